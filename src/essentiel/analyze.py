@@ -1,0 +1,91 @@
+"""Analyze: spaCy parse of the body blocks, with sentence and token offsets into the clean text.
+
+Pipelines are loaded once per process (``pipeline``) and reused for every article.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from functools import cache
+
+import spacy
+from spacy.language import Language as SpacyLanguage
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from essentiel import resources
+from essentiel.model import Block, BlockKind, Sentence, Span
+
+
+@cache
+def pipeline(lang: str) -> SpacyLanguage:
+    """The spaCy pipeline of a supported language, loaded once per process."""
+    model = resources.language(lang).spacy_model
+    with warnings.catch_warnings():
+        # Model packages built for another spaCy patch release warn on load; they are compatible.
+        warnings.simplefilter("ignore", UserWarning)
+        return spacy.load(model)
+
+
+@dataclass(frozen=True)
+class ParsedSentence:
+    """A body sentence: its spaCy span and where it stands in the clean text."""
+
+    block: int
+    offset: int  # clean-text offset of the block the spaCy doc was parsed from
+    span: SpacySpan
+    lang: str
+
+    @property
+    def start(self) -> int:
+        return self.offset + self.span.start_char
+
+    @property
+    def end(self) -> int:
+        return self.offset + self.span.end_char
+
+    def to_model(self, text: str) -> Sentence:
+        return Sentence(
+            block=self.block, span=Span(start=self.start, end=self.end, text=text[self.start : self.end])
+        )
+
+
+@dataclass
+class Analysis:
+    docs: list[tuple[Block, Doc]]
+    sentences: list[ParsedSentence]
+
+    def tokens(self) -> list[tuple[int, int, str]]:
+        """Every body token as (start, end, text) in clean-text offsets."""
+        return [
+            (block.span.start + tok.idx, block.span.start + tok.idx + len(tok.text), tok.text)
+            for block, doc in self.docs
+            for tok in doc
+        ]
+
+
+def analyze(blocks: list[Block], default_lang: str) -> Analysis:
+    """Parse body blocks, each with the pipeline of its own language when we have one."""
+    supported = set(resources.supported_languages())
+    by_lang: dict[str, list[Block]] = {}
+    for block in blocks:
+        if block.kind is not BlockKind.BODY:
+            continue
+        lang = block.lang if block.lang in supported else default_lang
+        by_lang.setdefault(lang, []).append(block)
+    parsed: dict[int, tuple[Block, Doc, str]] = {}
+    for lang, group in by_lang.items():
+        nlp = pipeline(lang)
+        for block, doc in zip(group, nlp.pipe(b.span.text for b in group), strict=True):
+            parsed[block.index] = (block, doc, lang)
+    docs: list[tuple[Block, Doc]] = []
+    sentences: list[ParsedSentence] = []
+    for index in sorted(parsed):
+        block, doc, lang = parsed[index]
+        docs.append((block, doc))
+        for sent in doc.sents:
+            # spaCy keeps trailing spaces out of sentence spans; skip whitespace-only ones.
+            if sent.text.strip():
+                sentences.append(ParsedSentence(block.index, block.span.start, sent, lang))
+    return Analysis(docs=docs, sentences=sentences)

@@ -1,0 +1,220 @@
+"""Clean: lines -> labelled blocks and the clean text that every span points into.
+
+Each line is labelled by language-specific markers (resources/<lang>/blocks.toml) and layout rules:
+embedded posts, related-link teasers, captions, bylines, a leading publisher summary, a headline.
+What is left is body; broken body lines (a sentence cut by a scraper's line break) are joined.
+Labelled blocks stay in the clean text, with their kind: nothing is silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from essentiel import language, resources
+from essentiel.ingest import RawDocument, RawLine
+from essentiel.model import Block, BlockKind, Span
+
+BLOCK_SEPARATOR = "\n\n"
+_TERMINAL = re.compile(r"[.!?…:;]\s*[»\"”’)]*\s*$|[»\"”]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…]\s*[»\"”’)]*\s*$")
+_JOINING_START = re.compile(r"^[,;.)\]}]")
+_MENTION = re.compile(r"(?:^|\s)[@#]\w+")
+HEADLINE_MAX_WORDS = 25
+TEASER_MAX_WORDS = 35
+# Bylines and publisher summaries sit at the edges of an article; deeper lines are body.
+EDGE_LINES = 4
+
+
+@dataclass
+class Cleaned:
+    text: str
+    blocks: list[Block]
+    lang: str | None
+    title: str | None
+
+
+@dataclass
+class _Line:
+    text: str
+    raw: RawLine
+    lang: str | None
+    kind: BlockKind | None = None
+    reason: str = ""
+
+
+def clean(raw: RawDocument, lang_hint: str | None = None) -> Cleaned:
+    lines = [_Line(r.text, r, language.identify(r.text)) for r in raw.lines]
+    doc_lang = lang_hint or language.majority((line.text, line.lang) for line in lines)
+    codes = resources.supported_languages()
+    markers = [resources.language(doc_lang)] if doc_lang in codes else [
+        resources.language(code) for code in codes
+    ]
+
+    _label_embedded_posts(lines, doc_lang)
+    for lang_res in markers:
+        _label_markers(lines, lang_res.blocks)
+    title = _label_leading_blocks(lines, raw)
+    for line in lines:
+        if line.kind is None:
+            line.kind, line.reason = BlockKind.BODY, "default"
+    merged = _repair_line_breaks(lines, html=raw.source_format == "html")
+    text, blocks = _assemble(merged, doc_lang)
+    body_lang = language.majority(
+        (text[b.span.start : b.span.end], b.lang) for b in blocks if b.kind is BlockKind.BODY
+    )
+    return Cleaned(text=text, blocks=blocks, lang=lang_hint or body_lang or doc_lang, title=title)
+
+
+def _label_embedded_posts(lines: list[_Line], doc_lang: str | None) -> None:
+    common = resources.common()
+    for i, line in enumerate(lines):
+        if line.kind is not None:
+            continue
+        signature = common.post_signature.search(line.text)
+        if signature:
+            line.kind, line.reason = BlockKind.EMBEDDED_POST, "social post signature"
+            if signature.start() <= 2:
+                _extend_post_backwards(lines, i, doc_lang)
+        elif common.post_token.search(line.text):
+            line.kind, line.reason = BlockKind.EMBEDDED_POST, "social post link"
+
+
+def _extend_post_backwards(lines: list[_Line], i: int, doc_lang: str | None) -> None:
+    """A signature alone on its line closes a post whose text is on the lines just above."""
+    j = i - 1
+    while j >= 0 and lines[j].kind is None:
+        line = lines[j]
+        foreign = line.lang is not None and line.lang != doc_lang
+        if not (foreign or _MENTION.search(line.text)):
+            break
+        line.kind, line.reason = BlockKind.EMBEDDED_POST, "text of the social post below"
+        if line.raw.paragraph_start:
+            break
+        j -= 1
+
+
+def _label_markers(lines: list[_Line], markers: resources.BlockMarkers) -> None:
+    n = len(lines)
+    for i, line in enumerate(lines):
+        if line.kind is not None:
+            continue
+        text = line.text
+        words = len(text.split())
+        if markers.related_marker_line and markers.related_marker_line.match(text):
+            line.kind, line.reason = BlockKind.RELATED_LINK, f"marker «{text}»"
+            nxt = lines[i + 1] if i + 1 < n else None
+            if nxt and nxt.kind is None and len(nxt.text.split()) <= TEASER_MAX_WORDS:
+                nxt.kind, nxt.reason = BlockKind.RELATED_LINK, "teaser after a related-link marker"
+        elif markers.related_marker_prefix and markers.related_marker_prefix.match(text):
+            line.kind, line.reason = BlockKind.RELATED_LINK, "related-link marker and teaser"
+        elif markers.caption and words <= markers.caption_max_words and markers.caption.match(text):
+            line.kind, line.reason = BlockKind.CAPTION, "caption or photo credit"
+        elif (
+            markers.byline
+            and words <= markers.byline_max_words
+            and (i < EDGE_LINES or i >= n - 2)
+            and markers.byline.match(text)
+        ):
+            line.kind, line.reason = BlockKind.BYLINE, "byline or dateline"
+
+
+def _label_leading_blocks(lines: list[_Line], raw: RawDocument) -> str | None:
+    """Headline (plain text only) and the publisher's summary box at the top of the article."""
+    title = raw.title
+    common = resources.common()
+    unlabelled = [line for line in lines if line.kind is None]
+    if raw.source_format == "text" and len(unlabelled) >= 2:
+        first = unlabelled[0]
+        if (
+            first is lines[0]
+            and len(first.text.split()) <= HEADLINE_MAX_WORDS
+            and not _SENTENCE_END.search(first.text)
+            and not common.bullet_prefix.match(first.text)
+        ):
+            first.kind, first.reason = BlockKind.HEADLINE, "first line: short, no final full stop"
+            title = title or first.text
+
+    in_summary_box = False
+    for position, line in enumerate(lines):
+        if line.kind is not None and line.kind is not BlockKind.PUBLISHER_SUMMARY:
+            if in_summary_box:
+                break
+            continue
+        if line.kind is BlockKind.PUBLISHER_SUMMARY:
+            continue
+        if common.bullet_prefix.match(line.text):
+            line.kind, line.reason = BlockKind.PUBLISHER_SUMMARY, "leading bullet list"
+            in_summary_box = True
+            continue
+        if line.raw.summary_hint and position < EDGE_LINES + 2:
+            line.kind, line.reason = BlockKind.PUBLISHER_SUMMARY, "marked as standfirst by the page"
+            in_summary_box = True
+            continue
+        if line.raw.bold and not line.raw.heading and len(line.text.split()) >= 8:
+            line.kind, line.reason = BlockKind.PUBLISHER_SUMMARY, "bold lead paragraph (chapô)"
+            in_summary_box = True
+            continue
+        break
+    return title
+
+
+def _repair_line_breaks(lines: list[_Line], *, html: bool) -> list[_Line]:
+    """Join body lines that a scraper cut inside a sentence."""
+    merged: list[_Line] = []
+    for line in lines:
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.kind is BlockKind.BODY and line.kind is BlockKind.BODY:
+            glue = _glue(prev, line, html=html)
+            if glue is not None:
+                prev.text = prev.text + glue + line.text
+                prev.reason = "default; scraped line breaks joined"
+                continue
+        merged.append(_Line(line.text, line.raw, line.lang, line.kind, line.reason))
+    return merged
+
+
+def _glue(prev: _Line, line: _Line, *, html: bool) -> str | None:
+    """The string that joins two lines of one sentence, or None when they are separate."""
+    text = line.text
+    if _JOINING_START.match(text):
+        return ""
+    if text.startswith(("»", "”")):
+        return " "
+    if line.raw.heading or prev.raw.heading:
+        return None
+    # A lowercase start continues the sentence unless the line before ended one; a closing
+    # quote or a colon alone does not end it (« ... "renforcer la protection"\ndu ciel ... »).
+    if text[0].islower() and not _SENTENCE_END.search(prev.text):
+        return " "
+    if _TERMINAL.search(prev.text):
+        return None
+    # A line with no final punctuation before a capitalised one: in HTML a <p> cut around an
+    # inline element (a name in italics); in text it is only a heading when it is short.
+    if html or len(prev.text.split()) >= 12:
+        return " "
+    return None
+
+
+def _assemble(lines: list[_Line], doc_lang: str | None) -> tuple[str, list[Block]]:
+    parts: list[str] = []
+    blocks: list[Block] = []
+    offset = 0
+    for index, line in enumerate(lines):
+        if parts:
+            offset += len(BLOCK_SEPARATOR)
+        start, end = offset, offset + len(line.text)
+        lang = language.identify(line.text) or doc_lang
+        kind = line.kind or BlockKind.BODY
+        blocks.append(
+            Block(
+                index=index,
+                kind=kind,
+                span=Span(start=start, end=end, text=line.text),
+                lang=lang,
+                reason=line.reason,
+            )
+        )
+        parts.append(line.text)
+        offset = end
+    return BLOCK_SEPARATOR.join(parts), blocks

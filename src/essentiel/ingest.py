@@ -1,0 +1,239 @@
+"""Ingest: raw bytes or text (plain or HTML) -> lines of text with page metadata.
+
+HTML goes through trafilatura (main text, title, date, URL, site name). Plain text is taken as it
+is. Nothing here decides what a line *is*: that is the clean stage's job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import charset_normalizer
+import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
+
+from essentiel import resources
+from essentiel.errors import BinaryInput, EmptyInput, InputTooLarge, NoArticle
+
+DEFAULT_MAX_BYTES = 5_000_000
+
+# Signatures of common binary formats, so their error names what the file is.
+_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or an office document)",
+    b"\x1f\x8b": "gzip-compressed data",
+    b"\x7fELF": "an executable",
+}
+_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)\b", re.I | re.S)
+_HTML_TAG = re.compile(r"<(?:p|div|article|section|span|br|h[1-6]|a|main)\b[^>]*>", re.I)
+_HSPACE = re.compile(r"[ \t\f\v\u200b]+")
+
+
+@dataclass
+class RawLine:
+    text: str
+    paragraph_start: bool = False
+    bold: bool = False
+    summary_hint: bool = False
+    heading: bool = False
+
+
+@dataclass
+class RawDocument:
+    lines: list[RawLine]
+    source_format: str
+    title: str | None = None
+    url: str | None = None
+    site_name: str | None = None
+    published: dt.date | None = None
+    notices: list[tuple[str, str]] = field(default_factory=list)
+
+
+def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Bytes -> text: size and binary checks, then UTF-8 or the detected encoding."""
+    if len(data) > max_bytes:
+        raise InputTooLarge(f"input is {len(data):,} bytes, over the limit of {max_bytes:,} bytes")
+    if not data.strip():
+        raise EmptyInput("input is empty")
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise BinaryInput(f"input is binary ({what}), not text or HTML")
+    if b"\x00" in data[:65536]:
+        raise BinaryInput("input is binary (it contains NUL bytes), not text or HTML")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        best = charset_normalizer.from_bytes(data).best()
+        if best is None:
+            raise BinaryInput("input is not text: no character encoding fits its bytes") from None
+        text = str(best)
+    _reject_control_characters(text)
+    return text
+
+
+def _reject_control_characters(text: str) -> None:
+    sample = text[:65536]
+    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
+    if controls > max(8, len(sample) // 100):
+        raise BinaryInput("input looks binary: too many control characters for text")
+
+
+def looks_like_html(text: str) -> bool:
+    if _HTML_START.match(text):
+        return True
+    head = text[:4096]
+    return head.lstrip().startswith("<") and len(_HTML_TAG.findall(head)) >= 2
+
+
+def ingest(
+    source: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES, url: str | None = None
+) -> RawDocument:
+    if isinstance(source, bytes):
+        text = decode(source, max_bytes)
+    else:
+        size = len(source.encode("utf-8", errors="surrogatepass"))
+        if size > max_bytes:
+            raise InputTooLarge(f"input is {size:,} bytes, over the limit of {max_bytes:,} bytes")
+        if not source.strip():
+            raise EmptyInput("input is empty")
+        _reject_control_characters(source)
+        text = source.lstrip("\ufeff")
+    if looks_like_html(text):
+        return _from_html(text, url)
+    return _from_text(text, url)
+
+
+def _from_text(text: str, url: str | None) -> RawDocument:
+    lines: list[RawLine] = []
+    paragraph_start = True
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = _HSPACE.sub(" ", raw).strip()
+        if not line:
+            paragraph_start = True
+            continue
+        lines.append(RawLine(line, paragraph_start=paragraph_start))
+        paragraph_start = False
+    if not lines:
+        raise EmptyInput("input has no text")
+    return RawDocument(lines=lines, source_format="text", url=url)
+
+
+def _from_html(page: str, url: str | None) -> RawDocument:
+    try:
+        tree = lxml_html.fromstring(page)
+    except (etree.ParserError, ValueError) as exc:
+        raise NoArticle(f"HTML page could not be parsed: {exc}") from None
+    summaries = _publisher_summaries(tree)
+    xml = trafilatura.extract(
+        tree,
+        url=url,
+        output_format="xml",
+        include_formatting=True,
+        include_comments=False,
+        include_images=False,
+        with_metadata=True,
+        deduplicate=False,
+    )
+    if not xml:
+        raise NoArticle("no article text found in the HTML page")
+    doc = etree.fromstring(xml.encode("utf-8"))
+    main = doc.find("main")
+    lines = _xml_lines(main) if main is not None else []
+    if not lines:
+        raise NoArticle("no article text found in the HTML page")
+    for line in lines:
+        line.summary_hint = _normalise(line.text) in summaries
+    return RawDocument(
+        lines=lines,
+        source_format="html",
+        title=doc.get("title") or None,
+        url=doc.get("url") or url,
+        site_name=doc.get("sitename") or doc.get("hostname") or None,
+        published=_parse_date(doc.get("date")),
+    )
+
+
+def _publisher_summaries(tree: etree._Element) -> set[str]:
+    """Texts of elements the publisher marked as chapô/standfirst (by class or id)."""
+    found: set[str] = set()
+    for fragment in resources.common().summary_classes:
+        query = (
+            f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {fragment} ') "
+            f"or @id='{fragment}']"
+        )
+        for element in tree.xpath(query):
+            text = _normalise(element.text_content())
+            if 20 <= len(text) <= 1200:
+                found.add(text)
+    return found
+
+
+def _normalise(text: str) -> str:
+    return _HSPACE.sub(" ", text).strip()
+
+
+def _xml_lines(main: etree._Element) -> list[RawLine]:
+    """trafilatura's XML -> lines; <lb/> splits a paragraph, a fully bold line is marked bold."""
+    lines: list[RawLine] = []
+    for element in main:
+        units = element.findall(".//item") if element.tag == "list" else [element]
+        if element.tag == "table":
+            units = element.findall(".//row")
+        for unit in units:
+            first = True
+            for text, bold in _split_on_breaks(unit):
+                clean = _normalise(text)
+                if not clean:
+                    continue
+                lines.append(
+                    RawLine(clean, paragraph_start=first, bold=bold, heading=unit.tag == "head")
+                )
+                first = False
+    return lines
+
+
+def _split_on_breaks(unit: etree._Element) -> list[tuple[str, bool]]:
+    """Walk an element's text in order; yield (line text, whole line bold) per <lb/>-separated line."""
+    pieces: list[tuple[str, bool]] = []  # (text, bold) runs, with "\n" for breaks
+
+    def walk(node: etree._Element, bold: bool) -> None:
+        is_bold = bold or (node.tag == "hi" and "#b" in (node.get("rend") or ""))
+        if node.tag == "lb":
+            pieces.append(("\n", False))
+        elif node.tag == "cell" and pieces:
+            pieces.append((" | ", is_bold))
+        if node.text and node.tag != "lb":
+            pieces.append((node.text, is_bold))
+        for child in node:
+            walk(child, is_bold)
+            if child.tail:
+                pieces.append((child.tail, is_bold))
+
+    walk(unit, False)
+    lines: list[tuple[str, bool]] = []
+    text, letters, bold_letters = "", 0, 0
+    for piece, bold in [*pieces, ("\n", False)]:
+        if piece == "\n":
+            lines.append((text, letters > 0 and bold_letters == letters))
+            text, letters, bold_letters = "", 0, 0
+            continue
+        text += piece
+        n = sum(ch.isalnum() for ch in piece)
+        letters += n
+        bold_letters += n if bold else 0
+    return lines
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None

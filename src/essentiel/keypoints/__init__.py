@@ -1,0 +1,146 @@
+"""Key points: select news-carrying body sentences, compress them, verify each bullet.
+
+A bullet that fails verification is replaced by its uncompressed source sentence when that
+passes and fits the word limit, otherwise dropped; selection then moves on to the next candidate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from essentiel.analyze import ParsedSentence
+from essentiel.keypoints.compress import Compressor, count_words
+from essentiel.keypoints.select import (
+    Candidate,
+    content_lemmas,
+    next_best,
+    rarity,
+    score_sentences,
+)
+from essentiel.model import KeyPoint, Notice, Span
+from essentiel.resources import Language
+from essentiel.verify import Verifier
+
+
+@dataclass(frozen=True)
+class KeyPointSettings:
+    max_keypoints: int = 3
+    min_keypoints: int = 2
+    max_words: int = 30
+    target_words: int = 25
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.min_keypoints <= self.max_keypoints:
+            raise ValueError("need 1 <= min_keypoints <= max_keypoints")
+        if not 1 <= self.target_words <= self.max_words:
+            raise ValueError("need 1 <= target_words <= max_words")
+
+
+def bullet_text(text: str, fragments: list[tuple[int, int]]) -> str:
+    """The bullet a reader sees: fragments joined, first letter capitalised, final stop kept."""
+    joined = "".join(text[a:b] for a, b in fragments).strip()
+    for i, ch in enumerate(joined):
+        if ch.isalpha():
+            return joined[:i] + ch.upper() + joined[i + 1 :]
+    return joined
+
+
+def build_keypoints(
+    text: str,
+    sentences: list[ParsedSentence],
+    lang: Language,
+    title: str | None,
+    settings: KeyPointSettings,
+) -> tuple[list[KeyPoint], list[Notice]]:
+    compressor = Compressor(lang)
+    verifier = Verifier(lang)
+    candidates = score_sentences(sentences, lang, title)
+    weight = rarity(sentences)
+    # What each chosen bullet actually says (after compression): redundancy is judged on that.
+    chosen: list[tuple[Candidate, frozenset[str]]] = []
+    made: list[tuple[int, KeyPoint]] = []
+    notices: list[Notice] = []
+    while len(made) < settings.max_keypoints:
+        cand = next_best(candidates, chosen, weight)
+        if cand is None:
+            break
+        point = _make(text, cand.sentence, compressor, verifier, settings, notices)
+        said = frozenset()
+        if point is not None:
+            made.append((cand.rank, point))
+            said = content_lemmas(cand.sentence, [(f.start, f.end) for f in point.fragments])
+        chosen.append((cand, said))
+    if len(made) < settings.min_keypoints:
+        notices.append(
+            Notice(
+                code="few_keypoints",
+                message=f"only {len(made)} key point(s): the body has too few sentences that "
+                "stand alone and pass verification",
+            )
+        )
+    return [point for _, point in sorted(made, key=lambda item: item[0])], notices
+
+
+def _make(
+    text: str,
+    sentence: ParsedSentence,
+    compressor: Compressor,
+    verifier: Verifier,
+    settings: KeyPointSettings,
+    notices: list[Notice],
+) -> KeyPoint | None:
+    source = Span(start=sentence.start, end=sentence.end, text=text[sentence.start : sentence.end])
+    compressed = compressor.compress(sentence.span, sentence.offset, settings.target_words)
+    if compressed.words <= settings.max_words:
+        bullet = bullet_text(text, compressed.fragments)
+        verdict = verifier.verify(bullet, [source])
+        if verdict.passed:
+            return KeyPoint(
+                text=bullet,
+                sources=[source],
+                fragments=[Span(start=a, end=b, text=text[a:b]) for a, b in compressed.fragments],
+                removed=compressed.removed,
+                fallback=False,
+                verdict=verdict,
+            )
+        failed = "; ".join(verdict.problems)
+    else:
+        failed = None
+    if count_words(source.text) > settings.max_words:
+        if failed:
+            notices.append(
+                Notice(
+                    code="keypoint_dropped",
+                    message=f"a bullet failed verification ({failed}) and its source sentence "
+                    f"is over {settings.max_words} words: dropped",
+                )
+            )
+        return None
+    whole = [(source.start, source.end)]
+    bullet = bullet_text(text, whole)
+    verdict = verifier.verify(bullet, [source])
+    if not verdict.passed:
+        notices.append(
+            Notice(
+                code="keypoint_dropped",
+                message="a source sentence failed verification against itself: "
+                + "; ".join(verdict.problems),
+            )
+        )
+        return None
+    if failed:
+        notices.append(
+            Notice(
+                code="keypoint_fallback",
+                message=f"a compressed bullet failed verification ({failed}); "
+                "its source sentence is shown instead",
+            )
+        )
+    return KeyPoint(
+        text=bullet,
+        sources=[source],
+        fragments=[source],
+        removed=[],
+        fallback=failed is not None,
+        verdict=verdict,
+    )

@@ -1,0 +1,241 @@
+"""Compress a sentence into a bullet by deleting whole segments, never adding a word.
+
+A sentence is cut into top-level segments at commas (commas inside quotes or parentheses do not
+count). Deletions are whole segments or parentheticals:
+
+- always: parentheticals, and trailing detail (« , en particulier contre Kiev »);
+- while the bullet is longer than its target: non-restrictive relatives and appositions between
+  commas, a trailing adjunct (« , après une nouvelle attaque ... »), a leading circumstantial
+  clause (« Au lendemain de l'appel ..., »).
+
+A segment that carries attribution (« selon X », « d'après X », a speech verb) or a quote is
+never deleted: whose claim it is, and their exact words, are part of the fact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+
+from essentiel.resources import Language
+
+_OPEN_QUOTES = "«“"
+_CLOSE_QUOTES = "»”"
+_QUOTE_CHARS = '«»“”"'
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int  # sentence-relative, first character of the segment (after the comma and space)
+    end: int  # sentence-relative, one past the last character (before the comma / final stop)
+
+
+@dataclass(frozen=True)
+class Deletion:
+    start: int  # sentence-relative, inclusive
+    end: int  # sentence-relative, exclusive
+    rule: str
+    always: bool
+    cost: int  # informative tokens lost: entities, numbers
+
+
+@dataclass(frozen=True)
+class Compressed:
+    fragments: list[tuple[int, int]]  # absolute clean-text offsets, in order
+    removed: list[str]
+    words: int
+
+
+def count_words(text: str) -> int:
+    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+
+
+def segments(text: str) -> tuple[list[Segment], int]:
+    """Top-level comma segments of ``text`` and where its final punctuation starts."""
+    body_end = len(text.rstrip())
+    while body_end > 0 and text[body_end - 1] in ".!?…":
+        body_end -= 1
+    result: list[Segment] = []
+    depth_paren = 0
+    in_straight = False
+    depth_guillemet = 0
+    seg_start = 0
+    for i, ch in enumerate(text[:body_end]):
+        if ch == "(":
+            depth_paren += 1
+        elif ch == ")":
+            depth_paren = max(0, depth_paren - 1)
+        elif ch in _OPEN_QUOTES:
+            depth_guillemet += 1
+        elif ch in _CLOSE_QUOTES:
+            depth_guillemet = max(0, depth_guillemet - 1)
+        elif ch == '"':
+            in_straight = not in_straight
+        elif ch == "," and not (depth_paren or depth_guillemet or in_straight):
+            result.append(Segment(seg_start, i))
+            seg_start = i + 1
+            while seg_start < body_end and text[seg_start] == " ":
+                seg_start += 1
+    result.append(Segment(seg_start, body_end))
+    return [s for s in result if s.end > s.start], body_end
+
+
+def _parentheticals(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    depth, start = 0, -1
+    for i, ch in enumerate(text):
+        if ch == "(":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i + 1))
+    return spans
+
+
+class Compressor:
+    def __init__(self, lang: Language) -> None:
+        self.lang = lang
+
+    def _protected(self, piece: str) -> bool:
+        return bool(
+            self.lang.according_to.search(piece)
+            or self.lang.speech_verb.search(piece)
+            or any(q in piece for q in _QUOTE_CHARS)
+        )
+
+    def _cost(self, sent: SpacySpan, start: int, end: int) -> int:
+        base = sent.start_char
+        return sum(
+            1
+            for tok in sent
+            if start <= tok.idx - base < end
+            and (tok.ent_type_ or tok.like_num or self.lang.date_word.fullmatch(tok.text))
+        )
+
+    def _root_inside(self, sent: SpacySpan, seg: Segment) -> bool:
+        offset = sent.root.idx - sent.start_char
+        return seg.start <= offset < seg.end
+
+    def _first_token(self, sent: SpacySpan, seg: Segment) -> object | None:
+        base = sent.start_char
+        for tok in sent:
+            if tok.idx - base >= seg.start:
+                return tok
+        return None
+
+    def candidates(self, sent: SpacySpan) -> list[Deletion]:
+        text = sent.text
+        segs, _ = segments(text)
+        found: list[Deletion] = []
+        for start, end in _parentheticals(text):
+            inner = text[start:end]
+            if self.lang.according_to.search(inner):
+                continue
+            # Take the space before "(" with it, so no double space is left behind.
+            left = start - 1 if start > 0 and text[start - 1] == " " else start
+            found.append(Deletion(left, end, "parenthetical", True, self._cost(sent, start, end)))
+        for k, seg in enumerate(segs):
+            piece = text[seg.start : seg.end]
+            if self._protected(piece):
+                continue
+            first, last = k == 0, k == len(segs) - 1
+            comma = text.rfind(",", 0, seg.start)  # the comma that opens this segment
+            if not first and self.lang.opens_with(piece, self.lang.detail_marker_words):
+                found.append(Deletion(comma, seg.end, "detail", True, 0))
+            elif first and len(segs) > 1 and not self._root_inside(sent, seg):
+                if self.lang.opens_with(piece, self.lang.leading_openers):
+                    nxt = segs[1].start
+                    found.append(
+                        Deletion(0, nxt, "leading_clause", False, self._cost(sent, 0, nxt))
+                    )
+            elif not first and not last and not self._root_inside(sent, seg):
+                tok = self._first_token(sent, seg)
+                is_relative = self.lang.opens_with(piece, self.lang.relative_openers)
+                is_apposition = tok is not None and getattr(tok.head, "dep_", "") == "appos"
+                if is_relative or is_apposition:
+                    rule = "relative_clause" if is_relative else "apposition"
+                    found.append(
+                        Deletion(comma, seg.end, rule, False, self._cost(sent, seg.start, seg.end))
+                    )
+            elif last and not first and not self._root_inside(sent, seg):
+                tok = self._first_token(sent, seg)
+                participle = tok is not None and "Part" in tok.morph.get("VerbForm") and (
+                    "Pres" in tok.morph.get("Tense") or tok.tag_ == "VBG"
+                )
+                if participle or self.lang.opens_with(piece, self.lang.trailing_openers):
+                    found.append(
+                        Deletion(
+                            comma, seg.end, "trailing_clause", False,
+                            self._cost(sent, seg.start, seg.end),
+                        )
+                    )
+        return found
+
+    def _with_dependents(self, sent: SpacySpan, deletion: Deletion) -> Deletion:
+        """Extend a deletion over the following segments that hang on what it removes.
+
+        « y compris pour les Patriot, des systèmes coûteux et modernes »: the apposition
+        describes the Patriot; left alone it would describe something else.
+        """
+        base = sent.start_char
+        segs, _ = segments(sent.text)
+        end = deletion.end
+        for seg in segs:
+            if seg.start < end:
+                continue
+            heads = [
+                tok.head.idx - base
+                for tok in sent
+                if seg.start <= tok.idx - base < seg.end
+                and not seg.start <= tok.head.idx - base < seg.end
+            ]
+            if heads and all(deletion.start <= h < end for h in heads):
+                end = seg.end
+            else:
+                break
+        if end == deletion.end:
+            return deletion
+        return Deletion(deletion.start, end, deletion.rule, deletion.always, deletion.cost)
+
+    def compress(self, sent: SpacySpan, offset: int, target_words: int) -> Compressed:
+        """Apply the always-on deletions, then the others, cheapest first, while over target."""
+        text = sent.text
+        base = offset + sent.start_char
+        deletions = self.candidates(sent)
+        chosen = [d for d in deletions if d.always]
+        optional = sorted(
+            (d for d in deletions if not d.always), key=lambda d: (d.cost, -(d.end - d.start))
+        )
+        for deletion in optional:
+            if count_words(_apply(text, chosen)) <= target_words:
+                break
+            chosen.append(deletion)
+        chosen = [self._with_dependents(sent, d) for d in chosen]
+        kept = _kept_ranges(len(text), chosen)
+        kept_text = "".join(text[a:b] for a, b in kept)
+        return Compressed(
+            fragments=[(base + a, base + b) for a, b in kept],
+            removed=sorted({d.rule for d in chosen}),
+            words=count_words(kept_text),
+        )
+
+
+def _kept_ranges(length: int, deletions: list[Deletion]) -> list[tuple[int, int]]:
+    removed = sorted((d.start, d.end) for d in deletions)
+    kept: list[tuple[int, int]] = []
+    cursor = 0
+    for start, end in removed:
+        if start > cursor:
+            kept.append((cursor, start))
+        cursor = max(cursor, end)
+    if cursor < length:
+        kept.append((cursor, length))
+    return [(a, b) for a, b in kept if b > a]
+
+
+def _apply(text: str, deletions: list[Deletion]) -> str:
+    return "".join(text[a:b] for a, b in _kept_ranges(len(text), deletions))

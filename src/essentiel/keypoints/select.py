@@ -1,0 +1,145 @@
+"""Select the body sentences that carry the news.
+
+A transparent score, each part in [0, 1]:
+- position: news puts the essential first (the lead);
+- information: named entities, figures and date expressions, what a key point is made of;
+- centrality: how much of the rest of the article (and the title) the sentence shares.
+Sentences that cannot stand alone as a bullet are not candidates: no verb, a question, a colon
+announcing what follows, an opening pronoun or connective that points to a previous sentence.
+Redundancy is handled at pick time (maximal marginal relevance).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from essentiel.analyze import ParsedSentence
+from essentiel.resources import Language
+
+MIN_WORDS = 6
+MAX_SOURCE_WORDS = 80
+WEIGHTS = {"position": 0.45, "information": 0.35, "centrality": 0.20}
+INFORMATION_SATURATION = 5.0
+POSITION_DECAY = 0.15
+REDUNDANCY_PENALTY = 0.6
+# Two bullets sharing more than this share of (rarity-weighted) content lemmas say the same thing.
+DUPLICATE_OVERLAP = 0.5
+# A pluperfect main verb (« avait annoncé », "had announced") is how news marks background.
+BACKGROUND_FACTOR = 0.8
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    sentence: ParsedSentence
+    rank: int  # position among body sentences
+    score: float
+    lemmas: frozenset[str]
+    features: dict[str, float]
+
+
+def content_lemmas(
+    sentence: ParsedSentence, keep: list[tuple[int, int]] | None = None
+) -> frozenset[str]:
+    """Content lemmas of a sentence, or of the parts of it within ``keep`` (clean offsets)."""
+    return frozenset(
+        tok.lemma_.lower()
+        for tok in sentence.span
+        if tok.pos_ in _CONTENT_POS
+        and not tok.is_stop
+        and len(tok.text) > 1
+        and (keep is None or any(a <= sentence.offset + tok.idx < b for a, b in keep))
+    )
+
+
+def is_background(sentence: ParsedSentence) -> bool:
+    root = sentence.span.root
+    return any(
+        child.dep_.startswith("aux")
+        and child.lemma_ in {"avoir", "être", "have"}
+        and ("Imp" in child.morph.get("Tense") or child.tag_ == "VBD")
+        and "Part" in root.morph.get("VerbForm")
+        for child in root.children
+    )
+
+
+def stands_alone(sentence: ParsedSentence, lang: Language) -> bool:
+    span = sentence.span
+    text = span.text.strip()
+    words = len(text.split())
+    if words < MIN_WORDS or words > MAX_SOURCE_WORDS:
+        return False
+    if text.endswith(("?", ":")) or text.rstrip("»\"” ").endswith("?"):
+        return False
+    if not any(tok.pos_ in {"VERB", "AUX"} for tok in span):
+        return False
+    return not lang.opens_with(text, lang.anaphoric_openers)
+
+
+def score_sentences(
+    sentences: list[ParsedSentence], lang: Language, title: str | None
+) -> list[Candidate]:
+    lemma_sets = [content_lemmas(s) for s in sentences]
+    title_words = {w.lower().strip(".,:;!?«»\"'") for w in (title or "").split()}
+    candidates = []
+    for rank, (sentence, lemmas) in enumerate(zip(sentences, lemma_sets, strict=True)):
+        if not stands_alone(sentence, lang):
+            continue
+        span = sentence.span
+        entities = sum(1 for ent in span.ents if ent.label_ not in {"MISC", "CARDINAL", "ORDINAL"})
+        figures = sum(1 for tok in span if tok.like_num and not tok.ent_type_)
+        dates = len(lang.date_word.findall(span.text)) + len(lang.month_word.findall(span.text))
+        information = min(1.0, (entities + figures + dates) / INFORMATION_SATURATION)
+        others = [o for k, o in enumerate(lemma_sets) if k != rank and o]
+        shared = sum(len(lemmas & o) / max(1, min(len(lemmas), len(o))) for o in others)
+        centrality = shared / len(others) if others else 0.0
+        if title_words and lemmas:
+            title_overlap = len({lem for lem in lemmas if lem in title_words}) / len(title_words)
+            centrality = min(1.0, centrality + title_overlap)
+        position = 1.0 / (1.0 + POSITION_DECAY * rank)
+        features = {"position": position, "information": information, "centrality": centrality}
+        score = sum(WEIGHTS[k] * v for k, v in features.items())
+        if is_background(sentence):
+            score *= BACKGROUND_FACTOR
+            features["background"] = 1.0
+        candidates.append(Candidate(sentence, rank, score, lemmas, features))
+    return candidates
+
+
+def rarity(sentences: list[ParsedSentence]) -> dict[str, float]:
+    """1 / number of sentences a lemma occurs in: topic words shared by all count little."""
+    counts: dict[str, int] = {}
+    for sentence in sentences:
+        for lemma in content_lemmas(sentence):
+            counts[lemma] = counts.get(lemma, 0) + 1
+    return {lemma: 1.0 / n for lemma, n in counts.items()}
+
+
+def overlap(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+
+    def mass(words: frozenset[str]) -> float:
+        return sum(weight.get(w, 1.0) for w in words)
+
+    return mass(a & b) / min(mass(a), mass(b))
+
+
+def next_best(
+    candidates: list[Candidate],
+    chosen: list[tuple[Candidate, frozenset[str]]],
+    weight: dict[str, float],
+) -> Candidate | None:
+    """The best remaining candidate that does not repeat what a chosen bullet says (MMR)."""
+    best: Candidate | None = None
+    best_value = float("-inf")
+    for cand in candidates:
+        if any(cand is c for c, _ in chosen):
+            continue
+        redundancy = max((overlap(cand.lemmas, said, weight) for _, said in chosen), default=0.0)
+        if redundancy > DUPLICATE_OVERLAP:
+            continue
+        value = cand.score - REDUNDANCY_PENALTY * redundancy * cand.score
+        if value > best_value:
+            best, best_value = cand, value
+    return best

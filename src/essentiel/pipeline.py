@@ -1,0 +1,125 @@
+"""The pipeline: ingest -> clean -> analyze -> keypoints (with verify) -> Digest."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+from essentiel import resources
+from essentiel.analyze import analyze, pipeline
+from essentiel.clean import clean
+from essentiel.errors import NoArticle, UnsupportedLanguage
+from essentiel.ingest import DEFAULT_MAX_BYTES, ingest
+from essentiel.keypoints import KeyPointSettings, build_keypoints
+from essentiel.model import Article, BlockKind, Digest, Notice
+
+
+@dataclass(frozen=True)
+class Settings:
+    max_bytes: int = DEFAULT_MAX_BYTES
+    keypoints: KeyPointSettings = field(default_factory=KeyPointSettings)
+
+
+class Pipeline:
+    """Reusable digest pipeline. Heavy resources (spaCy) are loaded once per process."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+
+    def warm_up(self, langs: tuple[str, ...] | None = None) -> None:
+        """Load the spaCy pipelines now rather than on the first article."""
+        for code in langs or resources.supported_languages():
+            pipeline(code)
+
+    def digest(
+        self,
+        source: str | bytes,
+        *,
+        published: dt.date | dt.datetime | None = None,
+        lang: str | None = None,
+        url: str | None = None,
+        article_id: str | None = None,
+    ) -> Digest:
+        if lang is not None and lang not in resources.supported_languages():
+            raise ValueError(
+                f"lang={lang!r} is not supported; supported: {', '.join(resources.supported_languages())}"
+            )
+        raw = ingest(source, max_bytes=self.settings.max_bytes, url=url)
+        cleaned = clean(raw, lang_hint=lang)
+        notices = [Notice(code=c, message=m) for c, m in raw.notices]
+
+        published_value: dt.date | dt.datetime | None = raw.published
+        published_from: str | None = "input" if raw.published else None
+        if published is not None:
+            if raw.published is None:
+                published_value, published_from = published, "caller"
+            elif _as_date(published) != raw.published:
+                notices.append(
+                    Notice(
+                        code="published_conflict",
+                        message=f"the page says it was published on {raw.published.isoformat()}; "
+                        f"that date is kept over the caller's {published.isoformat()}",
+                    )
+                )
+
+        article = Article(
+            id=article_id or hashlib.sha256(cleaned.text.encode("utf-8")).hexdigest()[:16],
+            url=raw.url,
+            title=cleaned.title or raw.title,
+            site_name=raw.site_name,
+            published=published_value,
+            published_from=published_from,  # type: ignore[arg-type]
+            lang=cleaned.lang,
+            source_format=raw.source_format,  # type: ignore[arg-type]
+            text=cleaned.text,
+            blocks=cleaned.blocks,
+        )
+        if not any(b.kind is BlockKind.BODY for b in cleaned.blocks):
+            raise NoArticle("no body text: every block is a caption, link, post or summary")
+        if cleaned.lang not in resources.supported_languages():
+            partial = Digest(article=article, sentences=[], keypoints=[], notices=notices)
+            found = cleaned.lang or "unknown"
+            raise UnsupportedLanguage(
+                f"language {found!r} is not supported (supported: "
+                f"{', '.join(resources.supported_languages())}); clean text and blocks only",
+                partial,
+            )
+        analysis = analyze(cleaned.blocks, cleaned.lang)
+        sentences = [s for s in analysis.sentences if s.lang == cleaned.lang]
+        keypoints, kp_notices = build_keypoints(
+            cleaned.text,
+            sentences,
+            resources.language(cleaned.lang),
+            article.title,
+            self.settings.keypoints,
+        )
+        return Digest(
+            article=article,
+            sentences=[s.to_model(cleaned.text) for s in analysis.sentences],
+            keypoints=keypoints,
+            notices=notices + kp_notices,
+        )
+
+
+def _as_date(value: dt.date | dt.datetime) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+_default: Pipeline | None = None
+
+
+def digest(
+    text_or_html: str | bytes,
+    published: dt.date | dt.datetime | str | None = None,
+    lang: str | None = None,
+    *,
+    url: str | None = None,
+) -> Digest:
+    """Digest one article (plain text or an HTML page) with the default settings."""
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    if isinstance(published, str):
+        published = dt.date.fromisoformat(published)
+    return _default.digest(text_or_html, published=published, lang=lang, url=url)

@@ -1,0 +1,161 @@
+"""Per-language knowledge, loaded from the TOML files next to this module.
+
+Adding a language means adding a folder ``resources/<code>/`` with ``language.toml`` and
+``blocks.toml``; no code path names a language.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources as importlib_resources
+from typing import Any
+
+_ROOT = importlib_resources.files(__package__)
+
+
+def _read_toml(*parts: str) -> dict[str, Any]:
+    node = _ROOT.joinpath(*parts)
+    return tomllib.loads(node.read_text(encoding="utf-8"))
+
+
+def _line_regex(patterns: list[str]) -> re.Pattern[str] | None:
+    """One case-insensitive regex that must match a whole (stripped) line."""
+    if not patterns:
+        return None
+    return re.compile("^(?:" + "|".join(f"(?:{p})" for p in patterns) + ")$", re.IGNORECASE)
+
+
+def _prefix_regex(patterns: list[str]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    return re.compile("^(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", re.IGNORECASE)
+
+
+def _words_regex(words: list[str]) -> re.Pattern[str] | None:
+    """Case-insensitive alternation of words/phrases on word boundaries, longest first."""
+    if not words:
+        return None
+    alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class BlockMarkers:
+    related_marker_line: re.Pattern[str] | None
+    related_marker_prefix: re.Pattern[str] | None
+    caption: re.Pattern[str] | None
+    caption_max_words: int
+    byline: re.Pattern[str] | None
+    byline_max_words: int
+
+
+@dataclass(frozen=True)
+class CommonMarkers:
+    post_signature: re.Pattern[str]
+    post_token: re.Pattern[str]
+    bullet_prefix: re.Pattern[str]
+    summary_classes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    spacy_model: str
+    blocks: BlockMarkers
+    according_to: re.Pattern[str]
+    speech_verb: re.Pattern[str]
+    detail_marker_words: tuple[str, ...]
+    leading_openers: frozenset[str]
+    trailing_openers: frozenset[str]
+    relative_openers: frozenset[str]
+    anaphoric_openers: tuple[str, ...]
+    number_word: re.Pattern[str]
+    number_ignore: frozenset[str]
+    date_word: re.Pattern[str]
+    month_word: re.Pattern[str]
+    clause_conjunctions: tuple[str, ...]
+
+    def opens_with(self, text: str, openers: frozenset[str] | tuple[str, ...]) -> bool:
+        """True when ``text`` starts with one of ``openers`` as whole words."""
+        lowered = text.lower().lstrip("«“\"' ")
+        return any(
+            lowered.startswith(o) and (len(lowered) == len(o) or not lowered[len(o)].isalnum())
+            for o in openers
+        )
+
+
+def supported_languages() -> tuple[str, ...]:
+    return tuple(
+        sorted(
+            entry.name
+            for entry in _ROOT.iterdir()
+            if entry.is_dir() and entry.joinpath("language.toml").is_file()
+        )
+    )
+
+
+@cache
+def common() -> CommonMarkers:
+    data = _read_toml("common", "blocks.toml")
+    post = data["embedded_post"]
+    return CommonMarkers(
+        post_signature=re.compile("(?:" + "|".join(post["signatures"]) + ")", re.MULTILINE),
+        post_token=re.compile("(?:" + "|".join(post["tokens"]) + ")"),
+        bullet_prefix=re.compile(data["publisher_summary"]["bullet_prefix"]),
+        summary_classes=tuple(data["html"]["summary_classes"]),
+    )
+
+
+@cache
+def language(code: str) -> Language:
+    """The resources of one language; raises KeyError for a language with no folder."""
+    if code not in supported_languages():
+        raise KeyError(code)
+    lang = _read_toml(code, "language.toml")
+    blocks = _read_toml(code, "blocks.toml")
+    related = blocks.get("related_link", {})
+    caption = blocks.get("caption", {})
+    byline = blocks.get("byline", {})
+    compress = lang["compress"]
+    numbers = lang["numbers"]
+    dates = lang["dates"]
+    months_capitalised = bool(dates.get("months_capitalised", False))
+    month_alternation = "|".join(
+        re.escape(m.capitalize() if months_capitalised else m) for m in dates["months"]
+    )
+    return Language(
+        code=code,
+        spacy_model=lang["spacy_model"],
+        blocks=BlockMarkers(
+            related_marker_line=_line_regex(related.get("marker_lines", [])),
+            related_marker_prefix=_prefix_regex(related.get("marker_prefixes", [])),
+            caption=_line_regex(caption.get("patterns", [])),
+            caption_max_words=int(caption.get("max_words", 30)),
+            byline=_line_regex(byline.get("patterns", [])),
+            byline_max_words=int(byline.get("max_words", 25)),
+        ),
+        according_to=_required(_words_regex(lang["attribution"]["according_to"])),
+        speech_verb=_required(_words_regex(lang["attribution"]["speech_verbs"])),
+        detail_marker_words=tuple(compress["detail_markers"]),
+        leading_openers=frozenset(compress["leading_clause_openers"]),
+        trailing_openers=frozenset(compress["trailing_clause_openers"]),
+        relative_openers=frozenset(compress["relative_openers"]),
+        anaphoric_openers=tuple(compress["anaphoric_openers"]),
+        number_word=_required(_words_regex(numbers["words"])),
+        number_ignore=frozenset(numbers.get("ignore", [])),
+        date_word=_required(_words_regex(dates["weekdays"] + dates["relative"])),
+        month_word=re.compile(
+            rf"(?<![\w-])(?:{month_alternation})(?![\w-])",
+            0 if months_capitalised else re.IGNORECASE,
+        ),
+        clause_conjunctions=tuple(lang["clauses"]["conjunctions"]),
+    )
+
+
+def _required(pattern: re.Pattern[str] | None) -> re.Pattern[str]:
+    if pattern is None:
+        raise ValueError("a required word list in the language resources is empty")
+    return pattern

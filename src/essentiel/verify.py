@@ -1,0 +1,303 @@
+"""Verify: an independent check of a bullet against the source spans it cites.
+
+It does not know how the bullet was made. It re-reads the bullet and, clause by clause:
+
+1. aligns each bullet clause with the window of 1-3 consecutive source clauses whose content
+   words match it best (F1 of content words);
+2. requires every proper name, number, date expression and quoted string of the bullet clause to
+   stand in that window (a number found only elsewhere in the source is a failure: « 539 engins »
+   when the source says « 550 engins, dont 539 drones »);
+3. requires quoted strings to be quoted, verbatim, in the source, and source quotes reused in the
+   bullet to keep their quote marks;
+4. requires the attribution of every source sentence the bullet draws on to survive: an
+   according-to phrase (« D'après Kiev », « selon l'armée de l'air ukrainienne ») and, when the
+   sentence reports speech (a quote or « ... que »), its speech verb and named speaker.
+   An attribution governs the whole sentence it stands in (French news puts it at either end).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.util import get_lang_class
+
+from essentiel.model import Check, CheckKind, Span, Verdict
+from essentiel.resources import Language
+
+MAX_WINDOW = 3
+_WORD = re.compile(r"[\w’'-]+")
+_ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcCqQ]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’]")
+_NAME = re.compile(
+    r"(?<![\w-])(?:[lLdD]['’])?([A-ZÀ-ÖØ-Þ][\w’'.-]*(?:[ -](?:(?:de|du|des|la|le|von|van|al|bin|da|di)"
+    r" )?[A-ZÀ-ÖØ-Þ][\w’'.-]*)*)"
+)
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,  ]\d+)*(?:\s?%)?")
+_THOUSANDS = re.compile(r"(?<=\d)[.  ](?=\d{3}(?!\d))")
+_QUOTED = re.compile(r"«\s*([^«»]+?)\s*»|“([^“”]+?)”|\"([^\"]+?)\"")
+_QUOTE_CHARS = re.compile(r"[«»“”\"]")
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
+_THAT = {"fr": ("que", "qu'", "qu’"), "en": ("that",)}
+
+
+@cache
+def stop_words(code: str) -> frozenset[str]:
+    words: set[str] = get_lang_class(code).Defaults.stop_words
+    return frozenset(words)
+
+
+def _fold(text: str) -> str:
+    """Lowercase, straight apostrophes, no accents: how two surface forms are compared."""
+    text = text.replace("’", "'").casefold()
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _norm_number(text: str) -> str:
+    return _THOUSANDS.sub("", text).replace(" ", "").replace(" ", "")
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int  # offset in the text it was cut from
+    end: int
+    text: str
+
+
+def clauses(text: str) -> list[Clause]:
+    """Cut at , ; : ( ) outside quotes. A quoted passage stays inside its clause."""
+    result: list[Clause] = []
+    start = 0
+    in_quote = False
+    for i, ch in enumerate(text):
+        if ch in "«“":
+            in_quote = True
+        elif ch in "»”":
+            in_quote = False
+        elif ch == '"':
+            in_quote = not in_quote
+        elif not in_quote and _CLAUSE_BREAK.match(ch):
+            if text[start:i].strip():
+                result.append(Clause(start, i, text[start:i]))
+            start = i + 1
+    if text[start:].strip():
+        result.append(Clause(start, len(text), text[start:]))
+    return result
+
+
+@dataclass(frozen=True)
+class _SourceClause:
+    sentence: int
+    start: int  # absolute clean-text offset
+    end: int
+    text: str
+
+
+class Verifier:
+    def __init__(self, lang: Language) -> None:
+        self.lang = lang
+        self.stop = stop_words(lang.code)
+        self.that = _THAT.get(lang.code, ())
+
+    # ---- what the bullet asserts -------------------------------------------------------
+
+    def content_words(self, text: str) -> set[str]:
+        words = set()
+        for raw in _WORD.findall(text):
+            word = _fold(_ELISION.sub("", raw)).strip("-'")
+            if word and word not in self.stop and (len(word) > 1 or word.isdigit()):
+                words.add(word)
+        return words
+
+    def facts(self, text: str, sentence_start: bool) -> list[tuple[CheckKind, str]]:
+        """Names, numbers, dates and quotes asserted by one bullet clause."""
+        found: list[tuple[CheckKind, str]] = []
+        quoted_ranges = []
+        for match in _QUOTED.finditer(text):
+            inner = next(g for g in match.groups() if g is not None)
+            found.append((CheckKind.QUOTE, inner))
+            quoted_ranges.append((match.start(), match.end()))
+
+        def outside_quotes(pos: int) -> bool:
+            return not any(a <= pos < b for a, b in quoted_ranges)
+
+        for match in _NAME.finditer(text):
+            name = match.group(1).rstrip(".-'’")
+            if not outside_quotes(match.start()):
+                continue
+            at_start = sentence_start and not text[: match.start()].strip(" «“\"'")
+            if at_start:
+                # The first word of a bullet is capitalised anyway: a name only if it is not a
+                # common word of the language.
+                first, _, rest = name.partition(" ")
+                if _fold(_ELISION.sub("", first)) in self.stop or first.lower() in self.stop:
+                    if not rest:
+                        continue
+                    name = rest
+            if self.lang.date_word.fullmatch(name) or self.lang.month_word.fullmatch(name):
+                continue
+            found.append((CheckKind.NAME, name))
+        for match in _NUMBER.finditer(text):
+            if outside_quotes(match.start()):
+                found.append((CheckKind.NUMBER, match.group(0).strip()))
+        for match in self.lang.number_word.finditer(text):
+            word = match.group(0)
+            if word.lower() not in self.lang.number_ignore and outside_quotes(match.start()):
+                found.append((CheckKind.NUMBER, word))
+        for pattern in (self.lang.date_word, self.lang.month_word):
+            for match in pattern.finditer(text):
+                if outside_quotes(match.start()):
+                    found.append((CheckKind.DATE, match.group(0)))
+        return found
+
+    # ---- where it should be --------------------------------------------------------------
+
+    def _find(self, kind: CheckKind, item: str, text: str) -> tuple[int, int] | None:
+        """Position of ``item`` in ``text`` under the comparison rules of its kind."""
+        if kind is CheckKind.NUMBER and item[:1].isdigit():
+            wanted = _norm_number(item)
+            for match in _NUMBER.finditer(text):
+                if _norm_number(match.group(0).strip()) == wanted:
+                    return match.start(), match.start() + len(match.group(0).strip())
+            return None
+        if kind is CheckKind.QUOTE:
+            wanted = _fold(" ".join(item.split()))
+            for match in _QUOTED.finditer(text):
+                inner = next(g for g in match.groups() if g is not None)
+                folded = _fold(" ".join(inner.split()))
+                if wanted in folded:
+                    return match.start(), match.end()
+            return None
+        pattern = re.compile(
+            r"(?<![\w])" + r"\s+".join(re.escape(_fold(p)) for p in item.split()) + r"(?![\w])"
+        )
+        folded = _fold(text)
+        # _fold keeps length for Latin text (accents become combining marks we drop, 1:1 in NFC
+        # input); fall back to a plain search where it does not.
+        if len(folded) != len(text):
+            index = text.lower().find(item.lower())
+            return (index, index + len(item)) if index >= 0 else None
+        match = pattern.search(folded)
+        return (match.start(), match.end()) if match else None
+
+    def _align(
+        self, clause_words: set[str], source: list[_SourceClause]
+    ) -> tuple[int, int]:
+        """Best window [i, j) of consecutive source clauses (within one sentence) for a clause."""
+        best, best_score = (0, min(1, len(source))), -1.0
+        for i in range(len(source)):
+            window_words: set[str] = set()
+            for j in range(i, min(i + MAX_WINDOW, len(source))):
+                if source[j].sentence != source[i].sentence:
+                    break
+                window_words |= self.content_words(source[j].text)
+                overlap = len(clause_words & window_words)
+                if not clause_words:
+                    score = 0.0
+                else:
+                    precision = overlap / len(clause_words)
+                    recall = overlap / len(window_words) if window_words else 0.0
+                    score = 0.0 if not overlap else 2 * precision * recall / (precision + recall)
+                if score > best_score:
+                    best, best_score = (i, j + 1), score
+        return best
+
+    # ---- the verdict ----------------------------------------------------------------------
+
+    def verify(self, bullet: str, sources: list[Span]) -> Verdict:
+        source_clauses = [
+            _SourceClause(k, span.start + c.start, span.start + c.end, c.text)
+            for k, span in enumerate(sources)
+            for c in clauses(span.text)
+        ]
+        checks: list[Check] = []
+        problems: list[str] = []
+        used_sentences: set[int] = set()
+        for index, clause in enumerate(clauses(bullet)):
+            words = self.content_words(clause.text)
+            if not source_clauses:
+                break
+            i, j = self._align(words, source_clauses)
+            window = source_clauses[i:j]
+            if words & set().union(*(self.content_words(c.text) for c in window)):
+                used_sentences.update(c.sentence for c in window)
+            for kind, item in self.facts(clause.text, sentence_start=index == 0):
+                evidence = self._locate(kind, item, window)
+                if evidence is None:
+                    elsewhere = self._locate(kind, item, source_clauses)
+                    where = (
+                        "is in the source, but not in the clause this part of the bullet comes from"
+                        if elsewhere
+                        else "is not in the source"
+                    )
+                    problems.append(f"{kind.value} «{item}» {where}")
+                checks.append(Check(kind=kind, text=item, found=evidence is not None, evidence=evidence))
+        problems.extend(self._dropped_quote_marks(bullet, sources, checks))
+        for k in sorted(used_sentences):
+            for phrase, span in self.attributions(sources[k]):
+                survived = self._find(CheckKind.ATTRIBUTION, phrase, bullet) is not None
+                checks.append(
+                    Check(kind=CheckKind.ATTRIBUTION, text=phrase, found=survived, evidence=span)
+                )
+                if not survived:
+                    problems.append(f"attribution «{phrase}» of the source is missing")
+        return Verdict(passed=not problems, checks=checks, problems=problems)
+
+    def _locate(
+        self, kind: CheckKind, item: str, window: list[_SourceClause]
+    ) -> Span | None:
+        for clause in window:
+            position = self._find(kind, item, clause.text)
+            if position is not None:
+                a, b = position
+                return Span(start=clause.start + a, end=clause.start + b, text=clause.text[a:b])
+        return None
+
+    def _dropped_quote_marks(
+        self, bullet: str, sources: list[Span], checks: list[Check]
+    ) -> list[str]:
+        problems = []
+        bare_bullet = _fold(" ".join(_QUOTE_CHARS.sub(" ", bullet).split()))
+        quoted_in_bullet = [_fold(q.text) for q in checks if q.kind is CheckKind.QUOTE]
+        for span in sources:
+            for match in _QUOTED.finditer(span.text):
+                inner = next(g for g in match.groups() if g is not None)
+                words = inner.split()
+                if len(words) < 4:
+                    continue
+                folded = _fold(" ".join(words))
+                if folded in bare_bullet and not any(folded in q for q in quoted_in_bullet):
+                    problems.append(f"quote «{inner}» is used without its quote marks")
+        return problems
+
+    def attributions(self, source: Span) -> list[tuple[str, Span]]:
+        """Attribution phrases of a source sentence: « d'après Kiev », « a déclaré X »."""
+        text = source.text
+        found: list[tuple[str, Span]] = []
+        for match in self.lang.according_to.finditer(text):
+            end = len(text)
+            for stop in (",", ";", ".", ":", "»", '"', "”"):
+                k = text.find(stop, match.end())
+                if 0 <= k < end:
+                    end = k
+            phrase = text[match.start() : end].strip()
+            found.append((phrase, _span_of(source, match.start(), match.start() + len(phrase))))
+        reports_speech = _QUOTE_CHARS.search(text) is not None
+        for match in self.lang.speech_verb.finditer(text):
+            after = text[match.end() :].lstrip()
+            indirect = any(after.lower().startswith(t) for t in self.that)
+            if not (reports_speech or indirect):
+                continue
+            phrase = match.group(0)
+            speaker = _NAME.match(after)
+            if speaker and not indirect:
+                gap = len(text) - len(after)
+                end = gap + speaker.end(1)
+                phrase = text[match.start() : end]
+            found.append((phrase, _span_of(source, match.start(), match.start() + len(phrase))))
+        return found
+
+
+def _span_of(source: Span, start: int, end: int) -> Span:
+    return Span(start=source.start + start, end=source.start + end, text=source.text[start:end])
