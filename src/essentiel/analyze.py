@@ -14,6 +14,9 @@ from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+_NEVER_STARTS_SENTENCE = frozenset(",;:)]}»”")
+_CLOSING_QUOTES = frozenset('"»”')
+
 from essentiel import resources
 from essentiel.model import Block, BlockKind, Sentence, Span
 
@@ -65,6 +68,29 @@ class Analysis:
         ]
 
 
+def sentences_of(doc: Doc) -> list[SpacySpan]:
+    """spaCy's sentences, with the false starts after a closing quote merged back.
+
+    « "... d'ici ce soir", a déclaré X » is one sentence; the parser sometimes cuts it after
+    the quote. Nothing starts with a comma, and a lowercase word right after a closing quote
+    continues the sentence.
+    """
+    merged: list[SpacySpan] = []
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        first = sent[0]
+        prev = doc[first.i - 1] if first.i > 0 else None
+        continues = first.text[0] in _NEVER_STARTS_SENTENCE or (
+            prev is not None and prev.text in _CLOSING_QUOTES and first.text[0].islower()
+        )
+        if merged and continues:
+            merged[-1] = doc[merged[-1].start : sent.end]
+        else:
+            merged.append(sent)
+    return merged
+
+
 def analyze(blocks: list[Block], default_lang: str) -> Analysis:
     """Parse body blocks, each with the pipeline of its own language when we have one."""
     supported = set(resources.supported_languages())
@@ -84,8 +110,6 @@ def analyze(blocks: list[Block], default_lang: str) -> Analysis:
     for index in sorted(parsed):
         block, doc, lang = parsed[index]
         docs.append((block, doc))
-        for sent in doc.sents:
-            # spaCy keeps trailing spaces out of sentence spans; skip whitespace-only ones.
-            if sent.text.strip():
-                sentences.append(ParsedSentence(block.index, block.span.start, sent, lang))
+        for sent in sentences_of(doc):
+            sentences.append(ParsedSentence(block.index, block.span.start, sent, lang))
     return Analysis(docs=docs, sentences=sentences)

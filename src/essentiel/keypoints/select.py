@@ -55,7 +55,7 @@ def content_lemmas(
 def is_background(sentence: ParsedSentence) -> bool:
     root = sentence.span.root
     return any(
-        child.dep_.startswith("aux")
+        child.dep_ in {"aux:tense", "aux"}  # not aux:pass: « étaient privés » is no background
         and child.lemma_ in {"avoir", "être", "have"}
         and ("Imp" in child.morph.get("Tense") or child.tag_ == "VBD")
         and "Part" in root.morph.get("VerbForm")

@@ -1,0 +1,146 @@
+"""Command line: ``essentiel digest PATH|-`` and ``essentiel schema``.
+
+Exit codes (docs/cli.md): 0 success, 1 internal error, 2 usage error, 3 bad input,
+4 unsupported language (the clean text and blocks are still printed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from essentiel import __version__
+from essentiel.errors import EssentielError, InputError, InputTooLarge, UnsupportedLanguage
+from essentiel.ingest import DEFAULT_MAX_BYTES
+from essentiel.keypoints import KeyPointSettings
+from essentiel.model import Digest
+from essentiel.pipeline import Pipeline, Settings
+from essentiel.schema import digest_schema
+
+EXIT_INTERNAL = 1
+EXIT_USAGE = 2
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Faithful key points and the facts behind them, from raw news articles.",
+)
+err = Console(stderr=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"essentiel {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """essentiel: turn a news article into verified key points."""
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def _read(path: str, max_bytes: int) -> bytes:
+    if path == "-":
+        data: bytes = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        file = Path(path)
+        if file.is_dir():
+            raise InputError(f"{path} is a directory, not an article")
+        try:
+            size = file.stat().st_size
+            if size > max_bytes:
+                raise InputTooLarge(f"{path} is {size:,} bytes, over the limit of {max_bytes:,} bytes")
+            data = file.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return data
+
+
+def _emit(digest: Digest, as_json: bool) -> None:
+    if as_json:
+        sys.stdout.write(digest.model_dump_json(indent=2) + "\n")
+    else:
+        from essentiel.render import render
+
+        render(digest, Console())
+
+
+@app.command()
+def digest(
+    path: Annotated[str, typer.Argument(help="Article file (text or HTML), or - for stdin.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the Digest as JSON.")] = False,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD), used when the input has none."),
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option(help="Language of the article (fr, en); detected when omitted.")
+    ] = None,
+    url: Annotated[str | None, typer.Option(help="URL of the article, if known.")] = None,
+    bullets: Annotated[
+        int, typer.Option(min=1, max=4, help="Maximum number of key points.")
+    ] = KeyPointSettings.max_keypoints,
+    max_words: Annotated[
+        int, typer.Option(min=8, max=80, help="Maximum words per key point.")
+    ] = KeyPointSettings.max_words,
+    max_bytes: Annotated[
+        int, typer.Option(min=1, help="Refuse inputs larger than this many bytes.")
+    ] = DEFAULT_MAX_BYTES,
+    debug: Annotated[bool, typer.Option(help="Show the traceback of internal errors.")] = False,
+) -> None:
+    """Digest one article: clean text, labelled blocks and verified key points."""
+    try:
+        published_date = dt.date.fromisoformat(published) if published else None
+    except ValueError:
+        raise _fail(f"--published {published!r} is not a date like 2025-07-04", EXIT_USAGE) from None
+    keypoint_settings = KeyPointSettings(
+        max_keypoints=bullets,
+        min_keypoints=min(bullets, KeyPointSettings.min_keypoints),
+        max_words=max_words,
+        target_words=min(max_words, KeyPointSettings.target_words),
+    )
+    pipeline = Pipeline(Settings(max_bytes=max_bytes, keypoints=keypoint_settings))
+    try:
+        data = _read(path, max_bytes)
+        result = pipeline.digest(data, published=published_date, lang=lang, url=url)
+    except UnsupportedLanguage as exc:
+        _emit(exc.partial, as_json)
+        raise _fail(str(exc), exc.exit_code) from None
+    except EssentielError as exc:
+        raise _fail(str(exc), exc.exit_code) from None
+    except ValueError as exc:
+        raise _fail(str(exc), EXIT_USAGE) from None
+    except Exception as exc:
+        if debug:
+            raise
+        raise _fail(
+            f"internal error ({type(exc).__name__}: {exc}); rerun with --debug for details",
+            EXIT_INTERNAL,
+        ) from None
+    _emit(result, as_json)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the Digest (the public output contract)."""
+    sys.stdout.write(json.dumps(digest_schema(), indent=2, ensure_ascii=False) + "\n")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,74 @@
+"""Terminal view of a Digest (rich)."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from essentiel.model import BlockKind, Digest
+
+_KIND_LABEL = {
+    BlockKind.HEADLINE: "headline",
+    BlockKind.PUBLISHER_SUMMARY: "publisher summary",
+    BlockKind.EMBEDDED_POST: "embedded post",
+    BlockKind.RELATED_LINK: "related link",
+    BlockKind.CAPTION: "caption",
+    BlockKind.BYLINE: "byline",
+}
+PREVIEW_CHARS = 160
+
+
+def _preview(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1] + "…"
+
+
+def render(digest: Digest, console: Console) -> None:
+    article = digest.article
+    header = Text(article.title or "(untitled)", style="bold")
+    meta = [
+        article.published.isoformat() if article.published else "date unknown",
+        article.site_name or "",
+        f"lang: {article.lang or '?'}",
+        article.url or "",
+    ]
+    header.append("\n" + " · ".join(m for m in meta if m), style="dim")
+
+    bullets = Text()
+    for i, point in enumerate(digest.keypoints):
+        if i:
+            bullets.append("\n")
+        mark, style = ("✓", "green") if point.verdict.passed else ("✗", "red")
+        bullets.append(f"{mark} ", style=style)
+        bullets.append(point.text)
+        how = "source sentence (compressed bullet failed)" if point.fallback else (
+            "removed: " + ", ".join(point.removed) if point.removed else "whole sentence"
+        )
+        checked = len(point.verdict.checks)
+        bullets.append(f"\n  {how}; {checked} item(s) checked against the source", style="dim")
+    if not digest.keypoints:
+        bullets.append("no key points", style="dim")
+    parts: list[Table | Text | Panel] = [header, Panel(bullets, title="L'essentiel", expand=True)]
+
+    others = [b for b in article.blocks if b.kind is not BlockKind.BODY]
+    if others:
+        table = Table(title="Other blocks (kept, not used for key points)", expand=True)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("lang", no_wrap=True)
+        table.add_column("text")
+        for block in others:
+            table.add_row(_KIND_LABEL.get(block.kind, block.kind.value), block.lang or "?",
+                          _preview(block.span.text))
+        parts.append(table)
+    body = [b for b in article.blocks if b.kind is BlockKind.BODY]
+    summary = Text(
+        f"{len(body)} body block(s), {len(digest.sentences)} sentence(s), "
+        f"{len(article.text):,} characters of clean text · id {article.id}",
+        style="dim",
+    )
+    parts.append(summary)
+    for notice in digest.notices:
+        parts.append(Text(f"note [{notice.code}]: {notice.message}", style="yellow"))
+    console.print(Group(*parts))
