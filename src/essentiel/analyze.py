@@ -14,11 +14,11 @@ from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-_NEVER_STARTS_SENTENCE = frozenset(",;:)]}»”")
-_CLOSING_QUOTES = frozenset('"»”')
-
 from essentiel import resources
 from essentiel.model import Block, BlockKind, Sentence, Span
+
+_NEVER_STARTS_SENTENCE = frozenset(",;:)]}»”")
+_CLOSING_QUOTES = frozenset('"»”')
 
 
 @cache
@@ -50,7 +50,8 @@ class ParsedSentence:
 
     def to_model(self, text: str) -> Sentence:
         return Sentence(
-            block=self.block, span=Span(start=self.start, end=self.end, text=text[self.start : self.end])
+            block=self.block,
+            span=Span(start=self.start, end=self.end, text=text[self.start : self.end]),
         )
 
 

@@ -47,9 +47,11 @@ def clean(raw: RawDocument, lang_hint: str | None = None) -> Cleaned:
     lines = [_Line(r.text, r, language.identify(r.text)) for r in raw.lines]
     doc_lang = lang_hint or language.majority((line.text, line.lang) for line in lines)
     codes = resources.supported_languages()
-    markers = [resources.language(doc_lang)] if doc_lang in codes else [
-        resources.language(code) for code in codes
-    ]
+    markers = (
+        [resources.language(doc_lang)]
+        if doc_lang in codes
+        else [resources.language(code) for code in codes]
+    )
 
     _label_embedded_posts(lines, doc_lang)
     for lang_res in markers:
@@ -81,12 +83,16 @@ def _label_embedded_posts(lines: list[_Line], doc_lang: str | None) -> None:
 
 
 def _extend_post_backwards(lines: list[_Line], i: int, doc_lang: str | None) -> None:
-    """A signature alone on its line closes a post whose text is on the lines just above."""
+    """A signature alone on its line closes a post whose text is on the lines just above.
+
+    The line right above is the post's text; lines further up belong to it only when they look
+    like it (another language than the article, @mentions or #hashtags).
+    """
     j = i - 1
     while j >= 0 and lines[j].kind is None:
         line = lines[j]
         foreign = line.lang is not None and line.lang != doc_lang
-        if not (foreign or _MENTION.search(line.text)):
+        if j < i - 1 and not (foreign or _MENTION.search(line.text)):
             break
         line.kind, line.reason = BlockKind.EMBEDDED_POST, "text of the social post below"
         if line.raw.paragraph_start:
@@ -125,9 +131,11 @@ def _label_leading_blocks(lines: list[_Line], raw: RawDocument) -> str | None:
     common = resources.common()
     unlabelled = [line for line in lines if line.kind is None]
     if raw.source_format == "text" and len(unlabelled) >= 2:
-        first = unlabelled[0]
+        first, second = unlabelled[0], unlabelled[1]
+        continued = _JOINING_START.match(second.text) or second.text[0].islower()
         if (
             first is lines[0]
+            and not continued
             and len(first.text.split()) <= HEADLINE_MAX_WORDS
             and not _SENTENCE_END.search(first.text)
             and not common.bullet_prefix.match(first.text)

@@ -32,7 +32,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Faithful key points and the facts behind them, from raw news articles.",
 )
-err = Console(stderr=True)
+# soft_wrap: an error stays one line whatever the terminal width (scripts grep it).
+err = Console(stderr=True, soft_wrap=True)
 
 
 def _version(value: bool) -> None:
@@ -65,7 +66,9 @@ def _read(path: str, max_bytes: int) -> bytes:
         try:
             size = file.stat().st_size
             if size > max_bytes:
-                raise InputTooLarge(f"{path} is {size:,} bytes, over the limit of {max_bytes:,} bytes")
+                raise InputTooLarge(
+                    f"{path} is {size:,} bytes, over the limit of {max_bytes:,} bytes"
+                )
             data = file.read_bytes()
         except OSError as exc:
             raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
@@ -108,7 +111,9 @@ def digest(
     try:
         published_date = dt.date.fromisoformat(published) if published else None
     except ValueError:
-        raise _fail(f"--published {published!r} is not a date like 2025-07-04", EXIT_USAGE) from None
+        raise _fail(
+            f"--published {published!r} is not a date like 2025-07-04", EXIT_USAGE
+        ) from None
     keypoint_settings = KeyPointSettings(
         max_keypoints=bullets,
         min_keypoints=min(bullets, KeyPointSettings.min_keypoints),

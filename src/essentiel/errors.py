@@ -39,7 +39,7 @@ class NoArticle(InputError):
 
 
 class UnsupportedLanguage(EssentielError):
-    """The article's language has no resources. ``partial`` still holds its clean text and blocks."""
+    """The article's language has no resources; ``partial`` still has its clean text and blocks."""
 
     exit_code = 4
     code = "unsupported_language"

@@ -30,7 +30,9 @@ _MAGIC = {
     b"\x1f\x8b": "gzip-compressed data",
     b"\x7fELF": "an executable",
 }
-_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)\b", re.I | re.S)
+_HTML_START = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)\b", re.I | re.S
+)
 _HTML_TAG = re.compile(r"<(?:p|div|article|section|span|br|h[1-6]|a|main)\b[^>]*>", re.I)
 _HSPACE = re.compile(r"[ \t\f\v\u200b]+")
 
@@ -199,7 +201,7 @@ def _xml_lines(main: etree._Element) -> list[RawLine]:
 
 
 def _split_on_breaks(unit: etree._Element) -> list[tuple[str, bool]]:
-    """Walk an element's text in order; yield (line text, whole line bold) per <lb/>-separated line."""
+    """An element's text as (line, whole line is bold) pairs, one per <lb/>-separated line."""
     pieces: list[tuple[str, bool]] = []  # (text, bold) runs, with "\n" for breaks
 
     def walk(node: etree._Element, bold: bool) -> None:

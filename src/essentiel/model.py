@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
 
 class _Model(BaseModel):
@@ -38,7 +38,7 @@ class BlockKind(StrEnum):
 
 
 class Block(_Model):
-    """A paragraph-like region of the clean text with what it is. Only body blocks feed key points."""
+    """A paragraph-like region of the clean text and its kind. Only body blocks feed key points."""
 
     index: int = Field(ge=0)
     kind: BlockKind
@@ -64,7 +64,9 @@ class Check(_Model):
     """One item the verifier looked for: a fact of the bullet, or an attribution of the source."""
 
     kind: CheckKind
-    text: str = Field(description="The item as written in the bullet (or, for attribution, the source).")
+    text: str = Field(
+        description="The item as written in the bullet (or, for attribution, the source)."
+    )
     found: bool
     evidence: Span | None = Field(
         default=None, description="Where the item stands in the source, when found."

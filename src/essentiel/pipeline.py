@@ -41,10 +41,9 @@ class Pipeline:
         url: str | None = None,
         article_id: str | None = None,
     ) -> Digest:
-        if lang is not None and lang not in resources.supported_languages():
-            raise ValueError(
-                f"lang={lang!r} is not supported; supported: {', '.join(resources.supported_languages())}"
-            )
+        supported = resources.supported_languages()
+        if lang is not None and lang not in supported:
+            raise ValueError(f"lang={lang!r} is not supported; supported: {', '.join(supported)}")
         raw = ingest(source, max_bytes=self.settings.max_bytes, url=url)
         cleaned = clean(raw, lang_hint=lang)
         notices = [Notice(code=c, message=m) for c, m in raw.notices]
@@ -69,9 +68,9 @@ class Pipeline:
             title=cleaned.title or raw.title,
             site_name=raw.site_name,
             published=published_value,
-            published_from=published_from,  # type: ignore[arg-type]
+            published_from=published_from,
             lang=cleaned.lang,
-            source_format=raw.source_format,  # type: ignore[arg-type]
+            source_format=raw.source_format,
             text=cleaned.text,
             blocks=cleaned.blocks,
         )

@@ -43,8 +43,10 @@ def render(digest: Digest, console: Console) -> None:
         mark, style = ("✓", "green") if point.verdict.passed else ("✗", "red")
         bullets.append(f"{mark} ", style=style)
         bullets.append(point.text)
-        how = "source sentence (compressed bullet failed)" if point.fallback else (
-            "removed: " + ", ".join(point.removed) if point.removed else "whole sentence"
+        how = (
+            "source sentence (compressed bullet failed)"
+            if point.fallback
+            else ("removed: " + ", ".join(point.removed) if point.removed else "whole sentence")
         )
         checked = len(point.verdict.checks)
         bullets.append(f"\n  {how}; {checked} item(s) checked against the source", style="dim")
@@ -59,8 +61,11 @@ def render(digest: Digest, console: Console) -> None:
         table.add_column("lang", no_wrap=True)
         table.add_column("text")
         for block in others:
-            table.add_row(_KIND_LABEL.get(block.kind, block.kind.value), block.lang or "?",
-                          _preview(block.span.text))
+            table.add_row(
+                _KIND_LABEL.get(block.kind, block.kind.value),
+                block.lang or "?",
+                _preview(block.span.text),
+            )
         parts.append(table)
     body = [b for b in article.blocks if b.kind is BlockKind.BODY]
     summary = Text(

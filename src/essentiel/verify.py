@@ -30,9 +30,11 @@ from essentiel.resources import Language
 MAX_WINDOW = 3
 _WORD = re.compile(r"[\w’'-]+")
 _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcCqQ]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’]")
+# A run of capitalised words, with the particles names carry (« Jean de La Fontaine »).
 _NAME = re.compile(
-    r"(?<![\w-])(?:[lLdD]['’])?([A-ZÀ-ÖØ-Þ][\w’'.-]*(?:[ -](?:(?:de|du|des|la|le|von|van|al|bin|da|di)"
-    r" )?[A-ZÀ-ÖØ-Þ][\w’'.-]*)*)"
+    r"(?<![\w-])(?:[lLdD]['’])?"
+    r"([A-ZÀ-ÖØ-Þ][\w’'.-]*"
+    r"(?:[ -](?:(?:de|du|des|la|le|von|van|al|bin|da|di) )?[A-ZÀ-ÖØ-Þ][\w’'.-]*)*)"
 )
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,  ]\d+)*(?:\s?%)?")
 _THOUSANDS = re.compile(r"(?<=\d)[.  ](?=\d{3}(?!\d))")
@@ -77,13 +79,18 @@ def clauses(text: str) -> list[Clause]:
             in_quote = False
         elif ch == '"':
             in_quote = not in_quote
-        elif not in_quote and _CLAUSE_BREAK.match(ch):
+        elif not in_quote and _CLAUSE_BREAK.match(ch) and not _inside_number(text, i):
             if text[start:i].strip():
                 result.append(Clause(start, i, text[start:i]))
             start = i + 1
     if text[start:].strip():
         result.append(Clause(start, len(text), text[start:]))
     return result
+
+
+def _inside_number(text: str, i: int) -> bool:
+    """A comma or colon between digits belongs to a number (« 1,500 », « 2,1 % », « 14:30 »)."""
+    return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 
 
 @dataclass(frozen=True)
@@ -178,12 +185,10 @@ class Verifier:
         if len(folded) != len(text):
             index = text.lower().find(item.lower())
             return (index, index + len(item)) if index >= 0 else None
-        match = pattern.search(folded)
-        return (match.start(), match.end()) if match else None
+        found = pattern.search(folded)
+        return (found.start(), found.end()) if found else None
 
-    def _align(
-        self, clause_words: set[str], source: list[_SourceClause]
-    ) -> tuple[int, int]:
+    def _align(self, clause_words: set[str], source: list[_SourceClause]) -> tuple[int, int]:
         """Best window [i, j) of consecutive source clauses (within one sentence) for a clause."""
         best, best_score = (0, min(1, len(source))), -1.0
         for i in range(len(source)):
@@ -232,7 +237,9 @@ class Verifier:
                         else "is not in the source"
                     )
                     problems.append(f"{kind.value} «{item}» {where}")
-                checks.append(Check(kind=kind, text=item, found=evidence is not None, evidence=evidence))
+                checks.append(
+                    Check(kind=kind, text=item, found=evidence is not None, evidence=evidence)
+                )
         problems.extend(self._dropped_quote_marks(bullet, sources, checks))
         for k in sorted(used_sentences):
             for phrase, span in self.attributions(sources[k]):
@@ -244,9 +251,7 @@ class Verifier:
                     problems.append(f"attribution «{phrase}» of the source is missing")
         return Verdict(passed=not problems, checks=checks, problems=problems)
 
-    def _locate(
-        self, kind: CheckKind, item: str, window: list[_SourceClause]
-    ) -> Span | None:
+    def _locate(self, kind: CheckKind, item: str, window: list[_SourceClause]) -> Span | None:
         for clause in window:
             position = self._find(kind, item, clause.text)
             if position is not None:

@@ -65,7 +65,7 @@ def build_keypoints(
         if cand is None:
             break
         point = _make(text, cand.sentence, compressor, verifier, settings, notices)
-        said = frozenset()
+        said: frozenset[str] = frozenset()
         if point is not None:
             made.append((cand.rank, point))
             said = content_lemmas(cand.sentence, [(f.start, f.end) for f in point.fragments])

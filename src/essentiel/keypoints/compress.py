@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from essentiel.resources import Language
 
@@ -72,13 +73,19 @@ def segments(text: str) -> tuple[list[Segment], int]:
             depth_guillemet = max(0, depth_guillemet - 1)
         elif ch == '"':
             in_straight = not in_straight
-        elif ch == "," and not (depth_paren or depth_guillemet or in_straight):
+        elif ch == "," and not (
+            depth_paren or depth_guillemet or in_straight or _in_number(text, i)
+        ):
             result.append(Segment(seg_start, i))
             seg_start = i + 1
             while seg_start < body_end and text[seg_start] == " ":
                 seg_start += 1
     result.append(Segment(seg_start, body_end))
     return [s for s in result if s.end > s.start], body_end
+
+
+def _in_number(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 
 
 def _parentheticals(text: str) -> list[tuple[int, int]]:
@@ -120,7 +127,7 @@ class Compressor:
         offset = sent.root.idx - sent.start_char
         return seg.start <= offset < seg.end
 
-    def _first_token(self, sent: SpacySpan, seg: Segment) -> object | None:
+    def _first_token(self, sent: SpacySpan, seg: Segment) -> Token | None:
         base = sent.start_char
         for tok in sent:
             if tok.idx - base >= seg.start:
@@ -155,7 +162,7 @@ class Compressor:
             elif not first and not last and not self._root_inside(sent, seg):
                 tok = self._first_token(sent, seg)
                 is_relative = self.lang.opens_with(piece, self.lang.relative_openers)
-                is_apposition = tok is not None and getattr(tok.head, "dep_", "") == "appos"
+                is_apposition = tok is not None and tok.head.dep_ == "appos"
                 if is_relative or is_apposition:
                     rule = "relative_clause" if is_relative else "apposition"
                     found.append(
@@ -163,13 +170,18 @@ class Compressor:
                     )
             elif last and not first and not self._root_inside(sent, seg):
                 tok = self._first_token(sent, seg)
-                participle = tok is not None and "Part" in tok.morph.get("VerbForm") and (
-                    "Pres" in tok.morph.get("Tense") or tok.tag_ == "VBG"
+                participle = (
+                    tok is not None
+                    and "Part" in tok.morph.get("VerbForm", [])
+                    and ("Pres" in tok.morph.get("Tense", []) or tok.tag_ == "VBG")
                 )
                 if participle or self.lang.opens_with(piece, self.lang.trailing_openers):
                     found.append(
                         Deletion(
-                            comma, seg.end, "trailing_clause", False,
+                            comma,
+                            seg.end,
+                            "trailing_clause",
+                            False,
                             self._cost(sent, seg.start, seg.end),
                         )
                     )
@@ -193,7 +205,19 @@ class Compressor:
                 if seg.start <= tok.idx - base < seg.end
                 and not seg.start <= tok.head.idx - base < seg.end
             ]
-            if heads and all(deletion.start <= h < end for h in heads):
+            piece = sent.text[seg.start : seg.end]
+            # A dropped detail takes the rest of its list: verbless, unattributed segments
+            # after it (the parser often attaches them to the noun before the detail).
+            continues_detail = (
+                deletion.rule == "detail"
+                and not self._protected(piece)
+                and not any(
+                    tok.pos_ in {"VERB", "AUX"}
+                    for tok in sent
+                    if seg.start <= tok.idx - base < seg.end
+                )
+            )
+            if continues_detail or (heads and all(deletion.start <= h < end for h in heads)):
                 end = seg.end
             else:
                 break

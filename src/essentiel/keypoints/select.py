@@ -57,8 +57,8 @@ def is_background(sentence: ParsedSentence) -> bool:
     return any(
         child.dep_ in {"aux:tense", "aux"}  # not aux:pass: « étaient privés » is no background
         and child.lemma_ in {"avoir", "être", "have"}
-        and ("Imp" in child.morph.get("Tense") or child.tag_ == "VBD")
-        and "Part" in root.morph.get("VerbForm")
+        and ("Imp" in child.morph.get("Tense", []) or child.tag_ == "VBD")
+        and "Part" in root.morph.get("VerbForm", [])
         for child in root.children
     )
 
@@ -69,7 +69,7 @@ def stands_alone(sentence: ParsedSentence, lang: Language) -> bool:
     words = len(text.split())
     if words < MIN_WORDS or words > MAX_SOURCE_WORDS:
         return False
-    if text.endswith(("?", ":")) or text.rstrip("»\"” ").endswith("?"):
+    if text.endswith(("?", ":")) or text.rstrip('»"” ').endswith("?"):
         return False
     if not any(tok.pos_ in {"VERB", "AUX"} for tok in span):
         return False

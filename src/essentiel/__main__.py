@@ -1,0 +1,3 @@
+from essentiel.cli import main
+
+main()

@@ -1,0 +1,55 @@
+"""Shared fixtures. Tests that need ../shared skip only when it is absent (an outside clone)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from essentiel import Digest, Pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seeds" / "000_19b2c24360e5fd56.txt"
+ORANGESUM_VALID = SHARED / "eval-data" / "orangesum" / "orangesum_abstract_valid.jsonl.gz"
+EXAMPLES = ROOT / "src" / "essentiel" / "examples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+needs_shared = pytest.mark.skipif(
+    not SHARED.is_dir(), reason="../shared is not beside the checkout"
+)
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def seed_digest(pipeline: Pipeline) -> Digest:
+    if not SEED.is_file():
+        pytest.skip("../shared/seeds is not beside the checkout")
+    import datetime as dt
+
+    return pipeline.digest(SEED.read_bytes(), published=dt.date(2025, 7, 4))
+
+
+@pytest.fixture(scope="session")
+def example_fr(pipeline: Pipeline) -> Digest:
+    return pipeline.digest((EXAMPLES / "fr-orages-bretagne.txt").read_bytes())
+
+
+@pytest.fixture(scope="session")
+def example_en(pipeline: Pipeline) -> Digest:
+    return pipeline.digest((EXAMPLES / "en-coal-plant-vote.txt").read_bytes())
+
+
+def orangesum_pages(limit: int) -> Iterator[dict[str, str]]:
+    with gzip.open(ORANGESUM_VALID, "rt", encoding="utf-8") as handle:
+        for i, line in enumerate(handle):
+            if i >= limit:
+                return
+            yield json.loads(line)

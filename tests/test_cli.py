@@ -1,0 +1,87 @@
+"""The command line, run as a user runs it: exit codes, stdout and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from essentiel.schema import committed_schema
+from tests.conftest import EXAMPLES
+
+FR = EXAMPLES / "fr-orages-bretagne.txt"
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "essentiel", *args], input=stdin, capture_output=True, timeout=300
+    )
+
+
+def test_readable_digest() -> None:
+    result = run("digest", str(FR), "--published", "2025-08-14")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode()
+    assert "L'essentiel" in out and "2025-08-14" in out and "embedded post" in out
+
+
+def test_json_from_stdin_validates_against_the_schema() -> None:
+    result = run("digest", "-", "--json", "--bullets", "2", stdin=FR.read_bytes())
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, committed_schema())
+    assert len(data["keypoints"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("content", "args", "code", "message"),
+    [
+        (b"", (), 3, "input is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", (), 3, "binary"),
+        (FR.read_bytes(), ("--max-bytes", "100"), 3, "over the limit of 100 bytes"),
+        (b"<html><body><nav><a href='/'>x</a></nav></body></html>", (), 3, "no article"),
+        (FR.read_bytes(), ("--published", "14/08/2025"), 2, "is not a date"),
+        (FR.read_bytes(), ("--lang", "xx"), 2, "not supported"),
+    ],
+)
+def test_bad_input_gets_one_line_and_an_exit_code(
+    tmp_path: Path, content: bytes, args: tuple[str, ...], code: int, message: str
+) -> None:
+    path = tmp_path / "input"
+    path.write_bytes(content)
+    result = run("digest", str(path), *args)
+    assert result.returncode == code
+    err = result.stderr.decode()
+    assert message in err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_missing_file() -> None:
+    result = run("digest", "/nonexistent/article.txt")
+    assert result.returncode == 3
+    assert "cannot read" in result.stderr.decode()
+
+
+def test_unsupported_language_prints_blocks_and_exits_4(tmp_path: Path) -> None:
+    path = tmp_path / "de.txt"
+    path.write_text(
+        "Der Bundestag hat am Donnerstag ein neues Gesetz zur Förderung erneuerbarer Energien "
+        "verabschiedet. Die Opposition kritisierte die hohen Kosten des Vorhabens scharf.\n",
+        encoding="utf-8",
+    )
+    result = run("digest", str(path), "--json")
+    assert result.returncode == 4
+    data = json.loads(result.stdout)
+    assert data["article"]["lang"] == "de" and data["article"]["blocks"]
+    assert "not supported" in result.stderr.decode()
+
+
+def test_schema_command_prints_the_committed_schema() -> None:
+    result = run("schema")
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == committed_schema()

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import pytest
+
+from essentiel import resources
+from essentiel.analyze import pipeline, sentences_of
+from essentiel.keypoints import bullet_text
+from essentiel.keypoints.compress import Compressor, count_words, segments
+
+
+def compress(text: str, target: int, lang: str = "fr") -> tuple[str, list[str]]:
+    doc = pipeline(lang)(text)
+    sent = sentences_of(doc)[0]
+    result = Compressor(resources.language(lang)).compress(sent, 0, target)
+    return bullet_text(text, result.fragments), result.removed
+
+
+def test_segments_ignore_commas_in_quotes_and_parentheses() -> None:
+    text = 'Il a dit "oui, mais" (enfin, presque), puis il est parti.'
+    segs, end = segments(text)
+    assert [text[s.start : s.end] for s in segs] == [
+        'Il a dit "oui, mais" (enfin, presque)',
+        "puis il est parti",
+    ]
+    assert text[end:] == "."
+
+
+def test_short_sentence_is_left_whole() -> None:
+    text = "Au lendemain du scrutin, le maire sortant a reconnu sa défaite dimanche soir."
+    assert compress(text, 25) == (text, [])
+
+
+def test_leading_clause_is_dropped_when_over_target() -> None:
+    text = (
+        "Au lendemain d'une réunion tendue entre les syndicats et la direction du groupe, "
+        "le président de la société a annoncé mardi la suppression de 1.200 postes en France."
+    )
+    bullet, removed = compress(text, 20)
+    assert removed == ["leading_clause"]
+    assert (
+        bullet
+        == "Le président de la société a annoncé mardi la suppression de 1.200 postes en France."
+    )
+
+
+def test_detail_and_parenthetical_always_go() -> None:
+    text = (
+        "Les pompiers (plus de 300 hommes) ont maîtrisé l'incendie dans la nuit, "
+        "en particulier sur le versant nord, selon la préfecture."
+    )
+    bullet, removed = compress(text, 30)
+    assert set(removed) == {"detail", "parenthetical"}
+    assert bullet == "Les pompiers ont maîtrisé l'incendie dans la nuit, selon la préfecture."
+
+
+def test_attribution_and_quotes_are_never_removed() -> None:
+    text = (
+        "D'après le ministère de l'Intérieur, 12.000 manifestants ont défilé samedi à Paris, "
+        '"dans le calme", a précisé la préfecture de police dans un communiqué publié le soir.'
+    )
+    bullet, _ = compress(text, 8)
+    assert bullet.startswith("D'après le ministère de l'Intérieur,")
+    assert '"dans le calme", a précisé la préfecture de police' in bullet
+
+
+def test_deletion_takes_the_segments_that_hang_on_it() -> None:
+    text = (
+        "Washington a suspendu cette semaine la livraison de certaines armes, "
+        "y compris pour les Patriot, des systèmes coûteux et modernes."
+    )
+    bullet, removed = compress(text, 30)
+    assert removed == ["detail"]
+    assert bullet == "Washington a suspendu cette semaine la livraison de certaines armes."
+
+
+def test_compression_never_adds_a_word() -> None:
+    text = (
+        "Après trois jours de négociations à Bruxelles, les ministres européens, qui se "
+        "réunissaient pour la dernière fois avant l'été, ont adopté le nouveau pacte migratoire "
+        "(un texte de 400 pages), notamment pour accélérer les expulsions."
+    )
+    bullet, _ = compress(text, 12)
+    source_words = {w.strip(",.()").lower() for w in text.split()}
+    assert {w.strip(",.()").lower() for w in bullet.split()} <= source_words
+    assert count_words(bullet) < count_words(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In a statement released late on Monday, the company said it would cut 2,000 jobs "
+            "across its European plants by the end of next year.",
+            "The company said it would cut 2,000 jobs across its European plants by the end of "
+            "next year.",
+        ),
+    ],
+)
+def test_english_leading_clause(text: str, expected: str) -> None:
+    assert compress(text, 20, lang="en")[0] == expected

@@ -1,0 +1,143 @@
+"""Golden behaviour on the seed and the bundled examples, and the offset invariant."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+import essentiel
+from essentiel import Digest, Pipeline
+from essentiel.keypoints.compress import count_words
+from essentiel.model import BlockKind
+from tests.conftest import EXAMPLES, ORANGESUM_VALID, needs_shared, orangesum_pages
+
+
+def spans_in(obj: Any) -> list[dict[str, Any]]:
+    """Every {start, end, text} object anywhere in a dumped Digest."""
+    found = []
+    if isinstance(obj, dict):
+        if set(obj) == {"start", "end", "text"}:
+            found.append(obj)
+        for value in obj.values():
+            found.extend(spans_in(value))
+    elif isinstance(obj, list):
+        for value in obj:
+            found.extend(spans_in(value))
+    return found
+
+
+def assert_offsets_hold(digest: Digest) -> int:
+    data = digest.model_dump(mode="json")
+    text = data["article"]["text"]
+    spans = spans_in(data)
+    for span in spans:
+        assert text[span["start"] : span["end"]] == span["text"], span
+    return len(spans)
+
+
+def assert_keypoints_sound(digest: Digest, max_words: int = 30) -> None:
+    body = [b.span for b in digest.article.blocks if b.kind is BlockKind.BODY]
+    assert 2 <= len(digest.keypoints) <= 4
+    for point in digest.keypoints:
+        assert point.verdict.passed, point.verdict.problems
+        assert count_words(point.text) <= max_words
+        for span in [*point.sources, *point.fragments]:
+            assert any(b.start <= span.start and span.end <= b.end for b in body), span
+    texts = [p.text for p in digest.keypoints]
+    assert len(set(texts)) == len(texts)
+
+
+@needs_shared
+def test_seed_keypoints(seed_digest: Digest) -> None:
+    assert_keypoints_sound(seed_digest)
+    texts = [p.text for p in seed_digest.keypoints]
+    call = [t for t in texts if "Zelensky" in t and "Trump" in t and "vendredi 4 juillet" in t]
+    assert call, texts
+    attack = [t for t in texts if "550 engins" in t and "539 drones" in t]
+    assert attack and "selon l'armée de l'air ukrainienne" in attack[0], texts
+    # Attribution survives compression.
+    assert any(t.startswith("D'après Kiev,") for t in texts), texts
+    assert seed_digest.article.published == dt.date(2025, 7, 4)
+    assert seed_digest.article.published_from == "caller"
+
+
+@needs_shared
+def test_seed_offsets_hold(seed_digest: Digest) -> None:
+    assert assert_offsets_hold(seed_digest) > 30
+
+
+def test_examples(example_fr: Digest, example_en: Digest) -> None:
+    for digest, lang in ((example_fr, "fr"), (example_en, "en")):
+        assert digest.article.lang == lang
+        assert_keypoints_sound(digest)
+        assert assert_offsets_hold(digest) > 10
+    fr_kinds = {b.kind for b in example_fr.article.blocks}
+    assert fr_kinds >= {
+        BlockKind.PUBLISHER_SUMMARY,
+        BlockKind.EMBEDDED_POST,
+        BlockKind.RELATED_LINK,
+        BlockKind.CAPTION,
+        BlockKind.BODY,
+    }
+    post = next(b for b in example_fr.article.blocks if b.kind is BlockKind.EMBEDDED_POST)
+    assert post.lang == "en"
+    assert example_en.article.title == "Harbour council votes to shut coal plant by 2030"
+
+
+def test_bullet_count_and_length_are_configurable() -> None:
+    settings = essentiel.Settings(
+        keypoints=essentiel.KeyPointSettings(
+            max_keypoints=2, min_keypoints=2, max_words=20, target_words=18
+        )
+    )
+    digest = Pipeline(settings).digest((EXAMPLES / "fr-orages-bretagne.txt").read_text())
+    assert len(digest.keypoints) == 2
+    assert_keypoints_sound(digest, max_words=20)
+
+
+def test_python_api_accepts_text_and_a_date_string() -> None:
+    text = (EXAMPLES / "en-coal-plant-vote.txt").read_text()
+    digest = essentiel.digest(text, published="2025-03-12", lang="en")
+    assert digest.article.published == dt.date(2025, 3, 12)
+    assert digest.schema_version == essentiel.SCHEMA_VERSION
+    with pytest.raises(ValueError, match="not supported"):
+        essentiel.digest(text, lang="xx")
+
+
+def test_unsupported_language_keeps_text_and_blocks() -> None:
+    german = (
+        "Der Bundestag hat am Donnerstag ein neues Gesetz zur Förderung erneuerbarer Energien "
+        "verabschiedet. Die Opposition kritisierte die hohen Kosten des Vorhabens scharf.\n"
+        "Mehr als 400 Abgeordnete stimmten für den Entwurf, wie die Verwaltung mitteilte.\n"
+    )
+    with pytest.raises(essentiel.UnsupportedLanguage) as info:
+        essentiel.digest(german)
+    partial = info.value.partial
+    assert partial.article.lang == "de"
+    assert partial.article.blocks and partial.keypoints == []
+    assert_offsets_hold(partial)
+
+
+@needs_shared
+def test_orangesum_html_pages(pipeline: Pipeline) -> None:
+    """Real pages: the chapô (the journalist's abstract) is labelled and kept out of key points."""
+    if not ORANGESUM_VALID.is_file():
+        pytest.skip("OrangeSum data missing")
+    labelled = 0
+    pages = list(orangesum_pages(12))
+    for page in pages:
+        digest = pipeline.digest(page["html"])
+        assert_offsets_hold(digest)
+        assert digest.article.published is not None
+        summaries = [
+            b.span.text for b in digest.article.blocks if b.kind is BlockKind.PUBLISHER_SUMMARY
+        ]
+        head = page["reference_summary"][:60]
+        if any(head in s for s in summaries):
+            labelled += 1
+        for point in digest.keypoints:
+            assert point.verdict.passed
+            assert head not in point.text
+    assert labelled >= len(pages) * 0.75, labelled

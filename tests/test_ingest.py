@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import pytest
+
+from essentiel.errors import BinaryInput, EmptyInput, InputTooLarge, NoArticle
+from essentiel.ingest import decode, ingest, looks_like_html
+
+FRENCH = "Le maire de Brest a annoncé jeudi la fermeture de la piscine municipale pour travaux."
+
+
+def test_utf8_with_bom_is_decoded() -> None:
+    assert decode(("\ufeff" + FRENCH).encode("utf-8")) == FRENCH
+
+
+def test_cp1252_bytes_are_detected_and_decoded() -> None:
+    text = FRENCH + " Les élèves iront à la piscine de Quimper à la rentrée, a précisé l'élu."
+    assert decode(text.encode("cp1252")) == text
+
+
+@pytest.mark.parametrize(
+    ("data", "what"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+        (b"hello\x00\x00\x00world\x00", "NUL"),
+    ],
+)
+def test_binary_input_is_refused_with_its_nature(data: bytes, what: str) -> None:
+    with pytest.raises(BinaryInput, match=what):
+        decode(data)
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t  ", b"   "])
+def test_empty_input_is_refused(data: bytes) -> None:
+    with pytest.raises(EmptyInput):
+        ingest(data)
+
+
+def test_size_limit_applies_to_bytes_and_text() -> None:
+    with pytest.raises(InputTooLarge, match="over the limit of 10 bytes"):
+        ingest(FRENCH.encode(), max_bytes=10)
+    with pytest.raises(InputTooLarge):
+        ingest(FRENCH, max_bytes=10)
+
+
+def test_html_is_recognised() -> None:
+    assert looks_like_html("<!DOCTYPE html><html><body><p>x</p></body></html>")
+    assert looks_like_html("  <div class='a'><p>Un</p><p>Deux</p></div>")
+    assert not looks_like_html("Le prix <b>fixé</b> par l'État reste inchangé.")
+
+
+PAGE = """<!DOCTYPE html><html lang="fr"><head><title>Brest ferme sa piscine</title>
+<meta property="og:site_name" content="Le Quotidien de l'Ouest">
+<meta property="article:published_time" content="2025-03-06T10:00:00+01:00">
+<link rel="canonical" href="https://example.org/brest-piscine"></head>
+<body><nav><a href="/">Accueil</a> <a href="/sport">Sport</a></nav>
+<article><h1>Brest ferme sa piscine</h1>
+<p class="chapo">La piscine municipale de Brest fermera ses portes pendant dix-huit mois à partir du 1er avril pour une rénovation complète.</p>
+<p>Le maire a annoncé jeudi que les travaux coûteraient 14 millions d'euros, dont 4 millions financés par la région.
+Les nageurs du club local s'entraîneront à Landerneau pendant la durée du chantier.</p>
+<p>"C'est un mal nécessaire, le bâtiment date de 1974 et ne répond plus aux normes", a expliqué l'adjoint aux sports, Paul Kerhervé, lors du conseil municipal.</p>
+<p>Les associations d'usagers ont réclamé une navette gratuite vers Landerneau, une demande que la mairie dit étudier.</p>
+</article><footer>© Le Quotidien de l'Ouest — Mentions légales — Contact</footer></body></html>"""
+
+
+def test_html_page_gives_text_and_metadata() -> None:
+    raw = ingest(PAGE)
+    assert raw.source_format == "html"
+    assert raw.title == "Brest ferme sa piscine"
+    assert raw.url == "https://example.org/brest-piscine"
+    assert raw.published is not None and raw.published.isoformat() == "2025-03-06"
+    texts = [line.text for line in raw.lines]
+    assert any("14 millions d'euros" in t for t in texts)
+    assert not any("Mentions légales" in t for t in texts)
+    chapo = [line for line in raw.lines if line.text.startswith("La piscine municipale")]
+    assert chapo and chapo[0].summary_hint
+
+
+def test_html_without_article_is_refused() -> None:
+    page = "<html><head><title>Erreur</title></head><body><nav><a href='/'>Accueil</a></nav></body></html>"
+    with pytest.raises(NoArticle):
+        ingest(page)

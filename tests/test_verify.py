@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+import pytest
+
+from essentiel import resources
+from essentiel.model import CheckKind, Span
+from essentiel.verify import Verifier, clauses
+
+SOURCE_TEXT = (
+    "Au cours de la nuit, la Russie a envoyé 550 engins, dont 539 drones et des missiles, "
+    "en particulier contre Kiev, selon l'armée de l'air ukrainienne."
+)
+QUOTE_TEXT = (
+    '"Nous avons évoqué les possibilités en matière de défense antiaérienne", '
+    "a déclaré Volodymyr Zelensky vendredi sur ses réseaux sociaux."
+)
+
+
+def verify(bullet: str, source: str = SOURCE_TEXT, lang: str = "fr") -> list[str]:
+    verifier = Verifier(resources.language(lang))
+    return verifier.verify(bullet, [Span(start=100, end=100 + len(source), text=source)]).problems
+
+
+def test_faithful_compression_passes() -> None:
+    assert (
+        verify(
+            "Au cours de la nuit, la Russie a envoyé 550 engins, dont 539 drones et des missiles, "
+            "selon l'armée de l'air ukrainienne."
+        )
+        == []
+    )
+
+
+def test_evidence_points_into_the_clean_text() -> None:
+    verifier = Verifier(resources.language("fr"))
+    source = Span(start=100, end=100 + len(SOURCE_TEXT), text=SOURCE_TEXT)
+    verdict = verifier.verify(
+        "La Russie a envoyé 550 engins, selon l'armée de l'air ukrainienne.", [source]
+    )
+    clean = " " * 100 + SOURCE_TEXT
+    for check in verdict.checks:
+        assert check.evidence is not None
+        assert clean[check.evidence.start : check.evidence.end] == check.evidence.text
+
+
+@pytest.mark.parametrize(
+    ("bullet", "problem"),
+    [
+        ("La Russie a envoyé 505 engins, selon l'armée de l'air ukrainienne.", "number «505»"),
+        # 539 is in the source, but it counts drones, not engins.
+        (
+            "La Russie a envoyé 539 engins, selon l'armée de l'air ukrainienne.",
+            "number «539» is in the source, but not in the clause",
+        ),
+        (
+            "La Biélorussie a envoyé 550 engins, selon l'armée de l'air ukrainienne.",
+            "name «Biélorussie»",
+        ),
+        (
+            "Vendredi, la Russie a envoyé 550 engins, selon l'armée de l'air ukrainienne.",
+            "date «Vendredi»",
+        ),
+        (
+            "Au cours de la nuit, la Russie a envoyé 550 engins, dont 539 drones et des missiles.",
+            "attribution «selon l'armée de l'air ukrainienne»",
+        ),
+    ],
+)
+def test_unsupported_bullets_fail_with_the_reason(bullet: str, problem: str) -> None:
+    problems = verify(bullet)
+    assert any(problem in p for p in problems), problems
+
+
+def test_quotes_must_be_verbatim_and_attributed() -> None:
+    ok = '"Nous avons évoqué les possibilités en matière de défense antiaérienne", a déclaré Volodymyr Zelensky.'
+    assert verify(ok, QUOTE_TEXT) == []
+    changed = '"Nous avons évoqué les possibilités en matière de défense aérienne", a déclaré Volodymyr Zelensky.'
+    assert any("quote" in p for p in verify(changed, QUOTE_TEXT))
+    unattributed = '"Nous avons évoqué les possibilités en matière de défense antiaérienne".'
+    assert any(
+        "attribution «a déclaré Volodymyr Zelensky»" in p for p in verify(unattributed, QUOTE_TEXT)
+    )
+    wrong_speaker = '"Nous avons évoqué les possibilités en matière de défense antiaérienne", a déclaré Donald Trump.'
+    assert verify(wrong_speaker, QUOTE_TEXT)
+
+
+def test_quote_marks_cannot_be_dropped() -> None:
+    bare = "Nous avons évoqué les possibilités en matière de défense antiaérienne, a déclaré Volodymyr Zelensky."
+    assert any("without its quote marks" in p for p in verify(bare, QUOTE_TEXT))
+
+
+def test_english_checks() -> None:
+    source = (
+        "The plan, which will cost an estimated $340 million, includes 1,200 new jobs in wind "
+        "and battery storage, according to the council's own figures."
+    )
+    assert (
+        verify(
+            "The plan includes 1,200 new jobs in wind and battery storage, according to the council's own figures.",
+            source,
+            "en",
+        )
+        == []
+    )
+    problems = verify("The plan includes 1,500 new jobs in wind and battery storage.", source, "en")
+    assert any("1,500" in p for p in problems)
+    assert any("according to the council's own figures" in p for p in problems)
+
+
+def test_number_formats_are_compared_by_value() -> None:
+    source = "Le navire peut contenir plus de 2.600 passagers, selon l'armateur."
+    assert (
+        verify("Le navire peut contenir plus de 2 600 passagers, selon l'armateur.", source) == []
+    )
+
+
+def test_clauses_keep_quotes_whole() -> None:
+    parts = [c.text.strip() for c in clauses('Il a dit "oui, non; peut-être", puis il est parti.')]
+    assert parts == ['Il a dit "oui, non; peut-être"', "puis il est parti."]
+
+
+SRC = 'Vendredi 4 juillet, Zelensky a dit "merci" à Trump.'
+
+
+def test_check_kinds_are_reported() -> None:
+    verifier = Verifier(resources.language("fr"))
+    verdict = verifier.verify(
+        'Vendredi 4 juillet, Zelensky a dit "merci".',
+        [Span(start=0, end=len(SRC), text=SRC)],
+    )
+    assert {c.kind for c in verdict.checks} >= {
+        CheckKind.DATE,
+        CheckKind.NUMBER,
+        CheckKind.NAME,
+        CheckKind.QUOTE,
+    }
