@@ -98,3 +98,23 @@ def test_compression_never_adds_a_word() -> None:
 )
 def test_english_leading_clause(text: str, expected: str) -> None:
     assert compress(text, 20, lang="en")[0] == expected
+
+
+def test_parenthetical_inside_a_quote_is_part_of_the_quote() -> None:
+    text = (
+        "\"Le maire (Jean Dupont) m'a demandé de renforcer les patrouilles de police dans le "
+        "quartier et je l'ai fait\", a-t-il déclaré, ajoutant qu'il espérait ne pas y recourir."
+    )
+    bullet, _ = compress(text, 20)
+    assert "(Jean Dupont)" in bullet
+
+
+def test_deletion_is_cancelled_when_an_attribution_hangs_on_it() -> None:
+    text = (
+        "C'est la première fois qu'un tel accident est signalé dans la région, où 45 personnes "
+        "ont été blessées depuis janvier, selon les chiffres officiels."
+    )
+    bullet, _ = compress(text, 12)
+    # Either the relative clause stays with its attribution, or both go: never the claim alone
+    # with an attribution that now points to another claim.
+    assert ("45 personnes" in bullet) == ("selon les chiffres officiels" in bullet)

@@ -134,3 +134,12 @@ def test_check_kinds_are_reported() -> None:
         CheckKind.NAME,
         CheckKind.QUOTE,
     }
+
+
+def test_parentheticals_do_not_cut_clauses() -> None:
+    source = (
+        "Avec ses deux enfants, Vincent (22 ans) et Juliette (15 ans), la chanteuse vit à Lyon."
+    )
+    assert (
+        verify("Avec ses deux enfants, Vincent et Juliette, la chanteuse vit à Lyon.", source) == []
+    )

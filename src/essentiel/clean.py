@@ -143,6 +143,8 @@ def _label_leading_blocks(lines: list[_Line], raw: RawDocument) -> str | None:
             first.kind, first.reason = BlockKind.HEADLINE, "first line: short, no final full stop"
             title = title or first.text
 
+    profile = resources.publisher(raw.hostname)
+    first_paragraph = profile is not None and profile.standfirst == "first_paragraph"
     in_summary_box = False
     for position, line in enumerate(lines):
         if line.kind is not None and line.kind is not BlockKind.PUBLISHER_SUMMARY:
@@ -163,6 +165,9 @@ def _label_leading_blocks(lines: list[_Line], raw: RawDocument) -> str | None:
             line.kind, line.reason = BlockKind.PUBLISHER_SUMMARY, "bold lead paragraph (chapô)"
             in_summary_box = True
             continue
+        if first_paragraph and profile is not None and not in_summary_box and not line.raw.heading:
+            line.kind = BlockKind.PUBLISHER_SUMMARY
+            line.reason = f"standfirst of {profile.host} (publisher profile)"
         break
     return title
 

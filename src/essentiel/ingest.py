@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import charset_normalizer
 import trafilatura
@@ -53,6 +54,7 @@ class RawDocument:
     title: str | None = None
     url: str | None = None
     site_name: str | None = None
+    hostname: str | None = None
     published: dt.date | None = None
     notices: list[tuple[str, str]] = field(default_factory=list)
 
@@ -123,7 +125,7 @@ def _from_text(text: str, url: str | None) -> RawDocument:
         paragraph_start = False
     if not lines:
         raise EmptyInput("input has no text")
-    return RawDocument(lines=lines, source_format="text", url=url)
+    return RawDocument(lines=lines, source_format="text", url=url, hostname=_host(url))
 
 
 def _from_html(page: str, url: str | None) -> RawDocument:
@@ -157,6 +159,7 @@ def _from_html(page: str, url: str | None) -> RawDocument:
         title=doc.get("title") or None,
         url=doc.get("url") or url,
         site_name=doc.get("sitename") or doc.get("hostname") or None,
+        hostname=doc.get("hostname") or _host(doc.get("url") or url),
         published=_parse_date(doc.get("date")),
     )
 
@@ -230,6 +233,10 @@ def _split_on_breaks(unit: etree._Element) -> list[tuple[str, bool]]:
         letters += n
         bold_letters += n if bold else 0
     return lines
+
+
+def _host(url: str | None) -> str | None:
+    return urlsplit(url).hostname if url else None
 
 
 def _parse_date(value: str | None) -> dt.date | None:

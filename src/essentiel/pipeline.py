@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import time
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from essentiel import resources
@@ -26,6 +28,14 @@ class Pipeline:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
+        # Seconds spent per stage over this pipeline's life (read by bench/throughput.py).
+        self.stage_seconds: defaultdict[str, float] = defaultdict(float)
+        self._clock = time.perf_counter()
+
+    def _lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.stage_seconds[stage] += now - self._clock
+        self._clock = now
 
     def warm_up(self, langs: tuple[str, ...] | None = None) -> None:
         """Load the spaCy pipelines now rather than on the first article."""
@@ -44,8 +54,11 @@ class Pipeline:
         supported = resources.supported_languages()
         if lang is not None and lang not in supported:
             raise ValueError(f"lang={lang!r} is not supported; supported: {', '.join(supported)}")
+        self._clock = time.perf_counter()
         raw = ingest(source, max_bytes=self.settings.max_bytes, url=url)
+        self._lap("ingest")
         cleaned = clean(raw, lang_hint=lang)
+        self._lap("clean")
         notices = [Notice(code=c, message=m) for c, m in raw.notices]
 
         published_value: dt.date | dt.datetime | None = raw.published
@@ -85,6 +98,7 @@ class Pipeline:
                 partial,
             )
         analysis = analyze(cleaned.blocks, cleaned.lang)
+        self._lap("analyze")
         sentences = [s for s in analysis.sentences if s.lang == cleaned.lang]
         keypoints, kp_notices = build_keypoints(
             cleaned.text,
@@ -93,12 +107,15 @@ class Pipeline:
             article.title,
             self.settings.keypoints,
         )
-        return Digest(
+        self._lap("keypoints")
+        result = Digest(
             article=article,
             sentences=[s.to_model(cleaned.text) for s in analysis.sentences],
             keypoints=keypoints,
             notices=notices + kp_notices,
         )
+        self._lap("output")
+        return result
 
 
 def _as_date(value: dt.date | dt.datetime) -> dt.date:

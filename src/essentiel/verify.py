@@ -40,7 +40,7 @@ _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,  ]\d+)*(?:\s?%)?")
 _THOUSANDS = re.compile(r"(?<=\d)[.  ](?=\d{3}(?!\d))")
 _QUOTED = re.compile(r"«\s*([^«»]+?)\s*»|“([^“”]+?)”|\"([^\"]+?)\"")
 _QUOTE_CHARS = re.compile(r"[«»“”\"]")
-_CLAUSE_BREAK = re.compile(r"[,;:()]")
+_CLAUSE_BREAK = re.compile(r"[,;:]")
 _THAT = {"fr": ("que", "qu'", "qu’"), "en": ("that",)}
 
 
@@ -68,12 +68,19 @@ class Clause:
 
 
 def clauses(text: str) -> list[Clause]:
-    """Cut at , ; : ( ) outside quotes. A quoted passage stays inside its clause."""
+    """Cut at , ; : outside quotes and parentheses: « Vincent (22 ans) et Juliette » is one."""
     result: list[Clause] = []
     start = 0
     in_quote = False
+    depth = 0
     for i, ch in enumerate(text):
-        if ch in "«“":
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            continue
+        elif ch in "«“":
             in_quote = True
         elif ch in "»”":
             in_quote = False
@@ -190,7 +197,7 @@ class Verifier:
 
     def _align(self, clause_words: set[str], source: list[_SourceClause]) -> tuple[int, int]:
         """Best window [i, j) of consecutive source clauses (within one sentence) for a clause."""
-        best, best_score = (0, min(1, len(source))), -1.0
+        best, best_score = (0, min(1, len(source))), (-1.0, 0)
         for i in range(len(source)):
             window_words: set[str] = set()
             for j in range(i, min(i + MAX_WINDOW, len(source))):
@@ -204,8 +211,9 @@ class Verifier:
                     precision = overlap / len(clause_words)
                     recall = overlap / len(window_words) if window_words else 0.0
                     score = 0.0 if not overlap else 2 * precision * recall / (precision + recall)
-                if score > best_score:
-                    best, best_score = (i, j + 1), score
+                # Ties go to the window that holds more of the clause.
+                if (score, overlap) > best_score:
+                    best, best_score = (i, j + 1), (score, overlap)
         return best
 
     # ---- the verdict ----------------------------------------------------------------------

@@ -88,6 +88,26 @@ def _in_number(text: str, i: int) -> bool:
     return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 
 
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of quoted passages: « », “ ” and pairs of straight quotes."""
+    ranges: list[tuple[int, int]] = []
+    opened: int | None = None
+    straight: int | None = None
+    for i, ch in enumerate(text):
+        if ch in _OPEN_QUOTES and opened is None:
+            opened = i
+        elif ch in _CLOSE_QUOTES and opened is not None:
+            ranges.append((opened, i + 1))
+            opened = None
+        elif ch == '"':
+            if straight is None:
+                straight = i
+            else:
+                ranges.append((straight, i + 1))
+                straight = None
+    return ranges
+
+
 def _parentheticals(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     depth, start = 0, -1
@@ -138,9 +158,11 @@ class Compressor:
         text = sent.text
         segs, _ = segments(text)
         found: list[Deletion] = []
+        quotes = quoted_ranges(text)
         for start, end in _parentheticals(text):
             inner = text[start:end]
-            if self.lang.according_to.search(inner):
+            # Inside a quote a parenthetical is part of the quoted words: removing it misquotes.
+            if self.lang.according_to.search(inner) or any(a < start < b for a, b in quotes):
                 continue
             # Take the space before "(" with it, so no double space is left behind.
             left = start - 1 if start > 0 and text[start - 1] == " " else start
@@ -187,11 +209,14 @@ class Compressor:
                     )
         return found
 
-    def _with_dependents(self, sent: SpacySpan, deletion: Deletion) -> Deletion:
+    def _with_dependents(self, sent: SpacySpan, deletion: Deletion) -> Deletion | None:
         """Extend a deletion over the following segments that hang on what it removes.
 
         « y compris pour les Patriot, des systèmes coûteux et modernes »: the apposition
-        describes the Patriot; left alone it would describe something else.
+        describes the Patriot; left alone it would describe something else. When what hangs on
+        the deleted words is an attribution (« , où 705 personnes sont mortes, selon les
+        chiffres officiels »), the deletion is cancelled: kept alone, the attribution would
+        move to another claim.
         """
         base = sent.start_char
         segs, _ = segments(sent.text)
@@ -217,7 +242,10 @@ class Compressor:
                     if seg.start <= tok.idx - base < seg.end
                 )
             )
-            if continues_detail or (heads and all(deletion.start <= h < end for h in heads)):
+            hangs = bool(heads) and all(deletion.start <= h < end for h in heads)
+            if self._protected(piece) and (hangs or self._may_own(sent, deletion, end, piece)):
+                return None
+            if continues_detail or hangs:
                 end = seg.end
             else:
                 break
@@ -225,11 +253,30 @@ class Compressor:
             return deletion
         return Deletion(deletion.start, end, deletion.rule, deletion.always, deletion.cost)
 
+    def _may_own(self, sent: SpacySpan, deletion: Deletion, end: int, piece: str) -> bool:
+        """Could the according-to segment right after the deletion be the source of it alone?
+
+        It could when the deleted words are a clause of their own (a verb with a subject):
+        « , où 45 personnes ont été blessées, selon les chiffres officiels ». A verbless detail
+        (« , en particulier contre Kiev, selon l'armée de l'air ») makes no claim of its own.
+        """
+        if not self.lang.according_to.match(piece):
+            return False
+        base = sent.start_char
+        inside = [tok for tok in sent if deletion.start <= tok.idx - base < end]
+        return any(tok.dep_.startswith("nsubj") for tok in inside) and any(
+            tok.pos_ in {"VERB", "AUX"} for tok in inside
+        )
+
     def compress(self, sent: SpacySpan, offset: int, target_words: int) -> Compressed:
         """Apply the always-on deletions, then the others, cheapest first, while over target."""
         text = sent.text
         base = offset + sent.start_char
-        deletions = self.candidates(sent)
+        deletions = [
+            extended
+            for d in self.candidates(sent)
+            if (extended := self._with_dependents(sent, d)) is not None
+        ]
         chosen = [d for d in deletions if d.always]
         optional = sorted(
             (d for d in deletions if not d.always), key=lambda d: (d.cost, -(d.end - d.start))
@@ -238,7 +285,6 @@ class Compressor:
             if count_words(_apply(text, chosen)) <= target_words:
                 break
             chosen.append(deletion)
-        chosen = [self._with_dependents(sent, d) for d in chosen]
         kept = _kept_ranges(len(text), chosen)
         kept_text = "".join(text[a:b] for a, b in kept)
         return Compressed(

@@ -87,6 +87,29 @@ class Language:
         )
 
 
+@dataclass(frozen=True)
+class PublisherProfile:
+    host: str
+    standfirst: str | None
+
+
+@cache
+def _publishers() -> tuple[PublisherProfile, ...]:
+    data = _read_toml("common", "publishers.toml").get("publishers", {})
+    return tuple(PublisherProfile(host, entry.get("standfirst")) for host, entry in data.items())
+
+
+def publisher(hostname: str | None) -> PublisherProfile | None:
+    """The layout profile of a site, if we have one (suffix match on the host name)."""
+    if not hostname:
+        return None
+    host = hostname.lower().removeprefix("www.")
+    for profile in _publishers():
+        if host == profile.host or host.endswith("." + profile.host):
+            return profile
+    return None
+
+
 def supported_languages() -> tuple[str, ...]:
     return tuple(
         sorted(
