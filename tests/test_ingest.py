@@ -17,6 +17,14 @@ def test_cp1252_bytes_are_detected_and_decoded() -> None:
     assert decode(text.encode("cp1252")) == text
 
 
+def test_declared_html_charset_is_used() -> None:
+    page = (
+        '<html><head><meta charset="iso-8859-15"><title>Œuvres</title></head><body>'
+        "<p>Le musée a prêté 120 œuvres à la fondation, a indiqué sa directrice mardi.</p></body></html>"
+    )
+    assert decode(page.encode("iso-8859-15")) == page
+
+
 @pytest.mark.parametrize(
     ("data", "what"),
     [

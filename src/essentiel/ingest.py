@@ -36,6 +36,7 @@ _HTML_START = re.compile(
 )
 _HTML_TAG = re.compile(r"<(?:p|div|article|section|span|br|h[1-6]|a|main)\b[^>]*>", re.I)
 _HSPACE = re.compile(r"[ \t\f\v\u200b]+")
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
 
 
 @dataclass
@@ -73,12 +74,31 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        best = charset_normalizer.from_bytes(data).best()
-        if best is None:
-            raise BinaryInput("input is not text: no character encoding fits its bytes") from None
-        text = str(best)
+        text = _decode_declared(data) or _decode_detected(data)
     _reject_control_characters(text)
     return text
+
+
+def _decode_declared(data: bytes) -> str | None:
+    """An HTML page's own <meta charset>, when it names a codec that decodes the bytes."""
+    declared = _META_CHARSET.search(data[:4096])
+    if not declared:
+        return None
+    label = declared.group(1).decode("ascii").lower()
+    # The HTML standard reads these labels as windows-1252, and so do browsers.
+    if label in {"iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii", "l1"}:
+        label = "cp1252"
+    try:
+        return data.decode(label)
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _decode_detected(data: bytes) -> str:
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise BinaryInput("input is not text: no character encoding fits its bytes")
+    return str(best)
 
 
 def _reject_control_characters(text: str) -> None:
