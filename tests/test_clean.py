@@ -121,3 +121,18 @@ def test_line_break_repair_rules() -> None:
         '"Nous sommes sur la bonne voie", a réagi la ministre du Travail.',
         "Les syndicats restent prudents.",
     ]
+
+
+def test_html_intertitle_is_not_glued_to_the_next_paragraph() -> None:
+    page = (
+        "<html><body><article><p>La candidate a terminé loin derrière la maire sortante, réélue "
+        "avec 48,7 % des voix dimanche soir à Paris.</p><p>Campagne chaotique</p><p>L'ancienne "
+        "ministre était entrée en cours de route dans la course, après le retrait de son "
+        "prédécesseur.</p><p>Selon le quotidien italien</p><p><i>Corriere della Sera</i>, la "
+        "décision a été prise lundi soir par le conseil des ministres.</p></article></body></html>"
+    )
+    body = [b.span.text for b in clean(ingest(page)).blocks if b.kind is BlockKind.BODY]
+    assert "Campagne chaotique" in body
+    assert any(
+        t.startswith("Selon le quotidien italien Corriere della Sera, la décision") for t in body
+    )

@@ -118,3 +118,29 @@ def test_deletion_is_cancelled_when_an_attribution_hangs_on_it() -> None:
     # Either the relative clause stays with its attribution, or both go: never the claim alone
     # with an attribution that now points to another claim.
     assert ("45 personnes" in bullet) == ("selon les chiffres officiels" in bullet)
+
+
+def test_inserted_clause_goes_with_both_commas_before_the_main_verb() -> None:
+    text = (
+        "Le navire de croisière, qui peut contenir plus de 2.600 passagers et 1.000 membres "
+        "d'équipage, est venu heurter le quai du port de Venise dimanche matin."
+    )
+    bullet, removed = compress(text, 15)
+    assert removed == ["relative_clause"]
+    assert (
+        bullet
+        == "Le navire de croisière est venu heurter le quai du port de Venise dimanche matin."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La directrice de l'ARS (Agence régionale de santé) Bretagne a annoncé mardi la fermeture de trois services d'urgence dans le Finistère pour l'été.",
+        "Le maire Les Républicains (LR) du Plessis-Robinson a annoncé mardi la fermeture de trois écoles maternelles pour la rentrée de septembre prochain.",
+    ],
+)
+def test_parenthetical_inside_a_name_stays(text: str) -> None:
+    bullet, removed = compress(text, 12)
+    assert "parenthetical" not in removed
+    assert "(" in bullet

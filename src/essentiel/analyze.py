@@ -5,6 +5,7 @@ Pipelines are loaded once per process (``pipeline``) and reused for every articl
 
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import dataclass
 from functools import cache
@@ -19,6 +20,7 @@ from essentiel.model import Block, BlockKind, Sentence, Span
 
 _NEVER_STARTS_SENTENCE = frozenset(",;:)]}»”")
 _CLOSING_QUOTES = frozenset('"»”')
+_ENDS_SENTENCE = re.compile(r"[.!?…]\s*[\"»”’)\]]*\s*$")
 
 
 @cache
@@ -70,11 +72,12 @@ class Analysis:
 
 
 def sentences_of(doc: Doc) -> list[SpacySpan]:
-    """spaCy's sentences, with the false starts after a closing quote merged back.
+    """spaCy's sentences, with its false cuts merged back.
 
     « "... d'ici ce soir", a déclaré X » is one sentence; the parser sometimes cuts it after
-    the quote. Nothing starts with a comma, and a lowercase word right after a closing quote
-    continues the sentence.
+    the quote. Nothing starts with a comma, a lowercase word right after a closing quote
+    continues the sentence, and a sentence does not end without final punctuation inside a
+    block (« l'ARS (Agence régionale de santé) | Bretagne a annoncé ... »).
     """
     merged: list[SpacySpan] = []
     for sent in doc.sents:
@@ -85,7 +88,7 @@ def sentences_of(doc: Doc) -> list[SpacySpan]:
         continues = first.text[0] in _NEVER_STARTS_SENTENCE or (
             prev is not None and prev.text in _CLOSING_QUOTES and first.text[0].islower()
         )
-        if merged and continues:
+        if merged and (continues or not _ENDS_SENTENCE.search(merged[-1].text)):
             merged[-1] = doc[merged[-1].start : sent.end]
         else:
             merged.append(sent)

@@ -60,7 +60,9 @@ def clean(raw: RawDocument, lang_hint: str | None = None) -> Cleaned:
     for line in lines:
         if line.kind is None:
             line.kind, line.reason = BlockKind.BODY, "default"
-    merged = _repair_line_breaks(lines, html=raw.source_format == "html")
+    merged = _repair_line_breaks(
+        lines, html=raw.source_format == "html", lang=markers[0] if len(markers) == 1 else None
+    )
     text, blocks = _assemble(merged, doc_lang)
     body_lang = language.majority(
         (text[b.span.start : b.span.end], b.lang) for b in blocks if b.kind is BlockKind.BODY
@@ -172,13 +174,15 @@ def _label_leading_blocks(lines: list[_Line], raw: RawDocument) -> str | None:
     return title
 
 
-def _repair_line_breaks(lines: list[_Line], *, html: bool) -> list[_Line]:
+def _repair_line_breaks(
+    lines: list[_Line], *, html: bool, lang: resources.Language | None
+) -> list[_Line]:
     """Join body lines that a scraper cut inside a sentence."""
     merged: list[_Line] = []
     for line in lines:
         prev = merged[-1] if merged else None
         if prev is not None and prev.kind is BlockKind.BODY and line.kind is BlockKind.BODY:
-            glue = _glue(prev, line, html=html)
+            glue = _glue(prev, line, html=html, lang=lang)
             if glue is not None:
                 prev.text = prev.text + glue + line.text
                 prev.reason = "default; scraped line breaks joined"
@@ -187,7 +191,7 @@ def _repair_line_breaks(lines: list[_Line], *, html: bool) -> list[_Line]:
     return merged
 
 
-def _glue(prev: _Line, line: _Line, *, html: bool) -> str | None:
+def _glue(prev: _Line, line: _Line, *, html: bool, lang: resources.Language | None) -> str | None:
     """The string that joins two lines of one sentence, or None when they are separate."""
     text = line.text
     if _JOINING_START.match(text):
@@ -202,9 +206,12 @@ def _glue(prev: _Line, line: _Line, *, html: bool) -> str | None:
         return " "
     if _TERMINAL.search(prev.text):
         return None
-    # A line with no final punctuation before a capitalised one: in HTML a <p> cut around an
-    # inline element (a name in italics); in text it is only a heading when it is short.
-    if html or len(prev.text.split()) >= 12:
+    # A line with no final punctuation before a capitalised one is a sentence cut in two when
+    # it is long, or when it opens an attribution that the next line completes (in HTML, a
+    # <p> cut around a name in italics: « Selon le quotidien italien » | « Corriere della
+    # Serra, ... »). A short one is an intertitle (« Campagne chaotique »).
+    words = len(prev.text.split())
+    if words >= (8 if html else 12) or (lang is not None and lang.according_to.search(prev.text)):
         return " "
     return None
 

@@ -27,7 +27,8 @@ from spacy.util import get_lang_class
 from essentiel.model import Check, CheckKind, Span, Verdict
 from essentiel.resources import Language
 
-MAX_WINDOW = 3
+MAX_WINDOW = 3  # source clauses a bullet clause may draw on
+MAX_SPAN = 5  # consecutive source clauses those may spread over (skipping what was cut)
 _WORD = re.compile(r"[\w’'-]+")
 _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcCqQ]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’]")
 # A run of capitalised words, with the particles names carry (« Jean de La Fontaine »).
@@ -117,12 +118,22 @@ class Verifier:
     # ---- what the bullet asserts -------------------------------------------------------
 
     def content_words(self, text: str) -> set[str]:
-        words = set()
+        """Words that identify a clause: not stop words, but numbers always (spaCy's French
+        stop list holds « deux », « trois »). A clause of stop words only (« "Surtout pas ! »)
+        is identified by all its words."""
+        words, every = set(), set()
         for raw in _WORD.findall(text):
             word = _fold(_ELISION.sub("", raw)).strip("-'")
-            if word and word not in self.stop and (len(word) > 1 or word.isdigit()):
+            if not word:
+                continue
+            every.add(word)
+            is_number = word.isdigit() or (
+                word not in self.lang.number_ignore
+                and self.lang.number_word.fullmatch(word) is not None
+            )
+            if is_number or (word not in self.stop and len(word) > 1):
                 words.add(word)
-        return words
+        return words or every
 
     def facts(self, text: str, sentence_start: bool) -> list[tuple[CheckKind, str]]:
         """Names, numbers, dates and quotes asserted by one bullet clause."""
@@ -195,26 +206,55 @@ class Verifier:
         found = pattern.search(folded)
         return (found.start(), found.end()) if found else None
 
-    def _align(self, clause_words: set[str], source: list[_SourceClause]) -> tuple[int, int]:
-        """Best window [i, j) of consecutive source clauses (within one sentence) for a clause."""
-        best, best_score = (0, min(1, len(source))), (-1.0, 0)
-        for i in range(len(source)):
-            window_words: set[str] = set()
-            for j in range(i, min(i + MAX_WINDOW, len(source))):
-                if source[j].sentence != source[i].sentence:
+    def _align(self, clause_words: set[str], source: list[_SourceClause]) -> list[_SourceClause]:
+        """The source clauses a bullet clause comes from.
+
+        The clause with the best content-word F1 is the seed. Clauses of the same sentence
+        within MAX_SPAN of it join while they bring words of the bullet clause still missing
+        (a compressed bullet joins « Le navire » and « est venu heurter le quai » across the
+        relative clause it cut), up to MAX_WINDOW clauses. A clause that would bring only a
+        number or a date does not join: « la Russie a envoyé 539 engins » must not borrow 539
+        from « dont 539 drones ».
+        """
+        words = [self.content_words(c.text) for c in source]
+        if not source or not clause_words:
+            return source[:1]
+
+        def f1(k: int) -> tuple[float, int]:
+            overlap = len(clause_words & words[k])
+            if not overlap:
+                return (0.0, 0)
+            precision, recall = overlap / len(clause_words), overlap / len(words[k])
+            return (2 * precision * recall / (precision + recall), overlap)
+
+        seed = max(range(len(source)), key=f1)
+        kept = [seed]
+        covered = clause_words & words[seed]
+        while len(kept) < MAX_WINDOW:
+            gains = [
+                (len((clause_words & words[k]) - covered), k)
+                for k in range(max(0, seed - MAX_SPAN + 1), min(len(source), seed + MAX_SPAN))
+                if k not in kept and source[k].sentence == source[seed].sentence
+            ]
+            joined = False
+            for _, k in sorted(gains, reverse=True):
+                new = (clause_words & words[k]) - covered
+                if len(new) >= 2 or any(not self._is_figure(w) for w in new):
+                    kept.append(k)
+                    covered |= new
+                    joined = True
                     break
-                window_words |= self.content_words(source[j].text)
-                overlap = len(clause_words & window_words)
-                if not clause_words:
-                    score = 0.0
-                else:
-                    precision = overlap / len(clause_words)
-                    recall = overlap / len(window_words) if window_words else 0.0
-                    score = 0.0 if not overlap else 2 * precision * recall / (precision + recall)
-                # Ties go to the window that holds more of the clause.
-                if (score, overlap) > best_score:
-                    best, best_score = (i, j + 1), (score, overlap)
-        return best
+            if not joined:
+                break
+        return [source[k] for k in sorted(kept)]
+
+    def _is_figure(self, word: str) -> bool:
+        return (
+            any(ch.isdigit() for ch in word)
+            or self.lang.number_word.fullmatch(word) is not None
+            or self.lang.date_word.fullmatch(word) is not None
+            or self.lang.month_word.fullmatch(word) is not None
+        )
 
     # ---- the verdict ----------------------------------------------------------------------
 
@@ -231,8 +271,7 @@ class Verifier:
             words = self.content_words(clause.text)
             if not source_clauses:
                 break
-            i, j = self._align(words, source_clauses)
-            window = source_clauses[i:j]
+            window = self._align(words, source_clauses)
             if words & set().union(*(self.content_words(c.text) for c in window)):
                 used_sentences.update(c.sentence for c in window)
             for kind, item in self.facts(clause.text, sentence_start=index == 0):
@@ -298,6 +337,9 @@ class Verifier:
             found.append((phrase, _span_of(source, match.start(), match.start() + len(phrase))))
         reports_speech = _QUOTE_CHARS.search(text) is not None
         for match in self.lang.speech_verb.finditer(text):
+            # « (dit "RCC-M") » names a thing; nobody is speaking inside a parenthesis.
+            if text.count("(", 0, match.start()) > text.count(")", 0, match.start()):
+                continue
             after = text[match.end() :].lstrip()
             indirect = any(after.lower().startswith(t) for t in self.that)
             if not (reports_speech or indirect):

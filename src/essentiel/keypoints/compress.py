@@ -14,6 +14,7 @@ never deleted: whose claim it is, and their exact words, are part of the fact.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -108,6 +109,23 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+_PARTICLES = frozenset({"de", "du", "des", "d'", "d’", "of", "von", "van"})
+
+
+def _between_capitals(text: str, start: int, end: int) -> bool:
+    """Is the span wedged inside a name (« l'ARS (…) Bretagne », « LR (…) du Plessis »)?"""
+    before = text[:start].rstrip().split()
+    after = text[end:].lstrip().split()
+    if not before or not after:
+        return False
+    last = re.split(r"['’]", before[-1])[-1]
+    following = after[1] if after[0].lower() in _PARTICLES and len(after) > 1 else after[0]
+    following = (
+        re.split(r"['’]", following)[-1] if following[:2].lower() in ("d'", "d’") else following
+    )
+    return last[:1].isupper() and following[:1].isupper()
+
+
 def _parentheticals(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     depth, start = 0, -1
@@ -134,6 +152,14 @@ class Compressor:
             or any(q in piece for q in _QUOTE_CHARS)
         )
 
+    def _according_to_phrases(self, text: str) -> list[tuple[int, int]]:
+        """« selon X » / « d'après X » up to the next comma: the phrase that names a source."""
+        phrases = []
+        for match in self.lang.according_to.finditer(text):
+            comma = text.find(",", match.end())
+            phrases.append((match.start(), comma if comma >= 0 else len(text)))
+        return phrases
+
     def _cost(self, sent: SpacySpan, start: int, end: int) -> int:
         base = sent.start_char
         return sum(
@@ -159,10 +185,18 @@ class Compressor:
         segs, _ = segments(text)
         found: list[Deletion] = []
         quotes = quoted_ranges(text)
+        sources = self._according_to_phrases(text)
         for start, end in _parentheticals(text):
             inner = text[start:end]
             # Inside a quote a parenthetical is part of the quoted words: removing it misquotes.
-            if self.lang.according_to.search(inner) or any(a < start < b for a, b in quotes):
+            # Inside « selon l'Association des maires de France (AMF) » it names the source.
+            # Between two capitalised words, removing it makes one false name of two
+            # (« le maire de Lyon (PS) Gérard Collomb »).
+            if (
+                self.lang.according_to.search(inner)
+                or any(a < start < b for a, b in quotes + sources)
+                or _between_capitals(text, start, end)
+            ):
                 continue
             # Take the space before "(" with it, so no double space is left behind.
             left = start - 1 if start > 0 and text[start - 1] == " " else start
@@ -187,8 +221,15 @@ class Compressor:
                 is_apposition = tok is not None and tok.head.dep_ == "appos"
                 if is_relative or is_apposition:
                     rule = "relative_clause" if is_relative else "apposition"
+                    # « Le navire, qui ..., est venu » -> « Le navire est venu »: when the main
+                    # verb comes next, the closing comma goes too (subject meets its verb).
+                    end = seg.end
+                    if self._root_inside(sent, segs[k + 1]) and not _between_capitals(
+                        text, comma, seg.end + 1
+                    ):
+                        end = seg.end + 1
                     found.append(
-                        Deletion(comma, seg.end, rule, False, self._cost(sent, seg.start, seg.end))
+                        Deletion(comma, end, rule, False, self._cost(sent, seg.start, seg.end))
                     )
             elif last and not first and not self._root_inside(sent, seg):
                 tok = self._first_token(sent, seg)
