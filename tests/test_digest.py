@@ -141,3 +141,19 @@ def test_orangesum_html_pages(pipeline: Pipeline) -> None:
             assert point.verdict.passed
             assert head not in point.text
     assert labelled >= len(pages) * 0.75, labelled
+
+
+def test_tokens_and_sentences_point_into_the_clean_text() -> None:
+    from essentiel.analyze import analyze
+    from essentiel.clean import clean
+    from essentiel.ingest import ingest
+
+    cleaned = clean(ingest((EXAMPLES / "fr-orages-bretagne.txt").read_text()))
+    analysis = analyze(cleaned.blocks, "fr")
+    tokens = analysis.tokens()
+    assert len(tokens) > 200
+    for start, end, text in tokens:
+        assert cleaned.text[start:end] == text
+    for sentence in analysis.sentences:
+        model = sentence.to_model(cleaned.text)
+        assert cleaned.text[model.span.start : model.span.end] == model.span.text

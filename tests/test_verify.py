@@ -143,3 +143,12 @@ def test_parentheticals_do_not_cut_clauses() -> None:
     assert (
         verify("Avec ses deux enfants, Vincent et Juliette, la chanteuse vit à Lyon.", source) == []
     )
+
+
+def test_subject_clause_joins_across_a_cut_relative() -> None:
+    source = (
+        "The 48-year-old, who runs a fish and chip shop, got the £85 fine in April 2013 when he "
+        "overstayed by 56 minutes in a private car park."
+    )
+    bullet = "The 48-year-old got the £85 fine in April 2013 when he overstayed by 56 minutes in a private car park."
+    assert verify(bullet, source, "en") == []

@@ -249,8 +249,9 @@ class Verifier:
         return [source[k] for k in sorted(kept)]
 
     def _is_figure(self, word: str) -> bool:
+        """A bare number or date word (« 539 », « trois », « vendredi »), not « 48-year-old »."""
         return (
-            any(ch.isdigit() for ch in word)
+            word.replace(",", "").replace(".", "").isdigit()
             or self.lang.number_word.fullmatch(word) is not None
             or self.lang.date_word.fullmatch(word) is not None
             or self.lang.month_word.fullmatch(word) is not None
