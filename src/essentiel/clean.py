@@ -41,6 +41,7 @@ class _Line:
     lang: str | None
     kind: BlockKind | None = None
     reason: str = ""
+    joined: bool = False  # text grew by line repair: its language is identified again
 
 
 def clean(raw: RawDocument, lang_hint: str | None = None) -> Cleaned:
@@ -186,6 +187,7 @@ def _repair_line_breaks(
             if glue is not None:
                 prev.text = prev.text + glue + line.text
                 prev.reason = "default; scraped line breaks joined"
+                prev.joined = True
                 continue
         merged.append(_Line(line.text, line.raw, line.lang, line.kind, line.reason))
     return merged
@@ -224,7 +226,7 @@ def _assemble(lines: list[_Line], doc_lang: str | None) -> tuple[str, list[Block
         if parts:
             offset += len(BLOCK_SEPARATOR)
         start, end = offset, offset + len(line.text)
-        lang = language.identify(line.text) or doc_lang
+        lang = (language.identify(line.text) if line.joined else line.lang) or doc_lang
         kind = line.kind or BlockKind.BODY
         blocks.append(
             Block(

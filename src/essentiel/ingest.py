@@ -186,16 +186,15 @@ def _from_html(page: str, url: str | None) -> RawDocument:
 
 def _publisher_summaries(tree: etree._Element) -> set[str]:
     """Texts of elements the publisher marked as chapô/standfirst (by class or id)."""
+    tests = " or ".join(
+        f"contains(concat(' ', normalize-space(@class), ' '), ' {fragment} ') or @id='{fragment}'"
+        for fragment in resources.common().summary_classes
+    )
     found: set[str] = set()
-    for fragment in resources.common().summary_classes:
-        query = (
-            f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {fragment} ') "
-            f"or @id='{fragment}']"
-        )
-        for element in tree.xpath(query):
-            text = _normalise(element.text_content())
-            if 20 <= len(text) <= 1200:
-                found.add(text)
+    for element in tree.xpath(f"//*[{tests}]"):  # one pass over the page
+        text = _normalise(element.text_content())
+        if 20 <= len(text) <= 1200:
+            found.add(text)
     return found
 
 
