@@ -157,3 +157,20 @@ def test_tokens_and_sentences_point_into_the_clean_text() -> None:
     for sentence in analysis.sentences:
         model = sentence.to_model(cleaned.text)
         assert cleaned.text[model.span.start : model.span.end] == model.span.text
+
+
+@needs_shared
+def test_seed_dates_and_figures(seed_digest: Digest) -> None:
+    dates = {d.span.text: d for d in seed_digest.dates}
+    assert dates["ce vendredi 4 juillet"].value == "2025-07-04"
+    assert dates["Au cours de la nuit"].part_of_day == "night"
+    assert dates["plus tôt cette semaine"].value == "2025-W27"
+    lendemain = next(d for d in seed_digest.dates if d.span.text.startswith("Au lendemain de"))
+    assert lendemain.anchor == "text" and lendemain.anchor_text.startswith("l'appel")
+    figures = seed_digest.figures
+    drones = next(f for f in figures if f.counts == "drones")
+    assert drones.value == 539 and drones.part_of is not None
+    whole = figures[drones.part_of]
+    assert (whole.value, whole.counts) == (550, "engins")
+    # The date's day number is not a figure.
+    assert all(f.value != 4 for f in figures)

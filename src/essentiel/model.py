@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION: Literal["1.0"] = "1.0"
+SCHEMA_VERSION: Literal["1.1"] = "1.1"
 
 
 class _Model(BaseModel):
@@ -95,6 +95,54 @@ class KeyPoint(_Model):
     verdict: Verdict
 
 
+class DateGrain(StrEnum):
+    DAY = "day"
+    PART_OF_DAY = "part_of_day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+Anchor = Literal["absolute", "publication", "text", "unresolved"]
+
+
+class DateMention(_Model):
+    """A temporal expression of the body, resolved to the calendar when it can be."""
+
+    span: Span
+    value: str | None = Field(
+        description="ISO 8601: 2025-07-04, 2025-W27, 2025-07, 2025, or an interval "
+        "2025-07-03/2025-07-04 for a night; null when nothing resolves it."
+    )
+    grain: DateGrain
+    part_of_day: str | None = Field(
+        default=None, description="morning, noon, afternoon, evening or night, when said."
+    )
+    anchor: Anchor = Field(
+        description="What the value rests on: the expression alone, the publication date, an "
+        "event of the text (see anchor_text), or nothing."
+    )
+    anchor_text: str | None = Field(
+        default=None, description="The event a relative expression hangs on (« l'appel »)."
+    )
+
+
+class Figure(_Model):
+    """A number of the body with what it counts."""
+
+    span: Span = Field(description="The whole expression: qualifier, number, unit, noun.")
+    number: Span = Field(description="The number as written (« 2.600 », « cinq cents »).")
+    value: float
+    unit: str | None = Field(default=None, description="%, EUR, USD, km/h, years, ...")
+    counts: str | None = Field(default=None, description="The noun it counts (« engins »).")
+    qualifier: str | None = Field(default=None, description="« plus de », « environ », ...")
+    part_of: int | None = Field(
+        default=None,
+        description="Index (in Digest.figures) of the figure this one is a part of "
+        "(« 550 engins, dont 539 drones »).",
+    )
+
+
 class Notice(_Model):
     """Something the user should know about this digest that did not stop it."""
 
@@ -118,8 +166,10 @@ class Article(_Model):
 
 
 class Digest(_Model):
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.1"] = SCHEMA_VERSION
     article: Article
     sentences: list[Sentence] = Field(description="Sentences of the body blocks.")
     keypoints: list[KeyPoint]
+    dates: list[DateMention] = Field(default_factory=list, description="Dates of the body.")
+    figures: list[Figure] = Field(default_factory=list, description="Figures of the body.")
     notices: list[Notice] = Field(default_factory=list)

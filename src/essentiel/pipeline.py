@@ -12,6 +12,7 @@ from essentiel import resources
 from essentiel.analyze import analyze, pipeline
 from essentiel.clean import clean
 from essentiel.errors import NoArticle, UnsupportedLanguage
+from essentiel.facts import extract_facts
 from essentiel.ingest import DEFAULT_MAX_BYTES, ingest
 from essentiel.keypoints import KeyPointSettings, build_keypoints
 from essentiel.model import Article, BlockKind, Digest, Notice
@@ -108,10 +109,16 @@ class Pipeline:
             self.settings.keypoints,
         )
         self._lap("keypoints")
+        dates, figures = extract_facts(
+            analysis, cleaned.lang, _as_date(published_value) if published_value else None
+        )
+        self._lap("facts")
         result = Digest(
             article=article,
             sentences=[s.to_model(cleaned.text) for s in analysis.sentences],
             keypoints=keypoints,
+            dates=dates,
+            figures=figures,
             notices=notices + kp_notices,
         )
         self._lap("output")

@@ -54,6 +54,24 @@ def render(digest: Digest, console: Console) -> None:
         bullets.append("no key points", style="dim")
     parts: list[Table | Text | Panel] = [header, Panel(bullets, title="L'essentiel", expand=True)]
 
+    if digest.dates:
+        dates = Table(title="Dates", expand=True)
+        for column in ("as written", "resolved", "grain", "anchor"):
+            dates.add_column(column)
+        for d in digest.dates:
+            grain = d.grain.value + (f" ({d.part_of_day})" if d.part_of_day else "")
+            anchor = d.anchor + (f": {d.anchor_text}" if d.anchor_text else "")
+            dates.add_row(d.span.text, d.value or "—", grain, _preview(anchor))
+        parts.append(dates)
+    if digest.figures:
+        figures = Table(title="Figures", expand=True)
+        for column in ("as written", "value", "unit", "counts", "part of"):
+            figures.add_column(column)
+        for f in digest.figures:
+            whole = digest.figures[f.part_of].span.text if f.part_of is not None else ""
+            figures.add_row(f.span.text, f"{f.value:,.10g}", f.unit or "", f.counts or "", whole)
+        parts.append(figures)
+
     others = [b for b in article.blocks if b.kind is not BlockKind.BODY]
     if others:
         table = Table(title="Other blocks (kept, not used for key points)", expand=True)

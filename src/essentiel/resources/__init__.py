@@ -133,6 +133,12 @@ def common() -> CommonMarkers:
 
 
 @cache
+def raw(code: str) -> dict[str, Any]:
+    """The language's TOML data as read, for stages that compile their own structures."""
+    return _read_toml(code, "language.toml")
+
+
+@cache
 def language(code: str) -> Language:
     """The resources of one language; raises KeyError for a language with no folder."""
     if code not in supported_languages():

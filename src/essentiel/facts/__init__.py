@@ -1,0 +1,62 @@
+"""Facts of the body, each anchored to clean-text offsets: dates and figures.
+
+Entities and quotes (issue 3) are still to come; they will live next to these modules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc
+
+from essentiel import resources
+from essentiel.analyze import Analysis
+from essentiel.facts.dates import DateResolver
+from essentiel.facts.figures import FigureExtractor
+from essentiel.model import DateMention, Figure
+
+
+def future_positions(doc: Doc, future_aux: frozenset[str]) -> set[int]:
+    """Character positions of the words governed by a verb in the future tense.
+
+    « Il se rendra vendredi à Kiev » (Tense=Fut) or « il va se rendre vendredi » (aller +
+    infinitive, "will go"): a bare weekday there is the next one, not the last one.
+    """
+    positions: set[int] = set()
+    for tok in doc:
+        verb = tok
+        for _ in range(3):
+            if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+                break
+            verb = verb.head
+        future = "Fut" in verb.morph.get("Tense", []) or any(
+            child.lemma_.lower() in future_aux and child.dep_.startswith("aux")
+            for child in verb.children
+        )
+        if not future and verb.head is not verb and verb.dep_ == "xcomp":
+            # « va se rendre »: the infinitive's governor is the aller/will auxiliary verb.
+            future = verb.head.lemma_.lower() in future_aux
+        if future:
+            positions.add(tok.idx)
+    return positions
+
+
+def extract_facts(
+    analysis: Analysis, lang: str, published: dt.date | None
+) -> tuple[list[DateMention], list[Figure]]:
+    dates_res = DateResolver(lang)
+    figures_ex = FigureExtractor(lang)
+    future_aux = frozenset(resources.raw(lang)["temporal"]["future_auxiliaries"])
+    dates: list[DateMention] = []
+    figures: list[Figure] = []
+    for block, doc in analysis.docs:
+        if block.lang not in (lang, None):
+            continue
+        offset = block.span.start
+        block_dates = dates_res.mentions(
+            doc.text, offset, published, future_positions(doc, future_aux)
+        )
+        dates.extend(block_dates)
+        exclude = [(d.span.start, d.span.end) for d in block_dates]
+        figures.extend(figures_ex.figures(doc, offset, exclude, len(figures)))
+    return dates, figures

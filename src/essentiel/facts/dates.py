@@ -1,0 +1,346 @@
+"""Dates: temporal expressions of the body, resolved against the publication date.
+
+What news needs and general date parsers get wrong:
+- « ce vendredi 4 juillet »: an explicit day, its year taken from the publication date;
+- a bare weekday in past-tense narration (« vendredi ») is the most recent such day on or before
+  publication, the same day included; in the future tense, the next one on or after it;
+- « lundi dernier » / « lundi prochain » exclude the publication day;
+- « hier soir », « ce matin », « au cours de la nuit » (the night before publication),
+  « dans la nuit de jeudi à vendredi »;
+- « plus tôt cette semaine », « la semaine dernière », « le mois dernier », « l'an dernier »;
+- « au lendemain de l'appel »: anchored on an event of the text, kept as text when no date
+  resolves it.
+Words come from resources/<lang>/language.toml ([dates] and [temporal]); dateparser reads the
+explicit day-month(-year) expressions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import dateparser
+
+from essentiel import resources
+from essentiel.model import Anchor, DateGrain, DateMention, Span
+
+
+def _alt(words: list[str] | tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    lang: str
+    weekdays: dict[str, int]
+    months: dict[str, int]
+    day_offsets: dict[str, int]
+    parts: dict[str, str]
+    units: dict[str, str]
+    last: frozenset[str]
+    next: frozenset[str]
+    anchors: dict[str, int]
+    future_aux: frozenset[str]
+    forward: re.Pattern[str]
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+@cache
+def grammar(code: str) -> _Grammar:
+    data: dict[str, Any] = resources.raw(code)
+    dates, t = data["dates"], data["temporal"]
+    weekdays = {w: i for i, w in enumerate(dates["weekdays"])}
+    months = {m: i + 1 for i, m in enumerate(dates["months"])}
+    wd, mo = _alt(list(weekdays)), _alt(list(months))
+    part = _alt(list(t["parts_of_day"]))
+    this, last, nxt = _alt(t["this"]), _alt(t["last"]), _alt(t["next"])
+    first = _alt(t["first_of_month"])
+    units = _alt(list(t["units"]))
+    art = _alt(t["articles"]) if t["articles"] else "(?!)"
+    day_prefix = _alt(t["day_prefix"])
+    b, e = r"(?<![\w-])", r"(?![\w-])"
+    day = rf"(?P<d>\d{{1,2}}|{first})(?:st|nd|rd|th|er)?"
+    year = r"(?P<y>(?:1[89]|20)\d{2})"
+    if code == "en":
+        explicit = (
+            rf"{b}(?:(?:{this})\s+)?(?:(?P<wd>{wd}),?\s+)?(?:(?:{day_prefix})\s+)?"
+            rf"(?:(?P<m>{mo})\s+{day}|{day.replace('P<d>', 'P<d2>')}\s+(?:of\s+)?(?P<m2>{mo}))"
+            rf"(?:,?\s+{year})?{e}"
+        )
+    else:
+        explicit = (
+            rf"{b}(?:(?:{this})\s+)?(?:(?P<wd>{wd})\s+)?(?:(?:{day_prefix})\s+)?"
+            rf"{day}\s+(?P<m>{mo})(?:\s+{year})?{e}"
+        )
+    nb = t["night_between"]
+    patterns = [
+        ("explicit", explicit),
+        ("month_year", rf"{b}(?P<m>{mo})\s+{year}{e}"),
+        ("month", rf"{b}(?:{_alt(t['month_prepositions'])})\s+(?P<m>{mo}){e}"),
+        (
+            "night_between",
+            rf"{b}{re.escape(nb['prefix'])}\s+(?P<wd>{wd})\s+{re.escape(nb['joiner'])}\s+(?P<wd2>{wd})"
+            rf"(?:\s+(?P<d>\d{{1,2}})\s+(?P<m>{mo})(?:\s+{year})?)?{e}",
+        ),
+        (
+            "weekday",
+            rf"{b}(?:(?P<this>{this})\s+|(?P<last_pre>{last})\s+|(?P<next_pre>{nxt})\s+)?"
+            rf"(?P<wd>{wd})(?:\s+(?P<part>{part}))?(?:\s+(?P<last>{last})|\s+(?P<next>{nxt}))?{e}",
+        ),
+        (
+            "relative_day",
+            rf"{b}(?P<rel>{_alt(list(t['day_offsets']))})(?:\s+(?P<part>{part}))?{e}",
+        ),
+        ("last_night", rf"{b}(?:{_alt(t['last_night'])}){e}"),
+        ("this_part", rf"{b}(?:{this})\s+(?P<part>{part}){e}"),
+        (
+            "unit",
+            rf"{b}(?:(?P<earlier>{_alt(t['earlier'])})\s+)?"
+            rf"(?:(?P<this>{this})\s*(?P<unit>{units})"
+            rf"|(?:(?:{art})\s*)?(?P<unit2>{units})\s+(?P<rel>{last}|{nxt})"
+            rf"|(?P<rel2>{last}|{nxt})\s+(?P<unit3>{units})){e}",
+        ),
+        ("year", rf"{b}(?:{_alt(t['year_prepositions'])})\s+{year}{e}"),
+        (
+            "event",
+            rf"{b}(?P<anchor>{_alt(list(t['event_anchors']))})\s*(?P<event>[^,.;:!?«»\"]{{2,80}}?)"
+            rf"(?=\s*[,.;:!?«»\"]|$)",
+        ),
+    ]
+    return _Grammar(
+        lang=code,
+        weekdays=weekdays,
+        months=months,
+        day_offsets={k.lower(): v for k, v in t["day_offsets"].items()},
+        parts=t["parts_of_day"],
+        units=t["units"],
+        last=frozenset(t["last"]),
+        next=frozenset(t["next"]),
+        anchors=t["event_anchors"],
+        future_aux=frozenset(t["future_auxiliaries"]),
+        forward=re.compile(rf"(?:{_alt(t['forward_markers'])})\s*$", re.IGNORECASE),
+        patterns=tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in patterns),
+    )
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    rule: str
+    match: re.Match[str]
+
+
+def _non_overlapping(hits: list[_Hit]) -> list[_Hit]:
+    """Longest first, then earliest; a shorter hit inside a kept one is dropped."""
+    kept: list[_Hit] = []
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if all(hit.end <= k.start or hit.start >= k.end for k in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def find(text: str, code: str) -> list[_Hit]:
+    g = grammar(code)
+    hits = [
+        _Hit(m.start(), m.end(), name, m)
+        for name, pattern in g.patterns
+        for m in pattern.finditer(text)
+        if m.group(0).strip()
+    ]
+    return _non_overlapping(hits)
+
+
+def _weekday_on_or_before(day: dt.date, weekday: int, strict: bool = False) -> dt.date:
+    back = (day.weekday() - weekday) % 7
+    if strict and back == 0:
+        back = 7
+    return day - dt.timedelta(days=back)
+
+
+def _weekday_on_or_after(day: dt.date, weekday: int, strict: bool = False) -> dt.date:
+    ahead = (weekday - day.weekday()) % 7
+    if strict and ahead == 0:
+        ahead = 7
+    return day + dt.timedelta(days=ahead)
+
+
+def _nearest_year(published: dt.date, month: int, day: int) -> dt.date | None:
+    """The date with that day and month closest to publication (news rarely looks > 6 months)."""
+    best: dt.date | None = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs(candidate - published) < abs(best - published):
+            best = candidate
+    return best
+
+
+def _iso_week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+class DateResolver:
+    def __init__(self, code: str) -> None:
+        self.code = code
+        self.g = grammar(code)
+
+    def mentions(
+        self,
+        text: str,
+        offset: int,
+        published: dt.date | None,
+        future_at: set[int] | None = None,
+    ) -> list[DateMention]:
+        """Temporal expressions of ``text`` (which starts at ``offset`` in the clean text).
+
+        ``future_at`` holds the positions (relative to ``text``) of words governed by a verb in
+        the future tense, from the parse: a bare weekday there looks forward.
+        """
+        result = []
+        for hit in find(text, self.code):
+            mention = self._resolve(hit, text, offset, published, future_at or set())
+            if mention is not None:
+                result.append(mention)
+        return result
+
+    def _mention(
+        self,
+        hit: _Hit,
+        text: str,
+        offset: int,
+        value: str | None,
+        grain: DateGrain,
+        anchor: Anchor,
+        part: str | None = None,
+        anchor_text: str | None = None,
+    ) -> DateMention:
+        surface = text[hit.start : hit.end]
+        return DateMention(
+            span=Span(start=offset + hit.start, end=offset + hit.end, text=surface),
+            value=value,
+            grain=grain,
+            part_of_day=part,
+            anchor=anchor,
+            anchor_text=anchor_text,
+        )
+
+    def _resolve(
+        self, hit: _Hit, text: str, offset: int, published: dt.date | None, future_at: set[int]
+    ) -> DateMention | None:
+        m, g = hit.match, self.g
+        groups = {k: (v.lower() if isinstance(v, str) else v) for k, v in m.groupdict().items()}
+        part = g.parts.get(groups.get("part") or "")
+
+        def out(value: str | None, grain: DateGrain, anchor: Anchor, **kw: Any) -> DateMention:
+            return self._mention(hit, text, offset, value, grain, anchor, **kw)
+
+        if hit.rule == "explicit":
+            month_name = groups.get("m") or groups.get("m2")
+            month: int | None = g.months.get(month_name or "")
+            day_text = groups.get("d") or groups.get("d2") or ""
+            day_of_month = 1 if not day_text.isdigit() else int(day_text)
+            if month is None or not 1 <= day_of_month <= 31:
+                return None
+            if groups.get("y"):
+                parsed = dateparser.parse(
+                    f"{day_of_month} {month_name} {groups['y']}", languages=[self.code]
+                )
+                if parsed is None:
+                    return None
+                return out(parsed.date().isoformat(), DateGrain.DAY, "absolute")
+            if published is None:
+                return out(None, DateGrain.DAY, "unresolved")
+            resolved = _nearest_year(published, month, day_of_month)
+            return out(resolved.isoformat() if resolved else None, DateGrain.DAY, "publication")
+        if hit.rule == "month_year":
+            month = g.months[groups["m"]]
+            return out(f"{groups['y']}-{month:02d}", DateGrain.MONTH, "absolute")
+        if hit.rule == "year":
+            return out(groups["y"], DateGrain.YEAR, "absolute")
+        if published is None:
+            anchor_text = groups.get("event") if hit.rule == "event" else None
+            return out(None, DateGrain.DAY, "unresolved", anchor_text=anchor_text)
+        if hit.rule == "month":
+            month = g.months[groups["m"]]
+            resolved = _nearest_year(published, month, 1)
+            year = resolved.year if resolved else published.year
+            return out(f"{year}-{month:02d}", DateGrain.MONTH, "publication")
+        if hit.rule == "night_between":
+            second = _weekday_on_or_before(published, g.weekdays[groups["wd2"]])
+            if groups.get("d") and groups.get("m"):
+                stated_year = int(groups["y"]) if groups.get("y") else None
+                explicit = (
+                    _nearest_year(published, g.months[groups["m"]], int(groups["d"]))
+                    if stated_year is None
+                    else dt.date(stated_year, g.months[groups["m"]], int(groups["d"]))
+                )
+                second = explicit or second
+            first = second - dt.timedelta(days=1)
+            return out(
+                f"{first.isoformat()}/{second.isoformat()}",
+                DateGrain.PART_OF_DAY,
+                "publication",
+                part="night",
+            )
+        if hit.rule == "weekday":
+            weekday = g.weekdays[groups["wd"]]
+            if groups.get("last") or groups.get("last_pre"):
+                day = _weekday_on_or_before(published, weekday, strict=True)
+            elif groups.get("next") or groups.get("next_pre"):
+                day = _weekday_on_or_after(published, weekday, strict=True)
+            elif g.forward.search(text[: hit.start]) or any(
+                hit.start <= p < hit.end for p in future_at
+            ):
+                day = _weekday_on_or_after(published, weekday)
+            else:
+                day = _weekday_on_or_before(published, weekday)
+            grain = DateGrain.PART_OF_DAY if part else DateGrain.DAY
+            return out(day.isoformat(), grain, "publication", part=part)
+        if hit.rule == "relative_day":
+            day = published + dt.timedelta(days=g.day_offsets[groups["rel"]])
+            grain = DateGrain.PART_OF_DAY if part else DateGrain.DAY
+            return out(day.isoformat(), grain, "publication", part=part)
+        if hit.rule == "last_night":
+            before = published - dt.timedelta(days=1)
+            return out(
+                f"{before.isoformat()}/{published.isoformat()}",
+                DateGrain.PART_OF_DAY,
+                "publication",
+                part="night",
+            )
+        if hit.rule == "this_part":
+            if part == "night":
+                before = published - dt.timedelta(days=1)
+                value = f"{before.isoformat()}/{published.isoformat()}"
+            else:
+                value = published.isoformat()
+            return out(value, DateGrain.PART_OF_DAY, "publication", part=part)
+        if hit.rule == "unit":
+            unit = g.units[groups.get("unit") or groups.get("unit2") or groups.get("unit3") or ""]
+            rel = groups.get("rel") or groups.get("rel2")
+            step = -1 if rel in g.last else 1 if rel in g.next else 0
+            return out(_shift(published, unit, step), DateGrain(unit), "publication")
+        if hit.rule == "event":
+            return out(
+                None,
+                DateGrain.DAY,
+                "text",
+                anchor_text=(m.group("event") or "").strip(),
+            )
+        return None
+
+
+def _shift(published: dt.date, unit: str, step: int) -> str:
+    if unit == "week":
+        return _iso_week(published + dt.timedelta(weeks=step))
+    if unit == "month":
+        month_index = published.year * 12 + published.month - 1 + step
+        return f"{month_index // 12}-{month_index % 12 + 1:02d}"
+    return str(published.year + step)

@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from essentiel.facts.dates import DateResolver
+
+FRIDAY = dt.date(2025, 7, 4)  # a Friday
+
+
+def resolve(text: str, lang: str = "fr", published: dt.date | None = FRIDAY, future=None):
+    return [
+        (m.span.text, m.value, m.grain.value, m.part_of_day, m.anchor)
+        for m in DateResolver(lang).mentions(text, 0, published, future)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Il a parlé ce vendredi 4 juillet.",
+            ("ce vendredi 4 juillet", "2025-07-04", "day", None, "publication"),
+        ),
+        # A bare weekday in past narration: the most recent one, the same day included.
+        ("Il a parlé vendredi.", ("vendredi", "2025-07-04", "day", None, "publication")),
+        ("Il a parlé mardi.", ("mardi", "2025-07-01", "day", None, "publication")),
+        (
+            "Il a parlé vendredi dernier.",
+            ("vendredi dernier", "2025-06-27", "day", None, "publication"),
+        ),
+        (
+            "Il viendra lundi prochain.",
+            ("lundi prochain", "2025-07-07", "day", None, "publication"),
+        ),
+        (
+            "C'était hier soir.",
+            ("hier soir", "2025-07-03", "part_of_day", "evening", "publication"),
+        ),
+        (
+            "Au cours de la nuit, des drones.",
+            ("Au cours de la nuit", "2025-07-03/2025-07-04", "part_of_day", "night", "publication"),
+        ),
+        (
+            "Dans la nuit de jeudi à vendredi, des tirs.",
+            (
+                "Dans la nuit de jeudi à vendredi",
+                "2025-07-03/2025-07-04",
+                "part_of_day",
+                "night",
+                "publication",
+            ),
+        ),
+        (
+            "Il l'avait dit plus tôt cette semaine.",
+            ("plus tôt cette semaine", "2025-W27", "week", None, "publication"),
+        ),
+        (
+            "Il l'avait dit la semaine dernière.",
+            ("la semaine dernière", "2025-W26", "week", None, "publication"),
+        ),
+        ("Il l'avait dit l'an dernier.", ("l'an dernier", "2024", "year", None, "publication")),
+        (
+            "Il l'avait dit le mois dernier.",
+            ("le mois dernier", "2025-06", "month", None, "publication"),
+        ),
+        (
+            "Il l'avait dit le 25 mai 2020.",
+            ("le 25 mai 2020", "2020-05-25", "day", None, "absolute"),
+        ),
+        (
+            "La vigilance est maintenue jusqu'à dimanche.",
+            ("dimanche", "2025-07-06", "day", None, "publication"),
+        ),
+    ],
+)
+def test_french(text: str, expected: tuple[str, ...]) -> None:
+    assert resolve(text) == [expected]
+
+
+def test_future_tense_weekday_looks_forward() -> None:
+    text = "Il se rendra mardi à Kiev."
+    position = text.index("mardi")
+    assert resolve(text, future={position}) == [("mardi", "2025-07-08", "day", None, "publication")]
+
+
+def test_event_anchor_is_kept_as_text() -> None:
+    [mention] = DateResolver("fr").mentions(
+        "Au lendemain de l'appel entre les deux présidents, Kiev a annoncé un accord.", 0, FRIDAY
+    )
+    assert mention.value is None and mention.anchor == "text"
+    assert mention.anchor_text == "l'appel entre les deux présidents"
+
+
+def test_without_publication_date_only_absolute_dates_resolve() -> None:
+    assert resolve("Le 25 mai 2020, puis vendredi.", published=None) == [
+        ("Le 25 mai 2020", "2020-05-25", "day", None, "absolute"),
+        ("vendredi", None, "day", None, "unresolved"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The council voted on Tuesday night.",
+            ("Tuesday night", "2025-07-01", "part_of_day", "night", "publication"),
+        ),
+        ("He spoke on July 4, 2024.", ("July 4, 2024", "2024-07-04", "day", None, "absolute")),
+        ("He spoke last week.", ("last week", "2025-W26", "week", None, "publication")),
+        (
+            "Drones struck overnight.",
+            ("overnight", "2025-07-03/2025-07-04", "part_of_day", "night", "publication"),
+        ),
+        ("It opens next Monday.", ("next Monday", "2025-07-07", "day", None, "publication")),
+    ],
+)
+def test_english(text: str, expected: tuple[str, ...]) -> None:
+    assert resolve(text, "en") == [expected]
