@@ -118,3 +118,7 @@ def test_without_publication_date_only_absolute_dates_resolve() -> None:
 )
 def test_english(text: str, expected: tuple[str, ...]) -> None:
     assert resolve(text, "en") == [expected]
+
+
+def test_impossible_dates_do_not_crash() -> None:
+    assert resolve("Dans la nuit de jeudi à vendredi 31 février 2025, puis le 31 février.")

@@ -275,13 +275,14 @@ class DateResolver:
         if hit.rule == "night_between":
             second = _weekday_on_or_before(published, g.weekdays[groups["wd2"]])
             if groups.get("d") and groups.get("m"):
-                stated_year = int(groups["y"]) if groups.get("y") else None
-                explicit = (
-                    _nearest_year(published, g.months[groups["m"]], int(groups["d"]))
-                    if stated_year is None
-                    else dt.date(stated_year, g.months[groups["m"]], int(groups["d"]))
-                )
-                second = explicit or second
+                month, day_of_month = g.months[groups["m"]], int(groups["d"])
+                if groups.get("y"):
+                    try:
+                        second = dt.date(int(groups["y"]), month, day_of_month)
+                    except ValueError:  # « 31 février »: keep the weekday's reading
+                        pass
+                else:
+                    second = _nearest_year(published, month, day_of_month) or second
             first = second - dt.timedelta(days=1)
             return out(
                 f"{first.isoformat()}/{second.isoformat()}",
