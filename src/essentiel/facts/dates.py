@@ -16,6 +16,7 @@ explicit day-month(-year) expressions.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -277,10 +278,9 @@ class DateResolver:
             if groups.get("d") and groups.get("m"):
                 month, day_of_month = g.months[groups["m"]], int(groups["d"])
                 if groups.get("y"):
-                    try:
+                    # « 31 février 2025 » is no date: keep the weekday's reading.
+                    with contextlib.suppress(ValueError):
                         second = dt.date(int(groups["y"]), month, day_of_month)
-                    except ValueError:  # « 31 février »: keep the weekday's reading
-                        pass
                 else:
                     second = _nearest_year(published, month, day_of_month) or second
             first = second - dt.timedelta(days=1)
