@@ -74,3 +74,15 @@ def test_english() -> None:
         (1200, None, "jobs", "at least", None),
         (300, None, None, None, 1),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vote took place at 9 p.m. in the town hall.",
+        "She finished 21st in the race.",
+        "He arrived at 10:30 on the dot.",
+    ],
+)
+def test_english_times_and_ordinals_are_not_figures(text: str) -> None:
+    assert figures(text, "en") == []

@@ -41,6 +41,8 @@ class _Rules:
     unit_after: re.Pattern[str]
     currency_before: re.Pattern[str]
     not_counts: re.Pattern[str]
+    time_after: re.Pattern[str]
+    ordinal_after: re.Pattern[str]
     decimal: str
 
 
@@ -75,14 +77,12 @@ def rules(code: str) -> _Rules:
         ),
         currency_before=re.compile(r"([$£€])\s?$"),
         not_counts=re.compile(rf"(?<![\w-])(?:{_alt(f['not_counts'])})(?![\w-])", re.I),
+        time_after=re.compile(rf"^\s?(?:{'|'.join(f['time_suffixes'])})", re.I),
+        ordinal_after=re.compile(rf"^(?:{_alt(f['ordinal_suffixes'])})\b", re.I),
         decimal=decimal,
     )
 
 
-_TIME = re.compile(
-    r"^\s?(?:h\d{0,2}|:\d{2}|\s?heures?\s+du\s+(?:matin|soir)|\s?(?:a\.m\.|p\.m\.|am|pm)\b)", re.I
-)
-_ORDINAL = re.compile(r"^(?:e|er|ère|ème|es|st|nd|rd|th)\b", re.I)
 _YEAR = re.compile(r"^(?:1[89]|20)\d{2}$")
 
 
@@ -163,7 +163,11 @@ class FigureExtractor:
         found = []
         for m in self.r.number.finditer(text):
             after, before = text[m.end() :], text[: m.start()]
-            if _TIME.match(after) or _ORDINAL.match(after) or _YEAR.match(m.group(0)):
+            if (
+                self.r.time_after.match(after)
+                or self.r.ordinal_after.match(after)
+                or _YEAR.match(m.group(0))
+            ):
                 continue
             if _inside_name(before, after):
                 continue
