@@ -65,7 +65,7 @@ def rules(code: str) -> _Rules:
     scales_alt = _alt(list(f["scales"]))
     return _Rules(
         code=code,
-        number=re.compile(rf"(?<![\w.,/-])(?:{digits})(?![\w-]|[.,]\d)"),
+        number=re.compile(rf"(?<![\w.,/:-])(?:{digits})(?![\w-]|[.,]\d)"),
         words=re.compile(rf"(?<![\w-])(?:{word_alt})(?:{joiner}(?:{word_alt}))*(?![\w-])", re.I),
         qualifier=re.compile(rf"(?:^|\s)({_alt(f['qualifiers'])})\s*$", re.I),
         part_of=re.compile(rf"(?<![\w-])(?:{_alt(f['part_of'])})(?![\w-])", re.I),
