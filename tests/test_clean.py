@@ -136,3 +136,14 @@ def test_html_intertitle_is_not_glued_to_the_next_paragraph() -> None:
     assert any(
         t.startswith("Selon le quotidien italien Corriere della Sera, la décision") for t in body
     )
+
+
+def test_text_opening_with_a_dash_is_not_lost() -> None:
+    one_paragraph = (
+        "- La scène s'est déroulée mardi à l'issue d'un meeting à Strasbourg. Le maire, interrogé "
+        "avec insistance par une journaliste, a refusé de répondre et a quitté la salle sous les "
+        "huées de plusieurs militants venus l'interpeller sur la réforme des retraites."
+    )
+    assert [k for k, _ in kinds(one_paragraph)] == ["body"]
+    short_box_only = "- Le maire a quitté la salle.\n- Les militants ont protesté."
+    assert [k for k, _ in kinds(short_box_only)] == ["body", "body"]

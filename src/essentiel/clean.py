@@ -21,6 +21,8 @@ _SENTENCE_END = re.compile(r"[.!?…]\s*[»\"”’)]*\s*$")
 _JOINING_START = re.compile(r"^[,;.)\]}]")
 _MENTION = re.compile(r"(?:^|\s)[@#]\w+")
 HEADLINE_MAX_WORDS = 25
+# A bullet of a summary box is a short line; a long paragraph that opens with a dash is body.
+SUMMARY_BULLET_MAX_WORDS = 40
 TEASER_MAX_WORDS = 35
 # Bylines and publisher summaries sit at the edges of an article; deeper lines are body.
 EDGE_LINES = 4
@@ -61,6 +63,12 @@ def clean(raw: RawDocument, lang_hint: str | None = None) -> Cleaned:
     for line in lines:
         if line.kind is None:
             line.kind, line.reason = BlockKind.BODY, "default"
+    if not any(line.kind is BlockKind.BODY for line in lines):
+        # A summary box needs an article under it: without one, what looked like the box is
+        # the article itself (a text that opens with « - »), and it must not be lost.
+        for line in lines:
+            if line.kind is BlockKind.PUBLISHER_SUMMARY:
+                line.kind, line.reason = BlockKind.BODY, "default (no body under the summary box)"
     merged = _repair_line_breaks(
         lines, html=raw.source_format == "html", lang=markers[0] if len(markers) == 1 else None
     )
@@ -156,7 +164,10 @@ def _label_leading_blocks(lines: list[_Line], raw: RawDocument) -> str | None:
             continue
         if line.kind is BlockKind.PUBLISHER_SUMMARY:
             continue
-        if common.bullet_prefix.match(line.text):
+        if (
+            common.bullet_prefix.match(line.text)
+            and len(line.text.split()) <= SUMMARY_BULLET_MAX_WORDS
+        ):
             line.kind, line.reason = BlockKind.PUBLISHER_SUMMARY, "leading bullet list"
             in_summary_box = True
             continue
