@@ -27,10 +27,7 @@ import dateparser
 
 from essentiel import resources
 from essentiel.model import Anchor, DateGrain, DateMention, Span
-
-
-def _alt(words: list[str] | tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+from essentiel.resources import alternation
 
 
 @dataclass(frozen=True)
@@ -55,13 +52,13 @@ def grammar(code: str) -> _Grammar:
     dates, t = data["dates"], data["temporal"]
     weekdays = {w: i for i, w in enumerate(dates["weekdays"])}
     months = {m: i + 1 for i, m in enumerate(dates["months"])}
-    wd, mo = _alt(list(weekdays)), _alt(list(months))
-    part = _alt(list(t["parts_of_day"]))
-    this, last, nxt = _alt(t["this"]), _alt(t["last"]), _alt(t["next"])
-    first = _alt(t["first_of_month"])
-    units = _alt(list(t["units"]))
-    art = _alt(t["articles"]) if t["articles"] else "(?!)"
-    day_prefix = _alt(t["day_prefix"])
+    wd, mo = alternation(list(weekdays)), alternation(list(months))
+    part = alternation(list(t["parts_of_day"]))
+    this, last, nxt = alternation(t["this"]), alternation(t["last"]), alternation(t["next"])
+    first = alternation(t["first_of_month"])
+    units = alternation(list(t["units"]))
+    art = alternation(t["articles"]) if t["articles"] else "(?!)"
+    day_prefix = alternation(t["day_prefix"])
     b, e = r"(?<![\w-])", r"(?![\w-])"
     day = rf"(?P<d>\d{{1,2}}|{first})(?:st|nd|rd|th|er)?"
     year = r"(?P<y>(?:1[89]|20)\d{2})"
@@ -80,7 +77,7 @@ def grammar(code: str) -> _Grammar:
     patterns = [
         ("explicit", explicit),
         ("month_year", rf"{b}(?P<m>{mo})\s+{year}{e}"),
-        ("month", rf"{b}(?:{_alt(t['month_prepositions'])})\s+(?P<m>{mo}){e}"),
+        ("month", rf"{b}(?:{alternation(t['month_prepositions'])})\s+(?P<m>{mo}){e}"),
         (
             "night_between",
             rf"{b}{re.escape(nb['prefix'])}\s+(?P<wd>{wd})\s+{re.escape(nb['joiner'])}\s+(?P<wd2>{wd})"
@@ -93,21 +90,21 @@ def grammar(code: str) -> _Grammar:
         ),
         (
             "relative_day",
-            rf"{b}(?P<rel>{_alt(list(t['day_offsets']))})(?:\s+(?P<part>{part}))?{e}",
+            rf"{b}(?P<rel>{alternation(list(t['day_offsets']))})(?:\s+(?P<part>{part}))?{e}",
         ),
-        ("last_night", rf"{b}(?:{_alt(t['last_night'])}){e}"),
+        ("last_night", rf"{b}(?:{alternation(t['last_night'])}){e}"),
         ("this_part", rf"{b}(?:{this})\s+(?P<part>{part}){e}"),
         (
             "unit",
-            rf"{b}(?:(?P<earlier>{_alt(t['earlier'])})\s+)?"
+            rf"{b}(?:(?P<earlier>{alternation(t['earlier'])})\s+)?"
             rf"(?:(?P<this>{this})\s*(?P<unit>{units})"
             rf"|(?:(?:{art})\s*)?(?P<unit2>{units})\s+(?P<rel>{last}|{nxt})"
             rf"|(?P<rel2>{last}|{nxt})\s+(?P<unit3>{units})){e}",
         ),
-        ("year", rf"{b}(?:{_alt(t['year_prepositions'])})\s+{year}{e}"),
+        ("year", rf"{b}(?:{alternation(t['year_prepositions'])})\s+{year}{e}"),
         (
             "event",
-            rf"{b}(?P<anchor>{_alt(list(t['event_anchors']))})\s*(?P<event>[^,.;:!?«»\"]{{2,80}}?)"
+            rf"{b}(?P<anchor>{alternation(list(t['event_anchors']))})\s*(?P<event>[^,.;:!?«»\"]{{2,80}}?)"
             rf"(?=\s*[,.;:!?«»\"]|$)",
         ),
     ]
@@ -122,7 +119,7 @@ def grammar(code: str) -> _Grammar:
         next=frozenset(t["next"]),
         anchors=t["event_anchors"],
         future_aux=frozenset(t["future_auxiliaries"]),
-        forward=re.compile(rf"(?:{_alt(t['forward_markers'])})\s*$", re.IGNORECASE),
+        forward=re.compile(rf"(?:{alternation(t['forward_markers'])})\s*$", re.IGNORECASE),
         patterns=tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in patterns),
     )
 
@@ -180,6 +177,11 @@ def _nearest_year(published: dt.date, month: int, day: int) -> dt.date | None:
         if best is None or abs(candidate - published) < abs(best - published):
             best = candidate
     return best
+
+
+def _night_ending(morning: dt.date) -> str:
+    """The night that ends on the morning of ``morning``, as an ISO interval of two days."""
+    return f"{(morning - dt.timedelta(days=1)).isoformat()}/{morning.isoformat()}"
 
 
 def _iso_week(day: dt.date) -> str:
@@ -283,13 +285,7 @@ class DateResolver:
                         second = dt.date(int(groups["y"]), month, day_of_month)
                 else:
                     second = _nearest_year(published, month, day_of_month) or second
-            first = second - dt.timedelta(days=1)
-            return out(
-                f"{first.isoformat()}/{second.isoformat()}",
-                DateGrain.PART_OF_DAY,
-                "publication",
-                part="night",
-            )
+            return out(_night_ending(second), DateGrain.PART_OF_DAY, "publication", part="night")
         if hit.rule == "weekday":
             weekday = g.weekdays[groups["wd"]]
             if groups.get("last") or groups.get("last_pre"):
@@ -308,21 +304,10 @@ class DateResolver:
             day = published + dt.timedelta(days=g.day_offsets[groups["rel"]])
             grain = DateGrain.PART_OF_DAY if part else DateGrain.DAY
             return out(day.isoformat(), grain, "publication", part=part)
-        if hit.rule == "last_night":
-            before = published - dt.timedelta(days=1)
-            return out(
-                f"{before.isoformat()}/{published.isoformat()}",
-                DateGrain.PART_OF_DAY,
-                "publication",
-                part="night",
-            )
+        if hit.rule == "last_night" or (hit.rule == "this_part" and part == "night"):
+            return out(_night_ending(published), DateGrain.PART_OF_DAY, "publication", part="night")
         if hit.rule == "this_part":
-            if part == "night":
-                before = published - dt.timedelta(days=1)
-                value = f"{before.isoformat()}/{published.isoformat()}"
-            else:
-                value = published.isoformat()
-            return out(value, DateGrain.PART_OF_DAY, "publication", part=part)
+            return out(published.isoformat(), DateGrain.PART_OF_DAY, "publication", part=part)
         if hit.rule == "unit":
             unit = g.units[groups.get("unit") or groups.get("unit2") or groups.get("unit3") or ""]
             rel = groups.get("rel") or groups.get("rel2")

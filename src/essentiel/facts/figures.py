@@ -23,10 +23,7 @@ from text_to_num import text2num
 
 from essentiel import resources
 from essentiel.model import Figure, Span
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+from essentiel.resources import alternation
 
 
 @dataclass(frozen=True)
@@ -60,15 +57,15 @@ def rules(code: str) -> _Rules:
     not_cardinal = set(f.get("not_cardinals", []))
     count_words = [w for w in data["numbers"]["words"] if w not in ignore | not_cardinal]
     joiner = r"(?:[\s-]+(?:et[\s-]+|and[\s-]+)?)"
-    word_alt = _alt(count_words)
-    units_alt = _alt(list(f["units"]))
-    scales_alt = _alt(list(f["scales"]))
+    word_alt = alternation(count_words)
+    units_alt = alternation(list(f["units"]))
+    scales_alt = alternation(list(f["scales"]))
     return _Rules(
         code=code,
         number=re.compile(rf"(?<![\w.,/:-])(?:{digits})(?![\w-]|[.,]\d)"),
         words=re.compile(rf"(?<![\w-])(?:{word_alt})(?:{joiner}(?:{word_alt}))*(?![\w-])", re.I),
-        qualifier=re.compile(rf"(?:^|\s)({_alt(f['qualifiers'])})\s*$", re.I),
-        part_of=re.compile(rf"(?<![\w-])(?:{_alt(f['part_of'])})(?![\w-])", re.I),
+        qualifier=re.compile(rf"(?:^|\s)({alternation(f['qualifiers'])})\s*$", re.I),
+        part_of=re.compile(rf"(?<![\w-])(?:{alternation(f['part_of'])})(?![\w-])", re.I),
         scales={k.lower(): float(v) for k, v in f["scales"].items()},
         units=f["units"],
         unit_after=re.compile(
@@ -76,9 +73,9 @@ def rules(code: str) -> _Rules:
             re.I,
         ),
         currency_before=re.compile(r"([$£€])\s?$"),
-        not_counts=re.compile(rf"(?<![\w-])(?:{_alt(f['not_counts'])})(?![\w-])", re.I),
+        not_counts=re.compile(rf"(?<![\w-])(?:{alternation(f['not_counts'])})(?![\w-])", re.I),
         time_after=re.compile(rf"^\s?(?:{'|'.join(f['time_suffixes'])})", re.I),
-        ordinal_after=re.compile(rf"^(?:{_alt(f['ordinal_suffixes'])})\b", re.I),
+        ordinal_after=re.compile(rf"^(?:{alternation(f['ordinal_suffixes'])})\b", re.I),
         decimal=decimal,
     )
 

@@ -34,12 +34,16 @@ def _prefix_regex(patterns: list[str]) -> re.Pattern[str] | None:
     return re.compile("^(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", re.IGNORECASE)
 
 
+def alternation(words: list[str] | tuple[str, ...]) -> str:
+    """Regex alternation of literal words, longest first (« plus tôt » before « plus »)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
 def _words_regex(words: list[str]) -> re.Pattern[str] | None:
     """Case-insensitive alternation of words/phrases on word boundaries, longest first."""
     if not words:
         return None
-    alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
