@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import charset_normalizer
@@ -57,7 +57,6 @@ class RawDocument:
     site_name: str | None = None
     hostname: str | None = None
     published: dt.date | None = None
-    notices: list[tuple[str, str]] = field(default_factory=list)
 
 
 def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:

@@ -60,7 +60,7 @@ class Pipeline:
         self._lap("ingest")
         cleaned = clean(raw, lang_hint=lang)
         self._lap("clean")
-        notices = [Notice(code=c, message=m) for c, m in raw.notices]
+        notices: list[Notice] = []
 
         published_value: dt.date | dt.datetime | None = raw.published
         published_from: str | None = "input" if raw.published else None
