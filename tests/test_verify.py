@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from essentiel import resources
@@ -119,13 +121,13 @@ def test_clauses_keep_quotes_whole() -> None:
     assert parts == ['Il a dit "oui, non; peut-être"', "puis il est parti."]
 
 
-SRC = 'Vendredi 4 juillet, Zelensky a dit "merci" à Trump.'
+SRC = 'Vendredi 4 juillet, Zelensky a dit "merci" à 300 soldats.'
 
 
 def test_check_kinds_are_reported() -> None:
     verifier = Verifier(resources.language("fr"))
     verdict = verifier.verify(
-        'Vendredi 4 juillet, Zelensky a dit "merci".',
+        'Vendredi 4 juillet, Zelensky a dit "merci" à 300 soldats.',
         [Span(start=0, end=len(SRC), text=SRC)],
     )
     assert {c.kind for c in verdict.checks} >= {
@@ -152,3 +154,35 @@ def test_subject_clause_joins_across_a_cut_relative() -> None:
     )
     bullet = "The 48-year-old got the £85 fine in April 2013 when he overstayed by 56 minutes in a private car park."
     assert verify(bullet, source, "en") == []
+
+
+def _verdict(bullet: str, source: str, published: dt.date | None = None) -> list[str]:
+    verifier = Verifier(resources.language("fr"), published)
+    return verifier.verify(bullet, [Span(start=0, end=len(source), text=source)]).problems
+
+
+CALL = "Donald Trump a discuté ce vendredi 4 juillet avec Volodymyr Zelensky."
+
+
+def test_dates_compare_by_calendar_value() -> None:
+    published = dt.date(2025, 7, 4)
+    # « vendredi » is the same day as « ce vendredi 4 juillet » once resolved.
+    assert (
+        _verdict("Donald Trump a discuté vendredi avec Volodymyr Zelensky.", CALL, published) == []
+    )
+    problems = _verdict(
+        "Donald Trump a discuté jeudi 3 juillet avec Volodymyr Zelensky.", CALL, published
+    )
+    assert any(p.startswith("date «jeudi 3 juillet»") for p in problems)
+
+
+def test_numbers_compare_by_value() -> None:
+    source = "La compagnie a transporté 2.600 passagers et cinq chiens."
+    assert _verdict("La compagnie a transporté 2600 passagers et 5 chiens.", source) == []
+    assert any("2700" in p for p in _verdict("La compagnie a transporté 2700 passagers.", source))
+
+
+def test_names_compare_across_spellings() -> None:
+    assert _verdict("Donald Trump a discuté avec Volodymyr Zelenskyy.", CALL) == []
+    problems = _verdict("Donald Trump a discuté avec Vladimir Poutine.", CALL)
+    assert any("Poutine" in p for p in problems)

@@ -57,10 +57,17 @@ class ParsedSentence:
         )
 
 
+# Blocks parsed for their names only: who the headline, the publisher's bullets and an
+# embedded post name belongs to the article's entities.
+NAMED_KINDS = frozenset({BlockKind.HEADLINE, BlockKind.PUBLISHER_SUMMARY, BlockKind.EMBEDDED_POST})
+
+
 @dataclass
 class Analysis:
     docs: list[tuple[Block, Doc]]
     sentences: list[ParsedSentence]
+    # Every parsed block (body and NAMED_KINDS) with the language it was parsed in.
+    parsed: list[tuple[Block, Doc, str]]
 
     def tokens(self) -> list[tuple[int, int, str]]:
         """Every body token as (start, end, text) in clean-text offsets."""
@@ -96,13 +103,17 @@ def sentences_of(doc: Doc) -> list[SpacySpan]:
 
 
 def analyze(blocks: list[Block], default_lang: str) -> Analysis:
-    """Parse body blocks, each with the pipeline of its own language when we have one."""
+    """Parse body blocks, each with the pipeline of its own language when we have one, and the
+    headline, publisher summary and embedded posts written in a language we have."""
     supported = set(resources.supported_languages())
     by_lang: dict[str, list[Block]] = {}
     for block in blocks:
-        if block.kind is not BlockKind.BODY:
+        if block.kind is BlockKind.BODY:
+            lang = block.lang if block.lang in supported else default_lang
+        elif block.kind in NAMED_KINDS and block.lang in supported:
+            lang = block.lang
+        else:
             continue
-        lang = block.lang if block.lang in supported else default_lang
         by_lang.setdefault(lang, []).append(block)
     parsed: dict[int, tuple[Block, Doc, str]] = {}
     for lang, group in by_lang.items():
@@ -113,7 +124,9 @@ def analyze(blocks: list[Block], default_lang: str) -> Analysis:
     sentences: list[ParsedSentence] = []
     for index in sorted(parsed):
         block, doc, lang = parsed[index]
+        if block.kind is not BlockKind.BODY:
+            continue
         docs.append((block, doc))
         for sent in sentences_of(doc):
             sentences.append(ParsedSentence(block.index, block.span.start, sent, lang))
-    return Analysis(docs=docs, sentences=sentences)
+    return Analysis(docs=docs, sentences=sentences, parsed=[parsed[k] for k in sorted(parsed)])

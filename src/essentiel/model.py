@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION: Literal["1.1"] = "1.1"
+SCHEMA_VERSION: Literal["1.2"] = "1.2"
 
 
 class _Model(BaseModel):
@@ -143,6 +143,85 @@ class Figure(_Model):
     )
 
 
+class EntityKind(StrEnum):
+    PERSON = "person"
+    PLACE = "place"
+    ORGANISATION = "organisation"
+    OTHER = "other"
+
+
+class MentionForm(StrEnum):
+    NAME = "name"
+    ROLE = "role"
+
+
+class EntityMention(_Model):
+    span: Span
+    form: MentionForm = Field(
+        description="name: the entity's name in some spelling; role: a description the text "
+        "ties to it (« le président ukrainien », « son homologue »)."
+    )
+    block: int = Field(ge=0, description="Index of the block the mention stands in.")
+    actor: bool = Field(
+        default=False,
+        description="A capital standing for its government (« D'après Kiev », « Washington "
+        "n'a pas commenté »).",
+    )
+
+
+class Entity(_Model):
+    """One person, place, organisation or other named thing, its mentions merged across
+    spellings (Zelensky / Zelenskyy / Зеленський), surname-only mentions and roles."""
+
+    kind: EntityKind
+    name: str = Field(description="Canonical name: the fullest spelling the text uses.")
+    aliases: list[str] = Field(description="Every other way the text names or describes it.")
+    mentions: list[EntityMention]
+    government_of: str | None = Field(
+        default=None,
+        description="ISO 3166 code of the country a capital stands for, when the text uses it "
+        "as an actor.",
+    )
+
+
+class QuoteKind(StrEnum):
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    ACCORDING_TO = "according_to"
+
+
+SpeakerResolution = Literal["named", "pronoun", "role", "context", "unknown"]
+
+
+class Quote(_Model):
+    """Reported speech of the body: what was said, the words that report it, and who said it."""
+
+    kind: QuoteKind = Field(
+        description="direct (words in quote marks), indirect (« X a affirmé que … »), or "
+        "according_to (« selon X », « d'après X »)."
+    )
+    content: Span = Field(description="What is reported, without the quote marks.")
+    cue: Span | None = Field(
+        description="The speech verb (« a déclaré ») or the marker (« d'après »); null for a "
+        "quote with no cue of its own."
+    )
+    speaker: Span | None = Field(
+        description="The speaker as the cue clause names it: a name, a pronoun (« Lui »), a "
+        "role (« le chef de l'État ukrainien ») or an actor (« Kiev »)."
+    )
+    speaker_entity: int | None = Field(
+        default=None, description="Index in Digest.entities of who the speaker is, if known."
+    )
+    speaker_name: str | None = Field(
+        description="Who said it: the entity's canonical name, else the speaker as written; "
+        "null when unknown."
+    )
+    resolution: SpeakerResolution = Field(
+        description="How the speaker was found: named in the cue clause, a pronoun or a role "
+        "resolved to an entity, the context (the speaker of the quote before), or unknown."
+    )
+
+
 class Notice(_Model):
     """Something the user should know about this digest that did not stop it."""
 
@@ -166,10 +245,15 @@ class Article(_Model):
 
 
 class Digest(_Model):
-    schema_version: Literal["1.1"] = SCHEMA_VERSION
+    schema_version: Literal["1.2"] = SCHEMA_VERSION
     article: Article
     sentences: list[Sentence] = Field(description="Sentences of the body blocks.")
     keypoints: list[KeyPoint]
     dates: list[DateMention] = Field(default_factory=list, description="Dates of the body.")
     figures: list[Figure] = Field(default_factory=list, description="Figures of the body.")
+    entities: list[Entity] = Field(
+        default_factory=list,
+        description="Named entities of the body, headline, publisher summary and embedded posts.",
+    )
+    quotes: list[Quote] = Field(default_factory=list, description="Reported speech of the body.")
     notices: list[Notice] = Field(default_factory=list)

@@ -107,18 +107,24 @@ class Pipeline:
             resources.language(cleaned.lang),
             article.title,
             self.settings.keypoints,
+            _as_date(published_value) if published_value else None,
         )
         self._lap("keypoints")
-        dates, figures = extract_facts(
-            analysis, cleaned.lang, _as_date(published_value) if published_value else None
+        facts = extract_facts(
+            cleaned.text,
+            analysis,
+            cleaned.lang,
+            _as_date(published_value) if published_value else None,
         )
         self._lap("facts")
         result = Digest(
             article=article,
             sentences=[s.to_model(cleaned.text) for s in analysis.sentences],
             keypoints=keypoints,
-            dates=dates,
-            figures=figures,
+            dates=facts.dates,
+            figures=facts.figures,
+            entities=facts.entities,
+            quotes=facts.quotes,
             notices=notices + kp_notices,
         )
         self._lap("output")

@@ -6,7 +6,12 @@ It does not know how the bullet was made. It re-reads the bullet and, clause by 
    words match it best (F1 of content words);
 2. requires every proper name, number, date expression and quoted string of the bullet clause to
    stand in that window (a number found only elsewhere in the source is a failure: « 539 engins »
-   when the source says « 550 engins, dont 539 drones »);
+   when the source says « 550 engins, dont 539 drones »). Facts are read and compared with the
+   fact extractors' own code: numbers by value (``facts.figures.read_numbers``: « 2.600 » is
+   « 2600 », « cinq » is « 5 »), dates by their resolved calendar value when the publication
+   date is known (``facts.dates``: « vendredi » is « ce vendredi 4 juillet », « jeudi 3
+   juillet » is not), names by spelling-tolerant comparison (``facts.names``: « Zelenskyy » is
+   « Zelensky »);
 3. requires quoted strings to be quoted, verbatim, in the source, and source quotes reused in the
    bullet to keep their quote marks;
 4. requires the attribution of every source sentence the bullet draws on to survive: an
@@ -17,6 +22,7 @@ It does not know how the bullet was made. It re-reads the bullet and, clause by 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -24,6 +30,9 @@ from functools import cache
 
 from spacy.util import get_lang_class
 
+from essentiel.facts.dates import DateResolver
+from essentiel.facts.figures import read_numbers
+from essentiel.facts.names import same_name
 from essentiel.model import Check, CheckKind, Span, Verdict
 from essentiel.resources import Language
 
@@ -37,8 +46,6 @@ _NAME = re.compile(
     r"([A-ZÀ-ÖØ-Þ][\w’'.-]*"
     r"(?:[ -](?:(?:de|du|des|la|le|von|van|al|bin|da|di) )?[A-ZÀ-ÖØ-Þ][\w’'.-]*)*)"
 )
-_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,  ]\d+)*(?:\s?%)?")
-_THOUSANDS = re.compile(r"(?<=\d)[.  ](?=\d{3}(?!\d))")
 _QUOTED = re.compile(r"«\s*([^«»]+?)\s*»|“([^“”]+?)”|\"([^\"]+?)\"")
 _QUOTE_CHARS = re.compile(r"[«»“”\"]")
 _CLAUSE_BREAK = re.compile(r"[,;:]")
@@ -55,10 +62,6 @@ def _fold(text: str) -> str:
     """Lowercase, straight apostrophes, no accents: how two surface forms are compared."""
     text = text.replace("’", "'").casefold()
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-def _norm_number(text: str) -> str:
-    return _THOUSANDS.sub("", text).replace(" ", "").replace(" ", "")
 
 
 @dataclass(frozen=True)
@@ -109,11 +112,29 @@ class _SourceClause:
     text: str
 
 
+@dataclass(frozen=True)
+class Fact:
+    """One item a bullet clause asserts. ``value`` is what it is compared by: a number's
+    value, a date's ISO value (None when unresolved: then the words are compared)."""
+
+    kind: CheckKind
+    text: str
+    value: float | str | None = None
+
+
 class Verifier:
-    def __init__(self, lang: Language) -> None:
+    def __init__(self, lang: Language, published: dt.date | None = None) -> None:
         self.lang = lang
+        self.published = published
         self.stop = stop_words(lang.code)
         self.that = _THAT.get(lang.code, ())
+        self.dates = DateResolver(lang.code)
+
+    def _dates(self, text: str) -> list[tuple[int, int, str | None]]:
+        return [
+            (m.span.start, m.span.end, m.value)
+            for m in self.dates.mentions(text, 0, self.published, set())
+        ]
 
     # ---- what the bullet asserts -------------------------------------------------------
 
@@ -135,21 +156,23 @@ class Verifier:
                 words.add(word)
         return words or every
 
-    def facts(self, text: str, sentence_start: bool) -> list[tuple[CheckKind, str]]:
+    def facts(self, text: str, sentence_start: bool) -> list[Fact]:
         """Names, numbers, dates and quotes asserted by one bullet clause."""
-        found: list[tuple[CheckKind, str]] = []
+        found: list[Fact] = []
         quoted_ranges = []
         for match in _QUOTED.finditer(text):
             inner = next(g for g in match.groups() if g is not None)
-            found.append((CheckKind.QUOTE, inner))
+            found.append(Fact(CheckKind.QUOTE, inner))
             quoted_ranges.append((match.start(), match.end()))
+        dates = [d for d in self._dates(text) if not _inside(d[0], quoted_ranges)]
+        date_ranges = [(a, b) for a, b, _ in dates]
 
-        def outside_quotes(pos: int) -> bool:
-            return not any(a <= pos < b for a, b in quoted_ranges)
+        def free(pos: int) -> bool:
+            return not _inside(pos, quoted_ranges) and not _inside(pos, date_ranges)
 
         for match in _NAME.finditer(text):
             name = match.group(1).rstrip(".-'’")
-            if not outside_quotes(match.start()):
+            if not free(match.start(1)):
                 continue
             at_start = sentence_start and not text[: match.start()].strip(" «“\"'")
             if at_start:
@@ -162,38 +185,52 @@ class Verifier:
                     name = rest
             if self.lang.date_word.fullmatch(name) or self.lang.month_word.fullmatch(name):
                 continue
-            found.append((CheckKind.NAME, name))
-        for match in _NUMBER.finditer(text):
-            if outside_quotes(match.start()):
-                found.append((CheckKind.NUMBER, match.group(0).strip()))
-        for match in self.lang.number_word.finditer(text):
-            word = match.group(0)
-            if word.lower() not in self.lang.number_ignore and outside_quotes(match.start()):
-                found.append((CheckKind.NUMBER, word))
+            found.append(Fact(CheckKind.NAME, name))
+        for start, end, value in read_numbers(text, self.lang.code):
+            word = text[start:end]
+            if word.lower() in self.lang.number_ignore or not free(start):
+                continue
+            found.append(Fact(CheckKind.NUMBER, word, value))
+        for start, end, iso in dates:
+            found.append(Fact(CheckKind.DATE, text[start:end], iso))
+        # Date words the grammar does not read (« dernier » alone) are still compared as words.
         for pattern in (self.lang.date_word, self.lang.month_word):
             for match in pattern.finditer(text):
-                if outside_quotes(match.start()):
-                    found.append((CheckKind.DATE, match.group(0)))
+                if free(match.start()):
+                    found.append(Fact(CheckKind.DATE, match.group(0)))
         return found
 
     # ---- where it should be --------------------------------------------------------------
 
-    def _find(self, kind: CheckKind, item: str, text: str) -> tuple[int, int] | None:
-        """Position of ``item`` in ``text`` under the comparison rules of its kind."""
-        if kind is CheckKind.NUMBER and item[:1].isdigit():
-            wanted = _norm_number(item)
-            for match in _NUMBER.finditer(text):
-                if _norm_number(match.group(0).strip()) == wanted:
-                    return match.start(), match.start() + len(match.group(0).strip())
+    def _find(self, fact: Fact, text: str) -> tuple[int, int] | None:
+        """Position of the fact in ``text`` under the comparison rules of its kind."""
+        if fact.kind is CheckKind.NUMBER:
+            for start, end, number in read_numbers(text, self.lang.code):
+                if number == fact.value:
+                    return start, end
             return None
-        if kind is CheckKind.QUOTE:
-            wanted = _fold(" ".join(item.split()))
+        if fact.kind is CheckKind.DATE and fact.value is not None:
+            for start, end, iso in self._dates(text):
+                if iso == fact.value:
+                    return start, end
+            return None
+        if fact.kind is CheckKind.QUOTE:
+            wanted = _fold(" ".join(fact.text.split()))
             for match in _QUOTED.finditer(text):
                 inner = next(g for g in match.groups() if g is not None)
                 folded = _fold(" ".join(inner.split()))
                 if wanted in folded:
                     return match.start(), match.end()
             return None
+        found = self._find_words(fact.text, text)
+        if found is None and fact.kind is CheckKind.NAME:
+            # Another spelling of the same name (Zelenskyy / Zelensky, Poutine / Putin).
+            for match in _NAME.finditer(text):
+                if same_name(fact.text, match.group(1)):
+                    return match.start(1), match.end(1)
+        return found
+
+    def _find_words(self, item: str, text: str) -> tuple[int, int] | None:
         pattern = re.compile(
             r"(?<![\w])" + r"\s+".join(re.escape(_fold(p)) for p in item.split()) + r"(?![\w])"
         )
@@ -275,23 +312,28 @@ class Verifier:
             window = self._align(words, source_clauses)
             if words & set().union(*(self.content_words(c.text) for c in window)):
                 used_sentences.update(c.sentence for c in window)
-            for kind, item in self.facts(clause.text, sentence_start=index == 0):
-                evidence = self._locate(kind, item, window)
+            for fact in self.facts(clause.text, sentence_start=index == 0):
+                evidence = self._locate(fact, window)
                 if evidence is None:
-                    elsewhere = self._locate(kind, item, source_clauses)
+                    elsewhere = self._locate(fact, source_clauses)
                     where = (
                         "is in the source, but not in the clause this part of the bullet comes from"
                         if elsewhere
                         else "is not in the source"
                     )
-                    problems.append(f"{kind.value} «{item}» {where}")
+                    problems.append(f"{fact.kind.value} «{fact.text}» {where}")
                 checks.append(
-                    Check(kind=kind, text=item, found=evidence is not None, evidence=evidence)
+                    Check(
+                        kind=fact.kind,
+                        text=fact.text,
+                        found=evidence is not None,
+                        evidence=evidence,
+                    )
                 )
         problems.extend(self._dropped_quote_marks(bullet, sources, checks))
         for k in sorted(used_sentences):
             for phrase, span in self.attributions(sources[k]):
-                survived = self._find(CheckKind.ATTRIBUTION, phrase, bullet) is not None
+                survived = self._find_words(phrase, bullet) is not None
                 checks.append(
                     Check(kind=CheckKind.ATTRIBUTION, text=phrase, found=survived, evidence=span)
                 )
@@ -299,9 +341,9 @@ class Verifier:
                     problems.append(f"attribution «{phrase}» of the source is missing")
         return Verdict(passed=not problems, checks=checks, problems=problems)
 
-    def _locate(self, kind: CheckKind, item: str, window: list[_SourceClause]) -> Span | None:
+    def _locate(self, fact: Fact, window: list[_SourceClause]) -> Span | None:
         for clause in window:
-            position = self._find(kind, item, clause.text)
+            position = self._find(fact, clause.text)
             if position is not None:
                 a, b = position
                 return Span(start=clause.start + a, end=clause.start + b, text=clause.text[a:b])
@@ -353,6 +395,10 @@ class Verifier:
                 phrase = text[match.start() : end]
             found.append((phrase, _span_of(source, match.start(), match.start() + len(phrase))))
         return found
+
+
+def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in ranges)
 
 
 def _span_of(source: Span, start: int, end: int) -> Span:

@@ -1,19 +1,32 @@
-"""Facts of the body, each anchored to clean-text offsets: dates and figures.
+"""Facts of the article, each anchored to clean-text offsets: dates, figures, entities, quotes.
 
-Entities and quotes (issue 3) are still to come; they will live next to these modules.
+One module per kind (``dates``, ``figures``, ``entities``, ``quotes``; ``names`` holds how two
+spellings of a name compare). Dates, figures and quotes come from the body; entities also from
+the headline, the publisher's summary and embedded posts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from essentiel import resources
 from essentiel.analyze import Analysis
 from essentiel.facts.dates import DateResolver
+from essentiel.facts.entities import extract_entities
 from essentiel.facts.figures import FigureExtractor
-from essentiel.model import DateMention, Figure
+from essentiel.facts.quotes import QuoteExtractor
+from essentiel.model import DateMention, Entity, Figure, Quote
+
+
+@dataclass(frozen=True)
+class Facts:
+    dates: list[DateMention]
+    figures: list[Figure]
+    entities: list[Entity]
+    quotes: list[Quote]
 
 
 def future_positions(doc: Doc, future_aux: frozenset[str]) -> set[int]:
@@ -41,9 +54,7 @@ def future_positions(doc: Doc, future_aux: frozenset[str]) -> set[int]:
     return positions
 
 
-def extract_facts(
-    analysis: Analysis, lang: str, published: dt.date | None
-) -> tuple[list[DateMention], list[Figure]]:
+def extract_facts(text: str, analysis: Analysis, lang: str, published: dt.date | None) -> Facts:
     dates_res = DateResolver(lang)
     figures_ex = FigureExtractor(lang)
     future_aux = frozenset(resources.raw(lang)["temporal"]["future_auxiliaries"])
@@ -59,4 +70,7 @@ def extract_facts(
         dates.extend(block_dates)
         exclude = [(d.span.start, d.span.end) for d in block_dates]
         figures.extend(figures_ex.figures(doc, offset, exclude, len(figures)))
-    return dates, figures
+    index = extract_entities(text, analysis.parsed, lang)
+    body = [(block, doc) for block, doc in analysis.docs if block.lang in (lang, None)]
+    quotes = QuoteExtractor(lang).quotes(text, body, index)
+    return Facts(dates, figures, index.entities, quotes)

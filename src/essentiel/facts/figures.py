@@ -95,6 +95,30 @@ def _value(number: str, decimal: str) -> float | None:
         return None
 
 
+def word_value(words: str, code: str) -> float | None:
+    """« cinq cents » → 500.0, "twenty-two" → 22.0 (text2num); None when it is not a number."""
+    try:
+        return float(text2num(words.lower().replace("-", " ").strip(), code))
+    except ValueError:
+        return None
+
+
+def read_numbers(text: str, code: str) -> list[tuple[int, int, float]]:
+    """Every number of a text as (start, end, value), digits and number words, with no
+    filtering: what the verifier compares (« 2.600 » and « 2600 » are the same number)."""
+    r = rules(code)
+    found = []
+    for m in r.number.finditer(text):
+        value = _value(m.group(0), r.decimal)
+        if value is not None:
+            found.append((m.start(), m.end(), value))
+    for m in r.words.finditer(text):
+        value = word_value(m.group(0), code)
+        if value is not None:
+            found.append((m.start(), m.end(), value))
+    return sorted(found)
+
+
 @dataclass
 class _Raw:
     start: int  # block-relative
@@ -180,9 +204,8 @@ class FigureExtractor:
             window = text[max(0, m.start() - 12) : m.end() + 12]
             if self.r.not_counts.search(window):
                 continue
-            try:
-                value = float(text2num(m.group(0).lower().replace("-", " ").strip(), self.code))
-            except ValueError:
+            value = word_value(m.group(0), self.code)
+            if value is None:
                 continue
             found.append(_Raw(m.start(), m.end(), m.start(), m.end(), value, None, None, None))
         return found

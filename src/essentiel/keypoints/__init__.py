@@ -6,6 +6,7 @@ passes and fits the word limit, otherwise dropped; selection then moves on to th
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from essentiel.analyze import ParsedSentence
@@ -51,9 +52,10 @@ def build_keypoints(
     lang: Language,
     title: str | None,
     settings: KeyPointSettings,
+    published: dt.date | None = None,
 ) -> tuple[list[KeyPoint], list[Notice]]:
     compressor = Compressor(lang)
-    verifier = Verifier(lang)
+    verifier = Verifier(lang, published)
     candidates = score_sentences(sentences, lang, title)
     weight = rarity(sentences)
     # What each chosen bullet actually says (after compression): redundancy is judged on that.

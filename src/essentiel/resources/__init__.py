@@ -60,6 +60,7 @@ class BlockMarkers:
 class CommonMarkers:
     post_signature: re.Pattern[str]
     post_token: re.Pattern[str]
+    post_author: re.Pattern[str]
     bullet_prefix: re.Pattern[str]
     summary_classes: tuple[str, ...]
 
@@ -131,9 +132,16 @@ def common() -> CommonMarkers:
     return CommonMarkers(
         post_signature=re.compile("(?:" + "|".join(post["signatures"]) + ")", re.MULTILINE),
         post_token=re.compile("(?:" + "|".join(post["tokens"]) + ")"),
+        post_author=re.compile(post["author"]),
         bullet_prefix=re.compile(data["publisher_summary"]["bullet_prefix"]),
         summary_classes=tuple(data["html"]["summary_classes"]),
     )
+
+
+@cache
+def common_data(name: str) -> dict[str, Any]:
+    """A language-independent data file of ``resources/common/`` as read (``entities``)."""
+    return _read_toml("common", f"{name}.toml")
 
 
 @cache

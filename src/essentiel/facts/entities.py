@@ -1,0 +1,366 @@
+"""Entities: spaCy's named entities, merged into one entity per person, place or organisation.
+
+What spaCy alone does not do, and news needs:
+- one entity across spellings: full name and surname (« Volodymyr Zelensky », « Zelensky »),
+  transliterations (Zelenskyy, Зеленський; Poutine / Putin) and exonyms (Kiev / Kyiv), compared
+  by ``facts.names``;
+- roles the text ties to a person: in apposition (« son homologue ukrainien Volodymyr
+  Zelensky »), then by nationality (« le chef de l'État ukrainien » is the Ukrainian the text
+  named), else the nearest person named before;
+- capitals used as actors (« D'après Kiev », « Washington n'a pas commenté »): a place whose
+  mention is the subject of a verb or the source of an according-to phrase stands for its
+  government (``government_of``).
+Words (labels, roles, nationalities, titles) come from ``[entities]`` in the language file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc
+
+from essentiel import resources
+from essentiel.facts.names import capitals, fold, same_name
+from essentiel.model import Block, BlockKind, Entity, EntityKind, EntityMention, MentionForm, Span
+from essentiel.resources import alternation
+
+_CYRILLIC_NAME = re.compile(r"(?<!\w)[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+(?:\s+[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+)*")
+_LEADING_ARTICLE = re.compile(r"^(?:l['’]|le |la |les |the )", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    labels: dict[str, EntityKind]
+    not_names: frozenset[str]
+    titles: re.Pattern[str]
+    role: re.Pattern[str]
+    relational: frozenset[str]
+    nationalities: dict[str, str]
+    according_to_before: re.Pattern[str]
+
+
+@cache
+def rules(code: str) -> _Rules:
+    data: dict[str, Any] = resources.raw(code)
+    e = data["entities"]
+    nat = e["nationalities"]
+    nat_alt = alternation(list(nat))
+    role = (
+        rf"(?<![\w-])(?P<det>{alternation(e['role_determiners'])})\s*"
+        rf"(?P<role>{alternation(e['roles'])})"
+        rf"(?:\s+(?P<nat>{nat_alt}))?(?![\w-])"
+    )
+    return _Rules(
+        labels={label: EntityKind(kind) for label, kind in e["labels"].items()},
+        not_names=frozenset(fold(w) for w in e["not_names"]),
+        titles=re.compile(rf"^(?:{alternation(e['titles'])})\s+"),
+        role=re.compile(role, re.IGNORECASE),
+        relational=frozenset(fold(w) for w in e.get("relational_roles", [])),
+        nationalities={fold(k): v for k, v in nat.items()},
+        according_to_before=re.compile(
+            rf"(?:{alternation(data['quotes']['according_to'])})\s*$", re.IGNORECASE
+        ),
+    )
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    kind: EntityKind
+    form: MentionForm
+    block: int
+    actor: bool = False
+    nationality: str | None = None
+    role: str | None = None
+
+
+@dataclass
+class _Cluster:
+    kinds: Counter[EntityKind] = field(default_factory=Counter)
+    names: list[str] = field(default_factory=list)
+    mentions: list[_Mention] = field(default_factory=list)
+    nationality: str | None = None
+    roles: set[str] = field(default_factory=set)
+
+    @property
+    def kind(self) -> EntityKind:
+        real = [(n, k) for k, n in self.kinds.items() if k is not EntityKind.OTHER]
+        if real:
+            return max(real)[1]
+        return EntityKind.OTHER
+
+    def canonical(self) -> str:
+        # The fullest Latin-script spelling (« Volodymyr Zelensky » over « Zelensky »), the
+        # earliest of equals: the body's spelling wins over an embedded post's.
+        latin = [n for n in self.names if not _CYRILLIC_NAME.search(n)] or self.names
+        return max(latin, key=lambda n: (len(n.split()), -self.names.index(n)))
+
+
+class EntityIndex:
+    """The merged entities of an article, and look-ups the quote extractor needs."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.entities = entities
+        self._by_start = sorted(
+            (m.span.start, m.span.end, k)
+            for k, entity in enumerate(entities)
+            for m in entity.mentions
+        )
+
+    def at(self, start: int, end: int) -> int | None:
+        """The entity with a mention overlapping [start, end), the longest mention first."""
+        best: tuple[int, int] | None = None
+        for a, b, k in self._by_start:
+            if a >= end:
+                break
+            if b > start and (best is None or b - a > best[0]):
+                best = (b - a, k)
+        return best[1] if best else None
+
+    def person_before(self, position: int, blocks: set[int] | None = None) -> int | None:
+        """The person named last before ``position`` (in the given blocks, if any)."""
+        found: tuple[int, int] | None = None
+        for k, entity in enumerate(self.entities):
+            if entity.kind is not EntityKind.PERSON:
+                continue
+            for m in entity.mentions:
+                if m.form is not MentionForm.NAME or m.span.end > position:
+                    continue
+                if blocks is not None and m.block not in blocks:
+                    continue
+                if found is None or m.span.start > found[0]:
+                    found = (m.span.start, k)
+        return found[1] if found else None
+
+
+def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -> EntityIndex:
+    """Entities of parsed blocks (each with its language), merged across blocks."""
+    names: list[_Mention] = []
+    actor_tokens: set[int] = set()
+    for block, doc, code in docs:
+        r = rules(code)
+        offset = block.span.start
+        for ent in doc.ents:
+            kind = r.labels.get(ent.label_)
+            if kind is None:
+                continue
+            mention = _name_mention(text, offset + ent.start_char, offset + ent.end_char, r)
+            if mention is None:
+                continue
+            mention.kind, mention.block = kind, block.index
+            if fold(mention.text) in capitals():
+                mention.kind = EntityKind.PLACE
+            names.append(mention)
+            root = ent.root
+            if root.dep_ == "nsubj" or r.according_to_before.search(
+                doc.text[max(0, ent.start_char - 30) : ent.start_char]
+            ):
+                actor_tokens.add(offset + ent.start_char)
+        if block.kind is BlockKind.EMBEDDED_POST:
+            names.extend(
+                a
+                for a in _post_authors(text, block)
+                if not any(n.start < a.end and a.start < n.end for n in names)
+            )
+        for m in _CYRILLIC_NAME.finditer(doc.text):
+            start = offset + m.start()
+            if not any(n.start <= start < n.end for n in names):  # a post author already
+                names.append(
+                    _Mention(
+                        start,
+                        start + len(m.group(0)),
+                        m.group(0),
+                        EntityKind.OTHER,
+                        MentionForm.NAME,
+                        block.index,
+                    )
+                )
+    names.sort(key=lambda m: m.start)
+    for mention in names:
+        mention.actor = (
+            mention.kind is EntityKind.PLACE
+            and mention.start in actor_tokens
+            and fold(mention.text) in capitals()
+        )
+    clusters = _merge(names)
+    _attach_roles(text, docs, clusters, names)
+    return EntityIndex([_entity(c) for c in clusters])
+
+
+def _post_authors(text: str, block: Block) -> list[_Mention]:
+    """« — Volodymyr Zelenskyy / Володимир Зеленський (@ZelenskyyUa) »: the post's author, in
+    each spelling the signature gives."""
+    found = []
+    for m in resources.common().post_author.finditer(block.span.text):
+        start = block.span.start + m.start("author")
+        for part in re.finditer(r"[^/]+", m.group("author")):
+            name = part.group(0).strip()
+            if not name[:1].isupper():
+                continue
+            a = start + part.start() + part.group(0).index(name)
+            found.append(
+                _Mention(a, a + len(name), name, EntityKind.PERSON, MentionForm.NAME, block.index)
+            )
+    return found
+
+
+def _name_mention(text: str, start: int, end: int, r: _Rules) -> _Mention | None:
+    """The name inside a spaCy entity: titles, articles and punctuation trimmed."""
+    surface = text[start:end]
+    for pattern in (r.titles, _LEADING_ARTICLE):
+        m = pattern.match(surface)
+        if m:
+            start += m.end()
+            surface = surface[m.end() :]
+    stripped = surface.rstrip(" .,;:!?»\"”')")
+    end = start + len(stripped)
+    lead = len(stripped) - len(stripped.lstrip(" «\"“'("))
+    start += lead
+    surface = text[start:end]
+    if len(surface) < 2 or not surface[:1].isupper() or fold(surface) in r.not_names:
+        return None
+    if any(fold(word) in r.not_names for word in surface.split()[:1]) and len(surface.split()) == 1:
+        return None
+    return _Mention(start, end, surface, EntityKind.OTHER, MentionForm.NAME, 0)
+
+
+def _merge(mentions: list[_Mention]) -> list[_Cluster]:
+    """Full names first, so that a surname joins the person it abbreviates."""
+    clusters: list[_Cluster] = []
+    order = sorted(mentions, key=lambda m: (-len(m.text.split()), m.start))
+    for m in order:
+        target = None
+        for c in reversed(clusters):
+            if not _compatible(c, m):
+                continue
+            if any(same_name(m.text, n) for n in c.names):
+                target = c
+                break
+        if target is None:
+            target = _Cluster()
+            clusters.append(target)
+        target.kinds[m.kind] += 1
+        if m.text not in target.names:
+            target.names.append(m.text)
+        target.mentions.append(m)
+    for c in clusters:
+        c.mentions.sort(key=lambda m: m.start)
+        c.names.sort(key=lambda n: next(m.start for m in c.mentions if m.text == n))
+    clusters.sort(key=lambda c: c.mentions[0].start)
+    return clusters
+
+
+def _compatible(cluster: _Cluster, mention: _Mention) -> bool:
+    kind = cluster.kind
+    if EntityKind.OTHER in (kind, mention.kind) or kind is mention.kind:
+        return True
+    # The tagger hesitates between place and organisation for the same name (« Ukraine »).
+    return {kind, mention.kind} == {EntityKind.PLACE, EntityKind.ORGANISATION}
+
+
+def _attach_roles(
+    text: str,
+    docs: list[tuple[Block, Doc, str]],
+    clusters: list[_Cluster],
+    names: list[_Mention],
+) -> None:
+    persons = {id(m): c for c in clusters if c.kind is EntityKind.PERSON for m in c.mentions}
+    pending: list[_Mention] = []
+    for block, doc, code in docs:
+        r = rules(code)
+        offset = block.span.start
+        for m in r.role.finditer(doc.text):
+            start, end = offset + m.start("det"), offset + m.end()
+            if any(n.start < end and start < n.end for n in names):
+                continue
+            nat = r.nationalities.get(fold(m.group("nat"))) if m.group("nat") else None
+            role = _Mention(
+                start,
+                end,
+                text[start:end],
+                EntityKind.PERSON,
+                MentionForm.ROLE,
+                block.index,
+                nationality=nat,
+                role=fold(m.group("role")),
+            )
+            # « son homologue ukrainien Volodymyr Zelensky »: the name right after the role.
+            follower = next(
+                (n for n in names if n.start > end and not text[end : n.start].strip()), None
+            )
+            if follower is not None and id(follower) in persons:
+                _tie(persons[id(follower)], role)
+            elif nat is not None or role.role not in r.relational:
+                pending.append(role)
+    for role in sorted(pending, key=lambda m: m.start):
+        cluster = _resolve_role(role, clusters)
+        if cluster is not None:
+            _tie(cluster, role)
+
+
+def _tie(cluster: _Cluster, role: _Mention) -> None:
+    cluster.mentions.append(role)
+    cluster.mentions.sort(key=lambda m: m.start)
+    if role.nationality and not cluster.nationality:
+        cluster.nationality = role.nationality
+    if role.role:
+        cluster.roles.add(role.role)
+
+
+def _resolve_role(role: _Mention, clusters: list[_Cluster]) -> _Cluster | None:
+    people = [c for c in clusters if c.kind is EntityKind.PERSON]
+    if role.nationality:
+        same = [c for c in people if c.nationality == role.nationality]
+        if len(same) == 1:
+            return same[0]
+    same_role = [
+        c
+        for c in people
+        if role.role in c.roles
+        and (not role.nationality or c.nationality in (None, role.nationality))
+    ]
+    if len(same_role) == 1:
+        return same_role[0]
+    # The nearest person named before, unless the text gave them another nationality.
+    best: tuple[int, _Cluster] | None = None
+    for c in people:
+        if role.nationality and c.nationality not in (None, role.nationality):
+            continue
+        for m in c.mentions:
+            if (
+                m.form is MentionForm.NAME
+                and m.end <= role.start
+                and (best is None or m.start > best[0])
+            ):
+                best = (m.start, c)
+    return best[1] if best else None
+
+
+def _entity(cluster: _Cluster) -> Entity:
+    name = cluster.canonical()
+    aliases = [n for n in cluster.names if n != name]
+    for m in cluster.mentions:
+        if m.form is MentionForm.ROLE and m.text not in aliases:
+            aliases.append(m.text)
+    actor = any(m.actor for m in cluster.mentions)
+    return Entity(
+        kind=cluster.kind,
+        name=name,
+        aliases=aliases,
+        mentions=[
+            EntityMention(
+                span=Span(start=m.start, end=m.end, text=m.text),
+                form=m.form,
+                block=m.block,
+                actor=m.actor,
+            )
+            for m in cluster.mentions
+        ],
+        government_of=capitals().get(fold(name)) if actor else None,
+    )

@@ -1,0 +1,139 @@
+"""How two spellings of a name are compared: one place for entities, quotes and the verifier.
+
+Zelensky / Zelenskyy / Zelenski / Зеленський and Poutine / Putin are the same name: fold case,
+accents and Cyrillic to plain Latin letters, then compare consonant skeletons (« zlnsk »,
+« ptn »). Exonyms the skeleton cannot tell (Kiev / Kyiv, Londres / London) come from the alias
+groups of ``resources/common/entities.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from typing import Any
+
+from essentiel import resources
+
+_SEPARATORS = re.compile(r"[\s’'.\-]+")
+_VOWELS = frozenset("aeiouy")
+
+
+@cache
+def _data() -> dict[str, Any]:
+    return resources.common_data("entities")
+
+
+@cache
+def _cyrillic() -> dict[str, str]:
+    table: dict[str, str] = _data()["cyrillic"]
+    return table
+
+
+def fold(name: str) -> str:
+    """Lowercase Latin letters, digits and single spaces: « Zelenskyy » → « zelenskyy »,
+    « Зеленський » → « zelenskyi », « États-Unis » → « etats unis »."""
+    table = _cyrillic()
+    lowered = "".join(table.get(c, c) for c in name.casefold())
+    plain = "".join(
+        c for c in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(c)
+    )
+    return " ".join(_SEPARATORS.sub(" ", plain).split())
+
+
+def skeleton(word: str) -> str:
+    """The consonants of a folded word, doubled letters collapsed, first letter always kept:
+    Zelensky, Zelenskyy, Zelenski → « zlnsk »; Poutine, Putin → « ptn »."""
+    word = fold(word).replace(" ", "")
+    if not word:
+        return ""
+    word = word.replace("w", "v").replace("ph", "f").replace("ck", "k").replace("kh", "h")
+    kept = word[0] + "".join(c for c in word[1:] if c not in _VOWELS)
+    out: list[str] = []
+    for c in kept:
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+@cache
+def _alias_groups() -> dict[str, int]:
+    groups: dict[str, int] = {}
+    for k, group in enumerate(_data()["aliases"]):
+        for name in group:
+            groups[fold(name)] = k
+    return groups
+
+
+def alias_group(name: str) -> int | None:
+    """Index of the exonym group a name belongs to (Kiev, Kyiv → the same index)."""
+    return _alias_groups().get(fold(name))
+
+
+@cache
+def capitals() -> dict[str, str]:
+    """Folded capital (any alias of it) → the country code of its government."""
+    found: dict[str, str] = {}
+    groups = _data()["aliases"]
+    for name, country in _data()["capitals"].items():
+        found[fold(name)] = country
+        group = alias_group(name)
+        if group is not None:
+            for alias in groups[group]:
+                found[fold(alias)] = country
+    return found
+
+
+def _edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def same_word(a: str, b: str) -> bool:
+    """Two spellings of one name word (a surname, a city)."""
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return False
+    if fa == fb:
+        return True
+    group = alias_group(a)
+    if group is not None and group == alias_group(b):
+        return True
+    if fa[0] != fb[0] and skeleton(fa)[0] != skeleton(fb)[0]:
+        return False
+    sa, sb = skeleton(fa), skeleton(fb)
+    if sa != sb:
+        return False
+    # A three-consonant skeleton is distinctive enough (« zlnsk », « ptn »); shorter ones
+    # (« kv ») also need the spellings themselves to be close.
+    return len(sa) >= 3 or (min(len(fa), len(fb)) >= 4 and _edit_distance(fa, fb) <= 2)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two spellings of one full name: every word of the shorter one matches, in order, a word
+    of the longer one, and the last words (surnames) match. « Zelensky » = « Volodymyr
+    Zelenskyy »; « Marine Le Pen » ≠ « Jean-Marie Le Pen »."""
+    if same_word(a, b):
+        return True
+    wa, wb = fold(a).split(), fold(b).split()
+    if not wa or not wb:
+        return False
+    group = alias_group(a)
+    if group is not None and group == alias_group(b):
+        return True
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if not same_word(short[-1], long[-1]):
+        return False
+    rest = long[:-1]
+    for word in short[:-1]:
+        while rest and not same_word(word, rest[0]):
+            rest = rest[1:]
+        if not rest:
+            return False
+        rest = rest[1:]
+    return True

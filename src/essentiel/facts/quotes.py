@@ -1,0 +1,478 @@
+"""Quotes: reported speech of the body, with its cue and its speaker.
+
+Three kinds:
+- direct: words in « », “ ” or " " (a quote may run over several sentences; an unclosed one
+  runs to the end of its paragraph). The cue is the nearest speech verb of the sentences the
+  quote stands in, outside the quote (« "…", a déclaré X », « X a déclaré : "…" »), or an
+  according-to phrase; a long quote with no cue continues the speaker of the quote before
+  (news prose strings a speaker's sentences together). A short one (« "approfondie" ») counts
+  only with a cue: otherwise it is a title or scare quotes.
+- indirect: a speech verb with a « que » / "that" clause (English also without "that").
+- according_to: « selon X », « d'après X », "according to X": the claim is the rest of the
+  sentence.
+The speaker is the subject of the cue verb, or X. A name resolves to its entity; a pronoun
+(« Lui a qualifié … ») to the speaker of the quote just before, else the person named last; a
+role (« le chef de l'État ukrainien ») through the entities' role links; anything else is kept
+as written, and no speaker at all is said plainly (``resolution = "unknown"``).
+Verbs, pronouns and markers come from ``[quotes]`` in the language file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from essentiel import resources
+from essentiel.analyze import sentences_of
+from essentiel.facts.entities import EntityIndex
+from essentiel.model import Block, MentionForm, Quote, QuoteKind, Span, SpeakerResolution
+from essentiel.resources import alternation
+
+_CLOSER = {"«": "»", "“": "”", '"': '"'}
+_ALSO_CLOSES = {"“": '"', '"': "”"}
+_STOP_PHRASE = frozenset(',.;:!?»"”()')
+_CONTEXT_SENTENCES = 3  # how far back a pronoun or a cue-less quote looks for its speaker
+
+
+@dataclass(frozen=True)
+class _Rules:
+    speech: frozenset[str]
+    cognition: frozenset[str]
+    that: frozenset[str]
+    pronouns: dict[str, str]
+    no_speaker: frozenset[str]
+    according_to: re.Pattern[str]
+    floating_min_words: int
+
+
+@cache
+def rules(code: str) -> _Rules:
+    q: dict[str, Any] = resources.raw(code)["quotes"]
+    return _Rules(
+        speech=frozenset(w.lower() for w in q["speech_lemmas"]),
+        cognition=frozenset(w.lower() for w in q["cognition_lemmas"]),
+        that=frozenset(q["that"]),
+        pronouns={k.lower(): v for k, v in q["pronouns"].items()},
+        no_speaker=frozenset(q["no_speaker"]),
+        according_to=re.compile(
+            rf"(?<![\w-])(?:{alternation(q['according_to'])})(?![\w-])", re.IGNORECASE
+        ),
+        floating_min_words=int(q["floating_min_words"]),
+    )
+
+
+@dataclass
+class _Found:
+    kind: QuoteKind
+    start: int  # content, clean-text offsets
+    end: int
+    cue: tuple[int, int] | None
+    speaker: tuple[int, int] | None
+    speaker_head: Token | None
+    sentence: int  # article-wide sentence index
+    words: int
+    entity: int | None = None
+    name: str | None = None
+    resolution: SpeakerResolution = "unknown"
+
+
+def quote_pairs(text: str) -> list[tuple[int, int, bool]]:
+    """(content start, content end, closed) of each outermost quote of a paragraph."""
+    found: list[tuple[int, int, bool]] = []
+    opener: str | None = None
+    opened = 0
+    for i, ch in enumerate(text):
+        if opener is None:
+            if ch in _CLOSER:
+                opener, opened = ch, i
+        elif ch == _CLOSER[opener] or ch == _ALSO_CLOSES.get(opener):
+            found.append((opened + 1, i, True))
+            opener = None
+    if opener is not None:
+        found.append((opened + 1, len(text), False))
+    result = []
+    for a, b, closed in found:
+        inner = text[a:b]
+        a += len(inner) - len(inner.lstrip())
+        b -= len(inner) - len(inner.rstrip())
+        if a < b and any(c.isalpha() for c in text[a:b]):
+            result.append((a, b, closed))
+    return result
+
+
+class QuoteExtractor:
+    def __init__(self, code: str) -> None:
+        self.code = code
+        self.r = rules(code)
+
+    def quotes(self, text: str, docs: list[tuple[Block, Doc]], index: EntityIndex) -> list[Quote]:
+        found: list[_Found] = []
+        sentence_base = 0
+        for block, doc in docs:
+            sentences = sentences_of(doc)
+            found.extend(self._block(block, doc, sentences, sentence_base))
+            sentence_base += len(sentences)
+        found = _absorb_fragments(found, self.r.floating_min_words)
+        found.sort(key=lambda f: f.start)
+        self._resolve(found, text, index)
+        return [
+            Quote(
+                kind=f.kind,
+                content=_span(text, f.start, f.end),
+                cue=_span(text, *f.cue) if f.cue else None,
+                speaker=_span(text, *f.speaker) if f.speaker else None,
+                speaker_entity=f.entity,
+                speaker_name=f.name,
+                resolution=f.resolution,
+            )
+            for f in found
+        ]
+
+    # ---- finding -------------------------------------------------------------------------
+
+    def _block(self, block: Block, doc: Doc, sentences: list[Any], base: int) -> list[_Found]:
+        offset = block.span.start
+        text = doc.text
+        pairs = quote_pairs(text)
+        inside = [(a - 1, b + 1) for a, b, _ in pairs]
+
+        def quoted(i: int) -> bool:
+            return any(a <= i < b for a, b in inside)
+
+        def sentence_at(i: int) -> int:
+            for k, s in enumerate(sentences):
+                if s.start_char <= i < s.end_char:
+                    return k
+            return len(sentences) - 1
+
+        found: list[_Found] = []
+        for a, b, _ in pairs:
+            first, last = sentence_at(a), sentence_at(max(a, b - 1))
+            scope = list(sentences[first : last + 1])
+            before = text[sentences[first].start_char : a].rstrip(' «“"')
+            if first > 0 and not before and sentences[first - 1].text.rstrip().endswith(":"):
+                scope.insert(0, sentences[first - 1])
+            words = len(text[a:b].split())
+            cue, speaker, head = self._direct_cue(doc, scope, a, b, quoted)
+            if cue is None and words < self.r.floating_min_words:
+                continue  # a title or scare quotes, not speech
+            if speaker is not None and speaker[0] <= a < speaker[1]:
+                continue  # « les "gilets jaunes" ont dit »: the quote names the speaker
+            found.append(
+                _Found(
+                    QuoteKind.DIRECT,
+                    offset + a,
+                    offset + b,
+                    _shift(cue, offset),
+                    _shift(speaker, offset),
+                    head,
+                    base + first,
+                    words,
+                )
+            )
+        for tok in doc:
+            if quoted(tok.idx):
+                continue
+            indirect = self._indirect(tok, quoted)
+            if indirect is not None:
+                a, b, cue = indirect
+                speaker, head = self._speaker_of(tok, quoted)
+                found.append(
+                    _Found(
+                        QuoteKind.INDIRECT,
+                        offset + a,
+                        offset + b,
+                        _shift(cue, offset),
+                        _shift(speaker, offset),
+                        head,
+                        base + sentence_at(tok.idx),
+                        len(text[a:b].split()),
+                    )
+                )
+        for m in self.r.according_to.finditer(text):
+            if quoted(m.start()):
+                continue
+            claim = self._according_to(doc, sentences[sentence_at(m.start())], m)
+            if claim is not None:
+                a, b, speaker, head = claim
+                found.append(
+                    _Found(
+                        QuoteKind.ACCORDING_TO,
+                        offset + a,
+                        offset + b,
+                        (offset + m.start(), offset + m.end()),
+                        _shift(speaker, offset),
+                        head,
+                        base + sentence_at(m.start()),
+                        len(text[a:b].split()),
+                    )
+                )
+        return found
+
+    def _direct_cue(
+        self, doc: Doc, scope: list[Any], a: int, b: int, quoted: Any
+    ) -> tuple[tuple[int, int] | None, tuple[int, int] | None, Token | None]:
+        """The speech verb nearest the quote in its sentences, else an according-to phrase,
+        else « X : "…" »."""
+        governors = _governors(doc, a, b)
+        best: tuple[tuple[bool, int], Token] | None = None
+        for sent in scope:
+            for tok in sent:
+                if quoted(tok.idx) or not self._is_speech(tok):
+                    continue
+                distance = tok.idx - b if tok.idx >= b else a - (tok.idx + len(tok.text))
+                # A verb the quote depends on comes first (« Lui a qualifié la discussion …
+                # d'"approfondie", et promis … »), then the nearest; ties go to the verb
+                # after the quote (« "…", a déclaré X »).
+                key = (tok.i not in governors, distance * 2 + (0 if tok.idx >= b else 1))
+                if best is None or key < best[0]:
+                    best = (key, tok)
+        if best is not None:
+            verb = best[1]
+            speaker, head = self._speaker_of(verb, quoted)
+            return _cue_span(verb), speaker, head
+        text = doc.text
+        for sent in scope:
+            for m in self.r.according_to.finditer(text, sent.start_char, sent.end_char):
+                if quoted(m.start()):
+                    continue
+                phrase = self._source_phrase(doc, m.end(), quoted)
+                if phrase is not None:
+                    return (m.start(), m.end()), (phrase[0], phrase[1]), phrase[2]
+        # « M. Dupont : "…" »: a name and a colon just before the quote.
+        lead = text[scope[0].start_char : a].rstrip(' «“"')
+        if lead.endswith(":"):
+            end = scope[0].start_char + len(lead[:-1].rstrip())
+            span = doc.char_span(scope[0].start_char, end, alignment_mode="contract")
+            if span is not None and 0 < len(span) <= 6:
+                return None, (span.start_char, span.end_char), span.root
+        return None, None, None
+
+    def _is_speech(self, tok: Token) -> bool:
+        return tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in self.r.speech
+
+    def _indirect(self, verb: Token, quoted: Any) -> tuple[int, int, tuple[int, int]] | None:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in {"VERB", "AUX"} or lemma not in self.r.speech | self.r.cognition:
+            return None
+        for child in verb.children:
+            if child.dep_ != "ccomp":
+                continue
+            marks = [m for m in child.children if m.dep_ == "mark" and m.lower_ in self.r.that]
+            # French reports speech with « que »; English drops "that" after speech verbs.
+            if not marks and (self.code != "en" or lemma not in self.r.speech):
+                continue
+            tokens = list(child.subtree)
+            start_tok = marks[0].i + 1 if marks else tokens[0].i
+            end_tok = tokens[-1].i
+            doc = verb.doc
+            while end_tok > start_tok and doc[end_tok].is_punct:
+                end_tok -= 1
+            if end_tok - start_tok < 2:
+                continue
+            a, b = doc[start_tok].idx, doc[end_tok].idx + len(doc[end_tok].text)
+            if any(quoted(i) for i in (a, b - 1)):
+                continue  # the clause is a direct quote: it got this verb as its cue
+            return a, b, _cue_span(verb)
+        return None
+
+    def _speaker_of(self, verb: Token, quoted: Any) -> tuple[tuple[int, int] | None, Token | None]:
+        """The subject of a speech verb (or of the verb it is coordinated with)."""
+        v = verb
+        for _ in range(3):
+            subjects = [
+                c
+                for c in v.children
+                if not quoted(c.idx)
+                and (
+                    c.dep_ == "nsubj"
+                    or (c.dep_.startswith("expl") and c.lower_.lstrip("-") in self.r.pronouns)
+                )
+            ]
+            if subjects:
+                head = subjects[0]
+                start = min(self._phrase(s)[0] for s in subjects)
+                end = max(self._phrase(s)[1] for s in subjects)
+                start = _skip_hyphen(v.doc.text, start, end)
+                return (start, end), head
+            if v.dep_ in {"conj", "xcomp"} and v.head is not v:
+                v = v.head
+            else:
+                break
+        return None, None
+
+    def _phrase(self, head: Token) -> tuple[int, int]:
+        """A subject's words: its subtree around it, stopped at punctuation and clauses."""
+        doc = head.doc
+        subtree = {t.i for t in head.subtree}
+        left = head.i
+        while left - 1 in subtree and not doc[left - 1].is_punct:
+            left -= 1
+        right = head.i
+        while (
+            right + 1 in subtree
+            and not doc[right + 1].is_punct
+            and doc[right + 1].dep_ not in {"acl:relcl", "relcl", "acl"}
+            and doc[right + 1].pos_ not in {"VERB", "PRON"}
+        ):
+            right += 1
+        return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+    def _source_phrase(self, doc: Doc, start: int, quoted: Any) -> tuple[int, int, Token] | None:
+        """X in « selon X »: the words after the marker, up to punctuation or a verb."""
+        tokens = [t for t in doc if t.idx >= start]
+        taken: list[Token] = []
+        for tok in tokens:
+            if (
+                tok.text in _STOP_PHRASE
+                or tok.pos_ in {"VERB", "AUX"}
+                or tok.lower_ in self.r.that
+                or quoted(tok.idx)
+                or len(taken) >= 10
+            ):
+                break
+            taken.append(tok)
+        if not taken:
+            return None
+        heads = [t for t in taken if t.head not in taken or t.head is t]
+        return taken[0].idx, taken[-1].idx + len(taken[-1].text), heads[0] if heads else taken[0]
+
+    def _according_to(
+        self, doc: Doc, sent: Any, m: re.Match[str]
+    ) -> tuple[int, int, tuple[int, int], Token] | None:
+        def never(_: int) -> bool:
+            return False
+
+        phrase = self._source_phrase(doc, m.end(), never)
+        if phrase is None:
+            return None
+        text = doc.text
+        s_start, s_end = sent.start_char, sent.end_char
+        before = (s_start, m.start())
+        after = (phrase[1], s_end)
+
+        def trimmed(a: int, b: int) -> tuple[int, int]:
+            chunk = text[a:b]
+            lead = len(chunk) - len(chunk.lstrip(" ,;:-—"))
+            tail = len(chunk) - len(chunk.rstrip(" ,;:.!?-—"))
+            return a + lead, b - tail
+
+        b_span, a_span = trimmed(*before), trimmed(*after)
+        b_words = len(text[b_span[0] : b_span[1]].split())
+        a_words = len(text[a_span[0] : a_span[1]].split())
+        content = a_span if a_words > b_words else b_span
+        if max(a_words, b_words) < 3:
+            return None
+        return content[0], content[1], (phrase[0], phrase[1]), phrase[2]
+
+    # ---- who said it ---------------------------------------------------------------------
+
+    def _resolve(self, found: list[_Found], text: str, index: EntityIndex) -> None:
+        previous: _Found | None = None
+        for f in sorted(found, key=lambda f: (f.sentence, f.start)):
+            recent = (
+                previous
+                if previous is not None
+                and previous.entity is not None
+                and f.sentence - previous.sentence <= _CONTEXT_SENTENCES
+                else None
+            )
+            if f.speaker is None:
+                if recent is not None and f.kind is QuoteKind.DIRECT:
+                    f.entity, f.name, f.resolution = recent.entity, recent.name, "context"
+                    previous = f
+                continue
+            a, b = f.speaker
+            words = text[a:b]
+            low = words.lower().lstrip("-")
+            if low in self.r.no_speaker:
+                f.speaker = None
+                continue
+            k = index.at(a, b)
+            if k is not None:
+                entity = index.entities[k]
+                mention = max(
+                    (m for m in entity.mentions if m.span.start < b and a < m.span.end),
+                    key=lambda m: m.span.end - m.span.start,
+                )
+                # « Volodymyr Zelensky sur ses réseaux sociaux »: the speaker is the name.
+                f.speaker = (mention.span.start, mention.span.end)
+                role = mention.form is MentionForm.ROLE
+                f.entity, f.name = k, entity.name
+                f.resolution = "role" if role else "named"
+            elif low in self.r.pronouns or (f.speaker_head is not None and _is_pronoun(f)):
+                number = self.r.pronouns.get(low, "singular")
+                if number == "singular":
+                    if recent is not None:
+                        f.entity, f.name = recent.entity, recent.name
+                    else:
+                        f.entity = index.person_before(a)
+                        f.name = index.entities[f.entity].name if f.entity is not None else None
+                f.resolution = "pronoun" if f.entity is not None else "unknown"
+            else:
+                f.name, f.resolution = words, "named"
+            previous = f
+
+
+def _is_pronoun(f: _Found) -> bool:
+    head = f.speaker_head
+    return (
+        head is not None
+        and head.pos_ == "PRON"
+        and f.speaker is not None
+        and (f.speaker[1] - f.speaker[0] <= len(head.text) + 1)
+    )
+
+
+def _absorb_fragments(found: list[_Found], min_words: int) -> list[_Found]:
+    """A short direct quote inside reported speech (« selon Kiev, … "renforcer la protection"
+    … ») is part of that speech, not a quote of its own."""
+    wide = [f for f in found if f.kind is not QuoteKind.DIRECT]
+    kept = []
+    for f in found:
+        inside = any(w.start <= f.start and f.end <= w.end for w in wide)
+        if f.kind is QuoteKind.DIRECT and f.words < min_words and inside:
+            continue
+        kept.append(f)
+    return kept
+
+
+def _governors(doc: Doc, a: int, b: int) -> set[int]:
+    """Token indices of the heads the quote's words hang from, up to the root."""
+    span = doc.char_span(a, b, alignment_mode="expand")
+    found: set[int] = set()
+    if span is None:
+        return found
+    tok = span.root
+    while tok.head is not tok and tok.head.i not in found:
+        tok = tok.head
+        found.add(tok.i)
+    return found
+
+
+def _cue_span(verb: Token) -> tuple[int, int]:
+    """The verb with its auxiliaries just before it (« a déclaré », "has said")."""
+    start = verb.idx
+    for child in verb.children:
+        if child.dep_.startswith("aux") and 0 < verb.i - child.i <= 3:
+            start = min(start, child.idx)
+    return start, verb.idx + len(verb.text)
+
+
+def _skip_hyphen(text: str, start: int, end: int) -> int:
+    """« a-t-il »: the speaker is « il », not « -il »."""
+    while start < end and text[start] == "-":
+        start += 1
+    return start
+
+
+def _shift(span: tuple[int, int] | None, offset: int) -> tuple[int, int] | None:
+    return (span[0] + offset, span[1] + offset) if span else None
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start=start, end=end, text=text[start:end])
