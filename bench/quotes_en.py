@@ -15,42 +15,19 @@ we also report whether the resolved speaker (our entity's name) is the gold ``re
 from __future__ import annotations
 
 import argparse
-import difflib
 import gzip
 import json
 import sys
 import time
 from pathlib import Path
 
+from alignment import offset_map, overlap, to_original
 from essentiel.facts.names import same_name
 from essentiel.pipeline import Pipeline
 
 DEFAULT = (
     Path(__file__).resolve().parents[2] / "shared/eval-data/ggt-quotes-en/ggt_quotes_en.jsonl.gz"
 )
-
-
-def offset_map(clean: str, original: str) -> list[int | None]:
-    """For each offset of ``clean``, the same character's offset in ``original``."""
-    mapping: list[int | None] = [None] * (len(clean) + 1)
-    matcher = difflib.SequenceMatcher(None, clean, original, autojunk=False)
-    for a, b, size in matcher.get_matching_blocks():
-        for k in range(size):
-            mapping[a + k] = b + k
-    return mapping
-
-
-def to_original(span: tuple[int, int], mapping: list[int | None]) -> tuple[int, int] | None:
-    start, end = span
-    first = next((mapping[i] for i in range(start, end) if mapping[i] is not None), None)
-    last = next((mapping[i] for i in range(end - 1, start - 1, -1) if mapping[i] is not None), None)
-    if first is None or last is None:
-        return None
-    return first, last + 1
-
-
-def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
 def score(

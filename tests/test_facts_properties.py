@@ -9,7 +9,10 @@ from hypothesis import strategies as st
 
 from essentiel.analyze import pipeline
 from essentiel.facts.dates import DateResolver
+from essentiel.facts.entities import extract_entities
 from essentiel.facts.figures import FigureExtractor
+from essentiel.facts.quotes import QuoteExtractor
+from essentiel.model import Block, BlockKind, Span
 
 PIECES = st.sampled_from(
     [
@@ -43,3 +46,41 @@ def test_figures(text: str, lang: str) -> None:
             assert text[span.start : span.end] == span.text
         assert figure.span.start <= figure.number.start and figure.number.end <= figure.span.end
         assert figure.part_of is None or 0 <= figure.part_of < k
+
+
+SPEECH = st.sampled_from(
+    [
+        "«", "»", '"', "“", "”", "a déclaré", "a-t-il dit", "selon", "d'après", "Kiev",
+        "Volodymyr Zelensky", "Zelenskyy", "Washington", "le président ukrainien", "Lui", "que",
+        "son homologue", "said", "according to", "she", "told", "that", ":", ".", ",", "\n",
+        "Nous avons évoqué", "la défense", "Зеленський", "M.", "Dupont", "the mayor",
+    ]
+)  # fmt: skip
+SPEECH_TEXTS = st.one_of(
+    st.text(max_size=200), st.lists(st.one_of(SPEECH, PIECES), max_size=50).map(" ".join)
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=SPEECH_TEXTS, lang=st.sampled_from(["fr", "en"]))
+def test_entities_and_quotes(text: str, lang: str) -> None:
+    doc = pipeline(lang)(text)
+    block = Block(
+        index=0,
+        kind=BlockKind.BODY,
+        span=Span(start=0, end=len(text), text=text),
+        lang=lang,
+        reason="test",
+    )
+    index = extract_entities(text, [(block, doc, lang)], lang)
+    for entity in index.entities:
+        assert entity.mentions
+        for mention in entity.mentions:
+            assert text[mention.span.start : mention.span.end] == mention.span.text
+    for quote in QuoteExtractor(lang).quotes(text, [(block, doc)], index):
+        for span in (quote.content, quote.cue, quote.speaker):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+        assert quote.speaker_entity is None or 0 <= quote.speaker_entity < len(index.entities)
+        if quote.resolution == "unknown":
+            assert quote.speaker_name is None

@@ -115,8 +115,8 @@ class Pipeline:
             analysis,
             cleaned.lang,
             _as_date(published_value) if published_value else None,
+            lap=self._lap,
         )
-        self._lap("facts")
         result = Digest(
             article=article,
             sentences=[s.to_model(cleaned.text) for s in analysis.sentences],

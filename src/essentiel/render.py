@@ -20,9 +20,9 @@ _KIND_LABEL = {
 PREVIEW_CHARS = 160
 
 
-def _preview(text: str) -> str:
+def _preview(text: str, limit: int = PREVIEW_CHARS) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def render(digest: Digest, console: Console) -> None:
@@ -71,6 +71,31 @@ def render(digest: Digest, console: Console) -> None:
             whole = digest.figures[f.part_of].span.text if f.part_of is not None else ""
             figures.add_row(f.span.text, f"{f.value:,.10g}", f.unit or "", f.counts or "", whole)
         parts.append(figures)
+
+    if digest.quotes:
+        quotes = Table(title="Quotes", expand=True)
+        for column in ("speaker", "kind", "what", "cue"):
+            quotes.add_column(column)
+        for q in digest.quotes:
+            who = q.speaker_name or "unknown"
+            if q.speaker is not None and q.resolution in {"pronoun", "role"}:
+                who += f" (« {q.speaker.text} »)"
+            elif q.resolution == "context":
+                who += " (continued)"
+            quotes.add_row(
+                who, q.kind.value, _preview(q.content.text, 80), q.cue.text if q.cue else ""
+            )
+        parts.append(quotes)
+    if digest.entities:
+        entities = Table(title="Entities", expand=True)
+        for column in ("name", "kind", "mentions", "also written"):
+            entities.add_column(column)
+        for e in digest.entities:
+            kind = e.kind.value + (f", government of {e.government_of}" if e.government_of else "")
+            entities.add_row(
+                e.name, kind, str(len(e.mentions)), _preview(" · ".join(e.aliases), 80)
+            )
+        parts.append(entities)
 
     others = [b for b in article.blocks if b.kind is not BlockKind.BODY]
     if others:

@@ -8,6 +8,7 @@ the headline, the publisher's summary and embedded posts.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -54,7 +55,16 @@ def future_positions(doc: Doc, future_aux: frozenset[str]) -> set[int]:
     return positions
 
 
-def extract_facts(text: str, analysis: Analysis, lang: str, published: dt.date | None) -> Facts:
+def extract_facts(
+    text: str,
+    analysis: Analysis,
+    lang: str,
+    published: dt.date | None,
+    lap: Callable[[str], None] | None = None,
+) -> Facts:
+    """Every fact of an analysed article. ``lap(stage)`` is called after each extractor, for
+    the per-stage timings of the benchmark."""
+    lap = lap or (lambda _stage: None)
     dates_res = DateResolver(lang)
     figures_ex = FigureExtractor(lang)
     future_aux = frozenset(resources.raw(lang)["temporal"]["future_auxiliaries"])
@@ -70,7 +80,10 @@ def extract_facts(text: str, analysis: Analysis, lang: str, published: dt.date |
         dates.extend(block_dates)
         exclude = [(d.span.start, d.span.end) for d in block_dates]
         figures.extend(figures_ex.figures(doc, offset, exclude, len(figures)))
+    lap("facts.dates_figures")
     index = extract_entities(text, analysis.parsed, lang)
+    lap("facts.entities")
     body = [(block, doc) for block, doc in analysis.docs if block.lang in (lang, None)]
     quotes = QuoteExtractor(lang).quotes(text, body, index)
+    lap("facts.quotes")
     return Facts(dates, figures, index.entities, quotes)

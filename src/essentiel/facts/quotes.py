@@ -158,8 +158,8 @@ class QuoteExtractor:
                 scope.insert(0, sentences[first - 1])
             words = len(text[a:b].split())
             cue, speaker, head = self._direct_cue(doc, scope, a, b, quoted)
-            if cue is None and words < self.r.floating_min_words:
-                continue  # a title or scare quotes, not speech
+            if (cue is None or speaker is None) and words < self.r.floating_min_words:
+                continue  # a title or scare quotes (« the so-called "night owl" »), not speech
             if speaker is not None and speaker[0] <= a < speaker[1]:
                 continue  # « les "gilets jaunes" ont dit »: the quote names the speaker
             found.append(
@@ -464,9 +464,10 @@ def _cue_span(verb: Token) -> tuple[int, int]:
 
 
 def _skip_hyphen(text: str, start: int, end: int) -> int:
-    """« a-t-il »: the speaker is « il », not « -il »."""
-    while start < end and text[start] == "-":
-        start += 1
+    """« a-t-il », « a-t-elle »: the speaker is « il » / « elle », not « -t-elle »."""
+    hyphen = text.rfind("-", start, end)
+    if hyphen >= 0 and text[start] in "-t" and text[start:hyphen].strip("-t") == "":
+        return hyphen + 1
     return start
 
 

@@ -1,0 +1,114 @@
+"""Quotes and entities on short original texts, French and English."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from essentiel.model import Digest, EntityKind, Quote, QuoteKind
+from essentiel.pipeline import Pipeline
+
+FR = (
+    "La maire de Lorient, Claire Méval, a présenté mardi le nouveau plan de circulation. "
+    "« Nous voulons rendre le centre aux piétons. Les travaux commenceront en septembre », "
+    "a-t-elle déclaré devant le conseil municipal.\n\n"
+    "L'opposition a affirmé que le projet coûterait plus de 4 millions d'euros. "
+    "Selon la chambre de commerce, une trentaine de commerces pourraient fermer.\n\n"
+    "Le préfet du Morbihan, Julien Arnaud, a réagi dans la soirée. Ce dernier a jugé le plan "
+    "« ambitieux mais fragile ». Le quartier des « Halles » reste ouvert.\n\n"
+    "Jean Vasseur : « Personne ne nous a consultés sur ce dossier. »"
+)
+
+EN = (
+    "Ottawa's transit agency will cut three bus routes next month, its chair said on Monday.\n\n"
+    '"We simply do not have the drivers to run them," Anna Keller told reporters. "Riders '
+    'deserve an honest schedule."\n\n'
+    "Keller said the agency had lost 40 drivers since January. According to the drivers' "
+    "union, wages are the main reason people leave.\n\n"
+    'The routes affected include the so-called "night owl" service.'
+)
+
+
+def _digest(pipe: Pipeline, text: str, lang: str) -> Digest:
+    return pipe.digest(text, lang=lang, published=dt.date(2025, 3, 4))
+
+
+def _quote(digest: Digest, start: str) -> Quote:
+    found = [q for q in digest.quotes if q.content.text.startswith(start)]
+    assert len(found) == 1, [q.content.text for q in digest.quotes]
+    return found[0]
+
+
+def test_french_quotes(pipeline: Pipeline) -> None:
+    digest = _digest(pipeline, FR, "fr")
+    two_sentences = _quote(digest, "Nous voulons rendre")
+    assert two_sentences.kind is QuoteKind.DIRECT
+    assert two_sentences.content.text.endswith("commenceront en septembre")
+    assert two_sentences.speaker is not None and two_sentences.speaker.text == "elle"
+    assert two_sentences.speaker_name == "Claire Méval"
+    assert two_sentences.resolution == "pronoun"
+
+    indirect = _quote(digest, "le projet coûterait")
+    assert indirect.kind is QuoteKind.INDIRECT
+    assert indirect.cue is not None and indirect.cue.text == "a affirmé"
+    assert indirect.speaker is not None and indirect.speaker.text == "L'opposition"
+
+    according = _quote(digest, "une trentaine de commerces")
+    assert according.kind is QuoteKind.ACCORDING_TO
+    assert according.speaker_name == "la chambre de commerce"
+
+    fragment = _quote(digest, "ambitieux mais fragile")
+    assert fragment.speaker_name == "Julien Arnaud"
+
+    colon = _quote(digest, "Personne ne nous a consultés")
+    assert colon.cue is None and colon.speaker_name == "Jean Vasseur"
+
+    # « Halles » is a name in quote marks, not speech.
+    assert not [q for q in digest.quotes if q.content.text == "Halles"]
+
+
+def test_french_roles_tie_to_people(pipeline: Pipeline) -> None:
+    digest = _digest(pipeline, FR, "fr")
+    people = {e.name: e for e in digest.entities if e.kind is EntityKind.PERSON}
+    assert "Claire Méval" in people and "Julien Arnaud" in people
+
+
+def test_english_quotes(pipeline: Pipeline) -> None:
+    digest = _digest(pipeline, EN, "en")
+    told = _quote(digest, "We simply do not have the drivers")
+    assert told.kind is QuoteKind.DIRECT
+    assert told.cue is not None and told.cue.text == "told"
+    assert told.speaker_name == "Anna Keller"
+    # The next quote has no cue of its own: it continues Anna Keller's words.
+    floating = _quote(digest, "Riders deserve an honest schedule")
+    assert floating.cue is None and floating.speaker_name == "Anna Keller"
+    assert floating.resolution == "context"
+
+    said = _quote(digest, "the agency had lost 40 drivers")
+    assert said.kind is QuoteKind.INDIRECT and said.speaker_name == "Anna Keller"
+
+    union = _quote(digest, "wages are the main reason")
+    assert union.kind is QuoteKind.ACCORDING_TO
+    assert union.speaker is not None and union.speaker.text == "the drivers' union"
+
+    assert not [q for q in digest.quotes if q.content.text == "night owl"]
+
+
+def test_quote_cut_by_a_line_break(pipeline: Pipeline) -> None:
+    text = (
+        "Le ministre de l'Intérieur a visité la caserne jeudi. \"Nos pompiers ont fait un travail"
+        '\nremarquable cette nuit"\n, a déclaré Paul Lestrade aux journalistes présents sur place.'
+    )
+    digest = _digest(pipeline, text, "fr")
+    quote = _quote(digest, "Nos pompiers")
+    assert quote.content.text.endswith("cette nuit")
+    assert quote.speaker_name == "Paul Lestrade"
+
+
+def test_unknown_speaker_is_said(pipeline: Pipeline) -> None:
+    text = (
+        "La tempête a traversé la région dans la nuit. « Nous n'avions jamais vu autant de vent "
+        "dans ce village », raconte-t-on à la mairie, où les dégâts restent à chiffrer."
+    )
+    digest = _digest(pipeline, text, "fr")
+    quote = _quote(digest, "Nous n'avions jamais vu")
+    assert quote.speaker_name is None and quote.resolution == "unknown"
