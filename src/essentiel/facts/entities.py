@@ -22,6 +22,7 @@ from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc
+from spacy.util import get_lang_class
 
 from essentiel import resources
 from essentiel.facts.names import capitals, fold, same_name
@@ -41,6 +42,7 @@ class _Rules:
     relational: frozenset[str]
     nationalities: dict[str, str]
     according_to_before: re.Pattern[str]
+    stop_words: frozenset[str]
 
 
 @cache
@@ -61,6 +63,7 @@ def rules(code: str) -> _Rules:
         role=re.compile(role, re.IGNORECASE),
         relational=frozenset(fold(w) for w in e.get("relational_roles", [])),
         nationalities={fold(k): v for k, v in nat.items()},
+        stop_words=frozenset(get_lang_class(code).Defaults.stop_words),
         according_to_before=re.compile(
             rf"(?:{alternation(data['quotes']['according_to'])})\s*$", re.IGNORECASE
         ),
@@ -146,6 +149,7 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
     for block, doc, code in docs:
         r = rules(code)
         offset = block.span.start
+        doc_text = block.span.text  # == doc.text, which spaCy rebuilds on every access
         for ent in doc.ents:
             kind = r.labels.get(ent.label_)
             if kind is None:
@@ -159,7 +163,7 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
             names.append(mention)
             root = ent.root
             if root.dep_ == "nsubj" or r.according_to_before.search(
-                doc.text[max(0, ent.start_char - 30) : ent.start_char]
+                doc_text[max(0, ent.start_char - 30) : ent.start_char]
             ):
                 actor_tokens.add(offset + ent.start_char)
         if block.kind is BlockKind.EMBEDDED_POST:
@@ -168,7 +172,7 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
                 for a in _post_authors(text, block)
                 if not any(n.start < a.end and a.start < n.end for n in names)
             )
-        for m in _CYRILLIC_NAME.finditer(doc.text):
+        for m in _CYRILLIC_NAME.finditer(doc_text):
             start = offset + m.start()
             if not any(n.start <= start < n.end for n in names):  # a post author already
                 names.append(
@@ -225,6 +229,8 @@ def _name_mention(text: str, start: int, end: int, r: _Rules) -> _Mention | None
     surface = text[start:end]
     if len(surface) < 2 or not surface[:1].isupper() or fold(surface) in r.not_names:
         return None
+    if surface.lower() in r.stop_words:  # « Ça », "This": a capitalised common word
+        return None
     if any(fold(word) in r.not_names for word in surface.split()[:1]) and len(surface.split()) == 1:
         return None
     return _Mention(start, end, surface, EntityKind.OTHER, MentionForm.NAME, 0)
@@ -257,6 +263,8 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
 
 
 def _compatible(cluster: _Cluster, mention: _Mention) -> bool:
+    if fold(mention.text) in {fold(n) for n in cluster.names}:
+        return True  # the same spelling is the same entity, whatever the tagger said
     kind = cluster.kind
     if EntityKind.OTHER in (kind, mention.kind) or kind is mention.kind:
         return True
@@ -275,7 +283,7 @@ def _attach_roles(
     for block, doc, code in docs:
         r = rules(code)
         offset = block.span.start
-        for m in r.role.finditer(doc.text):
+        for m in r.role.finditer(block.span.text):
             start, end = offset + m.start("det"), offset + m.end()
             if any(n.start < end and start < n.end for n in names):
                 continue

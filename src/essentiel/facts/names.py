@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from essentiel import resources
@@ -30,6 +30,7 @@ def _cyrillic() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Lowercase Latin letters, digits and single spaces: « Zelenskyy » → « zelenskyy »,
     « Зеленський » → « zelenskyi », « États-Unis » → « etats unis »."""
@@ -41,6 +42,7 @@ def fold(name: str) -> str:
     return " ".join(_SEPARATORS.sub(" ", plain).split())
 
 
+@lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """The consonants of a folded word, doubled letters collapsed, first letter always kept:
     Zelensky, Zelenskyy, Zelenski → « zlnsk »; Poutine, Putin → « ptn »."""
@@ -94,6 +96,7 @@ def _edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
+@lru_cache(maxsize=65536)
 def same_word(a: str, b: str) -> bool:
     """Two spellings of one name word (a surname, a city)."""
     fa, fb = fold(a), fold(b)

@@ -29,7 +29,15 @@ from spacy.tokens import Doc, Token
 from essentiel import resources
 from essentiel.analyze import sentences_of
 from essentiel.facts.entities import EntityIndex
-from essentiel.model import Block, MentionForm, Quote, QuoteKind, Span, SpeakerResolution
+from essentiel.model import (
+    Block,
+    EntityKind,
+    MentionForm,
+    Quote,
+    QuoteKind,
+    Span,
+    SpeakerResolution,
+)
 from essentiel.resources import alternation
 
 _CLOSER = {"«": "»", "“": "”", '"': '"'}
@@ -44,8 +52,10 @@ class _Rules:
     cognition: frozenset[str]
     that: frozenset[str]
     pronouns: dict[str, str]
+    latter: frozenset[str]
     no_speaker: frozenset[str]
     according_to: re.Pattern[str]
+    not_sources: frozenset[str]
     floating_min_words: int
 
 
@@ -57,10 +67,12 @@ def rules(code: str) -> _Rules:
         cognition=frozenset(w.lower() for w in q["cognition_lemmas"]),
         that=frozenset(q["that"]),
         pronouns={k.lower(): v for k, v in q["pronouns"].items()},
+        latter=frozenset(w.lower() for w in q.get("latter", [])),
         no_speaker=frozenset(q["no_speaker"]),
         according_to=re.compile(
             rf"(?<![\w-])(?:{alternation(q['according_to'])})(?![\w-])", re.IGNORECASE
         ),
+        not_sources=frozenset(q.get("not_sources", [])),
         floating_min_words=int(q["floating_min_words"]),
     )
 
@@ -86,10 +98,17 @@ def quote_pairs(text: str) -> list[tuple[int, int, bool]]:
     opener: str | None = None
     opened = 0
     for i, ch in enumerate(text):
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
         if opener is None:
-            if ch in _CLOSER:
+            # A straight quote opens only before a word: a stray closing one opens nothing.
+            if ch in _CLOSER and (ch != '"' or not after.isspace()):
                 opener, opened = ch, i
         elif ch == _CLOSER[opener] or ch == _ALSO_CLOSES.get(opener):
+            if ch == '"' and before.isspace() and not after.isspace():
+                # « … "a" … "b" » with one quote lost by scraping: this one opens a new quote.
+                opened = i
+                continue
             found.append((opened + 1, i, True))
             opener = None
     if opener is not None:
@@ -253,11 +272,19 @@ class QuoteExtractor:
         return None, None, None
 
     def _is_speech(self, tok: Token) -> bool:
-        return tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in self.r.speech
+        """A speech verb in the active voice: « il est appelé "tribunal de proximité" » names a
+        thing, nobody speaks."""
+        return (
+            tok.pos_ in {"VERB", "AUX"}
+            and tok.lemma_.lower() in self.r.speech
+            and not any(c.dep_ in {"aux:pass", "auxpass"} for c in tok.children)
+        )
 
     def _indirect(self, verb: Token, quoted: Any) -> tuple[int, int, tuple[int, int]] | None:
         lemma = verb.lemma_.lower()
-        if verb.pos_ not in {"VERB", "AUX"} or lemma not in self.r.speech | self.r.cognition:
+        if lemma not in self.r.cognition and not self._is_speech(verb):
+            return None
+        if verb.pos_ not in {"VERB", "AUX"}:
             return None
         for child in verb.children:
             if child.dep_ != "ccomp":
@@ -288,6 +315,7 @@ class QuoteExtractor:
                 c
                 for c in v.children
                 if not quoted(c.idx)
+                and c.lower_ not in {"-t", "t"}  # the euphonic t of « a-t-elle »
                 and (
                     c.dep_ == "nsubj"
                     or (c.dep_.startswith("expl") and c.lower_.lstrip("-") in self.r.pronouns)
@@ -297,7 +325,7 @@ class QuoteExtractor:
                 head = subjects[0]
                 start = min(self._phrase(s)[0] for s in subjects)
                 end = max(self._phrase(s)[1] for s in subjects)
-                start = _skip_hyphen(v.doc.text, start, end)
+                start = _skip_hyphen(head, start, end)
                 return (start, end), head
             if v.dep_ in {"conj", "xcomp"} and v.head is not v:
                 v = v.head
@@ -348,8 +376,8 @@ class QuoteExtractor:
             return False
 
         phrase = self._source_phrase(doc, m.end(), never)
-        if phrase is None:
-            return None
+        if phrase is None or phrase[2].lemma_.lower() in self.r.not_sources:
+            return None  # « selon une répartition … », « selon les cas »: no source named
         text = doc.text
         s_start, s_end = sent.start_char, sent.end_char
         before = (s_start, m.start())
@@ -377,7 +405,7 @@ class QuoteExtractor:
             recent = (
                 previous
                 if previous is not None
-                and previous.entity is not None
+                and previous.name is not None
                 and f.sentence - previous.sentence <= _CONTEXT_SENTENCES
                 else None
             )
@@ -406,13 +434,20 @@ class QuoteExtractor:
                 f.resolution = "role" if role else "named"
             elif low in self.r.pronouns or (f.speaker_head is not None and _is_pronoun(f)):
                 number = self.r.pronouns.get(low, "singular")
+                recent_person = (
+                    recent is not None
+                    and recent.entity is not None
+                    and index.entities[recent.entity].kind is EntityKind.PERSON
+                )
                 if number == "singular":
-                    if recent is not None:
+                    # « il a ajouté » continues the person quoted just before; « ce dernier »
+                    # (the latter) is the person named last.
+                    if recent_person and recent is not None and low not in self.r.latter:
                         f.entity, f.name = recent.entity, recent.name
                     else:
                         f.entity = index.person_before(a)
                         f.name = index.entities[f.entity].name if f.entity is not None else None
-                f.resolution = "pronoun" if f.entity is not None else "unknown"
+                f.resolution = "pronoun" if f.name is not None else "unknown"
             else:
                 f.name, f.resolution = words, "named"
             previous = f
@@ -463,11 +498,14 @@ def _cue_span(verb: Token) -> tuple[int, int]:
     return start, verb.idx + len(verb.text)
 
 
-def _skip_hyphen(text: str, start: int, end: int) -> int:
+def _skip_hyphen(head: Token, start: int, end: int) -> int:
     """« a-t-il », « a-t-elle »: the speaker is « il » / « elle », not « -t-elle »."""
-    hyphen = text.rfind("-", start, end)
-    if hyphen >= 0 and text[start] in "-t" and text[start:hyphen].strip("-t") == "":
-        return hyphen + 1
+    if start != head.idx or end != head.idx + len(head.text):
+        return start
+    text = head.text
+    hyphen = text.rfind("-")
+    if hyphen >= 0 and text[0] in "-t" and text[:hyphen].strip("-t") == "":
+        return start + hyphen + 1
     return start
 
 
