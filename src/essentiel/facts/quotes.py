@@ -434,10 +434,9 @@ class QuoteExtractor:
                 f.resolution = "role" if role else "named"
             elif low in self.r.pronouns or (f.speaker_head is not None and _is_pronoun(f)):
                 number = self.r.pronouns.get(low, "singular")
-                recent_person = (
-                    recent is not None
-                    and recent.entity is not None
-                    and index.entities[recent.entity].kind is EntityKind.PERSON
+                # Not a speaker the text shows is no person (« la chambre de commerce »).
+                recent_person = recent is not None and (
+                    recent.entity is None or index.entities[recent.entity].kind is EntityKind.PERSON
                 )
                 if number == "singular":
                     # « il a ajouté » continues the person quoted just before; « ce dernier »
