@@ -112,3 +112,19 @@ def test_unknown_speaker_is_said(pipeline: Pipeline) -> None:
     digest = _digest(pipeline, text, "fr")
     quote = _quote(digest, "Nous n'avions jamais vu")
     assert quote.speaker_name is None and quote.resolution == "unknown"
+
+
+def test_speaker_in_apposition_and_modifiers(pipeline: Pipeline) -> None:
+    text = (
+        "La ministre de la Santé, Agnès Buzyn, a affirmé que la France était prête à affronter "
+        "l'épidémie. Le gouverneur du Texas a réagi dans la soirée, estimant que la situation "
+        "restait grave."
+    )
+    digest = _digest(pipeline, text, "fr")
+    ready = _quote(digest, "la France était prête")
+    assert ready.speaker is not None and ready.speaker.text == "Agnès Buzyn"
+    # The participle reports the governor's words; Texas is where he governs, not who spoke.
+    rescue = _quote(digest, "la situation restait grave")
+    assert rescue.kind is QuoteKind.INDIRECT
+    assert rescue.speaker is not None and rescue.speaker.text == "Le gouverneur du Texas"
+    assert rescue.speaker_entity is None or digest.entities[rescue.speaker_entity].name != "Texas"

@@ -116,15 +116,21 @@ class EntityIndex:
             for m in entity.mentions
         )
 
-    def at(self, start: int, end: int) -> int | None:
-        """The entity with a mention overlapping [start, end), the longest mention first."""
-        best: tuple[int, int] | None = None
-        for a, b, k in self._by_start:
-            if a >= end:
-                break
-            if b > start and (best is None or b - a > best[0]):
-                best = (b - a, k)
-        return best[1] if best else None
+    def at(self, start: int, end: int, head: int | None = None) -> int | None:
+        """The entity a phrase [start, end) names: the one whose mention holds the phrase's
+        head word when given (« le gouverneur du Texas » is not Texas), else a person or
+        organisation mentioned in it, the longest mention first."""
+        found = [(b - a, a, b, k) for a, b, k in self._by_start if a < end and b > start]
+        if head is not None:
+            holding = [m for m in found if m[1] <= head < m[2]]
+            if holding:
+                return max(holding)[3]
+            found = [
+                m
+                for m in found
+                if self.entities[m[3]].kind in {EntityKind.PERSON, EntityKind.ORGANISATION}
+            ]
+        return max(found)[3] if found else None
 
     def person_before(self, position: int, blocks: set[int] | None = None) -> int | None:
         """The person named last before ``position`` (in the given blocks, if any)."""
@@ -280,7 +286,7 @@ def _attach_roles(
 ) -> None:
     persons = {id(m): c for c in clusters if c.kind is EntityKind.PERSON for m in c.mentions}
     pending: list[_Mention] = []
-    for block, doc, code in docs:
+    for block, _doc, code in docs:
         r = rules(code)
         offset = block.span.start
         for m in r.role.finditer(block.span.text):

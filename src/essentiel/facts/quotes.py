@@ -87,6 +87,7 @@ class _Found:
     speaker_head: Token | None
     sentence: int  # article-wide sentence index
     words: int
+    offset: int  # clean-text offset of the block (speaker_head.idx is block-relative)
     entity: int | None = None
     name: str | None = None
     resolution: SpeakerResolution = "unknown"
@@ -191,6 +192,7 @@ class QuoteExtractor:
                     head,
                     base + first,
                     words,
+                    offset,
                 )
             )
         for tok in doc:
@@ -210,6 +212,7 @@ class QuoteExtractor:
                         head,
                         base + sentence_at(tok.idx),
                         len(text[a:b].split()),
+                        offset,
                     )
                 )
         for m in self.r.according_to.finditer(text):
@@ -228,6 +231,7 @@ class QuoteExtractor:
                         head,
                         base + sentence_at(m.start()),
                         len(text[a:b].split()),
+                        offset,
                     )
                 )
         return found
@@ -321,13 +325,28 @@ class QuoteExtractor:
                     or (c.dep_.startswith("expl") and c.lower_.lstrip("-") in self.r.pronouns)
                 )
             ]
+            if not subjects:
+                # « a-t-elle ajouté »: the parser sometimes hangs « -elle » on the auxiliary.
+                subjects = [
+                    t
+                    for t in v.doc[max(0, v.i - 3) : v.i + 2]
+                    if t.text.startswith("-") and t.lower_.lstrip("-") in self.r.pronouns
+                ]
             if subjects:
                 head = subjects[0]
+                # « La ministre de la Santé, Agnès Buzyn, a affirmé »: the name in apposition.
+                names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+                if names:
+                    name = names[0]
+                    last = max([name, *(c for c in name.children if c.dep_.startswith("flat"))])
+                    return (name.idx, last.idx + len(last.text)), name
                 start = min(self._phrase(s)[0] for s in subjects)
                 end = max(self._phrase(s)[1] for s in subjects)
                 start = _skip_hyphen(head, start, end)
                 return (start, end), head
-            if v.dep_ in {"conj", "xcomp"} and v.head is not v:
+            # « X a réagi, soulignant que … », « X a qualifié … et promis … »: the subject of
+            # the verb this one depends on.
+            if v.dep_ in {"conj", "xcomp", "advcl"} and v.head is not v:
                 v = v.head
             else:
                 break
@@ -420,7 +439,8 @@ class QuoteExtractor:
             if low in self.r.no_speaker:
                 f.speaker = None
                 continue
-            k = index.at(a, b)
+            head_at = f.speaker_head.idx + f.offset if f.speaker_head is not None else None
+            k = index.at(a, b, head_at)
             if k is not None:
                 entity = index.entities[k]
                 mention = max(
