@@ -367,7 +367,10 @@ class QuoteExtractor:
             and doc[right + 1].pos_ not in {"VERB", "PRON"}
         ):
             right += 1
-        return doc[left].idx, doc[right].idx + len(doc[right].text)
+        first = doc[left].text
+        # A token glued to a quote mark (« "Mumsnet ») starts after it.
+        skip = len(first) - len(first.lstrip("\"«“”»' ")) if left < right else 0
+        return doc[left].idx + skip, doc[right].idx + len(doc[right].text)
 
     def _source_phrase(self, doc: Doc, start: int, quoted: Any) -> tuple[int, int, Token] | None:
         """X in « selon X »: the words after the marker, up to punctuation or a verb."""
