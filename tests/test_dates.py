@@ -122,3 +122,17 @@ def test_english(text: str, expected: tuple[str, ...]) -> None:
 
 def test_impossible_dates_do_not_crash() -> None:
     assert resolve("Dans la nuit de jeudi à vendredi 31 février 2025, puis le 31 février.")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Il a été élu il y a douze ans.", "fr", ("il y a douze ans", "2013", "year", None, "publication")),
+        ("Le club a fermé il y a 3 jours.", "fr", ("il y a 3 jours", "2025-07-01", "day", None, "publication")),
+        ("The plant closed three weeks ago.", "en", ("three weeks ago", "2025-W24", "week", None, "publication")),
+        ("Mi-août, les prix ont baissé.", "fr", ("Mi-août", "2025-08", "month", None, "publication")),
+        ("La réforme de 2019 reste en vigueur.", "fr", ("2019", "2019", "year", None, "absolute")),
+    ],
+)  # fmt: skip
+def test_counts_back_and_bare_years(text: str, lang: str, expected: tuple[str, ...]) -> None:
+    assert resolve(text, lang) == [expected]

@@ -26,6 +26,7 @@ from typing import Any
 import dateparser
 
 from essentiel import resources
+from essentiel.facts.figures import word_value
 from essentiel.model import Anchor, DateGrain, DateMention, Span
 from essentiel.resources import alternation
 
@@ -42,6 +43,7 @@ class _Grammar:
     next: frozenset[str]
     anchors: dict[str, int]
     future_aux: frozenset[str]
+    ago_units: dict[str, str]
     forward: re.Pattern[str]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
 
@@ -74,10 +76,16 @@ def grammar(code: str) -> _Grammar:
             rf"{day}\s+(?P<m>{mo})(?:\s+{year})?{e}"
         )
     nb = t["night_between"]
+    ago = t["ago"]
+    ago_before = re.escape(ago["before"]) + r"\s+" if ago["before"] else ""
+    ago_after = r"\s+" + re.escape(ago["after"]) if ago["after"] else ""
+    numbers = alternation(
+        [w for w in data["numbers"]["words"] if w not in data["numbers"].get("ignore", [])]
+    )
     patterns = [
         ("explicit", explicit),
         ("month_year", rf"{b}(?P<m>{mo})\s+{year}{e}"),
-        ("month", rf"{b}(?:{alternation(t['month_prepositions'])})\s+(?P<m>{mo}){e}"),
+        ("month", rf"{b}(?:{alternation(t['month_prepositions'])})[\s-]+(?P<m>{mo}){e}"),
         (
             "night_between",
             rf"{b}{re.escape(nb['prefix'])}\s+(?P<wd>{wd})\s+{re.escape(nb['joiner'])}\s+(?P<wd2>{wd})"
@@ -102,6 +110,14 @@ def grammar(code: str) -> _Grammar:
             rf"|(?P<rel2>{last}|{nxt})\s+(?P<unit3>{units})){e}",
         ),
         ("year", rf"{b}(?:{alternation(t['year_prepositions'])})\s+{year}{e}"),
+        # A year on its own (« élu en 2017 » is read above; « la saison 2019-2020 », « 2022 »):
+        # shorter than any other rule that holds it, so it only stands when none does.
+        ("bare_year", rf"(?<![\w.,/-]){year}(?![\w%]|[.,]\d|\s?%)"),
+        (
+            "ago",
+            rf"{b}{ago_before}(?P<n>\d{{1,3}}|{numbers})\s+"
+            rf"(?P<ago_unit>{alternation(list(ago['units']))}){ago_after}{e}",
+        ),
         (
             "event",
             rf"{b}(?P<anchor>{alternation(list(t['event_anchors']))})\s*(?P<event>[^,.;:!?«»\"]{{2,80}}?)"
@@ -119,6 +135,7 @@ def grammar(code: str) -> _Grammar:
         next=frozenset(t["next"]),
         anchors=t["event_anchors"],
         future_aux=frozenset(t["future_auxiliaries"]),
+        ago_units={k.lower(): v for k, v in ago["units"].items()},
         forward=re.compile(rf"(?:{alternation(t['forward_markers'])})\s*$", re.IGNORECASE),
         patterns=tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in patterns),
     )
@@ -265,7 +282,7 @@ class DateResolver:
         if hit.rule == "month_year":
             month = g.months[groups["m"]]
             return out(f"{groups['y']}-{month:02d}", DateGrain.MONTH, "absolute")
-        if hit.rule == "year":
+        if hit.rule in {"year", "bare_year"}:
             return out(groups["y"], DateGrain.YEAR, "absolute")
         if published is None:
             anchor_text = groups.get("event") if hit.rule == "event" else None
@@ -313,6 +330,20 @@ class DateResolver:
             rel = groups.get("rel") or groups.get("rel2")
             step = -1 if rel in g.last else 1 if rel in g.next else 0
             return out(_shift(published, unit, step), DateGrain(unit), "publication")
+        if hit.rule == "ago":
+            # « il y a douze ans », "three weeks ago".
+            n_text = groups["n"] or ""
+            count = int(n_text) if n_text.isdigit() else word_value(n_text, self.code)
+            if count is None:
+                return None
+            unit = g.ago_units[groups["ago_unit"]]
+            if unit == "day":
+                return out(
+                    (published - dt.timedelta(days=int(count))).isoformat(),
+                    DateGrain.DAY,
+                    "publication",
+                )
+            return out(_shift(published, unit, -int(count)), DateGrain(unit), "publication")
         if hit.rule == "event":
             return out(
                 None,

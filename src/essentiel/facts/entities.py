@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.util import get_lang_class
 
 from essentiel import resources
@@ -40,6 +40,7 @@ class _Rules:
     titles: re.Pattern[str]
     role: re.Pattern[str]
     relational: frozenset[str]
+    definite: frozenset[str]
     nationalities: dict[str, str]
     according_to_before: re.Pattern[str]
     stop_words: frozenset[str]
@@ -62,6 +63,7 @@ def rules(code: str) -> _Rules:
         titles=re.compile(rf"^(?:{alternation(e['titles'])})\s+"),
         role=re.compile(role, re.IGNORECASE),
         relational=frozenset(fold(w) for w in e.get("relational_roles", [])),
+        definite=frozenset(w.lower() for w in e["definite_determiners"]),
         nationalities={fold(k): v for k, v in nat.items()},
         stop_words=frozenset(get_lang_class(code).Defaults.stop_words),
         according_to_before=re.compile(
@@ -318,6 +320,94 @@ def _attach_roles(
         cluster = _resolve_role(role, clusters)
         if cluster is not None:
             _tie(cluster, role)
+    _attach_descriptions(text, docs, clusters, names)
+
+
+def noun_phrase(head: Token) -> tuple[int, int]:
+    """Doc-relative character span of a noun's phrase: its subtree around it, stopped at
+    punctuation, verbs and clauses (« le conservateur du parc », not what follows)."""
+    doc = head.doc
+    subtree = {t.i for t in head.subtree}
+    left = head.i
+    while left - 1 in subtree and not doc[left - 1].is_punct:
+        left -= 1
+    right = head.i
+    while (
+        right + 1 in subtree
+        and not doc[right + 1].is_punct
+        and doc[right + 1].dep_ not in {"acl:relcl", "relcl", "acl"}
+        and doc[right + 1].pos_ not in {"VERB", "PRON"}
+    ):
+        right += 1
+    first = doc[left].text
+    # A token glued to a quote mark (« "Mumsnet ») starts after it.
+    skip = len(first) - len(first.lstrip("\"«“”»' ")) if left < right else 0
+    return doc[left].idx + skip, doc[right].idx + len(doc[right].text)
+
+
+def _attach_descriptions(
+    text: str,
+    docs: list[tuple[Block, Doc, str]],
+    clusters: list[_Cluster],
+    names: list[_Mention],
+) -> None:
+    """« Jacques Gomis, conservateur du parc » ties « conservateur » to him; « le conservateur
+    du parc » later in the text is then him too (the news habit of naming once, then
+    describing)."""
+    owner = {id(m): c for c in clusters if c.kind is EntityKind.PERSON for m in c.mentions}
+    described: dict[str, list[tuple[int, _Cluster]]] = {}
+    parsed = {block.index: (block, doc, code) for block, doc, code in docs}
+    for m in names:
+        cluster = owner.get(id(m))
+        if cluster is None or m.block not in parsed:
+            continue
+        block, doc, _ = parsed[m.block]
+        span = doc.char_span(
+            m.start - block.span.start, m.end - block.span.start, alignment_mode="expand"
+        )
+        if span is None:
+            continue
+        root = span.root
+        nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            nouns.append(root.head)
+        for noun in nouns:
+            described.setdefault(noun.lemma_.lower(), []).append((m.start, cluster))
+    if not described:
+        return
+    taken = [(n.start, n.end) for n in names] + [
+        (m.start, m.end) for c in clusters for m in c.mentions if m.form is MentionForm.ROLE
+    ]
+    for block, doc, code in docs:
+        determiners = rules(code).definite
+        for tok in doc:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ != "NOUN" or lemma not in described:
+                continue
+            dets = [c for c in tok.children if c.dep_ == "det" and c.lower_ in determiners]
+            if not dets:
+                continue
+            a, b = noun_phrase(tok)
+            start, end = block.span.start + a, block.span.start + b
+            if any(x < end and start < y for x, y in taken):
+                continue
+            before = [(pos, c) for pos, c in described[lemma] if pos < start]
+            if not before:
+                continue
+            cluster = max(before, key=lambda item: item[0])[1]
+            _tie(
+                cluster,
+                _Mention(
+                    start,
+                    end,
+                    text[start:end],
+                    EntityKind.PERSON,
+                    MentionForm.ROLE,
+                    block.index,
+                    role=lemma,
+                ),
+            )
+            taken.append((start, end))
 
 
 def _tie(cluster: _Cluster, role: _Mention) -> None:

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 
 from essentiel import resources
 from essentiel.analyze import sentences_of
-from essentiel.facts.entities import EntityIndex
+from essentiel.facts.entities import EntityIndex, noun_phrase
 from essentiel.model import (
     Block,
     EntityKind,
@@ -325,6 +325,16 @@ class QuoteExtractor:
                     or (c.dep_.startswith("expl") and c.lower_.lstrip("-") in self.r.pronouns)
                 )
             ]
+            if not subjects and _incise(v):
+                # « "…", a déclaré le Premier ministre Jean Castex »: the parser often takes the
+                # inverted subject of an incise for an object.
+                subjects = [
+                    c
+                    for c in v.children
+                    if c.i > v.i
+                    and c.dep_ in {"obj", "iobj", "appos"}
+                    and c.pos_ in {"NOUN", "PROPN"}
+                ][:1]
             if not subjects:
                 # « a-t-elle ajouté »: the parser sometimes hangs « -elle » on the auxiliary.
                 subjects = [
@@ -340,8 +350,8 @@ class QuoteExtractor:
                     name = names[0]
                     last = max([name, *(c for c in name.children if c.dep_.startswith("flat"))])
                     return (name.idx, last.idx + len(last.text)), name
-                start = min(self._phrase(s)[0] for s in subjects)
-                end = max(self._phrase(s)[1] for s in subjects)
+                start = min(noun_phrase(s)[0] for s in subjects)
+                end = max(noun_phrase(s)[1] for s in subjects)
                 start = _skip_hyphen(head, start, end)
                 return (start, end), head
             # « X a réagi, soulignant que … », « X a qualifié … et promis … »: the subject of
@@ -351,26 +361,6 @@ class QuoteExtractor:
             else:
                 break
         return None, None
-
-    def _phrase(self, head: Token) -> tuple[int, int]:
-        """A subject's words: its subtree around it, stopped at punctuation and clauses."""
-        doc = head.doc
-        subtree = {t.i for t in head.subtree}
-        left = head.i
-        while left - 1 in subtree and not doc[left - 1].is_punct:
-            left -= 1
-        right = head.i
-        while (
-            right + 1 in subtree
-            and not doc[right + 1].is_punct
-            and doc[right + 1].dep_ not in {"acl:relcl", "relcl", "acl"}
-            and doc[right + 1].pos_ not in {"VERB", "PRON"}
-        ):
-            right += 1
-        first = doc[left].text
-        # A token glued to a quote mark (« "Mumsnet ») starts after it.
-        skip = len(first) - len(first.lstrip("\"«“”»' ")) if left < right else 0
-        return doc[left].idx + skip, doc[right].idx + len(doc[right].text)
 
     def _source_phrase(self, doc: Doc, start: int, quoted: Any) -> tuple[int, int, Token] | None:
         """X in « selon X »: the words after the marker, up to punctuation or a verb."""
@@ -432,7 +422,9 @@ class QuoteExtractor:
                 else None
             )
             if f.speaker is None:
-                if recent is not None and f.kind is QuoteKind.DIRECT:
+                # Only a quote with no cue of its own continues the previous speaker: one whose
+                # cue names nobody we could read (« a conclu ») stays unknown.
+                if recent is not None and f.kind is QuoteKind.DIRECT and f.cue is None:
                     f.entity, f.name, f.resolution = recent.entity, recent.name, "context"
                     previous = f
                 continue
@@ -496,6 +488,12 @@ def _absorb_fragments(found: list[_Found], min_words: int) -> list[_Found]:
             continue
         kept.append(f)
     return kept
+
+
+def _incise(verb: Token) -> bool:
+    """The verb opens an incise: « "…", a déclaré X », « …, a-t-il ajouté »."""
+    first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux"))])
+    return first > 0 and verb.doc[first - 1].text in {",", '"', "»", "”"}
 
 
 def _governors(doc: Doc, a: int, b: int) -> set[int]:
