@@ -464,7 +464,9 @@ class QuoteExtractor:
                 f.resolution = "pronoun" if f.name is not None else "unknown"
             else:
                 f.name, f.resolution = words, "named"
-            previous = f
+            if f.kind is not QuoteKind.ACCORDING_TO:
+                # « selon les données » reports a source, not someone who goes on speaking.
+                previous = f
 
 
 def _is_pronoun(f: _Found) -> bool:
