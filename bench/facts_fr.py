@@ -29,6 +29,7 @@ from typing import Any
 from alignment import iou, offset_map, overlap, to_original
 from essentiel.facts.names import same_name
 from essentiel.pipeline import Pipeline
+from report import write_report
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "bench" / "gold" / "fr-facts-dev.jsonl"
@@ -204,11 +205,7 @@ def main() -> int:
             f"{r['f1']:>6}  {extras[kind]}"
         )
     print("published (French quotes, Radar de Parité): F1 81.7, speaker accuracy 80.4 %")
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(results, indent=2))
-    if args.errors:
-        args.errors.write_text(json.dumps(errors, ensure_ascii=False, indent=1, default=list))
+    write_report(results, args.json, errors, args.errors)
     return 0
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from alignment import offset_map, overlap, to_original
 from essentiel.facts.names import same_name
 from essentiel.pipeline import Pipeline
+from report import write_report
 
 DEFAULT = (
     Path(__file__).resolve().parents[2] / "shared/eval-data/ggt-quotes-en/ggt_quotes_en.jsonl.gz"
@@ -134,11 +135,7 @@ def main() -> int:
             f"{r['speaker_accuracy']:>8} {r['resolved_speaker_accuracy']:>9}"
         )
     print("published (GGT V5.1 README): F1 83.7 @0.3, 76.1 @0.8; speaker 86.0-86.5 %")
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(results, indent=2))
-    if args.errors:
-        args.errors.write_text(json.dumps(errors, ensure_ascii=False, indent=1, default=list))
+    write_report(results, args.json, errors, args.errors)
     return 0
 
 

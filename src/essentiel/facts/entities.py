@@ -298,16 +298,7 @@ def _attach_roles(
             if any(n.start < end and start < n.end for n in names):
                 continue
             nat = r.nationalities.get(fold(m.group("nat"))) if m.group("nat") else None
-            role = _Mention(
-                start,
-                end,
-                text[start:end],
-                EntityKind.PERSON,
-                MentionForm.ROLE,
-                block.index,
-                nationality=nat,
-                role=fold(m.group("role")),
-            )
+            role = _role(text, start, end, block.index, fold(m.group("role")), nat)
             # « son homologue ukrainien Volodymyr Zelensky »: the name right after the role.
             follower = next(
                 (n for n in names if n.start > end and not text[end : n.start].strip()), None
@@ -395,19 +386,23 @@ def _attach_descriptions(
             if not before:
                 continue
             cluster = max(before, key=lambda item: item[0])[1]
-            _tie(
-                cluster,
-                _Mention(
-                    start,
-                    end,
-                    text[start:end],
-                    EntityKind.PERSON,
-                    MentionForm.ROLE,
-                    block.index,
-                    role=lemma,
-                ),
-            )
+            _tie(cluster, _role(text, start, end, block.index, lemma))
             taken.append((start, end))
+
+
+def _role(
+    text: str, start: int, end: int, block: int, role: str, nationality: str | None = None
+) -> _Mention:
+    return _Mention(
+        start,
+        end,
+        text[start:end],
+        EntityKind.PERSON,
+        MentionForm.ROLE,
+        block,
+        nationality=nationality,
+        role=role,
+    )
 
 
 def _tie(cluster: _Cluster, role: _Mention) -> None:
