@@ -38,7 +38,7 @@ schema: $(STAMP)
 # Regenerate the lock after changing dependencies in pyproject.toml (needs the registry).
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet pip-tools
-	$(BIN)/pip-compile --allow-unsafe --generate-hashes --extra dev --strip-extras \
+	$(BIN)/pip-compile --allow-unsafe --generate-hashes --extra dev --extra ray --strip-extras \
 		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 clean:

@@ -1,4 +1,5 @@
-"""Command line: ``essentiel digest PATH|-`` and ``essentiel schema``.
+"""Command line: ``essentiel digest PATH|-``, ``essentiel batch INPUT... --out OUT`` and
+``essentiel schema``.
 
 Exit codes (docs/cli.md): 0 success, 1 internal error, 2 usage error, 3 bad input,
 4 unsupported language (the clean text and blocks are still printed).
@@ -9,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -139,6 +141,103 @@ def digest(
             EXIT_INTERNAL,
         ) from None
     _emit(result, as_json)
+
+
+@app.command()
+def batch(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Directories of .html/.htm/.txt pages, JSONL files (text or html field), "
+            "Parquet files, WARC files (.warc, .warc.gz)."
+        ),
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Output file: .jsonl or .parquet.")],
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Worker processes (default: number of cores).")
+    ] = None,
+    engine: Annotated[str, typer.Option(help="local (processes) or ray (Ray Data).")] = "local",
+    address: Annotated[
+        str | None, typer.Option(help="Ray cluster address (--engine ray); local Ray if omitted.")
+    ] = None,
+    max_bytes: Annotated[
+        int, typer.Option(min=1, help="Inputs larger than this many bytes get an error row.")
+    ] = DEFAULT_MAX_BYTES,
+    progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
+    part_rows: Annotated[
+        int, typer.Option(min=1, help="Rows per part file (what an interruption can lose).")
+    ] = 200,
+) -> None:
+    """Digest a corpus: one output row per input, resumable with the same command."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    from essentiel.batch import BatchError, run_batch
+    from essentiel.batch.outputs import output_format
+
+    if engine not in {"local", "ray"}:
+        raise _fail(f"--engine {engine!r}: choose local or ray", EXIT_USAGE)
+    try:
+        output_format(out)
+    except ValueError as exc:
+        raise _fail(str(exc), EXIT_USAGE) from None
+    bar = Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]:.1f} docs/s"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        disable=not progress,
+    )
+    task = bar.add_task("digesting", total=None, rate=0.0)
+    started = time.perf_counter()
+    done_here = 0
+
+    def on_start(total: int | None, already: int) -> None:
+        bar.update(task, total=total, completed=already)
+        if already:
+            err.print(f"resuming: {already:,} input(s) already done", highlight=False)
+
+    def on_row(row: dict[str, object]) -> None:
+        nonlocal done_here
+        done_here += 1
+        rate = done_here / max(1e-9, time.perf_counter() - started)
+        bar.update(task, advance=1, rate=rate)
+
+    try:
+        with bar:
+            report = run_batch(
+                inputs,
+                out,
+                workers=workers,
+                engine=engine,
+                address=address,
+                settings=Settings(max_bytes=max_bytes),
+                on_start=on_start,
+                on_row=on_row,
+                rows_per_part=part_rows,
+            )
+    except (BatchError, FileNotFoundError, ValueError) as exc:
+        raise _fail(str(exc), EXIT_USAGE if isinstance(exc, ValueError) else 3) from None
+    errors = ", ".join(f"{reason} {n:,}" for reason, n in report.errors.most_common())
+    rate = report.processed / report.seconds if report.seconds else 0.0
+    err.print(
+        f"{report.total:,} row(s): {report.by_status['ok']:,} ok, "
+        f"{report.by_status['error']:,} error(s){' (' + errors + ')' if errors else ''}; "
+        f"{report.processed:,} digested in this run at {rate:.1f} docs/s",
+        highlight=False,
+    )
+    if report.interrupted:
+        raise _fail("interrupted; run the same command to resume", 130)
+    err.print(f"wrote {out}", highlight=False)
 
 
 @app.command()

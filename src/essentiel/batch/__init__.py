@@ -1,0 +1,81 @@
+"""Batch: corpora in, one row per input out, on local worker processes or a Ray cluster.
+
+``run_batch`` is what ``essentiel batch`` calls; ``docs/batch.md`` is the user's guide.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from essentiel.batch.inputs import Item, count, expand, items
+from essentiel.batch.run import (
+    ROWS_PER_PART,
+    BatchError,
+    BatchReport,
+    PartStore,
+    run_local,
+    run_ray,
+)
+from essentiel.pipeline import Settings
+
+__all__ = ["BatchError", "BatchReport", "run_batch"]
+
+
+def run_batch(
+    inputs: list[str],
+    out: Path,
+    *,
+    workers: int | None = None,
+    engine: str = "local",
+    address: str | None = None,
+    settings: Settings | None = None,
+    on_start: Callable[[int | None, int], None] | None = None,
+    on_row: Callable[[dict[str, Any]], None] | None = None,
+    rows_per_part: int = ROWS_PER_PART,
+) -> BatchReport:
+    """Digest every input into ``out`` (.jsonl or .parquet), resuming an interrupted run.
+
+    ``on_start(total, already_done)`` and ``on_row(row)`` feed a progress display. A Ctrl-C
+    stops cleanly: the rows made so far are kept, and the same call resumes.
+    """
+    settings = settings or Settings()
+    workers = workers or os.cpu_count() or 1
+    files = expand(inputs)
+    report = BatchReport()
+    store = PartStore(out, inputs, report, rows_per_part)
+    total = count(files)
+    if on_start:
+        on_start(total, report.resumed)
+
+    def todo() -> Iterator[Item]:
+        for item in items(files, settings.max_bytes):
+            if item.key not in store.done:
+                yield item
+
+    def keep(row: dict[str, Any]) -> None:
+        store.add(row)
+        if on_row:
+            on_row(row)
+
+    started = time.perf_counter()
+    try:
+        if engine == "ray":
+            run_ray(todo(), workers, settings, keep, address)
+        elif engine == "local":
+            run_local(todo(), workers, settings, keep, report)
+        else:
+            raise BatchError(f"unknown engine {engine!r}: local or ray")
+    except KeyboardInterrupt:
+        report.interrupted = True
+        store.flush()
+    finally:
+        report.seconds = time.perf_counter() - started
+    if report.interrupted:
+        store.close()
+    else:
+        store.finish()
+    return report

@@ -1,0 +1,251 @@
+"""Running a batch: part files that make it resumable, and the local and Ray engines.
+
+Rows are produced in input order by either engine and go to a ``PartStore``: every few hundred
+rows (or every 30 seconds) they are written as a part file next to the output
+(``OUT.parts/part-000001.jsonl``), atomically (temporary file, fsync, rename). A run killed at
+any moment (Ctrl-C, ``kill -9``, a lost machine) leaves only whole part files; the same command
+reads the keys they hold, skips those inputs, and goes on. When every input has its row, the
+parts are concatenated in order into the output, so a resumed run writes exactly what an
+uninterrupted one would.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import multiprocessing as mp
+import os
+import pickle
+import shutil
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from essentiel.batch.inputs import Item
+from essentiel.batch.outputs import merge_parts, output_format, write_part
+from essentiel.batch.rows import digest_row
+from essentiel.pipeline import Pipeline, Settings
+
+ROWS_PER_PART = 200
+SECONDS_PER_PART = 30.0
+
+
+class BatchError(Exception):
+    """The run cannot start (a different run's parts are in the way, the output exists)."""
+
+
+@dataclass
+class BatchReport:
+    total: int = 0  # rows in the output
+    resumed: int = 0  # rows already done by an earlier, interrupted run
+    by_status: Counter[str] = field(default_factory=Counter)
+    errors: Counter[str] = field(default_factory=Counter)
+    seconds: float = 0.0
+    processed: int = 0  # rows made by this run
+    worker_peak_mib: list[float] = field(default_factory=list)
+    interrupted: bool = False
+
+    def count(self, row: dict[str, Any]) -> None:
+        self.total += 1
+        self.by_status[row["status"]] += 1
+        if row["error"]:
+            self.errors[row["error"]["reason"]] += 1
+
+
+class PartStore:
+    """Rows of an output in progress, kept as atomic part files in ``OUT.parts/``."""
+
+    def __init__(
+        self, out: Path, inputs: list[str], report: BatchReport, rows_per_part: int = ROWS_PER_PART
+    ) -> None:
+        self.out = out
+        self.rows_per_part = rows_per_part
+        self.fmt = output_format(out)
+        self.dir = out.with_name(out.name + ".parts")
+        self.report = report
+        self.buffer: list[dict[str, Any]] = []
+        self.flushed_at = time.monotonic()
+        manifest = {"inputs": [str(Path(i).resolve()) for i in inputs], "format": self.fmt}
+        manifest_path = self.dir / "manifest.json"
+        if self.dir.exists():
+            found = json.loads(manifest_path.read_text()) if manifest_path.exists() else None
+            if found != manifest:
+                raise BatchError(
+                    f"{self.dir} holds the parts of a run with other inputs; finish that run "
+                    "with its own command, or remove the folder"
+                )
+        else:
+            if out.exists():
+                raise BatchError(f"{out} exists; remove it or choose another --out")
+            self.dir.mkdir(parents=True)
+            manifest_path.write_text(json.dumps(manifest, indent=1))
+        # One run at a time per output: a second one would race on the part files.
+        self._lock = (self.dir / "lock").open("w")
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._lock.close()
+            raise BatchError(f"another run is writing {out} right now") from None
+        for stale in self.dir.glob("*.tmp"):
+            stale.unlink()  # a part being written when the run was killed
+        self.parts = sorted(self.dir.glob(f"part-*.{self.fmt}"))
+        self.done: set[str] = set()
+        for part in self.parts:
+            for row in _read_rows(part, self.fmt):
+                self.done.add(row["input"]["key"])
+                report.count(row)
+        report.resumed = len(self.done)
+
+    def add(self, row: dict[str, Any]) -> None:
+        self.buffer.append(row)
+        self.report.count(row)
+        self.report.processed += 1
+        stale = time.monotonic() - self.flushed_at > SECONDS_PER_PART
+        if len(self.buffer) >= self.rows_per_part or stale:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.buffer:
+            part = self.dir / f"part-{len(self.parts) + 1:06d}.{self.fmt}"
+            write_part(self.buffer, part, self.fmt)
+            self.parts.append(part)
+            self.buffer = []
+        self.flushed_at = time.monotonic()
+
+    def finish(self) -> None:
+        self.flush()
+        merge_parts(self.parts, self.out, self.fmt)
+        self.close()
+        shutil.rmtree(self.dir)
+
+    def close(self) -> None:
+        self._lock.close()  # releases the lock
+
+
+def _read_rows(part: Path, fmt: str) -> Iterator[dict[str, Any]]:
+    if fmt == "jsonl":
+        with part.open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    yield json.loads(line)
+    else:
+        import pyarrow.parquet as pq
+
+        table = pq.read_table(part, columns=["input", "status", "error"])
+        yield from table.to_pylist()
+
+
+# ---- local engine ---------------------------------------------------------------------------
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker_pipeline
+    _worker_pipeline = Pipeline(settings)
+
+
+def _work(item: Item) -> dict[str, Any]:
+    assert _worker_pipeline is not None
+    return digest_row(_worker_pipeline, item)
+
+
+def run_local(
+    todo: Iterable[Item],
+    workers: int,
+    settings: Settings,
+    on_row: Callable[[dict[str, Any]], None],
+    report: BatchReport,
+) -> None:
+    """N worker processes, each loading the models once. A window of a few items per worker
+    is in flight; rows come back in input order, and memory does not grow with the corpus."""
+    window: deque[Any] = deque()
+    items = iter(todo)
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+        for item in _take(items, workers * 4):
+            window.append(pool.apply_async(_work, (item,)))
+        while window:
+            on_row(window.popleft().get())
+            for item in _take(items, 1):
+                window.append(pool.apply_async(_work, (item,)))
+        report.worker_peak_mib = [_peak_mib(p.pid) for p in pool._pool]  # type: ignore[attr-defined]
+
+
+def _take(items: Iterator[Item], n: int) -> list[Item]:
+    taken = []
+    for item in items:
+        taken.append(item)
+        if len(taken) >= n:
+            break
+    return taken
+
+
+def _peak_mib(pid: int | None) -> float:
+    """Peak resident memory of a process (VmHWM), in MiB; 0 where /proc is not there."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return 0.0
+
+
+# ---- Ray engine -----------------------------------------------------------------------------
+
+
+class _RayDigester:
+    """A Ray Data actor: loads the pipeline once, digests batches of pickled items."""
+
+    def __init__(self, settings: bytes) -> None:
+        self.pipeline = Pipeline(pickle.loads(settings))
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        import numpy as np
+
+        rows = [
+            json.dumps(digest_row(self.pipeline, pickle.loads(blob)), ensure_ascii=False)
+            for blob in batch["item"]
+        ]
+        return {"row": np.array(rows, dtype=object)}
+
+
+def run_ray(
+    todo: Iterable[Item],
+    workers: int,
+    settings: Settings,
+    on_row: Callable[[dict[str, Any]], None],
+    address: str | None,
+) -> None:
+    """The same rows through Ray Data: actors that hold the loaded pipeline, ``map_batches``,
+    results streamed back in input order to the same part files."""
+    import ray
+
+    os.environ.setdefault("RAY_DEDUP_LOGS", "0")
+    if not ray.is_initialized():
+        ray.init(
+            address=address,
+            num_cpus=None if address else workers,
+            include_dashboard=False,
+            log_to_driver=False,
+            configure_logging=False,
+        )
+    context = ray.data.DataContext.get_current()
+    context.execution_options.preserve_order = True
+    context.enable_progress_bars = False
+    records = [{"item": pickle.dumps(item)} for item in todo]
+    if not records:
+        return
+    dataset = ray.data.from_items(records).map_batches(
+        _RayDigester,
+        fn_constructor_kwargs={"settings": pickle.dumps(settings)},
+        batch_size=8,
+        concurrency=workers,
+    )
+    for record in dataset.iter_rows():
+        on_row(json.loads(record["row"]))
