@@ -11,9 +11,11 @@ user's run does. Scaling = docs/s with N workers / docs/s with 1.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import sys
 import tempfile
+from itertools import islice
 from pathlib import Path
 
 from essentiel.batch import run_batch
@@ -26,6 +28,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--limit", type=int, help="only the first N pages (a quick look)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     if not args.data.exists():
@@ -34,8 +37,13 @@ def main() -> int:
     runs = []
     for workers in args.workers:
         with tempfile.TemporaryDirectory() as folder:
+            data = args.data
+            if args.limit:
+                data = Path(folder) / "sample.jsonl"
+                with gzip.open(args.data, "rt", encoding="utf-8") as source:
+                    data.write_text("".join(islice(source, args.limit)), encoding="utf-8")
             out = Path(folder) / "out.jsonl"
-            report = run_batch([str(args.data)], out, workers=workers)
+            report = run_batch([str(data)], out, workers=workers)
             size = out.stat().st_size
         rate = report.processed / report.seconds
         runs.append(

@@ -50,7 +50,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     (pages / "e-invalid-utf8.txt").write_bytes(
         FR.encode("utf-8")[:400] + b"\xff\xfe\xc3(" + b" fin."
     )
-    (pages / "f-huge.html").write_bytes(b"<html><body>" + b"<p>Texte.</p>" * 4_000_000 + b"</body>")
+    (pages / "f-huge.html").write_bytes(b"<html><body>" + b"<p>Texte.</p>" * 4_200_000 + b"</body>")
     (pages / "ignored.pdf").write_bytes(b"%PDF")  # not a page type: a directory walk skips it
     jsonl = root / "articles.jsonl"
     jsonl.write_text(
