@@ -34,6 +34,7 @@ bench: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/essentiel schema > src/essentiel/schema/digest.schema.json
+	$(BIN)/essentiel schema --check > src/essentiel/schema/check.schema.json
 
 # Regenerate the lock after changing dependencies in pyproject.toml (needs the registry).
 lock: $(STAMP)

@@ -85,3 +85,23 @@ def test_schema_command_prints_the_committed_schema() -> None:
     result = run("schema")
     assert result.returncode == 0
     assert json.loads(result.stdout) == committed_schema()
+
+
+def test_check_exit_codes_and_json(tmp_path: Path) -> None:
+    held = tmp_path / "held.txt"
+    held.write_text(
+        "De violents orages ont frappé la Bretagne dans la nuit de mercredi à jeudi.\n",
+        encoding="utf-8",
+    )
+    result = run("check", "--article", str(FR), "--summary", str(held), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["schema_version"] == "1.0" and data["verdict"] == "supported"
+    wrong = run(
+        "check", "--article", str(FR), "--summary", "-",
+        stdin="De violents orages ont frappé la Normandie dans la nuit de mercredi à jeudi.".encode(),
+    )  # fmt: skip
+    assert wrong.returncode == 1
+    assert "Normandie" in wrong.stdout.decode()
+    empty = run("check", "--article", str(FR), "--summary", "-", stdin=b"  \n")
+    assert empty.returncode == 3 and empty.stderr.decode().startswith("error:")

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import jsonschema
 
-from essentiel.model import SCHEMA_VERSION
-from essentiel.schema import committed_schema, digest_schema
+from essentiel.model import CHECK_SCHEMA_VERSION, SCHEMA_VERSION
+from essentiel.schema import check_schema, committed_schema, digest_schema
 
 
 def test_committed_schema_matches_the_model() -> None:
@@ -14,3 +14,9 @@ def test_committed_schema_matches_the_model() -> None:
 
 def test_schema_is_valid_json_schema() -> None:
     jsonschema.Draft202012Validator.check_schema(committed_schema())
+
+
+def test_committed_check_schema_matches_the_model() -> None:
+    assert committed_schema("check") == check_schema()
+    assert CHECK_SCHEMA_VERSION in committed_schema("check")["$id"]
+    jsonschema.Draft202012Validator.check_schema(committed_schema("check"))

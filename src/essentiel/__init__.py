@@ -5,6 +5,7 @@
 >>> [k.text for k in d.keypoints]
 """
 
+from essentiel.check import Checker, check
 from essentiel.errors import (
     BinaryInput,
     EmptyInput,
@@ -23,6 +24,7 @@ __version__ = "0.1.0"
 __all__ = [
     "SCHEMA_VERSION",
     "BinaryInput",
+    "Checker",
     "Digest",
     "EmptyInput",
     "EssentielError",
@@ -34,5 +36,6 @@ __all__ = [
     "Settings",
     "UnsupportedLanguage",
     "__version__",
+    "check",
     "digest",
 ]

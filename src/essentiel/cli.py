@@ -1,5 +1,5 @@
-"""Command line: ``essentiel digest PATH|-``, ``essentiel batch INPUT... --out OUT`` and
-``essentiel schema``.
+"""Command line: ``essentiel digest PATH|-``, ``essentiel batch INPUT... --out OUT``,
+``essentiel check --article FILE --summary FILE|-`` and ``essentiel schema``.
 
 Exit codes (docs/cli.md): 0 success, 1 internal error, 2 usage error, 3 bad input,
 4 unsupported language (the clean text and blocks are still printed).
@@ -241,9 +241,69 @@ def batch(
 
 
 @app.command()
-def schema() -> None:
+def check(
+    article: Annotated[str, typer.Option("--article", help="The article: text or HTML file.")],
+    summary: Annotated[
+        str, typer.Option("--summary", help="The summary to check: a text file, or - for stdin.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD), used when the article has none."),
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option(help="Language of the article (fr, en); detected when omitted.")
+    ] = None,
+    max_bytes: Annotated[
+        int, typer.Option(min=1, help="Refuse inputs larger than this many bytes.")
+    ] = DEFAULT_MAX_BYTES,
+) -> None:
+    """Check a summary against its article: a verdict per sentence, with the reasons.
+
+    Exit code 0 when every sentence is supported or cannot be told, 1 when one is unsupported.
+    """
+    from essentiel.check import Checker
+    from essentiel.model import SentenceVerdict
+
+    try:
+        published_date = dt.date.fromisoformat(published) if published else None
+    except ValueError:
+        raise _fail(
+            f"--published {published!r} is not a date like 2025-07-04", EXIT_USAGE
+        ) from None
+    try:
+        article_data = _read(article, max_bytes)
+        summary_text = _read(summary, max_bytes).decode("utf-8", errors="replace")
+        if not summary_text.strip():
+            raise InputError("the summary is empty")
+        result = Checker(Pipeline(Settings(max_bytes=max_bytes))).check(
+            article_data, summary_text, published=published_date, lang=lang
+        )
+    except EssentielError as exc:
+        raise _fail(str(exc), exc.exit_code) from None
+    except ValueError as exc:
+        raise _fail(str(exc), EXIT_USAGE) from None
+    if as_json:
+        sys.stdout.write(result.model_dump_json(indent=2) + "\n")
+    else:
+        from essentiel.render import render_check
+
+        render_check(result, Console())
+    if result.verdict is SentenceVerdict.UNSUPPORTED:
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema(
+    of_check: Annotated[
+        bool, typer.Option("--check", help="The schema of `essentiel check --json` instead.")
+    ] = False,
+) -> None:
     """Print the JSON Schema of the Digest (the public output contract)."""
-    sys.stdout.write(json.dumps(digest_schema(), indent=2, ensure_ascii=False) + "\n")
+    from essentiel.schema import check_schema
+
+    chosen = check_schema() if of_check else digest_schema()
+    sys.stdout.write(json.dumps(chosen, indent=2, ensure_ascii=False) + "\n")
 
 
 def main() -> None:

@@ -257,3 +257,59 @@ class Digest(_Model):
     )
     quotes: list[Quote] = Field(default_factory=list, description="Reported speech of the body.")
     notices: list[Notice] = Field(default_factory=list)
+
+
+# ---- checking someone's summary against its article (`essentiel check`) ---------------------
+
+CHECK_SCHEMA_VERSION: Literal["1.0"] = "1.0"
+
+
+class ProblemKind(StrEnum):
+    NAME = "name"
+    NUMBER = "number"
+    DATE = "date"
+    QUOTE = "quote"
+    ATTRIBUTION = "attribution"
+    NEGATION = "negation"
+    CONTENT = "content"
+
+
+class Problem(_Model):
+    """Something a summary sentence says that the article does not support."""
+
+    kind: ProblemKind
+    text: str = Field(description="The item as the summary writes it.")
+    message: str = Field(description="What is wrong, in one line.")
+    closest: Span | None = Field(
+        default=None, description="Where the article comes closest (the item it does say)."
+    )
+
+
+class SentenceVerdict(StrEnum):
+    SUPPORTED = "supported"
+    UNSUPPORTED = "unsupported"
+    CANNOT_TELL = "cannot_tell"
+
+
+class CheckedSentence(_Model):
+    text: str = Field(description="The summary sentence.")
+    verdict: SentenceVerdict
+    score: float = Field(
+        ge=0, le=1, description="How well the article supports it: 1 fully, 0 not at all."
+    )
+    problems: list[Problem]
+    evidence: list[Span] = Field(description="The article sentences it aligns with, best first.")
+    checks: list[Check] = Field(description="Every item looked for, found or not.")
+
+
+class SummaryCheck(_Model):
+    """A summary checked sentence by sentence against its article."""
+
+    schema_version: Literal["1.0"] = CHECK_SCHEMA_VERSION
+    article: Article
+    verdict: SentenceVerdict = Field(
+        description="unsupported if any sentence is, else cannot_tell if any sentence is."
+    )
+    score: float = Field(ge=0, le=1, description="The mean of the sentence scores.")
+    sentences: list[CheckedSentence]
+    notices: list[Notice] = Field(default_factory=list)

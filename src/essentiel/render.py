@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from essentiel.model import BlockKind, Digest
+from essentiel.model import BlockKind, Digest, SentenceVerdict, SummaryCheck
 
 _KIND_LABEL = {
     BlockKind.HEADLINE: "headline",
@@ -118,5 +118,37 @@ def render(digest: Digest, console: Console) -> None:
     )
     parts.append(summary)
     for notice in digest.notices:
+        parts.append(Text(f"note [{notice.code}]: {notice.message}", style="yellow"))
+    console.print(Group(*parts))
+
+
+_VERDICT_MARK = {
+    SentenceVerdict.SUPPORTED: ("✓", "green", "supported"),
+    SentenceVerdict.UNSUPPORTED: ("✗", "red", "unsupported"),
+    SentenceVerdict.CANNOT_TELL: ("?", "yellow", "cannot tell"),
+}
+
+
+def render_check(result: SummaryCheck, console: Console) -> None:
+    """A checked summary: each sentence with its verdict, its problems and its evidence."""
+    mark, style, label = _VERDICT_MARK[result.verdict]
+    header = Text(f"{mark} summary {label}", style=f"bold {style}")
+    header.append(f" · score {result.score:.2f}", style="dim")
+    title = result.article.title or "(untitled)"
+    header.append(f"\nagainst: {title} · lang: {result.article.lang or '?'}", style="dim")
+    parts: list[Text | Panel] = [header]
+    for sentence in result.sentences:
+        mark, style, label = _VERDICT_MARK[sentence.verdict]
+        body = Text()
+        body.append(f"{mark} ", style=style)
+        body.append(sentence.text)
+        body.append(f"\n  {label}, score {sentence.score:.2f}", style="dim")
+        for problem in sentence.problems:
+            body.append(f"\n  • {problem.kind.value}: {problem.message}", style=style)
+        if sentence.evidence:
+            body.append("\n  closest in the article: ", style="dim")
+            body.append(_preview(sentence.evidence[0].text, 200), style="italic")
+        parts.append(Panel(body, expand=True))
+    for notice in result.notices:
         parts.append(Text(f"note [{notice.code}]: {notice.message}", style="yellow"))
     console.print(Group(*parts))

@@ -1,0 +1,96 @@
+"""The summary checker on the seed: the site's bullets hold; each kind of mutation is caught."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from essentiel.check import Checker, split_summary
+from essentiel.model import ProblemKind, SentenceVerdict
+from essentiel.pipeline import Pipeline
+from tests.conftest import SEED, needs_shared
+
+PUBLISHED = dt.date(2025, 7, 4)
+
+
+@pytest.fixture(scope="module")
+def seed_parts() -> tuple[str, str]:
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    return "\n".join(lines[2:]), "\n".join(lines[:2])  # body, the site's own two bullets
+
+
+@pytest.fixture(scope="module")
+def checker(pipeline: Pipeline) -> Checker:
+    return Checker(pipeline)
+
+
+@needs_shared
+def test_site_bullets_are_supported(checker: Checker, seed_parts: tuple[str, str]) -> None:
+    body, bullets = seed_parts
+    result = checker.check(body, bullets, published=PUBLISHED)
+    assert [s.verdict for s in result.sentences] == [SentenceVerdict.SUPPORTED] * 2
+    # « D'après le président ukrainien » is supported although the body says « D'après Kiev ».
+    attribution = result.sentences[1]
+    assert attribution.text.startswith("D'après le président ukrainien")
+    assert attribution.evidence[0].text.startswith("D'après Kiev")
+
+
+MUTATIONS = [
+    ("ce vendredi 4 juillet", "jeudi 3 juillet", ProblemKind.DATE, 0),
+    ("D'après le président ukrainien", "D'après Washington", ProblemKind.ATTRIBUTION, 1),
+    ('"renforcer la protection"', '"renforcer la défense"', ProblemKind.QUOTE, 1),
+    ("ont convenu", "n'ont pas convenu", ProblemKind.NEGATION, 1),
+]
+
+
+@needs_shared
+@pytest.mark.parametrize(("old", "new", "kind", "sentence"), MUTATIONS)
+def test_mutations_are_caught(
+    checker: Checker,
+    seed_parts: tuple[str, str],
+    old: str,
+    new: str,
+    kind: ProblemKind,
+    sentence: int,
+) -> None:
+    body, bullets = seed_parts
+    assert old in bullets
+    result = checker.check(body, bullets.replace(old, new), published=PUBLISHED)
+    assert result.verdict is SentenceVerdict.UNSUPPORTED
+    checked = result.sentences[sentence]
+    assert checked.verdict is SentenceVerdict.UNSUPPORTED
+    assert kind in {p.kind for p in checked.problems}, checked.problems
+    other = result.sentences[1 - sentence]
+    assert other.verdict is SentenceVerdict.SUPPORTED
+
+
+@needs_shared
+def test_a_changed_figure_is_caught(checker: Checker, seed_parts: tuple[str, str]) -> None:
+    body, _ = seed_parts
+    summary = (
+        "Au cours de la nuit, la Russie a envoyé 505 engins, selon l'armée de l'air ukrainienne."
+    )
+    result = checker.check(body, summary, published=PUBLISHED)
+    problems = result.sentences[0].problems
+    assert [(p.kind, p.text) for p in problems] == [(ProblemKind.NUMBER, "505")]
+    right = checker.check(body, summary.replace("505", "550"), published=PUBLISHED)
+    assert right.verdict is SentenceVerdict.SUPPORTED
+
+
+def test_unrelated_sentence_cannot_be_told(checker: Checker) -> None:
+    article = (
+        "Le conseil municipal de Lorient a voté mardi un nouveau plan de circulation. "
+        "Les travaux commenceront en septembre dans le centre-ville."
+    )
+    result = checker.check(article, "La météo sera clémente sur toute la Bretagne ce week-end.")
+    assert result.sentences[0].verdict is SentenceVerdict.CANNOT_TELL
+    assert result.sentences[0].problems[0].kind is ProblemKind.CONTENT
+
+
+def test_summary_split_into_sentences() -> None:
+    assert split_summary("- Premier point. Deuxième phrase.\n• Autre point", "fr") == [
+        "Premier point.",
+        "Deuxième phrase.",
+        "Autre point",
+    ]
