@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from essentiel.check import Checker
+from essentiel.checker import Checker
 from essentiel.errors import EssentielError
 from essentiel.model import SentenceVerdict
 from report import write_report

@@ -262,7 +262,7 @@ def check(
 
     Exit code 0 when every sentence is supported or cannot be told, 1 when one is unsupported.
     """
-    from essentiel.check import Checker
+    from essentiel.checker import Checker
     from essentiel.model import SentenceVerdict
 
     try:
