@@ -53,6 +53,25 @@ def main_callback(
     """essentiel: turn a news article into verified key points."""
 
 
+PublishedOption = Annotated[
+    str | None,
+    typer.Option(help="Publication date (YYYY-MM-DD), used when the article has none."),
+]
+LangOption = Annotated[
+    str | None, typer.Option(help="Language of the article (fr, en); detected when omitted.")
+]
+MaxBytesOption = Annotated[
+    int, typer.Option(min=1, help="Refuse inputs larger than this many bytes.")
+]
+
+
+def _published_date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        raise _fail(f"--published {value!r} is not a date like 2025-07-04", EXIT_USAGE) from None
+
+
 def _fail(message: str, code: int) -> typer.Exit:
     err.print(f"[bold red]error:[/] {message}", highlight=False)
     return typer.Exit(code)
@@ -90,13 +109,8 @@ def _emit(digest: Digest, as_json: bool) -> None:
 def digest(
     path: Annotated[str, typer.Argument(help="Article file (text or HTML), or - for stdin.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the Digest as JSON.")] = False,
-    published: Annotated[
-        str | None,
-        typer.Option(help="Publication date (YYYY-MM-DD), used when the input has none."),
-    ] = None,
-    lang: Annotated[
-        str | None, typer.Option(help="Language of the article (fr, en); detected when omitted.")
-    ] = None,
+    published: PublishedOption = None,
+    lang: LangOption = None,
     url: Annotated[str | None, typer.Option(help="URL of the article, if known.")] = None,
     bullets: Annotated[
         int, typer.Option(min=1, max=4, help="Maximum number of key points.")
@@ -104,18 +118,11 @@ def digest(
     max_words: Annotated[
         int, typer.Option(min=8, max=80, help="Maximum words per key point.")
     ] = KeyPointSettings.max_words,
-    max_bytes: Annotated[
-        int, typer.Option(min=1, help="Refuse inputs larger than this many bytes.")
-    ] = DEFAULT_MAX_BYTES,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     debug: Annotated[bool, typer.Option(help="Show the traceback of internal errors.")] = False,
 ) -> None:
     """Digest one article: clean text, labelled blocks and verified key points."""
-    try:
-        published_date = dt.date.fromisoformat(published) if published else None
-    except ValueError:
-        raise _fail(
-            f"--published {published!r} is not a date like 2025-07-04", EXIT_USAGE
-        ) from None
+    published_date = _published_date(published)
     keypoint_settings = KeyPointSettings(
         max_keypoints=bullets,
         min_keypoints=min(bullets, KeyPointSettings.min_keypoints),
@@ -247,16 +254,9 @@ def check(
         str, typer.Option("--summary", help="The summary to check: a text file, or - for stdin.")
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
-    published: Annotated[
-        str | None,
-        typer.Option(help="Publication date (YYYY-MM-DD), used when the article has none."),
-    ] = None,
-    lang: Annotated[
-        str | None, typer.Option(help="Language of the article (fr, en); detected when omitted.")
-    ] = None,
-    max_bytes: Annotated[
-        int, typer.Option(min=1, help="Refuse inputs larger than this many bytes.")
-    ] = DEFAULT_MAX_BYTES,
+    published: PublishedOption = None,
+    lang: LangOption = None,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
 ) -> None:
     """Check a summary against its article: a verdict per sentence, with the reasons.
 
@@ -265,12 +265,7 @@ def check(
     from essentiel.checker import Checker
     from essentiel.model import SentenceVerdict
 
-    try:
-        published_date = dt.date.fromisoformat(published) if published else None
-    except ValueError:
-        raise _fail(
-            f"--published {published!r} is not a date like 2025-07-04", EXIT_USAGE
-        ) from None
+    published_date = _published_date(published)
     try:
         article_data = _read(article, max_bytes)
         summary_text = _read(summary, max_bytes).decode("utf-8", errors="replace")
