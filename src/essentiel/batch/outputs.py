@@ -9,6 +9,7 @@ Schema, so its nested columns are the JSON contract's fields, with the same name
 from __future__ import annotations
 
 import json
+import os
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -92,12 +93,12 @@ def write_part(rows: list[dict[str, Any]], path: Path, fmt: str) -> None:
             for row in rows:
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
             handle.flush()
-            _fsync(handle.fileno())
+            os.fsync(handle.fileno())
     else:
         table = pa.Table.from_pylist([_for_arrow(r) for r in rows], schema=arrow_schema())
         pq.write_table(table, tmp)
         with tmp.open("rb") as handle:
-            _fsync(handle.fileno())
+            os.fsync(handle.fileno())
     tmp.replace(path)
 
 
@@ -132,9 +133,3 @@ def _for_arrow(row: dict[str, Any]) -> dict[str, Any]:
         if identity.get(name) is not None:
             identity[name] = str(identity[name])
     return {**row, "input": identity}
-
-
-def _fsync(fd: int) -> None:
-    import os
-
-    os.fsync(fd)

@@ -134,16 +134,14 @@ class EntityIndex:
             ]
         return max(found)[3] if found else None
 
-    def person_before(self, position: int, blocks: set[int] | None = None) -> int | None:
-        """The person named last before ``position`` (in the given blocks, if any)."""
+    def person_before(self, position: int) -> int | None:
+        """The person named last before ``position``."""
         found: tuple[int, int] | None = None
         for k, entity in enumerate(self.entities):
             if entity.kind is not EntityKind.PERSON:
                 continue
             for m in entity.mentions:
                 if m.form is not MentionForm.NAME or m.span.end > position:
-                    continue
-                if blocks is not None and m.block not in blocks:
                     continue
                 if found is None or m.span.start > found[0]:
                     found = (m.span.start, k)

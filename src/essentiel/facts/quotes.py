@@ -177,7 +177,7 @@ class QuoteExtractor:
             if first > 0 and not before and sentences[first - 1].text.rstrip().endswith(":"):
                 scope.insert(0, sentences[first - 1])
             words = len(text[a:b].split())
-            cue, speaker, head = self._direct_cue(doc, scope, a, b, quoted)
+            cue, speaker, head = self._direct_cue(doc, text, scope, a, b, quoted)
             if (cue is None or speaker is None) and words < self.r.floating_min_words:
                 continue  # a title or scare quotes (« the so-called "night owl" »), not speech
             if speaker is not None and speaker[0] <= a < speaker[1]:
@@ -218,7 +218,7 @@ class QuoteExtractor:
         for m in self.r.according_to.finditer(text):
             if quoted(m.start()):
                 continue
-            claim = self._according_to(doc, sentences[sentence_at(m.start())], m)
+            claim = self._according_to(doc, text, sentences[sentence_at(m.start())], m)
             if claim is not None:
                 a, b, speaker, head = claim
                 found.append(
@@ -237,7 +237,7 @@ class QuoteExtractor:
         return found
 
     def _direct_cue(
-        self, doc: Doc, scope: list[Any], a: int, b: int, quoted: Any
+        self, doc: Doc, text: str, scope: list[Any], a: int, b: int, quoted: Any
     ) -> tuple[tuple[int, int] | None, tuple[int, int] | None, Token | None]:
         """The speech verb nearest the quote in its sentences, else an according-to phrase,
         else « X : "…" »."""
@@ -258,7 +258,6 @@ class QuoteExtractor:
             verb = best[1]
             speaker, head = self._speaker_of(verb, quoted)
             return _cue_span(verb), speaker, head
-        text = doc.text
         for sent in scope:
             for m in self.r.according_to.finditer(text, sent.start_char, sent.end_char):
                 if quoted(m.start()):
@@ -382,7 +381,7 @@ class QuoteExtractor:
         return taken[0].idx, taken[-1].idx + len(taken[-1].text), heads[0] if heads else taken[0]
 
     def _according_to(
-        self, doc: Doc, sent: Any, m: re.Match[str]
+        self, doc: Doc, text: str, sent: Any, m: re.Match[str]
     ) -> tuple[int, int, tuple[int, int], Token] | None:
         def never(_: int) -> bool:
             return False
@@ -390,7 +389,6 @@ class QuoteExtractor:
         phrase = self._source_phrase(doc, m.end(), never)
         if phrase is None or phrase[2].lemma_.lower() in self.r.not_sources:
             return None  # « selon une répartition … », « selon les cas »: no source named
-        text = doc.text
         s_start, s_end = sent.start_char, sent.end_char
         before = (s_start, m.start())
         after = (phrase[1], s_end)
