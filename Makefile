@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint typecheck unit bench lock schema clean
+.PHONY: demo test lint typecheck unit bench train lock schema clean
 
 # Installs exactly what requirements.lock pins, each file checked against its hash
 # (the English spaCy model is a third-party re-upload: its hash is what we trust).
@@ -20,8 +20,8 @@ demo: $(STAMP)
 test: $(STAMP) lint typecheck unit
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench training
+	$(BIN)/ruff format --check src tests bench training
 
 typecheck: $(STAMP)
 	$(BIN)/mypy src
@@ -32,6 +32,11 @@ unit: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 
+# Retrain the shipped key-point selector (needs ../shared/eval-data; about 10 min on 2 cores).
+# Same data, seed and code: byte-identical src/essentiel/resources/models/selector.*.
+train: $(STAMP)
+	$(BIN)/python training/train_selector.py
+
 schema: $(STAMP)
 	$(BIN)/essentiel schema > src/essentiel/schema/digest.schema.json
 	$(BIN)/essentiel schema --check > src/essentiel/schema/check.schema.json
@@ -39,7 +44,7 @@ schema: $(STAMP)
 # Regenerate the lock after changing dependencies in pyproject.toml (needs the registry).
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet pip-tools
-	$(BIN)/pip-compile --allow-unsafe --generate-hashes --extra dev --extra ray --strip-extras \
+	$(BIN)/pip-compile --allow-unsafe --generate-hashes --extra dev --extra ray --extra eval --strip-extras \
 		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 clean:

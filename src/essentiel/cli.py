@@ -1,5 +1,6 @@
 """Command line: ``essentiel digest PATH|-``, ``essentiel batch INPUT... --out OUT``,
-``essentiel check --article FILE --summary FILE|-`` and ``essentiel schema``.
+``essentiel check --article FILE --summary FILE|-``, ``essentiel eval DATASET`` and
+``essentiel schema``.
 
 Exit codes (docs/cli.md): 0 success, 1 internal error, 2 usage error, 3 bad input,
 4 unsupported language (the clean text and blocks are still printed).
@@ -7,6 +8,7 @@ Exit codes (docs/cli.md): 0 success, 1 internal error, 2 usage error, 3 bad inpu
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -286,6 +288,119 @@ def check(
         render_check(result, Console())
     if result.verdict is SentenceVerdict.UNSUPPORTED:
         raise typer.Exit(1)
+
+
+@app.command("eval")
+def evaluate_command(
+    dataset: Annotated[
+        Path,
+        typer.Argument(
+            help="JSONL(.gz): text or html, reference_bullets or reference_summary, "
+            "optional system_outputs, lang, title, date."
+        ),
+    ],
+    source: Annotated[
+        str | None,
+        typer.Option(help="Summarise the text or the html field (default: text when present)."),
+    ] = None,
+    where: Annotated[
+        list[str] | None,
+        typer.Option(help="Keep rows whose FIELD equals VALUE (FIELD=VALUE, repeatable)."),
+    ] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Only the first N rows.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    run_check: Annotated[
+        bool, typer.Option("--check/--no-check", help="Run our checker on every summary.")
+    ] = True,
+    selector: Annotated[
+        str, typer.Option(help="Key-point selector: learned (shipped model) or heuristic.")
+    ] = "learned",
+    max_keypoints: Annotated[int, typer.Option(min=1, help="At most this many bullets.")] = (
+        KeyPointSettings.max_keypoints
+    ),
+    max_words: Annotated[
+        int, typer.Option(min=1, help="A bullet may have at most this many words.")
+    ] = KeyPointSettings.max_words,
+    target_words: Annotated[
+        int, typer.Option(min=1, help="Compress bullets towards this many words.")
+    ] = KeyPointSettings.target_words,
+    extra_ratio: Annotated[
+        float,
+        typer.Option(help="A bullet beyond the second needs this share of the best score."),
+    ] = KeyPointSettings.extra_ratio,
+    learned_weight: Annotated[
+        float, typer.Option(help="Share of the learned model in the selection score (0-1).")
+    ] = KeyPointSettings.learned_weight,
+    progress: Annotated[bool, typer.Option(help="Show a progress bar.")] = True,
+) -> None:
+    """Score our key points, LEAD-k, LexRank, TextRank and the file's system outputs with
+    ROUGE (two tokenizers) and our checker, in one run."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    from essentiel.evaluation import EvalDataError, evaluate, read_items
+    from essentiel.evaluation.data import count_items
+    from essentiel.render import render_eval
+
+    if source not in {None, "text", "html"}:
+        raise _fail(f"--source {source!r}: choose text or html", EXIT_USAGE)
+    filters: dict[str, str] = {}
+    for condition in where or []:
+        key, sep, value = condition.partition("=")
+        if not sep or not key:
+            raise _fail(f"--where {condition!r}: write FIELD=VALUE", EXIT_USAGE)
+        filters[key] = value
+    try:
+        settings = KeyPointSettings(
+            max_keypoints=max_keypoints,
+            min_keypoints=min(KeyPointSettings.min_keypoints, max_keypoints),
+            max_words=max_words,
+            target_words=target_words,
+            extra_ratio=extra_ratio,
+            selector=selector,
+            learned_weight=learned_weight,
+        )
+    except ValueError as exc:
+        raise _fail(str(exc), EXIT_USAGE) from None
+    bar = Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        disable=not progress,
+    )
+    try:
+        total = count_items(dataset, filters, limit) if dataset.is_file() else None
+        items = read_items(dataset, source=source, where=filters, limit=limit)  # type: ignore[arg-type]
+        with bar:
+            task = bar.add_task("evaluating", total=total)
+            run = evaluate(
+                items,
+                Pipeline(Settings(keypoints=settings)),
+                check=run_check,
+                on_item=lambda _: bar.advance(task),
+            )
+    except EvalDataError as exc:
+        raise _fail(str(exc), 3) from None
+    report = run.report(
+        dataset=str(dataset),
+        source=source or "text (html when a row has no text)",
+        where=filters,
+        keypoint_settings=dataclasses.asdict(settings),
+    )
+    if as_json:
+        sys.stdout.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    else:
+        # The table is wide; piped into a file it should not wrap at 80 columns.
+        render_eval(report, Console(width=None if sys.stdout.isatty() else 160))
 
 
 @app.command()

@@ -51,7 +51,10 @@ class Pipeline:
         lang: str | None = None,
         url: str | None = None,
         article_id: str | None = None,
+        title: str | None = None,
     ) -> Digest:
+        """Digest one article. ``title`` is its headline when the input does not carry one
+        (a plain-text body from a dataset or a CMS field); a headline found in the input wins."""
         supported = resources.supported_languages()
         if lang is not None and lang not in supported:
             raise ValueError(f"lang={lang!r} is not supported; supported: {', '.join(supported)}")
@@ -79,7 +82,7 @@ class Pipeline:
         article = Article(
             id=article_id or hashlib.sha256(cleaned.text.encode("utf-8")).hexdigest()[:16],
             url=raw.url,
-            title=cleaned.title or raw.title,
+            title=cleaned.title or raw.title or title,
             site_name=raw.site_name,
             published=published_value,
             published_from=published_from,

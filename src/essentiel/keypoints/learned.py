@@ -1,0 +1,100 @@
+"""The learned key-point selector: a small LightGBM model that scores body sentences.
+
+Trained by ``make train`` (``training/train_selector.py``) on OrangeSum train articles with
+greedy-oracle labels; the model and its record (data, seed, features, metrics) ship as
+``resources/models/selector.txt`` and ``selector.json``. Its score is blended with
+``select.score_sentences``; what can be a candidate, redundancy and compression are unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources as importlib_resources
+from typing import Any
+
+from essentiel.analyze import ParsedSentence
+from essentiel.keypoints.features import FEATURE_NAMES, embedder, sentence_features
+from essentiel.keypoints.select import (
+    BACKGROUND_FACTOR,
+    Candidate,
+    content_lemmas,
+    is_background,
+    score_sentences,
+    stands_alone,
+)
+from essentiel.resources import Language
+
+MODEL_FILE = "selector.txt"
+RECORD_FILE = "selector.json"
+# News does not hold back its key point past the 30th sentence; the bound also caps the cost.
+MAX_RANK = 30
+
+
+def candidate_indices(sentences: list[ParsedSentence], lang: Language) -> list[int]:
+    """Sentences that could be a bullet on their own, among the first MAX_RANK."""
+    return [i for i, s in enumerate(sentences[:MAX_RANK]) if stands_alone(s, lang)]
+
+
+@dataclass(frozen=True)
+class SelectorModel:
+    booster: Any  # lightgbm.Booster
+    features: tuple[str, ...]
+    embedding: bool
+    record: dict[str, Any]
+
+    def scores(
+        self,
+        sentences: list[ParsedSentence],
+        indices: list[int],
+        lang: Language,
+        title: str | None,
+    ) -> list[float]:
+        if not indices:
+            return []
+        rows = sentence_features(
+            sentences, indices, lang, title, embedder() if self.embedding else None
+        )
+        return [float(v) for v in self.booster.predict(rows, num_threads=1)]
+
+
+@cache
+def load_selector() -> SelectorModel:
+    """The shipped model, loaded once per process."""
+    import lightgbm
+
+    folder = importlib_resources.files("essentiel.resources") / "models"
+    record = json.loads((folder / RECORD_FILE).read_text(encoding="utf-8"))
+    features = tuple(record["features"])
+    if features != FEATURE_NAMES:
+        raise RuntimeError(
+            "the shipped selector was trained on other features than this code computes; "
+            "retrain it with `make train`"
+        )
+    booster = lightgbm.Booster(model_str=(folder / MODEL_FILE).read_text(encoding="utf-8"))
+    return SelectorModel(booster, features, bool(record["embedding"]), record)
+
+
+def score_learned(
+    sentences: list[ParsedSentence], lang: Language, title: str | None, weight: float = 1.0
+) -> list[Candidate]:
+    """Candidates scored by the model, blended with select.py's transparent score: ``weight``
+    of the model's, the rest of the heuristic's, each scaled by its best candidate."""
+    model = load_selector()
+    indices = candidate_indices(sentences, lang)
+    learned = model.scores(sentences, indices, lang, title)
+    heuristic = {c.rank: c for c in score_sentences(sentences, lang, title)}
+    top_learned = max(learned, default=0.0) or 1.0
+    top_heuristic = max((c.score for c in heuristic.values()), default=0.0) or 1.0
+    candidates = []
+    for i, p in zip(indices, learned, strict=True):
+        h = heuristic[i].score if i in heuristic else 0.0
+        score = weight * p / top_learned + (1 - weight) * h / top_heuristic
+        if is_background(sentences[i]):
+            # News marks background with the pluperfect; the model, trained on abstracts that
+            # often recall it, does not penalise it. A key point is what happened now.
+            score *= BACKGROUND_FACTOR
+        features = {"model": p, "heuristic": h}
+        candidates.append(Candidate(sentences[i], i, score, content_lemmas(sentences[i]), features))
+    return candidates

@@ -1,0 +1,73 @@
+"""The learned key-point selector: the shipped model loads, matches the code's features, and
+scores the same article the same way every time."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources as importlib_resources
+
+from essentiel import Pipeline, resources
+from essentiel.analyze import analyze
+from essentiel.clean import clean
+from essentiel.ingest import ingest
+from essentiel.keypoints import KeyPointSettings
+from essentiel.keypoints.features import FEATURE_NAMES, sentence_features
+from essentiel.keypoints.learned import candidate_indices, load_selector, score_learned
+from essentiel.pipeline import Settings
+
+from .conftest import EXAMPLES
+
+
+def _sentences(name: str) -> tuple[list, resources.Language, str | None]:  # type: ignore[type-arg]
+    cleaned = clean(ingest((EXAMPLES / name).read_bytes()))
+    analysis = analyze(cleaned.blocks, cleaned.lang or "fr")
+    return analysis.sentences, resources.language(cleaned.lang or "fr"), cleaned.title
+
+
+def test_shipped_model_and_record_agree_with_the_code() -> None:
+    model = load_selector()
+    assert model.features == FEATURE_NAMES
+    record = json.loads(
+        (importlib_resources.files("essentiel.resources") / "models" / "selector.json").read_text()
+    )
+    assert record["features"] == list(FEATURE_NAMES)
+    assert record["data"]["fit_documents"] > 1000
+    assert model.booster.num_feature() == len(FEATURE_NAMES)
+
+
+def test_scores_are_deterministic_and_cover_the_candidates() -> None:
+    for name in ("fr-orages-bretagne.txt", "en-coal-plant-vote.txt"):
+        sentences, lang, title = _sentences(name)
+        first = score_learned(sentences, lang, title)
+        second = score_learned(sentences, lang, title)
+        assert [c.rank for c in first] == candidate_indices(sentences, lang)
+        assert [c.score for c in first] == [c.score for c in second]
+        assert all(0.0 <= c.score <= 1.0 for c in first)
+        rows = sentence_features(sentences, candidate_indices(sentences, lang), lang, title, None)
+        assert rows.shape == (len(first), len(FEATURE_NAMES))
+
+
+def test_both_selectors_make_verified_keypoints() -> None:
+    text = (EXAMPLES / "fr-orages-bretagne.txt").read_bytes()
+    for selector in ("learned", "heuristic"):
+        digest = Pipeline(Settings(keypoints=KeyPointSettings(selector=selector))).digest(text)
+        assert 2 <= len(digest.keypoints) <= 3
+        assert all(k.verdict.passed for k in digest.keypoints)
+        starts = [k.sources[0].start for k in digest.keypoints]
+        assert starts == sorted(starts)
+
+
+def test_extra_ratio_keeps_only_strong_bullets_beyond_the_minimum() -> None:
+    text = (EXAMPLES / "fr-orages-bretagne.txt").read_bytes()
+    every = Pipeline(Settings(keypoints=KeyPointSettings(extra_ratio=0.0))).digest(text)
+    strict = Pipeline(Settings(keypoints=KeyPointSettings(extra_ratio=1.0))).digest(text)
+    assert len(every.keypoints) == 3
+    assert len(strict.keypoints) == 2
+
+
+def test_settings_are_checked() -> None:
+    import pytest
+
+    for bad in ({"learned_weight": 1.5}, {"extra_ratio": -0.1}, {"selector": "neural"}):
+        with pytest.raises(ValueError):
+            KeyPointSettings(**bad)  # type: ignore[arg-type]

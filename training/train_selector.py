@@ -1,0 +1,236 @@
+"""Train the key-point selector shipped in src/essentiel/resources/models/ (``make train``).
+
+Reproducible: the same data file, documents, seed and code give byte-identical model and
+record files (LightGBM runs deterministic, on one thread; no timestamps are written).
+
+1. Take ``--documents`` articles of the OrangeSum train split, drawn with ``--seed``.
+2. Parse each the way a digest does (ingest, clean, analyze) and keep the sentences that can
+   be a bullet (``learned.candidate_indices``); compute their features (``features.py``).
+3. Label them with the greedy ROUGE oracle against the journalist's abstract.
+4. Fit a LightGBM classifier on 90 % of the articles; measure on the other 10 %: AUC, and the
+   ROUGE of picking the top sentences next to LEAD-k and the oracle on the same articles.
+5. Write ``selector.txt`` (the model) and ``selector.json`` (its record: data, seed,
+   parameters, features, importances, metrics).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import multiprocessing as mp
+import os
+import pickle
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared/eval-data/orangesum/orangesum_abstract_train.jsonl.gz"
+DEFAULT_OUT = ROOT / "src/essentiel/resources/models"
+PARAMS: dict[str, Any] = {
+    "objective": "binary",
+    "learning_rate": 0.05,
+    "num_leaves": 31,
+    "min_data_in_leaf": 40,
+    "feature_fraction": 0.9,
+    "bagging_fraction": 0.8,
+    "bagging_freq": 1,
+    "lambda_l2": 1.0,
+    "num_threads": 1,
+    "deterministic": True,
+    "force_row_wise": True,
+    "verbosity": -1,
+}
+ROUNDS = 300
+
+
+def _examples(job: tuple[str, str, str | None, list[str], bool]) -> dict[str, Any] | None:
+    """Features and oracle labels of one article (runs in a worker process)."""
+    from essentiel import resources
+    from essentiel.analyze import analyze
+    from essentiel.clean import clean
+    from essentiel.errors import EssentielError
+    from essentiel.evaluation.oracle import greedy_oracle
+    from essentiel.ingest import ingest
+    from essentiel.keypoints.features import embedder, sentence_features
+    from essentiel.keypoints.learned import candidate_indices
+
+    key, text, title, reference, use_embedding = job
+    try:
+        cleaned = clean(ingest(text), lang_hint="fr")
+        analysis = analyze(cleaned.blocks, cleaned.lang or "fr")
+    except EssentielError:
+        return None
+    sentences = [s for s in analysis.sentences if s.lang == cleaned.lang]
+    lang = resources.language(cleaned.lang or "fr")
+    indices = candidate_indices(sentences, lang)
+    if len(indices) < 2:
+        return None
+    texts = [s.span.text for s in sentences]
+    oracle = greedy_oracle(texts, reference, indices)
+    rows = sentence_features(sentences, indices, lang, title, embedder() if use_embedding else None)
+    return {
+        "id": key,
+        "rows": rows,
+        "labels": np.array([1.0 if i in oracle else 0.0 for i in indices], dtype=np.float32),
+        "indices": indices,
+        "sentences": texts,
+        "reference": reference,
+        "oracle": oracle,
+    }
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _rouge1(summary: list[str], reference: list[str]) -> float:
+    from essentiel.evaluation.rouge import rouge
+
+    return rouge(summary, reference)["rouge-score", "rouge1"]
+
+
+def _auc(labels: np.ndarray, scores: np.ndarray) -> float:
+    """Area under the ROC curve: the chance a positive outranks a negative (ties count half)."""
+    from scipy.stats import rankdata
+
+    ranks = rankdata(scores)
+    positives = labels > 0.5
+    n_pos, n_neg = int(positives.sum()), int((~positives).sum())
+    if not n_pos or not n_neg:
+        return float("nan")
+    return float((ranks[positives].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
+
+
+def _dev_metrics(docs: list[dict[str, Any]], scores: list[np.ndarray]) -> dict[str, Any]:
+    """ROUGE-1 of whole-sentence picks on held-out articles (no compression, no MMR)."""
+    picks: dict[str, list[float]] = {f"model-top{k}": [] for k in (1, 2, 3)}
+    picks.update({f"lead-{k}": [] for k in (1, 2, 3)})
+    picks["oracle"] = []
+    for doc, score in zip(docs, scores, strict=True):
+        order = [doc["indices"][j] for j in np.argsort(-score, kind="stable")]
+        sentences, reference = doc["sentences"], doc["reference"]
+        for k in (1, 2, 3):
+            picks[f"model-top{k}"].append(
+                _rouge1([sentences[i] for i in sorted(order[:k])], reference)
+            )
+            picks[f"lead-{k}"].append(_rouge1(sentences[:k], reference))
+        picks["oracle"].append(_rouge1([sentences[i] for i in sorted(doc["oracle"])], reference))
+    labels = np.concatenate([d["labels"] for d in docs])
+    return {
+        "documents": len(docs),
+        "auc": round(_auc(labels, np.concatenate(scores)), 4),
+        "rouge1_rouge_score_tokenizer": {
+            name: round(statistics.mean(values), 2) for name, values in picks.items()
+        },
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--documents", type=int, default=12000)
+    parser.add_argument("--seed", type=int, default=20251124)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--no-embedding", action="store_true")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument(
+        "--examples",
+        type=Path,
+        help="reuse the features and labels saved at this path (written there if absent)",
+    )
+    args = parser.parse_args(argv)
+
+    import lightgbm
+
+    from essentiel.evaluation.data import read_items
+    from essentiel.keypoints.features import FEATURE_NAMES
+    from essentiel.keypoints.learned import MODEL_FILE, RECORD_FILE
+
+    if not args.data.is_file():
+        print(f"error: {args.data}: no such file (the OrangeSum train split)", file=sys.stderr)
+        return 2
+    items = list(read_items(args.data, source="text"))
+    random.Random(args.seed).shuffle(items)
+    items = items[: args.documents]
+    jobs = [(i.id, i.article, i.title, i.reference, not args.no_embedding) for i in items]
+    started = time.perf_counter()
+    docs: list[dict[str, Any]] = []
+    # One BLAS thread per worker: the workers already fill the cores.
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+    if args.examples and args.examples.is_file():
+        with args.examples.open("rb") as f:
+            docs = pickle.load(f)
+    else:
+        with mp.get_context("spawn").Pool(args.workers) as pool:
+            for n, doc in enumerate(pool.imap(_examples, jobs, chunksize=8), 1):
+                if doc is not None:
+                    docs.append(doc)
+                if n % 250 == 0 or n == len(jobs):
+                    rate = n / (time.perf_counter() - started)
+                    print(f"\r  features: {n}/{len(jobs)} articles, {rate:.1f}/s", end="")
+        print()
+        if args.examples:
+            args.examples.parent.mkdir(parents=True, exist_ok=True)
+            with args.examples.open("wb") as f:
+                pickle.dump(docs, f)
+    cut = int(0.9 * len(docs))
+    fit, dev = docs[:cut], docs[cut:]
+    x = np.concatenate([d["rows"] for d in fit])
+    y = np.concatenate([d["labels"] for d in fit])
+    params = {**PARAMS, "seed": args.seed}
+    booster = lightgbm.train(
+        params, lightgbm.Dataset(x, y, feature_name=list(FEATURE_NAMES)), ROUNDS
+    )
+    scores = [booster.predict(d["rows"], num_threads=1) for d in dev]
+    importance = booster.feature_importance(importance_type="gain")
+    record = {
+        "model": MODEL_FILE,
+        "trained_by": "make train (training/train_selector.py)",
+        "data": {
+            "file": args.data.name,
+            "sha256": _sha256(args.data),
+            "documents_drawn": len(items),
+            "documents_used": len(docs),
+            "fit_documents": len(fit),
+            "dev_documents": len(dev),
+            "fit_sentences": len(y),
+            "positive_share": round(float(y.mean()), 4),
+        },
+        "labels": "greedy ROUGE-1+2 oracle, up to 3 sentences, among candidate sentences",
+        "seed": args.seed,
+        "lightgbm": lightgbm.__version__,
+        "params": params,
+        "rounds": ROUNDS,
+        "embedding": not args.no_embedding,
+        "features": list(FEATURE_NAMES),
+        "importance_gain": {
+            name: round(float(v), 1) for name, v in zip(FEATURE_NAMES, importance, strict=True)
+        },
+        "dev": _dev_metrics(dev, scores),
+    }
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / MODEL_FILE).write_text(booster.model_to_string(), encoding="utf-8")
+    (args.out / RECORD_FILE).write_text(
+        json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    print(json.dumps(record["dev"], indent=2))
+    print(
+        f"wrote {args.out / MODEL_FILE} and {RECORD_FILE} in {time.perf_counter() - started:.0f} s"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
