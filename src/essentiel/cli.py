@@ -18,6 +18,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import Progress
 
 from essentiel import __version__
 from essentiel.errors import EssentielError, InputError, InputTooLarge, UnsupportedLanguage
@@ -72,6 +73,29 @@ def _published_date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value) if value else None
     except ValueError:
         raise _fail(f"--published {value!r} is not a date like 2025-07-04", EXIT_USAGE) from None
+
+
+def _progress_bar(enabled: bool, *, with_rate: bool) -> Progress:
+    """A progress bar on stderr: done/total, (docs/s,) elapsed and remaining time."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    rate = [TextColumn("{task.fields[rate]:.1f} docs/s")] if with_rate else []
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        *rate,
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        disable=not enabled,
+    )
 
 
 def _fail(message: str, code: int) -> typer.Exit:
@@ -178,15 +202,6 @@ def batch(
     ] = 200,
 ) -> None:
     """Digest a corpus: one output row per input, resumable with the same command."""
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
     from essentiel.batch import BatchError, run_batch
     from essentiel.batch.outputs import output_format
 
@@ -196,16 +211,7 @@ def batch(
         output_format(out)
     except ValueError as exc:
         raise _fail(str(exc), EXIT_USAGE) from None
-    bar = Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]:.1f} docs/s"),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=err,
-        disable=not progress,
-    )
+    bar = _progress_bar(progress, with_rate=True)
     task = bar.add_task("digesting", total=None, rate=0.0)
     started = time.perf_counter()
     done_here = 0
@@ -335,15 +341,6 @@ def evaluate_command(
 ) -> None:
     """Score our key points, LEAD-k, LexRank, TextRank and the file's system outputs with
     ROUGE (two tokenizers) and our checker, in one run."""
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
     from essentiel.evaluation import EvalDataError, evaluate, read_items
     from essentiel.evaluation.data import count_items
     from essentiel.render import render_eval
@@ -368,15 +365,7 @@ def evaluate_command(
         )
     except ValueError as exc:
         raise _fail(str(exc), EXIT_USAGE) from None
-    bar = Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=err,
-        disable=not progress,
-    )
+    bar = _progress_bar(progress, with_rate=False)
     try:
         total = count_items(dataset, filters, limit) if dataset.is_file() else None
         items = read_items(dataset, source=source, where=filters, limit=limit)  # type: ignore[arg-type]
