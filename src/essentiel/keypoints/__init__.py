@@ -31,8 +31,8 @@ class KeyPointSettings:
     max_words: int = 30
     target_words: int = 25
     # Bullets beyond min_keypoints only for candidates scoring at least this share of the best
-    # one. 0 (the default) fills up to max_keypoints; 0.7 gives a third bullet to about a
-    # quarter of OrangeSum articles (docs/evaluation.md).
+    # one: 0 (the default) fills up to max_keypoints; higher values keep the extra bullets for
+    # articles that have another point nearly as strong as their first.
     extra_ratio: float = 0.0
     # "learned": the shipped model (keypoints/learned.py); "heuristic": select.py's weights.
     selector: str = "learned"

@@ -19,7 +19,6 @@ from essentiel.keypoints.features import FEATURE_NAMES, embedder, sentence_featu
 from essentiel.keypoints.select import (
     BACKGROUND_FACTOR,
     Candidate,
-    content_lemmas,
     is_background,
     score_sentences,
     stands_alone,
@@ -89,12 +88,13 @@ def score_learned(
     top_heuristic = max((c.score for c in heuristic.values()), default=0.0) or 1.0
     candidates = []
     for i, p in zip(indices, learned, strict=True):
-        h = heuristic[i].score if i in heuristic else 0.0
+        # Both select from stands_alone() sentences, so every index has a heuristic score.
+        h = heuristic[i].score
         score = weight * p / top_learned + (1 - weight) * h / top_heuristic
         if is_background(sentences[i]):
             # News marks background with the pluperfect; the model, trained on abstracts that
             # often recall it, does not penalise it. A key point is what happened now.
             score *= BACKGROUND_FACTOR
         features = {"model": p, "heuristic": h}
-        candidates.append(Candidate(sentences[i], i, score, content_lemmas(sentences[i]), features))
+        candidates.append(Candidate(sentences[i], i, score, heuristic[i].lemmas, features))
     return candidates
