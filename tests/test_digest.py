@@ -174,3 +174,28 @@ def test_seed_dates_and_figures(seed_digest: Digest) -> None:
     assert (whole.value, whole.counts) == (550, "engins")
     # The date's day number is not a figure.
     assert all(f.value != 4 for f in figures)
+
+
+def test_memory_zone_frees_new_words_and_changes_nothing(
+    pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each digest is parsed in a spaCy memory zone: the words it meets for the first time
+    leave the vocabulary afterwards, and the digest is the one made without the zone."""
+    import contextlib
+
+    from essentiel import pipeline as pipeline_module
+    from essentiel.analyze import pipeline as spacy_pipeline
+
+    text = (
+        "La société Zorbalinex a annoncé jeudi la fermeture de son usine de Quimperlé, "
+        "où travaillent 312 salariés. « Nous n'avons plus le choix », a déclaré sa "
+        "directrice, Maëlle Trégunvic, selon Le Télégramme.\n\n"
+        "Les syndicats dénoncent une décision « brutale » et appellent à la grève lundi."
+    )
+    zoned = pipeline.digest(text, published=dt.date(2025, 3, 6))
+    strings = spacy_pipeline("fr").vocab.strings
+    assert "Zorbalinex" not in strings and "Trégunvic" not in strings
+    monkeypatch.setattr(pipeline_module, "parse_zone", lambda langs: contextlib.nullcontext())
+    plain = pipeline.digest(text, published=dt.date(2025, 3, 6))
+    assert "Zorbalinex" in strings  # without the zone the new word stays
+    assert plain.model_dump_json() == zoned.model_dump_json()

@@ -1,14 +1,18 @@
 """Analyze: spaCy parse of the body blocks, with sentence and token offsets into the clean text.
 
-Pipelines are loaded once per process (``pipeline``) and reused for every article.
+Pipelines are loaded once per process (``pipeline``) and reused for every article. Each
+article is parsed inside a spaCy memory zone (``parse_zone``): the strings and lexemes its new
+words add to the vocabulary are freed when its digest is built, so a long-running service or
+batch does not grow with every new word it meets.
 """
 
 from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
-from functools import cache
 
 import spacy
 from spacy.language import Language as SpacyLanguage
@@ -23,14 +27,31 @@ _CLOSING_QUOTES = frozenset('"»”')
 _ENDS_SENTENCE = re.compile(r"[.!?…]\s*[\"»”’)\]]*\s*$")
 
 
-@cache
+_loaded: dict[str, SpacyLanguage] = {}
+
+
 def pipeline(lang: str) -> SpacyLanguage:
     """The spaCy pipeline of a supported language, loaded once per process."""
-    model = resources.language(lang).spacy_model
-    with warnings.catch_warnings():
-        # Model packages built for another spaCy patch release warn on load; they are compatible.
-        warnings.simplefilter("ignore", UserWarning)
-        return spacy.load(model)
+    nlp = _loaded.get(lang)
+    if nlp is None:
+        model = resources.language(lang).spacy_model
+        with warnings.catch_warnings():
+            # Model packages built for another spaCy patch release warn on load; compatible.
+            warnings.simplefilter("ignore", UserWarning)
+            nlp = _loaded[lang] = spacy.load(model)
+    return nlp
+
+
+@contextmanager
+def parse_zone(langs: Iterable[str] = ()) -> Iterator[None]:
+    """Everything spaCy allocates for the parses made inside is freed on exit (spaCy's memory
+    zones), for the pipelines of ``langs`` and every pipeline already loaded. Docs, spans and
+    tokens made inside must not be touched after it: take their text and offsets out first.
+    Not re-entrant and not thread-safe, like spaCy's zones: one zone per process at a time."""
+    with ExitStack() as stack:
+        for lang in dict.fromkeys([*_loaded, *langs]):
+            stack.enter_context(pipeline(lang).memory_zone())
+        yield
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,8 @@ from functools import cache
 from typing import Any
 
 from essentiel import resources
+from essentiel.analyze import parse_zone, sentences_of
 from essentiel.analyze import pipeline as spacy_pipeline
-from essentiel.analyze import sentences_of
 from essentiel.facts.names import fold, same_name
 from essentiel.model import (
     CheckedSentence,
@@ -273,11 +273,12 @@ def split_summary(summary: str, code: str) -> list[str]:
     """Summary sentences: one per line for bullets, several per line for prose."""
     nlp = spacy_pipeline(code)
     found: list[str] = []
-    for line in summary.splitlines():
-        line = _BULLET.sub("", line).strip()
-        if not line:
-            continue
-        found.extend(s.text.strip() for s in sentences_of(nlp(line)) if s.text.strip())
+    with parse_zone([code]):
+        for line in summary.splitlines():
+            line = _BULLET.sub("", line).strip()
+            if not line:
+                continue
+            found.extend(s.text.strip() for s in sentences_of(nlp(line)) if s.text.strip())
     return found
 
 

@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from essentiel import resources
-from essentiel.analyze import analyze, pipeline
+from essentiel.analyze import analyze, parse_zone, pipeline
 from essentiel.clean import clean
 from essentiel.errors import NoArticle, UnsupportedLanguage
 from essentiel.facts import extract_facts
@@ -101,35 +101,37 @@ class Pipeline:
                 f"{', '.join(resources.supported_languages())}); clean text and blocks only",
                 partial,
             )
-        analysis = analyze(cleaned.blocks, cleaned.lang)
-        self._lap("analyze")
-        sentences = [s for s in analysis.sentences if s.lang == cleaned.lang]
-        keypoints, kp_notices = build_keypoints(
-            cleaned.text,
-            sentences,
-            resources.language(cleaned.lang),
-            article.title,
-            self.settings.keypoints,
-            _as_date(published_value) if published_value else None,
-        )
-        self._lap("keypoints")
-        facts = extract_facts(
-            cleaned.text,
-            analysis,
-            cleaned.lang,
-            _as_date(published_value) if published_value else None,
-            lap=self._lap,
-        )
-        result = Digest(
-            article=article,
-            sentences=[s.to_model(cleaned.text) for s in analysis.sentences],
-            keypoints=keypoints,
-            dates=facts.dates,
-            figures=facts.figures,
-            entities=facts.entities,
-            quotes=facts.quotes,
-            notices=notices + kp_notices,
-        )
+        # The spaCy docs live only inside the zone; the Digest holds text and offsets.
+        with parse_zone([cleaned.lang]):
+            analysis = analyze(cleaned.blocks, cleaned.lang)
+            self._lap("analyze")
+            sentences = [s for s in analysis.sentences if s.lang == cleaned.lang]
+            keypoints, kp_notices = build_keypoints(
+                cleaned.text,
+                sentences,
+                resources.language(cleaned.lang),
+                article.title,
+                self.settings.keypoints,
+                _as_date(published_value) if published_value else None,
+            )
+            self._lap("keypoints")
+            facts = extract_facts(
+                cleaned.text,
+                analysis,
+                cleaned.lang,
+                _as_date(published_value) if published_value else None,
+                lap=self._lap,
+            )
+            result = Digest(
+                article=article,
+                sentences=[s.to_model(cleaned.text) for s in analysis.sentences],
+                keypoints=keypoints,
+                dates=facts.dates,
+                figures=facts.figures,
+                entities=facts.entities,
+                quotes=facts.quotes,
+                notices=notices + kp_notices,
+            )
         self._lap("output")
         return result
 
