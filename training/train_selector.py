@@ -19,7 +19,6 @@ import argparse
 import hashlib
 import json
 import multiprocessing as mp
-import os
 import pickle
 import random
 import statistics
@@ -156,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     from essentiel.evaluation.data import read_items
     from essentiel.keypoints.features import FEATURE_NAMES
     from essentiel.keypoints.learned import MODEL_FILE, RECORD_FILE
+    from essentiel.parallel import one_blas_thread_per_worker
 
     if not args.data.is_file():
         print(f"error: {args.data}: no such file (the OrangeSum train split)", file=sys.stderr)
@@ -167,8 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     docs: list[dict[str, Any]] = []
     # One BLAS thread per worker: the workers already fill the cores.
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(var, "1")
+    one_blas_thread_per_worker()
     if args.examples and args.examples.is_file():
         with args.examples.open("rb") as f:
             docs = pickle.load(f)
