@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint typecheck unit bench train lock schema clean
+.PHONY: demo test browser lint typecheck unit bench train lock schema api-docs clean
 
 # Installs exactly what requirements.lock pins, each file checked against its hash
 # (the English spaCy model is a third-party re-upload: its hash is what we trust).
@@ -17,7 +17,22 @@ $(STAMP): requirements.lock pyproject.toml
 demo: $(STAMP)
 	$(BIN)/essentiel digest src/essentiel/examples/fr-orages-bretagne.txt --published 2025-08-14
 
-test: $(STAMP) lint typecheck unit
+test: $(STAMP) browser lint typecheck unit
+
+# The browser tests (tests/test_browser.py) drive Debian's Chromium through Playwright, which
+# cannot download a browser here. Installed when missing and we may (root with apt-get); else
+# the tests skip, except in CI where a missing browser fails them.
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "installing Debian's chromium for the browser tests"; \
+			export DEBIAN_FRONTEND=noninteractive; \
+			apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1 \
+			|| { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null; }; \
+		else \
+			echo "note: /usr/bin/chromium is missing (install Debian's chromium); browser tests skip"; \
+		fi; \
+	fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench training
@@ -41,10 +56,14 @@ schema: $(STAMP)
 	$(BIN)/essentiel schema > src/essentiel/schema/digest.schema.json
 	$(BIN)/essentiel schema --check > src/essentiel/schema/check.schema.json
 
+# The HTTP API page, rendered from the service's OpenAPI description (tests/test_apidoc.py).
+api-docs: $(STAMP)
+	$(BIN)/python -m essentiel.service.apidoc > docs/api.md
+
 # Regenerate the lock after changing dependencies in pyproject.toml (needs the registry).
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet pip-tools
-	$(BIN)/pip-compile --allow-unsafe --generate-hashes --extra dev --extra ray --extra eval --strip-extras \
+	$(BIN)/pip-compile --allow-unsafe --generate-hashes --extra dev --extra ray --extra eval --extra serve --strip-extras \
 		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 clean:

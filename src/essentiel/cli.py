@@ -393,6 +393,79 @@ def evaluate_command(
 
 
 @app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
+    db: Annotated[
+        str, typer.Option(help="The SQLite store file (created if missing; :memory: keeps none).")
+    ] = "essentiel.db",
+    workers: Annotated[
+        int, typer.Option(min=1, help="Worker processes, each with its own models (~1 GB).")
+    ] = 1,
+    max_bytes: Annotated[
+        int, typer.Option(min=1, help="Largest request body accepted (413 above).")
+    ] = 2_000_000,
+    cors_origin: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="An origin allowed to call the API from a browser (repeat it). "
+            "CORS is off when none is given."
+        ),
+    ] = None,
+    log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
+) -> None:
+    """Run the HTTP API and the web page (needs the `serve` extra: pip install essentiel[serve]).
+
+    Write endpoints need an API key when the environment variable ESSENTIEL_API_KEY is set.
+    """
+    import os
+
+    try:
+        import uvicorn
+
+        from essentiel.parallel import one_blas_thread_per_worker
+        from essentiel.service.config import CONFIG_ENV, ServiceConfig
+        from essentiel.service.store import Store, StoreError
+    except ImportError as exc:
+        raise _fail(
+            f"the service needs the serve extra ({exc.name} is missing): "
+            "pip install 'essentiel[serve]'",
+            EXIT_USAGE,
+        ) from None
+    config = ServiceConfig(
+        db=db,
+        max_bytes=max_bytes,
+        api_key=os.environ.get("ESSENTIEL_API_KEY") or None,
+        cors_origins=tuple(cors_origin or ()),
+    )
+    try:
+        Store(config.db).close()  # a bad store path fails here, once, with a clear message
+    except (StoreError, OSError) as exc:
+        raise _fail(str(exc), 3) from None
+    if workers > 1 and config.db == ":memory:":
+        raise _fail("--db :memory: cannot be shared by several workers", EXIT_USAGE)
+    os.environ[CONFIG_ENV] = config.to_env()
+    if workers > 1:
+        # Spawned workers inherit the environment; this process already imported numpy.
+        one_blas_thread_per_worker()
+    err.print(
+        f"essentiel {__version__}: loading models, then serving http://{host}:{port}/ "
+        f"(store {db}{', API key required for writes' if config.api_key else ''})",
+        highlight=False,
+    )
+    uvicorn.run(
+        "essentiel.service.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level=log_level,
+        # The body limit is ours (413 with a JSON error); keep uvicorn's own defaults otherwise.
+        timeout_graceful_shutdown=10,
+    )
+
+
+@app.command()
 def schema(
     of_check: Annotated[
         bool, typer.Option("--check", help="The schema of `essentiel check --json` instead.")

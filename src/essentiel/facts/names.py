@@ -72,6 +72,12 @@ def alias_group(name: str) -> int | None:
     return _alias_groups().get(fold(name))
 
 
+def alias_names(group: int) -> list[str]:
+    """Every name of an exonym group (Kiev, Kyiv, Київ)."""
+    names: list[str] = _data()["aliases"][group]
+    return names
+
+
 @cache
 def capitals() -> dict[str, str]:
     """Folded capital (any alias of it) → the country code of its government."""

@@ -1,0 +1,173 @@
+"""The ASGI application of ``essentiel serve``: the JSON API, the web page and their guards.
+
+Guards, outermost first: the request-size limit (413 before the body is read when
+Content-Length says so, and while reading when it does not), security headers on every
+response (a strict Content-Security-Policy on our pages: scripts only from /static), CORS only
+for the origins given.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib import resources as package_files
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from essentiel import __version__
+from essentiel.errors import EssentielError
+from essentiel.service import api, pages
+from essentiel.service.config import ServiceConfig
+from essentiel.service.engine import Engine
+from essentiel.service.errors import (
+    ApiError,
+    error_response,
+    on_api_error,
+    on_http_error,
+    on_pipeline_error,
+    on_validation_error,
+)
+
+log = logging.getLogger("essentiel.service")
+
+PAGE_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+# Swagger UI and ReDoc start with an inline script of FastAPI's; their assets come from the
+# fastapi-offline package, so 'self' is still the only origin.
+DOCS_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; "
+    "frame-ancestors 'none'"
+)
+_DOCS_PATHS = ("/docs", "/redoc")
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+class Guards:
+    """Size limit and security headers, as plain ASGI (a BaseHTTPMiddleware would buffer
+    streaming bodies before the limit could act)."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path: str = scope["path"]
+        headers = dict(scope["headers"])
+        declared = headers.get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            await self._too_large(scope, receive, send, int(declared))
+            return
+
+        received = 0
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise BodyTooLarge
+            return message
+
+        csp = DOCS_CSP if path.startswith(_DOCS_PATHS) else PAGE_CSP
+
+        async def secured_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                extra = [
+                    (b"content-security-policy", csp.encode()),
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"referrer-policy", b"no-referrer"),
+                    (b"x-frame-options", b"DENY"),
+                ]
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, secured_send)
+        except BodyTooLarge:
+            await self._too_large(scope, receive, send, None)
+
+    async def _too_large(
+        self, scope: Scope, receive: Receive, send: Send, size: int | None
+    ) -> None:
+        said = f"{size:,} bytes" if size is not None else "over the limit"
+        message = f"the request body is {said}; the limit is {self.max_bytes:,} bytes"
+        if scope["path"].startswith("/v1/"):
+            response: Any = error_response(413, "input_too_large", message)
+        else:
+            response = pages.error_page(413, "Too large", message[0].upper() + message[1:] + ".")
+        await response(scope, receive, send)
+
+
+def create_app(config: ServiceConfig | None = None) -> FastAPI:
+    config = config or ServiceConfig()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = Engine(config)
+        app.state.engine = engine
+        if config.warm_up:
+            await engine.run(engine.warm_up)
+        else:
+            engine.ready = True
+        log.info("essentiel %s ready: store %s", __version__, config.db)
+        try:
+            yield
+        finally:
+            engine.close()
+
+    app = FastAPIOffline(
+        title="essentiel",
+        version=__version__,
+        summary="Faithful key points and the facts behind them, from raw news articles.",
+        description="Every key point, entity, quote, figure and date points to character "
+        "offsets in the article's clean text, and every key point is checked against its "
+        "sources before it is shown. Errors are JSON: "
+        '`{"error": {"status", "code", "message"}}`.',
+        lifespan=lifespan,
+        static_url="/static/docs",
+    )
+    app.add_exception_handler(ApiError, on_api_error)
+    app.add_exception_handler(EssentielError, on_pipeline_error)
+    app.add_exception_handler(RequestValidationError, on_validation_error)
+    app.add_exception_handler(StarletteHTTPException, on_http_error)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount(
+        "/static",
+        StaticFiles(directory=str(package_files.files("essentiel.service") / "static")),
+        name="static",
+    )
+    if config.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(config.cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type", "X-API-Key", "Authorization"],
+            expose_headers=["Location"],
+        )
+    app.add_middleware(Guards, max_bytes=config.max_bytes)
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """The factory uvicorn calls in each worker process (``essentiel serve``)."""
+    return create_app(ServiceConfig.from_env())

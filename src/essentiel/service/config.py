@@ -1,0 +1,48 @@
+"""Settings of ``essentiel serve``, passed to every worker process through one environment
+variable (uvicorn starts workers by importing an app factory; it cannot hand them objects)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from dataclasses import dataclass
+
+CONFIG_ENV = "ESSENTIEL_SERVICE_CONFIG"
+API_KEY_ENV = "ESSENTIEL_API_KEY"
+
+# A news article is rarely above 300 kB of HTML; 2 MB leaves room for heavy pages while a
+# request that size still takes well under a second to refuse.
+DEFAULT_MAX_BYTES = 2_000_000
+
+
+@dataclass(frozen=True)
+class ServiceConfig:
+    db: str = "essentiel.db"
+    """The SQLite store file (created if missing); ``:memory:`` keeps nothing."""
+    max_bytes: int = DEFAULT_MAX_BYTES
+    """Largest request body accepted (413 above it)."""
+    api_key: str | None = None
+    """When set, write endpoints (POST) need it in ``X-API-Key`` or ``Authorization: Bearer``."""
+    cors_origins: tuple[str, ...] = ()
+    """Origins allowed to call the API from a browser; none (CORS off) by default."""
+    threads: int = 1
+    """Digests computed at once per worker process. spaCy holds the GIL for most of a parse, so
+    one per process is right; run more processes (``--workers``) to use more cores."""
+    warm_up: bool = True
+    """Load the language models and the selector at start-up rather than on the first request."""
+
+    def to_env(self) -> str:
+        """Everything but the API key, which workers read from ``ESSENTIEL_API_KEY`` itself."""
+        values = dataclasses.asdict(self)
+        values.pop("api_key")
+        return json.dumps(values)
+
+    @classmethod
+    def from_env(cls) -> ServiceConfig:
+        raw = os.environ.get(CONFIG_ENV)
+        values = json.loads(raw) if raw else {}
+        values["cors_origins"] = tuple(values.get("cors_origins", ()))
+        if values.get("api_key") is None and os.environ.get(API_KEY_ENV):
+            values["api_key"] = os.environ[API_KEY_ENV]
+        return cls(**values)
