@@ -1,0 +1,291 @@
+"""Load test of ``essentiel serve`` on loopback: N concurrent clients for a fixed time.
+
+Starts the server as a user would (``python -m essentiel serve``, a fresh store), waits until
+it is ready, then runs ``--clients`` threads for ``--seconds``: each posts real news pages
+(OrangeSum validation HTML, or the bundled examples when ../shared is absent) to
+``POST /v1/digest`` and, one request in five, searches the store (``GET /v1/articles?q=``,
+``GET /v1/entities``). A warm-up of the same load comes first (``--warmup``, two
+minutes, not measured): a worker's memory grows while its bounded caches (name folding,
+dateparser) fill and its allocator settles, over its first few hundred articles; a 3-minute
+run after a 1-minute warm-up, in docs/benchmarks.md, shows that growth slowing down. Reports
+every status seen, throughput and latency percentiles per endpoint, and the server's memory
+(all its processes) sampled every second of the measured run: first, last, peak, and the
+slope over its second half.
+
+Baseline in the same run: the same pages digested in this process, one at a time, before the
+server starts (one core's rate with no HTTP, JSON or store; after its own one-minute warm-up),
+so the service's rate is a ratio.
+
+    .venv/bin/python bench/load.py                       # 20 clients, 30 s, 2 workers
+    .venv/bin/python bench/load.py --json bench/out/load.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gzip
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import httpx2
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+ORANGESUM = ROOT.parent / "shared" / "eval-data" / "orangesum" / "orangesum_abstract_valid.jsonl.gz"
+EXAMPLES = ROOT / "src" / "essentiel" / "examples"
+SEARCH_WORDS = ["gouvernement", "président", "France", "police", "élection", "euros", "Paris"]
+
+
+def load_articles(limit: int) -> list[tuple[str, bytes]]:
+    """(content type, body) pairs: real HTML pages when ../shared is there."""
+    if ORANGESUM.is_file():
+        found = []
+        with gzip.open(ORANGESUM, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                row = json.loads(line)
+                if row.get("html"):
+                    found.append(("text/html", row["html"].encode("utf-8")))
+                if len(found) >= limit:
+                    break
+        return found
+    return [("text/plain", p.read_bytes()) for p in sorted(EXAMPLES.glob("*.txt"))]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def server_rss(process: psutil.Process) -> int:
+    """Resident memory of the server and its worker processes, in bytes."""
+    total = 0
+    for p in [process, *process.children(recursive=True)]:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            total += p.memory_info().rss
+    return total
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
+
+
+def in_process_rate(articles: list[tuple[str, bytes]], warmup: float, seconds: float) -> float:
+    """Digests per second of one Pipeline in this process, on the same pages, after a warm-up
+    on other pages (the first hundred articles of a process are slower: caches fill)."""
+    from essentiel import Pipeline
+
+    pipeline = Pipeline()
+    pipeline.warm_up()
+    done, t0 = 0, time.perf_counter()
+    while time.perf_counter() - t0 < warmup:
+        pipeline.digest(articles[-1 - done % len(articles)][1])
+        done += 1
+    done, t0 = 0, time.perf_counter()
+    while time.perf_counter() - t0 < seconds:
+        pipeline.digest(articles[done % len(articles)][1])
+        done += 1
+    return done / (time.perf_counter() - t0)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes")
+    parser.add_argument("--articles", type=int, default=1500, help="distinct pages to post")
+    parser.add_argument("--warmup", type=float, default=120.0, help="seconds of unmeasured load")
+    parser.add_argument(
+        "--baseline", type=float, default=30.0, help="seconds of in-process digests, measured"
+    )
+    parser.add_argument(
+        "--baseline-warmup", type=float, default=60.0, help="seconds of in-process warm-up"
+    )
+    parser.add_argument("--json", type=Path, help="write the full report here")
+    args = parser.parse_args()
+
+    articles = load_articles(args.articles)
+    baseline = in_process_rate(articles, args.baseline_warmup, args.baseline)
+    print(f"in-process baseline: {baseline:.2f} digests/s (one process, no HTTP)", file=sys.stderr)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    workdir = Path(tempfile.mkdtemp(prefix="essentiel-load-"))
+    env = {k: v for k, v in os.environ.items() if k != "ESSENTIEL_API_KEY"}
+    started = time.monotonic()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "essentiel",
+            "serve",
+            "--port",
+            str(port),
+            "--db",
+            str(workdir / "store.db"),
+            "--workers",
+            str(args.workers),
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+    )
+    proc = psutil.Process(server.pid)
+    try:
+        while True:
+            try:
+                if httpx2.get(base + "/healthz", timeout=1).json()["status"] == "ok":
+                    break
+            except httpx2.HTTPError:
+                pass
+            if server.poll() is not None:
+                raise SystemExit("the server exited during start-up")
+            time.sleep(0.3)
+        # Every worker answers /healthz only once its models are in; give the others time.
+        time.sleep(3 if args.workers > 1 else 0)
+        startup = time.monotonic() - started
+        print(
+            f"server ready in {startup:.1f} s ({args.workers} workers, "
+            f"{len(articles)} distinct articles)",
+            file=sys.stderr,
+        )
+
+        memory: list[tuple[float, int]] = []
+
+        def client(index: int, stop: float, sink: list[tuple[str, int, float]]) -> None:
+            rng = random.Random(index)
+            with httpx2.Client(base_url=base, timeout=120) as http:
+                n = 0
+                while time.monotonic() < stop:
+                    n += 1
+                    t0 = time.perf_counter()
+                    if n % 5 == 0:
+                        if n % 10 == 0:
+                            endpoint, r = "entities", http.get("/v1/entities", params={"limit": 20})
+                        else:
+                            endpoint = "search"
+                            r = http.get("/v1/articles", params={"q": rng.choice(SEARCH_WORDS)})
+                    else:
+                        media, body = articles[rng.randrange(len(articles))]
+                        endpoint = "digest"
+                        r = http.post("/v1/digest", content=body, headers={"content-type": media})
+                    sink.append((endpoint, r.status_code, time.perf_counter() - t0))
+
+        def run(seconds: float, sink: list[tuple[str, int, float]], seed: int) -> float:
+            stop = time.monotonic() + seconds
+            threads = [
+                threading.Thread(target=client, args=(seed + i, stop, sink))
+                for i in range(args.clients)
+            ]
+            t0 = time.monotonic()
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            return time.monotonic() - t0
+
+        def sample(until: threading.Event) -> None:
+            t0 = time.monotonic()
+            while not until.is_set():
+                memory.append((time.monotonic() - t0, server_rss(proc)))
+                until.wait(1.0)
+
+        warmup: list[tuple[str, int, float]] = []
+        if args.warmup > 0:
+            run(args.warmup, warmup, 1000)
+        warm_rss = server_rss(proc)
+        print(
+            f"warm-up: {len(warmup)} requests, server at {warm_rss / 2**20:.0f} MiB",
+            file=sys.stderr,
+        )
+        results: list[tuple[str, int, float]] = []
+        done = threading.Event()
+        sampler = threading.Thread(target=sample, args=(done,))
+        sampler.start()
+        wall = run(args.seconds, results, 0)
+        done.set()
+        sampler.join()
+        store_articles = httpx2.get(base + "/healthz").json()["articles"]
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+    statuses: dict[str, int] = {}
+    for _, status, _ in results:
+        statuses[str(status)] = statuses.get(str(status), 0) + 1
+    errors = sum(1 for _, status, _ in results if status >= 400)
+    errors += sum(1 for _, status, _ in warmup if status >= 400)
+    per_endpoint = {}
+    for name in ("digest", "search", "entities"):
+        times = [t for e, s, t in results if e == name and s < 400]
+        per_endpoint[name] = {
+            "requests": sum(1 for e, _, _ in results if e == name),
+            "per_second": round(len(times) / wall, 2),
+            "p50_ms": round(percentile(times, 50) * 1000, 1),
+            "p95_ms": round(percentile(times, 95) * 1000, 1),
+            "max_ms": round(max(times, default=float("nan")) * 1000, 1),
+        }
+    mib = [m / 2**20 for _, m in memory]
+    half = len(memory) // 2
+    tail = memory[half:]
+    slope = 0.0
+    if len(tail) >= 3:
+        xs = [t for t, _ in tail]
+        ys = [m / 2**20 for _, m in tail]
+        slope = statistics.linear_regression(xs, ys).slope
+    report = {
+        "clients": args.clients,
+        "seconds": round(wall, 1),
+        "workers": args.workers,
+        "cpus": os.cpu_count(),
+        "articles_source": "orangesum valid html" if ORANGESUM.is_file() else "bundled examples",
+        "startup_seconds": round(startup, 1),
+        "baseline_in_process_digests_per_second": round(baseline, 2),
+        "warmup": {
+            "seconds": args.warmup,
+            "requests": len(warmup),
+            "errors": sum(1 for _, s, _ in warmup if s >= 400),
+        },
+        "requests": len(results),
+        "errors": errors,
+        "statuses": statuses,
+        "requests_per_second": round(len(results) / wall, 2),
+        "endpoints": per_endpoint,
+        "stored_articles": store_articles,
+        "memory_mib": {
+            "first": round(mib[0], 1) if mib else None,
+            "last": round(mib[-1], 1) if mib else None,
+            "peak": round(max(mib), 1) if mib else None,
+            "second_half_slope_mib_per_min": round(slope * 60, 2),
+            "samples": [round(m, 1) for m in mib],
+        },
+    }
+    report["digest_rate_vs_baseline"] = round(per_endpoint["digest"]["per_second"] / baseline, 2)
+    print(json.dumps({k: v for k, v in report.items() if k != "memory_mib"}, indent=2))
+    memory_summary = {k: v for k, v in report["memory_mib"].items() if k != "samples"}  # type: ignore[union-attr]
+    print("memory (MiB):", json.dumps(memory_summary))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(report, indent=2) + "\n")
+    if errors:
+        raise SystemExit(f"{errors} requests failed")
+
+
+if __name__ == "__main__":
+    main()
