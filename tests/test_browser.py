@@ -9,6 +9,7 @@ Chromium skips these tests; in CI (``CI`` set) a missing browser is a failure.
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -38,7 +39,7 @@ if not CHROMIUM.exists():
         raise RuntimeError(f"{CHROMIUM} is missing: `make test` installs it (target browser)")
     pytest.skip(f"{CHROMIUM} is not installed (make browser)", allow_module_level=True)
 
-from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
 
 
 def _free_port() -> int:
@@ -169,7 +170,9 @@ def test_paste_example_click_keypoint_highlights_its_source(server: str, page: P
 def test_load_example_button(server: str, page: Page) -> None:
     page.goto(server + "/")
     page.click("#load-example")
-    page.wait_for_function("document.getElementById('text').value.length > 100")
+    # A locator assertion, not wait_for_function: Playwright evaluates that predicate with
+    # eval(), which the page's Content-Security-Policy rightly refuses.
+    expect(page.locator("#text")).to_have_value(re.compile(r"^Orages en Bretagne[\s\S]{100,}"))
     assert page.input_value("#published") == "2025-08-14"
     assert page.input_value("#text").startswith("Orages en Bretagne")
 
