@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo test browser lint typecheck unit bench train lock schema api-docs clean
+.PHONY: demo test browser lint typecheck unit bench train train-checker lock schema api-docs clean
 
 # Installs exactly what requirements.lock pins, each file checked against its hash
 # (the English spaCy model is a third-party re-upload: its hash is what we trust).
@@ -51,6 +51,10 @@ bench: $(STAMP)
 # Same data, seed and code: byte-identical src/essentiel/resources/models/selector.*.
 train: $(STAMP)
 	$(BIN)/python training/train_selector.py
+
+# The checker's combiner, from FRANK validation and XSumFaith labels (../shared/eval-data).
+train-checker: $(STAMP)
+	$(BIN)/python training/train_checker.py
 
 schema: $(STAMP)
 	$(BIN)/essentiel schema > src/essentiel/schema/digest.schema.json

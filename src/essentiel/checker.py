@@ -33,6 +33,7 @@ from typing import Any
 from essentiel import resources
 from essentiel.analyze import parse_zone, sentences_of
 from essentiel.analyze import pipeline as spacy_pipeline
+from essentiel.checker_model import load_checker_model
 from essentiel.facts.names import fold, same_name
 from essentiel.model import (
     CheckedSentence,
@@ -76,8 +77,11 @@ def _rules(code: str) -> _Rules:
 class Checker:
     """Checks summaries; the pipeline (and its spaCy models) is loaded once."""
 
-    def __init__(self, pipeline: Pipeline | None = None) -> None:
+    def __init__(self, pipeline: Pipeline | None = None, *, learned: bool = True) -> None:
+        """``learned=False`` keeps the rules' score (the mean of the sentence scores) instead
+        of the shipped combiner's probability; verdicts and problems are the same either way."""
         self.pipeline = pipeline or Pipeline()
+        self.learned = learned
 
     def check(
         self,
@@ -93,9 +97,7 @@ class Checker:
 
     def check_digest(self, digest: Digest, summary: str) -> SummaryCheck:
         code = digest.article.lang or "en"
-        published = digest.article.published
-        day = published.date() if isinstance(published, dt.datetime) else published
-        verifier = Verifier(resources.language(code), day)
+        verifier = verifier_for(digest)
         sources = [s.span for s in digest.sentences]
         source_words = [verifier.content_words(s.text) for s in sources]
         checked = [
@@ -110,12 +112,16 @@ class Checker:
             if SentenceVerdict.CANNOT_TELL in verdicts
             else SentenceVerdict.SUPPORTED
         )
+        # The rules' score is the mean, not the minimum: human judgements of a summary (FRANK)
+        # are the share of its sentences that hold, and the mean follows them better.
+        score = sum(c.score for c in checked) / len(checked) if checked else 1.0
+        model = load_checker_model() if self.learned and checked else None
+        if model is not None:
+            score = model.probability(digest, checked, verifier)
         return SummaryCheck(
             article=digest.article,
             verdict=overall,
-            # The mean, not the minimum: human judgements of a summary (FRANK) are the share
-            # of its sentences that hold, and the mean follows them better (docs/benchmarks.md).
-            score=round(sum(c.score for c in checked) / len(checked), 4) if checked else 1.0,
+            score=round(max(0.0, min(1.0, score)), 4),
             sentences=checked,
             notices=digest.notices,
         )
@@ -254,6 +260,13 @@ class Checker:
             message=f"the article credits this to {', '.join(credited)}, not to «{source}»",
             closest=evidence[0],
         )
+
+
+def verifier_for(digest: Digest) -> Verifier:
+    """The verifier of the digest's language, resolving dates against its publication day."""
+    published = digest.article.published
+    day = published.date() if isinstance(published, dt.datetime) else published
+    return Verifier(resources.language(digest.article.lang or "en"), day)
 
 
 def _entity_named(source: str, digest: Digest) -> int | None:

@@ -261,7 +261,7 @@ class Digest(_Model):
 
 # ---- checking someone's summary against its article (`essentiel check`) ---------------------
 
-CHECK_SCHEMA_VERSION: Literal["1.0"] = "1.0"
+CHECK_SCHEMA_VERSION: Literal["1.1"] = "1.1"
 
 
 class ProblemKind(StrEnum):
@@ -305,11 +305,17 @@ class CheckedSentence(_Model):
 class SummaryCheck(_Model):
     """A summary checked sentence by sentence against its article."""
 
-    schema_version: Literal["1.0"] = CHECK_SCHEMA_VERSION
+    schema_version: Literal["1.1"] = CHECK_SCHEMA_VERSION
     article: Article
     verdict: SentenceVerdict = Field(
         description="unsupported if any sentence is, else cannot_tell if any sentence is."
     )
-    score: float = Field(ge=0, le=1, description="The mean of the sentence scores.")
+    score: float = Field(
+        ge=0,
+        le=1,
+        description="The probability that the summary is faithful to the article, from the "
+        "learned combiner of the checker's signals (schema 1.1); the mean of the sentence "
+        "scores when the combiner is off (Checker(learned=False)).",
+    )
     sentences: list[CheckedSentence]
     notices: list[Notice] = Field(default_factory=list)

@@ -1,0 +1,70 @@
+"""The checker's learned combiner: shipped, loadable, consistent with the code's features, and
+its score moves the right way; the rules' verdicts do not depend on it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from essentiel.checker import Checker, verifier_for
+from essentiel.checker_model import FEATURE_NAMES, load_checker_model, summary_features
+from essentiel.model import SentenceVerdict
+from essentiel.pipeline import Pipeline
+
+ARTICLE = (
+    "Le conseil municipal de Lorient a voté mardi soir un plan de circulation qui fermera le "
+    "centre-ville aux voitures le samedi. Le projet a été adopté par 29 voix contre 14.\n\n"
+    "« C'est une décision attendue par les commerçants », a déclaré le maire, Fabrice Loher. "
+    "Les travaux commenceront en septembre et coûteront 2,4 millions d'euros."
+)
+FAITHFUL = (
+    "Le conseil municipal de Lorient a voté un plan qui fermera le centre-ville aux voitures."
+)
+UNFAITHFUL = "Le maire de Quimper, Marc Durand, a rejeté le plan par 41 voix contre 3."
+
+
+@pytest.fixture(scope="module")
+def checker(pipeline: Pipeline) -> Checker:
+    return Checker(pipeline)
+
+
+def test_the_shipped_model_loads_with_its_record() -> None:
+    model = load_checker_model()
+    assert model is not None
+    assert tuple(model.record["features"]) == FEATURE_NAMES
+    cv = model.record["metrics"]["cross_validated"]
+    assert set(cv["learned"]) == set(cv["rules"])  # both measured on the same folds
+
+
+def test_features_see_novel_names_and_numbers(checker: Checker) -> None:
+    digest = checker.pipeline.digest(ARTICLE, published=dt.date(2025, 3, 4))
+    verifier = verifier_for(digest)
+    rows = {}
+    for name, summary in (("faithful", FAITHFUL), ("unfaithful", UNFAITHFUL)):
+        result = Checker(checker.pipeline, learned=False).check_digest(digest, summary)
+        rows[name] = dict(
+            zip(
+                FEATURE_NAMES,
+                summary_features(digest, result.sentences, verifier, None),
+                strict=True,
+            )
+        )
+    assert rows["faithful"]["novel_numbers"] == 0 and rows["unfaithful"]["novel_numbers"] == 1
+    assert rows["unfaithful"]["novel_capitalised"] > rows["faithful"]["novel_capitalised"]
+    assert rows["unfaithful"]["novel_bigrams"] > rows["faithful"]["novel_bigrams"]
+
+
+def test_the_learned_score_ranks_and_leaves_verdicts_alone(checker: Checker) -> None:
+    rules = Checker(checker.pipeline, learned=False)
+    for summary in (FAITHFUL, UNFAITHFUL):
+        learned, plain = checker.check(ARTICLE, summary), rules.check(ARTICLE, summary)
+        assert [s.model_dump() for s in learned.sentences] == [
+            s.model_dump() for s in plain.sentences
+        ]
+        assert plain.score == pytest.approx(np.mean([s.score for s in plain.sentences]), abs=1e-4)
+        assert checker.check(ARTICLE, summary).score == learned.score  # deterministic
+    good, bad = checker.check(ARTICLE, FAITHFUL), checker.check(ARTICLE, UNFAITHFUL)
+    assert good.verdict is SentenceVerdict.SUPPORTED and bad.verdict is SentenceVerdict.UNSUPPORTED
+    assert good.score > bad.score

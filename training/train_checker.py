@@ -1,0 +1,261 @@
+"""Train the checker's combiner (``essentiel/checker_model.py``) on human factuality labels.
+
+    make train-checker          # = .venv/bin/python training/train_checker.py
+
+Data (``../shared/eval-data/``, the development labels the issue names): the 671 FRANK
+validation summaries (label: ``Factuality``, the share of sentences judged factual) and the
+1,844 XSumFaith summaries that have their article (label: the share of annotators who judged
+it faithful). Every article is digested once; every summary is checked by the rules and
+described by ``FEATURE_NAMES``.
+
+Evaluation before shipping, by 5-fold cross-validation grouped by article (the FRANK XSum
+articles are XSumFaith articles too, so the groups are article ids across both sets): each
+summary is scored by a model that never saw its article. On those out-of-fold scores: FRANK's
+partial correlations (controlling for the system) and XSumFaith's balanced accuracy, with the
+threshold of each fold chosen on the other folds' out-of-fold scores; calibration (Brier
+score, expected calibration error). The rules' score is measured on the same rows beside it.
+
+The shipped model is then trained on every row with the same parameters and seed; LightGBM
+runs on one thread in deterministic mode, so the same command writes the same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import pickle
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "eval-data"
+FRANK = DATA / "frank" / "frank_annotated_summaries.jsonl.gz"
+XSUMFAITH = DATA / "xsumfaith" / "xsumfaith_with_docs.jsonl.gz"
+DEFAULT_OUT = ROOT / "src" / "essentiel" / "resources" / "models"
+FOLDS = 5
+PARAMS: dict[str, Any] = {
+    "objective": "cross_entropy",  # labels are shares in [0, 1]; the output is a probability
+    "learning_rate": 0.03,
+    "num_leaves": 7,
+    "min_data_in_leaf": 40,
+    "feature_fraction": 0.8,
+    "bagging_fraction": 0.8,
+    "bagging_freq": 1,
+    "lambda_l2": 5.0,
+    "num_threads": 1,
+    "deterministic": True,
+    "force_row_wise": True,
+    "verbosity": -1,
+}
+ROUNDS = 300
+
+
+def _rows(path: Path) -> list[dict[str, Any]]:
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines]
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def examples() -> list[dict[str, Any]]:
+    """One example per summary: its article group, label, system, set and features."""
+    from essentiel.checker import Checker, verifier_for
+    from essentiel.checker_model import summary_features
+    from essentiel.errors import EssentielError
+    from essentiel.keypoints.features import embedder
+
+    items = [
+        {
+            "set": "frank",
+            "doc": str(r["doc_id"]),
+            "text": r["text"],
+            "summary": r["summary"],
+            "label": float(r["labels"]["Factuality"]),
+            "system": r["model_name"],
+        }
+        for r in _rows(FRANK)
+    ]
+    for r in _rows(XSUMFAITH):
+        votes = [bool(v) for v in r.get("factual_votes") or []]
+        if r.get("text") and votes:
+            items.append(
+                {
+                    "set": "xsumfaith",
+                    "doc": str(r["bbcid"]),
+                    "text": r["text"],
+                    "summary": r["summary"],
+                    "label": sum(votes) / len(votes),
+                    "majority": str(r["label_majority_factual"]) == "1",
+                    "system": r["model_name"],
+                }
+            )
+    checker = Checker(learned=False)
+    embed = embedder()
+    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for item in items:
+        by_doc[item["doc"]].append(item)
+    out: list[dict[str, Any]] = []
+    started = time.perf_counter()
+    for n, group in enumerate(by_doc.values(), 1):
+        try:
+            digest = checker.pipeline.digest(group[0]["text"], lang="en")
+        except EssentielError:
+            continue
+        verifier = verifier_for(digest)
+        for item in group:
+            result = checker.check_digest(digest, item["summary"])
+            features = summary_features(digest, result.sentences, verifier, embed)
+            out.append({k: v for k, v in item.items() if k != "text"} | {"x": features})
+        if n % 50 == 0 or n == len(by_doc):
+            rate = n / (time.perf_counter() - started)
+            print(f"\r  features: {n}/{len(by_doc)} articles, {rate:.1f}/s", end="", flush=True)
+    print()
+    return out
+
+
+def folds_of(docs: list[str], seed: int) -> dict[str, int]:
+    """Each article's fold: a seeded shuffle of the sorted article ids, dealt round-robin."""
+    order = sorted(set(docs))
+    np.random.default_rng(seed).shuffle(order)
+    return {doc: k % FOLDS for k, doc in enumerate(order)}
+
+
+def train(x: np.ndarray[Any, Any], y: np.ndarray[Any, Any], seed: int) -> Any:
+    import lightgbm
+
+    from essentiel.checker_model import FEATURE_NAMES
+
+    data = lightgbm.Dataset(x, label=y, feature_name=list(FEATURE_NAMES), free_raw_data=False)
+    return lightgbm.train({**PARAMS, "seed": seed}, data, num_boost_round=ROUNDS)
+
+
+def calibration(
+    p: np.ndarray[Any, Any], y: np.ndarray[Any, Any], bins: int = 10
+) -> dict[str, float]:
+    """Brier score and expected calibration error (equal-width bins) of probabilities p."""
+    edges = np.linspace(0, 1, bins + 1)
+    which = np.clip(np.digitize(p, edges) - 1, 0, bins - 1)
+    ece = sum(
+        abs(p[which == b].mean() - y[which == b].mean()) * (which == b).mean()
+        for b in range(bins)
+        if (which == b).any()
+    )
+    return {"brier": round(float(((p - y) ** 2).mean()), 4), "ece": round(float(ece), 4)}
+
+
+def evaluate(
+    rows: list[dict[str, Any]], scores: np.ndarray[Any, Any], fold: np.ndarray[Any, Any]
+) -> dict[str, Any]:
+    """FRANK partial correlations and XSumFaith balanced accuracy of one score per row."""
+    from essentiel.evaluation.factuality import (
+        balanced_accuracy,
+        best_threshold,
+        partial_correlation,
+    )
+
+    frank = [k for k, r in enumerate(rows) if r["set"] == "frank"]
+    human = np.array([rows[k]["label"] for k in frank])
+    systems = [rows[k]["system"] for k in frank]
+    xsum = [k for k, r in enumerate(rows) if r["set"] == "xsumfaith"]
+    truth = [rows[k]["majority"] for k in xsum]
+    predicted: list[bool] = []
+    for f in range(FOLDS):
+        tune = [j for j, k in enumerate(xsum) if fold[k] != f]
+        threshold = best_threshold([float(scores[xsum[j]]) for j in tune], [truth[j] for j in tune])
+        predicted += [bool(scores[k] >= threshold) for k in xsum if fold[k] == f]
+    truth_in_order = [rows[k]["majority"] for f in range(FOLDS) for k in xsum if fold[k] == f]
+    return {
+        "frank_partial_pearson": round(
+            partial_correlation(scores[frank], human, systems, False), 3
+        ),
+        "frank_partial_spearman": round(
+            partial_correlation(scores[frank], human, systems, True), 3
+        ),
+        "xsumfaith_balanced_accuracy": round(100 * balanced_accuracy(predicted, truth_in_order), 1),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seed", type=int, default=20251124)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument(
+        "--examples", type=Path, help="reuse the features saved at this path (written if absent)"
+    )
+    args = parser.parse_args(argv)
+    from essentiel.checker_model import FEATURE_NAMES, MODEL_FILE, RECORD_FILE
+
+    if not FRANK.is_file() or not XSUMFAITH.is_file():
+        print(f"error: the FRANK and XSumFaith labels are not under {DATA}", file=sys.stderr)
+        return 2
+    if args.examples and args.examples.is_file():
+        with args.examples.open("rb") as f:
+            rows = pickle.load(f)
+    else:
+        rows = examples()
+        if args.examples:
+            args.examples.parent.mkdir(parents=True, exist_ok=True)
+            with args.examples.open("wb") as f:
+                pickle.dump(rows, f)
+    x = np.stack([r["x"] for r in rows])
+    y = np.array([r["label"] for r in rows])
+    assignment = folds_of([r["doc"] for r in rows], args.seed)
+    fold = np.array([assignment[r["doc"]] for r in rows])
+    oof = np.zeros(len(rows))
+    for f in range(FOLDS):
+        model = train(x[fold != f], y[fold != f], args.seed)
+        oof[fold == f] = model.predict(x[fold == f], num_threads=1)
+    rules = x[:, FEATURE_NAMES.index("score_mean")]
+    xsum = np.array([r["set"] == "xsumfaith" for r in rows])
+    majority = np.array([float(r.get("majority", 0)) for r in rows])
+    metrics = {
+        "cross_validated": {
+            "learned": evaluate(rows, oof, fold),
+            "rules": evaluate(rows, rules, fold),
+            "calibration_xsumfaith_majority": calibration(oof[xsum], majority[xsum]),
+            "calibration_all_shares": calibration(oof, y),
+        },
+        "summaries": {"frank": int((~xsum).sum()), "xsumfaith": int(xsum.sum())},
+        "articles": len(assignment),
+    }
+    model = train(x, y, args.seed)
+    gain = model.feature_importance(importance_type="gain")
+    metrics["feature_gain_share"] = {
+        name: round(float(g / gain.sum()), 3)
+        for name, g in sorted(zip(FEATURE_NAMES, gain, strict=True), key=lambda t: -t[1])
+    }
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / MODEL_FILE).write_text(model.model_to_string(), encoding="utf-8")
+    record = {
+        "features": list(FEATURE_NAMES),
+        "embedding": True,
+        "params": PARAMS,
+        "rounds": ROUNDS,
+        "seed": args.seed,
+        "folds": FOLDS,
+        "data": {
+            "frank": {"path": "frank/frank_annotated_summaries.jsonl.gz", "sha256": _sha256(FRANK)},
+            "xsumfaith": {
+                "path": "xsumfaith/xsumfaith_with_docs.jsonl.gz",
+                "sha256": _sha256(XSUMFAITH),
+            },
+        },
+        "metrics": metrics,
+        "command": "make train-checker",
+    }
+    (args.out / RECORD_FILE).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(metrics, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
