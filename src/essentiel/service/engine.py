@@ -3,9 +3,9 @@ digest work run off the event loop so it keeps answering while an article is par
 
 Why dedicated threads rather than ``anyio.to_thread``: anyio hands each call to whichever of
 its pooled threads is idle, and glibc gives every thread that allocates its own malloc arena,
-so a worker's parse memory ended up spread over many arenas and its RSS grew for hundreds of
-requests (measured: 1007 -> 1051 MiB over 800 articles, against 952 -> 982 MiB on one thread).
-All parsing happens on the digest thread(s) and all SQLite work on one store thread.
+so a worker's parse memory was spread over many arenas (``bench/memory.py --threads 8`` keeps
+about 30 MiB more than ``bench/memory.py`` over 600 articles). All parsing happens on the
+digest thread(s) and all SQLite work on one store thread.
 """
 
 from __future__ import annotations
