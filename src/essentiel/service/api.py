@@ -290,10 +290,11 @@ async def post_digest(
     digest = await engine.digest(
         source, published=parsed.published, lang=parsed.lang, url=parsed.url, title=parsed.title
     )
+    body = digest.model_dump_json()
     if not store:
-        return _json(digest.model_dump_json(), 200)
-    article_id = await engine.store_call(engine.store.put, digest, raw)
-    return _json(digest.model_dump_json(), 201, {"Location": f"/v1/articles/{article_id}"})
+        return _json(body, 200)
+    article_id = await engine.store_call(engine.store.put, digest, raw, body)
+    return _json(body, 201, {"Location": f"/v1/articles/{article_id}"})
 
 
 @router.post(

@@ -182,9 +182,10 @@ class Store:
         with self._lock:
             self._db.close()
 
-    def put(self, digest: Digest, source: bytes) -> str:
+    def put(self, digest: Digest, source: bytes, digest_json: str | None = None) -> str:
         """Store a digest and the input it came from; replaces an earlier digest of the same
-        article. Returns the article id."""
+        article. Returns the article id. ``digest_json``: the digest already serialised (the
+        API sends the same bytes back), so it is not serialised twice."""
         article = digest.article
         now = dt.datetime.now(dt.UTC)
         published = article.published.isoformat() if article.published else None
@@ -209,7 +210,7 @@ class Store:
                     published,
                     article.source_format,
                     source,
-                    digest.model_dump_json(),
+                    digest_json if digest_json is not None else digest.model_dump_json(),
                 ),
             )
             n = cur.lastrowid
