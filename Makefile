@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo test browser lint typecheck unit bench train train-checker lock schema api-docs clean
+.PHONY: demo test browser lint typecheck unit bench train tune train-checker lock schema api-docs clean
 
 # Installs exactly what requirements.lock pins, each file checked against its hash
 # (the English spaCy model is a third-party re-upload: its hash is what we trust).
@@ -51,6 +51,10 @@ bench: $(STAMP)
 # Same data, seed and code: byte-identical src/essentiel/resources/models/selector.*.
 train: $(STAMP)
 	$(BIN)/python training/train_selector.py
+
+# Key-point settings compared on 600 OrangeSum train articles `make train` does not draw.
+tune: $(STAMP)
+	$(BIN)/python training/tune_selection.py --documents 600 --json training/out/tune.json
 
 # The checker's combiner, from FRANK validation and XSumFaith labels (../shared/eval-data).
 train-checker: $(STAMP)

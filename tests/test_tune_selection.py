@@ -1,0 +1,61 @@
+"""The settings harness: each setting's key points are built from one parse and scored."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "src" / "essentiel" / "examples"
+
+
+def _script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("tune", ROOT / "training" / "tune_selection.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_settings_are_parsed() -> None:
+    tune = _script()
+    assert tune._settings("default=") == ("default", {})
+    assert tune._settings("x=max_keypoints:2,extra_ratio:0.7,selector:heuristic") == (
+        "x",
+        {"max_keypoints": 2, "extra_ratio": 0.7, "selector": "heuristic"},
+    )
+
+
+def test_each_setting_is_scored_against_the_reference(tmp_path: Path) -> None:
+    pytest.importorskip("rouge_score")
+    text = (EXAMPLES / "fr-orages-bretagne.txt").read_text(encoding="utf-8")
+    lead = "De violents orages ont privé 48.000 foyers bretons d'électricité mercredi soir."
+    data = tmp_path / "rows.jsonl.gz"
+    with gzip.open(data, "wt", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "a", "lang": "fr", "text": text, "reference_summary": lead}))
+        f.write("\n")
+    out = tmp_path / "tune.json"
+    argv = ["--data", str(data), "--skip", "0", "--documents", "1", "--json", str(out)]
+    argv += ["--variant", "two=max_keypoints:2", "--variant", "three=max_keypoints:3"]
+    assert _script().main(argv) == 0
+    table = json.loads(out.read_text(encoding="utf-8"))["table"]
+    assert set(table) == {"two", "three", "lead-2"}
+    assert table["two"]["bullets"] == 2 and table["three"]["bullets"] == 3
+    assert table["lead-2"]["bullets"] == 2
+    assert all(row["documents"] == 1 for row in table.values())
+    # Built from one parse, each setting's key points are those a digest with it would show.
+    from essentiel.evaluation.rouge import rouge
+    from essentiel.keypoints import KeyPointSettings
+    from essentiel.pipeline import Pipeline, Settings
+
+    for name, count in (("two", 2), ("three", 3)):
+        settings = Settings(keypoints=KeyPointSettings(max_keypoints=count))
+        bullets = [k.text for k in Pipeline(settings).digest(text).keypoints]
+        expected = rouge(bullets, [lead])["rouge-score", "rouge1"]
+        assert table[name]["r1"] == round(expected, 2)
+        assert table[name]["words"] == sum(len(b.split()) for b in bullets)
