@@ -13,6 +13,7 @@ from essentiel.ingest import ingest
 from essentiel.keypoints import KeyPointSettings
 from essentiel.keypoints.features import FEATURE_NAMES, sentence_features
 from essentiel.keypoints.learned import candidate_indices, load_selector, score_learned
+from essentiel.keypoints.select import inside_long_quotes
 from essentiel.pipeline import Settings
 
 from .conftest import EXAMPLES
@@ -71,3 +72,45 @@ def test_settings_are_checked() -> None:
     for bad in ({"learned_weight": 1.5}, {"extra_ratio": -0.1}, {"selector": "neural"}):
         with pytest.raises(ValueError):
             KeyPointSettings(**bad)  # type: ignore[arg-type]
+
+
+LONG_QUOTE = (
+    "La salle du théâtre municipal de Rennes a rouvert ses portes lundi 22 juin devant "
+    "300 spectateurs.\n"
+    '"Le 14 mars, la décision de fermeture est tombée comme un couperet pour 40 salariés. '
+    "On savait bien qu'un jour, ce virus serait derrière nous. Ce jour est venu!\", "
+    "se réjouit Marc Lebrun, directeur du théâtre, devant le public.\n"
+    "« La saison 2020 est perdue. Nous jouerons de nouveau en septembre », "
+    "a déclaré l'adjointe à la culture, Claire Morin.\n"
+    "La ville avait versé 120.000 euros d'aide au théâtre en avril."
+)
+
+
+def test_sentences_inside_a_long_quote_are_never_bullets() -> None:
+    cleaned = clean(ingest(LONG_QUOTE.encode()))
+    sentences = analyze(cleaned.blocks, "fr").sentences
+    openings = [s.span.text.split(",")[0][:10] for s in sentences]
+    assert len(openings) == 7, openings
+    # The three sentences of Lebrun's quote and the two of Morin's, nothing else.
+    assert sorted(inside_long_quotes(sentences)) == [1, 2, 3, 4, 5], openings
+    for selector in ("learned", "heuristic"):
+        settings = Settings(keypoints=KeyPointSettings(selector=selector, max_keypoints=4))
+        digest = Pipeline(settings).digest(LONG_QUOTE)
+        starts = {k.sources[0].start for k in digest.keypoints}
+        assert not starts & {sentences[i].start for i in inside_long_quotes(sentences)}
+        assert digest.keypoints
+
+
+def test_a_quote_opened_by_narration_or_left_open_excludes_only_quote() -> None:
+    text = (
+        "Pour l'acteur, exilé depuis 2013, la candidate \"fait partie du jeu des élections. "
+        'Elle est un des dommages collatéraux de la campagne", a-t-il ajouté samedi.\n'
+        '"Le conseil municipal votera le budget de 2021 en décembre. '
+        "Le maire a présenté lundi un plan de 12 millions d'euros. "
+        "Les travaux commenceront au printemps."
+    )
+    sentences = analyze(clean(ingest(text.encode())).blocks, "fr").sentences
+    assert len(sentences) == 5, [s.span.text for s in sentences]
+    # The narration that opens the quote stays; the mark never closed in the second paragraph
+    # excludes its own sentence only.
+    assert sorted(inside_long_quotes(sentences)) == [1, 2]

@@ -15,6 +15,7 @@ from essentiel.keypoints.learned import score_learned
 from essentiel.keypoints.select import (
     Candidate,
     content_lemmas,
+    inside_long_quotes,
     next_best,
     rarity,
     score_sentences,
@@ -78,6 +79,9 @@ def build_keypoints(
         candidates = score_learned(sentences, lang, title, settings.learned_weight)
     else:
         candidates = score_sentences(sentences, lang, title)
+    # After scoring, so that the model sees the candidates it was trained on.
+    quoted = inside_long_quotes(sentences)
+    candidates = [c for c in candidates if c.rank not in quoted]
     weight = rarity(sentences)
     # What each chosen bullet actually says (after compression): redundancy is judged on that.
     chosen: list[tuple[Candidate, frozenset[str]]] = []

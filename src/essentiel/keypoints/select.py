@@ -5,7 +5,8 @@ A transparent score, each part in [0, 1]:
 - information: named entities, figures and date expressions, what a key point is made of;
 - centrality: how much of the rest of the article (and the title) the sentence shares.
 Sentences that cannot stand alone as a bullet are not candidates: no verb, a question, a colon
-announcing what follows, an opening pronoun or connective that points to a previous sentence.
+announcing what follows, an opening pronoun or connective that points to a previous sentence,
+or a place inside a quote that spans several sentences (its speaker is named elsewhere).
 Redundancy is handled at pick time (maximal marginal relevance).
 """
 
@@ -26,6 +27,9 @@ REDUNDANCY_PENALTY = 0.6
 DUPLICATE_OVERLAP = 0.5
 # A pluperfect main verb (« avait annoncé », "had announced") is how news marks background.
 BACKGROUND_FACTOR = 0.8
+# A quote running over more sentences than this is not one quote: its marks are wrong.
+MAX_QUOTE_SENTENCES = 6
+_OPENING_QUOTES = ('"', "«", "“")
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 
 
@@ -60,6 +64,48 @@ def is_background(sentence: ParsedSentence) -> bool:
         and ("Imp" in child.morph.get("Tense", []) or child.tag_ == "VBD")
         and "Part" in root.morph.get("VerbForm", [])
         for child in root.children
+    )
+
+
+def inside_long_quotes(sentences: list[ParsedSentence]) -> set[int]:
+    """Indices of the sentences that are someone's words from a quote running over several
+    sentences, with the speaker named in another one.
+
+    « "Le 14 mars, la décision ... avec une infinie tristesse. On savait bien ... Ce jour est
+    venu!", se réjouit Jean-Marc Dumontet » is three sentences; alone, the first two would be
+    Dumontet's words with nobody's name on them, and the last starts in the middle of them. A
+    sentence whose quote marks do not pair up (an odd number of straight double quotes, or
+    more « than » or the reverse) opens or closes such a quote: it is paired with the next
+    such sentence of its paragraph, at most MAX_QUOTE_SENTENCES on. The sentences after the
+    opener, up to the closer, start inside the quote. The opener itself is quote only when it
+    starts with its quote mark; « Pour X, la présidente "fait partie du jeu. » starts with the
+    narration and stays a candidate. A sentence without a partner (a stray or missing mark in
+    the source) is excluded only if it starts with a quote mark, so a typo does not take the
+    rest of its paragraph with it.
+    """
+    unpaired = [i for i, sentence in enumerate(sentences) if _unbalanced(sentence.span.text)]
+    inside: set[int] = set()
+    k = 0
+    while k < len(unpaired):
+        opener = unpaired[k]
+        if sentences[opener].span.text.lstrip(" -–—").startswith(_OPENING_QUOTES):
+            inside.add(opener)
+        closer = unpaired[k + 1] if k + 1 < len(unpaired) else None
+        if (
+            closer is not None
+            and sentences[closer].block == sentences[opener].block
+            and closer - opener <= MAX_QUOTE_SENTENCES
+        ):
+            inside.update(range(opener + 1, closer + 1))
+            k += 2
+        else:
+            k += 1
+    return inside
+
+
+def _unbalanced(text: str) -> bool:
+    return text.count('"') % 2 == 1 or (text.count("«") + text.count("“")) != (
+        text.count("»") + text.count("”")
     )
 
 
