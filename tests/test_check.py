@@ -94,3 +94,10 @@ def test_summary_split_into_sentences() -> None:
         "Deuxième phrase.",
         "Autre point",
     ]
+    # The parser cuts after a name's initial; a lowercase word after it continues.
+    initial = "Charline F. était une doctorante de 30 ans qui avait passé deux ans au Nigeria."
+    assert split_summary(initial, "fr") == [initial]
+    assert split_summary("Il a vu Paul F. Le lendemain, il est parti.", "fr") == [
+        "Il a vu Paul F.",
+        "Le lendemain, il est parti.",
+    ]

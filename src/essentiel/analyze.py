@@ -25,6 +25,8 @@ from essentiel.model import Block, BlockKind, Sentence, Span
 _NEVER_STARTS_SENTENCE = frozenset(",;:)]}»”")
 _CLOSING_QUOTES = frozenset('"»”')
 _ENDS_SENTENCE = re.compile(r"[.!?…]\s*[\"»”’)\]]*\s*$")
+# « Charline F. était doctorante »: a name's initial, not the end of a sentence.
+_ENDS_WITH_INITIAL = re.compile(r"(?:^|\s)[A-ZÀ-ÖØ-Þ]\.$")
 
 
 _loaded: dict[str, SpacyLanguage] = {}
@@ -103,8 +105,9 @@ def sentences_of(doc: Doc) -> list[SpacySpan]:
     """spaCy's sentences, with its false cuts merged back.
 
     « "... d'ici ce soir", a déclaré X » is one sentence; the parser sometimes cuts it after
-    the quote. Nothing starts with a comma, a lowercase word right after a closing quote
-    continues the sentence, and a sentence does not end without final punctuation inside a
+    the quote, or after a name's initial (« Charline F. | était doctorante »). Nothing starts
+    with a comma, a lowercase word right after a closing quote or an initial continues the
+    sentence, and a sentence does not end without final punctuation inside a
     block (« l'ARS (Agence régionale de santé) | Bretagne a annoncé ... »).
     """
     merged: list[SpacySpan] = []
@@ -114,7 +117,12 @@ def sentences_of(doc: Doc) -> list[SpacySpan]:
         first = sent[0]
         prev = doc[first.i - 1] if first.i > 0 else None
         continues = first.text[0] in _NEVER_STARTS_SENTENCE or (
-            prev is not None and prev.text in _CLOSING_QUOTES and first.text[0].islower()
+            prev is not None
+            and first.text[0].islower()
+            and (
+                prev.text in _CLOSING_QUOTES
+                or bool(merged and _ENDS_WITH_INITIAL.search(merged[-1].text))
+            )
         )
         if merged and (continues or not _ENDS_SENTENCE.search(merged[-1].text)):
             merged[-1] = doc[merged[-1].start : sent.end]
