@@ -32,6 +32,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared/eval-data/orangesum/orangesum_abstract_train.jsonl.gz"
 DEFAULT_OUT = ROOT / "src/essentiel/resources/models"
+# The articles drawn from the shuffled train split (tune_selection.py takes those after them).
+DOCUMENTS = 12000
+SEED = 20251124
 PARAMS: dict[str, Any] = {
     "objective": "binary",
     "learning_rate": 0.05,
@@ -138,8 +141,8 @@ def _dev_metrics(docs: list[dict[str, Any]], scores: list[np.ndarray]) -> dict[s
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--documents", type=int, default=12000)
-    parser.add_argument("--seed", type=int, default=20251124)
+    parser.add_argument("--documents", type=int, default=DOCUMENTS)
+    parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-embedding", action="store_true")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
