@@ -16,8 +16,10 @@ from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language as SpacyLanguage
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
+from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from essentiel import resources
 from essentiel.model import Block, BlockKind, Sentence, Span
@@ -27,6 +29,21 @@ _CLOSING_QUOTES = frozenset('"»”')
 _ENDS_SENTENCE = re.compile(r"[.!?…]\s*[\"»”’)\]]*\s*$")
 # « Charline F. était doctorante »: a name's initial, not the end of a sentence.
 _ENDS_WITH_INITIAL = re.compile(r"(?:^|\s)[A-ZÀ-ÖØ-Þ]\.$")
+
+# Paragraphs glued without a space (« la rentrée.Le Point Virgule », « l'OMS)."Cela va »,
+# « (84%).Le constat »), as text copied out of HTML often has them: spaCy's tokenizer keeps
+# « OMS)."Cela » as one token, so no sentence can end inside it. These infixes cut the final
+# punctuation, the closing bracket or quote before it and the opening quote after it, when a
+# capital follows. Two word characters before the point (not one) leave « U.S.A. » and
+# « M.Dupont » alone; a lowercase letter after it leaves « lemonde.fr » alone.
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_GLUED_SENTENCE_INFIXES = (
+    rf"(?<=\w)[)\]\"»”]+(?=[.!?…]+[\"«“(]?[{_UPPER}])",
+    rf"(?:(?<=\w\w)|(?<=[)\]\"»”%]))[.!?…]+(?=[\"«“(]?[{_UPPER}])",
+    rf"(?<=[.!?…])[\"«“](?=[{_UPPER}])",
+)
+# « un gâchis ».Ils »: the guillemet is split off as a prefix first, leaving « .Ils ».
+_GLUED_SENTENCE_PREFIX = rf"[.!?…]+(?=[\"«“(]?[{_UPPER}])"
 
 
 _loaded: dict[str, SpacyLanguage] = {}
@@ -41,6 +58,12 @@ def pipeline(lang: str) -> SpacyLanguage:
             # Model packages built for another spaCy patch release warn on load; compatible.
             warnings.simplefilter("ignore", UserWarning)
             nlp = _loaded[lang] = spacy.load(model)
+        tokenizer = nlp.tokenizer
+        assert isinstance(tokenizer, Tokenizer)
+        infixes = [*(nlp.Defaults.infixes or ()), *_GLUED_SENTENCE_INFIXES]
+        tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        prefixes = [*(nlp.Defaults.prefixes or ()), _GLUED_SENTENCE_PREFIX]
+        tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     return nlp
 
 
@@ -128,7 +151,28 @@ def sentences_of(doc: Doc) -> list[SpacySpan]:
             merged[-1] = doc[merged[-1].start : sent.end]
         else:
             merged.append(sent)
-    return merged
+    return _straight_quotes_on_their_side(doc, merged)
+
+
+def _straight_quotes_on_their_side(doc: Doc, sentences: list[SpacySpan]) -> list[SpacySpan]:
+    """A straight quote mark at a sentence boundary goes with the sentence it belongs to.
+
+    « ... assume le vide!"De son côté » closes a quote: the mark ends the first sentence, not
+    opens the second; « ... des Sages." | Je ne peux » opens one. A straight mark is closing
+    when an odd number of them precede it in the block.
+    """
+    for i in range(1, len(sentences)):
+        before, after = sentences[i - 1], sentences[i]
+        first, last = doc[after.start], doc[before.end - 1]
+        if first.text == '"' and len(after) > 1 and doc.text.count('"', 0, first.idx) % 2:
+            cut = after.start + 1
+        elif last.text == '"' and len(before) > 1 and not doc.text.count('"', 0, last.idx) % 2:
+            cut = before.end - 1
+        else:
+            continue
+        sentences[i - 1] = doc[before.start : cut]
+        sentences[i] = doc[cut : after.end]
+    return sentences
 
 
 def analyze(blocks: list[Block], default_lang: str) -> Analysis:
