@@ -104,6 +104,11 @@ def test_python_api_accepts_text_and_a_date_string() -> None:
     assert digest.schema_version == essentiel.SCHEMA_VERSION
     with pytest.raises(ValueError, match="not supported"):
         essentiel.digest(text, lang="xx")
+    # The reusable pipeline takes the same string; a malformed one is named in the error.
+    reused = Pipeline().digest(text, published="2025-03-12", lang="en")
+    assert reused.article.published == dt.date(2025, 3, 12)
+    with pytest.raises(ValueError, match="expected an ISO date"):
+        Pipeline().digest(text, published="12/03/2025", lang="en")
 
 
 def test_unsupported_language_keeps_text_and_blocks() -> None:

@@ -47,14 +47,17 @@ class Pipeline:
         self,
         source: str | bytes,
         *,
-        published: dt.date | dt.datetime | None = None,
+        published: dt.date | dt.datetime | str | None = None,
         lang: str | None = None,
         url: str | None = None,
         article_id: str | None = None,
         title: str | None = None,
     ) -> Digest:
         """Digest one article. ``title`` is its headline when the input does not carry one
-        (a plain-text body from a dataset or a CMS field); a headline found in the input wins."""
+        (a plain-text body from a dataset or a CMS field); a headline found in the input wins.
+        ``published`` may be an ISO date string (« 2025-07-04 »)."""
+        if isinstance(published, str):
+            published = _iso_date(published)
         supported = resources.supported_languages()
         if lang is not None and lang not in supported:
             raise ValueError(f"lang={lang!r} is not supported; supported: {', '.join(supported)}")
@@ -140,6 +143,13 @@ def _as_date(value: dt.date | dt.datetime) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
+def _iso_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"published={value!r}: expected an ISO date such as 2025-07-04") from None
+
+
 _default: Pipeline | None = None
 
 
@@ -154,6 +164,4 @@ def digest(
     global _default
     if _default is None:
         _default = Pipeline()
-    if isinstance(published, str):
-        published = dt.date.fromisoformat(published)
     return _default.digest(text_or_html, published=published, lang=lang, url=url)
