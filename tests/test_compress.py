@@ -144,3 +144,43 @@ def test_parenthetical_inside_a_name_stays(text: str) -> None:
     bullet, removed = compress(text, 12)
     assert "parenthetical" not in removed
     assert "(" in bullet
+
+
+def test_inserted_adjunct_goes_with_both_commas() -> None:
+    text = (
+        "Les enquêteurs de la brigade financière, à l'issue d'une longue garde à vue, ont "
+        "déféré mardi soir le dirigeant de la société devant un juge d'instruction de Lyon."
+    )
+    bullet, removed = compress(text, 20)
+    assert removed == ["adjunct"]
+    assert bullet == (
+        "Les enquêteurs de la brigade financière ont déféré mardi soir le dirigeant de la "
+        "société devant un juge d'instruction de Lyon."
+    )
+
+
+def test_trailing_apposition_goes_when_over_target() -> None:
+    text = (
+        "Le ministre de l'Intérieur a reçu mardi place Beauvau les représentants des "
+        "commerçants du centre-ville et Jean Dupont, le maire de la commune."
+    )
+    bullet, removed = compress(text, 20)
+    assert removed == ["apposition"]
+    assert bullet.endswith("centre-ville et Jean Dupont.")
+    assert compress(text, 30) == (text, [])  # under the target, nothing goes
+
+
+def test_aside_between_dashes_goes_when_over_target() -> None:
+    text = (
+        "L'ancien dirigeant a été reconnu coupable des sept chefs d'accusation - dont fraude "
+        "fiscale et blanchiment - après trois semaines de procès devant le tribunal de Nanterre."
+    )
+    bullet, removed = compress(text, 22)
+    assert removed == ["dash_aside"]
+    assert "accusation après trois semaines" in bullet
+    # A dash inside a quote is part of the quoted words.
+    quoted = (
+        "Le juge a estimé que \"les faits - tous reconnus par le prévenu - sont d'une gravité "
+        'exceptionnelle", avant de prononcer une peine de cinq ans de prison ferme à Nanterre.'
+    )
+    assert "tous reconnus" in compress(quoted, 15)[0]

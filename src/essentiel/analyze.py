@@ -158,21 +158,32 @@ def _straight_quotes_on_their_side(doc: Doc, sentences: list[SpacySpan]) -> list
     """A straight quote mark at a sentence boundary goes with the sentence it belongs to.
 
     « ... assume le vide!"De son côté » closes a quote: the mark ends the first sentence, not
-    opens the second; « ... des Sages." | Je ne peux » opens one. A straight mark is closing
-    when an odd number of them precede it in the block.
+    opens the second; « ... des Sages." | Je ne peux » opens one.
     """
     for i in range(1, len(sentences)):
         before, after = sentences[i - 1], sentences[i]
         first, last = doc[after.start], doc[before.end - 1]
-        if first.text == '"' and len(after) > 1 and doc.text.count('"', 0, first.idx) % 2:
+        if first.text == '"' and len(after) > 1 and _closes(doc.text, first.idx):
             cut = after.start + 1
-        elif last.text == '"' and len(before) > 1 and not doc.text.count('"', 0, last.idx) % 2:
+        elif last.text == '"' and len(before) > 1 and not _closes(doc.text, last.idx):
             cut = before.end - 1
         else:
             continue
         sentences[i - 1] = doc[before.start : cut]
         sentences[i] = doc[cut : after.end]
     return sentences
+
+
+def _closes(text: str, at: int) -> bool:
+    """Does the straight quote mark at ``at`` close a quote? Glued to the word before and
+    spaced from the one after, it closes; the reverse opens. Glued on both sides (paragraphs
+    run together: « trade."Will »), it closes when an odd number of marks precede it in the
+    block (English quotes running over paragraphs reopen without closing, so this can err)."""
+    space_before = at == 0 or text[at - 1].isspace()
+    space_after = at + 1 >= len(text) or text[at + 1].isspace()
+    if space_before != space_after:
+        return space_after
+    return text.count('"', 0, at) % 2 == 1
 
 
 def analyze(blocks: list[Block], default_lang: str) -> Analysis:

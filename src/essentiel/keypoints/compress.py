@@ -141,6 +141,15 @@ def _parentheticals(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_DASH_ASIDE = re.compile(r" ([-–—]) [^-–—]+? \1(?= )")
+
+
+def _dash_asides(text: str) -> list[tuple[int, int]]:
+    """Asides between two spaced dashes (« - ... - », « – ... – »): from the space before
+    the first dash to the second dash, so the words on both sides meet with one space."""
+    return [(m.start(), m.end()) for m in _DASH_ASIDE.finditer(text)]
+
+
 class Compressor:
     def __init__(self, lang: Language) -> None:
         self.lang = lang
@@ -219,8 +228,17 @@ class Compressor:
                 tok = self._first_token(sent, seg)
                 is_relative = self.lang.opens_with(piece, self.lang.relative_openers)
                 is_apposition = tok is not None and tok.head.dep_ == "appos"
-                if is_relative or is_apposition:
-                    rule = "relative_clause" if is_relative else "apposition"
+                # « Les policiers, à l'issue d'un important dispositif, pensent ... »: the
+                # words that open a leading circumstantial clause open an inserted one too.
+                is_adjunct = self.lang.opens_with(piece, self.lang.leading_openers)
+                if is_relative or is_apposition or is_adjunct:
+                    rule = (
+                        "relative_clause"
+                        if is_relative
+                        else "apposition"
+                        if is_apposition
+                        else "adjunct"
+                    )
                     # « Le navire, qui ..., est venu » -> « Le navire est venu »: when the main
                     # verb comes next, the closing comma goes too (subject meets its verb).
                     end = seg.end
@@ -238,16 +256,29 @@ class Compressor:
                     and "Part" in tok.morph.get("VerbForm", [])
                     and ("Pres" in tok.morph.get("Tense", []) or tok.tag_ == "VBG")
                 )
-                if participle or self.lang.opens_with(piece, self.lang.trailing_openers):
+                # « ... avec Nordahl Lelandais, le tueur présumé du caporal Arthur Noyer. »
+                apposition = tok is not None and tok.head.dep_ == "appos"
+                if (
+                    participle
+                    or apposition
+                    or self.lang.opens_with(piece, self.lang.trailing_openers)
+                ):
                     found.append(
                         Deletion(
                             comma,
                             seg.end,
-                            "trailing_clause",
+                            "apposition" if apposition and not participle else "trailing_clause",
                             False,
                             self._cost(sent, seg.start, seg.end),
                         )
                     )
+        for start, end in _dash_asides(text):
+            # « reconnu coupable des sept chefs - dont exploitation sexuelle ... - après six
+            # semaines »: an aside between dashes, like a parenthetical but only when too long.
+            inner = text[start:end]
+            if self._protected(inner) or any(a < start < b for a, b in quotes + sources):
+                continue
+            found.append(Deletion(start, end, "dash_aside", False, self._cost(sent, start, end)))
         return found
 
     def _with_dependents(self, sent: SpacySpan, deletion: Deletion) -> Deletion | None:
