@@ -1,8 +1,12 @@
 """How often do glued paragraphs (« la rentrée.Selon le maire ») hide a sentence boundary?
 
     .venv/bin/python bench/glued_sentences.py [--limit N]
+    .venv/bin/python bench/glued_sentences.py --lang en \
+        ../shared/eval-data/frank/frank_annotated_summaries.jsonl.gz \
+        ../shared/eval-data/xsumfaith/xsumfaith_with_docs.jsonl.gz
 
-Each OrangeSum validation text is read and cleaned as a digest does, and its body blocks are
+Each OrangeSum validation text (or each distinct ``text`` of the files given) is read and
+cleaned as a digest does, and its body blocks are
 split into sentences twice: by spaCy's stock tokenizer (``analyze.sentences_of`` without the
 straight-quote mending), and by the pipeline's own (``analyze.pipeline``: the glued-sentence
 infixes and prefix, then ``sentences_of``). Reports both sentence counts and how many articles
@@ -12,6 +16,7 @@ split differently (CHANGELOG, "Sentences split where paragraphs were glued toget
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import sys
 import warnings
@@ -23,6 +28,8 @@ DATA = ROOT.parent / "shared" / "eval-data" / "orangesum" / "orangesum_abstract_
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("files", nargs="*", type=Path, help="JSONL files with a text field")
+    parser.add_argument("--lang", default="fr", help="language of the texts (default: fr)")
     parser.add_argument("--limit", type=int, default=None, help="first N articles")
     args = parser.parse_args(argv)
 
@@ -35,19 +42,29 @@ def main(argv: list[str] | None = None) -> int:
     from essentiel.ingest import ingest
     from essentiel.model import BlockKind
 
-    if not DATA.is_file():
-        print(f"error: {DATA}: no such file", file=sys.stderr)
-        return 2
-    ours = analyze.pipeline("fr")
+    for path in args.files or [DATA]:
+        if not path.is_file():
+            print(f"error: {path}: no such file", file=sys.stderr)
+            return 2
+    if args.files:
+        texts = {}
+        for path in args.files:
+            with gzip.open(path, "rt", encoding="utf-8") as lines:
+                texts.update(
+                    dict.fromkeys(t for line in lines if (t := json.loads(line).get("text")))
+                )
+        articles = list(texts)[: args.limit]
+    else:
+        articles = [item.article for item in read_items(DATA, source="text")][: args.limit]
+    ours = analyze.pipeline(args.lang)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
-        stock = spacy.load(resources.language("fr").spacy_model)
+        stock = spacy.load(resources.language(args.lang).spacy_model)
     mend = analyze._straight_quotes_on_their_side
     counts = {"articles": 0, "changed": 0, "stock_sentences": 0, "sentences": 0}
-    items = list(read_items(DATA, source="text"))[: args.limit]
-    for n, item in enumerate(items, 1):
+    for n, article in enumerate(articles, 1):
         try:
-            blocks = clean(ingest(item.article), lang_hint="fr").blocks
+            blocks = clean(ingest(article), lang_hint=args.lang).blocks
         except EssentielError:
             continue
         texts = [b.span.text for b in blocks if b.kind is BlockKind.BODY]
@@ -61,8 +78,8 @@ def main(argv: list[str] | None = None) -> int:
         counts["changed"] += before != after
         counts["stock_sentences"] += len(before)
         counts["sentences"] += len(after)
-        if n % 100 == 0 or n == len(items):
-            print(f"\r  {n}/{len(items)} articles", end="", file=sys.stderr)
+        if n % 100 == 0 or n == len(articles):
+            print(f"\r  {n}/{len(articles)} articles", end="", file=sys.stderr)
     print(file=sys.stderr)
     print(json.dumps(counts, indent=2))
     return 0

@@ -4,9 +4,11 @@ A sentence is cut into top-level segments at commas (commas inside quotes or par
 count). Deletions are whole segments or parentheticals:
 
 - always: parentheticals, and trailing detail (« , en particulier contre Kiev »);
-- while the bullet is longer than its target: non-restrictive relatives and appositions between
-  commas, a trailing adjunct (« , après une nouvelle attaque ... »), a leading circumstantial
-  clause (« Au lendemain de l'appel ..., »).
+- while the bullet is longer than its target: non-restrictive relatives, appositions and
+  circumstantial adjuncts between commas (« , à l'issue d'un long dispositif, »), a trailing
+  adjunct or apposition (« , après une nouvelle attaque ... », « , le maire de la commune »),
+  a leading circumstantial clause (« Au lendemain de l'appel ..., »), an aside between dashes
+  (« - dont fraude fiscale et blanchiment - »).
 
 A segment that carries attribution (« selon X », « d'après X », a speech verb) or a quote is
 never deleted: whose claim it is, and their exact words, are part of the fact.
