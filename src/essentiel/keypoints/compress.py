@@ -258,7 +258,7 @@ class Compressor:
                     and "Part" in tok.morph.get("VerbForm", [])
                     and ("Pres" in tok.morph.get("Tense", []) or tok.tag_ == "VBG")
                 )
-                # « ... avec Nordahl Lelandais, le tueur présumé du caporal Arthur Noyer. »
+                # « ... a reçu les commerçants et Jean Dupont, le maire de la commune. »
                 apposition = tok is not None and tok.head.dep_ == "appos"
                 if (
                     participle
