@@ -47,13 +47,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {path}: no such file", file=sys.stderr)
             return 2
     if args.files:
-        texts = {}
+        distinct: dict[str, None] = {}  # an article annotated several times is counted once
         for path in args.files:
             with gzip.open(path, "rt", encoding="utf-8") as lines:
-                texts.update(
+                distinct.update(
                     dict.fromkeys(t for line in lines if (t := json.loads(line).get("text")))
                 )
-        articles = list(texts)[: args.limit]
+        articles = list(distinct)[: args.limit]
     else:
         articles = [item.article for item in read_items(DATA, source="text")][: args.limit]
     ours = analyze.pipeline(args.lang)
