@@ -10,7 +10,7 @@ import pytest
 
 from essentiel.checker import Checker, verifier_for
 from essentiel.checker_model import FEATURE_NAMES, load_checker_model, summary_features
-from essentiel.model import SentenceVerdict
+from essentiel.model import Digest, SentenceVerdict
 from essentiel.pipeline import Pipeline
 
 ARTICLE = (
@@ -54,6 +54,32 @@ def test_features_see_novel_names_and_numbers(checker: Checker) -> None:
     assert rows["faithful"]["novel_numbers"] == 0 and rows["unfaithful"]["novel_numbers"] == 1
     assert rows["unfaithful"]["novel_capitalised"] > rows["faithful"]["novel_capitalised"]
     assert rows["unfaithful"]["novel_bigrams"] > rows["faithful"]["novel_bigrams"]
+    for kind in ("coverage", "coverage_closest", "coverage_weighted"):
+        assert rows["faithful"][f"{kind}_mean"] > rows["unfaithful"][f"{kind}_mean"]
+
+
+def test_rare_words_weigh_more_and_repetition_is_seen(checker: Checker) -> None:
+    rules = Checker(checker.pipeline, learned=False)
+    default = checker.pipeline.digest(ARTICLE, published=dt.date(2025, 3, 4))
+
+    def features(summary: str, digest: Digest = default) -> dict[str, float]:
+        result = rules.check_digest(digest, summary)
+        values = summary_features(digest, result.sentences, verifier_for(digest), None)
+        return dict(zip(FEATURE_NAMES, values, strict=True))
+
+    # One of two content words found in each; the found word is in every sentence of the
+    # article in one summary (it tells little) and in one sentence only in the other.
+    article = (
+        "La ville de Lorient ferme son centre aux voitures. La ville votera le budget en mai. "
+        "La ville paiera seule les travaux. Le maire de la ville, Fabrice Loher, est satisfait."
+    )
+    town = checker.pipeline.digest(article, published=dt.date(2025, 3, 4))
+    common = features("La ville de Quimper.", town)
+    rare = features("Lorient et Quimper.", town)
+    assert common["coverage_mean"] == rare["coverage_mean"] == 0.5
+    assert common["coverage_weighted_mean"] < rare["coverage_weighted_mean"] < 0.5
+    assert features("Les travaux travaux travaux commenceront.")["repeated_words"] > 0
+    assert features(FAITHFUL)["repeated_bigrams"] == 0
 
 
 def test_the_learned_score_ranks_and_leaves_verdicts_alone(checker: Checker) -> None:

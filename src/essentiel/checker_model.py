@@ -11,22 +11,33 @@ train-checker``); it sets ``SummaryCheck.score`` and never changes a verdict or 
 Features, for a summary of one or more sentences (``FEATURE_NAMES``):
 
 - the rule checker's sentence scores and verdicts, the problems by kind, and the coverage of
-  each sentence's content words by its evidence sentences;
+  each sentence's content words by its evidence sentences: all three of them, the closest one
+  alone, and all three with each word weighted by how rare it is in the article (a missing
+  name counts more than a missing « said »);
 - novelty against the whole article: content words, word bigrams and trigrams, capitalised
   words and numbers of the summary that the article does not contain;
+- degeneration: the share of the summary's words and bigrams that repeat (« reports reports
+  reports », « dr dr »), which goes with invented content in generated summaries;
 - meaning: the cosine between each summary sentence and its closest article sentence, and
   between the summary and the article's lead, with the same multilingual sentence encoder as
   the key-point selector (USE multilingual, numpy, shipped in a registry package).
+
+The summary's length in words and sentences is not a feature: on the labels it mostly tells
+which system (and which dataset) wrote the summary, which FRANK's evaluation controls for, and
+a model that leaned on it ranked summaries of the same system worse.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources as importlib_resources
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -40,12 +51,14 @@ MAX_ARTICLE_SENTENCES = 80
 RECORD_FILE = "checker.json"
 
 FEATURE_NAMES = (
-    "sentences",
-    "words",
     "score_mean",
     "score_min",
     "coverage_mean",
     "coverage_min",
+    "coverage_closest_mean",
+    "coverage_closest_min",
+    "coverage_weighted_mean",
+    "coverage_weighted_min",
     "unsupported_share",
     "cannot_tell_share",
     "problem_name",
@@ -63,6 +76,8 @@ FEATURE_NAMES = (
     "cosine_best_mean",
     "cosine_best_min",
     "cosine_lead",
+    "repeated_words",
+    "repeated_bigrams",
 )
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -82,6 +97,24 @@ def _novel(part: set[Any], whole: set[Any]) -> float:
     return len(part - whole) / len(part) if part else 0.0
 
 
+def _repeated(items: list[Any]) -> float:
+    return 1 - len(set(items)) / len(items) if items else 0.0
+
+
+def _rarity(digest: Digest, verifier: Verifier) -> dict[str, float]:
+    """Each content word's weight: its smoothed inverse frequency over the article's sentences.
+    A word the article never uses weighs most (frequency 0), and the weights are given for all
+    the article's words; ``.get(word, unseen)`` with ``unseen = _unseen(digest)`` for others."""
+    sets = [verifier.content_words(s.span.text) for s in digest.sentences]
+    frequency = Counter(word for words in sets for word in words)
+    n = len(sets)
+    return {word: math.log((n + 1) / (k + 1)) + 1 for word, k in frequency.items()}
+
+
+def _unseen(digest: Digest) -> float:
+    return math.log(len(digest.sentences) + 1) + 1
+
+
 def summary_features(
     digest: Digest,
     sentences: Sequence[CheckedSentence],
@@ -96,16 +129,23 @@ def summary_features(
     article = digest.article.text
     summary = " ".join(s.text for s in sentences)
     tokens, article_tokens = _tokens(summary), _tokens(article)
-    row["sentences"] = n
-    row["words"] = len(tokens)
     scores = [s.score for s in sentences]
     row["score_mean"], row["score_min"] = sum(scores) / n, min(scores)
-    coverages = []
+    rarity, unseen = _rarity(digest, verifier), _unseen(digest)
+    coverages: dict[str, list[float]] = {"": [], "_closest": [], "_weighted": []}
     for s in sentences:
         words = verifier.content_words(s.text)
-        held = set().union(*(verifier.content_words(e.text) for e in s.evidence))
-        coverages.append(len(words & held) / len(words) if words else 1.0)
-    row["coverage_mean"], row["coverage_min"] = sum(coverages) / n, min(coverages)
+        held = [verifier.content_words(e.text) for e in s.evidence]  # closest first
+        found = words & set().union(*held)
+        weight = {w: rarity.get(w, unseen) for w in words}
+        coverages[""].append(len(found) / len(words) if words else 1.0)
+        coverages["_closest"].append(
+            len(words & held[0]) / len(words) if words and held else float(not words)
+        )
+        total = sum(weight.values())
+        coverages["_weighted"].append(sum(weight[w] for w in found) / total if total else 1.0)
+    for kind, values in coverages.items():
+        row[f"coverage{kind}_mean"], row[f"coverage{kind}_min"] = sum(values) / n, min(values)
     row["unsupported_share"] = sum(s.verdict is SentenceVerdict.UNSUPPORTED for s in sentences) / n
     row["cannot_tell_share"] = sum(s.verdict is SentenceVerdict.CANNOT_TELL for s in sentences) / n
     for s in sentences:
@@ -121,6 +161,8 @@ def summary_features(
     capitalised = {w.lower() for s in sentences for w in _CAPITALISED.findall(s.text)}
     row["novel_capitalised"] = _novel(capitalised, {w for w in capitalised if w in lowered})
     row["novel_numbers"] = _novel(set(_NUMBER.findall(summary)), set(_NUMBER.findall(article)))
+    row["repeated_words"] = _repeated(tokens)
+    row["repeated_bigrams"] = _repeated(list(pairwise(tokens)))
     if embed is not None and digest.sentences:
         # The first sentences carry most of what a summary can say; the cap bounds the cost.
         sources = [s.span.text for s in digest.sentences[:MAX_ARTICLE_SENTENCES]]
