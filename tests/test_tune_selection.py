@@ -37,17 +37,19 @@ def test_each_setting_is_scored_against_the_reference(tmp_path: Path) -> None:
     lead = "De violents orages ont privé 48.000 foyers bretons d'électricité mercredi soir."
     data = tmp_path / "rows.jsonl.gz"
     with gzip.open(data, "wt", encoding="utf-8") as f:
-        f.write(json.dumps({"id": "a", "lang": "fr", "text": text, "reference_summary": lead}))
-        f.write("\n")
+        for key, kind in (("a", "kept"), ("b", "other")):
+            row = {"id": key, "kind": kind, "lang": "fr", "text": text, "reference_summary": lead}
+            f.write(json.dumps(row) + "\n")
     out = tmp_path / "tune.json"
-    argv = ["--data", str(data), "--skip", "0", "--documents", "1", "--json", str(out)]
+    argv = ["--data", str(data), "--skip", "0", "--documents", "5", "--json", str(out)]
     argv += ["--variant", "two=max_keypoints:2", "--variant", "three=max_keypoints:3"]
-    assert _script().main(argv) == 0
+    assert _script().main([*argv, "--where", "kind=kept"]) == 0
     table = json.loads(out.read_text(encoding="utf-8"))["table"]
-    assert set(table) == {"two", "three", "lead-2"}
+    assert set(table) == {"two", "three", "lead-2", "lead-3"}
     assert table["two"]["bullets"] == 2 and table["three"]["bullets"] == 3
-    assert table["lead-2"]["bullets"] == 2
-    assert all(row["documents"] == 1 for row in table.values())
+    assert table["lead-2"]["bullets"] == 2 and table["lead-3"]["bullets"] == 3
+    assert all(row["documents"] == 1 for row in table.values())  # the other row is left out
+    assert _script().main([*argv, "--where", "kind"]) == 2
     # Built from one parse, each setting's key points are those a digest with it would show.
     from essentiel.evaluation.rouge import rouge
     from essentiel.keypoints import KeyPointSettings

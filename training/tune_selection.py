@@ -10,8 +10,14 @@ pipeline's ``build_keypoints``), and scored with ROUGE against the journalist's 
 
 What it compares, as ``NAME=FIELD:VALUE,...`` (``KeyPointSettings`` fields, the defaults for
 the others), by default: the default settings, two bullets, the third bullet's threshold
-(``extra_ratio``), the model without the heuristic, the heuristic alone; LEAD-2 of the same
-sentences is the baseline.
+(``extra_ratio``), the model without the heuristic, the heuristic alone; LEAD-2 and LEAD-3 of
+the same sentences are the baselines.
+
+The same comparison on another file (English: the FRANK CNN/DM documents; no article of it was
+used in training, so nothing is skipped):
+
+    .venv/bin/python training/tune_selection.py --where dataset=cnndm --skip 0 --documents 75 \
+        --data ../shared/eval-data/frank/frank_documents.jsonl.gz
 """
 
 from __future__ import annotations
@@ -57,6 +63,12 @@ def main(argv: list[str] | None = None) -> int:
         "--skip", type=int, default=DOCUMENTS, help="articles make train draws (never used here)"
     )
     parser.add_argument("--variant", action="append", help="NAME=FIELD:VALUE,... (repeatable)")
+    parser.add_argument(
+        "--where",
+        action="append",
+        default=[],
+        help="keep rows whose FIELD equals VALUE, as in essentiel eval (repeatable)",
+    )
     parser.add_argument("--json", type=Path, help="also write the table as JSON here")
     args = parser.parse_args(argv)
 
@@ -70,7 +82,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.is_file():
         print(f"error: {args.data}: no such file (the OrangeSum train split)", file=sys.stderr)
         return 2
-    items = list(read_items(args.data, source="text"))
+    where = dict(condition.split("=", 1) for condition in args.where if "=" in condition)
+    if len(where) != len(args.where):
+        print("error: --where takes FIELD=VALUE", file=sys.stderr)
+        return 2
+    items = list(read_items(args.data, source="text", where=where))
     random.Random(args.seed).shuffle(items)  # the order make train draws from
     held_out = items[args.skip : args.skip + args.documents]
     variants = [_settings(spec) for spec in (args.variant or DEFAULT_VARIANTS)]
@@ -84,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
         for name, chosen in settings.items():
             points, _notices = real(text, sentences, lang, title, chosen, day)
             built[name] = [p.text for p in points]
-        built["lead-2"] = [s.span.text.strip() for s in sentences[:2]]
+        for k in (2, 3):
+            built[f"lead-{k}"] = [s.span.text.strip() for s in sentences[:k]]
         return real(text, sentences, lang, title, base, day)
 
     pipeline_module.build_keypoints = every_setting  # type: ignore[assignment]
