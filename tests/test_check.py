@@ -101,3 +101,37 @@ def test_summary_split_into_sentences() -> None:
         "Il a vu Paul F.",
         "Le lendemain, il est parti.",
     ]
+
+
+EVICTION = (
+    "Les policiers sont venus expulser une famille de quatre enfants à Lorient, qui ne payait "
+    "plus ses loyers depuis un an. Le maire n'a pas signé l'arrêté de relogement. Selon lui, "
+    "la préfecture a été prévenue mardi, sans autre précision."
+)
+
+
+@pytest.mark.parametrize(
+    ("summary", "negation"),
+    [
+        # The source sentence's negations are in the clauses the summary leaves out.
+        ("Les policiers sont venus expulser une famille de quatre enfants à Lorient.", False),
+        ("Les policiers ne sont pas venus expulser une famille de quatre enfants.", True),
+        # The negation is in the very clause the summary repeats without it.
+        ("Le maire a signé l'arrêté de relogement.", True),
+        ("Le maire n'a pas signé l'arrêté de relogement.", False),
+    ],
+)
+def test_only_a_negation_of_the_claim_counts(
+    checker: Checker, summary: str, negation: bool
+) -> None:
+    result = checker.check(EVICTION, summary, published=PUBLISHED)
+    kinds = {p.kind for s in result.sentences for p in s.problems}
+    assert (ProblemKind.NEGATION in kinds) is negation
+
+
+def test_an_attribution_the_article_makes_in_the_same_words_holds(checker: Checker) -> None:
+    same = checker.check(EVICTION, "Selon lui, la préfecture a été prévenue mardi.")
+    assert same.verdict is SentenceVerdict.SUPPORTED
+    other = checker.check(EVICTION, "Selon elle, la préfecture a été prévenue mardi.")
+    kinds = {p.kind for s in other.sentences for p in s.problems}
+    assert ProblemKind.ATTRIBUTION in kinds

@@ -114,3 +114,19 @@ def test_a_quote_opened_by_narration_or_left_open_excludes_only_quote() -> None:
     # The narration that opens the quote stays; the mark never closed in the second paragraph
     # excludes its own sentence only.
     assert sorted(inside_long_quotes(sentences)) == [1, 2]
+
+
+def test_a_claim_attributed_to_a_pronoun_is_not_a_bullet() -> None:
+    text = (
+        "Le conseil municipal de Lorient a voté mardi un plan de circulation pour le "
+        "centre-ville.\n\n"
+        "Le maire, Fabrice Loher, a défendu le projet devant 200 habitants réunis à la mairie.\n\n"
+        "Selon lui, les travaux coûteront 2,4 millions d'euros et dureront dix-huit mois.\n\n"
+        "Les commerçants du centre ont demandé une réunion publique avant l'été."
+    )
+    for selector in ("learned", "heuristic"):
+        settings = KeyPointSettings(selector=selector, max_keypoints=4, min_keypoints=2)
+        digest = Pipeline(Settings(keypoints=settings)).digest(text)
+        bullets = [k.text for k in digest.keypoints]
+        assert len(bullets) == 3, bullets  # every sentence that stands alone but the one
+        assert not any("Selon lui" in b for b in bullets)

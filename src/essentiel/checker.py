@@ -8,13 +8,14 @@ summary sentence is then:
    number, date and quoted string must stand where the claim stands, compared by value through
    the fact extractors (« 505 engins » is not « 550 engins »; « jeudi 3 juillet » is not « ce
    vendredi 4 juillet »; a quote with one word changed is not the quote);
-3. checked for a flipped negation (« n'ont pas convenu » against « ont convenu »);
+3. checked for a flipped negation (« n'ont pas convenu » against « ont convenu »), counting
+   only the negations of the evidence in a clause that says what the summary sentence says;
 4. checked for its attribution: « D'après X » / "according to X" / « X a déclaré » in the
-   summary must name who the article says made the claim. X is supported when it is the same
-   entity as the article's source for that claim, when it is the speaker of a quote of the
-   article that says the same thing, or when the article's source is a capital standing for
-   its government and X is that country's head of state or government (« le président
-   ukrainien » for « Kiev »).
+   summary must name who the article says made the claim. X is supported when the evidence
+   makes the same attribution in the same words, when it is the same entity as the article's
+   source for that claim, when it is the speaker of a quote of the article that says the same
+   thing, or when the article's source is a capital standing for its government and X is
+   that country's head of state or government (« le président ukrainien » for « Kiev »).
 
 A sentence is ``unsupported`` when one of these fails, ``cannot_tell`` when the article does not
 say most of what it says (less than half of its content words are in the evidence), else
@@ -167,7 +168,7 @@ class Checker:
                 )
         rules = _rules(code)
         best = evidence[0].text if evidence else ""
-        if evidence and bool(rules.negation.search(text)) != bool(rules.negation.search(best)):
+        if evidence and bool(rules.negation.search(text)) != _negates(best, text, verifier, rules):
             problems.append(
                 Problem(
                     kind=ProblemKind.NEGATION,
@@ -225,6 +226,12 @@ class Checker:
         source = text[marker.end() :].split(",")[0].strip(" .;:")
         if not source:
             return None
+        # The article attributes the claim the same way, in the same words (« Selon lui, »
+        # in the summary and in the evidence): whoever « lui » is, the summary says what the
+        # article says.
+        said = fold(text[marker.start() : marker.end()] + " " + source)
+        if any(said in fold(e.text) for e in evidence):
+            return None
         claimed = _entity_named(source, digest)
         # Who the article credits: speakers of its quotes in the evidence sentences, and
         # speakers of any quote that says the same thing.
@@ -260,6 +267,33 @@ class Checker:
             message=f"the article credits this to {', '.join(credited)}, not to «{source}»",
             closest=evidence[0],
         )
+
+
+# What separates the clauses of a sentence, for finding the one a negation belongs to.
+_CLAUSE_BREAK = re.compile(r"[,;:()«»\"“”]|\s[-–—]\s")
+
+
+def _negates(evidence: str, claim: str, verifier: Verifier, rules: _Rules) -> bool:
+    """Does the evidence negate what the summary sentence ``claim`` says?
+
+    Only a negation in a clause the claim repeats, or that shares the claim's words, counts:
+    « Les policiers sont venus expulser une famille » is not contradicted by the rest of its
+    source sentence, « qui ne payait pas ses loyers », nor by « sans autre précision » at its
+    end. A clause shares the claim when it holds two of the claim's content words, or all of
+    its own.
+    """
+    words, folded = verifier.content_words(claim), fold(claim)
+    for match in rules.negation.finditer(evidence):
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(evidence, 0, match.start())]
+        start = breaks[-1] if breaks else 0
+        after = _CLAUSE_BREAK.search(evidence, match.end())
+        text = evidence[start : after.start() if after else None]
+        clause = verifier.content_words(text)
+        shared = len(clause & words)
+        repeated = re.search(rf"(?<!\w){re.escape(fold(text.strip()))}(?!\w)", folded)
+        if repeated or (shared and shared >= min(2, len(clause))):
+            return True
+    return False
 
 
 def verifier_for(digest: Digest) -> Verifier:

@@ -82,6 +82,11 @@ def build_keypoints(
     # After scoring, so that the model sees the candidates it was trained on.
     quoted = inside_long_quotes(sentences)
     candidates = [c for c in candidates if c.rank not in quoted]
+    # « Selon lui, la décision a été prise ... »: whose claim it is was said in another
+    # sentence; as a bullet it would be a claim with nobody's name on it.
+    if lang.according_to_pronoun is not None:
+        unnamed = lang.according_to_pronoun
+        candidates = [c for c in candidates if not unnamed.search(c.sentence.span.text)]
     weight = rarity(sentences)
     # What each chosen bullet actually says (after compression): redundancy is judged on that.
     chosen: list[tuple[Candidate, frozenset[str]]] = []

@@ -71,6 +71,9 @@ class Language:
     spacy_model: str
     blocks: BlockMarkers
     according_to: re.Pattern[str]
+    # « selon lui », "according to her": an attribution to someone named elsewhere. None when
+    # the language lists no such pronouns.
+    according_to_pronoun: re.Pattern[str] | None
     speech_verb: re.Pattern[str]
     detail_marker_words: tuple[str, ...]
     leading_openers: frozenset[str]
@@ -179,6 +182,7 @@ def language(code: str) -> Language:
             byline_max_words=int(byline.get("max_words", 25)),
         ),
         according_to=_required(_words_regex(lang["attribution"]["according_to"])),
+        according_to_pronoun=_pronoun_attribution(lang["attribution"]),
         speech_verb=_required(_words_regex(lang["attribution"]["speech_verbs"])),
         detail_marker_words=tuple(compress["detail_markers"]),
         leading_openers=frozenset(compress["leading_clause_openers"]),
@@ -193,6 +197,16 @@ def language(code: str) -> Language:
             0 if months_capitalised else re.IGNORECASE,
         ),
         clause_conjunctions=tuple(lang["clauses"]["conjunctions"]),
+    )
+
+
+def _pronoun_attribution(attribution: dict[str, Any]) -> re.Pattern[str] | None:
+    pronouns = attribution.get("pronouns", [])
+    if not pronouns:
+        return None
+    markers = alternation(attribution["according_to"])
+    return re.compile(
+        rf"(?<![\w-])(?:{markers})\s+(?:{alternation(pronouns)})(?![\w-])", re.IGNORECASE
     )
 
 
