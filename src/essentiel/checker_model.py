@@ -101,18 +101,14 @@ def _repeated(items: list[Any]) -> float:
     return 1 - len(set(items)) / len(items) if items else 0.0
 
 
-def _rarity(digest: Digest, verifier: Verifier) -> dict[str, float]:
-    """Each content word's weight: its smoothed inverse frequency over the article's sentences.
-    A word the article never uses weighs most (frequency 0), and the weights are given for all
-    the article's words; ``.get(word, unseen)`` with ``unseen = _unseen(digest)`` for others."""
+def _rarity(digest: Digest, verifier: Verifier) -> tuple[dict[str, float], float]:
+    """Each content word's weight, its smoothed inverse frequency over the article's sentences,
+    and the weight of a word the article never uses (frequency 0: the highest)."""
     sets = [verifier.content_words(s.span.text) for s in digest.sentences]
     frequency = Counter(word for words in sets for word in words)
     n = len(sets)
-    return {word: math.log((n + 1) / (k + 1)) + 1 for word, k in frequency.items()}
-
-
-def _unseen(digest: Digest) -> float:
-    return math.log(len(digest.sentences) + 1) + 1
+    weights = {word: math.log((n + 1) / (k + 1)) + 1 for word, k in frequency.items()}
+    return weights, math.log(n + 1) + 1
 
 
 def summary_features(
@@ -131,7 +127,7 @@ def summary_features(
     tokens, article_tokens = _tokens(summary), _tokens(article)
     scores = [s.score for s in sentences]
     row["score_mean"], row["score_min"] = sum(scores) / n, min(scores)
-    rarity, unseen = _rarity(digest, verifier), _unseen(digest)
+    rarity, unseen = _rarity(digest, verifier)
     coverages: dict[str, list[float]] = {"": [], "_closest": [], "_weighted": []}
     for s in sentences:
         words = verifier.content_words(s.text)
