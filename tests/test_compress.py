@@ -184,3 +184,71 @@ def test_aside_between_dashes_goes_when_over_target() -> None:
         'exceptionnelle", avant de prononcer une peine de cinq ans de prison ferme à Nanterre.'
     )
     assert "tous reconnus" in compress(quoted, 15)[0]
+
+
+def test_verbless_gloss_after_a_final_dash_goes_when_over_target() -> None:
+    text = (
+        "Le nombre de créations d'entreprises dans le Finistère a reculé de 12 % sur un an, "
+        "a indiqué la chambre de commerce - une première depuis la crise sanitaire de 2020."
+    )
+    bullet, removed = compress(text, 22)
+    assert removed == ["trailing_dash"]
+    assert bullet.endswith("a indiqué la chambre de commerce.")
+    assert compress(text, 40) == (text, [])  # under the target, nothing goes
+    # With a verb, what follows the dash is a claim of its own (here, a condition): it stays.
+    conditional = (
+        "The clinic's new laser treatment promises to tighten the skin of its customers within "
+        "a week - if they agree to sign a waiver that names a funeral director first."
+    )
+    bullet, removed = compress(conditional, 15, "en")
+    assert "trailing_dash" not in removed
+    assert "if they agree to sign a waiver" in bullet
+
+
+def test_a_leading_clause_is_kept_when_a_pronoun_after_it_refers_into_it() -> None:
+    # Without its clause, the bullet would be « It is not hard to see why fans call him ... ».
+    text = (
+        "After the striker posted a video of himself dancing in front of the Arc de Triomphe "
+        "in Paris on Sunday, it is not hard to see why fans call him eccentric."
+    )
+    assert compress(text, 15, "en") == (text, [])
+    french = (
+        "Après une réunion de crise organisée dans la nuit de mercredi à jeudi avec les "
+        "syndicats, il a annoncé la fermeture du site de Florange."
+    )
+    assert compress(french, 12) == (french, [])
+
+
+def test_no_bullet_starts_with_the_comma_of_a_deleted_clause() -> None:
+    text = (
+        "After a light snow on a farm near Eldorado Springs, Colo., not far from a lagging "
+        "Colorado River, the governor ordered mandatory water cutbacks by cities and towns "
+        "across the region."
+    )
+    bullet, removed = compress(text, 12, "en")
+    assert removed == ["leading_clause"]
+    assert bullet.startswith("Not far from a lagging Colorado River, the governor ordered")
+
+
+def test_an_opening_connective_goes_and_the_rest_must_stand_alone() -> None:
+    text = "Toutefois, la préfecture du Finistère a maintenu l'arrêté interdisant la baignade."
+    bullet, removed = compress(text, 25)
+    assert removed == ["connective"]
+    assert bullet == "La préfecture du Finistère a maintenu l'arrêté interdisant la baignade."
+    bullet, removed = compress(
+        "But the club will miss two games against Celtic next month.", 25, "en"
+    )
+    assert (bullet, removed) == (
+        "The club will miss two games against Celtic next month.",
+        ["connective"],
+    )
+    lang = resources.language("fr")
+    # What follows the connective does not stand alone either: nothing to drop.
+    assert lang.leading_connective("Mais il a précisé que la baignade restait interdite.") == 0
+    assert lang.leading_connective("Ainsi que l'a rappelé le maire, la plage est fermée.") == 0
+    assert resources.language("en").leading_connective("So far, nobody has been charged.") == 0
+    # « Et de lancer » (a narrative infinitive) needs its « Et »: nothing goes.
+    narrative = (
+        "Et de lancer aux élus de l'opposition : « Assumez vos choix devant les électeurs. »"
+    )
+    assert compress(narrative, 5) == (narrative, [])

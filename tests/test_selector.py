@@ -130,3 +130,21 @@ def test_a_claim_attributed_to_a_pronoun_is_not_a_bullet() -> None:
         bullets = [k.text for k in digest.keypoints]
         assert len(bullets) == 3, bullets  # every sentence that stands alone but the one
         assert not any("Selon lui" in b for b in bullets)
+
+
+def test_a_sentence_opening_with_a_connective_is_a_bullet_without_it() -> None:
+    text = (
+        "Le conseil municipal de Lorient a voté mardi un plan de circulation pour le "
+        "centre-ville.\n\n"
+        "Toutefois, la préfecture du Morbihan a suspendu les travaux prévus en juin.\n\n"
+        "Mais il a précisé que les commerçants seraient consultés avant l'été.\n\n"
+        "Les commerçants du centre ont demandé une réunion publique avant l'été."
+    )
+    for selector in ("learned", "heuristic"):
+        settings = KeyPointSettings(selector=selector, max_keypoints=4, min_keypoints=2)
+        digest = Pipeline(Settings(keypoints=settings)).digest(text)
+        bullets = [k.text for k in digest.keypoints]
+        # « Mais il ... » does not stand alone once « Mais » goes: no bullet.
+        assert len(bullets) == 3, bullets
+        assert "La préfecture du Morbihan a suspendu les travaux prévus en juin." in bullets
+        assert not any(b.startswith(("Toutefois", "Mais", "Il ")) for b in bullets)

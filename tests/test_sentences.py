@@ -71,3 +71,31 @@ def test_english_glued_paragraphs_are_split() -> None:
         "The council voted on Tuesday.",
         "Officials said the plan would cost $4m.",
     ]
+
+
+def test_an_english_caption_without_a_stop_is_its_own_sentence() -> None:
+    # Page captions have no final stop; copied as text, they run into the next paragraph.
+    text = (
+        "Commuters who cycle to work report fewer sick days than their colleagues The study of "
+        "4,000 office workers was published on Monday. Scroll down for video Officials in Leeds "
+        "said the cycle lanes would be extended."
+    )
+    assert split(text, "en") == [
+        "Commuters who cycle to work report fewer sick days than their colleagues",
+        "The study of 4,000 office workers was published on Monday.",
+        "Scroll down for video",
+        "Officials in Leeds said the cycle lanes would be extended.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A capitalised opener followed by a capital is a name or a title, not a new sentence.
+        "The minister was quoted in The Guardian on Sunday about the new rail timetable.",
+        # « A » is not an opener: « plan A is » runs on.
+        "The council said that plan A is still the preferred option for the new bridge.",
+    ],
+)
+def test_names_and_titles_with_capitalised_openers_are_not_cut(text: str) -> None:
+    assert split(text, "en") == [text]

@@ -13,6 +13,7 @@ import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from itertools import pairwise
 
 import spacy
 from spacy.language import Language as SpacyLanguage
@@ -151,7 +152,61 @@ def sentences_of(doc: Doc) -> list[SpacySpan]:
             merged[-1] = doc[merged[-1].start : sent.end]
         else:
             merged.append(sent)
-    return _straight_quotes_on_their_side(doc, merged)
+    merged = _straight_quotes_on_their_side(doc, merged)
+    try:
+        lang = resources.language(doc.lang_)
+    except KeyError:
+        return merged
+    if not lang.glued_openers and lang.set_apart is None:
+        return merged
+    return [part for sent in merged for part in _split_glued(doc, sent, lang)]
+
+
+_STOPS = frozenset(".!?")
+_QUOTE_TOKENS = frozenset("\"'’”»")
+
+
+def _split_glued(doc: Doc, sent: SpacySpan, lang: resources.Language) -> list[SpacySpan]:
+    """Cut ``sent`` where a sentence starts without the previous one having ended.
+
+    A caption copied without its final stop runs into the paragraph after it (« ... than a
+    colleague The cost of divorce can wreck retirement ... »), and the parser keeps the two
+    as one. A listed opener (language data: « The », « He », « But » ...) capitalised after
+    a lowercase word and before another starts a sentence: mid-sentence, those words are
+    lowercase, and in a name or a title the next word is capitalised too. After a quote
+    closed by a stop (« ... in her belly?' The embarrassing remark ») it starts one too.
+    Page furniture (« Scroll down for video ») is set apart as a sentence of its own.
+    """
+    cuts: set[int] = set()
+    for i in range(sent.start + 3, sent.end - 2):
+        tok, prev, nxt = doc[i], doc[i - 1], doc[i + 1]
+        if tok.text not in lang.glued_openers or not nxt.text[:1].islower():
+            continue
+        last = prev.text[-1]
+        ended_quote = prev.text in _QUOTE_TOKENS and doc[i - 2].text[-1:] in _STOPS
+        if prev.whitespace_ and (ended_quote or last.islower() or last.isdigit() or last == "%"):
+            cuts.add(i)
+    if lang.set_apart is not None:
+        for match in lang.set_apart.finditer(sent.text):
+            for char in (match.start(), match.end()):
+                at = _token_at(doc, sent.start_char + char)
+                if at is not None and sent.start < at < sent.end:
+                    cuts.add(at)
+    if not cuts:
+        return [sent]
+    bounds = [sent.start, *sorted(cuts), sent.end]
+    return [doc[a:b] for a, b in pairwise(bounds)]
+
+
+def _token_at(doc: Doc, char: int) -> int | None:
+    """The index of the token starting at ``char``, or of the first one after the spaces
+    there; None when ``char`` falls inside a token."""
+    while char < len(doc.text) and doc.text[char].isspace():
+        char += 1
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or doc[span.start].idx != char:
+        return None
+    return span.start
 
 
 def _straight_quotes_on_their_side(doc: Doc, sentences: list[SpacySpan]) -> list[SpacySpan]:

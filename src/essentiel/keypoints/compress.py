@@ -3,12 +3,14 @@
 A sentence is cut into top-level segments at commas (commas inside quotes or parentheses do not
 count). Deletions are whole segments or parentheticals:
 
-- always: parentheticals, and trailing detail (« , en particulier contre Kiev »);
+- always: parentheticals, trailing detail (« , en particulier contre Kiev ») and an opening
+  connective (« Toutefois, », « Mais »);
 - while the bullet is longer than its target: non-restrictive relatives, appositions and
   circumstantial adjuncts between commas (« , à l'issue d'un long dispositif, »), a trailing
   adjunct or apposition (« , après une nouvelle attaque ... », « , le maire de la commune »),
   a leading circumstantial clause (« Au lendemain de l'appel ..., »), an aside between dashes
-  (« - dont fraude fiscale et blanchiment - »).
+  (« - dont fraude fiscale et blanchiment - »), a verbless gloss after a final dash
+  (« - une première depuis 2019 »).
 
 A segment that carries attribution (« selon X », « d'après X », a speech verb) or a quote is
 never deleted: whose claim it is, and their exact words, are part of the fact.
@@ -87,6 +89,20 @@ def segments(text: str) -> tuple[list[Segment], int]:
     return [s for s in result if s.end > s.start], body_end
 
 
+def connective_end(sent: SpacySpan, lang: Language) -> int:
+    """Where ``sent`` goes on after an opening connective the bullet drops (« Toutefois, »,
+    « But »), or 0. Not when what follows hangs on it: « Et de lancer : ... » (a narrative
+    infinitive) is no sentence without its « Et »."""
+    end = lang.leading_connective(sent.text)
+    if not end:
+        return 0
+    base = sent.start_char
+    following = next((tok for tok in sent if tok.idx - base >= end), None)
+    if following is None or following.dep_ == "mark" or following.pos_ in {"VERB", "AUX"}:
+        return 0
+    return end
+
+
 def _in_number(text: str, i: int) -> bool:
     return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 
@@ -144,6 +160,7 @@ def _parentheticals(text: str) -> list[tuple[int, int]]:
 
 
 _DASH_ASIDE = re.compile(r" ([-–—]) [^-–—]+? \1(?= )")
+_TRAILING_DASH = re.compile(r" [-–—] [^-–—]+$")
 
 
 def _dash_asides(text: str) -> list[tuple[int, int]]:
@@ -197,6 +214,10 @@ class Compressor:
         found: list[Deletion] = []
         quotes = quoted_ranges(text)
         sources = self._according_to_phrases(text)
+        connective = connective_end(sent, self.lang)
+        if connective:
+            # « Mais la préfecture a maintenu ... »: the tie to the sentence before goes.
+            found.append(Deletion(0, connective, "connective", True, 0))
         for start, end in _parentheticals(text):
             inner = text[start:end]
             # Inside a quote a parenthetical is part of the quoted words: removing it misquotes.
@@ -221,8 +242,13 @@ class Compressor:
             if not first and self.lang.opens_with(piece, self.lang.detail_marker_words):
                 found.append(Deletion(comma, seg.end, "detail", True, 0))
             elif first and len(segs) > 1 and not self._root_inside(sent, seg):
-                if self.lang.opens_with(piece, self.lang.leading_openers):
-                    nxt = segs[1].start
+                nxt = segs[1].start
+                # « After Adebayor posted a video ..., it is not hard to see why »: the clause
+                # holds what the pronoun after it refers to; without it the bullet is « It is
+                # not hard to see why ».
+                if self.lang.opens_with(
+                    piece, self.lang.leading_openers
+                ) and not self.lang.opens_with(text[nxt:], self.lang.anaphoric_openers):
                     found.append(
                         Deletion(0, nxt, "leading_clause", False, self._cost(sent, 0, nxt))
                     )
@@ -281,6 +307,26 @@ class Compressor:
             if self._protected(inner) or any(a < start < b for a, b in quotes + sources):
                 continue
             found.append(Deletion(start, end, "dash_aside", False, self._cost(sent, start, end)))
+        _, body_end = segments(text)
+        trailing = _TRAILING_DASH.search(text[:body_end])
+        if trailing is not None:
+            # « ... fell to just nine per cent - a 25 per cent drop in the last decade »: a
+            # verbless gloss after a dash. With a verb it says something of its own (« - if
+            # clients are brave enough to sign a waiver ») and stays.
+            start, end = trailing.span()
+            inner = text[start:end]
+            base = sent.start_char
+            verbless = not any(
+                tok.pos_ in {"VERB", "AUX"} for tok in sent if start <= tok.idx - base < end
+            )
+            if (
+                verbless
+                and not self._protected(inner)
+                and not any(a < start < b for a, b in quotes + sources)
+            ):
+                found.append(
+                    Deletion(start, end, "trailing_dash", False, self._cost(sent, start, end))
+                )
         return found
 
     def _with_dependents(self, sent: SpacySpan, deletion: Deletion) -> Deletion | None:
@@ -360,6 +406,13 @@ class Compressor:
                 break
             chosen.append(deletion)
         kept = _kept_ranges(len(text), chosen)
+        if kept and chosen:
+            # A deletion from the start that ends at a comma leaves « , not far from ... ».
+            first_start, first_end = kept[0]
+            while first_start < first_end and text[first_start] in ",;: ":
+                first_start += 1
+            kept[0] = (first_start, first_end)
+            kept = [(a, b) for a, b in kept if b > a]
         kept_text = "".join(text[a:b] for a, b in kept)
         return Compressed(
             fragments=[(base + a, base + b) for a, b in kept],

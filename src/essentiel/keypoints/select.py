@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from essentiel.analyze import ParsedSentence
+from essentiel.keypoints.compress import connective_end
 from essentiel.resources import Language
 
 MIN_WORDS = 6
@@ -119,6 +120,9 @@ def stands_alone(sentence: ParsedSentence, lang: Language) -> bool:
         return False
     if not any(tok.pos_ in {"VERB", "AUX"} for tok in span):
         return False
+    if lang.opens_with(text, lang.connective_openers):
+        # The compressor drops the connective; what follows must stand alone.
+        return connective_end(span, lang) > 0
     return not lang.opens_with(text, lang.anaphoric_openers)
 
 

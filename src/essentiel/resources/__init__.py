@@ -80,11 +80,38 @@ class Language:
     trailing_openers: frozenset[str]
     relative_openers: frozenset[str]
     anaphoric_openers: tuple[str, ...]
+    connective_openers: tuple[str, ...]
     number_word: re.Pattern[str]
     number_ignore: frozenset[str]
     date_word: re.Pattern[str]
     month_word: re.Pattern[str]
     clause_conjunctions: tuple[str, ...]
+    # Words that, capitalised between two lowercase words, start a sentence whose final stop
+    # went missing (a caption glued onto the text: « ... than a colleague The cost of ... »).
+    glued_openers: frozenset[str] = frozenset()
+    # Page furniture found inside paragraphs (« Scroll down for video »): its own sentence.
+    set_apart: re.Pattern[str] | None = None
+
+    def leading_connective(self, text: str) -> int:
+        """Where the sentence goes on after an opening connective and its comma (« Mais »,
+        « However, »): 0 when it opens with none, or when what follows does not stand alone
+        either (an anaphoric opener: « But he said ... »)."""
+        lowered = text.lower()
+        for word in sorted(self.connective_openers, key=len, reverse=True):
+            if not lowered.startswith(word) or lowered[len(word) : len(word) + 1].isalnum():
+                continue
+            end = len(word)
+            while end < len(text) and text[end] in ", ":
+                end += 1
+            rest = text[end:]
+            if end == len(word) or not rest[:1].isalnum():
+                return 0  # « Et/ou », « So-called »: not a connective and a space
+            if self.opens_with(rest, self.anaphoric_openers) or self.opens_with(
+                rest, self.connective_openers
+            ):
+                return 0
+            return end
+        return 0
 
     def opens_with(self, text: str, openers: frozenset[str] | tuple[str, ...]) -> bool:
         """True when ``text`` starts with one of ``openers`` as whole words."""
@@ -189,6 +216,7 @@ def language(code: str) -> Language:
         trailing_openers=frozenset(compress["trailing_clause_openers"]),
         relative_openers=frozenset(compress["relative_openers"]),
         anaphoric_openers=tuple(compress["anaphoric_openers"]),
+        connective_openers=tuple(compress.get("connective_openers", [])),
         number_word=_required(_words_regex(numbers["words"])),
         number_ignore=frozenset(numbers.get("ignore", [])),
         date_word=_required(_words_regex(dates["weekdays"] + dates["relative"])),
@@ -197,6 +225,8 @@ def language(code: str) -> Language:
             0 if months_capitalised else re.IGNORECASE,
         ),
         clause_conjunctions=tuple(lang["clauses"]["conjunctions"]),
+        glued_openers=frozenset(lang.get("sentences", {}).get("glued_openers", [])),
+        set_apart=_words_regex(lang.get("sentences", {}).get("set_apart", [])),
     )
 
 
