@@ -210,7 +210,7 @@ class Compressor:
 
     def candidates(self, sent: SpacySpan) -> list[Deletion]:
         text = sent.text
-        segs, _ = segments(text)
+        segs, body_end = segments(text)
         found: list[Deletion] = []
         quotes = quoted_ranges(text)
         sources = self._according_to_phrases(text)
@@ -307,7 +307,6 @@ class Compressor:
             if self._protected(inner) or any(a < start < b for a, b in quotes + sources):
                 continue
             found.append(Deletion(start, end, "dash_aside", False, self._cost(sent, start, end)))
-        _, body_end = segments(text)
         trailing = _TRAILING_DASH.search(text[:body_end])
         if trailing is not None:
             # « ... fell to just nine per cent - a 25 per cent drop in the last decade »: a
