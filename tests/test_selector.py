@@ -116,6 +116,16 @@ def test_a_quote_opened_by_narration_or_left_open_excludes_only_quote() -> None:
     assert sorted(inside_long_quotes(sentences)) == [1, 2]
 
 
+def _bullets_of_both_selectors(text: str) -> list[list[str]]:
+    """The bullets of ``text`` with each selector, up to four of them."""
+    found = []
+    for selector in ("learned", "heuristic"):
+        settings = KeyPointSettings(selector=selector, max_keypoints=4, min_keypoints=2)
+        digest = Pipeline(Settings(keypoints=settings)).digest(text)
+        found.append([k.text for k in digest.keypoints])
+    return found
+
+
 def test_a_claim_attributed_to_a_pronoun_is_not_a_bullet() -> None:
     text = (
         "Le conseil municipal de Lorient a voté mardi un plan de circulation pour le "
@@ -124,10 +134,7 @@ def test_a_claim_attributed_to_a_pronoun_is_not_a_bullet() -> None:
         "Selon lui, les travaux coûteront 2,4 millions d'euros et dureront dix-huit mois.\n\n"
         "Les commerçants du centre ont demandé une réunion publique avant l'été."
     )
-    for selector in ("learned", "heuristic"):
-        settings = KeyPointSettings(selector=selector, max_keypoints=4, min_keypoints=2)
-        digest = Pipeline(Settings(keypoints=settings)).digest(text)
-        bullets = [k.text for k in digest.keypoints]
+    for bullets in _bullets_of_both_selectors(text):
         assert len(bullets) == 3, bullets  # every sentence that stands alone but the one
         assert not any("Selon lui" in b for b in bullets)
 
@@ -140,10 +147,7 @@ def test_a_sentence_opening_with_a_connective_is_a_bullet_without_it() -> None:
         "Mais il a précisé que les commerçants seraient consultés avant l'été.\n\n"
         "Les commerçants du centre ont demandé une réunion publique avant l'été."
     )
-    for selector in ("learned", "heuristic"):
-        settings = KeyPointSettings(selector=selector, max_keypoints=4, min_keypoints=2)
-        digest = Pipeline(Settings(keypoints=settings)).digest(text)
-        bullets = [k.text for k in digest.keypoints]
+    for bullets in _bullets_of_both_selectors(text):
         # « Mais il ... » does not stand alone once « Mais » goes: no bullet.
         assert len(bullets) == 3, bullets
         assert "La préfecture du Morbihan a suspendu les travaux prévus en juin." in bullets

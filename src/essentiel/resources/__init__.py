@@ -97,7 +97,7 @@ class Language:
         « However, »): 0 when it opens with none, or when what follows does not stand alone
         either (an anaphoric opener: « But he said ... »)."""
         lowered = text.lower()
-        for word in sorted(self.connective_openers, key=len, reverse=True):
+        for word in self.connective_openers:  # longest first (« par ailleurs » before « par »)
             if not lowered.startswith(word) or lowered[len(word) : len(word) + 1].isalnum():
                 continue
             end = len(word)
@@ -216,7 +216,9 @@ def language(code: str) -> Language:
         trailing_openers=frozenset(compress["trailing_clause_openers"]),
         relative_openers=frozenset(compress["relative_openers"]),
         anaphoric_openers=tuple(compress["anaphoric_openers"]),
-        connective_openers=tuple(compress.get("connective_openers", [])),
+        connective_openers=tuple(
+            sorted(compress.get("connective_openers", []), key=len, reverse=True)
+        ),
         number_word=_required(_words_regex(numbers["words"])),
         number_ignore=frozenset(numbers.get("ignore", [])),
         date_word=_required(_words_regex(dates["weekdays"] + dates["relative"])),
