@@ -252,3 +252,39 @@ def test_an_opening_connective_goes_and_the_rest_must_stand_alone() -> None:
         "Et de lancer aux élus de l'opposition : « Assumez vos choix devant les électeurs. »"
     )
     assert compress(narrative, 5) == (narrative, [])
+
+
+def test_no_deletion_takes_the_main_verb_or_its_subject() -> None:
+    # The last comma segment runs to the end of the sentence and holds the main verb: as a
+    # "trailing clause" it left « L'arrivée d'un navire comme le Caronia - 300 mètres de long. »
+    text = (
+        "L'arrivée d'un navire comme le Caronia - 300 mètres de long, à peu de chose près la "
+        "longueur de la tour Montparnasse - dans le port aurait des conséquences lourdes."
+    )
+    bullet, _ = compress(text, 10)
+    assert "aurait des conséquences lourdes" in bullet
+    # An apposition right after the subject may go; the subject stays with its verb.
+    text = (
+        "Marc Delaunay, un Lyonnais de 41 ans introuvable depuis plusieurs années, a été "
+        "rapidement soupçonné du vol d'un tableau au musée des Beaux-Arts de Rouen."
+    )
+    bullet, _ = compress(text, 15)
+    assert bullet.startswith("Marc Delaunay")
+    assert "a été rapidement soupçonné" in bullet
+    # The parse's root is in the caption glued before the sentence; the subject of the verb
+    # the bullet keeps went with the leading "clause": « Remains a respected figure ... ».
+    text = (
+        "Last game: Wales, Cardiff, Sep 4, '05 But Hughes, who also praised the early impact "
+        "Tom Price has made on his return to the national team, remains a respected figure "
+        "in the game."
+    )
+    bullet, _ = compress(text, 20, "en")
+    assert "Hughes remains a respected figure" in bullet
+
+
+def test_only_a_first_word_is_capitalised() -> None:
+    text = "Alors que le conseil a voté, 64% des habitants interrogés souhaitent son abandon."
+    start = text.index("64%")
+    assert bullet_text(text, [(start, len(text))]) == text[start:]
+    start = text.index("le conseil")
+    assert bullet_text(text, [(start, len(text))]).startswith("Le conseil a voté")

@@ -152,3 +152,35 @@ def test_a_sentence_opening_with_a_connective_is_a_bullet_without_it() -> None:
         assert len(bullets) == 3, bullets
         assert "La préfecture du Morbihan a suspendu les travaux prévus en juin." in bullets
         assert not any(b.startswith(("Toutefois", "Mais", "Il ")) for b in bullets)
+
+
+def _stands_alone(text: str, lang: str = "fr") -> bool:
+    from essentiel.analyze import ParsedSentence, pipeline, sentences_of
+    from essentiel.keypoints.select import stands_alone
+
+    span = sentences_of(pipeline(lang)(text))[0]
+    return stands_alone(ParsedSentence(0, 0, span, lang), resources.language(lang))
+
+
+def test_a_pronoun_subject_pointing_elsewhere_is_no_bullet_an_impersonal_one_is() -> None:
+    assert not _stands_alone("Depuis les municipales, il est parfois gêné de cette célébrité.")
+    assert not _stands_alone("Fermé depuis le 3 février, il ne pourra rouvrir qu'en septembre.")
+    assert not _stands_alone("Aujourd'hui, avec six projecteurs, ils éclairent les façades.")
+    assert not _stands_alone("Three years later, he presented a radio show on CBS.", "en")
+    assert _stands_alone("Selon la préfecture, il y a eu trois blessés dans la nuit de samedi.")
+    assert _stands_alone("Pour le maire, il faut attendre la décision du tribunal administratif.")
+    assert _stands_alone("Le maire de Lorient a défendu le projet devant 200 habitants.")
+    assert _stands_alone("On Tuesday, the mayor defended the plan before 200 residents.", "en")
+
+
+def test_a_caption_or_a_sentence_tail_is_no_bullet() -> None:
+    assert not _stands_alone(
+        "Une enquête menée par le quotidien régional sur les comptes du parti."
+    )
+    assert not _stands_alone(", diffusé ce vendredi 10 février à 21h sur France 2.")
+    assert not _stands_alone(
+        "Et le maire de répliquer aussitôt, devant les caméras, pour défendre son adjoint."
+    )
+    assert _stands_alone(
+        "Une enquête a été menée par le quotidien régional sur les comptes du parti."
+    )

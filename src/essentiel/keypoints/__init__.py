@@ -57,11 +57,15 @@ class KeyPointSettings:
 
 
 def bullet_text(text: str, fragments: list[tuple[int, int]]) -> str:
-    """The bullet a reader sees: fragments joined, first letter capitalised, final stop kept."""
+    """The bullet a reader sees: fragments joined, first letter capitalised, final stop kept.
+
+    Only the first word's letter: « 64% des habitants ... » stays as it is, not « 64% Des »."""
     joined = "".join(text[a:b] for a, b in fragments).strip()
     for i, ch in enumerate(joined):
         if ch.isalpha():
             return joined[:i] + ch.upper() + joined[i + 1 :]
+        if ch.isdigit():
+            break
     return joined
 
 

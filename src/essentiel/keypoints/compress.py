@@ -13,7 +13,9 @@ count). Deletions are whole segments or parentheticals:
   (« - une première depuis 2019 »).
 
 A segment that carries attribution (« selon X », « d'après X », a speech verb) or a quote is
-never deleted: whose claim it is, and their exact words, are part of the fact.
+never deleted: whose claim it is, and their exact words, are part of the fact. Nor is a
+deletion made that takes the main verb, the subject of a verb the bullet keeps, or the last
+finite verb: what is left must still be a statement.
 """
 
 from __future__ import annotations
@@ -396,14 +398,19 @@ class Compressor:
             for d in self.candidates(sent)
             if (extended := self._with_dependents(sent, d)) is not None
         ]
-        chosen = [d for d in deletions if d.always]
+        core = _core_tokens(sent)
+        chosen: list[Deletion] = []
+        for deletion in (d for d in deletions if d.always):
+            if _keeps_core(sent, core, [*chosen, deletion]):
+                chosen.append(deletion)
         optional = sorted(
             (d for d in deletions if not d.always), key=lambda d: (d.cost, -(d.end - d.start))
         )
         for deletion in optional:
             if count_words(_apply(text, chosen)) <= target_words:
                 break
-            chosen.append(deletion)
+            if _keeps_core(sent, core, [*chosen, deletion]):
+                chosen.append(deletion)
         kept = _kept_ranges(len(text), chosen)
         if kept and chosen:
             # A deletion from the start that ends at a comma leaves « , not far from ... ».
@@ -418,6 +425,54 @@ class Compressor:
             removed=sorted({d.rule for d in chosen}),
             words=count_words(kept_text),
         )
+
+
+def _core_tokens(
+    sent: SpacySpan,
+) -> tuple[list[Token], list[tuple[Token, list[Token]]], list[Token]]:
+    """What deletions must leave: the main verb (the parse's root); each verb's subject while
+    the verb stays; and one of the sentence's finite verbs."""
+    subjects = [
+        (tok, [c for c in tok.children if c.dep_.startswith(("nsubj", "expl:subj"))])
+        for tok in sent
+    ]
+    finite = [t for t in sent if t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm", [])]
+    return [sent.root], [(verb, subj) for verb, subj in subjects if subj], finite
+
+
+def _keeps_core(
+    sent: SpacySpan,
+    core: tuple[list[Token], list[tuple[Token, list[Token]]], list[Token]],
+    deletions: list[Deletion],
+) -> bool:
+    """Whether the bullet left by ``deletions`` still has its main verb, the subject of every
+    verb it keeps and a finite verb. A trailing clause that ran to the end of the sentence
+    took « dans le port aurait des conséquences lourdes » and left « L'arrivée d'un navire
+    comme le Caronia - 300 mètres de long. »; a deleted subject left « A été rapidement
+    soupçonné du vol ... » or "Remains a respected figure in the game."."""
+    base = sent.start_char
+
+    def deleted(tok: Token) -> bool:
+        return any(d.start <= tok.idx - base < d.end for d in deletions)
+
+    roots, subjects, finite = core
+    if any(deleted(tok) for tok in roots):
+        return False
+    if any(not deleted(verb) and any(deleted(s) for s in subj) for verb, subj in subjects):
+        return False
+    # The parse may put a verb's subject outside the sentence (across a caption our split
+    # cut off): then the sentence's own subjects are all in clauses a deletion may take, and
+    # one of them, with its verb, must stay.
+    inside = [
+        (verb, subj)
+        for verb, subj in subjects
+        if sent.start <= verb.i < sent.end and all(sent.start <= t.i < sent.end for t in subj)
+    ]
+    if inside and not any(
+        not deleted(verb) and not any(deleted(t) for t in subj) for verb, subj in inside
+    ):
+        return False
+    return not finite or not all(deleted(tok) for tok in finite)
 
 
 def _kept_ranges(length: int, deletions: list[Deletion]) -> list[tuple[int, int]]:

@@ -6,13 +6,19 @@ A transparent score, each part in [0, 1]:
 - centrality: how much of the rest of the article (and the title) the sentence shares.
 Sentences that cannot stand alone as a bullet are not candidates: no verb, a question, a colon
 announcing what follows, an opening pronoun or connective that points to a previous sentence,
-or a place inside a quote that spans several sentences (its speaker is named elsewhere).
+a personal pronoun as the main verb's subject, a caption-like noun with a participle and no
+finite verb, or a place inside a quote that spans several sentences (its speaker is named
+elsewhere).
 Redundancy is handled at pick time (maximal marginal relevance).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from essentiel.analyze import ParsedSentence
 from essentiel.keypoints.compress import connective_end
@@ -110,15 +116,71 @@ def _unbalanced(text: str) -> bool:
     )
 
 
+def has_finite_verb(tokens: Iterable[Token]) -> bool:
+    """A finite verb among ``tokens``: what a statement has and a caption, a sub-heading or a
+    noun with its participle (« Une enquête menée par le quotidien régional. ») has not."""
+    return any(
+        tok.pos_ in {"VERB", "AUX"} and "Fin" in tok.morph.get("VerbForm", []) for tok in tokens
+    )
+
+
+def pronoun_subject(span: SpacySpan, lang: Language) -> bool:
+    """The main verb's subject is a personal pronoun whose referent is in another sentence
+    (« Depuis les municipales, il est parfois gêné ... »); an impersonal « il » (« il faut »,
+    « il y a », « il est possible que ») refers to nobody and is fine."""
+    root = span.root
+    for child in root.children:
+        if not child.dep_.startswith(("nsubj", "expl:subj")):
+            continue
+        word = child.lower_
+        if word not in lang.subject_pronouns:
+            continue
+        if word in lang.impersonal_pronouns and _impersonal(root, lang):
+            continue
+        return True
+    return False
+
+
+def _no_statement(span: SpacySpan) -> bool:
+    """No finite verb, and nothing the parser may have mistaken for one: a noun with a
+    participle (« Une enquête menée par le quotidien régional. », "Police officers pictured at the
+    scene": a caption or a heading), or a narrative infinitive whose subject is in the
+    sentence before (« Et le maire de répliquer aussitôt »)."""
+    if has_finite_verb(span):
+        return False
+    root = span.root
+    if "Inf" in root.morph.get("VerbForm", []):
+        return True
+    return root.pos_ in {"NOUN", "PROPN", "ADJ"} and all(
+        tok.dep_ == "acl" for tok in span if tok.pos_ in {"VERB", "AUX"}
+    )
+
+
+def _impersonal(root: Token, lang: Language) -> bool:
+    if root.lemma_.lower() in lang.impersonal_verbs:
+        return True
+    # « il y a »: the pronoun's partner is a clitic complement.
+    if any(c.dep_ == "expl:comp" or c.lower_ in lang.impersonal_clitics for c in root.children):
+        return True
+    # « il est possible que ... », « il est temps de ... »: a clause after the adjective.
+    return root.pos_ in {"ADJ", "NOUN"} and any(
+        c.dep_ in {"ccomp", "csubj", "xcomp", "advcl", "acl"} for c in root.children
+    )
+
+
 def stands_alone(sentence: ParsedSentence, lang: Language) -> bool:
     span = sentence.span
     text = span.text.strip()
     words = len(text.split())
     if words < MIN_WORDS or words > MAX_SOURCE_WORDS:
         return False
+    if text[:1] in ",;)]":  # the tail of a sentence the split cut: « , diffusé ce vendredi »
+        return False
     if text.endswith(("?", ":")) or text.rstrip('»"” ').endswith("?"):
         return False
-    if not any(tok.pos_ in {"VERB", "AUX"} for tok in span):
+    if not any(tok.pos_ in {"VERB", "AUX"} for tok in span) or _no_statement(span):
+        return False
+    if pronoun_subject(span, lang):
         return False
     if lang.opens_with(text, lang.connective_openers):
         # The compressor drops the connective; what follows must stand alone.

@@ -80,6 +80,12 @@ class Language:
     trailing_openers: frozenset[str]
     relative_openers: frozenset[str]
     anaphoric_openers: tuple[str, ...]
+    # Personal pronouns that, as the main verb's subject, refer to someone named elsewhere;
+    # those of them that can also be impersonal, and the verbs that make them so.
+    subject_pronouns: frozenset[str]
+    impersonal_pronouns: frozenset[str]
+    impersonal_verbs: frozenset[str]
+    impersonal_clitics: frozenset[str]
     connective_openers: tuple[str, ...]
     number_word: re.Pattern[str]
     number_ignore: frozenset[str]
@@ -216,6 +222,10 @@ def language(code: str) -> Language:
         trailing_openers=frozenset(compress["trailing_clause_openers"]),
         relative_openers=frozenset(compress["relative_openers"]),
         anaphoric_openers=tuple(compress["anaphoric_openers"]),
+        subject_pronouns=frozenset(compress.get("subject_pronouns", [])),
+        impersonal_pronouns=frozenset(compress.get("impersonal_pronouns", [])),
+        impersonal_verbs=frozenset(compress.get("impersonal_verbs", [])),
+        impersonal_clitics=frozenset(compress.get("impersonal_clitics", [])),
         connective_openers=tuple(
             sorted(compress.get("connective_openers", []), key=len, reverse=True)
         ),
