@@ -52,7 +52,9 @@ def defects(sentence: Any, fragments: list[tuple[int, int]], bullet: str, lang: 
     root = sentence.span.root
     # The parse may give the main verb a subject outside the sentence (across a caption the
     # split cut off): then a bullet that keeps none of the sentence's own subjects lost it.
-    subjects = [t for t in sentence.span if t.dep_.startswith(("nsubj", "expl"))]
+    subjects = [
+        t for t in sentence.span if t.dep_.startswith("nsubj") or t.dep_ in {"expl", "expl:subj"}
+    ]
     if not kept(root):
         found.append("lost_verb")
     elif any(
@@ -86,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.data.is_file():
         print(f"error: {args.data}: no such file", file=sys.stderr)
+        return 2
+    if any("=" not in condition for condition in args.where):
+        print("error: --where takes FIELD=VALUE", file=sys.stderr)
         return 2
     where = dict(condition.split("=", 1) for condition in args.where)
     items = list(read_items(args.data, source="text", where=where))[: args.documents]
