@@ -398,10 +398,10 @@ class Compressor:
             for d in self.candidates(sent)
             if (extended := self._with_dependents(sent, d)) is not None
         ]
-        core = _core_tokens(sent)
+        core = _Core.of(sent)
         chosen: list[Deletion] = []
         for deletion in (d for d in deletions if d.always):
-            if _keeps_core(sent, core, [*chosen, deletion]):
+            if core.kept_by(sent, [*chosen, deletion]):
                 chosen.append(deletion)
         optional = sorted(
             (d for d in deletions if not d.always), key=lambda d: (d.cost, -(d.end - d.start))
@@ -409,7 +409,7 @@ class Compressor:
         for deletion in optional:
             if count_words(_apply(text, chosen)) <= target_words:
                 break
-            if _keeps_core(sent, core, [*chosen, deletion]):
+            if core.kept_by(sent, [*chosen, deletion]):
                 chosen.append(deletion)
         kept = _kept_ranges(len(text), chosen)
         if kept and chosen:
@@ -427,52 +427,63 @@ class Compressor:
         )
 
 
-def _core_tokens(
-    sent: SpacySpan,
-) -> tuple[list[Token], list[tuple[Token, list[Token]]], list[Token]]:
-    """What deletions must leave: the main verb (the parse's root); each verb's subject while
-    the verb stays; and one of the sentence's finite verbs."""
-    subjects = [
-        (tok, [c for c in tok.children if c.dep_.startswith(("nsubj", "expl:subj"))])
-        for tok in sent
-    ]
-    finite = [t for t in sent if t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm", [])]
-    return [sent.root], [(verb, subj) for verb, subj in subjects if subj], finite
+def is_subject(tok: Token) -> bool:
+    """A verb's subject, impersonal « il » included (French UD labels it ``expl:subj``)."""
+    return tok.dep_.startswith(("nsubj", "expl:subj"))
 
 
-def _keeps_core(
-    sent: SpacySpan,
-    core: tuple[list[Token], list[tuple[Token, list[Token]]], list[Token]],
-    deletions: list[Deletion],
-) -> bool:
-    """Whether the bullet left by ``deletions`` still has its main verb, the subject of every
-    verb it keeps and a finite verb. A trailing clause that ran to the end of the sentence
-    took « dans le port aurait des conséquences lourdes » and left « L'arrivée d'un navire
-    comme le Caronia - 300 mètres de long. »; a deleted subject left « A été rapidement
-    soupçonné du vol ... » or "Remains a respected figure in the game."."""
-    base = sent.start_char
+def is_finite_verb(tok: Token) -> bool:
+    return tok.pos_ in {"VERB", "AUX"} and "Fin" in tok.morph.get("VerbForm", [])
 
-    def deleted(tok: Token) -> bool:
-        return any(d.start <= tok.idx - base < d.end for d in deletions)
 
-    roots, subjects, finite = core
-    if any(deleted(tok) for tok in roots):
-        return False
-    if any(not deleted(verb) and any(deleted(s) for s in subj) for verb, subj in subjects):
-        return False
-    # The parse may put a verb's subject outside the sentence (across a caption our split
-    # cut off): then the sentence's own subjects are all in clauses a deletion may take, and
-    # one of them, with its verb, must stay.
-    inside = [
-        (verb, subj)
-        for verb, subj in subjects
-        if sent.start <= verb.i < sent.end and all(sent.start <= t.i < sent.end for t in subj)
-    ]
-    if inside and not any(
-        not deleted(verb) and not any(deleted(t) for t in subj) for verb, subj in inside
-    ):
-        return False
-    return not finite or not all(deleted(tok) for tok in finite)
+@dataclass(frozen=True)
+class _Core:
+    """What deletions must leave of a sentence: its main verb (the parse's root); each verb's
+    subjects while the verb stays; one of its finite verbs; and, among the verbs whose
+    subjects all lie inside the sentence, one with its subjects."""
+
+    root: Token
+    subjects: list[tuple[Token, list[Token]]]
+    inside: list[tuple[Token, list[Token]]]
+    finite: list[Token]
+
+    @classmethod
+    def of(cls, sent: SpacySpan) -> _Core:
+        subjects = [
+            (tok, subj) for tok in sent if (subj := [c for c in tok.children if is_subject(c)])
+        ]
+        # The parse may put a verb's subject outside the sentence (across a caption our
+        # split cut off): then the sentence's own subjects are all in clauses a deletion may
+        # take, and one of them, with its verb, must stay.
+        inside = [
+            (verb, subj)
+            for verb, subj in subjects
+            if sent.start <= verb.i < sent.end and all(sent.start <= t.i < sent.end for t in subj)
+        ]
+        finite = [t for t in sent if is_finite_verb(t)]
+        return cls(sent.root, subjects, inside, finite)
+
+    def kept_by(self, sent: SpacySpan, deletions: list[Deletion]) -> bool:
+        """Whether the bullet left by ``deletions`` still has all of it. A trailing clause
+        that ran to the end of the sentence took « dans le port aurait des conséquences
+        lourdes » and left « L'arrivée d'un navire comme le Caronia - 300 mètres de long. »;
+        a deleted subject left « A été rapidement soupçonné du vol ... » or "Remains a
+        respected figure in the game."."""
+        base = sent.start_char
+
+        def deleted(tok: Token) -> bool:
+            return any(d.start <= tok.idx - base < d.end for d in deletions)
+
+        def intact(verb: Token, subj: list[Token]) -> bool:
+            return not deleted(verb) and not any(deleted(t) for t in subj)
+
+        if deleted(self.root):
+            return False
+        if any(not deleted(verb) and not intact(verb, subj) for verb, subj in self.subjects):
+            return False
+        if self.inside and not any(intact(verb, subj) for verb, subj in self.inside):
+            return False
+        return not self.finite or not all(deleted(tok) for tok in self.finite)
 
 
 def _kept_ranges(length: int, deletions: list[Deletion]) -> list[tuple[int, int]]:

@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from essentiel.analyze import ParsedSentence
-from essentiel.keypoints.compress import connective_end
+from essentiel.keypoints.compress import connective_end, is_finite_verb, is_subject
 from essentiel.resources import Language
 
 MIN_WORDS = 6
@@ -119,9 +119,7 @@ def _unbalanced(text: str) -> bool:
 def has_finite_verb(tokens: Iterable[Token]) -> bool:
     """A finite verb among ``tokens``: what a statement has and a caption, a sub-heading or a
     noun with its participle (« Une enquête menée par le quotidien régional. ») has not."""
-    return any(
-        tok.pos_ in {"VERB", "AUX"} and "Fin" in tok.morph.get("VerbForm", []) for tok in tokens
-    )
+    return any(is_finite_verb(tok) for tok in tokens)
 
 
 def pronoun_subject(span: SpacySpan, lang: Language) -> bool:
@@ -130,7 +128,7 @@ def pronoun_subject(span: SpacySpan, lang: Language) -> bool:
     « il y a », « il est possible que ») refers to nobody and is fine."""
     root = span.root
     for child in root.children:
-        if not child.dep_.startswith(("nsubj", "expl:subj")):
+        if not is_subject(child):
             continue
         word = child.lower_
         if word not in lang.subject_pronouns:
