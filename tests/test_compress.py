@@ -288,3 +288,86 @@ def test_only_a_first_word_is_capitalised() -> None:
     assert bullet_text(text, [(start, len(text))]) == text[start:]
     start = text.index("le conseil")
     assert bullet_text(text, [(start, len(text))]).startswith("Le conseil a voté")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "Le pont de la commune s'est effondré lors des violentes intempéries qui ont "
+            "frappé la vallée dans la nuit et privé d'électricité plusieurs hameaux isolés.",
+            "Le pont de la commune s'est effondré.",
+        ),
+        (
+            "fr",
+            "La ministre a présenté la réforme devant les députés alors que les syndicats "
+            "appelaient à la grève depuis deux semaines dans les transports.",
+            "La ministre a présenté la réforme devant les députés.",
+        ),
+        (
+            "en",
+            "The council approved the new budget on Monday after a long debate that ran "
+            "well into the night and pushed the final vote past midnight.",
+            "The council approved the new budget on Monday.",
+        ),
+        (
+            "en",
+            "The striker's post appeared on his official account on Sunday, just a few days "
+            "after he had insisted that he was committed to fighting for his place.",
+            "The striker's post appeared on his official account on Sunday.",
+        ),
+    ],
+)
+def test_an_adjunct_with_no_comma_goes_when_over_target(
+    lang: str, text: str, expected: str
+) -> None:
+    # The parse, not a comma, says where the adjunct starts: « lors des ... », "after a ...".
+    bullet, removed = compress(text, 15, lang)
+    assert removed == ["verb_adjunct"]
+    assert bullet == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # Under target: nothing goes.
+        ("en", "The council approved the new budget on Monday after a long debate."),
+        # A complement, not an adjunct: « to » opens what « paid tribute » needs.
+        (
+            "en",
+            "The former defender paid tribute to the players whose efforts have helped him "
+            "win the trust of the new chairman of the club this season.",
+        ),
+        # The adjunct carries a quote: the exact words stay.
+        (
+            "fr",
+            "Le maire a signé l'arrêté municipal mardi lors d'un conseil où il a dénoncé « une "
+            "situation intenable pour les riverains » du quartier de la gare.",
+        ),
+        # Under a negation the adjunct bounds what is denied.
+        (
+            "fr",
+            "La ministre assure qu'elle n'a pas quitté son bureau depuis le début de la crise "
+            "sanitaire qui frappe le pays entier.",
+        ),
+        # On a participle describing a noun, the participle would dangle (« diffusé. »).
+        (
+            "fr",
+            "Le lauréat a remercié sa famille dans un message vidéo diffusé lors d'une "
+            "cérémonie de remise des prix organisée à Lyon.",
+        ),
+        # The adjunct names a source: whose claim it is stays with the claim.
+        (
+            "en",
+            "Forty people were injured in the blast on Tuesday during the evening rush hour "
+            "according to figures released by the regional health authority.",
+        ),
+    ],
+)
+def test_no_adjunct_deletion_where_it_would_cut_a_complement_or_a_quote(
+    lang: str, text: str
+) -> None:
+    target = 25 if text.endswith("after a long debate.") else 12
+    _, removed = compress(text, target, lang)
+    assert "verb_adjunct" not in removed

@@ -8,7 +8,9 @@ count). Deletions are whole segments or parentheticals:
 - while the bullet is longer than its target: non-restrictive relatives, appositions and
   circumstantial adjuncts between commas (« , à l'issue d'un long dispositif, »), a trailing
   adjunct or apposition (« , après une nouvelle attaque ... », « , le maire de la commune »),
-  a leading circumstantial clause (« Au lendemain de l'appel ..., »), an aside between dashes
+  a leading circumstantial clause (« Au lendemain de l'appel ..., »), an adjunct the parse
+  hangs on a verb with no comma before it (« s'est effondré lors des intempéries de mardi »),
+  an aside between dashes
   (« - dont fraude fiscale et blanchiment - »), a verbless gloss after a final dash
   (« - une première depuis 2019 »).
 
@@ -309,6 +311,7 @@ class Compressor:
             if self._protected(inner) or any(a < start < b for a, b in quotes + sources):
                 continue
             found.append(Deletion(start, end, "dash_aside", False, self._cost(sent, start, end)))
+        found.extend(self._verb_adjuncts(sent, body_end, quotes + sources))
         trailing = _TRAILING_DASH.search(text[:body_end])
         if trailing is not None:
             # « ... fell to just nine per cent - a 25 per cent drop in the last decade »: a
@@ -328,6 +331,83 @@ class Compressor:
                 found.append(
                     Deletion(start, end, "trailing_dash", False, self._cost(sent, start, end))
                 )
+        return found
+
+    def _verb_adjuncts(
+        self, sent: SpacySpan, body_end: int, guarded: list[tuple[int, int]]
+    ) -> list[Deletion]:
+        """Adjuncts hung on a verb with no comma before them, by the parse: « was shot in the
+        abdomen during a robbery », « emerged on Sunday, just days after he had insisted ... ».
+
+        Only after their verb, opening with a preposition or conjunction of the language's
+        list, and running to the end of the sentence, to a coordinator, or to a comma before
+        an attribution: cut anywhere else, the words around would have to be rejoined by
+        hand. Not on a participle that describes a noun, nor on a negated verb."""
+        if not self.lang.adjunct_relations:
+            return []
+        text = sent.text
+        base = sent.start_char
+        found: list[Deletion] = []
+        for tok in sent:
+            verb = tok.head
+            if (
+                tok.dep_ not in self.lang.adjunct_relations
+                or verb.pos_ not in {"VERB", "AUX"}
+                or tok.i < verb.i
+                # « un message vidéo diffusé lors d'une cérémonie »: without its adjunct the
+                # participle dangles (« diffusé. »).
+                or verb.dep_.startswith(("acl", "amod"))
+                # « n'a pas quitté l'Elysée depuis un mois »: under a negation the adjunct
+                # bounds what is denied; without it the bullet denies more.
+                or any(
+                    c.dep_ == "neg" or "Neg" in c.morph.get("Polarity", []) for c in verb.children
+                )
+            ):
+                continue
+            subtree = sorted(tok.subtree, key=lambda t: t.i)
+            first, last = subtree[0], subtree[-1]
+            if len(subtree) != last.i - first.i + 1 or first.i <= tok.head.i:
+                continue  # not one stretch of words after the verb
+            if not (sent.start <= first.i and last.i < sent.end):
+                continue
+            if verb.dep_ == "ROOT" and not any(
+                is_subject(c) and not first.i <= c.i <= last.i for c in verb.children
+            ):
+                # « a déclaré aux journalistes après sa condamnation Mme Ressa »: the parse
+                # found no subject for the main verb; the adjunct may hold it.
+                continue
+            lead = next((t for t in subtree if t.dep_ in {"mark", "case"} or t is tok), tok)
+            start, end = first.idx - base, last.idx - base + len(last)
+            if not self.lang.opens_with(text[lead.idx - base : end], self.lang.adjunct_openers):
+                continue
+            after = text[end:].lstrip()
+            nxt = next((t for t in sent if t.i > last.i), None)
+            # At a comma, only before an attribution (« ... lors d'une audition, a déclaré
+            # X »): elsewhere the parse may have cut a phrase that goes on past the comma
+            # (« après la diffusion, le dimanche 13 mai sur M6, d'une interview »).
+            if not (
+                end >= body_end
+                or (nxt is not None and nxt.dep_ == "cc")
+                or (after[:1] == "," and self._protected(after[1:].split(",")[0]))
+            ):
+                continue
+            piece = text[start:end]
+            # A speech verb may go here: the whole subtree goes, what was said with who said
+            # it (« after he had insisted that ... »). A quote or « selon X » stays.
+            if (
+                any(q in piece for q in _QUOTE_CHARS)
+                or self.lang.according_to.search(piece)
+                or any(a < start < b for a, b in guarded)
+            ):
+                continue
+            # Take what opened it with it: the space, and a comma or spaced dash before it.
+            left = len(text[:start].rstrip())
+            if left > 0 and (
+                text[left - 1] == ","
+                or (text[left - 1] in "-–—" and text[left - 2 : left - 1] == " ")
+            ):
+                left = len(text[: left - 1].rstrip())
+            found.append(Deletion(left, end, "verb_adjunct", False, self._cost(sent, start, end)))
         return found
 
     def _with_dependents(self, sent: SpacySpan, deletion: Deletion) -> Deletion | None:

@@ -79,6 +79,11 @@ class Language:
     leading_openers: frozenset[str]
     trailing_openers: frozenset[str]
     relative_openers: frozenset[str]
+    # Adjuncts the parse finds with no comma around them (« was shot during a robbery »,
+    # « s'est effondré lors des intempéries »): the relations they hang on their verb by, and
+    # the prepositions or conjunctions they may open with.
+    adjunct_relations: frozenset[str]
+    adjunct_openers: frozenset[str]
     anaphoric_openers: tuple[str, ...]
     # Personal pronouns that, as the main verb's subject, refer to someone named elsewhere;
     # those of them that can also be impersonal, and the verbs that make them so.
@@ -221,6 +226,8 @@ def language(code: str) -> Language:
         leading_openers=frozenset(compress["leading_clause_openers"]),
         trailing_openers=frozenset(compress["trailing_clause_openers"]),
         relative_openers=frozenset(compress["relative_openers"]),
+        adjunct_relations=frozenset(compress.get("adjunct_relations", [])),
+        adjunct_openers=frozenset(compress.get("adjunct_openers", [])),
         anaphoric_openers=tuple(compress["anaphoric_openers"]),
         subject_pronouns=frozenset(compress.get("subject_pronouns", [])),
         impersonal_pronouns=frozenset(compress.get("impersonal_pronouns", [])),
