@@ -371,3 +371,24 @@ def test_no_adjunct_deletion_where_it_would_cut_a_complement_or_a_quote(
     target = 25 if text.endswith("after a long debate.") else 12
     _, removed = compress(text, target, lang)
     assert "verb_adjunct" not in removed
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "Le taux de chômage des jeunes a atteint au troisième trimestre son plus haut "
+            "niveau dans la région, depuis la fermeture des deux usines du bassin minier.",
+        ),
+        (
+            "en",
+            "Youth unemployment in the region reached its highest level in the third quarter, "
+            "since the closure of the two mills that once employed most of the valley.",
+        ),
+    ],
+)
+def test_what_bounds_a_claim_stays(lang: str, text: str) -> None:
+    # « son plus haut niveau » alone claims more than « ..., depuis la fermeture ».
+    bullet, _ = compress(text, 12, lang)
+    assert "depuis" in bullet or "since" in bullet

@@ -354,10 +354,10 @@ class Compressor:
                 tok.dep_ not in self.lang.adjunct_relations
                 or verb.pos_ not in {"VERB", "AUX"}
                 or tok.i < verb.i
-                # « un message vidéo diffusé lors d'une cérémonie »: without its adjunct the
+                # « un message diffusé lors de la remise des prix »: without its adjunct the
                 # participle dangles (« diffusé. »).
                 or verb.dep_.startswith(("acl", "amod"))
-                # « n'a pas quitté l'Elysée depuis un mois »: under a negation the adjunct
+                # « n'a pas quitté son bureau pendant la crise »: under a negation the adjunct
                 # bounds what is denied; without it the bullet denies more.
                 or any(
                     c.dep_ == "neg" or "Neg" in c.morph.get("Polarity", []) for c in verb.children
@@ -373,7 +373,7 @@ class Compressor:
             if verb.dep_ == "ROOT" and not any(
                 is_subject(c) and not first.i <= c.i <= last.i for c in verb.children
             ):
-                # « a déclaré aux journalistes après sa condamnation Mme Ressa »: the parse
+                # « a déclaré au tribunal après le verdict l'avocate »: the parse
                 # found no subject for the main verb; the adjunct may hold it.
                 continue
             lead = next((t for t in subtree if t.dep_ in {"mark", "case"} or t is tok), tok)
@@ -384,7 +384,7 @@ class Compressor:
             nxt = next((t for t in sent if t.i > last.i), None)
             # At a comma, only before an attribution (« ... lors d'une audition, a déclaré
             # X »): elsewhere the parse may have cut a phrase that goes on past the comma
-            # (« après la diffusion, le dimanche 13 mai sur M6, d'une interview »).
+            # (« après la diffusion, dimanche soir, d'un reportage »).
             if not (
                 end >= body_end
                 or (nxt is not None and nxt.dep_ == "cc")
