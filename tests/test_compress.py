@@ -392,3 +392,31 @@ def test_what_bounds_a_claim_stays(lang: str, text: str) -> None:
     # « son plus haut niveau » alone claims more than « ..., depuis la fermeture ».
     bullet, _ = compress(text, 12, lang)
     assert "depuis" in bullet or "since" in bullet
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What follows completes the verb before the deleted adjunct: no comma between them.
+        (
+            "Les capteurs de surveillance de la qualité de l'air installés dans la vallée ont "
+            "détecté, dans la nuit de mardi à mercredi, un dépassement du seuil d'alerte aux "
+            "particules fines.",
+            "Les capteurs de surveillance de la qualité de l'air installés dans la vallée ont "
+            "détecté un dépassement du seuil d'alerte aux particules fines.",
+        ),
+        # What follows is a clause of its own: its comma stays.
+        (
+            "Le préfet a signé l'arrêté, mardi soir, puis il a réuni les élus de la vallée "
+            "pour leur présenter les mesures prises contre la pollution.",
+            "Le préfet a signé l'arrêté, puis il a réuni les élus de la vallée pour leur "
+            "présenter les mesures prises contre la pollution.",
+        ),
+    ],
+)
+def test_an_inserted_adjunct_takes_its_closing_comma_when_the_clause_goes_on(
+    text: str, expected: str
+) -> None:
+    bullet, removed = compress(text, 15)
+    assert "adjunct" in removed
+    assert bullet == expected

@@ -272,11 +272,14 @@ class Compressor:
                         else "adjunct"
                     )
                     # « Le navire, qui ..., est venu » -> « Le navire est venu »: when the main
-                    # verb comes next, the closing comma goes too (subject meets its verb).
+                    # verb comes next, the closing comma goes too (subject meets its verb); so
+                    # it does when what comes next completes what came before (« a décidé,
+                    # mardi, de tester » -> « a décidé de tester », not « a décidé, de tester »).
                     end = seg.end
-                    if self._root_inside(sent, segs[k + 1]) and not _between_capitals(
-                        text, comma, seg.end + 1
-                    ):
+                    following = segs[k + 1]
+                    if (
+                        self._root_inside(sent, following) or _completes(sent, seg, following)
+                    ) and not _between_capitals(text, comma, seg.end + 1):
                         end = seg.end + 1
                     found.append(
                         Deletion(comma, end, rule, False, self._cost(sent, seg.start, seg.end))
@@ -505,6 +508,30 @@ class Compressor:
             removed=sorted({d.rule for d in chosen}),
             words=count_words(kept_text),
         )
+
+
+# Relations by which a word completes its head: object, complement, oblique (UD and spaCy's
+# English labels).
+_COMPLETING = frozenset(
+    {
+        "obj", "iobj", "xcomp", "ccomp", "obl", "obl:arg", "obl:mod", "obl:agent", "nmod",
+        "dobj", "dative", "prep", "attr", "acomp", "oprd", "agent",
+    }
+)  # fmt: skip
+
+
+def _completes(sent: SpacySpan, deleted: Segment, nxt: Segment) -> bool:
+    """Whether the segment after ``deleted`` completes a word before it: its words that hang
+    outside it all hang, by a completing relation, on words before the deleted segment."""
+    base = sent.start_char
+    outside = [
+        tok
+        for tok in sent
+        if nxt.start <= tok.idx - base < nxt.end and not nxt.start <= tok.head.idx - base < nxt.end
+    ]
+    return bool(outside) and all(
+        tok.head.idx - base < deleted.start and tok.dep_ in _COMPLETING for tok in outside
+    )
 
 
 def is_subject(tok: Token) -> bool:
