@@ -13,7 +13,9 @@ it can still read badly. This counts, over the default digests of a set of artic
 - ``pronoun_subject``: the main verb's subject is a personal pronoun whose referent is in
   another sentence (« Depuis les municipales, il est parfois gêné ... »);
 - ``capital_inside``: the bullet's capital letter was put on a word that is not its first
-  (« 64% Des habitants interrogés ... »).
+  (« 64% Des habitants interrogés ... »);
+- ``comma_before_complement``: where compression deleted words, a comma is left between a
+  word and what completes it (« a décidé, de tester », « ont détecté, un dépassement »).
 
     .venv/bin/python bench/keypoint_defects.py --documents 500
     .venv/bin/python bench/keypoint_defects.py --lang en --where dataset=cnndm \
@@ -33,7 +35,14 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared/eval-data/orangesum/orangesum_abstract_valid.jsonl.gz"
-KINDS = ("no_finite_verb", "lost_subject", "lost_verb", "pronoun_subject", "capital_inside")
+KINDS = (
+    "no_finite_verb",
+    "lost_subject",
+    "lost_verb",
+    "pronoun_subject",
+    "capital_inside",
+    "comma_before_complement",
+)
 
 
 def defects(sentence: Any, fragments: list[tuple[int, int]], bullet: str, lang: Any) -> list[str]:
@@ -69,7 +78,34 @@ def defects(sentence: Any, fragments: list[tuple[int, int]], bullet: str, lang: 
     raised = next((i for i, (x, y) in enumerate(zip(joined, bullet, strict=False)) if x != y), None)
     if raised is not None and any(ch.isalnum() for ch in joined[:raised]):
         found.append("capital_inside")
+    if any(_comma_before_complement(sentence, fragments, k) for k in range(1, len(fragments))):
+        found.append("comma_before_complement")
     return found
+
+
+def _comma_before_complement(sentence: Any, fragments: list[tuple[int, int]], k: int) -> bool:
+    """At the join before fragment ``k``: a comma, then a phrase that completes (object,
+    complement, oblique) a word kept before the join."""
+    from essentiel.keypoints.compress import COMPLETING
+
+    text = sentence.span.doc.text
+    before = text[fragments[k - 1][0] - sentence.offset : fragments[k - 1][1] - sentence.offset]
+    after = text[fragments[k][0] - sentence.offset : fragments[k][1] - sentence.offset]
+    if not (before.rstrip().endswith(",") or after.lstrip().startswith(",")):
+        return False
+    start, end = fragments[k][0] - sentence.offset, fragments[k][1] - sentence.offset
+    first = next((t for t in sentence.span if start <= t.idx < end and t.is_alpha), None)
+    if first is None:
+        return False
+    top = first
+    while top.head.i != top.i and start <= top.head.idx < end:
+        top = top.head
+    head_at = top.head.idx + sentence.offset
+    return (
+        top.dep_ in COMPLETING
+        and head_at < fragments[k - 1][1]
+        and any(a <= head_at < b for a, b in fragments[:k])
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -317,6 +317,13 @@ def test_only_a_first_word_is_capitalised() -> None:
             "after he had insisted that he was committed to fighting for his place.",
             "The striker's post appeared on his official account on Sunday.",
         ),
+        (
+            # A possessive inside the adjunct (« the minister's ») does not hide its opener.
+            "en",
+            "The mayor announced the closure of the old bridge on Monday during the minister's "
+            "visit to the flooded districts of the valley.",
+            "The mayor announced the closure of the old bridge on Monday.",
+        ),
     ],
 )
 def test_an_adjunct_with_no_comma_goes_when_over_target(

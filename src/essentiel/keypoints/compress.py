@@ -379,7 +379,7 @@ class Compressor:
                 # « a déclaré au tribunal après le verdict l'avocate »: the parse
                 # found no subject for the main verb; the adjunct may hold it.
                 continue
-            lead = next((t for t in subtree if t.dep_ in {"mark", "case"} or t is tok), tok)
+            lead = next((t for t in subtree if t.dep_ in {"mark", "case"} or t.i == tok.i), tok)
             start, end = first.idx - base, last.idx - base + len(last)
             if not self.lang.opens_with(text[lead.idx - base : end], self.lang.adjunct_openers):
                 continue
@@ -512,7 +512,7 @@ class Compressor:
 
 # Relations by which a word completes its head: object, complement, oblique (UD and spaCy's
 # English labels).
-_COMPLETING = frozenset(
+COMPLETING = frozenset(
     {
         "obj", "iobj", "xcomp", "ccomp", "obl", "obl:arg", "obl:mod", "obl:agent", "nmod",
         "dobj", "dative", "prep", "attr", "acomp", "oprd", "agent",
@@ -530,7 +530,7 @@ def _completes(sent: SpacySpan, deleted: Segment, nxt: Segment) -> bool:
         if nxt.start <= tok.idx - base < nxt.end and not nxt.start <= tok.head.idx - base < nxt.end
     ]
     return bool(outside) and all(
-        tok.head.idx - base < deleted.start and tok.dep_ in _COMPLETING for tok in outside
+        tok.head.idx - base < deleted.start and tok.dep_ in COMPLETING for tok in outside
     )
 
 
