@@ -89,9 +89,12 @@ def _comma_before_complement(sentence: Any, fragments: list[tuple[int, int]], k:
     from essentiel.keypoints.compress import COMPLETING
 
     text = sentence.span.doc.text
-    before = text[fragments[k - 1][0] - sentence.offset : fragments[k - 1][1] - sentence.offset]
+    # The deleted words opened with a comma and the next fragment opens with the other one:
+    # « ont détecté[, dans la nuit], un dépassement ». (A comma that stood in the source next to
+    # a deleted parenthetical is the source's punctuation, not the deletion's.)
+    gap = text[fragments[k - 1][1] - sentence.offset : fragments[k][0] - sentence.offset]
     after = text[fragments[k][0] - sentence.offset : fragments[k][1] - sentence.offset]
-    if not (before.rstrip().endswith(",") or after.lstrip().startswith(",")):
+    if not (gap.lstrip().startswith(",") and after.lstrip().startswith(",")):
         return False
     start, end = fragments[k][0] - sentence.offset, fragments[k][1] - sentence.offset
     first = next((t for t in sentence.span if start <= t.idx < end and t.is_alpha), None)

@@ -277,9 +277,14 @@ class Compressor:
                     # mardi, de tester » -> « a décidé de tester », not « a décidé, de tester »).
                     end = seg.end
                     following = segs[k + 1]
-                    if (
-                        self._root_inside(sent, following) or _completes(sent, seg, following)
-                    ) and not _between_capitals(text, comma, seg.end + 1):
+                    # (Not before an attribution: « ..., a affirmé lundi l'OMS » keeps its
+                    # comma, whatever the parse made of it.)
+                    completes = _completes(sent, seg, following) and not self._protected(
+                        text[following.start : following.end]
+                    )
+                    if (self._root_inside(sent, following) or completes) and not _between_capitals(
+                        text, comma, seg.end + 1
+                    ):
                         end = seg.end + 1
                     found.append(
                         Deletion(comma, end, rule, False, self._cost(sent, seg.start, seg.end))
