@@ -78,12 +78,16 @@ def defects(sentence: Any, fragments: list[tuple[int, int]], bullet: str, lang: 
     raised = next((i for i, (x, y) in enumerate(zip(joined, bullet, strict=False)) if x != y), None)
     if raised is not None and any(ch.isalnum() for ch in joined[:raised]):
         found.append("capital_inside")
-    if any(_comma_before_complement(sentence, fragments, k) for k in range(1, len(fragments))):
+    if any(
+        _comma_before_complement(sentence, fragments, k, lang) for k in range(1, len(fragments))
+    ):
         found.append("comma_before_complement")
     return found
 
 
-def _comma_before_complement(sentence: Any, fragments: list[tuple[int, int]], k: int) -> bool:
+def _comma_before_complement(
+    sentence: Any, fragments: list[tuple[int, int]], k: int, lang: Any
+) -> bool:
     """At the join before fragment ``k``: a comma, then a phrase that completes (object,
     complement, oblique) a word kept before the join."""
     from essentiel.keypoints.compress import COMPLETING
@@ -96,6 +100,9 @@ def _comma_before_complement(sentence: Any, fragments: list[tuple[int, int]], k:
     after = text[fragments[k][0] - sentence.offset : fragments[k][1] - sentence.offset]
     if not (gap.lstrip().startswith(",") and after.lstrip().startswith(",")):
         return False
+    incise = after.lstrip()[1:].split(",")[0]
+    if lang.speech_verb.search(incise) or lang.according_to.search(incise):
+        return False  # « ..., a affirmé X », « ..., selon X »: an attribution keeps its comma
     start, end = fragments[k][0] - sentence.offset, fragments[k][1] - sentence.offset
     first = next((t for t in sentence.span if start <= t.idx < end and t.is_alpha), None)
     if first is None:

@@ -279,8 +279,11 @@ class Compressor:
                     following = segs[k + 1]
                     # (Not before an attribution: « ..., a affirmé lundi l'OMS » keeps its
                     # comma, whatever the parse made of it.)
-                    completes = _completes(sent, seg, following) and not self._protected(
-                        text[following.start : following.end]
+                    rest = text[following.start : following.end]
+                    completes = (
+                        _completes(sent, seg, following)
+                        and not self.lang.speech_verb.search(rest)
+                        and not self.lang.according_to.search(rest)
                     )
                     if (self._root_inside(sent, following) or completes) and not _between_capitals(
                         text, comma, seg.end + 1
