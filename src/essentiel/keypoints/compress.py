@@ -177,12 +177,12 @@ class Compressor:
     def __init__(self, lang: Language) -> None:
         self.lang = lang
 
+    def _attributes(self, piece: str) -> bool:
+        """Whether ``piece`` says whose claim it is (« selon X », a speech verb)."""
+        return bool(self.lang.according_to.search(piece) or self.lang.speech_verb.search(piece))
+
     def _protected(self, piece: str) -> bool:
-        return bool(
-            self.lang.according_to.search(piece)
-            or self.lang.speech_verb.search(piece)
-            or any(q in piece for q in _QUOTE_CHARS)
-        )
+        return self._attributes(piece) or any(q in piece for q in _QUOTE_CHARS)
 
     def _according_to_phrases(self, text: str) -> list[tuple[int, int]]:
         """« selon X » / « d'après X » up to the next comma: the phrase that names a source."""
@@ -279,11 +279,8 @@ class Compressor:
                     following = segs[k + 1]
                     # (Not before an attribution: « ..., a affirmé lundi l'OMS » keeps its
                     # comma, whatever the parse made of it.)
-                    rest = text[following.start : following.end]
-                    completes = (
-                        _completes(sent, seg, following)
-                        and not self.lang.speech_verb.search(rest)
-                        and not self.lang.according_to.search(rest)
+                    completes = _completes(sent, seg, following) and not self._attributes(
+                        text[following.start : following.end]
                     )
                     if (self._root_inside(sent, following) or completes) and not _between_capitals(
                         text, comma, seg.end + 1
@@ -377,7 +374,7 @@ class Compressor:
                 continue
             subtree = sorted(tok.subtree, key=lambda t: t.i)
             first, last = subtree[0], subtree[-1]
-            if len(subtree) != last.i - first.i + 1 or first.i <= tok.head.i:
+            if len(subtree) != last.i - first.i + 1 or first.i <= verb.i:
                 continue  # not one stretch of words after the verb
             if not (sent.start <= first.i and last.i < sent.end):
                 continue
