@@ -1,11 +1,18 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from essentiel import resources
 from essentiel.analyze import pipeline, sentences_of
 from essentiel.keypoints import bullet_text
-from essentiel.keypoints.compress import Compressor, count_words, segments
+from essentiel.keypoints.compress import (
+    Compressor,
+    _describes_noun_before,
+    count_words,
+    segments,
+)
 
 
 def compress(text: str, target: int, lang: str = "fr") -> tuple[str, list[str]]:
@@ -435,3 +442,140 @@ def test_an_inserted_adjunct_takes_its_closing_comma_when_the_clause_goes_on(
     bullet, removed = compress(text, 15)
     assert {"adjunct", "relative_clause"} & set(removed)
     assert bullet == expected
+
+
+def test_trailing_relative_clause_goes_when_over_target() -> None:
+    text = (
+        "Le tribunal correctionnel de Rennes a condamné mardi l'ancien adjoint au maire à "
+        "deux ans de prison avec sursis, qui s'ajoutent à une amende de 30.000 euros."
+    )
+    bullet, removed = compress(text, 20)
+    assert removed == ["relative_clause"]
+    assert bullet.endswith("à deux ans de prison avec sursis.")
+    assert compress(text, 30) == (text, [])  # under the target, nothing goes
+
+
+def test_inserted_participle_phrase_goes_with_both_commas() -> None:
+    text = (
+        "Les agriculteurs de la Manche, rassemblés devant la préfecture de Saint-Lô dès "
+        "l'aube, ont obtenu jeudi un rendez-vous avec le ministre de l'Agriculture."
+    )
+    bullet, removed = compress(text, 18)
+    assert removed == ["apposition"]
+    assert bullet == (
+        "Les agriculteurs de la Manche ont obtenu jeudi un rendez-vous avec le ministre de "
+        "l'Agriculture."
+    )
+
+
+def test_list_after_its_last_comma_is_not_an_apposition() -> None:
+    # The parse may hang the last item of a list on the noun before it, as an adjective:
+    # only a participle phrase describes a noun, and a list is not cut short.
+    text = (
+        "Le tribunal de Lyon a reconnu mardi l'ancien président du club coupable de "
+        "détournement de fonds, travail dissimulé, faux."
+    )
+    bullet, _ = compress(text, 15)
+    assert bullet.endswith("travail dissimulé, faux.")
+
+
+def test_participle_on_the_noun_of_an_according_to_phrase_stays() -> None:
+    text = (
+        "Selon des documents de l'enquête, consultés par l'hebdomadaire, le navire avait "
+        "quitté le port de Brest sans autorisation trois jours avant le naufrage."
+    )
+    bullet, _ = compress(text, 15)
+    assert "consultés par l'hebdomadaire" in bullet
+
+
+def test_last_resort_deletions_wait_for_the_limit() -> None:
+    # 24 words: over a target of 20, under a limit of 30. The trailing relative clause is
+    # kept; under a limit of 20 it goes.
+    text = (
+        "Le tribunal correctionnel de Rennes a condamné mardi l'ancien adjoint au maire à "
+        "deux ans de prison avec sursis, qui s'ajoutent à une amende de 30.000 euros."
+    )
+    doc = pipeline("fr")(text)
+    sent = sentences_of(doc)[0]
+    compressor = Compressor(resources.language("fr"))
+    assert compressor.compress(sent, 0, 20, 30).removed == []
+    assert compressor.compress(sent, 0, 20, 20).removed == ["relative_clause"]
+
+
+def test_english_trailing_relative_clause_goes_when_over_target() -> None:
+    text = (
+        "The council has approved a new plan for the northern bus lines, which had been "
+        "delayed twice by a dispute over funding."
+    )
+    bullet, removed = compress(text, 15, "en")
+    assert removed == ["relative_clause"]
+    assert bullet == "The council has approved a new plan for the northern bus lines."
+
+
+def _parsed(rows: list[tuple[str, str, str, int, str]]) -> SpacySpan:
+    """A sentence with the parse given, so that a test does not hang on the model's."""
+    words = [row[0] for row in rows]
+    # No space after an elided word (« l' ») nor before a comma or a stop.
+    spaces = [
+        not word.endswith("'") and nxt not in {",", "."}
+        for word, nxt in zip(words, [*words[1:], "."], strict=True)
+    ]
+    doc = Doc(
+        pipeline("fr").vocab,
+        words=words,
+        spaces=spaces,
+        pos=[row[1] for row in rows],
+        deps=[row[2] for row in rows],
+        heads=[row[3] for row in rows],
+        morphs=[row[4] for row in rows],
+    )
+    return doc[:]
+
+
+@pytest.mark.parametrize(
+    ("rows", "describes"),
+    [
+        # « Le procès rappelle l'affaire, lorsqu'un débat s'était transformé. » parsed with
+        # the clause hung on « affaire » like a participle: its auxiliary makes it a clause.
+        (
+            [
+                ("Le", "DET", "det", 1, ""),
+                ("procès", "NOUN", "nsubj", 2, ""),
+                ("rappelle", "VERB", "ROOT", 2, "VerbForm=Fin"),
+                ("l'", "DET", "det", 4, ""),
+                ("affaire", "NOUN", "obj", 2, ""),
+                (",", "PUNCT", "punct", 4, ""),
+                ("lorsqu'", "SCONJ", "case", 8, ""),
+                ("un", "DET", "det", 8, ""),
+                ("débat", "NOUN", "obl:mod", 11, ""),
+                ("s'", "PRON", "expl:comp", 11, ""),
+                ("était", "AUX", "aux:tense", 11, "VerbForm=Fin"),
+                ("transformé", "VERB", "acl", 4, "VerbForm=Part"),
+                (".", "PUNCT", "punct", 2, ""),
+            ],
+            False,
+        ),
+        # « Le procès rappelle l'affaire, jugée en appel. »: a participle phrase.
+        (
+            [
+                ("Le", "DET", "det", 1, ""),
+                ("procès", "NOUN", "nsubj", 2, ""),
+                ("rappelle", "VERB", "ROOT", 2, "VerbForm=Fin"),
+                ("l'", "DET", "det", 4, ""),
+                ("affaire", "NOUN", "obj", 2, ""),
+                (",", "PUNCT", "punct", 4, ""),
+                ("jugée", "VERB", "acl", 4, "VerbForm=Part"),
+                ("en", "ADP", "case", 8, ""),
+                ("appel", "NOUN", "obl:mod", 6, ""),
+                (".", "PUNCT", "punct", 2, ""),
+            ],
+            True,
+        ),
+    ],
+)
+def test_a_description_is_a_participle_phrase_not_a_clause(
+    rows: list[tuple[str, str, str, int, str]], describes: bool
+) -> None:
+    sent = _parsed(rows)
+    last = segments(sent.text)[0][-1]
+    assert _describes_noun_before(sent, last, []) is describes

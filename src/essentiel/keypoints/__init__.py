@@ -129,7 +129,9 @@ def _make(
     notices: list[Notice],
 ) -> KeyPoint | None:
     source = Span(start=sentence.start, end=sentence.end, text=text[sentence.start : sentence.end])
-    compressed = compressor.compress(sentence.span, sentence.offset, settings.target_words)
+    compressed = compressor.compress(
+        sentence.span, sentence.offset, settings.target_words, settings.max_words
+    )
     if compressed.words <= settings.max_words:
         bullet = bullet_text(text, compressed.fragments)
         verdict = verifier.verify(bullet, [source])

@@ -12,7 +12,10 @@ count). Deletions are whole segments or parentheticals:
   hangs on a verb with no comma before it (« s'est effondré lors des intempéries de mardi »),
   an aside between dashes
   (« - dont fraude fiscale et blanchiment - »), a verbless gloss after a final dash
-  (« - une première depuis 2019 »).
+  (« - une première depuis 2019 »);
+- only while the bullet is over its limit (a sentence too long to be a bullet otherwise): a
+  relative clause after the last comma and a participle phrase that describes a noun before
+  it (« , venus pour la plupart de banlieue, »).
 
 A segment that carries attribution (« selon X », « d'après X », a speech verb) or a quote is
 never deleted: whose claim it is, and their exact words, are part of the fact. Nor is a
@@ -23,7 +26,7 @@ finite verb: what is left must still be a statement.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -48,6 +51,9 @@ class Deletion:
     rule: str
     always: bool
     cost: int  # informative tokens lost: entities, numbers
+    # Only while the bullet is over its limit, not merely its target: a description whose
+    # loss makes a sentence that is too long a bullet, but is kept in one that already fits.
+    last_resort: bool = False
 
 
 @dataclass(frozen=True)
@@ -259,7 +265,10 @@ class Compressor:
             elif not first and not last and not self._root_inside(sent, seg):
                 tok = self._first_token(sent, seg)
                 is_relative = self.lang.opens_with(piece, self.lang.relative_openers)
-                is_apposition = tok is not None and tok.head.dep_ == "appos"
+                # « de très jeunes fêtards, venus pour la plupart ..., ont joué »: a participle
+                # phrase that describes a noun before it is an apposition too.
+                described = _describes_noun_before(sent, seg, sources)
+                is_apposition = (tok is not None and tok.head.dep_ == "appos") or described
                 # « Les policiers, à l'issue d'un important dispositif, pensent ... »: the
                 # words that open a leading circumstantial clause open an inserted one too.
                 is_adjunct = self.lang.opens_with(piece, self.lang.leading_openers)
@@ -287,7 +296,14 @@ class Compressor:
                     ):
                         end = seg.end + 1
                     found.append(
-                        Deletion(comma, end, rule, False, self._cost(sent, seg.start, seg.end))
+                        Deletion(
+                            comma,
+                            end,
+                            rule,
+                            False,
+                            self._cost(sent, seg.start, seg.end),
+                            last_resort=described and not (is_relative or is_adjunct),
+                        )
                     )
             elif last and not first and not self._root_inside(sent, seg):
                 tok = self._first_token(sent, seg)
@@ -297,19 +313,38 @@ class Compressor:
                     and ("Pres" in tok.morph.get("Tense", []) or tok.tag_ == "VBG")
                 )
                 # « ... a reçu les commerçants et Jean Dupont, le maire de la commune. »
-                apposition = tok is not None and tok.head.dep_ == "appos"
+                appos = tok is not None and tok.head.dep_ == "appos"
+                described = _describes_noun_before(sent, seg, sources)
+                apposition = appos or described
+                # « ... pour un quadruple meurtre commis en 1996, dont il s'est toujours dit
+                # innocent. »: a relative after the last comma describes a noun before it.
+                relative = self.lang.opens_with(piece, self.lang.relative_openers)
                 if (
                     participle
                     or apposition
+                    or relative
                     or self.lang.opens_with(piece, self.lang.trailing_openers)
                 ):
+                    rule = (
+                        "trailing_clause"
+                        if participle
+                        else "relative_clause"
+                        if relative
+                        else "apposition"
+                        if apposition
+                        else "trailing_clause"
+                    )
+                    opener = self.lang.opens_with(piece, self.lang.trailing_openers)
                     found.append(
                         Deletion(
                             comma,
                             seg.end,
-                            "apposition" if apposition and not participle else "trailing_clause",
+                            rule,
                             False,
                             self._cost(sent, seg.start, seg.end),
+                            # What the rules before these took while over target still goes
+                            # while over target.
+                            last_resort=not (participle or appos or opener),
                         )
                     )
         for start, end in _dash_asides(text):
@@ -460,7 +495,7 @@ class Compressor:
                 break
         if end == deletion.end:
             return deletion
-        return Deletion(deletion.start, end, deletion.rule, deletion.always, deletion.cost)
+        return replace(deletion, end=end)
 
     def _may_own(self, sent: SpacySpan, deletion: Deletion, end: int, piece: str) -> bool:
         """Could the according-to segment right after the deletion be the source of it alone?
@@ -477,8 +512,12 @@ class Compressor:
             tok.pos_ in {"VERB", "AUX"} for tok in inside
         )
 
-    def compress(self, sent: SpacySpan, offset: int, target_words: int) -> Compressed:
-        """Apply the always-on deletions, then the others, cheapest first, while over target."""
+    def compress(
+        self, sent: SpacySpan, offset: int, target_words: int, limit: int | None = None
+    ) -> Compressed:
+        """Apply the always-on deletions, then the others, cheapest first, while over
+        ``target_words``; then the last-resort ones while over ``limit`` (the target when
+        none is given)."""
         text = sent.text
         base = offset + sent.start_char
         deletions = [
@@ -492,11 +531,15 @@ class Compressor:
             if core.kept_by(sent, [*chosen, deletion]):
                 chosen.append(deletion)
         optional = sorted(
-            (d for d in deletions if not d.always), key=lambda d: (d.cost, -(d.end - d.start))
+            (d for d in deletions if not d.always),
+            key=lambda d: (d.last_resort, d.cost, -(d.end - d.start)),
         )
         for deletion in optional:
-            if count_words(_apply(text, chosen)) <= target_words:
-                break
+            bound = target_words
+            if deletion.last_resort and limit is not None:
+                bound = max(limit, target_words)
+            if count_words(_apply(text, chosen)) <= bound:
+                break  # the last-resort ones come last, and their bound is never lower
             if core.kept_by(sent, [*chosen, deletion]):
                 chosen.append(deletion)
         kept = _kept_ranges(len(text), chosen)
@@ -523,6 +566,39 @@ COMPLETING = frozenset(
         "dobj", "dative", "prep", "attr", "acomp", "oprd", "agent",
     }
 )  # fmt: skip
+
+
+def _describes_noun_before(sent: SpacySpan, seg: Segment, sources: list[tuple[int, int]]) -> bool:
+    """Whether ``seg`` is one participle phrase hung on a noun before it (« , venus pour la
+    plupart de banlieue », « , opposés à la réforme », ", backed by the UN"): it describes
+    that noun and says nothing the sentence needs to stand. Not a noun of a « selon X »
+    (``sources``): « selon des éléments de l'enquête, révélés par l'hebdomadaire » is whose
+    claim it is."""
+    base = sent.start_char
+    inside = [tok for tok in sent if seg.start <= tok.idx - base < seg.end]
+    tops = [
+        tok
+        for tok in inside
+        if tok.pos_ != "PUNCT" and not seg.start <= tok.head.idx - base < seg.end
+    ]
+    if len(tops) != 1:
+        return False
+    top = tops[0]
+    # A participle, not any adjective: « coupable d'abus de confiance, abus de biens sociaux,
+    # faux et blanchiment » ends a list the parse hung as an adjective on the noun before.
+    return (
+        top.dep_ in {"acl", "amod"}
+        and "Part" in top.morph.get("VerbForm", [])
+        and top.head.pos_ in {"NOUN", "PROPN", "PRON"}
+        and top.head.idx - base < seg.start
+        and not any(a <= top.head.idx - base < b for a, b in sources)
+        # Its own subject, an auxiliary or a conjunction would make it a clause
+        # (« , lorsqu'un débat s'était transformé en ... »), not a description.
+        and not any(
+            is_subject(tok) or tok.dep_.startswith(("aux", "cop", "mark")) or tok.pos_ == "SCONJ"
+            for tok in inside
+        )
+    )
 
 
 def _completes(sent: SpacySpan, deleted: Segment, nxt: Segment) -> bool:
