@@ -99,3 +99,52 @@ def test_an_english_caption_without_a_stop_is_its_own_sentence() -> None:
 )
 def test_names_and_titles_with_capitalised_openers_are_not_cut(text: str) -> None:
     assert split(text, "en") == [text]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "PARIS (AFP) - Les hôpitaux de la région recevront 300 millions d'euros cet hiver.",
+            [
+                "PARIS (AFP) -",
+                "Les hôpitaux de la région recevront 300 millions d'euros cet hiver.",
+            ],
+        ),
+        (
+            "fr",
+            "BORDEAUX - Le maire a fermé mardi les parcs de la ville après la tempête.",
+            ["BORDEAUX -", "Le maire a fermé mardi les parcs de la ville après la tempête."],
+        ),
+        (
+            "en",
+            "TORONTO -- Hospitals will receive an extra $300 million this winter, the minister said.",
+            [
+                "TORONTO --",
+                "Hospitals will receive an extra $300 million this winter, the minister said.",
+            ],
+        ),
+        (
+            "en",
+            "SPRINGFIELD, Ill. -- Two men were charged on Monday over the fire at the depot.",
+            ["SPRINGFIELD, Ill. --", "Two men were charged on Monday over the fire at the depot."],
+        ),
+    ],
+)
+def test_a_dateline_is_set_apart(lang: str, text: str, expected: list[str]) -> None:
+    # Where the dispatch was filed is not what happened: no bullet starts with it.
+    assert split(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # What follows does not open a sentence, or the capitals and the dash are a name's.
+        ("fr", "PARIS - le maire a fermé mardi les parcs de la ville après la tempête."),
+        ("en", "NASA - the space agency - said on Monday that the launch would be delayed."),
+        ("en", "Police in Maryland (AP) said on Monday that the two men had been charged."),
+    ],
+)
+def test_capitals_and_a_dash_are_not_always_a_dateline(lang: str, text: str) -> None:
+    assert split(text, lang) == [text]

@@ -157,7 +157,7 @@ def sentences_of(doc: Doc) -> list[SpacySpan]:
         lang = resources.language(doc.lang_)
     except KeyError:
         return merged
-    if not lang.glued_openers and lang.set_apart is None:
+    if not lang.glued_openers and lang.set_apart is None and lang.dateline is None:
         return merged
     return [part for sent in merged for part in _split_glued(doc, sent, lang)]
 
@@ -175,7 +175,9 @@ def _split_glued(doc: Doc, sent: SpacySpan, lang: resources.Language) -> list[Sp
     a lowercase word and before another starts a sentence: mid-sentence, those words are
     lowercase, and in a name or a title the next word is capitalised too. After a quote
     closed by a stop (« ... in her belly?' The embarrassing remark ») it starts one too.
-    Page furniture (« Scroll down for video ») is set apart as a sentence of its own.
+    Page furniture (« Scroll down for video ») is set apart as a sentence of its own, and so
+    is a dispatch's dateline (« PARIS (AFP) - », "TORONTO -- "): where it was filed is not
+    what happened, and a bullet made of the sentence would start with it.
     """
     cuts: set[int] = set()
     for i in range(sent.start + 3, sent.end - 2):
@@ -192,6 +194,11 @@ def _split_glued(doc: Doc, sent: SpacySpan, lang: resources.Language) -> list[Sp
                 at = _token_at(doc, sent.start_char + char)
                 if at is not None and sent.start < at < sent.end:
                     cuts.add(at)
+    dateline = lang.dateline.match(sent.text) if lang.dateline is not None else None
+    if dateline is not None:
+        at = _token_at(doc, sent.start_char + dateline.end())
+        if at is not None and sent.start < at < sent.end:
+            cuts.add(at)
     if not cuts:
         return [sent]
     bounds = [sent.start, *sorted(cuts), sent.end]

@@ -102,6 +102,9 @@ class Language:
     glued_openers: frozenset[str] = frozenset()
     # Page furniture found inside paragraphs (« Scroll down for video »): its own sentence.
     set_apart: re.Pattern[str] | None = None
+    # A dispatch's dateline at the start of a sentence (« PARIS (AFP) - »), matched with
+    # ``match``: what every bullet drops.
+    dateline: re.Pattern[str] | None = None
 
     def leading_connective(self, text: str) -> int:
         """Where the sentence goes on after an opening connective and its comma (« Mais »,
@@ -246,7 +249,17 @@ def language(code: str) -> Language:
         clause_conjunctions=tuple(lang["clauses"]["conjunctions"]),
         glued_openers=frozenset(lang.get("sentences", {}).get("glued_openers", [])),
         set_apart=_words_regex(lang.get("sentences", {}).get("set_apart", [])),
+        dateline=_dateline_regex(compress.get("dateline_patterns", [])),
     )
+
+
+def _dateline_regex(patterns: list[str]) -> re.Pattern[str] | None:
+    """The language's dateline patterns as one expression. What follows a dateline opens a
+    sentence (a capital, a digit or a quote): « BREST - le ... » is not one."""
+    if not patterns:
+        return None
+    either = "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(rf"(?:{either})(?=[\"“«‘'(]?[A-ZÀÂÉÈÊÎÔÛ0-9])")
 
 
 def _pronoun_attribution(attribution: dict[str, Any]) -> re.Pattern[str] | None:
