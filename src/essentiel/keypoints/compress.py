@@ -342,8 +342,9 @@ class Compressor:
                             rule,
                             False,
                             self._cost(sent, seg.start, seg.end),
-                            # What the rules before these took while over target still goes
-                            # while over target.
+                            # A participle, an apposition or an adjunct with an opener goes
+                            # towards the target, as before; a relative or another phrase
+                            # describing a noun only while the bullet is over its limit.
                             last_resort=not (participle or appos or opener),
                         )
                     )
@@ -584,8 +585,8 @@ def _describes_noun_before(sent: SpacySpan, seg: Segment, sources: list[tuple[in
     if len(tops) != 1:
         return False
     top = tops[0]
-    # A participle, not any adjective: « coupable d'abus de confiance, abus de biens sociaux,
-    # faux et blanchiment » ends a list the parse hung as an adjective on the noun before.
+    # A participle, not any adjective: « coupable de détournement de fonds, travail
+    # dissimulé, faux » ends a list the parse hung as an adjective on the noun before.
     return (
         top.dep_ in {"acl", "amod"}
         and "Part" in top.morph.get("VerbForm", [])

@@ -103,7 +103,7 @@ class Language:
     # Page furniture found inside paragraphs (« Scroll down for video »): its own sentence.
     set_apart: re.Pattern[str] | None = None
     # A dispatch's dateline at the start of a sentence (« PARIS (AFP) - »), matched with
-    # ``match``: what every bullet drops.
+    # ``match``: a sentence of its own, so that no bullet starts with it.
     dateline: re.Pattern[str] | None = None
 
     def leading_connective(self, text: str) -> int:
@@ -249,7 +249,7 @@ def language(code: str) -> Language:
         clause_conjunctions=tuple(lang["clauses"]["conjunctions"]),
         glued_openers=frozenset(lang.get("sentences", {}).get("glued_openers", [])),
         set_apart=_words_regex(lang.get("sentences", {}).get("set_apart", [])),
-        dateline=_dateline_regex(compress.get("dateline_patterns", [])),
+        dateline=_dateline_regex(lang.get("sentences", {}).get("dateline_patterns", [])),
     )
 
 
