@@ -127,17 +127,40 @@ def test_deletion_is_cancelled_when_an_attribution_hangs_on_it() -> None:
     assert ("45 personnes" in bullet) == ("selon les chiffres officiels" in bullet)
 
 
-def test_inserted_clause_goes_with_both_commas_before_the_main_verb() -> None:
-    text = (
-        "Le navire de croisière, qui peut contenir plus de 2.600 passagers et 1.000 membres "
-        "d'équipage, est venu heurter le quai du port de Venise dimanche matin."
-    )
-    bullet, removed = compress(text, 15)
-    assert removed == ["relative_clause"]
-    assert (
-        bullet
-        == "Le navire de croisière est venu heurter le quai du port de Venise dimanche matin."
-    )
+@pytest.mark.parametrize(
+    ("text", "target", "rule", "expected"),
+    [
+        # « Le navire, qui ..., est venu » -> « Le navire est venu »: subject meets its verb.
+        (
+            "Le navire de croisière, qui peut contenir plus de 2.600 passagers et 1.000 membres "
+            "d'équipage, est venu heurter le quai du port de Venise dimanche matin.",
+            15,
+            "relative_clause",
+            "Le navire de croisière est venu heurter le quai du port de Venise dimanche matin.",
+        ),
+        (
+            "Les enquêteurs de la brigade financière, à l'issue d'une longue garde à vue, ont "
+            "déféré mardi soir le dirigeant de la société devant un juge d'instruction de Lyon.",
+            20,
+            "adjunct",
+            "Les enquêteurs de la brigade financière ont déféré mardi soir le dirigeant de la "
+            "société devant un juge d'instruction de Lyon.",
+        ),
+        # A participle phrase describing the noun before it.
+        (
+            "Les agriculteurs de la Manche, rassemblés devant la préfecture de Saint-Lô dès "
+            "l'aube, ont obtenu jeudi un rendez-vous avec le ministre de l'Agriculture.",
+            18,
+            "apposition",
+            "Les agriculteurs de la Manche ont obtenu jeudi un rendez-vous avec le ministre de "
+            "l'Agriculture.",
+        ),
+    ],
+)
+def test_inserted_segment_goes_with_both_commas_before_the_main_verb(
+    text: str, target: int, rule: str, expected: str
+) -> None:
+    assert compress(text, target) == (expected, [rule])
 
 
 @pytest.mark.parametrize(
@@ -153,28 +176,42 @@ def test_parenthetical_inside_a_name_stays(text: str) -> None:
     assert "(" in bullet
 
 
-def test_inserted_adjunct_goes_with_both_commas() -> None:
-    text = (
-        "Les enquêteurs de la brigade financière, à l'issue d'une longue garde à vue, ont "
-        "déféré mardi soir le dirigeant de la société devant un juge d'instruction de Lyon."
-    )
-    bullet, removed = compress(text, 20)
-    assert removed == ["adjunct"]
-    assert bullet == (
-        "Les enquêteurs de la brigade financière ont déféré mardi soir le dirigeant de la "
-        "société devant un juge d'instruction de Lyon."
-    )
-
-
-def test_trailing_apposition_goes_when_over_target() -> None:
-    text = (
-        "Le ministre de l'Intérieur a reçu mardi place Beauvau les représentants des "
-        "commerçants du centre-ville et Jean Dupont, le maire de la commune."
-    )
-    bullet, removed = compress(text, 20)
-    assert removed == ["apposition"]
-    assert bullet.endswith("centre-ville et Jean Dupont.")
-    assert compress(text, 30) == (text, [])  # under the target, nothing goes
+@pytest.mark.parametrize(
+    ("lang", "text", "target", "rule", "ending"),
+    [
+        (
+            "fr",
+            "Le ministre de l'Intérieur a reçu mardi place Beauvau les représentants des "
+            "commerçants du centre-ville et Jean Dupont, le maire de la commune.",
+            20,
+            "apposition",
+            "centre-ville et Jean Dupont.",
+        ),
+        (
+            "fr",
+            "Le tribunal correctionnel de Rennes a condamné mardi l'ancien adjoint au maire à "
+            "deux ans de prison avec sursis, qui s'ajoutent à une amende de 30.000 euros.",
+            20,
+            "relative_clause",
+            "à deux ans de prison avec sursis.",
+        ),
+        (
+            "en",
+            "The council has approved a new plan for the northern bus lines, which had been "
+            "delayed twice by a dispute over funding.",
+            15,
+            "relative_clause",
+            "a new plan for the northern bus lines.",
+        ),
+    ],
+)
+def test_trailing_segment_goes_when_over_target(
+    lang: str, text: str, target: int, rule: str, ending: str
+) -> None:
+    bullet, removed = compress(text, target, lang)
+    assert removed == [rule]
+    assert bullet.endswith(ending)
+    assert compress(text, 30, lang) == (text, [])  # under the target, nothing goes
 
 
 def test_aside_between_dashes_goes_when_over_target() -> None:
@@ -444,48 +481,27 @@ def test_an_inserted_adjunct_takes_its_closing_comma_when_the_clause_goes_on(
     assert bullet == expected
 
 
-def test_trailing_relative_clause_goes_when_over_target() -> None:
-    text = (
-        "Le tribunal correctionnel de Rennes a condamné mardi l'ancien adjoint au maire à "
-        "deux ans de prison avec sursis, qui s'ajoutent à une amende de 30.000 euros."
-    )
-    bullet, removed = compress(text, 20)
-    assert removed == ["relative_clause"]
-    assert bullet.endswith("à deux ans de prison avec sursis.")
-    assert compress(text, 30) == (text, [])  # under the target, nothing goes
-
-
-def test_inserted_participle_phrase_goes_with_both_commas() -> None:
-    text = (
-        "Les agriculteurs de la Manche, rassemblés devant la préfecture de Saint-Lô dès "
-        "l'aube, ont obtenu jeudi un rendez-vous avec le ministre de l'Agriculture."
-    )
-    bullet, removed = compress(text, 18)
-    assert removed == ["apposition"]
-    assert bullet == (
-        "Les agriculteurs de la Manche ont obtenu jeudi un rendez-vous avec le ministre de "
-        "l'Agriculture."
-    )
-
-
-def test_list_after_its_last_comma_is_not_an_apposition() -> None:
-    # The parse may hang the last item of a list on the noun before it, as an adjective:
-    # only a participle phrase describes a noun, and a list is not cut short.
-    text = (
-        "Le tribunal de Lyon a reconnu mardi l'ancien président du club coupable de "
-        "détournement de fonds, travail dissimulé, faux."
-    )
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # The parse may hang the last item of a list on the noun before it, as an adjective:
+        # only a participle phrase describes a noun, and a list is not cut short.
+        (
+            "Le tribunal de Lyon a reconnu mardi l'ancien président du club coupable de "
+            "détournement de fonds, travail dissimulé, faux.",
+            "travail dissimulé, faux.",
+        ),
+        # On the noun of a « selon X », the participle says whose claim it is.
+        (
+            "Selon des documents de l'enquête, consultés par l'hebdomadaire, le navire avait "
+            "quitté le port de Brest sans autorisation trois jours avant le naufrage.",
+            "consultés par l'hebdomadaire",
+        ),
+    ],
+)
+def test_what_only_looks_like_a_description_stays(text: str, kept: str) -> None:
     bullet, _ = compress(text, 15)
-    assert bullet.endswith("travail dissimulé, faux.")
-
-
-def test_participle_on_the_noun_of_an_according_to_phrase_stays() -> None:
-    text = (
-        "Selon des documents de l'enquête, consultés par l'hebdomadaire, le navire avait "
-        "quitté le port de Brest sans autorisation trois jours avant le naufrage."
-    )
-    bullet, _ = compress(text, 15)
-    assert "consultés par l'hebdomadaire" in bullet
+    assert kept in bullet
 
 
 def test_last_resort_deletions_wait_for_the_limit() -> None:
@@ -500,16 +516,6 @@ def test_last_resort_deletions_wait_for_the_limit() -> None:
     compressor = Compressor(resources.language("fr"))
     assert compressor.compress(sent, 0, 20, 30).removed == []
     assert compressor.compress(sent, 0, 20, 20).removed == ["relative_clause"]
-
-
-def test_english_trailing_relative_clause_goes_when_over_target() -> None:
-    text = (
-        "The council has approved a new plan for the northern bus lines, which had been "
-        "delayed twice by a dispute over funding."
-    )
-    bullet, removed = compress(text, 15, "en")
-    assert removed == ["relative_clause"]
-    assert bullet == "The council has approved a new plan for the northern bus lines."
 
 
 def _parsed(rows: list[tuple[str, str, str, int, str]]) -> SpacySpan:
@@ -532,6 +538,17 @@ def _parsed(rows: list[tuple[str, str, str, int, str]]) -> SpacySpan:
     return doc[:]
 
 
+# « Le procès rappelle l'affaire, »: the words before the segment under test.
+_RECALLS = [
+    ("Le", "DET", "det", 1, ""),
+    ("procès", "NOUN", "nsubj", 2, ""),
+    ("rappelle", "VERB", "ROOT", 2, "VerbForm=Fin"),
+    ("l'", "DET", "det", 4, ""),
+    ("affaire", "NOUN", "obj", 2, ""),
+    (",", "PUNCT", "punct", 4, ""),
+]
+
+
 @pytest.mark.parametrize(
     ("rows", "describes"),
     [
@@ -539,12 +556,7 @@ def _parsed(rows: list[tuple[str, str, str, int, str]]) -> SpacySpan:
         # the clause hung on « affaire » like a participle: its auxiliary makes it a clause.
         (
             [
-                ("Le", "DET", "det", 1, ""),
-                ("procès", "NOUN", "nsubj", 2, ""),
-                ("rappelle", "VERB", "ROOT", 2, "VerbForm=Fin"),
-                ("l'", "DET", "det", 4, ""),
-                ("affaire", "NOUN", "obj", 2, ""),
-                (",", "PUNCT", "punct", 4, ""),
+                *_RECALLS,
                 ("lorsqu'", "SCONJ", "case", 8, ""),
                 ("un", "DET", "det", 8, ""),
                 ("débat", "NOUN", "obl:mod", 11, ""),
@@ -558,12 +570,7 @@ def _parsed(rows: list[tuple[str, str, str, int, str]]) -> SpacySpan:
         # « Le procès rappelle l'affaire, jugée en appel. »: a participle phrase.
         (
             [
-                ("Le", "DET", "det", 1, ""),
-                ("procès", "NOUN", "nsubj", 2, ""),
-                ("rappelle", "VERB", "ROOT", 2, "VerbForm=Fin"),
-                ("l'", "DET", "det", 4, ""),
-                ("affaire", "NOUN", "obj", 2, ""),
-                (",", "PUNCT", "punct", 4, ""),
+                *_RECALLS,
                 ("jugée", "VERB", "acl", 4, "VerbForm=Part"),
                 ("en", "ADP", "case", 8, ""),
                 ("appel", "NOUN", "obl:mod", 6, ""),
