@@ -130,6 +130,12 @@ def test_names_and_titles_with_capitalised_openers_are_not_cut(text: str) -> Non
             "SPRINGFIELD, Ill. -- Two men were charged on Monday over the fire at the depot.",
             ["SPRINGFIELD, Ill. --", "Two men were charged on Monday over the fire at the depot."],
         ),
+        # A wire story's section label.
+        (
+            "en",
+            "MARKETS WATCH: Stocks in Tokyo rose 0.5 per cent on Monday as the yen weakened.",
+            ["MARKETS WATCH:", "Stocks in Tokyo rose 0.5 per cent on Monday as the yen weakened."],
+        ),
     ],
 )
 def test_a_dateline_is_set_apart(lang: str, text: str, expected: list[str]) -> None:
