@@ -15,7 +15,7 @@ count). Deletions are whole segments or parentheticals:
   (« - une première depuis 2019 »);
 - only while the bullet is over its limit (a sentence too long to be a bullet otherwise): a
   relative clause after the last comma and a participle phrase that describes a noun before
-  it (« , venus pour la plupart de banlieue, »).
+  it (« , rassemblés devant la préfecture dès l'aube, »).
 
 A segment that carries attribution (« selon X », « d'après X », a speech verb) or a quote is
 never deleted: whose claim it is, and their exact words, are part of the fact. Nor is a
@@ -265,8 +265,8 @@ class Compressor:
             elif not first and not last and not self._root_inside(sent, seg):
                 tok = self._first_token(sent, seg)
                 is_relative = self.lang.opens_with(piece, self.lang.relative_openers)
-                # « de très jeunes fêtards, venus pour la plupart ..., ont joué »: a participle
-                # phrase that describes a noun before it is an apposition too.
+                # « Les agriculteurs, rassemblés devant la préfecture dès l'aube, ont obtenu »:
+                # a participle phrase that describes a noun before it is an apposition too.
                 described = _describes_noun_before(sent, seg, sources)
                 is_apposition = (tok is not None and tok.head.dep_ == "appos") or described
                 # « Les policiers, à l'issue d'un important dispositif, pensent ... »: the
@@ -316,8 +316,8 @@ class Compressor:
                 appos = tok is not None and tok.head.dep_ == "appos"
                 described = _describes_noun_before(sent, seg, sources)
                 apposition = appos or described
-                # « ... pour un quadruple meurtre commis en 1996, dont il s'est toujours dit
-                # innocent. »: a relative after the last comma describes a noun before it.
+                # « ... à deux ans de prison avec sursis, qui s'ajoutent à une amende. »: a
+                # relative after the last comma describes a noun before it.
                 relative = self.lang.opens_with(piece, self.lang.relative_openers)
                 if (
                     participle
@@ -570,10 +570,10 @@ COMPLETING = frozenset(
 
 
 def _describes_noun_before(sent: SpacySpan, seg: Segment, sources: list[tuple[int, int]]) -> bool:
-    """Whether ``seg`` is one participle phrase hung on a noun before it (« , venus pour la
-    plupart de banlieue », « , opposés à la réforme », ", backed by the UN"): it describes
+    """Whether ``seg`` is one participle phrase hung on a noun before it (« , rassemblés
+    devant la préfecture », « , opposés à la réforme », ", backed by the UN"): it describes
     that noun and says nothing the sentence needs to stand. Not a noun of a « selon X »
-    (``sources``): « selon des éléments de l'enquête, révélés par l'hebdomadaire » is whose
+    (``sources``): « selon des documents de l'enquête, consultés par l'hebdomadaire » is whose
     claim it is."""
     base = sent.start_char
     inside = [tok for tok in sent if seg.start <= tok.idx - base < seg.end]
