@@ -267,8 +267,9 @@ class Compressor:
                 is_relative = self.lang.opens_with(piece, self.lang.relative_openers)
                 # « Les agriculteurs, rassemblés devant la préfecture dès l'aube, ont obtenu »:
                 # a participle phrase that describes a noun before it is an apposition too.
+                appos = tok is not None and tok.head.dep_ == "appos"
                 described = _describes_noun_before(sent, seg, sources)
-                is_apposition = (tok is not None and tok.head.dep_ == "appos") or described
+                is_apposition = appos or described
                 # « Les policiers, à l'issue d'un important dispositif, pensent ... »: the
                 # words that open a leading circumstantial clause open an inserted one too.
                 is_adjunct = self.lang.opens_with(piece, self.lang.leading_openers)
@@ -302,7 +303,7 @@ class Compressor:
                             rule,
                             False,
                             self._cost(sent, seg.start, seg.end),
-                            last_resort=described and not (is_relative or is_adjunct),
+                            last_resort=not (is_relative or appos or is_adjunct),
                         )
                     )
             elif last and not first and not self._root_inside(sent, seg):
@@ -319,12 +320,8 @@ class Compressor:
                 # « ... à deux ans de prison avec sursis, qui s'ajoutent à une amende. »: a
                 # relative after the last comma describes a noun before it.
                 relative = self.lang.opens_with(piece, self.lang.relative_openers)
-                if (
-                    participle
-                    or apposition
-                    or relative
-                    or self.lang.opens_with(piece, self.lang.trailing_openers)
-                ):
+                opener = self.lang.opens_with(piece, self.lang.trailing_openers)
+                if participle or apposition or relative or opener:
                     rule = (
                         "trailing_clause"
                         if participle
@@ -334,7 +331,6 @@ class Compressor:
                         if apposition
                         else "trailing_clause"
                     )
-                    opener = self.lang.opens_with(piece, self.lang.trailing_openers)
                     found.append(
                         Deletion(
                             comma,
