@@ -154,3 +154,57 @@ def test_a_dateline_is_set_apart(lang: str, text: str, expected: list[str]) -> N
 )
 def test_capitals_and_a_dash_are_not_always_a_dateline(lang: str, text: str) -> None:
     assert split(text, lang) == [text]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # A single quote closed by its stop: the parser takes it for an apostrophe.
+        (
+            "en",
+            "The minister said: 'We will pay the nurses on May 2.' Union leaders called the "
+            "offer too little, too late.",
+            [
+                "The minister said: 'We will pay the nurses on May 2.'",
+                "Union leaders called the offer too little, too late.",
+            ],
+        ),
+        (
+            "en",
+            "'Is anyone hurt?' Grandmother-of-two Edna asked the driver before calling for help.",
+            [
+                "'Is anyone hurt?'",
+                "Grandmother-of-two Edna asked the driver before calling for help.",
+            ],
+        ),
+        # French spaces « ? » from its word; the next sentence may open a quote of its own.
+        (
+            "fr",
+            'Le maire a demandé : "Qui paiera la facture ?" Une question restée sans réponse '
+            'mardi soir. Il a ajouté : "Nous tiendrons." "La ville ne cédera pas."',
+            [
+                'Le maire a demandé : "Qui paiera la facture ?"',
+                "Une question restée sans réponse mardi soir.",
+                'Il a ajouté : "Nous tiendrons."',
+                '"La ville ne cédera pas."',
+            ],
+        ),
+    ],
+)
+def test_a_quote_closed_by_its_stop_ends_the_sentence(
+    lang: str, text: str, expected: list[str]
+) -> None:
+    assert split(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An abbreviation's point, then a possessive.
+        "Officials at the U.S.' embassy in Rome said on Monday that the visa office would reopen.",
+        # The quote ends the speaker's words, not the sentence.
+        "She told reporters 'it is over.' and then left the court without another word.",
+    ],
+)
+def test_a_quote_mark_after_a_point_does_not_always_end_a_sentence(text: str) -> None:
+    assert split(text, "en") == [text]

@@ -140,12 +140,18 @@ def sentences_of(doc: Doc) -> list[SpacySpan]:
             continue
         first = sent[0]
         prev = doc[first.i - 1] if first.i > 0 else None
-        continues = first.text[0] in _NEVER_STARTS_SENTENCE or (
-            prev is not None
-            and first.text[0].islower()
-            and (
-                prev.text in _CLOSING_QUOTES
-                or bool(merged and _ENDS_WITH_INITIAL.search(merged[-1].text))
+        # A closing quote mark alone (« ... contents. | " ») belongs to the sentence before.
+        alone = set(sent.text.strip()) <= _CLOSING_QUOTES
+        continues = (
+            alone
+            or first.text[0] in _NEVER_STARTS_SENTENCE
+            or (
+                prev is not None
+                and first.text[0].islower()
+                and (
+                    prev.text in _CLOSING_QUOTES
+                    or bool(merged and _ENDS_WITH_INITIAL.search(merged[-1].text))
+                )
             )
         )
         if merged and (continues or not _ENDS_SENTENCE.search(merged[-1].text)):
@@ -157,13 +163,34 @@ def sentences_of(doc: Doc) -> list[SpacySpan]:
         lang = resources.language(doc.lang_)
     except KeyError:
         return merged
-    if not lang.glued_openers and lang.set_apart is None and lang.dateline is None:
-        return merged
     return [part for sent in merged for part in _split_glued(doc, sent, lang)]
 
 
-_STOPS = frozenset(".!?")
 _QUOTE_TOKENS = frozenset("\"'’”»")
+_OPENING_QUOTES = frozenset("\"'‘“«")
+_STOP_TOKEN = re.compile(r"[.!?…]+")
+
+
+def _after_closed_quote(doc: Doc, i: int) -> bool:
+    """Does token ``i`` open a sentence right after a quote closed by its stop (« ... on
+    April 9.' Sources close to ... », « ... contents." "Les agents ... »)? The parser
+    reads a single quote there as an apostrophe and runs on. The stop must be a token of
+    its own: in « the U.S.' Capitol » the point is the abbreviation's and the quote a
+    possessive."""
+    tok, prev, stop, word = doc[i], doc[i - 1], doc[i - 2], doc[i - 3]
+    if prev.text not in _QUOTE_TOKENS or not prev.whitespace_:
+        return False
+    # French spaces « ? », « ! » from their word and « » » from the stop.
+    if stop.whitespace_ and prev.text != "»":
+        return False
+    if not _STOP_TOKEN.fullmatch(stop.text) or (word.whitespace_ and stop.text[0] == "."):
+        return False
+    if not (word.text[-1].isalnum() or word.text[-1] in ')"”»'):
+        return False
+    first = tok.text[0]
+    if first in _OPENING_QUOTES and i + 1 < len(doc):
+        first = doc[i + 1].text[0]
+    return first.isupper() or first.isdigit()
 
 
 def _split_glued(doc: Doc, sent: SpacySpan, lang: resources.Language) -> list[SpacySpan]:
@@ -174,19 +201,19 @@ def _split_glued(doc: Doc, sent: SpacySpan, lang: resources.Language) -> list[Sp
     as one. A listed opener (language data: « The », « He », « But » ...) capitalised after
     a lowercase word and before another starts a sentence: mid-sentence, those words are
     lowercase, and in a name or a title the next word is capitalised too. After a quote
-    closed by a stop (« ... in her belly?' The embarrassing remark ») it starts one too.
+    closed by a stop, any capital starts one (« ... in her belly?' The embarrassing remark »,
+    « ... on April 9.' Sources close to ... »).
     Page furniture (« Scroll down for video ») is set apart as a sentence of its own, and so
     is a dispatch's dateline (« PARIS (AFP) - », "TORONTO -- "): where it was filed is not
     what happened, and a bullet made of the sentence would start with it.
     """
-    cuts: set[int] = set()
+    cuts = {i for i in range(sent.start + 3, sent.end - 1) if _after_closed_quote(doc, i)}
     for i in range(sent.start + 3, sent.end - 2):
         tok, prev, nxt = doc[i], doc[i - 1], doc[i + 1]
         if tok.text not in lang.glued_openers or not nxt.text[:1].islower():
             continue
         last = prev.text[-1]
-        ended_quote = prev.text in _QUOTE_TOKENS and doc[i - 2].text[-1:] in _STOPS
-        if prev.whitespace_ and (ended_quote or last.islower() or last.isdigit() or last == "%"):
+        if prev.whitespace_ and (last.islower() or last.isdigit() or last == "%"):
             cuts.add(i)
     if lang.set_apart is not None:
         for match in lang.set_apart.finditer(sent.text):
