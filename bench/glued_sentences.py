@@ -4,6 +4,8 @@
     .venv/bin/python bench/glued_sentences.py --lang en \
         ../shared/eval-data/frank/frank_annotated_summaries.jsonl.gz \
         ../shared/eval-data/xsumfaith/xsumfaith_with_docs.jsonl.gz
+    .venv/bin/python bench/glued_sentences.py --compare quote-stops --lang en --where \
+        dataset=cnndm ../shared/eval-data/frank/frank_documents.jsonl.gz
 
 Each OrangeSum validation text (or each distinct ``text`` of the files given) is read and
 cleaned as a digest does, and its body blocks are
@@ -11,6 +13,9 @@ split into sentences twice: by spaCy's stock tokenizer (``analyze.sentences_of``
 straight-quote mending), and by the pipeline's own (``analyze.pipeline``: the glued-sentence
 infixes and prefix, then ``sentences_of``). Reports both sentence counts and how many articles
 split differently (CHANGELOG, "Sentences split where paragraphs were glued together").
+
+``--compare quote-stops``: the pipeline's split with and without the cut after a quote closed
+by its stop (« ... on May 2.' Union leaders ... », ``analyze._after_closed_quote``).
 """
 
 from __future__ import annotations
@@ -31,7 +36,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="*", type=Path, help="JSONL files with a text field")
     parser.add_argument("--lang", default="fr", help="language of the texts (default: fr)")
     parser.add_argument("--limit", type=int, default=None, help="first N articles")
+    parser.add_argument(
+        "--compare",
+        choices=("infixes", "quote-stops"),
+        default="infixes",
+        help="what the first split lacks (default: the glued-sentence infixes)",
+    )
+    parser.add_argument(
+        "--where", action="append", default=[], help="FIELD=VALUE: rows of the files kept"
+    )
     args = parser.parse_args(argv)
+    where = dict(condition.split("=", 1) for condition in args.where if "=" in condition)
 
     import spacy
 
@@ -50,9 +65,9 @@ def main(argv: list[str] | None = None) -> int:
         distinct: dict[str, None] = {}  # an article annotated several times is counted once
         for path in args.files:
             with gzip.open(path, "rt", encoding="utf-8") as lines:
-                distinct.update(
-                    dict.fromkeys(t for line in lines if (t := json.loads(line).get("text")))
-                )
+                rows = (json.loads(line) for line in lines)
+                kept = (r for r in rows if all(r.get(k) == v for k, v in where.items()))
+                distinct.update(dict.fromkeys(t for r in kept if (t := r.get("text"))))
         articles = list(distinct)[: args.limit]
     else:
         articles = [item.article for item in read_items(DATA, source="text")][: args.limit]
@@ -61,22 +76,29 @@ def main(argv: list[str] | None = None) -> int:
         warnings.simplefilter("ignore", UserWarning)
         stock = spacy.load(resources.language(args.lang).spacy_model)
     mend = analyze._straight_quotes_on_their_side
-    counts = {"articles": 0, "changed": 0, "stock_sentences": 0, "sentences": 0}
+    quote_stop = analyze._after_closed_quote
+    counts = {"articles": 0, "changed": 0, "sentences_before": 0, "sentences": 0}
     for n, article in enumerate(articles, 1):
         try:
             blocks = clean(ingest(article), lang_hint=args.lang).blocks
         except EssentielError:
             continue
         texts = [b.span.text for b in blocks if b.kind is BlockKind.BODY]
-        analyze._straight_quotes_on_their_side = lambda _doc, sentences: sentences  # type: ignore[assignment]
+        if args.compare == "quote-stops":
+            analyze._after_closed_quote = lambda _doc, _i: False  # type: ignore[assignment]
+            first = ours
+        else:
+            analyze._straight_quotes_on_their_side = lambda _doc, sentences: sentences  # type: ignore[assignment]
+            first = stock
         try:
-            before = [s.text for doc in stock.pipe(texts) for s in analyze.sentences_of(doc)]
+            before = [s.text for doc in first.pipe(texts) for s in analyze.sentences_of(doc)]
         finally:
             analyze._straight_quotes_on_their_side = mend  # type: ignore[assignment]
+            analyze._after_closed_quote = quote_stop  # type: ignore[assignment]
         after = [s.text for doc in ours.pipe(texts) for s in analyze.sentences_of(doc)]
         counts["articles"] += 1
         counts["changed"] += before != after
-        counts["stock_sentences"] += len(before)
+        counts["sentences_before"] += len(before)
         counts["sentences"] += len(after)
         if n % 100 == 0 or n == len(articles):
             print(f"\r  {n}/{len(articles)} articles", end="", file=sys.stderr)
