@@ -1,0 +1,47 @@
+"""The compression headroom script: an upper bound that starts from the digest's own bullets."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "src" / "essentiel" / "examples"
+
+
+def test_the_oracles_start_from_the_digest_and_only_climb(tmp_path: Path) -> None:
+    pytest.importorskip("rouge_score")
+    spec = importlib.util.spec_from_file_location(
+        "headroom", ROOT / "training" / "compression_headroom.py"
+    )
+    assert spec and spec.loader
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+
+    text = (EXAMPLES / "fr-orages-bretagne.txt").read_text(encoding="utf-8")
+    # A reference in other words than the article's, so that deleting words can pay.
+    reference = "Des orages ont coupé le courant de 48.000 foyers en Bretagne mercredi."
+    data = tmp_path / "rows.jsonl.gz"
+    with gzip.open(data, "wt", encoding="utf-8") as f:
+        row = {"id": "a", "lang": "fr", "text": text, "reference_summary": reference}
+        f.write(json.dumps(row) + "\n")
+    out = tmp_path / "headroom.json"
+    argv = ["--data", str(data), "--skip", "0", "--documents", "1", "--json", str(out)]
+    assert script.main(argv) == 0
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["documents"] == 1
+
+    from essentiel.evaluation.rouge import rouge
+    from essentiel.pipeline import Pipeline
+
+    bullets = [k.text for k in Pipeline().digest(text).keypoints]
+    default = round(rouge(bullets, [reference])["rouge-score", "rouge1"], 2)
+    scores = report["rouge1"]
+    assert scores["default"] == default
+    # Greedy from the digest's own deletions: it can only keep or raise the score.
+    assert scores["oracle-limit"] >= default
+    assert 0 < scores["oracle-no-limit"] <= 100

@@ -1,0 +1,158 @@
+"""How much ROUGE could a better choice among the compressor's deletions add?
+
+An upper bound, not a system: it reads the journalist's abstract. On OrangeSum train articles
+that ``make train`` does not draw (the same ones as ``tune_selection.py``), the digest's key
+points are built with the default settings; then, for the same source sentences, the
+deletions the compressor offers (``Compressor.candidates``, each extended to its dependents
+as ``compress`` does, never taking what ``_Core`` must keep) are chosen greedily to maximise
+the key points' ROUGE-1 against the abstract, one deletion added or taken back at a time:
+
+- ``oracle-limit``: starting from the digest's own deletions, every bullet kept within the
+  word limit (``max_words``), as a bullet must be;
+- ``oracle-no-limit``: starting from the always-on deletions, with no word limit.
+
+If even these stay far from a target, the compressor's inventory of deletions, not its
+choice among them, is what holds the key points back.
+
+    .venv/bin/python training/compression_headroom.py --documents 600 \
+        --json training/out/headroom.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from train_selector import DEFAULT_DATA, DOCUMENTS, SEED
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--documents", type=int, default=200)
+    parser.add_argument(
+        "--skip", type=int, default=DOCUMENTS, help="articles make train draws (never used here)"
+    )
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    args = parser.parse_args(argv)
+
+    from rouge_score.tokenize import tokenize
+
+    import essentiel.pipeline as pipeline_module
+    from essentiel.errors import EssentielError
+    from essentiel.evaluation.data import read_items
+    from essentiel.evaluation.rouge import rouge, rouge_n_f1
+    from essentiel.keypoints import KeyPointSettings
+    from essentiel.keypoints.compress import Compressor, Deletion, _apply, _Core, count_words
+    from essentiel.pipeline import Pipeline
+
+    if not args.data.is_file():
+        print(f"error: {args.data}: no such file (the OrangeSum train split)", file=sys.stderr)
+        return 2
+    items = list(read_items(args.data, source="text"))
+    random.Random(SEED).shuffle(items)  # the order make train draws from
+    held_out = items[args.skip : args.skip + args.documents]
+    limit = KeyPointSettings().max_words
+    scores: dict[str, list[float]] = {"default": [], "oracle-limit": [], "oracle-no-limit": []}
+    reference: list[str] = []
+    real = pipeline_module.build_keypoints
+
+    def oracle(sentences: list[Any], points: list[Any], lang: Any, bounded: bool) -> list[str]:
+        """Greedy: add or take back the one deletion that most raises ROUGE-1, until none does."""
+        compressor = Compressor(lang)
+        target = tokenize(" ".join(reference), None)
+        states: list[tuple[Any, list[Deletion], _Core, list[Deletion]]] = []
+        for point in points:
+            sent = next(s for s in sentences if s.start == point.sources[0].start).span
+            offered = [
+                extended
+                for d in compressor.candidates(sent)
+                if (extended := compressor._with_dependents(sent, d)) is not None
+            ]
+            core = _Core.of(sent)
+            if bounded:  # the digest's own choice: what its fragments leave out
+                base = point.sources[0].start  # the sentence's first character
+                kept = [(f.start - base, f.end - base) for f in point.fragments]
+                chosen = [d for d in offered if not any(a < d.end and d.start < b for a, b in kept)]
+            else:
+                chosen = []
+                for d in (d for d in offered if d.always):
+                    if core.kept_by(sent, [*chosen, d]):
+                        chosen.append(d)
+            states.append((sent, offered, core, chosen))
+
+        def bullets() -> list[str]:
+            return [_apply(sent.text, chosen) for sent, _, _, chosen in states]
+
+        def score() -> float:
+            return rouge_n_f1(tokenize(" ".join(bullets()), None), target, 1)
+
+        best = score()
+        while True:
+            move: tuple[float, int, list[Deletion]] | None = None
+            for i, (sent, offered, core, chosen) in enumerate(states):
+                for d in offered:
+                    trial = [x for x in chosen if x != d] if d in chosen else [*chosen, d]
+                    if not core.kept_by(sent, trial):
+                        continue
+                    if bounded and count_words(_apply(sent.text, trial)) > limit:
+                        continue
+                    states[i] = (sent, offered, core, trial)
+                    value = score()
+                    states[i] = (sent, offered, core, chosen)
+                    if value > best + 1e-9 and (move is None or value > move[0]):
+                        move = (value, i, trial)
+            if move is None:
+                return bullets()
+            best, i, trial = move
+            sent, offered, core, _ = states[i]
+            states[i] = (sent, offered, core, trial)
+
+    def with_oracles(  # type: ignore[no-untyped-def]
+        text: str, sentences: list[Any], lang: Any, title: Any, settings: Any, day: Any
+    ):
+        points, notices = real(text, sentences, lang, title, settings, day)
+        # Here, while the parse is alive (the pipeline frees it after the digest).
+        for name, summary in (
+            ("default", [p.text for p in points]),
+            ("oracle-limit", oracle(sentences, points, lang, bounded=True)),
+            ("oracle-no-limit", oracle(sentences, points, lang, bounded=False)),
+        ):
+            scores[name].append(rouge(summary, reference)["rouge-score", "rouge1"])
+        return points, notices
+
+    pipeline_module.build_keypoints = with_oracles  # type: ignore[assignment]
+    try:
+        pipeline = Pipeline()
+        started = time.perf_counter()
+        for n, item in enumerate(held_out, 1):
+            reference[:] = item.reference
+            try:
+                pipeline.digest(item.article, lang=item.lang, title=item.title)
+            except EssentielError as exc:
+                print(f"\n  {item.id}: {type(exc).__name__}: {exc}", file=sys.stderr)
+                continue
+            if n % 25 == 0 or n == len(held_out):
+                rate = n / (time.perf_counter() - started)
+                print(f"\r  {n}/{len(held_out)} articles, {rate:.1f}/s", end="", file=sys.stderr)
+    finally:
+        pipeline_module.build_keypoints = real  # type: ignore[assignment]
+    print(file=sys.stderr)
+    table = {name: round(statistics.mean(values), 2) for name, values in scores.items()}
+    report = {"documents": len(scores["default"]), "max_words": limit, "rouge1": table}
+    print(json.dumps(report, indent=2))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
