@@ -25,12 +25,12 @@ import json
 import random
 import statistics
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from train_selector import DEFAULT_DATA, DOCUMENTS, SEED
+from tune_selection import digest_each
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,12 +46,10 @@ def main(argv: list[str] | None = None) -> int:
     from rouge_score.tokenize import tokenize
 
     import essentiel.pipeline as pipeline_module
-    from essentiel.errors import EssentielError
     from essentiel.evaluation.data import read_items
     from essentiel.evaluation.rouge import rouge, rouge_n_f1
     from essentiel.keypoints import KeyPointSettings
     from essentiel.keypoints.compress import Compressor, Deletion, _apply, _Core, count_words
-    from essentiel.pipeline import Pipeline
 
     if not args.data.is_file():
         print(f"error: {args.data}: no such file (the OrangeSum train split)", file=sys.stderr)
@@ -128,23 +126,15 @@ def main(argv: list[str] | None = None) -> int:
             scores[name].append(rouge(summary, reference)["rouge-score", "rouge1"])
         return points, notices
 
+    def remember(item: Any) -> None:  # the oracles read the abstract inside the digest
+        reference[:] = item.reference
+
     pipeline_module.build_keypoints = with_oracles  # type: ignore[assignment]
     try:
-        pipeline = Pipeline()
-        started = time.perf_counter()
-        for n, item in enumerate(held_out, 1):
-            reference[:] = item.reference
-            try:
-                pipeline.digest(item.article, lang=item.lang, title=item.title)
-            except EssentielError as exc:
-                print(f"\n  {item.id}: {type(exc).__name__}: {exc}", file=sys.stderr)
-                continue
-            if n % 25 == 0 or n == len(held_out):
-                rate = n / (time.perf_counter() - started)
-                print(f"\r  {n}/{len(held_out)} articles, {rate:.1f}/s", end="", file=sys.stderr)
+        for _item in digest_each(held_out, before=remember):
+            pass  # the scores are taken inside the digest, while its parse is alive
     finally:
         pipeline_module.build_keypoints = real  # type: ignore[assignment]
-    print(file=sys.stderr)
     table = {name: round(statistics.mean(values), 2) for name, values in scores.items()}
     report = {"documents": len(scores["default"]), "max_words": limit, "rouge1": table}
     print(json.dumps(report, indent=2))

@@ -28,6 +28,7 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -73,11 +74,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     import essentiel.pipeline as pipeline_module
-    from essentiel.errors import EssentielError
     from essentiel.evaluation.data import read_items
     from essentiel.evaluation.rouge import rouge
     from essentiel.keypoints import KeyPointSettings
-    from essentiel.pipeline import Pipeline
 
     if not args.data.is_file():
         print(f"error: {args.data}: no such file (the OrangeSum train split)", file=sys.stderr)
@@ -106,16 +105,8 @@ def main(argv: list[str] | None = None) -> int:
 
     pipeline_module.build_keypoints = every_setting  # type: ignore[assignment]
     try:
-        pipeline = Pipeline()
         scores: dict[str, dict[str, list[float]]] = {}
-        started = time.perf_counter()
-        for n, item in enumerate(held_out, 1):
-            built.clear()
-            try:
-                pipeline.digest(item.article, lang=item.lang, title=item.title)
-            except EssentielError as exc:  # an article we cannot read scores under no setting
-                print(f"\n  {item.id}: {type(exc).__name__}: {exc}", file=sys.stderr)
-                continue
+        for item in digest_each(held_out, before=lambda _item: built.clear()):
             for name, bullets in built.items():
                 r = rouge(bullets, item.reference)
                 row = scores.setdefault(
@@ -126,12 +117,8 @@ def main(argv: list[str] | None = None) -> int:
                 row["rl"].append(r["rouge-score", "rougeL"])
                 row["bullets"].append(len(bullets))
                 row["words"].append(sum(len(b.split()) for b in bullets))
-            if n % 50 == 0 or n == len(held_out):
-                rate = n / (time.perf_counter() - started)
-                print(f"\r  {n}/{len(held_out)} articles, {rate:.1f}/s", end="", file=sys.stderr)
     finally:
         pipeline_module.build_keypoints = real  # type: ignore[assignment]
-    print(file=sys.stderr)
     table = {
         name: {key: round(statistics.mean(values), 2) for key, values in row.items()}
         | {"documents": len(row["r1"])}
@@ -148,6 +135,32 @@ def main(argv: list[str] | None = None) -> int:
         report = {"data": args.data.name, "seed": args.seed, "skip": args.skip, "table": table}
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return 0
+
+
+def digest_each(items: list[Any], before: Callable[[Any], None] | None = None) -> Iterator[Any]:
+    """Digest each evaluation item in turn and yield the ones read, with progress on stderr.
+
+    The scripts here replace ``pipeline.build_keypoints`` with a wrapper that records what they
+    compare, so that each article is parsed once; ``before`` resets that record for the next
+    article. An article the pipeline cannot read is reported and skipped."""
+    from essentiel.errors import EssentielError
+    from essentiel.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    started = time.perf_counter()
+    for n, item in enumerate(items, 1):
+        if before is not None:
+            before(item)
+        try:
+            pipeline.digest(item.article, lang=item.lang, title=item.title)
+        except EssentielError as exc:
+            print(f"\n  {item.id}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            continue
+        yield item
+        if n % 50 == 0 or n == len(items):
+            rate = n / (time.perf_counter() - started)
+            print(f"\r  {n}/{len(items)} articles, {rate:.1f}/s", end="", file=sys.stderr)
+    print(file=sys.stderr)
 
 
 if __name__ == "__main__":
