@@ -3,9 +3,9 @@
 An upper bound, not a system: it reads the journalist's abstract. On OrangeSum train articles
 that ``make train`` does not draw (the same ones as ``tune_selection.py``), the digest's key
 points are built with the default settings; then, for the same source sentences, the
-deletions the compressor offers (``Compressor.candidates``, each extended to its dependents
-as ``compress`` does, never taking what ``_Core`` must keep) are chosen greedily to maximise
-the key points' ROUGE-1 against the abstract, one deletion added or taken back at a time:
+deletions the compressor offers (``Compressor.deletions``, never taking what ``_Core`` must
+keep) are chosen greedily to maximise the key points' ROUGE-1 against the abstract, one
+deletion added or taken back at a time:
 
 - ``oracle-limit``: starting from the digest's own deletions, every bullet kept within the
   word limit (``max_words``), as a bullet must be;
@@ -69,11 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         states: list[tuple[Any, list[Deletion], _Core, list[Deletion]]] = []
         for point in points:
             sent = next(s for s in sentences if s.start == point.sources[0].start).span
-            offered = [
-                extended
-                for d in compressor.candidates(sent)
-                if (extended := compressor._with_dependents(sent, d)) is not None
-            ]
+            offered = compressor.deletions(sent)
             core = _Core.of(sent)
             if bounded:  # the digest's own choice: what its fragments leave out
                 base = point.sources[0].start  # the sentence's first character

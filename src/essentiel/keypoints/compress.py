@@ -509,6 +509,15 @@ class Compressor:
             tok.pos_ in {"VERB", "AUX"} for tok in inside
         )
 
+    def deletions(self, sent: SpacySpan) -> list[Deletion]:
+        """What ``compress`` may delete from ``sent``: the candidates, each extended to the
+        words that depend on it (a candidate that cannot be is left out)."""
+        return [
+            extended
+            for d in self.candidates(sent)
+            if (extended := self._with_dependents(sent, d)) is not None
+        ]
+
     def compress(
         self, sent: SpacySpan, offset: int, target_words: int, limit: int | None = None
     ) -> Compressed:
@@ -517,11 +526,7 @@ class Compressor:
         none is given)."""
         text = sent.text
         base = offset + sent.start_char
-        deletions = [
-            extended
-            for d in self.candidates(sent)
-            if (extended := self._with_dependents(sent, d)) is not None
-        ]
+        deletions = self.deletions(sent)
         core = _Core.of(sent)
         chosen: list[Deletion] = []
         for deletion in (d for d in deletions if d.always):
