@@ -586,3 +586,133 @@ def test_a_description_is_a_participle_phrase_not_a_clause(
     sent = _parsed(rows)
     last = segments(sent.text)[0][-1]
     assert _describes_noun_before(sent, last, []) is describes
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "A night watchman at the county archive building was stabbed in the arm and later "
+            "died in hospital from his injuries on Saturday.",
+            "A night watchman at the county archive building was stabbed in the arm.",
+        ),
+        (
+            "fr",
+            "Le conducteur du poids lourd a été légèrement blessé dans la collision et a été "
+            "transporté à l'hôpital de Quimper par les pompiers.",
+            "Le conducteur du poids lourd a été légèrement blessé dans la collision.",
+        ),
+    ],
+)
+def test_a_last_conjunct_goes_only_while_the_sentence_is_over_its_limit(
+    lang: str, text: str, expected: str
+) -> None:
+    # The first of two claims made together is still the sentence's claim; it is the last
+    # resort, so under a limit the sentence already meets, both claims stay.
+    doc = pipeline(lang)(text)
+    sent = sentences_of(doc)[0]
+    compressor = Compressor(resources.language(lang))
+    over = compressor.compress(sent, 0, 12, 12)
+    assert over.removed == ["second_conjunct"]
+    assert bullet_text(text, over.fragments) == expected
+    assert compressor.compress(sent, 0, 12, 30).removed == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # « or »: the board may do the second thing instead of the first.
+        (
+            "en",
+            "The board of the struggling football club will sell the training ground next "
+            "spring or borrow money from the regional development bank.",
+        ),
+        # « but »: the point comes after it.
+        (
+            "en",
+            "The striker scored twice in the first half of the match against the league "
+            "leaders but missed a penalty in the final minutes of the game.",
+        ),
+        # The two verbs share their object: « Police officers arrested. » would be left.
+        (
+            "en",
+            "Police officers arrested and later charged the two young men who had broken into "
+            "the pharmacy on the high street last month.",
+        ),
+        # The conjunct carries a speech verb: what was said, and who said it, stay.
+        (
+            "en",
+            "The minister visited the flooded villages of the valley on Tuesday morning and "
+            "said the government would pay for the repairs.",
+        ),
+        # The sentence's attribution comes after the conjunct.
+        (
+            "en",
+            "The committee approved the new cycle lanes along the river embankment and the "
+            "city will start the works in the early days of June, officials said.",
+        ),
+        # In a restrictive relative clause, both conditions pick out the plants.
+        (
+            "en",
+            "The company will close the old bottling plants that lost money last year and "
+            "employ fewer than fifty workers each.",
+        ),
+        # Under a negation, the second claim may be the one denied.
+        (
+            "fr",
+            "La direction ne veut pas fermer l'usine de Lorient cette année et supprimer les "
+            "deux cents emplois du site.",
+        ),
+        (
+            "en",
+            "The mayor did not say that the council would close the swimming pool this summer "
+            "and sell the land to a developer.",
+        ),
+        # A subject of its own and no comma before « et »: the parse may have split a
+        # subject of two nouns (« la saison en cours et la nouvelle vont s'enchaîner »).
+        (
+            "fr",
+            "Le festival de musique de la ville attend cette année un record de fréquentation "
+            "et les organisateurs ont prévu trois scènes supplémentaires sur le port.",
+        ),
+        # A correlative: « both » and « à la fois » announce the second conjunct.
+        (
+            "en",
+            "The regional bus company both cut the number of evening services on rural "
+            "routes and raised the price of a single ticket by a third.",
+        ),
+        (
+            "fr",
+            "La compagnie régionale de bus a à la fois réduit le nombre de trajets du soir sur "
+            "les lignes rurales et augmenté le prix du billet.",
+        ),
+    ],
+)
+def test_no_conjunct_goes_where_the_first_claim_needs_it(lang: str, text: str) -> None:
+    doc = pipeline(lang)(text)
+    sent = sentences_of(doc)[0]
+    compressed = Compressor(resources.language(lang)).compress(sent, 0, 12, 12)
+    assert "second_conjunct" not in compressed.removed
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "Si le conseil régional vote le budget en décembre, les tarifs des transports "
+            "scolaires augmenteront de douze pour cent dès la rentrée de septembre prochain.",
+        ),
+        (
+            "en",
+            "If the regional council approves the budget in December, school bus fares will "
+            "rise by twelve per cent from the start of the next school year in September.",
+        ),
+    ],
+)
+def test_a_condition_is_never_deleted(lang: str, text: str) -> None:
+    # Without « Si ... , » the fares rise whatever the vote: a claim the article does not make.
+    bullet, removed = compress(text, 12, lang)
+    assert "leading_clause" not in removed
+    assert bullet.startswith(("Si le conseil", "If the regional"))

@@ -14,8 +14,9 @@ count). Deletions are whole segments or parentheticals:
   (« - dont fraude fiscale et blanchiment - »), a verbless gloss after a final dash
   (« - une première depuis 2019 »);
 - only while the bullet is over its limit (a sentence too long to be a bullet otherwise): a
-  relative clause after the last comma and a participle phrase that describes a noun before
-  it (« , rassemblés devant la préfecture dès l'aube, »).
+  relative clause after the last comma, a participle phrase that describes a noun before
+  it (« , rassemblés devant la préfecture dès l'aube, »), and a verb's last conjunct after
+  « et » / "and" (« a été blessé et a été transporté à l'hôpital » -> « a été blessé »).
 
 A segment that carries attribution (« selon X », « d'après X », a speech verb) or a quote is
 never deleted: whose claim it is, and their exact words, are part of the fact. Nor is a
@@ -352,6 +353,7 @@ class Compressor:
                 continue
             found.append(Deletion(start, end, "dash_aside", False, self._cost(sent, start, end)))
         found.extend(self._verb_adjuncts(sent, body_end, quotes + sources))
+        found.extend(self._second_conjuncts(sent, body_end, quotes + sources))
         trailing = _TRAILING_DASH.search(text[:body_end])
         if trailing is not None:
             # « ... fell to just nine per cent - a 25 per cent drop in the last decade »: a
@@ -399,9 +401,7 @@ class Compressor:
                 or verb.dep_.startswith(("acl", "amod"))
                 # « n'a pas quitté son bureau pendant la crise »: under a negation the adjunct
                 # bounds what is denied; without it the bullet denies more.
-                or any(
-                    c.dep_ == "neg" or "Neg" in c.morph.get("Polarity", []) for c in verb.children
-                )
+                or _negated(verb)
             ):
                 continue
             subtree = sorted(tok.subtree, key=lambda t: t.i)
@@ -448,6 +448,86 @@ class Compressor:
             ):
                 left = len(text[: left - 1].rstrip())
             found.append(Deletion(left, end, "verb_adjunct", False, self._cost(sent, start, end)))
+        return found
+
+    def _second_conjuncts(
+        self, sent: SpacySpan, body_end: int, guarded: list[tuple[int, int]]
+    ) -> list[Deletion]:
+        """A verb's last conjunct, from its coordinator to the end of the sentence: « was shot
+        in the abdomen and later died Thursday » -> « was shot in the abdomen ». What is left
+        is the first of two claims the sentence made together, so it is still the sentence's
+        claim; a last resort, for sentences too long to be a bullet otherwise.
+
+        Only a coordinator that joins two claims both made, as the first one's equal (« and »;
+        never « or »: « will resign or be fired » does not say « will resign »; nor « but »:
+        « may have its rich kids, but in Mexico ... » puts its point after it), only when
+        the first verb has words of its own after it (« arrested and charged him » shares
+        its object), and not in a sentence with a correlative (« both cut jobs and raised
+        prices »). Only where the two claims are asserted: the first verb is the main one, or
+        reported or wanted by it (« a annoncé qu'il serait naturalisé et qu'il ... »), with no
+        negation on the way. In a relative clause the two conditions pick out the noun (« the
+        plants that lost money and employ fewer than fifty » are not all « the plants that
+        lost money »), in an adverbial clause they bound the claim (« if ... and ... »), and
+        under a negation one of them may be what is denied."""
+        if not self.lang.conjunct_coordinators:
+            return []
+        text = sent.text
+        base = sent.start_char
+        if self.lang.correlatives is not None and self.lang.correlatives.search(text):
+            return []
+        found: list[Deletion] = []
+        for tok in sent:
+            head = tok.head
+            if (
+                tok.dep_ != "conj"
+                or tok.pos_ not in {"VERB", "AUX"}
+                or head.pos_ not in {"VERB", "AUX"}
+                or tok.i <= head.i
+                or not sent.start <= head.i < sent.end
+                or not _asserted(head)
+            ):
+                continue
+            subtree = sorted(tok.subtree, key=lambda t: t.i)
+            first, last = subtree[0], subtree[-1]
+            if len(subtree) != last.i - first.i + 1 or last.idx - base + len(last) < body_end:
+                continue  # not one stretch of words running to the end of the sentence
+            # The coordinator opens the conjunct (UD hangs it there) or comes right before it
+            # (spaCy's English hangs it on the first verb).
+            cc = first if first.dep_ == "cc" else sent.doc[first.i - 1]
+            if cc.dep_ != "cc" or cc.lower_ not in self.lang.conjunct_coordinators:
+                continue
+            own = [
+                c
+                for c in head.children
+                if head.i < c.i < cc.i and c.dep_ not in {"punct", "cc", "conj"}
+            ]
+            if not own:
+                continue
+            # A conjunct with a subject of its own and no comma before its « et » may have
+            # taken the first one's last noun as a second subject: in « un miracle : la saison
+            # en cours et la nouvelle vont s'enchaîner », the parse joined « vont » to the verb
+            # before, and the bullet would have ended on « la saison en cours. ».
+            if any(is_subject(c) for c in tok.children) and sent.doc[cc.i - 1].text != ",":
+                continue
+            # The parse may hang the final stop on the conjunct: it stays with the bullet.
+            start, end = cc.idx - base, min(last.idx - base + len(last), body_end)
+            # The parse may run the last conjunct over the sentence's attribution (« ... et
+            # sont citées par 22 %, indique le baromètre »): whose claim it is stays.
+            if self._protected(text[start:end]) or any(a < start < b for a, b in guarded):
+                continue
+            left = len(text[:start].rstrip())
+            if left > 0 and text[left - 1] == ",":
+                left = len(text[: left - 1].rstrip())
+            found.append(
+                Deletion(
+                    left,
+                    end,
+                    "second_conjunct",
+                    False,
+                    self._cost(sent, start, end),
+                    last_resort=True,
+                )
+            )
         return found
 
     def _with_dependents(self, sent: SpacySpan, deletion: Deletion) -> Deletion | None:
@@ -568,6 +648,30 @@ COMPLETING = frozenset(
         "dobj", "dative", "prep", "attr", "acomp", "oprd", "agent",
     }
 )  # fmt: skip
+
+
+def _negated(verb: Token) -> bool:
+    """Whether the parse gives ``verb`` a negation (English ``neg``, French « ne » / « pas »)."""
+    return any(c.dep_ == "neg" or "Neg" in c.morph.get("Polarity", []) for c in verb.children)
+
+
+# Relations by which a clause is asserted with the verb it hangs on: reported (« a annoncé
+# qu'il ... »), wanted or attempted (« visent à ... »), or coordinated with it.
+_ASSERTED = frozenset({"ccomp", "xcomp", "conj", "parataxis"})
+
+
+def _asserted(verb: Token) -> bool:
+    """Whether ``verb``'s clause is asserted by the sentence: the way from it up to the main
+    verb goes only through reported, wanted and coordinated clauses, none of them negated."""
+    node = verb
+    while True:
+        if _negated(node):
+            return False
+        if node.dep_ == "ROOT" or node.head is node:
+            return True
+        if node.dep_ not in _ASSERTED:
+            return False
+        node = node.head
 
 
 def _describes_noun_before(sent: SpacySpan, seg: Segment, sources: list[tuple[int, int]]) -> bool:

@@ -84,6 +84,10 @@ class Language:
     # the prepositions or conjunctions they may open with.
     adjunct_relations: frozenset[str]
     adjunct_openers: frozenset[str]
+    # Coordinators after which a verb's last conjunct may go, and the words that make the
+    # first conjunct need it (« both ... and », « à la fois ... et »).
+    conjunct_coordinators: frozenset[str]
+    correlatives: re.Pattern[str] | None
     anaphoric_openers: tuple[str, ...]
     # Personal pronouns that, as the main verb's subject, refer to someone named elsewhere;
     # those of them that can also be impersonal, and the verbs that make them so.
@@ -231,6 +235,8 @@ def language(code: str) -> Language:
         relative_openers=frozenset(compress["relative_openers"]),
         adjunct_relations=frozenset(compress.get("adjunct_relations", [])),
         adjunct_openers=frozenset(compress.get("adjunct_openers", [])),
+        conjunct_coordinators=frozenset(compress.get("conjunct_coordinators", [])),
+        correlatives=_words_regex(compress.get("correlatives", [])),
         anaphoric_openers=tuple(compress["anaphoric_openers"]),
         subject_pronouns=frozenset(compress.get("subject_pronouns", [])),
         impersonal_pronouns=frozenset(compress.get("impersonal_pronouns", [])),
