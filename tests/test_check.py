@@ -129,6 +129,32 @@ def test_only_a_negation_of_the_claim_counts(
     assert (ProblemKind.NEGATION in kinds) is negation
 
 
+VOYAGE = (
+    "The retired teacher Anna Berg, 61, left the harbour of Brest in her small yacht in early "
+    "March and hadn't been heard from in five weeks when a fishing crew found her off Galicia. "
+    "Firefighters and police did not reach the farm before midnight."
+)
+
+
+@pytest.mark.parametrize(
+    ("summary", "negation"),
+    [
+        # The negation opens the second of two claims joined by « and »: not this one.
+        ("Anna Berg, 61, left the harbour of Brest in her small yacht in early March.", False),
+        # ... but it is the negation of that second claim.
+        ("Anna Berg had been heard from in five weeks.", True),
+        # « and » two words before it joins two subjects: the police did not reach it either.
+        ("Police reached the farm before midnight.", True),
+    ],
+)
+def test_a_negation_after_and_belongs_to_its_own_claim(
+    checker: Checker, summary: str, negation: bool
+) -> None:
+    result = checker.check(VOYAGE, summary, lang="en")
+    kinds = {p.kind for s in result.sentences for p in s.problems}
+    assert (ProblemKind.NEGATION in kinds) is negation
+
+
 def test_an_attribution_the_article_makes_in_the_same_words_holds(checker: Checker) -> None:
     same = checker.check(EVICTION, "Selon lui, la préfecture a été prévenue mardi.")
     assert same.verdict is SentenceVerdict.SUPPORTED

@@ -58,6 +58,9 @@ _BULLET = re.compile(r"^\s*(?:[-–—•●▪*]|\d+[.)])\s+")
 @dataclass(frozen=True)
 class _Rules:
     negation: re.Pattern[str]
+    # A conjunction at most one word before a negation: it opens the negated clause (« ... in
+    # late January and hadn't been heard from since »), the claims before it are others.
+    conjoined: re.Pattern[str]
     according_to: re.Pattern[str]
     government_roles: tuple[str, ...]
     nationalities: dict[str, str]
@@ -69,6 +72,11 @@ def _rules(code: str) -> _Rules:
     c = data["check"]
     return _Rules(
         negation=re.compile(c["negation"], re.IGNORECASE),
+        conjoined=re.compile(
+            rf"(?<!\w)(?:{resources.alternation(resources.language(code).clause_conjunctions)})"
+            r"\s+(?:\S+\s+|\S+)?$",
+            re.IGNORECASE,
+        ),
         according_to=resources.language(code).according_to,
         government_roles=tuple(fold(r) for r in c["government_roles"]),
         nationalities={fold(k): v for k, v in data["entities"]["nationalities"].items()},
@@ -280,12 +288,17 @@ def _negates(evidence: str, claim: str, verifier: Verifier, rules: _Rules) -> bo
     « Les policiers sont venus expulser une famille » is not contradicted by the rest of its
     source sentence, « qui ne payait pas ses loyers », nor by « sans autre précision » at its
     end. A clause shares the claim when it holds two of the claim's content words, or all of
-    its own.
+    its own. A conjunction right before the negation opens its clause too (« took his boat
+    out in January and hadn't been heard from »); one further away may join two subjects
+    (« Police and firefighters did not come » denies that the police came).
     """
     words, folded = verifier.content_words(claim), fold(claim)
     for match in rules.negation.finditer(evidence):
         breaks = [m.end() for m in _CLAUSE_BREAK.finditer(evidence, 0, match.start())]
         start = breaks[-1] if breaks else 0
+        joined = rules.conjoined.search(evidence, start, match.start())
+        if joined is not None:
+            start = joined.start()
         after = _CLAUSE_BREAK.search(evidence, match.end())
         text = evidence[start : after.start() if after else None]
         clause = verifier.content_words(text)
