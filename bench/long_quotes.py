@@ -1,12 +1,17 @@
 """How many default key points would be a fragment of a long quote without the rule?
 
     .venv/bin/python bench/long_quotes.py [--limit N]
+    .venv/bin/python bench/long_quotes.py --rule speakerless
+    .venv/bin/python bench/long_quotes.py --rule speakerless --where dataset=cnndm \
+        --data ../shared/eval-data/frank/frank_documents.jsonl.gz
 
-For each OrangeSum validation text, the key points are built from one parse twice: as the
-digest does, and with ``select.inside_long_quotes`` switched off. Reports the candidates the
-rule excludes, the digests whose key points differ, and how many of the key points built
-without the rule come from a sentence the rule excludes (docs/evaluation.md, "Quotes that
-span sentences").
+For each OrangeSum validation text (or each row of ``--data``), the key points are built from
+one parse twice: as the digest does, and with the rule switched off:
+``select.inside_long_quotes`` (``--rule long``, the default) or ``select.speakerless_quotes``
+(``--rule speakerless``: a sentence that is one quote and nothing else). Reports the
+candidates the rule excludes, the digests whose key points differ, how many key points the
+digests show, and how many of the key points built without the rule come from a sentence the
+rule excludes (docs/evaluation.md, "Quotes that span sentences").
 """
 
 from __future__ import annotations
@@ -24,7 +29,12 @@ DATA = ROOT.parent / "shared" / "eval-data" / "orangesum" / "orangesum_abstract_
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="first N articles")
+    parser.add_argument("--rule", choices=("long", "speakerless"), default="long")
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--where", action="append", default=[], help="FIELD=VALUE")
     args = parser.parse_args(argv)
+    where = dict(condition.split("=", 1) for condition in args.where if "=" in condition)
+    name = "inside_long_quotes" if args.rule == "long" else "speakerless_quotes"
 
     import essentiel.keypoints as keypoints_module
     import essentiel.pipeline as pipeline_module
@@ -32,12 +42,14 @@ def main(argv: list[str] | None = None) -> int:
     from essentiel.evaluation.data import read_items
     from essentiel.keypoints.learned import candidate_indices
 
-    if not DATA.is_file():
-        print(f"error: {DATA}: no such file", file=sys.stderr)
+    if not args.data.is_file():
+        print(f"error: {args.data}: no such file", file=sys.stderr)
         return 2
-    counts = {"digests": 0, "candidates": 0, "excluded": 0, "changed": 0, "fragments": 0}
+    counts = dict.fromkeys(
+        ("digests", "candidates", "excluded", "changed", "keypoints", "fragments"), 0
+    )
     real_build = pipeline_module.build_keypoints
-    rule = keypoints_module.inside_long_quotes
+    rule = getattr(keypoints_module, name)
 
     def both(text: str, sentences: list[Any], lang: Any, title: Any, settings: Any, day: Any):  # type: ignore[no-untyped-def]
         quoted = rule(sentences)
@@ -46,11 +58,12 @@ def main(argv: list[str] | None = None) -> int:
         counts["candidates"] += len(indices)
         counts["excluded"] += sum(1 for i in indices if i in quoted)
         shown = real_build(text, sentences, lang, title, settings, day)
-        keypoints_module.inside_long_quotes = lambda _: set()  # type: ignore[assignment]
+        counts["keypoints"] += len(shown[0])
+        setattr(keypoints_module, name, lambda _: set())
         try:
             without, _ = real_build(text, sentences, lang, title, settings, day)
         finally:
-            keypoints_module.inside_long_quotes = rule
+            setattr(keypoints_module, name, rule)
         if [k.text for k in without] != [k.text for k in shown[0]]:
             counts["changed"] += 1
         starts = {sentences[i].start for i in quoted}
@@ -60,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     pipeline_module.build_keypoints = both  # type: ignore[assignment]
     try:
         pipeline = pipeline_module.Pipeline()
-        for item in read_items(DATA, source="text", limit=args.limit):
+        for item in read_items(args.data, source="text", where=where, limit=args.limit):
             try:
                 pipeline.digest(item.article, lang=item.lang, title=item.title)
             except EssentielError:

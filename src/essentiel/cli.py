@@ -319,7 +319,10 @@ def evaluate_command(
         bool, typer.Option("--check/--no-check", help="Run our checker on every summary.")
     ] = True,
     selector: Annotated[
-        str, typer.Option(help="Key-point selector: learned (shipped model) or heuristic.")
+        str,
+        typer.Option(
+            help="Key-point selector: learned (shipped model), heuristic, or lead (body order)."
+        ),
     ] = "learned",
     max_keypoints: Annotated[int, typer.Option(min=1, help="At most this many bullets.")] = (
         KeyPointSettings.max_keypoints

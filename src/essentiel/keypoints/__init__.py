@@ -7,7 +7,7 @@ passes and fits the word limit, otherwise dropped; selection then moves on to th
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from essentiel.analyze import ParsedSentence
 from essentiel.keypoints.compress import Compressor, count_words
@@ -19,10 +19,13 @@ from essentiel.keypoints.select import (
     next_best,
     rarity,
     score_sentences,
+    speakerless_quotes,
 )
 from essentiel.model import KeyPoint, Notice, Span
 from essentiel.resources import Language
 from essentiel.verify import Verifier
+
+SELECTORS = ("learned", "heuristic", "lead")
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,9 @@ class KeyPointSettings:
     # one: 0 (the default) fills up to max_keypoints; higher values keep the extra bullets for
     # articles that have another point nearly as strong as their first.
     extra_ratio: float = 0.0
-    # "learned": the shipped model (keypoints/learned.py); "heuristic": select.py's weights.
+    # "learned": the shipped model (keypoints/learned.py); "heuristic": select.py's weights;
+    # "lead": the body's order, first sentences first (the news lead, as LEAD-k takes it,
+    # with the same candidates, compression and verification).
     selector: str = "learned"
     # The model learned what journalists' abstracts restate (mostly the lead); select.py's
     # score knows what a key point is made of (names, figures, dates). Half and half keeps
@@ -44,8 +49,8 @@ class KeyPointSettings:
     learned_weight: float = 0.5
 
     def __post_init__(self) -> None:
-        if self.selector not in {"learned", "heuristic"}:
-            raise ValueError(f"selector {self.selector!r}: choose learned or heuristic")
+        if self.selector not in SELECTORS:
+            raise ValueError(f"selector {self.selector!r}: choose one of {', '.join(SELECTORS)}")
         if not 1 <= self.min_keypoints <= self.max_keypoints:
             raise ValueError("need 1 <= min_keypoints <= max_keypoints")
         if not 0.0 <= self.learned_weight <= 1.0:
@@ -81,10 +86,14 @@ def build_keypoints(
     verifier = Verifier(lang, published)
     if settings.selector == "learned":
         candidates = score_learned(sentences, lang, title, settings.learned_weight)
+    elif settings.selector == "lead":
+        candidates = [
+            replace(c, score=1.0 / (1.0 + c.rank)) for c in score_sentences(sentences, lang, title)
+        ]
     else:
         candidates = score_sentences(sentences, lang, title)
     # After scoring, so that the model sees the candidates it was trained on.
-    quoted = inside_long_quotes(sentences)
+    quoted = inside_long_quotes(sentences) | speakerless_quotes(sentences)
     candidates = [c for c in candidates if c.rank not in quoted]
     # « Selon lui, la décision a été prise ... »: whose claim it is was said in another
     # sentence; as a bullet it would be a claim with nobody's name on it.

@@ -110,6 +110,25 @@ def inside_long_quotes(sentences: list[ParsedSentence]) -> set[int]:
     return inside
 
 
+_CLOSING = {'"': '"', "«": "»", "“": "”"}
+
+
+def speakerless_quotes(sentences: list[ParsedSentence]) -> set[int]:
+    """Indices of the sentences that are one quote and nothing else: « "We owe it to our
+    children." » after « "This is the most important vote ...," the mayor said. ». The
+    speaker is named in another sentence; as a bullet they would be someone's words with
+    nobody's name on them, as the sentences of a long quote would."""
+    found = set()
+    for i, sentence in enumerate(sentences):
+        text = sentence.span.text.strip().lstrip(" -–—")
+        if not text.startswith(_OPENING_QUOTES):
+            continue
+        end = text.find(_CLOSING[text[0]], 1)
+        if end > 0 and not text[end + 1 :].strip(" .!?…"):
+            found.add(i)
+    return found
+
+
 def _unbalanced(text: str) -> bool:
     return text.count('"') % 2 == 1 or (text.count("«") + text.count("“")) != (
         text.count("»") + text.count("”")
