@@ -46,7 +46,13 @@ def main(argv: list[str] | None = None) -> int:
         "--where", action="append", default=[], help="FIELD=VALUE: rows of the files kept"
     )
     args = parser.parse_args(argv)
-    where = dict(condition.split("=", 1) for condition in args.where if "=" in condition)
+    from essentiel.evaluation.data import parse_where
+
+    try:
+        where = parse_where(args.where)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
 
     import spacy
 

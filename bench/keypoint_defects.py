@@ -129,16 +129,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     import essentiel.pipeline as pipeline_module
-    from essentiel.evaluation.data import read_items
+    from essentiel.evaluation.data import parse_where, read_items
     from essentiel.pipeline import Pipeline
 
     if not args.data.is_file():
         print(f"error: {args.data}: no such file", file=sys.stderr)
         return 2
-    if any("=" not in condition for condition in args.where):
-        print("error: --where takes FIELD=VALUE", file=sys.stderr)
+    try:
+        where = parse_where(args.where)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
-    where = dict(condition.split("=", 1) for condition in args.where)
     items = list(read_items(args.data, source="text", where=where))[: args.documents]
     real = pipeline_module.build_keypoints
     counts = dict.fromkeys(KINDS, 0)

@@ -33,7 +33,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--where", action="append", default=[], help="FIELD=VALUE")
     args = parser.parse_args(argv)
-    where = dict(condition.split("=", 1) for condition in args.where if "=" in condition)
+    from essentiel.evaluation.data import parse_where
+
+    try:
+        where = parse_where(args.where)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     name = "inside_long_quotes" if args.rule == "long" else "speakerless_quotes"
 
     import essentiel.keypoints as keypoints_module

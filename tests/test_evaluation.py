@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from essentiel.cli import app
 from essentiel.evaluation.baselines import graph_rank, lead
-from essentiel.evaluation.data import EvalDataError, read_items
+from essentiel.evaluation.data import EvalDataError, parse_where, read_items
 from essentiel.evaluation.oracle import greedy_oracle
 from essentiel.evaluation.rouge import UnicodeTokenizer, rouge, rouge_n_f1, split_reference
 
@@ -178,3 +178,16 @@ def test_eval_command_refuses_bad_input(tmp_path: Path) -> None:
     assert result.exit_code == 3 and "no such file" in result.output
     result = CliRunner().invoke(app, ["eval", "x.jsonl", "--where", "dataset"])
     assert result.exit_code == 2
+
+
+def test_where_conditions_are_field_equals_value() -> None:
+    # The CLI and the bench and training scripts read --where the same way.
+    assert parse_where(["dataset=cnndm", "split=valid", "note=a=b"]) == {
+        "dataset": "cnndm",
+        "split": "valid",
+        "note": "a=b",
+    }
+    assert parse_where(None) == {}
+    for bad in ("dataset", "=cnndm"):
+        with pytest.raises(ValueError, match="FIELD=VALUE"):
+            parse_where([bad])

@@ -74,16 +74,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     import essentiel.pipeline as pipeline_module
-    from essentiel.evaluation.data import read_items
+    from essentiel.evaluation.data import parse_where, read_items
     from essentiel.evaluation.rouge import rouge
     from essentiel.keypoints import KeyPointSettings
 
     if not args.data.is_file():
         print(f"error: {args.data}: no such file (the OrangeSum train split)", file=sys.stderr)
         return 2
-    where = dict(condition.split("=", 1) for condition in args.where if "=" in condition)
-    if len(where) != len(args.where):
-        print("error: --where takes FIELD=VALUE", file=sys.stderr)
+    try:
+        where = parse_where(args.where)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     items = list(read_items(args.data, source="text", where=where))
     random.Random(args.seed).shuffle(items)  # the order make train draws from

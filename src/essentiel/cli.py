@@ -345,17 +345,15 @@ def evaluate_command(
     """Score our key points, LEAD-k, LexRank, TextRank and the file's system outputs with
     ROUGE (two tokenizers) and our checker, in one run."""
     from essentiel.evaluation import EvalDataError, evaluate, read_items
-    from essentiel.evaluation.data import count_items
+    from essentiel.evaluation.data import count_items, parse_where
     from essentiel.render import render_eval
 
     if source not in {None, "text", "html"}:
         raise _fail(f"--source {source!r}: choose text or html", EXIT_USAGE)
-    filters: dict[str, str] = {}
-    for condition in where or []:
-        key, sep, value = condition.partition("=")
-        if not sep or not key:
-            raise _fail(f"--where {condition!r}: write FIELD=VALUE", EXIT_USAGE)
-        filters[key] = value
+    try:
+        filters = parse_where(where)
+    except ValueError as exc:
+        raise _fail(str(exc), EXIT_USAGE) from exc
     try:
         settings = KeyPointSettings(
             max_keypoints=max_keypoints,

@@ -94,6 +94,18 @@ def item_from_row(row: dict[str, Any], source: Source | None, where: str) -> Eva
     )
 
 
+def parse_where(conditions: list[str] | None) -> dict[str, str]:
+    """``--where FIELD=VALUE`` conditions as the mapping ``read_items`` takes; a condition
+    without a field and its ``=`` raises ValueError naming it."""
+    where: dict[str, str] = {}
+    for condition in conditions or []:
+        key, sep, value = condition.partition("=")
+        if not sep or not key:
+            raise ValueError(f"--where {condition!r}: write FIELD=VALUE")
+        where[key] = value
+    return where
+
+
 def _matches(row: dict[str, Any], where: dict[str, str]) -> bool:
     return all(str(row.get(key)) == value for key, value in where.items())
 
