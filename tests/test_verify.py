@@ -186,3 +186,32 @@ def test_names_compare_across_spellings() -> None:
     assert _verdict("Donald Trump a discuté avec Volodymyr Zelenskyy.", CALL) == []
     problems = _verdict("Donald Trump a discuté avec Vladimir Poutine.", CALL)
     assert any("Poutine" in p for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("bullet", "source", "lang"),
+    [
+        (
+            "Crue à Montauban: Qu’a fait la mairie avant l'alerte ?",
+            "Crue à Montauban: la mairie a-t-elle fait son travail avant l'alerte ?",
+            "fr",
+        ),
+        (
+            "FLOOD WARNING: The river rose two metres overnight.",
+            "A flood warning was issued as a river rose two metres overnight.",
+            "en",
+        ),
+    ],
+)
+def test_capitalised_word_after_a_colon_is_not_a_name(bullet: str, source: str, lang: str) -> None:
+    # After a colon a new sentence may start; its first word is a name only if it is not a
+    # common word of the language (the elided « Qu’ » included).
+    assert verify(bullet, source, lang) == []
+
+
+def test_name_after_a_colon_is_still_checked() -> None:
+    problems = verify(
+        "Crue à Montauban: Castelsarrasin a fermé ses écoles.",
+        "Crue à Montauban: la ville a fermé ses écoles.",
+    )
+    assert any("name «Castelsarrasin»" in p for p in problems)

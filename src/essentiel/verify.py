@@ -306,13 +306,16 @@ class Verifier:
         problems: list[str] = []
         used_sentences: set[int] = set()
         for index, clause in enumerate(clauses(bullet)):
+            # What follows a colon may open a sentence of its own (« Nantes: Qu’a fait ... »,
+            # "SCORE: The ..."): its capitalised first word is read as at a bullet's start.
+            opens = index == 0 or bullet[clause.start - 1] == ":"
             words = self.content_words(clause.text)
             if not source_clauses:
                 break
             window = self._align(words, source_clauses)
             if words & set().union(*(self.content_words(c.text) for c in window)):
                 used_sentences.update(c.sentence for c in window)
-            for fact in self.facts(clause.text, sentence_start=index == 0):
+            for fact in self.facts(clause.text, sentence_start=opens):
                 evidence = self._locate(fact, window)
                 if evidence is None:
                     elsewhere = self._locate(fact, source_clauses)
