@@ -32,6 +32,17 @@ def test_glued_paragraphs_are_split() -> None:
     ]
 
 
+def test_a_paragraph_ending_on_an_acronym_in_brackets_is_cut_from_the_next() -> None:
+    assert split(
+        "Le texte a été adopté avec les voix de la majorité (LREM)Le ministre a salué "
+        "un vote historique. Le Sénat doit l'examiner en mai (LR) ou en juin."
+    ) == [
+        "Le texte a été adopté avec les voix de la majorité (LREM)",
+        "Le ministre a salué un vote historique.",
+        "Le Sénat doit l'examiner en mai (LR) ou en juin.",
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -135,6 +146,12 @@ def test_names_and_titles_with_capitalised_openers_are_not_cut(text: str) -> Non
             "en",
             "MARKETS WATCH: Stocks in Tokyo rose 0.5 per cent on Monday as the yen weakened.",
             ["MARKETS WATCH:", "Stocks in Tokyo rose 0.5 per cent on Monday as the yen weakened."],
+        ),
+        # The agency's name glued to the first word, as CNN's copy has it.
+        (
+            "en",
+            "(CNN)Engineers have found a crack in the dam, the state's water agency said.",
+            ["(CNN)", "Engineers have found a crack in the dam, the state's water agency said."],
         ),
     ],
 )

@@ -40,6 +40,9 @@ _ENDS_WITH_INITIAL = re.compile(r"(?:^|\s)[A-ZÀ-ÖØ-Þ]\.$")
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _GLUED_SENTENCE_INFIXES = (
     rf"(?<=\w)[)\]\"»”]+(?=[.!?…]+[\"«“(]?[{_UPPER}])",
+    # « (CNN)They may not be », « le parti (LREM)Le ministre »: an acronym's closing bracket
+    # glued to the capitalised word after it, which opens a sentence (a dateline before it).
+    rf"(?<=[{_UPPER}]{{2}})\)(?=[{_UPPER}][a-zà-ÿ])",
     rf"(?:(?<=\w\w)|(?<=[)\]\"»”%]))[.!?…]+(?=[\"«“(]?[{_UPPER}])",
     rf"(?<=[.!?…])[\"«“](?=[{_UPPER}])",
 )
@@ -208,6 +211,17 @@ def _split_glued(doc: Doc, sent: SpacySpan, lang: resources.Language) -> list[Sp
     what happened, and a bullet made of the sentence would start with it.
     """
     cuts = {i for i in range(sent.start + 3, sent.end - 1) if _after_closed_quote(doc, i)}
+    # « ... par la majorité (LREM)Le ministre a salué »: a paragraph that ended on a bracket,
+    # glued to the next one (the tokenizer cut the bracket off: _GLUED_SENTENCE_INFIXES).
+    cuts.update(
+        i
+        for i in range(sent.start + 3, sent.end - 1)
+        if doc[i - 1].text == ")"
+        and not doc[i - 1].whitespace_
+        and doc[i].is_title
+        and doc[i].is_alpha
+        and doc[i - 2].text.isupper()
+    )
     for i in range(sent.start + 3, sent.end - 2):
         tok, prev, nxt = doc[i], doc[i - 1], doc[i + 1]
         if tok.text not in lang.glued_openers or not nxt.text[:1].islower():
