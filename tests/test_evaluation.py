@@ -123,6 +123,24 @@ def test_bad_rows_are_named(tmp_path: Path) -> None:
         list(read_items(tmp_path / "missing.jsonl"))
 
 
+def test_a_dateline_does_not_take_one_of_the_lead_places() -> None:
+    from essentiel import resources
+    from essentiel.evaluation.baselines import with_datelines_joined
+
+    sentences = [
+        "(CNN)",
+        "Engineers have found a crack in the dam, the state's water agency said.",
+        "Residents downstream were told to leave by Monday night.",
+        "PARIS (AFP) - is how the agency signs its copy, a guide for trainees says.",
+    ]
+    joined = with_datelines_joined(sentences, resources.language("en"))
+    assert joined == [
+        "(CNN) Engineers have found a crack in the dam, the state's water agency said.",
+        *sentences[2:],
+    ]
+    assert lead(joined, 1) == joined[:1]
+
+
 def test_baselines_keep_document_order() -> None:
     sentences = [
         "Les pompiers ont maîtrisé l'incendie de la forêt de Brocéliande mardi soir.",
@@ -152,7 +170,10 @@ def test_eval_command_scores_every_system(tmp_path: Path) -> None:
                 "text": article,
                 "reference_summary": "Des orages violents ont frappé la Bretagne. "
                 "Des milliers de foyers ont été privés d'électricité.",
-                "system_outputs": {"copy": article.split("\n")[0]},
+                "system_outputs": {
+                    "copy": article.split("\n")[0],
+                    "invented": "Les orages ont privé 4 712 foyers d'électricité en Bretagne.",
+                },
             }
         ],
     )
@@ -169,6 +190,10 @@ def test_eval_command_scores_every_system(tmp_path: Path) -> None:
     assert 0 < ours["rouge"]["unicode"]["rouge1"] <= 100
     copy = next(s for s in report["systems"] if s["name"] == "copy")
     assert copy["kind"] == "external" and copy["ms_per_document"] is None
+    # Which rows the checker flags for a fact, so that a reader can look at them.
+    invented = next(s for s in report["systems"] if s["name"] == "invented")
+    assert invented["fact_problem_ids"] == ["orages"] and invented["fact_problem_share"] == 1.0
+    assert ours["fact_problem_ids"] == []
     table = CliRunner().invoke(app, ["eval", str(path), "--no-progress", "--no-check"])
     assert table.exit_code == 0 and "lexrank-2" in table.stdout
 

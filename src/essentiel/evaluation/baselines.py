@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import cache
 
 from essentiel.evaluation.rouge import UnicodeTokenizer
+from essentiel.resources import Language
 
 try:
     from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
@@ -23,6 +24,31 @@ _SUMY_LANGUAGES = {"fr": "french", "en": "english"}
 
 def lead(sentences: list[str], k: int) -> list[str]:
     return sentences[:k]
+
+
+def with_datelines_joined(sentences: list[str], lang: Language) -> list[str]:
+    """The sentences the baselines choose from: ours, with each dateline joined back to the
+    sentence after it.
+
+    Our split sets a dispatch's dateline apart (« (CNN) », « PARIS (AFP) - ») so that no
+    bullet starts with it; LEAD-k as published takes an article's first sentences with
+    theirs, and a dateline alone would take one of its k places."""
+    if lang.dateline is None:
+        return sentences
+    joined: list[str] = []
+    i = 0
+    while i < len(sentences):
+        sentence = sentences[i].rstrip()
+        if i + 1 < len(sentences):
+            both = f"{sentence} {sentences[i + 1].lstrip()}"
+            match = lang.dateline.match(both)
+            if match is not None and match.end() >= len(sentence):
+                joined.append(both)
+                i += 2
+                continue
+        joined.append(sentences[i])
+        i += 1
+    return joined
 
 
 class _Words:

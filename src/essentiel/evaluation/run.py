@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from essentiel import resources
 from essentiel.checker import Checker
 from essentiel.errors import EssentielError
-from essentiel.evaluation.baselines import graph_rank, lead
+from essentiel.evaluation.baselines import graph_rank, lead, with_datelines_joined
 from essentiel.evaluation.data import EvalItem
 from essentiel.evaluation.rouge import ROUGE_TYPES, TOKENIZERS, rouge
 from essentiel.keypoints.compress import count_words
@@ -46,6 +47,8 @@ class SystemScore:
     checked_sentences: int = 0
     supported_sentences: int = 0
     fact_problem_summaries: int = 0
+    # The rows whose summary the checker flags for a fact: what to read to see why.
+    fact_problem_ids: list[str] = field(default_factory=list)
     checked_summaries: int = 0
     seconds: float = 0.0
     timed: bool = True
@@ -84,6 +87,7 @@ class SystemScore:
             "fact_problem_share": round(self.fact_problem_summaries / self.checked_summaries, 4)
             if self.checked_summaries
             else None,
+            "fact_problem_ids": self.fact_problem_ids,
             "ms_per_document": round(1000 * self.seconds / n, 1) if self.timed else None,
         }
 
@@ -129,14 +133,16 @@ class Evaluation:
         ours = self._system(OURS, "ours")
         ours.add(bullets, item.reference, total)
         ours.verified += sum(1 for k in digest.keypoints if k.verdict.passed)
-        self._check(ours, digest, bullets)
+        self._check(ours, digest, bullets, item.id)
 
-        sentences = [s.span.text for s in digest.sentences]
+        code = digest.article.lang or "en"
+        sentences = with_datelines_joined(
+            [s.span.text for s in digest.sentences], resources.language(code)
+        )
         for k in LEADS:
             score = self._system(f"lead-{k}", "baseline")
             score.add(lead(sentences, k), item.reference, split)
-            self._check(score, digest, lead(sentences, k))
-        code = digest.article.lang or "en"
+            self._check(score, digest, lead(sentences, k), item.id)
         for method in GRAPH_METHODS:
             for k in self.graph_sentences:
                 t0 = time.perf_counter()
@@ -144,11 +150,11 @@ class Evaluation:
                 elapsed = split + time.perf_counter() - t0
                 score = self._system(f"{method}-{k}", "baseline")
                 score.add(picked, item.reference, elapsed)
-                self._check(score, digest, picked)
+                self._check(score, digest, picked, item.id)
         for name, summary in item.system_outputs.items():
             score = self._system(name, "external")
             score.add(summary, item.reference, None)
-            self._check(score, digest, summary)
+            self._check(score, digest, summary, item.id)
 
     def _our_systems(self) -> Iterable[tuple[str, str]]:
         yield OURS, "ours"
@@ -158,7 +164,7 @@ class Evaluation:
             for k in self.graph_sentences:
                 yield f"{method}-{k}", "baseline"
 
-    def _check(self, score: SystemScore, digest: Digest, summary: list[str]) -> None:
+    def _check(self, score: SystemScore, digest: Digest, summary: list[str], item_id: str) -> None:
         if not self.check or not summary:
             return
         result = self.checker.check_digest(digest, "\n".join(summary))
@@ -169,6 +175,7 @@ class Evaluation:
         )
         if any(p.kind in FACT_KINDS for s in result.sentences for p in s.problems):
             score.fact_problem_summaries += 1
+            score.fact_problem_ids.append(item_id)
 
     def report(self, **context: Any) -> dict[str, Any]:
         order = {"ours": 0, "baseline": 1, "external": 2}
