@@ -1,14 +1,19 @@
-"""How many default key points would be a fragment of a long quote without the rule?
+"""How many default key points would come from a sentence a selection rule passes over?
 
     .venv/bin/python bench/long_quotes.py [--limit N]
     .venv/bin/python bench/long_quotes.py --rule speakerless
     .venv/bin/python bench/long_quotes.py --rule speakerless --where dataset=cnndm \
         --data ../shared/eval-data/frank/frank_documents.jsonl.gz
+    .venv/bin/python bench/long_quotes.py --rule single --where dataset=cnndm \
+        --data ../shared/eval-data/frank/frank_documents.jsonl.gz
 
 For each OrangeSum validation text (or each row of ``--data``), the key points are built from
 one parse twice: as the digest does, and with the rule switched off:
-``select.inside_long_quotes`` (``--rule long``, the default) or ``select.speakerless_quotes``
-(``--rule speakerless``: a sentence that is one quote and nothing else). Reports the
+``select.inside_long_quotes`` (``--rule long``, the default), ``select.inside_single_quotes``
+(``--rule single``: the same for quotes in single marks), ``select.speakerless_quotes``
+(``--rule speakerless``: a sentence that is one quote and nothing else) or
+``select.unfinished`` (``--rule unfinished``: a sentence with no final stop before another,
+a caption run into the text). Reports the
 candidates the rule excludes, the digests whose key points differ, how many key points the
 digests show, and how many of the key points built without the rule come from a sentence the
 rule excludes (docs/evaluation.md, "Quotes that span sentences").
@@ -24,12 +29,18 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "eval-data" / "orangesum" / "orangesum_abstract_valid.jsonl.gz"
+RULES = {
+    "long": "inside_long_quotes",
+    "single": "inside_single_quotes",
+    "speakerless": "speakerless_quotes",
+    "unfinished": "unfinished",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="first N articles")
-    parser.add_argument("--rule", choices=("long", "speakerless"), default="long")
+    parser.add_argument("--rule", choices=tuple(RULES), default="long")
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--where", action="append", default=[], help="FIELD=VALUE")
     args = parser.parse_args(argv)
@@ -40,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    name = "inside_long_quotes" if args.rule == "long" else "speakerless_quotes"
+    name = RULES[args.rule]
 
     import essentiel.keypoints as keypoints_module
     import essentiel.pipeline as pipeline_module

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from importlib import resources as importlib_resources
 
+import pytest
+
 from essentiel import Pipeline, resources
 from essentiel.analyze import analyze
 from essentiel.clean import clean
@@ -14,7 +16,12 @@ from essentiel.keypoints import SELECTORS, KeyPointSettings
 from essentiel.keypoints.compress import Compressor
 from essentiel.keypoints.features import FEATURE_NAMES, sentence_features
 from essentiel.keypoints.learned import candidate_indices, load_selector, score_learned
-from essentiel.keypoints.select import inside_long_quotes, speakerless_quotes
+from essentiel.keypoints.select import (
+    inside_long_quotes,
+    inside_single_quotes,
+    speakerless_quotes,
+    unfinished,
+)
 from essentiel.pipeline import Settings
 
 from .conftest import EXAMPLES
@@ -234,3 +241,85 @@ def test_the_lead_selector_follows_the_body_order() -> None:
                 sent.span, sent.offset, settings.target_words, settings.max_words
             )
             assert compressed.words > settings.max_words
+
+
+def test_each_language_names_its_default_selector(monkeypatch: pytest.MonkeyPatch) -> None:
+    # French has a model trained on its abstracts; English falls back to the lead.
+    assert resources.language("fr").selector == "learned"
+    assert resources.language("en").selector == "lead"
+    import essentiel.keypoints as keypoints
+
+    asked: list[str] = []
+    real = keypoints.score_learned
+
+    def recording(sentences, lang, title, weight):  # type: ignore[no-untyped-def]
+        asked.append(lang.code)
+        return real(sentences, lang, title, weight)
+
+    monkeypatch.setattr(keypoints, "score_learned", recording)
+    for name in ("fr-orages-bretagne.txt", "en-coal-plant-vote.txt"):
+        Pipeline().digest((EXAMPLES / name).read_bytes())
+    Pipeline(Settings(keypoints=KeyPointSettings(selector="learned"))).digest(
+        (EXAMPLES / "en-coal-plant-vote.txt").read_bytes()
+    )
+    assert asked == ["fr", "en"]  # the English default did not ask the model; the option did
+
+
+def test_a_language_file_with_an_unknown_selector_is_refused() -> None:
+    from essentiel.resources import _selector
+
+    with pytest.raises(ValueError, match="selector 'neural'"):
+        _selector("neural")
+
+
+# The Daily Mail's style: single marks, each new paragraph of a quote opened again.
+SINGLE_MARKS = (
+    "Harbour View will name Tom Reilly as its permanent head coach on Monday, the club said.\n"
+    "The 41-year-old signed a two-year contract on Sunday night after a week of talks.\n"
+    "‘I had a go at it with the reserves and loved every minute. "
+    "It’s a great club with great people.\n"
+    "‘But it was never about me. It’s about the players.’\n"
+    "'We owe it to the fans,' Reilly said on Sunday.\n"
+    "'Nobody here wants to go back to last season.'\n"
+    "The club's players' union welcomed the appointment on Monday evening."
+)
+
+
+def test_quotes_in_single_marks_are_read_like_the_others() -> None:
+    sentences = analyze(clean(ingest(SINGLE_MARKS.encode())).blocks, "en").sentences
+    texts = [s.span.text.strip() for s in sentences]
+    assert len(texts) == 9, texts
+    # Reilly's two paragraphs (the first never closed, as the style wants), apostrophes
+    # (« It’s ») and a plural possessive (« players' ») not taken for marks.
+    assert [texts[i][:12] for i in sorted(inside_single_quotes(sentences))] == [
+        "‘I had a go ",
+        "It’s a great",
+        "‘But it was ",
+        "It’s about t",
+    ]
+    # A quote that names its speaker stays a candidate; the one after it names nobody.
+    assert [texts[i][:12] for i in sorted(speakerless_quotes(sentences))] == ["'Nobody here"]
+    settings = Settings(keypoints=KeyPointSettings(selector="lead", max_keypoints=4))
+    bullets = [k.text for k in Pipeline(settings).digest(SINGLE_MARKS).keypoints]
+    assert bullets[:2] == [texts[0], texts[1]]
+    assert not any(b.startswith(("‘", "It’s", "'Nobody")) for b in bullets), bullets
+
+
+def test_a_caption_without_a_stop_is_never_a_bullet() -> None:
+    text = (
+        "Seaside towns to pay most for new flood levy\n\n"
+        "Coastal households can expect energy bills 9% higher than those inland\n"
+        "The cost of the new flood levy will fall hardest on seaside towns, the regulator "
+        "said on Tuesday.\n"
+        "The levy of £45 a year will be added to bills from April, according to its report.\n"
+        "Ministers said the money would pay for 120 miles of new sea walls"
+    )
+    sentences = analyze(clean(ingest(text.encode())).blocks, "en").sentences
+    texts = [s.span.text.strip() for s in sentences]
+    # The last sentence may have lost its stop to a cut: it is not judged.
+    assert [texts[i] for i in unfinished(sentences)] == [
+        "Coastal households can expect energy bills 9% higher than those inland"
+    ]
+    settings = Settings(keypoints=KeyPointSettings(selector="lead", max_keypoints=4))
+    bullets = [k.text for k in Pipeline(settings).digest(text).keypoints]
+    assert bullets and not any("inland" in b for b in bullets), bullets

@@ -319,11 +319,12 @@ def evaluate_command(
         bool, typer.Option("--check/--no-check", help="Run our checker on every summary.")
     ] = True,
     selector: Annotated[
-        str,
+        str | None,
         typer.Option(
-            help="Key-point selector: learned (shipped model), heuristic, or lead (body order)."
+            help="Key-point selector: learned (shipped model), heuristic, or lead (body order); "
+            "default: the article language's (learned for French, lead for English)."
         ),
-    ] = "learned",
+    ] = None,
     max_keypoints: Annotated[int, typer.Option(min=1, help="At most this many bullets.")] = (
         KeyPointSettings.max_keypoints
     ),

@@ -16,16 +16,16 @@ from essentiel.keypoints.select import (
     Candidate,
     content_lemmas,
     inside_long_quotes,
+    inside_single_quotes,
     next_best,
     rarity,
     score_sentences,
     speakerless_quotes,
+    unfinished,
 )
 from essentiel.model import KeyPoint, Notice, Span
-from essentiel.resources import Language
+from essentiel.resources import SELECTORS, Language
 from essentiel.verify import Verifier
-
-SELECTORS = ("learned", "heuristic", "lead")
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,10 @@ class KeyPointSettings:
     extra_ratio: float = 0.0
     # "learned": the shipped model (keypoints/learned.py); "heuristic": select.py's weights;
     # "lead": the body's order, first sentences first (the news lead, as LEAD-k takes it,
-    # with the same candidates, compression and verification).
-    selector: str = "learned"
+    # with the same candidates, compression and verification). None: the article language's
+    # choice (``[keypoints] selector`` in its language.toml): the model was trained on French
+    # abstracts only, and on English highlights the lead does better (docs/benchmarks.md).
+    selector: str | None = None
     # The model learned what journalists' abstracts restate (mostly the lead); select.py's
     # score knows what a key point is made of (names, figures, dates). Half and half keeps
     # ROUGE within noise of the model alone on held-out articles and does not pass over a
@@ -49,7 +51,7 @@ class KeyPointSettings:
     learned_weight: float = 0.5
 
     def __post_init__(self) -> None:
-        if self.selector not in SELECTORS:
+        if self.selector is not None and self.selector not in SELECTORS:
             raise ValueError(f"selector {self.selector!r}: choose one of {', '.join(SELECTORS)}")
         if not 1 <= self.min_keypoints <= self.max_keypoints:
             raise ValueError("need 1 <= min_keypoints <= max_keypoints")
@@ -84,17 +86,23 @@ def build_keypoints(
 ) -> tuple[list[KeyPoint], list[Notice]]:
     compressor = Compressor(lang)
     verifier = Verifier(lang, published)
-    if settings.selector == "learned":
+    selector = settings.selector or lang.selector
+    if selector == "learned":
         candidates = score_learned(sentences, lang, title, settings.learned_weight)
-    elif settings.selector == "lead":
+    elif selector == "lead":
         candidates = [
             replace(c, score=1.0 / (1.0 + c.rank)) for c in score_sentences(sentences, lang, title)
         ]
     else:
         candidates = score_sentences(sentences, lang, title)
     # After scoring, so that the model sees the candidates it was trained on.
-    quoted = inside_long_quotes(sentences) | speakerless_quotes(sentences)
-    candidates = [c for c in candidates if c.rank not in quoted]
+    passed_over = (
+        inside_long_quotes(sentences)
+        | inside_single_quotes(sentences)
+        | speakerless_quotes(sentences)
+        | unfinished(sentences)
+    )
+    candidates = [c for c in candidates if c.rank not in passed_over]
     # « Selon lui, la décision a été prise ... »: whose claim it is was said in another
     # sentence; as a bullet it would be a claim with nobody's name on it.
     if lang.according_to_pronoun is not None:

@@ -8,12 +8,14 @@ Sentences that cannot stand alone as a bullet are not candidates: no verb, a que
 announcing what follows, an opening pronoun or connective that points to a previous sentence,
 a personal pronoun as the main verb's subject, a caption-like noun with a participle and no
 finite verb, or a place inside a quote that spans several sentences (its speaker is named
-elsewhere).
+elsewhere; in double marks, guillemets or the British single marks), a quote alone, or a
+caption run into the text with no final stop.
 Redundancy is handled at pick time (maximal marginal relevance).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -36,6 +38,8 @@ DUPLICATE_OVERLAP = 0.5
 BACKGROUND_FACTOR = 0.8
 # A quote running over more sentences than this is not one quote: its marks are wrong.
 MAX_QUOTE_SENTENCES = 6
+# A paragraph of a quote in single marks, at most: where the next paragraph opens again.
+QUOTE_PARAGRAPH_SENTENCES = 3
 _OPENING_QUOTES = ('"', "«", "“")
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 
@@ -110,7 +114,51 @@ def inside_long_quotes(sentences: list[ParsedSentence]) -> set[int]:
     return inside
 
 
+def inside_single_quotes(sentences: list[ParsedSentence]) -> set[int]:
+    """The same for quotes in single marks (« ‘I had a taste of it. It’s a great club.’ »),
+    as the British papers print them.
+
+    The closing mark is also the apostrophe, and the British style opens each new paragraph
+    of a quote again without closing the one before, so a quote left open by a sentence is
+    followed only as far as something confirms it: the sentences after it are inside when
+    one of them closes it within MAX_QUOTE_SENTENCES, or when a sentence that opens with a
+    mark (the quote's next paragraph) comes within QUOTE_PARAGRAPH_SENTENCES. Otherwise a
+    mark was lost or misread, and only a sentence that itself starts with the mark (someone's
+    words with no name on them) is excluded: wrongly taking narration for a quote would keep
+    the lead out of the bullets."""
+    texts = [s.span.text.strip().lstrip(" -–—") for s in sentences]
+    marks = [_single_quotes(t) for t in texts]
+    starts = [_opens_single(t, 0) for t in texts]
+    inside: set[int] = set()
+    i = 0
+    while i < len(sentences):
+        if not marks[i].open_at_end:
+            i += 1
+            continue
+        if starts[i]:
+            inside.add(i)
+        following = i + 1
+        for j in range(i + 1, min(len(sentences), i + 1 + MAX_QUOTE_SENTENCES)):
+            if sentences[j].block != sentences[i].block and not starts[j]:
+                break  # a new paragraph that does not open with a mark: the quote had ended
+            if starts[j]:
+                if j - i <= QUOTE_PARAGRAPH_SENTENCES:
+                    inside.update(range(i + 1, j))
+                    following = j  # the next paragraph: read as an opener in its turn
+                break
+            if marks[j].closes_earlier:
+                inside.update(range(i + 1, j + 1))
+                following = j + 1
+                break
+        i = following
+    return inside
+
+
 _CLOSING = {'"': '"', "«": "»", "“": "”"}
+_SINGLE = "'‘’"
+_STOPS = ".,;:!?…"
+# A sentence's end: its stop, then any closing quote marks or brackets.
+_FINAL_STOP = re.compile(r"[.!?…][\s\"'»”’)\]]*$")
 
 
 def speakerless_quotes(sentences: list[ParsedSentence]) -> set[int]:
@@ -121,17 +169,77 @@ def speakerless_quotes(sentences: list[ParsedSentence]) -> set[int]:
     found = set()
     for i, sentence in enumerate(sentences):
         text = sentence.span.text.strip().lstrip(" -–—")
-        if not text.startswith(_OPENING_QUOTES):
+        if text.startswith(_OPENING_QUOTES):
+            end = text.find(_CLOSING[text[0]], 1)
+        elif _opens_single(text, 0):
+            end = _single_quotes(text).first_close
+        else:
             continue
-        end = text.find(_CLOSING[text[0]], 1)
         if end > 0 and not text[end + 1 :].strip(" .!?…"):
             found.add(i)
     return found
 
 
+def unfinished(sentences: list[ParsedSentence]) -> set[int]:
+    """Indices of the sentences with no final stop that another sentence follows: a caption
+    or a heading the text ran on (« People on the coast can expect bills 9% higher than
+    inland » before « The cost of the new levy ... »). The text's last sentence may have lost
+    its stop to a cut, or carry a signature after it; it is not judged."""
+    return {
+        i
+        for i, sentence in enumerate(sentences[:-1])
+        if not _FINAL_STOP.search(sentence.span.text.strip())
+    }
+
+
 def _unbalanced(text: str) -> bool:
     return text.count('"') % 2 == 1 or (text.count("«") + text.count("“")) != (
         text.count("»") + text.count("”")
+    )
+
+
+@dataclass(frozen=True)
+class _SingleQuotes:
+    first_close: int  # where the quote the sentence opens with closes; -1: it does not
+    open_at_end: bool  # a quote is still open when the sentence ends
+    closes_earlier: bool  # it closes a quote opened in a sentence before
+
+
+def _single_quotes(text: str) -> _SingleQuotes:
+    """Read the single quote marks of a sentence (the Daily Mail's « 'We will win,' he said »).
+
+    The closing mark is also the apostrophe, so a mark between two letters (« don't »,
+    « Kilmarnock’s ») is neither; one at a word's start before a letter opens a quote, and
+    one after a word or punctuation, before a space, punctuation or the end, closes the quote
+    that is open. A sentence that has not opened one closes one of an earlier sentence only
+    with punctuation before or after the mark (« enjoyed it.’ », « the Milan derby too'. »),
+    never a plural possessive (« the players' wages »)."""
+    starts_quoted = inside = opened = _opens_single(text, 0)
+    first_close = -1
+    closes_earlier = False
+    for i in range(1, len(text)):
+        if text[i] not in _SINGLE:
+            continue
+        after = text[i + 1 : i + 2]
+        before = text[i - 1]
+        ends_word = not before.isspace() and (not after or not after.isalnum())
+        if inside and ends_word:
+            inside = False
+            if starts_quoted and first_close < 0:
+                first_close = i
+        elif not inside and _opens_single(text, i):
+            inside = opened = True
+        elif not inside and not opened and ends_word and (before in _STOPS or after in _STOPS):
+            closes_earlier = True
+    return _SingleQuotes(first_close, inside, closes_earlier)
+
+
+def _opens_single(text: str, i: int) -> bool:
+    return (
+        text[i : i + 1] in ("'", "‘")
+        and (i == 0 or text[i - 1].isspace() or text[i - 1] in "(—–-")
+        # a letter or a bracket, not a digit: « the '90s » is an elision
+        and (text[i + 1 : i + 2].isalpha() or text[i + 1 : i + 2] == "(")
     )
 
 

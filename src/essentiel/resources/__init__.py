@@ -14,6 +14,9 @@ from importlib import resources as importlib_resources
 from typing import Any
 
 _ROOT = importlib_resources.files(__package__)
+# How key points may be chosen (keypoints.KeyPointSettings.selector); a language names its
+# default in ``[keypoints] selector``.
+SELECTORS = ("learned", "heuristic", "lead")
 
 
 def _read_toml(*parts: str) -> dict[str, Any]:
@@ -109,6 +112,8 @@ class Language:
     # A dispatch's dateline at the start of a sentence (« PARIS (AFP) - »), matched with
     # ``match``: a sentence of its own, so that no bullet starts with it.
     dateline: re.Pattern[str] | None = None
+    # How key points are chosen when the caller does not say (keypoints.SELECTORS).
+    selector: str = "learned"
 
     def leading_connective(self, text: str) -> int:
         """Where the sentence goes on after an opening connective and its comma (« Mais »,
@@ -256,7 +261,16 @@ def language(code: str) -> Language:
         glued_openers=frozenset(lang.get("sentences", {}).get("glued_openers", [])),
         set_apart=_words_regex(lang.get("sentences", {}).get("set_apart", [])),
         dateline=_dateline_regex(lang.get("sentences", {}).get("dateline_patterns", [])),
+        selector=_selector(lang.get("keypoints", {}).get("selector", "learned")),
     )
+
+
+def _selector(name: str) -> str:
+    # Checked here so that a typo in a language file fails when it is read, not at the first
+    # article in that language.
+    if name not in SELECTORS:
+        raise ValueError(f"[keypoints] selector {name!r}: choose one of {', '.join(SELECTORS)}")
+    return name
 
 
 def _dateline_regex(patterns: list[str]) -> re.Pattern[str] | None:
