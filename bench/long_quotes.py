@@ -13,7 +13,8 @@ one parse twice: as the digest does, and with the rule switched off:
 (``--rule single``: the same for quotes in single marks), ``select.speakerless_quotes``
 (``--rule speakerless``: a sentence that is one quote and nothing else) or
 ``select.unfinished`` (``--rule unfinished``: a sentence with no final stop before another,
-a caption run into the text). Reports the
+a caption run into the text) or ``select.badly_cut`` (``--rule badly-cut``: a sentence that
+opens on a colon or a comma, or on a quoted heading glued to its paragraph). Reports the
 candidates the rule excludes, the digests whose key points differ, how many key points the
 digests show, and how many of the key points built without the rule come from a sentence the
 rule excludes (docs/evaluation.md, "Quotes that span sentences").
@@ -34,6 +35,7 @@ RULES = {
     "single": "inside_single_quotes",
     "speakerless": "speakerless_quotes",
     "unfinished": "unfinished",
+    "badly-cut": "badly_cut",
 }
 
 

@@ -334,6 +334,16 @@ def test_only_a_first_word_is_capitalised() -> None:
     assert bullet_text(text, [(start, len(text))]).startswith("Le conseil a voté")
 
 
+def test_a_quote_is_never_capitalised() -> None:
+    # The bullet's first letter is the speaker's when it opens a quote: it stays as said.
+    text = "Au conseil : « non, jamais », a répondu le maire de Pontrieux aux élus."
+    start = text.index("«")
+    assert bullet_text(text, [(start, len(text))]) == text[start:]
+    text = 'Selon l\'adjoint, "une hausse" reste possible en 2026.'
+    start = text.index('"')
+    assert bullet_text(text, [(start, len(text))]).startswith('"une hausse"')
+
+
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [

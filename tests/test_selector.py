@@ -17,6 +17,7 @@ from essentiel.keypoints.compress import Compressor
 from essentiel.keypoints.features import FEATURE_NAMES, sentence_features
 from essentiel.keypoints.learned import candidate_indices, load_selector, score_learned
 from essentiel.keypoints.select import (
+    badly_cut,
     inside_long_quotes,
     inside_single_quotes,
     speakerless_quotes,
@@ -31,6 +32,16 @@ def _sentences(name: str) -> tuple[list, resources.Language, str | None]:  # typ
     cleaned = clean(ingest((EXAMPLES / name).read_bytes()))
     analysis = analyze(cleaned.blocks, cleaned.lang or "fr")
     return analysis.sentences, resources.language(cleaned.lang or "fr"), cleaned.title
+
+
+def _parse(text: str, lang: str) -> list:  # type: ignore[type-arg]
+    return analyze(clean(ingest(text.encode())).blocks, lang).sentences
+
+
+def _lead_bullets(text: str) -> list[str]:
+    """The bullets of the body's order, up to four: what a rule leaves out shows."""
+    settings = Settings(keypoints=KeyPointSettings(selector="lead", max_keypoints=4))
+    return [k.text for k in Pipeline(settings).digest(text).keypoints]
 
 
 def test_shipped_model_and_record_agree_with_the_code() -> None:
@@ -117,7 +128,7 @@ def test_a_quote_opened_by_narration_or_left_open_excludes_only_quote() -> None:
         "Le maire a présenté lundi un plan de 12 millions d'euros. "
         "Les travaux commenceront au printemps."
     )
-    sentences = analyze(clean(ingest(text.encode())).blocks, "fr").sentences
+    sentences = _parse(text, "fr")
     assert len(sentences) == 5, [s.span.text for s in sentences]
     # The narration that opens the quote stays; the mark never closed in the second paragraph
     # excludes its own sentence only.
@@ -214,8 +225,7 @@ def test_a_sentence_that_is_only_a_quote_is_never_a_bullet() -> None:
         '"La piscine rouvrira avec un bassin de cinquante mètres à la rentrée 2027."'
     ]
     # The lead order reaches it before the figures: it is passed over.
-    settings = Settings(keypoints=KeyPointSettings(selector="lead", max_keypoints=4))
-    bullets = [k.text for k in Pipeline(settings).digest(SPEAKER_ELSEWHERE).keypoints]
+    bullets = _lead_bullets(SPEAKER_ELSEWHERE)
     assert bullets and not any("rouvrira" in b for b in bullets)
 
 
@@ -286,7 +296,7 @@ SINGLE_MARKS = (
 
 
 def test_quotes_in_single_marks_are_read_like_the_others() -> None:
-    sentences = analyze(clean(ingest(SINGLE_MARKS.encode())).blocks, "en").sentences
+    sentences = _parse(SINGLE_MARKS, "en")
     texts = [s.span.text.strip() for s in sentences]
     assert len(texts) == 9, texts
     # Reilly's two paragraphs (the first never closed, as the style wants), apostrophes
@@ -299,8 +309,7 @@ def test_quotes_in_single_marks_are_read_like_the_others() -> None:
     ]
     # A quote that names its speaker stays a candidate; the one after it names nobody.
     assert [texts[i][:12] for i in sorted(speakerless_quotes(sentences))] == ["'Nobody here"]
-    settings = Settings(keypoints=KeyPointSettings(selector="lead", max_keypoints=4))
-    bullets = [k.text for k in Pipeline(settings).digest(SINGLE_MARKS).keypoints]
+    bullets = _lead_bullets(SINGLE_MARKS)
     assert bullets[:2] == [texts[0], texts[1]]
     assert not any(b.startswith(("‘", "It’s", "'Nobody")) for b in bullets), bullets
 
@@ -314,12 +323,35 @@ def test_a_caption_without_a_stop_is_never_a_bullet() -> None:
         "The levy of £45 a year will be added to bills from April, according to its report.\n"
         "Ministers said the money would pay for 120 miles of new sea walls"
     )
-    sentences = analyze(clean(ingest(text.encode())).blocks, "en").sentences
+    sentences = _parse(text, "en")
     texts = [s.span.text.strip() for s in sentences]
     # The last sentence may have lost its stop to a cut: it is not judged.
     assert [texts[i] for i in unfinished(sentences)] == [
         "Coastal households can expect energy bills 9% higher than those inland"
     ]
-    settings = Settings(keypoints=KeyPointSettings(selector="lead", max_keypoints=4))
-    bullets = [k.text for k in Pipeline(settings).digest(text).keypoints]
+    bullets = _lead_bullets(text)
     assert bullets and not any("inland" in b for b in bullets), bullets
+
+
+def test_a_sentence_cut_in_the_wrong_place_is_never_a_bullet() -> None:
+    text = (
+        "Le budget de Pontrieux voté après une longue séance\n\n"
+        "Le conseil municipal de Pontrieux a adopté mardi soir un budget de 4,2 millions "
+        "d'euros, après six heures de débat. L'opposition a dénoncé une hausse de 8 % de la "
+        'taxe foncière."Une erreur de calcul"Le maire, 52 ans, a reconnu que les premiers '
+        'chiffres étaient faux. "Un scandale ?", "une manœuvre ?": "non !", a rétorqué '
+        "l'adjoint aux finances devant la salle. Le vote définitif aura lieu le 12 mars, a "
+        "précisé la préfecture des Côtes-d'Armor.\n"
+    )
+    sentences = _parse(text, "fr")
+    texts = [s.span.text.strip() for s in sentences]
+    # The splitter ends a sentence at each quoted question; a glued heading opens another.
+    cut = [texts[i][:14] for i in sorted(badly_cut(sentences))]
+    assert cut == ['"Une erreur de', ', "une manœuvr', ': "non !", a r'], texts
+    bullets = _lead_bullets(text)
+    assert bullets and not any("erreur de calcul" in b or "non !" in b for b in bullets), bullets
+    # A quote inside the quote is not the end of a heading.
+    nested = (
+        'Le chantier a pris du retard. "Il faut sortir du "tunnel" avant l\'été", a dit le maire.'
+    )
+    assert not badly_cut(_parse(nested, "fr"))

@@ -14,6 +14,7 @@ from essentiel.keypoints.compress import Compressor, count_words
 from essentiel.keypoints.learned import score_learned
 from essentiel.keypoints.select import (
     Candidate,
+    badly_cut,
     content_lemmas,
     inside_long_quotes,
     inside_single_quotes,
@@ -66,14 +67,21 @@ class KeyPointSettings:
 def bullet_text(text: str, fragments: list[tuple[int, int]]) -> str:
     """The bullet a reader sees: fragments joined, first letter capitalised, final stop kept.
 
-    Only the first word's letter: « 64% des habitants ... » stays as it is, not « 64% Des »."""
+    Only the first word's letter: « 64% des habitants ... » stays as it is, not « 64% Des »;
+    and never a letter inside a quote, whose words are someone's (« "non, jamais", a répondu
+    ... » keeps its « non »)."""
     joined = "".join(text[a:b] for a, b in fragments).strip()
     for i, ch in enumerate(joined):
+        if ch in _QUOTE_MARKS:
+            break
         if ch.isalpha():
             return joined[:i] + ch.upper() + joined[i + 1 :]
         if ch.isdigit():
             break
     return joined
+
+
+_QUOTE_MARKS = frozenset("\"«“‘'")
 
 
 def build_keypoints(
@@ -101,6 +109,7 @@ def build_keypoints(
         | inside_single_quotes(sentences)
         | speakerless_quotes(sentences)
         | unfinished(sentences)
+        | badly_cut(sentences)
     )
     candidates = [c for c in candidates if c.rank not in passed_over]
     # « Selon lui, la décision a été prise ... »: whose claim it is was said in another

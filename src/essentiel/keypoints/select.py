@@ -8,8 +8,9 @@ Sentences that cannot stand alone as a bullet are not candidates: no verb, a que
 announcing what follows, an opening pronoun or connective that points to a previous sentence,
 a personal pronoun as the main verb's subject, a caption-like noun with a participle and no
 finite verb, or a place inside a quote that spans several sentences (its speaker is named
-elsewhere; in double marks, guillemets or the British single marks), a quote alone, or a
-caption run into the text with no final stop.
+elsewhere; in double marks, guillemets or the British single marks), a quote alone, a
+caption run into the text with no final stop, or a sentence the splitter cut in the wrong
+place (it opens on a colon or a comma, or on a quoted heading glued to its paragraph).
 Redundancy is handled at pick time (maximal marginal relevance).
 """
 
@@ -190,6 +191,39 @@ def unfinished(sentences: list[ParsedSentence]) -> set[int]:
         for i, sentence in enumerate(sentences[:-1])
         if not _FINAL_STOP.search(sentence.span.text.strip())
     }
+
+
+def badly_cut(sentences: list[ParsedSentence]) -> set[int]:
+    """Indices of the sentences whose start shows the text was cut in the wrong place: a mark
+    that cannot open a sentence (« : "non !", a rétorqué le juge. » after « "Un complot ?" »,
+    where the splitter took the quote's question mark for an end), or a quoted heading glued
+    to the paragraph it titles (« "Une erreur de calcul"Le maire, 52 ans, a reconnu ... »).
+    As a bullet the first would open on a colon, a reply with its question cut off; the
+    second is nobody's words run into somebody's."""
+    found = set()
+    for i, sentence in enumerate(sentences):
+        text = sentence.span.text.strip()
+        if text[:1] in _CANNOT_OPEN:
+            found.add(i)
+        elif text.startswith(_OPENING_QUOTES):
+            end = _heading_close(text)
+            if 0 < end < len(text) - 1 and text[end + 1].isalnum():
+                found.add(i)
+    return found
+
+
+def _heading_close(text: str) -> int:
+    """Where the quote ``text`` opens with closes; -1 if it does not. A straight mark after a
+    space opens a quote inside it (« "Depuis quand ... à la "réflexion". »), not its end."""
+    mark = _CLOSING[text[0]]
+    end = text.find(mark, 1)
+    while mark == '"' and end > 0 and text[end - 1].isspace():
+        inner_close = text.find(mark, end + 1)
+        end = text.find(mark, inner_close + 1) if inner_close > 0 else -1
+    return end
+
+
+_CANNOT_OPEN = frozenset(":;,)]")
 
 
 def _unbalanced(text: str) -> bool:
