@@ -355,3 +355,6 @@ def test_a_sentence_cut_in_the_wrong_place_is_never_a_bullet() -> None:
         'Le chantier a pris du retard. "Il faut sortir du "tunnel" avant l\'été", a dit le maire.'
     )
     assert not badly_cut(_parse(nested, "fr"))
+    # Read the same way, a quote with a quote inside and nothing else is a quote alone.
+    alone = 'Le maire a parlé devant les élus. "Il faut sortir du "tunnel" avant l\'été."'
+    assert speakerless_quotes(_parse(alone, "fr")) == {1}

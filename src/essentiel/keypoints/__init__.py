@@ -13,6 +13,7 @@ from essentiel.analyze import ParsedSentence
 from essentiel.keypoints.compress import Compressor, count_words
 from essentiel.keypoints.learned import score_learned
 from essentiel.keypoints.select import (
+    OPENING_MARKS,
     Candidate,
     badly_cut,
     content_lemmas,
@@ -72,16 +73,13 @@ def bullet_text(text: str, fragments: list[tuple[int, int]]) -> str:
     ... » keeps its « non »)."""
     joined = "".join(text[a:b] for a, b in fragments).strip()
     for i, ch in enumerate(joined):
-        if ch in _QUOTE_MARKS:
+        if ch in OPENING_MARKS:
             break
         if ch.isalpha():
             return joined[:i] + ch.upper() + joined[i + 1 :]
         if ch.isdigit():
             break
     return joined
-
-
-_QUOTE_MARKS = frozenset("\"«“‘'")
 
 
 def build_keypoints(

@@ -42,6 +42,8 @@ MAX_QUOTE_SENTENCES = 6
 # A paragraph of a quote in single marks, at most: where the next paragraph opens again.
 QUOTE_PARAGRAPH_SENTENCES = 3
 _OPENING_QUOTES = ('"', "«", "“")
+# Every mark a quote can open with, single ones included.
+OPENING_MARKS = frozenset((*_OPENING_QUOTES, "‘", "'"))
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 
 
@@ -171,7 +173,7 @@ def speakerless_quotes(sentences: list[ParsedSentence]) -> set[int]:
     for i, sentence in enumerate(sentences):
         text = sentence.span.text.strip().lstrip(" -–—")
         if text.startswith(_OPENING_QUOTES):
-            end = text.find(_CLOSING[text[0]], 1)
+            end = _quote_close(text)
         elif _opens_single(text, 0):
             end = _single_quotes(text).first_close
         else:
@@ -206,15 +208,16 @@ def badly_cut(sentences: list[ParsedSentence]) -> set[int]:
         if text[:1] in _CANNOT_OPEN:
             found.add(i)
         elif text.startswith(_OPENING_QUOTES):
-            end = _heading_close(text)
+            end = _quote_close(text)
             if 0 < end < len(text) - 1 and text[end + 1].isalnum():
                 found.add(i)
     return found
 
 
-def _heading_close(text: str) -> int:
-    """Where the quote ``text`` opens with closes; -1 if it does not. A straight mark after a
-    space opens a quote inside it (« "Depuis quand ... à la "réflexion". »), not its end."""
+def _quote_close(text: str) -> int:
+    """Where the quote ``text`` opens with (in double marks or guillemets) closes; -1 if it
+    does not. A straight mark after a space opens a quote inside it (« "Depuis quand ... à la
+    "réflexion". »), not its end."""
     mark = _CLOSING[text[0]]
     end = text.find(mark, 1)
     while mark == '"' and end > 0 and text[end - 1].isspace():
