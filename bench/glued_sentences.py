@@ -16,6 +16,13 @@ split differently (CHANGELOG, "Sentences split where paragraphs were glued toget
 
 ``--compare quote-stops``: the pipeline's split with and without the cut after a quote closed
 by its stop (« ... on May 2.' Union leaders ... », ``analyze._after_closed_quote``).
+
+``--compare quote-pairs``: the pipeline's split with and without the cut after a quoted
+subheading glued to its paragraph (« un gourou""Délire », « d'adaptation"Camille T. »), the
+cut after page furniture glued to the next paragraph (« ... on this deviceThe club »), and the
+joining of a sentence that opens on a comma or a colon once the straight marks are on their
+side (``analyze._join_openings_on_punctuation``).
+With ``--show N``, the first N articles that split differently print their changed sentences.
 """
 
 from __future__ import annotations
@@ -38,13 +45,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="first N articles")
     parser.add_argument(
         "--compare",
-        choices=("infixes", "quote-stops"),
+        choices=("infixes", "quote-stops", "quote-pairs"),
         default="infixes",
         help="what the first split lacks (default: the glued-sentence infixes)",
     )
     parser.add_argument(
         "--where", action="append", default=[], help="FIELD=VALUE: rows of the files kept"
     )
+    parser.add_argument("--show", type=int, default=0, help="print N changed articles' sentences")
     args = parser.parse_args(argv)
     from essentiel.evaluation.data import parse_where
 
@@ -83,6 +91,13 @@ def main(argv: list[str] | None = None) -> int:
         stock = spacy.load(resources.language(args.lang).spacy_model)
     mend = analyze._straight_quotes_on_their_side
     quote_stop = analyze._after_closed_quote
+    join = analyze._join_openings_on_punctuation
+    if args.compare == "quote-pairs":
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            unpaired = spacy.load(resources.language(args.lang).spacy_model)
+        analyze.mend_tokenizer(unpaired, quote_pairs=False)
+    shown = 0
     counts = {"articles": 0, "changed": 0, "sentences_before": 0, "sentences": 0}
     for n, article in enumerate(articles, 1):
         try:
@@ -93,6 +108,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.compare == "quote-stops":
             analyze._after_closed_quote = lambda _doc, _i: False  # type: ignore[assignment]
             first = ours
+        elif args.compare == "quote-pairs":
+            analyze._join_openings_on_punctuation = lambda _doc, sentences: sentences  # type: ignore[assignment]
+            first = unpaired
         else:
             analyze._straight_quotes_on_their_side = lambda _doc, sentences: sentences  # type: ignore[assignment]
             first = stock
@@ -101,7 +119,15 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             analyze._straight_quotes_on_their_side = mend  # type: ignore[assignment]
             analyze._after_closed_quote = quote_stop  # type: ignore[assignment]
+            analyze._join_openings_on_punctuation = join  # type: ignore[assignment]
         after = [s.text for doc in ours.pipe(texts) for s in analyze.sentences_of(doc)]
+        if before != after and shown < args.show:
+            shown += 1
+            print(f"--- article {n}", file=sys.stderr)
+            for text in sorted(set(before) - set(after)):
+                print(f"  - {text}", file=sys.stderr)
+            for text in sorted(set(after) - set(before)):
+                print(f"  + {text}", file=sys.stderr)
         counts["articles"] += 1
         counts["changed"] += before != after
         counts["sentences_before"] += len(before)

@@ -225,3 +225,59 @@ def test_a_quote_closed_by_its_stop_ends_the_sentence(
 )
 def test_a_quote_mark_after_a_point_does_not_always_end_a_sentence(text: str) -> None:
     assert split(text, "en") == [text]
+
+
+def test_a_quoted_subheading_glued_to_the_next_quote_is_its_own_sentence() -> None:
+    # Original text in the style of a trial report whose subheadings are quotes.
+    assert split(
+        'Le procès a repris mardi. "Une cantine sans cuisinier""Nous n\'avions aucun '
+        'moyen", a expliqué la gérante. Le jugement sera rendu en mai.'
+    ) == [
+        "Le procès a repris mardi.",
+        '"Une cantine sans cuisinier"',
+        '"Nous n\'avions aucun moyen", a expliqué la gérante.',
+        "Le jugement sera rendu en mai.",
+    ]
+
+
+def test_a_quoted_question_keeps_its_speaker() -> None:
+    # spaCy ends a sentence after « ?" » and the mark goes back to the question; what is left
+    # opens on a comma or a colon and belongs to the same sentence.
+    assert split(
+        'Le débat a tourné court. "Un abandon ?", "une faute ?": "jamais !", a répondu '
+        'l\'adjointe. Elle a quitté la salle."Pourquoi rester?", a-t-elle demandé ensuite.'
+    ) == [
+        "Le débat a tourné court.",
+        '"Un abandon ?", "une faute ?": "jamais !", a répondu l\'adjointe.',
+        "Elle a quitté la salle.",
+        '"Pourquoi rester?", a-t-elle demandé ensuite.',
+    ]
+
+
+def test_a_quoted_subheading_glued_to_its_paragraph_is_its_own_sentence() -> None:
+    assert split(
+        'Le conseil a siégé jeudi. "Une erreur de calcul"Le maire a reconnu un écart de '
+        '40.000 euros. Le journal cité par le maire parle aussi du budget selon"Le Courrier" '
+        "de la semaine."
+    ) == [
+        "Le conseil a siégé jeudi.",
+        '"Une erreur de calcul"',
+        "Le maire a reconnu un écart de 40.000 euros.",
+        'Le journal cité par le maire parle aussi du budget selon"Le Courrier" de la semaine.',
+    ]
+
+
+def test_page_furniture_glued_to_the_next_paragraph_is_set_apart() -> None:
+    # Original text in the style of a sports page whose video players leave a line behind.
+    assert split(
+        "The club confirmed the transfer on Monday. Media playback is not supported on this "
+        "deviceThe striker, 24, signed a three-year contract. Media playback is not supported "
+        'on this device"For me, it is the right move," he said.',
+        "en",
+    ) == [
+        "The club confirmed the transfer on Monday.",
+        "Media playback is not supported on this device",
+        "The striker, 24, signed a three-year contract.",
+        "Media playback is not supported on this device",
+        '"For me, it is the right move," he said.',
+    ]

@@ -215,3 +215,22 @@ def test_name_after_a_colon_is_still_checked() -> None:
         "Crue à Montauban: la ville a fermé ses écoles.",
     )
     assert any("name «Castelsarrasin»" in p for p in problems)
+
+
+def test_a_quote_is_found_where_it_is_quoted_not_in_a_shorter_heading() -> None:
+    # A page's subheading repeats the quote's words; by word overlap alone it is the closer
+    # clause, and the quote would seem to come from the wrong place.
+    heading = '"Une victoire pour le chantier naval"'
+    quote = (
+        '"C\'est une victoire pour le chantier naval", a salué le maire de la ville, '
+        "Jean Kerouredan."
+    )
+    sources = [
+        Span(start=0, end=len(heading), text=heading),
+        Span(start=len(heading) + 1, end=len(heading) + 1 + len(quote), text=quote),
+    ]
+    verdict = Verifier(resources.language("fr")).verify(quote, sources)
+    assert verdict.passed, verdict.problems
+    # A quote that no clause holds is still not found.
+    changed = quote.replace("naval", "militaire")
+    assert not Verifier(resources.language("fr")).verify(changed, sources).passed

@@ -46,6 +46,13 @@ _GLUED_SENTENCE_INFIXES = (
     rf"(?:(?<=\w\w)|(?<=[)\]\"»”%]))[.!?…]+(?=[\"«“(]?[{_UPPER}])",
     rf"(?<=[.!?…])[\"«“](?=[{_UPPER}])",
 )
+# « "On dirait un gourou""Délire collectif ?" », « "Une mesure d'adaptation"Camille T. a nié »:
+# a quoted subheading, which has no stop, glued to the paragraph it titles. The closing mark
+# (and an opening one after it) is cut from the words around it.
+_GLUED_QUOTE_PAIR_INFIXES = (
+    rf'(?<=\w)"(?="?[{_UPPER}])',
+    rf'(?<=\w")"(?=[{_UPPER}])',
+)
 # « un gâchis ».Ils »: the guillemet is split off as a prefix first, leaving « .Ils ».
 _GLUED_SENTENCE_PREFIX = rf"[.!?…]+(?=[\"«“(]?[{_UPPER}])"
 
@@ -62,13 +69,27 @@ def pipeline(lang: str) -> SpacyLanguage:
             # Model packages built for another spaCy patch release warn on load; compatible.
             warnings.simplefilter("ignore", UserWarning)
             nlp = _loaded[lang] = spacy.load(model)
-        tokenizer = nlp.tokenizer
-        assert isinstance(tokenizer, Tokenizer)
-        infixes = [*(nlp.Defaults.infixes or ()), *_GLUED_SENTENCE_INFIXES]
-        tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-        prefixes = [*(nlp.Defaults.prefixes or ()), _GLUED_SENTENCE_PREFIX]
-        tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+        mend_tokenizer(nlp)
     return nlp
+
+
+def mend_tokenizer(nlp: SpacyLanguage, quote_pairs: bool = True) -> None:
+    """Teach ``nlp``'s tokenizer the glued-paragraph cuts (``quote_pairs=False`` leaves out
+    the glued quote marks and furniture, for bench/glued_sentences.py's comparison)."""
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)
+    infixes = [*(nlp.Defaults.infixes or ()), *_GLUED_SENTENCE_INFIXES]
+    if quote_pairs:
+        infixes.extend(_GLUED_QUOTE_PAIR_INFIXES)
+        # « ... on this deviceThe club said »: the furniture's last word, then a paragraph.
+        # The tokenizer sees one word at a time, so the cue is that word glued to a capital
+        # or a quote mark; _split_glued then sets the whole phrase apart.
+        for phrase in resources.language(nlp.lang).set_apart_phrases:
+            last = re.escape(phrase.split()[-1])
+            infixes.append(rf'(?<=\b{last})(?=[{_UPPER}"“«])')
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    prefixes = [*(nlp.Defaults.prefixes or ()), _GLUED_SENTENCE_PREFIX]
+    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
 
 
 @contextmanager
@@ -162,6 +183,9 @@ def sentences_of(doc: Doc) -> list[SpacySpan]:
         else:
             merged.append(sent)
     merged = _straight_quotes_on_their_side(doc, merged)
+    # Putting a mark on its side can leave a sentence opening on what follows a quote
+    # (« "Délire collectif ?" | , "complot ?" | : "non !", a rétorqué le procureur. »).
+    merged = _join_openings_on_punctuation(doc, merged)
     try:
         lang = resources.language(doc.lang_)
     except KeyError:
@@ -222,6 +246,19 @@ def _split_glued(doc: Doc, sent: SpacySpan, lang: resources.Language) -> list[Sp
         and doc[i].is_alpha
         and doc[i - 2].text.isupper()
     )
+    # « "On dirait un gourou""Délire collectif ?" », « "Une mesure"Camille T. a nié »: a quoted
+    # subheading, which has no stop, glued to the paragraph after it
+    # (_GLUED_QUOTE_PAIR_INFIXES). The mark must close a quote: « selon"Le Monde" » opens one.
+    heading_ends = {
+        i
+        for i in range(sent.start + 3, sent.end - 1)
+        if doc[i - 1].text == '"'
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and doc[i - 2].text[-1].isalnum()
+        and (doc[i].text == '"' or (doc[i].is_title and doc[i].is_alpha))
+        and _closes(doc.text, doc[i - 1].idx)
+    }
     for i in range(sent.start + 3, sent.end - 2):
         tok, prev, nxt = doc[i], doc[i - 1], doc[i + 1]
         if tok.text not in lang.glued_openers or not nxt.text[:1].islower():
@@ -240,6 +277,9 @@ def _split_glued(doc: Doc, sent: SpacySpan, lang: resources.Language) -> list[Sp
         at = _token_at(doc, sent.start_char + dateline.end())
         if at is not None and sent.start < at < sent.end:
             cuts.add(at)
+    # A mark already cut from the words before it (furniture set apart: « ... on this device
+    # | "For me ... ») opens the quote after it, whatever the count of marks says.
+    cuts.update(i for i in heading_ends if i - 1 not in cuts)
     if not cuts:
         return [sent]
     bounds = [sent.start, *sorted(cuts), sent.end]
@@ -277,11 +317,28 @@ def _straight_quotes_on_their_side(doc: Doc, sentences: list[SpacySpan]) -> list
     return sentences
 
 
+def _join_openings_on_punctuation(doc: Doc, sentences: list[SpacySpan]) -> list[SpacySpan]:
+    """A sentence that opens on a comma, a colon or a closing bracket continues the one
+    before it in the same block."""
+    joined: list[SpacySpan] = []
+    for sent in sentences:
+        if joined and sent.text.lstrip()[:1] in _NEVER_STARTS_SENTENCE:
+            joined[-1] = doc[joined[-1].start : sent.end]
+        else:
+            joined.append(sent)
+    return joined
+
+
 def _closes(text: str, at: int) -> bool:
     """Does the straight quote mark at ``at`` close a quote? Glued to the word before and
     spaced from the one after, it closes; the reverse opens. Glued on both sides (paragraphs
     run together: « trade."Will »), it closes when an odd number of marks precede it in the
     block (English quotes running over paragraphs reopen without closing, so this can err)."""
+    # Two marks glued together (« gourou""Délire »): a quote closes and the next opens.
+    if at + 1 < len(text) and text[at + 1] == '"':
+        return True
+    if at > 0 and text[at - 1] == '"':
+        return False
     space_before = at == 0 or text[at - 1].isspace()
     space_after = at + 1 >= len(text) or text[at + 1].isspace()
     if space_before != space_after:

@@ -243,10 +243,16 @@ class Verifier:
         found = pattern.search(folded)
         return (found.start(), found.end()) if found else None
 
-    def _align(self, clause_words: set[str], source: list[_SourceClause]) -> list[_SourceClause]:
+    def _align(
+        self, clause_words: set[str], source: list[_SourceClause], quotes: list[Fact]
+    ) -> list[_SourceClause]:
         """The source clauses a bullet clause comes from.
 
-        The clause with the best content-word F1 is the seed. Clauses of the same sentence
+        The clause with the best content-word F1 is the seed, among those that hold every
+        quote of the bullet clause when some do: words quoted verbatim say where they come
+        from, and a shorter clause that shares them unquoted (a page's subheading « "Une
+        victoire pour le droit" » above « "C'est une victoire pour le droit", a dit
+        l'avocat ») must not win on F1. Clauses of the same sentence
         within MAX_SPAN of it join while they bring words of the bullet clause still missing
         (a compressed bullet joins « Le navire » and « est venu heurter le quai » across the
         relative clause it cut), up to MAX_WINDOW clauses. A clause that would bring only a
@@ -264,7 +270,10 @@ class Verifier:
             precision, recall = overlap / len(clause_words), overlap / len(words[k])
             return (2 * precision * recall / (precision + recall), overlap)
 
-        seed = max(range(len(source)), key=f1)
+        holding = [
+            k for k in range(len(source)) if all(self._find(q, source[k].text) for q in quotes)
+        ]
+        seed = max(holding if quotes and holding else range(len(source)), key=f1)
         kept = [seed]
         covered = clause_words & words[seed]
         while len(kept) < MAX_WINDOW:
@@ -312,10 +321,12 @@ class Verifier:
             words = self.content_words(clause.text)
             if not source_clauses:
                 break
-            window = self._align(words, source_clauses)
+            facts = self.facts(clause.text, sentence_start=opens)
+            quotes = [f for f in facts if f.kind is CheckKind.QUOTE]
+            window = self._align(words, source_clauses, quotes)
             if words & set().union(*(self.content_words(c.text) for c in window)):
                 used_sentences.update(c.sentence for c in window)
-            for fact in self.facts(clause.text, sentence_start=opens):
+            for fact in facts:
                 evidence = self._locate(fact, window)
                 if evidence is None:
                     elsewhere = self._locate(fact, source_clauses)

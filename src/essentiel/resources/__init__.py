@@ -49,6 +49,17 @@ def _words_regex(words: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:{alternation(words)})(?![\w-])", re.IGNORECASE)
 
 
+def _furniture_regex(phrases: list[str]) -> re.Pattern[str] | None:
+    """Like ``_words_regex``, but a capital or a quote mark glued after the phrase ends it:
+    the next paragraph run into it."""
+    if not phrases:
+        return None
+    return re.compile(
+        rf"(?<![\w-])(?:{alternation(phrases)})(?=(?-i:[A-ZÀ-ÖØ-Þ\"“«])|[^\w-]|$)",
+        re.IGNORECASE,
+    )
+
+
 @dataclass(frozen=True)
 class BlockMarkers:
     related_marker_line: re.Pattern[str] | None
@@ -107,8 +118,10 @@ class Language:
     # Words that, capitalised between two lowercase words, start a sentence whose final stop
     # went missing (a caption glued onto the text: « ... than a colleague The cost of ... »).
     glued_openers: frozenset[str] = frozenset()
-    # Page furniture found inside paragraphs (« Scroll down for video »): its own sentence.
+    # Page furniture found inside paragraphs (« Scroll down for video »): its own sentence,
+    # also when the next paragraph is glued to it (« ... on this deviceThe club said »).
     set_apart: re.Pattern[str] | None = None
+    set_apart_phrases: tuple[str, ...] = ()
     # A dispatch's dateline at the start of a sentence (« PARIS (AFP) - »), matched with
     # ``match``: a sentence of its own, so that no bullet starts with it.
     dateline: re.Pattern[str] | None = None
@@ -259,7 +272,8 @@ def language(code: str) -> Language:
         ),
         clause_conjunctions=tuple(lang["clauses"]["conjunctions"]),
         glued_openers=frozenset(lang.get("sentences", {}).get("glued_openers", [])),
-        set_apart=_words_regex(lang.get("sentences", {}).get("set_apart", [])),
+        set_apart=_furniture_regex(lang.get("sentences", {}).get("set_apart", [])),
+        set_apart_phrases=tuple(lang.get("sentences", {}).get("set_apart", [])),
         dateline=_dateline_regex(lang.get("sentences", {}).get("dateline_patterns", [])),
         selector=_selector(lang.get("keypoints", {}).get("selector", "learned")),
     )
