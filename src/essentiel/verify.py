@@ -270,10 +270,10 @@ class Verifier:
             precision, recall = overlap / len(clause_words), overlap / len(words[k])
             return (2 * precision * recall / (precision + recall), overlap)
 
-        holding = [
-            k for k in range(len(source)) if all(self._find(q, source[k].text) for q in quotes)
-        ]
-        seed = max(holding if quotes and holding else range(len(source)), key=f1)
+        holding = (
+            [k for k in range(len(source)) if self._holds(quotes, source[k])] if quotes else []
+        )
+        seed = max(holding or range(len(source)), key=f1)
         kept = [seed]
         covered = clause_words & words[seed]
         while len(kept) < MAX_WINDOW:
@@ -293,6 +293,9 @@ class Verifier:
             if not joined:
                 break
         return [source[k] for k in sorted(kept)]
+
+    def _holds(self, quotes: list[Fact], clause: _SourceClause) -> bool:
+        return all(self._find(q, clause.text) is not None for q in quotes)
 
     def _is_figure(self, word: str) -> bool:
         """A bare number or date word (« 539 », « trois », « vendredi »), not « 48-year-old »."""
