@@ -39,6 +39,8 @@ DATA = ROOT.parent / "shared" / "eval-data" / "orangesum" / "orangesum_abstract_
 
 
 def main(argv: list[str] | None = None) -> int:
+    from essentiel.evaluation.data import add_where_option
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("files", nargs="*", type=Path, help="JSONL files with a text field")
     parser.add_argument("--lang", default="fr", help="language of the texts (default: fr)")
@@ -49,18 +51,10 @@ def main(argv: list[str] | None = None) -> int:
         default="infixes",
         help="what the first split lacks (default: the glued-sentence infixes)",
     )
-    parser.add_argument(
-        "--where", action="append", default=[], help="FIELD=VALUE: rows of the files kept"
-    )
+    add_where_option(parser)
     parser.add_argument("--show", type=int, default=0, help="print N changed articles' sentences")
     args = parser.parse_args(argv)
-    from essentiel.evaluation.data import parse_where
-
-    try:
-        where = parse_where(args.where)
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    where = dict(args.where)
 
     import spacy
 

@@ -119,27 +119,25 @@ def _comma_before_complement(
 
 
 def main(argv: list[str] | None = None) -> int:
+    from essentiel.evaluation.data import add_where_option
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--documents", type=int, default=500)
     parser.add_argument("--lang", default=None, help="fr or en (default: the file's)")
-    parser.add_argument("--where", action="append", default=[], help="FIELD=VALUE")
+    add_where_option(parser)
     parser.add_argument("--show", type=int, default=0, help="examples to print per defect")
     parser.add_argument("--json", type=Path, help="also write the counts as JSON here")
     args = parser.parse_args(argv)
 
     import essentiel.pipeline as pipeline_module
-    from essentiel.evaluation.data import parse_where, read_items
+    from essentiel.evaluation.data import read_items
     from essentiel.pipeline import Pipeline
 
     if not args.data.is_file():
         print(f"error: {args.data}: no such file", file=sys.stderr)
         return 2
-    try:
-        where = parse_where(args.where)
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    where = dict(args.where)
     items = list(read_items(args.data, source="text", where=where))[: args.documents]
     real = pipeline_module.build_keypoints
     counts = dict.fromkeys(KINDS, 0)

@@ -40,19 +40,15 @@ RULES = {
 
 
 def main(argv: list[str] | None = None) -> int:
+    from essentiel.evaluation.data import add_where_option
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="first N articles")
     parser.add_argument("--rule", choices=tuple(RULES), default="long")
     parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--where", action="append", default=[], help="FIELD=VALUE")
+    add_where_option(parser)
     args = parser.parse_args(argv)
-    from essentiel.evaluation.data import parse_where
-
-    try:
-        where = parse_where(args.where)
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    where = dict(args.where)
     name = RULES[args.rule]
 
     import essentiel.keypoints as keypoints_module

@@ -26,10 +26,12 @@ sys.path.insert(0, str(ROOT / "training"))
 
 
 def main(argv: list[str] | None = None) -> int:
+    from essentiel.evaluation.data import add_where_option
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--documents", type=int, default=500)
-    parser.add_argument("--where", action="append", default=[], help="FIELD=VALUE")
+    add_where_option(parser)
     parser.add_argument("--first", type=int, default=3, help="sentences per article (default 3)")
     parser.add_argument(
         "--without", action="append", default=[], help="a deletion rule to leave out (repeatable)"
@@ -38,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     import essentiel.pipeline as pipeline_module
-    from essentiel.evaluation.data import parse_where, read_items
+    from essentiel.evaluation.data import read_items
     from essentiel.keypoints import KeyPointSettings
     from essentiel.keypoints.compress import Compressor, Deletion
     from tune_selection import digest_each
@@ -46,11 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.is_file():
         print(f"error: {args.data}: no such file", file=sys.stderr)
         return 2
-    try:
-        where = parse_where(args.where)
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    where = dict(args.where)
     items = list(read_items(args.data, source="text", where=where))[: args.documents]
     settings = KeyPointSettings()
 

@@ -42,9 +42,11 @@ def paired_bootstrap(
 
 
 def main(argv: list[str] | None = None) -> int:
+    from essentiel.evaluation.data import add_where_option
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--where", action="append", default=[], help="FIELD=VALUE")
+    add_where_option(parser)
     parser.add_argument("--limit", type=int, default=None, help="first N (matching) rows")
     parser.add_argument("--a", default="lead", help="selector a (default: lead)")
     parser.add_argument("--b", default="learned", help="selector b (default: learned)")
@@ -52,15 +54,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
 
-    from essentiel.evaluation.data import parse_where, read_items
+    from essentiel.evaluation.data import read_items
     from essentiel.evaluation.rouge import rouge
     from essentiel.keypoints import SELECTORS, KeyPointSettings
 
-    try:
-        where = parse_where(args.where)
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    where = dict(args.where)
     for name in (args.a, args.b):
         if name not in SELECTORS:
             print(

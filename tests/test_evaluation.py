@@ -3,6 +3,7 @@ baselines and the `essentiel eval` command."""
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 from pathlib import Path
@@ -12,7 +13,7 @@ from typer.testing import CliRunner
 
 from essentiel.cli import app
 from essentiel.evaluation.baselines import graph_rank, lead
-from essentiel.evaluation.data import EvalDataError, parse_where, read_items
+from essentiel.evaluation.data import EvalDataError, add_where_option, parse_where, read_items
 from essentiel.evaluation.oracle import greedy_oracle
 from essentiel.evaluation.rouge import UnicodeTokenizer, rouge, rouge_n_f1, split_reference
 
@@ -216,3 +217,16 @@ def test_where_conditions_are_field_equals_value() -> None:
     for bad in ("dataset", "=cnndm"):
         with pytest.raises(ValueError, match="FIELD=VALUE"):
             parse_where([bad])
+
+
+def test_the_scripts_where_option_reads_conditions_as_the_cli_does(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    parser = argparse.ArgumentParser()
+    add_where_option(parser)
+    args = parser.parse_args(["--where", "dataset=cnndm", "--where", "note=a=b"])
+    assert dict(args.where) == {"dataset": "cnndm", "note": "a=b"}
+    assert dict(parser.parse_args([]).where) == {}
+    with pytest.raises(SystemExit) as refused:
+        parser.parse_args(["--where", "dataset"])
+    assert refused.value.code == 2 and "FIELD=VALUE" in capsys.readouterr().err

@@ -56,6 +56,8 @@ def _settings(spec: str) -> tuple[str, dict[str, Any]]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from essentiel.evaluation.data import add_where_option
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--documents", type=int, default=600)
@@ -64,28 +66,19 @@ def main(argv: list[str] | None = None) -> int:
         "--skip", type=int, default=DOCUMENTS, help="articles make train draws (never used here)"
     )
     parser.add_argument("--variant", action="append", help="NAME=FIELD:VALUE,... (repeatable)")
-    parser.add_argument(
-        "--where",
-        action="append",
-        default=[],
-        help="keep rows whose FIELD equals VALUE, as in essentiel eval (repeatable)",
-    )
+    add_where_option(parser)
     parser.add_argument("--json", type=Path, help="also write the table as JSON here")
     args = parser.parse_args(argv)
 
     import essentiel.pipeline as pipeline_module
-    from essentiel.evaluation.data import parse_where, read_items
+    from essentiel.evaluation.data import read_items
     from essentiel.evaluation.rouge import rouge
     from essentiel.keypoints import KeyPointSettings
 
     if not args.data.is_file():
         print(f"error: {args.data}: no such file (the OrangeSum train split)", file=sys.stderr)
         return 2
-    try:
-        where = parse_where(args.where)
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    where = dict(args.where)
     items = list(read_items(args.data, source="text", where=where))
     random.Random(args.seed).shuffle(items)  # the order make train draws from
     held_out = items[args.skip : args.skip + args.documents]

@@ -8,6 +8,7 @@ summaries are scored beside ours; ``lang``, ``title`` and ``date``/``published``
 
 from __future__ import annotations
 
+import argparse
 import ast
 import datetime as dt
 import gzip
@@ -99,11 +100,38 @@ def parse_where(conditions: list[str] | None) -> dict[str, str]:
     without a field and its ``=`` raises ValueError naming it."""
     where: dict[str, str] = {}
     for condition in conditions or []:
-        key, sep, value = condition.partition("=")
-        if not sep or not key:
+        pair = _condition(condition)
+        if pair is None:
             raise ValueError(f"--where {condition!r}: write FIELD=VALUE")
-        where[key] = value
+        where[pair[0]] = pair[1]
     return where
+
+
+def _condition(text: str) -> tuple[str, str] | None:
+    """FIELD=VALUE as (FIELD, VALUE); None when the field or its ``=`` is missing."""
+    key, sep, value = text.partition("=")
+    return (key, value) if sep and key else None
+
+
+def add_where_option(parser: argparse.ArgumentParser) -> None:
+    """``--where FIELD=VALUE`` (repeatable) for the bench and training scripts, read as
+    ``essentiel eval`` reads it; ``dict(args.where)`` is the mapping ``read_items`` takes. A
+    condition without a field and its ``=`` is argparse's usage error (exit code 2)."""
+
+    def condition(text: str) -> tuple[str, str]:
+        pair = _condition(text)
+        if pair is None:
+            raise argparse.ArgumentTypeError(f"{text!r}: write FIELD=VALUE")
+        return pair
+
+    parser.add_argument(
+        "--where",
+        action="append",
+        default=[],
+        type=condition,
+        metavar="FIELD=VALUE",
+        help="keep the rows whose FIELD equals VALUE, as in essentiel eval (repeatable)",
+    )
 
 
 def _matches(row: dict[str, Any], where: dict[str, str]) -> bool:
