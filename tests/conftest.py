@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -21,6 +23,16 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 needs_shared = pytest.mark.skipif(
     not SHARED.is_dir(), reason="../shared is not beside the checkout"
 )
+
+
+def load_script(relative: str) -> ModuleType:
+    """A bench or training script (not a package module) loaded from its file, to test it."""
+    path = ROOT / relative
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")

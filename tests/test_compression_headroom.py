@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "src" / "essentiel" / "examples"
+from .conftest import EXAMPLES, load_script
 
 
 def test_the_oracles_start_from_the_digest_and_only_climb(tmp_path: Path) -> None:
     pytest.importorskip("rouge_score")
-    spec = importlib.util.spec_from_file_location(
-        "headroom", ROOT / "training" / "compression_headroom.py"
-    )
-    assert spec and spec.loader
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
+    script = load_script("training/compression_headroom.py")
 
     text = (EXAMPLES / "fr-orages-bretagne.txt").read_text(encoding="utf-8")
     # A reference in other words than the article's, so that deleting words can pay.

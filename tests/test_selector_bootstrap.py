@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "src" / "essentiel" / "examples"
+from .conftest import EXAMPLES, load_script
 
 
 def _script() -> ModuleType:
-    path = ROOT / "bench" / "selector_bootstrap.py"
-    spec = importlib.util.spec_from_file_location("selector_bootstrap", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("bench/selector_bootstrap.py")
 
 
 def test_the_interval_holds_the_mean_and_shrinks_to_it_without_spread() -> None:

@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "src" / "essentiel" / "examples"
+from .conftest import EXAMPLES, load_script
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("tune", ROOT / "training" / "tune_selection.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("training/tune_selection.py")
 
 
 def test_settings_are_parsed() -> None:

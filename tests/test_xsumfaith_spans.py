@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from .conftest import load_script
 
 
 def _script() -> ModuleType:
-    path = ROOT / "bench" / "xsumfaith_spans.py"
-    spec = importlib.util.spec_from_file_location("xsumfaith_spans", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("bench/xsumfaith_spans.py")
 
 
 def _span(start: int, end: int, worker: str, kind: str = "extrinsic") -> dict[str, object]:
