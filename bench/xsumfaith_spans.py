@@ -13,8 +13,8 @@ much of the summary is not backed by the article.
 This script scores each summary with the *gold* answer to that first question, the share of
 its non-space characters inside spans marked by at least K annotators (all spans, or only
 one type), and measures how well it predicts the factuality majority: balanced accuracy with
-the threshold chosen on the other folds (5 folds grouped by article, as
-``training/train_checker.py`` does), and, as a ceiling, with the best threshold on all rows.
+the threshold chosen on the other folds (the 5 folds grouped by article of
+``training/train_checker.py``), and, as a ceiling, with the best threshold on all rows.
 A detector of invented words, however good, cannot beat its own gold; if the gold stays under
 the target, what is missing is a judgement of whether the added words are true or follow
 from the article, which is what an entailment model gives.
@@ -33,8 +33,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "eval-data" / "xsumfaith" / "xsumfaith_with_docs.jsonl.gz"
-FOLDS = 5
-SEED = 20251124  # training/train_checker.py's
+sys.path.insert(0, str(ROOT / "training"))
 
 
 def marked_share(row: dict[str, Any], kind: str | None, at_least: int) -> float:
@@ -54,7 +53,12 @@ def marked_share(row: dict[str, Any], kind: str | None, at_least: int) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from essentiel.evaluation.factuality import balanced_accuracy, best_threshold
+    from essentiel.evaluation.factuality import (
+        balanced_accuracy,
+        best_threshold,
+        cross_validated_balanced_accuracy,
+    )
+    from train_checker import SEED, folds_of
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
@@ -68,9 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     # The rows the checker is measured on: those with their article and votes.
     rows = [r for r in rows if r.get("text") and r.get("factual_votes")]
     truth = [str(r["label_majority_factual"]) == "1" for r in rows]
-    docs = sorted({str(r["bbcid"]) for r in rows})
-    np.random.default_rng(SEED).shuffle(docs)
-    fold_of = {doc: k % FOLDS for k, doc in enumerate(docs)}
+    # The checker's folds: its cross-validated figure and this one split the articles alike.
+    fold_of = folds_of([str(r["bbcid"]) for r in rows], SEED)
     fold = [fold_of[str(r["bbcid"])] for r in rows]
 
     table: dict[str, dict[str, float]] = {}
@@ -78,17 +81,12 @@ def main(argv: list[str] | None = None) -> int:
         for at_least in (1, 2, 3):
             # Less of the summary marked, more likely faithful: the score is minus the share.
             score = [-marked_share(r, kind, at_least) for r in rows]
-            predicted, in_order = [], []
-            for f in range(FOLDS):
-                tune = [k for k in range(len(rows)) if fold[k] != f]
-                threshold = best_threshold([score[k] for k in tune], [truth[k] for k in tune])
-                held = [k for k in range(len(rows)) if fold[k] == f]
-                predicted += [score[k] >= threshold for k in held]
-                in_order += [truth[k] for k in held]
             ceiling = best_threshold(score, truth)
             name = f"{kind or 'any'} span, marked by >= {at_least}"
             table[name] = {
-                "cross_validated": round(100 * balanced_accuracy(predicted, in_order), 1),
+                "cross_validated": round(
+                    100 * cross_validated_balanced_accuracy(score, truth, fold), 1
+                ),
                 "best_threshold_on_all": round(
                     100 * balanced_accuracy([s >= ceiling for s in score], truth), 1
                 ),

@@ -94,3 +94,13 @@ def test_the_learned_score_ranks_and_leaves_verdicts_alone(checker: Checker) -> 
     good, bad = checker.check(ARTICLE, FAITHFUL), checker.check(ARTICLE, UNFAITHFUL)
     assert good.verdict is SentenceVerdict.SUPPORTED and bad.verdict is SentenceVerdict.UNSUPPORTED
     assert good.score > bad.score
+
+
+def test_each_folds_threshold_comes_from_the_other_folds() -> None:
+    from essentiel.evaluation.factuality import cross_validated_balanced_accuracy
+
+    # Fold 0 is judged at 0.8 (chosen on fold 1), fold 1 at 0.9 (chosen on fold 0), so the
+    # faithful 0.8 of fold 1 is missed: recall 1/2 and 2/2, where one threshold on all rows
+    # would separate them perfectly.
+    scores, truth = [0.1, 0.9, 0.2, 0.8], [False, True, False, True]
+    assert cross_validated_balanced_accuracy(scores, truth, [0, 0, 1, 1]) == 0.75

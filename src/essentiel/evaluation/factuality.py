@@ -52,3 +52,19 @@ def best_threshold(scores: Sequence[float], truth: Sequence[bool]) -> float:
             key=lambda t: balanced_accuracy([s >= t for s in scores], truth),
         )
     )
+
+
+def cross_validated_balanced_accuracy(
+    scores: Sequence[float], truth: Sequence[bool], folds: Sequence[int]
+) -> float:
+    """Balanced accuracy over all rows when each fold's rows are judged at the threshold chosen
+    (``best_threshold``) on the other folds' rows: no row helps choose its own threshold."""
+    predicted: list[bool] = []
+    held_truth: list[bool] = []
+    for f in sorted(set(folds)):
+        tune = [k for k, g in enumerate(folds) if g != f]
+        threshold = best_threshold([scores[k] for k in tune], [truth[k] for k in tune])
+        held = [k for k, g in enumerate(folds) if g == f]
+        predicted += [scores[k] >= threshold for k in held]
+        held_truth += [truth[k] for k in held]
+    return balanced_accuracy(predicted, held_truth)
