@@ -39,6 +39,10 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "training"))
+sys.path.insert(0, str(ROOT / "bench"))  # report, when loaded from elsewhere
+
+from report import write_report  # noqa: E402
+
 LENGTH = 160  # the ONNX graph's fixed input length
 EVIDENCE = 3  # article sentences per summary sentence, besides the best adjacent pair
 
@@ -194,9 +198,7 @@ def main(argv: list[str] | None = None) -> int:
         },
     }
     print(json.dumps(result, indent=2))
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    write_report(result, args.json, [], None)
     return 0
 
 

@@ -34,6 +34,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "eval-data" / "xsumfaith" / "xsumfaith_with_docs.jsonl.gz"
 sys.path.insert(0, str(ROOT / "training"))
+sys.path.insert(0, str(ROOT / "bench"))  # report, when loaded from elsewhere
+
+from report import write_report  # noqa: E402
 
 
 def marked_share(row: dict[str, Any], kind: str | None, at_least: int) -> float:
@@ -97,10 +100,9 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{name:<34} {cells['cross_validated']:>9.1f} {cells['best_threshold_on_all']:>18.1f}"
         )
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        record = {"summaries": len(rows), "factual": sum(truth), "table": table}
-        args.json.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    write_report(
+        {"summaries": len(rows), "factual": sum(truth), "table": table}, args.json, [], None
+    )
     return 0
 
 
