@@ -138,6 +138,18 @@ def _dev_metrics(docs: list[dict[str, Any]], scores: list[np.ndarray]) -> dict[s
     }
 
 
+def fit_booster(docs: list[dict[str, Any]], seed: int) -> Any:
+    """The selector's model fitted on these articles' candidate sentences (a LightGBM Booster)."""
+    import lightgbm
+
+    from essentiel.keypoints.features import FEATURE_NAMES
+
+    x = np.concatenate([d["rows"] for d in docs])
+    y = np.concatenate([d["labels"] for d in docs])
+    data = lightgbm.Dataset(x, y, feature_name=list(FEATURE_NAMES))
+    return lightgbm.train({**PARAMS, "seed": seed}, data, ROUNDS)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -189,12 +201,9 @@ def main(argv: list[str] | None = None) -> int:
                 pickle.dump(docs, f)
     cut = int(0.9 * len(docs))
     fit, dev = docs[:cut], docs[cut:]
-    x = np.concatenate([d["rows"] for d in fit])
     y = np.concatenate([d["labels"] for d in fit])
     params = {**PARAMS, "seed": args.seed}
-    booster = lightgbm.train(
-        params, lightgbm.Dataset(x, y, feature_name=list(FEATURE_NAMES)), ROUNDS
-    )
+    booster = fit_booster(fit, args.seed)
     scores = [booster.predict(d["rows"], num_threads=1) for d in dev]
     importance = booster.feature_importance(importance_type="gain")
     record = {
