@@ -51,22 +51,17 @@ def curve(
             booster = fit_booster(fit, seed)
             scores = [booster.predict(d["rows"], num_threads=1) for d in dev]
             runs.append(_dev_metrics(dev, scores))
-        top2 = [run["rouge1_rouge_score_tokenizer"]["model-top2"] for run in runs]
+        picks = [run["rouge1_rouge_score_tokenizer"] for run in runs]
         rows.append(
             {
                 "fit_documents": size,
                 "fit_sentences": int(sum(len(d["labels"]) for d in fit)),
                 "auc": round(statistics.mean(run["auc"] for run in runs), 4),
-                "top1": round(
-                    statistics.mean(r["rouge1_rouge_score_tokenizer"]["model-top1"] for r in runs),
-                    2,
-                ),
-                "top2": round(statistics.mean(top2), 2),
-                "top2_by_seed": top2,
-                "top3": round(
-                    statistics.mean(r["rouge1_rouge_score_tokenizer"]["model-top3"] for r in runs),
-                    2,
-                ),
+                **{
+                    f"top{k}": round(statistics.mean(p[f"model-top{k}"] for p in picks), 2)
+                    for k in (1, 2, 3)
+                },
+                "top2_by_seed": [p["model-top2"] for p in picks],
             }
         )
     # LEAD-k and the oracle do not depend on the scores: any will do.
