@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import pickle
 import sys
 import time
 from importlib import resources as importlib_resources
@@ -130,23 +129,13 @@ def main(argv: list[str] | None = None) -> int:
     from essentiel.evaluation.factuality import cross_validated_balanced_accuracy
     from essentiel.pipeline import Pipeline
 
-    if args.examples.is_file():
-        with args.examples.open("rb") as f:
-            rows = pickle.load(f)
-    else:
-        rows = train_checker.examples()
-        args.examples.parent.mkdir(parents=True, exist_ok=True)
-        with args.examples.open("wb") as f:
-            pickle.dump(rows, f)
+    rows = train_checker.cached_examples(args.examples)
     # The learned score out of fold, exactly as the trainer measures it.
     x = np.stack([r["x"] for r in rows])
     y = np.array([r["label"] for r in rows])
     fold_of = train_checker.folds_of([r["doc"] for r in rows], train_checker.SEED)
     fold = np.array([fold_of[r["doc"]] for r in rows])
-    learned = np.zeros(len(rows))
-    for f in range(train_checker.FOLDS):
-        model = train_checker.train(x[fold != f], y[fold != f], train_checker.SEED)
-        learned[fold == f] = model.predict(x[fold == f], num_threads=1)
+    learned = train_checker.out_of_fold(x, y, fold, train_checker.SEED)
 
     with gzip.open(train_checker.XSUMFAITH, "rt", encoding="utf-8") as lines:
         articles = {str(r["bbcid"]): r["text"] for r in map(json.loads, lines) if r.get("text")}

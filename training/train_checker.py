@@ -186,6 +186,36 @@ def train(
     return lightgbm.train(params, data, num_boost_round=ROUNDS)
 
 
+def out_of_fold(
+    x: np.ndarray[Any, Any],
+    y: np.ndarray[Any, Any],
+    fold: np.ndarray[Any, Any],
+    seed: int,
+    names: tuple[str, ...] | None = None,
+    constrained: bool = True,
+) -> np.ndarray[Any, Any]:
+    """Each row's score from the model trained on the other folds (``train``'s arguments)."""
+    oof = np.zeros(len(y))
+    for f in range(FOLDS):
+        model = train(x[fold != f], y[fold != f], seed, names, constrained)
+        oof[fold == f] = model.predict(x[fold == f], num_threads=1)
+    return oof
+
+
+def cached_examples(path: Path | None) -> list[dict[str, Any]]:
+    """``examples()``, read from ``path`` when it is there, and written there when not."""
+    if path and path.is_file():
+        with path.open("rb") as f:
+            rows: list[dict[str, Any]] = pickle.load(f)
+        return rows
+    rows = examples()
+    if path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("wb") as f:
+            pickle.dump(rows, f)
+    return rows
+
+
 def calibration(
     p: np.ndarray[Any, Any], y: np.ndarray[Any, Any], bins: int = 10
 ) -> dict[str, float]:
@@ -261,15 +291,7 @@ def main(argv: list[str] | None = None) -> int:
     if not FRANK.is_file() or not XSUMFAITH.is_file():
         print(f"error: the FRANK and XSumFaith labels are not under {DATA}", file=sys.stderr)
         return 2
-    if args.examples and args.examples.is_file():
-        with args.examples.open("rb") as f:
-            rows = pickle.load(f)
-    else:
-        rows = examples()
-        if args.examples:
-            args.examples.parent.mkdir(parents=True, exist_ok=True)
-            with args.examples.open("wb") as f:
-                pickle.dump(rows, f)
+    rows = cached_examples(args.examples)
     x = np.stack([r["x"] for r in rows])
     y = np.array([r["label"] for r in rows])
     assignment = folds_of([r["doc"] for r in rows], args.seed)
@@ -277,10 +299,7 @@ def main(argv: list[str] | None = None) -> int:
     if dropped or args.unconstrained:
         kept = tuple(name for name in FEATURE_NAMES if name not in dropped)
         columns = x[:, [FEATURE_NAMES.index(name) for name in kept]]
-        oof = np.zeros(len(rows))
-        for f in range(FOLDS):
-            model = train(columns[fold != f], y[fold != f], args.seed, kept, not args.unconstrained)
-            oof[fold == f] = model.predict(columns[fold == f], num_threads=1)
+        oof = out_of_fold(columns, y, fold, args.seed, kept, not args.unconstrained)
         print(
             json.dumps(
                 {
@@ -291,10 +310,7 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
         return 0
-    oof = np.zeros(len(rows))
-    for f in range(FOLDS):
-        model = train(x[fold != f], y[fold != f], args.seed)
-        oof[fold == f] = model.predict(x[fold == f], num_threads=1)
+    oof = out_of_fold(x, y, fold, args.seed)
     rules = x[:, FEATURE_NAMES.index("score_mean")]
     xsum = np.array([r["set"] == "xsumfaith" for r in rows])
     majority = np.array([float(r.get("majority", 0)) for r in rows])
