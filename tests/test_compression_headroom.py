@@ -39,7 +39,7 @@ def test_the_oracles_start_from_the_digest_and_only_climb(tmp_path: Path) -> Non
     assert scores["oracle-limit"] >= default
     assert 0 < scores["oracle-no-limit"] <= 100
     # The abstract's choice among every bullet the digest can make includes the default's
-    # own bullets (the first ones it makes), so it scores at least the best of them alone.
+    # own bullets (the first ones it makes), so here it scores at least the best of them alone.
     best_single = max(round(rouge([b], [reference])["rouge-score", "rouge1"], 2) for b in bullets)
     assert scores["oracle-selection"] >= best_single
     assert scores["oracle-selection"] <= 100

@@ -17,9 +17,10 @@ choose the sentences instead:
 
 - ``oracle-selection``: every bullet the digest can make from the article (each candidate
   compressed by the digest's own rules, within the word limit, verified, no near-repeat of
-  one already made), and among them up to ``max_keypoints``, added greedily while ROUGE-1
-  rises. This is the box with a perfect selector: what is left between it and the default
-  is the selector's to win.
+  one already made), and among them up to ``max_keypoints`` chosen by the greedy oracle
+  that labels the selector's training sentences (``evaluation.oracle``: added one at a time
+  while ROUGE-1 + ROUGE-2 rises). This is the box with a perfect selector: what is left
+  between it and the default is the selector's to win.
 
     .venv/bin/python training/compression_headroom.py --documents 600 \
         --json training/out/headroom.json
@@ -63,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import essentiel.pipeline as pipeline_module
     from essentiel.evaluation.data import read_items
+    from essentiel.evaluation.oracle import greedy_oracle
     from essentiel.evaluation.rouge import rouge, rouge_n_f1
     from essentiel.keypoints import KeyPointSettings
     from essentiel.keypoints.compress import Compressor, Deletion, _apply, _Core, count_words
@@ -127,35 +129,22 @@ def main(argv: list[str] | None = None) -> int:
             sent, offered, core, _ = states[i]
             states[i] = (sent, offered, core, trial)
 
-    def chosen_by_abstract(bullets: list[str], most: int) -> list[str]:
-        """Greedy: add the bullet that most raises ROUGE-1, until none does or ``most`` are in."""
-        target = tokenize(" ".join(reference), None)
-        picked: list[str] = []
-        best = 0.0
-        while len(picked) < most:
-            trials = [
-                (rouge_n_f1(tokenize(" ".join([*picked, b]), None), target, 1), b)
-                for b in bullets
-                if b not in picked
-            ]
-            if not trials or max(trials)[0] <= best + 1e-9:
-                break
-            best, bullet = max(trials)
-            picked.append(bullet)
-        return picked
-
     def with_oracles(  # type: ignore[no-untyped-def]
         text: str, sentences: list[Any], lang: Any, title: Any, settings: Any, day: Any
     ):
         points, notices = real(text, sentences, lang, title, settings, day)
         everything = replace(settings, max_keypoints=max(len(sentences), settings.min_keypoints))
         every_bullet = [p.text for p in real(text, sentences, lang, title, everything, day)[0]]
+        # The oracle that labels the selector's training sentences, run over these bullets.
+        picked = greedy_oracle(
+            every_bullet, reference, list(range(len(every_bullet))), settings.max_keypoints
+        )
         # Here, while the parse is alive (the pipeline frees it after the digest).
         for name, summary in (
             ("default", [p.text for p in points]),
             ("oracle-limit", oracle(sentences, points, lang, bounded=True)),
             ("oracle-no-limit", oracle(sentences, points, lang, bounded=False)),
-            ("oracle-selection", chosen_by_abstract(every_bullet, settings.max_keypoints)),
+            ("oracle-selection", [every_bullet[i] for i in sorted(picked)]),
         ):
             scores[name].append(rouge(summary, reference)["rouge-score", "rouge1"])
         return points, notices
