@@ -52,18 +52,16 @@ PARAMS: dict[str, Any] = {
 ROUNDS = 300
 
 
-def _examples(job: tuple[str, str, str | None, list[str], bool]) -> dict[str, Any] | None:
-    """Features and oracle labels of one article (runs in a worker process)."""
+def parse_article(text: str) -> tuple[str, list[Any], Any, list[int]] | None:
+    """An article as a digest reads it: its clean text, its sentences in its language, the
+    language's resources and the candidates' indices; None when it cannot be read."""
     from essentiel import resources
     from essentiel.analyze import analyze
     from essentiel.clean import clean
     from essentiel.errors import EssentielError
-    from essentiel.evaluation.oracle import greedy_oracle
     from essentiel.ingest import ingest
-    from essentiel.keypoints.features import embedder, sentence_features
     from essentiel.keypoints.learned import candidate_indices
 
-    key, text, title, reference, use_embedding = job
     try:
         cleaned = clean(ingest(text), lang_hint="fr")
         analysis = analyze(cleaned.blocks, cleaned.lang or "fr")
@@ -71,7 +69,19 @@ def _examples(job: tuple[str, str, str | None, list[str], bool]) -> dict[str, An
         return None
     sentences = [s for s in analysis.sentences if s.lang == cleaned.lang]
     lang = resources.language(cleaned.lang or "fr")
-    indices = candidate_indices(sentences, lang)
+    return cleaned.text, sentences, lang, candidate_indices(sentences, lang)
+
+
+def _examples(job: tuple[str, str, str | None, list[str], bool]) -> dict[str, Any] | None:
+    """Features and oracle labels of one article (runs in a worker process)."""
+    from essentiel.evaluation.oracle import greedy_oracle
+    from essentiel.keypoints.features import embedder, sentence_features
+
+    key, text, title, reference, use_embedding = job
+    parsed = parse_article(text)
+    if parsed is None:
+        return None
+    _, sentences, lang, indices = parsed
     if len(indices) < 2:
         return None
     texts = [s.span.text for s in sentences]
