@@ -1,0 +1,96 @@
+"""The French facts benchmark's scoring rules (bench/facts_fr.py), on an article we write."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import load_script
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+facts_fr = load_script("bench/facts_fr.py")
+
+TEXT = (
+    "« Nous rouvrirons le pont lundi », a assuré Claire Vasseur, maire de Brennec. "
+    "Selon la préfecture du Morbihan, 40 camions passent chaque jour. "
+    "Un riverain a confié qu'il attendait depuis mars."
+)
+
+
+def _span(part: str) -> list[int]:
+    start = TEXT.index(part)
+    return [start, start + len(part)]
+
+
+def _gold() -> dict[str, Any]:
+    return {
+        "id": "t-1",
+        "date": "2024-05-03",
+        "quotes": [
+            {
+                "kind": "direct",
+                "content": _span("Nous rouvrirons le pont lundi"),
+                "cue": _span("a assuré"),
+                "speaker": _span("Claire Vasseur"),
+                "speaker_name": "Claire Vasseur",
+            },
+            {
+                "kind": "according_to",
+                "content": _span("40 camions passent chaque jour"),
+                "cue": _span("Selon"),
+                "speaker": _span("la préfecture du Morbihan"),
+                "speaker_name": "la préfecture du Morbihan",
+            },
+            {
+                "kind": "indirect",
+                "content": _span("il attendait depuis mars"),
+                "cue": _span("a confié"),
+                "speaker": _span("Un riverain"),
+                "speaker_name": None,
+            },
+        ],
+        "figures": [{"number": _span("40"), "value": 40.0, "counts": "camions", "unit": None}],
+        "dates": [{"span": _span("lundi"), "value": "2024-05-06", "grain": "day"}],
+    }
+
+
+def test_an_annotation_against_itself_agrees_everywhere() -> None:
+    gold = {"t-1": _gold()}
+    found = {"t-1": facts_fr.found_by_annotator(_gold())}
+    results, errors = facts_fr.score(gold, found, {"t-1": TEXT})
+    assert errors == []
+    for kind in ("quotes", "figures", "dates"):
+        assert results[kind]["f1"] == 100.0
+        assert results[kind]["right_of_gold"] == 100.0
+
+
+def test_speakers_are_judged_by_canonical_name_not_by_span() -> None:
+    gold = _gold()["quotes"]
+    # The right person under another spelling of the name.
+    assert facts_fr.same_speaker(gold[0], {"name": "Vasseur", "speaker": None})
+    assert facts_fr.same_speaker(gold[1], {"name": "Préfecture du Morbihan", "speaker": (0, 3)})
+    # A span on the right words does not save a wrong name.
+    wrong = {"name": "Brennec", "speaker": tuple(gold[0]["speaker"])}
+    assert not facts_fr.same_speaker(gold[0], wrong)
+    assert facts_fr.speaker_error(gold[0], wrong) == "speaker-wrong"
+    assert facts_fr.speaker_error(gold[0], {"name": None, "speaker": None}) == "speaker-missing"
+    # An anonymous speaker: naming nobody, or the same anonymous mention, is right.
+    assert facts_fr.same_speaker(gold[2], {"name": None, "speaker": None})
+    assert facts_fr.same_speaker(gold[2], {"name": "un riverain", "speaker": (143, 154)})
+    assert not facts_fr.same_speaker(gold[2], {"name": "Claire Vasseur", "speaker": (44, 58)})
+
+
+def test_wrong_values_and_misses_are_counted_by_kind() -> None:
+    ours = facts_fr.found_by_annotator(_gold())
+    ours["dates"][0]["value"] = "2024-04-29"  # the past Monday: the future tense says next
+    ours["figures"] = []
+    ours["quotes"][0]["name"] = "Brennec"
+    results, _ = facts_fr.score({"t-1": _gold()}, {"t-1": ours}, {"t-1": TEXT})
+    assert results["errors_by_kind"] == {
+        "speaker-wrong": 1,
+        "figures-missed": 1,
+        "dates-value": 1,
+    }
+    assert results["dates"]["right_of_gold"] == 0.0
+    assert results["quotes"]["right_on_matched"] == round(100 * 2 / 3, 1)
