@@ -94,3 +94,18 @@ def test_wrong_values_and_misses_are_counted_by_kind() -> None:
     }
     assert results["dates"]["right_of_gold"] == 0.0
     assert results["quotes"]["right_on_matched"] == round(100 * 2 / 3, 1)
+
+
+def test_a_shorter_name_or_the_article_s_typo_is_the_same_speaker() -> None:
+    def gold(name: str) -> dict[str, Any]:
+        return {"speaker_name": name, "speaker": None}
+
+    def ours(name: str) -> dict[str, Any]:
+        return {"name": name, "speaker": None}
+
+    assert facts_fr.same_speaker(gold("la préfecture de police"), ours("La préfecture"))
+    assert facts_fr.same_speaker(gold("Paris (le gouvernement français)"), ours("Paris"))
+    assert facts_fr.same_speaker(gold("Yannick Barbaud"), ours("Yannick Barbau"))
+    assert not facts_fr.same_speaker(gold("Emmanuel Grégoire"), ours("Emmanuel Macron"))
+    assert not facts_fr.same_speaker(gold("la préfecture de police"), ours("le communiqué"))
+    assert facts_fr.same_speaker(gold("Agnès von der Mühll"), ours("Agnès von der Müll"))
