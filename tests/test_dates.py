@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from essentiel.facts.dates import DateResolver
+from essentiel.pipeline import Pipeline
 
 FRIDAY = dt.date(2025, 7, 4)  # a Friday
 
@@ -136,3 +137,38 @@ def test_impossible_dates_do_not_crash() -> None:
 )  # fmt: skip
 def test_counts_back_and_bare_years(text: str, lang: str, expected: tuple[str, ...]) -> None:
     assert resolve(text, lang) == [expected]
+
+
+def test_a_weekday_picks_the_year_where_the_calendar_agrees() -> None:
+    # Published on 2019-11-19: « samedi 18 mai » is 2019-05-18, a Saturday; the nearest
+    # 18 May (2020) is a Monday.
+    published = dt.date(2019, 11, 19)
+    assert resolve("Le vote a eu lieu le samedi 18 mai.", published=published)[0][1] == (
+        "2019-05-18"
+    )
+    assert resolve("The vote took place on Saturday, May 18.", "en", published)[0][1] == (
+        "2019-05-18"
+    )
+    # Without a weekday, the nearest year as before.
+    assert resolve("Le vote aura lieu le 18 mai.", published=published)[0][1] == "2020-05-18"
+
+
+def test_since_a_month_is_the_last_one_that_has_begun() -> None:
+    assert (
+        resolve("Le village est privé d'eau depuis mars.", published=dt.date(2020, 2, 10))[0][1]
+        == "2019-03"
+    )
+    assert (
+        resolve("Le village est privé d'eau depuis mars.", published=dt.date(2020, 6, 10))[0][1]
+        == "2020-03"
+    )
+
+
+def test_a_future_auxiliary_looks_forward(pipeline: Pipeline) -> None:
+    # « seront connus »: the future is on the auxiliary, the participle is past.
+    digest = pipeline.digest(
+        "Les résultats du scrutin seront connus dimanche soir, selon la commission électorale.",
+        lang="fr",
+        published=dt.date(2020, 3, 4),  # a Wednesday
+    )
+    assert [(d.span.text, d.value) for d in digest.dates] == [("dimanche soir", "2020-03-08")]

@@ -43,8 +43,10 @@ def future_positions(doc: Doc, future_aux: frozenset[str]) -> set[int]:
             if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
                 break
             verb = verb.head
+        # « seront connus dimanche »: the future may sit on the auxiliary, not the participle.
         future = "Fut" in verb.morph.get("Tense", []) or any(
-            child.lemma_.lower() in future_aux and child.dep_.startswith("aux")
+            child.dep_.startswith("aux")
+            and (child.lemma_.lower() in future_aux or "Fut" in child.morph.get("Tense", []))
             for child in verb.children
         )
         if not future and verb.head is not verb and verb.dep_ == "xcomp":

@@ -45,6 +45,7 @@ class _Grammar:
     future_aux: frozenset[str]
     ago_units: dict[str, str]
     forward: re.Pattern[str]
+    since: re.Pattern[str]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
 
 
@@ -137,6 +138,7 @@ def grammar(code: str) -> _Grammar:
         future_aux=frozenset(t["future_auxiliaries"]),
         ago_units={k.lower(): v for k, v in ago["units"].items()},
         forward=re.compile(rf"(?:{alternation(t['forward_markers'])})\s*$", re.IGNORECASE),
+        since=re.compile(rf"(?:{alternation(t['since_markers'])})\s+(?:le mois de\s+)?$", re.I),
         patterns=tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in patterns),
     )
 
@@ -183,17 +185,20 @@ def _weekday_on_or_after(day: dt.date, weekday: int, strict: bool = False) -> dt
     return day + dt.timedelta(days=ahead)
 
 
-def _nearest_year(published: dt.date, month: int, day: int) -> dt.date | None:
-    """The date with that day and month closest to publication (news rarely looks > 6 months)."""
-    best: dt.date | None = None
+def _nearest_year(
+    published: dt.date, month: int, day: int, weekday: int | None = None
+) -> dt.date | None:
+    """The date with that day and month closest to publication (news rarely looks > 6 months).
+    With a weekday (« samedi 18 mai »), the closest year where the calendar agrees with it,
+    if one does: "Saturday, May 18" published in November 2019 is 2019-05-18, a Saturday, not
+    2020-05-18, a Monday."""
+    candidates: list[dt.date] = []
     for year in (published.year - 1, published.year, published.year + 1):
-        try:
-            candidate = dt.date(year, month, day)
-        except ValueError:
-            continue
-        if best is None or abs(candidate - published) < abs(best - published):
-            best = candidate
-    return best
+        with contextlib.suppress(ValueError):
+            candidates.append(dt.date(year, month, day))
+    agreeing = [c for c in candidates if weekday is not None and c.weekday() == weekday]
+    pool = agreeing or candidates
+    return min(pool, key=lambda c: abs(c - published)) if pool else None
 
 
 def _night_ending(morning: dt.date) -> str:
@@ -277,7 +282,8 @@ class DateResolver:
                 return out(parsed.date().isoformat(), DateGrain.DAY, "absolute")
             if published is None:
                 return out(None, DateGrain.DAY, "unresolved")
-            resolved = _nearest_year(published, month, day_of_month)
+            weekday = g.weekdays.get(groups.get("wd") or "")
+            resolved = _nearest_year(published, month, day_of_month, weekday)
             return out(resolved.isoformat() if resolved else None, DateGrain.DAY, "publication")
         if hit.rule == "month_year":
             month = g.months[groups["m"]]
@@ -289,6 +295,11 @@ class DateResolver:
             return out(None, DateGrain.DAY, "unresolved", anchor_text=anchor_text)
         if hit.rule == "month":
             month = g.months[groups["m"]]
+            before_month = text[max(0, hit.start - 20) : hit.start + m.start("m") - m.start()]
+            if g.since.search(before_month):
+                # « depuis mars »: the last March that has begun, never one to come.
+                year = published.year if month <= published.month else published.year - 1
+                return out(f"{year}-{month:02d}", DateGrain.MONTH, "publication")
             resolved = _nearest_year(published, month, 1)
             year = resolved.year if resolved else published.year
             return out(f"{year}-{month:02d}", DateGrain.MONTH, "publication")

@@ -44,6 +44,7 @@ class _Rules:
     nationalities: dict[str, str]
     according_to_before: re.Pattern[str]
     stop_words: frozenset[str]
+    gender_words: dict[str, str]
 
 
 @cache
@@ -69,6 +70,7 @@ def rules(code: str) -> _Rules:
         according_to_before=re.compile(
             rf"(?:{alternation(data['quotes']['according_to'])})\s*$", re.IGNORECASE
         ),
+        gender_words={w.lower(): g for w, g in e.get("gender_words", {}).items()},
     )
 
 
@@ -83,6 +85,7 @@ class _Mention:
     actor: bool = False
     nationality: str | None = None
     role: str | None = None
+    gender: str | None = None  # "f" or "m", from evidence in the text (see _gender_of)
 
 
 @dataclass
@@ -100,6 +103,15 @@ class _Cluster:
             return max(real)[1]
         return EntityKind.OTHER
 
+    @property
+    def gender(self) -> str | None:
+        """The gender the text's evidence gives this person (titles, roles and descriptions
+        tied by apposition, participles agreeing with the name), when it is one way."""
+        votes = Counter(m.gender for m in self.mentions if m.gender)
+        if votes["f"] == votes["m"]:
+            return None
+        return "f" if votes["f"] > votes["m"] else "m"
+
     def canonical(self) -> str:
         # The fullest Latin-script spelling (« Volodymyr Zelensky » over « Zelensky »), the
         # earliest of equals: the body's spelling wins over an embedded post's.
@@ -110,8 +122,10 @@ class _Cluster:
 class EntityIndex:
     """The merged entities of an article, and look-ups the quote extractor needs."""
 
-    def __init__(self, entities: list[Entity]) -> None:
+    def __init__(self, entities: list[Entity], genders: list[str | None] | None = None) -> None:
         self.entities = entities
+        # Kept beside the entities, not in the JSON: evidence for pronoun resolution only.
+        self.genders = genders if genders is not None else [None] * len(entities)
         self._by_start = sorted(
             (m.span.start, m.span.end, k)
             for k, entity in enumerate(entities)
@@ -134,11 +148,34 @@ class EntityIndex:
             ]
         return max(found)[3] if found else None
 
-    def person_before(self, position: int) -> int | None:
-        """The person named last before ``position``."""
+    def compatible(self, k: int | None, gender: str | None) -> bool:
+        """Can entity k be referred to by a word of this gender?"""
+        return k is None or gender is None or self.genders[k] in (None, gender)
+
+    def named_before(self, position: int, kinds: frozenset[EntityKind], within: int) -> int | None:
+        """The entity of one of ``kinds`` named last before ``position``, at most ``within``
+        characters back."""
+        best = max(
+            (
+                (a, k)
+                for a, b, k in self._by_start
+                if b <= position
+                and position - b <= within
+                and self.entities[k].kind in kinds
+                and any(
+                    m.span.start == a and m.form is MentionForm.NAME
+                    for m in self.entities[k].mentions
+                )
+            ),
+            default=None,
+        )
+        return best[1] if best else None
+
+    def person_before(self, position: int, gender: str | None = None) -> int | None:
+        """The person named last before ``position`` (of that gender, or not known not to be)."""
         found: tuple[int, int] | None = None
         for k, entity in enumerate(self.entities):
-            if entity.kind is not EntityKind.PERSON:
+            if entity.kind is not EntityKind.PERSON or not self.compatible(k, gender):
                 continue
             for m in entity.mentions:
                 if m.form is not MentionForm.NAME or m.span.end > position:
@@ -166,6 +203,7 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
             mention.kind, mention.block = kind, block.index
             if fold(mention.text) in capitals():
                 mention.kind = EntityKind.PLACE
+            mention.gender = _gender_of(text, mention.start, ent.root, r)
             names.append(mention)
             root = ent.root
             if root.dep_ == "nsubj" or r.according_to_before.search(
@@ -200,7 +238,31 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
         )
     clusters = _merge(names)
     _attach_roles(text, docs, clusters, names)
-    return EntityIndex([_entity(c) for c in clusters])
+    return EntityIndex([_entity(c) for c in clusters], [c.gender for c in clusters])
+
+
+_TITLE_BEFORE = re.compile(r"(\S+)\s+$")
+
+
+def _gender_of(text: str, start: int, root: Token, r: _Rules) -> str | None:
+    """Evidence of a named person's gender at one mention: a courtesy title right before the
+    name (« Mme », « M. »), or a participle or adjective that agrees with the name through
+    « être » (« X est arrivée », « X a été élue »; a participle after « avoir » agrees with
+    nothing, so it says nothing)."""
+    title = _TITLE_BEFORE.search(text[max(0, start - 12) : start])
+    if title and title.group(1)[:1].isupper():
+        found = r.gender_words.get(title.group(1).lower())
+        if found:
+            return found
+    head = root.head
+    if root.dep_ in {"nsubj", "nsubj:pass"} and head.pos_ in {"VERB", "ADJ"}:
+        with_etre = any(
+            c.dep_ in {"aux", "aux:pass", "cop"} and c.lemma_ == "être" for c in head.children
+        )
+        gender = head.morph.get("Gender", [])
+        if with_etre and len(gender) == 1:
+            return {"Fem": "f", "Masc": "m"}.get(gender[0])
+    return None
 
 
 def _post_authors(text: str, block: Block) -> list[_Mention]:
@@ -297,9 +359,13 @@ def _attach_roles(
                 continue
             nat = r.nationalities.get(fold(m.group("nat"))) if m.group("nat") else None
             role = _role(text, start, end, block.index, fold(m.group("role")), nat)
-            # « son homologue ukrainien Volodymyr Zelensky »: the name right after the role.
+            role.gender = r.gender_words.get(m.group("role").lower()) or r.gender_words.get(
+                m.group("det").lower()
+            )
+            # « son homologue ukrainien Volodymyr Zelensky », « la procureure de Mulhouse,
+            # Edwige Roux-Morizot »: the name right after the role and its complement.
             follower = next(
-                (n for n in names if n.start > end and not text[end : n.start].strip()), None
+                (n for n in names if n.start > end and _apposed(text[end : n.start])), None
             )
             if follower is not None and id(follower) in persons:
                 _tie(persons[id(follower)], role)
@@ -308,8 +374,23 @@ def _attach_roles(
     for role in sorted(pending, key=lambda m: m.start):
         cluster = _resolve_role(role, clusters)
         if cluster is not None:
-            _tie(cluster, role)
+            # Tied by proximity, not by evidence: its gender and its role prove nothing about
+            # the person (the next « la ministre » must not follow it to the same man).
+            role.gender = None
+            _tie(cluster, role, evidence=False)
     _attach_descriptions(text, docs, clusters, names)
+
+
+_COMPLEMENT = re.compile(
+    r"\s+(?:de|du|des|d['’]|of|for|at)\s*[^.;:!?«»\"“”()\n]{1,60}?,\s*", re.IGNORECASE
+)
+
+
+def _apposed(between: str) -> bool:
+    """Does a name that follows a role after ``between`` stand in apposition to it? Nothing
+    or a comma between them (« le maire, Paul Girard »), or the role's complement and a comma
+    (« la porte-parole du ministère, »)."""
+    return between.strip() in {"", ","} or _COMPLEMENT.fullmatch(between) is not None
 
 
 def noun_phrase(head: Token) -> tuple[int, int]:
@@ -362,6 +443,9 @@ def _attach_descriptions(
             nouns.append(root.head)
         for noun in nouns:
             described.setdefault(noun.lemma_.lower(), []).append((m.start, cluster))
+            gender = noun.morph.get("Gender", [])
+            if m.gender is None and len(gender) == 1:  # « X, directrice de l'école »
+                m.gender = {"Fem": "f", "Masc": "m"}.get(gender[0])
     if not described:
         return
     taken = [(n.start, n.end) for n in names] + [
@@ -403,17 +487,22 @@ def _role(
     )
 
 
-def _tie(cluster: _Cluster, role: _Mention) -> None:
+def _tie(cluster: _Cluster, role: _Mention, evidence: bool = True) -> None:
     cluster.mentions.append(role)
     cluster.mentions.sort(key=lambda m: m.start)
     if role.nationality and not cluster.nationality:
         cluster.nationality = role.nationality
-    if role.role:
+    if role.role and evidence:
         cluster.roles.add(role.role)
 
 
 def _resolve_role(role: _Mention, clusters: list[_Cluster]) -> _Cluster | None:
-    people = [c for c in clusters if c.kind is EntityKind.PERSON]
+    # « la procureure » is never the man the text named last.
+    people = [
+        c
+        for c in clusters
+        if c.kind is EntityKind.PERSON and (role.gender is None or c.gender in (None, role.gender))
+    ]
     if role.nationality:
         same = [c for c in people if c.nationality == role.nationality]
         if len(same) == 1:

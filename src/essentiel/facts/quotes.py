@@ -52,6 +52,10 @@ class _Rules:
     cognition: frozenset[str]
     that: frozenset[str]
     pronouns: dict[str, str]
+    pronoun_genders: dict[str, str]
+    documents: frozenset[str]
+    relatives: frozenset[str]
+    not_speakers: frozenset[str]
     latter: frozenset[str]
     no_speaker: frozenset[str]
     according_to: re.Pattern[str]
@@ -67,6 +71,10 @@ def rules(code: str) -> _Rules:
         cognition=frozenset(w.lower() for w in q["cognition_lemmas"]),
         that=frozenset(q["that"]),
         pronouns={k.lower(): v for k, v in q["pronouns"].items()},
+        pronoun_genders={k.lower(): v for k, v in q.get("pronoun_genders", {}).items()},
+        documents=frozenset(q.get("documents", [])),
+        relatives=frozenset(q.get("relatives", [])),
+        not_speakers=frozenset(q.get("not_speakers", [])),
         latter=frozenset(w.lower() for w in q.get("latter", [])),
         no_speaker=frozenset(q["no_speaker"]),
         according_to=re.compile(
@@ -318,7 +326,7 @@ class QuoteExtractor:
                 c
                 for c in v.children
                 if not quoted(c.idx)
-                and c.lower_ not in {"-t", "t"}  # the euphonic t of « a-t-elle »
+                and c.lower_.strip("-") != "t"  # the euphonic t of « a-t-elle », « -t- »
                 and (
                     c.dep_ == "nsubj"
                     or (c.dep_.startswith("expl") and c.lower_.lstrip("-") in self.r.pronouns)
@@ -343,6 +351,13 @@ class QuoteExtractor:
                 ]
             if subjects:
                 head = subjects[0]
+                if (
+                    head.lower_ in self.r.relatives
+                    and v.dep_ in {"acl:relcl", "relcl", "acl"}
+                    and v.head.pos_ in {"NOUN", "PROPN"}
+                ):
+                    # « le ministère, qui a précisé que … »: the antecedent speaks.
+                    head, subjects = v.head, [v.head]
                 # « La ministre de la Santé, Agnès Buzyn, a affirmé »: the name in apposition.
                 names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
                 if names:
@@ -429,9 +444,16 @@ class QuoteExtractor:
             a, b = f.speaker
             words = text[a:b]
             low = words.lower().lstrip("-")
-            if low in self.r.no_speaker:
-                f.speaker = None
+            head_lemma = f.speaker_head.lemma_.lower() if f.speaker_head is not None else ""
+            if low in self.r.no_speaker or head_lemma in self.r.not_speakers:
+                f.speaker = None  # the text's own voice, or a thing (« sa pensée », « la loi »)
                 continue
+            if head_lemma in self.r.documents and f.speaker_head is not None:
+                self._issuer(f, text, index)
+                if f.name is not None:
+                    if f.kind is not QuoteKind.ACCORDING_TO:
+                        previous = f
+                    continue
             head_at = f.speaker_head.idx + f.offset if f.speaker_head is not None else None
             k = index.at(a, b, head_at)
             if k is not None:
@@ -447,9 +469,16 @@ class QuoteExtractor:
                 f.resolution = "role" if role else "named"
             elif low in self.r.pronouns or (f.speaker_head is not None and _is_pronoun(f)):
                 number = self.r.pronouns.get(low, "singular")
-                # Not a speaker the text shows is no person (« la chambre de commerce »).
-                recent_person = recent is not None and (
-                    recent.entity is None or index.entities[recent.entity].kind is EntityKind.PERSON
+                gender = self.r.pronoun_genders.get(low)
+                # Not a speaker the text shows is no person (« la chambre de commerce »), nor
+                # one of the other gender (« a-t-elle ajouté » after a man was quoted).
+                recent_person = (
+                    recent is not None
+                    and (
+                        recent.entity is None
+                        or index.entities[recent.entity].kind is EntityKind.PERSON
+                    )
+                    and index.compatible(recent.entity, gender)
                 )
                 if number == "singular":
                     # « il a ajouté » continues the person quoted just before; « ce dernier »
@@ -457,7 +486,7 @@ class QuoteExtractor:
                     if recent_person and recent is not None and low not in self.r.latter:
                         f.entity, f.name = recent.entity, recent.name
                     else:
-                        f.entity = index.person_before(a)
+                        f.entity = index.person_before(a, gender)
                         f.name = index.entities[f.entity].name if f.entity is not None else None
                 f.resolution = "pronoun" if f.name is not None else "unknown"
             else:
@@ -465,6 +494,32 @@ class QuoteExtractor:
             if f.kind is not QuoteKind.ACCORDING_TO:
                 # « selon les données » reports a source, not someone who goes on speaking.
                 previous = f
+
+    def _issuer(self, f: _Found, text: str, index: EntityIndex) -> None:
+        """Who speaks through a document (« le communiqué du ministère de l'Intérieur », « a
+        conclu l'étude »): an organisation or person named in its complement, else the words
+        of the complement, else the organisation named last shortly before; nobody if none."""
+        assert f.speaker is not None and f.speaker_head is not None
+        a, b = f.speaker
+        after = f.speaker_head.idx + f.offset + len(f.speaker_head.text)
+        k = index.at(after, b) if after < b else None
+        if k is not None and index.entities[k].kind in _ISSUERS:
+            f.entity, f.name, f.resolution = k, index.entities[k].name, "role"
+            return
+        complement = _COMPLEMENT.match(text[after:b])
+        if complement:
+            f.name, f.resolution = complement.group("issuer").strip(), "role"
+            return
+        k = index.named_before(a, _ISSUERS, within=_ISSUER_DISTANCE)
+        if k is not None:
+            f.entity, f.name, f.resolution = k, index.entities[k].name, "role"
+
+
+_ISSUERS = frozenset({EntityKind.ORGANISATION})
+_ISSUER_DISTANCE = 600  # characters: an issuer named further back is not this document's
+_COMPLEMENT = re.compile(
+    r"\s*(?:(?:de la|du|des|de|of the|of|by)\s+|(?:de l|d)['’]\s*)(?P<issuer>.+)", re.IGNORECASE
+)
 
 
 def _is_pronoun(f: _Found) -> bool:
