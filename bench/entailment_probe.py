@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     import train_checker
-    from essentiel.checker import split_summary, verifier_for
+    from essentiel.check.checker import split_summary, verifier_for
     from essentiel.evaluation.factuality import cross_validated_balanced_accuracy
     from essentiel.pipeline import Pipeline
 

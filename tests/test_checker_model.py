@@ -8,8 +8,8 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from essentiel.checker import Checker, verifier_for
-from essentiel.checker_model import FEATURE_NAMES, load_checker_model, summary_features
+from essentiel.check.checker import Checker, verifier_for
+from essentiel.check.learned_score import FEATURE_NAMES, load_checker_model, summary_features
 from essentiel.model import Digest, SentenceVerdict
 from essentiel.pipeline import Pipeline
 

@@ -105,8 +105,8 @@ def _sha256(path: Path) -> str:
 
 def examples() -> list[dict[str, Any]]:
     """One example per summary: its article group, label, system, set and features."""
-    from essentiel.checker import Checker, verifier_for
-    from essentiel.checker_model import summary_features
+    from essentiel.check.checker import Checker, verifier_for
+    from essentiel.check.learned_score import summary_features
     from essentiel.errors import EssentielError
     from essentiel.keypoints.features import embedder
 
@@ -176,7 +176,7 @@ def train(
     """One LightGBM model on the columns ``names`` (all features by default)."""
     import lightgbm
 
-    from essentiel.checker_model import FEATURE_NAMES
+    from essentiel.check.learned_score import FEATURE_NAMES
 
     names = names or FEATURE_NAMES
     data = lightgbm.Dataset(x, label=y, feature_name=list(names), free_raw_data=False)
@@ -278,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
         help="ablation: no monotone constraints; cross-validates, writes nothing",
     )
     args = parser.parse_args(argv)
-    from essentiel.checker_model import FEATURE_NAMES, MODEL_FILE, RECORD_FILE
+    from essentiel.check.learned_score import FEATURE_NAMES, MODEL_FILE, RECORD_FILE
 
     dropped = {name for name in args.drop.split(",") if name}
     if dropped - set(FEATURE_NAMES):

@@ -42,9 +42,9 @@ from typing import Any
 
 import numpy as np
 
+from essentiel.check.verifier import Verifier
 from essentiel.keypoints.features import Embedder, embedder
 from essentiel.model import CheckedSentence, Digest, ProblemKind, SentenceVerdict
-from essentiel.verify import Verifier
 
 MODEL_FILE = "checker.txt"
 MAX_ARTICLE_SENTENCES = 80

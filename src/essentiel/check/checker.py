@@ -34,7 +34,8 @@ from typing import Any
 from essentiel import resources
 from essentiel.analyze import parse_zone, sentences_of
 from essentiel.analyze import pipeline as spacy_pipeline
-from essentiel.checker_model import load_checker_model
+from essentiel.check.learned_score import load_checker_model
+from essentiel.check.verifier import Verifier
 from essentiel.facts.names import fold, same_name
 from essentiel.model import (
     CheckedSentence,
@@ -48,7 +49,6 @@ from essentiel.model import (
     SummaryCheck,
 )
 from essentiel.pipeline import Pipeline
-from essentiel.verify import Verifier
 
 EVIDENCE_SENTENCES = 3
 CANNOT_TELL_BELOW = 0.5  # share of the sentence's content words found in its evidence
