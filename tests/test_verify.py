@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 
 from essentiel import resources
-from essentiel.check.verifier import Verifier, clauses
+from essentiel.check.claims import clauses
+from essentiel.check.verifier import Verifier
 from essentiel.model import CheckKind, Span
 
 SOURCE_TEXT = (
