@@ -41,6 +41,7 @@ DATA = ROOT.parent / "shared" / "eval-data"
 FRANK = DATA / "frank" / "frank_annotated_summaries.jsonl.gz"
 XSUMFAITH = DATA / "xsumfaith" / "xsumfaith_with_docs.jsonl.gz"
 DEFAULT_OUT = ROOT / "src" / "essentiel" / "resources" / "models"
+sys.path.insert(0, str(ROOT / "bench"))  # factuality_scores, shared with bench/factuality.py
 FOLDS = 5
 SEED = 20251124  # the folds' and LightGBM's
 PARAMS: dict[str, Any] = {
@@ -234,7 +235,7 @@ def evaluate(
     rows: list[dict[str, Any]], scores: np.ndarray[Any, Any], fold: np.ndarray[Any, Any]
 ) -> dict[str, Any]:
     """FRANK partial correlations and XSumFaith balanced accuracy of one score per row."""
-    from essentiel.evaluation.factuality import (
+    from factuality_scores import (
         cross_validated_balanced_accuracy,
         partial_correlation,
     )
