@@ -35,8 +35,8 @@ browser:
 	fi
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench training
-	$(BIN)/ruff format --check src tests bench training
+	$(BIN)/ruff check src tests bench training experiments
+	$(BIN)/ruff format --check src tests bench training experiments
 
 typecheck: $(STAMP)
 	$(BIN)/mypy src

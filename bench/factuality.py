@@ -34,11 +34,11 @@ from typing import Any
 
 import numpy as np
 
-from essentiel.checker import Checker, verifier_for
-from essentiel.checker_model import load_checker_model
+from essentiel.check.checker import Checker, verifier_for
+from essentiel.check.learned_score import load_checker_model
 from essentiel.errors import EssentielError
-from essentiel.evaluation.factuality import balanced_accuracy, best_threshold, partial_correlation
 from essentiel.model import SentenceVerdict
+from factuality_scores import balanced_accuracy, best_threshold, partial_correlation
 from report import write_report
 
 ROOT = Path(__file__).resolve().parents[1]

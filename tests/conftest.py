@@ -26,7 +26,7 @@ needs_shared = pytest.mark.skipif(
 
 
 def load_script(relative: str) -> ModuleType:
-    """A bench or training script (not a package module) loaded from its file, to test it."""
+    """A bench, training or experiments script (not a package module), loaded from its file."""
     path = ROOT / relative
     spec = importlib.util.spec_from_file_location(path.stem, path)
     assert spec and spec.loader

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from essentiel.checker import Checker, split_summary
+from essentiel.check.checker import Checker, split_summary
 from essentiel.model import ProblemKind, SentenceVerdict
 from essentiel.pipeline import Pipeline
 from tests.conftest import SEED, needs_shared

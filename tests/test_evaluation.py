@@ -14,10 +14,9 @@ from typer.testing import CliRunner
 from essentiel.cli import app
 from essentiel.evaluation.baselines import graph_rank, lead
 from essentiel.evaluation.data import EvalDataError, add_where_option, parse_where, read_items
-from essentiel.evaluation.oracle import greedy_oracle
 from essentiel.evaluation.rouge import UnicodeTokenizer, rouge, rouge_n_f1, split_reference
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, load_script
 
 
 def test_rouge_matches_hand_computed_values() -> None:
@@ -71,6 +70,7 @@ def test_split_reference_prose_and_tokenised() -> None:
 
 
 def test_greedy_oracle_picks_what_raises_rouge_and_stops() -> None:
+    greedy_oracle = load_script("training/oracle.py").greedy_oracle
     sentences = [
         "Le maire a inauguré le pont hier.",
         "Le pont relie les deux rives du fleuve.",

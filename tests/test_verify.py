@@ -5,8 +5,9 @@ import datetime as dt
 import pytest
 
 from essentiel import resources
+from essentiel.check.claims import clauses
+from essentiel.check.verifier import Verifier
 from essentiel.model import CheckKind, Span
-from essentiel.verify import Verifier, clauses
 
 SOURCE_TEXT = (
     "Au cours de la nuit, la Russie a envoyé 550 engins, dont 539 drones et des missiles, "

@@ -41,6 +41,7 @@ DATA = ROOT.parent / "shared" / "eval-data"
 FRANK = DATA / "frank" / "frank_annotated_summaries.jsonl.gz"
 XSUMFAITH = DATA / "xsumfaith" / "xsumfaith_with_docs.jsonl.gz"
 DEFAULT_OUT = ROOT / "src" / "essentiel" / "resources" / "models"
+sys.path.insert(0, str(ROOT / "bench"))  # factuality_scores, shared with bench/factuality.py
 FOLDS = 5
 SEED = 20251124  # the folds' and LightGBM's
 PARAMS: dict[str, Any] = {
@@ -105,8 +106,8 @@ def _sha256(path: Path) -> str:
 
 def examples() -> list[dict[str, Any]]:
     """One example per summary: its article group, label, system, set and features."""
-    from essentiel.checker import Checker, verifier_for
-    from essentiel.checker_model import summary_features
+    from essentiel.check.checker import Checker, verifier_for
+    from essentiel.check.learned_score import summary_features
     from essentiel.errors import EssentielError
     from essentiel.keypoints.features import embedder
 
@@ -176,7 +177,7 @@ def train(
     """One LightGBM model on the columns ``names`` (all features by default)."""
     import lightgbm
 
-    from essentiel.checker_model import FEATURE_NAMES
+    from essentiel.check.learned_score import FEATURE_NAMES
 
     names = names or FEATURE_NAMES
     data = lightgbm.Dataset(x, label=y, feature_name=list(names), free_raw_data=False)
@@ -234,7 +235,7 @@ def evaluate(
     rows: list[dict[str, Any]], scores: np.ndarray[Any, Any], fold: np.ndarray[Any, Any]
 ) -> dict[str, Any]:
     """FRANK partial correlations and XSumFaith balanced accuracy of one score per row."""
-    from essentiel.evaluation.factuality import (
+    from factuality_scores import (
         cross_validated_balanced_accuracy,
         partial_correlation,
     )
@@ -278,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
         help="ablation: no monotone constraints; cross-validates, writes nothing",
     )
     args = parser.parse_args(argv)
-    from essentiel.checker_model import FEATURE_NAMES, MODEL_FILE, RECORD_FILE
+    from essentiel.check.learned_score import FEATURE_NAMES, MODEL_FILE, RECORD_FILE
 
     dropped = {name for name in args.drop.split(",") if name}
     if dropped - set(FEATURE_NAMES):

@@ -32,6 +32,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared/eval-data/orangesum/orangesum_abstract_train.jsonl.gz"
 DEFAULT_OUT = ROOT / "src/essentiel/resources/models"
+sys.path.insert(0, str(ROOT / "training"))  # oracle, when loaded from elsewhere
 # The articles drawn from the shuffled train split (tune_selection.py takes those after them).
 DOCUMENTS = 12000
 SEED = 20251124
@@ -74,8 +75,8 @@ def parse_article(text: str) -> tuple[str, list[Any], Any, list[int]] | None:
 
 def _examples(job: tuple[str, str, str | None, list[str], bool]) -> dict[str, Any] | None:
     """Features and oracle labels of one article (runs in a worker process)."""
-    from essentiel.evaluation.oracle import greedy_oracle
     from essentiel.keypoints.features import embedder, sentence_features
+    from oracle import greedy_oracle
 
     key, text, title, reference, use_embedding = job
     parsed = parse_article(text)

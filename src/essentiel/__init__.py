@@ -5,7 +5,7 @@
 >>> [k.text for k in d.keypoints]
 """
 
-from essentiel.checker import Checker, check
+from essentiel.check import Checker, check
 from essentiel.errors import (
     BinaryInput,
     EmptyInput,

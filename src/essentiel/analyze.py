@@ -75,7 +75,7 @@ def pipeline(lang: str) -> SpacyLanguage:
 
 def mend_tokenizer(nlp: SpacyLanguage, quote_pairs: bool = True) -> None:
     """Teach ``nlp``'s tokenizer the glued-paragraph cuts (``quote_pairs=False`` leaves out
-    the glued quote marks and furniture, for bench/glued_sentences.py's comparison)."""
+    the glued quote marks and furniture, for experiments/glued_sentences.py's comparison)."""
     tokenizer = nlp.tokenizer
     assert isinstance(tokenizer, Tokenizer)
     infixes = [*(nlp.Defaults.infixes or ()), *_GLUED_SENTENCE_INFIXES]

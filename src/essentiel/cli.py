@@ -270,7 +270,7 @@ def check(
 
     Exit code 0 when every sentence is supported or cannot be told, 1 when one is unsupported.
     """
-    from essentiel.checker import Checker
+    from essentiel.check.checker import Checker
     from essentiel.model import SentenceVerdict
 
     published_date = _published_date(published)

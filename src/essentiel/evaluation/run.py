@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from essentiel import resources
-from essentiel.checker import Checker
+from essentiel.check.checker import Checker
 from essentiel.errors import EssentielError
 from essentiel.evaluation.baselines import graph_rank, lead, with_datelines_joined
 from essentiel.evaluation.data import EvalItem

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from essentiel.analyze import ParsedSentence
+from essentiel.check.verifier import Verifier
 from essentiel.keypoints.compress import Compressor, count_words
 from essentiel.keypoints.learned import score_learned
 from essentiel.keypoints.select import (
@@ -27,7 +28,6 @@ from essentiel.keypoints.select import (
 )
 from essentiel.model import KeyPoint, Notice, Span
 from essentiel.resources import SELECTORS, Language
-from essentiel.verify import Verifier
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from importlib import resources as package_files
 from typing import Any, TypeVar
 
-from essentiel.checker import Checker
+from essentiel.check.checker import Checker
 from essentiel.model import Digest, SummaryCheck
 from essentiel.pipeline import Pipeline, Settings
 from essentiel.service.config import ServiceConfig

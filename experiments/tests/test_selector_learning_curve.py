@@ -11,14 +11,13 @@ from typing import Any
 
 import numpy as np
 import pytest
-
-from .conftest import load_script
+from tests.conftest import load_script
 
 WORDS = ["port", "grève", "navire", "quai", "douane", "marin", "cargo", "phare", "écluse", "bassin"]
 
 
 def _script() -> ModuleType:
-    return load_script("training/selector_learning_curve.py")
+    return load_script("experiments/selector_learning_curve.py")
 
 
 def _articles(count: int) -> list[dict[str, Any]]:

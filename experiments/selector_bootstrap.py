@@ -1,8 +1,8 @@
 """Is one key-point selector better than another on a set, or is the gap noise?
 
-    .venv/bin/python bench/selector_bootstrap.py --where dataset=cnndm
-    .venv/bin/python bench/selector_bootstrap.py --where dataset=xsum
-    .venv/bin/python bench/selector_bootstrap.py --data FILE --a lead --b learned
+    .venv/bin/python experiments/selector_bootstrap.py --where dataset=cnndm
+    .venv/bin/python experiments/selector_bootstrap.py --where dataset=xsum
+    .venv/bin/python experiments/selector_bootstrap.py --data FILE --a lead --b learned
 
 Each article is parsed once and its key points built with both selectors (the same
 candidates, compression and verification); each is scored by ROUGE-1 F1 (rouge-score

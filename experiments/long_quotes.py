@@ -1,10 +1,10 @@
 """How many default key points would come from a sentence a selection rule passes over?
 
-    .venv/bin/python bench/long_quotes.py [--limit N]
-    .venv/bin/python bench/long_quotes.py --rule speakerless
-    .venv/bin/python bench/long_quotes.py --rule speakerless --where dataset=cnndm \
+    .venv/bin/python experiments/long_quotes.py [--limit N]
+    .venv/bin/python experiments/long_quotes.py --rule speakerless
+    .venv/bin/python experiments/long_quotes.py --rule speakerless --where dataset=cnndm \
         --data ../shared/eval-data/frank/frank_documents.jsonl.gz
-    .venv/bin/python bench/long_quotes.py --rule single --where dataset=cnndm \
+    .venv/bin/python experiments/long_quotes.py --rule single --where dataset=cnndm \
         --data ../shared/eval-data/frank/frank_documents.jsonl.gz
 
 For each OrangeSum validation text (or each row of ``--data``), the key points are built from

@@ -1,10 +1,10 @@
 """How often do glued paragraphs (« la rentrée.Selon le maire ») hide a sentence boundary?
 
-    .venv/bin/python bench/glued_sentences.py [--limit N]
-    .venv/bin/python bench/glued_sentences.py --lang en \
+    .venv/bin/python experiments/glued_sentences.py [--limit N]
+    .venv/bin/python experiments/glued_sentences.py --lang en \
         ../shared/eval-data/frank/frank_annotated_summaries.jsonl.gz \
         ../shared/eval-data/xsumfaith/xsumfaith_with_docs.jsonl.gz
-    .venv/bin/python bench/glued_sentences.py --compare quote-stops --lang en --where \
+    .venv/bin/python experiments/glued_sentences.py --compare quote-stops --lang en --where \
         dataset=cnndm ../shared/eval-data/frank/frank_documents.jsonl.gz
 
 Each OrangeSum validation text (or each distinct ``text`` of the files given) is read and

@@ -8,12 +8,11 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-
-from .conftest import load_script
+from tests.conftest import load_script
 
 
 def _script() -> ModuleType:
-    return load_script("bench/xsumfaith_spans.py")
+    return load_script("experiments/xsumfaith_spans.py")
 
 
 def _span(start: int, end: int, worker: str, kind: str = "extrinsic") -> dict[str, object]:

@@ -1,7 +1,7 @@
 """Would the selector choose better if its labels were for the box? (tried 2026-12-01, not kept)
 
 The shipped selector learns from the greedy oracle over whole sentences. Here the same oracle
-(``evaluation.oracle``) runs over the bullets the digest can make from each article instead:
+(``training/oracle.py``) runs over the bullets the digest can make from each article instead:
 each candidate compressed by the digest's rules, within the word limit, verified, no
 near-repeat of another; a candidate that cannot be a bullet is a negative. For the first
 ``--documents`` articles of a features file that ``train_selector.py --examples`` wrote, the
@@ -12,7 +12,7 @@ with the model swapped in).
 
     .venv/bin/python training/train_selector.py --documents 21401 \\
         --examples /tmp/exp/sel_all.pkl --out /tmp/sel_all
-    .venv/bin/python training/box_labels.py --examples /tmp/exp/sel_all.pkl --documents 6000
+    .venv/bin/python experiments/box_labels.py --examples /tmp/exp/sel_all.pkl --documents 6000
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training"))
 from train_selector import DEFAULT_DATA, SEED, fit_booster, parse_article
 
 VARIANTS = ("default=", "two=max_keypoints:2", "model=learned_weight:1.0")
@@ -36,8 +36,8 @@ def box_oracle(
 ) -> tuple[str, list[int], list[int]] | None:
     """The article's candidates (sentence indices), and those the oracle picks among the
     bullets the digest can make of them."""
-    from essentiel.evaluation.oracle import greedy_oracle
     from essentiel.keypoints import KeyPointSettings, build_keypoints
+    from oracle import greedy_oracle
 
     key, text, title, reference = job
     parsed = parse_article(text)

@@ -8,12 +8,11 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-
-from .conftest import EXAMPLES, load_script
+from tests.conftest import EXAMPLES, load_script
 
 
 def _script() -> ModuleType:
-    return load_script("bench/selector_bootstrap.py")
+    return load_script("experiments/selector_bootstrap.py")
 
 
 def test_the_interval_holds_the_mean_and_shrinks_to_it_without_spread() -> None:

@@ -6,8 +6,8 @@ over the first sentences of each article, those still over the limit after compr
 the compressor's deletions, and with each rule given by ``--without`` left out, so that what
 one rule brings under the limit is a difference between two rows of the same run.
 
-    .venv/bin/python bench/over_limit.py --documents 500 --without second_conjunct
-    .venv/bin/python bench/over_limit.py --where dataset=cnndm \
+    .venv/bin/python experiments/over_limit.py --documents 500 --without second_conjunct
+    .venv/bin/python experiments/over_limit.py --where dataset=cnndm \
         --data ../shared/eval-data/frank/frank_documents.jsonl.gz --documents 75 \
         --without second_conjunct --without verb_adjunct
 """

@@ -18,16 +18,16 @@ choose the sentences instead:
 - ``oracle-selection``: every bullet the digest can make from the article (each candidate
   compressed by the digest's own rules, within the word limit, verified, no near-repeat of
   one already made), and among them up to ``max_keypoints`` chosen by the greedy oracle
-  that labels the selector's training sentences (``evaluation.oracle``: added one at a time
+  that labels the selector's training sentences (``training/oracle.py``: added one at a time
   while ROUGE-1 + ROUGE-2 rises). This is the box with a perfect selector: what is left
   between it and the default is the selector's to win.
 
-    .venv/bin/python training/compression_headroom.py --documents 600 \
-        --json training/out/headroom.json
+    .venv/bin/python experiments/compression_headroom.py --documents 600 \
+        --json experiments/out/headroom.json
 
 English, on the FRANK CNN/DM documents against their highlights (none was used in training):
 
-    .venv/bin/python training/compression_headroom.py --where dataset=cnndm --skip 0 \
+    .venv/bin/python experiments/compression_headroom.py --where dataset=cnndm --skip 0 \
         --documents 75 --data ../shared/eval-data/frank/frank_documents.jsonl.gz
 """
 
@@ -42,7 +42,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training"))
 from train_selector import DEFAULT_DATA, DOCUMENTS, SEED
 from tune_selection import digest_each
 
@@ -64,10 +64,10 @@ def main(argv: list[str] | None = None) -> int:
 
     import essentiel.pipeline as pipeline_module
     from essentiel.evaluation.data import read_items
-    from essentiel.evaluation.oracle import greedy_oracle
     from essentiel.evaluation.rouge import rouge, rouge_n_f1
     from essentiel.keypoints import KeyPointSettings
     from essentiel.keypoints.compress import Compressor, Deletion, _apply, _Core, count_words
+    from oracle import greedy_oracle
 
     if not args.data.is_file():
         print(f"error: {args.data}: no such file (the OrangeSum train split)", file=sys.stderr)

@@ -1,6 +1,6 @@
 """How far can spotting invented words take a checker on XSumFaith? The annotators' own spans.
 
-    .venv/bin/python bench/xsumfaith_spans.py [--json bench/out/xsumfaith_spans.json]
+    .venv/bin/python experiments/xsumfaith_spans.py [--json experiments/out/xsumfaith_spans.json]
 
 XSumFaith (Maynez et al. 2020) gives each summary two human judgements: three annotators
 marked the spans they found hallucinated (intrinsic: a distortion of the article; extrinsic:
@@ -56,7 +56,7 @@ def marked_share(row: dict[str, Any], kind: str | None, at_least: int) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from essentiel.evaluation.factuality import (
+    from factuality_scores import (
         balanced_accuracy,
         best_threshold,
         cross_validated_balanced_accuracy,

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
-
-from .conftest import EXAMPLES, load_script
+from tests.conftest import EXAMPLES, load_script
 
 
 def test_the_oracle_picks_among_the_bullets_the_digest_can_make() -> None:
     pytest.importorskip("rouge_score")
-    script = load_script("training/box_labels.py")
+    script = load_script("experiments/box_labels.py")
     text = (EXAMPLES / "fr-orages-bretagne.txt").read_text(encoding="utf-8")
     reference = ["Des orages ont privé 48.000 foyers bretons d'électricité mercredi soir."]
     result = script.box_oracle(("a", text, None, reference))

@@ -7,13 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
-
-from .conftest import EXAMPLES, load_script
+from tests.conftest import EXAMPLES, load_script
 
 
 def test_the_oracles_start_from_the_digest_and_only_climb(tmp_path: Path) -> None:
     pytest.importorskip("rouge_score")
-    script = load_script("training/compression_headroom.py")
+    script = load_script("experiments/compression_headroom.py")
 
     text = (EXAMPLES / "fr-orages-bretagne.txt").read_text(encoding="utf-8")
     # A reference in other words than the article's, so that deleting words can pay.

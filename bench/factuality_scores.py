@@ -1,6 +1,7 @@
 """Scores of a factuality metric against human labels, as the field computes them: FRANK's
 partial correlation (controlling for the summarization system) and balanced accuracy with a
-threshold (SummaC on XSumFaith). Used by ``bench/factuality.py`` and ``training/train_checker.py``.
+threshold (SummaC on XSumFaith). Used by ``bench/factuality.py``, ``training/train_checker.py``
+and experiments, not by the package, so they live beside the scripts.
 """
 
 from __future__ import annotations

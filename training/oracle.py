@@ -3,6 +3,7 @@
 As in extractive-summarization work since SummaRuNNer/BertSumExt: add, one at a time, the
 sentence that most raises ROUGE-1 F1 + ROUGE-2 F1 against the reference, and stop when no
 sentence raises it or ``limit`` are chosen. Tokens are rouge-score's, the published metric's.
+It labels the selector's training sentences (``train_selector.py``); the package never uses it.
 """
 
 from __future__ import annotations

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-
-from .conftest import load_script
+from tests.conftest import load_script
 
 
 def _words(text: str) -> set[str]:
@@ -12,7 +11,7 @@ def _words(text: str) -> set[str]:
 
 
 def test_a_summary_scores_its_weakest_sentence_at_its_best_evidence() -> None:
-    probe = load_script("bench/entailment_probe.py")
+    probe = load_script("experiments/entailment_probe.py")
     article = [
         "The council voted the budget on Monday.",
         "Rain closed the harbour road.",
@@ -42,7 +41,7 @@ def test_a_summary_scores_its_weakest_sentence_at_its_best_evidence() -> None:
 
 
 def test_the_stacked_regression_ranks_by_what_separates_the_classes() -> None:
-    probe = load_script("bench/entailment_probe.py")
+    probe = load_script("experiments/entailment_probe.py")
     rng = np.random.default_rng(0)
     y = np.array([True] * 20 + [False] * 80)
     x = np.c_[rng.normal(size=100), y + rng.normal(scale=0.3, size=100)]  # column 2 tells

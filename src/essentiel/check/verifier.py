@@ -1,0 +1,278 @@
+"""Verify: an independent check of a bullet against the source spans it cites.
+
+It does not know how the bullet was made. It re-reads the bullet and, clause by clause:
+
+1. aligns each bullet clause with the window of 1-3 consecutive source clauses whose content
+   words match it best (F1 of content words);
+2. requires every proper name, number, date expression and quoted string of the bullet clause to
+   stand in that window (a number found only elsewhere in the source is a failure: « 539 engins »
+   when the source says « 550 engins, dont 539 drones »). Facts are read and compared with the
+   fact extractors' own code: numbers by value (``facts.figures.read_numbers``: « 2.600 » is
+   « 2600 », « cinq » is « 5 »), dates by their resolved calendar value when the publication
+   date is known (``facts.dates``: « vendredi » is « ce vendredi 4 juillet », « jeudi 3
+   juillet » is not), names by spelling-tolerant comparison (``facts.names``: « Zelenskyy » is
+   « Zelensky »);
+3. requires quoted strings to be quoted, verbatim, in the source, and source quotes reused in the
+   bullet to keep their quote marks;
+4. requires the attribution of every source sentence the bullet draws on to survive: an
+   according-to phrase (« D'après Kiev », « selon l'armée de l'air ukrainienne ») and, when the
+   sentence reports speech (a quote or « ... que »), its speech verb and named speaker.
+   An attribution governs the whole sentence it stands in (French news puts it at either end).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from essentiel.check.claims import (
+    _NAME,
+    _QUOTE_CHARS,
+    _QUOTED,
+    ClaimReader,
+    Fact,
+    _fold,
+    clauses,
+)
+from essentiel.facts.figures import read_numbers
+from essentiel.facts.names import same_name
+from essentiel.model import Check, CheckKind, Span, Verdict
+from essentiel.resources import Language
+
+MAX_WINDOW = 3  # source clauses a bullet clause may draw on
+MAX_SPAN = 5  # consecutive source clauses those may spread over (skipping what was cut)
+_THAT = {"fr": ("que", "qu'", "qu’"), "en": ("that",)}
+
+
+@dataclass(frozen=True)
+class _SourceClause:
+    sentence: int
+    start: int  # absolute clean-text offset
+    end: int
+    text: str
+
+
+class Verifier(ClaimReader):
+    """A bullet checked against the source spans it cites (the verdict of one key point)."""
+
+    def __init__(self, lang: Language, published: dt.date | None = None) -> None:
+        super().__init__(lang, published)
+        self.that = _THAT.get(lang.code, ())
+
+    # ---- where it should be --------------------------------------------------------------
+
+    def _find(self, fact: Fact, text: str) -> tuple[int, int] | None:
+        """Position of the fact in ``text`` under the comparison rules of its kind."""
+        if fact.kind is CheckKind.NUMBER:
+            for start, end, number in read_numbers(text, self.lang.code):
+                if number == fact.value:
+                    return start, end
+            return None
+        if fact.kind is CheckKind.DATE and fact.value is not None:
+            for start, end, iso in self._dates(text):
+                if iso == fact.value:
+                    return start, end
+            return None
+        if fact.kind is CheckKind.QUOTE:
+            wanted = _fold(" ".join(fact.text.split()))
+            for match in _QUOTED.finditer(text):
+                inner = next(g for g in match.groups() if g is not None)
+                folded = _fold(" ".join(inner.split()))
+                if wanted in folded:
+                    return match.start(), match.end()
+            return None
+        found = self._find_words(fact.text, text)
+        if found is None and fact.kind is CheckKind.NAME:
+            # Another spelling of the same name (Zelenskyy / Zelensky, Poutine / Putin).
+            for match in _NAME.finditer(text):
+                if same_name(fact.text, match.group(1)):
+                    return match.start(1), match.end(1)
+        return found
+
+    def _find_words(self, item: str, text: str) -> tuple[int, int] | None:
+        pattern = re.compile(
+            r"(?<![\w])" + r"\s+".join(re.escape(_fold(p)) for p in item.split()) + r"(?![\w])"
+        )
+        folded = _fold(text)
+        # _fold keeps length for Latin text (accents become combining marks we drop, 1:1 in NFC
+        # input); fall back to a plain search where it does not.
+        if len(folded) != len(text):
+            index = text.lower().find(item.lower())
+            return (index, index + len(item)) if index >= 0 else None
+        found = pattern.search(folded)
+        return (found.start(), found.end()) if found else None
+
+    def _align(
+        self, clause_words: set[str], source: list[_SourceClause], quotes: list[Fact]
+    ) -> list[_SourceClause]:
+        """The source clauses a bullet clause comes from.
+
+        The clause with the best content-word F1 is the seed, among those that hold every
+        quote of the bullet clause when some do: words quoted verbatim say where they come
+        from, and a shorter clause that shares them unquoted (a page's subheading « "Une
+        victoire pour le droit" » above « "C'est une victoire pour le droit", a dit
+        l'avocat ») must not win on F1. Clauses of the same sentence
+        within MAX_SPAN of it join while they bring words of the bullet clause still missing
+        (a compressed bullet joins « Le navire » and « est venu heurter le quai » across the
+        relative clause it cut), up to MAX_WINDOW clauses. A clause that would bring only a
+        number or a date does not join: « la Russie a envoyé 539 engins » must not borrow 539
+        from « dont 539 drones ».
+        """
+        words = [self.content_words(c.text) for c in source]
+        if not source or not clause_words:
+            return source[:1]
+
+        def f1(k: int) -> tuple[float, int]:
+            overlap = len(clause_words & words[k])
+            if not overlap:
+                return (0.0, 0)
+            precision, recall = overlap / len(clause_words), overlap / len(words[k])
+            return (2 * precision * recall / (precision + recall), overlap)
+
+        holding = (
+            [k for k in range(len(source)) if self._holds(quotes, source[k])] if quotes else []
+        )
+        seed = max(holding or range(len(source)), key=f1)
+        kept = [seed]
+        covered = clause_words & words[seed]
+        while len(kept) < MAX_WINDOW:
+            gains = [
+                (len((clause_words & words[k]) - covered), k)
+                for k in range(max(0, seed - MAX_SPAN + 1), min(len(source), seed + MAX_SPAN))
+                if k not in kept and source[k].sentence == source[seed].sentence
+            ]
+            joined = False
+            for _, k in sorted(gains, reverse=True):
+                new = (clause_words & words[k]) - covered
+                if len(new) >= 2 or any(not self._is_figure(w) for w in new):
+                    kept.append(k)
+                    covered |= new
+                    joined = True
+                    break
+            if not joined:
+                break
+        return [source[k] for k in sorted(kept)]
+
+    def _holds(self, quotes: list[Fact], clause: _SourceClause) -> bool:
+        return all(self._find(q, clause.text) is not None for q in quotes)
+
+    def _is_figure(self, word: str) -> bool:
+        """A bare number or date word (« 539 », « trois », « vendredi »), not « 48-year-old »."""
+        return (
+            word.replace(",", "").replace(".", "").isdigit()
+            or self.lang.number_word.fullmatch(word) is not None
+            or self.lang.date_word.fullmatch(word) is not None
+            or self.lang.month_word.fullmatch(word) is not None
+        )
+
+    # ---- the verdict ----------------------------------------------------------------------
+
+    def verify(self, bullet: str, sources: list[Span]) -> Verdict:
+        source_clauses = [
+            _SourceClause(k, span.start + c.start, span.start + c.end, c.text)
+            for k, span in enumerate(sources)
+            for c in clauses(span.text)
+        ]
+        checks: list[Check] = []
+        problems: list[str] = []
+        used_sentences: set[int] = set()
+        for index, clause in enumerate(clauses(bullet)):
+            # What follows a colon may open a sentence of its own (« Nantes: Qu’a fait ... »,
+            # "SCORE: The ..."): its capitalised first word is read as at a bullet's start.
+            opens = index == 0 or bullet[clause.start - 1] == ":"
+            words = self.content_words(clause.text)
+            if not source_clauses:
+                break
+            facts = self.facts(clause.text, sentence_start=opens)
+            quotes = [f for f in facts if f.kind is CheckKind.QUOTE]
+            window = self._align(words, source_clauses, quotes)
+            if words & set().union(*(self.content_words(c.text) for c in window)):
+                used_sentences.update(c.sentence for c in window)
+            for fact in facts:
+                evidence = self._locate(fact, window)
+                if evidence is None:
+                    elsewhere = self._locate(fact, source_clauses)
+                    where = (
+                        "is in the source, but not in the clause this part of the bullet comes from"
+                        if elsewhere
+                        else "is not in the source"
+                    )
+                    problems.append(f"{fact.kind.value} «{fact.text}» {where}")
+                checks.append(
+                    Check(
+                        kind=fact.kind,
+                        text=fact.text,
+                        found=evidence is not None,
+                        evidence=evidence,
+                    )
+                )
+        problems.extend(self._dropped_quote_marks(bullet, sources, checks))
+        for k in sorted(used_sentences):
+            for phrase, span in self.attributions(sources[k]):
+                survived = self._find_words(phrase, bullet) is not None
+                checks.append(
+                    Check(kind=CheckKind.ATTRIBUTION, text=phrase, found=survived, evidence=span)
+                )
+                if not survived:
+                    problems.append(f"attribution «{phrase}» of the source is missing")
+        return Verdict(passed=not problems, checks=checks, problems=problems)
+
+    def _locate(self, fact: Fact, window: list[_SourceClause]) -> Span | None:
+        for clause in window:
+            position = self._find(fact, clause.text)
+            if position is not None:
+                a, b = position
+                return Span(start=clause.start + a, end=clause.start + b, text=clause.text[a:b])
+        return None
+
+    def _dropped_quote_marks(
+        self, bullet: str, sources: list[Span], checks: list[Check]
+    ) -> list[str]:
+        problems = []
+        bare_bullet = _fold(" ".join(_QUOTE_CHARS.sub(" ", bullet).split()))
+        quoted_in_bullet = [_fold(q.text) for q in checks if q.kind is CheckKind.QUOTE]
+        for span in sources:
+            for match in _QUOTED.finditer(span.text):
+                inner = next(g for g in match.groups() if g is not None)
+                words = inner.split()
+                if len(words) < 4:
+                    continue
+                folded = _fold(" ".join(words))
+                if folded in bare_bullet and not any(folded in q for q in quoted_in_bullet):
+                    problems.append(f"quote «{inner}» is used without its quote marks")
+        return problems
+
+    def attributions(self, source: Span) -> list[tuple[str, Span]]:
+        """Attribution phrases of a source sentence: « d'après Kiev », « a déclaré X »."""
+        text = source.text
+        found: list[tuple[str, Span]] = []
+        for match in self.lang.according_to.finditer(text):
+            end = len(text)
+            for stop in (",", ";", ".", ":", "»", '"', "”"):
+                k = text.find(stop, match.end())
+                if 0 <= k < end:
+                    end = k
+            phrase = text[match.start() : end].strip()
+            found.append((phrase, _span_of(source, match.start(), match.start() + len(phrase))))
+        reports_speech = _QUOTE_CHARS.search(text) is not None
+        for match in self.lang.speech_verb.finditer(text):
+            # « (dit "RCC-M") » names a thing; nobody is speaking inside a parenthesis.
+            if text.count("(", 0, match.start()) > text.count(")", 0, match.start()):
+                continue
+            after = text[match.end() :].lstrip()
+            indirect = any(after.lower().startswith(t) for t in self.that)
+            if not (reports_speech or indirect):
+                continue
+            phrase = match.group(0)
+            speaker = _NAME.match(after)
+            if speaker and not indirect:
+                gap = len(text) - len(after)
+                end = gap + speaker.end(1)
+                phrase = text[match.start() : end]
+            found.append((phrase, _span_of(source, match.start(), match.start() + len(phrase))))
+        return found
+
+
+def _span_of(source: Span, start: int, end: int) -> Span:
+    return Span(start=source.start + start, end=source.start + end, text=source.text[start:end])
