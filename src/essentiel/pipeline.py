@@ -16,12 +16,21 @@ from essentiel.facts import extract_facts
 from essentiel.ingest import DEFAULT_MAX_BYTES, ingest
 from essentiel.keypoints import KeyPointSettings, build_keypoints
 from essentiel.model import Article, BlockKind, Digest, Notice
+from essentiel.threads import default_blas_threads, limit_blas_threads
 
 
 @dataclass(frozen=True)
 class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     keypoints: KeyPointSettings = field(default_factory=KeyPointSettings)
+    # BLAS/OpenMP threads of this process (essentiel.threads): 1 unless ESSENTIEL_BLAS_THREADS
+    # says otherwise; 0 leaves the libraries' default (one per core). Per process, not per
+    # pipeline: the last Pipeline built sets it.
+    blas_threads: int = field(default_factory=default_blas_threads)
+
+    def __post_init__(self) -> None:
+        if self.blas_threads < 0:
+            raise ValueError("need blas_threads >= 0")
 
 
 class Pipeline:
@@ -29,6 +38,7 @@ class Pipeline:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
+        limit_blas_threads(self.settings.blas_threads)
         # Seconds spent per stage over this pipeline's life (read by bench/throughput.py).
         self.stage_seconds: defaultdict[str, float] = defaultdict(float)
         self._clock = time.perf_counter()

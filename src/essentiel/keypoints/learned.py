@@ -24,6 +24,7 @@ from essentiel.keypoints.select import (
     stands_alone,
 )
 from essentiel.resources import Language
+from essentiel.threads import limit_blas_threads
 
 MODEL_FILE = "selector.txt"
 RECORD_FILE = "selector.json"
@@ -72,6 +73,7 @@ def load_selector() -> SelectorModel:
             "retrain it with `make train`"
         )
     booster = lightgbm.Booster(model_str=(folder / MODEL_FILE).read_text(encoding="utf-8"))
+    limit_blas_threads()  # LightGBM brings its OpenMP library: hold it to the process's limit
     return SelectorModel(booster, features, bool(record["embedding"]), record)
 
 
