@@ -1,15 +1,27 @@
-"""Throughput of the full digest against its floor (trafilatura extraction + spaCy parse).
+"""Throughput of the full digest against its floor and against the tools a user would pick.
 
-    .venv/bin/python bench/throughput.py [--limit N] [--json bench/out/throughput.json]
+    .venv/bin/python bench/throughput.py [--limit N] [--busy [N]] [--no-peers]
+                                         [--json bench/out/throughput.json]
 
 Reads the HTML pages of ../shared/eval-data/orangesum/orangesum_abstract_valid.jsonl.gz.
 For each page, in turn: the floor (trafilatura.extract + the same spaCy pipeline on its text),
-then the full digest (essentiel.Pipeline.digest on the raw HTML). Interleaving the two per page
-puts machine noise on both sides; the ratio full/floor is the figure that matters.
+the full digest (essentiel.Pipeline.digest on the raw HTML), then the peers on the same page
+(trafilatura alone, sumy's LexRank on trafilatura's text, newspaper4k's parse + nlp; see
+bench/throughput_peers.py), in a separate environment this script creates from PyPI on its
+first run (``--peers-venv``, default bench/out/peers-venv). Interleaving page by page puts
+the machine's noise on every side.
 
-Also reported, from the same run: time per stage of the digest, how often the page's chapô
-(the journalist's abstract, which the pages carry) is labelled publisher_summary, and the
-key points' counts, lengths and verification results.
+Both CPU time (of the process that did the work, all its threads) and wall time are
+recorded. On a machine whose cores are shared, wall time measures the neighbours as much as
+the code: CPU time is the figure to compare, and the ratio digest/floor in CPU time is the
+one that matters. The machine's load (load average before and after, the share of all cores
+busy during the run) is reported beside. ``--busy N`` runs N processes spinning on the CPU
+beside the benchmark (default: one per core), as on a server, in CI or beside other workers:
+that is where a BLAS thread pool per process costs most.
+
+Also reported, from the same run: CPU and wall time per stage of the digest, how often the
+page's chapô (the journalist's abstract, which the pages carry) is labelled
+publisher_summary, and the key points' counts, lengths and verification results.
 """
 
 from __future__ import annotations
@@ -17,11 +29,18 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import statistics
+import subprocess
 import sys
 import time
+import venv
+from collections import defaultdict
+from importlib import metadata
 from pathlib import Path
+from typing import Any
 
+import psutil
 import trafilatura
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
@@ -32,6 +51,14 @@ from essentiel.model import BlockKind
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "eval-data" / "orangesum" / "orangesum_abstract_valid.jsonl.gz"
+PEERS_SCRIPT = Path(__file__).with_name("throughput_peers.py")
+# What the peers' environment gets from PyPI; trafilatura at the version essentiel runs.
+PEER_PACKAGES = (
+    f"trafilatura=={metadata.version('trafilatura')}",
+    "sumy==0.13.0",
+    "numpy",  # sumy's LexRank needs it and does not require it
+    "newspaper4k==0.9.6",
+)
 WARM_UP = 5
 
 
@@ -45,88 +72,228 @@ def load(limit: int | None) -> list[dict[str, str]]:
     return rows
 
 
+def peers_python(folder: Path) -> tuple[Path | None, list[str]]:
+    """The peers' interpreter, creating their environment first if needed; and what could not
+    be installed (newspaper4k is tried alone, so that the others still run without it)."""
+    python = folder / "bin" / "python"
+    missing: list[str] = []
+    if not python.exists():
+        print(f"creating the peers' environment in {folder} (from PyPI) ...", file=sys.stderr)
+        venv.create(folder, with_pip=True)
+        pip = [str(python), "-m", "pip", "install", "--quiet"]
+        # An older pip's resolver fails on newspaper4k's lxml extras.
+        subprocess.run([*pip, "--upgrade", "pip"], check=False)
+        if subprocess.run([*pip, *PEER_PACKAGES[:3]], check=False).returncode != 0:
+            return None, list(PEER_PACKAGES)
+        if subprocess.run([*pip, PEER_PACKAGES[3]], check=False).returncode != 0:
+            missing.append(PEER_PACKAGES[3])
+    return python, missing
+
+
+class Peers:
+    """The peers' process: one page in, each tool's (CPU, wall) seconds out."""
+
+    def __init__(self, python: Path) -> None:
+        # One BLAS thread there too (sumy's LexRank runs on numpy), as in essentiel.
+        env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+        self.process = subprocess.Popen(
+            [str(python), str(PEERS_SCRIPT)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        self.tools: list[str] = self._read()["tools"]
+
+    def _read(self) -> dict[str, Any]:
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()
+        if not line:
+            raise RuntimeError("the peers' process ended")
+        answer: dict[str, Any] = json.loads(line)
+        return answer
+
+    def time(self, html: str) -> dict[str, list[float] | None]:
+        assert self.process.stdin is not None
+        self.process.stdin.write(json.dumps({"html": html}) + "\n")
+        self.process.stdin.flush()
+        return self._read()
+
+    def close(self) -> None:
+        if self.process.stdin is not None:
+            self.process.stdin.close()
+        self.process.wait(timeout=60)
+
+
+def start_busy(n: int) -> list[subprocess.Popen[bytes]]:
+    """``n`` processes spinning on the CPU (the competing load of ``--busy``)."""
+    return [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(n)]
+
+
+def ms(seconds: float, n: int) -> float:
+    return round(1000 * seconds / n, 1)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="first N pages (default: all)")
+    parser.add_argument(
+        "--busy",
+        type=int,
+        nargs="?",
+        const=os.cpu_count() or 1,
+        default=0,
+        help="run N processes spinning on the CPU beside it (default N: one per core)",
+    )
+    parser.add_argument("--no-peers", action="store_true", help="time essentiel and its floor")
+    parser.add_argument("--peers-venv", type=Path, default=ROOT / "bench" / "out" / "peers-venv")
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
     args = parser.parse_args()
     if not DATA.is_file():
         print(f"missing {DATA}: put ../shared beside the checkout", file=sys.stderr)
         return 2
     pages = load(args.limit)
+
+    peers: Peers | None = None
+    peers_missing: list[str] = []
+    if not args.no_peers:
+        python, peers_missing = peers_python(args.peers_venv)
+        if python is not None:
+            peers = Peers(python)
+
     nlp = spacy_pipeline("fr")
     digester = Pipeline()
     for page in pages[:WARM_UP]:  # load models and fill caches outside the timed loop
         nlp(trafilatura.extract(page["html"]) or "")
         digester.digest(page["html"])
+        if peers is not None:
+            peers.time(page["html"])
     digester.stage_seconds.clear()
+    digester.stage_cpu_seconds.clear()
 
-    floor_s = full_s = 0.0
+    busy = start_busy(args.busy)
+    load_before = os.getloadavg()
+    psutil.cpu_percent(interval=None)  # starts the machine-wide measure
+    cpu = {"floor": 0.0, "digest": 0.0}
+    wall = {"floor": 0.0, "digest": 0.0}
+    peer_cpu: defaultdict[str, float] = defaultdict(float)
+    peer_wall: defaultdict[str, float] = defaultdict(float)
+    peer_pages: defaultdict[str, int] = defaultdict(int)
     errors: dict[str, int] = {}
     chapo_by_rule: dict[str, int] = {}
     chapo_in_body = 0
     bullets: list[int] = []
     words: list[int] = []
     checks = passed = fallbacks = 0
-    with Progress(
-        "[progress.description]{task.description}",
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-    ) as progress:
-        task = progress.add_task("pages", total=len(pages))
-        for page in pages:
-            html = page["html"]
-            start = time.perf_counter()
-            text = trafilatura.extract(html) or ""
-            nlp(text)
-            floor_s += time.perf_counter() - start
+    try:
+        with Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+        ) as progress:
+            task = progress.add_task("pages", total=len(pages))
+            for page in pages:
+                html = page["html"]
+                start, start_cpu = time.perf_counter(), time.process_time()
+                text = trafilatura.extract(html) or ""
+                nlp(text)
+                wall["floor"] += time.perf_counter() - start
+                cpu["floor"] += time.process_time() - start_cpu
 
-            start = time.perf_counter()
-            try:
-                digest = digester.digest(html)
-            except EssentielError as exc:
-                full_s += time.perf_counter() - start
-                errors[exc.code] = errors.get(exc.code, 0) + 1
+                start, start_cpu = time.perf_counter(), time.process_time()
+                try:
+                    digest = digester.digest(html)
+                except EssentielError as exc:
+                    digest = None
+                    errors[exc.code] = errors.get(exc.code, 0) + 1
+                wall["digest"] += time.perf_counter() - start
+                cpu["digest"] += time.process_time() - start_cpu
+
+                if peers is not None:
+                    for name, spent in peers.time(html).items():
+                        if spent is not None:
+                            peer_cpu[name] += spent[0]
+                            peer_wall[name] += spent[1]
+                            peer_pages[name] += 1
                 progress.advance(task)
-                continue
-            full_s += time.perf_counter() - start
+                if digest is None:
+                    continue
 
-            head = " ".join(page["reference_summary"].split()[:8])
-            blocks = digest.article.blocks
-            summary = [b for b in blocks if b.kind is BlockKind.PUBLISHER_SUMMARY]
-            holder = next((b for b in summary if head in b.span.text), None)
-            if holder is not None:
-                chapo_by_rule[holder.reason] = chapo_by_rule.get(holder.reason, 0) + 1
-            elif any(head in b.span.text for b in blocks if b.kind is BlockKind.BODY):
-                chapo_in_body += 1
-            bullets.append(len(digest.keypoints))
-            for point in digest.keypoints:
-                words.append(count_words(point.text))
-                passed += point.verdict.passed
-                fallbacks += point.fallback
-                checks += len(point.verdict.checks)
-            progress.advance(task)
+                head = " ".join(page["reference_summary"].split()[:8])
+                blocks = digest.article.blocks
+                summary = [b for b in blocks if b.kind is BlockKind.PUBLISHER_SUMMARY]
+                holder = next((b for b in summary if head in b.span.text), None)
+                if holder is not None:
+                    chapo_by_rule[holder.reason] = chapo_by_rule.get(holder.reason, 0) + 1
+                elif any(head in b.span.text for b in blocks if b.kind is BlockKind.BODY):
+                    chapo_in_body += 1
+                bullets.append(len(digest.keypoints))
+                for point in digest.keypoints:
+                    words.append(count_words(point.text))
+                    passed += point.verdict.passed
+                    fallbacks += point.fallback
+                    checks += len(point.verdict.checks)
+    finally:
+        machine_busy = psutil.cpu_percent(interval=None)
+        load_after = os.getloadavg()
+        for process in busy:
+            process.kill()
+            process.wait()
+        if peers is not None:
+            peers.close()
 
     n = len(pages)
-    stages = {k: round(1000 * v / n, 2) for k, v in digester.stage_seconds.items()}
-    result = {
+    result: dict[str, Any] = {
         "pages": n,
-        "floor_docs_per_s": round(n / floor_s, 2),
-        "digest_docs_per_s": round(n / full_s, 2),
-        "ratio_digest_over_floor": round(full_s / floor_s, 3),
-        "ms_per_stage": stages,
-        "errors": errors,
-        "chapo_labelled_publisher_summary": sum(chapo_by_rule.values()),
-        "chapo_labelled_by_rule": chapo_by_rule,
-        "chapo_left_in_body": chapo_in_body,
-        "mean_keypoints": round(statistics.mean(bullets), 2) if bullets else 0,
-        "mean_words_per_keypoint": round(statistics.mean(words), 1) if words else 0,
-        "max_words_per_keypoint": max(words, default=0),
-        "keypoints_passing_verification": f"{passed}/{len(words)}",
-        "keypoints_fallback_to_source_sentence": fallbacks,
-        "checks_per_keypoint": round(checks / len(words), 1) if words else 0,
+        "machine": {
+            "cores": os.cpu_count(),
+            "busy_processes_started": args.busy,
+            "load_average_1min_before": round(load_before[0], 2),
+            "load_average_1min_after": round(load_after[0], 2),
+            "cores_busy_during_run_percent": machine_busy,
+        },
+        "cpu_ms_per_page": {"floor": ms(cpu["floor"], n), "digest": ms(cpu["digest"], n)},
+        "wall_ms_per_page": {"floor": ms(wall["floor"], n), "digest": ms(wall["digest"], n)},
+        "ratio_digest_over_floor_cpu": round(cpu["digest"] / cpu["floor"], 3),
+        "ratio_digest_over_floor_wall": round(wall["digest"] / wall["floor"], 3),
+        "digest_docs_per_s_cpu": round(n / cpu["digest"], 2),
+        "digest_docs_per_s_wall": round(n / wall["digest"], 2),
+        "cpu_ms_per_stage": {k: ms(v, n) for k, v in digester.stage_cpu_seconds.items()},
+        "wall_ms_per_stage": {k: ms(v, n) for k, v in digester.stage_seconds.items()},
     }
+    if peers is not None or peers_missing:
+        result["peers"] = {
+            name: {
+                "pages": peer_pages[name],
+                "cpu_ms_per_page": ms(peer_cpu[name], peer_pages[name]),
+                "wall_ms_per_page": ms(peer_wall[name], peer_pages[name]),
+                "docs_per_s_cpu": round(peer_pages[name] / peer_cpu[name], 2),
+                "docs_per_s_wall": round(peer_pages[name] / peer_wall[name], 2),
+            }
+            for name in sorted(peer_cpu)
+            if peer_pages[name] and peer_cpu[name] > 0
+        }
+        result["peers_not_installed"] = peers_missing
+        result["peers_notes"] = (
+            "sumy: trafilatura's text then LexRank; newspaper4k: parse + nlp with an untrained "
+            "Punkt sentence splitter (NLTK's data is downloaded at run time); see "
+            "bench/throughput_peers.py"
+        )
+    result.update(
+        {
+            "errors": errors,
+            "chapo_labelled_publisher_summary": sum(chapo_by_rule.values()),
+            "chapo_labelled_by_rule": chapo_by_rule,
+            "chapo_left_in_body": chapo_in_body,
+            "mean_keypoints": round(statistics.mean(bullets), 2) if bullets else 0,
+            "mean_words_per_keypoint": round(statistics.mean(words), 1) if words else 0,
+            "max_words_per_keypoint": max(words, default=0),
+            "keypoints_passing_verification": f"{passed}/{len(words)}",
+            "keypoints_fallback_to_source_sentence": fallbacks,
+            "checks_per_keypoint": round(checks / len(words), 1) if words else 0,
+        }
+    )
     print(json.dumps(result, indent=2, ensure_ascii=False))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -75,14 +75,14 @@ def main(argv: list[str] | None = None) -> int:
     import tune_selection
     from essentiel.evaluation.data import read_items
     from essentiel.keypoints.features import FEATURE_NAMES
-    from essentiel.parallel import one_blas_thread_per_worker
+    from essentiel.threads import limit_blas_threads
 
     with args.examples.open("rb") as f:
         docs = pickle.load(f)[: args.documents]
     items = {i.id: i for i in read_items(args.data, source="text")}
     jobs = [(d["id"], items[d["id"]].article, items[d["id"]].title, d["reference"]) for d in docs]
-    one_blas_thread_per_worker()
-    with mp.get_context("spawn").Pool(args.workers) as pool:
+    # One BLAS/OpenMP thread per worker: the workers already fill the cores.
+    with mp.get_context("spawn").Pool(args.workers, initializer=limit_blas_threads) as pool:
         results = [r for r in pool.imap(box_oracle, jobs, chunksize=8) if r is not None]
     # Only articles whose candidates are still the file's: the labels must match its rows.
     by_id = {d["id"]: d for d in docs}

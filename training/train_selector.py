@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     from essentiel.evaluation.data import read_items
     from essentiel.keypoints.features import FEATURE_NAMES
     from essentiel.keypoints.learned import MODEL_FILE, RECORD_FILE
-    from essentiel.parallel import one_blas_thread_per_worker
+    from essentiel.threads import limit_blas_threads
 
     if not args.data.is_file():
         print(f"error: {args.data}: no such file (the OrangeSum train split)", file=sys.stderr)
@@ -192,13 +192,12 @@ def main(argv: list[str] | None = None) -> int:
     jobs = [(i.id, i.article, i.title, i.reference, not args.no_embedding) for i in items]
     started = time.perf_counter()
     docs: list[dict[str, Any]] = []
-    # One BLAS thread per worker: the workers already fill the cores.
-    one_blas_thread_per_worker()
     if args.examples and args.examples.is_file():
         with args.examples.open("rb") as f:
             docs = pickle.load(f)
     else:
-        with mp.get_context("spawn").Pool(args.workers) as pool:
+        # One BLAS/OpenMP thread per worker: the workers already fill the cores.
+        with mp.get_context("spawn").Pool(args.workers, initializer=limit_blas_threads) as pool:
             for n, doc in enumerate(pool.imap(_examples, jobs, chunksize=8), 1):
                 if doc is not None:
                     docs.append(doc)

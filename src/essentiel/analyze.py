@@ -23,6 +23,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from essentiel import resources
+from essentiel.lemmatizer import mend_lemmatizer
 from essentiel.model import Block, BlockKind, Sentence, Span
 
 _NEVER_STARTS_SENTENCE = frozenset(",;:)]}»”")
@@ -70,6 +71,7 @@ def pipeline(lang: str) -> SpacyLanguage:
             warnings.simplefilter("ignore", UserWarning)
             nlp = _loaded[lang] = spacy.load(model)
         mend_tokenizer(nlp)
+        mend_lemmatizer(nlp)
     return nlp
 
 

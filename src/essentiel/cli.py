@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -27,6 +28,7 @@ from essentiel.keypoints import KeyPointSettings
 from essentiel.model import Digest
 from essentiel.pipeline import Pipeline, Settings
 from essentiel.schema import digest_schema
+from essentiel.threads import BLAS_THREADS_ENV
 
 EXIT_INTERNAL = 1
 EXIT_USAGE = 2
@@ -52,8 +54,19 @@ def main_callback(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
     ] = False,
+    blas_threads: Annotated[
+        int | None,
+        typer.Option(
+            min=0,
+            help="BLAS/OpenMP threads per process (default 1, or ESSENTIEL_BLAS_THREADS; "
+            "0: the libraries' default, one per core). Use --workers to use more cores.",
+        ),
+    ] = None,
 ) -> None:
     """essentiel: turn a news article into verified key points."""
+    if blas_threads is not None:
+        # Read by Settings() here and in every worker process (which inherit the environment).
+        os.environ[BLAS_THREADS_ENV] = str(blas_threads)
 
 
 PublishedOption = Annotated[
@@ -420,12 +433,9 @@ def serve(
 
     Write endpoints need an API key when the environment variable ESSENTIEL_API_KEY is set.
     """
-    import os
-
     try:
         import uvicorn
 
-        from essentiel.parallel import one_blas_thread_per_worker
         from essentiel.service.config import CONFIG_ENV, ServiceConfig
         from essentiel.service.store import Store, StoreError
     except ImportError as exc:
@@ -447,9 +457,6 @@ def serve(
     if workers > 1 and config.db == ":memory:":
         raise _fail("--db :memory: cannot be shared by several workers", EXIT_USAGE)
     os.environ[CONFIG_ENV] = config.to_env()
-    if workers > 1:
-        # Spawned workers inherit the environment; this process already imported numpy.
-        one_blas_thread_per_worker()
     err.print(
         f"essentiel {__version__}: loading models, then serving http://{host}:{port}/ "
         f"(store {db}{', API key required for writes' if config.api_key else ''})",

@@ -16,12 +16,21 @@ from essentiel.facts import extract_facts
 from essentiel.ingest import DEFAULT_MAX_BYTES, ingest
 from essentiel.keypoints import KeyPointSettings, build_keypoints
 from essentiel.model import Article, BlockKind, Digest, Notice
+from essentiel.threads import default_blas_threads, limit_blas_threads
 
 
 @dataclass(frozen=True)
 class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     keypoints: KeyPointSettings = field(default_factory=KeyPointSettings)
+    # BLAS/OpenMP threads of this process (essentiel.threads): 1 unless ESSENTIEL_BLAS_THREADS
+    # says otherwise; 0 leaves the libraries' default (one per core). Per process, not per
+    # pipeline: the last Pipeline built sets it.
+    blas_threads: int = field(default_factory=default_blas_threads)
+
+    def __post_init__(self) -> None:
+        if self.blas_threads < 0:
+            raise ValueError("need blas_threads >= 0")
 
 
 class Pipeline:
@@ -29,14 +38,19 @@ class Pipeline:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
-        # Seconds spent per stage over this pipeline's life (read by bench/throughput.py).
+        limit_blas_threads(self.settings.blas_threads)
+        # Seconds spent per stage over this pipeline's life, wall clock and this process's CPU
+        # (read by bench/throughput.py; on a shared machine only the CPU figure is stable).
         self.stage_seconds: defaultdict[str, float] = defaultdict(float)
+        self.stage_cpu_seconds: defaultdict[str, float] = defaultdict(float)
         self._clock = time.perf_counter()
+        self._cpu_clock = time.process_time()
 
     def _lap(self, stage: str) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.process_time()
         self.stage_seconds[stage] += now - self._clock
-        self._clock = now
+        self.stage_cpu_seconds[stage] += cpu - self._cpu_clock
+        self._clock, self._cpu_clock = now, cpu
 
     def warm_up(self, langs: tuple[str, ...] | None = None) -> None:
         """Load the spaCy pipelines now rather than on the first article."""
@@ -61,7 +75,7 @@ class Pipeline:
         supported = resources.supported_languages()
         if lang is not None and lang not in supported:
             raise ValueError(f"lang={lang!r} is not supported; supported: {', '.join(supported)}")
-        self._clock = time.perf_counter()
+        self._clock, self._cpu_clock = time.perf_counter(), time.process_time()
         raw = ingest(source, max_bytes=self.settings.max_bytes, url=url)
         self._lap("ingest")
         cleaned = clean(raw, lang_hint=lang)

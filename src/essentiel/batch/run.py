@@ -27,7 +27,6 @@ from typing import Any
 from essentiel.batch.inputs import Item
 from essentiel.batch.outputs import merge_parts, output_format, write_part
 from essentiel.batch.rows import digest_row
-from essentiel.parallel import one_blas_thread_per_worker
 from essentiel.pipeline import Pipeline, Settings
 
 ROWS_PER_PART = 200
@@ -165,8 +164,7 @@ def run_local(
     is in flight; rows come back in input order, and memory does not grow with the corpus."""
     window: deque[Any] = deque()
     items = iter(todo)
-    if workers > 1:
-        one_blas_thread_per_worker()
+    # Each worker's Pipeline holds its BLAS/OpenMP libraries to settings.blas_threads (one).
     ctx = mp.get_context("spawn")
     with ctx.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
         for item in _take(items, workers * 4):

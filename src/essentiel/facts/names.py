@@ -19,6 +19,11 @@ _SEPARATORS = re.compile(r"[\s’'.\-]+")
 _VOWELS = frozenset("aeiouy")
 
 
+# Entries per cache of spellings: bounded so that a long-running worker does not grow with
+# every new name it meets (each of the three holds at most a few MB when full).
+NAME_CACHE_SIZE = 16384
+
+
 @cache
 def _data() -> dict[str, Any]:
     return resources.common_data("entities")
@@ -30,7 +35,7 @@ def _cyrillic() -> dict[str, str]:
     return table
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def fold(name: str) -> str:
     """Lowercase Latin letters, digits and single spaces: « Zelenskyy » → « zelenskyy »,
     « Зеленський » → « zelenskyi », « États-Unis » → « etats unis »."""
@@ -42,7 +47,7 @@ def fold(name: str) -> str:
     return " ".join(_SEPARATORS.sub(" ", plain).split())
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def skeleton(word: str) -> str:
     """The consonants of a folded word, doubled letters collapsed, first letter always kept:
     Zelensky, Zelenskyy, Zelenski → « zlnsk »; Poutine, Putin → « ptn »."""
@@ -102,7 +107,7 @@ def _edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def same_word(a: str, b: str) -> bool:
     """Two spellings of one name word (a surname, a city)."""
     fa, fb = fold(a), fold(b)

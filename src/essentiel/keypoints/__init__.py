@@ -93,14 +93,16 @@ def build_keypoints(
     compressor = Compressor(lang)
     verifier = Verifier(lang, published)
     selector = settings.selector or lang.selector
+    lemma_sets = [content_lemmas(s) for s in sentences]  # read by every step below
     if selector == "learned":
-        candidates = score_learned(sentences, lang, title, settings.learned_weight)
+        candidates = score_learned(sentences, lang, title, settings.learned_weight, lemma_sets)
     elif selector == "lead":
         candidates = [
-            replace(c, score=1.0 / (1.0 + c.rank)) for c in score_sentences(sentences, lang, title)
+            replace(c, score=1.0 / (1.0 + c.rank))
+            for c in score_sentences(sentences, lang, title, lemma_sets)
         ]
     else:
-        candidates = score_sentences(sentences, lang, title)
+        candidates = score_sentences(sentences, lang, title, lemma_sets)
     # After scoring, so that the model sees the candidates it was trained on.
     passed_over = (
         inside_long_quotes(sentences)
@@ -115,7 +117,7 @@ def build_keypoints(
     if lang.according_to_pronoun is not None:
         unnamed = lang.according_to_pronoun
         candidates = [c for c in candidates if not unnamed.search(c.sentence.span.text)]
-    weight = rarity(sentences)
+    weight = rarity(sentences, lemma_sets)
     # What each chosen bullet actually says (after compression): redundancy is judged on that.
     chosen: list[tuple[Candidate, frozenset[str]]] = []
     made: list[tuple[int, KeyPoint]] = []

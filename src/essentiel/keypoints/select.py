@@ -351,20 +351,38 @@ def stands_alone(sentence: ParsedSentence, lang: Language) -> bool:
 
 
 def score_sentences(
-    sentences: list[ParsedSentence], lang: Language, title: str | None
+    sentences: list[ParsedSentence],
+    lang: Language,
+    title: str | None,
+    lemma_sets: list[frozenset[str]] | None = None,
 ) -> list[Candidate]:
-    lemma_sets = [content_lemmas(s) for s in sentences]
+    """Every sentence that stands alone, scored. ``lemma_sets``: the sentences'
+    ``content_lemmas``, when the caller has them already."""
+    ranks = [i for i, sentence in enumerate(sentences) if stands_alone(sentence, lang)]
+    return score_ranks(sentences, ranks, lang, title, lemma_sets)
+
+
+def score_ranks(
+    sentences: list[ParsedSentence],
+    ranks: Iterable[int],
+    lang: Language,
+    title: str | None,
+    lemma_sets: list[frozenset[str]] | None = None,
+) -> list[Candidate]:
+    """The sentences at ``ranks`` (which stand alone) scored, the others read for centrality."""
+    if lemma_sets is None:
+        lemma_sets = [content_lemmas(s) for s in sentences]
     title_words = {w.lower().strip(".,:;!?«»\"'") for w in (title or "").split()}
+    with_lemmas = [(k, o) for k, o in enumerate(lemma_sets) if o]
     candidates = []
-    for rank, (sentence, lemmas) in enumerate(zip(sentences, lemma_sets, strict=True)):
-        if not stands_alone(sentence, lang):
-            continue
+    for rank in ranks:
+        sentence, lemmas = sentences[rank], lemma_sets[rank]
         span = sentence.span
         entities = sum(1 for ent in span.ents if ent.label_ not in {"MISC", "CARDINAL", "ORDINAL"})
         figures = sum(1 for tok in span if tok.like_num and not tok.ent_type_)
         dates = len(lang.date_word.findall(span.text)) + len(lang.month_word.findall(span.text))
         information = min(1.0, (entities + figures + dates) / INFORMATION_SATURATION)
-        others = [o for k, o in enumerate(lemma_sets) if k != rank and o]
+        others = [o for k, o in with_lemmas if k != rank]
         shared = sum(len(lemmas & o) / max(1, min(len(lemmas), len(o))) for o in others)
         centrality = shared / len(others) if others else 0.0
         if title_words and lemmas:
@@ -380,11 +398,22 @@ def score_sentences(
     return candidates
 
 
-def rarity(sentences: list[ParsedSentence]) -> dict[str, float]:
+def best_score_from(rank: int) -> float:
+    """The highest score a sentence at ``rank`` or later can have: information and centrality
+    at their ceiling of 1, position at that rank's."""
+    position = 1.0 / (1.0 + POSITION_DECAY * rank)
+    return WEIGHTS["position"] * position + WEIGHTS["information"] + WEIGHTS["centrality"]
+
+
+def rarity(
+    sentences: list[ParsedSentence], lemma_sets: list[frozenset[str]] | None = None
+) -> dict[str, float]:
     """1 / number of sentences a lemma occurs in: topic words shared by all count little."""
+    if lemma_sets is None:
+        lemma_sets = [content_lemmas(s) for s in sentences]
     counts: dict[str, int] = {}
-    for sentence in sentences:
-        for lemma in content_lemmas(sentence):
+    for lemmas in lemma_sets:
+        for lemma in lemmas:
             counts[lemma] = counts.get(lemma, 0) + 1
     return {lemma: 1.0 / n for lemma, n in counts.items()}
 

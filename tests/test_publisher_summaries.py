@@ -1,0 +1,64 @@
+"""Ingest's two scans made cheap (issue 31) find what the slow ones found."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import html as lxml_html
+
+from essentiel import resources
+from essentiel.errors import BinaryInput
+from essentiel.ingest import _normalise, _publisher_summaries, ingest
+
+CHAPO = "La commune a voté mardi un plan de rénovation de ses trois écoles, chiffré à 4 millions."
+PAGE = f"""<html><body>
+<div class="article-header  chapo\tbig">{CHAPO}</div>
+<p class="chapo-like">Un paragraphe dont la classe ne fait que ressembler à un chapô du site.</p>
+<p id="intro">Le texte que le site marque par son identifiant, assez long pour compter.</p>
+<p id="intro-2">Un identifiant qui commence comme un marqueur sans en être un.</p>
+<p class="lead
+summary">Une classe écrite sur deux lignes, que l'on reconnaît aussi comme un chapô.</p>
+<p class="Chapo">La casse compte : cette classe n'est pas celle de la liste du projet.</p>
+<p class="dek">Trop court</p>
+<!-- a comment -->
+<p>Le corps de l'article commence ici, sans classe ni identifiant particulier.</p>
+</body></html>"""
+
+
+def _by_xpath(page: str) -> set[str]:
+    """What the XPath class tests found before (one test per class fragment)."""
+    tree = lxml_html.fromstring(page)
+    tests = " or ".join(
+        f"contains(concat(' ', normalize-space(@class), ' '), ' {fragment} ') or @id='{fragment}'"
+        for fragment in resources.common().summary_classes
+    )
+    found = set()
+    for element in tree.xpath(f"//*[{tests}]"):
+        text = _normalise(element.text_content())
+        if 20 <= len(text) <= 1200:
+            found.add(text)
+    return found
+
+
+def test_summaries_found_by_class_and_id_as_xpath_found_them() -> None:
+    found = _publisher_summaries(lxml_html.fromstring(PAGE))
+    assert found == _by_xpath(PAGE)
+    assert found == {
+        CHAPO,
+        "Le texte que le site marque par son identifiant, assez long pour compter.",
+        "Une classe écrite sur deux lignes, que l'on reconnaît aussi comme un chapô.",
+    }
+
+
+@pytest.mark.parametrize(
+    ("controls", "refused"),
+    [("\x01" * 8, False), ("\x01" * 9, True), ("\x01\x0b\x1f" * 4, True), ("\t\n\r\f" * 9, False)],
+)
+def test_control_characters_counted_as_before(controls: str, refused: bool) -> None:
+    # Text of 800 characters: more than max(8, 1%) = 8 control characters is refused.
+    text = (CHAPO + " ")[:80] * 10
+    source = controls + text[len(controls) :]
+    if refused:
+        with pytest.raises(BinaryInput, match="control characters"):
+            ingest(source)
+    else:
+        assert ingest(source).lines
