@@ -131,7 +131,8 @@ def test_impossible_dates_do_not_crash() -> None:
         ("Il a été élu il y a douze ans.", "fr", ("il y a douze ans", "2013", "year", None, "publication")),
         ("Le club a fermé il y a 3 jours.", "fr", ("il y a 3 jours", "2025-07-01", "day", None, "publication")),
         ("The plant closed three weeks ago.", "en", ("three weeks ago", "2025-W24", "week", None, "publication")),
-        ("Mi-août, les prix ont baissé.", "fr", ("Mi-août", "2025-08", "month", None, "publication")),
+        # Past narration: the last mid-August, not the coming one (published in July 2025).
+        ("Mi-août, les prix ont baissé.", "fr", ("Mi-août", "2024-08", "month", None, "publication")),
         ("La réforme de 2019 reste en vigueur.", "fr", ("2019", "2019", "year", None, "absolute")),
     ],
 )  # fmt: skip
@@ -172,3 +173,24 @@ def test_a_future_auxiliary_looks_forward(pipeline: Pipeline) -> None:
         published=dt.date(2020, 3, 4),  # a Wednesday
     )
     assert [(d.span.text, d.value) for d in digest.dates] == [("dimanche soir", "2020-03-08")]
+
+
+def test_months_follow_the_tense_and_their_last_or_next() -> None:
+    published = dt.date(2020, 3, 10)
+    assert resolve("En décembre, la mairie a voté le budget.", published=published)[0][1] == (
+        "2019-12"
+    )
+    assert resolve("Il avait démissionné en février dernier.", published=published)[0][1] == (
+        "2020-02"
+    )
+    assert resolve("La loi entrera en vigueur en mars prochain.", published=published)[0][1] == (
+        "2021-03"
+    )
+    assert resolve("Le salon se tiendra jusqu'en juin.", published=published)[0][1] == "2020-06"
+
+
+def test_a_decade() -> None:
+    assert resolve("Dans les années 1980, le quartier était ouvrier.")[0][1:3] == (
+        "1980/1989",
+        "year",
+    )

@@ -45,7 +45,7 @@ class _Grammar:
     future_aux: frozenset[str]
     ago_units: dict[str, str]
     forward: re.Pattern[str]
-    since: re.Pattern[str]
+    decade: re.Pattern[str]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
 
 
@@ -86,7 +86,11 @@ def grammar(code: str) -> _Grammar:
     patterns = [
         ("explicit", explicit),
         ("month_year", rf"{b}(?P<m>{mo})\s+{year}{e}"),
-        ("month", rf"{b}(?:{alternation(t['month_prepositions'])})[\s-]+(?P<m>{mo}){e}"),
+        (
+            "month",
+            rf"{b}(?:{alternation(t['month_prepositions'])})[\s-]+(?P<m>{mo})"
+            rf"(?:\s+(?P<last>{last})|\s+(?P<next>{nxt}))?{e}",
+        ),
         (
             "night_between",
             rf"{b}{re.escape(nb['prefix'])}\s+(?P<wd>{wd})\s+{re.escape(nb['joiner'])}\s+(?P<wd2>{wd})"
@@ -138,7 +142,9 @@ def grammar(code: str) -> _Grammar:
         future_aux=frozenset(t["future_auxiliaries"]),
         ago_units={k.lower(): v for k, v in ago["units"].items()},
         forward=re.compile(rf"(?:{alternation(t['forward_markers'])})\s*$", re.IGNORECASE),
-        since=re.compile(rf"(?:{alternation(t['since_markers'])})\s+(?:le mois de\s+)?$", re.I),
+        decade=re.compile(
+            rf"(?:{alternation(t['decades'])})\s+$" if t.get("decades") else "(?!)", re.IGNORECASE
+        ),
         patterns=tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in patterns),
     )
 
@@ -289,6 +295,11 @@ class DateResolver:
             month = g.months[groups["m"]]
             return out(f"{groups['y']}-{month:02d}", DateGrain.MONTH, "absolute")
         if hit.rule in {"year", "bare_year"}:
+            year_at = hit.start + m.start("y") - m.start()
+            if int(groups["y"]) % 10 == 0 and g.decade.search(text[max(0, year_at - 15) : year_at]):
+                # « les années 1980 »: the decade.
+                first_year = int(groups["y"])
+                return out(f"{first_year}/{first_year + 9}", DateGrain.YEAR, "absolute")
             return out(groups["y"], DateGrain.YEAR, "absolute")
         if published is None:
             anchor_text = groups.get("event") if hit.rule == "event" else None
@@ -296,12 +307,17 @@ class DateResolver:
         if hit.rule == "month":
             month = g.months[groups["m"]]
             before_month = text[max(0, hit.start - 20) : hit.start + m.start("m") - m.start()]
-            if g.since.search(before_month):
-                # « depuis mars »: the last March that has begun, never one to come.
+            if groups.get("last"):  # « en février dernier »: strictly before this month
+                year = published.year if month < published.month else published.year - 1
+            elif groups.get("next"):  # « en mars prochain »: strictly after
+                year = published.year if month > published.month else published.year + 1
+            elif g.forward.search(before_month) or any(hit.start <= p < hit.end for p in future_at):
+                # « se tiendra en mars »: this one or the next to come.
+                year = published.year if month >= published.month else published.year + 1
+            else:
+                # « depuis mars », « en décembre » in past narration: the last one begun, as a
+                # bare weekday is the last one (a month to come needs the future to say so).
                 year = published.year if month <= published.month else published.year - 1
-                return out(f"{year}-{month:02d}", DateGrain.MONTH, "publication")
-            resolved = _nearest_year(published, month, 1)
-            year = resolved.year if resolved else published.year
             return out(f"{year}-{month:02d}", DateGrain.MONTH, "publication")
         if hit.rule == "night_between":
             second = _weekday_on_or_before(published, g.weekdays[groups["wd2"]])

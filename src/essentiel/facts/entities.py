@@ -424,7 +424,14 @@ def _attach_descriptions(
     """« Jacques Gomis, conservateur du parc » ties « conservateur » to him; « le conservateur
     du parc » later in the text is then him too (the news habit of naming once, then
     describing)."""
-    owner = {id(m): c for c in clusters if c.kind is EntityKind.PERSON for m in c.mentions}
+    # People and bodies alike: « la CLCV, association de consommateurs » makes the later
+    # « l'association » the CLCV, as « le magazine Voici » makes « le magazine » Voici.
+    owner = {
+        id(m): c
+        for c in clusters
+        if c.kind in {EntityKind.PERSON, EntityKind.ORGANISATION}
+        for m in c.mentions
+    }
     described: dict[str, list[tuple[int, _Cluster]]] = {}
     parsed = {block.index: (block, doc, code) for block, doc, code in docs}
     for m in names:
@@ -439,7 +446,9 @@ def _attach_descriptions(
             continue
         root = span.root
         nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        # « l'épidémiologiste Antoine Flahault », « le magazine Voici »: the noun the name
+        # stands beside.
+        if root.dep_ in {"appos", "flat:name"} and root.head.pos_ == "NOUN":
             nouns.append(root.head)
         for noun in nouns:
             described.setdefault(noun.lemma_.lower(), []).append((m.start, cluster))
