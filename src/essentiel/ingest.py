@@ -11,12 +11,12 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-import charset_normalizer
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
 from essentiel import resources
+from essentiel.encoding import decode_bytes
 from essentiel.errors import BinaryInput, EmptyInput, InputTooLarge, NoArticle
 
 DEFAULT_MAX_BYTES = 5_000_000
@@ -36,7 +36,6 @@ _HTML_START = re.compile(
 )
 _HTML_TAG = re.compile(r"<(?:p|div|article|section|span|br|h[1-6]|a|main)\b[^>]*>", re.I)
 _HSPACE = re.compile(r"[ \t\f\v\u200b]+")
-_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
 
 
 @dataclass
@@ -60,7 +59,8 @@ class RawDocument:
 
 
 def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Bytes -> text: size and binary checks, then UTF-8 or the detected encoding."""
+    """Bytes -> text: size and binary checks, then UTF-8 or the declared or detected encoding
+    (essentiel.encoding)."""
     if len(data) > max_bytes:
         raise InputTooLarge(f"input is {len(data):,} bytes, over the limit of {max_bytes:,} bytes")
     if not data.strip():
@@ -70,34 +70,9 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
             raise BinaryInput(f"input is binary ({what}), not text or HTML")
     if b"\x00" in data[:65536]:
         raise BinaryInput("input is binary (it contains NUL bytes), not text or HTML")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = _decode_declared(data) or _decode_detected(data)
+    text = decode_bytes(data)
     _reject_control_characters(text)
     return text
-
-
-def _decode_declared(data: bytes) -> str | None:
-    """An HTML page's own <meta charset>, when it names a codec that decodes the bytes."""
-    declared = _META_CHARSET.search(data[:4096])
-    if not declared:
-        return None
-    label = declared.group(1).decode("ascii").lower()
-    # The HTML standard reads these labels as windows-1252, and so do browsers.
-    if label in {"iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii", "l1"}:
-        label = "cp1252"
-    try:
-        return data.decode(label)
-    except (LookupError, UnicodeDecodeError):
-        return None
-
-
-def _decode_detected(data: bytes) -> str:
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None:
-        raise BinaryInput("input is not text: no character encoding fits its bytes")
-    return str(best)
 
 
 def _reject_control_characters(text: str) -> None:

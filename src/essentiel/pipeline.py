@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from essentiel import resources
 from essentiel.analyze import analyze, parse_zone, pipeline
 from essentiel.clean import clean
+from essentiel.encoding import decoding_notices
 from essentiel.errors import NoArticle, UnsupportedLanguage
 from essentiel.facts import extract_facts
 from essentiel.ingest import DEFAULT_MAX_BYTES, ingest
@@ -66,7 +67,7 @@ class Pipeline:
         self._lap("ingest")
         cleaned = clean(raw, lang_hint=lang)
         self._lap("clean")
-        notices: list[Notice] = []
+        notices: list[Notice] = decoding_notices(cleaned.text)
 
         published_value: dt.date | dt.datetime | None = raw.published
         published_from: str | None = "input" if raw.published else None
