@@ -113,6 +113,15 @@ def _decode_detected(data: bytes) -> str:
     return str(best)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """A lone UTF-16 surrogate (JSON « \\ud800 » with no pair) as U+FFFD: no UTF-8 encoder
+    takes it, so it would fail wherever the text is written out."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 # ---- signs of a text decoded wrong -----------------------------------------------------------
 
 # Characters whose UTF-8 bytes, read in a legacy charset, make the classic mojibake pairs.

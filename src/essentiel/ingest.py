@@ -6,17 +6,19 @@ is. Nothing here decides what a line *is*: that is the clean stage's job.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+import htmldate
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
 from essentiel import resources
-from essentiel.encoding import decode_bytes
+from essentiel.encoding import decode_bytes, without_surrogates
 from essentiel.errors import BinaryInput, EmptyInput, InputTooLarge, NoArticle
 
 DEFAULT_MAX_BYTES = 5_000_000
@@ -36,6 +38,8 @@ _HTML_START = re.compile(
 )
 _HTML_TAG = re.compile(r"<(?:p|div|article|section|span|br|h[1-6]|a|main)\b[^>]*>", re.I)
 _HSPACE = re.compile(r"[ \t\f\v\u200b]+")
+# A copyright line's years (« © 2025 », « Copyright 2010-2025 »), never a publication date.
+_COPYRIGHT = re.compile(r"(?:©|\bcopyright\b|\(c\))\D{0,99}?(?:\d{4}\s*[-–]\s*)?\d{4}", re.I)
 
 
 @dataclass
@@ -100,8 +104,11 @@ def ingest(
             raise InputTooLarge(f"input is {size:,} bytes, over the limit of {max_bytes:,} bytes")
         if not source.strip():
             raise EmptyInput("input is empty")
+        # Text the caller decoded (a declared charset, a JSON string) gets the checks bytes get.
+        if "\x00" in source[:65536]:
+            raise BinaryInput("input is binary (it contains NUL characters), not text or HTML")
         _reject_control_characters(source)
-        text = source.lstrip("\ufeff")
+        text = without_surrogates(source).lstrip("\ufeff")
     if looks_like_html(text):
         return _from_html(text, url)
     return _from_text(text, url)
@@ -154,7 +161,7 @@ def _from_html(page: str, url: str | None) -> RawDocument:
         url=doc.get("url") or url,
         site_name=doc.get("sitename") or doc.get("hostname") or None,
         hostname=doc.get("hostname") or _host(doc.get("url") or url),
-        published=_parse_date(doc.get("date")),
+        published=_publication_date(tree, doc.get("date")),
     )
 
 
@@ -226,6 +233,29 @@ def _split_on_breaks(unit: etree._Element) -> list[tuple[str, bool]]:
         letters += n
         bold_letters += n if bold else 0
     return lines
+
+
+def _publication_date(tree: etree._Element, found: str | None) -> dt.date | None:
+    """The date trafilatura found, unless it is a year guess. htmldate turns the footer's
+    « © 2025 », or any year the page names, into 1 January of that year, and a copyright year
+    also makes it refuse an earlier dateline. So a 1 January is asked again: first from the
+    markup alone (metadata, <time>, date-classed elements, the URL), then from the text with
+    its copyright lines taken out, where a 1 January is again only a year and is dropped."""
+    published = _parse_date(found)
+    if published is None or (published.month, published.day) != (1, 1):
+        return published
+    markup = _parse_date(htmldate.find_date(tree, extensive_search=False, original_date=True))
+    if markup is not None:
+        return markup
+    page = copy.deepcopy(tree)
+    for element in page.iter():
+        if isinstance(element.tag, str):
+            element.text = _COPYRIGHT.sub(" ", element.text or "") or None
+        element.tail = _COPYRIGHT.sub(" ", element.tail or "") or None
+    in_text = _parse_date(htmldate.find_date(page, extensive_search=True, original_date=True))
+    if in_text is None or (in_text.month, in_text.day) == (1, 1):
+        return None
+    return in_text
 
 
 def _host(url: str | None) -> str | None:

@@ -31,11 +31,20 @@ def _cyrillic() -> dict[str, str]:
 
 
 @lru_cache(maxsize=65536)
+def visible(text: str) -> str:
+    """``text`` without its invisible format characters (Unicode category Cf: zero-width
+    spaces and joiners, bidi marks and overrides, soft hyphens), which a hostile or sloppy
+    page can hide inside a name: « Zelen\u200bsky » is Zelensky."""
+    if text.isascii():
+        return text
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+
+
 def fold(name: str) -> str:
     """Lowercase Latin letters, digits and single spaces: « Zelenskyy » → « zelenskyy »,
     « Зеленський » → « zelenskyi », « États-Unis » → « etats unis »."""
     table = _cyrillic()
-    lowered = "".join(table.get(c, c) for c in name.casefold())
+    lowered = "".join(table.get(c, c) for c in visible(name).casefold())
     plain = "".join(
         c for c in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(c)
     )
