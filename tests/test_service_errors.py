@@ -18,7 +18,8 @@ ARTICLE = (
     "l'incendie de février. Les travaux, estimés à 3,2 millions d'euros, débuteront l'an "
     "prochain et dureront dix-huit mois, a précisé la maire, Hélène Le Goff.\n\n"
     "L'opposition a dénoncé la semaine dernière un coût « démesuré ». Il y a deux ans, un "
-    "premier projet avait été abandonné faute de financement, a rappelé la chambre de commerce."
+    "premier projet avait été abandonné faute de financement, a rappelé la chambre de commerce. "
+    "Une réunion publique aura lieu demain à la mairie."
 )
 NO_ARTICLE_PAGE = (
     "<!DOCTYPE html><html lang='fr'><head><title>Page introuvable</title></head><body><nav>"
@@ -73,7 +74,11 @@ def test_relative_dates_at_the_calendar_edges_digest(client: TestClient, publish
     r = client.post("/v1/digest?store=false", json={"text": ARTICLE, "published": published})
     assert r.status_code == 200, r.text
     values = {d["span"]["text"]: d["value"] for d in r.json()["dates"]}
-    assert values.get("hier soir") is None if published == "0001-01-01" else values["hier soir"]
+    # Past the calendar's edge a date has no value; inside it, it keeps one.
+    if published == "0001-01-01":
+        assert values["hier soir"] is None and values["demain"] == "0001-01-02"
+    else:
+        assert values["demain"] is None and values["hier soir"] == "9999-12-30"
 
 
 def test_a_paragraph_over_the_parser_limit_is_a_413(
