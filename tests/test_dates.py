@@ -194,3 +194,22 @@ def test_a_decade() -> None:
         "1980/1989",
         "year",
     )
+
+
+EDGE_TEXT = (
+    "Il a parlé hier soir, puis vendredi dernier ; il reviendra lundi prochain, le mois "
+    "prochain et l'an prochain. Il y a trois jours, il y a deux semaines, il y a douze ans, "
+    "la semaine dernière, cette nuit et le 3 janvier."
+)
+
+
+@pytest.mark.parametrize("published", [dt.date(1, 1, 1), dt.date(9999, 12, 31)])
+def test_relative_dates_at_the_edges_of_the_calendar_do_not_overflow(published: dt.date) -> None:
+    found = resolve(EDGE_TEXT, published=published)
+    assert len(found) >= 8
+    # What lies past the calendar has no value; what stays inside it keeps one.
+    values = {surface: value for surface, value, *_ in found}
+    if published.year == 1:
+        assert values["hier soir"] is None and values["lundi prochain"] == "0001-01-08"
+    else:
+        assert values["l'an prochain"] is None and values["hier soir"] == "9999-12-30"

@@ -14,11 +14,14 @@ import json
 import os
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 
 from essentiel import __version__
@@ -112,13 +115,18 @@ def _progress_bar(enabled: bool, *, with_rate: bool) -> Progress:
 
 
 def _fail(message: str, code: int) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    # escape: a path or a value in the message may hold [brackets] that rich reads as markup.
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
     return typer.Exit(code)
 
 
 def _read(path: str, max_bytes: int) -> bytes:
     if path == "-":
-        data: bytes = sys.stdin.buffer.read(max_bytes + 1)
+        # A closed standard input (« <&- ») leaves sys.stdin None, or a descriptor that fails.
+        try:
+            data: bytes = sys.stdin.buffer.read(max_bytes + 1)
+        except (AttributeError, OSError, ValueError):
+            raise InputError("cannot read standard input: it is closed") from None
     else:
         file = Path(path)
         if file.is_dir():
@@ -136,12 +144,25 @@ def _read(path: str, max_bytes: int) -> bytes:
 
 
 def _emit(digest: Digest, as_json: bool) -> None:
-    if as_json:
-        sys.stdout.write(digest.model_dump_json(indent=2) + "\n")
-    else:
-        from essentiel.render import render
+    with _writing_stdout():
+        if as_json:
+            sys.stdout.write(digest.model_dump_json(indent=2) + "\n")
+            sys.stdout.flush()
+        else:
+            from essentiel.render import render
 
-        render(digest, Console())
+            render(digest, Console())
+
+
+@contextmanager
+def _writing_stdout() -> Iterator[None]:
+    """A full disk or a closed pipe on stdout is one `error:` line and exit 1, not a
+    traceback; stdout then points at /dev/null so the interpreter's last flush is quiet."""
+    try:
+        yield
+    except OSError as exc:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise _fail(f"cannot write the output: {exc.strerror or exc}", EXIT_INTERNAL) from None
 
 
 @app.command()
@@ -487,5 +508,22 @@ def schema(
     sys.stdout.write(json.dumps(chosen, indent=2, ensure_ascii=False) + "\n")
 
 
-def main() -> None:
-    app()
+def main(argv: list[str] | None = None) -> None:
+    """The `essentiel` command. Usage errors (an unknown option, a value out of range) are the
+    documented one `error:` line and exit 2, not click's boxed usage message."""
+    try:
+        code = app(args=argv, prog_name="essentiel", standalone_mode=False)
+    except typer.TyperException as exc:  # click's errors, as typer vendors click
+        code = getattr(exc, "exit_code", EXIT_USAGE)
+        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `essentiel`: the help
+            typer.echo(exc.format_message())
+        else:
+            message = " ".join(exc.format_message().split())
+            ctx = getattr(exc, "ctx", None)
+            if ctx is not None and ctx.parent is not None:
+                message += f" (see essentiel {ctx.info_name} --help)"
+            _fail(message, code)
+    except typer.Abort:
+        _fail("interrupted", 130)
+        code = 130
+    sys.exit(code if isinstance(code, int) else 0)

@@ -6,17 +6,19 @@ is. Nothing here decides what a line *is*: that is the clean stage's job.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-import charset_normalizer
+import htmldate
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
 from essentiel import resources
+from essentiel.encoding import decode_bytes, without_surrogates
 from essentiel.errors import BinaryInput, EmptyInput, InputTooLarge, NoArticle
 
 DEFAULT_MAX_BYTES = 5_000_000
@@ -36,7 +38,8 @@ _HTML_START = re.compile(
 )
 _HTML_TAG = re.compile(r"<(?:p|div|article|section|span|br|h[1-6]|a|main)\b[^>]*>", re.I)
 _HSPACE = re.compile(r"[ \t\f\v\u200b]+")
-_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
+# A copyright line's years (« © 2025 », « Copyright 2010-2025 »), never a publication date.
+_COPYRIGHT = re.compile(r"(?:©|\bcopyright\b|\(c\))\D{0,99}?(?:\d{4}\s*[-–]\s*)?\d{4}", re.I)
 
 
 @dataclass
@@ -60,7 +63,8 @@ class RawDocument:
 
 
 def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Bytes -> text: size and binary checks, then UTF-8 or the detected encoding."""
+    """Bytes -> text: size and binary checks, then UTF-8 or the declared or detected encoding
+    (essentiel.encoding)."""
     if len(data) > max_bytes:
         raise InputTooLarge(f"input is {len(data):,} bytes, over the limit of {max_bytes:,} bytes")
     if not data.strip():
@@ -70,34 +74,9 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
             raise BinaryInput(f"input is binary ({what}), not text or HTML")
     if b"\x00" in data[:65536]:
         raise BinaryInput("input is binary (it contains NUL bytes), not text or HTML")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = _decode_declared(data) or _decode_detected(data)
+    text = decode_bytes(data)
     _reject_control_characters(text)
     return text
-
-
-def _decode_declared(data: bytes) -> str | None:
-    """An HTML page's own <meta charset>, when it names a codec that decodes the bytes."""
-    declared = _META_CHARSET.search(data[:4096])
-    if not declared:
-        return None
-    label = declared.group(1).decode("ascii").lower()
-    # The HTML standard reads these labels as windows-1252, and so do browsers.
-    if label in {"iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii", "l1"}:
-        label = "cp1252"
-    try:
-        return data.decode(label)
-    except (LookupError, UnicodeDecodeError):
-        return None
-
-
-def _decode_detected(data: bytes) -> str:
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None:
-        raise BinaryInput("input is not text: no character encoding fits its bytes")
-    return str(best)
 
 
 # Control characters that text does not carry: below U+0020, except \t \n \f \r.
@@ -129,8 +108,11 @@ def ingest(
             raise InputTooLarge(f"input is {size:,} bytes, over the limit of {max_bytes:,} bytes")
         if not source.strip():
             raise EmptyInput("input is empty")
+        # Text the caller decoded (a declared charset, a JSON string) gets the checks bytes get.
+        if "\x00" in source[:65536]:
+            raise BinaryInput("input is binary (it contains NUL characters), not text or HTML")
         _reject_control_characters(source)
-        text = source.lstrip("\ufeff")
+        text = without_surrogates(source).lstrip("\ufeff")
     if looks_like_html(text):
         return _from_html(text, url)
     return _from_text(text, url)
@@ -183,7 +165,7 @@ def _from_html(page: str, url: str | None) -> RawDocument:
         url=doc.get("url") or url,
         site_name=doc.get("sitename") or doc.get("hostname") or None,
         hostname=doc.get("hostname") or _host(doc.get("url") or url),
-        published=_parse_date(doc.get("date")),
+        published=_publication_date(tree, doc.get("date")),
     )
 
 
@@ -261,6 +243,29 @@ def _split_on_breaks(unit: etree._Element) -> list[tuple[str, bool]]:
         letters += n
         bold_letters += n if bold else 0
     return lines
+
+
+def _publication_date(tree: etree._Element, found: str | None) -> dt.date | None:
+    """The date trafilatura found, unless it is a year guess. htmldate turns the footer's
+    « © 2025 », or any year the page names, into 1 January of that year, and a copyright year
+    also makes it refuse an earlier dateline. So a 1 January is asked again: first from the
+    markup alone (metadata, <time>, date-classed elements, the URL), then from the text with
+    its copyright lines taken out, where a 1 January is again only a year and is dropped."""
+    published = _parse_date(found)
+    if published is None or (published.month, published.day) != (1, 1):
+        return published
+    markup = _parse_date(htmldate.find_date(tree, extensive_search=False, original_date=True))
+    if markup is not None:
+        return markup
+    page = copy.deepcopy(tree)
+    for element in page.iter():
+        if isinstance(element.tag, str):
+            element.text = _COPYRIGHT.sub(" ", element.text or "") or None
+        element.tail = _COPYRIGHT.sub(" ", element.tail or "") or None
+    in_text = _parse_date(htmldate.find_date(page, extensive_search=True, original_date=True))
+    if in_text is None or (in_text.month, in_text.day) == (1, 1):
+        return None
+    return in_text
 
 
 def _host(url: str | None) -> str | None:

@@ -4,19 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from essentiel import resources
 from essentiel.analyze import analyze, parse_zone, pipeline
-from essentiel.clean import clean
-from essentiel.errors import NoArticle, UnsupportedLanguage
+from essentiel.clean import Cleaned, clean
+from essentiel.encoding import decoding_notices
+from essentiel.errors import InputTooLarge, NoArticle, UnsupportedLanguage
 from essentiel.facts import extract_facts
 from essentiel.ingest import DEFAULT_MAX_BYTES, ingest
 from essentiel.keypoints import KeyPointSettings, build_keypoints
 from essentiel.model import Article, BlockKind, Digest, Notice
 from essentiel.threads import default_blas_threads, limit_blas_threads
+
+# An HTML page's main text shorter than this is page furniture, not an article: the shortest
+# news brief runs to three or four sentences.
+MIN_ARTICLE_WORDS = 25
+# spaCy's default Language.max_length: the longest text one parse accepts.
+PARSE_MAX_CHARS = 1_000_000
+_SENTENCE_END = re.compile(r"[.!?…][»\"”’)]*(?:\s|$)")
 
 
 @dataclass(frozen=True)
@@ -80,7 +89,7 @@ class Pipeline:
         self._lap("ingest")
         cleaned = clean(raw, lang_hint=lang)
         self._lap("clean")
-        notices: list[Notice] = []
+        notices: list[Notice] = decoding_notices(cleaned.text)
 
         published_value: dt.date | dt.datetime | None = raw.published
         published_from: str | None = "input" if raw.published else None
@@ -110,6 +119,8 @@ class Pipeline:
         )
         if not any(b.kind is BlockKind.BODY for b in cleaned.blocks):
             raise NoArticle("no body text: every block is a caption, link, post or summary")
+        if raw.source_format == "html":
+            _require_article(cleaned)
         if cleaned.lang not in resources.supported_languages():
             partial = Digest(article=article, sentences=[], keypoints=[], notices=notices)
             found = cleaned.lang or "unknown"
@@ -118,6 +129,7 @@ class Pipeline:
                 f"{', '.join(resources.supported_languages())}); clean text and blocks only",
                 partial,
             )
+        _require_parseable(cleaned)
         # The spaCy docs live only inside the zone; the Digest holds text and offsets.
         with parse_zone([cleaned.lang]):
             analysis = analyze(cleaned.blocks, cleaned.lang)
@@ -151,6 +163,36 @@ class Pipeline:
             )
         self._lap("output")
         return result
+
+
+def _require_article(cleaned: Cleaned) -> None:
+    """An HTML page whose main text is a few words of furniture (a breadcrumb, « Page
+    introuvable », a cookie banner) has no article: that is bad input (exit 3, HTTP 422
+    no_article), whatever the language detector makes of the crumbs."""
+    body = [
+        cleaned.text[b.span.start : b.span.end] for b in cleaned.blocks if b.kind is BlockKind.BODY
+    ]
+    # Only paragraphs with a sentence in them count: « Accueil › Politique › Local » has none.
+    words = sum(len(text.split()) for text in body if _SENTENCE_END.search(text))
+    if words < MIN_ARTICLE_WORDS:
+        raise NoArticle(
+            f"no article in the HTML page: its main text is {words} word(s) of page furniture"
+        )
+    if cleaned.lang is None:
+        raise NoArticle(
+            "no article in the HTML page: no paragraph of its main text is long enough to be one"
+        )
+
+
+def _require_parseable(cleaned: Cleaned) -> None:
+    """spaCy refuses a text over its max_length with a ValueError (and would need about 1 GB
+    per 100,000 characters to parse it); a paragraph that long is refused as too large."""
+    longest = max((b.span.end - b.span.start for b in cleaned.blocks), default=0)
+    if longest > PARSE_MAX_CHARS:
+        raise InputTooLarge(
+            f"a paragraph is {longest:,} characters long, over the parser's limit of "
+            f"{PARSE_MAX_CHARS:,} characters per paragraph"
+        )
 
 
 def _as_date(value: dt.date | dt.datetime) -> dt.date:

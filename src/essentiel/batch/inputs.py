@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,19 +48,28 @@ def _suffix(path: Path, suffixes: tuple[str, ...]) -> bool:
 
 def expand(inputs: list[str]) -> list[Path]:
     """The files a list of input paths stands for: directories are walked (pages only, sorted);
-    a missing path is an error for the whole run, said before anything starts."""
+    a missing path is an error for the whole run, said before anything starts. Every page name
+    found is kept, a regular file or not: a dangling symlink, a symlink loop or a FIFO named
+    ``.html`` gets its error row, not silence."""
     files: list[Path] = []
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
             files.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and _suffix(p, PAGE_SUFFIXES))
+                sorted(p for p in path.rglob("*") if _suffix(p, PAGE_SUFFIXES) and not _is_dir(p))
             )
-        elif path.is_file():
+        elif path.exists() or path.is_symlink():
             files.append(path)
         else:
             raise FileNotFoundError(f"no such file or directory: {raw}")
     return files
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a symlink loop
+        return False
 
 
 def count(files: list[Path]) -> int | None:
@@ -101,8 +111,12 @@ def _open_text(path: Path) -> Any:
 def _page(path: Path, max_bytes: int) -> Item:
     item = Item(key=str(path), source=str(path))
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
+        info = path.stat()
+        size = info.st_size
+        if not stat.S_ISREG(info.st_mode):
+            # Reading a FIFO would wait for a writer forever, and a device has no end.
+            item.error = ("unreadable", "not a regular file (a FIFO, socket or device)")
+        elif size > max_bytes:
             # Not read at all: a 50 MB page must not cost 50 MB per worker to refuse.
             item.error = (
                 "input_too_large",

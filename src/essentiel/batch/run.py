@@ -17,6 +17,7 @@ import multiprocessing as mp
 import os
 import pickle
 import shutil
+import signal
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -145,6 +146,9 @@ _worker_pipeline: Pipeline | None = None
 
 def _init_worker(settings: Settings) -> None:
     global _worker_pipeline
+    # Ctrl-C reaches the whole process group: the parent stops the run (and the pool), and a
+    # worker that also raised KeyboardInterrupt printed one traceback each.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_pipeline = Pipeline(settings)
 
 

@@ -236,7 +236,11 @@ class DateResolver:
         """
         result = []
         for hit in find(text, self.code):
-            mention = self._resolve(hit, text, offset, published, future_at or set())
+            try:
+                mention = self._resolve(hit, text, offset, published, future_at or set())
+            except OverflowError:
+                # « hier » said on 0001-01-01, « l'an prochain » on 9999-12-31: no such day.
+                mention = self._mention(hit, text, offset, None, DateGrain.DAY, "unresolved")
             if mention is not None:
                 result.append(mention)
         return result
@@ -382,9 +386,12 @@ class DateResolver:
 
 
 def _shift(published: dt.date, unit: str, step: int) -> str:
+    """The week, month or year ``step`` units from publication; OverflowError past the
+    calendar (years 1 to 9999), as date arithmetic itself raises."""
     if unit == "week":
         return _iso_week(published + dt.timedelta(weeks=step))
-    if unit == "month":
-        month_index = published.year * 12 + published.month - 1 + step
-        return f"{month_index // 12}-{month_index % 12 + 1:02d}"
-    return str(published.year + step)
+    month_index = published.year * 12 + published.month - 1 + (step if unit == "month" else 0)
+    year = month_index // 12 + (0 if unit == "month" else step)
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise OverflowError(f"{step:+d} {unit}(s) from {published} is outside the calendar")
+    return f"{year:04d}-{month_index % 12 + 1:02d}" if unit == "month" else f"{year:04d}"

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from spacy.util import get_lang_class
 
 from essentiel import resources
-from essentiel.facts.names import capitals, fold, same_name
+from essentiel.facts.names import capitals, fold, same_name, visible
 from essentiel.model import Block, BlockKind, Entity, EntityKind, EntityMention, MentionForm, Span
 from essentiel.resources import alternation
 
@@ -540,11 +540,17 @@ def _resolve_role(role: _Mention, clusters: list[_Cluster]) -> _Cluster | None:
 
 
 def _entity(cluster: _Cluster) -> Entity:
-    name = cluster.canonical()
-    aliases = [n for n in cluster.names if n != name]
-    for m in cluster.mentions:
-        if m.form is MentionForm.ROLE and m.text not in aliases:
-            aliases.append(m.text)
+    # Names and aliases are shown and indexed: no invisible characters in them (the mentions'
+    # spans keep the text as it is, so offsets still hold).
+    name = visible(cluster.canonical())
+    aliases: list[str] = []
+    for alias in [
+        *cluster.names,
+        *(m.text for m in cluster.mentions if m.form is MentionForm.ROLE),
+    ]:
+        alias = visible(alias)
+        if alias != name and alias not in aliases:
+            aliases.append(alias)
     actor = any(m.actor for m in cluster.mentions)
     return Entity(
         kind=cluster.kind,

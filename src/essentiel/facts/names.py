@@ -36,11 +36,21 @@ def _cyrillic() -> dict[str, str]:
 
 
 @lru_cache(maxsize=NAME_CACHE_SIZE)
+def visible(text: str) -> str:
+    """``text`` without its invisible format characters (Unicode category Cf: zero-width
+    spaces and joiners, bidi marks and overrides, soft hyphens), which a hostile or sloppy
+    page can hide inside a name: « Zelen\u200bsky » is Zelensky."""
+    if text.isascii():
+        return text
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
 def fold(name: str) -> str:
     """Lowercase Latin letters, digits and single spaces: « Zelenskyy » → « zelenskyy »,
     « Зеленський » → « zelenskyi », « États-Unis » → « etats unis »."""
     table = _cyrillic()
-    lowered = "".join(table.get(c, c) for c in name.casefold())
+    lowered = "".join(table.get(c, c) for c in visible(name).casefold())
     plain = "".join(
         c for c in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(c)
     )

@@ -15,32 +15,45 @@ from fastapi import APIRouter, Depends, Query, Request, Security
 from fastapi import Path as PathParam
 from fastapi.responses import Response
 from fastapi.security import APIKeyHeader
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from essentiel import __version__, resources
+from essentiel.encoding import without_surrogates
 from essentiel.model import CHECK_SCHEMA_VERSION, SCHEMA_VERSION, Digest, SummaryCheck
 from essentiel.service.engine import Engine
 from essentiel.service.errors import ApiError, ErrorResponse, describe
 from essentiel.service.store import ArticleSummary
 
 router = APIRouter()
+# SQLite's OFFSET is a 64-bit integer; far below that, and above any store's size.
+MAX_OFFSET = 1_000_000_000
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     400: {
         "model": ErrorResponse,
-        "description": "The input is not an article (empty, binary, "
-        "no body text) or the JSON is malformed.",
+        "description": "The input is empty or binary, or the JSON is malformed.",
     },
     401: {
         "model": ErrorResponse,
         "description": "The server has an API key and the request did not carry it.",
     },
-    413: {"model": ErrorResponse, "description": "The request body is over the size limit."},
+    413: {
+        "model": ErrorResponse,
+        "description": "The request body is over the size limit, or a paragraph is over the "
+        "parser's 1,000,000 characters.",
+    },
     415: {"model": ErrorResponse, "description": "Content-Type is not one of those listed."},
     422: {
         "model": ErrorResponse,
-        "description": "A field is invalid (date, language, both "
-        "text and html...), or the article's language is not supported.",
+        "description": "A field is invalid (date, language, both text and html...), the "
+        "page holds no article (`no_article`), or the article's language is not supported.",
     },
 }
 
@@ -102,6 +115,12 @@ class DigestRequest(BaseModel):
     lang: str | None = Field(default=None, description="fr or en; detected when omitted.")
     title: str | None = Field(
         default=None, max_length=1000, description="Headline, when a plain text has none."
+    )
+
+    # The body is read with json.loads (it may be raw text too), which lets a lone surrogate
+    # through; /v1/check's body is FastAPI's, whose parser refuses one (422).
+    _no_surrogates = field_validator("text", "html", "url", "title")(
+        lambda value: without_surrogates(value) if isinstance(value, str) else value
     )
 
     @model_validator(mode="after")
@@ -215,7 +234,10 @@ async def read_digest_request(
     if media == "application/json":
         try:
             data = json.loads(body)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except RecursionError:
+            raise ApiError(400, "bad_json", "the JSON body is nested too deeply") from None
+        except ValueError as exc:
+            # JSONDecodeError, UnicodeDecodeError, and an integer over Python's 4,300 digits.
             raise ApiError(400, "bad_json", f"the body is not valid JSON: {exc}") from None
         if not isinstance(data, dict):
             raise ApiError(400, "bad_json", "the JSON body must be an object")
@@ -403,7 +425,9 @@ async def list_articles(
         ),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=100, description="Articles per page.")] = 20,
-    offset: Annotated[int, Query(ge=0, description="Articles to skip (paging).")] = 0,
+    offset: Annotated[
+        int, Query(ge=0, le=MAX_OFFSET, description="Articles to skip (paging).")
+    ] = 0,
 ) -> ArticleList:
     """Stored articles matching every filter given: best match first when searching with `q`,
     newest first otherwise."""

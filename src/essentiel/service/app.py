@@ -58,8 +58,14 @@ class BodyTooLarge(Exception):
 
 
 class Guards:
-    """Size limit and security headers, as plain ASGI (a BaseHTTPMiddleware would buffer
-    streaming bodies before the limit could act)."""
+    """Size limit, security headers and the last-resort error, as plain ASGI (a
+    BaseHTTPMiddleware would buffer streaming bodies before the limit could act).
+
+    Every response leaves through here with the security headers, errors included: a body
+    over the limit is a 413 even when the endpoint's own body parser turned our interruption
+    into a 400 of its own, and an exception nothing else handled is the documented JSON 500
+    (Starlette's would be plain text, sent outside this middleware, without the headers).
+    HEAD is answered as GET without the body."""
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
@@ -70,27 +76,16 @@ class Guards:
             await self.app(scope, receive, send)
             return
         path: str = scope["path"]
-        headers = dict(scope["headers"])
-        declared = headers.get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await self._too_large(scope, receive, send, int(declared))
-            return
-
-        received = 0
-
-        async def limited_receive() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise BodyTooLarge
-            return message
-
+        head = scope["method"] == "HEAD"
+        if head:
+            scope = {**scope, "method": "GET"}
         csp = DOCS_CSP if path.startswith(_DOCS_PATHS) else PAGE_CSP
+        started = False
 
         async def secured_send(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 extra = [
                     (b"content-security-policy", csp.encode()),
                     (b"x-content-type-options", b"nosniff"),
@@ -98,12 +93,46 @@ class Guards:
                     (b"x-frame-options", b"DENY"),
                 ]
                 message["headers"] = [*message.get("headers", []), *extra]
+            elif message["type"] == "http.response.body" and head:
+                message = {**message, "body": b""}
             await send(message)
 
+        headers = dict(scope["headers"])
+        declared = headers.get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            await self._too_large(scope, receive, secured_send, int(declared))
+            return
+
+        received = 0
+        over = False
+
+        async def limited_receive() -> Message:
+            nonlocal received, over
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    over = True
+                    raise BodyTooLarge
+            return message
+
+        async def app_send(message: Message) -> None:
+            if not over:  # once over the limit, the app's own answer gives way to the 413
+                await secured_send(message)
+
         try:
-            await self.app(scope, limited_receive, secured_send)
+            await self.app(scope, limited_receive, app_send)
         except BodyTooLarge:
-            await self._too_large(scope, receive, send, None)
+            over = True
+        except Exception:
+            log.exception("unhandled error on %s %s", scope["method"], path)
+            if not started:
+                await error_response(
+                    500, "internal_error", "internal error; the server log has the details"
+                )(scope, receive, secured_send)
+            return
+        if over and not started:
+            await self._too_large(scope, receive, secured_send, None)
 
     async def _too_large(
         self, scope: Scope, receive: Receive, send: Send, size: int | None

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from essentiel.errors import EssentielError, InputTooLarge, UnsupportedLanguage
+from essentiel.errors import EssentielError, InputTooLarge, NoArticle, UnsupportedLanguage
 
 
 class ErrorBody(BaseModel):
@@ -51,11 +51,12 @@ def error_response(
 
 
 def status_of(exc: EssentielError) -> int:
-    """The HTTP status of a pipeline error: 413 too large, 422 for a language we have no
-    resources for (the request was well formed), 400 for every other input problem."""
+    """The HTTP status of a pipeline error: 413 too large, 422 for a well-formed page we
+    cannot digest (no article in it, or a language we have no resources for), 400 for every
+    other input problem (empty, binary)."""
     if isinstance(exc, InputTooLarge):
         return 413
-    if isinstance(exc, UnsupportedLanguage):
+    if isinstance(exc, UnsupportedLanguage | NoArticle):
         return 422
     return 400 if exc.exit_code == 3 else 500
 

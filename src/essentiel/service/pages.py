@@ -10,12 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import hmac
 from importlib import resources as package_files
-from typing import Annotated, Any
+from typing import Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from starlette.datastructures import FormData, UploadFile
+from starlette.exceptions import HTTPException
+from starlette.formparsers import MultiPartException
 
 from essentiel import __version__, resources
 from essentiel.errors import EssentielError
@@ -37,6 +40,8 @@ _env = Environment(
 _env.globals.update(version=__version__, schema_version=SCHEMA_VERSION)
 
 PAGE_SIZE = 20
+# Past this the offset would not fit SQLite's 64-bit integers (and no library is that big).
+MAX_PAGE = 1_000_000
 
 
 def render(name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
@@ -69,16 +74,25 @@ async def index(request: Request) -> Response:
 
 
 @router.post("/digest", response_class=HTMLResponse)
-async def digest_form(
-    request: Request,
-    text: Annotated[str, Form()] = "",
-    published: Annotated[str, Form()] = "",
-    lang: Annotated[str, Form()] = "",
-    url: Annotated[str, Form()] = "",
-    api_key: Annotated[str, Form()] = "",
-    file: Annotated[UploadFile | None, File()] = None,
-) -> Response:
+async def digest_form(request: Request) -> Response:
+    """The page's form. Parsed here rather than by FastAPI's Form() parameters: Starlette caps
+    a text field at 1 MiB by default, and a pasted article may be as large as the service's
+    body limit (--max-bytes, 2 MB by default); a form that cannot be read comes back as the
+    page with its error, not as JSON."""
     engine = engine_of(request)
+    try:
+        fields = await request.form(
+            max_files=1, max_fields=8, max_part_size=engine.config.max_bytes
+        )
+    except (MultiPartException, HTTPException) as exc:
+        detail = getattr(exc, "message", None) or getattr(exc, "detail", None) or str(exc)
+        response: Response = _form_page(request, 400, f"The form could not be read: {detail}")
+        return response
+    text, published, lang, url, api_key = (
+        _field(fields, name) for name in ("text", "published", "lang", "url", "api_key")
+    )
+    upload = fields.get("file")
+    file = upload if isinstance(upload, UploadFile) else None
     form = {"text": text, "published": published, "lang": lang, "url": url}
 
     def again(status: int, message: str) -> Response:
@@ -109,6 +123,11 @@ async def digest_form(
     return RedirectResponse(f"/articles/{article_id}", status_code=303)
 
 
+def _field(fields: FormData, name: str) -> str:
+    value = fields.get(name)
+    return value if isinstance(value, str) else ""
+
+
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 async def article_page(request: Request, article_id: str) -> Response:
     engine = engine_of(request)
@@ -133,7 +152,7 @@ async def library(
     request: Request, q: str = "", entity: str = "", since: str = "", page: int = 1
 ) -> Response:
     engine = engine_of(request)
-    page = max(page, 1)
+    page = min(max(page, 1), MAX_PAGE)
     error = None
     try:
         since_day = dt.date.fromisoformat(since) if since else None
