@@ -211,6 +211,13 @@ def common_data(name: str) -> dict[str, Any]:
 
 
 @cache
+def language_data(code: str, name: str) -> dict[str, Any]:
+    """A language's other data file, ``resources/<code>/<name>.toml``, as read (``defects``:
+    the words bench/keypoint_defects.py looks for)."""
+    return _read_toml(code, f"{name}.toml")
+
+
+@cache
 def raw(code: str) -> dict[str, Any]:
     """The language's TOML data as read, for stages that compile their own structures."""
     return _read_toml(code, "language.toml")
