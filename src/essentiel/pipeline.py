@@ -64,7 +64,7 @@ class Pipeline:
         self._clock = time.perf_counter()
         raw = ingest(source, max_bytes=self.settings.max_bytes, url=url)
         self._lap("ingest")
-        cleaned = clean(raw, lang_hint=lang)
+        cleaned = clean(raw, lang_hint=lang, headline=title)
         self._lap("clean")
         notices: list[Notice] = []
 
@@ -127,6 +127,7 @@ class Pipeline:
             )
             result = Digest(
                 article=article,
+                keypoints_title=resources.language(cleaned.lang).box_title,
                 sentences=[s.to_model(cleaned.text) for s in analysis.sentences],
                 keypoints=keypoints,
                 dates=facts.dates,

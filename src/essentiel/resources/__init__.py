@@ -127,6 +127,8 @@ class Language:
     dateline: re.Pattern[str] | None = None
     # How key points are chosen when the caller does not say (keypoints.SELECTORS).
     selector: str = "learned"
+    # The key-point box's title in this language (« L'essentiel », "Key points").
+    box_title: str = "Key points"
 
     def leading_connective(self, text: str) -> int:
         """Where the sentence goes on after an opening connective and its comma (« Mais »,
@@ -283,6 +285,7 @@ def language(code: str) -> Language:
         set_apart_phrases=tuple(lang.get("sentences", {}).get("set_apart", [])),
         dateline=_dateline_regex(lang.get("sentences", {}).get("dateline_patterns", [])),
         selector=_selector(lang.get("keypoints", {}).get("selector", "learned")),
+        box_title=str(lang.get("keypoints", {}).get("box_title", "Key points")),
     )
 
 
