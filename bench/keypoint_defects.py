@@ -33,11 +33,13 @@ bullet names anyone or anything: no proper noun and no named entity in any of th
 **Missing the headline's event.** The headline's content words are its nouns, proper nouns,
 verbs, adjectives and numbers (lemmas, stop words out; a number also counts when the bullet
 writes it the same way). A bullet covers the headline when it holds at least
-``HEADLINE_COVERAGE`` of them; a box misses the headline when no bullet does. The threshold
-was set by reading the boxes of the first ``--dev`` documents of each file (50 French, 10
-English): those are printed apart and left out of the reported rate. Its limits: a bullet that
-states the event in other words (« a été tué » for « mort ») is counted as missing it, and a
-bullet that repeats the headline's words about something else is counted as covering it.
+``HEADLINE_COVERAGE`` (0.30) of them; a box misses the headline when no bullet does. The
+threshold was set by reading the boxes of the first 50 French pages (``--dev``, printed apart
+with ``--show`` and left out of the reported rate; the English run leaves out its first 10,
+but the threshold was not tuned on English). It is a rough measure: it agreed with that reading
+on 33 of 49 boxes, and flagged about as many as the reading found (23 against 21). A bullet
+that states the event in other words (« le tremblement de terre » for « séisme ») is counted as
+missing it, and one that repeats the headline's words about something else as covering it.
 English CNN/DM rows have no headline: the measure reads one from the article's address (Daily
 Mail addresses carry the headline, « ...article-3023941/Gary-Locke-set-confirmed-... »; CNN's
 carry a few words of it); the engine never sees it. A box with no headline is not judged.
@@ -82,9 +84,11 @@ BULLET_KINDS = (
     "lost_key_figure",
 )
 BOX_KINDS = ("any_defect", "no_named_subject", "misses_headline")
-# Share of the headline's content words one bullet must hold to state its event (set on the
-# dev documents, see the module's docstring).
-HEADLINE_COVERAGE = 0.35
+# Share of the headline's content words one bullet must hold to state its event. Set by reading
+# the boxes of the first 50 OrangeSum validation pages (49 with a box): 21 miss the headline's
+# event; below 0.30 flags 23, agreeing on 33 of 49 (14 flagged and missing, 9 flagged wrongly,
+# 7 missing and not flagged). 0.25 flags 9 (16 errors), 0.35 flags 28 (17 errors).
+HEADLINE_COVERAGE = 0.30
 # A bullet repeats the headline when it holds this share of its words, in a run or not.
 HEADLINE_REPEAT = 0.9
 HEADLINE_MIN_WORDS = 4

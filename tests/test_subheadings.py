@@ -45,7 +45,7 @@ def _html_article() -> str:
         + p[2]
         + "<p><strong>Une navette demandée par les parents des jeunes nageurs du club</strong></p>"
         + p[3]
-        + "<p><strong> - Une opposition unanime -</strong></p>"
+        + "<p><strong> - Erwan Kerhervé contre le projet -</strong></p>"
         + p[4]
         + "<p>FIN DES TRAVAUX AU PRINTEMPS</p>"
         + p[5]
@@ -64,7 +64,7 @@ def test_html_intertitles_are_subheadings() -> None:
         "Des nageurs déplacés à Brest",
         # Eight words and more: before, it was glued to the paragraph under it.
         "Une navette demandée par les parents des jeunes nageurs du club",
-        "- Une opposition unanime -",
+        "- Erwan Kerhervé contre le projet -",
         "FIN DES TRAVAUX AU PRINTEMPS",
     ]
     body = [text for kind, text in kinds if kind is BlockKind.BODY]
@@ -142,6 +142,9 @@ def test_subheadings_feed_no_sentence_and_no_key_point(pipeline: Pipeline) -> No
         )
         assert all(block.span.text not in k.text for k in digest.keypoints)
     assert digest.keypoints_title == "L'essentiel"
+    # Parsed for its names only, like the headline: the name the body never repeats is kept.
+    named = {m.block for e in digest.entities if "Kerhervé" in e.name for m in e.mentions}
+    assert named & {b.index for b in headings}
 
 
 def test_the_box_is_titled_in_the_articles_language(example_fr: Digest, example_en: Digest) -> None:

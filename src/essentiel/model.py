@@ -262,7 +262,8 @@ class Digest(_Model):
     figures: list[Figure] = Field(default_factory=list, description="Figures of the body.")
     entities: list[Entity] = Field(
         default_factory=list,
-        description="Named entities of the body, headline, publisher summary and embedded posts.",
+        description="Named entities of the body, headline, publisher summary, embedded posts "
+        "and subheadings.",
     )
     quotes: list[Quote] = Field(default_factory=list, description="Reported speech of the body.")
     notices: list[Notice] = Field(default_factory=list)
