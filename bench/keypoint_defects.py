@@ -96,6 +96,7 @@ HEADLINE_MIN_WORDS = 4
 DURATION_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes"})
 # Clauses hung on a noun: a finite verb in one does not make a statement.
 _NOUN_CLAUSES = frozenset({"acl", "acl:relcl", "relcl"})
+_AUXILIARIES = frozenset({"aux", "aux:tense", "aux:pass", "auxpass", "cop"})
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 _NAMED_ENTITY = {"PER", "PERSON", "ORG", "LOC", "GPE", "NORP", "FAC", "EVENT", "WORK_OF_ART"}
 _OPEN_MARKS = {"«": "»", "“": "”"}
@@ -176,6 +177,7 @@ def context_defect(
     """How the bullet fails to stand alone (one of CONTEXT_KINDS), or None. ``introduced``:
     the words of the box's earlier bullets (« L'homme ... » after « Un homme de 44 ans ... »
     reads well)."""
+    from essentiel.keypoints.compress import is_finite_verb
     from essentiel.keypoints.select import pronoun_subject
 
     if _starts_with(bullet, words.not_anaphoric):
@@ -189,13 +191,25 @@ def context_defect(
     tokens = kept_tokens(sentence, fragments)
     root = sentence.span.root
     if root in tokens and pronoun_subject(sentence.span, lang):
-        return "context_pronoun"
+        pronoun = next(c for c in root.children if c.lower_ in lang.subject_pronouns)
+        before = [t for t in tokens if t.i < pronoun.i]
+        # A leading clause with its own verb and noun may hold the referent (« Si les travaux
+        # prennent du retard, ils coûteront plus cher »).
+        if not (
+            any(is_finite_verb(t) for t in before)
+            and any(t.pos_ in {"NOUN", "PROPN"} for t in before)
+        ):
+            return "context_pronoun"
     # A leading phrase, then the pronoun (« Âgé de 70 ans, il a quitté ... »), where the parse
     # may not have made the pronoun the main verb's subject.
+    # A leading clause with its own verb may hold the referent (« Si d'autres transferts
+    # avaient lieu, ils ... »): only a phrase without one (« Âgé de 70 ans, ») counts.
     lead, comma, rest = bullet.partition(",")
+    leading = [t for t in tokens if t.idx + sentence.offset < fragments[0][0] + len(lead)]
     if (
         comma
         and len(lead.split()) <= 8
+        and not any(is_finite_verb(t) for t in leading)
         and _starts_with(rest.strip(), sorted(lang.subject_pronouns, key=len, reverse=True))
         and not _starts_with(rest.strip(), words.not_anaphoric)
     ):
@@ -232,10 +246,12 @@ def no_main_verb(tokens: Sequence[Any]) -> bool:
     for tok in tokens:
         if not is_finite_verb(tok):
             continue
-        node = tok if tok.dep_ not in {"aux", "aux:tense", "aux:pass", "cop"} else tok.head
+        node = tok if tok.dep_ not in _AUXILIARIES else tok.head
         while node.dep_ not in _NOUN_CLAUSES and node.head.i != node.i and node.head.i in kept:
             node = node.head
-        if node.dep_ not in _NOUN_CLAUSES:
+        # A clause hung on a noun of the bullet; one hung outside it (the parse ran across a
+        # caption the split cut off) is the bullet's own main clause.
+        if node.dep_ not in _NOUN_CLAUSES or node.head.i not in kept:
             return False
     return True
 
