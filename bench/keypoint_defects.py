@@ -1,92 +1,383 @@
-"""Count the key points a reader would stumble on, read off the parse of their source sentence.
+"""The reader's measure: count the key points a reader would stumble on, and the boxes.
 
 A bullet passes the verifier when every name, number, date and quote in it is in its source;
-it can still read badly. This counts, over the default digests of a set of articles:
+it can still read badly, or the box can miss the news. This counts, over the default digests
+of a set of articles, each kind of defect that blind judging found (issue 33). Per bullet:
 
-- ``no_finite_verb``: no finite verb in what the bullet keeps (« Une enquête menée par le
-  quotidien régional. », « Les masques. »): a caption or a sub-heading, not a statement;
-- ``lost_subject``: the compressor deleted the subject of the main verb and kept the verb
-  (« A été rapidement soupçonné du vol de ... »), or kept none of the sentence's own
-  subjects when the parse put the main verb's subject outside it ("Remains a respected
-  figure in the game.");
-- ``lost_verb``: the main verb of the source is not in the bullet;
-- ``pronoun_subject``: the main verb's subject is a personal pronoun whose referent is in
-  another sentence (« Depuis les municipales, il est parfois gêné ... »);
-- ``capital_inside``: the bullet's capital letter was put on a word that is not its first
-  (« 64% Des habitants interrogés ... »);
-- ``comma_before_complement``: where compression deleted words, a comma is left between a
-  word and what completes it (« a décidé, de tester », « ont détecté, un dépassement »).
+- ``needs_context``: the bullet does not stand alone. Four ways, also counted apart:
+  ``context_pronoun`` (it opens on a pronoun or a demonstrative, « C'est le deuxième cas »,
+  « Ces derniers ... », or the main verb's subject is a personal pronoun, « Âgé de 70 ans,
+  il ... »), ``context_link`` (a discourse link, « Car ... », « Mais il y a également ... »),
+  ``context_temporal`` (a time known from the sentence before, « Entretemps, », « À
+  l'époque, ») and ``context_description`` (the main verb's subject is a definite
+  description, « L'humoriste a annoncé ... », and the bullet names nobody);
+- ``no_finite_verb``: no finite verb in what the bullet keeps (« Une publication qui ... »);
+- ``quote_cut``: the bullet starts or ends inside a quotation that the source closes
+  (« 1 million » a d'abord expliqué X. »);
+- ``unclosed_quote``: otherwise, the bullet's quote marks do not pair up;
+- ``glued_heading``: a heading or a paragraph with no final stop run into the sentence
+  (« ... grandeur nature La Banque centrale ... »), or three capitalised words in a row
+  (an upper-case intertitle);
+- ``headline_repeated``: the bullet repeats the headline (the page's title printed again in
+  the body, taken for a sentence);
+- ``stray_comma``: where compression cut words, a comma left between a subject and its verb
+  (« Si ce second tour, ne pouvait ... ») or a word and what completes it (« a décidé, de
+  tester »);
+- ``lost_key_figure``: the bullet is made from the lead sentence and compression dropped one
+  of its figures (the deaths cut, the injured kept).
 
-    .venv/bin/python bench/keypoint_defects.py --documents 500
-    .venv/bin/python bench/keypoint_defects.py --lang en --where dataset=cnndm \
+Per box: ``any_defect`` (a bullet with at least one of the above), ``no_named_subject`` (no
+bullet names anyone or anything: no proper noun and no named entity in any of them) and
+``misses_headline`` (no bullet states the headline's event, as defined below).
+
+**Missing the headline's event.** The headline's content words are its nouns, proper nouns,
+verbs, adjectives and numbers (lemmas, stop words out; a number also counts when the bullet
+writes it the same way). A bullet covers the headline when it holds at least
+``HEADLINE_COVERAGE`` (0.30) of them; a box misses the headline when no bullet does. The
+threshold was set by reading the boxes of the first 50 French pages (``--dev``, printed apart
+with ``--show`` and left out of the reported rate; the English run leaves out its first 10,
+but the threshold was not tuned on English). It is a rough measure: it agreed with that reading
+on 33 of 49 boxes, and flagged about as many as the reading found (23 against 21). A bullet
+that states the event in other words (« le tremblement de terre » for « séisme ») is counted as
+missing it, and one that repeats the headline's words about something else as covering it.
+English CNN/DM rows have no headline: the measure reads one from the article's address (Daily
+Mail addresses carry the headline, « ...article-3023941/Gary-Locke-set-confirmed-... »; CNN's
+carry a few words of it); the engine never sees it. A box with no headline is not judged.
+
+Word lists are in ``src/essentiel/resources/<lang>/defects.toml``. The parse is the digest's
+own (the hook sits on ``build_keypoints``, inside the parse zone); only the headline is parsed
+apart. Deterministic; about as fast as the digests themselves.
+
+    .venv/bin/python bench/keypoint_defects.py --source html --documents 1500
+    .venv/bin/python bench/keypoint_defects.py --lang en --where dataset=cnndm --dev 10 \
         --data ../shared/eval-data/frank/frank_documents.jsonl.gz --documents 75
 
-Prints the counts and, with ``--show N``, N examples of each.
+Prints the counts and, with ``--show N``, N examples of each; ``--jsonl`` writes one line per
+document (its bullets and their defects), so that two runs can be compared on what both read.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
+import re
 import sys
 import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared/eval-data/orangesum/orangesum_abstract_valid.jsonl.gz"
-KINDS = (
+CONTEXT_KINDS = ("context_pronoun", "context_link", "context_temporal", "context_description")
+BULLET_KINDS = (
+    "needs_context",
     "no_finite_verb",
-    "lost_subject",
-    "lost_verb",
-    "pronoun_subject",
-    "capital_inside",
-    "comma_before_complement",
+    "quote_cut",
+    "unclosed_quote",
+    "glued_heading",
+    "headline_repeated",
+    "stray_comma",
+    "lost_key_figure",
 )
+BOX_KINDS = ("any_defect", "no_named_subject", "misses_headline")
+# Share of the headline's content words one bullet must hold to state its event. Set by reading
+# the boxes of the first 50 OrangeSum validation pages (49 with a box): 21 miss the headline's
+# event; below 0.30 flags 23, agreeing on 33 of 49 (14 flagged and missing, 9 flagged wrongly,
+# 7 missing and not flagged). 0.25 flags 9 (16 errors), 0.35 flags 28 (17 errors).
+HEADLINE_COVERAGE = 0.30
+# A bullet repeats the headline when it holds this share of its words, in a run or not.
+HEADLINE_REPEAT = 0.9
+HEADLINE_MIN_WORDS = 4
+# Figure units (``Figure.unit``) that measure time: not the count a lead is about.
+DURATION_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes"})
+# Clauses hung on a noun: a finite verb in one does not make a statement.
+_NOUN_CLAUSES = frozenset({"acl", "acl:relcl", "relcl"})
+_AUXILIARIES = frozenset({"aux", "aux:tense", "aux:pass", "auxpass", "cop"})
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+_NAMED_ENTITY = {"PER", "PERSON", "ORG", "LOC", "GPE", "NORP", "FAC", "EVENT", "WORK_OF_ART"}
+_OPEN_MARKS = {"«": "»", "“": "”"}
+_CLOSE_MARKS = {v: k for k, v in _OPEN_MARKS.items()}
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_UPPER_RUN = re.compile(r"(?<!\w)(?:[A-ZÀ-ÖØ-Þ]{2,}[\s'’-]+){2,}[A-ZÀ-ÖØ-Þ]{2,}(?!\w)")
 
 
-def defects(sentence: Any, fragments: list[tuple[int, int]], bullet: str, lang: Any) -> list[str]:
-    """What is wrong with a bullet made of ``fragments`` (clean offsets) of ``sentence``."""
-    from essentiel.keypoints.select import has_finite_verb, pronoun_subject
+@dataclass(frozen=True)
+class Words:
+    """A language's lists from ``resources/<lang>/defects.toml``."""
 
-    def kept(tok: Any) -> bool:
-        start = sentence.offset + tok.idx
-        return any(a <= start < b for a, b in fragments)
+    pronouns: tuple[str, ...]
+    not_anaphoric: tuple[str, ...]
+    links: tuple[str, ...]
+    temporal: tuple[str, ...]
+    definite_articles: frozenset[str]
+    glued: re.Pattern[str]
+    # Words after which a capitalised article is part of a name (« de La Rochelle »).
+    name_links: frozenset[str]
 
-    tokens = [tok for tok in sentence.span if kept(tok)]
-    text = sentence.span.doc.text
-    found = []
-    if not has_finite_verb(tokens):
-        found.append("no_finite_verb")
-    root = sentence.span.root
-    # The parse may give the main verb a subject outside the sentence (across a caption the
-    # split cut off): then a bullet that keeps none of the sentence's own subjects lost it.
-    subjects = [
-        t for t in sentence.span if t.dep_.startswith("nsubj") or t.dep_ in {"expl", "expl:subj"}
+    @classmethod
+    @functools.cache
+    def of(cls, code: str) -> Words:
+        from essentiel.resources import alternation, language_data
+
+        data = language_data(code, "defects")
+        opener, heading = data["opener"], data["heading"]
+        openers = alternation(heading["sentence_openers"])
+        # A lowercase word (not one that makes the capital part of a name), a space, then an
+        # opener with a lowercase word (or, for « L' », a letter) after it.
+        glued = re.compile(
+            rf"(?P<before>[\w’'%)]+)\s+(?P<opener>(?:{openers}))(?:(?<=['’])|\s+)(?=[a-zà-öø-ÿ])"
+        )
+        by_length = sorted(opener["pronouns"], key=len, reverse=True)
+        return cls(
+            pronouns=tuple(by_length),
+            not_anaphoric=tuple(opener["not_anaphoric"]),
+            links=tuple(sorted(opener["links"], key=len, reverse=True)),
+            temporal=tuple(sorted(opener["temporal"], key=len, reverse=True)),
+            definite_articles=frozenset(opener["definite_articles"]),
+            glued=glued,
+            name_links=frozenset(w.lower() for w in heading["name_links"]),
+        )
+
+
+def _starts_with(text: str, phrases: Iterable[str]) -> str | None:
+    """The phrase ``text`` opens with as whole words (case-insensitive), or None."""
+    lowered = text.lower().lstrip("«“\"' ")
+    for phrase in phrases:
+        if lowered.startswith(phrase):
+            rest = lowered[len(phrase) : len(phrase) + 1]
+            if not rest or not (rest.isalnum() or rest in "-") or phrase[-1] in "'’":
+                return phrase
+    return None
+
+
+# ---- per bullet --------------------------------------------------------------------------------
+
+
+def kept_tokens(sentence: Any, fragments: Sequence[tuple[int, int]]) -> list[Any]:
+    """The tokens of ``sentence`` (a ParsedSentence) within ``fragments`` (clean offsets)."""
+    return [
+        tok
+        for tok in sentence.span
+        if any(a <= sentence.offset + tok.idx < b for a, b in fragments)
     ]
-    if not kept(root):
-        found.append("lost_verb")
-    elif any(
-        c.dep_.startswith("nsubj") and not kept(c) and c in sentence.span for c in root.children
-    ) or (subjects and not any(kept(t) for t in subjects)):
-        found.append("lost_subject")
-    if kept(root) and pronoun_subject(sentence.span, lang):
-        found.append("pronoun_subject")
-    # Where the bullet differs from its joined fragments is the letter bullet_text raised.
-    joined = "".join(text[a - sentence.offset : b - sentence.offset] for a, b in fragments)
-    joined = joined.strip()
-    raised = next((i for i, (x, y) in enumerate(zip(joined, bullet, strict=False)) if x != y), None)
-    if raised is not None and any(ch.isalnum() for ch in joined[:raised]):
-        found.append("capital_inside")
-    if any(
-        _comma_before_complement(sentence, fragments, k, lang) for k in range(1, len(fragments))
+
+
+def context_defect(
+    bullet: str,
+    sentence: Any,
+    fragments: Sequence[tuple[int, int]],
+    lang: Any,
+    words: Words,
+    introduced: frozenset[str] = frozenset(),
+) -> str | None:
+    """How the bullet fails to stand alone (one of CONTEXT_KINDS), or None. ``introduced``:
+    the words of the box's earlier bullets (« L'homme ... » after « Un homme de 44 ans ... »
+    reads well)."""
+    from essentiel.keypoints.compress import is_finite_verb
+    from essentiel.keypoints.select import pronoun_subject
+
+    if _starts_with(bullet, words.not_anaphoric):
+        return None
+    if _starts_with(bullet, words.links):
+        return "context_link"
+    if _starts_with(bullet, words.temporal):
+        return "context_temporal"
+    if _starts_with(bullet, words.pronouns):
+        return "context_pronoun"
+    tokens = kept_tokens(sentence, fragments)
+    root = sentence.span.root
+    if root in tokens and pronoun_subject(sentence.span, lang):
+        pronoun = next(c for c in root.children if c.lower_ in lang.subject_pronouns)
+        before = [t for t in tokens if t.i < pronoun.i]
+        # A leading clause with its own verb and noun may hold the referent (« Si les travaux
+        # prennent du retard, ils coûteront plus cher »).
+        if not (
+            any(is_finite_verb(t) for t in before)
+            and any(t.pos_ in {"NOUN", "PROPN"} for t in before)
+        ):
+            return "context_pronoun"
+    # A leading phrase, then the pronoun (« Âgé de 70 ans, il a quitté ... »), where the parse
+    # may not have made the pronoun the main verb's subject.
+    # A leading clause with its own verb may hold the referent (« Si d'autres transferts
+    # avaient lieu, ils ... »): only a phrase without one (« Âgé de 70 ans, ») counts.
+    lead, comma, rest = bullet.partition(",")
+    leading = [t for t in tokens if t.idx + sentence.offset < fragments[0][0] + len(lead)]
+    if (
+        comma
+        and len(lead.split()) <= 8
+        and not any(is_finite_verb(t) for t in leading)
+        and _starts_with(rest.strip(), sorted(lang.subject_pronouns, key=len, reverse=True))
+        and not _starts_with(rest.strip(), words.not_anaphoric)
     ):
-        found.append("comma_before_complement")
-    return found
+        return "context_pronoun"
+    subject = next((c for c in root.children if c.dep_.startswith("nsubj")), None)
+    if subject is not None and root in tokens and subject in tokens:
+        phrase = list(subject.subtree)
+        first = phrase[0].lower_
+        if (
+            first in words.definite_articles
+            and subject.pos_ == "NOUN"
+            # One someone or something (« Le suspect »); a plural is as often a group the
+            # reader knows without a name (« Les autorités », « Les habitants »).
+            and "Plur" not in subject.morph.get("Number", [])
+            and subject.tag_ not in {"NNS", "NNPS"}
+            and subject.lemma_.lower() not in introduced
+            # A bare description (article, noun, adjectives): « The cost of divorce » or « Le
+            # navire, qui ... » say what they mean; « L'humoriste » does not.
+            and all(t.pos_ in {"DET", "NOUN", "ADJ"} for t in phrase)
+            and not any(t.ent_type_ for t in phrase)
+            and not names_something(tokens)
+        ):
+            return "context_description"
+    return None
+
+
+def no_main_verb(tokens: Sequence[Any]) -> bool:
+    """No finite verb in the bullet's main clause: none at all (« Une enquête menée par le
+    quotidien régional. »), or only inside a clause hung on a noun (« Une publication qui a
+    fait réagir les internautes. »)."""
+    from essentiel.keypoints.compress import is_finite_verb
+
+    kept = {tok.i for tok in tokens}
+    for tok in tokens:
+        if not is_finite_verb(tok):
+            continue
+        node = tok if tok.dep_ not in _AUXILIARIES else tok.head
+        while node.dep_ not in _NOUN_CLAUSES and node.head.i != node.i and node.head.i in kept:
+            node = node.head
+        # A clause hung on a noun of the bullet; one hung outside it (the parse ran across a
+        # caption the split cut off) is the bullet's own main clause.
+        if node.dep_ not in _NOUN_CLAUSES or node.head.i not in kept:
+            return False
+    return True
+
+
+def names_something(tokens: Iterable[Any]) -> bool:
+    """A proper noun or a named entity among ``tokens``."""
+    return any(
+        tok.pos_ == "PROPN" or (tok.ent_type_ in _NAMED_ENTITY and tok.is_alpha) for tok in tokens
+    )
+
+
+def quote_defect(text: str, zone: tuple[int, int], start: int, end: int, bullet: str) -> str | None:
+    """``quote_cut`` when the bullet (``text[start:end]``) starts or ends inside a quotation
+    closed within ``zone`` (its block), ``unclosed_quote`` when its own marks do not pair up,
+    else None. Guillemets and curly marks open and close; a straight mark toggles."""
+    depth_at_start = _depth(text, zone[0], start)
+    depth_at_end = _depth(text, zone[0], end)
+    if depth_at_start > 0 and _depth(text, zone[0], zone[1]) < depth_at_start + 1:
+        return "quote_cut"
+    if depth_at_end > depth_at_start and _depth(text, end, zone[1], opened=depth_at_end) == 0:
+        return "quote_cut"
+    if _depth(bullet, 0, len(bullet)) != 0 or _stray_close(bullet):
+        return "unclosed_quote"
+    return None
+
+
+def _depth(text: str, start: int, end: int, opened: int = 0) -> int:
+    """Quotations open at ``end`` when reading ``text`` from ``start`` with ``opened`` open."""
+    depth = opened
+    straight = False
+    for ch in text[start:end]:
+        if ch in _OPEN_MARKS:
+            depth += 1
+        elif ch in _CLOSE_MARKS:
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            straight = not straight
+            depth += 1 if straight else -1
+            depth = max(0, depth)
+    return depth
+
+
+def _stray_close(text: str) -> bool:
+    """A closing mark before any opening one (the bullet starts inside a quote)."""
+    depth = 0
+    for ch in text:
+        if ch in _OPEN_MARKS:
+            depth += 1
+        elif ch in _CLOSE_MARKS:
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
+def glued_heading(bullet: str, words: Words) -> bool:
+    """A heading or a paragraph with no final stop run into the bullet's sentence."""
+    if _UPPER_RUN.search(bullet):
+        return True
+    links = words.name_links
+    for match in words.glued.finditer(bullet):
+        before = match.group("before")
+        if before[:1].isupper() or before.lower() in links or before.lower().endswith(("'", "’")):
+            continue
+        # Inside a quotation, capitals are the speaker's (a title: « "le film La Vie" »).
+        if _depth(bullet, 0, match.start("opener")) > 0:
+            continue
+        return True
+    return False
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def headline_repeated(bullet: str, headline: str | None) -> bool:
+    """The bullet holds the headline's words (at least HEADLINE_REPEAT of them)."""
+    if not headline:
+        return False
+    title = _words(headline)
+    if len(title) < HEADLINE_MIN_WORDS:
+        return False
+    said = set(_words(bullet))
+    return sum(w in said for w in title) >= HEADLINE_REPEAT * len(title)
+
+
+def stray_comma(sentence: Any, fragments: Sequence[tuple[int, int]], lang: Any) -> bool:
+    """At a cut, a comma left between a subject and its verb or a word and its complement."""
+    return any(
+        _comma_between_subject_and_verb(sentence, fragments, k)
+        or _comma_before_complement(sentence, fragments, k, lang)
+        for k in range(1, len(fragments))
+    )
+
+
+def _comma_between_subject_and_verb(
+    sentence: Any, fragments: Sequence[tuple[int, int]], k: int
+) -> bool:
+    """« Si ce second tour[, prévu le 22 mars], ne pouvait »: the fragment before the cut or
+    the one after it keeps a comma at the cut, and a subject before the cut has its verb
+    after it."""
+    text = sentence.span.doc.text
+    before = text[fragments[k - 1][0] - sentence.offset : fragments[k - 1][1] - sentence.offset]
+    after = text[fragments[k][0] - sentence.offset : fragments[k][1] - sentence.offset]
+    if not (before.rstrip().endswith(",") or after.lstrip().startswith(",")):
+        return False
+    if before.rstrip().endswith(",") and after.lstrip().startswith(","):
+        return False  # two commas: the other rule's case, or an apposition kept whole
+    cut = fragments[k - 1][1]
+    for tok in sentence.span:
+        at = sentence.offset + tok.idx
+        if not (tok.dep_.startswith("nsubj") and any(a <= at < b for a, b in fragments[:k])):
+            continue
+        verb_at = sentence.offset + tok.head.idx
+        if verb_at >= cut and any(a <= verb_at < b for a, b in fragments[k:]):
+            # Nothing of the source between the subject and the cut but the comma itself:
+            # the subject's phrase ends at the cut.
+            phrase_end = sentence.offset + max(t.idx + len(t) for t in tok.subtree)
+            gap = text[phrase_end - sentence.offset : cut - sentence.offset]
+            if gap.strip() in {"", ","}:
+                return True
+    return False
 
 
 def _comma_before_complement(
-    sentence: Any, fragments: list[tuple[int, int]], k: int, lang: Any
+    sentence: Any, fragments: Sequence[tuple[int, int]], k: int, lang: Any
 ) -> bool:
     """At the join before fragment ``k``: a comma, then a phrase that completes (object,
     complement, oblique) a word kept before the join."""
@@ -118,68 +409,335 @@ def _comma_before_complement(
     )
 
 
+def lost_figures(
+    figures: Iterable[Any], lead: tuple[int, int], fragments: Sequence[tuple[int, int]]
+) -> list[str]:
+    """The figures (``Digest.figures``) of the lead sentence (``lead``, clean offsets) that a
+    bullet made from it (``fragments``) does not keep. Durations and ages (« depuis trois
+    semaines », « un homme de 44 ans ») are the sentence's detail, not its count."""
+    return [
+        figure.span.text
+        for figure in figures
+        if lead[0] <= figure.number.start < lead[1]
+        and figure.unit not in DURATION_UNITS
+        and not any(a <= figure.number.start < b for a, b in fragments)
+    ]
+
+
+# ---- per box -----------------------------------------------------------------------------------
+
+
+def headline_words(doc: Any) -> frozenset[str]:
+    """Content lemmas of a parsed headline (numbers as written)."""
+    return frozenset(
+        tok.text if tok.like_num else tok.lemma_.lower()
+        for tok in doc
+        if tok.pos_ in _CONTENT_POS and not tok.is_stop and (len(tok.text) > 1 or tok.like_num)
+    )
+
+
+def bullet_words(tokens: Iterable[Any]) -> frozenset[str]:
+    """What a bullet says, comparable with ``headline_words``: lemmas and numbers as written
+    (any part of speech: the parser tags a headline's verb as a noun and the other way)."""
+    return frozenset(w for tok in tokens for w in (tok.lemma_.lower(), tok.lower_, tok.text))
+
+
+def headline_coverage(headline: frozenset[str], bullets: Sequence[frozenset[str]]) -> float:
+    """The largest share of the headline's content words one bullet holds."""
+    if not headline:
+        return 1.0
+    return max((len(headline & said) / len(headline) for said in bullets), default=0.0)
+
+
+def headline_from_url(url: str | None) -> str | None:
+    """A headline read off an article address: the slug's words (Daily Mail, CNN)."""
+    if not url:
+        return None
+    path = urlsplit(url.split("id_/", 1)[-1]).path.rstrip("/")
+    parts = [p for p in path.split("/") if p and p not in {"index.html"}]
+    if not parts:
+        return None
+    slug = re.sub(r"\.html?$", "", parts[-1])
+    slug = re.sub(r"^(?:article-\d+|index)$", "", slug)
+    # Long digit runs are ids (« 3023941 »), short ones the headline's figures.
+    words = [w for w in re.split(r"[-_]", slug) if w and not (w.isdigit() and len(w) >= 5)]
+    return " ".join(words) if len(words) >= 3 else None
+
+
+# ---- the run -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    """Counts over document records (``audit_box``'s, completed in ``main``)."""
+
+    dev: int
+    show: int
+    documents: int = 0
+    bullets: int = 0
+    boxes: int = 0
+    judged_boxes: int = 0  # boxes with a headline, outside the dev documents
+    bullet_counts: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys((*BULLET_KINDS, *CONTEXT_KINDS, "any"), 0)
+    )
+    box_counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(BOX_KINDS, 0))
+    headline_in_body: int = 0  # documents whose body holds the headline as a block of its own
+    examples: dict[str, list[str]] = field(default_factory=dict)
+    dev_lines: list[str] = field(default_factory=list)
+
+    def example(self, kind: str, text: str) -> None:
+        shown = self.examples.setdefault(kind, [])
+        if len(shown) < self.show:
+            shown.append(text)
+
+    def add(self, record: dict[str, Any]) -> None:
+        self.documents += 1
+        self.headline_in_body += bool(record.get("headline_in_body"))
+        if not record["bullets"]:
+            return
+        self.boxes += 1
+        any_defect = False
+        for bullet in record["bullets"]:
+            self.bullets += 1
+            for kind in bullet["defects"]:
+                self.bullet_counts[kind] += 1
+                extra = f"  [lost: {', '.join(bullet['lost'])}]" if bullet["lost"] else ""
+                self.example(kind, f"{bullet['text']}{extra}\n      <- {bullet['source']}")
+            if bullet["defects"]:
+                self.bullet_counts["any"] += 1
+                any_defect = True
+        if any_defect:
+            self.box_counts["any_defect"] += 1
+        if record["no_named_subject"]:
+            self.box_counts["no_named_subject"] += 1
+            self.example("no_named_subject", " | ".join(b["text"] for b in record["bullets"]))
+        coverage = record["coverage"]
+        if coverage is None:
+            return
+        line = f"{coverage:.2f}  {record['headline']}\n      " + "\n      ".join(
+            b["text"] for b in record["bullets"]
+        )
+        if self.documents <= self.dev:
+            self.dev_lines.append(line)
+            return
+        self.judged_boxes += 1
+        if coverage < HEADLINE_COVERAGE:
+            self.box_counts["misses_headline"] += 1
+            self.example("misses_headline", line)
+
+    def report(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "bullets": self.bullets,
+            "boxes": self.boxes,
+            "judged_boxes": self.judged_boxes,
+            "bullet_defects": self.bullet_counts,
+            "box_defects": self.box_counts,
+            "headline_in_body": self.headline_in_body,
+        }
+
+    def print(self) -> None:
+        bullets = max(1, self.bullets)
+        print(f"{self.documents} articles, {self.boxes} boxes, {self.bullets} bullets")
+        print("per bullet:")
+        for kind in (*BULLET_KINDS, *CONTEXT_KINDS, "any"):
+            count = self.bullet_counts[kind]
+            label = f"  {kind}" if kind in CONTEXT_KINDS else kind
+            print(f"  {label:<22} {count:>5}  ({100 * count / bullets:.1f} %)")
+            for example in self.examples.get(kind, []):
+                print(f"    - {example}")
+        print("per box:")
+        for kind in BOX_KINDS:
+            count = self.box_counts[kind]
+            total = self.judged_boxes if kind == "misses_headline" else self.boxes
+            print(f"  {kind:<22} {count:>5}  ({100 * count / max(1, total):.1f} % of {total})")
+            for example in self.examples.get(kind, []):
+                print(f"    - {example}")
+        print(f"headline printed again as a body block: {self.headline_in_body} articles")
+        if self.show and self.dev_lines:
+            print(
+                f"dev documents (the first {self.dev}; coverage, headline, box; not in the rate):"
+            )
+            for line in self.dev_lines:
+                print(f"    {line}")
+
+
+def audit_box(
+    text: str,
+    sentences: list[Any],
+    points: list[Any],
+    lang: Any,
+    words: Words,
+    headline: str | None,
+    headline_doc: Any,
+) -> dict[str, Any]:
+    """The defects of one box that its parse shows: a record per bullet and the box's own.
+    (``lost_key_figure`` needs the digest's figures: ``main`` adds it.)"""
+    by_start = {s.start: s for s in sentences}
+    records = []
+    said: list[frozenset[str]] = []
+    named = False
+    for point in points:
+        sentence = by_start[point.sources[0].start]
+        fragments = [(f.start, f.end) for f in point.fragments]
+        tokens = kept_tokens(sentence, fragments)
+        found: list[str] = []
+        introduced = frozenset().union(*said)
+        context = context_defect(point.text, sentence, fragments, lang, words, introduced)
+        if context:
+            found += ["needs_context", context]
+        if no_main_verb(tokens):
+            found.append("no_finite_verb")
+        zone = _block_zone(text, sentence)
+        quote = quote_defect(text, zone, fragments[0][0], fragments[-1][1], point.text)
+        if quote:
+            found.append(quote)
+        if glued_heading(point.text, words):
+            found.append("glued_heading")
+        if headline_repeated(point.text, headline):
+            found.append("headline_repeated")
+        if stray_comma(sentence, fragments, lang):
+            found.append("stray_comma")
+        named = named or names_something(tokens)
+        said.append(bullet_words(tokens))
+        records.append(
+            {
+                "text": point.text,
+                "source": sentence.span.text,
+                "fragments": fragments,
+                "from_lead": sentence is sentences[0],
+                "lead": [sentences[0].start, sentences[0].end],
+                "defects": found,
+                "lost": [],
+            }
+        )
+    head = headline_words(headline_doc) if headline_doc is not None else frozenset()
+    return {
+        "headline": headline,
+        "headline_words": sorted(head),
+        "coverage": headline_coverage(head, said) if head else None,
+        "no_named_subject": bool(points) and not named,
+        "bullets": records,
+    }
+
+
+def _block_zone(text: str, sentence: Any) -> tuple[int, int]:
+    """The clean-text region of the sentence's block (where its quotes open and close)."""
+    start = sentence.offset
+    end = text.find("\n\n", start)
+    return start, len(text) if end < 0 else end
+
+
+def _same(block: str, headline: str | None) -> bool:
+    """A body block that is the headline printed again (its words, nearly all, and few more)."""
+    if not headline:
+        return False
+    title, said = _words(headline), _words(block)
+    if len(title) < HEADLINE_MIN_WORDS or len(said) > 1.5 * len(title) + 3:
+        return False
+    return headline_repeated(block, headline)
+
+
 def main(argv: list[str] | None = None) -> int:
     from essentiel.evaluation.data import add_where_option
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--documents", type=int, default=500)
+    parser.add_argument("--source", choices=("text", "html"), default=None)
+    parser.add_argument("--documents", type=int, default=1500)
     parser.add_argument("--lang", default=None, help="fr or en (default: the file's)")
+    parser.add_argument(
+        "--dev",
+        type=int,
+        default=50,
+        help="the first DEV documents set the headline threshold: left out of its rate",
+    )
     add_where_option(parser)
     parser.add_argument("--show", type=int, default=0, help="examples to print per defect")
     parser.add_argument("--json", type=Path, help="also write the counts as JSON here")
+    parser.add_argument("--jsonl", type=Path, help="write one line per document here")
+    parser.add_argument(
+        "--records",
+        type=Path,
+        help="count the lines a --jsonl run wrote (its first --documents) instead of digesting",
+    )
     args = parser.parse_args(argv)
+    tally = Tally(dev=args.dev, show=args.show)
+    if args.records:
+        with args.records.open(encoding="utf-8") as handle:
+            for line in list(handle)[: args.documents]:
+                tally.add(json.loads(line))
+    else:
+        if not args.data.is_file():
+            print(f"error: {args.data}: no such file", file=sys.stderr)
+            return 2
+        _digest_all(args, tally)
+    tally.print()
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        report = {"data": args.data.name, "source": args.source, "dev": args.dev}
+        args.json.write_text(json.dumps(report | tally.report(), indent=2) + "\n")
+    return 0
+
+
+def _digest_all(args: argparse.Namespace, tally: Tally) -> None:
+    import gzip
 
     import essentiel.pipeline as pipeline_module
+    from essentiel.analyze import pipeline as spacy_pipeline
     from essentiel.evaluation.data import read_items
+    from essentiel.model import BlockKind
     from essentiel.pipeline import Pipeline
 
-    if not args.data.is_file():
-        print(f"error: {args.data}: no such file", file=sys.stderr)
-        return 2
     where = dict(args.where)
-    items = list(read_items(args.data, source="text", where=where))[: args.documents]
+    items = list(read_items(args.data, source=args.source, where=where))[: args.documents]
+    # Addresses are not in EvalItem: read them off the rows, for the English headline.
+    opener = gzip.open if args.data.suffix == ".gz" else open
+    with opener(args.data, "rt", encoding="utf-8") as handle:
+        urls = {str(row.get("id")): row.get("url") for row in map(json.loads, handle)}
     real = pipeline_module.build_keypoints
-    counts = dict.fromkeys(KINDS, 0)
-    examples: dict[str, list[str]] = {kind: [] for kind in KINDS}
-    bullets = 0
+    current: dict[str, Any] = {}
 
     def audited(text: str, sentences: list[Any], lang: Any, *rest: Any):  # type: ignore[no-untyped-def]
-        nonlocal bullets
         points, notices = real(text, sentences, lang, *rest)
-        by_start = {s.start: s for s in sentences}
-        for point in points:
-            sentence = by_start[point.sources[0].start]
-            fragments = [(f.start, f.end) for f in point.fragments]
-            bullets += 1
-            for kind in defects(sentence, fragments, point.text, lang):
-                counts[kind] += 1
-                if len(examples[kind]) < args.show:
-                    examples[kind].append(f"{point.text}\n      <- {sentence.span.text}")
+        headline = current["headline"]
+        doc = spacy_pipeline(lang.code)(headline) if headline else None
+        words = Words.of(lang.code)
+        current["box"] = audit_box(text, sentences, points, lang, words, headline, doc)
         return points, notices
 
+    out = args.jsonl.open("w", encoding="utf-8") if args.jsonl else None
     pipeline_module.build_keypoints = audited  # type: ignore[assignment]
     started = time.perf_counter()
     try:
         pipeline = Pipeline()
         for n, item in enumerate(items, 1):
-            pipeline.digest(item.article, lang=args.lang or item.lang, title=item.title)
-            if n % 50 == 0 or n == len(items):
+            current.clear()
+            current["headline"] = item.title or headline_from_url(urls.get(item.id))
+            digest = pipeline.digest(item.article, lang=args.lang or item.lang, title=item.title)
+            record = {"id": item.id, **current["box"]}
+            for bullet in record["bullets"]:
+                if bullet["from_lead"]:
+                    lead = (bullet["lead"][0], bullet["lead"][1])
+                    bullet["lost"] = lost_figures(digest.figures, lead, bullet["fragments"])
+                    if bullet["lost"]:
+                        bullet["defects"].append("lost_key_figure")
+            record["headline_in_body"] = any(
+                b.kind is BlockKind.BODY and _same(b.span.text, record["headline"])
+                for b in digest.article.blocks
+            )
+            tally.add(record)
+            if out:
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                out.flush()
+            if n % 25 == 0 or n == len(items):
                 rate = n / (time.perf_counter() - started)
-                print(f"\r  {n}/{len(items)} articles, {rate:.1f}/s", end="", file=sys.stderr)
+                print(f"\r  {n}/{len(items)} articles, {rate:.2f}/s", end="", file=sys.stderr)
     finally:
         pipeline_module.build_keypoints = real  # type: ignore[assignment]
+        if out:
+            out.close()
     print(file=sys.stderr)
-    print(f"{len(items)} articles, {bullets} bullets")
-    for kind in KINDS:
-        print(f"  {kind:<16} {counts[kind]:>5}  ({100 * counts[kind] / max(1, bullets):.1f} %)")
-        for example in examples[kind]:
-            print(f"    - {example}")
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        report = {"data": args.data.name, "documents": len(items), "bullets": bullets}
-        args.json.write_text(json.dumps(report | {"defects": counts}, indent=2) + "\n")
-    return 0
 
 
 if __name__ == "__main__":

@@ -96,7 +96,7 @@ def test_check_exit_codes_and_json(tmp_path: Path) -> None:
     result = run("check", "--article", str(FR), "--summary", str(held), "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["schema_version"] == "1.1" and data["verdict"] == "supported"
+    assert data["schema_version"] == "1.2" and data["verdict"] == "supported"
     wrong = run(
         "check", "--article", str(FR), "--summary", "-",
         stdin="De violents orages ont frappé la Normandie dans la nuit de mercredi à jeudi.".encode(),

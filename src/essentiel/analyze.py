@@ -132,7 +132,17 @@ class ParsedSentence:
 
 # Blocks parsed for their names only: who the headline, the publisher's bullets and an
 # embedded post name belongs to the article's entities.
-NAMED_KINDS = frozenset({BlockKind.HEADLINE, BlockKind.PUBLISHER_SUMMARY, BlockKind.EMBEDDED_POST})
+NAMED_KINDS = frozenset(
+    {
+        BlockKind.HEADLINE,
+        BlockKind.PUBLISHER_SUMMARY,
+        BlockKind.EMBEDDED_POST,
+        # An intertitle names people the body may not name again (« Bertrand, Pécresse et
+        # Wauquiez dans le viseur »); the headline's copy, like the headline.
+        BlockKind.SUBHEADING,
+        BlockKind.HEADLINE_REPEAT,
+    }
+)
 
 
 @dataclass
@@ -350,7 +360,7 @@ def _closes(text: str, at: int) -> bool:
 
 def analyze(blocks: list[Block], default_lang: str) -> Analysis:
     """Parse body blocks, each with the pipeline of its own language when we have one, and the
-    headline, publisher summary and embedded posts written in a language we have."""
+    headline, publisher summary, embedded posts and subheadings written in a language we have."""
     supported = set(resources.supported_languages())
     by_lang: dict[str, list[Block]] = {}
     for block in blocks:

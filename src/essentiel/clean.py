@@ -1,8 +1,9 @@
 """Clean: lines -> labelled blocks and the clean text that every span points into.
 
 Each line is labelled by language-specific markers (resources/<lang>/blocks.toml) and layout rules:
-embedded posts, related-link teasers, captions, bylines, a leading publisher summary, a headline.
-What is left is body; broken body lines (a sentence cut by a scraper's line break) are joined.
+embedded posts, related-link teasers, captions, bylines, a leading publisher summary, a headline,
+the headline printed again in the body, and subheadings (intertitles). What is left is body;
+broken body lines (a sentence cut by a scraper's line break) are joined.
 Labelled blocks stay in the clean text, with their kind: nothing is silently dropped.
 """
 
@@ -21,6 +22,14 @@ _SENTENCE_END = re.compile(r"[.!?…]\s*[»\"”’)]*\s*$")
 _JOINING_START = re.compile(r"^[,;.)\]}]")
 _MENTION = re.compile(r"(?:^|\s)[@#]\w+")
 HEADLINE_MAX_WORDS = 25
+# An intertitle is a short line: « - Poursuites "inacceptables" - », « Télétravail recommandé ».
+SUBHEADING_MAX_WORDS = 15
+# In plain text, a line with no final punctuation is an intertitle only when shorter than this;
+# a longer one is a sentence a line break cut (``_glue`` joins it to the next).
+TEXT_SUBHEADING_MAX_WORDS = 12
+# AFP's intertitles, as Orange Actu prints them: « - Du Mexique au Chili - ».
+_DASHED = re.compile(r"^[-–—]\s+\S.*\s[-–—]$")
+_WORDS = re.compile(r"\w+")
 # A bullet of a summary box is a short line; a long paragraph that opens with a dash is body.
 SUMMARY_BULLET_MAX_WORDS = 40
 TEASER_MAX_WORDS = 35
@@ -46,7 +55,9 @@ class _Line:
     joined: bool = False  # text grew by line repair: its language is identified again
 
 
-def clean(raw: RawDocument, lang_hint: str | None = None) -> Cleaned:
+def clean(raw: RawDocument, lang_hint: str | None = None, headline: str | None = None) -> Cleaned:
+    """``headline``: the article's title when the caller knows it and the input may not carry
+    it (a dataset's title field), so that the body's copy of it is labelled."""
     lines = [_Line(r.text, r, language.identify(r.text)) for r in raw.lines]
     doc_lang = lang_hint or language.majority((line.text, line.lang) for line in lines)
     codes = resources.supported_languages()
@@ -60,6 +71,8 @@ def clean(raw: RawDocument, lang_hint: str | None = None) -> Cleaned:
     for lang_res in markers:
         _label_markers(lines, lang_res.blocks)
     title = _label_leading_blocks(lines, raw)
+    lines = _label_headline_repeats(lines, title or headline)
+    _label_subheadings(lines, html=raw.source_format == "html")
     for line in lines:
         if line.kind is None:
             line.kind, line.reason = BlockKind.BODY, "default"
@@ -184,6 +197,94 @@ def _label_leading_blocks(lines: list[_Line], raw: RawDocument) -> str | None:
             line.reason = f"standfirst of {profile.host} (publisher profile)"
         break
     return title
+
+
+def _words_of(text: str) -> list[str]:
+    return [w.casefold() for w in _WORDS.findall(text)]
+
+
+def _label_headline_repeats(lines: list[_Line], headline: str | None) -> list[_Line]:
+    """The headline printed again in the body: a line that is the headline, or that opens with
+    it and runs on into the first sentence (« Séisme aux Philippines Un séisme de magnitude
+    ... »), which is split there. Labelled, so that it never becomes a key point."""
+    title = _words_of(headline) if headline else []
+    if len(title) < 3:
+        return lines
+    out: list[_Line] = []
+    for line in lines:
+        if line.kind is not None:
+            out.append(line)
+            continue
+        said = _words_of(line.text)
+        if said == title:
+            line.kind, line.reason = BlockKind.HEADLINE_REPEAT, "the headline, printed again"
+            out.append(line)
+            continue
+        end = _prefix_end(line.text, len(title)) if said[: len(title)] == title else None
+        rest = line.text[end:].strip() if end is not None else ""
+        if end is not None and rest[:1].isupper():
+            head = _Line(line.text[:end].strip(), line.raw, line.lang)
+            head.kind, head.reason = BlockKind.HEADLINE_REPEAT, "the headline, run into the text"
+            out.append(head)
+            out.append(_Line(rest, line.raw, line.lang, joined=True))
+            continue
+        out.append(line)
+    return out
+
+
+def _prefix_end(text: str, words: int) -> int:
+    """Where the first ``words`` words of ``text`` end, with the punctuation right after them."""
+    matches = list(_WORDS.finditer(text))
+    end = matches[words - 1].end()
+    while end < len(text) and not text[end].isspace() and not text[end].isalnum():
+        end += 1
+    return end
+
+
+def _label_subheadings(lines: list[_Line], *, html: bool) -> None:
+    """Intertitles inside the body, so that no sentence is glued to them. In HTML, what the
+    page marks: a heading element, a short paragraph all in bold, AFP's « - Titre - », a short
+    line in capitals. In plain text, a short line with no final punctuation between a finished
+    sentence and a capitalised one."""
+    for i, line in enumerate(lines):
+        if line.kind is not None or i == 0:
+            continue
+        text = line.text
+        words = len(text.split())
+        if words > SUBHEADING_MAX_WORDS:
+            continue
+        nxt = next((other for other in lines[i + 1 :] if other.kind is None), None)
+        if nxt is None:
+            continue  # nothing under it: a sign-off (« dch/vm/map »), not a heading
+        if html:
+            upper = words >= 2 and text.upper() == text and any(c.isalpha() for c in text)
+            if line.raw.heading:
+                reason = "heading element"
+            elif _DASHED.match(text):
+                reason = "intertitle between dashes"
+            elif line.raw.bold and not _SENTENCE_END.search(text):
+                reason = "short paragraph in bold"
+            elif upper and not _SENTENCE_END.search(text):
+                reason = "short line in capitals"
+            else:
+                continue
+        else:
+            prev = lines[i - 1]
+            if (
+                words >= TEXT_SUBHEADING_MAX_WORDS
+                or _TERMINAL.search(text)
+                or not _TERMINAL.search(prev.text)
+                or not (nxt.text[:1].isupper() or nxt.text[:1] in '«"“')
+                # What a heading titles is a paragraph: a short line with no final stop
+                # under it is the rest of the same phrase (« ... la projection du film »
+                # | « Le Grand Bleu »), a title of a work, not what a heading announces.
+                or not (
+                    _TERMINAL.search(nxt.text) or len(nxt.text.split()) >= TEXT_SUBHEADING_MAX_WORDS
+                )
+            ):
+                continue
+            reason = "short line with no final punctuation before a sentence"
+        line.kind, line.reason = BlockKind.SUBHEADING, reason
 
 
 def _repair_line_breaks(

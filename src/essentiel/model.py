@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION: Literal["1.2"] = "1.2"
+SCHEMA_VERSION: Literal["1.3"] = "1.3"
 
 
 class _Model(BaseModel):
@@ -35,6 +35,10 @@ class BlockKind(StrEnum):
     RELATED_LINK = "related_link"
     CAPTION = "caption"
     BYLINE = "byline"
+    # Schema 1.3: an intertitle of the body (« - Poursuites "inacceptables" - »), and the
+    # page's headline printed again in the body. Neither feeds key points.
+    SUBHEADING = "subheading"
+    HEADLINE_REPEAT = "headline_repeat"
 
 
 class Block(_Model):
@@ -245,15 +249,21 @@ class Article(_Model):
 
 
 class Digest(_Model):
-    schema_version: Literal["1.2"] = SCHEMA_VERSION
+    schema_version: Literal["1.3"] = SCHEMA_VERSION
     article: Article
+    keypoints_title: str = Field(
+        default="Key points",
+        description="The key-point box's title in the article's language (« L'essentiel », "
+        '"Key points"), as the terminal and the web page show it (schema 1.3).',
+    )
     sentences: list[Sentence] = Field(description="Sentences of the body blocks.")
     keypoints: list[KeyPoint]
     dates: list[DateMention] = Field(default_factory=list, description="Dates of the body.")
     figures: list[Figure] = Field(default_factory=list, description="Figures of the body.")
     entities: list[Entity] = Field(
         default_factory=list,
-        description="Named entities of the body, headline, publisher summary and embedded posts.",
+        description="Named entities of the body, headline, publisher summary, embedded posts "
+        "and subheadings.",
     )
     quotes: list[Quote] = Field(default_factory=list, description="Reported speech of the body.")
     notices: list[Notice] = Field(default_factory=list)
@@ -261,7 +271,8 @@ class Digest(_Model):
 
 # ---- checking someone's summary against its article (`essentiel check`) ---------------------
 
-CHECK_SCHEMA_VERSION: Literal["1.1"] = "1.1"
+# 1.2: the article it embeds has the block kinds of digest schema 1.3.
+CHECK_SCHEMA_VERSION: Literal["1.2"] = "1.2"
 
 
 class ProblemKind(StrEnum):
@@ -305,7 +316,7 @@ class CheckedSentence(_Model):
 class SummaryCheck(_Model):
     """A summary checked sentence by sentence against its article."""
 
-    schema_version: Literal["1.1"] = CHECK_SCHEMA_VERSION
+    schema_version: Literal["1.2"] = CHECK_SCHEMA_VERSION
     article: Article
     verdict: SentenceVerdict = Field(
         description="unsupported if any sentence is, else cannot_tell if any sentence is."

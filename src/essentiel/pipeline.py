@@ -87,7 +87,7 @@ class Pipeline:
         self._clock, self._cpu_clock = time.perf_counter(), time.process_time()
         raw = ingest(source, max_bytes=self.settings.max_bytes, url=url)
         self._lap("ingest")
-        cleaned = clean(raw, lang_hint=lang)
+        cleaned = clean(raw, lang_hint=lang, headline=title)
         self._lap("clean")
         notices: list[Notice] = decoding_notices(cleaned.text)
 
@@ -153,6 +153,7 @@ class Pipeline:
             )
             result = Digest(
                 article=article,
+                keypoints_title=resources.language(cleaned.lang).box_title,
                 sentences=[s.to_model(cleaned.text) for s in analysis.sentences],
                 keypoints=keypoints,
                 dates=facts.dates,

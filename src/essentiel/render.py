@@ -18,6 +18,8 @@ _KIND_LABEL = {
     BlockKind.RELATED_LINK: "related link",
     BlockKind.CAPTION: "caption",
     BlockKind.BYLINE: "byline",
+    BlockKind.SUBHEADING: "subheading",
+    BlockKind.HEADLINE_REPEAT: "headline, printed again",
 }
 PREVIEW_CHARS = 160
 
@@ -54,7 +56,8 @@ def render(digest: Digest, console: Console) -> None:
         bullets.append(f"\n  {how}; {checked} item(s) checked against the source", style="dim")
     if not digest.keypoints:
         bullets.append("no key points", style="dim")
-    parts: list[Table | Text | Panel] = [header, Panel(bullets, title="L'essentiel", expand=True)]
+    box = Panel(bullets, title=digest.keypoints_title, expand=True)
+    parts: list[Table | Text | Panel] = [header, box]
 
     if digest.dates:
         dates = Table(title="Dates", expand=True)

@@ -127,6 +127,8 @@ class Language:
     dateline: re.Pattern[str] | None = None
     # How key points are chosen when the caller does not say (keypoints.SELECTORS).
     selector: str = "learned"
+    # The key-point box's title in this language (« L'essentiel », "Key points").
+    box_title: str = "Key points"
 
     def leading_connective(self, text: str) -> int:
         """Where the sentence goes on after an opening connective and its comma (« Mais »,
@@ -211,6 +213,13 @@ def common_data(name: str) -> dict[str, Any]:
 
 
 @cache
+def language_data(code: str, name: str) -> dict[str, Any]:
+    """A language's other data file, ``resources/<code>/<name>.toml``, as read (``defects``:
+    the words bench/keypoint_defects.py looks for)."""
+    return _read_toml(code, f"{name}.toml")
+
+
+@cache
 def raw(code: str) -> dict[str, Any]:
     """The language's TOML data as read, for stages that compile their own structures."""
     return _read_toml(code, "language.toml")
@@ -276,6 +285,7 @@ def language(code: str) -> Language:
         set_apart_phrases=tuple(lang.get("sentences", {}).get("set_apart", [])),
         dateline=_dateline_regex(lang.get("sentences", {}).get("dateline_patterns", [])),
         selector=_selector(lang.get("keypoints", {}).get("selector", "learned")),
+        box_title=str(lang.get("keypoints", {}).get("box_title", "Key points")),
     )
 
 

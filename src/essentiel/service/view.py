@@ -24,6 +24,8 @@ BLOCK_LABELS = {
     BlockKind.RELATED_LINK: "Related link (« Lire aussi »)",
     BlockKind.CAPTION: "Caption",
     BlockKind.BYLINE: "Byline",
+    BlockKind.SUBHEADING: "Subheading",
+    BlockKind.HEADLINE_REPEAT: "Headline, printed again",
 }
 
 
@@ -174,6 +176,7 @@ def article_view(digest: Digest) -> dict[str, Any]:
         "url": safe_url(article.url),
         "blocks": blocks,
         "keypoints": keypoints,
+        "keypoints_title": digest.keypoints_title,
         "entities": entities,
         "quotes": quotes,
         "figures": figures,

@@ -1,0 +1,220 @@
+"""The reader's measure (bench/keypoint_defects.py): each defect kind on sentences we wrote."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from functools import cache
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from essentiel import resources
+from essentiel.analyze import ParsedSentence, pipeline
+from essentiel.model import Figure, Span
+
+from .conftest import ROOT
+
+
+@cache
+def _script() -> ModuleType:
+    # Registered under its name before it runs: its dataclasses look their module up.
+    path = ROOT / "bench" / "keypoint_defects.py"
+    spec = importlib.util.spec_from_file_location("keypoint_defects", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _parsed(text: str, lang: str = "fr") -> ParsedSentence:
+    doc = pipeline(lang)(text)
+    return ParsedSentence(block=0, offset=0, span=doc[:], lang=lang)
+
+
+def _context(text: str, lang: str = "fr", introduced: frozenset[str] = frozenset()) -> Any:
+    script = _script()
+    sentence = _parsed(text, lang)
+    return script.context_defect(
+        text,
+        sentence,
+        [(0, len(text))],
+        resources.language(lang),
+        script.Words.of(lang),
+        introduced,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Car la mairie de Quimper a refusé de rouvrir la piscine municipale.", "context_link"),
+        ("Mais il y a également des voix discordantes au sein du conseil.", "context_link"),
+        ("Entretemps, la préfecture du Finistère a levé l'alerte orange.", "context_temporal"),
+        ("À l'époque, la commune de Morlaix comptait trois boulangeries.", "context_temporal"),
+        ("Ces derniers ont quitté la salle avant la fin du conseil municipal.", "context_pronoun"),
+        ("C'est le deuxième incendie de l'été dans la commune de Carhaix.", "context_pronoun"),
+        ("Âgé de 70 ans, il a quitté la présidence du club de Lorient.", "context_pronoun"),
+        ("L'humoriste a annoncé son retour sur scène à la rentrée.", "context_description"),
+        ("L'humoriste Paul Kervella a annoncé son retour sur scène.", None),
+        ("Il y a trois ans, la commune de Plouzané a fermé son école.", None),
+        ("Depuis mardi soir, des pluies diluviennes s'abattent sur Quimperlé.", None),
+        ("Depuis lors, la commune de Quimperlé n'a plus connu de crue.", "context_temporal"),
+        ("Officiellement, il ne s'agit pas d'une grève à la mairie de Brest.", None),
+        ("Si les travaux de Brest prennent du retard, ils coûteront plus cher.", None),
+        ("Cette semaine, la mairie de Brest a voté un budget de crise.", None),
+        ("La maire de Brest, Anne Le Goff, a voté contre le budget.", None),
+    ],
+)
+def test_openers_that_need_context_are_told_apart(text: str, kind: str | None) -> None:
+    assert _context(text) == kind
+
+
+def test_a_description_the_box_introduced_earlier_stands() -> None:
+    text = "L'humoriste a annoncé son retour sur scène à la rentrée."
+    assert _context(text, introduced=frozenset({"humoriste"})) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("But the council refused to reopen the swimming pool on Monday.", "context_link"),
+        ("These were the first arrests since the riots in Leeds.", "context_pronoun"),
+        ("The actress announced her return to the stage next spring.", "context_description"),
+        ("It was not immediately clear why the bridge in Bristol collapsed.", None),
+        ("The mayor of Bristol, Tom Hale, announced his resignation.", None),
+    ],
+)
+def test_english_openers(text: str, kind: str | None) -> None:
+    assert _context(text, "en") == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "missing"),
+    [
+        ("Une publication qui a fait réagir de nombreux internautes bretons.", True),
+        ("Une enquête menée par le quotidien régional sur les marées vertes.", True),
+        ("Une publication du maire a fait réagir de nombreux internautes.", False),
+    ],
+)
+def test_a_bullet_with_no_finite_verb_in_its_main_clause(text: str, missing: bool) -> None:
+    sentence = _parsed(text)
+    assert _script().no_main_verb(list(sentence.span)) is missing
+
+
+def test_quote_cut_and_unclosed_quote() -> None:
+    quote_defect = _script().quote_defect
+    text = "« On attend 1 million de visiteurs » a d'abord expliqué Yann Le Bras."
+    start = text.index("1 million")
+    # The bullet starts inside the quotation, which the source closes.
+    assert quote_defect(text, (0, len(text)), start, len(text), text[start:]) == "quote_cut"
+    # It ends inside one: the quotation closes after the bullet's end.
+    end = text.index(" de visiteurs")
+    assert quote_defect(text, (0, len(text)), 0, end, text[:end]) == "quote_cut"
+    whole = quote_defect(text, (0, len(text)), 0, len(text), text)
+    assert whole is None
+    unclosed = 'Le maire juge que la réforme "va dans le bon sens.'
+    assert quote_defect(unclosed, (0, len(unclosed)), 0, len(unclosed), unclosed) == (
+        "unclosed_quote"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "glued"),
+    [
+        ("Le chantier a coûté cher Une maquette grandeur nature a été montée.", "fr", True),
+        (
+            "Deux blessés selon les autorités Ce n'est pas la première fois que ça arrive.",
+            "fr",
+            True,
+        ),
+        ("Le maire de La Rochelle a présenté le budget.", "fr", False),
+        ("Le journaliste du quotidien Le Télégramme a été entendu.", "fr", False),
+        ("Le préfet a dit « La décision est prise » devant la presse.", "fr", False),
+        ("UNE VILLE SOUS LES EAUX La crue a atteint deux mètres.", "fr", True),
+        ("Bills are 9% higher than inland The cost of the levy is rising.", "en", True),
+        ("The report was published by The Guardian on Monday.", "en", False),
+    ],
+)
+def test_a_heading_glued_to_its_sentence(text: str, lang: str, glued: bool) -> None:
+    script = _script()
+    assert script.glued_heading(text, script.Words.of(lang)) is glued
+
+
+def test_headline_repeated() -> None:
+    repeated = _script().headline_repeated
+    headline = "Tempête Ciaran : la Bretagne privée d'électricité"
+    assert repeated("Tempête Ciaran : la Bretagne privée d'électricité", headline)
+    assert repeated(
+        "Tempête Ciaran : la Bretagne privée d'électricité Des milliers de foyers attendent.",
+        headline,
+    )
+    assert not repeated("La Bretagne a été privée de courant pendant deux jours.", headline)
+    assert not repeated("Un texte court.", None)
+
+
+def _stray(text: str, kept: list[str], lang: str = "fr") -> bool:
+    """``kept``: the pieces of ``text`` a compression kept, in order."""
+    fragments, at = [], 0
+    for piece in kept:
+        start = text.index(piece, at)
+        fragments.append((start, start + len(piece)))
+        at = start + len(piece)
+    return bool(_script().stray_comma(_parsed(text, lang), fragments, resources.language(lang)))
+
+
+def test_a_comma_left_between_a_subject_and_its_verb() -> None:
+    text = "Le second tour, prévu le 22 mars, ne pouvait pas se tenir à Rennes."
+    assert _stray(text, ["Le second tour,", " ne pouvait pas se tenir à Rennes."])
+    assert not _stray(text, ["Le second tour", " ne pouvait pas se tenir à Rennes."])
+    english = "The company, founded in 1998 in Leeds, confirmed the closure on Monday."
+    assert _stray(english, ["The company,", " confirmed the closure on Monday."], "en")
+
+
+def test_a_comma_left_before_a_complement() -> None:
+    text = "Les gendarmes ont détecté, dans la nuit de mardi, un dépassement de vitesse."
+    assert _stray(text, ["Les gendarmes ont détecté", ", un dépassement de vitesse."])
+
+
+def _figure(text: str, number: str, unit: str | None = None) -> Figure:
+    start = text.index(number)
+    span = Span(start=start, end=start + len(number), text=number)
+    return Figure(span=span, number=span, value=1.0, unit=unit)
+
+
+def test_a_figure_of_the_lead_cut_by_compression() -> None:
+    lead = "L'accident a fait 12 morts et 40 blessés depuis trois semaines sur la RN12."
+    figures = [
+        _figure(lead, "12"),
+        _figure(lead, "40"),
+        _figure(lead, "trois", unit="weeks"),
+    ]
+    kept_injured = [(0, lead.index("12")), (lead.index(" 40"), len(lead))]
+    lost = _script().lost_figures(figures, (0, len(lead)), kept_injured)
+    assert lost == ["12"]  # the durations are not the lead's count
+    assert _script().lost_figures(figures, (0, len(lead)), [(0, len(lead))]) == []
+
+
+def test_a_box_that_names_nobody_and_one_that_misses_the_headline() -> None:
+    script = _script()
+    unnamed = _parsed("La réunion a été reportée à une date ultérieure.")
+    named = _parsed("Le conseil municipal de Lannion a reporté la réunion.")
+    assert not script.names_something(list(unnamed.span))
+    assert script.names_something(list(named.span))
+    headline = pipeline("fr")("Incendie à Lannion : trois immeubles évacués")
+    words = script.headline_words(headline)
+    event = script.bullet_words(pipeline("fr")("Trois immeubles ont été évacués à Lannion."))
+    aside = script.bullet_words(pipeline("fr")("La mairie organise une collecte de vêtements."))
+    assert script.headline_coverage(words, [aside]) < script.HEADLINE_COVERAGE
+    assert script.headline_coverage(words, [aside, event]) >= script.HEADLINE_COVERAGE
+
+
+def test_a_headline_read_off_an_address() -> None:
+    url = (
+        "http://web.archive.org/web/20150403223948id_/http://www.example.co.uk/news/"
+        "article-1234567/Council-votes-close-coal-plant-2030.html"
+    )
+    assert _script().headline_from_url(url) == "Council votes close coal plant 2030"
+    assert _script().headline_from_url("http://www.example.com/") is None

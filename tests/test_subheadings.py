@@ -1,0 +1,163 @@
+"""Structure first (issue 33): intertitles and the headline printed again are blocks of their own,
+never glued to a sentence and never key points; the box is titled in the article's language."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+
+from essentiel import Pipeline
+from essentiel.clean import clean
+from essentiel.ingest import ingest
+from essentiel.model import BlockKind, Digest
+
+_PARAGRAPHS = [
+    "Le conseil municipal de Landerneau a voté mardi soir la fermeture de la piscine Jean-Bart "
+    "pour une durée de dix-huit mois, le temps de refaire la toiture et le système de chauffage.",
+    "Les travaux, estimés à 4,2 millions d'euros, doivent commencer en janvier, a précisé le "
+    "maire, Yannick Le Berre, à l'issue d'une séance qui a duré près de trois heures.",
+    "Les clubs de natation de la ville devront s'entraîner à Brest pendant toute la durée du "
+    "chantier, ce qui inquiète les parents des quelque 300 jeunes licenciés.",
+    "La présidente du club des Dauphins, Maëlle Guivarch, a demandé une navette gratuite pour "
+    "les enfants, une demande que la mairie a promis d'étudier avant la fin du mois.",
+    "L'opposition municipale a voté contre le projet, jugeant le coût trop élevé pour une "
+    "commune de 16.000 habitants et réclamant un appel d'offres plus large.",
+    "Le chantier doit s'achever au printemps 2027, selon le calendrier présenté par les services "
+    "techniques de la ville lors de la réunion publique de novembre.",
+]
+
+
+def _page(body: str) -> str:
+    return (
+        "<html><head><title>Landerneau ferme sa piscine pour dix-huit mois</title></head><body>"
+        "<article><h1>Landerneau ferme sa piscine pour dix-huit mois</h1>"
+        f"{body}</article></body></html>"
+    )
+
+
+def _html_article() -> str:
+    p = [f"<p>{text}</p>" for text in _PARAGRAPHS]
+    return _page(
+        p[0]
+        + p[1]
+        + "<h2>Des nageurs déplacés à Brest</h2>"
+        + p[2]
+        + "<p><strong>Une navette demandée par les parents des jeunes nageurs du club</strong></p>"
+        + p[3]
+        + "<p><strong> - Erwan Kerhervé contre le projet -</strong></p>"
+        + p[4]
+        + "<p>FIN DES TRAVAUX AU PRINTEMPS</p>"
+        + p[5]
+    )
+
+
+def _kinds(text_or_html: str, headline: str | None = None) -> list[tuple[BlockKind, str]]:
+    cleaned = clean(ingest(text_or_html), lang_hint="fr", headline=headline)
+    return [(b.kind, b.span.text) for b in cleaned.blocks]
+
+
+def test_html_intertitles_are_subheadings() -> None:
+    kinds = _kinds(_html_article())
+    subheadings = [text for kind, text in kinds if kind is BlockKind.SUBHEADING]
+    assert subheadings == [
+        "Des nageurs déplacés à Brest",
+        # Eight words and more: before, it was glued to the paragraph under it.
+        "Une navette demandée par les parents des jeunes nageurs du club",
+        "- Erwan Kerhervé contre le projet -",
+        "FIN DES TRAVAUX AU PRINTEMPS",
+    ]
+    body = [text for kind, text in kinds if kind is BlockKind.BODY]
+    assert all(not text.startswith(tuple(subheadings)) for text in body)
+
+
+def test_a_bold_sentence_and_a_short_last_line_stay_body() -> None:
+    p = [f"<p>{text}</p>" for text in _PARAGRAPHS]
+    page = _page(
+        p[0] + p[1] + "<p><strong>Le maire a promis une réponse avant Noël.</strong></p>" + p[2]
+    )
+    kinds = _kinds(page)
+    assert ("body", "Le maire a promis une réponse avant Noël.") in [
+        (kind.value, text) for kind, text in kinds
+    ]
+    assert not any(kind is BlockKind.SUBHEADING for kind, _ in kinds)
+
+
+def test_text_intertitles_and_cut_lines() -> None:
+    text = "\n\n".join(
+        [
+            "Landerneau ferme sa piscine pour dix-huit mois",
+            _PARAGRAPHS[0],
+            "Des nageurs déplacés",
+            _PARAGRAPHS[2],
+            # A sentence a line break cut: long, so it joins the next line.
+            "Selon la présidente du club des Dauphins qui a pris la parole en fin de séance",
+            "Maëlle Guivarch, la navette est indispensable pour les familles.",
+        ]
+    )
+    kinds = _kinds(text)
+    assert kinds[0][0] is BlockKind.HEADLINE
+    assert [t for k, t in kinds if k is BlockKind.SUBHEADING] == ["Des nageurs déplacés"]
+    assert any(
+        k is BlockKind.BODY and t.startswith("Selon la présidente") and "Guivarch" in t
+        for k, t in kinds
+    )
+
+
+def test_a_short_line_after_an_unfinished_one_is_not_a_subheading() -> None:
+    # « Le film » ends no sentence: the short line after it is not a heading of what follows.
+    text = "\n".join(
+        [
+            "Landerneau ferme sa piscine pour dix-huit mois",
+            _PARAGRAPHS[0],
+            "La soirée s'est terminée par la projection du film",
+            "Le Grand Bleu",
+            "Les spectateurs ont applaudi longuement l'équipe municipale.",
+        ]
+    )
+    assert not any(kind is BlockKind.SUBHEADING for kind, _ in _kinds(text))
+
+
+def test_the_headline_printed_again_is_labelled_and_split_off() -> None:
+    headline = "Landerneau ferme sa piscine pour dix-huit mois"
+    # In plain text the first line is the headline; the same line again is its copy.
+    again = "\n\n".join([headline, headline, *_PARAGRAPHS[:3]])
+    kinds = _kinds(again)
+    assert kinds[:2] == [(BlockKind.HEADLINE, headline), (BlockKind.HEADLINE_REPEAT, headline)]
+    # Given by the caller (a dataset's title), it is found run into the first paragraph.
+    glued = f"{headline} {_PARAGRAPHS[0]}\n\n" + "\n\n".join(_PARAGRAPHS[1:3])
+    kinds = _kinds(glued, headline=headline)
+    assert kinds[0] == (BlockKind.HEADLINE_REPEAT, headline)
+    assert kinds[1] == (BlockKind.BODY, _PARAGRAPHS[0])
+
+
+def test_subheadings_feed_no_sentence_and_no_key_point(pipeline: Pipeline) -> None:
+    digest = pipeline.digest(_html_article(), lang="fr")
+    headings = [b for b in digest.article.blocks if b.kind is BlockKind.SUBHEADING]
+    assert len(headings) == 4
+    for block in headings:
+        assert all(
+            not (s.span.start < block.span.end and block.span.start < s.span.end)
+            for s in digest.sentences
+        )
+        assert all(block.span.text not in k.text for k in digest.keypoints)
+    assert digest.keypoints_title == "L'essentiel"
+    # Parsed for its names only, like the headline: the name the body never repeats is kept.
+    named = {m.block for e in digest.entities if "Kerhervé" in e.name for m in e.mentions}
+    assert named & {b.index for b in headings}
+
+
+def test_the_box_is_titled_in_the_articles_language(example_fr: Digest, example_en: Digest) -> None:
+    from essentiel.render import render
+    from essentiel.service.pages import render as render_page
+    from essentiel.service.view import article_view
+
+    assert example_fr.keypoints_title == "L'essentiel"
+    assert example_en.keypoints_title == "Key points"
+    assert example_en.model_dump()["keypoints_title"] == "Key points"
+    for digest in (example_fr, example_en):
+        out = io.StringIO()
+        render(digest, Console(file=out, width=120))
+        assert digest.keypoints_title in out.getvalue()
+        page = render_page("article.html", **article_view(digest)).body.decode()
+        assert f"<h2>{digest.keypoints_title}</h2>".replace("'", "&#39;") in page
