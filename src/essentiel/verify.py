@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -37,6 +38,9 @@ from essentiel.model import Check, CheckKind, Span, Verdict
 from essentiel.resources import Language
 
 MAX_WINDOW = 3  # source clauses a bullet clause may draw on
+# An editorial insertion: a name in square brackets standing for words of the source that
+# refer to it (« [Jean Dupont] avait informé ... » for « Il avait informé ... »).
+_INSERTED = re.compile(r"\[([^\[\]]+)\]")
 MAX_SPAN = 5  # consecutive source clauses those may spread over (skipping what was cut)
 _WORD = re.compile(r"[\w’'-]+")
 _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcCqQ]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’]")
@@ -102,6 +106,46 @@ def clauses(text: str) -> list[Clause]:
 def _inside_number(text: str, i: int) -> bool:
     """A comma or colon between digits belongs to a number (« 1,500 », « 2,1 % », « 14:30 »)."""
     return 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+
+
+@dataclass(frozen=True)
+class Insertion:
+    """What a bracketed name in a bullet stands for: the source words it replaces (a pronoun
+    or a description: « il », « le conservateur du parc »), the names of the entity the text
+    ties them to, and a mention of that entity's name in the text (the evidence)."""
+
+    replaced: Span
+    names: tuple[str, ...]
+    evidence: Span
+
+
+def check_insertions(bullet: str, insertions: Sequence[Insertion]) -> tuple[list[Check], list[str]]:
+    """Every bracketed name of ``bullet`` must be a name of the entity its insertion resolves
+    to, and the text must name it there: a wrong name inserted fails, and so does a bracket
+    nobody resolved."""
+    checks: list[Check] = []
+    problems: list[str] = []
+    for match in _INSERTED.finditer(bullet):
+        name = match.group(1).strip()
+        found = next(
+            (
+                i
+                for i in insertions
+                if same_name(name, i.evidence.text) and any(same_name(name, n) for n in i.names)
+            ),
+            None,
+        )
+        checks.append(
+            Check(
+                kind=CheckKind.NAME,
+                text=name,
+                found=found is not None,
+                evidence=found.evidence if found else None,
+            )
+        )
+        if found is None:
+            problems.append(f"inserted name «{name}» is not the entity the source words refer to")
+    return checks, problems
 
 
 @dataclass(frozen=True)
@@ -308,7 +352,13 @@ class Verifier:
 
     # ---- the verdict ----------------------------------------------------------------------
 
-    def verify(self, bullet: str, sources: list[Span]) -> Verdict:
+    def verify(
+        self, bullet: str, sources: list[Span], insertions: Sequence[Insertion] = ()
+    ) -> Verdict:
+        """``insertions``: what the bullet's bracketed names stand for (check_insertions);
+        the rest of the bullet is checked against ``sources`` with the brackets blanked."""
+        inserted_checks, inserted_problems = check_insertions(bullet, insertions)
+        said = _INSERTED.sub(lambda m: " " * len(m.group(0)), bullet)
         source_clauses = [
             _SourceClause(k, span.start + c.start, span.start + c.end, c.text)
             for k, span in enumerate(sources)
@@ -317,10 +367,10 @@ class Verifier:
         checks: list[Check] = []
         problems: list[str] = []
         used_sentences: set[int] = set()
-        for index, clause in enumerate(clauses(bullet)):
+        for index, clause in enumerate(clauses(said)):
             # What follows a colon may open a sentence of its own (« Nantes: Qu’a fait ... »,
             # "SCORE: The ..."): its capitalised first word is read as at a bullet's start.
-            opens = index == 0 or bullet[clause.start - 1] == ":"
+            opens = index == 0 or said[clause.start - 1] == ":"
             words = self.content_words(clause.text)
             if not source_clauses:
                 break
@@ -356,6 +406,8 @@ class Verifier:
                 )
                 if not survived:
                     problems.append(f"attribution «{phrase}» of the source is missing")
+        checks.extend(inserted_checks)
+        problems.extend(inserted_problems)
         return Verdict(passed=not problems, checks=checks, problems=problems)
 
     def _locate(self, fact: Fact, window: list[_SourceClause]) -> Span | None:

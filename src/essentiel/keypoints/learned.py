@@ -31,9 +31,12 @@ RECORD_FILE = "selector.json"
 MAX_RANK = 30
 
 
-def candidate_indices(sentences: list[ParsedSentence], lang: Language) -> list[int]:
-    """Sentences that could be a bullet on their own, among the first MAX_RANK."""
-    return [i for i, s in enumerate(sentences[:MAX_RANK]) if stands_alone(s, lang)]
+def candidate_indices(
+    sentences: list[ParsedSentence], lang: Language, named: frozenset[int] = frozenset()
+) -> list[int]:
+    """Sentences that could be a bullet on their own, among the first MAX_RANK (``named``:
+    those whose pronoun subject will be named, ``select.stands_alone``)."""
+    return [i for i, s in enumerate(sentences[:MAX_RANK]) if stands_alone(s, lang, i in named)]
 
 
 @dataclass(frozen=True)
@@ -50,12 +53,27 @@ class SelectorModel:
         lang: Language,
         title: str | None,
     ) -> list[float]:
+        return self.scores_and_title_cosines(sentences, indices, lang, title)[0]
+
+    def scores_and_title_cosines(
+        self,
+        sentences: list[ParsedSentence],
+        indices: list[int],
+        lang: Language,
+        title: str | None,
+    ) -> tuple[list[float], list[float | None]]:
+        """The model's scores, and each sentence's cosine to the title (None without an
+        embedding or a title): the headline match reuses the embedding computed here."""
         if not indices:
-            return []
+            return [], []
         rows = sentence_features(
             sentences, indices, lang, title, embedder() if self.embedding else None
         )
-        return [float(v) for v in self.booster.predict(rows, num_threads=1)]
+        scores = [float(v) for v in self.booster.predict(rows, num_threads=1)]
+        if not (self.embedding and title):
+            return scores, [None] * len(indices)
+        column = FEATURE_NAMES.index("cos_title")
+        return scores, [float(v) for v in rows[:, column]]
 
 
 @cache
@@ -76,18 +94,22 @@ def load_selector() -> SelectorModel:
 
 
 def score_learned(
-    sentences: list[ParsedSentence], lang: Language, title: str | None, weight: float = 1.0
+    sentences: list[ParsedSentence],
+    lang: Language,
+    title: str | None,
+    weight: float = 1.0,
+    named: frozenset[int] = frozenset(),
 ) -> list[Candidate]:
     """Candidates scored by the model, blended with select.py's transparent score: ``weight``
     of the model's, the rest of the heuristic's, each scaled by its best candidate."""
     model = load_selector()
-    indices = candidate_indices(sentences, lang)
-    learned = model.scores(sentences, indices, lang, title)
-    heuristic = {c.rank: c for c in score_sentences(sentences, lang, title)}
+    indices = candidate_indices(sentences, lang, named)
+    learned, cosines = model.scores_and_title_cosines(sentences, indices, lang, title)
+    heuristic = {c.rank: c for c in score_sentences(sentences, lang, title, named)}
     top_learned = max(learned, default=0.0) or 1.0
     top_heuristic = max((c.score for c in heuristic.values()), default=0.0) or 1.0
     candidates = []
-    for i, p in zip(indices, learned, strict=True):
+    for i, p, cosine in zip(indices, learned, cosines, strict=True):
         # Both select from stands_alone() sentences, so every index has a heuristic score.
         h = heuristic[i].score
         score = weight * p / top_learned + (1 - weight) * h / top_heuristic
@@ -96,5 +118,7 @@ def score_learned(
             # often recall it, does not penalise it. A key point is what happened now.
             score *= BACKGROUND_FACTOR
         features = {"model": p, "heuristic": h}
+        if cosine is not None:
+            features["cos_title"] = cosine
         candidates.append(Candidate(sentences[i], i, score, heuristic[i].lemmas, features))
     return candidates

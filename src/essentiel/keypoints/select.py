@@ -19,10 +19,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from essentiel import resources
 from essentiel.analyze import ParsedSentence
 from essentiel.keypoints.compress import connective_end, is_finite_verb, is_subject
 from essentiel.resources import Language
@@ -330,7 +332,9 @@ def _impersonal(root: Token, lang: Language) -> bool:
     )
 
 
-def stands_alone(sentence: ParsedSentence, lang: Language) -> bool:
+def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool = False) -> bool:
+    """``named_subject``: the main verb's pronoun subject will be replaced by the name the
+    text ties it to (``standalone.repair_subject``), so it does not keep the sentence out."""
     span = sentence.span
     text = span.text.strip()
     words = len(text.split())
@@ -342,22 +346,37 @@ def stands_alone(sentence: ParsedSentence, lang: Language) -> bool:
         return False
     if not any(tok.pos_ in {"VERB", "AUX"} for tok in span) or _no_statement(span):
         return False
-    if pronoun_subject(span, lang):
+    if not named_subject and pronoun_subject(span, lang):
         return False
+    if text.lower().startswith(_elided_openers(lang.code)):
+        return False  # « C'est le deuxième cas ... »: what « ce » is was said before
     if lang.opens_with(text, lang.connective_openers):
         # The compressor drops the connective; what follows must stand alone.
         return connective_end(span, lang) > 0
+    if named_subject:
+        first = next((t for t in span if not t.is_punct), None)
+        if first is not None and is_subject(first) and first.head == span.root:
+            return True  # « Il avait informé ... »: the opener is the subject being named
     return not lang.opens_with(text, lang.anaphoric_openers)
 
 
+@cache
+def _elided_openers(code: str) -> tuple[str, ...]:
+    return tuple(resources.raw(code).get("standalone", {}).get("elided_anaphoric_openers", []))
+
+
 def score_sentences(
-    sentences: list[ParsedSentence], lang: Language, title: str | None
+    sentences: list[ParsedSentence],
+    lang: Language,
+    title: str | None,
+    named: frozenset[int] = frozenset(),
 ) -> list[Candidate]:
+    """``named``: sentences whose pronoun subject will be named (``stands_alone``)."""
     lemma_sets = [content_lemmas(s) for s in sentences]
     title_words = {w.lower().strip(".,:;!?«»\"'") for w in (title or "").split()}
     candidates = []
     for rank, (sentence, lemmas) in enumerate(zip(sentences, lemma_sets, strict=True)):
-        if not stands_alone(sentence, lang):
+        if not stands_alone(sentence, lang, rank in named):
             continue
         span = sentence.span
         entities = sum(1 for ent in span.ents if ent.label_ not in {"MISC", "CARDINAL", "ORDINAL"})
