@@ -139,7 +139,10 @@ ARTICLE = (
     "radieux. Le préfet de Charente-Maritime a fermé dimanche les plages de l'île de Ré "
     "après la découverte de 200 kilos de déchets toxiques. Les analyses de l'eau seront "
     "connues mardi, selon la préfecture. Les commerçants de l'île redoutent une perte de "
-    "chiffre d'affaires de 30 %. Les randonnées à vélo restent autorisées sur l'île."
+    "chiffre d'affaires de 30 %. La mairie de Saint-Martin a ouvert une ligne d'information "
+    "pour les vacanciers. Les campings de l'île affichaient complet depuis le début du mois "
+    "de juillet. Un premier bilan sera dressé vendredi par les services de l'État. Les "
+    "randonnées à vélo restent autorisées sur l'île."
 )
 
 
@@ -148,7 +151,7 @@ def test_first_bullet_states_the_headline_event() -> None:
     title = "Île de Ré : les plages fermées après la découverte de déchets toxiques"
     texts = [p.text for p in bullets(pipeline, ARTICLE, title)]
     assert "plages de l'île de Ré" in texts[0], texts
-    # Not the closing sentence, while the box has others to choose from.
+    # Not the closing sentence of a long article, while the box has others to choose from.
     assert not any("randonnées" in t for t in texts), texts
 
 

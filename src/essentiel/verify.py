@@ -17,7 +17,11 @@ It does not know how the bullet was made. It re-reads the bullet and, clause by 
 4. requires the attribution of every source sentence the bullet draws on to survive: an
    according-to phrase (« D'après Kiev », « selon l'armée de l'air ukrainienne ») and, when the
    sentence reports speech (a quote or « ... que »), its speech verb and named speaker.
-   An attribution governs the whole sentence it stands in (French news puts it at either end).
+   An attribution governs the whole sentence it stands in (French news puts it at either end);
+5. requires a name the bullet inserts in brackets (« [Jean Dupont] avait informé ... », for
+   « Il avait informé ... ») to be a name of the entity the replaced words resolve to, with its
+   mention in the text as evidence (``check_insertions``); the brackets are blanked for the
+   checks above.
 """
 
 from __future__ import annotations

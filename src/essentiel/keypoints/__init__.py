@@ -28,6 +28,7 @@ from essentiel.keypoints.select import (
     rarity,
     score_sentences,
     speakerless_quotes,
+    unbalanced_quotes,
     unfinished,
 )
 from essentiel.keypoints.standalone import SubjectRepair, repair_subject, with_insertion
@@ -41,6 +42,8 @@ from essentiel.verify import Verifier
 HEADLINE_CANDIDATES = 5
 # How much the selection score counts beside the headline match for the first bullet.
 HEADLINE_SCORE_WEIGHT = 0.5
+# The closing sentence is left out of articles longer than this many times the box's bullets.
+CLOSING_AFTER = 2
 
 
 @dataclass(frozen=True)
@@ -155,10 +158,13 @@ def build_keypoints(
     if lang.according_to_pronoun is not None:
         unnamed = lang.according_to_pronoun
         candidates = [c for c in candidates if not unnamed.search(c.sentence.span.text)]
-    # The article's closing sentence (a recap, an aside, what comes next) is not a key point
-    # by default: only when the box would otherwise be short of bullets.
+    # The closing sentence of an article (a recap, an aside, what comes next) is not a key
+    # point by default: only in a short article, whose end is still its core, or when the
+    # box would otherwise be short of bullets.
     closing = len(sentences) - 1
-    if sum(1 for c in candidates if c.rank != closing) >= settings.max_keypoints:
+    if len(sentences) > CLOSING_AFTER * settings.max_keypoints and (
+        sum(1 for c in candidates if c.rank != closing) >= settings.max_keypoints
+    ):
         candidates = [c for c in candidates if c.rank != closing]
     weight = rarity(sentences)
     # What each chosen bullet actually says (after compression): redundancy is judged on that.
@@ -237,6 +243,8 @@ def _make(
         if named is None:
             return None  # the subject to name was cut: the sentence cannot stand alone
         fragments, bullet = named
+        if unbalanced_quotes(bullet):
+            return None  # a quote the bullet opens or closes but not both: cut in two
         verdict = verifier.verify(bullet, [source], insertions)
         if verdict.passed:
             return KeyPoint(
@@ -264,6 +272,8 @@ def _make(
     if named is None:
         return None
     whole, bullet = named
+    if unbalanced_quotes(bullet):
+        return None
     verdict = verifier.verify(bullet, [source], insertions)
     if not verdict.passed:
         notices.append(

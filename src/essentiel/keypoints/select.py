@@ -237,6 +237,12 @@ def _unbalanced(text: str) -> bool:
     )
 
 
+def unbalanced_quotes(bullet: str) -> bool:
+    """A bullet that opens a quote it does not close, or closes one it did not open
+    (« 1 million » a d'abord expliqué ... »): someone's words cut by the bullet's edge."""
+    return _unbalanced(bullet)
+
+
 @dataclass(frozen=True)
 class _SingleQuotes:
     first_close: int  # where the quote the sentence opens with closes; -1: it does not
