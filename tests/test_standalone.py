@@ -124,9 +124,12 @@ def test_links_and_temporal_anaphora_are_dropped(every_sentence: Pipeline) -> No
         "Grenoble. Entretemps, la préfecture a ouvert une cellule de crise pour les riverains. "
         "À l'époque, l'entrepôt employait soixante salariés venus de toute la région. "
         "À l'époque de sa construction en 1975, le site était le plus grand de la région. "
-        "C'est le deuxième incendie de ce type dans la zone depuis le début de l'année."
+        "C'est le deuxième incendie de ce type dans la zone depuis le début de l'année. "
+        "Depuis 2019, la zone industrielle a connu trois incendies majeurs selon les pompiers."
     )
     texts = [p.text for p in bullets(every_sentence, body)]
+    # « Depuis » is a link only with its comma: « Depuis 2019, » is the sentence's own time.
+    assert any(t.startswith("Depuis 2019, la zone industrielle") for t in texts), texts
     assert "La préfecture a ouvert une cellule de crise pour les riverains." in texts, texts
     assert any(t.startswith("L'entrepôt employait soixante salariés") for t in texts), texts
     # No comma: « À l'époque de sa construction » is the sentence's own time, and stays.

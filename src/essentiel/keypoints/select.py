@@ -356,7 +356,7 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
         return False
     if text.lower().startswith(_elided_openers(lang.code)):
         return False  # « C'est le deuxième cas ... »: what « ce » is was said before
-    if lang.opens_with(text, lang.connective_openers):
+    if lang.opens_with_connective(text):
         # The compressor drops the connective; what follows must stand alone.
         return connective_end(span, lang) > 0
     if named_subject:

@@ -147,12 +147,23 @@ class Language:
             rest = text[end:]
             if end == len(word) or not rest[:1].isalnum():
                 return 0  # « Et/ou », « So-called »: not a connective and a space
-            if self.opens_with(rest, self.anaphoric_openers) or self.opens_with(
-                rest, self.connective_openers
-            ):
+            if self.opens_with(rest, self.anaphoric_openers) or self.opens_with_connective(rest):
                 return 0
             return end
         return 0
+
+    def opens_with_connective(self, text: str) -> bool:
+        """True when ``text`` opens with a connective: one of ``comma_connectives`` only with
+        its comma (« Depuis, » but not « Depuis 2015 »)."""
+        lowered = text.lower().lstrip("«“\"' ")
+        for word in self.connective_openers:
+            after = lowered[len(word) : len(word) + 1]
+            if not lowered.startswith(word) or after.isalnum():
+                continue
+            if word in self.comma_connectives and after != ",":
+                continue
+            return True
+        return False
 
     def opens_with(self, text: str, openers: frozenset[str] | tuple[str, ...]) -> bool:
         """True when ``text`` starts with one of ``openers`` as whole words."""
