@@ -173,7 +173,8 @@ def build_keypoints(
     notices: list[Notice] = []
     best = max((c.score for c in candidates), default=0.0)
     headline = Headline.of([title or "", context.standfirst or ""], lang.code)
-    pending = headline_candidate(candidates, headline, lang.code)
+    # The lead selector takes the body's order, its first sentence first: no headline pick.
+    pending = headline_candidate(candidates, headline, lang.code) if selector != "lead" else None
     lead_point: KeyPoint | None = None
     while len(made) < settings.max_keypoints:
         cand: Candidate | None = pending or next_best(candidates, chosen, weight)
