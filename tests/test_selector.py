@@ -268,9 +268,9 @@ def test_each_language_names_its_default_selector(monkeypatch: pytest.MonkeyPatc
     asked: list[str] = []
     real = keypoints.score_learned
 
-    def recording(sentences, lang, title, weight):  # type: ignore[no-untyped-def]
+    def recording(sentences, lang, title, weight, *rest):  # type: ignore[no-untyped-def]
         asked.append(lang.code)
-        return real(sentences, lang, title, weight)
+        return real(sentences, lang, title, weight, *rest)
 
     monkeypatch.setattr(keypoints, "score_learned", recording)
     for name in ("fr-orages-bretagne.txt", "en-coal-plant-vote.txt"):
