@@ -161,3 +161,14 @@ def test_first_bullet_states_the_headline_event() -> None:
 def test_without_a_headline_the_lead_comes_first() -> None:
     texts = [p.text for p in bullets(Pipeline(), ARTICLE)]
     assert texts[0].startswith("La saison touristique a commencé samedi"), texts
+
+
+def test_a_pronoun_for_a_case_named_after_someone_is_not_named(every_sentence: Pipeline) -> None:
+    body = (
+        "L'affaire Lucie Marchand a connu lundi un rebondissement devant la cour d'appel de "
+        "Dijon. Elle pourrait trouver un nouvel élan grâce au témoignage d'un ancien voisin. "
+        "Les enquêteurs ont fouillé mardi un terrain situé près de la gare de Beaune. "
+        "Le parquet général a annoncé une conférence de presse pour vendredi matin."
+    )
+    texts = [p.text for p in bullets(every_sentence, body)]
+    assert not any("[Lucie Marchand]" in t for t in texts), texts

@@ -143,6 +143,8 @@ def _pronoun_repair(
     a, b = before.offset + subject[0], before.offset + subject[1]
     if not any(k == person and a <= s and e <= b for k, s, e in _entity_mentions(entities, a, b)):
         return None  # the person is not what the sentence before is about
+    if not _person_heads_subject(before, entities[person]):
+        return None  # « L'affaire Estelle Mouzin ... Elle pourrait ... »: « elle » is the case
     gender = person_pronouns(lang.code)[pronoun.lower_]
     if gender != "Person" and _competing_noun(before, subject, gender, lang):
         return None
@@ -153,6 +155,26 @@ def _pronoun_repair(
     replaced = Span(start=start, end=end, text=text[start:end])
     name = entities[person].name
     return SubjectRepair(start, end, name, _insertion(entities[person], replaced, evidence), True)
+
+
+def _person_heads_subject(before: ParsedSentence, entity: Entity) -> bool:
+    """The person is the subject itself, not a word inside it: a subject of the main verb
+    within one of the person's name mentions, or a name set beside the subject by a comma
+    (« Le maire de la commune, Jean Dupont, a annoncé »), not « l'affaire Estelle Mouzin »."""
+    spans = [(m.span.start, m.span.end) for m in entity.mentions if m.form is MentionForm.NAME]
+
+    def named(tok: Token) -> bool:
+        at = before.offset + tok.idx
+        return any(s <= at < e for s, e in spans)
+
+    root = before.span.root
+    for subject in (c for c in root.children if is_subject(c)):
+        if named(subject):
+            return True
+        for appos in (c for c in subject.children if c.dep_ == "appos" and named(c)):
+            if appos.i > 0 and appos.doc[appos.i - 1].text == ",":
+                return True
+    return False
 
 
 def _competing_noun(
