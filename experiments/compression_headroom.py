@@ -130,11 +130,13 @@ def main(argv: list[str] | None = None) -> int:
             states[i] = (sent, offered, core, trial)
 
     def with_oracles(  # type: ignore[no-untyped-def]
-        text: str, sentences: list[Any], lang: Any, title: Any, settings: Any, day: Any
+        text: str, sentences: list[Any], lang: Any, title: Any, settings: Any, day: Any, *rest: Any
     ):
-        points, notices = real(text, sentences, lang, title, settings, day)
+        points, notices = real(text, sentences, lang, title, settings, day, *rest)
         everything = replace(settings, max_keypoints=max(len(sentences), settings.min_keypoints))
-        every_bullet = [p.text for p in real(text, sentences, lang, title, everything, day)[0]]
+        every_bullet = [
+            p.text for p in real(text, sentences, lang, title, everything, day, *rest)[0]
+        ]
         # The oracle that labels the selector's training sentences, run over these bullets.
         picked = greedy_oracle(
             every_bullet, reference, list(range(len(every_bullet))), settings.max_keypoints

@@ -161,3 +161,17 @@ def test_the_box_is_titled_in_the_articles_language(example_fr: Digest, example_
         assert digest.keypoints_title in out.getvalue()
         page = render_page("article.html", **article_view(digest)).body.decode()
         assert f"<h2>{digest.keypoints_title}</h2>".replace("'", "&#39;") in page
+
+
+def test_a_quote_closed_by_a_straight_single_mark_is_not_a_subheading() -> None:
+    # The British paragraph style closes quotes with ' after the stop: the line is finished.
+    text = "\n".join(
+        [
+            "Harbour View names its new coach",
+            "The club signed Tom Reilly on a two-year contract on Sunday night.",
+            "'We owe it to the fans,' Reilly said on Sunday.",
+            "'Nobody here wants to go back to last season.'",
+            "The players' union welcomed the appointment on Monday evening.",
+        ]
+    )
+    assert not any(kind is BlockKind.SUBHEADING for kind, _ in _kinds(text))

@@ -89,13 +89,15 @@ def main(argv: list[str] | None = None) -> int:
     built: dict[str, list[str]] = {}
     real = pipeline_module.build_keypoints
 
-    def every_setting(text: str, sentences: list[Any], lang: Any, title: Any, _: Any, day: Any):  # type: ignore[no-untyped-def]
+    def every_setting(  # type: ignore[no-untyped-def]
+        text: str, sentences: list[Any], lang: Any, title: Any, _: Any, day: Any, *rest: Any
+    ):
         for name, chosen in settings.items():
-            points, _notices = real(text, sentences, lang, title, chosen, day)
+            points, _notices = real(text, sentences, lang, title, chosen, day, *rest)
             built[name] = [p.text for p in points]
         for k in (2, 3):
             built[f"lead-{k}"] = [s.span.text.strip() for s in sentences[:k]]
-        return real(text, sentences, lang, title, base, day)
+        return real(text, sentences, lang, title, base, day, *rest)
 
     pipeline_module.build_keypoints = every_setting  # type: ignore[assignment]
     try:

@@ -17,8 +17,8 @@ from essentiel.ingest import RawDocument, RawLine
 from essentiel.model import Block, BlockKind, Span
 
 BLOCK_SEPARATOR = "\n\n"
-_TERMINAL = re.compile(r"[.!?…:;]\s*[»\"”’)]*\s*$|[»\"”]\s*$")
-_SENTENCE_END = re.compile(r"[.!?…]\s*[»\"”’)]*\s*$")
+_TERMINAL = re.compile(r"[.!?…:;]\s*[»\"”’')]*\s*$|[»\"”]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…]\s*[»\"”’')]*\s*$")
 _JOINING_START = re.compile(r"^[,;.)\]}]")
 _MENTION = re.compile(r"(?:^|\s)[@#]\w+")
 HEADLINE_MAX_WORDS = 25

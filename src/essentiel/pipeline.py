@@ -16,7 +16,7 @@ from essentiel.encoding import decoding_notices
 from essentiel.errors import InputTooLarge, NoArticle, UnsupportedLanguage
 from essentiel.facts import extract_facts
 from essentiel.ingest import DEFAULT_MAX_BYTES, ingest
-from essentiel.keypoints import KeyPointSettings, build_keypoints
+from essentiel.keypoints import ArticleContext, KeyPointSettings, build_keypoints
 from essentiel.model import Article, BlockKind, Digest, Notice
 from essentiel.threads import default_blas_threads, limit_blas_threads
 
@@ -135,15 +135,7 @@ class Pipeline:
             analysis = analyze(cleaned.blocks, cleaned.lang)
             self._lap("analyze")
             sentences = [s for s in analysis.sentences if s.lang == cleaned.lang]
-            keypoints, kp_notices = build_keypoints(
-                cleaned.text,
-                sentences,
-                resources.language(cleaned.lang),
-                article.title,
-                self.settings.keypoints,
-                _as_date(published_value) if published_value else None,
-            )
-            self._lap("keypoints")
+            # Facts first: the key points name a pronoun's person from the entities.
             facts = extract_facts(
                 cleaned.text,
                 analysis,
@@ -151,6 +143,19 @@ class Pipeline:
                 _as_date(published_value) if published_value else None,
                 lap=self._lap,
             )
+            standfirst = " ".join(
+                b.span.text for b in cleaned.blocks if b.kind is BlockKind.PUBLISHER_SUMMARY
+            )
+            keypoints, kp_notices = build_keypoints(
+                cleaned.text,
+                sentences,
+                resources.language(cleaned.lang),
+                article.title,
+                self.settings.keypoints,
+                _as_date(published_value) if published_value else None,
+                ArticleContext(standfirst=standfirst or None, entities=facts.entities),
+            )
+            self._lap("keypoints")
             result = Digest(
                 article=article,
                 keypoints_title=resources.language(cleaned.lang).box_title,

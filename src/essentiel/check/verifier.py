@@ -17,13 +17,18 @@ It does not know how the bullet was made. It re-reads the bullet and, clause by 
 4. requires the attribution of every source sentence the bullet draws on to survive: an
    according-to phrase (« D'après Kiev », « selon l'armée de l'air ukrainienne ») and, when the
    sentence reports speech (a quote or « ... que »), its speech verb and named speaker.
-   An attribution governs the whole sentence it stands in (French news puts it at either end).
+   An attribution governs the whole sentence it stands in (French news puts it at either end);
+5. requires a name the bullet inserts in brackets (« [Jean Dupont] avait informé ... », for
+   « Il avait informé ... ») to be a name of the entity the replaced words resolve to, with its
+   mention in the text as evidence (``check_insertions``); the brackets are blanked for the
+   checks above.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from essentiel.check.claims import (
@@ -41,8 +46,51 @@ from essentiel.model import Check, CheckKind, Span, Verdict
 from essentiel.resources import Language
 
 MAX_WINDOW = 3  # source clauses a bullet clause may draw on
+# An editorial insertion: a name in square brackets standing for words of the source that
+# refer to it (« [Jean Dupont] avait informé ... » for « Il avait informé ... »).
+_INSERTED = re.compile(r"\[([^\[\]]+)\]")
 MAX_SPAN = 5  # consecutive source clauses those may spread over (skipping what was cut)
 _THAT = {"fr": ("que", "qu'", "qu’"), "en": ("that",)}
+
+
+@dataclass(frozen=True)
+class Insertion:
+    """What a bracketed name in a bullet stands for: the source words it replaces (a pronoun
+    or a description: « il », « le conservateur du parc »), the names of the entity the text
+    ties them to, and a mention of that entity's name in the text (the evidence)."""
+
+    replaced: Span
+    names: tuple[str, ...]
+    evidence: Span
+
+
+def check_insertions(bullet: str, insertions: Sequence[Insertion]) -> tuple[list[Check], list[str]]:
+    """Every bracketed name of ``bullet`` must be a name of the entity its insertion resolves
+    to, and the text must name it there: a wrong name inserted fails, and so does a bracket
+    nobody resolved."""
+    checks: list[Check] = []
+    problems: list[str] = []
+    for match in _INSERTED.finditer(bullet):
+        name = match.group(1).strip()
+        found = next(
+            (
+                i
+                for i in insertions
+                if same_name(name, i.evidence.text) and any(same_name(name, n) for n in i.names)
+            ),
+            None,
+        )
+        checks.append(
+            Check(
+                kind=CheckKind.NAME,
+                text=name,
+                found=found is not None,
+                evidence=found.evidence if found else None,
+            )
+        )
+        if found is None:
+            problems.append(f"inserted name «{name}» is not the entity the source words refer to")
+    return checks, problems
 
 
 @dataclass(frozen=True)
@@ -168,7 +216,13 @@ class Verifier(ClaimReader):
 
     # ---- the verdict ----------------------------------------------------------------------
 
-    def verify(self, bullet: str, sources: list[Span]) -> Verdict:
+    def verify(
+        self, bullet: str, sources: list[Span], insertions: Sequence[Insertion] = ()
+    ) -> Verdict:
+        """``insertions``: what the bullet's bracketed names stand for (check_insertions);
+        the rest of the bullet is checked against ``sources`` with the brackets blanked."""
+        inserted_checks, inserted_problems = check_insertions(bullet, insertions)
+        said = _INSERTED.sub(lambda m: " " * len(m.group(0)), bullet)
         source_clauses = [
             _SourceClause(k, span.start + c.start, span.start + c.end, c.text)
             for k, span in enumerate(sources)
@@ -177,10 +231,10 @@ class Verifier(ClaimReader):
         checks: list[Check] = []
         problems: list[str] = []
         used_sentences: set[int] = set()
-        for index, clause in enumerate(clauses(bullet)):
+        for index, clause in enumerate(clauses(said)):
             # What follows a colon may open a sentence of its own (« Nantes: Qu’a fait ... »,
             # "SCORE: The ..."): its capitalised first word is read as at a bullet's start.
-            opens = index == 0 or bullet[clause.start - 1] == ":"
+            opens = index == 0 or said[clause.start - 1] == ":"
             words = self.content_words(clause.text)
             if not source_clauses:
                 break
@@ -216,6 +270,8 @@ class Verifier(ClaimReader):
                 )
                 if not survived:
                     problems.append(f"attribution «{phrase}» of the source is missing")
+        checks.extend(inserted_checks)
+        problems.extend(inserted_problems)
         return Verdict(passed=not problems, checks=checks, problems=problems)
 
     def _locate(self, fact: Fact, window: list[_SourceClause]) -> Span | None:

@@ -1,18 +1,23 @@
 """Key points: select news-carrying body sentences, compress them, verify each bullet.
 
-A bullet that fails verification is replaced by its uncompressed source sentence when that
-passes and fits the word limit, otherwise dropped; selection then moves on to the next candidate.
+The first bullet states the event the headline announces (``headline.py``; the lead when
+there is no headline); the others are the next best candidates, never the article's closing
+sentence while others remain. A subject that needs the sentence before is named in brackets
+(``standalone.py``). A bullet that fails verification is replaced by its uncompressed source
+sentence when that passes and fits the word limit, otherwise dropped; selection then moves on
+to the next candidate.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from essentiel.analyze import ParsedSentence
 from essentiel.check.verifier import Verifier
 from essentiel.keypoints.compress import Compressor, count_words
-from essentiel.keypoints.learned import score_learned
+from essentiel.keypoints.headline import Headline
+from essentiel.keypoints.learned import MAX_RANK, score_learned
 from essentiel.keypoints.select import (
     OPENING_MARKS,
     Candidate,
@@ -24,10 +29,31 @@ from essentiel.keypoints.select import (
     rarity,
     score_sentences,
     speakerless_quotes,
+    unbalanced_quotes,
     unfinished,
 )
-from essentiel.model import KeyPoint, Notice, Span
+from essentiel.keypoints.standalone import SubjectRepair, repair_subject, with_insertion
+from essentiel.model import Entity, KeyPoint, Notice, Span
 from essentiel.resources import SELECTORS, Language
+
+# The first bullet is chosen among this many of the body's first candidates: the event the
+# headline announces is told early, and a late sentence that repeats the headline's words
+# (a quote, a recap) is not its statement.
+HEADLINE_CANDIDATES = 5
+# How much the selection score counts beside the headline match for the first bullet.
+HEADLINE_SCORE_WEIGHT = 0.5
+# The closing sentence is left out of articles longer than this many times the box's bullets.
+CLOSING_AFTER = 2
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """What the selection knows beyond the body's sentences: the publisher's own summary (the
+    chapô, part of the editor's statement of the news, never a bullet) and the entities the
+    text ties pronouns and descriptions to."""
+
+    standfirst: str | None = None
+    entities: list[Entity] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -65,13 +91,20 @@ class KeyPointSettings:
             raise ValueError("need 1 <= target_words <= max_words")
 
 
-def bullet_text(text: str, fragments: list[tuple[int, int]]) -> str:
-    """The bullet a reader sees: fragments joined, first letter capitalised, final stop kept.
+def bullet_text(
+    text: str, fragments: list[tuple[int, int]], inserted: tuple[int, str] | None = None
+) -> str:
+    """The bullet a reader sees: fragments joined, first letter capitalised, final stop kept;
+    ``inserted``: (position in the joined fragments, name) of a name put in brackets there.
 
     Only the first word's letter: « 64% des habitants ... » stays as it is, not « 64% Des »;
     and never a letter inside a quote, whose words are someone's (« "non, jamais", a répondu
     ... » keeps its « non »)."""
-    joined = "".join(text[a:b] for a, b in fragments).strip()
+    joined = "".join(text[a:b] for a, b in fragments)
+    if inserted is not None:
+        at, name = inserted
+        joined = f"{joined[:at]}[{name}]{joined[at:]}"
+    joined = joined.strip()
     for i, ch in enumerate(joined):
         if ch in OPENING_MARKS:
             break
@@ -89,20 +122,31 @@ def build_keypoints(
     title: str | None,
     settings: KeyPointSettings,
     published: dt.date | None = None,
+    context: ArticleContext | None = None,
 ) -> tuple[list[KeyPoint], list[Notice]]:
+    context = context or ArticleContext()
     compressor = Compressor(lang)
     verifier = Verifier(lang, published)
     selector = settings.selector or lang.selector
     lemma_sets = [content_lemmas(s) for s in sentences]  # read by every step below
+    repairs: dict[int, SubjectRepair] = {}
+    if context.entities:
+        for i in range(min(len(sentences), MAX_RANK)):
+            repair = repair_subject(i, sentences, lang, context.entities, text)
+            if repair is not None:
+                repairs[i] = repair
+    named = frozenset(i for i, r in repairs.items() if r.pronoun)
     if selector == "learned":
-        candidates = score_learned(sentences, lang, title, settings.learned_weight, lemma_sets)
+        candidates = score_learned(
+            sentences, lang, title, settings.learned_weight, lemma_sets, named
+        )
     elif selector == "lead":
         candidates = [
             replace(c, score=1.0 / (1.0 + c.rank))
-            for c in score_sentences(sentences, lang, title, lemma_sets)
+            for c in score_sentences(sentences, lang, title, lemma_sets, named)
         ]
     else:
-        candidates = score_sentences(sentences, lang, title, lemma_sets)
+        candidates = score_sentences(sentences, lang, title, lemma_sets, named)
     # After scoring, so that the model sees the candidates it was trained on.
     passed_over = (
         inside_long_quotes(sentences)
@@ -117,21 +161,37 @@ def build_keypoints(
     if lang.according_to_pronoun is not None:
         unnamed = lang.according_to_pronoun
         candidates = [c for c in candidates if not unnamed.search(c.sentence.span.text)]
+    # The closing sentence of an article (a recap, an aside, what comes next) is not a key
+    # point by default: only in a short article, whose end is still its core, or when the
+    # box would otherwise be short of bullets.
+    closing = len(sentences) - 1
+    if len(sentences) > CLOSING_AFTER * settings.max_keypoints and (
+        sum(1 for c in candidates if c.rank != closing) >= settings.max_keypoints
+    ):
+        candidates = [c for c in candidates if c.rank != closing]
     weight = rarity(sentences, lemma_sets)
     # What each chosen bullet actually says (after compression): redundancy is judged on that.
     chosen: list[tuple[Candidate, frozenset[str]]] = []
     made: list[tuple[int, KeyPoint]] = []
     notices: list[Notice] = []
     best = max((c.score for c in candidates), default=0.0)
+    headline = Headline.of([title or "", context.standfirst or ""], lang.code)
+    # The lead selector takes the body's order, its first sentence first: no headline pick.
+    pending = headline_candidate(candidates, headline, lang.code) if selector != "lead" else None
+    lead_point: KeyPoint | None = None
     while len(made) < settings.max_keypoints:
-        cand = next_best(candidates, chosen, weight)
+        cand: Candidate | None = pending or next_best(candidates, chosen, weight)
+        pending = None
         if cand is None:
             break
         if len(made) >= settings.min_keypoints and cand.score < settings.extra_ratio * best:
             break  # a bullet beyond the minimum must be nearly as important as the best one
-        point = _make(text, cand.sentence, compressor, verifier, settings, notices)
+        repair = repairs.get(cand.rank)
+        point = _make(text, cand.sentence, compressor, verifier, settings, notices, repair)
         said: frozenset[str] = frozenset()
         if point is not None:
+            if not made:
+                lead_point = point
             made.append((cand.rank, point))
             said = content_lemmas(cand.sentence, [(f.start, f.end) for f in point.fragments])
         chosen.append((cand, said))
@@ -143,7 +203,29 @@ def build_keypoints(
                 "stand alone and pass verification",
             )
         )
-    return [point for _, point in sorted(made, key=lambda item: item[0])], notices
+    # The headline's event first, then the others in the article's order.
+    rest = [point for _, point in sorted(made, key=lambda item: item[0]) if point is not lead_point]
+    return ([lead_point] if lead_point is not None else []) + rest, notices
+
+
+def headline_candidate(
+    candidates: list[Candidate], headline: Headline | None, code: str
+) -> Candidate | None:
+    """The candidate that states the headline's event: among the first HEADLINE_CANDIDATES in
+    the body's order, the best headline match, the selection score breaking near-ties. With
+    no headline, the lead: the first candidate."""
+    early = sorted(candidates, key=lambda c: c.rank)[:HEADLINE_CANDIDATES]
+    if not early:
+        return None
+    if headline is None:
+        return early[0]
+    top = max(c.score for c in early) or 1.0
+
+    def value(c: Candidate) -> float:
+        match = headline.match(c.sentence, code, c.features.get("cos_title"))
+        return match + HEADLINE_SCORE_WEIGHT * c.score / top
+
+    return max(early, key=value)
 
 
 def _make(
@@ -153,20 +235,27 @@ def _make(
     verifier: Verifier,
     settings: KeyPointSettings,
     notices: list[Notice],
+    repair: SubjectRepair | None = None,
 ) -> KeyPoint | None:
     source = Span(start=sentence.start, end=sentence.end, text=text[sentence.start : sentence.end])
     compressed = compressor.compress(
         sentence.span, sentence.offset, settings.target_words, settings.max_words
     )
+    insertions = [repair.insertion] if repair is not None else []
     if compressed.words <= settings.max_words:
-        bullet = bullet_text(text, compressed.fragments)
-        verdict = verifier.verify(bullet, [source])
+        named = _named(text, compressed.fragments, repair)
+        if named is None:
+            return None  # the subject to name was cut: the sentence cannot stand alone
+        fragments, bullet = named
+        if unbalanced_quotes(bullet):
+            return None  # a quote the bullet opens or closes but not both: cut in two
+        verdict = verifier.verify(bullet, [source], insertions)
         if verdict.passed:
             return KeyPoint(
                 text=bullet,
                 sources=[source],
-                fragments=[Span(start=a, end=b, text=text[a:b]) for a, b in compressed.fragments],
-                removed=compressed.removed,
+                fragments=[Span(start=a, end=b, text=text[a:b]) for a, b in fragments],
+                removed=compressed.removed + (["subject_named"] if repair else []),
                 fallback=False,
                 verdict=verdict,
             )
@@ -183,9 +272,13 @@ def _make(
                 )
             )
         return None
-    whole = [(source.start, source.end)]
-    bullet = bullet_text(text, whole)
-    verdict = verifier.verify(bullet, [source])
+    named = _named(text, [(source.start, source.end)], repair)
+    if named is None:
+        return None
+    whole, bullet = named
+    if unbalanced_quotes(bullet):
+        return None
+    verdict = verifier.verify(bullet, [source], insertions)
     if not verdict.passed:
         notices.append(
             Notice(
@@ -206,8 +299,22 @@ def _make(
     return KeyPoint(
         text=bullet,
         sources=[source],
-        fragments=[source],
-        removed=[],
+        fragments=[Span(start=a, end=b, text=text[a:b]) for a, b in whole],
+        removed=["subject_named"] if repair else [],
         fallback=failed is not None,
         verdict=verdict,
     )
+
+
+def _named(
+    text: str, fragments: list[tuple[int, int]], repair: SubjectRepair | None
+) -> tuple[list[tuple[int, int]], str] | None:
+    """The fragments and the bullet, with the repair's name in brackets in place of the words
+    it replaces; None when the fragments do not keep those words whole."""
+    if repair is None:
+        return fragments, bullet_text(text, fragments)
+    cut = with_insertion(text, fragments, repair)
+    if cut is None:
+        return None
+    kept, at = cut
+    return kept, bullet_text(text, kept, (at, repair.name))

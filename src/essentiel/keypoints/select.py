@@ -19,10 +19,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from essentiel import resources
 from essentiel.analyze import ParsedSentence
 from essentiel.keypoints.compress import connective_end, is_finite_verb, is_subject
 from essentiel.resources import Language
@@ -235,6 +237,12 @@ def _unbalanced(text: str) -> bool:
     )
 
 
+def unbalanced_quotes(bullet: str) -> bool:
+    """A bullet that opens a quote it does not close, or closes one it did not open
+    (« 1 million » a d'abord expliqué ... »): someone's words cut by the bullet's edge."""
+    return _unbalanced(bullet)
+
+
 @dataclass(frozen=True)
 class _SingleQuotes:
     first_close: int  # where the quote the sentence opens with closes; -1: it does not
@@ -330,7 +338,9 @@ def _impersonal(root: Token, lang: Language) -> bool:
     )
 
 
-def stands_alone(sentence: ParsedSentence, lang: Language) -> bool:
+def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool = False) -> bool:
+    """``named_subject``: the main verb's pronoun subject will be replaced by the name the
+    text ties it to (``standalone.repair_subject``), so it does not keep the sentence out."""
     span = sentence.span
     text = span.text.strip()
     words = len(text.split())
@@ -342,12 +352,23 @@ def stands_alone(sentence: ParsedSentence, lang: Language) -> bool:
         return False
     if not any(tok.pos_ in {"VERB", "AUX"} for tok in span) or _no_statement(span):
         return False
-    if pronoun_subject(span, lang):
+    if not named_subject and pronoun_subject(span, lang):
         return False
-    if lang.opens_with(text, lang.connective_openers):
+    if text.lower().startswith(_elided_openers(lang.code)):
+        return False  # « C'est le deuxième cas ... »: what « ce » is was said before
+    if lang.opens_with_connective(text):
         # The compressor drops the connective; what follows must stand alone.
         return connective_end(span, lang) > 0
+    if named_subject:
+        first = next((t for t in span if not t.is_punct), None)
+        if first is not None and is_subject(first) and first.head == span.root:
+            return True  # « Il avait informé ... »: the opener is the subject being named
     return not lang.opens_with(text, lang.anaphoric_openers)
+
+
+@cache
+def _elided_openers(code: str) -> tuple[str, ...]:
+    return tuple(resources.raw(code).get("standalone", {}).get("elided_anaphoric_openers", []))
 
 
 def score_sentences(
@@ -355,10 +376,12 @@ def score_sentences(
     lang: Language,
     title: str | None,
     lemma_sets: list[frozenset[str]] | None = None,
+    named: frozenset[int] = frozenset(),
 ) -> list[Candidate]:
     """Every sentence that stands alone, scored. ``lemma_sets``: the sentences'
-    ``content_lemmas``, when the caller has them already."""
-    ranks = [i for i, sentence in enumerate(sentences) if stands_alone(sentence, lang)]
+    ``content_lemmas``, when the caller has them already; ``named``: sentences whose pronoun
+    subject will be named (``stands_alone``)."""
+    ranks = [i for i, sentence in enumerate(sentences) if stands_alone(sentence, lang, i in named)]
     return score_ranks(sentences, ranks, lang, title, lemma_sets)
 
 

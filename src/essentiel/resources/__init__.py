@@ -122,6 +122,9 @@ class Language:
     # also when the next paragraph is glued to it (« ... on this deviceThe club said »).
     set_apart: re.Pattern[str] | None = None
     set_apart_phrases: tuple[str, ...] = ()
+    # Connectives that are links only when a comma follows them (« À l'époque, » but « À
+    # l'époque de Napoléon »); they are among ``connective_openers`` too.
+    comma_connectives: frozenset[str] = frozenset()
     # A dispatch's dateline at the start of a sentence (« PARIS (AFP) - »), matched with
     # ``match``: a sentence of its own, so that no bullet starts with it.
     dateline: re.Pattern[str] | None = None
@@ -138,18 +141,31 @@ class Language:
         for word in self.connective_openers:  # longest first (« par ailleurs » before « par »)
             if not lowered.startswith(word) or lowered[len(word) : len(word) + 1].isalnum():
                 continue
+            if word in self.comma_connectives and text[len(word) : len(word) + 1] != ",":
+                continue
             end = len(word)
             while end < len(text) and text[end] in ", ":
                 end += 1
             rest = text[end:]
             if end == len(word) or not rest[:1].isalnum():
                 return 0  # « Et/ou », « So-called »: not a connective and a space
-            if self.opens_with(rest, self.anaphoric_openers) or self.opens_with(
-                rest, self.connective_openers
-            ):
+            if self.opens_with(rest, self.anaphoric_openers) or self.opens_with_connective(rest):
                 return 0
             return end
         return 0
+
+    def opens_with_connective(self, text: str) -> bool:
+        """True when ``text`` opens with a connective: one of ``comma_connectives`` only with
+        its comma (« Depuis, » but not « Depuis 2015 »)."""
+        lowered = text.lower().lstrip("«“\"' ")
+        for word in self.connective_openers:
+            after = lowered[len(word) : len(word) + 1]
+            if not lowered.startswith(word) or after.isalnum():
+                continue
+            if word in self.comma_connectives and after != ",":
+                continue
+            return True
+        return False
 
     def opens_with(self, text: str, openers: frozenset[str] | tuple[str, ...]) -> bool:
         """True when ``text`` starts with one of ``openers`` as whole words."""
@@ -270,8 +286,14 @@ def language(code: str) -> Language:
         impersonal_verbs=frozenset(compress.get("impersonal_verbs", [])),
         impersonal_clitics=frozenset(compress.get("impersonal_clitics", [])),
         connective_openers=tuple(
-            sorted(compress.get("connective_openers", []), key=len, reverse=True)
+            sorted(
+                compress.get("connective_openers", [])
+                + compress.get("comma_connective_openers", []),
+                key=len,
+                reverse=True,
+            )
         ),
+        comma_connectives=frozenset(compress.get("comma_connective_openers", [])),
         number_word=_required(_words_regex(numbers["words"])),
         number_ignore=frozenset(numbers.get("ignore", [])),
         date_word=_required(_words_regex(dates["weekdays"] + dates["relative"])),

@@ -1,0 +1,73 @@
+"""The headline as the editor's statement of the main news: how much of it a sentence says.
+
+The first bullet of the box states the event the headline announces (issue 33): among the
+first candidates of the body, the one that best matches the headline's content — its names,
+its figures, its content words, and the multilingual embedding's cosine when the learned
+selector computed it. The publisher's own summary (the chapô), when the page has one, counts
+as part of the editor's statement; it stays out of the bullets.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from essentiel.analyze import ParsedSentence
+from essentiel.check.claims import stop_words
+from essentiel.facts.figures import read_numbers
+
+# Words are compared by their first letters: « détruit » and « destruction » do not meet,
+# but « incendie » / « incendies », « démissionne » / « démission » do.
+STEM = 6
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold().replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _stem(word: str) -> str:
+    folded = _fold(word)
+    folded = folded.split("'", 1)[1] if "'" in folded[:3] else folded  # « l'incendie »
+    return folded[:STEM]
+
+
+@dataclass(frozen=True)
+class Headline:
+    """What the headline (and the chapô) say, in comparable form."""
+
+    stems: frozenset[str]
+    numbers: frozenset[float]
+
+    @classmethod
+    def of(cls, texts: list[str], code: str) -> Headline | None:
+        texts = [t for t in texts if t and t.strip()]
+        if not texts:
+            return None
+        stop = stop_words(code)
+        stems: set[str] = set()
+        numbers: set[float] = set()
+        for text in texts:
+            words = [w for w in _WORD.findall(text) if len(w) > 3 or w[:1].isupper()]
+            stems |= {_stem(w) for w in words if _fold(w) not in stop and w.lower() not in stop}
+            numbers |= {value for _, _, value in read_numbers(text, code)}
+        return cls(frozenset(stems), frozenset(numbers))
+
+    def match(self, sentence: ParsedSentence, code: str, cosine: float | None = None) -> float:
+        """How much of the headline ``sentence`` says, in [0, 1]: the share of the headline's
+        content words (names included) it has and of its figures (when it has some), and the
+        embedding's cosine when known."""
+        text = sentence.span.text
+        stems = {_stem(w) for w in _WORD.findall(text)}
+        # Names are content words like the others: a headline's place must not outweigh its
+        # event (« Le maire de Villeneuve démissionne »).
+        parts = [len(self.stems & stems) / len(self.stems)] if self.stems else []
+        if self.numbers:
+            values = {value for _, _, value in read_numbers(text, code)}
+            parts.append(len(self.numbers & values) / len(self.numbers))
+        lexical = sum(parts) / len(parts) if parts else 0.0
+        if cosine is None:
+            return lexical
+        return (lexical + max(0.0, cosine)) / 2

@@ -1,0 +1,286 @@
+"""Bullets that stand alone: a subject that needs the sentence before, named instead.
+
+« Il avait informé la police » means nothing in a box; « [Jean Dupont] avait informé la
+police » does, with the brackets saying, as newsrooms do, that the name is the editor's
+insertion. The name is the one the text ties the subject to, read off the digest's entities:
+
+- a personal pronoun (« il », « elle », "he", "she"; ``[standalone] person_pronouns``) as the
+  main verb's subject, when the sentence before names exactly one person, as the subject of its
+  own main verb, and no other noun of the pronoun's gender stands there as subject or object
+  (« Jean Dupont a présenté le projet. Il prévoit ... »: « il » may be the project);
+- a description as the main verb's subject (« Le conservateur du parc a déclaré ... ») that
+  ``facts.entities`` ties to a person the text names elsewhere.
+
+Anything less sure is not repaired, and the sentence is not a candidate, as before. The
+verifier checks the bracketed name against the entity (``verify.check_insertions``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from essentiel import resources
+from essentiel.analyze import ParsedSentence
+from essentiel.check.verifier import Insertion
+from essentiel.keypoints.compress import is_subject
+from essentiel.model import Entity, EntityKind, MentionForm, Span
+from essentiel.resources import Language
+
+
+@cache
+def person_pronouns(code: str) -> dict[str, str]:
+    """Pronoun -> the grammatical gender it refers to (``[standalone] person_pronouns``)."""
+    return dict(resources.raw(code).get("standalone", {}).get("person_pronouns", {}))
+
+
+@cache
+def elided_openers(code: str) -> tuple[str, ...]:
+    return tuple(resources.raw(code).get("standalone", {}).get("elided_anaphoric_openers", []))
+
+
+@dataclass(frozen=True)
+class SubjectRepair:
+    """Replace [start, end) (clean-text offsets) by the bracketed ``name``."""
+
+    start: int
+    end: int
+    name: str
+    insertion: Insertion
+    pronoun: bool  # a pronoun (the sentence was no candidate before) or a description
+
+
+def pronoun_subject_token(sentence: ParsedSentence, lang: Language) -> Token | None:
+    """The main verb's subject when it is one of the language's person pronouns and stands
+    before the verb (« Âgé de 70 ans, il ... », not an inverted « a-t-il »)."""
+    pronouns = person_pronouns(lang.code)
+    root = sentence.span.root
+    for child in root.children:
+        if is_subject(child) and child.lower_ in pronouns and child.i < root.i:
+            return child
+    return None
+
+
+def _entity_mentions(entities: list[Entity], start: int, end: int) -> list[tuple[int, int, int]]:
+    """(entity index, mention start, mention end) of the persons named in [start, end). By
+    name only: a role (« le maire ») is tied to a person by a guess that may be wrong."""
+    return [
+        (k, m.span.start, m.span.end)
+        for k, entity in enumerate(entities)
+        if entity.kind is EntityKind.PERSON
+        for m in entity.mentions
+        if m.form is MentionForm.NAME and start <= m.span.start and m.span.end <= end
+    ]
+
+
+def _name_evidence(entity: Entity, before: int | None = None) -> Span | None:
+    """A mention of the entity's name, the canonical spelling first, before ``before`` when
+    given (the name the reader has been told)."""
+    names = [
+        m.span
+        for m in entity.mentions
+        if m.form is MentionForm.NAME and (before is None or m.span.end <= before)
+    ]
+    full = [s for s in names if s.text == entity.name]
+    found = full or names
+    return found[0] if found else None
+
+
+def _insertion(entity: Entity, replaced: Span, evidence: Span) -> Insertion:
+    names = (entity.name, *(a for a in entity.aliases if a[:1].isupper()))
+    return Insertion(replaced=replaced, names=names, evidence=evidence)
+
+
+def _subject_subtree(root: Token) -> tuple[int, int] | None:
+    """Doc-relative characters of the main verb's subjects: all of them, since the parser
+    may hang an apposed name on the verb as a second subject (« Le maire de la commune, Jean
+    Dupont, a annoncé ... »)."""
+    tokens = [t for c in root.children if is_subject(c) for t in c.subtree]
+    if not tokens:
+        return None
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
+def repair_subject(
+    index: int, sentences: list[ParsedSentence], lang: Language, entities: list[Entity], text: str
+) -> SubjectRepair | None:
+    """How to name the subject of ``sentences[index]``, or None when it needs no name or the
+    text does not tie it to one person surely enough."""
+    sentence = sentences[index]
+    pronoun = pronoun_subject_token(sentence, lang)
+    if pronoun is not None:
+        return _pronoun_repair(index, sentences, lang, entities, text, pronoun)
+    return _description_repair(sentence, entities, text)
+
+
+def _pronoun_repair(
+    index: int,
+    sentences: list[ParsedSentence],
+    lang: Language,
+    entities: list[Entity],
+    text: str,
+    pronoun: Token,
+) -> SubjectRepair | None:
+    if index == 0:
+        return None
+    sentence, before = sentences[index], sentences[index - 1]
+    start = sentence.offset + pronoun.idx
+    # Someone named in the sentence before the pronoun (« Selon Marie Dupont, il ... »).
+    if _entity_mentions(entities, sentence.start, start):
+        return None
+    persons = {k for k, _, _ in _entity_mentions(entities, before.start, before.end)}
+    if len(persons) != 1:
+        return None
+    (person,) = persons
+    subject = _subject_subtree(before.span.root)
+    if subject is None:
+        return None
+    a, b = before.offset + subject[0], before.offset + subject[1]
+    if not any(k == person and a <= s and e <= b for k, s, e in _entity_mentions(entities, a, b)):
+        return None  # the person is not what the sentence before is about
+    if not _person_heads_subject(before, entities[person]):
+        return None  # « L'affaire Estelle Mouzin ... Elle pourrait ... »: « elle » is the case
+    gender = person_pronouns(lang.code)[pronoun.lower_]
+    if gender != "Person" and _competing_noun(before, subject, gender, lang):
+        return None
+    evidence = _name_evidence(entities[person], before=start)
+    if evidence is None:
+        return None
+    end = start + len(pronoun.text)
+    replaced = Span(start=start, end=end, text=text[start:end])
+    name = entities[person].name
+    return SubjectRepair(start, end, name, _insertion(entities[person], replaced, evidence), True)
+
+
+def _person_heads_subject(before: ParsedSentence, entity: Entity) -> bool:
+    """The person is the subject itself, not a word inside it: a subject of the main verb
+    within one of the person's name mentions, or a name set beside the subject by a comma
+    (« Le maire de la commune, Jean Dupont, a annoncé »), not « l'affaire Estelle Mouzin »."""
+    spans = [(m.span.start, m.span.end) for m in entity.mentions if m.form is MentionForm.NAME]
+
+    def named(tok: Token) -> bool:
+        at = before.offset + tok.idx
+        return any(s <= at < e for s, e in spans)
+
+    root = before.span.root
+    for subject in (c for c in root.children if is_subject(c)):
+        if named(subject):
+            return True
+        for appos in (c for c in subject.children if c.dep_ == "appos" and named(c)):
+            if appos.i > 0 and appos.doc[appos.i - 1].text == ",":
+                return True
+    return False
+
+
+def _competing_noun(
+    before: ParsedSentence, subject: tuple[int, int], gender: str, lang: Language
+) -> bool:
+    """A noun of the pronoun's gender (or of none the parser knows), outside the subject,
+    that the pronoun could also refer to: one that does not stand in a prepositional phrase
+    and is not a date word (« a présenté mercredi le projet de loi »: « le projet »)."""
+    for tok in before.span:
+        if subject[0] <= tok.idx < subject[1] or tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if any(c.dep_ == "case" for c in tok.children) or lang.date_word.fullmatch(tok.text):
+            continue
+        if lang.month_word.fullmatch(tok.text):
+            continue
+        genders = tok.morph.get("Gender", [])
+        if "Plur" in tok.morph.get("Number", []):
+            continue
+        if not genders or gender in genders:
+            return True
+    return False
+
+
+def _description_repair(
+    sentence: ParsedSentence, entities: list[Entity], text: str
+) -> SubjectRepair | None:
+    """« Le conservateur du parc a déclaré ... » -> « [Jacques Gomis] a déclaré ... » when the
+    entities tie the description to a person named before it and not in this sentence."""
+    subject = _subject_subtree(sentence.span.root)
+    if subject is None:
+        return None
+    a, b = sentence.offset + subject[0], sentence.offset + subject[1]
+    for entity in entities:
+        if entity.kind is not EntityKind.PERSON:
+            continue
+        roles = [
+            m.span
+            for m in entity.mentions
+            if m.form is MentionForm.ROLE and m.span.start == a and m.span.end <= b
+        ]
+        if not roles:
+            continue
+        named_here = any(
+            m.form is MentionForm.NAME and sentence.start <= m.span.start < sentence.end
+            for m in entity.mentions
+        )
+        if named_here:
+            return None
+        role = roles[0]
+        # The role must be the whole subject, up to what the parser hangs after it (a
+        # comma-separated apposition would then be cut off: not repaired).
+        if text[role.end : b].strip():
+            return None
+        if not _apposed(text, role.text, entity):
+            return None  # tied by a guess (the nearest person), not by the text
+        evidence = _name_evidence(entity, before=role.start)
+        if evidence is None:
+            return None
+        return SubjectRepair(
+            role.start, role.end, entity.name, _insertion(entity, role, evidence), False
+        )
+    return None
+
+
+def _apposed(text: str, role: str, entity: Entity) -> bool:
+    """The text puts the description beside one of the entity's names: « le conservateur du
+    parc, Jacques Gomis », « Jacques Gomis, conservateur du parc », « le maire de la commune,
+    Jean Dupont ». A role tied to the nearest person named before is not enough to insert a
+    name."""
+    words = role.split()
+    if len(words) > 1 and words[0].lower().rstrip("'’") in {"le", "la", "l", "the", "les"}:
+        words = words[1:]
+    elif words and words[0].lower()[:2] in {"l'", "l’"}:
+        words[0] = words[0][2:]
+    if not words:
+        return False
+    described = r"\s+".join(re.escape(w) for w in words)
+    for mention in entity.mentions:
+        if mention.form is not MentionForm.NAME:
+            continue
+        name = re.escape(mention.span.text)
+        before = rf"{described}(?:\s+[^,.;:!?]{{0,40}})?\s*,?\s+{name}"
+        after = rf"{name}\s*,\s+(?:\w+['’ ]\s*)?{described}"
+        if re.search(before, text, re.IGNORECASE) or re.search(after, text, re.IGNORECASE):
+            return True
+    return False
+
+
+def with_insertion(
+    text: str, fragments: list[tuple[int, int]], repair: SubjectRepair
+) -> tuple[list[tuple[int, int]], int] | None:
+    """``fragments`` without the replaced words, and where in the joined text the bracketed
+    name goes; None when the fragments do not keep the replaced words whole."""
+    kept: list[tuple[int, int]] = []
+    at = None
+    joined = 0
+    for a, b in fragments:
+        if a <= repair.start and repair.end <= b:
+            if a < repair.start:
+                kept.append((a, repair.start))
+                joined += repair.start - a
+            at = joined
+            if repair.end < b:
+                kept.append((repair.end, b))
+                joined += b - repair.end
+        else:
+            kept.append((a, b))
+            joined += b - a
+    return (kept, at) if at is not None else None

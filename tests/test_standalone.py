@@ -1,0 +1,174 @@
+"""Key points an editor would publish (issue 33): the headline's event first, no closing
+sentence by default, subjects named in brackets and verified, links dropped. Original text
+written for the tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from essentiel import Pipeline, resources
+from essentiel.check.verifier import Insertion, Verifier
+from essentiel.keypoints import KeyPointSettings
+from essentiel.model import Span
+from essentiel.pipeline import Settings
+
+SOURCE = "Il avait informé le préfet dès dimanche soir de sa décision."
+BEFORE = "Le maire de la commune, Jean Dupont, a annoncé mardi sa démission. "
+
+
+def insertion_for(name: str = "Jean Dupont") -> Insertion:
+    start = 1000 + len(BEFORE)
+    return Insertion(
+        replaced=Span(start=start, end=start + 2, text="Il"),
+        names=("Jean Dupont",),
+        evidence=Span(start=1024, end=1035, text=name),
+    )
+
+
+def verify(bullet: str, insertions: list[Insertion]) -> list[str]:
+    verifier = Verifier(resources.language("fr"))
+    start = 1000 + len(BEFORE)
+    source = Span(start=start, end=start + len(SOURCE), text=SOURCE)
+    return verifier.verify(bullet, [source], insertions).problems
+
+
+def test_bracketed_name_of_the_resolved_entity_passes() -> None:
+    bullet = "[Jean Dupont] avait informé le préfet dès dimanche soir de sa décision."
+    assert verify(bullet, [insertion_for()]) == []
+    # The surname alone is the same person.
+    assert verify("[Dupont] avait informé le préfet dès dimanche soir.", [insertion_for()]) == []
+
+
+def test_a_wrong_name_inserted_fails() -> None:
+    bullet = "[Marie Lefort] avait informé le préfet dès dimanche soir de sa décision."
+    problems = verify(bullet, [insertion_for()])
+    assert any("Marie Lefort" in p and "inserted" in p for p in problems), problems
+    # Evidence that does not name the entity does not help either.
+    wrong_evidence = insertion_for(name="Paul Martin")
+    assert verify("[Jean Dupont] avait informé le préfet.", [wrong_evidence])
+
+
+def test_a_bracket_nobody_resolved_fails() -> None:
+    assert verify("[Jean Dupont] avait informé le préfet dès dimanche soir.", [])
+
+
+def test_the_rest_of_the_bullet_is_still_checked() -> None:
+    problems = verify("[Jean Dupont] avait informé le préfet dès lundi soir.", [insertion_for()])
+    assert any("lundi" in p for p in problems), problems
+
+
+@pytest.fixture(scope="module")
+def every_sentence() -> Pipeline:
+    """The lead selector with room for every sentence: what can be a bullet, and how."""
+    settings = KeyPointSettings(max_keypoints=6, min_keypoints=1, selector="lead")
+    return Pipeline(Settings(keypoints=settings))
+
+
+def bullets(pipeline: Pipeline, body: str, title: str | None = None) -> list[Any]:
+    return pipeline.digest(body, lang="fr", title=title).keypoints
+
+
+MAYOR = (
+    "L'usine de pneus de Villeneuve fermera ses portes en mars, a annoncé lundi la direction "
+    "du groupe Martex. Quelque 420 salariés sont concernés par la fermeture du site. "
+    + BEFORE
+    + SOURCE
+    + " Selon la direction, la production sera transférée en Pologne d'ici à la fin de "
+    "l'année. Une réunion publique aura lieu jeudi soir à la salle des fêtes de la ville."
+)
+
+
+def test_pronoun_subject_is_named_in_brackets(every_sentence: Pipeline) -> None:
+    points = bullets(every_sentence, MAYOR)
+    named = [p for p in points if p.text.startswith("[Jean Dupont]")]
+    assert named, [p.text for p in points]
+    point = named[0]
+    assert point.text == "[Jean Dupont] avait informé le préfet dès dimanche soir de sa décision."
+    assert point.verdict.passed and "subject_named" in point.removed
+    # The fragments are the source's words without the pronoun; the name's evidence is its
+    # mention in the sentence before.
+    assert "".join(f.text for f in point.fragments).startswith(" avait informé")
+    evidence = [c for c in point.verdict.checks if c.text == "Jean Dupont"]
+    assert evidence and evidence[0].found and evidence[0].evidence is not None
+    assert evidence[0].evidence.start < point.sources[0].start
+
+
+def test_a_pronoun_that_may_be_a_thing_is_not_named(every_sentence: Pipeline) -> None:
+    body = (
+        "Le ministre de la Santé, Paul Martin, a présenté mercredi le projet de loi sur les "
+        "déserts médicaux. Il prévoit une aide de 50.000 euros pour chaque nouveau médecin "
+        "installé en zone rurale. Les syndicats de médecins ont dénoncé un texte insuffisant "
+        "devant le ministère. Le Sénat examinera le texte à partir du 12 mars prochain."
+    )
+    texts = [p.text for p in bullets(every_sentence, body)]
+    assert not any("[" in t for t in texts), texts
+    assert not any(t.startswith(("Il ", "Paul Martin prévoit")) for t in texts), texts
+
+
+def test_a_pronoun_after_two_people_is_not_named(every_sentence: Pipeline) -> None:
+    body = (
+        "La juge Claire Moreau a longuement interrogé mardi l'ancien trésorier Marc Vidal au "
+        "tribunal de Lyon. Il a reconnu avoir détourné 300.000 euros entre 2018 et 2021. "
+        "Le procès reprendra le 4 avril devant la même chambre correctionnelle. "
+        "L'association des victimes s'est constituée partie civile dans ce dossier."
+    )
+    texts = [p.text for p in bullets(every_sentence, body)]
+    assert not any("[" in t or t.startswith("Il ") for t in texts), texts
+
+
+def test_links_and_temporal_anaphora_are_dropped(every_sentence: Pipeline) -> None:
+    body = (
+        "Un incendie a détruit lundi soir un entrepôt de meubles de la zone industrielle de "
+        "Grenoble. Entretemps, la préfecture a ouvert une cellule de crise pour les riverains. "
+        "À l'époque, l'entrepôt employait soixante salariés venus de toute la région. "
+        "À l'époque de sa construction en 1975, le site était le plus grand de la région. "
+        "C'est le deuxième incendie de ce type dans la zone depuis le début de l'année. "
+        "Depuis 2019, la zone industrielle a connu trois incendies majeurs selon les pompiers."
+    )
+    texts = [p.text for p in bullets(every_sentence, body)]
+    # « Depuis » is a link only with its comma: « Depuis 2019, » is the sentence's own time.
+    assert any(t.startswith("Depuis 2019, la zone industrielle") for t in texts), texts
+    assert "La préfecture a ouvert une cellule de crise pour les riverains." in texts, texts
+    assert any(t.startswith("L'entrepôt employait soixante salariés") for t in texts), texts
+    # No comma: « À l'époque de sa construction » is the sentence's own time, and stays.
+    assert not any(t.startswith(("De sa construction", "Sa construction")) for t in texts)
+    assert not any(t.startswith("C'est") for t in texts), texts
+
+
+ARTICLE = (
+    "La saison touristique a commencé samedi sur la côte atlantique sous un soleil "
+    "radieux. Le préfet de Charente-Maritime a fermé dimanche les plages de l'île de Ré "
+    "après la découverte de 200 kilos de déchets toxiques. Les analyses de l'eau seront "
+    "connues mardi, selon la préfecture. Les commerçants de l'île redoutent une perte de "
+    "chiffre d'affaires de 30 %. La mairie de Saint-Martin a ouvert une ligne d'information "
+    "pour les vacanciers. Les campings de l'île affichaient complet depuis le début du mois "
+    "de juillet. Un premier bilan sera dressé vendredi par les services de l'État. Les "
+    "randonnées à vélo restent autorisées sur l'île."
+)
+
+
+def test_first_bullet_states_the_headline_event() -> None:
+    pipeline = Pipeline()
+    title = "Île de Ré : les plages fermées après la découverte de déchets toxiques"
+    texts = [p.text for p in bullets(pipeline, ARTICLE, title)]
+    assert "plages de l'île de Ré" in texts[0], texts
+    # Not the closing sentence of a long article, while the box has others to choose from.
+    assert not any("randonnées" in t for t in texts), texts
+
+
+def test_without_a_headline_the_lead_comes_first() -> None:
+    texts = [p.text for p in bullets(Pipeline(), ARTICLE)]
+    assert texts[0].startswith("La saison touristique a commencé samedi"), texts
+
+
+def test_a_pronoun_for_a_case_named_after_someone_is_not_named(every_sentence: Pipeline) -> None:
+    body = (
+        "L'affaire Lucie Marchand a connu lundi un rebondissement devant la cour d'appel de "
+        "Dijon. Elle pourrait trouver un nouvel élan grâce au témoignage d'un ancien voisin. "
+        "Les enquêteurs ont fouillé mardi un terrain situé près de la gare de Beaune. "
+        "Le parquet général a annoncé une conférence de presse pour vendredi matin."
+    )
+    texts = [p.text for p in bullets(every_sentence, body)]
+    assert not any("[Lucie Marchand]" in t for t in texts), texts
