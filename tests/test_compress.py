@@ -7,7 +7,9 @@ from spacy.tokens import Span as SpacySpan
 from essentiel import resources
 from essentiel.analyze import pipeline, sentences_of
 from essentiel.keypoints import bullet_text
+from essentiel.keypoints import compress as compress_module
 from essentiel.keypoints.compress import (
+    RULES,
     Compressor,
     _describes_noun_before,
     count_words,
@@ -726,3 +728,42 @@ def test_a_condition_is_never_deleted(lang: str, text: str) -> None:
     bullet, removed = compress(text, 12, lang)
     assert "leading_clause" not in removed
     assert bullet.startswith(("Si le conseil", "If the regional"))
+
+
+def test_each_rule_says_what_it_removes_when_it_fires_and_what_it_never_takes() -> None:
+    names = [rule.name for rule in RULES]
+    assert len(names) == len(set(names))
+    for rule in RULES:
+        assert rule.removes and rule.fires and rule.never, rule.name
+        assert (rule.find is None) != (rule.claim is None), rule.name
+
+
+def test_the_compressor_walks_the_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "Les pompiers (plus de 300 hommes) ont maîtrisé l'incendie dans la nuit, "
+        "en particulier sur le versant nord, selon la préfecture."
+    )
+    reported = {rule.reported for rule in RULES}
+    bullet, removed = compress(text, 30)
+    assert set(removed) == {"detail", "parenthetical"} and set(removed) <= reported
+    # Without the parenthetical rule in the table, the parenthetical stays; the rest is as before.
+    without = tuple(rule for rule in RULES if rule.name != "parenthetical")
+    monkeypatch.setattr(compress_module, "RULES", without)
+    bullet, removed = compress(text, 30)
+    assert removed == ["detail"]
+    assert bullet == (
+        "Les pompiers (plus de 300 hommes) ont maîtrisé l'incendie dans la nuit, "
+        "selon la préfecture."
+    )
+
+
+def test_a_segment_is_claimed_by_the_first_rule_that_fires() -> None:
+    # « qui ... » after the last comma is a relative clause (the relative rule comes before the
+    # apposition and adjunct rules in the table), reported once.
+    text = (
+        "Le tribunal a condamné l'ancien trésorier du club à deux ans de prison avec sursis, "
+        "qui s'ajoutent à une amende de 20.000 euros prononcée en première instance."
+    )
+    sent = sentences_of(pipeline("fr")(text))[0]
+    labels = [d.rule for d in Compressor(resources.language("fr")).candidates(sent)]
+    assert labels.count("relative_clause") == 1
