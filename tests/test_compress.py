@@ -17,10 +17,12 @@ from essentiel.keypoints.compress import (
 )
 
 
-def compress(text: str, target: int, lang: str = "fr") -> tuple[str, list[str]]:
+def compress(
+    text: str, target: int, lang: str = "fr", limit: int | None = None, lead: bool = False
+) -> tuple[str, list[str]]:
     doc = pipeline(lang)(text)
     sent = sentences_of(doc)[0]
-    result = Compressor(resources.language(lang)).compress(sent, 0, target)
+    result = Compressor(resources.language(lang)).compress(sent, 0, target, limit, lead=lead)
     return bullet_text(text, result.fragments), result.removed
 
 
@@ -767,3 +769,101 @@ def test_a_segment_is_claimed_by_the_first_rule_that_fires() -> None:
     sent = sentences_of(pipeline("fr")(text))[0]
     labels = [d.rule for d in Compressor(resources.language("fr")).candidates(sent)]
     assert labels.count("relative_clause") == 1
+
+
+# Compression that reads like an editor's cut (issue 33): no comma left between a subject and
+# its verb or a word and its complement, the lead's figures and actors kept, and no cut that
+# leaves a worse sentence than the whole one.
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "Si ce second tour, qui devait se tenir le 28 juin dans les vingt bureaux de vote "
+            "de la ville, ne pouvait pas être organisé avant l'été, la préfecture nommerait une "
+            "délégation spéciale.",
+            "Si ce second tour ne pouvait pas être organisé avant l'été, la préfecture nommerait "
+            "une délégation spéciale.",
+        ),
+        (
+            "en",
+            "The company, which employs about 4,000 people at its plant near Detroit, confirmed "
+            "on Monday that the factory would close by the end of the year, a spokesman said.",
+            "The company confirmed on Monday that the factory would close by the end of the "
+            "year, a spokesman said.",
+        ),
+        (
+            "en",
+            "Mayor Jane Porter, who took office in January after a bitter campaign against the "
+            "incumbent, announced a freeze on new hires at city hall, the council said in a "
+            "statement.",
+            "Mayor Jane Porter announced a freeze on new hires at city hall, the council said in "
+            "a statement.",
+        ),
+    ],
+)
+def test_no_comma_is_left_between_a_subject_and_its_verb(
+    lang: str, text: str, expected: str
+) -> None:
+    bullet, removed = compress(text, 20, lang)
+    assert "relative_clause" in removed
+    assert bullet == expected
+
+
+def test_a_cut_that_would_leave_a_stray_comma_is_not_made(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A rule that cut the clause but left its closing comma (as the inserted-segment rules did
+    # before a verb that is not the main one) is refused: the sentence, which fits the limit,
+    # stays whole rather than read « Si ce second tour, ne pouvait ».
+    text = (
+        "Si ce second tour, qui devait se tenir le 28 juin dans les vingt bureaux de vote de la "
+        "ville, ne pouvait pas être organisé, la préfecture nommerait une délégation spéciale."
+    )
+    monkeypatch.setattr(compress_module, "_inserted_end", lambda s, k: s.segs[k].end)
+    bullet, removed = compress(text, 20, limit=35)
+    assert (bullet, removed) == (text, [])
+
+
+def test_no_cut_leaves_the_main_verb_bare() -> None:
+    # The parse hangs « un report » on the adjunct before it; taking both would leave « Le
+    # gouvernement a envisagé. ». The sentence fits the limit: it stays whole.
+    text = (
+        "Le gouvernement a envisagé, lors d'un conseil de défense consacré à la crise sanitaire, "
+        "un report des élections régionales prévues en mars."
+    )
+    bullet, _ = compress(text, 15, limit=30)
+    assert "un report des élections régionales prévues en mars" in bullet
+    assert not bullet.endswith("envisagé.")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kept"),
+    [
+        (
+            "fr",
+            "L'explosion, qui a fait trois morts dans la nuit de samedi à dimanche, a aussi "
+            "blessé douze personnes dans le quartier de la gare, selon la préfecture.",
+            "trois morts",
+        ),
+        (
+            "en",
+            "The airline, which cancelled 240 flights on Friday because of the strike, said "
+            "that services would resume on Sunday morning, a spokeswoman told reporters.",
+            "240 flights",
+        ),
+        (
+            "en",
+            "The plan, drawn up by Health Secretary Alan Barker over the summer, will cut "
+            "waiting times for cancer patients across the country, officials said.",
+            "Alan Barker",
+        ),
+    ],
+)
+def test_the_leads_figures_and_actors_are_never_cut(lang: str, text: str, kept: str) -> None:
+    bullet, _ = compress(text, 15, lang, limit=20)
+    assert kept not in bullet  # elsewhere in the article, the cut is made
+    bullet, _ = compress(text, 15, lang, limit=20, lead=True)
+    assert kept in bullet

@@ -127,7 +127,9 @@ def build_keypoints(
             break
         if len(made) >= settings.min_keypoints and cand.score < settings.extra_ratio * best:
             break  # a bullet beyond the minimum must be nearly as important as the best one
-        point = _make(text, cand.sentence, compressor, verifier, settings, notices)
+        point = _make(
+            text, cand.sentence, compressor, verifier, settings, notices, lead=cand.rank == 0
+        )
         said: frozenset[str] = frozenset()
         if point is not None:
             made.append((cand.rank, point))
@@ -151,10 +153,12 @@ def _make(
     verifier: Verifier,
     settings: KeyPointSettings,
     notices: list[Notice],
+    lead: bool = False,
 ) -> KeyPoint | None:
     source = Span(start=sentence.start, end=sentence.end, text=text[sentence.start : sentence.end])
+    # The article's first sentence states the news: its figures and actors stay.
     compressed = compressor.compress(
-        sentence.span, sentence.offset, settings.target_words, settings.max_words
+        sentence.span, sentence.offset, settings.target_words, settings.max_words, lead=lead
     )
     if compressed.words <= settings.max_words:
         bullet = bullet_text(text, compressed.fragments)

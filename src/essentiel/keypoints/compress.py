@@ -29,6 +29,7 @@ keeps, or the last finite verb (``_Core``): what is left must still be a stateme
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -376,14 +377,19 @@ def _inserted_end(s: _Sentence, k: int) -> int:
     « Le navire, qui ..., est venu » -> « Le navire est venu »: when the main verb comes next,
     the closing comma goes too (subject meets its verb); so it does when what comes next
     completes what came before (« a décidé, mardi, de tester » -> « a décidé de tester », not
-    « a décidé, de tester »)."""
+    « a décidé, de tester »), and when a subject before meets its verb in what comes next,
+    main verb or not (« Si ce second tour, qui ..., ne pouvait » -> « Si ce second tour ne
+    pouvait », not « Si ce second tour, ne pouvait »)."""
     seg, following = s.segs[k], s.segs[k + 1]
     # (Not before an attribution: « ..., a affirmé lundi l'OMS » keeps its comma, whatever
-    # the parse made of it.)
-    completes = _completes(s.sent, seg, following) and not s.attributes(s.piece(following))
-    if (s.root_inside(following) or completes) and not _between_capitals(
-        s.text, s.opening_comma(seg), seg.end + 1
-    ):
+    # the parse made of it; nor before one whose verb comes before its subject, even when the
+    # parse made that verb the main one: « ..., ont rapporté des participants ».)
+    attribution = s.attributes(s.piece(following))
+    completes = _completes(s.sent, seg, following) and not attribution
+    joins = (s.root_inside(following) and not (attribution and _inverted(s.sent.root))) or (
+        completes or _comma_splits(s.sent, seg.start, following, attribution)
+    )
+    if joins and not _between_capitals(s.text, s.opening_comma(seg), seg.end + 1):
         return seg.end + 1
     return seg.end
 
@@ -838,18 +844,35 @@ class Compressor:
         ]
 
     def compress(
-        self, sent: SpacySpan, offset: int, target_words: int, limit: int | None = None
+        self,
+        sent: SpacySpan,
+        offset: int,
+        target_words: int,
+        limit: int | None = None,
+        lead: bool = False,
     ) -> Compressed:
         """Apply the always-on deletions, then the others, cheapest first, while over
         ``target_words``; then the last-resort ones while over ``limit`` (the target when
-        none is given)."""
+        none is given). A deletion the guards refuse is not made: the sentence keeps those
+        words, whole if need be. ``lead``: the sentence is the article's first, whose
+        figures and actors are the news."""
         text = sent.text
         base = offset + sent.start_char
         deletions = self.deletions(sent)
         core = _Core.of(sent)
+        read = _Sentence.of(sent, self.lang)
+
+        def allowed(trial: list[Deletion]) -> bool:
+            return (
+                core.kept_by(sent, trial)
+                and not _stray_comma(read, trial)
+                and not _bare_verb_end(read, trial)
+                and not (lead and _takes_lead_facts(read, trial[-1]))
+            )
+
         chosen: list[Deletion] = []
         for deletion in (d for d in deletions if d.always):
-            if core.kept_by(sent, [*chosen, deletion]):
+            if allowed([*chosen, deletion]):
                 chosen.append(deletion)
         optional = sorted(
             (d for d in deletions if not d.always),
@@ -861,7 +884,7 @@ class Compressor:
                 bound = max(limit, target_words)
             if count_words(_apply(text, chosen)) <= bound:
                 break  # the last-resort ones come last, and their bound is never lower
-            if core.kept_by(sent, [*chosen, deletion]):
+            if allowed([*chosen, deletion]):
                 chosen.append(deletion)
         kept = _kept_ranges(len(text), chosen)
         if kept and chosen:
@@ -877,6 +900,92 @@ class Compressor:
             removed=sorted({d.rule for d in chosen}),
             words=count_words(kept_text),
         )
+
+
+def _stray_comma(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard: whether ``deletions`` leave a comma where an editor's cut leaves none, between a
+    subject and its verb or a word and its complement (« Si ce second tour, ne pouvait »):
+    the deleted words opened with a comma and the words kept after them open with another.
+    The rules that cut between commas take the second one where they should; this catches
+    what a rule, or the parse, left."""
+    text = s.text
+    kept = _kept_ranges(len(text), deletions)
+    base = s.base
+
+    def survives(tok: Token) -> bool:
+        return not any(d.start <= tok.idx - base < d.end for d in deletions)
+
+    for (_, gap_start), (start, end) in itertools.pairwise(kept):
+        if not text[gap_start:start].lstrip().startswith(","):
+            continue
+        after = text[start:end]
+        if not after.lstrip().startswith(","):
+            continue
+        comma = start + after.index(",")
+        piece = next((seg for seg in s.segs if seg.start > comma), None)
+        if piece is None:
+            continue
+        piece = Segment(piece.start, min(piece.end, end))
+        if _comma_splits(s.sent, gap_start, piece, s.attributes(s.piece(piece)), survives):
+            return True
+    return False
+
+
+def _bare_verb_end(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard: whether ``deletions`` leave the bullet ending on its main verb when the words
+    took after it held a comma segment that opens on a noun phrase (« Le gouvernement a
+    envisagé. », the parse having hung the object « , un report ... » on the adjunct before
+    it): a worse sentence than the whole one, which stays."""
+    base = s.base
+    root = s.sent.root
+
+    def deleted(tok: Token) -> bool:
+        return any(d.start <= tok.idx - base < d.end for d in deletions)
+
+    after = [tok for tok in s.sent if tok.i > root.i and not tok.is_punct]
+    if not after or deleted(root) or not all(deleted(tok) for tok in after):
+        return False
+    # « s'est effondré lors des intempéries de mardi » -> « s'est effondré. » reads well; what
+    # does not is a verb that lost a comma segment opening on a noun phrase, its likely object.
+    return any(
+        seg.start > root.idx - base
+        and (first := s.first_token(seg)) is not None
+        and deleted(first)
+        and first.pos_ in {"DET", "NOUN", "PROPN", "NUM"}
+        for seg in s.segs
+    )
+
+
+def _takes_lead_facts(s: _Sentence, deletion: Deletion) -> bool:
+    """Guard for the article's first sentence: whether ``deletion`` takes one of its figures
+    (a number that is not part of a date) or actors (a named person or organisation). The
+    lead states the news; a cut that drops the deaths and keeps the injured misreports it."""
+    base = s.base
+    for tok in s.sent:
+        if not deletion.start <= tok.idx - base < deletion.end:
+            continue
+        if tok.ent_type_ in ACTOR_LABELS:
+            return True
+        if _figure(tok, s.lang):
+            return True
+    return False
+
+
+# Entity labels of the people and organisations who act in the news (the French model's PER,
+# the English model's PERSON; ORG in both).
+ACTOR_LABELS = frozenset({"PER", "PERSON", "ORG"})
+
+
+def _figure(tok: Token, lang: Language) -> bool:
+    """A number that counts or measures: not a day of the month or a year (« le 28 juin »,
+    « en 2019 »)."""
+    if not (tok.pos_ == "NUM" or tok.text[:1].isdigit()):
+        return False
+    if re.fullmatch(r"(1[89]|20)\d\d", tok.text):
+        return False
+    doc = tok.doc
+    neighbours = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+    return not any(lang.month_word.fullmatch(n.text) for n in neighbours)
 
 
 # Relations by which a word completes its head: object, complement, oblique (UD and spaCy's
@@ -944,6 +1053,44 @@ def _describes_noun_before(sent: SpacySpan, seg: Segment, sources: list[tuple[in
             for tok in inside
         )
     )
+
+
+def _comma_splits(
+    sent: SpacySpan,
+    before: int,
+    piece: Segment,
+    attribution: bool,
+    kept: Callable[[Token], bool] = lambda tok: True,
+) -> bool:
+    """Whether a comma between the words before ``before`` and ``piece`` (sentence-relative)
+    would stand where no editor puts one: between a subject and its verb (« Si ce second
+    tour, ne pouvait », "The company, confirmed on Monday"), or between a word and its object
+    or complement (« a envisagé, un report »). Only words ``kept`` count on the left. A piece
+    that is an ``attribution`` (« , a affirmé X ») keeps the comma before it, unless a subject
+    before is the subject of its verb."""
+    base = sent.start_char
+
+    def within(tok: Token) -> bool:
+        return piece.start <= tok.idx - base < piece.end
+
+    def left(tok: Token) -> bool:
+        return tok.idx - base < before and sent.start <= tok.i < sent.end and kept(tok)
+
+    for tok in sent:
+        # The piece's top words: those that hang outside it, and the main verb.
+        if not within(tok) or (within(tok.head) and tok.head.i != tok.i) or tok.is_punct:
+            continue
+        if any(is_subject(c) and left(c) for c in tok.children):
+            return True
+        if not attribution and tok.dep_ in COMPLETING and left(tok.head):
+            return True
+    return False
+
+
+def _inverted(verb: Token) -> bool:
+    """Whether ``verb`` has a subject and all its subjects come after it (« a affirmé l'OMS »)."""
+    subjects = [c for c in verb.children if is_subject(c)]
+    return bool(subjects) and all(c.i > verb.i for c in subjects)
 
 
 def _completes(sent: SpacySpan, deleted: Segment, nxt: Segment) -> bool:
