@@ -24,7 +24,13 @@ once per sentence; the words each language needs (openers, markers, coordinators
 Guards every rule obeys: a segment that carries attribution (« selon X », « d'après X », a
 speech verb) or a quote is never deleted: whose claim it is, and their exact words, are part of
 the fact. Nor is a deletion made that takes the main verb, the subject of a verb the bullet
-keeps, or the last finite verb (``_Core``): what is left must still be a statement.
+keeps, or the last finite verb (``_Core``): what is left must still be a statement. The cut
+must read like an editor's (``Compressor.compress``): no comma left between a subject and its
+verb or a word and its complement (``_stray_comma``; the rules that cut between commas take
+the closing one where they should), no main verb left bare of the noun phrase that followed
+it (``_bare_verb_end``), and in the article's first sentence no figure or named actor taken
+(``_takes_lead_facts``). A cut a guard refuses is not made: the sentence keeps those words,
+whole if need be, and a sentence still over the limit is no bullet.
 """
 
 from __future__ import annotations
