@@ -850,9 +850,9 @@ def test_no_cut_leaves_the_main_verb_bare() -> None:
         ),
         (
             "en",
-            "The airline, which cancelled 240 flights on Friday because of the strike, said "
-            "that services would resume on Sunday morning, a spokeswoman told reporters.",
-            "240 flights",
+            "The storm, which killed at least 14 people across three states on Tuesday, also "
+            "left 200,000 homes without power for the night, officials said.",
+            "14 people",
         ),
         (
             "en",
@@ -862,7 +862,7 @@ def test_no_cut_leaves_the_main_verb_bare() -> None:
         ),
     ],
 )
-def test_the_leads_figures_and_actors_are_never_cut(lang: str, text: str, kept: str) -> None:
+def test_the_leads_main_figures_and_actors_are_never_cut(lang: str, text: str, kept: str) -> None:
     bullet, _ = compress(text, 15, lang, limit=20)
     assert kept not in bullet  # elsewhere in the article, the cut is made
     bullet, _ = compress(text, 15, lang, limit=20, lead=True)

@@ -28,9 +28,10 @@ keeps, or the last finite verb (``_Core``): what is left must still be a stateme
 must read like an editor's (``Compressor.compress``): no comma left between a subject and its
 verb or a word and its complement (``_stray_comma``; the rules that cut between commas take
 the closing one where they should), no main verb left bare of the noun phrase that followed
-it (``_bare_verb_end``), and in the article's first sentence no figure or named actor taken
-(``_takes_lead_facts``). A cut a guard refuses is not made: the sentence keeps those words,
-whole if need be, and a sentence still over the limit is no bullet.
+it (``_bare_verb_end``), and in the article's first sentence no figure taken while another
+stays, nor all its named actors (``_takes_lead_facts``). A cut a guard refuses is not made:
+the sentence keeps those words, whole if need be, and a sentence still over the limit is no
+bullet.
 """
 
 from __future__ import annotations
@@ -873,7 +874,7 @@ class Compressor:
                 core.kept_by(sent, trial)
                 and not _stray_comma(read, trial)
                 and not _bare_verb_end(read, trial)
-                and not (lead and _takes_lead_facts(read, trial[-1]))
+                and not (lead and _takes_lead_facts(read, trial))
             )
 
         chosen: list[Deletion] = []
@@ -962,19 +963,22 @@ def _bare_verb_end(s: _Sentence, deletions: list[Deletion]) -> bool:
     )
 
 
-def _takes_lead_facts(s: _Sentence, deletion: Deletion) -> bool:
-    """Guard for the article's first sentence: whether ``deletion`` takes one of its figures
-    (a number that is not part of a date) or actors (a named person or organisation). The
-    lead states the news; a cut that drops the deaths and keeps the injured misreports it."""
+def _takes_lead_facts(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard for the article's first sentence: whether ``deletions`` take one of its figures
+    while the bullet keeps another (the cut that dropped the deaths and kept the injured
+    misreports the news), or take every named actor it had (a person or an organisation:
+    the bullet no longer says who). A figure or a name in a side detail the bullet can lose
+    whole goes as elsewhere."""
     base = s.base
-    for tok in s.sent:
-        if not deletion.start <= tok.idx - base < deletion.end:
-            continue
-        if tok.ent_type_ in ACTOR_LABELS:
-            return True
-        if _figure(tok, s.lang):
-            return True
-    return False
+
+    def deleted(tok: Token) -> bool:
+        return any(d.start <= tok.idx - base < d.end for d in deletions)
+
+    figures = [tok for tok in s.sent if _figure(tok, s.lang)]
+    if any(deleted(t) for t in figures) and not all(deleted(t) for t in figures):
+        return True
+    actors = [tok for tok in s.sent if tok.ent_type_ in ACTOR_LABELS]
+    return bool(actors) and all(deleted(t) for t in actors)
 
 
 # Entity labels of the people and organisations who act in the news (the French model's PER,
