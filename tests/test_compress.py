@@ -812,6 +812,19 @@ def test_no_comma_is_left_between_a_subject_and_its_verb(
     assert bullet == expected
 
 
+def test_a_clause_extended_over_its_list_takes_the_comma_before_the_verb() -> None:
+    # The relative clause runs over a list (« France, Italy and Spain »): the deletion is
+    # extended to the list's end, and the comma there goes too.
+    text = (
+        "Ruth Calder, whose radio shows delighted listeners for four decades and whose novels "
+        "sold in France, Italy and Spain, has died at her home in Bath."
+    )
+    assert compress(text, 20, "en") == (
+        "Ruth Calder has died at her home in Bath.",
+        ["relative_clause"],
+    )
+
+
 def test_a_cut_that_would_leave_a_stray_comma_is_not_made(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -865,5 +878,6 @@ def test_no_cut_leaves_the_main_verb_bare() -> None:
 def test_the_leads_main_figures_and_actors_are_never_cut(lang: str, text: str, kept: str) -> None:
     bullet, _ = compress(text, 15, lang, limit=20)
     assert kept not in bullet  # elsewhere in the article, the cut is made
-    bullet, _ = compress(text, 15, lang, limit=20, lead=True)
+    # The first sentence fits the limit whole: it stays whole rather than lose them.
+    bullet, _ = compress(text, 15, lang, limit=35, lead=True)
     assert kept in bullet

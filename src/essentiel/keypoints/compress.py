@@ -29,9 +29,9 @@ must read like an editor's (``Compressor.compress``): no comma left between a su
 verb or a word and its complement (``_stray_comma``; the rules that cut between commas take
 the closing one where they should), no main verb left bare of the noun phrase that followed
 it (``_bare_verb_end``), and in the article's first sentence no figure taken while another
-stays, nor all its named actors (``_takes_lead_facts``). A cut a guard refuses is not made:
-the sentence keeps those words, whole if need be, and a sentence still over the limit is no
-bullet.
+stays, nor all its named actors, when it fits the limit whole (``_takes_lead_facts``). A cut
+a guard refuses is not made: the sentence keeps those words, whole if need be, and a sentence
+still over the limit is no bullet.
 """
 
 from __future__ import annotations
@@ -824,6 +824,19 @@ class Compressor:
                 break
         if end == deletion.end:
             return deletion
+        # Extended to the end of a segment, it takes the comma after it where that comma
+        # would part a subject from its verb or a word from its complement (« Stan Freberg,
+        # whose career ..., the radio and records, has died » -> « Stan Freberg has died »).
+        text = sent.text
+        after = next((seg for seg in segs if seg.start > end), None)
+        if (
+            after is not None
+            and text[end : after.start].strip() == ","
+            and _comma_splits(
+                sent, deletion.start, after, self._attributes(text[after.start : after.end])
+            )
+        ):
+            end += 1
         return replace(deletion, end=end)
 
     def _may_own(self, sent: SpacySpan, deletion: Deletion, end: int, piece: str) -> bool:
@@ -868,13 +881,17 @@ class Compressor:
         deletions = self.deletions(sent)
         core = _Core.of(sent)
         read = _Sentence.of(sent, self.lang)
+        # The lead's guard keeps the whole sentence when it fits the limit; a lead too long to
+        # be a bullet otherwise is cut as any sentence (« ..., ending more than six decades of
+        # coal power » goes from a 32-word lead that keeps « 9 to 4 » and « 2030 »).
+        fits = count_words(text) <= (limit if limit is not None else target_words)
 
         def allowed(trial: list[Deletion]) -> bool:
             return (
                 core.kept_by(sent, trial)
                 and not _stray_comma(read, trial)
                 and not _bare_verb_end(read, trial)
-                and not (lead and _takes_lead_facts(read, trial))
+                and not (lead and fits and _takes_lead_facts(read, trial))
             )
 
         chosen: list[Deletion] = []
