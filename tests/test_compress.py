@@ -7,7 +7,9 @@ from spacy.tokens import Span as SpacySpan
 from essentiel import resources
 from essentiel.analyze import pipeline, sentences_of
 from essentiel.keypoints import bullet_text
+from essentiel.keypoints import compress as compress_module
 from essentiel.keypoints.compress import (
+    RULES,
     Compressor,
     _describes_noun_before,
     count_words,
@@ -15,10 +17,12 @@ from essentiel.keypoints.compress import (
 )
 
 
-def compress(text: str, target: int, lang: str = "fr") -> tuple[str, list[str]]:
+def compress(
+    text: str, target: int, lang: str = "fr", limit: int | None = None, lead: bool = False
+) -> tuple[str, list[str]]:
     doc = pipeline(lang)(text)
     sent = sentences_of(doc)[0]
-    result = Compressor(resources.language(lang)).compress(sent, 0, target)
+    result = Compressor(resources.language(lang)).compress(sent, 0, target, limit, lead=lead)
     return bullet_text(text, result.fragments), result.removed
 
 
@@ -726,3 +730,154 @@ def test_a_condition_is_never_deleted(lang: str, text: str) -> None:
     bullet, removed = compress(text, 12, lang)
     assert "leading_clause" not in removed
     assert bullet.startswith(("Si le conseil", "If the regional"))
+
+
+def test_each_rule_says_what_it_removes_when_it_fires_and_what_it_never_takes() -> None:
+    names = [rule.name for rule in RULES]
+    assert len(names) == len(set(names))
+    for rule in RULES:
+        assert rule.removes and rule.fires and rule.never, rule.name
+        assert (rule.find is None) != (rule.claim is None), rule.name
+
+
+def test_the_compressor_walks_the_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "Les pompiers (plus de 300 hommes) ont maîtrisé l'incendie dans la nuit, "
+        "en particulier sur le versant nord, selon la préfecture."
+    )
+    reported = {rule.reported for rule in RULES}
+    bullet, removed = compress(text, 30)
+    assert set(removed) == {"detail", "parenthetical"} and set(removed) <= reported
+    # Without the parenthetical rule in the table, the parenthetical stays; the rest is as before.
+    without = tuple(rule for rule in RULES if rule.name != "parenthetical")
+    monkeypatch.setattr(compress_module, "RULES", without)
+    bullet, removed = compress(text, 30)
+    assert removed == ["detail"]
+    assert bullet == (
+        "Les pompiers (plus de 300 hommes) ont maîtrisé l'incendie dans la nuit, "
+        "selon la préfecture."
+    )
+
+
+def test_a_segment_is_claimed_by_the_first_rule_that_fires() -> None:
+    # « qui ... » after the last comma is a relative clause (the relative rule comes before the
+    # apposition and adjunct rules in the table), reported once.
+    text = (
+        "Le tribunal a condamné l'ancien trésorier du club à deux ans de prison avec sursis, "
+        "qui s'ajoutent à une amende de 20.000 euros prononcée en première instance."
+    )
+    sent = sentences_of(pipeline("fr")(text))[0]
+    labels = [d.rule for d in Compressor(resources.language("fr")).candidates(sent)]
+    assert labels.count("relative_clause") == 1
+
+
+# Compression that reads like an editor's cut (issue 33): no comma left between a subject and
+# its verb or a word and its complement, the lead's figures and actors kept, and no cut that
+# leaves a worse sentence than the whole one.
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "Si ce second tour, qui devait se tenir le 28 juin dans les vingt bureaux de vote "
+            "de la ville, ne pouvait pas être organisé avant l'été, la préfecture nommerait une "
+            "délégation spéciale.",
+            "Si ce second tour ne pouvait pas être organisé avant l'été, la préfecture nommerait "
+            "une délégation spéciale.",
+        ),
+        (
+            "en",
+            "The company, which employs about 4,000 people at its plant near Detroit, confirmed "
+            "on Monday that the factory would close by the end of the year, a spokesman said.",
+            "The company confirmed on Monday that the factory would close by the end of the "
+            "year, a spokesman said.",
+        ),
+        (
+            "en",
+            "Mayor Jane Porter, who took office in January after a bitter campaign against the "
+            "incumbent, announced a freeze on new hires at city hall, the council said in a "
+            "statement.",
+            "Mayor Jane Porter announced a freeze on new hires at city hall, the council said in "
+            "a statement.",
+        ),
+    ],
+)
+def test_no_comma_is_left_between_a_subject_and_its_verb(
+    lang: str, text: str, expected: str
+) -> None:
+    bullet, removed = compress(text, 20, lang)
+    assert "relative_clause" in removed
+    assert bullet == expected
+
+
+def test_a_clause_extended_over_its_list_takes_the_comma_before_the_verb() -> None:
+    # The relative clause runs over a list (« France, Italy and Spain »): the deletion is
+    # extended to the list's end, and the comma there goes too.
+    text = (
+        "Ruth Calder, whose radio shows delighted listeners for four decades and whose novels "
+        "sold in France, Italy and Spain, has died at her home in Bath."
+    )
+    assert compress(text, 20, "en") == (
+        "Ruth Calder has died at her home in Bath.",
+        ["relative_clause"],
+    )
+
+
+def test_a_cut_that_would_leave_a_stray_comma_is_not_made(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A rule that cut the clause but left its closing comma (as the inserted-segment rules did
+    # before a verb that is not the main one) is refused: the sentence, which fits the limit,
+    # stays whole rather than read « Si ce second tour, ne pouvait ».
+    text = (
+        "Si ce second tour, qui devait se tenir le 28 juin dans les vingt bureaux de vote de la "
+        "ville, ne pouvait pas être organisé, la préfecture nommerait une délégation spéciale."
+    )
+    monkeypatch.setattr(compress_module, "_inserted_end", lambda s, k: s.segs[k].end)
+    bullet, removed = compress(text, 20, limit=35)
+    assert (bullet, removed) == (text, [])
+
+
+def test_no_cut_leaves_the_main_verb_bare() -> None:
+    # The parse hangs « un report » on the adjunct before it; taking both would leave « Le
+    # gouvernement a envisagé. ». The sentence fits the limit: it stays whole.
+    text = (
+        "Le gouvernement a envisagé, lors d'un conseil de défense consacré à la crise sanitaire, "
+        "un report des élections régionales prévues en mars."
+    )
+    bullet, _ = compress(text, 15, limit=30)
+    assert "un report des élections régionales prévues en mars" in bullet
+    assert not bullet.endswith("envisagé.")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kept"),
+    [
+        (
+            "fr",
+            "L'explosion, qui a fait trois morts dans la nuit de samedi à dimanche, a aussi "
+            "blessé douze personnes dans le quartier de la gare, selon la préfecture.",
+            "trois morts",
+        ),
+        (
+            "en",
+            "The storm, which killed at least 14 people across three states on Tuesday, also "
+            "left 200,000 homes without power for the night, officials said.",
+            "14 people",
+        ),
+        (
+            "en",
+            "The plan, drawn up by Health Secretary Alan Barker over the summer, will cut "
+            "waiting times for cancer patients across the country, officials said.",
+            "Alan Barker",
+        ),
+    ],
+)
+def test_the_leads_main_figures_and_actors_are_never_cut(lang: str, text: str, kept: str) -> None:
+    bullet, _ = compress(text, 15, lang, limit=20)
+    assert kept not in bullet  # elsewhere in the article, the cut is made
+    # The first sentence fits the limit whole: it stays whole rather than lose them.
+    bullet, _ = compress(text, 15, lang, limit=35, lead=True)
+    assert kept in bullet

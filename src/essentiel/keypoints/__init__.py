@@ -187,7 +187,16 @@ def build_keypoints(
         if len(made) >= settings.min_keypoints and cand.score < settings.extra_ratio * best:
             break  # a bullet beyond the minimum must be nearly as important as the best one
         repair = repairs.get(cand.rank)
-        point = _make(text, cand.sentence, compressor, verifier, settings, notices, repair)
+        point = _make(
+            text,
+            cand.sentence,
+            compressor,
+            verifier,
+            settings,
+            notices,
+            repair,
+            lead=cand.rank == 0,
+        )
         said: frozenset[str] = frozenset()
         if point is not None:
             if not made:
@@ -236,10 +245,12 @@ def _make(
     settings: KeyPointSettings,
     notices: list[Notice],
     repair: SubjectRepair | None = None,
+    lead: bool = False,
 ) -> KeyPoint | None:
     source = Span(start=sentence.start, end=sentence.end, text=text[sentence.start : sentence.end])
+    # The article's first sentence states the news: its figures and actors stay.
     compressed = compressor.compress(
-        sentence.span, sentence.offset, settings.target_words, settings.max_words
+        sentence.span, sentence.offset, settings.target_words, settings.max_words, lead=lead
     )
     insertions = [repair.insertion] if repair is not None else []
     if compressed.words <= settings.max_words:

@@ -1,7 +1,10 @@
 """Compress a sentence into a bullet by deleting whole segments, never adding a word.
 
 A sentence is cut into top-level segments at commas (commas inside quotes or parentheses do not
-count). Deletions are whole segments or parentheticals:
+count). Each kind of deletion is a ``Rule`` in the table ``RULES``: what it removes, when it may
+fire, what it must never take, and the function that finds it. The compressor walks the table
+once per sentence; the words each language needs (openers, markers, coordinators) live in the
+``[compress]`` section of ``resources/{fr,en}/language.toml``. When they fire:
 
 - always: parentheticals, trailing detail (« , en particulier contre Kiev ») and an opening
   connective (« Toutefois, », « Mais »);
@@ -18,16 +21,26 @@ count). Deletions are whole segments or parentheticals:
   it (« , rassemblés devant la préfecture dès l'aube, »), and a verb's last conjunct after
   « et » / "and" (« a été blessé et a été transporté à l'hôpital » -> « a été blessé »).
 
-A segment that carries attribution (« selon X », « d'après X », a speech verb) or a quote is
-never deleted: whose claim it is, and their exact words, are part of the fact. Nor is a
-deletion made that takes the main verb, the subject of a verb the bullet keeps, or the last
-finite verb: what is left must still be a statement.
+Guards every rule obeys: a segment that carries attribution (« selon X », « d'après X », a
+speech verb) or a quote is never deleted: whose claim it is, and their exact words, are part of
+the fact. Nor is a deletion made that takes the main verb, the subject of a verb the bullet
+keeps, or the last finite verb (``_Core``): what is left must still be a statement. The cut
+must read like an editor's (``Compressor.compress``): no comma left between a subject and its
+verb or a word and its complement (``_stray_comma``; the rules that cut between commas take
+the closing one where they should), no main verb left bare of the noun phrase that followed
+it (``_bare_verb_end``), and in the article's first sentence no figure taken while another
+stays, nor all its named actors, when it fits the limit whole (``_takes_lead_facts``). A cut
+a guard refuses is not made: the sentence keeps those words, whole if need be, and a sentence
+still over the limit is no bullet.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from itertools import groupby
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -180,6 +193,580 @@ def _dash_asides(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _DASH_ASIDE.finditer(text)]
 
 
+@dataclass
+class _Sentence:
+    """One sentence as the rules read it: its text, comma segments and protected stretches."""
+
+    sent: SpacySpan
+    lang: Language
+    segs: list[Segment]
+    body_end: int  # where the final punctuation starts
+    quotes: list[tuple[int, int]]
+    sources: list[tuple[int, int]]  # « selon X » phrases
+
+    @classmethod
+    def of(cls, sent: SpacySpan, lang: Language) -> _Sentence:
+        segs, body_end = segments(sent.text)
+        quotes = quoted_ranges(sent.text)
+        return cls(sent, lang, segs, body_end, quotes, _according_to_phrases(sent.text, lang))
+
+    @property
+    def text(self) -> str:
+        return str(self.sent.text)
+
+    @property
+    def base(self) -> int:
+        return int(self.sent.start_char)
+
+    @property
+    def guarded(self) -> list[tuple[int, int]]:
+        """Quotes and « selon X » phrases: no deletion may start inside one."""
+        return self.quotes + self.sources
+
+    def inside_guarded(self, start: int) -> bool:
+        return any(a < start < b for a, b in self.guarded)
+
+    def attributes(self, piece: str) -> bool:
+        """Whether ``piece`` says whose claim it is (« selon X », a speech verb)."""
+        return bool(self.lang.according_to.search(piece) or self.lang.speech_verb.search(piece))
+
+    def protected(self, piece: str) -> bool:
+        """Whose claim it is and their exact words are part of the fact."""
+        return self.attributes(piece) or any(q in piece for q in _QUOTE_CHARS)
+
+    def cost(self, start: int, end: int) -> int:
+        """Informative tokens between ``start`` and ``end``: entities, numbers, dates."""
+        base = self.base
+        return sum(
+            1
+            for tok in self.sent
+            if start <= tok.idx - base < end
+            and (tok.ent_type_ or tok.like_num or self.lang.date_word.fullmatch(tok.text))
+        )
+
+    def root_inside(self, seg: Segment) -> bool:
+        offset = self.sent.root.idx - self.base
+        return seg.start <= offset < seg.end
+
+    def first_token(self, seg: Segment) -> Token | None:
+        base = self.base
+        for tok in self.sent:
+            if tok.idx - base >= seg.start:
+                return tok
+        return None
+
+    def piece(self, seg: Segment) -> str:
+        return self.text[seg.start : seg.end]
+
+    def opening_comma(self, seg: Segment) -> int:
+        """The comma that opens ``seg``."""
+        return self.text.rfind(",", 0, seg.start)
+
+    def verbless(self, start: int, end: int) -> bool:
+        base = self.base
+        return not any(
+            tok.pos_ in {"VERB", "AUX"} for tok in self.sent if start <= tok.idx - base < end
+        )
+
+
+def _according_to_phrases(text: str, lang: Language) -> list[tuple[int, int]]:
+    """« selon X » / « d'après X » up to the next comma: the phrase that names a source."""
+    phrases = []
+    for match in lang.according_to.finditer(text):
+        comma = text.find(",", match.end())
+        phrases.append((match.start(), comma if comma >= 0 else len(text)))
+    return phrases
+
+
+# What a rule's deletions wait for (``Deletion.always`` / ``Deletion.last_resort``).
+ALWAYS = "always"
+OVER_TARGET = "while the bullet is over its target"
+OVER_LIMIT = "only while the bullet is over its limit"
+
+SentenceFinder = Callable[[_Sentence], Iterable[Deletion]]
+SegmentClaim = Callable[[_Sentence, int], "Deletion | None"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One kind of deletion: what it removes, when it may fire, what it must never take.
+
+    A rule reads either the whole sentence (``find``: every deletion of its kind) or one comma
+    segment at a time (``claim``: the deletion of segment k, or None). Segment rules next to
+    each other in ``RULES`` are walked together: on each segment in turn they are tried in
+    table order and the first that fires claims it, so a segment is one kind of thing."""
+
+    name: str
+    removes: str
+    fires: str
+    never: str
+    find: SentenceFinder | None = None
+    claim: SegmentClaim | None = None
+    label: str = ""  # the name ``removed`` reports, when it is not ``name``
+
+    @property
+    def reported(self) -> str:
+        return self.label or self.name
+
+
+# Every rule also obeys the guards the compressor applies to all of them: a segment that
+# carries attribution or a quote is never taken (``_Sentence.protected``); a deletion is
+# extended over the segments that hang on it, and cancelled when an attribution does
+# (``Compressor._with_dependents``); and no set of deletions may take what ``_Core`` keeps.
+
+
+def _connective(s: _Sentence) -> Iterable[Deletion]:
+    connective = connective_end(s.sent, s.lang)
+    if connective:
+        # « Mais la préfecture a maintenu ... »: the tie to the sentence before goes.
+        yield Deletion(0, connective, "connective", True, 0)
+
+
+def _parenthetical(s: _Sentence) -> Iterable[Deletion]:
+    text = s.text
+    for start, end in _parentheticals(text):
+        inner = text[start:end]
+        # Inside a quote a parenthetical is part of the quoted words: removing it misquotes.
+        # Inside « selon l'Association des maires de France (AMF) » it names the source.
+        # Between two capitalised words, removing it makes one false name of two
+        # (« le maire de Lyon (PS) Gérard Collomb »).
+        if (
+            s.lang.according_to.search(inner)
+            or s.inside_guarded(start)
+            or _between_capitals(text, start, end)
+        ):
+            continue
+        # Take the space before "(" with it, so no double space is left behind.
+        left = start - 1 if start > 0 and text[start - 1] == " " else start
+        yield Deletion(left, end, "parenthetical", True, s.cost(start, end))
+
+
+def _detail(s: _Sentence, k: int) -> Deletion | None:
+    seg = s.segs[k]
+    if k == 0 or not s.lang.opens_with(s.piece(seg), s.lang.detail_marker_words):
+        return None
+    return Deletion(s.opening_comma(seg), seg.end, "detail", True, 0)
+
+
+def _leading_clause(s: _Sentence, k: int) -> Deletion | None:
+    seg = s.segs[k]
+    if k != 0 or len(s.segs) < 2 or s.root_inside(seg):
+        return None
+    nxt = s.segs[1].start
+    # « After Adebayor posted a video ..., it is not hard to see why »: the clause holds what
+    # the pronoun after it refers to; without it the bullet is « It is not hard to see why ».
+    if not s.lang.opens_with(s.piece(seg), s.lang.leading_openers) or s.lang.opens_with(
+        s.text[nxt:], s.lang.anaphoric_openers
+    ):
+        return None
+    return Deletion(0, nxt, "leading_clause", False, s.cost(0, nxt))
+
+
+def _inserted(s: _Sentence, k: int) -> bool:
+    """Whether segment ``k`` sits between two others and does not hold the main verb."""
+    return 0 < k < len(s.segs) - 1 and not s.root_inside(s.segs[k])
+
+
+def _trailing(s: _Sentence, k: int) -> bool:
+    """Whether segment ``k`` is the last of several and does not hold the main verb."""
+    return 0 < k == len(s.segs) - 1 and not s.root_inside(s.segs[k])
+
+
+def _marked_apposition(s: _Sentence, seg: Segment) -> bool:
+    """The parse hangs the segment's first word on an apposition (« , le maire de la commune »)."""
+    tok = s.first_token(seg)
+    return tok is not None and tok.head.dep_ == "appos"
+
+
+def _inserted_end(s: _Sentence, k: int) -> int:
+    """Where an inserted segment's deletion ends: at its closing comma, or past it.
+
+    « Le navire, qui ..., est venu » -> « Le navire est venu »: when the main verb comes next,
+    the closing comma goes too (subject meets its verb); so it does when what comes next
+    completes what came before (« a décidé, mardi, de tester » -> « a décidé de tester », not
+    « a décidé, de tester »), and when a subject before meets its verb in what comes next,
+    main verb or not (« Si ce second tour, qui ..., ne pouvait » -> « Si ce second tour ne
+    pouvait », not « Si ce second tour, ne pouvait »)."""
+    seg, following = s.segs[k], s.segs[k + 1]
+    # (Not before an attribution: « ..., a affirmé lundi l'OMS » keeps its comma, whatever
+    # the parse made of it; nor before one whose verb comes before its subject, even when the
+    # parse made that verb the main one: « ..., ont rapporté des participants ».)
+    attribution = s.attributes(s.piece(following))
+    completes = _completes(s.sent, seg, following) and not attribution
+    joins = (s.root_inside(following) and not (attribution and _inverted(s.sent.root))) or (
+        completes or _comma_splits(s.sent, seg.start, following, attribution)
+    )
+    if joins and not _between_capitals(s.text, s.opening_comma(seg), seg.end + 1):
+        return seg.end + 1
+    return seg.end
+
+
+def _segment_deletion(s: _Sentence, k: int, label: str, last_resort: bool) -> Deletion:
+    """An inserted segment goes with one of its commas (both before the main verb); a trailing
+    one with the comma before it."""
+    seg = s.segs[k]
+    end = _inserted_end(s, k) if _inserted(s, k) else seg.end
+    return Deletion(
+        s.opening_comma(seg),
+        end,
+        label,
+        False,
+        s.cost(seg.start, seg.end),
+        last_resort=last_resort,
+    )
+
+
+def _trailing_participle(s: _Sentence, k: int) -> Deletion | None:
+    if not _trailing(s, k):
+        return None
+    tok = s.first_token(s.segs[k])
+    participle = (
+        tok is not None
+        and "Part" in tok.morph.get("VerbForm", [])
+        and ("Pres" in tok.morph.get("Tense", []) or tok.tag_ == "VBG")
+    )
+    return _segment_deletion(s, k, "trailing_clause", False) if participle else None
+
+
+def _relative_clause(s: _Sentence, k: int) -> Deletion | None:
+    seg = s.segs[k]
+    if not (_inserted(s, k) or _trailing(s, k)):
+        return None
+    if not s.lang.opens_with(s.piece(seg), s.lang.relative_openers):
+        return None
+    if _inserted(s, k):
+        return _segment_deletion(s, k, "relative_clause", False)
+    # « ... à deux ans de prison avec sursis, qui s'ajoutent à une amende. »: a relative after
+    # the last comma describes a noun before it; it goes only while the bullet is over its
+    # limit, unless the parse marks it an apposition or it opens like an adjunct.
+    near = _marked_apposition(s, seg) or s.lang.opens_with(s.piece(seg), s.lang.trailing_openers)
+    return _segment_deletion(s, k, "relative_clause", not near)
+
+
+def _apposition(s: _Sentence, k: int) -> Deletion | None:
+    seg = s.segs[k]
+    if not (_inserted(s, k) or _trailing(s, k)):
+        return None
+    marked = _marked_apposition(s, seg)
+    # « Les agriculteurs, rassemblés devant la préfecture dès l'aube, ont obtenu »: a
+    # participle phrase that describes a noun before it is an apposition too, but goes only
+    # while the bullet is over its limit.
+    if not (marked or _describes_noun_before(s.sent, seg, s.sources)):
+        return None
+    openers = s.lang.leading_openers if _inserted(s, k) else s.lang.trailing_openers
+    near = marked or s.lang.opens_with(s.piece(seg), openers)
+    return _segment_deletion(s, k, "apposition", not near)
+
+
+def _inserted_adjunct(s: _Sentence, k: int) -> Deletion | None:
+    # « Les policiers, à l'issue d'un important dispositif, pensent ... »: the words that open
+    # a leading circumstantial clause open an inserted one too.
+    if not _inserted(s, k) or not s.lang.opens_with(s.piece(s.segs[k]), s.lang.leading_openers):
+        return None
+    return _segment_deletion(s, k, "adjunct", False)
+
+
+def _trailing_adjunct(s: _Sentence, k: int) -> Deletion | None:
+    if not _trailing(s, k) or not s.lang.opens_with(s.piece(s.segs[k]), s.lang.trailing_openers):
+        return None
+    return _segment_deletion(s, k, "trailing_clause", False)
+
+
+def _dash_aside(s: _Sentence) -> Iterable[Deletion]:
+    for start, end in _dash_asides(s.text):
+        # « reconnu coupable des sept chefs - dont exploitation sexuelle ... - après six
+        # semaines »: an aside between dashes, like a parenthetical but only when too long.
+        if s.protected(s.text[start:end]) or s.inside_guarded(start):
+            continue
+        yield Deletion(start, end, "dash_aside", False, s.cost(start, end))
+
+
+def _verb_adjunct(s: _Sentence) -> Iterable[Deletion]:
+    """Adjuncts hung on a verb with no comma before them, by the parse: « was shot in the
+    abdomen during a robbery », « emerged on Sunday, just days after he had insisted ... ».
+
+    Only after their verb, opening with a preposition or conjunction of the language's list,
+    and running to the end of the sentence, to a coordinator, or to a comma before an
+    attribution: cut anywhere else, the words around would have to be rejoined by hand. Not
+    on a participle that describes a noun, nor on a negated verb."""
+    lang, sent, text, base = s.lang, s.sent, s.text, s.base
+    if not lang.adjunct_relations:
+        return
+    for tok in sent:
+        verb = tok.head
+        if (
+            tok.dep_ not in lang.adjunct_relations
+            or verb.pos_ not in {"VERB", "AUX"}
+            or tok.i < verb.i
+            # « un message diffusé lors de la remise des prix »: without its adjunct the
+            # participle dangles (« diffusé. »).
+            or verb.dep_.startswith(("acl", "amod"))
+            # « n'a pas quitté son bureau pendant la crise »: under a negation the adjunct
+            # bounds what is denied; without it the bullet denies more.
+            or _negated(verb)
+        ):
+            continue
+        subtree = sorted(tok.subtree, key=lambda t: t.i)
+        first, last = subtree[0], subtree[-1]
+        if len(subtree) != last.i - first.i + 1 or first.i <= verb.i:
+            continue  # not one stretch of words after the verb
+        if not (sent.start <= first.i and last.i < sent.end):
+            continue
+        if verb.dep_ == "ROOT" and not any(
+            is_subject(c) and not first.i <= c.i <= last.i for c in verb.children
+        ):
+            # « a déclaré au tribunal après le verdict l'avocate »: the parse found no
+            # subject for the main verb; the adjunct may hold it.
+            continue
+        lead = next((t for t in subtree if t.dep_ in {"mark", "case"} or t.i == tok.i), tok)
+        start, end = first.idx - base, last.idx - base + len(last)
+        if not lang.opens_with(text[lead.idx - base : end], lang.adjunct_openers):
+            continue
+        after = text[end:].lstrip()
+        nxt = next((t for t in sent if t.i > last.i), None)
+        # At a comma, only before an attribution (« ... lors d'une audition, a déclaré X »):
+        # elsewhere the parse may have cut a phrase that goes on past the comma (« après la
+        # diffusion, dimanche soir, d'un reportage »).
+        if not (
+            end >= s.body_end
+            or (nxt is not None and nxt.dep_ == "cc")
+            or (after[:1] == "," and s.protected(after[1:].split(",")[0]))
+        ):
+            continue
+        piece = text[start:end]
+        # A speech verb may go here: the whole subtree goes, what was said with who said it
+        # (« after he had insisted that ... »). A quote or « selon X » stays.
+        if (
+            any(q in piece for q in _QUOTE_CHARS)
+            or lang.according_to.search(piece)
+            or s.inside_guarded(start)
+        ):
+            continue
+        # Take what opened it with it: the space, and a comma or spaced dash before it.
+        left = len(text[:start].rstrip())
+        if left > 0 and (
+            text[left - 1] == "," or (text[left - 1] in "-–—" and text[left - 2 : left - 1] == " ")
+        ):
+            left = len(text[: left - 1].rstrip())
+        yield Deletion(left, end, "verb_adjunct", False, s.cost(start, end))
+
+
+def _second_conjunct(s: _Sentence) -> Iterable[Deletion]:
+    """A verb's last conjunct, from its coordinator to the end of the sentence: « was shot in
+    the abdomen and later died Thursday » -> « was shot in the abdomen ». What is left is the
+    first of two claims the sentence made together, so it is still the sentence's claim; a
+    last resort, for sentences too long to be a bullet otherwise.
+
+    Only a coordinator that joins two claims both made, as the first one's equal (« and »;
+    never « or »: « will resign or be fired » does not say « will resign »; nor « but »:
+    « may have its rich kids, but in Mexico ... » puts its point after it), only when the
+    first verb has words of its own after it (« arrested and charged him » shares its
+    object), and not in a sentence with a correlative (« both cut jobs and raised prices »).
+    Only where the two claims are asserted: the first verb is the main one, or reported or
+    wanted by it (« a annoncé qu'il serait naturalisé et qu'il ... »), with no negation on
+    the way. In a relative clause the two conditions pick out the noun (« the plants that
+    lost money and employ fewer than fifty » are not all « the plants that lost money »), in
+    an adverbial clause they bound the claim (« if ... and ... »), and under a negation one
+    of them may be what is denied."""
+    lang, sent, text, base = s.lang, s.sent, s.text, s.base
+    if not lang.conjunct_coordinators:
+        return
+    if lang.correlatives is not None and lang.correlatives.search(text):
+        return
+    for tok in sent:
+        head = tok.head
+        if (
+            tok.dep_ != "conj"
+            or tok.pos_ not in {"VERB", "AUX"}
+            or head.pos_ not in {"VERB", "AUX"}
+            or tok.i <= head.i
+            or not sent.start <= head.i < sent.end
+            or not _asserted(head)
+        ):
+            continue
+        subtree = sorted(tok.subtree, key=lambda t: t.i)
+        first, last = subtree[0], subtree[-1]
+        if len(subtree) != last.i - first.i + 1 or last.idx - base + len(last) < s.body_end:
+            continue  # not one stretch of words running to the end of the sentence
+        # The coordinator opens the conjunct (UD hangs it there) or comes right before it
+        # (spaCy's English hangs it on the first verb).
+        cc = first if first.dep_ == "cc" else sent.doc[first.i - 1]
+        if cc.dep_ != "cc" or cc.lower_ not in lang.conjunct_coordinators:
+            continue
+        own = [
+            c
+            for c in head.children
+            if head.i < c.i < cc.i and c.dep_ not in {"punct", "cc", "conj"}
+        ]
+        if not own:
+            continue
+        # A conjunct with a subject of its own and no comma before its « et » may have taken
+        # the first one's last noun as a second subject: in « un miracle : la saison en cours
+        # et la nouvelle vont s'enchaîner », the parse joined « vont » to the verb before, and
+        # the bullet would have ended on « la saison en cours. ».
+        if any(is_subject(c) for c in tok.children) and sent.doc[cc.i - 1].text != ",":
+            continue
+        # The parse may hang the final stop on the conjunct: it stays with the bullet.
+        start, end = cc.idx - base, min(last.idx - base + len(last), s.body_end)
+        # The parse may run the last conjunct over the sentence's attribution (« ... et sont
+        # citées par 22 %, indique le baromètre »): whose claim it is stays.
+        if s.protected(text[start:end]) or s.inside_guarded(start):
+            continue
+        left = len(text[:start].rstrip())
+        if left > 0 and text[left - 1] == ",":
+            left = len(text[: left - 1].rstrip())
+        yield Deletion(left, end, "second_conjunct", False, s.cost(start, end), last_resort=True)
+
+
+def _trailing_dash(s: _Sentence) -> Iterable[Deletion]:
+    trailing = _TRAILING_DASH.search(s.text[: s.body_end])
+    if trailing is None:
+        return
+    # « ... fell to just nine per cent - a 25 per cent drop in the last decade »: a verbless
+    # gloss after a dash. With a verb it says something of its own (« - if clients are brave
+    # enough to sign a waiver ») and stays.
+    start, end = trailing.span()
+    if (
+        s.verbless(start, end)
+        and not s.protected(s.text[start:end])
+        and not s.inside_guarded(start)
+    ):
+        yield Deletion(start, end, "trailing_dash", False, s.cost(start, end))
+
+
+# The compressor's rules, in the order it walks them. The order matters: deletions that fire
+# always are taken in this order, and among the others, equal in cost and length, the first
+# found goes first.
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "connective",
+        removes="an opening connective: « Toutefois, », « Mais », “However,”",
+        fires=ALWAYS,
+        never="one that what follows hangs on (« Et de lancer : ... »), nor one before an "
+        "anaphoric opener",
+        find=_connective,
+    ),
+    Rule(
+        "parenthetical",
+        removes="a parenthetical, with the space before it",
+        fires=ALWAYS,
+        never="one inside a quote or a « selon X », one that names a source, one wedged "
+        "between two capitalised words (« le maire de Lyon (PS) Gérard Collomb »)",
+        find=_parenthetical,
+    ),
+    Rule(
+        "detail",
+        removes="a segment that opens with a detail marker (« , en particulier contre Kiev »), "
+        "with the verbless segments of its list",
+        fires=ALWAYS,
+        never="the first segment",
+        claim=_detail,
+    ),
+    Rule(
+        "leading_clause",
+        removes="a leading circumstantial clause (« Au lendemain de l'appel ..., »)",
+        fires=OVER_TARGET,
+        never="the main verb, nor a clause a pronoun after it refers into",
+        claim=_leading_clause,
+    ),
+    Rule(
+        "trailing_participle",
+        label="trailing_clause",
+        removes="a present participle phrase after the last comma (« , affirmant que ... »)",
+        fires=OVER_TARGET,
+        never="the main verb",
+        claim=_trailing_participle,
+    ),
+    Rule(
+        "relative_clause",
+        removes="a non-restrictive relative clause between commas, or after the last one",
+        fires=f"{OVER_TARGET}; after the last comma {OVER_LIMIT}, unless it opens like an "
+        "adjunct or the parse marks an apposition",
+        never="the main verb",
+        claim=_relative_clause,
+    ),
+    Rule(
+        "apposition",
+        removes="an apposition (« , le maire de la commune »), or a participle phrase that "
+        "describes a noun before it (« , rassemblés devant la préfecture dès l'aube, »)",
+        fires=f"{OVER_TARGET} when the parse marks an apposition or it opens like an adjunct; "
+        f"otherwise {OVER_LIMIT}",
+        never="the main verb, nor a description of a « selon X » source",
+        claim=_apposition,
+    ),
+    Rule(
+        "inserted_adjunct",
+        label="adjunct",
+        removes="a circumstantial adjunct between commas (« , à l'issue d'un long dispositif, »)",
+        fires=OVER_TARGET,
+        never="the main verb",
+        claim=_inserted_adjunct,
+    ),
+    Rule(
+        "trailing_adjunct",
+        label="trailing_clause",
+        removes="an adjunct after the last comma (« , après une nouvelle attaque ... »)",
+        fires=OVER_TARGET,
+        never="the main verb, nor what bounds a claim (« , depuis 2008 »: not an opener)",
+        claim=_trailing_adjunct,
+    ),
+    Rule(
+        "dash_aside",
+        removes="an aside between two spaced dashes (« - dont fraude fiscale - »)",
+        fires=OVER_TARGET,
+        never="one inside a quote or a « selon X », one that attributes or quotes",
+        find=_dash_aside,
+    ),
+    Rule(
+        "verb_adjunct",
+        removes="an adjunct the parse hangs on a verb with no comma before it (« s'est "
+        "effondré lors des intempéries de mardi »)",
+        fires=OVER_TARGET,
+        never="one before its verb, one on a describing participle or a negated verb, one "
+        "that may hold the main verb's subject, one that ends mid-phrase, a quote, a source",
+        find=_verb_adjunct,
+    ),
+    Rule(
+        "second_conjunct",
+        removes="a verb's last conjunct after « et » / “and”, to the end of the sentence",
+        fires=OVER_LIMIT,
+        never="one after « ou » / « mais », one that shares the first verb's words, one in a "
+        "sentence with a correlative, one in a clause not asserted (relative, adverbial, "
+        "negated), the attribution",
+        find=_second_conjunct,
+    ),
+    Rule(
+        "trailing_dash",
+        removes="a verbless gloss after a final dash (« - une première depuis 2019 »)",
+        fires=OVER_TARGET,
+        never="one with a verb (it says something of its own), a quote, a source",
+        find=_trailing_dash,
+    ),
+)
+
+
+def _walk(s: _Sentence) -> list[Deletion]:
+    """The deletions ``RULES`` offer on ``s``, in table order."""
+    found: list[Deletion] = []
+    for per_segment, group in groupby(RULES, key=lambda rule: rule.claim is not None):
+        rules = list(group)
+        if not per_segment:
+            for rule in rules:
+                assert rule.find is not None
+                found.extend(rule.find(s))
+            continue
+        for k, seg in enumerate(s.segs):
+            if s.protected(s.piece(seg)):
+                continue  # whose claim it is, and their words, are part of the fact
+            for rule in rules:
+                assert rule.claim is not None
+                deletion = rule.claim(s, k)
+                if deletion is not None:
+                    found.append(deletion)
+                    break
+    return found
+
+
 class Compressor:
     def __init__(self, lang: Language) -> None:
         self.lang = lang
@@ -191,344 +778,9 @@ class Compressor:
     def _protected(self, piece: str) -> bool:
         return self._attributes(piece) or any(q in piece for q in _QUOTE_CHARS)
 
-    def _according_to_phrases(self, text: str) -> list[tuple[int, int]]:
-        """« selon X » / « d'après X » up to the next comma: the phrase that names a source."""
-        phrases = []
-        for match in self.lang.according_to.finditer(text):
-            comma = text.find(",", match.end())
-            phrases.append((match.start(), comma if comma >= 0 else len(text)))
-        return phrases
-
-    def _cost(self, sent: SpacySpan, start: int, end: int) -> int:
-        base = sent.start_char
-        return sum(
-            1
-            for tok in sent
-            if start <= tok.idx - base < end
-            and (tok.ent_type_ or tok.like_num or self.lang.date_word.fullmatch(tok.text))
-        )
-
-    def _root_inside(self, sent: SpacySpan, seg: Segment) -> bool:
-        offset = sent.root.idx - sent.start_char
-        return seg.start <= offset < seg.end
-
-    def _first_token(self, sent: SpacySpan, seg: Segment) -> Token | None:
-        base = sent.start_char
-        for tok in sent:
-            if tok.idx - base >= seg.start:
-                return tok
-        return None
-
     def candidates(self, sent: SpacySpan) -> list[Deletion]:
-        text = sent.text
-        segs, body_end = segments(text)
-        found: list[Deletion] = []
-        quotes = quoted_ranges(text)
-        sources = self._according_to_phrases(text)
-        connective = connective_end(sent, self.lang)
-        if connective:
-            # « Mais la préfecture a maintenu ... »: the tie to the sentence before goes.
-            found.append(Deletion(0, connective, "connective", True, 0))
-        for start, end in _parentheticals(text):
-            inner = text[start:end]
-            # Inside a quote a parenthetical is part of the quoted words: removing it misquotes.
-            # Inside « selon l'Association des maires de France (AMF) » it names the source.
-            # Between two capitalised words, removing it makes one false name of two
-            # (« le maire de Lyon (PS) Gérard Collomb »).
-            if (
-                self.lang.according_to.search(inner)
-                or any(a < start < b for a, b in quotes + sources)
-                or _between_capitals(text, start, end)
-            ):
-                continue
-            # Take the space before "(" with it, so no double space is left behind.
-            left = start - 1 if start > 0 and text[start - 1] == " " else start
-            found.append(Deletion(left, end, "parenthetical", True, self._cost(sent, start, end)))
-        for k, seg in enumerate(segs):
-            piece = text[seg.start : seg.end]
-            if self._protected(piece):
-                continue
-            first, last = k == 0, k == len(segs) - 1
-            comma = text.rfind(",", 0, seg.start)  # the comma that opens this segment
-            if not first and self.lang.opens_with(piece, self.lang.detail_marker_words):
-                found.append(Deletion(comma, seg.end, "detail", True, 0))
-            elif first and len(segs) > 1 and not self._root_inside(sent, seg):
-                nxt = segs[1].start
-                # « After Adebayor posted a video ..., it is not hard to see why »: the clause
-                # holds what the pronoun after it refers to; without it the bullet is « It is
-                # not hard to see why ».
-                if self.lang.opens_with(
-                    piece, self.lang.leading_openers
-                ) and not self.lang.opens_with(text[nxt:], self.lang.anaphoric_openers):
-                    found.append(
-                        Deletion(0, nxt, "leading_clause", False, self._cost(sent, 0, nxt))
-                    )
-            elif not first and not last and not self._root_inside(sent, seg):
-                tok = self._first_token(sent, seg)
-                is_relative = self.lang.opens_with(piece, self.lang.relative_openers)
-                # « Les agriculteurs, rassemblés devant la préfecture dès l'aube, ont obtenu »:
-                # a participle phrase that describes a noun before it is an apposition too.
-                appos = tok is not None and tok.head.dep_ == "appos"
-                described = _describes_noun_before(sent, seg, sources)
-                is_apposition = appos or described
-                # « Les policiers, à l'issue d'un important dispositif, pensent ... »: the
-                # words that open a leading circumstantial clause open an inserted one too.
-                is_adjunct = self.lang.opens_with(piece, self.lang.leading_openers)
-                if is_relative or is_apposition or is_adjunct:
-                    rule = (
-                        "relative_clause"
-                        if is_relative
-                        else "apposition"
-                        if is_apposition
-                        else "adjunct"
-                    )
-                    # « Le navire, qui ..., est venu » -> « Le navire est venu »: when the main
-                    # verb comes next, the closing comma goes too (subject meets its verb); so
-                    # it does when what comes next completes what came before (« a décidé,
-                    # mardi, de tester » -> « a décidé de tester », not « a décidé, de tester »).
-                    end = seg.end
-                    following = segs[k + 1]
-                    # (Not before an attribution: « ..., a affirmé lundi l'OMS » keeps its
-                    # comma, whatever the parse made of it.)
-                    completes = _completes(sent, seg, following) and not self._attributes(
-                        text[following.start : following.end]
-                    )
-                    if (self._root_inside(sent, following) or completes) and not _between_capitals(
-                        text, comma, seg.end + 1
-                    ):
-                        end = seg.end + 1
-                    found.append(
-                        Deletion(
-                            comma,
-                            end,
-                            rule,
-                            False,
-                            self._cost(sent, seg.start, seg.end),
-                            last_resort=not (is_relative or appos or is_adjunct),
-                        )
-                    )
-            elif last and not first and not self._root_inside(sent, seg):
-                tok = self._first_token(sent, seg)
-                participle = (
-                    tok is not None
-                    and "Part" in tok.morph.get("VerbForm", [])
-                    and ("Pres" in tok.morph.get("Tense", []) or tok.tag_ == "VBG")
-                )
-                # « ... a reçu les commerçants et Jean Dupont, le maire de la commune. »
-                appos = tok is not None and tok.head.dep_ == "appos"
-                described = _describes_noun_before(sent, seg, sources)
-                apposition = appos or described
-                # « ... à deux ans de prison avec sursis, qui s'ajoutent à une amende. »: a
-                # relative after the last comma describes a noun before it.
-                relative = self.lang.opens_with(piece, self.lang.relative_openers)
-                opener = self.lang.opens_with(piece, self.lang.trailing_openers)
-                if participle or apposition or relative or opener:
-                    rule = (
-                        "trailing_clause"
-                        if participle
-                        else "relative_clause"
-                        if relative
-                        else "apposition"
-                        if apposition
-                        else "trailing_clause"
-                    )
-                    found.append(
-                        Deletion(
-                            comma,
-                            seg.end,
-                            rule,
-                            False,
-                            self._cost(sent, seg.start, seg.end),
-                            # A participle, an apposition or an adjunct with an opener goes
-                            # towards the target, as before; a relative or another phrase
-                            # describing a noun only while the bullet is over its limit.
-                            last_resort=not (participle or appos or opener),
-                        )
-                    )
-        for start, end in _dash_asides(text):
-            # « reconnu coupable des sept chefs - dont exploitation sexuelle ... - après six
-            # semaines »: an aside between dashes, like a parenthetical but only when too long.
-            inner = text[start:end]
-            if self._protected(inner) or any(a < start < b for a, b in quotes + sources):
-                continue
-            found.append(Deletion(start, end, "dash_aside", False, self._cost(sent, start, end)))
-        found.extend(self._verb_adjuncts(sent, body_end, quotes + sources))
-        found.extend(self._second_conjuncts(sent, body_end, quotes + sources))
-        trailing = _TRAILING_DASH.search(text[:body_end])
-        if trailing is not None:
-            # « ... fell to just nine per cent - a 25 per cent drop in the last decade »: a
-            # verbless gloss after a dash. With a verb it says something of its own (« - if
-            # clients are brave enough to sign a waiver ») and stays.
-            start, end = trailing.span()
-            inner = text[start:end]
-            base = sent.start_char
-            verbless = not any(
-                tok.pos_ in {"VERB", "AUX"} for tok in sent if start <= tok.idx - base < end
-            )
-            if (
-                verbless
-                and not self._protected(inner)
-                and not any(a < start < b for a, b in quotes + sources)
-            ):
-                found.append(
-                    Deletion(start, end, "trailing_dash", False, self._cost(sent, start, end))
-                )
-        return found
-
-    def _verb_adjuncts(
-        self, sent: SpacySpan, body_end: int, guarded: list[tuple[int, int]]
-    ) -> list[Deletion]:
-        """Adjuncts hung on a verb with no comma before them, by the parse: « was shot in the
-        abdomen during a robbery », « emerged on Sunday, just days after he had insisted ... ».
-
-        Only after their verb, opening with a preposition or conjunction of the language's
-        list, and running to the end of the sentence, to a coordinator, or to a comma before
-        an attribution: cut anywhere else, the words around would have to be rejoined by
-        hand. Not on a participle that describes a noun, nor on a negated verb."""
-        if not self.lang.adjunct_relations:
-            return []
-        text = sent.text
-        base = sent.start_char
-        found: list[Deletion] = []
-        for tok in sent:
-            verb = tok.head
-            if (
-                tok.dep_ not in self.lang.adjunct_relations
-                or verb.pos_ not in {"VERB", "AUX"}
-                or tok.i < verb.i
-                # « un message diffusé lors de la remise des prix »: without its adjunct the
-                # participle dangles (« diffusé. »).
-                or verb.dep_.startswith(("acl", "amod"))
-                # « n'a pas quitté son bureau pendant la crise »: under a negation the adjunct
-                # bounds what is denied; without it the bullet denies more.
-                or _negated(verb)
-            ):
-                continue
-            subtree = sorted(tok.subtree, key=lambda t: t.i)
-            first, last = subtree[0], subtree[-1]
-            if len(subtree) != last.i - first.i + 1 or first.i <= verb.i:
-                continue  # not one stretch of words after the verb
-            if not (sent.start <= first.i and last.i < sent.end):
-                continue
-            if verb.dep_ == "ROOT" and not any(
-                is_subject(c) and not first.i <= c.i <= last.i for c in verb.children
-            ):
-                # « a déclaré au tribunal après le verdict l'avocate »: the parse
-                # found no subject for the main verb; the adjunct may hold it.
-                continue
-            lead = next((t for t in subtree if t.dep_ in {"mark", "case"} or t.i == tok.i), tok)
-            start, end = first.idx - base, last.idx - base + len(last)
-            if not self.lang.opens_with(text[lead.idx - base : end], self.lang.adjunct_openers):
-                continue
-            after = text[end:].lstrip()
-            nxt = next((t for t in sent if t.i > last.i), None)
-            # At a comma, only before an attribution (« ... lors d'une audition, a déclaré
-            # X »): elsewhere the parse may have cut a phrase that goes on past the comma
-            # (« après la diffusion, dimanche soir, d'un reportage »).
-            if not (
-                end >= body_end
-                or (nxt is not None and nxt.dep_ == "cc")
-                or (after[:1] == "," and self._protected(after[1:].split(",")[0]))
-            ):
-                continue
-            piece = text[start:end]
-            # A speech verb may go here: the whole subtree goes, what was said with who said
-            # it (« after he had insisted that ... »). A quote or « selon X » stays.
-            if (
-                any(q in piece for q in _QUOTE_CHARS)
-                or self.lang.according_to.search(piece)
-                or any(a < start < b for a, b in guarded)
-            ):
-                continue
-            # Take what opened it with it: the space, and a comma or spaced dash before it.
-            left = len(text[:start].rstrip())
-            if left > 0 and (
-                text[left - 1] == ","
-                or (text[left - 1] in "-–—" and text[left - 2 : left - 1] == " ")
-            ):
-                left = len(text[: left - 1].rstrip())
-            found.append(Deletion(left, end, "verb_adjunct", False, self._cost(sent, start, end)))
-        return found
-
-    def _second_conjuncts(
-        self, sent: SpacySpan, body_end: int, guarded: list[tuple[int, int]]
-    ) -> list[Deletion]:
-        """A verb's last conjunct, from its coordinator to the end of the sentence: « was shot
-        in the abdomen and later died Thursday » -> « was shot in the abdomen ». What is left
-        is the first of two claims the sentence made together, so it is still the sentence's
-        claim; a last resort, for sentences too long to be a bullet otherwise.
-
-        Only a coordinator that joins two claims both made, as the first one's equal (« and »;
-        never « or »: « will resign or be fired » does not say « will resign »; nor « but »:
-        « may have its rich kids, but in Mexico ... » puts its point after it), only when
-        the first verb has words of its own after it (« arrested and charged him » shares
-        its object), and not in a sentence with a correlative (« both cut jobs and raised
-        prices »). Only where the two claims are asserted: the first verb is the main one, or
-        reported or wanted by it (« a annoncé qu'il serait naturalisé et qu'il ... »), with no
-        negation on the way. In a relative clause the two conditions pick out the noun (« the
-        plants that lost money and employ fewer than fifty » are not all « the plants that
-        lost money »), in an adverbial clause they bound the claim (« if ... and ... »), and
-        under a negation one of them may be what is denied."""
-        if not self.lang.conjunct_coordinators:
-            return []
-        text = sent.text
-        base = sent.start_char
-        if self.lang.correlatives is not None and self.lang.correlatives.search(text):
-            return []
-        found: list[Deletion] = []
-        for tok in sent:
-            head = tok.head
-            if (
-                tok.dep_ != "conj"
-                or tok.pos_ not in {"VERB", "AUX"}
-                or head.pos_ not in {"VERB", "AUX"}
-                or tok.i <= head.i
-                or not sent.start <= head.i < sent.end
-                or not _asserted(head)
-            ):
-                continue
-            subtree = sorted(tok.subtree, key=lambda t: t.i)
-            first, last = subtree[0], subtree[-1]
-            if len(subtree) != last.i - first.i + 1 or last.idx - base + len(last) < body_end:
-                continue  # not one stretch of words running to the end of the sentence
-            # The coordinator opens the conjunct (UD hangs it there) or comes right before it
-            # (spaCy's English hangs it on the first verb).
-            cc = first if first.dep_ == "cc" else sent.doc[first.i - 1]
-            if cc.dep_ != "cc" or cc.lower_ not in self.lang.conjunct_coordinators:
-                continue
-            own = [
-                c
-                for c in head.children
-                if head.i < c.i < cc.i and c.dep_ not in {"punct", "cc", "conj"}
-            ]
-            if not own:
-                continue
-            # A conjunct with a subject of its own and no comma before its « et » may have
-            # taken the first one's last noun as a second subject: in « un miracle : la saison
-            # en cours et la nouvelle vont s'enchaîner », the parse joined « vont » to the verb
-            # before, and the bullet would have ended on « la saison en cours. ».
-            if any(is_subject(c) for c in tok.children) and sent.doc[cc.i - 1].text != ",":
-                continue
-            # The parse may hang the final stop on the conjunct: it stays with the bullet.
-            start, end = cc.idx - base, min(last.idx - base + len(last), body_end)
-            # The parse may run the last conjunct over the sentence's attribution (« ... et
-            # sont citées par 22 %, indique le baromètre »): whose claim it is stays.
-            if self._protected(text[start:end]) or any(a < start < b for a, b in guarded):
-                continue
-            left = len(text[:start].rstrip())
-            if left > 0 and text[left - 1] == ",":
-                left = len(text[: left - 1].rstrip())
-            found.append(
-                Deletion(
-                    left,
-                    end,
-                    "second_conjunct",
-                    False,
-                    self._cost(sent, start, end),
-                    last_resort=True,
-                )
-            )
-        return found
+        """Every deletion the rules offer on ``sent``, before extension to its dependents."""
+        return _walk(_Sentence.of(sent, self.lang))
 
     def _with_dependents(self, sent: SpacySpan, deletion: Deletion) -> Deletion | None:
         """Extend a deletion over the following segments that hang on what it removes.
@@ -572,6 +824,19 @@ class Compressor:
                 break
         if end == deletion.end:
             return deletion
+        # Extended to the end of a segment, it takes the comma after it where that comma
+        # would part a subject from its verb or a word from its complement (« Stan Freberg,
+        # whose career ..., the radio and records, has died » -> « Stan Freberg has died »).
+        text = sent.text
+        after = next((seg for seg in segs if seg.start > end), None)
+        if (
+            after is not None
+            and text[end : after.start].strip() == ","
+            and _comma_splits(
+                sent, deletion.start, after, self._attributes(text[after.start : after.end])
+            )
+        ):
+            end += 1
         return replace(deletion, end=end)
 
     def _may_own(self, sent: SpacySpan, deletion: Deletion, end: int, piece: str) -> bool:
@@ -599,18 +864,39 @@ class Compressor:
         ]
 
     def compress(
-        self, sent: SpacySpan, offset: int, target_words: int, limit: int | None = None
+        self,
+        sent: SpacySpan,
+        offset: int,
+        target_words: int,
+        limit: int | None = None,
+        lead: bool = False,
     ) -> Compressed:
         """Apply the always-on deletions, then the others, cheapest first, while over
         ``target_words``; then the last-resort ones while over ``limit`` (the target when
-        none is given)."""
+        none is given). A deletion the guards refuse is not made: the sentence keeps those
+        words, whole if need be. ``lead``: the sentence is the article's first, whose
+        figures and actors are the news."""
         text = sent.text
         base = offset + sent.start_char
         deletions = self.deletions(sent)
         core = _Core.of(sent)
+        read = _Sentence.of(sent, self.lang)
+        # The lead's guard keeps the whole sentence when it fits the limit; a lead too long to
+        # be a bullet otherwise is cut as any sentence (« ..., ending more than six decades of
+        # coal power » goes from a 32-word lead that keeps « 9 to 4 » and « 2030 »).
+        fits = count_words(text) <= (limit if limit is not None else target_words)
+
+        def allowed(trial: list[Deletion]) -> bool:
+            return (
+                core.kept_by(sent, trial)
+                and not _stray_comma(read, trial)
+                and not _bare_verb_end(read, trial)
+                and not (lead and fits and _takes_lead_facts(read, trial))
+            )
+
         chosen: list[Deletion] = []
         for deletion in (d for d in deletions if d.always):
-            if core.kept_by(sent, [*chosen, deletion]):
+            if allowed([*chosen, deletion]):
                 chosen.append(deletion)
         optional = sorted(
             (d for d in deletions if not d.always),
@@ -622,7 +908,7 @@ class Compressor:
                 bound = max(limit, target_words)
             if count_words(_apply(text, chosen)) <= bound:
                 break  # the last-resort ones come last, and their bound is never lower
-            if core.kept_by(sent, [*chosen, deletion]):
+            if allowed([*chosen, deletion]):
                 chosen.append(deletion)
         kept = _kept_ranges(len(text), chosen)
         if kept and chosen:
@@ -638,6 +924,95 @@ class Compressor:
             removed=sorted({d.rule for d in chosen}),
             words=count_words(kept_text),
         )
+
+
+def _stray_comma(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard: whether ``deletions`` leave a comma where an editor's cut leaves none, between a
+    subject and its verb or a word and its complement (« Si ce second tour, ne pouvait »):
+    the deleted words opened with a comma and the words kept after them open with another.
+    The rules that cut between commas take the second one where they should; this catches
+    what a rule, or the parse, left."""
+    text = s.text
+    kept = _kept_ranges(len(text), deletions)
+    base = s.base
+
+    def survives(tok: Token) -> bool:
+        return not any(d.start <= tok.idx - base < d.end for d in deletions)
+
+    for (_, gap_start), (start, end) in itertools.pairwise(kept):
+        if not text[gap_start:start].lstrip().startswith(","):
+            continue
+        after = text[start:end]
+        if not after.lstrip().startswith(","):
+            continue
+        comma = start + after.index(",")
+        piece = next((seg for seg in s.segs if seg.start > comma), None)
+        if piece is None:
+            continue
+        piece = Segment(piece.start, min(piece.end, end))
+        if _comma_splits(s.sent, gap_start, piece, s.attributes(s.piece(piece)), survives):
+            return True
+    return False
+
+
+def _bare_verb_end(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard: whether ``deletions`` leave the bullet ending on its main verb when the words
+    took after it held a comma segment that opens on a noun phrase (« Le gouvernement a
+    envisagé. », the parse having hung the object « , un report ... » on the adjunct before
+    it): a worse sentence than the whole one, which stays."""
+    base = s.base
+    root = s.sent.root
+
+    def deleted(tok: Token) -> bool:
+        return any(d.start <= tok.idx - base < d.end for d in deletions)
+
+    after = [tok for tok in s.sent if tok.i > root.i and not tok.is_punct]
+    if not after or deleted(root) or not all(deleted(tok) for tok in after):
+        return False
+    # « s'est effondré lors des intempéries de mardi » -> « s'est effondré. » reads well; what
+    # does not is a verb that lost a comma segment opening on a noun phrase, its likely object.
+    return any(
+        seg.start > root.idx - base
+        and (first := s.first_token(seg)) is not None
+        and deleted(first)
+        and first.pos_ in {"DET", "NOUN", "PROPN", "NUM"}
+        for seg in s.segs
+    )
+
+
+def _takes_lead_facts(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard for the article's first sentence: whether ``deletions`` take one of its figures
+    while the bullet keeps another (the cut that dropped the deaths and kept the injured
+    misreports the news), or take every named actor it had (a person or an organisation:
+    the bullet no longer says who). A figure or a name in a side detail the bullet can lose
+    whole goes as elsewhere."""
+    base = s.base
+
+    def deleted(tok: Token) -> bool:
+        return any(d.start <= tok.idx - base < d.end for d in deletions)
+
+    figures = [tok for tok in s.sent if _figure(tok, s.lang)]
+    if any(deleted(t) for t in figures) and not all(deleted(t) for t in figures):
+        return True
+    actors = [tok for tok in s.sent if tok.ent_type_ in ACTOR_LABELS]
+    return bool(actors) and all(deleted(t) for t in actors)
+
+
+# Entity labels of the people and organisations who act in the news (the French model's PER,
+# the English model's PERSON; ORG in both).
+ACTOR_LABELS = frozenset({"PER", "PERSON", "ORG"})
+
+
+def _figure(tok: Token, lang: Language) -> bool:
+    """A number that counts or measures: not a day of the month or a year (« le 28 juin »,
+    « en 2019 »)."""
+    if not (tok.pos_ == "NUM" or tok.text[:1].isdigit()):
+        return False
+    if re.fullmatch(r"(1[89]|20)\d\d", tok.text):
+        return False
+    doc = tok.doc
+    neighbours = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+    return not any(lang.month_word.fullmatch(n.text) for n in neighbours)
 
 
 # Relations by which a word completes its head: object, complement, oblique (UD and spaCy's
@@ -705,6 +1080,44 @@ def _describes_noun_before(sent: SpacySpan, seg: Segment, sources: list[tuple[in
             for tok in inside
         )
     )
+
+
+def _comma_splits(
+    sent: SpacySpan,
+    before: int,
+    piece: Segment,
+    attribution: bool,
+    kept: Callable[[Token], bool] = lambda tok: True,
+) -> bool:
+    """Whether a comma between the words before ``before`` and ``piece`` (sentence-relative)
+    would stand where no editor puts one: between a subject and its verb (« Si ce second
+    tour, ne pouvait », "The company, confirmed on Monday"), or between a word and its object
+    or complement (« a envisagé, un report »). Only words ``kept`` count on the left. A piece
+    that is an ``attribution`` (« , a affirmé X ») keeps the comma before it, unless a subject
+    before is the subject of its verb."""
+    base = sent.start_char
+
+    def within(tok: Token) -> bool:
+        return piece.start <= tok.idx - base < piece.end
+
+    def left(tok: Token) -> bool:
+        return tok.idx - base < before and sent.start <= tok.i < sent.end and kept(tok)
+
+    for tok in sent:
+        # The piece's top words: those that hang outside it, and the main verb.
+        if not within(tok) or (within(tok.head) and tok.head.i != tok.i) or tok.is_punct:
+            continue
+        if any(is_subject(c) and left(c) for c in tok.children):
+            return True
+        if not attribution and tok.dep_ in COMPLETING and left(tok.head):
+            return True
+    return False
+
+
+def _inverted(verb: Token) -> bool:
+    """Whether ``verb`` has a subject and all its subjects come after it (« a affirmé l'OMS »)."""
+    subjects = [c for c in verb.children if is_subject(c)]
+    return bool(subjects) and all(c.i > verb.i for c in subjects)
 
 
 def _completes(sent: SpacySpan, deleted: Segment, nxt: Segment) -> bool:
