@@ -66,17 +66,19 @@ def main(argv: list[str] | None = None) -> int:
     real_build = pipeline_module.build_keypoints
     rule = getattr(keypoints_module, name)
 
-    def both(text: str, sentences: list[Any], lang: Any, title: Any, settings: Any, day: Any):  # type: ignore[no-untyped-def]
+    def both(  # type: ignore[no-untyped-def]
+        text: str, sentences: list[Any], lang: Any, title: Any, settings: Any, day: Any, *rest: Any
+    ):
         quoted = rule(sentences)
         indices = candidate_indices(sentences, lang)
         counts["digests"] += 1
         counts["candidates"] += len(indices)
         counts["excluded"] += sum(1 for i in indices if i in quoted)
-        shown = real_build(text, sentences, lang, title, settings, day)
+        shown = real_build(text, sentences, lang, title, settings, day, *rest)
         counts["keypoints"] += len(shown[0])
         setattr(keypoints_module, name, lambda _: set())
         try:
-            without, _ = real_build(text, sentences, lang, title, settings, day)
+            without, _ = real_build(text, sentences, lang, title, settings, day, *rest)
         finally:
             setattr(keypoints_module, name, rule)
         if [k.text for k in without] != [k.text for k in shown[0]]:

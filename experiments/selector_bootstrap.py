@@ -77,11 +77,13 @@ def main(argv: list[str] | None = None) -> int:
     built: dict[str, list[str]] = {}
     real_build = pipeline_module.build_keypoints
 
-    def both(text: str, sentences: list[Any], lang: Any, title: Any, default: Any, day: Any):  # type: ignore[no-untyped-def]
+    def both(  # type: ignore[no-untyped-def]
+        text: str, sentences: list[Any], lang: Any, title: Any, default: Any, day: Any, *rest: Any
+    ):
         for name, chosen in settings.items():
-            points, _ = real_build(text, sentences, lang, title, chosen, day)
+            points, _ = real_build(text, sentences, lang, title, chosen, day, *rest)
             built[name] = [p.text for p in points]
-        return real_build(text, sentences, lang, title, default, day)
+        return real_build(text, sentences, lang, title, default, day, *rest)
 
     items = list(read_items(args.data, source="text", where=where, limit=args.limit))
     scores: dict[str, list[float]] = {args.a: [], args.b: []}
