@@ -371,3 +371,22 @@ def test_a_sentence_cut_in_the_wrong_place_is_never_a_bullet() -> None:
     # Read the same way, a quote with a quote inside and nothing else is a quote alone.
     alone = 'Le maire a parlé devant les élus. "Il faut sortir du "tunnel" avant l\'été."'
     assert speakerless_quotes(_parse(alone, "fr")) == {1}
+
+
+def test_a_quote_whose_speaker_is_only_a_pronoun_is_no_bullet() -> None:
+    # Beside a bullet naming the union's delegate, « a-t-il réagi » would make the doctor's
+    # words the delegate's: the quote names nobody, so it is left out; a named one stays.
+    text = (
+        "Paul Girard, délégué syndical, a confirmé la grève à partir de lundi. "
+        "Le docteur Marc Vernier a salué l'annonce de l'agence régionale. "
+        "« Ces moyens sont satisfaisants mais doivent durer », a-t-il réagi dimanche. "
+        "« Nous resterons mobilisés », a déclaré Paul Girard."
+    )
+    sentences = _parse(text, "fr")
+    incise = resources.language("fr").pronoun_incise
+    assert incise is not None
+    texts = [s.span.text for s in sentences]
+    assert [texts[i][:12] for i in sorted(speakerless_quotes(sentences, incise))] == [
+        "« Ces moyens"
+    ]
+    assert not speakerless_quotes(sentences)  # without the rule, both quotes were candidates

@@ -151,7 +151,7 @@ def build_keypoints(
     passed_over = (
         inside_long_quotes(sentences)
         | inside_single_quotes(sentences)
-        | speakerless_quotes(sentences)
+        | speakerless_quotes(sentences, lang.pronoun_incise)
         | unfinished(sentences)
         | badly_cut(sentences)
     )

@@ -166,11 +166,15 @@ _STOPS = ".,;:!?…"
 _FINAL_STOP = re.compile(r"[.!?…][\s\"'»”’)\]]*$")
 
 
-def speakerless_quotes(sentences: list[ParsedSentence]) -> set[int]:
+def speakerless_quotes(
+    sentences: list[ParsedSentence], pronoun_incise: re.Pattern[str] | None = None
+) -> set[int]:
     """Indices of the sentences that are one quote and nothing else: « "We owe it to our
     children." » after « "This is the most important vote ...," the mayor said. ». The
     speaker is named in another sentence; as a bullet they would be someone's words with
-    nobody's name on them, as the sentences of a long quote would."""
+    nobody's name on them, as the sentences of a long quote would. So are a quote whose
+    speaker is only a pronoun after it (``pronoun_incise``: « "…", a-t-il réagi »): beside a
+    bullet that names someone else, it would read as that person's words."""
     found = set()
     for i, sentence in enumerate(sentences):
         text = sentence.span.text.strip().lstrip(" -–—")
@@ -180,7 +184,10 @@ def speakerless_quotes(sentences: list[ParsedSentence]) -> set[int]:
             end = _single_quotes(text).first_close
         else:
             continue
-        if end > 0 and not text[end + 1 :].strip(" .!?…"):
+        rest = text[end + 1 :]
+        if end > 0 and (
+            not rest.strip(" .!?…") or (pronoun_incise is not None and pronoun_incise.match(rest))
+        ):
             found.add(i)
     return found
 

@@ -132,6 +132,9 @@ class Language:
     selector: str = "learned"
     # The key-point box's title in this language (« L'essentiel », "Key points").
     box_title: str = "Key points"
+    # What follows a quote whose speaker is only a pronoun (« "…", a-t-il réagi »), matched
+    # with ``match`` on the text after the closing mark: such a quote is no bullet.
+    pronoun_incise: re.Pattern[str] | None = None
 
     def leading_connective(self, text: str) -> int:
         """Where the sentence goes on after an opening connective and its comma (« Mais »,
@@ -308,6 +311,11 @@ def language(code: str) -> Language:
         dateline=_dateline_regex(lang.get("sentences", {}).get("dateline_patterns", [])),
         selector=_selector(lang.get("keypoints", {}).get("selector", "learned")),
         box_title=str(lang.get("keypoints", {}).get("box_title", "Key points")),
+        pronoun_incise=(
+            re.compile(lang["keypoints"]["pronoun_incise"], re.IGNORECASE)
+            if lang.get("keypoints", {}).get("pronoun_incise")
+            else None
+        ),
     )
 
 
