@@ -390,3 +390,13 @@ def test_a_quote_whose_speaker_is_only_a_pronoun_is_no_bullet() -> None:
         "« Ces moyens"
     ]
     assert not speakerless_quotes(sentences)  # without the rule, both quotes were candidates
+
+
+def test_a_pronoun_incise_after_the_quote_s_complement_counts_too() -> None:
+    text = (
+        "Paul Girard a confirmé la grève. "
+        "« Nous attendons des promesses écrites » de la direction, a-t-il dit lundi. "
+        "« Nous attendons des promesses écrites » de la direction, a dit Paul Girard."
+    )
+    incise = resources.language("fr").pronoun_incise
+    assert speakerless_quotes(_parse(text, "fr"), incise) == {1}

@@ -186,7 +186,7 @@ def speakerless_quotes(
             continue
         rest = text[end + 1 :]
         if end > 0 and (
-            not rest.strip(" .!?…") or (pronoun_incise is not None and pronoun_incise.match(rest))
+            not rest.strip(" .!?…") or (pronoun_incise is not None and pronoun_incise.search(rest))
         ):
             found.add(i)
     return found

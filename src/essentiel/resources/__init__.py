@@ -132,8 +132,8 @@ class Language:
     selector: str = "learned"
     # The key-point box's title in this language (« L'essentiel », "Key points").
     box_title: str = "Key points"
-    # What follows a quote whose speaker is only a pronoun (« "…", a-t-il réagi »), matched
-    # with ``match`` on the text after the closing mark: such a quote is no bullet.
+    # What follows a quote whose speaker is only a pronoun (« "…", a-t-il réagi »), searched
+    # in the text after the closing mark: such a quote is no bullet.
     pronoun_incise: re.Pattern[str] | None = None
 
     def leading_connective(self, text: str) -> int:
