@@ -49,16 +49,6 @@ class SelectorModel:
     embedding: bool
     record: dict[str, Any]
 
-    def scores(
-        self,
-        sentences: list[ParsedSentence],
-        indices: list[int],
-        lang: Language,
-        title: str | None,
-        lemma_sets: list[frozenset[str]] | None = None,
-    ) -> list[float]:
-        return self.scores_and_title_cosines(sentences, indices, lang, title, lemma_sets)[0]
-
     def scores_and_title_cosines(
         self,
         sentences: list[ParsedSentence],
