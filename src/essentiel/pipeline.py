@@ -135,12 +135,13 @@ class Pipeline:
             analysis = analyze(cleaned.blocks, cleaned.lang)
             self._lap("analyze")
             sentences = [s for s in analysis.sentences if s.lang == cleaned.lang]
+            published_day = _as_date(published_value) if published_value else None
             # Facts first: the key points name a pronoun's person from the entities.
             facts = extract_facts(
                 cleaned.text,
                 analysis,
                 cleaned.lang,
-                _as_date(published_value) if published_value else None,
+                published_day,
                 lap=self._lap,
             )
             standfirst = " ".join(
@@ -152,7 +153,7 @@ class Pipeline:
                 resources.language(cleaned.lang),
                 article.title,
                 self.settings.keypoints,
-                _as_date(published_value) if published_value else None,
+                published_day,
                 ArticleContext(standfirst=standfirst or None, entities=facts.entities),
             )
             self._lap("keypoints")
