@@ -19,6 +19,7 @@ from .conftest import EXAMPLES, FIXTURES, SEED, needs_shared
 EXAMPLE_FR = (EXAMPLES / "fr-orages-bretagne.txt").read_text("utf-8")
 EXAMPLE_EN = (EXAMPLES / "en-coal-plant-vote.txt").read_text("utf-8")
 XSS = (FIXTURES / "xss-article.html").read_text("utf-8")
+ENGLISH = {"accept-language": "en-GB,en;q=0.9"}
 
 
 @pytest.fixture(scope="module")
@@ -333,7 +334,7 @@ def test_page_form_digest_and_evidence_markup(client: TestClient) -> None:
         "/digest", data={"text": EXAMPLE_FR, "published": "2025-08-14"}, follow_redirects=False
     )
     assert r.status_code == 303
-    page = client.get(r.headers["location"])
+    page = client.get(r.headers["location"], headers=ENGLISH)
     assert page.status_code == 200
     html = page.text
     digest = client.get("/v1" + r.headers["location"]).json()
@@ -349,10 +350,16 @@ def test_page_form_digest_and_evidence_markup(client: TestClient) -> None:
         assert f"{source['start']}-{source['end']}" in html
     for label in ("Publisher&#39;s summary", "Embedded post", "Related link", "Caption"):
         assert label in html, label
+    # Without Accept-Language the interface is French, the project's first language.
+    french = client.get(r.headers["location"]).text
+    for label in ("Chapô de l&#39;éditeur", "Publication intégrée", "Lien connexe", "Légende"):
+        assert label in french, label
 
 
 def test_page_form_keeps_input_on_error(client: TestClient) -> None:
-    r = client.post("/digest", data={"text": EXAMPLE_FR[:200], "published": "14/08/2025"})
+    r = client.post(
+        "/digest", data={"text": EXAMPLE_FR[:200], "published": "14/08/2025"}, headers=ENGLISH
+    )
     assert r.status_code == 422
     assert "not a date" in r.text
     assert "Orages en Bretagne" in r.text  # the pasted text comes back in the form

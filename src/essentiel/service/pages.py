@@ -2,7 +2,8 @@
 
 Server-rendered Jinja2 templates, autoescaped; the one script is a static file (the
 Content-Security-Policy forbids inline scripts, so injected markup could not run even if it
-slipped through escaping).
+slipped through escaping). The interface speaks French or English (``interface.py``): every
+fixed string comes from ``resources/<ui>/interface.toml``.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from starlette.formparsers import MultiPartException
 from essentiel import __version__, resources
 from essentiel.errors import EssentielError
 from essentiel.model import SCHEMA_VERSION
+from essentiel.service import interface
 from essentiel.service.api import engine_of
 from essentiel.service.errors import status_of
 from essentiel.service.store import Snippet, digest_of
@@ -44,21 +46,105 @@ PAGE_SIZE = 20
 MAX_PAGE = 1_000_000
 
 
-def render(name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    return HTMLResponse(_env.get_template(name).render(**context), status_code=status_code)
+def render(
+    name: str,
+    status_code: int = 200,
+    *,
+    ui: str = interface.DEFAULT_UI,
+    switch: list[dict[str, str]] | None = None,
+    switch_form: bool = False,
+    **context: Any,
+) -> HTMLResponse:
+    """A page in the interface language ``ui``; ``switch`` lists the other languages with
+    the address that shows this page in them (``switch_form``: buttons of the digest form,
+    which post what the reader typed instead of losing it)."""
+    html = _env.get_template(name).render(
+        ui=ui,
+        t=interface.strings(ui),
+        switch=switch or [],
+        switch_form=switch_form,
+        **context,
+    )
+    response = HTMLResponse(html, status_code=status_code)
+    response.headers["content-language"] = ui
+    # The same address answers in the language the browser or the cookie asks for.
+    response.headers["vary"] = "Accept-Language, Cookie"
+    return response
 
 
-def error_page(status: int, title: str, message: str) -> HTMLResponse:
-    return render("error.html", status, status=status, title=title, message=message)
+def ui_of(request: Request, asked: str | None = None) -> str:
+    return interface.choose(
+        asked=asked or request.query_params.get(interface.UI_PARAM),
+        cookie=request.cookies.get(interface.UI_COOKIE),
+        accept_language=request.headers.get("accept-language"),
+    )
 
 
-def _form_page(request: Request, status: int = 200, error: str | None = None, **form: str) -> Any:
+def remember(response: Response, ui: str) -> Response:
+    """The reader's choice, kept for their next pages (no tracking: only the language)."""
+    response.set_cookie(
+        interface.UI_COOKIE,
+        ui,
+        max_age=interface.COOKIE_MAX_AGE,
+        path="/",
+        samesite="lax",
+        httponly=True,
+    )
+    return response
+
+
+def _switch_links(request: Request, ui: str) -> list[dict[str, str]]:
+    links = []
+    for code in interface.interface_languages():
+        if code == ui:
+            continue
+        query = [(k, v) for k, v in request.query_params.multi_items() if k != interface.UI_PARAM]
+        href = request.url.path + "?" + urlencode([*query, (interface.UI_PARAM, code)])
+        links.append({"code": code, "name": interface.strings(code)["meta"]["name"], "href": href})
+    return links
+
+
+def show_page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    """A GET page in the reader's language; asked for by the switch (``?ui=en``), the choice
+    is remembered."""
+    ui = ui_of(request)
+    response = render(name, status_code, ui=ui, switch=_switch_links(request, ui), **context)
+    if interface.valid(request.query_params.get(interface.UI_PARAM)):
+        remember(response, ui)
+    return response
+
+
+def error_page(
+    status: int,
+    title: str,
+    message: str,
+    ui: str = "en",
+    switch: list[dict[str, str]] | None = None,
+) -> HTMLResponse:
+    """An error page. Without a language the interface is English, the language of the
+    message a caller outside the pages (the body-size guard) writes."""
+    return render(
+        "error.html", status, ui=ui, switch=switch, status=status, title=title, message=message
+    )
+
+
+def _form_page(
+    request: Request, ui: str, status: int = 200, error: str | None = None, **form: str
+) -> Any:
     engine = engine_of(request)
     _, recent = engine.store.search(limit=5)
     values = {"text": "", "published": "", "lang": "", "url": ""} | form
+    switch = [
+        {"code": code, "name": interface.strings(code)["meta"]["name"], "href": f"/?ui={code}"}
+        for code in interface.interface_languages()
+        if code != ui
+    ]
     return render(
         "index.html",
         status,
+        ui=ui,
+        switch=switch,
+        switch_form=True,
         form=values,
         error=error,
         recent=recent,
@@ -69,7 +155,10 @@ def _form_page(request: Request, status: int = 200, error: str | None = None, **
 
 @router.get("/", response_class=HTMLResponse)
 async def index(request: Request) -> Response:
-    response: Response = await engine_of(request).store_call(_form_page, request)
+    ui = ui_of(request)
+    response: Response = await engine_of(request).store_call(_form_page, request, ui)
+    if interface.valid(request.query_params.get(interface.UI_PARAM)):
+        remember(response, ui)
     return response
 
 
@@ -82,42 +171,59 @@ async def digest_form(request: Request) -> Response:
     engine = engine_of(request)
     try:
         fields = await request.form(
-            max_files=1, max_fields=8, max_part_size=engine.config.max_bytes
+            max_files=1, max_fields=10, max_part_size=engine.config.max_bytes
         )
     except (MultiPartException, HTTPException) as exc:
         detail = getattr(exc, "message", None) or getattr(exc, "detail", None) or str(exc)
-        response: Response = _form_page(request, 400, f"The form could not be read: {detail}")
+        ui = ui_of(request)
+        message = interface.strings(ui)["form"]["errors"]["unreadable"].format(detail=detail)
+        response: Response = _form_page(request, ui, 400, message)
         return response
     text, published, lang, url, api_key = (
         _field(fields, name) for name in ("text", "published", "lang", "url", "api_key")
     )
+    # The language switch of the form page posts the form, so that nothing typed is lost.
+    switched = interface.valid(_field(fields, "switch_ui"))
+    ui = ui_of(request, switched or _field(fields, interface.UI_PARAM))
+    errors = interface.strings(ui)["form"]["errors"]
     upload = fields.get("file")
-    file = upload if isinstance(upload, UploadFile) else None
+    file = upload if isinstance(upload, UploadFile) and upload.filename else None
     form = {"text": text, "published": published, "lang": lang, "url": url}
 
-    def again(status: int, message: str) -> Response:
+    def again(status: int, message: str | None) -> Response:
         # The page comes back with everything the user typed: nothing is lost on an error.
-        response: Response = _form_page(request, status, message, **form)
-        return response
+        response: Response = _form_page(request, ui, status, message, **form)
+        return remember(response, ui) if switched else response
 
+    if switched:
+        if not any(form.values()):
+            return remember(RedirectResponse(f"/?ui={ui}", status_code=303), ui)
+        return again(200, None)
     expected = engine.config.api_key
     if expected is not None and not hmac.compare_digest(api_key.encode(), expected.encode()):
-        return again(401, "This server needs its API key to digest an article.")
+        return again(401, errors["api_key"])
+    if file is not None and text.strip():
+        # Two articles given: refuse rather than pick one behind the reader's back.
+        return again(400, errors["both"])
     source: str | bytes = text
-    if file is not None and file.filename:
+    if file is not None:
         source = await file.read()
+        if not source.strip():
+            return again(400, errors["empty_file"].format(name=repr(file.filename)))
     if not (source.strip() if isinstance(source, str) else source):
-        return again(400, "Paste an article or choose a file first.")
+        return again(400, errors["nothing"])
     try:
         day = dt.date.fromisoformat(published) if published else None
     except ValueError:
-        return again(422, f"The publication date {published!r} is not a date like 2025-07-04.")
+        return again(422, errors["bad_date"].format(value=repr(published)))
     if lang and lang not in resources.supported_languages():
-        return again(422, f"The language {lang!r} is not supported.")
+        return again(422, errors["bad_language"].format(value=repr(lang)))
     try:
         digest = await engine.digest(source, published=day, lang=lang or None, url=url or None)
     except EssentielError as exc:
-        return again(status_of(exc), str(exc))
+        messages = interface.strings(ui)["form"]["engine_errors"]
+        template = messages.get(exc.code, messages["error"])
+        return again(status_of(exc), template.format(detail=str(exc)))
     raw = source.encode("utf-8") if isinstance(source, str) else source
     article_id = await engine.store_call(engine.store.put, digest, raw)
     return RedirectResponse(f"/articles/{article_id}", status_code=303)
@@ -133,8 +239,16 @@ async def article_page(request: Request, article_id: str) -> Response:
     engine = engine_of(request)
     stored = await engine.store_call(engine.store.get, article_id)
     if stored is None:
-        return error_page(404, "Not found", f"No stored article has the id {article_id!r}.")
-    return render("article.html", **article_view(digest_of(stored)))
+        ui = ui_of(request)
+        t = interface.strings(ui)["error"]
+        return error_page(
+            404,
+            t["not_found"],
+            t["no_article"].format(id=repr(article_id)),
+            ui=ui,
+            switch=_switch_links(request, ui),
+        )
+    return show_page(request, "article.html", **article_view(digest_of(stored)))
 
 
 def snippet_parts(snippet: Snippet) -> list[tuple[str, bool]]:
@@ -157,7 +271,8 @@ async def library(
     try:
         since_day = dt.date.fromisoformat(since) if since else None
     except ValueError:
-        since_day, error = None, f"{since!r} is not a date like 2025-07-04; ignored."
+        bad_since = interface.strings(ui_of(request))["library"]["bad_since"]
+        since_day, error = None, bad_since.format(value=repr(since))
     total, rows = await engine.store_call(
         engine.store.search,
         q[:500] or None,
@@ -172,7 +287,8 @@ async def library(
     def page_url(n: int) -> str:
         return "/library?" + urlencode({k: v for k, v in {**query, "page": n}.items() if v})
 
-    return render(
+    return show_page(
+        request,
         "library.html",
         q=q,
         entity=entity,

@@ -15,18 +15,11 @@ from itertools import pairwise
 from typing import Any
 from urllib.parse import urlsplit
 
-from essentiel.model import BlockKind, Digest, MentionForm, Span
+from essentiel.model import BlockKind, Digest, KeyPoint, MentionForm, QuoteKind, Span
 
-BLOCK_LABELS = {
-    BlockKind.HEADLINE: "Headline",
-    BlockKind.PUBLISHER_SUMMARY: "Publisher's summary",
-    BlockKind.EMBEDDED_POST: "Embedded post",
-    BlockKind.RELATED_LINK: "Related link (« Lire aussi »)",
-    BlockKind.CAPTION: "Caption",
-    BlockKind.BYLINE: "Byline",
-    BlockKind.SUBHEADING: "Subheading",
-    BlockKind.HEADLINE_REPEAT: "Headline, printed again",
-}
+# The blocks the page frames and labels (the body is the plain text around them); the label
+# itself is the interface's, ``[block]`` of resources/<ui>/interface.toml.
+LABELLED_BLOCKS = frozenset(BlockKind) - {BlockKind.BODY}
 
 
 @dataclass(frozen=True)
@@ -40,7 +33,7 @@ class Segment:
 class BlockView:
     index: int
     kind: str
-    label: str | None
+    labelled: bool
     lang: str | None
     foreign: bool
     segments: list[Segment] = field(default_factory=list)
@@ -57,6 +50,48 @@ class Item:
     extra: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class CheckView:
+    """One item the verifier looked for in the sources: its kind (``[check_kind]``), the item
+    as the bullet writes it, and whether it was found."""
+
+    kind: str
+    text: str
+    found: bool
+
+
+@dataclass(frozen=True)
+class KeyPointView:
+    """A bullet with its evidence beside it: the source sentences cut into pieces, each
+    flagged when the bullet keeps it, so the page shows the kept words without the reader
+    having to find the sentence in the article."""
+
+    text: str
+    ranges: str
+    strong: str
+    verified: bool
+    evidence: tuple[tuple[tuple[str, bool], ...], ...]
+    checks: tuple[CheckView, ...]
+    anchor: int
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    """A quote as the page shows it. Only a direct quote is the speaker's own words and goes
+    between quotation marks; indirect and according-to speech (« selon X, … ») are the
+    journalist's words and are shown as reported speech."""
+
+    kind: str
+    content: str
+    speaker: str | None
+    ranges: str
+    strong: str
+
+    @property
+    def verbatim(self) -> bool:
+        return self.kind == QuoteKind.DIRECT.value
+
+
 def ranges(spans: Iterable[Span | None]) -> str:
     return " ".join(f"{s.start}-{s.end}" for s in spans if s is not None and s.end > s.start)
 
@@ -70,6 +105,40 @@ def safe_url(url: str | None) -> str | None:
 
 def _number(value: float) -> str:
     return f"{value:,.0f}".replace(",", " ") if value == int(value) else f"{value:,.2f}"
+
+
+def kept_pieces(source: Span, fragments: Iterable[Span]) -> tuple[tuple[str, bool], ...]:
+    """The source sentence cut into pieces, each flagged when a fragment the bullet keeps
+    covers it."""
+    kept = sorted(
+        (max(f.start, source.start), min(f.end, source.end))
+        for f in fragments
+        if f.start < source.end and source.start < f.end
+    )
+    pieces: list[tuple[str, bool]] = []
+    at = source.start
+    for start, end in kept:
+        if start > at:
+            pieces.append((source.text[at - source.start : start - source.start], False))
+        if end > max(start, at):
+            piece = source.text[max(start, at) - source.start : end - source.start]
+            pieces.append((piece, True))
+        at = max(at, end)
+    if at < source.end:
+        pieces.append((source.text[at - source.start :], False))
+    return tuple(pieces)
+
+
+def keypoint_view(point: KeyPoint) -> KeyPointView:
+    return KeyPointView(
+        text=point.text,
+        ranges=ranges(point.sources),
+        strong=ranges(point.fragments),
+        verified=point.verdict.passed,
+        evidence=tuple(kept_pieces(s, point.fragments) for s in point.sources),
+        checks=tuple(CheckView(c.kind.value, c.text, c.found) for c in point.verdict.checks),
+        anchor=point.sources[0].start if point.sources else 0,
+    )
 
 
 def article_view(digest: Digest) -> dict[str, Any]:
@@ -99,7 +168,7 @@ def article_view(digest: Digest) -> dict[str, Any]:
         view = BlockView(
             index=block.index,
             kind=block.kind.value,
-            label=BLOCK_LABELS.get(block.kind),
+            labelled=block.kind in LABELLED_BLOCKS,
             lang=block.lang,
             foreign=block.lang is not None and block.lang != article.lang,
         )
@@ -108,19 +177,7 @@ def article_view(digest: Digest) -> dict[str, Any]:
         view.segments = [Segment(a, b, text[a:b]) for a, b in pairwise(edges)]
         blocks.append(view)
 
-    keypoints = [
-        Item(
-            label=p.text,
-            ranges=ranges(p.sources),
-            strong=ranges(p.fragments),
-            detail="verified" if p.verdict.passed else "not verified",
-            extra=tuple(
-                f"{c.kind.value}: {c.text}" + ("" if c.found else " (not found)")
-                for c in p.verdict.checks
-            ),
-        )
-        for p in digest.keypoints
-    ]
+    keypoints = [keypoint_view(p) for p in digest.keypoints]
     entities = [
         Item(
             label=e.name,
@@ -138,12 +195,12 @@ def article_view(digest: Digest) -> dict[str, Any]:
         for e in sorted(digest.entities, key=lambda e: (-len(e.mentions), e.name))
     ]
     quotes = [
-        Item(
-            label=q.content.text,
+        QuoteView(
+            kind=q.kind.value,
+            content=q.content.text,
+            speaker=q.speaker_name,
             ranges=ranges((q.content, q.speaker, q.cue)),
             strong=ranges((q.content,)),
-            detail=q.kind.value.replace("_", " "),
-            extra=(q.speaker_name or "unknown speaker", q.resolution),
         )
         for q in digest.quotes
     ]
@@ -165,8 +222,8 @@ def article_view(digest: Digest) -> dict[str, Any]:
         Item(
             label=d.span.text,
             ranges=ranges((d.span,)),
-            detail=d.value or "unresolved",
-            extra=(d.grain.value.replace("_", " "), d.anchor),
+            detail=d.value or "",
+            extra=(d.grain.value, d.anchor),
         )
         for d in digest.dates
     ]
@@ -176,6 +233,8 @@ def article_view(digest: Digest) -> dict[str, Any]:
         "url": safe_url(article.url),
         "blocks": blocks,
         "keypoints": keypoints,
+        # The segments a key point's "see it in the article" link lands on.
+        "anchors": {k.anchor for k in keypoints if k.ranges},
         "keypoints_title": digest.keypoints_title,
         "entities": entities,
         "quotes": quotes,

@@ -32,8 +32,16 @@
       pinned = item === pinned ? null : item;
       if (pinned) { pinned.setAttribute("aria-pressed", "true"); pinned.classList.add("active"); }
       show(pinned);
-      var first = article.querySelector(".hl");
-      if (pinned && first) { first.scrollIntoView({ block: "center", behavior: "smooth" }); }
+      // The evidence of a key point is beside it: scroll to the article only when none of
+      // the lit text is on screen already.
+      var lit = article.querySelectorAll(".hl");
+      if (pinned && lit.length && !Array.prototype.some.call(lit, onScreen)) {
+        lit[0].scrollIntoView({ block: "center", behavior: "smooth" });
+      }
+    }
+    function onScreen(el) {
+      var box = el.getBoundingClientRect();
+      return box.bottom > 0 && box.top < window.innerHeight;
     }
     Array.prototype.forEach.call(items, function (item) {
       item.addEventListener("mouseenter", function () { show(item); });
@@ -51,7 +59,10 @@
   function setupForm(form) {
     var button = document.getElementById("load-example");
     var text = document.getElementById("text");
+    var file = document.getElementById("file");
+    var removeFile = document.getElementById("remove-file");
     var published = document.getElementById("published");
+    var error = document.getElementById("form-error");
     if (button && text) {
       button.addEventListener("click", function () {
         fetch(button.dataset.example).then(function (r) { return r.text(); }).then(function (t) {
@@ -60,9 +71,26 @@
         });
       });
     }
-    form.addEventListener("submit", function () {
+    function fileChosen() { return Boolean(file && file.files && file.files.length); }
+    if (file && removeFile) {
+      var update = function () { removeFile.hidden = !fileChosen(); };
+      file.addEventListener("change", update);
+      removeFile.addEventListener("click", function () { file.value = ""; update(); });
+      update();
+    }
+    form.addEventListener("submit", function (event) {
+      // The language switch posts the form too: it keeps what was typed, it does not digest.
+      if (event.submitter && event.submitter.name === "switch_ui") { return; }
+      // The server refuses text and a file together; say so before uploading anything.
+      if (text && error && fileChosen() && text.value.trim()) {
+        event.preventDefault();
+        error.textContent = error.dataset.both;
+        error.hidden = false;
+        error.scrollIntoView({ block: "nearest" });
+        return;
+      }
       var submit = document.getElementById("submit");
-      if (submit) { submit.disabled = true; submit.textContent = "Digesting…"; }
+      if (submit) { submit.disabled = true; submit.textContent = submit.dataset.busy; }
     });
   }
 
