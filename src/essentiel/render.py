@@ -9,7 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from essentiel.model import BlockKind, Digest, SentenceVerdict, SummaryCheck
+from essentiel.model import BlockKind, Digest, Quote, QuoteKind, SentenceVerdict, SummaryCheck
 
 _KIND_LABEL = {
     BlockKind.HEADLINE: "headline",
@@ -27,6 +27,19 @@ PREVIEW_CHARS = 160
 def _preview(text: str, limit: int = PREVIEW_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# A direct quote is the speaker's words and is shown between the article language's marks;
+# indirect and according-to speech (« selon X, … ») are the journalist's and are not.
+_QUOTE_MARKS = {"fr": ("« ", " »"), "en": ("“", "”")}
+
+
+def quoted(quote: Quote, lang: str | None) -> str:
+    content = _preview(quote.content.text, 80)
+    if quote.kind is not QuoteKind.DIRECT:
+        return content
+    opening, closing = _QUOTE_MARKS.get(lang or "", ("“", "”"))
+    return opening + content + closing
 
 
 def render(digest: Digest, console: Console) -> None:
@@ -88,7 +101,10 @@ def render(digest: Digest, console: Console) -> None:
             elif q.resolution == "context":
                 who += " (continued)"
             quotes.add_row(
-                who, q.kind.value, _preview(q.content.text, 80), q.cue.text if q.cue else ""
+                who,
+                q.kind.value.replace("_", " "),
+                quoted(q, article.lang),
+                q.cue.text if q.cue else "",
             )
         parts.append(quotes)
     if digest.entities:
