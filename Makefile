@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo test browser lint typecheck unit bench train tune train-checker lock schema api-docs clean
+.PHONY: demo test browser screenshots lint typecheck unit bench train tune train-checker lock schema api-docs clean
 
 # Installs exactly what requirements.lock pins, each file checked against its hash
 # (the English spaCy model is a third-party re-upload: its hash is what we trust).
@@ -33,6 +33,11 @@ browser:
 			echo "note: /usr/bin/chromium is missing (install Debian's chromium); browser tests skip"; \
 		fi; \
 	fi
+
+# The seed article's page in both interface languages, as the browser test sees it
+# (docs/screenshots/page-fr.png, page-en.png, page-fr-phone.png; needs Chromium and ../shared).
+screenshots: $(STAMP) browser
+	ESSENTIEL_SCREENSHOTS=docs/screenshots $(BIN)/pytest -q tests/test_browser.py -k seed_page
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench training experiments

@@ -4,6 +4,10 @@
 Playwright never downloads a browser here: it is pointed at /usr/bin/chromium, which
 ``make test`` installs (see the Makefile's ``browser`` target). Outside CI, a machine without
 Chromium skips these tests; in CI (``CI`` set) a missing browser is a failure.
+
+With ``ESSENTIEL_SCREENSHOTS`` set to a folder, the seed article's page is saved there in
+both interface languages (``make screenshots`` writes docs/screenshots/); otherwise the test
+only checks the page.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from pathlib import Path
 import httpx2
 import pytest
 
-from .conftest import EXAMPLES, FIXTURES
+from .conftest import EXAMPLES, FIXTURES, SEED
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Flags for a sandboxed, offline machine: no background connections to Google's hosts.
@@ -97,9 +101,16 @@ def browser() -> Iterator[Browser]:
         b.close()
 
 
+SCREENSHOTS = os.environ.get("ESSENTIEL_SCREENSHOTS")
+LAPTOP = {"width": 1366, "height": 768}
+PHONE = {"width": 390, "height": 844}
+LOCALES = {"fr": "fr-FR", "en": "en-US"}
+
+
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context()
+    # An English browser: the interface follows Accept-Language (test_page_language.py).
+    context = browser.new_context(locale="en-US")
     p = context.new_page()
     yield p
     context.close()
@@ -228,3 +239,146 @@ def test_untrusted_article_never_executes(server: str, page: Page) -> None:
     article_text = page.inner_text("#article")
     assert "<img src=x onerror=" in article_text
     assert '<script>window.__xss = "h1"</script>' in page.inner_text("h1.title")
+
+
+def _box(page: Page, selector: str) -> dict[str, float]:
+    box = page.locator(selector).first.bounding_box()
+    assert box is not None, selector
+    return box
+
+
+def _scrolling_boxes(page: Page) -> list[str]:
+    """Elements of the page that scroll on their own (a column with its own scroll bar)."""
+    found: list[str] = page.eval_on_selector_all(
+        "main *",
+        """els => els.filter(e => {
+            const s = getComputedStyle(e);
+            const own = ['auto', 'scroll'];
+            return (own.includes(s.overflowY) && e.scrollHeight > e.clientHeight + 1)
+                || (own.includes(s.overflowX) && e.scrollWidth > e.clientWidth + 1);
+        }).map(e => e.tagName + '.' + e.className)""",
+    )
+    return found
+
+
+def _no_horizontal_scroll(page: Page) -> bool:
+    width: int = page.evaluate("document.documentElement.scrollWidth")
+    return width <= page.viewport_size["width"] if page.viewport_size else False
+
+
+@pytest.mark.parametrize("ui", ["fr", "en"])
+def test_seed_page_shows_key_points_evidence_and_facts_together(
+    server: str, browser: Browser, ui: str
+) -> None:
+    if not SEED.is_file():
+        pytest.skip("../shared/seeds is not beside the checkout")
+    context = browser.new_context(locale=LOCALES[ui], viewport=LAPTOP)
+    page = context.new_page()
+    page.goto(server + "/")
+    page.fill("#text", SEED.read_text("utf-8"))
+    page.fill("#published", "2025-07-04")
+    page.click("#submit")
+    page.wait_for_selector("#keypoints")
+    assert page.get_attribute("html", "lang") == ui
+    # The box is titled in the article's language, whatever the interface's.
+    assert page.inner_text("#box > h2") == "L'essentiel"
+    assert page.inner_text("#ui-switch .ui-current") == {"fr": "Français", "en": "English"}[ui]
+
+    # 1366×768: the key points with their evidence on the left, the facts beside them on the
+    # right, both starting on the first screen; nothing scrolls but the page itself.
+    assert _scrolling_boxes(page) == []
+    assert _no_horizontal_scroll(page)
+    box, facts, text = _box(page, "#box"), _box(page, "#facts"), _box(page, ".text")
+    assert facts["x"] >= box["x"] + box["width"]
+    assert box["y"] < LAPTOP["height"] / 3 and facts["y"] < LAPTOP["height"] / 3
+    assert text["y"] >= box["y"] + box["height"]
+    points = page.locator("#keypoints > li")
+    assert 2 <= points.count() <= 4
+    for index in range(points.count()):
+        point = points.nth(index)
+        assert point.locator(".evidence-text").count() >= 1
+        assert point.locator(".evidence .kept").count() >= 1
+    first = _box(page, "#keypoints > li")
+    assert first["y"] + first["height"] <= LAPTOP["height"]
+    for index in range(points.count()):
+        bullet = points.nth(index).locator(".kp-text").bounding_box()
+        assert bullet is not None and bullet["y"] + bullet["height"] <= LAPTOP["height"], index
+    # The first facts are on the first screen too.
+    for selector in ("#entities", "#quotes"):
+        assert _box(page, selector)["y"] < LAPTOP["height"], selector
+    # « D'après Kiev, … » is reported speech: no quotation marks around it.
+    reported = page.locator("#quotes li[data-kind='according_to']").first
+    assert reported.locator("q").count() == 0
+    assert (
+        reported.locator(".attribution")
+        .inner_text()
+        .startswith({"fr": "Selon ", "en": "According to "}[ui])
+    )
+    assert page.locator("#quotes li[data-kind='direct'] q.said").count() >= 1
+    if SCREENSHOTS:
+        Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SCREENSHOTS) / f"page-{ui}.png"))
+
+    # A phone: one column, the key points first, then the facts, then the article; no
+    # sideways scrolling.
+    page.set_viewport_size(PHONE)
+    page.wait_for_timeout(100)
+    assert _no_horizontal_scroll(page)
+    assert _scrolling_boxes(page) == []
+    box, facts, text = _box(page, "#box"), _box(page, "#facts"), _box(page, ".text")
+    assert box["y"] < facts["y"] < text["y"]
+    assert box["width"] <= PHONE["width"] and facts["width"] <= PHONE["width"]
+    assert box["y"] < PHONE["height"]
+    if SCREENSHOTS and ui == "fr":
+        page.screenshot(path=str(Path(SCREENSHOTS) / "page-fr-phone.png"))
+    context.close()
+
+
+def test_language_switch_is_visible_and_remembered(server: str, browser: Browser) -> None:
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    page.goto(server + "/library")
+    assert page.get_attribute("html", "lang") == "fr"
+    assert page.locator("h1").inner_text() == "Bibliothèque"
+    switch = page.locator("#ui-switch .ui-link", has_text="English")
+    assert switch.is_visible()
+    switch.click()
+    page.wait_for_load_state()
+    assert page.get_attribute("html", "lang") == "en"
+    assert page.locator("h1").inner_text() == "Library"
+    # Remembered on the next page, though the browser still asks for French.
+    page.goto(server + "/")
+    assert page.locator("h1").inner_text() == "Digest an article"
+    # On the form, switching keeps what was typed.
+    page.fill("#text", "Un article en cours de collage.")
+    page.fill("#published", "2025-07-04")
+    page.locator("#ui-switch .ui-link", has_text="Français").click()
+    page.wait_for_selector("html[lang='fr']")
+    assert page.locator("h1").inner_text() == "Résumer un article"
+    assert page.input_value("#text") == "Un article en cours de collage."
+    assert page.input_value("#published") == "2025-07-04"
+    context.close()
+
+
+def test_text_and_file_together_are_refused_before_sending(server: str, page: Page) -> None:
+    example = (EXAMPLES / "fr-orages-bretagne.txt").read_text("utf-8")
+    page.goto(server + "/")
+    page.fill("#text", example)
+    assert page.locator("#remove-file").is_hidden()
+    page.set_input_files(
+        "#file",
+        files=[{"name": "other.txt", "mimeType": "text/plain", "buffer": b"Another article."}],
+    )
+    assert page.locator("#remove-file").is_visible()
+    page.click("#submit")
+    error = page.locator("#form-error")
+    expect(error).to_be_visible()
+    assert "keep only one" in error.inner_text()
+    assert page.url == server + "/"
+    assert page.input_value("#text") == example
+    # Removing the file lets the pasted text through.
+    page.click("#remove-file")
+    assert page.locator("#remove-file").is_hidden()
+    page.click("#submit")
+    page.wait_for_selector("#keypoints")
+    assert "/articles/" in page.url
