@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import math
 import os
 import sys
 import time
@@ -35,6 +36,7 @@ from essentiel.threads import BLAS_THREADS_ENV
 
 EXIT_INTERNAL = 1
 EXIT_USAGE = 2
+EXIT_OUTPUT = 5  # batch: the output cannot be written (full disk); the same command resumes
 
 app = typer.Typer(
     add_completion=False,
@@ -234,9 +236,15 @@ def batch(
     part_rows: Annotated[
         int, typer.Option(min=1, help="Rows per part file (what an interruption can lose).")
     ] = 200,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            min=0.1, help="Seconds one input may take (local engine); then a `timeout` error row."
+        ),
+    ] = 60.0,
 ) -> None:
     """Digest a corpus: one output row per input, resumable with the same command."""
-    from essentiel.batch import BatchError, run_batch
+    from essentiel.batch import BatchError, OutputWriteError, run_batch
     from essentiel.batch.outputs import output_format
 
     if engine not in {"local", "ray"}:
@@ -273,9 +281,12 @@ def batch(
                 on_start=on_start,
                 on_row=on_row,
                 rows_per_part=part_rows,
+                timeout=timeout,
             )
     except (BatchError, FileNotFoundError, ValueError) as exc:
         raise _fail(str(exc), EXIT_USAGE if isinstance(exc, ValueError) else 3) from None
+    except OutputWriteError as exc:
+        raise _fail(str(exc), EXIT_OUTPUT) from None
     errors = ", ".join(f"{reason} {n:,}" for reason, n in report.errors.most_common())
     rate = report.processed / report.seconds if report.seconds else 0.0
     err.print(
@@ -448,6 +459,28 @@ def serve(
             "CORS is off when none is given."
         ),
     ] = None,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            min=0.1, help="Seconds a digest or check may take; then it is stopped (503 timeout)."
+        ),
+    ] = 60.0,
+    search_timeout: Annotated[
+        float,
+        typer.Option(min=0.01, help="Seconds a search may take; then 503 search_timeout."),
+    ] = 5.0,
+    shutdown_timeout: Annotated[
+        float,
+        typer.Option(
+            min=0.0,
+            help="On SIGTERM or Ctrl-C: seconds in-flight requests may finish before they "
+            "are stopped.",
+        ),
+    ] = 10.0,
+    warm_up: Annotated[
+        bool,
+        typer.Option(help="Load the models before serving (--no-warm-up: on the first digest)."),
+    ] = True,
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
 ) -> None:
     """Run the HTTP API and the web page (needs the `serve` extra: pip install essentiel[serve]).
@@ -470,6 +503,9 @@ def serve(
         max_bytes=max_bytes,
         api_key=os.environ.get("ESSENTIEL_API_KEY") or None,
         cors_origins=tuple(cors_origin or ()),
+        timeout=timeout,
+        search_timeout=search_timeout,
+        warm_up=warm_up,
     )
     try:
         Store(config.db).close()  # a bad store path fails here, once, with a clear message
@@ -491,7 +527,9 @@ def serve(
         workers=workers,
         log_level=log_level,
         # The body limit is ours (413 with a JSON error); keep uvicorn's own defaults otherwise.
-        timeout_graceful_shutdown=10,
+        # On SIGTERM: stop accepting, let requests finish this long, then cancel them (the
+        # engine kills the digest processes) and release the port.
+        timeout_graceful_shutdown=math.ceil(shutdown_timeout),
     )
 
 

@@ -47,3 +47,19 @@ class UnsupportedLanguage(EssentielError):
     def __init__(self, message: str, partial: Digest) -> None:
         super().__init__(message)
         self.partial = partial
+
+    def __reduce__(self) -> tuple[type[UnsupportedLanguage], tuple[str, Digest]]:
+        # Raised in a worker process and re-raised in its parent: pickled with its partial.
+        return (type(self), (str(self), self.partial))
+
+
+class WorkTimeout(EssentielError):
+    """A digest went over its time budget and was stopped (service: 503; batch: a row)."""
+
+    code = "timeout"
+
+
+class WorkCancelled(EssentielError):
+    """The work was stopped before its end: its client went away, or the server is stopping."""
+
+    code = "cancelled"

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -13,16 +14,18 @@ from typing import Any
 
 from essentiel.batch.inputs import Item, count, expand, items
 from essentiel.batch.run import (
+    DEFAULT_TIMEOUT,
     ROWS_PER_PART,
     BatchError,
     BatchReport,
+    OutputWriteError,
     PartStore,
     run_local,
     run_ray,
 )
 from essentiel.pipeline import Settings
 
-__all__ = ["BatchError", "BatchReport", "run_batch"]
+__all__ = ["BatchError", "BatchReport", "OutputWriteError", "run_batch"]
 
 
 def run_batch(
@@ -36,10 +39,13 @@ def run_batch(
     on_start: Callable[[int | None, int], None] | None = None,
     on_row: Callable[[dict[str, Any]], None] | None = None,
     rows_per_part: int = ROWS_PER_PART,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> BatchReport:
     """Digest every input into ``out`` (.jsonl or .parquet), resuming an interrupted run.
 
-    ``on_start(total, already_done)`` and ``on_row(row)`` feed a progress display. A Ctrl-C
+    ``timeout``: seconds one input may take with the local engine (then an error row with
+    reason ``timeout``; None for no limit). ``on_start(total, already_done)`` and
+    ``on_row(row)`` feed a progress display. A Ctrl-C
     stops cleanly: the rows made so far are kept, and the same call resumes.
     """
     settings = settings or Settings()
@@ -66,16 +72,35 @@ def run_batch(
         if engine == "ray":
             run_ray(todo(), workers, settings, keep, address)
         elif engine == "local":
-            run_local(todo(), workers, settings, keep, report)
+            run_local(todo(), workers, settings, keep, report, timeout)
         else:
             raise BatchError(f"unknown engine {engine!r}: local or ray")
+        if not report.interrupted:
+            store.finish()
     except KeyboardInterrupt:
         report.interrupted = True
-        store.flush()
+        _stop(store)
+    except OSError as exc:
+        store.close()
+        if exc.errno not in _WRITE_ERRORS:
+            raise
+        where = exc.filename or out
+        raise OutputWriteError(
+            f"cannot write {where}: {exc.strerror or exc}; the rows made so far are kept, "
+            "run the same command to resume once there is room"
+        ) from exc
     finally:
         report.seconds = time.perf_counter() - started
-    if report.interrupted:
-        store.close()
-    else:
-        store.finish()
     return report
+
+
+# A disk that is full, over quota, read-only or failing: the output cannot be written.
+_WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EIO, errno.EFBIG}
+
+
+def _stop(store: PartStore) -> None:
+    """After Ctrl-C: keep the rows made (one part), release the output."""
+    try:
+        store.flush()
+    finally:
+        store.close()

@@ -88,17 +88,21 @@ def arrow_schema() -> pa.Schema:
 def write_part(rows: list[dict[str, Any]], path: Path, fmt: str) -> None:
     """Write rows to ``path`` atomically: a temporary file, flushed to disk, then renamed."""
     tmp = path.with_name(path.name + ".tmp")
-    if fmt == "jsonl":
-        with tmp.open("w", encoding="utf-8") as handle:
-            for row in rows:
-                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-    else:
-        table = pa.Table.from_pylist([_for_arrow(r) for r in rows], schema=arrow_schema())
-        pq.write_table(table, tmp)
-        with tmp.open("rb") as handle:
-            os.fsync(handle.fileno())
+    try:
+        if fmt == "jsonl":
+            with tmp.open("w", encoding="utf-8") as handle:
+                for row in rows:
+                    handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+                handle.flush()
+                os.fsync(handle.fileno())
+        else:
+            table = pa.Table.from_pylist([_for_arrow(r) for r in rows], schema=arrow_schema())
+            pq.write_table(table, tmp)
+            with tmp.open("rb") as handle:
+                os.fsync(handle.fileno())
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # a full disk keeps no half part taking its space
+        raise
     tmp.replace(path)
 
 
@@ -113,16 +117,20 @@ def read_keys(path: Path, fmt: str) -> list[str]:
 def merge_parts(parts: list[Path], out: Path, fmt: str) -> None:
     """Concatenate part files, in order, into ``out`` (atomically, streaming part by part)."""
     tmp = out.with_name(out.name + ".tmp")
-    if fmt == "jsonl":
-        with tmp.open("wb") as target:
-            for part in parts:
-                with part.open("rb") as source:
-                    while chunk := source.read(1 << 20):
-                        target.write(chunk)
-    else:
-        with pq.ParquetWriter(tmp, arrow_schema()) as writer:
-            for part in parts:
-                writer.write_table(pq.read_table(part, schema=arrow_schema()))
+    try:
+        if fmt == "jsonl":
+            with tmp.open("wb") as target:
+                for part in parts:
+                    with part.open("rb") as source:
+                        while chunk := source.read(1 << 20):
+                            target.write(chunk)
+        else:
+            with pq.ParquetWriter(tmp, arrow_schema()) as writer:
+                for part in parts:
+                    writer.write_table(pq.read_table(part, schema=arrow_schema()))
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # no partial output left beside the parts
+        raise
     tmp.replace(out)
 
 

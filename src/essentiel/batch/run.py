@@ -13,29 +13,38 @@ from __future__ import annotations
 
 import fcntl
 import json
-import multiprocessing as mp
 import os
 import pickle
+import queue
 import shutil
-import signal
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from essentiel.batch.inputs import Item
 from essentiel.batch.outputs import merge_parts, output_format, write_part
-from essentiel.batch.rows import digest_row
+from essentiel.batch.rows import digest_row, error_row
+from essentiel.errors import WorkTimeout
 from essentiel.pipeline import Pipeline, Settings
+from essentiel.worker import Worker, WorkerDied
 
 ROWS_PER_PART = 200
 SECONDS_PER_PART = 30.0
+# Seconds one input may take (an article digests in about a second).
+DEFAULT_TIMEOUT = 60.0
 
 
 class BatchError(Exception):
     """The run cannot start (a different run's parts are in the way, the output exists)."""
+
+
+class OutputWriteError(Exception):
+    """The output cannot be written (full disk, quota, read-only folder). The whole part
+    files written so far are kept: the same command resumes once the cause is fixed."""
 
 
 @dataclass
@@ -92,8 +101,27 @@ class PartStore:
             raise BatchError(f"another run is writing {out} right now") from None
         for stale in self.dir.glob("*.tmp"):
             stale.unlink()  # a part being written when the run was killed
-        self.parts = sorted(self.dir.glob(f"part-*.{self.fmt}"))
         self.done: set[str] = set()
+        # JSON Lines parts are merged by appending each to OUT.parts/merged.jsonl and removing
+        # it, so the merge never needs the parts' size twice; merged.json says how far it got.
+        self.merged = self.dir / f"merged.{self.fmt}"
+        self.merge_state = self.dir / "merged.json"
+        self.merged_upto = 0
+        if self.merge_state.exists():
+            state = json.loads(self.merge_state.read_text())
+            self.merged_upto = int(state["parts"])
+            with self.merged.open("r+b") as handle:
+                handle.truncate(int(state["bytes"]))  # an append the state does not cover
+            for row in _read_rows(self.merged, self.fmt):
+                self.done.add(row["input"]["key"])
+                report.count(row)
+        self.parts = []
+        for part in sorted(self.dir.glob(f"part-*.{self.fmt}")):
+            if _part_index(part) <= self.merged_upto:
+                part.unlink()  # appended, but removed only now (killed in between)
+            else:
+                self.parts.append(part)
+        self.next_index = max([self.merged_upto, *map(_part_index, self.parts)]) + 1
         for part in self.parts:
             for row in _read_rows(part, self.fmt):
                 self.done.add(row["input"]["key"])
@@ -110,20 +138,47 @@ class PartStore:
 
     def flush(self) -> None:
         if self.buffer:
-            part = self.dir / f"part-{len(self.parts) + 1:06d}.{self.fmt}"
+            part = self.dir / f"part-{self.next_index:06d}.{self.fmt}"
             write_part(self.buffer, part, self.fmt)
             self.parts.append(part)
+            self.next_index += 1
             self.buffer = []
         self.flushed_at = time.monotonic()
 
     def finish(self) -> None:
+        """Merge the parts into the output, which appears whole (a rename) or not at all."""
         self.flush()
-        merge_parts(self.parts, self.out, self.fmt)
+        if self.fmt == "jsonl":
+            self._append_parts()
+            self.merged.replace(self.out)
+        else:
+            # Parquet cannot be appended to once written: this merge needs the parts' size
+            # once more in free space (docs/batch.md says so).
+            merge_parts(self.parts, self.out, self.fmt)
         self.close()
         shutil.rmtree(self.dir)
 
+    def _append_parts(self) -> None:
+        with self.merged.open("ab") as target:
+            for part in self.parts:
+                with part.open("rb") as source:
+                    shutil.copyfileobj(source, target, 1 << 20)
+                target.flush()
+                os.fsync(target.fileno())
+                state = {"parts": _part_index(part), "bytes": target.tell()}
+                tmp = self.merge_state.with_name(self.merge_state.name + ".tmp")
+                tmp.write_text(json.dumps(state))
+                tmp.replace(self.merge_state)
+                part.unlink()
+                self.merged_upto = state["parts"]
+        self.parts = []
+
     def close(self) -> None:
         self._lock.close()  # releases the lock
+
+
+def _part_index(part: Path) -> int:
+    return int(part.name.split(".")[0].removeprefix("part-"))
 
 
 def _read_rows(part: Path, fmt: str) -> Iterator[dict[str, Any]]:
@@ -141,20 +196,9 @@ def _read_rows(part: Path, fmt: str) -> Iterator[dict[str, Any]]:
 
 # ---- local engine ---------------------------------------------------------------------------
 
-_worker_pipeline: Pipeline | None = None
 
-
-def _init_worker(settings: Settings) -> None:
-    global _worker_pipeline
-    # Ctrl-C reaches the whole process group: the parent stops the run (and the pool), and a
-    # worker that also raised KeyboardInterrupt printed one traceback each.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_pipeline = Pipeline(settings)
-
-
-def _work(item: Item) -> dict[str, Any]:
-    assert _worker_pipeline is not None
-    return digest_row(_worker_pipeline, item)
+def _warm(pipeline: Pipeline) -> None:
+    pipeline.warm_up()  # models loaded before the first item's time budget starts
 
 
 def run_local(
@@ -163,21 +207,47 @@ def run_local(
     settings: Settings,
     on_row: Callable[[dict[str, Any]], None],
     report: BatchReport,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> None:
     """N worker processes, each loading the models once. A window of a few items per worker
-    is in flight; rows come back in input order, and memory does not grow with the corpus."""
-    window: deque[Any] = deque()
+    is in flight; rows come back in input order, and memory does not grow with the corpus.
+
+    An item whose digest takes over ``timeout`` seconds gets an error row with reason
+    ``timeout``: its process is killed and replaced (a thread cannot stop spaCy's C code),
+    and the run goes on."""
+    window: deque[Future[dict[str, Any]]] = deque()
     items = iter(todo)
     # Each worker's Pipeline holds its BLAS/OpenMP libraries to settings.blas_threads (one).
-    ctx = mp.get_context("spawn")
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+    pool = [Worker(settings, warm_up=_warm) for _ in range(workers)]
+    idle: queue.SimpleQueue[Worker] = queue.SimpleQueue()
+    for worker in pool:
+        idle.put(worker)
+
+    def work(item: Item) -> dict[str, Any]:
+        worker = idle.get()
+        try:
+            row: dict[str, Any] = worker.call(digest_row, item, timeout=timeout)
+            return row
+        except WorkTimeout as exc:
+            return error_row(item, exc.code, str(exc))
+        except WorkerDied as exc:
+            return error_row(item, "worker_died", str(exc))
+        finally:
+            idle.put(worker)
+
+    threads = ThreadPoolExecutor(workers, thread_name_prefix="essentiel-batch")
+    try:
         for item in _take(items, workers * 4):
-            window.append(pool.apply_async(_work, (item,)))
+            window.append(threads.submit(work, item))
         while window:
-            on_row(window.popleft().get())
+            on_row(window.popleft().result())
             for item in _take(items, 1):
-                window.append(pool.apply_async(_work, (item,)))
-        report.worker_peak_mib = [_peak_mib(p.pid) for p in pool._pool]  # type: ignore[attr-defined]
+                window.append(threads.submit(work, item))
+        report.worker_peak_mib = [_peak_mib(w.pid) for w in pool]
+    finally:
+        for worker in pool:  # on Ctrl-C too: the children are killed, the waits end
+            worker.close()
+        threads.shutdown(wait=True, cancel_futures=True)
 
 
 def _take(items: Iterator[Item], n: int) -> list[Item]:

@@ -29,7 +29,7 @@ from essentiel.encoding import without_surrogates
 from essentiel.model import CHECK_SCHEMA_VERSION, SCHEMA_VERSION, Digest, SummaryCheck
 from essentiel.service.engine import Engine
 from essentiel.service.errors import ApiError, ErrorResponse, describe
-from essentiel.service.store import ArticleSummary
+from essentiel.service.store import MAX_QUERY_TERMS, MIN_PREFIX, ArticleSummary
 
 router = APIRouter()
 # SQLite's OFFSET is a 64-bit integer; far below that, and above any store's size.
@@ -55,11 +55,30 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
         "description": "A field is invalid (date, language, both text and html...), the "
         "page holds no article (`no_article`), or the article's language is not supported.",
     },
+    503: {
+        "model": ErrorResponse,
+        "description": "The work went over the server's time budget (`timeout`, 60 s unless "
+        "`--timeout` says otherwise) and was stopped, or the server is stopping "
+        "(`cancelled`). The same article will time out again: do not retry it as is.",
+    },
 }
 
 # Our validation handler answers with ErrorResponse, not FastAPI's HTTPValidationError.
 _INVALID_QUERY: dict[int | str, dict[str, Any]] = {
     422: {"model": ErrorResponse, "description": "A query or path parameter is invalid."}
+}
+_SEARCH_ERRORS: dict[int | str, dict[str, Any]] = {
+    422: {
+        "model": ErrorResponse,
+        "description": "A query parameter is invalid, or `q` is over the search limits "
+        f"(`invalid_query`: at most {MAX_QUERY_TERMS} distinct words, a prefix needs "
+        f"{MIN_PREFIX} letters before its `*`).",
+    },
+    503: {
+        "model": ErrorResponse,
+        "description": "The search went over the server's search budget (`search_timeout`, "
+        "5 s unless `--search-timeout` says otherwise) and was stopped.",
+    },
 }
 _NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorResponse, "description": "No stored article has this id."}
@@ -310,7 +329,12 @@ async def post_digest(
     else:
         source = raw
     digest = await engine.digest(
-        source, published=parsed.published, lang=parsed.lang, url=parsed.url, title=parsed.title
+        source,
+        published=parsed.published,
+        lang=parsed.lang,
+        url=parsed.url,
+        title=parsed.title,
+        request=request,
     )
     body = digest.model_dump_json()
     if not store:
@@ -332,7 +356,7 @@ async def post_check(request: Request, body: CheckRequest) -> Response:
     named (a name, number, date, quote, speaker or attribution the article does not support,
     a flipped negation) and the article spans that come closest. Nothing is stored."""
     result = await engine_of(request).check(
-        body.article, body.summary, published=body.published, lang=body.lang
+        body.article, body.summary, published=body.published, lang=body.lang, request=request
     )
     return _json(result.model_dump_json())
 
@@ -395,7 +419,7 @@ def item(summary: ArticleSummary) -> ArticleItem:
 @router.get(
     "/v1/articles",
     response_model=ArticleList,
-    responses=_INVALID_QUERY,
+    responses=_SEARCH_ERRORS,
     tags=["articles"],
     summary="Search",
 )
@@ -432,7 +456,7 @@ async def list_articles(
     """Stored articles matching every filter given: best match first when searching with `q`,
     newest first otherwise."""
     engine = engine_of(request)
-    total, rows = await engine.store_call(
+    total, rows = await engine.search_call(
         engine.store.search, q, entity=entity, since=since, limit=limit, offset=offset
     )
     return ArticleList(total=total, limit=limit, offset=offset, articles=[item(r) for r in rows])
@@ -441,7 +465,7 @@ async def list_articles(
 @router.get(
     "/v1/entities",
     response_model=EntityList,
-    responses=_INVALID_QUERY,
+    responses=_SEARCH_ERRORS,
     tags=["articles"],
     summary="Entities",
 )
@@ -462,7 +486,7 @@ async def list_entities(
     """People, places and organisations across stored articles with how many articles name
     them, most cited first. Spellings of one name are merged (Zelensky / Zelenskyy)."""
     engine = engine_of(request)
-    found = await engine.store_call(engine.store.entities, q, kind=kind, limit=limit)
+    found = await engine.search_call(engine.store.entities, q, kind=kind, limit=limit)
     return EntityList(
         entities=[
             EntityItem(

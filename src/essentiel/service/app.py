@@ -14,7 +14,7 @@ from contextlib import asynccontextmanager
 from importlib import resources as package_files
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
@@ -35,6 +35,7 @@ from essentiel.service.errors import (
     on_pipeline_error,
     on_validation_error,
 )
+from essentiel.service.store import QueryError, SearchTimeout
 
 log = logging.getLogger("essentiel.service")
 
@@ -146,6 +147,18 @@ class Guards:
         await response(scope, receive, send)
 
 
+async def on_search_error(request: Request, exc: Exception) -> Response:
+    """A search over its limits (422) or its time budget (503): the JSON error on the API,
+    the error page on the library page."""
+    status, code = (
+        (422, "invalid_query") if isinstance(exc, QueryError) else (503, "search_timeout")
+    )
+    if request.url.path.startswith("/v1/"):
+        return error_response(status, code, str(exc))
+    response: Response = pages.error_page(status, "Search stopped", str(exc))
+    return response
+
+
 def create_app(config: ServiceConfig | None = None) -> FastAPI:
     config = config or ServiceConfig()
 
@@ -153,10 +166,7 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine = Engine(config)
         app.state.engine = engine
-        if config.warm_up:
-            await engine.run(engine.warm_up)
-        else:
-            engine.ready = True
+        await engine.start()
         log.info("essentiel %s ready: store %s", __version__, config.db)
         try:
             yield
@@ -178,6 +188,8 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
     app.add_exception_handler(EssentielError, on_pipeline_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(StarletteHTTPException, on_http_error)
+    app.add_exception_handler(QueryError, on_search_error)
+    app.add_exception_handler(SearchTimeout, on_search_error)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount(

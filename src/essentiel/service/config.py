@@ -14,6 +14,11 @@ API_KEY_ENV = "ESSENTIEL_API_KEY"
 # A news article is rarely above 300 kB of HTML; 2 MB leaves room for heavy pages while a
 # request that size still takes well under a second to refuse.
 DEFAULT_MAX_BYTES = 2_000_000
+# A news article digests in about a second; a minute is far beyond any real page and still
+# bounds what one request can take from a worker.
+DEFAULT_TIMEOUT = 60.0
+# A search over an indexed store takes milliseconds; seconds mean a hostile query.
+DEFAULT_SEARCH_TIMEOUT = 5.0
 
 
 @dataclass(frozen=True)
@@ -27,8 +32,13 @@ class ServiceConfig:
     cors_origins: tuple[str, ...] = ()
     """Origins allowed to call the API from a browser; none (CORS off) by default."""
     threads: int = 1
-    """Digests computed at once per worker process. spaCy holds the GIL for most of a parse, so
-    one per process is right; run more processes (``--workers``) to use more cores."""
+    """Digest processes per worker (each holds its own models and digests one article at a
+    time); run more workers (``--workers``) to use more cores."""
+    timeout: float = DEFAULT_TIMEOUT
+    """Seconds a digest or a check may take; past it the work is stopped and the answer is
+    503 ``timeout``."""
+    search_timeout: float = DEFAULT_SEARCH_TIMEOUT
+    """Seconds a search (or an entity list) may take; past it, 503 ``search_timeout``."""
     warm_up: bool = True
     """Load the language models and the selector at start-up rather than on the first request."""
 

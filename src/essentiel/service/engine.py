@@ -1,11 +1,13 @@
-"""The worker's engine: one pipeline (spaCy, the selector) and one store per process, and the
-digest work run off the event loop so it keeps answering while an article is parsed.
+"""The worker's engine: the digest process(es) that hold the models, and the store.
 
-Why dedicated threads rather than ``anyio.to_thread``: anyio hands each call to whichever of
-its pooled threads is idle, and glibc gives every thread that allocates its own malloc arena,
-so a worker's parse memory was spread over many arenas (``bench/memory.py --threads 8`` keeps
-about 30 MiB more than ``bench/memory.py`` over 600 articles). All parsing happens on the
-digest thread(s) and all SQLite work on one store thread.
+Digests and checks run in a child process (``essentiel.worker.Worker``), never in the
+service's own process: a request that goes over the time budget (``ServiceConfig.timeout``)
+or whose client disconnects is stopped by killing that child, which a thread running spaCy's
+C code could not be; a fresh child takes its place. The service's process keeps only the
+event loop and the store, so ``/healthz`` and searches answer while an article is parsed.
+
+Why dedicated threads for the store rather than ``anyio.to_thread``: all SQLite work stays on
+known threads (one for writes, a few for reads), each with its own connection.
 """
 
 from __future__ import annotations
@@ -15,40 +17,116 @@ import datetime as dt
 import functools
 from concurrent.futures import ThreadPoolExecutor
 from importlib import resources as package_files
-from typing import Any, TypeVar
+from typing import Any
+
+from starlette.requests import Request
 
 from essentiel.check.checker import Checker
+from essentiel.errors import WorkCancelled
 from essentiel.model import Digest, SummaryCheck
 from essentiel.pipeline import Pipeline, Settings
 from essentiel.service.config import ServiceConfig
 from essentiel.service.store import Store
+from essentiel.worker import Worker
 
-T = TypeVar("T")
+# ---- jobs run in the digest process ---------------------------------------------------------
+
+
+def warm_up(pipeline: Pipeline) -> None:
+    """Load every language model and the learned selector by digesting the bundled
+    examples once: the first real request then costs what every other one does."""
+    pipeline.warm_up()
+    examples = package_files.files("essentiel") / "examples"
+    for name in ("fr-orages-bretagne.txt", "en-coal-plant-vote.txt"):
+        pipeline.digest((examples / name).read_text("utf-8"))
+
+
+def digest_job(pipeline: Pipeline, source: str | bytes, **options: Any) -> Digest:
+    return pipeline.digest(source, **options)
+
+
+_checkers: dict[int, Checker] = {}
+
+
+def check_job(pipeline: Pipeline, article: str | bytes, summary: str, **options: Any) -> Any:
+    checker = _checkers.setdefault(id(pipeline), Checker(pipeline))
+    return checker.check(article, summary, **options)
+
+
+def sleep_job(_: Pipeline, seconds: float) -> float:
+    """A job that only waits (tests and ``bench/load.py`` use it as a stand-in for a slow
+    digest: it holds the process like one)."""
+    import time
+
+    time.sleep(seconds)
+    return seconds
+
+
+# ---- the engine -----------------------------------------------------------------------------
 
 
 class Engine:
     def __init__(self, config: ServiceConfig) -> None:
         self.config = config
-        self.pipeline = Pipeline(Settings(max_bytes=config.max_bytes))
-        self.checker = Checker(self.pipeline)
-        self.store = Store(config.db)
+        self.store = Store(config.db, search_seconds=config.search_timeout)
         self.ready = False
-        self._digests = ThreadPoolExecutor(config.threads, thread_name_prefix="essentiel-digest")
+        self.workers: list[Worker] = []
+        self._idle: asyncio.Queue[Worker] | None = None
+        # Threads that wait on the digest processes (they only block on a pipe).
+        self._waiters = ThreadPoolExecutor(config.threads, thread_name_prefix="essentiel-digest")
         self._store = ThreadPoolExecutor(1, thread_name_prefix="essentiel-store")
+        # Searches on threads of their own: a slow one never holds a write, get or /healthz.
+        self._search = ThreadPoolExecutor(2, thread_name_prefix="essentiel-search")
 
-    def warm_up(self) -> None:
-        """Load every language model and the learned selector by digesting the bundled
-        examples once: the first real request then costs what every other one does."""
-        self.pipeline.warm_up()
-        examples = package_files.files("essentiel") / "examples"
-        for name in ("fr-orages-bretagne.txt", "en-coal-plant-vote.txt"):
-            self.pipeline.digest((examples / name).read_text("utf-8"))
+    async def start(self) -> None:
+        """Start the digest processes and, with ``warm_up``, wait until their models are
+        loaded (the service answers only then)."""
+        settings = Settings(max_bytes=self.config.max_bytes)
+        job = warm_up if self.config.warm_up else None
+        self.workers = [Worker(settings, warm_up=job) for _ in range(self.config.threads)]
+        self._idle = asyncio.Queue()
+        for worker in self.workers:
+            self._idle.put_nowait(worker)
+        if self.config.warm_up:
+            loop = asyncio.get_running_loop()
+            for worker in self.workers:
+                await loop.run_in_executor(self._waiters, worker.wait_ready)
         self.ready = True
 
-    async def run(self, func: Any, /, *args: Any, **kwargs: Any) -> Any:
-        """Model work (a digest, a check, the warm-up) on the digest thread; calls queue."""
+    async def run(
+        self, func: Any, /, *args: Any, request: Request | None = None, **kwargs: Any
+    ) -> Any:
+        """``func(pipeline, *args, **kwargs)`` in a digest process, within the time budget;
+        calls queue for a free process. Stopped (``WorkCancelled``) when ``request``'s
+        client disconnects or this coroutine is cancelled (the server is stopping)."""
+        assert self._idle is not None, "Engine.start() was not awaited"
+        worker = await self._idle.get()
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._digests, functools.partial(func, *args, **kwargs))
+        call = functools.partial(worker.call, func, *args, timeout=self.config.timeout, **kwargs)
+        job = loop.run_in_executor(self._waiters, call)
+
+        def give_back(done: asyncio.Future[Any]) -> None:
+            # The process is free again only once its call has returned (or was stopped).
+            if not done.cancelled():
+                done.exception()  # retrieved: an abandoned job's error is not "never retrieved"
+            assert self._idle is not None
+            self._idle.put_nowait(worker)
+
+        job.add_done_callback(give_back)
+        watcher = asyncio.ensure_future(_disconnected(request)) if request else None
+        try:
+            waiting = {job, watcher} if watcher else {job}
+            done, _ = await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
+        except asyncio.CancelledError:
+            worker.cancel()
+            raise
+        finally:
+            if watcher is not None:
+                watcher.cancel()
+        if job not in done:
+            worker.cancel()
+            raise WorkCancelled("the client disconnected; the digest was stopped")
+        return job.result()
 
     async def digest(
         self,
@@ -58,9 +136,16 @@ class Engine:
         lang: str | None = None,
         url: str | None = None,
         title: str | None = None,
+        request: Request | None = None,
     ) -> Digest:
         result: Digest = await self.run(
-            self.pipeline.digest, source, published=published, lang=lang, url=url, title=title
+            digest_job,
+            source,
+            published=published,
+            lang=lang,
+            url=url,
+            title=title,
+            request=request,
         )
         return result
 
@@ -71,9 +156,10 @@ class Engine:
         *,
         published: dt.date | None = None,
         lang: str | None = None,
+        request: Request | None = None,
     ) -> SummaryCheck:
         result: SummaryCheck = await self.run(
-            self.checker.check, article, summary, published=published, lang=lang
+            check_job, article, summary, published=published, lang=lang, request=request
         )
         return result
 
@@ -82,7 +168,27 @@ class Engine:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._store, functools.partial(func, *args, **kwargs))
 
+    async def search_call(self, func: Any, /, *args: Any, **kwargs: Any) -> Any:
+        """A search or entity list, on a search thread, within the search budget."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._search, functools.partial(func, *args, **kwargs))
+
     def close(self) -> None:
-        self._digests.shutdown(wait=True, cancel_futures=True)
-        self._store.shutdown(wait=True)
+        """Stop at once: digest processes are killed (their requests were cancelled by the
+        server's graceful-shutdown timeout already), a running search is interrupted."""
+        for worker in self.workers:
+            worker.close()
+        self.store.interrupt()
+        self._waiters.shutdown(wait=True, cancel_futures=True)
+        self._store.shutdown(wait=True, cancel_futures=True)
+        self._search.shutdown(wait=True, cancel_futures=True)
         self.store.close()
+
+
+async def _disconnected(request: Request) -> None:
+    """Returns when the client has gone (the body is read by then: what comes next on the
+    ASGI channel is the disconnect)."""
+    while True:
+        message = await request.receive()
+        if message["type"] == "http.disconnect":
+            return

@@ -11,7 +11,14 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from essentiel.errors import EssentielError, InputTooLarge, NoArticle, UnsupportedLanguage
+from essentiel.errors import (
+    EssentielError,
+    InputTooLarge,
+    NoArticle,
+    UnsupportedLanguage,
+    WorkCancelled,
+    WorkTimeout,
+)
 
 
 class ErrorBody(BaseModel):
@@ -52,8 +59,11 @@ def error_response(
 
 def status_of(exc: EssentielError) -> int:
     """The HTTP status of a pipeline error: 413 too large, 422 for a well-formed page we
-    cannot digest (no article in it, or a language we have no resources for), 400 for every
-    other input problem (empty, binary)."""
+    cannot digest (no article in it, or a language we have no resources for), 503 for work
+    stopped by the time budget or by the server stopping, 400 for every other input problem
+    (empty, binary)."""
+    if isinstance(exc, WorkTimeout | WorkCancelled):
+        return 503
     if isinstance(exc, InputTooLarge):
         return 413
     if isinstance(exc, UnsupportedLanguage | NoArticle):

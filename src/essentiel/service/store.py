@@ -15,11 +15,14 @@ article again replaces its stored digest instead of adding a duplicate.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import re
 import sqlite3
 import threading
+import time
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -63,14 +66,33 @@ CREATE INDEX IF NOT EXISTS entity_names_surname ON entity_names (surname);
 CREATE INDEX IF NOT EXISTS entity_names_article ON entity_names (article);
 """
 
-# Markers FTS5's snippet() puts around matched terms: private-use characters that cannot occur
-# in clean text, turned into offsets so that no caller ever has to trust markup.
-_OPEN, _CLOSE = "\ue000", "\ue001"
 _QUERY_WORD = re.compile(r"[^\W_]+\*?|[^\W_]+", re.UNICODE)
+_TEXT_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+# What a search may cost. A term is a posting list to read, a prefix term every word of the
+# store that starts with it: few terms, and prefixes long enough to be selective.
+MAX_QUERY_TERMS = 8
+MIN_PREFIX = 2
+# A search that runs longer than this (SQLite's own clock, checked every few thousand steps)
+# is interrupted: whatever is stored, a worker's reads are never held longer.
+SEARCH_SECONDS = 5.0
+# The snippet is made by us from the first hit in the text's first characters: FTS5's own
+# snippet() scores every window against every hit, quadratic in the hits of a long article
+# (a 2 MB article with 30,000 hits of one word took 8 s per search).
+SNIPPET_SCAN_CHARS = 50_000
+SNIPPET_WORDS = 24
 
 
 class StoreError(Exception):
     """The store file cannot be used (not SQLite, another program's file, newer version)."""
+
+
+class QueryError(ValueError):
+    """A search query over the cost limits (too many words, a prefix too short)."""
+
+
+class SearchTimeout(Exception):
+    """A search ran over its time budget and was interrupted."""
 
 
 @dataclass(frozen=True)
@@ -117,38 +139,79 @@ def _surname_key(folded: str) -> str:
 
 def fts_query(text: str) -> str | None:
     """A user's search words as an FTS5 query that cannot be a syntax error: every word
-    quoted, all required; a trailing ``*`` keeps its prefix meaning. None if no word."""
-    terms = []
+    quoted, all required, each once; a trailing ``*`` keeps its prefix meaning. None if no
+    word. ``QueryError`` past MAX_QUERY_TERMS words or for a prefix under MIN_PREFIX letters."""
+    terms: list[str] = []
     for match in _QUERY_WORD.finditer(text):
         word = match.group()
         prefix = word.endswith("*")
         word = word.rstrip("*")
-        terms.append(f'"{word}"' + ("*" if prefix else ""))
+        if prefix and len(_fold_word(word)) < MIN_PREFIX:
+            raise QueryError(f"a prefix needs at least {MIN_PREFIX} letters before the *: {word}*")
+        term = f'"{word}"' + ("*" if prefix else "")
+        if term not in terms:
+            terms.append(term)
+    if len(terms) > MAX_QUERY_TERMS:
+        raise QueryError(f"a search takes at most {MAX_QUERY_TERMS} words ({len(terms)} given)")
     return " ".join(terms) or None
 
 
-def _snippet(marked: str) -> Snippet:
-    out: list[str] = []
-    highlights: list[tuple[int, int]] = []
-    start = 0
-    length = 0
-    for part in re.split(f"([{_OPEN}{_CLOSE}])", marked):
-        if part == _OPEN:
-            start = length
-        elif part == _CLOSE:
-            highlights.append((start, length))
+def _fold_word(word: str) -> str:
+    """A word as FTS5's unicode61 tokenizer with remove_diacritics compares it."""
+    decomposed = unicodedata.normalize("NFD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def make_snippet(text: str, query: str) -> Snippet:
+    """About SNIPPET_WORDS words of ``text`` around the first word the query matches (the
+    start of the text when none is found in its first SNIPPET_SCAN_CHARS characters), with
+    the matched words' offsets. Linear in what it scans, whatever the article's length."""
+    exact: set[str] = set()
+    prefixes: list[str] = []
+    for match in _QUERY_WORD.finditer(query):
+        word = match.group()
+        if word.endswith("*"):
+            prefixes.append(_fold_word(word.rstrip("*")))
         else:
-            out.append(part)
-            length += len(part)
-    return Snippet(" ".join("".join(out).split("\n")), highlights)
+            exact.add(_fold_word(word))
+    folded: dict[str, bool] = {}
+
+    def hits(word: str) -> bool:
+        if word not in folded:
+            f = _fold_word(word)
+            folded[word] = f in exact or any(f.startswith(p) for p in prefixes)
+        return folded[word]
+
+    head = text[:SNIPPET_SCAN_CHARS]
+    words = [(m.start(), m.end()) for m in _TEXT_WORD.finditer(head)]
+    first = next((i for i, (a, b) in enumerate(words) if hits(head[a:b])), None)
+    start_word = 0 if first is None else max(0, first - SNIPPET_WORDS // 4)
+    window = words[start_word : start_word + SNIPPET_WORDS]
+    if not window:
+        return Snippet(" ".join(head[:200].split("\n")), [])
+    begin, end = window[0][0], window[-1][1]
+    prefix = "…" if start_word > 0 else ""
+    suffix = "…" if end < len(text.rstrip()) else ""
+    body = " ".join(text[begin:end].split("\n"))
+    highlights = [
+        (len(prefix) + a - begin, len(prefix) + b - begin) for a, b in window if hits(text[a:b])
+    ]
+    return Snippet(prefix + body + suffix, highlights)
 
 
 class Store:
-    """Thread-safe access to one store file (one connection, one lock: SQLite serialises
-    writers anyway, and reads here take microseconds next to a digest)."""
+    """Thread-safe access to one store file. Writes share one connection and a lock (SQLite
+    serialises writers anyway); reads use a connection per thread (WAL lets them run beside
+    a write), so a slow search never holds ``count`` or ``get`` on another thread. Every read
+    is bounded: past its time budget SQLite interrupts it. ``:memory:`` has one connection
+    for everything."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, search_seconds: float = SEARCH_SECONDS) -> None:
         self.path = str(path)
+        self.search_seconds = search_seconds
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+        self._closing = False
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
@@ -178,8 +241,50 @@ class Store:
         with self._lock:
             yield self._db
 
+    @contextmanager
+    def _reading(self, seconds: float | None = None) -> Iterator[sqlite3.Connection]:
+        """A connection to read with, interrupted after ``seconds`` (SearchTimeout) or when
+        the store is closing."""
+        memory = self.path == ":memory:"
+        with self._lock if memory else contextlib.nullcontext():
+            db = self._db if memory else self._reader()
+            deadline = None if seconds is None else time.monotonic() + seconds
+
+            def over() -> bool:
+                return self._closing or (deadline is not None and time.monotonic() > deadline)
+
+            db.set_progress_handler(over, 10_000)
+            try:
+                yield db
+            except sqlite3.OperationalError as exc:
+                if "interrupted" not in str(exc):
+                    raise
+                raise SearchTimeout(
+                    f"the search took over {seconds or 0:g} s and was stopped; "
+                    "use fewer or longer words"
+                ) from None
+            finally:
+                db.set_progress_handler(None, 0)
+
+    def _reader(self) -> sqlite3.Connection:
+        db: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if db is None:
+            db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
+            db.execute("PRAGMA query_only = ON")
+            self._local.db = db
+            with self._lock:
+                self._readers.append(db)
+        return db
+
+    def interrupt(self) -> None:
+        """Stop every read in progress (the server is stopping)."""
+        self._closing = True
+
     def close(self) -> None:
+        self._closing = True
         with self._lock:
+            for reader in self._readers:
+                reader.close()
             self._db.close()
 
     def put(self, digest: Digest, source: bytes, digest_json: str | None = None) -> str:
@@ -239,14 +344,14 @@ class Store:
         return article.id
 
     def get(self, article_id: str) -> StoredArticle | None:
-        with self._cursor() as db:
+        with self._reading() as db:
             row = db.execute(
                 "SELECT id, stored, source, digest FROM articles WHERE id = ?", (article_id,)
             ).fetchone()
         return StoredArticle(row[0], row[1], bytes(row[2]), row[3]) if row else None
 
     def count(self) -> int:
-        with self._cursor() as db:
+        with self._reading() as db:
             (n,) = db.execute("SELECT count(*) FROM articles").fetchone()
         return int(n)
 
@@ -261,7 +366,7 @@ class Store:
         group = alias_group(folded)
         if group is not None:
             keys |= {_surname_key(fold(alias)) for alias in alias_names(group)}
-        with self._cursor() as db:
+        with self._reading(self.search_seconds) as db:
             candidates = db.execute(
                 "SELECT DISTINCT folded FROM entity_names WHERE surname IN"
                 f" ({', '.join('?' * len(keys))})",
@@ -303,14 +408,14 @@ class Store:
         joined = " AND ".join(where) or "1"
         source = "articles a JOIN articles_fts ON articles_fts.rowid = a.n"
         order = "bm25(articles_fts, 5.0, 1.0, 3.0)" if match else "a.day DESC, a.n DESC"
-        snippet = f"snippet(articles_fts, 1, '{_OPEN}', '{_CLOSE}', '…', 24)" if match else "NULL"
-        with self._cursor() as db:
+        head = f"substr(articles_fts.text, 1, {SNIPPET_SCAN_CHARS})" if match else "NULL"
+        with self._reading(self.search_seconds) as db:
             (total,) = db.execute(
                 f"SELECT count(*) FROM {source} WHERE {joined}", params
             ).fetchone()
             rows = db.execute(
                 f"SELECT a.id, a.stored, a.url, a.title, a.lang, a.published,"
-                f" articles_fts.keypoints, {snippet} FROM {source} WHERE {joined}"
+                f" articles_fts.keypoints, {head} FROM {source} WHERE {joined}"
                 f" ORDER BY {order} LIMIT ? OFFSET ?",
                 [*params, limit, offset],
             ).fetchall()
@@ -323,7 +428,7 @@ class Store:
                 lang=r[4],
                 published=r[5],
                 keypoints=[k for k in r[6].split("\n") if k],
-                snippet=_snippet(r[7]) if r[7] is not None else None,
+                snippet=make_snippet(r[7], q) if r[7] is not None and q else None,
             )
             for r in rows
         ]
@@ -342,7 +447,7 @@ class Store:
                 " WHERE folded LIKE ? ESCAPE '\\')"
             )
             params.append("%" + re.sub(r"([%_\\])", r"\\\1", fold(q)) + "%")
-        with self._cursor() as db:
+        with self._reading(self.search_seconds) as db:
             # One row per (kind, canonical name): SQLite does the counting, Python only folds
             # and merges the distinct names.
             rows = db.execute(
