@@ -18,6 +18,15 @@ so the service's rate is a ratio.
 
     .venv/bin/python bench/load.py                       # 20 clients, 30 s, 2 workers
     .venv/bin/python bench/load.py --json bench/out/load.json
+
+Hostile mode (``--hostile K``): after the measured run of normal clients, a second run of the
+same length adds K hostile clients, which post the reliability probe's articles (thousands of
+names, thousands of quotes, a 1 MB paragraph, 50,000 links) and costly searches (eight
+two-letter prefixes). The report gives the normal requests' latency in both runs: with the
+server's time budget (``--timeout``, passed to ``essentiel serve``) their p95 should grow by
+less than that budget.
+
+    .venv/bin/python bench/load.py --workers 1 --clients 4 --hostile 2 --timeout 20
 """
 
 from __future__ import annotations
@@ -77,6 +86,31 @@ def server_rss(process: psutil.Process) -> int:
     return total
 
 
+def hostile_requests() -> list[tuple[str, str, bytes | str]]:
+    """(kind, content type or "search", body or query): the probe's hostile cases, written
+    here (no real article is copied)."""
+    names = " ".join(
+        f"Jean Dupont{i} a rencontré Marie Martin{i} et Paul Bernard{i} à Rennes."
+        for i in range(5000)
+    )
+    quotes = " ".join(
+        f"« Nous tiendrons la promesse numéro {i} », a déclaré Claire Moreau{i}."
+        for i in range(5000)
+    )
+    paragraph = " ".join(
+        f"Le conseil a voté la mesure {i} après un long débat." for i in range(20000)
+    )
+    links = "".join(f"<a href='/article/{i}'>Lien {i}</a> " for i in range(50000))
+    page = f"<html><body><article><p>{links}</p></article></body></html>"
+    return [
+        ("names", "text/plain", names.encode()),
+        ("quotes", "text/plain", quotes.encode()),
+        ("paragraph", "text/plain", paragraph.encode()),
+        ("links", "text/html", page.encode()),
+        ("search", "search", "ma* pa* de* le* re* co* pr* in*"),
+    ]
+
+
 def percentile(values: list[float], q: float) -> float:
     if not values:
         return float("nan")
@@ -116,10 +150,18 @@ def main() -> None:
         "--baseline-warmup", type=float, default=60.0, help="seconds of in-process warm-up"
     )
     parser.add_argument("--json", type=Path, help="write the full report here")
+    parser.add_argument(
+        "--hostile", type=int, default=0, help="hostile clients in a second measured run"
+    )
+    parser.add_argument("--timeout", type=float, help="the server's --timeout (seconds)")
     args = parser.parse_args()
 
     articles = load_articles(args.articles)
-    baseline = in_process_rate(articles, args.baseline_warmup, args.baseline)
+    baseline = (
+        in_process_rate(articles, args.baseline_warmup, args.baseline)
+        if args.baseline > 0
+        else float("nan")
+    )
     print(f"in-process baseline: {baseline:.2f} digests/s (one process, no HTTP)", file=sys.stderr)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -140,6 +182,7 @@ def main() -> None:
             str(args.workers),
             "--log-level",
             "warning",
+            *(["--timeout", str(args.timeout)] if args.timeout else []),
         ],
         env=env,
     )
@@ -184,11 +227,31 @@ def main() -> None:
                         r = http.post("/v1/digest", content=body, headers={"content-type": media})
                     sink.append((endpoint, r.status_code, time.perf_counter() - t0))
 
-        def run(seconds: float, sink: list[tuple[str, int, float]], seed: int) -> float:
+        hostile = hostile_requests()
+
+        def hostile_client(index: int, stop: float, sink: list[tuple[str, int, float]]) -> None:
+            with httpx2.Client(base_url=base, timeout=600) as http:
+                n = index
+                while time.monotonic() < stop:
+                    kind, media, body = hostile[n % len(hostile)]
+                    n += 1
+                    t0 = time.perf_counter()
+                    if media == "search":
+                        r = http.get("/v1/articles", params={"q": body})
+                    else:
+                        r = http.post("/v1/digest", content=body, headers={"content-type": media})
+                    sink.append((f"hostile-{kind}", r.status_code, time.perf_counter() - t0))
+
+        def run(
+            seconds: float, sink: list[tuple[str, int, float]], seed: int, hostile_clients: int = 0
+        ) -> float:
             stop = time.monotonic() + seconds
             threads = [
                 threading.Thread(target=client, args=(seed + i, stop, sink))
                 for i in range(args.clients)
+            ] + [
+                threading.Thread(target=hostile_client, args=(i, stop, sink))
+                for i in range(hostile_clients)
             ]
             t0 = time.monotonic()
             for t in threads:
@@ -218,6 +281,8 @@ def main() -> None:
         wall = run(args.seconds, results, 0)
         done.set()
         sampler.join()
+        mixed: list[tuple[str, int, float]] = []
+        mixed_wall = run(args.seconds, mixed, 500, args.hostile) if args.hostile else 0.0
         store_articles = httpx2.get(base + "/healthz").json()["articles"]
     finally:
         server.terminate()
@@ -231,6 +296,7 @@ def main() -> None:
         statuses[str(status)] = statuses.get(str(status), 0) + 1
     errors = sum(1 for _, status, _ in results if status >= 400)
     errors += sum(1 for _, status, _ in warmup if status >= 400)
+    errors += sum(1 for e, status, _ in mixed if status >= 400 and not e.startswith("hostile"))
     per_endpoint = {}
     for name in ("digest", "search", "entities"):
         times = [t for e, s, t in results if e == name and s < 400]
@@ -277,6 +343,8 @@ def main() -> None:
         },
     }
     report["digest_rate_vs_baseline"] = round(per_endpoint["digest"]["per_second"] / baseline, 2)
+    if args.hostile:
+        report["hostile"] = hostile_report(results, mixed, mixed_wall, args)
     print(json.dumps({k: v for k, v in report.items() if k != "memory_mib"}, indent=2))
     memory_summary = {k: v for k, v in report["memory_mib"].items() if k != "samples"}  # type: ignore[union-attr]
     print("memory (MiB):", json.dumps(memory_summary))
@@ -285,6 +353,45 @@ def main() -> None:
         args.json.write_text(json.dumps(report, indent=2) + "\n")
     if errors:
         raise SystemExit(f"{errors} requests failed")
+
+
+def hostile_report(
+    alone: list[tuple[str, int, float]],
+    mixed: list[tuple[str, int, float]],
+    wall: float,
+    args: argparse.Namespace,
+) -> dict[str, object]:
+    """Normal digests' latency without and with the hostile clients, and what the hostile
+    requests got (their statuses and times)."""
+
+    def normal(rows: list[tuple[str, int, float]]) -> dict[str, float]:
+        times = [t for e, s, t in rows if e == "digest" and s < 400]
+        return {
+            "requests": len(times),
+            "p50_ms": round(percentile(times, 50) * 1000, 1),
+            "p95_ms": round(percentile(times, 95) * 1000, 1),
+            "max_ms": round(max(times, default=float("nan")) * 1000, 1),
+        }
+
+    kinds: dict[str, dict[str, object]] = {}
+    for endpoint, status, seconds in mixed:
+        if endpoint.startswith("hostile-"):
+            entry = kinds.setdefault(endpoint[8:], {"statuses": {}, "max_s": 0.0})
+            statuses: dict[str, int] = entry["statuses"]  # type: ignore[assignment]
+            statuses[str(status)] = statuses.get(str(status), 0) + 1
+            entry["max_s"] = round(max(float(entry["max_s"]), seconds), 1)  # type: ignore[arg-type]
+    before, after = normal(alone), normal(mixed)
+    budget = args.timeout or 60.0
+    return {
+        "hostile_clients": args.hostile,
+        "seconds": round(wall, 1),
+        "budget_s": budget,
+        "normal_digest_alone": before,
+        "normal_digest_with_hostile": after,
+        "p95_growth_ms": round(after["p95_ms"] - before["p95_ms"], 1),
+        "p95_growth_within_budget": after["p95_ms"] - before["p95_ms"] <= budget * 1000,
+        "hostile": kinds,
+    }
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from importlib import resources as package_files
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -29,6 +30,16 @@ from essentiel.pipeline import Pipeline, Settings
 # Loading the models takes seconds, not minutes; far beyond it the child is stuck.
 START_TIMEOUT = 600.0
 _POLL = 0.1  # how often a waiting call looks at its deadline and at cancel()
+
+
+def warm_up(pipeline: Pipeline) -> None:
+    """Load every language model and the learned selector by digesting the bundled
+    examples once: the first real job then costs what every other one does (and its time
+    budget is not spent on loading)."""
+    pipeline.warm_up()
+    examples = package_files.files("essentiel") / "examples"
+    for name in ("fr-orages-bretagne.txt", "en-coal-plant-vote.txt"):
+        pipeline.digest((examples / name).read_text("utf-8"))
 
 
 class WorkerDied(Exception):
@@ -89,6 +100,7 @@ class Worker:
         self.restarts = 0
         self._ctx = mp.get_context("spawn")
         self._cancel = threading.Event()
+        self._cancel_at: float | None = None
         self._closed = False
         self._start()
 
@@ -133,11 +145,12 @@ class Worker:
         if self._closed:
             raise WorkerDied("the worker is closed")
         self._cancel.clear()
+        self._cancel_at = None
         self.wait_ready()
         self._conn.send((func, args, kwargs))
         deadline = None if timeout is None else time.monotonic() + timeout
         while not self._poll():
-            if self._cancel.is_set():
+            if self._cancel.is_set() and time.monotonic() >= (self._cancel_at or 0.0):
                 self._restart()
                 raise WorkCancelled("the request was cancelled")
             if deadline is not None and time.monotonic() >= deadline:
@@ -161,8 +174,11 @@ class Worker:
             self._cancel.set()
             return False
 
-    def cancel(self) -> None:
-        """Stop the job in progress, from any thread (its ``call`` raises WorkCancelled)."""
+    def cancel(self, grace: float = 0.0) -> None:
+        """Stop the job in progress, from any thread (its ``call`` raises WorkCancelled),
+        unless it ends within ``grace`` seconds: killing a process costs a reload of the
+        models, far more than letting a nearly done digest finish."""
+        self._cancel_at = time.monotonic() + grace
         self._cancel.set()
 
     def _stop(self) -> None:
@@ -179,5 +195,5 @@ class Worker:
     def close(self) -> None:
         """Kill the child now: whatever it was doing is abandoned."""
         self._closed = True
-        self._cancel.set()
+        self.cancel()
         self._stop()

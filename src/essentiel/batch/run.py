@@ -30,7 +30,7 @@ from essentiel.batch.outputs import merge_parts, output_format, write_part
 from essentiel.batch.rows import digest_row, error_row
 from essentiel.errors import WorkTimeout
 from essentiel.pipeline import Pipeline, Settings
-from essentiel.worker import Worker, WorkerDied
+from essentiel.worker import Worker, WorkerDied, warm_up
 
 ROWS_PER_PART = 200
 SECONDS_PER_PART = 30.0
@@ -197,10 +197,6 @@ def _read_rows(part: Path, fmt: str) -> Iterator[dict[str, Any]]:
 # ---- local engine ---------------------------------------------------------------------------
 
 
-def _warm(pipeline: Pipeline) -> None:
-    pipeline.warm_up()  # models loaded before the first item's time budget starts
-
-
 def run_local(
     todo: Iterable[Item],
     workers: int,
@@ -218,7 +214,7 @@ def run_local(
     window: deque[Future[dict[str, Any]]] = deque()
     items = iter(todo)
     # Each worker's Pipeline holds its BLAS/OpenMP libraries to settings.blas_threads (one).
-    pool = [Worker(settings, warm_up=_warm) for _ in range(workers)]
+    pool = [Worker(settings, warm_up=warm_up) for _ in range(workers)]
     idle: queue.SimpleQueue[Worker] = queue.SimpleQueue()
     for worker in pool:
         idle.put(worker)

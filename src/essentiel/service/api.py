@@ -465,7 +465,7 @@ async def list_articles(
 @router.get(
     "/v1/entities",
     response_model=EntityList,
-    responses=_SEARCH_ERRORS,
+    responses={**_INVALID_QUERY, 503: _SEARCH_ERRORS[503]},
     tags=["articles"],
     summary="Entities",
 )

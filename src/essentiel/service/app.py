@@ -35,7 +35,7 @@ from essentiel.service.errors import (
     on_pipeline_error,
     on_validation_error,
 )
-from essentiel.service.store import QueryError, SearchTimeout
+from essentiel.service.store import MAX_QUERY_TERMS, MIN_PREFIX, QueryError, SearchTimeout
 
 log = logging.getLogger("essentiel.service")
 
@@ -180,7 +180,15 @@ def create_app(config: ServiceConfig | None = None) -> FastAPI:
         description="Every key point, entity, quote, figure and date points to character "
         "offsets in the article's clean text, and every key point is checked against its "
         "sources before it is shown. Errors are JSON: "
-        '`{"error": {"status", "code", "message"}}`.',
+        '`{"error": {"status", "code", "message"}}`.\n\n'
+        "Limits: a digest or check may take the server's time budget (`essentiel serve "
+        "--timeout`, 60 s by default); past it the work is stopped and the answer is 503 "
+        "`timeout` (the same article would time out again: do not retry it as is). A client "
+        "that disconnects stops its digest. A search takes at most "
+        f"{MAX_QUERY_TERMS} distinct words and a prefix needs {MIN_PREFIX} letters before "
+        "its `*` (422 `invalid_query`), and may run for `--search-timeout` seconds (5 by "
+        "default; 503 `search_timeout`); it never holds the other reads. Reads (`GET`) need "
+        "no API key, by design: only writes do.",
         lifespan=lifespan,
         static_url="/static/docs",
     )

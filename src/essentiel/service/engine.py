@@ -16,7 +16,6 @@ import asyncio
 import datetime as dt
 import functools
 from concurrent.futures import ThreadPoolExecutor
-from importlib import resources as package_files
 from typing import Any
 
 from starlette.requests import Request
@@ -27,18 +26,9 @@ from essentiel.model import Digest, SummaryCheck
 from essentiel.pipeline import Pipeline, Settings
 from essentiel.service.config import ServiceConfig
 from essentiel.service.store import Store
-from essentiel.worker import Worker
+from essentiel.worker import Worker, warm_up
 
 # ---- jobs run in the digest process ---------------------------------------------------------
-
-
-def warm_up(pipeline: Pipeline) -> None:
-    """Load every language model and the learned selector by digesting the bundled
-    examples once: the first real request then costs what every other one does."""
-    pipeline.warm_up()
-    examples = package_files.files("essentiel") / "examples"
-    for name in ("fr-orages-bretagne.txt", "en-coal-plant-vote.txt"):
-        pipeline.digest((examples / name).read_text("utf-8"))
 
 
 def digest_job(pipeline: Pipeline, source: str | bytes, **options: Any) -> Digest:
@@ -60,6 +50,11 @@ def sleep_job(_: Pipeline, seconds: float) -> float:
 
     time.sleep(seconds)
     return seconds
+
+
+# A client that leaves lets its digest run this much longer before the process is killed:
+# a normal digest takes about a second, and a kill costs seconds of model loading.
+DISCONNECT_GRACE = 2.0
 
 
 # ---- the engine -----------------------------------------------------------------------------
@@ -101,6 +96,9 @@ class Engine:
         client disconnects or this coroutine is cancelled (the server is stopping)."""
         assert self._idle is not None, "Engine.start() was not awaited"
         worker = await self._idle.get()
+        if request is not None and await request.is_disconnected():
+            self._idle.put_nowait(worker)  # gone while queued: nothing to start, nothing to stop
+            raise WorkCancelled("the client disconnected; the digest was not started")
         loop = asyncio.get_running_loop()
         call = functools.partial(worker.call, func, *args, timeout=self.config.timeout, **kwargs)
         job = loop.run_in_executor(self._waiters, call)
@@ -124,7 +122,9 @@ class Engine:
             if watcher is not None:
                 watcher.cancel()
         if job not in done:
-            worker.cancel()
+            # A digest that is nearly done is left to finish (its process is given back then);
+            # one that is not is stopped after DISCONNECT_GRACE seconds.
+            worker.cancel(grace=DISCONNECT_GRACE)
             raise WorkCancelled("the client disconnected; the digest was stopped")
         return job.result()
 

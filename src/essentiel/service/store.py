@@ -253,7 +253,7 @@ class Store:
             def over() -> bool:
                 return self._closing or (deadline is not None and time.monotonic() > deadline)
 
-            db.set_progress_handler(over, 10_000)
+            db.set_progress_handler(over, 1_000)
             try:
                 yield db
             except sqlite3.OperationalError as exc:

@@ -1,0 +1,228 @@
+"""Batch under hostile conditions: an input that takes too long gets a `timeout` row and the
+run goes on; a full disk stops the run with one clean error, no partial output, and the
+same command finishes once there is room without needing the parts' size twice."""
+
+from __future__ import annotations
+
+import errno
+import io
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import essentiel.batch
+from essentiel.batch import run, run_batch
+from essentiel.batch.inputs import Item
+from essentiel.batch.rows import digest_row
+from essentiel.batch.run import BatchReport, PartStore
+from essentiel.cli import main
+from essentiel.pipeline import Pipeline
+
+ARTICLE = (
+    "Le conseil municipal de Brest a adopté mardi soir le budget de la nouvelle médiathèque, "
+    "dont l'ouverture est prévue au printemps 2027. Le chantier coûtera 14 millions d'euros, "
+    "a précisé l'adjoint à la culture, Yann Kerhervé, devant une salle comble.\n\n"
+    "Les élus d'opposition ont voté contre, jugeant le projet « trop éloigné des quartiers ». "
+    "Une consultation des habitants sur les horaires d'ouverture aura lieu cet automne."
+)
+
+
+def sleepy_row(pipeline: Pipeline, item: Item) -> dict[str, Any]:
+    """digest_row, except that an input saying SLEEP hangs like a stage stuck in C code."""
+    if isinstance(item.payload, bytes) and b"SLEEP" in item.payload:
+        time.sleep(600)
+    return digest_row(pipeline, item)
+
+
+def test_an_input_over_the_time_budget_is_a_timeout_row_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (pages / "b.txt").write_text(ARTICLE + "\n\nSLEEP", encoding="utf-8")
+    (pages / "c.txt").write_text(ARTICLE.replace("Brest", "Lorient"), encoding="utf-8")
+    # The job travels to the worker process by reference: the worker imports this module.
+    monkeypatch.setattr(run, "digest_row", sleepy_row)
+    out = tmp_path / "out.jsonl"
+    started = time.monotonic()
+    report = run_batch([str(pages)], out, workers=1, timeout=3.0)
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["input"]["key"].rsplit("/", 1)[-1] for r in rows] == ["a.txt", "b.txt", "c.txt"]
+    assert [r["status"] for r in rows] == ["ok", "error", "ok"]
+    assert rows[1]["error"]["reason"] == "timeout"
+    assert "3 s" in rows[1]["error"]["message"]
+    assert report.errors["timeout"] == 1
+    # Stopped, not waited for: far under the 600 s the stuck stage would take.
+    assert time.monotonic() - started < 240
+
+
+# ---- a small fake filesystem ------------------------------------------------------------------
+
+
+class FakeDisk:
+    """A disk of ``capacity`` bytes under ``root``: a write that would make the files under
+    it larger than that raises ENOSPC, as a full filesystem does."""
+
+    def __init__(self, root: Path, capacity: int) -> None:
+        self.root, self.capacity = root, capacity
+
+    def used(self) -> int:
+        return sum(p.stat().st_size for p in self.root.rglob("*") if p.is_file())
+
+    def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        disk = self
+        real_open = Path.open
+
+        class Limited(io.BufferedWriter):
+            pass
+
+        def limited_open(path: Path, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+            handle = real_open(path, mode, *args, **kwargs)
+            if not any(c in mode for c in "wa+") or disk.root not in path.resolve().parents:
+                return handle
+            real_write = handle.write
+
+            def write(data: Any) -> int:
+                handle.flush()
+                size = len(data.encode() if isinstance(data, str) else data)
+                if disk.used() + size > disk.capacity:
+                    raise OSError(errno.ENOSPC, "No space left on device", str(path))
+                written: int = real_write(data)
+                handle.flush()
+                return written
+
+            handle.write = write  # type: ignore[method-assign]
+            return handle
+
+        monkeypatch.setattr(Path, "open", limited_open)
+        monkeypatch.setattr(Path, "write_text", _write_text_via_open)
+
+
+def _write_text_via_open(path: Path, data: str, *args: Any, **kwargs: Any) -> int:
+    with path.open("w", encoding="utf-8") as handle:
+        written: int = handle.write(data)
+    return written
+
+
+def _rows(n: int) -> list[dict[str, Any]]:
+    padding = "x" * 400
+    return [
+        {
+            "input": {"key": f"k{i:04d}", "source": "s"},
+            "status": "ok",
+            "error": None,
+            "digest": {"pad": padding},
+        }
+        for i in range(n)
+    ]
+
+
+def _stored(tmp_path: Path, rows: list[dict[str, Any]]) -> tuple[Path, int]:
+    """Parts for ``rows`` written in an unlimited disk, and their total size."""
+    out = tmp_path / "disk" / "out.jsonl"
+    out.parent.mkdir()
+    store = PartStore(out, ["corpus"], BatchReport(), rows_per_part=10)
+    for row in rows:
+        store.add(row)
+    store.flush()
+    store.close()
+    return out, sum(p.stat().st_size for p in store.parts)
+
+
+def test_the_merge_needs_no_second_copy_of_the_parts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = _rows(60)
+    out, parts_size = _stored(tmp_path, rows)
+    used = FakeDisk(out.parent, 0).used()  # the parts and the run's small files
+    disk = FakeDisk(out.parent, used + parts_size // 5)  # room for about one part more
+    assert disk.capacity < used + parts_size  # copying the parts whole would not fit
+    disk.install(monkeypatch)
+    store = PartStore(out, ["corpus"], BatchReport(), rows_per_part=10)
+    store.finish()
+    assert [json.loads(line) for line in out.read_text().splitlines()] == rows
+    assert not out.with_name("out.jsonl.parts").exists()
+
+
+def test_a_full_disk_during_the_merge_leaves_no_output_and_the_rerun_finishes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = _rows(60)
+    out, parts_size = _stored(tmp_path, rows)
+    base = FakeDisk(out.parent, 0).used()
+    with monkeypatch.context() as patch:
+        # No room for even one part more: the first append fails.
+        FakeDisk(out.parent, base + 500).install(patch)
+        store = PartStore(out, ["corpus"], BatchReport(), rows_per_part=10)
+        with pytest.raises(OSError) as failed:
+            store.finish()
+        store.close()
+        assert failed.value.errno == errno.ENOSPC
+    assert not out.exists()
+    # Room for one part beyond the parts: the rerun appends part by part.
+    with monkeypatch.context() as patch:
+        FakeDisk(out.parent, base + parts_size // 5).install(patch)
+        report = BatchReport()
+        store = PartStore(out, ["corpus"], report, rows_per_part=10)
+        assert report.resumed == 60
+        store.finish()
+    assert [json.loads(line) for line in out.read_text().splitlines()] == rows
+
+
+def test_a_merge_killed_half_way_resumes_with_each_row_once(tmp_path: Path) -> None:
+    rows = _rows(60)
+    out, _ = _stored(tmp_path, rows)
+    store = PartStore(out, ["corpus"], BatchReport(), rows_per_part=10)
+    real_unlink = Path.unlink
+    calls = {"n": 0}
+
+    def dies_on_third(path: Path, missing_ok: bool = False) -> None:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt  # killed between an append and the part's removal
+        real_unlink(path, missing_ok=missing_ok)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Path, "unlink", dies_on_third)
+        with pytest.raises(KeyboardInterrupt):
+            store.finish()
+    store.close()
+    assert not out.exists()
+    report = BatchReport()
+    again = PartStore(out, ["corpus"], report, rows_per_part=10)
+    assert report.resumed == 60
+    again.finish()
+    assert [json.loads(line) for line in out.read_text().splitlines()] == rows
+
+
+def test_the_cli_says_a_full_disk_in_one_line_with_exit_5(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+
+    def full(self: PartStore) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(self.dir / "part-000001"))
+
+    monkeypatch.setattr(PartStore, "flush", full)
+    monkeypatch.setattr(essentiel.batch, "run_local", lambda *args, **kwargs: None)
+    with pytest.raises(SystemExit) as exited:
+        main(["batch", str(pages), "--out", str(out), "--no-progress"])
+    assert exited.value.code == 5
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and err.startswith("error: cannot write")
+    assert "No space left on device" in err and "resume" in err
+    assert not out.exists()
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover(tmp_path: Path) -> Iterator[None]:
+    yield
+    assert not list(tmp_path.rglob("*.tmp")), "a temporary file was left behind"
