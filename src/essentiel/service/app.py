@@ -8,6 +8,7 @@ for the origins given.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -125,6 +126,17 @@ class Guards:
             await self.app(scope, limited_receive, app_send)
         except BodyTooLarge:
             over = True
+        except asyncio.CancelledError:
+            # The server is stopping and its graceful-shutdown time is over: the work was
+            # stopped (the engine killed its digest process); say so rather than a bare 500.
+            if not started:
+                await error_response(
+                    503,
+                    "cancelled",
+                    "the server is stopping; the request was stopped: send it again",
+                    headers={"Retry-After": "5"},
+                )(scope, receive, secured_send)
+            raise
         except Exception:
             log.exception("unhandled error on %s %s", scope["method"], path)
             if not started:
