@@ -21,7 +21,7 @@ so the service's rate is a ratio.
 
 Hostile mode (``--hostile K``): after the measured run of normal clients, a second run of the
 same length adds K hostile clients, which post the reliability probe's articles (thousands of
-names, thousands of quotes, a 1 MB paragraph, 50,000 links) and costly searches (eight
+names, thousands of quotes, a 1 MB paragraph, 40,000 links) and costly searches (eight
 two-letter prefixes). The report gives the normal requests' latency in both runs: with the
 server's time budget (``--timeout``, passed to ``essentiel serve``) their p95 should grow by
 less than that budget.
@@ -100,7 +100,7 @@ def hostile_requests() -> list[tuple[str, str, bytes | str]]:
     paragraph = " ".join(
         f"Le conseil a voté la mesure {i} après un long débat." for i in range(20000)
     )
-    links = "".join(f"<a href='/article/{i}'>Lien {i}</a> " for i in range(50000))
+    links = "".join(f"<a href='/article/{i}'>Lien {i}</a> " for i in range(40000))
     page = f"<html><body><article><p>{links}</p></article></body></html>"
     return [
         ("names", "text/plain", names.encode()),
