@@ -154,6 +154,7 @@ def main() -> None:
         "--hostile", type=int, default=0, help="hostile clients in a second measured run"
     )
     parser.add_argument("--timeout", type=float, help="the server's --timeout (seconds)")
+    parser.add_argument("--spare", action="store_true", help="the server's --spare")
     args = parser.parse_args()
 
     articles = load_articles(args.articles)
@@ -183,6 +184,7 @@ def main() -> None:
             "--log-level",
             "warning",
             *(["--timeout", str(args.timeout)] if args.timeout else []),
+            *(["--spare"] if args.spare else []),
         ],
         env=env,
     )
@@ -384,6 +386,7 @@ def hostile_report(
     budget = args.timeout or 60.0
     return {
         "hostile_clients": args.hostile,
+        "spare": args.spare,
         "seconds": round(wall, 1),
         "budget_s": budget,
         "normal_digest_alone": before,

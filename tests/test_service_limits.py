@@ -320,3 +320,24 @@ def test_sigterm_stops_a_busy_server_within_its_bound(tmp_path: Path) -> None:
         if server.poll() is None:
             server.kill()
             server.wait()
+
+
+def slow_warm_up(_: Pipeline) -> None:
+    time.sleep(15)  # as long as loading the models takes on a busy machine
+
+
+def test_a_spare_process_takes_over_at_once_after_a_stop() -> None:
+    from essentiel.errors import WorkTimeout
+    from essentiel.pipeline import Settings
+    from essentiel.worker import Worker
+
+    worker = Worker(Settings(), warm_up=slow_warm_up, spare=True)
+    try:
+        worker.wait_ready()  # the spare loaded at the same time
+        with pytest.raises(WorkTimeout):
+            worker.call(sleep_job, 60.0, timeout=0.5)
+        started = time.monotonic()
+        assert worker.call(sleep_job, 0.0, timeout=None) == 0.0
+        assert time.monotonic() - started < 10.0  # no 15 s load: the spare was ready
+    finally:
+        worker.close()

@@ -481,6 +481,13 @@ def serve(
         bool,
         typer.Option(help="Load the models before serving (--no-warm-up: on the first digest)."),
     ] = True,
+    spare: Annotated[
+        bool,
+        typer.Option(
+            help="Keep a spare digest process per worker (its models loaded) that takes over "
+            "at once when a digest is stopped; costs one more process's memory."
+        ),
+    ] = False,
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
 ) -> None:
     """Run the HTTP API and the web page (needs the `serve` extra: pip install essentiel[serve]).
@@ -506,6 +513,7 @@ def serve(
         timeout=timeout,
         search_timeout=search_timeout,
         warm_up=warm_up,
+        spare=spare,
     )
     try:
         Store(config.db).close()  # a bad store path fails here, once, with a clear message

@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable
 from importlib import resources as package_files
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from typing import Any
 
 from essentiel.errors import WorkCancelled, WorkTimeout
@@ -84,6 +85,10 @@ def _child_main(
 class Worker:
     """One child process; ``call`` runs a job in it and waits at most ``timeout`` seconds.
 
+    With ``spare``, a second child loads the models beforehand and takes over at once when
+    the first is killed (a new spare then loads): a stopped job costs no wait for the
+    models, for the memory of one more process.
+
     ``call`` is for one thread at a time; ``cancel`` may come from any thread and stops the
     job in progress (its ``call`` raises ``WorkCancelled``)."""
 
@@ -93,8 +98,11 @@ class Worker:
         *,
         warm_up: Callable[[Pipeline], None] | None = None,
         start_timeout: float = START_TIMEOUT,
+        spare: bool = False,
     ) -> None:
         self.settings = settings
+        self.spare = spare
+        self._standby: tuple[BaseProcess, Connection] | None = None
         self.warm_up = warm_up
         self.start_timeout = start_timeout
         self.restarts = 0
@@ -104,22 +112,31 @@ class Worker:
         self._closed = False
         self._start()
 
-    def _start(self) -> None:
+    def _spawn(self) -> tuple[BaseProcess, Connection]:
         parent, child = self._ctx.Pipe()
-        self._process = self._ctx.Process(
+        process = self._ctx.Process(
             target=_child_main,
             args=(child, self.settings, self.warm_up),
             name="essentiel-digest",
             daemon=True,
         )
-        self._process.start()
+        process.start()
         child.close()
-        self._conn = parent
+        return process, parent
+
+    def _start(self) -> None:
+        if self._standby is not None:  # already loaded (or loading): no wait for the models
+            (self._process, self._conn), self._standby = self._standby, None
+        else:
+            self._process, self._conn = self._spawn()
         self._ready = False
+        if self.spare:
+            self._standby = self._spawn()
 
     @property
     def pid(self) -> int | None:
-        return self._process.pid
+        pid: int | None = self._process.pid
+        return pid
 
     def wait_ready(self) -> None:
         """Block until the child has loaded its models (its first message)."""
@@ -197,3 +214,9 @@ class Worker:
         self._closed = True
         self.cancel()
         self._stop()
+        if self._standby is not None:
+            process, conn = self._standby
+            process.kill()
+            process.join(5)
+            conn.close()
+            self._standby = None

@@ -78,7 +78,10 @@ class Engine:
         loaded (the service answers only then)."""
         settings = Settings(max_bytes=self.config.max_bytes)
         job = warm_up if self.config.warm_up else None
-        self.workers = [Worker(settings, warm_up=job) for _ in range(self.config.threads)]
+        self.workers = [
+            Worker(settings, warm_up=job, spare=self.config.spare)
+            for _ in range(self.config.threads)
+        ]
         self._idle = asyncio.Queue()
         for worker in self.workers:
             self._idle.put_nowait(worker)
