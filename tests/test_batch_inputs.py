@@ -41,15 +41,17 @@ def test_a_fifo_named_on_the_command_line_is_an_item(tmp_path: Path) -> None:
 def test_workers_leave_ctrl_c_to_the_parent() -> None:
     """Ctrl-C reaches every process of the group; a worker that took it printed a traceback
     each. The parent alone stops the run (exit 130, resumable)."""
+    import os
     import signal
 
-    from essentiel.batch import run
     from essentiel.pipeline import Settings
+    from essentiel.service.engine import sleep_job
+    from essentiel.worker import Worker
 
-    before = signal.getsignal(signal.SIGINT)
+    worker = Worker(Settings())
     try:
-        run._init_worker(Settings())
-        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+        worker.wait_ready()
+        os.kill(worker.pid or 0, signal.SIGINT)
+        assert worker.call(sleep_job, 0.2, timeout=30) == 0.2  # still there, no traceback
     finally:
-        signal.signal(signal.SIGINT, before)
-        run._worker_pipeline = None
+        worker.close()
