@@ -73,8 +73,9 @@ _TEXT_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # store that starts with it: few terms, and prefixes long enough to be selective.
 MAX_QUERY_TERMS = 8
 MIN_PREFIX = 2
-# A search that runs longer than this (SQLite's own clock, checked every few thousand steps)
-# is interrupted: whatever is stored, a worker's reads are never held longer.
+# A search that runs longer than this is interrupted (checked every thousand steps of
+# SQLite's virtual machine: work inside one FTS5 call, such as reading one term's postings,
+# is not interrupted, which the limits on terms and prefixes above keep small).
 SEARCH_SECONDS = 5.0
 # The snippet is made by us from the first hit in the text's first characters: FTS5's own
 # snippet() scores every window against every hit, quadratic in the hits of a long article
