@@ -341,3 +341,25 @@ def test_a_spare_process_takes_over_at_once_after_a_stop() -> None:
         assert time.monotonic() - started < 10.0  # no 15 s load: the spare was ready
     finally:
         worker.close()
+
+
+def test_a_digest_process_killed_from_outside_is_a_503_and_replaced() -> None:
+    from essentiel.service.errors import status_of
+    from essentiel.worker import WorkerDied
+
+    async def scenario() -> None:
+        engine = Engine(ServiceConfig(db=":memory:", timeout=600.0, warm_up=False))
+        await engine.start()
+        try:
+            await asyncio.get_running_loop().run_in_executor(None, engine.workers[0].wait_ready)
+            pid = engine.workers[0].pid or 0
+            asyncio.get_running_loop().call_later(0.5, os.kill, pid, signal.SIGKILL)
+            with pytest.raises(WorkerDied) as died:  # as the kernel's OOM killer would
+                await engine.run(sleep_job, 300.0)
+            assert status_of(died.value) == 503 and died.value.code == "worker_died"
+            assert await engine.run(sleep_job, 0.01) == 0.01
+            assert engine.workers[0].pid != pid
+        finally:
+            engine.close()
+
+    asyncio.run(scenario())

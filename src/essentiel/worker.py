@@ -25,7 +25,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-from essentiel.errors import WorkCancelled, WorkTimeout
+from essentiel.errors import EssentielError, WorkCancelled, WorkTimeout
 from essentiel.pipeline import Pipeline, Settings
 
 # Loading the models takes seconds, not minutes; far beyond it the child is stuck.
@@ -43,8 +43,10 @@ def warm_up(pipeline: Pipeline) -> None:
         pipeline.digest((examples / name).read_text("utf-8"))
 
 
-class WorkerDied(Exception):
+class WorkerDied(EssentielError):
     """The child process ended while running a job (killed from outside, out of memory)."""
+
+    code = "worker_died"
 
 
 def _die_with_parent() -> None:

@@ -59,7 +59,8 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
         "model": ErrorResponse,
         "description": "The work went over the server's time budget (`timeout`, 60 s unless "
         "`--timeout` says otherwise) and was stopped, or the server is stopping "
-        "(`cancelled`). The same article will time out again: do not retry it as is.",
+        "(`cancelled`), or the digest process ended during the work (`worker_died`, e.g. out "
+        "of memory). The same article will time out again: do not retry it as is.",
     },
 }
 

@@ -19,6 +19,7 @@ from essentiel.errors import (
     WorkCancelled,
     WorkTimeout,
 )
+from essentiel.worker import WorkerDied
 
 
 class ErrorBody(BaseModel):
@@ -62,7 +63,7 @@ def status_of(exc: EssentielError) -> int:
     cannot digest (no article in it, or a language we have no resources for), 503 for work
     stopped by the time budget or by the server stopping, 400 for every other input problem
     (empty, binary)."""
-    if isinstance(exc, WorkTimeout | WorkCancelled):
+    if isinstance(exc, WorkTimeout | WorkCancelled | WorkerDied):
         return 503
     if isinstance(exc, InputTooLarge):
         return 413
