@@ -28,7 +28,9 @@ both sides:
 ``ours`` costs more than ``trafilatura`` by what trafilatura alone does not do: the page's
 title, URL, site name and publication date (htmldate's search is most of the difference), the
 publisher's chapô and bold marks read from the page, and in ``clean`` each paragraph's
-language and its label. The ratio is given for ``ingest`` + ``clean`` and ``ingest`` alone.
+language and its label. The ratio is given for ``ingest`` + ``clean`` and ``ingest`` alone;
+``--metadata-peer`` also times trafilatura's ``extract`` with ``with_metadata=True``, the same
+text plus the metadata.
 
 Cost is CPU time of this process (``time.process_time``): on a shared machine wall time
 measures the neighbours. The first pages are run once untimed first (``WARM_UP_PAGES``).
@@ -137,7 +139,7 @@ def timed(function: Any, *args: Any, **kwargs: Any) -> tuple[Any, float]:
     return result, time.process_time() - start
 
 
-def run(pages: list[dict[str, Any]], errors: int) -> dict[str, Any]:
+def run(pages: list[dict[str, Any]], errors: int, metadata_peer: bool = False) -> dict[str, Any]:
     tallies: dict[str, Tally] = {}
     misses: list[str] = []
     # Models and caches loaded once per process (langid's model, dateparser's patterns) are
@@ -154,6 +156,12 @@ def run(pages: list[dict[str, Any]], errors: int) -> dict[str, Any]:
         else:
             theirs, their_cpu = timed(trafilatura.extract, html, url=url, **TRAFILATURA_OPTS)
             (ours_text, ours_body, ingest_cpu), ours_cpu = timed(ours, html, url)
+        # What ingest needs beyond the text, as trafilatura gives it (title, date, site...).
+        with_metadata = 0.0
+        if metadata_peer:
+            _, with_metadata = timed(
+                trafilatura.extract, html, url=url, with_metadata=True, **TRAFILATURA_OPTS
+            )
         groups = ["all", part_of(url)] + (["fr-" + part_of(url)] if page["lang"] == "fr" else [])
         for group in groups:
             tally = tallies.setdefault(group, Tally())
@@ -161,6 +169,10 @@ def run(pages: list[dict[str, Any]], errors: int) -> dict[str, Any]:
             tally.cpu["trafilatura"] += their_cpu
             tally.cpu["ours"] += ours_cpu
             tally.cpu["ours-ingest"] += ingest_cpu
+            if metadata_peer:
+                tally.cpu["trafilatura-with-metadata"] = (
+                    tally.cpu.get("trafilatura-with-metadata", 0.0) + with_metadata
+                )
             tally.failures["trafilatura"] += not theirs
             tally.failures["ours"] += ours_text is None
             their_counts = tally.confusion["trafilatura"].add(page, theirs)
@@ -182,6 +194,7 @@ def run(pages: list[dict[str, Any]], errors: int) -> dict[str, Any]:
             "pages_per_cpu_second": {
                 name: tally.pages / seconds if seconds else 0.0
                 for name, seconds in tally.cpu.items()
+                if name != "ours-ingest"
             },
             "cost_ratio": tally.cpu["ours"] / tally.cpu["trafilatura"]
             if tally.cpu["trafilatura"]
@@ -202,6 +215,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="the first N pages of the part")
     parser.add_argument("--errors", type=int, default=0, help="list N pages where ours is worse")
     parser.add_argument("--json", type=Path, help="write the figures to this file")
+    parser.add_argument(
+        "--metadata-peer",
+        action="store_true",
+        help="also time trafilatura.extract with_metadata=True (what ingest needs)",
+    )
     args = parser.parse_args(argv)
     if not args.data.exists():
         print(f"error: {args.data} is absent", file=sys.stderr)
@@ -212,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.lang:
         pages = [p for p in pages if p["lang"] == args.lang]
     pages = pages[: args.limit] if args.limit else pages
-    report = run(pages, args.errors)
+    report = run(pages, args.errors, args.metadata_peer)
     for group in sorted(k for k in report if k != "pages_worse_than_trafilatura"):
         figures = report[group]
         print(f"== {group}: {figures['pages']} pages, failures {figures['failures']}")
@@ -228,6 +246,11 @@ def main(argv: list[str] | None = None) -> int:
             f"ours {speed['ours']:.1f} (cost ratio {figures['cost_ratio']:.2f}; "
             f"ingest alone {figures['ingest_cost_ratio']:.2f})"
         )
+        if "trafilatura-with-metadata" in speed:
+            print(
+                f"  trafilatura with_metadata=True: {speed['trafilatura-with-metadata']:.1f} "
+                "pages per CPU second"
+            )
     for line in report["pages_worse_than_trafilatura"]:
         print("  worse:", line)
     if args.json:
