@@ -9,8 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from trafilatura import bare_extraction
+from trafilatura.utils import load_html
 
 from essentiel.clean import clean
+from essentiel.html_metadata import read_metadata
 from essentiel.ingest import ingest, looks_like_html
 from essentiel.model import BlockKind
 
@@ -146,3 +149,30 @@ def test_every_page_of_the_evaluation_set_is_recognised_as_html() -> None:
     with gzip.open(EVAL_SET, "rt", encoding="utf-8") as stream:
         pages = [json.loads(line)["html"].lstrip("\ufeff") for line in stream]
     assert all(looks_like_html(html) for html in pages)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "<meta property='og:site_name' content='La Gazette de Villeneuve'>"
+        "<meta property='article:published_time' content='2025-11-18T19:30:00+01:00'>"
+        "<link rel='canonical' href='https://gazette.example.org/politique/budget-2026'>",
+        # No metadata: the title element, the URL given, a date from the text only.
+        "",
+    ],
+)
+def test_metadata_is_what_trafilatura_finds(head: str) -> None:
+    html = page(
+        "<p>Publié le 18 novembre 2025.</p>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS), head
+    )
+    url = "https://gazette.example.org/budget"
+    theirs = bare_extraction(html, url=url, with_metadata=True)
+    ours = read_metadata(load_html(html), url)
+    assert theirs is not None
+    assert (ours.title, ours.url, ours.hostname, ours.site_name, ours.date) == (
+        theirs.title,
+        theirs.url,
+        theirs.hostname,
+        theirs.sitename,
+        theirs.date,
+    )
