@@ -15,11 +15,12 @@ from urllib.parse import urlsplit
 import htmldate
 import trafilatura
 from lxml import etree
-from lxml import html as lxml_html
+from trafilatura.utils import load_html
 
 from essentiel import resources
 from essentiel.encoding import decode_bytes, without_surrogates
 from essentiel.errors import BinaryInput, EmptyInput, InputTooLarge, NoArticle
+from essentiel.html_metadata import read_metadata
 
 DEFAULT_MAX_BYTES = 5_000_000
 
@@ -33,8 +34,11 @@ _MAGIC = {
     b"\x1f\x8b": "gzip-compressed data",
     b"\x7fELF": "an executable",
 }
+# A page may open on what belongs in its head without the <html> and <head> tags (a <style>
+# or <script> block, a <meta>): no plain text opens like that.
 _HTML_START = re.compile(
-    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)\b", re.I | re.S
+    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml|meta|link|style|script|title)\b",
+    re.I | re.S,
 )
 _HTML_TAG = re.compile(r"<(?:p|div|article|section|span|br|h[1-6]|a|main)\b[^>]*>", re.I)
 _HSPACE = re.compile(r"[ \t\f\v\u200b]+")
@@ -134,19 +138,24 @@ def _from_text(text: str, url: str | None) -> RawDocument:
 
 
 def _from_html(page: str, url: str | None) -> RawDocument:
-    try:
-        tree = lxml_html.fromstring(page)
-    except (etree.ParserError, ValueError) as exc:
-        raise NoArticle(f"HTML page could not be parsed: {exc}") from None
+    # Parsed once, by trafilatura's own loader: the tree trafilatura builds from a page string
+    # (comments dropped, an encoding declaration or broken markup handled). lxml.html's
+    # default parser gave it another tree, on which some pages lost half their article and
+    # pages with an XML declaration failed.
+    tree = load_html(page)
+    if tree is None:
+        raise NoArticle("HTML page could not be parsed")
     summaries = _publisher_summaries(tree)
+    bold = _bold_lines(tree)
+    metadata = read_metadata(tree, url)
     xml = trafilatura.extract(
         tree,
-        url=url,
+        url=metadata.url or url,
         output_format="xml",
-        include_formatting=True,
+        include_formatting=False,
         include_comments=False,
         include_images=False,
-        with_metadata=True,
+        with_metadata=False,
         deduplicate=False,
     )
     if not xml:
@@ -157,15 +166,16 @@ def _from_html(page: str, url: str | None) -> RawDocument:
     if not lines:
         raise NoArticle("no article text found in the HTML page")
     for line in lines:
-        line.summary_hint = _normalise(line.text) in summaries
+        line.summary_hint = line.text in summaries
+        line.bold = line.bold or _NOT_LETTERS.sub("", line.text) in bold
     return RawDocument(
         lines=lines,
         source_format="html",
-        title=doc.get("title") or None,
-        url=doc.get("url") or url,
-        site_name=doc.get("sitename") or doc.get("hostname") or None,
-        hostname=doc.get("hostname") or _host(doc.get("url") or url),
-        published=_publication_date(tree, doc.get("date")),
+        title=metadata.title,
+        url=metadata.url or url,
+        site_name=metadata.site_name or metadata.hostname,
+        hostname=metadata.hostname or _host(metadata.url or url),
+        published=_publication_date(tree, metadata.date),
     )
 
 
@@ -189,14 +199,81 @@ def _publisher_summaries(tree: etree._Element) -> set[str]:
     return found
 
 
+_BOLD_TAGS = frozenset({"b", "strong"})
+# Inline elements: a line of text runs through them; any other element is a block of its own.
+_INLINE_TAGS = frozenset(
+    {"a", "abbr", "b", "cite", "code", "em", "font", "i", "mark", "q", "s", "small", "span"}
+    | {"strong", "sub", "sup", "time", "u"}
+)
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+
+
+def _bold_lines(tree: etree._Element) -> set[str]:
+    """The lines the page sets all in bold (<b>, <strong>), as their letters alone: a line is
+    bold when every letter of it is (« <b>Le maire a parlé</b>, <b>mardi.</b> » is). Read
+    from the page rather than from trafilatura's formatting output: asking trafilatura to keep
+    formatting changes what it extracts (on some pages it then loses article text, keeps
+    boilerplate it drops otherwise, or glues a word to the bold one before it)."""
+    blocks: dict[etree._Element, None] = {}
+    for element in tree.iter("b", "strong"):
+        block = element.getparent()
+        while block is not None and block.tag in _INLINE_TAGS:
+            block = block.getparent()
+        if block is not None:
+            blocks[block] = None
+    found: set[str] = set()
+    for block in blocks:
+        for text, bold in _html_lines(block):
+            key = _NOT_LETTERS.sub("", text)
+            if bold and key:
+                found.add(key)
+    return found
+
+
+def _html_lines(block: etree._Element) -> list[tuple[str, bool]]:
+    """A block's text as (line, all its letters are bold) pairs, lines split at <br> and at
+    nested blocks."""
+    lines: list[tuple[str, bool]] = []
+    current: list[tuple[str, bool]] = []
+
+    def close() -> None:
+        text = "".join(piece for piece, _ in current)
+        letters = sum(map(str.isalpha, text))
+        bold_letters = sum(sum(map(str.isalpha, piece)) for piece, bold in current if bold)
+        lines.append((text, letters > 0 and bold_letters == letters))
+        current.clear()
+
+    def walk(node: etree._Element, bold: bool) -> None:
+        for child in node:
+            if not isinstance(child.tag, str):
+                pass
+            elif child.tag == "br" or child.tag not in _INLINE_TAGS:
+                close()
+            else:
+                current.append((child.text or "", bold or child.tag in _BOLD_TAGS))
+                walk(child, bold or child.tag in _BOLD_TAGS)
+            if child.tail:
+                current.append((child.tail, bold))
+
+    current.append((block.text or "", False))
+    walk(block, False)
+    close()
+    return lines
+
+
 def _normalise(text: str) -> str:
     return _HSPACE.sub(" ", text).strip()
+
+
+# trafilatura's block elements under <main>; anything else there (<hi>, <ref>, <lb/>, <del>)
+# is inline, part of a run of text that sits directly in the article element.
+_XML_BLOCKS = frozenset({"p", "head", "list", "table", "quote", "code", "div", "graphic"})
 
 
 def _xml_lines(main: etree._Element) -> list[RawLine]:
     """trafilatura's XML -> lines; <lb/> splits a paragraph, a fully bold line is marked bold."""
     lines: list[RawLine] = []
-    for element in main:
+    for element in _main_units(main):
         units = element.findall(".//item") if element.tag == "list" else [element]
         if element.tag == "table":
             units = element.findall(".//row")
@@ -211,6 +288,45 @@ def _xml_lines(main: etree._Element) -> list[RawLine]:
                 )
                 first = False
     return lines
+
+
+def _main_units(main: etree._Element) -> list[etree._Element]:
+    """<main>'s block elements, with the text that sits directly in it (before, between or
+    after them, with its inline markup) gathered into paragraphs of their own. trafilatura
+    leaves a page's loose article text there; reading the children alone lost it. A <main>
+    with no block element at all is what trafilatura's fallback made of a page without an
+    article (its menu's crumbs): its loose text is not taken for one."""
+    if not any(child.tag in _XML_BLOCKS for child in main):
+        return list(main)
+    units: list[etree._Element] = []
+    loose: etree._Element | None = None
+
+    def add_text(text: str | None) -> None:
+        nonlocal loose
+        if not text or not text.strip():
+            return
+        if loose is None:
+            loose = etree.Element("p")
+            units.append(loose)
+        if len(loose):
+            loose[-1].tail = (loose[-1].tail or "") + text
+        else:
+            loose.text = (loose.text or "") + text
+
+    add_text(main.text)
+    for child in list(main):
+        tail, child.tail = child.tail, None
+        if child.tag in _XML_BLOCKS or not isinstance(child.tag, str):
+            loose = None
+            if isinstance(child.tag, str):
+                units.append(child)
+        else:
+            if loose is None:
+                loose = etree.Element("p")
+                units.append(loose)
+            loose.append(child)  # moved: the XML document is ours, read once
+        add_text(tail)
+    return units
 
 
 def _split_on_breaks(unit: etree._Element) -> list[tuple[str, bool]]:

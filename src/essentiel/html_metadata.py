@@ -1,0 +1,73 @@
+"""The page metadata ingest needs (title, URL, site name, date), read as trafilatura reads them.
+
+trafilatura's ``with_metadata=True`` also looks for the author, categories, tags and licence,
+which the digest never shows; those searches cost about as much as the date's. So the same
+trafilatura functions are called here, in trafilatura's own order (trafilatura.metadata
+.extract_metadata at the version pinned in pyproject.toml), for the fields we use only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+
+from courlan import extract_domain
+from htmldate import find_date
+from lxml.html import HtmlElement
+from trafilatura.metadata import (
+    META_URL,
+    examine_meta,
+    extract_meta_json,
+    extract_sitename,
+    extract_title,
+    extract_url,
+)
+from trafilatura.settings import set_date_params
+
+
+@dataclass(frozen=True)
+class PageMetadata:
+    title: str | None
+    url: str | None
+    hostname: str | None
+    site_name: str | None
+    date: str | None
+
+
+def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
+    """Title, canonical URL, host, site name and htmldate's date, as trafilatura finds them."""
+    document = examine_meta(tree)
+    # trafilatura guards this call the same way: its JSON-LD reader raises on odd pages.
+    with contextlib.suppress(Exception):
+        document = extract_meta_json(tree, document)
+    if not document.title:
+        document.title = extract_title(tree)
+    if not document.url:
+        document.url = extract_url(tree, url)
+    if document.url:
+        document.hostname = extract_domain(document.url, fast=True)
+    date_params = set_date_params(True)
+    date_params["url"] = document.url
+    document.date = find_date(tree, **date_params)
+    if not document.sitename:
+        document.sitename = extract_sitename(tree)
+    if document.sitename:
+        document.sitename = document.sitename.lstrip("@")
+        if (
+            document.sitename
+            and "." not in document.sitename
+            and not document.sitename[0].isupper()
+        ):
+            document.sitename = document.sitename.title()
+    elif document.url:
+        found = META_URL.match(document.url)
+        if found:
+            document.sitename = found[1]
+    document.clean_and_trim()
+    return PageMetadata(
+        title=document.title or None,
+        url=document.url or None,
+        hostname=document.hostname or None,
+        site_name=document.sitename or None,
+        date=document.date or None,
+    )
