@@ -25,8 +25,17 @@ from spacy.tokens import Doc, Token
 from spacy.util import get_lang_class
 
 from essentiel import resources
-from essentiel.facts.names import capitals, fold, same_name, visible
-from essentiel.model import Block, BlockKind, Entity, EntityKind, EntityMention, MentionForm, Span
+from essentiel.facts.names import capitals, fold, organisation, same_name, visible
+from essentiel.model import (
+    Block,
+    BlockKind,
+    Entity,
+    EntityKind,
+    EntityMention,
+    EntityRole,
+    MentionForm,
+    Span,
+)
 from essentiel.resources import alternation
 
 _CYRILLIC_NAME = re.compile(r"(?<!\w)[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+(?:\s+[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+)*")
@@ -95,6 +104,10 @@ class _Cluster:
     mentions: list[_Mention] = field(default_factory=list)
     nationality: str | None = None
     roles: set[str] = field(default_factory=set)
+    # Each role or description the text ties to it by evidence, with the first span that
+    # shows it (« Philippe Bas, sénateur de la Manche » → « sénateur »: « sénateur de la
+    # Manche »).
+    evidence: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def kind(self) -> EntityKind:
@@ -126,6 +139,19 @@ class EntityIndex:
         self.entities = entities
         # Kept beside the entities, not in the JSON: evidence for pronoun resolution only.
         self.genders = genders if genders is not None else [None] * len(entities)
+        # The nouns each entity was described by (« le sénateur » is a sénateur the text
+        # introduced as one): the roles' last words, for the speaker ranking.
+        self.categories = [
+            next(
+                (found[0] for n in [entity.name, *entity.aliases] if (found := organisation(n))),
+                None,
+            )
+            for entity in entities
+        ]
+        self.evidence = [
+            frozenset(w for r in entity.roles for w in (fold(r.role), fold(r.role).split()[-1]))
+            for entity in entities
+        ]
         self._by_start = sorted(
             (m.span.start, m.span.end, k)
             for k, entity in enumerate(entities)
@@ -197,12 +223,17 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
             kind = r.labels.get(ent.label_)
             if kind is None:
                 continue
+            if _sentence_opener(ent):
+                continue  # « Rester à la maison … », « Installation … »: a capitalised opener
             mention = _name_mention(text, offset + ent.start_char, offset + ent.end_char, r)
             if mention is None:
                 continue
             mention.kind, mention.block = kind, block.index
             if fold(mention.text) in capitals():
                 mention.kind = EntityKind.PLACE
+            elif organisation(mention.text) is not None:
+                # The gazetteer knows it: « Météo-France » is no place, an airline no country.
+                mention.kind = EntityKind.ORGANISATION
             mention.gender = _gender_of(text, mention.start, ent.root, r)
             names.append(mention)
             root = ent.root
@@ -238,7 +269,7 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
         )
     clusters = _merge(names)
     _attach_roles(text, docs, clusters, names)
-    return EntityIndex([_entity(c) for c in clusters], [c.gender for c in clusters])
+    return EntityIndex([_entity(c, text) for c in clusters], [c.gender for c in clusters])
 
 
 _TITLE_BEFORE = re.compile(r"(\S+)\s+$")
@@ -297,8 +328,8 @@ def _name_mention(text: str, start: int, end: int, r: _Rules) -> _Mention | None
     surface = text[start:end]
     if len(surface) < 2 or not surface[:1].isupper() or fold(surface) in r.not_names:
         return None
-    if surface.lower() in r.stop_words:  # « Ça », "This": a capitalised common word
-        return None
+    if surface.lower() in r.stop_words and organisation(surface) is None:
+        return None  # « Ça », "This": a capitalised common word (« Voici » the magazine is kept)
     if any(fold(word) in r.not_names for word in surface.split()[:1]) and len(surface.split()) == 1:
         return None
     return _Mention(start, end, surface, EntityKind.OTHER, MentionForm.NAME, 0)
@@ -313,7 +344,7 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
         for c in reversed(clusters):
             if not _compatible(c, m):
                 continue
-            if any(same_name(m.text, n) for n in c.names):
+            if any(_same_entity(m.text, n) for n in c.names):
                 target = c
                 break
         if target is None:
@@ -330,10 +361,34 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
     return clusters
 
 
+def _same_entity(a: str, b: str) -> bool:
+    known_a, known_b = organisation(a), organisation(b)
+    if known_a is not None and known_b is not None:
+        return known_a == known_b  # « France info » = « franceinfo »; « Le Monde » ≠ « Monde »
+    return same_name(a, b)
+
+
+def _sentence_opener(ent: Any) -> bool:
+    """A one-word "name" that only opens a sentence and that the tagger does not take for a
+    proper noun (« Rester à la maison, c'est ennuyeux »): a capitalised common word."""
+    if len(ent) != 1 or ent[0].pos_ == "PROPN" or organisation(ent.text) is not None:
+        return False
+    tok = ent[0]
+    if tok.is_sent_start:
+        return True
+    prev = tok.doc[tok.i - 1]
+    return prev.is_punct and prev.text in {"«", '"', "“", "-", "—", "–", "(", ".", ":"}
+
+
 def _compatible(cluster: _Cluster, mention: _Mention) -> bool:
     if fold(mention.text) in {fold(n) for n in cluster.names}:
         return True  # the same spelling is the same entity, whatever the tagger said
     kind = cluster.kind
+    if EntityKind.PLACE in (kind, mention.kind) and (
+        organisation(mention.text) is not None
+        or any(organisation(n) is not None for n in cluster.names[:1])
+    ):
+        return False  # « Air France » is not France: no merge across kinds
     if EntityKind.OTHER in (kind, mention.kind) or kind is mention.kind:
         return True
     if kind is EntityKind.PERSON and mention.kind is EntityKind.ORGANISATION:
@@ -452,6 +507,10 @@ def _attach_descriptions(
             nouns.append(root.head)
         for noun in nouns:
             described.setdefault(noun.lemma_.lower(), []).append((m.start, cluster))
+            a, b = noun_phrase(noun)
+            cluster.evidence.setdefault(
+                fold(noun.lemma_), (block.span.start + a, block.span.start + b)
+            )
             gender = noun.morph.get("Gender", [])
             if m.gender is None and len(gender) == 1:  # « X, directrice de l'école »
                 m.gender = {"Fem": "f", "Masc": "m"}.get(gender[0])
@@ -503,6 +562,7 @@ def _tie(cluster: _Cluster, role: _Mention, evidence: bool = True) -> None:
         cluster.nationality = role.nationality
     if role.role and evidence:
         cluster.roles.add(role.role)
+        cluster.evidence.setdefault(role.role, (role.start, role.end))
 
 
 def _resolve_role(role: _Mention, clusters: list[_Cluster]) -> _Cluster | None:
@@ -539,7 +599,7 @@ def _resolve_role(role: _Mention, clusters: list[_Cluster]) -> _Cluster | None:
     return best[1] if best else None
 
 
-def _entity(cluster: _Cluster) -> Entity:
+def _entity(cluster: _Cluster, text: str) -> Entity:
     # Names and aliases are shown and indexed: no invisible characters in them (the mentions'
     # spans keep the text as it is, so offsets still hold).
     name = visible(cluster.canonical())
@@ -566,4 +626,8 @@ def _entity(cluster: _Cluster) -> Entity:
             for m in cluster.mentions
         ],
         government_of=capitals().get(fold(name)) if actor else None,
+        roles=[
+            EntityRole(role=role, evidence=Span(start=a, end=b, text=visible(text[a:b])))
+            for role, (a, b) in sorted(cluster.evidence.items(), key=lambda item: item[1])
+        ],
     )

@@ -161,3 +161,28 @@ def same_name(a: str, b: str) -> bool:
             return False
         rest = rest[1:]
     return True
+
+
+@cache
+def _organisations() -> dict[str, tuple[str, int]]:
+    found: dict[str, tuple[str, int]] = {}
+    data = resources.common_data("organisations")
+    for category, groups in data.items():
+        for k, group in enumerate(groups):
+            # One group is one entity only across spellings of one name (« France info »,
+            # « franceinfo »); an acronym and its expansion share the category alone, since
+            # articles cite them as two names (« l'OMS », « l'Organisation mondiale … »).
+            first = fold(group[0]).replace(" ", "")
+            for j, name in enumerate(group):
+                key = fold(name).replace(" ", "")
+                same = (category, k) if key == first else (category, k * 100 + j)
+                found[fold(name)] = same
+                found.setdefault(key, same)
+    return found
+
+
+def organisation(name: str) -> tuple[str, int] | None:
+    """(category, group) of a known organisation (``resources/common/organisations.toml``):
+    « Météo-France » → ("agencies", …); « France info » and « franceinfo » share a group."""
+    folded = fold(name)
+    return _organisations().get(folded) or _organisations().get(folded.replace(" ", ""))

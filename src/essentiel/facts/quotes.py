@@ -29,6 +29,8 @@ from spacy.tokens import Doc, Token
 from essentiel import resources
 from essentiel.analyze import sentences_of
 from essentiel.facts.entities import EntityIndex, noun_phrase
+from essentiel.facts.names import fold
+from essentiel.facts.speakers import SpeakerRanker
 from essentiel.model import (
     Block,
     EntityKind,
@@ -58,6 +60,9 @@ class _Rules:
     not_speakers: frozenset[str]
     latter: frozenset[str]
     no_speaker: frozenset[str]
+    person_nouns: frozenset[str]
+    body_nouns: dict[str, str]
+    prepositions: frozenset[str]
     according_to: re.Pattern[str]
     not_sources: frozenset[str]
     floating_min_words: int
@@ -77,6 +82,9 @@ def rules(code: str) -> _Rules:
         not_speakers=frozenset(q.get("not_speakers", [])),
         latter=frozenset(w.lower() for w in q.get("latter", [])),
         no_speaker=frozenset(q["no_speaker"]),
+        person_nouns=frozenset(fold(w) for w in q.get("person_nouns", [])),
+        body_nouns={fold(w): c for w, c in q.get("body_nouns", {}).items()},
+        prepositions=frozenset(w.lower() for w in q.get("incise_prepositions", [])),
         according_to=re.compile(
             rf"(?<![\w-])(?:{alternation(q['according_to'])})(?![\w-])", re.IGNORECASE
         ),
@@ -146,7 +154,12 @@ class QuoteExtractor:
             sentence_base += len(sentences)
         found = _absorb_fragments(found, self.r.floating_min_words)
         found.sort(key=lambda f: f.start)
-        self._resolve(found, text, index)
+        quoted = [
+            (block.span.start + a - 1, block.span.start + b + 1)
+            for block, doc in docs
+            for a, b, _ in quote_pairs(block.span.text)
+        ]
+        self._resolve(found, text, index, SpeakerRanker(index, docs, quoted, index.evidence))
         return [
             Quote(
                 kind=f.kind,
@@ -424,7 +437,9 @@ class QuoteExtractor:
 
     # ---- who said it ---------------------------------------------------------------------
 
-    def _resolve(self, found: list[_Found], text: str, index: EntityIndex) -> None:
+    def _resolve(
+        self, found: list[_Found], text: str, index: EntityIndex, ranker: SpeakerRanker
+    ) -> None:
         previous: _Found | None = None
         for f in sorted(found, key=lambda f: (f.sentence, f.start)):
             recent = (
@@ -434,6 +449,8 @@ class QuoteExtractor:
                 and f.sentence - previous.sentence <= _CONTEXT_SENTENCES
                 else None
             )
+            if f.speaker is None and f.cue is not None:
+                self._inverted(f, text, ranker)
             if f.speaker is None:
                 # Only a quote with no cue of its own continues the previous speaker: one whose
                 # cue names nobody we could read (« a conclu ») stays unknown.
@@ -450,6 +467,14 @@ class QuoteExtractor:
                 continue
             if head_lemma in self.r.documents and f.speaker_head is not None:
                 self._issuer(f, text, index)
+                if (
+                    f.name is None
+                    and recent is not None
+                    and (recent.entity is None or index.entities[recent.entity].kind in _ISSUERS)
+                ):
+                    # « "…", conclut le communiqué » after the préfecture was quoted: the same
+                    # voice goes on through its release.
+                    f.entity, f.name, f.resolution = recent.entity, recent.name, "context"
                 if f.name is not None:
                     if f.kind is not QuoteKind.ACCORDING_TO:
                         previous = f
@@ -468,32 +493,107 @@ class QuoteExtractor:
                 f.entity, f.name = k, entity.name
                 f.resolution = "role" if role else "named"
             elif low in self.r.pronouns or (f.speaker_head is not None and _is_pronoun(f)):
-                number = self.r.pronouns.get(low, "singular")
-                gender = self.r.pronoun_genders.get(low)
-                # Not a speaker the text shows is no person (« la chambre de commerce »), nor
-                # one of the other gender (« a-t-elle ajouté » after a man was quoted).
-                recent_person = (
-                    recent is not None
-                    and (
-                        recent.entity is None
-                        or index.entities[recent.entity].kind is EntityKind.PERSON
-                    )
-                    and index.compatible(recent.entity, gender)
-                )
-                if number == "singular":
-                    # « il a ajouté » continues the person quoted just before; « ce dernier »
-                    # (the latter) is the person named last.
-                    if recent_person and recent is not None and low not in self.r.latter:
-                        f.entity, f.name = recent.entity, recent.name
-                    else:
-                        f.entity = index.person_before(a, gender)
-                        f.name = index.entities[f.entity].name if f.entity is not None else None
-                f.resolution = "pronoun" if f.name is not None else "unknown"
-            else:
+                self._pronoun(f, low, recent, index, ranker)
+            elif not self._description(f, recent, ranker):
                 f.name, f.resolution = words, "named"
             if f.kind is not QuoteKind.ACCORDING_TO:
                 # « selon les données » reports a source, not someone who goes on speaking.
                 previous = f
+
+    def _pronoun(
+        self,
+        f: _Found,
+        low: str,
+        recent: _Found | None,
+        index: EntityIndex,
+        ranker: SpeakerRanker,
+    ) -> None:
+        """« a-t-il ajouté », « Elle estime que »: the best-ranked person before it."""
+        assert f.speaker is not None
+        number = self.r.pronouns.get(low, "singular")
+        gender = self.r.pronoun_genders.get(low)
+        f.resolution = "unknown"
+        if number != "singular":
+            return
+        latter = low in self.r.latter
+        # A speaker kept as written (« la préfecture ») is no entity to rank: it goes on
+        # speaking when it may be this pronoun, as before.
+        if recent is not None and recent.entity is None and not latter:
+            f.name, f.resolution = recent.name, "pronoun"
+            return
+        before = recent.entity if recent is not None and not latter else None
+        kinds = _PEOPLE
+        if before is not None and index.entities[before].kind is EntityKind.ORGANISATION:
+            kinds = _PEOPLE | _ISSUERS  # « Le Correio da Manha écrit … Il ajoute que »
+        chosen = ranker.choose(f.speaker[0], kinds, gender, before)
+        k = chosen.entity if chosen is not None else index.person_before(f.speaker[0], gender)
+        if k is not None:
+            # Nobody in the window: the person named last, as a pronoun's fallback.
+            f.entity, f.name, f.resolution = k, index.entities[k].name, "pronoun"
+
+    def _description(self, f: _Found, recent: _Found | None, ranker: SpeakerRanker) -> bool:
+        """« a souligné le médecin belge », « Le magazine écrit que »: a definite description
+        of one person or body stands for the entity the ranking finds; False if none."""
+        head = f.speaker_head
+        if head is None or f.speaker is None or head.pos_ != "NOUN":
+            return False
+        if "Plur" in head.morph.get("Number", []):
+            return False  # « les deux élus »: several people, no single entity
+        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
+            return False  # « une source », « un quotidien local »: someone new
+        if any(t.pos_ == "PROPN" for t in head.rights):
+            return False  # « le magazine Géo »: the phrase names it; it stays as written
+        noun = fold(head.lemma_)
+        index = ranker.index
+        gender = {"Fem": "f", "Masc": "m"}.get(next(iter(head.morph.get("Gender", [])), ""))
+        before = recent.entity if recent is not None else None
+        if noun in self.r.body_nouns:
+            kinds, category = _ISSUERS, self.r.body_nouns[noun]
+
+            def allowed(k: int) -> bool:
+                # « le magazine » is an outlet; « la préfecture » a body named or described so.
+                return (
+                    noun in ranker.evidence[k]
+                    or noun in fold(index.entities[k].name).split()
+                    or (bool(category) and index.categories[k] == category)
+                )
+
+        elif noun in self.r.person_nouns or noun in ranker.described:
+            kinds = _PEOPLE
+
+            def allowed(k: int) -> bool:
+                # Without evidence for the noun, only the person quoted just before or one the
+                # text marked with the description's gender (« l'élue » is a woman named).
+                if noun in ranker.evidence[k]:
+                    return True
+                # … and whom the text gave no other role (« le juge » is not the lawyer).
+                return not ranker.evidence[k] and (
+                    k == before or (gender is not None and index.genders[k] == gender)
+                )
+
+        else:
+            return False  # « l'immeuble »: not a noun for someone who speaks
+        chosen = ranker.choose(f.speaker[0], kinds, gender, before, noun, f.speaker, allowed)
+        if chosen is None:
+            return False
+        f.entity, f.name = chosen.entity, ranker.index.entities[chosen.entity].name
+        f.resolution = "role"
+        return True
+
+    def _inverted(self, f: _Found, text: str, ranker: SpeakerRanker) -> None:
+        """« "…", a déclaré sur Twitter Ian Brossat, chef de file … »: the parser lost the
+        inverted subject of the incise; it is the first name after the cue in its clause, not
+        one a preposition governs (« à l'AFP »)."""
+        assert f.cue is not None
+        end = f.cue[1]
+        stop = end
+        while stop < len(text) and stop - end < 60 and text[stop] not in '.;:«»"“”!?\n':
+            stop += 1
+        if f.start >= end:
+            stop = min(stop, f.start)  # « X a déclaré que … »: the clause is not the subject
+        chosen = ranker.after(end, stop, _PEOPLE | _ISSUERS, self.r.prepositions, text)
+        if chosen is not None:
+            f.speaker, f.speaker_head = (chosen.start, chosen.end), None
 
     def _issuer(self, f: _Found, text: str, index: EntityIndex) -> None:
         """Who speaks through a document (« le communiqué du ministère de l'Intérieur », « a
@@ -516,6 +616,8 @@ class QuoteExtractor:
 
 
 _ISSUERS = frozenset({EntityKind.ORGANISATION})
+_PEOPLE = frozenset({EntityKind.PERSON})
+_DEFINITE = frozenset({"le", "la", "l'", "l’", "ce", "cet", "cette", "the", "this"})
 _ISSUER_DISTANCE = 600  # characters: an issuer named further back is not this document's
 _COMPLEMENT = re.compile(
     r"\s*(?:(?:de la|du|des|de|of the|of|by)\s+|(?:de l|d)['’]\s*)(?P<issuer>.+)", re.IGNORECASE
