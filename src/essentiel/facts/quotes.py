@@ -359,7 +359,7 @@ class QuoteExtractor:
                 # « a-t-elle ajouté »: the parser sometimes hangs « -elle » on the auxiliary.
                 subjects = [
                     t
-                    for t in v.doc[max(0, v.i - 3) : v.i + 2]
+                    for t in v.doc[max(0, v.i - 3) : v.i + 3]
                     if t.text.startswith("-") and t.lower_.lstrip("-") in self.r.pronouns
                 ]
             if subjects:
@@ -592,6 +592,10 @@ class QuoteExtractor:
         if f.start >= end:
             stop = min(stop, f.start)  # « X a déclaré que … »: the clause is not the subject
         chosen = ranker.after(end, stop, _PEOPLE | _ISSUERS, self.r.prepositions, text)
+        if chosen is None:
+            # « Avec ce principe, le Conseil constitutionnel rappelle que »: a subject the
+            # parser lost before the cue; the nearest name of its sentence.
+            chosen = ranker.before(f.cue[0], _PEOPLE | _ISSUERS)
         if chosen is not None:
             f.speaker, f.speaker_head = (chosen.start, chosen.end), None
 

@@ -167,12 +167,25 @@ class SpeakerRanker:
         for m in self._mentions[lo:]:
             if m.start >= end:
                 break
-            if self.index.entities[m.entity].kind not in kinds:
+            if m.recipient or self.index.entities[m.entity].kind not in kinds:
                 continue
             before = text[max(start, m.start - 12) : m.start].split()
             if before and before[-1].lower().rstrip("'’") in skip:
                 continue
             return Speaker(m.entity, m.start, m.end)
+        return None
+
+    def before(self, position: int, kinds: frozenset[EntityKind]) -> Speaker | None:
+        """The entity named last before ``position`` in its sentence, as a subject would be:
+        not a recipient, not the complement of another noun."""
+        first = self._sentence_starts[self.sentence_at(position)] if self._sentence_starts else 0
+        lo = bisect.bisect_left(self._starts, first)
+        hi = bisect.bisect_left(self._starts, position)
+        for m in reversed(self._mentions[lo:hi]):
+            if m.end > position or m.recipient or m.complement:
+                continue
+            if self.index.entities[m.entity].kind in kinds:
+                return Speaker(m.entity, m.start, m.end)
         return None
 
     def _possible(
