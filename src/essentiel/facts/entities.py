@@ -15,6 +15,7 @@ Words (labels, roles, nationalities, titles) come from ``[entities]`` in the lan
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -25,7 +26,14 @@ from spacy.tokens import Doc, Token
 from spacy.util import get_lang_class
 
 from essentiel import resources
-from essentiel.facts.names import capitals, fold, organisation, same_name, visible
+from essentiel.facts.names import (
+    capitals,
+    fold,
+    organisation,
+    organisation_pattern,
+    same_name,
+    visible,
+)
 from essentiel.model import (
     Block,
     BlockKind,
@@ -219,6 +227,7 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
         r = rules(code)
         offset = block.span.start
         doc_text = block.span.text  # == doc.text, which spaCy rebuilds on every access
+        first = len(names)  # this block's names start here
         for ent in doc.ents:
             kind = r.labels.get(ent.label_)
             if kind is None:
@@ -229,6 +238,9 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
             if mention is None:
                 continue
             mention.kind, mention.block = kind, block.index
+            known = _known_prefix(mention)
+            if known is not None:
+                names.append(known)  # « à l'AFP Ravi Kulkarni »: the agency, then the man
             if fold(mention.text) in capitals():
                 mention.kind = EntityKind.PLACE
             elif organisation(mention.text) is not None:
@@ -241,6 +253,7 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
                 doc_text[max(0, ent.start_char - 30) : ent.start_char]
             ):
                 actor_tokens.add(offset + ent.start_char)
+        names.extend(_gazetteer_mentions(doc_text, offset, block.index, names[first:], r))
         if block.kind is BlockKind.EMBEDDED_POST:
             names.extend(
                 a
@@ -359,6 +372,53 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
         c.names.sort(key=lambda n: next(m.start for m in c.mentions if m.text == n))
     clusters.sort(key=lambda c: c.mentions[0].start)
     return clusters
+
+
+def _known_prefix(mention: _Mention) -> _Mention | None:
+    """Split a known organisation off the front of a longer "name" the tagger glued to it
+    (« AFP Ravi Kulkarni »): return the organisation's mention and keep the rest in place."""
+    m = organisation_pattern().match(mention.text)
+    if m is None or m.end() == len(mention.text):
+        return None
+    rest = mention.text[m.end() :]
+    if not rest.startswith(" ") or not rest.strip()[:1].isupper():
+        return None
+    known = _Mention(
+        mention.start,
+        mention.start + m.end(),
+        m.group(0),
+        EntityKind.ORGANISATION,
+        MentionForm.NAME,
+        mention.block,
+    )
+    lead = len(rest) - len(rest.lstrip())
+    mention.start += m.end() + lead
+    mention.text = rest.strip()
+    if mention.kind is EntityKind.ORGANISATION:
+        mention.kind = EntityKind.PERSON if len(mention.text.split()) >= 2 else EntityKind.OTHER
+    return known
+
+
+def _gazetteer_mentions(
+    doc_text: str, offset: int, block: int, names: list[_Mention], r: _Rules
+) -> list[_Mention]:
+    """Known organisations the tagger missed (« Météo-France a placé … », « selon
+    franceinfo »), where no name already stands; one pass of one pattern over the block."""
+    taken = sorted((n.start, n.end) for n in names)
+    starts = [a for a, _ in taken]
+    found = []
+    for m in organisation_pattern().finditer(doc_text):
+        start, end = offset + m.start(), offset + m.end()
+        i = bisect.bisect_left(starts, end) - 1
+        if i >= 0 and taken[i][1] > start:
+            continue  # inside or across a name found already
+        before = doc_text[max(0, m.start() - 4) : m.start()].rstrip(' «"“')
+        if m.group(0).lower() in r.stop_words and (not before or before[-1] in '.!?:»"”'):
+            continue  # « Voici l'état des lieux »: the word, not the magazine
+        found.append(
+            _Mention(start, end, m.group(0), EntityKind.ORGANISATION, MentionForm.NAME, block)
+        )
+    return found
 
 
 def _same_entity(a: str, b: str) -> bool:
@@ -562,7 +622,7 @@ def _tie(cluster: _Cluster, role: _Mention, evidence: bool = True) -> None:
         cluster.nationality = role.nationality
     if role.role and evidence:
         cluster.roles.add(role.role)
-        cluster.evidence.setdefault(role.role, (role.start, role.end))
+        cluster.evidence.setdefault(fold(role.role), (role.start, role.end))
 
 
 def _resolve_role(role: _Mention, clusters: list[_Cluster]) -> _Cluster | None:

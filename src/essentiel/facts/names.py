@@ -186,3 +186,20 @@ def organisation(name: str) -> tuple[str, int] | None:
     « Météo-France » → ("agencies", …); « France info » and « franceinfo » share a group."""
     folded = fold(name)
     return _organisations().get(folded) or _organisations().get(folded.replace(" ", ""))
+
+
+@cache
+def organisation_pattern() -> re.Pattern[str]:
+    """Every known organisation's spelling, as written (case counts: « Orange » the town
+    is not listed, « Voici » the magazine is), longest first, between word boundaries."""
+    spellings = sorted(
+        {
+            name
+            for groups in resources.common_data("organisations").values()
+            for g in groups
+            for name in g
+        },
+        key=len,
+        reverse=True,
+    )
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, spellings)) + r")(?![\w-])")

@@ -45,6 +45,7 @@ from essentiel.resources import alternation
 _CLOSER = {"«": "»", "“": "”", '"': '"'}
 _ALSO_CLOSES = {"“": '"', '"': "”"}
 _STOP_PHRASE = frozenset(',.;:!?»"”()')
+_CLOSINGS = frozenset({"»", '"', "”"})
 _CONTEXT_SENTENCES = 3  # how far back a pronoun or a cue-less quote looks for its speaker
 
 
@@ -298,10 +299,18 @@ class QuoteExtractor:
     def _is_speech(self, tok: Token) -> bool:
         """A speech verb in the active voice: « il est appelé "tribunal de proximité" » names a
         thing, nobody speaks."""
-        return (
-            tok.pos_ in {"VERB", "AUX"}
-            and tok.lemma_.lower() in self.r.speech
-            and not any(c.dep_ in {"aux:pass", "auxpass"} for c in tok.children)
+        if tok.pos_ not in {"VERB", "AUX"}:
+            # « "…", raconte Yash Patil »: the tagger sometimes takes the verb of an incise for
+            # an adjective (lemma « racont »); its present form plus « r » is the infinitive.
+            return (
+                self.code == "fr"
+                and tok.i >= 2
+                and tok.doc[tok.i - 1].text == ","
+                and tok.doc[tok.i - 2].text in _CLOSINGS
+                and tok.lower_ + "r" in self.r.speech
+            )
+        return tok.lemma_.lower() in self.r.speech and not any(
+            c.dep_ in {"aux:pass", "auxpass"} for c in tok.children
         )
 
     def _indirect(self, verb: Token, quoted: Any) -> tuple[int, int, tuple[int, int]] | None:
