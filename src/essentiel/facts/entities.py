@@ -157,7 +157,7 @@ class EntityIndex:
             for entity in entities
         ]
         self.evidence = [
-            frozenset(w for r in entity.roles for w in (fold(r.role), fold(r.role).split()[-1]))
+            frozenset(w for r in entity.roles if r.role for w in (r.role, r.role.split()[-1]))
             for entity in entities
         ]
         self._by_start = sorted(
@@ -568,9 +568,10 @@ def _attach_descriptions(
         for noun in nouns:
             described.setdefault(noun.lemma_.lower(), []).append((m.start, cluster))
             a, b = noun_phrase(noun)
-            cluster.evidence.setdefault(
-                fold(noun.lemma_), (block.span.start + a, block.span.start + b)
-            )
+            if fold(noun.lemma_):
+                cluster.evidence.setdefault(
+                    fold(noun.lemma_), (block.span.start + a, block.span.start + b)
+                )
             gender = noun.morph.get("Gender", [])
             if m.gender is None and len(gender) == 1:  # « X, directrice de l'école »
                 m.gender = {"Fem": "f", "Masc": "m"}.get(gender[0])
@@ -622,7 +623,8 @@ def _tie(cluster: _Cluster, role: _Mention, evidence: bool = True) -> None:
         cluster.nationality = role.nationality
     if role.role and evidence:
         cluster.roles.add(role.role)
-        cluster.evidence.setdefault(fold(role.role), (role.start, role.end))
+        if fold(role.role):
+            cluster.evidence.setdefault(fold(role.role), (role.start, role.end))
 
 
 def _resolve_role(role: _Mention, clusters: list[_Cluster]) -> _Cluster | None:
