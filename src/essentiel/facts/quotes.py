@@ -544,45 +544,51 @@ class QuoteExtractor:
         """« a souligné le médecin belge », « Le magazine écrit que »: a definite description
         of one person or body stands for the entity the ranking finds; False if none."""
         head = f.speaker_head
-        if head is None or f.speaker is None or head.pos_ != "NOUN":
+        if head is None or f.speaker is None:
             return False
+        if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and head.text.islower()):
+            return False  # a name, or no noun (the tagger says PROPN for « l'institut »)
         if "Plur" in head.morph.get("Number", []):
             return False  # « les deux élus »: several people, no single entity
         if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
             return False  # « une source », « un quotidien local »: someone new
         if any(t.pos_ == "PROPN" for t in head.rights):
             return False  # « le magazine Géo »: the phrase names it; it stays as written
-        noun = fold(head.lemma_)
+        nouns = {fold(head.lemma_), fold(head.text)}  # « vice-procureure », lemma « …eur »
         index = ranker.index
         gender = {"Fem": "f", "Masc": "m"}.get(next(iter(head.morph.get("Gender", [])), ""))
         before = recent.entity if recent is not None else None
-        if noun in self.r.body_nouns:
-            kinds, category = _ISSUERS, self.r.body_nouns[noun]
+        body = next((n for n in nouns if n in self.r.body_nouns), None)
+        if body is not None:
+            kinds, category = _ISSUERS, self.r.body_nouns[body]
 
-            def allowed(k: int) -> bool:
+            def evident(k: int) -> bool:
                 # « le magazine » is an outlet; « la préfecture » a body named or described so.
                 return (
-                    noun in ranker.evidence[k]
-                    or noun in fold(index.entities[k].name).split()
+                    body in ranker.evidence[k]
+                    or body in fold(index.entities[k].name).split()
                     or (bool(category) and index.categories[k] == category)
                 )
 
-        elif noun in self.r.person_nouns or noun in ranker.described:
+            allowed = evident
+        elif nouns & (self.r.person_nouns | ranker.described):
             kinds = _PEOPLE
 
+            def evident(k: int) -> bool:
+                return bool(nouns & ranker.evidence[k])
+
             def allowed(k: int) -> bool:
-                # Without evidence for the noun, only the person quoted just before or one the
-                # text marked with the description's gender (« l'élue » is a woman named).
-                if noun in ranker.evidence[k]:
-                    return True
-                # … and whom the text gave no other role (« le juge » is not the lawyer).
-                return not ranker.evidence[k] and (
-                    k == before or (gender is not None and index.genders[k] == gender)
+                # Without evidence for the noun: a person the text gave no other role (« le
+                # juge » is not the woman introduced as a lawyer), and either quoted just
+                # before or marked with the description's gender (« l'élue »).
+                return evident(k) or (
+                    not ranker.evidence[k]
+                    and (k == before or (gender is not None and index.genders[k] == gender))
                 )
 
         else:
             return False  # « l'immeuble »: not a noun for someone who speaks
-        chosen = ranker.choose(f.speaker[0], kinds, gender, before, noun, f.speaker, allowed)
+        chosen = ranker.choose(f.speaker[0], kinds, gender, before, f.speaker, allowed, evident)
         if chosen is None:
             return False
         f.entity, f.name = chosen.entity, ranker.index.entities[chosen.entity].name

@@ -119,13 +119,14 @@ class SpeakerRanker:
         kinds: frozenset[EntityKind],
         gender: str | None,
         previous: int | None,
-        noun: str | None = None,
         exclude: tuple[int, int] | None = None,
         allowed: Callable[[int], bool] | None = None,
+        evident: Callable[[int], bool] | None = None,
     ) -> Speaker | None:
         """The best candidate for a speaker referred to at ``position`` (a pronoun, a
-        description whose head noun is ``noun``): an entity of one of ``kinds``, of a
-        compatible gender, named before; ``previous`` is the entity quoted just before."""
+        description): an entity of one of ``kinds``, of a compatible gender, named before and
+        ``allowed``; ``previous`` is the entity quoted just before; ``evident`` says which
+        entities the text described as the description says (sought however far back)."""
         sentence = self.sentence_at(position)
         first = self._sentence_starts[max(0, sentence - _WINDOW)] if self._sentence_starts else 0
         lo = bisect.bisect_left(self._starts, first)
@@ -138,19 +139,19 @@ class SpeakerRanker:
             if allowed is not None and not allowed(m.entity):
                 continue
             seen.add(m.entity)
-            key = (self._score(m, sentence, previous, noun), m.start, m)
+            key = (self._score(m, sentence, previous, evident), m.start, m)
             if best is None or key[:2] > best[:2]:
                 best = key
-        if noun is not None:
+        if evident is not None:
             # A description the text tied to one entity earlier (« Philippe Bas, sénateur de la
             # Manche » … « le sénateur ») is that entity, however far back it was named.
             for m in reversed(self._mentions[:lo]):
-                if m.entity in seen or noun not in self.evidence[m.entity]:
+                if m.entity in seen or not evident(m.entity):
                     continue
                 if not self._possible(m, kinds, gender, exclude):
                     continue
                 seen.add(m.entity)
-                key = (self._score(m, sentence, previous, noun), m.start, m)
+                key = (self._score(m, sentence, previous, evident), m.start, m)
                 if best is None or key[:2] > best[:2]:
                     best = key
         if best is None:
@@ -201,11 +202,17 @@ class SpeakerRanker:
             return False
         return exclude is None or not (exclude[0] <= m.start < exclude[1])
 
-    def _score(self, m: _Mention, sentence: int, previous: int | None, noun: str | None) -> float:
+    def _score(
+        self,
+        m: _Mention,
+        sentence: int,
+        previous: int | None,
+        evident: Callable[[int], bool] | None,
+    ) -> float:
         score = -1.0 * (sentence - m.sentence)
         if m.entity == previous:
             score += 3.0
-        if noun is not None and noun in self.evidence[m.entity]:
+        if evident is not None and evident(m.entity):
             score += 4.0
         if m.subject:
             score += 1.5
