@@ -178,6 +178,8 @@ def _organisations() -> dict[str, tuple[str, int]]:
                 same = (category, k) if key == first else (category, k * 100 + j)
                 found[fold(name)] = same
                 found.setdefault(key, same)
+                if fold(name).startswith("l "):  # « L'Est Républicain », named « l'Est … »
+                    found.setdefault(fold(name)[2:], same)
     return found
 
 
