@@ -215,3 +215,28 @@ def test_a_sentence_opener_is_no_name(pipeline: Pipeline) -> None:
     digest = _digest(pipeline, text)
     assert all(not e.name.startswith("Rester") for e in digest.entities)
     assert _speaker(digest, "Mes amis me manquent") == "Yash Patil"
+
+
+def test_a_quote_without_a_speech_verb_goes_to_the_subject_of_its_clause(
+    pipeline: Pipeline,
+) -> None:
+    # No cue: the quote is the object of « espère »; the subject, not the person quoted
+    # three sentences before, said it.
+    text = (
+        "« La découverte reste fragile », a prévenu Paul Girard, astronome à Lyon. "
+        "L'équipe de Claire Vasseur a publié ses mesures lundi. "
+        "La professeure Claire Vasseur « espère avoir écarté toutes les autres explications "
+        "possibles » avant de conclure."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "espère avoir écarté") == "Claire Vasseur"
+
+
+def test_a_union_description_stands_for_the_union(pipeline: Pipeline) -> None:
+    text = (
+        "La FNSEA a salué jeudi les annonces du ministre de l'Agriculture. "
+        "« C'est un soutien tangible pour les producteurs de fruits cette année », estime le "
+        "syndicat majoritaire dans un communiqué."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "C'est un soutien") == "FNSEA"

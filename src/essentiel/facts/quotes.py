@@ -299,18 +299,19 @@ class QuoteExtractor:
     def _is_speech(self, tok: Token) -> bool:
         """A speech verb in the active voice: « il est appelé "tribunal de proximité" » names a
         thing, nobody speaks."""
-        if tok.pos_ not in {"VERB", "AUX"}:
-            # « "…", raconte Yash Patil »: the tagger sometimes takes the verb of an incise for
-            # an adjective (lemma « racont »); its present form plus « r » is the infinitive.
-            return (
-                self.code == "fr"
-                and tok.i >= 2
-                and tok.doc[tok.i - 1].text == ","
-                and tok.doc[tok.i - 2].text in _CLOSINGS
-                and tok.lower_ + "r" in self.r.speech
-            )
-        return tok.lemma_.lower() in self.r.speech and not any(
-            c.dep_ in {"aux:pass", "auxpass"} for c in tok.children
+        if (
+            tok.pos_ in {"VERB", "AUX"}
+            and tok.lemma_.lower() in self.r.speech
+            and not any(c.dep_ in {"aux:pass", "auxpass"} for c in tok.children)
+        ):
+            return True
+        # « "…", raconte Yash Patil », « "…", estime-t-elle »: in an incise, the tagger
+        # sometimes takes the verb for an adjective or gives it no lemma (« racont »,
+        # « estime »); its present form plus « r » is the infinitive.
+        return (
+            self.code == "fr"
+            and tok.lower_ + "r" in self.r.speech
+            and (_after_closing_quote(tok) or _before_inverted_pronoun(tok))
         )
 
     def _indirect(self, verb: Token, quoted: Any) -> tuple[int, int, tuple[int, int]] | None:
@@ -460,6 +461,12 @@ class QuoteExtractor:
             )
             if f.speaker is None and f.cue is not None:
                 self._inverted(f, text, ranker)
+            elif f.speaker is None and f.kind is QuoteKind.DIRECT:
+                # « Le Pr Martin "espère avoir tout vérifié" »: no speech verb, but the quote
+                # stands in a clause whose subject its sentence names before it.
+                chosen = ranker.before(f.start, _PEOPLE | _ISSUERS)
+                if chosen is not None:
+                    f.speaker, f.speaker_head = (chosen.start, chosen.end), None
             if f.speaker is None:
                 # Only a quote with no cue of its own continues the previous speaker: one whose
                 # cue names nobody we could read (« a conclu ») stays unknown.
@@ -571,6 +578,7 @@ class QuoteExtractor:
                 )
 
             allowed = evident
+            gender = None  # « la FNSEA » is « le syndicat »: a body's gender is its noun's
         elif nouns & (self.r.person_nouns | ranker.described):
             kinds = _PEOPLE
 
@@ -664,6 +672,15 @@ def _absorb_fragments(found: list[_Found], min_words: int) -> list[_Found]:
             continue
         kept.append(f)
     return kept
+
+
+def _after_closing_quote(tok: Token) -> bool:
+    return tok.i >= 2 and tok.doc[tok.i - 1].text == "," and tok.doc[tok.i - 2].text in _CLOSINGS
+
+
+def _before_inverted_pronoun(tok: Token) -> bool:
+    following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return following is not None and following.text.lower().lstrip("-") in {"t", "t-il", "t-elle"}
 
 
 def _incise(verb: Token) -> bool:
