@@ -541,7 +541,9 @@ class QuoteExtractor:
         kinds = _PEOPLE
         if before is not None and index.entities[before].kind is EntityKind.ORGANISATION:
             kinds = _PEOPLE | _ISSUERS  # « Le Correio da Manha écrit … Il ajoute que »
-        chosen = ranker.choose(f.speaker[0], kinds, gender, before)
+        chosen = ranker.choose(
+            f.speaker[0], kinds, gender, before, said=_said(recent) if before is not None else None
+        )
         k = chosen.entity if chosen is not None else index.person_before(f.speaker[0], gender)
         if k is not None:
             # Nobody in the window: the person named last, as a pronoun's fallback.
@@ -649,6 +651,13 @@ _ISSUER_DISTANCE = 600  # characters: an issuer named further back is not this d
 _COMPLEMENT = re.compile(
     r"\s*(?:(?:de la|du|des|de|of the|of|by)\s+|(?:de l|d)['’]\s*)(?P<issuer>.+)", re.IGNORECASE
 )
+
+
+def _said(recent: _Found | None) -> tuple[int, int, int] | None:
+    """Where the quote before named its speaker: (start, end, sentence)."""
+    if recent is None or recent.speaker is None:
+        return None
+    return recent.speaker[0], recent.speaker[1], recent.sentence
 
 
 def _is_pronoun(f: _Found) -> bool:

@@ -122,11 +122,14 @@ class SpeakerRanker:
         exclude: tuple[int, int] | None = None,
         allowed: Callable[[int], bool] | None = None,
         evident: Callable[[int], bool] | None = None,
+        said: tuple[int, int, int] | None = None,
     ) -> Speaker | None:
         """The best candidate for a speaker referred to at ``position`` (a pronoun, a
         description): an entity of one of ``kinds``, of a compatible gender, named before and
         ``allowed``; ``previous`` is the entity quoted just before; ``evident`` says which
-        entities the text described as the description says (sought however far back)."""
+        entities the text described as the description says (sought however far back);
+        ``said`` is where the quote before named ``previous`` (start, end, sentence), a
+        candidate even when the name there was a description (« L'institut américain »)."""
         sentence = self.sentence_at(position)
         first = self._sentence_starts[max(0, sentence - _WINDOW)] if self._sentence_starts else 0
         lo = bisect.bisect_left(self._starts, first)
@@ -142,6 +145,13 @@ class SpeakerRanker:
             key = (self._score(m, sentence, previous, evident), m.start, m)
             if best is None or key[:2] > best[:2]:
                 best = key
+        if previous is not None and previous not in seen and said is not None:
+            m = _Mention(said[0], said[1], previous, said[2], True, False, False)
+            if self._possible(m, kinds, gender, exclude) and (allowed is None or allowed(previous)):
+                seen.add(previous)
+                key = (self._score(m, sentence, previous, evident), m.start, m)
+                if best is None or key[:2] > best[:2]:
+                    best = key
         if evident is not None:
             # A description the text tied to one entity earlier (« Philippe Bas, sénateur de la
             # Manche » … « le sénateur ») is that entity, however far back it was named.
