@@ -240,3 +240,17 @@ def test_a_union_description_stands_for_the_union(pipeline: Pipeline) -> None:
     )
     digest = _digest(pipeline, text)
     assert _speaker(digest, "C'est un soutien") == "FNSEA"
+
+
+def test_an_inverted_subject_after_a_courtesy_title_or_untyped(pipeline: Pipeline) -> None:
+    # The point of « M. » ends no clause; a name the tagger could not type still speaks.
+    text = (
+        "Le Défenseur des droits a publié son rapport annuel mardi. "
+        "« Reconnaître une faute, c'est construire de la confiance », abonde M. Toubin. "
+        "« Nous avons peint les leçons sur les murs du village », explique à l'AFP Ram "
+        "Gaikwad, un enseignant de 47 ans."
+    )
+    digest = _digest(pipeline, text)
+    toubin = _speaker(digest, "Reconnaître une faute")
+    assert toubin is not None and toubin.endswith("Toubin")
+    assert _speaker(digest, "Nous avons peint") == "Ram Gaikwad"

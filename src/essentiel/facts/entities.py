@@ -568,7 +568,7 @@ def _attach_descriptions(
         for noun in nouns:
             described.setdefault(noun.lemma_.lower(), []).append((m.start, cluster))
             a, b = noun_phrase(noun)
-            if fold(noun.lemma_):
+            if len(fold(noun.lemma_)) > 2:  # « M. » before the name is a title, no role
                 cluster.evidence.setdefault(
                     fold(noun.lemma_), (block.span.start + a, block.span.start + b)
                 )
