@@ -46,6 +46,7 @@ from essentiel.model import (
 )
 from essentiel.resources import alternation
 
+_WORDS = re.compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")
 _CYRILLIC_NAME = re.compile(r"(?<!\w)[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+(?:\s+[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+)*")
 _LEADING_ARTICLE = re.compile(r"^(?:l['’]|le |la |les |the )", re.IGNORECASE)
 
@@ -568,7 +569,8 @@ def _attach_descriptions(
         for noun in nouns:
             described.setdefault(noun.lemma_.lower(), []).append((m.start, cluster))
             a, b = noun_phrase(noun)
-            if len(fold(noun.lemma_)) > 2:  # « M. » before the name is a title, no role
+            # « M. » before the name is a title, a link or a handle in apposition no role.
+            if len(fold(noun.lemma_)) > 2 and _WORDS.fullmatch(noun.lemma_):
                 cluster.evidence.setdefault(
                     fold(noun.lemma_), (block.span.start + a, block.span.start + b)
                 )
