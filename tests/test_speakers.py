@@ -254,3 +254,20 @@ def test_an_inverted_subject_after_a_courtesy_title_or_untyped(pipeline: Pipelin
     toubin = _speaker(digest, "Reconnaître une faute")
     assert toubin is not None and toubin.endswith("Toubin")
     assert _speaker(digest, "Nous avons peint") == "Ram Gaikwad"
+
+
+def test_a_feminine_description_goes_to_the_woman_described_after_her_name(
+    pipeline: Pipeline,
+) -> None:
+    # The parser hangs « vice-procureure » on « l'AFP »; it still describes the name before
+    # it, which makes her a woman, which « la magistrate » then finds.
+    text = (
+        "Les deux frères seront jugés à l'automne, a indiqué à l'AFP Hélène Roussac, "
+        "vice-procureure au parquet de Dijon. Le garçon, âgé de 19 ans, avait reçu des "
+        "menaces. « Ils voulaient montrer que leur amour était plus fort », a détaillé la "
+        "magistrate."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Ils voulaient montrer") == "Hélène Roussac"
+    roles = [r.role for r in _entity(digest, "Hélène Roussac").roles]
+    assert roles == ["vice procureure"] or roles == ["vice procureur"]

@@ -566,6 +566,10 @@ def _attach_descriptions(
         # stands beside.
         if root.dep_ in {"appos", "flat:name"} and root.head.pos_ == "NOUN":
             nouns.append(root.head)
+        # « l'AFP Hélène Roussac »: an acronym the tagger calls a noun describes nobody.
+        nouns = [n for n in nouns if not n.text.isupper()]
+        if not nouns:
+            nouns.extend(_apposed_after(span))
         for noun in nouns:
             described.setdefault(noun.lemma_.lower(), []).append((m.start, cluster))
             a, b = noun_phrase(noun)
@@ -601,6 +605,20 @@ def _attach_descriptions(
             cluster = max(before, key=lambda item: item[0])[1]
             _tie(cluster, _role(text, start, end, block.index, lemma))
             taken.append((start, end))
+
+
+def _apposed_after(span: Any) -> list[Token]:
+    """« Margaret Parietti, vice-procureure au parquet », « Jacques Gomis, le conservateur
+    du parc » when the parser hung the description elsewhere (on « l'AFP » before the name):
+    the noun in apposition right after the name and its comma."""
+    doc = span.doc
+    i = span.end
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return []
+    tok = doc[i + 1]
+    if tok.pos_ == "DET" and tok.head.i > tok.i and tok.head.i - tok.i <= 2:
+        tok = tok.head
+    return [tok] if tok.pos_ == "NOUN" and tok.dep_ == "appos" else []
 
 
 def _role(

@@ -588,12 +588,14 @@ class QuoteExtractor:
                 return bool(nouns & ranker.evidence[k])
 
             def allowed(k: int) -> bool:
-                # Without evidence for the noun: a person the text gave no other role (« le
-                # juge » is not the woman introduced as a lawyer), and either quoted just
-                # before or marked with the description's gender (« l'élue »).
-                return evident(k) or (
-                    not ranker.evidence[k]
-                    and (k == before or (gender is not None and index.genders[k] == gender))
+                # Without evidence for the noun: a person the text marked with the
+                # description's gender (« la magistrate » is a woman named), or the person
+                # quoted just before if the text gave them no other role (« le juge » is not
+                # the lawyer quoted before).
+                return (
+                    evident(k)
+                    or (gender is not None and index.genders[k] == gender)
+                    or (k == before and not ranker.evidence[k])
                 )
 
         else:
