@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION: Literal["1.3"] = "1.3"
+SCHEMA_VERSION: Literal["1.4"] = "1.4"
 
 
 class _Model(BaseModel):
@@ -173,6 +173,17 @@ class EntityMention(_Model):
     )
 
 
+class EntityRole(_Model):
+    """A role or description the text gives an entity, with the words that show it."""
+
+    role: str = Field(description="The role's noun, folded (« senateur », « premier ministre »).")
+    evidence: Span = Field(
+        description="The first words that tie it to the entity: an apposition (« X, sénateur "
+        "de la Manche »), a title before the name (« le ministre X »), a role followed by the "
+        "name."
+    )
+
+
 class Entity(_Model):
     """One person, place, organisation or other named thing, its mentions merged across
     spellings (Zelensky / Zelenskyy / Зеленський), surname-only mentions and roles."""
@@ -185,6 +196,11 @@ class Entity(_Model):
         default=None,
         description="ISO 3166 code of the country a capital stands for, when the text uses it "
         "as an actor.",
+    )
+    roles: list[EntityRole] = Field(
+        default_factory=list,
+        description="Roles and descriptions tied to it by evidence in the text, each with its "
+        "evidence span (roles tied only because the entity was named nearby are not listed).",
     )
 
 
@@ -249,7 +265,7 @@ class Article(_Model):
 
 
 class Digest(_Model):
-    schema_version: Literal["1.3"] = SCHEMA_VERSION
+    schema_version: Literal["1.4"] = SCHEMA_VERSION
     article: Article
     keypoints_title: str = Field(
         default="Key points",

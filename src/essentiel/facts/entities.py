@@ -15,6 +15,7 @@ Words (labels, roles, nationalities, titles) come from ``[entities]`` in the lan
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -25,10 +26,27 @@ from spacy.tokens import Doc, Token
 from spacy.util import get_lang_class
 
 from essentiel import resources
-from essentiel.facts.names import capitals, fold, same_name, visible
-from essentiel.model import Block, BlockKind, Entity, EntityKind, EntityMention, MentionForm, Span
+from essentiel.facts.names import (
+    capitals,
+    fold,
+    organisation,
+    organisation_pattern,
+    same_name,
+    visible,
+)
+from essentiel.model import (
+    Block,
+    BlockKind,
+    Entity,
+    EntityKind,
+    EntityMention,
+    EntityRole,
+    MentionForm,
+    Span,
+)
 from essentiel.resources import alternation
 
+_WORDS = re.compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")
 _CYRILLIC_NAME = re.compile(r"(?<!\w)[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+(?:\s+[А-ЯЁЄІЇҐ][а-яёєіїґ'’]+)*")
 _LEADING_ARTICLE = re.compile(r"^(?:l['’]|le |la |les |the )", re.IGNORECASE)
 
@@ -95,6 +113,10 @@ class _Cluster:
     mentions: list[_Mention] = field(default_factory=list)
     nationality: str | None = None
     roles: set[str] = field(default_factory=set)
+    # Each role or description the text ties to it by evidence, with the first span that
+    # shows it (« Philippe Bas, sénateur de la Manche » → « sénateur »: « sénateur de la
+    # Manche »).
+    evidence: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def kind(self) -> EntityKind:
@@ -126,6 +148,19 @@ class EntityIndex:
         self.entities = entities
         # Kept beside the entities, not in the JSON: evidence for pronoun resolution only.
         self.genders = genders if genders is not None else [None] * len(entities)
+        # The nouns each entity was described by (« le sénateur » is a sénateur the text
+        # introduced as one): the roles' last words, for the speaker ranking.
+        self.categories = [
+            next(
+                (found[0] for n in [entity.name, *entity.aliases] if (found := organisation(n))),
+                None,
+            )
+            for entity in entities
+        ]
+        self.evidence = [
+            frozenset(w for r in entity.roles if r.role for w in (r.role, r.role.split()[-1]))
+            for entity in entities
+        ]
         self._by_start = sorted(
             (m.span.start, m.span.end, k)
             for k, entity in enumerate(entities)
@@ -193,16 +228,25 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
         r = rules(code)
         offset = block.span.start
         doc_text = block.span.text  # == doc.text, which spaCy rebuilds on every access
+        first = len(names)  # this block's names start here
         for ent in doc.ents:
             kind = r.labels.get(ent.label_)
             if kind is None:
                 continue
+            if _sentence_opener(ent):
+                continue  # « Rester à la maison … », « Installation … »: a capitalised opener
             mention = _name_mention(text, offset + ent.start_char, offset + ent.end_char, r)
             if mention is None:
                 continue
             mention.kind, mention.block = kind, block.index
+            known = _known_prefix(mention)
+            if known is not None:
+                names.append(known)  # « à l'AFP Ravi Kulkarni »: the agency, then the man
             if fold(mention.text) in capitals():
                 mention.kind = EntityKind.PLACE
+            elif organisation(mention.text) is not None:
+                # The gazetteer knows it: « Météo-France » is no place, an airline no country.
+                mention.kind = EntityKind.ORGANISATION
             mention.gender = _gender_of(text, mention.start, ent.root, r)
             names.append(mention)
             root = ent.root
@@ -210,6 +254,7 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
                 doc_text[max(0, ent.start_char - 30) : ent.start_char]
             ):
                 actor_tokens.add(offset + ent.start_char)
+        names.extend(_gazetteer_mentions(doc_text, offset, block.index, names[first:], r))
         if block.kind is BlockKind.EMBEDDED_POST:
             names.extend(
                 a
@@ -238,7 +283,7 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
         )
     clusters = _merge(names)
     _attach_roles(text, docs, clusters, names)
-    return EntityIndex([_entity(c) for c in clusters], [c.gender for c in clusters])
+    return EntityIndex([_entity(c, text) for c in clusters], [c.gender for c in clusters])
 
 
 _TITLE_BEFORE = re.compile(r"(\S+)\s+$")
@@ -297,8 +342,8 @@ def _name_mention(text: str, start: int, end: int, r: _Rules) -> _Mention | None
     surface = text[start:end]
     if len(surface) < 2 or not surface[:1].isupper() or fold(surface) in r.not_names:
         return None
-    if surface.lower() in r.stop_words:  # « Ça », "This": a capitalised common word
-        return None
+    if surface.lower() in r.stop_words and organisation(surface) is None:
+        return None  # « Ça », "This": a capitalised common word (« Voici » the magazine is kept)
     if any(fold(word) in r.not_names for word in surface.split()[:1]) and len(surface.split()) == 1:
         return None
     return _Mention(start, end, surface, EntityKind.OTHER, MentionForm.NAME, 0)
@@ -313,7 +358,7 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
         for c in reversed(clusters):
             if not _compatible(c, m):
                 continue
-            if any(same_name(m.text, n) for n in c.names):
+            if any(_same_entity(m.text, n) for n in c.names):
                 target = c
                 break
         if target is None:
@@ -330,10 +375,81 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
     return clusters
 
 
+def _known_prefix(mention: _Mention) -> _Mention | None:
+    """Split a known organisation off the front of a longer "name" the tagger glued to it
+    (« AFP Ravi Kulkarni »): return the organisation's mention and keep the rest in place."""
+    m = organisation_pattern().match(mention.text)
+    if m is None or m.end() == len(mention.text):
+        return None
+    rest = mention.text[m.end() :]
+    if not rest.startswith(" ") or not rest.strip()[:1].isupper():
+        return None
+    known = _Mention(
+        mention.start,
+        mention.start + m.end(),
+        m.group(0),
+        EntityKind.ORGANISATION,
+        MentionForm.NAME,
+        mention.block,
+    )
+    lead = len(rest) - len(rest.lstrip())
+    mention.start += m.end() + lead
+    mention.text = rest.strip()
+    if mention.kind is EntityKind.ORGANISATION:
+        mention.kind = EntityKind.PERSON if len(mention.text.split()) >= 2 else EntityKind.OTHER
+    return known
+
+
+def _gazetteer_mentions(
+    doc_text: str, offset: int, block: int, names: list[_Mention], r: _Rules
+) -> list[_Mention]:
+    """Known organisations the tagger missed (« Météo-France a placé … », « selon
+    franceinfo »), where no name already stands; one pass of one pattern over the block."""
+    taken = sorted((n.start, n.end) for n in names)
+    starts = [a for a, _ in taken]
+    found = []
+    for m in organisation_pattern().finditer(doc_text):
+        start, end = offset + m.start(), offset + m.end()
+        i = bisect.bisect_left(starts, end) - 1
+        if i >= 0 and taken[i][1] > start:
+            continue  # inside or across a name found already
+        before = doc_text[max(0, m.start() - 4) : m.start()].rstrip(' «"“')
+        if m.group(0).lower() in r.stop_words and (not before or before[-1] in '.!?:»"”'):
+            continue  # « Voici l'état des lieux »: the word, not the magazine
+        found.append(
+            _Mention(start, end, m.group(0), EntityKind.ORGANISATION, MentionForm.NAME, block)
+        )
+    return found
+
+
+def _same_entity(a: str, b: str) -> bool:
+    known_a, known_b = organisation(a), organisation(b)
+    if known_a is not None and known_b is not None:
+        return known_a == known_b  # « France info » = « franceinfo »; « Le Monde » ≠ « Monde »
+    return same_name(a, b)
+
+
+def _sentence_opener(ent: Any) -> bool:
+    """A one-word "name" that only opens a sentence and that the tagger does not take for a
+    proper noun (« Rester à la maison, c'est ennuyeux »): a capitalised common word."""
+    if len(ent) != 1 or ent[0].pos_ == "PROPN" or organisation(ent.text) is not None:
+        return False
+    tok = ent[0]
+    if tok.is_sent_start:
+        return True
+    prev = tok.doc[tok.i - 1]
+    return prev.is_punct and prev.text in {"«", '"', "“", "-", "—", "–", "(", ".", ":"}
+
+
 def _compatible(cluster: _Cluster, mention: _Mention) -> bool:
     if fold(mention.text) in {fold(n) for n in cluster.names}:
         return True  # the same spelling is the same entity, whatever the tagger said
     kind = cluster.kind
+    if EntityKind.PLACE in (kind, mention.kind) and (
+        organisation(mention.text) is not None
+        or any(organisation(n) is not None for n in cluster.names[:1])
+    ):
+        return False  # « Air France » is not France: no merge across kinds
     if EntityKind.OTHER in (kind, mention.kind) or kind is mention.kind:
         return True
     if kind is EntityKind.PERSON and mention.kind is EntityKind.ORGANISATION:
@@ -450,8 +566,18 @@ def _attach_descriptions(
         # stands beside.
         if root.dep_ in {"appos", "flat:name"} and root.head.pos_ == "NOUN":
             nouns.append(root.head)
+        # « l'AFP Hélène Roussac »: an acronym the tagger calls a noun describes nobody.
+        nouns = [n for n in nouns if not n.text.isupper()]
+        if not nouns:
+            nouns.extend(_apposed_after(span))
         for noun in nouns:
             described.setdefault(noun.lemma_.lower(), []).append((m.start, cluster))
+            a, b = noun_phrase(noun)
+            # « M. » before the name is a title, a link or a handle in apposition no role.
+            if len(fold(noun.lemma_)) > 2 and _WORDS.fullmatch(noun.lemma_):
+                cluster.evidence.setdefault(
+                    fold(noun.lemma_), (block.span.start + a, block.span.start + b)
+                )
             gender = noun.morph.get("Gender", [])
             if m.gender is None and len(gender) == 1:  # « X, directrice de l'école »
                 m.gender = {"Fem": "f", "Masc": "m"}.get(gender[0])
@@ -481,6 +607,20 @@ def _attach_descriptions(
             taken.append((start, end))
 
 
+def _apposed_after(span: Any) -> list[Token]:
+    """« Margaret Parietti, vice-procureure au parquet », « Jacques Gomis, le conservateur
+    du parc » when the parser hung the description elsewhere (on « l'AFP » before the name):
+    the noun in apposition right after the name and its comma."""
+    doc = span.doc
+    i = span.end
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return []
+    tok = doc[i + 1]
+    if tok.pos_ == "DET" and tok.head.i > tok.i and tok.head.i - tok.i <= 2:
+        tok = tok.head
+    return [tok] if tok.pos_ == "NOUN" and tok.dep_ == "appos" else []
+
+
 def _role(
     text: str, start: int, end: int, block: int, role: str, nationality: str | None = None
 ) -> _Mention:
@@ -503,6 +643,8 @@ def _tie(cluster: _Cluster, role: _Mention, evidence: bool = True) -> None:
         cluster.nationality = role.nationality
     if role.role and evidence:
         cluster.roles.add(role.role)
+        if fold(role.role):
+            cluster.evidence.setdefault(fold(role.role), (role.start, role.end))
 
 
 def _resolve_role(role: _Mention, clusters: list[_Cluster]) -> _Cluster | None:
@@ -539,7 +681,7 @@ def _resolve_role(role: _Mention, clusters: list[_Cluster]) -> _Cluster | None:
     return best[1] if best else None
 
 
-def _entity(cluster: _Cluster) -> Entity:
+def _entity(cluster: _Cluster, text: str) -> Entity:
     # Names and aliases are shown and indexed: no invisible characters in them (the mentions'
     # spans keep the text as it is, so offsets still hold).
     name = visible(cluster.canonical())
@@ -566,4 +708,8 @@ def _entity(cluster: _Cluster) -> Entity:
             for m in cluster.mentions
         ],
         government_of=capitals().get(fold(name)) if actor else None,
+        roles=[
+            EntityRole(role=role, evidence=Span(start=a, end=b, text=visible(text[a:b])))
+            for role, (a, b) in sorted(cluster.evidence.items(), key=lambda item: item[1])
+        ],
     )

@@ -161,3 +161,47 @@ def same_name(a: str, b: str) -> bool:
             return False
         rest = rest[1:]
     return True
+
+
+@cache
+def _organisations() -> dict[str, tuple[str, int]]:
+    found: dict[str, tuple[str, int]] = {}
+    data = resources.common_data("organisations")
+    for category, groups in data.items():
+        for k, group in enumerate(groups):
+            # One group is one entity only across spellings of one name (« France info »,
+            # « franceinfo »); an acronym and its expansion share the category alone, since
+            # articles cite them as two names (« l'OMS », « l'Organisation mondiale … »).
+            first = fold(group[0]).replace(" ", "")
+            for j, name in enumerate(group):
+                key = fold(name).replace(" ", "")
+                same = (category, k) if key == first else (category, k * 100 + j)
+                found[fold(name)] = same
+                found.setdefault(key, same)
+                if fold(name).startswith("l "):  # « L'Est Républicain », named « l'Est … »
+                    found.setdefault(fold(name)[2:], same)
+    return found
+
+
+def organisation(name: str) -> tuple[str, int] | None:
+    """(category, group) of a known organisation (``resources/common/organisations.toml``):
+    « Météo-France » → ("agencies", …); « France info » and « franceinfo » share a group."""
+    folded = fold(name)
+    return _organisations().get(folded) or _organisations().get(folded.replace(" ", ""))
+
+
+@cache
+def organisation_pattern() -> re.Pattern[str]:
+    """Every known organisation's spelling, as written (case counts: « Orange » the town
+    is not listed, « Voici » the magazine is), longest first, between word boundaries."""
+    spellings = sorted(
+        {
+            name
+            for groups in resources.common_data("organisations").values()
+            for g in groups
+            for name in g
+        },
+        key=len,
+        reverse=True,
+    )
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, spellings)) + r")(?![\w-])")

@@ -29,6 +29,8 @@ from spacy.tokens import Doc, Token
 from essentiel import resources
 from essentiel.analyze import sentences_of
 from essentiel.facts.entities import EntityIndex, noun_phrase
+from essentiel.facts.names import fold
+from essentiel.facts.speakers import SpeakerRanker
 from essentiel.model import (
     Block,
     EntityKind,
@@ -43,6 +45,7 @@ from essentiel.resources import alternation
 _CLOSER = {"«": "»", "“": "”", '"': '"'}
 _ALSO_CLOSES = {"“": '"', '"': "”"}
 _STOP_PHRASE = frozenset(',.;:!?»"”()')
+_CLOSINGS = frozenset({"»", '"', "”"})
 _CONTEXT_SENTENCES = 3  # how far back a pronoun or a cue-less quote looks for its speaker
 
 
@@ -58,6 +61,9 @@ class _Rules:
     not_speakers: frozenset[str]
     latter: frozenset[str]
     no_speaker: frozenset[str]
+    person_nouns: frozenset[str]
+    body_nouns: dict[str, str]
+    prepositions: frozenset[str]
     according_to: re.Pattern[str]
     not_sources: frozenset[str]
     floating_min_words: int
@@ -77,6 +83,9 @@ def rules(code: str) -> _Rules:
         not_speakers=frozenset(q.get("not_speakers", [])),
         latter=frozenset(w.lower() for w in q.get("latter", [])),
         no_speaker=frozenset(q["no_speaker"]),
+        person_nouns=frozenset(fold(w) for w in q.get("person_nouns", [])),
+        body_nouns={fold(w): c for w, c in q.get("body_nouns", {}).items()},
+        prepositions=frozenset(w.lower() for w in q.get("incise_prepositions", [])),
         according_to=re.compile(
             rf"(?<![\w-])(?:{alternation(q['according_to'])})(?![\w-])", re.IGNORECASE
         ),
@@ -146,7 +155,12 @@ class QuoteExtractor:
             sentence_base += len(sentences)
         found = _absorb_fragments(found, self.r.floating_min_words)
         found.sort(key=lambda f: f.start)
-        self._resolve(found, text, index)
+        quoted = [
+            (block.span.start + a - 1, block.span.start + b + 1)
+            for block, doc in docs
+            for a, b, _ in quote_pairs(block.span.text)
+        ]
+        self._resolve(found, text, index, SpeakerRanker(index, docs, quoted, index.evidence))
         return [
             Quote(
                 kind=f.kind,
@@ -285,10 +299,19 @@ class QuoteExtractor:
     def _is_speech(self, tok: Token) -> bool:
         """A speech verb in the active voice: « il est appelé "tribunal de proximité" » names a
         thing, nobody speaks."""
-        return (
+        if (
             tok.pos_ in {"VERB", "AUX"}
             and tok.lemma_.lower() in self.r.speech
             and not any(c.dep_ in {"aux:pass", "auxpass"} for c in tok.children)
+        ):
+            return True
+        # « "…", raconte Yash Patil », « "…", estime-t-elle »: in an incise, the tagger
+        # sometimes takes the verb for an adjective or gives it no lemma (« racont »,
+        # « estime »); its present form plus « r » is the infinitive.
+        return (
+            self.code == "fr"
+            and tok.lower_ + "r" in self.r.speech
+            and (_after_closing_quote(tok) or _before_inverted_pronoun(tok))
         )
 
     def _indirect(self, verb: Token, quoted: Any) -> tuple[int, int, tuple[int, int]] | None:
@@ -346,7 +369,7 @@ class QuoteExtractor:
                 # « a-t-elle ajouté »: the parser sometimes hangs « -elle » on the auxiliary.
                 subjects = [
                     t
-                    for t in v.doc[max(0, v.i - 3) : v.i + 2]
+                    for t in v.doc[max(0, v.i - 3) : v.i + 3]
                     if t.text.startswith("-") and t.lower_.lstrip("-") in self.r.pronouns
                 ]
             if subjects:
@@ -424,7 +447,9 @@ class QuoteExtractor:
 
     # ---- who said it ---------------------------------------------------------------------
 
-    def _resolve(self, found: list[_Found], text: str, index: EntityIndex) -> None:
+    def _resolve(
+        self, found: list[_Found], text: str, index: EntityIndex, ranker: SpeakerRanker
+    ) -> None:
         previous: _Found | None = None
         for f in sorted(found, key=lambda f: (f.sentence, f.start)):
             recent = (
@@ -434,6 +459,14 @@ class QuoteExtractor:
                 and f.sentence - previous.sentence <= _CONTEXT_SENTENCES
                 else None
             )
+            if f.speaker is None and f.cue is not None:
+                self._inverted(f, text, ranker)
+            elif f.speaker is None and f.kind is QuoteKind.DIRECT:
+                # « Le Pr Martin "espère avoir tout vérifié" »: no speech verb, but the quote
+                # stands in a clause whose subject its sentence names before it.
+                chosen = ranker.before(f.start, _PEOPLE | _ISSUERS)
+                if chosen is not None:
+                    f.speaker, f.speaker_head = (chosen.start, chosen.end), None
             if f.speaker is None:
                 # Only a quote with no cue of its own continues the previous speaker: one whose
                 # cue names nobody we could read (« a conclu ») stays unknown.
@@ -450,6 +483,14 @@ class QuoteExtractor:
                 continue
             if head_lemma in self.r.documents and f.speaker_head is not None:
                 self._issuer(f, text, index)
+                if (
+                    f.name is None
+                    and recent is not None
+                    and (recent.entity is None or index.entities[recent.entity].kind in _ISSUERS)
+                ):
+                    # « "…", conclut le communiqué » after the préfecture was quoted: the same
+                    # voice goes on through its release.
+                    f.entity, f.name, f.resolution = recent.entity, recent.name, "context"
                 if f.name is not None:
                     if f.kind is not QuoteKind.ACCORDING_TO:
                         previous = f
@@ -468,32 +509,126 @@ class QuoteExtractor:
                 f.entity, f.name = k, entity.name
                 f.resolution = "role" if role else "named"
             elif low in self.r.pronouns or (f.speaker_head is not None and _is_pronoun(f)):
-                number = self.r.pronouns.get(low, "singular")
-                gender = self.r.pronoun_genders.get(low)
-                # Not a speaker the text shows is no person (« la chambre de commerce »), nor
-                # one of the other gender (« a-t-elle ajouté » after a man was quoted).
-                recent_person = (
-                    recent is not None
-                    and (
-                        recent.entity is None
-                        or index.entities[recent.entity].kind is EntityKind.PERSON
-                    )
-                    and index.compatible(recent.entity, gender)
-                )
-                if number == "singular":
-                    # « il a ajouté » continues the person quoted just before; « ce dernier »
-                    # (the latter) is the person named last.
-                    if recent_person and recent is not None and low not in self.r.latter:
-                        f.entity, f.name = recent.entity, recent.name
-                    else:
-                        f.entity = index.person_before(a, gender)
-                        f.name = index.entities[f.entity].name if f.entity is not None else None
-                f.resolution = "pronoun" if f.name is not None else "unknown"
-            else:
+                self._pronoun(f, low, recent, index, ranker)
+            elif not self._description(f, recent, ranker):
                 f.name, f.resolution = words, "named"
             if f.kind is not QuoteKind.ACCORDING_TO:
                 # « selon les données » reports a source, not someone who goes on speaking.
                 previous = f
+
+    def _pronoun(
+        self,
+        f: _Found,
+        low: str,
+        recent: _Found | None,
+        index: EntityIndex,
+        ranker: SpeakerRanker,
+    ) -> None:
+        """« a-t-il ajouté », « Elle estime que »: the best-ranked person before it."""
+        assert f.speaker is not None
+        number = self.r.pronouns.get(low, "singular")
+        gender = self.r.pronoun_genders.get(low)
+        f.resolution = "unknown"
+        if number != "singular":
+            return
+        latter = low in self.r.latter
+        # A speaker kept as written (« la préfecture ») is no entity to rank: it goes on
+        # speaking when it may be this pronoun, as before.
+        if recent is not None and recent.entity is None and not latter:
+            f.name, f.resolution = recent.name, "pronoun"
+            return
+        before = recent.entity if recent is not None and not latter else None
+        kinds = _PEOPLE
+        if before is not None and index.entities[before].kind is EntityKind.ORGANISATION:
+            kinds = _PEOPLE | _ISSUERS  # « Le Correio da Manha écrit … Il ajoute que »
+        chosen = ranker.choose(
+            f.speaker[0], kinds, gender, before, said=_said(recent) if before is not None else None
+        )
+        k = chosen.entity if chosen is not None else index.person_before(f.speaker[0], gender)
+        if k is not None:
+            # Nobody in the window: the person named last, as a pronoun's fallback.
+            f.entity, f.name, f.resolution = k, index.entities[k].name, "pronoun"
+
+    def _description(self, f: _Found, recent: _Found | None, ranker: SpeakerRanker) -> bool:
+        """« a souligné le médecin belge », « Le magazine écrit que »: a definite description
+        of one person or body stands for the entity the ranking finds; False if none."""
+        head = f.speaker_head
+        if head is None or f.speaker is None:
+            return False
+        if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and head.text.islower()):
+            return False  # a name, or no noun (the tagger says PROPN for « l'institut »)
+        if "Plur" in head.morph.get("Number", []):
+            return False  # « les deux élus »: several people, no single entity
+        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
+            return False  # « une source », « un quotidien local »: someone new
+        if any(t.pos_ == "PROPN" for t in head.rights):
+            return False  # « le magazine Géo »: the phrase names it; it stays as written
+        nouns = {fold(head.lemma_), fold(head.text)}  # « vice-procureure », lemma « …eur »
+        index = ranker.index
+        gender = {"Fem": "f", "Masc": "m"}.get(next(iter(head.morph.get("Gender", [])), ""))
+        before = recent.entity if recent is not None else None
+        body = next((n for n in nouns if n in self.r.body_nouns), None)
+        if body is not None:
+            kinds, category = _ISSUERS, self.r.body_nouns[body]
+
+            def evident(k: int) -> bool:
+                # « le magazine » is an outlet; « la préfecture » a body named or described so.
+                return (
+                    body in ranker.evidence[k]
+                    or body in fold(index.entities[k].name).split()
+                    or (bool(category) and index.categories[k] == category)
+                )
+
+            allowed = evident
+            gender = None  # « la FNSEA » is « le syndicat »: a body's gender is its noun's
+        elif nouns & (self.r.person_nouns | ranker.described):
+            kinds = _PEOPLE
+
+            def evident(k: int) -> bool:
+                return bool(nouns & ranker.evidence[k])
+
+            def allowed(k: int) -> bool:
+                # Without evidence for the noun: a person the text marked with the
+                # description's gender (« la magistrate » is a woman named), or the person
+                # quoted just before if the text gave them no other role (« le juge » is not
+                # the lawyer quoted before).
+                return (
+                    evident(k)
+                    or (gender is not None and index.genders[k] == gender)
+                    or (k == before and not ranker.evidence[k])
+                )
+
+        else:
+            return False  # « l'immeuble »: not a noun for someone who speaks
+        chosen = ranker.choose(f.speaker[0], kinds, gender, before, f.speaker, allowed, evident)
+        if chosen is None:
+            return False
+        f.entity, f.name = chosen.entity, ranker.index.entities[chosen.entity].name
+        f.resolution = "role"
+        return True
+
+    def _inverted(self, f: _Found, text: str, ranker: SpeakerRanker) -> None:
+        """« "…", a déclaré sur Twitter Ian Brossat, chef de file … »: the parser lost the
+        inverted subject of the incise; it is the first name after the cue in its clause, not
+        one a preposition governs (« à l'AFP »)."""
+        assert f.cue is not None
+        end = f.cue[1]
+        stop = end
+        while stop < len(text) and stop - end < 60:
+            if text[stop] in '.;:«»"“”!?\n' and not _after_title(text, stop):
+                break
+            stop += 1
+        if f.start >= end:
+            stop = min(stop, f.start)  # « X a déclaré que … »: the clause is not the subject
+        # A name the tagger could not type (« Ram Gaikwad », kind "other") counts here: right
+        # after the verb of an incise, a name is who speaks.
+        chosen = ranker.after(end, stop, _PEOPLE | _ISSUERS | _OTHER, self.r.prepositions, text)
+        if chosen is None:
+            # « Avec ce principe, le Conseil constitutionnel rappelle que »: a subject the
+            # parser lost before the cue; the nearest name of its sentence.
+            chosen = ranker.before(f.cue[0], _PEOPLE | _ISSUERS)
+        if chosen is not None:
+            f.speaker, f.speaker_head = (chosen.start, chosen.end), None
 
     def _issuer(self, f: _Found, text: str, index: EntityIndex) -> None:
         """Who speaks through a document (« le communiqué du ministère de l'Intérieur », « a
@@ -516,10 +651,28 @@ class QuoteExtractor:
 
 
 _ISSUERS = frozenset({EntityKind.ORGANISATION})
+_PEOPLE = frozenset({EntityKind.PERSON})
+_OTHER = frozenset({EntityKind.OTHER})
+_DEFINITE = frozenset({"le", "la", "l'", "l’", "ce", "cet", "cette", "the", "this"})
 _ISSUER_DISTANCE = 600  # characters: an issuer named further back is not this document's
 _COMPLEMENT = re.compile(
     r"\s*(?:(?:de la|du|des|de|of the|of|by)\s+|(?:de l|d)['’]\s*)(?P<issuer>.+)", re.IGNORECASE
 )
+
+
+_TITLE = re.compile(r"(?:^|\s)(?:M|Mme|Mlle|Me|Dr|Pr|Mgr|St)$")
+
+
+def _after_title(text: str, i: int) -> bool:
+    """« abonde M. Toubon »: the point of a courtesy title ends no clause."""
+    return text[i] == "." and _TITLE.search(text[max(0, i - 5) : i]) is not None
+
+
+def _said(recent: _Found | None) -> tuple[int, int, int] | None:
+    """Where the quote before named its speaker: (start, end, sentence)."""
+    if recent is None or recent.speaker is None:
+        return None
+    return recent.speaker[0], recent.speaker[1], recent.sentence
 
 
 def _is_pronoun(f: _Found) -> bool:
@@ -543,6 +696,15 @@ def _absorb_fragments(found: list[_Found], min_words: int) -> list[_Found]:
             continue
         kept.append(f)
     return kept
+
+
+def _after_closing_quote(tok: Token) -> bool:
+    return tok.i >= 2 and tok.doc[tok.i - 1].text == "," and tok.doc[tok.i - 2].text in _CLOSINGS
+
+
+def _before_inverted_pronoun(tok: Token) -> bool:
+    following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return following is not None and following.text.lower().lstrip("-") in {"t", "t-il", "t-elle"}
 
 
 def _incise(verb: Token) -> bool:

@@ -1,0 +1,254 @@
+"""Who a pronoun, a description or a speechless incise stands for: a ranking over candidates.
+
+The quote extractor reads the speaker phrase off the cue (its subject, « selon X »). When that
+phrase is a name, the entity index answers. When it is a pronoun (« a-t-il ajouté »), a
+description (« le sénateur », « le magazine », « l'élue du Nord ») or nothing at all (« a
+déclaré sur Twitter Ian Brossat », where the parser lost the inverted subject), the speaker is
+one of the entities the text named before, and this module picks it:
+
+1. gather candidates: entity mentions of the quote's sentence and the sentences before it
+   (``_WINDOW``), and any entity the article tied the description's noun to by evidence
+   (apposition « X, sénateur de … », « le sénateur X »), however far back;
+2. filter the impossible: mentions inside quotes (the speaker's own words name others), the
+   wrong kind (a person noun is not an organisation, « il » is not a place), the wrong gender
+   (« a-t-elle ajouté » is not a man the text marked as one), entities named inside the phrase
+   itself (« l'ancien ministre de Jacques Chirac » is not Chirac);
+3. rank with features (``_score``): the speaker of the quote just before, evidence for the
+   description's noun, the mention's syntactic role (a subject is salient, the complement of
+   another noun — « l'assistant de X » — is not), distance in sentences.
+
+The weights are rules, set on the development gold; a learned ranker was not tried yet.
+Mentions are indexed once per article (sorted by position), so every look-up is a bisection
+plus a walk over the few sentences of the window.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from essentiel.analyze import sentences_of
+from essentiel.facts.entities import EntityIndex
+from essentiel.model import Block, EntityKind
+
+_WINDOW = 4  # sentences back (beside the quote's own) where a candidate may stand
+_PEOPLE = frozenset({EntityKind.PERSON})
+_BODIES = frozenset({EntityKind.ORGANISATION})
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    entity: int
+    sentence: int  # article-wide sentence index
+    subject: bool  # subject of its clause: salient
+    complement: bool  # the complement of another noun (« l'assistant de X »): not salient
+    recipient: bool  # told, not telling (« a déclaré à l'AFP »)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """The candidate a ranking chose: an entity and the mention that names it."""
+
+    entity: int
+    start: int
+    end: int
+
+
+class SpeakerRanker:
+    """Candidates and their ranking for one article's quotes."""
+
+    def __init__(
+        self,
+        index: EntityIndex,
+        docs: list[tuple[Block, Doc]],
+        quoted: list[tuple[int, int]],
+        evidence: list[frozenset[str]],
+    ) -> None:
+        self.index = index
+        self.evidence = evidence  # per entity: description nouns the text tied to it
+        self.described = frozenset().union(*evidence)
+        self._quoted = sorted(quoted)
+        self._sentence_starts: list[int] = []  # clean-text start of each body sentence
+        by_block: dict[int, tuple[Block, Doc]] = {}
+        for block, doc in docs:
+            by_block[block.index] = (block, doc)
+            self._sentence_starts.extend(block.span.start + s.start_char for s in sentences_of(doc))
+        mentions: list[_Mention] = []
+        for k, entity in enumerate(index.entities):
+            for m in entity.mentions:
+                if m.block not in by_block or self.in_quote(m.span.start):
+                    continue
+                block, doc = by_block[m.block]
+                span = doc.char_span(
+                    m.span.start - block.span.start,
+                    m.span.end - block.span.start,
+                    alignment_mode="expand",
+                )
+                root = span.root if span is not None else None
+                recipient = span is not None and _after_recipient_preposition(doc, span.start)
+                mentions.append(
+                    _Mention(
+                        m.span.start,
+                        m.span.end,
+                        k,
+                        self.sentence_at(m.span.start),
+                        root is not None and _is_subject(root),
+                        root is not None and _is_complement(root),
+                        recipient,
+                    )
+                )
+        mentions.sort(key=lambda m: m.start)
+        self._mentions = mentions
+        self._starts = [m.start for m in mentions]
+
+    def sentence_at(self, position: int) -> int:
+        return max(0, bisect.bisect_right(self._sentence_starts, position) - 1)
+
+    def in_quote(self, position: int) -> bool:
+        i = bisect.bisect_right(self._quoted, (position, float("inf"))) - 1
+        return i >= 0 and self._quoted[i][0] <= position < self._quoted[i][1]
+
+    def choose(
+        self,
+        position: int,
+        kinds: frozenset[EntityKind],
+        gender: str | None,
+        previous: int | None,
+        exclude: tuple[int, int] | None = None,
+        allowed: Callable[[int], bool] | None = None,
+        evident: Callable[[int], bool] | None = None,
+        said: tuple[int, int, int] | None = None,
+    ) -> Speaker | None:
+        """The best candidate for a speaker referred to at ``position`` (a pronoun, a
+        description): an entity of one of ``kinds``, of a compatible gender, named before and
+        ``allowed``; ``previous`` is the entity quoted just before; ``evident`` says which
+        entities the text described as the description says (sought however far back);
+        ``said`` is where the quote before named ``previous`` (start, end, sentence), a
+        candidate even when the name there was a description (« L'institut américain »)."""
+        sentence = self.sentence_at(position)
+        first = self._sentence_starts[max(0, sentence - _WINDOW)] if self._sentence_starts else 0
+        lo = bisect.bisect_left(self._starts, first)
+        hi = bisect.bisect_left(self._starts, position)
+        best: tuple[float, int, _Mention] | None = None
+        seen: set[int] = set()
+        for m in reversed(self._mentions[lo:hi]):  # newest first: the first of a kind is kept
+            if m.entity in seen or not self._possible(m, kinds, gender, exclude):
+                continue
+            if allowed is not None and not allowed(m.entity):
+                continue
+            seen.add(m.entity)
+            key = (self._score(m, sentence, previous, evident), m.start, m)
+            if best is None or key[:2] > best[:2]:
+                best = key
+        if previous is not None and previous not in seen and said is not None:
+            m = _Mention(said[0], said[1], previous, said[2], True, False, False)
+            if self._possible(m, kinds, gender, exclude) and (allowed is None or allowed(previous)):
+                seen.add(previous)
+                key = (self._score(m, sentence, previous, evident), m.start, m)
+                if best is None or key[:2] > best[:2]:
+                    best = key
+        if evident is not None:
+            # A description the text tied to one entity earlier (« Philippe Bas, sénateur de la
+            # Manche » … « le sénateur ») is that entity, however far back it was named.
+            for m in reversed(self._mentions[:lo]):
+                if m.entity in seen or not evident(m.entity):
+                    continue
+                if not self._possible(m, kinds, gender, exclude):
+                    continue
+                seen.add(m.entity)
+                key = (self._score(m, sentence, previous, evident), m.start, m)
+                if best is None or key[:2] > best[:2]:
+                    best = key
+        if best is None:
+            return None
+        m = best[2]
+        return Speaker(m.entity, m.start, m.end)
+
+    def after(
+        self, start: int, end: int, kinds: frozenset[EntityKind], skip: frozenset[str], text: str
+    ) -> Speaker | None:
+        """The first entity named in [start, end) that no preposition governs: the inverted
+        subject of an incise (« a déclaré sur Twitter Ian Brossat » — not « à l'AFP »)."""
+        lo = bisect.bisect_left(self._starts, start)
+        for m in self._mentions[lo:]:
+            if m.start >= end:
+                break
+            if m.recipient or self.index.entities[m.entity].kind not in kinds:
+                continue
+            before = text[max(start, m.start - 12) : m.start].split()
+            if before and before[-1].lower().rstrip("'’") in skip:
+                continue
+            return Speaker(m.entity, m.start, m.end)
+        return None
+
+    def before(self, position: int, kinds: frozenset[EntityKind]) -> Speaker | None:
+        """The entity named last before ``position`` in its sentence, as a subject would be:
+        not a recipient, not the complement of another noun."""
+        first = self._sentence_starts[self.sentence_at(position)] if self._sentence_starts else 0
+        lo = bisect.bisect_left(self._starts, first)
+        hi = bisect.bisect_left(self._starts, position)
+        for m in reversed(self._mentions[lo:hi]):
+            if m.end > position or m.recipient or m.complement:
+                continue
+            if self.index.entities[m.entity].kind in kinds:
+                return Speaker(m.entity, m.start, m.end)
+        return None
+
+    def _possible(
+        self,
+        m: _Mention,
+        kinds: frozenset[EntityKind],
+        gender: str | None,
+        exclude: tuple[int, int] | None,
+    ) -> bool:
+        if m.recipient or self.index.entities[m.entity].kind not in kinds:
+            return False
+        if not self.index.compatible(m.entity, gender):
+            return False
+        return exclude is None or not (exclude[0] <= m.start < exclude[1])
+
+    def _score(
+        self,
+        m: _Mention,
+        sentence: int,
+        previous: int | None,
+        evident: Callable[[int], bool] | None,
+    ) -> float:
+        score = -1.0 * (sentence - m.sentence)
+        if m.entity == previous:
+            score += 3.0
+        if evident is not None and evident(m.entity):
+            score += 4.0
+        if m.subject:
+            score += 1.5
+        if m.complement:
+            score -= 2.5
+        return score
+
+
+_RECIPIENT = frozenset({"à", "au", "aux", "to"})
+_ARTICLES = frozenset({"l'", "l’", "la", "le", "les", "the"})
+
+
+def _after_recipient_preposition(doc: Doc, i: int) -> bool:
+    """« à l'AFP », « au Parisien »: the name is who was told."""
+    j = i - 1
+    if j >= 0 and doc[j].lower_ in _ARTICLES:
+        j -= 1
+    return j >= 0 and doc[j].lower_ in _RECIPIENT
+
+
+def _is_subject(root: Token) -> bool:
+    if root.dep_ in {"nsubj", "nsubj:pass"}:
+        return True
+    # « le ministre, Gérald Darmanin, a dit »: the name in apposition to a subject.
+    return root.dep_ in {"appos", "flat:name"} and root.head.dep_ in {"nsubj", "nsubj:pass"}
+
+
+def _is_complement(root: Token) -> bool:
+    return root.dep_ == "nmod" and root.head.pos_ in {"NOUN", "PROPN"}
