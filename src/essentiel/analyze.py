@@ -8,6 +8,7 @@ batch does not grow with every new word it meets.
 
 from __future__ import annotations
 
+import bisect
 import re
 import warnings
 from collections.abc import Iterable, Iterator
@@ -170,6 +171,7 @@ def sentences_of(doc: Doc) -> list[SpacySpan]:
     sentence, and a sentence does not end without final punctuation inside a
     block (« l'ARS (Agence régionale de santé) | Bretagne a annoncé ... »).
     """
+    text = _DocText(doc)
     merged: list[SpacySpan] = []
     for sent in doc.sents:
         if not sent.text.strip():
@@ -186,15 +188,15 @@ def sentences_of(doc: Doc) -> list[SpacySpan]:
                 and first.text[0].islower()
                 and (
                     prev.text in _CLOSING_QUOTES
-                    or bool(merged and _ENDS_WITH_INITIAL.search(merged[-1].text))
+                    or bool(merged and text.ends_with(_ENDS_WITH_INITIAL, merged[-1]))
                 )
             )
         )
-        if merged and (continues or not _ENDS_SENTENCE.search(merged[-1].text)):
+        if merged and (continues or not text.ends_with(_ENDS_SENTENCE, merged[-1])):
             merged[-1] = doc[merged[-1].start : sent.end]
         else:
             merged.append(sent)
-    merged = _straight_quotes_on_their_side(doc, merged)
+    merged = _straight_quotes_on_their_side(doc, text, merged)
     # Putting a mark on its side can leave a sentence opening on what follows a quote
     # (« "Délire collectif ?" | , "complot ?" | : "non !", a rétorqué le procureur. »).
     merged = _join_openings_on_punctuation(doc, merged)
@@ -202,7 +204,37 @@ def sentences_of(doc: Doc) -> list[SpacySpan]:
         lang = resources.language(doc.lang_)
     except KeyError:
         return merged
-    return [part for sent in merged for part in _split_glued(doc, sent, lang)]
+    return [part for sent in merged for part in _split_glued(doc, text, sent, lang)]
+
+
+_ONLY_CLOSING = re.compile(r"[\s\"»”’)\]]*")
+
+
+class _DocText:
+    """A doc's text read once (spaCy rebuilds ``Doc.text`` on every access, a copy of the
+    block each time) with the positions of its straight quote marks, so that what is asked
+    per sentence or per mark costs no pass over the whole block."""
+
+    # Characters of a sentence's end read to test how it ends, unless all are spaces or
+    # closing marks (then the whole sentence is read).
+    TAIL = 64
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc.text
+        self.marks = [i for i, c in enumerate(self.text) if c == '"']
+
+    def closes(self, at: int) -> bool:
+        return _closes(self.text, at, bisect.bisect_left(self.marks, at))
+
+    def ends_with(self, pattern: re.Pattern[str], span: SpacySpan) -> bool:
+        """``pattern.search(span.text)`` for a pattern anchored at the end (``$``) that
+        matches a few characters, then spaces and closing marks."""
+        start, end = span.start_char, span.end_char
+        tail = max(start, end - self.TAIL)
+        if tail == start or _ONLY_CLOSING.fullmatch(self.text, tail, end):
+            # The sentence itself, as its own string: « ^ » matches at its start.
+            return pattern.search(self.text[start:end]) is not None
+        return pattern.search(self.text, tail, end) is not None
 
 
 _QUOTE_TOKENS = frozenset("\"'’”»")
@@ -232,7 +264,9 @@ def _after_closed_quote(doc: Doc, i: int) -> bool:
     return first.isupper() or first.isdigit()
 
 
-def _split_glued(doc: Doc, sent: SpacySpan, lang: resources.Language) -> list[SpacySpan]:
+def _split_glued(
+    doc: Doc, text: _DocText, sent: SpacySpan, lang: resources.Language
+) -> list[SpacySpan]:
     """Cut ``sent`` where a sentence starts without the previous one having ended.
 
     A caption copied without its final stop runs into the paragraph after it (« ... than a
@@ -269,7 +303,7 @@ def _split_glued(doc: Doc, sent: SpacySpan, lang: resources.Language) -> list[Sp
         and not doc[i - 2].whitespace_
         and doc[i - 2].text[-1].isalnum()
         and (doc[i].text == '"' or (doc[i].is_title and doc[i].is_alpha))
-        and _closes(doc.text, doc[i - 1].idx)
+        and text.closes(doc[i - 1].idx)
     }
     for i in range(sent.start + 3, sent.end - 2):
         tok, prev, nxt = doc[i], doc[i - 1], doc[i + 1]
@@ -281,12 +315,12 @@ def _split_glued(doc: Doc, sent: SpacySpan, lang: resources.Language) -> list[Sp
     if lang.set_apart is not None:
         for match in lang.set_apart.finditer(sent.text):
             for char in (match.start(), match.end()):
-                at = _token_at(doc, sent.start_char + char)
+                at = _token_at(doc, text.text, sent.start_char + char)
                 if at is not None and sent.start < at < sent.end:
                     cuts.add(at)
     dateline = lang.dateline.match(sent.text) if lang.dateline is not None else None
     if dateline is not None:
-        at = _token_at(doc, sent.start_char + dateline.end())
+        at = _token_at(doc, text.text, sent.start_char + dateline.end())
         if at is not None and sent.start < at < sent.end:
             cuts.add(at)
     # A mark already cut from the words before it (furniture set apart: « ... on this device
@@ -298,10 +332,10 @@ def _split_glued(doc: Doc, sent: SpacySpan, lang: resources.Language) -> list[Sp
     return [doc[a:b] for a, b in pairwise(bounds)]
 
 
-def _token_at(doc: Doc, char: int) -> int | None:
+def _token_at(doc: Doc, text: str, char: int) -> int | None:
     """The index of the token starting at ``char``, or of the first one after the spaces
     there; None when ``char`` falls inside a token."""
-    while char < len(doc.text) and doc.text[char].isspace():
+    while char < len(text) and text[char].isspace():
         char += 1
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     if span is None or doc[span.start].idx != char:
@@ -309,7 +343,9 @@ def _token_at(doc: Doc, char: int) -> int | None:
     return span.start
 
 
-def _straight_quotes_on_their_side(doc: Doc, sentences: list[SpacySpan]) -> list[SpacySpan]:
+def _straight_quotes_on_their_side(
+    doc: Doc, text: _DocText, sentences: list[SpacySpan]
+) -> list[SpacySpan]:
     """A straight quote mark at a sentence boundary goes with the sentence it belongs to.
 
     « ... assume le vide!"De son côté » closes a quote: the mark ends the first sentence, not
@@ -318,9 +354,9 @@ def _straight_quotes_on_their_side(doc: Doc, sentences: list[SpacySpan]) -> list
     for i in range(1, len(sentences)):
         before, after = sentences[i - 1], sentences[i]
         first, last = doc[after.start], doc[before.end - 1]
-        if first.text == '"' and len(after) > 1 and _closes(doc.text, first.idx):
+        if first.text == '"' and len(after) > 1 and text.closes(first.idx):
             cut = after.start + 1
-        elif last.text == '"' and len(before) > 1 and not _closes(doc.text, last.idx):
+        elif last.text == '"' and len(before) > 1 and not text.closes(last.idx):
             cut = before.end - 1
         else:
             continue
@@ -341,7 +377,7 @@ def _join_openings_on_punctuation(doc: Doc, sentences: list[SpacySpan]) -> list[
     return joined
 
 
-def _closes(text: str, at: int) -> bool:
+def _closes(text: str, at: int, marks_before: int | None = None) -> bool:
     """Does the straight quote mark at ``at`` close a quote? Glued to the word before and
     spaced from the one after, it closes; the reverse opens. Glued on both sides (paragraphs
     run together: « trade."Will »), it closes when an odd number of marks precede it in the
@@ -355,7 +391,9 @@ def _closes(text: str, at: int) -> bool:
     space_after = at + 1 >= len(text) or text[at + 1].isspace()
     if space_before != space_after:
         return space_after
-    return text.count('"', 0, at) % 2 == 1
+    if marks_before is None:
+        marks_before = text.count('"', 0, at)
+    return marks_before % 2 == 1
 
 
 def analyze(blocks: list[Block], default_lang: str) -> Analysis:
