@@ -560,12 +560,20 @@ def _attach_descriptions(
         for m in c.mentions
     }
     described: dict[str, list[tuple[int, _Cluster]]] = {}
-    parsed = {block.index: (block, doc, code) for block, doc, code in docs}
+    # A long paragraph is parsed in pieces (analyze.parse_pieces): the piece a name is in.
+    parsed: dict[int, list[tuple[Block, Doc]]] = {}
+    for block, doc, _code in docs:
+        parsed.setdefault(block.index, []).append((block, doc))
     for m in names:
         cluster = owner.get(id(m))
         if cluster is None or m.block not in parsed:
             continue
-        block, doc, _ = parsed[m.block]
+        pieces = parsed[m.block]
+        block, doc = pieces[0]
+        if len(pieces) > 1:
+            block, doc = next(
+                (p for p in reversed(pieces) if p[0].span.start <= m.start), pieces[0]
+            )
         span = doc.char_span(
             m.start - block.span.start, m.end - block.span.start, alignment_mode="expand"
         )
