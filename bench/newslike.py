@@ -10,20 +10,111 @@ from __future__ import annotations
 
 import random
 
-FIRST_NAMES = (
-    "Marie Jean Pierre Claire Louis Sophie Paul Camille Nicolas Julie Thomas Laure Antoine "
-    "Hélène Mathieu Chloé Olivier Inès Hugo Nadia Bruno Léa Karim Emma Yves Sarah Denis Lucie"
-).split()
-LAST_NAMES = (
-    "Martin Bernard Dubois Moreau Laurent Simon Michel Lefèvre Leroy Roux David Bertrand "
-    "Morel Fournier Girard Bonnet Dupont Lambert Fontaine Rousseau Vincent Muller Faure André "
-    "Mercier Blanc Guérin Boyer Garnier Chevalier François Legrand Gauthier Garcia Perrin "
-    "Robin Clément Morin Nicolas Henry Roussel Mathieu Gautier Masson Marchand Duval Denis"
-).split()
-PLACES = (
-    "Rennes Brest Nantes Lyon Lille Bordeaux Toulouse Marseille Nice Strasbourg Dijon Tours "
-    "Angers Limoges Amiens Metz Caen Rouen Grenoble Besançon Poitiers Orléans Quimper Vannes"
-).split()
+FIRST_NAMES = [
+    "Marie",
+    "Jean",
+    "Pierre",
+    "Claire",
+    "Louis",
+    "Sophie",
+    "Paul",
+    "Camille",
+    "Nicolas",
+    "Julie",
+    "Thomas",
+    "Laure",
+    "Antoine",
+    "Hélène",
+    "Mathieu",
+    "Chloé",
+    "Olivier",
+    "Inès",
+    "Hugo",
+    "Nadia",
+    "Bruno",
+    "Léa",
+    "Karim",
+    "Emma",
+    "Yves",
+    "Sarah",
+    "Denis",
+    "Lucie",
+]
+LAST_NAMES = [
+    "Martin",
+    "Bernard",
+    "Dubois",
+    "Moreau",
+    "Laurent",
+    "Simon",
+    "Michel",
+    "Lefèvre",
+    "Leroy",
+    "Roux",
+    "David",
+    "Bertrand",
+    "Morel",
+    "Fournier",
+    "Girard",
+    "Bonnet",
+    "Dupont",
+    "Lambert",
+    "Fontaine",
+    "Rousseau",
+    "Vincent",
+    "Muller",
+    "Faure",
+    "André",
+    "Mercier",
+    "Blanc",
+    "Guérin",
+    "Boyer",
+    "Garnier",
+    "Chevalier",
+    "François",
+    "Legrand",
+    "Gauthier",
+    "Garcia",
+    "Perrin",
+    "Robin",
+    "Clément",
+    "Morin",
+    "Nicolas",
+    "Henry",
+    "Roussel",
+    "Mathieu",
+    "Gautier",
+    "Masson",
+    "Marchand",
+    "Duval",
+    "Denis",
+]
+PLACES = [
+    "Rennes",
+    "Brest",
+    "Nantes",
+    "Lyon",
+    "Lille",
+    "Bordeaux",
+    "Toulouse",
+    "Marseille",
+    "Nice",
+    "Strasbourg",
+    "Dijon",
+    "Tours",
+    "Angers",
+    "Limoges",
+    "Amiens",
+    "Metz",
+    "Caen",
+    "Rouen",
+    "Grenoble",
+    "Besançon",
+    "Poitiers",
+    "Orléans",
+    "Quimper",
+    "Vannes",
+]
 ORGS = (
     "la préfecture",
     "le conseil régional",
@@ -42,9 +133,20 @@ ROLES = (
     "le directeur de l'hôpital",
     "la secrétaire générale du syndicat",
 )
-MONTHS = (
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-).split()
+MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
 VERBS = ("a annoncé", "a indiqué", "a précisé", "a expliqué", "a rappelé", "a assuré")
 SAY = ("a déclaré", "a affirmé", "a estimé", "a expliqué", "a ajouté")
 TOPICS = (
