@@ -11,7 +11,9 @@ milliseconds per KB of input for every stage (``Pipeline.stage_cpu_seconds``), t
 the peak resident memory.
 
 Verdict: a stage is flat when its largest ms/KB is at most twice its smallest over the sizes
-(stages under 50 ms of CPU in every run are reported but not judged: timer noise); memory
+(stages under 50 ms of CPU in every run are reported but not judged: timer noise). Beside it,
+``growth`` (the largest input's ms/KB over the smallest ms/KB) tells a cost that rises with the
+input (growth well over 1) from a fixed cost per article that small inputs pay per KB; memory
 passes when every run stays under 1 GiB. A paragraph over the parser's limit of 1,000,000
 characters is answered with the documented error (InputTooLarge, exit 3, HTTP 413): such a
 run is listed as refused, with its time to refuse.
@@ -81,10 +83,14 @@ def verdict(runs: list[dict[str, Any]]) -> dict[str, Any]:
         judged = any(r["stages"].get(stage, 0.0) >= JUDGED_MIN_SECONDS for r in done)
         low, high = min(per_kb), max(per_kb)
         ratio = high / low if low > 0 else float("inf")
+        # Superlinear cost shows as ms/KB rising with size; a fixed cost per article as ms/KB
+        # falling. growth: the largest input's ms/KB over the smallest ms/KB of any size.
+        growth = per_kb[-1] / low if low > 0 else float("inf")
         found[stage] = {
             "min_ms_per_kb": low,
             "max_ms_per_kb": high,
             "ratio": ratio,
+            "growth": growth,
             "judged": judged,
             "flat": (ratio <= FLAT_RATIO) if judged else None,
         }
@@ -123,7 +129,7 @@ def main() -> None:
             judged = ("flat" if v["flat"] else "NOT FLAT") if v["judged"] else "not judged"
             print(
                 f"  {stage:20} {v['min_ms_per_kb']:6.1f} .. {v['max_ms_per_kb']:6.1f} ms/KB"
-                f"  ratio {v['ratio']:5.2f}  {judged}"
+                f"  ratio {v['ratio']:5.2f}  growth {v['growth']:5.2f}  {judged}"
             )
         print(f"  memory under {MEMORY_BUDGET_MB} MB: {'yes' if memory_ok else 'NO'}")
         report["shapes"][shape] = {"runs": runs, "stages": stages, "memory_ok": memory_ok}
