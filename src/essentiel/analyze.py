@@ -8,6 +8,7 @@ batch does not grow with every new word it meets.
 
 from __future__ import annotations
 
+import bisect
 import re
 import warnings
 from collections.abc import Iterable, Iterator
@@ -15,6 +16,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from itertools import pairwise
 
+import numpy
 import spacy
 from spacy.language import Language as SpacyLanguage
 from spacy.tokenizer import Tokenizer
@@ -170,6 +172,7 @@ def sentences_of(doc: Doc) -> list[SpacySpan]:
     sentence, and a sentence does not end without final punctuation inside a
     block (« l'ARS (Agence régionale de santé) | Bretagne a annoncé ... »).
     """
+    text = _DocText(doc)
     merged: list[SpacySpan] = []
     for sent in doc.sents:
         if not sent.text.strip():
@@ -186,15 +189,15 @@ def sentences_of(doc: Doc) -> list[SpacySpan]:
                 and first.text[0].islower()
                 and (
                     prev.text in _CLOSING_QUOTES
-                    or bool(merged and _ENDS_WITH_INITIAL.search(merged[-1].text))
+                    or bool(merged and text.ends_with(_ENDS_WITH_INITIAL, merged[-1]))
                 )
             )
         )
-        if merged and (continues or not _ENDS_SENTENCE.search(merged[-1].text)):
+        if merged and (continues or not text.ends_with(_ENDS_SENTENCE, merged[-1])):
             merged[-1] = doc[merged[-1].start : sent.end]
         else:
             merged.append(sent)
-    merged = _straight_quotes_on_their_side(doc, merged)
+    merged = _straight_quotes_on_their_side(doc, text, merged)
     # Putting a mark on its side can leave a sentence opening on what follows a quote
     # (« "Délire collectif ?" | , "complot ?" | : "non !", a rétorqué le procureur. »).
     merged = _join_openings_on_punctuation(doc, merged)
@@ -202,7 +205,37 @@ def sentences_of(doc: Doc) -> list[SpacySpan]:
         lang = resources.language(doc.lang_)
     except KeyError:
         return merged
-    return [part for sent in merged for part in _split_glued(doc, sent, lang)]
+    return [part for sent in merged for part in _split_glued(doc, text, sent, lang)]
+
+
+_ONLY_CLOSING = re.compile(r"[\s\"»”’)\]]*")
+
+
+class _DocText:
+    """A doc's text read once (spaCy rebuilds ``Doc.text`` on every access, a copy of the
+    block each time) with the positions of its straight quote marks, so that what is asked
+    per sentence or per mark costs no pass over the whole block."""
+
+    # Characters of a sentence's end read to test how it ends, unless all are spaces or
+    # closing marks (then the whole sentence is read).
+    TAIL = 64
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc.text
+        self.marks = [i for i, c in enumerate(self.text) if c == '"']
+
+    def closes(self, at: int) -> bool:
+        return _closes(self.text, at, bisect.bisect_left(self.marks, at))
+
+    def ends_with(self, pattern: re.Pattern[str], span: SpacySpan) -> bool:
+        """``pattern.search(span.text)`` for a pattern anchored at the end (``$``) that
+        matches a few characters, then spaces and closing marks."""
+        start, end = span.start_char, span.end_char
+        tail = max(start, end - self.TAIL)
+        if tail == start or _ONLY_CLOSING.fullmatch(self.text, tail, end):
+            # The sentence itself, as its own string: « ^ » matches at its start.
+            return pattern.search(self.text[start:end]) is not None
+        return pattern.search(self.text, tail, end) is not None
 
 
 _QUOTE_TOKENS = frozenset("\"'’”»")
@@ -232,7 +265,9 @@ def _after_closed_quote(doc: Doc, i: int) -> bool:
     return first.isupper() or first.isdigit()
 
 
-def _split_glued(doc: Doc, sent: SpacySpan, lang: resources.Language) -> list[SpacySpan]:
+def _split_glued(
+    doc: Doc, text: _DocText, sent: SpacySpan, lang: resources.Language
+) -> list[SpacySpan]:
     """Cut ``sent`` where a sentence starts without the previous one having ended.
 
     A caption copied without its final stop runs into the paragraph after it (« ... than a
@@ -269,7 +304,7 @@ def _split_glued(doc: Doc, sent: SpacySpan, lang: resources.Language) -> list[Sp
         and not doc[i - 2].whitespace_
         and doc[i - 2].text[-1].isalnum()
         and (doc[i].text == '"' or (doc[i].is_title and doc[i].is_alpha))
-        and _closes(doc.text, doc[i - 1].idx)
+        and text.closes(doc[i - 1].idx)
     }
     for i in range(sent.start + 3, sent.end - 2):
         tok, prev, nxt = doc[i], doc[i - 1], doc[i + 1]
@@ -281,12 +316,12 @@ def _split_glued(doc: Doc, sent: SpacySpan, lang: resources.Language) -> list[Sp
     if lang.set_apart is not None:
         for match in lang.set_apart.finditer(sent.text):
             for char in (match.start(), match.end()):
-                at = _token_at(doc, sent.start_char + char)
+                at = _token_at(doc, text.text, sent.start_char + char)
                 if at is not None and sent.start < at < sent.end:
                     cuts.add(at)
     dateline = lang.dateline.match(sent.text) if lang.dateline is not None else None
     if dateline is not None:
-        at = _token_at(doc, sent.start_char + dateline.end())
+        at = _token_at(doc, text.text, sent.start_char + dateline.end())
         if at is not None and sent.start < at < sent.end:
             cuts.add(at)
     # A mark already cut from the words before it (furniture set apart: « ... on this device
@@ -298,10 +333,10 @@ def _split_glued(doc: Doc, sent: SpacySpan, lang: resources.Language) -> list[Sp
     return [doc[a:b] for a, b in pairwise(bounds)]
 
 
-def _token_at(doc: Doc, char: int) -> int | None:
+def _token_at(doc: Doc, text: str, char: int) -> int | None:
     """The index of the token starting at ``char``, or of the first one after the spaces
     there; None when ``char`` falls inside a token."""
-    while char < len(doc.text) and doc.text[char].isspace():
+    while char < len(text) and text[char].isspace():
         char += 1
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     if span is None or doc[span.start].idx != char:
@@ -309,7 +344,9 @@ def _token_at(doc: Doc, char: int) -> int | None:
     return span.start
 
 
-def _straight_quotes_on_their_side(doc: Doc, sentences: list[SpacySpan]) -> list[SpacySpan]:
+def _straight_quotes_on_their_side(
+    doc: Doc, text: _DocText, sentences: list[SpacySpan]
+) -> list[SpacySpan]:
     """A straight quote mark at a sentence boundary goes with the sentence it belongs to.
 
     « ... assume le vide!"De son côté » closes a quote: the mark ends the first sentence, not
@@ -318,9 +355,9 @@ def _straight_quotes_on_their_side(doc: Doc, sentences: list[SpacySpan]) -> list
     for i in range(1, len(sentences)):
         before, after = sentences[i - 1], sentences[i]
         first, last = doc[after.start], doc[before.end - 1]
-        if first.text == '"' and len(after) > 1 and _closes(doc.text, first.idx):
+        if first.text == '"' and len(after) > 1 and text.closes(first.idx):
             cut = after.start + 1
-        elif last.text == '"' and len(before) > 1 and not _closes(doc.text, last.idx):
+        elif last.text == '"' and len(before) > 1 and not text.closes(last.idx):
             cut = before.end - 1
         else:
             continue
@@ -341,7 +378,7 @@ def _join_openings_on_punctuation(doc: Doc, sentences: list[SpacySpan]) -> list[
     return joined
 
 
-def _closes(text: str, at: int) -> bool:
+def _closes(text: str, at: int, marks_before: int | None = None) -> bool:
     """Does the straight quote mark at ``at`` close a quote? Glued to the word before and
     spaced from the one after, it closes; the reverse opens. Glued on both sides (paragraphs
     run together: « trade."Will »), it closes when an odd number of marks precede it in the
@@ -355,7 +392,9 @@ def _closes(text: str, at: int) -> bool:
     space_after = at + 1 >= len(text) or text[at + 1].isspace()
     if space_before != space_after:
         return space_after
-    return text.count('"', 0, at) % 2 == 1
+    if marks_before is None:
+        marks_before = text.count('"', 0, at)
+    return marks_before % 2 == 1
 
 
 def analyze(blocks: list[Block], default_lang: str) -> Analysis:
@@ -371,18 +410,87 @@ def analyze(blocks: list[Block], default_lang: str) -> Analysis:
         else:
             continue
         by_lang.setdefault(lang, []).append(block)
-    parsed: dict[int, tuple[Block, Doc, str]] = {}
+    parsed: dict[tuple[int, int], tuple[Block, Doc, str]] = {}
     for lang, group in by_lang.items():
         nlp = pipeline(lang)
-        for block, doc in zip(group, nlp.pipe(b.span.text for b in group), strict=True):
-            parsed[block.index] = (block, doc, lang)
+        pieces = [piece for block in group for piece in parse_pieces(block)]
+        for batch in parse_batches(pieces):
+            for piece, doc in zip(batch, nlp.pipe(p.span.text for p in batch), strict=True):
+                # The tok2vec output each doc keeps (96 floats a token) serves nothing once
+                # the pipeline has run (nothing here reads vectors or the tensor): freed, a
+                # long article's docs take a third less memory.
+                doc.tensor = numpy.zeros((0, 0), dtype="float32")
+                parsed[piece.index, piece.span.start] = (piece, doc, lang)
     docs: list[tuple[Block, Doc]] = []
     sentences: list[ParsedSentence] = []
-    for index in sorted(parsed):
-        block, doc, lang = parsed[index]
+    for key in sorted(parsed):
+        block, doc, lang = parsed[key]
         if block.kind is not BlockKind.BODY:
             continue
         docs.append((block, doc))
         for sent in sentences_of(doc):
             sentences.append(ParsedSentence(block.index, block.span.start, sent, lang))
     return Analysis(docs=docs, sentences=sentences, parsed=[parsed[k] for k in sorted(parsed)])
+
+
+# The longest text one spaCy doc gets. spaCy's own advice is to keep docs short: a doc's
+# memory and the cost of walking its sentences and entities grow with it, and a paragraph of a
+# million characters took gigabytes. News paragraphs run to a few hundred words (the longest
+# of 300 OrangeSum articles, glued paragraphs included, is under 7,000 characters).
+PARSE_PIECE_CHARS = 10_000
+# Where a long paragraph is cut: after a sentence's final punctuation (and closing marks),
+# at the spaces before a capital, a digit or an opening mark.
+_PIECE_END = re.compile(rf"(?<=[.!?…])[\"»”’)\]]*\s+(?=[«\"“(]?[{_UPPER}0-9])")
+
+
+# The most characters spaCy parses in one batch. Its network runs a batch at once, and its
+# working memory grows with the batch's text: about 1 GB for 300,000 characters, against
+# 50 MB for 10,000. An article under this length is one batch, as it always was.
+PARSE_BATCH_CHARS = 20_000
+
+
+def parse_batches(pieces: list[Block], limit: int | None = None) -> list[list[Block]]:
+    """``pieces`` in consecutive batches of at most ``limit`` characters (PARSE_BATCH_CHARS;
+    a longer piece is a batch of its own)."""
+    limit = limit or PARSE_BATCH_CHARS
+    batches: list[list[Block]] = []
+    size = 0
+    for piece in pieces:
+        length = piece.span.end - piece.span.start
+        if not batches or size + length > limit:
+            batches.append([])
+            size = 0
+        batches[-1].append(piece)
+        size += length
+    return batches
+
+
+def parse_pieces(block: Block, limit: int | None = None) -> list[Block]:
+    """``block`` as the pieces it is parsed in: itself when it is at most ``limit``
+    characters long (PARSE_PIECE_CHARS), else pieces of at most that length, each a Block
+    with the same index, kind and language and its own span of the clean text (offsets are
+    kept). Cut at the last sentence end in the second half of each piece, else at the last
+    space, else anywhere."""
+    limit = limit or PARSE_PIECE_CHARS
+    text = block.span.text
+    if len(text) <= limit:
+        return [block]
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        low, high = start + limit // 2, start + limit
+        ends = [m for m in _PIECE_END.finditer(text, low, high)]
+        if ends:
+            end, after = ends[-1].start(), ends[-1].end()
+        else:
+            space = max(text.rfind(" ", low, high), text.rfind("\n", low, high))
+            end, after = (space, space + 1) if space > start else (high, high)
+        ranges.append((start, end))
+        start = after
+    ranges.append((start, len(text)))
+    base = block.span.start
+    return [
+        block.model_copy(update={"span": Span(start=base + a, end=base + b, text=text[a:b])})
+        for a, b in ranges
+        if a < b
+    ]

@@ -27,13 +27,16 @@ from spacy.util import get_lang_class
 
 from essentiel import resources
 from essentiel.facts.names import (
+    alias_group,
     capitals,
     fold,
     organisation,
     organisation_pattern,
     same_name,
+    skeleton,
     visible,
 )
+from essentiel.intervals import Intervals
 from essentiel.model import (
     Block,
     BlockKind,
@@ -142,7 +145,11 @@ class _Cluster:
 
 
 class EntityIndex:
-    """The merged entities of an article, and look-ups the quote extractor needs."""
+    """The merged entities of an article, and look-ups the quote extractor needs.
+
+    Every look-up bisects the mentions sorted by start (a quote per sentence asking about
+    every mention would make the cost quadratic): a mention overlapping or ending near a
+    position starts at most the longest mention's length before it."""
 
     def __init__(self, entities: list[Entity], genders: list[str | None] | None = None) -> None:
         self.entities = entities
@@ -166,12 +173,46 @@ class EntityIndex:
             for k, entity in enumerate(entities)
             for m in entity.mentions
         )
+        self._starts = [a for a, _, _ in self._by_start]
+        self._mention: dict[tuple[int, int, int], EntityMention] = {}
+        for k, entity in enumerate(entities):
+            for m in entity.mentions:
+                self._mention.setdefault((k, m.span.start, m.span.end), m)
+        self._longest = max((b - a for a, b, _ in self._by_start), default=0)
+        self._name_starts = {
+            (m.span.start, k)
+            for k, entity in enumerate(entities)
+            for m in entity.mentions
+            if m.form is MentionForm.NAME
+        }
+        # Person name mentions as (start, -entity, end) per gender asked (None: any): the
+        # latest start first when scanning back and, at one start, the first entity.
+        self._persons: dict[str | None, list[tuple[int, int, int]]] = {}
+        for wanted in (None, "f", "m"):
+            self._persons[wanted] = sorted(
+                (m.span.start, -k, m.span.end)
+                for k, entity in enumerate(entities)
+                if entity.kind is EntityKind.PERSON and self.compatible(k, wanted)
+                for m in entity.mentions
+                if m.form is MentionForm.NAME
+            )
+
+    def _overlapping(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """(start, end, entity) of the mentions with a < end and b > start."""
+        found = []
+        k = bisect.bisect_left(self._starts, end) - 1
+        while k >= 0 and self._starts[k] > start - self._longest:
+            a, b, e = self._by_start[k]
+            if b > start:
+                found.append((a, b, e))
+            k -= 1
+        return found
 
     def at(self, start: int, end: int, head: int | None = None) -> int | None:
         """The entity a phrase [start, end) names: the one whose mention holds the phrase's
         head word when given (« le gouverneur du Texas » is not Texas), else a person or
         organisation mentioned in it, the longest mention first."""
-        found = [(b - a, a, b, k) for a, b, k in self._by_start if a < end and b > start]
+        found = [(b - a, a, b, k) for a, b, k in self._overlapping(start, end)]
         if head is not None:
             holding = [m for m in found if m[1] <= head < m[2]]
             if holding:
@@ -183,6 +224,15 @@ class EntityIndex:
             ]
         return max(found)[3] if found else None
 
+    def mention_in(self, k: int, start: int, end: int) -> EntityMention:
+        """Entity k's longest mention overlapping [start, end) (the first of equals in the
+        entity's order); entity k must have one."""
+        # Mentions are in text order: of the longest, the first starts earliest.
+        _length, _minus_start, a, b = max(
+            (b - a, -a, a, b) for a, b, e in self._overlapping(start, end) if e == k
+        )
+        return self._mention[(k, a, b)]
+
     def compatible(self, k: int | None, gender: str | None) -> bool:
         """Can entity k be referred to by a word of this gender?"""
         return k is None or gender is None or self.genders[k] in (None, gender)
@@ -193,14 +243,11 @@ class EntityIndex:
         best = max(
             (
                 (a, k)
-                for a, b, k in self._by_start
+                for a, b, k in self._overlapping(position - within - 1, position + 1)
                 if b <= position
                 and position - b <= within
                 and self.entities[k].kind in kinds
-                and any(
-                    m.span.start == a and m.form is MentionForm.NAME
-                    for m in self.entities[k].mentions
-                )
+                and (a, k) in self._name_starts
             ),
             default=None,
         )
@@ -208,16 +255,22 @@ class EntityIndex:
 
     def person_before(self, position: int, gender: str | None = None) -> int | None:
         """The person named last before ``position`` (of that gender, or not known not to be)."""
-        found: tuple[int, int] | None = None
-        for k, entity in enumerate(self.entities):
-            if entity.kind is not EntityKind.PERSON or not self.compatible(k, gender):
-                continue
-            for m in entity.mentions:
-                if m.form is not MentionForm.NAME or m.span.end > position:
-                    continue
-                if found is None or m.span.start > found[0]:
-                    found = (m.span.start, k)
-        return found[1] if found else None
+        persons = self._persons.get(gender)
+        if persons is None:  # a gender word other than f / m: compare one by one
+            persons = sorted(
+                (m.span.start, -k, m.span.end)
+                for k, entity in enumerate(self.entities)
+                if entity.kind is EntityKind.PERSON and self.compatible(k, gender)
+                for m in entity.mentions
+                if m.form is MentionForm.NAME
+            )
+        at = bisect.bisect_right(persons, (position, 1, 0)) - 1
+        while at >= 0:
+            _start, minus_k, end = persons[at]
+            if end <= position:
+                return -minus_k
+            at -= 1
+        return None
 
 
 def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -> EntityIndex:
@@ -350,27 +403,48 @@ def _name_mention(text: str, start: int, end: int, r: _Rules) -> _Mention | None
 
 
 def _merge(mentions: list[_Mention]) -> list[_Cluster]:
-    """Full names first, so that a surname joins the person it abbreviates."""
+    """Full names first, so that a surname joins the person it abbreviates.
+
+    A mention joins the latest cluster it is compatible with and names the same; two names
+    can only be the same (``same_name``) when they share a key (``_name_keys``), so only the
+    clusters indexed under the mention's keys are compared: the cost grows with the mentions,
+    not with mentions times clusters."""
     clusters: list[_Cluster] = []
+    # Cluster indices (ascending) under each key of their names.
+    by_key: dict[tuple[str, object], list[int]] = {}
     order = sorted(mentions, key=lambda m: (-len(m.text.split()), m.start))
     for m in order:
-        target = None
-        for c in reversed(clusters):
+        keys = _name_keys(m.text)
+        candidates: set[int] = set()
+        for key in keys:
+            candidates.update(by_key.get(key, ())[-MERGE_CANDIDATES:])
+        target_index = None
+        for k in sorted(candidates, reverse=True):
+            c = clusters[k]
             if not _compatible(c, m):
                 continue
             if any(_same_entity(m.text, n) for n in c.names):
-                target = c
+                target_index = k
                 break
-        if target is None:
-            target = _Cluster()
-            clusters.append(target)
+        if target_index is None:
+            clusters.append(_Cluster())
+            target_index = len(clusters) - 1
+        target = clusters[target_index]
         target.kinds[m.kind] += 1
         if m.text not in target.names:
             target.names.append(m.text)
+            for key in keys:
+                bucket = by_key.setdefault(key, [])
+                at = bisect.bisect_left(bucket, target_index)
+                if at == len(bucket) or bucket[at] != target_index:
+                    bucket.insert(at, target_index)
         target.mentions.append(m)
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start)
-        c.names.sort(key=lambda n: next(m.start for m in c.mentions if m.text == n))
+        first_start: dict[str, int] = {}
+        for mention in c.mentions:
+            first_start.setdefault(mention.text, mention.start)
+        c.names.sort(key=lambda n: first_start[n])
     clusters.sort(key=lambda c: c.mentions[0].start)
     return clusters
 
@@ -441,6 +515,31 @@ def _sentence_opener(ent: Any) -> bool:
     return prev.is_punct and prev.text in {"«", '"', "“", "-", "—", "–", "(", ".", ":"}
 
 
+# The latest clusters compared per key: far more than an article names (a hundred people is a
+# long article), few enough that 15,000 people sharing a surname stay linear.
+MERGE_CANDIDATES = 256
+
+
+def _name_keys(text: str) -> tuple[tuple[str, object], ...]:
+    """Keys two spellings share whenever ``_same_entity`` holds for them: the consonant
+    skeleton or exonym group of the whole name, or of its last word (the surname), and a known
+    organisation's group."""
+    words = fold(text).split()
+    keys: list[tuple[str, object]] = [("skeleton", skeleton(fold(text)))]
+    group = alias_group(text)
+    if group is not None:
+        keys.append(("alias", group))
+    if words:
+        keys.append(("last", skeleton(words[-1])))
+        last_group = alias_group(words[-1])
+        if last_group is not None:
+            keys.append(("last_alias", last_group))
+    known = organisation(text)
+    if known is not None:
+        keys.append(("organisation", known))  # « France info » and « franceinfo » (_same_entity)
+    return tuple(keys)
+
+
 def _compatible(cluster: _Cluster, mention: _Mention) -> bool:
     if fold(mention.text) in {fold(n) for n in cluster.names}:
         return True  # the same spelling is the same entity, whatever the tagger said
@@ -466,12 +565,17 @@ def _attach_roles(
 ) -> None:
     persons = {id(m): c for c in clusters if c.kind is EntityKind.PERSON for m in c.mentions}
     pending: list[_Mention] = []
+    # ``names`` is sorted by start: a role's overlapping name and the name after it are found
+    # by bisection, not by a scan of every name per role.
+    name_starts = [n.start for n in names]
+    name_spans = Intervals((n.start, n.end) for n in names)
     for block, _doc, code in docs:
         r = rules(code)
         offset = block.span.start
         for m in r.role.finditer(block.span.text):
             start, end = offset + m.start("det"), offset + m.end()
-            if any(n.start < end and start < n.end for n in names):
+            after = bisect.bisect_right(name_starts, end)
+            if name_spans.overlaps(start, end):
                 continue
             nat = r.nationalities.get(fold(m.group("nat"))) if m.group("nat") else None
             role = _role(text, start, end, block.index, fold(m.group("role")), nat)
@@ -480,15 +584,14 @@ def _attach_roles(
             )
             # « son homologue ukrainien Volodymyr Zelensky », « la procureure de Mulhouse,
             # Edwige Roux-Morizot »: the name right after the role and its complement.
-            follower = next(
-                (n for n in names if n.start > end and _apposed(text[end : n.start])), None
-            )
+            follower = _apposed_name(text, names, after, end)
             if follower is not None and id(follower) in persons:
                 _tie(persons[id(follower)], role)
             elif nat is not None or role.role not in r.relational:
                 pending.append(role)
+    resolver = _RoleResolver(clusters)
     for role in sorted(pending, key=lambda m: m.start):
-        cluster = _resolve_role(role, clusters)
+        cluster = resolver.resolve(role)
         if cluster is not None:
             # Tied by proximity, not by evidence: its gender and its role prove nothing about
             # the person (the next « la ministre » must not follow it to the same man).
@@ -500,6 +603,27 @@ def _attach_roles(
 _COMPLEMENT = re.compile(
     r"\s+(?:de|du|des|d['’]|of|for|at)\s*[^.;:!?«»\"“”()\n]{1,60}?,\s*", re.IGNORECASE
 )
+
+
+# Most visible characters between a role and a name in apposition to it: a complement's
+# preposition, its 60 characters (_COMPLEMENT) and the comma.
+_APPOSITION_REACH = 70
+
+
+def _apposed_name(text: str, names: list[_Mention], first: int, end: int) -> _Mention | None:
+    """The first name from ``names[first:]`` (sorted, starting after ``end``) in apposition to
+    the role ending at ``end``. The search stops once more than _APPOSITION_REACH visible
+    characters separate them: no name further can be apposed, and a scan of every later
+    name per role would make the cost quadratic."""
+    visible_chars, scanned = 0, end
+    for n in names[first:]:
+        visible_chars += sum(1 for c in text[scanned : n.start] if not c.isspace())
+        scanned = max(scanned, n.start)
+        if visible_chars > _APPOSITION_REACH:
+            return None
+        if _apposed(text[end : n.start]):
+            return n
+    return None
 
 
 def _apposed(between: str) -> bool:
@@ -549,12 +673,20 @@ def _attach_descriptions(
         for m in c.mentions
     }
     described: dict[str, list[tuple[int, _Cluster]]] = {}
-    parsed = {block.index: (block, doc, code) for block, doc, code in docs}
+    # A long paragraph is parsed in pieces (analyze.parse_pieces): the piece a name is in.
+    parsed: dict[int, list[tuple[Block, Doc]]] = {}
+    for block, doc, _code in docs:
+        parsed.setdefault(block.index, []).append((block, doc))
     for m in names:
         cluster = owner.get(id(m))
         if cluster is None or m.block not in parsed:
             continue
-        block, doc, _ = parsed[m.block]
+        pieces = parsed[m.block]
+        block, doc = pieces[0]
+        if len(pieces) > 1:
+            block, doc = next(
+                (p for p in reversed(pieces) if p[0].span.start <= m.start), pieces[0]
+            )
         span = doc.char_span(
             m.start - block.span.start, m.end - block.span.start, alignment_mode="expand"
         )
@@ -583,9 +715,12 @@ def _attach_descriptions(
                 m.gender = {"Fem": "f", "Masc": "m"}.get(gender[0])
     if not described:
         return
-    taken = [(n.start, n.end) for n in names] + [
-        (m.start, m.end) for c in clusters for m in c.mentions if m.form is MentionForm.ROLE
-    ]
+    taken = Intervals(
+        [(n.start, n.end) for n in names]
+        + [(m.start, m.end) for c in clusters for m in c.mentions if m.form is MentionForm.ROLE]
+    )
+    # described[lemma] is in text order (names are): the latest before a position by bisection.
+    positions = {lemma: [pos for pos, _ in items] for lemma, items in described.items()}
     for block, doc, code in docs:
         determiners = rules(code).definite
         for tok in doc:
@@ -597,14 +732,16 @@ def _attach_descriptions(
                 continue
             a, b = noun_phrase(tok)
             start, end = block.span.start + a, block.span.start + b
-            if any(x < end and start < y for x, y in taken):
+            if taken.overlaps(start, end):
                 continue
-            before = [(pos, c) for pos, c in described[lemma] if pos < start]
-            if not before:
+            latest = bisect.bisect_left(positions[lemma], start) - 1
+            if latest < 0:
                 continue
-            cluster = max(before, key=lambda item: item[0])[1]
+            # The first of the mentions at that position, as max() over them chose.
+            first = bisect.bisect_left(positions[lemma], positions[lemma][latest])
+            cluster = described[lemma][first][1]
             _tie(cluster, _role(text, start, end, block.index, lemma))
-            taken.append((start, end))
+            taken.add(start, end)
 
 
 def _apposed_after(span: Any) -> list[Token]:
@@ -637,8 +774,8 @@ def _role(
 
 
 def _tie(cluster: _Cluster, role: _Mention, evidence: bool = True) -> None:
-    cluster.mentions.append(role)
-    cluster.mentions.sort(key=lambda m: m.start)
+    # After the mentions starting where it does, as appending and a stable sort would put it.
+    bisect.insort_right(cluster.mentions, role, key=lambda m: m.start)
     if role.nationality and not cluster.nationality:
         cluster.nationality = role.nationality
     if role.role and evidence:
@@ -647,38 +784,93 @@ def _tie(cluster: _Cluster, role: _Mention, evidence: bool = True) -> None:
             cluster.evidence.setdefault(fold(role.role), (role.start, role.end))
 
 
-def _resolve_role(role: _Mention, clusters: list[_Cluster]) -> _Cluster | None:
-    # « la procureure » is never the man the text named last.
-    people = [
-        c
-        for c in clusters
-        if c.kind is EntityKind.PERSON and (role.gender is None or c.gender in (None, role.gender))
-    ]
-    if role.nationality:
-        same = [c for c in people if c.nationality == role.nationality]
-        if len(same) == 1:
-            return same[0]
-    same_role = [
-        c
-        for c in people
-        if role.role in c.roles
-        and (not role.nationality or c.nationality in (None, role.nationality))
-    ]
-    if len(same_role) == 1:
-        return same_role[0]
-    # The nearest person named before, unless the text gave them another nationality.
-    best: tuple[int, _Cluster] | None = None
-    for c in people:
-        if role.nationality and c.nationality not in (None, role.nationality):
-            continue
-        for m in c.mentions:
-            if (
-                m.form is MentionForm.NAME
-                and m.end <= role.start
-                and (best is None or m.start > best[0])
-            ):
-                best = (m.start, c)
-    return best[1] if best else None
+class _RoleResolver:
+    """Which person a role without a name beside it (« la procureure », « le chef de l'État
+    ukrainien ») is, for the roles of one article taken in text order.
+
+    The same answer as comparing the role with every person, from look-ups built once: people
+    by nationality and by role, and every person's name mentions sorted by position (one list
+    per gender a role can ask for). While roles are resolved, people's genders, roles and
+    names do not change (a role tied by proximity is no evidence); a nationality may be set.
+    """
+
+    def __init__(self, clusters: list[_Cluster]) -> None:
+        self.clusters = clusters
+        self.people = [k for k, c in enumerate(clusters) if c.kind is EntityKind.PERSON]
+        self.gender = {k: clusters[k].gender for k in self.people}
+        self.by_nationality: dict[str, list[int]] = {}
+        self.by_role: dict[str, list[int]] = {}
+        for k in self.people:
+            c = clusters[k]
+            if c.nationality:
+                self.by_nationality.setdefault(c.nationality, []).append(k)
+            for role in c.roles:
+                self.by_role.setdefault(role, []).append(k)
+        # Name mentions as (start, -cluster, end), sorted: scanning back from a position meets
+        # the latest start first and, at one start, the earliest cluster, as the full scan did.
+        self.names: dict[str | None, list[tuple[int, int, int]]] = {}
+        for wanted in (None, "f", "m"):
+            self.names[wanted] = sorted(
+                (m.start, -k, m.end)
+                for k in self.people
+                if wanted is None or self.gender[k] in (None, wanted)
+                for m in clusters[k].mentions
+                if m.form is MentionForm.NAME
+            )
+        self.name_starts = {g: [item[0] for item in items] for g, items in self.names.items()}
+
+    def _fits(self, k: int, role: _Mention) -> bool:
+        # « la procureure » is never the man the text named last.
+        return role.gender is None or self.gender[k] in (None, role.gender)
+
+    def _only(self, candidates: list[int], role: _Mention, nationality: bool) -> int | None:
+        found = None
+        for k in candidates:
+            c = self.clusters[k]
+            if not self._fits(k, role):
+                continue
+            if nationality and role.nationality and c.nationality not in (None, role.nationality):
+                continue
+            if found is not None:
+                return None
+            found = k
+        return found
+
+    def resolve(self, role: _Mention) -> _Cluster | None:
+        if role.nationality:
+            same = [
+                k
+                for k in self.by_nationality.get(role.nationality, ())
+                if self.clusters[k].nationality == role.nationality
+            ]
+            k = self._only(sorted(same), role, nationality=False)
+            if k is not None:
+                return self._tied(k, role)
+        if role.role is not None:
+            k = self._only(self.by_role.get(role.role, []), role, nationality=True)
+            if k is not None:
+                return self._tied(k, role)
+        # The nearest person named before, unless the text gave them another nationality.
+        wanted = role.gender if role.gender in ("f", "m") else None
+        names, starts = self.names[wanted], self.name_starts[wanted]
+        at = bisect.bisect_right(starts, role.start) - 1
+        while at >= 0:
+            _start, minus_k, end = names[at]
+            at -= 1
+            c = self.clusters[-minus_k]
+            if end > role.start:
+                continue
+            if role.nationality and c.nationality not in (None, role.nationality):
+                continue
+            return self._tied(-minus_k, role)
+        return None
+
+    def _tied(self, k: int, role: _Mention) -> _Cluster:
+        cluster = self.clusters[k]
+        if role.nationality and not cluster.nationality:
+            # _tie gives the person the role's nationality: index it for the next roles.
+            self.by_nationality.setdefault(role.nationality, []).append(k)
+        return cluster
 
 
 def _entity(cluster: _Cluster, text: str) -> Entity:

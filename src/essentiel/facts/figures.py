@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from text_to_num import text2num
 
 from essentiel import resources
+from essentiel.intervals import Intervals
 from essentiel.model import Figure, Span
 from essentiel.resources import alternation
 
@@ -145,16 +146,16 @@ class FigureExtractor:
         part-of links point into the digest-wide list.
         """
         text = doc.text
-        taken = [(a - offset, b - offset) for a, b in exclude]
+        taken = Intervals((a - offset, b - offset) for a, b in exclude)
         raws: list[_Raw] = []
         # Digits first: « 340 millions » is one figure, not 340 and then « millions ».
         for candidates in (self._numbers(text), self._number_words(text)):
             for raw in candidates:
-                if any(a < raw.number_end and raw.number_start < b for a, b in taken):
+                if taken.overlaps(raw.number_start, raw.number_end):
                     continue
                 self._complete(raw, doc, text)
                 raws.append(raw)
-                taken.append((raw.start, raw.end))
+                taken.add(raw.start, raw.end)
         raws.sort(key=lambda r: r.number_start)
         result: list[Figure] = []
         for k, raw in enumerate(raws):
@@ -183,7 +184,10 @@ class FigureExtractor:
     def _numbers(self, text: str) -> list[_Raw]:
         found = []
         for m in self.r.number.finditer(text):
-            after, before = text[m.end() :], text[: m.start()]
+            # What the checks read around the number, not the rest of the block each time
+            # (copies of the whole block per number made the cost quadratic).
+            after = text[m.end() : m.end() + _AFTER_WINDOW]
+            before = _words_before(text, m.start())
             if (
                 self.r.time_after.match(after)
                 or self.r.ordinal_after.match(after)
@@ -212,7 +216,7 @@ class FigureExtractor:
 
     def _complete(self, raw: _Raw, doc: Doc, text: str) -> None:
         """Scale, unit, currency, qualifier and counted noun around the number."""
-        after = self.r.unit_after.match(text[raw.number_end :])
+        after = self.r.unit_after.match(text[raw.number_end : raw.number_end + _AFTER_WINDOW])
         if after and (after.group("scale") or after.group("unit")):
             if after.group("scale"):
                 raw.value *= self.r.scales[after.group("scale").lower()]
@@ -221,11 +225,15 @@ class FigureExtractor:
                     after.group("unit").lower()
                 )
             raw.end = raw.number_end + after.end()
-        currency = self.r.currency_before.search(text[: raw.number_start])
+        # Both patterns end at the number (``$``): searched in the words just before it, from
+        # where the spaces before the number begin, not over the whole block before it.
+        currency = self.r.currency_before.search(
+            text, _window_start(text, raw.number_start), raw.number_start
+        )
         if currency:
             raw.unit = raw.unit or self.r.units.get(currency.group(1))
             raw.start = currency.start()
-        qualifier = self.r.qualifier.search(text[: raw.start])
+        qualifier = self.r.qualifier.search(text, _window_start(text, raw.start), raw.start)
         if qualifier:
             raw.qualifier = qualifier.group(1)
             raw.start = qualifier.start(1)
@@ -273,6 +281,31 @@ class FigureExtractor:
         if a is None or b is None or a[0].sent.start != b[0].sent.start:
             return None
         return k - 1
+
+
+# Characters read after a number: every unit, scale, time or ordinal suffix is far shorter
+# (clean text has no runs of spaces: clean.py makes each one space).
+_AFTER_WINDOW = 120
+# Characters read before a number, past the spaces right before it: a currency sign or a
+# qualifier (« environ », « près de ») is far shorter.
+_BEFORE_WINDOW = 120
+
+
+def _window_start(text: str, end: int) -> int:
+    r"""Where a pattern anchored at ``end`` (« ...\s*$ ») can start: within _BEFORE_WINDOW
+    characters before the run of spaces that ends at ``end``."""
+    start = end
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return max(0, start - _BEFORE_WINDOW)
+
+
+def _words_before(text: str, end: int) -> str:
+    """The text before ``end``, enough of it for _inside_name: its last two words whole."""
+    start, reach = _window_start(text, end), _BEFORE_WINDOW
+    while start > 0 and len(text[start:end].split()) < 3:
+        start, reach = max(0, start - reach), reach * 2
+    return text[start:end]
 
 
 def _inside_name(before: str, after: str) -> bool:

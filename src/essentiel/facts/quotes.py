@@ -19,6 +19,8 @@ Verbs, pronouns and markers come from ``[quotes]`` in the language file.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -180,15 +182,20 @@ class QuoteExtractor:
         offset = block.span.start
         text = doc.text
         pairs = quote_pairs(text)
-        inside = [(a - 1, b + 1) for a, b, _ in pairs]
+        # Quotes (marks included) and sentences are in text order and do not overlap: a
+        # position is looked up by bisection, not by a scan per token (quadratic in a block).
+        inside_starts = [a - 1 for a, _, _ in pairs]
+        inside_ends = [b + 1 for _, b, _ in pairs]
+        sentence_starts = [s.start_char for s in sentences]
 
         def quoted(i: int) -> bool:
-            return any(a <= i < b for a, b in inside)
+            k = bisect.bisect_right(inside_starts, i) - 1
+            return k >= 0 and i < inside_ends[k]
 
         def sentence_at(i: int) -> int:
-            for k, s in enumerate(sentences):
-                if s.start_char <= i < s.end_char:
-                    return k
+            k = bisect.bisect_right(sentence_starts, i) - 1
+            if k >= 0 and i < sentences[k].end_char:
+                return k
             return len(sentences) - 1
 
         found: list[_Found] = []
@@ -401,9 +408,11 @@ class QuoteExtractor:
 
     def _source_phrase(self, doc: Doc, start: int, quoted: Any) -> tuple[int, int, Token] | None:
         """X in « selon X »: the words after the marker, up to punctuation or a verb."""
-        tokens = [t for t in doc if t.idx >= start]
+        # The tokens from ``start`` on, found by bisection: at most ten are taken, and a list
+        # of the rest of the block per marker made the cost quadratic.
+        first = bisect.bisect_left(range(len(doc)), start, key=lambda i: doc[i].idx)
         taken: list[Token] = []
-        for tok in tokens:
+        for tok in doc[first:]:
             if (
                 tok.text in _STOP_PHRASE
                 or tok.pos_ in {"VERB", "AUX"}
@@ -499,10 +508,7 @@ class QuoteExtractor:
             k = index.at(a, b, head_at)
             if k is not None:
                 entity = index.entities[k]
-                mention = max(
-                    (m for m in entity.mentions if m.span.start < b and a < m.span.end),
-                    key=lambda m: m.span.end - m.span.start,
-                )
+                mention = index.mention_in(k, a, b)
                 # « Volodymyr Zelensky sur ses réseaux sociaux »: the speaker is the name.
                 f.speaker = (mention.span.start, mention.span.end)
                 role = mention.form is MentionForm.ROLE
@@ -688,10 +694,15 @@ def _is_pronoun(f: _Found) -> bool:
 def _absorb_fragments(found: list[_Found], min_words: int) -> list[_Found]:
     """A short direct quote inside reported speech (« selon Kiev, … "renforcer la protection"
     … ») is part of that speech, not a quote of its own."""
-    wide = [f for f in found if f.kind is not QuoteKind.DIRECT]
+    # Is a fragment inside reported speech? The widest end among the reports starting at or
+    # before it says so (prefix maxima over the reports sorted by start).
+    wide = sorted((f.start, f.end) for f in found if f.kind is not QuoteKind.DIRECT)
+    wide_starts = [a for a, _ in wide]
+    reach = list(itertools.accumulate((b for _, b in wide), max))
     kept = []
     for f in found:
-        inside = any(w.start <= f.start and f.end <= w.end for w in wide)
+        k = bisect.bisect_right(wide_starts, f.start) - 1
+        inside = k >= 0 and reach[k] >= f.end
         if f.kind is QuoteKind.DIRECT and f.words < min_words and inside:
             continue
         kept.append(f)

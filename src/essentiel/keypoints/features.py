@@ -7,6 +7,7 @@ always sees features computed the way it was trained on. Every feature is langua
 
 from __future__ import annotations
 
+import bisect
 import math
 import unicodedata
 from collections import Counter
@@ -15,6 +16,7 @@ from functools import cache
 from typing import Any
 
 import numpy as np
+from spacy.tokens import Span
 
 from essentiel.analyze import ParsedSentence
 from essentiel.keypoints.select import content_lemmas, is_background
@@ -53,6 +55,25 @@ _ENTITY_GROUPS = {
     "places": {"LOC", "GPE"},
     "organisations": {"ORG", "NORP"},
 }
+
+
+def _entity_labels(
+    span: Span, cache: dict[int, tuple[list[int], list[tuple[int, str]]]]
+) -> list[str]:
+    """The labels of ``span.ents`` (the entities wholly inside it, as spaCy finds them: from
+    the first starting in it, while they end in it), from the doc's entities read once."""
+    doc = span.doc
+    if id(doc) not in cache:
+        ents = [(e.start, e.end, e.label_) for e in doc.ents]
+        cache[id(doc)] = ([a for a, _, _ in ents], [(b, label) for _, b, label in ents])
+    starts, rest = cache[id(doc)]
+    labels = []
+    for k in range(bisect.bisect_left(starts, span.start), len(starts)):
+        end, label = rest[k]
+        if end > span.end:
+            break
+        labels.append(label)
+    return labels
 
 
 def _fold(word: str) -> str:
@@ -112,6 +133,8 @@ def sentence_features(
             block_rank[sentence.block] = len(block_rank)
             first_block_sentence.add(i)
 
+    # Each doc's entities read once: Span.ents rebuilds every entity of the doc per call.
+    doc_ents: dict[int, tuple[list[int], list[tuple[int, str]]]] = {}
     rows = np.zeros((len(indices), len(FEATURE_NAMES)), dtype=np.float32)
     for row, i in enumerate(indices):
         sentence = sentences[i]
@@ -121,8 +144,9 @@ def sentence_features(
         others = [o for k, o in with_lemmas if k != i]
         shared = sum(len(lemmas & o) / max(1, min(len(lemmas), len(o))) for o in others)
         surface = _words(span.text)
+        labels_in = _entity_labels(span, doc_ents)
         groups = {
-            name: sum(1 for ent in span.ents if ent.label_ in labels)
+            name: sum(1 for label in labels_in if label in labels)
             for name, labels in _ENTITY_GROUPS.items()
         }
         values = {
