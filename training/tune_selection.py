@@ -166,7 +166,10 @@ def digest_each(items: list[Any], before: Callable[[Any], None] | None = None) -
         if before is not None:
             before(item)
         try:
-            pipeline.digest(item.article, lang=item.lang, title=item.title)
+            # The publication date as ``essentiel eval`` passes it: the verifier reads it.
+            pipeline.digest(
+                item.article, published=item.published, lang=item.lang, title=item.title
+            )
         except EssentielError as exc:
             print(f"\n  {item.id}: {type(exc).__name__}: {exc}", file=sys.stderr)
             continue

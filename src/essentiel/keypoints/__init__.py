@@ -87,7 +87,8 @@ class KeyPointSettings:
     # bullets; 0: never left out.
     closing_after: int = 2
     # A bullet whose subject is a bare definite description and that names nobody (« La
-    # chanteuse avait mis un terme ... ») is no bullet unless one shown before it said the noun.
+    # chanteuse avait mis un terme ... ») is no bullet unless one shown before it said the
+    # noun, or it is the article's first sentence.
     refuse_unnamed: bool = True
 
     def __post_init__(self) -> None:
@@ -224,9 +225,13 @@ def build_keypoints(
         if point is not None and settings.refuse_unnamed:
             fragments = [(f.start, f.end) for f in point.fragments]
             # What the reader has been told by the bullets shown before this one: the first,
-            # then the others in the article's order.
+            # then the others in the article's order. Not judged in the article's first
+            # sentence: the lead is written to be read first (« La saison touristique a
+            # commencé samedi ... » describes nobody the reader should know).
             before = [w for r, w in shown if r < cand.rank or r == shown[0][0]] if shown else []
-            if unnamed_description(cand.sentence, fragments, lang.code, frozenset().union(*before)):
+            if cand.rank > 0 and unnamed_description(
+                cand.sentence, fragments, lang.code, frozenset().union(*before)
+            ):
                 point = None
             else:
                 shown.append((cand.rank, said_words(cand.sentence, fragments)))
