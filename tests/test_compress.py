@@ -933,3 +933,16 @@ def test_the_antecedent_is_read_from_the_parse_and_from_the_words_before() -> No
     # A cut elsewhere leaves the pronoun its antecedent.
     first = compress_module.Deletion(text.index(" étant"), figure, "adjunct", False, 1)
     assert not compress_module._orphan_relative(read, [first])
+
+
+def test_a_relative_pronoun_the_parse_hangs_nowhere_ends_the_search() -> None:
+    # « Le record, qui placeraient ..., sont irréalistes » parsed with « qui » under the main
+    # verb, not a relative clause: the walk up stops at the root (it once looped there).
+    rows = [(w, p, "nsubj" if w == "qui" else d, h, m) for w, p, d, h, m in _RECORD]
+    rows[10] = ("placeraient", "VERB", "ccomp", 14, "VerbForm=Fin")
+    rows[9] = ("qui", "PRON", "nsubj", 14, "PronType=Rel")
+    sent = _parsed(rows)
+    read = compress_module._Sentence.of(sent, resources.language("fr"))
+    text = sent.text
+    cut = compress_module.Deletion(text.index(" étant"), text.index(", ces"), "adjunct", False, 1)
+    assert not compress_module._orphan_relative(read, [cut])

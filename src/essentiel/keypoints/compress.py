@@ -979,7 +979,8 @@ def _orphan_relative(s: _Sentence, deletions: list[Deletion]) -> bool:
         if deleted(tok):
             continue
         clause = tok.head
-        while clause.dep_ not in _RELATIVE_CLAUSE and clause.head is not clause:
+        # (Tokens are compared by index: spaCy makes a new object for each ``head``.)
+        while clause.dep_ not in _RELATIVE_CLAUSE and clause.head.i != clause.i:
             if clause.i < tok.i:
                 break  # the pronoun is not inside a clause that starts with it
             clause = clause.head
