@@ -49,6 +49,7 @@ own (the hook sits on ``build_keypoints``, inside the parse zone); only the head
 apart. Deterministic; about as fast as the digests themselves.
 
     .venv/bin/python bench/keypoint_defects.py --source html --documents 1500
+    .venv/bin/python bench/keypoint_defects.py --source html --skip 1000 --documents 195 --dev 0
     .venv/bin/python bench/keypoint_defects.py --lang en --where dataset=cnndm --dev 10 \
         --data ../shared/eval-data/frank/frank_documents.jsonl.gz --documents 75
 
@@ -645,6 +646,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--source", choices=("text", "html"), default=None)
     parser.add_argument("--documents", type=int, default=1500)
+    parser.add_argument(
+        "--skip", type=int, default=0, help="leave out the file's first SKIP documents (a slice)"
+    )
     parser.add_argument("--lang", default=None, help="fr or en (default: the file's)")
     parser.add_argument(
         "--dev",
@@ -690,7 +694,8 @@ def _digest_all(args: argparse.Namespace, tally: Tally) -> None:
     from essentiel.pipeline import Pipeline
 
     where = dict(args.where)
-    items = list(read_items(args.data, source=args.source, where=where))[: args.documents]
+    items = list(read_items(args.data, source=args.source, where=where))
+    items = items[args.skip : args.skip + args.documents]
     # Addresses are not in EvalItem: read them off the rows, for the English headline.
     opener = gzip.open if args.data.suffix == ".gz" else open
     with opener(args.data, "rt", encoding="utf-8") as handle:

@@ -881,3 +881,68 @@ def test_the_leads_main_figures_and_actors_are_never_cut(lang: str, text: str, k
     # The first sentence fits the limit whole: it stays whole rather than lose them.
     bullet, _ = compress(text, 15, lang, limit=35, lead=True)
     assert kept in bullet
+
+
+def test_a_cut_never_takes_the_antecedent_of_a_kept_relative_pronoun() -> None:
+    # Without the guard the apposition goes and « qui » is left after « adjoint »: the one who
+    # filed the complaint changes. The sentence fits the limit: it stays whole.
+    text = (
+        "La mairie a recruté l'an dernier un nouvel adjoint, un ancien gendarme, qui a porté "
+        "plainte mardi contre le préfet pour diffamation."
+    )
+    assert compress(text, 15, limit=30) == (text, [])
+
+
+# « Le record étant de 490 km/h, ces 870 km/h, qui placeraient la berline ..., sont
+# irréalistes. » with the parse of the judged round's fault (orangesum-15579): the second
+# figure is the relative clause's antecedent, parsed as a noun modifier the apposition rule
+# takes.
+_RECORD = [
+    ("Le", "DET", "det", 1, ""),
+    ("record", "NOUN", "nsubj", 14, ""),
+    ("étant", "AUX", "cop", 4, "VerbForm=Part"),
+    ("de", "ADP", "case", 4, ""),
+    ("490", "NUM", "nmod", 1, ""),
+    (",", "PUNCT", "punct", 7, ""),
+    ("ces", "DET", "det", 7, ""),
+    ("870", "NUM", "nmod", 1, ""),
+    (",", "PUNCT", "punct", 7, ""),
+    ("qui", "PRON", "nsubj", 10, "PronType=Rel"),
+    ("placeraient", "VERB", "acl:relcl", 7, "VerbForm=Fin"),
+    ("la", "DET", "det", 12, ""),
+    ("berline", "NOUN", "obj", 10, ""),
+    ("sont", "AUX", "cop", 14, "VerbForm=Fin"),
+    ("irréalistes", "ADJ", "ROOT", 14, ""),
+    (".", "PUNCT", "punct", 14, ""),
+]
+
+
+def test_the_antecedent_is_read_from_the_parse_and_from_the_words_before() -> None:
+    sent = _parsed(_RECORD)
+    read = compress_module._Sentence.of(sent, resources.language("fr"))
+    text = sent.text
+    figure = text.index(", ces")
+    relative = text.index(", qui")
+    # « , ces 870 » goes, « qui » stays: its antecedent is gone.
+    assert compress_module._orphan_relative(
+        read, [compress_module.Deletion(figure, relative, "apposition", False, 1)]
+    )
+    # The relative clause goes with it: nothing is left pointing.
+    whole = compress_module.Deletion(figure, text.index(" sont"), "apposition", False, 1)
+    assert not compress_module._orphan_relative(read, [whole])
+    # A cut elsewhere leaves the pronoun its antecedent.
+    first = compress_module.Deletion(text.index(" étant"), figure, "adjunct", False, 1)
+    assert not compress_module._orphan_relative(read, [first])
+
+
+def test_a_relative_pronoun_the_parse_hangs_nowhere_ends_the_search() -> None:
+    # « Le record, qui placeraient ..., sont irréalistes » parsed with « qui » under the main
+    # verb, not a relative clause: the walk up stops at the root (it once looped there).
+    rows = [(w, p, "nsubj" if w == "qui" else d, h, m) for w, p, d, h, m in _RECORD]
+    rows[10] = ("placeraient", "VERB", "ccomp", 14, "VerbForm=Fin")
+    rows[9] = ("qui", "PRON", "nsubj", 14, "PronType=Rel")
+    sent = _parsed(rows)
+    read = compress_module._Sentence.of(sent, resources.language("fr"))
+    text = sent.text
+    cut = compress_module.Deletion(text.index(" étant"), text.index(", ces"), "adjunct", False, 1)
+    assert not compress_module._orphan_relative(read, [cut])

@@ -32,18 +32,15 @@ from essentiel.keypoints.select import (
     unbalanced_quotes,
     unfinished,
 )
-from essentiel.keypoints.standalone import SubjectRepair, repair_subject, with_insertion
+from essentiel.keypoints.standalone import (
+    SubjectRepair,
+    repair_subject,
+    said_words,
+    unnamed_description,
+    with_insertion,
+)
 from essentiel.model import Entity, KeyPoint, Notice, Span
 from essentiel.resources import SELECTORS, Language
-
-# The first bullet is chosen among this many of the body's first candidates: the event the
-# headline announces is told early, and a late sentence that repeats the headline's words
-# (a quote, a recap) is not its statement.
-HEADLINE_CANDIDATES = 5
-# How much the selection score counts beside the headline match for the first bullet.
-HEADLINE_SCORE_WEIGHT = 0.5
-# The closing sentence is left out of articles longer than this many times the box's bullets.
-CLOSING_AFTER = 2
 
 
 @dataclass(frozen=True)
@@ -77,6 +74,22 @@ class KeyPointSettings:
     # ROUGE within noise of the model alone on held-out articles and does not pass over a
     # figure-laden sentence for a filler like « Washington n'a pas commenté » (the seed).
     learned_weight: float = 0.5
+    # The first bullet is chosen among this many of the body's first candidates: the event the
+    # headline announces is told early, and a late sentence that repeats the headline's words
+    # (a quote, a recap) is not its statement. 0: no headline pick, the best candidate first.
+    headline_candidates: int = 5
+    # How much the selection score counts beside the headline match for the first bullet.
+    headline_weight: float = 0.5
+    # The lead (the first candidate) is the first bullet when its headline value is within
+    # this much of the best early candidate's: the news lead states the headline's event.
+    lead_margin: float = 0.0
+    # The closing sentence is left out of articles longer than this many times the box's
+    # bullets; 0: never left out.
+    closing_after: int = 2
+    # A bullet whose subject is a bare definite description and that names nobody (« La
+    # chanteuse avait mis un terme ... ») is no bullet unless one shown before it said the
+    # noun, or it is the article's first sentence.
+    refuse_unnamed: bool = True
 
     def __post_init__(self) -> None:
         if self.selector is not None and self.selector not in SELECTORS:
@@ -89,6 +102,10 @@ class KeyPointSettings:
             raise ValueError("need 0 <= extra_ratio <= 1")
         if not 1 <= self.target_words <= self.max_words:
             raise ValueError("need 1 <= target_words <= max_words")
+        if self.headline_candidates < 0 or self.closing_after < 0:
+            raise ValueError("need headline_candidates >= 0 and closing_after >= 0")
+        if self.headline_weight < 0.0 or self.lead_margin < 0.0:
+            raise ValueError("need headline_weight >= 0 and lead_margin >= 0")
 
 
 def bullet_text(
@@ -165,19 +182,26 @@ def build_keypoints(
     # point by default: only in a short article, whose end is still its core, or when the
     # box would otherwise be short of bullets.
     closing = len(sentences) - 1
-    if len(sentences) > CLOSING_AFTER * settings.max_keypoints and (
-        sum(1 for c in candidates if c.rank != closing) >= settings.max_keypoints
+    if (
+        settings.closing_after
+        and len(sentences) > settings.closing_after * settings.max_keypoints
+        and (sum(1 for c in candidates if c.rank != closing) >= settings.max_keypoints)
     ):
         candidates = [c for c in candidates if c.rank != closing]
     weight = rarity(sentences, lemma_sets)
     # What each chosen bullet actually says (after compression): redundancy is judged on that.
     chosen: list[tuple[Candidate, frozenset[str]]] = []
     made: list[tuple[int, KeyPoint]] = []
+    shown: list[tuple[int, frozenset[str]]] = []  # (rank, words) of each bullet made
     notices: list[Notice] = []
     best = max((c.score for c in candidates), default=0.0)
     headline = Headline.of([title or "", context.standfirst or ""], lang.code)
     # The lead selector takes the body's order, its first sentence first: no headline pick.
-    pending = headline_candidate(candidates, headline, lang.code) if selector != "lead" else None
+    pending = (
+        headline_candidate(candidates, headline, lang.code, settings)
+        if selector != "lead" and settings.headline_candidates
+        else None
+    )
     lead_point: KeyPoint | None = None
     while len(made) < settings.max_keypoints:
         cand: Candidate | None = pending or next_best(candidates, chosen, weight)
@@ -198,6 +222,19 @@ def build_keypoints(
             lead=cand.rank == 0,
         )
         said: frozenset[str] = frozenset()
+        if point is not None and settings.refuse_unnamed:
+            fragments = [(f.start, f.end) for f in point.fragments]
+            # What the reader has been told by the bullets shown before this one: the first,
+            # then the others in the article's order. Not judged in the article's first
+            # sentence: the lead is written to be read first (« La saison touristique a
+            # commencé samedi ... » describes nobody the reader should know).
+            before = [w for r, w in shown if r < cand.rank or r == shown[0][0]] if shown else []
+            if cand.rank > 0 and unnamed_description(
+                cand.sentence, fragments, lang.code, frozenset().union(*before)
+            ):
+                point = None
+            else:
+                shown.append((cand.rank, said_words(cand.sentence, fragments)))
         if point is not None:
             if not made:
                 lead_point = point
@@ -218,12 +255,17 @@ def build_keypoints(
 
 
 def headline_candidate(
-    candidates: list[Candidate], headline: Headline | None, code: str
+    candidates: list[Candidate],
+    headline: Headline | None,
+    code: str,
+    settings: KeyPointSettings | None = None,
 ) -> Candidate | None:
-    """The candidate that states the headline's event: among the first HEADLINE_CANDIDATES in
-    the body's order, the best headline match, the selection score breaking near-ties. With
-    no headline, the lead: the first candidate."""
-    early = sorted(candidates, key=lambda c: c.rank)[:HEADLINE_CANDIDATES]
+    """The candidate that states the headline's event: among the first
+    ``headline_candidates`` in the body's order, the best headline match, the selection score
+    (``headline_weight``) breaking near-ties; the lead when it is within ``lead_margin`` of
+    the best. With no headline, the lead: the first candidate."""
+    settings = settings or KeyPointSettings()
+    early = sorted(candidates, key=lambda c: c.rank)[: settings.headline_candidates]
     if not early:
         return None
     if headline is None:
@@ -232,9 +274,13 @@ def headline_candidate(
 
     def value(c: Candidate) -> float:
         match = headline.match(c.sentence, code, c.features.get("cos_title"))
-        return match + HEADLINE_SCORE_WEIGHT * c.score / top
+        return match + settings.headline_weight * c.score / top
 
-    return max(early, key=value)
+    values = [value(c) for c in early]
+    best = max(range(len(early)), key=values.__getitem__)
+    if values[0] >= values[best] - settings.lead_margin:
+        return early[0]
+    return early[best]
 
 
 def _make(

@@ -891,6 +891,7 @@ class Compressor:
                 core.kept_by(sent, trial)
                 and not _stray_comma(read, trial)
                 and not _bare_verb_end(read, trial)
+                and not _orphan_relative(read, trial)
                 and not (lead and fits and _takes_lead_facts(read, trial))
             )
 
@@ -952,6 +953,48 @@ def _stray_comma(s: _Sentence, deletions: list[Deletion]) -> bool:
         piece = Segment(piece.start, min(piece.end, end))
         if _comma_splits(s.sent, gap_start, piece, s.attributes(s.piece(piece)), survives):
             return True
+    return False
+
+
+# Relations by which a relative clause hangs on the noun it describes (UD, spaCy's English).
+_RELATIVE_CLAUSE = frozenset({"acl:relcl", "relcl"})
+
+
+def _orphan_relative(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard: whether ``deletions`` take the antecedent of a relative pronoun the bullet keeps
+    (« La vitesse ... étant d'à peine 450 km/h, qui rapprocheraient le véhicule ... » once
+    « ces 914 km/h » went): « qui » would point to nothing, or to the wrong noun. The
+    antecedent is the word the pronoun's clause hangs on as a relative clause, or, whatever
+    the parse, the noun right before the pronoun: a cut of words with a noun that ends just
+    before it leaves it another antecedent (a parenthetical excepted: « le maire (PS), qui »
+    keeps its noun)."""
+    base, text = s.base, s.text
+
+    def deleted(tok: Token) -> bool:
+        return any(d.start <= tok.idx - base < d.end for d in deletions)
+
+    for tok in s.sent:
+        if "Rel" not in tok.morph.get("PronType", []) and tok.tag_ not in {"WDT", "WP", "WP$"}:
+            continue
+        if deleted(tok):
+            continue
+        clause = tok.head
+        # (Tokens are compared by index: spaCy makes a new object for each ``head``.)
+        while clause.dep_ not in _RELATIVE_CLAUSE and clause.head.i != clause.i:
+            if clause.i < tok.i:
+                break  # the pronoun is not inside a clause that starts with it
+            clause = clause.head
+        if clause.dep_ in _RELATIVE_CLAUSE and clause.i >= tok.i and deleted(clause.head):
+            return True
+        at = tok.idx - base
+        for d in deletions:
+            if d.rule == "parenthetical" or text[d.end : at].strip(" ,") or d.end > at:
+                continue
+            if any(
+                t.pos_ in {"NOUN", "PROPN", "PRON"} and d.start <= t.idx - base < d.end
+                for t in s.sent
+            ):
+                return True
     return False
 
 

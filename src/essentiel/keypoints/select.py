@@ -333,6 +333,51 @@ def _no_statement(span: SpacySpan) -> bool:
     )
 
 
+# Clauses hung on a noun: a finite verb in one does not make a statement.
+_NOUN_CLAUSES = frozenset({"acl", "acl:relcl", "relcl"})
+_AUXILIARIES = frozenset({"aux", "aux:tense", "aux:pass", "auxpass", "cop"})
+
+
+def main_clause_verb(tokens: Iterable[Token]) -> bool:
+    """A finite verb among ``tokens`` outside any clause hung on a noun: « Une initiative qui
+    ne fait pas l'unanimité » has a finite verb, but in its relative clause only."""
+    kept = list(tokens)
+    inside = {tok.i for tok in kept}
+    for tok in kept:
+        if not is_finite_verb(tok):
+            continue
+        node = tok if tok.dep_ not in _AUXILIARIES else tok.head
+        while node.dep_ not in _NOUN_CLAUSES and node.head.i != node.i and node.head.i in inside:
+            node = node.head
+        # A clause hung outside the tokens (the parse ran across a split) is their main one.
+        if node.dep_ not in _NOUN_CLAUSES or node.head.i not in inside:
+            return True
+    return False
+
+
+def nominal_fragment(span: SpacySpan, lang: Language) -> bool:
+    """A nominal sentence: it opens like a noun phrase (``[standalone] nominal_openers``:
+    « Une initiative qui ... », « Un constat amer pour X, qui ... »), the parse makes a noun
+    its head, and its only finite verbs are in clauses hung on nouns. The paper's comment on
+    the fact before it, no statement alone. (« Au moins huit personnes ... ont été
+    blessées », which the parse may also head by its noun, does not open like that.)"""
+    openers = _nominal_openers(lang.code)
+    if not openers or span.root.pos_ in {"VERB", "AUX"}:
+        return False
+    lowered = span.text.lower().lstrip(" -–—«“\"'")
+    if not any(
+        lowered.startswith(o) and (o[-1] in "'’" or not lowered[len(o) : len(o) + 1].isalnum())
+        for o in openers
+    ):
+        return False
+    return not main_clause_verb(span)
+
+
+@cache
+def _nominal_openers(code: str) -> tuple[str, ...]:
+    return tuple(resources.raw(code).get("standalone", {}).get("nominal_openers", []))
+
+
 def _impersonal(root: Token, lang: Language) -> bool:
     if root.lemma_.lower() in lang.impersonal_verbs:
         return True
@@ -359,10 +404,14 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
         return False
     if not any(tok.pos_ in {"VERB", "AUX"} for tok in span) or _no_statement(span):
         return False
+    if nominal_fragment(span, lang):
+        return False
     if not named_subject and pronoun_subject(span, lang):
         return False
-    if text.lower().startswith(_elided_openers(lang.code)):
-        return False  # « C'est le deuxième cas ... »: what « ce » is was said before
+    # « C'est le deuxième cas ... »: what « ce » is was said before; so it is when a quote
+    # opens on it (« "C'est une satisfaction évidente", a ajouté l'avocat »).
+    if text.lower().lstrip("«“\"' ").startswith(_elided_openers(lang.code)):
+        return False
     if lang.opens_with_connective(text):
         # The compressor drops the connective; what follows must stand alone.
         return connective_end(span, lang) > 0

@@ -284,3 +284,61 @@ def with_insertion(
             kept.append((a, b))
             joined += b - a
     return (kept, at) if at is not None else None
+
+
+@cache
+def definite_articles(code: str) -> frozenset[str]:
+    return frozenset(resources.raw(code).get("standalone", {}).get("definite_articles", []))
+
+
+# Entity labels that name someone or something (the French and English models').
+_NAMING = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE", "NORP", "FAC", "EVENT", "WORK_OF_ART"})
+
+
+def unnamed_description(
+    sentence: ParsedSentence,
+    fragments: list[tuple[int, int]],
+    code: str,
+    introduced: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether the bullet made of ``fragments`` of ``sentence`` has as its main verb's subject
+    a bare definite description (an article, a noun, adjectives: « L'humoriste a annoncé
+    ... », « La chanteuse avait mis un terme ... ») and names nobody: it describes someone the
+    reader must already know. ``introduced``: the words (lemmas) of the bullets shown before
+    it; « L'homme ... » after « Un homme de 44 ans ... » reads well. A plural is as often a
+    group the reader knows without a name (« Les autorités »)."""
+    articles = definite_articles(code)
+    if not articles:
+        return False
+    kept = [
+        tok
+        for tok in sentence.span
+        if any(a <= sentence.offset + tok.idx < b for a, b in fragments)
+    ]
+    if any(t.pos_ == "PROPN" or (t.ent_type_ in _NAMING and t.is_alpha) for t in kept):
+        return False
+    root = sentence.span.root
+    subject = next((c for c in root.children if c.dep_.startswith("nsubj")), None)
+    if subject is None or root not in kept or subject not in kept:
+        return False
+    phrase = list(subject.subtree)
+    return (
+        phrase[0].lower_ in articles
+        and subject.pos_ == "NOUN"
+        and "Plur" not in subject.morph.get("Number", [])
+        and subject.tag_ not in {"NNS", "NNPS"}
+        and subject.lemma_.lower() not in introduced
+        and subject.lower_ not in introduced
+        and all(t.pos_ in {"DET", "NOUN", "ADJ"} for t in phrase)
+        and not any(t.ent_type_ for t in phrase)
+    )
+
+
+def said_words(sentence: ParsedSentence, fragments: list[tuple[int, int]]) -> frozenset[str]:
+    """The lemmas (and words as written) of what a bullet keeps: what it introduces."""
+    return frozenset(
+        w
+        for tok in sentence.span
+        if any(a <= sentence.offset + tok.idx < b for a, b in fragments)
+        for w in (tok.lemma_.lower(), tok.lower_)
+    )
