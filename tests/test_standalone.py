@@ -261,8 +261,8 @@ def test_more_openers_that_point_back(every_sentence: Pipeline) -> None:
         ("fr", "La chanteuse Léa Morel avait été hospitalisée la semaine dernière.", "", False),
         # A group the reader knows without a name.
         ("fr", "Les pompiers ont maîtrisé le feu vers 23 heures après trois heures.", "", False),
-        ("en", "The singer was taken to hospital in an ambulance last week.", "", True),
-        ("en", "The singer was taken to a hospital in Leeds last week.", "", False),
+        # Off for English (resources/en/language.toml: the CNN/DM ROUGE guard).
+        ("en", "The singer was taken to hospital in an ambulance last week.", "", False),
     ],
 )
 def test_a_bare_description_that_names_nobody(
