@@ -286,3 +286,24 @@ def test_a_description_nobody_was_introduced_to_is_no_bullet(every_sentence: Pip
     )
     texts = [p.text for p in bullets(every_sentence, body)]
     assert texts and not any(t.startswith("La chanteuse") for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An intertitle run into the next sentence in plain text.
+        "- Les écoles restent ouvertes En revanche, les cantines fermeront dès lundi à Rennes.",
+        # A video credit glued into the text.
+        "Tramway : le chantier prend du retard - 12/03par TVRennesLa ligne B ouvrira en 2027.",
+    ],
+)
+def test_a_glued_intertitle_or_caption_is_no_candidate(text: str) -> None:
+    from essentiel.analyze import ParsedSentence, pipeline, sentences_of
+    from essentiel.keypoints.select import stands_alone
+
+    span = pipeline("fr")(text)[:]
+    assert not stands_alone(ParsedSentence(0, 0, span, "fr"), resources.language("fr"))
+    # The same sentence without the glued part is a candidate.
+    clean = "Les cantines fermeront dès lundi à Rennes, a annoncé la mairie mardi soir."
+    span = sentences_of(pipeline("fr")(clean))[0]
+    assert stands_alone(ParsedSentence(0, 0, span, "fr"), resources.language("fr"))

@@ -400,6 +400,8 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
         return False
     if text[:1] in ",;)]":  # the tail of a sentence the split cut: « , diffusé ce vendredi »
         return False
+    if text[:2] in _DASH_OPENERS or _glued_caption(lang.code).search(text):
+        return False
     if text.endswith(("?", ":")) or text.rstrip('»"” ').endswith("?"):
         return False
     if not any(tok.pos_ in {"VERB", "AUX"} for tok in span) or _no_statement(span):
@@ -420,6 +422,18 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
         if first is not None and is_subject(first) and first.head == span.root:
             return True  # « Il avait informé ... »: the opener is the subject being named
     return not lang.opens_with(text, lang.anaphoric_openers)
+
+
+# A sentence opening on a dash is an intertitle or an embed's caption run into the next
+# sentence (« - Les municipales maintenues En revanche, … »), or a list item: never a bullet.
+_DASH_OPENERS = ("- ", "– ")
+
+
+@cache
+def _glued_caption(code: str) -> re.Pattern[str]:
+    """A video or photo credit glued into the text (« - 06/01par BFMTVLa question … »)."""
+    patterns = resources.raw(code).get("standalone", {}).get("glued_captions", [])
+    return re.compile("|".join(patterns)) if patterns else re.compile(r"(?!)")
 
 
 @cache
