@@ -307,3 +307,20 @@ def test_a_glued_intertitle_or_caption_is_no_candidate(text: str) -> None:
     clean = "Les cantines fermeront dès lundi à Rennes, a annoncé la mairie mardi soir."
     span = sentences_of(pipeline("fr")(clean))[0]
     assert stands_alone(ParsedSentence(0, 0, span, "fr"), resources.language("fr"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An institution or a group the reader knows without a name.
+        "La justice a ordonné mardi la fermeture du chantier pour trois mois.",
+        "Le collectif réclame depuis juin la réouverture de la ligne de bus.",
+    ],
+)
+def test_a_description_of_no_person_is_not_refused(text: str) -> None:
+    from essentiel.analyze import ParsedSentence, pipeline, sentences_of
+    from essentiel.keypoints.standalone import unnamed_description
+
+    span = sentences_of(pipeline("fr")(text))[0]
+    sentence = ParsedSentence(0, 0, span, "fr")
+    assert not unnamed_description(sentence, [(0, len(text))], "fr", frozenset())

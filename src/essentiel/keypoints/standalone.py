@@ -26,6 +26,7 @@ from spacy.tokens import Token
 from essentiel import resources
 from essentiel.analyze import ParsedSentence
 from essentiel.check.verifier import Insertion
+from essentiel.facts.names import fold
 from essentiel.keypoints.compress import is_subject
 from essentiel.model import Entity, EntityKind, MentionForm, Span
 from essentiel.resources import Language
@@ -291,6 +292,14 @@ def definite_articles(code: str) -> frozenset[str]:
     return frozenset(resources.raw(code).get("standalone", {}).get("definite_articles", []))
 
 
+@cache
+def person_nouns(code: str) -> frozenset[str]:
+    """Nouns that describe a person (``[quotes] person_nouns``, folded): « la chanteuse »
+    needs a name, « la justice » or « le collectif » is known without one."""
+    words = resources.raw(code).get("quotes", {}).get("person_nouns", [])
+    return frozenset(fold(w) for w in words)
+
+
 # Entity labels that name someone or something (the French and English models').
 _NAMING = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE", "NORP", "FAC", "EVENT", "WORK_OF_ART"})
 
@@ -325,6 +334,9 @@ def unnamed_description(
     return (
         phrase[0].lower_ in articles
         and subject.pos_ == "NOUN"
+        # Only a description of a person: the second judged round's editors kept « La
+        # justice estime … » and « Le collectif n'ira pas … », which the rule had refused.
+        and fold(subject.lemma_) in person_nouns(code)
         and "Plur" not in subject.morph.get("Number", [])
         and subject.tag_ not in {"NNS", "NNPS"}
         and subject.lemma_.lower() not in introduced
