@@ -86,9 +86,10 @@ class KeyPointSettings:
     # The closing sentence is left out of articles longer than this many times the box's
     # bullets; 0: never left out.
     closing_after: int = 2
-    # A bullet whose subject is a bare definite description and that names nobody (« La
-    # chanteuse avait mis un terme ... ») is no bullet unless one shown before it said the
-    # noun, or it is the article's first sentence.
+    # A bullet whose subject is a bare definite description of a person (``[quotes]
+    # person_nouns``) and that names nobody (« La chanteuse avait mis un terme ... ») is no
+    # bullet unless one shown before it said the noun, or it is the article's first sentence;
+    # languages without ``[standalone] definite_articles`` (English) never refuse.
     refuse_unnamed: bool = True
 
     def __post_init__(self) -> None:
