@@ -95,9 +95,6 @@ HEADLINE_REPEAT = 0.9
 HEADLINE_MIN_WORDS = 4
 # Figure units (``Figure.unit``) that measure time: not the count a lead is about.
 DURATION_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes"})
-# Clauses hung on a noun: a finite verb in one does not make a statement.
-_NOUN_CLAUSES = frozenset({"acl", "acl:relcl", "relcl"})
-_AUXILIARIES = frozenset({"aux", "aux:tense", "aux:pass", "auxpass", "cop"})
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 _NAMED_ENTITY = {"PER", "PERSON", "ORG", "LOC", "GPE", "NORP", "FAC", "EVENT", "WORK_OF_ART"}
 _OPEN_MARKS = {"«": "»", "“": "”"}
@@ -240,21 +237,10 @@ def context_defect(
 def no_main_verb(tokens: Sequence[Any]) -> bool:
     """No finite verb in the bullet's main clause: none at all (« Une enquête menée par le
     quotidien régional. »), or only inside a clause hung on a noun (« Une publication qui a
-    fait réagir les internautes. »)."""
-    from essentiel.keypoints.compress import is_finite_verb
+    fait réagir les internautes. »); the selector's own test (``select.main_clause_verb``)."""
+    from essentiel.keypoints.select import main_clause_verb
 
-    kept = {tok.i for tok in tokens}
-    for tok in tokens:
-        if not is_finite_verb(tok):
-            continue
-        node = tok if tok.dep_ not in _AUXILIARIES else tok.head
-        while node.dep_ not in _NOUN_CLAUSES and node.head.i != node.i and node.head.i in kept:
-            node = node.head
-        # A clause hung on a noun of the bullet; one hung outside it (the parse ran across a
-        # caption the split cut off) is the bullet's own main clause.
-        if node.dep_ not in _NOUN_CLAUSES or node.head.i not in kept:
-            return False
-    return True
+    return not main_clause_verb(tokens)
 
 
 def names_something(tokens: Iterable[Any]) -> bool:
