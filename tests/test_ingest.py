@@ -88,3 +88,43 @@ def test_html_without_article_is_refused() -> None:
     page = "<html><head><title>Erreur</title></head><body><nav><a href='/'>Accueil</a></nav></body></html>"
     with pytest.raises(NoArticle):
         ingest(page)
+
+
+def _padded_with_nuls(page: str) -> str:
+    # A template that pads an image tag with NULs, as some CMSs do: 11 of them, twice, in a
+    # page of real size (its inline style sheet alone is 30,000 characters).
+    nuls = "\x00" * 11
+    style = "".join(f".bloc-{n} {{ margin: {n % 7}px; color: #{n:06x}; }}\n" for n in range(800))
+    banner = f'<a href="/abonnement"><img src="/pub.gif" alt="">{nuls}</a>'
+    return (
+        page.replace("</head>", f"<style>{style}</style></head>")
+        .replace("<body>", "<body>" + banner)
+        .replace("</article>", nuls + "</article>")
+    )
+
+
+def test_a_few_nuls_in_a_page_are_dropped_not_taken_for_binary() -> None:
+    page = _padded_with_nuls(PAGE)
+    assert page.count("\x00") == 22
+    for source in (page, page.encode("utf-8")):
+        raw = ingest(source)
+        texts = [line.text for line in raw.lines]
+        assert any("14 millions d'euros" in t for t in texts)
+        assert not any("\x00" in t for t in texts)
+        assert raw.title == "Brest ferme sa piscine"
+
+
+def test_nuls_dropped_from_decoded_bytes() -> None:
+    data = (FRENCH * 20).encode("utf-8") + b"\x00"
+    assert decode(data) == FRENCH * 20
+
+
+@pytest.mark.parametrize("as_text", [False, True])
+def test_nuls_over_one_per_thousand_are_binary(as_text: bool) -> None:
+    # 3 NULs after a 1,000-character text: 3 per thousand.
+    text = (FRENCH * 12)[:1000] + "\x00\x00\x00"
+    with pytest.raises(BinaryInput, match="NUL"):
+        ingest(text if as_text else text.encode("utf-8"))
+    # UTF-16 without a byte-order mark: a NUL for every ASCII letter.
+    with pytest.raises(BinaryInput, match="NUL"):
+        ingest(FRENCH.encode("utf-16-le"))

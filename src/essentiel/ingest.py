@@ -76,11 +76,23 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
             raise BinaryInput(f"input is binary ({what}), not text or HTML")
-    if b"\x00" in data[:65536]:
+    if _too_many_nuls(data.count(b"\x00"), len(data)):
         raise BinaryInput("input is binary (it contains NUL bytes), not text or HTML")
-    text = decode_bytes(data)
+    # A few stray NULs in a text (a padded template, a bad copy) carry nothing: dropped before
+    # decoding, where in UTF-8 or a single-byte charset a NUL byte is a character of its own.
+    text = decode_bytes(data.replace(b"\x00", b""))
     _reject_control_characters(text)
     return text
+
+
+# Binary data (images, executables, compressed or UTF-16 data) has NULs by the hundred per
+# thousand bytes; a text page with a few stray ones (a template padded with NULs after an
+# image tag) has a handful in 100,000. Above one per thousand, the input is taken for binary.
+NUL_PER_THOUSAND = 1
+
+
+def _too_many_nuls(nuls: int, size: int) -> bool:
+    return nuls * 1000 > NUL_PER_THOUSAND * size
 
 
 # Control characters that text does not carry: below U+0020, except \t \n \f \r.
@@ -113,8 +125,9 @@ def ingest(
         if not source.strip():
             raise EmptyInput("input is empty")
         # Text the caller decoded (a declared charset, a JSON string) gets the checks bytes get.
-        if "\x00" in source[:65536]:
+        if _too_many_nuls(source.count("\x00"), len(source)):
             raise BinaryInput("input is binary (it contains NUL characters), not text or HTML")
+        source = source.replace("\x00", "")
         _reject_control_characters(source)
         text = without_surrogates(source).lstrip("\ufeff")
     if looks_like_html(text):
