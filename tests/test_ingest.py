@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 
 from essentiel.errors import BinaryInput, EmptyInput, InputTooLarge, NoArticle
-from essentiel.ingest import decode, ingest, looks_like_html
+from essentiel.ingest import _indent_as_pretty_printed, decode, ingest, looks_like_html
 
 FRENCH = "Le maire de Brest a annoncé jeudi la fermeture de la piscine municipale pour travaux."
 
@@ -128,3 +129,22 @@ def test_nuls_over_one_per_thousand_are_binary(as_text: bool) -> None:
     # UTF-16 without a byte-order mark: a NUL for every ASCII letter.
     with pytest.raises(BinaryInput, match="NUL"):
         ingest(FRENCH.encode("utf-16-le"))
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        "<doc><main><div><p>Le conseil a voté.</p><p>La halle rouvrira.</p></div></main></doc>",
+        "<doc><main><table><row><cell><p>Loyer</p></cell><cell>620 €</cell></row>"
+        "<row><cell>Charges</cell><cell><hi>80 €</hi></cell></row></table></main></doc>",
+        "<doc><main>Texte libre <hi>en gras</hi><p>Un <hi>mot</hi> <hi>fort</hi>.</p>"
+        "<list><item><p>un</p></item></list></main></doc>",
+    ],
+)
+def test_the_article_tree_is_spaced_as_its_pretty_printed_copy(xml: str) -> None:
+    """The article's lines are read from the tree trafilatura builds, no longer from its
+    pretty-printed XML string: the whitespace that separated paragraphs must be the same."""
+    tree = etree.fromstring(xml)
+    printed = etree.fromstring(etree.tostring(tree, pretty_print=True))
+    _indent_as_pretty_printed(tree)
+    assert etree.tostring(tree) == etree.tostring(printed)
