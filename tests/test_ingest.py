@@ -148,3 +148,30 @@ def test_the_article_tree_is_spaced_as_its_pretty_printed_copy(xml: str) -> None
     printed = etree.fromstring(etree.tostring(tree, pretty_print=True))
     _indent_as_pretty_printed(tree)
     assert etree.tostring(tree) == etree.tostring(printed)
+
+
+# A table layout whose menu row trafilatura keeps in the article.
+MENU_PAGE = """<html><head><title>Le marché couvert rouvre ses portes</title></head><body>
+<table><tbody><tr><td><h1>Le marché couvert rouvre ses portes</h1></td></tr>
+<tr><td><a href="/ville.htm">Vie locale</a> | <a href="/blog.htm">Carnet</a> |
+<a href="/archives.htm">Archives 2024</a> | <a href="/contact.htm">Nous écrire</a></td></tr>
+</tbody></table>
+<table><tbody><tr><td>
+<p>Après quatorze mois de travaux, le marché couvert de Vannes a rouvert samedi matin. Les
+commerçants, installés pendant le chantier sous des barnums sur la place voisine, ont retrouvé
+leurs étals dès six heures.</p>
+<p>La rénovation a coûté 4,8 millions d'euros, dont un tiers apporté par la région. La charpente
+d'origine, qui date de 1882, a été conservée et traitée contre les insectes.</p>
+<p>Les horaires sont affichés sur <a href="/a">le site de la ville</a> | <a href="/b">la page
+du marché</a> | <a href="/c">l'office de tourisme</a> et à l'entrée des halles.</p>
+<p>« Nous avons enfin un lieu digne de nos produits », a déclaré une fromagère installée depuis
+vingt ans. La mairie prévoit d'ouvrir le marché le dimanche à partir du mois de juin.</p>
+</td></tr></tbody></table></body></html>"""
+
+
+def test_a_menu_line_of_links_is_not_article_text() -> None:
+    texts = " ".join(line.text for line in ingest(MENU_PAGE).lines)
+    assert "Carnet" not in texts and "Nous écrire" not in texts
+    assert "quatorze mois de travaux" in texts and "digne de nos produits" in texts
+    # Links with words of the sentence between them are not a menu.
+    assert "et à l'entrée des halles" in texts and "office de tourisme" in texts

@@ -180,6 +180,10 @@ def _from_html(page: str, url: str | None) -> RawDocument:
     lines = _xml_lines(main) if main is not None else []
     if not lines:
         raise NoArticle("no article text found in the HTML page")
+    if any(_might_be_a_menu(line.text) for line in lines):
+        lines = _without_menus(lines, _menu_lines(tree))
+        if not lines:
+            raise NoArticle("no article text found in the HTML page")
     for line in lines:
         line.summary_hint = line.text in summaries
         line.bold = line.bold or _NOT_LETTERS.sub("", line.text) in bold
@@ -303,6 +307,80 @@ def _bold_lines(tree: etree._Element) -> set[str]:
             if bold and key:
                 found.add(key)
     return found
+
+
+# A site menu that trafilatura keeps as a line of the article (« Accueil | Blog | Contact »):
+# three links or more in one line, with nothing between them but these separators.
+_MENU_SEPARATOR = re.compile(r"[|•·»]")
+_ONLY_SEPARATORS = re.compile(r"[\s|•·»/–—>-]*")
+MENU_MIN_LINKS = 3
+
+
+def _might_be_a_menu(text: str) -> bool:
+    """Cheap test on the article's lines: only a page that has one pays for _menu_lines."""
+    return len(_MENU_SEPARATOR.findall(text, 0, 2000)) >= MENU_MIN_LINKS - 1
+
+
+def _without_menus(lines: list[RawLine], menus: set[str]) -> list[RawLine]:
+    kept: list[RawLine] = []
+    starts_paragraph = False
+    for line in lines:
+        if _NOT_LETTERS.sub("", line.text) in menus:
+            starts_paragraph = starts_paragraph or line.paragraph_start
+            continue
+        line.paragraph_start = line.paragraph_start or starts_paragraph
+        starts_paragraph = False
+        kept.append(line)
+    return kept
+
+
+def _menu_lines(tree: etree._Element) -> set[str]:
+    """The page's lines (as their letters alone) made of MENU_MIN_LINKS links or more and
+    separators: every letter of the line sits in a link, and what lies between the links is
+    spaces and _ONLY_SEPARATORS."""
+    blocks: dict[etree._Element, None] = {}
+    for element in tree.iter("a"):
+        block = element.getparent()
+        while block is not None and block.tag in _INLINE_TAGS:
+            block = block.getparent()
+        if block is not None:
+            blocks[block] = None
+    found: set[str] = set()
+    for block in blocks:
+        for runs in _link_runs(block):
+            links = [text for text, in_link in runs if in_link]
+            between = "".join(text for text, in_link in runs if not in_link)
+            letters = _NOT_LETTERS.sub("", "".join(links))
+            if (
+                sum(1 for text in links if _NOT_LETTERS.sub("", text)) >= MENU_MIN_LINKS
+                and _ONLY_SEPARATORS.fullmatch(between)
+                and letters
+            ):
+                found.add(letters)
+    return found
+
+
+def _link_runs(block: etree._Element) -> list[list[tuple[str, bool]]]:
+    """A block's lines (split at <br> and nested blocks) as runs of (text, inside a link),
+    one run per link and per stretch of text between links."""
+    lines: list[list[tuple[str, bool]]] = [[(block.text or "", False)]]
+
+    def walk(node: etree._Element) -> None:
+        for child in node:
+            if not isinstance(child.tag, str):
+                pass
+            elif child.tag == "br" or child.tag not in _INLINE_TAGS:
+                lines.append([])
+            elif child.tag == "a":
+                lines[-1].append(("".join(child.itertext()), True))
+            else:
+                lines[-1].append((child.text or "", False))
+                walk(child)
+            if child.tail:
+                lines[-1].append((child.tail, False))
+
+    walk(block)
+    return lines
 
 
 def _html_lines(block: etree._Element) -> list[tuple[str, bool]]:
