@@ -175,3 +175,14 @@ def test_a_menu_line_of_links_is_not_article_text() -> None:
     assert "quatorze mois de travaux" in texts and "digne de nos produits" in texts
     # Links with words of the sentence between them are not a menu.
     assert "et à l'entrée des halles" in texts and "office de tourisme" in texts
+
+
+def test_a_lone_surrogate_in_text_is_replaced_and_counted_in_the_size() -> None:
+    text = FRENCH.replace("piscine", "pis\ud800cine")
+    raw = ingest(text)
+    assert "pis\ufffdcine" in raw.lines[0].text
+    # The surrogate counts as the 3 bytes it would take: the limit is the same as before.
+    size = len(text.encode("utf-8", errors="surrogatepass"))
+    assert ingest(text, max_bytes=size).lines
+    with pytest.raises(InputTooLarge, match=f"input is {size:,} bytes"):
+        ingest(text, max_bytes=size - 1)
