@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 
 from essentiel.errors import BinaryInput, EmptyInput, InputTooLarge, NoArticle
-from essentiel.ingest import decode, ingest, looks_like_html
+from essentiel.ingest import _indent_as_pretty_printed, decode, ingest, looks_like_html
 
 FRENCH = "Le maire de Brest a annoncé jeudi la fermeture de la piscine municipale pour travaux."
 
@@ -88,3 +89,100 @@ def test_html_without_article_is_refused() -> None:
     page = "<html><head><title>Erreur</title></head><body><nav><a href='/'>Accueil</a></nav></body></html>"
     with pytest.raises(NoArticle):
         ingest(page)
+
+
+def _padded_with_nuls(page: str) -> str:
+    # A template that pads an image tag with NULs, as some CMSs do: 11 of them, twice, in a
+    # page of real size (its inline style sheet alone is 30,000 characters).
+    nuls = "\x00" * 11
+    style = "".join(f".bloc-{n} {{ margin: {n % 7}px; color: #{n:06x}; }}\n" for n in range(800))
+    banner = f'<a href="/abonnement"><img src="/pub.gif" alt="">{nuls}</a>'
+    return (
+        page.replace("</head>", f"<style>{style}</style></head>")
+        .replace("<body>", "<body>" + banner)
+        .replace("</article>", nuls + "</article>")
+    )
+
+
+def test_a_few_nuls_in_a_page_are_dropped_not_taken_for_binary() -> None:
+    page = _padded_with_nuls(PAGE)
+    assert page.count("\x00") == 22
+    for source in (page, page.encode("utf-8")):
+        raw = ingest(source)
+        texts = [line.text for line in raw.lines]
+        assert any("14 millions d'euros" in t for t in texts)
+        assert not any("\x00" in t for t in texts)
+        assert raw.title == "Brest ferme sa piscine"
+
+
+def test_nuls_dropped_from_decoded_bytes() -> None:
+    data = (FRENCH * 20).encode("utf-8") + b"\x00"
+    assert decode(data) == FRENCH * 20
+
+
+@pytest.mark.parametrize("as_text", [False, True])
+def test_nuls_over_one_per_thousand_are_binary(as_text: bool) -> None:
+    # 3 NULs after a 1,000-character text: 3 per thousand.
+    text = (FRENCH * 12)[:1000] + "\x00\x00\x00"
+    with pytest.raises(BinaryInput, match="NUL"):
+        ingest(text if as_text else text.encode("utf-8"))
+    # UTF-16 without a byte-order mark: a NUL for every ASCII letter.
+    with pytest.raises(BinaryInput, match="NUL"):
+        ingest(FRENCH.encode("utf-16-le"))
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        "<doc><main><div><p>Le conseil a voté.</p><p>La halle rouvrira.</p></div></main></doc>",
+        "<doc><main><table><row><cell><p>Loyer</p></cell><cell>620 €</cell></row>"
+        "<row><cell>Charges</cell><cell><hi>80 €</hi></cell></row></table></main></doc>",
+        "<doc><main>Texte libre <hi>en gras</hi><p>Un <hi>mot</hi> <hi>fort</hi>.</p>"
+        "<list><item><p>un</p></item></list></main></doc>",
+    ],
+)
+def test_the_article_tree_is_spaced_as_its_pretty_printed_copy(xml: str) -> None:
+    """The article's lines are read from the tree trafilatura builds, no longer from its
+    pretty-printed XML string: the whitespace that separated paragraphs must be the same."""
+    tree = etree.fromstring(xml)
+    printed = etree.fromstring(etree.tostring(tree, pretty_print=True))
+    _indent_as_pretty_printed(tree)
+    assert etree.tostring(tree) == etree.tostring(printed)
+
+
+# A table layout whose menu row trafilatura keeps in the article.
+MENU_PAGE = """<html><head><title>Le marché couvert rouvre ses portes</title></head><body>
+<table><tbody><tr><td><h1>Le marché couvert rouvre ses portes</h1></td></tr>
+<tr><td><a href="/ville.htm">Vie locale</a> | <a href="/blog.htm">Carnet</a> |
+<a href="/archives.htm">Archives 2024</a> | <a href="/contact.htm">Nous écrire</a></td></tr>
+</tbody></table>
+<table><tbody><tr><td>
+<p>Après quatorze mois de travaux, le marché couvert de Vannes a rouvert samedi matin. Les
+commerçants, installés pendant le chantier sous des barnums sur la place voisine, ont retrouvé
+leurs étals dès six heures.</p>
+<p>La rénovation a coûté 4,8 millions d'euros, dont un tiers apporté par la région. La charpente
+d'origine, qui date de 1882, a été conservée et traitée contre les insectes.</p>
+<p>Les horaires sont affichés sur <a href="/a">le site de la ville</a> | <a href="/b">la page
+du marché</a> | <a href="/c">l'office de tourisme</a> et à l'entrée des halles.</p>
+<p>« Nous avons enfin un lieu digne de nos produits », a déclaré une fromagère installée depuis
+vingt ans. La mairie prévoit d'ouvrir le marché le dimanche à partir du mois de juin.</p>
+</td></tr></tbody></table></body></html>"""
+
+
+def test_a_menu_line_of_links_is_not_article_text() -> None:
+    texts = " ".join(line.text for line in ingest(MENU_PAGE).lines)
+    assert "Carnet" not in texts and "Nous écrire" not in texts
+    assert "quatorze mois de travaux" in texts and "digne de nos produits" in texts
+    # Links with words of the sentence between them are not a menu.
+    assert "et à l'entrée des halles" in texts and "office de tourisme" in texts
+
+
+def test_a_lone_surrogate_in_text_is_replaced_and_counted_in_the_size() -> None:
+    text = FRENCH.replace("piscine", "pis\ud800cine")
+    raw = ingest(text)
+    assert "pis\ufffdcine" in raw.lines[0].text
+    # The surrogate counts as the 3 bytes it would take: the limit is the same as before.
+    size = len(text.encode("utf-8", errors="surrogatepass"))
+    assert ingest(text, max_bytes=size).lines
+    with pytest.raises(InputTooLarge, match=f"input is {size:,} bytes"):
+        ingest(text, max_bytes=size - 1)

@@ -202,7 +202,10 @@ def publisher(hostname: str | None) -> PublisherProfile | None:
     return None
 
 
+@cache
 def supported_languages() -> tuple[str, ...]:
+    # Cached: read from the package's folders, which do not change while it runs (one listing
+    # of the folder per digest cost more than its language's labelling).
     return tuple(
         sorted(
             entry.name
