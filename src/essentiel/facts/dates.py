@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -227,17 +228,26 @@ class DateResolver:
         text: str,
         offset: int,
         published: dt.date | None,
-        future_at: set[int] | None = None,
+        future_at: set[int] | Callable[[], set[int]] | None = None,
     ) -> list[DateMention]:
         """Temporal expressions of ``text`` (which starts at ``offset`` in the clean text).
 
         ``future_at`` holds the positions (relative to ``text``) of words governed by a verb in
-        the future tense, from the parse: a bare weekday there looks forward.
+        the future tense, from the parse: a bare weekday there looks forward. Or the function
+        that finds them, called only if a bare weekday or month needs them (most blocks have
+        none: reading every word's verb costs more than the dates themselves).
         """
+        known: list[set[int]] = []
+
+        def future() -> set[int]:
+            if not known:
+                known.append((future_at() if callable(future_at) else future_at) or set())
+            return known[0]
+
         result = []
         for hit in find(text, self.code):
             try:
-                mention = self._resolve(hit, text, offset, published, future_at or set())
+                mention = self._resolve(hit, text, offset, published, future)
             except OverflowError:
                 # « hier » said on 0001-01-01, « l'an prochain » on 9999-12-31: no such day.
                 mention = self._mention(hit, text, offset, None, DateGrain.DAY, "unresolved")
@@ -267,7 +277,12 @@ class DateResolver:
         )
 
     def _resolve(
-        self, hit: _Hit, text: str, offset: int, published: dt.date | None, future_at: set[int]
+        self,
+        hit: _Hit,
+        text: str,
+        offset: int,
+        published: dt.date | None,
+        future_at: Callable[[], set[int]],
     ) -> DateMention | None:
         m, g = hit.match, self.g
         groups = {k: (v.lower() if isinstance(v, str) else v) for k, v in m.groupdict().items()}
@@ -315,7 +330,9 @@ class DateResolver:
                 year = published.year if month < published.month else published.year - 1
             elif groups.get("next"):  # « en mars prochain »: strictly after
                 year = published.year if month > published.month else published.year + 1
-            elif g.forward.search(before_month) or any(hit.start <= p < hit.end for p in future_at):
+            elif g.forward.search(before_month) or any(
+                hit.start <= p < hit.end for p in future_at()
+            ):
                 # « se tiendra en mars »: this one or the next to come.
                 year = published.year if month >= published.month else published.year + 1
             else:
@@ -341,7 +358,7 @@ class DateResolver:
             elif groups.get("next") or groups.get("next_pre"):
                 day = _weekday_on_or_after(published, weekday, strict=True)
             elif g.forward.search(text[: hit.start]) or any(
-                hit.start <= p < hit.end for p in future_at
+                hit.start <= p < hit.end for p in future_at()
             ):
                 day = _weekday_on_or_after(published, weekday)
             else:
