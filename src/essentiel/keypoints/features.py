@@ -180,14 +180,19 @@ def sentence_features(
     # Each doc's entities read once: Span.ents rebuilds every entity of the doc per call.
     doc_ents: dict[int, tuple[list[int], list[tuple[int, str]]]] = {}
     rows = np.zeros((len(indices), len(FEATURE_NAMES)), dtype=np.float32)
+    texts: list[str] = []  # the candidates', for the encoder
     for row, i in enumerate(indices):
         sentence = sentences[i]
         span = sentence.span
+        # Read once: spaCy builds a Token per word on each pass and the text on each access.
+        text = span.text
+        texts.append(text)
+        tokens = list(span)
         lemmas = lemma_sets[i]
-        words = [t for t in span if not t.is_punct and not t.is_space]
+        words = [t for t in tokens if not t.is_punct and not t.is_space]
         others = [o for k, o in with_lemmas if k != i]
         shared = sum(len(lemmas & o) / max(1, min(len(lemmas), len(o))) for o in others)
-        surface = _words(span.text)
+        surface = _words(text)
         labels_in = _entity_labels(span, doc_ents)
         groups = {
             name: sum(1 for label in labels_in if label in labels)
@@ -205,22 +210,19 @@ def sentence_features(
             "centrality": shared / len(others) if others else 0.0,
             "tfisf": sum(math.log(n / spread[lem]) for lem in lemmas) / max(1, len(words)),
             **{name: float(count) for name, count in groups.items()},
-            "figures": float(sum(1 for t in span if t.like_num and not t.ent_type_)),
-            "dates": float(
-                len(lang.date_word.findall(span.text)) + len(lang.month_word.findall(span.text))
-            ),
-            "quote_marks": float(sum(1 for ch in span.text if ch in _QUOTE_MARKS)),
-            "speech": float(bool(lang.speech_verb.search(span.text))),
-            "according_to": float(bool(lang.according_to.search(span.text))),
+            "figures": float(sum(1 for t in tokens if t.like_num and not t.ent_type_)),
+            "dates": float(len(lang.date_word.findall(text)) + len(lang.month_word.findall(text))),
+            "quote_marks": float(sum(1 for ch in text if ch in _QUOTE_MARKS)),
+            "speech": float(bool(lang.speech_verb.search(text))),
+            "according_to": float(bool(lang.according_to.search(text))),
             "background": float(is_background(sentence)),
-            "pronouns": float(sum(1 for t in span if t.pos_ == "PRON")) / max(1, len(words)),
+            "pronouns": float(sum(1 for t in tokens if t.pos_ == "PRON")) / max(1, len(words)),
         }
         rows[row, : len(values)] = [values[name] for name in FEATURE_NAMES[: len(values)]]
 
     if embed is not None and indices:
         first = FEATURE_NAMES.index("cos_title")
         # The title in the candidates' call: each call streams every weight matrix once.
-        texts = [sentences[i].span.text for i in indices]
         encoded = embed.encode([*texts, title] if title else texts)
         vectors = encoded[: len(indices)]
         centroid = vectors.mean(axis=0)
