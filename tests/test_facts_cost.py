@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from essentiel import analyze
 from essentiel.facts.dates import DateResolver
+from essentiel.facts.quotes import quote_pairs
 
 FRIDAY = dt.date(2025, 7, 4)
 
@@ -66,3 +69,45 @@ def test_an_explicit_date_with_a_year_is_the_calendar_s() -> None:
     ]
     found = DateResolver("en").mentions("It closed on April 31, 2020 and June 3, 2020.", 0, None)
     assert [(m.span.text, m.value) for m in found] == [("June 3, 2020", "2020-06-03")]
+
+
+def _quote_pairs_letter_by_letter(text: str) -> list[tuple[int, int, bool]]:
+    """quote_pairs as it was written before it skipped to the marks: the reference."""
+    closer, also = {"«": "»", "“": "”", '"': '"'}, {"“": '"', '"': "”"}
+    found: list[tuple[int, int, bool]] = []
+    opener: str | None = None
+    opened = 0
+    for i, ch in enumerate(text):
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if opener is None:
+            if ch in closer and (ch != '"' or not after.isspace()):
+                opener, opened = ch, i
+        elif ch == closer[opener] or ch == also.get(opener):
+            if ch == '"' and before.isspace() and not after.isspace():
+                opened = i
+                continue
+            found.append((opened + 1, i, True))
+            opener = None
+    if opener is not None:
+        found.append((opened + 1, len(text), False))
+    result = []
+    for a, b, closed in found:
+        inner = text[a:b]
+        a += len(inner) - len(inner.lstrip())
+        b -= len(inner) - len(inner.rstrip())
+        if a < b and any(c.isalpha() for c in text[a:b]):
+            result.append((a, b, closed))
+    return result
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab «»“”" .,\n')), max_size=40))
+def test_quote_pairs_skips_to_the_marks_and_finds_the_same(text: str) -> None:
+    assert quote_pairs(text) == _quote_pairs_letter_by_letter(text)
+
+
+def test_quote_pairs_in_a_paragraph() -> None:
+    text = '« Nous rouvrirons », a dit le maire ; "on verra" selon “ses “amis" et « rien'
+    assert quote_pairs(text) == _quote_pairs_letter_by_letter(text)
+    assert [text[a:b] for a, b, _ in quote_pairs(text)][:2] == ["Nous rouvrirons", "on verra"]
