@@ -163,8 +163,14 @@ class Analysis:
         ]
 
 
+# Where sentences_of keeps a doc's sentences (token bounds), in the doc's own user_data: the
+# key points, the quotes and their speakers all ask for them (issue 31).
+_SENTENCES_KEY = "essentiel.sentences"
+
+
 def sentences_of(doc: Doc) -> list[SpacySpan]:
-    """spaCy's sentences, with its false cuts merged back.
+    """spaCy's sentences, with its false cuts merged back (worked out once per doc: the
+    doc is not changed after its parse).
 
     « "... d'ici ce soir", a déclaré X » is one sentence; the parser sometimes cuts it after
     the quote, or after a name's initial (« Charline F. | était doctorante »). Nothing starts
@@ -172,6 +178,15 @@ def sentences_of(doc: Doc) -> list[SpacySpan]:
     sentence, and a sentence does not end without final punctuation inside a
     block (« l'ARS (Agence régionale de santé) | Bretagne a annoncé ... »).
     """
+    bounds = doc.user_data.get(_SENTENCES_KEY)
+    if bounds is None:
+        # Bounds, not spans: a span in its own doc's user_data would tie the two in a cycle.
+        bounds = [(sent.start, sent.end) for sent in _sentences_of(doc)]
+        doc.user_data[_SENTENCES_KEY] = bounds
+    return [doc[start:end] for start, end in bounds]
+
+
+def _sentences_of(doc: Doc) -> list[SpacySpan]:
     text = _DocText(doc)
     merged: list[SpacySpan] = []
     for sent in doc.sents:

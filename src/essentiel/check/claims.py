@@ -14,7 +14,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.util import get_lang_class
 
@@ -46,6 +46,17 @@ def _fold(text: str) -> str:
     """Lowercase, straight apostrophes, no accents: how two surface forms are compared."""
     text = text.replace("’", "'").casefold()
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+# Words folded and kept: a bullet and its source sentence say the same words, each checked
+# clause by clause (bounded: a long-running worker meets new words forever).
+WORD_CACHE_SIZE = 65_536
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _word_key(raw: str) -> str:
+    """A word as content_words compares it: no elided article, folded, no edge hyphen."""
+    return _fold(_ELISION.sub("", raw)).strip("-'")
 
 
 @dataclass(frozen=True)
@@ -121,7 +132,7 @@ class ClaimReader:
         is identified by all its words."""
         words, every = set(), set()
         for raw in _WORD.findall(text):
-            word = _fold(_ELISION.sub("", raw)).strip("-'")
+            word = _word_key(raw)
             if not word:
                 continue
             every.add(word)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from spacy.tokens import Doc
 
@@ -77,7 +78,7 @@ def extract_facts(
             continue
         offset = block.span.start
         block_dates = dates_res.mentions(
-            doc.text, offset, published, future_positions(doc, future_aux)
+            doc.text, offset, published, partial(future_positions, doc, future_aux)
         )
         dates.extend(block_dates)
         exclude = [(d.span.start, d.span.end) for d in block_dates]

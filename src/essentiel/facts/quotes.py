@@ -46,6 +46,7 @@ from essentiel.resources import alternation
 
 _CLOSER = {"«": "»", "“": "”", '"': '"'}
 _ALSO_CLOSES = {"“": '"', '"': "”"}
+_QUOTE_MARK = re.compile("[" + re.escape("".join({*_CLOSER, *_CLOSER.values()})) + "]")
 _STOP_PHRASE = frozenset(',.;:!?»"”()')
 _CLOSINGS = frozenset({"»", '"', "”"})
 _CONTEXT_SENTENCES = 3  # how far back a pronoun or a cue-less quote looks for its speaker
@@ -117,7 +118,9 @@ def quote_pairs(text: str) -> list[tuple[int, int, bool]]:
     found: list[tuple[int, int, bool]] = []
     opener: str | None = None
     opened = 0
-    for i, ch in enumerate(text):
+    # Only the marks open or close a quote: the paragraph is not walked letter by letter.
+    for mark in _QUOTE_MARK.finditer(text):
+        i, ch = mark.start(), mark.group()
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         if opener is None:

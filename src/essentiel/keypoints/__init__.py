@@ -17,7 +17,7 @@ from essentiel.analyze import ParsedSentence
 from essentiel.check.verifier import Verifier
 from essentiel.keypoints.compress import Compressor, count_words
 from essentiel.keypoints.headline import Headline
-from essentiel.keypoints.learned import MAX_RANK, score_learned
+from essentiel.keypoints.learned import MAX_EMBEDDED, MAX_RANK, score_learned
 from essentiel.keypoints.select import (
     OPENING_MARKS,
     Candidate,
@@ -91,6 +91,9 @@ class KeyPointSettings:
     # bullet unless one shown before it said the noun, or it is the article's first sentence;
     # languages without ``[standalone] definite_articles`` (English) never refuse.
     refuse_unnamed: bool = True
+    # The learned selector embeds and scores only this many candidates, the best by
+    # select.py's score: the sentence encoder's cost is per sentence embedded (issue 31).
+    max_embedded: int = MAX_EMBEDDED
 
     def __post_init__(self) -> None:
         if self.selector is not None and self.selector not in SELECTORS:
@@ -107,6 +110,8 @@ class KeyPointSettings:
             raise ValueError("need headline_candidates >= 0 and closing_after >= 0")
         if self.headline_weight < 0.0 or self.lead_margin < 0.0:
             raise ValueError("need headline_weight >= 0 and lead_margin >= 0")
+        if self.max_embedded < self.max_keypoints:
+            raise ValueError("need max_embedded >= max_keypoints")
 
 
 def bullet_text(
@@ -156,7 +161,13 @@ def build_keypoints(
     named = frozenset(i for i, r in repairs.items() if r.pronoun)
     if selector == "learned":
         candidates = score_learned(
-            sentences, lang, title, settings.learned_weight, lemma_sets, named
+            sentences,
+            lang,
+            title,
+            settings.learned_weight,
+            lemma_sets,
+            named,
+            settings.max_embedded,
         )
     elif selector == "lead":
         candidates = [

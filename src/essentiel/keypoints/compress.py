@@ -203,16 +203,15 @@ class _Sentence:
     body_end: int  # where the final punctuation starts
     quotes: list[tuple[int, int]]
     sources: list[tuple[int, int]]  # « selon X » phrases
+    # Read once: spaCy builds a span's text from its tokens on every access.
+    text: str
 
     @classmethod
     def of(cls, sent: SpacySpan, lang: Language) -> _Sentence:
-        segs, body_end = segments(sent.text)
-        quotes = quoted_ranges(sent.text)
-        return cls(sent, lang, segs, body_end, quotes, _according_to_phrases(sent.text, lang))
-
-    @property
-    def text(self) -> str:
-        return str(self.sent.text)
+        text = str(sent.text)
+        segs, body_end = segments(text)
+        quotes = quoted_ranges(text)
+        return cls(sent, lang, segs, body_end, quotes, _according_to_phrases(text, lang), text)
 
     @property
     def base(self) -> int:
@@ -792,18 +791,20 @@ class Compressor:
         move to another claim.
         """
         base = sent.start_char
-        segs, _ = segments(sent.text)
+        text = sent.text  # read once, and the tokens: spaCy rebuilds both on each access
+        tokens = list(sent)
+        segs, _ = segments(text)
         end = deletion.end
         for seg in segs:
             if seg.start < end:
                 continue
             heads = [
                 tok.head.idx - base
-                for tok in sent
+                for tok in tokens
                 if seg.start <= tok.idx - base < seg.end
                 and not seg.start <= tok.head.idx - base < seg.end
             ]
-            piece = sent.text[seg.start : seg.end]
+            piece = text[seg.start : seg.end]
             # A dropped detail takes the rest of its list: verbless, unattributed segments
             # after it (the parser often attaches them to the noun before the detail).
             continues_detail = (
@@ -811,7 +812,7 @@ class Compressor:
                 and not self._protected(piece)
                 and not any(
                     tok.pos_ in {"VERB", "AUX"}
-                    for tok in sent
+                    for tok in tokens
                     if seg.start <= tok.idx - base < seg.end
                 )
             )
@@ -827,7 +828,6 @@ class Compressor:
         # Extended to the end of a segment, it takes the comma after it where that comma
         # would part a subject from its verb or a word from its complement (« Stan Freberg,
         # whose career ..., the radio and records, has died » -> « Stan Freberg has died »).
-        text = sent.text
         after = next((seg for seg in segs if seg.start > end), None)
         if (
             after is not None

