@@ -110,6 +110,8 @@ class _Found:
     entity: int | None = None
     name: str | None = None
     resolution: SpeakerResolution = "unknown"
+    # The quote whose speaker a cue-less quote continues: where that speaker was named.
+    continues: _Found | None = None
 
 
 def quote_pairs(text: str) -> list[tuple[int, int, bool]]:
@@ -365,13 +367,7 @@ class QuoteExtractor:
             if not subjects and _incise(v):
                 # « "…", a déclaré le Premier ministre Jean Castex »: the parser often takes the
                 # inverted subject of an incise for an object.
-                subjects = [
-                    c
-                    for c in v.children
-                    if c.i > v.i
-                    and c.dep_ in {"obj", "iobj", "appos"}
-                    and c.pos_ in {"NOUN", "PROPN"}
-                ][:1]
+                subjects = _inverted_subject(v)
             if not subjects:
                 # « a-t-elle ajouté »: the parser sometimes hangs « -elle » on the auxiliary.
                 subjects = [
@@ -422,6 +418,8 @@ class QuoteExtractor:
             ):
                 break
             taken.append(tok)
+            if len(taken) == 1 and tok.lower_ in self.r.pronouns:
+                break  # « selon lui pendant la crise »: the pronoun is the whole source
         if not taken:
             return None
         heads = [t for t in taken if t.head not in taken or t.head is t]
@@ -481,6 +479,7 @@ class QuoteExtractor:
                 # cue names nobody we could read (« a conclu ») stays unknown.
                 if recent is not None and f.kind is QuoteKind.DIRECT and f.cue is None:
                     f.entity, f.name, f.resolution = recent.entity, recent.name, "context"
+                    f.continues = recent.continues or recent
                     previous = f
                 continue
             a, b = f.speaker
@@ -567,11 +566,11 @@ class QuoteExtractor:
             return False  # « les deux élus »: several people, no single entity
         if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
             return False  # « une source », « un quotidien local »: someone new
-        if any(t.pos_ == "PROPN" for t in head.rights):
+        if any(_names_it(t) for t in head.rights):
             return False  # « le magazine Géo »: the phrase names it; it stays as written
         nouns = {fold(head.lemma_), fold(head.text)}  # « vice-procureure », lemma « …eur »
         index = ranker.index
-        gender = {"Fem": "f", "Masc": "m"}.get(next(iter(head.morph.get("Gender", [])), ""))
+        gender = _description_gender(head, self.r.person_nouns)
         before = recent.entity if recent is not None else None
         body = next((n for n in nouns if n in self.r.body_nouns), None)
         if body is not None:
@@ -674,8 +673,49 @@ def _after_title(text: str, i: int) -> bool:
     return text[i] == "." and _TITLE.search(text[max(0, i - 5) : i]) is not None
 
 
+def _names_it(token: Token) -> bool:
+    """« le magazine Géo », « le ministre Gérald Darmanin »: a name right in the phrase, not one
+    behind a preposition (« le député de la Somme », « le patron de Renault »)."""
+    if token.pos_ != "PROPN":
+        return False
+    while token.dep_.startswith("flat") and token.head is not token:
+        token = token.head
+    return not any(c.dep_ == "case" for c in token.children)
+
+
+_FEMININE_ARTICLES = frozenset({"la", "cette"})
+_GENDERED_ENDINGS = (("trice", "teur"), ("euse", "eur"), ("ere", "er"), ("ne", "n"), ("e", ""))
+_MASCULINE_ARTICLES = frozenset({"le", "ce", "cet"})
+
+
+def _description_gender(head: Token, person_nouns: frozenset[str]) -> str | None:
+    """The gender a description marks: its article (« la ministre »), the noun's own form
+    (« l'élue », « l'animatrice »), or an adjective (« l'ancienne ministre »). Not the tagger's
+    guess on an epicene noun after « l' » (« l'épidémiologiste » is often tagged feminine)."""
+    for c in head.children:
+        if c.dep_ == "det" and c.lower_ in _FEMININE_ARTICLES:
+            return "f"
+        if c.dep_ == "det" and c.lower_ in _MASCULINE_ARTICLES:
+            return "m"
+    noun = fold(head.text.lower())
+    for feminine, masculine in _GENDERED_ENDINGS:  # (« élue », « élu »), (« trice », « teur »)…
+        if noun.endswith(feminine) and noun[: -len(feminine)] + masculine in person_nouns:
+            return "f"
+        stem = noun[: -len(masculine)] if masculine else noun
+        if noun.endswith(masculine) and stem + feminine in person_nouns:
+            return "m"
+    for c in head.children:
+        if c.dep_ == "amod" and c.i < head.i:
+            marked = c.morph.get("Gender", [])
+            if marked:
+                return {"Fem": "f", "Masc": "m"}.get(marked[0])
+    return None
+
+
 def _said(recent: _Found | None) -> tuple[int, int, int] | None:
     """Where the quote before named its speaker: (start, end, sentence)."""
+    if recent is not None and recent.speaker is None:
+        recent = recent.continues  # « "…" "…" »: the speaker named at the first of a run
     if recent is None or recent.speaker is None:
         return None
     return recent.speaker[0], recent.speaker[1], recent.sentence
@@ -716,6 +756,28 @@ def _after_closing_quote(tok: Token) -> bool:
 def _before_inverted_pronoun(tok: Token) -> bool:
     following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return following is not None and following.text.lower().lstrip("-") in {"t", "t-il", "t-elle"}
+
+
+def _inverted_subject(verb: Token) -> list[Token]:
+    """The noun after an incise's verb that the parser took for an object, in the verb's
+    clause: « a déclaré le Premier ministre », « a répondu sur RMC-BFMTV le député » (where
+    « le député » may hang on the outlet's name)."""
+    for tok in verb.doc[verb.i + 1 : verb.i + 12]:
+        if (tok.is_punct and tok.text != "-") or tok.pos_ in {"VERB", "AUX"}:
+            break
+        if (
+            tok.dep_ in {"obj", "iobj", "appos"}
+            and tok.pos_ in {"NOUN", "PROPN"}
+            # « sur RMC-BFMTV »: a piece of a hyphenated name is no subject
+            and tok.text[0].isalnum()
+            and not verb.doc[tok.i - 1].text.endswith("-")
+            and tok.head.i >= verb.i
+            # « Antonio Dias, 30 ans »: an age, not who speaks
+            and not any(c.dep_ == "nummod" for c in tok.children)
+            and not any(c.dep_ == "case" for c in tok.children)
+        ):
+            return [tok]
+    return []
 
 
 def _incise(verb: Token) -> bool:
