@@ -308,6 +308,22 @@ _SPEAKER_CASES = [
         "Martine Roux",
         id="according-to-a-pronoun-is-the-pronoun-alone",
     ),
+    pytest.param(
+        "« C'est la première fois qu'un éléphant vient si près », explique Jacques Gomis, le "
+        "conservateur du parc. « Les animaux se sentent en sécurité », ajoute-t-il.Braconnage "
+        "et sécheresse menacent pourtant la réserve.",
+        "Les animaux se sentent",
+        "Jacques Gomis",
+        id="a-euphonic-t-before-a-glued-sentence-is-no-speaker",
+    ),
+    pytest.param(
+        "Le maire de Lyon, Pierre Garnier, a rendu hommage à son ancien mentor. « C'était un "
+        "homme d'une grande fidélité », a-t-il déclaré.L'ancien Premier ministre a aussi salué "
+        "le discours du président, « un texte juste et très beau ».",
+        "un texte juste",
+        "Pierre Garnier",
+        id="a-title-the-tagger-took-for-a-name-is-a-description",
+    ),
 ]
 
 

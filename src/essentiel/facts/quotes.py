@@ -358,7 +358,7 @@ class QuoteExtractor:
                 c
                 for c in v.children
                 if not quoted(c.idx)
-                and c.lower_.strip("-") != "t"  # the euphonic t of « a-t-elle », « -t- »
+                and c.lower_.strip("-") not in {"t", ""}  # the euphonic t of « a-t-elle »
                 and (
                     c.dep_ == "nsubj"
                     or (c.dep_.startswith("expl") and c.lower_.lstrip("-") in self.r.pronouns)
@@ -372,8 +372,10 @@ class QuoteExtractor:
                 # « a-t-elle ajouté »: the parser sometimes hangs « -elle » on the auxiliary.
                 subjects = [
                     t
-                    for t in v.doc[max(0, v.i - 3) : v.i + 3]
-                    if t.text.startswith("-") and t.lower_.lstrip("-") in self.r.pronouns
+                    for t in v.doc[max(0, v.i - 3) : v.i + 5]
+                    if t.lower_.lstrip("-") in self.r.pronouns
+                    # « ajoute-t-il.Braconnage »: before a glued sentence the hyphens split off
+                    and (t.text.startswith("-") or (t.i > 0 and t.doc[t.i - 1].text == "-"))
                 ]
             if subjects:
                 head = subjects[0]
@@ -505,6 +507,8 @@ class QuoteExtractor:
                     continue
             head_at = f.speaker_head.idx + f.offset if f.speaker_head is not None else None
             k = index.at(a, b, head_at)
+            if k is not None and self._title_only(index.entities[k].name):
+                k = None  # « le Premier ministre »: a title the tagger took for a name
             if k is not None:
                 entity = index.entities[k]
                 mention = index.mention_in(k, a, b)
@@ -520,6 +524,15 @@ class QuoteExtractor:
             if f.kind is not QuoteKind.ACCORDING_TO:
                 # « selon les données » reports a source, not someone who goes on speaking.
                 previous = f
+
+    def _title_only(self, name: str) -> bool:
+        """« Premier ministre », « Premier ministre samedi »: a person noun with nothing
+        capitalised after its first word is a title, not a name."""
+        words = name.split()
+        if not words or any(w[:1].isupper() for w in words[1:]):
+            return False
+        folded = fold(name).split()
+        return any(" ".join(folded[:n]) in self.r.person_nouns for n in (1, 2))
 
     def _pronoun(
         self,
