@@ -324,6 +324,22 @@ _SPEAKER_CASES = [
         "Pierre Garnier",
         id="a-title-the-tagger-took-for-a-name-is-a-description",
     ),
+    pytest.param(
+        "« La ventilation compte plus que la climatisation », rappelle Louis Berthier, "
+        "directeur de l'institut de santé de Genève. « Aucune étude ne montre le contraire », "
+        "ajoute l'épidémiologiste.",
+        "Aucune étude ne montre",
+        "Louis Berthier",
+        id="a-description-continues-the-person-quoted-before-who-has-another-role",
+    ),
+    pytest.param(
+        "« Ce vol n'a rien de symbolique », avait estimé la procureure Anne Collet. Dans sa "
+        "décision, le juge a relaxé les militants. « La désobéissance civile peut se "
+        "comprendre », a écrit le juge.",
+        "La désobéissance civile",
+        "le juge",
+        id="a-rival-role-is-not-the-person-quoted-before",
+    ),
 ]
 
 

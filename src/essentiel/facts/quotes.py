@@ -64,6 +64,7 @@ class _Rules:
     latter: frozenset[str]
     no_speaker: frozenset[str]
     person_nouns: frozenset[str]
+    rival_roles: dict[str, int]  # role noun → its group (see language.toml)
     body_nouns: dict[str, str]
     prepositions: frozenset[str]
     according_to: re.Pattern[str]
@@ -86,6 +87,7 @@ def rules(code: str) -> _Rules:
         latter=frozenset(w.lower() for w in q.get("latter", [])),
         no_speaker=frozenset(q["no_speaker"]),
         person_nouns=frozenset(fold(w) for w in q.get("person_nouns", [])),
+        rival_roles={fold(w): g for g, group in enumerate(q.get("rival_roles", [])) for w in group},
         body_nouns={fold(w): c for w, c in q.get("body_nouns", {}).items()},
         prepositions=frozenset(w.lower() for w in q.get("incise_prepositions", [])),
         according_to=re.compile(
@@ -525,6 +527,12 @@ class QuoteExtractor:
                 # « selon les données » reports a source, not someone who goes on speaking.
                 previous = f
 
+    def _rivals(self, nouns: set[str], evidence: frozenset[str]) -> bool:
+        """Does the text give this person a role that the description's rules out?"""
+        ours = {self.r.rival_roles[n] for n in nouns if n in self.r.rival_roles}
+        theirs = {self.r.rival_roles[n] for n in evidence if n in self.r.rival_roles}
+        return bool(ours and theirs and not ours & theirs)
+
     def _title_only(self, name: str) -> bool:
         """« Premier ministre », « Premier ministre samedi »: a person noun with nothing
         capitalised after its first word is a title, not a name."""
@@ -582,6 +590,10 @@ class QuoteExtractor:
         if any(_names_it(t) for t in head.rights):
             return False  # « le magazine Géo »: the phrase names it; it stays as written
         nouns = {fold(head.lemma_), fold(head.text)}  # « vice-procureure », lemma « …eur »
+        doc = head.doc
+        if head.i + 2 < len(doc) and doc[head.i + 1].text == "-":
+            # « la vice-procureure », split by the tokenizer into « vice », « - », « procureure »
+            nouns.add(fold(f"{head.text}-{doc[head.i + 2].text}"))
         index = ranker.index
         gender = _description_gender(head, self.r.person_nouns)
         before = recent.entity if recent is not None else None
@@ -613,7 +625,7 @@ class QuoteExtractor:
                 return (
                     evident(k)
                     or (gender is not None and index.genders[k] == gender)
-                    or (k == before and not ranker.evidence[k])
+                    or (k == before and not self._rivals(nouns, ranker.evidence[k]))
                 )
 
         else:
