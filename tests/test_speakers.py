@@ -340,6 +340,14 @@ _SPEAKER_CASES = [
         "le juge",
         id="a-rival-role-is-not-the-person-quoted-before",
     ),
+    pytest.param(
+        "Plus de 40.000 cas ont été recensés en une semaine dans la région, selon le bilan de "
+        "l'Agence régionale de santé. Le nombre de morts reste stable, « autour de cinquante par "
+        "jour », selon la même source.",
+        "autour de cinquante",
+        "Agence régionale de santé",
+        id="the-same-source-is-the-source-cited-before",
+    ),
 ]
 
 

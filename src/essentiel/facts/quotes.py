@@ -63,6 +63,7 @@ class _Rules:
     not_speakers: frozenset[str]
     latter: frozenset[str]
     no_speaker: frozenset[str]
+    same_source: frozenset[str]
     person_nouns: frozenset[str]
     rival_roles: dict[str, int]  # role noun → its group (see language.toml)
     body_nouns: dict[str, str]
@@ -86,6 +87,7 @@ def rules(code: str) -> _Rules:
         not_speakers=frozenset(q.get("not_speakers", [])),
         latter=frozenset(w.lower() for w in q.get("latter", [])),
         no_speaker=frozenset(q["no_speaker"]),
+        same_source=frozenset(q.get("same_source", [])),
         person_nouns=frozenset(fold(w) for w in q.get("person_nouns", [])),
         rival_roles={fold(w): g for g, group in enumerate(q.get("rival_roles", [])) for w in group},
         body_nouns={fold(w): c for w, c in q.get("body_nouns", {}).items()},
@@ -389,7 +391,14 @@ class QuoteExtractor:
                     # « le ministère, qui a précisé que … »: the antecedent speaks.
                     head, subjects = v.head, [v.head]
                 # « La ministre de la Santé, Agnès Buzyn, a affirmé »: the name in apposition.
-                names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+                names = [
+                    c
+                    for c in head.children
+                    if c.dep_ == "appos"
+                    and c.pos_ == "PROPN"
+                    # « le Rassemblement national (ex-FN) »: a former name, not the name
+                    and not (c.i > 0 and c.doc[c.i - 1].text == "(")
+                ]
                 if names:
                     name = names[0]
                     last = max([name, *(c for c in name.children if c.dep_.startswith("flat"))])
@@ -462,7 +471,12 @@ class QuoteExtractor:
         self, found: list[_Found], text: str, index: EntityIndex, ranker: SpeakerRanker
     ) -> None:
         previous: _Found | None = None
+        source: _Found | None = None  # the last quote, of any kind, whose speaker was named
+        last: _Found | None = None
         for f in sorted(found, key=lambda f: (f.sentence, f.start)):
+            if last is not None and last.name is not None:
+                source = last
+            last = f
             recent = (
                 previous
                 if previous is not None
@@ -490,6 +504,10 @@ class QuoteExtractor:
             words = text[a:b]
             low = words.lower().lstrip("-")
             head_lemma = f.speaker_head.lemma_.lower() if f.speaker_head is not None else ""
+            if low in self.r.same_source and source is not None:
+                # « selon la même source », « a indiqué la même source »: the source just cited
+                f.entity, f.name, f.resolution = source.entity, source.name, "context"
+                continue
             if low in self.r.no_speaker or head_lemma in self.r.not_speakers:
                 f.speaker = None  # the text's own voice, or a thing (« sa pensée », « la loi »)
                 continue
