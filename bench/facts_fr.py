@@ -14,9 +14,10 @@ digest, so inter-annotator agreement is measured by exactly the same rules.
 Matching, per kind, one prediction per gold item:
 - quotes: content spans with IoU > 0.3 (the GGT rule); kind right when equal; speaker right by
   canonical name: when the gold names the speaker, ours must name the same person or body
-  (facts.names.same_name on the names, articles and case aside); when the gold speaker is
-  anonymous or unknown (`speaker_name` null), ours must name nobody, or point at the same
-  anonymous mention (the spans overlap);
+  (facts.names.same_name on the names, articles and case aside; an acronym is the name whose
+  initials it begins with, « OMS » for « Organisation mondiale de la santé »); when the gold
+  speaker is anonymous or unknown (`speaker_name` null), ours must name nobody, or point at
+  the same anonymous mention (the spans overlap);
 - figures: number spans overlap; value right when equal;
 - dates: expression spans overlap; value right when the ISO values are equal.
 Reported: precision, recall, F1 per kind; speaker accuracy and kind accuracy on matched quotes;
@@ -49,6 +50,8 @@ DATA = (
 )
 # Words that do not tell two names of one speaker apart (« la préfecture » = « préfecture »).
 _FUNCTION_WORDS = {"le", "la", "les", "l", "de", "du", "des", "d", "the", "of"}
+# Words an acronym does not take a letter from (« … pour l'exploitation de la mer »).
+_ACRONYM_SKIPS = {"pour", "et", "en", "sur", "a", "au", "aux", "for", "and", "on"}
 
 Item = dict[str, Any]
 Found = dict[str, list[Item]]
@@ -99,6 +102,8 @@ def same_speaker(gold: Item, pred: Item) -> bool:
         return False
     if same_name(" ".join(a), " ".join(b)):
         return True
+    if _acronym_of(a, b) or _acronym_of(b, a):
+        return True
     # « la préfecture » for « la préfecture de police », « L'opposition » for « l'opposition
     # bélarusse »: the same body named shorter, word for word from the start.
     short, long = sorted((a, b), key=len)
@@ -110,6 +115,16 @@ def same_speaker(gold: Item, pred: Item) -> bool:
         return False
     differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
     return len(differ) == 1 and _one_letter_apart(*differ[0])
+
+
+def _acronym_of(short: list[str], long: list[str]) -> bool:
+    """« OMS » for « Organisation mondiale de la santé », « Ifremer » for « Institut français
+    de recherche pour l'exploitation de la mer »: one word that the initials of the other's
+    words begin (at least three of them)."""
+    if len(short) != 1 or len(long) < 3:
+        return False
+    initials = "".join(w[0] for w in long if w not in _ACRONYM_SKIPS)
+    return len(initials) >= 3 and short[0].startswith(initials)
 
 
 def _one_letter_apart(x: str, y: str) -> bool:

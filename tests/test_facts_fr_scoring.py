@@ -109,3 +109,18 @@ def test_a_shorter_name_or_the_article_s_typo_is_the_same_speaker() -> None:
     assert not facts_fr.same_speaker(gold("Emmanuel Grégoire"), ours("Emmanuel Macron"))
     assert not facts_fr.same_speaker(gold("la préfecture de police"), ours("le communiqué"))
     assert facts_fr.same_speaker(gold("Agnès von der Mühll"), ours("Agnès von der Müll"))
+
+
+def test_an_acronym_is_the_body_it_abbreviates() -> None:
+    def gold(name: str) -> dict[str, Any]:
+        return {"speaker_name": name, "speaker": None}
+
+    def ours(name: str) -> dict[str, Any]:
+        return {"name": name, "speaker": None}
+
+    assert facts_fr.same_speaker(gold("l'OMS"), ours("Organisation mondiale de la santé"))
+    assert facts_fr.same_speaker(
+        gold("Institut national de la statistique et des études économiques"), ours("l'Insee")
+    )
+    assert not facts_fr.same_speaker(gold("l'OMS"), ours("Office mondial du sport amateur"))
+    assert not facts_fr.same_speaker(gold("la CGT"), ours("Confédération française"))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from essentiel.model import Digest, Entity, EntityKind, Quote
 from essentiel.pipeline import Pipeline
 
@@ -271,3 +273,84 @@ def test_a_feminine_description_goes_to_the_woman_described_after_her_name(
     assert _speaker(digest, "Ils voulaient montrer") == "Hélène Roussac"
     roles = [r.role for r in _entity(digest, "Hélène Roussac").roles]
     assert roles == ["vice procureure"] or roles == ["vice procureur"]
+
+
+# ---- issue 32, item 2: speaker errors of the development gold, by kind -------------------------
+# Each row: the text, the start of one quote, the speaker it must have, and the error kind it
+# guards against (as counted in the report of bench/facts_fr.py --errors).
+
+_SPEAKER_CASES = [
+    pytest.param(
+        "La députée du Morbihan Claire Le Goff a déposé un amendement mardi. « Ce texte ne "
+        "protège pas les locataires », a regretté sur BFM-Radio la députée du Morbihan.",
+        "Ce texte ne protège",
+        "Claire Le Goff",
+        id="description-with-a-place-complement-and-an-outlet-before-it",
+    ),
+    pytest.param(
+        "« Nous ne fermerons pas l'usine », a promis Marc Vidal, le maire de la ville. « Je "
+        "connais chaque ouvrier depuis vingt ans », a ajouté l'ancien syndicaliste.",
+        "Je connais chaque",
+        "Marc Vidal",
+        id="a-former-role-continues-the-person-quoted-before",
+    ),
+    pytest.param(
+        "« Le virus circule moins l'été », rappelle M. Morel. « Aucune étude ne montre le "
+        "contraire », ajoute l'épidémiologiste.",
+        "Aucune étude ne montre",
+        "Morel",
+        id="an-epicene-description-after-l-apostrophe-has-no-gender",
+    ),
+    pytest.param(
+        "L'élue écologiste Martine Roux a voté contre le budget. Le projet a été mal préparé "
+        "selon elle pendant toute la session, et « coûtera des millions aux contribuables ».",
+        "coûtera des millions",
+        "Martine Roux",
+        id="according-to-a-pronoun-is-the-pronoun-alone",
+    ),
+    pytest.param(
+        "« C'est la première fois qu'un éléphant vient si près », explique Jacques Gomis, le "
+        "conservateur du parc. « Les animaux se sentent en sécurité », ajoute-t-il.Braconnage "
+        "et sécheresse menacent pourtant la réserve.",
+        "Les animaux se sentent",
+        "Jacques Gomis",
+        id="a-euphonic-t-before-a-glued-sentence-is-no-speaker",
+    ),
+    pytest.param(
+        "Le maire de Lyon, Pierre Garnier, a rendu hommage à son ancien mentor. « C'était un "
+        "homme d'une grande fidélité », a-t-il déclaré.L'ancien Premier ministre a aussi salué "
+        "le discours du président, « un texte juste et très beau ».",
+        "un texte juste",
+        "Pierre Garnier",
+        id="a-title-the-tagger-took-for-a-name-is-a-description",
+    ),
+    pytest.param(
+        "« La ventilation compte plus que la climatisation », rappelle Louis Berthier, "
+        "directeur de l'institut de santé de Genève. « Aucune étude ne montre le contraire », "
+        "ajoute l'épidémiologiste.",
+        "Aucune étude ne montre",
+        "Louis Berthier",
+        id="a-description-continues-the-person-quoted-before-who-has-another-role",
+    ),
+    pytest.param(
+        "« Ce vol n'a rien de symbolique », avait estimé la procureure Anne Collet. Dans sa "
+        "décision, le juge a relaxé les militants. « La désobéissance civile peut se "
+        "comprendre », a écrit le juge.",
+        "La désobéissance civile",
+        "le juge",
+        id="a-rival-role-is-not-the-person-quoted-before",
+    ),
+    pytest.param(
+        "Plus de 40.000 cas ont été recensés en une semaine dans la région, selon le bilan de "
+        "l'Agence régionale de santé. Le nombre de morts reste stable, « autour de cinquante par "
+        "jour », selon la même source.",
+        "autour de cinquante",
+        "Agence régionale de santé",
+        id="the-same-source-is-the-source-cited-before",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), _SPEAKER_CASES)
+def test_speaker_errors_by_kind(pipeline: Pipeline, text: str, quote: str, speaker: str) -> None:
+    assert _speaker(_digest(pipeline, text), quote) == speaker

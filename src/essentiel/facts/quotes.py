@@ -64,7 +64,9 @@ class _Rules:
     not_speakers: frozenset[str]
     latter: frozenset[str]
     no_speaker: frozenset[str]
+    same_source: frozenset[str]
     person_nouns: frozenset[str]
+    rival_roles: dict[str, int]  # role noun → its group (see language.toml)
     body_nouns: dict[str, str]
     prepositions: frozenset[str]
     according_to: re.Pattern[str]
@@ -86,7 +88,9 @@ def rules(code: str) -> _Rules:
         not_speakers=frozenset(q.get("not_speakers", [])),
         latter=frozenset(w.lower() for w in q.get("latter", [])),
         no_speaker=frozenset(q["no_speaker"]),
+        same_source=frozenset(q.get("same_source", [])),
         person_nouns=frozenset(fold(w) for w in q.get("person_nouns", [])),
+        rival_roles={fold(w): g for g, group in enumerate(q.get("rival_roles", [])) for w in group},
         body_nouns={fold(w): c for w, c in q.get("body_nouns", {}).items()},
         prepositions=frozenset(w.lower() for w in q.get("incise_prepositions", [])),
         according_to=re.compile(
@@ -111,6 +115,8 @@ class _Found:
     entity: int | None = None
     name: str | None = None
     resolution: SpeakerResolution = "unknown"
+    # The quote whose speaker a cue-less quote continues: where that speaker was named.
+    continues: _Found | None = None
 
 
 def quote_pairs(text: str) -> list[tuple[int, int, bool]]:
@@ -359,7 +365,7 @@ class QuoteExtractor:
                 c
                 for c in v.children
                 if not quoted(c.idx)
-                and c.lower_.strip("-") != "t"  # the euphonic t of « a-t-elle », « -t- »
+                and c.lower_.strip("-") not in {"t", ""}  # the euphonic t of « a-t-elle »
                 and (
                     c.dep_ == "nsubj"
                     or (c.dep_.startswith("expl") and c.lower_.lstrip("-") in self.r.pronouns)
@@ -368,19 +374,15 @@ class QuoteExtractor:
             if not subjects and _incise(v):
                 # « "…", a déclaré le Premier ministre Jean Castex »: the parser often takes the
                 # inverted subject of an incise for an object.
-                subjects = [
-                    c
-                    for c in v.children
-                    if c.i > v.i
-                    and c.dep_ in {"obj", "iobj", "appos"}
-                    and c.pos_ in {"NOUN", "PROPN"}
-                ][:1]
+                subjects = _inverted_subject(v)
             if not subjects:
                 # « a-t-elle ajouté »: the parser sometimes hangs « -elle » on the auxiliary.
                 subjects = [
                     t
-                    for t in v.doc[max(0, v.i - 3) : v.i + 3]
-                    if t.text.startswith("-") and t.lower_.lstrip("-") in self.r.pronouns
+                    for t in v.doc[max(0, v.i - 3) : v.i + 5]
+                    if t.lower_.lstrip("-") in self.r.pronouns
+                    # « ajoute-t-il.Braconnage »: before a glued sentence the hyphens split off
+                    and (t.text.startswith("-") or (t.i > 0 and t.doc[t.i - 1].text == "-"))
                 ]
             if subjects:
                 head = subjects[0]
@@ -392,7 +394,14 @@ class QuoteExtractor:
                     # « le ministère, qui a précisé que … »: the antecedent speaks.
                     head, subjects = v.head, [v.head]
                 # « La ministre de la Santé, Agnès Buzyn, a affirmé »: the name in apposition.
-                names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+                names = [
+                    c
+                    for c in head.children
+                    if c.dep_ == "appos"
+                    and c.pos_ == "PROPN"
+                    # « le Rassemblement national (ex-FN) »: a former name, not the name
+                    and not (c.i > 0 and c.doc[c.i - 1].text == "(")
+                ]
                 if names:
                     name = names[0]
                     last = max([name, *(c for c in name.children if c.dep_.startswith("flat"))])
@@ -425,6 +434,8 @@ class QuoteExtractor:
             ):
                 break
             taken.append(tok)
+            if len(taken) == 1 and tok.lower_ in self.r.pronouns:
+                break  # « selon lui pendant la crise »: the pronoun is the whole source
         if not taken:
             return None
         heads = [t for t in taken if t.head not in taken or t.head is t]
@@ -463,7 +474,12 @@ class QuoteExtractor:
         self, found: list[_Found], text: str, index: EntityIndex, ranker: SpeakerRanker
     ) -> None:
         previous: _Found | None = None
+        source: _Found | None = None  # the last quote, of any kind, whose speaker was named
+        last: _Found | None = None
         for f in sorted(found, key=lambda f: (f.sentence, f.start)):
+            if last is not None and last.name is not None:
+                source = last
+            last = f
             recent = (
                 previous
                 if previous is not None
@@ -484,12 +500,17 @@ class QuoteExtractor:
                 # cue names nobody we could read (« a conclu ») stays unknown.
                 if recent is not None and f.kind is QuoteKind.DIRECT and f.cue is None:
                     f.entity, f.name, f.resolution = recent.entity, recent.name, "context"
+                    f.continues = recent.continues or recent
                     previous = f
                 continue
             a, b = f.speaker
             words = text[a:b]
             low = words.lower().lstrip("-")
             head_lemma = f.speaker_head.lemma_.lower() if f.speaker_head is not None else ""
+            if low in self.r.same_source and source is not None:
+                # « selon la même source », « a indiqué la même source »: the source just cited
+                f.entity, f.name, f.resolution = source.entity, source.name, "context"
+                continue
             if low in self.r.no_speaker or head_lemma in self.r.not_speakers:
                 f.speaker = None  # the text's own voice, or a thing (« sa pensée », « la loi »)
                 continue
@@ -509,6 +530,8 @@ class QuoteExtractor:
                     continue
             head_at = f.speaker_head.idx + f.offset if f.speaker_head is not None else None
             k = index.at(a, b, head_at)
+            if k is not None and self._title_only(index.entities[k].name):
+                k = None  # « le Premier ministre »: a title the tagger took for a name
             if k is not None:
                 entity = index.entities[k]
                 mention = index.mention_in(k, a, b)
@@ -524,6 +547,21 @@ class QuoteExtractor:
             if f.kind is not QuoteKind.ACCORDING_TO:
                 # « selon les données » reports a source, not someone who goes on speaking.
                 previous = f
+
+    def _rivals(self, nouns: set[str], evidence: frozenset[str]) -> bool:
+        """Does the text give this person a role that the description's rules out?"""
+        ours = {self.r.rival_roles[n] for n in nouns if n in self.r.rival_roles}
+        theirs = {self.r.rival_roles[n] for n in evidence if n in self.r.rival_roles}
+        return bool(ours and theirs and not ours & theirs)
+
+    def _title_only(self, name: str) -> bool:
+        """« Premier ministre », « Premier ministre samedi »: a person noun with nothing
+        capitalised after its first word is a title, not a name."""
+        words = name.split()
+        if not words or any(w[:1].isupper() for w in words[1:]):
+            return False
+        folded = fold(name).split()
+        return any(" ".join(folded[:n]) in self.r.person_nouns for n in (1, 2))
 
     def _pronoun(
         self,
@@ -570,11 +608,15 @@ class QuoteExtractor:
             return False  # « les deux élus »: several people, no single entity
         if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
             return False  # « une source », « un quotidien local »: someone new
-        if any(t.pos_ == "PROPN" for t in head.rights):
+        if any(_names_it(t) for t in head.rights):
             return False  # « le magazine Géo »: the phrase names it; it stays as written
         nouns = {fold(head.lemma_), fold(head.text)}  # « vice-procureure », lemma « …eur »
+        doc = head.doc
+        if head.i + 2 < len(doc) and doc[head.i + 1].text == "-":
+            # « la vice-procureure », split by the tokenizer into « vice », « - », « procureure »
+            nouns.add(fold(f"{head.text}-{doc[head.i + 2].text}"))
         index = ranker.index
-        gender = {"Fem": "f", "Masc": "m"}.get(next(iter(head.morph.get("Gender", [])), ""))
+        gender = _description_gender(head, self.r.person_nouns)
         before = recent.entity if recent is not None else None
         body = next((n for n in nouns if n in self.r.body_nouns), None)
         if body is not None:
@@ -604,7 +646,7 @@ class QuoteExtractor:
                 return (
                     evident(k)
                     or (gender is not None and index.genders[k] == gender)
-                    or (k == before and not ranker.evidence[k])
+                    or (k == before and not self._rivals(nouns, ranker.evidence[k]))
                 )
 
         else:
@@ -677,8 +719,49 @@ def _after_title(text: str, i: int) -> bool:
     return text[i] == "." and _TITLE.search(text[max(0, i - 5) : i]) is not None
 
 
+def _names_it(token: Token) -> bool:
+    """« le magazine Géo », « le ministre Gérald Darmanin »: a name right in the phrase, not one
+    behind a preposition (« le député de la Somme », « le patron de Renault »)."""
+    if token.pos_ != "PROPN":
+        return False
+    while token.dep_.startswith("flat") and token.head is not token:
+        token = token.head
+    return not any(c.dep_ == "case" for c in token.children)
+
+
+_FEMININE_ARTICLES = frozenset({"la", "cette"})
+_GENDERED_ENDINGS = (("trice", "teur"), ("euse", "eur"), ("ere", "er"), ("ne", "n"), ("e", ""))
+_MASCULINE_ARTICLES = frozenset({"le", "ce", "cet"})
+
+
+def _description_gender(head: Token, person_nouns: frozenset[str]) -> str | None:
+    """The gender a description marks: its article (« la ministre »), the noun's own form
+    (« l'élue », « l'animatrice »), or an adjective (« l'ancienne ministre »). Not the tagger's
+    guess on an epicene noun after « l' » (« l'épidémiologiste » is often tagged feminine)."""
+    for c in head.children:
+        if c.dep_ == "det" and c.lower_ in _FEMININE_ARTICLES:
+            return "f"
+        if c.dep_ == "det" and c.lower_ in _MASCULINE_ARTICLES:
+            return "m"
+    noun = fold(head.text.lower())
+    for feminine, masculine in _GENDERED_ENDINGS:  # (« élue », « élu »), (« trice », « teur »)…
+        if noun.endswith(feminine) and noun[: -len(feminine)] + masculine in person_nouns:
+            return "f"
+        stem = noun[: -len(masculine)] if masculine else noun
+        if noun.endswith(masculine) and stem + feminine in person_nouns:
+            return "m"
+    for c in head.children:
+        if c.dep_ == "amod" and c.i < head.i:
+            marked = c.morph.get("Gender", [])
+            if marked:
+                return {"Fem": "f", "Masc": "m"}.get(marked[0])
+    return None
+
+
 def _said(recent: _Found | None) -> tuple[int, int, int] | None:
     """Where the quote before named its speaker: (start, end, sentence)."""
+    if recent is not None and recent.speaker is None:
+        recent = recent.continues  # « "…" "…" »: the speaker named at the first of a run
     if recent is None or recent.speaker is None:
         return None
     return recent.speaker[0], recent.speaker[1], recent.sentence
@@ -719,6 +802,28 @@ def _after_closing_quote(tok: Token) -> bool:
 def _before_inverted_pronoun(tok: Token) -> bool:
     following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return following is not None and following.text.lower().lstrip("-") in {"t", "t-il", "t-elle"}
+
+
+def _inverted_subject(verb: Token) -> list[Token]:
+    """The noun after an incise's verb that the parser took for an object, in the verb's
+    clause: « a déclaré le Premier ministre », « a répondu sur RMC-BFMTV le député » (where
+    « le député » may hang on the outlet's name)."""
+    for tok in verb.doc[verb.i + 1 : verb.i + 12]:
+        if (tok.is_punct and tok.text != "-") or tok.pos_ in {"VERB", "AUX"}:
+            break
+        if (
+            tok.dep_ in {"obj", "iobj", "appos"}
+            and tok.pos_ in {"NOUN", "PROPN"}
+            # « sur RMC-BFMTV »: a piece of a hyphenated name is no subject
+            and tok.text[0].isalnum()
+            and not verb.doc[tok.i - 1].text.endswith("-")
+            and tok.head.i >= verb.i
+            # « Antonio Dias, 30 ans »: an age, not who speaks
+            and not any(c.dep_ == "nummod" for c in tok.children)
+            and not any(c.dep_ == "case" for c in tok.children)
+        ):
+            return [tok]
+    return []
 
 
 def _incise(verb: Token) -> bool:

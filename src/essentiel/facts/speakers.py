@@ -90,6 +90,8 @@ class SpeakerRanker:
                     alignment_mode="expand",
                 )
                 root = span.root if span is not None else None
+                if root is not None and root.pos_ in _NOT_NAMES:
+                    continue  # « Considéré comme… », « Rester chez soi »: a verb the tagger took
                 recipient = span is not None and _after_recipient_preposition(doc, span.start)
                 mentions.append(
                     _Mention(
@@ -231,6 +233,8 @@ class SpeakerRanker:
         return score
 
 
+# Parts of speech a name's head never has: a capitalised verb or adverb opening a sentence.
+_NOT_NAMES = frozenset({"VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ"})
 _RECIPIENT = frozenset({"à", "au", "aux", "to"})
 _ARTICLES = frozenset({"l'", "l’", "la", "le", "les", "the"})
 
