@@ -118,6 +118,11 @@ class Language:
     # Words that, capitalised between two lowercase words, start a sentence whose final stop
     # went missing (a caption glued onto the text: « ... than a colleague The cost of ... »).
     glued_openers: frozenset[str] = frozenset()
+    # Where text copied from a page ran a paragraph (or an intertitle, a video's title and
+    # credit) into the next one without a space: a lowercase letter, or an upper-case run, then
+    # one of the language's sentence openers as a whole word (« ... une attaque au hachoirPeu
+    # avant midi ... »). None when the language lists no openers.
+    glued_paragraph: re.Pattern[str] | None = None
     # Page furniture found inside paragraphs (« Scroll down for video »): its own sentence,
     # also when the next paragraph is glued to it (« ... on this deviceThe club said »).
     set_apart: re.Pattern[str] | None = None
@@ -306,6 +311,10 @@ def language(code: str) -> Language:
         ),
         clause_conjunctions=tuple(lang["clauses"]["conjunctions"]),
         glued_openers=frozenset(lang.get("sentences", {}).get("glued_openers", [])),
+        glued_paragraph=glued_paragraph_regex(
+            lang.get("sentences", {}).get("paragraph_openers", []),
+            lang.get("sentences", {}).get("credit_words", []),
+        ),
         set_apart=_furniture_regex(lang.get("sentences", {}).get("set_apart", [])),
         set_apart_phrases=tuple(lang.get("sentences", {}).get("set_apart", [])),
         dateline=_dateline_regex(lang.get("sentences", {}).get("dateline_patterns", [])),
@@ -325,6 +334,26 @@ def _selector(name: str) -> str:
     if name not in SELECTORS:
         raise ValueError(f"[keypoints] selector {name!r}: choose one of {', '.join(SELECTORS)}")
     return name
+
+
+def glued_paragraph_regex(openers: list[str], credits: list[str]) -> re.Pattern[str] | None:
+    """Where a paragraph starts glued to the text before it: at the end of each match.
+
+    An opener (« Mais », « L' », « Selon ») capitalised right after a lowercase letter or
+    after two capitals or digits (an outlet's name, a date: « BFMTVLa question »), and a
+    whole word: followed by a space or a comma, or, elided, by a letter. Names written in
+    camel case (« YouTube », « PayPal », « DiCaprio », « LaREM ») go on with a letter, so they
+    are not cut. A credit word (« par ») glued to a lowercase word before a capital (« ... son
+    célibatpar Non Stop People ») starts a video's credit."""
+    if not openers:
+        return None
+    lower, upper = "a-zà-öø-ÿ", "A-ZÀ-ÖØ-Þ"
+    opener = rf"(?:{alternation(openers)})(?:(?<=['’])[{lower}{upper}]|[ ,])"
+    either = rf"(?:(?<=[{lower}])|(?<=[{upper}0-9]{{2}}))(?={opener})"
+    if credits:
+        word = rf"(?<![\w'’])[{lower}]\w*?[{lower}]{{2}}"
+        either += rf"|{word}(?=(?:{alternation(credits)}) [{upper}])"
+    return re.compile(either)
 
 
 def _dateline_regex(patterns: list[str]) -> re.Pattern[str] | None:
