@@ -324,3 +324,45 @@ def test_a_description_of_no_person_is_not_refused(text: str) -> None:
     span = sentences_of(pipeline("fr")(text))[0]
     sentence = ParsedSentence(0, 0, span, "fr")
     assert not unnamed_description(sentence, [(0, len(text))], "fr", frozenset())
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # An infinitive at the head: what someone is blamed for, said after a colon before.
+        (
+            "Avoir envoyé un courriel au préfet pour dénoncer la fermeture de la maternité, "
+            "ce que le maire conteste.",
+            True,
+        ),
+        ("Avant d'être interrompu par la présidente de séance.", True),
+        # A count and a purpose, no verb that states anything.
+        (
+            "Douze jours pour trouver un repreneur à l'usine de Lannion, qui emploie 300 salariés.",
+            True,
+        ),
+        # A noun with an infinitive: whose duty it is, no statement.
+        ('Charge aux enquêteurs "de retrouver le conducteur qui a pris la fuite".', True),
+        # Statements, one whose main verb the parse hangs on its subject.
+        (
+            "Au moins six personnes, dont deux enfants, ont été légèrement blessées dans "
+            "l'accident à Lorient, dans la nuit de samedi.",
+            False,
+        ),
+        ("Le maire a promis de trouver un repreneur avant la fin de l'année.", False),
+        (
+            "Les soldes d'hiver, qui doivent s'achever le 4 février, ne permettront pas aux "
+            "commerçants de rattraper leur retard.",
+            False,
+        ),
+    ],
+)
+def test_a_sentence_without_a_verb_that_states_is_no_candidate(text: str, fragment: bool) -> None:
+    from essentiel.analyze import ParsedSentence, pipeline, sentences_of
+    from essentiel.keypoints.select import stands_alone, verbless_fragment
+
+    span = sentences_of(pipeline("fr")(text))[0]
+    assert span.text == text
+    assert verbless_fragment(span) is fragment
+    sentence = ParsedSentence(0, 0, span, "fr")
+    assert stands_alone(sentence, resources.language("fr")) is not fragment

@@ -373,6 +373,44 @@ def nominal_fragment(span: SpacySpan, lang: Language) -> bool:
     return not main_clause_verb(span)
 
 
+_RELATIVE_CLAUSES = frozenset({"acl:relcl", "relcl"})
+
+
+def verbless_fragment(span: SpacySpan) -> bool:
+    """No main verb, only verbs that make no statement: an infinitive or a participle at the
+    head (« Avoir critiqué la réforme dans un courriel, ce que le maire conteste. », « Douze
+    jours pour trouver un repreneur ... »), or a noun at the head with infinitives only beside
+    relative clauses (« Charge aux enquêteurs "de retrouver le conducteur qui a fui" »). A
+    finite verb the parse hung on a noun as a plain modifier, not a relative clause, is the
+    parse's mistake for the main verb (« Au moins huit personnes, dont cinq enfants, ont été
+    blessées »): such a sentence is not refused here."""
+    if main_clause_verb(span):
+        return False
+    for tok in span:
+        if not is_finite_verb(tok):
+            continue
+        node = tok if tok.dep_ not in _AUXILIARIES else tok.head
+        relative = any("Rel" in c.morph.get("PronType", []) for c in node.children)
+        if node.dep_ == "acl" and not relative:
+            return False
+    root = span.root
+    if root.pos_ in {"VERB", "AUX"}:
+        return True  # not finite, with no finite auxiliary: main_clause_verb would have said
+    verbs = [t for t in span if t.pos_ in {"VERB", "AUX"} and not _in_relative(t, root)]
+    # None at all outside relatives is the parse's doubt (« La police enquête sur ... » with
+    # « enquête » read as a noun), not a fragment for sure.
+    return bool(verbs) and all("Inf" in t.morph.get("VerbForm", []) for t in verbs)
+
+
+def _in_relative(tok: Token, root: Token) -> bool:
+    node = tok
+    while node.i != root.i and node.head.i != node.i:
+        if node.dep_ in _RELATIVE_CLAUSES:
+            return True
+        node = node.head
+    return False
+
+
 @cache
 def _nominal_openers(code: str) -> tuple[str, ...]:
     return tuple(resources.raw(code).get("standalone", {}).get("nominal_openers", []))
@@ -406,7 +444,7 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
         return False
     if not any(tok.pos_ in {"VERB", "AUX"} for tok in span) or _no_statement(span):
         return False
-    if nominal_fragment(span, lang):
+    if nominal_fragment(span, lang) or verbless_fragment(span):
         return False
     if not named_subject and pronoun_subject(span, lang):
         return False
