@@ -130,6 +130,9 @@ class Language:
     # Connectives that are links only when a comma follows them (« À l'époque, » but « À
     # l'époque de Napoléon »); they are among ``connective_openers`` too.
     comma_connectives: frozenset[str] = frozenset()
+    # Adverbs that add to or contrast with the sentence before (« a également rappelé », « Le
+    # maire, en revanche, a ... »): a bullet read alone drops them, as an editor would.
+    additive_adverbs: tuple[str, ...] = ()
     # A dispatch's dateline at the start of a sentence (« PARIS (AFP) - »), matched with
     # ``match``: a sentence of its own, so that no bullet starts with it.
     dateline: re.Pattern[str] | None = None
@@ -302,6 +305,7 @@ def language(code: str) -> Language:
             )
         ),
         comma_connectives=frozenset(compress.get("comma_connective_openers", [])),
+        additive_adverbs=tuple(sorted(compress.get("additive_adverbs", []), key=len, reverse=True)),
         number_word=_required(_words_regex(numbers["words"])),
         number_ignore=frozenset(numbers.get("ignore", [])),
         date_word=_required(_words_regex(dates["weekdays"] + dates["relative"])),
