@@ -236,3 +236,22 @@ def test_glued_headings_feed_no_key_point(pipeline: Pipeline) -> None:
     for point in digest.keypoints:
         assert not any(h.span.text in point.text for h in headings)
         assert not any(glue in point.text for glue in ("BrestLes", "semaineMais", "mobiliséParmi"))
+
+
+def test_a_heading_run_in_with_a_space_is_split_off() -> None:
+    text = (
+        "Un car scolaire a quitté la route mardi matin près de Morlaix. Cinq blessés graves "
+        "Parmi les victimes, on compte deux enfants de dix ans. Le prix du gazole en hausse, "
+        "le fioul en baisse Le budget des familles rurales va encore souffrir cet hiver. "
+        "Plus de 40.000 élèves prennent le car chaque jour dans le Finistère. Le réalisateur a "
+        "présenté son film Le dernier voyage à Brest. Il a lu Le petit prince aux enfants."
+    )
+    kinds = _kinds(text)
+    assert [t for k, t in kinds if k is BlockKind.SUBHEADING] == [
+        "Cinq blessés graves",
+        "Le prix du gazole en hausse, le fioul en baisse",
+    ]
+    body = [t for k, t in kinds if k is BlockKind.BODY]
+    assert body[1].startswith("Parmi les victimes")
+    # A number's point ends no sentence; a title after « film » or « lu » is no heading.
+    assert body[2].startswith("Le budget") and body[2].endswith("aux enfants.")

@@ -123,6 +123,11 @@ class Language:
     # one of the language's sentence openers as a whole word (« ... une attaque au hachoirPeu
     # avant midi ... »). None when the language lists no openers.
     glued_paragraph: re.Pattern[str] | None = None
+    # The same with a space: a short run with no final stop, then an opener and a lowercase
+    # word (« Cinq blessés graves Parmi les victimes, ... »); and the words after which a
+    # capitalised article opens a title, not a sentence (« le film Le dernier métro »).
+    spaced_heading: re.Pattern[str] | None = None
+    title_words: frozenset[str] = frozenset()
     # Page furniture found inside paragraphs (« Scroll down for video »): its own sentence,
     # also when the next paragraph is glued to it (« ... on this deviceThe club said »).
     set_apart: re.Pattern[str] | None = None
@@ -319,6 +324,8 @@ def language(code: str) -> Language:
             lang.get("sentences", {}).get("paragraph_openers", []),
             lang.get("sentences", {}).get("credit_words", []),
         ),
+        spaced_heading=spaced_heading_regex(lang.get("sentences", {}).get("paragraph_openers", [])),
+        title_words=frozenset(lang.get("sentences", {}).get("title_words", [])),
         set_apart=_furniture_regex(lang.get("sentences", {}).get("set_apart", [])),
         set_apart_phrases=tuple(lang.get("sentences", {}).get("set_apart", [])),
         dateline=_dateline_regex(lang.get("sentences", {}).get("dateline_patterns", [])),
@@ -358,6 +365,17 @@ def glued_paragraph_regex(openers: list[str], credits: list[str]) -> re.Pattern[
         word = rf"(?<![\w'’])[{lower}]\w*?[{lower}]{{2}}"
         either += rf"|{word}(?=(?:{alternation(credits)}) [{upper}])"
     return re.compile(either)
+
+
+def spaced_heading_regex(openers: list[str]) -> re.Pattern[str] | None:
+    """A space between a lowercase letter and an opener followed by a lowercase word; the
+    match ends where the opener starts."""
+    if not openers:
+        return None
+    lower = "a-zà-öø-ÿ"
+    return re.compile(
+        rf"(?<=[{lower}]) (?=(?:{alternation(openers)})(?:(?<=['’])[{lower}]| [{lower}]))"
+    )
 
 
 def _dateline_regex(patterns: list[str]) -> re.Pattern[str] | None:
