@@ -427,6 +427,10 @@ def test_a_sentence_that_points_back_is_no_candidate(text: str, alone: bool) -> 
             "Le maire a non seulement refusé mais aussi porté plainte contre le club.",
         ),
         (
+            "Une collègue du défunt est elle aussi hospitalisée dans un état grave à Brest.",
+            "Une collègue du défunt est elle aussi hospitalisée dans un état grave à Brest.",
+        ),
+        (
             '"Nous avons aussi porté plainte contre le club", a déclaré le maire.',
             '"Nous avons aussi porté plainte contre le club", a déclaré le maire.',
         ),

@@ -341,10 +341,11 @@ def _additive_adverb(s: _Sentence) -> Iterable[Deletion]:
         pattern = rf"(?<![\w'’-]){re.escape(phrase)}(?![\w'’-])"
         for match in re.finditer(pattern, lowered):
             start, end = match.span()
+            if any(a < end and start < b for a, b in taken):
+                continue  # « elle aussi », read first, holds this « aussi »: taken or left
+            taken.append((start, end))
             if start == 0 or any(a < start < b for a, b in s.guarded):
                 continue
-            if any(a < end and start < b for a, b in taken):
-                continue  # « elle aussi » before « aussi »
             # Between two commas it is an aside whatever the parse hangs it on (« Le préfet,
             # en revanche, a maintenu » may hang « revanche » on « préfet »).
             aside = text[start - 2 : start] == ", " and text[end : end + 1] == ","
@@ -366,7 +367,6 @@ def _additive_adverb(s: _Sentence) -> Iterable[Deletion]:
                 cut = (start, end + 1)
             else:
                 continue
-            taken.append((start, end))
             yield Deletion(cut[0], cut[1], "additive_adverb", True, 0)
 
 
