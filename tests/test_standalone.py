@@ -417,6 +417,10 @@ def test_a_sentence_that_points_back_is_no_candidate(text: str, alone: bool) -> 
             "Le club a par ailleurs annoncé le départ de son entraîneur en juin.",
             "Le club a annoncé le départ de son entraîneur en juin.",
         ),
+        (
+            "La préfecture estime toutefois que ce chiffre n'a aucun fondement.",
+            "La préfecture estime que ce chiffre n'a aucun fondement.",
+        ),
         # Kept: a comparison, the second half of a pair, someone's words.
         (
             "La nouvelle salle est aussi grande que celle de Rennes.",

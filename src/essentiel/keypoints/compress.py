@@ -323,9 +323,11 @@ def _connective(s: _Sentence) -> Iterable[Deletion]:
         yield Deletion(0, connective, "connective", True, 0)
 
 
-# « aussi grand que », « également réparti »: on an adjective or an adverb the word compares,
-# it does not add to the sentence before.
+# « aussi grand que »: on an adjective or an adverb, or before « que », « aussi » compares; it
+# does not add to the sentence before.
 _COMPARED = frozenset({"ADJ", "ADV"})
+# The listed adverbs that also compare (« aussi grand que »); « toutefois que » does not.
+_COMPARATIVES = frozenset({"aussi", "also"})
 # « non seulement ... mais aussi », "not only ... but also": the pair's second half.
 _PAIRED = frozenset({"mais", "et", "but", "and", "ou", "or"})
 
@@ -359,7 +361,7 @@ def _additive_adverb(s: _Sentence) -> Iterable[Deletion]:
             if before is not None and before.lower_ in _PAIRED:
                 continue
             compares = after is not None and (after.pos_ in _COMPARED or after.lower_ == "que")
-            if compares and not aside:
+            if compares and phrase in _COMPARATIVES and not aside:
                 continue
             if aside:
                 cut = (start - 2, end + 1)
