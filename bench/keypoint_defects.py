@@ -16,8 +16,9 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   (« 1 million » a d'abord expliqué X. »);
 - ``unclosed_quote``: otherwise, the bullet's quote marks do not pair up;
 - ``glued_heading``: a heading or a paragraph with no final stop run into the sentence
-  (« ... grandeur nature La Banque centrale ... »), or three capitalised words in a row
-  (an upper-case intertitle);
+  (« ... grandeur nature La Banque centrale ... »), also with no space between (« ... au
+  hachoirPeu avant midi ... », « ... du HavreMais les ... », « - 25/05par BFMTVL'application
+  ... »), or three capitalised words in a row (an upper-case intertitle);
 - ``headline_repeated``: the bullet repeats the headline (the page's title printed again in
   the body, taken for a sentence);
 - ``stray_comma``: where compression cut words, a comma left between a subject and its verb
@@ -101,6 +102,11 @@ _OPEN_MARKS = {"«": "»", "“": "”"}
 _CLOSE_MARKS = {v: k for k, v in _OPEN_MARKS.items()}
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _UPPER_RUN = re.compile(r"(?<!\w)(?:[A-ZÀ-ÖØ-Þ]{2,}[\s'’-]+){2,}[A-ZÀ-ÖØ-Þ]{2,}(?!\w)")
+# Paragraphs run together without a space, as text copied from a page has them: a word that
+# opens in lowercase with at least three lowercase letters, then a capitalised word
+# (« hachoirPeu », « arrièreAu »; not « iPhone », « macOS », « YouTube »), or a video's date
+# credit run into « par » (« 14/06/2018par X »).
+_GLUED_NO_SPACE = re.compile(r"(?<![\w'’])[a-zà-öø-ÿ]{3,}[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]|\d{2}par [A-Z]")
 
 
 @dataclass(frozen=True)
@@ -113,6 +119,7 @@ class Words:
     temporal: tuple[str, ...]
     definite_articles: frozenset[str]
     glued: re.Pattern[str]
+    glued_to_name: re.Pattern[str]
     # Words after which a capitalised article is part of a name (« de La Rochelle »).
     name_links: frozenset[str]
 
@@ -129,6 +136,12 @@ class Words:
         glued = re.compile(
             rf"(?P<before>[\w’'%)]+)\s+(?P<opener>(?:{openers}))(?:(?<=['’])|\s+)(?=[a-zà-öø-ÿ])"
         )
+        # A capitalised word or an upper-case run (an outlet: « BFMTVLa question ») with an
+        # opener glued to it, no space between.
+        glued_to_name = re.compile(
+            rf"(?:[A-ZÀ-ÖØ-Þ0-9]{{2}}|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)(?P<opener>(?:{openers}))"
+            rf"(?:(?<=['’])|\s+)(?=[a-zà-öø-ÿ])"
+        )
         by_length = sorted(opener["pronouns"], key=len, reverse=True)
         return cls(
             pronouns=tuple(by_length),
@@ -137,6 +150,7 @@ class Words:
             temporal=tuple(sorted(opener["temporal"], key=len, reverse=True)),
             definite_articles=frozenset(opener["definite_articles"]),
             glued=glued,
+            glued_to_name=glued_to_name,
             name_links=frozenset(w.lower() for w in heading["name_links"]),
         )
 
@@ -296,7 +310,9 @@ def _stray_close(text: str) -> bool:
 
 def glued_heading(bullet: str, words: Words) -> bool:
     """A heading or a paragraph with no final stop run into the bullet's sentence."""
-    if _UPPER_RUN.search(bullet):
+    if _UPPER_RUN.search(bullet) or _GLUED_NO_SPACE.search(bullet):
+        return True
+    if any(_depth(bullet, 0, m.start("opener")) == 0 for m in words.glued_to_name.finditer(bullet)):
         return True
     links = words.name_links
     for match in words.glued.finditer(bullet):

@@ -324,3 +324,142 @@ def test_a_description_of_no_person_is_not_refused(text: str) -> None:
     span = sentences_of(pipeline("fr")(text))[0]
     sentence = ParsedSentence(0, 0, span, "fr")
     assert not unnamed_description(sentence, [(0, len(text))], "fr", frozenset())
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # An infinitive at the head: what someone is blamed for, said after a colon before.
+        (
+            "Avoir envoyé un courriel au préfet pour dénoncer la fermeture de la maternité, "
+            "ce que le maire conteste.",
+            True,
+        ),
+        ("Avant d'être interrompu par la présidente de séance.", True),
+        # A count and a purpose, no verb that states anything.
+        (
+            "Douze jours pour trouver un repreneur à l'usine de Lannion, qui emploie 300 salariés.",
+            True,
+        ),
+        # A noun with an infinitive: whose duty it is, no statement.
+        ('Charge aux enquêteurs "de retrouver le conducteur qui a pris la fuite".', True),
+        # Statements, one whose main verb the parse hangs on its subject.
+        (
+            "Au moins six personnes, dont deux enfants, ont été légèrement blessées dans "
+            "l'accident à Lorient, dans la nuit de samedi.",
+            False,
+        ),
+        ("Le maire a promis de trouver un repreneur avant la fin de l'année.", False),
+        (
+            "Les soldes d'hiver, qui doivent s'achever le 4 février, ne permettront pas aux "
+            "commerçants de rattraper leur retard.",
+            False,
+        ),
+    ],
+)
+def test_a_sentence_without_a_verb_that_states_is_no_candidate(text: str, fragment: bool) -> None:
+    from essentiel.analyze import ParsedSentence, pipeline, sentences_of
+    from essentiel.keypoints.select import stands_alone, verbless_fragment
+
+    span = sentences_of(pipeline("fr")(text))[0]
+    assert span.text == text
+    assert verbless_fragment(span) is fragment
+    sentence = ParsedSentence(0, 0, span, "fr")
+    assert stands_alone(sentence, resources.language("fr")) is not fragment
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        # Who « eux » are, or what was learnt before, is in another sentence.
+        ("Parmi eux, 3.500 sont inscrits sur les listes électorales de la commune.", False),
+        ("On apprend également que le maire avait reçu des menaces depuis plusieurs mois.", False),
+        # A subject that says it was named before.
+        ("Les touristes en question ont été reconduits à la frontière par la police.", False),
+        # An opening participle that agrees with no subject after it: it describes something
+        # of the sentence before.
+        (
+            "Composé d'une dizaine de bénévoles, les derniers préparatifs du festival ont été "
+            "réglés mardi.",
+            False,
+        ),
+        # The same openings that agree with their subject stand alone.
+        ("Blessée à la jambe, la joueuse rennaise manquera le match de samedi contre Lyon.", True),
+        (
+            "Arrivés sur place vers 22 heures, les pompiers ont maîtrisé l'incendie en une heure.",
+            True,
+        ),
+        ("Construit en 1975, l'immeuble doit être démoli au printemps prochain.", True),
+        ("Parmi les 300 licenciés du club, une centaine ont moins de douze ans.", True),
+    ],
+)
+def test_a_sentence_that_points_back_is_no_candidate(text: str, alone: bool) -> None:
+    from essentiel.analyze import ParsedSentence, pipeline, sentences_of
+    from essentiel.keypoints.select import stands_alone
+
+    span = sentences_of(pipeline("fr")(text))[0]
+    assert span.text == text
+    assert stands_alone(ParsedSentence(0, 0, span, "fr"), resources.language("fr")) is alone
+
+
+@pytest.mark.parametrize(
+    ("text", "bullet"),
+    [
+        (
+            "La maire de Brest a également rappelé que la piscine fermera en mars.",
+            "La maire de Brest a rappelé que la piscine fermera en mars.",
+        ),
+        (
+            "Le préfet du Finistère, en revanche, a maintenu son arrêté jusqu'à lundi.",
+            "Le préfet du Finistère a maintenu son arrêté jusqu'à lundi.",
+        ),
+        (
+            "Le club a par ailleurs annoncé le départ de son entraîneur en juin.",
+            "Le club a annoncé le départ de son entraîneur en juin.",
+        ),
+        (
+            "La préfecture estime toutefois que ce chiffre n'a aucun fondement.",
+            "La préfecture estime que ce chiffre n'a aucun fondement.",
+        ),
+        # Kept: a comparison, the second half of a pair, someone's words.
+        (
+            "La nouvelle salle est aussi grande que celle de Rennes.",
+            "La nouvelle salle est aussi grande que celle de Rennes.",
+        ),
+        (
+            "Le maire a non seulement refusé mais aussi porté plainte contre le club.",
+            "Le maire a non seulement refusé mais aussi porté plainte contre le club.",
+        ),
+        (
+            "Une collègue du défunt est elle aussi hospitalisée dans un état grave à Brest.",
+            "Une collègue du défunt est elle aussi hospitalisée dans un état grave à Brest.",
+        ),
+        (
+            '"Nous avons aussi porté plainte contre le club", a déclaré le maire.',
+            '"Nous avons aussi porté plainte contre le club", a déclaré le maire.',
+        ),
+    ],
+)
+def test_an_adverb_that_adds_to_the_sentence_before_is_dropped(text: str, bullet: str) -> None:
+    from essentiel.analyze import pipeline, sentences_of
+    from essentiel.keypoints.compress import Compressor
+
+    span = sentences_of(pipeline("fr")(text))[0]
+    compressed = Compressor(resources.language("fr")).compress(span, 0, 40, 40)
+    assert "".join(text[a:b] for a, b in compressed.fragments) == bullet
+    assert ("additive_adverb" in compressed.removed) is (bullet != text)
+
+
+def test_a_bullet_without_its_adverb_passes_the_verifier(every_sentence: Pipeline) -> None:
+    body = (
+        "Le conseil municipal de Brest a voté lundi soir la fermeture de la piscine de "
+        "Kerhallet pour dix-huit mois de travaux. La maire de Brest a également rappelé que "
+        "les clubs seront accueillis à Guipavas pendant le chantier."
+    )
+    points = bullets(every_sentence, body)
+    said = [p for p in points if p.text.startswith("La maire de Brest")]
+    assert said and said[0].text == (
+        "La maire de Brest a rappelé que les clubs seront accueillis à Guipavas pendant le "
+        "chantier."
+    )
+    assert said[0].verdict.passed and "additive_adverb" in said[0].removed

@@ -175,3 +175,83 @@ def test_a_quote_closed_by_a_straight_single_mark_is_not_a_subheading() -> None:
         ]
     )
     assert not any(kind is BlockKind.SUBHEADING for kind, _ in _kinds(text))
+
+
+# A page's text copied with its paragraphs, intertitles and video credits run together without
+# a space, as a dataset's ``text`` field has them.
+_GLUED = (
+    "Le conseil municipal de Landerneau a voté mardi soir la fermeture de la piscine Jean-Bart "
+    "pour dix-huit mois.Des nageurs déplacés à BrestLes clubs de natation de la ville devront "
+    "s'entraîner à Brest pendant toute la durée du chantier. Faut-il fermer la piscine? - "
+    "14/11/2026par Télé LandernéenneSelon la mairie, les travaux coûteront 4,2 millions "
+    "d'euros.Les parents inquiets, le club mobiliséParmi les 300 licenciés, une centaine ont "
+    "moins de douze ans, a précisé la présidente du club qui réclame une navette gratuite "
+    "depuis le début de la semaineMais la mairie n'a pas encore répondu. Les séances seront "
+    "filmées et mises en ligne sur YouTube et PayPal servira aux dons, selon DiCaprio, fan du "
+    "club, et LaREM, qui a publié la vidéo sur iPhone et sur le site de McDonald."
+)
+
+
+def test_text_run_together_is_split_into_headings_and_paragraphs() -> None:
+    kinds = _kinds(_GLUED)
+    assert [t for k, t in kinds if k is BlockKind.SUBHEADING] == [
+        "Des nageurs déplacés à Brest",
+        "Faut-il fermer la piscine? - 14/11/2026par Télé Landernéenne",
+        "Les parents inquiets, le club mobilisé",
+    ]
+    body = [t for k, t in kinds if k is BlockKind.BODY]
+    assert body[1].startswith("Les clubs de natation")
+    assert body[2].startswith("Selon la mairie")
+    # A long run with no final stop is the end of a paragraph, not a heading.
+    assert body[3].startswith("Parmi les 300") and body[3].endswith("depuis le début de la semaine")
+    # Names written in camel case are not glue.
+    assert body[4].startswith("Mais la mairie") and body[4].endswith("site de McDonald.")
+
+
+def test_credits_and_titles_glued_to_the_text() -> None:
+    text = (
+        "Le maire a présenté mardi le projet de rénovation de la piscine municipale. Les "
+        "nageurs pourront-ils rester? - 06/01par BFMTVLa question du financement reste "
+        "entière, a reconnu l'adjoint aux sports. Le club se mobilise pour ses jeunes "
+        "nageurspar Télé LandernéenneCe mercredi, les parents ont écrit au préfet du "
+        "Finistère. CONCERTATION AVEC LES PARENTSL'adjoint recevra les familles lundi."
+    )
+    headings = [t for k, t in _kinds(text) if k is BlockKind.SUBHEADING]
+    assert headings == [
+        "Les nageurs pourront-ils rester? - 06/01par BFMTV",
+        "Le club se mobilise pour ses jeunes nageurs",
+        "par Télé Landernéenne",
+        "CONCERTATION AVEC LES PARENTS",
+    ]
+
+
+def test_glued_headings_feed_no_key_point(pipeline: Pipeline) -> None:
+    digest = pipeline.digest(_GLUED, lang="fr")
+    cleaned = digest.article.text
+    for block in digest.article.blocks:
+        assert cleaned[block.span.start : block.span.end] == block.span.text
+    headings = [b for b in digest.article.blocks if b.kind is BlockKind.SUBHEADING]
+    assert len(headings) == 3
+    assert digest.keypoints
+    for point in digest.keypoints:
+        assert not any(h.span.text in point.text for h in headings)
+        assert not any(glue in point.text for glue in ("BrestLes", "semaineMais", "mobiliséParmi"))
+
+
+def test_a_heading_run_in_with_a_space_is_split_off() -> None:
+    text = (
+        "Un car scolaire a quitté la route mardi matin près de Morlaix. Cinq blessés graves "
+        "Parmi les victimes, on compte deux enfants de dix ans. Le prix du gazole en hausse, "
+        "le fioul en baisse Le budget des familles rurales va encore souffrir cet hiver. "
+        "Plus de 40.000 élèves prennent le car chaque jour dans le Finistère. Le réalisateur a "
+        "présenté son film Le dernier voyage à Brest. Il a lu Le petit prince aux enfants."
+    )
+    kinds = _kinds(text)
+    assert [t for k, t in kinds if k is BlockKind.SUBHEADING] == [
+        "Cinq blessés graves",
+        "Le prix du gazole en hausse, le fioul en baisse",
+    ]
+    body = [t for k, t in kinds if k is BlockKind.BODY]
+    assert body[1].startswith("Parmi les victimes")
+    # A number's point ends no sentence; a title after « film » or « lu » is no heading.
+    assert body[2].startswith("Le budget") and body[2].endswith("aux enfants.")

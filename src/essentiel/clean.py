@@ -85,6 +85,7 @@ def clean(raw: RawDocument, lang_hint: str | None = None, headline: str | None =
     merged = _repair_line_breaks(
         lines, html=raw.source_format == "html", lang=markers[0] if len(markers) == 1 else None
     )
+    merged = split_glued_paragraphs(merged, markers)
     text, blocks = _assemble(merged, doc_lang)
     body_lang = language.majority(
         (text[b.span.start : b.span.end], b.lang) for b in blocks if b.kind is BlockKind.BODY
@@ -328,6 +329,105 @@ def _glue(prev: _Line, line: _Line, *, html: bool, lang: resources.Language | No
     if words >= (8 if html else 12) or (lang is not None and lang.according_to.search(prev.text)):
         return " "
     return None
+
+
+# Where a sentence ends inside a paragraph: its final punctuation and closing marks, then
+# (spaces and) what opens a sentence. « M. Dupont » is not an end (see _INITIAL).
+_RUN_START = re.compile(r"[.!?…]+[\"»”’)\]]*\s*(?=[\"«“(\-–—]?\s*[A-ZÀ-ÖØ-Þ0-9])")
+_INITIAL = re.compile(r"[\s(][A-ZÀ-ÖØ-Þ]")
+# A video's credit with no title before it in its run (« - 06/01par BFMTV »): its title is the
+# sentence before when that one is a question or an exclamation (« Âge pivot: quel compromis
+# possible? »), and goes with it; a sentence ending on a full stop is the article's.
+_BARE_CREDIT = re.compile(r"^[-–—]\s*\d{1,2}/\d{2}")
+
+
+def split_glued_paragraphs(lines: list[_Line], langs: list[resources.Language]) -> list[_Line]:
+    """Body lines cut where text copied from a page ran one paragraph into the next without a
+    space (language data: ``[sentences] paragraph_openers``, « ... au hachoirPeu avant midi
+    ... »). What ran in is a subheading when it is short, from the last sentence end before the
+    glue (an intertitle, a video's title or credit: « Une attaque au hachoir », « Par
+    franceinfo »), else the end of a paragraph that lost its final stop (then a body block of
+    its own). Either way no sentence, so no key point, holds both sides of the glue.
+
+    With a space, only a heading is cut off: a short run from a sentence end, with no final
+    stop, before an opener and a lowercase word (« Cinq blessés graves Parmi les victimes, ...
+    »), and not ending on a word that opens a title (``[sentences] title_words``)."""
+    found = [lang.glued_paragraph for lang in langs if lang.glued_paragraph is not None]
+    spaced = [lang.spaced_heading for lang in langs if lang.spaced_heading is not None]
+    titles = frozenset().union(*(lang.title_words for lang in langs))
+    if not found:
+        return lines
+    out: list[_Line] = []
+    for line in lines:
+        if line.kind is not BlockKind.BODY:
+            out.append(line)
+            continue
+        glued = {m.end() for p in found for m in p.finditer(line.text)} - {0}
+        headed = {m.end() for p in spaced for m in p.finditer(line.text)} - glued
+        points = sorted((at, at in headed) for at in glued | headed)
+        if not points:
+            out.append(line)
+            continue
+        lang = language.identify(line.text) if line.joined else line.lang
+        reason = "run into the next paragraph without a space"
+        for start, end, kind in _glued_pieces(line.text, points, titles):
+            text = line.text[start:end].strip()
+            if not text:
+                continue
+            piece = _Line(text, line.raw, lang, kind, line.reason)
+            if kind is BlockKind.SUBHEADING:
+                piece.reason = f"short run with no final punctuation, {reason}"
+            out.append(piece)
+    return out
+
+
+def _glued_pieces(
+    text: str, points: list[tuple[int, bool]], titles: frozenset[str]
+) -> list[tuple[int, int, BlockKind]]:
+    pieces: list[tuple[int, int, BlockKind]] = []
+    cursor = 0
+    for point, spaced in points:
+        start = _run_start(text, cursor, point)
+        run = text[start:point].strip()
+        if spaced and not _spaced_heading(run, titles):
+            continue
+        if _BARE_CREDIT.match(run) and text[cursor:start].rstrip().endswith(("?", "!", "…")):
+            titled = _run_start(text, cursor, start - 1)
+            if len(text[titled:point].split()) <= SUBHEADING_MAX_WORDS:
+                start, run = titled, text[titled:point].strip()
+        if 0 < len(run.split()) <= SUBHEADING_MAX_WORDS:
+            if text[cursor:start].strip():
+                pieces.append((cursor, start, BlockKind.BODY))
+            pieces.append((start, point, BlockKind.SUBHEADING))
+        else:
+            pieces.append((cursor, point, BlockKind.BODY))
+        cursor = point
+    pieces.append((cursor, len(text), BlockKind.BODY))
+    return pieces
+
+
+def _spaced_heading(run: str, titles: frozenset[str]) -> bool:
+    words = run.split()
+    return (
+        0 < len(words) < TEXT_SUBHEADING_MAX_WORDS
+        and not run[:1].islower()
+        and words[-1].lower() not in titles
+        and not words[-1].lower().endswith(("'", "’"))
+    )
+
+
+def _run_start(text: str, cursor: int, point: int) -> int:
+    """Where the run glued at ``point`` starts: after the last sentence end before it, not
+    before ``cursor``."""
+    start = cursor
+    for match in _RUN_START.finditer(text, cursor, point):
+        at, end = match.span()
+        if end >= point or (text[at] == "." and _INITIAL.match(text, at - 2, at)):
+            continue
+        if text[at - 1 : at].isdigit() and text[end : end + 1].isdigit():
+            continue  # « 40.000 », « 1.300 »: a number, not an end
+        start = end
+    return start
 
 
 def _assemble(lines: list[_Line], doc_lang: str | None) -> tuple[str, list[Block]]:

@@ -6,8 +6,9 @@ fire, what it must never take, and the function that finds it. The compressor wa
 once per sentence; the words each language needs (openers, markers, coordinators) live in the
 ``[compress]`` section of ``resources/{fr,en}/language.toml``. When they fire:
 
-- always: parentheticals, trailing detail (« , en particulier contre Kiev ») and an opening
-  connective (« Toutefois, », « Mais »);
+- always: parentheticals, trailing detail (« , en particulier contre Kiev »), an opening
+  connective (« Toutefois, », « Mais ») and an adverb inside the sentence that adds to or
+  contrasts with the one before (« a également rappelé », « , en revanche, »);
 - while the bullet is longer than its target: non-restrictive relatives, appositions and
   circumstantial adjuncts between commas (« , à l'issue d'un long dispositif, »), a trailing
   adjunct or apposition (« , après une nouvelle attaque ... », « , le maire de la commune »),
@@ -319,6 +320,55 @@ def _connective(s: _Sentence) -> Iterable[Deletion]:
     if connective:
         # « Mais la préfecture a maintenu ... »: the tie to the sentence before goes.
         yield Deletion(0, connective, "connective", True, 0)
+
+
+# « aussi grand que »: on an adjective or an adverb, or before « que », « aussi » compares; it
+# does not add to the sentence before.
+_COMPARED = frozenset({"ADJ", "ADV"})
+# The listed adverbs that also compare (« aussi grand que »); « toutefois que » does not.
+_COMPARATIVES = frozenset({"aussi", "also"})
+# « non seulement ... mais aussi », "not only ... but also": the pair's second half.
+_PAIRED = frozenset({"mais", "et", "but", "and", "ou", "or"})
+
+
+def _additive_adverb(s: _Sentence) -> Iterable[Deletion]:
+    """« La maire a également rappelé que ... » -> « La maire a rappelé que ... »; « Le préfet,
+    en revanche, a maintenu ... » -> « Le préfet a maintenu ... »: an adverb that adds to or
+    contrasts with the sentence before, on a verb, outside quotes, with its commas when it
+    stands between two."""
+    text, lowered, base = s.text, s.text.lower(), s.base
+    taken: list[tuple[int, int]] = []
+    for phrase in s.lang.additive_adverbs:
+        pattern = rf"(?<![\w'’-]){re.escape(phrase)}(?![\w'’-])"
+        for match in re.finditer(pattern, lowered):
+            start, end = match.span()
+            if any(a < end and start < b for a, b in taken):
+                continue  # « elle aussi », read first, holds this « aussi »: taken or left
+            taken.append((start, end))
+            if start == 0 or any(a < start < b for a, b in s.guarded):
+                continue
+            # Between two commas it is an aside whatever the parse hangs it on (« Le préfet,
+            # en revanche, a maintenu » may hang « revanche » on « préfet »).
+            aside = text[start - 2 : start] == ", " and text[end : end + 1] == ","
+            words = [t for t in s.sent if start <= t.idx - base < end]
+            outside = [t for t in words if not start <= t.head.idx - base < end]
+            on_verb = len(outside) == 1 and outside[0].head.pos_ in {"VERB", "AUX"}
+            if not words or not (aside or on_verb):
+                continue
+            before = next((t for t in reversed(s.sent) if t.idx - base < start), None)
+            after = next((t for t in s.sent if t.idx - base >= end), None)
+            if before is not None and before.lower_ in _PAIRED:
+                continue
+            compares = after is not None and (after.pos_ in _COMPARED or after.lower_ == "que")
+            if compares and phrase in _COMPARATIVES and not aside:
+                continue
+            if aside:
+                cut = (start - 2, end + 1)
+            elif text[end : end + 1] == " " and text[start - 1 : start] == " ":
+                cut = (start, end + 1)
+            else:
+                continue
+            yield Deletion(cut[0], cut[1], "additive_adverb", True, 0)
 
 
 def _parenthetical(s: _Sentence) -> Iterable[Deletion]:
@@ -644,6 +694,15 @@ RULES: tuple[Rule, ...] = (
         never="one that what follows hangs on (« Et de lancer : ... »), nor one before an "
         "anaphoric opener",
         find=_connective,
+    ),
+    Rule(
+        "additive_adverb",
+        removes="an adverb that adds to or contrasts with the sentence before (« a également "
+        "rappelé », « , en revanche, »), with its commas",
+        fires=ALWAYS,
+        never="one in a quote or a « selon X », one that compares (« aussi grand que »), the "
+        "second half of a pair (« mais aussi »), one not on a verb",
+        find=_additive_adverb,
     ),
     Rule(
         "parenthetical",

@@ -374,6 +374,102 @@ def nominal_fragment(span: SpacySpan, lang: Language) -> bool:
 
 
 @cache
+def _anaphoric_subject_words(code: str) -> re.Pattern[str] | None:
+    words = resources.raw(code).get("standalone", {}).get("anaphoric_subject_words", [])
+    if not words:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{resources.alternation(words)})(?![\w-])", re.IGNORECASE)
+
+
+def subject_points_back(span: SpacySpan, code: str) -> bool:
+    """The main verb's subject says it was named before (« Les touristes en question ont
+    ... », ``[standalone] anaphoric_subject_words``)."""
+    pattern = _anaphoric_subject_words(code)
+    if pattern is None:
+        return False
+    for child in span.root.children:
+        if is_subject(child):
+            words = list(child.subtree)
+            phrase = span.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+            if pattern.search(phrase):
+                return True
+    return False
+
+
+@cache
+def _participle_endings(code: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    endings = resources.raw(code).get("standalone", {}).get("participle_endings", {})
+    pairs = [(end, frozenset(str(said).split())) for end, said in endings.items()]
+    return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
+
+
+def dangling_participle(span: SpacySpan, code: str) -> bool:
+    """An opening participle phrase that does not agree with the subject after its comma
+    (« Composé d'une dizaine de personnes, les derniers ajustements ... »): it describes
+    something the sentence before named. The participle's gender and number are read off its
+    ending (``[standalone] participle_endings``: the tagger's are often wrong), the subject's
+    off its determiner, then its noun. A pronoun subject is judged apart (``pronoun_subject``)."""
+    endings = _participle_endings(code)
+    words = [t for t in span if not (t.is_punct and t.text != ",")]
+    if not endings or len(words) < 4 or "Part" not in words[0].morph.get("VerbForm", []):
+        return False
+    first = words[0].lower_
+    said = next(
+        (f for end, f in endings if first.endswith(end) and len(first) > len(end) + 2), None
+    )
+    comma = next((k for k, t in enumerate(words) if t.text == ","), None)
+    if said is None or comma is None or comma + 1 >= len(words):
+        return False
+    det = words[comma + 1]
+    if det.pos_ != "DET":
+        return False
+    noun = det.head
+    for feature in ("Number", "Gender"):
+        agreed = det.morph.get(feature, []) or noun.morph.get(feature, [])
+        if agreed and not said & set(agreed):
+            return True
+    return False
+
+
+_RELATIVE_CLAUSES = frozenset({"acl:relcl", "relcl"})
+
+
+def verbless_fragment(span: SpacySpan) -> bool:
+    """No main verb, only verbs that make no statement: an infinitive or a participle at the
+    head (« Avoir critiqué la réforme dans un courriel, ce que le maire conteste. », « Douze
+    jours pour trouver un repreneur ... »), or a noun at the head with infinitives only beside
+    relative clauses (« Charge aux enquêteurs "de retrouver le conducteur qui a fui" »). A
+    finite verb the parse hung on a noun as a plain modifier, not a relative clause, is the
+    parse's mistake for the main verb (« Au moins huit personnes, dont cinq enfants, ont été
+    blessées »): such a sentence is not refused here."""
+    if main_clause_verb(span):
+        return False
+    for tok in span:
+        if not is_finite_verb(tok):
+            continue
+        node = tok if tok.dep_ not in _AUXILIARIES else tok.head
+        relative = any("Rel" in c.morph.get("PronType", []) for c in node.children)
+        if node.dep_ == "acl" and not relative:
+            return False
+    root = span.root
+    if root.pos_ in {"VERB", "AUX"}:
+        return True  # not finite, with no finite auxiliary: main_clause_verb would have said
+    verbs = [t for t in span if t.pos_ in {"VERB", "AUX"} and not _in_relative(t, root)]
+    # None at all outside relatives is the parse's doubt (« La police enquête sur ... » with
+    # « enquête » read as a noun), not a fragment for sure.
+    return bool(verbs) and all("Inf" in t.morph.get("VerbForm", []) for t in verbs)
+
+
+def _in_relative(tok: Token, root: Token) -> bool:
+    node = tok
+    while node.i != root.i and node.head.i != node.i:
+        if node.dep_ in _RELATIVE_CLAUSES:
+            return True
+        node = node.head
+    return False
+
+
+@cache
 def _nominal_openers(code: str) -> tuple[str, ...]:
     return tuple(resources.raw(code).get("standalone", {}).get("nominal_openers", []))
 
@@ -406,7 +502,9 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
         return False
     if not any(tok.pos_ in {"VERB", "AUX"} for tok in span) or _no_statement(span):
         return False
-    if nominal_fragment(span, lang):
+    if nominal_fragment(span, lang) or verbless_fragment(span):
+        return False
+    if subject_points_back(span, lang.code) or dangling_participle(span, lang.code):
         return False
     if not named_subject and pronoun_subject(span, lang):
         return False

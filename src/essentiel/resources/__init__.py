@@ -118,6 +118,16 @@ class Language:
     # Words that, capitalised between two lowercase words, start a sentence whose final stop
     # went missing (a caption glued onto the text: « ... than a colleague The cost of ... »).
     glued_openers: frozenset[str] = frozenset()
+    # Where text copied from a page ran a paragraph (or an intertitle, a video's title and
+    # credit) into the next one without a space: a lowercase letter, or an upper-case run, then
+    # one of the language's sentence openers as a whole word (« ... une attaque au hachoirPeu
+    # avant midi ... »). None when the language lists no openers.
+    glued_paragraph: re.Pattern[str] | None = None
+    # The same with a space: a short run with no final stop, then an opener and a lowercase
+    # word (« Cinq blessés graves Parmi les victimes, ... »); and the words after which a
+    # capitalised article opens a title, not a sentence (« le film Le dernier métro »).
+    spaced_heading: re.Pattern[str] | None = None
+    title_words: frozenset[str] = frozenset()
     # Page furniture found inside paragraphs (« Scroll down for video »): its own sentence,
     # also when the next paragraph is glued to it (« ... on this deviceThe club said »).
     set_apart: re.Pattern[str] | None = None
@@ -125,6 +135,9 @@ class Language:
     # Connectives that are links only when a comma follows them (« À l'époque, » but « À
     # l'époque de Napoléon »); they are among ``connective_openers`` too.
     comma_connectives: frozenset[str] = frozenset()
+    # Adverbs that add to or contrast with the sentence before (« a également rappelé », « Le
+    # maire, en revanche, a ... »): a bullet read alone drops them, as an editor would.
+    additive_adverbs: tuple[str, ...] = ()
     # A dispatch's dateline at the start of a sentence (« PARIS (AFP) - »), matched with
     # ``match``: a sentence of its own, so that no bullet starts with it.
     dateline: re.Pattern[str] | None = None
@@ -300,6 +313,7 @@ def language(code: str) -> Language:
             )
         ),
         comma_connectives=frozenset(compress.get("comma_connective_openers", [])),
+        additive_adverbs=tuple(sorted(compress.get("additive_adverbs", []), key=len, reverse=True)),
         number_word=_required(_words_regex(numbers["words"])),
         number_ignore=frozenset(numbers.get("ignore", [])),
         date_word=_required(_words_regex(dates["weekdays"] + dates["relative"])),
@@ -309,6 +323,12 @@ def language(code: str) -> Language:
         ),
         clause_conjunctions=tuple(lang["clauses"]["conjunctions"]),
         glued_openers=frozenset(lang.get("sentences", {}).get("glued_openers", [])),
+        glued_paragraph=glued_paragraph_regex(
+            lang.get("sentences", {}).get("paragraph_openers", []),
+            lang.get("sentences", {}).get("credit_words", []),
+        ),
+        spaced_heading=spaced_heading_regex(lang.get("sentences", {}).get("paragraph_openers", [])),
+        title_words=frozenset(lang.get("sentences", {}).get("title_words", [])),
         set_apart=_furniture_regex(lang.get("sentences", {}).get("set_apart", [])),
         set_apart_phrases=tuple(lang.get("sentences", {}).get("set_apart", [])),
         dateline=_dateline_regex(lang.get("sentences", {}).get("dateline_patterns", [])),
@@ -328,6 +348,37 @@ def _selector(name: str) -> str:
     if name not in SELECTORS:
         raise ValueError(f"[keypoints] selector {name!r}: choose one of {', '.join(SELECTORS)}")
     return name
+
+
+def glued_paragraph_regex(openers: list[str], credits: list[str]) -> re.Pattern[str] | None:
+    """Where a paragraph starts glued to the text before it: at the end of each match.
+
+    An opener (« Mais », « L' », « Selon ») capitalised right after a lowercase letter or
+    after two capitals or digits (an outlet's name, a date: « BFMTVLa question »), and a
+    whole word: followed by a space or a comma, or, elided, by a letter. Names written in
+    camel case (« YouTube », « PayPal », « DiCaprio », « LaREM ») go on with a letter, so they
+    are not cut. A credit word (« par ») glued to a lowercase word before a capital (« ... son
+    célibatpar Non Stop People ») starts a video's credit."""
+    if not openers:
+        return None
+    lower, upper = "a-zà-öø-ÿ", "A-ZÀ-ÖØ-Þ"
+    opener = rf"(?:{alternation(openers)})(?:(?<=['’])[{lower}{upper}]|[ ,])"
+    either = rf"(?:(?<=[{lower}])|(?<=[{upper}0-9]{{2}}))(?={opener})"
+    if credits:
+        word = rf"(?<![\w'’])[{lower}]\w*?[{lower}]{{2}}"
+        either += rf"|{word}(?=(?:{alternation(credits)}) [{upper}])"
+    return re.compile(either)
+
+
+def spaced_heading_regex(openers: list[str]) -> re.Pattern[str] | None:
+    """A space between a lowercase letter and an opener followed by a lowercase word; the
+    match ends where the opener starts."""
+    if not openers:
+        return None
+    lower = "a-zà-öø-ÿ"
+    return re.compile(
+        rf"(?<=[{lower}]) (?=(?:{alternation(openers)})(?:(?<=['’])[{lower}]| [{lower}]))"
+    )
 
 
 def _dateline_regex(patterns: list[str]) -> re.Pattern[str] | None:
