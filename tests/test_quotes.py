@@ -196,3 +196,38 @@ def test_the_object_of_a_participle_is_not_its_speaker(pipeline: Pipeline) -> No
     )
     quote = _quote(digest, "soutien actif")
     assert quote.speaker is not None and quote.speaker.text == "l'avocate"
+
+
+def test_a_question_and_a_subject_before_the_cue_report_nothing(pipeline: Pipeline) -> None:
+    digest = _digest(
+        pipeline,
+        "Peut-on vraiment affirmer que la réforme a échoué ? M. Garnier, qui vivait alors à "
+        "Brest depuis trois ans, a toujours dit n'avoir rien vu.",
+        "fr",
+    )
+    assert digest.quotes == []
+
+
+def test_an_opinion_introduced_by_pour(pipeline: Pipeline) -> None:
+    digest = _digest(
+        pipeline,
+        "Pour la sénatrice Anne Roux, le texte affaiblira durablement les petites communes. "
+        "Pour la première fois, le conseil a voté contre le budget.",
+        "fr",
+    )
+    [quote] = digest.quotes
+    assert quote.kind == QuoteKind.ACCORDING_TO
+    assert quote.content.text == "le texte affaiblira durablement les petites communes"
+    assert quote.speaker is not None and "Anne Roux" in quote.speaker.text
+
+
+def test_short_quote_marks_around_a_name_are_not_speech(pipeline: Pipeline) -> None:
+    digest = _digest(
+        pipeline,
+        'Le ministre a estimé que le phénomène, connu sous le nom de "marée rouge", restait '
+        'rare. Le ministère compte vingt foyers ("clusters") dans la région. Le juge s\'est '
+        'dit "choqué" par ces propos.',
+        "fr",
+    )
+    directs = [q.content.text for q in digest.quotes if q.kind == QuoteKind.DIRECT]
+    assert directs == ["choqué"]

@@ -74,6 +74,9 @@ class _Rules:
     inserted_clitics: frozenset[str]
     inserted_openers: frozenset[str]
     inserted_min_words: int
+    opinion: re.Pattern[str]
+    naming: re.Pattern[str] | None
+    opinion_pronouns: frozenset[str]
 
 
 @cache
@@ -103,6 +106,16 @@ def rules(code: str) -> _Rules:
         inserted_clitics=frozenset(q.get("inserted_clitics", [])),
         inserted_openers=frozenset(q.get("inserted_openers", [])),
         inserted_min_words=int(q.get("inserted_min_words", 4)),
+        opinion=re.compile(
+            rf"[\s\"«“]*(?:(?:Mais|Et),?\s+)?(?:{alternation(q['opinion_markers'])})(?=\s)"
+            if q.get("opinion_markers")
+            else "(?!)",
+            re.IGNORECASE,
+        ),
+        opinion_pronouns=frozenset(q.get("opinion_pronouns", [])),
+        naming=re.compile(rf"(?<![\w-])(?:{alternation(q['naming_words'])})\s*$", re.IGNORECASE)
+        if q.get("naming_words")
+        else None,
     )
 
 
@@ -219,6 +232,8 @@ class QuoteExtractor:
             if first > 0 and not before and sentences[first - 1].text.rstrip().endswith(":"):
                 scope.insert(0, sentences[first - 1])
             words = len(text[a:b].split())
+            if words < self.r.floating_min_words and self._names_a_thing(text, a, b):
+                continue
             cue, speaker, head = self._direct_cue(doc, text, scope, a, b, quoted)
             if (cue is None or speaker is None) and words < self.r.floating_min_words:
                 # A title or scare quotes (« the so-called "night owl" »), not speech; unless
@@ -244,6 +259,8 @@ class QuoteExtractor:
             if quoted(tok.idx):
                 continue
             indirect = self._indirect(tok, quoted)
+            if indirect is not None and self.r.fragments_in_reports and _asks(tok, sentences):
+                indirect = None  # « Peut-il affirmer qu'il ne sera pas candidat ? »
             if indirect is None and self.r.inserted_cues:
                 indirect = self._inserted(tok, text, sentences[sentence_at(tok.idx)], quoted)
             if indirect is not None:
@@ -262,7 +279,18 @@ class QuoteExtractor:
                         offset,
                     )
                 )
-        for m in self.r.according_to.finditer(text):
+        markers = list(self.r.according_to.finditer(text))
+        if self.r.opinion.pattern != "(?!)":
+            # « Pour la sénatrice, la confirmation … »: an opinion, when a person or body holds
+            # it (not « Pour la première fois, … »).
+            markers += [
+                m
+                for sent in sentences
+                if (m := self.r.opinion.match(text, sent.start_char, sent.end_char)) is not None
+                and self._holder(doc, m.end())
+            ]
+            markers.sort(key=lambda m: m.start())
+        for m in markers:
             if quoted(m.start()):
                 continue
             claim = self._according_to(doc, text, sentences[sentence_at(m.start())], m)
@@ -438,9 +466,16 @@ class QuoteExtractor:
         )
         if first <= sent.start or verb.i + 1 >= sent.end:
             return None
-        # The subject follows the verb (« a précisé le ministre », « ajoute-t-elle »).
+        # The subject follows the verb (« a précisé le ministre », « ajoute-t-elle »); a
+        # noun or pronoun subject before it (« M. Pell, qui vivait à Ballarat, a dit ») makes
+        # the clause before its subject, not what it reports.
         after = doc[verb.i + 1]
         if after.is_punct or after.lower_ in self.r.that:
+            return None
+        if any(
+            c.dep_.startswith("nsubj") and c.i < verb.i and c.pos_ in {"NOUN", "PROPN", "PRON"}
+            for c in verb.children
+        ):
             return None
         before = doc[first - 1]
         if before.text == ",":
@@ -536,6 +571,52 @@ class QuoteExtractor:
             else:
                 break
         return None, None
+
+    def _names_a_thing(self, text: str, a: int, b: int) -> bool:
+        """Short quote marks around a name, a title or a term, not speech: after a naming
+        word (« connu sous le nom de "blue tears" », « le délit de "…" »), in parentheses
+        (« ("clusters") »), initials (« "ACB" ») or a title in capitals (« "Roi Lear" »).
+        French only (``naming_words``)."""
+        if self.r.naming is None:
+            return False
+        inner = text[a:b]
+        if text[max(0, a - 2) : a - 1] == "(" and text[b + 1 : b + 2] == ")":
+            return True
+        letters = [c for c in inner if c.isalpha()]
+        if letters and all(c.isupper() for c in letters):
+            return True
+        words = [w for w in re.split(r"[\s'’-]+", inner) if w]
+        mid_sentence = text[max(0, a - 3) : a - 1].rstrip()[-1:].isalpha()
+        if (
+            mid_sentence
+            and words
+            and words[0][0].isupper()
+            and all(w[0].isupper() for w in words if len(w) > 3)
+        ):
+            return True
+        return self.r.naming.search(text[max(0, a - 30) : a - 1]) is not None
+
+    def _holder(self, doc: Doc, start: int) -> bool:
+        """Is the phrase after « Pour » someone who holds an opinion (« lui », « la sénatrice
+        Kamala Harris », « le bureau de presse du sanctuaire »), followed by a comma?"""
+
+        def never(_: int) -> bool:
+            return False
+
+        phrase = self._source_phrase(doc, start, never)
+        if phrase is None or doc.text[phrase[1] : phrase[1] + 1] != ",":
+            return False
+        span = doc.char_span(phrase[0], phrase[1], alignment_mode="expand")
+        if span is None or len(span) > 8:
+            return False
+        head = phrase[2]
+        return (
+            head.lower_ in self.r.opinion_pronouns
+            or any(t.pos_ == "PROPN" for t in span)
+            or fold(head.lemma_) in self.r.person_nouns
+            or fold(head.lower_) in self.r.person_nouns
+            or fold(head.lower_) in self.r.body_nouns
+        )
 
     def _source_phrase(self, doc: Doc, start: int, quoted: Any) -> tuple[int, int, Token] | None:
         """X in « selon X »: the words after the marker, up to punctuation or a verb."""
@@ -847,6 +928,12 @@ def _after_closing_quote(tok: Token) -> bool:
 def _before_inverted_pronoun(tok: Token) -> bool:
     following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return following is not None and following.text.lower().lstrip("-") in {"t", "t-il", "t-elle"}
+
+
+def _asks(verb: Token, sentences: list[Any]) -> bool:
+    """The verb stands in a question (« Pensez-vous que … ? »): nobody reports anything."""
+    sentence = next((s for s in sentences if s.start <= verb.i < s.end), None)
+    return sentence is not None and sentence.text.rstrip(' "»”').endswith("?")
 
 
 def _finite(verb: Token) -> bool:
