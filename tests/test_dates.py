@@ -213,3 +213,194 @@ def test_relative_dates_at_the_edges_of_the_calendar_do_not_overflow(published: 
         assert values["hier soir"] is None and values["lundi prochain"] == "0001-01-08"
     else:
         assert values["l'an prochain"] is None and values["hier soir"] == "9999-12-30"
+
+
+# Issue 32: the dates the French development gold counted and we missed or resolved wrong,
+# each kind on sentences of our own.
+
+
+def _digest_dates(pipeline: Pipeline, text: str, published: dt.date) -> list[tuple[str, str]]:
+    digest = pipeline.digest(text, lang="fr", published=published)
+    return [(d.span.text, d.value or "") for d in digest.dates]
+
+
+def test_the_tense_of_the_clause_sets_the_direction(pipeline: Pipeline) -> None:
+    wednesday = dt.date(2021, 3, 17)
+    text = (
+        "Le texte devait passer jeudi en soirée devant les députés. "
+        "Une accalmie est attendue samedi sur le littoral. "
+        "La préfecture a fermé les parcs dès lundi. "
+        "L'épisode devrait prendre fin dans la nuit de vendredi à samedi. "
+        "La commune organise mardi et mercredi une collecte."
+    )
+    assert _digest_dates(pipeline, text, wednesday) == [
+        ("jeudi en soirée", "2021-03-18"),  # « devait passer »: future in the past
+        ("samedi", "2021-03-20"),  # « est attendue »: looks ahead
+        ("lundi", "2021-03-15"),  # « a fermé dès lundi »: past, « dès » does not turn it
+        ("dans la nuit de vendredi à samedi", "2021-03-19/2021-03-20"),  # conditional
+        ("mardi", "2021-03-16"),  # a simple present: the nearest of this week
+        ("mercredi", "2021-03-17"),
+    ]
+
+
+def test_a_month_without_tense_is_the_nearest(pipeline: Pipeline) -> None:
+    text = "Les inscriptions ouvrent le 2 octobre, pour un scrutin espéré fin octobre."
+    assert _digest_dates(pipeline, text, dt.date(2021, 9, 20))[-1] == ("fin octobre", "2021-10")
+    text = "En novembre, en décembre, on va voir davantage de malades, a-t-il averti."
+    assert [v for _, v in _digest_dates(pipeline, text, dt.date(2021, 9, 20))] == [
+        "2021-11",
+        "2021-12",
+    ]
+
+
+def test_counts_with_a_hedge_or_one_unit_and_ahead() -> None:
+    monday = dt.date(2021, 3, 15)
+    found = resolve(
+        "Il avait quitté la ville il y a quasiment un an. Le chantier a démarré voilà un mois. "
+        "Elle est arrivée il y a plus de deux ans. La neige est tombée il y a moins de trois "
+        "semaines. Les travaux finiront dans dix mois.",
+        published=monday,
+    )
+    assert [(s, v) for s, v, *_ in found] == [
+        ("il y a quasiment un an", "2020"),
+        ("voilà un mois", "2021-02"),
+        ("il y a plus de deux ans", "2019"),
+        ("il y a moins de trois semaines", "2021-W08"),
+        ("dans dix mois", "2022-01"),
+    ]
+
+
+def test_later_counts_from_the_last_date_the_text_gave() -> None:
+    found = resolve(
+        "L'enquête avait été classée en 2012. Elle a été rouverte quatre ans plus tard. "
+        "En juillet 2019, un premier incendie. A peine un mois plus tard, un second.",
+        published=dt.date(2021, 3, 15),
+    )
+    values = {s: v for s, v, *_ in found}
+    assert values["quatre ans plus tard"] == "2016"
+    assert values["un mois plus tard"] == "2019-08"
+
+
+def test_weekends_seasons_back_to_school_and_feasts() -> None:
+    tuesday = dt.date(2021, 6, 29)
+    found = resolve(
+        "Des orages ont frappé la côte ce week-end. Les fouilles ont repris au printemps. "
+        "Le masque sera obligatoire d'ici la rentrée. Les bals reprendront à partir de cet été. "
+        "Le vote est attendu à la Pentecôte. L'hiver 2019 a été doux.",
+        published=tuesday,
+    )
+    assert [(s, v) for s, v, *_ in found] == [
+        ("ce week-end", "2021-06-26/2021-06-27"),
+        ("au printemps", "2021-03/2021-06"),
+        ("la rentrée", "2021-09"),
+        ("cet été", "2021-06/2021-08"),
+        ("à la Pentecôte", "2021-05-23"),
+        ("L'hiver 2019", "2019-12/2020-02"),
+    ]
+    # « au début de l'été » is its first month; « le Père Noël » is no date.
+    assert resolve("Au début de l'été, le Père Noël était en vacances.", published=tuesday) == [
+        ("début de l'été", "2021-06", "month", None, "publication")
+    ]
+
+
+def test_parts_of_a_year_and_edges_of_a_period() -> None:
+    tuesday = dt.date(2021, 6, 29)
+    found = resolve(
+        "Les ventes du 1er semestre 2020 ont chuté. Les prix montent depuis le début de "
+        "l'année. Le recours a été envoyé en fin de semaine passée. Le tribunal a statué en "
+        "début de semaine.",
+        published=tuesday,
+    )
+    assert [(s, v) for s, v, *_ in found] == [
+        ("1er semestre 2020", "2020-01/2020-06"),
+        ("le début de l'année", "2021-01"),
+        ("en fin de semaine passée", "2021-06-25/2021-06-27"),
+        ("en début de semaine", "2021-W26"),
+    ]
+
+
+def test_expressions_that_count_from_the_day_or_year_narrated() -> None:
+    monday = dt.date(2021, 3, 15)
+    found = resolve(
+        "Les orages gagneront l'est samedi 13 mars. En début d'après-midi, la grêle tombera. "
+        "Il fut nommé en 1997. Cette année-là, il démissionna. Les ventes de 2020 ont baissé "
+        "par rapport à l'année précédente. Plus tôt dans la journée, le maire avait parlé. "
+        "Comme son rival la veille, il a refusé de répondre.",
+        published=monday,
+    )
+    values = {s: v for s, v, *_ in found}
+    assert values["En début d'après-midi"] == "2021-03-13"
+    assert values["Cette année-là"] == "1997"
+    assert values["l'année précédente"] == "2019"
+    # After a year, no day is narrated: the day of publication.
+    assert values["Plus tôt dans la journée"] == "2021-03-15"
+    assert values["la veille"] == "2021-03-14"
+
+
+def test_coordinated_and_bare_days_and_months() -> None:
+    friday = dt.date(2021, 3, 19)
+    found = resolve(
+        "Les 6 et 13 mars, des milliers de personnes ont défilé. Une intoxication a eu lieu "
+        "entre le 2 et le 5 mars. L'offre a ouvert fin février, le 26 précisément. Les mois de "
+        "janvier et de février ont été froids. Dans la nuit du 9 au 10 mars, un incendie. "
+        "Le Premier ministre a parlé.",
+        published=friday,
+    )
+    assert [(s, v) for s, v, *_ in found] == [
+        ("6", "2021-03-06"),
+        ("13 mars", "2021-03-13"),
+        ("le 2", "2021-03-02"),
+        ("le 5 mars", "2021-03-05"),
+        ("fin février", "2021-02"),
+        ("le 26", "2021-02-26"),
+        ("mois de janvier", "2021-01"),
+        ("février", "2021-02"),
+        ("Dans la nuit du 9 au 10 mars", "2021-03-09/2021-03-10"),
+    ]
+
+
+def test_last_and_next_after_a_month_or_a_day() -> None:
+    found = resolve(
+        "Il l'avait annoncé dès octobre dernier. Le 3 mars dernier, elle a démissionné. "
+        "Les billets sont valables jusqu'au 15 juin prochain.",
+        published=dt.date(2021, 3, 19),
+    )
+    assert [(s, v) for s, v, *_ in found] == [
+        ("dès octobre dernier", "2020-10"),
+        ("Le 3 mars dernier", "2021-03-03"),
+        ("15 juin prochain", "2021-06-15"),
+    ]
+
+
+def test_decades_in_words_ranges_and_glued_weekdays() -> None:
+    found = resolve(
+        "Le cinéma des années soixante, puis les années 20. Les plaintes couvrent les années "
+        "1970 et 1990. La guerre (1939-1945) a tout changé. Question par FranceinfoMardi, le "
+        "ministre a parlé. Les règles d'aujourd'hui restent valables.",
+        published=dt.date(2021, 3, 19),
+    )
+    assert [(s, v) for s, v, *_ in found] == [
+        ("années soixante", "1960/1969"),
+        ("années 20", "1920/1929"),
+        ("1970", "1970/1979"),
+        ("1990", "1990/1999"),
+        ("1939", "1939"),
+        ("1945", "1945"),
+        ("Mardi", "2021-03-16"),
+    ]
+
+
+def test_an_event_expression_takes_the_date_set_beside_it() -> None:
+    found = resolve(
+        "Elle est morte le lendemain de son opération, mardi 9 mars.",
+        published=dt.date(2021, 3, 19),
+    )
+    assert found[0][:2] == ("le lendemain de son opération", "2021-03-09")
+
+
+def test_the_number_of_a_count_back_is_a_figure_too(pipeline: Pipeline) -> None:
+    digest = pipeline.digest(
+        "La famille est arrivée à Lyon il y a deux ans.", lang="fr", published=dt.date(2021, 3, 19)
+    )
+    assert [d.value for d in digest.dates] == ["2019"]
+    assert [f.number.text for f in digest.figures] == ["deux"]

@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from essentiel import resources
 from essentiel.analyze import Analysis
-from essentiel.facts.dates import DateResolver
+from essentiel.facts.dates import DateResolver, TenseSets, is_count
 from essentiel.facts.entities import extract_entities
 from essentiel.facts.figures import FigureExtractor
 from essentiel.facts.quotes import QuoteExtractor
@@ -31,31 +31,104 @@ class Facts:
     quotes: list[Quote]
 
 
-def future_positions(doc: Doc, future_aux: frozenset[str]) -> set[int]:
-    """Character positions of the words governed by a verb in the future tense.
+@dataclass(frozen=True)
+class Tenses:
+    """Character positions of words by the tense of the verb that governs them (see
+    ``tense_positions``); a word under no verb is in none of the three."""
 
-    « Il se rendra vendredi à Kiev » (Tense=Fut) or « il va se rendre vendredi » (aller +
-    infinitive, "will go"): a bare weekday there is the next one, not the last one.
+    future: set[int]
+    past: set[int]
+    present: set[int]
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    verb = tok
+    for _ in range(3):
+        if verb.pos_ in {"VERB", "AUX"}:
+            return verb
+        if verb.head is verb:
+            return None
+        verb = verb.head
+    return verb if verb.pos_ in {"VERB", "AUX"} else None
+
+
+def _clause_tense(verb: Token, future_aux: frozenset[str], forward: frozenset[str]) -> str | None:
+    auxes = [c for c in verb.children if c.dep_.startswith("aux")]
+    tense_aux = [c for c in auxes if c.dep_ != "aux:pass"]
+    # « seront connus dimanche »: the future may sit on the auxiliary, not the participle.
+    if "Fut" in verb.morph.get("Tense", []) or any(
+        a.lemma_.lower() in future_aux or "Fut" in a.morph.get("Tense", []) for a in auxes
+    ):
+        return "future"
+    lemma = verb.lemma_.lower()
+    governor = verb.head if verb.head is not verb and verb.dep_ == "xcomp" else None
+    # « va se rendre », « devait passer jeudi », « espèrent renouveler l'opération
+    # dimanche »: the infinitive of a verb that looks ahead (not « a dû partir »).
+    if (
+        governor is not None
+        and not any(c.dep_ == "aux:tense" for c in governor.children)
+        and governor.lemma_.lower() in future_aux | forward
+    ):
+        return "future"
+    if (
+        not tense_aux
+        and (lemma in future_aux | forward)
+        and any(c.dep_ == "xcomp" for c in verb.children)
+    ):
+        # « En octobre, on va voir... »: the date hangs on « va » itself.
+        return "future"
+    if lemma in forward and (
+        verb.dep_ == "acl" or any(c.dep_ == "aux:pass" for c in verb.children)
+    ):
+        # « une baisse est attendue samedi », « un vote espéré fin octobre »
+        return "future"
+    if "Inf" in verb.morph.get("VerbForm", []) and any(
+        c.dep_ == "mark" and c.lower_ in {"pour", "afin"} for c in verb.children
+    ):
+        return "future"  # « pour suivre dimanche le match »
+    if "Cnd" in verb.morph.get("Mood", []) and not tense_aux:
+        return "future"  # « devrait prendre fin », not the past « aurait agi »
+    if any(c.dep_ == "aux:tense" for c in verb.children):
+        return "past"  # passé composé, plus-que-parfait
+    tense = verb.morph.get("Tense", [])
+    if "Fin" in verb.morph.get("VerbForm", []):
+        if "Imp" in tense or "Past" in tense:
+            return "past"
+        if "Pres" in tense:
+            return "present"
+    return None
+
+
+def tense_positions(doc: Doc, temporal: dict[str, Any]) -> Tenses:
+    """Character positions of the words by the tense of their verb.
+
+    Future: « Il se rendra vendredi à Kiev » (Tense=Fut), « il va se rendre vendredi » (aller +
+    infinitive), and verbs that look ahead whatever their tense (« devait passer jeudi »,
+    « une baisse est attendue samedi », « devrait prendre fin »). Past: passé composé,
+    imparfait, passé simple. Present: a simple present. A bare weekday or month resolves
+    forward, back or to the nearest accordingly.
     """
-    positions: set[int] = set()
+    future_aux = frozenset(temporal["future_auxiliaries"])
+    forward = frozenset(temporal.get("forward_verbs", []))
+    tenses = Tenses(set(), set(), set())
     for tok in doc:
-        verb = tok
-        for _ in range(3):
-            if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
-                break
-            verb = verb.head
-        # « seront connus dimanche »: the future may sit on the auxiliary, not the participle.
-        future = "Fut" in verb.morph.get("Tense", []) or any(
-            child.dep_.startswith("aux")
-            and (child.lemma_.lower() in future_aux or "Fut" in child.morph.get("Tense", []))
-            for child in verb.children
-        )
-        if not future and verb.head is not verb and verb.dep_ == "xcomp":
-            # « va se rendre »: the infinitive's governor is the aller/will auxiliary verb.
-            future = verb.head.lemma_.lower() in future_aux
-        if future:
-            positions.add(tok.idx)
-    return positions
+        verb = _governing_verb(tok)
+        if verb is None:
+            continue
+        tense = _clause_tense(verb, future_aux, forward)
+        if tense is not None:
+            getattr(tenses, tense).add(tok.idx)
+    return tenses
+
+
+def _tense_sets(doc: Doc, temporal: dict[str, Any]) -> Callable[[], TenseSets]:
+    """The block's tenses, read only when one of its dates needs them."""
+
+    def read() -> TenseSets:
+        tenses = tense_positions(doc, temporal)
+        return (tenses.future, tenses.past, tenses.present)
+
+    return read
 
 
 def extract_facts(
@@ -70,7 +143,7 @@ def extract_facts(
     lap = lap or (lambda _stage: None)
     dates_res = DateResolver(lang)
     figures_ex = FigureExtractor(lang)
-    future_aux = frozenset(resources.raw(lang)["temporal"]["future_auxiliaries"])
+    temporal = resources.raw(lang)["temporal"]
     dates: list[DateMention] = []
     figures: list[Figure] = []
     for block, doc in analysis.docs:
@@ -78,10 +151,14 @@ def extract_facts(
             continue
         offset = block.span.start
         block_dates = dates_res.mentions(
-            doc.text, offset, published, partial(future_positions, doc, future_aux)
+            doc.text,
+            offset,
+            published,
+            earlier=dates,
+            tenses=_tense_sets(doc, temporal),
         )
         dates.extend(block_dates)
-        exclude = [(d.span.start, d.span.end) for d in block_dates]
+        exclude = [(d.span.start, d.span.end) for d in block_dates if not is_count(d, lang)]
         figures.extend(figures_ex.figures(doc, offset, exclude, len(figures)))
     lap("facts.dates_figures")
     index = extract_entities(text, analysis.parsed, lang)

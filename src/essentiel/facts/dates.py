@@ -28,6 +28,23 @@ from essentiel.facts.figures import word_value
 from essentiel.model import Anchor, DateGrain, DateMention, Span
 from essentiel.resources import alternation
 
+# Positions of words under a future, past and present verb (past None: no parse).
+TenseSets = tuple[set[int], set[int] | None, set[int]]
+# Rules whose value never depends on the tense of the clause.
+_NO_TENSE = frozenset(
+    {
+        "explicit",
+        "month_year",
+        "year",
+        "bare_year",
+        "relative_day",
+        "last_night",
+        "this_part",
+        "unit",
+        "ago",
+    }
+)
+
 
 @dataclass(frozen=True)
 class _Grammar:
@@ -42,9 +59,22 @@ class _Grammar:
     anchors: dict[str, int]
     future_aux: frozenset[str]
     ago_units: dict[str, str]
+    one: frozenset[str]
     forward: re.Pattern[str]
+    since: re.Pattern[str]
     decade: re.Pattern[str]
+    decade_words: dict[str, int]
+    seasons: dict[str, tuple[int, int]]
+    feasts_fixed: dict[str, tuple[int, int]]
+    feasts_easter: dict[str, int]
+    year_parts: dict[str, int]
+    ordinals: dict[str, int]
+    period_edge_units: dict[str, str]
+    narrated_parts: dict[str, str]
+    year_before_after: dict[str, int]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    # Patterns tried only right after a date (« octobre et de novembre »), or on their own.
+    coordinated_month: re.Pattern[str]
 
 
 @cache
@@ -72,36 +102,47 @@ def grammar(code: str) -> _Grammar:
     else:
         explicit = (
             rf"{b}(?:(?:{this})\s+)?(?:(?P<wd>{wd})\s+)?(?:(?:{day_prefix})\s+)?"
-            rf"{day}\s+(?P<m>{mo})(?:\s+{year})?{e}"
+            rf"{day}\s+(?P<m>{mo})(?:\s+{year}|\s+(?P<last>{last})|\s+(?P<next>{nxt}))?{e}"
         )
     nb = t["night_between"]
+    night_prefix = alternation([nb["prefix"], *nb.get("also_prefix", [])])
     ago = t["ago"]
-    ago_before = re.escape(ago["before"]) + r"\s+" if ago["before"] else ""
+    ago_before = alternation([ago["before"], *ago.get("also_before", [])]) if ago["before"] else ""
+    ago_before = rf"(?:{ago_before})\s+" if ago_before else ""
     ago_after = r"\s+" + re.escape(ago["after"]) if ago["after"] else ""
+    hedge = rf"(?:(?:{alternation(ago['hedges'])})\s*)?" if ago.get("hedges") else ""
     numbers = alternation(
         [w for w in data["numbers"]["words"] if w not in data["numbers"].get("ignore", [])]
+        + ago.get("one", [])
     )
+    count = rf"(?P<n>\d{{1,3}}|{numbers})\s+(?P<ago_unit>{alternation(list(ago['units']))})"
+    wd_glued = rf"(?:{b}|(?<=[^\W\d_])(?=(?-i:[A-Z])))"  # « par BFMTVMardi, » (glued paragraphs)
     patterns = [
         ("explicit", explicit),
         ("month_year", rf"{b}(?P<m>{mo})\s+{year}{e}"),
         (
             "month",
-            rf"{b}(?:{alternation(t['month_prepositions'])})[\s-]+(?P<m>{mo})"
+            rf"{b}(?:{alternation(t['month_prepositions'])})[\s-]*(?<=[\s'’-])(?P<m>{mo})"
             rf"(?:\s+(?P<last>{last})|\s+(?P<next>{nxt}))?{e}",
         ),
+        # « octobre dernier », « janvier prochain » with no preposition.
+        ("month", rf"{b}(?P<m>{mo})(?:\s+(?P<last>{last})|\s+(?P<next>{nxt})){e}"),
         (
             "night_between",
-            rf"{b}{re.escape(nb['prefix'])}\s+(?P<wd>{wd})\s+{re.escape(nb['joiner'])}\s+(?P<wd2>{wd})"
+            rf"{b}(?:{night_prefix})\s+(?P<wd>{wd})\s+{re.escape(nb['joiner'])}\s+(?P<wd2>{wd})"
             rf"(?:\s+(?P<d>\d{{1,2}})\s+(?P<m>{mo})(?:\s+{year})?)?{e}",
         ),
         (
             "weekday",
-            rf"{b}(?:(?P<this>{this})\s+|(?P<last_pre>{last})\s+|(?P<next_pre>{nxt})\s+)?"
-            rf"(?P<wd>{wd})(?:\s+(?P<part>{part}))?(?:\s+(?P<last>{last})|\s+(?P<next>{nxt}))?{e}",
+            rf"{wd_glued}(?:(?P<this>{this})\s+|(?P<last_pre>{last})\s+|(?P<next_pre>{nxt})\s+)?"
+            rf"(?P<wd>{wd})(?:\s+(?:en\s+)?(?P<part>{part}))?"
+            rf"(?:\s+(?P<last>{last})|\s+(?P<next>{nxt}))?{e}",
         ),
         (
             "relative_day",
-            rf"{b}(?P<rel>{alternation(list(t['day_offsets']))})(?:\s+(?P<part>{part}))?{e}",
+            # Not « les règles d'aujourd'hui » (of now) nor « jusqu'à aujourd'hui » (so far).
+            rf"{b}(?<![dD]['’])(?<!jusqu'à )(?<!jusqu’à )"
+            rf"(?P<rel>{alternation(list(t['day_offsets']))})(?:\s+(?P<part>{part}))?{e}",
         ),
         ("last_night", rf"{b}(?:{alternation(t['last_night'])}){e}"),
         ("this_part", rf"{b}(?:{this})\s+(?P<part>{part}){e}"),
@@ -115,18 +156,127 @@ def grammar(code: str) -> _Grammar:
         ("year", rf"{b}(?:{alternation(t['year_prepositions'])})\s+{year}{e}"),
         # A year on its own (« élu en 2017 » is read above; « la saison 2019-2020 », « 2022 »):
         # shorter than any other rule that holds it, so it only stands when none does.
-        ("bare_year", rf"(?<![\w.,/-]){year}(?![\w%]|[.,]\d|\s?%)"),
         (
-            "ago",
-            rf"{b}{ago_before}(?P<n>\d{{1,3}}|{numbers})\s+"
-            rf"(?P<ago_unit>{alternation(list(ago['units']))}){ago_after}{e}",
+            "bare_year",
+            rf"(?:(?<![\w.,/-])|(?<=(?:1[89]|20)\d{{2}}-)){year}(?![\w%]|[.,]\d|\s?%)",
         ),
+        ("ago", rf"{b}{ago_before}{hedge}{count}{ago_after}{e}"),
         (
             "event",
             rf"{b}(?P<anchor>{alternation(list(t['event_anchors']))})\s*(?P<event>[^,.;:!?«»\"]{{2,80}}?)"
             rf"(?=\s*[,.;:!?«»\"]|$)",
         ),
     ]
+    if ago.get("ahead"):
+        patterns.append(("ahead", rf"{b}{re.escape(ago['ahead'])}\s+{hedge}{count}{e}"))
+    if ago.get("later"):
+        patterns.append(("later", rf"{b}{hedge}{count}\s+(?:{alternation(ago['later'])}){e}"))
+    if nb.get("joiner_days"):
+        patterns.append(
+            (
+                "night_days",
+                rf"{b}(?:{night_prefix})\s+(?P<d0>\d{{1,2}}|{first})(?:er)?\s+"
+                rf"{re.escape(nb['joiner_days'])}\s+(?P<d>\d{{1,2}})\s+(?P<m>{mo})"
+                rf"(?:\s+{year})?{e}",
+            )
+        )
+    if t.get("decade_words"):
+        patterns.append(
+            (
+                "decade",
+                rf"{b}(?:{alternation(t['decades'])})\s+"
+                rf"(?P<dec>{alternation(list(t['decade_words']))}|\d0){e}",
+            )
+        )
+    if t.get("weekend"):
+        patterns.append(
+            (
+                "weekend",
+                rf"{b}(?:(?P<this>{alternation(t['weekend_openers'])})\s+)"
+                rf"(?:{alternation(t['weekend'])})(?:\s+(?P<last>{last})|\s+(?P<next>{nxt}))?{e}",
+            )
+        )
+    if t.get("seasons"):
+        season = alternation(list(t["seasons"]))
+        opener = alternation(t["season_openers"])
+        patterns.append(
+            (
+                "season",
+                rf"{b}(?:(?P<edge>{alternation(t['period_edges'])})\s+(?:de\s+l['’]|du\s+)"
+                rf"|(?:{opener})\s*)(?<=[\s'’])(?P<season>{season})"
+                rf"(?:\s+{year}|\s+(?P<last>{last})|\s+(?P<next>{nxt}))?{e}",
+            )
+        )
+    if t.get("back_to_school"):
+        patterns.append(("rentree", rf"{b}(?:{alternation(t['back_to_school'])})(?:\s+{year})?{e}"))
+    if t.get("feasts_fixed"):
+        feasts = alternation([*t["feasts_fixed"], *t["feasts_easter"]])
+        # Capitalised, as a feast is written (« la Pentecôte », not « la toussaint » of a
+        # quote's typo; « le Père Noël » has no opener).
+        patterns.append(
+            (
+                "feast",
+                rf"{b}(?:{alternation(t['feast_openers'])})\s+(?:(?:la|le)\s+|l['’])?"
+                rf"(?P<feast>(?:lundi\s+de\s+)?(?=(?-i:[A-ZÉ]))(?:{feasts}))(?:\s+{year})?{e}",
+            )
+        )
+    if t.get("year_parts"):
+        patterns.append(
+            (
+                "year_part",
+                rf"{b}(?:(?:{art})\s*|au\s+)?(?P<ord>{alternation(list(t['ordinals']))})\s+"
+                rf"(?P<ypart>{alternation(list(t['year_parts']))})(?:\s+{year})?{e}",
+            )
+        )
+    if t.get("period_edge_units"):
+        patterns.append(
+            (
+                "period_edge",
+                rf"{b}(?:(?:{art})\s*|en\s+|au\s+)?(?P<edge>{alternation(t['period_edges'])})\s+"
+                rf"(?P<punit>{alternation(list(t['period_edge_units']))})"
+                rf"(?:\s+(?P<last>{last})|\s+(?P<next>{nxt}))?{e}",
+            )
+        )
+    if t.get("narrated_parts"):
+        patterns.append(
+            (
+                "narrated_part",
+                rf"{b}(?:(?P<earlier>{alternation(t['earlier'])})\s+)?"
+                rf"(?:{alternation(t['narrated_part_openers'])})\s*(?<=[\s'’])"
+                rf"(?P<npart>{alternation(list(t['narrated_parts']))}){e}(?!\s+d[eu]\s|\s+d['’])",
+            )
+        )
+    if t.get("that_year"):
+        patterns.append(("that_year", rf"{b}(?:{alternation(t['that_year'])}){e}"))
+        patterns.append(
+            ("year_rel", rf"{b}(?P<yrel>{alternation(list(t['year_before_after']))}){e}")
+        )
+    if t.get("eve"):
+        patterns.append(
+            ("eve", rf"{b}(?:{alternation(t['eve'])}){e}(?!\s+(?:d[eu]|au|d['’]|des)\b)")
+        )
+    if t.get("day_joiners"):
+        joiner = alternation(t["day_joiners"])
+        # « les 16 et 23 août », « entre le 13 et le 16 février »: the first day alone.
+        patterns.append(
+            (
+                "coordinated_day",
+                rf"{b}(?:(?:{day_prefix})\s+)?(?P<d>\d{{1,2}})(?:er)?"
+                rf"(?=(?:\s*,\s*\d{{1,2}})*\s+(?:{joiner})\s+(?:(?:{day_prefix})\s+)?"
+                rf"\d{{1,2}}(?:er)?\s+(?P<m>{mo})(?:\s+{year})?{e})",
+            )
+        )
+        # « fin avril, le 30 précisément »: a day of the month the text just named.
+        patterns.append(
+            (
+                "bare_day",
+                rf"{b}(?:{day_prefix})\s+(?P<d>\d{{1,2}})(?:er)?"
+                rf"(?![\w%-]|\s*(?:%|{mo}|[.,]\d|h\d|heures?)|\s+(?:{joiner})\s)",
+            )
+        )
+    coordinated_month = re.compile(
+        rf"(?:\s*,\s*|\s+(?:et|ou)\s+)(?:(?:de|en)\s+|d['’])?(?P<m>{mo}){e}", re.IGNORECASE
+    )
     return _Grammar(
         lang=code,
         weekdays=weekdays,
@@ -139,11 +289,32 @@ def grammar(code: str) -> _Grammar:
         anchors=t["event_anchors"],
         future_aux=frozenset(t["future_auxiliaries"]),
         ago_units={k.lower(): v for k, v in ago["units"].items()},
+        one=frozenset(ago.get("one", [])),
         forward=re.compile(rf"(?:{alternation(t['forward_markers'])})\s*$", re.IGNORECASE),
-        decade=re.compile(
-            rf"(?:{alternation(t['decades'])})\s+$" if t.get("decades") else "(?!)", re.IGNORECASE
+        since=re.compile(
+            rf"(?:{alternation(t['since_markers'])})\s*$" if t.get("since_markers") else "(?!)",
+            re.IGNORECASE,
         ),
+        decade=re.compile(
+            # « les années 1970 et 1990 »: the second is a decade too.
+            rf"(?:{alternation(t['decades'])})\s+(?:(?:1[89]|20)\d0\s+(?:et|à|ou|and|to)\s+)?$"
+            if t.get("decades")
+            else "(?!)",
+            re.IGNORECASE,
+        ),
+        decade_words=t.get("decade_words", {}),
+        seasons={k: (v[0], v[1]) for k, v in t.get("seasons", {}).items()},
+        feasts_fixed={
+            k.lower(): (int(v[:2]), int(v[3:])) for k, v in t.get("feasts_fixed", {}).items()
+        },
+        feasts_easter={k.lower(): v for k, v in t.get("feasts_easter", {}).items()},
+        year_parts=t.get("year_parts", {}),
+        ordinals={k.lower(): v for k, v in t.get("ordinals", {}).items()},
+        period_edge_units={k.lower(): v for k, v in t.get("period_edge_units", {}).items()},
+        narrated_parts=t.get("narrated_parts", {}),
+        year_before_after={k.lower(): v for k, v in t.get("year_before_after", {}).items()},
         patterns=tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in patterns),
+        coordinated_month=coordinated_month,
     )
 
 
@@ -172,7 +343,33 @@ def find(text: str, code: str) -> list[_Hit]:
         for m in pattern.finditer(text)
         if m.group(0).strip()
     ]
-    return _non_overlapping(hits)
+    kept = _non_overlapping(hits)
+    # « les mois d'octobre et de novembre », « en juin, juillet »: a month coordinated with a
+    # month just read is a month too, though no preposition of its own says so.
+    extra: list[_Hit] = []
+    for hit in kept:
+        last = hit
+        while last.rule in {"month", "month_year"}:
+            m = g.coordinated_month.match(text, last.end)
+            if m is None:
+                break
+            # The span is the month alone (« de novembre » → « novembre »).
+            coordinated = _Hit(m.start("m"), m.end(), "month", m)
+            if any(not (coordinated.end <= k.start or coordinated.start >= k.end) for k in kept):
+                break
+            extra.append(coordinated)
+            last = coordinated
+    return sorted(kept + extra, key=lambda h: h.start)
+
+
+def is_count(mention: DateMention, code: str) -> bool:
+    """Does the expression hold a count of units (« il y a douze ans », « cinq ans plus
+    tard »)? Its number is a figure too (bench/gold/README.md counts it as both)."""
+    return any(
+        pattern.fullmatch(mention.span.text)
+        for name, pattern in grammar(code).patterns
+        if name in {"ago", "ahead", "later"}
+    )
 
 
 def _weekday_on_or_before(day: dt.date, weekday: int, strict: bool = False) -> dt.date:
@@ -190,7 +387,7 @@ def _weekday_on_or_after(day: dt.date, weekday: int, strict: bool = False) -> dt
 
 
 def _nearest_year(
-    published: dt.date, month: int, day: int, weekday: int | None = None
+    published: dt.date, month: int, day: int, weekday: int | None = None, side: int = 0
 ) -> dt.date | None:
     """The date with that day and month closest to publication (news rarely looks > 6 months).
     With a weekday (« samedi 18 mai »), the closest year where the calendar agrees with it,
@@ -200,6 +397,8 @@ def _nearest_year(
     for year in (published.year - 1, published.year, published.year + 1):
         with contextlib.suppress(ValueError):
             candidates.append(dt.date(year, month, day))
+    if side:
+        candidates = [c for c in candidates if (c - published).days * side > 0]
     agreeing = [c for c in candidates if weekday is not None and c.weekday() == weekday]
     pool = agreeing or candidates
     return min(pool, key=lambda c: abs(c - published)) if pool else None
@@ -226,31 +425,41 @@ class DateResolver:
         offset: int,
         published: dt.date | None,
         future_at: set[int] | Callable[[], set[int]] | None = None,
+        past_at: set[int] | None = None,
+        present_at: set[int] | None = None,
+        earlier: list[DateMention] | None = None,
+        tenses: Callable[[], TenseSets] | None = None,
     ) -> list[DateMention]:
         """Temporal expressions of ``text`` (which starts at ``offset`` in the clean text).
 
-        ``future_at`` holds the positions (relative to ``text``) of words governed by a verb in
-        the future tense, from the parse: a bare weekday there looks forward. Or the function
-        that finds them, called only if a bare weekday or month needs them (most blocks have
-        none: reading every word's verb costs more than the dates themselves).
+        ``future_at``, ``past_at`` and ``present_at`` hold the positions (relative to
+        ``text``) of words governed by a verb in that tense, from the parse: a bare weekday
+        or month there looks forward, back, or to the nearest one. Without ``past_at`` (no
+        parse), whatever is not future reads as past narration. ``tenses``, when given, finds
+        the three sets itself and is called only if an expression needs a tense (most blocks
+        have none: reading every word's verb costs more than the dates themselves); so may
+        ``future_at``. ``earlier`` holds the dates the text gave before ``text``: « cinq ans
+        plus tard », « cette année-là », « dans la soirée » count from the last of them.
         """
-        known: list[set[int]] = []
+        if tenses is None:
 
-        def future() -> set[int]:
-            if not known:
-                known.append((future_at() if callable(future_at) else future_at) or set())
-            return known[0]
+            def given() -> TenseSets:
+                future = future_at() if callable(future_at) else future_at
+                return (future or set(), past_at, present_at or set())
 
-        result = []
+            tenses = given
+        result: list[DateMention] = []
+        context = _Context(tenses, list(earlier or []), offset)
         for hit in find(text, self.code):
             try:
-                mention = self._resolve(hit, text, offset, published, future)
-            except OverflowError:
+                mention = self._resolve(hit, text, offset, published, context)
+            except (OverflowError, ValueError):
                 # « hier » said on 0001-01-01, « l'an prochain » on 9999-12-31: no such day.
                 mention = self._mention(hit, text, offset, None, DateGrain.DAY, "unresolved")
             if mention is not None:
                 result.append(mention)
-        return result
+                context.before.append(mention)
+        return _dated_by_apposition(result)
 
     def _mention(
         self,
@@ -274,14 +483,11 @@ class DateResolver:
         )
 
     def _resolve(
-        self,
-        hit: _Hit,
-        text: str,
-        offset: int,
-        published: dt.date | None,
-        future_at: Callable[[], set[int]],
+        self, hit: _Hit, text: str, offset: int, published: dt.date | None, context: _Context
     ) -> DateMention | None:
         m, g = hit.match, self.g
+        # Only the expressions below that look around the publication date need a tense.
+        tense = None if hit.rule in _NO_TENSE else context.tense(hit)
         groups = {k: (v.lower() if isinstance(v, str) else v) for k, v in m.groupdict().items()}
         part = g.parts.get(groups.get("part") or "")
 
@@ -307,14 +513,20 @@ class DateResolver:
             if published is None:
                 return out(None, DateGrain.DAY, "unresolved")
             weekday = g.weekdays.get(groups.get("wd") or "")
-            resolved = _nearest_year(published, month, day_of_month, weekday)
+            if groups.get("last") or groups.get("next"):
+                # « le 23 mars dernier », « le 15 juin prochain »: strictly before or after.
+                resolved = _nearest_year(
+                    published, month, day_of_month, weekday, -1 if groups.get("last") else 1
+                )
+            else:
+                resolved = _nearest_year(published, month, day_of_month, weekday)
             return out(resolved.isoformat() if resolved else None, DateGrain.DAY, "publication")
         if hit.rule == "month_year":
             month = g.months[groups["m"]]
             return out(f"{groups['y']}-{month:02d}", DateGrain.MONTH, "absolute")
         if hit.rule in {"year", "bare_year"}:
             year_at = hit.start + m.start("y") - m.start()
-            if int(groups["y"]) % 10 == 0 and g.decade.search(text[max(0, year_at - 15) : year_at]):
+            if int(groups["y"]) % 10 == 0 and g.decade.search(text[max(0, year_at - 25) : year_at]):
                 # « les années 1980 »: the decade.
                 first_year = int(groups["y"])
                 return out(f"{first_year}/{first_year + 9}", DateGrain.YEAR, "absolute")
@@ -329,18 +541,28 @@ class DateResolver:
                 year = published.year if month < published.month else published.year - 1
             elif groups.get("next"):  # « en mars prochain »: strictly after
                 year = published.year if month > published.month else published.year + 1
-            elif g.forward.search(before_month) or any(
-                hit.start <= p < hit.end for p in future_at()
-            ):
+            elif g.since.search(before_month) or tense == "past":
+                # « depuis mars », « en décembre » in past narration: the last one begun, as a
+                # bare weekday is the last one.
+                year = published.year if month <= published.month else published.year - 1
+            elif g.forward.search(before_month) or tense == "future":
                 # « se tiendra en mars »: this one or the next to come.
                 year = published.year if month >= published.month else published.year + 1
-            else:
-                # « depuis mars », « en décembre » in past narration: the last one begun, as a
-                # bare weekday is the last one (a month to come needs the future to say so).
+            elif tense == "unparsed":
                 year = published.year if month <= published.month else published.year - 1
+            else:
+                # Present or no verb (« pour un vote espéré fin octobre »): the nearest one.
+                month_number = month
+                year = min(
+                    (published.year - 1, published.year, published.year + 1),
+                    key=lambda y: abs((y - published.year) * 12 + month_number - published.month),
+                )
             return out(f"{year}-{month:02d}", DateGrain.MONTH, "publication")
         if hit.rule == "night_between":
-            second = _weekday_on_or_before(published, g.weekdays[groups["wd2"]])
+            if tense == "future" or (tense != "past" and g.forward.search(text[: hit.start])):
+                second = _weekday_on_or_after(published, g.weekdays[groups["wd2"]])
+            else:
+                second = _weekday_on_or_before(published, g.weekdays[groups["wd2"]])
             if groups.get("d") and groups.get("m"):
                 month, day_of_month = g.months[groups["m"]], int(groups["d"])
                 if groups.get("y"):
@@ -356,10 +578,13 @@ class DateResolver:
                 day = _weekday_on_or_before(published, weekday, strict=True)
             elif groups.get("next") or groups.get("next_pre"):
                 day = _weekday_on_or_after(published, weekday, strict=True)
-            elif g.forward.search(text[: hit.start]) or any(
-                hit.start <= p < hit.end for p in future_at()
-            ):
+            elif tense == "future" or (tense != "past" and g.forward.search(text[: hit.start])):
                 day = _weekday_on_or_after(published, weekday)
+            elif tense == "present":
+                # « L'OMS réunit lundi et mardi »: this week's, before or after.
+                before = _weekday_on_or_before(published, weekday)
+                after = _weekday_on_or_after(published, weekday)
+                day = before if published - before <= after - published else after
             else:
                 day = _weekday_on_or_before(published, weekday)
             grain = DateGrain.PART_OF_DAY if part else DateGrain.DAY
@@ -398,7 +623,227 @@ class DateResolver:
                 "text",
                 anchor_text=(m.group("event") or "").strip(),
             )
+        return self._resolve_more(hit, groups, published, tense, context, out)
+
+    def _resolve_more(
+        self,
+        hit: _Hit,
+        groups: dict[str, Any],
+        published: dt.date,
+        tense: str | None,
+        context: _Context,
+        out: Callable[..., DateMention],
+    ) -> DateMention | None:
+        """The rules added for issue 32: counts ahead and from the text, weekends, seasons,
+        feasts, parts of a year, edges of a period, parts of a narrated day, coordinated
+        and bare days."""
+        g = self.g
+        rule = hit.rule
+        if rule in {"ahead", "later"}:
+            count = self._count(groups["n"] or "")
+            if count is None:
+                return None
+            unit = g.ago_units[groups["ago_unit"]]
+            if rule == "ahead":
+                if unit == "day":
+                    day = published + dt.timedelta(days=count)
+                    return out(day.isoformat(), DateGrain.DAY, "publication")
+                return out(_shift(published, unit, count), DateGrain(unit), "publication")
+            anchor = context.last_value()
+            value = _shift_value(anchor.value, unit, count) if anchor and anchor.value else None
+            return out(value, DateGrain(unit), "text", anchor_text=anchor and anchor.span.text)
+        if rule == "night_days":
+            month, day_of_month = g.months[groups["m"]], int(groups["d"])
+            second: dt.date | None
+            if groups.get("y"):
+                try:
+                    second = dt.date(int(groups["y"]), month, day_of_month)
+                except ValueError:
+                    return None
+            else:
+                second = _nearest_year(published, month, day_of_month)
+            if second is None:
+                return None
+            return out(_night_ending(second), DateGrain.PART_OF_DAY, "publication", part="night")
+        if rule == "decade":
+            dec = groups["dec"]
+            first_year = g.decade_words.get(dec) or 1900 + int(dec)
+            return out(f"{first_year}/{first_year + 9}", DateGrain.YEAR, "absolute")
+        if rule == "weekend":
+            if groups.get("next") or (tense == "future" and not groups.get("last")):
+                saturday = (
+                    published - dt.timedelta(days=1)
+                    if published.weekday() == 6 and not groups.get("next")
+                    else _weekday_on_or_after(published, 5, strict=bool(groups.get("next")))
+                )
+            else:
+                saturday = _weekday_on_or_before(published, 5)
+                if groups.get("last") and published.weekday() >= 5:
+                    saturday -= dt.timedelta(days=7)
+            sunday = saturday + dt.timedelta(days=1)
+            return out(
+                f"{saturday.isoformat()}/{sunday.isoformat()}", DateGrain.WEEK, "publication"
+            )
+        if rule == "season":
+            return out(*self._season(groups, published, tense))
+        if rule == "rentree":
+            month = int(resources.raw(self.code)["temporal"]["back_to_school_month"])
+            year = int(groups["y"]) if groups.get("y") else published.year
+            if not groups.get("y"):
+                if tense == "past" and published.month < month:
+                    year -= 1
+                elif tense == "future" and published.month > month + 1:
+                    year += 1
+            return out(f"{year:04d}-{month:02d}", DateGrain.MONTH, "publication")
+        if rule == "feast":
+            return out(self._feast(groups, published, tense), DateGrain.DAY, "publication")
+        if rule == "year_part":
+            size = g.year_parts[groups["ypart"]]
+            index = g.ordinals.get(groups["ord"], 0)
+            if not 1 <= index <= 12 // size:
+                return None
+            year = int(groups["y"]) if groups.get("y") else published.year
+            first, last = (index - 1) * size + 1, index * size
+            return out(f"{year}-{first:02d}/{year}-{last:02d}", DateGrain.MONTH, "publication")
+        if rule == "period_edge":
+            return out(*self._period_edge(groups, published))
+        if rule == "narrated_part":
+            part = g.narrated_parts[groups["npart"]] or None
+            grain = DateGrain.PART_OF_DAY if part else DateGrain.DAY
+            anchor = context.last_value()
+            narrated = _single_day(anchor) if anchor else None
+            if anchor is None or narrated is None:
+                return out(published.isoformat(), grain, "publication", part=part)
+            day = narrated
+            # The day narrated is near publication (not « l'élection du 3 novembre » five
+            # weeks ahead), and not past when the verb is future (« sera inhumé dans
+            # l'après-midi » after « mort jeudi »).
+            if abs((day - published).days) > 7 or (tense == "future" and day < published):
+                return out(published.isoformat(), grain, "publication", part=part)
+            return out(day.isoformat(), grain, "text", part=part, anchor_text=anchor.span.text)
+        if rule in {"that_year", "year_rel"}:
+            step = g.year_before_after.get(groups.get("yrel") or "", 0)
+            anchor = context.last_value()
+            if anchor is None or not anchor.value:
+                if rule == "that_year":
+                    return out(None, DateGrain.YEAR, "unresolved")
+                return out(str(published.year + step), DateGrain.YEAR, "publication")
+            year = int(anchor.value[:4]) + step
+            return out(str(year), DateGrain.YEAR, "text", anchor_text=anchor.span.text)
+        if rule == "eve":
+            day = published - dt.timedelta(days=1)
+            return out(day.isoformat(), DateGrain.DAY, "publication")
+        if rule == "coordinated_day":
+            month = g.months[groups["m"]]
+            day_of_month = int(groups["d"]) if groups["d"].isdigit() else 1
+            if groups.get("y"):
+                try:
+                    return out(
+                        dt.date(int(groups["y"]), month, day_of_month).isoformat(),
+                        DateGrain.DAY,
+                        "absolute",
+                    )
+                except ValueError:
+                    return None
+            resolved = _nearest_year(published, month, day_of_month)
+            return out(resolved and resolved.isoformat(), DateGrain.DAY, "publication")
+        if rule == "bare_day":
+            # Only right after a date that names the month (« fin avril, le 30 »).
+            anchor = context.last_value()
+            if anchor is None or not anchor.value or len(anchor.value) < 7:
+                return None
+            if context.offset + hit.start - anchor.span.end > 80:
+                return None
+            day_of_month = int(groups["d"]) if groups["d"].isdigit() else 1
+            try:
+                day = dt.date(int(anchor.value[:4]), int(anchor.value[5:7]), day_of_month)
+            except ValueError:
+                return None
+            return out(day.isoformat(), DateGrain.DAY, "text", anchor_text=anchor.span.text)
         return None
+
+    def _count(self, n_text: str) -> int | None:
+        if n_text.isdigit():
+            return int(n_text)
+        if n_text.lower() in self.g.one:
+            return 1
+        value = word_value(n_text, self.code)
+        return int(value) if value is not None else None
+
+    def _season(
+        self, groups: dict[str, Any], published: dt.date, tense: str | None
+    ) -> tuple[str, DateGrain, Anchor]:
+        first, last = self.g.seasons[groups["season"]]
+        wraps = last < first  # winter: December to February
+        if groups.get("y"):
+            year = int(groups["y"])
+        else:
+            # This year's season; a winter begun last December while it still lasts.
+            year = published.year - 1 if wraps and published.month <= last else published.year
+            starts = dt.date(year, first, 1)
+            ends_year = year + 1 if wraps else year
+            ended = (ends_year, last) < (published.year, published.month)
+            if groups.get("last"):
+                year -= 1 if not ended else 0
+            elif groups.get("next"):
+                year += 1
+            elif tense == "past" and starts > published:
+                year -= 1
+            elif tense == "future" and ended:
+                year += 1
+        end_year = year + 1 if wraps else year
+        anchor: Anchor = "absolute" if groups.get("y") else "publication"
+        edge = groups.get("edge")
+        if edge == "début":
+            return f"{year:04d}-{first:02d}", DateGrain.MONTH, anchor
+        if edge == "fin":
+            return f"{end_year:04d}-{last:02d}", DateGrain.MONTH, anchor
+        return f"{year:04d}-{first:02d}/{end_year:04d}-{last:02d}", DateGrain.MONTH, anchor
+
+    def _feast(self, groups: dict[str, Any], published: dt.date, tense: str | None) -> str | None:
+        name = " ".join(groups["feast"].split())
+        monday = name.startswith("lundi")
+        name = name.split()[-1]
+        years = (
+            (int(groups["y"]),)
+            if groups.get("y")
+            else (published.year - 1, published.year, published.year + 1)
+        )
+        days: list[dt.date] = []
+        for year in years:
+            if name in self.g.feasts_fixed:
+                month, day = self.g.feasts_fixed[name]
+                days.append(dt.date(year, month, day))
+            elif name in self.g.feasts_easter:
+                days.append(_easter(year) + dt.timedelta(days=self.g.feasts_easter[name]))
+        days = [d + dt.timedelta(days=1) if monday else d for d in days]
+        if not days:
+            return None
+        if len(days) > 1:
+            if tense == "future":
+                days = [d for d in days if d >= published] or days
+            elif tense == "past":
+                days = [d for d in days if d <= published] or days
+        return min(days, key=lambda d: abs(d - published)).isoformat()
+
+    def _period_edge(
+        self, groups: dict[str, Any], published: dt.date
+    ) -> tuple[str, DateGrain, Anchor]:
+        unit = self.g.period_edge_units[groups["punit"]]
+        step = -1 if groups.get("last") else 1 if groups.get("next") else 0
+        start = groups["edge"] == "début"
+        if unit == "year":
+            year = published.year + step
+            return f"{year:04d}-{1 if start else 12:02d}", DateGrain.MONTH, "publication"
+        if unit == "month":
+            return _shift(published, "month", step), DateGrain.MONTH, "publication"
+        day = published + dt.timedelta(weeks=step)
+        if start:
+            return _iso_week(day), DateGrain.WEEK, "publication"
+        # « en fin de semaine »: Friday to Sunday.
+        friday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(days=4)
+        sunday = friday + dt.timedelta(days=2)
+        return f"{friday.isoformat()}/{sunday.isoformat()}", DateGrain.WEEK, "publication"
 
 
 def _shift(published: dt.date, unit: str, step: int) -> str:
@@ -411,3 +856,99 @@ def _shift(published: dt.date, unit: str, step: int) -> str:
     if not dt.MINYEAR <= year <= dt.MAXYEAR:
         raise OverflowError(f"{step:+d} {unit}(s) from {published} is outside the calendar")
     return f"{year:04d}-{month_index % 12 + 1:02d}" if unit == "month" else f"{year:04d}"
+
+
+def _easter(year: int) -> dt.date:
+    """Easter Sunday of the Gregorian calendar (the anonymous algorithm of 1876)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _single_day(mention: DateMention) -> dt.date | None:
+    """The day a mention names: « 2020-09-26 », or the morning of a night interval."""
+    if mention.value is None or mention.grain not in {DateGrain.DAY, DateGrain.PART_OF_DAY}:
+        return None
+    last = mention.value.split("/")[-1]
+    if len(last) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(last)
+    except ValueError:
+        return None
+
+
+def _shift_value(value: str, unit: str, count: int) -> str | None:
+    """``count`` units after the date ``value`` names, at the grain of ``unit``; None when
+    ``value`` is coarser than ``unit`` (« un mois plus tard » after « en 2008 »)."""
+    first = value.split("/")[0]
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", first):
+            day = dt.date.fromisoformat(first)
+            if unit == "day":
+                return (day + dt.timedelta(days=count)).isoformat()
+            if unit == "week":
+                return _iso_week(day + dt.timedelta(weeks=count))
+            return _shift(day, unit, count)
+        if re.fullmatch(r"\d{4}-\d{2}", first) and unit in {"month", "year"}:
+            return _shift(dt.date(int(first[:4]), int(first[5:7]), 1), unit, count)
+        if re.fullmatch(r"\d{4}", first) and unit == "year":
+            return f"{int(first) + count:04d}"
+    except (ValueError, OverflowError):
+        return None
+    return None
+
+
+@dataclass
+class _Context:
+    """What resolving one block knows beyond the expression: tenses and earlier dates."""
+
+    find_tenses: Callable[[], TenseSets]
+    before: list[DateMention]
+    offset: int
+    known: TenseSets | None = None
+
+    def tense(self, hit: _Hit) -> str | None:
+        def under(positions: set[int]) -> bool:
+            return any(hit.start <= p < hit.end for p in positions)
+
+        if self.known is None:
+            self.known = self.find_tenses()
+        future_at, past_at, present_at = self.known
+        if under(future_at):
+            return "future"
+        if past_at is None:
+            return "unparsed"  # no parse: past narration unless a marker looks forward
+        if under(past_at):
+            return "past"
+        if under(present_at):
+            return "present"
+        return None
+
+    def last_value(self) -> DateMention | None:
+        """The last date the text gave with a value."""
+        return next((d for d in reversed(self.before) if d.value), None)
+
+
+def _dated_by_apposition(mentions: list[DateMention]) -> list[DateMention]:
+    """« le lendemain de son repas, dimanche 17 février »: an event-anchored expression takes
+    the date the text sets beside it."""
+    out = list(mentions)
+    for i, mention in enumerate(out[:-1]):
+        after = out[i + 1]
+        if (
+            mention.value is None
+            and mention.anchor == "text"
+            and 0 < after.span.start - mention.span.end <= 2
+            and after.value
+            and after.grain == DateGrain.DAY
+        ):
+            out[i] = mention.model_copy(update={"value": after.value})
+    return out
