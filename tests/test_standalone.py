@@ -345,7 +345,7 @@ def _first_bullet(**settings: Any) -> str:
 def test_a_lead_a_few_words_over_the_limit_still_states_the_headline() -> None:
     # The lead is 32 words and no cut may take its clauses: under the box's limit of 30 it is
     # no bullet, and the box opened on a side detail (the listening unit).
-    first = _first_bullet(headline_max_words=35)
+    first = _first_bullet(headline_extra_words=5)
     assert first.startswith("Après une fuite de gaz"), first
     assert "300 élèves" in first
 
@@ -353,5 +353,5 @@ def test_a_lead_a_few_words_over_the_limit_still_states_the_headline() -> None:
 def test_when_the_headline_statement_fails_the_next_one_is_tried() -> None:
     # The lead cannot be a bullet here (over 30 words): the next sentence that tells of the
     # headline's event (the leak) comes first, not the best-scored side detail.
-    first = _first_bullet(headline_max_words=0, headline_tries=3)
+    first = _first_bullet(headline_extra_words=0, headline_tries=3)
     assert "l'origine de la fuite" in first, first
