@@ -946,3 +946,21 @@ def test_a_relative_pronoun_the_parse_hangs_nowhere_ends_the_search() -> None:
     text = sent.text
     cut = compress_module.Deletion(text.index(" étant"), text.index(", ces"), "adjunct", False, 1)
     assert not compress_module._orphan_relative(read, [cut])
+
+
+def test_a_cut_keeps_the_words_it_is_told_to_keep() -> None:
+    """The first bullet states the headline's event: no cut takes the headline's words
+    (``keep``), here the meeting the leading clause tells of."""
+    text = (
+        "Au lendemain d'une réunion tendue entre les syndicats et la direction du groupe, "
+        "le président de la société a annoncé mardi la suppression de 1.200 postes en France."
+    )
+    doc = pipeline("fr")(text)
+    sent = sentences_of(doc)[0]
+    compressor = Compressor(resources.language("fr"))
+    assert compressor.compress(sent, 0, 20).removed == ["leading_clause"]
+    keep = frozenset(tok.i for tok in sent if tok.text in {"réunion", "syndicats"})
+    kept = compressor.compress(sent, 0, 20, keep=keep)
+    assert "leading_clause" not in kept.removed
+    bullet = bullet_text(text, kept.fragments)
+    assert "réunion tendue entre les syndicats" in bullet, bullet

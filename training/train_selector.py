@@ -6,7 +6,8 @@ record files (LightGBM runs deterministic, on one thread; no timestamps are writ
 1. Take ``--documents`` articles of the OrangeSum train split, drawn with ``--seed``.
 2. Parse each the way a digest does (ingest, clean, analyze) and keep the sentences that can
    be a bullet (``learned.candidate_indices``); compute their features (``features.py``).
-3. Label them with the greedy ROUGE oracle against the journalist's abstract.
+3. Label them with the greedy ROUGE oracle against the journalist's abstract (``--labels``:
+   among all of them, or only among those the pipeline does not pass over after scoring).
 4. Fit a LightGBM classifier on 90 % of the articles; measure on the other 10 %: AUC, and the
    ROUGE of picking the top sentences next to LEAD-k and the oracle on the same articles.
 5. Write ``selector.txt`` (the model) and ``selector.json`` (its record: data, seed,
@@ -76,6 +77,7 @@ def parse_article(text: str) -> tuple[str, list[Any], Any, list[int]] | None:
 def _examples(job: tuple[str, str, str | None, list[str], bool]) -> dict[str, Any] | None:
     """Features and oracle labels of one article (runs in a worker process)."""
     from essentiel.keypoints.features import embedder, sentence_features
+    from essentiel.keypoints.select import passed_over
     from oracle import greedy_oracle
 
     key, text, title, reference, use_embedding = job
@@ -86,16 +88,20 @@ def _examples(job: tuple[str, str, str | None, list[str], bool]) -> dict[str, An
     if len(indices) < 2:
         return None
     texts = [s.span.text for s in sentences]
-    oracle = greedy_oracle(texts, reference, indices)
+    # The features are read on every sentence that stands alone (the candidates the model
+    # scores); the pipeline passes over some of them after scoring (``select.passed_over``).
+    excluded = passed_over(sentences, lang)
+    pickable = [i for i in indices if i not in excluded]
     rows = sentence_features(sentences, indices, lang, title, embedder() if use_embedding else None)
+    # Labels are set in main from one of the two oracles (--labels).
     return {
         "id": key,
         "rows": rows,
-        "labels": np.array([1.0 if i in oracle else 0.0 for i in indices], dtype=np.float32),
         "indices": indices,
         "sentences": texts,
         "reference": reference,
-        "oracle": oracle,
+        "oracle_all": greedy_oracle(texts, reference, indices),
+        "oracle_pickable": greedy_oracle(texts, reference, pickable) if pickable else [],
     }
 
 
@@ -170,6 +176,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-embedding", action="store_true")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument(
+        "--labels",
+        choices=("all", "pickable"),
+        default="all",
+        help="the oracle picks among every sentence that stands alone (default, the shipped "
+        "model's), or only among those the pipeline can make a bullet of (tried 2026-12-05 on "
+        "1,500 articles, not kept)",
+    )
+    parser.add_argument(
         "--examples",
         type=Path,
         help="reuse the features and labels saved at this path (written there if absent)",
@@ -209,6 +223,11 @@ def main(argv: list[str] | None = None) -> int:
             args.examples.parent.mkdir(parents=True, exist_ok=True)
             with args.examples.open("wb") as f:
                 pickle.dump(docs, f)
+    for doc in docs:
+        doc["oracle"] = doc["oracle_all"] if args.labels == "all" else doc["oracle_pickable"]
+        doc["labels"] = np.array(
+            [1.0 if i in doc["oracle"] else 0.0 for i in doc["indices"]], dtype=np.float32
+        )
     cut = int(0.9 * len(docs))
     fit, dev = docs[:cut], docs[cut:]
     y = np.concatenate([d["labels"] for d in fit])
@@ -229,7 +248,12 @@ def main(argv: list[str] | None = None) -> int:
             "fit_sentences": len(y),
             "positive_share": round(float(y.mean()), 4),
         },
-        "labels": "greedy ROUGE-1+2 oracle, up to 3 sentences, among candidate sentences",
+        "labels": "greedy ROUGE-1+2 oracle, up to 3 sentences, among "
+        + (
+            "the candidates the pipeline can make a bullet of (select.passed_over left out)"
+            if args.labels == "pickable"
+            else "candidate sentences"
+        ),
         "seed": args.seed,
         "lightgbm": lightgbm.__version__,
         "params": params,

@@ -11,7 +11,9 @@ pipeline's ``build_keypoints``), and scored with ROUGE against the journalist's 
 What it compares, as ``NAME=FIELD:VALUE,...`` (``KeyPointSettings`` fields, the defaults for
 the others), by default: the default settings, two bullets, the third bullet's threshold
 (``extra_ratio``), the model without the heuristic, the heuristic alone; LEAD-2 and LEAD-3 of
-the same sentences are the baselines.
+the same sentences are the baselines. Beside ROUGE, each setting's share of boxes that miss the
+headline's event (``miss``: no bullet holds HEADLINE_COVERAGE of its content words, as
+``bench/keypoint_defects.py`` counts it) and whose first bullet does not state it (``first``).
 
 The same comparison on another file (English: the FRANK CNN/DM documents; no article of it was
 used in training, so nothing is skipped):
@@ -36,6 +38,9 @@ from typing import Any
 # The draw of make train, so that what it used is skipped here.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from train_selector import DEFAULT_DATA, DOCUMENTS, SEED
+
+# The reader's measure of a box that misses the headline's event (bench/keypoint_defects.py).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 DEFAULT_VARIANTS = (
     "default=",
@@ -87,7 +92,12 @@ def main(argv: list[str] | None = None) -> int:
     base = KeyPointSettings()
     settings = {name: replace(base, **values) for name, values in variants}
 
+    from essentiel.analyze import pipeline as spacy_pipeline
+    from keypoint_defects import HEADLINE_COVERAGE, bullet_words, headline_words, kept_tokens
+
     built: dict[str, list[str]] = {}
+    # Per setting, each bullet's share of the headline's content words (None: no headline).
+    covered: dict[str, list[float] | None] = {}
     real = pipeline_module.build_keypoints
     # The settings compared here mostly leave the candidates' scores alone: the model (and its
     # encoder, most of a box's time) scores an article once per learned weight, not once per
@@ -104,15 +114,35 @@ def main(argv: list[str] | None = None) -> int:
     def every_setting(  # type: ignore[no-untyped-def]
         text: str, sentences: list[Any], lang: Any, title: Any, _: Any, day: Any, *rest: Any
     ):
+        head = headline_words(spacy_pipeline(lang.code)(title)) if title else frozenset()
+        by_start = {s.start: s for s in sentences}
+
+        def coverage(tokens: list[Any]) -> float:
+            return len(head & bullet_words(tokens)) / len(head)
+
         for name, chosen in settings.items():
             points, _notices = real(text, sentences, lang, title, chosen, day, *rest)
             built[name] = [p.text for p in points]
+            covered[name] = (
+                [
+                    coverage(
+                        kept_tokens(
+                            by_start[p.sources[0].start], [(f.start, f.end) for f in p.fragments]
+                        )
+                    )
+                    for p in points
+                ]
+                if head
+                else None
+            )
         for k in (2, 3):
             built[f"lead-{k}"] = [s.span.text.strip() for s in sentences[:k]]
+            covered[f"lead-{k}"] = [coverage(list(s.span)) for s in sentences[:k]] if head else None
         return real(text, sentences, lang, title, base, day, *rest)
 
     def next_article(_item: Any) -> None:
         built.clear()
+        covered.clear()
         scored.clear()
 
     pipeline_module.build_keypoints = every_setting  # type: ignore[assignment]
@@ -123,8 +153,14 @@ def main(argv: list[str] | None = None) -> int:
             for name, bullets in built.items():
                 r = rouge(bullets, item.reference)
                 row = scores.setdefault(
-                    name, {"r1": [], "r2": [], "rl": [], "bullets": [], "words": []}
+                    name,
+                    {"r1": [], "r2": [], "rl": [], "bullets": [], "words": [], "miss": []}
+                    | {"first": []},
                 )
+                shares = covered.get(name)
+                if shares is not None:
+                    row["miss"].append(100.0 * (max(shares, default=0.0) < HEADLINE_COVERAGE))
+                    row["first"].append(100.0 * ((shares[:1] or [0.0])[0] < HEADLINE_COVERAGE))
                 row["r1"].append(r["rouge-score", "rouge1"])
                 row["r2"].append(r["rouge-score", "rouge2"])
                 row["rl"].append(r["rouge-score", "rougeL"])
@@ -134,15 +170,21 @@ def main(argv: list[str] | None = None) -> int:
         pipeline_module.build_keypoints = real  # type: ignore[assignment]
         keypoints_module.score_learned = real_scores  # type: ignore[assignment]
     table = {
-        name: {key: round(statistics.mean(values), 2) for key, values in row.items()}
-        | {"documents": len(row["r1"])}
+        name: {
+            key: round(statistics.mean(values), 2) if values else float("nan")
+            for key, values in row.items()
+        }
+        | {"documents": len(row["r1"]), "with_headline": len(row["miss"])}
         for name, row in scores.items()
     }
-    print(f"{'setting':<14} {'R1':>6} {'R2':>6} {'RL':>6} {'bullets':>8} {'words':>6}")
+    print(
+        f"{'setting':<14} {'R1':>6} {'R2':>6} {'RL':>6} {'bullets':>8} {'words':>6}"
+        f" {'miss %':>7} {'first %':>7}"
+    )
     for name, row in table.items():
         print(
             f"{name:<14} {row['r1']:>6.2f} {row['r2']:>6.2f} {row['rl']:>6.2f} "
-            f"{row['bullets']:>8.2f} {row['words']:>6.1f}"
+            f"{row['bullets']:>8.2f} {row['words']:>6.1f} {row['miss']:>7.1f} {row['first']:>7.1f}"
         )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -929,12 +929,14 @@ class Compressor:
         target_words: int,
         limit: int | None = None,
         lead: bool = False,
+        keep: frozenset[int] = frozenset(),
     ) -> Compressed:
         """Apply the always-on deletions, then the others, cheapest first, while over
         ``target_words``; then the last-resort ones while over ``limit`` (the target when
         none is given). A deletion the guards refuse is not made: the sentence keeps those
         words, whole if need be. ``lead``: the sentence is the article's first, whose
-        figures and actors are the news."""
+        figures and actors are the news; ``keep``: the indices (in ``sent.doc``) of tokens
+        no deletion may take (the headline's words in the bullet that states its event)."""
         text = sent.text
         base = offset + sent.start_char
         deletions = self.deletions(sent)
@@ -944,6 +946,7 @@ class Compressor:
         # be a bullet otherwise is cut as any sentence (« ..., ending more than six decades of
         # coal power » goes from a 32-word lead that keeps « 9 to 4 » and « 2030 »).
         fits = count_words(text) <= (limit if limit is not None else target_words)
+        kept_words = [tok for tok in sent if tok.i in keep]
 
         def allowed(trial: list[Deletion]) -> bool:
             return (
@@ -952,6 +955,7 @@ class Compressor:
                 and not _bare_verb_end(read, trial)
                 and not _orphan_relative(read, trial)
                 and not (lead and fits and _takes_lead_facts(read, trial))
+                and not (kept_words and _takes_any(read, trial, kept_words))
             )
 
         chosen: list[Deletion] = []
@@ -1080,6 +1084,12 @@ def _bare_verb_end(s: _Sentence, deletions: list[Deletion]) -> bool:
         and first.pos_ in {"DET", "NOUN", "PROPN", "NUM"}
         for seg in s.segs
     )
+
+
+def _takes_any(s: _Sentence, deletions: list[Deletion], tokens: list[Token]) -> bool:
+    """Guard: whether ``deletions`` take one of ``tokens``."""
+    base = s.base
+    return any(d.start <= tok.idx - base < d.end for tok in tokens for d in deletions)
 
 
 def _takes_lead_facts(s: _Sentence, deletions: list[Deletion]) -> bool:

@@ -55,6 +55,15 @@ class Headline:
             numbers |= {value for _, _, value in read_numbers(text, code)}
         return cls(frozenset(stems), frozenset(numbers))
 
+    def words_in(self, sentence: ParsedSentence) -> frozenset[int]:
+        """The indices (in the sentence's doc) of its tokens that are the headline's content
+        words: what a cut of the sentence that states the headline's event must keep."""
+        return frozenset(
+            tok.i
+            for tok in sentence.span
+            if _WORD.fullmatch(tok.text) and _stem(tok.text) in self.stems
+        )
+
     def match(self, sentence: ParsedSentence, code: str, cosine: float | None = None) -> float:
         """How much of the headline ``sentence`` says, in [0, 1]: the share of the headline's
         content words (names included) it has and of its figures (when it has some), and the

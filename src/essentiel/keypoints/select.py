@@ -223,6 +223,27 @@ def badly_cut(sentences: list[ParsedSentence]) -> set[int]:
     return found
 
 
+def passed_over(sentences: list[ParsedSentence], lang: Language) -> set[int]:
+    """Indices of the sentences that stand alone but are no bullet in this article: someone's
+    words with the speaker elsewhere (a long quote, a quote alone, a pronoun incise), a caption
+    run on, a bad cut, or a claim « selon lui » whose owner was named before. Applied after
+    scoring, so that the model sees every sentence that stands alone (its features read the
+    candidate set); the selector's training labels pick among the others only."""
+    found = (
+        inside_long_quotes(sentences)
+        | inside_single_quotes(sentences)
+        | speakerless_quotes(sentences, lang.pronoun_incise)
+        | unfinished(sentences)
+        | badly_cut(sentences)
+    )
+    # « Selon lui, la décision a été prise ... »: whose claim it is was said in another
+    # sentence; as a bullet it would be a claim with nobody's name on it.
+    if lang.according_to_pronoun is not None:
+        unnamed = lang.according_to_pronoun
+        found |= {i for i, s in enumerate(sentences) if unnamed.search(s.span.text)}
+    return found
+
+
 def _quote_close(text: str) -> int:
     """Where the quote ``text`` opens with (in double marks or guillemets) closes; -1 if it
     does not. A straight mark after a space opens a quote inside it (« "Depuis quand ... à la
