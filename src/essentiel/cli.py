@@ -484,8 +484,9 @@ def serve(
     spare: Annotated[
         bool,
         typer.Option(
-            help="Keep a spare digest process per worker (its models loaded) that takes over "
-            "at once when a digest is stopped; costs one more process's memory."
+            help="Keep a spare digest process per worker, forked beforehand, that takes over "
+            "when a digest is stopped (without it the replacement is forked then, in "
+            "milliseconds; the models are not loaded again)."
         ),
     ] = False,
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",

@@ -30,7 +30,7 @@ from essentiel.batch.outputs import merge_parts, output_format, write_part
 from essentiel.batch.rows import digest_row, error_row
 from essentiel.errors import WorkTimeout
 from essentiel.pipeline import Pipeline, Settings
-from essentiel.worker import Worker, WorkerDied, warm_up
+from essentiel.worker import Template, Worker, WorkerDied, warm_up
 
 ROWS_PER_PART = 200
 SECONDS_PER_PART = 30.0
@@ -209,12 +209,15 @@ def run_local(
     is in flight; rows come back in input order, and memory does not grow with the corpus.
 
     An item whose digest takes over ``timeout`` seconds gets an error row with reason
-    ``timeout``: its process is killed and replaced (a thread cannot stop spaCy's C code),
-    and the run goes on."""
+    ``timeout``: its process is killed and replaced by a fork of the loaded template (a
+    thread cannot stop spaCy's C code), and the run goes on."""
     window: deque[Future[dict[str, Any]]] = deque()
     items = iter(todo)
     # Each worker's Pipeline holds its BLAS/OpenMP libraries to settings.blas_threads (one).
-    pool = [Worker(settings, warm_up=warm_up) for _ in range(workers)]
+    # One process loads the models; each worker's digest process is a fork of it, so the
+    # copy-on-write pages of the models are shared and a timeout costs no reload.
+    template = Template(settings, warm_up=warm_up)
+    pool = [Worker(settings, template=template) for _ in range(workers)]
     idle: queue.SimpleQueue[Worker] = queue.SimpleQueue()
     for worker in pool:
         idle.put(worker)
@@ -243,6 +246,7 @@ def run_local(
     finally:
         for worker in pool:  # on Ctrl-C too: the children are killed, the waits end
             worker.close()
+        template.close()
         threads.shutdown(wait=True, cancel_futures=True)
 
 

@@ -38,8 +38,9 @@ class ServiceConfig:
     """Seconds a digest or a check may take; past it the work is stopped and the answer is
     503 ``timeout``."""
     spare: bool = False
-    """Keep a spare digest process with its models loaded, which takes over at once when a
-    digest is stopped (otherwise the next digests wait while a new process loads them)."""
+    """Keep a spare digest process, forked beforehand from the template that holds the loaded
+    models, which takes over when a digest is stopped (otherwise the replacement is forked
+    then: milliseconds; the models are never loaded again)."""
     search_timeout: float = DEFAULT_SEARCH_TIMEOUT
     """Seconds a search (or an entity list) may take; past it, 503 ``search_timeout``."""
     warm_up: bool = True

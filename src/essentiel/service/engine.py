@@ -3,7 +3,8 @@
 Digests and checks run in a child process (``essentiel.worker.Worker``), never in the
 service's own process: a request that goes over the time budget (``ServiceConfig.timeout``)
 or whose client disconnects is stopped by killing that child, which a thread running spaCy's
-C code could not be; a fresh child takes its place. The service's process keeps only the
+C code could not be; a fresh child, forked from the template process that holds the loaded
+models, takes its place at once. The service's process keeps only the
 event loop and the store, so ``/healthz`` and searches answer while an article is parsed.
 
 Why dedicated threads for the store rather than ``anyio.to_thread``: all SQLite work stays on
@@ -26,7 +27,7 @@ from essentiel.model import Digest, SummaryCheck
 from essentiel.pipeline import Pipeline, Settings
 from essentiel.service.config import ServiceConfig
 from essentiel.service.store import Store
-from essentiel.worker import Worker, warm_up
+from essentiel.worker import Template, Worker, warm_up
 
 # ---- jobs run in the digest process ---------------------------------------------------------
 
@@ -66,6 +67,7 @@ class Engine:
         self.store = Store(config.db, search_seconds=config.search_timeout)
         self.ready = False
         self.workers: list[Worker] = []
+        self.template: Template | None = None
         self._idle: asyncio.Queue[Worker] | None = None
         # Threads that wait on the digest processes (they only block on a pipe).
         self._waiters = ThreadPoolExecutor(config.threads, thread_name_prefix="essentiel-digest")
@@ -78,8 +80,10 @@ class Engine:
         loaded (the service answers only then)."""
         settings = Settings(max_bytes=self.config.max_bytes)
         job = warm_up if self.config.warm_up else None
+        # One template loads the models; every digest process is a fork of it.
+        self.template = Template(settings, warm_up=job)
         self.workers = [
-            Worker(settings, warm_up=job, spare=self.config.spare)
+            Worker(settings, spare=self.config.spare, template=self.template)
             for _ in range(self.config.threads)
         ]
         self._idle = asyncio.Queue()
@@ -181,6 +185,8 @@ class Engine:
         server's graceful-shutdown timeout already), a running search is interrupted."""
         for worker in self.workers:
             worker.close()
+        if self.template is not None:
+            self.template.close()
         self.store.interrupt()
         self._waiters.shutdown(wait=True, cancel_futures=True)
         self._store.shutdown(wait=True, cancel_futures=True)
