@@ -5,6 +5,7 @@ same command finishes once there is room without needing the parts' size twice."
 from __future__ import annotations
 
 import errno
+import hashlib
 import io
 import json
 import time
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pyarrow.parquet as pq
 import pytest
 
 import essentiel.batch
@@ -101,6 +103,24 @@ class FakeDisk:
 
         monkeypatch.setattr(Path, "open", limited_open)
         monkeypatch.setattr(Path, "write_text", _write_text_via_open)
+        real_writer = pq.ParquetWriter
+
+        def limited_writer(where: Any, schema: Any, **options: Any) -> Any:
+            """pyarrow writes a path with its own I/O: through the limited open instead."""
+            if not isinstance(where, (str, Path)):
+                return real_writer(where, schema, **options)
+            handle = Path(where).open("wb")  # noqa: SIM115 (closed with the writer)
+            writer = real_writer(handle, schema, **options)
+            close = writer.close
+
+            def close_both() -> None:
+                close()
+                handle.close()
+
+            writer.close = close_both  # type: ignore[method-assign]
+            return writer
+
+        monkeypatch.setattr(pq, "ParquetWriter", limited_writer)
 
 
 def _write_text_via_open(path: Path, data: str, *args: Any, **kwargs: Any) -> int:
@@ -110,21 +130,40 @@ def _write_text_via_open(path: Path, data: str, *args: Any, **kwargs: Any) -> in
 
 
 def _rows(n: int) -> list[dict[str, Any]]:
-    padding = "x" * 400
+    # Hashes: text that Parquet's compression cannot shrink, so that a part's size is mostly
+    # its rows, as with real digests (a Parquet part's footer is some 20 KB).
     return [
         {
-            "input": {"key": f"k{i:04d}", "source": "s"},
+            "input": {
+                "key": f"k{i:04d}",
+                "source": "".join(
+                    hashlib.sha256(f"{i}-{j}".encode()).hexdigest() for j in range(200)
+                ),
+            },
             "status": "ok",
             "error": None,
-            "digest": {"pad": padding},
+            "digest": None,
         }
         for i in range(n)
     ]
 
 
-def _stored(tmp_path: Path, rows: list[dict[str, Any]]) -> tuple[Path, int]:
+def _output(out: Path) -> list[tuple[str, str, str]]:
+    """(key, source, status) of every row of a JSONL or Parquet output, in order."""
+    if out.suffix == ".jsonl":
+        rows = [json.loads(line) for line in out.read_text().splitlines()]
+    else:
+        rows = pq.read_table(out).to_pylist()
+    return [(r["input"]["key"], r["input"]["source"], r["status"]) for r in rows]
+
+
+def _expected(rows: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
+    return [(r["input"]["key"], r["input"]["source"], r["status"]) for r in rows]
+
+
+def _stored(tmp_path: Path, rows: list[dict[str, Any]], fmt: str) -> tuple[Path, int]:
     """Parts for ``rows`` written in an unlimited disk, and their total size."""
-    out = tmp_path / "disk" / "out.jsonl"
+    out = tmp_path / "disk" / f"out.{fmt}"
     out.parent.mkdir()
     store = PartStore(out, ["corpus"], BatchReport(), rows_per_part=10)
     for row in rows:
@@ -134,26 +173,28 @@ def _stored(tmp_path: Path, rows: list[dict[str, Any]]) -> tuple[Path, int]:
     return out, sum(p.stat().st_size for p in store.parts)
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
 def test_the_merge_needs_no_second_copy_of_the_parts(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
     rows = _rows(60)
-    out, parts_size = _stored(tmp_path, rows)
+    out, parts_size = _stored(tmp_path, rows, fmt)
     used = FakeDisk(out.parent, 0).used()  # the parts and the run's small files
     disk = FakeDisk(out.parent, used + parts_size // 5)  # room for about one part more
     assert disk.capacity < used + parts_size  # copying the parts whole would not fit
     disk.install(monkeypatch)
     store = PartStore(out, ["corpus"], BatchReport(), rows_per_part=10)
     store.finish()
-    assert [json.loads(line) for line in out.read_text().splitlines()] == rows
-    assert not out.with_name("out.jsonl.parts").exists()
+    assert _output(out) == _expected(rows)
+    assert not out.with_name(f"out.{fmt}.parts").exists()
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
 def test_a_full_disk_during_the_merge_leaves_no_output_and_the_rerun_finishes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
     rows = _rows(60)
-    out, parts_size = _stored(tmp_path, rows)
+    out, parts_size = _stored(tmp_path, rows, fmt)
     base = FakeDisk(out.parent, 0).used()
     with monkeypatch.context() as patch:
         # No room for even one part more: the first append fails.
@@ -171,12 +212,13 @@ def test_a_full_disk_during_the_merge_leaves_no_output_and_the_rerun_finishes(
         store = PartStore(out, ["corpus"], report, rows_per_part=10)
         assert report.resumed == 60
         store.finish()
-    assert [json.loads(line) for line in out.read_text().splitlines()] == rows
+    assert _output(out) == _expected(rows)
 
 
-def test_a_merge_killed_half_way_resumes_with_each_row_once(tmp_path: Path) -> None:
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+def test_a_merge_killed_half_way_resumes_with_each_row_once(tmp_path: Path, fmt: str) -> None:
     rows = _rows(60)
-    out, _ = _stored(tmp_path, rows)
+    out, _ = _stored(tmp_path, rows, fmt)
     store = PartStore(out, ["corpus"], BatchReport(), rows_per_part=10)
     real_unlink = Path.unlink
     calls = {"n": 0}
@@ -197,7 +239,37 @@ def test_a_merge_killed_half_way_resumes_with_each_row_once(tmp_path: Path) -> N
     again = PartStore(out, ["corpus"], report, rows_per_part=10)
     assert report.resumed == 60
     again.finish()
-    assert [json.loads(line) for line in out.read_text().splitlines()] == rows
+    assert _output(out) == _expected(rows)
+
+
+def test_a_parquet_merge_killed_mid_append_keeps_every_row(tmp_path: Path) -> None:
+    """Killed while a part's pages were being copied (the state not yet updated): the rerun
+    cuts the merged file back to the last recorded append and copies that part again."""
+    rows = _rows(60)
+    out, _ = _stored(tmp_path, rows, "parquet")
+    store = PartStore(out, ["corpus"], BatchReport(), rows_per_part=10)
+    real_copy = run._copy
+    calls = {"n": 0}
+
+    def dies_in_fourth(source: Any, target: Any, size: int) -> None:
+        calls["n"] += 1
+        if calls["n"] == 4:
+            target.write(source.read(size // 2))
+            target.flush()
+            raise KeyboardInterrupt
+        real_copy(source, target, size)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(run, "_copy", dies_in_fourth)
+        with pytest.raises(KeyboardInterrupt):
+            store.finish()
+    store.close()
+    report = BatchReport()
+    again = PartStore(out, ["corpus"], report, rows_per_part=10)
+    assert report.resumed == 60
+    again.finish()
+    assert _output(out) == _expected(rows)
+    assert pq.ParquetFile(out).metadata.num_row_groups == 6
 
 
 def test_the_cli_says_a_full_disk_in_one_line_with_exit_5(

@@ -363,3 +363,50 @@ def test_a_digest_process_killed_from_outside_is_a_503_and_replaced() -> None:
             engine.close()
 
     asyncio.run(scenario())
+
+
+def test_a_slow_job_does_not_hold_the_requests_queued_behind_it() -> None:
+    """One digest process, a job that runs long (as a hostile article would, up to the time
+    budget): past ``slow_after`` the queue gets an extra process, forked from the loaded
+    template, and the quick job behind it does not wait for the slow one; the extra process
+    is stopped once no slow job is left."""
+
+    async def scenario() -> None:
+        config = ServiceConfig(db=":memory:", timeout=600.0, warm_up=False, slow_after=1.0)
+        engine = Engine(config)
+        await engine.start()
+        try:
+            loop = asyncio.get_running_loop()
+            await loop.run_in_executor(None, engine.workers[0].wait_ready)
+            slow = asyncio.ensure_future(engine.run(sleep_job, 20.0))
+            await asyncio.sleep(0.2)
+            started = time.monotonic()
+            assert await engine.run(sleep_job, 0.01) == 0.01
+            assert time.monotonic() - started < 10.0  # not the 20 s of the slow job
+            assert len(engine.workers) == 2
+            assert engine.template is not None and engine.template.loads == 1
+            assert await slow == 20.0
+            assert len(engine.workers) == 1  # the extra process went with the slow job
+        finally:
+            engine.close()
+
+    asyncio.run(scenario())
+
+
+def test_without_slow_after_the_queue_waits() -> None:
+    async def scenario() -> None:
+        config = ServiceConfig(db=":memory:", timeout=600.0, warm_up=False, slow_after=0.0)
+        engine = Engine(config)
+        await engine.start()
+        try:
+            slow = asyncio.ensure_future(engine.run(sleep_job, 4.0))
+            await asyncio.sleep(0.2)
+            started = time.monotonic()
+            assert await engine.run(sleep_job, 0.01) == 0.01
+            assert time.monotonic() - started > 3.0  # behind the slow job
+            await slow
+            assert len(engine.workers) == 1
+        finally:
+            engine.close()
+
+    asyncio.run(scenario())

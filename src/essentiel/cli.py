@@ -465,6 +465,14 @@ def serve(
             min=0.1, help="Seconds a digest or check may take; then it is stopped (503 timeout)."
         ),
     ] = 60.0,
+    slow_after: Annotated[
+        float,
+        typer.Option(
+            min=0.0,
+            help="Seconds after which a running digest is slow: the requests queued behind it "
+            "get an extra digest process meanwhile (0: they wait).",
+        ),
+    ] = 5.0,
     search_timeout: Annotated[
         float,
         typer.Option(min=0.01, help="Seconds a search may take; then 503 search_timeout."),
@@ -484,8 +492,9 @@ def serve(
     spare: Annotated[
         bool,
         typer.Option(
-            help="Keep a spare digest process per worker (its models loaded) that takes over "
-            "at once when a digest is stopped; costs one more process's memory."
+            help="Keep a spare digest process per worker, forked beforehand, that takes over "
+            "when a digest is stopped (without it the replacement is forked then, in "
+            "milliseconds; the models are not loaded again)."
         ),
     ] = False,
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
@@ -511,6 +520,7 @@ def serve(
         api_key=os.environ.get("ESSENTIEL_API_KEY") or None,
         cors_origins=tuple(cors_origin or ()),
         timeout=timeout,
+        slow_after=slow_after,
         search_timeout=search_timeout,
         warm_up=warm_up,
         spare=spare,

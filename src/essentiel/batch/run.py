@@ -12,6 +12,7 @@ uninterrupted one would.
 from __future__ import annotations
 
 import fcntl
+import io
 import json
 import os
 import pickle
@@ -23,14 +24,21 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from essentiel.batch.inputs import Item
 from essentiel.batch.outputs import merge_parts, output_format, write_part
+from essentiel.batch.parquet_append import (
+    MAGIC,
+    footer_bytes,
+    footer_of,
+    joined_metadata,
+    shifted_footer,
+)
 from essentiel.batch.rows import digest_row, error_row
 from essentiel.errors import WorkTimeout
 from essentiel.pipeline import Pipeline, Settings
-from essentiel.worker import Worker, WorkerDied, warm_up
+from essentiel.worker import Template, Worker, WorkerDied, warm_up
 
 ROWS_PER_PART = 200
 SECONDS_PER_PART = 30.0
@@ -102,8 +110,11 @@ class PartStore:
         for stale in self.dir.glob("*.tmp"):
             stale.unlink()  # a part being written when the run was killed
         self.done: set[str] = set()
-        # JSON Lines parts are merged by appending each to OUT.parts/merged.jsonl and removing
-        # it, so the merge never needs the parts' size twice; merged.json says how far it got.
+        # Parts are merged by appending each to OUT.parts/merged.<fmt> and removing it, so the
+        # merge never needs the parts' size twice; merged.json says how far it got. A Parquet
+        # part's pages are copied as they are and its footer, its offsets shifted to where the
+        # pages now sit, is kept beside (footer-NNNNNN.bin) until the last part is in
+        # (batch/parquet_append.py).
         self.merged = self.dir / f"merged.{self.fmt}"
         self.merge_state = self.dir / "merged.json"
         self.merged_upto = 0
@@ -112,7 +123,11 @@ class PartStore:
             self.merged_upto = int(state["parts"])
             with self.merged.open("r+b") as handle:
                 handle.truncate(int(state["bytes"]))  # an append the state does not cover
-            for row in _read_rows(self.merged, self.fmt):
+        for footer in self.dir.glob("footer-*.bin"):
+            if _part_index(footer) > self.merged_upto:
+                footer.unlink()  # its part's append was not recorded: it is done again
+        if self.merged_upto:
+            for row in _read_rows(self.merged, self.fmt, self._footers()):
                 self.done.add(row["input"]["key"])
                 report.count(row)
         self.parts = []
@@ -148,27 +163,44 @@ class PartStore:
     def finish(self) -> None:
         """Merge the parts into the output, which appears whole (a rename) or not at all."""
         self.flush()
-        if self.fmt == "jsonl":
-            self._append_parts()
-            self.merged.replace(self.out)
-        else:
-            # Parquet cannot be appended to once written: this merge needs the parts' size
-            # once more in free space (docs/batch.md says so).
-            merge_parts(self.parts, self.out, self.fmt)
+        self._append_parts()
+        if self.fmt == "parquet":
+            if not self.merged_upto:  # no row at all: an empty file with the schema
+                merge_parts([], self.merged, self.fmt)
+            else:
+                with self.merged.open("ab") as target:
+                    target.write(footer_bytes(joined_metadata(self._footers())))
+                    target.flush()
+                    os.fsync(target.fileno())
+        self.merged.replace(self.out)
         self.close()
         shutil.rmtree(self.dir)
 
+    def _footers(self) -> list[Path]:
+        return sorted(self.dir.glob("footer-*.bin"), key=_part_index)
+
     def _append_parts(self) -> None:
+        """Move the parts, in order, to the end of ``merged``: one part's size of free space
+        is all it needs (each part is removed once its append is recorded)."""
         with self.merged.open("ab") as target:
             for part in self.parts:
-                with part.open("rb") as source:
-                    shutil.copyfileobj(source, target, 1 << 20)
+                if self.fmt == "parquet":
+                    if target.tell() == 0:
+                        target.write(MAGIC)
+                    start, footer = footer_of(part)
+                    shifted = shifted_footer(footer, target.tell() - len(MAGIC))
+                    saved = self.dir / f"footer-{_part_index(part):06d}.bin"
+                    _write_synced(saved, shifted)
+                    with part.open("rb") as source:
+                        source.seek(len(MAGIC))
+                        _copy(source, target, start - len(MAGIC))
+                else:
+                    with part.open("rb") as source:
+                        shutil.copyfileobj(source, target, 1 << 20)
                 target.flush()
                 os.fsync(target.fileno())
                 state = {"parts": _part_index(part), "bytes": target.tell()}
-                tmp = self.merge_state.with_name(self.merge_state.name + ".tmp")
-                tmp.write_text(json.dumps(state))
-                tmp.replace(self.merge_state)
+                _write_synced(self.merge_state, json.dumps(state).encode())
                 part.unlink()
                 self.merged_upto = state["parts"]
         self.parts = []
@@ -178,10 +210,30 @@ class PartStore:
 
 
 def _part_index(part: Path) -> int:
-    return int(part.name.split(".")[0].removeprefix("part-"))
+    return int(part.name.split(".")[0].split("-")[1])
 
 
-def _read_rows(part: Path, fmt: str) -> Iterator[dict[str, Any]]:
+def _write_synced(path: Path, data: bytes) -> None:
+    """``data`` in ``path``, whole or not at all (a temporary file, fsync, rename)."""
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    tmp.replace(path)
+
+
+def _copy(source: BinaryIO, target: BinaryIO, size: int) -> None:
+    while size > 0:
+        chunk = source.read(min(size, 1 << 20))
+        if not chunk:
+            raise OSError(f"{source.name} ended early")
+        target.write(chunk)
+        size -= len(chunk)
+
+
+def _read_rows(part: Path, fmt: str, footers: list[Path] | None = None) -> Iterator[dict[str, Any]]:
+    """The rows of a part, or of the merged file (whose Parquet footer is ``footers``)."""
     if fmt == "jsonl":
         with part.open(encoding="utf-8") as handle:
             for line in handle:
@@ -190,8 +242,55 @@ def _read_rows(part: Path, fmt: str) -> Iterator[dict[str, Any]]:
     else:
         import pyarrow.parquet as pq
 
-        table = pq.read_table(part, columns=["input", "status", "error"])
-        yield from table.to_pylist()
+        columns = ["input", "status", "error"]
+        if footers is None:
+            yield from pq.read_table(part, columns=columns).to_pylist()
+            return
+        with part.open("rb") as data:
+            joined = pq.ParquetFile(_WithFooter(data, footer_bytes(joined_metadata(footers))))
+            yield from joined.read(columns=columns).to_pylist()
+
+
+class _WithFooter(io.RawIOBase):
+    """A file's bytes followed by ``tail``, read as one file (the merged Parquet pages and
+    the footer they will get): nothing written, no space needed."""
+
+    def __init__(self, data: io.BufferedReader, tail: bytes) -> None:
+        self.data, self.tail = data, tail
+        self.size = data.seek(0, io.SEEK_END)
+        self.pos = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self.pos, io.SEEK_END: self.size + len(self.tail)}
+        self.pos = base[whence] + offset
+        return self.pos
+
+    def tell(self) -> int:
+        return self.pos
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        filled = 0
+        while filled < len(view):  # across the boundary: pyarrow takes a short read as the end
+            if self.pos < self.size:
+                self.data.seek(self.pos)
+                n = self.data.readinto(view[filled : filled + self.size - self.pos]) or 0
+            else:
+                start = self.pos - self.size
+                chunk = self.tail[start : start + len(view) - filled]
+                n = len(chunk)
+                view[filled : filled + n] = chunk
+            if not n:
+                break
+            self.pos += n
+            filled += n
+        return filled
 
 
 # ---- local engine ---------------------------------------------------------------------------
@@ -209,12 +308,15 @@ def run_local(
     is in flight; rows come back in input order, and memory does not grow with the corpus.
 
     An item whose digest takes over ``timeout`` seconds gets an error row with reason
-    ``timeout``: its process is killed and replaced (a thread cannot stop spaCy's C code),
-    and the run goes on."""
+    ``timeout``: its process is killed and replaced by a fork of the loaded template (a
+    thread cannot stop spaCy's C code), and the run goes on."""
     window: deque[Future[dict[str, Any]]] = deque()
     items = iter(todo)
     # Each worker's Pipeline holds its BLAS/OpenMP libraries to settings.blas_threads (one).
-    pool = [Worker(settings, warm_up=warm_up) for _ in range(workers)]
+    # One process loads the models; each worker's digest process is a fork of it, so the
+    # copy-on-write pages of the models are shared and a timeout costs no reload.
+    template = Template(settings, warm_up=warm_up)
+    pool = [Worker(settings, template=template) for _ in range(workers)]
     idle: queue.SimpleQueue[Worker] = queue.SimpleQueue()
     for worker in pool:
         idle.put(worker)
@@ -243,6 +345,7 @@ def run_local(
     finally:
         for worker in pool:  # on Ctrl-C too: the children are killed, the waits end
             worker.close()
+        template.close()
         threads.shutdown(wait=True, cancel_futures=True)
 
 

@@ -107,6 +107,12 @@ class SpeakerRanker:
         mentions.sort(key=lambda m: m.start)
         self._mentions = mentions
         self._starts = [m.start for m in mentions]
+        # Per entity, the indices of its mentions in text order: a search back to the start
+        # of the text goes entity by entity, not mention by mention (per description, a scan
+        # of every mention made the quotes stage quadratic in a long article).
+        self._by_entity: dict[int, list[int]] = {}
+        for i, found in enumerate(mentions):
+            self._by_entity.setdefault(found.entity, []).append(i)
 
     def sentence_at(self, position: int) -> int:
         return max(0, bisect.bisect_right(self._sentence_starts, position) - 1)
@@ -157,15 +163,27 @@ class SpeakerRanker:
         if evident is not None:
             # A description the text tied to one entity earlier (« Philippe Bas, sénateur de la
             # Manche » … « le sénateur ») is that entity, however far back it was named.
-            for m in reversed(self._mentions[:lo]):
-                if m.entity in seen or not evident(m.entity):
+            # Each entity's newest possible mention before the window, as a scan of the
+            # mentions newest first would keep it; a tie on (score, start) goes to the later
+            # mention, which that scan met first.
+            best_index = -1
+            for entity, indices in self._by_entity.items():
+                if entity in seen:
                     continue
-                if not self._possible(m, kinds, gender, exclude):
+                before = bisect.bisect_left(indices, lo)
+                if not before or not evident(entity):
                     continue
-                seen.add(m.entity)
-                key = (self._score(m, sentence, previous, evident), m.start, m)
-                if best is None or key[:2] > best[:2]:
-                    best = key
+                for i in reversed(indices[:before]):
+                    m = self._mentions[i]
+                    if self._possible(m, kinds, gender, exclude):
+                        key = (self._score(m, sentence, previous, evident), m.start, m)
+                        if (
+                            best is None
+                            or key[:2] > best[:2]
+                            or (key[:2] == best[:2] and i > best_index)
+                        ):
+                            best, best_index = key, i
+                        break
         if best is None:
             return None
         m = best[2]

@@ -17,6 +17,9 @@ DEFAULT_MAX_BYTES = 2_000_000
 # A news article digests in about a second; a minute is far beyond any real page and still
 # bounds what one request can take from a worker.
 DEFAULT_TIMEOUT = 60.0
+# A news article digests in about a second, a long one in a few: past this, the requests
+# queued behind it get a process of their own.
+DEFAULT_SLOW_AFTER = 5.0
 # A search over an indexed store takes milliseconds; seconds mean a hostile query.
 DEFAULT_SEARCH_TIMEOUT = 5.0
 
@@ -38,8 +41,14 @@ class ServiceConfig:
     """Seconds a digest or a check may take; past it the work is stopped and the answer is
     503 ``timeout``."""
     spare: bool = False
-    """Keep a spare digest process with its models loaded, which takes over at once when a
-    digest is stopped (otherwise the next digests wait while a new process loads them)."""
+    """Keep a spare digest process, forked beforehand from the template that holds the loaded
+    models, which takes over when a digest is stopped (otherwise the replacement is forked
+    then: milliseconds; the models are never loaded again)."""
+    slow_after: float = DEFAULT_SLOW_AFTER
+    """A digest or check still running after this many seconds is slow (a normal one takes
+    about one): while it runs, an extra digest process (a fork of the loaded template, up to
+    ``threads`` of them) serves the requests queued behind it, and is stopped when no slow
+    job is left. 0: never (requests wait behind a slow one, up to the time budget)."""
     search_timeout: float = DEFAULT_SEARCH_TIMEOUT
     """Seconds a search (or an entity list) may take; past it, 503 ``search_timeout``."""
     warm_up: bool = True

@@ -3,7 +3,8 @@
 Digests and checks run in a child process (``essentiel.worker.Worker``), never in the
 service's own process: a request that goes over the time budget (``ServiceConfig.timeout``)
 or whose client disconnects is stopped by killing that child, which a thread running spaCy's
-C code could not be; a fresh child takes its place. The service's process keeps only the
+C code could not be; a fresh child, forked from the template process that holds the loaded
+models, takes its place at once. The service's process keeps only the
 event loop and the store, so ``/healthz`` and searches answer while an article is parsed.
 
 Why dedicated threads for the store rather than ``anyio.to_thread``: all SQLite work stays on
@@ -26,7 +27,7 @@ from essentiel.model import Digest, SummaryCheck
 from essentiel.pipeline import Pipeline, Settings
 from essentiel.service.config import ServiceConfig
 from essentiel.service.store import Store
-from essentiel.worker import Worker, warm_up
+from essentiel.worker import Template, Worker, warm_up
 
 # ---- jobs run in the digest process ---------------------------------------------------------
 
@@ -66,9 +67,19 @@ class Engine:
         self.store = Store(config.db, search_seconds=config.search_timeout)
         self.ready = False
         self.workers: list[Worker] = []
+        self.template: Template | None = None
         self._idle: asyncio.Queue[Worker] | None = None
-        # Threads that wait on the digest processes (they only block on a pipe).
-        self._waiters = ThreadPoolExecutor(config.threads, thread_name_prefix="essentiel-digest")
+        self._settings = Settings(max_bytes=config.max_bytes)
+        # Jobs running past config.slow_after, and the extra digest processes serving the
+        # queue meanwhile (at most config.threads of them).
+        self._slow: set[asyncio.Future[Any]] = set()
+        self._extra = 0
+        self._closed = False
+        # Threads that wait on the digest processes (they only block on a pipe), extra ones
+        # included.
+        self._waiters = ThreadPoolExecutor(
+            2 * config.threads + 1, thread_name_prefix="essentiel-digest"
+        )
         self._store = ThreadPoolExecutor(1, thread_name_prefix="essentiel-store")
         # Searches on threads of their own: a slow one never holds a write, get or /healthz.
         self._search = ThreadPoolExecutor(2, thread_name_prefix="essentiel-search")
@@ -76,10 +87,12 @@ class Engine:
     async def start(self) -> None:
         """Start the digest processes and, with ``warm_up``, wait until their models are
         loaded (the service answers only then)."""
-        settings = Settings(max_bytes=self.config.max_bytes)
+        settings = self._settings
         job = warm_up if self.config.warm_up else None
+        # One template loads the models; every digest process is a fork of it.
+        self.template = Template(settings, warm_up=job)
         self.workers = [
-            Worker(settings, warm_up=job, spare=self.config.spare)
+            Worker(settings, spare=self.config.spare, template=self.template)
             for _ in range(self.config.threads)
         ]
         self._idle = asyncio.Queue()
@@ -106,12 +119,26 @@ class Engine:
         call = functools.partial(worker.call, func, *args, timeout=self.config.timeout, **kwargs)
         job = loop.run_in_executor(self._waiters, call)
 
+        slow_timer = (
+            loop.call_later(self.config.slow_after, self._is_slow, job)
+            if self.config.slow_after > 0
+            else None
+        )
+
         def give_back(done: asyncio.Future[Any]) -> None:
             # The process is free again only once its call has returned (or was stopped).
             if not done.cancelled():
                 done.exception()  # retrieved: an abandoned job's error is not "never retrieved"
+            if slow_timer is not None:
+                slow_timer.cancel()
+            self._slow.discard(done)
             assert self._idle is not None
-            self._idle.put_nowait(worker)
+            if self._extra > len(self._slow):  # an extra process no slow job needs now
+                self._extra -= 1
+                self.workers.remove(worker)
+                loop.run_in_executor(self._waiters, worker.close)
+            else:
+                self._idle.put_nowait(worker)
 
         job.add_done_callback(give_back)
         watcher = asyncio.ensure_future(_disconnected(request)) if request else None
@@ -130,6 +157,20 @@ class Engine:
             worker.cancel(grace=DISCONNECT_GRACE)
             raise WorkCancelled("the client disconnected; the digest was stopped")
         return job.result()
+
+    def _is_slow(self, job: asyncio.Future[Any]) -> None:
+        """A job still running past ``slow_after``: the requests queued behind it get an
+        extra digest process (a fork, ready in milliseconds) rather than wait up to the time
+        budget for it."""
+        if job.done() or self._closed:
+            return
+        self._slow.add(job)
+        if self._extra < self.config.threads:
+            assert self._idle is not None and self.template is not None
+            self._extra += 1
+            extra = Worker(self._settings, template=self.template)
+            self.workers.append(extra)
+            self._idle.put_nowait(extra)
 
     async def digest(
         self,
@@ -179,8 +220,11 @@ class Engine:
     def close(self) -> None:
         """Stop at once: digest processes are killed (their requests were cancelled by the
         server's graceful-shutdown timeout already), a running search is interrupted."""
-        for worker in self.workers:
+        self._closed = True
+        for worker in list(self.workers):
             worker.close()
+        if self.template is not None:
+            self.template.close()
         self.store.interrupt()
         self._waiters.shutdown(wait=True, cancel_futures=True)
         self._store.shutdown(wait=True, cancel_futures=True)
