@@ -964,3 +964,24 @@ def test_a_cut_keeps_the_words_it_is_told_to_keep() -> None:
     assert "leading_clause" not in kept.removed
     bullet = bullet_text(text, kept.fragments)
     assert "réunion tendue entre les syndicats" in bullet, bullet
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The parse puts the subject (an enumeration) into the opening segments: without them
+        # the bullet would open on its verb, « Ont choisi de défiler … ».
+        "Dans la cité phocéenne, voisins, collègues, proches ou simples passants, ont choisi "
+        "de défiler en silence jusqu'à la mairie pour rendre hommage au jeune pompier disparu.",
+        # « la semaine dernière » belongs to the opening clause: kept alone after it goes, it
+        # would date the complaints instead of the broadcast.
+        "Depuis que la vidéo de l'interpellation a été diffusée, la semaine dernière, quatre "
+        "policiers du commissariat ont porté plainte après avoir reçu des menaces, a-t-on "
+        "appris vendredi de source syndicale.",
+    ],
+)
+def test_an_opening_cut_never_takes_a_subject_or_strands_a_date(text: str) -> None:
+    bullet, removed = compress(text, 20, limit=30)
+    assert "leading_clause" not in removed
+    assert not bullet.startswith(("Ont ", "La semaine")), bullet
+    assert bullet.split(",")[0] == text.split(",")[0], bullet

@@ -408,6 +408,15 @@ def _leading_clause(s: _Sentence, k: int) -> Deletion | None:
         s.text[nxt:], s.lang.anaphoric_openers
     ):
         return None
+    following = s.segs[1]
+    first = s.first_token(following)
+    if not s.root_inside(following) and (
+        first is None or first.pos_ == "ADP" or s.lang.date_word.search(s.piece(following))
+    ):
+        # « Depuis que l'appel a été rendu public, la semaine dernière, six agents … »: an
+        # adjunct between the clause and the main one may be the clause's own; kept alone it
+        # would date the main clause instead.
+        return None
     return Deletion(0, nxt, "leading_clause", False, s.cost(0, nxt))
 
 
@@ -954,6 +963,7 @@ class Compressor:
                 and not _stray_comma(read, trial)
                 and not _bare_verb_end(read, trial)
                 and not _orphan_relative(read, trial)
+                and not _opens_on_verb(sent, trial)
                 and not (lead and fits and _takes_lead_facts(read, trial))
                 and not (kept_words and _takes_any(read, trial, kept_words))
             )
@@ -988,6 +998,20 @@ class Compressor:
             removed=sorted({d.rule for d in chosen}),
             words=count_words(kept_text),
         )
+
+
+def _opens_on_verb(sent: SpacySpan, deletions: list[Deletion]) -> bool:
+    """Guard: whether ``deletions`` leave a bullet opening on a verb that the sentence did not
+    open on (« Dans la ville, famille, amis ou anonymes, ont choisi … » -> « Ont choisi … »):
+    its subject was in the words taken."""
+    kept = _kept_ranges(len(sent.text), deletions)
+    if not kept or kept[0][0] == 0:
+        return False
+    start = kept[0][0]
+    while start < len(sent.text) and sent.text[start] in ",;: ":
+        start += 1
+    first = next((tok for tok in sent if tok.idx - sent.start_char >= start), None)
+    return first is not None and first.pos_ in {"VERB", "AUX"}
 
 
 def _stray_comma(s: _Sentence, deletions: list[Deletion]) -> bool:
