@@ -287,21 +287,27 @@ _INLINE_TAGS = frozenset(
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 
 
+def _enclosing_blocks(tree: etree._Element, tags: tuple[str, ...]) -> list[etree._Element]:
+    """The block elements (not inline ones) that hold an element of ``tags``, each once, in
+    document order."""
+    blocks: dict[etree._Element, None] = {}
+    for element in tree.iter(*tags):
+        block = element.getparent()
+        while block is not None and block.tag in _INLINE_TAGS:
+            block = block.getparent()
+        if block is not None:
+            blocks[block] = None
+    return list(blocks)
+
+
 def _bold_lines(tree: etree._Element) -> set[str]:
     """The lines the page sets all in bold (<b>, <strong>), as their letters alone: a line is
     bold when every letter of it is (« <b>Le maire a parlé</b>, <b>mardi.</b> » is). Read
     from the page rather than from trafilatura's formatting output: asking trafilatura to keep
     formatting changes what it extracts (on some pages it then loses article text, keeps
     boilerplate it drops otherwise, or glues a word to the bold one before it)."""
-    blocks: dict[etree._Element, None] = {}
-    for element in tree.iter("b", "strong"):
-        block = element.getparent()
-        while block is not None and block.tag in _INLINE_TAGS:
-            block = block.getparent()
-        if block is not None:
-            blocks[block] = None
     found: set[str] = set()
-    for block in blocks:
+    for block in _enclosing_blocks(tree, ("b", "strong")):
         for text, bold in _html_lines(block):
             key = _NOT_LETTERS.sub("", text)
             if bold and key:
@@ -338,15 +344,8 @@ def _menu_lines(tree: etree._Element) -> set[str]:
     """The page's lines (as their letters alone) made of MENU_MIN_LINKS links or more and
     separators: every letter of the line sits in a link, and what lies between the links is
     spaces and _ONLY_SEPARATORS."""
-    blocks: dict[etree._Element, None] = {}
-    for element in tree.iter("a"):
-        block = element.getparent()
-        while block is not None and block.tag in _INLINE_TAGS:
-            block = block.getparent()
-        if block is not None:
-            blocks[block] = None
     found: set[str] = set()
-    for block in blocks:
+    for block in _enclosing_blocks(tree, ("a",)):
         for runs in _link_runs(block):
             links = [text for text, in_link in runs if in_link]
             between = "".join(text for text, in_link in runs if not in_link)
