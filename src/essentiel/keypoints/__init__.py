@@ -109,8 +109,9 @@ class KeyPointSettings:
     # bullet unless one shown before it said the noun, or it is the article's first sentence;
     # languages without ``[standalone] definite_articles`` (English) never refuse.
     refuse_unnamed: bool = True
-    # The learned selector embeds and scores only this many candidates, the best by
-    # select.py's score: the sentence encoder's cost is per sentence embedded (issue 31).
+    # The learned selector embeds and scores only this many candidates (at least
+    # max_keypoints), the best by select.py's score: the sentence encoder's cost is per
+    # sentence embedded (issue 31).
     max_embedded: int = MAX_EMBEDDED
 
     def __post_init__(self) -> None:
@@ -128,8 +129,8 @@ class KeyPointSettings:
             raise ValueError("need headline_candidates >= 0 and closing_after >= 0")
         if self.headline_weight < 0.0 or self.lead_margin < 0.0:
             raise ValueError("need headline_weight >= 0 and lead_margin >= 0")
-        if self.max_embedded < self.max_keypoints:
-            raise ValueError("need max_embedded >= max_keypoints")
+        if self.max_embedded < 1:
+            raise ValueError("need max_embedded >= 1")
         if self.headline_extra_words < 0:
             raise ValueError("need headline_extra_words >= 0")
         if self.headline_tries < 1 or not 0.0 <= self.lead_match <= 1.0:
@@ -189,7 +190,9 @@ def build_keypoints(
             settings.learned_weight,
             lemma_sets,
             named,
-            settings.max_embedded,
+            # A box of more bullets than the cap (the experiments' « every bullet ») has the
+            # model score as many.
+            max(settings.max_embedded, settings.max_keypoints),
         )
     elif selector == "lead":
         candidates = [
