@@ -16,8 +16,8 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   (« 1 million » a d'abord expliqué X. »);
 - ``unclosed_quote``: otherwise, the bullet's quote marks do not pair up;
 - ``glued_heading``: a heading or a paragraph with no final stop run into the sentence
-  (« ... grandeur nature La Banque centrale ... »), also with no space between (« ... au
-  hachoirPeu avant midi ... », « ... du HavreMais les ... », « - 25/05par BFMTVL'application
+  (« ... grandeur nature La Banque centrale ... »), also with no space between (« ... sur la
+  départementalePeu avant midi ... », « ... de BrestMais les ... », « - 12/03par BFMTVL'usine
   ... »), or three capitalised words in a row (an upper-case intertitle);
 - ``headline_repeated``: the bullet repeats the headline (the page's title printed again in
   the body, taken for a sentence);
@@ -104,8 +104,8 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _UPPER_RUN = re.compile(r"(?<!\w)(?:[A-ZÀ-ÖØ-Þ]{2,}[\s'’-]+){2,}[A-ZÀ-ÖØ-Þ]{2,}(?!\w)")
 # Paragraphs run together without a space, as text copied from a page has them: a word that
 # opens in lowercase with at least three lowercase letters, then a capitalised word
-# (« hachoirPeu », « arrièreAu »; not « iPhone », « macOS », « YouTube »), or a video's date
-# credit run into « par » (« 14/06/2018par X »).
+# (« départementalePeu », « matinAu »; not « iPhone », « macOS », « YouTube »), or a video's date
+# credit run into « par » (« 12/03/2020par X »).
 _GLUED_NO_SPACE = re.compile(r"(?<![\w'’])[a-zà-öø-ÿ]{3,}[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]|\d{2}par [A-Z]")
 
 
@@ -136,7 +136,7 @@ class Words:
         glued = re.compile(
             rf"(?P<before>[\w’'%)]+)\s+(?P<opener>(?:{openers}))(?:(?<=['’])|\s+)(?=[a-zà-öø-ÿ])"
         )
-        # A capitalised word or an upper-case run (an outlet: « BFMTVLa question ») with an
+        # A capitalised word or an upper-case run (an outlet: « BFMTVLe maire ») with an
         # opener glued to it, no space between.
         glued_to_name = re.compile(
             rf"(?:[A-ZÀ-ÖØ-Þ0-9]{{2}}|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)(?P<opener>(?:{openers}))"

@@ -343,10 +343,10 @@ _BARE_CREDIT = re.compile(r"^[-–—]\s*\d{1,2}/\d{2}")
 
 def split_glued_paragraphs(lines: list[_Line], langs: list[resources.Language]) -> list[_Line]:
     """Body lines cut where text copied from a page ran one paragraph into the next without a
-    space (language data: ``[sentences] paragraph_openers``, « ... au hachoirPeu avant midi
-    ... »). What ran in is a subheading when it is short, from the last sentence end before the
-    glue (an intertitle, a video's title or credit: « Une attaque au hachoir », « Par
-    franceinfo »), else the end of a paragraph that lost its final stop (then a body block of
+    space (language data: ``[sentences] paragraph_openers``, « ... sur la départementalePeu avant
+    midi ... »). What ran in is a subheading when it is short, from the last sentence end before the
+    glue (an intertitle, a video's title or credit: « Un accident sur la départementale »,
+    « Par franceinfo »), else the end of a paragraph that lost its final stop (then a body block of
     its own). Either way no sentence, so no key point, holds both sides of the glue.
 
     With a space, only a heading is cut off: a short run from a sentence end, with no final

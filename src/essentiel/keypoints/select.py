@@ -550,7 +550,7 @@ _DASH_OPENERS = ("- ", "– ")
 
 @cache
 def _glued_caption(code: str) -> re.Pattern[str]:
-    """A video or photo credit glued into the text (« - 06/01par BFMTVLa question … »)."""
+    """A video or photo credit glued into the text (« - 12/03par BFMTVLe maire … »)."""
     patterns = resources.raw(code).get("standalone", {}).get("glued_captions", [])
     return re.compile("|".join(patterns)) if patterns else re.compile(r"(?!)")
 

@@ -120,8 +120,8 @@ class Language:
     glued_openers: frozenset[str] = frozenset()
     # Where text copied from a page ran a paragraph (or an intertitle, a video's title and
     # credit) into the next one without a space: a lowercase letter, or an upper-case run, then
-    # one of the language's sentence openers as a whole word (« ... une attaque au hachoirPeu
-    # avant midi ... »). None when the language lists no openers.
+    # one of the language's sentence openers as a whole word (« ... un accident sur la
+    # départementalePeu avant midi ... »). None when the language lists no openers.
     glued_paragraph: re.Pattern[str] | None = None
     # The same with a space: a short run with no final stop, then an opener and a lowercase
     # word (« Cinq blessés graves Parmi les victimes, ... »); and the words after which a
@@ -354,7 +354,7 @@ def glued_paragraph_regex(openers: list[str], credits: list[str]) -> re.Pattern[
     """Where a paragraph starts glued to the text before it: at the end of each match.
 
     An opener (« Mais », « L' », « Selon ») capitalised right after a lowercase letter or
-    after two capitals or digits (an outlet's name, a date: « BFMTVLa question »), and a
+    after two capitals or digits (an outlet's name, a date: « BFMTVLe maire »), and a
     whole word: followed by a space or a comma, or, elided, by a letter. Names written in
     camel case (« YouTube », « PayPal », « DiCaprio », « LaREM ») go on with a letter, so they
     are not cut. A credit word (« par ») glued to a lowercase word before a capital (« ... son
