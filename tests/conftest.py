@@ -65,3 +65,13 @@ def orangesum_pages(limit: int) -> Iterator[dict[str, str]]:
             if i >= limit:
                 return
             yield json.loads(line)
+
+
+# A short French article of our own, for tests that need any digestible text.
+BREST_ARTICLE = (
+    "Le conseil municipal de Brest a adopté mardi soir le budget de la nouvelle médiathèque, "
+    "dont l'ouverture est prévue au printemps 2027. Le chantier coûtera 14 millions d'euros, "
+    "a précisé l'adjoint à la culture, Yann Kerhervé, devant une salle comble.\n\n"
+    "Les élus d'opposition ont voté contre, jugeant le projet « trop éloigné des quartiers ». "
+    "Une consultation des habitants sur les horaires d'ouverture aura lieu cet automne."
+)

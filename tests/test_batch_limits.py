@@ -23,14 +23,7 @@ from essentiel.batch.rows import digest_row
 from essentiel.batch.run import BatchReport, PartStore
 from essentiel.cli import main
 from essentiel.pipeline import Pipeline
-
-ARTICLE = (
-    "Le conseil municipal de Brest a adopté mardi soir le budget de la nouvelle médiathèque, "
-    "dont l'ouverture est prévue au printemps 2027. Le chantier coûtera 14 millions d'euros, "
-    "a précisé l'adjoint à la culture, Yann Kerhervé, devant une salle comble.\n\n"
-    "Les élus d'opposition ont voté contre, jugeant le projet « trop éloigné des quartiers ». "
-    "Une consultation des habitants sur les horaires d'ouverture aura lieu cet automne."
-)
+from tests.conftest import BREST_ARTICLE as ARTICLE
 
 
 def sleepy_row(pipeline: Pipeline, item: Item) -> dict[str, Any]:

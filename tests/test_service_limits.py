@@ -27,15 +27,9 @@ from essentiel.service import ServiceConfig, create_app
 from essentiel.service import engine as engine_module
 from essentiel.service.engine import Engine, sleep_job
 from essentiel.service.store import QueryError, SearchTimeout, Store
+from tests.conftest import BREST_ARTICLE as ARTICLE
 
 ROOT = Path(__file__).resolve().parents[1]
-ARTICLE = (
-    "Le conseil municipal de Brest a adopté mardi soir le budget de la nouvelle médiathèque, "
-    "dont l'ouverture est prévue au printemps 2027. Le chantier coûtera 14 millions d'euros, "
-    "a précisé l'adjoint à la culture, Yann Kerhervé, devant une salle comble.\n\n"
-    "Les élus d'opposition ont voté contre, jugeant le projet « trop éloigné des quartiers ». "
-    "Une consultation des habitants sur les horaires d'ouverture aura lieu cet automne."
-)
 
 
 def sleepy_digest(pipeline: Pipeline, source: str | bytes, **options: Any) -> Digest:
@@ -247,6 +241,7 @@ def _port_free(port: int) -> bool:
 STUCK_STAGE = """
 import time
 from essentiel import pipeline as _pipeline
+
 
 _real_digest = _pipeline.Pipeline.digest
 
