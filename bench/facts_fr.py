@@ -100,7 +100,9 @@ def same_speaker(gold: Item, pred: Item) -> bool:
     a, b = _name_words(gold_name).split(), _name_words(pred_name).split()
     if not a or not b:
         return False
-    if same_name(" ".join(a), " ".join(b)):
+    if same_name(" ".join(a), " ".join(b)) and not _place_of_description(
+        a, b, gold_name, pred_name
+    ):
         return True
     if _acronym_of(a, b) or _acronym_of(b, a):
         return True
@@ -115,6 +117,20 @@ def same_speaker(gold: Item, pred: Item) -> bool:
         return False
     differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
     return len(differ) == 1 and _one_letter_apart(*differ[0])
+
+
+def _place_of_description(a: list[str], b: list[str], gold_name: str, pred_name: str) -> bool:
+    """« Texas » for « le gouverneur du Texas », « Paris » for « le tribunal de grande instance
+    de Paris »: a shorter name that matches only the last word of a description (a name with
+    a lowercase word, not a given name and a surname) is the place it names, not the speaker."""
+    if len(a) == len(b):
+        return False
+    longer = gold_name if len(a) > len(b) else pred_name
+    words = re.sub(r"\s*\([^)]*\)", "", longer).replace("'", " ").replace("’", " ").split()
+    return any(
+        w[:1].islower() and w.isalpha() and len(w) > 3 and fold(w) not in _FUNCTION_WORDS
+        for w in words
+    )
 
 
 def _acronym_of(short: list[str], long: list[str]) -> bool:

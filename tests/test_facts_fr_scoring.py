@@ -124,3 +124,19 @@ def test_an_acronym_is_the_body_it_abbreviates() -> None:
     )
     assert not facts_fr.same_speaker(gold("l'OMS"), ours("Office mondial du sport amateur"))
     assert not facts_fr.same_speaker(gold("la CGT"), ours("Confédération française"))
+
+
+def test_the_place_a_description_names_is_not_its_speaker() -> None:
+    def gold(name: str) -> dict[str, Any]:
+        return {"speaker_name": name, "speaker": None}
+
+    def ours(name: str) -> dict[str, Any]:
+        return {"name": name, "speaker": None}
+
+    assert not facts_fr.same_speaker(gold("le maire de Brennec"), ours("Brennec"))
+    assert not facts_fr.same_speaker(gold("le tribunal judiciaire de Lorient"), ours("Lorient"))
+    assert not facts_fr.same_speaker(gold("Brennec"), ours("la mairie de Brennec"))
+    # A surname still names the person, a shorter name the body.
+    assert facts_fr.same_speaker(gold("Claire Vasseur"), ours("Vasseur"))
+    assert facts_fr.same_speaker(gold("Karim ben Salah"), ours("Salah"))
+    assert facts_fr.same_speaker(gold("la Bretagne"), ours("Bretagne"))
