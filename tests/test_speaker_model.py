@@ -116,3 +116,58 @@ def test_a_shipped_model_computes_these_features_else_the_rules_stand(
     assert tuple(record["features"]) == FEATURES
     cv = record["cross_validation"]
     assert cv["ranked"] > cv["rules"] and cv["sign_test_p"] < 0.05
+
+
+_SURNAMES = (
+    "Vasseur",
+    "Morel",
+    "Garnier",
+    "Lemoine",
+    "Caradec",
+    "Perrin",
+    "Joubert",
+    "Marchal",
+    "Tanguy",
+    "Ferrand",
+    "Bazin",
+    "Kerbrat",
+    "Lucas",
+    "Riou",
+    "Gourvès",
+    "Jaouen",
+    "Guillou",
+    "Quéré",
+    "Prigent",
+    "Cadiou",
+    "Hamon",
+    "Nédélec",
+    "Salaün",
+    "Tréguer",
+    "Guéguen",
+    "Allain",
+    "Cozic",
+    "Pennec",
+    "Bourhis",
+    "Moysan",
+)
+
+
+def _long_article(paragraphs: int) -> str:
+    return "\n\n".join(
+        f"Le conseiller Yann {_SURNAMES[k]} a présenté mardi le projet du quartier numéro {k}. "
+        f"Les riverains ont posé de nombreuses questions sur le calendrier des travaux. "
+        f"« Nous tiendrons les délais annoncés au printemps », a-t-il assuré."
+        for k in range(paragraphs)
+    )
+
+
+def test_a_quote_s_candidates_do_not_grow_with_the_article(pipeline: Pipeline) -> None:
+    """The gathering walks a window of sentences and a bounded list of extras: a longer
+    article brings no more candidates per quote (the speaker stage stays linear)."""
+    most = []
+    for paragraphs in (6, 30):
+        with collecting() as trace:
+            pipeline.digest(_long_article(paragraphs), lang="fr", published=PUBLISHED)
+        assert len(trace.quotes) >= paragraphs - 1
+        most.append(max(len(q["candidates"]) for q in trace.quotes))
+    assert most[1] <= most[0] + 3
