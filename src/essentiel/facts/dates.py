@@ -42,6 +42,7 @@ _NO_TENSE = frozenset(
         "this_part",
         "unit",
         "ago",
+        "text_day",
     }
 )
 
@@ -90,7 +91,9 @@ def grammar(code: str) -> _Grammar:
     units = alternation(list(t["units"]))
     art = alternation(t["articles"]) if t["articles"] else "(?!)"
     day_prefix = alternation(t["day_prefix"])
-    b, e = r"(?<![\w-])", r"(?![\w-])"
+    # A word boundary that a hyphen does not break (« mi-mars » is one word), but the dash
+    # closing an intertitle glued to its paragraph does (« - Merkel visée -Vendredi, »).
+    b, e = r"(?:(?<![\w-])|(?<=\s-))", r"(?![\w-])"
     day = rf"(?P<d>\d{{1,2}}|{first})(?:st|nd|rd|th|er)?"
     year = r"(?P<y>(?:1[89]|20)\d{2})"
     if code == "en":
@@ -153,7 +156,8 @@ def grammar(code: str) -> _Grammar:
             rf"|(?:(?:{art})\s*)?(?P<unit2>{units})\s+(?P<rel>{last}|{nxt})"
             rf"|(?P<rel2>{last}|{nxt})\s+(?P<unit3>{units})){e}",
         ),
-        ("year", rf"{b}(?:{alternation(t['year_prepositions'])})\s+{year}{e}"),
+        # « en 2017 », « mi-2016 »
+        ("year", rf"{b}(?:{alternation(t['year_prepositions'])})(?:\s+|(?<=mi)-){year}{e}"),
         # A year on its own (« élu en 2017 » is read above; « la saison 2019-2020 », « 2022 »):
         # shorter than any other rule that holds it, so it only stands when none does.
         (
@@ -251,6 +255,14 @@ def grammar(code: str) -> _Grammar:
         patterns.append(
             ("year_rel", rf"{b}(?P<yrel>{alternation(list(t['year_before_after']))}){e}")
         )
+    if t.get("text_days"):
+        patterns.append(
+            (
+                "text_day",
+                rf"{b}(?P<tday>{alternation(list(t['text_days']))})(?:\s+(?P<part>{part}))?{e}"
+                r"(?!\s+(?:d[eu]|des)\s|\s+d['’])",
+            )
+        )
     if t.get("eve"):
         patterns.append(
             ("eve", rf"{b}(?:{alternation(t['eve'])}){e}(?!\s+(?:d[eu]|au|d['’]|des)\b)")
@@ -343,6 +355,12 @@ def find(text: str, code: str) -> list[_Hit]:
         for m in pattern.finditer(text)
         if m.group(0).strip()
     ]
+    # « la surface de Mars », « vers Mars »: a capitalised month after a lowercase word is a
+    # name (French writes its months lower case), not a date.
+    hits = [h for h in hits if not (h.rule == "month" and _capitalised_month(h))]
+    # « la canicule de juillet »: the span is the month, as « de » is left out of it after
+    # « octobre et de novembre » below.
+    hits = [_Hit(h.match.start("m"), h.end, h.rule, h.match) if _after_de(h) else h for h in hits]
     kept = _non_overlapping(hits)
     # « les mois d'octobre et de novembre », « en juin, juillet »: a month coordinated with a
     # month just read is a month too, though no preposition of its own says so.
@@ -360,6 +378,19 @@ def find(text: str, code: str) -> list[_Hit]:
             extra.append(coordinated)
             last = coordinated
     return sorted(kept + extra, key=lambda h: h.start)
+
+
+def _capitalised_month(hit: _Hit) -> bool:
+    month = hit.match.group("m")
+    opener = hit.match.group(0)[: hit.match.start("m") - hit.match.start()]
+    return month[:1].isupper() and month[1:].islower() and opener[:1].islower()
+
+
+def _after_de(hit: _Hit) -> bool:
+    if hit.rule != "month":
+        return False
+    opener = hit.match.group(0)[: hit.match.start("m") - hit.match.start()]
+    return opener.strip().lower() in {"de", "d'", "d’"}
 
 
 def is_count(mention: DateMention, code: str) -> bool:
@@ -536,7 +567,7 @@ class DateResolver:
             return out(None, DateGrain.DAY, "unresolved", anchor_text=anchor_text)
         if hit.rule == "month":
             month = g.months[groups["m"]]
-            before_month = text[max(0, hit.start - 20) : hit.start + m.start("m") - m.start()]
+            before_month = text[max(0, m.start() - 20) : m.start("m")]
             if groups.get("last"):  # « en février dernier »: strictly before this month
                 year = published.year if month < published.month else published.year - 1
             elif groups.get("next"):  # « en mars prochain »: strictly after
@@ -570,7 +601,10 @@ class DateResolver:
                     with contextlib.suppress(ValueError):
                         second = dt.date(int(groups["y"]), month, day_of_month)
                 else:
-                    second = _nearest_year(published, month, day_of_month) or second
+                    # « dans la nuit de mercredi à jeudi 7 juin »: the year where 7 June is a
+                    # Thursday, as for « jeudi 7 juin » alone.
+                    weekday = g.weekdays[groups["wd2"]]
+                    second = _nearest_year(published, month, day_of_month, weekday) or second
             return out(_night_ending(second), DateGrain.PART_OF_DAY, "publication", part="night")
         if hit.rule == "weekday":
             weekday = g.weekdays[groups["wd"]]
@@ -708,6 +742,11 @@ class DateResolver:
         if rule == "period_edge":
             return out(*self._period_edge(groups, published))
         if rule == "narrated_part":
+            if (
+                hit.match.group(0).lower().startswith("en ")
+                and not g.narrated_parts[groups["npart"]]
+            ):
+                return None  # « travailler en journée »: in the daytime, no day
             part = g.narrated_parts[groups["npart"]] or None
             grain = DateGrain.PART_OF_DAY if part else DateGrain.DAY
             anchor = context.last_value()
@@ -730,6 +769,21 @@ class DateResolver:
                 return out(str(published.year + step), DateGrain.YEAR, "publication")
             year = int(anchor.value[:4]) + step
             return out(str(year), DateGrain.YEAR, "text", anchor_text=anchor.span.text)
+        if rule == "text_day":
+            step = int(resources.raw(self.code)["temporal"]["text_days"][groups["tday"]])
+            part_of_day = resources.raw(self.code)["temporal"].get("text_day_parts", {}).get(
+                groups["tday"]
+            ) or self.g.parts.get(groups.get("part") or "")
+            grain = DateGrain.PART_OF_DAY if part_of_day else DateGrain.DAY
+            anchor = context.last_value()
+            narrated = _single_day(anchor) if anchor else None
+            if anchor is None or narrated is None:
+                # « ce jour-là » after « en mars 2017 »: no day to count from.
+                return out(None, grain, "text", part=part_of_day)
+            day = narrated + dt.timedelta(days=step)
+            return out(
+                day.isoformat(), grain, "text", part=part_of_day, anchor_text=anchor.span.text
+            )
         if rule == "eve":
             day = published - dt.timedelta(days=1)
             return out(day.isoformat(), DateGrain.DAY, "publication")

@@ -79,6 +79,7 @@ class _Rules:
     inserted_min_words: int
     opinion: re.Pattern[str]
     naming: re.Pattern[str] | None
+    charge: re.Pattern[str] | None
     opinion_pronouns: frozenset[str]
 
 
@@ -118,6 +119,15 @@ def rules(code: str) -> _Rules:
             re.IGNORECASE,
         ),
         opinion_pronouns=frozenset(q.get("opinion_pronouns", [])),
+        charge=re.compile(
+            rf"(?<![\w-])(?:(?:{alternation(q['charge_triggers'])})"
+            r"(?:\s+[^\s\"«»“”.,;:!?]+){0,6}?\s+pour"
+            rf"|{alternation(q['charge_phrases'])})"
+            r"(?:\s+(?:notamment|des\s+faits)(?:\s+(?:de|pour)|\s+d['’])?)?\s*$",
+            re.IGNORECASE,
+        )
+        if q.get("charge_triggers")
+        else None,
         naming=re.compile(rf"(?<![\w-])(?:{alternation(q['naming_words'])})\s*$", re.IGNORECASE)
         if q.get("naming_words")
         else None,
@@ -234,7 +244,11 @@ class QuoteExtractor:
         found: list[_Found] = []
         # Short quotes with no cue or speaker of their own: speech only inside a report.
         pending: list[tuple[int, int, int, int]] = []
+        charge_end = -1  # where the last quoted charge closed
         for a, b, _ in pairs:
+            if self._charge(text, a, charge_end):
+                charge_end = b
+                continue
             first, last = sentence_at(a), sentence_at(max(a, b - 1))
             scope = list(sentences[first : last + 1])
             before = text[sentences[first].start_char : a].rstrip(' «“"')
@@ -582,6 +596,20 @@ class QuoteExtractor:
             else:
                 break
         return None, None
+
+    def _charge(self, text: str, a: int, charge_end: int) -> bool:
+        """Is the quote whose content starts at ``a`` an offence's name (``charge_triggers``,
+        ``charge_phrases``),
+        or one coordinated with the charge whose content ended at ``charge_end`` (« pour
+        "faux", "usage de faux" et "escroquerie" »)?"""
+        if self.r.charge is None:
+            return False
+        if charge_end >= 0:
+            between = _QUOTE_MARK.sub(" ", text[charge_end:a])
+            if re.fullmatch(r"\s*(?:,\s*|(?:,\s*)?(?:et|ou)\s+)?", between):
+                return True
+        before = text[max(0, a - 60) : a].rstrip(' \u00a0«“"')
+        return self.r.charge.search(before) is not None
 
     def _names_a_thing(self, text: str, a: int, b: int) -> bool:
         """Short quote marks around a name, a title or a term, not speech: after a naming
