@@ -482,3 +482,31 @@ def test_a_night_between_two_days_takes_the_year_its_weekday_agrees_with() -> No
         published=dt.date(2019, 1, 10),
     )
     assert found[0][1] == "2018-06-06/2018-06-07"
+
+
+def test_a_day_and_month_months_away_take_the_side_of_their_clause() -> None:
+    # Issue 32: the nearest year, unless the clause says otherwise.
+    text = (
+        "Depuis le 1er janvier, 300 demandes ont été déposées. Il a été élu le 20 juin. "
+        "Le sommet se tiendra le 10 octobre."
+    )
+    past_end = text.index("Le sommet")
+
+    def values(published: dt.date) -> list[str | None]:
+        return [
+            m.value
+            for m in DateResolver("fr").mentions(
+                text,
+                0,
+                published,
+                future_at=set(range(past_end, len(text))),
+                past_at=set(range(past_end)),
+            )
+        ]
+
+    # In January: June was past (2019, not the nearer 2020), October is ahead.
+    assert values(dt.date(2020, 1, 10)) == ["2020-01-01", "2019-06-20", "2020-10-10"]
+    # In December, « depuis le 1er janvier » is the one begun, not the nearer one to come.
+    assert values(dt.date(2020, 12, 20)) == ["2020-01-01", "2020-06-20", "2020-10-10"]
+    # Near publication the nearest wins whatever the clause (no parse read).
+    assert values(dt.date(2020, 7, 1)) == ["2020-01-01", "2020-06-20", "2020-10-10"]

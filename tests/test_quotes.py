@@ -247,3 +247,21 @@ def test_a_quoted_charge_is_not_speech(pipeline: Pipeline) -> None:
     )
     directs = [q.content.text for q in digest.quotes if q.kind == QuoteKind.DIRECT]
     assert directs == ["Nous contestons ces accusations et nous le prouverons devant le tribunal"]
+
+
+def test_a_quoted_charge_stays_in_the_clause_an_inserted_cue_reports(
+    pipeline: Pipeline,
+) -> None:
+    digest = _digest(
+        pipeline,
+        "Les trois suspects ont été interpellés mardi. Ils seront jugés pour « vol en bande "
+        "organisée et recel », d'ici à l'automne, a indiqué à la presse Jeanne Martin, "
+        "procureure de Lille.",
+        "fr",
+    )
+    assert [(q.kind, q.content.text) for q in digest.quotes] == [
+        (
+            QuoteKind.INDIRECT,
+            "Ils seront jugés pour « vol en bande organisée et recel », d'ici à l'automne",
+        )
+    ]

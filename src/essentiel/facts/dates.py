@@ -9,7 +9,9 @@ What news needs and general date parsers get wrong:
   « dans la nuit de jeudi à vendredi »;
 - « plus tôt cette semaine », « la semaine dernière », « le mois dernier », « l'an dernier »;
 - « au lendemain de l'appel »: anchored on an event of the text, kept as text when no date
-  resolves it.
+  resolves it; « le lendemain », « ce jour-là »: from the last day the text named, if any;
+- a day and month with no year (« le 20 juin ») is the nearest one, unless it is months away
+  and its clause looks the other way (« depuis », past or future tense).
 Words come from resources/<lang>/language.toml ([dates] and [temporal]).
 """
 
@@ -445,6 +447,10 @@ def _iso_week(day: dt.date) -> str:
     return f"{year}-W{week:02d}"
 
 
+# A day and month this close to publication is read without the tense of its clause.
+_NEAR_DAYS = 90
+
+
 class DateResolver:
     def __init__(self, code: str) -> None:
         self.code = code
@@ -551,6 +557,14 @@ class DateResolver:
                 )
             else:
                 resolved = _nearest_year(published, month, day_of_month, weekday)
+                since = self.g.since.search(text[max(0, hit.start - 20) : hit.start])
+                if resolved is not None and (
+                    abs((resolved - published).days) > _NEAR_DAYS
+                    or (since and resolved > published)
+                ):
+                    resolved = self._by_tense(
+                        hit, context, published, resolved, weekday, bool(since)
+                    )
             return out(resolved.isoformat() if resolved else None, DateGrain.DAY, "publication")
         if hit.rule == "month_year":
             month = g.months[groups["m"]]
@@ -658,6 +672,29 @@ class DateResolver:
                 anchor_text=(m.group("event") or "").strip(),
             )
         return self._resolve_more(hit, groups, published, tense, context, out)
+
+    def _by_tense(
+        self,
+        hit: _Hit,
+        context: _Context,
+        published: dt.date,
+        nearest: dt.date,
+        weekday: int | None,
+        since: bool,
+    ) -> dt.date:
+        """A day and month months away from publication, on the side the clause says:
+        « depuis le 1er janvier » in December, or « il a été élu le 20 décembre » in July, is
+        the one before; « se tiendra le 10 février » in July the one after. A weekday the
+        calendar agrees with wins. The tense is read only here: it costs a parse of verbs."""
+        if weekday is not None and nearest.weekday() == weekday:
+            return nearest
+        tense = "past" if since else context.tense(hit)
+        side = -1 if tense == "past" and nearest > published else 0
+        side = 1 if tense == "future" and nearest < published else side
+        if not side:
+            return nearest
+        other = _nearest_year(published, nearest.month, nearest.day, weekday, side)
+        return other if other is not None and abs((other - published).days) < 366 else nearest
 
     def _resolve_more(
         self,

@@ -245,9 +245,13 @@ class QuoteExtractor:
         # Short quotes with no cue or speaker of their own: speech only inside a report.
         pending: list[tuple[int, int, int, int]] = []
         charge_end = -1  # where the last quoted charge closed
+        charges: list[tuple[int, int]] = []  # their spans, marks included
         for a, b, _ in pairs:
             if self._charge(text, a, charge_end):
                 charge_end = b
+                opened = len(text[:a].rstrip(" \u00a0\u202f")) - 1
+                closed = len(text) - len(text[b:].lstrip(" \u00a0\u202f")) + 1
+                charges.append((opened, closed))
                 continue
             first, last = sentence_at(a), sentence_at(max(a, b - 1))
             scope = list(sentences[first : last + 1])
@@ -285,7 +289,9 @@ class QuoteExtractor:
             if indirect is not None and self.r.fragments_in_reports and _asks(tok, sentences):
                 indirect = None  # « Peut-il affirmer qu'il ne sera pas candidat ? »
             if indirect is None and self.r.inserted_cues:
-                indirect = self._inserted(tok, text, sentences[sentence_at(tok.idx)], quoted)
+                indirect = self._inserted(
+                    tok, text, sentences[sentence_at(tok.idx)], quoted, charges
+                )
             if indirect is not None:
                 a, b, cue = indirect
                 speaker, head = self._speaker_of(tok, quoted)
@@ -456,7 +462,12 @@ class QuoteExtractor:
         return None
 
     def _inserted(
-        self, verb: Token, text: str, sent: Any, quoted: Any
+        self,
+        verb: Token,
+        text: str,
+        sent: Any,
+        quoted: Any,
+        charges: list[tuple[int, int]] = [],  # noqa: B006 (read only)
     ) -> tuple[int, int, tuple[int, int]] | None:
         """Reported speech with no quote marks and no « que », its cue inserted after it or
         around it (« Le feu est parti du premier étage, a indiqué le commandant », « Comme le
@@ -525,7 +536,10 @@ class QuoteExtractor:
         chunk = text[a:b]
         a += len(chunk) - len(chunk.lstrip(" ,;:-—«“\"'"))
         b -= len(chunk) - len(chunk.rstrip(" ,;:.!?-—"))
-        if b <= a or any(quoted(i) for i in (a, b - 1)) or any(c in text[a:b] for c in '«»“”"'):
+        # A quoted charge is ordinary words of the clause (« Ils seront jugés pour "vol en
+        # réunion", a indiqué la procureure »).
+        marks = [i for i in range(a, b) if text[i] in '«»“”"' and not _inside(charges, i)]
+        if b <= a or any(quoted(i) for i in (a, b - 1)) or marks:
             return None  # the clause is a direct quote, or holds one's end
         words = text[a:b].split()
         if len(words) < self.r.inserted_min_words:
@@ -951,6 +965,10 @@ _COMPLEMENT = re.compile(
 
 
 _TITLE = re.compile(r"(?:^|\s)(?:M|Mme|Mlle|Me|Dr|Pr|Mgr|St)$")
+
+
+def _inside(spans: list[tuple[int, int]], i: int) -> bool:
+    return any(a <= i < b for a, b in spans)
 
 
 def _after_title(text: str, i: int) -> bool:
