@@ -18,7 +18,9 @@ key points) with its publication date, and counts by pattern:
 - quotes missed: a « … » or "…" span of a sentence or more (a verb and at least
   ``LONG_WORDS`` words) that no quote's content overlaps, by what stands before it;
 - quotes suspicious: a detected direct quote of at most three words (a title, a nickname,
-  scare quotes?), by the word before it.
+  scare quotes?), by the word before it; a detected direct quote right after the words of a
+  charge (« mis en examen pour "…" »: the offence's name, which the guideline leaves out),
+  found by the survey's own expression ``CHARGE``, not the extractor's.
 
 Counts are what the survey measures; the examples printed with ``--examples`` are for the
 reader's eye only (they are the articles' words: none of them goes into a test or a doc).
@@ -83,6 +85,12 @@ _EXPLICIT_WD = re.compile(rf"\b({_WEEKDAYS})\s+(?:1er|\d{{1,2}})\s+(?:{_MONTHS})
 _NEXT = re.compile(r"\bprochaine?s?\b", re.IGNORECASE)
 _LAST = re.compile(r"\b(?:derni(?:er|ère)s?|passée?s?)\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bdepuis\s*$", re.IGNORECASE)
+CHARGE = re.compile(
+    r"(?:(?:examen|enquête|ouverte?|judiciaire|poursuivie?s?|condamnée?s?|jugée?s?|procès|"
+    r"plaintes?|garde\s+à\s+vue|écrouée?s?|inculpée?s?|interpellée?s?)"
+    r"(?:\s+[^\s\"«»“”.,;:!?]+){0,6}?\s+pour|chefs?\s+d(?:e|['’]))\s*[«“\"]?\s*$",
+    re.IGNORECASE,
+)
 _SPEECH_HINT = re.compile(
     r"\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:déclaré|dit|expliqué|affirmé|indiqué|"
     r"ajouté|estimé|souligné|précisé|assuré|confié|raconté|lancé|témoigné|écrit|annoncé)\b"
@@ -270,7 +278,12 @@ def survey(documents: int, skip: int, examples: int, dates_only: bool) -> dict[s
                     quote_missed[why] += 1
                     show("quote missed " + why, text, a, b)
             for q in facts.quotes:
-                if q.kind.value != "direct" or len(q.content.text.split()) > 3:
+                if q.kind.value != "direct":
+                    continue
+                if CHARGE.search(text[max(0, q.content.start - 70) : q.content.start]):
+                    totals["direct quotes after a charge"] += 1
+                    show("charge quote", text, q.content.start, q.content.end)
+                if len(q.content.text.split()) > 3:
                     continue
                 key = _key(text, q.content.start - 1, q.content.start - 1).split(" | ")[0]
                 quote_short[key] += 1

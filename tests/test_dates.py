@@ -510,3 +510,15 @@ def test_a_day_and_month_months_away_take_the_side_of_their_clause() -> None:
     assert values(dt.date(2020, 12, 20)) == ["2020-01-01", "2020-06-20", "2020-10-10"]
     # Near publication the nearest wins whatever the clause (no parse read).
     assert values(dt.date(2020, 7, 1)) == ["2020-01-01", "2020-06-20", "2020-10-10"]
+
+
+def test_a_night_between_two_numbered_days_with_their_weekdays() -> None:
+    found = resolve(
+        "Le cambriolage a eu lieu dans la nuit du mardi 29 au mercredi 30 octobre. Un second "
+        "vol a suivi dans la nuit de samedi 2 à dimanche 3 novembre.",
+        published=dt.date(2019, 11, 5),
+    )
+    assert [(s, v) for s, v, *_ in found] == [
+        ("dans la nuit du mardi 29 au mercredi 30 octobre", "2019-10-29/2019-10-30"),
+        ("dans la nuit de samedi 2 à dimanche 3 novembre", "2019-11-02/2019-11-03"),
+    ]

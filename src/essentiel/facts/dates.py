@@ -181,9 +181,10 @@ def grammar(code: str) -> _Grammar:
         patterns.append(
             (
                 "night_days",
-                rf"{b}(?:{night_prefix})\s+(?P<d0>\d{{1,2}}|{first})(?:er)?\s+"
-                rf"{re.escape(nb['joiner_days'])}\s+(?P<d>\d{{1,2}})\s+(?P<m>{mo})"
-                rf"(?:\s+{year})?{e}",
+                # « dans la nuit du 9 au 10 mars », « … de samedi 28 à dimanche 29 avril »
+                rf"{b}(?:{night_prefix})\s+(?:(?:{wd})\s+)?(?P<d0>\d{{1,2}}|{first})(?:er)?\s+"
+                rf"(?:{alternation([nb['joiner_days'], nb['joiner']])})\s+(?:(?P<wd2>{wd})\s+)?"
+                rf"(?P<d>\d{{1,2}})\s+(?P<m>{mo})(?:\s+{year})?{e}",
             )
         )
     if t.get("decade_words"):
@@ -732,7 +733,10 @@ class DateResolver:
                 except ValueError:
                     return None
             else:
-                second = _nearest_year(published, month, day_of_month)
+                weekday = g.weekdays.get(groups.get("wd2") or "")
+                second = _nearest_year(published, month, day_of_month, weekday)
+                if second is not None and abs((second - published).days) > _NEAR_DAYS:
+                    second = self._by_tense(hit, context, published, second, weekday, False)
             if second is None:
                 return None
             return out(_night_ending(second), DateGrain.PART_OF_DAY, "publication", part="night")
