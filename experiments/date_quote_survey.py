@@ -227,11 +227,12 @@ def survey(documents: int, skip: int, examples: int, dates_only: bool) -> dict[s
                     last = d.value.split("/")[-1]
                     if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", first):
                         continue
-                    wd = _EXPLICIT_WD.search(d.span.text)
+                    # The weekday of the day it is written beside (a night's morning is its last).
+                    wd = list(_EXPLICIT_WD.finditer(d.span.text))[-1:]
                     if (
                         wd
-                        and len(first) == 10
-                        and dt.date.fromisoformat(first).weekday() != _WD[wd.group(1).lower()]
+                        and len(last) == 10
+                        and dt.date.fromisoformat(last).weekday() != _WD[wd[0].group(1).lower()]
                     ):
                         suspicious["weekday contradicts the calendar"] += 1
                         show("weekday contradicts", text, d.span.start, d.span.end)
@@ -267,7 +268,9 @@ def survey(documents: int, skip: int, examples: int, dates_only: bool) -> dict[s
                     if _covered(contents, a, b):
                         continue
                     before = text[max(base, a - 40) : a - 1].rstrip()
-                    if before.endswith(":"):
+                    if CHARGE.search(text[max(base, a - 70) : a]):
+                        why = "a charge (left out by the guideline)"
+                    elif before.endswith(":"):
                         why = "after a colon"
                     elif not before or before[-1] in '.!?»"”':
                         why = "opens its sentence"

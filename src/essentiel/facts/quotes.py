@@ -222,6 +222,8 @@ class QuoteExtractor:
     # ---- finding -------------------------------------------------------------------------
 
     def _block(self, block: Block, doc: Doc, sentences: list[Any], base: int) -> list[_Found]:
+        if not sentences:
+            return []  # a block of white space (« " " »): nothing to look up a sentence in
         offset = block.span.start
         text = doc.text
         pairs = quote_pairs(text)
