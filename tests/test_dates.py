@@ -404,3 +404,121 @@ def test_the_number_of_a_count_back_is_a_figure_too(pipeline: Pipeline) -> None:
     )
     assert [d.value for d in digest.dates] == ["2019"]
     assert [f.number.text for f in digest.figures] == ["deux"]
+
+
+def test_days_counted_from_the_day_the_text_named() -> None:
+    # Issue 32, from a survey of unannotated news (experiments/date_quote_survey.py).
+    found = resolve(
+        "Le navigateur a quitté Brest le mardi 9 mars. Le lendemain, une avarie l'a arrêté; "
+        "le lendemain matin, il repartait. Le même jour, son rival abandonnait.",
+        published=dt.date(2021, 3, 19),
+    )
+    assert [(s, v, g) for s, v, g, *_ in found] == [
+        ("mardi 9 mars", "2021-03-09", "day"),
+        ("Le lendemain", "2021-03-10", "day"),
+        ("le lendemain matin", "2021-03-11", "part_of_day"),
+        ("Le même jour", "2021-03-11", "day"),
+    ]
+    # No day named before (only a month): no value; « du jour au lendemain » is no date.
+    found = resolve(
+        "En mars 2019, deux élèves avaient porté plainte. Leur professeure était présente ce "
+        "jour-là. Du jour au lendemain, tout a changé.",
+        published=dt.date(2021, 3, 19),
+    )
+    assert [(s, v, a) for s, v, _g, _p, a in found] == [
+        ("mars 2019", "2019-03", "absolute"),
+        ("ce jour-là", None, "text"),
+    ]
+
+
+def test_months_after_de_entre_and_from_and_not_the_planet() -> None:
+    found = resolve(
+        "La canicule de juillet a fait souffrir les vignes. Les fouilles reprendront entre "
+        "avril et juin, à partir de mai pour les plus grandes, et d'ici octobre pour le reste. "
+        "Une sonde atteindra la surface de Mars.",
+        published=dt.date(2021, 3, 19),
+        future={i for i in range(60, 190)},
+    )
+    spans = [s for s, *_ in found]
+    assert "Mars" not in " ".join(spans)
+    assert [v for _s, v, *_ in found] == [
+        "2020-07",  # unparsed, no future verb: the last July
+        "2021-04",
+        "2021-06",
+        "2021-05",
+        "2021-10",
+    ]
+
+
+def test_year_after_mi_dash_part_of_the_evening_and_an_intertitle_dash() -> None:
+    found = resolve(
+        "Le chantier doit finir mi-2022. - Des riverains inquiets -Jeudi, une réunion a eu "
+        "lieu en soirée à la mairie. Les livreurs travaillent en journée.",
+        published=dt.date(2021, 3, 19),
+    )
+    assert [(s, v, g) for s, v, g, *_ in found] == [
+        ("mi-2022", "2022", "year"),
+        ("Jeudi", "2021-03-18", "day"),
+        ("en soirée", "2021-03-18", "part_of_day"),
+    ]
+
+
+def test_events_anchored_with_des_and_an_elided_de() -> None:
+    found = resolve(
+        "Au lendemain d'une nuit agitée, le préfet a parlé. À la veille des vacances, la "
+        "circulation sera dense.",
+        published=dt.date(2021, 3, 19),
+    )
+    assert [(s, v, a) for s, v, _g, _p, a in found] == [
+        ("Au lendemain d'une nuit agitée", None, "text"),
+        ("À la veille des vacances", None, "text"),
+    ]
+
+
+def test_a_night_between_two_days_takes_the_year_its_weekday_agrees_with() -> None:
+    # 7 June was a Thursday in 2018, not in 2019: published in January 2019.
+    found = resolve(
+        "Le député a pris la parole dans la nuit de mercredi à jeudi 7 juin.",
+        published=dt.date(2019, 1, 10),
+    )
+    assert found[0][1] == "2018-06-06/2018-06-07"
+
+
+def test_a_day_and_month_months_away_take_the_side_of_their_clause() -> None:
+    # Issue 32: the nearest year, unless the clause says otherwise.
+    text = (
+        "Depuis le 1er janvier, 300 demandes ont été déposées. Il a été élu le 20 juin. "
+        "Le sommet se tiendra le 10 octobre."
+    )
+    past_end = text.index("Le sommet")
+
+    def values(published: dt.date) -> list[str | None]:
+        return [
+            m.value
+            for m in DateResolver("fr").mentions(
+                text,
+                0,
+                published,
+                future_at=set(range(past_end, len(text))),
+                past_at=set(range(past_end)),
+            )
+        ]
+
+    # In January: June was past (2019, not the nearer 2020), October is ahead.
+    assert values(dt.date(2020, 1, 10)) == ["2020-01-01", "2019-06-20", "2020-10-10"]
+    # In December, « depuis le 1er janvier » is the one begun, not the nearer one to come.
+    assert values(dt.date(2020, 12, 20)) == ["2020-01-01", "2020-06-20", "2020-10-10"]
+    # Near publication the nearest wins whatever the clause (no parse read).
+    assert values(dt.date(2020, 7, 1)) == ["2020-01-01", "2020-06-20", "2020-10-10"]
+
+
+def test_a_night_between_two_numbered_days_with_their_weekdays() -> None:
+    found = resolve(
+        "Le cambriolage a eu lieu dans la nuit du mardi 29 au mercredi 30 octobre. Un second "
+        "vol a suivi dans la nuit de samedi 2 à dimanche 3 novembre.",
+        published=dt.date(2019, 11, 5),
+    )
+    assert [(s, v) for s, v, *_ in found] == [
+        ("dans la nuit du mardi 29 au mercredi 30 octobre", "2019-10-29/2019-10-30"),
+        ("dans la nuit de samedi 2 à dimanche 3 novembre", "2019-11-02/2019-11-03"),
+    ]

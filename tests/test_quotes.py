@@ -231,3 +231,37 @@ def test_short_quote_marks_around_a_name_are_not_speech(pipeline: Pipeline) -> N
     )
     directs = [q.content.text for q in digest.quotes if q.kind == QuoteKind.DIRECT]
     assert directs == ["choqué"]
+
+
+def test_a_quoted_charge_is_not_speech(pipeline: Pipeline) -> None:
+    # Issue 32: the offence's legal name in quote marks, however long (the guideline leaves
+    # offences out), and the charges coordinated with it.
+    digest = _digest(
+        pipeline,
+        "L'adjoint au maire a été mis en examen pour « prise illégale d'intérêts », "
+        "« favoritisme » et « recel de biens sociaux », a annoncé le parquet. Une enquête "
+        'avait été ouverte en 2023 pour "violences volontaires par personne dépositaire de '
+        "l'autorité publique\". « Nous contestons ces accusations et nous le prouverons devant "
+        "le tribunal », a déclaré son avocat, Me Paul Durand.",
+        "fr",
+    )
+    directs = [q.content.text for q in digest.quotes if q.kind == QuoteKind.DIRECT]
+    assert directs == ["Nous contestons ces accusations et nous le prouverons devant le tribunal"]
+
+
+def test_a_quoted_charge_stays_in_the_clause_an_inserted_cue_reports(
+    pipeline: Pipeline,
+) -> None:
+    digest = _digest(
+        pipeline,
+        "Les trois suspects ont été interpellés mardi. Ils seront jugés pour « vol en bande "
+        "organisée et recel », d'ici à l'automne, a indiqué à la presse Jeanne Martin, "
+        "procureure de Lille.",
+        "fr",
+    )
+    assert [(q.kind, q.content.text) for q in digest.quotes] == [
+        (
+            QuoteKind.INDIRECT,
+            "Ils seront jugés pour « vol en bande organisée et recel », d'ici à l'automne",
+        )
+    ]

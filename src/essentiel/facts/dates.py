@@ -9,7 +9,9 @@ What news needs and general date parsers get wrong:
   « dans la nuit de jeudi à vendredi »;
 - « plus tôt cette semaine », « la semaine dernière », « le mois dernier », « l'an dernier »;
 - « au lendemain de l'appel »: anchored on an event of the text, kept as text when no date
-  resolves it.
+  resolves it; « le lendemain », « ce jour-là »: from the last day the text named, if any;
+- a day and month with no year (« le 20 juin ») is the nearest one, unless it is months away
+  and its clause looks the other way (« depuis », past or future tense).
 Words come from resources/<lang>/language.toml ([dates] and [temporal]).
 """
 
@@ -42,6 +44,7 @@ _NO_TENSE = frozenset(
         "this_part",
         "unit",
         "ago",
+        "text_day",
     }
 )
 
@@ -90,7 +93,9 @@ def grammar(code: str) -> _Grammar:
     units = alternation(list(t["units"]))
     art = alternation(t["articles"]) if t["articles"] else "(?!)"
     day_prefix = alternation(t["day_prefix"])
-    b, e = r"(?<![\w-])", r"(?![\w-])"
+    # A word boundary that a hyphen does not break (« mi-mars » is one word), but the dash
+    # closing an intertitle glued to its paragraph does (« - Merkel visée -Vendredi, »).
+    b, e = r"(?:(?<![\w-])|(?<=\s-))", r"(?![\w-])"
     day = rf"(?P<d>\d{{1,2}}|{first})(?:st|nd|rd|th|er)?"
     year = r"(?P<y>(?:1[89]|20)\d{2})"
     if code == "en":
@@ -153,7 +158,8 @@ def grammar(code: str) -> _Grammar:
             rf"|(?:(?:{art})\s*)?(?P<unit2>{units})\s+(?P<rel>{last}|{nxt})"
             rf"|(?P<rel2>{last}|{nxt})\s+(?P<unit3>{units})){e}",
         ),
-        ("year", rf"{b}(?:{alternation(t['year_prepositions'])})\s+{year}{e}"),
+        # « en 2017 », « mi-2016 »
+        ("year", rf"{b}(?:{alternation(t['year_prepositions'])})(?:\s+|(?<=mi)-){year}{e}"),
         # A year on its own (« élu en 2017 » is read above; « la saison 2019-2020 », « 2022 »):
         # shorter than any other rule that holds it, so it only stands when none does.
         (
@@ -175,9 +181,10 @@ def grammar(code: str) -> _Grammar:
         patterns.append(
             (
                 "night_days",
-                rf"{b}(?:{night_prefix})\s+(?P<d0>\d{{1,2}}|{first})(?:er)?\s+"
-                rf"{re.escape(nb['joiner_days'])}\s+(?P<d>\d{{1,2}})\s+(?P<m>{mo})"
-                rf"(?:\s+{year})?{e}",
+                # « dans la nuit du 9 au 10 mars », « … de samedi 28 à dimanche 29 avril »
+                rf"{b}(?:{night_prefix})\s+(?:(?:{wd})\s+)?(?P<d0>\d{{1,2}}|{first})(?:er)?\s+"
+                rf"(?:{alternation([nb['joiner_days'], nb['joiner']])})\s+(?:(?P<wd2>{wd})\s+)?"
+                rf"(?P<d>\d{{1,2}})\s+(?P<m>{mo})(?:\s+{year})?{e}",
             )
         )
     if t.get("decade_words"):
@@ -250,6 +257,14 @@ def grammar(code: str) -> _Grammar:
         patterns.append(("that_year", rf"{b}(?:{alternation(t['that_year'])}){e}"))
         patterns.append(
             ("year_rel", rf"{b}(?P<yrel>{alternation(list(t['year_before_after']))}){e}")
+        )
+    if t.get("text_days"):
+        patterns.append(
+            (
+                "text_day",
+                rf"{b}(?P<tday>{alternation(list(t['text_days']))})(?:\s+(?P<part>{part}))?{e}"
+                r"(?!\s+(?:d[eu]|des)\s|\s+d['’])",
+            )
         )
     if t.get("eve"):
         patterns.append(
@@ -343,6 +358,12 @@ def find(text: str, code: str) -> list[_Hit]:
         for m in pattern.finditer(text)
         if m.group(0).strip()
     ]
+    # « la surface de Mars », « vers Mars »: a capitalised month after a lowercase word is a
+    # name (French writes its months lower case), not a date.
+    hits = [h for h in hits if not (h.rule == "month" and _capitalised_month(h))]
+    # « la canicule de juillet »: the span is the month, as « de » is left out of it after
+    # « octobre et de novembre » below.
+    hits = [_Hit(h.match.start("m"), h.end, h.rule, h.match) if _after_de(h) else h for h in hits]
     kept = _non_overlapping(hits)
     # « les mois d'octobre et de novembre », « en juin, juillet »: a month coordinated with a
     # month just read is a month too, though no preposition of its own says so.
@@ -360,6 +381,19 @@ def find(text: str, code: str) -> list[_Hit]:
             extra.append(coordinated)
             last = coordinated
     return sorted(kept + extra, key=lambda h: h.start)
+
+
+def _capitalised_month(hit: _Hit) -> bool:
+    month = hit.match.group("m")
+    opener = hit.match.group(0)[: hit.match.start("m") - hit.match.start()]
+    return month[:1].isupper() and month[1:].islower() and opener[:1].islower()
+
+
+def _after_de(hit: _Hit) -> bool:
+    if hit.rule != "month":
+        return False
+    opener = hit.match.group(0)[: hit.match.start("m") - hit.match.start()]
+    return opener.strip().lower() in {"de", "d'", "d’"}
 
 
 def is_count(mention: DateMention, code: str) -> bool:
@@ -412,6 +446,10 @@ def _night_ending(morning: dt.date) -> str:
 def _iso_week(day: dt.date) -> str:
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
+
+
+# A day and month this close to publication is read without the tense of its clause.
+_NEAR_DAYS = 90
 
 
 class DateResolver:
@@ -520,6 +558,14 @@ class DateResolver:
                 )
             else:
                 resolved = _nearest_year(published, month, day_of_month, weekday)
+                since = self.g.since.search(text[max(0, hit.start - 20) : hit.start])
+                if resolved is not None and (
+                    abs((resolved - published).days) > _NEAR_DAYS
+                    or (since and resolved > published)
+                ):
+                    resolved = self._by_tense(
+                        hit, context, published, resolved, weekday, bool(since)
+                    )
             return out(resolved.isoformat() if resolved else None, DateGrain.DAY, "publication")
         if hit.rule == "month_year":
             month = g.months[groups["m"]]
@@ -536,7 +582,7 @@ class DateResolver:
             return out(None, DateGrain.DAY, "unresolved", anchor_text=anchor_text)
         if hit.rule == "month":
             month = g.months[groups["m"]]
-            before_month = text[max(0, hit.start - 20) : hit.start + m.start("m") - m.start()]
+            before_month = text[max(0, m.start() - 20) : m.start("m")]
             if groups.get("last"):  # « en février dernier »: strictly before this month
                 year = published.year if month < published.month else published.year - 1
             elif groups.get("next"):  # « en mars prochain »: strictly after
@@ -570,7 +616,10 @@ class DateResolver:
                     with contextlib.suppress(ValueError):
                         second = dt.date(int(groups["y"]), month, day_of_month)
                 else:
-                    second = _nearest_year(published, month, day_of_month) or second
+                    # « dans la nuit de mercredi à jeudi 7 juin »: the year where 7 June is a
+                    # Thursday, as for « jeudi 7 juin » alone.
+                    weekday = g.weekdays[groups["wd2"]]
+                    second = _nearest_year(published, month, day_of_month, weekday) or second
             return out(_night_ending(second), DateGrain.PART_OF_DAY, "publication", part="night")
         if hit.rule == "weekday":
             weekday = g.weekdays[groups["wd"]]
@@ -625,6 +674,29 @@ class DateResolver:
             )
         return self._resolve_more(hit, groups, published, tense, context, out)
 
+    def _by_tense(
+        self,
+        hit: _Hit,
+        context: _Context,
+        published: dt.date,
+        nearest: dt.date,
+        weekday: int | None,
+        since: bool,
+    ) -> dt.date:
+        """A day and month months away from publication, on the side the clause says:
+        « depuis le 1er janvier » in December, or « il a été élu le 20 décembre » in July, is
+        the one before; « se tiendra le 10 février » in July the one after. A weekday the
+        calendar agrees with wins. The tense is read only here: it costs a parse of verbs."""
+        if weekday is not None and nearest.weekday() == weekday:
+            return nearest
+        tense = "past" if since else context.tense(hit)
+        side = -1 if tense == "past" and nearest > published else 0
+        side = 1 if tense == "future" and nearest < published else side
+        if not side:
+            return nearest
+        other = _nearest_year(published, nearest.month, nearest.day, weekday, side)
+        return other if other is not None and abs((other - published).days) < 366 else nearest
+
     def _resolve_more(
         self,
         hit: _Hit,
@@ -661,7 +733,10 @@ class DateResolver:
                 except ValueError:
                     return None
             else:
-                second = _nearest_year(published, month, day_of_month)
+                weekday = g.weekdays.get(groups.get("wd2") or "")
+                second = _nearest_year(published, month, day_of_month, weekday)
+                if second is not None and abs((second - published).days) > _NEAR_DAYS:
+                    second = self._by_tense(hit, context, published, second, weekday, False)
             if second is None:
                 return None
             return out(_night_ending(second), DateGrain.PART_OF_DAY, "publication", part="night")
@@ -708,6 +783,11 @@ class DateResolver:
         if rule == "period_edge":
             return out(*self._period_edge(groups, published))
         if rule == "narrated_part":
+            if (
+                hit.match.group(0).lower().startswith("en ")
+                and not g.narrated_parts[groups["npart"]]
+            ):
+                return None  # « travailler en journée »: in the daytime, no day
             part = g.narrated_parts[groups["npart"]] or None
             grain = DateGrain.PART_OF_DAY if part else DateGrain.DAY
             anchor = context.last_value()
@@ -730,6 +810,21 @@ class DateResolver:
                 return out(str(published.year + step), DateGrain.YEAR, "publication")
             year = int(anchor.value[:4]) + step
             return out(str(year), DateGrain.YEAR, "text", anchor_text=anchor.span.text)
+        if rule == "text_day":
+            step = int(resources.raw(self.code)["temporal"]["text_days"][groups["tday"]])
+            part_of_day = resources.raw(self.code)["temporal"].get("text_day_parts", {}).get(
+                groups["tday"]
+            ) or self.g.parts.get(groups.get("part") or "")
+            grain = DateGrain.PART_OF_DAY if part_of_day else DateGrain.DAY
+            anchor = context.last_value()
+            narrated = _single_day(anchor) if anchor else None
+            if anchor is None or narrated is None:
+                # « ce jour-là » after « en mars 2017 »: no day to count from.
+                return out(None, grain, "text", part=part_of_day)
+            day = narrated + dt.timedelta(days=step)
+            return out(
+                day.isoformat(), grain, "text", part=part_of_day, anchor_text=anchor.span.text
+            )
         if rule == "eve":
             day = published - dt.timedelta(days=1)
             return out(day.isoformat(), DateGrain.DAY, "publication")

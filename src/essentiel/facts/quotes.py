@@ -88,6 +88,7 @@ class _Rules:
     inserted_min_words: int
     opinion: re.Pattern[str]
     naming: re.Pattern[str] | None
+    charge: re.Pattern[str] | None
     opinion_pronouns: frozenset[str]
 
 
@@ -127,6 +128,15 @@ def rules(code: str) -> _Rules:
             re.IGNORECASE,
         ),
         opinion_pronouns=frozenset(q.get("opinion_pronouns", [])),
+        charge=re.compile(
+            rf"(?<![\w-])(?:(?:{alternation(q['charge_triggers'])})"
+            r"(?:\s+[^\s\"«»“”.,;:!?]+){0,6}?\s+pour"
+            rf"|{alternation(q['charge_phrases'])})"
+            r"(?:\s+(?:notamment|des\s+faits)(?:\s+(?:de|pour)|\s+d['’])?)?\s*$",
+            re.IGNORECASE,
+        )
+        if q.get("charge_triggers")
+        else None,
         naming=re.compile(rf"(?<![\w-])(?:{alternation(q['naming_words'])})\s*$", re.IGNORECASE)
         if q.get("naming_words")
         else None,
@@ -224,6 +234,8 @@ class QuoteExtractor:
     # ---- finding -------------------------------------------------------------------------
 
     def _block(self, block: Block, doc: Doc, sentences: list[Any], base: int) -> list[_Found]:
+        if not sentences:
+            return []  # a block of white space (« " " »): nothing to look up a sentence in
         offset = block.span.start
         text = doc.text
         pairs = quote_pairs(text)
@@ -246,7 +258,15 @@ class QuoteExtractor:
         found: list[_Found] = []
         # Short quotes with no cue or speaker of their own: speech only inside a report.
         pending: list[tuple[int, int, int, int]] = []
+        charge_end = -1  # where the last quoted charge closed
+        charges: list[tuple[int, int]] = []  # their spans, marks included
         for a, b, _ in pairs:
+            if self._charge(text, a, charge_end):
+                charge_end = b
+                opened = len(text[:a].rstrip(" \u00a0\u202f")) - 1
+                closed = len(text) - len(text[b:].lstrip(" \u00a0\u202f")) + 1
+                charges.append((opened, closed))
+                continue
             first, last = sentence_at(a), sentence_at(max(a, b - 1))
             scope = list(sentences[first : last + 1])
             before = text[sentences[first].start_char : a].rstrip(' «“"')
@@ -283,7 +303,9 @@ class QuoteExtractor:
             if indirect is not None and self.r.fragments_in_reports and _asks(tok, sentences):
                 indirect = None  # « Peut-il affirmer qu'il ne sera pas candidat ? »
             if indirect is None and self.r.inserted_cues:
-                indirect = self._inserted(tok, text, sentences[sentence_at(tok.idx)], quoted)
+                indirect = self._inserted(
+                    tok, text, sentences[sentence_at(tok.idx)], quoted, charges
+                )
             if indirect is not None:
                 a, b, cue = indirect
                 speaker, head = self._speaker_of(tok, quoted)
@@ -454,7 +476,12 @@ class QuoteExtractor:
         return None
 
     def _inserted(
-        self, verb: Token, text: str, sent: Any, quoted: Any
+        self,
+        verb: Token,
+        text: str,
+        sent: Any,
+        quoted: Any,
+        charges: list[tuple[int, int]] = [],  # noqa: B006 (read only)
     ) -> tuple[int, int, tuple[int, int]] | None:
         """Reported speech with no quote marks and no « que », its cue inserted after it or
         around it (« Le feu est parti du premier étage, a indiqué le commandant », « Comme le
@@ -523,7 +550,10 @@ class QuoteExtractor:
         chunk = text[a:b]
         a += len(chunk) - len(chunk.lstrip(" ,;:-—«“\"'"))
         b -= len(chunk) - len(chunk.rstrip(" ,;:.!?-—"))
-        if b <= a or any(quoted(i) for i in (a, b - 1)) or any(c in text[a:b] for c in '«»“”"'):
+        # A quoted charge is ordinary words of the clause (« Ils seront jugés pour "vol en
+        # réunion", a indiqué la procureure »).
+        marks = [i for i in range(a, b) if text[i] in '«»“”"' and not _inside(charges, i)]
+        if b <= a or any(quoted(i) for i in (a, b - 1)) or marks:
             return None  # the clause is a direct quote, or holds one's end
         words = text[a:b].split()
         if len(words) < self.r.inserted_min_words:
@@ -594,6 +624,20 @@ class QuoteExtractor:
             else:
                 break
         return None, None
+
+    def _charge(self, text: str, a: int, charge_end: int) -> bool:
+        """Is the quote whose content starts at ``a`` an offence's name (``charge_triggers``,
+        ``charge_phrases``),
+        or one coordinated with the charge whose content ended at ``charge_end`` (« pour
+        "faux", "usage de faux" et "escroquerie" »)?"""
+        if self.r.charge is None:
+            return False
+        if charge_end >= 0:
+            between = _QUOTE_MARK.sub(" ", text[charge_end:a])
+            if re.fullmatch(r"\s*(?:,\s*|(?:,\s*)?(?:et|ou)\s+)?", between):
+                return True
+        before = text[max(0, a - 60) : a].rstrip(' \u00a0«“"')
+        return self.r.charge.search(before) is not None
 
     def _names_a_thing(self, text: str, a: int, b: int) -> bool:
         """Short quote marks around a name, a title or a term, not speech: after a naming
@@ -1063,6 +1107,10 @@ _COMPLEMENT = re.compile(
 
 
 _TITLE = re.compile(r"(?:^|\s)(?:M|Mme|Mlle|Me|Dr|Pr|Mgr|St)$")
+
+
+def _inside(spans: list[tuple[int, int]], i: int) -> bool:
+    return any(a <= i < b for a, b in spans)
 
 
 def _after_title(text: str, i: int) -> bool:
