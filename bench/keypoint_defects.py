@@ -29,7 +29,8 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
 
 Per box: ``any_defect`` (a bullet with at least one of the above), ``no_named_subject`` (no
 bullet names anyone or anything: no proper noun and no named entity in any of them) and
-``misses_headline`` (no bullet states the headline's event, as defined below).
+``misses_headline`` (no bullet states the headline's event, as defined below; a box whose
+body never states it is ``headline_not_in_body``, counted apart).
 
 **Missing the headline's event.** The event is the headline's content words (nouns, proper
 nouns, verbs, adjectives, numbers; stop words and an opening rubric, « VIDÉO. », out). A
