@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 from functools import cache
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
 from typing import Any
 
 import pytest
@@ -221,12 +221,110 @@ def test_a_box_that_names_nobody_and_one_that_misses_the_headline() -> None:
     named = _parsed("Le conseil municipal de Lannion a reporté la réunion.")
     assert not script.names_something(list(unnamed.span))
     assert script.names_something(list(named.span))
-    headline = pipeline("fr")("Incendie à Lannion : trois immeubles évacués")
-    words = script.headline_words(headline)
-    event = script.bullet_words(pipeline("fr")("Trois immeubles ont été évacués à Lannion."))
-    aside = script.bullet_words(pipeline("fr")("La mairie organise une collecte de vêtements."))
-    assert script.headline_coverage(words, [aside]) < script.HEADLINE_COVERAGE
-    assert script.headline_coverage(words, [aside, event]) >= script.HEADLINE_COVERAGE
+    event = _event("Incendie à Lannion : trois immeubles évacués")
+    told = _said("Trois immeubles ont été évacués à Lannion après un incendie.")
+    aside = _said("La mairie organise une collecte de vêtements pour les sinistrés.")
+    assert script.headline_coverage(event, [aside]) < script.HEADLINE_COVERAGE
+    assert script.headline_coverage(event, [aside, told]) >= script.HEADLINE_COVERAGE
+
+
+def _event(headline: str, lang: str = "fr", entities: Any = ()) -> Any:
+    return _script().headline_event(pipeline(lang)(headline), lang, entities)
+
+
+def _said(text: str, lang: str = "fr", entities: Any = (), spans: Any = ()) -> Any:
+    return _script().said_by(pipeline(lang)(text), lang, entities, spans)
+
+
+def _covers(headline: str, bullet: str, lang: str = "fr") -> bool:
+    script = _script()
+    coverage = script.headline_coverage(_event(headline, lang), [_said(bullet, lang)])
+    return bool(coverage >= script.HEADLINE_COVERAGE)
+
+
+@pytest.mark.parametrize(
+    ("headline", "bullet"),
+    [
+        # Another form of the same word: a noun for the headline's verb, a participle.
+        (
+            "Le maire de Plouha fouillé à l'entrée du conseil départemental",
+            "Le maire de Plouha a subi une fouille en arrivant au conseil départemental.",
+        ),
+        # Another word of the same family of the resource file: « décès » for « mort ».
+        (
+            "Mort du sculpteur Yann Kerlann à 91 ans",
+            "Le décès de Yann Kerlann, 91 ans, a été annoncé par sa famille.",
+        ),
+        # The headline's round figure for the body's exact one.
+        (
+            "Grippe : le cap des 2.000 hospitalisations franchi en Bretagne",
+            "Au total, 2.046 hospitalisations pour grippe ont été franchies en Bretagne.",
+        ),
+        # A number in words for the headline's digits.
+        (
+            "Quimper : 3 blessés dans une collision entre un bus et un camion",
+            "Trois personnes ont été blessées lors d'une collision entre un bus et un camion.",
+        ),
+    ],
+)
+def test_the_headline_event_in_other_words_is_stated(headline: str, bullet: str) -> None:
+    assert _covers(headline, bullet)
+
+
+def test_a_rubric_is_not_the_event() -> None:
+    rubric = [w.text for w in _event("VIDÉO. Un phoque remonte l'Aulne jusqu'à Châteaulin")]
+    assert "VIDÉO" not in rubric and {"phoque", "Châteaulin"} <= set(rubric)
+    labelled = [w.text for w in _event("EXCLUSIF : la mairie de Brest ferme ses piscines")]
+    assert "EXCLUSIF" not in labelled and "Brest" in labelled
+    # A topic label stays: the body's statement of the event usually repeats it.
+    assert "Grippe" in [w.text for w in _event("Grippe : la mairie de Brest ferme ses écoles")]
+
+
+def test_a_name_matched_through_its_entity() -> None:
+    """« le ministre » is the headline's « Kervella » when the digest ties them."""
+    script = _script()
+    text = "Le ministre a annoncé la fermeture de la base navale."
+    mention = SimpleNamespace(span=Span(start=0, end=11, text="Le ministre"))
+    entity = SimpleNamespace(name="Paul Kervella", aliases=["Kervella"], mentions=[mention])
+    event = _event("Paul Kervella annonce la fermeture de la base navale", entities=[entity])
+    with_entity = _said(text, entities=[entity], spans=[(0, len(text))])
+    without = _said(text)
+    full = script.headline_coverage(event, [with_entity])
+    assert full == 1.0
+    assert script.headline_coverage(event, [without]) < full
+    # The mention must be inside the bullet: a bullet cut after it does not name him.
+    outside = _said(text, entities=[entity], spans=[(12, len(text))])
+    assert script.headline_coverage(event, [outside]) < full
+
+
+def test_the_measure_still_catches_a_box_that_misses_the_event() -> None:
+    """Paraphrase is matched, not anything: a box of side details of the same story (its
+    place, its aftermath) misses the headline's event. (A side detail that repeats a third of
+    the headline's words about something else, « Le chantier naval de Lorient a été fondé en
+    1921 », still passes for it: the measure counts words, it does not parse the event.)"""
+    script = _script()
+    event = _event("Lorient : le chantier naval licencie 200 salariés")
+    box = [
+        _said("Le préfet du Morbihan s'est rendu à Lorient mardi pour rencontrer les élus."),
+        _said("Une réunion avec les syndicats est prévue la semaine prochaine."),
+        _said("Un nouveau navire doit être livré à la marine au printemps."),
+    ]
+    assert script.headline_coverage(event, box) < script.HEADLINE_COVERAGE
+    told = _said("Le constructeur de navires de Lorient va licencier 200 personnes.")
+    assert script.headline_coverage(event, [*box, told]) >= script.HEADLINE_COVERAGE
+
+
+def test_a_box_whose_body_never_states_the_headline_is_counted_apart() -> None:
+    script = _script()
+    tally = script.Tally(dev=0, show=0)
+    bullet = {"text": "Une phrase.", "source": "Une phrase.", "defects": [], "lost": []}
+    base = {"headline": "Un titre", "no_named_subject": False, "bullets": [bullet]}
+    tally.add(base | {"coverage": 0.1, "body_coverage": 0.1})  # teaser: not in the body
+    tally.add(base | {"coverage": 0.1, "body_coverage": 0.8})  # in the body, not the box
+    tally.add(base | {"coverage": 0.6, "body_coverage": 0.8})
+    assert tally.box_counts["headline_not_in_body"] == 1
+    assert tally.box_counts["misses_headline"] == 1
+    assert (tally.judged_boxes, tally.stating_boxes) == (3, 2)
 
 
 def test_a_headline_read_off_an_address() -> None:

@@ -12,8 +12,9 @@ What it compares, as ``NAME=FIELD:VALUE,...`` (``KeyPointSettings`` fields, the 
 the others), by default: the default settings, two bullets, the third bullet's threshold
 (``extra_ratio``), the model without the heuristic, the heuristic alone; LEAD-2 and LEAD-3 of
 the same sentences are the baselines. Beside ROUGE, each setting's share of boxes that miss the
-headline's event (``miss``: no bullet holds HEADLINE_COVERAGE of its content words, as
-``bench/keypoint_defects.py`` counts it) and whose first bullet does not state it (``first``).
+headline's event (``miss``: no bullet holds HEADLINE_COVERAGE of its event words, matched as
+``bench/keypoint_defects.py`` matches them) and whose first bullet does not state it
+(``first``); boxes whose body never states the event count here as misses.
 
 The same comparison on another file (English: the FRANK CNN/DM documents; no article of it was
 used in training, so nothing is skipped):
@@ -93,7 +94,13 @@ def main(argv: list[str] | None = None) -> int:
     settings = {name: replace(base, **values) for name, values in variants}
 
     from essentiel.analyze import pipeline as spacy_pipeline
-    from keypoint_defects import HEADLINE_COVERAGE, bullet_words, headline_words, kept_tokens
+    from keypoint_defects import (
+        HEADLINE_COVERAGE,
+        headline_coverage,
+        headline_event,
+        kept_tokens,
+        said_by,
+    )
 
     built: dict[str, list[str]] = {}
     # Per setting, each bullet's share of the headline's content words (None: no headline).
@@ -114,11 +121,14 @@ def main(argv: list[str] | None = None) -> int:
     def every_setting(  # type: ignore[no-untyped-def]
         text: str, sentences: list[Any], lang: Any, title: Any, _: Any, day: Any, *rest: Any
     ):
-        head = headline_words(spacy_pipeline(lang.code)(title)) if title else frozenset()
+        entities = rest[0].entities if rest and rest[0] is not None else []
+        head = (
+            headline_event(spacy_pipeline(lang.code)(title), lang.code, entities) if title else ()
+        )
         by_start = {s.start: s for s in sentences}
 
-        def coverage(tokens: list[Any]) -> float:
-            return len(head & bullet_words(tokens)) / len(head)
+        def coverage(tokens: list[Any], spans: list[tuple[int, int]]) -> float:
+            return headline_coverage(head, [said_by(tokens, lang.code, entities, spans)])
 
         for name, chosen in settings.items():
             points, _notices = real(text, sentences, lang, title, chosen, day, *rest)
@@ -126,18 +136,22 @@ def main(argv: list[str] | None = None) -> int:
             covered[name] = (
                 [
                     coverage(
-                        kept_tokens(
-                            by_start[p.sources[0].start], [(f.start, f.end) for f in p.fragments]
-                        )
+                        kept_tokens(by_start[p.sources[0].start], spans),
+                        spans,
                     )
                     for p in points
+                    for spans in [[(f.start, f.end) for f in p.fragments]]
                 ]
                 if head
                 else None
             )
         for k in (2, 3):
             built[f"lead-{k}"] = [s.span.text.strip() for s in sentences[:k]]
-            covered[f"lead-{k}"] = [coverage(list(s.span)) for s in sentences[:k]] if head else None
+            covered[f"lead-{k}"] = (
+                [coverage(list(s.span), [(s.start, s.end)]) for s in sentences[:k]]
+                if head
+                else None
+            )
         return real(text, sentences, lang, title, base, day, *rest)
 
     def next_article(_item: Any) -> None:
