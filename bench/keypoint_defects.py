@@ -118,6 +118,8 @@ class Words:
     links: tuple[str, ...]
     temporal: tuple[str, ...]
     definite_articles: frozenset[str]
+    # Subjects known without a name (« Le gouvernement », « L'automne »).
+    known_without_name: frozenset[str]
     glued: re.Pattern[str]
     glued_to_name: re.Pattern[str]
     # Words after which a capitalised article is part of a name (« de La Rochelle »).
@@ -149,6 +151,7 @@ class Words:
             links=tuple(sorted(opener["links"], key=len, reverse=True)),
             temporal=tuple(sorted(opener["temporal"], key=len, reverse=True)),
             definite_articles=frozenset(opener["definite_articles"]),
+            known_without_name=frozenset(opener.get("known_without_name", [])),
             glued=glued,
             glued_to_name=glued_to_name,
             name_links=frozenset(w.lower() for w in heading["name_links"]),
@@ -238,6 +241,8 @@ def context_defect(
             and "Plur" not in subject.morph.get("Number", [])
             and subject.tag_ not in {"NNS", "NNPS"}
             and subject.lemma_.lower() not in introduced
+            and subject.lemma_.lower() not in words.known_without_name
+            and subject.lower_ not in words.known_without_name
             # A bare description (article, noun, adjectives): « The cost of divorce » or « Le
             # navire, qui ... » say what they mean; « L'humoriste » does not.
             and all(t.pos_ in {"DET", "NOUN", "ADJ"} for t in phrase)
@@ -252,9 +257,25 @@ def no_main_verb(tokens: Sequence[Any]) -> bool:
     """No finite verb in the bullet's main clause: none at all (« Une enquête menée par le
     quotidien régional. »), or only inside a clause hung on a noun (« Une publication qui a
     fait réagir les internautes. »); the selector's own test (``select.main_clause_verb``)."""
+    from essentiel.keypoints.compress import is_finite_verb
     from essentiel.keypoints.select import main_clause_verb
 
-    return not main_clause_verb(tokens)
+    if main_clause_verb(tokens):
+        return False
+    # A finite verb the parse hung on a noun as a plain modifier, with no relative pronoun,
+    # is the parse's mistake for the main verb (« Au moins huit personnes, dont cinq enfants,
+    # ont été blessées »), as the selector reads it (``select.verbless_fragment``); « Le poste
+    # qu'occupait X » keeps its relative pronoun and stays a fragment.
+    for tok in tokens:
+        if not is_finite_verb(tok):
+            continue
+        node = (
+            tok if tok.dep_ not in {"aux", "aux:tense", "aux:pass", "auxpass", "cop"} else tok.head
+        )
+        relative = any("Rel" in c.morph.get("PronType", []) for c in node.children)
+        if node.dep_ == "acl" and not relative:
+            return False
+    return True
 
 
 def names_something(tokens: Iterable[Any]) -> bool:
@@ -364,6 +385,12 @@ def _comma_between_subject_and_verb(
     if before.rstrip().endswith(",") and after.lstrip().startswith(","):
         return False  # two commas: the other rule's case, or an apposition kept whole
     cut = fragments[k - 1][1]
+    # Only a bracketed aside was cut (« Juliette (15 ans), Sophie Marceau ... », « Xavier
+    # Rigo, directeur de l'APRR (Rhône), a décidé »): the comma is the source's own, where it
+    # stood beside the brackets.
+    deleted = text[cut - sentence.offset : fragments[k][0] - sentence.offset].strip()
+    if deleted.startswith(("(", "[")) and deleted.endswith((")", "]")):
+        return False
     for tok in sentence.span:
         at = sentence.offset + tok.idx
         if not (tok.dep_.startswith("nsubj") and any(a <= at < b for a, b in fragments[:k])):

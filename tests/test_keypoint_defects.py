@@ -66,6 +66,10 @@ def _context(text: str, lang: str = "fr", introduced: frozenset[str] = frozenset
         ("Si les travaux de Brest prennent du retard, ils coûteront plus cher.", None),
         ("Cette semaine, la mairie de Brest a voté un budget de crise.", None),
         ("La maire de Brest, Anne Le Goff, a voté contre le budget.", None),
+        # Known without a name; « La mesure » is not.
+        ("Le gouvernement prévoit 300 postes de plus dans les hôpitaux d'ici 2026.", None),
+        ("La justice a ordonné la fermeture du chantier pour trois mois.", None),
+        ("La mesure entrera en vigueur le 1er mars dans tous les lycées.", "context_description"),
     ],
 )
 def test_openers_that_need_context_are_told_apart(text: str, kind: str | None) -> None:
@@ -97,6 +101,12 @@ def test_english_openers(text: str, kind: str | None) -> None:
         ("Une publication qui a fait réagir de nombreux internautes bretons.", True),
         ("Une enquête menée par le quotidien régional sur les marées vertes.", True),
         ("Une publication du maire a fait réagir de nombreux internautes.", False),
+        # The parse hangs the main verb on the subject's noun: a statement all the same.
+        (
+            "Au moins six personnes, dont deux enfants, ont été légèrement blessées à Lorient.",
+            False,
+        ),
+        ("Le bureau qu'occupait Paul Lemaire à l'époque de ces fameuses réunions.", True),
     ],
 )
 def test_a_bullet_with_no_finite_verb_in_its_main_clause(text: str, missing: bool) -> None:
@@ -189,6 +199,18 @@ def test_a_comma_left_between_a_subject_and_its_verb() -> None:
     assert not _stray(text, ["Le second tour", " ne pouvait pas se tenir à Rennes."])
     english = "The company, founded in 1998 in Leeds, confirmed the closure on Monday."
     assert _stray(english, ["The company,", " confirmed the closure on Monday."], "en")
+
+
+def test_a_comma_beside_a_cut_bracket_is_the_sources() -> None:
+    text = "Ses deux enfants, Hugo (12 ans) et Lina (9 ans), vivent désormais à Vannes."
+    assert not _stray(text, ["Ses deux enfants, Hugo", " et Lina", ", vivent désormais à Vannes."])
+    text = "Marc Riou, directeur des Transports de l'Ouest (TDO), a quitté son poste lundi."
+    assert not _stray(
+        text, ["Marc Riou, directeur des Transports de l'Ouest", ", a quitté son poste lundi."]
+    )
+    # A clause cut between commas still leaves a stray one.
+    text = "Le second tour, prévu le 22 mars (un dimanche), ne pouvait pas se tenir à Rennes."
+    assert _stray(text, ["Le second tour,", " ne pouvait pas se tenir à Rennes."])
 
 
 def test_a_comma_left_before_a_complement() -> None:

@@ -259,6 +259,10 @@ def test_more_openers_that_point_back(every_sentence: Pipeline) -> None:
             False,
         ),
         ("fr", "La chanteuse Léa Morel avait été hospitalisée la semaine dernière.", "", False),
+        # Descriptions of a person that are no speaker's noun (``described_persons``).
+        ("fr", "Le suspect avait pris la fuite à pied vers la gare routière.", "", True),
+        ("fr", "L'humoriste a annoncé mardi l'annulation de sa tournée d'automne.", "", True),
+        ("fr", "L'enfant était tombé du deuxième étage vers 18 heures.", "", True),
         # A group the reader knows without a name.
         ("fr", "Les pompiers ont maîtrisé le feu vers 23 heures après trois heures.", "", False),
         # Off for English (resources/en/language.toml: the CNN/DM ROUGE guard).

@@ -294,9 +294,14 @@ def definite_articles(code: str) -> frozenset[str]:
 
 @cache
 def person_nouns(code: str) -> frozenset[str]:
-    """Nouns that describe a person (``[quotes] person_nouns``, folded): « la chanteuse »
-    needs a name, « la justice » or « le collectif » is known without one."""
-    words = resources.raw(code).get("quotes", {}).get("person_nouns", [])
+    """Nouns that describe a person (``[quotes] person_nouns`` and ``[standalone]
+    described_persons``, folded): « la chanteuse » or « le suspect » needs a name, « la
+    justice » or « le collectif » is known without one."""
+    data = resources.raw(code)
+    words = [
+        *data.get("quotes", {}).get("person_nouns", []),
+        *data.get("standalone", {}).get("described_persons", []),
+    ]
     return frozenset(fold(w) for w in words)
 
 
