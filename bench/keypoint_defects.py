@@ -101,6 +101,8 @@ _NAMED_ENTITY = {"PER", "PERSON", "ORG", "LOC", "GPE", "NORP", "FAC", "EVENT", "
 _OPEN_MARKS = {"«": "»", "“": "”"}
 _CLOSE_MARKS = {v: k for k, v in _OPEN_MARKS.items()}
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+_RELATIVES = frozenset({"acl:relcl", "relcl"})
+_BRACKETED = re.compile(r"\[[^\]]+\]")
 _UPPER_RUN = re.compile(r"(?<!\w)(?:[A-ZÀ-ÖØ-Þ]{2,}[\s'’-]+){2,}[A-ZÀ-ÖØ-Þ]{2,}(?!\w)")
 # Paragraphs run together without a space, as text copied from a page has them: a word that
 # opens in lowercase with at least three lowercase letters, then a capitalised word
@@ -205,7 +207,10 @@ def context_defect(
         return "context_pronoun"
     tokens = kept_tokens(sentence, fragments)
     root = sentence.span.root
-    if root in tokens and pronoun_subject(sentence.span, lang):
+    # The subject pronoun was replaced by the name, in brackets (« [Jean Dupont] a annoncé »,
+    # « Jeudi, [Jean Dupont] était invité »): the bullet names who.
+    named = _BRACKETED.search(bullet) is not None
+    if root in tokens and not named and pronoun_subject(sentence.span, lang):
         pronoun = next(c for c in root.children if c.lower_ in lang.subject_pronouns)
         before = [t for t in tokens if t.i < pronoun.i]
         # A leading clause with its own verb and noun may hold the referent (« Si les travaux
@@ -223,6 +228,8 @@ def context_defect(
     leading = [t for t in tokens if t.idx + sentence.offset < fragments[0][0] + len(lead)]
     if (
         comma
+        and not named
+        and not _impersonal_subject(sentence, lang)
         and len(lead.split()) <= 8
         and not any(is_finite_verb(t) for t in leading)
         and _starts_with(rest.strip(), sorted(lang.subject_pronouns, key=len, reverse=True))
@@ -253,6 +260,18 @@ def context_defect(
     return None
 
 
+def _impersonal_subject(sentence: Any, lang: Any) -> bool:
+    """The main verb's subject is an impersonal pronoun (« D'après les pompiers, il a fallu
+    deux heures ... »), which refers to nobody."""
+    from essentiel.keypoints.select import _impersonal
+
+    root = sentence.span.root
+    return any(
+        c.dep_.startswith(("nsubj", "expl")) and c.lower_ in lang.impersonal_pronouns
+        for c in root.children
+    ) and _impersonal(root, lang)
+
+
 def no_main_verb(tokens: Sequence[Any]) -> bool:
     """No finite verb in the bullet's main clause: none at all (« Une enquête menée par le
     quotidien régional. »), or only inside a clause hung on a noun (« Une publication qui a
@@ -274,6 +293,32 @@ def no_main_verb(tokens: Sequence[Any]) -> bool:
         )
         relative = any("Rel" in c.morph.get("PronType", []) for c in node.children)
         if node.dep_ == "acl" and not relative:
+            return False
+    inside = {tok.i for tok in tokens}
+    roots = [t for t in tokens if t.head.i == t.i or t.head.i not in inside]
+    for root in roots:
+        for clause in (c for c in root.children if c.dep_ in _RELATIVES and c.i in inside):
+            # « Les soldes, qui doivent s'achever le 11 août, ne permettront pas ... »: a finite
+            # verb after the comma that closes the relative clause is the main one, which the
+            # parse hung in the clause. (« Le poste qu'occupait X à l'époque » has none.)
+            commas = [t.i for t in clause.subtree if t.text == "," and t.i > clause.i]
+            if any(
+                is_finite_verb(t) and t.i in inside and commas and t.i > commas[0]
+                for t in clause.subtree
+            ):
+                return False
+        relatives = [c for c in root.children if c.dep_ in _RELATIVES]
+        verbs = [
+            t
+            for t in tokens
+            if t.pos_ in {"VERB", "AUX"}
+            and not any(a.dep_ in _RELATIVES for a in t.ancestors)
+            and t.dep_ not in _RELATIVES
+        ]
+        # No verb at all outside relative clauses, and none hung on the head noun: the parse
+        # read the main verb as a noun (« La police du Portugal enquête sur ... »), as the
+        # selector reads it (``select.verbless_fragment``).
+        if root.pos_ in {"NOUN", "PROPN"} and not verbs and not relatives:
             return False
     return True
 
@@ -358,8 +403,18 @@ def headline_repeated(bullet: str, headline: str | None) -> bool:
     title = _words(headline)
     if len(title) < HEADLINE_MIN_WORDS:
         return False
-    said = set(_words(bullet))
-    return sum(w in said for w in title) >= HEADLINE_REPEAT * len(title)
+    words = _words(bullet)
+    if sum(w in set(words) for w in title) < HEADLINE_REPEAT * len(title):
+        return False
+    # The title printed again is about as long as the title, or opens the bullet, run into its
+    # sentence; a longer sentence that states the same news in its own order (« Le rectorat de
+    # Lille a confirmé ... avoir mis en ligne par erreur ... les résultats du baccalauréat »
+    # under « Baccalauréat : le rectorat de Lille reconnaît avoir mis les résultats en ligne
+    # par erreur ») is the lead the headline was written from.
+    if len(words) <= 1.5 * len(title) + 3:
+        return True
+    opening = set(words[: len(title) + 1])
+    return sum(w in opening for w in title) >= HEADLINE_REPEAT * len(title)
 
 
 def stray_comma(sentence: Any, fragments: Sequence[tuple[int, int]], lang: Any) -> bool:

@@ -65,6 +65,9 @@ def _context(text: str, lang: str = "fr", introduced: frozenset[str] = frozenset
         ("Officiellement, il ne s'agit pas d'une grève à la mairie de Brest.", None),
         ("Si les travaux de Brest prennent du retard, ils coûteront plus cher.", None),
         ("Cette semaine, la mairie de Brest a voté un budget de crise.", None),
+        ("D'après les pompiers, il a fallu trois heures pour éteindre le feu.", None),
+        ("Selon la préfecture, il a fallu trois heures pour éteindre le feu.", None),
+        ("Âgé de 70 ans, il a quitté la mairie de Brest mardi soir.", "context_pronoun"),
         ("La maire de Brest, Anne Le Goff, a voté contre le budget.", None),
         # Known without a name; « La mesure » is not.
         ("Le gouvernement prévoit 300 postes de plus dans les hôpitaux d'ici 2026.", None),
@@ -107,6 +110,9 @@ def test_english_openers(text: str, kind: str | None) -> None:
             False,
         ),
         ("Le bureau qu'occupait Paul Lemaire à l'époque de ces fameuses réunions.", True),
+        # A relative clause set off by commas, then the main verb.
+        ("Les travaux, qui doivent durer trois mois, ne permettront pas d'ouvrir en mai.", False),
+        ("La police de Lorient enquête sur un incendie dans le port de pêche.", False),
     ],
 )
 def test_a_bullet_with_no_finite_verb_in_its_main_clause(text: str, missing: bool) -> None:
@@ -180,6 +186,13 @@ def test_headline_repeated() -> None:
         headline,
     )
     assert not repeated("La Bretagne a été privée de courant pendant deux jours.", headline)
+    # A sentence of the body that states the headline's news, in its own order and longer.
+    headline = "Rennes : le métro fermé trois jours pour travaux"
+    lead = (
+        "Pour travaux, le métro de Rennes sera fermé trois jours à partir de lundi, a annoncé "
+        "la métropole dans un communiqué publié mardi soir."
+    )
+    assert not repeated(lead, headline)
     assert not repeated("Un texte court.", None)
 
 
@@ -258,3 +271,16 @@ def test_a_headline_read_off_an_address() -> None:
     )
     assert _script().headline_from_url(url) == "Council votes close coal plant 2030"
     assert _script().headline_from_url("http://www.example.com/") is None
+
+
+def test_a_pronoun_named_in_brackets_stands() -> None:
+    script = _script()
+    source = "Jeudi soir, elle était invitée sur le plateau de France 3 Bretagne."
+    sentence = _parsed(source)
+    at = source.index("elle")
+    bullet = "Jeudi soir, [Anne Le Goff] était invitée sur le plateau de France 3 Bretagne."
+    fragments = [(0, at), (at + len("elle"), len(source))]
+    lang, words = resources.language("fr"), script.Words.of("fr")
+    assert script.context_defect(bullet, sentence, fragments, lang, words) is None
+    # Not named: the pronoun needs the sentence before.
+    assert script.context_defect(source, sentence, [(0, len(source))], lang, words) is not None
