@@ -498,3 +498,46 @@ def test_when_the_headline_statement_fails_the_next_one_is_tried() -> None:
     # headline's event (the leak) comes first, not the best-scored side detail.
     first = _first_bullet(headline_extra_words=0, headline_tries=3)
     assert "l'origine de la fuite" in first, first
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        ("Ensemble, ils signent une tribune pour la réouverture de la maternité.", False),
+        (
+            'Ensemble, ils signent cet "appel pour la réouverture de la maternité de Carhaix".',
+            False,
+        ),
+        (
+            'Réunis, ils lancent un "appel pour le retour des médecins dans le centre Bretagne".',
+            False,
+        ),
+        (
+            'Disant vouloir "rassembler la gauche", elle a souligné son attachement au Finistère.',
+            False,
+        ),
+        ("D'après les pompiers, il a fallu trois heures pour maîtriser le feu à Quimper.", True),
+        ("Ensemble, les deux maires signent une tribune pour la maternité de Carhaix.", True),
+    ],
+)
+def test_an_opening_phrase_then_a_pronoun_is_no_candidate(text: str, alone: bool) -> None:
+    from essentiel.analyze import ParsedSentence, pipeline, sentences_of
+    from essentiel.keypoints.select import stands_alone
+
+    span = sentences_of(pipeline("fr")(text))[0]
+    assert stands_alone(ParsedSentence(0, 0, span, "fr"), resources.language("fr")) is alone
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("Le bureau qu'occupait Paul Lemaire à l'époque de ces fameuses réunions du soir.", True),
+        ("La police de Lorient enquête sur la disparition d'un marin qui a quitté le port.", False),
+        ("Le maire de Lorient, qui a quitté le port mardi, reviendra jeudi à la mairie.", False),
+    ],
+)
+def test_a_noun_and_its_relative_clause_is_no_statement(text: str, fragment: bool) -> None:
+    from essentiel.analyze import pipeline, sentences_of
+    from essentiel.keypoints.select import verbless_fragment
+
+    assert verbless_fragment(sentences_of(pipeline("fr")(text))[0]) is fragment
