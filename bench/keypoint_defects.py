@@ -130,6 +130,7 @@ class Words:
     @classmethod
     @functools.cache
     def of(cls, code: str) -> Words:
+        from essentiel.keypoints.standalone import known_without_name
         from essentiel.resources import alternation, language_data
 
         data = language_data(code, "defects")
@@ -153,7 +154,7 @@ class Words:
             links=tuple(sorted(opener["links"], key=len, reverse=True)),
             temporal=tuple(sorted(opener["temporal"], key=len, reverse=True)),
             definite_articles=frozenset(opener["definite_articles"]),
-            known_without_name=frozenset(opener.get("known_without_name", [])),
+            known_without_name=known_without_name(code),
             glued=glued,
             glued_to_name=glued_to_name,
             name_links=frozenset(w.lower() for w in heading["name_links"]),
@@ -194,6 +195,7 @@ def context_defect(
     """How the bullet fails to stand alone (one of CONTEXT_KINDS), or None. ``introduced``:
     the words of the box's earlier bullets (« L'homme ... » after « Un homme de 44 ans ... »
     reads well)."""
+    from essentiel.facts.names import fold
     from essentiel.keypoints.compress import is_finite_verb
     from essentiel.keypoints.select import pronoun_subject
 
@@ -248,8 +250,8 @@ def context_defect(
             and "Plur" not in subject.morph.get("Number", [])
             and subject.tag_ not in {"NNS", "NNPS"}
             and subject.lemma_.lower() not in introduced
-            and subject.lemma_.lower() not in words.known_without_name
-            and subject.lower_ not in words.known_without_name
+            and fold(subject.lemma_) not in words.known_without_name
+            and fold(subject.lower_) not in words.known_without_name
             # A bare description (article, noun, adjectives): « The cost of divorce » or « Le
             # navire, qui ... » say what they mean; « L'humoriste » does not.
             and all(t.pos_ in {"DET", "NOUN", "ADJ"} for t in phrase)

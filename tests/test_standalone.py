@@ -265,6 +265,21 @@ def test_more_openers_that_point_back(every_sentence: Pipeline) -> None:
         ("fr", "L'enfant était tombé du deuxième étage vers 18 heures.", "", True),
         # A group the reader knows without a name.
         ("fr", "Les pompiers ont maîtrisé le feu vers 23 heures après trois heures.", "", False),
+        # A thing or an event the reader was not told of; one the box said before.
+        ("fr", "La mesure entrera en vigueur le 1er mars dans tous les lycées.", "", True),
+        ("fr", "L'accident a fait deux blessés légers mardi soir sur la rocade.", "", True),
+        (
+            "fr",
+            "L'accident a fait deux blessés légers mardi soir sur la rocade.",
+            "accident",
+            False,
+        ),
+        (
+            "fr",
+            "Le gouvernement prévoit 300 postes de plus dans les hôpitaux d'ici 2026.",
+            "",
+            False,
+        ),
         # Off for English (resources/en/language.toml: the CNN/DM ROUGE guard).
         ("en", "The singer was taken to hospital in an ambulance last week.", "", False),
     ],

@@ -263,8 +263,11 @@ def build_keypoints(
             # sentence: the lead is written to be read first (« La saison touristique a
             # commencé samedi ... » describes nobody the reader should know).
             before = [w for r, w in shown if r < cand.rank or r == shown[0][0]] if shown else []
+            # A thing or an event is judged from the second bullet: the first states the
+            # headline's event, which the headline above it has introduced (« L'avion a
+            # terminé sa course ... » under « Un avion s'écrase ... »).
             if cand.rank > 0 and unnamed_description(
-                cand.sentence, fragments, lang.code, frozenset().union(*before)
+                cand.sentence, fragments, lang.code, frozenset().union(*before), things=not first
             ):
                 point = None
             else:
