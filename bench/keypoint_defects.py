@@ -10,8 +10,14 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   il ... »), ``context_link`` (a discourse link, « Car ... », « Mais il y a également ... »),
   ``context_temporal`` (a time known from the sentence before, « Entretemps, », « À
   l'époque, ») and ``context_description`` (the main verb's subject is a definite
-  description, « L'humoriste a annoncé ... », and the bullet names nobody);
+  description, « L'humoriste a annoncé ... », and the bullet names nobody; not a subject the
+  reader knows without a name, ``[standalone] known_without_name``: « Le gouvernement »). A
+  pronoun the key points replaced by a name in brackets (« [Jean Dupont] a annoncé ») and an
+  impersonal « il » (« D'après les pompiers, il a fallu ... ») need nothing;
 - ``no_finite_verb``: no finite verb in what the bullet keeps (« Une publication qui ... »);
+  a verb the parse hung on the subject's noun, in a relative clause closed by a comma before
+  it (« Les soldes, qui doivent s'achever le 11 août, ne permettront pas ... ») or read as a
+  noun (« La police enquête ... ») is the main one, as the selector reads it;
 - ``quote_cut``: the bullet starts or ends inside a quotation that the source closes
   (« 1 million » a d'abord expliqué X. »);
 - ``unclosed_quote``: otherwise, the bullet's quote marks do not pair up;
@@ -20,10 +26,11 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   départementalePeu avant midi ... », « ... de BrestMais les ... », « - 12/03par BFMTVL'usine
   ... »), or three capitalised words in a row (an upper-case intertitle);
 - ``headline_repeated``: the bullet repeats the headline (the page's title printed again in
-  the body, taken for a sentence);
+  the body, taken for a sentence): nearly all its words, in a bullet about as long or opening
+  with them; a longer lead that states the same news in its own order is not counted;
 - ``stray_comma``: where compression cut words, a comma left between a subject and its verb
   (« Si ce second tour, ne pouvait ... ») or a word and what completes it (« a décidé, de
-  tester »);
+  tester »); not where only a bracketed aside was cut, beside the source's own comma;
 - ``lost_key_figure``: the bullet is made from the lead sentence and compression dropped one
   of its figures (the deaths cut, the injured kept).
 

@@ -293,7 +293,7 @@ def test_a_bare_description_that_names_nobody(
     span = sentences_of(pipeline(lang)(text))[0]
     sentence = ParsedSentence(0, 0, span, lang)
     words = frozenset(introduced.split())
-    assert unnamed_description(sentence, [(0, len(text))], lang, words) is unnamed
+    assert unnamed_description(sentence, [(0, len(text))], lang, words, things=True) is unnamed
 
 
 def test_a_description_nobody_was_introduced_to_is_no_bullet(every_sentence: Pipeline) -> None:
@@ -342,7 +342,17 @@ def test_a_description_of_no_person_is_not_refused(text: str) -> None:
 
     span = sentences_of(pipeline("fr")(text))[0]
     sentence = ParsedSentence(0, 0, span, "fr")
+    assert not unnamed_description(sentence, [(0, len(text))], "fr", frozenset(), things=True)
+
+
+def test_a_thing_is_judged_only_when_asked() -> None:
+    from essentiel.analyze import ParsedSentence, pipeline, sentences_of
+    from essentiel.keypoints.standalone import unnamed_description
+
+    text = "La mesure entrera en vigueur le 1er mars dans tous les lycées."
+    sentence = ParsedSentence(0, 0, sentences_of(pipeline("fr")(text))[0], "fr")
     assert not unnamed_description(sentence, [(0, len(text))], "fr", frozenset())
+    assert unnamed_description(sentence, [(0, len(text))], "fr", frozenset(), things=True)
 
 
 @pytest.mark.parametrize(

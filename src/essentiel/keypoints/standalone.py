@@ -322,7 +322,7 @@ def unnamed_description(
     fragments: list[tuple[int, int]],
     code: str,
     introduced: frozenset[str] = frozenset(),
-    things: bool = True,
+    things: bool = False,
 ) -> bool:
     """Whether the bullet made of ``fragments`` of ``sentence`` has as its main verb's subject
     a bare definite description (an article, a noun, adjectives: « L'humoriste a annoncé
