@@ -387,7 +387,13 @@ def glued_heading(bullet: str, words: Words) -> bool:
     """A heading or a paragraph with no final stop run into the bullet's sentence."""
     if _UPPER_RUN.search(bullet) or _GLUED_NO_SPACE.search(bullet):
         return True
-    if any(_depth(bullet, 0, m.start("opener")) == 0 for m in words.glued_to_name.finditer(bullet)):
+    if any(
+        _depth(bullet, 0, m.start("opener")) == 0
+        # An acronym that ends in a capital opener (« NASA released », "FIFA admitted") is
+        # one word, not an outlet glued to « A ».
+        and not (m.group("opener").isupper() and bullet[m.start("opener") - 1].isupper())
+        for m in words.glued_to_name.finditer(bullet)
+    ):
         return True
     links = words.name_links
     for match in words.glued.finditer(bullet):

@@ -170,6 +170,8 @@ def test_quote_cut_and_unclosed_quote() -> None:
         ("Leonardo DiCaprio a dîné chez McDonald avec un député LaREM.", "fr", False),
         ("Bills are 9% higher than inland The cost of the levy is rising.", "en", True),
         ("The report was published by The Guardian on Monday.", "en", False),
+        ("NASA released a map of the ice found near the lunar south pole.", "en", False),
+        ("The probe was built by NASA and launched from Florida last year.", "en", False),
     ],
 )
 def test_a_heading_glued_to_its_sentence(text: str, lang: str, glued: bool) -> None:
