@@ -10,8 +10,14 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   il ... »), ``context_link`` (a discourse link, « Car ... », « Mais il y a également ... »),
   ``context_temporal`` (a time known from the sentence before, « Entretemps, », « À
   l'époque, ») and ``context_description`` (the main verb's subject is a definite
-  description, « L'humoriste a annoncé ... », and the bullet names nobody);
+  description, « L'humoriste a annoncé ... », and the bullet names nobody; not a subject the
+  reader knows without a name, ``[standalone] known_without_name``: « Le gouvernement »). A
+  pronoun the key points replaced by a name in brackets (« [Jean Dupont] a annoncé ») and an
+  impersonal « il » (« D'après les pompiers, il a fallu ... ») need nothing;
 - ``no_finite_verb``: no finite verb in what the bullet keeps (« Une publication qui ... »);
+  a verb the parse hung on the subject's noun, in a relative clause closed by a comma before
+  it (« Les soldes, qui doivent s'achever le 11 août, ne permettront pas ... ») or read as a
+  noun (« La police enquête ... ») is the main one, as the selector reads it;
 - ``quote_cut``: the bullet starts or ends inside a quotation that the source closes
   (« 1 million » a d'abord expliqué X. »);
 - ``unclosed_quote``: otherwise, the bullet's quote marks do not pair up;
@@ -20,10 +26,11 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   départementalePeu avant midi ... », « ... de BrestMais les ... », « - 12/03par BFMTVL'usine
   ... »), or three capitalised words in a row (an upper-case intertitle);
 - ``headline_repeated``: the bullet repeats the headline (the page's title printed again in
-  the body, taken for a sentence);
+  the body, taken for a sentence): nearly all its words, in a bullet about as long or opening
+  with them; a longer lead that states the same news in its own order is not counted;
 - ``stray_comma``: where compression cut words, a comma left between a subject and its verb
   (« Si ce second tour, ne pouvait ... ») or a word and what completes it (« a décidé, de
-  tester »);
+  tester »); not where only a bracketed aside was cut, beside the source's own comma;
 - ``lost_key_figure``: the bullet is made from the lead sentence and compression dropped one
   of its figures (the deaths cut, the injured kept).
 
@@ -113,6 +120,8 @@ _NAMED_ENTITY = {"PER", "PERSON", "ORG", "LOC", "GPE", "NORP", "FAC", "EVENT", "
 _OPEN_MARKS = {"«": "»", "“": "”"}
 _CLOSE_MARKS = {v: k for k, v in _OPEN_MARKS.items()}
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+_RELATIVES = frozenset({"acl:relcl", "relcl"})
+_BRACKETED = re.compile(r"\[[^\]]+\]")
 _UPPER_RUN = re.compile(r"(?<!\w)(?:[A-ZÀ-ÖØ-Þ]{2,}[\s'’-]+){2,}[A-ZÀ-ÖØ-Þ]{2,}(?!\w)")
 # Paragraphs run together without a space, as text copied from a page has them: a word that
 # opens in lowercase with at least three lowercase letters, then a capitalised word
@@ -130,6 +139,8 @@ class Words:
     links: tuple[str, ...]
     temporal: tuple[str, ...]
     definite_articles: frozenset[str]
+    # Subjects known without a name (« Le gouvernement », « L'automne »).
+    known_without_name: frozenset[str]
     glued: re.Pattern[str]
     glued_to_name: re.Pattern[str]
     # Words after which a capitalised article is part of a name (« de La Rochelle »).
@@ -138,6 +149,7 @@ class Words:
     @classmethod
     @functools.cache
     def of(cls, code: str) -> Words:
+        from essentiel.keypoints.standalone import known_without_name
         from essentiel.resources import alternation, language_data
 
         data = language_data(code, "defects")
@@ -161,6 +173,7 @@ class Words:
             links=tuple(sorted(opener["links"], key=len, reverse=True)),
             temporal=tuple(sorted(opener["temporal"], key=len, reverse=True)),
             definite_articles=frozenset(opener["definite_articles"]),
+            known_without_name=known_without_name(code),
             glued=glued,
             glued_to_name=glued_to_name,
             name_links=frozenset(w.lower() for w in heading["name_links"]),
@@ -201,6 +214,7 @@ def context_defect(
     """How the bullet fails to stand alone (one of CONTEXT_KINDS), or None. ``introduced``:
     the words of the box's earlier bullets (« L'homme ... » after « Un homme de 44 ans ... »
     reads well)."""
+    from essentiel.facts.names import fold
     from essentiel.keypoints.compress import is_finite_verb
     from essentiel.keypoints.select import pronoun_subject
 
@@ -214,7 +228,10 @@ def context_defect(
         return "context_pronoun"
     tokens = kept_tokens(sentence, fragments)
     root = sentence.span.root
-    if root in tokens and pronoun_subject(sentence.span, lang):
+    # The subject pronoun was replaced by the name, in brackets (« [Jean Dupont] a annoncé »,
+    # « Jeudi, [Jean Dupont] était invité »): the bullet names who.
+    named = _BRACKETED.search(bullet) is not None
+    if root in tokens and not named and pronoun_subject(sentence.span, lang):
         pronoun = next(c for c in root.children if c.lower_ in lang.subject_pronouns)
         before = [t for t in tokens if t.i < pronoun.i]
         # A leading clause with its own verb and noun may hold the referent (« Si les travaux
@@ -232,6 +249,8 @@ def context_defect(
     leading = [t for t in tokens if t.idx + sentence.offset < fragments[0][0] + len(lead)]
     if (
         comma
+        and not named
+        and not _impersonal_subject(sentence, lang)
         and len(lead.split()) <= 8
         and not any(is_finite_verb(t) for t in leading)
         and _starts_with(rest.strip(), sorted(lang.subject_pronouns, key=len, reverse=True))
@@ -250,6 +269,8 @@ def context_defect(
             and "Plur" not in subject.morph.get("Number", [])
             and subject.tag_ not in {"NNS", "NNPS"}
             and subject.lemma_.lower() not in introduced
+            and fold(subject.lemma_) not in words.known_without_name
+            and fold(subject.lower_) not in words.known_without_name
             # A bare description (article, noun, adjectives): « The cost of divorce » or « Le
             # navire, qui ... » say what they mean; « L'humoriste » does not.
             and all(t.pos_ in {"DET", "NOUN", "ADJ"} for t in phrase)
@@ -260,13 +281,67 @@ def context_defect(
     return None
 
 
+def _impersonal_subject(sentence: Any, lang: Any) -> bool:
+    """The main verb's subject is an impersonal pronoun (« D'après les pompiers, il a fallu
+    deux heures ... »), which refers to nobody."""
+    from essentiel.keypoints.select import _impersonal
+
+    root = sentence.span.root
+    return any(
+        c.dep_.startswith(("nsubj", "expl")) and c.lower_ in lang.impersonal_pronouns
+        for c in root.children
+    ) and _impersonal(root, lang)
+
+
 def no_main_verb(tokens: Sequence[Any]) -> bool:
     """No finite verb in the bullet's main clause: none at all (« Une enquête menée par le
     quotidien régional. »), or only inside a clause hung on a noun (« Une publication qui a
     fait réagir les internautes. »); the selector's own test (``select.main_clause_verb``)."""
+    from essentiel.keypoints.compress import is_finite_verb
     from essentiel.keypoints.select import main_clause_verb
 
-    return not main_clause_verb(tokens)
+    if main_clause_verb(tokens):
+        return False
+    # A finite verb the parse hung on a noun as a plain modifier, with no relative pronoun,
+    # is the parse's mistake for the main verb (« Au moins huit personnes, dont cinq enfants,
+    # ont été blessées »), as the selector reads it (``select.verbless_fragment``); « Le poste
+    # qu'occupait X » keeps its relative pronoun and stays a fragment.
+    for tok in tokens:
+        if not is_finite_verb(tok):
+            continue
+        node = (
+            tok if tok.dep_ not in {"aux", "aux:tense", "aux:pass", "auxpass", "cop"} else tok.head
+        )
+        relative = any("Rel" in c.morph.get("PronType", []) for c in node.children)
+        if node.dep_ == "acl" and not relative:
+            return False
+    inside = {tok.i for tok in tokens}
+    roots = [t for t in tokens if t.head.i == t.i or t.head.i not in inside]
+    for root in roots:
+        for clause in (c for c in root.children if c.dep_ in _RELATIVES and c.i in inside):
+            # « Les soldes, qui doivent s'achever le 11 août, ne permettront pas ... »: a finite
+            # verb after the comma that closes the relative clause is the main one, which the
+            # parse hung in the clause. (« Le poste qu'occupait X à l'époque » has none.)
+            commas = [t.i for t in clause.subtree if t.text == "," and t.i > clause.i]
+            if any(
+                is_finite_verb(t) and t.i in inside and commas and t.i > commas[0]
+                for t in clause.subtree
+            ):
+                return False
+        relatives = [c for c in root.children if c.dep_ in _RELATIVES]
+        verbs = [
+            t
+            for t in tokens
+            if t.pos_ in {"VERB", "AUX"}
+            and not any(a.dep_ in _RELATIVES for a in t.ancestors)
+            and t.dep_ not in _RELATIVES
+        ]
+        # No verb at all outside relative clauses, and none hung on the head noun: the parse
+        # read the main verb as a noun (« La police du Portugal enquête sur ... »), as the
+        # selector reads it (``select.verbless_fragment``).
+        if root.pos_ in {"NOUN", "PROPN"} and not verbs and not relatives:
+            return False
+    return True
 
 
 def names_something(tokens: Iterable[Any]) -> bool:
@@ -324,7 +399,13 @@ def glued_heading(bullet: str, words: Words) -> bool:
     """A heading or a paragraph with no final stop run into the bullet's sentence."""
     if _UPPER_RUN.search(bullet) or _GLUED_NO_SPACE.search(bullet):
         return True
-    if any(_depth(bullet, 0, m.start("opener")) == 0 for m in words.glued_to_name.finditer(bullet)):
+    if any(
+        _depth(bullet, 0, m.start("opener")) == 0
+        # An acronym that ends in a capital opener (« NASA released », "FIFA admitted") is
+        # one word, not an outlet glued to « A ».
+        and not (m.group("opener").isupper() and bullet[m.start("opener") - 1].isupper())
+        for m in words.glued_to_name.finditer(bullet)
+    ):
         return True
     links = words.name_links
     for match in words.glued.finditer(bullet):
@@ -349,8 +430,18 @@ def headline_repeated(bullet: str, headline: str | None) -> bool:
     title = _words(headline)
     if len(title) < HEADLINE_MIN_WORDS:
         return False
-    said = set(_words(bullet))
-    return sum(w in said for w in title) >= HEADLINE_REPEAT * len(title)
+    words = _words(bullet)
+    if sum(w in set(words) for w in title) < HEADLINE_REPEAT * len(title):
+        return False
+    # The title printed again is about as long as the title, or opens the bullet, run into its
+    # sentence; a longer sentence that states the same news in its own order (« Le rectorat de
+    # Lille a confirmé ... avoir mis en ligne par erreur ... les résultats du baccalauréat »
+    # under « Baccalauréat : le rectorat de Lille reconnaît avoir mis les résultats en ligne
+    # par erreur ») is the lead the headline was written from.
+    if len(words) <= 1.5 * len(title) + 3:
+        return True
+    opening = set(words[: len(title) + 1])
+    return sum(w in opening for w in title) >= HEADLINE_REPEAT * len(title)
 
 
 def stray_comma(sentence: Any, fragments: Sequence[tuple[int, int]], lang: Any) -> bool:
@@ -376,6 +467,12 @@ def _comma_between_subject_and_verb(
     if before.rstrip().endswith(",") and after.lstrip().startswith(","):
         return False  # two commas: the other rule's case, or an apposition kept whole
     cut = fragments[k - 1][1]
+    # Only a bracketed aside was cut (« Juliette (15 ans), Sophie Marceau ... », « Xavier
+    # Rigo, directeur de l'APRR (Rhône), a décidé »): the comma is the source's own, where it
+    # stood beside the brackets.
+    deleted = text[cut - sentence.offset : fragments[k][0] - sentence.offset].strip()
+    if deleted.startswith(("(", "[")) and deleted.endswith((")", "]")):
+        return False
     for tok in sentence.span:
         at = sentence.offset + tok.idx
         if not (tok.dep_.startswith("nsubj") and any(a <= at < b for a, b in fragments[:k])):

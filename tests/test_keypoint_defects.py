@@ -65,7 +65,14 @@ def _context(text: str, lang: str = "fr", introduced: frozenset[str] = frozenset
         ("Officiellement, il ne s'agit pas d'une grève à la mairie de Brest.", None),
         ("Si les travaux de Brest prennent du retard, ils coûteront plus cher.", None),
         ("Cette semaine, la mairie de Brest a voté un budget de crise.", None),
+        ("D'après les pompiers, il a fallu trois heures pour éteindre le feu.", None),
+        ("Selon la préfecture, il a fallu trois heures pour éteindre le feu.", None),
+        ("Âgé de 70 ans, il a quitté la mairie de Brest mardi soir.", "context_pronoun"),
         ("La maire de Brest, Anne Le Goff, a voté contre le budget.", None),
+        # Known without a name; « La mesure » is not.
+        ("Le gouvernement prévoit 300 postes de plus dans les hôpitaux d'ici 2026.", None),
+        ("La justice a ordonné la fermeture du chantier pour trois mois.", None),
+        ("La mesure entrera en vigueur le 1er mars dans tous les lycées.", "context_description"),
     ],
 )
 def test_openers_that_need_context_are_told_apart(text: str, kind: str | None) -> None:
@@ -97,6 +104,15 @@ def test_english_openers(text: str, kind: str | None) -> None:
         ("Une publication qui a fait réagir de nombreux internautes bretons.", True),
         ("Une enquête menée par le quotidien régional sur les marées vertes.", True),
         ("Une publication du maire a fait réagir de nombreux internautes.", False),
+        # The parse hangs the main verb on the subject's noun: a statement all the same.
+        (
+            "Au moins six personnes, dont deux enfants, ont été légèrement blessées à Lorient.",
+            False,
+        ),
+        ("Le bureau qu'occupait Paul Lemaire à l'époque de ces fameuses réunions.", True),
+        # A relative clause set off by commas, then the main verb.
+        ("Les travaux, qui doivent durer trois mois, ne permettront pas d'ouvrir en mai.", False),
+        ("La police de Lorient enquête sur un incendie dans le port de pêche.", False),
     ],
 )
 def test_a_bullet_with_no_finite_verb_in_its_main_clause(text: str, missing: bool) -> None:
@@ -154,6 +170,8 @@ def test_quote_cut_and_unclosed_quote() -> None:
         ("Leonardo DiCaprio a dîné chez McDonald avec un député LaREM.", "fr", False),
         ("Bills are 9% higher than inland The cost of the levy is rising.", "en", True),
         ("The report was published by The Guardian on Monday.", "en", False),
+        ("NASA released a map of the ice found near the lunar south pole.", "en", False),
+        ("The probe was built by NASA and launched from Florida last year.", "en", False),
     ],
 )
 def test_a_heading_glued_to_its_sentence(text: str, lang: str, glued: bool) -> None:
@@ -170,6 +188,13 @@ def test_headline_repeated() -> None:
         headline,
     )
     assert not repeated("La Bretagne a été privée de courant pendant deux jours.", headline)
+    # A sentence of the body that states the headline's news, in its own order and longer.
+    headline = "Rennes : le métro fermé trois jours pour travaux"
+    lead = (
+        "Pour travaux, le métro de Rennes sera fermé trois jours à partir de lundi, a annoncé "
+        "la métropole dans un communiqué publié mardi soir."
+    )
+    assert not repeated(lead, headline)
     assert not repeated("Un texte court.", None)
 
 
@@ -189,6 +214,18 @@ def test_a_comma_left_between_a_subject_and_its_verb() -> None:
     assert not _stray(text, ["Le second tour", " ne pouvait pas se tenir à Rennes."])
     english = "The company, founded in 1998 in Leeds, confirmed the closure on Monday."
     assert _stray(english, ["The company,", " confirmed the closure on Monday."], "en")
+
+
+def test_a_comma_beside_a_cut_bracket_is_the_sources() -> None:
+    text = "Ses deux enfants, Hugo (12 ans) et Lina (9 ans), vivent désormais à Vannes."
+    assert not _stray(text, ["Ses deux enfants, Hugo", " et Lina", ", vivent désormais à Vannes."])
+    text = "Marc Riou, directeur des Transports de l'Ouest (TDO), a quitté son poste lundi."
+    assert not _stray(
+        text, ["Marc Riou, directeur des Transports de l'Ouest", ", a quitté son poste lundi."]
+    )
+    # A clause cut between commas still leaves a stray one.
+    text = "Le second tour, prévu le 22 mars (un dimanche), ne pouvait pas se tenir à Rennes."
+    assert _stray(text, ["Le second tour,", " ne pouvait pas se tenir à Rennes."])
 
 
 def test_a_comma_left_before_a_complement() -> None:
@@ -334,3 +371,16 @@ def test_a_headline_read_off_an_address() -> None:
     )
     assert _script().headline_from_url(url) == "Council votes close coal plant 2030"
     assert _script().headline_from_url("http://www.example.com/") is None
+
+
+def test_a_pronoun_named_in_brackets_stands() -> None:
+    script = _script()
+    source = "Jeudi soir, elle était invitée sur le plateau de France 3 Bretagne."
+    sentence = _parsed(source)
+    at = source.index("elle")
+    bullet = "Jeudi soir, [Anne Le Goff] était invitée sur le plateau de France 3 Bretagne."
+    fragments = [(0, at), (at + len("elle"), len(source))]
+    lang, words = resources.language("fr"), script.Words.of("fr")
+    assert script.context_defect(bullet, sentence, fragments, lang, words) is None
+    # Not named: the pronoun needs the sentence before.
+    assert script.context_defect(source, sentence, [(0, len(source))], lang, words) is not None

@@ -392,6 +392,18 @@ def test_a_quote_whose_speaker_is_only_a_pronoun_is_no_bullet() -> None:
     assert not speakerless_quotes(sentences)  # without the rule, both quotes were candidates
 
 
+@pytest.mark.parametrize(
+    "incise",
+    ["lui aurait-elle dit", "leur a-t-il lancé", "m'a-t-elle confié", "nous a-t-il assuré"],
+)
+def test_a_pronoun_incise_after_a_clitic_counts_too(incise: str) -> None:
+    incise_rule = resources.language("fr").pronoun_incise
+    assert incise_rule is not None
+    assert incise_rule.search(f", {incise} samedi.")
+    # A named speaker after the clitic is someone's name on the quote.
+    assert not incise_rule.search(", lui a dit Paul Girard samedi.")
+
+
 def test_a_pronoun_incise_after_the_quote_s_complement_counts_too() -> None:
     text = (
         "Paul Girard a confirmé la grève. "

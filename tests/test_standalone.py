@@ -259,8 +259,27 @@ def test_more_openers_that_point_back(every_sentence: Pipeline) -> None:
             False,
         ),
         ("fr", "La chanteuse Léa Morel avait été hospitalisée la semaine dernière.", "", False),
+        # Descriptions of a person that are no speaker's noun (``described_persons``).
+        ("fr", "Le suspect avait pris la fuite à pied vers la gare routière.", "", True),
+        ("fr", "L'humoriste a annoncé mardi l'annulation de sa tournée d'automne.", "", True),
+        ("fr", "L'enfant était tombé du deuxième étage vers 18 heures.", "", True),
         # A group the reader knows without a name.
         ("fr", "Les pompiers ont maîtrisé le feu vers 23 heures après trois heures.", "", False),
+        # A thing or an event the reader was not told of; one the box said before.
+        ("fr", "La mesure entrera en vigueur le 1er mars dans tous les lycées.", "", True),
+        ("fr", "L'accident a fait deux blessés légers mardi soir sur la rocade.", "", True),
+        (
+            "fr",
+            "L'accident a fait deux blessés légers mardi soir sur la rocade.",
+            "accident",
+            False,
+        ),
+        (
+            "fr",
+            "Le gouvernement prévoit 300 postes de plus dans les hôpitaux d'ici 2026.",
+            "",
+            False,
+        ),
         # Off for English (resources/en/language.toml: the CNN/DM ROUGE guard).
         ("en", "The singer was taken to hospital in an ambulance last week.", "", False),
     ],
@@ -274,7 +293,7 @@ def test_a_bare_description_that_names_nobody(
     span = sentences_of(pipeline(lang)(text))[0]
     sentence = ParsedSentence(0, 0, span, lang)
     words = frozenset(introduced.split())
-    assert unnamed_description(sentence, [(0, len(text))], lang, words) is unnamed
+    assert unnamed_description(sentence, [(0, len(text))], lang, words, things=True) is unnamed
 
 
 def test_a_description_nobody_was_introduced_to_is_no_bullet(every_sentence: Pipeline) -> None:
@@ -323,7 +342,17 @@ def test_a_description_of_no_person_is_not_refused(text: str) -> None:
 
     span = sentences_of(pipeline("fr")(text))[0]
     sentence = ParsedSentence(0, 0, span, "fr")
+    assert not unnamed_description(sentence, [(0, len(text))], "fr", frozenset(), things=True)
+
+
+def test_a_thing_is_judged_only_when_asked() -> None:
+    from essentiel.analyze import ParsedSentence, pipeline, sentences_of
+    from essentiel.keypoints.standalone import unnamed_description
+
+    text = "La mesure entrera en vigueur le 1er mars dans tous les lycées."
+    sentence = ParsedSentence(0, 0, sentences_of(pipeline("fr")(text))[0], "fr")
     assert not unnamed_description(sentence, [(0, len(text))], "fr", frozenset())
+    assert unnamed_description(sentence, [(0, len(text))], "fr", frozenset(), things=True)
 
 
 @pytest.mark.parametrize(
@@ -494,3 +523,46 @@ def test_when_the_headline_statement_fails_the_next_one_is_tried() -> None:
     # headline's event (the leak) comes first, not the best-scored side detail.
     first = _first_bullet(headline_extra_words=0, headline_tries=3)
     assert "l'origine de la fuite" in first, first
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        ("Ensemble, ils signent une tribune pour la réouverture de la maternité.", False),
+        (
+            'Ensemble, ils signent cet "appel pour la réouverture de la maternité de Carhaix".',
+            False,
+        ),
+        (
+            'Réunis, ils lancent un "appel pour le retour des médecins dans le centre Bretagne".',
+            False,
+        ),
+        (
+            'Disant vouloir "rassembler la gauche", elle a souligné son attachement au Finistère.',
+            False,
+        ),
+        ("D'après les pompiers, il a fallu trois heures pour maîtriser le feu à Quimper.", True),
+        ("Ensemble, les deux maires signent une tribune pour la maternité de Carhaix.", True),
+    ],
+)
+def test_an_opening_phrase_then_a_pronoun_is_no_candidate(text: str, alone: bool) -> None:
+    from essentiel.analyze import ParsedSentence, pipeline, sentences_of
+    from essentiel.keypoints.select import stands_alone
+
+    span = sentences_of(pipeline("fr")(text))[0]
+    assert stands_alone(ParsedSentence(0, 0, span, "fr"), resources.language("fr")) is alone
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("Le bureau qu'occupait Paul Lemaire à l'époque de ces fameuses réunions du soir.", True),
+        ("La police de Lorient enquête sur la disparition d'un marin qui a quitté le port.", False),
+        ("Le maire de Lorient, qui a quitté le port mardi, reviendra jeudi à la mairie.", False),
+    ],
+)
+def test_a_noun_and_its_relative_clause_is_no_statement(text: str, fragment: bool) -> None:
+    from essentiel.analyze import pipeline, sentences_of
+    from essentiel.keypoints.select import verbless_fragment
+
+    assert verbless_fragment(sentences_of(pipeline("fr")(text))[0]) is fragment

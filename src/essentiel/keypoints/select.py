@@ -339,6 +339,32 @@ def pronoun_subject(span: SpacySpan, lang: Language) -> bool:
     return False
 
 
+# An opening phrase this long at most, before a comma and a subject pronoun.
+LEADING_PHRASE_WORDS = 8
+
+
+def phrase_then_pronoun(span: SpacySpan, lang: Language) -> bool:
+    """A short opening phrase with no finite verb, a comma, then a personal pronoun subject
+    (« Ensemble, ils signent ... », « Disant vouloir être "dans une dynamique collective",
+    elle a souligné ... »), where the parse may not make the pronoun the main verb's subject:
+    who it is was said before. A leading clause with its own verb may hold the referent (« Si
+    les travaux prennent du retard, ils coûteront plus cher »); an impersonal « il » (« D'après
+    les pompiers, il a fallu ... ») refers to nobody."""
+    tokens = [t for t in span if not t.is_space]
+    comma = next((k for k, t in enumerate(tokens) if t.text == ","), None)
+    if comma is None or comma + 1 >= len(tokens):
+        return False
+    before = tokens[:comma]
+    if sum(1 for t in before if not t.is_punct) > LEADING_PHRASE_WORDS:
+        return False
+    if any(is_finite_verb(t) for t in before):
+        return False
+    pronoun = tokens[comma + 1]
+    if pronoun.lower_ not in lang.subject_pronouns:
+        return False
+    return not (pronoun.lower_ in lang.impersonal_pronouns and _impersonal(pronoun.head, lang))
+
+
 def _no_statement(span: SpacySpan) -> bool:
     """No finite verb, and nothing the parser may have mistaken for one: a noun with a
     participle (« Une enquête menée par le quotidien régional. », "Police officers pictured at the
@@ -476,9 +502,18 @@ def verbless_fragment(span: SpacySpan) -> bool:
     if root.pos_ in {"VERB", "AUX"}:
         return True  # not finite, with no finite auxiliary: main_clause_verb would have said
     verbs = [t for t in span if t.pos_ in {"VERB", "AUX"} and not _in_relative(t, root)]
-    # None at all outside relatives is the parse's doubt (« La police enquête sur ... » with
-    # « enquête » read as a noun), not a fragment for sure.
-    return bool(verbs) and all("Inf" in t.morph.get("VerbForm", []) for t in verbs)
+    if not verbs:
+        # None at all outside relatives is the parse's doubt (« La police enquête sur ... »
+        # with « enquête » read as a noun), not a fragment for sure; unless a relative clause
+        # hangs on the head noun itself, with nothing after it but its own words (« Le poste
+        # qu'occupait le ministre à l'époque de ces dîners. »): a noun and what it is.
+        return root.pos_ == "NOUN" and any(
+            c.dep_ in _RELATIVE_CLAUSES
+            and any("Rel" in g.morph.get("PronType", []) for g in c.children)
+            and not any(t.text == "," for t in c.subtree)
+            for c in root.children
+        )
+    return all("Inf" in t.morph.get("VerbForm", []) for t in verbs)
 
 
 def _in_relative(tok: Token, root: Token) -> bool:
@@ -527,7 +562,7 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
         return False
     if subject_points_back(span, lang.code) or dangling_participle(span, lang.code):
         return False
-    if not named_subject and pronoun_subject(span, lang):
+    if not named_subject and (pronoun_subject(span, lang) or phrase_then_pronoun(span, lang)):
         return False
     # « C'est le deuxième cas ... »: what « ce » is was said before; so it is when a quote
     # opens on it (« "C'est une satisfaction évidente", a ajouté l'avocat »).

@@ -294,9 +294,22 @@ def definite_articles(code: str) -> frozenset[str]:
 
 @cache
 def person_nouns(code: str) -> frozenset[str]:
-    """Nouns that describe a person (``[quotes] person_nouns``, folded): « la chanteuse »
-    needs a name, « la justice » or « le collectif » is known without one."""
-    words = resources.raw(code).get("quotes", {}).get("person_nouns", [])
+    """Nouns that describe a person (``[quotes] person_nouns`` and ``[standalone]
+    described_persons``, folded): « la chanteuse » or « le suspect » needs a name, « la
+    justice » or « le collectif » is known without one."""
+    data = resources.raw(code)
+    words = [
+        *data.get("quotes", {}).get("person_nouns", []),
+        *data.get("standalone", {}).get("described_persons", []),
+    ]
+    return frozenset(fold(w) for w in words)
+
+
+@cache
+def known_without_name(code: str) -> frozenset[str]:
+    """Subjects the reader knows without a name (``[standalone] known_without_name``, folded):
+    « Le gouvernement prévoit ... », « L'automne s'installe ... »."""
+    words = resources.raw(code).get("standalone", {}).get("known_without_name", [])
     return frozenset(fold(w) for w in words)
 
 
@@ -309,13 +322,17 @@ def unnamed_description(
     fragments: list[tuple[int, int]],
     code: str,
     introduced: frozenset[str] = frozenset(),
+    things: bool = False,
 ) -> bool:
     """Whether the bullet made of ``fragments`` of ``sentence`` has as its main verb's subject
     a bare definite description (an article, a noun, adjectives: « L'humoriste a annoncé
     ... », « La chanteuse avait mis un terme ... ») and names nobody: it describes someone the
     reader must already know. ``introduced``: the words (lemmas) of the bullets shown before
     it; « L'homme ... » after « Un homme de 44 ans ... » reads well. A plural is as often a
-    group the reader knows without a name (« Les autorités »)."""
+    group the reader knows without a name (« Les autorités »). ``things``: a description of
+    a thing or an event (« La mesure entrera en vigueur ... », « L'accident a fait ... ») as
+    well, unless the reader knows it without a name (``known_without_name``: « Le
+    gouvernement », « La justice »)."""
     articles = definite_articles(code)
     if not articles:
         return False
@@ -334,9 +351,16 @@ def unnamed_description(
     return (
         phrase[0].lower_ in articles
         and subject.pos_ == "NOUN"
-        # Only a description of a person: the second judged round's editors kept « La
-        # justice estime … » and « Le collectif n'ira pas … », which the rule had refused.
-        and fold(subject.lemma_) in person_nouns(code)
+        # The second judged round's editors kept « La justice estime … » and « Le collectif
+        # n'ira pas … »: an institution or a group the reader knows is no description.
+        and (
+            fold(subject.lemma_) in person_nouns(code)
+            or (
+                things
+                and fold(subject.lemma_) not in known_without_name(code)
+                and fold(subject.lower_) not in known_without_name(code)
+            )
+        )
         and "Plur" not in subject.morph.get("Number", [])
         and subject.tag_ not in {"NNS", "NNPS"}
         and subject.lemma_.lower() not in introduced
