@@ -111,3 +111,14 @@ def test_quote_pairs_in_a_paragraph() -> None:
     text = '« Nous rouvrirons », a dit le maire ; "on verra" selon “ses “amis" et « rien'
     assert quote_pairs(text) == _quote_pairs_letter_by_letter(text)
     assert [text[a:b] for a, b, _ in quote_pairs(text)][:2] == ["Nous rouvrirons", "on verra"]
+
+
+def test_a_sentence_s_text_is_built_once() -> None:
+    """spaCy joins a span's tokens anew on every ``Span.text``; the key points read each
+    sentence's text several times, so ParsedSentence keeps the first one."""
+    doc = analyze.pipeline("fr")(TEXT)
+    span = analyze.sentences_of(doc)[1]
+    sentence = analyze.ParsedSentence(0, 0, span, "fr")
+    assert span.text is not span.text  # spaCy's: a new string each time
+    assert sentence.text == span.text
+    assert sentence.text is sentence.text

@@ -14,6 +14,7 @@ import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 
 import numpy
@@ -116,6 +117,12 @@ class ParsedSentence:
     offset: int  # clean-text offset of the block the spaCy doc was parsed from
     span: SpacySpan
     lang: str
+
+    @cached_property
+    def text(self) -> str:
+        """``span.text``, read once: spaCy rebuilds a span's text from its tokens on every
+        access, and the key points read each sentence's text several times."""
+        return self.span.text
 
     @property
     def start(self) -> int:
