@@ -111,3 +111,63 @@ def test_quote_pairs_in_a_paragraph() -> None:
     text = '« Nous rouvrirons », a dit le maire ; "on verra" selon “ses “amis" et « rien'
     assert quote_pairs(text) == _quote_pairs_letter_by_letter(text)
     assert [text[a:b] for a, b, _ in quote_pairs(text)][:2] == ["Nous rouvrirons", "on verra"]
+
+
+def test_a_sentence_s_text_is_built_once() -> None:
+    """spaCy joins a span's tokens anew on every ``Span.text``; the key points read each
+    sentence's text several times, so ParsedSentence keeps the first one."""
+    doc = analyze.pipeline("fr")(TEXT)
+    span = analyze.sentences_of(doc)[1]
+    sentence = analyze.ParsedSentence(0, 0, span, "fr")
+    assert span.text is not span.text  # spaCy's: a new string each time
+    assert sentence.text == span.text
+    assert sentence.text is sentence.text
+
+
+DATED = [
+    "Le conseil municipal se réunira mardi 14 octobre 2025, trois jours plus tard qu'annoncé.",
+    "Il y a deux ans, à la Toussaint, le pont avait fermé; il rouvrira au printemps prochain.",
+    "Dans deux semaines, fin mars, les 16 et 23 avril puis le lundi de Pâques seront chômés.",
+    "Les travaux ont duré du 3 au 10 mai, entre la nuit de vendredi à samedi et le week-end.",
+    "Aucune date ici, seulement des mots : maison, maire, marsouin, mardis gras, lundis.",
+    "The council met on Monday, March 3, 2025, two weeks after the vote in late February.",
+    "MARDI 3 JUIN, le maire a signé; ſamedi prochain, İstanbul accueillera le sommet.",
+]
+
+
+@pytest.mark.parametrize("code", ["fr", "en"])
+def test_the_words_a_date_pattern_needs_leave_its_hits_unchanged(
+    code: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pattern is skipped on a text without one of its words (a month, a weekday ...): the
+    hits are those of every pattern run on every text."""
+    import dataclasses
+
+    from essentiel.facts import dates
+
+    prefiltered = {
+        text: [(h.start, h.end, h.rule) for h in dates.find(text, code)] for text in DATED
+    }
+    grammar = dates.grammar(code)
+    assert any(grammar.needs)
+    every = dataclasses.replace(grammar, needs=tuple(() for _ in grammar.needs))
+    monkeypatch.setattr(dates, "grammar", lambda _code: every)
+    for text in DATED:
+        assert prefiltered[text] == [(h.start, h.end, h.rule) for h in dates.find(text, code)]
+    assert any(prefiltered.values())
+
+
+def test_the_case_traps_are_every_letter_ignorecase_matches_otherwise_than_lower() -> None:
+    """``CASE_TRAPS``: the characters re.IGNORECASE takes for one of the needed words' letters
+    while str.lower() does not (the prefilter is a substring test on the lowered text)."""
+    import re
+
+    from essentiel.facts import dates
+
+    letters = {
+        c for code in ("fr", "en") for words in dates.grammar(code).needs for w in words for c in w
+    }
+    bmp = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+    for letter in letters - dates.CASE_TRAPS:
+        for char in re.findall(re.escape(letter), bmp, re.IGNORECASE):
+            assert char.lower() == letter.lower() or char in dates.CASE_TRAPS, (letter, char)

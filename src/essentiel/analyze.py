@@ -14,6 +14,7 @@ import warnings
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 
 import numpy
@@ -116,6 +117,12 @@ class ParsedSentence:
     offset: int  # clean-text offset of the block the spaCy doc was parsed from
     span: SpacySpan
     lang: str
+
+    @cached_property
+    def text(self) -> str:
+        """``span.text``, read once: spaCy rebuilds a span's text from its tokens on every
+        access, and the key points read each sentence's text several times."""
+        return self.span.text
 
     @property
     def start(self) -> int:
@@ -264,9 +271,11 @@ def _after_closed_quote(doc: Doc, i: int) -> bool:
     reads a single quote there as an apostrophe and runs on. The stop must be a token of
     its own: in « the U.S.' Capitol » the point is the abbreviation's and the quote a
     possessive."""
-    tok, prev, stop, word = doc[i], doc[i - 1], doc[i - 2], doc[i - 3]
+    # The quote mark first: most tokens follow none, and each token read is built anew.
+    prev = doc[i - 1]
     if prev.text not in _QUOTE_TOKENS or not prev.whitespace_:
         return False
+    tok, stop, word = doc[i], doc[i - 2], doc[i - 3]
     # French spaces « ? », « ! » from their word and « » » from the stop.
     if stop.whitespace_ and prev.text != "»":
         return False
@@ -322,8 +331,11 @@ def _split_glued(
         and text.closes(doc[i - 1].idx)
     }
     for i in range(sent.start + 3, sent.end - 2):
-        tok, prev, nxt = doc[i], doc[i - 1], doc[i + 1]
-        if tok.text not in lang.glued_openers or not nxt.text[:1].islower():
+        tok = doc[i]
+        if tok.text not in lang.glued_openers:
+            continue
+        prev, nxt = doc[i - 1], doc[i + 1]
+        if not nxt.text[:1].islower():
             continue
         last = prev.text[-1]
         if prev.whitespace_ and (last.islower() or last.isdigit() or last == "%"):

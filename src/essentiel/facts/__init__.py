@@ -111,11 +111,15 @@ def tense_positions(doc: Doc, temporal: dict[str, Any]) -> Tenses:
     future_aux = frozenset(temporal["future_auxiliaries"])
     forward = frozenset(temporal.get("forward_verbs", []))
     tenses = Tenses(set(), set(), set())
+    # A verb governs several words: its tense is read once (by the verb's index).
+    tense_of: dict[int, str | None] = {}
     for tok in doc:
         verb = _governing_verb(tok)
         if verb is None:
             continue
-        tense = _clause_tense(verb, future_aux, forward)
+        if verb.i not in tense_of:
+            tense_of[verb.i] = _clause_tense(verb, future_aux, forward)
+        tense = tense_of[verb.i]
         if tense is not None:
             getattr(tenses, tense).add(tok.idx)
     return tenses

@@ -443,10 +443,12 @@ class QuoteExtractor:
         )
 
     def _indirect(self, verb: Token, quoted: Any) -> tuple[int, int, tuple[int, int]] | None:
+        # The part of speech first: it is cheaper to read than a speech verb is to test, and
+        # most tokens fail it.
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return None
         lemma = verb.lemma_.lower()
         if lemma not in self.r.cognition and not self._is_speech(verb):
-            return None
-        if verb.pos_ not in {"VERB", "AUX"}:
             return None
         for child in verb.children:
             if child.dep_ != "ccomp":
@@ -467,8 +469,10 @@ class QuoteExtractor:
             if self.r.fragments_in_reports:
                 # Partly quoted (« que les poursuites étaient "inacceptables" »): both the
                 # report and the quote; wholly quoted: the quote alone.
-                unquoted = sum(1 for i in range(a, b) if not quoted(i) and doc.text[i].isalpha())
-                if unquoted < 0.1 * sum(1 for c in doc.text[a:b] if c.isalpha()):
+                # The block's text read once: spaCy rebuilds Doc.text on every access.
+                text = doc.text
+                unquoted = sum(1 for i in range(a, b) if not quoted(i) and text[i].isalpha())
+                if unquoted < 0.1 * sum(1 for c in text[a:b] if c.isalpha()):
                     continue
             elif any(quoted(i) for i in (a, b - 1)):
                 continue  # the clause is a direct quote: it got this verb as its cue

@@ -185,7 +185,7 @@ def sentence_features(
         sentence = sentences[i]
         span = sentence.span
         # Read once: spaCy builds a Token per word on each pass and the text on each access.
-        text = span.text
+        text = sentence.text
         texts.append(text)
         tokens = list(span)
         lemmas = lemma_sets[i]

@@ -68,7 +68,7 @@ class Headline:
         """How much of the headline ``sentence`` says, in [0, 1]: the share of the headline's
         content words (names included) it has and of its figures (when it has some), and the
         embedding's cosine when known."""
-        text = sentence.span.text
+        text = sentence.text
         stems = {_stem(w) for w in _WORD.findall(text)}
         # Names are content words like the others: a headline's place must not outweigh its
         # event (« Le maire de Villeneuve démissionne »).

@@ -99,12 +99,12 @@ def inside_long_quotes(sentences: list[ParsedSentence]) -> set[int]:
     the source) is excluded only if it starts with a quote mark, so a typo does not take the
     rest of its paragraph with it.
     """
-    unpaired = [i for i, sentence in enumerate(sentences) if _unbalanced(sentence.span.text)]
+    unpaired = [i for i, sentence in enumerate(sentences) if _unbalanced(sentence.text)]
     inside: set[int] = set()
     k = 0
     while k < len(unpaired):
         opener = unpaired[k]
-        if sentences[opener].span.text.lstrip(" -–—").startswith(_OPENING_QUOTES):
+        if sentences[opener].text.lstrip(" -–—").startswith(_OPENING_QUOTES):
             inside.add(opener)
         closer = unpaired[k + 1] if k + 1 < len(unpaired) else None
         if (
@@ -131,7 +131,7 @@ def inside_single_quotes(sentences: list[ParsedSentence]) -> set[int]:
     mark was lost or misread, and only a sentence that itself starts with the mark (someone's
     words with no name on them) is excluded: wrongly taking narration for a quote would keep
     the lead out of the bullets."""
-    texts = [s.span.text.strip().lstrip(" -–—") for s in sentences]
+    texts = [s.text.strip().lstrip(" -–—") for s in sentences]
     marks = [_single_quotes(t) for t in texts]
     starts = [_opens_single(t, 0) for t in texts]
     inside: set[int] = set()
@@ -177,7 +177,7 @@ def speakerless_quotes(
     bullet that names someone else, it would read as that person's words."""
     found = set()
     for i, sentence in enumerate(sentences):
-        text = sentence.span.text.strip().lstrip(" -–—")
+        text = sentence.text.strip().lstrip(" -–—")
         if text.startswith(_OPENING_QUOTES):
             end = _quote_close(text)
         elif _opens_single(text, 0):
@@ -200,7 +200,7 @@ def unfinished(sentences: list[ParsedSentence]) -> set[int]:
     return {
         i
         for i, sentence in enumerate(sentences[:-1])
-        if not _FINAL_STOP.search(sentence.span.text.strip())
+        if not _FINAL_STOP.search(sentence.text.strip())
     }
 
 
@@ -213,7 +213,7 @@ def badly_cut(sentences: list[ParsedSentence]) -> set[int]:
     second is nobody's words run into somebody's."""
     found = set()
     for i, sentence in enumerate(sentences):
-        text = sentence.span.text.strip()
+        text = sentence.text.strip()
         if text[:1] in _CANNOT_OPEN:
             found.add(i)
         elif text.startswith(_OPENING_QUOTES):
@@ -240,7 +240,7 @@ def passed_over(sentences: list[ParsedSentence], lang: Language) -> set[int]:
     # sentence; as a bullet it would be a claim with nobody's name on it.
     if lang.according_to_pronoun is not None:
         unnamed = lang.according_to_pronoun
-        found |= {i for i, s in enumerate(sentences) if unnamed.search(s.span.text)}
+        found |= {i for i, s in enumerate(sentences) if unnamed.search(s.text)}
     return found
 
 
@@ -437,7 +437,9 @@ def subject_points_back(span: SpacySpan, code: str) -> bool:
     for child in span.root.children:
         if is_subject(child):
             words = list(child.subtree)
-            phrase = span.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+            # The subject's words and what lies between them, as a span: the same characters
+            # as the doc's text sliced, without spaCy rebuilding the whole block's text.
+            phrase = span.doc[words[0].i : words[-1].i + 1].text
             if pattern.search(phrase):
                 return True
     return False
@@ -546,7 +548,7 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
     """``named_subject``: the main verb's pronoun subject will be replaced by the name the
     text ties it to (``standalone.repair_subject``), so it does not keep the sentence out."""
     span = sentence.span
-    text = span.text.strip()
+    text = sentence.text.strip()
     words = len(text.split())
     if words < MIN_WORDS or words > MAX_SOURCE_WORDS:
         return False
@@ -627,7 +629,8 @@ def score_ranks(
         span = sentence.span
         entities = sum(1 for ent in span.ents if ent.label_ not in {"MISC", "CARDINAL", "ORDINAL"})
         figures = sum(1 for tok in span if tok.like_num and not tok.ent_type_)
-        dates = len(lang.date_word.findall(span.text)) + len(lang.month_word.findall(span.text))
+        text = sentence.text
+        dates = len(lang.date_word.findall(text)) + len(lang.month_word.findall(text))
         information = min(1.0, (entities + figures + dates) / INFORMATION_SATURATION)
         others = [o for k, o in with_lemmas if k != rank]
         shared = sum(len(lemmas & o) / max(1, min(len(lemmas), len(o))) for o in others)

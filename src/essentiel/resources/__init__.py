@@ -363,7 +363,10 @@ def glued_paragraph_regex(openers: list[str], credits: list[str]) -> re.Pattern[
         return None
     lower, upper = "a-zà-öø-ÿ", "A-ZÀ-ÖØ-Þ"
     opener = rf"(?:{alternation(openers)})(?:(?<=['’])[{lower}{upper}]|[ ,])"
-    either = rf"(?:(?<=[{lower}])|(?<=[{upper}0-9]{{2}}))(?={opener})"
+    # The openers' first letters, tested first: at most positions of a text none follows, and
+    # the expression moves on without trying a hundred openers (the same matches).
+    firsts = "".join(sorted({re.escape(o[0]) for o in openers}))
+    either = rf"(?=[{firsts}])(?:(?<=[{lower}])|(?<=[{upper}0-9]{{2}}))(?={opener})"
     if credits:
         word = rf"(?<![\w'’])[{lower}]\w*?[{lower}]{{2}}"
         either += rf"|{word}(?=(?:{alternation(credits)}) [{upper}])"
