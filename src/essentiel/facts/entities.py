@@ -66,6 +66,10 @@ class _Rules:
     according_to_before: re.Pattern[str]
     stop_words: frozenset[str]
     gender_words: dict[str, str]
+    # « M. Toubon », « Mme Durand », « Pr. Greaves »: a courtesy title and the surname after it.
+    titled: re.Pattern[str]
+    title_words: frozenset[str]
+    speech: frozenset[str]
 
 
 @cache
@@ -82,7 +86,7 @@ def rules(code: str) -> _Rules:
     return _Rules(
         labels={label: EntityKind(kind) for label, kind in e["labels"].items()},
         not_names=frozenset(fold(w) for w in e["not_names"]),
-        titles=re.compile(rf"^(?:{alternation(e['titles'])})\s+"),
+        titles=re.compile(rf"^(?:{alternation(e['titles'])})\.?\s+"),
         role=re.compile(role, re.IGNORECASE),
         relational=frozenset(fold(w) for w in e.get("relational_roles", [])),
         definite=frozenset(w.lower() for w in e["definite_determiners"]),
@@ -92,6 +96,12 @@ def rules(code: str) -> _Rules:
             rf"(?:{alternation(data['quotes']['according_to'])})\s*$", re.IGNORECASE
         ),
         gender_words={w.lower(): g for w, g in e.get("gender_words", {}).items()},
+        titled=re.compile(
+            rf"(?<![\w.])(?P<title>{alternation(e['titles'])})\.?\s+"
+            r"(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]*[\w])(?![\w’'-])"
+        ),
+        title_words=frozenset(fold(t) for t in e["titles"]),
+        speech=frozenset(w.lower() for w in data["quotes"]["speech_lemmas"]),
     )
 
 
@@ -114,6 +124,8 @@ class _Cluster:
     kinds: Counter[EntityKind] = field(default_factory=Counter)
     names: list[str] = field(default_factory=list)
     mentions: list[_Mention] = field(default_factory=list)
+    # The mentions' starts, sorted, while merging (which person was named last before a point).
+    starts: list[int] = field(default_factory=list)
     nationality: str | None = None
     roles: set[str] = field(default_factory=set)
     # Each role or description the text ties to it by evidence, with the first span that
@@ -308,6 +320,8 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
             ):
                 actor_tokens.add(offset + ent.start_char)
         names.extend(_gazetteer_mentions(doc_text, offset, block.index, names[first:], r))
+        names.extend(_titled_mentions(doc_text, offset, block.index, names[first:], r))
+        names.extend(_cue_names(doc, offset, block.index, names[first:], r))
         if block.kind is BlockKind.EMBEDDED_POST:
             names.extend(
                 a
@@ -395,6 +409,8 @@ def _name_mention(text: str, start: int, end: int, r: _Rules) -> _Mention | None
     surface = text[start:end]
     if len(surface) < 2 or not surface[:1].isupper() or fold(surface) in r.not_names:
         return None
+    if fold(surface) in r.title_words:
+        return None  # « Le Pr Greaves » tagged « Pr »: the title, not a name
     if surface.lower() in r.stop_words and organisation(surface) is None:
         return None  # « Ça », "This": a capitalised common word (« Voici » the magazine is kept)
     if any(fold(word) in r.not_names for word in surface.split()[:1]) and len(surface.split()) == 1:
@@ -419,13 +435,21 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
         for key in keys:
             candidates.update(by_key.get(key, ())[-MERGE_CANDIDATES:])
         target_index = None
+        # A surname whose gender the text gives (« Mme Durand », « Durand est arrivée ») goes
+        # to the most recent person of that surname and a compatible gender named before it,
+        # not to the last cluster made: several people of one name are compared.
+        choosing = m.gender is not None and len(m.text.split()) == 1
+        same: list[int] = []
         for k in sorted(candidates, reverse=True):
             c = clusters[k]
             if not _compatible(c, m):
                 continue
             if any(_same_entity(m.text, n) for n in c.names):
-                target_index = k
-                break
+                same.append(k)
+                if not choosing or len(same) >= SURNAME_CHOICES:
+                    break
+        if same:
+            target_index = _closest(clusters, same, m) if choosing else same[0]
         if target_index is None:
             clusters.append(_Cluster())
             target_index = len(clusters) - 1
@@ -439,6 +463,7 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
                 if at == len(bucket) or bucket[at] != target_index:
                     bucket.insert(at, target_index)
         target.mentions.append(m)
+        bisect.insort(target.starts, m.start)
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start)
         first_start: dict[str, int] = {}
@@ -447,6 +472,30 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
         c.names.sort(key=lambda n: first_start[n])
     clusters.sort(key=lambda c: c.mentions[0].start)
     return clusters
+
+
+# People of one surname compared for a gendered surname mention: a handful at most in an
+# article (a family, two ministers), a bound that keeps the merge linear.
+SURNAME_CHOICES = 8
+
+
+def _closest(clusters: list[_Cluster], same: list[int], m: _Mention) -> int | None:
+    """Of the clusters ``same`` names as ``m`` (latest made first), the one with the latest
+    mention before ``m`` among those of ``m``'s gender, else among those of no known gender;
+    none when every one has the other gender (« Mme Durand » is not Jacques Durand). The
+    latest made when none was mentioned before ``m``."""
+    agreeing = [k for k in same if clusters[k].gender == m.gender]
+    # A person the text showed to be of the title's gender before one it says nothing of.
+    agreeing = agreeing or [k for k in same if clusters[k].gender is None]
+    if not agreeing:
+        return None
+    best, best_start = agreeing[0], -1
+    for k in agreeing:
+        starts = clusters[k].starts
+        at = bisect.bisect_left(starts, m.start) - 1
+        if at >= 0 and starts[at] > best_start:
+            best, best_start = k, starts[at]
+    return best
 
 
 def _known_prefix(mention: _Mention) -> _Mention | None:
@@ -493,6 +542,70 @@ def _gazetteer_mentions(
         found.append(
             _Mention(start, end, m.group(0), EntityKind.ORGANISATION, MentionForm.NAME, block)
         )
+    return found
+
+
+def _titled_mentions(
+    doc_text: str, offset: int, block: int, names: list[_Mention], r: _Rules
+) -> list[_Mention]:
+    """« M. Despey », « Mme Durand » where the tagger found no name: the surname after a
+    courtesy title is a person's (merged later with the full name the article gave before),
+    and the title gives the gender."""
+    taken = Intervals((n.start, n.end) for n in names)
+    found = []
+    for m in r.titled.finditer(doc_text):
+        start, end = offset + m.start("name"), offset + m.end("name")
+        if fold(m.group("name")) in r.not_names or taken.overlaps(start, end):
+            continue
+        mention = _Mention(start, end, m.group("name"), EntityKind.PERSON, MentionForm.NAME, block)
+        mention.gender = r.gender_words.get(m.group("title").lower())
+        found.append(mention)
+    return found
+
+
+# Tokens between an inverted cue verb and the name after it (« a déclaré à l'AFP Jean
+# Martin »): prepositions and articles of the outlet's phrase.
+_CUE_GAP = 4
+
+
+def _cue_names(
+    doc: Doc, offset: int, block: int, names: list[_Mention], r: _Rules
+) -> list[_Mention]:
+    """« …", a déclaré Jean Martin, maire de … »: two capitalised words or more right after an
+    inverted speech verb (after a comma or a closing quote mark) are a person even when the
+    tagger missed them; known names in between (« à l'AFP ») are skipped."""
+    taken = Intervals((n.start, n.end) for n in names)
+    found: list[_Mention] = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in r.speech:
+            continue
+        before = tok.i - 1
+        while before >= 0 and doc[before].pos_ == "AUX":
+            before -= 1
+        if before < 0 or doc[before].text not in {",", "»", '"', "”"}:
+            continue  # not inverted: the name after the verb is its object, not its subject
+        j = tok.i + 1
+        while (
+            j < len(doc)
+            and j - tok.i <= _CUE_GAP
+            and (
+                doc[j].pos_ in {"ADP", "DET"}
+                or taken.overlaps(offset + doc[j].idx, offset + doc[j].idx + len(doc[j]))
+            )
+        ):
+            j += 1
+        k = j
+        while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha:
+            k += 1
+        if k - j < 2 or (k < len(doc) and not doc[k].is_punct):
+            continue
+        if any(t.lower_ in r.stop_words or fold(t.text) in r.not_names for t in doc[j:k]):
+            continue
+        start, end = offset + doc[j].idx, offset + doc[k - 1].idx + len(doc[k - 1])
+        if not taken.overlaps(start, end):
+            text = doc.text[doc[j].idx : doc[k - 1].idx + len(doc[k - 1])]
+            found.append(_Mention(start, end, text, EntityKind.PERSON, MentionForm.NAME, block))
+            taken.add(start, end)
     return found
 
 
