@@ -75,3 +75,14 @@ def test_a_name_after_an_inverted_speech_verb_is_a_person(pipeline: Pipeline) ->
     ]
     quote = next(q for q in digest.quotes if q.content.text.startswith("L'eau"))
     assert quote.speaker_name == "Gwenaël Kerbiriou"
+
+
+def test_a_name_with_a_role_in_apposition_is_a_person(pipeline: Pipeline) -> None:
+    text = (
+        "Les pompiers ont évacué quarante maisons dimanche. "
+        "Yannig Le Goarnig, maire de Plouzévet, a ouvert la salle des fêtes aux sinistrés."
+    )
+    digest = _digest(pipeline, text)
+    assert _owner(digest, "Goarnig") is not None
+    owner = next(e for e in digest.entities if e.name == _owner(digest, "Goarnig"))
+    assert owner.kind is EntityKind.PERSON

@@ -70,6 +70,8 @@ class _Rules:
     titled: re.Pattern[str]
     title_words: frozenset[str]
     speech: frozenset[str]
+    # « , maire de … », « , la porte-parole … »: a role in apposition right after a name.
+    role_after: re.Pattern[str]
 
 
 @cache
@@ -102,6 +104,11 @@ def rules(code: str) -> _Rules:
         ),
         title_words=frozenset(fold(t) for t in e["titles"]),
         speech=frozenset(w.lower() for w in data["quotes"]["speech_lemmas"]),
+        role_after=re.compile(
+            rf"\s*,\s*(?:(?:{alternation(e['role_determiners'])})\s*)?"
+            rf"(?:{alternation(e['roles'])})(?![\w-])",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -321,7 +328,10 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
                 actor_tokens.add(offset + ent.start_char)
         names.extend(_gazetteer_mentions(doc_text, offset, block.index, names[first:], r))
         names.extend(_titled_mentions(doc_text, offset, block.index, names[first:], r))
-        names.extend(_cue_names(doc, offset, block.index, names[first:], r))
+        evidenced, swallowed = _cue_names(doc, offset, block.index, names[first:], r)
+        if swallowed:  # « Yannig Le Goarnig, maire de … » where the tagger saw a place
+            names[first:] = [n for n in names[first:] if id(n) not in swallowed]
+        names.extend(evidenced)
         if block.kind is BlockKind.EMBEDDED_POST:
             names.extend(
                 a
@@ -570,14 +580,20 @@ _CUE_GAP = 4
 
 def _cue_names(
     doc: Doc, offset: int, block: int, names: list[_Mention], r: _Rules
-) -> list[_Mention]:
+) -> tuple[list[_Mention], set[int]]:
     """« …", a déclaré Jean Martin, maire de … »: two capitalised words or more right after an
-    inverted speech verb (after a comma or a closing quote mark) are a person even when the
-    tagger missed them; known names in between (« à l'AFP ») are skipped."""
+    inverted speech verb (after a comma or a closing quote mark), or followed by a role in
+    apposition (« Jean Martin, maire de … »), are a person even when the tagger missed them;
+    known names between the verb and the name (« à l'AFP ») are skipped. Returned with the
+    ids of the tagger's names inside such a person's name (« Goarnig » tagged a place), which
+    it replaces."""
     taken = Intervals((n.start, n.end) for n in names)
+    inside = _Inside(names)
     found: list[_Mention] = []
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in r.speech:
+            if _capitalised(tok) and (tok.i == 0 or not _capitalised(doc[tok.i - 1])):
+                _add_run(doc, tok.i, offset, block, (taken, inside), found, r, role_needed=True)
             continue
         before = tok.i - 1
         while before >= 0 and doc[before].pos_ == "AUX":
@@ -594,19 +610,71 @@ def _cue_names(
             )
         ):
             j += 1
-        k = j
-        while k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha:
-            k += 1
-        if k - j < 2 or (k < len(doc) and not doc[k].is_punct):
-            continue
-        if any(t.lower_ in r.stop_words or fold(t.text) in r.not_names for t in doc[j:k]):
-            continue
-        start, end = offset + doc[j].idx, offset + doc[k - 1].idx + len(doc[k - 1])
-        if not taken.overlaps(start, end):
-            text = doc.text[doc[j].idx : doc[k - 1].idx + len(doc[k - 1])]
-            found.append(_Mention(start, end, text, EntityKind.PERSON, MentionForm.NAME, block))
-            taken.add(start, end)
-    return found
+        _add_run(doc, j, offset, block, (taken, inside), found, r, role_needed=False)
+    return found, inside.swallowed
+
+
+class _Inside:
+    """The tagger's names of a block by start, to find those a longer evidenced name holds."""
+
+    def __init__(self, names: list[_Mention]) -> None:
+        self.names = sorted(names, key=lambda n: n.start)
+        self.starts = [n.start for n in self.names]
+        self.swallowed: set[int] = set()
+
+    def replaceable(self, start: int, end: int) -> list[_Mention] | None:
+        """The names overlapping [start, end), when each lies inside it and is no known body
+        or capital; else None."""
+        held = []
+        at = bisect.bisect_left(self.starts, end) - 1
+        while at >= 0 and self.names[at].end > start:
+            n = self.names[at]
+            if n.start < start or organisation(n.text) is not None or fold(n.text) in capitals():
+                return None
+            held.append(n)
+            at -= 1
+        return held
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.is_alpha
+
+
+def _add_run(
+    doc: Doc,
+    j: int,
+    offset: int,
+    block: int,
+    seen: tuple[Intervals, _Inside],
+    found: list[_Mention],
+    r: _Rules,
+    role_needed: bool,
+) -> None:
+    """The run of capitalised words from token j, as a person: two words or more, neither end
+    a common word, ended by punctuation; when ``role_needed``, followed by a role in apposition."""
+    k = j
+    while k < len(doc) and _capitalised(doc[k]):
+        k += 1
+    if k - j < 2 or (k < len(doc) and not doc[k].is_punct):
+        return
+    # A capitalised common word inside is a particle (« Yannig Le Goarnig »), not at the ends.
+    if any(t.lower_ in r.stop_words for t in (doc[j], doc[k - 1])) or any(
+        fold(t.text) in r.not_names or fold(t.text) in r.title_words for t in doc[j:k]
+    ):
+        return
+    a, b = doc[j].idx, doc[k - 1].idx + len(doc[k - 1])
+    if role_needed and not r.role_after.match(doc.text, b):
+        return
+    taken, inside = seen
+    held = inside.replaceable(offset + a, offset + b) if role_needed else []
+    if held is None or (not held and taken.overlaps(offset + a, offset + b)):
+        return
+    inside.swallowed.update(id(n) for n in held)
+    mention = _Mention(
+        offset + a, offset + b, doc.text[a:b], EntityKind.PERSON, MentionForm.NAME, block
+    )
+    found.append(mention)
+    taken.add(offset + a, offset + b)
 
 
 def _same_entity(a: str, b: str) -> bool:
