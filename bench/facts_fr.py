@@ -17,7 +17,8 @@ Matching, per kind, one prediction per gold item:
   (facts.names.same_name on the names, articles and case aside; an acronym is the name whose
   initials it begins with, « OMS » for « Organisation mondiale de la santé »); when the gold
   speaker is anonymous or unknown (`speaker_name` null), ours must name nobody, or point at
-  the same anonymous mention (the spans overlap);
+  the same anonymous mention (the spans overlap); a courtesy title and surname (« M. Toubon »)
+  is the full name (« Jacques Toubon ») only where the article names that person in full;
 - figures: number spans overlap; value right when equal;
 - dates: expression spans overlap; value right when the ISO values are equal.
 Reported: precision, recall, F1 per kind; speaker accuracy and kind accuracy on matched quotes;
@@ -34,11 +35,13 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from alignment import iou, offset_map, overlap, to_original
-from essentiel.facts.names import fold, same_name
+from essentiel.facts.entities import rules
+from essentiel.facts.names import fold, same_name, same_word
 from report import write_report
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,8 +89,10 @@ def _name_words(name: str) -> str:
     return " ".join(w for w in words if w not in _FUNCTION_WORDS)
 
 
-def same_speaker(gold: Item, pred: Item) -> bool:
-    """Is our speaker the gold one, by canonical name (see the module's docstring)?"""
+def same_speaker(gold: Item, pred: Item, text: str | None = None) -> bool:
+    """Is our speaker the gold one, by canonical name (see the module's docstring)? With the
+    article's ``text``, a courtesy title and surname (« M. Toubon ») is the full name
+    (« Jacques Toubon ») that the article names in full."""
     gold_name, pred_name = gold.get("speaker_name"), pred.get("name")
     if not gold_name:
         if not pred_name:
@@ -106,6 +111,10 @@ def same_speaker(gold: Item, pred: Item) -> bool:
         return True
     if _acronym_of(a, b) or _acronym_of(b, a):
         return True
+    if text is not None and (
+        _titled_form_of(gold_name, pred_name, text) or _titled_form_of(pred_name, gold_name, text)
+    ):
+        return True
     # « la préfecture » for « la préfecture de police », « L'opposition » for « l'opposition
     # bélarusse »: the same body named shorter, word for word from the start.
     short, long = sorted((a, b), key=len)
@@ -117,6 +126,24 @@ def same_speaker(gold: Item, pred: Item) -> bool:
         return False
     differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
     return len(differ) == 1 and _one_letter_apart(*differ[0])
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Courtesy titles of either language (« M. », « Mme », "Dr"), folded, as entities read them."""
+    return rules("fr").title_words | rules("en").title_words
+
+
+def _titled_form_of(titled: str, full: str, text: str) -> bool:
+    """« M. Toubon » for « Jacques Toubon »: a title and a surname, the surname the full
+    name's last word, and the article naming that person in full (else the title form is all
+    the article says, and nothing ties it to one full name)."""
+    words, full_words = fold(titled).split(), fold(full).split()
+    if len(words) != 2 or words[0] not in _title_words() or len(full_words) < 2:
+        return False
+    if full_words[0] in _title_words() or not same_word(words[1], full_words[-1]):
+        return False
+    return re.search(rf"(?<!\w){re.escape(fold(full))}(?!\w)", fold(text)) is not None
 
 
 def _place_of_description(a: list[str], b: list[str], gold_name: str, pred_name: str) -> bool:
@@ -249,7 +276,7 @@ def score(
             for gi, pi in pairs:
                 if kind == "quotes":
                     totals[kind]["kind"] += gi["kind"] == pi["kind"]
-                    ok = same_speaker(gi, pi)
+                    ok = same_speaker(gi, pi, original)
                     if not ok:
                         errors.append(
                             {

@@ -140,3 +140,26 @@ def test_the_place_a_description_names_is_not_its_speaker() -> None:
     assert facts_fr.same_speaker(gold("Claire Vasseur"), ours("Vasseur"))
     assert facts_fr.same_speaker(gold("Karim ben Salah"), ours("Salah"))
     assert facts_fr.same_speaker(gold("la Bretagne"), ours("Bretagne"))
+
+
+def test_a_courtesy_title_form_is_the_full_name_only_where_the_article_gives_it() -> None:
+    named = (
+        "Le maire de Brennec, Claire Vasseur, a rouvert le pont. "
+        "« Nous avons tenu parole », a déclaré Mme Vasseur."
+    )
+    untold = "« Nous avons tenu parole », a déclaré Mme Vasseur devant le conseil municipal."
+    gold = {"speaker_name": "Claire Vasseur", "speaker": None}
+    titled = {"name": "Mme Vasseur", "speaker": None}
+    assert facts_fr.same_speaker(gold, titled, named)
+    # The other way round: the gold kept the title form, we name the person in full.
+    assert facts_fr.same_speaker(
+        {"speaker_name": "Mme Vasseur", "speaker": None},
+        {"name": "Claire Vasseur", "speaker": None},
+        named,
+    )
+    # No full name in the article: nothing ties « Mme Vasseur » to a Claire.
+    assert not facts_fr.same_speaker(gold, titled, untold)
+    # Without the article, as before: the title form is not the full name.
+    assert not facts_fr.same_speaker(gold, titled)
+    # Another surname is another person, title or not.
+    assert not facts_fr.same_speaker(gold, {"name": "Mme Vassal", "speaker": None}, named)

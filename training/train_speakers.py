@@ -98,7 +98,7 @@ def collect(gold: dict[str, Any], texts: dict[str, str]) -> list[Example]:
             q = best[1]
             rule = {"name": q["rule"], "speaker": back(q["speaker"])}
             labels = [
-                same_speaker(gq, {"name": name, "speaker": back((a, b))})
+                same_speaker(gq, {"name": name, "speaker": back((a, b))}, text)
                 for name, a, b in q["candidates"]
             ]
             examples.append(
@@ -106,7 +106,7 @@ def collect(gold: dict[str, Any], texts: dict[str, str]) -> list[Example]:
                     "article": doc_id,
                     "rows": np.asarray(q["rows"], dtype=np.float32).reshape(len(q["rows"]), width),
                     "labels": np.asarray(labels, dtype=np.float32),
-                    "rule_right": same_speaker(gq, rule),
+                    "rule_right": same_speaker(gq, rule, text),
                     "anonymous": not gq.get("speaker_name"),
                     # for reading the errors: names, not features
                     "gold": gq.get("speaker_name"),
@@ -116,7 +116,8 @@ def collect(gold: dict[str, Any], texts: dict[str, str]) -> list[Example]:
                     "quote": text[slice(*gs)][:80],
                     # the gold speaker is one of the article's entities, wherever named
                     "an_entity": any(
-                        same_speaker(gq, {"name": e.name, "speaker": None}) for e in digest.entities
+                        same_speaker(gq, {"name": e.name, "speaker": None}, text)
+                        for e in digest.entities
                     ),
                 }
             )

@@ -66,6 +66,12 @@ class _Rules:
     according_to_before: re.Pattern[str]
     stop_words: frozenset[str]
     gender_words: dict[str, str]
+    # « M. Toubon », « Mme Durand », « Pr. Greaves »: a courtesy title and the surname after it.
+    titled: re.Pattern[str]
+    title_words: frozenset[str]
+    speech: frozenset[str]
+    # « , maire de … », « , la porte-parole … »: a role in apposition right after a name.
+    role_after: re.Pattern[str]
 
 
 @cache
@@ -82,7 +88,7 @@ def rules(code: str) -> _Rules:
     return _Rules(
         labels={label: EntityKind(kind) for label, kind in e["labels"].items()},
         not_names=frozenset(fold(w) for w in e["not_names"]),
-        titles=re.compile(rf"^(?:{alternation(e['titles'])})\s+"),
+        titles=re.compile(rf"^(?:{alternation(e['titles'])})\.?\s+"),
         role=re.compile(role, re.IGNORECASE),
         relational=frozenset(fold(w) for w in e.get("relational_roles", [])),
         definite=frozenset(w.lower() for w in e["definite_determiners"]),
@@ -92,6 +98,17 @@ def rules(code: str) -> _Rules:
             rf"(?:{alternation(data['quotes']['according_to'])})\s*$", re.IGNORECASE
         ),
         gender_words={w.lower(): g for w, g in e.get("gender_words", {}).items()},
+        titled=re.compile(
+            rf"(?<![\w.])(?P<title>{alternation(e['titles'])})\.?\s+"
+            r"(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]*[\w])(?![\w’'-])"
+        ),
+        title_words=frozenset(fold(t) for t in e["titles"]),
+        speech=frozenset(w.lower() for w in data["quotes"]["speech_lemmas"]),
+        role_after=re.compile(
+            rf"\s*,\s*(?:(?:{alternation(e['role_determiners'])})\s*)?"
+            rf"(?:{alternation(e['roles'])})(?![\w-])",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -114,6 +131,8 @@ class _Cluster:
     kinds: Counter[EntityKind] = field(default_factory=Counter)
     names: list[str] = field(default_factory=list)
     mentions: list[_Mention] = field(default_factory=list)
+    # The mentions' starts, sorted, while merging (which person was named last before a point).
+    starts: list[int] = field(default_factory=list)
     nationality: str | None = None
     roles: set[str] = field(default_factory=set)
     # Each role or description the text ties to it by evidence, with the first span that
@@ -308,6 +327,11 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
             ):
                 actor_tokens.add(offset + ent.start_char)
         names.extend(_gazetteer_mentions(doc_text, offset, block.index, names[first:], r))
+        names.extend(_titled_mentions(doc_text, offset, block.index, names[first:], r))
+        evidenced, swallowed = _cue_names(doc, offset, block.index, names[first:], r)
+        if swallowed:  # « Yannig Le Goarnig, maire de … » where the tagger saw a place
+            names[first:] = [n for n in names[first:] if id(n) not in swallowed]
+        names.extend(evidenced)
         if block.kind is BlockKind.EMBEDDED_POST:
             names.extend(
                 a
@@ -395,6 +419,8 @@ def _name_mention(text: str, start: int, end: int, r: _Rules) -> _Mention | None
     surface = text[start:end]
     if len(surface) < 2 or not surface[:1].isupper() or fold(surface) in r.not_names:
         return None
+    if fold(surface) in r.title_words:
+        return None  # « Le Pr Greaves » tagged « Pr »: the title, not a name
     if surface.lower() in r.stop_words and organisation(surface) is None:
         return None  # « Ça », "This": a capitalised common word (« Voici » the magazine is kept)
     if any(fold(word) in r.not_names for word in surface.split()[:1]) and len(surface.split()) == 1:
@@ -419,13 +445,21 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
         for key in keys:
             candidates.update(by_key.get(key, ())[-MERGE_CANDIDATES:])
         target_index = None
+        # A surname whose gender the text gives (« Mme Durand », « Durand est arrivée ») goes
+        # to the most recent person of that surname and a compatible gender named before it,
+        # not to the last cluster made: several people of one name are compared.
+        choosing = m.gender is not None and len(m.text.split()) == 1
+        same: list[int] = []
         for k in sorted(candidates, reverse=True):
             c = clusters[k]
             if not _compatible(c, m):
                 continue
             if any(_same_entity(m.text, n) for n in c.names):
-                target_index = k
-                break
+                same.append(k)
+                if not choosing or len(same) >= SURNAME_CHOICES:
+                    break
+        if same:
+            target_index = _closest(clusters, same, m) if choosing else same[0]
         if target_index is None:
             clusters.append(_Cluster())
             target_index = len(clusters) - 1
@@ -439,6 +473,7 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
                 if at == len(bucket) or bucket[at] != target_index:
                     bucket.insert(at, target_index)
         target.mentions.append(m)
+        bisect.insort(target.starts, m.start)
     for c in clusters:
         c.mentions.sort(key=lambda m: m.start)
         first_start: dict[str, int] = {}
@@ -447,6 +482,30 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
         c.names.sort(key=lambda n: first_start[n])
     clusters.sort(key=lambda c: c.mentions[0].start)
     return clusters
+
+
+# People of one surname compared for a gendered surname mention: a handful at most in an
+# article (a family, two ministers), a bound that keeps the merge linear.
+SURNAME_CHOICES = 8
+
+
+def _closest(clusters: list[_Cluster], same: list[int], m: _Mention) -> int | None:
+    """Of the clusters ``same`` names as ``m`` (latest made first), the one with the latest
+    mention before ``m`` among those of ``m``'s gender, else among those of no known gender;
+    none when every one has the other gender (« Mme Durand » is not Jacques Durand). The
+    latest made when none was mentioned before ``m``."""
+    agreeing = [k for k in same if clusters[k].gender == m.gender]
+    # A person the text showed to be of the title's gender before one it says nothing of.
+    agreeing = agreeing or [k for k in same if clusters[k].gender is None]
+    if not agreeing:
+        return None
+    best, best_start = agreeing[0], -1
+    for k in agreeing:
+        starts = clusters[k].starts
+        at = bisect.bisect_left(starts, m.start) - 1
+        if at >= 0 and starts[at] > best_start:
+            best, best_start = k, starts[at]
+    return best
 
 
 def _known_prefix(mention: _Mention) -> _Mention | None:
@@ -494,6 +553,128 @@ def _gazetteer_mentions(
             _Mention(start, end, m.group(0), EntityKind.ORGANISATION, MentionForm.NAME, block)
         )
     return found
+
+
+def _titled_mentions(
+    doc_text: str, offset: int, block: int, names: list[_Mention], r: _Rules
+) -> list[_Mention]:
+    """« M. Despey », « Mme Durand » where the tagger found no name: the surname after a
+    courtesy title is a person's (merged later with the full name the article gave before),
+    and the title gives the gender."""
+    taken = Intervals((n.start, n.end) for n in names)
+    found = []
+    for m in r.titled.finditer(doc_text):
+        start, end = offset + m.start("name"), offset + m.end("name")
+        if fold(m.group("name")) in r.not_names or taken.overlaps(start, end):
+            continue
+        mention = _Mention(start, end, m.group("name"), EntityKind.PERSON, MentionForm.NAME, block)
+        mention.gender = r.gender_words.get(m.group("title").lower())
+        found.append(mention)
+    return found
+
+
+# Tokens between an inverted cue verb and the name after it (« a déclaré à l'AFP Jean
+# Martin »): prepositions and articles of the outlet's phrase.
+_CUE_GAP = 4
+
+
+def _cue_names(
+    doc: Doc, offset: int, block: int, names: list[_Mention], r: _Rules
+) -> tuple[list[_Mention], set[int]]:
+    """« …", a déclaré Jean Martin, maire de … »: two capitalised words or more right after an
+    inverted speech verb (after a comma or a closing quote mark), or followed by a role in
+    apposition (« Jean Martin, maire de … »), are a person even when the tagger missed them;
+    known names between the verb and the name (« à l'AFP ») are skipped. Returned with the
+    ids of the tagger's names inside such a person's name (« Goarnig » tagged a place), which
+    it replaces."""
+    taken = Intervals((n.start, n.end) for n in names)
+    inside = _Inside(names)
+    found: list[_Mention] = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in r.speech:
+            if _capitalised(tok) and (tok.i == 0 or not _capitalised(doc[tok.i - 1])):
+                _add_run(doc, tok.i, offset, block, (taken, inside), found, r, role_needed=True)
+            continue
+        before = tok.i - 1
+        while before >= 0 and doc[before].pos_ == "AUX":
+            before -= 1
+        if before < 0 or doc[before].text not in {",", "»", '"', "”"}:
+            continue  # not inverted: the name after the verb is its object, not its subject
+        j = tok.i + 1
+        while (
+            j < len(doc)
+            and j - tok.i <= _CUE_GAP
+            and (
+                doc[j].pos_ in {"ADP", "DET"}
+                or taken.overlaps(offset + doc[j].idx, offset + doc[j].idx + len(doc[j]))
+            )
+        ):
+            j += 1
+        _add_run(doc, j, offset, block, (taken, inside), found, r, role_needed=False)
+    return found, inside.swallowed
+
+
+class _Inside:
+    """The tagger's names of a block by start, to find those a longer evidenced name holds."""
+
+    def __init__(self, names: list[_Mention]) -> None:
+        self.names = sorted(names, key=lambda n: n.start)
+        self.starts = [n.start for n in self.names]
+        self.swallowed: set[int] = set()
+
+    def replaceable(self, start: int, end: int) -> list[_Mention] | None:
+        """The names overlapping [start, end), when each lies inside it and is no known body
+        or capital; else None."""
+        held = []
+        at = bisect.bisect_left(self.starts, end) - 1
+        while at >= 0 and self.names[at].end > start:
+            n = self.names[at]
+            if n.start < start or organisation(n.text) is not None or fold(n.text) in capitals():
+                return None
+            held.append(n)
+            at -= 1
+        return held
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.is_alpha
+
+
+def _add_run(
+    doc: Doc,
+    j: int,
+    offset: int,
+    block: int,
+    seen: tuple[Intervals, _Inside],
+    found: list[_Mention],
+    r: _Rules,
+    role_needed: bool,
+) -> None:
+    """The run of capitalised words from token j, as a person: two words or more, neither end
+    a common word, ended by punctuation; when ``role_needed``, followed by a role in apposition."""
+    k = j
+    while k < len(doc) and _capitalised(doc[k]):
+        k += 1
+    if k - j < 2 or (k < len(doc) and not doc[k].is_punct):
+        return
+    # A capitalised common word inside is a particle (« Yannig Le Goarnig »), not at the ends.
+    if any(t.lower_ in r.stop_words for t in (doc[j], doc[k - 1])) or any(
+        fold(t.text) in r.not_names or fold(t.text) in r.title_words for t in doc[j:k]
+    ):
+        return
+    a, b = doc[j].idx, doc[k - 1].idx + len(doc[k - 1])
+    if role_needed and not r.role_after.match(doc.text, b):
+        return
+    taken, inside = seen
+    held = inside.replaceable(offset + a, offset + b) if role_needed else []
+    if held is None or (not held and taken.overlaps(offset + a, offset + b)):
+        return
+    inside.swallowed.update(id(n) for n in held)
+    mention = _Mention(
+        offset + a, offset + b, doc.text[a:b], EntityKind.PERSON, MentionForm.NAME, block
+    )
+    found.append(mention)
+    taken.add(offset + a, offset + b)
 
 
 def _same_entity(a: str, b: str) -> bool:
