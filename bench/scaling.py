@@ -29,6 +29,8 @@ Garbage collection: Python's collector runs when allocations pass its thresholds
 stage happens to allocate then, and a full collection walks every object in the process (the
 loaded models' included). Its time is measured apart (``gc.callbacks``) and taken out of the
 stage it fell in; the collector's own per-KB cost is judged as a stage of its own (``gc``).
+A digest holds full collections back to its end (essentiel/collection.py), where the one due,
+if any, runs before the last stage's lap and is counted here.
 As in the service's and batch's digest processes (forks of a template that froze the loaded
 models out of the collector's reach, essentiel/worker.py), the child calls ``gc.freeze()``
 after loading the models. ``--no-freeze`` measures a plain process instead.

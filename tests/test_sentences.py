@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from essentiel import resources
 from essentiel.analyze import pipeline, sentences_of
+from essentiel.resources import alternation
 
 
 def split(text: str, lang: str = "fr") -> list[str]:
@@ -281,3 +285,40 @@ def test_page_furniture_glued_to_the_next_paragraph_is_set_apart() -> None:
         "Media playback is not supported on this device",
         '"For me, it is the right move," he said.',
     ]
+
+
+def _plain_glue_regexes(openers: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The glued-paragraph and spaced-heading expressions without the first-letter test
+    that makes them fast (their form before issue 29), credits left out."""
+    lower, upper = "a-zà-öø-ÿ", "A-ZÀ-ÖØ-Þ"
+    words = alternation(openers)
+    opener = rf"(?:{words})(?:(?<=['’])[{lower}{upper}]|[ ,])"
+    glued = re.compile(rf"(?:(?<=[{lower}])|(?<=[{upper}0-9]{{2}}))(?={opener})")
+    spaced = re.compile(rf"(?<=[{lower}]) (?=(?:{words})(?:(?<=['’])[{lower}]| [{lower}]))")
+    return glued, spaced
+
+
+@pytest.mark.parametrize("code", ["fr", "en"])
+def test_the_fast_glue_expressions_find_what_the_plain_ones_find(code: str) -> None:
+    openers = resources.raw(code)["sentences"]["paragraph_openers"]
+    glued, spaced = _plain_glue_regexes(openers)
+    lang = resources.language(code)
+    assert lang.glued_paragraph is not None and lang.spaced_heading is not None
+    fast_glued = re.compile(lang.glued_paragraph.pattern.split("|(?<![")[0])
+    texts = [
+        "La crue a emporté le pont sur la départementalePeu avant midi, les pompiers sont arrivés.",
+        "Un reportage de BFMTVLe maire a parlé. Cinq blessés graves Parmi les victimes, un enfant.",
+        "The river burst its banks on the ring roadThe crews arrived at noon. "
+        "Five injured They include a child. From ITVHe spoke. A YouTube video, DiCaprio.",
+        "Il a dit L'homme était parti. Elle a ditD'après la police, rien.",
+    ]
+    found = 0
+    for text in texts:
+        found += len(glued.findall(text)) + len(spaced.findall(text))
+        assert [m.end() for m in fast_glued.finditer(text)] == [
+            m.end() for m in glued.finditer(text)
+        ]
+        assert [m.end() for m in lang.spaced_heading.finditer(text)] == [
+            m.end() for m in spaced.finditer(text)
+        ]
+    assert found >= 3  # the texts do hold glued paragraphs and spaced headings

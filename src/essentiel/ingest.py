@@ -252,22 +252,30 @@ def _indent_as_pretty_printed(root: etree._Element) -> None:
 def _publisher_summaries(tree: etree._Element) -> set[str]:
     """Texts of elements the publisher marked as chapô/standfirst (by class or id)."""
     fragments, class_word = _summary_markers(tuple(resources.common().summary_classes))
+    marked: list[etree._Element] = []
+    # The class and id values as plain strings (one XPath each, then a regex or a set test
+    # per value), and an element fetched only for a value that matches: the n-th value
+    # belongs to the n-th element carrying the attribute. A third faster than values that
+    # know their element (lxml's "smart" strings), twice as fast as reading both attributes
+    # of every element, and 8x faster than testing each class fragment in XPath.
+    for index, value in enumerate(_CLASS_VALUES(tree)):
+        if class_word.search(value):
+            marked.extend(_NTH_WITH_CLASS(tree, n=index + 1))
+    for index, value in enumerate(_ID_VALUES(tree)):
+        if value in fragments:
+            marked.extend(_NTH_WITH_ID(tree, n=index + 1))
     found: set[str] = set()
-    # One pass over the class and id values themselves (one XPath, then a regex per value):
-    # twice as fast as reading both attributes of every element that has one, and 8x faster
-    # than testing each class fragment in XPath.
-    for value in _CLASS_AND_ID_VALUES(tree):
-        if value.attrname == "id" and value not in fragments:
-            continue
-        if value.attrname == "class" and not class_word.search(value):
-            continue
-        text = _normalise(value.getparent().text_content())
+    for element in marked:
+        text = _normalise(element.text_content())
         if 20 <= len(text) <= 1200:
             found.add(text)
     return found
 
 
-_CLASS_AND_ID_VALUES = etree.XPath("//@class | //@id")
+_CLASS_VALUES = etree.XPath("//@class", smart_strings=False)
+_ID_VALUES = etree.XPath("//@id", smart_strings=False)
+_NTH_WITH_CLASS = etree.XPath("(//*[@class])[$n]")
+_NTH_WITH_ID = etree.XPath("(//*[@id])[$n]")
 
 
 @cache

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from essentiel import resources
 from essentiel.analyze import analyze, parse_zone, pipeline
 from essentiel.clean import Cleaned, clean
+from essentiel.collection import full_collections_held
 from essentiel.encoding import decoding_notices
 from essentiel.errors import InputTooLarge, NoArticle, UnsupportedLanguage
 from essentiel.facts import extract_facts
@@ -79,6 +80,30 @@ class Pipeline:
         """Digest one article. ``title`` is its headline when the input does not carry one
         (a plain-text body from a dataset or a CMS field); a headline found in the input wins.
         ``published`` may be an ISO date string (« 2025-07-04 »)."""
+        # Full garbage collections held to the end of the digest (essentiel.collection): the
+        # one that runs then, if due, is counted in the "output" stage.
+        with full_collections_held():
+            result = self._digest(
+                source,
+                published=published,
+                lang=lang,
+                url=url,
+                article_id=article_id,
+                title=title,
+            )
+        self._lap("output")
+        return result
+
+    def _digest(
+        self,
+        source: str | bytes,
+        *,
+        published: dt.date | dt.datetime | str | None,
+        lang: str | None,
+        url: str | None,
+        article_id: str | None,
+        title: str | None,
+    ) -> Digest:
         if isinstance(published, str):
             published = _iso_date(published)
         supported = resources.supported_languages()

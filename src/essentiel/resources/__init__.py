@@ -379,8 +379,12 @@ def spaced_heading_regex(openers: list[str]) -> re.Pattern[str] | None:
     if not openers:
         return None
     lower = "a-zà-öø-ÿ"
+    # The space first: a literal the engine scans for, then the letter behind it and the
+    # openers' first letters, before the alternation's words are tried one by one.
+    firsts = "".join(sorted({re.escape(word[0]) for word in openers}))
     return re.compile(
-        rf"(?<=[{lower}]) (?=(?:{alternation(openers)})(?:(?<=['’])[{lower}]| [{lower}]))"
+        rf" (?<=[{lower}] )(?=[{firsts}])"
+        rf"(?=(?:{alternation(openers)})(?:(?<=['’])[{lower}]| [{lower}]))"
     )
 
 

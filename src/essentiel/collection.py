@@ -1,0 +1,58 @@
+"""Python's cyclic garbage collector during a digest: young generations only, the full
+collection once at the end when one was due.
+
+Why: a full (generation-2) collection walks every tracked object outside the frozen ones,
+and a long digest holds objects that grow with its text (its sentences, entities, quotes
+and the digest being built). The interpreter runs one after every ten younger collections
+whose survivors exceed a quarter of the old generation, and a digest's temporaries survive
+the young collections in numbers out of proportion to what stays alive: over a 2 MB article
+that was 8 full collections of about 150 ms each (2 at 500 KB, of 40 ms), a collector cost
+per KB that doubled from 10 KB to 2 MB (bench/scaling.py, issue 29). The full collections
+of a digest freed nothing at all in that run: the cyclic garbage a digest makes dies young
+and the young generations still collect it.
+
+So while a digest runs, the old generation's threshold is lifted; when the last digest in
+the process ends, the threshold is restored and, if a full collection fell due meanwhile
+(the interpreter's count of younger collections passed it), that one collection runs then:
+one walk of what is alive at the end of the digest, linear in its size. Digests in several
+threads of one process share the hold: the first in sets it, the last out lifts it.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+# Larger than any count of younger collections a digest reaches (one per 7,000 allocations).
+_HELD_THRESHOLD = 2**30
+
+_lock = threading.Lock()
+_holders = 0
+_saved_threshold = 0
+
+
+@contextmanager
+def full_collections_held() -> Iterator[None]:
+    """Young collections as usual inside; at most one full collection, at the end."""
+    global _holders, _saved_threshold
+    with _lock:
+        _holders += 1
+        if _holders == 1:
+            young, middle, old = gc.get_threshold()
+            _saved_threshold = old
+            gc.set_threshold(young, middle, _HELD_THRESHOLD)
+    try:
+        yield
+    finally:
+        due = False
+        with _lock:
+            _holders -= 1
+            if _holders == 0:
+                young, middle, _ = gc.get_threshold()
+                gc.set_threshold(young, middle, _saved_threshold)
+                # get_count()[2]: younger collections since the last full one.
+                due = gc.isenabled() and gc.get_count()[2] > _saved_threshold
+        if due:
+            gc.collect(2)

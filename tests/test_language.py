@@ -1,0 +1,80 @@
+"""Paragraph language: function words when they leave no doubt, py3langid otherwise (issue 29:
+the identifier was a sixth of the extraction stages' cost)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import py3langid
+import pytest
+
+from essentiel import language, resources
+
+FRENCH = (
+    "Le conseil départemental a voté jeudi une enveloppe de trois millions d'euros pour les "
+    "routes du nord du Finistère, abîmées par les tempêtes de l'hiver. Les travaux commenceront "
+    "au printemps et dureront six mois, selon le président, qui a promis que les communes "
+    "rurales ne seront pas oubliées."
+)
+ENGLISH = (
+    "The county council approved on Thursday a budget of three million pounds for the roads "
+    "of north Devon, which were damaged by the winter storms. The work will start in the "
+    "spring and is expected to last six months, the council leader said, adding that rural "
+    "villages would not be forgotten."
+)
+GERMAN = (
+    "Der Kreistag hat am Donnerstag drei Millionen Euro für die Straßen im Norden des Kreises "
+    "bewilligt, die von den Winterstürmen beschädigt wurden. Die Arbeiten sollen im Frühjahr "
+    "beginnen und sechs Monate dauern, sagte der Landrat, der versprach, dass auch die "
+    "kleinen Gemeinden nicht vergessen werden."
+)
+SPANISH = (
+    "El consejo provincial aprobó el jueves un presupuesto de tres millones de euros para las "
+    "carreteras del norte de la provincia, dañadas por las tormentas del invierno. Las obras "
+    "comenzarán en primavera y durarán seis meses, según el presidente, que prometió que los "
+    "pueblos no serán olvidados."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"), [(FRENCH, "fr"), (ENGLISH, "en"), (GERMAN, "de")], ids=["fr", "en", "de"]
+)
+def test_dense_function_words_name_the_language_as_the_identifier_does(
+    text: str, code: str
+) -> None:
+    assert language.by_function_words(text) == code
+    assert language.identify(text) == code
+    assert py3langid.classify(text)[0] == code
+
+
+def test_a_language_without_cue_words_goes_to_the_identifier() -> None:
+    # Spanish shares « de », « la », « que », « en » with its neighbours: none is a cue.
+    assert language.by_function_words(SPANISH) is None
+    assert language.identify(SPANISH) == "es"
+
+
+def test_a_short_paragraph_is_left_to_the_identifier() -> None:
+    short = "Les travaux commenceront au printemps et dureront six mois dans le Finistère."
+    assert len(short.split()) < language.CUE_MIN_WORDS
+    assert language.by_function_words(short) is None
+    assert language.identify(short) == "fr"
+
+
+def test_a_paragraph_mixing_two_languages_is_left_to_the_identifier() -> None:
+    mixed = (
+        "Le président a dit que les travaux sur les routes du nord sont prévus pour cette "
+        "année et qu'ils ont été votés. The minister said that the agreement would be signed "
+        "by the end of the year and that it was good for the region."
+    )
+    assert language.by_function_words(mixed) is None
+
+
+def test_no_cue_word_belongs_to_two_languages() -> None:
+    words = Counter(
+        word for words in resources.common_data("language_cues").values() for word in words
+    )
+    assert [word for word, times in words.items() if times > 1] == []
+
+
+def test_too_few_letters_is_no_language() -> None:
+    assert language.identify("Lire aussi") is None
