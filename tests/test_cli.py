@@ -64,8 +64,8 @@ def test_readable_digest() -> None:
     assert "L'essentiel" in out and "2025-08-14" in out and "embedded post" in out
 
 
-def test_json_from_stdin_validates_against_the_schema() -> None:
-    result = run("digest", "-", "--json", "--bullets", "2", stdin=FR.read_bytes())
+def test_json_from_stdin_validates_against_the_schema(run_here: Run) -> None:
+    result = run_here("digest", "-", "--json", "--bullets", "2", stdin=FR.read_bytes())
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     jsonschema.validate(data, committed_schema())

@@ -8,6 +8,7 @@ import asyncio
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -190,23 +191,41 @@ def test_a_slow_read_never_holds_the_others(tmp_path: Path, example_fr: Digest) 
     store = Store(tmp_path / "s.db")
     store.put(example_fr, b"example")
     busy = threading.Event()
+    held: list[sqlite3.Connection] = []
+    stopped: list[SearchTimeout] = []
 
     def long_read() -> None:
-        with store._reading() as db:  # as a search that takes seconds would
-            busy.set()
-            db.execute(
-                "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c"
-                " WHERE x < 30000000) SELECT count(*) FROM c"
-            ).fetchone()
+        try:
+            with store._reading() as db:  # as a search that takes seconds would
+                held.append(db)
+                busy.set()
+                # Busy in SQLite's C code until interrupted below (hours otherwise): still
+                # running while the other reads are timed, whatever the machine's speed.
+                db.execute(
+                    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c"
+                    " WHERE x < 1000000000000) SELECT count(*) FROM c"
+                ).fetchone()
+        except SearchTimeout as exc:  # how the store reports an interrupted read
+            stopped.append(exc)
 
     reader = threading.Thread(target=long_read)
     reader.start()
-    assert busy.wait(5)
-    started = time.monotonic()
-    assert store.count() == 1
-    assert store.get(example_fr.article.id) is not None
-    assert time.monotonic() - started < 1.0
-    reader.join()
+    # Were the reads held behind it, they would wait for this: a failure, not a hang.
+    deadline = threading.Timer(10.0, lambda: held[0].interrupt())
+    try:
+        assert busy.wait(5)
+        deadline.start()
+        started = time.monotonic()
+        assert store.count() == 1
+        assert store.get(example_fr.article.id) is not None
+        assert time.monotonic() - started < 1.0
+        assert reader.is_alive()  # the long read ran all along
+    finally:
+        deadline.cancel()
+        while reader.is_alive():
+            held[0].interrupt()
+            reader.join(0.1)
+    assert stopped
     store.close()
 
 
