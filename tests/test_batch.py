@@ -193,12 +193,17 @@ def test_kill_9_then_resume_equals_an_uninterrupted_run(
     assert len(_rows(out)) == 24 and not parts.exists()
 
 
-def test_ray_engine_gives_the_same_rows(corpus: list[str], tmp_path: Path) -> None:
-    pytest.importorskip("ray")
+def test_ray_engine_gives_the_same_rows(
+    corpus: list[str], tmp_path: Path, warm_template: Template
+) -> None:
+    ray = pytest.importorskip("ray")
     small = [corpus[1]]  # the JSONL file: a good article and two faults
     local = tmp_path / "local.jsonl"
     on_ray = tmp_path / "ray.jsonl"
-    run_batch(small, local, workers=1)
-    report = run_batch(small, on_ray, workers=1, engine="ray")
+    run_batch(small, local, workers=1, template=warm_template)
+    try:
+        report = run_batch(small, on_ray, workers=1, engine="ray")
+    finally:
+        ray.shutdown()  # its cluster's processes would otherwise run beside every later test
     assert report.total == 3
     assert _rows(on_ray) == _rows(local)
