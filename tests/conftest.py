@@ -12,6 +12,8 @@ from types import ModuleType
 import pytest
 
 from essentiel import Digest, Pipeline
+from essentiel.pipeline import Settings
+from essentiel.worker import Template, warm_up
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -38,6 +40,19 @@ def load_script(relative: str) -> ModuleType:
 @pytest.fixture(scope="session")
 def pipeline() -> Pipeline:
     return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def warm_template() -> Iterator[Template]:
+    """A template process that loaded the models (and digested the examples) once, for the
+    service apps and batch runs of the tests (``create_app(config, template=...)``,
+    ``run_batch(..., template=...)``): their digest processes are forks of it, with their
+    own settings. Each app or run would otherwise start its own and load the models again,
+    seconds of CPU each: the most of the suite's time. Tests of a template itself (killed,
+    restarted, its load count, a slow load) start their own."""
+    template = Template(Settings(), warm_up=warm_up)
+    yield template
+    template.close()
 
 
 @pytest.fixture(scope="session")

@@ -16,10 +16,14 @@ import pytest
 from essentiel.batch import run_batch
 from essentiel.batch.outputs import arrow_schema
 from essentiel.pipeline import Settings
+from essentiel.worker import Template
+from tests.conftest import BREST_ARTICLE
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "essentiel" / "examples"
 FR = (EXAMPLES / "fr-orages-bretagne.txt").read_text(encoding="utf-8")
 EN = (EXAMPLES / "en-coal-plant-vote.txt").read_text(encoding="utf-8")
+# The runs' digest processes are forks of the session's template (conftest.warm_template),
+# which loaded the models once: a run of its own would load them again.
 
 
 def warc_record(uri: str, body: bytes, content_type: str, record_id: str) -> bytes:
@@ -105,12 +109,20 @@ def _rows(path: Path) -> list[dict]:
 
 
 @pytest.mark.parametrize("suffix", [".jsonl", ".parquet"])
-def test_one_row_per_input_whatever_fails(corpus: list[str], tmp_path: Path, suffix: str) -> None:
+def test_one_row_per_input_whatever_fails(
+    corpus: list[str], tmp_path: Path, suffix: str, warm_template: Template
+) -> None:
     out = tmp_path / f"out{suffix}"
     # Parts of three rows: the output is joined from several (for Parquet, pages copied as
     # they are, footers shifted: every column of every row read back here).
+    settings = Settings(max_bytes=5_000_000)
     report = run_batch(
-        corpus, out, workers=2, settings=Settings(max_bytes=5_000_000), rows_per_part=3
+        corpus,
+        out,
+        workers=2,
+        settings=settings,
+        rows_per_part=3,
+        template=warm_template,
     )
     rows = _rows(out)
     outcomes = dict(_outcome(r) for r in rows)
@@ -139,8 +151,9 @@ def _many(root: Path, n: int) -> Path:
     folder.mkdir()
     for k in range(n):
         # Different texts, so rows differ; the same texts in every run, so runs compare.
+        # A short article: what is tested is the parts and the resumption, not the digest.
         (folder / f"doc-{k:03d}.txt").write_text(
-            FR.replace("Brest", f"Brest {k}"), encoding="utf-8"
+            BREST_ARTICLE.replace("Brest", f"Brest {k}"), encoding="utf-8"
         )
     return folder
 
@@ -152,10 +165,14 @@ def _cli(out: Path, folder: Path, *extra: str) -> list[str]:
     ]  # fmt: skip
 
 
-def test_kill_9_then_resume_equals_an_uninterrupted_run(tmp_path: Path) -> None:
+def test_kill_9_then_resume_equals_an_uninterrupted_run(
+    tmp_path: Path, warm_template: Template
+) -> None:
     folder = _many(tmp_path, 24)
     whole = tmp_path / "whole.jsonl"
-    subprocess.run(_cli(whole, folder), check=True, capture_output=True, timeout=600)
+    # The uninterrupted run in this process, with what the command line passes (its default
+    # settings, one worker, parts of 3 rows); the killed run and its resumption are the command.
+    run_batch([str(folder)], whole, workers=1, rows_per_part=3, template=warm_template)
 
     out = tmp_path / "resumed.jsonl"
     parts = out.with_name(out.name + ".parts")
@@ -176,12 +193,17 @@ def test_kill_9_then_resume_equals_an_uninterrupted_run(tmp_path: Path) -> None:
     assert len(_rows(out)) == 24 and not parts.exists()
 
 
-def test_ray_engine_gives_the_same_rows(corpus: list[str], tmp_path: Path) -> None:
-    pytest.importorskip("ray")
+def test_ray_engine_gives_the_same_rows(
+    corpus: list[str], tmp_path: Path, warm_template: Template
+) -> None:
+    ray = pytest.importorskip("ray")
     small = [corpus[1]]  # the JSONL file: a good article and two faults
     local = tmp_path / "local.jsonl"
     on_ray = tmp_path / "ray.jsonl"
-    run_batch(small, local, workers=1)
-    report = run_batch(small, on_ray, workers=1, engine="ray")
+    run_batch(small, local, workers=1, template=warm_template)
+    try:
+        report = run_batch(small, on_ray, workers=1, engine="ray")
+    finally:
+        ray.shutdown()  # its cluster's processes would otherwise run beside every later test
     assert report.total == 3
     assert _rows(on_ray) == _rows(local)

@@ -23,6 +23,7 @@ from essentiel.batch.rows import digest_row
 from essentiel.batch.run import BatchReport, PartStore
 from essentiel.cli import main
 from essentiel.pipeline import Pipeline
+from essentiel.worker import Template
 from tests.conftest import BREST_ARTICLE as ARTICLE
 
 
@@ -34,7 +35,7 @@ def sleepy_row(pipeline: Pipeline, item: Item) -> dict[str, Any]:
 
 
 def test_an_input_over_the_time_budget_is_a_timeout_row_and_the_run_goes_on(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, warm_template: Template
 ) -> None:
     pages = tmp_path / "pages"
     pages.mkdir()
@@ -45,7 +46,8 @@ def test_an_input_over_the_time_budget_is_a_timeout_row_and_the_run_goes_on(
     monkeypatch.setattr(run, "digest_row", sleepy_row)
     out = tmp_path / "out.jsonl"
     started = time.monotonic()
-    report = run_batch([str(pages)], out, workers=1, timeout=3.0)
+    # Forked from the session's template (conftest), which loaded the models once.
+    report = run_batch([str(pages)], out, workers=1, timeout=3.0, template=warm_template)
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert [r["input"]["key"].rsplit("/", 1)[-1] for r in rows] == ["a.txt", "b.txt", "c.txt"]
     assert [r["status"] for r in rows] == ["ok", "error", "ok"]

@@ -17,6 +17,7 @@ from essentiel.render import quoted
 from essentiel.service import ServiceConfig, create_app, interface
 from essentiel.service.pages import render
 from essentiel.service.view import article_view, kept_pieces
+from essentiel.worker import Template
 
 from .conftest import EXAMPLES
 
@@ -103,9 +104,15 @@ def test_the_switch_wins_over_the_cookie_which_wins_over_the_browser() -> None:
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+def client(
+    tmp_path_factory: pytest.TempPathFactory, warm_template: Template
+) -> Iterator[TestClient]:
     db = tmp_path_factory.mktemp("page-language") / "store.db"
-    app = create_app(ServiceConfig(db=str(db), max_bytes=200_000, warm_up=False))
+    # Digest processes forked from the session's template, models loaded (conftest).
+    app = create_app(
+        ServiceConfig(db=str(db), max_bytes=200_000, warm_up=False),
+        template=warm_template,
+    )
     with TestClient(app) as c:
         yield c
 

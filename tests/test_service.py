@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from essentiel.service import ServiceConfig, create_app
 from essentiel.service.store import Store, fts_query
 from essentiel.service.view import safe_url
+from essentiel.worker import Template
 
 from .conftest import EXAMPLES, FIXTURES, SEED, needs_shared
 
@@ -22,10 +23,19 @@ XSS = (FIXTURES / "xss-article.html").read_text("utf-8")
 ENGLISH = {"accept-language": "en-GB,en;q=0.9"}
 
 
+# The apps' digest processes are forks of the session's template (conftest.warm_template),
+# which loaded the models once: an app of its own would load them again.
+
+
 @pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+def client(
+    tmp_path_factory: pytest.TempPathFactory, warm_template: Template
+) -> Iterator[TestClient]:
     db = tmp_path_factory.mktemp("service") / "store.db"
-    app = create_app(ServiceConfig(db=str(db), max_bytes=200_000, warm_up=False))
+    app = create_app(
+        ServiceConfig(db=str(db), max_bytes=200_000, warm_up=False),
+        template=warm_template,
+    )
     with TestClient(app) as c:
         yield c
 
@@ -280,12 +290,11 @@ def test_security_headers_and_no_cors_by_default(client: TestClient) -> None:
     assert "access-control-allow-origin" not in pre.headers
 
 
-def test_cors_when_configured(tmp_path: Path) -> None:
-    app = create_app(
-        ServiceConfig(
-            db=str(tmp_path / "c.db"), warm_up=False, cors_origins=("https://newsroom.example",)
-        )
+def test_cors_when_configured(tmp_path: Path, warm_template: Template) -> None:
+    config = ServiceConfig(
+        db=str(tmp_path / "c.db"), warm_up=False, cors_origins=("https://newsroom.example",)
     )
+    app = create_app(config, template=warm_template)
     with TestClient(app) as c:
         r = c.get("/healthz", headers={"origin": "https://newsroom.example"})
         assert r.headers["access-control-allow-origin"] == "https://newsroom.example"
@@ -293,8 +302,9 @@ def test_cors_when_configured(tmp_path: Path) -> None:
         assert "access-control-allow-origin" not in other.headers
 
 
-def test_api_key_guards_writes_only(tmp_path: Path) -> None:
-    app = create_app(ServiceConfig(db=str(tmp_path / "k.db"), warm_up=False, api_key="s3cret"))
+def test_api_key_guards_writes_only(tmp_path: Path, warm_template: Template) -> None:
+    config = ServiceConfig(db=str(tmp_path / "k.db"), warm_up=False, api_key="s3cret")
+    app = create_app(config, template=warm_template)
     with TestClient(app) as c:
         r = c.post("/v1/digest", json={"text": EXAMPLE_FR})
         assert r.status_code == 401 and r.json()["error"]["code"] == "unauthorized"

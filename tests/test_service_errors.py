@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from essentiel import pipeline
 from essentiel.service import ServiceConfig, create_app
 from essentiel.service.engine import Engine
+from essentiel.worker import Template
 
 ARTICLE = (
     "Le conseil municipal de Quimper a voté hier soir la rénovation de la halle, fermée depuis "
@@ -30,8 +31,12 @@ MAX_BYTES = 1_500_000
 
 
 @pytest.fixture(scope="module")
-def client() -> Iterator[TestClient]:
-    app = create_app(ServiceConfig(db=":memory:", max_bytes=MAX_BYTES, warm_up=False))
+def client(warm_template: Template) -> Iterator[TestClient]:
+    # Digest processes forked from the session's template, models loaded (conftest).
+    app = create_app(
+        ServiceConfig(db=":memory:", max_bytes=MAX_BYTES, warm_up=False),
+        template=warm_template,
+    )
     with TestClient(app, raise_server_exceptions=False) as c:
         yield c
 

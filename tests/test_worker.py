@@ -14,7 +14,7 @@ import pytest
 from essentiel.errors import WorkTimeout
 from essentiel.pipeline import Pipeline, Settings
 from essentiel.service.engine import digest_job, sleep_job
-from essentiel.worker import Template, Worker, WorkerDied, warm_up
+from essentiel.worker import Template, Worker, WorkerDied
 
 ARTICLE = (
     "Le conseil départemental du Finistère a voté jeudi une aide de 3,2 millions d'euros pour "
@@ -27,7 +27,9 @@ ARTICLE = (
 
 
 def slow_warm_up(_: Pipeline) -> None:
-    time.sleep(15)  # as long as loading the models takes on a busy machine
+    # A load that takes seconds, as the models' does: longer than the bound on a takeover
+    # below, so that a takeover which loaded again could not pass.
+    time.sleep(6)
 
 
 def where(_: Pipeline) -> tuple[int, int]:
@@ -48,7 +50,7 @@ def test_a_stopped_job_is_followed_by_one_served_without_loading_the_models() ->
         assert pid != first  # the stopped process is gone, a fresh one took over
         assert parent == template  # forked from the same template: its models
         assert worker.loads == 1 and worker.restarts == 1
-        assert waited < 10.0  # not the 15 s a load takes here
+        assert waited < 4.0  # not the 6 s a load takes here
     finally:
         worker.close()
 
@@ -99,10 +101,13 @@ def test_workers_sharing_a_template_run_in_their_own_processes() -> None:
         template.close()
 
 
-def test_a_fork_digests_as_the_template_would_after_a_stop() -> None:
+def test_a_fork_digests_as_the_template_would_after_a_stop(
+    warm_template: Template,
+) -> None:
     """Fork safety with the real models (BLAS, OpenMP in LightGBM, spaCy): a forked process
-    digests, and one forked after a stop gives the same digest; a hang would hit the budget."""
-    worker = Worker(Settings(), warm_up=warm_up)
+    digests, and one forked after a stop gives the same digest; a hang would hit the budget.
+    The template is the session's (conftest), which loaded the models with ``warm_up``."""
+    worker = Worker(Settings(), template=warm_template)
     try:
         first = worker.call(digest_job, ARTICLE, timeout=120.0)
         with pytest.raises(WorkTimeout):
@@ -110,6 +115,21 @@ def test_a_fork_digests_as_the_template_would_after_a_stop() -> None:
         again = worker.call(digest_job, ARTICLE, timeout=120.0)
         assert again.model_dump() == first.model_dump()
         assert len(first.keypoints) >= 2
+        assert worker.loads == 1
+    finally:
+        worker.close()
+
+
+def test_a_worker_s_settings_reach_its_fork_of_another_template(warm_template: Template) -> None:
+    """A fork of a template with other settings digests with its worker's (here a byte limit
+    under the article's size), on the models the template loaded."""
+    from essentiel.errors import InputTooLarge
+
+    worker = Worker(Settings(max_bytes=100), template=warm_template)
+    try:
+        assert warm_template.settings.max_bytes > len(ARTICLE.encode())
+        with pytest.raises(InputTooLarge):
+            worker.call(digest_job, ARTICLE, timeout=120.0)
         assert worker.loads == 1
     finally:
         worker.close()

@@ -111,7 +111,9 @@ def _template_main(
                     _die_with_parent()  # not inherited across fork()
                     if os.getppid() == 1:  # the template died before prctl took effect
                         os._exit(1)
-                    _child_main(Connection(fd), pipeline)
+                    # Other settings than the template's: a pipeline of their own, on the
+                    # models already loaded (they are cached per process, not per pipeline).
+                    _child_main(Connection(fd), Pipeline(argument) if argument else pipeline)
                 finally:
                     os._exit(0)  # never the template's exit handlers
             os.close(fd)
@@ -237,8 +239,11 @@ class Template:
         with self._lock:
             self._wait_ready()
 
-    def fork(self) -> tuple[int, Connection]:
-        """A new digest process, models loaded: its pid and the connection to it."""
+    def fork(self, settings: Settings | None = None) -> tuple[int, Connection]:
+        """A new digest process, models loaded: its pid and the connection to it. Its
+        pipeline has ``settings`` when given and not the template's (a ``Worker`` passes its
+        own), else the template's own pipeline."""
+        wanted = None if settings is None or settings == self.settings else settings
         with self._lock:
             if self._closed:
                 raise WorkerDied("the worker is closed")
@@ -246,7 +251,7 @@ class Template:
                 self._wait_ready()
                 ours, theirs = self._ctx.Pipe()
                 try:
-                    pid: int = self._ask("fork", None, theirs.fileno())
+                    pid: int = self._ask("fork", wanted, theirs.fileno())
                 except (EOFError, OSError):
                     ours.close()
                     if attempt == 2:
@@ -283,6 +288,7 @@ class Worker:
 
     The process is a fork of ``template`` (a ``Template`` of its own when none is given): a
     job stopped for its budget is followed at once by a fresh process with the models loaded.
+    Its pipeline has this worker's ``settings``, whatever the template's.
     With ``spare``, that process is forked beforehand and waits, sparing even the fork.
 
     ``call`` is for one thread at a time; ``cancel`` may come from any thread and stops the
@@ -329,7 +335,7 @@ class Worker:
             self._standby = self._ready_child()
 
     def _ready_child(self) -> tuple[int, Connection]:
-        pid, conn = self.template.fork()
+        pid, conn = self.template.fork(self.settings)
         if not conn.poll(_TEMPLATE_REPLY):
             self.template.kill(pid)
             conn.close()

@@ -24,6 +24,7 @@ from essentiel.batch.run import (
     run_ray,
 )
 from essentiel.pipeline import Settings
+from essentiel.worker import Template
 
 __all__ = ["BatchError", "BatchReport", "OutputWriteError", "run_batch"]
 
@@ -40,6 +41,7 @@ def run_batch(
     on_row: Callable[[dict[str, Any]], None] | None = None,
     rows_per_part: int = ROWS_PER_PART,
     timeout: float | None = DEFAULT_TIMEOUT,
+    template: Template | None = None,
 ) -> BatchReport:
     """Digest every input into ``out`` (.jsonl or .parquet), resuming an interrupted run.
 
@@ -47,6 +49,11 @@ def run_batch(
     reason ``timeout``; None for no limit). ``on_start(total, already_done)`` and
     ``on_row(row)`` feed a progress display. A Ctrl-C
     stops cleanly: the rows made so far are kept, and the same call resumes.
+
+    ``template``: a started ``essentiel.worker.Template`` whose loaded models the local
+    engine's digest processes are forked from (with these ``settings``); the caller closes it.
+    By default the run starts its own (the tests share one among their runs, which would
+    otherwise load the models once each).
     """
     settings = settings or Settings()
     workers = workers or os.cpu_count() or 1
@@ -72,7 +79,7 @@ def run_batch(
         if engine == "ray":
             run_ray(todo(), workers, settings, keep, address)
         elif engine == "local":
-            run_local(todo(), workers, settings, keep, report, timeout)
+            run_local(todo(), workers, settings, keep, report, timeout, template)
         else:
             raise BatchError(f"unknown engine {engine!r}: local or ray")
         if not report.interrupted:

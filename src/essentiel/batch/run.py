@@ -303,6 +303,7 @@ def run_local(
     on_row: Callable[[dict[str, Any]], None],
     report: BatchReport,
     timeout: float | None = DEFAULT_TIMEOUT,
+    template: Template | None = None,
 ) -> None:
     """N worker processes, each loading the models once. A window of a few items per worker
     is in flight; rows come back in input order, and memory does not grow with the corpus.
@@ -315,7 +316,9 @@ def run_local(
     # Each worker's Pipeline holds its BLAS/OpenMP libraries to settings.blas_threads (one).
     # One process loads the models; each worker's digest process is a fork of it, so the
     # copy-on-write pages of the models are shared and a timeout costs no reload.
-    template = Template(settings, warm_up=warm_up)
+    own_template = template is None
+    if template is None:
+        template = Template(settings, warm_up=warm_up)
     pool = [Worker(settings, template=template) for _ in range(workers)]
     idle: queue.SimpleQueue[Worker] = queue.SimpleQueue()
     for worker in pool:
@@ -345,7 +348,8 @@ def run_local(
     finally:
         for worker in pool:  # on Ctrl-C too: the children are killed, the waits end
             worker.close()
-        template.close()
+        if own_template:
+            template.close()
         threads.shutdown(wait=True, cancel_futures=True)
 
 

@@ -37,6 +37,7 @@ from essentiel.service.errors import (
     on_validation_error,
 )
 from essentiel.service.store import MAX_QUERY_TERMS, MIN_PREFIX, QueryError, SearchTimeout
+from essentiel.worker import Template
 
 log = logging.getLogger("essentiel.service")
 
@@ -171,12 +172,15 @@ async def on_search_error(request: Request, exc: Exception) -> Response:
     return response
 
 
-def create_app(config: ServiceConfig | None = None) -> FastAPI:
+def create_app(config: ServiceConfig | None = None, *, template: Template | None = None) -> FastAPI:
+    """The service's ASGI app. ``template``: a started ``essentiel.worker.Template`` whose
+    loaded models the digest processes are forked from (see ``Engine``; the tests share one
+    among their apps); by default the app starts its own."""
     config = config or ServiceConfig()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        engine = Engine(config)
+        engine = Engine(config, template=template)
         app.state.engine = engine
         await engine.start()
         log.info("essentiel %s ready: store %s", __version__, config.db)

@@ -62,14 +62,20 @@ DISCONNECT_GRACE = 2.0
 
 
 class Engine:
-    def __init__(self, config: ServiceConfig) -> None:
+    """``template``: a ``Template`` already started by the caller, which this engine forks
+    its digest processes from (with this config's settings) instead of starting its own; the
+    caller closes it. For the tests, which run many short-lived services: each would
+    otherwise load the models once more."""
+
+    def __init__(self, config: ServiceConfig, *, template: Template | None = None) -> None:
         self.config = config
+        self._settings = Settings(max_bytes=config.max_bytes)
         self.store = Store(config.db, search_seconds=config.search_timeout)
         self.ready = False
         self.workers: list[Worker] = []
         self.template: Template | None = None
+        self._given_template = template
         self._idle: asyncio.Queue[Worker] | None = None
-        self._settings = Settings(max_bytes=config.max_bytes)
         # Jobs running past config.slow_after, and the extra digest processes serving the
         # queue meanwhile (at most config.threads of them).
         self._slow: set[asyncio.Future[Any]] = set()
@@ -90,7 +96,7 @@ class Engine:
         settings = self._settings
         job = warm_up if self.config.warm_up else None
         # One template loads the models; every digest process is a fork of it.
-        self.template = Template(settings, warm_up=job)
+        self.template = self._given_template or Template(settings, warm_up=job)
         self.workers = [
             Worker(settings, spare=self.config.spare, template=self.template)
             for _ in range(self.config.threads)
@@ -223,7 +229,7 @@ class Engine:
         self._closed = True
         for worker in list(self.workers):
             worker.close()
-        if self.template is not None:
+        if self.template is not None and self._given_template is None:
             self.template.close()
         self.store.interrupt()
         self._waiters.shutdown(wait=True, cancel_futures=True)
