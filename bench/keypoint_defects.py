@@ -992,6 +992,12 @@ def main(argv: list[str] | None = None) -> int:
         help="the first DEV documents set the headline threshold: left out of its rate",
     )
     add_where_option(parser)
+    parser.add_argument(
+        "--only-ids",
+        type=Path,
+        help="keep only the documents with these ids (a file of ids, or bench/judging/used.jsonl: "
+        "the documents already judged, so that the rest stays unread for later judging rounds)",
+    )
     parser.add_argument("--show", type=int, default=0, help="examples to print per defect")
     parser.add_argument("--json", type=Path, help="also write the counts as JSON here")
     parser.add_argument("--jsonl", type=Path, help="write one line per document here")
@@ -1030,6 +1036,11 @@ def _digest_all(args: argparse.Namespace, tally: Tally) -> None:
 
     where = dict(args.where)
     items = list(read_items(args.data, source=args.source, where=where))
+    if args.only_ids:
+        from judging import read_id_file
+
+        keep = read_id_file(args.only_ids)
+        items = [item for item in items if item.id in keep]
     items = items[args.skip : args.skip + args.documents]
     # Addresses are not in EvalItem: read them off the rows, for the English headline.
     opener = gzip.open if args.data.suffix == ".gz" else open

@@ -5,8 +5,9 @@
     .venv/bin/python bench/memory.py --no-zone             # without spaCy memory zones
     .venv/bin/python bench/memory.py --data train --articles 10000 --every 1000 --since 1000
 
-The OrangeSum validation pages (text field), or with ``--data train`` the 21,401 train texts
-(enough distinct articles, and new words, for a 10,000-article run), digested one at a time
+The 21,401 OrangeSum train texts (enough distinct articles, and new words, for a 10,000-article
+run; ``--data valid``: the validation pages' text, whose later rows are kept unread for judging
+rounds), digested one at a time
 and serialised as JSON, as a service worker does; every ``--every`` articles it prints the
 resident set (MiB), the size of the French pipeline's string store and the entries of the
 French lemmatizer's cache, and at the end the growth from article ``--since`` on.
@@ -45,7 +46,7 @@ def main() -> int:
     parser.add_argument("--every", type=int, default=150)
     parser.add_argument("--threads", type=int, default=0, help="pooled threads (0: this one)")
     parser.add_argument("--no-zone", action="store_true")
-    parser.add_argument("--data", choices=sorted(ORANGESUM), default="valid")
+    parser.add_argument("--data", choices=sorted(ORANGESUM), default="train")
     parser.add_argument(
         "--since", type=int, default=0, help="report the growth from this article on"
     )
