@@ -412,3 +412,18 @@ def test_a_pronoun_incise_after_the_quote_s_complement_counts_too() -> None:
     )
     incise = resources.language("fr").pronoun_incise
     assert speakerless_quotes(_parse(text, "fr"), incise) == {1}
+
+
+def test_a_pronoun_meaning_the_one_just_named_keeps_a_sentence_out() -> None:
+    # « ce dernier » points back wherever it stands: in a box it reads as the person of the
+    # bullet before (the fifth judged round's unfaithful box).
+    assert not _stands_alone(
+        "Le parti centriste a annoncé mardi lors d'une réunion publique son soutien à ce dernier."
+    )
+    assert not _stands_alone("La société a racheté en mars les parts détenues par celle-ci.")
+    assert not _stands_alone("The union said on Friday it would back the latter in the vote.", "en")
+    # A determiner before its noun is no pronoun.
+    assert _stands_alone(
+        "Les loyers ont augmenté de 8 % ces derniers mois dans la métropole lilloise."
+    )
+    assert _stands_alone("Le parti centriste a annoncé mardi son soutien au maire sortant de Dole.")

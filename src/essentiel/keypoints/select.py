@@ -446,6 +446,31 @@ def subject_points_back(span: SpacySpan, code: str) -> bool:
 
 
 @cache
+def _pointing_pronouns(code: str) -> re.Pattern[str] | None:
+    words = resources.raw(code).get("standalone", {}).get("pointing_pronouns", [])
+    if not words:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{resources.alternation(words)})(?![\w-])", re.IGNORECASE)
+
+
+def pronoun_points_back(span: SpacySpan, code: str) -> bool:
+    """A pronoun anywhere in the sentence that means « the one just named » (« ... apporter son
+    soutien à ce dernier », ``[standalone] pointing_pronouns``): in a box it reads as the
+    person of the bullet before, who is seldom the one the article meant (the fifth judged
+    round's one unfaithful box). « ces derniers mois », a determiner before its noun, is not."""
+    pattern = _pointing_pronouns(code)
+    if pattern is None:
+        return False
+    text = span.text
+    for found in pattern.finditer(text):
+        after = span.char_span(found.end(), len(text), alignment_mode="expand")
+        following = next((t for t in after or () if t.idx >= span.start_char + found.end()), None)
+        if following is None or following.pos_ not in {"NOUN", "PROPN", "NUM", "ADJ"}:
+            return True
+    return False
+
+
+@cache
 def _participle_endings(code: str) -> tuple[tuple[str, frozenset[str]], ...]:
     endings = resources.raw(code).get("standalone", {}).get("participle_endings", {})
     pairs = [(end, frozenset(str(said).split())) for end, said in endings.items()]
@@ -563,6 +588,8 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
     if nominal_fragment(span, lang) or verbless_fragment(span):
         return False
     if subject_points_back(span, lang.code) or dangling_participle(span, lang.code):
+        return False
+    if pronoun_points_back(span, lang.code):
         return False
     if not named_subject and (pronoun_subject(span, lang) or phrase_then_pronoun(span, lang)):
         return False
