@@ -421,8 +421,9 @@ def nominal_fragment(span: SpacySpan, lang: Language) -> bool:
 
 
 @cache
-def _anaphoric_subject_words(code: str) -> re.Pattern[str] | None:
-    words = resources.raw(code).get("standalone", {}).get("anaphoric_subject_words", [])
+def _standalone_words(code: str, key: str) -> re.Pattern[str] | None:
+    """The words of ``[standalone] key``, as whole words in any case; None when not listed."""
+    words = resources.raw(code).get("standalone", {}).get(key, [])
     if not words:
         return None
     return re.compile(rf"(?<![\w-])(?:{resources.alternation(words)})(?![\w-])", re.IGNORECASE)
@@ -431,7 +432,7 @@ def _anaphoric_subject_words(code: str) -> re.Pattern[str] | None:
 def subject_points_back(span: SpacySpan, code: str) -> bool:
     """The main verb's subject says it was named before (« Les touristes en question ont
     ... », ``[standalone] anaphoric_subject_words``)."""
-    pattern = _anaphoric_subject_words(code)
+    pattern = _standalone_words(code, "anaphoric_subject_words")
     if pattern is None:
         return False
     for child in span.root.children:
@@ -445,20 +446,12 @@ def subject_points_back(span: SpacySpan, code: str) -> bool:
     return False
 
 
-@cache
-def _pointing_pronouns(code: str) -> re.Pattern[str] | None:
-    words = resources.raw(code).get("standalone", {}).get("pointing_pronouns", [])
-    if not words:
-        return None
-    return re.compile(rf"(?<![\w-])(?:{resources.alternation(words)})(?![\w-])", re.IGNORECASE)
-
-
 def pronoun_points_back(span: SpacySpan, code: str) -> bool:
     """A pronoun anywhere in the sentence that means « the one just named » (« ... apporter son
     soutien à ce dernier », ``[standalone] pointing_pronouns``): in a box it reads as the
     person of the bullet before, who is seldom the one the article meant (the fifth judged
     round's one unfaithful box). « ces derniers mois », a determiner before its noun, is not."""
-    pattern = _pointing_pronouns(code)
+    pattern = _standalone_words(code, "pointing_pronouns")
     if pattern is None:
         return False
     text = span.text
