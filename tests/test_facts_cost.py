@@ -171,3 +171,32 @@ def test_the_case_traps_are_every_letter_ignorecase_matches_otherwise_than_lower
     for letter in letters - dates.CASE_TRAPS:
         for char in re.findall(re.escape(letter), bmp, re.IGNORECASE):
             assert char.lower() == letter.lower() or char in dates.CASE_TRAPS, (letter, char)
+
+
+def test_the_far_back_search_for_a_description_asks_only_the_entities_it_may_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # People named in turn, then « l'élu » quoted: the search far back for whom the text
+    # described so is handed the entities described so (none here), not a test of every
+    # entity per quote (it was quadratic on one huge paragraph).
+    from essentiel.facts.speakers import SpeakerRanker
+    from essentiel.pipeline import Pipeline
+
+    people = ["Louis Arnaud", "Chloé Besson", "Marc Cordier", "Inès Dumont", "Paul Ferrand"]
+    text = (
+        "Philippe Garnier a visité le port de Cherbourg lundi. "
+        + " ".join(f"{name} a participé à la réunion du conseil portuaire." for name in people)
+        + " « Le port doit rester ouvert toute l'année », a ajouté l'élu."
+    )
+    pools: list[int | None] = []
+    choose = SpeakerRanker.choose
+
+    def recorded(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        among = kwargs.get("evident_among")
+        pools.append(None if among is None else len(list(among)))
+        return choose(self, *args, **kwargs)
+
+    monkeypatch.setattr(SpeakerRanker, "choose", recorded)
+    digest = Pipeline().digest(text, lang="fr")
+    assert pools, "the description was not searched for"
+    assert all(size is not None and size < len(digest.entities) for size in pools)

@@ -1027,12 +1027,17 @@ class QuoteExtractor:
                 )
 
             allowed = evident
+            among = ranker.described_as({body}) | ranker.named_with(body)
+            if category:
+                among |= ranker.of_category(category)
             gender = None  # « la FNSEA » is « le syndicat »: a body's gender is its noun's
         elif nouns & (self.r.person_nouns | ranker.described):
             kinds = _PEOPLE
 
             def evident(k: int) -> bool:
                 return bool(nouns & ranker.evidence[k])
+
+            among = ranker.described_as(nouns)
 
             def allowed(k: int) -> bool:
                 # Without evidence for the noun: a person the text marked with the
@@ -1047,7 +1052,9 @@ class QuoteExtractor:
 
         else:
             return False  # « l'immeuble »: not a noun for someone who speaks
-        chosen = ranker.choose(f.speaker[0], kinds, gender, before, f.speaker, allowed, evident)
+        chosen = ranker.choose(
+            f.speaker[0], kinds, gender, before, f.speaker, allowed, evident, evident_among=among
+        )
         if chosen is None:
             return False
         f.entity, f.name = chosen.entity, ranker.index.entities[chosen.entity].name

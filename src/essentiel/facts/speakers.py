@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Token
 
 from essentiel.analyze import sentences_of
 from essentiel.facts.entities import EntityIndex
+from essentiel.facts.names import fold
 from essentiel.model import Block, EntityKind
 
 _WINDOW = 4  # sentences back (beside the quote's own) where a candidate may stand
@@ -138,6 +139,17 @@ class SpeakerRanker:
         for k, nouns in enumerate(evidence):
             for noun in nouns:
                 self._by_noun.setdefault(noun, []).append(k)
+        # The entities by the words of their name and by their category (« le syndicat » may
+        # be a body whose name says it, or one of that category): what ``evident`` tests may be
+        # looked up, not asked of every entity for every quote.
+        self._by_name_word: dict[str, set[int]] = {}
+        self._by_category: dict[str, set[int]] = {}
+        for k, entity in enumerate(index.entities):
+            for word in fold(entity.name).split():
+                self._by_name_word.setdefault(word, set()).add(k)
+            category = index.categories[k]
+            if category:
+                self._by_category.setdefault(category, set()).add(k)
 
     def sentence_at(self, position: int) -> int:
         return max(0, bisect.bisect_right(self._sentence_starts, position) - 1)
@@ -156,13 +168,16 @@ class SpeakerRanker:
         allowed: Callable[[int], bool] | None = None,
         evident: Callable[[int], bool] | None = None,
         said: tuple[int, int, int] | None = None,
+        evident_among: Iterable[int] | None = None,
     ) -> Speaker | None:
         """The best candidate for a speaker referred to at ``position`` (a pronoun, a
         description): an entity of one of ``kinds``, of a compatible gender, named before and
         ``allowed``; ``previous`` is the entity quoted just before; ``evident`` says which
         entities the text described as the description says (sought however far back);
         ``said`` is where the quote before named ``previous`` (start, end, sentence), a
-        candidate even when the name there was a description (« L'institut américain »)."""
+        candidate even when the name there was a description (« L'institut américain »).
+        ``evident_among``: the entities ``evident`` may hold for (the others are not asked),
+        so that the search far back is not a scan of every entity for every quote."""
         sentence = self.sentence_at(position)
         first = self._sentence_starts[max(0, sentence - _WINDOW)] if self._sentence_starts else 0
         lo = bisect.bisect_left(self._starts, first)
@@ -192,8 +207,10 @@ class SpeakerRanker:
             # mentions newest first would keep it; a tie on (score, start) goes to the later
             # mention, which that scan met first.
             best_index = -1
-            for entity, indices in self._by_entity.items():
-                if entity in seen:
+            pool = self._by_entity if evident_among is None else evident_among
+            for entity in pool:
+                indices = self._by_entity.get(entity)
+                if indices is None or entity in seen:
                     continue
                 before = bisect.bisect_left(indices, lo)
                 if not before or not evident(entity):
@@ -273,6 +290,14 @@ class SpeakerRanker:
     def described_as(self, nouns: Iterable[str]) -> set[int]:
         """The entities the text tied one of these description nouns to."""
         return {k for n in nouns for k in self._by_noun.get(n, ())}
+
+    def named_with(self, word: str) -> set[int]:
+        """The entities whose name holds ``word`` (folded)."""
+        return set(self._by_name_word.get(word, ()))
+
+    def of_category(self, category: str) -> set[int]:
+        """The entities of this organisation category."""
+        return set(self._by_category.get(category, ()))
 
     def after(
         self, start: int, end: int, kinds: frozenset[EntityKind], skip: frozenset[str], text: str
