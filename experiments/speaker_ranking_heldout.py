@@ -2,7 +2,7 @@
 
     .venv/bin/python experiments/speaker_ranking_heldout.py [--examples FILE]
 
-``training/train_speakers.py`` ships its model only when it beats the rules beyond chance by
+``experiments/speaker_ranking.py`` ships its model only when it beats the rules beyond chance by
 article folds on the development gold; when it does not, this is how the not-shipped ranking
 (fitted on every development quote, same parameters) compares with the rules on the articles
 held aside (bench/gold/fr-facts-heldout.jsonl), by bench/facts_fr.py's scoring. Look at the
@@ -19,10 +19,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-sys.path.insert(0, str(ROOT / "training"))
+sys.path.insert(0, str(ROOT / "experiments"))
 
 import facts_fr  # noqa: E402
-import train_speakers  # noqa: E402
+import speaker_ranking  # noqa: E402
 
 HELDOUT = ROOT / "bench" / "gold" / "fr-facts-heldout.jsonl"
 
@@ -30,7 +30,7 @@ HELDOUT = ROOT / "bench" / "gold" / "fr-facts-heldout.jsonl"
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "--examples", type=Path, help="development features saved by train_speakers.py"
+        "--examples", type=Path, help="development features saved by speaker_ranking.py"
     )
     parser.add_argument("--gold", type=Path, default=HELDOUT, help="(to try the script: dev)")
     args = parser.parse_args(argv)
@@ -42,9 +42,9 @@ def main(argv: list[str] | None = None) -> int:
         examples = pickle.loads(args.examples.read_bytes())
     else:
         dev = facts_fr.load_gold([facts_fr.GOLD])
-        examples = train_speakers.collect(dev, facts_fr.load_texts(set(dev), facts_fr.DATA))
+        examples = speaker_ranking.collect(dev, facts_fr.load_texts(set(dev), facts_fr.DATA))
     ranking = SpeakerModel(
-        train_speakers.fit(examples), train_speakers.THRESHOLD, frozenset({"fr"})
+        speaker_ranking.fit(examples), speaker_ranking.THRESHOLD, frozenset({"fr"})
     )
     gold = facts_fr.load_gold([args.gold])
     texts = facts_fr.load_texts(set(gold), facts_fr.DATA)

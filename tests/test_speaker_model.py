@@ -106,7 +106,7 @@ def test_a_shipped_model_computes_these_features_else_the_rules_stand(
     folder = importlib_resources.files("essentiel.resources") / "models"
     model = load_speaker_model()
     if not (folder / RECORD_FILE).is_file():
-        # Not shipped (training/train_speakers.py: no gain beyond chance): the rules answer.
+        # Not shipped (experiments/speaker_ranking.py: no gain beyond chance): the rules answer.
         assert model is None
         quote = _quote(pipeline.digest(MAYOR, lang="fr", published=PUBLISHED), "Nous voulons")
         assert quote.speaker_name is None and quote.resolution == "unknown"

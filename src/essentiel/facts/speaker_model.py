@@ -4,7 +4,7 @@ The rules (``quotes``, ``speakers``) choose a speaker first. Then every entity t
 be is gathered (``SpeakerRanker.gather``: the quote's and its cue's sentences, the sentences
 before, the paragraph's first sentence, the speaker before, entities the text described as
 the speaker phrase says, the rules' choice) and described by ``FEATURES``; a LightGBM model
-trained on the French development gold (``training/train_speakers.py``) scores each, and the
+trained on the French development gold (``experiments/speaker_ranking.py``) scores each, and the
 best takes the rules' place (the rules' own answer has a row when it is no entity).
 With no model shipped (the training ships one only if it beats the rules beyond chance; on
 2026-12-05 it did not), or for a language it was not trained on, the rules stand.
@@ -254,7 +254,7 @@ def load_speaker_model() -> SpeakerModel | None:
     if tuple(record["features"]) != FEATURES:
         raise RuntimeError(
             "the shipped speaker model was trained on other features than this code computes; "
-            "retrain it with `make train-speakers`"
+            "retrain it with `experiments/speaker_ranking.py --ship`"
         )
     booster = lightgbm.Booster(model_str=(folder / MODEL_FILE).read_text(encoding="utf-8"))
     return SpeakerModel(booster, float(record["threshold"]), frozenset(record["languages"]))

@@ -1,6 +1,11 @@
-"""Train the learned speaker ranking shipped in src/essentiel/resources/models/speakers.*.
+"""Does a learned speaker ranking beat the rules? (An experiment: on 2026-12-05 it did not.)
 
-    .venv/bin/python training/train_speakers.py [--examples FILE] [--no-write]
+    .venv/bin/python experiments/speaker_ranking.py [--examples FILE] [--ship]
+
+The library applies a ranking model when ``src/essentiel/resources/models/speakers.*`` exist
+(``essentiel.facts.speaker_model``); none ships, because this comparison found no gain beyond
+chance. Should a later run win, ``--ship`` writes the model and this script becomes the one that
+makes a shipped file: move it to training/ then.
 
 Reproducible: the same gold, texts, seed and code give byte-identical model and record files
 (LightGBM deterministic, on one thread; no timestamps written).
@@ -14,7 +19,7 @@ Reproducible: the same gold, texts, seed and code give byte-identical model and 
 4. Cross-validate by article (5 folds, seeded): on each fold, the rules' speaker accuracy on
    matched quotes beside that of the ranking (its best row replaces the rules' speaker; the
    rules' own answer has a row when it is no entity).
-5. Unless ``--no-write``, and only if the ranking beats the rules on the folds, fit on every
+5. With ``--ship``, and only if the ranking beats the rules on the folds, fit on every
    article and write ``speakers.txt`` (the model) and ``speakers.json`` (its record); else
    remove any shipped model, so the rules stand. Beating them means more quotes right, and
    more of the quotes where the two disagree won than lost beyond chance (one-sided sign test,
@@ -245,7 +250,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--examples", type=Path, help="reuse the features saved at this path (written if absent)"
     )
-    parser.add_argument("--no-write", action="store_true", help="cross-validate, write nothing")
+    parser.add_argument(
+        "--ship",
+        action="store_true",
+        help="write the model into the package if it wins (else remove any); default: report only",
+    )
     args = parser.parse_args(argv)
     if "heldout" in args.gold.name:
         print("error: the held-aside gold is not for training", file=sys.stderr)
@@ -267,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     print("candidate recall:", json.dumps(found))
     cv = cross_validate(examples)
     print("cross-validation by article:", json.dumps(cv))
-    if args.no_write:
+    if not args.ship:
         return 0
     model, record = args.out / MODEL_FILE, args.out / RECORD_FILE
     if cv["ranked"] <= cv["rules"] or cv["sign_test_p"] >= SIGNIFICANCE:

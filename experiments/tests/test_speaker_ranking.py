@@ -1,15 +1,15 @@
-"""The speaker ranking's training decisions (training/train_speakers.py), on made-up rows."""
+"""The speaker ranking experiment's decisions (experiments/speaker_ranking.py), on made-up rows."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import numpy as np
-
-from essentiel.facts.speaker_model import FEATURES
 from tests.conftest import load_script
 
-train = load_script("training/train_speakers.py")
+from essentiel.facts.speaker_model import FEATURES
+
+train = load_script("experiments/speaker_ranking.py")
 
 
 def _example(rule_chosen: list[int], labels: list[int], rule_right: bool) -> dict[str, Any]:
