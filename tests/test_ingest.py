@@ -1,10 +1,18 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from lxml import etree
 
 from essentiel.errors import BinaryInput, EmptyInput, InputTooLarge, NoArticle
-from essentiel.ingest import _indent_as_pretty_printed, decode, ingest, looks_like_html
+from essentiel.ingest import (
+    _indent_as_pretty_printed,
+    control_characters,
+    decode,
+    ingest,
+    looks_like_html,
+)
 
 FRENCH = "Le maire de Brest a annoncé jeudi la fermeture de la piscine municipale pour travaux."
 
@@ -186,3 +194,20 @@ def test_a_lone_surrogate_in_text_is_replaced_and_counted_in_the_size() -> None:
     assert ingest(text, max_bytes=size).lines
     with pytest.raises(InputTooLarge, match=f"input is {size:,} bytes"):
         ingest(text, max_bytes=size - 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le conseil a voté à l'unanimité, jeudi, « sans débat ».", 0),
+        # Tab, line feed, form feed and carriage return are text; VT, NUL, ESC, US are not.
+        ("Ordre du jour :\t1.\n2.\f3.\r\n", 0),
+        ("Budget\x0b2026\x00 : 14 M€\x1b[0m fin\x1f", 4),
+        # Characters outside ASCII (their UTF-8 bytes are all above 0x7f) and a lone surrogate.
+        ("Crédit 𝄞 \ud800 dû\x01 à Nîmes\x08", 2),
+        ("\x7f\x85\u2028 ne sont pas comptés", 0),
+    ],
+)
+def test_control_characters_are_those_below_space_except_layout(text: str, expected: int) -> None:
+    assert control_characters(text) == expected
+    assert control_characters(text) == len(re.findall(r"[\x00-\x08\x0b\x0e-\x1f]", text))

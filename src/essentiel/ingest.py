@@ -105,14 +105,22 @@ def _too_many_nuls(nuls: int, size: int) -> bool:
     return nuls * 1000 > NUL_PER_THOUSAND * size
 
 
-# Control characters that text does not carry: below U+0020, except \t \n \f \r.
-_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+# Control characters that text does not carry: below U+0020, except \t \n \f \r. As bytes:
+# in UTF-8 a byte below 0x20 is that character and nothing else.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20)])
+
+
+def control_characters(text: str) -> int:
+    """How many control characters ``text`` holds: the bytes that bytes.translate deletes from
+    its UTF-8, at memory speed (a regex over the characters took ten times longer: 0.3 ms
+    per development page of bench/extraction.py)."""
+    data = text.encode("utf-8", errors="surrogatepass")
+    return len(data) - len(data.translate(None, _CONTROL_BYTES))
 
 
 def _reject_control_characters(text: str) -> None:
     sample = text[:65536]
-    controls = len(_CONTROL_CHARACTER.findall(sample))  # one regex: 5x faster than a loop
-    if controls > max(8, len(sample) // 100):
+    if control_characters(sample) > max(8, len(sample) // 100):
         raise BinaryInput("input looks binary: too many control characters for text")
 
 
@@ -140,9 +148,11 @@ def ingest(
         if not source.strip():
             raise EmptyInput("input is empty")
         # Text the caller decoded (a declared charset, a JSON string) gets the checks bytes get.
-        if _too_many_nuls(source.count("\x00"), len(source)):
+        nuls = source.count("\x00")
+        if _too_many_nuls(nuls, len(source)):
             raise BinaryInput("input is binary (it contains NUL characters), not text or HTML")
-        source = source.replace("\x00", "")
+        if nuls:  # a copy of the page otherwise
+            source = source.replace("\x00", "")
         _reject_control_characters(source)
         text = (without_surrogates(source) if has_surrogates else source).lstrip("\ufeff")
     if looks_like_html(text):

@@ -1,0 +1,43 @@
+"""The output comparison of the extraction stages: dates read from URLs, differences counted."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import load_script
+
+
+def test_a_date_written_in_a_url_is_read() -> None:
+    script = load_script("experiments/extraction_outputs.py")
+    assert script.url_date("https://journal.example.fr/2024/03/07/le-conseil-vote") == "2024-03-07"
+    assert script.url_date("https://news.example.com/story-20231109-budget.html") == "2023-11-09"
+    assert script.url_date("https://diario.example.ar/politica/la-sesion-nid03052022/") == (
+        "2022-05-03"
+    )
+    assert script.url_date("https://journal.example.fr/article/164913/la-piscine") is None
+    assert script.url_date(None) is None
+
+
+def test_changed_pages_and_dates_are_counted(tmp_path: Path, capsys: Any) -> None:
+    script = load_script("experiments/extraction_outputs.py")
+    common = {"source": "s", "error": None, "text": "Le maire a parlé.", "blocks": []}
+    before = [
+        {**common, "key": "a", "reference_date": "2024-03-07", "published": "2024-03-06"},
+        {**common, "key": "b", "reference_date": "2024-05-01", "published": "2024-05-01"},
+        {**common, "key": "c", "reference_date": None, "published": None},
+    ]
+    after = [
+        {**before[0], "published": "2024-03-07"},
+        {**before[1], "published": "2024-05-02"},
+        {**before[2], "text": "Le maire a parlé jeudi."},
+    ]
+    paths = []
+    for name, rows in (("before", before), ("after", after)):
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+        paths.append(path)
+    assert script.compare(*paths, show=0) == 3
+    assert "{'better': 1, 'worse': 1, 'unjudged': 0}" in capsys.readouterr().out
+    assert script.compare(paths[0], paths[0], show=0) == 0
