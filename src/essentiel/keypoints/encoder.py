@@ -124,7 +124,7 @@ class CachedProjectionBackend(NumpyBackend):  # type: ignore[misc]
         del x, buf
 
         _layernorm(feats, self.ln_g, self.ln_b, self.eps)
-        mean = np.add.reduceat(feats, starts, axis=0) @ self.cnn_W
+        mean = _segment_sums(feats, starts, lens) @ self.cnn_W
         flens = lens.astype(np.float32)
         mean += flens[:, None] * self.cnn_b
         mean *= np.reciprocal(np.sqrt(flens))[:, None]
@@ -140,3 +140,51 @@ class CachedProjectionBackend(NumpyBackend):  # type: ignore[misc]
         norms = np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), self.eps, None))
         z *= np.reciprocal(norms)[:, None]
         out[:] = z
+
+
+# numpy's pairwise summation (numpy/_core/src/umath/loops_utils.h.src, ``pairwise_sum``): below
+# this many terms, eight running sums; above, two halves summed recursively.
+_PAIRWISE_BLOCK = 128
+_UNROLL = 8
+
+
+def _pairwise_rows(rows: Matrix) -> Matrix:
+    """The sum of ``rows`` as numpy's pairwise summation adds them, term by term in the same
+    order, but a whole row at a time: ``np.add.reduceat`` along the rows runs that summation
+    once per column, striding across the matrix, at about three times the cost."""
+    n = rows.shape[0]
+    if n < _UNROLL:
+        total: Matrix = np.zeros(rows.shape[1], dtype=np.float32)
+        for row in rows:
+            total += row
+        return total
+    if n <= _PAIRWISE_BLOCK:
+        whole = n - n % _UNROLL
+        lanes = rows[:_UNROLL].copy()
+        for at in range(_UNROLL, whole, _UNROLL):
+            lanes += rows[at : at + _UNROLL]
+        total = ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + (
+            (lanes[4] + lanes[5]) + (lanes[6] + lanes[7])
+        )
+        for row in rows[whole:]:
+            total += row
+        return total
+    half = n // 2
+    half -= half % _UNROLL
+    halves: Matrix = _pairwise_rows(rows[:half]) + _pairwise_rows(rows[half:])
+    return halves
+
+
+def _segment_sums(
+    feats: Matrix,
+    starts: np.ndarray[Any, np.dtype[np.int64]],
+    lens: np.ndarray[Any, np.dtype[np.int64]],
+) -> Matrix:
+    """``np.add.reduceat(feats, starts, axis=0)`` to the bit (non-empty segments): each
+    segment's first row, plus the pairwise sum of the others (numpy's reduction loop)."""
+    sums: Matrix = np.empty((len(starts), feats.shape[1]), dtype=np.float32)
+    for k, (start, length) in enumerate(zip(starts.tolist(), lens.tolist(), strict=True)):
+        sums[k] = feats[start]
+        if length > 1:
+            sums[k] += _pairwise_rows(feats[start + 1 : start + length])
+    return sums
