@@ -522,3 +522,103 @@ def test_a_night_between_two_numbered_days_with_their_weekdays() -> None:
         ("dans la nuit du mardi 29 au mercredi 30 octobre", "2019-10-29/2019-10-30"),
         ("dans la nuit de samedi 2 à dimanche 3 novembre", "2019-11-02/2019-11-03"),
     ]
+
+
+def test_a_weekday_with_a_day_and_no_month_is_found_on_the_calendar() -> None:
+    # Wednesday 26 February 2020 is the Wednesday the 26th beside the day named before.
+    found = resolve(
+        "Le député a siégé en séance le mardi 25 février et en commission le mercredi 26.",
+        published=dt.date(2020, 3, 6),
+    )
+    assert [(s, v) for s, v, *_ in found] == [
+        ("mardi 25 février", "2020-02-25"),
+        ("mercredi 26", "2020-02-26"),
+    ]
+    # Alone, in past narration: the last Wednesday the 7th before publication.
+    found = resolve(
+        "La lettre est partie mercredi 7, a dit le maire.", published=dt.date(2016, 9, 19)
+    )
+    assert [(s, v) for s, v, *_ in found] == [("mercredi 7", "2016-09-07")]
+    # A count after a weekday is no day: « lundi 101 signalements », « vendredi 12 lignes ».
+    assert [s for s, *_ in resolve("L'association a compté lundi 101 signalements.")] == ["lundi"]
+    assert [s for s, *_ in resolve("La régie ferme vendredi 12 lignes de bus.")] == ["vendredi"]
+
+
+def test_a_part_of_the_day_between_weekday_and_date() -> None:
+    found = resolve(
+        "Le ministre a répondu jeudi soir 22 mars sur une radio.", published=dt.date(2018, 3, 26)
+    )
+    assert found == [("jeudi soir 22 mars", "2018-03-22", "part_of_day", "evening", "publication")]
+
+
+def test_a_weekday_slip_near_publication_keeps_the_date() -> None:
+    # Published Wednesday 31 January 2018: « mardi 31 janvier » is a slip of the weekday,
+    # not 31 January 2017 (a Tuesday) a year back.
+    found = resolve("Le suspect a avoué mardi 31 janvier.", published=dt.date(2018, 1, 31))
+    assert found[0][1] == "2018-01-31"
+
+
+def test_a_list_closed_by_a_plural_last_or_next() -> None:
+    found = resolve(
+        "Les heurts des 24 novembre, 1er et 8 décembre derniers ont marqué la ville.",
+        published=dt.date(2019, 6, 20),
+    )
+    assert [v for _, v, *_ in found] == ["2018-11-24", "2018-12-01", "2018-12-08"]
+    found = resolve(
+        "Le scrutin aura lieu les 27 septembre et 4 octobre prochains.",
+        published=dt.date(2020, 3, 3),
+    )
+    assert [v for _, v, *_ in found] == ["2020-09-27", "2020-10-04"]
+
+
+def test_a_day_far_ahead_under_no_future_verb_is_the_one_before(pipeline: Pipeline) -> None:
+    text = (
+        "Le 3 février, la petite commune enregistre son premier cas. "
+        "Le collectif manifeste chaque samedi depuis le début du mouvement le 17 novembre. "
+        "Le salon se tiendra le 12 novembre."
+    )
+    assert _digest_dates(pipeline, text, dt.date(2020, 6, 15)) == [
+        ("Le 3 février", "2020-02-03"),
+        ("le 17 novembre", "2019-11-17"),
+        ("le 12 novembre", "2020-11-12"),
+    ]
+    # Historical present in September: February is the one before, not five months ahead.
+    assert _digest_dates(pipeline, text, dt.date(2020, 9, 26))[0] == ("Le 3 février", "2020-02-03")
+
+
+def test_months_after_pour_and_a_and_the_end_of_a_named_month(pipeline: Pipeline) -> None:
+    text = (
+        "Les abonnements, remboursés pour avril, le seront en partie pour mai. "
+        "Le salon a été décalé à juin. Il l'a appris vers la fin du mois d'août."
+    )
+    assert _digest_dates(pipeline, text, dt.date(2020, 9, 17)) == [
+        ("pour avril", "2020-04"),
+        ("pour mai", "2020-05"),
+        ("à juin", "2020-06"),
+        ("mois d'août", "2020-08"),
+    ]
+
+
+def test_a_season_with_du_and_a_year_the_second_year_of_a_season_and_a_first_name() -> None:
+    found = resolve(
+        "La campagne des municipales du printemps 2020 sera rude.", published=dt.date(2019, 6, 20)
+    )
+    assert [(s, v) for s, v, *_ in found] == [("du printemps 2020", "2020-03/2020-06")]
+    found = resolve("Le programme vise la saison 2019/2020.", published=dt.date(2018, 4, 10))
+    assert [v for _, v, *_ in found] == ["2019", "2020"]
+    # « de Noël Le Graët »: the man, not the feast.
+    assert (
+        resolve("La déclaration de Noël Le Graët a surpris.", published=dt.date(2019, 9, 11)) == []
+    )
+
+
+def test_a_weekday_after_chaque_is_a_frequency() -> None:
+    assert resolve("Le collectif manifeste chaque samedi devant la mairie.") == []
+
+
+def test_the_end_of_a_range_is_on_or_after_its_start(pipeline: Pipeline) -> None:
+    text = "La campagne court du 14 septembre au 14 novembre sur les réseaux sociaux."
+    assert _digest_dates(pipeline, text, dt.date(2020, 6, 22)) == [
+        ("14 septembre", "2020-09-14"),
+        ("14 novembre", "2020-11-14"),
+    ]
