@@ -622,3 +622,35 @@ def test_the_end_of_a_range_is_on_or_after_its_start(pipeline: Pipeline) -> None
         ("14 septembre", "2020-09-14"),
         ("14 novembre", "2020-11-14"),
     ]
+
+
+def test_a_weekday_awaited_is_ahead() -> None:
+    friday = dt.date(2019, 11, 22)
+    found = resolve(
+        "Des centaines de cyclistes sont attendues samedi devant la préfecture.", published=friday
+    )
+    assert found[0][:2] == ("samedi", "2019-11-23")
+    found = resolve("Attendu mercredi à Lyon, le ministre a annulé.", published=friday)
+    assert found[0][:2] == ("mercredi", "2019-11-27")
+    found = resolve("C'est mardi que sont attendues les conclusions du rapport.", published=friday)
+    assert found[0][:2] == ("mardi", "2019-11-26")
+
+
+def test_the_back_to_school_is_not_a_reentry_nor_an_income() -> None:
+    published = dt.date(2020, 8, 3)
+    assert (
+        resolve("La capsule a chauffé pendant la rentrée dans l'atmosphère.", published=published)
+        == []
+    )
+    assert resolve("Le plan vise à accroître la rentrée d'impôts.", published=published) == []
+    assert [
+        v for _, v, *_ in resolve("Le masque sera porté à la rentrée.", published=published)
+    ] == ["2020-09"]
+
+
+def test_the_edge_of_a_year_named() -> None:
+    found = resolve(
+        "La castration s'arrêtera fin d'année 2021, a dit le ministre.",
+        published=dt.date(2019, 11, 18),
+    )
+    assert [(s, v) for s, v, *_ in found] == [("fin d'année 2021", "2021-12")]

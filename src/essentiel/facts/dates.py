@@ -84,6 +84,10 @@ class _Grammar:
     # « les 24 novembre, 1er et 8 décembre derniers »: the plural that closes a list of days
     # turns every one of them (matched right after a day of the list).
     list_tail: re.Pattern[str]
+    # « sont attendues samedi », « Attendu mercredi en Chine », « c'est mercredi que sont
+    # attendues les conclusions »: a weekday awaited is ahead, whatever the parse says.
+    awaited_before: re.Pattern[str]
+    awaited_after: re.Pattern[str]
     # What stands between the two days of a range (« du 2 au 9 mars », « entre le 2 et le 9 »).
     range_joiner: re.Pattern[str]
 
@@ -237,7 +241,15 @@ def grammar(code: str) -> _Grammar:
             )
         )
     if t.get("back_to_school"):
-        patterns.append(("rentree", rf"{b}(?:{alternation(t['back_to_school'])})(?:\s+{year})?{e}"))
+        patterns.append(
+            (
+                "rentree",
+                rf"{b}(?:{alternation(t['back_to_school'])})(?:\s+{year})?{e}"
+                # Not « la rentrée dans l'atmosphère », « la rentrée d'impôts », nor « la
+                # rentrée scolaire du 11 mai » (the day says when).
+                r"(?!\s+(?:dans|d['’]|du\s+\d))",
+            )
+        )
     if t.get("feasts_fixed"):
         feasts = alternation([*t["feasts_fixed"], *t["feasts_easter"]])
         # Capitalised, as a feast is written (« la Pentecôte », not « la toussaint » of a
@@ -265,7 +277,7 @@ def grammar(code: str) -> _Grammar:
                 "period_edge",
                 rf"{b}(?:(?:{art})\s*|en\s+|au\s+)?(?P<edge>{alternation(t['period_edges'])})\s+"
                 rf"(?P<punit>{alternation(list(t['period_edge_units']))})"
-                rf"(?:\s+(?P<last>{last})|\s+(?P<next>{nxt}))?{e}"
+                rf"(?:\s+(?P<last>{last})|\s+(?P<next>{nxt})|\s+{year})?{e}"
                 # « la fin du mois d'août »: the month named, read by the month rule.
                 rf"(?!\s*d(?:e\s+|['’]\s*)(?:{mo}){e})",
             )
@@ -386,6 +398,17 @@ def grammar(code: str) -> _Grammar:
         needs=tuple(_needed_words(needs.get(name, [])) for name, _ in patterns),
         coordinated_month=coordinated_month,
         list_tail=list_tail,
+        awaited_before=re.compile(
+            rf"{b}(?:{alternation(t['awaited'])})\s+$" if t.get("awaited") else "(?!)",
+            re.IGNORECASE,
+        ),
+        awaited_after=re.compile(
+            rf"\s+(?:que\s+|qu['’])?(?:(?:est|sont|sera|seront)\s+)?"
+            rf"(?:{alternation(t['awaited'])}){e}"
+            if t.get("awaited")
+            else "(?!)",
+            re.IGNORECASE,
+        ),
         range_joiner=re.compile(
             rf"\s*(?:{alternation(t['range_joiners'])})\s*(?:(?:{day_prefix})\s+)?"
             if t.get("range_joiners")
@@ -707,7 +730,12 @@ class DateResolver:
                 day = _weekday_on_or_before(published, weekday, strict=True)
             elif groups.get("next") or groups.get("next_pre"):
                 day = _weekday_on_or_after(published, weekday, strict=True)
-            elif tense == "future" or (tense != "past" and g.forward.search(text[: hit.start])):
+            elif (
+                tense == "future"
+                or (tense != "past" and g.forward.search(text[: hit.start]))
+                or g.awaited_before.search(text, 0, hit.start)
+                or g.awaited_after.match(text, hit.end)
+            ):
                 day = _weekday_on_or_after(published, weekday)
             elif tense == "present":
                 # « L'OMS réunit lundi et mardi »: this week's, before or after.
@@ -1108,7 +1136,8 @@ class DateResolver:
         step = -1 if groups.get("last") else 1 if groups.get("next") else 0
         start = groups["edge"] == "début"
         if unit == "year":
-            year = published.year + step
+            # « fin d'année 2021 »: the year said, else the one of publication.
+            year = int(groups["y"]) if groups.get("y") else published.year + step
             return f"{year:04d}-{1 if start else 12:02d}", DateGrain.MONTH, "publication"
         if unit == "month":
             return _shift(published, "month", step), DateGrain.MONTH, "publication"
