@@ -654,3 +654,15 @@ def test_the_edge_of_a_year_named() -> None:
         published=dt.date(2019, 11, 18),
     )
     assert [(s, v) for s, v, *_ in found] == [("fin d'année 2021", "2021-12")]
+
+
+def test_this_month_with_ci_the_weekend_after_au_and_last_spring_after_du() -> None:
+    monday = dt.date(2018, 6, 4)
+    found = resolve("Les orages dureront jusqu'au week-end prochain.", published=monday)
+    assert [(s, v) for s, v, *_ in found] == [("au week-end prochain", "2018-06-09/2018-06-10")]
+    found = resolve("Le jugement est plus sévère ce mois-ci sur les élus.", published=monday)
+    assert [(s, v) for s, v, *_ in found] == [("ce mois-ci", "2018-06")]
+    found = resolve(
+        "Un confinement comme celui du printemps dernier.", published=dt.date(2020, 9, 21)
+    )
+    assert [(s, v) for s, v, *_ in found] == [("du printemps dernier", "2020-03/2020-06")]

@@ -265,3 +265,24 @@ def test_a_quoted_charge_stays_in_the_clause_an_inserted_cue_reports(
             "Ils seront jugés pour « vol en bande organisée et recel », d'ici à l'automne",
         )
     ]
+
+
+def test_a_short_quoted_predicate_without_cue_is_speech(pipeline: Pipeline) -> None:
+    text = (
+        "Les élus de la majorité ont reçu mardi les syndicats de la régie des eaux. Les "
+        "représentants du personnel ont jugé les nouvelles grilles de salaire "
+        '"inacceptables". Le directeur s\'est engagé à se "désister" de sa plainte.\n\n'
+        'La décision du tribunal repose sur le "principe de précaution".'
+    )
+    quoted = [q.content.text for q in _digest(pipeline, text, "fr").quotes]
+    assert "inacceptables" in quoted and "désister" in quoted
+    # A quoted noun phrase with no cue stays a term.
+    assert "principe de précaution" not in quoted
+
+
+def test_labels_listed_in_parentheses_are_not_speech(pipeline: Pipeline) -> None:
+    text = (
+        'Le site range les cantines en quatre niveaux ("Très bon", "Correct", '
+        '"Insuffisant", "À revoir d\'urgence") après chaque contrôle des inspecteurs.'
+    )
+    assert _digest(pipeline, text, "fr").quotes == []

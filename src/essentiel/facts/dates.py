@@ -179,7 +179,8 @@ def grammar(code: str) -> _Grammar:
         (
             "unit",
             rf"{b}(?:(?P<earlier>{alternation(t['earlier'])})\s+)?"
-            rf"(?:(?P<this>{this})\s*(?P<unit>{units})"
+            # « ce mois-ci »: « -ci » says this one too.
+            rf"(?:(?P<this>{this})\s*(?P<unit>{units})(?:-ci)?"
             rf"|(?:(?:{art})\s*)?(?P<unit2>{units})\s+(?P<rel>{last}|{nxt})"
             rf"|(?P<rel2>{last}|{nxt})\s+(?P<unit3>{units})){e}",
         ),
@@ -235,7 +236,7 @@ def grammar(code: str) -> _Grammar:
             (
                 "season",
                 rf"{b}(?:(?P<edge>{alternation(t['period_edges'])})\s+(?:de\s+l['’]|du\s+)"
-                rf"|(?:{opener})\s*|du\s+(?=(?:{season})\s+(?:1[89]|20)\d{{2}}))"
+                rf"|(?:{opener})\s*|du\s+(?=(?:{season})\s+(?:(?:1[89]|20)\d{{2}}|{last}|{nxt})))"
                 rf"(?<=[\s'’])(?P<season>{season})"
                 rf"(?:\s+{year}|\s+(?P<last>{last})|\s+(?P<next>{nxt}))?{e}",
             )

@@ -82,6 +82,7 @@ class _Rules:
     not_sources: frozenset[str]
     floating_min_words: int
     fragments_in_reports: bool
+    predicate_fragments: bool
     inserted_cues: bool
     inserted_clitics: frozenset[str]
     inserted_openers: frozenset[str]
@@ -117,6 +118,7 @@ def rules(code: str) -> _Rules:
         not_sources=frozenset(q.get("not_sources", [])),
         floating_min_words=int(q["floating_min_words"]),
         fragments_in_reports=bool(q.get("fragments_in_reports", False)),
+        predicate_fragments=bool(q.get("predicate_fragments", False)),
         inserted_cues=bool(q.get("inserted_cues", False)),
         inserted_clitics=frozenset(q.get("inserted_clitics", [])),
         inserted_openers=frozenset(q.get("inserted_openers", [])),
@@ -353,8 +355,58 @@ class QuoteExtractor:
                     )
                 )
         if self.r.fragments_in_reports:
-            found.extend(self._fragments_of_reports(found, pending, offset, base))
+            fragments = self._fragments_of_reports(found, pending, offset, base)
+            taken = {f.start for f in fragments}
+            found.extend(fragments)
+            if self.r.predicate_fragments:
+                found.extend(self._predicate_fragments(doc, text, pending, taken, offset, base))
         return found
+
+    def _predicate_fragments(
+        self,
+        doc: Doc,
+        text: str,
+        pending: list[tuple[int, int, int, int]],
+        taken: set[int],
+        offset: int,
+        base: int,
+    ) -> list[_Found]:
+        """« Les ambassadeurs ont jugé les poursuites "inacceptables" », « il s'est engagé à se
+        "désister" »: a short quoted predicate (an adjective, a verb, an adverb), no name nor
+        term, is someone's words though no cue stands by it (the French guideline counts it);
+        a quoted noun phrase with no cue (« le "délit de solidarité" ») stays a term."""
+        out = []
+        for a, b, first, words in pending:
+            if offset + a in taken:
+                continue
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            head = span[0]
+            if head.pos_ not in {"ADJ", "VERB", "ADV"} and not (
+                head.pos_ == "PRON" and head.lower_ in {"s'", "s’", "se"}
+            ):
+                continue
+            if head.pos_ == "ADJ" and head.i + 1 < span.end and span[1].pos_ in {"NOUN", "PROPN"}:
+                continue  # « "grand remplacement" »: an adjective before its noun, a term
+            if text[: a - 1].rstrip()[-1:] in {"", ".", "!", "?", "-", "(", "»", '"', "”"}:
+                continue  # a title or an intertitle's words
+            if text.rfind("(", 0, a) > text.rfind(")", 0, a):
+                continue  # « ("Très satisfaisant", "Satisfaisant", …) »: labels listed
+            out.append(
+                _Found(
+                    QuoteKind.DIRECT,
+                    offset + a,
+                    offset + b,
+                    None,
+                    None,
+                    None,
+                    base + first,
+                    words,
+                    offset,
+                )
+            )
+        return out
 
     @staticmethod
     def _fragments_of_reports(
