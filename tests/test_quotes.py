@@ -286,3 +286,17 @@ def test_labels_listed_in_parentheses_are_not_speech(pipeline: Pipeline) -> None
         '"Insuffisant", "À revoir d\'urgence") après chaque contrôle des inspecteurs.'
     )
     assert _digest(pipeline, text, "fr").quotes == []
+
+
+def test_according_to_a_whole_quote_or_a_short_opening_claim(pipeline: Pipeline) -> None:
+    text = (
+        "La fédération des Ehpad a écrit au ministre mardi. Selon les directeurs "
+        'd\'établissement, "les résidents forment une cible très exposée au virus".\n\n'
+        "Le buraliste vend des masques lavables depuis lundi. Rassurant donc, selon lui."
+    )
+    digest = _digest(pipeline, text, "fr")
+    kinds = _kinds(digest)
+    # The wholly quoted claim is a direct quote only, « selon » for its cue.
+    assert ("direct", "les résidents forment une cible très exposée au virus") in kinds
+    assert not any(k == "according_to" and "résidents" in t for k, t in kinds)
+    assert ("according_to", "Rassurant donc") in kinds

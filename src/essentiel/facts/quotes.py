@@ -787,7 +787,14 @@ class QuoteExtractor:
         b_words = len(text[b_span[0] : b_span[1]].split())
         a_words = len(text[a_span[0] : a_span[1]].split())
         content = a_span if a_words > b_words else b_span
-        if max(a_words, b_words) < 3:
+        # « Rassurant donc, selon lui. »: a verbless claim of two words opening its sentence
+        # is one too, when nothing follows the source.
+        short_claim = b_words == 2 and a_words == 0 and b_span[0] == s_start
+        if max(a_words, b_words) < 3 and not short_claim:
+            return None
+        if _one_quote(text, *content):
+            # « Selon les soignants, "…". »: the whole claim is in quote marks, a direct quote
+            # with « selon » for its cue (the guideline counts it once).
             return None
         return content[0], content[1], (phrase[0], phrase[1]), phrase[2]
 
@@ -1227,6 +1234,18 @@ def _said(recent: _Found | None) -> tuple[int, int, int] | None:
     if recent is None or recent.speaker is None:
         return None
     return recent.speaker[0], recent.speaker[1], recent.sentence
+
+
+def _one_quote(text: str, a: int, b: int) -> bool:
+    """Is ``text[a:b]`` one pair of quote marks and what they hold?"""
+    chunk = text[a:b]
+    if len(chunk) < 2 or chunk[0] not in _CLOSER:
+        return False
+    pairs = quote_pairs(chunk)
+    if len(pairs) != 1:
+        return False
+    a_in, b_in, _closed = pairs[0]
+    return chunk[:a_in].strip() == chunk[0] and chunk[b_in:].strip() in {"", *_CLOSINGS}
 
 
 def _is_pronoun(f: _Found) -> bool:
