@@ -666,3 +666,12 @@ def test_this_month_with_ci_the_weekend_after_au_and_last_spring_after_du() -> N
         "Un confinement comme celui du printemps dernier.", published=dt.date(2020, 9, 21)
     )
     assert [(s, v) for s, v, *_ in found] == [("du printemps dernier", "2020-03/2020-06")]
+
+
+def test_the_second_weekday_of_a_pair_follows_the_first(pipeline: Pipeline) -> None:
+    text = "L'assemblée régionale réunit lundi et mardi l'ensemble de ses élus à Rennes."
+    # Published on Monday 14 September 2020: Monday is that day, Tuesday the day after.
+    assert _digest_dates(pipeline, text, dt.date(2020, 9, 14)) == [
+        ("lundi", "2020-09-14"),
+        ("mardi", "2020-09-15"),
+    ]

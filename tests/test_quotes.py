@@ -300,3 +300,13 @@ def test_according_to_a_whole_quote_or_a_short_opening_claim(pipeline: Pipeline)
     assert ("direct", "les résidents forment une cible très exposée au virus") in kinds
     assert not any(k == "according_to" and "résidents" in t for k, t in kinds)
     assert ("according_to", "Rassurant donc") in kinds
+
+
+def test_according_to_a_source_described_before_its_quote(pipeline: Pipeline) -> None:
+    text = (
+        "Selon l'association de parents, qui défend les familles, \"la moitié des classes "
+        'restent sans remplaçant".'
+    )
+    kinds = _kinds(_digest(pipeline, text, "fr"))
+    assert ("direct", "la moitié des classes restent sans remplaçant") in kinds
+    assert not any(k == "according_to" for k, _ in kinds)

@@ -727,7 +727,11 @@ class DateResolver:
             return out(_night_ending(second), DateGrain.PART_OF_DAY, "publication", part="night")
         if hit.rule == "weekday":
             weekday = g.weekdays[groups["wd"]]
-            if groups.get("last") or groups.get("last_pre"):
+            partner = self._coordinated_weekday(hit, context)
+            if partner is not None and not (groups.get("last") or groups.get("next")):
+                # « L'OMS réunit lundi et mardi … »: the second day of a pair follows the first.
+                day = _weekday_on_or_after(partner, weekday, strict=True)
+            elif groups.get("last") or groups.get("last_pre"):
                 day = _weekday_on_or_before(published, weekday, strict=True)
             elif groups.get("next") or groups.get("next_pre"):
                 day = _weekday_on_or_after(published, weekday, strict=True)
@@ -819,6 +823,20 @@ class DateResolver:
         ):
             resolved = self._by_tense(hit, context, published, resolved, weekday, bool(since), text)
         return resolved
+
+    def _coordinated_weekday(self, hit: _Hit, context: _Context) -> dt.date | None:
+        """The day of the weekday just before ``hit`` when the two are coordinated
+        (« lundi et mardi », « jeudi ou vendredi »), else None."""
+        previous = context.before[-1] if context.before else None
+        if previous is None or previous.grain not in {DateGrain.DAY, DateGrain.PART_OF_DAY}:
+            return None
+        words = previous.span.text.lower().split()
+        if not words or (words[-1] not in self.g.weekdays and words[0] not in self.g.weekdays):
+            return None
+        gap = context.text[previous.span.end - context.offset : hit.start]
+        if not re.fullmatch(r"\s*(?:,|et|ou|and|or)\s*", gap, re.IGNORECASE):
+            return None
+        return _single_day(previous)
 
     def _range_start(self, hit: _Hit, context: _Context) -> dt.date | None:
         """The day a range opens with, when ``hit`` closes it (« du 14 septembre au

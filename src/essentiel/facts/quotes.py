@@ -792,7 +792,7 @@ class QuoteExtractor:
         short_claim = b_words == 2 and a_words == 0 and b_span[0] == s_start
         if max(a_words, b_words) < 3 and not short_claim:
             return None
-        if _one_quote(text, *content):
+        if _one_quote(text, *content) or _ends_with_quote_after_pause(text, *content):
             # « Selon les soignants, "…". »: the whole claim is in quote marks, a direct quote
             # with « selon » for its cue (the guideline counts it once).
             return None
@@ -1246,6 +1246,23 @@ def _one_quote(text: str, a: int, b: int) -> bool:
         return False
     a_in, b_in, _closed = pairs[0]
     return chunk[:a_in].strip() == chunk[0] and chunk[b_in:].strip() in {"", *_CLOSINGS}
+
+
+def _ends_with_quote_after_pause(text: str, a: int, b: int) -> bool:
+    """« selon l'université, qui représente les plaignants, "…" », « Même si …, "…", selon
+    Météo-France »: a whole quote after a comma closes the claim; the words before it
+    describe the source or frame the quote, and the quote is the claim (a direct one)."""
+    chunk = text[a:b]
+    pairs = quote_pairs(chunk)
+    if not pairs:
+        return False
+    start, end, _closed = pairs[-1]
+    if chunk[end:].strip() not in {"", *_CLOSINGS}:
+        return False
+    lead = chunk[: start - 1].rstrip(" \u00a0\u202f")
+    # Not after a colon (« … plusieurs points communs: "…" » states the claim itself), nor
+    # when the words before hold quoted words of their own (a mixed claim).
+    return lead.endswith(",") and _QUOTE_MARK.search(lead) is None
 
 
 def _is_pronoun(f: _Found) -> bool:
