@@ -11,7 +11,12 @@ What news needs and general date parsers get wrong:
 - « au lendemain de l'appel »: anchored on an event of the text, kept as text when no date
   resolves it; « le lendemain », « ce jour-là »: from the last day the text named, if any;
 - a day and month with no year (« le 20 juin ») is the nearest one, unless it is months away
-  and its clause looks the other way (« depuis », past or future tense).
+  and its clause looks the other way (« depuis », past or future tense), or over four months
+  ahead under no future verb (news tells what happened); « derniers » / « prochains » closing
+  a list of days turns them all; the end of a range is on or after its start;
+- a weekday beside a day and month is checked against the calendar, but near publication a
+  contradicting weekday is the writer's slip; « le mercredi 26 » (no month) is found on the
+  calendar; the second weekday of « lundi et mardi » follows the first.
 Words come from resources/<lang>/language.toml ([dates] and [temporal]).
 """
 
