@@ -527,7 +527,7 @@ def test_a_night_between_two_numbered_days_with_their_weekdays() -> None:
 def test_a_weekday_with_a_day_and_no_month_is_found_on_the_calendar() -> None:
     # Wednesday 26 February 2020 is the Wednesday the 26th beside the day named before.
     found = resolve(
-        "Le député a siégé en séance le mardi 25 février et en commission le mercredi 26.",
+        "La sénatrice a voté le mardi 25 février puis présidé une audition le mercredi 26.",
         published=dt.date(2020, 3, 6),
     )
     assert [(s, v) for s, v, *_ in found] == [
@@ -536,7 +536,7 @@ def test_a_weekday_with_a_day_and_no_month_is_found_on_the_calendar() -> None:
     ]
     # Alone, in past narration: the last Wednesday the 7th before publication.
     found = resolve(
-        "La lettre est partie mercredi 7, a dit le maire.", published=dt.date(2016, 9, 19)
+        "Le colis a été posté mercredi 7, a dit le maire.", published=dt.date(2016, 9, 19)
     )
     assert [(s, v) for s, v, *_ in found] == [("mercredi 7", "2016-09-07")]
     # A count after a weekday is no day: « lundi 101 signalements », « vendredi 12 lignes ».
@@ -546,9 +546,9 @@ def test_a_weekday_with_a_day_and_no_month_is_found_on_the_calendar() -> None:
 
 def test_a_part_of_the_day_between_weekday_and_date() -> None:
     found = resolve(
-        "Le ministre a répondu jeudi soir 22 mars sur une radio.", published=dt.date(2018, 3, 26)
+        "La ministre a répondu mardi soir 20 mars sur une radio.", published=dt.date(2018, 3, 26)
     )
-    assert found == [("jeudi soir 22 mars", "2018-03-22", "part_of_day", "evening", "publication")]
+    assert found == [("mardi soir 20 mars", "2018-03-20", "part_of_day", "evening", "publication")]
 
 
 def test_a_weekday_slip_near_publication_keeps_the_date() -> None:
@@ -560,21 +560,21 @@ def test_a_weekday_slip_near_publication_keeps_the_date() -> None:
 
 def test_a_list_closed_by_a_plural_last_or_next() -> None:
     found = resolve(
-        "Les heurts des 24 novembre, 1er et 8 décembre derniers ont marqué la ville.",
+        "Les heurts des 3 novembre, 1er et 9 décembre derniers ont marqué la ville.",
         published=dt.date(2019, 6, 20),
     )
-    assert [v for _, v, *_ in found] == ["2018-11-24", "2018-12-01", "2018-12-08"]
+    assert [v for _, v, *_ in found] == ["2018-11-03", "2018-12-01", "2018-12-09"]
     found = resolve(
-        "Le scrutin aura lieu les 27 septembre et 4 octobre prochains.",
+        "Le vote aura lieu les 28 septembre et 5 octobre prochains.",
         published=dt.date(2020, 3, 3),
     )
-    assert [v for _, v, *_ in found] == ["2020-09-27", "2020-10-04"]
+    assert [v for _, v, *_ in found] == ["2020-09-28", "2020-10-05"]
 
 
 def test_a_day_far_ahead_under_no_future_verb_is_the_one_before(pipeline: Pipeline) -> None:
     text = (
         "Le 3 février, la petite commune enregistre son premier cas. "
-        "Le collectif manifeste chaque samedi depuis le début du mouvement le 17 novembre. "
+        "Le collectif défile depuis la première manifestation le 17 novembre. "
         "Le salon se tiendra le 12 novembre."
     )
     assert _digest_dates(pipeline, text, dt.date(2020, 6, 15)) == [
@@ -588,8 +588,8 @@ def test_a_day_far_ahead_under_no_future_verb_is_the_one_before(pipeline: Pipeli
 
 def test_months_after_pour_and_a_and_the_end_of_a_named_month(pipeline: Pipeline) -> None:
     text = (
-        "Les abonnements, remboursés pour avril, le seront en partie pour mai. "
-        "Le salon a été décalé à juin. Il l'a appris vers la fin du mois d'août."
+        "La cantine sera gratuite pour avril et payante pour mai. "
+        "Le festival est repoussé à juin. Elle l'a su à la fin du mois d'août."
     )
     assert _digest_dates(pipeline, text, dt.date(2020, 9, 17)) == [
         ("pour avril", "2020-04"),
@@ -600,16 +600,12 @@ def test_months_after_pour_and_a_and_the_end_of_a_named_month(pipeline: Pipeline
 
 
 def test_a_season_with_du_and_a_year_the_second_year_of_a_season_and_a_first_name() -> None:
-    found = resolve(
-        "La campagne des municipales du printemps 2020 sera rude.", published=dt.date(2019, 6, 20)
-    )
+    found = resolve("Le scrutin du printemps 2020 sera serré.", published=dt.date(2019, 6, 20))
     assert [(s, v) for s, v, *_ in found] == [("du printemps 2020", "2020-03/2020-06")]
     found = resolve("Le programme vise la saison 2019/2020.", published=dt.date(2018, 4, 10))
     assert [v for _, v, *_ in found] == ["2019", "2020"]
     # « de Noël Le Graët »: the man, not the feast.
-    assert (
-        resolve("La déclaration de Noël Le Graët a surpris.", published=dt.date(2019, 9, 11)) == []
-    )
+    assert resolve("Les propos de Noël Le Graët ont surpris.", published=dt.date(2019, 9, 11)) == []
 
 
 def test_a_weekday_after_chaque_is_a_frequency() -> None:
@@ -632,7 +628,7 @@ def test_a_weekday_awaited_is_ahead() -> None:
     assert found[0][:2] == ("samedi", "2019-11-23")
     found = resolve("Attendu mercredi à Lyon, le ministre a annulé.", published=friday)
     assert found[0][:2] == ("mercredi", "2019-11-27")
-    found = resolve("C'est mardi que sont attendues les conclusions du rapport.", published=friday)
+    found = resolve("C'est mardi que sont attendus les résultats de l'audit.", published=friday)
     assert found[0][:2] == ("mardi", "2019-11-26")
 
 
@@ -642,7 +638,9 @@ def test_the_back_to_school_is_not_a_reentry_nor_an_income() -> None:
         resolve("La capsule a chauffé pendant la rentrée dans l'atmosphère.", published=published)
         == []
     )
-    assert resolve("Le plan vise à accroître la rentrée d'impôts.", published=published) == []
+    assert (
+        resolve("La réforme doit améliorer la rentrée d'impôts locaux.", published=published) == []
+    )
     assert [
         v for _, v, *_ in resolve("Le masque sera porté à la rentrée.", published=published)
     ] == ["2020-09"]
@@ -650,7 +648,7 @@ def test_the_back_to_school_is_not_a_reentry_nor_an_income() -> None:
 
 def test_the_edge_of_a_year_named() -> None:
     found = resolve(
-        "La castration s'arrêtera fin d'année 2021, a dit le ministre.",
+        "L'usine fermera fin d'année 2021, a dit le ministre.",
         published=dt.date(2019, 11, 18),
     )
     assert [(s, v) for s, v, *_ in found] == [("fin d'année 2021", "2021-12")]
@@ -658,18 +656,18 @@ def test_the_edge_of_a_year_named() -> None:
 
 def test_this_month_with_ci_the_weekend_after_au_and_last_spring_after_du() -> None:
     monday = dt.date(2018, 6, 4)
-    found = resolve("Les orages dureront jusqu'au week-end prochain.", published=monday)
+    found = resolve("La grève durera jusqu'au week-end prochain.", published=monday)
     assert [(s, v) for s, v, *_ in found] == [("au week-end prochain", "2018-06-09/2018-06-10")]
     found = resolve("Le jugement est plus sévère ce mois-ci sur les élus.", published=monday)
     assert [(s, v) for s, v, *_ in found] == [("ce mois-ci", "2018-06")]
     found = resolve(
-        "Un confinement comme celui du printemps dernier.", published=dt.date(2020, 9, 21)
+        "Une fermeture comme celle du printemps dernier.", published=dt.date(2020, 9, 21)
     )
     assert [(s, v) for s, v, *_ in found] == [("du printemps dernier", "2020-03/2020-06")]
 
 
 def test_the_second_weekday_of_a_pair_follows_the_first(pipeline: Pipeline) -> None:
-    text = "L'assemblée régionale réunit lundi et mardi l'ensemble de ses élus à Rennes."
+    text = "Le conseil régional siège lundi et mardi à Rennes."
     # Published on Monday 14 September 2020: Monday is that day, Tuesday the day after.
     assert _digest_dates(pipeline, text, dt.date(2020, 9, 14)) == [
         ("lundi", "2020-09-14"),

@@ -566,8 +566,8 @@ _WEEKDAY_DAY_REACH = 200
 # Further ahead than this, a day and month under no future verb is the one before.
 _FAR_AHEAD_DAYS = 120
 # A weekday that the calendar contradicts for a day this near publication is a slip of the
-# writer's (« mardi 31 janvier » published on Wednesday 31 January 2018), not a day a year
-# away whose weekday agrees.
+# writer's (« mardi 31 janvier » published on Wednesday 31 January 2018: 31 January 2017 was
+# a Tuesday, but a year back is the less likely reading), not a day a year away.
 _SLIP_DAYS = 14
 
 
@@ -871,9 +871,9 @@ class DateResolver:
         calendar agrees with wins. The tense is read only here: it costs a parse of verbs.
 
         A day over four months ahead that no future verb nor « jusqu'au », « à partir du »
-        looks forward to is the one before: news tells what happened (« le 2 février, les
-        Philippines enregistrent leur premier décès » in September, a historical present;
-        « depuis le début du mouvement le 17 novembre » in June, no verb at all)."""
+        looks forward to is the one before: news tells what happened (« le 3 février, la
+        commune enregistre son premier cas » in September, a historical present; « depuis la
+        première manifestation le 17 novembre » in June, no verb at all)."""
         if weekday is not None and nearest.weekday() == weekday:
             return nearest
         tense = "past" if since else context.tense(hit)

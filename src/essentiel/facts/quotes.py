@@ -371,8 +371,8 @@ class QuoteExtractor:
         offset: int,
         base: int,
     ) -> list[_Found]:
-        """« Les ambassadeurs ont jugé les poursuites "inacceptables" », « il s'est engagé à se
-        "désister" »: a short quoted predicate (an adjective, a verb, an adverb), no name nor
+        """« Les syndicats ont jugé les grilles "inacceptables" », « le plaignant compte se
+        "retirer" »: a short quoted predicate (an adjective, a verb, an adverb), no name nor
         term, is someone's words though no cue stands by it (the French guideline counts it);
         a quoted noun phrase with no cue (« le "délit de solidarité" ») stays a term."""
         out = []
@@ -787,13 +787,13 @@ class QuoteExtractor:
         b_words = len(text[b_span[0] : b_span[1]].split())
         a_words = len(text[a_span[0] : a_span[1]].split())
         content = a_span if a_words > b_words else b_span
-        # « Rassurant donc, selon lui. »: a verbless claim of two words opening its sentence
+        # « Prometteur donc, selon elle. »: a verbless claim of two words opening its sentence
         # is one too, when nothing follows the source.
         short_claim = b_words == 2 and a_words == 0 and b_span[0] == s_start
         if max(a_words, b_words) < 3 and not short_claim:
             return None
         if _one_quote(text, *content) or _ends_with_quote_after_pause(text, *content):
-            # « Selon les soignants, "…". »: the whole claim is in quote marks, a direct quote
+            # « Selon les directeurs, "…". »: the whole claim is in quote marks, a direct quote
             # with « selon » for its cue (the guideline counts it once).
             return None
         return content[0], content[1], (phrase[0], phrase[1]), phrase[2]
@@ -1249,8 +1249,8 @@ def _one_quote(text: str, a: int, b: int) -> bool:
 
 
 def _ends_with_quote_after_pause(text: str, a: int, b: int) -> bool:
-    """« selon l'université, qui représente les plaignants, "…" », « Même si …, "…", selon
-    Météo-France »: a whole quote after a comma closes the claim; the words before it
+    """« selon l'association, qui défend les familles, "…" », « Même si …, "…", selon le
+    préfet »: a whole quote after a comma closes the claim; the words before it
     describe the source or frame the quote, and the quote is the claim (a direct one)."""
     chunk = text[a:b]
     pairs = quote_pairs(chunk)
