@@ -522,3 +522,154 @@ def test_a_night_between_two_numbered_days_with_their_weekdays() -> None:
         ("dans la nuit du mardi 29 au mercredi 30 octobre", "2019-10-29/2019-10-30"),
         ("dans la nuit de samedi 2 à dimanche 3 novembre", "2019-11-02/2019-11-03"),
     ]
+
+
+def test_a_weekday_with_a_day_and_no_month_is_found_on_the_calendar() -> None:
+    # Wednesday 26 February 2020 is the Wednesday the 26th beside the day named before.
+    found = resolve(
+        "La sénatrice a voté le mardi 25 février puis présidé une audition le mercredi 26.",
+        published=dt.date(2020, 3, 6),
+    )
+    assert [(s, v) for s, v, *_ in found] == [
+        ("mardi 25 février", "2020-02-25"),
+        ("mercredi 26", "2020-02-26"),
+    ]
+    # Alone, in past narration: the last Wednesday the 7th before publication.
+    found = resolve(
+        "Le colis a été posté mercredi 7, a dit le maire.", published=dt.date(2016, 9, 19)
+    )
+    assert [(s, v) for s, v, *_ in found] == [("mercredi 7", "2016-09-07")]
+    # A count after a weekday is no day: « lundi 101 signalements », « vendredi 12 lignes ».
+    assert [s for s, *_ in resolve("L'association a compté lundi 101 signalements.")] == ["lundi"]
+    assert [s for s, *_ in resolve("La régie ferme vendredi 12 lignes de bus.")] == ["vendredi"]
+
+
+def test_a_part_of_the_day_between_weekday_and_date() -> None:
+    found = resolve(
+        "La ministre a répondu mardi soir 20 mars sur une radio.", published=dt.date(2018, 3, 26)
+    )
+    assert found == [("mardi soir 20 mars", "2018-03-20", "part_of_day", "evening", "publication")]
+
+
+def test_a_weekday_slip_near_publication_keeps_the_date() -> None:
+    # Published Wednesday 31 January 2018: « mardi 31 janvier » is a slip of the weekday,
+    # not 31 January 2017 (a Tuesday) a year back.
+    found = resolve("Le suspect a avoué mardi 31 janvier.", published=dt.date(2018, 1, 31))
+    assert found[0][1] == "2018-01-31"
+
+
+def test_a_list_closed_by_a_plural_last_or_next() -> None:
+    found = resolve(
+        "Les heurts des 3 novembre, 1er et 9 décembre derniers ont marqué la ville.",
+        published=dt.date(2019, 6, 20),
+    )
+    assert [v for _, v, *_ in found] == ["2018-11-03", "2018-12-01", "2018-12-09"]
+    found = resolve(
+        "Le vote aura lieu les 28 septembre et 5 octobre prochains.",
+        published=dt.date(2020, 3, 3),
+    )
+    assert [v for _, v, *_ in found] == ["2020-09-28", "2020-10-05"]
+
+
+def test_a_day_far_ahead_under_no_future_verb_is_the_one_before(pipeline: Pipeline) -> None:
+    text = (
+        "Le 3 février, la petite commune enregistre son premier cas. "
+        "Le collectif défile depuis la première manifestation le 17 novembre. "
+        "Le salon se tiendra le 12 novembre."
+    )
+    assert _digest_dates(pipeline, text, dt.date(2020, 6, 15)) == [
+        ("Le 3 février", "2020-02-03"),
+        ("le 17 novembre", "2019-11-17"),
+        ("le 12 novembre", "2020-11-12"),
+    ]
+    # Historical present in September: February is the one before, not five months ahead.
+    assert _digest_dates(pipeline, text, dt.date(2020, 9, 26))[0] == ("Le 3 février", "2020-02-03")
+
+
+def test_months_after_pour_and_a_and_the_end_of_a_named_month(pipeline: Pipeline) -> None:
+    text = (
+        "La cantine sera gratuite pour avril et payante pour mai. "
+        "Le festival est repoussé à juin. Elle l'a su à la fin du mois d'août."
+    )
+    assert _digest_dates(pipeline, text, dt.date(2020, 9, 17)) == [
+        ("pour avril", "2020-04"),
+        ("pour mai", "2020-05"),
+        ("à juin", "2020-06"),
+        ("mois d'août", "2020-08"),
+    ]
+
+
+def test_a_season_with_du_and_a_year_the_second_year_of_a_season_and_a_first_name() -> None:
+    found = resolve("Le scrutin du printemps 2020 sera serré.", published=dt.date(2019, 6, 20))
+    assert [(s, v) for s, v, *_ in found] == [("du printemps 2020", "2020-03/2020-06")]
+    found = resolve("Le programme vise la saison 2019/2020.", published=dt.date(2018, 4, 10))
+    assert [v for _, v, *_ in found] == ["2019", "2020"]
+    # « de Noël Le Graët »: the man, not the feast.
+    assert resolve("Les propos de Noël Le Graët ont surpris.", published=dt.date(2019, 9, 11)) == []
+
+
+def test_a_weekday_after_chaque_is_a_frequency() -> None:
+    assert resolve("Le collectif manifeste chaque samedi devant la mairie.") == []
+
+
+def test_the_end_of_a_range_is_on_or_after_its_start(pipeline: Pipeline) -> None:
+    text = "La campagne court du 14 septembre au 14 novembre sur les réseaux sociaux."
+    assert _digest_dates(pipeline, text, dt.date(2020, 6, 22)) == [
+        ("14 septembre", "2020-09-14"),
+        ("14 novembre", "2020-11-14"),
+    ]
+
+
+def test_a_weekday_awaited_is_ahead() -> None:
+    friday = dt.date(2019, 11, 22)
+    found = resolve(
+        "Des centaines de cyclistes sont attendues samedi devant la préfecture.", published=friday
+    )
+    assert found[0][:2] == ("samedi", "2019-11-23")
+    found = resolve("Attendu mercredi à Lyon, le ministre a annulé.", published=friday)
+    assert found[0][:2] == ("mercredi", "2019-11-27")
+    found = resolve("C'est mardi que sont attendus les résultats de l'audit.", published=friday)
+    assert found[0][:2] == ("mardi", "2019-11-26")
+
+
+def test_the_back_to_school_is_not_a_reentry_nor_an_income() -> None:
+    published = dt.date(2020, 8, 3)
+    assert (
+        resolve("La capsule a chauffé pendant la rentrée dans l'atmosphère.", published=published)
+        == []
+    )
+    assert (
+        resolve("La réforme doit améliorer la rentrée d'impôts locaux.", published=published) == []
+    )
+    assert [
+        v for _, v, *_ in resolve("Le masque sera porté à la rentrée.", published=published)
+    ] == ["2020-09"]
+
+
+def test_the_edge_of_a_year_named() -> None:
+    found = resolve(
+        "L'usine fermera fin d'année 2021, a dit le ministre.",
+        published=dt.date(2019, 11, 18),
+    )
+    assert [(s, v) for s, v, *_ in found] == [("fin d'année 2021", "2021-12")]
+
+
+def test_this_month_with_ci_the_weekend_after_au_and_last_spring_after_du() -> None:
+    monday = dt.date(2018, 6, 4)
+    found = resolve("La grève durera jusqu'au week-end prochain.", published=monday)
+    assert [(s, v) for s, v, *_ in found] == [("au week-end prochain", "2018-06-09/2018-06-10")]
+    found = resolve("Le jugement est plus sévère ce mois-ci sur les élus.", published=monday)
+    assert [(s, v) for s, v, *_ in found] == [("ce mois-ci", "2018-06")]
+    found = resolve(
+        "Une fermeture comme celle du printemps dernier.", published=dt.date(2020, 9, 21)
+    )
+    assert [(s, v) for s, v, *_ in found] == [("du printemps dernier", "2020-03/2020-06")]
+
+
+def test_the_second_weekday_of_a_pair_follows_the_first(pipeline: Pipeline) -> None:
+    text = "Le conseil régional siège lundi et mardi à Rennes."
+    # Published on Monday 14 September 2020: Monday is that day, Tuesday the day after.
+    assert _digest_dates(pipeline, text, dt.date(2020, 9, 14)) == [
+        ("lundi", "2020-09-14"),
+        ("mardi", "2020-09-15"),
+    ]

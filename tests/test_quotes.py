@@ -265,3 +265,48 @@ def test_a_quoted_charge_stays_in_the_clause_an_inserted_cue_reports(
             "Ils seront jugés pour « vol en bande organisée et recel », d'ici à l'automne",
         )
     ]
+
+
+def test_a_short_quoted_predicate_without_cue_is_speech(pipeline: Pipeline) -> None:
+    text = (
+        "Les élus de la majorité ont reçu mardi les syndicats de la régie des eaux. Les "
+        "représentants du personnel ont jugé les nouvelles grilles de salaire "
+        '"inacceptables". Le plaignant compte se "retirer" du dossier.\n\n'
+        'La décision du tribunal repose sur le "principe de précaution".'
+    )
+    quoted = [q.content.text for q in _digest(pipeline, text, "fr").quotes]
+    assert "inacceptables" in quoted and "retirer" in quoted
+    # A quoted noun phrase with no cue stays a term.
+    assert "principe de précaution" not in quoted
+
+
+def test_labels_listed_in_parentheses_are_not_speech(pipeline: Pipeline) -> None:
+    text = (
+        'Le site range les cantines en quatre niveaux ("Très bon", "Correct", '
+        '"Insuffisant", "À revoir d\'urgence") après chaque contrôle des inspecteurs.'
+    )
+    assert _digest(pipeline, text, "fr").quotes == []
+
+
+def test_according_to_a_whole_quote_or_a_short_opening_claim(pipeline: Pipeline) -> None:
+    text = (
+        "La fédération des Ehpad a écrit au ministre mardi. Selon les directeurs "
+        'd\'établissement, "les maisons de retraite manquent de blouses et de gants".\n\n'
+        "La pharmacienne teste un nouveau traitement. Prometteur donc, selon elle."
+    )
+    digest = _digest(pipeline, text, "fr")
+    kinds = _kinds(digest)
+    # The wholly quoted claim is a direct quote only, « selon » for its cue.
+    assert ("direct", "les maisons de retraite manquent de blouses et de gants") in kinds
+    assert not any(k == "according_to" and "blouses" in t for k, t in kinds)
+    assert ("according_to", "Prometteur donc") in kinds
+
+
+def test_according_to_a_source_described_before_its_quote(pipeline: Pipeline) -> None:
+    text = (
+        "Selon l'association de parents, qui défend les familles, \"la moitié des classes "
+        'restent sans remplaçant".'
+    )
+    kinds = _kinds(_digest(pipeline, text, "fr"))
+    assert ("direct", "la moitié des classes restent sans remplaçant") in kinds
+    assert not any(k == "according_to" for k, _ in kinds)

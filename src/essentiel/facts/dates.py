@@ -11,7 +11,12 @@ What news needs and general date parsers get wrong:
 - « au lendemain de l'appel »: anchored on an event of the text, kept as text when no date
   resolves it; « le lendemain », « ce jour-là »: from the last day the text named, if any;
 - a day and month with no year (« le 20 juin ») is the nearest one, unless it is months away
-  and its clause looks the other way (« depuis », past or future tense).
+  and its clause looks the other way (« depuis », past or future tense), or over four months
+  ahead under no future verb (news tells what happened); « derniers » / « prochains » closing
+  a list of days turns them all; the end of a range is on or after its start;
+- a weekday beside a day and month is checked against the calendar, but near publication a
+  contradicting weekday is the writer's slip; « le mercredi 26 » (no month) is found on the
+  calendar; the second weekday of « lundi et mardi » follows the first.
 Words come from resources/<lang>/language.toml ([dates] and [temporal]).
 """
 
@@ -81,6 +86,15 @@ class _Grammar:
     needs: tuple[tuple[str, ...], ...]
     # Patterns tried only right after a date (« octobre et de novembre »), or on their own.
     coordinated_month: re.Pattern[str]
+    # « les 24 novembre, 1er et 8 décembre derniers »: the plural that closes a list of days
+    # turns every one of them (matched right after a day of the list).
+    list_tail: re.Pattern[str]
+    # « sont attendues samedi », « Attendu mercredi en Chine », « c'est mercredi que sont
+    # attendues les conclusions »: a weekday awaited is ahead, whatever the parse says.
+    awaited_before: re.Pattern[str]
+    awaited_after: re.Pattern[str]
+    # What stands between the two days of a range (« du 2 au 9 mars », « entre le 2 et le 9 »).
+    range_joiner: re.Pattern[str]
 
 
 @cache
@@ -109,7 +123,9 @@ def grammar(code: str) -> _Grammar:
         )
     else:
         explicit = (
-            rf"{b}(?:(?:{this})\s+)?(?:(?P<wd>{wd})\s+)?(?:(?:{day_prefix})\s+)?"
+            # « jeudi soir 22 mars »: a part of the day may stand between weekday and day.
+            rf"{b}(?:(?:{this})\s+)?(?:(?P<wd>{wd})(?:\s+(?P<part>{part}))?\s+)?"
+            rf"(?:(?:{day_prefix})\s+)?"
             rf"{day}\s+(?P<m>{mo})(?:\s+{year}|\s+(?P<last>{last})|\s+(?P<next>{nxt}))?{e}"
         )
     nb = t["night_between"]
@@ -142,9 +158,20 @@ def grammar(code: str) -> _Grammar:
         ),
         (
             "weekday",
-            rf"{wd_glued}(?:(?P<this>{this})\s+|(?P<last_pre>{last})\s+|(?P<next_pre>{nxt})\s+)?"
+            # Not « chaque samedi »: a frequency, no date (the guideline leaves them out).
+            rf"{wd_glued}(?<!chaque )"
+            rf"(?:(?P<this>{this})\s+|(?P<last_pre>{last})\s+|(?P<next_pre>{nxt})\s+)?"
             rf"(?P<wd>{wd})(?:\s+(?:en\s+)?(?P<part>{part}))?"
             rf"(?:\s+(?P<last>{last})|\s+(?P<next>{nxt}))?{e}",
+        ),
+        (
+            # « le mercredi 26 », « samedi 7, à Paris »: a weekday and a day of the month
+            # with no month, the calendar says which (not « lundi 18.616 cas »,
+            # « vendredi 10 lignes »: a count after a weekday).
+            "weekday_day",
+            rf"{wd_glued}(?:(?:{this})\s+)?(?P<wd>{wd})(?:\s+(?P<part>{part}))?"
+            rf"\s+(?P<d>\d{{1,2}}|{first})(?:er)?(?![\w%]|[.,]\d|\s*(?:h\d|heures?\b))"
+            rf"(?=\s*[,.;:!?)»\"”]|\s+(?:{alternation(t.get('day_joiners', ['and']))})\s|\s*$)",
         ),
         (
             "relative_day",
@@ -157,7 +184,8 @@ def grammar(code: str) -> _Grammar:
         (
             "unit",
             rf"{b}(?:(?P<earlier>{alternation(t['earlier'])})\s+)?"
-            rf"(?:(?P<this>{this})\s*(?P<unit>{units})"
+            # « ce mois-ci »: « -ci » says this one too.
+            rf"(?:(?P<this>{this})\s*(?P<unit>{units})(?:-ci)?"
             rf"|(?:(?:{art})\s*)?(?P<unit2>{units})\s+(?P<rel>{last}|{nxt})"
             rf"|(?P<rel2>{last}|{nxt})\s+(?P<unit3>{units})){e}",
         ),
@@ -167,7 +195,7 @@ def grammar(code: str) -> _Grammar:
         # shorter than any other rule that holds it, so it only stands when none does.
         (
             "bare_year",
-            rf"(?:(?<![\w.,/-])|(?<=(?:1[89]|20)\d{{2}}-)){year}(?![\w%]|[.,]\d|\s?%)",
+            rf"(?:(?<![\w.,/-])|(?<=(?:1[89]|20)\d{{2}}[-/])){year}(?![\w%]|[.,]\d|\s?%)",
         ),
         ("ago", rf"{b}{ago_before}{hedge}{count}{ago_after}{e}"),
         (
@@ -213,12 +241,21 @@ def grammar(code: str) -> _Grammar:
             (
                 "season",
                 rf"{b}(?:(?P<edge>{alternation(t['period_edges'])})\s+(?:de\s+l['’]|du\s+)"
-                rf"|(?:{opener})\s*)(?<=[\s'’])(?P<season>{season})"
+                rf"|(?:{opener})\s*|du\s+(?=(?:{season})\s+(?:(?:1[89]|20)\d{{2}}|{last}|{nxt})))"
+                rf"(?<=[\s'’])(?P<season>{season})"
                 rf"(?:\s+{year}|\s+(?P<last>{last})|\s+(?P<next>{nxt}))?{e}",
             )
         )
     if t.get("back_to_school"):
-        patterns.append(("rentree", rf"{b}(?:{alternation(t['back_to_school'])})(?:\s+{year})?{e}"))
+        patterns.append(
+            (
+                "rentree",
+                rf"{b}(?:{alternation(t['back_to_school'])})(?:\s+{year})?{e}"
+                # Not « la rentrée dans l'atmosphère », « la rentrée d'impôts », nor « la
+                # rentrée scolaire du 11 mai » (the day says when).
+                r"(?!\s+(?:dans|d['’]|du\s+\d))",
+            )
+        )
     if t.get("feasts_fixed"):
         feasts = alternation([*t["feasts_fixed"], *t["feasts_easter"]])
         # Capitalised, as a feast is written (« la Pentecôte », not « la toussaint » of a
@@ -227,7 +264,9 @@ def grammar(code: str) -> _Grammar:
             (
                 "feast",
                 rf"{b}(?:{alternation(t['feast_openers'])})\s+(?:(?:la|le)\s+|l['’])?"
-                rf"(?P<feast>(?:lundi\s+de\s+)?(?=(?-i:[A-ZÉ]))(?:{feasts}))(?:\s+{year})?{e}",
+                rf"(?P<feast>(?:lundi\s+de\s+)?(?=(?-i:[A-ZÉ]))(?:{feasts}))(?:\s+{year})?{e}"
+                # « Noël Le Graët »: a first name, not the feast.
+                r"(?!\s+(?-i:[A-ZÉ]))",
             )
         )
     if t.get("year_parts"):
@@ -244,7 +283,9 @@ def grammar(code: str) -> _Grammar:
                 "period_edge",
                 rf"{b}(?:(?:{art})\s*|en\s+|au\s+)?(?P<edge>{alternation(t['period_edges'])})\s+"
                 rf"(?P<punit>{alternation(list(t['period_edge_units']))})"
-                rf"(?:\s+(?P<last>{last})|\s+(?P<next>{nxt}))?{e}",
+                rf"(?:\s+(?P<last>{last})|\s+(?P<next>{nxt})|\s+{year})?{e}"
+                # « la fin du mois d'août »: the month named, read by the month rule.
+                rf"(?!\s*d(?:e\s+|['’]\s*)(?:{mo}){e})",
             )
         )
     if t.get("narrated_parts"):
@@ -292,6 +333,14 @@ def grammar(code: str) -> _Grammar:
                 rf"(?![\w%-]|\s*(?:%|{mo}|[.,]\d|h\d|heures?)|\s+(?:{joiner})\s)",
             )
         )
+    plural_last = alternation(t.get("last_plural") or ["(?!)"])
+    plural_next = alternation(t.get("next_plural") or ["(?!)"])
+    list_tail = re.compile(
+        rf"(?:(?:\s*,\s*|\s+(?:et|ou|and|or)\s+)(?:(?:{day_prefix}|les)\s+)?"
+        rf"(?:\d{{1,2}}|{first})(?:er)?(?:\s+(?:{mo}))?)*"
+        rf"\s+(?:(?P<last>{plural_last})|(?P<next>{plural_next})){e}",
+        re.IGNORECASE,
+    )
     coordinated_month = re.compile(
         rf"(?:\s*,\s*|\s+(?:et|ou)\s+)(?:(?:de|en)\s+|d['’])?(?P<m>{mo}){e}", re.IGNORECASE
     )
@@ -305,6 +354,7 @@ def grammar(code: str) -> _Grammar:
         "coordinated_day": list(months),
         "night_between": list(weekdays),
         "weekday": list(weekdays),
+        "weekday_day": list(weekdays),
         "ago": list(ago["units"]),
         "later": list(ago.get("later") or []),
         "ahead": [ago["ahead"]] if ago.get("ahead") else [],
@@ -353,6 +403,24 @@ def grammar(code: str) -> _Grammar:
         patterns=tuple((name, re.compile(rx, re.IGNORECASE)) for name, rx in patterns),
         needs=tuple(_needed_words(needs.get(name, [])) for name, _ in patterns),
         coordinated_month=coordinated_month,
+        list_tail=list_tail,
+        awaited_before=re.compile(
+            rf"{b}(?:{alternation(t['awaited'])})\s+$" if t.get("awaited") else "(?!)",
+            re.IGNORECASE,
+        ),
+        awaited_after=re.compile(
+            rf"\s+(?:que\s+|qu['’])?(?:(?:est|sont|sera|seront)\s+)?"
+            rf"(?:{alternation(t['awaited'])}){e}"
+            if t.get("awaited")
+            else "(?!)",
+            re.IGNORECASE,
+        ),
+        range_joiner=re.compile(
+            rf"\s*(?:{alternation(t['range_joiners'])})\s*(?:(?:{day_prefix})\s+)?"
+            if t.get("range_joiners")
+            else "(?!)",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -472,9 +540,13 @@ def _nearest_year(
             candidates.append(dt.date(year, month, day))
     if side:
         candidates = [c for c in candidates if (c - published).days * side > 0]
+    if not candidates:
+        return None
+    nearest = min(candidates, key=lambda c: abs(c - published))
     agreeing = [c for c in candidates if weekday is not None and c.weekday() == weekday]
-    pool = agreeing or candidates
-    return min(pool, key=lambda c: abs(c - published)) if pool else None
+    if not agreeing or abs((nearest - published).days) <= _SLIP_DAYS:
+        return nearest
+    return min(agreeing, key=lambda c: abs(c - published))
 
 
 def _night_ending(morning: dt.date) -> str:
@@ -489,6 +561,14 @@ def _iso_week(day: dt.date) -> str:
 
 # A day and month this close to publication is read without the tense of its clause.
 _NEAR_DAYS = 90
+# How far from publication « le mercredi 26 » (no month) is looked for.
+_WEEKDAY_DAY_REACH = 200
+# Further ahead than this, a day and month under no future verb is the one before.
+_FAR_AHEAD_DAYS = 120
+# A weekday that the calendar contradicts for a day this near publication is a slip of the
+# writer's (« mardi 31 janvier » published on Wednesday 31 January 2018: 31 January 2017 was
+# a Tuesday, but a year back is the less likely reading), not a day a year away.
+_SLIP_DAYS = 14
 
 
 class DateResolver:
@@ -526,7 +606,7 @@ class DateResolver:
 
             tenses = given
         result: list[DateMention] = []
-        context = _Context(tenses, list(earlier or []), offset)
+        context = _Context(tenses, list(earlier or []), offset, text)
         for hit in find(text, self.code):
             try:
                 mention = self._resolve(hit, text, offset, published, context)
@@ -590,22 +670,12 @@ class DateResolver:
             if published is None:
                 return out(None, DateGrain.DAY, "unresolved")
             weekday = g.weekdays.get(groups.get("wd") or "")
-            if groups.get("last") or groups.get("next"):
-                # « le 23 mars dernier », « le 15 juin prochain »: strictly before or after.
-                resolved = _nearest_year(
-                    published, month, day_of_month, weekday, -1 if groups.get("last") else 1
-                )
-            else:
-                resolved = _nearest_year(published, month, day_of_month, weekday)
-                since = self.g.since.search(text[max(0, hit.start - 20) : hit.start])
-                if resolved is not None and (
-                    abs((resolved - published).days) > _NEAR_DAYS
-                    or (since and resolved > published)
-                ):
-                    resolved = self._by_tense(
-                        hit, context, published, resolved, weekday, bool(since)
-                    )
-            return out(resolved.isoformat() if resolved else None, DateGrain.DAY, "publication")
+            resolved = self._day_and_month(
+                hit, text, groups, context, published, month, day_of_month, weekday
+            )
+            grain = DateGrain.PART_OF_DAY if part else DateGrain.DAY
+            value = resolved.isoformat() if resolved else None
+            return out(value, grain, "publication", part=part)
         if hit.rule == "month_year":
             month = g.months[groups["m"]]
             return out(f"{groups['y']}-{month:02d}", DateGrain.MONTH, "absolute")
@@ -662,11 +732,20 @@ class DateResolver:
             return out(_night_ending(second), DateGrain.PART_OF_DAY, "publication", part="night")
         if hit.rule == "weekday":
             weekday = g.weekdays[groups["wd"]]
-            if groups.get("last") or groups.get("last_pre"):
+            partner = self._coordinated_weekday(hit, context)
+            if partner is not None and not (groups.get("last") or groups.get("next")):
+                # « L'OMS réunit lundi et mardi … »: the second day of a pair follows the first.
+                day = _weekday_on_or_after(partner, weekday, strict=True)
+            elif groups.get("last") or groups.get("last_pre"):
                 day = _weekday_on_or_before(published, weekday, strict=True)
             elif groups.get("next") or groups.get("next_pre"):
                 day = _weekday_on_or_after(published, weekday, strict=True)
-            elif tense == "future" or (tense != "past" and g.forward.search(text[: hit.start])):
+            elif (
+                tense == "future"
+                or (tense != "past" and g.forward.search(text[: hit.start]))
+                or g.awaited_before.search(text, 0, hit.start)
+                or g.awaited_after.match(text, hit.end)
+            ):
                 day = _weekday_on_or_after(published, weekday)
             elif tense == "present":
                 # « L'OMS réunit lundi et mardi »: this week's, before or after.
@@ -713,6 +792,69 @@ class DateResolver:
             )
         return self._resolve_more(hit, groups, published, tense, context, out)
 
+    def _day_and_month(
+        self,
+        hit: _Hit,
+        text: str,
+        groups: dict[str, Any],
+        context: _Context,
+        published: dt.date,
+        month: int,
+        day_of_month: int,
+        weekday: int | None,
+    ) -> dt.date | None:
+        """A day and month written without a year: the nearest one, unless « dernier » /
+        « prochain » (its own or the plural closing its list) or its clause says otherwise."""
+        last, after = groups.get("last"), groups.get("next")
+        if not (last or after):
+            tail = self.g.list_tail.match(text, hit.end)
+            if tail is not None:
+                last, after = tail.group("last"), tail.group("next")
+        if last or after:
+            # « le 23 mars dernier », « le 15 juin prochain »: strictly before or after.
+            return _nearest_year(published, month, day_of_month, weekday, -1 if last else 1)
+        start = self._range_start(hit, context)
+        if start is not None:
+            # « du 14 septembre au 14 novembre »: the end of a range, on or after its start.
+            with contextlib.suppress(ValueError):
+                for year in (start.year, start.year + 1):
+                    end = dt.date(year, month, day_of_month)
+                    if end >= start:
+                        return end
+        resolved = _nearest_year(published, month, day_of_month, weekday)
+        since = self.g.since.search(text[max(0, hit.start - 20) : hit.start])
+        if resolved is not None and (
+            abs((resolved - published).days) > _NEAR_DAYS or (since and resolved > published)
+        ):
+            resolved = self._by_tense(hit, context, published, resolved, weekday, bool(since), text)
+        return resolved
+
+    def _coordinated_weekday(self, hit: _Hit, context: _Context) -> dt.date | None:
+        """The day of the weekday just before ``hit`` when the two are coordinated
+        (« lundi et mardi », « jeudi ou vendredi »), else None."""
+        previous = context.before[-1] if context.before else None
+        if previous is None or previous.grain not in {DateGrain.DAY, DateGrain.PART_OF_DAY}:
+            return None
+        words = previous.span.text.lower().split()
+        if not words or (words[-1] not in self.g.weekdays and words[0] not in self.g.weekdays):
+            return None
+        gap = context.text[previous.span.end - context.offset : hit.start]
+        if not re.fullmatch(r"\s*(?:,|et|ou|and|or)\s*", gap, re.IGNORECASE):
+            return None
+        return _single_day(previous)
+
+    def _range_start(self, hit: _Hit, context: _Context) -> dt.date | None:
+        """The day a range opens with, when ``hit`` closes it (« du 14 septembre au
+        [14 novembre] », « entre le 2 et [le 9 mars] »): the last date given, a day, just
+        before a joiner."""
+        anchor = context.before[-1] if context.before else None
+        if anchor is None or anchor.value is None or anchor.grain is not DateGrain.DAY:
+            return None
+        gap = context.text[anchor.span.end - context.offset : hit.start]
+        if not self.g.range_joiner.fullmatch(gap):
+            return None
+        return _single_day(anchor)
+
     def _by_tense(
         self,
         hit: _Hit,
@@ -721,16 +863,28 @@ class DateResolver:
         nearest: dt.date,
         weekday: int | None,
         since: bool,
+        text: str = "",
     ) -> dt.date:
         """A day and month months away from publication, on the side the clause says:
         « depuis le 1er janvier » in December, or « il a été élu le 20 décembre » in July, is
         the one before; « se tiendra le 10 février » in July the one after. A weekday the
-        calendar agrees with wins. The tense is read only here: it costs a parse of verbs."""
+        calendar agrees with wins. The tense is read only here: it costs a parse of verbs.
+
+        A day over four months ahead that no future verb nor « jusqu'au », « à partir du »
+        looks forward to is the one before: news tells what happened (« le 3 février, la
+        commune enregistre son premier cas » in September, a historical present; « depuis la
+        première manifestation le 17 novembre » in June, no verb at all)."""
         if weekday is not None and nearest.weekday() == weekday:
             return nearest
         tense = "past" if since else context.tense(hit)
         side = -1 if tense == "past" and nearest > published else 0
         side = 1 if tense == "future" and nearest < published else side
+        if (
+            tense in {None, "present"}
+            and (nearest - published).days > _FAR_AHEAD_DAYS
+            and not self.g.forward.search(text[max(0, hit.start - 20) : hit.start])
+        ):
+            side = -1
         if not side:
             return nearest
         other = _nearest_year(published, nearest.month, nearest.day, weekday, side)
@@ -867,6 +1021,11 @@ class DateResolver:
         if rule == "eve":
             day = published - dt.timedelta(days=1)
             return out(day.isoformat(), DateGrain.DAY, "publication")
+        if rule == "weekday_day":
+            found = self._weekday_day(groups, published, tense, context)
+            part = g.parts.get(groups.get("part") or "")
+            grain = DateGrain.PART_OF_DAY if part else DateGrain.DAY
+            return out(found and found.isoformat(), grain, "publication", part=part)
         if rule == "coordinated_day":
             month = g.months[groups["m"]]
             day_of_month = int(groups["d"]) if groups["d"].isdigit() else 1
@@ -879,7 +1038,9 @@ class DateResolver:
                     )
                 except ValueError:
                     return None
-            resolved = _nearest_year(published, month, day_of_month)
+            resolved = self._day_and_month(
+                hit, context.text, groups, context, published, month, day_of_month, None
+            )
             return out(resolved and resolved.isoformat(), DateGrain.DAY, "publication")
         if rule == "bare_day":
             # Only right after a date that names the month (« fin avril, le 30 »).
@@ -895,6 +1056,38 @@ class DateResolver:
                 return None
             return out(day.isoformat(), DateGrain.DAY, "text", anchor_text=anchor.span.text)
         return None
+
+    def _weekday_day(
+        self, groups: dict[str, Any], published: dt.date, tense: str | None, context: _Context
+    ) -> dt.date | None:
+        """« le mercredi 26 » with no month: the days near publication that are a Wednesday
+        and a 26th (one every few months). The one beside the last day the text named
+        (« le mardi 25 février … le mercredi 26 »), else the side the tense says, else the
+        nearest."""
+        weekday = self.g.weekdays[groups["wd"]]
+        day_text = groups["d"]
+        day_of_month = int(day_text) if day_text.isdigit() else 1
+        candidates = [
+            day
+            for shift in range(-_WEEKDAY_DAY_REACH, _WEEKDAY_DAY_REACH + 1)
+            for day in [published + dt.timedelta(days=shift)]
+            if day.day == day_of_month and day.weekday() == weekday
+        ]
+        if not candidates:
+            return None
+        anchor = context.last_value()
+        narrated = _single_day(anchor) if anchor else None
+        if narrated is not None:
+            beside = [c for c in candidates if abs((c - narrated).days) <= 10]
+            if beside:
+                return beside[0]
+        if tense == "future":
+            pool = [c for c in candidates if c >= published]
+        elif tense in {"past", "unparsed"}:
+            pool = [c for c in candidates if c <= published]
+        else:
+            pool = []
+        return min(pool or candidates, key=lambda c: abs(c - published))
 
     def _count(self, n_text: str) -> int | None:
         if n_text.isdigit():
@@ -967,7 +1160,8 @@ class DateResolver:
         step = -1 if groups.get("last") else 1 if groups.get("next") else 0
         start = groups["edge"] == "début"
         if unit == "year":
-            year = published.year + step
+            # « fin d'année 2021 »: the year said, else the one of publication.
+            year = int(groups["y"]) if groups.get("y") else published.year + step
             return f"{year:04d}-{1 if start else 12:02d}", DateGrain.MONTH, "publication"
         if unit == "month":
             return _shift(published, "month", step), DateGrain.MONTH, "publication"
@@ -1047,6 +1241,7 @@ class _Context:
     find_tenses: Callable[[], TenseSets]
     before: list[DateMention]
     offset: int
+    text: str = ""
     known: TenseSets | None = None
 
     def tense(self, hit: _Hit) -> str | None:

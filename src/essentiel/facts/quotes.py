@@ -82,6 +82,7 @@ class _Rules:
     not_sources: frozenset[str]
     floating_min_words: int
     fragments_in_reports: bool
+    predicate_fragments: bool
     inserted_cues: bool
     inserted_clitics: frozenset[str]
     inserted_openers: frozenset[str]
@@ -117,6 +118,7 @@ def rules(code: str) -> _Rules:
         not_sources=frozenset(q.get("not_sources", [])),
         floating_min_words=int(q["floating_min_words"]),
         fragments_in_reports=bool(q.get("fragments_in_reports", False)),
+        predicate_fragments=bool(q.get("predicate_fragments", False)),
         inserted_cues=bool(q.get("inserted_cues", False)),
         inserted_clitics=frozenset(q.get("inserted_clitics", [])),
         inserted_openers=frozenset(q.get("inserted_openers", [])),
@@ -353,8 +355,58 @@ class QuoteExtractor:
                     )
                 )
         if self.r.fragments_in_reports:
-            found.extend(self._fragments_of_reports(found, pending, offset, base))
+            fragments = self._fragments_of_reports(found, pending, offset, base)
+            taken = {f.start for f in fragments}
+            found.extend(fragments)
+            if self.r.predicate_fragments:
+                found.extend(self._predicate_fragments(doc, text, pending, taken, offset, base))
         return found
+
+    def _predicate_fragments(
+        self,
+        doc: Doc,
+        text: str,
+        pending: list[tuple[int, int, int, int]],
+        taken: set[int],
+        offset: int,
+        base: int,
+    ) -> list[_Found]:
+        """« Les syndicats ont jugé les grilles "inacceptables" », « le plaignant compte se
+        "retirer" »: a short quoted predicate (an adjective, a verb, an adverb), no name nor
+        term, is someone's words though no cue stands by it (the French guideline counts it);
+        a quoted noun phrase with no cue (« le "délit de solidarité" ») stays a term."""
+        out = []
+        for a, b, first, words in pending:
+            if offset + a in taken:
+                continue
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            head = span[0]
+            if head.pos_ not in {"ADJ", "VERB", "ADV"} and not (
+                head.pos_ == "PRON" and head.lower_ in {"s'", "s’", "se"}
+            ):
+                continue
+            if head.pos_ == "ADJ" and head.i + 1 < span.end and span[1].pos_ in {"NOUN", "PROPN"}:
+                continue  # « "grand remplacement" »: an adjective before its noun, a term
+            if text[: a - 1].rstrip()[-1:] in {"", ".", "!", "?", "-", "(", "»", '"', "”"}:
+                continue  # a title or an intertitle's words
+            if text.rfind("(", 0, a) > text.rfind(")", 0, a):
+                continue  # « ("Très satisfaisant", "Satisfaisant", …) »: labels listed
+            out.append(
+                _Found(
+                    QuoteKind.DIRECT,
+                    offset + a,
+                    offset + b,
+                    None,
+                    None,
+                    None,
+                    base + first,
+                    words,
+                    offset,
+                )
+            )
+        return out
 
     @staticmethod
     def _fragments_of_reports(
@@ -735,7 +787,14 @@ class QuoteExtractor:
         b_words = len(text[b_span[0] : b_span[1]].split())
         a_words = len(text[a_span[0] : a_span[1]].split())
         content = a_span if a_words > b_words else b_span
-        if max(a_words, b_words) < 3:
+        # « Prometteur donc, selon elle. »: a verbless claim of two words opening its sentence
+        # is one too, when nothing follows the source.
+        short_claim = b_words == 2 and a_words == 0 and b_span[0] == s_start
+        if max(a_words, b_words) < 3 and not short_claim:
+            return None
+        if _one_quote(text, *content) or _ends_with_quote_after_pause(text, *content):
+            # « Selon les directeurs, "…". »: the whole claim is in quote marks, a direct quote
+            # with « selon » for its cue (the guideline counts it once).
             return None
         return content[0], content[1], (phrase[0], phrase[1]), phrase[2]
 
@@ -1175,6 +1234,35 @@ def _said(recent: _Found | None) -> tuple[int, int, int] | None:
     if recent is None or recent.speaker is None:
         return None
     return recent.speaker[0], recent.speaker[1], recent.sentence
+
+
+def _one_quote(text: str, a: int, b: int) -> bool:
+    """Is ``text[a:b]`` one pair of quote marks and what they hold?"""
+    chunk = text[a:b]
+    if len(chunk) < 2 or chunk[0] not in _CLOSER:
+        return False
+    pairs = quote_pairs(chunk)
+    if len(pairs) != 1:
+        return False
+    a_in, b_in, _closed = pairs[0]
+    return chunk[:a_in].strip() == chunk[0] and chunk[b_in:].strip() in {"", *_CLOSINGS}
+
+
+def _ends_with_quote_after_pause(text: str, a: int, b: int) -> bool:
+    """« selon l'association, qui défend les familles, "…" », « Même si …, "…", selon le
+    préfet »: a whole quote after a comma closes the claim; the words before it
+    describe the source or frame the quote, and the quote is the claim (a direct one)."""
+    chunk = text[a:b]
+    pairs = quote_pairs(chunk)
+    if not pairs:
+        return False
+    start, end, _closed = pairs[-1]
+    if chunk[end:].strip() not in {"", *_CLOSINGS}:
+        return False
+    lead = chunk[: start - 1].rstrip(" \u00a0\u202f")
+    # Not after a colon (« … plusieurs points communs: "…" » states the claim itself), nor
+    # when the words before hold quoted words of their own (a mixed claim).
+    return lead.endswith(",") and _QUOTE_MARK.search(lead) is None
 
 
 def _is_pronoun(f: _Found) -> bool:
