@@ -1203,18 +1203,6 @@ class QuoteExtractor:
         chosen = ranker.choose(
             f.speaker[0], kinds, gender, before, f.speaker, allowed, evident, evident_among=among
         )
-        if chosen is None and kinds == _PEOPLE and nouns & self.r.person_nouns:
-
-            def unroled(k: int) -> bool:
-                # Nobody described so, nor quoted just before: the person a clause of the
-                # last sentences made its subject, if the text gave them no role at all
-                # (« Philippe Bas a interpellé le gouvernement … », then « a réagi le
-                # sénateur »); never one it described otherwise (« le Premier ministre X »).
-                return not (ranker.evidence[k] & self.r.person_nouns)
-
-            chosen = ranker.choose(
-                f.speaker[0], kinds, gender, None, f.speaker, unroled, subjects_only=True
-            )
         if chosen is None:
             return False
         f.entity, f.name = chosen.entity, ranker.index.entities[chosen.entity].name

@@ -170,7 +170,6 @@ class SpeakerRanker:
         evident: Callable[[int], bool] | None = None,
         said: tuple[int, int, int] | None = None,
         evident_among: Iterable[int] | None = None,
-        subjects_only: bool = False,
     ) -> Speaker | None:
         """The best candidate for a speaker referred to at ``position`` (a pronoun, a
         description): an entity of one of ``kinds``, of a compatible gender, named before and
@@ -179,8 +178,7 @@ class SpeakerRanker:
         ``said`` is where the quote before named ``previous`` (start, end, sentence), a
         candidate even when the name there was a description (« L'institut américain »).
         ``evident_among``: the entities ``evident`` may hold for (the others are not asked),
-        so that the search far back is not a scan of every entity for every quote.
-        ``subjects_only``: only mentions that are the subject of their clause count."""
+        so that the search far back is not a scan of every entity for every quote."""
         sentence = self.sentence_at(position)
         first = self._sentence_starts[max(0, sentence - _WINDOW)] if self._sentence_starts else 0
         lo = bisect.bisect_left(self._starts, first)
@@ -189,8 +187,6 @@ class SpeakerRanker:
         seen: set[int] = set()
         for m in reversed(self._mentions[lo:hi]):  # newest first: the first of a kind is kept
             if m.entity in seen or not self._possible(m, kinds, gender, exclude):
-                continue
-            if subjects_only and not m.subject:
                 continue
             if allowed is not None and not allowed(m.entity):
                 continue
