@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -828,7 +829,12 @@ class QuoteExtractor:
                     # « Michael Rosenbloom de l'Institut … »: the name the complement hangs
                     # on, if the phrase has one.
                     holder = ranker.named_in(
-                        a, b, _PEOPLE | _ISSUERS, self.r.complement_prepositions, text
+                        a,
+                        b,
+                        _PEOPLE | _ISSUERS,
+                        self.r.complement_prepositions,
+                        text,
+                        allowed=self._is_name_of(ranker),
                     )
                     if holder is not None:
                         named = holder.start, holder.end, holder.entity
@@ -1060,6 +1066,14 @@ class QuoteExtractor:
             words = words[:-1]
         return bool(words) and words[-1] in self.r.complement_prepositions
 
+    def _is_name_of(self, ranker: SpeakerRanker) -> Callable[[int], bool]:
+        """Which entities are names, not a title the tagger took for one (« Premier ministre »)."""
+
+        def is_name(k: int) -> bool:
+            return not self._title_only(ranker.index.entities[k].name)
+
+        return is_name
+
     def _named_description(
         self, f: _Found, text: str, ranker: SpeakerRanker
     ) -> tuple[int, int, int | None] | None:
@@ -1079,7 +1093,9 @@ class QuoteExtractor:
         nouns = {fold(head.lemma_), fold(head.text)}
         person = bool(nouns & self.r.person_nouns)
         kinds = _PEOPLE | _OTHER if person else _PEOPLE | _ISSUERS | _OTHER
-        named = ranker.named_in(start, b, kinds, self.r.complement_prepositions, text)
+        named = ranker.named_in(
+            start, b, kinds, self.r.complement_prepositions, text, allowed=self._is_name_of(ranker)
+        )
         apposition = _APPOSITION.match(text, b)
         if named is None and apposition is not None:
             # Up to a stop, the name closing it (« Selon le magazine, X traverserait … »: X is
@@ -1102,7 +1118,13 @@ class QuoteExtractor:
                 # A name in apposition to a person noun is its holder, whatever kind the
                 # tagger gave it (« la directrice de l'école, Tasleem Pathan »).
                 named = ranker.named_in(
-                    b, end, kinds | _ISSUERS, self.r.complement_prepositions, text, last=True
+                    b,
+                    end,
+                    kinds | _ISSUERS,
+                    self.r.complement_prepositions,
+                    text,
+                    last=True,
+                    allowed=self._is_name_of(ranker),
                 )
                 if named is not None and inside:
                     f.start = end + 1 + len(text[end + 1 :]) - len(text[end + 1 :].lstrip())

@@ -325,17 +325,21 @@ class SpeakerRanker:
         governors: frozenset[str],
         text: str,
         last: bool = False,
+        allowed: Callable[[int], bool] | None = None,
     ) -> Speaker | None:
         """The first entity named in [start, end) as the description's own name (« le magazine
         Géo », « la bru du président, Lara Trump »), not as its complement: no preposition
         governs it, directly or through an article (« l'ancien ministre de Jacques Chirac »,
         « le directeur de l'OMS » name someone else). ``last``: the name must close the span
-        (an apposition is « , le colonel X, », not « , X traverserait … »)."""
+        (an apposition is « , le colonel X, », not « , X traverserait … »); ``allowed`` says
+        which entities may be it."""
         lo = bisect.bisect_left(self._starts, start)
         for m in self._mentions[lo:]:
             if m.start >= end:
                 break
             if m.recipient or self.index.entities[m.entity].kind not in kinds:
+                continue
+            if allowed is not None and not allowed(m.entity):
                 continue
             words = [
                 w.lower().rstrip("'’")
