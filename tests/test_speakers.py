@@ -348,9 +348,82 @@ _SPEAKER_CASES = [
         "Agence régionale de santé",
         id="the-same-source-is-the-source-cited-before",
     ),
+    # A description that names its holder is that holder, not the description's words.
+    pytest.param(
+        "Les sauveteurs ont fouillé les décombres toute la nuit. « Tout a tremblé pendant une "
+        "minute », a raconté à l'AFP un officier de la gendarmerie locale, le capitaine Hugo "
+        "Ferrand. « Les habitants dorment dehors », a-t-il ajouté.",
+        "Les habitants dorment",
+        "Hugo Ferrand",
+        id="a-description-with-its-name-in-apposition-after-it",
+    ),
+    pytest.param(
+        "La route du littoral reste fermée. « Nous avons perdu la moitié de la saison », a "
+        "déploré la gérante du camping, Nathalie Brunet, jeudi.",
+        "Nous avons perdu",
+        "Nathalie Brunet",
+        id="a-description-with-a-complement-then-its-name-in-apposition",
+    ),
+    pytest.param(
+        "Les algues vertes reviennent sur la côte. « La situation ne cesse de s'aggraver », "
+        "écrit le magazine Terre Sauvage dans son dernier numéro.",
+        "La situation ne cesse",
+        "Terre Sauvage",
+        id="a-description-with-its-name-right-after-its-noun",
+    ),
+    pytest.param(
+        "Les ventes ont chuté au printemps. Selon le quotidien, Julie Marchand quitterait la "
+        "direction de l'enseigne avant la fin de l'année.",
+        "Julie Marchand quitterait",
+        "le quotidien",
+        id="the-name-after-the-comma-of-selon-x-is-what-x-says",
+    ),
+    pytest.param(
+        "La réforme a été adoptée. « Le texte est mal né », a jugé l'ancien conseiller de "
+        "François Lemoine, Arnaud Pical.",
+        "Le texte est mal né",
+        "Arnaud Pical",
+        id="a-name-in-the-complement-of-a-description-is-not-its-holder",
+    ),
+    # A pronoun continues a speaker kept as written only if it agrees with it.
+    pytest.param(
+        "« Nous n'avons reçu aucune consigne », ont regretté les responsables des écoles "
+        "privées. Le directeur régional, Paul Arnaud, a répondu dans la soirée. « Les consignes "
+        "partiront demain », a-t-il assuré.",
+        "Les consignes partiront",
+        "Paul Arnaud",
+        id="a-singular-pronoun-is-not-a-plural-speaker-kept-as-written",
+    ),
+    pytest.param(
+        "« Les urgences débordent », a alerté mardi le syndicat des infirmiers. La ministre de "
+        "la Santé, Claire Vautrin, a promis des renforts. « Trois cents postes seront "
+        "ouverts », a-t-elle annoncé.",
+        "Trois cents postes",
+        "Claire Vautrin",
+        id="a-feminine-pronoun-is-not-a-masculine-speaker-kept-as-written",
+    ),
+    # An outlet noun before a name (« a confié au journal local X ») is not what X is.
+    pytest.param(
+        "« Le bus n'est jamais arrivé », a confié au journal local Martine Caradec, adjointe "
+        "aux écoles de Plouzané. La mairie a cherché un autre car toute la matinée. « Nous "
+        "avons appelé vingt transporteurs », a poursuivi l'adjointe.",
+        "Nous avons appelé vingt",
+        "Martine Caradec",
+        id="an-outlet-noun-before-a-name-describes-no-person",
+    ),
+    # A quoted fragment inside the claim of « selon X » is X's words.
+    pytest.param(
+        "Les protocoles de désinfection de certaines usines relèvent d'« une prudence poussée à "
+        "l'absurde », selon Marc Delorme. Le port du masque reste la meilleure protection.",
+        "une prudence poussée",
+        "Marc Delorme",
+        id="a-fragment-inside-an-according-to-claim-is-the-source-s",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "quote", "speaker"), _SPEAKER_CASES)
-def test_speaker_errors_by_kind(pipeline: Pipeline, text: str, quote: str, speaker: str) -> None:
+def test_speaker_errors_by_kind(
+    pipeline: Pipeline, text: str, quote: str, speaker: str | None
+) -> None:
     assert _speaker(_digest(pipeline, text), quote) == speaker

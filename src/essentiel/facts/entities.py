@@ -72,6 +72,8 @@ class _Rules:
     speech: frozenset[str]
     # « , maire de … », « , la porte-parole … »: a role in apposition right after a name.
     role_after: re.Pattern[str]
+    # Nouns for bodies (« le magazine », « l'association »): they describe no person.
+    body_nouns: frozenset[str]
 
 
 @cache
@@ -109,6 +111,7 @@ def rules(code: str) -> _Rules:
             rf"(?:{alternation(e['roles'])})(?![\w-])",
             re.IGNORECASE,
         ),
+        body_nouns=frozenset(fold(w) for w in data["quotes"].get("body_nouns", {})),
     )
 
 
@@ -745,6 +748,12 @@ def _attach_roles(
     names: list[_Mention],
 ) -> None:
     persons = {id(m): c for c in clusters if c.kind is EntityKind.PERSON for m in c.mentions}
+    others = {
+        id(m): c
+        for c in clusters
+        if c.kind in {EntityKind.ORGANISATION, EntityKind.OTHER}
+        for m in c.mentions
+    }
     pending: list[_Mention] = []
     # ``names`` is sorted by start: a role's overlapping name and the name after it are found
     # by bisection, not by a scan of every name per role.
@@ -766,6 +775,15 @@ def _attach_roles(
             # « son homologue ukrainien Volodymyr Zelensky », « la procureure de Mulhouse,
             # Edwige Roux-Morizot »: the name right after the role and its complement.
             follower = _apposed_name(text, names, after, end)
+            if follower is not None and id(follower) not in persons:
+                # « la directrice de l'école, Tasleem Pathan »: a person's role in apposition
+                # to a name of two words or more is evidence that it names a person, whatever
+                # the tagger's label (a body or a place named so is no « directrice »).
+                cluster = others.get(id(follower))
+                if cluster is not None and len(follower.text.split()) >= 2:
+                    cluster.kinds[EntityKind.PERSON] += max(cluster.kinds.values()) + 1
+                    for m2 in cluster.mentions:
+                        persons[id(m2)] = cluster
             if follower is not None and id(follower) in persons:
                 _tie(persons[id(follower)], role)
             elif nat is not None or role.role not in r.relational:
@@ -856,8 +874,10 @@ def _attach_descriptions(
     described: dict[str, list[tuple[int, _Cluster]]] = {}
     # A long paragraph is parsed in pieces (analyze.parse_pieces): the piece a name is in.
     parsed: dict[int, list[tuple[Block, Doc]]] = {}
-    for block, doc, _code in docs:
+    codes: dict[int, str] = {}
+    for block, doc, code in docs:
         parsed.setdefault(block.index, []).append((block, doc))
+        codes[block.index] = code
     for m in names:
         cluster = owner.get(id(m))
         if cluster is None or m.block not in parsed:
@@ -883,6 +903,12 @@ def _attach_descriptions(
         nouns = [n for n in nouns if not n.text.isupper()]
         if not nouns:
             nouns.extend(_apposed_after(span))
+        if cluster.kind is EntityKind.PERSON:
+            # « raconte au quotidien régional Séverine Levé »: an outlet, not what she is.
+            bodies = rules(codes[m.block]).body_nouns
+            nouns = [
+                n for n in nouns if fold(n.lemma_) not in bodies and fold(n.text) not in bodies
+            ]
         for noun in nouns:
             described.setdefault(noun.lemma_.lower(), []).append((m.start, cluster))
             a, b = noun_phrase(noun)
@@ -934,7 +960,9 @@ def _apposed_after(span: Any) -> list[Token]:
     if i + 1 >= len(doc) or doc[i].text != ",":
         return []
     tok = doc[i + 1]
-    if tok.pos_ == "DET" and tok.head.i > tok.i and tok.head.i - tok.i <= 2:
+    # « X, la conservatrice », « X, 1re adjointe », « X, ancienne ministre »: the noun after
+    # its article or adjective.
+    if tok.pos_ in {"DET", "ADJ", "NUM"} and tok.head.i > tok.i and tok.head.i - tok.i <= 2:
         tok = tok.head
     return [tok] if tok.pos_ == "NOUN" and tok.dep_ == "appos" else []
 

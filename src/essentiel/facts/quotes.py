@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -75,9 +76,11 @@ class _Rules:
     no_speaker: frozenset[str]
     same_source: frozenset[str]
     person_nouns: frozenset[str]
+    spokespeople: frozenset[str]  # nouns for who speaks for a body (« le porte-parole »)
     rival_roles: dict[str, int]  # role noun → its group (see language.toml)
     body_nouns: dict[str, str]
     prepositions: frozenset[str]
+    complement_prepositions: frozenset[str]  # with ``prepositions``: a name's governors
     according_to: re.Pattern[str]
     not_sources: frozenset[str]
     floating_min_words: int
@@ -109,9 +112,14 @@ def rules(code: str) -> _Rules:
         no_speaker=frozenset(q["no_speaker"]),
         same_source=frozenset(q.get("same_source", [])),
         person_nouns=frozenset(fold(w) for w in q.get("person_nouns", [])),
+        spokespeople=frozenset(fold(w) for w in q.get("spokesperson_nouns", [])),
         rival_roles={fold(w): g for g, group in enumerate(q.get("rival_roles", [])) for w in group},
         body_nouns={fold(w): c for w, c in q.get("body_nouns", {}).items()},
         prepositions=frozenset(w.lower() for w in q.get("incise_prepositions", [])),
+        complement_prepositions=frozenset(
+            w.lower()
+            for w in [*q.get("incise_prepositions", []), *q.get("complement_prepositions", [])]
+        ),
         according_to=re.compile(
             rf"(?<![\w-])(?:{alternation(q['according_to'])})(?![\w-])", re.IGNORECASE
         ),
@@ -864,9 +872,42 @@ class QuoteExtractor:
                     continue
             head_at = f.speaker_head.idx + f.offset if f.speaker_head is not None else None
             k = index.at(a, b, head_at)
+            named = None
             if k is not None and self._title_only(index.entities[k].name):
                 k = None  # « le Premier ministre »: a title the tagger took for a name
-            if k is not None:
+            if k is None or not self._holds(index.mention_in(k, a, b).span, head_at):
+                # A description's head that no name holds: the name it gives its holder
+                # (« le magazine Géo », « …, Lara Trump »), else no name its complement gives
+                # (« l'ancien conseiller de X » is not X).
+                named = self._named_description(f, text, ranker)
+                if (
+                    named is None
+                    and k is not None
+                    and self._complement(index.mention_in(k, a, b).span, a, text)
+                ):
+                    # « Michael Rosenbloom de l'Institut … »: the name the complement hangs
+                    # on, if the phrase has one.
+                    holder = ranker.named_in(
+                        a,
+                        b,
+                        _PEOPLE | _ISSUERS,
+                        self.r.complement_prepositions,
+                        text,
+                        allowed=self._is_name_of(ranker),
+                    )
+                    if holder is not None:
+                        named = holder.start, holder.end, holder.entity
+                    elif self._holder_noun(f.speaker_head, index.entities[k].kind):
+                        k = None
+                if named is not None:
+                    k = None
+            if named is not None:
+                f.speaker, f.entity = named[:2], named[2]
+                f.name = (
+                    text[named[0] : named[1]] if named[2] is None else index.entities[named[2]].name
+                )
+                f.resolution = "named"
+            elif k is not None:
                 entity = index.entities[k]
                 mention = index.mention_in(k, a, b)
                 # « Volodymyr Zelensky sur ses réseaux sociaux »: the speaker is the name.
@@ -881,6 +922,7 @@ class QuoteExtractor:
             if f.kind is not QuoteKind.ACCORDING_TO:
                 # « selon les données » reports a source, not someone who goes on speaking.
                 previous = f
+        _inside_according_to(ordered)
         self._rerank(ordered, text, index, ranker, before)
 
     def _rerank(
@@ -1037,8 +1079,10 @@ class QuoteExtractor:
         # A speaker kept as written (« la préfecture ») is no entity to rank: it goes on
         # speaking when it may be this pronoun, as before.
         if recent is not None and recent.entity is None and not latter:
-            f.name, f.resolution = recent.name, "pronoun"
-            return
+            if self._agrees(recent, gender):
+                f.name, f.resolution = recent.name, "pronoun"
+                return
+            recent = None  # « les agents de santé » … « a-t-il dit »: someone else
         before = recent.entity if recent is not None and not latter else None
         kinds = _PEOPLE
         if before is not None and index.entities[before].kind is EntityKind.ORGANISATION:
@@ -1050,6 +1094,132 @@ class QuoteExtractor:
         if k is not None:
             # Nobody in the window: the person named last, as a pronoun's fallback.
             f.entity, f.name, f.resolution = k, index.entities[k].name, "pronoun"
+
+    @staticmethod
+    def _holds(span: Span, position: int | None) -> bool:
+        return position is not None and span.start <= position < span.end
+
+    def _holder_noun(self, head: Token | None, complement: EntityKind) -> bool:
+        """Is this a noun for one who holds a role, or a body (« le conseiller », « le
+        magazine »), whose complement names another (« le conseiller de X »)? Not a noun for
+        what is said (« les informations de BFMTV »), a spokesperson (« un porte-parole
+        d'Abbott » speaks for Abbott), nor a group of a body (« les météorologues du Centre
+        national des ouragans »): their complement names the source."""
+        if head is None:
+            return False
+        nouns = {fold(head.lemma_), fold(head.text)}
+        if nouns & self.r.spokespeople:
+            return False
+        if "Plur" in head.morph.get("Number", []) and complement is not EntityKind.PERSON:
+            return False
+        return bool(nouns & self.r.person_nouns) or any(n in self.r.body_nouns for n in nouns)
+
+    def _complement(self, span: Span, phrase_start: int, text: str) -> bool:
+        """Is the name at ``span`` the complement of a noun of the phrase (« l'ancien conseiller
+        de X », « le directeur de l'OMS »): a preposition before it, or before its article?"""
+        words = [
+            w.lower().rstrip("'’") for w in re.split(r"[\s'’]+", text[phrase_start : span.start])
+        ]
+        words = [w for w in words if w]
+        if words and words[-1] in _GOVERNED_ARTICLES:
+            words = words[:-1]
+        return bool(words) and words[-1] in self.r.complement_prepositions
+
+    def _is_name_of(self, ranker: SpeakerRanker) -> Callable[[int], bool]:
+        """Which entities are names, not a title the tagger took for one (« Premier ministre »)."""
+
+        def is_name(k: int) -> bool:
+            return not self._title_only(ranker.index.entities[k].name)
+
+        return is_name
+
+    def _named_description(
+        self, f: _Found, text: str, ranker: SpeakerRanker
+    ) -> tuple[int, int, int | None] | None:
+        """« le magazine Géo », « la sénatrice Kamala Harris », « la bru du président, Lara
+        Trump », « la directrice de l'école, Tasleem Pathan »: a description that names its
+        holder, in the phrase after its noun or in the apposition right after it, is that
+        holder (not someone its complement names: « le directeur de l'OMS »). The span and
+        the entity, or no entity when the name is one the entity index did not keep (the
+        capitalised words right after the noun and its adjectives)."""
+        head = f.speaker_head
+        if head is None or f.speaker is None:
+            return None
+        if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and head.text.islower()):
+            return None
+        a, b = f.speaker
+        start = max(a, head.idx + f.offset + len(head.text))
+        nouns = {fold(head.lemma_), fold(head.text)}
+        person = bool(nouns & self.r.person_nouns)
+        kinds = _PEOPLE | _OTHER if person else _PEOPLE | _ISSUERS | _OTHER
+        named = ranker.named_in(
+            start, b, kinds, self.r.complement_prepositions, text, allowed=self._is_name_of(ranker)
+        )
+        apposition = _APPOSITION.match(text, b)
+        if named is None and apposition is not None:
+            # Up to a stop, the name closing it (« Selon le magazine, X traverserait … »: X is
+            # what the magazine says, not who it is); when the quote's words were taken from
+            # the comma on, only an apposition closed by a comma (« Selon un quotidien local,
+            # Las Provincias, des champignons … »), which the quote then leaves out.
+            end = apposition.end()
+            if f.cue is not None and b <= f.cue[0] < end:
+                end = f.cue[0]  # « des acteurs, actrices … avaient accusé l'Académie »
+            inside = b <= f.start < end
+            holder = person or any(n in self.r.body_nouns for n in nouns)
+            plural = "Plur" in head.morph.get("Number", [])
+            thing = head.lemma_.lower() in self.r.documents | self.r.not_speakers
+            # A noun for who speaks (« la bru du président, X »), not a thing (« selon
+            # l'enquête, X … ») nor a group (« les premiers éléments, X »); when the quote's
+            # words start inside it, a noun for a person or a body only.
+            if (holder or not (plural or thing or inside)) and (
+                not inside or (holder and text[end : end + 1] == ",")
+            ):
+                # A name in apposition to a person noun is its holder, whatever kind the
+                # tagger gave it (« la directrice de l'école, Tasleem Pathan »).
+                named = ranker.named_in(
+                    b,
+                    end,
+                    kinds | _ISSUERS,
+                    self.r.complement_prepositions,
+                    text,
+                    last=True,
+                    allowed=self._is_name_of(ranker),
+                )
+                if named is not None and inside:
+                    f.start = end + 1 + len(text[end + 1 :]) - len(text[end + 1 :].lstrip())
+        if named is not None:
+            return named.start, named.end, named.entity
+        if not person and not any(n in self.r.body_nouns for n in nouns):
+            return None
+        # « le cabinet eMarketer », « la fondation marine Stichting De Noordzee »
+        words: list[Token] = []
+        for tok in head.doc[head.i + 1 :]:
+            if tok.idx + f.offset >= b:
+                break
+            if not words and tok.pos_ == "ADJ" and tok.text.islower():
+                continue
+            if not tok.text[:1].isalnum() or not any(c.isupper() for c in tok.text):
+                break
+            words.append(tok)
+        if not words:
+            return None
+        return words[0].idx + f.offset, words[-1].idx + f.offset + len(words[-1].text), None
+
+    def _agrees(self, recent: _Found, gender: str | None) -> bool:
+        """May a singular pronoun of this gender stand for the speaker phrase of ``recent``
+        (kept as written)? Not a plural (« les responsables des cultes ») nor a description
+        of the other gender (« le quotidien » is not « elle »)."""
+        head = recent.speaker_head
+        if head is None:
+            return True
+        if "Plur" in head.morph.get("Number", []) or any(
+            c.dep_ == "det" and c.lower_ in _PLURAL_DETERMINERS for c in head.children
+        ):
+            return False
+        if gender is None or head.pos_ != "NOUN":
+            return True
+        marked = _description_gender(head, self.r.person_nouns)
+        return marked is None or marked == gender
 
     def _description(self, f: _Found, recent: _Found | None, ranker: SpeakerRanker) -> bool:
         """« a souligné le médecin belge », « Le magazine écrit que »: a definite description
@@ -1169,6 +1339,7 @@ _RECENT_SPEAKERS = 4  # the latest distinct speakers, candidates for the learned
 _RERANKED: dict[int, SpeakerResolution] = {1: "pronoun", 2: "role"}
 _PEOPLE = frozenset({EntityKind.PERSON})
 _OTHER = frozenset({EntityKind.OTHER})
+_GOVERNED_ARTICLES = frozenset({"l", "la", "le", "les", "the"})
 _DEFINITE = frozenset({"le", "la", "l'", "l’", "ce", "cet", "cette", "the", "this"})
 _ISSUER_DISTANCE = 600  # characters: an issuer named further back is not this document's
 _COMPLEMENT = re.compile(
@@ -1176,6 +1347,11 @@ _COMPLEMENT = re.compile(
 )
 
 
+# The apposition after a speaker phrase: a comma, then words up to the next stop.
+# (after the noun's complement the phrase may have left out: « la directrice de l'école, X »).
+_APPOSITION = re.compile(
+    r"(?:\s+(?:de|du|des|d['’])[^,.;:!?«»\"“”()\n]{1,60})?\s*,\s*[^,.;:!?«»\"“”()\n]{1,80}"
+)
 _TITLE = re.compile(r"(?:^|\s)(?:M|Mme|Mlle|Me|Dr|Pr|Mgr|St)$")
 
 
@@ -1198,6 +1374,7 @@ def _names_it(token: Token) -> bool:
     return not any(c.dep_ == "case" for c in token.children)
 
 
+_PLURAL_DETERMINERS = frozenset({"les", "des", "ces", "leurs", "plusieurs"})
 _FEMININE_ARTICLES = frozenset({"la", "cette"})
 _GENDERED_ENDINGS = (("trice", "teur"), ("euse", "eur"), ("ere", "er"), ("ne", "n"), ("e", ""))
 _MASCULINE_ARTICLES = frozenset({"le", "ce", "cet"})
@@ -1225,6 +1402,23 @@ def _description_gender(head: Token, person_nouns: frozenset[str]) -> str | None
             if marked:
                 return {"Fem": "f", "Masc": "m"}.get(marked[0])
     return None
+
+
+def _inside_according_to(ordered: list[_Found]) -> None:
+    """« Les protocoles relèvent d'"une précaution poussée à l'excès", selon X »: a quoted
+    fragment that names no speaker of its own, inside the claim of a « selon X » report, is
+    X's words (the marker may come after it: a pass over the resolved quotes)."""
+    by_sentence: dict[int, list[_Found]] = {}
+    for g in ordered:
+        if g.kind is QuoteKind.ACCORDING_TO and g.name is not None:
+            by_sentence.setdefault(g.sentence, []).append(g)
+    for f in ordered:
+        if f.kind is not QuoteKind.DIRECT or f.name is not None:
+            continue
+        reports = [g for g in by_sentence.get(f.sentence, []) if g.start <= f.start < g.end]
+        if len(reports) == 1:
+            g = reports[0]
+            f.entity, f.name, f.speaker, f.resolution = g.entity, g.name, g.speaker, "context"
 
 
 def _said(recent: _Found | None) -> tuple[int, int, int] | None:

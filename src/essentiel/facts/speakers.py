@@ -26,6 +26,7 @@ plus a walk over the few sentences of the window.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -316,6 +317,44 @@ class SpeakerRanker:
             return Speaker(m.entity, m.start, m.end)
         return None
 
+    def named_in(
+        self,
+        start: int,
+        end: int,
+        kinds: frozenset[EntityKind],
+        governors: frozenset[str],
+        text: str,
+        last: bool = False,
+        allowed: Callable[[int], bool] | None = None,
+    ) -> Speaker | None:
+        """The first entity named in [start, end) as the description's own name (« le magazine
+        Géo », « la bru du président, Lara Trump »), not as its complement: no preposition
+        governs it, directly or through an article (« l'ancien ministre de Jacques Chirac »,
+        « le directeur de l'OMS » name someone else). ``last``: the name must close the span
+        (an apposition is « , le colonel X, », not « , X traverserait … »); ``allowed`` says
+        which entities may be it."""
+        lo = bisect.bisect_left(self._starts, start)
+        for m in self._mentions[lo:]:
+            if m.start >= end:
+                break
+            if m.recipient or self.index.entities[m.entity].kind not in kinds:
+                continue
+            if allowed is not None and not allowed(m.entity):
+                continue
+            words = [
+                w.lower().rstrip("'’")
+                for w in re.split(r"[\s'’]+", text[start : m.start])
+                if w.strip("'’")
+            ]
+            if words and words[-1] in _GOVERNED_ARTICLES:
+                words = words[:-1]
+            if words and words[-1] in governors:
+                continue
+            if last and text[m.end : end].strip():
+                continue
+            return Speaker(m.entity, m.start, m.end)
+        return None
+
     def before(self, position: int, kinds: frozenset[EntityKind]) -> Speaker | None:
         """The entity named last before ``position`` in its sentence, as a subject would be:
         not a recipient, not the complement of another noun."""
@@ -365,6 +404,8 @@ class SpeakerRanker:
 _NOT_NAMES = frozenset({"VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ"})
 _RECIPIENT = frozenset({"à", "au", "aux", "to"})
 _ARTICLES = frozenset({"l'", "l’", "la", "le", "les", "the"})
+# Articles between a preposition and the name it governs (« de la Nouvelle République »).
+_GOVERNED_ARTICLES = frozenset({"l", "la", "le", "les", "the"})
 
 
 def _after_recipient_preposition(doc: Doc, i: int) -> bool:
