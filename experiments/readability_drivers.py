@@ -45,7 +45,6 @@ import re
 import statistics
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -158,15 +157,18 @@ FEATURES = (
 )  # fmt: skip
 
 
-@dataclass
 class Box:
-    round: str
-    id: str
-    system: str
-    lang: str
-    readability: int
-    bullets: list[str]
-    features: dict[str, float] = field(default_factory=dict)
+    """One judged candidate: its bullets, the judge's readability mark, what it was counted to
+    have. (A plain class: the tests load this script outside ``sys.modules``, where a
+    dataclass cannot resolve its annotations.)"""
+
+    def __init__(
+        self, round_: str, id_: str, system: str, lang: str, readability: int, bullets: list[str]
+    ) -> None:
+        self.round, self.id, self.system, self.lang = round_, id_, system, lang
+        self.readability = readability
+        self.bullets = bullets
+        self.features: dict[str, float] = {}
 
 
 def read_articles(ids: set[str]) -> dict[str, str]:
