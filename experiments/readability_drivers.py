@@ -406,7 +406,7 @@ def against_lead(boxes: Sequence[Box], code: str) -> dict[str, Any]:
         values = sorted(o.features[key] for o, _ in have)
         median = values[len(values) // 2]
         # A feature most boxes have at its top value (in_order) splits below that value.
-        split = median if values[-1] > median else median - 1e-9
+        split = median if values[-1] > median or values[0] == median else median - 1e-9
         above = [o.readability - k.readability for o, k in have if o.features[key] > split]
         below = [o.readability - k.readability for o, k in have if o.features[key] <= split]
 
