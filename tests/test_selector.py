@@ -17,9 +17,11 @@ from essentiel.keypoints.compress import Compressor
 from essentiel.keypoints.features import FEATURE_NAMES, sentence_features
 from essentiel.keypoints.learned import candidate_indices, load_selector, score_learned
 from essentiel.keypoints.select import (
+    Candidate,
     badly_cut,
     inside_long_quotes,
     inside_single_quotes,
+    next_best,
     speakerless_quotes,
     unfinished,
 )
@@ -427,3 +429,53 @@ def test_a_pronoun_meaning_the_one_just_named_keeps_a_sentence_out() -> None:
         "Les loyers ont augmenté de 8 % ces derniers mois dans la métropole lilloise."
     )
     assert _stands_alone("Le parti centriste a annoncé mardi son soutien au maire sortant de Dole.")
+
+
+def _candidate(rank: int, score: float, lemmas: set[str]) -> Candidate:
+    # next_best reads the rank, the score and the lemmas only: no parsed sentence is needed.
+    return Candidate(sentence=None, rank=rank, score=score, lemmas=frozenset(lemmas), features={})  # type: ignore[arg-type]
+
+
+def test_next_best_weighs_each_candidate_by_its_factor() -> None:
+    first = _candidate(0, 1.0, {"incendie", "usine"})
+    near = _candidate(1, 0.6, {"salarié", "évacuer"})
+    far = _candidate(9, 0.7, {"parquet", "enquête"})
+    candidates = [first, near, far]
+    chosen = [(first, first.lemmas)]
+    assert next_best(candidates, chosen, {}) is far  # the best score alone
+
+    def closer(cand: Candidate) -> float:
+        return 0.8 ** max(0, abs(cand.rank - first.rank) - 1)
+
+    assert next_best(candidates, chosen, {}, closer) is near
+
+
+FIRE = (
+    "Incendie dans une usine de Saint-Brieuc : 120 salariés évacués\n\n"
+    "Un incendie s'est déclaré mardi 14 mars dans l'usine de l'entreprise Armor Plast à "
+    "Saint-Brieuc (Côtes-d'Armor), a indiqué la préfecture.\n"
+    "Les 120 salariés présents sur le site ont été évacués sans blessé, selon les pompiers.\n"
+    "Soixante sapeurs-pompiers ont été mobilisés pour maîtriser le feu, qui a détruit un "
+    "entrepôt de 2.000 mètres carrés.\n"
+    "Un panache de fumée noire était visible à plusieurs kilomètres de la ville.\n"
+    "La préfecture a demandé aux riverains de fermer leurs fenêtres par précaution.\n"
+    "L'entreprise fabrique des emballages en plastique pour l'industrie agroalimentaire.\n"
+    "Le maire de Saint-Brieuc, Hervé Guihard, s'est rendu sur place dans l'après-midi.\n"
+    "Le parquet de Saint-Brieuc a ouvert une enquête pour déterminer l'origine de "
+    "l'incendie, a annoncé le procureur Nicolas Heitz mercredi 15 mars.\n"
+    "L'activité de l'usine devrait reprendre partiellement lundi.\n"
+)
+
+
+def test_before_first_keeps_the_box_in_the_articles_order() -> None:
+    settings = KeyPointSettings(before_first=0.0)
+    digest = Pipeline(Settings(keypoints=settings)).digest(FIRE.encode(), lang="fr")
+    starts = [k.sources[0].start for k in digest.keypoints]
+    assert len(starts) == 3
+    assert starts == sorted(starts)
+
+
+def test_proximity_and_order_settings_are_checked() -> None:
+    for bad in ({"proximity_decay": 1.0}, {"proximity_decay": -0.1}, {"before_first": 1.5}):
+        with pytest.raises(ValueError):
+            KeyPointSettings(**bad)  # type: ignore[arg-type]

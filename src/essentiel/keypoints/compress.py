@@ -325,8 +325,9 @@ def _connective(s: _Sentence) -> Iterable[Deletion]:
 # « aussi grand que »: on an adjective or an adverb, or before « que », « aussi » compares; it
 # does not add to the sentence before.
 _COMPARED = frozenset({"ADJ", "ADV"})
-# The listed adverbs that also compare (« aussi grand que »); « toutefois que » does not.
-_COMPARATIVES = frozenset({"aussi", "also"})
+# The listed adverbs that also compare (« aussi grand que », « ainsi que »); « toutefois
+# que » does not.
+_COMPARATIVES = frozenset({"aussi", "ainsi", "also"})
 # « non seulement ... mais aussi », "not only ... but also": the pair's second half.
 _PAIRED = frozenset({"mais", "et", "but", "and", "ou", "or"})
 

@@ -17,7 +17,7 @@ Redundancy is handled at pick time (maximal marginal relevance).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -702,8 +702,10 @@ def next_best(
     candidates: list[Candidate],
     chosen: list[tuple[Candidate, frozenset[str]]],
     weight: dict[str, float],
+    factor: Callable[[Candidate], float] | None = None,
 ) -> Candidate | None:
-    """The best remaining candidate that does not repeat what a chosen bullet says (MMR)."""
+    """The best remaining candidate that does not repeat what a chosen bullet says (MMR);
+    ``factor``: what each candidate's score is multiplied by beside that (its place)."""
     best: Candidate | None = None
     best_value = float("-inf")
     for cand in candidates:
@@ -712,7 +714,8 @@ def next_best(
         redundancy = max((overlap(cand.lemmas, said, weight) for _, said in chosen), default=0.0)
         if redundancy > DUPLICATE_OVERLAP:
             continue
-        value = cand.score - REDUNDANCY_PENALTY * redundancy * cand.score
+        score = cand.score * factor(cand) if factor is not None else cand.score
+        value = score - REDUNDANCY_PENALTY * redundancy * score
         if value > best_value:
             best, best_value = cand, value
     return best
