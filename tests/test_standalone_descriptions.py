@@ -1,0 +1,55 @@
+"""Bullets that stand alone (issue 33): a description of a company, a party or a club named in
+brackets when the text set its noun beside the name; a description of a thing nobody was told
+of is no bullet. Original text written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from essentiel import Pipeline
+from essentiel.keypoints import KeyPointSettings
+from essentiel.pipeline import Settings
+
+JUSTIFIED = (
+    "La compagnie allemande a justifié sa décision par la hausse du prix du kérosène et la "
+    "baisse de la fréquentation."
+)
+REST = (
+    " Les syndicats de l'aéroport dénoncent une décision brutale et réclament un plan de "
+    "reclassement. Une réunion avec la direction de l'aéroport aura lieu jeudi à Nantes."
+)
+
+
+@pytest.fixture(scope="module")
+def every_sentence() -> Pipeline:
+    settings = KeyPointSettings(max_keypoints=6, min_keypoints=1, selector="lead")
+    return Pipeline(Settings(keypoints=settings))
+
+
+def texts(pipeline: Pipeline, body: str) -> list[str]:
+    return [p.text for p in pipeline.digest(body, lang="fr").keypoints]
+
+
+def test_a_company_described_after_its_name_is_named(every_sentence: Pipeline) -> None:
+    body = (
+        "À partir du 1er mars, la compagnie aérienne low-cost, Lufthansa, va supprimer "
+        "quarante lignes au départ de Nantes. " + JUSTIFIED + REST
+    )
+    points = every_sentence.digest(body, lang="fr").keypoints
+    named = [p for p in points if p.text.startswith("[Lufthansa]")]
+    assert named, [p.text for p in points]
+    assert named[0].text == "[Lufthansa] " + JUSTIFIED.split(" ", 3)[3]
+    assert named[0].verdict.passed and "subject_named" in named[0].removed
+    check = next(c for c in named[0].verdict.checks if c.text == "Lufthansa")
+    assert check.found and check.evidence is not None
+    assert check.evidence.end <= named[0].sources[0].start
+
+
+def test_a_company_the_text_never_described_so_is_not_named(every_sentence: Pipeline) -> None:
+    # « le transporteur Lufthansa » sets another noun beside the name: which company « la
+    # compagnie allemande » is, the text does not say.
+    body = (
+        "À partir du 1er mars, le transporteur Lufthansa va supprimer quarante lignes au "
+        "départ de Nantes. " + JUSTIFIED + REST
+    )
+    assert not any("[" in t for t in texts(every_sentence, body))
