@@ -1,6 +1,6 @@
 """Bullets that stand alone (issue 33): a description of a company, a party or a club named in
-brackets when the text set its noun beside the name; a description of a thing nobody was told
-of is no bullet. Original text written for the tests."""
+brackets when the text set its noun beside the name; an opening connective dropped even where
+the parse makes it the sentence's head. Original text written for the tests."""
 
 from __future__ import annotations
 
@@ -53,3 +53,20 @@ def test_a_company_the_text_never_described_so_is_not_named(every_sentence: Pipe
         "départ de Nantes. " + JUSTIFIED + REST
     )
     assert not any("[" in t for t in texts(every_sentence, body))
+
+
+def test_a_connective_the_parse_made_the_head_is_dropped() -> None:
+    from essentiel import resources
+    from essentiel.analyze import pipeline, sentences_of
+    from essentiel.keypoints.compress import Compressor
+
+    text = (
+        "En outre, 4.312 malades sont hospitalisés, dont 517 dans un état grave, pris en "
+        "charge dans des services de réanimation."
+    )
+    span = sentences_of(pipeline("fr")(text))[0]
+    assert span.root.text == "En"  # the parse's head: the connective
+    compressed = Compressor(resources.language("fr")).compress(span, 0, 25, 30)
+    kept = "".join(text[a:b] for a, b in compressed.fragments)
+    assert kept.startswith("4.312 malades sont hospitalisés"), kept
+    assert "517" in kept  # the rest is no dependent of the connective: kept
