@@ -70,3 +70,66 @@ def test_a_connective_the_parse_made_the_head_is_dropped() -> None:
     kept = "".join(text[a:b] for a, b in compressed.fragments)
     assert kept.startswith("4.312 malades sont hospitalisés"), kept
     assert "517" in kept  # the rest is no dependent of the connective: kept
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        # A thing that stands for what the sentence before said: which one?
+        ("La mesure entrera en vigueur le 1er mars dans tous les lycées publics.", True),
+        ("Le document a été transmis mardi au parquet par la préfecture du département.", True),
+        # A thing the reader knows by its noun alone.
+        ("La neige recouvre déjà les sommets du Jura depuis mardi matin.", False),
+        ("La pluie a gêné la circulation sur la rocade de Rennes toute la journée.", False),
+    ],
+)
+def test_only_a_thing_that_stands_for_something_said_is_refused(text: str, refused: bool) -> None:
+    from essentiel.analyze import ParsedSentence, pipeline, sentences_of
+    from essentiel.keypoints.standalone import unnamed_description
+
+    sentence = ParsedSentence(0, 0, sentences_of(pipeline("fr")(text))[0], "fr")
+    fragments = [(0, len(text))]
+    assert unnamed_description(sentence, fragments, "fr", frozenset(), things=True) is refused
+
+
+CAR_CRASH = (
+    "Un car transportant quarante collégiens a quitté la route mardi matin près de Morlaix, a "
+    "indiqué la préfecture. Les pompiers ont dépêché douze véhicules sur place pour secourir "
+    "les passagers. L'accident a fait trois blessés légers parmi les élèves, selon les secours."
+)
+
+
+def test_a_thing_the_headline_said_stands_when_asked(every_sentence: Pipeline) -> None:
+    title = "Spectaculaire accident de car près de Morlaix"
+    settings = KeyPointSettings(
+        max_keypoints=6, min_keypoints=1, selector="lead", title_introduces=True
+    )
+    told = Pipeline(Settings(keypoints=settings))
+    titled = told.digest(CAR_CRASH, lang="fr", title=title)
+    assert any(p.text.startswith("L'accident a fait") for p in titled.keypoints)
+    # Without the headline, nobody told the reader which accident; by default the box is
+    # judged alone, as the reader's measure judges it.
+    untitled = told.digest(CAR_CRASH, lang="fr")
+    assert not any(p.text.startswith("L'accident") for p in untitled.keypoints)
+    default = every_sentence.digest(CAR_CRASH, lang="fr", title=title)
+    assert not any(p.text.startswith("L'accident") for p in default.keypoints)
+
+
+MEASURE_FIRST = (
+    "La mesure entrera en vigueur le 1er mars dans tous les lycées publics du département. Le "
+    "rectorat de Rennes a confirmé mardi la fin des cours du samedi matin pour 12.000 élèves. "
+    "Les syndicats d'enseignants réclament depuis des mois une réforme des emplois du temps."
+)
+
+
+def test_the_first_sentence_is_judged_when_asked() -> None:
+    def texts(**fields: bool) -> list[str]:
+        settings = KeyPointSettings(
+            max_keypoints=6, min_keypoints=1, selector="lead", refuse_unnamed_things=True, **fields
+        )
+        pipeline = Pipeline(Settings(keypoints=settings))
+        return [p.text for p in pipeline.digest(MEASURE_FIRST, lang="fr").keypoints]
+
+    # The first body sentence of a page often follows its chapô: « La mesure » is which one?
+    assert not any(t.startswith("La mesure") for t in texts(judge_lead=True))
+    assert any(t.startswith("La mesure") for t in texts(judge_lead=False))

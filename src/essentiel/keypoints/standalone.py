@@ -321,6 +321,14 @@ def person_nouns(code: str) -> frozenset[str]:
 
 
 @cache
+def described_things(code: str) -> frozenset[str]:
+    """Nouns of a thing or an event that stand for what was said before (``[standalone]
+    described_things``, folded): « La mesure ... », « Le document ... »."""
+    words = resources.raw(code).get("standalone", {}).get("described_things", [])
+    return frozenset(fold(w) for w in words)
+
+
+@cache
 def known_without_name(code: str) -> frozenset[str]:
     """Subjects the reader knows without a name (``[standalone] known_without_name``, folded):
     « Le gouvernement prévoit ... », « L'automne s'installe ... »."""
@@ -374,6 +382,11 @@ def unnamed_description(
                 things
                 and fold(subject.lemma_) not in known_without_name(code)
                 and fold(subject.lower_) not in known_without_name(code)
+                and (
+                    not described_things(code)
+                    or fold(subject.lemma_) in described_things(code)
+                    or fold(subject.lower_) in described_things(code)
+                )
             )
         )
         and "Plur" not in subject.morph.get("Number", [])
