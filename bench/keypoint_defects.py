@@ -368,7 +368,10 @@ def quote_defect(text: str, zone: tuple[int, int], start: int, end: int, bullet:
     else None. Guillemets and curly marks open and close; a straight mark toggles."""
     depth_at_start = _depth(text, zone[0], start)
     depth_at_end = _depth(text, zone[0], end)
-    if depth_at_start > 0 and _depth(text, zone[0], zone[1]) < depth_at_start + 1:
+    # A quotation open at the bullet's start counts when the block closes it; a mark the block
+    # never closes (« une lettre qui demande son "exclusion immédiate. Des militants ... »)
+    # is the source's stray one, and the bullet reads as narration.
+    if depth_at_start > 0 and _closed_after(text, zone[0], start, zone[1], depth_at_start):
         return "quote_cut"
     if depth_at_end > depth_at_start and _depth(text, end, zone[1], opened=depth_at_end) == 0:
         return "quote_cut"
@@ -391,6 +394,15 @@ def _depth(text: str, start: int, end: int, opened: int = 0) -> int:
             depth += 1 if straight else -1
             depth = max(0, depth)
     return depth
+
+
+def _closed_after(text: str, zone_start: int, start: int, end: int, depth: int) -> bool:
+    """Whether a quotation open at ``start`` (``depth`` deep, reading from ``zone_start``)
+    closes before ``end``."""
+    return any(
+        (ch in _CLOSE_MARKS or ch == '"') and _depth(text, zone_start, k + 1) < depth
+        for k, ch in enumerate(text[start:end], start)
+    )
 
 
 def _stray_close(text: str) -> bool:

@@ -137,6 +137,14 @@ def test_quote_cut_and_unclosed_quote() -> None:
     assert quote_defect(text, (0, len(text)), 0, end, text[:end]) == "quote_cut"
     whole = quote_defect(text, (0, len(text)), 0, len(text), text)
     assert whole is None
+    # A mark the block never closes is the source's stray one: the next sentence is narration.
+    stray = 'Une pétition qui réclame son "départ immédiat. Des habitants ont signé une pétition.'
+    start = stray.index("Des habitants")
+    assert quote_defect(stray, (0, len(stray)), start, len(stray), stray[start:]) is None
+    # Closed later in the block, the same opening mark makes the bullet start inside a quote.
+    closed = 'Le maire a dit "nous verrons. Des habitants ont signé une pétition", a-t-il ajouté.'
+    start, end = closed.index("Des habitants"), closed.index('", a-t-il')
+    assert quote_defect(closed, (0, len(closed)), start, end, closed[start:end]) == "quote_cut"
     unclosed = 'Le maire juge que la réforme "va dans le bon sens.'
     assert quote_defect(unclosed, (0, len(unclosed)), 0, len(unclosed), unclosed) == (
         "unclosed_quote"
