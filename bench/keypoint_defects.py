@@ -9,11 +9,12 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   « Ces derniers ... », or the main verb's subject is a personal pronoun, « Âgé de 70 ans,
   il ... »), ``context_link`` (a discourse link, « Car ... », « Mais il y a également ... »),
   ``context_temporal`` (a time known from the sentence before, « Entretemps, », « À
-  l'époque, ») and ``context_description`` (the main verb's subject is a definite
-  description, « L'humoriste a annoncé ... », and the bullet names nobody; not a subject the
-  reader knows without a name, ``[standalone] known_without_name``: « Le gouvernement »). A
-  pronoun the key points replaced by a name in brackets (« [Jean Dupont] a annoncé ») and an
-  impersonal « il » (« D'après les pompiers, il a fallu ... ») need nothing;
+  l'époque, »; not one followed by its hour, « Peu après 23 heures, ») and
+  ``context_description`` (the main verb's subject is a definite description, « L'humoriste
+  a annoncé ... », and the bullet names nobody; not a subject the reader knows without a
+  name, ``[standalone] known_without_name``: « Le gouvernement »). A pronoun the key points
+  replaced by a name in brackets (« [Jean Dupont] a annoncé ») and an impersonal « il »
+  (« D'après les pompiers, il a fallu ... ») need nothing;
 - ``no_finite_verb``: no finite verb in what the bullet keeps (« Une publication qui ... »);
   a verb the parse hung on the subject's noun, in a relative clause closed by a comma before
   it (« Les soldes, qui doivent s'achever le 11 août, ne permettront pas ... ») or read as a
@@ -24,7 +25,8 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
 - ``glued_heading``: a heading or a paragraph with no final stop run into the sentence
   (« ... grandeur nature La Banque centrale ... »), also with no space between (« ... sur la
   départementalePeu avant midi ... », « ... de BrestMais les ... », « - 12/03par BFMTVL'usine
-  ... »), or three capitalised words in a row (an upper-case intertitle);
+  ... »), or three capitalised words in a row (an upper-case intertitle; not inside a
+  quotation, where they are the speaker's: « "SIX MORE YEARS !", a tweeté ... »);
 - ``headline_repeated``: the bullet repeats the headline (the page's title printed again in
   the body, taken for a sentence): nearly all its words, in a bullet about as long or opening
   with them; a longer lead that states the same news in its own order is not counted;
@@ -32,7 +34,8 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   (« Si ce second tour, ne pouvait ... ») or a word and what completes it (« a décidé, de
   tester »); not where only a bracketed aside was cut, beside the source's own comma;
 - ``lost_key_figure``: the bullet is made from the lead sentence and compression dropped one
-  of its figures (the deaths cut, the injured kept).
+  of its figures (the deaths cut, the injured kept); a number inside an entity's name (« une
+  information d'Europe 1 ») is no figure.
 
 Per box: ``any_defect`` (a bullet with at least one of the above), ``no_named_subject`` (no
 bullet names anyone or anything: no proper noun and no named entity in any of them) and
@@ -222,7 +225,8 @@ def context_defect(
         return None
     if _starts_with(bullet, words.links):
         return "context_link"
-    if _starts_with(bullet, words.temporal):
+    temporal = _starts_with(bullet, words.temporal)
+    if temporal and not _dated(bullet, temporal):
         return "context_temporal"
     if _starts_with(bullet, words.pronouns):
         return "context_pronoun"
@@ -279,6 +283,13 @@ def context_defect(
         ):
             return "context_description"
     return None
+
+
+def _dated(bullet: str, opener: str) -> bool:
+    """The temporal opener is followed by the time it is counted from (« Peu après 23 heures,
+    ... », « Plus tard dans la soirée » is not): it points back to nothing."""
+    rest = bullet.lower().lstrip("«“\"' ")[len(opener) :].lstrip()
+    return rest[:1].isdigit()
 
 
 def _impersonal_subject(sentence: Any, lang: Any) -> bool:
@@ -357,7 +368,10 @@ def quote_defect(text: str, zone: tuple[int, int], start: int, end: int, bullet:
     else None. Guillemets and curly marks open and close; a straight mark toggles."""
     depth_at_start = _depth(text, zone[0], start)
     depth_at_end = _depth(text, zone[0], end)
-    if depth_at_start > 0 and _depth(text, zone[0], zone[1]) < depth_at_start + 1:
+    # A quotation open at the bullet's start counts when the block closes it; a mark the block
+    # never closes (« une lettre qui demande son "exclusion immédiate. Des militants ... »)
+    # is the source's stray one, and the bullet reads as narration.
+    if depth_at_start > 0 and _closed_after(text, zone[0], start, zone[1], depth_at_start):
         return "quote_cut"
     if depth_at_end > depth_at_start and _depth(text, end, zone[1], opened=depth_at_end) == 0:
         return "quote_cut"
@@ -382,6 +396,15 @@ def _depth(text: str, start: int, end: int, opened: int = 0) -> int:
     return depth
 
 
+def _closed_after(text: str, zone_start: int, start: int, end: int, depth: int) -> bool:
+    """Whether a quotation open at ``start`` (``depth`` deep, reading from ``zone_start``)
+    closes before ``end``."""
+    return any(
+        (ch in _CLOSE_MARKS or ch == '"') and _depth(text, zone_start, k + 1) < depth
+        for k, ch in enumerate(text[start:end], start)
+    )
+
+
 def _stray_close(text: str) -> bool:
     """A closing mark before any opening one (the bullet starts inside a quote)."""
     depth = 0
@@ -397,7 +420,11 @@ def _stray_close(text: str) -> bool:
 
 def glued_heading(bullet: str, words: Words) -> bool:
     """A heading or a paragraph with no final stop run into the bullet's sentence."""
-    if _UPPER_RUN.search(bullet) or _GLUED_NO_SPACE.search(bullet):
+    if _GLUED_NO_SPACE.search(bullet):
+        return True
+    # An upper-case run inside a quotation is the speaker's own (a tweet in capitals: « "SIX
+    # MORE YEARS !", a tweeté ... »), not an intertitle.
+    if any(_depth(bullet, 0, m.start()) == 0 for m in _UPPER_RUN.finditer(bullet)):
         return True
     if any(
         _depth(bullet, 0, m.start("opener")) == 0
@@ -522,17 +549,31 @@ def _comma_before_complement(
 
 
 def lost_figures(
-    figures: Iterable[Any], lead: tuple[int, int], fragments: Sequence[tuple[int, int]]
+    figures: Iterable[Any],
+    lead: tuple[int, int],
+    fragments: Sequence[tuple[int, int]],
+    entities: Sequence[Any] = (),
 ) -> list[str]:
     """The figures (``Digest.figures``) of the lead sentence (``lead``, clean offsets) that a
     bullet made from it (``fragments``) does not keep. Durations and ages (« depuis trois
-    semaines », « un homme de 44 ans ») are the sentence's detail, not its count."""
+    semaines », « un homme de 44 ans ») are the sentence's detail, not its count; a number
+    inside a name of the digest's ``entities`` (« une information d'Europe 1 ») counts
+    nothing."""
+    from essentiel.model import MentionForm
+
+    names = [
+        (m.span.start, m.span.end)
+        for entity in entities
+        for m in entity.mentions
+        if m.form is MentionForm.NAME
+    ]
     return [
         figure.span.text
         for figure in figures
         if lead[0] <= figure.number.start < lead[1]
         and figure.unit not in DURATION_UNITS
         and not any(a <= figure.number.start < b for a, b in fragments)
+        and not any(a <= figure.number.start < b for a, b in names)
     ]
 
 
@@ -1072,7 +1113,9 @@ def _digest_all(args: argparse.Namespace, tally: Tally) -> None:
             for bullet in record["bullets"]:
                 if bullet["from_lead"]:
                     lead = (bullet["lead"][0], bullet["lead"][1])
-                    bullet["lost"] = lost_figures(digest.figures, lead, bullet["fragments"])
+                    bullet["lost"] = lost_figures(
+                        digest.figures, lead, bullet["fragments"], digest.entities
+                    )
                     if bullet["lost"]:
                         bullet["defects"].append("lost_key_figure")
             record["headline_in_body"] = any(

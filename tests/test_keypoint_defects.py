@@ -73,6 +73,12 @@ def _context(text: str, lang: str = "fr", introduced: frozenset[str] = frozenset
         ("Le gouvernement prévoit 300 postes de plus dans les hôpitaux d'ici 2026.", None),
         ("La justice a ordonné la fermeture du chantier pour trois mois.", None),
         ("La mesure entrera en vigueur le 1er mars dans tous les lycées.", "context_description"),
+        # A temporal opener with the time it counts from points back to nothing.
+        ("Peu après 22 heures, les pompiers de Brest ont été appelés sur le port.", None),
+        (
+            "Peu après, les pompiers de Brest ont été appelés sur le port de commerce.",
+            "context_temporal",
+        ),
     ],
 )
 def test_openers_that_need_context_are_told_apart(text: str, kind: str | None) -> None:
@@ -131,6 +137,14 @@ def test_quote_cut_and_unclosed_quote() -> None:
     assert quote_defect(text, (0, len(text)), 0, end, text[:end]) == "quote_cut"
     whole = quote_defect(text, (0, len(text)), 0, len(text), text)
     assert whole is None
+    # A mark the block never closes is the source's stray one: the next sentence is narration.
+    stray = 'Une pétition qui réclame son "départ immédiat. Des habitants ont signé une pétition.'
+    start = stray.index("Des habitants")
+    assert quote_defect(stray, (0, len(stray)), start, len(stray), stray[start:]) is None
+    # Closed later in the block, the same opening mark makes the bullet start inside a quote.
+    closed = 'Le maire a dit "nous verrons. Des habitants ont signé une pétition", a-t-il ajouté.'
+    start, end = closed.index("Des habitants"), closed.index('", a-t-il')
+    assert quote_defect(closed, (0, len(closed)), start, end, closed[start:end]) == "quote_cut"
     unclosed = 'Le maire juge que la réforme "va dans le bon sens.'
     assert quote_defect(unclosed, (0, len(unclosed)), 0, len(unclosed), unclosed) == (
         "unclosed_quote"
@@ -150,6 +164,13 @@ def test_quote_cut_and_unclosed_quote() -> None:
         ("Le journaliste du quotidien Le Télégramme a été entendu.", "fr", False),
         ("Le préfet a dit « La décision est prise » devant la presse.", "fr", False),
         ("UNE VILLE SOUS LES EAUX La crue a atteint deux mètres.", "fr", True),
+        # Capitals inside a quotation are the speaker's (a tweet), not an intertitle.
+        ('"TROIS ANS DE PLUS !", a tweeté mardi le premier adjoint de Brest.', "fr", False),
+        (
+            'Le premier adjoint a tweeté mardi "bravo" PLACE AUX JEUNES La mairie a voté.',
+            "fr",
+            True,
+        ),
         (
             "Le cortège est sorti par une porte dérobéeAu terme de la visite, le maire a parlé.",
             "fr",
@@ -250,6 +271,25 @@ def test_a_figure_of_the_lead_cut_by_compression() -> None:
     lost = _script().lost_figures(figures, (0, len(lead)), kept_injured)
     assert lost == ["12"]  # the durations are not the lead's count
     assert _script().lost_figures(figures, (0, len(lead)), [(0, len(lead))]) == []
+
+
+def test_a_number_inside_a_name_is_no_figure() -> None:
+    from essentiel.model import Entity, EntityKind, EntityMention, MentionForm
+
+    lead = "Une fuite a inondé 40 caves de Brest, selon une information de France 3 Bretagne."
+    figures = [_figure(lead, "40"), _figure(lead, "3")]
+    start = lead.index("France 3")
+    mention = EntityMention(
+        span=Span(start=start, end=start + 8, text="France 3"), form=MentionForm.NAME, block=0
+    )
+    outlet = Entity(kind=EntityKind.ORGANISATION, name="France 3", aliases=[], mentions=[mention])
+    cut = [(0, lead.index(", selon"))]  # the bullet keeps the flood, not the source
+    assert _script().lost_figures(figures, (0, len(lead)), cut, [outlet]) == []
+    # The count the bullet cut is still lost, a name or not.
+    cut = [(lead.index("de Brest"), len(lead))]
+    assert _script().lost_figures(figures, (0, len(lead)), cut, [outlet]) == ["40"]
+    # Without the entity, the outlet's number reads as a lost figure (the old count).
+    assert _script().lost_figures(figures, (0, len(lead)), [(0, lead.index(", selon"))]) == ["3"]
 
 
 def test_a_box_that_names_nobody_and_one_that_misses_the_headline() -> None:

@@ -123,7 +123,10 @@ def connective_end(sent: SpacySpan, lang: Language) -> int:
         return 0
     base = sent.start_char
     following = next((tok for tok in sent if tok.idx - base >= end), None)
-    if following is None or following.dep_ == "mark" or following.pos_ in {"VERB", "AUX"}:
+    if following is None or following.dep_ == "mark":
+        return 0
+    # A figure the tagger calls a verb (« En outre, 3.150 élèves ... ») is no verb.
+    if following.pos_ in {"VERB", "AUX"} and not following.like_num:
         return 0
     return end
 
@@ -861,6 +864,10 @@ class Compressor:
         chiffres officiels »), the deletion is cancelled: kept alone, the attribution would
         move to another claim.
         """
+        if deletion.rule == "connective":
+            # Nothing hangs on an opening connective: when the parse makes it the sentence's
+            # head (« En outre, 8.675 malades sont hospitalisés »), the rest is no dependent.
+            return deletion
         base = sent.start_char
         text = sent.text  # read once, and the tokens: spaCy rebuilds both on each access
         tokens = list(sent)
@@ -952,7 +959,7 @@ class Compressor:
         text = sent.text
         base = offset + sent.start_char
         deletions = self.deletions(sent)
-        core = _Core.of(sent)
+        core = _Core.of(sent, connective_end(sent, self.lang))
         read = _Sentence.of(sent, self.lang)
         # The lead's guard keeps the whole sentence when it fits the limit; a lead too long to
         # be a bullet otherwise is cut as any sentence (« ..., ending more than six decades of
@@ -1282,6 +1289,10 @@ def is_finite_verb(tok: Token) -> bool:
     return tok.pos_ in {"VERB", "AUX"} and "Fin" in tok.morph.get("VerbForm", [])
 
 
+# An auxiliary's dependency: its verb is its head.
+_AUX_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "auxpass", "cop"})
+
+
 @dataclass(frozen=True)
 class _Core:
     """What deletions must leave of a sentence: its main verb (the parse's root); each verb's
@@ -1294,7 +1305,17 @@ class _Core:
     finite: list[Token]
 
     @classmethod
-    def of(cls, sent: SpacySpan) -> _Core:
+    def of(cls, sent: SpacySpan, connective: int = 0) -> _Core:
+        """``connective``: where the sentence goes on after an opening connective the bullet
+        drops (``connective_end``). The parse may make the connective the sentence's head
+        (« En outre, 8.675 malades sont hospitalisés »): the main verb is then the first
+        finite verb after it."""
+        root = sent.root
+        if connective and root.idx - sent.start_char < connective:
+            after = (t for t in sent if t.idx - sent.start_char >= connective)
+            verb = next((t for t in after if is_finite_verb(t)), None)
+            if verb is not None:
+                root = verb.head if verb.dep_ in _AUX_DEPS else verb
         subjects = [
             (tok, subj) for tok in sent if (subj := [c for c in tok.children if is_subject(c)])
         ]
@@ -1307,7 +1328,7 @@ class _Core:
             if sent.start <= verb.i < sent.end and all(sent.start <= t.i < sent.end for t in subj)
         ]
         finite = [t for t in sent if is_finite_verb(t)]
-        return cls(sent.root, subjects, inside, finite)
+        return cls(root, subjects, inside, finite)
 
     def kept_by(self, sent: SpacySpan, deletions: list[Deletion]) -> bool:
         """Whether the bullet left by ``deletions`` still has all of it. A trailing clause

@@ -40,29 +40,43 @@ class Headline:
 
     stems: frozenset[str]
     numbers: frozenset[float]
+    # The headline's own stems, without the chapô's: what a cut must keep (``words_in``).
+    title_stems: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, texts: list[str], code: str) -> Headline | None:
-        texts = [t for t in texts if t and t.strip()]
-        if not texts:
-            return None
+        """``texts``: the headline first, then the chapô (either may be empty)."""
         stop = stop_words(code)
         stems: set[str] = set()
         numbers: set[float] = set()
-        for text in texts:
+        title_stems: frozenset[str] = frozenset()
+        for k, text in enumerate(texts):
+            if not text or not text.strip():
+                continue
             words = [w for w in _WORD.findall(text) if len(w) > 3 or w[:1].isupper()]
-            stems |= {_stem(w) for w in words if _fold(w) not in stop and w.lower() not in stop}
+            said = {_stem(w) for w in words if _fold(w) not in stop and w.lower() not in stop}
+            stems |= said
+            if k == 0:
+                title_stems = frozenset(said)
             numbers |= {value for _, _, value in read_numbers(text, code)}
-        return cls(frozenset(stems), frozenset(numbers))
+        if not any(text and text.strip() for text in texts):
+            return None
+        return cls(frozenset(stems), frozenset(numbers), title_stems)
 
     def words_in(self, sentence: ParsedSentence) -> frozenset[int]:
         """The indices (in the sentence's doc) of its tokens that are the headline's content
-        words: what a cut of the sentence that states the headline's event must keep."""
-        return frozenset(
-            tok.i
-            for tok in sentence.span
-            if _WORD.fullmatch(tok.text) and _stem(tok.text) in self.stems
-        )
+        words, each at its first occurrence: what a cut of the sentence that states the
+        headline's event must keep. The chapô's words are not kept: it is the publisher's
+        longer summary, and its words are nearly all the lead's, so keeping them forbade
+        nearly every cut; a repeated word (« la mairie de Villeneuve ... à Villeneuve ») is
+        said once the first is kept."""
+        kept: dict[str, int] = {}
+        for tok in sentence.span:
+            if _WORD.fullmatch(tok.text):
+                stem = _stem(tok.text)
+                if stem in self.title_stems and stem not in kept:
+                    kept[stem] = tok.i
+        return frozenset(kept.values())
 
     def match(self, sentence: ParsedSentence, code: str, cosine: float | None = None) -> float:
         """How much of the headline ``sentence`` says, in [0, 1]: the share of the headline's

@@ -9,7 +9,9 @@ insertion. The name is the one the text ties the subject to, read off the digest
   own main verb, and no other noun of the pronoun's gender stands there as subject or object
   (« Jean Dupont a présenté le projet. Il prévoit ... »: « il » may be the project);
 - a description as the main verb's subject (« Le conservateur du parc a déclaré ... ») that
-  ``facts.entities`` ties to a person the text names elsewhere.
+  ``facts.entities`` ties to a person the text names elsewhere, or to an organisation whose
+  name the text set beside the description's noun (« la compagnie aérienne, Ryanair, ... »
+  then « La compagnie irlandaise permettait ... »).
 
 Anything less sure is not repaired, and the sentence is not a candidate, as before. The
 verifier checks the bracketed name against the entity (``verify.check_insertions``).
@@ -209,7 +211,7 @@ def _description_repair(
         return None
     a, b = sentence.offset + subject[0], sentence.offset + subject[1]
     for entity in entities:
-        if entity.kind is not EntityKind.PERSON:
+        if entity.kind not in _DESCRIBED_KINDS:
             continue
         roles = [
             m.span
@@ -229,8 +231,13 @@ def _description_repair(
         # comma-separated apposition would then be cut off: not repaired).
         if text[role.end : b].strip():
             return None
-        if not _apposed(text, role.text, entity):
-            return None  # tied by a guess (the nearest person), not by the text
+        # A person's role may be tied by a guess (the nearest person named before): the text
+        # must set the whole description beside a name. A body's description is tied only by
+        # its noun set beside the name (« la compagnie aérienne, Ryanair, ... » makes « la
+        # compagnie irlandaise » Ryanair): that noun beside one of its names is the evidence.
+        head_only = entity.kind is EntityKind.ORGANISATION
+        if not _apposed(text, role.text, entity, head_only):
+            return None
         evidence = _name_evidence(entity, before=role.start)
         if evidence is None:
             return None
@@ -240,11 +247,17 @@ def _description_repair(
     return None
 
 
-def _apposed(text: str, role: str, entity: Entity) -> bool:
+# Entities whose description a bracketed name may replace: people, and bodies (a company, a
+# party, a club) that the text names beside the description's noun.
+_DESCRIBED_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANISATION})
+
+
+def _apposed(text: str, role: str, entity: Entity, head_only: bool = False) -> bool:
     """The text puts the description beside one of the entity's names: « le conservateur du
     parc, Jacques Gomis », « Jacques Gomis, conservateur du parc », « le maire de la commune,
     Jean Dupont ». A role tied to the nearest person named before is not enough to insert a
-    name."""
+    name. ``head_only``: the description's first noun is enough (« la compagnie aérienne,
+    Ryanair » for « la compagnie irlandaise »)."""
     words = role.split()
     if len(words) > 1 and words[0].lower().rstrip("'’") in {"le", "la", "l", "the", "les"}:
         words = words[1:]
@@ -252,6 +265,8 @@ def _apposed(text: str, role: str, entity: Entity) -> bool:
         words[0] = words[0][2:]
     if not words:
         return False
+    if head_only:
+        words = words[:1]
     described = r"\s+".join(re.escape(w) for w in words)
     for mention in entity.mentions:
         if mention.form is not MentionForm.NAME:
@@ -302,6 +317,14 @@ def person_nouns(code: str) -> frozenset[str]:
         *data.get("quotes", {}).get("person_nouns", []),
         *data.get("standalone", {}).get("described_persons", []),
     ]
+    return frozenset(fold(w) for w in words)
+
+
+@cache
+def described_things(code: str) -> frozenset[str]:
+    """Nouns of a thing or an event that stand for what was said before (``[standalone]
+    described_things``, folded): « La mesure ... », « Le document ... »."""
+    words = resources.raw(code).get("standalone", {}).get("described_things", [])
     return frozenset(fold(w) for w in words)
 
 
@@ -359,6 +382,11 @@ def unnamed_description(
                 things
                 and fold(subject.lemma_) not in known_without_name(code)
                 and fold(subject.lower_) not in known_without_name(code)
+                and (
+                    not described_things(code)
+                    or fold(subject.lemma_) in described_things(code)
+                    or fold(subject.lower_) in described_things(code)
+                )
             )
         )
         and "Plur" not in subject.morph.get("Number", [])
