@@ -18,6 +18,7 @@ from essentiel.analyze import ParsedSentence
 from essentiel.check.verifier import Verifier
 from essentiel.keypoints.compress import Compressor, count_words
 from essentiel.keypoints.headline import Headline
+from essentiel.keypoints.headline_subject import OPENING_SENTENCES, headline_subject_repair
 from essentiel.keypoints.learned import MAX_EMBEDDED, MAX_RANK, score_learned
 from essentiel.keypoints.select import (
     OPENING_MARKS,
@@ -115,6 +116,9 @@ class KeyPointSettings:
     # default: on the first 300 ``make tune`` articles it cost 0.11 ROUGE-1 (28.89 to 28.78)
     # for 10 fewer defects of 700 bullets on OrangeSum validation pages 1-245 (2026-12-05).
     refuse_unnamed_things: bool = False
+    # A pronoun subject opening one of the body's first sentences that restates the headline
+    # is replaced by the headline's subject in brackets (``headline_subject.py``).
+    headline_subject: bool = True
     # The learned selector embeds and scores only this many candidates (at least
     # max_keypoints), the best by select.py's score: the sentence encoder's cost is per
     # sentence embedded (issue 31).
@@ -187,6 +191,14 @@ def build_keypoints(
             repair = repair_subject(i, sentences, lang, context.entities, text)
             if repair is not None:
                 repairs[i] = repair
+    headline = Headline.of([title or "", context.standfirst or ""], lang.code)
+    if settings.headline_subject:
+        # A pronoun opening the body on the headline's news: the headline's subject named.
+        for i in range(min(len(sentences), OPENING_SENTENCES)):
+            if i not in repairs:
+                repair = headline_subject_repair(i, sentences, lang, title, text, headline)
+                if repair is not None:
+                    repairs[i] = repair
     named = frozenset(i for i, r in repairs.items() if r.pronoun)
     if selector == "learned":
         candidates = score_learned(
@@ -227,7 +239,6 @@ def build_keypoints(
     shown: list[tuple[int, frozenset[str]]] = []  # (rank, words) of each bullet made
     notices: list[Notice] = []
     best = max((c.score for c in candidates), default=0.0)
-    headline = Headline.of([title or "", context.standfirst or ""], lang.code)
     # The lead selector takes the body's order, its first sentence first: no headline pick.
     pending = (
         headline_candidates(candidates, headline, lang.code, settings)[: settings.headline_tries]

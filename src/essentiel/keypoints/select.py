@@ -335,6 +335,8 @@ def pronoun_subject(span: SpacySpan, lang: Language) -> bool:
             continue
         if word in lang.impersonal_pronouns and _impersonal(root, lang):
             continue
+        if child.dep_ == "expl:subj" and root.lemma_.lower() not in _presentative_verbs(lang.code):
+            continue  # the parser's impersonal subject: « Il était 6 heures quand ... »
         return True
     return False
 
@@ -550,6 +552,35 @@ def _nominal_openers(code: str) -> tuple[str, ...]:
     return tuple(resources.raw(code).get("standalone", {}).get("nominal_openers", []))
 
 
+def impersonal(root: Token, lang: Language) -> bool:
+    """Whether a subject « il » of ``root`` is impersonal (refers to nobody)."""
+    return _impersonal(root, lang)
+
+
+def impersonal_opener(span: SpacySpan, lang: Language) -> bool:
+    """The sentence opens on an impersonal « il » that is its main verb's subject (« Il y a
+    désormais 19.856 cas ... », « Il était 4 heures quand un avion ... »): it refers to
+    nobody, so the opener does not point back. Not a presentative (``[standalone]
+    presentative_verbs``: « Il s'agirait d'un féminicide »), which says what the thing told
+    before is, as « C'est ... » does."""
+    first = next((t for t in span if not t.is_punct and not t.is_space), None)
+    if first is None or first.lower_ not in lang.impersonal_pronouns:
+        return False
+    head = first.head
+    if head.lemma_.lower() in _presentative_verbs(lang.code):
+        return False
+    # The parser's own mark of an impersonal subject (« Il était 6 heures ... »).
+    if first.dep_ == "expl:subj":
+        return True
+    return is_subject(first) and _impersonal(head, lang)
+
+
+@cache
+def _presentative_verbs(code: str) -> frozenset[str]:
+    verbs = resources.raw(code).get("standalone", {}).get("presentative_verbs", [])
+    return frozenset(str(v) for v in verbs)
+
+
 def _impersonal(root: Token, lang: Language) -> bool:
     if root.lemma_.lower() in lang.impersonal_verbs:
         return True
@@ -597,6 +628,8 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
         first = next((t for t in span if not t.is_punct), None)
         if first is not None and is_subject(first) and first.head == span.root:
             return True  # « Il avait informé ... »: the opener is the subject being named
+    if impersonal_opener(span, lang):
+        return True
     return not lang.opens_with(text, lang.anaphoric_openers)
 
 

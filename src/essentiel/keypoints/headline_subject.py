@@ -1,0 +1,159 @@
+"""The headline's subject named in place of a pronoun that opens the body on the same news.
+
+News often states its event in the headline and then opens the body on a pronoun: under
+« Des élus appellent à renoncer à la réforme », the body says « Ils appellent à renoncer à la
+réforme en pleine crise. » That sentence is the statement of the headline's event, and it was
+no candidate (a pronoun subject whose referent is elsewhere): the box then told side details.
+Repaired the way newsrooms do, it reads « [Des élus] appellent à renoncer ... ».
+
+The repair is made only when the text ties the pronoun to the headline's subject:
+
+- the sentence is one of the body's first ``OPENING_SENTENCES`` and restates the headline
+  (``Headline.match`` at least ``MIN_MATCH``: its words and figures), so its subject is the
+  headline's;
+- the headline (after an opening rubric, « Coronavirus : ») has a finite verb whose subject is
+  a noun phrase, not a pronoun nor a quote, of the pronoun's number (and gender, for a
+  singular pronoun, when both are known);
+- no sentence between the body's start and the pronoun has a subject of that number that
+  another noun heads (« Le maire a reçu les syndicats. Ils ... »: « ils » may be them);
+- the headline's subject is written before the body in the text (the headline block): that
+  mention is the evidence the verifier checks the bracket against (``check_insertions``).
+
+An impersonal « il » (« il faut », « il y a ») refers to nobody and is not repaired.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from essentiel.analyze import ParsedSentence, pipeline
+from essentiel.check.verifier import Insertion
+from essentiel.keypoints.compress import is_finite_verb, is_subject
+from essentiel.keypoints.headline import Headline
+from essentiel.keypoints.select import impersonal
+from essentiel.keypoints.standalone import SubjectRepair
+from essentiel.model import Span
+from essentiel.resources import Language
+
+# The pronoun may open one of the body's first sentences: the lead and the one or two that
+# complete it, where the headline's event is told.
+OPENING_SENTENCES = 3
+# How much of the headline (``Headline.match``) the sentence must restate.
+MIN_MATCH = 0.3
+# A headline's subject longer than this is a clause, not a name for a bracket.
+MAX_SUBJECT_WORDS = 8
+# « Coronavirus : », « VIDÉO. »: a rubric before the headline's sentence.
+_RUBRIC = re.compile(r"^[^:]{1,40}\s?:\s+|^[A-ZÉÈÀ]{3,}\.\s+")
+_QUOTES = frozenset('"«»“”')
+
+
+def headline_subject(title: str, lang: Language) -> tuple[str, Token] | None:
+    """The headline's subject as written and its head word: the subject of the headline's
+    finite main verb when it is a noun phrase; None otherwise (a headline without a verb, a
+    pronoun or a quote as its subject)."""
+    sentence = _RUBRIC.sub("", title.strip(), count=1)
+    if not sentence:
+        return None
+    doc = pipeline(lang.code)(sentence)
+    root = next(iter(doc.sents)).root
+    if not (is_finite_verb(root) or any(is_finite_verb(c) for c in root.children)):
+        return None
+    subject = next((c for c in root.children if is_subject(c) and c.i < root.i), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    words = sorted(subject.subtree, key=lambda t: t.i)
+    if len(words) > MAX_SUBJECT_WORDS or any(t.text in _QUOTES for t in words):
+        return None
+    if words[-1].i - words[0].i + 1 != len(words):
+        return None  # not one run of words
+    text = doc[words[0].i : words[-1].i + 1].text.strip(" ,")
+    return (text, subject) if text else None
+
+
+def _opening_pronoun(sentence: ParsedSentence, lang: Language) -> Token | None:
+    """The main verb's subject when it is a personal pronoun (``subject_pronouns``) before
+    the verb, and not an impersonal « il »."""
+    root = sentence.span.root
+    for child in root.children:
+        if child.dep_.startswith("expl"):
+            return None  # « Il était 6 heures quand ... »: the parser's impersonal subject
+        if (
+            is_subject(child)
+            and child.lower_ in lang.subject_pronouns
+            and child.i < root.i
+            and "-" not in child.text
+        ):
+            if child.dep_.startswith("expl") or (
+                child.lower_ in lang.impersonal_pronouns and impersonal(root, lang)
+            ):
+                return None
+            return child
+    return None
+
+
+def _agrees(pronoun: Token, head: Token) -> bool:
+    number = pronoun.morph.get("Number", [])
+    said = head.morph.get("Number", [])
+    if number and said and not set(number) & set(said):
+        return False
+    if "Sing" in number:
+        gender = pronoun.morph.get("Gender", [])
+        said_gender = head.morph.get("Gender", [])
+        if gender and said_gender and not set(gender) & set(said_gender):
+            return False
+    return True
+
+
+def _competing_subject(before: list[ParsedSentence], pronoun: Token, head: Token) -> bool:
+    """A sentence before the pronoun's has a noun subject of the pronoun's number other than
+    the headline's own head word: the pronoun may refer to it."""
+    number = set(pronoun.morph.get("Number", []))
+    for sentence in before:
+        for tok in sentence.span:
+            if not is_subject(tok) or tok.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            said = set(tok.morph.get("Number", []))
+            if number and said and not number & said:
+                continue
+            if tok.lemma_.lower() != head.lemma_.lower():
+                return True
+    return False
+
+
+def headline_subject_repair(
+    index: int,
+    sentences: list[ParsedSentence],
+    lang: Language,
+    title: str | None,
+    text: str,
+    headline: Headline | None,
+) -> SubjectRepair | None:
+    """How to name the pronoun subject of ``sentences[index]`` by the headline's subject, or
+    None when the text does not tie them (see the module's conditions)."""
+    if not title or headline is None or index >= OPENING_SENTENCES or index >= len(sentences):
+        return None
+    sentence = sentences[index]
+    pronoun = _opening_pronoun(sentence, lang)
+    if pronoun is None:
+        return None
+    if headline.match(sentence, lang.code) < MIN_MATCH:
+        return None
+    found = headline_subject(title, lang)
+    if found is None:
+        return None
+    subject, head = found
+    if not _agrees(pronoun, head) or _competing_subject(sentences[:index], pronoun, head):
+        return None
+    # The headline's words as the text has them, before the body: the bracket's evidence.
+    body_start = sentences[0].start
+    at = text.find(subject, 0, body_start)
+    if at < 0:
+        return None
+    evidence = Span(start=at, end=at + len(subject), text=subject)
+    start = sentence.offset + pronoun.idx
+    end = start + len(pronoun.text)
+    replaced = Span(start=start, end=end, text=text[start:end])
+    insertion = Insertion(replaced=replaced, names=(subject,), evidence=evidence)
+    return SubjectRepair(start, end, subject, insertion, True)
