@@ -130,14 +130,18 @@ def test_a_wrong_headline_subject_inserted_fails_verification() -> None:
         (
             "Il était 6 heures ce mardi matin quand un camion chargé de bouteilles s'est "
             "renversé sur l'autoroute A7, près de Valence.",
-            True,
+            # The parser's impersonal label alone is not trusted (it marks « Il a indiqué »
+            # too): still refused.
+            False,
         ),
         (
             "Il y a désormais 2.310 cas de grippe recensés dans la région, selon le bilan "
             "publié lundi par l'agence régionale de santé.",
             True,
         ),
+        ("Il faudra deux ans de travaux pour rouvrir le pont de Saint-Nazaire aux camions.", True),
         ("Il s'agirait d'un incendie criminel déclenché dans la nuit de samedi.", False),
+        ("Il sert à financer des places de stationnement pour les vélos en centre-ville.", False),
         ("Il a annoncé sa démission mardi soir devant le conseil municipal de la commune.", False),
     ],
 )

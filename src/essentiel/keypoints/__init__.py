@@ -96,6 +96,10 @@ class KeyPointSettings:
     # No cut of the first bullet takes one of the headline's content words (``Headline``'s
     # stems): compression must not drop the event the bullet was chosen to state.
     headline_keep: bool = True
+    # ... unless the first bullet then stays over its limit: it is cut as the others are
+    # rather than passed over for a later, less central statement (the most common reason a
+    # box missed the headline's event on OrangeSum validation pages 51-245).
+    headline_keep_fallback: bool = True
     # The first bullet may run this many words over ``max_words``: a lead that carries its
     # attribution and date is often a few words over the box's limit, and without it the
     # headline's event was told by no bullet (``make tune``, 2026-12-05: with tries and keep,
@@ -255,23 +259,25 @@ def build_keypoints(
         if len(made) >= settings.min_keypoints and cand.score < settings.extra_ratio * best:
             break  # a bullet beyond the minimum must be nearly as important as the best one
         repair = repairs.get(cand.rank)
-        point = _make(
-            text,
-            cand.sentence,
-            compressor,
-            verifier,
+        keep = (
+            headline.words_in(cand.sentence)
+            if first and settings.headline_keep and headline is not None
+            else frozenset()
+        )
+        limits = (
             replace(settings, max_words=settings.max_words + settings.headline_extra_words)
             if first
-            else settings,
-            notices,
-            repair,
-            lead=cand.rank == 0 or (first and settings.headline_guard),
-            keep=(
-                headline.words_in(cand.sentence)
-                if first and settings.headline_keep and headline is not None
-                else frozenset()
-            ),
+            else settings
         )
+        lead = cand.rank == 0 or (first and settings.headline_guard)
+        point = _make(
+            text, cand.sentence, compressor, verifier, limits, notices, repair, lead, keep
+        )
+        if point is None and keep and settings.headline_keep_fallback:
+            # Kept whole, every repetition of the headline's words (« ..., après la remise
+            # d'un rapport sur la restitution des oeuvres ») kept the statement over the
+            # limit: the cuts may take those words when the bullet fits only so.
+            point = _make(text, cand.sentence, compressor, verifier, limits, notices, repair, lead)
         said: frozenset[str] = frozenset()
         if point is not None and settings.refuse_unnamed:
             fragments = [(f.start, f.end) for f in point.fragments]

@@ -335,8 +335,6 @@ def pronoun_subject(span: SpacySpan, lang: Language) -> bool:
             continue
         if word in lang.impersonal_pronouns and _impersonal(root, lang):
             continue
-        if child.dep_ == "expl:subj" and root.lemma_.lower() not in _presentative_verbs(lang.code):
-            continue  # the parser's impersonal subject: « Il était 6 heures quand ... »
         return True
     return False
 
@@ -559,7 +557,7 @@ def impersonal(root: Token, lang: Language) -> bool:
 
 def impersonal_opener(span: SpacySpan, lang: Language) -> bool:
     """The sentence opens on an impersonal « il » that is its main verb's subject (« Il y a
-    désormais 19.856 cas ... », « Il était 4 heures quand un avion ... »): it refers to
+    désormais 19.856 cas ... », « Il faudra une enquête ... »): it refers to
     nobody, so the opener does not point back. Not a presentative (``[standalone]
     presentative_verbs``: « Il s'agirait d'un féminicide »), which says what the thing told
     before is, as « C'est ... » does."""
@@ -569,9 +567,8 @@ def impersonal_opener(span: SpacySpan, lang: Language) -> bool:
     head = first.head
     if head.lemma_.lower() in _presentative_verbs(lang.code):
         return False
-    # The parser's own mark of an impersonal subject (« Il était 6 heures ... »).
-    if first.dep_ == "expl:subj":
-        return True
+    # Not the parser's « expl:subj » label alone: it also marks personal pronouns (« Il a
+    # indiqué ... », « Il sert à financer ... »), read on OrangeSum validation pages 1-245.
     return is_subject(first) and _impersonal(head, lang)
 
 
