@@ -149,3 +149,39 @@ def test_an_impersonal_il_opener_points_nowhere(text: str, alone: bool) -> None:
     with parse_zone(["fr"]):
         span = sentences_of(pipeline("fr")(text))[0]
         assert stands_alone(ParsedSentence(0, 0, span, "fr"), FR) is alone
+
+
+POOL_TITLE = "Le maire de Quimper annonce la fermeture de la piscine municipale"
+POOL_BODY = (
+    "Le maire de Quimper, Paul Kerhervé, a annoncé mardi soir la fermeture de la piscine "
+    "municipale de Kerlan pour deux ans de travaux, devant le conseil municipal réuni en séance "
+    "extraordinaire, après la publication d'un rapport du cabinet Aquatec sur l'état de la "
+    "piscine municipale et de ses bassins extérieurs construits en 1972. "
+    "Les clubs de natation de la ville seront accueillis à la piscine de Concarneau pendant "
+    "toute la durée du chantier. "
+    "Le coût des travaux est estimé à 12 millions d'euros, dont 4 millions financés par la "
+    "région Bretagne. "
+    "Les associations d'usagers ont dénoncé une décision prise sans concertation avec les "
+    "habitants du quartier. "
+    "Une réunion publique aura lieu le 14 mars à la salle des fêtes de Kerfeunteun."
+)
+
+
+@pytest.mark.parametrize("fallback", [True, False])
+def test_the_headline_statement_is_cut_when_keeping_its_words_leaves_it_too_long(
+    fallback: bool,
+) -> None:
+    from essentiel.keypoints import KeyPointSettings
+    from essentiel.pipeline import Settings
+
+    settings = KeyPointSettings(headline_keep_fallback=fallback)
+    engine = Pipeline(Settings(keypoints=settings))
+    first = engine.digest(POOL_BODY, lang="fr", title=POOL_TITLE).keypoints[0].text
+    # The trailing clause repeats « piscine municipale »: kept whole, the lead is over the
+    # first bullet's limit; cut, it states the headline's event.
+    states = first.startswith(
+        "Le maire de Quimper, Paul Kerhervé, a annoncé mardi soir la fermeture"
+    )
+    assert states is fallback, first
+    if fallback:
+        assert "Aquatec" not in first
