@@ -200,7 +200,9 @@ def build_keypoints(
         # A pronoun opening the body on the headline's news: the headline's subject named.
         for i in range(min(len(sentences), OPENING_SENTENCES)):
             if i not in repairs:
-                repair = headline_subject_repair(i, sentences, lang, title, text, headline)
+                repair = headline_subject_repair(
+                    i, sentences, lang, title, text, headline, context.standfirst
+                )
                 if repair is not None:
                     repairs[i] = repair
     named = frozenset(i for i, r in repairs.items() if r.pronoun)

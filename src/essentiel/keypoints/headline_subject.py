@@ -16,8 +16,12 @@ The repair is made only when the text ties the pronoun to the headline's subject
   singular pronoun, when both are known);
 - no sentence between the body's start and the pronoun has a subject of that number that
   another noun heads (« Le maire a reçu les syndicats. Ils ... »: « ils » may be them);
-- the headline's subject is written before the body in the text (the headline block): that
-  mention is the evidence the verifier checks the bracket against (``check_insertions``).
+- the subject's words are written in the text before the sentence (the headline block, the
+  chapô, whole or without their determiner: « [Les directeurs d'école] » for the chapô's
+  « aux directeurs d'école »): that mention is the evidence the verifier checks the bracket
+  against (``check_insertions``). A headline given apart from the text (text input, the
+  OrangeSum pages) is not in it; the chapô's own subject, when it is a noun phrase, is tried
+  next (« plusieurs figures de la gauche appellent ... » for « Ils appellent ... »).
 
 An impersonal « il » (« il faut », « il y a ») refers to nobody and is not repaired.
 """
@@ -47,12 +51,15 @@ MAX_SUBJECT_WORDS = 8
 # « Coronavirus : », « VIDÉO. »: a rubric before the headline's sentence.
 _RUBRIC = re.compile(r"^[^:]{1,40}\s?:\s+|^[A-ZÉÈÀ]{3,}\.\s+")
 _QUOTES = frozenset('"«»“”')
+# Determiners a headline's subject may open with that the text may write otherwise
+# (« Les directeurs » / « aux directeurs »).
+_DETERMINERS = frozenset({"le", "la", "les", "l'", "un", "une", "des", "the", "a", "an"})
 
 
 def headline_subject(title: str, lang: Language) -> tuple[str, Token] | None:
     """The headline's subject as written and its head word: the subject of the headline's
     finite main verb when it is a noun phrase; None otherwise (a headline without a verb, a
-    pronoun or a quote as its subject)."""
+    pronoun or a quote as its subject). Of a chapô, its first sentence's."""
     sentence = _RUBRIC.sub("", title.strip(), count=1)
     if not sentence:
         return None
@@ -90,7 +97,35 @@ def _opening_pronoun(sentence: ParsedSentence, lang: Language) -> Token | None:
             ):
                 return None
             return child
+    # « Ils bénéficieront d'une prime de 450 euros, a précisé le ministre »: the parse makes
+    # the speech verb the root and the pronoun opens the reported clause.
+    first = next((t for t in sentence.span if not t.is_punct), None)
+    if first is not None and opens_reported_clause(first, root) and first.lower_ in _personal(lang):
+        return first
     return None
+
+
+# How the parser hangs a reported clause on the speech verb after it (as its subject, too).
+_REPORTED = frozenset({"ccomp", "parataxis", "nsubj", "csubj"})
+
+
+def opens_reported_clause(first: Token, root: Token) -> bool:
+    """``first`` is the subject of a clause that the sentence's root (a speech verb after it)
+    reports: « Ils bénéficieront ..., a précisé le ministre »."""
+    clause = first.head
+    return (
+        is_subject(first)
+        and not first.dep_.startswith("expl")
+        # or a root of its own: the parser may end a sentence at the closing quote mark.
+        and ((clause.dep_ in _REPORTED and clause.head.i == root.i) or clause.dep_ == "ROOT")
+        and clause.i < root.i
+        and is_finite_verb(clause) | any(is_finite_verb(c) for c in clause.children)
+    )
+
+
+def _personal(lang: Language) -> frozenset[str]:
+    """Subject pronouns that are persons' (« il », « ils »), not « celui-ci »."""
+    return frozenset(p for p in lang.subject_pronouns if "-" not in p)
 
 
 def _agrees(pronoun: Token, head: Token) -> bool:
@@ -129,10 +164,16 @@ def headline_subject_repair(
     title: str | None,
     text: str,
     headline: Headline | None,
+    standfirst: str | None = None,
 ) -> SubjectRepair | None:
-    """How to name the pronoun subject of ``sentences[index]`` by the headline's subject, or
-    None when the text does not tie them (see the module's conditions)."""
-    if not title or headline is None or index >= OPENING_SENTENCES or index >= len(sentences):
+    """How to name the pronoun subject of ``sentences[index]`` by the headline's subject (or
+    the chapô's), or None when the text does not tie them (see the module's conditions)."""
+    if (
+        not (title or standfirst)
+        or headline is None
+        or index >= OPENING_SENTENCES
+        or index >= len(sentences)
+    ):
         return None
     sentence = sentences[index]
     pronoun = _opening_pronoun(sentence, lang)
@@ -140,20 +181,35 @@ def headline_subject_repair(
         return None
     if headline.match(sentence, lang.code) < MIN_MATCH:
         return None
-    found = headline_subject(title, lang)
-    if found is None:
-        return None
-    subject, head = found
-    if not _agrees(pronoun, head) or _competing_subject(sentences[:index], pronoun, head):
-        return None
-    # The headline's words as the text has them, before the body: the bracket's evidence.
-    body_start = sentences[0].start
-    at = text.find(subject, 0, body_start)
-    if at < 0:
-        return None
-    evidence = Span(start=at, end=at + len(subject), text=subject)
     start = sentence.offset + pronoun.idx
-    end = start + len(pronoun.text)
-    replaced = Span(start=start, end=end, text=text[start:end])
-    insertion = Insertion(replaced=replaced, names=(subject,), evidence=evidence)
-    return SubjectRepair(start, end, subject, insertion, True)
+    for statement in (title, standfirst):
+        found = headline_subject(statement, lang) if statement else None
+        if found is None:
+            continue
+        subject, head = found
+        if not _agrees(pronoun, head) or _competing_subject(sentences[:index], pronoun, head):
+            continue
+        evidence = _written_before(text, subject, start)
+        if evidence is None:
+            continue
+        end = start + len(pronoun.text)
+        replaced = Span(start=start, end=end, text=text[start:end])
+        insertion = Insertion(replaced=replaced, names=(subject,), evidence=evidence)
+        return SubjectRepair(start, end, subject, insertion, True)
+    return None
+
+
+def _written_before(text: str, subject: str, before: int) -> Span | None:
+    """Where the text writes the subject's words before ``before``: whole, or without its
+    opening determiner (« directeurs d'école » in « aux directeurs d'école »)."""
+    words = subject.split()
+    forms = [subject]
+    if len(words) > 1 and words[0].lower() in _DETERMINERS:
+        forms.append(" ".join(words[1:]))
+    for form in forms:
+        at = text.find(form, 0, before)
+        if at < 0:
+            at = text.lower().find(form.lower(), 0, before)
+        if at >= 0:
+            return Span(start=at, end=at + len(form), text=text[at : at + len(form)])
+    return None
