@@ -38,18 +38,24 @@ def engine() -> Pipeline:
     return Pipeline()
 
 
-def repair_of(title: str, paragraphs: list[str], index: int = 0):  # type: ignore[no-untyped-def]
-    """The repair of the body sentence at ``index``, the headline written before the body."""
-    text = title + "\n\n" + "\n\n".join(paragraphs)
+def repair_of(  # type: ignore[no-untyped-def]
+    title: str, paragraphs: list[str], index: int = 0, before: str | None = None
+):
+    """The repair of the body sentence at ``index``; ``before``: what the text holds before
+    the body (the headline by default; a chapô, the headline given apart)."""
+    standfirst = before
+    before = title if before is None else before
+    text = before + "\n\n" + "\n\n".join(paragraphs)
     with parse_zone(["fr"]):
         sentences = []
-        offset = len(title) + 2
+        offset = len(before) + 2
         for k, paragraph in enumerate(paragraphs):
             for span in sentences_of(pipeline("fr")(paragraph)):
                 sentences.append(ParsedSentence(k + 1, offset, span, "fr"))
             offset += len(paragraph) + 2
-        headline = Headline.of([title], "fr")
-        return headline_subject_repair(index, sentences, FR, title, text, headline), text
+        headline = Headline.of([title, standfirst or ""], "fr")
+        repair = headline_subject_repair(index, sentences, FR, title, text, headline, standfirst)
+        return repair, text
 
 
 def test_the_headline_subject_names_the_opening_pronoun(engine: Pipeline) -> None:
@@ -71,6 +77,31 @@ def test_the_repair_replaces_the_pronoun_only() -> None:
     assert text[repair.start : repair.end] == "Ils"
     assert repair.name == "des élus de gauche"
     assert text[repair.insertion.evidence.start : repair.insertion.evidence.end] == repair.name
+
+
+def test_the_chapo_subject_names_it_when_the_headline_is_not_in_the_text() -> None:
+    chapo = "Plusieurs maires écologistes appellent le gouvernement à suspendre la réforme."
+    repair, text = repair_of(TITLE, [OPENING, *REST], before=chapo)
+    assert repair is not None and repair.name == "Plusieurs maires écologistes"
+    assert text[repair.insertion.evidence.start : repair.insertion.evidence.end] == repair.name
+    # A chapô whose subject is one person does not name « Ils ».
+    single = "Le maire de Grenoble appelle le gouvernement à suspendre la réforme des retraites."
+    assert repair_of(TITLE, [OPENING, *REST], before=single)[0] is None
+
+
+def test_the_headline_subject_found_without_its_determiner() -> None:
+    title = "Les directeurs d'école toucheront une prime de 450 euros"
+    chapo = "Outre une prime aux directeurs d'école, le ministre a promis une revalorisation."
+    opening = (
+        "Ils toucheront une prime de 450 euros d'ici la fin de l'année, a précisé mercredi "
+        "le ministre de l'Education nationale."
+    )
+    repair, text = repair_of(title, [opening, *REST], before=chapo)
+    assert repair is not None and repair.name == "Les directeurs d'école"
+    assert text[repair.start : repair.end] == "Ils"
+    assert text[repair.insertion.evidence.start : repair.insertion.evidence.end] == (
+        "directeurs d'école"
+    )
 
 
 def test_a_sentence_that_does_not_restate_the_headline_is_not_repaired() -> None:
