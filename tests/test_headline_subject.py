@@ -173,6 +173,8 @@ def test_a_wrong_headline_subject_inserted_fails_verification() -> None:
         ("Il faudra deux ans de travaux pour rouvrir le pont de Saint-Nazaire aux camions.", True),
         ("Il s'agirait d'un incendie criminel déclenché dans la nuit de samedi.", False),
         ("Il sert à financer des places de stationnement pour les vélos en centre-ville.", False),
+        ("Il y fait parler le chien du refuge dans une vidéo publiée dimanche soir.", False),
+        ("Il est probable que la réunion du conseil soit reportée à la semaine prochaine.", True),
         ("Il a annoncé sa démission mardi soir devant le conseil municipal de la commune.", False),
     ],
 )
