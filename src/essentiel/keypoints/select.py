@@ -562,27 +562,32 @@ def impersonal(root: Token, lang: Language) -> bool:
 
 
 def impersonal_opener(span: SpacySpan, lang: Language) -> bool:
-    """The sentence opens on an impersonal « il » that is its main verb's subject, with one
-    of the verbs whose impersonal use says nothing of what came before (``[standalone]
-    impersonal_opener_verbs``: « Il y a désormais 19.856 cas ... », « Il faudra une enquête
-    ... ») or an adjective and its clause (« Il est possible que ... »): it refers to nobody,
-    so the opener does not point back. Not « Il s'agirait d'un féminicide » (which says what
-    the thing told before is, as « C'est ... » does), nor « Il ne resterait alors plus qu'à
-    ... »; not the parser's « expl:subj » label alone, which it also gives personal pronouns
-    (« Il a indiqué ... »), nor a clitic « y » with another verb (« Il y fait parler ... »),
-    all read on OrangeSum validation pages."""
+    """The sentence opens on an impersonal « il » that is its main verb's subject (« Il y a
+    désormais 19.856 cas ... », « Il faudra une enquête ... », « Il est possible que ... »):
+    it refers to nobody, so the opener does not point back. Not with a presentative verb
+    (``[standalone] presentative_verbs``: « Il s'agirait d'un féminicide » says what the
+    thing told before is, as « C'est ... » does); not the parser's « expl:subj » label alone,
+    which it also gives personal pronouns (« Il a indiqué ... »), nor the clitic « y » with
+    another verb than ``[standalone] clitic_impersonal_verbs`` (« Il y fait parler le
+    poisson » is someone), both read on OrangeSum validation pages."""
     first = next((t for t in span if not t.is_punct and not t.is_space), None)
     if first is None or first.lower_ not in lang.impersonal_pronouns or not is_subject(first):
         return False
     head = first.head
-    if head.lemma_.lower() not in _impersonal_opener_verbs(lang.code) and head.pos_ != "ADJ":
+    lemma = head.lemma_.lower()
+    if lemma in _standalone_lemmas(lang.code, "presentative_verbs"):
         return False
+    if lemma not in lang.impersonal_verbs and head.pos_ not in {"ADJ", "NOUN"}:
+        # Impersonal by its clitic only: « il y a », not « il y fait ».
+        return lemma in _standalone_lemmas(lang.code, "clitic_impersonal_verbs") and _impersonal(
+            head, lang
+        )
     return _impersonal(head, lang)
 
 
 @cache
-def _impersonal_opener_verbs(code: str) -> frozenset[str]:
-    verbs = resources.raw(code).get("standalone", {}).get("impersonal_opener_verbs", [])
+def _standalone_lemmas(code: str, key: str) -> frozenset[str]:
+    verbs = resources.raw(code).get("standalone", {}).get(key, [])
     return frozenset(str(v) for v in verbs)
 
 
