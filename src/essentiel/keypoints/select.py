@@ -561,36 +561,6 @@ def impersonal(root: Token, lang: Language) -> bool:
     return _impersonal(root, lang)
 
 
-def impersonal_opener(span: SpacySpan, lang: Language) -> bool:
-    """The sentence opens on an impersonal « il » that is its main verb's subject (« Il y a
-    désormais 19.856 cas ... », « Il faudra une enquête ... », « Il est possible que ... »):
-    it refers to nobody, so the opener does not point back. Not with a presentative verb
-    (``[standalone] presentative_verbs``: « Il s'agirait d'un féminicide » says what the
-    thing told before is, as « C'est ... » does); not the parser's « expl:subj » label alone,
-    which it also gives personal pronouns (« Il a indiqué ... »), nor the clitic « y » with
-    another verb than ``[standalone] clitic_impersonal_verbs`` (« Il y fait parler le
-    poisson » is someone), both read on OrangeSum validation pages."""
-    first = next((t for t in span if not t.is_punct and not t.is_space), None)
-    if first is None or first.lower_ not in lang.impersonal_pronouns or not is_subject(first):
-        return False
-    head = first.head
-    lemma = head.lemma_.lower()
-    if lemma in _standalone_lemmas(lang.code, "presentative_verbs"):
-        return False
-    if lemma not in lang.impersonal_verbs and head.pos_ not in {"ADJ", "NOUN"}:
-        # Impersonal by its clitic only: « il y a », not « il y fait ».
-        return lemma in _standalone_lemmas(lang.code, "clitic_impersonal_verbs") and _impersonal(
-            head, lang
-        )
-    return _impersonal(head, lang)
-
-
-@cache
-def _standalone_lemmas(code: str, key: str) -> frozenset[str]:
-    verbs = resources.raw(code).get("standalone", {}).get(key, [])
-    return frozenset(str(v) for v in verbs)
-
-
 def _impersonal(root: Token, lang: Language) -> bool:
     if root.lemma_.lower() in lang.impersonal_verbs:
         return True
@@ -640,8 +610,6 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
             return True  # « Il avait informé ... »: the opener is the subject being named
         if first is not None and _opens_reported_clause(first, span.root):
             return True  # « Ils bénéficieront ..., a précisé le ministre »: the same
-    if impersonal_opener(span, lang):
-        return True
     return not lang.opens_with(text, lang.anaphoric_openers)
 
 
