@@ -60,6 +60,11 @@ def _context(text: str, lang: str = "fr", introduced: frozenset[str] = frozenset
         ("L'humoriste a annoncé son retour sur scène à la rentrée.", "context_description"),
         ("L'humoriste Paul Kervella a annoncé son retour sur scène.", None),
         ("Il y a trois ans, la commune de Plouzané a fermé son école.", None),
+        # Impersonal in another tense: nobody to point back to; a personal « il » still does.
+        ("Il n'y avait plus que 12 % de grévistes au dépôt de Rennes lundi.", None),
+        ("Il faudra deux ans de travaux pour rouvrir le pont de Saint-Nazaire.", None),
+        ("Il ne resterait plus que deux candidats en lice pour la mairie de Vannes.", None),
+        ("Il avait quitté la mairie de Brest avant la fin de son mandat.", "context_pronoun"),
         ("Depuis mardi soir, des pluies diluviennes s'abattent sur Quimperlé.", None),
         ("Depuis lors, la commune de Quimperlé n'a plus connu de crue.", "context_temporal"),
         ("Officiellement, il ne s'agit pas d'une grève à la mairie de Brest.", None),

@@ -550,6 +550,17 @@ def _nominal_openers(code: str) -> tuple[str, ...]:
     return tuple(resources.raw(code).get("standalone", {}).get("nominal_openers", []))
 
 
+def _opens_reported_clause(first: Token, root: Token) -> bool:
+    from essentiel.keypoints.headline_subject import opens_reported_clause
+
+    return opens_reported_clause(first, root)
+
+
+def impersonal(root: Token, lang: Language) -> bool:
+    """Whether a subject « il » of ``root`` is impersonal (refers to nobody)."""
+    return _impersonal(root, lang)
+
+
 def _impersonal(root: Token, lang: Language) -> bool:
     if root.lemma_.lower() in lang.impersonal_verbs:
         return True
@@ -597,6 +608,8 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
         first = next((t for t in span if not t.is_punct), None)
         if first is not None and is_subject(first) and first.head == span.root:
             return True  # « Il avait informé ... »: the opener is the subject being named
+        if first is not None and _opens_reported_clause(first, span.root):
+            return True  # « Ils bénéficieront ..., a précisé le ministre »: the same
     return not lang.opens_with(text, lang.anaphoric_openers)
 
 

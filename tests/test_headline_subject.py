@@ -1,0 +1,190 @@
+"""A pronoun opening the body on the headline's news, named by the headline's subject (issue 33),
+and the headline's statement cut when keeping its words leaves it too long. Original sentences, written for these
+tests in the style of news pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from essentiel import Pipeline, resources
+from essentiel.analyze import ParsedSentence, parse_zone, pipeline, sentences_of
+from essentiel.check.verifier import Insertion, Verifier
+from essentiel.keypoints.headline import Headline
+from essentiel.keypoints.headline_subject import headline_subject, headline_subject_repair
+from essentiel.model import Span
+
+FR = resources.language("fr")
+
+TITLE = "Retraites : des élus de gauche appellent à suspendre la réforme"
+OPENING = (
+    "Ils appellent à suspendre la réforme des retraites en pleine crise sanitaire, dans une "
+    "tribune publiée mardi."
+)
+REST = [
+    "Le texte a été signé par une quarantaine de parlementaires et de maires de grandes villes, "
+    "dont Lyon et Grenoble.",
+    "Le gouvernement n'a pas encore répondu à cette demande, selon une source proche du dossier.",
+]
+
+
+def page(title: str, paragraphs: list[str]) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{body}</article></body></html>"
+
+
+@pytest.fixture(scope="module")
+def engine() -> Pipeline:
+    return Pipeline()
+
+
+def repair_of(  # type: ignore[no-untyped-def]
+    title: str, paragraphs: list[str], index: int = 0, before: str | None = None
+):
+    """The repair of the body sentence at ``index``; ``before``: what the text holds before
+    the body (the headline by default; a chapô, the headline given apart)."""
+    standfirst = before
+    before = title if before is None else before
+    text = before + "\n\n" + "\n\n".join(paragraphs)
+    with parse_zone(["fr"]):
+        sentences = []
+        offset = len(before) + 2
+        for k, paragraph in enumerate(paragraphs):
+            for span in sentences_of(pipeline("fr")(paragraph)):
+                sentences.append(ParsedSentence(k + 1, offset, span, "fr"))
+            offset += len(paragraph) + 2
+        headline = Headline.of([title, standfirst or ""], "fr")
+        repair = headline_subject_repair(index, sentences, FR, title, text, headline, standfirst)
+        return repair, text
+
+
+def test_the_headline_subject_names_the_opening_pronoun(engine: Pipeline) -> None:
+    points = engine.digest(page(TITLE, [OPENING, *REST])).keypoints
+    first = points[0]
+    assert first.text.startswith("[Des élus de gauche] appellent à suspendre la réforme"), (
+        first.text
+    )
+    assert first.verdict.passed and "subject_named" in first.removed
+    named = [c for c in first.verdict.checks if c.text == "Des élus de gauche"]
+    assert named and named[0].found and named[0].evidence is not None
+    # The evidence is the headline's own words, written before the body.
+    assert named[0].evidence.end <= first.sources[0].start
+
+
+def test_the_repair_replaces_the_pronoun_only() -> None:
+    repair, text = repair_of(TITLE, [OPENING, *REST])
+    assert repair is not None
+    assert text[repair.start : repair.end] == "Ils"
+    assert repair.name == "des élus de gauche"
+    assert text[repair.insertion.evidence.start : repair.insertion.evidence.end] == repair.name
+
+
+def test_the_chapo_subject_names_it_when_the_headline_is_not_in_the_text() -> None:
+    chapo = "Plusieurs maires écologistes appellent le gouvernement à suspendre la réforme."
+    repair, text = repair_of(TITLE, [OPENING, *REST], before=chapo)
+    assert repair is not None and repair.name == "Plusieurs maires écologistes"
+    assert text[repair.insertion.evidence.start : repair.insertion.evidence.end] == repair.name
+    # A chapô whose subject is one person does not name « Ils ».
+    single = "Le maire de Grenoble appelle le gouvernement à suspendre la réforme des retraites."
+    assert repair_of(TITLE, [OPENING, *REST], before=single)[0] is None
+
+
+def test_the_headline_subject_found_without_its_determiner() -> None:
+    title = "Les directeurs d'école toucheront une prime de 450 euros"
+    chapo = "Outre une prime aux directeurs d'école, le ministre a promis une revalorisation."
+    opening = (
+        "Ils toucheront une prime de 450 euros d'ici la fin de l'année, a précisé mercredi "
+        "le ministre de l'Education nationale."
+    )
+    repair, text = repair_of(title, [opening, *REST], before=chapo)
+    assert repair is not None and repair.name == "Les directeurs d'école"
+    assert text[repair.start : repair.end] == "Ils"
+    assert text[repair.insertion.evidence.start : repair.insertion.evidence.end] == (
+        "directeurs d'école"
+    )
+
+
+def test_a_sentence_that_does_not_restate_the_headline_is_not_repaired() -> None:
+    other = "Ils se réuniront jeudi soir à la mairie de Grenoble avec des représentants syndicaux."
+    repair, _ = repair_of(TITLE, [other, *REST])
+    assert repair is None
+
+
+def test_a_subject_of_another_number_is_not_named() -> None:
+    title = "Retraites : le maire de Lyon appelle à suspendre la réforme"
+    repair, _ = repair_of(title, [OPENING, *REST])
+    assert repair is None
+
+
+def test_a_competing_subject_before_the_pronoun_keeps_it_unnamed() -> None:
+    before = "Les syndicats de la fonction publique ont écrit lundi au Premier ministre."
+    repair, _ = repair_of(TITLE, [before, OPENING, *REST], index=1)
+    assert repair is None
+
+
+def test_a_headline_without_a_verb_names_nobody() -> None:
+    assert headline_subject("Retraites : la colère des élus de gauche", FR) is None
+    found = headline_subject(TITLE, FR)
+    assert found is not None and found[0] == "des élus de gauche"
+
+
+def test_without_the_headline_in_the_text_nothing_is_named(engine: Pipeline) -> None:
+    # Text input: the title is not part of the clean text, so there is no evidence to cite.
+    body = "\n\n".join([OPENING, *REST])
+    points = engine.digest(body, lang="fr", title=TITLE).keypoints
+    assert not any("[" in p.text for p in points), [p.text for p in points]
+
+
+def test_a_wrong_headline_subject_inserted_fails_verification() -> None:
+    repair, _ = repair_of(TITLE, [OPENING, *REST])
+    assert repair is not None
+    verifier = Verifier(FR)
+    start = len(TITLE) + 2
+    source = Span(start=start, end=start + len(OPENING), text=OPENING)
+    right = "[Des élus de gauche]" + OPENING[3:]
+    wrong = "[Des maires de droite]" + OPENING[3:]
+    assert verifier.verify(right, [source], [repair.insertion]).passed
+    problems = verifier.verify(wrong, [source], [repair.insertion]).problems
+    assert any("inserted" in p for p in problems), problems
+    # Evidence that is not the headline's subject does not help either.
+    bad = Insertion(
+        replaced=repair.insertion.replaced,
+        names=repair.insertion.names,
+        evidence=Span(start=0, end=10, text="Retraites "),
+    )
+    assert not verifier.verify(right, [source], [bad]).passed
+
+
+POOL_TITLE = "Le maire de Quimper annonce la fermeture de la piscine municipale"
+POOL_BODY = (
+    "Le maire de Quimper, Paul Kerhervé, a annoncé mardi soir la fermeture de la piscine "
+    "municipale de Kerlan pour deux ans de travaux, devant le conseil municipal réuni en séance "
+    "extraordinaire, après la publication d'un rapport du cabinet Aquatec sur l'état de la "
+    "piscine municipale et de ses bassins extérieurs construits en 1972. "
+    "Les clubs de natation de la ville seront accueillis à la piscine de Concarneau pendant "
+    "toute la durée du chantier. "
+    "Le coût des travaux est estimé à 12 millions d'euros, dont 4 millions financés par la "
+    "région Bretagne. "
+    "Les associations d'usagers ont dénoncé une décision prise sans concertation avec les "
+    "habitants du quartier. "
+    "Une réunion publique aura lieu le 14 mars à la salle des fêtes de Kerfeunteun."
+)
+
+
+@pytest.mark.parametrize("fallback", [True, False])
+def test_the_headline_statement_is_cut_when_keeping_its_words_leaves_it_too_long(
+    fallback: bool,
+) -> None:
+    from essentiel.keypoints import KeyPointSettings
+    from essentiel.pipeline import Settings
+
+    settings = KeyPointSettings(headline_keep_fallback=fallback)
+    engine = Pipeline(Settings(keypoints=settings))
+    first = engine.digest(POOL_BODY, lang="fr", title=POOL_TITLE).keypoints[0].text
+    # The trailing clause repeats « piscine municipale »: kept whole, the lead is over the
+    # first bullet's limit; cut, it states the headline's event.
+    states = first.startswith(
+        "Le maire de Quimper, Paul Kerhervé, a annoncé mardi soir la fermeture"
+    )
+    assert states is fallback, first
+    if fallback:
+        assert "Aquatec" not in first
