@@ -170,21 +170,13 @@ POOL_BODY = (
 )
 
 
-@pytest.mark.parametrize("fallback", [True, False])
-def test_the_headline_statement_is_cut_when_keeping_its_words_leaves_it_too_long(
-    fallback: bool,
+def test_a_repeated_headline_word_does_not_keep_the_statement_over_its_limit(
+    engine: Pipeline,
 ) -> None:
-    from essentiel.keypoints import KeyPointSettings
-    from essentiel.pipeline import Settings
-
-    settings = KeyPointSettings(headline_keep_fallback=fallback)
-    engine = Pipeline(Settings(keypoints=settings))
     first = engine.digest(POOL_BODY, lang="fr", title=POOL_TITLE).keypoints[0].text
-    # The trailing clause repeats « piscine municipale »: kept whole, the lead is over the
-    # first bullet's limit; cut, it states the headline's event.
-    states = first.startswith(
+    # The trailing clause repeats « piscine municipale »: only the first occurrence of a
+    # headline word is kept from the cuts, so the clause goes and the lead states the event.
+    assert first.startswith(
         "Le maire de Quimper, Paul Kerhervé, a annoncé mardi soir la fermeture"
-    )
-    assert states is fallback, first
-    if fallback:
-        assert "Aquatec" not in first
+    ), first
+    assert "Aquatec" not in first

@@ -99,13 +99,6 @@ class KeyPointSettings:
     # No cut of the first bullet takes one of the headline's content words (``Headline``'s
     # stems): compression must not drop the event the bullet was chosen to state.
     headline_keep: bool = True
-    # ... unless the first bullet then stays over its limit: it is cut as the others are
-    # rather than passed over for a later, less central statement (too long was the most
-    # common reason a box missed the headline's event on OrangeSum validation pages 51-245).
-    # Off by default: on make tune's first 300 it took the boxes missing the headline from
-    # 31.7 % to 31.0 % but ROUGE-1 from 28.89 to 28.87, under the guard (2026-12-06); on
-    # pages 51-245 it states the event in 3 more boxes with no new defect.
-    headline_keep_fallback: bool = False
     # The first bullet may run this many words over ``max_words``: a lead that carries its
     # attribution and date is often a few words over the box's limit, and without it the
     # headline's event was told by no bullet (``make tune``, 2026-12-05: with tries and keep,
@@ -339,11 +332,6 @@ def build_keypoints(
         point = _make(
             text, cand.sentence, compressor, verifier, limits, notices, repair, lead, keep
         )
-        if point is None and keep and settings.headline_keep_fallback:
-            # Kept whole, every repetition of the headline's words (« ..., après la remise
-            # d'un rapport sur la restitution des oeuvres ») kept the statement over the
-            # limit: the cuts may take those words when the bullet fits only so.
-            point = _make(text, cand.sentence, compressor, verifier, limits, notices, repair, lead)
         said: frozenset[str] = frozenset()
         if point is not None and settings.refuse_unnamed:
             fragments = [(f.start, f.end) for f in point.fragments]
