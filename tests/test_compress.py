@@ -1008,3 +1008,25 @@ def test_ainsi_that_draws_on_the_sentence_before_is_dropped(text: str, bullet: s
     # Blind judges marked down bullets that point back at another sentence
     # (experiments/readability_drivers.py); « ainsi que » and « c'est ainsi que » compare.
     assert compress(text, 40, limit=40)[0] == bullet
+
+
+def test_an_exception_in_brackets_is_part_of_the_claim() -> None:
+    # Cut, « (hors ...) » would make the sentence say more than the text.
+    text = "Aucun club de la région (hors équipes réserves) n'a encore obtenu sa licence pour la saison."
+    kept, removed = compress(text, 8, limit=12)
+    assert "(hors équipes réserves)" in kept
+    assert "parenthetical" not in removed
+    # An ordinary aside still goes.
+    kept, removed = compress(text.replace("hors équipes réserves", "football et rugby"), 8)
+    assert "(" not in kept and "parenthetical" in removed
+
+
+def test_an_item_of_an_enumeration_is_not_cut_as_an_apposition() -> None:
+    # Cut, « Lorient » would leave a list that reads as complete and is not.
+    text = (
+        "Les villes concernées par les coupures sont : Brest, Quimper, Lorient et sa "
+        "banlieue, Vannes, Saint-Brieuc, Morlaix et Lannion."
+    )
+    kept, _ = compress(text, 10, limit=14)
+    for town in ("Brest", "Quimper", "Lorient et sa banlieue", "Vannes", "Saint-Brieuc"):
+        assert town in kept, kept

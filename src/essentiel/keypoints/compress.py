@@ -385,8 +385,11 @@ def _parenthetical(s: _Sentence) -> Iterable[Deletion]:
         # Inside « selon l'Association des maires de France (AMF) » it names the source.
         # Between two capitalised words, removing it makes one false name of two
         # (« le maire de Lyon (PS) Gérard Collomb »).
+        # An exception (« (hors vente caritative) ») is part of the claim: cut, the sentence
+        # says more than the text.
         if (
             s.lang.according_to.search(inner)
+            or s.lang.opens_with(inner.lstrip("("), s.lang.restrictive_openers)
             or s.inside_guarded(start)
             or _between_capitals(text, start, end)
         ):
@@ -507,9 +510,32 @@ def _relative_clause(s: _Sentence, k: int) -> Deletion | None:
     return _segment_deletion(s, k, "relative_clause", not near)
 
 
+def _list_item(s: _Sentence, k: int) -> bool:
+    """The segment is an item of an enumeration (« le Nord, la Somme, Paris et sa petite
+    couronne, les Yvelines »): a verbless segment that, or whose verbless neighbour, the parse
+    hangs on an earlier item as a conjunct. Cut, the list reads as complete and is not."""
+    seg = s.segs[k]
+    if not s.verbless(seg.start, seg.end):
+        return False
+    base = s.base
+    for j in (k - 1, k, k + 1):
+        if not 0 <= j < len(s.segs):
+            continue
+        other = s.segs[j]
+        if not s.verbless(other.start, other.end):
+            continue
+        for tok in s.sent:
+            at = tok.idx - base
+            if other.start <= at < other.end and tok.dep_ == "conj":
+                head = tok.head.idx - base
+                if not other.start <= head < other.end:
+                    return True
+    return False
+
+
 def _apposition(s: _Sentence, k: int) -> Deletion | None:
     seg = s.segs[k]
-    if not (_inserted(s, k) or _trailing(s, k)):
+    if not (_inserted(s, k) or _trailing(s, k)) or _list_item(s, k):
         return None
     marked = _marked_apposition(s, seg)
     # « Les agriculteurs, rassemblés devant la préfecture dès l'aube, ont obtenu »: a

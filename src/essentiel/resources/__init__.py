@@ -92,6 +92,9 @@ class Language:
     detail_marker_words: tuple[str, ...]
     leading_openers: frozenset[str]
     trailing_openers: frozenset[str]
+    # A parenthetical opening with one of these restricts the claim (« (hors vente
+    # caritative) »): without it the sentence says more than the text.
+    restrictive_openers: frozenset[str]
     relative_openers: frozenset[str]
     # Adjuncts the parse finds with no comma around them (« was shot during a robbery »,
     # « s'est effondré lors des intempéries »): the relations they hang on their verb by, and
@@ -294,6 +297,7 @@ def language(code: str) -> Language:
         detail_marker_words=tuple(compress["detail_markers"]),
         leading_openers=frozenset(compress["leading_clause_openers"]),
         trailing_openers=frozenset(compress["trailing_clause_openers"]),
+        restrictive_openers=frozenset(compress.get("restrictive_openers", [])),
         relative_openers=frozenset(compress["relative_openers"]),
         adjunct_relations=frozenset(compress.get("adjunct_relations", [])),
         adjunct_openers=frozenset(compress.get("adjunct_openers", [])),
