@@ -338,6 +338,7 @@ _INITIAL = re.compile(r"[\s(][A-ZÀ-ÖØ-Þ]")
 # A video's credit with no title before it in its run (« - 06/01par BFMTV »): its title is the
 # sentence before when that one is a question or an exclamation (« Âge pivot: quel compromis
 # possible? »), and goes with it; a sentence ending on a full stop is the article's.
+_STOPS = (".", "!", "?", "…")
 _BARE_CREDIT = re.compile(r"^[-–—]\s*\d{1,2}/\d{2}")
 
 
@@ -363,6 +364,7 @@ def split_glued_paragraphs(lines: list[_Line], langs: list[resources.Language]) 
             out.append(line)
             continue
         glued = {m.end() for p in found for m in p.finditer(line.text)} - {0}
+        glued |= _glued_quotes(line.text)
         headed = {m.end() for p in spaced for m in p.finditer(line.text)} - glued
         points = sorted((at, at in headed) for at in glued | headed)
         if not points:
@@ -381,6 +383,31 @@ def split_glued_paragraphs(lines: list[_Line], langs: list[resources.Language]) 
     return out
 
 
+# A straight quote mark between a lowercase letter and a capital (« ... pas satisfaits"Nous ne
+# sommes ... », « ... a-t-il détaillé."Un plan caché"Cette mère ... »): a paragraph or its
+# quoted heading glued to the text before it. In 3,000 OrangeSum train articles, 399 such
+# marks, every one read of 16 sampled a paragraph's edge.
+_GLUED_QUOTE = re.compile(r'(?<=[a-zà-öø-ÿ])"(?=[A-ZÀ-ÖØ-Þ])')
+
+
+def _glued_quotes(text: str) -> set[int]:
+    """Where a paragraph starts at a glued quote mark: before it when it opens a quote (an
+    even number of marks before it), after it when it closes one."""
+    points: set[int] = set()
+    for match in _GLUED_QUOTE.finditer(text):
+        at = match.start()
+        if text.count('"', 0, at) % 2 == 0:
+            points.add(at)
+            continue
+        points.add(at + 1)
+        # A quoted heading right after a sentence's stop (« ... a-t-il détaillé."Un plan
+        # caché"Cette mère ») starts at its opening mark, which is not the stop's.
+        opening = text.rfind('"', 0, at)
+        if opening > 0 and text[opening - 1] in ".!?…":
+            points.add(opening)
+    return points - {0}
+
+
 def _glued_pieces(
     text: str, points: list[tuple[int, bool]], titles: frozenset[str]
 ) -> list[tuple[int, int, BlockKind]]:
@@ -395,7 +422,9 @@ def _glued_pieces(
             titled = _run_start(text, cursor, start - 1)
             if len(text[titled:point].split()) <= SUBHEADING_MAX_WORDS:
                 start, run = titled, text[titled:point].strip()
-        if 0 < len(run.split()) <= SUBHEADING_MAX_WORDS:
+        # A run that ends on its stop is a sentence, not a heading (« ... a-t-il
+        # détaillé. » before a quoted heading glued after it).
+        if 0 < len(run.split()) <= SUBHEADING_MAX_WORDS and not run.endswith(_STOPS):
             if text[cursor:start].strip():
                 pieces.append((cursor, start, BlockKind.BODY))
             pieces.append((start, point, BlockKind.SUBHEADING))
