@@ -338,7 +338,6 @@ _INITIAL = re.compile(r"[\s(][A-ZÀ-ÖØ-Þ]")
 # A video's credit with no title before it in its run (« - 06/01par BFMTV »): its title is the
 # sentence before when that one is a question or an exclamation (« Âge pivot: quel compromis
 # possible? »), and goes with it; a sentence ending on a full stop is the article's.
-_STOPS = (".", "!", "?", "…")
 _BARE_CREDIT = re.compile(r"^[-–—]\s*\d{1,2}/\d{2}")
 
 
@@ -383,28 +382,22 @@ def split_glued_paragraphs(lines: list[_Line], langs: list[resources.Language]) 
     return out
 
 
-# A straight quote mark between a lowercase letter and a capital (« ... pas satisfaits"Nous ne
-# sommes ... », « ... a-t-il détaillé."Un plan caché"Cette mère ... »): a paragraph or its
-# quoted heading glued to the text before it. In 3,000 OrangeSum train articles, 399 such
-# marks, every one read of 16 sampled a paragraph's edge.
+# A straight quote mark that opens a quote right after a lowercase letter (« ... pas
+# satisfaits"Nous ne sommes ... »): a heading glued to the quote that opens the next paragraph.
+# Not a mark that closes one (« ... "Un plan caché"Cette mère »): there the run before is as
+# often a paragraph's quoted end as a quoted heading, and setting it apart took 10 of 660 gold
+# quotes out of the facts (bench/facts_fr.py, 2026-12-06).
 _GLUED_QUOTE = re.compile(r'(?<=[a-zà-öø-ÿ])"(?=[A-ZÀ-ÖØ-Þ])')
 
 
 def _glued_quotes(text: str) -> set[int]:
-    """Where a paragraph starts at a glued quote mark: before it when it opens a quote (an
-    even number of marks before it), after it when it closes one."""
+    """Where a paragraph starts at a glued quote mark that opens a quote (an even number of
+    marks before it)."""
     points: set[int] = set()
     for match in _GLUED_QUOTE.finditer(text):
         at = match.start()
         if text.count('"', 0, at) % 2 == 0:
             points.add(at)
-            continue
-        points.add(at + 1)
-        # A quoted heading right after a sentence's stop (« ... a-t-il détaillé."Un plan
-        # caché"Cette mère ») starts at its opening mark, which is not the stop's.
-        opening = text.rfind('"', 0, at)
-        if opening > 0 and text[opening - 1] in ".!?…":
-            points.add(opening)
     return points - {0}
 
 
@@ -422,9 +415,7 @@ def _glued_pieces(
             titled = _run_start(text, cursor, start - 1)
             if len(text[titled:point].split()) <= SUBHEADING_MAX_WORDS:
                 start, run = titled, text[titled:point].strip()
-        # A run that ends on its stop is a sentence, not a heading (« ... a-t-il
-        # détaillé. » before a quoted heading glued after it).
-        if 0 < len(run.split()) <= SUBHEADING_MAX_WORDS and not run.endswith(_STOPS):
+        if 0 < len(run.split()) <= SUBHEADING_MAX_WORDS:
             if text[cursor:start].strip():
                 pieces.append((cursor, start, BlockKind.BODY))
             pieces.append((start, point, BlockKind.SUBHEADING))
