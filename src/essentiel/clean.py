@@ -394,9 +394,12 @@ def _glued_quotes(text: str) -> set[int]:
     """Where a paragraph starts at a glued quote mark that opens a quote (an even number of
     marks before it)."""
     points: set[int] = set()
+    marks, counted = 0, 0  # marks before ``counted``, carried forward: linear in the text
     for match in _GLUED_QUOTE.finditer(text):
         at = match.start()
-        if text.count('"', 0, at) % 2 == 0:
+        marks += text.count('"', counted, at)
+        counted = at
+        if marks % 2 == 0:
             points.add(at)
     return points - {0}
 

@@ -29,6 +29,7 @@ An impersonal « il » (« il faut », « il y a ») refers to nobody and is not
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -60,10 +61,16 @@ def headline_subject(title: str, lang: Language) -> tuple[str, Token] | None:
     """The headline's subject as written and its head word: the subject of the headline's
     finite main verb when it is a noun phrase; None otherwise (a headline without a verb, a
     pronoun or a quote as its subject). Of a chapô, its first sentence's."""
+    return _subject_of(title, lang.code)
+
+
+# Each of an article's opening sentences asks for the same headline and chapô: parsed once.
+@lru_cache(maxsize=8)
+def _subject_of(title: str, code: str) -> tuple[str, Token] | None:
     sentence = _RUBRIC.sub("", title.strip(), count=1)
     if not sentence:
         return None
-    doc = pipeline(lang.code)(sentence)
+    doc = pipeline(code)(sentence)
     root = next(iter(doc.sents)).root
     if not (is_finite_verb(root) or any(is_finite_verb(c) for c in root.children)):
         return None
@@ -92,9 +99,7 @@ def _opening_pronoun(sentence: ParsedSentence, lang: Language) -> Token | None:
             and child.i < root.i
             and "-" not in child.text
         ):
-            if child.dep_.startswith("expl") or (
-                child.lower_ in lang.impersonal_pronouns and impersonal(root, lang)
-            ):
+            if child.lower_ in lang.impersonal_pronouns and impersonal(root, lang):
                 return None
             return child
     # « Ils bénéficieront d'une prime de 450 euros, a précisé le ministre »: the parse makes
