@@ -27,22 +27,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import numpy as np
 from spacy.tokens import Doc, Token
 
 from essentiel import resources
 from essentiel.analyze import sentences_of
 from essentiel.facts.entities import EntityIndex, noun_phrase
 from essentiel.facts.names import fold
-from essentiel.facts.speaker_model import (
-    FEATURES,
-    QuoteView,
-    candidate_rows,
-    load_speaker_model,
-    phrase_words,
-    tracing,
-)
-from essentiel.facts.speakers import Candidate, SpeakerRanker
+from essentiel.facts.speakers import SpeakerRanker
 from essentiel.model import (
     Block,
     EntityKind,
@@ -815,7 +806,6 @@ class QuoteExtractor:
         source: _Found | None = None  # the last quote, of any kind, whose speaker was named
         last: _Found | None = None
         ordered = sorted(found, key=lambda f: (f.sentence, f.start))
-        before: dict[int, int | None] = {}  # id of a quote → the entity quoted before it
         for f in ordered:
             if last is not None and last.name is not None:
                 source = last
@@ -827,7 +817,6 @@ class QuoteExtractor:
                 and f.sentence - previous.sentence <= _CONTEXT_SENTENCES
                 else None
             )
-            before[id(f)] = recent.entity if recent is not None else None
             if f.speaker is None and f.cue is not None:
                 self._inverted(f, text, ranker)
             elif f.speaker is None and f.kind is QuoteKind.DIRECT:
@@ -923,127 +912,6 @@ class QuoteExtractor:
                 # « selon les données » reports a source, not someone who goes on speaking.
                 previous = f
         _inside_according_to(ordered)
-        self._rerank(ordered, text, index, ranker, before)
-
-    def _rerank(
-        self,
-        ordered: list[_Found],
-        text: str,
-        index: EntityIndex,
-        ranker: SpeakerRanker,
-        before: dict[int, int | None],
-    ) -> None:
-        """The learned ranking over every quote's candidates (``speaker_model``): its best
-        takes the rules' place when sure enough; the rules stand with no model."""
-        trace = tracing()
-        model = None if trace is not None else load_speaker_model()
-        if trace is None and (model is None or self.code not in model.languages):
-            return
-        quoted: dict[int, int] = {}  # entity → quotes the rules gave it so far
-        speakers: list[int] = []  # the latest distinct entities the rules quoted, newest first
-        gathered: list[tuple[_Found, int, list[Candidate], np.ndarray]] = []
-        for f in ordered:
-            view, phrase_kind = self._view(f, text, ranker, before.get(id(f)), quoted, speakers)
-            candidates: list[Candidate] = []
-            rows = np.zeros((0, len(FEATURES)), dtype=np.float32)
-            if not f.silenced:
-                candidates, rows = candidate_rows(view, ranker, index)
-            if f.entity is not None:
-                quoted[f.entity] = quoted.get(f.entity, 0) + 1
-                speakers = [f.entity, *(k for k in speakers if k != f.entity)][:_RECENT_SPEAKERS]
-            if trace is not None:
-                named: list[tuple[str | None, int, int]] = [
-                    (index.entities[c.mention.entity].name, c.mention.start, c.mention.end)
-                    for c in candidates
-                ]
-                if len(rows) > len(candidates):  # the row of the rules' own answer
-                    named.append((f.name, *(f.speaker or (f.start, f.start))))
-                trace.quotes.append(
-                    {
-                        "start": f.start,
-                        "end": f.end,
-                        "rule": f.name,
-                        "speaker": f.speaker,
-                        "candidates": named,
-                        "rows": rows.tolist(),
-                    }
-                )
-            elif len(rows):
-                gathered.append((f, phrase_kind, candidates, rows))
-        if model is None or not gathered:
-            return
-        scores = model.scores(np.concatenate([rows for *_, rows in gathered]))
-        at = 0
-        for f, phrase_kind, candidates, rows in gathered:
-            mine = scores[at : at + len(rows)]
-            at += len(rows)
-            best = int(np.argmax(mine))
-            if best >= len(candidates) or mine[best] < model.threshold:
-                continue  # the rules' own answer ranks first, or nobody is likely enough
-            chosen = candidates[best].mention
-            if chosen.entity == f.entity:
-                continue
-            f.entity, f.name = chosen.entity, index.entities[chosen.entity].name
-            if phrase_kind in (0, 3):
-                # No phrase, or one naming someone else: the span shows whom we chose.
-                f.speaker, f.speaker_head = (chosen.start, chosen.end), None
-            f.resolution = _RERANKED.get(phrase_kind, "context")
-
-    def _view(
-        self,
-        f: _Found,
-        text: str,
-        ranker: SpeakerRanker,
-        previous: int | None,
-        quoted: dict[int, int],
-        speakers: list[int],
-    ) -> tuple[QuoteView, int]:
-        """The quote as the speaker features read it, and its phrase's kind (0 none, 1 a
-        pronoun, 2 a description, 3 other words)."""
-        head = f.speaker_head
-        phrase_kind, gender, nouns = 0, None, frozenset[str]()
-        words, plural, capital, head_kind = frozenset[str](), False, False, 0
-        if f.speaker is not None:
-            phrase = text[f.speaker[0] : f.speaker[1]]
-            words, capital = phrase_words(phrase), phrase[:1].isupper()
-            if head is not None:
-                plural = "Plur" in head.morph.get("Number", [])
-                head_kind = {"NOUN": 1, "PROPN": 2, "PRON": 3}.get(head.pos_, 4)
-            low = phrase.lower().lstrip("-")
-            if low in self.r.pronouns or (head is not None and _is_pronoun(f)):
-                phrase_kind, gender = 1, self.r.pronoun_genders.get(low)
-            elif head is not None and head.pos_ == "NOUN":
-                phrase_kind = 2
-                gender = _description_gender(head, self.r.person_nouns)
-                nouns = frozenset({fold(head.lemma_), fold(head.text)})
-            else:
-                phrase_kind = 3
-        ends = [f.end - 1, *(span[1] - 1 for span in (f.cue, f.speaker) if span)]
-        anchor = f.cue[0] if f.cue else f.speaker[0] if f.speaker else f.start
-        view = QuoteView(
-            kind={QuoteKind.DIRECT: 0, QuoteKind.INDIRECT: 1}.get(f.kind, 2),
-            start=f.start,
-            end=f.end,
-            anchor=anchor,
-            sentence=min(f.sentence, ranker.sentence_at(anchor)),
-            last_sentence=ranker.sentence_at(max(ends)),
-            phrase=f.speaker,
-            phrase_kind=phrase_kind,
-            gender=gender,
-            nouns=nouns,
-            rule_entity=f.entity,
-            resolution=f.resolution,
-            previous=previous,
-            rule_words=f.entity is None and f.name is not None,
-            phrase_words=words,
-            phrase_plural=plural,
-            phrase_capital=capital,
-            phrase_head=head_kind,
-            last_quoted=speakers[0] if speakers else None,
-            recent_speakers=tuple(speakers),
-            times_quoted=quoted,
-        )
-        return view, phrase_kind
 
     def _rivals(self, nouns: set[str], evidence: frozenset[str]) -> bool:
         """Does the text give this person a role that the description's rules out?"""
@@ -1334,9 +1202,6 @@ class QuoteExtractor:
 
 
 _ISSUERS = frozenset({EntityKind.ORGANISATION})
-_RECENT_SPEAKERS = 4  # the latest distinct speakers, candidates for the learned ranking
-# How a speaker the learned ranking chose was found, by the phrase's kind (see ``_view``).
-_RERANKED: dict[int, SpeakerResolution] = {1: "pronoun", 2: "role"}
 _PEOPLE = frozenset({EntityKind.PERSON})
 _OTHER = frozenset({EntityKind.OTHER})
 _GOVERNED_ARTICLES = frozenset({"l", "la", "le", "les", "the"})
