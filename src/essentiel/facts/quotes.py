@@ -69,6 +69,7 @@ class _Rules:
     person_nouns: frozenset[str]
     spokespeople: frozenset[str]  # nouns for who speaks for a body (« le porte-parole »)
     rival_roles: dict[str, int]  # role noun → its group (see language.toml)
+    role_families: dict[str, frozenset[str]]  # a general role noun → the roles it covers
     body_nouns: dict[str, str]
     prepositions: frozenset[str]
     complement_prepositions: frozenset[str]  # with ``prepositions``: a name's governors
@@ -105,6 +106,10 @@ def rules(code: str) -> _Rules:
         person_nouns=frozenset(fold(w) for w in q.get("person_nouns", [])),
         spokespeople=frozenset(fold(w) for w in q.get("spokesperson_nouns", [])),
         rival_roles={fold(w): g for g, group in enumerate(q.get("rival_roles", [])) for w in group},
+        role_families={
+            fold(w): frozenset(fold(n) for n in covered)
+            for w, covered in q.get("role_families", {}).items()
+        },
         body_nouns={fold(w): c for w, c in q.get("body_nouns", {}).items()},
         prepositions=frozenset(w.lower() for w in q.get("incise_prepositions", [])),
         complement_prepositions=frozenset(
@@ -160,8 +165,7 @@ class _Found:
     resolution: SpeakerResolution = "unknown"
     # The quote whose speaker a cue-less quote continues: where that speaker was named.
     continues: _Found | None = None
-    # The rules ruled the phrase out as no speaker (« sa plainte », the text's own voice):
-    # nobody speaks, and the learned ranking leaves it so.
+    # The rules ruled the phrase out as no speaker (« sa plainte », the text's own voice).
     silenced: bool = False
 
 
@@ -671,6 +675,14 @@ class QuoteExtractor:
                 start = min(noun_phrase(s)[0] for s in subjects)
                 end = max(noun_phrase(s)[1] for s in subjects)
                 start = _skip_hyphen(head, start, end)
+                # « …, toujours selon le parquet, qui précise que »: the antecedent without the
+                # preposition and adverb that govern it.
+                governors = [
+                    c for c in head.children if c.i < head.i and c.dep_ in {"case", "advmod"}
+                ]
+                if governors:
+                    last = max(governors, key=lambda c: c.i)
+                    start = max(start, head.doc[last.i + 1].idx)
                 return (start, end), head
             # « X a réagi, soulignant que … », « X a qualifié … et promis … »: the subject of
             # the verb this one depends on.
@@ -947,7 +959,12 @@ class QuoteExtractor:
         # A speaker kept as written (« la préfecture ») is no entity to rank: it goes on
         # speaking when it may be this pronoun, as before.
         if recent is not None and recent.entity is None and not latter:
-            if self._agrees(recent, gender):
+            # Not when the text named a person who may be the pronoun since (« "…", écrit le
+            # quotidien. … un tarif justifié par X. "…", avance-t-il »).
+            since = max([recent.end, *(span[1] for span in (recent.cue, recent.speaker) if span)])
+            if self._agrees(recent, gender) and not ranker.named_between(
+                since, f.speaker[0], _PEOPLE, gender
+            ):
                 f.name, f.resolution = recent.name, "pronoun"
                 return
             recent = None  # « les agents de santé » … « a-t-il dit »: someone else
@@ -1130,6 +1147,9 @@ class QuoteExtractor:
             gender = None  # « la FNSEA » is « le syndicat »: a body's gender is its noun's
         elif nouns & (self.r.person_nouns | ranker.described):
             kinds = _PEOPLE
+            # « la magistrate » is the woman the text made « vice-procureure »: a general role
+            # noun stands for the roles it covers.
+            nouns |= {n for noun in list(nouns) for n in self.r.role_families.get(noun, ())}
 
             def evident(k: int) -> bool:
                 return bool(nouns & ranker.evidence[k])
@@ -1149,9 +1169,30 @@ class QuoteExtractor:
 
         else:
             return False  # « l'immeuble »: not a noun for someone who speaks
+        # The person quoted just before is a candidate even when the text named them out of
+        # the window (« "…", a-t-il commenté. "…", a écrit l'ancien maire de Bordeaux »).
         chosen = ranker.choose(
-            f.speaker[0], kinds, gender, before, f.speaker, allowed, evident, evident_among=among
+            f.speaker[0],
+            kinds,
+            gender,
+            before,
+            f.speaker,
+            allowed,
+            evident,
+            said=_said(recent) if before is not None else None,
+            evident_among=among,
         )
+        if chosen is None and kinds is _PEOPLE:
+            # No evidence and nobody quoted before: the person the text just made the subject
+            # of its sentence, unless the text gave them a rival role (« le juge » is not the
+            # lawyer).
+            chosen = ranker.subject_before(
+                f.speaker[0],
+                _PEOPLE,
+                gender,
+                lambda k: not self._rivals(nouns, ranker.evidence[k]),
+                f.speaker,
+            )
         if chosen is None:
             return False
         f.entity, f.name = chosen.entity, ranker.index.entities[chosen.entity].name

@@ -219,6 +219,45 @@ class SpeakerRanker:
         m = best[2]
         return Speaker(m.entity, m.start, m.end)
 
+    def subject_before(
+        self,
+        position: int,
+        kinds: frozenset[EntityKind],
+        gender: str | None,
+        allowed: Callable[[int], bool],
+        exclude: tuple[int, int] | None = None,
+    ) -> Speaker | None:
+        """The entity named last as a subject (else first) in the sentence of ``position``
+        (before it) or the sentence before: who a description with no evidence stands for
+        when the text has just made that person its topic (« Le président de la commission,
+        X, a écrit … "…", a réagi le sénateur »)."""
+        if not self._sentence_starts:
+            return None
+        sentence = self.sentence_at(position)
+        first = self._sentence_starts[max(0, sentence - 1)]
+        lo = bisect.bisect_left(self._starts, first)
+        hi = bisect.bisect_left(self._starts, position)
+        possible = [
+            m
+            for m in self._mentions[lo:hi]
+            if not m.complement and self._possible(m, kinds, gender, exclude)
+        ]
+        # The subject named last; when the parser gave none (« Le président de la commission,
+        # X, a interpellé Y » read X as a conjunct), the first named: news prose names its
+        # topic first.
+        m = next((m for m in reversed(possible) if m.subject), possible[0] if possible else None)
+        if m is None or not allowed(m.entity):
+            return None
+        return Speaker(m.entity, m.start, m.end)
+
+    def named_between(
+        self, start: int, end: int, kinds: frozenset[EntityKind], gender: str | None
+    ) -> bool:
+        """Does the text name an entity of these kinds and a compatible gender in [start, end),
+        outside quotes and not as who was told?"""
+        lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
+        return any(self._possible(m, kinds, gender, None) for m in self._mentions[lo:hi])
+
     def described_as(self, nouns: Iterable[str]) -> set[int]:
         """The entities the text tied one of these description nouns to."""
         return {k for n in nouns for k in self._by_noun.get(n, ())}
