@@ -499,3 +499,13 @@ def test_a_relative_pronoun_speaks_for_its_antecedent_not_the_marker_before_it(
     )
     digest = _digest(pipeline, text)
     assert _speaker(digest, "ses parents ignorent") == "le parquet"
+
+
+def test_a_piece_of_news_speaks_for_the_outlet_that_published_it(pipeline: Pipeline) -> None:
+    text = (
+        "La mairie de Lyon va fermer trois piscines municipales cet été, selon une "
+        "information du Parisien publiée lundi soir."
+    )
+    digest = _digest(pipeline, text)
+    speaker = _speaker(digest, "La mairie de Lyon")
+    assert speaker is not None and speaker.endswith("Parisien") and "information" not in speaker
