@@ -509,3 +509,24 @@ def test_a_piece_of_news_speaks_for_the_outlet_that_published_it(pipeline: Pipel
     digest = _digest(pipeline, text)
     speaker = _speaker(digest, "La mairie de Lyon")
     assert speaker is not None and speaker.endswith("Parisien") and "information" not in speaker
+
+
+def test_a_member_described_by_the_party_is_the_member_not_the_party(pipeline: Pipeline) -> None:
+    text = (
+        "La députée Claire Morel a défendu son texte mardi. « Nous ne lâcherons rien », a "
+        "lancé la députée LREM devant la presse."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Nous ne lâcherons") == "Claire Morel"
+
+
+def test_a_source_ends_at_a_sentence_end_glued_to_a_dash(pipeline: Pipeline) -> None:
+    # Subheadings glued between dashes (« .- Des excuses tardives -M. ») are not the source.
+    text = (
+        "Le prêtre avait reçu de nombreuses plaintes pour son comportement « déplaisant, "
+        "étrange et violent », selon la commission.- Des excuses tardives -M. Dubreuil a "
+        "reconnu qu'il aurait dû agir plus tôt."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "déplaisant, étrange") == "la commission"
+    assert _speaker(digest, "il aurait dû agir") == "Dubreuil"

@@ -49,6 +49,7 @@ _CLOSER = {"«": "»", "“": "”", '"': '"'}
 _ALSO_CLOSES = {"“": '"', '"': "”"}
 _QUOTE_MARK = re.compile("[" + re.escape("".join({*_CLOSER, *_CLOSER.values()})) + "]")
 _STOP_PHRASE = frozenset(',.;:!?»"”()')
+_GLUED_END = re.compile(r"(?<=\w)[.;!?]+[-–—]")
 _CLOSINGS = frozenset({"»", '"', "”"})
 _CONTEXT_SENTENCES = 3  # how far back a pronoun or a cue-less quote looks for its speaker
 
@@ -459,6 +460,13 @@ class QuoteExtractor:
                 key = (tok.i not in governors, distance * 2 + (0 if tok.idx >= b else 1))
                 if best is None or key < best[0]:
                     best = (key, tok)
+        if best is not None and best[0][0]:
+            # « "…", selon la commission.- M. Pell a reconnu … »: a « selon » right after the
+            # quote, nearer than a verb the quote does not depend on, is its cue (glued
+            # sentences put the next sentence's verb in scope).
+            marker = self._adjacent_source(doc, text, b, quoted)
+            if marker is not None and marker[0][0] - b < best[0][1] // 2:
+                return marker
         if best is not None:
             verb = best[1]
             speaker, head = self._speaker_of(verb, quoted)
@@ -478,6 +486,22 @@ class QuoteExtractor:
             if span is not None and 0 < len(span) <= 6:
                 return None, (span.start_char, span.end_char), span.root
         return None, None, None
+
+    def _adjacent_source(
+        self, doc: Doc, text: str, b: int, quoted: Any
+    ) -> tuple[tuple[int, int], tuple[int, int], Token] | None:
+        """« "…", selon X »: an according-to marker right after the quote's end (a closing
+        mark and a comma between), with its source phrase."""
+        m = re.compile(r'[\s»"”]*,\s*').match(text, b)
+        if m is None:
+            return None
+        marker = self.r.according_to.match(text, m.end())
+        if marker is None or quoted(marker.start()):
+            return None
+        phrase = self._source_phrase(doc, marker.end(), quoted)
+        if phrase is None:
+            return None
+        return (marker.start(), marker.end()), (phrase[0], phrase[1]), phrase[2]
 
     def _is_speech(self, tok: Token) -> bool:
         """A speech verb in the active voice: « il est appelé "tribunal de proximité" » names a
@@ -768,12 +792,19 @@ class QuoteExtractor:
             ):
                 break
             taken.append(tok)
+            glued = _GLUED_END.search(tok.text)
+            if glued is not None:
+                # « selon la commission.- 7 % des religieux -M. Pell »: the tokenizer glued the
+                # sentence's end and a dash to the last word of the source.
+                end = tok.idx + glued.start()
+                break
+            end = tok.idx + len(tok.text)
             if len(taken) == 1 and tok.lower_ in self.r.pronouns:
                 break  # « selon lui pendant la crise »: the pronoun is the whole source
         if not taken:
             return None
         heads = [t for t in taken if t.head not in taken or t.head is t]
-        return taken[0].idx, taken[-1].idx + len(taken[-1].text), heads[0] if heads else taken[0]
+        return taken[0].idx, end, heads[0] if heads else taken[0]
 
     def _according_to(
         self, doc: Doc, text: str, sent: Any, m: re.Match[str]
@@ -900,6 +931,8 @@ class QuoteExtractor:
                         named = holder.start, holder.end, holder.entity
                     elif self._holder_noun(f.speaker_head, index.entities[k].kind):
                         k = None
+                if named is None and k is not None and self._member_of(f.speaker_head, k, index):
+                    k = None  # « l'élu LFI », « la députée LREM »: a member, not the party
                 if named is not None:
                     k = None
             if named is not None:
@@ -999,6 +1032,16 @@ class QuoteExtractor:
             return False
         return bool(nouns & self.r.person_nouns) or any(n in self.r.body_nouns for n in nouns)
 
+    def _member_of(self, head: Token | None, k: int, index: EntityIndex) -> bool:
+        """Is the phrase a singular person noun that an organisation's name qualifies (« l'élu
+        LFI », « le député LR »): one of its members, whom the description stands for?"""
+        if head is None or head.pos_ != "NOUN" or index.entities[k].kind not in _ISSUERS:
+            return False
+        if "Plur" in head.morph.get("Number", []):
+            return False
+        nouns = {fold(head.lemma_), fold(head.text)}
+        return bool(nouns & self.r.person_nouns) and not nouns & self.r.spokespeople
+
     def _complement(self, span: Span, phrase_start: int, text: str) -> bool:
         """Is the name at ``span`` the complement of a noun of the phrase (« l'ancien conseiller
         de X », « le directeur de l'OMS »): a preposition before it, or before its article?"""
@@ -1088,7 +1131,11 @@ class QuoteExtractor:
             words.append(tok)
         if not words:
             return None
-        return words[0].idx + f.offset, words[-1].idx + f.offset + len(words[-1].text), None
+        start, end = words[0].idx + f.offset, words[-1].idx + f.offset + len(words[-1].text)
+        k = ranker.index.at(start, end)
+        if person and k is not None and self._member_of(head, k, ranker.index):
+            return None  # « l'élu LFI »: the party he belongs to, not his name
+        return start, end, None
 
     def _agrees(self, recent: _Found, gender: str | None) -> bool:
         """May a singular pronoun of this gender stand for the speaker phrase of ``recent``
@@ -1118,14 +1165,21 @@ class QuoteExtractor:
             return False  # « les deux élus »: several people, no single entity
         if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
             return False  # « une source », « un quotidien local »: someone new
-        if any(_names_it(t) for t in head.rights):
+        index = ranker.index
+
+        def names_its_holder(t: Token) -> bool:
+            if not _names_it(t):
+                return False
+            k = index.at(t.idx + f.offset, t.idx + f.offset + len(t.text))
+            return k is None or not self._member_of(head, k, index)  # « l'élu LFI »: a member
+
+        if any(names_its_holder(t) for t in head.rights):
             return False  # « le magazine Géo »: the phrase names it; it stays as written
         nouns = {fold(head.lemma_), fold(head.text)}  # « vice-procureure », lemma « …eur »
         doc = head.doc
         if head.i + 2 < len(doc) and doc[head.i + 1].text == "-":
             # « la vice-procureure », split by the tokenizer into « vice », « - », « procureure »
             nouns.add(fold(f"{head.text}-{doc[head.i + 2].text}"))
-        index = ranker.index
         gender = _description_gender(head, self.r.person_nouns)
         before = recent.entity if recent is not None else None
         body = next((n for n in nouns if n in self.r.body_nouns), None)
