@@ -92,3 +92,23 @@ def test_an_english_pronoun_subject_is_named(every_sentence: Pipeline) -> None:
         "[Sarah Whitmore] had led the service for six years and oversaw the closure of three "
         "stations." in texts
     ), texts
+
+
+LONG_LEAD = (
+    "Border guards have arrested all eleven men who crossed the frozen river near the village "
+    "overnight, seizing at least 40 kilograms of explosives and two rifles hidden in sledges, "
+    "the interior ministry said on Thursday. The men were taken to a detention centre in the "
+    "regional capital for questioning. Officials said the route had been watched since the "
+    "first smuggling attempt in January. Villagers told reporters they had heard snowmobiles "
+    "on the ice for several nights."
+)
+
+
+def test_the_lead_selector_keeps_a_lead_a_few_words_over_the_limit() -> None:
+    def first(extra: bool) -> str:
+        settings = KeyPointSettings(selector="lead", lead_extra_words=extra)
+        return Pipeline(Settings(keypoints=settings)).digest(LONG_LEAD, lang="en").keypoints[0].text
+
+    assert first(True).startswith("Border guards have arrested all eleven men"), first(True)
+    # Without the extra words the lead, which no cut brings under the limit, is dropped.
+    assert not first(False).startswith("Border guards"), first(False)
