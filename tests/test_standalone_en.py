@@ -112,3 +112,21 @@ def test_the_lead_selector_keeps_a_lead_a_few_words_over_the_limit() -> None:
     assert first(True).startswith("Border guards have arrested all eleven men"), first(True)
     # Without the extra words the lead, which no cut brings under the limit, is dropped.
     assert not first(False).startswith("Border guards"), first(False)
+
+
+def test_a_past_tense_tagged_as_a_participle_is_a_statement() -> None:
+    from essentiel import resources
+    from essentiel.analyze import ParsedSentence, pipeline, sentences_of
+    from essentiel.keypoints.select import stands_alone
+
+    text = (
+        "A spring blizzard and icy roads caught Wyoming drivers by surprise Monday, causing a "
+        "25-car pileup near Casper."
+    )
+    span = sentences_of(pipeline("en")(text))[0]
+    assert span.root.tag_ == "VBN"  # the tagger's reading this test is about
+    assert stands_alone(ParsedSentence(0, 0, span, "en"), resources.language("en"))
+    # A participle with its auxiliary elsewhere, no subject: no statement.
+    text = "Caught by surprise on the icy roads near Casper on Monday morning."
+    span = sentences_of(pipeline("en")(text))[0]
+    assert not stands_alone(ParsedSentence(0, 0, span, "en"), resources.language("en"))

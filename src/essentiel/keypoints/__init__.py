@@ -113,7 +113,8 @@ class KeyPointSettings:
     # A bullet whose subject is a bare definite description of a person (``[quotes]
     # person_nouns``) and that names nobody (« La chanteuse avait mis un terme ... ») is no
     # bullet unless one shown before it said the noun, or it is the article's first sentence;
-    # languages without ``[standalone] definite_articles`` (English) never refuse.
+    # languages without ``[standalone] definite_articles`` never refuse ("the" in English
+    # since issue 33's English lists: "The senator said ...").
     refuse_unnamed: bool = True
     # The same, from the second bullet, for a bare description of a thing or an event that
     # stands for what the sentence before said (``[standalone] described_things``: « La mesure
