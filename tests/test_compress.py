@@ -1054,3 +1054,8 @@ def test_a_time_known_from_the_sentence_before_goes_without_its_comma() -> None:
     # A date after « since » is no link: the words stay.
     text = "Since 2015 the town has lost a third of its shops to the retail park."
     assert compress(text, 25, "en") == (text, [])
+
+
+def test_of_course_opening_a_sentence_goes() -> None:
+    bullet, removed = compress("Of course the clinic says no client has been harmed.", 25, "en")
+    assert (bullet, removed) == ("The clinic says no client has been harmed.", ["connective"])

@@ -99,6 +99,7 @@ def test_a_description_the_box_introduced_earlier_stands() -> None:
     ("text", "kind"),
     [
         ("But the council refused to reopen the swimming pool on Monday.", "context_link"),
+        ("Of course, there are risks for anyone who swims there.", "context_link"),
         ("These were the first arrests since the riots in Leeds.", "context_pronoun"),
         ("The actress announced her return to the stage next spring.", "context_description"),
         ("It was not immediately clear why the bridge in Bristol collapsed.", None),
