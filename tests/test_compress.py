@@ -1041,6 +1041,14 @@ def test_no_comma_is_left_after_a_coordinator() -> None:
     assert removed == ["adjunct"]
     assert "brand and was criticised" in bullet, bullet
     assert "and," not in bullet
+    # The same in French: « et, dès lundi, leur fédération » -> « et leur fédération ».
+    text = (
+        "Si les éleveurs ont été les plus virulents, les coopératives sont restées plus "
+        "discrètes et, dès lundi, leur fédération s'est contentée d'appeler au calme."
+    )
+    bullet, removed = compress(text, 15)
+    assert removed == ["adjunct"]
+    assert "discrètes et leur fédération" in bullet, bullet
 
 
 def test_a_time_known_from_the_sentence_before_goes_without_its_comma() -> None:
