@@ -465,6 +465,11 @@ def _inserted_end(s: _Sentence, k: int) -> int:
     )
     if joins and not _between_capitals(s.text, s.opening_comma(seg), seg.end + 1):
         return seg.end + 1
+    # « ... a global brand and, in so doing, was criticised » -> « ... and was criticised »,
+    # not « and, was »: a coordinator before the segment joins what follows it.
+    before = s.text[: s.opening_comma(seg)].split()
+    if before and before[-1].lower() in s.lang.conjunct_coordinators:
+        return seg.end + 1
     return seg.end
 
 
