@@ -1075,7 +1075,7 @@ class Compressor:
                 and not _orphan_relative(read, trial)
                 and not _opens_on_verb(sent, trial)
                 and not (lead and fits and _takes_lead_facts(read, trial))
-                and not (kept_words and _takes_headline(read, trial, kept_words))
+                and not (kept_words and _takes_headline(read, trial, kept_words, clause))
             )
 
         chosen: list[Deletion] = []
@@ -1232,21 +1232,20 @@ def _takes_any(s: _Sentence, deletions: list[Deletion], tokens: list[Token]) -> 
     return any(d.start <= tok.idx - base < d.end for tok in tokens for d in deletions)
 
 
-def _takes_headline(s: _Sentence, deletions: list[Deletion], tokens: list[Token]) -> bool:
-    """Guard: whether ``deletions`` take one of the headline's words (``tokens``). A fronted
-    clause may take some (« Percuté par un véhicule ..., un policier est décédé » under
-    « Percuté par un véhicule, un policier décède »: the main clause states the event) when
-    the main clause keeps ``HEADLINE_WORDS_KEPT`` of them (all, when there are fewer), and
-    the other cuts none."""
-    others = [d for d in deletions if d.rule != "fronted_clause"]
-    if _takes_any(s, others, tokens):
-        return True
-    fronted = [d for d in deletions if d.rule == "fronted_clause"]
-    if not fronted:
-        return False
+def _takes_headline(
+    s: _Sentence, deletions: list[Deletion], tokens: list[Token], clause: bool = False
+) -> bool:
+    """Guard: whether ``deletions`` take one of the headline's words (``tokens``). The clause
+    cut may take some (« Percuté par un véhicule ..., un policier est décédé » under
+    « Percuté par un véhicule, un policier décède »: the main clause states the event; a
+    headline word first written in a trailing clause, « ... après la remise d'un rapport sur
+    les oeuvres d'art », under « ... restituer 26 oeuvres d'art ») when the bullet keeps
+    ``HEADLINE_WORDS_KEPT`` of them (all, when there are fewer)."""
+    if not clause:
+        return _takes_any(s, deletions, tokens)
     base = s.base
     words = [tok for tok in tokens if not tok.is_stop]  # « un »: a headline's, but no content
-    kept = sum(1 for tok in words if not any(d.start <= tok.idx - base < d.end for d in fronted))
+    kept = sum(1 for tok in words if not any(d.start <= tok.idx - base < d.end for d in deletions))
     return kept < min(HEADLINE_WORDS_KEPT, len(words))
 
 
