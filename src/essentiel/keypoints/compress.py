@@ -33,6 +33,11 @@ it (``_bare_verb_end``), and in the article's first sentence no figure taken whi
 stays, nor all its named actors, when it fits the limit whole (``_takes_lead_facts``). A cut
 a guard refuses is not made: the sentence keeps those words, whole if need be, and a sentence
 still over the limit is no bullet.
+
+The clause cut (``compress(clause=True)``, for the sentence that states the headline's event
+when it is no bullet as it is) also takes the phrases before the main clause's subject
+(``fronted_clause``), takes the clauses around the main one before any adjunct inside it, and
+no adjunct that holds a figure, a date or a name.
 """
 
 from __future__ import annotations

@@ -23,7 +23,10 @@ The repair is made only when the text ties the pronoun to the headline's subject
   OrangeSum pages) is not in it; the chapô's own subject, when it is a noun phrase, is tried
   next (« plusieurs figures de la gauche appellent ... » for « Ils appellent ... »).
 
-An impersonal « il » (« il faut », « il y a ») refers to nobody and is not repaired.
+An impersonal « il » (« il faut », « il y a ») refers to nobody and is not repaired. A bare
+singular description of a person as the subject (« L'actrice va mieux », ``person_nouns``) is
+named the same way, on the same conditions, when the headline's subject is a name: « [Mireille
+Vallon] va mieux »; never by another description (« [Des élus] » for « Les élus »).
 """
 
 from __future__ import annotations
