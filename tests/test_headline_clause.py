@@ -105,3 +105,14 @@ def test_without_the_clause_cut_the_box_opens_on_a_side_detail() -> None:
     # The same article with the clause cut off: the lead is 49 words that no other cut may
     # shorten (they hold the headline's words), and the box opens elsewhere.
     assert not _first(headline_clause=False).startswith("Un mineur"), "the lead made it whole"
+
+
+def test_the_clause_cut_keeps_the_figures_of_the_main_clause() -> None:
+    text = (
+        "Interpellée mardi à la sortie d'un supermarché du centre-ville de Lorient, une femme "
+        "de 41 ans a été condamnée jeudi à verser 12.000 euros à la commune (dont 3.000 euros "
+        "de dommages et intérêts), a indiqué le tribunal."
+    )
+    kept, removed = cut(text, clause=True, target=10)
+    assert "fronted_clause" in removed
+    assert "3.000 euros" in kept and "12.000 euros" in kept, kept

@@ -36,8 +36,8 @@ still over the limit is no bullet.
 
 The clause cut (``compress(clause=True)``, for the sentence that states the headline's event
 when it is no bullet as it is) also takes the phrases before the main clause's subject
-(``fronted_clause``), takes the clauses around the main one before any adjunct inside it, and
-no adjunct that holds a figure, a date or a name.
+(``fronted_clause``), takes the clauses around the main one before any adjunct inside it, no
+adjunct that holds a figure, a date or a name, and no figure but in the fronted phrase.
 """
 
 from __future__ import annotations
@@ -1068,6 +1068,8 @@ class Compressor:
         # coal power » goes from a 32-word lead that keeps « 9 to 4 » and « 2030 »).
         fits = count_words(text) <= (limit if limit is not None else target_words)
         kept_words = [tok for tok in sent if tok.i in keep]
+        # The clause cut keeps the main clause's figures: only a fronted phrase takes any.
+        figures = [tok for tok in sent if _figure(tok, self.lang)] if clause else []
 
         def allowed(trial: list[Deletion]) -> bool:
             kept_core = core.kept_by(sent, trial) or (
@@ -1081,6 +1083,10 @@ class Compressor:
                 and not _opens_on_verb(sent, trial)
                 and not (lead and fits and _takes_lead_facts(read, trial))
                 and not (kept_words and _takes_headline(read, trial, kept_words, clause))
+                and not (
+                    figures
+                    and _takes_any(read, [d for d in trial if d.rule != "fronted_clause"], figures)
+                )
             )
 
         chosen: list[Deletion] = []
