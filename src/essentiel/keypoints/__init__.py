@@ -107,6 +107,10 @@ class KeyPointSettings:
     headline_extra_words: int = 10
     # The same extra words for the lead selector's first bullet (English by default).
     lead_extra_words: bool = True
+    # When the headline's statement cannot be the first bullet as it is (too long after its
+    # cuts, or refused), its main clause is tried before the next statement: what stands
+    # before its subject and the clauses around it cut (``Compressor.compress``'s ``clause``).
+    headline_clause: bool = True
     # The closing sentence is left out of articles longer than this many times the box's
     # bullets; 0: never left out.
     closing_after: int = 2
@@ -336,11 +340,31 @@ def build_keypoints(
             else settings
         )
         lead = cand.rank == 0 or (first and settings.headline_guard)
-        point = _make(
-            text, cand.sentence, compressor, verifier, limits, notices, repair, lead, keep
-        )
-        said: frozenset[str] = frozenset()
-        if point is not None and settings.refuse_unnamed:
+
+        # The headline's statement too long as it is, or refused: its main clause, cut of
+        # what stands before its subject and of the clauses around it, before the next one.
+        cuts = (False, True) if first and settings.headline_clause else (False,)
+        # What each try said: the one that made the bullet's, or the first's when none did.
+        said_by_try: list[list[Notice]] = []
+        for clause in cuts:
+            tried: list[Notice] = []
+            said_by_try.append(tried)
+            point = _make(
+                text,
+                cand.sentence,
+                compressor,
+                verifier,
+                limits,
+                tried,
+                repair,
+                lead,
+                keep,
+                clause,
+            )
+            if point is None:
+                continue
+            if not settings.refuse_unnamed:
+                break
             fragments = [(f.start, f.end) for f in point.fragments]
             # What the reader has been told by the bullets shown before this one: the first,
             # then the others in the article's order. Unless ``judge_lead``, not judged in the
@@ -356,7 +380,12 @@ def build_keypoints(
             ):
                 point = None
             else:
-                shown.append((cand.rank, said_words(cand.sentence, fragments)))
+                break
+        notices.extend(said_by_try[-1] if point is not None else said_by_try[0])
+        said: frozenset[str] = frozenset()
+        if point is not None and settings.refuse_unnamed:
+            fragments = [(f.start, f.end) for f in point.fragments]
+            shown.append((cand.rank, said_words(cand.sentence, fragments)))
         if point is not None:
             if not made:
                 lead_point = point
@@ -426,6 +455,7 @@ def _make(
     repair: SubjectRepair | None = None,
     lead: bool = False,
     keep: frozenset[int] = frozenset(),
+    clause: bool = False,
 ) -> KeyPoint | None:
     source = Span(start=sentence.start, end=sentence.end, text=text[sentence.start : sentence.end])
     # The article's first sentence states the news: its figures and actors stay.
@@ -436,6 +466,7 @@ def _make(
         settings.max_words,
         lead=lead,
         keep=keep,
+        clause=clause,
     )
     insertions = [repair.insertion] if repair is not None else []
     if compressed.words <= settings.max_words:
