@@ -119,19 +119,31 @@ def score_learned(
     lemma_sets: list[frozenset[str]] | None = None,
     named: frozenset[int] = frozenset(),
     max_embedded: int = MAX_EMBEDDED,
+    passed: frozenset[int] = frozenset(),
+    reserve: frozenset[int] = frozenset(),
 ) -> list[Candidate]:
     """Candidates scored by the model, blended with select.py's transparent score: ``weight``
     of the model's, the rest of the heuristic's, each scaled by its best candidate. Only the
     ``max_embedded`` best by the heuristic's score are embedded and scored by the model; the
-    others follow them all (RESERVE_SHARE)."""
+    others follow them all (RESERVE_SHARE). ``passed``: sentences that are no bullet in this
+    article (``select.passed_over``), never candidates; ``reserve``: sentences picked only
+    when no other can be (the closing one), never embedded."""
     model = load_selector()
     if lemma_sets is None:
         lemma_sets = [content_lemmas(s) for s in sentences]
-    indices = candidate_indices(sentences, lang, named)
+    # The sentence encoder's cost is per sentence embedded (issue 31): it embeds only the
+    # sentences the selection can pick, and the cap goes to them. The model was trained with
+    # the passed-over sentences among the candidates its features read (the centroid, the
+    # nearest candidate): measured, not assumed, to change little (docs/experiments.md).
+    indices = [i for i in candidate_indices(sentences, lang, named) if i not in passed]
     # Both select from stands_alone() sentences, so every index has a heuristic score.
     heuristic = {c.rank: c for c in score_ranks(sentences, indices, lang, title, lemma_sets)}
     # Only the candidates the selection picks from are embedded and scored (MAX_EMBEDDED).
-    scored = best_by_prescore(indices, {i: c.score for i, c in heuristic.items()}, max_embedded)
+    scored = best_by_prescore(
+        [i for i in indices if i not in reserve],
+        {i: c.score for i, c in heuristic.items()},
+        max_embedded,
+    )
     learned, cosines = model.scores_and_title_cosines(sentences, scored, lang, title, lemma_sets)
     top_heuristic = max((c.score for c in heuristic.values()), default=0.0)
     if top_heuristic < best_score_from(MAX_RANK):
@@ -158,8 +170,8 @@ def score_learned(
         if cosine is not None:
             features["cos_title"] = cosine
         candidates.append(Candidate(sentences[i], i, score, heuristic[i].lemmas, features))
-    if len(scored) < len(indices) and candidates:
-        floor = RESERVE_SHARE * min(c.score for c in candidates)
+    if len(scored) < len(indices):
+        floor = RESERVE_SHARE * min((c.score for c in candidates), default=1.0)
         kept = set(scored)
         for i in indices:
             if i in kept:
