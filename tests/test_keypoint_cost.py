@@ -159,3 +159,62 @@ def test_segment_sums_are_numpy_s_reduceat_to_the_bit() -> None:
     assert np.array_equal(
         _segment_sums(feats, starts, lens), np.add.reduceat(feats, starts, axis=0)
     )
+
+
+def test_passed_over_and_reserve_sentences_are_not_embedded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sentences, lang, title = _sentences("fr-orages-bretagne.txt")
+    indices = candidate_indices(sentences, lang)
+    passed, reserve = frozenset(indices[1:2]), frozenset(indices[-1:])
+    calls: list[list[str]] = []
+    model = embedder()
+    encode = model.encode
+
+    def spy(texts: list[str]) -> np.ndarray:  # type: ignore[type-arg]
+        calls.append(list(texts))
+        return encode(texts)
+
+    monkeypatch.setattr(model, "encode", spy)
+    candidates = score_learned(sentences, lang, title, 0.5, passed=passed, reserve=reserve)
+    kept = [i for i in indices if i not in passed]
+    assert [c.rank for c in candidates] == kept  # the passed-over one is no candidate
+    embedded = [i for i in kept if i not in reserve]
+    assert calls == [[sentences[i].span.text for i in embedded] + [title]]
+    # The reserve is scored below every candidate the model scored.
+    (last,) = (c for c in candidates if c.rank in reserve)
+    assert "model" not in last.features
+    assert 0 < last.score < min(c.score for c in candidates if "model" in c.features)
+    assert candidate_indices(sentences, lang, passed=passed) == kept
+
+
+def test_a_digest_embeds_neither_passed_over_nor_closing_sentences(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from essentiel import Pipeline
+    from essentiel.keypoints import KeyPointSettings
+    from essentiel.keypoints.select import passed_over
+    from essentiel.pipeline import Settings
+
+    text = (Path(features.__file__).parents[1] / "examples" / "en-coal-plant-vote.txt").read_text()
+    sentences, lang, _ = _sentences("en-coal-plant-vote.txt")
+    excluded = passed_over(sentences, lang)
+    closing = len(sentences) - 1
+    indices = candidate_indices(sentences, lang)
+    # The example has both: a candidate passed over, and a closing one past the threshold.
+    assert excluded & set(indices) and closing in indices and len(sentences) > 6
+    calls: list[list[str]] = []
+    model = embedder()
+    encode = model.encode
+
+    def spy(texts: list[str]) -> np.ndarray:  # type: ignore[type-arg]
+        calls.append(list(texts))
+        return encode(texts)
+
+    monkeypatch.setattr(model, "encode", spy)
+    # English takes the lead's order by default: the learned selector asked for.
+    digest = Pipeline(Settings(keypoints=KeyPointSettings(selector="learned"))).digest(text)
+    assert digest.keypoints
+    (call,) = calls
+    wanted = [sentences[i].span.text for i in indices if i not in excluded and i != closing]
+    assert call[: len(wanted)] == wanted and len(call) == len(wanted) + 1

@@ -48,11 +48,19 @@ RESERVE_SHARE = 0.5
 
 
 def candidate_indices(
-    sentences: list[ParsedSentence], lang: Language, named: frozenset[int] = frozenset()
+    sentences: list[ParsedSentence],
+    lang: Language,
+    named: frozenset[int] = frozenset(),
+    passed: frozenset[int] = frozenset(),
 ) -> list[int]:
     """Sentences that could be a bullet on their own, among the first MAX_RANK (``named``:
-    those whose pronoun subject will be named, ``select.stands_alone``)."""
-    return [i for i, s in enumerate(sentences[:MAX_RANK]) if stands_alone(s, lang, i in named)]
+    those whose pronoun subject will be named, ``select.stands_alone``), but for ``passed``
+    (not read: stands_alone walks the parse)."""
+    return [
+        i
+        for i, s in enumerate(sentences[:MAX_RANK])
+        if i not in passed and stands_alone(s, lang, i in named)
+    ]
 
 
 def best_by_prescore(indices: list[int], prescores: dict[int, float], cap: int) -> list[int]:
@@ -135,7 +143,7 @@ def score_learned(
     # sentences the selection can pick, and the cap goes to them. The model was trained with
     # the passed-over sentences among the candidates its features read (the centroid, the
     # nearest candidate): measured, not assumed, to change little (docs/experiments.md).
-    indices = [i for i in candidate_indices(sentences, lang, named) if i not in passed]
+    indices = candidate_indices(sentences, lang, named, passed)
     # Both select from stands_alone() sentences, so every index has a heuristic score.
     heuristic = {c.rank: c for c in score_ranks(sentences, indices, lang, title, lemma_sets)}
     # Only the candidates the selection picks from are embedded and scored (MAX_EMBEDDED).
