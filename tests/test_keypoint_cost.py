@@ -161,12 +161,12 @@ def test_segment_sums_are_numpy_s_reduceat_to_the_bit() -> None:
     )
 
 
-def test_passed_over_and_reserve_sentences_are_not_embedded(
+def test_passed_over_sentences_are_neither_embedded_nor_candidates(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     sentences, lang, title = _sentences("fr-orages-bretagne.txt")
     indices = candidate_indices(sentences, lang)
-    passed, reserve = frozenset(indices[1:2]), frozenset(indices[-1:])
+    passed = frozenset(indices[1:2])
     calls: list[list[str]] = []
     model = embedder()
     encode = model.encode
@@ -176,19 +176,14 @@ def test_passed_over_and_reserve_sentences_are_not_embedded(
         return encode(texts)
 
     monkeypatch.setattr(model, "encode", spy)
-    candidates = score_learned(sentences, lang, title, 0.5, passed=passed, reserve=reserve)
+    candidates = score_learned(sentences, lang, title, 0.5, max_embedded=20, passed=passed)
     kept = [i for i in indices if i not in passed]
-    assert [c.rank for c in candidates] == kept  # the passed-over one is no candidate
-    embedded = [i for i in kept if i not in reserve]
-    assert calls == [[sentences[i].span.text for i in embedded] + [title]]
-    # The reserve is scored below every candidate the model scored.
-    (last,) = (c for c in candidates if c.rank in reserve)
-    assert "model" not in last.features
-    assert 0 < last.score < min(c.score for c in candidates if "model" in c.features)
+    assert [c.rank for c in candidates] == kept
+    assert calls == [[sentences[i].span.text for i in kept] + [title]]
     assert candidate_indices(sentences, lang, passed=passed) == kept
 
 
-def test_a_digest_embeds_neither_passed_over_nor_closing_sentences(
+def test_a_digest_does_not_embed_the_sentences_it_passes_over(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from essentiel import Pipeline
@@ -199,10 +194,8 @@ def test_a_digest_embeds_neither_passed_over_nor_closing_sentences(
     text = (Path(features.__file__).parents[1] / "examples" / "en-coal-plant-vote.txt").read_text()
     sentences, lang, _ = _sentences("en-coal-plant-vote.txt")
     excluded = passed_over(sentences, lang)
-    closing = len(sentences) - 1
     indices = candidate_indices(sentences, lang)
-    # The example has both: a candidate passed over, and a closing one past the threshold.
-    assert excluded & set(indices) and closing in indices and len(sentences) > 6
+    assert excluded & set(indices)  # the example has a candidate passed over
     calls: list[list[str]] = []
     model = embedder()
     encode = model.encode
@@ -216,5 +209,5 @@ def test_a_digest_embeds_neither_passed_over_nor_closing_sentences(
     digest = Pipeline(Settings(keypoints=KeyPointSettings(selector="learned"))).digest(text)
     assert digest.keypoints
     (call,) = calls
-    wanted = [sentences[i].span.text for i in indices if i not in excluded and i != closing]
+    wanted = [sentences[i].span.text for i in indices if i not in excluded]
     assert call[: len(wanted)] == wanted and len(call) == len(wanted) + 1

@@ -247,13 +247,6 @@ def build_keypoints(
                     repairs[i] = repair
     named = frozenset(i for i, r in repairs.items() if r.pronoun)
     excluded = passed_over(sentences, lang)
-    # The closing sentence of an article (a recap, an aside, what comes next) is not a key
-    # point by default: only in a short article, whose end is still its core, or when the
-    # box would otherwise be short of bullets.
-    closing = len(sentences) - 1
-    closing_out = bool(settings.closing_after) and (
-        len(sentences) > settings.closing_after * settings.max_keypoints
-    )
     if selector == "learned":
         candidates = score_learned(
             sentences,
@@ -265,10 +258,8 @@ def build_keypoints(
             # A box of more bullets than the cap (the experiments' « every bullet ») has the
             # model score as many.
             max(settings.max_embedded, settings.max_keypoints),
-            # Neither embedded (the encoder's cost is per sentence): the sentences passed
-            # over are no candidates, the closing one a reserve (issue 31).
+            # Not embedded (the encoder's cost is per sentence): no candidates (issue 31).
             frozenset(excluded),
-            frozenset([closing]) if closing_out else frozenset(),
         )
     elif selector == "lead":
         candidates = [
@@ -277,9 +268,17 @@ def build_keypoints(
         ]
     else:
         candidates = score_sentences(sentences, lang, title, lemma_sets, named)
-    # After scoring for the other selectors, so that their scores read every sentence.
+    # The learned selector left them out before embedding; the others' scores read them all.
     candidates = [c for c in candidates if c.rank not in excluded]
-    if closing_out and (sum(1 for c in candidates if c.rank != closing) >= settings.max_keypoints):
+    # The closing sentence of an article (a recap, an aside, what comes next) is not a key
+    # point by default: only in a short article, whose end is still its core, or when the
+    # box would otherwise be short of bullets.
+    closing = len(sentences) - 1
+    if (
+        settings.closing_after
+        and len(sentences) > settings.closing_after * settings.max_keypoints
+        and (sum(1 for c in candidates if c.rank != closing) >= settings.max_keypoints)
+    ):
         candidates = [c for c in candidates if c.rank != closing]
     weight = rarity(sentences, lemma_sets)
     # What each chosen bullet actually says (after compression): redundancy is judged on that.
