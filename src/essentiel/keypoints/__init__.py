@@ -253,6 +253,7 @@ def build_keypoints(
                 if repair is not None:
                     repairs[i] = repair
     named = frozenset(i for i, r in repairs.items() if r.pronoun)
+    excluded = passed_over(sentences, lang)
     if selector == "learned":
         candidates = score_learned(
             sentences,
@@ -264,6 +265,8 @@ def build_keypoints(
             # A box of more bullets than the cap (the experiments' « every bullet ») has the
             # model score as many.
             max(settings.max_embedded, settings.max_keypoints),
+            # Not embedded (the encoder's cost is per sentence): no candidates (issue 31).
+            frozenset(excluded),
         )
     elif selector == "lead":
         candidates = [
@@ -272,8 +275,7 @@ def build_keypoints(
         ]
     else:
         candidates = score_sentences(sentences, lang, title, lemma_sets, named)
-    # After scoring, so that the model sees the candidates it was trained on.
-    excluded = passed_over(sentences, lang)
+    # The learned selector left them out before embedding; the others' scores read them all.
     candidates = [c for c in candidates if c.rank not in excluded]
     # The closing sentence of an article (a recap, an aside, what comes next) is not a key
     # point by default: only in a short article, whose end is still its core, or when the

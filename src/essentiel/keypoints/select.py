@@ -226,9 +226,10 @@ def badly_cut(sentences: list[ParsedSentence]) -> set[int]:
 def passed_over(sentences: list[ParsedSentence], lang: Language) -> set[int]:
     """Indices of the sentences that stand alone but are no bullet in this article: someone's
     words with the speaker elsewhere (a long quote, a quote alone, a pronoun incise), a caption
-    run on, a bad cut, or a claim « selon lui » whose owner was named before. Applied after
-    scoring, so that the model sees every sentence that stands alone (its features read the
-    candidate set); the selector's training labels pick among the others only."""
+    run on, a bad cut, or a claim « selon lui » whose owner was named before. The learned
+    selector leaves them out before embedding (the encoder's cost, issue 31), though its
+    features were trained on every sentence that stands alone; the other selectors after
+    scoring. The selector's training labels pick among the others only."""
     found = (
         inside_long_quotes(sentences)
         | inside_single_quotes(sentences)
