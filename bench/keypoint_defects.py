@@ -6,8 +6,9 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
 
 - ``needs_context``: the bullet does not stand alone. Four ways, also counted apart:
   ``context_pronoun`` (it opens on a pronoun or a demonstrative, « C'est le deuxième cas »,
-  « Ces derniers ... », or the main verb's subject is a personal pronoun, « Âgé de 70 ans,
-  il ... »), ``context_link`` (a discourse link, « Car ... », « Mais il y a également ... »),
+  « Ces derniers ... »; « en » only where the parse reads a pronoun, not « En 2019, », or
+  the main verb's subject is a personal pronoun, « Âgé de 70 ans, il ... »),
+  ``context_link`` (a discourse link, « Car ... », « Mais il y a également ... »),
   ``context_temporal`` (a time known from the sentence before, « Entretemps, », « À
   l'époque, »; not one followed by its hour, « Peu après 23 heures, ») and
   ``context_description`` (the main verb's subject is a definite description, « L'humoriste

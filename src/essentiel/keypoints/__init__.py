@@ -6,7 +6,9 @@ takes the headline's words, and it may run a few words longer than the others. T
 are the next best candidates, never the article's closing sentence while others remain. A
 subject that needs the sentence before is named in brackets (``standalone.py``). A bullet
 that fails verification is replaced by its uncompressed source sentence when that passes and
-fits the word limit, otherwise dropped; selection then moves on to the next candidate.
+fits the word limit, otherwise dropped; selection then moves on to the next candidate. No
+bullet starts or ends inside a quote: a quote over several sentences is never cut into
+candidates; when the box is short, it is one bullet whole, if it fits and names its speaker.
 """
 
 from __future__ import annotations
