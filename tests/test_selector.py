@@ -207,6 +207,13 @@ def test_en_opens_a_bullet_as_a_preposition_not_as_a_pronoun() -> None:
     )
     assert not _stands_alone("En témoigne la hausse des loyers dans les grandes villes françaises.")
     assert not _stands_alone("En l'incluant, la hausse du chômage serait plus modérée cette année.")
+    assert not _stands_alone("En témoigne le moral des ménages, au plus haut depuis le printemps.")
+    assert not _stands_alone(
+        "Y participeront les maires des communes voisines et le préfet du Gers."
+    )
+    assert _stands_alone(
+        "En annonçant sa démission, le maire de Brest a surpris son conseil municipal."
+    )
     assert not _stands_alone(
         "En effet, il a refusé de signer le texte proposé par le gouvernement."
     )

@@ -655,9 +655,13 @@ def _preposition_opener(span: SpacySpan, lang: Language) -> bool:
 
 
 def _clitic_after(words: list[Token]) -> bool:
-    """« En témoigne ... », « En l'incluant, ... »: the opener or the word after it is a
-    pronoun (the parser reads an object clitic before a verb as a determiner)."""
+    """« En témoigne ... », « Y participeront ... », « En l'incluant, ... »: the opener or the
+    word after it is a pronoun (the parser reads an object clitic before a verb as a
+    determiner), or a finite verb follows it (a preposition comes before a gerund, « En
+    annonçant », never before a finite verb)."""
     if any(t.pos_ == "PRON" for t in words[:2]):
+        return True
+    if len(words) > 1 and "Fin" in words[1].morph.get("VerbForm"):
         return True
     return len(words) == 3 and words[1].pos_ == "DET" and words[2].pos_ in {"VERB", "AUX"}
 
