@@ -208,7 +208,7 @@ def _preposition_opener(tokens: Sequence[Any]) -> bool:
     words = [t for t in tokens if not t.is_punct][:3]
     if not words or any(t.pos_ == "PRON" for t in words[:2]):
         return False
-    if len(words) > 1 and "Fin" in words[1].morph.get("VerbForm"):
+    if len(words) > 1 and "Fin" in words[1].morph.get("VerbForm", []):
         return False  # « En témoigne ... »: a finite verb after it, the pronoun
     return not (len(words) == 3 and words[1].pos_ == "DET" and words[2].pos_ in {"VERB", "AUX"})
 

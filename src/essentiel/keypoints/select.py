@@ -661,7 +661,7 @@ def _clitic_after(words: list[Token]) -> bool:
     annonçant », never before a finite verb)."""
     if any(t.pos_ == "PRON" for t in words[:2]):
         return True
-    if len(words) > 1 and "Fin" in words[1].morph.get("VerbForm"):
+    if len(words) > 1 and "Fin" in words[1].morph.get("VerbForm", []):
         return True
     return len(words) == 3 and words[1].pos_ == "DET" and words[2].pos_ in {"VERB", "AUX"}
 
