@@ -6,8 +6,9 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
 
 - ``needs_context``: the bullet does not stand alone. Four ways, also counted apart:
   ``context_pronoun`` (it opens on a pronoun or a demonstrative, « C'est le deuxième cas »,
-  « Ces derniers ... », or the main verb's subject is a personal pronoun, « Âgé de 70 ans,
-  il ... »), ``context_link`` (a discourse link, « Car ... », « Mais il y a également ... »),
+  « Ces derniers ... »; « en » only where the parse reads a pronoun, not « En 2019, », or
+  the main verb's subject is a personal pronoun, « Âgé de 70 ans, il ... »),
+  ``context_link`` (a discourse link, « Car ... », « Mais il y a également ... »),
   ``context_temporal`` (a time known from the sentence before, « Entretemps, », « À
   l'époque, »; not one followed by its hour, « Peu après 23 heures, ») and
   ``context_description`` (the main verb's subject is a definite description, « L'humoriste
@@ -138,6 +139,8 @@ class Words:
     """A language's lists from ``resources/<lang>/defects.toml``."""
 
     pronouns: tuple[str, ...]
+    # Openers that are pronouns only when the parse reads them so (« en »: « En 2019, ... »).
+    pronoun_only: frozenset[str]
     not_anaphoric: tuple[str, ...]
     links: tuple[str, ...]
     temporal: tuple[str, ...]
@@ -172,6 +175,7 @@ class Words:
         by_length = sorted(opener["pronouns"], key=len, reverse=True)
         return cls(
             pronouns=tuple(by_length),
+            pronoun_only=frozenset(opener.get("pronoun_only", [])),
             not_anaphoric=tuple(opener["not_anaphoric"]),
             links=tuple(sorted(opener["links"], key=len, reverse=True)),
             temporal=tuple(sorted(opener["temporal"], key=len, reverse=True)),
@@ -195,6 +199,18 @@ def _starts_with(text: str, phrases: Iterable[str]) -> str | None:
 
 
 # ---- per bullet --------------------------------------------------------------------------------
+
+
+def _preposition_opener(tokens: Sequence[Any]) -> bool:
+    """The bullet's first word is no pronoun in the parse (« En 2019, », « En France, »), and
+    no pronoun follows it (« En l'incluant, » points back: an object before a verb, whatever
+    the parse calls it)."""
+    words = [t for t in tokens if not t.is_punct][:3]
+    if not words or any(t.pos_ == "PRON" for t in words[:2]):
+        return False
+    if len(words) > 1 and "Fin" in words[1].morph.get("VerbForm", []):
+        return False  # « En témoigne ... »: a finite verb after it, the pronoun
+    return not (len(words) == 3 and words[1].pos_ == "DET" and words[2].pos_ in {"VERB", "AUX"})
 
 
 def kept_tokens(sentence: Any, fragments: Sequence[tuple[int, int]]) -> list[Any]:
@@ -228,9 +244,10 @@ def context_defect(
     temporal = _starts_with(bullet, words.temporal)
     if temporal and not _dated(bullet, temporal):
         return "context_temporal"
-    if _starts_with(bullet, words.pronouns):
-        return "context_pronoun"
     tokens = kept_tokens(sentence, fragments)
+    pronoun = _starts_with(bullet, words.pronouns)
+    if pronoun and not (pronoun in words.pronoun_only and _preposition_opener(tokens)):
+        return "context_pronoun"
     root = sentence.span.root
     # The subject pronoun was replaced by the name, in brackets (« [Jean Dupont] a annoncé »,
     # « Jeudi, [Jean Dupont] était invité »): the bullet names who.

@@ -21,6 +21,7 @@ from essentiel.keypoints.select import (
     badly_cut,
     inside_long_quotes,
     inside_single_quotes,
+    long_quote_runs,
     next_best,
     speakerless_quotes,
     unfinished,
@@ -123,8 +124,13 @@ def test_sentences_inside_a_long_quote_are_never_bullets() -> None:
     for selector in ("learned", "heuristic"):
         settings = Settings(keypoints=KeyPointSettings(selector=selector, max_keypoints=4))
         digest = Pipeline(settings).digest(LONG_QUOTE)
-        starts = {k.sources[0].start for k in digest.keypoints}
-        assert not starts & {sentences[i].start for i in inside_long_quotes(sentences)}
+        inside = {sentences[i].start for i in inside_long_quotes(sentences)}
+        whole = {(sentences[a].start, sentences[b].end) for a, b in long_quote_runs(sentences)}
+        for point in digest.keypoints:
+            (source,) = point.sources
+            # Never one sentence of the quote; the whole quote with its speaker may be one
+            # bullet when the box is short (Claire Morin's, not Lebrun's: over the limit).
+            assert source.start not in inside or (source.start, source.end) in whole
         assert digest.keypoints
 
 
@@ -187,6 +193,39 @@ def _stands_alone(text: str, lang: str = "fr") -> bool:
 
     span = sentences_of(pipeline(lang)(text))[0]
     return stands_alone(ParsedSentence(0, 0, span, lang), resources.language(lang))
+
+
+def test_en_opens_a_bullet_as_a_preposition_not_as_a_pronoun() -> None:
+    # « en » points back as a pronoun (« En témoigne ... »), not as a preposition: a year, a
+    # place or a phrase (« En dépit de ... ») opens many leads that stand alone.
+    assert _stands_alone("En 2019, la mairie de Brest a fermé la piscine municipale pour travaux.")
+    assert _stands_alone(
+        "En France, le nombre de cas a doublé en une semaine, selon les autorités."
+    )
+    assert _stands_alone(
+        "En conclusion du sommet de Lisbonne, la Première ministre a défendu son plan de relance."
+    )
+    assert not _stands_alone("En témoigne la hausse des loyers dans les grandes villes françaises.")
+    assert not _stands_alone("En l'incluant, la hausse du chômage serait plus modérée cette année.")
+    assert not _stands_alone("En témoigne le moral des ménages, au plus haut depuis le printemps.")
+    assert not _stands_alone(
+        "Y participeront les maires des communes voisines et le préfet du Gers."
+    )
+    assert _stands_alone(
+        "En annonçant sa démission, le maire de Brest a surpris son conseil municipal."
+    )
+    assert not _stands_alone(
+        "En effet, il a refusé de signer le texte proposé par le gouvernement."
+    )
+
+
+def test_a_pronoun_inside_a_quoted_condition_is_not_the_main_subject() -> None:
+    # The parser makes « nécessité » the root, with « il » its subject: the quote's clause,
+    # not the sentence's, whose subject is the senator.
+    assert _stands_alone(
+        "A trois ans des élections régionales, le sénateur écologiste Paul Maréchal n'a pas en "
+        'tout cas pas exclu de se présenter au scrutin "s\'il y a nécessité".'
+    )
 
 
 def test_a_pronoun_subject_pointing_elsewhere_is_no_bullet_an_impersonal_one_is() -> None:

@@ -283,3 +283,35 @@ def test_a_quote_closed_before_a_glued_paragraph_stays_body() -> None:
 def test_quoted_words_inside_a_sentence_are_not_a_glued_heading() -> None:
     text = 'Le maire a dit "non" au projet de parking. Le conseil a voté "contre" mardi soir.'
     assert _kinds(text) == [(BlockKind.BODY, text)]
+
+
+def test_a_heading_ending_on_an_acronym_glued_to_a_name_is_set_apart() -> None:
+    # « PS » ends the heading; « Martine Aubry » opens the next paragraph, with no space.
+    text = (
+        "La primaire socialiste aura lieu en octobre, a confirmé la direction du parti jeudi.\n\n"
+        "Un soutien large chez les sympathisants PSMartine Aubry devance ses rivaux de dix "
+        "points dans le dernier sondage publié par l'institut lundi."
+    )
+    kinds = _kinds(text)
+    assert (BlockKind.SUBHEADING, "Un soutien large chez les sympathisants PS") in kinds
+    body = [t for kind, t in kinds if kind is BlockKind.BODY]
+    assert any(t.startswith("Martine Aubry devance") for t in body), kinds
+
+
+def test_a_heading_in_capitals_glued_to_its_paragraph_is_set_apart() -> None:
+    text = (
+        "Le projet de loi sera présenté en conseil des ministres mercredi.\n\n"
+        "ALLOCATIONS FAMILIALESVersement à partir du premier enfant, dès septembre, pour "
+        "toutes les familles qui en font la demande auprès de leur caisse."
+    )
+    kinds = _kinds(text)
+    assert (BlockKind.SUBHEADING, "ALLOCATIONS FAMILIALES") in kinds
+
+
+def test_names_written_with_capitals_inside_are_not_cut() -> None:
+    # Camel-case names, Roman numerals before a suffix, an unknown short acronym: one sentence.
+    text = (
+        "La DGFiP et l'INCa ont publié au XIXème siècle des chiffres sur la RDCongo, "
+        "affichés par JCDecaux dans le VIIème arrondissement."
+    )
+    assert _kinds(text) == [(BlockKind.BODY, text)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from essentiel import language, resources
 from essentiel.ingest import RawDocument, RawLine
@@ -364,6 +365,7 @@ def split_glued_paragraphs(lines: list[_Line], langs: list[resources.Language]) 
             continue
         glued = {m.end() for p in found for m in p.finditer(line.text)} - {0}
         glued |= _glued_quotes(line.text)
+        glued |= _glued_acronyms(line.text)
         headed = {m.end() for p in spaced for m in p.finditer(line.text)} - glued
         points = sorted((at, at in headed) for at in glued | headed)
         if not points:
@@ -402,6 +404,47 @@ def _glued_quotes(text: str) -> set[int]:
         if marks % 2 == 0:
             points.add(at)
     return points - {0}
+
+
+# An acronym or a word in capitals run into a capitalised word (« ... de sympathisants
+# PSFrançois Hollande ... », « ... PENSIONS ALIMENTAIRESMise en place ... »): a heading that
+# ended on it, glued to the paragraph after. The next word begins with a capital and ends on
+# lowercase letters, so names written in camel case that end on a capital (« DGFiP ») are
+# not cut; Roman numerals before a suffix (« XIXème ») are not either.
+_CAPITALS_THEN_WORD = re.compile(
+    r"(?<![\w'’])([A-ZÀ-ÖØ-Þ]{2,})(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}(?![\w]))"
+)
+_ROMAN = frozenset("IVXLCDM")
+# A run of capitals this long is a word in capitals (an upper-case intertitle), not a name
+# written in camel case (« INCa », « RDCongo », « JCDecaux »): cut whether known or not.
+CAPITALS_HEADING_MIN = 4
+
+
+@cache
+def known_acronyms() -> frozenset[str]:
+    """The acronyms of the organisations the resources know (« PS », « CGT », « AFP »): written
+    in capitals, two letters or more."""
+    groups = resources.common_data("organisations").values()
+    return frozenset(
+        name
+        for category in groups
+        for group in category
+        for name in group
+        if len(name) >= 2 and name.isalpha() and name.isupper()
+    )
+
+
+def _glued_acronyms(text: str) -> set[int]:
+    """Where a paragraph starts right after a known acronym or a word in capitals that a
+    heading ended on, with no space."""
+    points: set[int] = set()
+    for match in _CAPITALS_THEN_WORD.finditer(text):
+        capitals, at = match.group(1), match.end()
+        if set(capitals + text[at]) <= _ROMAN:
+            continue  # « XIXème », « VIIème »: a century or a district
+        if capitals in known_acronyms() or len(capitals) >= CAPITALS_HEADING_MIN:
+            points.add(at)
+    return points
 
 
 def _glued_pieces(

@@ -6,7 +6,9 @@ takes the headline's words, and it may run a few words longer than the others. T
 are the next best candidates, never the article's closing sentence while others remain. A
 subject that needs the sentence before is named in brackets (``standalone.py``). A bullet
 that fails verification is replaced by its uncompressed source sentence when that passes and
-fits the word limit, otherwise dropped; selection then moves on to the next candidate.
+fits the word limit, otherwise dropped; selection then moves on to the next candidate. No
+bullet starts or ends inside a quote: a quote over several sentences is never cut into
+candidates; when the box is short, it is one bullet whole, if it fits and names its speaker.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from essentiel.keypoints.select import (
     OPENING_MARKS,
     Candidate,
     content_lemmas,
+    long_quote_runs,
     next_best,
     passed_over,
     rarity,
@@ -170,6 +173,10 @@ class KeyPointSettings:
     # (spread 2.73 -> 2.96 sentences); boxes out of order were not marked lower than LEAD-2
     # on the same article than the others were (-0.37 and -0.41).
     before_first: float = 1.0
+    # A box short of ``min_keypoints`` bullets takes a quote that runs over several sentences
+    # whole (``joined_quote``), when it fits ``max_words`` and names its speaker: a short
+    # article made of quotes had no bullet at all, since no sentence of a quote stands alone.
+    join_quotes: bool = True
 
     def __post_init__(self) -> None:
         if self.selector is not None and self.selector not in SELECTORS:
@@ -394,6 +401,16 @@ def build_keypoints(
             made.append((cand.rank, point))
             said = content_lemmas(cand.sentence, [(f.start, f.end) for f in point.fragments])
         chosen.append((cand, said))
+    if settings.join_quotes and len(made) < settings.min_keypoints:
+        for first_quoted, last_quoted in long_quote_runs(sentences):
+            if len(made) >= settings.min_keypoints:
+                break
+            if any(first_quoted <= rank <= last_quoted for rank, _ in made):
+                continue
+            run = sentences[first_quoted : last_quoted + 1]
+            point = joined_quote(text, run, verifier, settings)
+            if point is not None:
+                made.append((first_quoted, point))
     if len(made) < settings.min_keypoints:
         notices.append(
             Notice(
@@ -445,6 +462,47 @@ def headline_candidate(
 ) -> Candidate | None:
     """The candidate that states the headline's event (``headline_candidates``' first)."""
     return next(iter(headline_candidates(candidates, headline, code, settings)), None)
+
+
+# Who a quote's words are someone's: a person or an organisation the parser tagged.
+_SPEAKER_LABELS = frozenset({"PER", "PERSON", "ORG"})
+
+
+def joined_quote(
+    text: str, run: list[ParsedSentence], verifier: Verifier, settings: KeyPointSettings
+) -> KeyPoint | None:
+    """One bullet of a quote that runs over the sentences of ``run`` (« "Nous fermerons le
+    site. Les salariés seront reclassés", a annoncé Paul Morel »), whole: no sentence of it
+    stands alone, and a cut inside would split the quote. None when it is over
+    ``max_words``, or names nobody as its speaker outside the marks (« ..., a-t-il dit »: a
+    pronoun; « ..., a répondu le député »: a description)."""
+    start, end = run[0].start, run[-1].end
+    source = Span(start=start, end=end, text=text[start:end])
+    if count_words(source.text) > settings.max_words:
+        return None
+    first, last = run[0].span, run[-1].span
+    opened = next((t.i for t in first if t.text in OPENING_MARKS), first.end)
+    closed = max((t.i for t in last if t.text in _CLOSING_MARKS), default=last.start - 1)
+    attribution = [*first.doc[first.start : opened], *last.doc[closed + 1 : last.end]]
+    if not any(t.ent_type_ in _SPEAKER_LABELS for t in attribution):
+        return None
+    bullet = bullet_text(text, [(start, end)])
+    if unbalanced_quotes(bullet):
+        return None
+    verdict = verifier.verify(bullet, [source], [])
+    if not verdict.passed:
+        return None
+    return KeyPoint(
+        text=bullet,
+        sources=[source],
+        fragments=[Span(start=start, end=end, text=source.text)],
+        removed=[],
+        fallback=False,
+        verdict=verdict,
+    )
+
+
+_CLOSING_MARKS = frozenset({'"', "»", "”"})
 
 
 def _make(

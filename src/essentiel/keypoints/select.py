@@ -99,24 +99,41 @@ def inside_long_quotes(sentences: list[ParsedSentence]) -> set[int]:
     the source) is excluded only if it starts with a quote mark, so a typo does not take the
     rest of its paragraph with it.
     """
-    unpaired = [i for i, sentence in enumerate(sentences) if _unbalanced(sentence.text)]
     inside: set[int] = set()
+    for opener, closer in _quote_pairs(sentences):
+        if sentences[opener].text.lstrip(" -–—").startswith(_OPENING_QUOTES):
+            inside.add(opener)
+        if closer is not None:
+            inside.update(range(opener + 1, closer + 1))
+    return inside
+
+
+def long_quote_runs(sentences: list[ParsedSentence]) -> list[tuple[int, int]]:
+    """(first, last) sentence of each quote in double marks or guillemets that runs over
+    several sentences of one paragraph (``inside_long_quotes``' pairs), in the text's order."""
+    return [(a, b) for a, b in _quote_pairs(sentences) if b is not None]
+
+
+def _quote_pairs(sentences: list[ParsedSentence]) -> list[tuple[int, int | None]]:
+    """Each sentence whose quote marks do not pair up, with the one that closes its quote
+    (None when no sentence of its paragraph does within MAX_QUOTE_SENTENCES)."""
+    unpaired = [i for i, sentence in enumerate(sentences) if _unbalanced(sentence.text)]
+    pairs: list[tuple[int, int | None]] = []
     k = 0
     while k < len(unpaired):
         opener = unpaired[k]
-        if sentences[opener].text.lstrip(" -–—").startswith(_OPENING_QUOTES):
-            inside.add(opener)
         closer = unpaired[k + 1] if k + 1 < len(unpaired) else None
         if (
             closer is not None
             and sentences[closer].block == sentences[opener].block
             and closer - opener <= MAX_QUOTE_SENTENCES
         ):
-            inside.update(range(opener + 1, closer + 1))
+            pairs.append((opener, closer))
             k += 2
         else:
+            pairs.append((opener, None))
             k += 1
-    return inside
+    return pairs
 
 
 def inside_single_quotes(sentences: list[ParsedSentence]) -> set[int]:
@@ -336,8 +353,19 @@ def pronoun_subject(span: SpacySpan, lang: Language) -> bool:
             continue
         if word in lang.impersonal_pronouns and _impersonal(root, lang):
             continue
+        if _inside_inner_quote(span, child):
+            continue  # the parser took a quoted clause for the main one (« ... "s'il y a ..." »)
         return True
     return False
+
+
+def _inside_inner_quote(span: SpacySpan, token: Token) -> bool:
+    """``token`` stands inside a quotation that opens after the sentence's first word: the
+    quoted words are someone's clause inside the narration, not its main clause."""
+    before = span.doc.text[span.start_char : token.idx]
+    if before.lstrip(" -–—")[:1] in OPENING_MARKS:
+        return False
+    return before.count('"') % 2 == 1 or before.count("«") > before.count("»")
 
 
 # An opening phrase this long at most, before a comma and a subject pronoun.
@@ -624,7 +652,32 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
             return True  # « Il avait informé ... »: the opener is the subject being named
         if first is not None and _opens_reported_clause(first, span.root):
             return True  # « Ils bénéficieront ..., a précisé le ministre »: the same
-    return not lang.opens_with(text, lang.anaphoric_openers)
+    if not lang.opens_with(text, lang.anaphoric_openers):
+        return True
+    return _preposition_opener(span, lang)
+
+
+def _preposition_opener(span: SpacySpan, lang: Language) -> bool:
+    """The sentence opens on a word that points back only as a pronoun (``[standalone]
+    pronoun_only_openers``, « en ») and the parser reads it as a preposition (« En 2019, »),
+    with no pronoun after it."""
+    only_pronouns = _pronoun_only_openers(lang.code)
+    words = [t for t in span if not t.is_punct][:3]
+    if not words or words[0].lower_ not in only_pronouns:
+        return False
+    return not _clitic_after(words)
+
+
+def _clitic_after(words: list[Token]) -> bool:
+    """« En témoigne ... », « Y participeront ... », « En l'incluant, ... »: the opener or the
+    word after it is a pronoun (the parser reads an object clitic before a verb as a
+    determiner), or a finite verb follows it (a preposition comes before a gerund, « En
+    annonçant », never before a finite verb)."""
+    if any(t.pos_ == "PRON" for t in words[:2]):
+        return True
+    if len(words) > 1 and "Fin" in words[1].morph.get("VerbForm", []):
+        return True
+    return len(words) == 3 and words[1].pos_ == "DET" and words[2].pos_ in {"VERB", "AUX"}
 
 
 # A sentence opening on a dash is an intertitle or an embed's caption run into the next
@@ -637,6 +690,11 @@ def _glued_caption(code: str) -> re.Pattern[str]:
     """A video or photo credit glued into the text (« - 12/03par BFMTVLe maire … »)."""
     patterns = resources.raw(code).get("standalone", {}).get("glued_captions", [])
     return re.compile("|".join(patterns)) if patterns else re.compile(r"(?!)")
+
+
+@cache
+def _pronoun_only_openers(code: str) -> frozenset[str]:
+    return frozenset(resources.raw(code).get("standalone", {}).get("pronoun_only_openers", []))
 
 
 @cache

@@ -1,0 +1,54 @@
+"""Quotes are never split by a bullet's edge (issue 33): a quote running over several
+sentences is one bullet, whole, when it fits and names its speaker, or none."""
+
+from __future__ import annotations
+
+import pytest
+
+from essentiel import Pipeline
+from essentiel.keypoints import KeyPointSettings
+from essentiel.pipeline import Settings
+
+# A short article made only of quotes whose marks run across two sentences: no sentence of it
+# stands alone, so the box was empty.
+_QUOTES_ONLY = (
+    "Grève à l'usine Kerlann de Morlaix : les salariés ne lâchent rien\n\n"
+    '"Nous ne lâcherons rien. La direction doit revenir à la table des négociations", '
+    "a déclaré Yannick Le Goff, délégué CGT de l'usine.\n\n"
+    '"Les salariés sont épuisés. Certains travaillent depuis six semaines sans un jour de '
+    'repos", a ajouté Maëlle Guivarch, élue au comité social et économique.\n\n'
+    '"Nous attendons des propositions concrètes. Sans elles, la grève continuera lundi", '
+    "a-t-il prévenu."
+)
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def test_a_quote_over_two_sentences_is_one_bullet_with_its_speaker(pipeline: Pipeline) -> None:
+    digest = pipeline.digest(_QUOTES_ONLY, lang="fr")
+    bullets = [k.text for k in digest.keypoints]
+    assert bullets == [
+        '"Nous ne lâcherons rien. La direction doit revenir à la table des négociations", '
+        "a déclaré Yannick Le Goff, délégué CGT de l'usine.",
+        '"Les salariés sont épuisés. Certains travaillent depuis six semaines sans un jour de '
+        'repos", a ajouté Maëlle Guivarch, élue au comité social et économique.',
+    ]
+    for point in digest.keypoints:
+        assert point.verdict.passed
+        assert point.text.count('"') == 2  # the quote opens and closes inside the bullet
+        (source,) = point.sources
+        assert digest.article.text[source.start : source.end] == source.text
+
+
+def test_a_quote_whose_speaker_is_a_pronoun_is_no_bullet(pipeline: Pipeline) -> None:
+    digest = pipeline.digest(_QUOTES_ONLY, lang="fr")
+    assert not any("propositions concrètes" in k.text for k in digest.keypoints)
+
+
+def test_without_joining_the_quotes_only_article_has_no_bullet() -> None:
+    settings = Settings(keypoints=KeyPointSettings(join_quotes=False))
+    digest = Pipeline(settings).digest(_QUOTES_ONLY, lang="fr")
+    assert digest.keypoints == []
