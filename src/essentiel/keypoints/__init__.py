@@ -21,6 +21,7 @@ from essentiel.keypoints.compress import Compressor, count_words
 from essentiel.keypoints.headline import Headline
 from essentiel.keypoints.headline_subject import OPENING_SENTENCES, headline_subject_repair
 from essentiel.keypoints.learned import MAX_EMBEDDED, MAX_RANK, score_learned
+from essentiel.keypoints.pointing import points_back
 from essentiel.keypoints.select import (
     OPENING_MARKS,
     Candidate,
@@ -121,6 +122,12 @@ class KeyPointSettings:
     # ``judge_lead``, none (28.90; 2026-12-05), for 19 fewer defects of 700 bullets on
     # OrangeSum validation pages 1-245 (39 to 20, with the organisations named in brackets).
     refuse_unnamed_things: bool = True
+    # A bullet with a word past its opening that points at a sentence the box does not show
+    # (``pointing.py``: « cette barre », « a-t-il ajouté », « Jean Dupont le pensait », a
+    # first-person quote with no speaker) is no bullet; the next best is tried.
+    refuse_pointing: bool = True
+    # The same for an additive word (« également », « aussi », « un autre »).
+    refuse_additive: bool = True
     # Judge the first bullet and the article's first sentence as the others (not the first
     # bullet's description of a thing when ``refuse_unnamed_things`` is off): a page's first
     # body sentence often follows its chapô (« Mais l'actrice va mieux ... », « Le soutien
@@ -333,7 +340,8 @@ def build_keypoints(
             text, cand.sentence, compressor, verifier, limits, notices, repair, lead, keep
         )
         said: frozenset[str] = frozenset()
-        if point is not None and settings.refuse_unnamed:
+        judged = settings.refuse_unnamed or settings.refuse_pointing or settings.refuse_additive
+        if point is not None and judged:
             fragments = [(f.start, f.end) for f in point.fragments]
             # What the reader has been told by the bullets shown before this one: the first,
             # then the others in the article's order. Unless ``judge_lead``, not judged in the
@@ -344,9 +352,12 @@ def build_keypoints(
             # headline's event, which the headline above it has introduced (« L'avion a
             # terminé sa course ... » under « Un avion s'écrase ... »).
             things = settings.refuse_unnamed_things and (settings.judge_lead or not first)
-            if (cand.rank > 0 or settings.judge_lead) and unnamed_description(
-                cand.sentence, fragments, lang.code, frozenset().union(titled, *before), things
-            ):
+            told = frozenset().union(titled, *before)
+            if (
+                settings.refuse_unnamed
+                and (cand.rank > 0 or settings.judge_lead)
+                and unnamed_description(cand.sentence, fragments, lang.code, told, things)
+            ) or _refused_pointing(cand.sentence, fragments, lang.code, told, point, settings):
                 point = None
             else:
                 shown.append((cand.rank, said_words(cand.sentence, fragments)))
@@ -367,6 +378,24 @@ def build_keypoints(
     # The headline's event first, then the others in the article's order.
     rest = [point for _, point in sorted(made, key=lambda item: item[0]) if point is not lead_point]
     return ([lead_point] if lead_point is not None else []) + rest, notices
+
+
+def _refused_pointing(
+    sentence: ParsedSentence,
+    fragments: list[tuple[int, int]],
+    code: str,
+    told: frozenset[str],
+    point: KeyPoint,
+    settings: KeyPointSettings,
+) -> bool:
+    """A word past the bullet's opening points at a sentence the box does not show
+    (``pointing.points_back``) and the settings refuse that kind."""
+    if not (settings.refuse_pointing or settings.refuse_additive):
+        return False
+    kind = points_back(sentence, fragments, code, told, point.text)
+    if kind is None:
+        return False
+    return settings.refuse_additive if kind == "back_additive" else settings.refuse_pointing
 
 
 def headline_candidates(
