@@ -100,14 +100,32 @@ def test_the_selector_refuses_a_bullet_that_points_back() -> None:
     from essentiel.keypoints import KeyPointSettings
     from essentiel.pipeline import Settings
 
-    def texts(refuse: bool) -> list[str]:
-        settings = KeyPointSettings(
-            max_keypoints=6, min_keypoints=1, selector="lead", refuse_pointing=refuse
-        )
-        digest = Pipeline(Settings(keypoints=settings)).digest(POINTING_BOX, lang="fr")
+    def texts(body: str, **fields: bool) -> list[str]:
+        settings = KeyPointSettings(max_keypoints=6, min_keypoints=1, selector="lead", **fields)
+        digest = Pipeline(Settings(keypoints=settings)).digest(body, lang="fr")
         return [p.text for p in digest.keypoints]
 
-    assert any("cette barre" in t for t in texts(refuse=False))
-    kept = texts(refuse=True)
+    # A demonstrative: refused only when asked (it costs ROUGE).
+    assert any("cette barre" in t for t in texts(POINTING_BOX))
+    kept = texts(POINTING_BOX, refuse_demonstrative=True)
     assert kept and not any("cette barre" in t for t in kept)
     assert any(t.startswith("Les associations") for t in kept)
+    # An object pronoun with nothing to stand for, and an additive word: refused by default.
+    for pointing, word in ((CLITIC_BOX, "l'avait"), (ADDITIVE_BOX, "autre")):
+        assert any(word in t for t in texts(pointing, refuse_pointing=False, refuse_additive=False))
+        kept = texts(pointing)
+        assert kept and not any(word in t for t in kept), kept
+
+
+CLITIC_BOX = (
+    "Le conseil municipal de Quimper a voté mardi la fermeture de la piscine Kerlan pour "
+    "deux ans de travaux. Jean-Yves Tanguy l'avait annoncé dès le mois de janvier aux "
+    "présidents des clubs. Les associations sportives de la ville réclament un bassin "
+    "provisoire avant la rentrée de septembre."
+)
+ADDITIVE_BOX = (
+    "Le conseil municipal de Quimper a voté mardi la fermeture de la piscine Kerlan pour "
+    "deux ans de travaux. Un autre bassin de la ville fermera ses portes au public en "
+    "juillet prochain pour des travaux d'isolation. Les associations sportives de la ville réclament un bassin "
+    "provisoire avant la rentrée de septembre."
+)
