@@ -53,6 +53,9 @@ def _kind(text: str, lang: str = "fr", introduced: frozenset[str] = frozenset())
         # Someone's words with no speaker.
         ("« Je lis qu'on ne veut plus de nous dans le quartier », a-t-elle lancé.", "back_cue"),
         ("Je lis qu'on ne veut plus des pêcheurs dans le port de Douarnenez.", "back_quote"),
+        ("« Je ne lâcherai rien », a lancé un marin de 40 ans devant la criée.", None),
+        ("« Je ne lâcherai rien pour le port de Douarnenez ».", "back_quote"),
+        ("Une crue d'une aussi courte durée est rare sur l'Odet, selon la préfecture.", None),
         ("« Je lis qu'on ne veut plus des pêcheurs », a déclaré Anne Le Goff.", None),
     ],
 )

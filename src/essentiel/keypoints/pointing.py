@@ -67,6 +67,7 @@ class PointingWords:
     of_words: frozenset[str]  # the prepositions of a complement that defines a noun
     joined_by: frozenset[str]  # « mais aussi », « et également »: added to the bullet's own
     cataphoric_marks: frozenset[str]  # « Comme il l'avait dit, ... »: « l' » looks ahead
+    degree: frozenset[str]  # « une aussi courte période »: before an adjective, a degree
 
     @classmethod
     @cache
@@ -91,6 +92,7 @@ class PointingWords:
             of_words=words("of_words"),
             joined_by=words("joined_by"),
             cataphoric_marks=words("cataphoric_marks"),
+            degree=words("degree"),
         )
 
 
@@ -255,6 +257,9 @@ def _additive(
                 break
             if k > 0 and tokens[k - 1].lower_ in words.joined_by:
                 break
+            # « une aussi courte période »: a degree, not an addition.
+            if phrase[0] in words.degree and after and after[0].pos_ in {"ADJ", "ADV"}:
+                break
             # « un autre porte-parole, Steven Van Gucht »: the other one is named.
             if any(t.pos_ == "PROPN" for t in after[:5]):
                 break
@@ -269,8 +274,20 @@ def _additive(
 def _first_person(
     tokens: Sequence[Token], words: PointingWords, introduced: frozenset[str], named: bool
 ) -> str | None:
-    if named:
+    if named or not any(t.lower_ in words.first_person and t.pos_ == "PRON" for t in tokens):
         return None
-    if any(t.lower_ in words.first_person and t.pos_ == "PRON" for t in tokens):
-        return "back_quote"
-    return None
+    # A quote with its cue (« "Je m'accroche ...", avoue ce lycéen ») has its speaker, told by
+    # a noun outside its marks; a bullet with no marks at all is someone's words whose marks
+    # were in another sentence (« Vous me manquez, mais on va se voir très bientôt. »).
+    depth = 0
+    outside: list[Token] = []
+    for tok in tokens:
+        if tok.text in _OPEN:
+            depth = max(0, depth + _OPEN[tok.text])
+        elif tok.text == '"':
+            depth = 0 if depth else 1
+        elif depth == 0:
+            outside.append(tok)
+    if len(outside) < len(tokens) - 2 and any(t.pos_ in {"NOUN", "PROPN"} for t in outside):
+        return None
+    return "back_quote"
