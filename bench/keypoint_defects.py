@@ -91,6 +91,10 @@ apart. Deterministic; about as fast as the digests themselves.
     .venv/bin/python bench/keypoint_defects.py --lang en --where dataset=cnndm --dev 10 \
         --data ../shared/eval-data/frank/frank_documents.jsonl.gz --documents 75
 
+``--keypoints FIELD:VALUE`` (repeatable) digests with a key-point setting other than the
+default, to count what another selection would show (``--keypoints refuse_pointing:0
+--keypoints refuse_additive:0``: the boxes before the selector refused words that point back).
+
 Prints the counts and, with ``--show N``, N examples of each; ``--jsonl`` writes one line per
 document (its bullets and their defects), so that two runs can be compared on what both read.
 """
