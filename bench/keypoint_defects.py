@@ -339,7 +339,7 @@ def no_main_verb(tokens: Sequence[Any]) -> bool:
     quotidien régional. »), or only inside a clause hung on a noun (« Une publication qui a
     fait réagir les internautes. »); the selector's own test (``select.main_clause_verb``)."""
     from essentiel.keypoints.compress import is_finite_verb
-    from essentiel.keypoints.select import main_clause_verb
+    from essentiel.keypoints.select import main_clause_verb, past_tense_read_as_participle
 
     if main_clause_verb(tokens):
         return False
@@ -358,6 +358,10 @@ def no_main_verb(tokens: Sequence[Any]) -> bool:
             return False
     inside = {tok.i for tok in tokens}
     roots = [t for t in tokens if t.head.i == t.i or t.head.i not in inside]
+    # An English past tense tagged as a participle ("A snowstorm caught drivers ..."), as
+    # the selector reads it.
+    if any(past_tense_read_as_participle(root) for root in roots):
+        return False
     for root in roots:
         for clause in (c for c in root.children if c.dep_ in _RELATIVES and c.i in inside):
             # « Les soldes, qui doivent s'achever le 11 août, ne permettront pas ... »: a finite

@@ -1030,3 +1030,40 @@ def test_an_item_of_an_enumeration_is_not_cut_as_an_apposition() -> None:
     kept, _ = compress(text, 10, limit=14)
     for town in ("Brest", "Quimper", "Lorient et sa banlieue", "Vannes", "Saint-Brieuc"):
         assert town in kept, kept
+
+
+def test_no_comma_is_left_after_a_coordinator() -> None:
+    text = (
+        "The engineer from the northern town turned the small family workshop into a global "
+        "brand and, in so doing, was criticised by rival firms and unions for many years."
+    )
+    bullet, removed = compress(text, 12, "en")
+    assert removed == ["adjunct"]
+    assert "brand and was criticised" in bullet, bullet
+    assert "and," not in bullet
+    # The same in French: « et, dès lundi, leur fédération » -> « et leur fédération ».
+    text = (
+        "Si les éleveurs ont été les plus virulents, les coopératives sont restées plus "
+        "discrètes et, dès lundi, leur fédération s'est contentée d'appeler au calme."
+    )
+    bullet, removed = compress(text, 15)
+    assert removed == ["adjunct"]
+    assert "discrètes et leur fédération" in bullet, bullet
+
+
+def test_a_time_known_from_the_sentence_before_goes_without_its_comma() -> None:
+    bullet, removed = compress(
+        "Since then Anna has not been seen and she is not answering her phone.", 25, "en"
+    )
+    assert (bullet, removed) == (
+        "Anna has not been seen and she is not answering her phone.",
+        ["connective"],
+    )
+    # A date after « since » is no link: the words stay.
+    text = "Since 2015 the town has lost a third of its shops to the retail park."
+    assert compress(text, 25, "en") == (text, [])
+
+
+def test_of_course_opening_a_sentence_goes() -> None:
+    bullet, removed = compress("Of course the clinic says no client has been harmed.", 25, "en")
+    assert (bullet, removed) == ("The clinic says no client has been harmed.", ["connective"])

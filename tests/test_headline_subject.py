@@ -180,3 +180,46 @@ def test_a_repeated_headline_word_does_not_keep_the_statement_over_its_limit(
         "Le maire de Quimper, Paul Kerhervé, a annoncé mardi soir la fermeture"
     ), first
     assert "Aquatec" not in first
+
+
+ACTRESS_TITLE = "Mireille Vallon a frôlé la mort, victime d'un accident vasculaire cérébral"
+ACTRESS_CHAPO = "Mireille Vallon a été hospitalisée en urgence à Nantes la semaine dernière."
+ACTRESS = [
+    "L'actrice a été victime d'un accident vasculaire cérébral et a frôlé la mort, selon son "
+    "agent.",
+    "Son prochain film sortira en salles au printemps, a indiqué le distributeur.",
+]
+
+
+def test_a_person_description_opening_the_body_is_named_by_the_headline_name() -> None:
+    repair, text = repair_of(ACTRESS_TITLE, ACTRESS, 0, before=ACTRESS_CHAPO)
+    assert repair is not None
+    assert text[repair.start : repair.end] == "L'actrice"
+    assert repair.name == "Mireille Vallon" and not repair.pronoun
+    # The evidence is the chapô's mention of the name, before the sentence.
+    assert repair.insertion.evidence.text == "Mireille Vallon"
+    assert repair.insertion.evidence.end <= repair.start
+
+
+def test_a_description_is_not_named_by_another_description() -> None:
+    title = "Bretagne : les agriculteurs bloquent le périphérique de Rennes"
+    body = [
+        "Les agriculteurs bloquent depuis l'aube le périphérique de Rennes pour dénoncer la "
+        "baisse des prix du lait.",
+        "La préfecture a conseillé aux automobilistes d'éviter le secteur jusqu'au soir.",
+    ]
+    assert repair_of(title, body, 0)[0] is None
+    singular = ["L'éleveur bloque depuis l'aube le périphérique de Rennes avec son tracteur."]
+    assert repair_of("Rennes : un éleveur bloque le périphérique", singular, 0)[0] is None
+
+
+def test_a_wrong_name_in_place_of_the_description_fails_verification() -> None:
+    repair, _ = repair_of(ACTRESS_TITLE, ACTRESS, 0, before=ACTRESS_CHAPO)
+    assert repair is not None
+    start = repair.start
+    source = Span(start=start, end=start + len(ACTRESS[0]), text=ACTRESS[0])
+    rest = ACTRESS[0][len("L'actrice") :]
+    verifier = Verifier(FR)
+    assert verifier.verify("[Mireille Vallon]" + rest, [source], [repair.insertion]).passed
+    wrong = verifier.verify("[Sophie Marchal]" + rest, [source], [repair.insertion])
+    assert any("inserted" in p for p in wrong.problems), wrong.problems

@@ -159,3 +159,55 @@ def test_segment_sums_are_numpy_s_reduceat_to_the_bit() -> None:
     assert np.array_equal(
         _segment_sums(feats, starts, lens), np.add.reduceat(feats, starts, axis=0)
     )
+
+
+def test_passed_over_sentences_are_neither_embedded_nor_candidates(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sentences, lang, title = _sentences("fr-orages-bretagne.txt")
+    indices = candidate_indices(sentences, lang)
+    passed = frozenset(indices[1:2])
+    calls: list[list[str]] = []
+    model = embedder()
+    encode = model.encode
+
+    def spy(texts: list[str]) -> np.ndarray:  # type: ignore[type-arg]
+        calls.append(list(texts))
+        return encode(texts)
+
+    monkeypatch.setattr(model, "encode", spy)
+    candidates = score_learned(sentences, lang, title, 0.5, max_embedded=20, passed=passed)
+    kept = [i for i in indices if i not in passed]
+    assert [c.rank for c in candidates] == kept
+    assert calls == [[sentences[i].span.text for i in kept] + [title]]
+    assert candidate_indices(sentences, lang, passed=passed) == kept
+
+
+def test_a_digest_does_not_embed_the_sentences_it_passes_over(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from essentiel import Pipeline
+    from essentiel.keypoints import KeyPointSettings
+    from essentiel.keypoints.select import passed_over
+    from essentiel.pipeline import Settings
+
+    text = (Path(features.__file__).parents[1] / "examples" / "en-coal-plant-vote.txt").read_text()
+    sentences, lang, _ = _sentences("en-coal-plant-vote.txt")
+    excluded = passed_over(sentences, lang)
+    indices = candidate_indices(sentences, lang)
+    assert excluded & set(indices)  # the example has a candidate passed over
+    calls: list[list[str]] = []
+    model = embedder()
+    encode = model.encode
+
+    def spy(texts: list[str]) -> np.ndarray:  # type: ignore[type-arg]
+        calls.append(list(texts))
+        return encode(texts)
+
+    monkeypatch.setattr(model, "encode", spy)
+    # English takes the lead's order by default: the learned selector asked for.
+    digest = Pipeline(Settings(keypoints=KeyPointSettings(selector="learned"))).digest(text)
+    assert digest.keypoints
+    (call,) = calls
+    wanted = [sentences[i].span.text for i in indices if i not in excluded]
+    assert call[: len(wanted)] == wanted and len(call) == len(wanted) + 1

@@ -99,6 +99,7 @@ def test_a_description_the_box_introduced_earlier_stands() -> None:
     ("text", "kind"),
     [
         ("But the council refused to reopen the swimming pool on Monday.", "context_link"),
+        ("Of course, there are risks for anyone who swims there.", "context_link"),
         ("These were the first arrests since the riots in Leeds.", "context_pronoun"),
         ("The actress announced her return to the stage next spring.", "context_description"),
         ("It was not immediately clear why the bridge in Bristol collapsed.", None),
@@ -429,3 +430,12 @@ def test_a_pronoun_named_in_brackets_stands() -> None:
     assert script.context_defect(bullet, sentence, fragments, lang, words) is None
     # Not named: the pronoun needs the sentence before.
     assert script.context_defect(source, sentence, [(0, len(source))], lang, words) is not None
+
+
+def test_an_english_past_tense_tagged_as_a_participle_is_a_finite_verb() -> None:
+    text = "Heavy snow and icy roads caught Ohio drivers by surprise Friday."
+    sentence = _parsed(text, "en")
+    assert sentence.span.root.tag_ == "VBN"  # the tagger's reading this test is about
+    assert not _script().no_main_verb(list(sentence.span))
+    caught = _parsed("Caught by surprise on the icy roads near the city.", "en")
+    assert _script().no_main_verb(list(caught.span))

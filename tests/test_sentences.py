@@ -287,6 +287,19 @@ def test_page_furniture_glued_to_the_next_paragraph_is_set_apart() -> None:
     ]
 
 
+def test_a_share_bar_glued_to_the_first_paragraph_is_set_apart() -> None:
+    # Original text after a news page whose share buttons' labels run into the story.
+    assert split(
+        "Share this withEmailFacebookTwitterWhatsAppLinkedinCopy this linkThe council said the "
+        "bridge would stay closed. Repairs will take three months.",
+        "en",
+    ) == [
+        "Share this withEmailFacebookTwitterWhatsAppLinkedinCopy this link",
+        "The council said the bridge would stay closed.",
+        "Repairs will take three months.",
+    ]
+
+
 def _plain_glue_regexes(openers: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The glued-paragraph and spaced-heading expressions without the first-letter test
     that makes them fast (their form before issue 29), credits left out."""

@@ -427,3 +427,106 @@ def test_speaker_errors_by_kind(
     pipeline: Pipeline, text: str, quote: str, speaker: str | None
 ) -> None:
     assert _speaker(_digest(pipeline, text), quote) == speaker
+
+
+def test_a_general_role_stands_for_the_person_given_a_role_it_covers(pipeline: Pipeline) -> None:
+    # « la magistrate » is the woman the text made « vice-procureure », named paragraphs back.
+    text = (
+        "Deux frères seront jugés en juin pour des violences sur leur voisin, a indiqué "
+        "Claire Vasseur, vice-procureure au parquet de Vesoul. "
+        "Les faits remontent à la fin de l'hiver dans un village de la Haute-Saône. "
+        "Le voisin avait refusé de leur vendre un terrain près de l'église. "
+        "Les deux hommes l'ont attendu devant sa grange un dimanche soir. "
+        "Un troisième homme a pris la fuite avant l'arrivée des gendarmes. "
+        "« Les coups ont duré plusieurs minutes, sous les yeux de ses enfants », a détaillé "
+        "la magistrate."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Les coups ont duré") == "Claire Vasseur"
+
+
+def test_a_description_continues_the_person_a_pronoun_quoted_before(pipeline: Pipeline) -> None:
+    # The quote before named its speaker by a pronoun; the name itself is out of the window.
+    text = (
+        "Jean-Marc Rivière a rendu hommage samedi à son ami disparu. "
+        "La cérémonie s'est tenue dans la cathédrale de la ville. "
+        "Des centaines d'habitants s'étaient massés sur le parvis. "
+        "Les drapeaux de la mairie étaient en berne depuis la veille. "
+        "Les commerçants avaient baissé leurs rideaux pour la journée. "
+        "« Il a marqué toute une génération », a-t-il déclaré à la sortie. "
+        "« Pendant trente ans, nous avons travaillé côte à côte », a également écrit "
+        "l'ancien maire de Rouen."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Il a marqué") == "Jean-Marc Rivière"
+    assert _speaker(digest, "Pendant trente ans") == "Jean-Marc Rivière"
+
+
+def test_a_description_with_no_evidence_is_the_topic_of_the_sentence_before(
+    pipeline: Pipeline,
+) -> None:
+    # The parser reads the name in apposition as a conjunct; it is still who the text is
+    # about, not the minister it wrote to.
+    text = (
+        "Le président (UDI) de la commission des Finances du Sénat, Bernard Lalande, a "
+        "interpellé Julien Moreau sur la dette des hôpitaux dans une lettre. "
+        "« Ces retards de paiement mettent en danger les petites cliniques », a réagi le "
+        "sénateur du Morbihan, cité dans un communiqué."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Ces retards de paiement") == "Bernard Lalande"
+
+
+def test_a_pronoun_after_a_person_named_since_the_quote_is_that_person(
+    pipeline: Pipeline,
+) -> None:
+    # « il » is not the newspaper kept as written: a man was named after its quote.
+    text = (
+        "« Les ventes de cigarettes ont reculé de 8 % en un an », écrit le quotidien. "
+        "Un prix de 2 euros a été justifié par Marc Delorme, le président de la fédération "
+        "des buralistes. « Notre but n'est pas de gagner de l'argent », avance-t-il."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Notre but") == "Marc Delorme"
+
+
+def test_a_relative_pronoun_speaks_for_its_antecedent_not_the_marker_before_it(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "La lycéenne a été placée dans un foyer de la ville, toujours selon le parquet, qui "
+        "précise que ses parents ignorent où elle se trouve."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "ses parents ignorent") == "le parquet"
+
+
+def test_a_piece_of_news_speaks_for_the_outlet_that_published_it(pipeline: Pipeline) -> None:
+    text = (
+        "La mairie de Lyon va fermer trois piscines municipales cet été, selon une "
+        "information du Parisien publiée lundi soir."
+    )
+    digest = _digest(pipeline, text)
+    speaker = _speaker(digest, "La mairie de Lyon")
+    assert speaker is not None and speaker.endswith("Parisien") and "information" not in speaker
+
+
+def test_a_member_described_by_the_party_is_the_member_not_the_party(pipeline: Pipeline) -> None:
+    text = (
+        "La députée Claire Morel a défendu son texte mardi. « Nous ne lâcherons rien », a "
+        "lancé la députée LREM devant la presse."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Nous ne lâcherons") == "Claire Morel"
+
+
+def test_a_source_ends_at_a_sentence_end_glued_to_a_dash(pipeline: Pipeline) -> None:
+    # Subheadings glued between dashes (« .- Des excuses tardives -M. ») are not the source.
+    text = (
+        "Le prêtre avait reçu de nombreuses plaintes pour son comportement « déplaisant, "
+        "étrange et violent », selon la commission.- Des excuses tardives -M. Dubreuil a "
+        "reconnu qu'il aurait dû agir plus tôt."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "déplaisant, étrange") == "la commission"
+    assert _speaker(digest, "il aurait dû agir") == "Dubreuil"

@@ -280,8 +280,15 @@ def test_more_openers_that_point_back(every_sentence: Pipeline) -> None:
             "",
             False,
         ),
-        # Off for English (resources/en/language.toml: the CNN/DM ROUGE guard).
-        ("en", "The singer was taken to hospital in an ambulance last week.", "", False),
+        # English (``[standalone]`` of resources/en/language.toml).
+        ("en", "The singer was taken to hospital in an ambulance last week.", "", True),
+        ("en", "The singer was taken to hospital in an ambulance last week.", "singer", False),
+        # Named when the text says who (tests/test_standalone_en.py), never refused: the
+        # CNN/DM ROUGE guard (resources/en/language.toml).
+        ("en", "The 38-year-old was arrested at a house nearby on Friday night.", "", False),
+        ("en", "The government plans to cut fuel duty by 5p a litre from April.", "", False),
+        ("en", "The crash happened shortly after 9pm on a busy stretch of road.", "", True),
+        ("en", "The crash happened shortly after 9pm on a busy stretch of road.", "crash", False),
     ],
 )
 def test_a_bare_description_that_names_nobody(

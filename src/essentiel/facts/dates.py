@@ -97,6 +97,23 @@ class _Grammar:
     range_joiner: re.Pattern[str]
 
 
+def _joiner(words: list[str]) -> str:
+    """A group matching one of these words, or nothing at all when the language has none."""
+    return rf"(?:{alternation(words)})" if words else "(?!)"
+
+
+def _preposition(words: list[str]) -> str:
+    """An optional word before the next: a space after it, none after an elision (« d'avril »)."""
+    if not words:
+        return ""
+    spaced = [w for w in words if not w.endswith(("'", "’"))]
+    elided = [w for w in words if w.endswith(("'", "’"))]
+    forms = ([rf"(?:{alternation(spaced)})\s+"] if spaced else []) + (
+        [rf"(?:{alternation(elided)})"] if elided else []
+    )
+    return rf"(?:{'|'.join(forms)})?"
+
+
 @cache
 def grammar(code: str) -> _Grammar:
     data: dict[str, Any] = resources.raw(code)
@@ -335,14 +352,19 @@ def grammar(code: str) -> _Grammar:
         )
     plural_last = alternation(t.get("last_plural") or ["(?!)"])
     plural_next = alternation(t.get("next_plural") or ["(?!)"])
+    # « les 3, 10 et 17 derniers »: a list of days closed by a plural « last » or « next ».
+    coordinators = _joiner(t.get("list_coordinators", []))
+    list_article = _joiner(t.get("list_day_articles", []))
     list_tail = re.compile(
-        rf"(?:(?:\s*,\s*|\s+(?:et|ou|and|or)\s+)(?:(?:{day_prefix}|les)\s+)?"
+        rf"(?:(?:\s*,\s*|\s+{coordinators}\s+)(?:(?:{day_prefix}|{list_article})\s+)?"
         rf"(?:\d{{1,2}}|{first})(?:er)?(?:\s+(?:{mo}))?)*"
         rf"\s+(?:(?P<last>{plural_last})|(?P<next>{plural_next})){e}",
         re.IGNORECASE,
     )
     coordinated_month = re.compile(
-        rf"(?:\s*,\s*|\s+(?:et|ou)\s+)(?:(?:de|en)\s+|d['’])?(?P<m>{mo}){e}", re.IGNORECASE
+        rf"(?:\s*,\s*|\s+{_joiner(t.get('month_coordinators', []))}\s+)"
+        rf"{_preposition(t.get('coordinated_month_prepositions', []))}(?P<m>{mo}){e}",
+        re.IGNORECASE,
     )
     # The vocabulary each pattern cannot match without (see _Grammar.needs): a month, a
     # weekday, a unit ... Each list must be the words of an alternation every match goes through.
@@ -384,7 +406,8 @@ def grammar(code: str) -> _Grammar:
         ),
         decade=re.compile(
             # « les années 1970 et 1990 »: the second is a decade too.
-            rf"(?:{alternation(t['decades'])})\s+(?:(?:1[89]|20)\d0\s+(?:et|à|ou|and|to)\s+)?$"
+            rf"(?:{alternation(t['decades'])})\s+"
+            rf"(?:(?:1[89]|20)\d0\s+{_joiner(t.get('decade_joiners', []))}\s+)?$"
             if t.get("decades")
             else "(?!)",
             re.IGNORECASE,
@@ -409,7 +432,8 @@ def grammar(code: str) -> _Grammar:
             re.IGNORECASE,
         ),
         awaited_after=re.compile(
-            rf"\s+(?:que\s+|qu['’])?(?:(?:est|sont|sera|seront)\s+)?"
+            rf"\s+{_preposition(t.get('awaited_relatives', []))}"
+            rf"(?:(?:{alternation(t.get('awaited_copulas') or ['(?!)'])})\s+)?"
             rf"(?:{alternation(t['awaited'])}){e}"
             if t.get("awaited")
             else "(?!)",

@@ -27,22 +27,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import numpy as np
 from spacy.tokens import Doc, Token
 
 from essentiel import resources
 from essentiel.analyze import sentences_of
 from essentiel.facts.entities import EntityIndex, noun_phrase
 from essentiel.facts.names import fold
-from essentiel.facts.speaker_model import (
-    FEATURES,
-    QuoteView,
-    candidate_rows,
-    load_speaker_model,
-    phrase_words,
-    tracing,
-)
-from essentiel.facts.speakers import Candidate, SpeakerRanker
+from essentiel.facts.speakers import SpeakerRanker
 from essentiel.model import (
     Block,
     EntityKind,
@@ -58,6 +49,7 @@ _CLOSER = {"«": "»", "“": "”", '"': '"'}
 _ALSO_CLOSES = {"“": '"', '"': "”"}
 _QUOTE_MARK = re.compile("[" + re.escape("".join({*_CLOSER, *_CLOSER.values()})) + "]")
 _STOP_PHRASE = frozenset(',.;:!?»"”()')
+_GLUED_END = re.compile(r"(?<=\w)[.;!?]+[-–—]")
 _CLOSINGS = frozenset({"»", '"', "”"})
 _CONTEXT_SENTENCES = 3  # how far back a pronoun or a cue-less quote looks for its speaker
 
@@ -78,6 +70,7 @@ class _Rules:
     person_nouns: frozenset[str]
     spokespeople: frozenset[str]  # nouns for who speaks for a body (« le porte-parole »)
     rival_roles: dict[str, int]  # role noun → its group (see language.toml)
+    role_families: dict[str, frozenset[str]]  # a general role noun → the roles it covers
     body_nouns: dict[str, str]
     prepositions: frozenset[str]
     complement_prepositions: frozenset[str]  # with ``prepositions``: a name's governors
@@ -114,6 +107,10 @@ def rules(code: str) -> _Rules:
         person_nouns=frozenset(fold(w) for w in q.get("person_nouns", [])),
         spokespeople=frozenset(fold(w) for w in q.get("spokesperson_nouns", [])),
         rival_roles={fold(w): g for g, group in enumerate(q.get("rival_roles", [])) for w in group},
+        role_families={
+            fold(w): frozenset(fold(n) for n in covered)
+            for w, covered in q.get("role_families", {}).items()
+        },
         body_nouns={fold(w): c for w, c in q.get("body_nouns", {}).items()},
         prepositions=frozenset(w.lower() for w in q.get("incise_prepositions", [])),
         complement_prepositions=frozenset(
@@ -169,8 +166,7 @@ class _Found:
     resolution: SpeakerResolution = "unknown"
     # The quote whose speaker a cue-less quote continues: where that speaker was named.
     continues: _Found | None = None
-    # The rules ruled the phrase out as no speaker (« sa plainte », the text's own voice):
-    # nobody speaks, and the learned ranking leaves it so.
+    # The rules ruled the phrase out as no speaker (« sa plainte », the text's own voice).
     silenced: bool = False
 
 
@@ -464,6 +460,13 @@ class QuoteExtractor:
                 key = (tok.i not in governors, distance * 2 + (0 if tok.idx >= b else 1))
                 if best is None or key < best[0]:
                     best = (key, tok)
+        if best is not None and best[0][0]:
+            # « "…", selon la commission.- M. Pell a reconnu … »: a « selon » right after the
+            # quote, nearer than a verb the quote does not depend on, is its cue (glued
+            # sentences put the next sentence's verb in scope).
+            marker = self._adjacent_source(doc, text, b, quoted)
+            if marker is not None and marker[0][0] - b < best[0][1] // 2:
+                return marker
         if best is not None:
             verb = best[1]
             speaker, head = self._speaker_of(verb, quoted)
@@ -483,6 +486,22 @@ class QuoteExtractor:
             if span is not None and 0 < len(span) <= 6:
                 return None, (span.start_char, span.end_char), span.root
         return None, None, None
+
+    def _adjacent_source(
+        self, doc: Doc, text: str, b: int, quoted: Any
+    ) -> tuple[tuple[int, int], tuple[int, int], Token] | None:
+        """« "…", selon X »: an according-to marker right after the quote's end (a closing
+        mark and a comma between), with its source phrase."""
+        m = re.compile(r'[\s»"”]*,\s*').match(text, b)
+        if m is None:
+            return None
+        marker = self.r.according_to.match(text, m.end())
+        if marker is None or quoted(marker.start()):
+            return None
+        phrase = self._source_phrase(doc, marker.end(), quoted)
+        if phrase is None:
+            return None
+        return (marker.start(), marker.end()), (phrase[0], phrase[1]), phrase[2]
 
     def _is_speech(self, tok: Token) -> bool:
         """A speech verb in the active voice: « il est appelé "tribunal de proximité" » names a
@@ -680,6 +699,14 @@ class QuoteExtractor:
                 start = min(noun_phrase(s)[0] for s in subjects)
                 end = max(noun_phrase(s)[1] for s in subjects)
                 start = _skip_hyphen(head, start, end)
+                # « …, toujours selon le parquet, qui précise que »: the antecedent without the
+                # preposition and adverb that govern it.
+                governors = [
+                    c for c in head.children if c.i < head.i and c.dep_ in {"case", "advmod"}
+                ]
+                if governors:
+                    last = max(governors, key=lambda c: c.i)
+                    start = max(start, head.doc[last.i + 1].idx)
                 return (start, end), head
             # « X a réagi, soulignant que … », « X a qualifié … et promis … »: the subject of
             # the verb this one depends on.
@@ -765,12 +792,19 @@ class QuoteExtractor:
             ):
                 break
             taken.append(tok)
+            glued = _GLUED_END.search(tok.text)
+            if glued is not None:
+                # « selon la commission.- 7 % des religieux -M. Pell »: the tokenizer glued the
+                # sentence's end and a dash to the last word of the source.
+                end = tok.idx + glued.start()
+                break
+            end = tok.idx + len(tok.text)
             if len(taken) == 1 and tok.lower_ in self.r.pronouns:
                 break  # « selon lui pendant la crise »: the pronoun is the whole source
         if not taken:
             return None
         heads = [t for t in taken if t.head not in taken or t.head is t]
-        return taken[0].idx, taken[-1].idx + len(taken[-1].text), heads[0] if heads else taken[0]
+        return taken[0].idx, end, heads[0] if heads else taken[0]
 
     def _according_to(
         self, doc: Doc, text: str, sent: Any, m: re.Match[str]
@@ -815,7 +849,6 @@ class QuoteExtractor:
         source: _Found | None = None  # the last quote, of any kind, whose speaker was named
         last: _Found | None = None
         ordered = sorted(found, key=lambda f: (f.sentence, f.start))
-        before: dict[int, int | None] = {}  # id of a quote → the entity quoted before it
         for f in ordered:
             if last is not None and last.name is not None:
                 source = last
@@ -827,7 +860,6 @@ class QuoteExtractor:
                 and f.sentence - previous.sentence <= _CONTEXT_SENTENCES
                 else None
             )
-            before[id(f)] = recent.entity if recent is not None else None
             if f.speaker is None and f.cue is not None:
                 self._inverted(f, text, ranker)
             elif f.speaker is None and f.kind is QuoteKind.DIRECT:
@@ -899,6 +931,8 @@ class QuoteExtractor:
                         named = holder.start, holder.end, holder.entity
                     elif self._holder_noun(f.speaker_head, index.entities[k].kind):
                         k = None
+                if named is None and k is not None and self._member_of(f.speaker_head, k, index):
+                    k = None  # « l'élu LFI », « la députée LREM »: a member, not the party
                 if named is not None:
                     k = None
             if named is not None:
@@ -923,127 +957,6 @@ class QuoteExtractor:
                 # « selon les données » reports a source, not someone who goes on speaking.
                 previous = f
         _inside_according_to(ordered)
-        self._rerank(ordered, text, index, ranker, before)
-
-    def _rerank(
-        self,
-        ordered: list[_Found],
-        text: str,
-        index: EntityIndex,
-        ranker: SpeakerRanker,
-        before: dict[int, int | None],
-    ) -> None:
-        """The learned ranking over every quote's candidates (``speaker_model``): its best
-        takes the rules' place when sure enough; the rules stand with no model."""
-        trace = tracing()
-        model = None if trace is not None else load_speaker_model()
-        if trace is None and (model is None or self.code not in model.languages):
-            return
-        quoted: dict[int, int] = {}  # entity → quotes the rules gave it so far
-        speakers: list[int] = []  # the latest distinct entities the rules quoted, newest first
-        gathered: list[tuple[_Found, int, list[Candidate], np.ndarray]] = []
-        for f in ordered:
-            view, phrase_kind = self._view(f, text, ranker, before.get(id(f)), quoted, speakers)
-            candidates: list[Candidate] = []
-            rows = np.zeros((0, len(FEATURES)), dtype=np.float32)
-            if not f.silenced:
-                candidates, rows = candidate_rows(view, ranker, index)
-            if f.entity is not None:
-                quoted[f.entity] = quoted.get(f.entity, 0) + 1
-                speakers = [f.entity, *(k for k in speakers if k != f.entity)][:_RECENT_SPEAKERS]
-            if trace is not None:
-                named: list[tuple[str | None, int, int]] = [
-                    (index.entities[c.mention.entity].name, c.mention.start, c.mention.end)
-                    for c in candidates
-                ]
-                if len(rows) > len(candidates):  # the row of the rules' own answer
-                    named.append((f.name, *(f.speaker or (f.start, f.start))))
-                trace.quotes.append(
-                    {
-                        "start": f.start,
-                        "end": f.end,
-                        "rule": f.name,
-                        "speaker": f.speaker,
-                        "candidates": named,
-                        "rows": rows.tolist(),
-                    }
-                )
-            elif len(rows):
-                gathered.append((f, phrase_kind, candidates, rows))
-        if model is None or not gathered:
-            return
-        scores = model.scores(np.concatenate([rows for *_, rows in gathered]))
-        at = 0
-        for f, phrase_kind, candidates, rows in gathered:
-            mine = scores[at : at + len(rows)]
-            at += len(rows)
-            best = int(np.argmax(mine))
-            if best >= len(candidates) or mine[best] < model.threshold:
-                continue  # the rules' own answer ranks first, or nobody is likely enough
-            chosen = candidates[best].mention
-            if chosen.entity == f.entity:
-                continue
-            f.entity, f.name = chosen.entity, index.entities[chosen.entity].name
-            if phrase_kind in (0, 3):
-                # No phrase, or one naming someone else: the span shows whom we chose.
-                f.speaker, f.speaker_head = (chosen.start, chosen.end), None
-            f.resolution = _RERANKED.get(phrase_kind, "context")
-
-    def _view(
-        self,
-        f: _Found,
-        text: str,
-        ranker: SpeakerRanker,
-        previous: int | None,
-        quoted: dict[int, int],
-        speakers: list[int],
-    ) -> tuple[QuoteView, int]:
-        """The quote as the speaker features read it, and its phrase's kind (0 none, 1 a
-        pronoun, 2 a description, 3 other words)."""
-        head = f.speaker_head
-        phrase_kind, gender, nouns = 0, None, frozenset[str]()
-        words, plural, capital, head_kind = frozenset[str](), False, False, 0
-        if f.speaker is not None:
-            phrase = text[f.speaker[0] : f.speaker[1]]
-            words, capital = phrase_words(phrase), phrase[:1].isupper()
-            if head is not None:
-                plural = "Plur" in head.morph.get("Number", [])
-                head_kind = {"NOUN": 1, "PROPN": 2, "PRON": 3}.get(head.pos_, 4)
-            low = phrase.lower().lstrip("-")
-            if low in self.r.pronouns or (head is not None and _is_pronoun(f)):
-                phrase_kind, gender = 1, self.r.pronoun_genders.get(low)
-            elif head is not None and head.pos_ == "NOUN":
-                phrase_kind = 2
-                gender = _description_gender(head, self.r.person_nouns)
-                nouns = frozenset({fold(head.lemma_), fold(head.text)})
-            else:
-                phrase_kind = 3
-        ends = [f.end - 1, *(span[1] - 1 for span in (f.cue, f.speaker) if span)]
-        anchor = f.cue[0] if f.cue else f.speaker[0] if f.speaker else f.start
-        view = QuoteView(
-            kind={QuoteKind.DIRECT: 0, QuoteKind.INDIRECT: 1}.get(f.kind, 2),
-            start=f.start,
-            end=f.end,
-            anchor=anchor,
-            sentence=min(f.sentence, ranker.sentence_at(anchor)),
-            last_sentence=ranker.sentence_at(max(ends)),
-            phrase=f.speaker,
-            phrase_kind=phrase_kind,
-            gender=gender,
-            nouns=nouns,
-            rule_entity=f.entity,
-            resolution=f.resolution,
-            previous=previous,
-            rule_words=f.entity is None and f.name is not None,
-            phrase_words=words,
-            phrase_plural=plural,
-            phrase_capital=capital,
-            phrase_head=head_kind,
-            last_quoted=speakers[0] if speakers else None,
-            recent_speakers=tuple(speakers),
-            times_quoted=quoted,
-        )
-        return view, phrase_kind
 
     def _rivals(self, nouns: set[str], evidence: frozenset[str]) -> bool:
         """Does the text give this person a role that the description's rules out?"""
@@ -1079,7 +992,12 @@ class QuoteExtractor:
         # A speaker kept as written (« la préfecture ») is no entity to rank: it goes on
         # speaking when it may be this pronoun, as before.
         if recent is not None and recent.entity is None and not latter:
-            if self._agrees(recent, gender):
+            # Not when the text named a person who may be the pronoun since (« "…", écrit le
+            # quotidien. … un tarif justifié par X. "…", avance-t-il »).
+            since = max([recent.end, *(span[1] for span in (recent.cue, recent.speaker) if span)])
+            if self._agrees(recent, gender) and not ranker.named_between(
+                since, f.speaker[0], _PEOPLE, gender
+            ):
                 f.name, f.resolution = recent.name, "pronoun"
                 return
             recent = None  # « les agents de santé » … « a-t-il dit »: someone else
@@ -1113,6 +1031,16 @@ class QuoteExtractor:
         if "Plur" in head.morph.get("Number", []) and complement is not EntityKind.PERSON:
             return False
         return bool(nouns & self.r.person_nouns) or any(n in self.r.body_nouns for n in nouns)
+
+    def _member_of(self, head: Token | None, k: int, index: EntityIndex) -> bool:
+        """Is the phrase a singular person noun that an organisation's name qualifies (« l'élu
+        LFI », « le député LR »): one of its members, whom the description stands for?"""
+        if head is None or head.pos_ != "NOUN" or index.entities[k].kind not in _ISSUERS:
+            return False
+        if "Plur" in head.morph.get("Number", []):
+            return False
+        nouns = {fold(head.lemma_), fold(head.text)}
+        return bool(nouns & self.r.person_nouns) and not nouns & self.r.spokespeople
 
     def _complement(self, span: Span, phrase_start: int, text: str) -> bool:
         """Is the name at ``span`` the complement of a noun of the phrase (« l'ancien conseiller
@@ -1203,7 +1131,11 @@ class QuoteExtractor:
             words.append(tok)
         if not words:
             return None
-        return words[0].idx + f.offset, words[-1].idx + f.offset + len(words[-1].text), None
+        start, end = words[0].idx + f.offset, words[-1].idx + f.offset + len(words[-1].text)
+        k = ranker.index.at(start, end)
+        if person and k is not None and self._member_of(head, k, ranker.index):
+            return None  # « l'élu LFI »: the party he belongs to, not his name
+        return start, end, None
 
     def _agrees(self, recent: _Found, gender: str | None) -> bool:
         """May a singular pronoun of this gender stand for the speaker phrase of ``recent``
@@ -1233,14 +1165,21 @@ class QuoteExtractor:
             return False  # « les deux élus »: several people, no single entity
         if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
             return False  # « une source », « un quotidien local »: someone new
-        if any(_names_it(t) for t in head.rights):
+        index = ranker.index
+
+        def names_its_holder(t: Token) -> bool:
+            if not _names_it(t):
+                return False
+            k = index.at(t.idx + f.offset, t.idx + f.offset + len(t.text))
+            return k is None or not self._member_of(head, k, index)  # « l'élu LFI »: a member
+
+        if any(names_its_holder(t) for t in head.rights):
             return False  # « le magazine Géo »: the phrase names it; it stays as written
         nouns = {fold(head.lemma_), fold(head.text)}  # « vice-procureure », lemma « …eur »
         doc = head.doc
         if head.i + 2 < len(doc) and doc[head.i + 1].text == "-":
             # « la vice-procureure », split by the tokenizer into « vice », « - », « procureure »
             nouns.add(fold(f"{head.text}-{doc[head.i + 2].text}"))
-        index = ranker.index
         gender = _description_gender(head, self.r.person_nouns)
         before = recent.entity if recent is not None else None
         body = next((n for n in nouns if n in self.r.body_nouns), None)
@@ -1262,6 +1201,9 @@ class QuoteExtractor:
             gender = None  # « la FNSEA » is « le syndicat »: a body's gender is its noun's
         elif nouns & (self.r.person_nouns | ranker.described):
             kinds = _PEOPLE
+            # « la magistrate » is the woman the text made « vice-procureure »: a general role
+            # noun stands for the roles it covers.
+            nouns |= {n for noun in list(nouns) for n in self.r.role_families.get(noun, ())}
 
             def evident(k: int) -> bool:
                 return bool(nouns & ranker.evidence[k])
@@ -1281,9 +1223,30 @@ class QuoteExtractor:
 
         else:
             return False  # « l'immeuble »: not a noun for someone who speaks
+        # The person quoted just before is a candidate even when the text named them out of
+        # the window (« "…", a-t-il commenté. "…", a écrit l'ancien maire de Bordeaux »).
         chosen = ranker.choose(
-            f.speaker[0], kinds, gender, before, f.speaker, allowed, evident, evident_among=among
+            f.speaker[0],
+            kinds,
+            gender,
+            before,
+            f.speaker,
+            allowed,
+            evident,
+            said=_said(recent) if before is not None else None,
+            evident_among=among,
         )
+        if chosen is None and kinds is _PEOPLE:
+            # No evidence and nobody quoted before: the person the text just made the subject
+            # of its sentence, unless the text gave them a rival role (« le juge » is not the
+            # lawyer).
+            chosen = ranker.subject_before(
+                f.speaker[0],
+                _PEOPLE,
+                gender,
+                lambda k: not self._rivals(nouns, ranker.evidence[k]),
+                f.speaker,
+            )
         if chosen is None:
             return False
         f.entity, f.name = chosen.entity, ranker.index.entities[chosen.entity].name
@@ -1334,9 +1297,6 @@ class QuoteExtractor:
 
 
 _ISSUERS = frozenset({EntityKind.ORGANISATION})
-_RECENT_SPEAKERS = 4  # the latest distinct speakers, candidates for the learned ranking
-# How a speaker the learned ranking chose was found, by the phrase's kind (see ``_view``).
-_RERANKED: dict[int, SpeakerResolution] = {1: "pronoun", 2: "role"}
 _PEOPLE = frozenset({EntityKind.PERSON})
 _OTHER = frozenset({EntityKind.OTHER})
 _GOVERNED_ARTICLES = frozenset({"l", "la", "le", "les", "the"})

@@ -17,8 +17,7 @@ one of the entities the text named before, and this module picks it:
    description's noun, the mention's syntactic role (a subject is salient, the complement of
    another noun — « l'assistant de X » — is not), distance in sentences.
 
-The weights are rules, set on the development gold. ``gather`` collects a wider set of
-candidates for the learned ranking that runs after the rules (``speaker_model``).
+The weights are rules, set on the development gold.
 Mentions are indexed once per article (sorted by position), so every look-up is a bisection
 plus a walk over the few sentences of the window.
 """
@@ -39,7 +38,6 @@ from essentiel.model import Block, EntityKind
 
 _WINDOW = 4  # sentences back (beside the quote's own) where a candidate may stand
 _SALIENT = 3  # the most named people and bodies, candidates for every quote
-_GATHER = 5  # sentences back where the learned ranking's candidates stand (``gather``)
 _PEOPLE = frozenset({EntityKind.PERSON})
 _BODIES = frozenset({EntityKind.ORGANISATION})
 
@@ -53,14 +51,6 @@ class _Mention:
     subject: bool  # subject of its clause: salient
     complement: bool  # the complement of another noun (« l'assistant de X »): not salient
     recipient: bool  # told, not telling (« a déclaré à l'AFP »)
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A gathered candidate: its mention, and whether it stands in the quote's window."""
-
-    mention: _Mention
-    near: bool
 
 
 @dataclass(frozen=True)
@@ -87,13 +77,10 @@ class SpeakerRanker:
         self.described = frozenset().union(*evidence)
         self._quoted = sorted(quoted)
         self._sentence_starts: list[int] = []  # clean-text start of each body sentence
-        self._paragraph_first: list[int] = []  # per sentence: its paragraph's first sentence
         by_block: dict[int, tuple[Block, Doc]] = {}
         for block, doc in docs:
             by_block[block.index] = (block, doc)
-            first = len(self._sentence_starts)
             self._sentence_starts.extend(block.span.start + s.start_char for s in sentences_of(doc))
-            self._paragraph_first.extend([first] * (len(self._sentence_starts) - first))
         mentions: list[_Mention] = []
         for k, entity in enumerate(index.entities):
             for m in entity.mentions:
@@ -232,61 +219,44 @@ class SpeakerRanker:
         m = best[2]
         return Speaker(m.entity, m.start, m.end)
 
-    def paragraph_first(self, sentence: int) -> int:
-        """The first sentence of the paragraph that holds ``sentence``."""
-        if not self._paragraph_first:
-            return 0
-        return self._paragraph_first[min(sentence, len(self._paragraph_first) - 1)]
+    def subject_before(
+        self,
+        position: int,
+        kinds: frozenset[EntityKind],
+        gender: str | None,
+        allowed: Callable[[int], bool],
+        exclude: tuple[int, int] | None = None,
+    ) -> Speaker | None:
+        """The entity named last as a subject (else first) in the sentence of ``position``
+        (before it) or the sentence before: who a description with no evidence stands for
+        when the text has just made that person its topic (« Le président de la commission,
+        X, a écrit … "…", a réagi le sénateur »)."""
+        if not self._sentence_starts:
+            return None
+        sentence = self.sentence_at(position)
+        first = self._sentence_starts[max(0, sentence - 1)]
+        lo = bisect.bisect_left(self._starts, first)
+        hi = bisect.bisect_left(self._starts, position)
+        possible = [
+            m
+            for m in self._mentions[lo:hi]
+            if not m.complement and self._possible(m, kinds, gender, exclude)
+        ]
+        # The subject named last; when the parser gave none (« Le président de la commission,
+        # X, a interpellé Y » read X as a conjunct), the first named: news prose names its
+        # topic first.
+        m = next((m for m in reversed(possible) if m.subject), possible[0] if possible else None)
+        if m is None or not allowed(m.entity):
+            return None
+        return Speaker(m.entity, m.start, m.end)
 
-    def gather(self, first: int, last: int, position: int, extra: Iterable[int]) -> list[Candidate]:
-        """Every entity a quote's speaker may be, for the learned ranking (``speaker_model``):
-        per entity, its mention nearest ``position`` among the sentences ``first - _GATHER``
-        to ``last`` (the quote's own and its cue's) and its paragraph's first sentence; for
-        the ``extra`` entities (the speaker before, those the text described as the phrase
-        says, the rules' choice) named nowhere there, their last mention before ``position``.
-        Bisections and a walk over a bounded window: linear over an article's quotes."""
-        nearest: dict[int, _Mention] = {}
-        if self._sentence_starts:
-            low = max(0, first - _GATHER)
-            ranges = [(low, last)]
-            paragraph = self.paragraph_first(first)
-            if paragraph < low:
-                ranges.append((paragraph, paragraph))
-            for s0, s1 in ranges:
-                a = self._sentence_starts[s0]
-                b = (
-                    self._sentence_starts[s1 + 1]
-                    if s1 + 1 < len(self._sentence_starts)
-                    else float("inf")
-                )
-                lo, hi = bisect.bisect_left(self._starts, a), bisect.bisect_left(self._starts, b)
-                for m in self._mentions[lo:hi]:
-                    old = nearest.get(m.entity)
-                    if old is None or abs(m.start - position) < abs(old.start - position):
-                        nearest[m.entity] = m
-        found = [Candidate(m, True) for m in nearest.values()]
-        here = bisect.bisect_left(self._starts, position)
-        for k in dict.fromkeys(extra):
-            indices = self._by_entity.get(k)
-            if k in nearest or not indices:
-                continue
-            j = bisect.bisect_left(indices, here)
-            found.append(Candidate(self._mentions[indices[j - 1] if j else indices[0]], False))
-        return found
-
-    def mention(self, entity: int, start: int, end: int) -> _Mention:
-        """A mention of ``entity`` at [start, end) outside the index (the speaker phrase the
-        rules resolved), as a subject."""
-        return _Mention(start, end, entity, self.sentence_at(start), True, False, False)
-
-    def first_sentence(self, entity: int) -> int:
-        """The sentence where the entity is first named outside quotes."""
-        indices = self._by_entity.get(entity)
-        return self._mentions[indices[0]].sentence if indices else 0
-
-    def mention_count(self, entity: int) -> int:
-        """The entity's mentions outside quotes."""
-        return len(self._by_entity.get(entity, ()))
+    def named_between(
+        self, start: int, end: int, kinds: frozenset[EntityKind], gender: str | None
+    ) -> bool:
+        """Does the text name an entity of these kinds and a compatible gender in [start, end),
+        outside quotes and not as who was told?"""
+        lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
+        return any(self._possible(m, kinds, gender, None) for m in self._mentions[lo:hi])
 
     def described_as(self, nouns: Iterable[str]) -> set[int]:
         """The entities the text tied one of these description nouns to."""

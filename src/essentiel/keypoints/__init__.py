@@ -106,13 +106,20 @@ class KeyPointSettings:
     # +10 words took ROUGE-1 from 28.55 to 29.04 and the boxes missing the headline from 43.7 %
     # to 36.3 %; +5: 28.83 and 39.3 %).
     headline_extra_words: int = 10
+    # The same extra words for the lead selector's first bullet (English by default).
+    lead_extra_words: bool = True
+    # When the headline's statement cannot be the first bullet as it is (too long after its
+    # cuts, or refused), its main clause is tried before the next statement: what stands
+    # before its subject and the clauses around it cut (``Compressor.compress``'s ``clause``).
+    headline_clause: bool = True
     # The closing sentence is left out of articles longer than this many times the box's
     # bullets; 0: never left out.
     closing_after: int = 2
     # A bullet whose subject is a bare definite description of a person (``[quotes]
     # person_nouns``) and that names nobody (« La chanteuse avait mis un terme ... ») is no
     # bullet unless one shown before it said the noun, or it is the article's first sentence;
-    # languages without ``[standalone] definite_articles`` (English) never refuse.
+    # languages without ``[standalone] definite_articles`` never refuse ("the" in English
+    # since issue 33's English lists: "The senator said ...").
     refuse_unnamed: bool = True
     # The same, from the second bullet, for a bare description of a thing or an event that
     # stands for what the sentence before said (``[standalone] described_things``: « La mesure
@@ -262,6 +269,7 @@ def build_keypoints(
                 if repair is not None:
                     repairs[i] = repair
     named = frozenset(i for i, r in repairs.items() if r.pronoun)
+    excluded = passed_over(sentences, lang)
     if selector == "learned":
         candidates = score_learned(
             sentences,
@@ -273,6 +281,8 @@ def build_keypoints(
             # A box of more bullets than the cap (the experiments' « every bullet ») has the
             # model score as many.
             max(settings.max_embedded, settings.max_keypoints),
+            # Not embedded (the encoder's cost is per sentence): no candidates (issue 31).
+            frozenset(excluded),
         )
     elif selector == "lead":
         candidates = [
@@ -281,8 +291,7 @@ def build_keypoints(
         ]
     else:
         candidates = score_sentences(sentences, lang, title, lemma_sets, named)
-    # After scoring, so that the model sees the candidates it was trained on.
-    excluded = passed_over(sentences, lang)
+    # The learned selector left them out before embedding; the others' scores read them all.
     candidates = [c for c in candidates if c.rank not in excluded]
     # The closing sentence of an article (a recap, an aside, what comes next) is not a key
     # point by default: only in a short article, whose end is still its core, or when the
@@ -339,23 +348,47 @@ def build_keypoints(
             if first and settings.headline_keep and headline is not None
             else frozenset()
         )
+        # The lead selector's first bullet is its statement of the news too (no headline to
+        # pick by): a lead over the limit by its attribution (« ..., the government said on
+        # Wednesday ») was dropped whole and the box opened on a side detail.
+        lead_first = not made and selector == "lead" and settings.lead_extra_words
         limits = (
             replace(settings, max_words=settings.max_words + settings.headline_extra_words)
-            if first
+            if first or lead_first
             else settings
         )
         lead = cand.rank == 0 or (first and settings.headline_guard)
-        point = _make(
-            text, cand.sentence, compressor, verifier, limits, notices, repair, lead, keep
-        )
-        said: frozenset[str] = frozenset()
         judged = (
             settings.refuse_unnamed
             or settings.refuse_pointing
             or settings.refuse_additive
             or settings.refuse_demonstrative
         )
-        if point is not None and judged:
+
+        # The headline's statement too long as it is, or refused: its main clause, cut of
+        # what stands before its subject and of the clauses around it, before the next one.
+        cuts = (False, True) if first and settings.headline_clause else (False,)
+        # What each try said: the one that made the bullet's, or the first's when none did.
+        said_by_try: list[list[Notice]] = []
+        for clause in cuts:
+            tried: list[Notice] = []
+            said_by_try.append(tried)
+            point = _make(
+                text,
+                cand.sentence,
+                compressor,
+                verifier,
+                limits,
+                tried,
+                repair,
+                lead,
+                keep,
+                clause,
+            )
+            if point is None:
+                continue
+            if not judged:
+                break
             fragments = [(f.start, f.end) for f in point.fragments]
             # What the reader has been told by the bullets shown before this one: the first,
             # then the others in the article's order. Unless ``judge_lead``, not judged in the
@@ -377,7 +410,12 @@ def build_keypoints(
             ):
                 point = None
             else:
-                shown.append((cand.rank, said_words(cand.sentence, fragments)))
+                break
+        notices.extend(said_by_try[-1] if point is not None else said_by_try[0])
+        said: frozenset[str] = frozenset()
+        if point is not None and judged:
+            fragments = [(f.start, f.end) for f in point.fragments]
+            shown.append((cand.rank, said_words(cand.sentence, fragments)))
         if point is not None:
             if not made:
                 lead_point = point
@@ -469,6 +507,7 @@ def _make(
     repair: SubjectRepair | None = None,
     lead: bool = False,
     keep: frozenset[int] = frozenset(),
+    clause: bool = False,
 ) -> KeyPoint | None:
     source = Span(start=sentence.start, end=sentence.end, text=text[sentence.start : sentence.end])
     # The article's first sentence states the news: its figures and actors stay.
@@ -479,6 +518,7 @@ def _make(
         settings.max_words,
         lead=lead,
         keep=keep,
+        clause=clause,
     )
     insertions = [repair.insertion] if repair is not None else []
     if compressed.words <= settings.max_words:

@@ -33,6 +33,11 @@ it (``_bare_verb_end``), and in the article's first sentence no figure taken whi
 stays, nor all its named actors, when it fits the limit whole (``_takes_lead_facts``). A cut
 a guard refuses is not made: the sentence keeps those words, whole if need be, and a sentence
 still over the limit is no bullet.
+
+The clause cut (``compress(clause=True)``, for the sentence that states the headline's event
+when it is no bullet as it is) also takes the phrases before the main clause's subject
+(``fronted_clause``), takes the clauses around the main one before any adjunct inside it, no
+adjunct that holds a figure, a date or a name, and no figure but in the fronted phrase.
 """
 
 from __future__ import annotations
@@ -465,6 +470,11 @@ def _inserted_end(s: _Sentence, k: int) -> int:
     )
     if joins and not _between_capitals(s.text, s.opening_comma(seg), seg.end + 1):
         return seg.end + 1
+    # « ... a global brand and, in so doing, was criticised » -> « ... and was criticised »,
+    # not « and, was »: a coordinator before the segment joins what follows it.
+    before = s.text[: s.opening_comma(seg)].split()
+    if before and before[-1].lower() in s.lang.conjunct_coordinators:
+        return seg.end + 1
     return seg.end
 
 
@@ -724,6 +734,57 @@ def _trailing_dash(s: _Sentence) -> Iterable[Deletion]:
         yield Deletion(start, end, "trailing_dash", False, s.cost(start, end))
 
 
+def fronted_clause(s: _Sentence) -> Iterable[Deletion]:
+    """« Interpellé mercredi dans le cadre de l'enquête ..., un mineur de 15 ans a été mis en
+    examen vendredi » -> « Un mineur de 15 ans a été mis en examen vendredi »: the phrases
+    with no finite verb that stand before the main clause (a participle phrase, an apposition
+    to the subject, a circumstantial phrase), up to the first comma segment that opens on a
+    noun phrase and holds a finite verb. Read off the words, not the parse's root: on such a
+    sentence the parse often makes the fronted participle the root. Not a rule of the table:
+    only the clause cut (``Compressor.compress``'s ``clause``) offers it. Never a clause with
+    its own verb (« Si ..., », « Alors que ..., »: the condition is part of the claim), words
+    that attribute or quote (« Selon le parquet, », « Comme le révèle X, »), nor before a
+    pronoun or an anaphoric opener, which would name nothing without them."""
+    base = s.base
+    tokens = [t for t in s.sent if not t.is_space]
+    if not tokens or tokens[0].pos_ == "SCONJ":
+        return  # « Si le tribunal valide ..., »: a clause, though the tagger missed its verb
+    for seg in s.segs[1:]:
+        before = [t for t in tokens if t.idx - base < seg.start]
+        if any(is_finite_verb(t) for t in before) or s.protected(s.text[: seg.start]):
+            return
+        inside = [t for t in tokens if seg.start <= t.idx - base < seg.end]
+        if not inside or not any(is_finite_verb(t) for t in inside):
+            continue
+        if inside[0].pos_ not in _NOUN_PHRASE_OPENERS:
+            return
+        if s.lang.opens_with(s.text[seg.start :], s.lang.anaphoric_openers):
+            return
+        yield Deletion(0, seg.start, "fronted_clause", False, s.cost(0, seg.start))
+        return
+
+
+# What a main clause's subject opens on (« un mineur », « Bernard Murat », « 200 salariés »).
+_NOUN_PHRASE_OPENERS = frozenset({"DET", "PROPN", "NOUN", "NUM"})
+
+
+# What the clause cut (``Compressor.compress``'s ``clause``) takes first: the clauses around
+# the main one, not the adjuncts inside it (those hold its date, its place, its figures).
+CLAUSE_RULES = frozenset(
+    {
+        "fronted_clause",
+        "leading_clause",
+        "relative_clause",
+        "apposition",
+        "trailing_participle",
+        "trailing_clause",
+        "dash_aside",
+        "trailing_dash",
+        "parenthetical",
+    }
+)
+
+
 # The compressor's rules, in the order it walks them. The order matters: deletions that fire
 # always are taken in this order, and among the others, equal in cost and length, the first
 # found goes first.
@@ -975,33 +1036,62 @@ class Compressor:
         limit: int | None = None,
         lead: bool = False,
         keep: frozenset[int] = frozenset(),
+        clause: bool = False,
     ) -> Compressed:
         """Apply the always-on deletions, then the others, cheapest first, while over
         ``target_words``; then the last-resort ones while over ``limit`` (the target when
         none is given). A deletion the guards refuse is not made: the sentence keeps those
         words, whole if need be. ``lead``: the sentence is the article's first, whose
         figures and actors are the news; ``keep``: the indices (in ``sent.doc``) of tokens
-        no deletion may take (the headline's words in the bullet that states its event)."""
+        no deletion may take (the headline's words in the bullet that states its event).
+        ``clause``: the cut to the main clause, for the sentence that states the headline's
+        event when it is too long as it is: what stands before the subject goes too
+        (``fronted_clause``), the clauses around the main one go before any adjunct inside
+        it, every cut may fire while over the target, and no adjunct that holds a figure, a
+        date or a name is taken."""
         text = sent.text
         base = offset + sent.start_char
         deletions = self.deletions(sent)
+        if clause:
+            read_first = _Sentence.of(sent, self.lang)
+            # Not extended to what hangs on it: what follows is the main clause, whatever the
+            # parse hung on the fronted words.
+            deletions += list(fronted_clause(read_first))
+            deletions = [
+                replace(d, last_resort=False)
+                for d in deletions
+                if d.always or d.rule in CLAUSE_RULES or d.cost == 0
+            ]
         core = _Core.of(sent, connective_end(sent, self.lang))
+        # With a fronted clause cut, the main verb is the first finite one after it (the
+        # parse may have made the fronted participle the root).
+        fronted = next((d for d in deletions if d.rule == "fronted_clause"), None)
+        core_after = _Core.of(sent, fronted.end).after(sent, fronted.end) if fronted else core
         read = _Sentence.of(sent, self.lang)
         # The lead's guard keeps the whole sentence when it fits the limit; a lead too long to
         # be a bullet otherwise is cut as any sentence (« ..., ending more than six decades of
         # coal power » goes from a 32-word lead that keeps « 9 to 4 » and « 2030 »).
         fits = count_words(text) <= (limit if limit is not None else target_words)
         kept_words = [tok for tok in sent if tok.i in keep]
+        # The clause cut keeps the main clause's figures: only a fronted phrase takes any.
+        figures = [tok for tok in sent if _figure(tok, self.lang)] if clause else []
 
         def allowed(trial: list[Deletion]) -> bool:
+            kept_core = core.kept_by(sent, trial) or (
+                fronted in trial and core_after.kept_by(sent, trial)
+            )
             return (
-                core.kept_by(sent, trial)
+                kept_core
                 and not _stray_comma(read, trial)
                 and not _bare_verb_end(read, trial)
                 and not _orphan_relative(read, trial)
                 and not _opens_on_verb(sent, trial)
                 and not (lead and fits and _takes_lead_facts(read, trial))
-                and not (kept_words and _takes_any(read, trial, kept_words))
+                and not (kept_words and _takes_headline(read, trial, kept_words, clause))
+                and not (
+                    figures
+                    and _takes_any(read, [d for d in trial if d.rule != "fronted_clause"], figures)
+                )
             )
 
         chosen: list[Deletion] = []
@@ -1010,7 +1100,13 @@ class Compressor:
                 chosen.append(deletion)
         optional = sorted(
             (d for d in deletions if not d.always),
-            key=lambda d: (d.last_resort, d.cost, -(d.end - d.start)),
+            key=lambda d: (
+                clause and d.rule not in CLAUSE_RULES,
+                clause and d.rule != "fronted_clause",
+                d.last_resort,
+                d.cost,
+                -(d.end - d.start),
+            ),
         )
         for deletion in optional:
             bound = target_words
@@ -1150,6 +1246,29 @@ def _takes_any(s: _Sentence, deletions: list[Deletion], tokens: list[Token]) -> 
     """Guard: whether ``deletions`` take one of ``tokens``."""
     base = s.base
     return any(d.start <= tok.idx - base < d.end for tok in tokens for d in deletions)
+
+
+def _takes_headline(
+    s: _Sentence, deletions: list[Deletion], tokens: list[Token], clause: bool = False
+) -> bool:
+    """Guard: whether ``deletions`` take one of the headline's words (``tokens``). The clause
+    cut may take some (« Percuté par un véhicule ..., un policier est décédé » under
+    « Percuté par un véhicule, un policier décède »: the main clause states the event; a
+    headline word first written in a trailing clause, « ... après la remise d'un rapport sur
+    les oeuvres d'art », under « ... restituer 26 oeuvres d'art ») when the bullet keeps
+    ``HEADLINE_WORDS_KEPT`` of them (all, when there are fewer)."""
+    if not clause:
+        return _takes_any(s, deletions, tokens)
+    base = s.base
+    words = [tok for tok in tokens if not tok.is_stop]  # « un »: a headline's, but no content
+    kept = sum(1 for tok in words if not any(d.start <= tok.idx - base < d.end for d in deletions))
+    return kept < min(HEADLINE_WORDS_KEPT, len(words))
+
+
+# The headline's content words the main clause must keep when a fronted clause takes others:
+# the event it states (« un policier décède » under « Percuté par un véhicule ..., un
+# policier décède au Mans »), not a place or a rubric of the headline alone.
+HEADLINE_WORDS_KEPT = 2
 
 
 def _takes_lead_facts(s: _Sentence, deletions: list[Deletion]) -> bool:
@@ -1355,6 +1474,19 @@ class _Core:
         ]
         finite = [t for t in sent if is_finite_verb(t)]
         return cls(root, subjects, inside, finite)
+
+    def after(self, sent: SpacySpan, start: int) -> _Core:
+        """The core of the main clause that opens at ``start`` (sentence-relative) on a noun
+        phrase: a subject the parse found in the fronted words before it (« Ancien maire ...,
+        Bernard Lemoal est décédé » makes « maire » the subject and the name its apposition)
+        is not the main clause's."""
+        base = sent.start_char
+
+        def own(pairs: list[tuple[Token, list[Token]]]) -> list[tuple[Token, list[Token]]]:
+            kept = [(verb, [t for t in subj if t.idx - base >= start]) for verb, subj in pairs]
+            return [(verb, subj) for verb, subj in kept if subj]
+
+        return replace(self, subjects=own(self.subjects), inside=own(self.inside))
 
     def kept_by(self, sent: SpacySpan, deletions: list[Deletion]) -> bool:
         """Whether the bullet left by ``deletions`` still has all of it. A trailing clause

@@ -23,7 +23,10 @@ The repair is made only when the text ties the pronoun to the headline's subject
   OrangeSum pages) is not in it; the chapô's own subject, when it is a noun phrase, is tried
   next (« plusieurs figures de la gauche appellent ... » for « Ils appellent ... »).
 
-An impersonal « il » (« il faut », « il y a ») refers to nobody and is not repaired.
+An impersonal « il » (« il faut », « il y a ») refers to nobody and is not repaired. A bare
+singular description of a person as the subject (« L'actrice va mieux », ``person_nouns``) is
+named the same way, on the same conditions, when the headline's subject is a name: « [Mireille
+Vallon] va mieux »; never by another description (« [Des élus] » for « Les élus »).
 """
 
 from __future__ import annotations
@@ -35,10 +38,11 @@ from spacy.tokens import Token
 
 from essentiel.analyze import ParsedSentence, pipeline
 from essentiel.check.verifier import Insertion
+from essentiel.facts.names import fold
 from essentiel.keypoints.compress import is_finite_verb, is_subject
 from essentiel.keypoints.headline import Headline
 from essentiel.keypoints.select import impersonal
-from essentiel.keypoints.standalone import SubjectRepair
+from essentiel.keypoints.standalone import SubjectRepair, definite_articles, person_nouns
 from essentiel.model import Span
 from essentiel.resources import Language
 
@@ -182,26 +186,55 @@ def headline_subject_repair(
         return None
     sentence = sentences[index]
     pronoun = _opening_pronoun(sentence, lang)
-    if pronoun is None:
+    described = None if pronoun is not None else _person_description(sentence, lang)
+    opener = pronoun if pronoun is not None else described
+    if opener is None:
         return None
     if headline.match(sentence, lang.code) < MIN_MATCH:
         return None
-    start = sentence.offset + pronoun.idx
+    start = sentence.offset + opener.idx
+    if described is not None:
+        words = sorted(described.subtree, key=lambda t: t.i)
+        start = sentence.offset + words[0].idx
+        end = sentence.offset + words[-1].idx + len(words[-1].text)
+    else:
+        end = start + len(opener.text)
     for statement in (title, standfirst):
         found = headline_subject(statement, lang) if statement else None
         if found is None:
             continue
         subject, head = found
-        if not _agrees(pronoun, head) or _competing_subject(sentences[:index], pronoun, head):
+        # A description is named only by a name (« [Mireille Darc] » for « L'actrice »), not
+        # by another description (« [Des élus] » for « Les élus » says nothing more).
+        if described is not None and head.pos_ != "PROPN":
+            continue
+        if not _agrees(opener, head) or _competing_subject(sentences[:index], opener, head):
             continue
         evidence = _written_before(text, subject, start)
         if evidence is None:
             continue
-        end = start + len(pronoun.text)
         replaced = Span(start=start, end=end, text=text[start:end])
         insertion = Insertion(replaced=replaced, names=(subject,), evidence=evidence)
-        return SubjectRepair(start, end, subject, insertion, True)
+        return SubjectRepair(start, end, subject, insertion, pronoun is not None)
     return None
+
+
+def _person_description(sentence: ParsedSentence, lang: Language) -> Token | None:
+    """The main verb's subject when it is a bare definite description of a person before the
+    verb (« L'actrice va mieux », « La chanteuse a annoncé ... »: an article, a noun of
+    ``person_nouns``, adjectives), singular: who it is, the headline says by name."""
+    root = sentence.span.root
+    subject = next((c for c in root.children if is_subject(c) and c.i < root.i), None)
+    if subject is None or subject.pos_ != "NOUN" or "Plur" in subject.morph.get("Number", []):
+        return None
+    phrase = sorted(subject.subtree, key=lambda t: t.i)
+    if phrase[0].lower_ not in definite_articles(lang.code):
+        return None
+    if not all(t.pos_ in {"DET", "NOUN", "ADJ"} for t in phrase) or any(
+        t.ent_type_ for t in phrase
+    ):
+        return None
+    return subject if fold(subject.lemma_) in person_nouns(lang.code) else None
 
 
 def _written_before(text: str, subject: str, before: int) -> Span | None:

@@ -38,8 +38,11 @@ MAX_RANK = 30
 # the pages' bullets all came from the 10 best by that score, 99% from the 14 best. With it
 # (and RESERVE_SHARE), ROUGE-1 on 200 of make tune's train articles is 28.58 against 28.60,
 # 2.83 bullets per article either way (8: 28.55); on validation pages 0-299, 18 of 855
-# bullets change, none is lost. Issue 31.
-MAX_EMBEDDED = 10
+# bullets change, none is lost. Issue 31. Since the passed-over sentences are left out before
+# the cap (select.passed_over: 1.4 of the 8.1 sentences embedded per page on train rows
+# 5000-5599), 8 (2026-12-06): ROUGE-1 on make tune's first 300 (training/tune_selection.py
+# --documents 300) 28.97 against 28.95 with 10 and 28.92 before either change; 7: 28.93.
+MAX_EMBEDDED = 8
 # A candidate past the cap keeps select.py's score alone, scaled under half the lowest score
 # of the candidates the model scored: below any of them even after the redundancy penalty,
 # so it is picked only when none of those can be (failed verification, a repeat), and the
@@ -48,11 +51,19 @@ RESERVE_SHARE = 0.5
 
 
 def candidate_indices(
-    sentences: list[ParsedSentence], lang: Language, named: frozenset[int] = frozenset()
+    sentences: list[ParsedSentence],
+    lang: Language,
+    named: frozenset[int] = frozenset(),
+    passed: frozenset[int] = frozenset(),
 ) -> list[int]:
     """Sentences that could be a bullet on their own, among the first MAX_RANK (``named``:
-    those whose pronoun subject will be named, ``select.stands_alone``)."""
-    return [i for i, s in enumerate(sentences[:MAX_RANK]) if stands_alone(s, lang, i in named)]
+    those whose pronoun subject will be named, ``select.stands_alone``), but for ``passed``
+    (not read: stands_alone walks the parse)."""
+    return [
+        i
+        for i, s in enumerate(sentences[:MAX_RANK])
+        if i not in passed and stands_alone(s, lang, i in named)
+    ]
 
 
 def best_by_prescore(indices: list[int], prescores: dict[int, float], cap: int) -> list[int]:
@@ -119,15 +130,22 @@ def score_learned(
     lemma_sets: list[frozenset[str]] | None = None,
     named: frozenset[int] = frozenset(),
     max_embedded: int = MAX_EMBEDDED,
+    passed: frozenset[int] = frozenset(),
 ) -> list[Candidate]:
     """Candidates scored by the model, blended with select.py's transparent score: ``weight``
     of the model's, the rest of the heuristic's, each scaled by its best candidate. Only the
     ``max_embedded`` best by the heuristic's score are embedded and scored by the model; the
-    others follow them all (RESERVE_SHARE)."""
+    others follow them all (RESERVE_SHARE). ``passed``: sentences that are no bullet in this
+    article (``select.passed_over``), never candidates."""
     model = load_selector()
     if lemma_sets is None:
         lemma_sets = [content_lemmas(s) for s in sentences]
-    indices = candidate_indices(sentences, lang, named)
+    # The sentence encoder's cost is per sentence embedded (issue 31): it embeds only the
+    # sentences the selection can pick, and the cap goes to them. The model was trained with
+    # the passed-over sentences among the candidates its features read (the centroid, the
+    # nearest candidate); leaving them out changed 10 of 100 validation boxes and ROUGE-1 on
+    # make tune's first 300 from 28.92 to 28.95 (2026-12-06).
+    indices = candidate_indices(sentences, lang, named, passed)
     # Both select from stands_alone() sentences, so every index has a heuristic score.
     heuristic = {c.rank: c for c in score_ranks(sentences, indices, lang, title, lemma_sets)}
     # Only the candidates the selection picks from are embedded and scored (MAX_EMBEDDED).

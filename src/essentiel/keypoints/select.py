@@ -226,9 +226,10 @@ def badly_cut(sentences: list[ParsedSentence]) -> set[int]:
 def passed_over(sentences: list[ParsedSentence], lang: Language) -> set[int]:
     """Indices of the sentences that stand alone but are no bullet in this article: someone's
     words with the speaker elsewhere (a long quote, a quote alone, a pronoun incise), a caption
-    run on, a bad cut, or a claim « selon lui » whose owner was named before. Applied after
-    scoring, so that the model sees every sentence that stands alone (its features read the
-    candidate set); the selector's training labels pick among the others only."""
+    run on, a bad cut, or a claim « selon lui » whose owner was named before. The learned
+    selector leaves them out before embedding (the encoder's cost, issue 31), though its
+    features were trained on every sentence that stands alone; the other selectors after
+    scoring. The selector's training labels pick among the others only."""
     found = (
         inside_long_quotes(sentences)
         | inside_single_quotes(sentences)
@@ -519,6 +520,8 @@ def verbless_fragment(span: SpacySpan) -> bool:
         if node.dep_ == "acl" and not relative:
             return False
     root = span.root
+    if past_tense_read_as_participle(root):
+        return False
     if root.pos_ in {"VERB", "AUX"}:
         return True  # not finite, with no finite auxiliary: main_clause_verb would have said
     verbs = [t for t in span if t.pos_ in {"VERB", "AUX"} and not _in_relative(t, root)]
@@ -534,6 +537,17 @@ def verbless_fragment(span: SpacySpan) -> bool:
             for c in root.children
         )
     return all("Inf" in t.morph.get("VerbForm", []) for t in verbs)
+
+
+def past_tense_read_as_participle(root: Token) -> bool:
+    """An English past tense the tagger read as a past participle ("A spring snowstorm ...
+    caught Colorado drivers by surprise", tagged VBN): a main verb with an active subject
+    and no auxiliary is finite whatever its tag. (Penn tags: English only.)"""
+    return (
+        root.tag_ == "VBN"
+        and any(c.dep_ == "nsubj" for c in root.children)
+        and not any(c.dep_ in {"aux", "auxpass"} for c in root.children)
+    )
 
 
 def _in_relative(tok: Token, root: Token) -> bool:

@@ -118,7 +118,64 @@ def repair_subject(
     pronoun = pronoun_subject_token(sentence, lang)
     if pronoun is not None:
         return _pronoun_repair(index, sentences, lang, entities, text, pronoun)
-    return _description_repair(sentence, entities, text)
+    repair = _description_repair(sentence, entities, text)
+    if repair is None and describes_the_last_subject(lang.code):
+        repair = _described_person_repair(index, sentences, lang, entities, text)
+    return repair
+
+
+@cache
+def describes_the_last_subject(code: str) -> bool:
+    """``[standalone] description_names_last_subject``: a bare description of a person as
+    subject (« the former minister ») stands, like a pronoun, for the one person the sentence
+    before is about (English news writes "Tom Hadley has warned ... The former minister said
+    ..." where French names the person again or writes « il »)."""
+    return bool(
+        resources.raw(code).get("standalone", {}).get("description_names_last_subject", False)
+    )
+
+
+def _described_person_repair(
+    index: int, sentences: list[ParsedSentence], lang: Language, entities: list[Entity], text: str
+) -> SubjectRepair | None:
+    """« The former transport minister said ... » -> « [Tom Hadley] said ... » when the subject
+    is a bare description of a person (an article, adjectives, a ``person_nouns`` noun), the
+    sentence before is about exactly one person named as its main verb's subject, that
+    sentence does not say the description's noun of someone else (« ... met the actress. The
+    actress said »), and nobody is named in this sentence before the description."""
+    if index == 0:
+        return None
+    sentence, before = sentences[index], sentences[index - 1]
+    phrase = described_opening(sentence, lang.code) or _bare_person_subject(sentence, lang.code)
+    # "45-year-old" is tagged a date; a name in the description is someone else.
+    if phrase is None or any(t.ent_type_ in _NAMING for t in phrase):
+        return None
+    # The description's noun said in the sentence before may be someone else.
+    nouns = {t.lemma_.lower() for t in phrase if t.pos_ == "NOUN"} - {"year"}
+    if any(t.lemma_.lower() in nouns for t in before.span):
+        return None
+    start = sentence.offset + phrase[0].idx
+    end = sentence.offset + phrase[-1].idx + len(phrase[-1].text)
+    if _entity_mentions(entities, sentence.start, start):
+        return None
+    persons = {k for k, _, _ in _entity_mentions(entities, before.start, before.end)}
+    if len(persons) != 1:
+        return None
+    (person,) = persons
+    subject_chars = _subject_subtree(before.span.root)
+    if subject_chars is None:
+        return None
+    a, b = before.offset + subject_chars[0], before.offset + subject_chars[1]
+    if not any(k == person and a <= s and e <= b for k, s, e in _entity_mentions(entities, a, b)):
+        return None
+    if not _person_heads_subject(before, entities[person]):
+        return None
+    evidence = _name_evidence(entities[person], before=start)
+    if evidence is None:
+        return None
+    replaced = Span(start=start, end=end, text=text[start:end])
+    name = entities[person].name
+    return SubjectRepair(start, end, name, _insertion(entities[person], replaced, evidence), False)
 
 
 def _pronoun_repair(
@@ -334,6 +391,48 @@ def known_without_name(code: str) -> frozenset[str]:
     « Le gouvernement prévoit ... », « L'automne s'installe ... »."""
     words = resources.raw(code).get("standalone", {}).get("known_without_name", [])
     return frozenset(fold(w) for w in words)
+
+
+def _bare_person_subject(sentence: ParsedSentence, code: str) -> list[Token] | None:
+    """The main verb's subject, before it, when it is an article, adjectives and one of
+    ``person_nouns`` in the singular: « the former minister »."""
+    root = sentence.span.root
+    subject = next((c for c in root.children if is_subject(c) and c.i < root.i), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.tag_ in {"NNS", "NNPS"}:
+        return None
+    if fold(subject.lemma_) not in person_nouns(code):
+        return None
+    phrase = sorted(subject.subtree, key=lambda t: t.i)
+    if phrase[0].lower_ not in definite_articles(code):
+        return None
+    if not all(t.pos_ in {"DET", "NOUN", "ADJ"} for t in phrase):
+        return None
+    return phrase
+
+
+@cache
+def person_patterns(code: str) -> tuple[re.Pattern[str], ...]:
+    """``[standalone] described_person_patterns``: descriptions of a person the parse does
+    not make a bare noun phrase ("the 45-year-old", "the mother-of-two")."""
+    words = resources.raw(code).get("standalone", {}).get("described_person_patterns", [])
+    return tuple(re.compile(w, re.IGNORECASE) for w in words)
+
+
+def described_opening(sentence: ParsedSentence, code: str) -> list[Token] | None:
+    """The sentence's opening words up to its first verb when they are an article then a
+    description of a person matched whole by one of ``person_patterns`` ("The 45-year-old
+    denies ..."): read off the words, since the parse often hangs "old" on the verb."""
+    patterns = person_patterns(code)
+    tokens = list(sentence.span)
+    if not patterns or len(tokens) < 3 or tokens[0].lower_ not in definite_articles(code):
+        return None
+    verb = next((k for k, t in enumerate(tokens) if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb < 2:
+        return None
+    rest = sentence.span.doc[tokens[1].i : tokens[verb - 1].i + 1].text
+    if any(p.fullmatch(rest) for p in patterns):
+        return tokens[:verb]
+    return None
 
 
 # Entity labels that name someone or something (the French and English models').

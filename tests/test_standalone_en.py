@@ -1,0 +1,132 @@
+"""English bullets that stand alone: a pronoun or a description of a person as subject named in
+brackets when the sentence before is about that one person, refused otherwise. Original text
+written for the tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from essentiel import Pipeline
+from essentiel.keypoints import KeyPointSettings
+from essentiel.pipeline import Settings
+
+
+@pytest.fixture(scope="module")
+def every_sentence() -> Pipeline:
+    """The lead selector with room for every sentence: what can be a bullet, and how."""
+    settings = KeyPointSettings(max_keypoints=6, min_keypoints=1, selector="lead")
+    return Pipeline(Settings(keypoints=settings))
+
+
+def bullets(pipeline: Pipeline, body: str) -> list[Any]:
+    return pipeline.digest(body, lang="en").keypoints
+
+
+RAIL = (
+    "Tom Hadley has warned that the new rail timetable will leave thousands of commuters "
+    "stranded in the north. The former transport minister said the changes were rushed "
+    "through without a proper consultation. Network operators insist the timetable will be "
+    "reviewed in June after complaints from passengers."
+)
+
+
+def test_a_description_of_the_last_subject_is_named(every_sentence: Pipeline) -> None:
+    points = bullets(every_sentence, RAIL)
+    named = [p for p in points if p.text.startswith("[Tom Hadley]")]
+    assert [p.text for p in named] == [
+        "[Tom Hadley] said the changes were rushed through without a proper consultation."
+    ], [p.text for p in points]
+    point = named[0]
+    assert point.verdict.passed and "subject_named" in point.removed
+    # The evidence is the name in the sentence before.
+    evidence = [c for c in point.verdict.checks if c.text == "Tom Hadley"]
+    assert evidence and evidence[0].found and evidence[0].evidence is not None
+    assert evidence[0].evidence.start < point.sources[0].start
+
+
+def test_an_age_description_is_named_when_the_text_says_who(every_sentence: Pipeline) -> None:
+    subject = (
+        "Mark Ellison appeared before magistrates in Leeds on Tuesday charged with stealing "
+        "£20,000 from a children's charity. The 45-year-old denies all four charges and was "
+        "released on bail until his trial in March. The charity said donors would be repaid "
+        "in full by the end of the year."
+    )
+    texts = [p.text for p in bullets(every_sentence, subject)]
+    assert (
+        "[Mark Ellison] denies all four charges and was released on bail until his trial in "
+        "March." in texts
+    ), texts
+    # The person is the object of the sentence before, not what it is about: no name.
+    obj = (
+        "Police arrested Mark Ellison at his home in Leeds on Tuesday after a six-month "
+        "inquiry into the thefts. The 45-year-old was charged with stealing £20,000 from a "
+        "charity he ran. A spokesman for the charity said donors would be repaid in full."
+    )
+    texts = [p.text for p in bullets(every_sentence, obj)]
+    assert not any("[" in t for t in texts), texts
+
+
+def test_a_description_that_may_be_someone_else_is_not_named(every_sentence: Pipeline) -> None:
+    body = (
+        "Tom Hadley met the actress at a charity dinner in Manchester on Saturday evening. "
+        "The actress said she would donate her fee to the hospital that treated her son. "
+        "Organisers said the dinner had raised more than £40,000 for the children's ward."
+    )
+    texts = [p.text for p in bullets(every_sentence, body)]
+    assert not any("[" in t for t in texts), texts
+    # The bullet before told the reader of the actress: the description reads well after it.
+    assert texts[0].startswith("Tom Hadley met the actress"), texts
+
+
+def test_an_english_pronoun_subject_is_named(every_sentence: Pipeline) -> None:
+    body = (
+        "Sarah Whitmore has resigned as head of the county's fire service after a damning "
+        "inspection report. She had led the service for six years and oversaw the closure of "
+        "three stations. The report found crews took longer to reach rural callers than "
+        "anywhere else in England."
+    )
+    texts = [p.text for p in bullets(every_sentence, body)]
+    assert (
+        "[Sarah Whitmore] had led the service for six years and oversaw the closure of three "
+        "stations." in texts
+    ), texts
+
+
+LONG_LEAD = (
+    "Border guards have arrested all eleven men who crossed the frozen river near the village "
+    "overnight, seizing at least 40 kilograms of explosives and two rifles hidden in sledges, "
+    "the interior ministry said on Thursday. The men were taken to a detention centre in the "
+    "regional capital for questioning. Officials said the route had been watched since the "
+    "first smuggling attempt in January. Villagers told reporters they had heard snowmobiles "
+    "on the ice for several nights."
+)
+
+
+def test_the_lead_selector_keeps_a_lead_a_few_words_over_the_limit() -> None:
+    def first(extra: bool) -> str:
+        settings = KeyPointSettings(selector="lead", lead_extra_words=extra)
+        return Pipeline(Settings(keypoints=settings)).digest(LONG_LEAD, lang="en").keypoints[0].text
+
+    assert first(True).startswith("Border guards have arrested all eleven men"), first(True)
+    # Without the extra words the lead, which no cut brings under the limit, is dropped.
+    assert not first(False).startswith("Border guards"), first(False)
+
+
+def test_a_past_tense_tagged_as_a_participle_is_a_statement() -> None:
+    from essentiel import resources
+    from essentiel.analyze import ParsedSentence, pipeline, sentences_of
+    from essentiel.keypoints.select import stands_alone
+
+    text = (
+        "A spring blizzard and icy roads caught Wyoming drivers by surprise Monday, causing a "
+        "25-car pileup near Casper."
+    )
+    span = sentences_of(pipeline("en")(text))[0]
+    assert span.root.tag_ == "VBN"  # the tagger's reading this test is about
+    assert stands_alone(ParsedSentence(0, 0, span, "en"), resources.language("en"))
+    # A participle with its auxiliary elsewhere, no subject: no statement.
+    text = "Caught by surprise on the icy roads near Casper on Monday morning."
+    span = sentences_of(pipeline("en")(text))[0]
+    assert not stands_alone(ParsedSentence(0, 0, span, "en"), resources.language("en"))
