@@ -1,0 +1,134 @@
+"""Words anywhere in a bullet that point at a sentence the box does not show
+(``keypoints/pointing.py``), on sentences we wrote, both ways."""
+
+from __future__ import annotations
+
+import pytest
+
+from essentiel.analyze import ParsedSentence, pipeline
+from essentiel.keypoints.pointing import points_back
+
+
+def _kind(text: str, lang: str = "fr", introduced: frozenset[str] = frozenset()) -> str | None:
+    doc = pipeline(lang)(text)
+    sentence = ParsedSentence(block=0, offset=0, span=doc[:], lang=lang)
+    return points_back(sentence, [(0, len(text))], lang, introduced, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A demonstrative and a noun nobody introduced; a time, a noun defined on the spot,
+        # or one the bullet itself introduced, do not point back.
+        (
+            "Le taux de chômage breton est repassé au-dessus de cette barre en mars.",
+            "back_demonstrative",
+        ),
+        ("Ce sentier est fermé depuis lundi aux randonneurs de Crozon.", "back_demonstrative"),
+        ("Cette semaine, la mairie de Brest a voté un budget de crise.", None),
+        ("Ces élèves qui ont manqué l'examen pourront le repasser en septembre.", None),
+        ("Un chien a mordu un facteur à Quimper, et ce chien a été placé en fourrière.", None),
+        # A cue whose subject names nobody.
+        ("« Nous ne reculerons pas sur les horaires du port », a-t-il ajouté.", "back_cue"),
+        ("Les ventes de vélos ont reculé de 8 % en mai, souligne le quotidien.", "back_cue"),
+        ("« Nous ne reculerons pas sur les horaires », a ajouté Marc Le Bihan.", None),
+        ("Les ventes de vélos ont reculé de 8 % en mai, selon la fédération du cycle.", None),
+        # An object pronoun with nothing in the bullet to stand for.
+        ("Jean-Yves Tanguy le pensait depuis longtemps, sans le dire en public.", "back_clitic"),
+        ("La police a interpellé le conducteur et l'a placé en garde à vue.", None),
+        ("Les amis du marin disparu lui rendront hommage samedi sur le port de Brest.", None),
+        ("Comme il l'avait laissé entendre, le maire de Brest brigue un second mandat.", None),
+        # Additive words: with what they add to in the bullet, or the box, they stand.
+        ("Le ministre a retiré du drapeau un autre symbole de la monarchie.", "back_additive"),
+        ("Les commerçants de Vannes réclament également une baisse des loyers.", "back_additive"),
+        ("Le port de Lorient n'a pas rouvert non plus depuis la tempête.", "back_additive"),
+        ("Le nouveau stade sera aussi grand que celui de Rennes, selon le club.", None),
+        ("Le retard tient au coût du chantier, mais aussi à la météo de l'hiver breton.", None),
+        ("Le couple a été marié par un autre adjoint, Paul Kervella, samedi à Brest.", None),
+        ("Les ventes de vélos ont reculé de 8 % en mai, ajoute la FFC dans un communiqué.", None),
+        (
+            "Le conseil a voté un premier budget en mars puis un autre budget en juin.",
+            None,
+        ),
+        # Someone's words with no speaker.
+        ("« Je lis qu'on ne veut plus de nous dans le quartier », a-t-elle lancé.", "back_cue"),
+        ("Je lis qu'on ne veut plus des pêcheurs dans le port de Douarnenez.", "back_quote"),
+        ("« Je ne lâcherai rien », a lancé un marin de 40 ans devant la criée.", None),
+        ("« Je ne lâcherai rien pour le port de Douarnenez ».", "back_quote"),
+        ("Une crue d'une aussi courte durée est rare sur l'Odet, selon la préfecture.", None),
+        ("« Je lis qu'on ne veut plus des pêcheurs », a déclaré Anne Le Goff.", None),
+    ],
+)
+def test_words_that_point_back_are_found(text: str, kind: str | None) -> None:
+    assert _kind(text) == kind
+
+
+def test_a_demonstrative_noun_from_an_earlier_bullet_stands() -> None:
+    text = "Le taux de chômage breton est repassé au-dessus de cette barre en mars."
+    assert _kind(text, introduced=frozenset({"barre"})) is None
+
+
+def test_another_thing_the_box_named_before_stands() -> None:
+    text = "Le ministre a retiré du drapeau un autre symbole de la monarchie."
+    assert _kind(text, introduced=frozenset({"symbole"})) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The council also voted to close the harbour road on Monday.", "back_additive"),
+        (
+            "This decision angered residents of the harbour district in Portland.",
+            "back_demonstrative",
+        ),
+        ("This week the council of Portland voted to close the harbour road.", None),
+        ("The Portland council voted to close the harbour road on Monday.", None),
+    ],
+)
+def test_english_words_that_point_back(text: str, kind: str | None) -> None:
+    assert _kind(text, "en") == kind
+
+
+POINTING_BOX = (
+    "Le conseil municipal de Quimper a voté mardi la fermeture de la piscine Kerlan pour "
+    "deux ans de travaux. Le coût du chantier dépasse désormais cette barre fixée par la "
+    "préfecture en 2019. Les associations sportives de la ville réclament un bassin provisoire "
+    "avant la rentrée de septembre. Le club de natation de Quimper compte 640 licenciés selon "
+    "sa présidente Anne Le Goff."
+)
+
+
+def test_the_selector_refuses_a_bullet_that_points_back() -> None:
+    from essentiel import Pipeline
+    from essentiel.keypoints import KeyPointSettings
+    from essentiel.pipeline import Settings
+
+    def texts(body: str, **fields: bool) -> list[str]:
+        settings = KeyPointSettings(max_keypoints=6, min_keypoints=1, selector="lead", **fields)
+        digest = Pipeline(Settings(keypoints=settings)).digest(body, lang="fr")
+        return [p.text for p in digest.keypoints]
+
+    # A demonstrative: refused only when asked (it costs ROUGE).
+    assert any("cette barre" in t for t in texts(POINTING_BOX))
+    kept = texts(POINTING_BOX, refuse_demonstrative=True)
+    assert kept and not any("cette barre" in t for t in kept)
+    assert any(t.startswith("Les associations") for t in kept)
+    # An object pronoun with nothing to stand for, and an additive word: refused by default.
+    for pointing, word in ((CLITIC_BOX, "l'avait"), (ADDITIVE_BOX, "autre")):
+        assert any(word in t for t in texts(pointing, refuse_pointing=False, refuse_additive=False))
+        kept = texts(pointing)
+        assert kept and not any(word in t for t in kept), kept
+
+
+CLITIC_BOX = (
+    "Le conseil municipal de Quimper a voté mardi la fermeture de la piscine Kerlan pour "
+    "deux ans de travaux. Jean-Yves Tanguy l'avait annoncé dès le mois de janvier aux "
+    "présidents des clubs. Les associations sportives de la ville réclament un bassin "
+    "provisoire avant la rentrée de septembre."
+)
+ADDITIVE_BOX = (
+    "Le conseil municipal de Quimper a voté mardi la fermeture de la piscine Kerlan pour "
+    "deux ans de travaux. Un autre bassin de la ville fermera ses portes au public en "
+    "juillet prochain pour des travaux d'isolation. Les associations sportives de la ville réclament un bassin "
+    "provisoire avant la rentrée de septembre."
+)
