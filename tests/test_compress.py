@@ -1032,6 +1032,34 @@ def test_an_item_of_an_enumeration_is_not_cut_as_an_apposition() -> None:
         assert town in kept, kept
 
 
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        (
+            # Items the parse hangs as appositions, not conjuncts (the seventh judged
+            # round: nine departments named, two kept, the list read as complete).
+            "Dix départements de l'ouest du pays sont désormais placés en alerte rouge aux "
+            "inondations : la Manche, l'Orne, le Calvados, la Mayenne, la Sarthe, "
+            "l'Eure-et-Loir, le Loir-et-Cher, l'Indre-et-Loire, la Vienne et les Deux-Sèvres.",
+            ["le Loir-et-Cher", "les Deux-Sèvres"],
+        ),
+        (
+            # Four defendants announced, the first one kept alone.
+            "Trois dirigeants doivent comparaître, principalement pour abus de biens sociaux "
+            "et recel en bande organisée : un ancien président de Marcor, ex-coopérative de "
+            "transformation du lait implantée en Normandie, l'ancien trésorier du groupe et "
+            "deux courtiers luxembourgeois.",
+            ["l'ancien trésorier du groupe et deux courtiers luxembourgeois"],
+        ),
+    ],
+)
+def test_a_list_closed_by_a_coordinator_keeps_every_item(text: str, items: list[str]) -> None:
+    kept, removed = compress(text, 20, limit=20)
+    assert "apposition" not in removed
+    for item in items:
+        assert item in kept, kept
+
+
 def test_no_comma_is_left_after_a_coordinator() -> None:
     text = (
         "The engineer from the northern town turned the small family workshop into a global "

@@ -540,7 +540,37 @@ def _list_item(s: _Sentence, k: int) -> bool:
                 head = tok.head.idx - base
                 if not other.start <= head < other.end:
                     return True
-    return False
+    return _in_coordinated_run(s, k)
+
+
+def _in_coordinated_run(s: _Sentence, k: int) -> bool:
+    """The segment is one of at least three verbless segments in a row that a coordinator
+    closes (« l'Argentine, l'Uruguay, le Brésil, la Colombie et l'Équateur »; « un ancien
+    dirigeant, l'ancien directeur du site et deux négociants »): a list, however the parse
+    hung its items (as appositions, often). The sixth judged round's cut list items came
+    from conjuncts; the seventh's from items the parse did not mark as conjuncts."""
+
+    def finite(j: int) -> bool:
+        # A participle or an infinitive does not end the list (« ex-société implantée en
+        # Occitanie », « et l'Équateur -- à légaliser »): a finite verb does.
+        seg = s.segs[j]
+        return any(
+            "Fin" in tok.morph.get("VerbForm")
+            for tok in s.sent
+            if seg.start <= tok.idx - s.base < seg.end
+        )
+
+    if finite(k):
+        return False
+    first = last = k
+    while first > 0 and not finite(first - 1):
+        first -= 1
+    while last + 1 < len(s.segs) and not finite(last + 1):
+        last += 1
+    if last - first < 2:
+        return False
+    start, end = s.segs[k].start, s.segs[last].end
+    return any(tok.pos_ == "CCONJ" and start <= tok.idx - s.base < end for tok in s.sent)
 
 
 def _apposition(s: _Sentence, k: int) -> Deletion | None:
