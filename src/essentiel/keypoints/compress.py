@@ -555,7 +555,7 @@ def _in_coordinated_run(s: _Sentence, k: int) -> bool:
         # Occitanie », « et l'Équateur -- à légaliser »): a finite verb does.
         seg = s.segs[j]
         return any(
-            "Fin" in tok.morph.get("VerbForm")
+            "Fin" in tok.morph.get("VerbForm", [])
             for tok in s.sent
             if seg.start <= tok.idx - s.base < seg.end
         )
