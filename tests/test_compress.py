@@ -1060,6 +1060,19 @@ def test_a_list_closed_by_a_coordinator_keeps_every_item(text: str, items: list[
         assert item in kept, kept
 
 
+def test_a_cut_clause_leaves_no_verb_coordinated_with_it() -> None:
+    # Cut, « after a girl in a shop pointed at him » left « has lost ... and asked whether he
+    # was ill »: the teacher asked, a claim the text does not make.
+    text = (
+        "A retired teacher who loved cakes and late dinners has lost more than six stone after "
+        "a girl in a shop pointed at him and asked whether he was ill."
+    )
+    for target in (14, 22):
+        bullet, _ = compress(text, target, "en", limit=target)
+        assert "stone and asked" not in bullet, bullet
+        assert "asked" not in bullet or "a girl in a shop" in bullet, bullet
+
+
 def test_no_comma_is_left_after_a_coordinator() -> None:
     text = (
         "The engineer from the northern town turned the small family workshop into a global "

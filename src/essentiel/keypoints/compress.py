@@ -1115,6 +1115,7 @@ class Compressor:
                 and not _stray_comma(read, trial)
                 and not _bare_verb_end(read, trial)
                 and not _orphan_relative(read, trial)
+                and not _orphan_conjunct(read, trial)
                 and not _opens_on_verb(sent, trial)
                 and not (lead and fits and _takes_lead_facts(read, trial))
                 and not (kept_words and _takes_headline(read, trial, kept_words, clause))
@@ -1207,6 +1208,38 @@ def _stray_comma(s: _Sentence, deletions: list[Deletion]) -> bool:
 
 # Relations by which a relative clause hangs on the noun it describes (UD, spaCy's English).
 _RELATIVE_CLAUSE = frozenset({"acl:relcl", "relcl"})
+
+
+def _orphan_conjunct(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard: whether ``deletions`` take a verb whose conjunct the bullet keeps ("has lost six
+    stone after a child on a bus pointed at her and asked whether she was pregnant" cut to
+    "has lost six stone and asked whether she was pregnant": the kept verb takes the main
+    clause's subject, a claim the text does not make; the seventh judged round's unfaithful
+    English bullet)."""
+    base = s.base
+    tokens = list(s.sent)
+
+    def deleted(tok: Token) -> bool:
+        return any(d.start <= tok.idx - base < d.end for d in deletions)
+
+    if any(
+        tok.dep_ == "conj"
+        and tok.pos_ in {"VERB", "AUX"}
+        and not deleted(tok)
+        and deleted(tok.head)
+        for tok in tokens
+    ):
+        return True
+    # Whatever the parse: a cut clause with a verb of its own, right before a kept « and » and
+    # a verb (the parse often hangs that verb on the main one, as the cut reads it).
+    for d in deletions:
+        inside = [t for t in tokens if d.start <= t.idx - base < d.end]
+        if not any(t.pos_ in {"VERB", "AUX"} for t in inside):
+            continue
+        after = [t for t in tokens if t.idx - base >= d.end and not deleted(t) and t.text != ","]
+        if len(after) >= 2 and after[0].pos_ == "CCONJ" and after[1].pos_ in {"VERB", "AUX"}:
+            return True
+    return False
 
 
 def _orphan_relative(s: _Sentence, deletions: list[Deletion]) -> bool:
