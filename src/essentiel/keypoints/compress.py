@@ -1222,11 +1222,14 @@ def _orphan_conjunct(s: _Sentence, deletions: list[Deletion]) -> bool:
     def deleted(tok: Token) -> bool:
         return any(d.start <= tok.idx - base < d.end for d in deletions)
 
+    # (Not when the deleted head is the parse's root: a fronted participle is often made the
+    # root and the main verb its conjunct, « Interpellé mardi, un mineur a été mis en examen ».)
     if any(
         tok.dep_ == "conj"
         and tok.pos_ in {"VERB", "AUX"}
         and not deleted(tok)
         and deleted(tok.head)
+        and tok.head.dep_ != "ROOT"
         for tok in tokens
     ):
         return True

@@ -158,18 +158,10 @@ def _described_person_repair(
     end = sentence.offset + phrase[-1].idx + len(phrase[-1].text)
     if _entity_mentions(entities, sentence.start, start):
         return None
-    persons = {k for k, _, _ in _entity_mentions(entities, before.start, before.end)}
-    if len(persons) != 1:
+    about = _the_person_before(before, entities)
+    if about is None:
         return None
-    (person,) = persons
-    subject_chars = _subject_subtree(before.span.root)
-    if subject_chars is None:
-        return None
-    a, b = before.offset + subject_chars[0], before.offset + subject_chars[1]
-    if not any(k == person and a <= s and e <= b for k, s, e in _entity_mentions(entities, a, b)):
-        return None
-    if not _person_heads_subject(before, entities[person]):
-        return None
+    person, _ = about
     evidence = _name_evidence(entities[person], before=start)
     if evidence is None:
         return None
@@ -193,18 +185,10 @@ def _pronoun_repair(
     # Someone named in the sentence before the pronoun (« Selon Marie Dupont, il ... »).
     if _entity_mentions(entities, sentence.start, start):
         return None
-    persons = {k for k, _, _ in _entity_mentions(entities, before.start, before.end)}
-    if len(persons) != 1:
+    about = _the_person_before(before, entities)
+    if about is None:
         return None
-    (person,) = persons
-    subject = _subject_subtree(before.span.root)
-    if subject is None:
-        return None
-    a, b = before.offset + subject[0], before.offset + subject[1]
-    if not any(k == person and a <= s and e <= b for k, s, e in _entity_mentions(entities, a, b)):
-        return None  # the person is not what the sentence before is about
-    if not _person_heads_subject(before, entities[person]):
-        return None  # « L'affaire Estelle Mouzin ... Elle pourrait ... »: « elle » is the case
+    person, subject = about
     gender = person_pronouns(lang.code)[pronoun.lower_]
     if gender != "Person" and _competing_noun(before, subject, gender, lang):
         return None
@@ -215,6 +199,28 @@ def _pronoun_repair(
     replaced = Span(start=start, end=end, text=text[start:end])
     name = entities[person].name
     return SubjectRepair(start, end, name, _insertion(entities[person], replaced, evidence), True)
+
+
+def _the_person_before(
+    before: ParsedSentence, entities: list[Entity]
+) -> tuple[int, tuple[int, int]] | None:
+    """The one person the sentence before names, when it is what that sentence is about: the
+    subject of its main verb (with the subject's doc-relative characters); None when it names
+    nobody or several, or the person is only a word inside the subject (« L'affaire Estelle
+    Mouzin ... Elle pourrait ... »: « elle » is the case)."""
+    persons = {k for k, _, _ in _entity_mentions(entities, before.start, before.end)}
+    if len(persons) != 1:
+        return None
+    (person,) = persons
+    subject = _subject_subtree(before.span.root)
+    if subject is None:
+        return None
+    a, b = before.offset + subject[0], before.offset + subject[1]
+    if not any(k == person and a <= s and e <= b for k, s, e in _entity_mentions(entities, a, b)):
+        return None
+    if not _person_heads_subject(before, entities[person]):
+        return None
+    return person, subject
 
 
 def _person_heads_subject(before: ParsedSentence, entity: Entity) -> bool:
