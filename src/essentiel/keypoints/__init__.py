@@ -455,7 +455,7 @@ def build_keypoints(
             limits,
             notices,
             repairs.get(0),
-            True,
+            lead=True,
             clause=True,
         )
         if point is not None:

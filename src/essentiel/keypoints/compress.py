@@ -1239,8 +1239,13 @@ def _orphan_conjunct(s: _Sentence, deletions: list[Deletion]) -> bool:
         inside = [t for t in tokens if d.start <= t.idx - base < d.end]
         if not any(t.pos_ in {"VERB", "AUX"} for t in inside):
             continue
-        after = [t for t in tokens if t.idx - base >= d.end and not deleted(t) and t.text != ","]
-        if len(after) >= 2 and after[0].pos_ == "CCONJ" and after[1].pos_ in {"VERB", "AUX"}:
+        kept = (t for t in tokens if t.idx - base >= d.end and t.text != "," and not deleted(t))
+        following = list(itertools.islice(kept, 2))
+        if (
+            len(following) == 2
+            and following[0].pos_ == "CCONJ"
+            and following[1].pos_ in {"VERB", "AUX"}
+        ):
             return True
     return False
 
