@@ -41,3 +41,20 @@ def test_changed_pages_and_dates_are_counted(tmp_path: Path, capsys: Any) -> Non
     assert script.compare(*paths, show=0) == 3
     assert "{'better': 1, 'worse': 1, 'unjudged': 0}" in capsys.readouterr().out
     assert script.compare(paths[0], paths[0], show=0) == 0
+
+
+def test_blocks_in_another_language_than_their_article_are_counted(tmp_path: Path) -> None:
+    script = load_script("experiments/extraction_outputs.py")
+    rows = [
+        {"source": "s", "error": None, "lang": "fr", "blocks": [["body", "fr", 0, 9]]},
+        {
+            "source": "s",
+            "error": None,
+            "lang": "fr",
+            "blocks": [["body", "fr", 0, 9], ["quote", "en", 10, 20], ["caption", "de", 21, 30]],
+        },
+        {"source": "s", "error": "NoArticle: empty", "lang": None, "blocks": []},
+    ]
+    path = tmp_path / "out.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    assert script.block_languages(path) == {"s": (2, 1, 2)}
