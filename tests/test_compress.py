@@ -1108,3 +1108,65 @@ def test_a_time_known_from_the_sentence_before_goes_without_its_comma() -> None:
 def test_of_course_opening_a_sentence_goes() -> None:
     bullet, removed = compress("Of course the clinic says no client has been harmed.", 25, "en")
     assert (bullet, removed) == ("The clinic says no client has been harmed.", ["connective"])
+
+
+# The eighth judged round's broken cuts (original sentences of the same shapes).
+def test_a_comparison_keeps_what_it_compares_with() -> None:
+    text = (
+        "Le taux de chômage continue de baisser, à 7,2 % sur le dernier trimestre, "
+        "contre 7,5 % en juin et 7,8 % en mars."
+    )
+    kept, _ = compress(text, 15)
+    assert "baisser contre" not in kept
+    assert "7,2 %" in kept
+
+
+def test_a_time_span_keeps_what_it_measures() -> None:
+    text = (
+        "Les résultats de cette étude tombent quelques jours après l'adoption par les "
+        "sénateurs du budget de la région, qui ouvre la voie à la fin des subventions aux clubs."
+    )
+    kept, _ = compress(text, 15)
+    assert "quelques jours après l'adoption" in kept
+
+
+def test_the_guard_refuses_a_cut_after_a_time_span() -> None:
+    text = "Les résultats tombent quelques jours après l'adoption du budget de la région."
+    sent = sentences_of(pipeline("fr")(text))[0]
+    read = compress_module._Sentence.of(sent, resources.language("fr"))
+    start = text.index(" après")
+    cut = compress_module.Deletion(start, len(text) - 1, "verb_adjunct", False, 0)
+    assert compress_module._broken_link(read, [cut])
+    # The same cut after a verb is not this guard's business.
+    other = "Les résultats tombent après l'adoption du budget de la région."
+    sent = sentences_of(pipeline("fr")(other))[0]
+    read = compress_module._Sentence.of(sent, resources.language("fr"))
+    cut = compress_module.Deletion(other.index(" après"), len(other) - 1, "verb_adjunct", False, 0)
+    assert not compress_module._broken_link(read, [cut])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "target", "kept_words"),
+    [
+        (
+            "Le médiateur, c'est-à-dire le représentant de l'État dans le département, ainsi "
+            "que la direction du syndicat et Mme Durand, la présidente de la fédération, ont "
+            "également été avertis.",
+            "fr",
+            15,
+            "ainsi que la direction",
+        ),
+        (
+            "The mayor, a former teacher from the valley, as well as two councillors and the "
+            "city's treasurer, were told of the audit on Monday.",
+            "en",
+            12,
+            "as well as two councillors",
+        ),
+    ],
+)
+def test_a_phrase_added_to_the_subject_stays(
+    text: str, lang: str, target: int, kept_words: str
+) -> None:
+    kept, _ = compress(text, target, lang)
+    assert kept_words in kept

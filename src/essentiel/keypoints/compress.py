@@ -649,6 +649,12 @@ def _verb_adjunct(s: _Sentence) -> Iterable[Deletion]:
             # subject for the main verb; the adjunct may hold it.
             continue
         lead = next((t for t in subtree if t.dep_ in {"mark", "case"} or t.i == tok.i), tok)
+        # « tombent quelques jours après l'adoption du budget »: a time span right after its
+        # verb, with what it measures, is the verb's whole point; « tombent. » says nothing.
+        if first.i == verb.i + 1 and any(
+            t.lower_ in lang.duration_nouns for t in subtree if t.i < lead.i
+        ):
+            continue
         start, end = first.idx - base, last.idx - base + len(last)
         if not lang.opens_with(text[lead.idx - base : end], lang.adjunct_openers):
             continue
@@ -1116,6 +1122,7 @@ class Compressor:
                 and not _bare_verb_end(read, trial)
                 and not _orphan_relative(read, trial)
                 and not _orphan_conjunct(read, trial)
+                and not _broken_link(read, trial)
                 and not _opens_on_verb(sent, trial)
                 and not (lead and fits and _takes_lead_facts(read, trial))
                 and not (kept_words and _takes_headline(read, trial, kept_words, clause))
@@ -1246,6 +1253,35 @@ def _orphan_conjunct(s: _Sentence, deletions: list[Deletion]) -> bool:
             and following[0].pos_ == "CCONJ"
             and following[1].pos_ in {"VERB", "AUX"}
         ):
+            return True
+    return False
+
+
+def _broken_link(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard: whether a deletion takes words the kept ones are tied to, in three ways the
+    eighth judged round met: a comparison kept without its first term (« continue de
+    progresser, à 4,1 % sur sept jours, contre 4 % samedi » -> « progresser contre 4 % »); a
+    time span kept without what it measures (« surviennent quelques jours après l'adoption
+    du budget » -> « surviennent quelques jours. »); a phrase added to the subject before the
+    main verb (« Le médiateur, ainsi que la présidente et le trésorier, ont été avertis » ->
+    « Le médiateur ont été avertis »)."""
+    lang, text, base = s.lang, s.text, s.base
+    root_at = s.sent.root.idx - base
+    for d in deletions:
+        after = text[d.end :].lstrip(" ,")
+        if after and lang.opens_with(after, lang.comparison_openers):
+            return True
+        before = text[: d.start].rstrip(" ,").split()
+        first = next((t for t in s.sent if t.idx - base >= d.start and not t.is_punct), None)
+        if (
+            before
+            and before[-1].lower() in lang.duration_nouns
+            and first is not None
+            and first.pos_ in {"ADP", "SCONJ"}
+        ):
+            return True
+        piece = text[d.start : d.end].lstrip(" ,")
+        if d.end <= root_at and lang.opens_with(piece, lang.additive_conjunctions):
             return True
     return False
 

@@ -141,6 +141,15 @@ class Language:
     # Adverbs that add to or contrast with the sentence before (« a également rappelé », « Le
     # maire, en revanche, a ... »): a bullet read alone drops them, as an editor would.
     additive_adverbs: tuple[str, ...] = ()
+    # Words that compare with the figure or phrase before them (« contre 4 % samedi »,
+    # "up from 4%"): a cut right before one leaves the comparison with nothing to compare.
+    comparison_openers: frozenset[str] = frozenset()
+    # Nouns of a time span (« quelques jours après », "days after"): the span measures the
+    # phrase after it, which a cut may not take alone.
+    duration_nouns: frozenset[str] = frozenset()
+    # Words that add a noun phrase to the one before (« ainsi que », "as well as"): between
+    # commas before the main verb, the phrase is part of a plural subject the verb agrees with.
+    additive_conjunctions: frozenset[str] = frozenset()
     # A dispatch's dateline at the start of a sentence (« PARIS (AFP) - »), matched with
     # ``match``: a sentence of its own, so that no bullet starts with it.
     dateline: re.Pattern[str] | None = None
@@ -318,6 +327,9 @@ def language(code: str) -> Language:
         ),
         comma_connectives=frozenset(compress.get("comma_connective_openers", [])),
         additive_adverbs=tuple(sorted(compress.get("additive_adverbs", []), key=len, reverse=True)),
+        comparison_openers=frozenset(compress.get("comparison_openers", [])),
+        duration_nouns=frozenset(compress.get("duration_nouns", [])),
+        additive_conjunctions=frozenset(compress.get("additive_conjunctions", [])),
         number_word=_required(_words_regex(numbers["words"])),
         number_ignore=frozenset(numbers.get("ignore", [])),
         date_word=_required(_words_regex(dates["weekdays"] + dates["relative"])),
