@@ -52,6 +52,7 @@ def _context(text: str, lang: str = "fr", introduced: frozenset[str] = frozenset
     [
         ("Car la mairie de Quimper a refusé de rouvrir la piscine municipale.", "context_link"),
         ("Mais il y a également des voix discordantes au sein du conseil.", "context_link"),
+        ("De surcroît, la mairie de Brest a doublé le budget des fêtes.", "context_link"),
         ("Entretemps, la préfecture du Finistère a levé l'alerte orange.", "context_temporal"),
         ("À l'époque, la commune de Morlaix comptait trois boulangeries.", "context_temporal"),
         ("Ces derniers ont quitté la salle avant la fin du conseil municipal.", "context_pronoun"),

@@ -125,9 +125,11 @@ def test_links_and_temporal_anaphora_are_dropped(every_sentence: Pipeline) -> No
         "À l'époque, l'entrepôt employait soixante salariés venus de toute la région. "
         "À l'époque de sa construction en 1975, le site était le plus grand de la région. "
         "C'est le deuxième incendie de ce type dans la zone depuis le début de l'année. "
-        "Depuis 2019, la zone industrielle a connu trois incendies majeurs selon les pompiers."
+        "Depuis 2019, la zone industrielle a connu trois incendies majeurs selon les pompiers. "
+        "De surcroît, 40 % des entreprises de la zone ne sont pas assurées contre l'incendie."
     )
     texts = [p.text for p in bullets(every_sentence, body)]
+    assert not any(t.startswith("De surcroît") for t in texts), texts
     # « Depuis » is a link only with its comma: « Depuis 2019, » is the sentence's own time.
     assert any(t.startswith("Depuis 2019, la zone industrielle") for t in texts), texts
     assert "La préfecture de l'Isère a ouvert une cellule de crise." in texts, texts
@@ -456,6 +458,10 @@ def test_a_sentence_that_points_back_is_no_candidate(text: str, alone: bool) -> 
         (
             "La préfecture estime toutefois que ce chiffre n'a aucun fondement.",
             "La préfecture estime que ce chiffre n'a aucun fondement.",
+        ),
+        (
+            "Un faux communiqué a en effet annoncé la fermeture du musée pour l'été.",
+            "Un faux communiqué a annoncé la fermeture du musée pour l'été.",
         ),
         # Kept: a comparison, the second half of a pair, someone's words.
         (
