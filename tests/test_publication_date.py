@@ -94,6 +94,8 @@ PARAGRAPH = (
         (["Mis en ligne le 1er avril 2021", PARAGRAPH], dt.date(2021, 4, 1)),
         (["Mardi 12 mars 2019 - 10:05", PARAGRAPH], dt.date(2019, 3, 12)),
         ([PARAGRAPH, PARAGRAPH, "Publié le 3 févr. 2020"], dt.date(2020, 2, 3)),
+        (["Publié le 14 juil. 2020 à 8h", PARAGRAPH], dt.date(2020, 7, 14)),
+        (["Posted Sept. 4, 2020", "The council met."], dt.date(2020, 9, 4)),
         (["Posted on March 12, 2019 at 10:05 a.m.", "The council met."], dt.date(2019, 3, 12)),
         (["Published 3/12/2019", "The council met."], dt.date(2019, 3, 12)),
         (["Tuesday, 12 March 2019", "The council met."], dt.date(2019, 3, 12)),

@@ -114,12 +114,12 @@ def _rules() -> tuple[_LineRules, ...]:
             continue
         dates = resources.raw(code).get("dates", {})
         months: list[str] = dates["months"]
-        month_numbers = {name.lower(): number for number, name in enumerate(months, 1)}
+        names = {name.lower(): number for number, name in enumerate(months, 1)}
+        month_numbers = dict(names)
         for abbreviation in line.get("month_abbreviations", []):
+            # An abbreviation is the start of its month's name (« juil. », not « juin »).
             month_numbers[abbreviation.lower()] = next(
-                number
-                for name, number in month_numbers.items()
-                if name.startswith(abbreviation.lower()[:3])
+                number for name, number in names.items() if name.startswith(abbreviation.lower())
             )
         month = rf"(?P<m>{resources.alternation(list(month_numbers))})\.?"
         ordinal = r"(?:er|st|nd|rd|th)?"
