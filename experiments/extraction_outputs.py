@@ -12,12 +12,8 @@ the cleaned title and the article's language, or the error. ``--compare`` lists 
 which two such files differ, field by field; for the publication date it also gives the
 reference where there is one: the row's ``date`` for OrangeSum, a date written in the URL for
 trafilatura's pages (``/2021/03/04/``, ``20210304``, ``nid03052022``...), so that a date that
-changes can be judged.
-
-``--date-search fast-first`` writes the outputs with htmldate's fast (markup) search run first
-and its extensive (text) search only on the pages where it finds nothing, the copyright lines
-taken out of the page before the text search, a 1 January found there dropped: the variant
-issue 29 asked to measure (``--date-search shipped``: ingest as it is).
+changes can be judged. ``--part heldout`` writes trafilatura's held-out pages instead (254,
+OrangeSum's rows left out): to report a change measured on the development pages.
 
 ``--block-languages FILE`` counts, in an ``--out`` file, the blocks whose language is not
 their article's and the pages holding one: what identifying the language once per document
@@ -76,21 +72,24 @@ def url_date(url: str | None) -> str | None:
     return None
 
 
-def pages() -> Iterator[dict[str, Any]]:
-    """(source, key, html, url, reference date) of every page, in a fixed order."""
+def pages(part: str = "dev") -> Iterator[dict[str, Any]]:
+    """(source, key, html, url, reference date) of every page, in a fixed order: the ``part``
+    of trafilatura's set, then for the development part OrangeSum's rows."""
     from extraction import part_of
 
     with gzip.open(EVAL, "rt", encoding="utf-8") as stream:
         for line in stream:
             page = json.loads(line)
-            if part_of(page["url"]) == "dev":
+            if part_of(page["url"]) == part:
                 yield {
-                    "source": "trafilatura-dev",
+                    "source": f"trafilatura-{part}",
                     "key": page["url"],
                     "html": page["html"],
                     "url": page["url"],
                     "reference_date": url_date(page["url"]),
                 }
+    if part != "dev":
+        return
     with gzip.open(ORANGESUM, "rt", encoding="utf-8") as stream:
         for number, line in enumerate(stream):
             if number >= ORANGESUM_ROWS:
@@ -103,30 +102,6 @@ def pages() -> Iterator[dict[str, Any]]:
                 "url": None,
                 "reference_date": row.get("date"),
             }
-
-
-def use_fast_first_date_search() -> None:
-    """Replaces ingest's date search by the fast-first variant, for this process."""
-    import copy
-
-    import htmldate
-
-    from essentiel import html_metadata, ingest
-
-    def fast_first(tree: Any, **settings: Any) -> str | None:
-        found = htmldate.find_date(tree, **dict(settings, extensive_search=False))
-        if found:
-            return str(found)
-        page = copy.deepcopy(tree)  # the page's tree is read again after the metadata
-        for element in page.iter():
-            if isinstance(element.tag, str):
-                element.text = ingest._COPYRIGHT.sub(" ", element.text or "") or None
-            element.tail = ingest._COPYRIGHT.sub(" ", element.tail or "") or None
-        in_text = htmldate.find_date(page, **dict(settings, extensive_search=True))
-        return None if not in_text or in_text[5:10] == "01-01" else str(in_text)
-
-    html_metadata.find_date = fast_first  # type: ignore[assignment]
-    ingest._publication_date = lambda tree, found: ingest._parse_date(found)  # type: ignore[assignment]
 
 
 def outputs(html: str, url: str | None) -> dict[str, Any]:
@@ -155,9 +130,9 @@ def outputs(html: str, url: str | None) -> dict[str, Any]:
     }
 
 
-def write(out: Path, limit: int | None) -> None:
+def write(out: Path, limit: int | None, part: str = "dev") -> None:
     with out.open("w", encoding="utf-8") as stream:
-        for number, page in enumerate(pages()):
+        for number, page in enumerate(pages(part)):
             if limit is not None and number >= limit:
                 break
             row = {
@@ -226,8 +201,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="the first N pages only")
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("BEFORE", "AFTER"))
     parser.add_argument("--show", type=int, default=50, help="print N differing pages")
-    parser.add_argument("--date-search", choices=("shipped", "fast-first"), default="shipped")
     parser.add_argument("--block-languages", type=Path, metavar="FILE")
+    parser.add_argument(
+        "--part",
+        choices=("dev", "heldout"),
+        default="dev",
+        help="trafilatura's pages of this part (heldout: to report on, without OrangeSum's)",
+    )
     args = parser.parse_args(argv)
     if args.block_languages:
         for source, (pages, with_other, blocks) in block_languages(args.block_languages).items():
@@ -240,9 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     if not EVAL.exists() or not ORANGESUM.exists():
         print("error: ../shared/eval-data is absent", file=sys.stderr)
         return 2
-    if args.date_search == "fast-first":
-        use_fast_first_date_search()
-    write(args.out, args.limit)
+    write(args.out, args.limit, args.part)
     return 0
 
 

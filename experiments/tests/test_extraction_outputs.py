@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from tests.conftest import load_script
 
 
@@ -58,3 +59,12 @@ def test_blocks_in_another_language_than_their_article_are_counted(tmp_path: Pat
     path = tmp_path / "out.jsonl"
     path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
     assert script.block_languages(path) == {"s": (2, 1, 2)}
+
+
+def test_the_held_out_part_is_trafilaturas_alone() -> None:
+    script = load_script("experiments/extraction_outputs.py")
+    if not script.EVAL.exists():
+        pytest.skip("../shared/eval-data is absent")
+    held_out = list(script.pages("heldout"))
+    assert len(held_out) == 254
+    assert {page["source"] for page in held_out} == {"trafilatura-heldout"}

@@ -1,9 +1,11 @@
-"""The page metadata ingest needs (title, URL, site name, date), read as trafilatura reads them.
+"""The page metadata ingest needs (title, URL, site name), read as trafilatura reads them.
 
 trafilatura's ``with_metadata=True`` also looks for the author, categories, tags and licence,
 which the digest never shows; those searches cost about as much as the date's. So the same
 trafilatura functions are called here, in trafilatura's own order (trafilatura.metadata
-.extract_metadata at the version pinned in pyproject.toml), for the fields we use only.
+.extract_metadata at the version pinned in pyproject.toml), for the fields we use only. The
+date is not trafilatura's (htmldate's extensive search, which takes a copyright year for
+one): ``publication_date`` reads it.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ import contextlib
 from dataclasses import dataclass
 
 from courlan import extract_domain
-from htmldate import find_date
 from lxml.html import HtmlElement
 from trafilatura.metadata import (
     META_URL,
@@ -22,7 +23,6 @@ from trafilatura.metadata import (
     extract_title,
     extract_url,
 )
-from trafilatura.settings import set_date_params
 
 
 @dataclass(frozen=True)
@@ -31,11 +31,10 @@ class PageMetadata:
     url: str | None
     hostname: str | None
     site_name: str | None
-    date: str | None
 
 
 def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
-    """Title, canonical URL, host, site name and htmldate's date, as trafilatura finds them."""
+    """Title, canonical URL, host and site name, as trafilatura finds them."""
     document = examine_meta(tree)
     # trafilatura guards this call the same way: its JSON-LD reader raises on odd pages.
     with contextlib.suppress(Exception):
@@ -46,9 +45,6 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
         document.url = extract_url(tree, url)
     if document.url:
         document.hostname = extract_domain(document.url, fast=True)
-    date_params = set_date_params(True)
-    date_params["url"] = document.url
-    document.date = find_date(tree, **date_params)
     if not document.sitename:
         document.sitename = extract_sitename(tree)
     if document.sitename:
@@ -69,5 +65,4 @@ def read_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:
         url=document.url or None,
         hostname=document.hostname or None,
         site_name=document.sitename or None,
-        date=document.date or None,
     )

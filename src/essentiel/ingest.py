@@ -1,7 +1,8 @@
 """Ingest: raw bytes or text (plain or HTML) -> lines of text with page metadata.
 
-HTML goes through trafilatura (main text, title, date, URL, site name). Plain text is taken as it
-is. Nothing here decides what a line *is*: that is the clean stage's job.
+HTML goes through trafilatura (main text, title, URL, site name) and ``publication_date`` (the
+date). Plain text is taken as it is. Nothing here decides what a line *is*: that is the clean
+stage's job.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
 
-import htmldate
 from lxml import etree
 from trafilatura.core import bare_extraction
 from trafilatura.settings import Document
@@ -31,6 +31,7 @@ from essentiel import resources
 from essentiel.encoding import decode_bytes, without_surrogates
 from essentiel.errors import BinaryInput, EmptyInput, InputTooLarge, NoArticle
 from essentiel.html_metadata import read_metadata
+from essentiel.publication_date import publication_date
 
 DEFAULT_MAX_BYTES = 5_000_000
 
@@ -52,8 +53,6 @@ _HTML_START = re.compile(
 )
 _HTML_TAG = re.compile(r"<(?:p|div|article|section|span|br|h[1-6]|a|main)\b[^>]*>", re.I)
 _HSPACE = re.compile(r"[ \t\f\v\u200b]+")
-# A copyright line's years (« © 2025 », « Copyright 2010-2025 »), never a publication date.
-_COPYRIGHT = re.compile(r"(?:©|\bcopyright\b|\(c\))\D{0,99}?(?:\d{4}\s*[-–]\s*)?\d{4}", re.I)
 
 
 @dataclass
@@ -204,7 +203,7 @@ def _from_html(page: str, url: str | None) -> RawDocument:
         url=metadata.url or url,
         site_name=metadata.site_name or metadata.hostname,
         hostname=metadata.hostname or _host(metadata.url or url),
-        published=_publication_date(tree, metadata.date),
+        published=publication_date(tree, metadata.url, [line.text for line in lines]),
     )
 
 
@@ -531,40 +530,5 @@ def _split_on_breaks(unit: etree._Element) -> list[tuple[str, bool]]:
     return lines
 
 
-def _publication_date(tree: etree._Element, found: str | None) -> dt.date | None:
-    """The date trafilatura found, unless it is a year guess (the last use of ``tree``, which
-    it changes). htmldate turns the footer's « © 2025 », or any year the page names, into
-    1 January of that year, and a copyright year also makes it refuse an earlier dateline.
-    So a 1 January is asked again: first from the markup alone (metadata, <time>,
-    date-classed elements, the URL), then from the text with its copyright lines taken out,
-    where a 1 January is again only a year and is dropped."""
-    published = _parse_date(found)
-    if published is None or (published.month, published.day) != (1, 1):
-        return published
-    markup = _parse_date(htmldate.find_date(tree, extensive_search=False, original_date=True))
-    if markup is not None:
-        return markup
-    # The page's tree is no longer needed: its copyright lines are taken out where they are
-    # (htmldate works on a copy of its own).
-    page = tree
-    for element in page.iter():
-        if isinstance(element.tag, str):
-            element.text = _COPYRIGHT.sub(" ", element.text or "") or None
-        element.tail = _COPYRIGHT.sub(" ", element.tail or "") or None
-    in_text = _parse_date(htmldate.find_date(page, extensive_search=True, original_date=True))
-    if in_text is None or (in_text.month, in_text.day) == (1, 1):
-        return None
-    return in_text
-
-
 def _host(url: str | None) -> str | None:
     return urlsplit(url).hostname if url else None
-
-
-def _parse_date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
