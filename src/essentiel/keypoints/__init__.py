@@ -110,9 +110,6 @@ class KeyPointSettings:
     # No cut of the first bullet takes one of the headline's content words (``Headline``'s
     # stems): compression must not drop the event the bullet was chosen to state.
     headline_keep: bool = True
-    # When no cut that keeps them makes the first bullet, the same cuts are tried again
-    # without keeping the headline's words, before the next statement of the event.
-    headline_keep_retry: bool = True
     # The first bullet may run this many words over ``max_words``: a lead that carries its
     # attribution and date is often a few words over the box's limit, and without it the
     # headline's event was told by no bullet (``make tune``, 2026-12-05: with tries and keep,
@@ -391,18 +388,10 @@ def build_keypoints(
 
         # The headline's statement too long as it is, or refused: its main clause, cut of
         # what stands before its subject and of the clauses around it, before the next one.
-        cuts = (
-            [(False, keep), (True, keep)] if first and settings.headline_clause else [(False, keep)]
-        )
-        # Still no bullet: the same cuts free to take the headline's words. A clause that
-        # repeats the headline's words (« ..., confirmant une information d'Europe 1. Les
-        # agresseurs ont tiré plusieurs coups de feu ») kept the lead over the limit, and the
-        # box fell back to a side detail; the cut lead still states most of the event.
-        if first and keep and settings.headline_keep_retry:
-            cuts += [(clause, frozenset()) for clause, _ in cuts]
+        cuts = (False, True) if first and settings.headline_clause else (False,)
         # What each try said: the one that made the bullet's, or the first's when none did.
         said_by_try: list[list[Notice]] = []
-        for clause, keeping in cuts:
+        for clause in cuts:
             tried: list[Notice] = []
             said_by_try.append(tried)
             point = _make(
@@ -414,7 +403,7 @@ def build_keypoints(
                 tried,
                 repair,
                 lead,
-                keeping,
+                keep,
                 clause,
             )
             if point is None:
