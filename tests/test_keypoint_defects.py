@@ -339,6 +339,11 @@ def _covers(headline: str, bullet: str, lang: str = "fr") -> bool:
             "Mort du sculpteur Yann Kerlann à 91 ans",
             "Le décès de Yann Kerlann, 91 ans, a été annoncé par sa famille.",
         ),
+        # « s'éteindre » said of a person is a death: « est décédé » states it.
+        (
+            "Une figure du rugby brestois s'est éteinte",
+            "Ancien capitaine du Stade brestois de 1968 à 1975, Yves Le Goff est décédé jeudi.",
+        ),
         # The headline's round figure for the body's exact one.
         (
             "Grippe : le cap des 2.000 hospitalisations franchi en Bretagne",
@@ -353,6 +358,13 @@ def _covers(headline: str, bullet: str, lang: str = "fr") -> bool:
 )
 def test_the_headline_event_in_other_words_is_stated(headline: str, bullet: str) -> None:
     assert _covers(headline, bullet)
+
+
+def test_a_life_without_the_death_does_not_state_it() -> None:
+    assert not _covers(
+        "Une figure du rugby brestois s'est éteinte",
+        "Yves Le Goff a été capitaine du Stade brestois de 1968 à 1975.",
+    )
 
 
 def test_a_rubric_is_not_the_event() -> None:

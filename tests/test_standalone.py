@@ -579,3 +579,26 @@ def test_a_noun_and_its_relative_clause_is_no_statement(text: str, fragment: boo
     from essentiel.keypoints.select import verbless_fragment
 
     assert verbless_fragment(sentences_of(pipeline("fr")(text))[0]) is fragment
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        (
+            "Il y a désormais 4.200 cas de grippe recensés en Bretagne, selon l'agence régionale "
+            "de santé.",
+            True,
+        ),
+        ("Il y aura une nouvelle réunion lundi à la préfecture de Rennes.", True),
+        ("Il y a désormais 19.856 cas de grippe recensés par le ministère de la Santé.", True),
+        ("Il y a déjà participé en 2015 avec son frère et deux amis d'enfance.", False),
+        ("Il y travaille depuis douze ans comme infirmier au centre hospitalier.", False),
+        ("Il y a participé dès 2015 avec son frère et deux amis d'enfance.", False),
+    ],
+)
+def test_an_impersonal_il_y_a_opens_a_candidate(text: str, alone: bool) -> None:
+    from essentiel.analyze import ParsedSentence, pipeline, sentences_of
+    from essentiel.keypoints.select import stands_alone
+
+    span = sentences_of(pipeline("fr")(text))[0]
+    assert stands_alone(ParsedSentence(0, 0, span, "fr"), resources.language("fr")) is alone

@@ -83,6 +83,13 @@ class KeyPointSettings:
     # headline announces is told early, and a late sentence that repeats the headline's words
     # (a quote, a recap) is not its statement. 0: no headline pick, the best candidate first.
     headline_candidates: int = 5
+    # ... unless a candidate further on, among the body's first ``headline_later``
+    # candidates, says this much more of the headline's words than every early one does
+    # (``Headline.match`` without the embedding, which only the best-scored candidates have):
+    # then it is tried first. A lead written around the event (the context first, the
+    # figure, the reaction) may state it only in its sixth sentence. 0 margin: never.
+    headline_later: int = 10
+    later_margin: float = 0.3
     # How much the selection score counts beside the headline match for the first bullet.
     headline_weight: float = 0.5
     # The lead (the first candidate) is the first bullet when its headline value is within
@@ -222,6 +229,8 @@ class KeyPointSettings:
             raise ValueError("need max_embedded >= 1")
         if self.headline_extra_words < 0:
             raise ValueError("need headline_extra_words >= 0")
+        if self.headline_later < 0 or self.later_margin < 0.0:
+            raise ValueError("need headline_later >= 0 and later_margin >= 0")
         if self.headline_tries < 1 or not 0.0 <= self.lead_match <= 1.0:
             raise ValueError("need headline_tries >= 1 and 0 <= lead_match <= 1")
 
@@ -523,7 +532,34 @@ def headline_candidates(
     lead_states = settings.lead_match > 0.0 and matches[0] >= settings.lead_match
     if lead_states or values[0] >= values[order[0]] - settings.lead_margin:
         order = [0, *(k for k in order if k != 0)]
-    return [early[k] for k in order if k == order[0] or matches[k] > 0.0]
+    found = [early[k] for k in order if k == order[0] or matches[k] > 0.0]
+    later = later_statement(candidates, headline, code, settings)
+    return [later, *found] if later is not None else found
+
+
+def later_statement(
+    candidates: list[Candidate],
+    headline: Headline,
+    code: str,
+    settings: KeyPointSettings,
+) -> Candidate | None:
+    """The candidate after the first ``headline_candidates`` (up to ``headline_later``) that
+    says the most of the headline, when it says at least ``later_margin`` more of its words
+    than each early candidate: the sentence that states the event the lead only leads up to.
+    Compared on words alone: the embedding's cosine is known for the best-scored candidates
+    only, and a recap or a quote that repeats the headline's words is rarely that far
+    ahead."""
+    if settings.later_margin <= 0.0 or settings.headline_later <= settings.headline_candidates:
+        return None
+    in_order = sorted(candidates, key=lambda c: c.rank)
+    early = in_order[: settings.headline_candidates]
+    later = in_order[settings.headline_candidates : settings.headline_later]
+    if not early or not later:
+        return None
+    said = max(headline.match(c.sentence, code) for c in early)
+    matches = [headline.match(c.sentence, code) for c in later]
+    best = max(range(len(later)), key=lambda k: matches[k])  # the first of equals
+    return later[best] if matches[best] >= said + settings.later_margin else None
 
 
 def headline_candidate(

@@ -654,7 +654,34 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
             return True  # « Ils bénéficieront ..., a précisé le ministre »: the same
     if not lang.opens_with(text, lang.anaphoric_openers):
         return True
-    return _preposition_opener(span, lang)
+    return _preposition_opener(span, lang) or _existential_opener(span, lang)
+
+
+def _existential_opener(span: SpacySpan, lang: Language) -> bool:
+    """The sentence opens on an impersonal « il y a » (« Il y a désormais 19.000 cas ... »,
+    « Il y avait trois blessés ... »): « il » refers to nobody and « y » to no place. Not
+    « Il y travaille ... » (another verb) nor « Il y a participé ... » (a past tense: « il »
+    is someone), whatever the parse makes of the pronouns."""
+    verbs = _existential_verbs(lang.code)
+    words = [t for t in span if not t.is_punct][:6]
+    if len(words) < 4 or not verbs:
+        return False
+    if not (
+        words[0].lower_ in lang.impersonal_pronouns
+        and words[1].lower_ in lang.impersonal_clitics
+        and words[2].lemma_.lower() in verbs
+    ):
+        return False
+    # A figure the parse tagged a participle (« 19.856 ») is none.
+    return not any(
+        t.is_alpha and t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm", [])
+        for t in words[3:6]
+    )
+
+
+@cache
+def _existential_verbs(code: str) -> frozenset[str]:
+    return frozenset(resources.raw(code).get("standalone", {}).get("existential_verbs", []))
 
 
 def _preposition_opener(span: SpacySpan, lang: Language) -> bool:
