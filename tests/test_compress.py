@@ -1170,3 +1170,15 @@ def test_a_phrase_added_to_the_subject_stays(
 ) -> None:
     kept, _ = compress(text, target, lang)
     assert kept_words in kept
+
+
+def test_a_cut_never_takes_the_subject_the_parse_hung_on_an_adjunct() -> None:
+    # The parse hangs the name on the adjunct's list of people: cutting the adjunct left
+    # « À Nantes, arrivée en tête, s'apprête à … », a verb with no subject.
+    text = (
+        "À Nantes, après l'accord surprise mardi pour le département entre le candidat LREM "
+        "Paul Martin (exclu depuis) et la droite locale, Julie Perrin (EELV), arrivée en tête, "
+        "s'apprête à sceller une alliance avec la gauche."
+    )
+    kept, _ = compress(text, 15)
+    assert "Julie Perrin" in kept

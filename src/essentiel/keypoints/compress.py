@@ -1123,6 +1123,7 @@ class Compressor:
                 and not _orphan_relative(read, trial)
                 and not _orphan_conjunct(read, trial)
                 and not _broken_link(read, trial)
+                and not _takes_unparsed_subject(read, trial)
                 and not _opens_on_verb(sent, trial)
                 and not (lead and fits and _takes_lead_facts(read, trial))
                 and not (kept_words and _takes_headline(read, trial, kept_words, clause))
@@ -1282,6 +1283,39 @@ def _broken_link(s: _Sentence, deletions: list[Deletion]) -> bool:
             return True
         piece = text[d.start : d.end].lstrip(" ,")
         if d.end <= root_at and lang.opens_with(piece, lang.additive_conjunctions):
+            return True
+    return False
+
+
+# Relations of a nominal before the verb that is not its subject: objects and clitics.
+_NOT_SUBJECT = frozenset({"obj", "iobj", "expl", "expl:comp", "expl:pv", "expl:pass", "dobj"})
+
+
+def _takes_unparsed_subject(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard: whether ``deletions`` take the only words before a main verb the parse gave no
+    subject that could be it. « …, après l'accord entre le candidat X et la droite locale,
+    Julie Perrin (EELV), arrivée en tête, s'apprête à … »: the parse hung the name on the
+    adjunct's list, the adjunct went, and « À Nantes, arrivée en tête, s'apprête à … » was
+    left with no subject (a train article, read in the seventh session). A nominal with no
+    preposition of its own, not an object or a clitic, is what could be the subject."""
+    base = s.base
+
+    def deleted(tok: Token) -> bool:
+        return any(d.start <= tok.idx - base < d.end for d in deletions)
+
+    # (The parse may give the sentence several heads: « À Nantes » one, the verb another.)
+    for root in (t for t in s.sent if t.head.i == t.i):
+        if not is_finite_verb(root) or deleted(root) or any(is_subject(c) for c in root.children):
+            continue
+        free = [
+            tok
+            for tok in s.sent
+            if tok.i < root.i
+            and tok.pos_ in {"NOUN", "PROPN", "PRON"}
+            and tok.dep_ not in _NOT_SUBJECT
+            and not any(c.dep_ == "case" for c in tok.children)
+        ]
+        if free and all(deleted(tok) for tok in free):
             return True
     return False
 
