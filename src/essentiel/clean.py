@@ -68,6 +68,10 @@ def clean(raw: RawDocument, lang_hint: str | None = None, headline: str | None =
         else [resources.language(code) for code in codes]
     )
 
+    elided = frozenset().union(*(lang_res.elided_words for lang_res in markers))
+    if elided:
+        for line in lines:
+            line.text = mend_elided_quotes(line.text, elided)
     _label_embedded_posts(lines, doc_lang)
     for lang_res in markers:
         _label_markers(lines, lang_res.blocks)
@@ -87,6 +91,9 @@ def clean(raw: RawDocument, lang_hint: str | None = None, headline: str | None =
         lines, html=raw.source_format == "html", lang=markers[0] if len(markers) == 1 else None
     )
     merged = split_glued_paragraphs(merged, markers)
+    for line in merged:
+        if line.kind is BlockKind.BODY:
+            line.text = without_list_mark(line.text)
     text, blocks = _assemble(merged, doc_lang)
     body_lang = language.majority(
         (text[b.span.start : b.span.end], b.lang) for b in blocks if b.kind is BlockKind.BODY
@@ -334,7 +341,10 @@ def _glue(prev: _Line, line: _Line, *, html: bool, lang: resources.Language | No
 
 # Where a sentence ends inside a paragraph: its final punctuation and closing marks, then
 # (spaces and) what opens a sentence. « M. Dupont » is not an end (see _INITIAL).
-_RUN_START = re.compile(r"[.!?…]+[\"»”’)\]]*\s*(?=[\"«“(\-–—]?\s*[A-ZÀ-ÖØ-Þ0-9])")
+# Signs that open an item of a list (« • », « ► »): what follows one is an item or a heading
+# of its own, never the rest of the sentence before it.
+LIST_MARKS = "•●▪►■◆▶♦"
+_RUN_START = re.compile(rf"[.!?…]+[\"»”’)\]]*\s*(?=[\"«“(\-–—{LIST_MARKS}]?\s*[A-ZÀ-ÖØ-Þ0-9])")
 _INITIAL = re.compile(r"[\s(][A-ZÀ-ÖØ-Þ]")
 # A video's credit with no title before it in its run (« - 06/01par BFMTV »): its title is the
 # sentence before when that one is a question or an exclamation (« Âge pivot: quel compromis
@@ -349,6 +359,12 @@ def split_glued_paragraphs(lines: list[_Line], langs: list[resources.Language]) 
     glue (an intertitle, a video's title or credit: « Un accident sur la départementale »,
     « Par franceinfo »), else the end of a paragraph that lost its final stop (then a body block of
     its own). Either way no sentence, so no key point, holds both sides of the glue.
+
+    In French (``[sentences] glued_after_lowercase_word``) any capitalised word glued to a
+    lowercase one starts a paragraph (« ... en examenRapidement, ... »), not only an opener.
+    A list's mark before a capital (« • », « ► ») starts one too, and the item's heading
+    glued to its text (« • Baisse du prix du gazInitialement estimée ... ») is set apart; the
+    mark is dropped from a body block (``without_list_mark``).
 
     With a space, only a heading is cut off: a short run from a sentence end, with no final
     stop, before an opener and a lowercase word (« Cinq blessés graves Parmi les victimes, ...
@@ -366,6 +382,9 @@ def split_glued_paragraphs(lines: list[_Line], langs: list[resources.Language]) 
         glued = {m.end() for p in found for m in p.finditer(line.text)} - {0}
         glued |= _glued_quotes(line.text)
         glued |= _glued_acronyms(line.text)
+        if any(lang.glued_after_lowercase_word for lang in langs):
+            glued |= _glued_after_lowercase_words(line.text, titles)
+        glued |= _list_items(line.text)
         headed = {m.end() for p in spaced for m in p.finditer(line.text)} - glued
         points = sorted((at, at in headed) for at in glued | headed)
         if not points:
@@ -447,6 +466,81 @@ def _glued_acronyms(text: str) -> set[int]:
     return points
 
 
+# A lowercase word of two letters or more (after an elided article, « l'été ») glued to a
+# capitalised word, or to a capital alone before a lowercase word (« frontièresA partir »).
+_LOWERCASE_THEN_CAPITAL = re.compile(
+    r"(?<![\w'’-])(?:[a-zà-öø-ÿ]{1,2}['’])?([a-zà-öø-ÿ]{2,})"
+    r"(?=[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]{2}|['’][a-zà-öø-ÿA-ZÀ-ÖØ-Þ]|\s[a-zà-öø-ÿ]))"
+)
+
+
+def _glued_after_lowercase_words(text: str, titles: frozenset[str]) -> set[int]:
+    """Where a paragraph starts right after a lowercase word with no space, whatever its first
+    word (« ... en examenRapidement, ... »). Not after a word that opens a title (« créé
+    parRyan Murphy » is a missing space inside the sentence)."""
+    return {
+        match.end()
+        for match in _LOWERCASE_THEN_CAPITAL.finditer(text)
+        if match.group(1).lower() not in titles
+    }
+
+
+_LIST_MARK = re.compile(rf"[{LIST_MARKS}](?=\s*[\"«“A-ZÀ-ÖØ-Þ0-9])")
+# What may end the heading of a list item, glued to the item's text: a lowercase letter or a
+# closing quote before a capitalised word (« • Baisse du prix du gazInitialement ... »,
+# « • Chômage partiel "longue durée"A côté ... »), or a name glued to one (« • Nouveau record
+# pour Martin DupontSeuls 12 % ... »).
+_ITEM_HEADING_END = re.compile(r"(?<=[a-zà-öø-ÿ\"»”])(?=[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]|\s[a-zà-öø-ÿ]))")
+# A sentence's stop, not a number's point (« 35.000 »).
+_SENTENCE_STOP = re.compile(r"[.!?…](?!\w)")
+
+
+def _list_items(text: str) -> set[int]:
+    """Where the items of a list run into a paragraph start: at each list mark before a
+    capital (« ... après.• Baisse du prix du gaz »), and where an item's heading, short and
+    with no final stop, is glued to the text under it."""
+    points = {match.start() for match in _LIST_MARK.finditer(text)} - {0}
+    for match in _LIST_MARK.finditer(text):
+        stop = _SENTENCE_STOP.search(text, match.end())
+        end = stop.start() if stop else len(text)
+        for mark in _LIST_MARK.finditer(text, match.end(), end):
+            end = mark.start()
+            break
+        at = _item_heading_end(text, match.end(), end)
+        if at is not None:
+            points.add(at)
+    return points
+
+
+def _item_heading_end(text: str, start: int, end: int) -> int | None:
+    """The first place between ``start`` and ``end`` where a list item's heading is glued to
+    its text, within a heading's length."""
+    for match in _ITEM_HEADING_END.finditer(text, start, end):
+        at = match.start()
+        if len(text[start:at].split()) > SUBHEADING_MAX_WORDS:
+            return None
+        if text[at - 1] == '"':
+            if text.count('"', start, at) % 2:
+                continue  # the mark opens a quote (« "Bernard ») rather than closing one
+            return at
+        token_start = max(text.rfind(" ", start, at), text.rfind("\n", start, at)) + 1
+        left = text[token_start:at].lstrip('"«“(')
+        if left[:1].islower():
+            return at
+        # A capitalised word glued to another: a name written in camel case (« YouTube »,
+        # « HuffPost ») unless its first part stands as a word elsewhere in the text, as the
+        # name a heading ended on does (« Dupont »), and the whole never does.
+        rest = _WORD_START.match(text, at)
+        word = text[token_start:at] + (rest.group() if rest else "")
+        alone = re.compile(rf"(?<![\w'’]){re.escape(left)}(?![\w])")
+        if len(left) >= 3 and alone.search(text) and text.count(word) == 1:
+            return at
+    return None
+
+
+_WORD_START = re.compile(r"\w*")
+
+
 def _glued_pieces(
     text: str, points: list[tuple[int, bool]], titles: frozenset[str]
 ) -> list[tuple[int, int, BlockKind]]:
@@ -461,7 +555,13 @@ def _glued_pieces(
             titled = _run_start(text, cursor, start - 1)
             if len(text[titled:point].split()) <= SUBHEADING_MAX_WORDS:
                 start, run = titled, text[titled:point].strip()
-        if 0 < len(run.split()) <= SUBHEADING_MAX_WORDS:
+        # A run that ends a sentence, or announces a list (« ... examinés : ► Diversification
+        # »), is no heading: a list mark after it only cuts.
+        if (
+            0 < len(run.split()) <= SUBHEADING_MAX_WORDS
+            and not _SENTENCE_END.search(run)
+            and not run.endswith((":", ";"))
+        ):
             if text[cursor:start].strip():
                 pieces.append((cursor, start, BlockKind.BODY))
             pieces.append((start, point, BlockKind.SUBHEADING))
@@ -494,6 +594,46 @@ def _run_start(text: str, cursor: int, point: int) -> int:
             continue  # « 40.000 », « 1.300 »: a number, not an end
         start = end
     return start
+
+
+# A list mark or a dash at a paragraph's start, left from a page's list or a dispatch's dateline
+# (« • Météo France a placé ... », « -Marie-Claire Dupont veut ... »): no part of the sentence.
+# Not a dash before a digit (« -5 % »: a negative number).
+_LEADING_LIST_MARK = re.compile(
+    rf"^(?:[{LIST_MARKS}]\s*(?=[\"«“A-ZÀ-ÖØ-Þ0-9])|[-–—]\s?(?=[\"«“A-ZÀ-ÖØ-Þ]))"
+)
+
+
+def without_list_mark(text: str) -> str:
+    """``text`` without the list mark or dash it opens on, when a sentence follows it."""
+    match = _LEADING_LIST_MARK.match(text)
+    return text[match.end() :] if match else text
+
+
+_ELIDED_QUOTE = re.compile(r"(?<![\w'’])(\w+)\"(?=[aeiouyhéèêëàâîïôûœAEIOUYHÉÈÊËÀÂÎÏÔÛŒ])")
+
+
+def mend_elided_quotes(text: str, elided: frozenset[str]) -> str:
+    """A straight double quote typed for the apostrophe of an elided word (« de l"épidémie »,
+    « qu"il »), made the apostrophe again: the same length, so no offset moves. Kept when it
+    also opens a quote that the next mark closes (« qu"un tiers" des ponts »: the apostrophe
+    and the opening mark in one)."""
+    found = [m for m in _ELIDED_QUOTE.finditer(text) if m.group(1).lower() in elided]
+    if not found:
+        return text
+    apostrophe = "’" if text.count("’") > text.count("'") else "'"
+    chars = list(text)
+    mended = {m.end(1) for m in found}
+    for at in sorted(mended):
+        before = text.count('"', 0, at) - sum(1 for other in mended if other < at)
+        nxt = text.find('"', at + 1)
+        while nxt in mended:
+            nxt = text.find('"', nxt + 1)
+        closes = nxt != -1 and not text[nxt - 1].isspace() and not text[nxt + 1 : nxt + 2].isalnum()
+        if before % 2 == 0 and closes:
+            continue  # « qu"un tiers" »: it opens the quote that the next mark closes
+        chars[at] = apostrophe
+    return "".join(chars)
 
 
 def _assemble(lines: list[_Line], doc_lang: str | None) -> tuple[str, list[Block]]:

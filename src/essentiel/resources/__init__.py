@@ -131,6 +131,12 @@ class Language:
     # capitalised article opens a title, not a sentence (« le film Le dernier métro »).
     spaced_heading: re.Pattern[str] | None = None
     title_words: frozenset[str] = frozenset()
+    # Any capitalised word glued to a lowercase word of two letters or more starts a paragraph
+    # (« ... en examenRapidement, ... »), not only the listed openers.
+    glued_after_lowercase_word: bool = False
+    # Elided words (« l », « qu »): a straight double quote after one and before a vowel is a
+    # mistyped apostrophe (« de l"épidémie »).
+    elided_words: frozenset[str] = frozenset()
     # Page furniture found inside paragraphs (« Scroll down for video »): its own sentence,
     # also when the next paragraph is glued to it (« ... on this deviceThe club said »).
     set_apart: re.Pattern[str] | None = None
@@ -333,6 +339,10 @@ def language(code: str) -> Language:
         ),
         spaced_heading=spaced_heading_regex(lang.get("sentences", {}).get("paragraph_openers", [])),
         title_words=frozenset(lang.get("sentences", {}).get("title_words", [])),
+        glued_after_lowercase_word=bool(
+            lang.get("sentences", {}).get("glued_after_lowercase_word", False)
+        ),
+        elided_words=frozenset(lang.get("sentences", {}).get("elided_words", [])),
         set_apart=_furniture_regex(lang.get("sentences", {}).get("set_apart", [])),
         set_apart_phrases=tuple(lang.get("sentences", {}).get("set_apart", [])),
         dateline=_dateline_regex(lang.get("sentences", {}).get("dateline_patterns", [])),
