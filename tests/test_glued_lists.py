@@ -103,10 +103,15 @@ def test_camel_case_names_and_missing_spaces_inside_a_sentence_are_not_cut() -> 
 
 
 def test_a_glued_heading_is_cut_in_french_only() -> None:
-    # English texts write no lowercase word glued to a capital as a paragraph's break here:
-    # the switch is the French resources' (``glued_after_lowercase_word``).
+    # The switch is the French resources' (``glued_after_lowercase_word``): not in English, and
+    # not in a page whose language has no resources, where names and code are glued that way.
     text = "The club confirmed the deal on Friday morning in Glasgow withRangers fans outside."
     assert _kinds(text, "en") == [(BlockKind.BODY, text)]
+    german = (
+        "Die Politik des realDonaldTrump wird kritisiert, wie er bei Twitter heißt. Die Kämpfe "
+        "um die Grenzstadt Ras alAyn gehen unvermindert weiter, berichten Beobachter vor Ort."
+    )
+    assert [kind for kind, _ in _kinds(german, "de")] == [BlockKind.BODY]
 
 
 def test_a_dash_or_mark_at_a_paragraphs_start_is_dropped() -> None:
@@ -114,9 +119,12 @@ def test_a_dash_or_mark_at_a_paragraphs_start_is_dropped() -> None:
         "Marie-Claire Le Roux veut briguer la mairie."
     )
     assert without_list_mark("• 300 emplois seront créés.") == "300 emplois seront créés."
-    assert without_list_mark('—"Êtes-vous pour le projet ?"') == '"Êtes-vous pour le projet ?"'
-    # A negative number, a dash alone, a word with a hyphen: kept.
+    assert without_list_mark('-"Êtes-vous pour le projet ?"') == '"Êtes-vous pour le projet ?"'
+    # A negative number, a dash alone, a word with a hyphen: kept; a dash that opens a line of
+    # dialogue or names who spoke, too.
     assert without_list_mark("-5 % sur un an pour les ventes.") == "-5 % sur un an pour les ventes."
+    assert without_list_mark("– Je n'ai rien vu, assure-t-il.") == "– Je n'ai rien vu, assure-t-il."
+    assert without_list_mark("—Joe L., age 10") == "—Joe L., age 10"
     assert without_list_mark("-") == "-"
     assert without_list_mark("Marie-Claire") == "Marie-Claire"
 
@@ -162,3 +170,25 @@ def test_the_clean_text_of_a_french_article_has_the_apostrophe() -> None:
     ]
     english = 'He said "I\'ll"always be here.'
     assert _body(english, "en") == [english]
+
+
+def test_a_note_number_before_a_list_mark_is_no_heading() -> None:
+    text = (
+        "Les sources sont données en fin d'article. 7.•• Le Bihan et ses collègues ont publié "
+        "l'étude en 2013 dans une revue de dermatologie."
+    )
+    assert _headings(text) == []
+
+
+def test_a_heading_in_capitals_glued_to_an_opening_quote_is_set_apart() -> None:
+    text = (
+        "La maire a réagi mardi sur une radio locale.\n\n"
+        'UN VIRAGE DANS LA POLITIQUE MUNICIPALE"Avant, la ville était pragmatique", '
+        'a-t-elle dit. Le syndicat CGT"Nous refusons" a écrit aux élus.'
+    )
+    assert _headings(text) == ["UN VIRAGE DANS LA POLITIQUE MUNICIPALE"]
+    # An acronym before the mark is as often a missing space inside the sentence.
+    assert _body(text)[1] == (
+        '"Avant, la ville était pragmatique", a-t-elle dit. Le syndicat CGT"Nous refusons" '
+        "a écrit aux élus."
+    )

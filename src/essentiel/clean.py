@@ -68,7 +68,8 @@ def clean(raw: RawDocument, lang_hint: str | None = None, headline: str | None =
         else [resources.language(code) for code in codes]
     )
 
-    elided = frozenset().union(*(lang_res.elided_words for lang_res in markers))
+    # Only in a text known to be in the language (« d" » is no elision in German).
+    elided = markers[0].elided_words if len(markers) == 1 else frozenset()
     if elided:
         for line in lines:
             line.text = mend_elided_quotes(line.text, elided)
@@ -370,6 +371,9 @@ def split_glued_paragraphs(lines: list[_Line], langs: list[resources.Language]) 
     stop, before an opener and a lowercase word (« Cinq blessés graves Parmi les victimes, ...
     »), and not ending on a word that opens a title (``[sentences] title_words``)."""
     found = [lang.glued_paragraph for lang in langs if lang.glued_paragraph is not None]
+    # Only in a text known to be in the language: names and code glued the same way are common
+    # in others (« realDonaldTrump », « {{#topArticle »).
+    after_lowercase = len(langs) == 1 and langs[0].glued_after_lowercase_word
     spaced = [lang.spaced_heading for lang in langs if lang.spaced_heading is not None]
     titles = frozenset().union(*(lang.title_words for lang in langs))
     if not found:
@@ -382,7 +386,7 @@ def split_glued_paragraphs(lines: list[_Line], langs: list[resources.Language]) 
         glued = {m.end() for p in found for m in p.finditer(line.text)} - {0}
         glued |= _glued_quotes(line.text)
         glued |= _glued_acronyms(line.text)
-        if any(lang.glued_after_lowercase_word for lang in langs):
+        if after_lowercase:
             glued |= _glued_after_lowercase_words(line.text, titles)
         glued |= _list_items(line.text)
         headed = {m.end() for p in spaced for m in p.finditer(line.text)} - glued
@@ -403,12 +407,15 @@ def split_glued_paragraphs(lines: list[_Line], langs: list[resources.Language]) 
     return out
 
 
-# A straight quote mark that opens a quote right after a lowercase letter (« ... pas
-# satisfaits"Nous ne sommes ... »): a heading glued to the quote that opens the next paragraph.
+# A straight quote mark that opens a quote right after a lowercase letter or a word in
+# capitals (« ... pas satisfaits"Nous ne sommes ... », « ... LA LOI ASILE"Avant, le ... »): a
+# heading glued to the quote that opens the next paragraph.
 # Not a mark that closes one (« ... "Un plan caché"Cette mère »): there the run before is as
 # often a paragraph's quoted end as a quoted heading, and setting it apart took 10 of 660 gold
 # quotes out of the facts (bench/facts_fr.py, 2026-12-06).
-_GLUED_QUOTE = re.compile(r'(?<=[a-zà-öø-ÿ])"(?=[A-ZÀ-ÖØ-Þ])')
+# A word in capitals is four letters or more (CAPITALS_HEADING_MIN), not an acronym
+# (« la CGT"Nous » is a missing space inside the sentence as often as a heading's end).
+_GLUED_QUOTE = re.compile(r'(?:(?<=[a-zà-öø-ÿ])|(?<=[A-ZÀ-ÖØ-Þ]{4}))"(?=[A-ZÀ-ÖØ-Þ])')
 
 
 def _glued_quotes(text: str) -> set[int]:
@@ -559,6 +566,7 @@ def _glued_pieces(
         # »), is no heading: a list mark after it only cuts.
         if (
             0 < len(run.split()) <= SUBHEADING_MAX_WORDS
+            and any(c.isalpha() for c in run)  # not a note's number (« 7.•• Kardaun S »)
             and not _SENTENCE_END.search(run)
             and not run.endswith((":", ";"))
         ):
@@ -596,11 +604,13 @@ def _run_start(text: str, cursor: int, point: int) -> int:
     return start
 
 
-# A list mark or a dash at a paragraph's start, left from a page's list or a dispatch's dateline
-# (« • Météo France a placé ... », « -Marie-Claire Dupont veut ... »): no part of the sentence.
-# Not a dash before a digit (« -5 % »: a negative number).
+# A list mark at a paragraph's start, or a hyphen glued to its first word, left from a page's
+# list or a dispatch's dateline (« • Météo France a placé ... », « -Marie-Claire Dupont veut
+# ... »): no part of the sentence. Not a hyphen before a digit (« -5 % »: a negative number),
+# nor a spaced one or a dash, which may open a line of dialogue (« – Je n'ai rien vu ») or
+# name who said what is above (« —Joe L., age 10 »).
 _LEADING_LIST_MARK = re.compile(
-    rf"^(?:[{LIST_MARKS}]\s*(?=[\"«“A-ZÀ-ÖØ-Þ0-9])|[-–—]\s?(?=[\"«“A-ZÀ-ÖØ-Þ]))"
+    rf"^(?:[{LIST_MARKS}]\s*(?=[\"«“A-ZÀ-ÖØ-Þ0-9])|-(?=[\"«“A-ZÀ-ÖØ-Þ]))"
 )
 
 
