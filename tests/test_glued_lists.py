@@ -172,12 +172,13 @@ def test_the_clean_text_of_a_french_article_has_the_apostrophe() -> None:
     assert _body(english, "en") == [english]
 
 
-def test_a_note_number_before_a_list_mark_is_no_heading() -> None:
+def test_a_name_in_camel_case_in_a_list_items_heading_is_not_cut() -> None:
     text = (
-        "Les sources sont données en fin d'article. 7.•• Le Bihan et ses collègues ont publié "
-        "l'étude en 2013 dans une revue de dermatologie."
+        "Le programme de la soirée. ► Les nouveautés du salon : 20 h 30 iPhone et tablettes "
+        "sont présentés par le club informatique de Brest."
     )
     assert _headings(text) == []
+    assert _body(text)[1].startswith("Les nouveautés du salon : 20 h 30 iPhone et tablettes")
 
 
 def test_a_heading_in_capitals_glued_to_an_opening_quote_is_set_apart() -> None:
@@ -192,3 +193,29 @@ def test_a_heading_in_capitals_glued_to_an_opening_quote_is_set_apart() -> None:
         '"Avant, la ville était pragmatique", a-t-elle dit. Le syndicat CGT"Nous refusons" '
         "a écrit aux élus."
     )
+
+
+def test_an_intertitle_between_dashes_run_into_the_text_is_set_apart() -> None:
+    # AFP's intertitle as a dataset's text keeps it: glued to the sentence before and after.
+    text = (
+        'Le Finistère compte 1.204 sinistrés, selon la préfecture.- "Des pompiers épuisés" '
+        '-Les secours ont mené 300 interventions depuis lundi. Le maire se dit "inquiet".- '
+        "Jusqu'où ira la crue? -Dans ses messages, la préfète appelle à la prudence. Les "
+        "pluies reprennent de jour en jour. -À Quimper, l'Odet est sortie de son lit."
+    )
+    assert _headings(text) == ['- "Des pompiers épuisés" -', "- Jusqu'où ira la crue? -"]
+    assert _body(text) == [
+        "Le Finistère compte 1.204 sinistrés, selon la préfecture.",
+        'Les secours ont mené 300 interventions depuis lundi. Le maire se dit "inquiet".',
+        "Dans ses messages, la préfète appelle à la prudence. Les pluies reprennent de jour en "
+        "jour.",
+        "À Quimper, l'Odet est sortie de son lit.",
+    ]
+
+
+def test_dashes_inside_a_sentence_are_not_an_intertitle() -> None:
+    text = (
+        "La ligne Paris - Brest - Quimper est fermée. Les ventes ont reculé de -5 % sur un an. "
+        "Le match Brest - Lorient - reporté deux fois - aura lieu samedi."
+    )
+    assert _kinds(text) == [(BlockKind.BODY, text)]

@@ -379,7 +379,7 @@ def split_glued_paragraphs(lines: list[_Line], langs: list[resources.Language]) 
     if not found:
         return lines
     out: list[_Line] = []
-    for line in lines:
+    for line in (piece for whole in lines for piece in _without_dashed_intertitles(whole)):
         if line.kind is not BlockKind.BODY:
             out.append(line)
             continue
@@ -492,6 +492,47 @@ def _glued_after_lowercase_words(text: str, titles: frozenset[str]) -> set[int]:
     }
 
 
+# AFP's intertitle between dashes run into the text, as a dataset's text keeps it (« ... 20.047
+# décès.- "Chiffres inquiétants" -Le ministère ... »): after a sentence's end, a dash and a
+# space, a short run, a space and a dash glued to the next paragraph's first word.
+_DASHED_RUN_IN = re.compile(
+    r"(?:(?<=[.!?…»\"”)])|^)\s?(?P<heading>- (?P<words>[^\n]{1,150}?) -)(?=[A-ZÀ-ÖØ-Þ«\"“])"
+)
+_STOP_INSIDE = re.compile(r"[.!?…][\"»”]?\s")
+
+
+def _without_dashed_intertitles(line: _Line) -> list[_Line]:
+    """A body line with AFP's intertitles run into it, as pieces: the body before, the
+    intertitle (a subheading), the body after."""
+    if line.kind is not BlockKind.BODY or " -" not in line.text:
+        return [line]
+    pieces: list[_Line] = []
+    cursor = 0
+    for match in _DASHED_RUN_IN.finditer(line.text):
+        words = match.group("words")
+        if len(words.split()) > SUBHEADING_MAX_WORDS or _STOP_INSIDE.search(words):
+            continue
+        before = line.text[cursor : match.start("heading")].strip()
+        if before:
+            pieces.append(_Line(before, line.raw, line.lang, BlockKind.BODY, line.reason))
+        heading = _Line(match.group("heading"), line.raw, line.lang, BlockKind.SUBHEADING)
+        heading.reason = "intertitle between dashes, run into the text"
+        pieces.append(heading)
+        cursor = match.end()
+    if not pieces:
+        return [line]
+    rest = line.text[cursor:].strip()
+    if rest:
+        pieces.append(_Line(rest, line.raw, line.lang, BlockKind.BODY, line.reason))
+    for piece in pieces:
+        piece.joined = True  # a piece of the line: its language is identified again
+    return pieces
+
+
+# A hyphen glued to a capital after a sentence's end (« ... de jour en jour. -À 10 mois du
+# premier tour ... »): a paragraph's start, where a dateline was (``without_list_mark``).
+_DASHED_START = re.compile(r"(?<=[.!?…»\"”] )-(?=[A-ZÀ-ÖØ-Þ«\"“])")
+
 _LIST_MARK = re.compile(rf"[{LIST_MARKS}](?=\s*[\"«“A-ZÀ-ÖØ-Þ0-9])")
 # What may end the heading of a list item, glued to the item's text: a lowercase letter or a
 # closing quote before a capitalised word (« • Baisse du prix du gazInitialement ... »,
@@ -507,6 +548,7 @@ def _list_items(text: str) -> set[int]:
     capital (« ... après.• Baisse du prix du gaz »), and where an item's heading, short and
     with no final stop, is glued to the text under it."""
     points = {match.start() for match in _LIST_MARK.finditer(text)} - {0}
+    points |= {match.start() for match in _DASHED_START.finditer(text)}
     for match in _LIST_MARK.finditer(text):
         stop = _SENTENCE_STOP.search(text, match.end())
         end = stop.start() if stop else len(text)
@@ -532,7 +574,7 @@ def _item_heading_end(text: str, start: int, end: int) -> int | None:
             return at
         token_start = max(text.rfind(" ", start, at), text.rfind("\n", start, at)) + 1
         left = text[token_start:at].lstrip('"«“(')
-        if left[:1].islower():
+        if _LOWERCASE_WORD.fullmatch(left):
             return at
         # A capitalised word glued to another: a name written in camel case (« YouTube »,
         # « HuffPost ») unless its first part stands as a word elsewhere in the text, as the
@@ -546,6 +588,9 @@ def _item_heading_end(text: str, start: int, end: int) -> int | None:
 
 
 _WORD_START = re.compile(r"\w*")
+# A lowercase word of two letters or more, after an elided article or not: not the first letter
+# of a name written in camel case (« iPhone »).
+_LOWERCASE_WORD = re.compile(r"(?:[a-zà-öø-ÿ]{1,2}['’])?[a-zà-öø-ÿ]{2,}")
 
 
 def _glued_pieces(
@@ -566,7 +611,6 @@ def _glued_pieces(
         # »), is no heading: a list mark after it only cuts.
         if (
             0 < len(run.split()) <= SUBHEADING_MAX_WORDS
-            and any(c.isalpha() for c in run)  # not a note's number (« 7.•• Kardaun S »)
             and not _SENTENCE_END.search(run)
             and not run.endswith((":", ";"))
         ):
