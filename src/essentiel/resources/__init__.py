@@ -121,6 +121,10 @@ class Language:
     # Words that, capitalised between two lowercase words, start a sentence whose final stop
     # went missing (a caption glued onto the text: « ... than a colleague The cost of ... »).
     glued_openers: frozenset[str] = frozenset()
+    # Openers of that kind that are also letters (« A »): only where the parse reads a
+    # determiner, and not after a word a letter labels (« vitamin A »).
+    glued_determiners: frozenset[str] = frozenset()
+    letter_labels: frozenset[str] = frozenset()
     # Where text copied from a page ran a paragraph (or an intertitle, a video's title and
     # credit) into the next one without a space: a lowercase letter, or an upper-case run, then
     # one of the language's sentence openers as a whole word (« ... un accident sur la
@@ -333,6 +337,8 @@ def language(code: str) -> Language:
         ),
         clause_conjunctions=tuple(lang["clauses"]["conjunctions"]),
         glued_openers=frozenset(lang.get("sentences", {}).get("glued_openers", [])),
+        glued_determiners=frozenset(lang.get("sentences", {}).get("glued_determiners", [])),
+        letter_labels=frozenset(lang.get("sentences", {}).get("letter_labels", [])),
         glued_paragraph=glued_paragraph_regex(
             lang.get("sentences", {}).get("paragraph_openers", []),
             lang.get("sentences", {}).get("credit_words", []),
