@@ -475,21 +475,28 @@ def _glued_acronyms(text: str) -> set[int]:
 
 # A lowercase word of two letters or more (after an elided article, « l'été ») glued to a
 # capitalised word, or to a capital alone before a lowercase word (« frontièresA partir »).
+# Searched as the place between the two letters first (a regex that tried a word at every
+# position cost twice as much), then the word before it is read backwards.
 _LOWERCASE_THEN_CAPITAL = re.compile(
-    r"(?<![\w'’-])(?:[a-zà-öø-ÿ]{1,2}['’])?([a-zà-öø-ÿ]{2,})"
-    r"(?=[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]{2}|['’][a-zà-öø-ÿA-ZÀ-ÖØ-Þ]|\s[a-zà-öø-ÿ]))"
+    r"(?<=[a-zà-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]{2}|['’][a-zà-öø-ÿA-ZÀ-ÖØ-Þ]|\s[a-zà-öø-ÿ]))"
 )
+_LOWERCASE_WORD_BEFORE = re.compile(r"(?:[a-zà-öø-ÿ]{1,2}['’])?([a-zà-öø-ÿ]{2,})")
 
 
 def _glued_after_lowercase_words(text: str, titles: frozenset[str]) -> set[int]:
     """Where a paragraph starts right after a lowercase word with no space, whatever its first
     word (« ... en examenRapidement, ... »). Not after a word that opens a title (« créé
     parRyan Murphy » is a missing space inside the sentence)."""
-    return {
-        match.end()
-        for match in _LOWERCASE_THEN_CAPITAL.finditer(text)
-        if match.group(1).lower() not in titles
-    }
+    points: set[int] = set()
+    for match in _LOWERCASE_THEN_CAPITAL.finditer(text):
+        at = match.start()
+        start = at
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’-_"):
+            start -= 1
+        word = _LOWERCASE_WORD_BEFORE.fullmatch(text, start, at)
+        if word is not None and word.group(1) not in titles:
+            points.add(at)
+    return points
 
 
 # AFP's intertitle between dashes run into the text, as a dataset's text keeps it (« ... 20.047
@@ -524,8 +531,6 @@ def _without_dashed_intertitles(line: _Line) -> list[_Line]:
     rest = line.text[cursor:].strip()
     if rest:
         pieces.append(_Line(rest, line.raw, line.lang, BlockKind.BODY, line.reason))
-    for piece in pieces:
-        piece.joined = True  # a piece of the line: its language is identified again
     return pieces
 
 
@@ -664,7 +669,7 @@ def without_list_mark(text: str) -> str:
     return text[match.end() :] if match else text
 
 
-_ELIDED_QUOTE = re.compile(r"(?<![\w'’])(\w+)\"(?=[aeiouyhéèêëàâîïôûœAEIOUYHÉÈÊËÀÂÎÏÔÛŒ])")
+_ELIDED_QUOTE = re.compile(r"(?<=\w)\"(?=[aeiouyhéèêëàâîïôûœAEIOUYHÉÈÊËÀÂÎÏÔÛŒ])")
 
 
 def mend_elided_quotes(text: str, elided: frozenset[str]) -> str:
@@ -672,12 +677,17 @@ def mend_elided_quotes(text: str, elided: frozenset[str]) -> str:
     « qu"il »), made the apostrophe again: the same length, so no offset moves. Kept when it
     also opens a quote that the next mark closes (« qu"un tiers" des ponts »: the apostrophe
     and the opening mark in one)."""
-    found = [m for m in _ELIDED_QUOTE.finditer(text) if m.group(1).lower() in elided]
-    if not found:
+    mended: set[int] = set()
+    for match in _ELIDED_QUOTE.finditer(text) if '"' in text else ():
+        at = start = match.start()
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+        if (start == 0 or text[start - 1] not in "'’") and text[start:at].lower() in elided:
+            mended.add(at)
+    if not mended:
         return text
     apostrophe = "’" if text.count("’") > text.count("'") else "'"
     chars = list(text)
-    mended = {m.end(1) for m in found}
     for at in sorted(mended):
         before = text.count('"', 0, at) - sum(1 for other in mended if other < at)
         nxt = text.find('"', at + 1)
