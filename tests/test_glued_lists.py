@@ -52,6 +52,18 @@ def test_list_items_are_cut_from_the_sentence_before_and_their_headings_set_apar
     ]
 
 
+def test_a_list_items_heading_glued_by_a_hyphen_is_set_apart() -> None:
+    text = (
+        "Les chiffres du scrutin. • Près de 300 communes- Début 2026, le Finistère comptait "
+        "277 communes. • 5.000 élus- Les électeurs désigneront quelque 5.000 conseillers."
+    )
+    assert _headings(text) == ["• Près de 300 communes-", "• 5.000 élus-"]
+    assert _body(text)[1:] == [
+        "Début 2026, le Finistère comptait 277 communes.",
+        "Les électeurs désigneront quelque 5.000 conseillers.",
+    ]
+
+
 def test_list_items_that_are_sentences_stay_body_without_their_marks() -> None:
     text = (
         "Le préfet a fait le point mardi soir sur les inondations du Finistère :► Trois communes "

@@ -566,9 +566,22 @@ def _list_items(text: str) -> set[int]:
     return points
 
 
+# Or a hyphen glued to the heading's last word before the text (« • Près de 35.000
+# communes- Début 2019, la France ... »).
+_ITEM_HEADING_DASH = re.compile(r"(?<=[\w\"»”)])- (?=[A-ZÀ-ÖØ-Þ])")
+
+
 def _item_heading_end(text: str, start: int, end: int) -> int | None:
     """The first place between ``start`` and ``end`` where a list item's heading is glued to
     its text, within a heading's length."""
+    glued = _item_heading_glue(text, start, end)
+    dash = _ITEM_HEADING_DASH.search(text, start, glued or end)
+    if dash is not None and len(text[start : dash.start()].split()) <= SUBHEADING_MAX_WORDS:
+        return dash.end()
+    return glued
+
+
+def _item_heading_glue(text: str, start: int, end: int) -> int | None:
     for match in _ITEM_HEADING_END.finditer(text, start, end):
         at = match.start()
         if len(text[start:at].split()) > SUBHEADING_MAX_WORDS:
