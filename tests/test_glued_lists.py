@@ -231,3 +231,8 @@ def test_dashes_inside_a_sentence_are_not_an_intertitle() -> None:
         "Le match Brest - Lorient - reporté deux fois - aura lieu samedi."
     )
     assert _kinds(text) == [(BlockKind.BODY, text)]
+
+
+def test_a_hyphen_after_a_sentence_names_a_quotes_author_in_english() -> None:
+    text = "Words are the leaves of thought. -Jane Hollis, poet and critic (1901-1977)"
+    assert _kinds(text, "en") == [(BlockKind.BODY, text)]

@@ -374,6 +374,7 @@ def split_glued_paragraphs(lines: list[_Line], langs: list[resources.Language]) 
     # Only in a text known to be in the language: names and code glued the same way are common
     # in others (« realDonaldTrump », « {{#topArticle »).
     after_lowercase = len(langs) == 1 and langs[0].glued_after_lowercase_word
+    dashed_starts = len(langs) == 1 and langs[0].dashed_paragraph_start
     spaced = [lang.spaced_heading for lang in langs if lang.spaced_heading is not None]
     titles = frozenset().union(*(lang.title_words for lang in langs))
     if not found:
@@ -389,6 +390,8 @@ def split_glued_paragraphs(lines: list[_Line], langs: list[resources.Language]) 
         if after_lowercase:
             glued |= _glued_after_lowercase_words(line.text, titles)
         glued |= _list_items(line.text)
+        if dashed_starts:
+            glued |= {match.start() for match in _DASHED_START.finditer(line.text)}
         headed = {m.end() for p in spaced for m in p.finditer(line.text)} - glued
         points = sorted((at, at in headed) for at in glued | headed)
         if not points:
@@ -535,7 +538,8 @@ def _without_dashed_intertitles(line: _Line) -> list[_Line]:
 
 
 # A hyphen glued to a capital after a sentence's end (« ... de jour en jour. -À 10 mois du
-# premier tour ... »): a paragraph's start, where a dateline was (``without_list_mark``).
+# premier tour ... »): a paragraph's start, where a dateline was (``without_list_mark``), in a
+# language whose resources say so (``[sentences] dashed_paragraph_start``).
 _DASHED_START = re.compile(r"(?<=[.!?…»\"”] )-(?=[A-ZÀ-ÖØ-Þ«\"“])")
 
 _LIST_MARK = re.compile(rf"[{LIST_MARKS}](?=\s*[\"«“A-ZÀ-ÖØ-Þ0-9])")
@@ -553,7 +557,6 @@ def _list_items(text: str) -> set[int]:
     capital (« ... après.• Baisse du prix du gaz »), and where an item's heading, short and
     with no final stop, is glued to the text under it."""
     points = {match.start() for match in _LIST_MARK.finditer(text)} - {0}
-    points |= {match.start() for match in _DASHED_START.finditer(text)}
     for match in _LIST_MARK.finditer(text):
         stop = _SENTENCE_STOP.search(text, match.end())
         end = stop.start() if stop else len(text)

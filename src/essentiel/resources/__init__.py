@@ -138,6 +138,8 @@ class Language:
     # Any capitalised word glued to a lowercase word of two letters or more starts a paragraph
     # (« ... en examenRapidement, ... »), not only the listed openers.
     glued_after_lowercase_word: bool = False
+    # A hyphen glued to a capital after a sentence's end starts a paragraph (« jour. -À 10 »).
+    dashed_paragraph_start: bool = False
     # Elided words (« l », « qu »): a straight double quote after one and before a vowel is a
     # mistyped apostrophe (« de l"épidémie »).
     elided_words: frozenset[str] = frozenset()
@@ -349,6 +351,7 @@ def language(code: str) -> Language:
             lang.get("sentences", {}).get("glued_after_lowercase_word", False)
         ),
         elided_words=frozenset(lang.get("sentences", {}).get("elided_words", [])),
+        dashed_paragraph_start=bool(lang.get("sentences", {}).get("dashed_paragraph_start", False)),
         set_apart=_furniture_regex(lang.get("sentences", {}).get("set_apart", [])),
         set_apart_phrases=tuple(lang.get("sentences", {}).get("set_apart", [])),
         dateline=_dateline_regex(lang.get("sentences", {}).get("dateline_patterns", [])),
