@@ -556,6 +556,8 @@ def _list_items(text: str) -> set[int]:
     """Where the items of a list run into a paragraph start: at each list mark before a
     capital (« ... après.• Baisse du prix du gaz »), and where an item's heading, short and
     with no final stop, is glued to the text under it."""
+    if not any(mark in text for mark in LIST_MARKS):  # most paragraphs: no regex run
+        return set()
     points = {match.start() for match in _LIST_MARK.finditer(text)} - {0}
     for match in _LIST_MARK.finditer(text):
         stop = _SENTENCE_STOP.search(text, match.end())
