@@ -409,6 +409,15 @@ def test_a_sentence_cut_in_the_wrong_place_is_never_a_bullet() -> None:
         'Le chantier a pris du retard. "Il faut sortir du "tunnel" avant l\'été", a dit le maire.'
     )
     assert not badly_cut(_parse(nested, "fr"))
+    # A quote whose opening mark the text lost: its first mark closes it.
+    lost = (
+        "La ministre a présenté sa réforme des concours mardi à Rennes. S'il faut passer par "
+        'la loi, on le fera", indique la ministre. Elle a cité "trois pistes" de travail. '
+        "Le rapport l'a qualifiée d'« avancée » décisive. Le recteur a conclu la séance »."
+    )
+    texts = [s.span.text.strip() for s in _parse(lost, "fr")]
+    cut = [texts[i][:12] for i in sorted(badly_cut(_parse(lost, "fr")))]
+    assert cut == ["S'il faut pa", "Le recteur a"], texts
     # Read the same way, a quote with a quote inside and nothing else is a quote alone.
     alone = 'Le maire a parlé devant les élus. "Il faut sortir du "tunnel" avant l\'été."'
     assert speakerless_quotes(_parse(alone, "fr")) == {1}

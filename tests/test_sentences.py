@@ -103,6 +103,20 @@ def test_an_english_caption_without_a_stop_is_its_own_sentence() -> None:
     ]
 
 
+def test_an_english_caption_glued_before_a_determiner_a_is_its_own_sentence() -> None:
+    text = (
+        "Firefighters clear the wreckage of a lorry on the A38 near Plymouth on Monday morning A "
+        "lorry driver was taken to hospital after his vehicle overturned. The vitamin A content "
+        "of the feed was high, the vet said. Images A and B show the damage, the police said."
+    )
+    assert split(text, "en") == [
+        "Firefighters clear the wreckage of a lorry on the A38 near Plymouth on Monday morning",
+        "A lorry driver was taken to hospital after his vehicle overturned.",
+        "The vitamin A content of the feed was high, the vet said.",
+        "Images A and B show the damage, the police said.",
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

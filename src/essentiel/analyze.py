@@ -296,7 +296,8 @@ def _split_glued(
 
     A caption copied without its final stop runs into the paragraph after it (« ... than a
     colleague The cost of divorce can wreck retirement ... »), and the parser keeps the two
-    as one. A listed opener (language data: « The », « He », « But » ...) capitalised after
+    as one. A listed opener (language data: « The », « He », « But » ...; « A » only where
+    the parse reads a determiner) capitalised after
     a lowercase word and before another starts a sentence: mid-sentence, those words are
     lowercase, and in a name or a title the next word is capitalised too. After a quote
     closed by a stop, any capital starts one (« ... in her belly?' The embarrassing remark »,
@@ -332,9 +333,13 @@ def _split_glued(
     }
     for i in range(sent.start + 3, sent.end - 2):
         tok = doc[i]
-        if tok.text not in lang.glued_openers:
-            continue
         prev, nxt = doc[i - 1], doc[i + 1]
+        if tok.text not in lang.glued_openers and not (
+            tok.text in lang.glued_determiners
+            and tok.pos_ == "DET"
+            and prev.lower_ not in lang.letter_labels
+        ):
+            continue
         if not nxt.text[:1].islower():
             continue
         last = prev.text[-1]

@@ -68,6 +68,11 @@ def clean(raw: RawDocument, lang_hint: str | None = None, headline: str | None =
         else [resources.language(code) for code in codes]
     )
 
+    # Only in a text known to be in the language (« d" » is no elision in German).
+    elided = markers[0].elided_words if len(markers) == 1 else frozenset()
+    if elided:
+        for line in lines:
+            line.text = mend_elided_quotes(line.text, elided)
     _label_embedded_posts(lines, doc_lang)
     for lang_res in markers:
         _label_markers(lines, lang_res.blocks)
@@ -87,6 +92,9 @@ def clean(raw: RawDocument, lang_hint: str | None = None, headline: str | None =
         lines, html=raw.source_format == "html", lang=markers[0] if len(markers) == 1 else None
     )
     merged = split_glued_paragraphs(merged, markers)
+    for line in merged:
+        if line.kind is BlockKind.BODY:
+            line.text = without_list_mark(line.text)
     text, blocks = _assemble(merged, doc_lang)
     body_lang = language.majority(
         (text[b.span.start : b.span.end], b.lang) for b in blocks if b.kind is BlockKind.BODY
@@ -334,7 +342,10 @@ def _glue(prev: _Line, line: _Line, *, html: bool, lang: resources.Language | No
 
 # Where a sentence ends inside a paragraph: its final punctuation and closing marks, then
 # (spaces and) what opens a sentence. « M. Dupont » is not an end (see _INITIAL).
-_RUN_START = re.compile(r"[.!?…]+[\"»”’)\]]*\s*(?=[\"«“(\-–—]?\s*[A-ZÀ-ÖØ-Þ0-9])")
+# Signs that open an item of a list (« • », « ► »): what follows one is an item or a heading
+# of its own, never the rest of the sentence before it.
+LIST_MARKS = "•●▪►■◆▶♦"
+_RUN_START = re.compile(rf"[.!?…]+[\"»”’)\]]*\s*(?=[\"«“(\-–—{LIST_MARKS}]?\s*[A-ZÀ-ÖØ-Þ0-9])")
 _INITIAL = re.compile(r"[\s(][A-ZÀ-ÖØ-Þ]")
 # A video's credit with no title before it in its run (« - 06/01par BFMTV »): its title is the
 # sentence before when that one is a question or an exclamation (« Âge pivot: quel compromis
@@ -350,22 +361,37 @@ def split_glued_paragraphs(lines: list[_Line], langs: list[resources.Language]) 
     « Par franceinfo »), else the end of a paragraph that lost its final stop (then a body block of
     its own). Either way no sentence, so no key point, holds both sides of the glue.
 
+    In French (``[sentences] glued_after_lowercase_word``) any capitalised word glued to a
+    lowercase one starts a paragraph (« ... en examenRapidement, ... »), not only an opener.
+    A list's mark before a capital (« • », « ► ») starts one too, and the item's heading
+    glued to its text (« • Baisse du prix du gazInitialement estimée ... ») is set apart; the
+    mark is dropped from a body block (``without_list_mark``).
+
     With a space, only a heading is cut off: a short run from a sentence end, with no final
     stop, before an opener and a lowercase word (« Cinq blessés graves Parmi les victimes, ...
     »), and not ending on a word that opens a title (``[sentences] title_words``)."""
     found = [lang.glued_paragraph for lang in langs if lang.glued_paragraph is not None]
+    # Only in a text known to be in the language: names and code glued the same way are common
+    # in others (« realDonaldTrump », « {{#topArticle »).
+    after_lowercase = len(langs) == 1 and langs[0].glued_after_lowercase_word
+    dashed_starts = len(langs) == 1 and langs[0].dashed_paragraph_start
     spaced = [lang.spaced_heading for lang in langs if lang.spaced_heading is not None]
     titles = frozenset().union(*(lang.title_words for lang in langs))
     if not found:
         return lines
     out: list[_Line] = []
-    for line in lines:
+    for line in (piece for whole in lines for piece in _without_dashed_intertitles(whole)):
         if line.kind is not BlockKind.BODY:
             out.append(line)
             continue
         glued = {m.end() for p in found for m in p.finditer(line.text)} - {0}
         glued |= _glued_quotes(line.text)
         glued |= _glued_acronyms(line.text)
+        if after_lowercase:
+            glued |= _glued_after_lowercase_words(line.text, titles)
+        glued |= _list_items(line.text)
+        if dashed_starts:
+            glued |= {match.start() for match in _DASHED_START.finditer(line.text)}
         headed = {m.end() for p in spaced for m in p.finditer(line.text)} - glued
         points = sorted((at, at in headed) for at in glued | headed)
         if not points:
@@ -384,12 +410,15 @@ def split_glued_paragraphs(lines: list[_Line], langs: list[resources.Language]) 
     return out
 
 
-# A straight quote mark that opens a quote right after a lowercase letter (« ... pas
-# satisfaits"Nous ne sommes ... »): a heading glued to the quote that opens the next paragraph.
+# A straight quote mark that opens a quote right after a lowercase letter or a word in
+# capitals (« ... pas satisfaits"Nous ne sommes ... », « ... LA LOI ASILE"Avant, le ... »): a
+# heading glued to the quote that opens the next paragraph.
 # Not a mark that closes one (« ... "Un plan caché"Cette mère »): there the run before is as
 # often a paragraph's quoted end as a quoted heading, and setting it apart took 10 of 660 gold
 # quotes out of the facts (bench/facts_fr.py, 2026-12-06).
-_GLUED_QUOTE = re.compile(r'(?<=[a-zà-öø-ÿ])"(?=[A-ZÀ-ÖØ-Þ])')
+# A word in capitals is four letters or more (CAPITALS_HEADING_MIN), not an acronym
+# (« la CGT"Nous » is a missing space inside the sentence as often as a heading's end).
+_GLUED_QUOTE = re.compile(r'(?:(?<=[a-zà-öø-ÿ])|(?<=[A-ZÀ-ÖØ-Þ]{4}))"(?=[A-ZÀ-ÖØ-Þ])')
 
 
 def _glued_quotes(text: str) -> set[int]:
@@ -447,6 +476,146 @@ def _glued_acronyms(text: str) -> set[int]:
     return points
 
 
+# A lowercase word of two letters or more (after an elided article, « l'été ») glued to a
+# capitalised word, or to a capital alone before a lowercase word (« frontièresA partir »).
+# Searched as the place between the two letters first (a regex that tried a word at every
+# position cost twice as much), then the word before it is read backwards.
+_LOWERCASE_THEN_CAPITAL = re.compile(
+    r"(?<=[a-zà-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]{2}|['’][a-zà-öø-ÿA-ZÀ-ÖØ-Þ]|\s[a-zà-öø-ÿ]))"
+)
+_LOWERCASE_WORD_BEFORE = re.compile(r"(?:[a-zà-öø-ÿ]{1,2}['’])?([a-zà-öø-ÿ]{2,})")
+
+
+def _glued_after_lowercase_words(text: str, titles: frozenset[str]) -> set[int]:
+    """Where a paragraph starts right after a lowercase word with no space, whatever its first
+    word (« ... en examenRapidement, ... »). Not after a word that opens a title (« créé
+    parRyan Murphy » is a missing space inside the sentence)."""
+    points: set[int] = set()
+    for match in _LOWERCASE_THEN_CAPITAL.finditer(text):
+        at = match.start()
+        start = at
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’-_"):
+            start -= 1
+        word = _LOWERCASE_WORD_BEFORE.fullmatch(text, start, at)
+        if word is not None and word.group(1) not in titles:
+            points.add(at)
+    return points
+
+
+# AFP's intertitle between dashes run into the text, as a dataset's text keeps it (« ... 20.047
+# décès.- "Chiffres inquiétants" -Le ministère ... »): after a sentence's end, a dash and a
+# space, a short run, a space and a dash glued to the next paragraph's first word.
+_DASHED_RUN_IN = re.compile(
+    r"(?:(?<=[.!?…»\"”)])|^)\s?(?P<heading>- (?P<words>[^\n]{1,150}?) -)(?=[A-ZÀ-ÖØ-Þ«\"“])"
+)
+_STOP_INSIDE = re.compile(r"[.!?…][\"»”]?\s")
+
+
+def _without_dashed_intertitles(line: _Line) -> list[_Line]:
+    """A body line with AFP's intertitles run into it, as pieces: the body before, the
+    intertitle (a subheading), the body after."""
+    if line.kind is not BlockKind.BODY or " -" not in line.text:
+        return [line]
+    pieces: list[_Line] = []
+    cursor = 0
+    for match in _DASHED_RUN_IN.finditer(line.text):
+        words = match.group("words")
+        if len(words.split()) > SUBHEADING_MAX_WORDS or _STOP_INSIDE.search(words):
+            continue
+        before = line.text[cursor : match.start("heading")].strip()
+        if before:
+            pieces.append(_Line(before, line.raw, line.lang, BlockKind.BODY, line.reason))
+        heading = _Line(match.group("heading"), line.raw, line.lang, BlockKind.SUBHEADING)
+        heading.reason = "intertitle between dashes, run into the text"
+        pieces.append(heading)
+        cursor = match.end()
+    if not pieces:
+        return [line]
+    rest = line.text[cursor:].strip()
+    if rest:
+        pieces.append(_Line(rest, line.raw, line.lang, BlockKind.BODY, line.reason))
+    return pieces
+
+
+# A hyphen glued to a capital after a sentence's end (« ... de jour en jour. -À 10 mois du
+# premier tour ... »): a paragraph's start, where a dateline was (``without_list_mark``), in a
+# language whose resources say so (``[sentences] dashed_paragraph_start``).
+_DASHED_START = re.compile(r"(?<=[.!?…»\"”] )-(?=[A-ZÀ-ÖØ-Þ«\"“])")
+
+_LIST_MARK = re.compile(rf"[{LIST_MARKS}](?=\s*[\"«“A-ZÀ-ÖØ-Þ0-9])")
+# What may end the heading of a list item, glued to the item's text: a lowercase letter or a
+# closing quote before a capitalised word (« • Baisse du prix du gazInitialement ... »,
+# « • Chômage partiel "longue durée"A côté ... »), or a name glued to one (« • Nouveau record
+# pour Martin DupontSeuls 12 % ... »).
+_ITEM_HEADING_END = re.compile(r"(?<=[a-zà-öø-ÿ\"»”])(?=[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]|\s[a-zà-öø-ÿ]))")
+# A sentence's stop, not a number's point (« 35.000 »).
+_SENTENCE_STOP = re.compile(r"[.!?…](?!\w)")
+
+
+def _list_items(text: str) -> set[int]:
+    """Where the items of a list run into a paragraph start: at each list mark before a
+    capital (« ... après.• Baisse du prix du gaz »), and where an item's heading, short and
+    with no final stop, is glued to the text under it."""
+    if not any(mark in text for mark in LIST_MARKS):  # most paragraphs: no regex run
+        return set()
+    points = {match.start() for match in _LIST_MARK.finditer(text)} - {0}
+    for match in _LIST_MARK.finditer(text):
+        stop = _SENTENCE_STOP.search(text, match.end())
+        end = stop.start() if stop else len(text)
+        for mark in _LIST_MARK.finditer(text, match.end(), end):
+            end = mark.start()
+            break
+        at = _item_heading_end(text, match.end(), end)
+        if at is not None:
+            points.add(at)
+    return points
+
+
+# Or a hyphen glued to the heading's last word before the text (« • Près de 35.000
+# communes- Début 2019, la France ... »).
+_ITEM_HEADING_DASH = re.compile(r"(?<=[\w\"»”)])- (?=[A-ZÀ-ÖØ-Þ])")
+
+
+def _item_heading_end(text: str, start: int, end: int) -> int | None:
+    """The first place between ``start`` and ``end`` where a list item's heading is glued to
+    its text, within a heading's length."""
+    glued = _item_heading_glue(text, start, end)
+    dash = _ITEM_HEADING_DASH.search(text, start, glued or end)
+    if dash is not None and len(text[start : dash.start()].split()) <= SUBHEADING_MAX_WORDS:
+        return dash.end()
+    return glued
+
+
+def _item_heading_glue(text: str, start: int, end: int) -> int | None:
+    for match in _ITEM_HEADING_END.finditer(text, start, end):
+        at = match.start()
+        if len(text[start:at].split()) > SUBHEADING_MAX_WORDS:
+            return None
+        if text[at - 1] == '"':
+            if text.count('"', start, at) % 2:
+                continue  # the mark opens a quote (« "Bernard ») rather than closing one
+            return at
+        token_start = max(text.rfind(" ", start, at), text.rfind("\n", start, at)) + 1
+        left = text[token_start:at].lstrip('"«“(')
+        if _LOWERCASE_WORD.fullmatch(left):
+            return at
+        # A capitalised word glued to another: a name written in camel case (« YouTube »,
+        # « HuffPost ») unless its first part stands as a word elsewhere in the text, as the
+        # name a heading ended on does (« Dupont »), and the whole never does.
+        rest = _WORD_START.match(text, at)
+        word = text[token_start:at] + (rest.group() if rest else "")
+        alone = re.compile(rf"(?<![\w'’]){re.escape(left)}(?![\w])")
+        if len(left) >= 3 and alone.search(text) and text.count(word) == 1:
+            return at
+    return None
+
+
+_WORD_START = re.compile(r"\w*")
+# A lowercase word of two letters or more, after an elided article or not: not the first letter
+# of a name written in camel case (« iPhone »).
+_LOWERCASE_WORD = re.compile(r"(?:[a-zà-öø-ÿ]{1,2}['’])?[a-zà-öø-ÿ]{2,}")
+
+
 def _glued_pieces(
     text: str, points: list[tuple[int, bool]], titles: frozenset[str]
 ) -> list[tuple[int, int, BlockKind]]:
@@ -461,7 +630,13 @@ def _glued_pieces(
             titled = _run_start(text, cursor, start - 1)
             if len(text[titled:point].split()) <= SUBHEADING_MAX_WORDS:
                 start, run = titled, text[titled:point].strip()
-        if 0 < len(run.split()) <= SUBHEADING_MAX_WORDS:
+        # A run that ends a sentence, or announces a list (« ... examinés : ► Diversification
+        # »), is no heading: a list mark after it only cuts.
+        if (
+            0 < len(run.split()) <= SUBHEADING_MAX_WORDS
+            and not _SENTENCE_END.search(run)
+            and not run.endswith((":", ";"))
+        ):
             if text[cursor:start].strip():
                 pieces.append((cursor, start, BlockKind.BODY))
             pieces.append((start, point, BlockKind.SUBHEADING))
@@ -494,6 +669,53 @@ def _run_start(text: str, cursor: int, point: int) -> int:
             continue  # « 40.000 », « 1.300 »: a number, not an end
         start = end
     return start
+
+
+# A list mark at a paragraph's start, or a hyphen glued to its first word, left from a page's
+# list or a dispatch's dateline (« • Météo France a placé ... », « -Marie-Claire Dupont veut
+# ... »): no part of the sentence. Not a hyphen before a digit (« -5 % »: a negative number),
+# nor a spaced one or a dash, which may open a line of dialogue (« – Je n'ai rien vu ») or
+# name who said what is above (« —Joe L., age 10 »).
+_LEADING_LIST_MARK = re.compile(
+    rf"^(?:[{LIST_MARKS}]\s*(?=[\"«“A-ZÀ-ÖØ-Þ0-9])|-(?=[\"«“A-ZÀ-ÖØ-Þ]))"
+)
+
+
+def without_list_mark(text: str) -> str:
+    """``text`` without the list mark or dash it opens on, when a sentence follows it."""
+    match = _LEADING_LIST_MARK.match(text)
+    return text[match.end() :] if match else text
+
+
+_ELIDED_QUOTE = re.compile(r"(?<=\w)\"(?=[aeiouyhéèêëàâîïôûœAEIOUYHÉÈÊËÀÂÎÏÔÛŒ])")
+
+
+def mend_elided_quotes(text: str, elided: frozenset[str]) -> str:
+    """A straight double quote typed for the apostrophe of an elided word (« de l"épidémie »,
+    « qu"il »), made the apostrophe again: the same length, so no offset moves. Kept when it
+    also opens a quote that the next mark closes (« qu"un tiers" des ponts »: the apostrophe
+    and the opening mark in one)."""
+    mended: set[int] = set()
+    for match in _ELIDED_QUOTE.finditer(text) if '"' in text else ():
+        at = start = match.start()
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+        if (start == 0 or text[start - 1] not in "'’") and text[start:at].lower() in elided:
+            mended.add(at)
+    if not mended:
+        return text
+    apostrophe = "’" if text.count("’") > text.count("'") else "'"
+    chars = list(text)
+    for at in sorted(mended):
+        before = text.count('"', 0, at) - sum(1 for other in mended if other < at)
+        nxt = text.find('"', at + 1)
+        while nxt in mended:
+            nxt = text.find('"', nxt + 1)
+        closes = nxt != -1 and not text[nxt - 1].isspace() and not text[nxt + 1 : nxt + 2].isalnum()
+        if before % 2 == 0 and closes:
+            continue  # « qu"un tiers" »: it opens the quote that the next mark closes
+        chars[at] = apostrophe
+    return "".join(chars)
 
 
 def _assemble(lines: list[_Line], doc_lang: str | None) -> tuple[str, list[Block]]:

@@ -227,7 +227,9 @@ def badly_cut(sentences: list[ParsedSentence]) -> set[int]:
     where the splitter took the quote's question mark for an end), or a quoted heading glued
     to the paragraph it titles (« "Une erreur de calcul"Le maire, 52 ans, a reconnu ... »).
     As a bullet the first would open on a colon, a reply with its question cut off; the
-    second is nobody's words run into somebody's."""
+    second is nobody's words run into somebody's. So is a sentence whose first quote mark
+    closes a quote it never opened (« S'il le faut, on le fera", indique la ministre. »,
+    where the text lost the opening mark with the list item before it)."""
     found = set()
     for i, sentence in enumerate(sentences):
         text = sentence.text.strip()
@@ -237,7 +239,29 @@ def badly_cut(sentences: list[ParsedSentence]) -> set[int]:
             end = _quote_close(text)
             if 0 < end < len(text) - 1 and text[end + 1].isalnum():
                 found.add(i)
+        elif _closes_first(text):
+            found.add(i)
     return found
+
+
+# The first double quote mark or guillemet of a sentence, and what is around a straight one.
+_FIRST_MARK = re.compile(r'(?P<before>.?)(?P<mark>["«»“”])(?P<after>.?)', re.S)
+
+
+def _closes_first(text: str) -> bool:
+    """The sentence's first mark closes a quote: a closing guillemet, or a straight mark glued
+    to the word before it and followed by a space, a stop or the end."""
+    match = _FIRST_MARK.search(text)
+    if match is None:
+        return False
+    if match["mark"] in "»”":
+        return True
+    before, after = match["before"], match["after"]
+    return (
+        match["mark"] == '"'
+        and before.isalnum()
+        and (not after or after.isspace() or after in ",.;:!?)")
+    )
 
 
 def passed_over(sentences: list[ParsedSentence], lang: Language) -> set[int]:

@@ -121,6 +121,10 @@ class Language:
     # Words that, capitalised between two lowercase words, start a sentence whose final stop
     # went missing (a caption glued onto the text: « ... than a colleague The cost of ... »).
     glued_openers: frozenset[str] = frozenset()
+    # Openers of that kind that are also letters (« A »): only where the parse reads a
+    # determiner, and not after a word a letter labels (« vitamin A »).
+    glued_determiners: frozenset[str] = frozenset()
+    letter_labels: frozenset[str] = frozenset()
     # Where text copied from a page ran a paragraph (or an intertitle, a video's title and
     # credit) into the next one without a space: a lowercase letter, or an upper-case run, then
     # one of the language's sentence openers as a whole word (« ... un accident sur la
@@ -131,6 +135,14 @@ class Language:
     # capitalised article opens a title, not a sentence (« le film Le dernier métro »).
     spaced_heading: re.Pattern[str] | None = None
     title_words: frozenset[str] = frozenset()
+    # Any capitalised word glued to a lowercase word of two letters or more starts a paragraph
+    # (« ... en examenRapidement, ... »), not only the listed openers.
+    glued_after_lowercase_word: bool = False
+    # A hyphen glued to a capital after a sentence's end starts a paragraph (« jour. -À 10 »).
+    dashed_paragraph_start: bool = False
+    # Elided words (« l », « qu »): a straight double quote after one and before a vowel is a
+    # mistyped apostrophe (« de l"épidémie »).
+    elided_words: frozenset[str] = frozenset()
     # Page furniture found inside paragraphs (« Scroll down for video »): its own sentence,
     # also when the next paragraph is glued to it (« ... on this deviceThe club said »).
     set_apart: re.Pattern[str] | None = None
@@ -339,12 +351,19 @@ def language(code: str) -> Language:
         ),
         clause_conjunctions=tuple(lang["clauses"]["conjunctions"]),
         glued_openers=frozenset(lang.get("sentences", {}).get("glued_openers", [])),
+        glued_determiners=frozenset(lang.get("sentences", {}).get("glued_determiners", [])),
+        letter_labels=frozenset(lang.get("sentences", {}).get("letter_labels", [])),
         glued_paragraph=glued_paragraph_regex(
             lang.get("sentences", {}).get("paragraph_openers", []),
             lang.get("sentences", {}).get("credit_words", []),
         ),
         spaced_heading=spaced_heading_regex(lang.get("sentences", {}).get("paragraph_openers", [])),
         title_words=frozenset(lang.get("sentences", {}).get("title_words", [])),
+        glued_after_lowercase_word=bool(
+            lang.get("sentences", {}).get("glued_after_lowercase_word", False)
+        ),
+        elided_words=frozenset(lang.get("sentences", {}).get("elided_words", [])),
+        dashed_paragraph_start=bool(lang.get("sentences", {}).get("dashed_paragraph_start", False)),
         set_apart=_furniture_regex(lang.get("sentences", {}).get("set_apart", [])),
         set_apart_phrases=tuple(lang.get("sentences", {}).get("set_apart", [])),
         dateline=_dateline_regex(lang.get("sentences", {}).get("dateline_patterns", [])),
