@@ -136,6 +136,7 @@ POINTING_KINDS = (
     "back_clitic",
     "back_additive",
     "back_quote",
+    "back_possessive",
 )
 SUB_KINDS = {"needs_context": CONTEXT_KINDS, "points_back": POINTING_KINDS}
 BOX_KINDS = ("any_defect", "no_named_subject", "misses_headline", "headline_not_in_body")
@@ -990,6 +991,8 @@ def audit_box(
     """The defects of one box that its parse shows: a record per bullet and the box's own.
     (``lost_key_figure`` needs the digest's figures: ``main`` adds it.) ``entities``: the
     digest's, whose mentions let a bullet name the headline's people another way."""
+    from essentiel.keypoints.pointing import named_kinds
+
     by_start = {s.start: s for s in sentences}
     records = []
     said: list[frozenset[str]] = []
@@ -1020,7 +1023,10 @@ def audit_box(
         if back:
             found += ["points_back", back]
         named = named or names_something(tokens)
-        said.append(frozenset(w for tok in tokens for w in (tok.lemma_.lower(), tok.lower_)))
+        said.append(
+            frozenset(w for tok in tokens for w in (tok.lemma_.lower(), tok.lower_))
+            | named_kinds(tokens, lang.code)
+        )
         inserted = " ".join(re.findall(r"\[([^\]]+)\]", point.text))
         told.append(said_by(tokens, lang.code, entities, fragments, inserted))
         records.append(

@@ -132,3 +132,94 @@ ADDITIVE_BOX = (
     "juillet prochain pour des travaux d'isolation. Les associations sportives de la ville réclament un bassin "
     "provisoire avant la rentrée de septembre."
 )
+
+
+@pytest.mark.parametrize(
+    ("text", "introduced", "kind"),
+    [
+        # The noun another way: a family of ``equivalents``, a stem, a word it ends.
+        (
+            "Le préfet a ouvert mardi la porte à des aménagements pour ce scrutin.",
+            {"élection", "municipal"},
+            None,
+        ),
+        (
+            "Le préfet a ouvert mardi la porte à des aménagements pour ce scrutin.",
+            {"conseil", "maire"},
+            "back_demonstrative",
+        ),
+        ("Le médiateur a salué cet échange, le plus important depuis 2014.", {"échanger"}, None),
+        (
+            "Le médiateur a salué cet échange, le plus important depuis 2014.",
+            {"libérer"},
+            "back_demonstrative",
+        ),
+        ("« Personne ne comprend encore ce virus », estime Paul Kervella.", {"coronavirus"}, None),
+        # A noun of a kind after a word of that kind, in the box or before it in the bullet.
+        ("Fiché S, cet homme a été interpellé lundi à l'aéroport de Brest.", {"<person>"}, None),
+        (
+            "Fiché S, cet homme a été interpellé lundi à l'aéroport de Brest.",
+            {"<place>"},
+            "back_demonstrative",
+        ),
+        (
+            "La préfecture a compté 1 200 manifestants à Brest, mais les syndicats contestent ce "
+            "chiffre.",
+            set(),
+            None,
+        ),
+        (
+            "Les syndicats de la Poste contestent ce chiffre depuis lundi.",
+            set(),
+            "back_demonstrative",
+        ),
+        # « à ce sujet » after what the bullet said; opening the bullet, it points back.
+        (
+            "Le maire de Brest a évoqué la fermeture du port mais refuse d'en dire plus à ce "
+            "sujet.",
+            set(),
+            None,
+        ),
+        ("À ce sujet, le maire de Brest refuse de s'exprimer.", set(), "back_demonstrative"),
+        # A name after the noun, or in its adjective, defines it.
+        ("La question qui entoure cette affaire Kervella reste entière à Brest.", set(), None),
+        ("« Ce courant anti-Macron grandit à gauche », estime Paul Kervella.", set(), None),
+    ],
+)
+def test_a_demonstrative_whose_noun_the_box_named_another_way_stands(
+    text: str, introduced: set[str], kind: str | None
+) -> None:
+    assert _kind(text, introduced=frozenset(introduced)) == kind
+
+
+def test_the_kinds_a_bullet_names() -> None:
+    from essentiel.keypoints.pointing import named_kinds
+
+    doc = pipeline("fr")("Jean Le Goff, le maire de Brest, a compté 300 manifestants.")
+    assert {"<person>", "<place>", "<figure>"} <= named_kinds(list(doc), "fr")
+    doc = pipeline("fr")("La mesure entrera en vigueur dans les semaines à venir.")
+    assert "<person>" not in named_kinds(list(doc), "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind"),
+    [
+        # A possessive with no owner before it, nor the subject its phrase is fronted to.
+        ("Many of his followers backed the mayor's rival on Tuesday.", "en", "back_possessive"),
+        ("Her lawyer said the verdict would be appealed next week.", "en", "back_possessive"),
+        ("Their children were taken to hospital in Leeds.", "en", "back_possessive"),
+        ("Mayor John Smith said his plan would cut harbour fees.", "en", None),
+        ("In his speech on Monday, John Smith promised new ferries.", "en", None),
+        ("The parents said their children were taken to hospital.", "en", None),
+        ("Leurs enfants ont été conduits à l'hôpital de Quimper.", "fr", "back_possessive"),
+        ("Sur son compte Twitter, la chanteuse Anne Le Goff a remercié ses fans.", "fr", None),
+        ("La ville de Brest et ses habitants fêteront le port samedi.", "fr", None),
+    ],
+)
+def test_a_possessive_whose_owner_is_not_named(text: str, lang: str, kind: str | None) -> None:
+    assert _kind(text, lang) == kind
+
+
+def test_a_person_named_earlier_in_the_box_owns_his() -> None:
+    text = "Many of his followers backed the mayor's rival on Tuesday."
+    assert _kind(text, "en", frozenset({"<person>"})) is None
