@@ -5,13 +5,18 @@ repassé au-dessus de cette barre » (the bar was named in a clause the box left
 a-t-il ajouté » (who?), « Jean Dupont le pensait » (thought what?), « Le ministre a retiré en
 même temps un autre symbole » (in the same time as what? another than which?), « "Je lis
 qu'on ne ..." » (who is « je »?). The sixth blind judging round read such bullets as the
-least readable. Five ways, each a kind (``POINTING_KINDS``), word lists in ``[pointing]`` of
+least readable. Six ways, each a kind (``POINTING_KINDS``), word lists in ``[pointing]`` of
 the language's resources:
 
 - ``back_demonstrative``: a demonstrative determiner and a noun the bullet (or an earlier
   bullet of the box) has not introduced (« cette barre », « ce chemin »); not a time
-  (« cette semaine », ``time_nouns``), nor a noun a relative clause or a complement defines
-  on the spot (« ces élèves qui ... »);
+  (« cette semaine », ``time_nouns``), nor a noun a relative clause, a complement or a name
+  defines on the spot (« ces élèves qui ... », « cette affaire Rugy »), nor one said before
+  another way: a word of its family (« cet échange » after « ont échangé », « ce virus »
+  after « coronavirus »), of its ``equivalents`` (« ce scrutin » after « les élections »),
+  or, for a noun of a kind (``kind_nouns``: « cet homme », « ce pays », « ce chiffre »), a
+  word that names one of that kind (a person's name, a place, a number); nor a phrase on
+  what the bullet said before it (« ... à ce sujet », ``discourse_nouns``);
 - ``back_cue``: a quote's or a report's cue whose subject names nobody: an inverted personal
   pronoun (« a-t-il ajouté », « estime-t-elle ») or a bare definite description after the
   cue verb (« souligne le quotidien ») in a bullet that names no one;
@@ -23,11 +28,16 @@ the language's resources:
   adds to is in the bullet (« aussi grand que », « en même temps que », « un autre X » with
   X said before);
 - ``back_quote``: a first-person word (« je », « moi », « me ») in a bullet that names no
-  one: someone's words without their speaker.
+  one: someone's words without their speaker;
+- ``back_possessive``: a possessive determiner with no owner named before it in the bullet,
+  nor as the subject its phrase is fronted to (« Sur son compte, l'actrice ... »), nor in an
+  earlier bullet ("Many of his followers backed Clinton": another man's followers); "his"
+  and "her" need a person, « son » or "their" any noun.
 
-The box's earlier bullets count as said: ``introduced`` holds their words. What the selector
-does with a bullet found here is its own business (``build_keypoints``); the reader's measure
-(``bench/keypoint_defects.py``) counts them.
+The box's earlier bullets count as said: ``introduced`` holds their words, lemmas and the
+kinds of what they name (``named_kinds``). What the selector does with a bullet found here
+is its own business (``build_keypoints``); the reader's measure (``bench/keypoint_defects.py``)
+counts them.
 """
 
 from __future__ import annotations
