@@ -214,6 +214,9 @@ def test_the_kinds_a_bullet_names() -> None:
         ("Leurs enfants ont été conduits à l'hôpital de Quimper.", "fr", "back_possessive"),
         ("Sur son compte Twitter, la chanteuse Anne Le Goff a remercié ses fans.", "fr", None),
         ("La ville de Brest et ses habitants fêteront le port samedi.", "fr", None),
+        ("Une octogénaire et son compagnon sont morts lundi à Quimper.", "fr", None),
+        ("Skipper depuis son enfance, Anne Le Goff a vendu son voilier à Brest.", "fr", None),
+        ("Parmi leurs dix propositions, une fait déjà du bruit à Brest.", "fr", "back_possessive"),
     ],
 )
 def test_a_possessive_whose_owner_is_not_named(text: str, lang: str, kind: str | None) -> None:
@@ -223,3 +226,45 @@ def test_a_possessive_whose_owner_is_not_named(text: str, lang: str, kind: str |
 def test_a_person_named_earlier_in_the_box_owns_his() -> None:
     text = "Many of his followers backed the mayor's rival on Tuesday."
     assert _kind(text, "en", frozenset({"<person>"})) is None
+
+
+def test_the_sentence_that_introduces_a_refused_demonstrative_goes_before_it() -> None:
+    from essentiel.keypoints import KeyPointSettings, _sentence_before
+    from essentiel.keypoints.select import Candidate
+    from essentiel.model import KeyPoint
+
+    body = (
+        "Le maire de Brest a annoncé lundi une baisse des tarifs du port. "
+        "Selon un sondage, 62 % des plaisanciers jugent que cette annonce arrive trop tard."
+    )
+    doc = pipeline("fr")(body)
+    spans = list(doc.sents)
+    assert len(spans) == 2
+    before, after = (
+        Candidate(ParsedSentence(0, 0, span, "fr"), rank, 1.0, frozenset(), {})
+        for rank, span in enumerate(spans)
+    )
+    whole = [(after.sentence.start, after.sentence.end)]
+    # Only its text is read.
+    point = KeyPoint.model_construct(text=after.sentence.text)
+    on = KeyPointSettings(refuse_demonstrative=True, demonstrative_sentence_before=True)
+    ranks = {0: before, 1: after}
+
+    def lead_in(settings: KeyPointSettings, chosen: list[Candidate]) -> Candidate | None:
+        return _sentence_before(
+            after,
+            ranks,
+            [(c, frozenset()) for c in chosen],
+            [],
+            set(),
+            whole,
+            "fr",
+            frozenset(),
+            point,
+            settings,
+        )
+
+    assert lead_in(on, []) is before
+    # Not when asked not to, nor when the sentence before was already tried.
+    assert lead_in(KeyPointSettings(refuse_demonstrative=True), []) is None
+    assert lead_in(on, [before]) is None

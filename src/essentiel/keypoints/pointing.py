@@ -460,19 +460,25 @@ def _possessive(
                     or (t.pos_ == "PROPN" and not t.ent_type_)
                     or (t.pos_ == "NOUN" and fold(t.lemma_) in persons)
                 )
-            return t.pos_ in {"NOUN", "PROPN"}
+            # « Une octogénaire et son compagnon »: an adjective the parse made a noun's head.
+            return t.pos_ in {"NOUN", "PROPN"} or (
+                t.pos_ == "ADJ" and any(c.dep_ == "det" for c in t.children)
+            )
 
         if any(owns(t) for t in tokens[:k]):
             continue
-        # The phrase fronted before its clause's subject: the subject owns it.
+        # The phrase fronted before its clause's subject: the subject owns it (« Cavalière
+        # depuis son enfance, Julie Trossat ... »; the parse does not always hang the phrase
+        # on the subject's verb).
         head = tok
         while head.head.i != head.i and head.dep_ not in {"ROOT", "root"}:
             head = head.head
         holders = {a.i for a in tok.ancestors}
-        if any(
-            c.dep_.startswith("nsubj") and c.i > tok.i and c.i not in holders and owns(c)
-            for c in head.children
-        ):
+        subjects = [c for c in head.children if c.dep_.startswith("nsubj")]
+        comma = next((j for j in range(k + 1, len(tokens)) if tokens[j].text == ","), None)
+        if comma is not None and not any(t.pos_ in {"VERB", "AUX"} for t in tokens[k:comma]):
+            subjects += [t for t in tokens[comma:] if t.dep_.startswith("nsubj")]
+        if any(c.i > tok.i and c.i not in holders and owns(c) for c in subjects):
             continue
         if personal and KIND_MARK.format("person") in introduced:
             continue
