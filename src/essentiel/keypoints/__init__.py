@@ -156,11 +156,6 @@ class KeyPointSettings:
     # this share of its score (0: always), so that a box does not trade its best sentence for
     # a much weaker one.
     demonstrative_margin: float = 0.0
-    # With ``refuse_demonstrative``: a bullet refused for a demonstrative whose noun the
-    # article's sentence just before introduces (« ... a annoncé une baisse des impôts. 71 %
-    # des Français jugent que cette annonce ... ») takes that sentence as a bullet before it,
-    # when the box has room for both, instead of giving way.
-    demonstrative_sentence_before: bool = False
     # Judge only from the second bullet: the first states the headline's event, under its
     # headline (all three switches on: 28.53).
     pointing_from_second: bool = False
@@ -347,9 +342,6 @@ def build_keypoints(
     )
     lead_point: KeyPoint | None = None
     keep_near = 1.0 - settings.proximity_decay
-    queue: list[tuple[Candidate, bool]] = []  # (candidate, takes the first bullet's place)
-    by_rank = {c.rank: c for c in candidates}
-    led_in: set[int] = set()  # ranks already given the sentence before them
 
     def near(cand: Candidate) -> float:
         """How much a candidate's distance to the bullets made costs it."""
@@ -366,21 +358,13 @@ def build_keypoints(
     )
     while len(made) < settings.max_keypoints:
         # The first bullet: the headline's statement, tried in order; then the best others.
-        # A sentence that introduces a refused bullet's noun, then that bullet, go first.
-        forced = bool(queue)
-        cand: Candidate | None
-        if queue:
-            cand, first = queue.pop(0)
-        else:
-            first = not made and bool(pending)
-            cand = pending.pop(0) if first else next_best(candidates, chosen, weight, near)
+        first = not made and bool(pending)
+        cand: Candidate | None = (
+            pending.pop(0) if first else next_best(candidates, chosen, weight, near)
+        )
         if cand is None:
             break
-        if (
-            not forced
-            and len(made) >= settings.min_keypoints
-            and cand.score < settings.extra_ratio * best
-        ):
+        if len(made) >= settings.min_keypoints and cand.score < settings.extra_ratio * best:
             break  # a bullet beyond the minimum must be nearly as important as the best one
         repair = repairs.get(cand.rank)
         keep = (
@@ -456,12 +440,6 @@ def build_keypoints(
                     cand.sentence, fragments, lang.code, told, point, settings, bool(made), rival
                 )
             ):
-                lead_in = _sentence_before(
-                    cand, by_rank, chosen, made, led_in, fragments, lang.code, told, point, settings
-                )
-                if lead_in is not None:
-                    led_in.add(cand.rank)
-                    queue = [(lead_in, first), (cand, first)]
                 point = None
             else:
                 break
@@ -517,41 +495,6 @@ def build_keypoints(
     # The headline's event first, then the others in the article's order.
     rest = [point for _, point in sorted(made, key=lambda item: item[0]) if point is not lead_point]
     return ([lead_point] if lead_point is not None else []) + rest, notices
-
-
-def _sentence_before(
-    cand: Candidate,
-    by_rank: dict[int, Candidate],
-    chosen: list[tuple[Candidate, frozenset[str]]],
-    made: list[tuple[int, KeyPoint]],
-    led_in: set[int],
-    fragments: list[tuple[int, int]],
-    code: str,
-    told: frozenset[str],
-    point: KeyPoint,
-    settings: KeyPointSettings,
-) -> Candidate | None:
-    """The candidate just before a refused one in the article, when the refusal was for a
-    demonstrative whose noun that sentence introduces and the box has room for both
-    (``demonstrative_sentence_before``); else None."""
-    if not (settings.refuse_demonstrative and settings.demonstrative_sentence_before):
-        return None
-    before = by_rank.get(cand.rank - 1)
-    if (
-        before is None
-        or cand.rank in led_in
-        or len(made) + 2 > settings.max_keypoints
-        or any(before is c for c, _ in chosen)
-        or any(rank == before.rank for rank, _ in made)
-    ):
-        return None
-    if points_back(cand.sentence, fragments, code, told, point.text) != "back_demonstrative":
-        return None
-    whole = [(before.sentence.start, before.sentence.end)]
-    said = said_words(before.sentence, whole) | named_kinds(list(before.sentence.span), code)
-    if points_back(cand.sentence, fragments, code, told | said, point.text) is not None:
-        return None
-    return before
 
 
 def _refused_pointing(
