@@ -103,16 +103,25 @@ def test_the_selector_refuses_a_bullet_that_points_back() -> None:
     from essentiel.keypoints import KeyPointSettings
     from essentiel.pipeline import Settings
 
-    def texts(body: str, **fields: bool) -> list[str]:
+    def texts(body: str, lang: str = "fr", **fields: bool | float) -> list[str]:
         settings = KeyPointSettings(max_keypoints=6, min_keypoints=1, selector="lead", **fields)
-        digest = Pipeline(Settings(keypoints=settings)).digest(body, lang="fr")
+        digest = Pipeline(Settings(keypoints=settings)).digest(body, lang=lang)
         return [p.text for p in digest.keypoints]
 
-    # A demonstrative: refused only when asked (it costs ROUGE).
+    # A demonstrative: refused when another candidate scores at least ``demonstrative_margin``
+    # of its score (the lead selector's next sentence scores 2/3 of it here), or always at 0.
     assert any("cette barre" in t for t in texts(POINTING_BOX))
-    kept = texts(POINTING_BOX, refuse_demonstrative=True)
-    assert kept and not any("cette barre" in t for t in kept)
-    assert any(t.startswith("Les associations") for t in kept)
+    for margin in (0.0, 0.6):
+        kept = texts(POINTING_BOX, demonstrative_margin=margin)
+        assert kept and not any("cette barre" in t for t in kept)
+        assert any(t.startswith("Les associations") for t in kept)
+    kept = texts(POINTING_BOX, refuse_demonstrative=False, demonstrative_margin=0.0)
+    assert any("cette barre" in t for t in kept)
+    # A possessive whose owner nothing names: refused by default.
+    assert any("his followers" in t for t in texts(POSSESSIVE_BOX, "en", refuse_possessive=False))
+    kept = texts(POSSESSIVE_BOX, "en")
+    assert kept and not any("his followers" in t for t in kept), kept
+    assert any(t.startswith("Residents") for t in kept)
     # An object pronoun with nothing to stand for, and an additive word: refused by default.
     for pointing, word in ((CLITIC_BOX, "l'avait"), (ADDITIVE_BOX, "autre")):
         assert any(word in t for t in texts(pointing, refuse_pointing=False, refuse_additive=False))
@@ -120,6 +129,11 @@ def test_the_selector_refuses_a_bullet_that_points_back() -> None:
         assert kept and not any(word in t for t in kept), kept
 
 
+POSSESSIVE_BOX = (
+    "The harbour road in Portland will close for two years of works, the council said on "
+    "Monday. Many of his followers marched to the town hall on Monday evening to protest. "
+    "Residents of the harbour district asked for a temporary bus line before the winter."
+)
 CLITIC_BOX = (
     "Le conseil municipal de Quimper a voté mardi la fermeture de la piscine Kerlan pour "
     "deux ans de travaux. Jean-Yves Tanguy l'avait annoncé dès le mois de janvier aux "
