@@ -222,6 +222,11 @@ def test_the_kinds_a_bullet_names() -> None:
         ("Many of his followers backed the mayor's rival on Tuesday.", "en", "back_possessive"),
         ("Her lawyer said the verdict would be appealed next week.", "en", "back_possessive"),
         ("Their children were taken to hospital in Leeds.", "en", "back_possessive"),
+        (
+            "The White House said more than half of his followers did not exist.",
+            "en",
+            "back_possessive",
+        ),
         ("Mayor John Smith said his plan would cut harbour fees.", "en", None),
         ("In his speech on Monday, John Smith promised new ferries.", "en", None),
         ("The parents said their children were taken to hospital.", "en", None),

@@ -62,6 +62,7 @@ POINTING_KINDS = (
     "back_possessive",
 )
 _SPEAKERS = frozenset({"PER", "PERSON", "ORG"})
+_PERSONS = frozenset({"PER", "PERSON"})
 _OPEN = {"«": 1, "“": 1, "»": -1, "”": -1}
 # Dependencies of the words of a name on its head (« Jean-Luc » <- « Mélenchon »).
 _NAME_PARTS = frozenset({"flat", "flat:name", "fixed", "compound", "goeswith"})
@@ -455,8 +456,9 @@ def _possessive(
             if t.pos_ == "PRON" and t.dep_ != "poss" and "Yes" not in t.morph.get("Poss", []):
                 return True
             if personal:
+                # A person: not an organisation ("The White House ... his followers").
                 return (
-                    t.ent_type_ in _SPEAKERS
+                    t.ent_type_ in _PERSONS
                     or (t.pos_ == "PROPN" and not t.ent_type_)
                     or (t.pos_ == "NOUN" and fold(t.lemma_) in persons)
                 )
