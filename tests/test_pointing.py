@@ -228,6 +228,7 @@ def test_the_kinds_a_bullet_names() -> None:
             "back_possessive",
         ),
         ("Mayor John Smith said his plan would cut harbour fees.", "en", None),
+        ("A holidaymaker walked into a station to complain about his trip.", "en", None),
         ("In his speech on Monday, John Smith promised new ferries.", "en", None),
         ("The parents said their children were taken to hospital.", "en", None),
         ("Leurs enfants ont été conduits à l'hôpital de Quimper.", "fr", "back_possessive"),

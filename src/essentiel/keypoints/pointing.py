@@ -456,10 +456,13 @@ def _possessive(
             if t.pos_ == "PRON" and t.dep_ != "poss" and "Yes" not in t.morph.get("Poss", []):
                 return True
             if personal:
-                # A person: not an organisation ("The White House ... his followers").
+                # A person: not an organisation ("The White House ... his followers"); a
+                # noun subject can be one ("a holidaymaker walked in to complain about his
+                # trip").
                 return (
                     t.ent_type_ in _PERSONS
                     or (t.pos_ == "PROPN" and not t.ent_type_)
+                    or (t.pos_ == "NOUN" and t.dep_.startswith("nsubj") and not t.ent_type_)
                     or (t.pos_ == "NOUN" and fold(t.lemma_) in persons)
                 )
             # « Une octogénaire et son compagnon »: an adjective the parse made a noun's head.
