@@ -38,15 +38,19 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   of its figures (the deaths cut, the injured kept); a number inside an entity's name (« une
   information d'Europe 1 ») is no figure;
 - ``points_back``: a word anywhere in the bullet, not only at its opening, points at a
-  sentence the box does not show (the sixth judged round's least readable boxes). Five ways,
+  sentence the box does not show (the sixth judged round's least readable boxes). Six ways,
   also counted apart: ``back_demonstrative`` (« au-dessus de cette barre », a demonstrative
-  and a noun neither the bullet nor an earlier bullet introduced; not a time, « cette
-  semaine », nor a noun a relative clause or an « of » complement defines), ``back_cue``
+  and a noun neither the bullet nor an earlier bullet introduced, itself or another way: a
+  word of its family or its equivalents, « ce scrutin » after « les élections », or a word
+  of its kind, « cet homme » after a person's name; not a time, « cette semaine », nor a
+  noun a relative clause, an « of » complement or a name defines), ``back_cue``
   (« ..., a-t-il ajouté », « ..., souligne le quotidien », in a bullet that names no one),
   ``back_clitic`` (« Jean Dupont le pensait »: an object pronoun with no noun before it but
   its verb's subject), ``back_additive`` (« également », « aussi », « non plus », « en même
   temps », « un autre »: unless what it adds to is in the bullet or the box) and
-  ``back_quote`` (a first-person word in a bullet that names no one). The test is the
+  ``back_quote`` (a first-person word in a bullet that names no one) and ``back_possessive``
+  ("Many of his followers ...": a possessive whose owner is named neither before it nor in
+  an earlier bullet). The test is the
   engine's own (``keypoints/pointing.py``, lists in ``[pointing]`` of the language's
   resources), which the selector also applies (``refuse_pointing``, ``refuse_additive``):
   run with ``--keypoints refuse_pointing:0 --keypoints refuse_additive:0`` to count what it
@@ -136,6 +140,7 @@ POINTING_KINDS = (
     "back_clitic",
     "back_additive",
     "back_quote",
+    "back_possessive",
 )
 SUB_KINDS = {"needs_context": CONTEXT_KINDS, "points_back": POINTING_KINDS}
 BOX_KINDS = ("any_defect", "no_named_subject", "misses_headline", "headline_not_in_body")
@@ -990,6 +995,8 @@ def audit_box(
     """The defects of one box that its parse shows: a record per bullet and the box's own.
     (``lost_key_figure`` needs the digest's figures: ``main`` adds it.) ``entities``: the
     digest's, whose mentions let a bullet name the headline's people another way."""
+    from essentiel.keypoints.pointing import named_kinds
+
     by_start = {s.start: s for s in sentences}
     records = []
     said: list[frozenset[str]] = []
@@ -1020,7 +1027,10 @@ def audit_box(
         if back:
             found += ["points_back", back]
         named = named or names_something(tokens)
-        said.append(frozenset(w for tok in tokens for w in (tok.lemma_.lower(), tok.lower_)))
+        said.append(
+            frozenset(w for tok in tokens for w in (tok.lemma_.lower(), tok.lower_))
+            | named_kinds(tokens, lang.code)
+        )
         inserted = " ".join(re.findall(r"\[([^\]]+)\]", point.text))
         told.append(said_by(tokens, lang.code, entities, fragments, inserted))
         records.append(

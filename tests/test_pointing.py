@@ -103,16 +103,25 @@ def test_the_selector_refuses_a_bullet_that_points_back() -> None:
     from essentiel.keypoints import KeyPointSettings
     from essentiel.pipeline import Settings
 
-    def texts(body: str, **fields: bool) -> list[str]:
+    def texts(body: str, lang: str = "fr", **fields: bool | float) -> list[str]:
         settings = KeyPointSettings(max_keypoints=6, min_keypoints=1, selector="lead", **fields)
-        digest = Pipeline(Settings(keypoints=settings)).digest(body, lang="fr")
+        digest = Pipeline(Settings(keypoints=settings)).digest(body, lang=lang)
         return [p.text for p in digest.keypoints]
 
-    # A demonstrative: refused only when asked (it costs ROUGE).
+    # A demonstrative: refused when another candidate scores at least ``demonstrative_margin``
+    # of its score (the lead selector's next sentence scores 2/3 of it here), or always at 0.
     assert any("cette barre" in t for t in texts(POINTING_BOX))
-    kept = texts(POINTING_BOX, refuse_demonstrative=True)
-    assert kept and not any("cette barre" in t for t in kept)
-    assert any(t.startswith("Les associations") for t in kept)
+    for margin in (0.0, 0.6):
+        kept = texts(POINTING_BOX, demonstrative_margin=margin)
+        assert kept and not any("cette barre" in t for t in kept)
+        assert any(t.startswith("Les associations") for t in kept)
+    kept = texts(POINTING_BOX, refuse_demonstrative=False, demonstrative_margin=0.0)
+    assert any("cette barre" in t for t in kept)
+    # A possessive whose owner nothing names: refused by default.
+    assert any("his followers" in t for t in texts(POSSESSIVE_BOX, "en", refuse_possessive=False))
+    kept = texts(POSSESSIVE_BOX, "en")
+    assert kept and not any("his followers" in t for t in kept), kept
+    assert any(t.startswith("Residents") for t in kept)
     # An object pronoun with nothing to stand for, and an additive word: refused by default.
     for pointing, word in ((CLITIC_BOX, "l'avait"), (ADDITIVE_BOX, "autre")):
         assert any(word in t for t in texts(pointing, refuse_pointing=False, refuse_additive=False))
@@ -120,6 +129,11 @@ def test_the_selector_refuses_a_bullet_that_points_back() -> None:
         assert kept and not any(word in t for t in kept), kept
 
 
+POSSESSIVE_BOX = (
+    "The harbour road in Portland will close for two years of works, the council said on "
+    "Monday. Many of his followers marched to the town hall on Monday evening to protest. "
+    "Residents of the harbour district asked for a temporary bus line before the winter."
+)
 CLITIC_BOX = (
     "Le conseil municipal de Quimper a voté mardi la fermeture de la piscine Kerlan pour "
     "deux ans de travaux. Jean-Yves Tanguy l'avait annoncé dès le mois de janvier aux "
@@ -132,3 +146,103 @@ ADDITIVE_BOX = (
     "juillet prochain pour des travaux d'isolation. Les associations sportives de la ville réclament un bassin "
     "provisoire avant la rentrée de septembre."
 )
+
+
+@pytest.mark.parametrize(
+    ("text", "introduced", "kind"),
+    [
+        # The noun another way: a family of ``equivalents``, a stem, a word it ends.
+        (
+            "Le préfet a ouvert mardi la porte à des aménagements pour ce scrutin.",
+            {"élection", "municipal"},
+            None,
+        ),
+        (
+            "Le préfet a ouvert mardi la porte à des aménagements pour ce scrutin.",
+            {"conseil", "maire"},
+            "back_demonstrative",
+        ),
+        ("Le médiateur a salué cet échange, le plus important depuis 2014.", {"échanger"}, None),
+        (
+            "Le médiateur a salué cet échange, le plus important depuis 2014.",
+            {"libérer"},
+            "back_demonstrative",
+        ),
+        ("« Personne ne comprend encore ce virus », estime Paul Kervella.", {"coronavirus"}, None),
+        # A noun of a kind after a word of that kind, in the box or before it in the bullet.
+        ("Fiché S, cet homme a été interpellé lundi à l'aéroport de Brest.", {"<person>"}, None),
+        (
+            "Fiché S, cet homme a été interpellé lundi à l'aéroport de Brest.",
+            {"<place>"},
+            "back_demonstrative",
+        ),
+        (
+            "La préfecture a compté 1 200 manifestants à Brest, mais les syndicats contestent ce "
+            "chiffre.",
+            set(),
+            None,
+        ),
+        (
+            "Les syndicats de la Poste contestent ce chiffre depuis lundi.",
+            set(),
+            "back_demonstrative",
+        ),
+        # « à ce sujet » after what the bullet said; opening the bullet, it points back.
+        (
+            "Le maire de Brest a évoqué la fermeture du port mais refuse d'en dire plus à ce "
+            "sujet.",
+            set(),
+            None,
+        ),
+        ("À ce sujet, le maire de Brest refuse de s'exprimer.", set(), "back_demonstrative"),
+        # A name after the noun, or in its adjective, defines it.
+        ("La question qui entoure cette affaire Kervella reste entière à Brest.", set(), None),
+        ("« Ce courant anti-Macron grandit à gauche », estime Paul Kervella.", set(), None),
+    ],
+)
+def test_a_demonstrative_whose_noun_the_box_named_another_way_stands(
+    text: str, introduced: set[str], kind: str | None
+) -> None:
+    assert _kind(text, introduced=frozenset(introduced)) == kind
+
+
+def test_the_kinds_a_bullet_names() -> None:
+    from essentiel.keypoints.pointing import named_kinds
+
+    doc = pipeline("fr")("Jean Le Goff, le maire de Brest, a compté 300 manifestants.")
+    assert {"<person>", "<place>", "<figure>"} <= named_kinds(list(doc), "fr")
+    doc = pipeline("fr")("La mesure entrera en vigueur dans les semaines à venir.")
+    assert "<person>" not in named_kinds(list(doc), "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind"),
+    [
+        # A possessive with no owner before it, nor the subject its phrase is fronted to.
+        ("Many of his followers backed the mayor's rival on Tuesday.", "en", "back_possessive"),
+        ("Her lawyer said the verdict would be appealed next week.", "en", "back_possessive"),
+        ("Their children were taken to hospital in Leeds.", "en", "back_possessive"),
+        (
+            "The White House said more than half of his followers did not exist.",
+            "en",
+            "back_possessive",
+        ),
+        ("Mayor John Smith said his plan would cut harbour fees.", "en", None),
+        ("A holidaymaker walked into a station to complain about his trip.", "en", None),
+        ("In his speech on Monday, John Smith promised new ferries.", "en", None),
+        ("The parents said their children were taken to hospital.", "en", None),
+        ("Leurs enfants ont été conduits à l'hôpital de Quimper.", "fr", "back_possessive"),
+        ("Sur son compte Twitter, la chanteuse Anne Le Goff a remercié ses fans.", "fr", None),
+        ("La ville de Brest et ses habitants fêteront le port samedi.", "fr", None),
+        ("Une octogénaire et son compagnon sont morts lundi à Quimper.", "fr", None),
+        ("Skipper depuis son enfance, Anne Le Goff a vendu son voilier à Brest.", "fr", None),
+        ("Parmi leurs dix propositions, une fait déjà du bruit à Brest.", "fr", "back_possessive"),
+    ],
+)
+def test_a_possessive_whose_owner_is_not_named(text: str, lang: str, kind: str | None) -> None:
+    assert _kind(text, lang) == kind
+
+
+def test_a_person_named_earlier_in_the_box_owns_his() -> None:
+    text = "Many of his followers backed the mayor's rival on Tuesday."
+    assert _kind(text, "en", frozenset({"<person>"})) is None

@@ -5,13 +5,18 @@ repassé au-dessus de cette barre » (the bar was named in a clause the box left
 a-t-il ajouté » (who?), « Jean Dupont le pensait » (thought what?), « Le ministre a retiré en
 même temps un autre symbole » (in the same time as what? another than which?), « "Je lis
 qu'on ne ..." » (who is « je »?). The sixth blind judging round read such bullets as the
-least readable. Five ways, each a kind (``POINTING_KINDS``), word lists in ``[pointing]`` of
+least readable. Six ways, each a kind (``POINTING_KINDS``), word lists in ``[pointing]`` of
 the language's resources:
 
 - ``back_demonstrative``: a demonstrative determiner and a noun the bullet (or an earlier
   bullet of the box) has not introduced (« cette barre », « ce chemin »); not a time
-  (« cette semaine », ``time_nouns``), nor a noun a relative clause or a complement defines
-  on the spot (« ces élèves qui ... »);
+  (« cette semaine », ``time_nouns``), nor a noun a relative clause, a complement or a name
+  defines on the spot (« ces élèves qui ... », « cette affaire Rugy »), nor one said before
+  another way: a word of its family (« cet échange » after « ont échangé », « ce virus »
+  after « coronavirus »), of its ``equivalents`` (« ce scrutin » after « les élections »),
+  or, for a noun of a kind (``kind_nouns``: « cet homme », « ce pays », « ce chiffre »), a
+  word that names one of that kind (a person's name, a place, a number); nor a phrase on
+  what the bullet said before it (« ... à ce sujet », ``discourse_nouns``);
 - ``back_cue``: a quote's or a report's cue whose subject names nobody: an inverted personal
   pronoun (« a-t-il ajouté », « estime-t-elle ») or a bare definite description after the
   cue verb (« souligne le quotidien ») in a bullet that names no one;
@@ -23,11 +28,16 @@ the language's resources:
   adds to is in the bullet (« aussi grand que », « en même temps que », « un autre X » with
   X said before);
 - ``back_quote``: a first-person word (« je », « moi », « me ») in a bullet that names no
-  one: someone's words without their speaker.
+  one: someone's words without their speaker;
+- ``back_possessive``: a possessive determiner with no owner named before it in the bullet,
+  nor as the subject its phrase is fronted to (« Sur son compte, l'actrice ... »), nor in an
+  earlier bullet ("Many of his followers backed Clinton": another man's followers); "his"
+  and "her" need a person, « son » or "their" any noun.
 
-The box's earlier bullets count as said: ``introduced`` holds their words. What the selector
-does with a bullet found here is its own business (``build_keypoints``); the reader's measure
-(``bench/keypoint_defects.py``) counts them.
+The box's earlier bullets count as said: ``introduced`` holds their words, lemmas and the
+kinds of what they name (``named_kinds``). What the selector does with a bullet found here
+is its own business (``build_keypoints``); the reader's measure (``bench/keypoint_defects.py``)
+counts them.
 """
 
 from __future__ import annotations
@@ -41,15 +51,44 @@ from spacy.tokens import Token
 from essentiel import resources
 from essentiel.analyze import ParsedSentence
 from essentiel.facts.names import fold
-from essentiel.keypoints.standalone import known_without_name
+from essentiel.keypoints.standalone import known_without_name, person_nouns
 
-POINTING_KINDS = ("back_demonstrative", "back_cue", "back_clitic", "back_additive", "back_quote")
+POINTING_KINDS = (
+    "back_demonstrative",
+    "back_cue",
+    "back_clitic",
+    "back_additive",
+    "back_quote",
+    "back_possessive",
+)
 _SPEAKERS = frozenset({"PER", "PERSON", "ORG"})
+_PERSONS = frozenset({"PER", "PERSON"})
 _OPEN = {"«": 1, "“": 1, "»": -1, "”": -1}
 # Dependencies of the words of a name on its head (« Jean-Luc » <- « Mélenchon »).
 _NAME_PARTS = frozenset({"flat", "flat:name", "fixed", "compound", "goeswith"})
 # Dependencies by which a relative clause or a noun's complement defines it on the spot.
 _DEFINING = frozenset({"acl:relcl", "relcl", "nmod", "prep"})
+# What a named entity of each type is, for a demonstrative's noun of that kind (« ce pays »
+# after « les quatre Français », a place's people); a proper noun of no type can be an
+# organisation (« "Proud Boys" » ... « ces organisations »).
+_ENTITY_KINDS = {
+    "PER": "person",
+    "PERSON": "person",
+    "LOC": "place",
+    "GPE": "place",
+    "NORP": "place",
+    "ORG": "organisation",
+    "MISC": "organisation",
+    "DATE": "time",
+    "TIME": "time",
+}
+# A word of the box stands for a kind of thing under this mark, beside its words and lemmas
+# (``introduced``): « <person> » after « Jean Dupont ».
+KIND_MARK = "<{}>"
+# Shortest stem two words share to be one word's family (« échange » / « échangé »), and
+# shortest word another may begin or end with (« virus » in « coronavirus »).
+_STEM = 6
+_AFFIX = 5
 
 
 @dataclass(frozen=True)
@@ -68,6 +107,18 @@ class PointingWords:
     joined_by: frozenset[str]  # « mais aussi », « et également »: added to the bullet's own
     cataphoric_marks: frozenset[str]  # « Comme il l'avait dit, ... »: « l' » looks ahead
     degree: frozenset[str]  # « une aussi courte période »: before an adjective, a degree
+    # Families of nouns that name the same thing another way (« le scrutin » / « l'élection »).
+    equivalents: dict[str, frozenset[str]]
+    # A noun of each kind stands for what a word of that kind named before (« cet homme »
+    # after a person's name, « ce pays » after a place's, « ce chiffre » after a number).
+    kind_nouns: dict[str, str]
+    # Nouns of a phrase that points at what the bullet itself said before it (« ... dit avoir
+    # "le cul merdeux" à ce sujet »): they stand after a verb of the bullet.
+    discourse_nouns: frozenset[str]
+    # Possessive determiners whose owner must be a person ("his", "her"), or anything
+    # named ("their", « son », « leur »).
+    personal_possessives: frozenset[str]
+    possessives: frozenset[str]
 
     @classmethod
     @cache
@@ -93,6 +144,20 @@ class PointingWords:
             joined_by=words("joined_by"),
             cataphoric_marks=words("cataphoric_marks"),
             degree=words("degree"),
+            equivalents={
+                fold(word): family
+                for group in data.get("equivalents", [])
+                for family in [frozenset(fold(w) for w in group)]
+                for word in group
+            },
+            kind_nouns={
+                fold(noun): kind
+                for kind, nouns in data.get("kind_nouns", {}).items()
+                for noun in [*nouns, *(person_nouns(code) if kind == "person" else ())]
+            },
+            discourse_nouns=frozenset(fold(w) for w in data.get("discourse_nouns", [])),
+            personal_possessives=words("personal_possessives"),
+            possessives=words("possessives"),
         )
 
 
@@ -130,11 +195,37 @@ def points_back(
     if not tokens:
         return None
     named = names_someone(tokens, bullet)
-    for check in (_demonstrative, _cue, _clitic, _additive, _first_person):
+    kind = _demonstrative(tokens, words, introduced, code)
+    if kind is not None:
+        return kind
+    for check in (_cue, _clitic, _additive, _first_person):
         kind = check(tokens, words, introduced, named)
         if kind is not None:
             return kind
-    return None
+    return _possessive(tokens, words, introduced, code)
+
+
+def named_kinds(tokens: Sequence[Token], code: str) -> frozenset[str]:
+    """The kinds of thing the tokens name, as marks (``KIND_MARK``): a person, a place, an
+    organisation (by the entity's type, or a person's noun: « le suspect »), a figure (a
+    number), a time (a number, a date, a time noun). Added to what a bullet introduces: a
+    later « cet homme », « ce pays », « ce chiffre » stands for it."""
+    words = PointingWords.of(code)
+    persons = person_nouns(code)
+    kinds: set[str] = set()
+    for tok in tokens:
+        kind = _ENTITY_KINDS.get(tok.ent_type_)
+        if kind is not None and tok.is_alpha:
+            kinds.add(kind)
+        elif tok.pos_ == "PROPN" and not tok.ent_type_:
+            kinds.add("organisation")
+        if tok.pos_ == "NOUN" and fold(tok.lemma_) in persons:
+            kinds.add("person")
+        if tok.like_num or tok.pos_ == "NUM":
+            kinds.update(("figure", "time"))
+        if fold(tok.lemma_) in words.time_nouns:
+            kinds.add("time")
+    return frozenset(KIND_MARK.format(kind) for kind in kinds)
 
 
 def _said_before(tokens: Sequence[Token], k: int, noun: Token, introduced: frozenset[str]) -> bool:
@@ -144,8 +235,46 @@ def _said_before(tokens: Sequence[Token], k: int, noun: Token, introduced: froze
     return any(t.lemma_.lower() == lemma or t.lower_ == lower for t in tokens[:k])
 
 
+def _kin(noun: str, word: str) -> bool:
+    """Two folded words of one family: the same stem (« echange » / « echanger »), or one
+    that ends the other (« virus » / « coronavirus »)."""
+    if noun == word:
+        return True
+    short, long = sorted((noun, word), key=len)
+    if len(short) >= _AFFIX and (long.startswith(short) or long.endswith(short)):
+        return True
+    return len(short) >= _STEM and long[:_STEM] == short[:_STEM]
+
+
+def _named_before(
+    tokens: Sequence[Token],
+    k: int,
+    noun: Token,
+    introduced: frozenset[str],
+    words: PointingWords,
+    code: str,
+) -> bool:
+    """The demonstrative's noun, or what it stands for, was said before it in the bullet or
+    by an earlier bullet of the box: the noun itself, a word of its family or of its
+    ``equivalents`` (« ce scrutin » after « les élections »), or, for a noun of a kind
+    (« cet homme », « ce pays », « ce chiffre »), a word that names one of that kind."""
+    if _said_before(tokens, k, noun, introduced):
+        return True
+    folded = {fold(noun.lemma_), fold(noun.lower_)}
+    family = frozenset().union(*(words.equivalents.get(f, frozenset()) for f in folded))
+    earlier = {fold(w) for w in introduced if not w.startswith("<")}
+    earlier.update(fold(w) for t in tokens[:k] for w in (t.lemma_, t.lower_) if t.is_alpha)
+    if family & earlier or any(_kin(f, w) for f in folded for w in earlier if w):
+        return True
+    kind = next((words.kind_nouns[f] for f in folded if f in words.kind_nouns), None)
+    if kind is None:
+        return False
+    mark = KIND_MARK.format(kind)
+    return mark in introduced or mark in named_kinds(tokens[:k], code)
+
+
 def _demonstrative(
-    tokens: Sequence[Token], words: PointingWords, introduced: frozenset[str], named: bool
+    tokens: Sequence[Token], words: PointingWords, introduced: frozenset[str], code: str
 ) -> str | None:
     inside = {t.i for t in tokens}
     for k, tok in enumerate(tokens):
@@ -156,10 +285,16 @@ def _demonstrative(
             continue
         if fold(noun.lemma_) in words.time_nouns or fold(noun.lower_) in words.time_nouns:
             continue
-        # « ces élèves qui ont ... », « cette réforme des retraites »: defined on the spot.
+        # « ces élèves qui ont ... », « cette réforme des retraites », « cette affaire Rugy »,
+        # « ce courant anti-Hollande »: defined on the spot.
         if any(_defines(c, noun, words) and c.i in inside for c in noun.children):
             continue
-        if not _said_before(tokens, k, noun, introduced):
+        # « ... dit avoir "le cul merdeux" à ce sujet »: what the bullet said before it.
+        if fold(noun.lemma_) in words.discourse_nouns and any(
+            t.pos_ in {"VERB", "AUX"} for t in tokens[:k]
+        ):
+            continue
+        if not _named_before(tokens, k, noun, introduced, words, code):
             return "back_demonstrative"
     return None
 
@@ -168,7 +303,14 @@ def _defines(child: Token, noun: Token, words: PointingWords) -> bool:
     """A relative clause after the noun, or a complement with ``of`` after it (« cette
     réforme des retraites »), not one the parse hung there by mistake (« cette barre en
     mars »)."""
-    if child.i < noun.i or child.dep_ not in _DEFINING:
+    if child.i < noun.i:
+        return False
+    # A name after the noun (« cette affaire Rugy »), or in its adjective (« anti-Hollande »).
+    if child.pos_ == "PROPN" and not any(c.dep_ == "case" for c in child.children):
+        return True
+    if child.dep_ == "amod" and any(c.isupper() for c in child.text[1:]):
+        return True
+    if child.dep_ not in _DEFINING:
         return False
     if child.dep_ in {"nmod", "prep"}:
         return any(c.dep_ == "case" and c.lower_ in words.of_words for c in child.children) or (
@@ -291,3 +433,61 @@ def _first_person(
     if len(outside) < len(tokens) - 2 and any(t.pos_ in {"NOUN", "PROPN"} for t in outside):
         return None
     return "back_quote"
+
+
+def _possessive(
+    tokens: Sequence[Token], words: PointingWords, introduced: frozenset[str], code: str
+) -> str | None:
+    """A possessive determiner whose owner the bullet does not name: nothing that can own
+    it before it (a person for "his" and "her", anything for "their" or « son »), nor as
+    the subject its phrase is fronted to (« Sur son compte, l'actrice a ... », "In his
+    speech, Smith said ..."), nor, for a person, in an earlier bullet of the box: "Many of
+    his followers backed Clinton" (someone else's followers)."""
+    persons = person_nouns(code)
+    for k, tok in enumerate(tokens):
+        lower = tok.lower_
+        personal = lower in words.personal_possessives
+        if not (personal or lower in words.possessives) or tok.dep_ not in {"poss", "det"}:
+            continue
+        if tok.dep_ == "det" and "Yes" not in tok.morph.get("Poss", []):
+            continue
+
+        def owns(t: Token, personal: bool = personal) -> bool:
+            if t.pos_ == "PRON" and t.dep_ != "poss" and "Yes" not in t.morph.get("Poss", []):
+                return True
+            if personal:
+                # A person: not an organisation ("The White House ... his followers"); a
+                # noun subject can be one ("a holidaymaker walked in to complain about his
+                # trip").
+                return (
+                    t.ent_type_ in _PERSONS
+                    or (t.pos_ == "PROPN" and not t.ent_type_)
+                    or (t.pos_ == "NOUN" and t.dep_.startswith("nsubj") and not t.ent_type_)
+                    or (t.pos_ == "NOUN" and fold(t.lemma_) in persons)
+                )
+            # « Une octogénaire et son compagnon »: an adjective the parse made a noun's head.
+            return t.pos_ in {"NOUN", "PROPN"} or (
+                t.pos_ == "ADJ" and any(c.dep_ == "det" for c in t.children)
+            )
+
+        if any(owns(t) for t in tokens[:k]):
+            continue
+        # The phrase fronted before its clause's subject: the subject owns it (« Cavalière
+        # depuis son enfance, Julie Trossat ... »; the parse does not always hang the phrase
+        # on the subject's verb).
+        head = tok
+        while head.head.i != head.i and head.dep_ not in {"ROOT", "root"}:
+            head = head.head
+        holders = {a.i for a in tok.ancestors}
+        subjects = [c for c in head.children if c.dep_.startswith("nsubj")]
+        comma = next((j for j in range(k + 1, len(tokens)) if tokens[j].text == ","), None)
+        if comma is not None and not any(t.pos_ in {"VERB", "AUX"} for t in tokens[k:comma]):
+            subjects += [t for t in tokens[comma:] if t.dep_.startswith("nsubj")]
+        if any(c.i > tok.i and c.i not in holders and owns(c) for c in subjects):
+            continue
+        if personal and KIND_MARK.format("person") in introduced:
+            continue
+        if not personal and any(w.startswith("<") for w in introduced):
+            continue
+        return "back_possessive"
+    return None
