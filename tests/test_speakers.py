@@ -530,3 +530,49 @@ def test_a_source_ends_at_a_sentence_end_glued_to_a_dash(pipeline: Pipeline) -> 
     digest = _digest(pipeline, text)
     assert _speaker(digest, "déplaisant, étrange") == "la commission"
     assert _speaker(digest, "il aurait dû agir") == "Dubreuil"
+
+
+def test_the_defenseur_des_droits_is_an_office_not_a_place(pipeline: Pipeline) -> None:
+    # The tagger reads the capitalised « Défenseur » as a place name: it must be the office,
+    # held here by the man quoted just before, and the pronoun after it goes on with him.
+    text = (
+        "« Il faut cesser de tout confondre », a estimé Marc Lebrun dans un entretien au Monde. "
+        "Le ministre de l'Intérieur Paul Ferrand a promis des sanctions devant le Sénat. "
+        "« Reconnaître une faute, c'est bâtir la confiance », répond M. Lebrun. Le reçu remis "
+        "lors d'un contrôle « n'est pas la panacée », selon le Défenseur des droits. "
+        "Il recommande « une forme de traçabilité » des contrôles."
+    )
+    digest = _digest(pipeline, text)
+    assert not any(e.name == "Défenseur" for e in digest.entities)
+    assert _speaker(digest, "n'est pas la panacée") == "Marc Lebrun"
+    assert _speaker(digest, "une forme de traçabilité") == "Marc Lebrun"
+
+
+def test_a_cue_taken_for_a_noun_keeps_its_inverted_subject(pipeline: Pipeline) -> None:
+    # « note » after the quote is tagged a noun; its subject is not the préfecture the
+    # quoted words are about.
+    text = (
+        "Pendant la grève, la préfecture a d'ailleurs \"publié les chiffres des contrôles "
+        'routiers" et compté combien "ont donné lieu à des amendes, des retraits, etc.", note le '
+        "Défenseur des droits. Claire Vidal, sa porte-parole, a confirmé ces chiffres."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "publié les chiffres") == "le Défenseur des droits"
+
+
+def test_a_reflexive_incise_has_an_inverted_subject(pipeline: Pipeline) -> None:
+    # « …, s'inquiète le médiateur » is an incise: the description after it speaks, and the
+    # relative « qui » after it too; a reflexive verb after its subject keeps that subject.
+    text = (
+        "Les expulsions locatives sont en hausse en 2024, s'inquiète le médiateur du logement, "
+        "qui souligne jeudi que ses services sont débordés par les demandes. Le bailleur Paul "
+        "Morel conteste ces chiffres."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Les expulsions locatives") == "le médiateur du logement"
+    assert _speaker(digest, "ses services sont débordés") == "le médiateur du logement"
+    text = (
+        "Le maire Paul Martin s'inquiète que les travaux prennent du retard cet hiver. "
+        "« Nous ferons tout pour tenir les délais », a-t-il promis."
+    )
+    assert _speaker(_digest(pipeline, text), "les travaux prennent") == "Paul Martin"

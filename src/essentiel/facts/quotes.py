@@ -660,10 +660,11 @@ class QuoteExtractor:
                     or (c.dep_.startswith("expl") and c.lower_.lstrip("-") in self.r.pronouns)
                 )
             ]
-            if not subjects and _incise(v) and _finite(v):
+            if not subjects and _incise(v) and (_finite(v) or v.pos_ not in {"VERB", "AUX"}):
                 # « "…", a déclaré le Premier ministre Jean Castex »: the parser often takes the
                 # inverted subject of an incise for an object (a finite incise only: not the
-                # object of a participle, « …, espérant le "concours actif" … »).
+                # object of a participle, « …, espérant le "concours actif" … »; a cue the
+                # tagger took for a noun, « "…", note le Défenseur des droits », is one).
                 subjects = [c for c in _inverted_subject(v) if not quoted(c.idx)]
             if not subjects:
                 # « a-t-elle ajouté »: the parser sometimes hangs « -elle » on the auxiliary.
@@ -1464,7 +1465,12 @@ def _inverted_subject(verb: Token) -> list[Token]:
         if (tok.is_punct and tok.text != "-") or tok.pos_ in {"VERB", "AUX"}:
             break
         if (
-            tok.dep_ in {"obj", "iobj", "appos"}
+            (
+                tok.dep_ in {"obj", "iobj", "appos"}
+                # « "…", note le Défenseur »: the verb taken for a noun, its subject for its
+                # complement
+                or (tok.dep_ == "nmod" and tok.head.i == verb.i and verb.pos_ == "NOUN")
+            )
             and tok.pos_ in {"NOUN", "PROPN"}
             # « sur RMC-BFMTV »: a piece of a hyphenated name is no subject
             and tok.text[0].isalnum()
@@ -1492,8 +1498,15 @@ def _finite(verb: Token) -> bool:
 
 
 def _incise(verb: Token) -> bool:
-    """The verb opens an incise: « "…", a déclaré X », « …, a-t-il ajouté »."""
-    first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux"))])
+    """The verb opens an incise: « "…", a déclaré X », « …, a-t-il ajouté », « …, s'inquiète
+    X » (the reflexive clitic before the verb)."""
+    first = min(
+        [
+            verb.i,
+            *(c.i for c in verb.children if c.dep_.startswith("aux")),
+            *(c.i for c in verb.children if c.dep_.startswith("expl") and c.i < verb.i),
+        ]
+    )
     return first > 0 and verb.doc[first - 1].text in {",", '"', "»", "”"}
 
 
