@@ -576,3 +576,19 @@ def test_a_reflexive_incise_has_an_inverted_subject(pipeline: Pipeline) -> None:
         "« Nous ferons tout pour tenir les délais », a-t-il promis."
     )
     assert _speaker(_digest(pipeline, text), "les travaux prennent") == "Paul Martin"
+
+
+def test_the_reported_clause_is_not_the_speaker_of_an_inserted_cue(pipeline: Pipeline) -> None:
+    # The parser makes « Ce » of the reported clause the subject of « a précisé »: the
+    # speaker is the inverted subject after the cue. An opening « Comme le révèle X, » keeps X.
+    text = (
+        "Après les aides accordées en mai, le gouvernement a ajouté une enveloppe pour la "
+        "filière. Ce seront donc quelque 3 millions d'hectolitres qui pourraient être distillés, "
+        "a précisé le ministre de l'Agriculture Paul Girard. Les producteurs demandaient davantage."
+    )
+    assert _speaker(_digest(pipeline, text), "Ce seront donc") == "Paul Girard"
+    text = (
+        "Un automobiliste a forcé l'entrée du commissariat de Brest dans la nuit. Comme le révèle "
+        "Le Télégramme, les agents ont d'abord pris sa voiture pour celle d'un médecin de garde."
+    )
+    assert _speaker(_digest(pipeline, text), "les agents ont") == "Télégramme"

@@ -315,6 +315,16 @@ class QuoteExtractor:
             if indirect is not None:
                 a, b, cue = indirect
                 speaker, head = self._speaker_of(tok, quoted)
+                if speaker is not None and speaker[0] < b and a < speaker[1]:
+                    # « Ce seront 2,6 millions d'hectolitres, a précisé le ministre »: the
+                    # parser made the reported clause the subject; who speaks is outside it.
+                    outside = [t for t in _inverted_subject(tok) if not a <= t.idx < b]
+                    speaker, head = self._speaker_of(
+                        tok, lambda i, a=a, b=b: quoted(i) or a <= i < b
+                    )
+                    if speaker is None and outside:
+                        # « Comme le révèle la Nouvelle République, les policiers … »
+                        speaker, head = noun_phrase(outside[0]), outside[0]
                 found.append(
                     _Found(
                         QuoteKind.INDIRECT,
@@ -1497,16 +1507,21 @@ def _finite(verb: Token) -> bool:
     )
 
 
-def _incise(verb: Token) -> bool:
-    """The verb opens an incise: « "…", a déclaré X », « …, a-t-il ajouté », « …, s'inquiète
-    X » (the reflexive clitic before the verb)."""
-    first = min(
+def _first_of_verb_group(verb: Token) -> int:
+    """The first token of the verb with its auxiliaries and a reflexive clitic before it."""
+    return min(
         [
             verb.i,
             *(c.i for c in verb.children if c.dep_.startswith("aux")),
             *(c.i for c in verb.children if c.dep_.startswith("expl") and c.i < verb.i),
         ]
     )
+
+
+def _incise(verb: Token) -> bool:
+    """The verb opens an incise: « "…", a déclaré X », « …, a-t-il ajouté », « …, s'inquiète
+    X » (the reflexive clitic before the verb)."""
+    first = _first_of_verb_group(verb)
     return first > 0 and verb.doc[first - 1].text in {",", '"', "»", "”"}
 
 
