@@ -592,3 +592,52 @@ def test_the_reported_clause_is_not_the_speaker_of_an_inserted_cue(pipeline: Pip
         "Le Télégramme, les agents ont d'abord pris sa voiture pour celle d'un médecin de garde."
     )
     assert _speaker(_digest(pipeline, text), "les agents ont") == "Télégramme"
+
+
+def test_a_kin_description_is_the_person_the_text_described_so(pipeline: Pipeline) -> None:
+    # « Nicole Martin, la mère du pompier » (which the parser makes the subject of « s'est
+    # confiée », hanging the name on « la cour ») ties « mère » to her: « sa mère » is her,
+    # and « elle » after it too. With no such evidence « sa mère » names nobody we know.
+    text = (
+        "Une semaine après l'hommage rendu dans la cour de la caserne, Nicole Martin, la mère "
+        "du pompier qui a sauvé trois enfants à Rouen, s'est confiée mardi sur France Inter. "
+        "Le capitaine Paul Girard a salué son courage. « Il savait ce qu'il risquait », confie "
+        "sa mère. « Je suis fière de lui et de son engagement », a-t-elle ajouté."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Il savait ce") == "Nicole Martin"
+    assert _speaker(digest, "Je suis fière") == "Nicole Martin"
+    text = (
+        "Le pompier Paul Girard est mort dans l'incendie de Rouen, a annoncé le préfet Marc "
+        "Dubois. « Il savait ce qu'il risquait », confie sa mère."
+    )
+    assert _speaker(_digest(pipeline, text), "Il savait ce") == "sa mère"
+
+
+def test_a_complement_before_a_comma_is_not_described_by_the_subject_after_it(
+    pipeline: Pipeline,
+) -> None:
+    # « Sur son compte Twitter, la fondation … évoque »: the fondation is not Twitter.
+    text = (
+        "Les promeneurs ont pu photographier des images étonnantes ce week-end sur la côte "
+        "bretonne, rapporte France 3 lundi. Sur son compte Twitter, la fondation marine Stichting "
+        "De Noordzee évoque \"une étincelle 'magique' dans la mer de Carnac ce soir\", en "
+        "publiant des photos de lignes lumineuses."
+    )
+    assert _speaker(_digest(pipeline, text), "une étincelle") == "Stichting De Noordzee"
+
+
+def test_a_narrative_infinitive_goes_on_with_the_speaker(pipeline: Pipeline) -> None:
+    # « Avant d'ajouter : "…" » has no subject: the speaker of the sentence before; a plain
+    # infinitive after another verb (« compte ajouter ») does not.
+    text = (
+        "Joint par téléphone, le maire Paul Girard conteste ces accusations. « C'est une "
+        "manœuvre politique », a-t-il déclaré. Avant d'ajouter : « Nous irons devant la justice "
+        "s'il le faut. »"
+    )
+    assert _speaker(_digest(pipeline, text), "Nous irons devant") == "Paul Girard"
+    text = (
+        "« Le stade sera prêt en juin », a assuré la présidente du club, Anne Kervella. Le club "
+        "compte ajouter : « Rendez-vous à l'inauguration de ce grand stade ! »"
+    )
+    assert _speaker(_digest(pipeline, text), "Rendez-vous") is None

@@ -901,11 +901,17 @@ def _attach_descriptions(
             nouns.append(root.head)
         # « l'AFP Hélène Roussac »: an acronym the tagger calls a noun describes nobody.
         nouns = [n for n in nouns if not n.text.isupper()]
+        person = cluster.kind is EntityKind.PERSON
+        bodies = rules(codes[m.block]).body_nouns
+        if person:
+            # « raconte au quotidien régional Séverine Levé »: an outlet, not what she is
+            # (nor « la cour » a misparse hangs her name on: the apposition after it may say).
+            nouns = [
+                n for n in nouns if fold(n.lemma_) not in bodies and fold(n.text) not in bodies
+            ]
         if not nouns:
             nouns.extend(_apposed_after(span))
-        if cluster.kind is EntityKind.PERSON:
-            # « raconte au quotidien régional Séverine Levé »: an outlet, not what she is.
-            bodies = rules(codes[m.block]).body_nouns
+        if person:
             nouns = [
                 n for n in nouns if fold(n.lemma_) not in bodies and fold(n.text) not in bodies
             ]
@@ -964,7 +970,20 @@ def _apposed_after(span: Any) -> list[Token]:
     # its article or adjective.
     if tok.pos_ in {"DET", "ADJ", "NUM"} and tok.head.i > tok.i and tok.head.i - tok.i <= 2:
         tok = tok.head
-    return [tok] if tok.pos_ == "NOUN" and tok.dep_ == "appos" else []
+    if tok.pos_ != "NOUN":
+        return []
+    if tok.dep_ == "appos":
+        return [tok]
+    # « X, la mère du gendarme, s'est confiée »: the parser made the description the subject
+    # of the verb after it and hung the name elsewhere; the name, neither a subject itself
+    # nor a complement (« à l'AFP, la préfecture a … », « Pour la colistière de X, la
+    # confirmation … »), and the description after its comma are one person.
+    root = span.root
+    subject = tok.dep_ in {"nsubj", "nsubj:pass"} and tok.head.i > tok.i
+    governed = any(c.dep_ == "case" for c in root.children) or root.dep_.startswith(
+        ("nmod", "obl")
+    )  # « Sur son compte Twitter, la fondation … »
+    return [tok] if subject and not governed and root.dep_ not in {"nsubj", "nsubj:pass"} else []
 
 
 def _role(

@@ -68,6 +68,8 @@ class _Rules:
     no_speaker: frozenset[str]
     same_source: frozenset[str]
     person_nouns: frozenset[str]
+    kin_nouns: frozenset[str]  # « sa mère »: a person by the text's evidence only
+    kin_determiners: frozenset[str]
     spokespeople: frozenset[str]  # nouns for who speaks for a body (« le porte-parole »)
     rival_roles: dict[str, int]  # role noun → its group (see language.toml)
     role_families: dict[str, frozenset[str]]  # a general role noun → the roles it covers
@@ -105,6 +107,8 @@ def rules(code: str) -> _Rules:
         no_speaker=frozenset(q["no_speaker"]),
         same_source=frozenset(q.get("same_source", [])),
         person_nouns=frozenset(fold(w) for w in q.get("person_nouns", [])),
+        kin_nouns=frozenset(fold(w) for w in q.get("kin_nouns", [])),
+        kin_determiners=frozenset(w.lower() for w in q.get("kin_determiners", [])),
         spokespeople=frozenset(fold(w) for w in q.get("spokesperson_nouns", [])),
         rival_roles={fold(w): g for g, group in enumerate(q.get("rival_roles", [])) for w in group},
         role_families={
@@ -315,9 +319,10 @@ class QuoteExtractor:
             if indirect is not None:
                 a, b, cue = indirect
                 speaker, head = self._speaker_of(tok, quoted)
-                if speaker is not None and speaker[0] < b and a < speaker[1]:
+                if speaker is not None and speaker[0] <= a < speaker[1]:
                     # « Ce seront 2,6 millions d'hectolitres, a précisé le ministre »: the
-                    # parser made the reported clause the subject; who speaks is outside it.
+                    # parser made the reported clause the subject; who speaks is outside it
+                    # (not "which a study concluded would cost": a subject inside the clause).
                     outside = [t for t in _inverted_subject(tok) if not a <= t.idx < b]
                     speaker, head = self._speaker_of(
                         tok, lambda i, a=a, b=b: quoted(i) or a <= i < b
@@ -871,7 +876,8 @@ class QuoteExtractor:
                 and f.sentence - previous.sentence <= _CONTEXT_SENTENCES
                 else None
             )
-            if f.speaker is None and f.cue is not None:
+            narrative = f.cue is not None and _narrative_infinitive(text, f.cue[0])
+            if f.speaker is None and f.cue is not None and not narrative:
                 self._inverted(f, text, ranker)
             elif f.speaker is None and f.kind is QuoteKind.DIRECT:
                 # « Le Pr Martin "espère avoir tout vérifié" »: no speech verb, but the quote
@@ -882,7 +888,11 @@ class QuoteExtractor:
             if f.speaker is None:
                 # Only a quote with no cue of its own continues the previous speaker: one whose
                 # cue names nobody we could read (« a conclu ») stays unknown.
-                if recent is not None and f.kind is QuoteKind.DIRECT and f.cue is None:
+                # « Et d'ajouter : "…" » (a narrative infinitive) has no subject of its own:
+                # the speaker goes on.
+                if recent is not None and (
+                    (f.kind is QuoteKind.DIRECT and f.cue is None) or narrative
+                ):
                     f.entity, f.name, f.resolution = recent.entity, recent.name, "context"
                     f.continues = recent.continues or recent
                     previous = f
@@ -1174,6 +1184,13 @@ class QuoteExtractor:
             return False  # a name, or no noun (the tagger says PROPN for « l'institut »)
         if "Plur" in head.morph.get("Number", []):
             return False  # « les deux élus »: several people, no single entity
+        nouns = {fold(head.lemma_), fold(head.text)}  # « vice-procureure », lemma « …eur »
+        kin = bool(nouns & self.r.kin_nouns) and any(
+            c.dep_ == "det" and c.lower_ in self.r.kin_determiners | _DEFINITE
+            for c in head.children
+        )
+        if kin:
+            return self._kin(f, nouns, ranker)
         if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
             return False  # « une source », « un quotidien local »: someone new
         index = ranker.index
@@ -1186,7 +1203,6 @@ class QuoteExtractor:
 
         if any(names_its_holder(t) for t in head.rights):
             return False  # « le magazine Géo »: the phrase names it; it stays as written
-        nouns = {fold(head.lemma_), fold(head.text)}  # « vice-procureure », lemma « …eur »
         doc = head.doc
         if head.i + 2 < len(doc) and doc[head.i + 1].text == "-":
             # « la vice-procureure », split by the tokenizer into « vice », « - », « procureure »
@@ -1259,6 +1275,31 @@ class QuoteExtractor:
                 f.speaker,
             )
         if chosen is None:
+            return False
+        f.entity, f.name = chosen.entity, ranker.index.entities[chosen.entity].name
+        f.resolution = "role"
+        return True
+
+    def _kin(self, f: _Found, nouns: set[str], ranker: SpeakerRanker) -> bool:
+        """« confie sa mère », « a ajouté le père »: the person the text described so
+        (« Nicole Martin, la mère du gendarme »), the latest before; nobody else (the text
+        names many people, and « sa » says nothing of whose mother)."""
+        assert f.speaker is not None
+
+        def evident(k: int) -> bool:
+            return bool(nouns & ranker.evidence[k])
+
+        chosen = ranker.choose(
+            f.speaker[0],
+            _PEOPLE,
+            None,
+            None,
+            f.speaker,
+            evident,
+            evident,
+            evident_among=ranker.described_as(nouns),
+        )
+        if chosen is None or not evident(chosen.entity):
             return False
         f.entity, f.name = chosen.entity, ranker.index.entities[chosen.entity].name
         f.resolution = "role"
@@ -1505,6 +1546,15 @@ def _finite(verb: Token) -> bool:
     return "Fin" in verb.morph.get("VerbForm", []) or any(
         c.dep_.startswith("aux") for c in verb.children
     )
+
+
+# « Et d'ajouter », « avant de lancer », « puis d'expliquer » right before a cue: a narrative
+# infinitive, whose subject is whoever spoke before.
+_NARRATIVE_INFINITIVE = re.compile(r"(?:^|[\s.,;:»\"”])(?:et|avant|puis)\s+(?:de\s+|d['’])$", re.I)
+
+
+def _narrative_infinitive(text: str, cue_start: int) -> bool:
+    return _NARRATIVE_INFINITIVE.search(text[max(0, cue_start - 12) : cue_start]) is not None
 
 
 def _first_of_verb_group(verb: Token) -> int:
