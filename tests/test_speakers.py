@@ -641,3 +641,42 @@ def test_a_narrative_infinitive_goes_on_with_the_speaker(pipeline: Pipeline) -> 
         "compte ajouter : « Rendez-vous à l'inauguration de ce grand stade ! »"
     )
     assert _speaker(_digest(pipeline, text), "Rendez-vous") is None
+
+
+def test_an_outlet_named_after_a_contracted_article_is_an_outlet(pipeline: Pipeline) -> None:
+    # « du Parisien » is « de » + « Le Parisien »: « le quotidien » then stands for it, and
+    # « il » after a person named since the paper spoke is that person, not the paper.
+    text = (
+        "Les pharmacies vont vendre des tests rapides, selon une information du Parisien. "
+        "À commencer par les grandes villes, explique le quotidien. Les tests seront vendus 6 "
+        "euros, un prix défendu par Paul Girard, le président de l'ordre des pharmaciens. "
+        "« Nous ne cherchons pas à faire de bénéfice sur ces tests », a-t-il assuré."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "À commencer par") == "Parisien"
+    assert _speaker(digest, "Nous ne cherchons") == "Paul Girard"
+    # « dans Le Parisien » after an incise's verb is where it was said, not who said it.
+    text = (
+        "Certains élus s'inquiètent d'une faible mobilisation. « Ce ne sera pas une grande "
+        "marche pour le climat », lance dans Le Parisien un élu de la majorité."
+    )
+    assert _speaker(_digest(pipeline, text), "Ce ne sera pas") is None
+
+
+def test_a_name_after_a_body_noun_is_that_body(pipeline: Pipeline) -> None:
+    # « l'association de défense des locataires ALTD » makes ALTD an organisation that
+    # « l'association » later stands for; an acronym never described so does not.
+    text = (
+        "Mis en place en 2021 à la demande de l'association de défense des locataires ALTD, le "
+        "registre recense les logements insalubres. « Plus d'un tiers des signalements restent "
+        "sans réponse des bailleurs », dénonce par ailleurs l'association."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Plus d'un tiers") == "ALTD"
+    assert any(e.name == "ALTD" and e.kind is EntityKind.ORGANISATION for e in digest.entities)
+    text = (
+        "Mis en place en 2021 par le ministère, le registre ALTD recense les logements "
+        "insalubres. « Plus d'un tiers des signalements restent sans réponse des bailleurs », "
+        "dénonce l'association."
+    )
+    assert _speaker(_digest(pipeline, text), "Plus d'un tiers") == "l'association"

@@ -362,11 +362,53 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
             and fold(mention.text) in capitals()
         )
     clusters = _merge(names)
+    _bodies_by_description(text, docs, clusters)
     _attach_roles(text, docs, clusters, names)
     return EntityIndex([_entity(c, text) for c in clusters], [c.gender for c in clusters])
 
 
 _TITLE_BEFORE = re.compile(r"(\S+)\s+$")
+
+
+@cache
+def _body_before(code: str) -> re.Pattern[str] | None:
+    """A body noun with its article, then up to 40 characters with no stop, at the end of a
+    folded text: « l'association de défense des consommateurs » before « CLCV »."""
+    nouns = rules(code).body_nouns
+    if not nouns:
+        return None
+    alternatives = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+    return re.compile(
+        rf"(?<!\w)(?:l['’\s]\s*|le\s+|la\s+|les\s+|du\s+|des\s+|de\s+la\s+)(?P<noun>{alternatives})"
+        rf"(?!\w)[^,.;:!?«»\"“”()]{{0,40}}$",
+        re.IGNORECASE,
+    )
+
+
+def _bodies_by_description(
+    text: str, docs: list[tuple[Block, Doc, str]], clusters: list[_Cluster]
+) -> None:
+    """« l'association de défense des consommateurs CLCV », « le syndicat Sud-Rail »: a name
+    the tagger could not type, right after a noun for a body, is an organisation (« la
+    CLCV » may then speak), and the noun is evidence of what it is (« l'association » then
+    stands for it)."""
+    codes = {block.index: code for block, _doc, code in docs}
+    for cluster in clusters:
+        if cluster.kind not in (EntityKind.OTHER, EntityKind.ORGANISATION):
+            continue
+        for m in cluster.mentions:
+            pattern = _body_before(codes.get(m.block, ""))
+            window = text[max(0, m.start - 80) : m.start]
+            found = pattern.search(fold(window)) if pattern else None
+            if found is not None:
+                if cluster.kind is EntityKind.OTHER:
+                    cluster.kinds[EntityKind.ORGANISATION] += 1
+                # The noun is evidence of what it is (« l'association » is the CLCV): the
+                # span from the noun to the name (the name alone if accents hide the noun).
+                at = window.lower().rfind(found.group("noun"))
+                start = m.start - len(window) + at if at >= 0 else m.start
+                cluster.evidence.setdefault(found.group("noun"), (start, m.end))
+                break
 
 
 def _gender_of(text: str, start: int, root: Token, r: _Rules) -> str | None:

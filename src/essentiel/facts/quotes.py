@@ -1022,6 +1022,16 @@ class QuoteExtractor:
                 f.name, f.resolution = recent.name, "pronoun"
                 return
             recent = None  # « les agents de santé » … « a-t-il dit »: someone else
+        if (
+            recent is not None
+            and recent.entity is not None
+            and index.entities[recent.entity].kind is EntityKind.ORGANISATION
+        ):
+            # « "…", explique le quotidien. … un tarif justifié par X. "…", avance-t-il »: a
+            # person named since the body spoke is who « il » is.
+            since = max([recent.end, *(span[1] for span in (recent.cue, recent.speaker) if span)])
+            if ranker.named_between(since, f.speaker[0], _PEOPLE, gender):
+                recent = None
         before = recent.entity if recent is not None and not latter else None
         kinds = _PEOPLE
         if before is not None and index.entities[before].kind is EntityKind.ORGANISATION:
