@@ -530,3 +530,153 @@ def test_a_source_ends_at_a_sentence_end_glued_to_a_dash(pipeline: Pipeline) -> 
     digest = _digest(pipeline, text)
     assert _speaker(digest, "déplaisant, étrange") == "la commission"
     assert _speaker(digest, "il aurait dû agir") == "Dubreuil"
+
+
+def test_the_defenseur_des_droits_is_an_office_not_a_place(pipeline: Pipeline) -> None:
+    # The tagger reads the capitalised « Défenseur » as a place name: it must be the office,
+    # held here by the man quoted just before, and the pronoun after it goes on with him.
+    text = (
+        "« Il faut cesser de tout confondre », a estimé Marc Lebrun dans un entretien au Monde. "
+        "Le ministre de l'Intérieur Paul Ferrand a promis des sanctions devant le Sénat. "
+        "« Reconnaître une faute, c'est bâtir la confiance », répond M. Lebrun. Le reçu remis "
+        "lors d'un contrôle « n'est pas la panacée », selon le Défenseur des droits. "
+        "Il recommande « une forme de traçabilité » des contrôles."
+    )
+    digest = _digest(pipeline, text)
+    assert not any(e.name == "Défenseur" for e in digest.entities)
+    assert _speaker(digest, "n'est pas la panacée") == "Marc Lebrun"
+    assert _speaker(digest, "une forme de traçabilité") == "Marc Lebrun"
+
+
+def test_a_cue_taken_for_a_noun_keeps_its_inverted_subject(pipeline: Pipeline) -> None:
+    # « note » after the quote is tagged a noun; its subject is not the préfecture the
+    # quoted words are about.
+    text = (
+        "Pendant la grève, la préfecture a d'ailleurs \"publié les chiffres des contrôles "
+        'routiers" et compté combien "ont donné lieu à des amendes, des retraits, etc.", note le '
+        "Défenseur des droits. Claire Vidal, sa porte-parole, a confirmé ces chiffres."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "publié les chiffres") == "le Défenseur des droits"
+
+
+def test_a_reflexive_incise_has_an_inverted_subject(pipeline: Pipeline) -> None:
+    # « …, s'inquiète le médiateur » is an incise: the description after it speaks, and the
+    # relative « qui » after it too; a reflexive verb after its subject keeps that subject.
+    text = (
+        "Les expulsions locatives sont en hausse en 2024, s'inquiète le médiateur du logement, "
+        "qui souligne jeudi que ses services sont débordés par les demandes. Le bailleur Paul "
+        "Morel conteste ces chiffres."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Les expulsions locatives") == "le médiateur du logement"
+    assert _speaker(digest, "ses services sont débordés") == "le médiateur du logement"
+    text = (
+        "Le maire Paul Martin s'inquiète que les travaux prennent du retard cet hiver. "
+        "« Nous ferons tout pour tenir les délais », a-t-il promis."
+    )
+    assert _speaker(_digest(pipeline, text), "les travaux prennent") == "Paul Martin"
+
+
+def test_the_reported_clause_is_not_the_speaker_of_an_inserted_cue(pipeline: Pipeline) -> None:
+    # The parser makes « Ce » of the reported clause the subject of « a précisé »: the
+    # speaker is the inverted subject after the cue. An opening « Comme le révèle X, » keeps X.
+    text = (
+        "Après les aides accordées en mai, le gouvernement a ajouté une enveloppe pour la "
+        "filière. Ce seront donc quelque 3 millions d'hectolitres qui pourraient être distillés, "
+        "a précisé le ministre de l'Agriculture Paul Girard. Les producteurs demandaient davantage."
+    )
+    assert _speaker(_digest(pipeline, text), "Ce seront donc") == "Paul Girard"
+    text = (
+        "Un automobiliste a forcé l'entrée du commissariat de Brest dans la nuit. Comme le révèle "
+        "Le Télégramme, les agents ont d'abord pris sa voiture pour celle d'un médecin de garde."
+    )
+    assert _speaker(_digest(pipeline, text), "les agents ont") == "Télégramme"
+
+
+def test_a_kin_description_is_the_person_the_text_described_so(pipeline: Pipeline) -> None:
+    # « Nicole Martin, la mère du pompier » (which the parser makes the subject of « s'est
+    # confiée », hanging the name on « la cour ») ties « mère » to her: « sa mère » is her,
+    # and « elle » after it too. With no such evidence « sa mère » names nobody we know.
+    text = (
+        "Une semaine après l'hommage rendu dans la cour de la caserne, Nicole Martin, la mère "
+        "du pompier qui a sauvé trois enfants à Rouen, s'est confiée mardi sur France Inter. "
+        "Le capitaine Paul Girard a salué son courage. « Il savait ce qu'il risquait », confie "
+        "sa mère. « Je suis fière de lui et de son engagement », a-t-elle ajouté."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Il savait ce") == "Nicole Martin"
+    assert _speaker(digest, "Je suis fière") == "Nicole Martin"
+    text = (
+        "Le pompier Paul Girard est mort dans l'incendie de Rouen, a annoncé le préfet Marc "
+        "Dubois. « Il savait ce qu'il risquait », confie sa mère."
+    )
+    assert _speaker(_digest(pipeline, text), "Il savait ce") == "sa mère"
+
+
+def test_a_complement_before_a_comma_is_not_described_by_the_subject_after_it(
+    pipeline: Pipeline,
+) -> None:
+    # « Sur son compte Twitter, la fondation … évoque »: the fondation is not Twitter.
+    text = (
+        "Les promeneurs ont pu photographier des images étonnantes ce week-end sur la côte "
+        "bretonne, rapporte France 3 lundi. Sur son compte Twitter, la fondation marine Stichting "
+        "De Noordzee évoque \"une étincelle 'magique' dans la mer de Carnac ce soir\", en "
+        "publiant des photos de lignes lumineuses."
+    )
+    assert _speaker(_digest(pipeline, text), "une étincelle") == "Stichting De Noordzee"
+
+
+def test_a_narrative_infinitive_goes_on_with_the_speaker(pipeline: Pipeline) -> None:
+    # « Avant d'ajouter : "…" » has no subject: the speaker of the sentence before; a plain
+    # infinitive after another verb (« compte ajouter ») does not.
+    text = (
+        "Joint par téléphone, le maire Paul Girard conteste ces accusations. « C'est une "
+        "manœuvre politique », a-t-il déclaré. Avant d'ajouter : « Nous irons devant la justice "
+        "s'il le faut. »"
+    )
+    assert _speaker(_digest(pipeline, text), "Nous irons devant") == "Paul Girard"
+    text = (
+        "« Le stade sera prêt en juin », a assuré la présidente du club, Anne Kervella. Le club "
+        "compte ajouter : « Rendez-vous à l'inauguration de ce grand stade ! »"
+    )
+    assert _speaker(_digest(pipeline, text), "Rendez-vous") is None
+
+
+def test_an_outlet_named_after_a_contracted_article_is_an_outlet(pipeline: Pipeline) -> None:
+    # « du Parisien » is « de » + « Le Parisien »: « le quotidien » then stands for it, and
+    # « il » after a person named since the paper spoke is that person, not the paper.
+    text = (
+        "Les pharmacies vont vendre des tests rapides, selon une information du Parisien. "
+        "À commencer par les grandes villes, explique le quotidien. Les tests seront vendus 6 "
+        "euros, un prix défendu par Paul Girard, le président de l'ordre des pharmaciens. "
+        "« Nous ne cherchons pas à faire de bénéfice sur ces tests », a-t-il assuré."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "À commencer par") == "Parisien"
+    assert _speaker(digest, "Nous ne cherchons") == "Paul Girard"
+    # « dans Le Parisien » after an incise's verb is where it was said, not who said it.
+    text = (
+        "Certains élus s'inquiètent d'une faible mobilisation. « Ce ne sera pas une grande "
+        "marche pour le climat », lance dans Le Parisien un élu de la majorité."
+    )
+    assert _speaker(_digest(pipeline, text), "Ce ne sera pas") is None
+
+
+def test_a_name_after_a_body_noun_is_that_body(pipeline: Pipeline) -> None:
+    # « l'association de défense des locataires ALTD » makes ALTD an organisation that
+    # « l'association » later stands for; an acronym never described so does not.
+    text = (
+        "Mis en place en 2021 à la demande de l'association de défense des locataires ALTD, le "
+        "registre recense les logements insalubres. « Plus d'un tiers des signalements restent "
+        "sans réponse des bailleurs », dénonce par ailleurs l'association."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Plus d'un tiers") == "ALTD"
+    assert any(e.name == "ALTD" and e.kind is EntityKind.ORGANISATION for e in digest.entities)
+    text = (
+        "Mis en place en 2021 par le ministère, le registre ALTD recense les logements "
+        "insalubres. « Plus d'un tiers des signalements restent sans réponse des bailleurs », "
+        "dénonce l'association."
+    )
+    assert _speaker(_digest(pipeline, text), "Plus d'un tiers") == "l'association"

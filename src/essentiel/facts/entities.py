@@ -362,11 +362,53 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
             and fold(mention.text) in capitals()
         )
     clusters = _merge(names)
+    _bodies_by_description(text, docs, clusters)
     _attach_roles(text, docs, clusters, names)
     return EntityIndex([_entity(c, text) for c in clusters], [c.gender for c in clusters])
 
 
 _TITLE_BEFORE = re.compile(r"(\S+)\s+$")
+
+
+@cache
+def _body_before(code: str) -> re.Pattern[str] | None:
+    """A body noun with its article, then up to 40 characters with no stop, at the end of a
+    folded text: « l'association de défense des consommateurs » before « CLCV »."""
+    nouns = rules(code).body_nouns
+    if not nouns:
+        return None
+    alternatives = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+    return re.compile(
+        rf"(?<!\w)(?:l['’\s]\s*|le\s+|la\s+|les\s+|du\s+|des\s+|de\s+la\s+)(?P<noun>{alternatives})"
+        rf"(?!\w)[^,.;:!?«»\"“”()]{{0,40}}$",
+        re.IGNORECASE,
+    )
+
+
+def _bodies_by_description(
+    text: str, docs: list[tuple[Block, Doc, str]], clusters: list[_Cluster]
+) -> None:
+    """« l'association de défense des consommateurs CLCV », « le syndicat Sud-Rail »: a name
+    the tagger could not type, right after a noun for a body, is an organisation (« la
+    CLCV » may then speak), and the noun is evidence of what it is (« l'association » then
+    stands for it)."""
+    codes = {block.index: code for block, _doc, code in docs}
+    for cluster in clusters:
+        if cluster.kind not in (EntityKind.OTHER, EntityKind.ORGANISATION):
+            continue
+        for m in cluster.mentions:
+            pattern = _body_before(codes.get(m.block, ""))
+            window = text[max(0, m.start - 80) : m.start]
+            found = pattern.search(fold(window)) if pattern else None
+            if found is not None:
+                if cluster.kind is EntityKind.OTHER:
+                    cluster.kinds[EntityKind.ORGANISATION] += 1
+                # The noun is evidence of what it is (« l'association » is the CLCV): the
+                # span from the noun to the name (the name alone if accents hide the noun).
+                at = window.lower().rfind(found.group("noun"))
+                start = m.start - len(window) + at if at >= 0 else m.start
+                cluster.evidence.setdefault(found.group("noun"), (start, m.end))
+                break
 
 
 def _gender_of(text: str, start: int, root: Token, r: _Rules) -> str | None:
@@ -901,11 +943,17 @@ def _attach_descriptions(
             nouns.append(root.head)
         # « l'AFP Hélène Roussac »: an acronym the tagger calls a noun describes nobody.
         nouns = [n for n in nouns if not n.text.isupper()]
+        person = cluster.kind is EntityKind.PERSON
+        bodies = rules(codes[m.block]).body_nouns
+        if person:
+            # « raconte au quotidien régional Séverine Levé »: an outlet, not what she is
+            # (nor « la cour » a misparse hangs her name on: the apposition after it may say).
+            nouns = [
+                n for n in nouns if fold(n.lemma_) not in bodies and fold(n.text) not in bodies
+            ]
         if not nouns:
             nouns.extend(_apposed_after(span))
-        if cluster.kind is EntityKind.PERSON:
-            # « raconte au quotidien régional Séverine Levé »: an outlet, not what she is.
-            bodies = rules(codes[m.block]).body_nouns
+        if person:
             nouns = [
                 n for n in nouns if fold(n.lemma_) not in bodies and fold(n.text) not in bodies
             ]
@@ -964,7 +1012,20 @@ def _apposed_after(span: Any) -> list[Token]:
     # its article or adjective.
     if tok.pos_ in {"DET", "ADJ", "NUM"} and tok.head.i > tok.i and tok.head.i - tok.i <= 2:
         tok = tok.head
-    return [tok] if tok.pos_ == "NOUN" and tok.dep_ == "appos" else []
+    if tok.pos_ != "NOUN":
+        return []
+    if tok.dep_ == "appos":
+        return [tok]
+    # « X, la mère du gendarme, s'est confiée »: the parser made the description the subject
+    # of the verb after it and hung the name elsewhere; the name, neither a subject itself
+    # nor a complement (« à l'AFP, la préfecture a … », « Pour la colistière de X, la
+    # confirmation … »), and the description after its comma are one person.
+    root = span.root
+    subject = tok.dep_ in {"nsubj", "nsubj:pass"} and tok.head.i > tok.i
+    governed = any(c.dep_ == "case" for c in root.children) or root.dep_.startswith(
+        ("nmod", "obl")
+    )  # « Sur son compte Twitter, la fondation … »
+    return [tok] if subject and not governed and root.dep_ not in {"nsubj", "nsubj:pass"} else []
 
 
 def _role(

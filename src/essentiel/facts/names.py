@@ -180,6 +180,12 @@ def _organisations() -> dict[str, tuple[str, int]]:
                 found.setdefault(key, same)
                 if fold(name).startswith("l "):  # « L'Est Républicain », named « l'Est … »
                     found.setdefault(fold(name)[2:], same)
+                # « une information du Parisien », « a déclaré au Monde »: « le » and « les »
+                # contract with the preposition before them (« la » does not: « de La
+                # Provence » keeps it, and « Provence » is a region).
+                for article in ("le ", "les "):
+                    if fold(name).startswith(article):
+                        found.setdefault(fold(name)[len(article) :], same)
     return found
 
 

@@ -68,6 +68,8 @@ class _Rules:
     no_speaker: frozenset[str]
     same_source: frozenset[str]
     person_nouns: frozenset[str]
+    kin_nouns: frozenset[str]  # « sa mère »: a person by the text's evidence only
+    kin_determiners: frozenset[str]
     spokespeople: frozenset[str]  # nouns for who speaks for a body (« le porte-parole »)
     rival_roles: dict[str, int]  # role noun → its group (see language.toml)
     role_families: dict[str, frozenset[str]]  # a general role noun → the roles it covers
@@ -105,6 +107,8 @@ def rules(code: str) -> _Rules:
         no_speaker=frozenset(q["no_speaker"]),
         same_source=frozenset(q.get("same_source", [])),
         person_nouns=frozenset(fold(w) for w in q.get("person_nouns", [])),
+        kin_nouns=frozenset(fold(w) for w in q.get("kin_nouns", [])),
+        kin_determiners=frozenset(w.lower() for w in q.get("kin_determiners", [])),
         spokespeople=frozenset(fold(w) for w in q.get("spokesperson_nouns", [])),
         rival_roles={fold(w): g for g, group in enumerate(q.get("rival_roles", [])) for w in group},
         role_families={
@@ -315,6 +319,17 @@ class QuoteExtractor:
             if indirect is not None:
                 a, b, cue = indirect
                 speaker, head = self._speaker_of(tok, quoted)
+                if speaker is not None and speaker[0] <= a < speaker[1]:
+                    # « Ce seront 2,6 millions d'hectolitres, a précisé le ministre »: the
+                    # parser made the reported clause the subject; who speaks is outside it
+                    # (not "which a study concluded would cost": a subject inside the clause).
+                    outside = [t for t in _inverted_subject(tok) if not a <= t.idx < b]
+                    speaker, head = self._speaker_of(
+                        tok, lambda i, a=a, b=b: quoted(i) or a <= i < b
+                    )
+                    if speaker is None and outside:
+                        # « Comme le révèle la Nouvelle République, les policiers … »
+                        speaker, head = noun_phrase(outside[0]), outside[0]
                 found.append(
                     _Found(
                         QuoteKind.INDIRECT,
@@ -660,10 +675,11 @@ class QuoteExtractor:
                     or (c.dep_.startswith("expl") and c.lower_.lstrip("-") in self.r.pronouns)
                 )
             ]
-            if not subjects and _incise(v) and _finite(v):
+            if not subjects and _incise(v) and (_finite(v) or v.pos_ not in {"VERB", "AUX"}):
                 # « "…", a déclaré le Premier ministre Jean Castex »: the parser often takes the
                 # inverted subject of an incise for an object (a finite incise only: not the
-                # object of a participle, « …, espérant le "concours actif" … »).
+                # object of a participle, « …, espérant le "concours actif" … »; a cue the
+                # tagger took for a noun, « "…", note le Défenseur des droits », is one).
                 subjects = [c for c in _inverted_subject(v) if not quoted(c.idx)]
             if not subjects:
                 # « a-t-elle ajouté »: the parser sometimes hangs « -elle » on the auxiliary.
@@ -860,7 +876,8 @@ class QuoteExtractor:
                 and f.sentence - previous.sentence <= _CONTEXT_SENTENCES
                 else None
             )
-            if f.speaker is None and f.cue is not None:
+            narrative = f.cue is not None and _narrative_infinitive(text, f.cue[0])
+            if f.speaker is None and f.cue is not None and not narrative:
                 self._inverted(f, text, ranker)
             elif f.speaker is None and f.kind is QuoteKind.DIRECT:
                 # « Le Pr Martin "espère avoir tout vérifié" »: no speech verb, but the quote
@@ -871,7 +888,11 @@ class QuoteExtractor:
             if f.speaker is None:
                 # Only a quote with no cue of its own continues the previous speaker: one whose
                 # cue names nobody we could read (« a conclu ») stays unknown.
-                if recent is not None and f.kind is QuoteKind.DIRECT and f.cue is None:
+                # « Et d'ajouter : "…" » (a narrative infinitive) has no subject of its own:
+                # the speaker goes on.
+                if recent is not None and (
+                    (f.kind is QuoteKind.DIRECT and f.cue is None) or narrative
+                ):
                     f.entity, f.name, f.resolution = recent.entity, recent.name, "context"
                     f.continues = recent.continues or recent
                     previous = f
@@ -1001,6 +1022,16 @@ class QuoteExtractor:
                 f.name, f.resolution = recent.name, "pronoun"
                 return
             recent = None  # « les agents de santé » … « a-t-il dit »: someone else
+        if (
+            recent is not None
+            and recent.entity is not None
+            and index.entities[recent.entity].kind is EntityKind.ORGANISATION
+        ):
+            # « "…", explique le quotidien. … un tarif justifié par X. "…", avance-t-il »: a
+            # person named since the body spoke is who « il » is.
+            since = max([recent.end, *(span[1] for span in (recent.cue, recent.speaker) if span)])
+            if ranker.named_between(since, f.speaker[0], _PEOPLE, gender):
+                recent = None
         before = recent.entity if recent is not None and not latter else None
         kinds = _PEOPLE
         if before is not None and index.entities[before].kind is EntityKind.ORGANISATION:
@@ -1163,6 +1194,13 @@ class QuoteExtractor:
             return False  # a name, or no noun (the tagger says PROPN for « l'institut »)
         if "Plur" in head.morph.get("Number", []):
             return False  # « les deux élus »: several people, no single entity
+        nouns = {fold(head.lemma_), fold(head.text)}  # « vice-procureure », lemma « …eur »
+        kin = bool(nouns & self.r.kin_nouns) and any(
+            c.dep_ == "det" and c.lower_ in self.r.kin_determiners | _DEFINITE
+            for c in head.children
+        )
+        if kin:
+            return self._kin(f, nouns, ranker)
         if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
             return False  # « une source », « un quotidien local »: someone new
         index = ranker.index
@@ -1175,7 +1213,6 @@ class QuoteExtractor:
 
         if any(names_its_holder(t) for t in head.rights):
             return False  # « le magazine Géo »: the phrase names it; it stays as written
-        nouns = {fold(head.lemma_), fold(head.text)}  # « vice-procureure », lemma « …eur »
         doc = head.doc
         if head.i + 2 < len(doc) and doc[head.i + 1].text == "-":
             # « la vice-procureure », split by the tokenizer into « vice », « - », « procureure »
@@ -1248,6 +1285,31 @@ class QuoteExtractor:
                 f.speaker,
             )
         if chosen is None:
+            return False
+        f.entity, f.name = chosen.entity, ranker.index.entities[chosen.entity].name
+        f.resolution = "role"
+        return True
+
+    def _kin(self, f: _Found, nouns: set[str], ranker: SpeakerRanker) -> bool:
+        """« confie sa mère », « a ajouté le père »: the person the text described so
+        (« Nicole Martin, la mère du gendarme »), the latest before; nobody else (the text
+        names many people, and « sa » says nothing of whose mother)."""
+        assert f.speaker is not None
+
+        def evident(k: int) -> bool:
+            return bool(nouns & ranker.evidence[k])
+
+        chosen = ranker.choose(
+            f.speaker[0],
+            _PEOPLE,
+            None,
+            None,
+            f.speaker,
+            evident,
+            evident,
+            evident_among=ranker.described_as(nouns),
+        )
+        if chosen is None or not evident(chosen.entity):
             return False
         f.entity, f.name = chosen.entity, ranker.index.entities[chosen.entity].name
         f.resolution = "role"
@@ -1464,7 +1526,12 @@ def _inverted_subject(verb: Token) -> list[Token]:
         if (tok.is_punct and tok.text != "-") or tok.pos_ in {"VERB", "AUX"}:
             break
         if (
-            tok.dep_ in {"obj", "iobj", "appos"}
+            (
+                tok.dep_ in {"obj", "iobj", "appos"}
+                # « "…", note le Défenseur »: the verb taken for a noun, its subject for its
+                # complement
+                or (tok.dep_ == "nmod" and tok.head.i == verb.i and verb.pos_ == "NOUN")
+            )
             and tok.pos_ in {"NOUN", "PROPN"}
             # « sur RMC-BFMTV »: a piece of a hyphenated name is no subject
             and tok.text[0].isalnum()
@@ -1491,9 +1558,30 @@ def _finite(verb: Token) -> bool:
     )
 
 
+# « Et d'ajouter », « avant de lancer », « puis d'expliquer » right before a cue: a narrative
+# infinitive, whose subject is whoever spoke before.
+_NARRATIVE_INFINITIVE = re.compile(r"(?:^|[\s.,;:»\"”])(?:et|avant|puis)\s+(?:de\s+|d['’])$", re.I)
+
+
+def _narrative_infinitive(text: str, cue_start: int) -> bool:
+    return _NARRATIVE_INFINITIVE.search(text[max(0, cue_start - 12) : cue_start]) is not None
+
+
+def _first_of_verb_group(verb: Token) -> int:
+    """The first token of the verb with its auxiliaries and a reflexive clitic before it."""
+    return min(
+        [
+            verb.i,
+            *(c.i for c in verb.children if c.dep_.startswith("aux")),
+            *(c.i for c in verb.children if c.dep_.startswith("expl") and c.i < verb.i),
+        ]
+    )
+
+
 def _incise(verb: Token) -> bool:
-    """The verb opens an incise: « "…", a déclaré X », « …, a-t-il ajouté »."""
-    first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux"))])
+    """The verb opens an incise: « "…", a déclaré X », « …, a-t-il ajouté », « …, s'inquiète
+    X » (the reflexive clitic before the verb)."""
+    first = _first_of_verb_group(verb)
     return first > 0 and verb.doc[first - 1].text in {",", '"', "»", "”"}
 
 

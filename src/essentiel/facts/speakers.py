@@ -281,7 +281,9 @@ class SpeakerRanker:
                 break
             if m.recipient or self.index.entities[m.entity].kind not in kinds:
                 continue
-            before = text[max(start, m.start - 12) : m.start].split()
+            before = text[max(start, m.start - 16) : m.start].split()
+            if before and before[-1].lower() in _ARTICLES:
+                before = before[:-1]  # « lance dans Le Parisien un élu »
             if before and before[-1].lower().rstrip("'’") in skip:
                 continue
             return Speaker(m.entity, m.start, m.end)
