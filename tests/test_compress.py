@@ -1182,3 +1182,53 @@ def test_a_cut_never_takes_the_subject_the_parse_hung_on_an_adjunct() -> None:
     )
     kept, _ = compress(text, 15)
     assert "Julie Perrin" in kept
+
+
+def _read(text: str) -> compress_module._Sentence:
+    sent = sentences_of(pipeline("fr")(text))[0]
+    return compress_module._Sentence.of(sent, resources.language("fr"))
+
+
+def test_a_cut_leaves_a_main_verb_not_only_a_relative_one() -> None:
+    # The ninth judged round's « Dans les jours qui ont suivi la catastrophe. »
+    text = (
+        "Dans les heures qui ont suivi l'incendie, provoqué par un court-circuit dans un local "
+        "du sous-sol, des experts de la police scientifique ont été envoyés sur place."
+    )
+    read = _read(text)
+    main = compress_module.Deletion(text.index(", des experts"), len(text) - 1, "x", False, 0)
+    aside = compress_module.Deletion(text.index(", provoqué"), text.index(", des"), "x", False, 0)
+    assert compress_module._only_relative_verbs(read, [main])
+    assert not compress_module._only_relative_verbs(read, [aside])
+
+
+def test_a_coordinator_is_not_left_after_a_cut_description() -> None:
+    # The ninth judged round's unfaithful « Le virus, puis le ministre …, a cette fois emporté … »
+    text = (
+        "Le virus, qui a touché la semaine dernière le maire Jean Roux, puis son adjoint Marc "
+        "Petit, a cette fois emporté un responsable du port."
+    )
+    read = _read(text)
+    start, end = text.index(", qui"), text.index(", puis")
+    cut = compress_module.Deletion(start, end, "relative_clause", False, 0)
+    assert compress_module._orphan_conjunct(read, [cut])
+    other = "Le maire, qui a été réélu en mars, a démissionné mardi devant le conseil."
+    read = _read(other)
+    start, end = other.index(", qui"), other.index(", a démissionné")
+    cut = compress_module.Deletion(start, end, "relative_clause", False, 0)
+    assert not compress_module._orphan_conjunct(read, [cut])
+
+
+@pytest.mark.parametrize(
+    ("piece", "name"),
+    [
+        (", La Marseillaise,", True),
+        ("Emmanuel Macron", True),
+        ("Jean de La Fontaine", True),
+        (", le maire de Paris,", False),
+        ("fondée en 1943", False),
+        ("", False),
+    ],
+)
+def test_a_name_is_no_apposition_to_cut(piece: str, name: bool) -> None:
+    assert compress_module._bare_name(piece) is name
