@@ -1232,3 +1232,73 @@ def test_a_coordinator_is_not_left_after_a_cut_description() -> None:
 )
 def test_a_name_is_no_apposition_to_cut(piece: str, name: bool) -> None:
     assert compress_module._bare_name(piece) is name
+
+
+def _hand_parsed(rows: list[tuple[str, str, str, int, str]]) -> compress_module._Sentence:
+    """A sentence parsed by hand (word, pos, dep, head, morph), so a guard is tested on the
+    parse it is about, whatever the model makes of the words."""
+    words = [row[0] for row in rows]
+    spaces = [nxt not in {",", "."} for nxt in [*words[1:], "."]]
+    doc = Doc(
+        pipeline("fr").vocab,
+        words=words,
+        spaces=spaces,
+        pos=[row[1] for row in rows],
+        deps=[row[2] for row in rows],
+        heads=[row[3] for row in rows],
+        morphs=[row[4] for row in rows],
+    )
+    return compress_module._Sentence.of(doc[:], resources.language("fr"))
+
+
+def test_a_cut_never_takes_the_object_of_a_kept_verb() -> None:
+    read = _hand_parsed(
+        [
+            ("La", "DET", "det", 1, ""),
+            ("police", "NOUN", "nsubj", 3, "Number=Sing"),
+            ("a", "AUX", "aux", 3, "VerbForm=Fin"),
+            ("saisi", "VERB", "ROOT", 3, "VerbForm=Part"),
+            (",", "PUNCT", "punct", 6, ""),
+            ("au", "ADP", "case", 6, ""),
+            ("domicile", "NOUN", "obl", 3, "Number=Sing"),
+            (",", "PUNCT", "punct", 9, ""),
+            ("des", "DET", "det", 9, ""),
+            ("documents", "NOUN", "obj", 3, "Number=Plur"),
+            (".", "PUNCT", "punct", 3, ""),
+        ]
+    )
+    text = read.text
+    cut = compress_module.Deletion(text.index(", des"), len(text) - 1, "x", False, 0)
+    aside = compress_module.Deletion(text.index(", au"), text.index(", des"), "x", False, 0)
+    assert compress_module._takes_object(read, [cut])
+    assert not compress_module._takes_object(read, [aside])
+
+
+@pytest.mark.parametrize(
+    ("det", "noun", "number", "disagrees"),
+    [
+        ("des", "informations", "Number=Plur", True),
+        ("un", "ami", "Number=Sing", False),
+    ],
+)
+def test_an_apposition_that_disagrees_in_number_is_none(
+    det: str, noun: str, number: str, disagrees: bool
+) -> None:
+    # « obtenir, par l'entremise de Paul, des informations »: the parse hung the object on
+    # the name as an apposition; « de Paul, un ami » is one.
+    read = _hand_parsed(
+        [
+            ("Il", "PRON", "nsubj", 1, ""),
+            ("veut", "VERB", "ROOT", 1, "VerbForm=Fin"),
+            ("obtenir", "VERB", "xcomp", 1, "VerbForm=Inf"),
+            (",", "PUNCT", "punct", 5, ""),
+            ("par", "ADP", "case", 5, ""),
+            ("Paul", "PROPN", "obl", 2, "Number=Sing"),
+            (",", "PUNCT", "punct", 8, ""),
+            (det, "DET", "det", 8, ""),
+            (noun, "NOUN", "appos", 5, number),
+            (".", "PUNCT", "punct", 1, ""),
+        ]
+    )
+    seg = next(g for g in read.segs if read.piece(g).lstrip(", ").startswith(det))
+    assert compress_module._disagrees_in_number(read, seg) is disagrees
