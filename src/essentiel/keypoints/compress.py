@@ -593,7 +593,7 @@ def _disagrees_in_number(s: _Sentence, seg: Segment) -> bool:
         # A plural noun phrase does not describe one named person or thing; a singular one
         # after a plural noun may describe the list's last item, « les élus et Jean Dupont,
         # le maire », which the parse hangs on the first.
-        own, its = tok.morph.get("Number"), tok.head.morph.get("Number")
+        own, its = tok.morph.get("Number", []), tok.head.morph.get("Number", [])
         if tok.pos_ == "NOUN" and tok.head.pos_ == "PROPN" and own == ["Plur"] and its == ["Sing"]:
             return True
     return False
