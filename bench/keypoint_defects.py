@@ -1156,8 +1156,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _settings(fields: list[str]) -> Any:
-    """The pipeline's settings with the key-point fields given as FIELD:VALUE (a number, or
-    0/1 for a switch)."""
+    """The pipeline's settings with the key-point fields given as FIELD:VALUE (a number, 0/1
+    for a switch, or a word for a text field: ``selector_model:lexical``)."""
     from dataclasses import fields as fields_of
     from dataclasses import replace
 
@@ -1172,7 +1172,13 @@ def _settings(fields: list[str]) -> Any:
             raise SystemExit(f"--keypoints {spec}: no such key-point setting")
         kind = str(types[name])
         values[name] = (
-            bool(int(raw)) if kind == "bool" else float(raw) if kind == "float" else int(raw)
+            bool(int(raw))
+            if kind == "bool"
+            else float(raw)
+            if kind == "float"
+            else int(raw)
+            if kind == "int"
+            else raw
         )
     settings = Settings()
     return replace(settings, keypoints=replace(settings.keypoints, **values))

@@ -1,7 +1,7 @@
 """Throughput of the full digest against its floor and against the tools a user would pick.
 
     .venv/bin/python bench/throughput.py [--limit N] [--busy [N]] [--no-peers]
-                                         [--json bench/out/throughput.json]
+                                         [--compare FIELD:VALUE] [--json bench/out/throughput.json]
 
 Reads the HTML pages of ../shared/eval-data/orangesum/orangesum_abstract_valid.jsonl.gz.
 For each page, in turn: the floor (trafilatura.extract + the same spaCy pipeline on its text),
@@ -22,11 +22,17 @@ that is where a BLAS thread pool per process costs most.
 Also reported, from the same run: CPU and wall time per stage of the digest, how often the
 page's chapô (the journalist's abstract, which the pages carry) is labelled
 publisher_summary, and the key points' counts, lengths and verification results.
+
+``--compare selector_model:lexical`` (a ``KeyPointSettings`` field, repeatable) also digests
+each page with a second pipeline of those settings, in the same loop (which of the two goes
+first alternates page by page), and reports its CPU per page, per stage and its ratio to the
+same floor: a change's cost measured beside the default on a shared machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
@@ -36,6 +42,7 @@ import sys
 import time
 import venv
 from collections import defaultdict
+from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -46,8 +53,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemaining
 
 from essentiel import EssentielError, Pipeline
 from essentiel.analyze import pipeline as spacy_pipeline
+from essentiel.keypoints import KeyPointSettings
 from essentiel.keypoints.compress import count_words
 from essentiel.model import BlockKind
+from essentiel.pipeline import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "eval-data" / "orangesum" / "orangesum_abstract_valid.jsonl.gz"
@@ -130,8 +139,33 @@ def start_busy(n: int) -> list[subprocess.Popen[bytes]]:
     return [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(n)]
 
 
+def compared_settings(fields: list[str]) -> Settings:
+    """The settings of ``--compare FIELD:VALUE ...``: key-point fields, typed as the defaults."""
+    base = KeyPointSettings()
+    values: dict[str, Any] = {}
+    for spec in fields:
+        name, _, raw = spec.partition(":")
+        if not hasattr(base, name):
+            raise SystemExit(f"--compare {spec}: no key-point setting {name!r}")
+        default = getattr(base, name)
+        kind = type(default) if default is not None else str
+        values[name] = bool(int(raw)) if kind is bool else kind(raw)
+    return Settings(keypoints=replace(base, **values))
+
+
 def ms(seconds: float, n: int) -> float:
     return round(1000 * seconds / n, 1)
+
+
+def time_compared(
+    pipeline: Pipeline, html: str, cpu: dict[str, float], wall: dict[str, float]
+) -> None:
+    """Digest ``html`` with the compared settings, adding its times under "compared"."""
+    start, start_cpu = time.perf_counter(), time.process_time()
+    with contextlib.suppress(EssentielError):  # counted once, by the default pipeline
+        pipeline.digest(html)
+    wall["compared"] += time.perf_counter() - start
+    cpu["compared"] += time.process_time() - start_cpu
 
 
 def main() -> int:
@@ -147,8 +181,15 @@ def main() -> int:
     )
     parser.add_argument("--no-peers", action="store_true", help="time essentiel and its floor")
     parser.add_argument("--peers-venv", type=Path, default=ROOT / "bench" / "out" / "peers-venv")
+    parser.add_argument(
+        "--compare",
+        action="append",
+        metavar="FIELD:VALUE",
+        help="also time a pipeline with this key-point setting, interleaved (repeatable)",
+    )
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
     args = parser.parse_args()
+    other = Pipeline(compared_settings(args.compare)) if args.compare else None
     if not DATA.is_file():
         print(f"missing {DATA}: put ../shared beside the checkout", file=sys.stderr)
         return 2
@@ -166,16 +207,20 @@ def main() -> int:
     for page in pages[:WARM_UP]:  # load models and fill caches outside the timed loop
         nlp(trafilatura.extract(page["html"]) or "")
         digester.digest(page["html"])
+        if other is not None:
+            other.digest(page["html"])
         if peers is not None:
             peers.time(page["html"])
-    digester.stage_seconds.clear()
-    digester.stage_cpu_seconds.clear()
+    for pipeline in (digester, other):
+        if pipeline is not None:
+            pipeline.stage_seconds.clear()
+            pipeline.stage_cpu_seconds.clear()
 
     busy = start_busy(args.busy)
     load_before = os.getloadavg()
     psutil.cpu_percent(interval=None)  # starts the machine-wide measure
-    cpu = {"floor": 0.0, "digest": 0.0}
-    wall = {"floor": 0.0, "digest": 0.0}
+    cpu = {"floor": 0.0, "digest": 0.0, "compared": 0.0}
+    wall = {"floor": 0.0, "digest": 0.0, "compared": 0.0}
     peer_cpu: defaultdict[str, float] = defaultdict(float)
     peer_wall: defaultdict[str, float] = defaultdict(float)
     peer_pages: defaultdict[str, int] = defaultdict(int)
@@ -193,7 +238,7 @@ def main() -> int:
             TimeRemainingColumn(),
         ) as progress:
             task = progress.add_task("pages", total=len(pages))
-            for page in pages:
+            for number, page in enumerate(pages):
                 html = page["html"]
                 start, start_cpu = time.perf_counter(), time.process_time()
                 text = trafilatura.extract(html) or ""
@@ -201,6 +246,8 @@ def main() -> int:
                 wall["floor"] += time.perf_counter() - start
                 cpu["floor"] += time.process_time() - start_cpu
 
+                if other is not None and number % 2:
+                    time_compared(other, html, cpu, wall)
                 start, start_cpu = time.perf_counter(), time.process_time()
                 try:
                     digest = digester.digest(html)
@@ -209,6 +256,8 @@ def main() -> int:
                     errors[exc.code] = errors.get(exc.code, 0) + 1
                 wall["digest"] += time.perf_counter() - start
                 cpu["digest"] += time.process_time() - start_cpu
+                if other is not None and not number % 2:
+                    time_compared(other, html, cpu, wall)
 
                 if peers is not None:
                     for name, spent in peers.time(html).items():
@@ -262,6 +311,15 @@ def main() -> int:
         "cpu_ms_per_stage": {k: ms(v, n) for k, v in digester.stage_cpu_seconds.items()},
         "wall_ms_per_stage": {k: ms(v, n) for k, v in digester.stage_seconds.items()},
     }
+    if other is not None:
+        result["compared"] = {
+            "settings": args.compare,
+            "cpu_ms_per_page": ms(cpu["compared"], n),
+            "wall_ms_per_page": ms(wall["compared"], n),
+            "ratio_over_floor_cpu": round(cpu["compared"] / cpu["floor"], 3),
+            "ratio_over_default_cpu": round(cpu["compared"] / cpu["digest"], 3),
+            "cpu_ms_per_stage": {k: ms(v, n) for k, v in other.stage_cpu_seconds.items()},
+        }
     if peers is not None or peers_missing:
         result["peers"] = {
             name: {

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "training"))
 sys.path.insert(0, str(ROOT / "bench"))  # report, when loaded from elsewhere
 from report import write_report  # noqa: E402
-from train_selector import SEED, _dev_metrics, fit_booster  # noqa: E402
+from train_selector import SEED, _dev_metrics, columns, fit_booster  # noqa: E402
 
 SIZES = (1500, 3000, 6000, 12000, 19000)
 
@@ -49,7 +49,8 @@ def curve(
         runs = []
         for seed in seeds:
             booster = fit_booster(fit, seed)
-            scores = [booster.predict(d["rows"], num_threads=1) for d in dev]
+            names = tuple(booster.feature_name())
+            scores = [booster.predict(columns(d, names), num_threads=1) for d in dev]
             runs.append(_dev_metrics(dev, scores))
         picks = [run["rouge1_rouge_score_tokenizer"] for run in runs]
         rows.append(

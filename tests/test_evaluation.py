@@ -197,6 +197,12 @@ def test_eval_command_scores_every_system(tmp_path: Path) -> None:
     assert ours["fact_problem_ids"] == []
     table = CliRunner().invoke(app, ["eval", str(path), "--no-progress", "--no-check"])
     assert table.exit_code == 0 and "lexrank-2" in table.stdout
+    lexical = ["eval", str(path), "--json", "--no-progress", "--no-check"]
+    result = CliRunner().invoke(app, [*lexical, "--selector-model", "lexical"])
+    assert result.exit_code == 0, result.output
+    assert 1 <= json.loads(result.stdout)["systems"][0]["bullets_per_summary"] <= 3
+    result = CliRunner().invoke(app, [*lexical, "--selector-model", "neural"])
+    assert result.exit_code == 2 and "selector_model" in result.output
 
 
 def test_eval_command_refuses_bad_input(tmp_path: Path) -> None:

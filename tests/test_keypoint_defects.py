@@ -452,3 +452,12 @@ def test_an_english_past_tense_tagged_as_a_participle_is_a_finite_verb() -> None
     assert not _script().no_main_verb(list(sentence.span))
     caught = _parsed("Caught by surprise on the icy roads near the city.", "en")
     assert _script().no_main_verb(list(caught.span))
+
+
+def test_key_point_settings_given_on_the_command_line_keep_their_types() -> None:
+    fields = ["selector_model:lexical", "max_embedded:4", "headline_guard:1", "extra_ratio:0.5"]
+    settings = _script()._settings(fields).keypoints
+    assert settings.selector_model == "lexical" and settings.max_embedded == 4
+    assert settings.headline_guard is True and settings.extra_ratio == 0.5
+    with pytest.raises(ValueError, match="selector_model"):
+        _script()._settings(["selector_model:neural"])

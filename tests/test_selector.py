@@ -527,3 +527,72 @@ def test_proximity_and_order_settings_are_checked() -> None:
     for bad in ({"proximity_decay": 1.0}, {"proximity_decay": -0.1}, {"before_first": 1.5}):
         with pytest.raises(ValueError):
             KeyPointSettings(**bad)  # type: ignore[arg-type]
+
+
+def test_lexical_similarities_play_the_encoders_roles() -> None:
+    from essentiel.keypoints.features import lexical_similarities
+
+    texts = [
+        "Le conseil municipal de Quimper a voté lundi la fermeture de la piscine Kerlan.",
+        "La piscine Kerlan, construite en 1974, accueillait 80.000 nageurs par an.",
+        "Les travaux de rénovation de la piscine auraient coûté 6 millions d'euros.",
+        "Il pleuvait sur le marché du samedi.",
+    ]
+    rows = lexical_similarities(texts, [0, 1, 2, 3], "Quimper : la piscine Kerlan va fermer")
+    by_sentence = [dict(zip(("title", "centroid", "first", "other"), r, strict=True)) for r in rows]
+    # The sentences that share the headline's words are nearer to it than the others.
+    assert min(r["title"] for r in by_sentence[:3]) > by_sentence[3]["title"] == 0.0
+    assert by_sentence[0]["first"] == pytest.approx(1.0)
+    # The two sentences on the pool are each other's nearest; the weather one is near none.
+    assert by_sentence[0]["other"] == pytest.approx(by_sentence[1]["other"])
+    assert by_sentence[3]["other"] == 0.0
+    assert by_sentence[3]["centroid"] < min(r["centroid"] for r in by_sentence[:3])
+    assert all(0.0 <= v <= 1.0 + 1e-6 for r in rows for v in r)
+    # No title: no similarity to it, the others unchanged.
+    untitled = lexical_similarities(texts, [0, 1, 2, 3], None)
+    assert list(untitled[:, 0]) == [0.0] * 4
+    assert (untitled[:, 1:] == rows[:, 1:]).all()
+
+
+def test_every_feature_is_computed_once_whichever_the_model_reads() -> None:
+    from essentiel.keypoints.features import ALL_NAMES, LEXICAL_NAMES
+
+    sentences, lang, title = _sentences("fr-orages-bretagne.txt")
+    indices = candidate_indices(sentences, lang)
+    every = sentence_features(sentences, indices, lang, title, None, names=ALL_NAMES)
+    shipped = sentence_features(sentences, indices, lang, title, None)
+    lexical = sentence_features(sentences, indices, lang, title, None, names=LEXICAL_NAMES)
+    assert (every[:, [ALL_NAMES.index(n) for n in FEATURE_NAMES]] == shipped).all()
+    assert (every[:, [ALL_NAMES.index(n) for n in LEXICAL_NAMES]] == lexical).all()
+    assert lexical.any()
+
+
+def test_an_unknown_selector_model_is_refused() -> None:
+    with pytest.raises(ValueError, match="selector_model"):
+        KeyPointSettings(selector_model="neural")
+
+
+def test_the_lexical_selector_runs_without_the_encoder(monkeypatch: pytest.MonkeyPatch) -> None:
+    from essentiel.keypoints import learned
+    from essentiel.keypoints.features import EMBEDDING_NAMES
+
+    model = load_selector("lexical")
+    assert model.features == learned.SELECTOR_MODELS["lexical"]
+    assert not model.embedding and not set(model.features) & set(EMBEDDING_NAMES)
+    assert model.booster.num_feature() == len(model.features)
+    assert model.record["data"]["fit_documents"] > 1000
+
+    def no_encoder() -> None:
+        raise AssertionError("the lexical selector embedded a sentence")
+
+    monkeypatch.setattr(learned, "embedder", no_encoder)
+    text = (EXAMPLES / "fr-orages-bretagne.txt").read_bytes()
+    settings = Settings(keypoints=KeyPointSettings(selector_model="lexical"))
+    digest = Pipeline(settings).digest(text)
+    assert 2 <= len(digest.keypoints) <= 3
+    assert all(k.verdict.passed for k in digest.keypoints)
+    sentences, lang, title = _sentences("fr-orages-bretagne.txt")
+    first = score_learned(sentences, lang, title, model_name="lexical")
+    second = score_learned(sentences, lang, title, model_name="lexical")
+    assert [c.score for c in first] == [c.score for c in second]
+    assert all("cos_title" not in c.features for c in first)

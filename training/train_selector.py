@@ -76,7 +76,7 @@ def parse_article(text: str) -> tuple[str, list[Any], Any, list[int]] | None:
 
 def _examples(job: tuple[str, str, str | None, list[str], bool]) -> dict[str, Any] | None:
     """Features and oracle labels of one article (runs in a worker process)."""
-    from essentiel.keypoints.features import embedder, sentence_features
+    from essentiel.keypoints.features import ALL_NAMES, embedder, sentence_features
     from essentiel.keypoints.select import passed_over
     from oracle import greedy_oracle
 
@@ -92,7 +92,9 @@ def _examples(job: tuple[str, str, str | None, list[str], bool]) -> dict[str, An
     # scores); the pipeline passes over some of them after scoring (``select.passed_over``).
     excluded = passed_over(sentences, lang)
     pickable = [i for i in indices if i not in excluded]
-    rows = sentence_features(sentences, indices, lang, title, embedder() if use_embedding else None)
+    # Every feature, each model's selected in main (--features): one pass serves them all.
+    embed = embedder() if use_embedding else None
+    rows = sentence_features(sentences, indices, lang, title, embed, names=ALL_NAMES)
     # Labels are set in main from one of the two oracles (--labels).
     return {
         "id": key,
@@ -155,16 +157,45 @@ def _dev_metrics(docs: list[dict[str, Any]], scores: list[np.ndarray]) -> dict[s
     }
 
 
-def fit_booster(docs: list[dict[str, Any]], seed: int) -> Any:
-    """The selector's model fitted on these articles' candidate sentences (a LightGBM Booster)."""
+def fit_booster(docs: list[dict[str, Any]], seed: int, names: tuple[str, ...] | None = None) -> Any:
+    """The selector's model fitted on these articles' candidate sentences (a LightGBM Booster),
+    on the features ``names`` (the shipped model's by default)."""
     import lightgbm
 
     from essentiel.keypoints.features import FEATURE_NAMES
 
-    x = np.concatenate([d["rows"] for d in docs])
+    names = names or FEATURE_NAMES
+    x = np.concatenate([columns(d, names) for d in docs])
     y = np.concatenate([d["labels"] for d in docs])
-    data = lightgbm.Dataset(x, y, feature_name=list(FEATURE_NAMES))
+    data = lightgbm.Dataset(x, y, feature_name=list(names))
     return lightgbm.train({**PARAMS, "seed": seed}, data, ROUNDS)
+
+
+def columns(doc: dict[str, Any], names: tuple[str, ...]) -> np.ndarray:
+    """The article's feature rows reduced to ``names``: rows of every feature (features.ALL_NAMES,
+    as _examples computes them) or of the shipped model's (examples saved before 2026-12-06)."""
+    from essentiel.keypoints.features import ALL_NAMES, FEATURE_NAMES
+
+    rows = doc["rows"]
+    have = ALL_NAMES if rows.shape[1] == len(ALL_NAMES) else FEATURE_NAMES
+    if names == have:
+        return rows
+    return np.ascontiguousarray(rows[:, [have.index(name) for name in names]])
+
+
+def _command(args: argparse.Namespace) -> str:
+    """How the files were made: ``make train``'s command and the options that change them."""
+    options = [
+        f"--{name.replace('_', '-')} {value}"
+        for name, value, default in (
+            ("features", args.features, "embedding"),
+            ("documents", args.documents, DOCUMENTS),
+            ("seed", args.seed, SEED),
+            ("labels", args.labels, "all"),
+        )
+        if value != default
+    ]
+    return "make train (training/train_selector.py" + "".join(f" {o}" for o in options) + ")"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -173,7 +204,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--documents", type=int, default=DOCUMENTS)
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--no-embedding", action="store_true")
+    parser.add_argument(
+        "--no-embedding",
+        action="store_true",
+        help="compute no embedding (its features are zeros: for a --features lexical model)",
+    )
+    parser.add_argument(
+        "--features",
+        choices=("embedding", "lexical"),
+        default="embedding",
+        help="the similarities the model reads (learned.SELECTOR_MODELS): the sentence "
+        "encoder's cosines (default, selector.txt) or TF-IDF cosines of stems, no encoder "
+        "(selector-lexical.txt)",
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument(
         "--labels",
@@ -193,9 +236,16 @@ def main(argv: list[str] | None = None) -> int:
     import lightgbm
 
     from essentiel.evaluation.data import read_items
-    from essentiel.keypoints.features import FEATURE_NAMES
-    from essentiel.keypoints.learned import MODEL_FILE, RECORD_FILE
+    from essentiel.keypoints.features import EMBEDDING_NAMES
+    from essentiel.keypoints.learned import SELECTOR_MODELS, model_files
     from essentiel.threads import limit_blas_threads
+
+    names = SELECTOR_MODELS[args.features]
+    model_file, record_file = model_files(args.features)
+    embedding = any(name in EMBEDDING_NAMES for name in names)
+    if embedding and args.no_embedding:
+        print("error: --no-embedding leaves this model's features empty", file=sys.stderr)
+        return 2
 
     if not args.data.is_file():
         print(f"error: {args.data}: no such file (the OrangeSum train split)", file=sys.stderr)
@@ -232,12 +282,12 @@ def main(argv: list[str] | None = None) -> int:
     fit, dev = docs[:cut], docs[cut:]
     y = np.concatenate([d["labels"] for d in fit])
     params = {**PARAMS, "seed": args.seed}
-    booster = fit_booster(fit, args.seed)
-    scores = [booster.predict(d["rows"], num_threads=1) for d in dev]
+    booster = fit_booster(fit, args.seed, names)
+    scores = [booster.predict(columns(d, names), num_threads=1) for d in dev]
     importance = booster.feature_importance(importance_type="gain")
     record = {
-        "model": MODEL_FILE,
-        "trained_by": "make train (training/train_selector.py)",
+        "model": model_file,
+        "trained_by": _command(args),
         "data": {
             "file": args.data.name,
             "sha256": _sha256(args.data),
@@ -258,21 +308,21 @@ def main(argv: list[str] | None = None) -> int:
         "lightgbm": lightgbm.__version__,
         "params": params,
         "rounds": ROUNDS,
-        "embedding": not args.no_embedding,
-        "features": list(FEATURE_NAMES),
+        "embedding": embedding,
+        "features": list(names),
         "importance_gain": {
-            name: round(float(v), 1) for name, v in zip(FEATURE_NAMES, importance, strict=True)
+            name: round(float(v), 1) for name, v in zip(names, importance, strict=True)
         },
         "dev": _dev_metrics(dev, scores),
     }
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / MODEL_FILE).write_text(booster.model_to_string(), encoding="utf-8")
-    (args.out / RECORD_FILE).write_text(
+    (args.out / model_file).write_text(booster.model_to_string(), encoding="utf-8")
+    (args.out / record_file).write_text(
         json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
     print(json.dumps(record["dev"], indent=2))
     print(
-        f"wrote {args.out / MODEL_FILE} and {RECORD_FILE} in {time.perf_counter() - started:.0f} s"
+        f"wrote {args.out / model_file} and {record_file} in {time.perf_counter() - started:.0f} s"
     )
     return 0
 

@@ -57,7 +57,9 @@ def _settings(spec: str) -> tuple[str, dict[str, Any]]:
     values: dict[str, Any] = {}
     for field in filter(None, fields.split(",")):
         key, _, raw = field.partition(":")
-        values[key] = raw if key == "selector" else float(raw) if "." in raw else int(raw)
+        values[key] = (
+            raw if key in ("selector", "selector_model") else float(raw) if "." in raw else int(raw)
+        )
     return name, values
 
 

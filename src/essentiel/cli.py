@@ -370,6 +370,13 @@ def evaluate_command(
             "default: the article language's (learned for French, lead for English)."
         ),
     ] = None,
+    selector_model: Annotated[
+        str,
+        typer.Option(
+            help="The learned selector's similarities: embedding (the sentence encoder's) or "
+            "lexical (TF-IDF cosines of word stems, no encoder)."
+        ),
+    ] = KeyPointSettings.selector_model,
     max_keypoints: Annotated[int, typer.Option(min=1, help="At most this many bullets.")] = (
         KeyPointSettings.max_keypoints
     ),
@@ -409,6 +416,7 @@ def evaluate_command(
             extra_ratio=extra_ratio,
             selector=selector,
             learned_weight=learned_weight,
+            selector_model=selector_model,
         )
     except ValueError as exc:
         raise _fail(str(exc), EXIT_USAGE) from None

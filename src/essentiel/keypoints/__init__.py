@@ -23,7 +23,7 @@ from essentiel.check.verifier import Verifier
 from essentiel.keypoints.compress import Compressor, count_words
 from essentiel.keypoints.headline import Headline
 from essentiel.keypoints.headline_subject import OPENING_SENTENCES, headline_subject_repair
-from essentiel.keypoints.learned import MAX_EMBEDDED, MAX_RANK, score_learned
+from essentiel.keypoints.learned import MAX_EMBEDDED, MAX_RANK, SELECTOR_MODELS, score_learned
 from essentiel.keypoints.pointing import kept, named_kinds, points_back
 from essentiel.keypoints.select import (
     OPENING_MARKS,
@@ -189,6 +189,10 @@ class KeyPointSettings:
     # max_keypoints), the best by select.py's score: the sentence encoder's cost is per
     # sentence embedded (issue 31).
     max_embedded: int = MAX_EMBEDDED
+    # The learned selector's similarities (``learned.SELECTOR_MODELS``): "embedding", the
+    # sentence encoder's cosines; "lexical", TF-IDF cosines of word stems, no encoder (issue
+    # 31: the encoder is most of the key-point stage's CPU).
+    selector_model: str = "embedding"
     # The bullets after the first are drawn near the ones already made: a candidate's score is
     # multiplied by (1 - proximity_decay) per sentence between it and the nearest bullet
     # beyond the next one. 0 (the default): no preference. In the judged rounds, where our
@@ -244,6 +248,9 @@ class KeyPointSettings:
             raise ValueError("need 0 <= proximity_decay < 1")
         if self.max_embedded < 1:
             raise ValueError("need max_embedded >= 1")
+        if self.selector_model not in SELECTOR_MODELS:
+            choices = ", ".join(SELECTOR_MODELS)
+            raise ValueError(f"selector_model {self.selector_model!r}: choose one of {choices}")
         if self.headline_extra_words < 0:
             raise ValueError("need headline_extra_words >= 0")
         if self.headline_later < 0 or self.later_margin < 0.0:
@@ -321,6 +328,7 @@ def build_keypoints(
             max(settings.max_embedded, settings.max_keypoints),
             # Not embedded (the encoder's cost is per sentence): no candidates (issue 31).
             frozenset(excluded),
+            settings.selector_model,
         )
     elif selector == "lead":
         candidates = [

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -51,6 +52,18 @@ FEATURE_NAMES: tuple[str, ...] = (
     "cos_first",
     "cos_max_other",
 )
+# The encoder's four similarities computed without it (issue 31): TF-IDF cosines over the
+# article's own sentences, on word stems (the title is not parsed: its surface words, folded
+# and cut, meet the sentences' the same way). Same roles: to the title, to the candidates'
+# centroid, to the first candidate, to the nearest other candidate.
+LEXICAL_NAMES: tuple[str, ...] = ("lex_title", "lex_centroid", "lex_first", "lex_max_other")
+EMBEDDING_NAMES: tuple[str, ...] = FEATURE_NAMES[-4:]
+# Every feature this module can compute, in the order of its rows before a model's selection.
+ALL_NAMES: tuple[str, ...] = FEATURE_NAMES[:-4] + LEXICAL_NAMES + EMBEDDING_NAMES
+# French and English words share their meaning in their first letters (« démission »,
+# « démissionne »; « resign », « resigned ») more often than not: a stemmer in six letters.
+_STEM_LETTERS = 6
+_STEM_WORD = re.compile(r"\w{3,}")
 _QUOTE_MARKS = frozenset('«»"“”')
 _ENTITY_GROUPS = {
     "persons": {"PER", "PERSON"},
@@ -85,6 +98,54 @@ def _fold(word: str) -> str:
 
 def _words(text: str) -> set[str]:
     return {_fold(w) for w in text.split() if len(w.strip(".,:;!?«»\"'()")) > 2}
+
+
+def _stems(text: str) -> set[str]:
+    """The text's words of three letters or more, folded and cut to _STEM_LETTERS."""
+    return {w[:_STEM_LETTERS] for w in _STEM_WORD.findall(_fold(text)) if not w.isdigit()}
+
+
+def lexical_similarities(
+    texts: Sequence[str], indices: list[int], title: str | None
+) -> np.ndarray[Any, np.dtype[np.float32]]:
+    """LEXICAL_NAMES for the sentences ``indices`` of the article's sentence ``texts``: binary
+    TF-IDF vectors of stems, the document frequency counted over all the article's sentences."""
+    stems = [_stems(t) for t in texts]
+    n = len(texts)
+    spread = Counter(stem for group in stems for stem in group)
+
+    def weight(stem: str) -> float:
+        return math.log(1.0 + n / spread[stem]) if stem in spread else math.log(1.0 + n)
+
+    vectors = [{stem: weight(stem) for stem in stems[i]} for i in indices]
+    norms = [math.sqrt(sum(w * w for w in v.values())) or 1.0 for v in vectors]
+
+    def cosine(a: dict[str, float], norm_a: float, b: dict[str, float], norm_b: float) -> float:
+        if len(b) < len(a):
+            a, b = b, a
+        return sum(w * b[stem] for stem, w in a.items() if stem in b) / (norm_a * norm_b)
+
+    centroid: dict[str, float] = {}
+    for v, norm in zip(vectors, norms, strict=True):
+        for stem, w in v.items():
+            centroid[stem] = centroid.get(stem, 0.0) + w / norm
+    centroid_norm = math.sqrt(sum(w * w for w in centroid.values())) or 1.0
+    heading = {stem: weight(stem) for stem in _stems(title or "")}
+    heading_norm = math.sqrt(sum(w * w for w in heading.values())) or 1.0
+    rows = np.zeros((len(indices), len(LEXICAL_NAMES)), dtype=np.float32)
+    for row, (v, norm) in enumerate(zip(vectors, norms, strict=True)):
+        rows[row, 0] = cosine(v, norm, heading, heading_norm) if heading else 0.0
+        rows[row, 1] = cosine(v, norm, centroid, centroid_norm)
+        rows[row, 2] = cosine(v, norm, vectors[0], norms[0])
+        rows[row, 3] = max(
+            (
+                cosine(v, norm, o, norm_o)
+                for k, (o, norm_o) in enumerate(zip(vectors, norms, strict=True))
+                if k != row
+            ),
+            default=0.0,
+        )
+    return rows
 
 
 class PieceTokenizer:
@@ -161,9 +222,11 @@ def sentence_features(
     title: str | None,
     embed: Embedder | None,
     lemma_sets: list[frozenset[str]] | None = None,
+    names: Sequence[str] = FEATURE_NAMES,
 ) -> np.ndarray[Any, np.dtype[np.float32]]:
-    """One row of FEATURE_NAMES per sentence in ``indices`` (positions in ``sentences``);
-    ``lemma_sets``: the sentences' ``content_lemmas``, when the caller has them already."""
+    """One row of ``names`` (among ALL_NAMES; the shipped model's by default) per sentence in
+    ``indices`` (positions in ``sentences``); the embedding's columns are zeros without
+    ``embed``. ``lemma_sets``: the sentences' ``content_lemmas``, when the caller has them."""
     n = len(sentences)
     if lemma_sets is None:
         lemma_sets = [content_lemmas(s) for s in sentences]
@@ -179,7 +242,7 @@ def sentence_features(
 
     # Each doc's entities read once: Span.ents rebuilds every entity of the doc per call.
     doc_ents: dict[int, tuple[list[int], list[tuple[int, str]]]] = {}
-    rows = np.zeros((len(indices), len(FEATURE_NAMES)), dtype=np.float32)
+    rows = np.zeros((len(indices), len(ALL_NAMES)), dtype=np.float32)
     texts: list[str] = []  # the candidates', for the encoder
     for row, i in enumerate(indices):
         sentence = sentences[i]
@@ -220,8 +283,14 @@ def sentence_features(
         }
         rows[row, : len(values)] = [values[name] for name in FEATURE_NAMES[: len(values)]]
 
-    if embed is not None and indices:
-        first = FEATURE_NAMES.index("cos_title")
+    if indices and any(name in LEXICAL_NAMES for name in names):
+        first = ALL_NAMES.index(LEXICAL_NAMES[0])
+        every_text = [s.text for s in sentences]
+        rows[:, first : first + len(LEXICAL_NAMES)] = lexical_similarities(
+            every_text, indices, title
+        )
+    if embed is not None and indices and any(name in EMBEDDING_NAMES for name in names):
+        first = ALL_NAMES.index("cos_title")
         # The title in the candidates' call: each call streams every weight matrix once.
         encoded = embed.encode([*texts, title] if title else texts)
         vectors = encoded[: len(indices)]
@@ -235,4 +304,6 @@ def sentence_features(
             rows[:, first + 3] = similarity.max(axis=1)
         if title:
             rows[:, first] = vectors @ encoded[len(indices)]
-    return rows
+    if tuple(names) == ALL_NAMES:
+        return rows
+    return np.ascontiguousarray(rows[:, [ALL_NAMES.index(name) for name in names]])

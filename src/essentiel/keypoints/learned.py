@@ -15,7 +15,14 @@ from importlib import resources as importlib_resources
 from typing import Any
 
 from essentiel.analyze import ParsedSentence
-from essentiel.keypoints.features import FEATURE_NAMES, embedder, sentence_features
+from essentiel.keypoints.features import (
+    ALL_NAMES,
+    EMBEDDING_NAMES,
+    FEATURE_NAMES,
+    LEXICAL_NAMES,
+    embedder,
+    sentence_features,
+)
 from essentiel.keypoints.select import (
     BACKGROUND_FACTOR,
     Candidate,
@@ -30,6 +37,23 @@ from essentiel.threads import limit_blas_threads
 
 MODEL_FILE = "selector.txt"
 RECORD_FILE = "selector.json"
+# The shipped selectors, by the similarities they read (``KeyPointSettings.selector_model``):
+# "embedding", the sentence encoder's cosines (FEATURE_NAMES); "lexical", TF-IDF cosines of
+# stems in their place (features.LEXICAL_NAMES), no encoder at all (issue 31). Each is made by
+# ``training/train_selector.py --features NAME``: the same articles, labels and parameters.
+SELECTOR_MODELS: dict[str, tuple[str, ...]] = {
+    "embedding": FEATURE_NAMES,
+    "lexical": FEATURE_NAMES[: -len(EMBEDDING_NAMES)] + LEXICAL_NAMES,
+}
+
+
+def model_files(name: str) -> tuple[str, str]:
+    """The model and record files of the shipped selector ``name`` (SELECTOR_MODELS)."""
+    if name == "embedding":
+        return MODEL_FILE, RECORD_FILE
+    return f"selector-{name}.txt", f"selector-{name}.json"
+
+
 # News does not hold back its key point past the 30th sentence; the bound also caps the cost.
 MAX_RANK = 30
 # The sentence encoder costs per token embedded (most of the key-point stage's CPU): the
@@ -95,31 +119,41 @@ class SelectorModel:
         if not indices:
             return [], []
         rows = sentence_features(
-            sentences, indices, lang, title, embedder() if self.embedding else None, lemma_sets
+            sentences,
+            indices,
+            lang,
+            title,
+            embedder() if self.embedding else None,
+            lemma_sets,
+            self.features,
         )
         scores = [float(v) for v in self.booster.predict(rows, num_threads=1)]
-        if not (self.embedding and title):
+        if not (self.embedding and title and "cos_title" in self.features):
             return scores, [None] * len(indices)
-        column = FEATURE_NAMES.index("cos_title")
+        column = self.features.index("cos_title")
         return scores, [float(v) for v in rows[:, column]]
 
 
 @cache
-def load_selector() -> SelectorModel:
-    """The shipped model, loaded once per process."""
+def load_selector(name: str = "embedding") -> SelectorModel:
+    """The shipped model ``name`` (SELECTOR_MODELS), loaded once per process."""
     import lightgbm
 
+    if name not in SELECTOR_MODELS:
+        raise ValueError(f"selector model {name!r}: choose one of {', '.join(SELECTOR_MODELS)}")
+    model_file, record_file = model_files(name)
     folder = importlib_resources.files("essentiel.resources") / "models"
-    record = json.loads((folder / RECORD_FILE).read_text(encoding="utf-8"))
+    record = json.loads((folder / record_file).read_text(encoding="utf-8"))
     features = tuple(record["features"])
-    if features != FEATURE_NAMES:
+    if features != SELECTOR_MODELS[name] or not set(features) <= set(ALL_NAMES):
         raise RuntimeError(
-            "the shipped selector was trained on other features than this code computes; "
-            "retrain it with `make train`"
+            f"the shipped selector {name!r} was trained on other features than this code "
+            "computes; retrain it with `make train`"
         )
-    booster = lightgbm.Booster(model_str=(folder / MODEL_FILE).read_text(encoding="utf-8"))
+    booster = lightgbm.Booster(model_str=(folder / model_file).read_text(encoding="utf-8"))
     limit_blas_threads()  # LightGBM brings its OpenMP library: hold it to the process's limit
-    return SelectorModel(booster, features, bool(record["embedding"]), record)
+    embedding = bool(record["embedding"]) and any(f in EMBEDDING_NAMES for f in features)
+    return SelectorModel(booster, features, embedding, record)
 
 
 def score_learned(
@@ -131,13 +165,15 @@ def score_learned(
     named: frozenset[int] = frozenset(),
     max_embedded: int = MAX_EMBEDDED,
     passed: frozenset[int] = frozenset(),
+    model_name: str = "embedding",
 ) -> list[Candidate]:
     """Candidates scored by the model, blended with select.py's transparent score: ``weight``
     of the model's, the rest of the heuristic's, each scaled by its best candidate. Only the
     ``max_embedded`` best by the heuristic's score are embedded and scored by the model; the
     others follow them all (RESERVE_SHARE). ``passed``: sentences that are no bullet in this
-    article (``select.passed_over``), never candidates."""
-    model = load_selector()
+    article (``select.passed_over``), never candidates. ``model_name``: which shipped model
+    (SELECTOR_MODELS)."""
+    model = load_selector(model_name)
     if lemma_sets is None:
         lemma_sets = [content_lemmas(s) for s in sentences]
     # The sentence encoder's cost is per sentence embedded (issue 31): it embeds only the
