@@ -196,6 +196,12 @@ def test_a_pronoun_for_a_case_named_after_someone_is_not_named(every_sentence: P
             True,
         ),
         ("en", "A decision that angered union leaders across the country on Tuesday.", True),
+        (
+            "fr",
+            'Le même, qui a produit la série policière "Les Quais", diffusée sur France 3 en 2016.',
+            True,
+        ),
+        ("fr", "Le même juge a prononcé mardi la relaxe des trois prévenus.", False),
         # Statements that open the same way.
         ("fr", "Un homme de 45 ans a été interpellé mardi soir à Rennes après une fuite.", False),
         (
