@@ -133,7 +133,8 @@ BULLET_KINDS = (
     "lost_key_figure",
     "points_back",
 )
-# The ways a word past the bullet's opening points back (``keypoints/pointing.py``).
+# The ways a word past the bullet's opening points back: ``keypoints/pointing.py``'s list,
+# copied so that the script reads no model for --help (a test keeps them equal).
 POINTING_KINDS = (
     "back_demonstrative",
     "back_cue",

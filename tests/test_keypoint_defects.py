@@ -461,3 +461,10 @@ def test_key_point_settings_given_on_the_command_line_keep_their_types() -> None
     assert settings.headline_guard is True and settings.extra_ratio == 0.5
     with pytest.raises(ValueError, match="selector_model"):
         _script()._settings(["selector_model:neural"])
+
+
+def test_the_measure_counts_every_kind_the_selector_knows() -> None:
+    # The script keeps its own copy of the kinds so that --help needs no spaCy: the same list.
+    from essentiel.keypoints.pointing import POINTING_KINDS
+
+    assert _script().POINTING_KINDS == POINTING_KINDS
