@@ -290,6 +290,27 @@ def test_a_person_named_earlier_in_the_box_owns_his() -> None:
             "Bien que les experts le jugent fragile, la digue de Quiberon a tenu face à la houle.",
             "back_clitic",
         ),
+        # « lui » stands for someone: a person's noun or a name after the comma, not a thing.
+        (
+            "Quand un journaliste lui a demandé s'il comptait se représenter, le maire de Brest"
+            " a souri.",
+            None,
+        ),
+        (
+            "Quand un journaliste lui a demandé s'il comptait se représenter, Paul Kervella"
+            " a souri.",
+            None,
+        ),
+        (
+            "Quand un journaliste lui a posé la question, le visage de l'élu s'est fermé.",
+            "back_clitic",
+        ),
+        # An indefinite subject is someone new, not the one the pronoun stands for.
+        ("Si le règlement l'exige, la skippeuse de Lorient cédera la barre du voilier.", None),
+        (
+            "Si le règlement l'exige, une remplaçante prendra la barre du voilier à Lorient.",
+            "back_clitic",
+        ),
         # No subject of its own: the main subject does the leaving, someone else is left.
         ("Avant de la quitter, la ministre a salué les agents de la préfecture.", "back_clitic"),
     ],

@@ -24,8 +24,8 @@ the language's resources:
   « lui », « leur ») with no noun before it in the bullet but the verb's own subject (« Jean
   Dupont le pensait »), nor, in a fronted clause with a subject of its own (« Même si les
   parents les adorent, ... », ``fronted_marks``), the main clause's subject after the comma
-  when it agrees with it: « ..., les cartables restent interdits » (cataphora); a possessive
-  there looks ahead the same way;
+  when it is definite and agrees with it: « ..., les cartables restent interdits »
+  (cataphora); a possessive there looks ahead the same way;
 - ``back_additive``: an additive or contrastive word that says « as well as what was said »
   (« également », « aussi », « non plus », « en même temps », « un autre »), unless what it
   adds to is in the bullet (« aussi grand que », « en même temps que », « un autre X » with
@@ -116,6 +116,7 @@ class PointingWords:
     plural_clitics: frozenset[str]
     masculine_clitics: frozenset[str]
     feminine_clitics: frozenset[str]
+    personal_clitics: frozenset[str]  # « lui », « leur »: someone, not something
     plural_possessives: frozenset[str]  # « leurs »: a plural owner
     degree: frozenset[str]  # « une aussi courte période »: before an adjective, a degree
     # Families of nouns that name the same thing another way (« le scrutin » / « l'élection »).
@@ -161,6 +162,7 @@ class PointingWords:
             plural_clitics=words("plural_clitics"),
             masculine_clitics=words("masculine_clitics"),
             feminine_clitics=words("feminine_clitics"),
+            personal_clitics=words("personal_clitics"),
             plural_possessives=words("plural_possessives"),
             degree=words("degree"),
             equivalents={
@@ -375,6 +377,7 @@ def _cue(
 def _clitic(
     tokens: Sequence[Token], words: PointingWords, introduced: frozenset[str], named: bool
 ) -> str | None:
+    code = tokens[0].doc.lang_ if tokens else ""
     for k, tok in enumerate(tokens):
         if tok.lower_ not in words.clitics or tok.pos_ != "PRON":
             continue
@@ -410,7 +413,7 @@ def _clitic(
             ahead is not None
             and subject is not None
             and (subject.pos_ in {"NOUN", "PROPN"} or subject.lower_ in words.generic_subjects)
-            and _clitic_agrees(tok, ahead, words)
+            and _clitic_agrees(tok, ahead, words, code)
         ):
             continue
         return "back_clitic"
@@ -451,13 +454,31 @@ def _plural(noun: Token) -> bool:
     )
 
 
-def _clitic_agrees(clitic: Token, noun: Token, words: PointingWords) -> bool:
-    """The object pronoun can stand for the noun: the same number, and the same gender where
-    the pronoun shows one (« le », « la »), the determiner's gender first (« la maire »)."""
+def _clitic_agrees(clitic: Token, noun: Token, words: PointingWords, code: str) -> bool:
+    """The object pronoun can stand for the noun: a definite one (a name, or « le », « ce »,
+    « son » before it: « Si le scénario l'exige, une doublure ... » is someone else), the
+    same number, the same gender where the pronoun shows one (« le », « la »), the
+    determiner's gender first (« la maire »), and someone for « lui » (« Lorsqu'un
+    technicien lui annonce ..., son visage se ferme » is someone else's face)."""
     lower = clitic.lower_
+    dets = [c for c in noun.children if c.dep_ == "det"]
+    if noun.pos_ != "PROPN" and not any(
+        "Def" in d.morph.get("Definite", [])
+        or "Dem" in d.morph.get("PronType", [])
+        or "Yes" in d.morph.get("Poss", [])
+        for d in dets
+    ):
+        return False
+    if (
+        lower in words.personal_clitics
+        and noun.pos_ != "PROPN"
+        and noun.ent_type_ not in _SPEAKERS
+        and fold(noun.lemma_) not in person_nouns(code)
+    ):
+        return False
     if (lower in words.plural_clitics) != _plural(noun):
         return False
-    genders = [g for c in noun.children if c.dep_ == "det" for g in c.morph.get("Gender", [])]
+    genders = [g for d in dets for g in d.morph.get("Gender", [])]
     genders = genders or list(noun.morph.get("Gender", []))
     if lower in words.masculine_clitics and genders and "Masc" not in genders:
         return False
