@@ -246,3 +246,74 @@ def test_a_possessive_whose_owner_is_not_named(text: str, lang: str, kind: str |
 def test_a_person_named_earlier_in_the_box_owns_his() -> None:
     text = "Many of his followers backed the mayor's rival on Tuesday."
     assert _kind(text, "en", frozenset({"<person>"})) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # An object pronoun in a fronted clause (« Même si ... , », « Bien que ... , ») that
+        # has its own subject names the main clause's subject after the comma when it
+        # agrees with it: it looks ahead, not back.
+        (
+            "Même si les parents les adorent, les cartables à roulettes restent interdits"
+            " dans plusieurs collèges de Rennes.",
+            None,
+        ),
+        ("Bien qu'on le dise fragile, le pont de Térénez a résisté à la tempête de janvier.", None),
+        (
+            "Bien que les experts la jugent fragile, la digue de Quiberon a tenu face à la houle.",
+            None,
+        ),
+        # A possessive there too, even when the parse hangs the main subject elsewhere.
+        ("Même si ses clients l'adorent, la boulangerie de Crozon va fermer en mars.", None),
+        (
+            "Même si leurs clients l'adorent, la boulangerie de Crozon va fermer en mars.",
+            "back_possessive",
+        ),
+        # No noun after the comma: nothing ahead to name.
+        ("Même si ses clients l'adorent, elle va fermer en mars.", "back_clitic"),
+        # The clause's own subject is the main subject (« elle », « il »): the pronoun is
+        # someone else, named before.
+        (
+            "Même si elle les a rencontrés, la ministre a refusé de signer l'accord avec"
+            " les syndicats.",
+            "back_clitic",
+        ),
+        ("Même s'il l'a rencontré, le ministre a refusé de signer l'accord.", "back_clitic"),
+        # Not the main subject's number, or its gender.
+        (
+            "Bien que les experts la jugent fragile, les digues de Quiberon ont tenu face"
+            " à la houle.",
+            "back_clitic",
+        ),
+        (
+            "Bien que les experts le jugent fragile, la digue de Quiberon a tenu face à la houle.",
+            "back_clitic",
+        ),
+        # « lui » stands for someone: a person's noun or a name after the comma, not a thing.
+        (
+            "Quand un journaliste lui a demandé s'il comptait se représenter, le maire de Brest"
+            " a souri.",
+            None,
+        ),
+        (
+            "Quand un journaliste lui a demandé s'il comptait se représenter, Paul Kervella"
+            " a souri.",
+            None,
+        ),
+        (
+            "Quand un journaliste lui a posé la question, le visage de l'élu s'est fermé.",
+            "back_clitic",
+        ),
+        # An indefinite subject is someone new, not the one the pronoun stands for.
+        ("Si le règlement l'exige, la skippeuse de Lorient cédera la barre du voilier.", None),
+        (
+            "Si le règlement l'exige, une remplaçante prendra la barre du voilier à Lorient.",
+            "back_clitic",
+        ),
+        # No subject of its own: the main subject does the leaving, someone else is left.
+        ("Avant de la quitter, la ministre a salué les agents de la préfecture.", "back_clitic"),
+    ],
+)
+def test_a_pronoun_in_a_fronted_clause_looks_ahead(text: str, kind: str | None) -> None:
+    assert _kind(text) == kind

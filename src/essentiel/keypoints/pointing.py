@@ -22,7 +22,10 @@ the language's resources:
   cue verb (« souligne le quotidien ») in a bullet that names no one;
 - ``back_clitic``: an object pronoun before its verb (« le », « la », « l' », « les »,
   « lui », « leur ») with no noun before it in the bullet but the verb's own subject (« Jean
-  Dupont le pensait »);
+  Dupont le pensait »), nor, in a fronted clause with a subject of its own (« Même si les
+  parents les adorent, ... », ``fronted_marks``), the main clause's subject after the comma
+  when it is definite and agrees with it: « ..., les cartables restent interdits »
+  (cataphora); a possessive there looks ahead the same way;
 - ``back_additive``: an additive or contrastive word that says « as well as what was said »
   (« également », « aussi », « non plus », « en même temps », « un autre »), unless what it
   adds to is in the bullet (« aussi grand que », « en même temps que », « un autre X » with
@@ -106,6 +109,15 @@ class PointingWords:
     of_words: frozenset[str]  # the prepositions of a complement that defines a noun
     joined_by: frozenset[str]  # « mais aussi », « et également »: added to the bullet's own
     cataphoric_marks: frozenset[str]  # « Comme il l'avait dit, ... »: « l' » looks ahead
+    # A fronted clause's openers (« Même si », « Quand »), as words, longest first: a pronoun
+    # in it may look ahead to the main clause's subject.
+    fronted_marks: tuple[tuple[str, ...], ...]
+    generic_subjects: frozenset[str]  # « Quand on la croise, ... »: a subject that is nobody
+    plural_clitics: frozenset[str]
+    masculine_clitics: frozenset[str]
+    feminine_clitics: frozenset[str]
+    personal_clitics: frozenset[str]  # « lui », « leur »: someone, not something
+    plural_possessives: frozenset[str]  # « leurs »: a plural owner
     degree: frozenset[str]  # « une aussi courte période »: before an adjective, a degree
     # Families of nouns that name the same thing another way (« le scrutin » / « l'élection »).
     equivalents: dict[str, frozenset[str]]
@@ -128,21 +140,30 @@ class PointingWords:
         def words(key: str) -> frozenset[str]:
             return frozenset(w.lower() for w in data.get(key, []))
 
-        phrases = sorted(
-            (tuple(p.lower().split()) for p in data.get("additive", [])), key=len, reverse=True
-        )
+        def phrases_of(key: str) -> tuple[tuple[str, ...], ...]:
+            return tuple(
+                sorted((tuple(p.lower().split()) for p in data.get(key, [])), key=len, reverse=True)
+            )
+
         return cls(
             demonstratives=words("demonstratives"),
             time_nouns=frozenset(fold(w) for w in data.get("time_nouns", [])),
             inverted_pronouns=words("inverted_pronouns"),
             cue_articles=words("cue_articles"),
             clitics=words("clitics"),
-            additive=tuple(phrases),
+            additive=phrases_of("additive"),
             completed_by=words("completed_by"),
             first_person=words("first_person"),
             of_words=words("of_words"),
             joined_by=words("joined_by"),
             cataphoric_marks=words("cataphoric_marks"),
+            fronted_marks=phrases_of("fronted_marks"),
+            generic_subjects=words("generic_subjects"),
+            plural_clitics=words("plural_clitics"),
+            masculine_clitics=words("masculine_clitics"),
+            feminine_clitics=words("feminine_clitics"),
+            personal_clitics=words("personal_clitics"),
+            plural_possessives=words("plural_possessives"),
             degree=words("degree"),
             equivalents={
                 fold(word): family
@@ -356,6 +377,7 @@ def _cue(
 def _clitic(
     tokens: Sequence[Token], words: PointingWords, introduced: frozenset[str], named: bool
 ) -> str | None:
+    code = tokens[0].doc.lang_ if tokens else ""
     for k, tok in enumerate(tokens):
         if tok.lower_ not in words.clitics or tok.pos_ != "PRON":
             continue
@@ -379,9 +401,88 @@ def _clitic(
             if subject is not None
             else set()
         )
-        if not any(t.pos_ in {"NOUN", "PROPN"} and t.i not in own for t in tokens[:k]):
-            return "back_clitic"
+        if any(t.pos_ in {"NOUN", "PROPN"} and t.i not in own for t in tokens[:k]):
+            continue
+        # « Même si les parents les adorent, les cartables ... »: it names the main clause's
+        # subject, ahead, when it agrees with it and its own clause has its own subject: a
+        # noun or a generic « on » (in « Même si elle les a rencontrés, la ministre ... »,
+        # « elle » is the minister, « les » someone else; with no subject, « Avant de la
+        # quitter, la ministre ... », the minister leaves someone else).
+        ahead = _fronted_subject(tokens, k, words)
+        if (
+            ahead is not None
+            and subject is not None
+            and (subject.pos_ in {"NOUN", "PROPN"} or subject.lower_ in words.generic_subjects)
+            and _clitic_agrees(tok, ahead, words, code)
+        ):
+            continue
+        return "back_clitic"
     return None
+
+
+def _fronted_subject(tokens: Sequence[Token], k: int, words: PointingWords) -> Token | None:
+    """The main clause's subject that the word at ``k`` may look ahead to: the bullet opens
+    on a fronted clause (``fronted_marks``: « Même si ... , », « Quand ... , ») that holds
+    the word, and the first phrase after the comma closing that clause is a noun or a name,
+    the subject of its verb (« ..., les cartables restent interdits »)."""
+    lowered = [t.lower_ for t in tokens]
+    if not any(tuple(lowered[: len(mark)]) == mark for mark in words.fronted_marks):
+        return None
+    if any(t.text == "," for t in tokens[:k]):
+        return None
+    comma = next((j for j in range(k + 1, len(tokens)) if tokens[j].text == ","), None)
+    if comma is None:
+        return None
+    for tok in tokens[comma + 1 :]:
+        if tok.pos_ in {"DET", "ADJ", "NUM"}:
+            continue
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        # « Jean Dupont »: the parse may hang the subject's role on either word of the name.
+        head = tok.head if tok.dep_ in _NAME_PARTS else tok
+        return head if head.dep_.startswith("nsubj") else None
+    return None
+
+
+def _plural(noun: Token) -> bool:
+    """A noun phrase that names more than one: plural by its noun or its determiner, or two
+    joined (« Jean et Marie »)."""
+    return (
+        "Plur" in noun.morph.get("Number", [])
+        or any(c.dep_ == "det" and "Plur" in c.morph.get("Number", []) for c in noun.children)
+        or any(c.dep_ == "conj" for c in noun.children)
+    )
+
+
+def _clitic_agrees(clitic: Token, noun: Token, words: PointingWords, code: str) -> bool:
+    """The object pronoun can stand for the noun: a definite one (a name, or « le », « ce »,
+    « son » before it: « Si le scénario l'exige, une doublure ... » is someone else), the
+    same number, the same gender where the pronoun shows one (« le », « la »), the
+    determiner's gender first (« la maire »), and someone for « lui » (« Lorsqu'un
+    technicien lui annonce ..., son visage se ferme » is someone else's face)."""
+    lower = clitic.lower_
+    dets = [c for c in noun.children if c.dep_ == "det"]
+    if noun.pos_ != "PROPN" and not any(
+        "Def" in d.morph.get("Definite", [])
+        or "Dem" in d.morph.get("PronType", [])
+        or "Yes" in d.morph.get("Poss", [])
+        for d in dets
+    ):
+        return False
+    if (
+        lower in words.personal_clitics
+        and noun.pos_ != "PROPN"
+        and noun.ent_type_ not in _SPEAKERS
+        and fold(noun.lemma_) not in person_nouns(code)
+    ):
+        return False
+    if (lower in words.plural_clitics) != _plural(noun):
+        return False
+    genders = [g for d in dets for g in d.morph.get("Gender", [])]
+    genders = genders or list(noun.morph.get("Gender", []))
+    if lower in words.masculine_clitics and genders and "Masc" not in genders:
+        return False
+    return not (lower in words.feminine_clitics and genders and "Fem" not in genders)
 
 
 def _additive(
@@ -485,6 +586,19 @@ def _possessive(
             subjects += [t for t in tokens[comma:] if t.dep_.startswith("nsubj")]
         if any(c.i > tok.i and c.i not in holders and owns(c) for c in subjects):
             continue
+        # « Même si ses clients l'adorent, la boulangerie ... »: a fronted clause with its own
+        # verb (which the parse may not hang on the main one) looks ahead to the main
+        # clause's subject; "his" and "her" to a person there.
+        ahead = _fronted_subject(tokens, k, words)
+        if (
+            ahead is not None
+            and owns(ahead)
+            and (lower not in words.plural_possessives or _plural(ahead))
+            and not (personal and ahead.pos_ == "NOUN" and fold(ahead.lemma_) not in persons)
+        ):
+            continue
+        # « Même si ses voisins l'apprécient, le boulanger ... »: a fronted clause with its own
+        # verb, whose possessive looks ahead to the main clause's subject.
         if personal and KIND_MARK.format("person") in introduced:
             continue
         if not personal and any(w.startswith("<") for w in introduced):
