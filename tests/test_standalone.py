@@ -466,6 +466,14 @@ def test_a_sentence_that_points_back_is_no_candidate(text: str, alone: bool) -> 
             "Un faux communiqué a en effet annoncé la fermeture du musée pour l'été.",
             "Un faux communiqué a annoncé la fermeture du musée pour l'été.",
         ),
+        (
+            "Le conseil a donc voté la fermeture de la piscine pour dix-huit mois.",
+            "Le conseil a voté la fermeture de la piscine pour dix-huit mois.",
+        ),
+        (
+            "La gardienne a en effet été contrainte de quitter son logement de fonction.",
+            "La gardienne a été contrainte de quitter son logement de fonction.",
+        ),
         # Kept: a comparison, the second half of a pair, someone's words.
         (
             "La nouvelle salle est aussi grande que celle de Rennes.",
@@ -482,6 +490,10 @@ def test_a_sentence_that_points_back_is_no_candidate(text: str, alone: bool) -> 
         (
             '"Nous avons aussi porté plainte contre le club", a déclaré le maire.',
             '"Nous avons aussi porté plainte contre le club", a déclaré le maire.',
+        ),
+        (
+            '"Nous avons donc porté plainte contre le club", a déclaré le maire.',
+            '"Nous avons donc porté plainte contre le club", a déclaré le maire.',
         ),
     ],
 )
