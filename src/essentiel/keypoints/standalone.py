@@ -7,7 +7,10 @@ insertion. The name is the one the text ties the subject to, read off the digest
 - a personal pronoun (« il », « elle », "he", "she"; ``[standalone] person_pronouns``) as the
   main verb's subject, when the sentence before names exactly one person, as the subject of its
   own main verb, and no other noun of the pronoun's gender stands there as subject or object
-  (« Jean Dupont a présenté le projet. Il prévoit ... »: « il » may be the project);
+  (« Jean Dupont a présenté le projet. Il prévoit ... »: « il » may be the project); or when
+  that sentence is up to ``PRONOUN_CHAIN`` sentences further up and each sentence between
+  names nobody and has the same pronoun as a subject, and no noun subject it could stand for
+  (« X a perdu la vue. Il se déplace ... Il a donc trouvé la parade »);
 - a description as the main verb's subject (« Le conservateur du parc a déclaré ... ») that
   ``facts.entities`` ties to a person the text names elsewhere, or to an organisation whose
   name the text set beside the description's noun (« la compagnie aérienne, Ryanair, ... »
