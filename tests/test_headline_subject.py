@@ -223,3 +223,38 @@ def test_a_wrong_name_in_place_of_the_description_fails_verification() -> None:
     assert verifier.verify("[Mireille Vallon]" + rest, [source], [repair.insertion]).passed
     wrong = verifier.verify("[Sophie Marchal]" + rest, [source], [repair.insertion])
     assert any("inserted" in p for p in wrong.problems), wrong.problems
+
+
+# A lead that tells the headline's event in its own words, after a sentence whose subject is a
+# thing: « La jeune femme » is the chapô's named singer, not « la rumeur ».
+SINGER_TITLE = "Une ancienne gagnante de télécrochet victime d'un cambriolage spectaculaire"
+SINGER_CHAPO = "Léa Morvan a tout perdu en une nuit."
+SINGER = [
+    "La rumeur a couru toute la journée sur les réseaux sociaux.",
+    "La jeune femme a dû quitter son appartement lyonnais, victime d'un cambriolage pendant "
+    "ses vacances en Corse.",
+    "Les enquêteurs ont relevé des empreintes sur la porte du garage, selon la police.",
+]
+
+
+def test_a_thing_as_subject_before_does_not_keep_a_person_description_unnamed() -> None:
+    repair, text = repair_of(SINGER_TITLE, SINGER, 1, before=SINGER_CHAPO)
+    assert repair is not None
+    assert text[repair.start : repair.end] == "La jeune femme"
+    assert repair.name == "Léa Morvan" and not repair.pronoun
+    assert repair.insertion.evidence.end <= repair.start
+
+
+def test_a_person_as_subject_before_keeps_the_description_unnamed() -> None:
+    # « La jeune femme » may be the lawyer: the chapô's name is not tied to it.
+    neighbour = ["L'avocate de la famille a alerté la police en pleine nuit.", *SINGER[1:]]
+    repair, _ = repair_of(SINGER_TITLE, neighbour, 1, before=SINGER_CHAPO)
+    assert repair is None
+
+
+def test_a_description_far_from_the_headline_is_not_named() -> None:
+    # Under the lower bar for descriptions, a sentence about something else still does not
+    # restate the headline: nothing is named.
+    other = [SINGER[0], "La jeune femme prépare un nouvel album pour le printemps prochain."]
+    repair, _ = repair_of(SINGER_TITLE, other, 1, before=SINGER_CHAPO)
+    assert repair is None

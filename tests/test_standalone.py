@@ -118,6 +118,38 @@ def test_a_pronoun_after_two_people_is_not_named(every_sentence: Pipeline) -> No
     assert not any("[" in t or t.startswith("Il ") for t in texts), texts
 
 
+SAILOR = (
+    "Yann Kerloc'h a franchi samedi la ligne d'arrivée de la course en solitaire à Brest. "
+    "Il a bouclé la course en 74 jours, un record pour un bateau de cette taille. "
+    "Il a ensuite remercié les bénévoles venus l'accueillir sur les quais du port. "
+    "Il prépare déjà une nouvelle traversée de l'Atlantique pour l'été prochain."
+)
+
+
+def test_a_pronoun_that_carries_the_person_through_sentences_is_named(
+    every_sentence: Pipeline,
+) -> None:
+    # The name is two sentences up; every sentence between has « il » as its subject.
+    points = bullets(every_sentence, SAILOR)
+    last = [p for p in points if p.text.startswith("[Yann Kerloc'h] prépare")]
+    assert last, [p.text for p in points]
+    assert last[0].text == (
+        "[Yann Kerloc'h] prépare déjà une nouvelle traversée de l'Atlantique pour l'été prochain."
+    )
+    assert last[0].verdict.passed and "subject_named" in last[0].removed
+
+
+def test_a_chain_broken_by_another_subject_names_nobody(every_sentence: Pipeline) -> None:
+    # « Le préfet » between the name and the pronoun: « il » may be him.
+    body = SAILOR.replace(
+        "Il a ensuite remercié les bénévoles",
+        "Le préfet a ensuite remercié les bénévoles",
+    )
+    texts = [p.text for p in bullets(every_sentence, body)]
+    assert not any(t.startswith("[Yann Kerloc'h] prépare") for t in texts), texts
+    assert not any(t.startswith("Il prépare") for t in texts), texts
+
+
 def test_links_and_temporal_anaphora_are_dropped(every_sentence: Pipeline) -> None:
     body = (
         "Un incendie a détruit lundi soir un entrepôt de meubles de la zone industrielle de "
@@ -472,6 +504,14 @@ def test_a_sentence_that_points_back_is_no_candidate(text: str, alone: bool) -> 
             "Un faux communiqué a en effet annoncé la fermeture du musée pour l'été.",
             "Un faux communiqué a annoncé la fermeture du musée pour l'été.",
         ),
+        (
+            "Le conseil a donc voté la fermeture de la piscine pour dix-huit mois.",
+            "Le conseil a voté la fermeture de la piscine pour dix-huit mois.",
+        ),
+        (
+            "La gardienne a en effet été contrainte de quitter son logement de fonction.",
+            "La gardienne a été contrainte de quitter son logement de fonction.",
+        ),
         # Kept: a comparison, the second half of a pair, someone's words.
         (
             "La nouvelle salle est aussi grande que celle de Rennes.",
@@ -488,6 +528,10 @@ def test_a_sentence_that_points_back_is_no_candidate(text: str, alone: bool) -> 
         (
             '"Nous avons aussi porté plainte contre le club", a déclaré le maire.',
             '"Nous avons aussi porté plainte contre le club", a déclaré le maire.',
+        ),
+        (
+            '"Nous avons donc porté plainte contre le club", a déclaré le maire.',
+            '"Nous avons donc porté plainte contre le club", a déclaré le maire.',
         ),
     ],
 )

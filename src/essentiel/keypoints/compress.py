@@ -363,7 +363,12 @@ def _additive_adverb(s: _Sentence) -> Iterable[Deletion]:
             aside = text[start - 2 : start] == ", " and text[end : end + 1] == ","
             words = [t for t in s.sent if start <= t.idx - base < end]
             outside = [t for t in words if not start <= t.head.idx - base < end]
-            on_verb = len(outside) == 1 and outside[0].head.pos_ in {"VERB", "AUX"}
+            # A predicate with its copula is a verb too (« La jeune femme a en effet été
+            # contrainte ... »: the parse may make « contrainte » a noun with « été » its copula).
+            on_verb = len(outside) == 1 and (
+                outside[0].head.pos_ in {"VERB", "AUX"}
+                or any(c.dep_ == "cop" for c in outside[0].head.children)
+            )
             if not words or not (aside or on_verb):
                 continue
             before = next((t for t in reversed(s.sent) if t.idx - base < start), None)

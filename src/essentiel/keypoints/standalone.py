@@ -7,7 +7,10 @@ insertion. The name is the one the text ties the subject to, read off the digest
 - a personal pronoun (« il », « elle », "he", "she"; ``[standalone] person_pronouns``) as the
   main verb's subject, when the sentence before names exactly one person, as the subject of its
   own main verb, and no other noun of the pronoun's gender stands there as subject or object
-  (« Jean Dupont a présenté le projet. Il prévoit ... »: « il » may be the project);
+  (« Jean Dupont a présenté le projet. Il prévoit ... »: « il » may be the project); or when
+  that sentence is up to ``PRONOUN_CHAIN`` sentences further up and each sentence between
+  names nobody and has the same pronoun as a subject, and no noun subject it could stand for
+  (« X a perdu la vue. Il se déplace ... Il a donc trouvé la parade »);
 - a description as the main verb's subject (« Le conservateur du parc a déclaré ... ») that
   ``facts.entities`` ties to a person the text names elsewhere, or to an organisation whose
   name the text set beside the description's noun (« la compagnie aérienne, Ryanair, ... »
@@ -185,11 +188,11 @@ def _pronoun_repair(
     # Someone named in the sentence before the pronoun (« Selon Marie Dupont, il ... »).
     if _entity_mentions(entities, sentence.start, start):
         return None
-    about = _the_person_before(before, entities)
-    if about is None:
-        return None
-    person, subject = about
     gender = person_pronouns(lang.code)[pronoun.lower_]
+    found = _the_person_up_the_chain(index, sentences, lang, entities, pronoun, gender)
+    if found is None:
+        return None
+    person, subject, before = found
     if gender != "Person" and _competing_noun(before, subject, gender, lang):
         return None
     evidence = _name_evidence(entities[person], before=start)
@@ -199,6 +202,44 @@ def _pronoun_repair(
     replaced = Span(start=start, end=end, text=text[start:end])
     name = entities[person].name
     return SubjectRepair(start, end, name, _insertion(entities[person], replaced, evidence), True)
+
+
+# How many sentences between a pronoun and the person's name may carry the same pronoun as
+# their subject: « Mohammed Salim Patel a perdu la vue à 15 ans. Il se déplace depuis avec une
+# canne ... Il a donc trouvé la parade ... » (issue 33).
+PRONOUN_CHAIN = 2
+
+
+def _the_person_up_the_chain(
+    index: int,
+    sentences: list[ParsedSentence],
+    lang: Language,
+    entities: list[Entity],
+    pronoun: Token,
+    gender: str,
+) -> tuple[int, tuple[int, int], ParsedSentence] | None:
+    """The person the pronoun of ``sentences[index]`` stands for, the subject's characters and
+    the sentence that names the person: the sentence before (``_the_person_before``), or one a
+    little further up when every sentence between names nobody, has the same pronoun as a
+    subject (the person is still what the text is about) and no noun subject the pronoun could
+    stand for instead."""
+    for j in range(index - 1, max(index - 2 - PRONOUN_CHAIN, -1), -1):
+        sentence = sentences[j]
+        about = _the_person_before(sentence, entities)
+        if about is not None:
+            return about[0], about[1], sentence
+        if j == 0 or _entity_mentions(entities, sentence.start, sentence.end):
+            return None
+        subjects = [t for t in sentence.span if is_subject(t)]
+        if not any(t.lower_ == pronoun.lower_ for t in subjects):
+            return None
+        for tok in subjects:
+            if tok.pos_ not in {"NOUN", "PROPN"} or "Plur" in tok.morph.get("Number", []):
+                continue
+            genders = tok.morph.get("Gender", [])
+            if gender == "Person" or not genders or gender in genders:
+                return None
+    return None
 
 
 def _the_person_before(
