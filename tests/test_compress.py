@@ -1302,3 +1302,53 @@ def test_an_apposition_that_disagrees_in_number_is_none(
     )
     seg = next(g for g in read.segs if read.piece(g).lstrip(", ").startswith(det))
     assert compress_module._disagrees_in_number(read, seg) is disagrees
+
+
+# The tenth judged round's broken cuts (original sentences of the same shapes).
+def test_a_chain_of_descriptions_goes_whole_or_not_at_all() -> None:
+    text = "Elle a souvent rencontré Paul Roux, alors chef du parti, l'aile politique du syndicat."
+    read = _read(text)
+    start, end = text.index(", alors"), text.index(", l'aile")
+    cut = compress_module.Deletion(start, end, "apposition", False, 0)
+    assert compress_module._description_chain(read, [cut])
+    whole = compress_module.Deletion(start, len(text) - 1, "apposition", False, 0)
+    assert not compress_module._description_chain(read, [whole])
+
+
+def test_a_verb_of_saying_keeps_who_said_it() -> None:
+    text = "Le maire de la ville a démissionné mardi, a appris vendredi l'AFP de source proche."
+    read = _read(text)
+    cut = compress_module.Deletion(text.index(" vendredi"), len(text) - 1, "x", False, 0)
+    assert compress_module._bare_attribution(read, [cut])
+    date_only = compress_module.Deletion(
+        text.index(" vendredi"), text.index(" l'AFP"), "x", False, 0
+    )
+    assert not compress_module._bare_attribution(read, [date_only])
+
+
+def test_a_fronted_cut_does_not_go_past_the_subject() -> None:
+    # « À la demande des élus, le plafond des achats dans les magasins, cafés et restaurants a
+    # été relevé » cut to « Cafés et restaurants a été relevé »: hand-parsed as the model did.
+    read = _hand_parsed(
+        [
+            ("À", "ADP", "case", 1, ""),
+            ("demande", "NOUN", "obl", 12, "Number=Sing"),
+            (",", "PUNCT", "punct", 4, ""),
+            ("le", "DET", "det", 4, ""),
+            ("plafond", "NOUN", "nsubj", 12, "Number=Sing"),
+            ("des", "ADP", "case", 6, ""),
+            ("achats", "NOUN", "nmod", 4, "Number=Plur"),
+            (",", "PUNCT", "punct", 8, ""),
+            ("cafés", "NOUN", "conj", 6, "Number=Plur"),
+            ("et", "CCONJ", "cc", 10, ""),
+            ("restaurants", "NOUN", "conj", 6, "Number=Plur"),
+            ("a", "AUX", "aux", 12, "Number=Sing|VerbForm=Fin"),
+            ("relevé", "VERB", "ROOT", 12, "VerbForm=Part"),
+            (".", "PUNCT", "punct", 12, ""),
+        ]
+    )
+    text = read.text
+    past = compress_module.Deletion(0, text.index(", cafés") + 1, "fronted_clause", False, 0)
+    before = compress_module.Deletion(0, text.index(", le") + 1, "fronted_clause", False, 0)
+    assert compress_module._subject_disagrees(read, [past])
+    assert not compress_module._subject_disagrees(read, [before])
