@@ -270,6 +270,15 @@ class _Sentence:
         """The comma that opens ``seg``."""
         return self.text.rfind(",", 0, seg.start)
 
+    def deleted_by(self, deletions: list[Deletion]) -> Callable[[Token], bool]:
+        """Whether a token is among the words ``deletions`` take."""
+        base = self.base
+
+        def deleted(tok: Token) -> bool:
+            return any(d.start <= tok.idx - base < d.end for d in deletions)
+
+        return deleted
+
     def verbless(self, start: int, end: int) -> bool:
         base = self.base
         return not any(
@@ -1275,8 +1284,7 @@ def _orphan_conjunct(s: _Sentence, deletions: list[Deletion]) -> bool:
     base = s.base
     tokens = list(s.sent)
 
-    def deleted(tok: Token) -> bool:
-        return any(d.start <= tok.idx - base < d.end for d in deletions)
+    deleted = s.deleted_by(deletions)
 
     # (Not when the deleted head is the parse's root: a fronted participle is often made the
     # root and the main verb its conjunct, « Interpellé mardi, un mineur a été mis en examen ».)
@@ -1371,10 +1379,7 @@ def _takes_unparsed_subject(s: _Sentence, deletions: list[Deletion]) -> bool:
     adjunct's list, the adjunct went, and « À Nantes, arrivée en tête, s'apprête à … » was
     left with no subject (a train article, read in the seventh session). A nominal with no
     preposition of its own, not an object or a clitic, is what could be the subject."""
-    base = s.base
-
-    def deleted(tok: Token) -> bool:
-        return any(d.start <= tok.idx - base < d.end for d in deletions)
+    deleted = s.deleted_by(deletions)
 
     # (The parse may give the sentence several heads: « À Nantes » one, the verb another.)
     for root in (t for t in s.sent if t.head.i == t.i):
@@ -1476,10 +1481,7 @@ def _takes_object(s: _Sentence, deletions: list[Deletion]) -> bool:
     soupçonné d'avoir tenté d'obtenir début 2014, par l'entremise de son avocat, des
     informations secrètes … » cut to « … d'obtenir début 2014. » (ninth judged round): the
     object came after a comma segment, and went as one."""
-    base = s.base
-
-    def deleted(tok: Token) -> bool:
-        return any(d.start <= tok.idx - base < d.end for d in deletions)
+    deleted = s.deleted_by(deletions)
 
     return any(
         tok.dep_ in {"obj", "dobj"}
@@ -1496,10 +1498,7 @@ def _only_relative_verbs(s: _Sentence, deletions: list[Deletion]) -> bool:
     the sentence had one outside: « Dans les jours qui ont suivi la catastrophe, des
     enquêteurs ont été dépêchés » cut to « Dans les jours qui ont suivi la catastrophe. »
     (ninth judged round), a fragment with a verb."""
-    base = s.base
-
-    def deleted(tok: Token) -> bool:
-        return any(d.start <= tok.idx - base < d.end for d in deletions)
+    deleted = s.deleted_by(deletions)
 
     def in_relative(tok: Token) -> bool:
         while True:
@@ -1525,8 +1524,7 @@ def _orphan_relative(s: _Sentence, deletions: list[Deletion]) -> bool:
     keeps its noun)."""
     base, text = s.base, s.text
 
-    def deleted(tok: Token) -> bool:
-        return any(d.start <= tok.idx - base < d.end for d in deletions)
+    deleted = s.deleted_by(deletions)
 
     for tok in s.sent:
         if "Rel" not in tok.morph.get("PronType", []) and tok.tag_ not in {"WDT", "WP", "WP$"}:
@@ -1561,8 +1559,7 @@ def _bare_verb_end(s: _Sentence, deletions: list[Deletion]) -> bool:
     base = s.base
     root = s.sent.root
 
-    def deleted(tok: Token) -> bool:
-        return any(d.start <= tok.idx - base < d.end for d in deletions)
+    deleted = s.deleted_by(deletions)
 
     after = [tok for tok in s.sent if tok.i > root.i and not tok.is_punct]
     if not after or deleted(root) or not all(deleted(tok) for tok in after):
@@ -1613,10 +1610,7 @@ def _takes_lead_facts(s: _Sentence, deletions: list[Deletion]) -> bool:
     misreports the news), or take every named actor it had (a person or an organisation:
     the bullet no longer says who). A figure or a name in a side detail the bullet can lose
     whole goes as elsewhere."""
-    base = s.base
-
-    def deleted(tok: Token) -> bool:
-        return any(d.start <= tok.idx - base < d.end for d in deletions)
+    deleted = s.deleted_by(deletions)
 
     figures = [tok for tok in s.sent if _figure(tok, s.lang)]
     if any(deleted(t) for t in figures) and not all(deleted(t) for t in figures):
