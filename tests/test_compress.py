@@ -1352,3 +1352,31 @@ def test_a_fronted_cut_does_not_go_past_the_subject() -> None:
     before = compress_module.Deletion(0, text.index(", le") + 1, "fronted_clause", False, 0)
     assert compress_module._subject_disagrees(read, [past])
     assert not compress_module._subject_disagrees(read, [before])
+
+
+def test_a_noun_complement_after_a_cut_segment_takes_no_comma() -> None:
+    # « après la diffusion, lundi 19 août, d'une vidéo » cut to « la diffusion, d'une vidéo »
+    # (tenth judged round): the parse hung « vidéo » elsewhere; « de » joins the noun anyway.
+    read = _hand_parsed(
+        [
+            ("Le", "DET", "det", 1, ""),
+            ("juge", "NOUN", "nsubj", 2, "Number=Sing"),
+            ("enquête", "VERB", "ROOT", 2, "VerbForm=Fin"),
+            ("après", "ADP", "case", 5, ""),
+            ("la", "DET", "det", 5, ""),
+            ("diffusion", "NOUN", "obl", 2, "Number=Sing"),
+            (",", "PUNCT", "punct", 7, ""),
+            ("lundi", "NOUN", "obl:mod", 2, "Number=Sing"),
+            (",", "PUNCT", "punct", 11, ""),
+            ("d'", "ADP", "case", 11, ""),
+            ("une", "DET", "det", 11, ""),
+            ("vidéo", "NOUN", "dep", 13, "Number=Sing"),
+            (",", "PUNCT", "punct", 13, ""),
+            ("venue", "VERB", "parataxis", 2, "VerbForm=Part"),
+            ("hier", "ADV", "advmod", 13, ""),
+            (".", "PUNCT", "punct", 2, ""),
+        ]
+    )
+    k = next(i for i, g in enumerate(read.segs) if read.piece(g).strip(" ,") == "lundi")
+    end = compress_module._inserted_end(read, k)
+    assert read.text[end:].startswith(" d'")
