@@ -1380,3 +1380,12 @@ def test_a_noun_complement_after_a_cut_segment_takes_no_comma() -> None:
     k = next(i for i, g in enumerate(read.segs) if read.piece(g).strip(" ,") == "lundi")
     end = compress_module._inserted_end(read, k)
     assert read.text[end:].startswith(" d'")
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [("ainsi qu'elle", True), ("ainsi que le préfet", True), ("ainsi quelque", False)],
+)
+def test_an_elided_opener_is_whole_before_the_word_it_is_glued_to(text: str, opens: bool) -> None:
+    lang = resources.language("fr")
+    assert lang.opens_with(text, lang.additive_conjunctions) is opens

@@ -492,11 +492,7 @@ def _inserted_end(s: _Sentence, k: int) -> int:
     # « après la diffusion, lundi 19 août, d'une vidéo » -> « après la diffusion d'une vidéo »,
     # whatever the parse hung « vidéo » on (the tenth judged round's « la diffusion, d'une »):
     # a noun's complement after the segment joins the noun before it.
-    piece = s.piece(following).lstrip(" ,").lower()
-    if any(
-        piece.startswith(o) and (o[-1] in "'’" or not piece[len(o) : len(o) + 1].isalnum())
-        for o in s.lang.noun_complement_openers
-    ):
+    if s.lang.opens_with(s.piece(following).lstrip(" ,"), s.lang.noun_complement_openers):
         return seg.end + 1
     return seg.end
 

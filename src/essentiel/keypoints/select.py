@@ -464,11 +464,7 @@ def nominal_fragment(span: SpacySpan, lang: Language) -> bool:
     openers = _nominal_openers(lang.code)
     if not openers or span.root.pos_ in {"VERB", "AUX"}:
         return False
-    lowered = span.text.lower().lstrip(" -–—«“\"'")
-    if not any(
-        lowered.startswith(o) and (o[-1] in "'’" or not lowered[len(o) : len(o) + 1].isalnum())
-        for o in openers
-    ):
+    if not lang.opens_with(span.text.lstrip(" -–—"), openers):
         return False
     return not main_clause_verb(span)
 

@@ -211,10 +211,12 @@ class Language:
         return False
 
     def opens_with(self, text: str, openers: frozenset[str] | tuple[str, ...]) -> bool:
-        """True when ``text`` starts with one of ``openers`` as whole words."""
+        """True when ``text`` starts with one of ``openers`` as whole words; an elided opener
+        (« d' », « ainsi qu' ») is whole before the word it is glued to."""
         lowered = text.lower().lstrip("«“\"' ")
         return any(
-            lowered.startswith(o) and (len(lowered) == len(o) or not lowered[len(o)].isalnum())
+            lowered.startswith(o)
+            and (o[-1] in "'’" or len(lowered) == len(o) or not lowered[len(o)].isalnum())
             for o in openers
         )
 
