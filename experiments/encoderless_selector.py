@@ -35,14 +35,18 @@ from train_selector import DEFAULT_DATA, SEED, _dev_metrics, columns, fit_booste
 
 
 def feature_sets() -> dict[str, tuple[str, ...]]:
-    from essentiel.keypoints.features import EMBEDDING_NAMES, FEATURE_NAMES, LEXICAL_NAMES
+    from essentiel.keypoints.features import (
+        BASE_NAMES,
+        EMBEDDING_NAMES,
+        FEATURE_NAMES,
+        LEXICAL_NAMES,
+    )
 
-    plain = FEATURE_NAMES[: -len(EMBEDDING_NAMES)]
     return {
         "embedding": FEATURE_NAMES,
-        "lexical": plain + LEXICAL_NAMES,
-        "neither": plain,
-        "both": plain + LEXICAL_NAMES + EMBEDDING_NAMES,
+        "lexical": BASE_NAMES + LEXICAL_NAMES,
+        "neither": BASE_NAMES,
+        "both": BASE_NAMES + LEXICAL_NAMES + EMBEDDING_NAMES,
     }
 
 

@@ -57,9 +57,11 @@ FEATURE_NAMES: tuple[str, ...] = (
 # and cut, meet the sentences' the same way). Same roles: to the title, to the candidates'
 # centroid, to the first candidate, to the nearest other candidate.
 LEXICAL_NAMES: tuple[str, ...] = ("lex_title", "lex_centroid", "lex_first", "lex_max_other")
-EMBEDDING_NAMES: tuple[str, ...] = FEATURE_NAMES[-4:]
+EMBEDDING_NAMES: tuple[str, ...] = FEATURE_NAMES[-len(LEXICAL_NAMES) :]
+# The features that read no similarity at all, shared by both selectors.
+BASE_NAMES: tuple[str, ...] = FEATURE_NAMES[: -len(EMBEDDING_NAMES)]
 # Every feature this module can compute, in the order of its rows before a model's selection.
-ALL_NAMES: tuple[str, ...] = FEATURE_NAMES[:-4] + LEXICAL_NAMES + EMBEDDING_NAMES
+ALL_NAMES: tuple[str, ...] = BASE_NAMES + LEXICAL_NAMES + EMBEDDING_NAMES
 # French and English words share their meaning in their first letters (« démission »,
 # « démissionne »; « resign », « resigned ») more often than not: a stemmer in six letters.
 _STEM_LETTERS = 6

@@ -17,6 +17,7 @@ from typing import Any
 from essentiel.analyze import ParsedSentence
 from essentiel.keypoints.features import (
     ALL_NAMES,
+    BASE_NAMES,
     EMBEDDING_NAMES,
     FEATURE_NAMES,
     LEXICAL_NAMES,
@@ -43,7 +44,7 @@ RECORD_FILE = "selector.json"
 # ``training/train_selector.py --features NAME``: the same articles, labels and parameters.
 SELECTOR_MODELS: dict[str, tuple[str, ...]] = {
     "embedding": FEATURE_NAMES,
-    "lexical": FEATURE_NAMES[: -len(EMBEDDING_NAMES)] + LEXICAL_NAMES,
+    "lexical": BASE_NAMES + LEXICAL_NAMES,
 }
 
 
