@@ -1389,3 +1389,19 @@ def test_a_noun_complement_after_a_cut_segment_takes_no_comma() -> None:
 def test_an_elided_opener_is_whole_before_the_word_it_is_glued_to(text: str, opens: bool) -> None:
     lang = resources.language("fr")
     assert lang.opens_with(text, lang.additive_conjunctions) is opens
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Cut, « Depuis le printemps, » would leave « C'est dans un ancien garage ... ».
+        "Depuis le printemps dernier, c'est dans un ancien garage de la rue Gambetta que le "
+        "boulanger de Vierzon a installé son fournil et ses deux apprentis.",
+        # Cut, « En 1992, » would leave « Alors âgé de 20 ans, ... », a time no one gave.
+        "En 1992, alors âgé de 20 ans, Marc Leroux avait remporté le championnat de France de "
+        "cyclisme sur route devant plus de 10.000 spectateurs réunis à Cholet.",
+    ],
+)
+def test_no_cut_leaves_an_opener_that_points_at_the_words_cut(text: str) -> None:
+    bullet, _ = compress(text, 12)
+    assert not bullet.lower().startswith(("c'", "alors"))

@@ -596,3 +596,28 @@ def test_the_lexical_selector_runs_without_the_encoder(monkeypatch: pytest.Monke
     second = score_learned(sentences, lang, title, model_name="lexical")
     assert [c.score for c in first] == [c.score for c in second]
     assert all("cos_title" not in c.features for c in first)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The connective goes; « C'était ... » is left, whose « ce » is the sentence before.
+        "Mais c'était sans compter sur la vigilance d'une voisine, qui a prévenu les pompiers.",
+        "Et c'est un coup dur pour la commune de Guingamp, qui devra rembourser 2 millions.",
+        # « Alors » with no comma: so, or then, after the sentence before.
+        "Alors les services de l'État rappellent les consignes de prudence aux promeneurs.",
+        "Alors âgée de 17 ans, Sophie Marceau avait tourné son deuxième film à Paris.",
+    ],
+)
+def test_an_opener_pointing_back_after_a_connective_or_without_a_comma_is_no_bullet(
+    text: str,
+) -> None:
+    assert not _stands_alone(text)
+
+
+def test_alors_que_opens_a_bullet() -> None:
+    # « Alors que ... » sets a contrast inside the sentence: it points at nothing before.
+    assert _stands_alone(
+        "Alors que la préfecture avait interdit le rassemblement, 300 personnes ont défilé "
+        "samedi à Rennes."
+    )

@@ -46,11 +46,13 @@ import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import cache
 from itertools import groupby
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from essentiel import resources
 from essentiel.resources import Language
 
 _OPEN_QUOTES = "«“"
@@ -1183,6 +1185,7 @@ class Compressor:
                 and not _bare_attribution(read, trial)
                 and not _subject_disagrees(read, trial)
                 and not _opens_on_verb(sent, trial)
+                and not _opens_pointing_back(read, trial)
                 and not (lead and fits and _takes_lead_facts(read, trial))
                 and not (kept_words and _takes_headline(read, trial, kept_words, clause))
                 and not (
@@ -1227,6 +1230,49 @@ class Compressor:
             removed=sorted({d.rule for d in chosen}),
             words=count_words(kept_text),
         )
+
+
+@cache
+def _standalone_list(code: str, key: str) -> tuple[str, ...]:
+    return tuple(resources.raw(code).get("standalone", {}).get(key, []))
+
+
+def opens_pointing_back(text: str, lang: Language, pronouns: bool = True) -> bool:
+    """Whether ``text`` opens on a word that points at the sentence before: an elided
+    demonstrative (``[standalone] elided_anaphoric_openers``, « C'était sans compter ... »)
+    or a link to its time or its fact with no comma after it (``linking_openers``, « Alors
+    âgée de 15 ans, ... », not « Alors que ... »); with ``pronouns``, also one of the
+    language's ``anaphoric_openers`` but those that are prepositions as often
+    (``pronoun_only_openers``: « En 2019, »)."""
+    code = lang.code
+    lowered = text.lower().lstrip("«“\"' ")
+    if lowered.startswith(_standalone_list(code, "elided_anaphoric_openers")):
+        return True
+    linking = _standalone_list(code, "linking_openers")
+    if lang.opens_with(lowered, linking) and not lang.opens_with(
+        lowered, _standalone_list(code, "not_linking_openers")
+    ):
+        return True
+    if not pronouns:
+        return False
+    only_pronouns = frozenset(_standalone_list(code, "pronoun_only_openers"))
+    return lang.opens_with(
+        lowered, tuple(o for o in lang.anaphoric_openers if o not in only_pronouns)
+    )
+
+
+def _opens_pointing_back(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard: whether ``deletions`` cut the words before an opener that points at them or at
+    the sentence before (« Depuis quelques mois, c'est à la halte ... » -> « C'est à la halte
+    ... », « En 1984, alors âgée de 15 ans, ... » -> « Alors âgée ... »): the sentence did
+    not open on it, the bullet would. (A pronoun left opening is ``_leading_clause``'s own
+    test, and a subject pronoun may be named in brackets.)"""
+    text = s.text
+    kept = _kept_ranges(len(text), deletions)
+    if not kept or kept[0][0] == 0:
+        return False
+    rest = text[kept[0][0] :].lstrip(",;: ")
+    return opens_pointing_back(rest, s.lang, pronouns=False)
 
 
 def _opens_on_verb(sent: SpacySpan, deletions: list[Deletion]) -> bool:

@@ -26,7 +26,12 @@ from spacy.tokens import Token
 
 from essentiel import resources
 from essentiel.analyze import ParsedSentence
-from essentiel.keypoints.compress import connective_end, is_finite_verb, is_subject
+from essentiel.keypoints.compress import (
+    connective_end,
+    is_finite_verb,
+    is_subject,
+    opens_pointing_back,
+)
 from essentiel.resources import Language
 
 MIN_WORDS = 6
@@ -664,8 +669,12 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
     if text.lower().lstrip("«“\"' ").startswith(_elided_openers(lang.code)):
         return False
     if lang.opens_with_connective(text):
-        # The compressor drops the connective; what follows must stand alone.
-        return connective_end(span, lang) > 0
+        # The compressor drops the connective; what follows must stand alone: « Mais c'était
+        # sans compter ... » reads « C'était sans compter ... ».
+        end = connective_end(span, lang)
+        return end > 0 and not opens_pointing_back(span.text[end:], lang, pronouns=False)
+    if opens_pointing_back(text, lang, pronouns=False):
+        return False  # « Alors les autorités rappellent ... »: so, after the sentence before
     if named_subject:
         first = next((t for t in span if not t.is_punct), None)
         if first is not None and is_subject(first) and first.head == span.root:

@@ -492,6 +492,7 @@ def unnamed_description(
     code: str,
     introduced: frozenset[str] = frozenset(),
     things: bool = False,
+    any_thing: bool = False,
 ) -> bool:
     """Whether the bullet made of ``fragments`` of ``sentence`` has as its main verb's subject
     a bare definite description (an article, a noun, adjectives: « L'humoriste a annoncé
@@ -501,7 +502,8 @@ def unnamed_description(
     group the reader knows without a name (« Les autorités »). ``things``: a description of
     a thing or an event (« La mesure entrera en vigueur ... », « L'accident a fait ... ») as
     well, unless the reader knows it without a name (``known_without_name``: « Le
-    gouvernement », « La justice »)."""
+    gouvernement », « La justice »). ``any_thing``: not only the nouns of
+    ``described_things`` (« La déferlante a fait 44 blessés »)."""
     articles = definite_articles(code)
     if not articles:
         return False
@@ -529,7 +531,8 @@ def unnamed_description(
                 and fold(subject.lemma_) not in known_without_name(code)
                 and fold(subject.lower_) not in known_without_name(code)
                 and (
-                    not described_things(code)
+                    any_thing
+                    or not described_things(code)
                     or fold(subject.lemma_) in described_things(code)
                     or fold(subject.lower_) in described_things(code)
                 )
