@@ -370,17 +370,46 @@ def no_main_verb(tokens: Sequence[Any]) -> bool:
     # is the parse's mistake for the main verb (« Au moins huit personnes, dont cinq enfants,
     # ont été blessées »), as the selector reads it (``select.verbless_fragment``); « Le poste
     # qu'occupait X » keeps its relative pronoun and stays a fragment.
+    inside = {tok.i for tok in tokens}
     for tok in tokens:
         if not is_finite_verb(tok):
             continue
         node = (
             tok if tok.dep_ not in {"aux", "aux:tense", "aux:pass", "auxpass", "cop"} else tok.head
         )
-        relative = any("Rel" in c.morph.get("PronType", []) for c in node.children)
-        if node.dep_ == "acl" and not relative:
+        # Up from the verb, a participle the parse hung on a noun with no relative pronoun
+        # before any relative clause: the parse's mistake for the main verb, also when the
+        # verb hangs further down (« un court-circuit lié à un respirateur serait à l'origine
+        # du drame »: « serait » under « origine », under « lié »).
+        up = node
+        while up.head.i != up.i and up.head.i in inside and up.dep_ not in _RELATIVES:
+            relative = any("Rel" in c.morph.get("PronType", []) for c in up.children)
+            if up.dep_ == "acl" and not relative:
+                return False
+            up = up.head
+        # A « relative clause » with no relative pronoun (« un défaut lié à un radiateur serait
+        # à l'origine de l'incendie », « serait à l'origine » hung on « défaut »): the main one.
+        if (
+            up.dep_ in _RELATIVES
+            and up.head.i in inside
+            and not any("Rel" in c.morph.get("PronType", []) for c in up.children)
+        ):
             return False
-    inside = {tok.i for tok in tokens}
+        # A verb the parse made a conjunct of a relative clause's with no « et » or « ou »
+        # between them is the main verb after the clause (« Les communes dans lesquelles le
+        # maire a été élu sont concernées »).
+        if node.dep_ == "conj" and not any(c.dep_ == "cc" for c in node.children):
+            return False
     roots = [t for t in tokens if t.head.i == t.i or t.head.i not in inside]
+    # A verb the tagger read as an adjective or a noun, with its subject before it and no
+    # article of its own (« Le gouvernement insiste sur le fait que ... »): a statement.
+    if any(
+        root.pos_ in {"ADJ", "NOUN"}
+        and any(c.dep_ == "nsubj" and c.i < root.i for c in root.children)
+        and not any(c.dep_ in {"det", "cop", "case"} for c in root.children)
+        for root in roots
+    ):
+        return False
     # An English past tense tagged as a participle ("A snowstorm caught drivers ..."), as
     # the selector reads it.
     if any(past_tense_read_as_participle(root) for root in roots):

@@ -126,6 +126,20 @@ def test_english_openers(text: str, kind: str | None) -> None:
         # A relative clause set off by commas, then the main verb.
         ("Les travaux, qui doivent durer trois mois, ne permettront pas d'ouvrir en mai.", False),
         ("La police de Lorient enquête sur un incendie dans le port de pêche.", False),
+        # The main verb hangs, in the parse, under a participle the subject's noun governs.
+        (
+            'Selon les premiers éléments, un "défaut" lié à un radiateur serait à '
+            "l'origine de l'incendie.",
+            False,
+        ),
+        # The main verb read as the conjunct of the relative clause's.
+        (
+            "Plus de 2.000 salariés dans lesquels le syndicat a été élu au complet sont "
+            "concernés, sur un total de 3.000.",
+            False,
+        ),
+        # The main verb read as an adjective.
+        ("Le ministère insiste sur le fait que la mesure ne concernera que les lycées.", False),
     ],
 )
 def test_a_bullet_with_no_finite_verb_in_its_main_clause(text: str, missing: bool) -> None:
