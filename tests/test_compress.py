@@ -1405,3 +1405,39 @@ def test_an_elided_opener_is_whole_before_the_word_it_is_glued_to(text: str, ope
 def test_no_cut_leaves_an_opener_that_points_at_the_words_cut(text: str) -> None:
     bullet, _ = compress(text, 12)
     assert not bullet.lower().startswith(("c'", "alors"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Depuis ce drame, la mairie de Quimper a fait de la sécurité routière sa priorité.",
+            "La mairie de Quimper a fait de la sécurité routière sa priorité.",
+        ),
+        (
+            "Au terme de cette longue réunion, le préfet du Finistère a levé l'interdiction de "
+            "baignade sur les plages de Douarnenez.",
+            "Le préfet du Finistère a levé l'interdiction de baignade sur les plages de "
+            "Douarnenez.",
+        ),
+    ],
+)
+def test_an_opening_phrase_pointing_back_by_a_demonstrative_goes(text: str, expected: str) -> None:
+    bullet, removed = compress(text, 30)
+    assert (bullet, removed) == (expected, ["pointing_opener"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A time, not the sentence before.
+        "Ce lundi, la mairie de Quimper a fermé la piscine municipale pour travaux.",
+        # Defined on the spot by its complement.
+        "Depuis cette réforme des retraites, les syndicats de la SNCF multiplient les grèves.",
+        # What follows points back too: nothing would stand.
+        "Dans ce contexte, il a annoncé la fermeture de la piscine municipale.",
+    ],
+)
+def test_an_opening_phrase_that_points_nowhere_or_holds_the_referent_stays(text: str) -> None:
+    bullet, removed = compress(text, 30)
+    assert "pointing_opener" not in removed

@@ -341,6 +341,29 @@ def _connective(s: _Sentence) -> Iterable[Deletion]:
         yield Deletion(0, connective, "connective", True, 0)
 
 
+def _pointing_opener(s: _Sentence) -> Iterable[Deletion]:
+    """The opening phrase, before the first comma, when a demonstrative in it points at the
+    sentence before (« Depuis ce drame, », « Touché par cet engagement, »): what the phrase
+    says is in that sentence, and what follows it is the fact."""
+    from essentiel.keypoints.pointing import demonstrative_points_back
+
+    if len(s.segs) < 2:
+        return
+    seg, nxt = s.segs[0], s.segs[1].start
+    if s.root_inside(seg) or s.protected(s.piece(seg)) or s.inside_guarded(nxt):
+        return
+    start = connective_end(s.sent, s.lang)
+    base = s.base
+    tokens = [t for t in s.sent if start <= t.idx - base < seg.end]
+    if not tokens or any(is_finite_verb(t) for t in tokens):
+        return
+    rest = s.text[nxt:].lstrip(",;: ")
+    if s.lang.opens_with(rest, s.lang.anaphoric_openers) or opens_pointing_back(rest, s.lang):
+        return
+    if demonstrative_points_back(tokens, s.lang.code):
+        yield Deletion(0, nxt, "pointing_opener", True, 0)
+
+
 # « aussi grand que »: on an adjective or an adverb, or before « que », « aussi » compares; it
 # does not add to the sentence before.
 _COMPARED = frozenset({"ADJ", "ADV"})
@@ -887,6 +910,15 @@ RULES: tuple[Rule, ...] = (
         never="one that what follows hangs on (« Et de lancer : ... »), nor one before an "
         "anaphoric opener",
         find=_connective,
+    ),
+    Rule(
+        "pointing_opener",
+        removes="an opening phrase whose demonstrative points at the sentence before (« Depuis "
+        "ce drame, », « Touché par cet engagement, »)",
+        fires=ALWAYS,
+        never="one with a finite verb, the main verb or a quote, one before an anaphoric "
+        "opener (« Dans ce contexte, il ... »)",
+        find=_pointing_opener,
     ),
     Rule(
         "additive_adverb",

@@ -226,6 +226,13 @@ def points_back(
     return _possessive(tokens, words, introduced, code)
 
 
+def demonstrative_points_back(tokens: Sequence[Token], code: str) -> bool:
+    """Whether ``tokens`` hold a demonstrative and a noun they do not define, with nothing
+    before them (« Depuis ce drame », « Touché par cet engagement »): ``back_demonstrative``
+    for words that open a bullet."""
+    return _demonstrative(tokens, PointingWords.of(code), frozenset(), code) is not None
+
+
 def named_kinds(tokens: Sequence[Token], code: str) -> frozenset[str]:
     """The kinds of thing the tokens name, as marks (``KIND_MARK``): a person, a place, an
     organisation (by the entity's type, or a person's noun: « le suspect »), a figure (a
