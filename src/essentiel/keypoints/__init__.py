@@ -145,7 +145,8 @@ class KeyPointSettings:
     # convoi est reparti ... »), when another candidate is left that scores at least this
     # share of this one's (0: only the listed nouns are refused). The list was read on
     # validation pages 1-245; on pages 246-499, which nobody had read, 16 of 712 bullets
-    # still described a thing or a person never named (issue 33).
+    # still described a thing or a person never named (issue 33). Not in the article's first
+    # sentence, which no sentence comes before.
     unnamed_margin: float = 0.8
     # A bullet with a word past its opening that points at a sentence the box does not show
     # (``pointing.py``: « ..., a-t-il ajouté », « Jean Dupont le pensait », a first-person
@@ -466,6 +467,9 @@ def build_keypoints(
                     unnamed_description(cand.sentence, fragments, lang.code, told, things)
                     or (
                         things
+                        # The article's first sentence is written to be read first (« La
+                        # saison touristique a commencé samedi ... »): only the listed nouns.
+                        and cand.rank > 0
                         and settings.unnamed_margin > 0
                         and unnamed_description(
                             cand.sentence, fragments, lang.code, told, things, any_thing=True
