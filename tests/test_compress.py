@@ -1441,3 +1441,19 @@ def test_an_opening_phrase_pointing_back_by_a_demonstrative_goes(text: str, expe
 def test_an_opening_phrase_that_points_nowhere_or_holds_the_referent_stays(text: str) -> None:
     bullet, removed = compress(text, 30)
     assert "pointing_opener" not in removed
+
+
+def test_no_cut_takes_the_subject_when_a_time_before_it_was_read_as_a_noun() -> None:
+    # The tagger reads « A » as a noun with no preposition, an oblique: it is no subject, and
+    # the cut of everything between « A 07H30, » and the verb took « trois hommes ».
+    text = (
+        "A 07H30, sur le quai de la station de métro Gare du Nord, la dernière station en "
+        "venant du centre de Lille avant la Belgique, trois hommes, café à la main et écharpe "
+        "nouée sur le cou, discutent de la fermeture de la ligne, avec un même souci: arriver "
+        "à l'heure au travail."
+    )
+    doc = pipeline("fr")(text)
+    sent = sentences_of(doc)[0]
+    result = Compressor(resources.language("fr")).compress(sent, 0, 20, 25)
+    bullet = bullet_text(text, result.fragments)
+    assert "trois hommes" in bullet, bullet

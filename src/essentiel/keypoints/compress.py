@@ -1452,7 +1452,22 @@ def _broken_link(s: _Sentence, deletions: list[Deletion]) -> bool:
 
 
 # Relations of a nominal before the verb that is not its subject: objects and clitics.
-_NOT_SUBJECT = frozenset({"obj", "iobj", "expl", "expl:comp", "expl:pv", "expl:pass", "dobj"})
+# An oblique is no subject either, even one the tagger took for a noun with no preposition
+# (« A 07H30, ... », « A » read as a noun): kept, it does not stand for the subject cut.
+_NOT_SUBJECT = frozenset(
+    {
+        "obj",
+        "iobj",
+        "expl",
+        "expl:comp",
+        "expl:pv",
+        "expl:pass",
+        "dobj",
+        "obl",
+        "obl:mod",
+        "obl:arg",
+    }
+)
 
 
 def _takes_unparsed_subject(s: _Sentence, deletions: list[Deletion]) -> bool:
