@@ -1439,7 +1439,7 @@ def test_an_opening_phrase_pointing_back_by_a_demonstrative_goes(text: str, expe
     ],
 )
 def test_an_opening_phrase_that_points_nowhere_or_holds_the_referent_stays(text: str) -> None:
-    bullet, removed = compress(text, 30)
+    _, removed = compress(text, 30)
     assert "pointing_opener" not in removed
 
 
