@@ -19,7 +19,10 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
 - ``no_finite_verb``: no finite verb in what the bullet keeps (« Une publication qui ... »);
   a verb the parse hung on the subject's noun, in a relative clause closed by a comma before
   it (« Les soldes, qui doivent s'achever le 11 août, ne permettront pas ... ») or read as a
-  noun (« La police enquête ... ») is the main one, as the selector reads it;
+  noun (« La police enquête ... ») is the main one, as the selector reads it; so is one the
+  parse hung under a participle (« un défaut lié à X serait à l'origine »), in a « relative
+  clause » with no relative pronoun, as a conjunct with no « et » after a relative clause, or
+  read as an adjective with its subject before it (« Le gouvernement insiste sur ... »);
 - ``quote_cut``: the bullet starts or ends inside a quotation that the source closes
   (« 1 million » a d'abord expliqué X. »);
 - ``unclosed_quote``: otherwise, the bullet's quote marks do not pair up;
