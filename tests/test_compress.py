@@ -1389,3 +1389,63 @@ def test_a_noun_complement_after_a_cut_segment_takes_no_comma() -> None:
 def test_an_elided_opener_is_whole_before_the_word_it_is_glued_to(text: str, opens: bool) -> None:
     lang = resources.language("fr")
     assert lang.opens_with(text, lang.additive_conjunctions) is opens
+
+
+def test_a_closing_cue_keeps_its_comma_whatever_the_parse() -> None:
+    # The eleventh judged round's « … de la zone touchée précise la RATP »: the parse made a
+    # noun before the cut segment the subject of the cue's verb, and the cut took both commas.
+    read = _hand_parsed(
+        [
+            ("Les", "DET", "det", 1, ""),
+            ("agents", "NOUN", "nsubj", 2, "Number=Plur"),
+            ("répareront", "VERB", "ROOT", 2, "VerbForm=Fin"),
+            ("les", "DET", "det", 4, ""),
+            ("rails", "NOUN", "nsubj", 11, "Number=Plur"),
+            (",", "PUNCT", "punct", 7, ""),
+            ("avant", "ADP", "mark", 7, ""),
+            ("changer", "VERB", "acl", 4, "VerbForm=Inf"),
+            ("les", "DET", "det", 9, ""),
+            ("câbles", "NOUN", "obj", 7, "Number=Plur"),
+            (",", "PUNCT", "punct", 7, ""),
+            ("précise", "VERB", "conj", 2, "VerbForm=Fin"),
+            ("la", "DET", "det", 13, ""),
+            ("SNCF", "PROPN", "obj", 11, ""),
+            (".", "PUNCT", "punct", 2, ""),
+        ]
+    )
+    k = next(i for i, g in enumerate(read.segs) if read.piece(g).strip().startswith("avant"))
+    assert compress_module._closing_cue(read, k + 1)
+    end = compress_module._inserted_end(read, k)
+    assert read.text[end:].startswith(", précise")
+    cut = compress_module.Deletion(read.opening_comma(read.segs[k]), end, "adjunct", False, 0)
+    assert not compress_module._stray_comma(read, [cut])
+
+
+@pytest.mark.parametrize(
+    ("text", "closing"),
+    [
+        ("La voie rouvrira lundi, après les travaux, précise la RATP.", True),
+        ("La voie rouvrira lundi, après les travaux, a précisé que la RATP paierait.", False),
+    ],
+)
+def test_a_closing_cue_names_its_speaker_after_the_verb(text: str, closing: bool) -> None:
+    read = _read(text)
+    assert compress_module._closing_cue(read, len(read.segs) - 1) is closing
+
+
+def test_a_time_clause_keeps_the_words_it_tells_the_time_of() -> None:
+    # The eleventh judged round's « les prévisions des analystes, quand la recrudescence des
+    # feux … »: the relative clause ending on « 2019 » went, « quand » told the time of 2019.
+    text = (
+        "Ces chiffres confirment les prévisions des experts, qui annoncent une saison pire que "
+        "celle de 2021, quand les crues de printemps avaient inondé toute la vallée."
+    )
+    read = _read(text)
+    cut = compress_module.Deletion(
+        text.index(", qui"), text.index(", quand"), "relative_clause", False, 0
+    )
+    assert compress_module._orphan_relative(read, [cut])
+    other = compress_module.Deletion(
+        text.index(" de printemps"), text.index(" avaient"), "x", False, 0
+    )
+    assert not compress_module._orphan_relative(read, [other])

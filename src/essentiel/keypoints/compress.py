@@ -478,6 +478,8 @@ def _inserted_end(s: _Sentence, k: int) -> int:
     # the parse made of it; nor before one whose verb comes before its subject, even when the
     # parse made that verb the main one: « ..., ont rapporté des participants ».)
     attribution = s.attributes(s.piece(following))
+    if attribution and _closing_cue(s, k + 1):
+        return seg.end
     completes = _completes(s.sent, seg, following) and not attribution
     joins = (s.root_inside(following) and not (attribution and _inverted(s.sent.root))) or (
         completes or _comma_splits(s.sent, seg.start, following, attribution)
@@ -495,6 +497,18 @@ def _inserted_end(s: _Sentence, k: int) -> int:
     if s.lang.opens_with(s.piece(following).lstrip(" ,"), s.lang.noun_complement_openers):
         return seg.end + 1
     return seg.end
+
+
+def _closing_cue(s: _Sentence, k: int) -> bool:
+    """Whether segment ``k`` is a cue that ends the sentence with its verb first (« ..., précise
+    la RATP. »): the comma before it stays whatever subject the parse gave the verb (the
+    eleventh judged round's « de la zone touchée précise la RATP », where the parse made a noun
+    before the cut its subject)."""
+    if k != len(s.segs) - 1:
+        return False
+    piece = s.piece(s.segs[k]).lstrip(" ,")
+    cue = s.lang.speech_verb.match(piece)
+    return cue is not None and not re.search(r"\b(?:que|qu['’]|that)\b|:", piece[cue.end() :])
 
 
 def _segment_deletion(s: _Sentence, k: int, label: str, last_resort: bool) -> Deletion:
@@ -1263,10 +1277,10 @@ def _stray_comma(s: _Sentence, deletions: list[Deletion]) -> bool:
         if not after.lstrip().startswith(","):
             continue
         comma = start + after.index(",")
-        piece = next((seg for seg in s.segs if seg.start > comma), None)
-        if piece is None:
+        k = next((k for k, seg in enumerate(s.segs) if seg.start > comma), None)
+        if k is None or _closing_cue(s, k):
             continue
-        piece = Segment(piece.start, min(piece.end, end))
+        piece = Segment(s.segs[k].start, min(s.segs[k].end, end))
         if _comma_splits(s.sent, gap_start, piece, s.attributes(s.piece(piece)), survives):
             return True
     return False
@@ -1526,10 +1540,15 @@ def _orphan_relative(s: _Sentence, deletions: list[Deletion]) -> bool:
     antecedent is the word the pronoun's clause hangs on as a relative clause, or, whatever
     the parse, the noun right before the pronoun: a cut of words with a noun that ends just
     before it leaves it another antecedent (a parenthetical excepted: « le maire (PS), qui »
-    keeps its noun)."""
+    keeps its noun). A clause that tells the time of the words before it (« ..., quand ... »)
+    likewise."""
     base, text = s.base, s.text
 
     deleted = s.deleted_by(deletions)
+    for d in deletions:
+        after = text[d.end :].lstrip(" ,")
+        if d.start > 0 and s.lang.opens_with(after, s.lang.time_clause_openers):
+            return True
 
     for tok in s.sent:
         if "Rel" not in tok.morph.get("PronType", []) and tok.tag_ not in {"WDT", "WP", "WP$"}:
