@@ -1449,3 +1449,42 @@ def test_a_time_clause_keeps_the_words_it_tells_the_time_of() -> None:
         text.index(" de printemps"), text.index(" avaient"), "x", False, 0
     )
     assert not compress_module._orphan_relative(read, [other])
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # The eleventh judged round: the quote lost its speaker.
+        (
+            'Pour Maëlle Guivarch, présidente du club des Dauphins de Landerneau, "il faut une '
+            'navette gratuite pour les enfants pendant toute la durée du chantier".',
+            "Pour Maëlle Guivarch",
+        ),
+        (
+            "Pour le maire de Landerneau, la fermeture de la piscine municipale pendant dix-huit "
+            "mois reste la seule solution pour refaire la toiture et le chauffage.",
+            "Pour le maire",
+        ),
+    ],
+)
+def test_a_leading_clause_that_names_whose_view_follows_is_kept(text: str, kept: str) -> None:
+    result, _ = compress(text, 12)
+    assert result.startswith(kept)
+
+
+def test_a_leading_clause_of_purpose_may_go() -> None:
+    text = (
+        "Pour tenter de limiter la facture, la mairie de Landerneau a renoncé à chauffer la "
+        "piscine municipale pendant tout l'hiver prochain."
+    )
+    read = _read(text)
+    assert not compress_module._names_a_viewpoint(read, read.segs[0])
+    assert compress_module._leading_clause(read, 0) is not None
+
+
+def test_the_clause_cut_keeps_whose_view_follows() -> None:
+    text = (
+        "Pour le maire de Landerneau, la fermeture de la piscine municipale pendant dix-huit "
+        "mois reste la seule solution."
+    )
+    assert not list(compress_module.fronted_clause(_read(text)))

@@ -436,6 +436,10 @@ def _leading_clause(s: _Sentence, k: int) -> Deletion | None:
         s.text[nxt:], s.lang.anaphoric_openers
     ):
         return None
+    # « Pour Samia Ghali, adjointe au maire, "il faut …" » (the eleventh judged round): the
+    # clause names whose view or words follow; without it they read as the paper's.
+    if _names_a_viewpoint(s, seg) or s.text[nxt:].lstrip().startswith(QUOTE_MARKS):
+        return None
     following = s.segs[1]
     first = s.first_token(following)
     if not s.root_inside(following) and (
@@ -446,6 +450,19 @@ def _leading_clause(s: _Sentence, k: int) -> Deletion | None:
         # would date the main clause instead.
         return None
     return Deletion(0, nxt, "leading_clause", False, s.cost(0, nxt))
+
+
+# Marks that open a quotation.
+QUOTE_MARKS = ('"', "«", "“", "‘")
+
+
+def _names_a_viewpoint(s: _Sentence, seg: Segment) -> bool:
+    """Whether ``seg`` opens on an opinion opener (« Pour », "For") before a noun phrase rather
+    than a verb (« Pour tenter de … » says what for)."""
+    if not s.lang.opens_with(s.piece(seg), s.lang.opinion_openers):
+        return False
+    words = [tok for tok in s.sent if seg.start <= tok.idx - s.base < seg.end]
+    return len(words) > 1 and words[1].pos_ not in {"VERB", "AUX"}
 
 
 def _inserted(s: _Sentence, k: int) -> bool:
@@ -852,6 +869,8 @@ def fronted_clause(s: _Sentence) -> Iterable[Deletion]:
     tokens = [t for t in s.sent if not t.is_space]
     if not tokens or tokens[0].pos_ == "SCONJ":
         return  # « Si le tribunal valide ..., »: a clause, though the tagger missed its verb
+    if s.segs and _names_a_viewpoint(s, s.segs[0]):
+        return  # « Pour le maire, … »: whose view follows
     for seg in s.segs[1:]:
         before = [t for t in tokens if t.idx - base < seg.start]
         if any(is_finite_verb(t) for t in before) or s.protected(s.text[: seg.start]):

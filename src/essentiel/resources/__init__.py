@@ -166,6 +166,7 @@ class Language:
     # the complement joins the noun before it with no comma.
     noun_complement_openers: frozenset[str] = frozenset()
     time_clause_openers: frozenset[str] = frozenset()
+    opinion_openers: frozenset[str] = frozenset()
     # A dispatch's dateline at the start of a sentence (« PARIS (AFP) - »), matched with
     # ``match``: a sentence of its own, so that no bullet starts with it.
     dateline: re.Pattern[str] | None = None
@@ -350,6 +351,7 @@ def language(code: str) -> Language:
         additive_conjunctions=frozenset(compress.get("additive_conjunctions", [])),
         noun_complement_openers=frozenset(compress.get("noun_complement_openers", [])),
         time_clause_openers=frozenset(compress.get("time_clause_openers", [])),
+        opinion_openers=frozenset(compress.get("opinion_openers", [])),
         number_word=_required(_words_regex(numbers["words"])),
         number_ignore=frozenset(numbers.get("ignore", [])),
         date_word=_required(_words_regex(dates["weekdays"] + dates["relative"])),
