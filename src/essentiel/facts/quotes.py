@@ -894,6 +894,10 @@ class QuoteExtractor:
                 # « Le Pr Martin "espère avoir tout vérifié" »: no speech verb, but the quote
                 # stands in a clause whose subject its sentence names before it.
                 chosen = ranker.before(f.start, _PEOPLE | _ISSUERS)
+                if chosen is None and f.cue is None and recent is None:
+                    # « Nicole Martin a rendu hommage au gendarme. "…" »: no speaker to go
+                    # on, so the quote goes to who the sentence before made its subject.
+                    chosen = ranker.subject_of_sentence_before(f.start, _PEOPLE | _ISSUERS)
                 if chosen is not None:
                     f.speaker, f.speaker_head = (chosen.start, chosen.end), None
             if f.speaker is None:

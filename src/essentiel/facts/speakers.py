@@ -278,6 +278,21 @@ class SpeakerRanker:
             return None
         return Speaker(m.entity, m.start, m.end)
 
+    def subject_of_sentence_before(
+        self, position: int, kinds: frozenset[EntityKind]
+    ) -> Speaker | None:
+        """The entity named last as a clause's subject in the sentence before the one of
+        ``position``: who a quote with no cue and no speaker before it goes to when the text has
+        just made that person act (« X a rendu hommage au gendarme. "…" »)."""
+        sentence = self.sentence_at(position)
+        if sentence == 0:
+            return None
+        for m in reversed(self.mentions_in_sentences(sentence - 1, sentence - 1)):
+            if m.subject and not m.complement and not m.recipient:
+                if self.index.entities[m.entity].kind in kinds:
+                    return Speaker(m.entity, m.start, m.end)
+        return None
+
     def named_between(
         self, start: int, end: int, kinds: frozenset[EntityKind], gender: str | None
     ) -> bool:
