@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from alignment import offset_map, to_original  # noqa: E402
-from essentiel.facts.speaker_candidates import FEATURES, RULE, recording  # noqa: E402
+from essentiel.facts.speaker_candidates import FEATURES, NOBODY, RULE, recording  # noqa: E402
 from facts_fr import DATA, GOLD, _above, _match, load_gold, load_texts, same_speaker  # noqa: E402
 
 PARAMS: dict[str, Any] = {
@@ -75,7 +75,9 @@ def examples(gold_paths: list[Path]) -> list[dict[str, Any]]:
             q = pi["quote"]
             features, labels, rule = [], [], -1
             for i, c in enumerate(q.candidates):
-                if c.entity == RULE or c.entity == q.rule_entity:
+                if c.entity == NOBODY:
+                    guess = {"name": None, "speaker": None}
+                elif c.entity == RULE or c.entity == q.rule_entity:
                     guess = {"name": q.rule_name, "speaker": back(q.rule_speaker)}
                 else:
                     span = (c.start, c.end) if c.start is not None and c.end is not None else None

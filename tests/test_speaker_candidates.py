@@ -7,6 +7,7 @@ import math
 
 from essentiel.facts.speaker_candidates import (
     FEATURES,
+    NOBODY,
     RULE,
     Candidate,
     QuoteCandidates,
@@ -104,3 +105,20 @@ def test_nothing_is_gathered_outside_a_recording(pipeline: Pipeline) -> None:
         pass
     pipeline.digest(text, lang="fr", published=dt.date(2025, 3, 4))
     assert recorded == []
+
+
+def test_a_named_answer_has_a_no_speaker_candidate_and_the_quote_its_place(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Le maire de Quimper, Paul Girard, a présenté mardi le budget de la commune. "
+        "« Nous ne toucherons pas aux impôts locaux », a déclaré Paul Girard devant le conseil."
+    )
+    quote = _quote(_recorded(pipeline, text), text, "Nous ne toucherons")
+    nobody = [c for c in quote.candidates if c.entity == NOBODY]
+    assert len(nobody) == 1 and nobody[0].features["is_nobody"] == 1.0
+    assert nobody[0].features["is_rule"] == 0.0
+    features = nobody[0].features
+    assert features["quote_opens_sentence"] == 1.0  # only « before it
+    assert features["quote_closes_sentence"] == 0.0  # the cue follows it
+    assert features["has_cue"] == 1.0 and features["quote_words"] == 7.0

@@ -32,6 +32,7 @@ from essentiel.model import EntityKind, MentionForm
 
 WINDOW = 4  # sentences back where a candidate may stand (as the rules' window)
 RULE = -1  # the candidate id of the rules' answer when it is no entity (a phrase, nobody)
+NOBODY = -2  # the candidate "no speaker", beside a rules' answer that names one
 _NAN = float("nan")
 
 FEATURES: tuple[str, ...] = (
@@ -68,7 +69,13 @@ FEATURES: tuple[str, ...] = (
     "phrase_name",  # its head is a proper noun
     "category_agrees",  # the entity is a body of the category the phrase's noun names
     "phrase_gender_agrees",  # the phrase head's gender (« la ministre ») fits the entity's
+    "is_nobody",  # the candidate "no speaker"
+    "quote_words",  # words in the quote
+    "quote_opens_sentence",  # nothing but marks before the quote in its sentence
+    "quote_closes_sentence",  # nothing but marks and a stop after it in its sentence
+    "has_cue",  # the quote has a cue (a speech verb, « selon »)
 )
+_MARKS = ' \t\n«»"“”.,;:!?-–—()'
 
 _RESOLUTIONS = {"unknown": 0, "named": 1, "role": 2, "pronoun": 3, "context": 4}
 _KINDS = {EntityKind.PERSON: 1, EntityKind.ORGANISATION: 2}
@@ -207,7 +214,14 @@ def _candidates(
         by_entity.setdefault(previous, [])
     if f.entity is not None:
         by_entity.setdefault(f.entity, [])
+    opened, closed = ranker.sentence_start(sentence), ranker.sentence_start(sentence + 1)
+    sentence_start = opened if opened is not None else f.start
+    sentence_end = closed if closed is not None else len(text)
     common = {
+        "quote_words": float(len(text[f.start : f.end].split())),
+        "quote_opens_sentence": float(not text[sentence_start : f.start].strip(_MARKS)),
+        "quote_closes_sentence": float(not text[f.end : max(f.end, sentence_end)].strip(_MARKS)),
+        "has_cue": float(f.cue is not None),
         "rule_has_entity": float(f.entity is not None),
         "rule_nobody": float(f.name is None),
         "rule_resolution": float(_RESOLUTIONS.get(f.resolution, 0)),
@@ -220,6 +234,7 @@ def _candidates(
         features = dict(common)
         features["is_rule"] = float(k == f.entity)
         features["is_phrase"] = 0.0
+        features["is_nobody"] = 0.0
         features["kind"] = float(_KINDS.get(index.entities[k].kind, 3))
         features["is_previous"] = float(k == previous)
         features["mentions"] = float(ranker.mention_count(k))
@@ -256,8 +271,12 @@ def _candidates(
         candidates.append(Candidate(k, index.entities[k].name, start, end, features))
     if f.entity is None:
         features = dict(common)
-        features.update(is_rule=1.0, is_phrase=1.0, kind=0.0)
+        features.update(is_rule=1.0, is_phrase=1.0, kind=0.0, is_nobody=float(f.name is None))
         candidates.append(Candidate(RULE, f.name, None, None, features))
+    if f.name is not None:
+        features = dict(common)
+        features.update(is_rule=0.0, is_phrase=1.0, kind=0.0, is_nobody=1.0)
+        candidates.append(Candidate(NOBODY, None, None, None, features))
     return QuoteCandidates(
         f.start,
         f.end,

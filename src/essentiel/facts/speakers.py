@@ -145,6 +145,12 @@ class SpeakerRanker:
     def sentence_at(self, position: int) -> int:
         return max(0, bisect.bisect_right(self._sentence_starts, position) - 1)
 
+    def sentence_start(self, sentence: int) -> int | None:
+        """Where sentence ``sentence`` starts (None past the last)."""
+        if 0 <= sentence < len(self._sentence_starts):
+            return self._sentence_starts[sentence]
+        return None
+
     def paragraph_first_sentence(self, sentence: int) -> int:
         """The first sentence of the paragraph (block) that holds ``sentence``."""
         if not self._paragraph_first:
@@ -288,9 +294,9 @@ class SpeakerRanker:
         if sentence == 0:
             return None
         for m in reversed(self.mentions_in_sentences(sentence - 1, sentence - 1)):
-            if m.subject and not m.complement and not m.recipient:
-                if self.index.entities[m.entity].kind in kinds:
-                    return Speaker(m.entity, m.start, m.end)
+            usable = m.subject and not m.complement and not m.recipient
+            if usable and self.index.entities[m.entity].kind in kinds:
+                return Speaker(m.entity, m.start, m.end)
         return None
 
     def named_between(
