@@ -31,7 +31,6 @@ from spacy.tokens import Doc, Token
 
 from essentiel import resources
 from essentiel.analyze import sentences_of
-from essentiel.facts import speaker_candidates
 from essentiel.facts.entities import EntityIndex, noun_phrase
 from essentiel.facts.names import fold
 from essentiel.facts.speakers import SpeakerRanker
@@ -228,12 +227,7 @@ class QuoteExtractor:
             for block, doc in docs
             for a, b, _ in quote_pairs(block.span.text)
         ]
-        ranker = SpeakerRanker(index, docs, quoted, index.evidence)
-        self._resolve(found, text, index, ranker)
-        if speaker_candidates.recording_active():
-            speaker_candidates.record(
-                speaker_candidates.gather(found, ranker, index, self._lexicon(), text)
-            )
+        self._resolve(found, text, index, SpeakerRanker(index, docs, quoted, index.evidence))
         return [
             Quote(
                 kind=f.kind,
@@ -246,11 +240,6 @@ class QuoteExtractor:
             )
             for f in found
         ]
-
-    def _lexicon(self) -> speaker_candidates.Lexicon:
-        return speaker_candidates.Lexicon(
-            self.r.pronoun_genders, self.r.person_nouns, self.r.body_nouns
-        )
 
     # ---- finding -------------------------------------------------------------------------
 

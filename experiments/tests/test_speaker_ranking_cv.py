@@ -1,19 +1,25 @@
-"""Speaker candidates and their features (facts.speaker_candidates), on original French text."""
+"""The speaker candidates the ranking experiment gathers, and their features, on original
+French text; and the shipped resolution put back after a recording."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+from typing import Any
 
-from essentiel.facts.speaker_candidates import (
-    FEATURES,
-    NOBODY,
-    RULE,
-    Candidate,
-    QuoteCandidates,
-    recording,
-)
+import pytest
+from tests.conftest import load_script
+
 from essentiel.pipeline import Pipeline
+
+script = load_script("experiments/speaker_ranking_cv.py")
+FEATURES, NOBODY, RULE, recording = script.FEATURES, script.NOBODY, script.RULE, script.recording
+Candidate = QuoteCandidates = Any
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
 
 
 def _recorded(pipe: Pipeline, text: str) -> list[QuoteCandidates]:
@@ -100,9 +106,13 @@ def test_a_gendered_pronoun_scores_agreement_with_each_candidate(pipeline: Pipel
 
 
 def test_nothing_is_gathered_outside_a_recording(pipeline: Pipeline) -> None:
+    from essentiel.facts.quotes import QuoteExtractor
+
+    shipped = QuoteExtractor._resolve
     text = "« Les routes seront rouvertes demain », a annoncé le préfet Jean Morvan."
     with recording() as recorded:
-        pass
+        assert QuoteExtractor._resolve is not shipped
+    assert QuoteExtractor._resolve is shipped
     pipeline.digest(text, lang="fr", published=dt.date(2025, 3, 4))
     assert recorded == []
 
