@@ -706,3 +706,17 @@ def test_a_quote_with_no_cue_after_a_sentence_with_no_named_subject_stays_unknow
     )
     digest = _digest(pipeline, text)
     assert _speaker(digest, "Il aimait son métier") is None
+
+
+def test_a_pronoun_goes_on_with_a_first_name_that_just_spoke(pipeline: Pipeline) -> None:
+    # « Sékou » alone is no person to the tagger (it reads a place); having spoken, he is who
+    # « il » is, not the lawyer named earlier.
+    text = (
+        "L'avocat des lycéens, Slim Benali, a dénoncé une décision injuste. "
+        "Les jeunes ont annoncé leur intention de faire appel. "
+        "« On ne va pas lâcher le combat », a dit Sékou. "
+        "Les autorités « refusent de voir la réalité depuis longtemps », a-t-il ajouté."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "On ne va pas") == "Sékou"
+    assert _speaker(digest, "refusent de voir") == "Sékou"

@@ -1040,6 +1040,10 @@ class QuoteExtractor:
         kinds = _PEOPLE
         if before is not None and index.entities[before].kind is EntityKind.ORGANISATION:
             kinds = _PEOPLE | _ISSUERS  # « Le Correio da Manha écrit … Il ajoute que »
+        elif before is not None and index.entities[before].kind not in _PEOPLE | _ISSUERS:
+            # « a dit Mamadou. … a-t-il ajouté »: a first name the tagger left without a kind
+            # spoke just before; having spoken makes it a candidate for the pronoun.
+            kinds = _PEOPLE | frozenset({index.entities[before].kind})
         chosen = ranker.choose(
             f.speaker[0], kinds, gender, before, said=_said(recent) if before is not None else None
         )
