@@ -883,6 +883,10 @@ class QuoteExtractor:
                 # « Le Pr Martin "espère avoir tout vérifié" »: no speech verb, but the quote
                 # stands in a clause whose subject its sentence names before it.
                 chosen = ranker.before(f.start, _PEOPLE | _ISSUERS)
+                if chosen is None and f.cue is None and recent is None:
+                    # « Nicole Martin a rendu hommage au gendarme. "…" »: no speaker to go
+                    # on, so the quote goes to who the sentence before made its subject.
+                    chosen = ranker.subject_of_sentence_before(f.start, _PEOPLE | _ISSUERS)
                 if chosen is not None:
                     f.speaker, f.speaker_head = (chosen.start, chosen.end), None
             if f.speaker is None:
@@ -1036,6 +1040,10 @@ class QuoteExtractor:
         kinds = _PEOPLE
         if before is not None and index.entities[before].kind is EntityKind.ORGANISATION:
             kinds = _PEOPLE | _ISSUERS  # « Le Correio da Manha écrit … Il ajoute que »
+        elif before is not None and index.entities[before].kind not in _PEOPLE | _ISSUERS:
+            # « a dit Mamadou. … a-t-il ajouté »: a first name the tagger left without a kind
+            # spoke just before; having spoken makes it a candidate for the pronoun.
+            kinds = _PEOPLE | frozenset({index.entities[before].kind})
         chosen = ranker.choose(
             f.speaker[0], kinds, gender, before, said=_said(recent) if before is not None else None
         )
