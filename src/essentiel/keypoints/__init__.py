@@ -2,7 +2,9 @@
 
 The first bullet states the event the headline announces (``headline.py``; the lead when
 there is no headline): the next statement of it is tried when one cannot be a bullet, no cut
-takes the headline's words, and it may run a few words longer than the others. The others
+takes the headline's words, and it may run a few words longer than the others; when the
+statement tried cannot be one, a quote over several sentences that states the headline is the
+first bullet whole, with its speaker (``headline_quote``). The others
 are the next best candidates, never the article's closing sentence while others remain. A
 subject that needs the sentence before is named in brackets (``standalone.py``). A bullet
 that fails verification is replaced by its uncompressed source sentence when that passes and

@@ -36,8 +36,9 @@ still over the limit is no bullet.
 
 The clause cut (``compress(clause=True)``, for the sentence that states the headline's event
 when it is no bullet as it is) also takes the phrases before the main clause's subject
-(``fronted_clause``), takes the clauses around the main one before any adjunct inside it, no
-adjunct that holds a figure, a date or a name, and no figure but in the fronted phrase.
+(``fronted_clause``) and the tail of relatives and participles after it (``trailing_tail``),
+takes the clauses around the main one before any adjunct inside it, no adjunct that holds a
+figure, a date or a name, and no figure but in the fronted phrase.
 """
 
 from __future__ import annotations
