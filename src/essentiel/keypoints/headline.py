@@ -85,6 +85,15 @@ class Headline:
                     kept[stem] = tok.i
         return frozenset(kept.values())
 
+    def title_share(self, sentence: ParsedSentence) -> float:
+        """The share of the headline's own content words (not the chapô's) ``sentence``
+        says: how a quote is judged, whose words echo the chapô's comment as often as the
+        event."""
+        if not self.title_stems:
+            return 0.0
+        stems = {_stem(w) for w in _WORD.findall(sentence.text)}
+        return len(self.title_stems & stems) / len(self.title_stems)
+
     def match(self, sentence: ParsedSentence, code: str, cosine: float | None = None) -> float:
         """How much of the headline ``sentence`` says, in [0, 1]: the share of the headline's
         content words (names included) it has and of its figures (when it has some), and the
