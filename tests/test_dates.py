@@ -165,6 +165,19 @@ def test_since_a_month_is_the_last_one_that_has_begun() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le chômage augmente depuis le mois de septembre.",
+        "Le chômage augmente depuis fin septembre.",
+        "Le chômage augmente depuis la mi-septembre.",
+        "Le chômage augmente depuis le début de septembre.",
+    ],
+)
+def test_since_the_start_or_end_of_a_month_is_the_last_one_begun(text: str) -> None:
+    assert resolve(text, published=dt.date(2020, 6, 20))[0][1] == "2019-09"
+
+
 def test_a_future_auxiliary_looks_forward(pipeline: Pipeline) -> None:
     # « seront connus »: the future is on the auxiliary, the participle is past.
     digest = pipeline.digest(

@@ -377,3 +377,15 @@ def test_selon_le_souhait_de_is_no_source(pipeline: Pipeline) -> None:
         "fr",
     )
     assert digest.quotes == []
+
+
+def test_a_long_quote_a_naming_word_introduces_is_a_name(pipeline: Pipeline) -> None:
+    digest = _digest(
+        pipeline,
+        'Les buralistes lancent l\'opération "Protégeons nos voisins dans les bureaux de tabac" '
+        'dès lundi. Le collectif réclamait l\'abolition du "délit de solidarité" depuis des '
+        'années. La marche, baptisée "la grande marche des voisins solidaires", partira de la '
+        'mairie. Le maire a qualifié l\'opération de "fiasco total et absolu pour la ville".',
+        "fr",
+    )
+    assert _kinds(digest) == [("direct", "fiasco total et absolu pour la ville")]

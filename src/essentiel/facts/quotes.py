@@ -51,6 +51,8 @@ _QUOTE_MARK = re.compile("[" + re.escape("".join({*_CLOSER, *_CLOSER.values()}))
 _STOP_PHRASE = frozenset(',.;:!?»"”()')
 _GLUED_END = re.compile(r"(?<=\w)[.;!?]+[-–—]")
 _CLOSINGS = frozenset({"»", '"', "”"})
+# Naming words that end with « de » open a term when a quote starts with them.
+_OF_ENDINGS = (" de", " d'", " d’")
 _CONTEXT_SENTENCES = 3  # how far back a pronoun or a cue-less quote looks for its speaker
 
 
@@ -89,6 +91,7 @@ class _Rules:
     inserted_min_words: int
     opinion: re.Pattern[str]
     naming: re.Pattern[str] | None
+    naming_start: re.Pattern[str] | None
     charge: re.Pattern[str] | None
     opinion_pronouns: frozenset[str]
 
@@ -153,6 +156,14 @@ def rules(code: str) -> _Rules:
         if q.get("charge_triggers")
         else None,
         naming=re.compile(rf"(?<![\w-])(?:{alternation(q['naming_words'])})\s*$", re.IGNORECASE)
+        if q.get("naming_words")
+        else None,
+        # « "délit de solidarité" », « "principe de fraternité" »: the naming noun inside.
+        naming_start=re.compile(
+            rf"(?:{alternation([w for w in q['naming_words'] if w.endswith(_OF_ENDINGS)])})"
+            r"(?=[\s'’])",
+            re.IGNORECASE,
+        )
         if q.get("naming_words")
         else None,
     )
@@ -287,7 +298,9 @@ class QuoteExtractor:
             if first > 0 and not before and sentences[first - 1].text.rstrip().endswith(":"):
                 scope.insert(0, sentences[first - 1])
             words = len(text[a:b].split())
-            if words < self.r.floating_min_words and self._names_a_thing(text, a, b):
+            if (
+                words < self.r.floating_min_words and self._names_a_thing(text, a, b)
+            ) or self._named_right_before(text, a, b):
                 continue
             cue, speaker, head = self._direct_cue(doc, text, scope, a, b, quoted)
             if (
@@ -866,6 +879,16 @@ class QuoteExtractor:
         ):
             return True
         return self.r.naming.search(text[max(0, a - 30) : a - 1]) is not None
+
+    def _named_right_before(self, text: str, a: int, b: int) -> bool:
+        """A quote of any length that a naming word opens or introduces (« l'opération
+        "Protégeons nos commerces de quartier" », « baptisée "la marche des voisins
+        solidaires" », « le "délit de solidarité" ») is a name or a term, not speech."""
+        if self.r.naming is None:
+            return False
+        if self.r.naming.search(text[max(0, a - 16) : a - 1].rstrip(' «“"')):
+            return True
+        return self.r.naming_start is not None and bool(self.r.naming_start.match(text, a, b))
 
     def _holder(self, doc: Doc, start: int) -> bool:
         """Is the phrase after « Pour » someone who holds an opinion (« lui », « la sénatrice
