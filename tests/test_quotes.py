@@ -389,3 +389,19 @@ def test_a_long_quote_a_naming_word_introduces_is_a_name(pipeline: Pipeline) -> 
         "fr",
     )
     assert _kinds(digest) == [("direct", "fiasco total et absolu pour la ville")]
+
+
+def test_a_que_clause_after_the_person_spoken_to(pipeline: Pipeline) -> None:
+    # The parser hangs « que … » on « l'AFP »: it is still what the verb reports.
+    digest = _digest(
+        pipeline,
+        "Le maire de la commune, Paul Morel, a raconté à l'AFP que plusieurs familles avaient "
+        "été évacuées par précaution dans la nuit.",
+        "fr",
+    )
+    assert _kinds(digest) == [
+        (
+            "indirect",
+            "plusieurs familles avaient été évacuées par précaution dans la nuit",
+        )
+    ]

@@ -585,9 +585,7 @@ class QuoteExtractor:
         lemma = verb.lemma_.lower()
         if lemma not in self.r.cognition and not self._is_speech(verb):
             return None
-        for child in verb.children:
-            if child.dep_ != "ccomp":
-                continue
+        for child in _reported_clauses(verb):
             marks = [m for m in child.children if m.dep_ == "mark" and m.lower_ in self.r.that]
             # French reports speech with « que »; English drops "that" after speech verbs.
             if not marks and (self.code != "en" or lemma not in self.r.speech):
@@ -1681,6 +1679,27 @@ def _relative(clause: Token) -> bool:
     """Does the clause open with a relative pronoun (the parser sometimes hangs « , où il
     avait son cabinet » on a speech verb as its complement)?"""
     return clause.doc[clause.left_edge.i].lower_ in _RELATIVES
+
+
+def _reported_clauses(verb: Token) -> list[Token]:
+    """The verb's complement clauses, and a clause the parser hung on the person spoken to
+    (« a raconté à l'AFP que … », « ont signifié au ministre que … »: the « que » clause
+    taken for a modifier of « AFP »)."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    for child in verb.children:
+        if (
+            child.i > verb.i
+            and child.dep_.startswith(("obl", "iobj"))
+            and any(c.dep_ == "case" and c.lower_ in {"à", "au", "aux"} for c in child.children)
+        ):
+            clauses += [
+                c
+                for c in child.children
+                if c.dep_ in {"acl", "ccomp"}
+                and c.i > child.i
+                and any(m.dep_ == "mark" and m.pos_ == "SCONJ" for m in c.children)
+            ]
+    return clauses
 
 
 def _asks(verb: Token, sentences: list[Any]) -> bool:
