@@ -125,6 +125,10 @@ def _numbers(text: str) -> list[tuple[str, float]]:
         ("Il a gagné cinq matchs --sur sept-- cette saison.", [("cinq", 5), ("sept", 7)]),
         # « l'un des deux » counts two; only « tous les deux » is an idiom.
         ("L'un des deux ponts sera fermé.", [("deux", 2)]),
+        # A full stop glued to the next paragraph's number.
+        ("Le décompte inclut les cliniques.15% des cas viennent du travail.", [("15", 15)]),
+        # « neuf » before its noun is nine, after a noun it is new.
+        ("Un collège de neuf juges siège. Un logement neuf coûte cher.", [("neuf", 9)]),
     ],
 )
 def test_french_counts_the_guideline_names(text: str, expected: list[tuple[str, float]]) -> None:

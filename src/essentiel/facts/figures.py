@@ -57,6 +57,7 @@ class _Rules:
     one: re.Pattern[str] | None
     labels_before: frozenset[str]
     idioms: re.Pattern[str] | None
+    adjective_homographs: frozenset[str]
     month_after: re.Pattern[str] | None
 
 
@@ -85,7 +86,9 @@ def rules(code: str) -> _Rules:
     times = f"|(?P<times>{alternation(after_qualifier)})" if after_qualifier else ""
     return _Rules(
         code=code,
-        number=re.compile(rf"(?<![\w.,/:-])(?:{digits})(?![\w-]|[.,]\d)"),
+        # Not inside « 1.5 » or « 12/03 »; but after a full stop glued to a word
+        # (« …sociaux.20% des cas »: paragraphs glued by the source).
+        number=re.compile(rf"(?:(?<![\w.,/:-])|(?<=[^\W\d_]\.))(?:{digits})(?![\w-]|[.,]\d)"),
         # « un collège de neuf-- »: a dash pair is punctuation, not a compound's hyphen.
         words=re.compile(
             rf"(?<![\w-])(?:{word_alt})(?:{joiner}(?:{word_alt}))*(?![\w]|-(?!-))", re.I
@@ -139,6 +142,7 @@ def rules(code: str) -> _Rules:
         if one_words and one_units
         else None,
         labels_before=frozenset(w.lower() for w in f.get("labels_before", [])),
+        adjective_homographs=frozenset(w.lower() for w in f.get("adjective_homographs", [])),
         idioms=re.compile("|".join(f["number_idioms"]), re.I) if f.get("number_idioms") else None,
         # « un mois de mai » names a month, it does not count one.
         month_after=re.compile(
@@ -234,6 +238,8 @@ class FigureExtractor:
             for raw in candidates:
                 if taken.overlaps(raw.number_start, raw.number_end):
                     continue
+                if self._adjective(doc, text, raw):
+                    continue
                 self._complete(raw, doc, text)
                 raws.append(raw)
                 taken.add(raw.start, max(raw.number_end, raw.unit_end))
@@ -308,6 +314,17 @@ class FigureExtractor:
                     end = start + len(part)
                     found.append(_Raw(start, end, start, end, value, None, None, None))
         return found
+
+    def _adjective(self, doc: Doc, text: str, raw: _Raw) -> bool:
+        """« de l'air neuf », « un logement neuf »: the adjective, not nine; it follows the
+        noun it qualifies (« neuf juges » precedes it)."""
+        if text[raw.number_start : raw.number_end].lower() not in self.r.adjective_homographs:
+            return False
+        span = doc.char_span(raw.number_start, raw.number_end, alignment_mode="expand")
+        if span is None:
+            return False
+        head = span.root.head
+        return head.i < span.root.i and head.pos_ == "NOUN"
 
     def _in_number_idiom(self, text: str, start: int, end: int) -> bool:
         """« 24 heures sur 24 », « 7 jours sur 7 »: always, not a count."""
