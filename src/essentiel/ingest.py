@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -260,16 +262,15 @@ def _indent_as_pretty_printed(root: etree._Element) -> None:
 
 def _publisher_summaries(tree: etree._Element) -> set[str]:
     """Texts of elements the publisher marked as chapô/standfirst (by class or id)."""
-    fragments, class_word = _summary_markers(tuple(resources.common().summary_classes))
+    fragments, class_words = _summary_markers(tuple(resources.common().summary_classes))
     marked: list[etree._Element] = []
-    # The class and id values as plain strings (one XPath each, then a regex or a set test
-    # per value), and an element fetched only for a value that matches: the n-th value
-    # belongs to the n-th element carrying the attribute. A third faster than values that
-    # know their element (lxml's "smart" strings), twice as fast as reading both attributes
-    # of every element, and 8x faster than testing each class fragment in XPath.
-    for index, value in enumerate(_CLASS_VALUES(tree)):
-        if class_word.search(value):
-            marked.extend(_NTH_WITH_CLASS(tree, n=index + 1))
+    # The class and id values as plain strings (one XPath each, then a regex or a set test),
+    # and an element fetched only for a value that matches: the n-th value belongs to the
+    # n-th element carrying the attribute. A third faster than values that know their
+    # element (lxml's "smart" strings), twice as fast as reading both attributes of every
+    # element, and 8x faster than testing each class fragment in XPath.
+    for index in _matching_values(_CLASS_VALUES(tree), class_words):
+        marked.extend(_NTH_WITH_CLASS(tree, n=index + 1))
     for index, value in enumerate(_ID_VALUES(tree)):
         if value in fragments:
             marked.extend(_NTH_WITH_ID(tree, n=index + 1))
@@ -287,12 +288,53 @@ _NTH_WITH_CLASS = etree.XPath("(//*[@class])[$n]")
 _NTH_WITH_ID = etree.XPath("(//*[@id])[$n]")
 
 
+@dataclass(frozen=True)
+class _ClassWords:
+    """The summary fragments, to be found as a whole word of a class attribute (words split
+    at XML spaces, as XPath's normalize-space() splits them); ``in_value``: that test as a
+    regex, on one value."""
+
+    words: tuple[str, ...]
+    in_value: re.Pattern[str]
+
+
+# Joins the class values into one string to look for each word with str.find: a character
+# no attribute value holds (the page's NULs are dropped before parsing; checked all the same).
+_VALUE_SEPARATOR = "\x00"
+_WORD_BOUNDS = frozenset(" \t\r\n" + _VALUE_SEPARATOR)
+
+
+def _matching_values(values: list[str], words: _ClassWords) -> list[int]:
+    """The indexes of the ``values`` in which one of the words is, in order. Each word looked
+    for with str.find in the values joined, then its bounds checked: a regex search per value
+    cost 0.75 ms a page (400 values on average), a regex scan of the values joined as much."""
+    joined = _VALUE_SEPARATOR.join(values)
+    if joined.count(_VALUE_SEPARATOR) != max(len(values) - 1, 0):  # a value holds one
+        return [index for index, value in enumerate(values) if words.in_value.search(value)]
+    starts: set[int] = set()
+    for word in words.words:
+        start = joined.find(word)
+        while start != -1:
+            end = start + len(word)
+            if (start == 0 or joined[start - 1] in _WORD_BOUNDS) and (
+                end == len(joined) or joined[end] in _WORD_BOUNDS
+            ):
+                starts.add(start)
+            start = joined.find(word, start + 1)
+    if not starts:
+        return []
+    ends = list(accumulate(len(value) + 1 for value in values))  # past each separator
+    return sorted({bisect_right(ends, start) for start in starts})
+
+
 @cache
-def _summary_markers(fragments: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str]]:
-    """The fragments as ids, and a regex for them as a whole word of a class attribute (words
-    split at XML spaces, as XPath's normalize-space() splits them)."""
+def _summary_markers(fragments: tuple[str, ...]) -> tuple[frozenset[str], _ClassWords]:
+    """The fragments as ids, and as words of a class attribute."""
     words = "|".join(map(re.escape, fragments))
-    return frozenset(fragments), re.compile(rf"(?:^|[ \t\r\n])(?:{words})(?=$|[ \t\r\n])")
+    return frozenset(fragments), _ClassWords(
+        words=fragments,
+        in_value=re.compile(rf"(?:^|[ \t\r\n])(?:{words})(?=$|[ \t\r\n])"),
+    )
 
 
 _BOLD_TAGS = frozenset({"b", "strong"})
