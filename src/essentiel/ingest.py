@@ -559,16 +559,20 @@ def _split_on_breaks(unit: etree._Element) -> list[tuple[str, bool]]:
 
     walk(unit, False)
     lines: list[tuple[str, bool]] = []
+    # Letters are counted only where a run is bold: with formatting left out of trafilatura's
+    # output (ingest asks for none) none is, and counting them was half of this function.
+    counted = any(bold for _, bold in pieces)
     text, letters, bold_letters = "", 0, 0
     for piece, bold in [*pieces, ("\n", False)]:
         if piece == "\n":
-            lines.append((text, letters > 0 and bold_letters == letters))
+            lines.append((text, counted and letters > 0 and bold_letters == letters))
             text, letters, bold_letters = "", 0, 0
             continue
         text += piece
-        n = sum(map(str.isalnum, piece))  # 3x faster than a generator over the characters
-        letters += n
-        bold_letters += n if bold else 0
+        if counted:
+            n = sum(map(str.isalnum, piece))  # 3x faster than a generator over the characters
+            letters += n
+            bold_letters += n if bold else 0
     return lines
 
 
