@@ -17,8 +17,9 @@ from itertools import accumulate
 from urllib.parse import urlsplit
 
 from lxml import etree
-from trafilatura.core import bare_extraction
-from trafilatura.settings import Document
+from lxml.etree import strip_tags
+from trafilatura.core import trafilatura_sequence
+from trafilatura.settings import Document, Extractor
 from trafilatura.utils import load_html, sanitize_tree
 from trafilatura.xml import (
     CONTROL_PARSER,
@@ -33,7 +34,7 @@ from essentiel import resources
 from essentiel.encoding import decode_bytes, without_surrogates
 from essentiel.errors import BinaryInput, EmptyInput, InputTooLarge, NoArticle
 from essentiel.html_metadata import read_metadata
-from essentiel.publication_date import publication_date
+from essentiel.publication_date import date_line_date, markup_date
 
 DEFAULT_MAX_BYTES = 5_000_000
 
@@ -184,15 +185,22 @@ def _from_html(page: str, url: str | None) -> RawDocument:
     tree = load_html(page)
     if tree is None:
         raise NoArticle("HTML page could not be parsed")
+    # Everything read from the page's tree is read before trafilatura extracts the article:
+    # trafilatura prunes the tree it is given, and given this one it needs no copy of it.
     summaries = _publisher_summaries(tree)
     bold = _bold_lines(tree)
     metadata = read_metadata(tree, url)
+    latest = dt.date.today()
+    markup_published = markup_date(tree, metadata.url, latest)
     main = _article_tree(tree, metadata.url or url)
+    del tree  # pruned by trafilatura
     lines = _xml_lines(main) if main is not None else []
     if not lines:
         raise NoArticle("no article text found in the HTML page")
     if any(_might_be_a_menu(line.text) for line in lines):
-        lines = _without_menus(lines, _menu_lines(tree))
+        # The page parsed again, as it was: one page in ten pays for it, where a copy of the
+        # tree for trafilatura cost every page a third of a parse.
+        lines = _without_menus(lines, _menu_lines(load_html(page)))
         if not lines:
             raise NoArticle("no article text found in the HTML page")
     for line in lines:
@@ -205,8 +213,44 @@ def _from_html(page: str, url: str | None) -> RawDocument:
         url=metadata.url or url,
         site_name=metadata.site_name or metadata.hostname,
         hostname=metadata.hostname or _host(metadata.url or url),
-        published=publication_date(tree, metadata.url, [line.text for line in lines]),
+        published=markup_published
+        if markup_published is not None
+        else date_line_date([line.text for line in lines], latest),
     )
+
+
+def _bare_extraction(tree: etree._Element, url: str | None) -> Document | None:
+    """``trafilatura.bare_extraction(tree, url=url, output_format="xml", include_formatting=
+    False, include_comments=False, include_images=False, with_metadata=False, deduplicate=
+    False)`` at the version in requirements.lock (trafilatura.core), on ``tree`` itself:
+    given a tree, bare_extraction works on a copy of it (half a millisecond a page, 2% of
+    the extraction), which ingest has no use for. Without metadata, target language, XPath
+    to prune or deduplication, what is left of it is this: the extraction sequence, the tree
+    size limit of trafilatura's settings and the minimal sizes. Prunes ``tree``."""
+    options = Extractor(
+        output_format="xml",
+        comments=False,
+        formatting=False,
+        images=False,
+        dedup=False,
+        url=url,
+        with_metadata=False,
+    )
+    try:
+        body, text, comments_body, comments = trafilatura_sequence(tree, options, options.url)
+        if options.max_tree_size:
+            if len(body) > options.max_tree_size:
+                strip_tags(body, "hi")
+            if len(body) > options.max_tree_size:
+                return None
+        if len(text) < options.min_output_size and len(comments) < options.min_output_comm_size:
+            return None
+    except (TypeError, ValueError):  # as bare_extraction: trafilatura's "discarding data"
+        return None
+    document = Document()
+    document.raw_text, document.commentsbody = text, comments_body
+    document.body = body
+    return document
 
 
 def _article_tree(tree: etree._Element, url: str | None) -> etree._Element | None:
@@ -215,18 +259,10 @@ def _article_tree(tree: etree._Element, url: str | None) -> etree._Element | Non
     trafilatura.xml.control_xml_output at the version in requirements.lock), without the
     last two steps: the pretty-printed string and our parse of it back into a tree, which cost
     a tenth of the whole extraction and only added indentation to the text of table rows and
-    cells. Its Unicode normalisation (NFC, on the whole string) is done per line instead."""
-    document = bare_extraction(
-        tree,
-        url=url,
-        output_format="xml",
-        include_formatting=False,
-        include_comments=False,
-        include_images=False,
-        with_metadata=False,
-        deduplicate=False,
-    )
-    if not isinstance(document, Document):
+    cells. Its Unicode normalisation (NFC, on the whole string) is done per line instead.
+    trafilatura prunes ``tree``."""
+    document = _bare_extraction(tree, url)
+    if document is None:
         return None
     for element in document.body.iter("*"):
         if len(element) == 0 and not element.text and not element.tail and not keeps_empty(element):
