@@ -205,7 +205,8 @@ def _from_html(page: str, url: str | None) -> RawDocument:
             raise NoArticle("no article text found in the HTML page")
     for line in lines:
         line.summary_hint = line.text in summaries
-        line.bold = line.bold or _NOT_LETTERS.sub("", line.text) in bold
+        # A line's letters are drawn out (a regex per line) only on a page that has bold lines.
+        line.bold = line.bold or (bool(bold) and _NOT_LETTERS.sub("", line.text) in bold)
     return RawDocument(
         lines=lines,
         source_format="html",
