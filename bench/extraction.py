@@ -26,9 +26,12 @@ both sides:
 - ``ours-body``: the same run, the body blocks alone (what key points are chosen from).
 
 ``ours`` costs more than ``trafilatura`` by what trafilatura alone does not do: the page's
-title, URL, site name and publication date (htmldate's search is most of the difference), the
-publisher's chapô and bold marks read from the page, and in ``clean`` each paragraph's
-language and its label. The ratio is given for ``ingest`` + ``clean`` and ``ingest`` alone;
+title, URL, site name and publication date, the publisher's chapô and bold marks read from
+the page, and in ``clean`` each paragraph's language and its label (at 2d122a9, of
+trafilatura's cost in the same run: ``clean`` 0.16, its language identification 0.07 of
+that; the date's markup search 0.06; metadata 0.04; summaries 0.03; the XML steps and lines
+0.07; ``experiments/extraction_cost_parts.py`` gives these per step). The ratio is given for
+``ingest`` + ``clean`` and ``ingest`` alone;
 ``--metadata-peer`` also times trafilatura's ``extract`` with ``with_metadata=True``, the same
 text plus the metadata.
 

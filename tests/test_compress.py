@@ -1457,3 +1457,102 @@ def test_no_cut_takes_the_subject_when_a_time_before_it_was_read_as_a_noun() -> 
     result = Compressor(resources.language("fr")).compress(sent, 0, 20, 25)
     bullet = bullet_text(text, result.fragments)
     assert "trois hommes" in bullet, bullet
+
+
+def test_a_closing_cue_keeps_its_comma_whatever_the_parse() -> None:
+    # The eleventh judged round's « … de la zone touchée précise la RATP »: the parse made a
+    # noun before the cut segment the subject of the cue's verb, and the cut took both commas.
+    read = _hand_parsed(
+        [
+            ("Les", "DET", "det", 1, ""),
+            ("agents", "NOUN", "nsubj", 2, "Number=Plur"),
+            ("répareront", "VERB", "ROOT", 2, "VerbForm=Fin"),
+            ("les", "DET", "det", 4, ""),
+            ("rails", "NOUN", "nsubj", 11, "Number=Plur"),
+            (",", "PUNCT", "punct", 7, ""),
+            ("avant", "ADP", "mark", 7, ""),
+            ("changer", "VERB", "acl", 4, "VerbForm=Inf"),
+            ("les", "DET", "det", 9, ""),
+            ("câbles", "NOUN", "obj", 7, "Number=Plur"),
+            (",", "PUNCT", "punct", 7, ""),
+            ("précise", "VERB", "conj", 2, "VerbForm=Fin"),
+            ("la", "DET", "det", 13, ""),
+            ("SNCF", "PROPN", "obj", 11, ""),
+            (".", "PUNCT", "punct", 2, ""),
+        ]
+    )
+    k = next(i for i, g in enumerate(read.segs) if read.piece(g).strip().startswith("avant"))
+    assert compress_module._closing_cue(read, k + 1)
+    end = compress_module._inserted_end(read, k)
+    assert read.text[end:].startswith(", précise")
+    cut = compress_module.Deletion(read.opening_comma(read.segs[k]), end, "adjunct", False, 0)
+    assert not compress_module._stray_comma(read, [cut])
+
+
+@pytest.mark.parametrize(
+    ("text", "closing"),
+    [
+        ("La voie rouvrira lundi, après les travaux, précise la RATP.", True),
+        ("La voie rouvrira lundi, après les travaux, a précisé que la RATP paierait.", False),
+    ],
+)
+def test_a_closing_cue_names_its_speaker_after_the_verb(text: str, closing: bool) -> None:
+    read = _read(text)
+    assert compress_module._closing_cue(read, len(read.segs) - 1) is closing
+
+
+def test_a_time_clause_keeps_the_words_it_tells_the_time_of() -> None:
+    # The eleventh judged round's « les prévisions des analystes, quand la recrudescence des
+    # feux … »: the relative clause ending on « 2019 » went, « quand » told the time of 2019.
+    text = (
+        "Ces chiffres confirment les prévisions des experts, qui annoncent une saison pire que "
+        "celle de 2021, quand les crues de printemps avaient inondé toute la vallée."
+    )
+    read = _read(text)
+    cut = compress_module.Deletion(
+        text.index(", qui"), text.index(", quand"), "relative_clause", False, 0
+    )
+    assert compress_module._orphan_relative(read, [cut])
+    other = compress_module.Deletion(
+        text.index(" de printemps"), text.index(" avaient"), "x", False, 0
+    )
+    assert not compress_module._orphan_relative(read, [other])
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # The eleventh judged round: the quote lost its speaker.
+        (
+            'Pour Maëlle Guivarch, présidente du club des Dauphins de Landerneau, "il faut une '
+            'navette gratuite pour les enfants pendant toute la durée du chantier".',
+            "Pour Maëlle Guivarch",
+        ),
+        (
+            "Pour le maire de Landerneau, la fermeture de la piscine municipale pendant dix-huit "
+            "mois reste la seule solution pour refaire la toiture et le chauffage.",
+            "Pour le maire",
+        ),
+    ],
+)
+def test_a_leading_clause_that_names_whose_view_follows_is_kept(text: str, kept: str) -> None:
+    result, _ = compress(text, 12)
+    assert result.startswith(kept)
+
+
+def test_a_leading_clause_of_purpose_may_go() -> None:
+    text = (
+        "Pour tenter de limiter la facture, la mairie de Landerneau a renoncé à chauffer la "
+        "piscine municipale pendant tout l'hiver prochain."
+    )
+    read = _read(text)
+    assert not compress_module._names_a_viewpoint(read, read.segs[0])
+    assert compress_module._leading_clause(read, 0) is not None
+
+
+def test_the_clause_cut_keeps_whose_view_follows() -> None:
+    text = (
+        "Pour le maire de Landerneau, la fermeture de la piscine municipale pendant dix-huit "
+        "mois reste la seule solution."
+    )
+    assert not list(compress_module.fronted_clause(_read(text)))

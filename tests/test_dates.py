@@ -165,6 +165,19 @@ def test_since_a_month_is_the_last_one_that_has_begun() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le chômage augmente depuis le mois de septembre.",
+        "Le chômage augmente depuis fin septembre.",
+        "Le chômage augmente depuis la mi-septembre.",
+        "Le chômage augmente depuis le début de septembre.",
+    ],
+)
+def test_since_the_start_or_end_of_a_month_is_the_last_one_begun(text: str) -> None:
+    assert resolve(text, published=dt.date(2020, 6, 20))[0][1] == "2019-09"
+
+
 def test_a_future_auxiliary_looks_forward(pipeline: Pipeline) -> None:
     # « seront connus »: the future is on the auxiliary, the participle is past.
     digest = pipeline.digest(
@@ -587,8 +600,10 @@ def test_a_day_far_ahead_under_no_future_verb_is_the_one_before(pipeline: Pipeli
 
 
 def test_months_after_pour_and_a_and_the_end_of_a_named_month(pipeline: Pipeline) -> None:
+    # In the past: « la cantine sera gratuite pour avril » in September is next April (its
+    # future copula is read since issue 32).
     text = (
-        "La cantine sera gratuite pour avril et payante pour mai. "
+        "La cantine était gratuite pour avril et payante pour mai. "
         "Le festival est repoussé à juin. Elle l'a su à la fin du mois d'août."
     )
     assert _digest_dates(pipeline, text, dt.date(2020, 9, 17)) == [
@@ -673,3 +688,29 @@ def test_the_second_weekday_of_a_pair_follows_the_first(pipeline: Pipeline) -> N
         ("lundi", "2020-09-14"),
         ("mardi", "2020-09-15"),
     ]
+
+
+def test_a_future_copula_looks_forward(pipeline: Pipeline) -> None:
+    # « sera … au cœur du débat »: a nominal predicate, its tense on the copula.
+    digest = pipeline.digest(
+        "Le budget sera mardi soir au cœur du conseil municipal. La réunion était lundi.",
+        lang="fr",
+        published=dt.date(2020, 9, 27),  # a Sunday
+    )
+    assert [(d.span.text, d.value) for d in digest.dates] == [
+        ("mardi soir", "2020-09-29"),
+        ("lundi", "2020-09-21"),
+    ]
+    future = pipeline.digest(
+        "La cantine sera gratuite pour avril.", lang="fr", published=dt.date(2020, 9, 17)
+    )
+    assert [(d.span.text, d.value) for d in future.dates] == [("pour avril", "2021-04")]
+
+
+def test_a_compound_past_copula_looks_back(pipeline: Pipeline) -> None:
+    digest = pipeline.digest(
+        "Le jury a été sévère avec le candidat lundi à Rennes.",
+        lang="fr",
+        published=dt.date(2020, 8, 21),  # a Friday
+    )
+    assert [(d.span.text, d.value) for d in digest.dates] == [("lundi", "2020-08-17")]

@@ -32,7 +32,8 @@ def test_part_of_relation() -> None:
     ],
 )
 def test_french_formats(text: str, value: float, unit, counts, qualifier) -> None:
-    [figure] = figures(text)
+    # The first figure (« en un an » holds a second one: the guideline counts « un an »).
+    figure = figures(text)[0]
     assert (figure.value, figure.unit, figure.counts, figure.qualifier) == (
         value,
         unit,
@@ -86,3 +87,75 @@ def test_english() -> None:
 )
 def test_english_times_and_ordinals_are_not_figures(text: str) -> None:
     assert figures(text, "en") == []
+
+
+def _numbers(text: str) -> list[tuple[str, float]]:
+    return [(f.number.text, round(f.value, 3)) for f in figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Approximate counts (bench/gold/README.md: « une vingtaine » is a figure).
+        ("Une trentaine de bénévoles ont nettoyé la plage.", [("Une trentaine", 30)]),
+        ("Le club a réuni sa quarantaine d'adhérents.", [("quarantaine", 40)]),
+        ("Le port accueille le millier de plaisanciers.", [("millier", 1000)]),
+        # Fractions of a whole.
+        ("Près de la moitié des élus ont voté contre.", [("moitié", 0.5)]),
+        ("Un tiers des salariés travaille le dimanche.", [("Un tiers", 0.333)]),
+        ("Les trois quarts seront remboursés.", [("trois quarts", 0.75)]),
+        ("Il représente plus du quart des ventes.", [("quart", 0.25)]),
+        # « un »/« une » as the number one before a unit.
+        ("Le chantier a duré un an et demi de plus.", [("un", 1)]),
+        ("La digue a cédé sur un kilomètre.", [("un", 1)]),
+        ("Le feu a été signalé au moins une fois.", [("une", 1)]),
+        # Ranges: both numbers, and a scale written once is shared.
+        ("Les coureurs ont entre 18 et 25 ans.", [("18", 18), ("25", 25)]),
+        ("Le chantier coûtera 2 à 2,5 milliards d'euros.", [("2", 2e9), ("2,5", 2.5e9)]),
+        ("Il faut compter quatre ou cinq jours.", [("quatre", 4), ("cinq", 5)]),
+        ("La pause durera entre trois et huit semaines.", [("trois", 3), ("huit", 8)]),
+        # A word starting with « h » after a number is not « h » for hours.
+        ("Les secours ont engagé 60 hommes et 12 camions.", [("60", 60), ("12", 12)]),
+        ("Le bourg compte 12.000 habitants.", [("12.000", 12000)]),
+        # Hours as a duration, not a clock time.
+        ("Le vol a duré 11 heures au total.", [("11", 11)]),
+        # Glued units.
+        ("Chaque stand dispose de 9m2 et d'une allée de 1m20.", [("9m2", 9), ("1m20", 1.2)]),
+        # A dash pair is punctuation: « sept » is still read.
+        ("Il a gagné cinq matchs --sur sept-- cette saison.", [("cinq", 5), ("sept", 7)]),
+        # « l'un des deux » counts two; only « tous les deux » is an idiom.
+        ("L'un des deux ponts sera fermé.", [("deux", 2)]),
+        # A full stop glued to the next paragraph's number.
+        ("Le décompte inclut les cliniques.15% des cas viennent du travail.", [("15", 15)]),
+        # « neuf » before its noun is nine, after a noun it is new.
+        ("Un collège de neuf juges siège. Un logement neuf coûte cher.", [("neuf", 9)]),
+    ],
+)
+def test_french_counts_the_guideline_names(text: str, expected: list[tuple[str, float]]) -> None:
+    assert _numbers(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le pays tiers a refusé l'accord.",
+        "Il était à moitié endormi.",
+        "Un jour, il reviendra au village.",
+        "Une fois arrivé, il a salué la foule.",
+        "Le record pour un mois de juillet est battu.",
+        "Le navire a été placé en quarantaine pendant l'enquête.",
+        "Le numéro 2 du syndicat a démissionné.",
+        "L'article 12 de la loi prévoit une exception.",
+        "Le préfet a déclenché le niveau 3 du plan.",
+        "Pour tout renseignement, appelez le 0 800 12 34 56.",
+        "Sont concernées la Drôme (26) et l'Isère (38).",
+        "La réunion commencera à 15 heures.",
+        "Il est rentré chez lui vers minuit 40.",
+        "La mairie est restée ouverte jusqu'à mardi, 08 heures.",
+        "Les gardes veillent sur le site 24 heures sur 24.",
+        "Le risque zéro n'existe pas.",
+        "La chaîne d'Europe 1 a diffusé l'entretien.",
+    ],
+)
+def test_french_not_counts(text: str) -> None:
+    assert figures(text) == []

@@ -116,3 +116,70 @@ def test_the_clause_cut_keeps_the_figures_of_the_main_clause() -> None:
     kept, removed = cut(text, clause=True, target=10)
     assert "fronted_clause" in removed
     assert "3.000 euros" in kept and "12.000 euros" in kept, kept
+
+
+def test_a_fronted_phrase_with_its_own_relative_clause_goes_whole() -> None:
+    # The relative clause (with its auxiliary and its quote) describes the visit: it is part
+    # of the fronted phrase, not the main clause, and goes with it.
+    text = (
+        "Après la visite très critiquée du ministre de la Santé dans un hôpital de Lorient, "
+        'qu\'il avait annoncée comme une "simple formalité" la semaine dernière, le gouvernement '
+        "assure qu'aucune fermeture de service ne sera décidée avant l'été dans les hôpitaux "
+        "de Bretagne."
+    )
+    kept, removed = cut(text, clause=True)
+    assert "fronted_clause" in removed
+    assert kept.startswith("le gouvernement assure qu'aucune fermeture de service"), kept
+
+
+def test_an_attribution_before_the_relative_keeps_the_fronted_phrase() -> None:
+    # « Comme l'a indiqué le préfet »: whose claim the main clause is; the relative after it
+    # does not make it a description.
+    text = (
+        "Comme l'a indiqué le préfet de la Manche, qui s'est rendu sur place mardi matin avec "
+        "les pompiers, la route départementale restera fermée jusqu'à lundi entre les deux "
+        "communes du canton."
+    )
+    _, removed = cut(text, clause=True, target=10)
+    assert "fronted_clause" not in removed
+
+
+def test_the_clause_cut_takes_the_tail_of_relatives_and_participles() -> None:
+    # A relative clause followed by a participle phrase: no rule of the table takes either
+    # (the relative is neither the last segment nor before the main verb).
+    text = (
+        "Le lancement depuis la Guyane d'un satellite observant peut-être les océans, le "
+        "Sentinel-7, a été salué mardi par le patron de l'agence spatiale européenne, qui a dit "
+        "vouloir désormais donner la priorité à l'étude du climat, longtemps délaissée au "
+        "profit de l'exploration de Mars."
+    )
+    kept, removed = cut(text, clause=True)
+    assert "trailing_tail" in removed
+    assert kept.endswith("a été salué mardi par le patron de l'agence spatiale européenne."), kept
+    _, without = cut(text, clause=False)
+    assert "trailing_tail" not in without
+
+
+@pytest.mark.parametrize(
+    ("text", "stays"),
+    [
+        # Another claim after the relative: its own subject and finite verb.
+        (
+            "La mairie de Villeneuve a fermé mardi la piscine Jean-Moulin, qui était trop "
+            "vétuste, et le maire a promis un nouveau bassin couvert aux habitants du quartier "
+            "pour la rentrée.",
+            "et le maire a promis",
+        ),
+        # Whose claim it is.
+        (
+            "La route départementale restera fermée jusqu'à lundi soir entre les deux communes, "
+            "entraînant de longs détours pour les habitants, a indiqué mercredi la préfecture "
+            "de la Manche.",
+            "a indiqué mercredi la préfecture",
+        ),
+    ],
+)
+def test_what_the_tail_cut_never_takes(text: str, stays: str) -> None:
+    kept, removed = cut(text, clause=True, target=10)
+    assert "trailing_tail" not in removed
+    assert stays in kept, kept

@@ -211,3 +211,30 @@ def test_a_digest_does_not_embed_the_sentences_it_passes_over(
     (call,) = calls
     wanted = [sentences[i].span.text for i in indices if i not in excluded]
     assert call[: len(wanted)] == wanted and len(call) == len(wanted) + 1
+
+
+def _folded_slowly(word: str) -> str:
+    """Every word through the combining-mark filter (what the folds did before their ASCII
+    shortcut)."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def test_the_folds_shortcut_for_ascii_words_changes_no_word() -> None:
+    from essentiel.keypoints import headline
+
+    words = [*" ".join(SENTENCES).split(), "Ǆemal", "ﬁnale", "STRASSE", "Straße", "Ⅻ", "İzmir"]
+    for word in words:
+        assert features._fold(word) == _folded_slowly(word), word
+        assert features._fold_word(word) == _folded_slowly(word), word
+        assert headline._fold(word) == _folded_slowly(word.replace("’", "'")), word
+
+
+def test_the_word_caches_are_bounded() -> None:
+    from essentiel.keypoints import headline
+
+    # A long run meets new words every page: its memory stays flat (issue 31).
+    assert headline._stem.cache_info().maxsize == headline.STEM_CACHE
+    assert features._fold_word.cache_info().maxsize is not None

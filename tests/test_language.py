@@ -78,3 +78,13 @@ def test_no_cue_word_belongs_to_two_languages() -> None:
 
 def test_too_few_letters_is_no_language() -> None:
     assert language.identify("Lire aussi") is None
+
+
+def test_a_paragraph_of_fifteen_words_dense_in_cues_is_named_without_the_identifier() -> None:
+    # 18 words, 4 of them French cues (22 %): named by its function words, as py3langid names it.
+    text = (
+        "Le maire a présenté jeudi le budget de la commune, qui sera voté par le conseil en mars."
+    )
+    assert language.CUE_MIN_WORDS <= len(text.split()) < 20
+    assert language.by_function_words(text) == "fr"
+    assert py3langid.classify(text)[0] == "fr"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from lxml import html as lxml_html
 
@@ -62,3 +64,27 @@ def test_control_characters_counted_as_before(controls: str, refused: bool) -> N
             ingest(source)
     else:
         assert ingest(source).lines
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        [],
+        [""],
+        ["chapo"],
+        ["", "chapo", ""],
+        ["article chapo", "chapo-like", "x lead", "lead\nsummary", "leader", "intro "],
+        ["a", "b", "dek", "Dek", " dek", "dek\t", "summaryx summary"],
+        ["chap", "o lead", "un\x00chapo", "chapo"],  # a value holding the separator
+    ],
+)
+def test_class_values_matched_in_one_scan_as_one_by_one(values: list[str]) -> None:
+    from essentiel.ingest import _matching_values, _summary_markers
+
+    fragments = resources.common().summary_classes
+    _, class_words = _summary_markers(tuple(fragments))
+    # The regex searched in each value before: a fragment as a whole word, split at spaces.
+    words = "|".join(map(re.escape, fragments))
+    one_by_one = re.compile(rf"(?:^|[ \t\r\n])(?:{words})(?=$|[ \t\r\n])")
+    expected = [index for index, value in enumerate(values) if one_by_one.search(value)]
+    assert _matching_values(values, class_words) == expected

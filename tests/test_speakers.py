@@ -680,3 +680,43 @@ def test_a_name_after_a_body_noun_is_that_body(pipeline: Pipeline) -> None:
         "dénonce l'association."
     )
     assert _speaker(_digest(pipeline, text), "Plus d'un tiers") == "l'association"
+
+
+def test_a_quote_with_no_cue_goes_to_the_subject_of_the_sentence_before(
+    pipeline: Pipeline,
+) -> None:
+    # No speech verb, no speaker quoted before: the person the text just made act.
+    text = (
+        "Les obsèques du pompier se sont tenues jeudi à Morlaix. "
+        "Sa sœur, Hélène Corbin, a pris la parole devant la foule réunie dans l'église. "
+        "« Il aimait son métier plus que tout. »"
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Il aimait son métier") == "Hélène Corbin"
+
+
+def test_a_quote_with_no_cue_after_a_sentence_with_no_named_subject_stays_unknown(
+    pipeline: Pipeline,
+) -> None:
+    # The sentence before names Hélène Corbin only as who the town honoured: not a subject.
+    text = (
+        "Les obsèques du pompier se sont tenues jeudi à Morlaix. "
+        "La ville a rendu hommage à Hélène Corbin, sa sœur, devant l'église. "
+        "« Il aimait son métier plus que tout. »"
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Il aimait son métier") is None
+
+
+def test_a_pronoun_goes_on_with_a_first_name_that_just_spoke(pipeline: Pipeline) -> None:
+    # « Sékou » alone is no person to the tagger (it reads a place); having spoken, he is who
+    # « il » is, not the lawyer named earlier.
+    text = (
+        "L'avocat des lycéens, Slim Benali, a dénoncé une décision injuste. "
+        "Les jeunes ont annoncé leur intention de faire appel. "
+        "« On ne va pas lâcher le combat », a dit Sékou. "
+        "Les autorités « refusent de voir la réalité depuis longtemps », a-t-il ajouté."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "On ne va pas") == "Sékou"
+    assert _speaker(digest, "refusent de voir") == "Sékou"

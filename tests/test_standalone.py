@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from spacy.tokens import Span as SpacySpan
 
 from essentiel import Pipeline, resources
 from essentiel.check.verifier import Insertion, Verifier
@@ -655,3 +656,53 @@ def test_an_impersonal_il_y_a_opens_a_candidate(text: str, alone: bool) -> None:
 
     span = sentences_of(pipeline("fr")(text))[0]
     assert stands_alone(ParsedSentence(0, 0, span, "fr"), resources.language("fr")) is alone
+
+
+def _hand_parsed(rows: list[tuple[str, str, str, int, str]]) -> SpacySpan:
+    from spacy.tokens import Doc
+
+    from essentiel.analyze import pipeline
+
+    words = [r[0] for r in rows]
+    doc = Doc(
+        pipeline("fr").vocab,
+        words=words,
+        spaces=[nxt not in {",", "."} for nxt in [*words[1:], "."]],
+        pos=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        heads=[r[3] for r in rows],
+        morphs=[r[4] for r in rows],
+    )
+    return doc[:]
+
+
+def test_a_fragment_headed_by_an_adverb_is_no_statement() -> None:
+    # The eleventh judged round's « Parmi les mesures annoncées très tôt pendant la campagne,
+    # celle de créer … »: no finite verb; the parse made the adverb « tôt » its head.
+    from essentiel.keypoints.select import _no_statement
+
+    fragment = [
+        ("Parmi", "ADP", "case", 2, ""),
+        ("les", "DET", "det", 2, ""),
+        ("projets", "NOUN", "obl:mod", 5, "Number=Plur"),
+        ("présentés", "VERB", "acl", 2, "VerbForm=Part"),
+        ("très", "ADV", "advmod", 5, ""),
+        ("tôt", "ADV", "ROOT", 5, ""),
+        (",", "PUNCT", "punct", 7, ""),
+        ("celui", "PRON", "conj", 5, "PronType=Dem"),
+        ("de", "ADP", "mark", 9, ""),
+        ("rénover", "VERB", "acl", 7, "VerbForm=Inf"),
+        ("la", "DET", "det", 11, ""),
+        ("piscine", "NOUN", "obj", 9, "Number=Sing"),
+        (".", "PUNCT", "punct", 5, ""),
+    ]
+    assert _no_statement(_hand_parsed(fragment))
+    statement = [
+        ("Le", "DET", "det", 1, ""),
+        ("projet", "NOUN", "nsubj", 2, "Number=Sing"),
+        ("arrive", "VERB", "ROOT", 2, "Mood=Ind|VerbForm=Fin"),
+        ("très", "ADV", "advmod", 4, ""),
+        ("tôt", "ADV", "advmod", 2, ""),
+        (".", "PUNCT", "punct", 2, ""),
+    ]
+    assert not _no_statement(_hand_parsed(statement))

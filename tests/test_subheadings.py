@@ -315,3 +315,34 @@ def test_names_written_with_capitals_inside_are_not_cut() -> None:
         "affichés par JCDecaux dans le VIIème arrondissement."
     )
     assert _kinds(text) == [(BlockKind.BODY, text)]
+
+
+def test_headings_ending_on_a_name_and_lowercase_credits_are_set_apart() -> None:
+    text = (
+        "Le maire a présenté mardi le projet de rénovation de la piscine municipale. Un chantier "
+        "de dix-huit moispar euronews (en français)Cette rénovation doit coûter 4 millions "
+        "d'euros, selon la mairie. Le soutien du nageur Yannick KerhervéSeize clubs bretons ont "
+        "signé la pétition lancée par Yannick Kerhervé la semaine dernière.• Maëlle "
+        "GuivarchComme l'adjoint aux sports, la présidente du club réclame une navette."
+    )
+    kinds = _kinds(text)
+    headings = [t for k, t in kinds if k is BlockKind.SUBHEADING]
+    assert headings == [
+        "Un chantier de dix-huit mois",
+        "par euronews (en français)",
+        "Le soutien du nageur Yannick Kerhervé",
+        "• Maëlle Guivarch",
+    ]
+    body = [t for k, t in kinds if k is BlockKind.BODY]
+    assert body[1].startswith("Cette rénovation") and body[2].startswith("Seize clubs")
+    assert body[3].startswith("Comme l'adjoint")
+
+
+def test_names_written_in_camel_case_are_not_headings() -> None:
+    # The first part is written alone elsewhere, but the name ends on a short word (« Mag »),
+    # or its first part is never written alone (« BretagneMatin »).
+    text = (
+        "Selon le site d'information LorientMag, qui a révélé l'affaire lundi, le club de Lorient "
+        "change d'entraîneur. Le quotidien BretagneActualités, qui cite le président, confirme."
+    )
+    assert [k for k, _ in _kinds(text)] == [BlockKind.BODY]

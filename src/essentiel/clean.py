@@ -389,6 +389,7 @@ def split_glued_paragraphs(lines: list[_Line], langs: list[resources.Language]) 
         glued |= _glued_acronyms(line.text)
         if after_lowercase:
             glued |= _glued_after_lowercase_words(line.text, titles)
+            glued |= _glued_after_names(line.text)
         glued |= _list_items(line.text)
         if dashed_starts:
             glued |= {match.start() for match in _DASHED_START.finditer(line.text)}
@@ -498,6 +499,37 @@ def _glued_after_lowercase_words(text: str, titles: frozenset[str]) -> set[int]:
             start -= 1
         word = _LOWERCASE_WORD_BEFORE.fullmatch(text, start, at)
         if word is not None and word.group(1) not in titles:
+            points.add(at)
+    return points
+
+
+# A capitalised word glued to a capitalised word of five letters or more, then a space
+# (« ... du chanteur AmirCerise sur le gâteau ... »). Names written in camel case end on short
+# words (« LyonMag », « TéléStar », « RoissyBus », « FranceInfo »).
+_NAME_THEN_WORD = re.compile(r"(?<=[a-zà-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{4,}[ ,])")
+_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}")
+
+
+def _glued_after_names(text: str) -> set[int]:
+    """Where a heading that ends on a name runs into the next paragraph (« Une lettre du
+    chanteur AmirCerise sur le gâteau, le chanteur Amir lui a écrit »): a short run from a
+    sentence end, whose last word is a name the text also writes alone, while the glued whole
+    appears nowhere else. A name written in camel case (« YouTube », « BlaBlaCar ») has no
+    first part written alone; the list items' rule (``_item_heading_glue``) is the same
+    evidence."""
+    points: set[int] = set()
+    for match in _NAME_THEN_WORD.finditer(text):
+        at = match.start()
+        start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
+        left = text[start:at]
+        if not _NAME.fullmatch(left):
+            continue
+        if len(text[_run_start(text, 0, at) : at].split()) > TEXT_SUBHEADING_MAX_WORDS:
+            continue
+        rest = _WORD_START.match(text, at)
+        word = left + (rest.group() if rest else "")
+        alone = re.compile(rf"(?<![\w'’]){re.escape(left)}(?![\w])")
+        if alone.search(text) and text.count(word) == 1:
             points.add(at)
     return points
 

@@ -10,13 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from urllib.parse import urlsplit
 
 from lxml import etree
-from trafilatura.core import bare_extraction
-from trafilatura.settings import Document
+from lxml.etree import strip_tags
+from trafilatura.core import trafilatura_sequence
+from trafilatura.settings import Document, Extractor
 from trafilatura.utils import load_html, sanitize_tree
 from trafilatura.xml import (
     CONTROL_PARSER,
@@ -31,7 +34,7 @@ from essentiel import resources
 from essentiel.encoding import decode_bytes, without_surrogates
 from essentiel.errors import BinaryInput, EmptyInput, InputTooLarge, NoArticle
 from essentiel.html_metadata import read_metadata
-from essentiel.publication_date import publication_date
+from essentiel.publication_date import date_line_date, markup_date
 
 DEFAULT_MAX_BYTES = 5_000_000
 
@@ -182,20 +185,28 @@ def _from_html(page: str, url: str | None) -> RawDocument:
     tree = load_html(page)
     if tree is None:
         raise NoArticle("HTML page could not be parsed")
+    # Everything read from the page's tree is read before trafilatura extracts the article:
+    # trafilatura prunes the tree it is given, and given this one it needs no copy of it.
     summaries = _publisher_summaries(tree)
     bold = _bold_lines(tree)
     metadata = read_metadata(tree, url)
+    latest = dt.date.today()
+    markup_published = markup_date(tree, metadata.url, latest)
     main = _article_tree(tree, metadata.url or url)
+    del tree  # pruned by trafilatura
     lines = _xml_lines(main) if main is not None else []
     if not lines:
         raise NoArticle("no article text found in the HTML page")
     if any(_might_be_a_menu(line.text) for line in lines):
-        lines = _without_menus(lines, _menu_lines(tree))
+        # The page parsed again, as it was: one page in ten pays for it, where a copy of the
+        # tree for trafilatura cost every page a third of a parse.
+        lines = _without_menus(lines, _menu_lines(load_html(page)))
         if not lines:
             raise NoArticle("no article text found in the HTML page")
     for line in lines:
         line.summary_hint = line.text in summaries
-        line.bold = line.bold or _NOT_LETTERS.sub("", line.text) in bold
+        # A line's letters are drawn out (a regex per line) only on a page that has bold lines.
+        line.bold = line.bold or (bool(bold) and _NOT_LETTERS.sub("", line.text) in bold)
     return RawDocument(
         lines=lines,
         source_format="html",
@@ -203,8 +214,44 @@ def _from_html(page: str, url: str | None) -> RawDocument:
         url=metadata.url or url,
         site_name=metadata.site_name or metadata.hostname,
         hostname=metadata.hostname or _host(metadata.url or url),
-        published=publication_date(tree, metadata.url, [line.text for line in lines]),
+        published=markup_published
+        if markup_published is not None
+        else date_line_date([line.text for line in lines], latest),
     )
+
+
+def _bare_extraction(tree: etree._Element, url: str | None) -> Document | None:
+    """``trafilatura.bare_extraction(tree, url=url, output_format="xml", include_formatting=
+    False, include_comments=False, include_images=False, with_metadata=False, deduplicate=
+    False)`` at the version in requirements.lock (trafilatura.core), on ``tree`` itself:
+    given a tree, bare_extraction works on a copy of it (half a millisecond a page, 2% of
+    the extraction), which ingest has no use for. Without metadata, target language, XPath
+    to prune or deduplication, what is left of it is this: the extraction sequence, the tree
+    size limit of trafilatura's settings and the minimal sizes. Prunes ``tree``."""
+    options = Extractor(
+        output_format="xml",
+        comments=False,
+        formatting=False,
+        images=False,
+        dedup=False,
+        url=url,
+        with_metadata=False,
+    )
+    try:
+        body, text, comments_body, comments = trafilatura_sequence(tree, options, options.url)
+        if options.max_tree_size:
+            if len(body) > options.max_tree_size:
+                strip_tags(body, "hi")
+            if len(body) > options.max_tree_size:
+                return None
+        if len(text) < options.min_output_size and len(comments) < options.min_output_comm_size:
+            return None
+    except (TypeError, ValueError):  # as bare_extraction: trafilatura's "discarding data"
+        return None
+    document = Document()
+    document.raw_text, document.commentsbody = text, comments_body
+    document.body = body
+    return document
 
 
 def _article_tree(tree: etree._Element, url: str | None) -> etree._Element | None:
@@ -213,18 +260,10 @@ def _article_tree(tree: etree._Element, url: str | None) -> etree._Element | Non
     trafilatura.xml.control_xml_output at the version in requirements.lock), without the
     last two steps: the pretty-printed string and our parse of it back into a tree, which cost
     a tenth of the whole extraction and only added indentation to the text of table rows and
-    cells. Its Unicode normalisation (NFC, on the whole string) is done per line instead."""
-    document = bare_extraction(
-        tree,
-        url=url,
-        output_format="xml",
-        include_formatting=False,
-        include_comments=False,
-        include_images=False,
-        with_metadata=False,
-        deduplicate=False,
-    )
-    if not isinstance(document, Document):
+    cells. Its Unicode normalisation (NFC, on the whole string) is done per line instead.
+    trafilatura prunes ``tree``."""
+    document = _bare_extraction(tree, url)
+    if document is None:
         return None
     for element in document.body.iter("*"):
         if len(element) == 0 and not element.text and not element.tail and not keeps_empty(element):
@@ -260,16 +299,15 @@ def _indent_as_pretty_printed(root: etree._Element) -> None:
 
 def _publisher_summaries(tree: etree._Element) -> set[str]:
     """Texts of elements the publisher marked as chapô/standfirst (by class or id)."""
-    fragments, class_word = _summary_markers(tuple(resources.common().summary_classes))
+    fragments, class_words = _summary_markers(tuple(resources.common().summary_classes))
     marked: list[etree._Element] = []
-    # The class and id values as plain strings (one XPath each, then a regex or a set test
-    # per value), and an element fetched only for a value that matches: the n-th value
-    # belongs to the n-th element carrying the attribute. A third faster than values that
-    # know their element (lxml's "smart" strings), twice as fast as reading both attributes
-    # of every element, and 8x faster than testing each class fragment in XPath.
-    for index, value in enumerate(_CLASS_VALUES(tree)):
-        if class_word.search(value):
-            marked.extend(_NTH_WITH_CLASS(tree, n=index + 1))
+    # The class and id values as plain strings (one XPath each, then a regex or a set test),
+    # and an element fetched only for a value that matches: the n-th value belongs to the
+    # n-th element carrying the attribute. A third faster than values that know their
+    # element (lxml's "smart" strings), twice as fast as reading both attributes of every
+    # element, and 8x faster than testing each class fragment in XPath.
+    for index in _matching_values(_CLASS_VALUES(tree), class_words):
+        marked.extend(_NTH_WITH_CLASS(tree, n=index + 1))
     for index, value in enumerate(_ID_VALUES(tree)):
         if value in fragments:
             marked.extend(_NTH_WITH_ID(tree, n=index + 1))
@@ -287,12 +325,53 @@ _NTH_WITH_CLASS = etree.XPath("(//*[@class])[$n]")
 _NTH_WITH_ID = etree.XPath("(//*[@id])[$n]")
 
 
+@dataclass(frozen=True)
+class _ClassWords:
+    """The summary fragments, to be found as a whole word of a class attribute (words split
+    at XML spaces, as XPath's normalize-space() splits them); ``in_value``: that test as a
+    regex, on one value."""
+
+    words: tuple[str, ...]
+    in_value: re.Pattern[str]
+
+
+# Joins the class values into one string to look for each word with str.find: a character
+# no attribute value holds (the page's NULs are dropped before parsing; checked all the same).
+_VALUE_SEPARATOR = "\x00"
+_WORD_BOUNDS = frozenset(" \t\r\n" + _VALUE_SEPARATOR)
+
+
+def _matching_values(values: list[str], words: _ClassWords) -> list[int]:
+    """The indexes of the ``values`` in which one of the words is, in order. Each word looked
+    for with str.find in the values joined, then its bounds checked: a regex search per value
+    cost 0.75 ms a page (400 values on average), a regex scan of the values joined as much."""
+    joined = _VALUE_SEPARATOR.join(values)
+    if joined.count(_VALUE_SEPARATOR) != max(len(values) - 1, 0):  # a value holds one
+        return [index for index, value in enumerate(values) if words.in_value.search(value)]
+    starts: set[int] = set()
+    for word in words.words:
+        start = joined.find(word)
+        while start != -1:
+            end = start + len(word)
+            if (start == 0 or joined[start - 1] in _WORD_BOUNDS) and (
+                end == len(joined) or joined[end] in _WORD_BOUNDS
+            ):
+                starts.add(start)
+            start = joined.find(word, start + 1)
+    if not starts:
+        return []
+    ends = list(accumulate(len(value) + 1 for value in values))  # past each separator
+    return sorted({bisect_right(ends, start) for start in starts})
+
+
 @cache
-def _summary_markers(fragments: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str]]:
-    """The fragments as ids, and a regex for them as a whole word of a class attribute (words
-    split at XML spaces, as XPath's normalize-space() splits them)."""
+def _summary_markers(fragments: tuple[str, ...]) -> tuple[frozenset[str], _ClassWords]:
+    """The fragments as ids, and as words of a class attribute."""
     words = "|".join(map(re.escape, fragments))
-    return frozenset(fragments), re.compile(rf"(?:^|[ \t\r\n])(?:{words})(?=$|[ \t\r\n])")
+    return frozenset(fragments), _ClassWords(
+        words=fragments,
+        in_value=re.compile(rf"(?:^|[ \t\r\n])(?:{words})(?=$|[ \t\r\n])"),
+    )
 
 
 _BOLD_TAGS = frozenset({"b", "strong"})
@@ -517,16 +596,20 @@ def _split_on_breaks(unit: etree._Element) -> list[tuple[str, bool]]:
 
     walk(unit, False)
     lines: list[tuple[str, bool]] = []
+    # Letters are counted only where a run is bold: with formatting left out of trafilatura's
+    # output (ingest asks for none) none is, and counting them was half of this function.
+    counted = any(bold for _, bold in pieces)
     text, letters, bold_letters = "", 0, 0
     for piece, bold in [*pieces, ("\n", False)]:
         if piece == "\n":
-            lines.append((text, letters > 0 and bold_letters == letters))
+            lines.append((text, counted and letters > 0 and bold_letters == letters))
             text, letters, bold_letters = "", 0, 0
             continue
         text += piece
-        n = sum(map(str.isalnum, piece))  # 3x faster than a generator over the characters
-        letters += n
-        bold_letters += n if bold else 0
+        if counted:
+            n = sum(map(str.isalnum, piece))  # 3x faster than a generator over the characters
+            letters += n
+            bold_letters += n if bold else 0
     return lines
 
 

@@ -46,6 +46,15 @@ def publication_date(
     """The page's publication date: markup first, then the article's date line (``lines``:
     the article's text, line by line), else None."""
     latest = today or dt.date.today()
+    published = markup_date(tree, url, latest)
+    if published is not None:
+        return published
+    return date_line_date(lines, latest)
+
+
+def markup_date(tree: etree._Element, url: str | None, latest: dt.date) -> dt.date | None:
+    """The date the page's markup states (htmldate's fast search, then microdata), else None.
+    Reads ``tree`` and leaves it as it was."""
     found = htmldate.find_date(
         tree,
         extensive_search=False,
@@ -56,10 +65,7 @@ def publication_date(
     published = _iso_date(found, latest)
     if published is not None:
         return published
-    published = microdata_date(tree, latest)
-    if published is not None:
-        return published
-    return date_line_date(lines, latest)
+    return microdata_date(tree, latest)
 
 
 def microdata_date(tree: etree._Element, latest: dt.date) -> dt.date | None:

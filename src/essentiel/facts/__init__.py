@@ -46,6 +46,22 @@ def _governing_verb(tok: Token) -> Token | None:
     for _ in range(3):
         if verb.pos_ in {"VERB", "AUX"}:
             return verb
+        # « Le sujet sera mardi soir au cœur du débat »: a nominal predicate's tense is on
+        # its copula (which the parser sometimes labels an auxiliary).
+        copula = next(
+            (
+                c
+                for c in verb.children
+                if c.pos_ == "AUX" and (c.dep_ == "cop" or c.dep_.startswith("aux"))
+            ),
+            None,
+        )
+        if copula is not None:
+            # « a été sans pitié lundi »: a compound tense is read on the predicate's
+            # auxiliaries, as for a verb.
+            if any(c.dep_ == "aux:tense" for c in verb.children):
+                return verb
+            return copula
         if verb.head is verb:
             return None
         verb = verb.head

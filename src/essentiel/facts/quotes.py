@@ -51,6 +51,8 @@ _QUOTE_MARK = re.compile("[" + re.escape("".join({*_CLOSER, *_CLOSER.values()}))
 _STOP_PHRASE = frozenset(',.;:!?»"”()')
 _GLUED_END = re.compile(r"(?<=\w)[.;!?]+[-–—]")
 _CLOSINGS = frozenset({"»", '"', "”"})
+# Naming words that end with « de » open a term when a quote starts with them.
+_OF_ENDINGS = (" de", " d'", " d’")
 _CONTEXT_SENTENCES = 3  # how far back a pronoun or a cue-less quote looks for its speaker
 
 
@@ -68,6 +70,8 @@ class _Rules:
     no_speaker: frozenset[str]
     same_source: frozenset[str]
     person_nouns: frozenset[str]
+    incise_sources: frozenset[str]
+    agent_endings: tuple[str, ...]
     kin_nouns: frozenset[str]  # « sa mère »: a person by the text's evidence only
     kin_determiners: frozenset[str]
     spokespeople: frozenset[str]  # nouns for who speaks for a body (« le porte-parole »)
@@ -87,6 +91,7 @@ class _Rules:
     inserted_min_words: int
     opinion: re.Pattern[str]
     naming: re.Pattern[str] | None
+    naming_start: re.Pattern[str] | None
     charge: re.Pattern[str] | None
     opinion_pronouns: frozenset[str]
 
@@ -107,6 +112,8 @@ def rules(code: str) -> _Rules:
         no_speaker=frozenset(q["no_speaker"]),
         same_source=frozenset(q.get("same_source", [])),
         person_nouns=frozenset(fold(w) for w in q.get("person_nouns", [])),
+        incise_sources=frozenset(fold(w) for w in q.get("incise_sources", [])),
+        agent_endings=tuple(q.get("agent_endings", [])) or ("\0",),
         kin_nouns=frozenset(fold(w) for w in q.get("kin_nouns", [])),
         kin_determiners=frozenset(w.lower() for w in q.get("kin_determiners", [])),
         spokespeople=frozenset(fold(w) for w in q.get("spokesperson_nouns", [])),
@@ -149,6 +156,14 @@ def rules(code: str) -> _Rules:
         if q.get("charge_triggers")
         else None,
         naming=re.compile(rf"(?<![\w-])(?:{alternation(q['naming_words'])})\s*$", re.IGNORECASE)
+        if q.get("naming_words")
+        else None,
+        # « "délit de solidarité" », « "principe de fraternité" »: the naming noun inside.
+        naming_start=re.compile(
+            rf"(?:{alternation([w for w in q['naming_words'] if w.endswith(_OF_ENDINGS)])})"
+            r"(?=[\s'’])",
+            re.IGNORECASE,
+        )
         if q.get("naming_words")
         else None,
     )
@@ -283,10 +298,16 @@ class QuoteExtractor:
             if first > 0 and not before and sentences[first - 1].text.rstrip().endswith(":"):
                 scope.insert(0, sentences[first - 1])
             words = len(text[a:b].split())
-            if words < self.r.floating_min_words and self._names_a_thing(text, a, b):
+            if (
+                words < self.r.floating_min_words and self._names_a_thing(text, a, b)
+            ) or self._named_right_before(text, a, b):
                 continue
             cue, speaker, head = self._direct_cue(doc, text, scope, a, b, quoted)
-            if (cue is None or speaker is None) and words < self.r.floating_min_words:
+            if (
+                (cue is None or speaker is None)
+                and words < self.r.floating_min_words
+                and not (cue is not None and _object_of_cue(doc, a, b, cue))
+            ):
                 # A title or scare quotes (« the so-called "night owl" »), not speech; unless
                 # a report holds it (below).
                 pending.append((a, b, first, words))
@@ -312,14 +333,28 @@ class QuoteExtractor:
             indirect = self._indirect(tok, quoted)
             if indirect is not None and self.r.fragments_in_reports and _asks(tok, sentences):
                 indirect = None  # « Peut-il affirmer qu'il ne sera pas candidat ? »
+            inserted = False
             if indirect is None and self.r.inserted_cues:
                 indirect = self._inserted(
                     tok, text, sentences[sentence_at(tok.idx)], quoted, charges
                 )
+                inserted = indirect is not None
             if indirect is not None:
                 a, b, cue = indirect
                 speaker, head = self._speaker_of(tok, quoted)
-                if speaker is not None and speaker[0] <= a < speaker[1]:
+                # An inserted cue's speaker is never inside what it reports (« Pas moins de
+                # 40 cas ont été recensés, annoncent les autorités »: the parser made « cas »
+                # the subject).
+                inside = speaker is not None and (
+                    speaker[0] <= a < speaker[1] or (inserted and a <= speaker[0] < b)
+                )
+                if inserted and speaker is None:
+                    # « Seulement voilà, comme l'a relevé Le Parisien, il fallait … »: the
+                    # outlet, taken for the verb's object.
+                    outside = [t for t in _inverted_subject(tok) if not a <= t.idx < b]
+                    if outside:
+                        speaker, head = noun_phrase(outside[0]), outside[0]
+                if inside:
                     # « Ce seront 2,6 millions d'hectolitres, a précisé le ministre »: the
                     # parser made the reported clause the subject; who speaks is outside it
                     # (not "which a study concluded would cost": a subject inside the clause).
@@ -533,7 +568,13 @@ class QuoteExtractor:
         return (
             self.code == "fr"
             and tok.lower_ + "r" in self.r.speech
-            and (_after_closing_quote(tok) or _before_inverted_pronoun(tok))
+            and (
+                _after_closing_quote(tok)
+                or _before_inverted_pronoun(tok)
+                # « …, indique l'UFC », « …, précise France 3 »: an incise after a comma
+                # whose subject follows (the tagger leaves « indique » unlemmatised there).
+                or (tok.i >= 1 and tok.doc[tok.i - 1].text == "," and bool(_inverted_subject(tok)))
+            )
         )
 
     def _indirect(self, verb: Token, quoted: Any) -> tuple[int, int, tuple[int, int]] | None:
@@ -544,9 +585,7 @@ class QuoteExtractor:
         lemma = verb.lemma_.lower()
         if lemma not in self.r.cognition and not self._is_speech(verb):
             return None
-        for child in verb.children:
-            if child.dep_ != "ccomp":
-                continue
+        for child in _reported_clauses(verb):
             marks = [m for m in child.children if m.dep_ == "mark" and m.lower_ in self.r.that]
             # French reports speech with « que »; English drops "that" after speech verbs.
             if not marks and (self.code != "en" or lemma not in self.r.speech):
@@ -594,7 +633,8 @@ class QuoteExtractor:
             and verb.lower_ + "r" in self.r.speech
         )
         if not after_comme and (
-            not self._is_speech(verb) or any(c.dep_ == "ccomp" for c in verb.children)
+            not self._is_speech(verb)
+            or any(c.dep_ == "ccomp" and not (c.i > verb.i and _relative(c)) for c in verb.children)
         ):
             return None
         if not after_comme and not _finite(verb):
@@ -618,14 +658,31 @@ class QuoteExtractor:
         after = doc[verb.i + 1]
         if after.is_punct or after.lower_ in self.r.that:
             return None
-        if any(
+        before = doc[first - 1]
+        # « Plusieurs chiens présentaient des blessures, les pattes entravées, a précisé X »:
+        # with a comma before the verb group and who speaks after it, a « subject » before is
+        # the parser's misreading of the reported clause. Only a common noun is so misread
+        # (« M. Dupont, qui …, a dit » has its subject before).
+        inverted = (
+            before.text == ","
+            and all(
+                c.pos_ == "NOUN"
+                for c in verb.children
+                if c.dep_.startswith("nsubj") and c.i < verb.i
+            )
+            and self._speaker_follows(verb)
+        )
+        if not inverted and any(
             c.dep_.startswith("nsubj") and c.i < verb.i and c.pos_ in {"NOUN", "PROPN", "PRON"}
             for c in verb.children
         ):
             return None
-        before = doc[first - 1]
         if before.text == ",":
-            # « …, a indiqué X »: the clause before, from the start of the sentence.
+            # « …, a indiqué X »: the clause before, from the start of the sentence; only
+            # when who speaks follows the verb (« M. Dupont, qui …, a annoncé le plan »
+            # announces a plan, it inserts nothing).
+            if not (inverted or self._speaker_follows(verb)):
+                return None
             a, b = sent.start_char, before.idx
         elif (
             before.lower_ in self.r.inserted_clitics
@@ -633,8 +690,31 @@ class QuoteExtractor:
             and doc[first - 2].lower_ in self.r.inserted_openers
         ):
             opener = doc[first - 2]
-            if opener.i > sent.start and doc[opener.i - 1].text == ",":
+            comma_after = next((t for t in doc[verb.i + 1 : sent.end] if t.text == ","), None)
+            rest_after = (
+                len(text[comma_after.idx + 1 : sent.end_char].split()) if comma_after else 0
+            )
+            clause_after = (
+                opener.i > sent.start
+                and doc[opener.i - 1].text == ","
+                and comma_after is not None
+                and rest_after >= self.r.inserted_min_words
+                and doc[comma_after.i + 1].lower_ not in _RELATIVES
+            )
+            lead_in = len(text[sent.start_char : opener.idx].split()) < self.r.inserted_min_words
+            if clause_after and comma_after is not None and lead_in:
+                # « Seulement voilà, comme l'a relevé Le Parisien, il fallait … »: what the
+                # outlet reports is the clause after it, the words before are a lead-in.
+                a, b = comma_after.idx + 1, sent.end_char
+            elif clause_after:
+                # « Ils en ont, comme l'expliquent X et Y, eu le droit … »: the incise splits
+                # one clause, which is reported whole.
+                a, b = sent.start_char, sent.end_char
+            elif opener.i > sent.start and doc[opener.i - 1].text == ",":
                 a, b = sent.start_char, doc[opener.i - 1].idx  # « …, comme le rapporte X. »
+            elif opener.i > sent.start and not doc[opener.i - 1].is_punct and not comma_after:
+                # « …s'est chargée de l'enquête comme l'a relaté le commissaire X. »
+                a, b = sent.start_char, doc[opener.i - 1].idx + len(doc[opener.i - 1].text)
             elif opener.i == sent.start or doc[opener.i - 1].is_punct:
                 # « Comme le révèle la Nouvelle République, les policiers … »
                 comma = next((t for t in doc[verb.i + 1 : sent.end] if t.text == ","), None)
@@ -660,6 +740,34 @@ class QuoteExtractor:
         if span is None or not any(t.pos_ in {"VERB", "AUX"} for t in span):
             return None  # a clause reports something only with a verb
         return a, b, _cue_span(verb)
+
+    def _speaker_follows(self, verb: Token) -> bool:
+        """Does who speaks follow the verb, as in an incise (« a indiqué le commandant »,
+        « rapporte France 3 », « ajoute-t-elle »)?"""
+        return (
+            _before_inverted_pronoun(verb)
+            or any(self._speaks(t) for t in _inverted_subject(verb))
+            or any(
+                c.dep_.startswith("nsubj")
+                and c.i > verb.i
+                and (c.pos_ == "PRON" or self._speaks(c))
+                for c in verb.children
+            )
+        )
+
+    def _speaks(self, tok: Token) -> bool:
+        """Can the noun be who speaks: a name, a person or a body (« les autorités »)?"""
+        return (
+            tok.pos_ == "PROPN"
+            # « la CLCV » tagged as a common noun: a capital mid-sentence names a body
+            or (tok.text[:1].isupper() and not tok.is_sent_start)
+            or any(
+                w in self.r.person_nouns or w in self.r.body_nouns or w in self.r.incise_sources
+                for w in (fold(tok.lemma_), fold(tok.lower_))
+            )
+            # « le médiateur », « son publiciste »: an agent noun, by its ending
+            or (tok.pos_ == "NOUN" and tok.lower_.rstrip("s").endswith(self.r.agent_endings))
+        )
 
     def _speaker_of(self, verb: Token, quoted: Any) -> tuple[tuple[int, int] | None, Token | None]:
         """The subject of a speech verb (or of the verb it is coordinated with)."""
@@ -769,6 +877,16 @@ class QuoteExtractor:
         ):
             return True
         return self.r.naming.search(text[max(0, a - 30) : a - 1]) is not None
+
+    def _named_right_before(self, text: str, a: int, b: int) -> bool:
+        """A quote of any length that a naming word opens or introduces (« l'opération
+        "Protégeons nos commerces de quartier" », « baptisée "la marche des voisins
+        solidaires" », « le "délit de solidarité" ») is a name or a term, not speech."""
+        if self.r.naming is None:
+            return False
+        if self.r.naming.search(text[max(0, a - 16) : a - 1].rstrip(' «“"')):
+            return True
+        return self.r.naming_start is not None and bool(self.r.naming_start.match(text, a, b))
 
     def _holder(self, doc: Doc, start: int) -> bool:
         """Is the phrase after « Pour » someone who holds an opinion (« lui », « la sénatrice
@@ -883,6 +1001,10 @@ class QuoteExtractor:
                 # « Le Pr Martin "espère avoir tout vérifié" »: no speech verb, but the quote
                 # stands in a clause whose subject its sentence names before it.
                 chosen = ranker.before(f.start, _PEOPLE | _ISSUERS)
+                if chosen is None and f.cue is None and recent is None:
+                    # « Nicole Martin a rendu hommage au gendarme. "…" »: no speaker to go
+                    # on, so the quote goes to who the sentence before made its subject.
+                    chosen = ranker.subject_of_sentence_before(f.start, _PEOPLE | _ISSUERS)
                 if chosen is not None:
                     f.speaker, f.speaker_head = (chosen.start, chosen.end), None
             if f.speaker is None:
@@ -1036,6 +1158,10 @@ class QuoteExtractor:
         kinds = _PEOPLE
         if before is not None and index.entities[before].kind is EntityKind.ORGANISATION:
             kinds = _PEOPLE | _ISSUERS  # « Le Correio da Manha écrit … Il ajoute que »
+        elif before is not None and index.entities[before].kind not in _PEOPLE | _ISSUERS:
+            # « a dit Mamadou. … a-t-il ajouté »: a first name the tagger left without a kind
+            # spoke just before; having spoken makes it a candidate for the pronoun.
+            kinds = _PEOPLE | frozenset({index.entities[before].kind})
         chosen = ranker.choose(
             f.speaker[0], kinds, gender, before, said=_said(recent) if before is not None else None
         )
@@ -1545,6 +1671,37 @@ def _inverted_subject(verb: Token) -> list[Token]:
     return []
 
 
+# Words that open a relative clause (« , où il avait son cabinet », « , qui raconte »).
+_RELATIVES = frozenset({"où", "qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles"})
+
+
+def _relative(clause: Token) -> bool:
+    """Does the clause open with a relative pronoun (the parser sometimes hangs « , où il
+    avait son cabinet » on a speech verb as its complement)?"""
+    return clause.doc[clause.left_edge.i].lower_ in _RELATIVES
+
+
+def _reported_clauses(verb: Token) -> list[Token]:
+    """The verb's complement clauses, and a clause the parser hung on the person spoken to
+    (« a raconté à l'AFP que … », « ont signifié au ministre que … »: the « que » clause
+    taken for a modifier of « AFP »)."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    for child in verb.children:
+        if (
+            child.i > verb.i
+            and child.dep_.startswith(("obl", "iobj"))
+            and any(c.dep_ == "case" and c.lower_ in {"à", "au", "aux"} for c in child.children)
+        ):
+            clauses += [
+                c
+                for c in child.children
+                if c.dep_ in {"acl", "ccomp"}
+                and c.i > child.i
+                and any(m.dep_ == "mark" and m.pos_ == "SCONJ" for m in c.children)
+            ]
+    return clauses
+
+
 def _asks(verb: Token, sentences: list[Any]) -> bool:
     """The verb stands in a question (« Pensez-vous que … ? »): nobody reports anything."""
     sentence = next((s for s in sentences if s.start <= verb.i < s.end), None)
@@ -1583,6 +1740,17 @@ def _incise(verb: Token) -> bool:
     X » (the reflexive clitic before the verb)."""
     first = _first_of_verb_group(verb)
     return first > 0 and verb.doc[first - 1].text in {",", '"', "»", "”"}
+
+
+def _object_of_cue(doc: Doc, a: int, b: int, cue: tuple[int, int]) -> bool:
+    """Is the quote the object of its speech verb (« X a dénoncé des "actes de barbarie" »)?
+    Then it is speech even when the parser hid the verb's subject (« X a quant à lui
+    dénoncé »)."""
+    span = doc.char_span(a, b, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "obj" and cue[0] <= root.head.idx < cue[1]
 
 
 def _governors(doc: Doc, a: int, b: int) -> set[int]:

@@ -77,10 +77,13 @@ class SpeakerRanker:
         self.described = frozenset().union(*evidence)
         self._quoted = sorted(quoted)
         self._sentence_starts: list[int] = []  # clean-text start of each body sentence
+        self._paragraph_first: list[int] = []  # per sentence, its block's first sentence
         by_block: dict[int, tuple[Block, Doc]] = {}
         for block, doc in docs:
             by_block[block.index] = (block, doc)
+            opening = len(self._sentence_starts)
             self._sentence_starts.extend(block.span.start + s.start_char for s in sentences_of(doc))
+            self._paragraph_first.extend([opening] * (len(self._sentence_starts) - opening))
         mentions: list[_Mention] = []
         for k, entity in enumerate(index.entities):
             for m in entity.mentions:
@@ -141,6 +144,37 @@ class SpeakerRanker:
 
     def sentence_at(self, position: int) -> int:
         return max(0, bisect.bisect_right(self._sentence_starts, position) - 1)
+
+    def sentence_start(self, sentence: int) -> int | None:
+        """Where sentence ``sentence`` starts (None past the last)."""
+        if 0 <= sentence < len(self._sentence_starts):
+            return self._sentence_starts[sentence]
+        return None
+
+    def paragraph_first_sentence(self, sentence: int) -> int:
+        """The first sentence of the paragraph (block) that holds ``sentence``."""
+        if not self._paragraph_first:
+            return 0
+        return self._paragraph_first[min(sentence, len(self._paragraph_first) - 1)]
+
+    def mentions_in_sentences(self, first: int, last: int) -> list[_Mention]:
+        """The mentions (outside quotes) of sentences ``first`` to ``last``, in text order."""
+        if not self._sentence_starts:
+            return []
+        lo = bisect.bisect_left(
+            self._starts, self._sentence_starts[min(max(0, first), len(self._sentence_starts) - 1)]
+        )
+        stop = (
+            self._sentence_starts[last + 1]
+            if last + 1 < len(self._sentence_starts)
+            else float("inf")
+        )
+        hi = bisect.bisect_left(self._starts, stop)
+        return self._mentions[lo:hi]
+
+    def mention_count(self, entity: int) -> int:
+        """How often the text names the entity outside quotes."""
+        return len(self._by_entity.get(entity, ()))
 
     def in_quote(self, position: int) -> bool:
         i = bisect.bisect_right(self._quoted, (position, float("inf"))) - 1
@@ -249,6 +283,21 @@ class SpeakerRanker:
         if m is None or not allowed(m.entity):
             return None
         return Speaker(m.entity, m.start, m.end)
+
+    def subject_of_sentence_before(
+        self, position: int, kinds: frozenset[EntityKind]
+    ) -> Speaker | None:
+        """The entity named last as a clause's subject in the sentence before the one of
+        ``position``: who a quote with no cue and no speaker before it goes to when the text has
+        just made that person act (« X a rendu hommage au gendarme. "…" »)."""
+        sentence = self.sentence_at(position)
+        if sentence == 0:
+            return None
+        for m in reversed(self.mentions_in_sentences(sentence - 1, sentence - 1)):
+            usable = m.subject and not m.complement and not m.recipient
+            if usable and self.index.entities[m.entity].kind in kinds:
+                return Speaker(m.entity, m.start, m.end)
+        return None
 
     def named_between(
         self, start: int, end: int, kinds: frozenset[EntityKind], gender: str | None

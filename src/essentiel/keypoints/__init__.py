@@ -2,7 +2,9 @@
 
 The first bullet states the event the headline announces (``headline.py``; the lead when
 there is no headline): the next statement of it is tried when one cannot be a bullet, no cut
-takes the headline's words, and it may run a few words longer than the others. The others
+takes the headline's words, and it may run a few words longer than the others; when the
+statement tried cannot be one, a quote over several sentences that states the headline is the
+first bullet whole, with its speaker (``headline_quote``). The others
 are the next best candidates, never the article's closing sentence while others remain. A
 subject that needs the sentence before is named in brackets (``standalone.py``). A bullet
 that fails verification is replaced by its uncompressed source sentence when that passes and
@@ -123,6 +125,13 @@ class KeyPointSettings:
     # cuts, or refused), its main clause is tried before the next statement: what stands
     # before its subject and the clauses around it cut (``Compressor.compress``'s ``clause``).
     headline_clause: bool = True
+    # A quote that runs over several sentences (no sentence of it stands alone) among the
+    # body's first ``headline_later`` sentences, and says more of the headline than every
+    # candidate the first bullet would try (``Headline.match``, its best sentence), is the
+    # first bullet whole (``joined_quote``) when it fits the first bullet's limit and names its
+    # speaker: the headline often quotes the end of such a quote (« "... Il n'en a jamais été
+    # question", a assuré le porte-parole »), and no candidate stated it.
+    headline_quotes: bool = True
     # The closing sentence is left out of articles longer than this many times the box's
     # bullets; 0: never left out.
     closing_after: int = 2
@@ -371,6 +380,29 @@ def build_keypoints(
         else []
     )
     lead_point: KeyPoint | None = None
+    # A quote over several sentences that states the headline better than the statements
+    # left to try: made now, taken when the one before it could not be a bullet.
+    quoted = None
+    if pending and settings.headline_quotes and headline is not None:
+        first_limits = replace(
+            settings, max_words=settings.max_words + settings.headline_extra_words
+        )
+        quoted = headline_quote(text, sentences, headline, lang.code, verifier, first_limits)
+    tried_first = 0
+
+    def take_quote(found: tuple[tuple[int, int], KeyPoint, float]) -> KeyPoint:
+        """The quote as the first bullet, its words said and shown as a bullet's."""
+        (first_quoted, last_quoted), point, _ = found
+        made.append((first_quoted, point))
+        run = sentences[first_quoted : last_quoted + 1]
+        said_run = frozenset().union(*(content_lemmas(q) for q in run))
+        stand_in = Candidate(sentences[last_quoted], last_quoted, 0.0, said_run, {})
+        chosen.append((stand_in, said_run))
+        shown.append(
+            (first_quoted, frozenset().union(*(said_words(q, [(q.start, q.end)]) for q in run)))
+        )
+        return point
+
     keep_near = 1.0 - settings.proximity_decay
 
     def near(cand: Candidate) -> float:
@@ -387,8 +419,20 @@ def build_keypoints(
         w.lower() for w in _TITLE_WORD.findall(title or "") if settings.title_introduces
     )
     while len(made) < settings.max_keypoints:
+        if (
+            not made
+            and quoted is not None
+            and tried_first
+            and headline is not None
+            and all(headline.match(c.sentence, lang.code) < quoted[2] for c in pending[:1])
+        ):
+            # The statement tried could not be a bullet, and the next says less than the quote.
+            lead_point = take_quote(quoted)
+            pending = []
+            continue
         # The first bullet: the headline's statement, tried in order; then the best others.
         first = not made and bool(pending)
+        tried_first += first
         cand: Candidate | None = (
             pending.pop(0) if first else next_best(candidates, chosen, weight, near)
         )
@@ -637,6 +681,38 @@ def headline_candidate(
 ) -> Candidate | None:
     """The candidate that states the headline's event (``headline_candidates``' first)."""
     return next(iter(headline_candidates(candidates, headline, code, settings)), None)
+
+
+# The share of the headline's own words a quote must say to state its event: a quote that
+# echoes one word of it (« ... l'un des cinq démissionnaires » under « Démission groupée ... »)
+# is a reaction, not the news (read on OrangeSum validation pages 246-499).
+QUOTE_TITLE_SHARE = 0.3
+
+
+def headline_quote(
+    text: str,
+    sentences: list[ParsedSentence],
+    headline: Headline,
+    code: str,
+    verifier: Verifier,
+    settings: KeyPointSettings,
+) -> tuple[tuple[int, int], KeyPoint, float] | None:
+    """The quote over several sentences (``long_quote_runs``) opening among the body's first
+    ``headline_later`` sentences that says the most of the headline's own words (the best of
+    its sentences, ``Headline.title_share``), at least ``QUOTE_TITLE_SHARE`` of them, as one
+    bullet whole (``joined_quote``, within ``settings.max_words``), with its (first, last)
+    sentence and its ``Headline.match``; None when there is none or the best cannot be a
+    bullet."""
+    runs = [(a, b) for a, b in long_quote_runs(sentences) if a < settings.headline_later]
+    scored = [(max(headline.title_share(q) for q in sentences[a : b + 1]), (a, b)) for a, b in runs]
+    for share, (first, last) in sorted(scored, key=lambda item: -item[0]):
+        if share < QUOTE_TITLE_SHARE:
+            break
+        match = max(headline.match(q, code) for q in sentences[first : last + 1])
+        point = joined_quote(text, sentences[first : last + 1], verifier, settings)
+        if point is not None:
+            return (first, last), point, match
+    return None
 
 
 # Who a quote's words are someone's: a person or an organisation the parser tagged.

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -95,11 +95,18 @@ def _entity_labels(
 
 def _fold(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word.casefold())
+    if decomposed.isascii():  # no combining mark to drop
+        return decomposed
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# A page's words recur in the title and in each candidate, and across pages; bounded so a
+# long run's memory stays flat.
+_fold_word = lru_cache(maxsize=1 << 15)(_fold)
+
+
 def _words(text: str) -> set[str]:
-    return {_fold(w) for w in text.split() if len(w.strip(".,:;!?«»\"'()")) > 2}
+    return {_fold_word(w) for w in text.split() if len(w.strip(".,:;!?«»\"'()")) > 2}
 
 
 def _stems(text: str) -> set[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from essentiel.analyze import ParsedSentence
 from essentiel.check.claims import stop_words
@@ -21,13 +22,19 @@ from essentiel.facts.figures import read_numbers
 # but « incendie » / « incendies », « démissionne » / « démission » do.
 STEM = 6
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# Words whose stem is kept for the calls after: a page's words recur in each candidate's
+# match (about 11 per page) and across pages; bounded so a long run's memory stays flat.
+STEM_CACHE = 1 << 15
 
 
 def _fold(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word.casefold().replace("’", "'"))
+    if decomposed.isascii():  # no combining mark to drop (most words, in English all)
+        return decomposed
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=STEM_CACHE)
 def _stem(word: str) -> str:
     folded = _fold(word)
     folded = folded.split("'", 1)[1] if "'" in folded[:3] else folded  # « l'incendie »
@@ -77,6 +84,15 @@ class Headline:
                 if stem in self.title_stems and stem not in kept:
                     kept[stem] = tok.i
         return frozenset(kept.values())
+
+    def title_share(self, sentence: ParsedSentence) -> float:
+        """The share of the headline's own content words (not the chapô's) ``sentence``
+        says: how a quote is judged, whose words echo the chapô's comment as often as the
+        event."""
+        if not self.title_stems:
+            return 0.0
+        stems = {_stem(w) for w in _WORD.findall(sentence.text)}
+        return len(self.title_stems & stems) / len(self.title_stems)
 
     def match(self, sentence: ParsedSentence, code: str, cosine: float | None = None) -> float:
         """How much of the headline ``sentence`` says, in [0, 1]: the share of the headline's

@@ -427,13 +427,15 @@ def _no_statement(span: SpacySpan) -> bool:
     """No finite verb, and nothing the parser may have mistaken for one: a noun with a
     participle (« Une enquête menée par le quotidien régional. », "Police officers pictured at the
     scene": a caption or a heading), or a narrative infinitive whose subject is in the
-    sentence before (« Et le maire de répliquer aussitôt »)."""
+    sentence before (« Et le maire de répliquer aussitôt »). The parse may head such a
+    fragment by an adverb or a pronoun (« Parmi les mesures annoncées très tôt, celle de créer
+    … », headed by « tôt »: the eleventh judged round)."""
     if has_finite_verb(span):
         return False
     root = span.root
     if "Inf" in root.morph.get("VerbForm", []):
         return True
-    return root.pos_ in {"NOUN", "PROPN", "ADJ"} and all(
+    return root.pos_ in {"NOUN", "PROPN", "ADJ", "ADV", "PRON"} and all(
         tok.dep_ == "acl" for tok in span if tok.pos_ in {"VERB", "AUX"}
     )
 

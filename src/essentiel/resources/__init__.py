@@ -165,6 +165,8 @@ class Language:
     # Prepositions that open a noun's complement (« de », "of"): after a cut inserted segment,
     # the complement joins the noun before it with no comma.
     noun_complement_openers: frozenset[str] = frozenset()
+    time_clause_openers: frozenset[str] = frozenset()
+    opinion_openers: frozenset[str] = frozenset()
     # A dispatch's dateline at the start of a sentence (« PARIS (AFP) - »), matched with
     # ``match``: a sentence of its own, so that no bullet starts with it.
     dateline: re.Pattern[str] | None = None
@@ -348,6 +350,8 @@ def language(code: str) -> Language:
         duration_nouns=frozenset(compress.get("duration_nouns", [])),
         additive_conjunctions=frozenset(compress.get("additive_conjunctions", [])),
         noun_complement_openers=frozenset(compress.get("noun_complement_openers", [])),
+        time_clause_openers=frozenset(compress.get("time_clause_openers", [])),
+        opinion_openers=frozenset(compress.get("opinion_openers", [])),
         number_word=_required(_words_regex(numbers["words"])),
         number_ignore=frozenset(numbers.get("ignore", [])),
         date_word=_required(_words_regex(dates["weekdays"] + dates["relative"])),
@@ -362,6 +366,7 @@ def language(code: str) -> Language:
         glued_paragraph=glued_paragraph_regex(
             lang.get("sentences", {}).get("paragraph_openers", []),
             lang.get("sentences", {}).get("credit_words", []),
+            lang.get("sentences", {}).get("credit_outlets", []),
         ),
         spaced_heading=spaced_heading_regex(lang.get("sentences", {}).get("paragraph_openers", [])),
         title_words=frozenset(lang.get("sentences", {}).get("title_words", [])),
@@ -391,15 +396,19 @@ def _selector(name: str) -> str:
     return name
 
 
-def glued_paragraph_regex(openers: list[str], credits: list[str]) -> re.Pattern[str] | None:
+def glued_paragraph_regex(
+    openers: list[str], credits: list[str], outlets: list[str] | None = None
+) -> re.Pattern[str] | None:
     """Where a paragraph starts glued to the text before it: at the end of each match.
 
     An opener (« Mais », « L' », « Selon ») capitalised right after a lowercase letter or
-    after two capitals or digits (an outlet's name, a date: « BFMTVLe maire »), and a
+    after two capitals or digits (an outlet's name, a date: « BFMTVLe maire ») or a closing
+    parenthesis (« (en français)Cette vague »), and a
     whole word: followed by a space or a comma, or, elided, by a letter. Names written in
     camel case (« YouTube », « PayPal », « DiCaprio », « LaREM ») go on with a letter, so they
     are not cut. A credit word (« par ») glued to a lowercase word before a capital (« ... son
-    célibatpar Non Stop People ») starts a video's credit."""
+    célibatpar Non Stop People », or before an outlet that writes its name in lowercase:
+    « dégâtspar euronews ») starts a video's credit."""
     if not openers:
         return None
     lower, upper = "a-zà-öø-ÿ", "A-ZÀ-ÖØ-Þ"
@@ -407,10 +416,11 @@ def glued_paragraph_regex(openers: list[str], credits: list[str]) -> re.Pattern[
     # The openers' first letters, tested first: at most positions of a text none follows, and
     # the expression moves on without trying a hundred openers (the same matches).
     firsts = "".join(sorted({re.escape(o[0]) for o in openers}))
-    either = rf"(?=[{firsts}])(?:(?<=[{lower}])|(?<=[{upper}0-9]{{2}}))(?={opener})"
+    either = rf"(?=[{firsts}])(?:(?<=[{lower}])|(?<=[{upper}0-9]{{2}})|(?<=\)))(?={opener})"
     if credits:
         word = rf"(?<![\w'’])[{lower}]\w*?[{lower}]{{2}}"
-        either += rf"|{word}(?=(?:{alternation(credits)}) [{upper}])"
+        outlet = rf"[{upper}]|(?:{alternation(outlets)})(?!\w)" if outlets else rf"[{upper}]"
+        either += rf"|{word}(?=(?:{alternation(credits)}) (?:{outlet}))"
     return re.compile(either)
 
 

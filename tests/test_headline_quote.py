@@ -1,0 +1,66 @@
+"""The headline's event stated only inside a quote over several sentences (issue 33, item 2):
+the quote, whole and with its speaker, is the first bullet. Original text, written for these
+tests in the style of news pages."""
+
+from __future__ import annotations
+
+from essentiel import Pipeline
+from essentiel.keypoints import KeyPointSettings
+from essentiel.pipeline import Settings
+
+TITLE = "Piscine Jean-Moulin : aucune fermeture avant l'été, assure le maire de Villeneuve"
+QUOTE = (
+    "\"Nous avons entendu l'inquiétude des familles. Aucune fermeture de la piscine "
+    "Jean-Moulin ne sera décidée avant l'été\", a assuré le maire Paul Morel mardi soir."
+)
+# The lead states the headline's news, but it is too long to be a bullet even cut.
+LEAD = (
+    "Le sort de la piscine Jean-Moulin, dont la fermeture avant l'été était réclamée par "
+    "l'opposition, divisait mardi soir le conseil municipal de Villeneuve, où parents, "
+    "maîtres-nageurs, retraités du quartier nord, représentants des clubs de natation, de "
+    "plongée et de water-polo et commerçants du centre attendaient depuis 18 heures l'avis du "
+    "maire."
+)
+BODY = (
+    f"{LEAD}\n\n"
+    "Les travaux de rénovation du gymnase du quartier nord doivent commencer en septembre "
+    "pour une durée de huit mois.\n\n"
+    f"{QUOTE}\n\n"
+    "Une étude sur l'état du bassin, construit en 1972, sera rendue publique au mois de mai "
+    "par les services techniques.\n\n"
+    "Les associations de nageurs avaient lancé une pétition en janvier contre la fermeture du "
+    "bassin.\n\n"
+    "Le texte a recueilli plus de 2.000 signatures en trois semaines dans le quartier."
+)
+
+
+def _first(**settings: object) -> str:
+    engine = Pipeline(Settings(keypoints=KeyPointSettings(**settings)))  # type: ignore[arg-type]
+    digest = engine.digest(BODY, lang="fr", title=TITLE)
+    assert all(point.verdict.passed for point in digest.keypoints)
+    return str(digest.keypoints[0].text)
+
+
+def test_the_quote_that_states_the_headline_is_the_first_bullet_whole() -> None:
+    assert _first() == QUOTE
+
+
+def test_without_it_no_bullet_states_the_headline() -> None:
+    # No sentence of the quote stands alone: the box opened on a side detail.
+    assert "Aucune fermeture" not in _first(headline_quotes=False)
+
+
+def test_a_quote_that_names_no_speaker_is_not_taken() -> None:
+    engine = Pipeline(Settings())
+    body = BODY.replace("a assuré le maire Paul Morel", "a-t-il assuré")
+    digest = engine.digest(body, lang="fr", title=TITLE)
+    assert all("Aucune fermeture" not in point.text for point in digest.keypoints)
+
+
+def test_a_quote_that_echoes_a_word_or_two_of_the_headline_is_not_taken() -> None:
+    # Under a headline about the budget, the quote says « piscine Jean-Moulin » and nothing
+    # else of it (2 of its 8 content words): a reaction, not the news.
+    title = "Piscine Jean-Moulin : le conseil municipal de Villeneuve vote un budget de 2 millions"
+    engine = Pipeline(Settings())
+    digest = engine.digest(BODY, lang="fr", title=title)
+    assert all("Aucune fermeture" not in point.text for point in digest.keypoints)

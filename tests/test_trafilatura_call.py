@@ -1,0 +1,77 @@
+"""ingest's call of trafilatura on the page's own tree gives what bare_extraction gives on a copy
+of it (essentiel.ingest._bare_extraction follows trafilatura.core.bare_extraction)."""
+
+from __future__ import annotations
+
+from copy import deepcopy
+
+import pytest
+from lxml import etree
+from trafilatura.core import bare_extraction
+from trafilatura.settings import Document
+from trafilatura.utils import load_html
+
+from essentiel.ingest import _bare_extraction, ingest
+
+PARAGRAPHS = (
+    "<p>Le conseil municipal de Quimper a voté lundi soir la création d'une ligne de bus "
+    "gratuite entre la gare et l'hôpital, après deux heures de débat.</p>"
+    "<p>La ligne coûtera 600 000 euros par an, financés pour moitié par l'agglomération. Les "
+    "premiers bus circuleront en septembre, toutes les vingt minutes en semaine.</p>"
+    "<p>« C'est une demande ancienne des soignants », a rappelé l'adjointe aux mobilités.</p>"
+)
+ARTICLE = (
+    "<html><head><title>Quimper : un bus gratuit vers l'hôpital</title></head><body>"
+    "<nav><ul><li><a href='/'>Accueil</a></li><li><a href='/sport'>Sport</a></li></ul></nav>"
+    f"<article><h1>Quimper : un bus gratuit vers l'hôpital</h1>{PARAGRAPHS}</article>"
+    "<div class='comments'><p>Enfin ! Il était temps, merci pour les soignants.</p></div>"
+    "<footer><p>© 2026 Le Journal de Cornouaille</p></footer></body></html>"
+)
+SHORT = (
+    "<html><body><div><span>Menu</span></div><div><div><div>Quimper vote un bus gratuit vers "
+    "l'hôpital.</div></div></div><ul><li>Sport</li><li>Météo</li><li>Annonces</li></ul>"
+    "</body></html>"
+)
+EMPTY = "<html><head><title>Rien</title></head><body><div></div></body></html>"
+
+
+def _as_xml(document: Document | None) -> tuple[str, str, str] | None:
+    if document is None:
+        return None
+    return (
+        etree.tostring(document.body, encoding="unicode"),
+        etree.tostring(document.commentsbody, encoding="unicode"),
+        document.raw_text or "",
+    )
+
+
+@pytest.mark.parametrize("page", [ARTICLE, SHORT, EMPTY])
+def test_trafilatura_on_the_tree_itself_gives_what_bare_extraction_gives(page: str) -> None:
+    url = "https://www.example.fr/quimper/bus.html"
+    theirs = bare_extraction(
+        load_html(page),
+        url=url,
+        output_format="xml",
+        include_formatting=False,
+        include_comments=False,
+        include_images=False,
+        with_metadata=False,
+        deduplicate=False,
+    )
+    assert theirs is None or isinstance(theirs, Document)
+    assert _as_xml(_bare_extraction(load_html(page), url)) == _as_xml(theirs)
+
+
+def test_the_tree_is_read_before_trafilatura_prunes_it() -> None:
+    # trafilatura prunes the tree it is given (here its navigation list): what ingest reads
+    # from the page is read from the page as it was.
+    tree = load_html(ARTICLE)
+    before = etree.tostring(tree)
+    _bare_extraction(deepcopy(tree), None)
+    assert etree.tostring(tree) == before
+    pruned = load_html(ARTICLE)
+    _bare_extraction(pruned, None)
+    assert etree.tostring(pruned) != before
+    raw = ingest(ARTICLE, url="https://www.example.fr/quimper/bus.html")
+    assert raw.title == "Quimper : un bus gratuit vers l'hôpital"
+    assert any("600 000 euros" in line.text for line in raw.lines)
