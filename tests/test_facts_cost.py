@@ -132,6 +132,12 @@ DATED = [
     "Aucune date ici, seulement des mots : maison, maire, marsouin, mardis gras, lundis.",
     "The council met on Monday, March 3, 2025, two weeks after the vote in late February.",
     "MARDI 3 JUIN, le maire a signé; ſamedi prochain, İstanbul accueillera le sommet.",
+    "Hier soir, puis dans la nuit, la digue a cédé; ce matin, au lendemain de la crue, les "
+    "pompiers comptaient les dégâts, comme en 1999 et la même année, dans les années 80.",
+    "Le jour même et la veille, puis à la rentrée 2015, l'année suivante et ce week-end, rien n'a "
+    "changé depuis 2014; le lendemain, l'école a rouvert.",
+    "Aujourd'hui, the day after the vote, the mayor said last night that since 2019 this "
+    "morning's count was the highest; yesterday it was 1870 votes.",
 ]
 
 
