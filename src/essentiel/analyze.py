@@ -197,12 +197,13 @@ def _sentences_of(doc: Doc) -> list[SpacySpan]:
     text = _DocText(doc)
     merged: list[SpacySpan] = []
     for sent in doc.sents:
-        if not sent.text.strip():
+        stripped = text.text[sent.start_char : sent.end_char].strip()  # sent.text, not rebuilt
+        if not stripped:
             continue
         first = sent[0]
         prev = doc[first.i - 1] if first.i > 0 else None
         # A closing quote mark alone (« ... contents. | " ») belongs to the sentence before.
-        alone = set(sent.text.strip()) <= _CLOSING_QUOTES
+        alone = set(stripped) <= _CLOSING_QUOTES
         continues = (
             alone
             or first.text[0] in _NEVER_STARTS_SENTENCE
@@ -231,12 +232,15 @@ def _sentences_of(doc: Doc) -> list[SpacySpan]:
 
 
 _ONLY_CLOSING = re.compile(r"[\s\"»”’)\]]*")
+_STRAIGHT_QUOTE = re.compile('"')
 
 
 class _DocText:
     """A doc's text read once (spaCy rebuilds ``Doc.text`` on every access, a copy of the
     block each time) with the positions of its straight quote marks, so that what is asked
-    per sentence or per mark costs no pass over the whole block."""
+    per sentence or per mark costs no pass over the whole block; and its tokens' texts and
+    trailing spaces, read once for the scans of _split_glued (a ``doc[i]`` is a new Token
+    object each time, and those scans read each token up to a dozen times)."""
 
     # Characters of a sentence's end read to test how it ends, unless all are spaces or
     # closing marks (then the whole sentence is read).
@@ -244,7 +248,9 @@ class _DocText:
 
     def __init__(self, doc: Doc) -> None:
         self.text = doc.text
-        self.marks = [i for i, c in enumerate(self.text) if c == '"']
+        self.marks = [m.start() for m in _STRAIGHT_QUOTE.finditer(self.text)]
+        self.words = [tok.text for tok in doc]
+        self.spaced = doc.to_array("SPACY").astype(bool).tolist()
 
     def closes(self, at: int) -> bool:
         return _closes(self.text, at, bisect.bisect_left(self.marks, at))
@@ -306,17 +312,24 @@ def _split_glued(
     is a dispatch's dateline (« PARIS (AFP) - », "TORONTO -- "): where it was filed is not
     what happened, and a bullet made of the sentence would start with it.
     """
-    cuts = {i for i in range(sent.start + 3, sent.end - 1) if _after_closed_quote(doc, i)}
+    # The token tests read the doc's token texts and spaces (text.words, text.spaced) first,
+    # and build a token only where those leave the question open.
+    words, spaced = text.words, text.spaced
+    cuts = {
+        i
+        for i in range(sent.start + 3, sent.end - 1)
+        if words[i - 1] in _QUOTE_TOKENS and spaced[i - 1] and _after_closed_quote(doc, i)
+    }
     # « ... par la majorité (LREM)Le ministre a salué »: a paragraph that ended on a bracket,
     # glued to the next one (the tokenizer cut the bracket off: _GLUED_SENTENCE_INFIXES).
     cuts.update(
         i
         for i in range(sent.start + 3, sent.end - 1)
-        if doc[i - 1].text == ")"
-        and not doc[i - 1].whitespace_
+        if words[i - 1] == ")"
+        and not spaced[i - 1]
         and doc[i].is_title
         and doc[i].is_alpha
-        and doc[i - 2].text.isupper()
+        and words[i - 2].isupper()
     )
     # « "On dirait un gourou""Délire collectif ?" », « "Une mesure"Camille T. a nié »: a quoted
     # subheading, which has no stop, glued to the paragraph after it
@@ -324,26 +337,25 @@ def _split_glued(
     heading_ends = {
         i
         for i in range(sent.start + 3, sent.end - 1)
-        if doc[i - 1].text == '"'
-        and not doc[i - 1].whitespace_
-        and not doc[i - 2].whitespace_
-        and doc[i - 2].text[-1].isalnum()
-        and (doc[i].text == '"' or (doc[i].is_title and doc[i].is_alpha))
+        if words[i - 1] == '"'
+        and not spaced[i - 1]
+        and not spaced[i - 2]
+        and words[i - 2][-1].isalnum()
+        and (words[i] == '"' or (doc[i].is_title and doc[i].is_alpha))
         and text.closes(doc[i - 1].idx)
     }
     for i in range(sent.start + 3, sent.end - 2):
-        tok = doc[i]
-        prev, nxt = doc[i - 1], doc[i + 1]
-        if tok.text not in lang.glued_openers and not (
-            tok.text in lang.glued_determiners
-            and tok.pos_ == "DET"
-            and prev.lower_ not in lang.letter_labels
+        word = words[i]
+        if word not in lang.glued_openers and not (
+            word in lang.glued_determiners
+            and doc[i].pos_ == "DET"
+            and doc[i - 1].lower_ not in lang.letter_labels
         ):
             continue
-        if not nxt.text[:1].islower():
+        if not words[i + 1][:1].islower():
             continue
-        last = prev.text[-1]
-        if prev.whitespace_ and (last.islower() or last.isdigit() or last == "%"):
+        last = words[i - 1][-1]
+        if spaced[i - 1] and (last.islower() or last.isdigit() or last == "%"):
             cuts.add(i)
     if lang.set_apart is not None:
         for match in lang.set_apart.finditer(sent.text):
