@@ -206,3 +206,21 @@ def test_the_far_back_search_for_a_description_asks_only_the_entities_it_may_nam
     digest = Pipeline().digest(text, lang="fr")
     assert pools, "the description was not searched for"
     assert all(size is not None and size < len(digest.entities) for size in pools)
+
+
+def test_a_doc_s_text_is_built_once() -> None:
+    """spaCy joins a doc's tokens anew on every ``Doc.text``; the sentence split and every
+    facts extractor read the block's text, so doc_text keeps one: the text analyze parsed,
+    or the first ``Doc.text`` of a doc parsed elsewhere."""
+    from essentiel.clean import clean
+    from essentiel.ingest import ingest
+
+    doc = analyze.pipeline("fr")(TEXT)
+    assert doc.text is not doc.text
+    assert analyze.doc_text(doc) == doc.text == TEXT
+    assert analyze.doc_text(doc) is analyze.doc_text(doc)
+    cleaned = clean(ingest(TEXT + "\n\nLe marché rouvrira ce soir à 18 heures."))
+    for block, parsed in analyze.analyze(cleaned.blocks, "fr").docs:
+        assert analyze.doc_text(parsed) == parsed.text == block.span.text
+    span = analyze.sentences_of(doc)[0]
+    assert analyze.ParsedSentence(0, 0, span, "fr").text == span.text

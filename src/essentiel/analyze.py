@@ -121,8 +121,10 @@ class ParsedSentence:
     @cached_property
     def text(self) -> str:
         """``span.text``, read once: spaCy rebuilds a span's text from its tokens on every
-        access, and the key points read each sentence's text several times."""
-        return self.span.text
+        access, and the key points read each sentence's text several times. Sliced from the
+        doc's text (doc_text), the same string."""
+        span = self.span
+        return doc_text(span.doc)[span.start_char : span.end_char]
 
     @property
     def start(self) -> int:
@@ -168,6 +170,22 @@ class Analysis:
             for block, doc in self.docs
             for tok in doc
         ]
+
+
+# Where doc_text keeps a doc's text, in the doc's own user_data.
+_TEXT_KEY = "essentiel.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc: spaCy joins the doc's tokens anew on every access
+    of ``Doc.text`` (a Token object made for each), and the sentence split, the dates, the
+    figures, the entities and the quotes each read the whole block's text. A doc parsed by
+    ``analyze`` holds the text it was parsed from (spaCy's tokenizer loses no character:
+    ``doc.text`` is that text)."""
+    text: str | None = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 # Where sentences_of keeps a doc's sentences (token bounds), in the doc's own user_data: the
@@ -223,7 +241,7 @@ def _sentences_of(doc: Doc) -> list[SpacySpan]:
     merged = _straight_quotes_on_their_side(doc, text, merged)
     # Putting a mark on its side can leave a sentence opening on what follows a quote
     # (« "Délire collectif ?" | , "complot ?" | : "non !", a rétorqué le procureur. »).
-    merged = _join_openings_on_punctuation(doc, merged)
+    merged = _join_openings_on_punctuation(doc, text, merged)
     try:
         lang = resources.language(doc.lang_)
     except KeyError:
@@ -247,7 +265,7 @@ class _DocText:
     TAIL = 64
 
     def __init__(self, doc: Doc) -> None:
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.marks = [m.start() for m in _STRAIGHT_QUOTE.finditer(self.text)]
         self.words = [tok.text for tok in doc]
         self.spaced = doc.to_array("SPACY").astype(bool).tolist()
@@ -357,13 +375,14 @@ def _split_glued(
         last = words[i - 1][-1]
         if spaced[i - 1] and (last.islower() or last.isdigit() or last == "%"):
             cuts.add(i)
+    sent_text = text.text[sent.start_char : sent.end_char]  # sent.text, not rebuilt
     if lang.set_apart is not None:
-        for match in lang.set_apart.finditer(sent.text):
+        for match in lang.set_apart.finditer(sent_text):
             for char in (match.start(), match.end()):
                 at = _token_at(doc, text.text, sent.start_char + char)
                 if at is not None and sent.start < at < sent.end:
                     cuts.add(at)
-    dateline = lang.dateline.match(sent.text) if lang.dateline is not None else None
+    dateline = lang.dateline.match(sent_text) if lang.dateline is not None else None
     if dateline is not None:
         at = _token_at(doc, text.text, sent.start_char + dateline.end())
         if at is not None and sent.start < at < sent.end:
@@ -410,12 +429,15 @@ def _straight_quotes_on_their_side(
     return sentences
 
 
-def _join_openings_on_punctuation(doc: Doc, sentences: list[SpacySpan]) -> list[SpacySpan]:
+def _join_openings_on_punctuation(
+    doc: Doc, text: _DocText, sentences: list[SpacySpan]
+) -> list[SpacySpan]:
     """A sentence that opens on a comma, a colon or a closing bracket continues the one
     before it in the same block."""
     joined: list[SpacySpan] = []
     for sent in sentences:
-        if joined and sent.text.lstrip()[:1] in _NEVER_STARTS_SENTENCE:
+        opening = text.text[sent.start_char : sent.end_char].lstrip()[:1]
+        if joined and opening in _NEVER_STARTS_SENTENCE:
             joined[-1] = doc[joined[-1].start : sent.end]
         else:
             joined.append(sent)
@@ -464,6 +486,7 @@ def analyze(blocks: list[Block], default_lang: str) -> Analysis:
                 # the pipeline has run (nothing here reads vectors or the tensor): freed, a
                 # long article's docs take a third less memory.
                 doc.tensor = numpy.zeros((0, 0), dtype="float32")
+                doc.user_data[_TEXT_KEY] = piece.span.text  # what doc_text would rebuild
                 parsed[piece.index, piece.span.start] = (piece, doc, lang)
     docs: list[tuple[Block, Doc]] = []
     sentences: list[ParsedSentence] = []

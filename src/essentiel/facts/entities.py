@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from spacy.util import get_lang_class
 
 from essentiel import resources
+from essentiel.analyze import doc_text
 from essentiel.facts.names import (
     alias_group,
     capitals,
@@ -708,7 +709,7 @@ def _add_run(
     ):
         return
     a, b = doc[j].idx, doc[k - 1].idx + len(doc[k - 1])
-    if role_needed and not r.role_after.match(doc.text, b):
+    if role_needed and not r.role_after.match(doc_text(doc), b):
         return
     taken, inside = seen
     held = inside.replaceable(offset + a, offset + b) if role_needed else []
@@ -716,7 +717,7 @@ def _add_run(
         return
     inside.swallowed.update(id(n) for n in held)
     mention = _Mention(
-        offset + a, offset + b, doc.text[a:b], EntityKind.PERSON, MentionForm.NAME, block
+        offset + a, offset + b, doc_text(doc)[a:b], EntityKind.PERSON, MentionForm.NAME, block
     )
     found.append(mention)
     taken.add(offset + a, offset + b)

@@ -30,7 +30,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from essentiel import resources
-from essentiel.analyze import sentences_of
+from essentiel.analyze import doc_text, sentences_of
 from essentiel.facts.entities import EntityIndex, noun_phrase
 from essentiel.facts.names import fold
 from essentiel.facts.speakers import SpeakerRanker
@@ -247,7 +247,7 @@ class QuoteExtractor:
         if not sentences:
             return []  # a block of white space (« " " »): nothing to look up a sentence in
         offset = block.span.start
-        text = doc.text
+        text = doc_text(doc)
         pairs = quote_pairs(text)
         # Quotes (marks included) and sentences are in text order and do not overlap: a
         # position is looked up by bisection, not by a scan per token (quadratic in a block).
@@ -563,8 +563,7 @@ class QuoteExtractor:
             if self.r.fragments_in_reports:
                 # Partly quoted (« que les poursuites étaient "inacceptables" »): both the
                 # report and the quote; wholly quoted: the quote alone.
-                # The block's text read once: spaCy rebuilds Doc.text on every access.
-                text = doc.text
+                text = doc_text(doc)  # spaCy rebuilds Doc.text on every access
                 unquoted = sum(1 for i in range(a, b) if not quoted(i) and text[i].isalpha())
                 if unquoted < 0.1 * sum(1 for c in text[a:b] if c.isalpha()):
                     continue
@@ -778,7 +777,7 @@ class QuoteExtractor:
             return False
 
         phrase = self._source_phrase(doc, start, never)
-        if phrase is None or doc.text[phrase[1] : phrase[1] + 1] != ",":
+        if phrase is None or doc_text(doc)[phrase[1] : phrase[1] + 1] != ",":
             return False
         span = doc.char_span(phrase[0], phrase[1], alignment_mode="expand")
         if span is None or len(span) > 8:
