@@ -224,3 +224,39 @@ def test_a_doc_s_text_is_built_once() -> None:
         assert analyze.doc_text(parsed) == parsed.text == block.span.text
     span = analyze.sentences_of(doc)[0]
     assert analyze.ParsedSentence(0, 0, span, "fr").text == span.text
+
+
+def test_token_indices_are_those_a_loop_over_the_doc_finds() -> None:
+    doc = analyze.pipeline("fr")(
+        TEXT + " « On verra », raconte Paul, comme le rapporte Le Parisien."
+    )
+    verbs = [t.i for t in doc if t.pos_ in {"VERB", "AUX"}]
+    assert verbs and analyze.token_indices(doc, ("VERB", "AUX")) == verbs
+    found = analyze.token_indices(doc, ("NOUN",), ("raconte", "rapporte"))
+    assert found == [t.i for t in doc if t.pos_ == "NOUN" or t.lower_ in {"raconte", "rapporte"}]
+    assert analyze.token_indices(analyze.pipeline("fr").make_doc(""), ("VERB",)) == []
+
+
+REPORTED = (
+    "Le feu est parti du premier étage, a indiqué le commandant des pompiers. "
+    "Comme le rapporte Le Parisien, les policiers ont bouclé le quartier vers minuit. "
+    "« Nous avons tout perdu », raconte Yasmine Belkacem, une voisine. "
+    "Le maire a assuré que le gymnase accueillerait les familles dès ce soir."
+)
+
+
+def test_the_quote_scan_over_candidate_tokens_finds_what_every_token_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The indirect-speech scan reads only verbs, auxiliaries and the forms of an incise's
+    verb (analyze.token_indices): the quotes are those of a scan over every token."""
+    from essentiel import Pipeline
+    from essentiel.facts import quotes
+
+    def dump() -> list[str]:
+        return [q.model_dump_json() for q in Pipeline().digest(REPORTED).quotes]
+
+    candidates = dump()
+    monkeypatch.setattr(quotes, "token_indices", lambda doc, *_: list(range(len(doc))))
+    assert dump() == candidates
+    assert len(candidates) >= 3

@@ -20,6 +20,8 @@ from itertools import pairwise
 import numpy
 import spacy
 from spacy.language import Language as SpacyLanguage
+from spacy.strings import get_string_id
+from spacy.symbols import IDS
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -186,6 +188,17 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def token_indices(doc: Doc, pos: Iterable[str], lowers: Iterable[str] = ()) -> list[int]:
+    """The indices of the tokens whose part of speech is one of ``pos`` or whose lowercase
+    form is one of ``lowers``, read from the doc's arrays: a loop over ``doc`` makes a Token
+    object for every word, and the facts' scans want a few verbs or nouns among them."""
+    wanted = numpy.isin(doc.to_array("POS"), [IDS[tag] for tag in pos])
+    lower_ids = [get_string_id(word) for word in lowers]
+    if lower_ids:
+        wanted |= numpy.isin(doc.to_array("LOWER"), numpy.array(lower_ids, dtype="uint64"))
+    return [int(i) for i in numpy.flatnonzero(wanted)]
 
 
 # Where sentences_of keeps a doc's sentences (token bounds), in the doc's own user_data: the

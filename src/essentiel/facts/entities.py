@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 from spacy.util import get_lang_class
 
 from essentiel import resources
-from essentiel.analyze import doc_text
+from essentiel.analyze import doc_text, token_indices
 from essentiel.facts.names import (
     alias_group,
     capitals,
@@ -979,9 +979,10 @@ def _attach_descriptions(
     positions = {lemma: [pos for pos, _ in items] for lemma, items in described.items()}
     for block, doc, code in docs:
         determiners = rules(code).definite
-        for tok in doc:
+        for i in token_indices(doc, ("NOUN",)):
+            tok = doc[i]
             lemma = tok.lemma_.lower()
-            if tok.pos_ != "NOUN" or lemma not in described:
+            if lemma not in described:
                 continue
             dets = [c for c in tok.children if c.dep_ == "det" and c.lower_ in determiners]
             if not dets:

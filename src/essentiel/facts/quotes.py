@@ -30,7 +30,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from essentiel import resources
-from essentiel.analyze import doc_text, sentences_of
+from essentiel.analyze import doc_text, sentences_of, token_indices
 from essentiel.facts.entities import EntityIndex, noun_phrase
 from essentiel.facts.names import fold
 from essentiel.facts.speakers import SpeakerRanker
@@ -211,6 +211,9 @@ class QuoteExtractor:
     def __init__(self, code: str) -> None:
         self.code = code
         self.r = rules(code)
+        # The forms that, with an « r » added, are a speech verb (« raconte », « estime »):
+        # with any part of speech, they may be a cue (see _block).
+        self._speech_stems = tuple(w[:-1] for w in self.r.speech if len(w) > 1 and w[-1] == "r")
 
     def quotes(self, text: str, docs: list[tuple[Block, Doc]], index: EntityIndex) -> list[Quote]:
         found: list[_Found] = []
@@ -306,7 +309,11 @@ class QuoteExtractor:
                     offset,
                 )
             )
-        for tok in doc:
+        # Only a verb (or an auxiliary) can be a cue, or a word whose form plus « r » is a
+        # speech verb (_is_speech, _inserted's « Comme le rapporte X »): the others are not
+        # read at all.
+        for i in token_indices(doc, ("VERB", "AUX"), self._speech_stems):
+            tok = doc[i]
             if quoted(tok.idx):
                 continue
             indirect = self._indirect(tok, quoted)
