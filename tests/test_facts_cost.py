@@ -260,3 +260,25 @@ def test_the_quote_scan_over_candidate_tokens_finds_what_every_token_finds(
     monkeypatch.setattr(quotes, "token_indices", lambda doc, *_: list(range(len(doc))))
     assert dump() == candidates
     assert len(candidates) >= 3
+
+
+def _governing_verb_by_climbing(tok):  # type: ignore[no-untyped-def]
+    """The former per-token climb, which governing_verbs replaces."""
+    verb = tok
+    for _ in range(3):
+        if verb.pos_ in {"VERB", "AUX"}:
+            return verb
+        if verb.head is verb:
+            return None
+        verb = verb.head
+    return verb if verb.pos_ in {"VERB", "AUX"} else None
+
+
+def test_the_governing_verbs_are_those_of_a_climb_token_by_token() -> None:
+    from essentiel.facts import governing_verbs
+
+    nlp = analyze.pipeline("fr")
+    for text in [TEXT, REPORTED, *DATED[:4], "", "Paris.", "Le 14 juillet, défilé sur les Champs."]:
+        doc = nlp(text)
+        climbed = [_governing_verb_by_climbing(t) for t in doc]
+        assert governing_verbs(doc) == [-1 if v is None else v.i for v in climbed]

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy
+from spacy.symbols import IDS
 from spacy.tokens import Doc, Token
 
 from essentiel import resources
@@ -41,15 +43,31 @@ class Tenses:
     present: set[int]
 
 
-def _governing_verb(tok: Token) -> Token | None:
-    verb = tok
+_VERB_IDS = [IDS["VERB"], IDS["AUX"]]
+
+
+def governing_verbs(doc: Doc) -> list[int]:
+    """The verb (or auxiliary) that governs each token of ``doc``, as its index (-1: none):
+    the token itself, or its head up to three steps up, a root that is no verb ending the
+    climb. Read from the doc's part-of-speech and head arrays: climbing each token's heads in
+    Python made up to three Token objects a word."""
+    n = len(doc)
+    if not n:
+        return []
+    is_verb = numpy.isin(doc.to_array("POS"), _VERB_IDS)
+    # HEAD is the offset to the head, stored unsigned: as signed, added to the index.
+    heads = numpy.arange(n) + doc.to_array("HEAD").astype(numpy.int64)
+    at = numpy.arange(n)
+    verb = numpy.full(n, -1)
+    settled = numpy.zeros(n, dtype=bool)
     for _ in range(3):
-        if verb.pos_ in {"VERB", "AUX"}:
-            return verb
-        if verb.head is verb:
-            return None
-        verb = verb.head
-    return verb if verb.pos_ in {"VERB", "AUX"} else None
+        found = ~settled & is_verb[at]
+        verb[found] = at[found]
+        settled |= found | (heads[at] == at)  # a root that is no verb: none
+        at = numpy.where(settled, at, heads[at])
+    found = ~settled & is_verb[at]
+    verb[found] = at[found]
+    return [int(v) for v in verb]
 
 
 def _clause_tense(verb: Token, future_aux: frozenset[str], forward: frozenset[str]) -> str | None:
@@ -113,15 +131,15 @@ def tense_positions(doc: Doc, temporal: dict[str, Any]) -> Tenses:
     tenses = Tenses(set(), set(), set())
     # A verb governs several words: its tense is read once (by the verb's index).
     tense_of: dict[int, str | None] = {}
-    for tok in doc:
-        verb = _governing_verb(tok)
-        if verb is None:
+    starts = doc.to_array("IDX").tolist()
+    for i, verb in enumerate(governing_verbs(doc)):
+        if verb < 0:
             continue
-        if verb.i not in tense_of:
-            tense_of[verb.i] = _clause_tense(verb, future_aux, forward)
-        tense = tense_of[verb.i]
+        if verb not in tense_of:
+            tense_of[verb] = _clause_tense(doc[verb], future_aux, forward)
+        tense = tense_of[verb]
         if tense is not None:
-            getattr(tenses, tense).add(tok.idx)
+            getattr(tenses, tense).add(starts[i])
     return tenses
 
 
