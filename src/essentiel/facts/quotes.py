@@ -30,7 +30,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from essentiel import resources
-from essentiel.analyze import doc_text, sentences_of, token_indices
+from essentiel.analyze import doc_text, lower_ids, sentences_of, token_indices
 from essentiel.facts.entities import EntityIndex, noun_phrase
 from essentiel.facts.names import fold
 from essentiel.facts.speakers import SpeakerRanker
@@ -207,13 +207,19 @@ def quote_pairs(text: str) -> list[tuple[int, int, bool]]:
     return result
 
 
+@cache
+def _speech_stems(code: str) -> frozenset[int]:
+    """The string ids of the forms that, with an « r » added, are a speech verb."""
+    return lower_ids(w[:-1] for w in rules(code).speech if len(w) > 1 and w[-1] == "r")
+
+
 class QuoteExtractor:
     def __init__(self, code: str) -> None:
         self.code = code
         self.r = rules(code)
         # The forms that, with an « r » added, are a speech verb (« raconte », « estime »):
         # with any part of speech, they may be a cue (see _block).
-        self._speech_stems = tuple(w[:-1] for w in self.r.speech if len(w) > 1 and w[-1] == "r")
+        self._speech_stems = _speech_stems(code)
 
     def quotes(self, text: str, docs: list[tuple[Block, Doc]], index: EntityIndex) -> list[Quote]:
         found: list[_Found] = []
