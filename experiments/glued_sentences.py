@@ -103,10 +103,10 @@ def main(argv: list[str] | None = None) -> int:
             analyze._after_closed_quote = lambda _doc, _i: False  # type: ignore[assignment]
             first = ours
         elif args.compare == "quote-pairs":
-            analyze._join_openings_on_punctuation = lambda _doc, sentences: sentences  # type: ignore[assignment]
+            analyze._join_openings_on_punctuation = lambda _doc, _text, sentences: sentences  # type: ignore[assignment]
             first = unpaired
         else:
-            analyze._straight_quotes_on_their_side = lambda _doc, sentences: sentences  # type: ignore[assignment]
+            analyze._straight_quotes_on_their_side = lambda _doc, _text, sentences: sentences  # type: ignore[assignment]
             first = stock
         try:
             before = [s.text for doc in first.pipe(texts) for s in analyze.sentences_of(doc)]

@@ -132,6 +132,12 @@ DATED = [
     "Aucune date ici, seulement des mots : maison, maire, marsouin, mardis gras, lundis.",
     "The council met on Monday, March 3, 2025, two weeks after the vote in late February.",
     "MARDI 3 JUIN, le maire a signé; ſamedi prochain, İstanbul accueillera le sommet.",
+    "Hier soir, puis dans la nuit, la digue a cédé; ce matin, au lendemain de la crue, les "
+    "pompiers comptaient les dégâts, comme en 1999 et la même année, dans les années 80.",
+    "Le jour même et la veille, puis à la rentrée 2015, l'année suivante et ce week-end, rien n'a "
+    "changé depuis 2014; le lendemain, l'école a rouvert.",
+    "Aujourd'hui, the day after the vote, the mayor said last night that since 2019 this "
+    "morning's count was the highest; yesterday it was 1870 votes.",
 ]
 
 
@@ -200,3 +206,57 @@ def test_the_far_back_search_for_a_description_asks_only_the_entities_it_may_nam
     digest = Pipeline().digest(text, lang="fr")
     assert pools, "the description was not searched for"
     assert all(size is not None and size < len(digest.entities) for size in pools)
+
+
+def test_a_doc_s_text_is_built_once() -> None:
+    """spaCy joins a doc's tokens anew on every ``Doc.text``; the sentence split and every
+    facts extractor read the block's text, so doc_text keeps one: the text analyze parsed,
+    or the first ``Doc.text`` of a doc parsed elsewhere."""
+    from essentiel.clean import clean
+    from essentiel.ingest import ingest
+
+    doc = analyze.pipeline("fr")(TEXT)
+    assert doc.text is not doc.text
+    assert analyze.doc_text(doc) == doc.text == TEXT
+    assert analyze.doc_text(doc) is analyze.doc_text(doc)
+    cleaned = clean(ingest(TEXT + "\n\nLe marché rouvrira ce soir à 18 heures."))
+    for block, parsed in analyze.analyze(cleaned.blocks, "fr").docs:
+        assert analyze.doc_text(parsed) == parsed.text == block.span.text
+    span = analyze.sentences_of(doc)[0]
+    assert analyze.ParsedSentence(0, 0, span, "fr").text == span.text
+
+
+def test_token_indices_are_those_a_loop_over_the_doc_finds() -> None:
+    doc = analyze.pipeline("fr")(
+        TEXT + " « On verra », raconte Paul, comme le rapporte Le Parisien."
+    )
+    verbs = [t.i for t in doc if t.pos_ in {"VERB", "AUX"}]
+    assert verbs and analyze.token_indices(doc, ("VERB", "AUX")) == verbs
+    found = analyze.token_indices(doc, ("NOUN",), analyze.lower_ids(["raconte", "rapporte"]))
+    assert found == [t.i for t in doc if t.pos_ == "NOUN" or t.lower_ in {"raconte", "rapporte"}]
+    assert analyze.token_indices(analyze.pipeline("fr").make_doc(""), ("VERB",)) == []
+
+
+REPORTED = (
+    "Le feu est parti du premier étage, a indiqué le commandant des pompiers. "
+    "Comme le rapporte Le Parisien, les policiers ont bouclé le quartier vers minuit. "
+    "« Nous avons tout perdu », raconte Yasmine Belkacem, une voisine. "
+    "Le maire a assuré que le gymnase accueillerait les familles dès ce soir."
+)
+
+
+def test_the_quote_scan_over_candidate_tokens_finds_what_every_token_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The indirect-speech scan reads only verbs, auxiliaries and the forms of an incise's
+    verb (analyze.token_indices): the quotes are those of a scan over every token."""
+    from essentiel import Pipeline
+    from essentiel.facts import quotes
+
+    def dump() -> list[str]:
+        return [q.model_dump_json() for q in Pipeline().digest(REPORTED).quotes]
+
+    candidates = dump()
+    monkeypatch.setattr(quotes, "token_indices", lambda doc, *_: list(range(len(doc))))
+    assert dump() == candidates
+    assert len(candidates) >= 3

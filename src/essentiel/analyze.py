@@ -20,6 +20,8 @@ from itertools import pairwise
 import numpy
 import spacy
 from spacy.language import Language as SpacyLanguage
+from spacy.strings import get_string_id
+from spacy.symbols import IDS
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -121,8 +123,10 @@ class ParsedSentence:
     @cached_property
     def text(self) -> str:
         """``span.text``, read once: spaCy rebuilds a span's text from its tokens on every
-        access, and the key points read each sentence's text several times."""
-        return self.span.text
+        access, and the key points read each sentence's text several times. Sliced from the
+        doc's text (doc_text), the same string."""
+        span = self.span
+        return doc_text(span.doc)[span.start_char : span.end_char]
 
     @property
     def start(self) -> int:
@@ -170,6 +174,39 @@ class Analysis:
         ]
 
 
+# Where doc_text keeps a doc's text, in the doc's own user_data.
+_TEXT_KEY = "essentiel.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc: spaCy joins the doc's tokens anew on every access
+    of ``Doc.text`` (a Token object made for each), and the sentence split, the dates, the
+    figures, the entities and the quotes each read the whole block's text. A doc parsed by
+    ``analyze`` holds the text it was parsed from (spaCy's tokenizer loses no character:
+    ``doc.text`` is that text)."""
+    text: str | None = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def token_indices(doc: Doc, pos: Iterable[str], lowers: frozenset[int] = frozenset()) -> list[int]:
+    """The indices of the tokens whose part of speech is one of ``pos`` or whose lowercase
+    form is one of ``lowers`` (string ids: ``lower_ids``), read from the doc's arrays: a loop
+    over ``doc`` makes a Token object for every word, and the facts' scans want a few verbs
+    or nouns among them. A set lookup per word: numpy's isin costs more on a paragraph."""
+    wanted = {IDS[tag] for tag in pos}
+    if not lowers:
+        return [i for i, tag in enumerate(doc.to_array("POS").tolist()) if tag in wanted]
+    rows = doc.to_array(["POS", "LOWER"]).tolist()
+    return [i for i, (tag, low) in enumerate(rows) if tag in wanted or low in lowers]
+
+
+def lower_ids(words: Iterable[str]) -> frozenset[int]:
+    """The string ids of ``words``, as a token's LOWER attribute holds them."""
+    return frozenset(get_string_id(word) for word in words)
+
+
 # Where sentences_of keeps a doc's sentences (token bounds), in the doc's own user_data: the
 # key points, the quotes and their speakers all ask for them (issue 31).
 _SENTENCES_KEY = "essentiel.sentences"
@@ -197,12 +234,13 @@ def _sentences_of(doc: Doc) -> list[SpacySpan]:
     text = _DocText(doc)
     merged: list[SpacySpan] = []
     for sent in doc.sents:
-        if not sent.text.strip():
+        stripped = text.text[sent.start_char : sent.end_char].strip()  # sent.text, not rebuilt
+        if not stripped:
             continue
         first = sent[0]
         prev = doc[first.i - 1] if first.i > 0 else None
         # A closing quote mark alone (« ... contents. | " ») belongs to the sentence before.
-        alone = set(sent.text.strip()) <= _CLOSING_QUOTES
+        alone = set(stripped) <= _CLOSING_QUOTES
         continues = (
             alone
             or first.text[0] in _NEVER_STARTS_SENTENCE
@@ -222,7 +260,7 @@ def _sentences_of(doc: Doc) -> list[SpacySpan]:
     merged = _straight_quotes_on_their_side(doc, text, merged)
     # Putting a mark on its side can leave a sentence opening on what follows a quote
     # (« "Délire collectif ?" | , "complot ?" | : "non !", a rétorqué le procureur. »).
-    merged = _join_openings_on_punctuation(doc, merged)
+    merged = _join_openings_on_punctuation(doc, text, merged)
     try:
         lang = resources.language(doc.lang_)
     except KeyError:
@@ -231,20 +269,25 @@ def _sentences_of(doc: Doc) -> list[SpacySpan]:
 
 
 _ONLY_CLOSING = re.compile(r"[\s\"»”’)\]]*")
+_STRAIGHT_QUOTE = re.compile('"')
 
 
 class _DocText:
     """A doc's text read once (spaCy rebuilds ``Doc.text`` on every access, a copy of the
     block each time) with the positions of its straight quote marks, so that what is asked
-    per sentence or per mark costs no pass over the whole block."""
+    per sentence or per mark costs no pass over the whole block; and its tokens' texts and
+    trailing spaces, read once for the scans of _split_glued (a ``doc[i]`` is a new Token
+    object each time, and those scans read each token up to a dozen times)."""
 
     # Characters of a sentence's end read to test how it ends, unless all are spaces or
     # closing marks (then the whole sentence is read).
     TAIL = 64
 
     def __init__(self, doc: Doc) -> None:
-        self.text = doc.text
-        self.marks = [i for i, c in enumerate(self.text) if c == '"']
+        self.text = doc_text(doc)
+        self.marks = [m.start() for m in _STRAIGHT_QUOTE.finditer(self.text)]
+        self.words = [tok.text for tok in doc]
+        self.spaced = doc.to_array("SPACY").astype(bool).tolist()
 
     def closes(self, at: int) -> bool:
         return _closes(self.text, at, bisect.bisect_left(self.marks, at))
@@ -306,17 +349,24 @@ def _split_glued(
     is a dispatch's dateline (« PARIS (AFP) - », "TORONTO -- "): where it was filed is not
     what happened, and a bullet made of the sentence would start with it.
     """
-    cuts = {i for i in range(sent.start + 3, sent.end - 1) if _after_closed_quote(doc, i)}
+    # The token tests read the doc's token texts and spaces (text.words, text.spaced) first,
+    # and build a token only where those leave the question open.
+    words, spaced = text.words, text.spaced
+    cuts = {
+        i
+        for i in range(sent.start + 3, sent.end - 1)
+        if words[i - 1] in _QUOTE_TOKENS and spaced[i - 1] and _after_closed_quote(doc, i)
+    }
     # « ... par la majorité (LREM)Le ministre a salué »: a paragraph that ended on a bracket,
     # glued to the next one (the tokenizer cut the bracket off: _GLUED_SENTENCE_INFIXES).
     cuts.update(
         i
         for i in range(sent.start + 3, sent.end - 1)
-        if doc[i - 1].text == ")"
-        and not doc[i - 1].whitespace_
+        if words[i - 1] == ")"
+        and not spaced[i - 1]
         and doc[i].is_title
         and doc[i].is_alpha
-        and doc[i - 2].text.isupper()
+        and words[i - 2].isupper()
     )
     # « "On dirait un gourou""Délire collectif ?" », « "Une mesure"Camille T. a nié »: a quoted
     # subheading, which has no stop, glued to the paragraph after it
@@ -324,34 +374,34 @@ def _split_glued(
     heading_ends = {
         i
         for i in range(sent.start + 3, sent.end - 1)
-        if doc[i - 1].text == '"'
-        and not doc[i - 1].whitespace_
-        and not doc[i - 2].whitespace_
-        and doc[i - 2].text[-1].isalnum()
-        and (doc[i].text == '"' or (doc[i].is_title and doc[i].is_alpha))
+        if words[i - 1] == '"'
+        and not spaced[i - 1]
+        and not spaced[i - 2]
+        and words[i - 2][-1].isalnum()
+        and (words[i] == '"' or (doc[i].is_title and doc[i].is_alpha))
         and text.closes(doc[i - 1].idx)
     }
     for i in range(sent.start + 3, sent.end - 2):
-        tok = doc[i]
-        prev, nxt = doc[i - 1], doc[i + 1]
-        if tok.text not in lang.glued_openers and not (
-            tok.text in lang.glued_determiners
-            and tok.pos_ == "DET"
-            and prev.lower_ not in lang.letter_labels
+        word = words[i]
+        if word not in lang.glued_openers and not (
+            word in lang.glued_determiners
+            and doc[i].pos_ == "DET"
+            and doc[i - 1].lower_ not in lang.letter_labels
         ):
             continue
-        if not nxt.text[:1].islower():
+        if not words[i + 1][:1].islower():
             continue
-        last = prev.text[-1]
-        if prev.whitespace_ and (last.islower() or last.isdigit() or last == "%"):
+        last = words[i - 1][-1]
+        if spaced[i - 1] and (last.islower() or last.isdigit() or last == "%"):
             cuts.add(i)
+    sent_text = text.text[sent.start_char : sent.end_char]  # sent.text, not rebuilt
     if lang.set_apart is not None:
-        for match in lang.set_apart.finditer(sent.text):
+        for match in lang.set_apart.finditer(sent_text):
             for char in (match.start(), match.end()):
                 at = _token_at(doc, text.text, sent.start_char + char)
                 if at is not None and sent.start < at < sent.end:
                     cuts.add(at)
-    dateline = lang.dateline.match(sent.text) if lang.dateline is not None else None
+    dateline = lang.dateline.match(sent_text) if lang.dateline is not None else None
     if dateline is not None:
         at = _token_at(doc, text.text, sent.start_char + dateline.end())
         if at is not None and sent.start < at < sent.end:
@@ -398,12 +448,15 @@ def _straight_quotes_on_their_side(
     return sentences
 
 
-def _join_openings_on_punctuation(doc: Doc, sentences: list[SpacySpan]) -> list[SpacySpan]:
+def _join_openings_on_punctuation(
+    doc: Doc, text: _DocText, sentences: list[SpacySpan]
+) -> list[SpacySpan]:
     """A sentence that opens on a comma, a colon or a closing bracket continues the one
     before it in the same block."""
     joined: list[SpacySpan] = []
     for sent in sentences:
-        if joined and sent.text.lstrip()[:1] in _NEVER_STARTS_SENTENCE:
+        opening = text.text[sent.start_char : sent.end_char].lstrip()[:1]
+        if joined and opening in _NEVER_STARTS_SENTENCE:
             joined[-1] = doc[joined[-1].start : sent.end]
         else:
             joined.append(sent)
@@ -452,6 +505,7 @@ def analyze(blocks: list[Block], default_lang: str) -> Analysis:
                 # the pipeline has run (nothing here reads vectors or the tensor): freed, a
                 # long article's docs take a third less memory.
                 doc.tensor = numpy.zeros((0, 0), dtype="float32")
+                doc.user_data[_TEXT_KEY] = piece.span.text  # what doc_text would rebuild
                 parsed[piece.index, piece.span.start] = (piece, doc, lang)
     docs: list[tuple[Block, Doc]] = []
     sentences: list[ParsedSentence] = []

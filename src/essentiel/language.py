@@ -21,11 +21,11 @@ from essentiel import resources
 
 # Below this many letters langid's guess is noise ("Lire aussi" is not evidence of anything).
 MIN_LETTERS = 40
-# The function-word shortcut: enough words to judge, one language's words 15 % of them at
-# least, every other language's five times fewer (read on the development pages; see the
+# The function-word shortcut: enough words to judge, one language's words an eighth of them
+# at least, every other language's five times fewer (read on the development pages; see the
 # resource file).
 CUE_MIN_WORDS = 15
-CUE_MIN_SHARE = 0.15
+CUE_MIN_SHARE = 0.12
 CUE_MIN_LEAD = 5
 
 _WORD = re.compile(r"[^\W\d_]+")

@@ -15,7 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from essentiel import resources
-from essentiel.analyze import Analysis
+from essentiel.analyze import Analysis, doc_text
 from essentiel.facts.dates import DateResolver, TenseSets, is_count
 from essentiel.facts.entities import extract_entities
 from essentiel.facts.figures import FigureExtractor
@@ -171,7 +171,7 @@ def extract_facts(
             continue
         offset = block.span.start
         block_dates = dates_res.mentions(
-            doc.text,
+            doc_text(doc),
             offset,
             published,
             earlier=dates,

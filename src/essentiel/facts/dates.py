@@ -385,6 +385,22 @@ def grammar(code: str) -> _Grammar:
         "year_part": list(t.get("year_parts", {})),
         "period_edge": list(t.get("period_edge_units", {})),
         "narrated_part": list(t.get("narrated_parts", {})),
+        # Phrases matched whole (their alternation is of literal phrases), and the year's
+        # literal first two digits: the patterns below scan every block otherwise, and most
+        # blocks hold none of these (issue 31).
+        "relative_day": list(t["day_offsets"]),
+        "last_night": list(t["last_night"]),
+        "this_part": list(t["parts_of_day"]),
+        "event": list(t["event_anchors"]),
+        "year": ["18", "19", "20"],
+        "bare_year": ["18", "19", "20"],
+        "weekend": list(t.get("weekend") or []),
+        "that_year": list(t.get("that_year") or []),
+        "year_rel": list(t.get("year_before_after", {})),
+        "text_day": list(t.get("text_days", {})),
+        "eve": list(t.get("eve") or []),
+        "rentree": list(t.get("back_to_school") or []),
+        "decade": list(t.get("decades") or []),
     }
     return _Grammar(
         lang=code,

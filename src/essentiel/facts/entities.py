@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from spacy.util import get_lang_class
 
 from essentiel import resources
+from essentiel.analyze import doc_text, token_indices
 from essentiel.facts.names import (
     alias_group,
     capitals,
@@ -708,7 +709,7 @@ def _add_run(
     ):
         return
     a, b = doc[j].idx, doc[k - 1].idx + len(doc[k - 1])
-    if role_needed and not r.role_after.match(doc.text, b):
+    if role_needed and not r.role_after.match(doc_text(doc), b):
         return
     taken, inside = seen
     held = inside.replaceable(offset + a, offset + b) if role_needed else []
@@ -716,7 +717,7 @@ def _add_run(
         return
     inside.swallowed.update(id(n) for n in held)
     mention = _Mention(
-        offset + a, offset + b, doc.text[a:b], EntityKind.PERSON, MentionForm.NAME, block
+        offset + a, offset + b, doc_text(doc)[a:b], EntityKind.PERSON, MentionForm.NAME, block
     )
     found.append(mention)
     taken.add(offset + a, offset + b)
@@ -978,9 +979,10 @@ def _attach_descriptions(
     positions = {lemma: [pos for pos, _ in items] for lemma, items in described.items()}
     for block, doc, code in docs:
         determiners = rules(code).definite
-        for tok in doc:
+        for i in token_indices(doc, ("NOUN",)):
+            tok = doc[i]
             lemma = tok.lemma_.lower()
-            if tok.pos_ != "NOUN" or lemma not in described:
+            if lemma not in described:
                 continue
             dets = [c for c in tok.children if c.dep_ == "det" and c.lower_ in determiners]
             if not dets:

@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from text_to_num import text2num
 
 from essentiel import resources
+from essentiel.analyze import doc_text
 from essentiel.intervals import Intervals
 from essentiel.model import Figure, Span
 from essentiel.resources import alternation
@@ -222,7 +223,7 @@ class FigureExtractor:
         ``first_index`` is the index the first figure will have in Digest.figures, so that
         part-of links point into the digest-wide list.
         """
-        text = doc.text
+        text = doc_text(doc)
         taken = Intervals((a - offset, b - offset) for a, b in exclude)
         raws: list[_Raw] = []
         # Digits first: « 340 millions » is one figure, not 340 and then « millions ».

@@ -30,7 +30,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from essentiel import resources
-from essentiel.analyze import sentences_of
+from essentiel.analyze import doc_text, lower_ids, sentences_of, token_indices
 from essentiel.facts.entities import EntityIndex, noun_phrase
 from essentiel.facts.names import fold
 from essentiel.facts.speakers import SpeakerRanker
@@ -222,10 +222,19 @@ def quote_pairs(text: str) -> list[tuple[int, int, bool]]:
     return result
 
 
+@cache
+def _speech_stems(code: str) -> frozenset[int]:
+    """The string ids of the forms that, with an « r » added, are a speech verb."""
+    return lower_ids(w[:-1] for w in rules(code).speech if len(w) > 1 and w[-1] == "r")
+
+
 class QuoteExtractor:
     def __init__(self, code: str) -> None:
         self.code = code
         self.r = rules(code)
+        # The forms that, with an « r » added, are a speech verb (« raconte », « estime »):
+        # with any part of speech, they may be a cue (see _block).
+        self._speech_stems = _speech_stems(code)
 
     def quotes(self, text: str, docs: list[tuple[Block, Doc]], index: EntityIndex) -> list[Quote]:
         found: list[_Found] = []
@@ -262,7 +271,7 @@ class QuoteExtractor:
         if not sentences:
             return []  # a block of white space (« " " »): nothing to look up a sentence in
         offset = block.span.start
-        text = doc.text
+        text = doc_text(doc)
         pairs = quote_pairs(text)
         # Quotes (marks included) and sentences are in text order and do not overlap: a
         # position is looked up by bisection, not by a scan per token (quadratic in a block).
@@ -327,7 +336,11 @@ class QuoteExtractor:
                     offset,
                 )
             )
-        for tok in doc:
+        # Only a verb (or an auxiliary) can be a cue, or a word whose form plus « r » is a
+        # speech verb (_is_speech, _inserted's « Comme le rapporte X »): the others are not
+        # read at all.
+        for i in token_indices(doc, ("VERB", "AUX"), self._speech_stems):
+            tok = doc[i]
             if quoted(tok.idx):
                 continue
             indirect = self._indirect(tok, quoted)
@@ -602,8 +615,7 @@ class QuoteExtractor:
             if self.r.fragments_in_reports:
                 # Partly quoted (« que les poursuites étaient "inacceptables" »): both the
                 # report and the quote; wholly quoted: the quote alone.
-                # The block's text read once: spaCy rebuilds Doc.text on every access.
-                text = doc.text
+                text = doc_text(doc)  # spaCy rebuilds Doc.text on every access
                 unquoted = sum(1 for i in range(a, b) if not quoted(i) and text[i].isalpha())
                 if unquoted < 0.1 * sum(1 for c in text[a:b] if c.isalpha()):
                     continue
@@ -896,7 +908,7 @@ class QuoteExtractor:
             return False
 
         phrase = self._source_phrase(doc, start, never)
-        if phrase is None or doc.text[phrase[1] : phrase[1] + 1] != ",":
+        if phrase is None or doc_text(doc)[phrase[1] : phrase[1] + 1] != ",":
             return False
         span = doc.char_span(phrase[0], phrase[1], alignment_mode="expand")
         if span is None or len(span) > 8:
