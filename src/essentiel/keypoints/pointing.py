@@ -5,7 +5,7 @@ repassé au-dessus de cette barre » (the bar was named in a clause the box left
 a-t-il ajouté » (who?), « Jean Dupont le pensait » (thought what?), « Le ministre a retiré en
 même temps un autre symbole » (in the same time as what? another than which?), « "Je lis
 qu'on ne ..." » (who is « je »?). The sixth blind judging round read such bullets as the
-least readable. Six ways, each a kind (``POINTING_KINDS``), word lists in ``[pointing]`` of
+least readable. Nine ways, each a kind (``POINTING_KINDS``), word lists in ``[pointing]`` of
 the language's resources:
 
 - ``back_demonstrative``: a demonstrative determiner and a noun the bullet (or an earlier
@@ -35,7 +35,19 @@ the language's resources:
 - ``back_possessive``: a possessive determiner with no owner named before it in the bullet,
   nor as the subject its phrase is fronted to (« Sur son compte, l'actrice ... »), nor in an
   earlier bullet ("Many of his followers backed Clinton": another man's followers); "his"
-  and "her" need a person, « son » or "their" any noun.
+  and "her" need a person, « son » or "their" any noun;
+- ``back_phrase``: a phrase that says « as another sentence said » (``back_phrases``:
+  « Toujours selon ... », « comme indiqué précédemment », « précité »), « en question »
+  after a noun (« le montant en question »), « alors » right after a verb (« il aurait
+  alors obtenu »: at that time), a label and a colon at the opening (« Autre problème : »);
+- ``back_count``: an approximate count with no noun as a subject (« Une trentaine se sont
+  portées candidates »: of what?);
+- ``back_role``: a role with a definite article and nothing that says whose (``role_nouns``:
+  « l'intervention de la députée », « Pour l'ancien candidat, »), in a bullet that names
+  nobody, after no bullet that named a person.
+
+``back_clitic`` also holds « lui » and « leur » (``personal_clitics``) whose only nouns
+before them name things (« Aucune preuve d'identité ne lui a été demandée »).
 
 The box's earlier bullets count as said: ``introduced`` holds their words, lemmas and the
 kinds of what they name (``named_kinds``). What the selector does with a bullet found here
