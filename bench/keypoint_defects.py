@@ -41,7 +41,7 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   of its figures (the deaths cut, the injured kept); a number inside an entity's name (« une
   information d'Europe 1 ») is no figure;
 - ``points_back``: a word anywhere in the bullet, not only at its opening, points at a
-  sentence the box does not show (the sixth judged round's least readable boxes). Six ways,
+  sentence the box does not show (the sixth judged round's least readable boxes). Nine ways,
   also counted apart: ``back_demonstrative`` (« au-dessus de cette barre », a demonstrative
   and a noun neither the bullet nor an earlier bullet introduced, itself or another way: a
   word of its family or its equivalents, « ce scrutin » after « les élections », or a word
@@ -53,7 +53,11 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   temps », « un autre »: unless what it adds to is in the bullet or the box) and
   ``back_quote`` (a first-person word in a bullet that names no one) and ``back_possessive``
   ("Many of his followers ...": a possessive whose owner is named neither before it nor in
-  an earlier bullet). The test is the
+  an earlier bullet), ``back_phrase`` (« Toujours selon ... », « comme indiqué
+  précédemment », « le montant en question », « aurait alors obtenu », « Autre problème :
+  »), ``back_count`` (« Une trentaine se sont portées candidates »: a count with no noun,
+  as subject) and ``back_role`` (« l'intervention de la députée »: a role with a definite
+  article and nothing that says whose, in a bullet that names nobody). The test is the
   engine's own (``keypoints/pointing.py``, lists in ``[pointing]`` of the language's
   resources), which the selector also applies (``refuse_pointing``, ``refuse_additive``):
   run with ``--keypoints refuse_pointing:0 --keypoints refuse_additive:0`` to count what it
@@ -145,6 +149,9 @@ POINTING_KINDS = (
     "back_additive",
     "back_quote",
     "back_possessive",
+    "back_phrase",
+    "back_count",
+    "back_role",
 )
 SUB_KINDS = {"needs_context": CONTEXT_KINDS, "points_back": POINTING_KINDS}
 BOX_KINDS = ("any_defect", "no_named_subject", "misses_headline", "headline_not_in_body")

@@ -1556,3 +1556,35 @@ def test_the_clause_cut_keeps_whose_view_follows() -> None:
         "mois reste la seule solution."
     )
     assert not list(compress_module.fronted_clause(_read(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Toujours selon la préfecture du Finistère, les travaux du pont de Térénez "
+            "dureront deux ans.",
+            "Selon la préfecture du Finistère, les travaux du pont de Térénez dureront deux ans.",
+        ),
+        (
+            "Autre problème : la gare de Morlaix n'est plus desservie par les bus de la ligne 12.",
+            "La gare de Morlaix n'est plus desservie par les bus de la ligne 12.",
+        ),
+    ],
+)
+def test_an_opening_label_that_points_back_goes(text: str, expected: str) -> None:
+    bullet, removed = compress(text, 30)
+    assert (bullet, removed) == (expected, ["pointing_label"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # « toujours » that is no « as said before », a label before a pronoun.
+        "Toujours plus nombreux, les cyclistes de Quimper réclament une nouvelle piste.",
+        "Autre problème : il ne reste que trois médecins au centre de santé de Carhaix.",
+    ],
+)
+def test_an_opening_label_stays_where_the_rest_would_not_stand(text: str) -> None:
+    _, removed = compress(text, 30)
+    assert "pointing_label" not in removed

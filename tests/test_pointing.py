@@ -317,3 +317,94 @@ def test_a_person_named_earlier_in_the_box_owns_his() -> None:
 )
 def test_a_pronoun_in_a_fronted_clause_looks_ahead(text: str, kind: str | None) -> None:
     assert _kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Phrases that say « as another sentence said » (issue 33), and the same words where
+        # they do not.
+        (
+            "Toujours selon la préfecture du Finistère, les travaux du pont dureront deux ans.",
+            "back_phrase",
+        ),
+        ("Selon la préfecture du Finistère, les travaux du pont dureront deux ans.", None),
+        (
+            "Le chantier du pont coûtera, comme indiqué précédemment, trois millions d'euros.",
+            "back_phrase",
+        ),
+        (
+            "La commune a versé le montant en question à l'association des pêcheurs de Douarnenez.",
+            "back_phrase",
+        ),
+        (
+            "Le conseil municipal veut remettre en question le budget de la piscine de Quimper.",
+            None,
+        ),
+        (
+            "L'entreprise en question, Kermadec, emploie 300 salariés dans le port de Lorient.",
+            None,
+        ),
+        (
+            "Le club breton aurait alors obtenu une subvention de 20.000 euros de la région.",
+            "back_phrase",
+        ),
+        ("Alors que la grève se poursuit, la mairie de Brest a fermé trois écoles.", None),
+        (
+            "Autre problème : la gare de Morlaix n'est plus desservie par les bus de la ligne 12.",
+            "back_phrase",
+        ),
+        (
+            "Une autre ligne de bus desservira la gare de Morlaix dès le mois de mars.",
+            "back_additive",
+        ),
+        # An approximate count with no noun, as the subject.
+        (
+            "Une trentaine se sont déjà portées candidates pour accueillir le festival.",
+            "back_count",
+        ),
+        (
+            "Une trentaine de villes se sont déjà portées candidates pour accueillir le festival.",
+            None,
+        ),
+        # « lui » with only things before it: whom?
+        ("Aucune preuve d'identité ne lui a été demandée au guichet de la banque.", "back_clitic"),
+        ("Aucune preuve d'identité n'a été demandée au client de la banque de Brest.", None),
+        ("Les amis du marin disparu lui rendront hommage samedi sur le port de Brest.", None),
+        # A role with a definite article, in a bullet that names nobody.
+        ("Le texte a été adopté malgré l'intervention de la députée en commission.", "back_role"),
+        ("Pour l'ancien candidat, la réforme des retraites est un échec complet.", "back_role"),
+        ("Pour le maire de Brest, la réforme des retraites est un échec complet.", None),
+        ("Le texte a été adopté malgré l'intervention de la députée Anne Le Goff.", None),
+    ],
+)
+def test_phrases_counts_and_roles_that_point_back_are_found(text: str, kind: str | None) -> None:
+    assert _kind(text) == kind
+
+
+def test_a_role_after_a_bullet_that_named_someone_stands() -> None:
+    text = "Pour l'ancien candidat, la réforme des retraites est un échec complet."
+    assert _kind(text, introduced=frozenset({"<person>"})) is None
+
+
+COUNT_BOX = (
+    "Le festival des Vieilles Charrues cherche une ville pour son édition de 2028, a annoncé "
+    "mardi son directeur Jérôme Tréhorel. Une trentaine se sont déjà portées candidates "
+    "auprès des organisateurs du festival breton. Les organisateurs annonceront leur choix "
+    "au mois de septembre à Carhaix."
+)
+
+
+def test_the_selector_refuses_a_count_with_no_noun() -> None:
+    from essentiel import Pipeline
+    from essentiel.keypoints import KeyPointSettings
+    from essentiel.pipeline import Settings
+
+    def texts(**fields: bool) -> list[str]:
+        settings = KeyPointSettings(max_keypoints=6, min_keypoints=1, selector="lead", **fields)
+        digest = Pipeline(Settings(keypoints=settings)).digest(COUNT_BOX, lang="fr")
+        return [p.text for p in digest.keypoints]
+
+    assert any("trentaine" in t for t in texts(refuse_pointing=False))
+    kept = texts()
+    assert kept and not any("trentaine" in t for t in kept), kept

@@ -342,6 +342,28 @@ def _connective(s: _Sentence) -> Iterable[Deletion]:
         yield Deletion(0, connective, "connective", True, 0)
 
 
+@cache
+def _pointing_labels(code: str) -> tuple[re.Pattern[str], ...]:
+    words = resources.raw(code).get("compress", {}).get("pointing_labels", [])
+    return tuple(re.compile(w, re.IGNORECASE) for w in words)
+
+
+def _pointing_label(s: _Sentence) -> Iterable[Deletion]:
+    """Opening words that point back while the rest stands without them (``[compress]
+    pointing_labels``): « Toujours selon la police, ... » -> « Selon la police, ... »,
+    « Autre problème : les bus ... » -> « Les bus ... ». Not when what is left opens on a
+    word that points back as well."""
+    for pattern in _pointing_labels(s.lang.code):
+        match = pattern.match(s.text)
+        if match is None:
+            continue
+        rest = s.text[match.end() :]
+        if s.lang.opens_with(rest, s.lang.anaphoric_openers) or opens_pointing_back(rest, s.lang):
+            continue
+        yield Deletion(0, match.end(), "pointing_label", True, 0)
+        return
+
+
 def _pointing_opener(s: _Sentence) -> Iterable[Deletion]:
     """The opening phrase, before the first comma, when a demonstrative in it points at the
     sentence before (« Depuis ce drame, », « Touché par cet engagement, »): what the phrase
@@ -1038,6 +1060,14 @@ RULES: tuple[Rule, ...] = (
         find=_connective,
     ),
     Rule(
+        "pointing_label",
+        removes="opening words that point back while the rest stands (« Toujours selon X, » "
+        "-> « Selon X, », « Autre problème : »)",
+        fires=ALWAYS,
+        never="one before an anaphoric opener (« Autre problème : il ... »)",
+        find=_pointing_label,
+    ),
+    Rule(
         "pointing_opener",
         removes="an opening phrase whose demonstrative points at the sentence before (« Depuis "
         "ce drame, », « Touché par cet engagement, »)",
@@ -1311,7 +1341,10 @@ class Compressor:
                 for d in deletions
                 if d.always or d.rule in CLAUSE_RULES or d.cost == 0
             ]
-        core = _Core.of(sent, connective_end(sent, self.lang))
+        # An opening label the bullet drops (« Autre problème : ») is no more the main clause
+        # than a connective, though the parse may make it the sentence's head.
+        label = next((d.end for d in deletions if d.rule == "pointing_label"), 0)
+        core = _Core.of(sent, connective_end(sent, self.lang) or label)
         # With a fronted clause cut, the main verb is the first finite one after it (the
         # parse may have made the fronted participle the root).
         fronted = next((d for d in deletions if d.rule == "fronted_clause"), None)

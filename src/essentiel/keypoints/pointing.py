@@ -5,7 +5,7 @@ repassé au-dessus de cette barre » (the bar was named in a clause the box left
 a-t-il ajouté » (who?), « Jean Dupont le pensait » (thought what?), « Le ministre a retiré en
 même temps un autre symbole » (in the same time as what? another than which?), « "Je lis
 qu'on ne ..." » (who is « je »?). The sixth blind judging round read such bullets as the
-least readable. Six ways, each a kind (``POINTING_KINDS``), word lists in ``[pointing]`` of
+least readable. Nine ways, each a kind (``POINTING_KINDS``), word lists in ``[pointing]`` of
 the language's resources:
 
 - ``back_demonstrative``: a demonstrative determiner and a noun the bullet (or an earlier
@@ -35,7 +35,19 @@ the language's resources:
 - ``back_possessive``: a possessive determiner with no owner named before it in the bullet,
   nor as the subject its phrase is fronted to (« Sur son compte, l'actrice ... »), nor in an
   earlier bullet ("Many of his followers backed Clinton": another man's followers); "his"
-  and "her" need a person, « son » or "their" any noun.
+  and "her" need a person, « son » or "their" any noun;
+- ``back_phrase``: a phrase that says « as another sentence said » (``back_phrases``:
+  « Toujours selon ... », « comme indiqué précédemment », « précité »), « en question »
+  after a noun (« le montant en question »), « alors » right after a verb (« il aurait
+  alors obtenu »: at that time), a label and a colon at the opening (« Autre problème : »);
+- ``back_count``: an approximate count with no noun as a subject (« Une trentaine se sont
+  portées candidates »: of what?);
+- ``back_role``: a role with a definite article and nothing that says whose (``role_nouns``:
+  « l'intervention de la députée », « Pour l'ancien candidat, »), in a bullet that names
+  nobody, after no bullet that named a person.
+
+``back_clitic`` also holds « lui » and « leur » (``personal_clitics``) whose only nouns
+before them name things (« Aucune preuve d'identité ne lui a été demandée »).
 
 The box's earlier bullets count as said: ``introduced`` holds their words, lemmas and the
 kinds of what they name (``named_kinds``). What the selector does with a bullet found here
@@ -54,7 +66,7 @@ from spacy.tokens import Token
 from essentiel import resources
 from essentiel.analyze import ParsedSentence
 from essentiel.facts.names import fold
-from essentiel.keypoints.standalone import known_without_name, person_nouns
+from essentiel.keypoints.standalone import definite_articles, known_without_name, person_nouns
 
 POINTING_KINDS = (
     "back_demonstrative",
@@ -63,6 +75,9 @@ POINTING_KINDS = (
     "back_additive",
     "back_quote",
     "back_possessive",
+    "back_phrase",
+    "back_count",
+    "back_role",
 )
 _SPEAKERS = frozenset({"PER", "PERSON", "ORG"})
 _PERSONS = frozenset({"PER", "PERSON"})
@@ -131,6 +146,15 @@ class PointingWords:
     # named ("their", « son », « leur »).
     personal_possessives: frozenset[str]
     possessives: frozenset[str]
+    # « Toujours selon ... », « comme indiqué précédemment », « précité »: as phrases.
+    back_phrases: tuple[tuple[str, ...], ...]
+    # « le montant en question »: only after a noun, not one of ``after_noun_not``.
+    after_noun_phrases: tuple[tuple[str, ...], ...]
+    after_noun_not: frozenset[str]
+    after_verb_words: frozenset[str]  # « il aurait alors obtenu »: at that time
+    label_openers: frozenset[str]  # « Autre problème : ... »
+    approximate_counts: frozenset[str]  # « Une trentaine se sont ... »: of what?
+    role_nouns: frozenset[str]  # « la députée », « l'ancien candidat »: who?
 
     @classmethod
     @cache
@@ -179,6 +203,13 @@ class PointingWords:
             discourse_nouns=frozenset(fold(w) for w in data.get("discourse_nouns", [])),
             personal_possessives=words("personal_possessives"),
             possessives=words("possessives"),
+            back_phrases=phrases_of("back_phrases"),
+            after_noun_phrases=phrases_of("after_noun_phrases"),
+            after_noun_not=frozenset(fold(w) for w in data.get("after_noun_not", [])),
+            after_verb_words=words("after_verb_words"),
+            label_openers=words("label_openers"),
+            approximate_counts=frozenset(fold(w) for w in data.get("approximate_counts", [])),
+            role_nouns=frozenset(fold(w) for w in data.get("role_nouns", [])),
         )
 
 
@@ -219,11 +250,14 @@ def points_back(
     kind = _demonstrative(tokens, words, introduced, code)
     if kind is not None:
         return kind
-    for check in (_cue, _clitic, _additive, _first_person):
+    for check in (_cue, _clitic, _additive, _first_person, _phrase, _count):
         kind = check(tokens, words, introduced, named)
         if kind is not None:
             return kind
-    return _possessive(tokens, words, introduced, code)
+    kind = _possessive(tokens, words, introduced, code)
+    if kind is not None:
+        return kind
+    return _role(tokens, words, introduced, named, bullet, code)
 
 
 def demonstrative_points_back(tokens: Sequence[Token], code: str) -> bool:
@@ -408,7 +442,15 @@ def _clitic(
             if subject is not None
             else set()
         )
-        if any(t.pos_ in {"NOUN", "PROPN"} and t.i not in own for t in tokens[:k]):
+        # « lui », « leur » stand for someone: a noun before them that names a thing cannot
+        # be what they stand for (« Aucune preuve d'identité ne lui a été demandée »).
+        personal = tok.lower_ in words.personal_clitics
+        if any(
+            t.pos_ in {"NOUN", "PROPN"}
+            and t.i not in own
+            and (not personal or _can_be_someone(t, code))
+            for t in tokens[:k]
+        ):
             continue
         # « Même si les parents les adorent, les cartables ... »: it names the main clause's
         # subject, ahead, when it agrees with it and its own clause has its own subject: a
@@ -425,6 +467,19 @@ def _clitic(
             continue
         return "back_clitic"
     return None
+
+
+def _can_be_someone(noun: Token, code: str) -> bool:
+    """A noun that can name someone: a name, a person or an organisation, or a noun of
+    ``person_nouns`` (« le maire », « l'automobiliste ») or a plural one, as often a group of
+    people (« les habitants »)."""
+    return (
+        noun.pos_ == "PROPN"
+        or noun.ent_type_ in _SPEAKERS
+        or fold(noun.lemma_) in person_nouns(code)
+        or fold(noun.lower_) in person_nouns(code)
+        or "Plur" in noun.morph.get("Number", [])
+    )
 
 
 def _fronted_subject(tokens: Sequence[Token], k: int, words: PointingWords) -> Token | None:
@@ -611,4 +666,126 @@ def _possessive(
         if not personal and any(w.startswith("<") for w in introduced):
             continue
         return "back_possessive"
+    return None
+
+
+def _phrase(
+    tokens: Sequence[Token], words: PointingWords, introduced: frozenset[str], named: bool
+) -> str | None:
+    """A phrase that says « as another sentence said »: ``back_phrases`` anywhere (« Toujours
+    selon la police », « comme indiqué précédemment », « les lots précités »), « en question »
+    after a noun (« le montant en question », not « remettre en question »), « alors » right
+    after a verb (« il aurait alors obtenu »: at that time), or a label and a colon at the
+    opening (« Autre problème : ... »)."""
+    lowered = [t.lower_ for t in tokens]
+    for k, tok in enumerate(tokens):
+        if any(tuple(lowered[k : k + len(p)]) == p for p in words.back_phrases):
+            return "back_phrase"
+        matched = next(
+            (p for p in words.after_noun_phrases if tuple(lowered[k : k + len(p)]) == p), None
+        )
+        if k > 0 and matched is not None:
+            before = tokens[k - 1]
+            # « l'entreprise en question, Kermené, ... »: the name follows, in apposition.
+            after = tokens[k + len(matched) :][:2]
+            named_after = len(after) == 2 and after[0].text == "," and after[1].pos_ == "PROPN"
+            if (
+                before.pos_ == "NOUN"
+                and fold(before.lemma_) not in words.after_noun_not
+                and not named_after
+            ):
+                return "back_phrase"
+        if tok.lower_ in words.after_verb_words and k > 0 and tokens[k - 1].pos_ in {"VERB", "AUX"}:
+            following = tokens[k + 1] if k + 1 < len(tokens) else None
+            if following is None or following.lower_ not in words.completed_by:
+                return "back_phrase"
+    first = next((k for k, t in enumerate(tokens) if not t.is_punct), None)
+    if first is not None and tokens[first].lower_ in words.label_openers:
+        head = tokens[first : first + 6]
+        colon = next((j for j, t in enumerate(head) if t.text == ":"), None)
+        if colon is not None and not any(t.pos_ in {"VERB", "AUX"} for t in head[:colon]):
+            return "back_phrase"
+    return None
+
+
+def _count(
+    tokens: Sequence[Token], words: PointingWords, introduced: frozenset[str], named: bool
+) -> str | None:
+    """An approximate count as a subject with no noun after it: « Une trentaine se sont déjà
+    portées candidates » (a trentaine of what?); « une dizaine de villes » says."""
+    inside = {t.i for t in tokens}
+    for tok in tokens:
+        if tok.pos_ not in {"NOUN", "NUM"} or not tok.dep_.startswith("nsubj"):
+            continue
+        if fold(tok.lemma_) not in words.approximate_counts and (
+            fold(tok.lower_).rstrip("s") not in words.approximate_counts
+        ):
+            continue
+        # « une dizaine de villes », « une centaine d'habitants », « un millier de
+        # manifestants »: what is counted is said.
+        if any(c.i in inside and c.i > tok.i and c.dep_ in {"nmod", "prep"} for c in tok.children):
+            continue
+        following = [t for t in tokens if t.i > tok.i][:2]
+        if following and following[0].lower_ in words.of_words:
+            continue
+        return "back_count"
+    return None
+
+
+def _says_whose(child: Token, words: PointingWords) -> bool:
+    """A word after a role that says whose it is: a name, an apposition, a clause, an « of »
+    complement (« le maire de Brest »)."""
+    if child.pos_ == "PROPN" or child.dep_ not in {"nmod", "prep", "amod", "punct", "case"}:
+        return child.pos_ != "PUNCT"
+    if child.dep_ in {"nmod", "prep"}:
+        return child.lower_ in words.of_words or any(
+            c.dep_ == "case" and c.lower_ in words.of_words for c in child.children
+        )
+    return False
+
+
+def _role(
+    tokens: Sequence[Token],
+    words: PointingWords,
+    introduced: frozenset[str],
+    named: bool,
+    bullet: str,
+    code: str,
+) -> str | None:
+    """A person by a role with a definite article (« l'intervention de la députée », « Pour
+    l'ancien candidat, ... ») in a bullet that names nobody, when no earlier bullet of the box
+    named a person and the bullet said no person before it: which one? Not the main verb's
+    subject (``standalone.unnamed_description`` reads that), nor a role whose complement
+    says whose (« le maire de Brest »), nor one the reader knows without a name
+    (« le gouvernement »), nor a plural (« les enquêteurs », a group)."""
+    if named or "[" in bullet or KIND_MARK.format("person") in introduced:
+        return None
+    if any(t.ent_type_ in _ENTITY_KINDS and t.is_alpha for t in tokens):
+        return None
+    persons = person_nouns(code)
+    articles = definite_articles(code)
+    for k, tok in enumerate(tokens):
+        if tok.pos_ != "NOUN" or not {fold(tok.lemma_), fold(tok.lower_)} & words.role_nouns:
+            continue
+        if "Plur" in tok.morph.get("Number", []) or fold(tok.lemma_) in known_without_name(code):
+            continue
+        if tok.dep_.startswith("nsubj") and tok.head.dep_ in {"ROOT", "root"}:
+            continue
+        # An article and adjectives before it (« l'ancien candidat »), and nothing after it
+        # that says whose: a complement with « de » (« le maire de Brest »), a name, a
+        # relative clause (« en commission » says nothing of who).
+        left = sorted(
+            (c for c in tok.children if c.i < tok.i and c.dep_ != "case"), key=lambda t: t.i
+        )
+        if not left or left[0].lower_ not in articles or left[0].dep_ != "det":
+            continue
+        if not all(c.pos_ in {"DET", "ADJ"} for c in left):
+            continue
+        if any(c.i > tok.i and _says_whose(c, words) for c in tok.children):
+            continue
+        if _said_before(tokens, k, tok, introduced) or any(
+            t.pos_ == "NOUN" and fold(t.lemma_) in persons for t in tokens[:k]
+        ):
+            continue
+        return "back_role"
     return None
