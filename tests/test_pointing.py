@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from essentiel import resources
 from essentiel.analyze import ParsedSentence, pipeline
 from essentiel.keypoints.pointing import points_back
 
@@ -408,3 +409,19 @@ def test_the_selector_refuses_a_count_with_no_noun() -> None:
     assert any("trentaine" in t for t in texts(refuse_pointing=False))
     kept = texts()
     assert kept and not any("trentaine" in t for t in kept), kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Parmi ceux là, trois ont été condamnés par le passé à des peines de prison ferme.",
+        "Le tribunal a condamné ceux là à trois ans de prison ferme pour ces faits de violence.",
+    ],
+)
+def test_a_demonstrative_pronoun_without_its_hyphen_points_back(text: str) -> None:
+    # The twelfth judged round's « Parmi ceux là, trois ont été condamnés … ».
+    from essentiel.analyze import ParsedSentence, pipeline, sentences_of
+    from essentiel.keypoints.select import stands_alone
+
+    span = sentences_of(pipeline("fr")(text))[0]
+    assert not stands_alone(ParsedSentence(0, 0, span, "fr"), resources.language("fr"))

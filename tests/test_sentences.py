@@ -320,7 +320,7 @@ def _plain_glue_regexes(openers: list[str]) -> tuple[re.Pattern[str], re.Pattern
     lower, upper = "a-zà-öø-ÿ", "A-ZÀ-ÖØ-Þ"
     words = alternation(openers)
     opener = rf"(?:{words})(?:(?<=['’])[{lower}{upper}]|[ ,])"
-    glued = re.compile(rf"(?:(?<=[{lower}])|(?<=[{upper}0-9]{{2}})|(?<=\)))(?={opener})")
+    glued = re.compile(rf"(?:(?<=[{lower}])|(?<=[{upper}0-9]{{2}})|(?<=[)»”]))(?={opener})")
     spaced = re.compile(rf"(?<=[{lower}]) (?=(?:{words})(?:(?<=['’])[{lower}]| [{lower}]))")
     return glued, spaced
 

@@ -323,7 +323,8 @@ def test_headings_ending_on_a_name_and_lowercase_credits_are_set_apart() -> None
         "de dix-huit moispar euronews (en français)Cette rénovation doit coûter 4 millions "
         "d'euros, selon la mairie. Le soutien du nageur Yannick KerhervéSeize clubs bretons ont "
         "signé la pétition lancée par Yannick Kerhervé la semaine dernière.• Maëlle "
-        "GuivarchComme l'adjoint aux sports, la présidente du club réclame une navette."
+        "GuivarchComme l'adjoint aux sports, la présidente du club réclame une navette. "
+        "Des travaux jugés « urgents »Outre la toiture, le chauffage sera refait."
     )
     kinds = _kinds(text)
     headings = [t for k, t in kinds if k is BlockKind.SUBHEADING]
@@ -332,10 +333,11 @@ def test_headings_ending_on_a_name_and_lowercase_credits_are_set_apart() -> None
         "par euronews (en français)",
         "Le soutien du nageur Yannick Kerhervé",
         "• Maëlle Guivarch",
+        "Des travaux jugés « urgents »",
     ]
     body = [t for k, t in kinds if k is BlockKind.BODY]
     assert body[1].startswith("Cette rénovation") and body[2].startswith("Seize clubs")
-    assert body[3].startswith("Comme l'adjoint")
+    assert body[3].startswith("Comme l'adjoint") and body[4].startswith("Outre la toiture")
 
 
 def test_names_written_in_camel_case_are_not_headings() -> None:

@@ -403,7 +403,8 @@ def glued_paragraph_regex(
 
     An opener (« Mais », « L' », « Selon ») capitalised right after a lowercase letter or
     after two capitals or digits (an outlet's name, a date: « BFMTVLe maire ») or a closing
-    parenthesis (« (en français)Cette vague »), and a
+    parenthesis or guillemet (« (en français)Cette vague », « jugées « alarmistes »Outre »),
+    and a
     whole word: followed by a space or a comma, or, elided, by a letter. Names written in
     camel case (« YouTube », « PayPal », « DiCaprio », « LaREM ») go on with a letter, so they
     are not cut. A credit word (« par ») glued to a lowercase word before a capital (« ... son
@@ -416,7 +417,7 @@ def glued_paragraph_regex(
     # The openers' first letters, tested first: at most positions of a text none follows, and
     # the expression moves on without trying a hundred openers (the same matches).
     firsts = "".join(sorted({re.escape(o[0]) for o in openers}))
-    either = rf"(?=[{firsts}])(?:(?<=[{lower}])|(?<=[{upper}0-9]{{2}})|(?<=\)))(?={opener})"
+    either = rf"(?=[{firsts}])(?:(?<=[{lower}])|(?<=[{upper}0-9]{{2}})|(?<=[)»”]))(?={opener})"
     if credits:
         word = rf"(?<![\w'’])[{lower}]\w*?[{lower}]{{2}}"
         outlet = rf"[{upper}]|(?:{alternation(outlets)})(?!\w)" if outlets else rf"[{upper}]"
