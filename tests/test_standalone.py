@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from spacy.tokens import Span as SpacySpan
 
 from essentiel import Pipeline, resources
 from essentiel.check.verifier import Insertion, Verifier
@@ -658,28 +657,11 @@ def test_an_impersonal_il_y_a_opens_a_candidate(text: str, alone: bool) -> None:
     assert stands_alone(ParsedSentence(0, 0, span, "fr"), resources.language("fr")) is alone
 
 
-def _hand_parsed(rows: list[tuple[str, str, str, int, str]]) -> SpacySpan:
-    from spacy.tokens import Doc
-
-    from essentiel.analyze import pipeline
-
-    words = [r[0] for r in rows]
-    doc = Doc(
-        pipeline("fr").vocab,
-        words=words,
-        spaces=[nxt not in {",", "."} for nxt in [*words[1:], "."]],
-        pos=[r[1] for r in rows],
-        deps=[r[2] for r in rows],
-        heads=[r[3] for r in rows],
-        morphs=[r[4] for r in rows],
-    )
-    return doc[:]
-
-
 def test_a_fragment_headed_by_an_adverb_is_no_statement() -> None:
     # The eleventh judged round's « Parmi les mesures annoncées très tôt pendant la campagne,
     # celle de créer … »: no finite verb; the parse made the adverb « tôt » its head.
     from essentiel.keypoints.select import _no_statement
+    from tests.test_compress import _parsed as _hand_parsed
 
     fragment = [
         ("Parmi", "ADP", "case", 2, ""),
