@@ -518,20 +518,32 @@ def _glued_after_names(text: str) -> set[int]:
     first part written alone; the list items' rule (``_item_heading_glue``) is the same
     evidence."""
     points: set[int] = set()
+    # The matches come in order: each run start is looked for from the one before (a scan
+    # from the paragraph's start for each would grow with its length squared).
+    run_start = 0
     for match in _NAME_THEN_WORD.finditer(text):
         at = match.start()
         start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
         left = text[start:at]
         if not _NAME.fullmatch(left):
             continue
-        if len(text[_run_start(text, 0, at) : at].split()) > TEXT_SUBHEADING_MAX_WORDS:
+        run_start = _run_start(text, run_start, at)
+        if len(text[run_start:at].split()) > TEXT_SUBHEADING_MAX_WORDS:
             continue
-        rest = _WORD_START.match(text, at)
-        word = left + (rest.group() if rest else "")
-        alone = re.compile(rf"(?<![\w'’]){re.escape(left)}(?![\w])")
-        if alone.search(text) and text.count(word) == 1:
+        if _written_alone(text, left, start, at):
             points.add(at)
     return points
+
+
+def _written_alone(text: str, left: str, word_start: int, at: int) -> bool:
+    """Whether ``left``, the name a heading ended on where the next paragraph was glued at
+    ``at``, is written alone elsewhere in ``text`` while the glued word (from ``word_start``)
+    is written nowhere else: a heading run into its paragraph (« Dupont » and « DupontSeuls »),
+    not a name in camel case (« YouTube »: no « You » alone)."""
+    rest = _WORD_START.match(text, at)
+    word = text[word_start:at] + (rest.group() if rest else "")
+    alone = re.compile(rf"(?<![\w'’]){re.escape(left)}(?![\w])")
+    return alone.search(text) is not None and text.count(word) == 1
 
 
 # AFP's intertitle between dashes run into the text, as a dataset's text keeps it (« ... 20.047
@@ -634,10 +646,7 @@ def _item_heading_glue(text: str, start: int, end: int) -> int | None:
         # A capitalised word glued to another: a name written in camel case (« YouTube »,
         # « HuffPost ») unless its first part stands as a word elsewhere in the text, as the
         # name a heading ended on does (« Dupont »), and the whole never does.
-        rest = _WORD_START.match(text, at)
-        word = text[token_start:at] + (rest.group() if rest else "")
-        alone = re.compile(rf"(?<![\w'’]){re.escape(left)}(?![\w])")
-        if len(left) >= 3 and alone.search(text) and text.count(word) == 1:
+        if len(left) >= 3 and _written_alone(text, left, token_start, at):
             return at
     return None
 
