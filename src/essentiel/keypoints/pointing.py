@@ -208,7 +208,13 @@ class PointingWords:
             after_noun_not=frozenset(fold(w) for w in data.get("after_noun_not", [])),
             after_verb_words=words("after_verb_words"),
             label_openers=words("label_openers"),
-            approximate_counts=frozenset(fold(w) for w in data.get("approximate_counts", [])),
+            approximate_counts=frozenset(
+                fold(w)
+                for w in [
+                    *data.get("approximate_counts", []),
+                    *resources.raw(code).get("figures", {}).get("approximates", {}),
+                ]
+            ),
             role_nouns=frozenset(fold(w) for w in data.get("role_nouns", [])),
         )
 
