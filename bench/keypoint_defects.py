@@ -15,7 +15,10 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   a annoncé ... », and the bullet names nobody; not a subject the reader knows without a
   name, ``[standalone] known_without_name``: « Le gouvernement »). A pronoun the key points
   replaced by a name in brackets (« [Jean Dupont] a annoncé ») and an impersonal « il »
-  (« D'après les pompiers, il a fallu ... ») need nothing;
+  (« D'après les pompiers, il a fallu ... ») need nothing; nor does a pronoun standing for
+  the subject of the bullet just before when that bullet is the article's sentence before it
+  (a follow-on, ``keypoints/follow_on.py``: judges mark such pairs as readable as any),
+  counted apart as ``follow_ons``;
 - ``no_finite_verb``: no finite verb in what the bullet keeps (« Une publication qui ... »);
   a verb the parse hung on the subject's noun, in a relative clause closed by a comma before
   it (« Les soldes, qui doivent s'achever le 11 août, ne permettront pas ... ») or read as a
@@ -926,6 +929,7 @@ class Tally:
     )
     box_counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(BOX_KINDS, 0))
     headline_in_body: int = 0  # documents whose body holds the headline as a block of its own
+    follow_ons: int = 0  # bullets whose pronoun stands for the bullet before's subject
     examples: dict[str, list[str]] = field(default_factory=dict)
     dev_lines: list[str] = field(default_factory=list)
 
@@ -943,6 +947,9 @@ class Tally:
         any_defect = False
         for bullet in record["bullets"]:
             self.bullets += 1
+            if bullet.get("follows_on"):
+                self.follow_ons += 1
+                self.example("follows_on", f"{bullet['text']}\n      <- {bullet['source']}")
             for kind in bullet["defects"]:
                 self.bullet_counts[kind] = self.bullet_counts.get(kind, 0) + 1
                 extra = f"  [lost: {', '.join(bullet['lost'])}]" if bullet["lost"] else ""
@@ -990,6 +997,7 @@ class Tally:
             "bullet_defects": self.bullet_counts,
             "box_defects": self.box_counts,
             "headline_in_body": self.headline_in_body,
+            "follow_ons": self.follow_ons,
         }
 
     def print(self) -> None:
@@ -1013,6 +1021,12 @@ class Tally:
             print(f"  {kind:<22} {count:>5}  ({100 * count / max(1, total):.1f} % of {total})")
             for example in self.examples.get(kind, []):
                 print(f"    - {example}")
+        print(
+            f"follow-on bullets (a pronoun for the bullet before's subject; not a defect): "
+            f"{self.follow_ons}"
+        )
+        for example in self.examples.get("follows_on", []):
+            print(f"    - {example}")
         print(f"headline printed again as a body block: {self.headline_in_body} articles")
         if self.show and self.dev_lines:
             print(
@@ -1035,10 +1049,13 @@ def audit_box(
     """The defects of one box that its parse shows: a record per bullet and the box's own.
     (``lost_key_figure`` needs the digest's figures: ``main`` adds it.) ``entities``: the
     digest's, whose mentions let a bullet name the headline's people another way."""
+    from essentiel.keypoints.follow_on import follows_on, keeps_subject
     from essentiel.keypoints.pointing import named_kinds
 
     by_start = {s.start: s for s in sentences}
+    index = {s.start: i for i, s in enumerate(sentences)}
     records = []
+    previous: tuple[int, list[tuple[int, int]]] | None = None  # the bullet before: index, kept
     said: list[frozenset[str]] = []
     told: list[Said] = []
     named = False
@@ -1049,8 +1066,19 @@ def audit_box(
         found: list[str] = []
         introduced = frozenset().union(*said)
         context = context_defect(point.text, sentence, fragments, lang, words, introduced)
-        if context:
+        at = index[sentence.start]
+        # A pronoun standing for the subject of the bullet just before, which is the article's
+        # sentence before it (``keypoints.follow_on``): read as the article wrote it.
+        follows = (
+            context == "context_pronoun"
+            and previous is not None
+            and previous[0] == at - 1
+            and follows_on(sentences[at - 1], sentence, lang)
+            and keeps_subject(sentences[at - 1], previous[1])
+        )
+        if context and not follows:
             found += ["needs_context", context]
+        previous = (at, fragments)
         if no_main_verb(tokens):
             found.append("no_finite_verb")
         zone = _block_zone(text, sentence)
@@ -1081,6 +1109,7 @@ def audit_box(
                 "from_lead": sentence is sentences[0],
                 "lead": [sentences[0].start, sentences[0].end],
                 "defects": found,
+                "follows_on": follows,
                 "lost": [],
             }
         )

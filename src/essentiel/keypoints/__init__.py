@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from essentiel.analyze import ParsedSentence
 from essentiel.check.verifier import Verifier
 from essentiel.keypoints.compress import Compressor, count_words
+from essentiel.keypoints.follow_on import follow_ons, keeps_subject
 from essentiel.keypoints.headline import Headline
 from essentiel.keypoints.headline_subject import OPENING_SENTENCES, headline_subject_repair
 from essentiel.keypoints.learned import MAX_EMBEDDED, MAX_RANK, SELECTOR_MODELS, score_learned
@@ -199,6 +200,12 @@ class KeyPointSettings:
     # Off: the reader's measure judges a bullet by the box alone (on: ROUGE-1 28.92, 5 more
     # defects on pages 1-245).
     title_introduces: bool = False
+    # A sentence whose subject pronoun stands for the subject of the sentence before it
+    # (« Elle est accusée ... » after « Une enseignante de 37 ans a été mise en examen ... »)
+    # may be a bullet right after that sentence's bullet (``follow_on``): the reader reads
+    # the two as the article wrote them.
+    follow_on: bool = True
+    follow_on_share: float = 0.9
     # A pronoun subject opening one of the body's first sentences that restates the headline
     # is replaced by the headline's subject in brackets (``headline_subject.py``).
     headline_subject: bool = True
@@ -330,8 +337,16 @@ def build_keypoints(
                 )
                 if repair is not None:
                     repairs[i] = repair
-    named = frozenset(i for i, r in repairs.items() if r.pronoun)
     excluded = passed_over(sentences, lang)
+    # Sentences that may follow on the bullet of the sentence before them, and only there.
+    follows = (
+        follow_ons(sentences, lang, MAX_RANK, excluded)
+        if settings.follow_on and selector != "lead"
+        else {}
+    )
+    for i in repairs:
+        follows.pop(i, None)  # named in brackets, it stands alone
+    named = frozenset(i for i, r in repairs.items() if r.pronoun)
     if selector == "learned":
         candidates = score_learned(
             sentences,
@@ -379,6 +394,12 @@ def build_keypoints(
         if selector != "lead" and settings.headline_candidates
         else []
     )
+    # A follow-on joins the candidates when the bullet it follows is made (a candidate of the
+    # selector, it would change the others' features; before, a rival of the others), scored
+    # a share of that sentence's score: it comes next unless something says more.
+    scored = {c.rank: c for c in candidates}
+    following = {j: i for i, j in follows.items() if j in scored and i not in scored}
+    offered: dict[int, int] = {}  # follow-on → the sentence it follows, made
     lead_point: KeyPoint | None = None
     # A quote over several sentences that states the headline better than the statements
     # left to try: made now, taken when the one before it could not be a bullet.
@@ -542,6 +563,11 @@ def build_keypoints(
             if not made:
                 lead_point = point
             made.append((cand.rank, point))
+            on = following.get(cand.rank)
+            if on is not None and keeps_subject(cand.sentence, fragments_of(point)):
+                share = cand.score * settings.follow_on_share
+                candidates.append(Candidate(sentences[on], on, share, lemma_sets[on], {}))
+                offered[on] = cand.rank
             said = content_lemmas(cand.sentence, [(f.start, f.end) for f in point.fragments])
         chosen.append((cand, said))
     if settings.join_quotes and len(made) < settings.min_keypoints:
@@ -579,9 +605,21 @@ def build_keypoints(
                 "stand alone and pass verification",
             )
         )
-    # The headline's event first, then the others in the article's order.
-    rest = [point for _, point in sorted(made, key=lambda item: item[0]) if point is not lead_point]
-    return ([lead_point] if lead_point is not None else []) + rest, notices
+    # The headline's event first, then the others in the article's order; a follow-on right
+    # after the bullet it follows.
+    ordered = sorted(made, key=lambda item: item[0])
+    rest = [(rank, point) for rank, point in ordered if point is not lead_point]
+    if lead_point is not None:
+        rest.insert(0, next(item for item in ordered if item[1] is lead_point))
+    for item in [item for item in rest if item[0] in offered]:
+        rest.remove(item)
+        at = next(k for k, (rank, _) in enumerate(rest) if rank == offered[item[0]])
+        rest.insert(at + 1, item)
+    return [point for _, point in rest], notices
+
+
+def fragments_of(point: KeyPoint) -> list[tuple[int, int]]:
+    return [(f.start, f.end) for f in point.fragments]
 
 
 def _refused_pointing(
