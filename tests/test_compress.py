@@ -1588,3 +1588,17 @@ def test_an_opening_label_that_points_back_goes(text: str, expected: str) -> Non
 def test_an_opening_label_stays_where_the_rest_would_not_stand(text: str) -> None:
     _, removed = compress(text, 30)
     assert "pointing_label" not in removed
+
+
+def test_aside_between_double_hyphens_goes_when_over_target() -> None:
+    """The news agencies' double hyphen, glued to the aside: cut as an aside between
+    dashes. (When the parse hangs the main clause inside such an aside, the guards keep
+    the sentence whole.)"""
+    text = (
+        "Les trois chalutiers --immatriculés à Lorient et à Concarneau depuis 2012-- ont été "
+        "saisis mardi soir par les garde-côtes au large de Belle-Île, a annoncé la préfecture "
+        "maritime."
+    )
+    bullet, removed = compress(text, 22)
+    assert removed == ["dash_aside"]
+    assert bullet.startswith("Les trois chalutiers ont été saisis mardi soir")

@@ -482,3 +482,56 @@ def test_the_measure_counts_every_kind_the_selector_knows() -> None:
     from essentiel.keypoints.pointing import POINTING_KINDS
 
     assert _script().POINTING_KINDS == POINTING_KINDS
+
+
+def test_a_name_the_headline_parse_misreads_is_still_the_event() -> None:
+    """« Macron » after a verb is parsed as an adverb: it is a name of the event all the same,
+    and a bullet that names both men states it."""
+    words = [w.text for w in _event("Quimper : Trump provoque Macron face aux élus")]
+    assert "Macron" in words
+    assert _covers(
+        "Quimper : Trump provoque Macron face aux élus",
+        "Donald Trump s'en est pris à Emmanuel Macron mardi à Quimper.",
+    )
+
+
+def test_a_bullet_over_several_sentences_says_the_words_of_all() -> None:
+    """A quote joined over two parsed sentences is one bullet: the words of its second
+    sentence are said too (« l'école » here), not only those of its first."""
+    script = _script()
+    text = (
+        '"Rien de nouveau. Il faut venir à l\'école dans une tenue correcte", '
+        "a déclaré Yann Kermarrec lundi."
+    )
+    doc = pipeline("fr")(text)
+    sentences = [ParsedSentence(block=0, offset=0, span=s, lang="fr") for s in doc.sents]
+    assert len(sentences) >= 2
+    headline = "Yann Kermarrec : une tenue correcte à l'école"
+    point = SimpleNamespace(
+        text=text,
+        sources=[Span(start=0, end=len(text), text=text)],
+        fragments=[Span(start=0, end=len(text), text=text)],
+    )
+    box = script.audit_box(
+        text,
+        sentences,
+        [point],
+        resources.language("fr"),
+        script.Words.of("fr"),
+        headline,
+        pipeline("fr")(headline),
+    )
+    assert box["coverage"] == 1.0
+
+
+def test_a_cleft_that_fronts_an_adjunct_needs_no_context() -> None:
+    """« C'est sans surprise que le parti a annoncé ... » says what « ce » is; « C'est le
+    deuxième incendie ... » does not."""
+    assert (
+        _context(
+            "C'est sans surprise que le parti breton a annoncé dimanche soir la victoire de "
+            "Yann Kervella à l'élection de sa présidence."
+        )
+        is None
+    )
+    assert _context("C'est en ces termes que le maire de Quimper a répondu.") == "context_pronoun"

@@ -623,3 +623,28 @@ def test_alors_que_opens_a_bullet() -> None:
         "Alors que la préfecture avait interdit le rassemblement, 300 personnes ont défilé "
         "samedi à Rennes."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        # A cleft that fronts an adjunct: « ce » stands for the clause after « que ».
+        (
+            "C'est sans surprise que le parti breton a annoncé dimanche soir la victoire de "
+            "Yann Kervella à l'élection de sa présidence.",
+            True,
+        ),
+        ("C'est à Brest que le salon nautique ouvrira ses portes le 12 mai prochain.", True),
+        # The adjunct points back, or the clause's subject is a pronoun, or no cleft at all.
+        (
+            "C'est en ces termes que Brigitte Le Goff qualifie le maire de Quimper dans une "
+            "lettre ouverte.",
+            False,
+        ),
+        ("C'est ainsi que le maire de Quimper a décidé de fermer la piscine municipale.", False),
+        ("C'est à Brest qu'il a décidé d'ouvrir son premier restaurant en 2019.", False),
+        ("C'est le deuxième incendie de l'été dans la commune de Carhaix.", False),
+    ],
+)
+def test_a_cleft_that_fronts_an_adjunct_stands_alone(text: str, alone: bool) -> None:
+    assert _stands_alone(text) is alone

@@ -199,10 +199,18 @@ _DASH_ASIDE = re.compile(r" ([-–—]) [^-–—]+? \1(?= )")
 _TRAILING_DASH = re.compile(r" [-–—] [^-–—]+$")
 
 
+# The news agencies' double hyphen, spaced or glued to the aside (« ces dérogations
+# --ultime vestige de l'accord de 2015-- visent », « Amy Coney Barrett -- "ACB" -- faisait »):
+# a hyphen inside a word of it (« Saint-Denis ») does not close it.
+_DOUBLE_DASH_ASIDE = re.compile(r" --(?! )(?:(?!--).)+?(?<! )--(?= )| -- (?:(?!--).)+? --(?= )")
+
+
 def _dash_asides(text: str) -> list[tuple[int, int]]:
-    """Asides between two spaced dashes (« - ... - », « – ... – »): from the space before
-    the first dash to the second dash, so the words on both sides meet with one space."""
-    return [(m.start(), m.end()) for m in _DASH_ASIDE.finditer(text)]
+    """Asides between two spaced dashes (« - ... - », « – ... – ») or two double hyphens:
+    from the space before the first dash to the second dash, so the words on both sides
+    meet with one space."""
+    found = [(m.start(), m.end()) for m in _DASH_ASIDE.finditer(text)]
+    return sorted(found + [(m.start(), m.end()) for m in _DOUBLE_DASH_ASIDE.finditer(text)])
 
 
 @dataclass

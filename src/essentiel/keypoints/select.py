@@ -669,7 +669,7 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
     # « C'est le deuxième cas ... »: what « ce » is was said before; so it is when a quote
     # opens on it (« "C'est une satisfaction évidente", a ajouté l'avocat »).
     if text.lower().lstrip("«“\"' ").startswith(_elided_openers(lang.code)):
-        return False
+        return adjunct_cleft(span, lang.code)
     if lang.opens_with_connective(text):
         # The compressor drops the connective; what follows must stand alone: « Mais c'était
         # sans compter ... » reads « C'était sans compter ... ».
@@ -753,6 +753,41 @@ def _glued_caption(code: str) -> re.Pattern[str]:
 @cache
 def _pronoun_only_openers(code: str) -> frozenset[str]:
     return frozenset(resources.raw(code).get("standalone", {}).get("pronoun_only_openers", []))
+
+
+# How far into the sentence the cleft's relative may stand: « C'est [sans surprise] que »,
+# « C'est [à la mairie de Brest] que ».
+CLEFT_FOCUS_WORDS = 6
+
+
+def adjunct_cleft(span: SpacySpan, code: str) -> bool:
+    """A cleft that fronts an adjunct (« C'est sans surprise que le parti LR a annoncé ... »,
+    « C'est à Brest que le salon ouvrira ... »): « ce » stands for what follows the relative,
+    not for the sentence before, and the clause says its own subject. Not one whose adjunct
+    points back (« C'est en ces termes que ... », « C'est pour cela que ... »), an adverb
+    (« C'est ainsi que », « C'est alors que »), nor a clause on a pronoun (« C'est à Brest
+    qu'il ... »); lists in ``[standalone] cleft_copulas`` and ``cleft_relatives``."""
+    data = resources.raw(code).get("standalone", {})
+    copulas = frozenset(data.get("cleft_copulas", []))
+    relatives = frozenset(data.get("cleft_relatives", []))
+    words = [t for t in span if not t.is_punct]
+    if not copulas or len(words) < 6 or words[0].lower_ not in _elided_openers(code):
+        return False
+    if words[1].lower_ not in copulas:
+        return False
+    end = min(len(words) - 2, 2 + CLEFT_FOCUS_WORDS + 1)
+    k = next((j for j in range(3, end) if words[j].lower_ in relatives), None)
+    if k is None:
+        return False
+    focus = words[2:k]
+    if focus[0].pos_ != "ADP":
+        return False
+    if any(t.pos_ == "PRON" or "Dem" in t.morph.get("PronType", []) for t in focus):
+        return False
+    subject = words[k + 1]
+    return subject.pos_ in {"DET", "PROPN", "NOUN", "NUM"} and any(
+        is_finite_verb(t) for t in words[k + 1 :]
+    )
 
 
 @cache
