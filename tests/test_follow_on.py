@@ -50,6 +50,18 @@ def test_a_pronoun_that_agrees_with_the_subject_before_follows_on() -> None:
     )
 
 
+def test_a_count_agrees_through_what_it_counts() -> None:
+    # « Ils » stands for the syndicates (or the demonstrators), not for « Sept » or « centaines ».
+    assert _follows(
+        "Sept des neuf syndicats de cheminots ont appelé à une grève reconductible jeudi. Ils "
+        "réclament le maintien des petites lignes dans les zones rurales."
+    )
+    assert _follows(
+        "Plusieurs centaines de manifestants ont défilé samedi dans le centre de Rennes. Ils "
+        "protestaient contre la fermeture de la maternité de la ville."
+    )
+
+
 def test_a_pronoun_of_another_gender_or_number_does_not() -> None:
     # « Elle » is not « Le maire »; « Ils » is not one syndicate.
     assert not _follows(

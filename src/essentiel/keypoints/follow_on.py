@@ -15,10 +15,12 @@ written in: the bullets show the article's own words in the article's own order.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from essentiel import resources
 from essentiel.analyze import ParsedSentence
 from essentiel.keypoints.compress import is_subject
 from essentiel.keypoints.select import _impersonal, _inside_inner_quote, stands_alone
@@ -45,9 +47,31 @@ def opening_pronoun(span: SpacySpan, lang: Language) -> Token | None:
 def subject_of(span: SpacySpan) -> Token | None:
     """The main verb's subject when it is a noun or a name, not a pronoun."""
     for child in span.root.children:
-        if is_subject(child) and child.pos_ in {"NOUN", "PROPN"}:
+        if is_subject(child) and child.pos_ in {"NOUN", "PROPN", "NUM"}:
             return child
     return None
+
+
+@cache
+def _count_heads(code: str) -> frozenset[str]:
+    data = resources.raw(code)
+    return frozenset(
+        (
+            *data.get("follow_on", {}).get("count_heads", []),
+            *data.get("figures", {}).get("approximates", {}),
+            *data.get("pointing", {}).get("approximate_counts", []),
+        )
+    )
+
+
+def agreement_head(subject: Token, code: str) -> Token:
+    """What a pronoun after the subject agrees with: the noun a count names (« Sept des neuf
+    syndicats ... Ils », « Plusieurs centaines de manifestants ... Ils »), else the subject."""
+    if subject.like_num or subject.lemma_.lower() in _count_heads(code):
+        for child in subject.children:
+            if child.dep_.startswith("nmod") and child.pos_ in {"NOUN", "PROPN"}:
+                return child
+    return subject
 
 
 def _features(token: Token) -> tuple[str | None, str | None]:
@@ -97,7 +121,7 @@ def follows_on(previous: ParsedSentence, sentence: ParsedSentence, lang: Languag
     subject = subject_of(previous.span)
     if pronoun is None or subject is None:
         return False
-    if not agrees(pronoun, subject, previous.span):
+    if not agrees(pronoun, agreement_head(subject, lang.code), previous.span):
         return False
     return stands_alone(sentence, lang, named_subject=True)
 
