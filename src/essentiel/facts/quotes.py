@@ -112,6 +112,7 @@ class _Rules:
     fragments_in_reports: bool
     predicate_fragments: bool
     inserted_cues: bool
+    pull_quotes: bool
     inserted_clitics: frozenset[str]
     inserted_openers: frozenset[str]
     inserted_min_words: int
@@ -162,6 +163,7 @@ def rules(code: str) -> _Rules:
         fragments_in_reports=bool(q.get("fragments_in_reports", False)),
         predicate_fragments=bool(q.get("predicate_fragments", False)),
         inserted_cues=bool(q.get("inserted_cues", False)),
+        pull_quotes=bool(q.get("pull_quotes", False)),
         inserted_clitics=frozenset(q.get("inserted_clitics", [])),
         inserted_openers=frozenset(q.get("inserted_openers", [])),
         inserted_min_words=int(q.get("inserted_min_words", 4)),
@@ -346,6 +348,7 @@ class QuoteExtractor:
                 (cue is None or speaker is None)
                 and words < self.r.floating_min_words
                 and not (cue is not None and _object_of_cue(doc, a, b, cue))
+                and not (self.r.pull_quotes and _stands_alone(text, a, b))
             ):
                 # A title or scare quotes (« the so-called "night owl" »), not speech; unless
                 # a report holds it (below).
@@ -1718,6 +1721,20 @@ def _ends_with_quote_after_pause(text: str, a: int, b: int) -> bool:
     # Not after a colon (« … plusieurs points communs: "…" » states the claim itself), nor
     # when the words before hold quoted words of their own (a mixed claim).
     return lead.endswith(",") and _QUOTE_MARK.search(lead) is None
+
+
+def _stands_alone(text: str, a: int, b: int) -> bool:
+    """Does the quote ``text[a:b]`` stand alone between two sentences: its opening mark after
+    a sentence's end (or the paragraph's start), a capital opening it, and a capital right
+    after its closing mark (« …déclaré."Un budget de combat"Le maire … », a pull-quote
+    heading glued into the text)? Not « Le "fils préféré" » nor « "Un pari", a-t-il dit »."""
+    before = text[: max(0, a - 1)].rstrip(" \u00a0\u202f")
+    if before and before[-1] not in '.!?»"”':
+        return False
+    if not text[a : a + 1].isupper() or b >= len(text) or text[b] not in _CLOSINGS:
+        return False
+    after = text[b + 1 :].lstrip(" \u00a0\u202f")
+    return after[:1].isupper()
 
 
 def _is_pronoun(f: _Found) -> bool:
