@@ -780,3 +780,14 @@ def test_a_weekday_and_day_the_calendar_has_nowhere_near_is_a_slip() -> None:
         ("vendredi 19", "2019-10-19"),
         ("mardi 22 octobre", "2019-10-22"),
     ]
+
+
+def test_a_future_seen_from_the_past_is_the_nearest(pipeline: Pipeline) -> None:
+    september = dt.date(2020, 9, 1)
+    text = "Les élections, qui devaient se tenir en mars, ont été reportées à une date inconnue."
+    assert _digest_dates(pipeline, text, september) == [("en mars", "2020-03")]
+    text = "Le scrutin, initialement prévu le 15 mars, a été reporté."
+    assert _digest_dates(pipeline, text, september) == [("le 15 mars", "2020-03-15")]
+    # A plain future still looks ahead.
+    text = "Le festival se tiendra en mars, a annoncé la mairie."
+    assert _digest_dates(pipeline, text, september) == [("en mars", "2021-03")]

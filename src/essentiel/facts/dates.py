@@ -97,6 +97,8 @@ class _Grammar:
     range_joiner: re.Pattern[str]
     # « du lundi au vendredi »: two bare weekdays as a range, a weekly schedule (no date).
     frequency_range: re.Pattern[str]
+    # « qui devaient se tenir en mars »: a future seen from the past.
+    future_in_past: re.Pattern[str]
     # Names of outlets that hold a date word (« le Journal du dimanche », « Aujourd'hui en
     # France »): the word is part of the name, no date.
     dated_names: re.Pattern[str]
@@ -467,6 +469,12 @@ def grammar(code: str) -> _Grammar:
             re.IGNORECASE,
         ),
         frequency_range=_frequency_range(t.get("frequency_range"), wd, part, b),
+        future_in_past=re.compile(
+            rf"{b}(?:{alternation(t['future_in_past'])})(?![\w-])"
+            if t.get("future_in_past")
+            else "(?!)",
+            re.IGNORECASE,
+        ),
         dated_names=_dated_names([*weekdays, *months, *(k.lower() for k in t["day_offsets"])], b),
     )
 
@@ -794,6 +802,14 @@ class DateResolver:
                 # « depuis mars », « en décembre » in past narration: the last one begun, as a
                 # bare weekday is the last one.
                 year = published.year if month <= published.month else published.year - 1
+            elif tense == "future" and self._future_in_past(text, m.start()):
+                # « qui devaient se tenir en mars », « initialement prévu en mai »: the future
+                # of a past plan, the nearest one.
+                month_number = month
+                year = min(
+                    (published.year - 1, published.year, published.year + 1),
+                    key=lambda y: abs((y - published.year) * 12 + month_number - published.month),
+                )
             elif g.forward.search(before_month) or tense == "future":
                 # « se tiendra en mars »: this one or the next to come.
                 year = published.year if month >= published.month else published.year + 1
@@ -927,6 +943,14 @@ class DateResolver:
             resolved = self._by_tense(hit, context, published, resolved, weekday, bool(since), text)
         return resolved
 
+    def _future_in_past(self, text: str, start: int) -> bool:
+        """Does the sentence, before ``start``, say a future seen from the past (« devaient »,
+        « initialement prévu »)?"""
+        opening = max(
+            text.rfind(". ", 0, start), text.rfind("! ", 0, start), text.rfind("? ", 0, start)
+        )
+        return self.g.future_in_past.search(text, opening + 1, start) is not None
+
     def _coordinated_weekday(self, hit: _Hit, context: _Context) -> dt.date | None:
         """The day of the weekday just before ``hit`` when the two are coordinated
         (« lundi et mardi », « jeudi ou vendredi »), else None."""
@@ -975,6 +999,10 @@ class DateResolver:
         if weekday is not None and nearest.weekday() == weekday:
             return nearest
         tense = "past" if since else context.tense(hit)
+        if tense == "future" and self._future_in_past(text, hit.start):
+            # « initialement prévu le 15 mars », « devait avoir lieu le 12 avril »: the future
+            # of a past plan, the nearest one.
+            return nearest
         side = -1 if tense == "past" and nearest > published else 0
         side = 1 if tense == "future" and nearest < published else side
         if (
