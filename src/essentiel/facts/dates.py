@@ -16,7 +16,11 @@ What news needs and general date parsers get wrong:
   a list of days turns them all; the end of a range is on or after its start;
 - a weekday beside a day and month is checked against the calendar, but near publication a
   contradicting weekday is the writer's slip; « le mercredi 26 » (no month) is found on the
-  calendar; the second weekday of « lundi et mardi » follows the first.
+  calendar, and with no such day near publication its weekday is the slip; the second
+  weekday of « lundi et mardi » follows the first;
+- a month or season months ahead under no future verb is the last one; « qui devaient se
+  tenir en mars » (a future seen from the past) the nearest one;
+- « du lundi au vendredi » (a weekly schedule) and « le Journal du dimanche » are no dates.
 Words come from resources/<lang>/language.toml ([dates] and [temporal]).
 """
 

@@ -2,7 +2,7 @@
 
 Three kinds:
 - direct: words in « », “ ” or " " (a quote may run over several sentences; an unclosed one
-  runs to the end of its paragraph). The cue is the nearest speech verb of the sentences the
+  runs to the end of its paragraph, or to an incise cue inside it: « "…, a-t-il ajouté. »). The cue is the nearest speech verb of the sentences the
   quote stands in, outside the quote (« "…", a déclaré X », « X a déclaré : "…" »), or an
   according-to phrase; a long quote with no cue continues the speaker of the quote before
   (news prose strings a speaker's sentences together). A short one (« "approfondie" ») counts
