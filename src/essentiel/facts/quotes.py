@@ -2,11 +2,12 @@
 
 Three kinds:
 - direct: words in « », “ ” or " " (a quote may run over several sentences; an unclosed one
-  runs to the end of its paragraph, or to an incise cue inside it: « "…, a-t-il ajouté. »). The cue is the nearest speech verb of the sentences the
-  quote stands in, outside the quote (« "…", a déclaré X », « X a déclaré : "…" »), or an
-  according-to phrase; a long quote with no cue continues the speaker of the quote before
-  (news prose strings a speaker's sentences together). A short one (« "approfondie" ») counts
-  only with a cue: otherwise it is a title or scare quotes.
+  runs to the end of its paragraph, or to an incise cue inside it: « "…, a-t-il ajouté. »).
+  The cue is the nearest speech verb of the sentences the quote stands in, outside the quote
+  (« "…", a déclaré X », « X a déclaré : "…" »), or an according-to phrase; a long quote with
+  no cue continues the speaker of the quote before (news prose strings a speaker's sentences
+  together). A short one (« "approfondie" ») counts only with a cue: otherwise it is a title or
+  scare quotes, unless it stands alone between two sentences (a glued pull-quote heading).
 - indirect: a speech verb with a « que » / "that" clause (English also without "that").
 - according_to: « selon X », « d'après X », "according to X": the claim is the rest of the
   sentence.
