@@ -736,6 +736,9 @@ def test_two_bare_weekdays_as_a_range_are_a_schedule(pipeline: Pipeline) -> None
     monday = dt.date(2020, 4, 20)
     text = "Les colis seront livrés du mardi au vendredi, et la presse du lundi au samedi matin."
     assert resolve(text, published=monday) == []
+    # « la nuit de lundi à mardi » is a night, no schedule.
+    found = resolve("La neige tombera dans la nuit de lundi à mardi.", published=monday)
+    assert [s for s, *_ in found] == ["dans la nuit de lundi à mardi"]
     # With days of the month, a range of the calendar.
     text = "Le salon se tiendra du jeudi 23 au samedi 25 avril."
     assert _digest_dates(pipeline, text, monday) == [
@@ -768,6 +771,13 @@ def test_a_season_months_ahead_under_no_future_verb_is_the_last_one(pipeline: Pi
 def test_a_month_months_ahead_under_no_verb_is_the_last_one(pipeline: Pipeline) -> None:
     text = "Le mouvement de colère, un soulèvement inédit déclenché en octobre, reprend."
     assert _digest_dates(pipeline, text, dt.date(2020, 6, 12)) == [("en octobre", "2019-10")]
+    text = "Dévoilé en janvier, le plan de paix a été rejeté par les deux camps."
+    assert _digest_dates(pipeline, text, dt.date(2020, 8, 13)) == [("en janvier", "2020-01")]
+    # Not after a participle that looks ahead, nor in a hypothesis.
+    text = "Prévu en mai, ce mariage sera l'un des temps forts de l'année."
+    assert _digest_dates(pipeline, text, dt.date(2018, 1, 2)) == [("en mai", "2018-05")]
+    text = "S'il n'y a pas de reprise en septembre, le théâtre fermera, a-t-il dit."
+    assert _digest_dates(pipeline, text, dt.date(2020, 5, 5)) == [("en septembre", "2020-09")]
 
 
 def test_a_weekday_and_day_the_calendar_has_nowhere_near_is_a_slip() -> None:

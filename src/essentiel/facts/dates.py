@@ -18,8 +18,9 @@ What news needs and general date parsers get wrong:
   contradicting weekday is the writer's slip; « le mercredi 26 » (no month) is found on the
   calendar, and with no such day near publication its weekday is the slip; the second
   weekday of « lundi et mardi » follows the first;
-- a month or season months ahead under no future verb is the last one; « qui devaient se
-  tenir en mars » (a future seen from the past) the nearest one;
+- a season months ahead under no future verb, or a month after a past participle
+  (« déclenché en octobre »), is the last one; « qui devaient se tenir en mars » (a future
+  seen from the past) the nearest one;
 - « du lundi au vendredi » (a weekly schedule) and « le Journal du dimanche » are no dates.
 Words come from resources/<lang>/language.toml ([dates] and [temporal]).
 """
@@ -680,7 +681,10 @@ class DateResolver:
     def __init__(self, code: str) -> None:
         self.code = code
         self.g = grammar(code)
-        self.g_this = frozenset(w.lower() for w in resources.raw(code)["temporal"]["this"])
+        temporal = resources.raw(code)["temporal"]
+        self.g_this = frozenset(w.lower() for w in temporal["this"])
+        self.g_participle_endings = tuple(temporal.get("past_participle_endings", []))
+        self.g_forward_participles = frozenset(temporal.get("forward_participles", []))
 
     def mentions(
         self,
@@ -821,14 +825,17 @@ class DateResolver:
                 year = published.year if month <= published.month else published.year - 1
             else:
                 # Present or no verb (« pour un vote espéré fin octobre »): the nearest one;
-                # but one months ahead is the one before, as for a day and month (news tells
-                # what happened: « le soulèvement déclenché en octobre » in June).
+                # but one months ahead right after a past participle is the one before (« le
+                # soulèvement déclenché en octobre » read in June; not « s'il n'y a pas de
+                # reprise en septembre » read in May).
                 month_number = month
                 year = min(
                     (published.year - 1, published.year, published.year + 1),
                     key=lambda y: abs((y - published.year) * 12 + month_number - published.month),
                 )
-                if (dt.date(year, month, 15) - published).days > _FAR_AHEAD_DAYS:
+                if (
+                    dt.date(year, month, 15) - published
+                ).days > _FAR_AHEAD_DAYS and self._after_past_participle(text, m.start()):
                     year -= 1
             return out(f"{year}-{month:02d}", DateGrain.MONTH, "publication")
         if hit.rule == "night_between":
@@ -946,6 +953,15 @@ class DateResolver:
         ):
             resolved = self._by_tense(hit, context, published, resolved, weekday, bool(since), text)
         return resolved
+
+    def _after_past_participle(self, text: str, start: int) -> bool:
+        """Is the word before ``start`` a past participle that does not look ahead
+        (« déclenché », not « programmé »)?"""
+        words = text[max(0, start - 30) : start].split()
+        if not words:
+            return False
+        word = words[-1].lower().strip(",;:")
+        return word.endswith(self.g_participle_endings) and word not in self.g_forward_participles
 
     def _future_in_past(self, text: str, start: int) -> bool:
         """Does the sentence, before ``start``, say a future seen from the past (« devaient »,
