@@ -714,3 +714,90 @@ def test_a_compound_past_copula_looks_back(pipeline: Pipeline) -> None:
         published=dt.date(2020, 8, 21),  # a Friday
     )
     assert [(d.span.text, d.value) for d in digest.dates] == [("lundi", "2020-08-17")]
+
+
+# Issue 32, from a reading of dates on unannotated OrangeSum train articles (sentences ours).
+
+
+def test_a_weekday_in_an_outlet_name_is_no_date() -> None:
+    sunday = dt.date(2019, 6, 23)
+    found = resolve(
+        "Le maire l'a confié au Journal du dimanche dans un long entretien.", published=sunday
+    )
+    assert found == []
+    found = resolve("Selon Aujourd'hui en France, le projet est abandonné.", published=sunday)
+    assert found == []
+    # The weekday beside the name is still a day.
+    found = resolve("Il s'est confié dimanche au Journal du Dimanche.", published=sunday)
+    assert [(s, v) for s, v, *_ in found] == [("dimanche", "2019-06-23")]
+
+
+def test_two_bare_weekdays_as_a_range_are_a_schedule(pipeline: Pipeline) -> None:
+    monday = dt.date(2020, 4, 20)
+    text = "Les colis seront livrés du mardi au vendredi, et la presse du lundi au samedi matin."
+    assert resolve(text, published=monday) == []
+    # « la nuit de lundi à mardi » is a night, no schedule.
+    found = resolve("La neige tombera dans la nuit de lundi à mardi.", published=monday)
+    assert [s for s, *_ in found] == ["dans la nuit de lundi à mardi"]
+    # With days of the month, a range of the calendar.
+    text = "Le salon se tiendra du jeudi 23 au samedi 25 avril."
+    assert _digest_dates(pipeline, text, monday) == [
+        ("jeudi 23", "2020-04-23"),
+        ("samedi 25 avril", "2020-04-25"),
+    ]
+
+
+def test_a_weekday_after_a_compter_de_is_ahead() -> None:
+    monday = dt.date(2020, 4, 20)
+    found = resolve(
+        "La distribution reprend à compter de mardi dans les villages.", published=monday
+    )
+    assert [(s, v) for s, v, *_ in found] == [("mardi", "2020-04-21")]
+
+
+def test_this_season_is_this_years_whatever_the_tense(pipeline: Pipeline) -> None:
+    text = "Le ministre laissait entendre qu'il se prononcerait d'ici cet été."
+    assert _digest_dates(pipeline, text, dt.date(2016, 5, 11)) == [("cet été", "2016-06/2016-08")]
+
+
+def test_a_season_months_ahead_under_no_future_verb_is_the_last_one(pipeline: Pipeline) -> None:
+    text = "Une dizaine de lits de réanimation sont restés fermés tout l'automne à Lille."
+    assert _digest_dates(pipeline, text, dt.date(2020, 2, 27)) == [("l'automne", "2019-09/2019-12")]
+    # A future verb, or « d'ici », looks to the coming one.
+    text = "Le chantier reprendra à l'automne, d'après la mairie."
+    assert _digest_dates(pipeline, text, dt.date(2020, 2, 27)) == [("l'automne", "2020-09/2020-12")]
+
+
+def test_a_month_months_ahead_under_no_verb_is_the_last_one(pipeline: Pipeline) -> None:
+    text = "Le mouvement de colère, un soulèvement inédit déclenché en octobre, reprend."
+    assert _digest_dates(pipeline, text, dt.date(2020, 6, 12)) == [("en octobre", "2019-10")]
+    text = "Dévoilé en janvier, le plan de paix a été rejeté par les deux camps."
+    assert _digest_dates(pipeline, text, dt.date(2020, 8, 13)) == [("en janvier", "2020-01")]
+    # Not after a participle that looks ahead, nor in a hypothesis.
+    text = "Prévu en mai, ce mariage sera l'un des temps forts de l'année."
+    assert _digest_dates(pipeline, text, dt.date(2018, 1, 2)) == [("en mai", "2018-05")]
+    text = "S'il n'y a pas de reprise en septembre, le théâtre fermera, a-t-il dit."
+    assert _digest_dates(pipeline, text, dt.date(2020, 5, 5)) == [("en septembre", "2020-09")]
+
+
+def test_a_weekday_and_day_the_calendar_has_nowhere_near_is_a_slip() -> None:
+    # Thursday 24 October 2019: the 19th was a Saturday; the last Friday 19th was in July.
+    found = resolve(
+        "Les agents avaient cessé le travail vendredi 19, le trafic a repris mardi 22 octobre.",
+        published=dt.date(2019, 10, 24),
+    )
+    assert [(s, v) for s, v, *_ in found] == [
+        ("vendredi 19", "2019-10-19"),
+        ("mardi 22 octobre", "2019-10-22"),
+    ]
+
+
+def test_a_future_seen_from_the_past_is_the_nearest(pipeline: Pipeline) -> None:
+    september = dt.date(2020, 9, 1)
+    text = "Les élections, qui devaient se tenir en mars, ont été reportées à une date inconnue."
+    assert _digest_dates(pipeline, text, september) == [("en mars", "2020-03")]
+    text = "Le scrutin, initialement prévu le 15 mars, a été reporté."
+    assert _digest_dates(pipeline, text, september) == [("le 15 mars", "2020-03-15")]
+    # A plain future still looks ahead.
+    text = "Le festival se tiendra en mars, a annoncé la mairie."
+    assert _digest_dates(pipeline, text, september) == [("en mars", "2021-03")]

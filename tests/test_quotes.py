@@ -405,3 +405,50 @@ def test_a_que_clause_after_the_person_spoken_to(pipeline: Pipeline) -> None:
             "plusieurs familles avaient été évacuées par précaution dans la nuit",
         )
     ]
+
+
+# Issue 32: quote boundaries read on unannotated OrangeSum train articles (sentences ours).
+
+
+def test_a_quote_left_open_ends_where_an_incise_cue_opens(pipeline: Pipeline) -> None:
+    digest = _digest(
+        pipeline,
+        'Emmanuel Macron a visité une ferme du Loiret. "Les Français ont appris à cuisiner '
+        "davantage, une habitude qu'il faudra garder, a-t-il ajouté. Évoquant la fête des "
+        'vendanges, il a souligné que "cette fête est celle de toute une région".\n\n'
+        'Le syndicat Alliance a réagi. "Il salit sa fonction. Comparer nos agents à une milice '
+        "est inacceptable, a également tweeté Jean Dupuis, son secrétaire. Plusieurs élus se "
+        "sont émus de ces propos.",
+        "fr",
+    )
+    directs = [q.content.text for q in digest.quotes if q.kind == QuoteKind.DIRECT]
+    assert directs == [
+        "Les Français ont appris à cuisiner davantage, une habitude qu'il faudra garder",
+        "cette fête est celle de toute une région",
+        "Il salit sa fonction. Comparer nos agents à une milice est inacceptable",
+    ]
+    assert _quote(digest, "Les Français").speaker_name == "Emmanuel Macron"
+
+
+def test_a_selon_after_a_quote_and_its_cue_is_no_second_report(pipeline: Pipeline) -> None:
+    digest = _digest(
+        pipeline,
+        "Bruno Le Maire a été clair devant les députés. \"Il n'y a aucun désaccord. Il n'y en "
+        'aura aucun", a-t-il dit, toujours selon ces participants.',
+        "fr",
+    )
+    assert [(q.kind, q.content.text) for q in digest.quotes] == [
+        (QuoteKind.DIRECT, "Il n'y a aucun désaccord. Il n'y en aura aucun")
+    ]
+
+
+def test_a_pull_quote_heading_glued_into_the_text_is_a_quote(pipeline: Pipeline) -> None:
+    digest = _digest(
+        pipeline,
+        'Le maire de Nantes a défendu son budget lundi. "Nous tenons nos engagements", '
+        'a-t-il déclaré."Un budget de combat"Le maire a ensuite détaillé les économies prévues. '
+        'Le "fils préféré" est parti.',
+        "fr",
+    )
+    directs = [q.content.text for q in digest.quotes if q.kind == QuoteKind.DIRECT]
+    assert directs == ["Nous tenons nos engagements", "Un budget de combat"]

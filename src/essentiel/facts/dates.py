@@ -16,7 +16,12 @@ What news needs and general date parsers get wrong:
   a list of days turns them all; the end of a range is on or after its start;
 - a weekday beside a day and month is checked against the calendar, but near publication a
   contradicting weekday is the writer's slip; « le mercredi 26 » (no month) is found on the
-  calendar; the second weekday of « lundi et mardi » follows the first.
+  calendar, and with no such day near publication its weekday is the slip; the second
+  weekday of « lundi et mardi » follows the first;
+- a season months ahead under no future verb, or a month after a past participle
+  (« déclenché en octobre »), is the last one; « qui devaient se tenir en mars » (a future
+  seen from the past) the nearest one;
+- « du lundi au vendredi » (a weekly schedule) and « le Journal du dimanche » are no dates.
 Words come from resources/<lang>/language.toml ([dates] and [temporal]).
 """
 
@@ -95,6 +100,13 @@ class _Grammar:
     awaited_after: re.Pattern[str]
     # What stands between the two days of a range (« du 2 au 9 mars », « entre le 2 et le 9 »).
     range_joiner: re.Pattern[str]
+    # « du lundi au vendredi »: two bare weekdays as a range, a weekly schedule (no date).
+    frequency_range: re.Pattern[str]
+    # « qui devaient se tenir en mars »: a future seen from the past.
+    future_in_past: re.Pattern[str]
+    # Names of outlets that hold a date word (« le Journal du dimanche », « Aujourd'hui en
+    # France »): the word is part of the name, no date.
+    dated_names: re.Pattern[str]
 
 
 def _joiner(words: list[str]) -> str:
@@ -258,7 +270,7 @@ def grammar(code: str) -> _Grammar:
             (
                 "season",
                 rf"{b}(?:(?P<edge>{alternation(t['period_edges'])})\s+(?:de\s+l['’]|du\s+)"
-                rf"|(?:{opener})\s*|du\s+(?=(?:{season})\s+(?:(?:1[89]|20)\d{{2}}|{last}|{nxt})))"
+                rf"|(?P<sopen>{opener})\s*|du\s+(?=(?:{season})\s+(?:(?:1[89]|20)\d{{2}}|{last}|{nxt})))"
                 rf"(?<=[\s'’])(?P<season>{season})"
                 rf"(?:\s+{year}|\s+(?P<last>{last})|\s+(?P<next>{nxt}))?{e}",
             )
@@ -461,7 +473,47 @@ def grammar(code: str) -> _Grammar:
             else "(?!)",
             re.IGNORECASE,
         ),
+        frequency_range=_frequency_range(t.get("frequency_range"), wd, part, b),
+        future_in_past=re.compile(
+            rf"{b}(?:{alternation(t['future_in_past'])})(?![\w-])"
+            if t.get("future_in_past")
+            else "(?!)",
+            re.IGNORECASE,
+        ),
+        dated_names=_dated_names([*weekdays, *months, *(k.lower() for k in t["day_offsets"])], b),
     )
+
+
+def _frequency_range(
+    words: dict[str, list[str]] | None, wd: str, part: str, b: str
+) -> re.Pattern[str]:
+    """« du lundi au vendredi »: two bare weekdays (no day of the month after either) that a
+    range's opener and joiner tie together."""
+    if not words:
+        return re.compile("(?!)")
+    day = rf"(?:{wd})(?:\s+(?:{part}))?"
+    return re.compile(
+        rf"{b}(?:{alternation(words['openers'])})\s+{day}\s+"
+        rf"(?:{alternation(words['joiners'])})\s+{day}(?!\w|\s*\d)",
+        re.IGNORECASE,
+    )
+
+
+def _dated_names(date_words: list[str], b: str) -> re.Pattern[str]:
+    """The outlets of resources/common/organisations.toml whose name holds one of
+    ``date_words``, matched with or without their article (« Journal du Dimanche »)."""
+    folded = {w.lower() for w in date_words}
+    names = [
+        re.sub(r"^(?:Le|La|Les|L['’])\s*", "", name)
+        for group in resources.common_data("organisations").get("outlets", [])
+        for name in group
+        if folded & set(re.split(r"[\s'’-]+", name.lower()))
+        or any(w in name.lower() for w in folded if "'" in w or " " in w)
+    ]
+    if not names:
+        return re.compile("(?!)")
+    spelled = [r"\s+".join(re.escape(w) for w in n.split()).replace("'", "['’]") for n in names]
+    return re.compile(rf"{b}(?:{'|'.join(spelled)})(?!\w)", re.IGNORECASE)
 
 
 # Characters that re.IGNORECASE matches to a Latin letter other than the one str.lower() gives
@@ -508,6 +560,18 @@ def find(text: str, code: str) -> list[_Hit]:
     # « la surface de Mars », « vers Mars »: a capitalised month after a lowercase word is a
     # name (French writes its months lower case), not a date.
     hits = [h for h in hits if not (h.rule == "month" and _capitalised_month(h))]
+    # « du lundi au vendredi »: a weekly schedule; « le Journal du dimanche »: a name.
+    # Looked for only where a hit could be inside one: most blocks have no date at all.
+    patterns = [g.frequency_range] if any(h.rule == "weekday" for h in hits) else []
+    skipped = [
+        (m.start(), m.end())
+        for pattern in ([g.dated_names, *patterns] if hits else [])
+        for m in pattern.finditer(text)
+    ]
+    if skipped:
+        hits = [
+            h for h in hits if not any(start <= h.start and h.end <= end for start, end in skipped)
+        ]
     # « la canicule de juillet »: the span is the month, as « de » is left out of it after
     # « octobre et de novembre » below.
     hits = [_Hit(h.match.start("m"), h.end, h.rule, h.match) if _after_de(h) else h for h in hits]
@@ -609,12 +673,18 @@ _FAR_AHEAD_DAYS = 120
 # writer's (« mardi 31 janvier » published on Wednesday 31 January 2018: 31 January 2017 was
 # a Tuesday, but a year back is the less likely reading), not a day a year away.
 _SLIP_DAYS = 14
+# « vendredi 19 » (no month) with no Friday 19th this near publication: the weekday is the slip.
+_WEEKDAY_SLIP_DAYS = 40
 
 
 class DateResolver:
     def __init__(self, code: str) -> None:
         self.code = code
         self.g = grammar(code)
+        temporal = resources.raw(code)["temporal"]
+        self.g_this = frozenset(w.lower() for w in temporal["this"])
+        self.g_participle_endings = tuple(temporal.get("past_participle_endings", []))
+        self.g_forward_participles = frozenset(temporal.get("forward_participles", []))
 
     def mentions(
         self,
@@ -740,18 +810,33 @@ class DateResolver:
                 # « depuis mars », « en décembre » in past narration: the last one begun, as a
                 # bare weekday is the last one.
                 year = published.year if month <= published.month else published.year - 1
+            elif tense == "future" and self._future_in_past(text, m.start()):
+                # « qui devaient se tenir en mars », « initialement prévu en mai »: the future
+                # of a past plan, the nearest one.
+                month_number = month
+                year = min(
+                    (published.year - 1, published.year, published.year + 1),
+                    key=lambda y: abs((y - published.year) * 12 + month_number - published.month),
+                )
             elif g.forward.search(before_month) or tense == "future":
                 # « se tiendra en mars »: this one or the next to come.
                 year = published.year if month >= published.month else published.year + 1
             elif tense == "unparsed":
                 year = published.year if month <= published.month else published.year - 1
             else:
-                # Present or no verb (« pour un vote espéré fin octobre »): the nearest one.
+                # Present or no verb (« pour un vote espéré fin octobre »): the nearest one;
+                # but one months ahead right after a past participle is the one before (« le
+                # soulèvement déclenché en octobre » read in June; not « s'il n'y a pas de
+                # reprise en septembre » read in May).
                 month_number = month
                 year = min(
                     (published.year - 1, published.year, published.year + 1),
                     key=lambda y: abs((y - published.year) * 12 + month_number - published.month),
                 )
+                if (
+                    dt.date(year, month, 15) - published
+                ).days > _FAR_AHEAD_DAYS and self._after_past_participle(text, m.start()):
+                    year -= 1
             return out(f"{year}-{month:02d}", DateGrain.MONTH, "publication")
         if hit.rule == "night_between":
             if tense == "future" or (tense != "past" and g.forward.search(text[: hit.start])):
@@ -869,6 +954,23 @@ class DateResolver:
             resolved = self._by_tense(hit, context, published, resolved, weekday, bool(since), text)
         return resolved
 
+    def _after_past_participle(self, text: str, start: int) -> bool:
+        """Is the word before ``start`` a past participle that does not look ahead
+        (« déclenché », not « programmé »)?"""
+        words = text[max(0, start - 30) : start].split()
+        if not words:
+            return False
+        word = words[-1].lower().strip(",;:")
+        return word.endswith(self.g_participle_endings) and word not in self.g_forward_participles
+
+    def _future_in_past(self, text: str, start: int) -> bool:
+        """Does the sentence, before ``start``, say a future seen from the past (« devaient »,
+        « initialement prévu »)?"""
+        opening = max(
+            text.rfind(". ", 0, start), text.rfind("! ", 0, start), text.rfind("? ", 0, start)
+        )
+        return self.g.future_in_past.search(text, opening + 1, start) is not None
+
     def _coordinated_weekday(self, hit: _Hit, context: _Context) -> dt.date | None:
         """The day of the weekday just before ``hit`` when the two are coordinated
         (« lundi et mardi », « jeudi ou vendredi »), else None."""
@@ -917,6 +1019,10 @@ class DateResolver:
         if weekday is not None and nearest.weekday() == weekday:
             return nearest
         tense = "past" if since else context.tense(hit)
+        if tense == "future" and self._future_in_past(text, hit.start):
+            # « initialement prévu le 15 mars », « devait avoir lieu le 12 avril »: the future
+            # of a past plan, the nearest one.
+            return nearest
         side = -1 if tense == "past" and nearest > published else 0
         side = 1 if tense == "future" and nearest < published else side
         if (
@@ -993,7 +1099,8 @@ class DateResolver:
                 f"{saturday.isoformat()}/{sunday.isoformat()}", DateGrain.WEEK, "publication"
             )
         if rule == "season":
-            return out(*self._season(groups, published, tense))
+            ahead = bool(g.forward.search(context.text[max(0, hit.start - 20) : hit.start]))
+            return out(*self._season(groups, published, tense, ahead))
         if rule == "rentree":
             month = int(resources.raw(self.code)["temporal"]["back_to_school_month"])
             year = int(groups["y"]) if groups.get("y") else published.year
@@ -1121,6 +1228,18 @@ class DateResolver:
             beside = [c for c in candidates if abs((c - narrated).days) <= 10]
             if beside:
                 return beside[0]
+        if all(abs((c - published).days) > _WEEKDAY_SLIP_DAYS for c in candidates):
+            # « vendredi 19 » published on Thursday 24 October 2019, a Saturday that month:
+            # no Friday 19th is near, so the weekday is the writer's slip and the day of the
+            # month is the one near publication (not a Friday 19th three months back).
+            candidates = [
+                day
+                for shift in range(-_WEEKDAY_SLIP_DAYS, _WEEKDAY_SLIP_DAYS + 1)
+                for day in [published + dt.timedelta(days=shift)]
+                if day.day == day_of_month
+            ]
+            if not candidates:
+                return None
         if tense == "future":
             pool = [c for c in candidates if c >= published]
         elif tense in {"past", "unparsed"}:
@@ -1138,8 +1257,13 @@ class DateResolver:
         return int(value) if value is not None else None
 
     def _season(
-        self, groups: dict[str, Any], published: dt.date, tense: str | None
+        self, groups: dict[str, Any], published: dt.date, tense: str | None, ahead: bool = False
     ) -> tuple[str, DateGrain, Anchor]:
+        """A season: the one of the year its own year or « dernier » / « prochain » says;
+        with « cet », « ce », « cette », this year's whatever the tense (« il se déclarerait
+        d'ici cet été » in May is this summer); else by the tense, and one that has not begun
+        and is months away is the one before unless a future verb or « d'ici » looks to it
+        (« fermés tout l'automne » in February is last autumn)."""
         first, last = self.g.seasons[groups["season"]]
         wraps = last < first  # winter: December to February
         if groups.get("y"):
@@ -1150,14 +1274,19 @@ class DateResolver:
             starts = dt.date(year, first, 1)
             ends_year = year + 1 if wraps else year
             ended = (ends_year, last) < (published.year, published.month)
+            this = (groups.get("sopen") or "").lower() in self.g_this
             if groups.get("last"):
                 year -= 1 if not ended else 0
             elif groups.get("next"):
                 year += 1
+            elif this:
+                pass
             elif tense == "past" and starts > published:
                 year -= 1
             elif tense == "future" and ended:
                 year += 1
+            elif tense != "future" and not ahead and (starts - published).days > _FAR_AHEAD_DAYS:
+                year -= 1
         end_year = year + 1 if wraps else year
         anchor: Anchor = "absolute" if groups.get("y") else "publication"
         edge = groups.get("edge")

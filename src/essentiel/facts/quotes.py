@@ -2,11 +2,12 @@
 
 Three kinds:
 - direct: words in « », “ ” or " " (a quote may run over several sentences; an unclosed one
-  runs to the end of its paragraph). The cue is the nearest speech verb of the sentences the
-  quote stands in, outside the quote (« "…", a déclaré X », « X a déclaré : "…" »), or an
-  according-to phrase; a long quote with no cue continues the speaker of the quote before
-  (news prose strings a speaker's sentences together). A short one (« "approfondie" ») counts
-  only with a cue: otherwise it is a title or scare quotes.
+  runs to the end of its paragraph, or to an incise cue inside it: « "…, a-t-il ajouté. »).
+  The cue is the nearest speech verb of the sentences the quote stands in, outside the quote
+  (« "…", a déclaré X », « X a déclaré : "…" »), or an according-to phrase; a long quote with
+  no cue continues the speaker of the quote before (news prose strings a speaker's sentences
+  together). A short one (« "approfondie" ») counts only with a cue: otherwise it is a title or
+  scare quotes, unless it stands alone between two sentences (a glued pull-quote heading).
 - indirect: a speech verb with a « que » / "that" clause (English also without "that").
 - according_to: « selon X », « d'après X », "according to X": the claim is the rest of the
   sentence.
@@ -24,7 +25,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -51,6 +52,32 @@ _QUOTE_MARK = re.compile("[" + re.escape("".join({*_CLOSER, *_CLOSER.values()}))
 _STOP_PHRASE = frozenset(',.;:!?»"”()')
 _GLUED_END = re.compile(r"(?<=\w)[.;!?]+[-–—]")
 _CLOSINGS = frozenset({"»", '"', "”"})
+# What stands between the comma and the verb of an incise (« , a-t-il ajouté », « , avait
+# également déclaré », « , ajoute-t-elle »).
+_INVERTED_PRONOUNS = frozenset(
+    {"-t-il", "-t-elle", "-il", "-elle", "-t", "-ils", "-elles", "t-il", "t-elle"}
+)
+_AUXILIARY_FORMS = frozenset({"a", "avait", "aurait", "ont", "avaient", "auraient", "a-t"})
+# French speech verbs whose participle is not the infinitive's stem plus « é ».
+_IRREGULAR_PARTICIPLES = frozenset(
+    {
+        "dit",
+        "écrit",
+        "promis",
+        "admis",
+        "reconnu",
+        "répondu",
+        "soutenu",
+        "prévenu",
+        "conclu",
+        "poursuivi",
+        "répliqué",
+        "convenu",
+        "prédit",
+        "redit",
+        "assuré",
+    }
+)
 # Naming words that end with « de » open a term when a quote starts with them.
 _OF_ENDINGS = (" de", " d'", " d’")
 _CONTEXT_SENTENCES = 3  # how far back a pronoun or a cue-less quote looks for its speaker
@@ -86,6 +113,7 @@ class _Rules:
     fragments_in_reports: bool
     predicate_fragments: bool
     inserted_cues: bool
+    pull_quotes: bool
     inserted_clitics: frozenset[str]
     inserted_openers: frozenset[str]
     inserted_min_words: int
@@ -136,6 +164,7 @@ def rules(code: str) -> _Rules:
         fragments_in_reports=bool(q.get("fragments_in_reports", False)),
         predicate_fragments=bool(q.get("predicate_fragments", False)),
         inserted_cues=bool(q.get("inserted_cues", False)),
+        pull_quotes=bool(q.get("pull_quotes", False)),
         inserted_clitics=frozenset(q.get("inserted_clitics", [])),
         inserted_openers=frozenset(q.get("inserted_openers", [])),
         inserted_min_words=int(q.get("inserted_min_words", 4)),
@@ -189,8 +218,10 @@ class _Found:
     silenced: bool = False
 
 
-def quote_pairs(text: str) -> list[tuple[int, int, bool]]:
-    """(content start, content end, closed) of each outermost quote of a paragraph."""
+def quote_pairs(text: str, abandoned: bool = False) -> list[tuple[int, int, bool]]:
+    """(content start, content end, closed) of each outermost quote of a paragraph. With
+    ``abandoned``, a straight quote left open where another opens (« "a … "b" ») is given
+    too, unclosed, up to that mark: its end is where a cue cuts it, if one does."""
     found: list[tuple[int, int, bool]] = []
     opener: str | None = None
     opened = 0
@@ -206,6 +237,8 @@ def quote_pairs(text: str) -> list[tuple[int, int, bool]]:
         elif ch == _CLOSER[opener] or ch == _ALSO_CLOSES.get(opener):
             if ch == '"' and before.isspace() and not after.isspace():
                 # « … "a" … "b" » with one quote lost by scraping: this one opens a new quote.
+                if abandoned:
+                    found.append((opened + 1, i, False))
                 opened = i
                 continue
             found.append((opened + 1, i, True))
@@ -272,7 +305,7 @@ class QuoteExtractor:
             return []  # a block of white space (« " " »): nothing to look up a sentence in
         offset = block.span.start
         text = doc_text(doc)
-        pairs = quote_pairs(text)
+        pairs = self._cut_unclosed(doc, text, quote_pairs(text, abandoned=True))
         # Quotes (marks included) and sentences are in text order and do not overlap: a
         # position is looked up by bisection, not by a scan per token (quadratic in a block).
         inside_starts = [a - 1 for a, _, _ in pairs]
@@ -316,6 +349,7 @@ class QuoteExtractor:
                 (cue is None or speaker is None)
                 and words < self.r.floating_min_words
                 and not (cue is not None and _object_of_cue(doc, a, b, cue))
+                and not (self.r.pull_quotes and _stands_alone(text, a, b))
             ):
                 # A title or scare quotes (« the so-called "night owl" »), not speech; unless
                 # a report holds it (below).
@@ -406,6 +440,15 @@ class QuoteExtractor:
             if quoted(m.start()):
                 continue
             claim = self._according_to(doc, text, sentences[sentence_at(m.start())], m)
+            if (
+                claim is not None
+                and quoted(claim[0])
+                and text[claim[0]] not in _CLOSER
+                and not quoted(claim[1] - 1)
+            ):
+                # « "Il n'y en a pas. Il n'y en aura jamais", a-t-il dit, toujours selon ces
+                # participants »: the claim is a direct quote's end and its cue, already found.
+                claim = None
             if claim is not None:
                 a, b, speaker, head = claim
                 found.append(
@@ -428,6 +471,68 @@ class QuoteExtractor:
             if self.r.predicate_fragments:
                 found.extend(self._predicate_fragments(doc, text, pending, taken, offset, base))
         return found
+
+    def _cut_unclosed(
+        self, doc: Doc, text: str, pairs: list[tuple[int, int, bool]]
+    ) -> list[tuple[int, int, bool]]:
+        """A quote whose closing mark was lost ends where an incise cue opens in it
+        (« "Il salit sa fonction. …, a également tweeté le syndicat. Plusieurs élus … »): the
+        words before the comma are the quote, the cue and what follows are not. One left open
+        where another opens (quote_pairs' ``abandoned``) and that no cue cuts is dropped: where
+        it ends is not known."""
+        cut: list[tuple[int, int, bool]] = []
+        for a, b, closed in pairs:
+            if closed:
+                cut.append((a, b, closed))
+                continue
+            end = self._incise_in(doc, text, a, b)
+            if end is not None:
+                cut.append((a, end, False))
+            elif text[b:].lstrip()[:1] not in _CLOSER:
+                cut.append((a, b, closed))  # open to the paragraph's end, as before
+        return cut
+
+    def _incise_in(self, doc: Doc, text: str, a: int, b: int) -> int | None:
+        """Where the first incise cue inside ``text[a:b]`` cuts it (the comma before it):
+        a comma, an auxiliary (« a », « avait », « a-t-il ») and adverbs, a speech verb's
+        participle, then its subject (« -t-il » before it, or a noun phrase after it); or a
+        comma and a present speech verb with its subject after (« estime-t-elle »). Read on
+        the words, not the parse: inside a quote left open the tagger often errs (it made
+        « tweeté » a proper noun)."""
+        first = bisect.bisect_left(range(len(doc)), a, key=lambda i: doc[i].idx)
+        for tok in doc[first:]:
+            if tok.idx >= b:
+                break
+            word = tok.lower_
+            present = word + "r" in self.r.speech
+            if not (present or tok.lemma_.lower() in self.r.speech or word in self._participles):
+                continue
+            i, pronoun, auxiliaries = tok.i - 1, False, 0
+            while i > first:
+                prev = doc[i]
+                if prev.lower_ in _INVERTED_PRONOUNS:
+                    pronoun = True
+                elif prev.lower_ in _AUXILIARY_FORMS:
+                    auxiliaries += 1
+                elif prev.pos_ != "ADV":
+                    break
+                i -= 1
+            if doc[i].text != "," or doc[i].idx <= a or (not auxiliaries and not present):
+                continue
+            after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            subject_after = after is not None and (
+                after.pos_ in {"DET", "PROPN"} or after.lower_ in _INVERTED_PRONOUNS
+            )
+            if pronoun or subject_after:
+                return len(text[: doc[i].idx].rstrip())
+        return None
+
+    @cached_property
+    def _participles(self) -> frozenset[str]:
+        """Past participles of the speech verbs in -er (« ajouté », « tweeté ») and the few
+        irregular ones news uses."""
+        regular = {v[:-2] + "é" for v in self.r.speech if v.endswith("er") and " " not in v}
+        return frozenset(regular | _IRREGULAR_PARTICIPLES)
 
     def _predicate_fragments(
         self,
@@ -1617,6 +1722,20 @@ def _ends_with_quote_after_pause(text: str, a: int, b: int) -> bool:
     # Not after a colon (« … plusieurs points communs: "…" » states the claim itself), nor
     # when the words before hold quoted words of their own (a mixed claim).
     return lead.endswith(",") and _QUOTE_MARK.search(lead) is None
+
+
+def _stands_alone(text: str, a: int, b: int) -> bool:
+    """Does the quote ``text[a:b]`` stand alone between two sentences: its opening mark after
+    a sentence's end (or the paragraph's start), a capital opening it, and a capital right
+    after its closing mark (« …déclaré."Un budget de combat"Le maire … », a pull-quote
+    heading glued into the text)? Not « Le "fils préféré" » nor « "Un pari", a-t-il dit »."""
+    before = text[: max(0, a - 1)].rstrip(" \u00a0\u202f")
+    if before and before[-1] not in '.!?»"”':
+        return False
+    if not text[a : a + 1].isupper() or b >= len(text) or text[b] not in _CLOSINGS:
+        return False
+    after = text[b + 1 :].lstrip(" \u00a0\u202f")
+    return after[:1].isupper()
 
 
 def _is_pronoun(f: _Found) -> bool:
