@@ -20,7 +20,7 @@ from lxml import etree
 from lxml.etree import strip_tags
 from trafilatura.core import trafilatura_sequence
 from trafilatura.settings import Document, Extractor
-from trafilatura.utils import load_html, sanitize_tree
+from trafilatura.utils import sanitize_tree
 from trafilatura.xml import (
     CONTROL_PARSER,
     build_xml_output,
@@ -34,6 +34,7 @@ from essentiel import resources
 from essentiel.encoding import decode_bytes, without_surrogates
 from essentiel.errors import BinaryInput, EmptyInput, InputTooLarge, NoArticle
 from essentiel.html_metadata import read_metadata
+from essentiel.html_tree import parse_page
 from essentiel.publication_date import date_line_date, markup_date
 
 DEFAULT_MAX_BYTES = 5_000_000
@@ -178,11 +179,11 @@ def _from_text(text: str, url: str | None) -> RawDocument:
 
 
 def _from_html(page: str, url: str | None) -> RawDocument:
-    # Parsed once, by trafilatura's own loader: the tree trafilatura builds from a page string
-    # (comments dropped, an encoding declaration or broken markup handled). lxml.html's
-    # default parser gave it another tree, on which some pages lost half their article and
-    # pages with an XML declaration failed.
-    tree = load_html(page)
+    # Parsed once, as trafilatura's own loader parses a page string (comments dropped, an
+    # encoding declaration or broken markup handled), with cheaper element classes
+    # (essentiel.html_tree). lxml.html's default parser gave it another tree, on which some
+    # pages lost half their article and pages with an XML declaration failed.
+    tree = parse_page(page)
     if tree is None:
         raise NoArticle("HTML page could not be parsed")
     # Everything read from the page's tree is read before trafilatura extracts the article:
@@ -200,7 +201,7 @@ def _from_html(page: str, url: str | None) -> RawDocument:
     if any(_might_be_a_menu(line.text) for line in lines):
         # The page parsed again, as it was: one page in ten pays for it, where a copy of the
         # tree for trafilatura cost every page a third of a parse.
-        lines = _without_menus(lines, _menu_lines(load_html(page)))
+        lines = _without_menus(lines, _menu_lines(parse_page(page)))
         if not lines:
             raise NoArticle("no article text found in the HTML page")
     for line in lines:
