@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 from lxml.html import HtmlElement
-from trafilatura.utils import load_html
+from trafilatura.utils import INVALID_XML_CHARS, load_html
 
-from essentiel.html_tree import parse_page
-from essentiel.ingest import _bare_extraction
+from essentiel.html_tree import parse_page, xml_valid
+from essentiel.ingest import _bare_extraction, ingest
 
 ARTICLE = (
     "<!DOCTYPE html><html><head><title>Brest : le port agrandit son terminal</title>"
@@ -65,3 +65,37 @@ def test_trafilatura_extracts_the_same_article_from_it() -> None:
     assert etree.tostring(ours.body, encoding="unicode") == etree.tostring(
         theirs.body, encoding="unicode"
     )
+
+
+@pytest.mark.parametrize("character", [*map(chr, [*range(0x00, 0x09), 0x0B, 0x0C]), "\ufffe"])
+def test_a_character_the_loader_deletes_makes_the_text_not_xml_valid(character: str) -> None:
+    assert INVALID_XML_CHARS.fullmatch(character)
+    text = f"Le port de Brest{character} gagne douze hectares."
+    assert not xml_valid(text.encode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    "text", ["Quai\tnord\r\nQuai sud", "« Nous doublons » — 45 M€", "\ufeffune page", "\ufffd"]
+)
+def test_layout_characters_and_letters_are_xml_valid(text: str) -> None:
+    assert not INVALID_XML_CHARS.search(text)
+    assert xml_valid(text.encode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    "page", [*PAGES, ARTICLE.replace("mardi", "mardi\x0c\x01"), "\ufffe" + ARTICLE]
+)
+def test_the_deletion_skipped_on_a_valid_page_gives_the_loaders_tree(page: str) -> None:
+    known = xml_valid(page.encode("utf-8"))
+    ours, theirs = parse_page(page, known_xml_valid=known), load_html(page)
+    assert (ours is None) == (theirs is None)
+    if ours is not None and theirs is not None:
+        assert etree.tostring(ours, encoding="unicode") == etree.tostring(
+            theirs, encoding="unicode"
+        )
+
+
+def test_ingest_drops_the_characters_the_loader_deletes() -> None:
+    raw = ingest(ARTICLE.replace("mardi la région", "mardi\x0c la\x01 région"))
+    assert any("mardi la région" in line.text for line in raw.lines)
+    assert ingest(ARTICLE).lines == raw.lines

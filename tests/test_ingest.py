@@ -53,6 +53,12 @@ def test_empty_input_is_refused(data: bytes) -> None:
         ingest(data)
 
 
+@pytest.mark.parametrize("text", ["", "   \n\t  ", "\u00a0\u2003\n"])
+def test_empty_text_is_refused(text: str) -> None:
+    with pytest.raises(EmptyInput):
+        ingest(text)
+
+
 def test_size_limit_applies_to_bytes_and_text() -> None:
     with pytest.raises(InputTooLarge, match="over the limit of 10 bytes"):
         ingest(FRENCH.encode(), max_bytes=10)

@@ -34,7 +34,7 @@ from essentiel import resources
 from essentiel.encoding import decode_bytes, without_surrogates
 from essentiel.errors import BinaryInput, EmptyInput, InputTooLarge, NoArticle
 from essentiel.html_metadata import read_metadata
-from essentiel.html_tree import parse_page
+from essentiel.html_tree import parse_page, xml_valid
 from essentiel.publication_date import date_line_date, markup_date
 
 DEFAULT_MAX_BYTES = 5_000_000
@@ -137,29 +137,38 @@ def looks_like_html(text: str) -> bool:
 def ingest(
     source: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES, url: str | None = None
 ) -> RawDocument:
+    # A text whose UTF-8 has no control character (the common case, checked at memory speed
+    # on the UTF-8 the size is measured on) needs neither the NUL and control character
+    # checks nor, as HTML, the parser's deletion of them (essentiel.html_tree).
+    known_xml_valid = False
     if isinstance(source, bytes):
         text = decode(source, max_bytes)
     else:
         try:
-            size = len(source.encode("utf-8"))
+            utf8 = source.encode("utf-8")
             has_surrogates = False
         except UnicodeEncodeError:  # a lone surrogate: no UTF-8 encoder takes it
-            size = len(source.encode("utf-8", errors="surrogatepass"))
+            utf8 = source.encode("utf-8", errors="surrogatepass")
             has_surrogates = True
-        if size > max_bytes:
-            raise InputTooLarge(f"input is {size:,} bytes, over the limit of {max_bytes:,} bytes")
-        if not source.strip():
+        if len(utf8) > max_bytes:
+            raise InputTooLarge(
+                f"input is {len(utf8):,} bytes, over the limit of {max_bytes:,} bytes"
+            )
+        if not source or source.isspace():  # as « not source.strip() », without its copy
             raise EmptyInput("input is empty")
-        # Text the caller decoded (a declared charset, a JSON string) gets the checks bytes get.
-        nuls = source.count("\x00")
-        if _too_many_nuls(nuls, len(source)):
-            raise BinaryInput("input is binary (it contains NUL characters), not text or HTML")
-        if nuls:  # a copy of the page otherwise
-            source = source.replace("\x00", "")
-        _reject_control_characters(source)
+        known_xml_valid = xml_valid(utf8)
+        if not known_xml_valid:
+            # Text the caller decoded (a declared charset, a JSON string) gets the checks
+            # bytes get.
+            nuls = source.count("\x00")
+            if _too_many_nuls(nuls, len(source)):
+                raise BinaryInput("input is binary (it contains NUL characters), not text or HTML")
+            if nuls:  # a copy of the page otherwise
+                source = source.replace("\x00", "")
+            _reject_control_characters(source)
         text = (without_surrogates(source) if has_surrogates else source).lstrip("\ufeff")
     if looks_like_html(text):
-        return _from_html(text, url)
+        return _from_html(text, url, known_xml_valid=known_xml_valid)
     return _from_text(text, url)
 
 
@@ -178,12 +187,12 @@ def _from_text(text: str, url: str | None) -> RawDocument:
     return RawDocument(lines=lines, source_format="text", url=url, hostname=_host(url))
 
 
-def _from_html(page: str, url: str | None) -> RawDocument:
+def _from_html(page: str, url: str | None, *, known_xml_valid: bool = False) -> RawDocument:
     # Parsed once, as trafilatura's own loader parses a page string (comments dropped, an
     # encoding declaration or broken markup handled), with cheaper element classes
     # (essentiel.html_tree). lxml.html's default parser gave it another tree, on which some
     # pages lost half their article and pages with an XML declaration failed.
-    tree = parse_page(page)
+    tree = parse_page(page, known_xml_valid=known_xml_valid)
     if tree is None:
         raise NoArticle("HTML page could not be parsed")
     # Everything read from the page's tree is read before trafilatura extracts the article:
@@ -201,7 +210,8 @@ def _from_html(page: str, url: str | None) -> RawDocument:
     if any(_might_be_a_menu(line.text) for line in lines):
         # The page parsed again, as it was: one page in ten pays for it, where a copy of the
         # tree for trafilatura cost every page a third of a parse.
-        lines = _without_menus(lines, _menu_lines(parse_page(page)))
+        page_again = parse_page(page, known_xml_valid=known_xml_valid)
+        lines = _without_menus(lines, _menu_lines(page_again))
         if not lines:
             raise NoArticle("no article text found in the HTML page")
     for line in lines:
