@@ -8,6 +8,7 @@ from lxml import etree
 from essentiel.errors import BinaryInput, EmptyInput, InputTooLarge, NoArticle
 from essentiel.ingest import (
     _indent_as_pretty_printed,
+    _normalise,
     control_characters,
     decode,
     ingest,
@@ -217,3 +218,18 @@ def test_a_lone_surrogate_in_text_is_replaced_and_counted_in_the_size() -> None:
 def test_control_characters_are_those_below_space_except_layout(text: str, expected: int) -> None:
     assert control_characters(text) == expected
     assert control_characters(text) == len(re.findall(r"[\x00-\x08\x0b\x0e-\x1f]", text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "  Le  maire\ta parlé\u200b\u200b jeudi. ",
+        "Quai\f \v nord\n  Quai  sud\u00a0 ",
+        "\u200b",
+        "\t \t",
+        "Rien à changer.",
+        "Deux\n\nlignes  \n",
+    ],
+)
+def test_normalise_collapses_horizontal_space_runs_as_the_regex_did(text: str) -> None:
+    assert _normalise(text) == re.sub(r"[ \t\f\v\u200b]+", " ", text).strip()

@@ -56,7 +56,11 @@ _HTML_START = re.compile(
     re.I | re.S,
 )
 _HTML_TAG = re.compile(r"<(?:p|div|article|section|span|br|h[1-6]|a|main)\b[^>]*>", re.I)
-_HSPACE = re.compile(r"[ \t\f\v\u200b]+")
+# Horizontal spaces (and the zero-width space): a run of them is one space. Written as a
+# translation to spaces, then a collapse of space runs, each done only where there is one:
+# the regex over the class tested every character of every line (7x slower).
+_TO_SPACES = str.maketrans(dict.fromkeys("\t\f\v\u200b", " "))
+_SPACE_RUN = re.compile("  +")
 
 
 @dataclass
@@ -176,7 +180,7 @@ def _from_text(text: str, url: str | None) -> RawDocument:
     lines: list[RawLine] = []
     paragraph_start = True
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = _HSPACE.sub(" ", raw).strip()
+        line = _normalise(raw)
         if not line:
             paragraph_start = True
             continue
@@ -521,7 +525,13 @@ def _html_lines(block: etree._Element) -> list[tuple[str, bool]]:
 
 
 def _normalise(text: str) -> str:
-    return _HSPACE.sub(" ", text).strip()
+    """Runs of horizontal spaces (space, tab, form feed, vertical tab, zero-width space) as
+    one space, the ends stripped (of any white space)."""
+    if "\t" in text or "\f" in text or "\v" in text or "\u200b" in text:
+        text = text.translate(_TO_SPACES)
+    if "  " in text:
+        text = _SPACE_RUN.sub(" ", text)
+    return text.strip()
 
 
 # trafilatura's block elements under <main>; anything else there (<hi>, <ref>, <lb/>, <del>)
