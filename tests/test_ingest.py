@@ -6,8 +6,10 @@ import pytest
 from lxml import etree
 
 from essentiel.errors import BinaryInput, EmptyInput, InputTooLarge, NoArticle
+from essentiel.html_tree import parse_page
 from essentiel.ingest import (
     _indent_as_pretty_printed,
+    _menu_lines,
     _normalise,
     control_characters,
     decode,
@@ -190,6 +192,18 @@ def test_a_menu_line_of_links_is_not_article_text() -> None:
     assert "quatorze mois de travaux" in texts and "digne de nos produits" in texts
     # Links with words of the sentence between them are not a menu.
     assert "et à l'entrée des halles" in texts and "office de tourisme" in texts
+
+
+def test_menu_lines_are_read_in_blocks_with_enough_links_of_their_own() -> None:
+    tree = parse_page(
+        "<html><body><div><span><a href='/'>Accueil</a></span> · <a href='/s'>Sport</a> · "
+        "<b><a href='/m'>Météo</a></b></div>"
+        "<div><a href='/a'>Annonces</a> | <a href='/j'>Jeux</a><p><a href='/c'>Contact</a></p>"
+        "</div><p>Le club de Lorient a gagné samedi.</p></body></html>"
+    )
+    assert tree is not None
+    # Links nested in inline elements count; a link in a nested block is another line's.
+    assert _menu_lines(tree) == {"AccueilSportMétéo"}
 
 
 def test_a_lone_surrogate_in_text_is_replaced_and_counted_in_the_size() -> None:

@@ -398,17 +398,19 @@ _INLINE_TAGS = frozenset(
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 
 
-def _enclosing_blocks(tree: etree._Element, tags: tuple[str, ...]) -> list[etree._Element]:
-    """The block elements (not inline ones) that hold an element of ``tags``, each once, in
-    document order."""
-    blocks: dict[etree._Element, None] = {}
+def _enclosing_blocks(
+    tree: etree._Element, tags: tuple[str, ...], at_least: int = 1
+) -> list[etree._Element]:
+    """The block elements (not inline ones) that hold ``at_least`` elements of ``tags`` (in
+    their own lines, not in a nested block), each once, in document order."""
+    blocks: dict[etree._Element, int] = {}
     for element in tree.iter(*tags):
         block = element.getparent()
         while block is not None and block.tag in _INLINE_TAGS:
             block = block.getparent()
         if block is not None:
-            blocks[block] = None
-    return list(blocks)
+            blocks[block] = blocks.get(block, 0) + 1
+    return [block for block, count in blocks.items() if count >= at_least]
 
 
 def _bold_lines(tree: etree._Element) -> set[str]:
@@ -456,7 +458,9 @@ def _menu_lines(tree: etree._Element) -> set[str]:
     separators: every letter of the line sits in a link, and what lies between the links is
     spaces and _ONLY_SEPARATORS."""
     found: set[str] = set()
-    for block in _enclosing_blocks(tree, ("a",)):
+    # A block with fewer links of its own than a menu has holds no menu line: its lines are
+    # not read (most blocks with links are paragraphs with one or two).
+    for block in _enclosing_blocks(tree, ("a",), at_least=MENU_MIN_LINKS):
         for runs in _link_runs(block):
             links = [text for text, in_link in runs if in_link]
             between = "".join(text for text, in_link in runs if not in_link)
