@@ -321,8 +321,14 @@ def _publisher_summaries(tree: etree._Element) -> set[str]:
     # n-th element carrying the attribute. A third faster than values that know their
     # element (lxml's "smart" strings), twice as fast as reading both attributes of every
     # element, and 8x faster than testing each class fragment in XPath.
-    for index in _matching_values(_CLASS_VALUES(tree), class_words):
-        marked.extend(_NTH_WITH_CLASS(tree, n=index + 1))
+    # Several matching values are fetched in one pass (a page marks up to 50 elements so):
+    # one XPath per value walked the page again for each.
+    indexes = _matching_values(_CLASS_VALUES(tree), class_words)
+    if len(indexes) == 1:
+        marked.extend(_NTH_WITH_CLASS(tree, n=indexes[0] + 1))
+    elif indexes:
+        positions = " ".join(str(index + 1) for index in indexes)
+        marked.extend(_POSITIONS_WITH_CLASS(tree, positions=f" {positions} "))
     for index, value in enumerate(_ID_VALUES(tree)):
         if value in fragments:
             marked.extend(_NTH_WITH_ID(tree, n=index + 1))
@@ -337,6 +343,10 @@ def _publisher_summaries(tree: etree._Element) -> set[str]:
 _CLASS_VALUES = etree.XPath("//@class", smart_strings=False)
 _ID_VALUES = etree.XPath("//@id", smart_strings=False)
 _NTH_WITH_CLASS = etree.XPath("(//*[@class])[$n]")
+# The elements carrying a class whose position among them is in $positions (" 3 17 45 ").
+_POSITIONS_WITH_CLASS = etree.XPath(
+    "(//*[@class])[contains($positions, concat(' ', position(), ' '))]"
+)
 _NTH_WITH_ID = etree.XPath("(//*[@id])[$n]")
 
 
