@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 INGEST_STEPS = (
-    "load_html",
+    "parse_page",
     "_publisher_summaries",
     "_bold_lines",
     "read_metadata",

@@ -159,6 +159,13 @@ def test_every_page_of_the_evaluation_set_is_recognised_as_html() -> None:
         "<link rel='canonical' href='https://gazette.example.org/politique/budget-2026'>",
         # No metadata: the title element, the URL given.
         "",
+        # JSON-LD only (read by essentiel.html_metadata._read_json_ld), one script of another
+        # type and one broken script beside it.
+        '<script type=\'application/ld+json\'>{"@context": "https://schema.org", "@type": '
+        '"NewsArticle", "headline": "Budget 2026 : la ville gèle ses impôts", '
+        '"publisher": {"@type": "Organization", "name": "La Gazette"}}</script>'
+        "<script type='text/javascript'>var headline = 'autre titre';</script>"
+        '<script type=\'application/ld+json\'>{"headline": "Titre cassé", </script>',
     ],
 )
 def test_metadata_is_what_trafilatura_finds(head: str) -> None:

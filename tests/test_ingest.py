@@ -6,8 +6,11 @@ import pytest
 from lxml import etree
 
 from essentiel.errors import BinaryInput, EmptyInput, InputTooLarge, NoArticle
+from essentiel.html_tree import parse_page
 from essentiel.ingest import (
     _indent_as_pretty_printed,
+    _menu_lines,
+    _normalise,
     control_characters,
     decode,
     ingest,
@@ -51,6 +54,12 @@ def test_binary_input_is_refused_with_its_nature(data: bytes, what: str) -> None
 def test_empty_input_is_refused(data: bytes) -> None:
     with pytest.raises(EmptyInput):
         ingest(data)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t  ", "\u00a0\u2003\n"])
+def test_empty_text_is_refused(text: str) -> None:
+    with pytest.raises(EmptyInput):
+        ingest(text)
 
 
 def test_size_limit_applies_to_bytes_and_text() -> None:
@@ -185,6 +194,18 @@ def test_a_menu_line_of_links_is_not_article_text() -> None:
     assert "et à l'entrée des halles" in texts and "office de tourisme" in texts
 
 
+def test_menu_lines_are_read_in_blocks_with_enough_links_of_their_own() -> None:
+    tree = parse_page(
+        "<html><body><div><span><a href='/'>Accueil</a></span> · <a href='/s'>Sport</a> · "
+        "<b><a href='/m'>Météo</a></b></div>"
+        "<div><a href='/a'>Annonces</a> | <a href='/j'>Jeux</a><p><a href='/c'>Contact</a></p>"
+        "</div><p>Le club de Lorient a gagné samedi.</p></body></html>"
+    )
+    assert tree is not None
+    # Links nested in inline elements count; a link in a nested block is another line's.
+    assert _menu_lines(tree) == {"AccueilSportMétéo"}
+
+
 def test_a_lone_surrogate_in_text_is_replaced_and_counted_in_the_size() -> None:
     text = FRENCH.replace("piscine", "pis\ud800cine")
     raw = ingest(text)
@@ -211,3 +232,18 @@ def test_a_lone_surrogate_in_text_is_replaced_and_counted_in_the_size() -> None:
 def test_control_characters_are_those_below_space_except_layout(text: str, expected: int) -> None:
     assert control_characters(text) == expected
     assert control_characters(text) == len(re.findall(r"[\x00-\x08\x0b\x0e-\x1f]", text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "  Le  maire\ta parlé\u200b\u200b jeudi. ",
+        "Quai\f \v nord\n  Quai  sud\u00a0 ",
+        "\u200b",
+        "\t \t",
+        "Rien à changer.",
+        "Deux\n\nlignes  \n",
+    ],
+)
+def test_normalise_collapses_horizontal_space_runs_as_the_regex_did(text: str) -> None:
+    assert _normalise(text) == re.sub(r"[ \t\f\v\u200b]+", " ", text).strip()

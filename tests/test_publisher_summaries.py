@@ -51,6 +51,19 @@ def test_summaries_found_by_class_and_id_as_xpath_found_them() -> None:
     }
 
 
+@pytest.mark.parametrize("marked", [0, 1, 2, 12])
+def test_any_number_of_marked_elements_found_in_one_pass(marked: int) -> None:
+    paragraphs = [
+        f'<p class="{"chapo" if number % 3 == 0 and number // 3 < marked else "texte"}">'
+        f"Le paragraphe numéro {number} de l'article sur les écoles de la commune.</p>"
+        for number in range(3 * max(marked, 1) + 2)
+    ]
+    page = f"<html><body><div class='page'>{''.join(paragraphs)}</div></body></html>"
+    found = _publisher_summaries(lxml_html.fromstring(page))
+    assert found == _by_xpath(page)
+    assert len(found) == marked
+
+
 @pytest.mark.parametrize(
     ("controls", "refused"),
     [("\x01" * 8, False), ("\x01" * 9, True), ("\x01\x0b\x1f" * 4, True), ("\t\n\r\f" * 9, False)],

@@ -20,7 +20,7 @@ from lxml import etree
 from lxml.etree import strip_tags
 from trafilatura.core import trafilatura_sequence
 from trafilatura.settings import Document, Extractor
-from trafilatura.utils import load_html, sanitize_tree
+from trafilatura.utils import sanitize_tree
 from trafilatura.xml import (
     CONTROL_PARSER,
     build_xml_output,
@@ -34,6 +34,7 @@ from essentiel import resources
 from essentiel.encoding import decode_bytes, without_surrogates
 from essentiel.errors import BinaryInput, EmptyInput, InputTooLarge, NoArticle
 from essentiel.html_metadata import read_metadata
+from essentiel.html_tree import parse_page, xml_valid
 from essentiel.publication_date import date_line_date, markup_date
 
 DEFAULT_MAX_BYTES = 5_000_000
@@ -55,7 +56,11 @@ _HTML_START = re.compile(
     re.I | re.S,
 )
 _HTML_TAG = re.compile(r"<(?:p|div|article|section|span|br|h[1-6]|a|main)\b[^>]*>", re.I)
-_HSPACE = re.compile(r"[ \t\f\v\u200b]+")
+# Horizontal spaces (and the zero-width space): a run of them is one space. Written as a
+# translation to spaces, then a collapse of space runs, each done only where there is one:
+# the regex over the class tested every character of every line (7x slower).
+_TO_SPACES = str.maketrans(dict.fromkeys("\t\f\v\u200b", " "))
+_SPACE_RUN = re.compile("  +")
 
 
 @dataclass
@@ -136,29 +141,38 @@ def looks_like_html(text: str) -> bool:
 def ingest(
     source: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES, url: str | None = None
 ) -> RawDocument:
+    # A text whose UTF-8 has no control character (the common case, checked at memory speed
+    # on the UTF-8 the size is measured on) needs neither the NUL and control character
+    # checks nor, as HTML, the parser's deletion of them (essentiel.html_tree).
+    known_xml_valid = False
     if isinstance(source, bytes):
         text = decode(source, max_bytes)
     else:
         try:
-            size = len(source.encode("utf-8"))
+            utf8 = source.encode("utf-8")
             has_surrogates = False
         except UnicodeEncodeError:  # a lone surrogate: no UTF-8 encoder takes it
-            size = len(source.encode("utf-8", errors="surrogatepass"))
+            utf8 = source.encode("utf-8", errors="surrogatepass")
             has_surrogates = True
-        if size > max_bytes:
-            raise InputTooLarge(f"input is {size:,} bytes, over the limit of {max_bytes:,} bytes")
-        if not source.strip():
+        if len(utf8) > max_bytes:
+            raise InputTooLarge(
+                f"input is {len(utf8):,} bytes, over the limit of {max_bytes:,} bytes"
+            )
+        if not source or source.isspace():  # as « not source.strip() », without its copy
             raise EmptyInput("input is empty")
-        # Text the caller decoded (a declared charset, a JSON string) gets the checks bytes get.
-        nuls = source.count("\x00")
-        if _too_many_nuls(nuls, len(source)):
-            raise BinaryInput("input is binary (it contains NUL characters), not text or HTML")
-        if nuls:  # a copy of the page otherwise
-            source = source.replace("\x00", "")
-        _reject_control_characters(source)
+        known_xml_valid = xml_valid(utf8)
+        if not known_xml_valid:
+            # Text the caller decoded (a declared charset, a JSON string) gets the checks
+            # bytes get.
+            nuls = source.count("\x00")
+            if _too_many_nuls(nuls, len(source)):
+                raise BinaryInput("input is binary (it contains NUL characters), not text or HTML")
+            if nuls:  # a copy of the page otherwise
+                source = source.replace("\x00", "")
+            _reject_control_characters(source)
         text = (without_surrogates(source) if has_surrogates else source).lstrip("\ufeff")
     if looks_like_html(text):
-        return _from_html(text, url)
+        return _from_html(text, url, known_xml_valid=known_xml_valid)
     return _from_text(text, url)
 
 
@@ -166,7 +180,7 @@ def _from_text(text: str, url: str | None) -> RawDocument:
     lines: list[RawLine] = []
     paragraph_start = True
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = _HSPACE.sub(" ", raw).strip()
+        line = _normalise(raw)
         if not line:
             paragraph_start = True
             continue
@@ -177,12 +191,12 @@ def _from_text(text: str, url: str | None) -> RawDocument:
     return RawDocument(lines=lines, source_format="text", url=url, hostname=_host(url))
 
 
-def _from_html(page: str, url: str | None) -> RawDocument:
-    # Parsed once, by trafilatura's own loader: the tree trafilatura builds from a page string
-    # (comments dropped, an encoding declaration or broken markup handled). lxml.html's
-    # default parser gave it another tree, on which some pages lost half their article and
-    # pages with an XML declaration failed.
-    tree = load_html(page)
+def _from_html(page: str, url: str | None, *, known_xml_valid: bool = False) -> RawDocument:
+    # Parsed once, as trafilatura's own loader parses a page string (comments dropped, an
+    # encoding declaration or broken markup handled), with cheaper element classes
+    # (essentiel.html_tree). lxml.html's default parser gave it another tree, on which some
+    # pages lost half their article and pages with an XML declaration failed.
+    tree = parse_page(page, known_xml_valid=known_xml_valid)
     if tree is None:
         raise NoArticle("HTML page could not be parsed")
     # Everything read from the page's tree is read before trafilatura extracts the article:
@@ -200,7 +214,8 @@ def _from_html(page: str, url: str | None) -> RawDocument:
     if any(_might_be_a_menu(line.text) for line in lines):
         # The page parsed again, as it was: one page in ten pays for it, where a copy of the
         # tree for trafilatura cost every page a third of a parse.
-        lines = _without_menus(lines, _menu_lines(load_html(page)))
+        page_again = parse_page(page, known_xml_valid=known_xml_valid)
+        lines = _without_menus(lines, _menu_lines(page_again))
         if not lines:
             raise NoArticle("no article text found in the HTML page")
     for line in lines:
@@ -306,8 +321,14 @@ def _publisher_summaries(tree: etree._Element) -> set[str]:
     # n-th element carrying the attribute. A third faster than values that know their
     # element (lxml's "smart" strings), twice as fast as reading both attributes of every
     # element, and 8x faster than testing each class fragment in XPath.
-    for index in _matching_values(_CLASS_VALUES(tree), class_words):
-        marked.extend(_NTH_WITH_CLASS(tree, n=index + 1))
+    # Several matching values are fetched in one pass (a page marks up to 50 elements so):
+    # one XPath per value walked the page again for each.
+    indexes = _matching_values(_CLASS_VALUES(tree), class_words)
+    if len(indexes) == 1:
+        marked.extend(_NTH_WITH_CLASS(tree, n=indexes[0] + 1))
+    elif indexes:
+        positions = " ".join(str(index + 1) for index in indexes)
+        marked.extend(_POSITIONS_WITH_CLASS(tree, positions=f" {positions} "))
     for index, value in enumerate(_ID_VALUES(tree)):
         if value in fragments:
             marked.extend(_NTH_WITH_ID(tree, n=index + 1))
@@ -322,6 +343,10 @@ def _publisher_summaries(tree: etree._Element) -> set[str]:
 _CLASS_VALUES = etree.XPath("//@class", smart_strings=False)
 _ID_VALUES = etree.XPath("//@id", smart_strings=False)
 _NTH_WITH_CLASS = etree.XPath("(//*[@class])[$n]")
+# The elements carrying a class whose position among them is in $positions (" 3 17 45 ").
+_POSITIONS_WITH_CLASS = etree.XPath(
+    "(//*[@class])[contains($positions, concat(' ', position(), ' '))]"
+)
 _NTH_WITH_ID = etree.XPath("(//*[@id])[$n]")
 
 
@@ -383,17 +408,19 @@ _INLINE_TAGS = frozenset(
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 
 
-def _enclosing_blocks(tree: etree._Element, tags: tuple[str, ...]) -> list[etree._Element]:
-    """The block elements (not inline ones) that hold an element of ``tags``, each once, in
-    document order."""
-    blocks: dict[etree._Element, None] = {}
+def _enclosing_blocks(
+    tree: etree._Element, tags: tuple[str, ...], at_least: int = 1
+) -> list[etree._Element]:
+    """The block elements (not inline ones) that hold ``at_least`` elements of ``tags`` (in
+    their own lines, not in a nested block), each once, in document order."""
+    blocks: dict[etree._Element, int] = {}
     for element in tree.iter(*tags):
         block = element.getparent()
         while block is not None and block.tag in _INLINE_TAGS:
             block = block.getparent()
         if block is not None:
-            blocks[block] = None
-    return list(blocks)
+            blocks[block] = blocks.get(block, 0) + 1
+    return [block for block, count in blocks.items() if count >= at_least]
 
 
 def _bold_lines(tree: etree._Element) -> set[str]:
@@ -441,7 +468,9 @@ def _menu_lines(tree: etree._Element) -> set[str]:
     separators: every letter of the line sits in a link, and what lies between the links is
     spaces and _ONLY_SEPARATORS."""
     found: set[str] = set()
-    for block in _enclosing_blocks(tree, ("a",)):
+    # A block with fewer links of its own than a menu has holds no menu line: its lines are
+    # not read (most blocks with links are paragraphs with one or two).
+    for block in _enclosing_blocks(tree, ("a",), at_least=MENU_MIN_LINKS):
         for runs in _link_runs(block):
             links = [text for text, in_link in runs if in_link]
             between = "".join(text for text, in_link in runs if not in_link)
@@ -510,7 +539,13 @@ def _html_lines(block: etree._Element) -> list[tuple[str, bool]]:
 
 
 def _normalise(text: str) -> str:
-    return _HSPACE.sub(" ", text).strip()
+    """Runs of horizontal spaces (space, tab, form feed, vertical tab, zero-width space) as
+    one space, the ends stripped (of any white space)."""
+    if "\t" in text or "\f" in text or "\v" in text or "\u200b" in text:
+        text = text.translate(_TO_SPACES)
+    if "  " in text:
+        text = _SPACE_RUN.sub(" ", text)
+    return text.strip()
 
 
 # trafilatura's block elements under <main>; anything else there (<hi>, <ref>, <lb/>, <del>)
