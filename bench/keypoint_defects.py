@@ -36,7 +36,9 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   with them; a longer lead that states the same news in its own order is not counted;
 - ``stray_comma``: where compression cut words, a comma left between a subject and its verb
   (« Si ce second tour, ne pouvait ... ») or a word and what completes it (« a décidé, de
-  tester »); not where only a bracketed aside was cut, beside the source's own comma;
+  tester »), or before a name that closes the bullet, whose host the cut took (« ... et
+  embrassés, Fabrizio Carboni. »); not where only a bracketed aside was cut, beside the
+  source's own comma;
 - ``lost_key_figure``: the bullet is made from the lead sentence and compression dropped one
   of its figures (the deaths cut, the injured kept); a number inside an entity's name (« une
   information d'Europe 1 ») is no figure;
@@ -152,6 +154,7 @@ POINTING_KINDS = (
     "back_phrase",
     "back_count",
     "back_role",
+    "back_image",
 )
 SUB_KINDS = {"needs_context": CONTEXT_KINDS, "points_back": POINTING_KINDS}
 BOX_KINDS = ("any_defect", "no_named_subject", "misses_headline", "headline_not_in_body")
@@ -568,12 +571,31 @@ def headline_repeated(bullet: str, headline: str | None) -> bool:
 
 
 def stray_comma(sentence: Any, fragments: Sequence[tuple[int, int]], lang: Any) -> bool:
-    """At a cut, a comma left between a subject and its verb or a word and its complement."""
+    """At a cut, a comma left between a subject and its verb or a word and its complement,
+    or before a name that closes the sentence, whose host the cut took."""
     return any(
         _comma_between_subject_and_verb(sentence, fragments, k)
         or _comma_before_complement(sentence, fragments, k, lang)
+        or _orphan_name(sentence, fragments, k)
         for k in range(1, len(fragments))
     )
+
+
+def _orphan_name(sentence: Any, fragments: Sequence[tuple[int, int]], k: int) -> bool:
+    """« ... se sont serré la main et embrassés[, sous les regards ... du directeur régional
+    du CICR], Fabrizio Carboni. »: the last fragment is a comma and a name alone, the
+    apposition of words the cut took (the thirteenth judged round)."""
+    if k != len(fragments) - 1:
+        return False
+    text = sentence.span.doc.text
+    after = text[fragments[k][0] - sentence.offset : fragments[k][1] - sentence.offset]
+    if not after.lstrip().startswith(","):
+        return False
+    words = after.strip(" ,.;!?").split()
+    return 0 < len(words) <= 6 and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
+
+
+_NAME_PARTICLES = frozenset({"de", "du", "des", "la", "le", "d'", "d’", "of", "the", "van", "von"})
 
 
 def _comma_between_subject_and_verb(

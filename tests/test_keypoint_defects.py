@@ -53,6 +53,8 @@ def _context(text: str, lang: str = "fr", introduced: frozenset[str] = frozenset
         ("Car la mairie de Quimper a refusé de rouvrir la piscine municipale.", "context_link"),
         ("Mais il y a également des voix discordantes au sein du conseil.", "context_link"),
         ("De surcroît, la mairie de Brest a doublé le budget des fêtes.", "context_link"),
+        ("Par exemple, la mairie de Brest a doublé le budget des fêtes.", "context_link"),
+        ("Concrètement, la mairie de Brest a doublé le budget des fêtes.", "context_link"),
         ("Entretemps, la préfecture du Finistère a levé l'alerte orange.", "context_temporal"),
         ("À l'époque, la commune de Morlaix comptait trois boulangeries.", "context_temporal"),
         ("Ces derniers ont quitté la salle avant la fin du conseil municipal.", "context_pronoun"),
@@ -256,6 +258,18 @@ def test_a_comma_left_between_a_subject_and_its_verb() -> None:
     assert not _stray(text, ["Le second tour", " ne pouvait pas se tenir à Rennes."])
     english = "The company, founded in 1998 in Leeds, confirmed the closure on Monday."
     assert _stray(english, ["The company,", " confirmed the closure on Monday."], "en")
+
+
+def test_a_name_left_after_a_cut_apposition() -> None:
+    text = (
+        "Les deux maires se sont serré la main, sous les regards du directeur régional de "
+        "la Croix-Rouge, Yann Le Bihan."
+    )
+    assert _stray(text, ["Les deux maires se sont serré la main", ", Yann Le Bihan."])
+    assert not _stray(text, ["Les deux maires se sont serré la main", "."])
+    # The name apposed to a subject the cut kept, mid-sentence, reads well.
+    text = "Le suspect, un homme de 30 ans, Yann Le Bihan, a été interpellé mardi à Brest."
+    assert not _stray(text, ["Le suspect", ", Yann Le Bihan, a été interpellé mardi à Brest."])
 
 
 def test_a_comma_beside_a_cut_bracket_is_the_sources() -> None:

@@ -383,6 +383,55 @@ def test_phrases_counts_and_roles_that_point_back_are_found(text: str, kind: str
     assert _kind(text) == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A count of people the sentence before introduced, as the subject (the thirteenth
+        # judged round's least readable boxes): who?
+        ("Tous deux ont été placés en garde à vue au commissariat de Quimper.", "back_count"),
+        ("Toutes deux ont quitté le club de handball de Lorient en juin.", "back_count"),
+        ("Les deux parties ont déjà échangé des otages au port de Brest.", "back_count"),
+        ("Les deux hommes ont été placés en garde à vue au commissariat de Brest.", "back_count"),
+        # Said on the spot: a name, a participle, a name in the bullet.
+        (
+            "Anne Le Goff et Marc Kerloc'h ont tous deux quitté le conseil municipal de Brest.",
+            None,
+        ),
+        ("Les deux personnes blessées mardi soir ont été conduites à l'hôpital de Brest.", None),
+        (
+            "Les deux hommes ont été identifiés comme Yann Kerloc'h et son fils Erwan, 20 ans.",
+            None,
+        ),
+        ("Deux hommes ont été placés en garde à vue au commissariat de Brest.", None),
+        # Seeing and hearing with a generic subject: on a video the box does not show.
+        (
+            "On voit un camion renversé au milieu de la départementale près de Morlaix.",
+            "back_image",
+        ),
+        ("On entend un coup de feu, puis des cris dans la cour de l'immeuble.", "back_image"),
+        ("On estime à 3.000 le nombre de manifestants réunis samedi à Rennes.", None),
+        # A comparison with nothing to compare with.
+        (
+            "La préfecture du Morbihan a pris un arrêté pour éviter un scénario similaire.",
+            "back_additive",
+        ),
+        ("Le maire de Vannes a pris un arrêté identique à celui de la ville de Lorient.", None),
+    ],
+)
+def test_counts_images_and_comparisons_that_point_back_are_found(
+    text: str, kind: str | None
+) -> None:
+    assert _kind(text) == kind
+
+
+def test_a_count_after_a_bullet_that_named_the_people_stands() -> None:
+    assert _kind("Tous deux ont été placés en garde à vue à Quimper.") == "back_count"
+    text = "Tous deux ont été placés en garde à vue à Quimper."
+    assert _kind(text, introduced=frozenset({"<person>"})) is None
+    men = "Les deux hommes ont été placés en garde à vue au commissariat de Brest."
+    assert _kind(men, introduced=frozenset({"<person>", "homme"})) is None
+
+
 def test_a_role_after_a_bullet_that_named_someone_stands() -> None:
     text = "Pour l'ancien candidat, la réforme des retraites est un échec complet."
     assert _kind(text, introduced=frozenset({"<person>"})) is None

@@ -150,6 +150,20 @@ def test_a_chain_broken_by_another_subject_names_nobody(every_sentence: Pipeline
     assert not any(t.startswith("Il prépare") for t in texts), texts
 
 
+def test_an_example_or_a_gloss_opener_is_dropped(every_sentence: Pipeline) -> None:
+    body = (
+        "La préfecture du Finistère a interdit mardi les rassemblements de plus de dix "
+        "personnes dans les communes du littoral. Concrètement, seuls les marchés alimentaires "
+        "restent autorisés dans les communes de Crozon et de Camaret. Par exemple, les fêtes "
+        "de la mer prévues en juillet à Douarnenez sont annulées par arrêté. "
+        "Par exemple les fêtes de Brest gardent leurs dates jusqu'à nouvel ordre."
+    )
+    texts = [p.text for p in bullets(every_sentence, body)]
+    assert not any(t.startswith(("Concrètement", "Par exemple,")) for t in texts), texts
+    assert any(t.startswith("Seuls les marchés alimentaires restent") for t in texts), texts
+    assert any(t.startswith("Les fêtes de la mer prévues en juillet") for t in texts), texts
+
+
 def test_links_and_temporal_anaphora_are_dropped(every_sentence: Pipeline) -> None:
     body = (
         "Un incendie a détruit lundi soir un entrepôt de meubles de la zone industrielle de "

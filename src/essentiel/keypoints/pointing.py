@@ -78,6 +78,7 @@ POINTING_KINDS = (
     "back_phrase",
     "back_count",
     "back_role",
+    "back_image",
 )
 _SPEAKERS = frozenset({"PER", "PERSON", "ORG"})
 _PERSONS = frozenset({"PER", "PERSON"})
@@ -155,6 +156,12 @@ class PointingWords:
     label_openers: frozenset[str]  # « Autre problème : ... »
     approximate_counts: frozenset[str]  # « Une trentaine se sont ... »: of what?
     role_nouns: frozenset[str]  # « la députée », « l'ancien candidat »: who?
+    pair_pronouns: tuple[tuple[str, ...], ...]  # « Tous deux ont été arrêtés »: who?
+    pair_determiners: frozenset[str]  # « Les deux hommes ont été ... »: which?
+    image_subjects: frozenset[str]  # « On voit un obstacle ... »: on a video not shown
+    image_verbs: frozenset[str]
+    comparatives: frozenset[str]  # « un scénario similaire »: to what?
+    compared_by: frozenset[str]  # « similaire à ... »: what it compares with follows
 
     @classmethod
     @cache
@@ -216,6 +223,12 @@ class PointingWords:
                 ]
             ),
             role_nouns=frozenset(fold(w) for w in data.get("role_nouns", [])),
+            pair_pronouns=phrases_of("pair_pronouns"),
+            pair_determiners=words("pair_determiners"),
+            image_subjects=words("image_subjects"),
+            image_verbs=words("image_verbs"),
+            comparatives=words("comparatives"),
+            compared_by=words("compared_by"),
         )
 
 
@@ -260,10 +273,13 @@ def points_back(
         kind = check(tokens, words, introduced, named)
         if kind is not None:
             return kind
-    kind = _possessive(tokens, words, introduced, code)
+    kind = _possessive(tokens, words, introduced, code) or _pair(
+        tokens, words, introduced, named, code
+    )
     if kind is not None:
         return kind
-    return _role(tokens, words, introduced, named, bullet, code)
+    kind = _role(tokens, words, introduced, named, bullet, code)
+    return kind if kind is not None else _image(tokens, words)
 
 
 def demonstrative_points_back(tokens: Sequence[Token], code: str) -> bool:
@@ -579,6 +595,14 @@ def _additive(
             if noun is not None and _said_before(tokens, k, noun, introduced):
                 break
             return "back_additive"
+    for tok in tokens:
+        # « pour éviter un scénario similaire »: similar to what the sentence before said;
+        # « un arrêté identique à celui de Brest » says with what.
+        if tok.lower_ not in words.comparatives or tok.pos_ != "ADJ":
+            continue
+        after = [t for t in tokens if t.i > tok.i][:2]
+        if not any(t.lower_ in words.compared_by for t in after):
+            return "back_additive"
     return None
 
 
@@ -735,6 +759,67 @@ def _count(
         if following and following[0].lower_ in words.of_words:
             continue
         return "back_count"
+    return None
+
+
+def _pair(
+    tokens: Sequence[Token],
+    words: PointingWords,
+    introduced: frozenset[str],
+    named: bool,
+    code: str,
+) -> str | None:
+    """A count of people or things the sentence before introduced, as a subject: « Tous deux
+    ont été arrêtés » (who?), « Les deux parties ont déjà échangé des prisonniers » (which?).
+    Not one the bullet says on the spot (« Les deux candidats, Anne Le Goff et Marc Kerloc'h,
+    ... », « les deux personnes décédées mardi »), nor one whose noun, or a word of its kind,
+    the bullet or the box said before, nor, for a noun, one the bullet names (``back_count``)."""
+    lowered = [t.lower_ for t in tokens]
+    inside = {t.i for t in tokens}
+    for k, tok in enumerate(tokens):
+        for phrase in words.pair_pronouns:
+            if tuple(lowered[k : k + len(phrase)]) != phrase:
+                continue
+            # The phrase's words the parse made the subject (« deux » in « Tous deux »).
+            if not any(t.dep_.startswith("nsubj") for t in tokens[k : k + len(phrase)]):
+                continue
+            # « Anne Le Goff et Marc Kerloc'h se sont tous deux retirés », or two people
+            # an earlier bullet named: who they are is said.
+            if any(t.pos_ in {"NOUN", "PROPN"} for t in tokens[:k]):
+                continue
+            if not any(w.startswith("<") for w in introduced):
+                return "back_count"
+        # « Les deux hommes ont été identifiés comme Travis ... »: the bullet names them.
+        if named or tok.pos_ != "NOUN" or not tok.dep_.startswith("nsubj"):
+            continue
+        left = sorted((c for c in tok.children if c.i < tok.i), key=lambda t: t.i)
+        if len(left) != 2 or left[0].lower_ not in words.pair_determiners:
+            continue
+        if left[1].dep_ != "nummod" or left[1].i != tok.i - 1:
+            continue
+        # « Les deux candidats, Anne Le Goff et ... », « les deux personnes décédées mardi »,
+        # « les deux élus de Brest »: said on the spot.
+        if any(
+            c.i > tok.i
+            and c.i in inside
+            and (_defines(c, tok, words) or c.dep_ in {"acl", "appos", "amod"})
+            for c in tok.children
+        ):
+            continue
+        if not _named_before(tokens, k, tok, introduced, words, code):
+            return "back_count"
+    return None
+
+
+def _image(tokens: Sequence[Token], words: PointingWords) -> str | None:
+    """A generic subject that sees or hears (« On voit un obstacle au milieu de la chaussée »,
+    « On entend un coup de feu »): the sentence describes a video or a photo the box does
+    not show (``back_image``)."""
+    for tok in tokens:
+        if tok.lower_ not in words.image_subjects or not tok.dep_.startswith("nsubj"):
+            continue
+        if tok.head.lemma_.lower() in words.image_verbs:
+            return "back_image"
     return None
 
 
