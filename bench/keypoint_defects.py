@@ -285,6 +285,7 @@ def context_defect(
     from essentiel.facts.names import fold
     from essentiel.keypoints.compress import is_finite_verb
     from essentiel.keypoints.select import pronoun_subject
+    from essentiel.keypoints.standalone import person_nouns
 
     if _starts_with(bullet, words.not_anaphoric):
         return None
@@ -345,7 +346,13 @@ def context_defect(
             # navire, qui ... » say what they mean; « L'humoriste » does not.
             and all(t.pos_ in {"DET", "NOUN", "ADJ"} for t in phrase)
             and not any(t.ent_type_ for t in phrase)
-            and not names_something(tokens)
+            # A person by a person's name only: « Le comédien explique ... avec l'association
+            # Solidarité Paysans » names the association, not the actor.
+            and not (
+                names_a_person(tokens)
+                if fold(subject.lemma_) in person_nouns(lang.code)
+                else names_something(tokens)
+            )
         ):
             return "context_description"
     return None
@@ -452,6 +459,14 @@ def no_main_verb(tokens: Sequence[Any]) -> bool:
         if root.pos_ in {"NOUN", "PROPN"} and not verbs and not relatives:
             return False
     return True
+
+
+def names_a_person(tokens: Iterable[Any]) -> bool:
+    """A person's name in the bullet: a person entity, or a proper noun of no type."""
+    return any(
+        (t.ent_type_ in {"PER", "PERSON"} and t.is_alpha) or (t.pos_ == "PROPN" and not t.ent_type_)
+        for t in tokens
+    )
 
 
 def names_something(tokens: Iterable[Any]) -> bool:

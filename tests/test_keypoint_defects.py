@@ -62,6 +62,13 @@ def _context(text: str, lang: str = "fr", introduced: frozenset[str] = frozenset
         ("Âgé de 70 ans, il a quitté la présidence du club de Lorient.", "context_pronoun"),
         ("L'humoriste a annoncé son retour sur scène à la rentrée.", "context_description"),
         ("L'humoriste Paul Kervella a annoncé son retour sur scène.", None),
+        # A person is named by a person's name, not a place's or an association's.
+        ("L'humoriste a annoncé son retour sur scène au Zénith de Brest.", "context_description"),
+        (
+            "Le comédien a rencontré des éleveurs avec l'association Terres Bretonnes.",
+            "context_description",
+        ),
+        ("La salle de Brest a annoncé la fermeture du bar pour travaux.", None),
         ("Il y a trois ans, la commune de Plouzané a fermé son école.", None),
         # Impersonal in another tense: nobody to point back to; a personal « il » still does.
         ("Il n'y avait plus que 12 % de grévistes au dépôt de Rennes lundi.", None),

@@ -320,6 +320,21 @@ def test_more_openers_that_point_back(every_sentence: Pipeline) -> None:
         ("fr", "Le suspect avait pris la fuite à pied vers la gare routière.", "", True),
         ("fr", "L'humoriste a annoncé mardi l'annulation de sa tournée d'automne.", "", True),
         ("fr", "L'enfant était tombé du deuxième étage vers 18 heures.", "", True),
+        # A person is named by a person's name, not by an association's or a place's (the
+        # thirteenth judged round: « Le comédien explique ... avec l'association ... »).
+        (
+            "fr",
+            "Le comédien a rencontré des éleveurs avec l'association Terres Bretonnes.",
+            "",
+            True,
+        ),
+        ("fr", "Le suspect a été interpellé mardi soir à Lorient par la police.", "", True),
+        ("fr", "Le comédien Yann Kerloc'h a rencontré des éleveurs à Lorient.", "", False),
+        # A thing is named by any name (« Le festival » at Carhaix is told where).
+        ("fr", "Le procès s'ouvrira le 4 mars devant la cour d'assises.", "", True),
+        ("fr", "La catastrophe avait fait 66 morts et une centaine de blessés.", "", True),
+        ("fr", "Le témoin a été entendu mardi par les enquêteurs de la police.", "", True),
+        ("fr", "Le procès s'ouvrira le 4 mars devant la cour d'assises de Rennes.", "", False),
         # A group the reader knows without a name.
         ("fr", "Les pompiers ont maîtrisé le feu vers 23 heures après trois heures.", "", False),
         # A thing or an event the reader was not told of; one the box said before.
