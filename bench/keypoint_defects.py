@@ -43,7 +43,7 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   of its figures (the deaths cut, the injured kept); a number inside an entity's name (« une
   information d'Europe 1 ») is no figure;
 - ``points_back``: a word anywhere in the bullet, not only at its opening, points at a
-  sentence the box does not show (the sixth judged round's least readable boxes). Nine ways,
+  sentence the box does not show (the sixth judged round's least readable boxes). Ten ways,
   also counted apart: ``back_demonstrative`` (« au-dessus de cette barre », a demonstrative
   and a noun neither the bullet nor an earlier bullet introduced, itself or another way: a
   word of its family or its equivalents, « ce scrutin » after « les élections », or a word
@@ -58,8 +58,12 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   an earlier bullet), ``back_phrase`` (« Toujours selon ... », « comme indiqué
   précédemment », « le montant en question », « aurait alors obtenu », « Autre problème :
   »), ``back_count`` (« Une trentaine se sont portées candidates »: a count with no noun,
-  as subject) and ``back_role`` (« l'intervention de la députée »: a role with a definite
-  article and nothing that says whose, in a bullet that names nobody). The test is the
+  as subject; « Tous deux ont été arrêtés », « Les deux parties ont échangé ... »: a count of
+  people the box has not introduced), ``back_role`` (« l'intervention de la députée »: a
+  role with a definite article and nothing that says whose, in a bullet that names nobody)
+  and ``back_image`` (« On voit un obstacle ... », « On entend un coup de feu »: a video or
+  a photo the box does not show). ``back_additive`` also counts a comparison with nothing
+  to compare with (« un scénario similaire »). The test is the
   engine's own (``keypoints/pointing.py``, lists in ``[pointing]`` of the language's
   resources), which the selector also applies (``refuse_pointing``, ``refuse_additive``):
   run with ``--keypoints refuse_pointing:0 --keypoints refuse_additive:0`` to count what it

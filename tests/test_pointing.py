@@ -410,6 +410,20 @@ def test_phrases_counts_and_roles_that_point_back_are_found(text: str, kind: str
         ),
         ("On entend un coup de feu, puis des cris dans la cour de l'immeuble.", "back_image"),
         ("On estime à 3.000 le nombre de manifestants réunis samedi à Rennes.", None),
+        # « ce type de », « ce genre de »: the kind another sentence told, unless the bullet
+        # said it.
+        (
+            "La maire de Brest n'a pas échappé à ce type d'attaques sur les réseaux.",
+            "back_demonstrative",
+        ),
+        (
+            "Yann Kerloc'h, habitué de ce genre d'exercice, animera la soirée à Brest.",
+            "back_demonstrative",
+        ),
+        (
+            "Un incendie a détruit un entrepôt à Brest, ce type d'incendie restant rare en hiver.",
+            None,
+        ),
         # A comparison with nothing to compare with.
         (
             "La préfecture du Morbihan a pris un arrêté pour éviter un scénario similaire.",

@@ -5,7 +5,7 @@ repassé au-dessus de cette barre » (the bar was named in a clause the box left
 a-t-il ajouté » (who?), « Jean Dupont le pensait » (thought what?), « Le ministre a retiré en
 même temps un autre symbole » (in the same time as what? another than which?), « "Je lis
 qu'on ne ..." » (who is « je »?). The sixth blind judging round read such bullets as the
-least readable. Nine ways, each a kind (``POINTING_KINDS``), word lists in ``[pointing]`` of
+least readable. Ten ways, each a kind (``POINTING_KINDS``), word lists in ``[pointing]`` of
 the language's resources:
 
 - ``back_demonstrative``: a demonstrative determiner and a noun the bullet (or an earlier
@@ -41,10 +41,16 @@ the language's resources:
   after a noun (« le montant en question »), « alors » right after a verb (« il aurait
   alors obtenu »: at that time), a label and a colon at the opening (« Autre problème : »);
 - ``back_count``: an approximate count with no noun as a subject (« Une trentaine se sont
-  portées candidates »: of what?);
+  portées candidates »: of what?), or a count of people or things the box has not
+  introduced (« Tous deux ont été arrêtés », « Les deux parties ont échangé ... »: who?);
 - ``back_role``: a role with a definite article and nothing that says whose (``role_nouns``:
   « l'intervention de la députée », « Pour l'ancien candidat, »), in a bullet that names
-  nobody, after no bullet that named a person.
+  nobody, after no bullet that named a person;
+- ``back_image``: a generic subject that sees or hears (« On voit un obstacle au milieu de
+  la chaussée », « On entend un coup de feu »): a video or a photo the box does not show.
+
+``back_additive`` also holds a comparison with nothing after it that says with what
+(« pour éviter un scénario similaire », ``comparatives``).
 
 ``back_clitic`` also holds « lui » and « leur » (``personal_clitics``) whose only nouns
 before them name things (« Aucune preuve d'identité ne lui a été demandée »).
@@ -160,6 +166,7 @@ class PointingWords:
     pair_determiners: frozenset[str]  # « Les deux hommes ont été ... »: which?
     image_subjects: frozenset[str]  # « On voit un obstacle ... »: on a video not shown
     image_verbs: frozenset[str]
+    sort_nouns: frozenset[str]  # « ce type d'attaques »: the kind another sentence told
     comparatives: frozenset[str]  # « un scénario similaire »: to what?
     compared_by: frozenset[str]  # « similaire à ... »: what it compares with follows
 
@@ -227,6 +234,7 @@ class PointingWords:
             pair_determiners=words("pair_determiners"),
             image_subjects=words("image_subjects"),
             image_verbs=words("image_verbs"),
+            sort_nouns=frozenset(fold(w) for w in data.get("sort_nouns", [])),
             comparatives=words("comparatives"),
             compared_by=words("compared_by"),
         )
@@ -368,6 +376,17 @@ def _demonstrative(
         if noun.i not in inside or noun.pos_ not in {"NOUN", "PROPN"} or noun.i < tok.i:
             continue
         if fold(noun.lemma_) in words.time_nouns or fold(noun.lower_) in words.time_nouns:
+            continue
+        # « ce type d'attaques », « ce genre de traitement »: of the kind the sentence before
+        # told, unless the box or the bullet said that kind (« un incendie ... ce type
+        # d'incendie »).
+        if fold(noun.lemma_) in words.sort_nouns or fold(noun.lower_) in words.sort_nouns:
+            kinds = [c for c in noun.children if c.i in inside and c.i > noun.i]
+            said = [c for c in kinds if c.pos_ in {"NOUN", "PROPN"}]
+            if not said or not all(
+                _named_before(tokens, k, c, introduced, words, code) for c in said
+            ):
+                return "back_demonstrative"
             continue
         # « ces élèves qui ont ... », « cette réforme des retraites », « cette affaire Rugy »,
         # « ce courant anti-Hollande »: defined on the spot.
