@@ -197,6 +197,9 @@ class Words:
     not_anaphoric: tuple[str, ...]
     links: tuple[str, ...]
     temporal: tuple[str, ...]
+    # Temporal openers that point back only with their comma (« En attendant, ... »): with
+    # what is awaited after them (« En attendant un nouveau procès, ... ») they stand.
+    temporal_with_comma: frozenset[str]
     definite_articles: frozenset[str]
     # Subjects known without a name (« Le gouvernement », « L'automne »).
     known_without_name: frozenset[str]
@@ -232,6 +235,7 @@ class Words:
             not_anaphoric=tuple(opener["not_anaphoric"]),
             links=tuple(sorted(opener["links"], key=len, reverse=True)),
             temporal=tuple(sorted(opener["temporal"], key=len, reverse=True)),
+            temporal_with_comma=frozenset(opener.get("temporal_with_comma", [])),
             definite_articles=frozenset(opener["definite_articles"]),
             known_without_name=known_without_name(code),
             glued=glued,
@@ -296,7 +300,7 @@ def context_defect(
     if _starts_with(bullet, words.links):
         return "context_link"
     temporal = _starts_with(bullet, words.temporal)
-    if temporal and not _dated(bullet, temporal):
+    if temporal and not _dated(bullet, temporal) and not _completed(bullet, temporal, words):
         return "context_temporal"
     tokens = kept_tokens(sentence, fragments)
     pronoun = _starts_with(bullet, words.pronouns)
@@ -367,6 +371,15 @@ def _dated(bullet: str, opener: str) -> bool:
     ... », « Plus tard dans la soirée » is not): it points back to nothing."""
     rest = bullet.lower().lstrip("«“\"' ")[len(opener) :].lstrip()
     return rest[:1].isdigit()
+
+
+def _completed(bullet: str, opener: str, words: Words) -> bool:
+    """The temporal opener is followed by what it waits for (« En attendant un nouveau procès
+    en appel, la mère ... »), not by its comma: it points back to nothing."""
+    if opener not in words.temporal_with_comma:
+        return False
+    rest = bullet.lower().lstrip("«“\"' ")[len(opener) :].lstrip()
+    return not rest.startswith(",")
 
 
 def _impersonal_subject(sentence: Any, lang: Any) -> bool:

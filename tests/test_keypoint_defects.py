@@ -56,6 +56,11 @@ def _context(text: str, lang: str = "fr", introduced: frozenset[str] = frozenset
         ("Par exemple, la mairie de Brest a doublé le budget des fêtes.", "context_link"),
         ("Concrètement, la mairie de Brest a doublé le budget des fêtes.", "context_link"),
         ("Entretemps, la préfecture du Finistère a levé l'alerte orange.", "context_temporal"),
+        ("En attendant, la préfecture du Finistère maintient l'alerte orange.", "context_temporal"),
+        (
+            "En attendant le rapport des experts, la préfecture maintient l'alerte à Brest.",
+            None,
+        ),
         ("À l'époque, la commune de Morlaix comptait trois boulangeries.", "context_temporal"),
         ("Ces derniers ont quitté la salle avant la fin du conseil municipal.", "context_pronoun"),
         ("C'est le deuxième incendie de l'été dans la commune de Carhaix.", "context_pronoun"),

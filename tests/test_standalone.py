@@ -164,6 +164,18 @@ def test_an_example_or_a_gloss_opener_is_dropped(every_sentence: Pipeline) -> No
     assert any(t.startswith("Les fêtes de la mer prévues en juillet") for t in texts), texts
 
 
+def test_the_day_before_or_after_is_dropped(every_sentence: Pipeline) -> None:
+    body = (
+        "Une tempête a frappé lundi les côtes du Finistère, privant 20.000 foyers "
+        "d'électricité. Le lendemain, la préfecture du Finistère a levé l'alerte orange sur "
+        "tout le département. La veille, les pompiers avaient mené 300 interventions entre "
+        "Brest et Quimper."
+    )
+    texts = [p.text for p in bullets(every_sentence, body)]
+    assert not any(t.startswith(("Le lendemain", "La veille")) for t in texts), texts
+    assert any(t.startswith("La préfecture du Finistère a levé l'alerte") for t in texts), texts
+
+
 def test_links_and_temporal_anaphora_are_dropped(every_sentence: Pipeline) -> None:
     body = (
         "Un incendie a détruit lundi soir un entrepôt de meubles de la zone industrielle de "
