@@ -233,6 +233,14 @@ def test_the_kinds_a_bullet_names() -> None:
         ("In his speech on Monday, John Smith promised new ferries.", "en", None),
         ("The parents said their children were taken to hospital.", "en", None),
         ("Leurs enfants ont été conduits à l'hôpital de Quimper.", "fr", "back_possessive"),
+        # « sa » has one owner: not a plural noun, nor a time (thirteenth judged round).
+        (
+            "Les pêcheurs ont appris la semaine dernière sa venue au port de Brest.",
+            "fr",
+            "back_possessive",
+        ),
+        ("Les élus de Brest et son maire ont voté le budget du port mardi.", "fr", None),
+        ("Les habitants de Brest et leur maire ont voté le budget du port mardi.", "fr", None),
         ("Sur son compte Twitter, la chanteuse Anne Le Goff a remercié ses fans.", "fr", None),
         ("La ville de Brest et ses habitants fêteront le port samedi.", "fr", None),
         ("Une octogénaire et son compagnon sont morts lundi à Quimper.", "fr", None),

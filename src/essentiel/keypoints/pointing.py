@@ -140,6 +140,7 @@ class PointingWords:
     feminine_clitics: frozenset[str]
     personal_clitics: frozenset[str]  # « lui », « leur »: someone, not something
     plural_possessives: frozenset[str]  # « leurs »: a plural owner
+    singular_possessives: frozenset[str]  # « sa »: one owner, not « les autorités »
     degree: frozenset[str]  # « une aussi courte période »: before an adjective, a degree
     # Families of nouns that name the same thing another way (« le scrutin » / « l'élection »).
     equivalents: dict[str, frozenset[str]]
@@ -202,6 +203,7 @@ class PointingWords:
             feminine_clitics=words("feminine_clitics"),
             personal_clitics=words("personal_clitics"),
             plural_possessives=words("plural_possessives"),
+            singular_possessives=words("singular_possessives"),
             degree=words("degree"),
             equivalents={
                 fold(word): family
@@ -664,9 +666,19 @@ def _possessive(
         if tok.dep_ == "det" and "Yes" not in tok.morph.get("Poss", []):
             continue
 
-        def owns(t: Token, personal: bool = personal) -> bool:
+        def owns(t: Token, personal: bool = personal, lower: str = lower) -> bool:
             if t.pos_ == "PRON" and t.dep_ != "poss" and "Yes" not in t.morph.get("Poss", []):
                 return True
+            # « Les autorités ont appris sa venue »: « sa » has one owner, no plural noun.
+            if (
+                lower in words.singular_possessives
+                and t.pos_ == "NOUN"
+                and "Plur" in t.morph.get("Number", [])
+            ):
+                return False
+            # « ... que la semaine dernière sa venue »: a time owns no one's arrival.
+            if t.pos_ == "NOUN" and fold(t.lemma_) in words.time_nouns:
+                return False
             if personal:
                 # A person: not an organisation ("The White House ... his followers"); a
                 # noun subject can be one ("a holidaymaker walked in to complain about his
