@@ -418,6 +418,14 @@ def test_phrases_counts_and_roles_that_point_back_are_found(text: str, kind: str
         ),
         ("On entend un coup de feu, puis des cris dans la cour de l'immeuble.", "back_image"),
         ("On estime à 3.000 le nombre de manifestants réunis samedi à Rennes.", None),
+        ("Sur la vidéo, on voit un camion renversé près de Morlaix.", None),
+        (
+            "Le maire a publié une photo dans laquelle on voit le pont de Brest sous l'eau.",
+            None,
+        ),
+        # « un autre » and a name of a kind, not of the other one.
+        ("Un autre trio Femen s'était exposé sous l'Arc de Triomphe à Paris.", "back_additive"),
+        ("Un autre porte-parole, Yann Le Bihan, a démenti mardi à Brest.", None),
         # « ce type de », « ce genre de »: the kind another sentence told, unless the bullet
         # said it.
         (

@@ -167,6 +167,7 @@ class PointingWords:
     pair_determiners: frozenset[str]  # « Les deux hommes ont été ... »: which?
     image_subjects: frozenset[str]  # « On voit un obstacle ... »: on a video not shown
     image_verbs: frozenset[str]
+    image_nouns: frozenset[str]  # « Sur la vidéo, on voit ... »: the image is said
     sort_nouns: frozenset[str]  # « ce type d'attaques »: the kind another sentence told
     comparatives: frozenset[str]  # « un scénario similaire »: to what?
     compared_by: frozenset[str]  # « similaire à ... »: what it compares with follows
@@ -236,6 +237,7 @@ class PointingWords:
             pair_determiners=words("pair_determiners"),
             image_subjects=words("image_subjects"),
             image_verbs=words("image_verbs"),
+            image_nouns=frozenset(fold(w) for w in data.get("image_nouns", [])),
             sort_nouns=frozenset(fold(w) for w in data.get("sort_nouns", [])),
             comparatives=words("comparatives"),
             compared_by=words("compared_by"),
@@ -608,8 +610,13 @@ def _additive(
             # « une aussi courte période »: a degree, not an addition.
             if phrase[0] in words.degree and after and after[0].pos_ in {"ADJ", "ADV"}:
                 break
-            # « un autre porte-parole, Steven Van Gucht »: the other one is named.
-            if any(t.pos_ == "PROPN" for t in after[:5]):
+            # « un autre porte-parole, Steven Van Gucht », « un autre joueur, Kylian Mbappé »:
+            # the other one is named; « un autre trio Femen » says of what kind, not which.
+            if any(
+                t.pos_ == "PROPN"
+                and (t.ent_type_ in _PERSONS or any(u.text == "," for u in after[:j]))
+                for j, t in enumerate(after[:5])
+            ):
                 break
             # « un autre symbole » after « un symbole » in the bullet or the box.
             noun = next((t for t in after[:3] if t.pos_ in {"NOUN", "PROPN"}), None)
@@ -846,11 +853,19 @@ def _image(tokens: Sequence[Token], words: PointingWords) -> str | None:
     """A generic subject that sees or hears (« On voit un obstacle au milieu de la chaussée »,
     « On entend un coup de feu »): the sentence describes a video or a photo the box does
     not show (``back_image``)."""
-    for tok in tokens:
+    for k, tok in enumerate(tokens):
         if tok.lower_ not in words.image_subjects or not tok.dep_.startswith("nsubj"):
             continue
-        if tok.head.lemma_.lower() in words.image_verbs:
-            return "back_image"
+        verb = tok.head
+        if verb.lemma_.lower() not in words.image_verbs:
+            continue
+        # « une photo dans laquelle on voit ... », « Sur la vidéo, on voit ... »: the bullet
+        # says which image.
+        if verb.dep_ in {"acl:relcl", "relcl", "acl"} or any(
+            fold(t.lemma_) in words.image_nouns for t in tokens[:k]
+        ):
+            continue
+        return "back_image"
     return None
 
 
