@@ -156,12 +156,16 @@ def test_an_example_or_a_gloss_opener_is_dropped(every_sentence: Pipeline) -> No
         "personnes dans les communes du littoral. Concrètement, seuls les marchés alimentaires "
         "restent autorisés dans les communes de Crozon et de Camaret. Par exemple, les fêtes "
         "de la mer prévues en juillet à Douarnenez sont annulées par arrêté. "
-        "Par exemple les fêtes de Brest gardent leurs dates jusqu'à nouvel ordre."
+        "Par exemple les fêtes de Brest gardent leurs dates jusqu'à nouvel ordre. Les "
+        "gendarmes ont saisi l'ordinateur du suspect. Dessus, les enquêteurs ont retrouvé "
+        "300 fichiers volés à la mairie de Brest."
     )
     texts = [p.text for p in bullets(every_sentence, body)]
     assert not any(t.startswith(("Concrètement", "Par exemple,")) for t in texts), texts
     assert any(t.startswith("Seuls les marchés alimentaires restent") for t in texts), texts
     assert any(t.startswith("Les fêtes de la mer prévues en juillet") for t in texts), texts
+    assert not any(t.startswith("Dessus") for t in texts), texts
+    assert any(t.startswith("Les enquêteurs ont retrouvé 300 fichiers") for t in texts), texts
 
 
 def test_the_day_before_or_after_is_dropped(every_sentence: Pipeline) -> None:
