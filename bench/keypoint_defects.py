@@ -39,12 +39,14 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   with them; a longer lead that states the same news in its own order is not counted;
 - ``stray_comma``: where compression cut words, a comma left between a subject and its verb
   (« Si ce second tour, ne pouvait ... ») or a word and what completes it (« a décidé, de
-  tester »); not where only a bracketed aside was cut, beside the source's own comma;
+  tester »), or before a name that closes the bullet, whose host the cut took (« ... et
+  embrassés, Fabrizio Carboni. »); not where only a bracketed aside was cut, beside the
+  source's own comma;
 - ``lost_key_figure``: the bullet is made from the lead sentence and compression dropped one
   of its figures (the deaths cut, the injured kept); a number inside an entity's name (« une
   information d'Europe 1 ») is no figure;
 - ``points_back``: a word anywhere in the bullet, not only at its opening, points at a
-  sentence the box does not show (the sixth judged round's least readable boxes). Nine ways,
+  sentence the box does not show (the sixth judged round's least readable boxes). Ten ways,
   also counted apart: ``back_demonstrative`` (« au-dessus de cette barre », a demonstrative
   and a noun neither the bullet nor an earlier bullet introduced, itself or another way: a
   word of its family or its equivalents, « ce scrutin » after « les élections », or a word
@@ -59,8 +61,12 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   an earlier bullet), ``back_phrase`` (« Toujours selon ... », « comme indiqué
   précédemment », « le montant en question », « aurait alors obtenu », « Autre problème :
   »), ``back_count`` (« Une trentaine se sont portées candidates »: a count with no noun,
-  as subject) and ``back_role`` (« l'intervention de la députée »: a role with a definite
-  article and nothing that says whose, in a bullet that names nobody). The test is the
+  as subject; « Tous deux ont été arrêtés », « Les deux parties ont échangé ... »: a count of
+  people the box has not introduced), ``back_role`` (« l'intervention de la députée »: a
+  role with a definite article and nothing that says whose, in a bullet that names nobody)
+  and ``back_image`` (« On voit un obstacle ... », « On entend un coup de feu »: a video or
+  a photo the box does not show). ``back_additive`` also counts a comparison with nothing
+  to compare with (« un scénario similaire »). The test is the
   engine's own (``keypoints/pointing.py``, lists in ``[pointing]`` of the language's
   resources), which the selector also applies (``refuse_pointing``, ``refuse_additive``):
   run with ``--keypoints refuse_pointing:0 --keypoints refuse_additive:0`` to count what it
@@ -160,6 +166,7 @@ POINTING_KINDS = (
     "back_phrase",
     "back_count",
     "back_role",
+    "back_image",
 )
 SUB_KINDS = {"needs_context": CONTEXT_KINDS, "points_back": POINTING_KINDS}
 BOX_KINDS = ("any_defect", "no_named_subject", "misses_headline", "headline_not_in_body")
@@ -198,6 +205,9 @@ class Words:
     not_anaphoric: tuple[str, ...]
     links: tuple[str, ...]
     temporal: tuple[str, ...]
+    # Temporal openers that point back only with their comma (« En attendant, ... »): with
+    # what is awaited after them (« En attendant un nouveau procès, ... ») they stand.
+    temporal_with_comma: frozenset[str]
     definite_articles: frozenset[str]
     # Subjects known without a name (« Le gouvernement », « L'automne »).
     known_without_name: frozenset[str]
@@ -233,6 +243,7 @@ class Words:
             not_anaphoric=tuple(opener["not_anaphoric"]),
             links=tuple(sorted(opener["links"], key=len, reverse=True)),
             temporal=tuple(sorted(opener["temporal"], key=len, reverse=True)),
+            temporal_with_comma=frozenset(opener.get("temporal_with_comma", [])),
             definite_articles=frozenset(opener["definite_articles"]),
             known_without_name=known_without_name(code),
             glued=glued,
@@ -302,13 +313,14 @@ def context_defect(
     from essentiel.facts.names import fold
     from essentiel.keypoints.compress import is_finite_verb
     from essentiel.keypoints.select import adjunct_cleft, pronoun_subject
+    from essentiel.keypoints.standalone import person_nouns
 
     if _starts_with(bullet, words.not_anaphoric):
         return None
     if _starts_with(bullet, words.links):
         return "context_link"
     temporal = _starts_with(bullet, words.temporal)
-    if temporal and not _dated(bullet, temporal):
+    if temporal and not _dated(bullet, temporal) and not _completed(bullet, temporal, words):
         return "context_temporal"
     tokens = kept_tokens(sentence, fragments)
     pronoun = _starts_with(bullet, words.pronouns)
@@ -369,7 +381,13 @@ def context_defect(
             # navire, qui ... » say what they mean; « L'humoriste » does not.
             and all(t.pos_ in {"DET", "NOUN", "ADJ"} for t in phrase)
             and not any(t.ent_type_ for t in phrase)
-            and not names_something(tokens)
+            # A person by a person's name only: « Le comédien explique ... avec l'association
+            # Solidarité Paysans » names the association, not the actor.
+            and not (
+                names_a_person(tokens)
+                if fold(subject.lemma_) in person_nouns(lang.code)
+                else names_something(tokens)
+            )
         ):
             return "context_description"
     return None
@@ -380,6 +398,15 @@ def _dated(bullet: str, opener: str) -> bool:
     ... », « Plus tard dans la soirée » is not): it points back to nothing."""
     rest = bullet.lower().lstrip("«“\"' ")[len(opener) :].lstrip()
     return rest[:1].isdigit()
+
+
+def _completed(bullet: str, opener: str, words: Words) -> bool:
+    """The temporal opener is followed by what it waits for (« En attendant un nouveau procès
+    en appel, la mère ... »), not by its comma: it points back to nothing."""
+    if opener not in words.temporal_with_comma:
+        return False
+    rest = bullet.lower().lstrip("«“\"' ")[len(opener) :].lstrip()
+    return not rest.startswith(",")
 
 
 def _impersonal_subject(sentence: Any, lang: Any) -> bool:
@@ -476,6 +503,14 @@ def no_main_verb(tokens: Sequence[Any]) -> bool:
         if root.pos_ in {"NOUN", "PROPN"} and not verbs and not relatives:
             return False
     return True
+
+
+def names_a_person(tokens: Iterable[Any]) -> bool:
+    """A person's name in the bullet: a person entity, or a proper noun of no type."""
+    return any(
+        (t.ent_type_ in {"PER", "PERSON"} and t.is_alpha) or (t.pos_ == "PROPN" and not t.ent_type_)
+        for t in tokens
+    )
 
 
 def names_something(tokens: Iterable[Any]) -> bool:
@@ -595,12 +630,31 @@ def headline_repeated(bullet: str, headline: str | None) -> bool:
 
 
 def stray_comma(sentence: Any, fragments: Sequence[tuple[int, int]], lang: Any) -> bool:
-    """At a cut, a comma left between a subject and its verb or a word and its complement."""
+    """At a cut, a comma left between a subject and its verb or a word and its complement,
+    or before a name that closes the sentence, whose host the cut took."""
     return any(
         _comma_between_subject_and_verb(sentence, fragments, k)
         or _comma_before_complement(sentence, fragments, k, lang)
+        or _orphan_name(sentence, fragments, k)
         for k in range(1, len(fragments))
     )
+
+
+def _orphan_name(sentence: Any, fragments: Sequence[tuple[int, int]], k: int) -> bool:
+    """« ... se sont serré la main et embrassés[, sous les regards ... du directeur régional
+    du CICR], Fabrizio Carboni. »: the last fragment is a comma and a name alone, the
+    apposition of words the cut took (the thirteenth judged round)."""
+    if k != len(fragments) - 1:
+        return False
+    text = sentence.span.doc.text
+    after = text[fragments[k][0] - sentence.offset : fragments[k][1] - sentence.offset]
+    if not after.lstrip().startswith(","):
+        return False
+    words = after.strip(" ,.;!?").split()
+    return 0 < len(words) <= 6 and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
+
+
+_NAME_PARTICLES = frozenset({"de", "du", "des", "la", "le", "d'", "d’", "of", "the", "van", "von"})
 
 
 def _comma_between_subject_and_verb(

@@ -20,7 +20,10 @@ doubles the boxes and lets length vary more. Per bullet, from its text and its o
 - ``refers_back``: anywhere in the bullet, a word that points at another sentence
   (« ce dernier », « en question », « la même année », « -elles », « ainsi », « également »,
   « eux », « d'ailleurs »); the measure looks only at the opener;
-- ``bracketed``: a name the digest put in brackets.
+- ``bracketed``: a name the digest put in brackets;
+- ``points_back``: the engine's own test of a word past the opening that points at a sentence
+  the box does not show (``keypoints/pointing.py``, with the box's earlier bullets as said),
+  and ``back:KIND`` for each of its kinds (the share of the box's bullets of that kind).
 
 Per box: ``repeat`` (two bullets sharing at least half of the shorter one's content lemmas),
 ``lead_first`` (the first bullet is the article's first sentence), ``in_order`` (the bullets
@@ -30,6 +33,10 @@ the article's closing sentence).
 
     .venv/bin/python experiments/readability_drivers.py --boxes judged_boxes.json \\
         [--round round5-fr] [--json experiments/out/readability_drivers.json]
+    .venv/bin/python experiments/readability_drivers.py --judged judged_ours.jsonl
+
+``--judged``: the lead's later collection, one line per French article (``round``, ``id``,
+``ours`` and ``ours_judged``, ``others`` with each candidate's ``summary`` and ``judged``).
 
 The boxes' articles are read by id from ``../shared/eval-data`` (OrangeSum validation and
 train, FRANK). Reads only texts already judged; tunes nothing.
@@ -152,7 +159,10 @@ REPORTING = {
 FEATURES = (
     "bullets", "words_box", "words_bullet", "longest", "commas", "parens",
     "attribution_tail", "numbers", "opens_quote", "needs_context", "refers_back",
-    "glued_heading", "no_finite_verb", "unclosed_quote", "bracketed", "compressed", "repeat",
+    "glued_heading", "no_finite_verb", "unclosed_quote", "bracketed", "points_back",
+    "back:back_demonstrative", "back:back_additive", "back:back_count", "back:back_image",
+    "back:back_clitic", "back:back_possessive", "back:back_role", "back:back_cue",
+    "back:back_quote", "back:back_phrase", "compressed", "repeat",
     "lead_first", "in_order", "spread", "adjacent", "first_index", "deepest", "last_sentence",
 )  # fmt: skip
 
@@ -237,7 +247,8 @@ def _has_phrase(text: str, phrases: Iterable[str]) -> bool:
 
 def bullet_features(box: Box, nlp: Any, lang: Any) -> list[dict[str, float]]:
     from essentiel.analyze import ParsedSentence
-    from keypoint_defects import Words, context_defect, glued_heading, no_main_verb
+    from essentiel.keypoints.pointing import POINTING_KINDS, named_kinds
+    from keypoint_defects import Words, context_defect, glued_heading, no_main_verb, points_back
 
     words = Words.of(lang.code)
     told: set[str] = set()
@@ -248,6 +259,7 @@ def bullet_features(box: Box, nlp: Any, lang: Any) -> list[dict[str, float]]:
         fragments = [(0, len(bullet))]
         n = max(1, sum(1 for w in bullet.split() if any(c.isalnum() for c in w)))
         quotes = sum(bullet.count(q) for q in "«»“”") + bullet.count('"')
+        back = points_back(sentence, fragments, lang.code, frozenset(told), bullet)
         rows.append(
             {
                 "words_bullet": float(n),
@@ -265,9 +277,12 @@ def bullet_features(box: Box, nlp: Any, lang: Any) -> list[dict[str, float]]:
                 "no_finite_verb": float(no_main_verb(list(doc))),
                 "unclosed_quote": float(quotes % 2 == 1 or bullet.count("«") != bullet.count("»")),
                 "bracketed": float("[" in bullet),
+                "points_back": float(back is not None),
             }
+            | {f"back:{kind}": float(back == kind) for kind in POINTING_KINDS}
         )
         told |= {w for t in doc for w in (t.lemma_.lower(), t.lower_)}
+        told |= named_kinds(list(doc), lang.code)
     return rows
 
 
@@ -334,6 +349,28 @@ def load_boxes(path: Path, rounds: set[str] | None) -> list[Box]:
                         cand["judged"]["readability"],
                         list(cand["text"]),
                     )
+                )
+    return boxes
+
+
+def load_judged(path: Path) -> list[Box]:
+    """The boxes of the later collection (one French article a line: ours and the others)."""
+    boxes = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        candidates = {"essentiel": (row["ours"], row["ours_judged"])} | {
+            ("essentiel-before" if name == "essentiel-lexical" else name): (
+                other["summary"],
+                other["judged"],
+            )
+            for name, other in row["others"].items()
+        }
+        for system, (bullets, judged) in candidates.items():
+            if bullets:
+                boxes.append(
+                    Box(row["round"], row["id"], system, "fr", judged["readability"], bullets)
                 )
     return boxes
 
@@ -444,12 +481,19 @@ def main(argv: list[str] | None = None) -> int:
     from essentiel.resources import language
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--boxes", type=Path, required=True, help="the judged rounds (JSON)")
+    given = parser.add_mutually_exclusive_group(required=True)
+    given.add_argument("--boxes", type=Path, help="the judged rounds (JSON)")
+    given.add_argument("--judged", type=Path, help="the later collection (JSONL, French)")
     parser.add_argument("--round", action="append", help="only these rounds (repeatable)")
     parser.add_argument("--json", type=Path, help="also write the tables here")
     args = parser.parse_args(argv)
 
-    boxes = load_boxes(args.boxes, set(args.round) if args.round else None)
+    rounds = set(args.round) if args.round else None
+    boxes = (
+        load_boxes(args.boxes, rounds)
+        if args.boxes
+        else [b for b in load_judged(args.judged) if not rounds or b.round in rounds]
+    )
     articles = read_articles({b.id for b in boxes})
     split: dict[str, list[str]] = {}
     for box in boxes:

@@ -1602,3 +1602,26 @@ def test_aside_between_double_hyphens_goes_when_over_target() -> None:
     bullet, removed = compress(text, 22)
     assert removed == ["dash_aside"]
     assert bullet.startswith("Les trois chalutiers ont été saisis mardi soir")
+
+
+def test_a_name_closing_the_sentence_goes_with_the_words_it_was_apposed_to() -> None:
+    # The thirteenth judged round: « ... et embrassés, Fabrizio Carboni. » was left.
+    text = (
+        "Les maires des deux communes, qui ne s'étaient pas parlé depuis des mois, se sont "
+        "serré la main et embrassés, sous les regards du préfet et du directeur régional de la "
+        "Croix-Rouge pour la Bretagne et les Pays de la Loire, Yann Le Bihan."
+    )
+    bullet, _ = compress(text, 15, limit=25)
+    assert not bullet.endswith(", Yann Le Bihan."), bullet
+    assert "Yann Le Bihan" not in bullet or "directeur régional" in bullet, bullet
+    # A name inside the sentence, apposed to a subject the bullet keeps, stays.
+    text = (
+        "Le ministre de l'Agriculture a inauguré mardi la nouvelle halle aux poissons du port "
+        "de Lorient, en présence du maire et du président de la région Bretagne, Loïg "
+        "Chesnais-Girard."
+    )
+    bullet, _ = compress(text, 12, limit=22)
+    assert bullet == (
+        "Le ministre de l'Agriculture a inauguré mardi la nouvelle halle aux poissons du port "
+        "de Lorient."
+    )

@@ -53,13 +53,27 @@ def _context(text: str, lang: str = "fr", introduced: frozenset[str] = frozenset
         ("Car la mairie de Quimper a refusé de rouvrir la piscine municipale.", "context_link"),
         ("Mais il y a également des voix discordantes au sein du conseil.", "context_link"),
         ("De surcroît, la mairie de Brest a doublé le budget des fêtes.", "context_link"),
+        ("Par exemple, la mairie de Brest a doublé le budget des fêtes.", "context_link"),
+        ("Concrètement, la mairie de Brest a doublé le budget des fêtes.", "context_link"),
         ("Entretemps, la préfecture du Finistère a levé l'alerte orange.", "context_temporal"),
+        ("En attendant, la préfecture du Finistère maintient l'alerte orange.", "context_temporal"),
+        (
+            "En attendant le rapport des experts, la préfecture maintient l'alerte à Brest.",
+            None,
+        ),
         ("À l'époque, la commune de Morlaix comptait trois boulangeries.", "context_temporal"),
         ("Ces derniers ont quitté la salle avant la fin du conseil municipal.", "context_pronoun"),
         ("C'est le deuxième incendie de l'été dans la commune de Carhaix.", "context_pronoun"),
         ("Âgé de 70 ans, il a quitté la présidence du club de Lorient.", "context_pronoun"),
         ("L'humoriste a annoncé son retour sur scène à la rentrée.", "context_description"),
         ("L'humoriste Paul Kervella a annoncé son retour sur scène.", None),
+        # A person is named by a person's name, not a place's or an association's.
+        ("L'humoriste a annoncé son retour sur scène au Zénith de Brest.", "context_description"),
+        (
+            "Le comédien a rencontré des éleveurs avec l'association Terres Bretonnes.",
+            "context_description",
+        ),
+        ("La salle de Brest a annoncé la fermeture du bar pour travaux.", None),
         ("Il y a trois ans, la commune de Plouzané a fermé son école.", None),
         # Impersonal in another tense: nobody to point back to; a personal « il » still does.
         ("Il n'y avait plus que 12 % de grévistes au dépôt de Rennes lundi.", None),
@@ -256,6 +270,18 @@ def test_a_comma_left_between_a_subject_and_its_verb() -> None:
     assert not _stray(text, ["Le second tour", " ne pouvait pas se tenir à Rennes."])
     english = "The company, founded in 1998 in Leeds, confirmed the closure on Monday."
     assert _stray(english, ["The company,", " confirmed the closure on Monday."], "en")
+
+
+def test_a_name_left_after_a_cut_apposition() -> None:
+    text = (
+        "Les deux maires se sont serré la main, sous les regards du directeur régional de "
+        "la Croix-Rouge, Yann Le Bihan."
+    )
+    assert _stray(text, ["Les deux maires se sont serré la main", ", Yann Le Bihan."])
+    assert not _stray(text, ["Les deux maires se sont serré la main", "."])
+    # The name apposed to a subject the cut kept, mid-sentence, reads well.
+    text = "Le suspect, un homme de 30 ans, Yann Le Bihan, a été interpellé mardi à Brest."
+    assert not _stray(text, ["Le suspect", ", Yann Le Bihan, a été interpellé mardi à Brest."])
 
 
 def test_a_comma_beside_a_cut_bracket_is_the_sources() -> None:

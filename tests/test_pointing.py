@@ -233,6 +233,14 @@ def test_the_kinds_a_bullet_names() -> None:
         ("In his speech on Monday, John Smith promised new ferries.", "en", None),
         ("The parents said their children were taken to hospital.", "en", None),
         ("Leurs enfants ont été conduits à l'hôpital de Quimper.", "fr", "back_possessive"),
+        # « sa » has one owner: not a plural noun, nor a time (thirteenth judged round).
+        (
+            "Les pêcheurs ont appris la semaine dernière sa venue au port de Brest.",
+            "fr",
+            "back_possessive",
+        ),
+        ("Les élus de Brest et son maire ont voté le budget du port mardi.", "fr", None),
+        ("Les habitants de Brest et leur maire ont voté le budget du port mardi.", "fr", None),
         ("Sur son compte Twitter, la chanteuse Anne Le Goff a remercié ses fans.", "fr", None),
         ("La ville de Brest et ses habitants fêteront le port samedi.", "fr", None),
         ("Une octogénaire et son compagnon sont morts lundi à Quimper.", "fr", None),
@@ -381,6 +389,77 @@ def test_a_pronoun_in_a_fronted_clause_looks_ahead(text: str, kind: str | None) 
 )
 def test_phrases_counts_and_roles_that_point_back_are_found(text: str, kind: str | None) -> None:
     assert _kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A count of people the sentence before introduced, as the subject (the thirteenth
+        # judged round's least readable boxes): who?
+        ("Tous deux ont été placés en garde à vue au commissariat de Quimper.", "back_count"),
+        ("Toutes deux ont quitté le club de handball de Lorient en juin.", "back_count"),
+        ("Les deux parties ont déjà échangé des otages au port de Brest.", "back_count"),
+        ("Les deux hommes ont été placés en garde à vue au commissariat de Brest.", "back_count"),
+        # Said on the spot: a name, a participle, a name in the bullet.
+        (
+            "Anne Le Goff et Marc Kerloc'h ont tous deux quitté le conseil municipal de Brest.",
+            None,
+        ),
+        ("Les deux personnes blessées mardi soir ont été conduites à l'hôpital de Brest.", None),
+        (
+            "Les deux hommes ont été identifiés comme Yann Kerloc'h et son fils Erwan, 20 ans.",
+            None,
+        ),
+        ("Deux hommes ont été placés en garde à vue au commissariat de Brest.", None),
+        # Seeing and hearing with a generic subject: on a video the box does not show.
+        (
+            "On voit un camion renversé au milieu de la départementale près de Morlaix.",
+            "back_image",
+        ),
+        ("On entend un coup de feu, puis des cris dans la cour de l'immeuble.", "back_image"),
+        ("On estime à 3.000 le nombre de manifestants réunis samedi à Rennes.", None),
+        ("Sur la vidéo, on voit un camion renversé près de Morlaix.", None),
+        (
+            "Le maire a publié une photo dans laquelle on voit le pont de Brest sous l'eau.",
+            None,
+        ),
+        # « un autre » and a name of a kind, not of the other one.
+        ("Un autre trio Femen s'était exposé sous l'Arc de Triomphe à Paris.", "back_additive"),
+        ("Un autre porte-parole, Yann Le Bihan, a démenti mardi à Brest.", None),
+        # « ce type de », « ce genre de »: the kind another sentence told, unless the bullet
+        # said it.
+        (
+            "La maire de Brest n'a pas échappé à ce type d'attaques sur les réseaux.",
+            "back_demonstrative",
+        ),
+        (
+            "Yann Kerloc'h, habitué de ce genre d'exercice, animera la soirée à Brest.",
+            "back_demonstrative",
+        ),
+        (
+            "Un incendie a détruit un entrepôt à Brest, ce type d'incendie restant rare en hiver.",
+            None,
+        ),
+        # A comparison with nothing to compare with.
+        (
+            "La préfecture du Morbihan a pris un arrêté pour éviter un scénario similaire.",
+            "back_additive",
+        ),
+        ("Le maire de Vannes a pris un arrêté identique à celui de la ville de Lorient.", None),
+    ],
+)
+def test_counts_images_and_comparisons_that_point_back_are_found(
+    text: str, kind: str | None
+) -> None:
+    assert _kind(text) == kind
+
+
+def test_a_count_after_a_bullet_that_named_the_people_stands() -> None:
+    assert _kind("Tous deux ont été placés en garde à vue à Quimper.") == "back_count"
+    text = "Tous deux ont été placés en garde à vue à Quimper."
+    assert _kind(text, introduced=frozenset({"<person>"})) is None
+    men = "Les deux hommes ont été placés en garde à vue au commissariat de Brest."
+    assert _kind(men, introduced=frozenset({"<person>", "homme"})) is None
 
 
 def test_a_role_after_a_bullet_that_named_someone_stands() -> None:

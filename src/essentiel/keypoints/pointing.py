@@ -5,7 +5,7 @@ repassé au-dessus de cette barre » (the bar was named in a clause the box left
 a-t-il ajouté » (who?), « Jean Dupont le pensait » (thought what?), « Le ministre a retiré en
 même temps un autre symbole » (in the same time as what? another than which?), « "Je lis
 qu'on ne ..." » (who is « je »?). The sixth blind judging round read such bullets as the
-least readable. Nine ways, each a kind (``POINTING_KINDS``), word lists in ``[pointing]`` of
+least readable. Ten ways, each a kind (``POINTING_KINDS``), word lists in ``[pointing]`` of
 the language's resources:
 
 - ``back_demonstrative``: a demonstrative determiner and a noun the bullet (or an earlier
@@ -41,10 +41,16 @@ the language's resources:
   after a noun (« le montant en question »), « alors » right after a verb (« il aurait
   alors obtenu »: at that time), a label and a colon at the opening (« Autre problème : »);
 - ``back_count``: an approximate count with no noun as a subject (« Une trentaine se sont
-  portées candidates »: of what?);
+  portées candidates »: of what?), or a count of people or things the box has not
+  introduced (« Tous deux ont été arrêtés », « Les deux parties ont échangé ... »: who?);
 - ``back_role``: a role with a definite article and nothing that says whose (``role_nouns``:
   « l'intervention de la députée », « Pour l'ancien candidat, »), in a bullet that names
-  nobody, after no bullet that named a person.
+  nobody, after no bullet that named a person;
+- ``back_image``: a generic subject that sees or hears (« On voit un obstacle au milieu de
+  la chaussée », « On entend un coup de feu »): a video or a photo the box does not show.
+
+``back_additive`` also holds a comparison with nothing after it that says with what
+(« pour éviter un scénario similaire », ``comparatives``).
 
 ``back_clitic`` also holds « lui » and « leur » (``personal_clitics``) whose only nouns
 before them name things (« Aucune preuve d'identité ne lui a été demandée »).
@@ -78,6 +84,7 @@ POINTING_KINDS = (
     "back_phrase",
     "back_count",
     "back_role",
+    "back_image",
 )
 _SPEAKERS = frozenset({"PER", "PERSON", "ORG"})
 _PERSONS = frozenset({"PER", "PERSON"})
@@ -133,6 +140,7 @@ class PointingWords:
     feminine_clitics: frozenset[str]
     personal_clitics: frozenset[str]  # « lui », « leur »: someone, not something
     plural_possessives: frozenset[str]  # « leurs »: a plural owner
+    singular_possessives: frozenset[str]  # « sa »: one owner, not « les autorités »
     degree: frozenset[str]  # « une aussi courte période »: before an adjective, a degree
     # Families of nouns that name the same thing another way (« le scrutin » / « l'élection »).
     equivalents: dict[str, frozenset[str]]
@@ -155,6 +163,14 @@ class PointingWords:
     label_openers: frozenset[str]  # « Autre problème : ... »
     approximate_counts: frozenset[str]  # « Une trentaine se sont ... »: of what?
     role_nouns: frozenset[str]  # « la députée », « l'ancien candidat »: who?
+    pair_pronouns: tuple[tuple[str, ...], ...]  # « Tous deux ont été arrêtés »: who?
+    pair_determiners: frozenset[str]  # « Les deux hommes ont été ... »: which?
+    image_subjects: frozenset[str]  # « On voit un obstacle ... »: on a video not shown
+    image_verbs: frozenset[str]
+    image_nouns: frozenset[str]  # « Sur la vidéo, on voit ... »: the image is said
+    sort_nouns: frozenset[str]  # « ce type d'attaques »: the kind another sentence told
+    comparatives: frozenset[str]  # « un scénario similaire »: to what?
+    compared_by: frozenset[str]  # « similaire à ... »: what it compares with follows
 
     @classmethod
     @cache
@@ -188,6 +204,7 @@ class PointingWords:
             feminine_clitics=words("feminine_clitics"),
             personal_clitics=words("personal_clitics"),
             plural_possessives=words("plural_possessives"),
+            singular_possessives=words("singular_possessives"),
             degree=words("degree"),
             equivalents={
                 fold(word): family
@@ -216,6 +233,14 @@ class PointingWords:
                 ]
             ),
             role_nouns=frozenset(fold(w) for w in data.get("role_nouns", [])),
+            pair_pronouns=phrases_of("pair_pronouns"),
+            pair_determiners=words("pair_determiners"),
+            image_subjects=words("image_subjects"),
+            image_verbs=words("image_verbs"),
+            image_nouns=frozenset(fold(w) for w in data.get("image_nouns", [])),
+            sort_nouns=frozenset(fold(w) for w in data.get("sort_nouns", [])),
+            comparatives=words("comparatives"),
+            compared_by=words("compared_by"),
         )
 
 
@@ -260,10 +285,13 @@ def points_back(
         kind = check(tokens, words, introduced, named)
         if kind is not None:
             return kind
-    kind = _possessive(tokens, words, introduced, code)
+    kind = _possessive(tokens, words, introduced, code) or _pair(
+        tokens, words, introduced, named, code
+    )
     if kind is not None:
         return kind
-    return _role(tokens, words, introduced, named, bullet, code)
+    kind = _role(tokens, words, introduced, named, bullet, code)
+    return kind if kind is not None else _image(tokens, words)
 
 
 def demonstrative_points_back(tokens: Sequence[Token], code: str) -> bool:
@@ -352,6 +380,17 @@ def _demonstrative(
         if noun.i not in inside or noun.pos_ not in {"NOUN", "PROPN"} or noun.i < tok.i:
             continue
         if fold(noun.lemma_) in words.time_nouns or fold(noun.lower_) in words.time_nouns:
+            continue
+        # « ce type d'attaques », « ce genre de traitement »: of the kind the sentence before
+        # told, unless the box or the bullet said that kind (« un incendie ... ce type
+        # d'incendie »).
+        if fold(noun.lemma_) in words.sort_nouns or fold(noun.lower_) in words.sort_nouns:
+            kinds = [c for c in noun.children if c.i in inside and c.i > noun.i]
+            said = [c for c in kinds if c.pos_ in {"NOUN", "PROPN"}]
+            if not said or not all(
+                _named_before(tokens, k, c, introduced, words, code) for c in said
+            ):
+                return "back_demonstrative"
             continue
         # « ces élèves qui ont ... », « cette réforme des retraites », « cette affaire Rugy »,
         # « ce courant anti-Hollande »: defined on the spot.
@@ -571,13 +610,26 @@ def _additive(
             # « une aussi courte période »: a degree, not an addition.
             if phrase[0] in words.degree and after and after[0].pos_ in {"ADJ", "ADV"}:
                 break
-            # « un autre porte-parole, Steven Van Gucht »: the other one is named.
-            if any(t.pos_ == "PROPN" for t in after[:5]):
+            # « un autre porte-parole, Steven Van Gucht », « un autre joueur, Kylian Mbappé »:
+            # the other one is named; « un autre trio Femen » says of what kind, not which.
+            if any(
+                t.pos_ == "PROPN"
+                and (t.ent_type_ in _PERSONS or any(u.text == "," for u in after[:j]))
+                for j, t in enumerate(after[:5])
+            ):
                 break
             # « un autre symbole » after « un symbole » in the bullet or the box.
             noun = next((t for t in after[:3] if t.pos_ in {"NOUN", "PROPN"}), None)
             if noun is not None and _said_before(tokens, k, noun, introduced):
                 break
+            return "back_additive"
+    for tok in tokens:
+        # « pour éviter un scénario similaire »: similar to what the sentence before said;
+        # « un arrêté identique à celui de Brest » says with what.
+        if tok.lower_ not in words.comparatives or tok.pos_ != "ADJ":
+            continue
+        after = [t for t in tokens if t.i > tok.i][:2]
+        if not any(t.lower_ in words.compared_by for t in after):
             return "back_additive"
     return None
 
@@ -621,9 +673,19 @@ def _possessive(
         if tok.dep_ == "det" and "Yes" not in tok.morph.get("Poss", []):
             continue
 
-        def owns(t: Token, personal: bool = personal) -> bool:
+        def owns(t: Token, personal: bool = personal, lower: str = lower) -> bool:
             if t.pos_ == "PRON" and t.dep_ != "poss" and "Yes" not in t.morph.get("Poss", []):
                 return True
+            # « Les autorités ont appris sa venue »: « sa » has one owner, no plural noun.
+            if (
+                lower in words.singular_possessives
+                and t.pos_ == "NOUN"
+                and "Plur" in t.morph.get("Number", [])
+            ):
+                return False
+            # « ... que la semaine dernière sa venue »: a time owns no one's arrival.
+            if t.pos_ == "NOUN" and fold(t.lemma_) in words.time_nouns:
+                return False
             if personal:
                 # A person: not an organisation ("The White House ... his followers"); a
                 # noun subject can be one ("a holidaymaker walked in to complain about his
@@ -735,6 +797,75 @@ def _count(
         if following and following[0].lower_ in words.of_words:
             continue
         return "back_count"
+    return None
+
+
+def _pair(
+    tokens: Sequence[Token],
+    words: PointingWords,
+    introduced: frozenset[str],
+    named: bool,
+    code: str,
+) -> str | None:
+    """A count of people or things the sentence before introduced, as a subject: « Tous deux
+    ont été arrêtés » (who?), « Les deux parties ont déjà échangé des prisonniers » (which?).
+    Not one the bullet says on the spot (« Les deux candidats, Anne Le Goff et Marc Kerloc'h,
+    ... », « les deux personnes décédées mardi »), nor one whose noun, or a word of its kind,
+    the bullet or the box said before, nor, for a noun, one the bullet names (``back_count``)."""
+    lowered = [t.lower_ for t in tokens]
+    inside = {t.i for t in tokens}
+    for k, tok in enumerate(tokens):
+        for phrase in words.pair_pronouns:
+            if tuple(lowered[k : k + len(phrase)]) != phrase:
+                continue
+            # The phrase's words the parse made the subject (« deux » in « Tous deux »).
+            if not any(t.dep_.startswith("nsubj") for t in tokens[k : k + len(phrase)]):
+                continue
+            # « Anne Le Goff et Marc Kerloc'h se sont tous deux retirés », or two people
+            # an earlier bullet named: who they are is said.
+            if any(t.pos_ in {"NOUN", "PROPN"} for t in tokens[:k]):
+                continue
+            if not any(w.startswith("<") for w in introduced):
+                return "back_count"
+        # « Les deux hommes ont été identifiés comme Travis ... »: the bullet names them.
+        if named or tok.pos_ != "NOUN" or not tok.dep_.startswith("nsubj"):
+            continue
+        left = sorted((c for c in tok.children if c.i < tok.i), key=lambda t: t.i)
+        if len(left) != 2 or left[0].lower_ not in words.pair_determiners:
+            continue
+        if left[1].dep_ != "nummod" or left[1].i != tok.i - 1:
+            continue
+        # « Les deux candidats, Anne Le Goff et ... », « les deux personnes décédées mardi »,
+        # « les deux élus de Brest »: said on the spot.
+        if any(
+            c.i > tok.i
+            and c.i in inside
+            and (_defines(c, tok, words) or c.dep_ in {"acl", "appos", "amod"})
+            for c in tok.children
+        ):
+            continue
+        if not _named_before(tokens, k, tok, introduced, words, code):
+            return "back_count"
+    return None
+
+
+def _image(tokens: Sequence[Token], words: PointingWords) -> str | None:
+    """A generic subject that sees or hears (« On voit un obstacle au milieu de la chaussée »,
+    « On entend un coup de feu »): the sentence describes a video or a photo the box does
+    not show (``back_image``)."""
+    for k, tok in enumerate(tokens):
+        if tok.lower_ not in words.image_subjects or not tok.dep_.startswith("nsubj"):
+            continue
+        verb = tok.head
+        if verb.lemma_.lower() not in words.image_verbs:
+            continue
+        # « une photo dans laquelle on voit ... », « Sur la vidéo, on voit ... »: the bullet
+        # says which image.
+        if verb.dep_ in {"acl:relcl", "relcl", "acl"} or any(
+            fold(t.lemma_) in words.image_nouns for t in tokens[:k]
+        ):
+            continue
+        return "back_image"
     return None
 
 

@@ -484,6 +484,7 @@ def described_opening(sentence: ParsedSentence, code: str) -> list[Token] | None
 
 # Entity labels that name someone or something (the French and English models').
 _NAMING = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE", "NORP", "FAC", "EVENT", "WORK_OF_ART"})
+_PERSONS = frozenset({"PER", "PERSON"})
 
 
 def unnamed_description(
@@ -512,11 +513,20 @@ def unnamed_description(
         for tok in sentence.span
         if any(a <= sentence.offset + tok.idx < b for a, b in fragments)
     ]
-    if any(t.pos_ == "PROPN" or (t.ent_type_ in _NAMING and t.is_alpha) for t in kept):
-        return False
     root = sentence.span.root
     subject = next((c for c in root.children if c.dep_.startswith("nsubj")), None)
     if subject is None or root not in kept or subject not in kept:
+        return False
+    person = fold(subject.lemma_) in person_nouns(code)
+    # A person is named by a person's name only: « Le comédien explique ... avec
+    # l'association Solidarité Paysans » (the thirteenth judged round) names an association,
+    # not the actor; a thing by any name (« Le film sortira à Cannes »).
+    if any(
+        (t.ent_type_ in _PERSONS and t.is_alpha)
+        or (t.pos_ == "PROPN" and (not person or not t.ent_type_ or t.ent_type_ in _PERSONS))
+        or (not person and t.ent_type_ in _NAMING and t.is_alpha)
+        for t in kept
+    ):
         return False
     phrase = list(subject.subtree)
     return (
@@ -525,7 +535,7 @@ def unnamed_description(
         # The second judged round's editors kept « La justice estime … » and « Le collectif
         # n'ira pas … »: an institution or a group the reader knows is no description.
         and (
-            fold(subject.lemma_) in person_nouns(code)
+            person
             or (
                 things
                 and fold(subject.lemma_) not in known_without_name(code)
