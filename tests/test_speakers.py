@@ -720,3 +720,28 @@ def test_a_pronoun_goes_on_with_a_first_name_that_just_spoke(pipeline: Pipeline)
     digest = _digest(pipeline, text)
     assert _speaker(digest, "On ne va pas") == "Sékou"
     assert _speaker(digest, "refusent de voir") == "Sékou"
+
+
+def test_a_surname_with_a_particle_keeps_it_after_a_courtesy_title(pipeline: Pipeline) -> None:
+    # « M. Le Gall » is Yves Le Gall, not a person called « Le » nor « Gall ».
+    text = (
+        "Yves Le Gall, maire de Quimperlé, a présenté lundi son plan pour le centre-ville. "
+        "« Les commerces doivent revivre avant l'été », a expliqué M. Le Gall devant le conseil. "
+        "« Nous avons déjà trouvé les crédits », a ajouté M. Le Gall."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Les commerces doivent") == "Yves Le Gall"
+    assert _speaker(digest, "Nous avons déjà") == "Yves Le Gall"
+
+
+def test_the_ministry_before_a_name_is_not_part_of_the_name(pipeline: Pipeline) -> None:
+    # « le ministre de l'Agriculture Hervé Le Corre »: the ministry is the role's complement.
+    text = (
+        "Le ministre de l'Agriculture Hervé Le Corre a dénoncé jeudi des prix « intenables ». "
+        "« Nous réunirons les distributeurs dès lundi », a prévenu le ministre sur une radio. "
+        "« Je ne laisserai pas les éleveurs seuls », a précisé M. Le Corre."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "intenables") == "Hervé Le Corre"
+    assert _speaker(digest, "Nous réunirons") == "Hervé Le Corre"
+    assert _speaker(digest, "Je ne laisserai") == "Hervé Le Corre"

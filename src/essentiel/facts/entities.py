@@ -75,6 +75,12 @@ class _Rules:
     role_after: re.Pattern[str]
     # Nouns for bodies (« le magazine », « l'association »): they describe no person.
     body_nouns: frozenset[str]
+    # « le ministre de l' » right before a name the tagger ran into the ministry (« Économie
+    # Bruno Le Maire »): the first word is the role's complement, not the name's.
+    role_complement_before: re.Pattern[str]
+    # Capitalised particles of surnames (« Le » of « M. Le Maire »): part of the name, not
+    # an article to trim.
+    particles: frozenset[str]
 
 
 @cache
@@ -83,6 +89,7 @@ def rules(code: str) -> _Rules:
     e = data["entities"]
     nat = e["nationalities"]
     nat_alt = alternation(list(nat))
+    particles = alternation(e.get("name_particles", [])) or "(?!)"
     role = (
         rf"(?<![\w-])(?P<det>{alternation(e['role_determiners'])})\s*"
         rf"(?P<role>{alternation(e['roles'])})"
@@ -103,8 +110,14 @@ def rules(code: str) -> _Rules:
         gender_words={w.lower(): g for w, g in e.get("gender_words", {}).items()},
         titled=re.compile(
             rf"(?<![\w.])(?P<title>{alternation(e['titles'])})\.?\s+"
-            r"(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]*[\w])(?![\w’'-])"
+            rf"(?P<name>(?:(?:{particles})\s+)?"
+            r"[A-ZÀ-ÖØ-Þ][\w’'-]*[\w])(?![\w’'-])"
         ),
+        role_complement_before=re.compile(
+            rf"(?<![\w-])(?:{alternation(e['roles'])})\s+(?:de\s+l['’]\s*|de\s+la\s+|du\s+)$",
+            re.IGNORECASE,
+        ),
+        particles=frozenset(e.get("name_particles", [])),
         title_words=frozenset(fold(t) for t in e["titles"]),
         speech=frozenset(w.lower() for w in data["quotes"]["speech_lemmas"]),
         role_after=re.compile(
@@ -314,7 +327,9 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
             mention = _name_mention(text, offset + ent.start_char, offset + ent.end_char, r)
             if mention is None:
                 continue
-            mention.kind, mention.block = kind, block.index
+            if mention.kind is EntityKind.OTHER:  # else the role before it said who
+                mention.kind = kind
+            mention.block = block.index
             known = _known_prefix(mention)
             if known is not None:
                 names.append(known)  # « à l'AFP Ravi Kulkarni »: the agency, then the man
@@ -453,11 +468,20 @@ def _post_authors(text: str, block: Block) -> list[_Mention]:
 def _name_mention(text: str, start: int, end: int, r: _Rules) -> _Mention | None:
     """The name inside a spaCy entity: titles, articles and punctuation trimmed."""
     surface = text[start:end]
+    kind = EntityKind.OTHER
     for pattern in (r.titles, _LEADING_ARTICLE):
         m = pattern.match(surface)
-        if m:
+        if m and not (pattern is _LEADING_ARTICLE and _particle(text, start, surface, r)):
             start += m.end()
             surface = surface[m.end() :]
+    complement = r.role_complement_before.search(text, max(0, start - 40), start)
+    words = surface.split()
+    if complement is not None and len(words) >= 3 and all(w[:1].isupper() for w in words):
+        # « le ministre de l'Économie Bruno Le Maire » read as one name: the ministry is the
+        # role's complement; the person is the rest.
+        cut = len(surface) - len(surface[len(words[0]) :].lstrip())
+        start, surface = start + cut, surface[cut:]
+        kind = EntityKind.PERSON  # the holder of a person's role
     stripped = surface.rstrip(" .,;:!?»\"”')")
     end = start + len(stripped)
     lead = len(stripped) - len(stripped.lstrip(" «\"“'("))
@@ -471,7 +495,23 @@ def _name_mention(text: str, start: int, end: int, r: _Rules) -> _Mention | None
         return None  # « Ça », "This": a capitalised common word (« Voici » the magazine is kept)
     if any(fold(word) in r.not_names for word in surface.split()[:1]) and len(surface.split()) == 1:
         return None
-    return _Mention(start, end, surface, EntityKind.OTHER, MentionForm.NAME, 0)
+    return _Mention(start, end, surface, kind, MentionForm.NAME, 0)
+
+
+def _particle(text: str, start: int, surface: str, r: _Rules) -> bool:
+    """Is the capitalised article opening ``surface`` a surname's particle (« M. Le Maire »,
+    « Bruno Le Maire » cut after the first name): written with its capital, after a courtesy
+    title or a capitalised word, and followed by one?"""
+    first, _, rest = surface.partition(" ")
+    if first not in r.particles or not rest[:1].isupper():
+        return False
+    before = _TITLE_BEFORE.search(text[max(0, start - 16) : start])
+    if before is None or not before.group(1)[:1].isupper():
+        return False
+    word = before.group(1)
+    # A courtesy title (« M. »), or a first name: not a word that ends a sentence or clause
+    # (« … à Paris. Le Premier ministre »).
+    return fold(word.rstrip(".")) in r.title_words or word[-1:].isalpha()
 
 
 def _merge(mentions: list[_Mention]) -> list[_Cluster]:
