@@ -745,3 +745,17 @@ def test_the_ministry_before_a_name_is_not_part_of_the_name(pipeline: Pipeline) 
     assert _speaker(digest, "intenables") == "Hervé Le Corre"
     assert _speaker(digest, "Nous réunirons") == "Hervé Le Corre"
     assert _speaker(digest, "Je ne laisserai") == "Hervé Le Corre"
+
+
+def test_the_station_a_speaker_spoke_on_is_not_the_speaker(pipeline: Pipeline) -> None:
+    # « sur France Culture » says where she spoke; « elle » is the spokeswoman.
+    text = (
+        "« Je vous confirme que l'État n'était pas au courant » des projets de l'industriel, a "
+        "insisté Nadia Karim, la porte-parole du gouvernement. Plus tôt dans la journée, elle "
+        "avait assuré sur France Culture ne pas croire que le choix de vendre l'usine ait été "
+        "« une erreur » : « à l'époque, il y avait une cohérence d'ensemble »."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "une erreur") == "Nadia Karim"
+    assert _speaker(digest, "à l'époque") == "Nadia Karim"
+    assert all(q.speaker_name != "France Culture" for q in digest.quotes)
