@@ -759,3 +759,39 @@ def test_the_station_a_speaker_spoke_on_is_not_the_speaker(pipeline: Pipeline) -
     assert _speaker(digest, "une erreur") == "Nadia Karim"
     assert _speaker(digest, "à l'époque") == "Nadia Karim"
     assert all(q.speaker_name != "France Culture" for q in digest.quotes)
+
+
+def test_a_role_is_never_someone_the_text_names_only_later(pipeline: Pipeline) -> None:
+    # The mayor of Lège is not the mayor of Sein, who is named after him.
+    text = (
+        "Sur le bassin d'Arcachon, les maisons ont rouvert, mais le maire de Lège assure que "
+        "« tout est calme ». En Bretagne, l'île de Sein réserve les bateaux « aux résidents "
+        "principaux de l'île », dit le maire Paul Renard."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "tout est calme") != "Paul Renard"
+    assert _speaker(digest, "aux résidents") == "Paul Renard"
+
+
+def test_a_woman_shown_so_by_a_pronoun_is_not_the_mayor_after_her(pipeline: Pipeline) -> None:
+    # « a-t-elle tweeté » marks Claire Vidal as a woman: « le maire » is Louis Perrin.
+    text = (
+        "Le maire de Vernay, Louis Perrin, a comparé la police à celle de Vichy. Claire Vidal "
+        "s'est émue de ces propos. « Une comparaison insensée et scandaleuse », a-t-elle tweeté. "
+        "Dans un communiqué, le maire dit « regretter que son propos ait pu porter à confusion »."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Une comparaison insensée") == "Claire Vidal"
+    assert _speaker(digest, "regretter que son propos") == "Louis Perrin"
+
+
+def test_a_pronoun_s_gender_keeps_a_role_without_evidence_off_her(pipeline: Pipeline) -> None:
+    # Nothing says who the mayor is; « a-t-elle tweeté » says it is not Claire Vidal.
+    text = (
+        "Patrick Leroux, élu à Vernay en juin, a comparé la police à celle de Vichy. Claire "
+        "Vidal s'est émue de ces propos. « Une comparaison insensée et scandaleuse », a-t-elle "
+        "tweeté. Dans un communiqué, le maire dit « regretter que son propos ait pu porter à "
+        "confusion »."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "regretter que son propos") != "Claire Vidal"

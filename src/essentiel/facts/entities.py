@@ -190,7 +190,7 @@ class EntityIndex:
     def __init__(self, entities: list[Entity], genders: list[str | None] | None = None) -> None:
         self.entities = entities
         # Kept beside the entities, not in the JSON: evidence for pronoun resolution only.
-        self.genders = genders if genders is not None else [None] * len(entities)
+        self.genders: list[str | None] = genders if genders is not None else [None] * len(entities)
         # The nouns each entity was described by (« le sénateur » is a sénateur the text
         # introduced as one): the roles' last words, for the speaker ranking.
         self.categories = [
@@ -871,7 +871,7 @@ def _attach_roles(
                 _tie(persons[id(follower)], role)
             elif nat is not None or role.role not in r.relational:
                 pending.append(role)
-    resolver = _RoleResolver(clusters)
+    resolver = _RoleResolver(clusters, text)
     for role in sorted(pending, key=lambda m: m.start):
         cluster = resolver.resolve(role)
         if cluster is not None:
@@ -1096,6 +1096,12 @@ def _tie(cluster: _Cluster, role: _Mention, evidence: bool = True) -> None:
             cluster.evidence.setdefault(fold(role.role), (role.start, role.end))
 
 
+# A role's complement: « du ministère », « de la Manche », up to the next punctuation.
+_ROLE_COMPLEMENT = re.compile(
+    r"\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[^\W\d][^.,;:!?«»\"“”()\n]*"
+)
+
+
 class _RoleResolver:
     """Which person a role without a name beside it (« la procureure », « le chef de l'État
     ukrainien ») is, for the roles of one article taken in text order.
@@ -1106,8 +1112,9 @@ class _RoleResolver:
     names do not change (a role tied by proximity is no evidence); a nationality may be set.
     """
 
-    def __init__(self, clusters: list[_Cluster]) -> None:
+    def __init__(self, clusters: list[_Cluster], text: str = "") -> None:
         self.clusters = clusters
+        self.text = text
         self.people = [k for k, c in enumerate(clusters) if c.kind is EntityKind.PERSON]
         self.gender = {k: clusters[k].gender for k in self.people}
         self.by_nationality: dict[str, list[int]] = {}
@@ -1130,10 +1137,36 @@ class _RoleResolver:
                 if m.form is MentionForm.NAME
             )
         self.name_starts = {g: [item[0] for item in items] for g, items in self.names.items()}
+        # Where the text first names each person: a role refers back, never to someone the
+        # text names only later (« le maire de Lège assure … » is not the mayor of Sein
+        # named two paragraphs down).
+        self.first_named = {
+            k: min(
+                (m.start for m in clusters[k].mentions if m.form is MentionForm.NAME),
+                default=0,
+            )
+            for k in self.people
+        }
 
     def _fits(self, k: int, role: _Mention) -> bool:
         # « la procureure » is never the man the text named last.
+        if self.first_named[k] >= role.start and not self._same_complement(k, role):
+            return False
         return role.gender is None or self.gender[k] in (None, role.gender)
+
+    def _same_complement(self, k: int, role: _Mention) -> bool:
+        """Does the text, when it names this person later, give them the role with the
+        same complement (« la porte-parole du ministère » … « la porte-parole du ministère,
+        Agnès X »)? Then the earlier role is them; a bare role or another complement (« le
+        maire de Lège » … « le maire Paul Renard ») is not."""
+        if role.role is None or role.role not in self.clusters[k].evidence:
+            return False
+        ours = _ROLE_COMPLEMENT.match(self.text, role.end)
+        end = self.clusters[k].evidence[role.role][1]
+        theirs = _ROLE_COMPLEMENT.match(self.text, end)
+        if ours is None or theirs is None:
+            return False
+        return fold(ours.group(0)).split() == fold(theirs.group(0)).split()
 
     def _only(self, candidates: list[int], role: _Mention, nationality: bool) -> int | None:
         found = None

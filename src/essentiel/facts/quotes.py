@@ -579,14 +579,28 @@ class QuoteExtractor:
         # sometimes takes the verb for an adjective or gives it no lemma (« racont »,
         # « estime »); its present form plus « r » is the infinitive.
         return (
-            self.code == "fr"
-            and tok.lower_ + "r" in self.r.speech
-            and (
-                _after_closing_quote(tok)
-                or _before_inverted_pronoun(tok)
-                # « …, indique l'UFC », « …, précise France 3 »: an incise after a comma
-                # whose subject follows (the tagger leaves « indique » unlemmatised there).
-                or (tok.i >= 1 and tok.doc[tok.i - 1].text == "," and bool(_inverted_subject(tok)))
+            (
+                self.code == "fr"
+                and tok.lower_ + "r" in self.r.speech
+                and (
+                    _after_closing_quote(tok)
+                    or _before_inverted_pronoun(tok)
+                    # « …, indique l'UFC », « …, précise France 3 »: an incise after a comma
+                    # whose subject follows (the tagger leaves « indique » unlemmatised there).
+                    or (
+                        tok.i >= 1
+                        and tok.doc[tok.i - 1].text == ","
+                        and bool(_inverted_subject(tok))
+                    )
+                )
+            )
+            or (
+                # « "…", a-t-elle tweeté »: a past participle after an inverted pronoun, which
+                # the tagger took for a name; its stem plus « er » is the infinitive.
+                self.code == "fr"
+                and tok.lower_.endswith("é")
+                and tok.lower_[:-1] + "er" in self.r.speech
+                and _after_inverted_pronoun(tok)
             )
         )
 
@@ -1032,6 +1046,11 @@ class QuoteExtractor:
                     previous = f
                 continue
             a, b = f.speaker
+            inverted = _INVERTED_PRONOUN.match(text, a, b)
+            if inverted is not None:
+                # « a-t-elle » taken whole for the subject: the pronoun is the speaker.
+                a = inverted.start("pronoun")
+                f.speaker = a, b
             words = text[a:b]
             low = words.lower().lstrip("-")
             head_lemma = f.speaker_head.lemma_.lower() if f.speaker_head is not None else ""
@@ -1088,6 +1107,20 @@ class QuoteExtractor:
                         k = None
                 if named is None and k is not None and self._member_of(f.speaker_head, k, index):
                     k = None  # « l'élu LFI », « la députée LREM »: a member, not the party
+            if (
+                k is not None
+                and f.speaker_head is not None
+                and index.mention_in(k, a, b).form is MentionForm.ROLE
+                and not {fold(f.speaker_head.lemma_), fold(f.speaker_head.text)}
+                & ranker.evidence[k]
+                and not index.compatible(
+                    k, _description_gender(f.speaker_head, self.r.person_nouns)
+                )
+            ):
+                # « le maire » tied to the person named last (no evidence for the noun), whom
+                # a pronoun has since shown to be a woman (« a-t-elle tweeté »): not her; the
+                # ranking decides.
+                k = None
                 if named is not None:
                     k = None
             if named is not None:
@@ -1181,6 +1214,10 @@ class QuoteExtractor:
         if k is not None:
             # Nobody in the window: the person named last, as a pronoun's fallback.
             f.entity, f.name, f.resolution = k, index.entities[k].name, "pronoun"
+            if gender is not None and index.genders[k] is None:
+                # « "…", a-t-elle tweeté »: the text has now marked her as a woman; « le
+                # maire » a paragraph down is not her.
+                index.genders[k] = gender
 
     @staticmethod
     def _holds(span: Span, position: int | None) -> bool:
@@ -1654,6 +1691,17 @@ def _after_closing_quote(tok: Token) -> bool:
 def _before_inverted_pronoun(tok: Token) -> bool:
     following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return following is not None and following.text.lower().lstrip("-") in {"t", "t-il", "t-elle"}
+
+
+_INVERTED_PRONOUN = re.compile(r"\w+-t-(?P<pronoun>il|elle|ils|elles|on)$", re.IGNORECASE)
+
+
+def _after_inverted_pronoun(tok: Token) -> bool:
+    """« a-t-elle tweeté », « a-t-il lâché »: the token follows an inverted subject pronoun."""
+    if tok.i < 1:
+        return False
+    before = tok.doc[tok.i - 1].text.lower()
+    return before.startswith("-") and before.lstrip("-") in {"il", "elle", "ils", "elles", "on"}
 
 
 def _inverted_subject(verb: Token) -> list[Token]:
