@@ -795,3 +795,27 @@ def test_a_pronoun_s_gender_keeps_a_role_without_evidence_off_her(pipeline: Pipe
     )
     digest = _digest(pipeline, text)
     assert _speaker(digest, "regretter que son propos") != "Claire Vidal"
+
+
+def test_a_quote_inside_an_opinion_is_the_holder_s_not_the_last_speaker(pipeline: Pipeline) -> None:
+    # « Pour la communauté de communes, … "…" »: its words, not the mayor's quoted before.
+    text = (
+        "« Il y a du monde sur les plages », regrette Patrick Renaud, maire de la commune. Pour "
+        "la communauté de communes de l'île, le confinement devrait « se faire à son domicile et "
+        "non dans une résidence secondaire »."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "se faire à son domicile") == "la communauté de communes de l'île"
+
+
+def test_a_quote_after_a_sentence_that_makes_a_new_source_speak_is_theirs(
+    pipeline: Pipeline,
+) -> None:
+    # The préfecture's denial comes between Marc Tellier's words and the quote.
+    text = (
+        "« J'évite d'en prendre trop dans la figure », a répondu Marc Tellier. Sur Twitter, la "
+        "préfecture de police a démenti avoir chargé le cortège. « Les forces de l'ordre ont "
+        "pour mission de faire respecter l'ordre public »."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Les forces de l'ordre") == "la préfecture de police"

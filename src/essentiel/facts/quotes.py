@@ -187,6 +187,10 @@ class _Found:
     continues: _Found | None = None
     # The rules ruled the phrase out as no speaker (« sa plainte », the text's own voice).
     silenced: bool = False
+    # A cue-less quote that opens its sentence: the subject of the sentence before when that
+    # sentence's verb reports speech (« La préfecture a démenti toute charge. "…" »), its span
+    # (clean text) and head.
+    lead: tuple[int, int, Token] | None = None
 
 
 def quote_pairs(text: str) -> list[tuple[int, int, bool]]:
@@ -427,7 +431,35 @@ class QuoteExtractor:
             found.extend(fragments)
             if self.r.predicate_fragments:
                 found.extend(self._predicate_fragments(doc, text, pending, taken, offset, base))
+        for f in found:
+            if f.kind is QuoteKind.DIRECT and f.cue is None and f.speaker is None:
+                f.lead = self._lead(
+                    text, sentences, sentence_at(f.start - offset), f.start - offset
+                )
+                if f.lead is not None:
+                    f.lead = (f.lead[0] + offset, f.lead[1] + offset, f.lead[2])
         return found
+
+    def _lead(
+        self, text: str, sentences: list[Any], k: int, start: int
+    ) -> tuple[int, int, Token] | None:
+        """« Sur Twitter, la préfecture a démenti avoir chargé le cortège. "Les forces de
+        l'ordre …" »: a quote alone at the start of its sentence, after a sentence whose main
+        verb reports speech and names no quote of its own, is that verb's subject's words
+        (block-relative span and head)."""
+        if k < 1 or text[sentences[k].start_char : start].strip(' «"“\u00a0\u202f'):
+            return None
+        before = sentences[k - 1]
+        if any(c in before.text for c in '«»"“”'):
+            return None  # it quoted someone itself: the ordinary continuation decides
+        root = before.root
+        if root.pos_ != "VERB" or root.lemma_.lower() not in self.r.speech:
+            return None
+        subjects = [c for c in root.children if c.dep_ == "nsubj"]
+        if len(subjects) != 1 or subjects[0].pos_ == "PRON":
+            return None  # « Il a démenti » goes the pronoun's way, through the continuation
+        a, b = noun_phrase(subjects[0])
+        return a, b, subjects[0]
 
     def _predicate_fragments(
         self,
@@ -1023,6 +1055,10 @@ class QuoteExtractor:
             narrative = f.cue is not None and _narrative_infinitive(text, f.cue[0])
             if f.speaker is None and f.cue is not None and not narrative:
                 self._inverted(f, text, ranker)
+            elif f.speaker is None and f.kind is QuoteKind.DIRECT and f.lead is not None:
+                # « La préfecture a démenti toute charge. "…" »: who the sentence before has
+                # just made speak, not the speaker quoted before it.
+                f.speaker, f.speaker_head = f.lead[:2], f.lead[2]
             elif f.speaker is None and f.kind is QuoteKind.DIRECT:
                 # « Le Pr Martin "espère avoir tout vérifié" »: no speech verb, but the quote
                 # stands in a clause whose subject its sentence names before it.
@@ -1610,7 +1646,8 @@ def _inside_according_to(ordered: list[_Found]) -> None:
         if g.kind is QuoteKind.ACCORDING_TO and g.name is not None:
             by_sentence.setdefault(g.sentence, []).append(g)
     for f in ordered:
-        if f.kind is not QuoteKind.DIRECT or f.name is not None:
+        # A speaker continued from a quote before is a guess the report overrules.
+        if f.kind is not QuoteKind.DIRECT or (f.name is not None and f.resolution != "context"):
             continue
         reports = [g for g in by_sentence.get(f.sentence, []) if g.start <= f.start < g.end]
         if len(reports) == 1:
