@@ -819,3 +819,15 @@ def test_a_quote_after_a_sentence_that_makes_a_new_source_speak_is_theirs(
     )
     digest = _digest(pipeline, text)
     assert _speaker(digest, "Les forces de l'ordre") == "la préfecture de police"
+
+
+def test_a_participle_cue_has_the_speaker_of_its_clause(pipeline: Pipeline) -> None:
+    # « ajoutant que … »: the elected official who has just spoken goes on.
+    text = (
+        "Le député Damien Roux a réclamé plus de fermeté. « C'est mieux qu'avant, mais les "
+        "discours ne suffisent pas », a estimé l'élu républicain, ajoutant qu'il n'était « pas "
+        "pour un gouvernement des annonces »."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "C'est mieux") == "Damien Roux"
+    assert _speaker(digest, "pas pour un gouvernement") == "Damien Roux"

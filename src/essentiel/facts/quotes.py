@@ -1073,9 +1073,12 @@ class QuoteExtractor:
                 # Only a quote with no cue of its own continues the previous speaker: one whose
                 # cue names nobody we could read (« a conclu ») stays unknown.
                 # « Et d'ajouter : "…" » (a narrative infinitive) has no subject of its own:
-                # the speaker goes on.
+                # the speaker goes on; so does « "…", a estimé l'élu, ajoutant que … » (a
+                # present participle whose subject is the clause's, in the same sentence).
                 if recent is not None and (
-                    (f.kind is QuoteKind.DIRECT and f.cue is None) or narrative
+                    (f.kind is QuoteKind.DIRECT and f.cue is None)
+                    or narrative
+                    or (recent.sentence == f.sentence and _participle_cue(text, f.cue))
                 ):
                     f.entity, f.name, f.resolution = recent.entity, recent.name, "context"
                     f.continues = recent.continues or recent
@@ -1728,6 +1731,14 @@ def _after_closing_quote(tok: Token) -> bool:
 def _before_inverted_pronoun(tok: Token) -> bool:
     following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return following is not None and following.text.lower().lstrip("-") in {"t", "t-il", "t-elle"}
+
+
+_PARTICIPLE_CUE = re.compile(r"(?:en\s+)?\w+ant", re.IGNORECASE)
+
+
+def _participle_cue(text: str, cue: tuple[int, int] | None) -> bool:
+    """« ajoutant », « en reconnaissant »: a cue in the present participle or the gerund."""
+    return cue is not None and _PARTICIPLE_CUE.fullmatch(text[cue[0] : cue[1]]) is not None
 
 
 _INVERTED_PRONOUN = re.compile(r"\w+-t-(?P<pronoun>il|elle|ils|elles|on)$", re.IGNORECASE)
