@@ -831,3 +831,14 @@ def test_a_participle_cue_has_the_speaker_of_its_clause(pipeline: Pipeline) -> N
     digest = _digest(pipeline, text)
     assert _speaker(digest, "C'est mieux") == "Damien Roux"
     assert _speaker(digest, "pas pour un gouvernement") == "Damien Roux"
+
+
+def test_a_reflexive_speech_verb_is_a_cue(pipeline: Pipeline) -> None:
+    # « s'est emporté » is « s'emporter », a speech verb, though its lemma is « emporter ».
+    text = (
+        "La plateforme promet des arrêts de travail en ligne. « Il n'est pas question que des "
+        "arrêts soient délivrés ainsi », s'est emporté Nicolas Ravel, directeur de la caisse, "
+        "dans un quotidien."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Il n'est pas question") == "Nicolas Ravel"

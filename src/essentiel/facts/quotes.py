@@ -603,7 +603,7 @@ class QuoteExtractor:
         thing, nobody speaks."""
         if (
             tok.pos_ in {"VERB", "AUX"}
-            and tok.lemma_.lower() in self.r.speech
+            and (tok.lemma_.lower() in self.r.speech or self._reflexive_speech(tok))
             and not any(c.dep_ in {"aux:pass", "auxpass"} for c in tok.children)
         ):
             return True
@@ -635,6 +635,14 @@ class QuoteExtractor:
                 and _after_inverted_pronoun(tok)
             )
         )
+
+    def _reflexive_speech(self, tok: Token) -> bool:
+        """« s'est emporté X »: the lemma is « emporter »; with its reflexive clitic it is the
+        speech verb « s'emporter » of the list."""
+        if not any(c.lower_ in {"s'", "s’", "se"} for c in tok.children):
+            return False
+        lemma = tok.lemma_.lower()
+        return f"s'{lemma}" in self.r.speech or f"se {lemma}" in self.r.speech
 
     def _indirect(self, verb: Token, quoted: Any) -> tuple[int, int, tuple[int, int]] | None:
         # The part of speech first: it is cheaper to read than a speech verb is to test, and
