@@ -842,3 +842,14 @@ def test_a_reflexive_speech_verb_is_a_cue(pipeline: Pipeline) -> None:
     )
     digest = _digest(pipeline, text)
     assert _speaker(digest, "Il n'est pas question") == "Nicolas Ravel"
+
+
+def test_an_impersonal_passive_after_a_quote_is_no_pronoun_speaker(pipeline: Pipeline) -> None:
+    # « est-il précisé dans le communiqué »: « il » is impersonal; the release is the group's.
+    text = (
+        "Le groupe Transval annonce l'ouverture de dix agences. « Transval poursuit ses efforts "
+        "afin que soient ouverts d'autres bureaux d'ici l'été », est-il précisé dans le "
+        "communiqué."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Transval poursuit") == "Transval"

@@ -1757,7 +1757,13 @@ def _after_inverted_pronoun(tok: Token) -> bool:
     if tok.i < 1:
         return False
     before = tok.doc[tok.i - 1].text.lower()
-    return before.startswith("-") and before.lstrip("-") in {"il", "elle", "ils", "elles", "on"}
+    if not (before.startswith("-") and before.lstrip("-") in {"il", "elle", "ils", "elles", "on"}):
+        return False
+    # Not a passive (« est-il précisé dans le communiqué »: nobody named speaks).
+    j = tok.i - 2
+    if j >= 0 and tok.doc[j].text.lower().strip("-") == "t":
+        j -= 1
+    return j < 0 or tok.doc[j].lemma_.lower() != "être"
 
 
 def _inverted_subject(verb: Token) -> list[Token]:
