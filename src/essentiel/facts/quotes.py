@@ -450,8 +450,10 @@ class QuoteExtractor:
         if k < 1 or text[sentences[k].start_char : start].strip(' «"“\u00a0\u202f'):
             return None
         before = sentences[k - 1]
-        if any(c in before.text for c in '«»"“”'):
-            return None  # it quoted someone itself: the ordinary continuation decides
+        if any(c in text[max(0, before.start_char - 3) : before.end_char] for c in '«»"“”'):
+            # It quoted someone itself, or it is the incise of a quote just before (« "…" X
+            # a dit. "…" »): the ordinary continuation decides.
+            return None
         root = before.root
         if root.pos_ != "VERB" or root.lemma_.lower() not in self.r.speech:
             return None
@@ -1261,9 +1263,10 @@ class QuoteExtractor:
         if k is not None:
             # Nobody in the window: the person named last, as a pronoun's fallback.
             f.entity, f.name, f.resolution = k, index.entities[k].name, "pronoun"
-            if gender is not None and index.genders[k] is None:
+            if gender is not None and index.genders[k] is None and self.code == "fr":
                 # « "…", a-t-elle tweeté »: the text has now marked her as a woman; « le
-                # maire » a paragraph down is not her.
+                # maire » a paragraph down is not her. (French only: measured there; on the
+                # English articles it moved one "she" to another woman.)
                 index.genders[k] = gender
 
     @staticmethod
