@@ -853,3 +853,14 @@ def test_an_impersonal_passive_after_a_quote_is_no_pronoun_speaker(pipeline: Pip
     )
     digest = _digest(pipeline, text)
     assert _speaker(digest, "Transval poursuit") == "Transval"
+
+
+def test_the_mayor_called_l_edile_is_the_mayor_named_before(pipeline: Pipeline) -> None:
+    # « L'édile » is a person noun: the mayor the text has just named.
+    text = (
+        "Interrogé par une radio, le maire de Vernay, Louis Perrin, indique qu'il va créer un "
+        "collectif « pour ne pas laisser les habitants seuls ». L'édile, qui a tenu une réunion "
+        "publique, se dit déterminé à savoir « qui a pu relâcher ce produit »."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "qui a pu relâcher") == "Louis Perrin"
