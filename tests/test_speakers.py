@@ -720,3 +720,147 @@ def test_a_pronoun_goes_on_with_a_first_name_that_just_spoke(pipeline: Pipeline)
     digest = _digest(pipeline, text)
     assert _speaker(digest, "On ne va pas") == "Sékou"
     assert _speaker(digest, "refusent de voir") == "Sékou"
+
+
+def test_a_surname_with_a_particle_keeps_it_after_a_courtesy_title(pipeline: Pipeline) -> None:
+    # « M. Le Gall » is Yves Le Gall, not a person called « Le » nor « Gall ».
+    text = (
+        "Yves Le Gall, maire de Quimperlé, a présenté lundi son plan pour le centre-ville. "
+        "« Les commerces doivent revivre avant l'été », a expliqué M. Le Gall devant le conseil. "
+        "« Nous avons déjà trouvé les crédits », a ajouté M. Le Gall."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Les commerces doivent") == "Yves Le Gall"
+    assert _speaker(digest, "Nous avons déjà") == "Yves Le Gall"
+
+
+def test_the_ministry_before_a_name_is_not_part_of_the_name(pipeline: Pipeline) -> None:
+    # « le ministre de l'Agriculture Hervé Le Corre »: the ministry is the role's complement.
+    text = (
+        "Le ministre de l'Agriculture Hervé Le Corre a dénoncé jeudi des prix « intenables ». "
+        "« Nous réunirons les distributeurs dès lundi », a prévenu le ministre sur une radio. "
+        "« Je ne laisserai pas les éleveurs seuls », a précisé M. Le Corre."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "intenables") == "Hervé Le Corre"
+    assert _speaker(digest, "Nous réunirons") == "Hervé Le Corre"
+    assert _speaker(digest, "Je ne laisserai") == "Hervé Le Corre"
+
+
+def test_the_station_a_speaker_spoke_on_is_not_the_speaker(pipeline: Pipeline) -> None:
+    # « sur France Culture » says where she spoke; « elle » is the spokeswoman.
+    text = (
+        "« Je vous confirme que l'État n'était pas au courant » des projets de l'industriel, a "
+        "insisté Nadia Karim, la porte-parole du gouvernement. Plus tôt dans la journée, elle "
+        "avait assuré sur France Culture ne pas croire que le choix de vendre l'usine ait été "
+        "« une erreur » : « à l'époque, il y avait une cohérence d'ensemble »."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "une erreur") == "Nadia Karim"
+    assert _speaker(digest, "à l'époque") == "Nadia Karim"
+    assert all(q.speaker_name != "France Culture" for q in digest.quotes)
+
+
+def test_a_role_is_never_someone_the_text_names_only_later(pipeline: Pipeline) -> None:
+    # The mayor of Lège is not the mayor of Sein, who is named after him.
+    text = (
+        "Sur le bassin d'Arcachon, les maisons ont rouvert, mais le maire de Lège assure que "
+        "« tout est calme ». En Bretagne, l'île de Sein réserve les bateaux « aux résidents "
+        "principaux de l'île », dit le maire Paul Renard."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "tout est calme") != "Paul Renard"
+    assert _speaker(digest, "aux résidents") == "Paul Renard"
+
+
+def test_a_woman_shown_so_by_a_pronoun_is_not_the_mayor_after_her(pipeline: Pipeline) -> None:
+    # « a-t-elle tweeté » marks Claire Vidal as a woman: « le maire » is Louis Perrin.
+    text = (
+        "Le maire de Vernay, Louis Perrin, a comparé la police à celle de Vichy. Claire Vidal "
+        "s'est émue de ces propos. « Une comparaison insensée et scandaleuse », a-t-elle tweeté. "
+        "Dans un communiqué, le maire dit « regretter que son propos ait pu porter à confusion »."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Une comparaison insensée") == "Claire Vidal"
+    assert _speaker(digest, "regretter que son propos") == "Louis Perrin"
+
+
+def test_a_pronoun_s_gender_keeps_a_role_without_evidence_off_her(pipeline: Pipeline) -> None:
+    # Nothing says who the mayor is; « a-t-elle tweeté » says it is not Claire Vidal.
+    text = (
+        "Patrick Leroux, élu à Vernay en juin, a comparé la police à celle de Vichy. Claire "
+        "Vidal s'est émue de ces propos. « Une comparaison insensée et scandaleuse », a-t-elle "
+        "tweeté. Dans un communiqué, le maire dit « regretter que son propos ait pu porter à "
+        "confusion »."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "regretter que son propos") != "Claire Vidal"
+
+
+def test_a_quote_inside_an_opinion_is_the_holder_s_not_the_last_speaker(pipeline: Pipeline) -> None:
+    # « Pour la communauté de communes, … "…" »: its words, not the mayor's quoted before.
+    text = (
+        "« Il y a du monde sur les plages », regrette Patrick Renaud, maire de la commune. Pour "
+        "la communauté de communes de l'île, le confinement devrait « se faire à son domicile et "
+        "non dans une résidence secondaire »."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "se faire à son domicile") == "la communauté de communes de l'île"
+
+
+def test_a_quote_after_a_sentence_that_makes_a_new_source_speak_is_theirs(
+    pipeline: Pipeline,
+) -> None:
+    # The préfecture's denial comes between Marc Tellier's words and the quote.
+    text = (
+        "« J'évite d'en prendre trop dans la figure », a répondu Marc Tellier. Sur Twitter, la "
+        "préfecture de police a démenti avoir chargé le cortège. « Les forces de l'ordre ont "
+        "pour mission de faire respecter l'ordre public »."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Les forces de l'ordre") == "la préfecture de police"
+
+
+def test_a_participle_cue_has_the_speaker_of_its_clause(pipeline: Pipeline) -> None:
+    # « ajoutant que … »: the elected official who has just spoken goes on.
+    text = (
+        "Le député Damien Roux a réclamé plus de fermeté. « C'est mieux qu'avant, mais les "
+        "discours ne suffisent pas », a estimé l'élu républicain, ajoutant qu'il n'était « pas "
+        "pour un gouvernement des annonces »."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "C'est mieux") == "Damien Roux"
+    assert _speaker(digest, "pas pour un gouvernement") == "Damien Roux"
+
+
+def test_a_reflexive_speech_verb_is_a_cue(pipeline: Pipeline) -> None:
+    # « s'est emporté » is « s'emporter », a speech verb, though its lemma is « emporter ».
+    text = (
+        "La plateforme promet des arrêts de travail en ligne. « Il n'est pas question que des "
+        "arrêts soient délivrés ainsi », s'est emporté Nicolas Ravel, directeur de la caisse, "
+        "dans un quotidien."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Il n'est pas question") == "Nicolas Ravel"
+
+
+def test_an_impersonal_passive_after_a_quote_is_no_pronoun_speaker(pipeline: Pipeline) -> None:
+    # « est-il précisé dans le communiqué »: « il » is impersonal; the release is the group's.
+    text = (
+        "Le groupe Transval annonce l'ouverture de dix agences. « Transval poursuit ses efforts "
+        "afin que soient ouverts d'autres bureaux d'ici l'été », est-il précisé dans le "
+        "communiqué."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Transval poursuit") == "Transval"
+
+
+def test_the_mayor_called_l_edile_is_the_mayor_named_before(pipeline: Pipeline) -> None:
+    # « L'édile » is a person noun: the mayor the text has just named.
+    text = (
+        "Interrogé par une radio, le maire de Vernay, Louis Perrin, indique qu'il va créer un "
+        "collectif « pour ne pas laisser les habitants seuls ». L'édile, qui a tenu une réunion "
+        "publique, se dit déterminé à savoir « qui a pu relâcher ce produit »."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "qui a pu relâcher") == "Louis Perrin"

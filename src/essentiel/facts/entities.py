@@ -75,6 +75,12 @@ class _Rules:
     role_after: re.Pattern[str]
     # Nouns for bodies (« le magazine », « l'association »): they describe no person.
     body_nouns: frozenset[str]
+    # « le ministre de l' » right before a name the tagger ran into the ministry (« Économie
+    # Bruno Le Maire »): the first word is the role's complement, not the name's.
+    role_complement_before: re.Pattern[str]
+    # Capitalised particles of surnames (« Le » of « M. Le Maire »): part of the name, not
+    # an article to trim.
+    particles: frozenset[str]
 
 
 @cache
@@ -83,6 +89,7 @@ def rules(code: str) -> _Rules:
     e = data["entities"]
     nat = e["nationalities"]
     nat_alt = alternation(list(nat))
+    particles = alternation(e.get("name_particles", [])) or "(?!)"
     role = (
         rf"(?<![\w-])(?P<det>{alternation(e['role_determiners'])})\s*"
         rf"(?P<role>{alternation(e['roles'])})"
@@ -103,8 +110,14 @@ def rules(code: str) -> _Rules:
         gender_words={w.lower(): g for w, g in e.get("gender_words", {}).items()},
         titled=re.compile(
             rf"(?<![\w.])(?P<title>{alternation(e['titles'])})\.?\s+"
-            r"(?P<name>[A-ZÀ-ÖØ-Þ][\w’'-]*[\w])(?![\w’'-])"
+            rf"(?P<name>(?:(?:{particles})\s+)?"
+            r"[A-ZÀ-ÖØ-Þ][\w’'-]*[\w])(?![\w’'-])"
         ),
+        role_complement_before=re.compile(
+            rf"(?<![\w-])(?:{alternation(e['roles'])})\s+(?:de\s+l['’]\s*|de\s+la\s+|du\s+)$",
+            re.IGNORECASE,
+        ),
+        particles=frozenset(e.get("name_particles", [])),
         title_words=frozenset(fold(t) for t in e["titles"]),
         speech=frozenset(w.lower() for w in data["quotes"]["speech_lemmas"]),
         role_after=re.compile(
@@ -177,7 +190,7 @@ class EntityIndex:
     def __init__(self, entities: list[Entity], genders: list[str | None] | None = None) -> None:
         self.entities = entities
         # Kept beside the entities, not in the JSON: evidence for pronoun resolution only.
-        self.genders = genders if genders is not None else [None] * len(entities)
+        self.genders: list[str | None] = genders if genders is not None else [None] * len(entities)
         # The nouns each entity was described by (« le sénateur » is a sénateur the text
         # introduced as one): the roles' last words, for the speaker ranking.
         self.categories = [
@@ -314,7 +327,9 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
             mention = _name_mention(text, offset + ent.start_char, offset + ent.end_char, r)
             if mention is None:
                 continue
-            mention.kind, mention.block = kind, block.index
+            if mention.kind is EntityKind.OTHER:  # else the role before it said who
+                mention.kind = kind
+            mention.block = block.index
             known = _known_prefix(mention)
             if known is not None:
                 names.append(known)  # « à l'AFP Ravi Kulkarni »: the agency, then the man
@@ -453,11 +468,20 @@ def _post_authors(text: str, block: Block) -> list[_Mention]:
 def _name_mention(text: str, start: int, end: int, r: _Rules) -> _Mention | None:
     """The name inside a spaCy entity: titles, articles and punctuation trimmed."""
     surface = text[start:end]
+    kind = EntityKind.OTHER
     for pattern in (r.titles, _LEADING_ARTICLE):
         m = pattern.match(surface)
-        if m:
+        if m and not (pattern is _LEADING_ARTICLE and _particle(text, start, surface, r)):
             start += m.end()
             surface = surface[m.end() :]
+    complement = r.role_complement_before.search(text, max(0, start - 40), start)
+    words = surface.split()
+    if complement is not None and len(words) >= 3 and all(w[:1].isupper() for w in words):
+        # « le ministre de l'Économie Bruno Le Maire » read as one name: the ministry is the
+        # role's complement; the person is the rest.
+        cut = len(surface) - len(surface[len(words[0]) :].lstrip())
+        start, surface = start + cut, surface[cut:]
+        kind = EntityKind.PERSON  # the holder of a person's role
     stripped = surface.rstrip(" .,;:!?»\"”')")
     end = start + len(stripped)
     lead = len(stripped) - len(stripped.lstrip(" «\"“'("))
@@ -471,7 +495,23 @@ def _name_mention(text: str, start: int, end: int, r: _Rules) -> _Mention | None
         return None  # « Ça », "This": a capitalised common word (« Voici » the magazine is kept)
     if any(fold(word) in r.not_names for word in surface.split()[:1]) and len(surface.split()) == 1:
         return None
-    return _Mention(start, end, surface, EntityKind.OTHER, MentionForm.NAME, 0)
+    return _Mention(start, end, surface, kind, MentionForm.NAME, 0)
+
+
+def _particle(text: str, start: int, surface: str, r: _Rules) -> bool:
+    """Is the capitalised article opening ``surface`` a surname's particle (« M. Le Maire »,
+    « Bruno Le Maire » cut after the first name): written with its capital, after a courtesy
+    title or a capitalised word, and followed by one?"""
+    first, _, rest = surface.partition(" ")
+    if first not in r.particles or not rest[:1].isupper():
+        return False
+    before = _TITLE_BEFORE.search(text[max(0, start - 16) : start])
+    if before is None or not before.group(1)[:1].isupper():
+        return False
+    word = before.group(1)
+    # A courtesy title (« M. »), or a first name: not a word that ends a sentence or clause
+    # (« … à Paris. Le Premier ministre »).
+    return fold(word.rstrip(".")) in r.title_words or word[-1:].isalpha()
 
 
 def _merge(mentions: list[_Mention]) -> list[_Cluster]:
@@ -831,7 +871,7 @@ def _attach_roles(
                 _tie(persons[id(follower)], role)
             elif nat is not None or role.role not in r.relational:
                 pending.append(role)
-    resolver = _RoleResolver(clusters)
+    resolver = _RoleResolver(clusters, text)
     for role in sorted(pending, key=lambda m: m.start):
         cluster = resolver.resolve(role)
         if cluster is not None:
@@ -1056,6 +1096,12 @@ def _tie(cluster: _Cluster, role: _Mention, evidence: bool = True) -> None:
             cluster.evidence.setdefault(fold(role.role), (role.start, role.end))
 
 
+# A role's complement: « du ministère », « de la Manche », up to the next punctuation.
+_ROLE_COMPLEMENT = re.compile(
+    r"\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*[^\W\d][^.,;:!?«»\"“”()\n]*"
+)
+
+
 class _RoleResolver:
     """Which person a role without a name beside it (« la procureure », « le chef de l'État
     ukrainien ») is, for the roles of one article taken in text order.
@@ -1066,8 +1112,9 @@ class _RoleResolver:
     names do not change (a role tied by proximity is no evidence); a nationality may be set.
     """
 
-    def __init__(self, clusters: list[_Cluster]) -> None:
+    def __init__(self, clusters: list[_Cluster], text: str = "") -> None:
         self.clusters = clusters
+        self.text = text
         self.people = [k for k, c in enumerate(clusters) if c.kind is EntityKind.PERSON]
         self.gender = {k: clusters[k].gender for k in self.people}
         self.by_nationality: dict[str, list[int]] = {}
@@ -1090,10 +1137,36 @@ class _RoleResolver:
                 if m.form is MentionForm.NAME
             )
         self.name_starts = {g: [item[0] for item in items] for g, items in self.names.items()}
+        # Where the text first names each person: a role refers back, never to someone the
+        # text names only later (« le maire de Lège assure … » is not the mayor of Sein
+        # named two paragraphs down).
+        self.first_named = {
+            k: min(
+                (m.start for m in clusters[k].mentions if m.form is MentionForm.NAME),
+                default=0,
+            )
+            for k in self.people
+        }
 
     def _fits(self, k: int, role: _Mention) -> bool:
         # « la procureure » is never the man the text named last.
+        if self.first_named[k] >= role.start and not self._same_complement(k, role):
+            return False
         return role.gender is None or self.gender[k] in (None, role.gender)
+
+    def _same_complement(self, k: int, role: _Mention) -> bool:
+        """Does the text, when it names this person later, give them the role with the
+        same complement (« la porte-parole du ministère » … « la porte-parole du ministère,
+        Agnès X »)? Then the earlier role is them; a bare role or another complement (« le
+        maire de Lège » … « le maire Paul Renard ») is not."""
+        if role.role is None or role.role not in self.clusters[k].evidence:
+            return False
+        ours = _ROLE_COMPLEMENT.match(self.text, role.end)
+        end = self.clusters[k].evidence[role.role][1]
+        theirs = _ROLE_COMPLEMENT.match(self.text, end)
+        if ours is None or theirs is None:
+            return False
+        return fold(ours.group(0)).split() == fold(theirs.group(0)).split()
 
     def _only(self, candidates: list[int], role: _Mention, nationality: bool) -> int | None:
         found = None

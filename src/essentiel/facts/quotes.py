@@ -216,6 +216,10 @@ class _Found:
     continues: _Found | None = None
     # The rules ruled the phrase out as no speaker (« sa plainte », the text's own voice).
     silenced: bool = False
+    # A cue-less quote that opens its sentence: the subject of the sentence before when that
+    # sentence's verb reports speech (« La préfecture a démenti toute charge. "…" »), its span
+    # (clean text) and head.
+    lead: tuple[int, int, Token] | None = None
 
 
 def quote_pairs(text: str, abandoned: bool = False) -> list[tuple[int, int, bool]]:
@@ -470,6 +474,13 @@ class QuoteExtractor:
             found.extend(fragments)
             if self.r.predicate_fragments:
                 found.extend(self._predicate_fragments(doc, text, pending, taken, offset, base))
+        for f in found:
+            if f.kind is QuoteKind.DIRECT and f.cue is None and f.speaker is None:
+                f.lead = self._lead(
+                    text, sentences, sentence_at(f.start - offset), f.start - offset
+                )
+                if f.lead is not None:
+                    f.lead = (f.lead[0] + offset, f.lead[1] + offset, f.lead[2])
         return found
 
     def _cut_unclosed(
@@ -533,6 +544,29 @@ class QuoteExtractor:
         irregular ones news uses."""
         regular = {v[:-2] + "é" for v in self.r.speech if v.endswith("er") and " " not in v}
         return frozenset(regular | _IRREGULAR_PARTICIPLES)
+
+    def _lead(
+        self, text: str, sentences: list[Any], k: int, start: int
+    ) -> tuple[int, int, Token] | None:
+        """« Sur Twitter, la préfecture a démenti avoir chargé le cortège. "Les forces de
+        l'ordre …" »: a quote alone at the start of its sentence, after a sentence whose main
+        verb reports speech and names no quote of its own, is that verb's subject's words
+        (block-relative span and head)."""
+        if k < 1 or text[sentences[k].start_char : start].strip(' «"“\u00a0\u202f'):
+            return None
+        before = sentences[k - 1]
+        if any(c in text[max(0, before.start_char - 3) : before.end_char] for c in '«»"“”'):
+            # It quoted someone itself, or it is the incise of a quote just before (« "…" X
+            # a dit. "…" »): the ordinary continuation decides.
+            return None
+        root = before.root
+        if root.pos_ != "VERB" or root.lemma_.lower() not in self.r.speech:
+            return None
+        subjects = [c for c in root.children if c.dep_ == "nsubj"]
+        if len(subjects) != 1 or subjects[0].pos_ == "PRON":
+            return None  # « Il a démenti » goes the pronoun's way, through the continuation
+        a, b = noun_phrase(subjects[0])
+        return a, b, subjects[0]
 
     def _predicate_fragments(
         self,
@@ -676,7 +710,7 @@ class QuoteExtractor:
         thing, nobody speaks."""
         if (
             tok.pos_ in {"VERB", "AUX"}
-            and tok.lemma_.lower() in self.r.speech
+            and (tok.lemma_.lower() in self.r.speech or self._reflexive_speech(tok))
             and not any(c.dep_ in {"aux:pass", "auxpass"} for c in tok.children)
         ):
             return True
@@ -684,16 +718,38 @@ class QuoteExtractor:
         # sometimes takes the verb for an adjective or gives it no lemma (« racont »,
         # « estime »); its present form plus « r » is the infinitive.
         return (
-            self.code == "fr"
-            and tok.lower_ + "r" in self.r.speech
-            and (
-                _after_closing_quote(tok)
-                or _before_inverted_pronoun(tok)
-                # « …, indique l'UFC », « …, précise France 3 »: an incise after a comma
-                # whose subject follows (the tagger leaves « indique » unlemmatised there).
-                or (tok.i >= 1 and tok.doc[tok.i - 1].text == "," and bool(_inverted_subject(tok)))
+            (
+                self.code == "fr"
+                and tok.lower_ + "r" in self.r.speech
+                and (
+                    _after_closing_quote(tok)
+                    or _before_inverted_pronoun(tok)
+                    # « …, indique l'UFC », « …, précise France 3 »: an incise after a comma
+                    # whose subject follows (the tagger leaves « indique » unlemmatised there).
+                    or (
+                        tok.i >= 1
+                        and tok.doc[tok.i - 1].text == ","
+                        and bool(_inverted_subject(tok))
+                    )
+                )
+            )
+            or (
+                # « "…", a-t-elle tweeté »: a past participle after an inverted pronoun, which
+                # the tagger took for a name; its stem plus « er » is the infinitive.
+                self.code == "fr"
+                and tok.lower_.endswith("é")
+                and tok.lower_[:-1] + "er" in self.r.speech
+                and _after_inverted_pronoun(tok)
             )
         )
+
+    def _reflexive_speech(self, tok: Token) -> bool:
+        """« s'est emporté X »: the lemma is « emporter »; with its reflexive clitic it is the
+        speech verb « s'emporter » of the list."""
+        if not any(c.lower_ in {"s'", "s’", "se"} for c in tok.children):
+            return False
+        lemma = tok.lemma_.lower()
+        return f"s'{lemma}" in self.r.speech or f"se {lemma}" in self.r.speech
 
     def _indirect(self, verb: Token, quoted: Any) -> tuple[int, int, tuple[int, int]] | None:
         # The part of speech first: it is cheaper to read than a speech verb is to test, and
@@ -1114,6 +1170,10 @@ class QuoteExtractor:
             narrative = f.cue is not None and _narrative_infinitive(text, f.cue[0])
             if f.speaker is None and f.cue is not None and not narrative:
                 self._inverted(f, text, ranker)
+            elif f.speaker is None and f.kind is QuoteKind.DIRECT and f.lead is not None:
+                # « La préfecture a démenti toute charge. "…" »: who the sentence before has
+                # just made speak, not the speaker quoted before it.
+                f.speaker, f.speaker_head = f.lead[:2], f.lead[2]
             elif f.speaker is None and f.kind is QuoteKind.DIRECT:
                 # « Le Pr Martin "espère avoir tout vérifié" »: no speech verb, but the quote
                 # stands in a clause whose subject its sentence names before it.
@@ -1128,15 +1188,23 @@ class QuoteExtractor:
                 # Only a quote with no cue of its own continues the previous speaker: one whose
                 # cue names nobody we could read (« a conclu ») stays unknown.
                 # « Et d'ajouter : "…" » (a narrative infinitive) has no subject of its own:
-                # the speaker goes on.
+                # the speaker goes on; so does « "…", a estimé l'élu, ajoutant que … » (a
+                # present participle whose subject is the clause's, in the same sentence).
                 if recent is not None and (
-                    (f.kind is QuoteKind.DIRECT and f.cue is None) or narrative
+                    (f.kind is QuoteKind.DIRECT and f.cue is None)
+                    or narrative
+                    or (recent.sentence == f.sentence and _participle_cue(text, f.cue))
                 ):
                     f.entity, f.name, f.resolution = recent.entity, recent.name, "context"
                     f.continues = recent.continues or recent
                     previous = f
                 continue
             a, b = f.speaker
+            inverted = _INVERTED_PRONOUN.match(text, a, b)
+            if inverted is not None:
+                # « a-t-elle » taken whole for the subject: the pronoun is the speaker.
+                a = inverted.start("pronoun")
+                f.speaker = a, b
             words = text[a:b]
             low = words.lower().lstrip("-")
             head_lemma = f.speaker_head.lemma_.lower() if f.speaker_head is not None else ""
@@ -1193,6 +1261,20 @@ class QuoteExtractor:
                         k = None
                 if named is None and k is not None and self._member_of(f.speaker_head, k, index):
                     k = None  # « l'élu LFI », « la députée LREM »: a member, not the party
+            if (
+                k is not None
+                and f.speaker_head is not None
+                and index.mention_in(k, a, b).form is MentionForm.ROLE
+                and not {fold(f.speaker_head.lemma_), fold(f.speaker_head.text)}
+                & ranker.evidence[k]
+                and not index.compatible(
+                    k, _description_gender(f.speaker_head, self.r.person_nouns)
+                )
+            ):
+                # « le maire » tied to the person named last (no evidence for the noun), whom
+                # a pronoun has since shown to be a woman (« a-t-elle tweeté »): not her; the
+                # ranking decides.
+                k = None
                 if named is not None:
                     k = None
             if named is not None:
@@ -1286,6 +1368,11 @@ class QuoteExtractor:
         if k is not None:
             # Nobody in the window: the person named last, as a pronoun's fallback.
             f.entity, f.name, f.resolution = k, index.entities[k].name, "pronoun"
+            if gender is not None and index.genders[k] is None and self.code == "fr":
+                # « "…", a-t-elle tweeté »: the text has now marked her as a woman; « le
+                # maire » a paragraph down is not her. (French only: measured there; on the
+                # English articles it moved one "she" to another woman.)
+                index.genders[k] = gender
 
     @staticmethod
     def _holds(span: Span, position: int | None) -> bool:
@@ -1678,7 +1765,8 @@ def _inside_according_to(ordered: list[_Found]) -> None:
         if g.kind is QuoteKind.ACCORDING_TO and g.name is not None:
             by_sentence.setdefault(g.sentence, []).append(g)
     for f in ordered:
-        if f.kind is not QuoteKind.DIRECT or f.name is not None:
+        # A speaker continued from a quote before is a guess the report overrules.
+        if f.kind is not QuoteKind.DIRECT or (f.name is not None and f.resolution != "context"):
             continue
         reports = [g for g in by_sentence.get(f.sentence, []) if g.start <= f.start < g.end]
         if len(reports) == 1:
@@ -1773,6 +1861,31 @@ def _after_closing_quote(tok: Token) -> bool:
 def _before_inverted_pronoun(tok: Token) -> bool:
     following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return following is not None and following.text.lower().lstrip("-") in {"t", "t-il", "t-elle"}
+
+
+_PARTICIPLE_CUE = re.compile(r"(?:en\s+)?\w+ant", re.IGNORECASE)
+
+
+def _participle_cue(text: str, cue: tuple[int, int] | None) -> bool:
+    """« ajoutant », « en reconnaissant »: a cue in the present participle or the gerund."""
+    return cue is not None and _PARTICIPLE_CUE.fullmatch(text[cue[0] : cue[1]]) is not None
+
+
+_INVERTED_PRONOUN = re.compile(r"\w+-t-(?P<pronoun>il|elle|ils|elles|on)$", re.IGNORECASE)
+
+
+def _after_inverted_pronoun(tok: Token) -> bool:
+    """« a-t-elle tweeté », « a-t-il lâché »: the token follows an inverted subject pronoun."""
+    if tok.i < 1:
+        return False
+    before = tok.doc[tok.i - 1].text.lower()
+    if not (before.startswith("-") and before.lstrip("-") in {"il", "elle", "ils", "elles", "on"}):
+        return False
+    # Not a passive (« est-il précisé dans le communiqué »: nobody named speaks).
+    j = tok.i - 2
+    if j >= 0 and tok.doc[j].text.lower().strip("-") == "t":
+        j -= 1
+    return j < 0 or tok.doc[j].lemma_.lower() != "être"
 
 
 def _inverted_subject(verb: Token) -> list[Token]:

@@ -50,7 +50,7 @@ class _Mention:
     sentence: int  # article-wide sentence index
     subject: bool  # subject of its clause: salient
     complement: bool  # the complement of another noun (« l'assistant de X »): not salient
-    recipient: bool  # told, not telling (« a déclaré à l'AFP »)
+    recipient: bool  # told, not telling (« a déclaré à l'AFP »), or the venue (« sur RTL »)
 
 
 @dataclass(frozen=True)
@@ -423,14 +423,16 @@ class SpeakerRanker:
 
 # Parts of speech a name's head never has: a capitalised verb or adverb opening a sentence.
 _NOT_NAMES = frozenset({"VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ"})
-_RECIPIENT = frozenset({"à", "au", "aux", "to"})
+# Who was told (« à l'AFP ») or where it was said (« sur France Inter », « sur Twitter »):
+# never who said it.
+_RECIPIENT = frozenset({"à", "au", "aux", "sur", "to"})
 _ARTICLES = frozenset({"l'", "l’", "la", "le", "les", "the"})
 # Articles between a preposition and the name it governs (« de la Nouvelle République »).
 _GOVERNED_ARTICLES = frozenset({"l", "la", "le", "les", "the"})
 
 
 def _after_recipient_preposition(doc: Doc, i: int) -> bool:
-    """« à l'AFP », « au Parisien »: the name is who was told."""
+    """« à l'AFP », « au Parisien »: the name is who was told; « sur RTL »: where."""
     j = i - 1
     if j >= 0 and doc[j].lower_ in _ARTICLES:
         j -= 1
