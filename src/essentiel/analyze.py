@@ -28,6 +28,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from essentiel import resources
+from essentiel.collection import freeze_loaded
 from essentiel.lemmatizer import mend_lemmatizer
 from essentiel.model import Block, BlockKind, Sentence, Span
 
@@ -77,6 +78,7 @@ def pipeline(lang: str) -> SpacyLanguage:
             nlp = _loaded[lang] = spacy.load(model)
         mend_tokenizer(nlp)
         mend_lemmatizer(nlp)
+        freeze_loaded()  # never walked again by a full collection (essentiel.collection)
     return nlp
 
 
