@@ -68,3 +68,18 @@ def test_nothing_is_kept_for_a_pipeline_not_loaded(monkeypatch: pytest.MonkeyPat
     keep_words("xx", "des mots")
     keep_words("xx", "des mots")
     assert not analyze._kept_words.get("xx")
+
+
+def test_a_word_met_in_two_digests_is_kept_after_the_second() -> None:
+    from essentiel import Pipeline
+
+    text = (
+        "La coopérative Brenilisienne a livré mardi 40 tonnes de pommes à la conserverie de "
+        "Châteaulin, qui emploie 85 personnes. La récolte a doublé en un an, selon sa présidente."
+    )
+    vocab = pipeline("fr").vocab
+    digester = Pipeline()
+    digester.digest(text, lang="fr")
+    assert "Brenilisienne" not in vocab
+    digester.digest(text, lang="fr")
+    assert "Brenilisienne" in vocab
