@@ -61,6 +61,7 @@ def test_the_kept_words_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     keep_words("fr", "quatre cinq huit neuf")
     keep_words("fr", "quatre cinq huit neuf")
     assert len(analyze._kept_words["fr"]) == 3
+    assert "fr" not in analyze._met_once
 
 
 def test_nothing_is_kept_for_a_pipeline_not_loaded(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -115,13 +115,14 @@ def parse_zone(langs: Iterable[str] = ()) -> Iterator[None]:
 
 # Whitespace-separated words whose tokens and lexemes a pipeline keeps for the life of the
 # process (keep_words), per language: the news vocabulary a long run meets again and again.
-# Bounded, so that memory stays flat (spaCy's part about 10 MB at the bound, for 100,000
-# words of OrangeSum train; issue 31).
-KEPT_WORDS = 100_000
+# Bounded, so that memory stays flat: at the bound, 13 MB more resident memory for 50,000
+# words of OrangeSum train (spaCy's cuts and lexemes, and this set), the words themselves
+# besides; 100,000 took 23 MB (issue 31: a worker flat within 50 MB).
+KEPT_WORDS = 50_000
 _kept_words: dict[str, set[str]] = {}
 # Words met once and not kept (yet): a word is kept the second time an article holds it, so a
-# name met once in a run is not cut twice for nothing. Emptied when this full.
-MET_ONCE = 100_000
+# name met once in a run is not cut twice for nothing. Emptied when this full (a few MB).
+MET_ONCE = 50_000
 _met_once: dict[str, set[str]] = {}
 
 
@@ -140,6 +141,7 @@ def keep_words(lang: str, text: str) -> None:
     pipeline_of = _loaded.get(lang)
     kept = _kept_words.setdefault(lang, set())
     if pipeline_of is None or len(kept) >= KEPT_WORDS:
+        _met_once.pop(lang, None)  # no more words kept: nor counted
         return
     met = _met_once.setdefault(lang, set())
     new = []
