@@ -4,13 +4,16 @@ the collector's cost per KB rose 2x from 10 KB to 2 MB)."""
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
+import textwrap
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from essentiel import Pipeline
-from essentiel.collection import full_collections_held
+from essentiel.collection import freeze_loaded, full_collections_held
 
 
 @pytest.fixture
@@ -78,3 +81,41 @@ def test_a_digest_leaves_the_collector_as_it_found_it() -> None:
     )
     Pipeline().digest(text, lang="fr")
     assert gc.get_threshold() == before
+
+
+class _Held:
+    """A tracked object (a class instance with a dict) standing for a model's."""
+
+
+def test_what_is_alive_when_a_model_is_loaded_is_out_of_the_collectors_reach() -> None:
+    held = _Held()
+    assert gc.is_tracked(held)
+    assert any(o is held for o in gc.get_objects())
+    freeze_loaded()
+    try:
+        # A full collection walks gc.get_objects()'s generations, never the frozen one.
+        assert not any(o is held for o in gc.get_objects())
+    finally:
+        gc.unfreeze()
+
+
+def test_each_model_is_frozen_once_loaded() -> None:
+    # A fresh process: the models the other tests loaded are cached in this one.
+    script = textwrap.dedent(
+        """
+        import gc
+        from essentiel.analyze import pipeline
+        from essentiel.keypoints.features import embedder
+        from essentiel.keypoints.learned import load_selector
+
+        for load in (lambda: pipeline("fr"), embedder, load_selector):
+            model = load()
+            assert not any(o is model for o in gc.get_objects()), load
+        print(gc.get_freeze_count())
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) > 100_000  # spaCy's pipeline alone is hundreds of thousands

@@ -7,7 +7,7 @@ import pytest
 
 from essentiel import resources
 from essentiel.analyze import ParsedSentence, pipeline
-from essentiel.keypoints.pointing import points_back
+from essentiel.keypoints.pointing import _first_words, points_back
 
 
 def _kind(text: str, lang: str = "fr", introduced: frozenset[str] = frozenset()) -> str | None:
@@ -504,3 +504,9 @@ def test_a_demonstrative_pronoun_without_its_hyphen_points_back(text: str) -> No
 
     span = sentences_of(pipeline("fr")(text))[0]
     assert not stands_alone(ParsedSentence(0, 0, span, "fr"), resources.language("fr"))
+
+
+def test_a_phrase_is_looked_for_only_where_one_of_its_first_words_stands() -> None:
+    assert _first_words((("toujours", "selon"), ("comme", "indiqué"))) == {"toujours", "comme"}
+    with pytest.raises(ValueError):
+        _first_words((("en", "question"), ()))

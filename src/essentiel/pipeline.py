@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from essentiel import resources
-from essentiel.analyze import analyze, parse_zone, pipeline
+from essentiel.analyze import analyze, keep_words, parse_zone, pipeline
 from essentiel.clean import Cleaned, clean
 from essentiel.collection import full_collections_held
 from essentiel.encoding import decoding_notices
@@ -193,6 +193,8 @@ class Pipeline:
                 quotes=facts.quotes,
                 notices=notices + kp_notices,
             )
+        # Out of the zone: this article's new words kept for the next ones (analyze.keep_words).
+        keep_words(cleaned.lang, cleaned.text)
         self._lap("output")
         return result
 

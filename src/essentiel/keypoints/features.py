@@ -21,6 +21,7 @@ import numpy as np
 from spacy.tokens import Span
 
 from essentiel.analyze import ParsedSentence
+from essentiel.collection import freeze_loaded
 from essentiel.keypoints.encoder import CachedProjectionBackend
 from essentiel.keypoints.select import content_lemmas, is_background
 from essentiel.resources import Language
@@ -221,6 +222,7 @@ def embedder() -> Embedder:
     """The embedding model, loaded once per process."""
     model = Embedder()
     limit_blas_threads()  # training's workers build no Pipeline
+    freeze_loaded()  # never walked again by a full collection (essentiel.collection)
     return model
 
 

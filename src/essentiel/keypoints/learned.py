@@ -15,6 +15,7 @@ from importlib import resources as importlib_resources
 from typing import Any
 
 from essentiel.analyze import ParsedSentence
+from essentiel.collection import freeze_loaded
 from essentiel.keypoints.features import (
     ALL_NAMES,
     BASE_NAMES,
@@ -154,7 +155,9 @@ def load_selector(name: str = "embedding") -> SelectorModel:
     booster = lightgbm.Booster(model_str=(folder / model_file).read_text(encoding="utf-8"))
     limit_blas_threads()  # LightGBM brings its OpenMP library: hold it to the process's limit
     embedding = bool(record["embedding"]) and any(f in EMBEDDING_NAMES for f in features)
-    return SelectorModel(booster, features, embedding, record)
+    model = SelectorModel(booster, features, embedding, record)
+    freeze_loaded()  # never walked again by a full collection (essentiel.collection)
+    return model
 
 
 def score_learned(

@@ -737,6 +737,14 @@ def _possessive(
     return None
 
 
+@cache
+def _first_words(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """The words the ``phrases`` start with (none is empty)."""
+    if not all(phrases):
+        raise ValueError("an empty phrase would match anywhere")
+    return frozenset(p[0] for p in phrases)
+
+
 def _phrase(
     tokens: Sequence[Token], words: PointingWords, introduced: frozenset[str], named: bool
 ) -> str | None:
@@ -746,11 +754,23 @@ def _phrase(
     after a verb (« il aurait alors obtenu »: at that time), or a label and a colon at the
     opening (« Autre problème : ... »)."""
     lowered = [t.lower_ for t in tokens]
+    # A phrase can start only at one of its first words: the rest of the words skip the
+    # comparisons with every phrase (most of this check's cost, issue 31).
+    back_first = _first_words(words.back_phrases)
+    after_noun_first = _first_words(words.after_noun_phrases)
     for k, tok in enumerate(tokens):
-        if any(tuple(lowered[k : k + len(p)]) == p for p in words.back_phrases):
+        word = lowered[k]
+        if word in back_first and any(
+            tuple(lowered[k : k + len(p)]) == p for p in words.back_phrases
+        ):
             return "back_phrase"
-        matched = next(
-            (p for p in words.after_noun_phrases if tuple(lowered[k : k + len(p)]) == p), None
+        matched = (
+            next(
+                (p for p in words.after_noun_phrases if tuple(lowered[k : k + len(p)]) == p),
+                None,
+            )
+            if word in after_noun_first
+            else None
         )
         if k > 0 and matched is not None:
             before = tokens[k - 1]
