@@ -622,9 +622,9 @@ def _first_bullet(**settings: Any) -> str:
 
 
 def test_a_lead_a_few_words_over_the_limit_still_states_the_headline() -> None:
-    # The lead is 32 words and no cut may take its clauses: under the box's limit of 30 it is
-    # no bullet, and the box opened on a side detail (the listening unit).
-    first = _first_bullet(headline_extra_words=5)
+    # The lead is 32 words and no cut may take its clauses: under a limit of 30 it is no
+    # bullet, and the box opened on a side detail (the listening unit).
+    first = _first_bullet(headline_extra_words=5, target_words=25, max_words=30)
     assert first.startswith("Après une fuite de gaz"), first
     assert "300 élèves" in first
 
@@ -632,7 +632,7 @@ def test_a_lead_a_few_words_over_the_limit_still_states_the_headline() -> None:
 def test_when_the_headline_statement_fails_the_next_one_is_tried() -> None:
     # The lead cannot be a bullet here (over 30 words): the next sentence that tells of the
     # headline's event (the leak) comes first, not the best-scored side detail.
-    first = _first_bullet(headline_extra_words=0, headline_tries=3)
+    first = _first_bullet(headline_extra_words=0, headline_tries=3, target_words=25, max_words=30)
     assert "l'origine de la fuite" in first, first
 
 
@@ -733,3 +733,43 @@ def test_a_fragment_headed_by_an_adverb_is_no_statement() -> None:
         (".", "PUNCT", "punct", 2, ""),
     ]
     assert not _no_statement(_hand_parsed(statement))
+
+
+def _stands_alone(text: str) -> bool:
+    from essentiel.analyze import ParsedSentence, pipeline
+    from essentiel.keypoints.select import stands_alone
+
+    sentence = ParsedSentence(block=0, offset=0, span=pipeline("fr")(text)[:], lang="fr")
+    return stands_alone(sentence, resources.language("fr"))
+
+
+def test_for_his_part_before_a_named_subject_is_a_link_the_bullet_drops() -> None:
+    # The fourteenth judged round's empty box: « De son côté, » is the subject's own side.
+    assert _stands_alone(
+        "De son côté, la préfète du Morbihan n'a pas encore répondu à la lettre des élus."
+    )
+    compressed = _box(
+        "Les maires de cinq communes du littoral ont écrit lundi à la préfète du Morbihan pour "
+        "demander la réouverture des plages. De son côté, la préfète du Morbihan n'a pas "
+        "encore répondu à la lettre des élus."
+    )
+    assert any(b.startswith("La préfète du Morbihan n'a pas encore répondu") for b in compressed)
+    # With a pronoun after it, who « il » is was said before.
+    assert not _stands_alone("De son côté, il n'a pas encore répondu à la lettre des élus.")
+
+
+def test_a_subject_concerned_by_nothing_it_says_points_back() -> None:
+    # The fourteenth judged round: « Les cinq communes concernées » after a bullet on another
+    # département read as if they were there.
+    assert not _stands_alone(
+        "Les cinq communes concernées sont Carnac, Plouharnel, Quiberon, Erdeven et Etel."
+    )
+    assert _stands_alone(
+        "Les communes concernées par l'arrêté sont Carnac, Plouharnel, Quiberon et Etel."
+    )
+
+
+def _box(text: str) -> list[str]:
+    settings = KeyPointSettings(min_keypoints=1)
+    digest = Pipeline(Settings(keypoints=settings)).digest(text, lang="fr")
+    return [p.text for p in digest.keypoints]

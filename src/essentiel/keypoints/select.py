@@ -487,19 +487,27 @@ def _standalone_words(code: str, key: str) -> re.Pattern[str] | None:
 
 def subject_points_back(span: SpacySpan, code: str) -> bool:
     """The main verb's subject says it was named before (« Les touristes en question ont
-    ... », ``[standalone] anaphoric_subject_words``)."""
+    ... », ``[standalone] anaphoric_subject_words``; « Les cinq communes concernées sont ... »,
+    ``anaphoric_subject_endings``)."""
     pattern = _standalone_words(code, "anaphoric_subject_words")
-    if pattern is None:
-        return False
     for child in span.root.children:
         if is_subject(child):
             words = list(child.subtree)
             # The subject's words and what lies between them, as a span: the same characters
             # as the doc's text sliced, without spaCy rebuilding the whole block's text.
             phrase = span.doc[words[0].i : words[-1].i + 1].text
-            if pattern.search(phrase):
+            if pattern is not None and pattern.search(phrase):
+                return True
+            if words[-1].lower_ in _anaphoric_endings(code):
                 return True
     return False
+
+
+@cache
+def _anaphoric_endings(code: str) -> frozenset[str]:
+    """``[standalone] anaphoric_subject_endings``: « Les cinq communes concernées sont ... »."""
+    data = resources.raw(code).get("standalone", {})
+    return frozenset(data.get("anaphoric_subject_endings", []))
 
 
 def pronoun_points_back(span: SpacySpan, code: str) -> bool:
