@@ -66,8 +66,15 @@ class ArticleContext:
 class KeyPointSettings:
     max_keypoints: int = 3
     min_keypoints: int = 2
-    max_words: int = 30
-    target_words: int = 25
+    # Compressed towards ``target_words``, at most ``max_words``: 30 and 36 since the
+    # fourteenth judged round (2026-12-06, 40 new French articles, blind): against 25 and 30,
+    # the judges marked the longer box above in 11 articles and below in 4 (the same box in
+    # 24), informativeness 3.03 against 2.67, readability 2.85 both; what the shorter limit
+    # cut was the headline's event too long to fit (« Au lendemain de l'attaque ..., l'assaillant
+    # présumé a "assumé son acte" ... ») or its figures and places. ROUGE-1 on ``make tune``'s
+    # first 300 articles 28.97 against 29.04, boxes missing the headline 26.3 against 29.3 %.
+    max_words: int = 36
+    target_words: int = 30
     # Bullets beyond min_keypoints only for candidates scoring at least this share of the best
     # one: 0 (the default) fills up to max_keypoints; higher values keep the extra bullets for
     # articles that have another point nearly as strong as their first.
