@@ -4,6 +4,7 @@ the identifier was a sixth of the extraction stages' cost)."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import py3langid
 import pytest
@@ -104,3 +105,29 @@ def test_a_news_paragraph_sparse_in_function_words_is_named_by_them() -> None:
     assert language.CUE_MIN_SHARE * len(words) <= cues < 0.2 * len(words)
     assert language.by_function_words(sparse) == "fr"
     assert py3langid.classify(sparse)[0] == "fr"
+
+
+def test_a_language_may_name_its_bullets_length() -> None:
+    from essentiel import Pipeline
+    from essentiel.keypoints import KeyPointSettings
+    from essentiel.pipeline import Settings
+
+    # English keeps the limits it was judged with; French takes the box's default.
+    assert resources.language("en").keypoint_words == (25, 30)
+    assert resources.language("fr").keypoint_words is None
+    body = (
+        "Border guards arrested eleven men who crossed the frozen river near the village of "
+        "Narva overnight with explosives, two rifles and forged passports hidden in three "
+        "wooden sledges pulled by a snowmobile. The interior ministry said on Thursday that "
+        "the men would appear before a judge in Tallinn next week. Officials gave no names."
+    )
+
+    def longest(**fields: object) -> int:
+        settings = KeyPointSettings(max_keypoints=3, min_keypoints=1, headline_extra_words=0)
+        settings = replace(settings, **fields)  # type: ignore[arg-type]
+        digest = Pipeline(Settings(keypoints=settings)).digest(body, lang="en")
+        return max(len(p.text.split()) for p in digest.keypoints)
+
+    # The 33-word lead fits the box's default (36) only when the language's 30 is not taken.
+    assert longest() <= 30
+    assert longest(words_from_language=False) > 30

@@ -178,8 +178,14 @@ def digest(
         int, typer.Option(min=1, max=4, help="Maximum number of key points.")
     ] = KeyPointSettings.max_keypoints,
     max_words: Annotated[
-        int, typer.Option(min=8, max=80, help="Maximum words per key point.")
-    ] = KeyPointSettings.max_words,
+        int | None,
+        typer.Option(
+            min=8,
+            max=80,
+            help="Maximum words per key point (default: the language's, "
+            f"{KeyPointSettings.max_words} in French, 30 in English).",
+        ),
+    ] = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     debug: Annotated[bool, typer.Option(help="Show the traceback of internal errors.")] = False,
 ) -> None:
@@ -188,9 +194,14 @@ def digest(
     keypoint_settings = KeyPointSettings(
         max_keypoints=bullets,
         min_keypoints=min(bullets, KeyPointSettings.min_keypoints),
-        max_words=max_words,
-        target_words=min(max_words, KeyPointSettings.target_words),
     )
+    if max_words is not None:
+        keypoint_settings = dataclasses.replace(
+            keypoint_settings,
+            max_words=max_words,
+            target_words=min(max_words, KeyPointSettings.target_words),
+            words_from_language=False,
+        )
     pipeline = Pipeline(Settings(max_bytes=max_bytes, keypoints=keypoint_settings))
     try:
         data = _read(path, max_bytes)
@@ -381,11 +392,21 @@ def evaluate_command(
         KeyPointSettings.max_keypoints
     ),
     max_words: Annotated[
-        int, typer.Option(min=1, help="A bullet may have at most this many words.")
-    ] = KeyPointSettings.max_words,
+        int | None,
+        typer.Option(
+            min=1,
+            help="A bullet may have at most this many words (default: the language's, "
+            f"{KeyPointSettings.max_words} in French, 30 in English).",
+        ),
+    ] = None,
     target_words: Annotated[
-        int, typer.Option(min=1, help="Compress bullets towards this many words.")
-    ] = KeyPointSettings.target_words,
+        int | None,
+        typer.Option(
+            min=1,
+            help="Compress bullets towards this many words (default: the language's, "
+            f"{KeyPointSettings.target_words} in French, 25 in English).",
+        ),
+    ] = None,
     extra_ratio: Annotated[
         float,
         typer.Option(help="A bullet beyond the second needs this share of the best score."),
@@ -411,8 +432,15 @@ def evaluate_command(
         settings = KeyPointSettings(
             max_keypoints=max_keypoints,
             min_keypoints=min(KeyPointSettings.min_keypoints, max_keypoints),
-            max_words=max_words,
-            target_words=target_words,
+            # Either given: both are the caller's (the other the box's default), not the
+            # language's.
+            max_words=max_words if max_words is not None else KeyPointSettings.max_words,
+            target_words=(
+                target_words
+                if target_words is not None
+                else min(KeyPointSettings.target_words, max_words or KeyPointSettings.max_words)
+            ),
+            words_from_language=max_words is None and target_words is None,
             extra_ratio=extra_ratio,
             selector=selector,
             learned_weight=learned_weight,

@@ -75,6 +75,10 @@ class KeyPointSettings:
     # first 300 articles 28.97 against 29.04, boxes missing the headline 26.3 against 29.3 %.
     max_words: int = 36
     target_words: int = 30
+    # A language may name its own limits (``[keypoints] target_words``, ``max_words``: English
+    # keeps 25 and 30); they replace the two above unless this is off (a caller that sets the
+    # limits itself, as the CLI's --max-words does).
+    words_from_language: bool = True
     # Bullets beyond min_keypoints only for candidates scoring at least this share of the best
     # one: 0 (the default) fills up to max_keypoints; higher values keep the extra bullets for
     # articles that have another point nearly as strong as their first.
@@ -324,6 +328,9 @@ def build_keypoints(
     context: ArticleContext | None = None,
 ) -> tuple[list[KeyPoint], list[Notice]]:
     context = context or ArticleContext()
+    if settings.words_from_language and lang.keypoint_words is not None:
+        target, most = lang.keypoint_words
+        settings = replace(settings, target_words=target, max_words=most)
     compressor = Compressor(lang)
     verifier = Verifier(lang, published)
     selector = settings.selector or lang.selector

@@ -172,6 +172,9 @@ class Language:
     dateline: re.Pattern[str] | None = None
     # How key points are chosen when the caller does not say (keypoints.SELECTORS).
     selector: str = "learned"
+    # The bullets' length in this language, (towards, at most) words, when it is not the box's
+    # default (``[keypoints] target_words``, ``max_words``; keypoints.KeyPointSettings).
+    keypoint_words: tuple[int, int] | None = None
     # The key-point box's title in this language (« L'essentiel », "Key points").
     box_title: str = "Key points"
     # What follows a quote whose speaker is only a pronoun (« "…", a-t-il réagi »), searched
@@ -380,12 +383,24 @@ def language(code: str) -> Language:
         dateline=_dateline_regex(lang.get("sentences", {}).get("dateline_patterns", [])),
         selector=_selector(lang.get("keypoints", {}).get("selector", "learned")),
         box_title=str(lang.get("keypoints", {}).get("box_title", "Key points")),
+        keypoint_words=_keypoint_words(lang.get("keypoints", {})),
         pronoun_incise=(
             re.compile(lang["keypoints"]["pronoun_incise"], re.IGNORECASE)
             if lang.get("keypoints", {}).get("pronoun_incise")
             else None
         ),
     )
+
+
+def _keypoint_words(data: dict[str, Any]) -> tuple[int, int] | None:
+    if "target_words" not in data and "max_words" not in data:
+        return None
+    target, most = int(data["target_words"]), int(data["max_words"])
+    if not 1 <= target <= most:
+        raise ValueError(
+            f"[keypoints] target_words {target}, max_words {most}: need 1 <= target <= max"
+        )
+    return target, most
 
 
 def _selector(name: str) -> str:
