@@ -258,3 +258,11 @@ def test_a_description_far_from_the_headline_is_not_named() -> None:
     other = [SINGER[0], "La jeune femme prépare un nouvel album pour le printemps prochain."]
     repair, _ = repair_of(SINGER_TITLE, other, 1, before=SINGER_CHAPO)
     assert repair is None
+
+
+def test_a_chapo_list_item_names_only_one_subject_without_its_marker() -> None:
+    # The seed, read as a text file: its chapô is a list whose first item opens on « - » and
+    # has two subjects; « le président américain » was named « [- X et Y] ».
+    assert headline_subject("- Jean Morvan et Claire Le Gall ont signé l'accord mardi.", FR) is None
+    found = headline_subject("- Claire Martin a signé l'accord avec les pêcheurs mardi.", FR)
+    assert found is not None and found[0] == "Claire Martin"

@@ -65,6 +65,8 @@ MAX_SUBJECT_WORDS = 8
 # « Coronavirus : », « VIDÉO. »: a rubric before the headline's sentence.
 _RUBRIC = re.compile(r"^[^:]{1,40}\s?:\s+|^[A-ZÉÈÀ]{3,}\.\s+")
 _QUOTES = frozenset('"«»“”')
+# A list item's marker before a chapô's first statement (« - Volodymyr Zelensky et ... »).
+_LIST_MARKER = re.compile(r"^\s*[-–—•*·]\s+")
 # Determiners a headline's subject may open with that the text may write otherwise
 # (« Les directeurs » / « aux directeurs »).
 _DETERMINERS = frozenset({"le", "la", "les", "l'", "un", "une", "des", "the", "a", "an"})
@@ -80,7 +82,7 @@ def headline_subject(title: str, lang: Language) -> tuple[str, Token] | None:
 # Each of an article's opening sentences asks for the same headline and chapô: parsed once.
 @lru_cache(maxsize=8)
 def _subject_of(title: str, code: str) -> tuple[str, Token] | None:
-    sentence = _RUBRIC.sub("", title.strip(), count=1)
+    sentence = _RUBRIC.sub("", _LIST_MARKER.sub("", title.strip(), count=1), count=1)
     if not sentence:
         return None
     doc = pipeline(code)(sentence)
@@ -89,6 +91,10 @@ def _subject_of(title: str, code: str) -> tuple[str, Token] | None:
         return None
     subject = next((c for c in root.children if is_subject(c) and c.i < root.i), None)
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if any(c.dep_ == "conj" for c in subject.children):
+        # Several people or things (« Volodymyr Zelensky et Donald Trump ont échangé »): none
+        # of them is the one « il », « elle » or « le président américain » stands for.
         return None
     words = sorted(subject.subtree, key=lambda t: t.i)
     if len(words) > MAX_SUBJECT_WORDS or any(t.text in _QUOTES for t in words):
