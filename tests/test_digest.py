@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
@@ -57,6 +58,10 @@ def test_seed_keypoints(seed_digest: Digest) -> None:
     texts = [p.text for p in seed_digest.keypoints]
     call = [t for t in texts if "Zelensky" in t and "Trump" in t and "vendredi 4 juillet" in t]
     assert call, texts
+    # A name in brackets stands for one person, as the text writes it: not the chapô's list
+    # item « [- Volodymyr Zelensky et Donald Trump] » for « le président américain ».
+    named = [n for t in texts for n in re.findall(r"\[([^\]]*)\]", t)]
+    assert not any(n.startswith(("-", "–", "•")) or " et " in n for n in named), texts
     attack = [t for t in texts if "550 engins" in t and "539 drones" in t]
     assert attack and "selon l'armée de l'air ukrainienne" in attack[0], texts
     # Attribution survives compression.
