@@ -111,7 +111,7 @@ def test_the_selector_refuses_a_bullet_that_points_back() -> None:
 
     # A demonstrative: refused when another candidate scores at least ``demonstrative_margin``
     # of its score (the lead selector's next sentence scores 2/3 of it here), or always at 0.
-    assert any("cette barre" in t for t in texts(POINTING_BOX))
+    assert any("cette barre" in t for t in texts(POINTING_BOX, demonstrative_margin=0.8))
     for margin in (0.0, 0.6):
         kept = texts(POINTING_BOX, demonstrative_margin=margin)
         assert kept and not any("cette barre" in t for t in kept)
