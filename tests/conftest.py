@@ -5,7 +5,9 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
+import sys
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from types import ModuleType
 
@@ -28,11 +30,13 @@ needs_shared = pytest.mark.skipif(
 
 
 def load_script(relative: str) -> ModuleType:
-    """A bench, training or experiments script (not a package module), loaded from its file."""
+    """A bench, training or experiments script (not a package module), loaded from its file;
+    registered under its name before it runs (a dataclass in it looks its module up)."""
     path = ROOT / relative
     spec = importlib.util.spec_from_file_location(path.stem, path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
 
@@ -90,3 +94,9 @@ BREST_ARTICLE = (
     "Les élus d'opposition ont voté contre, jugeant le projet « trop éloigné des quartiers ». "
     "Une consultation des habitants sur les horaires d'ouverture aura lieu cet automne."
 )
+
+
+@cache
+def keypoint_defects_script() -> ModuleType:
+    """bench/keypoint_defects.py (the reader's measure), loaded once for the tests that read it."""
+    return load_script("bench/keypoint_defects.py")

@@ -4,9 +4,6 @@ we wrote, both ways."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from functools import cache
 from types import ModuleType, SimpleNamespace
 
 from essentiel import Pipeline, resources
@@ -15,7 +12,7 @@ from essentiel.keypoints import KeyPointSettings
 from essentiel.keypoints.follow_on import follow_ons, follows_on, keeps_subject
 from essentiel.pipeline import Settings
 
-from .conftest import ROOT
+from .conftest import keypoint_defects_script
 
 FR = resources.language("fr")
 
@@ -119,15 +116,8 @@ def test_the_selector_shows_a_follow_on_right_after_its_bullet() -> None:
     assert not any(t.startswith("Elle") for t in _box(TEACHER, follow_on=False))
 
 
-@cache
 def _measure() -> ModuleType:
-    path = ROOT / "bench" / "keypoint_defects.py"
-    spec = importlib.util.spec_from_file_location("keypoint_defects", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return keypoint_defects_script()
 
 
 def _point(sentence: ParsedSentence) -> SimpleNamespace:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from functools import cache
 from types import ModuleType, SimpleNamespace
 from typing import Any
 
@@ -14,19 +11,11 @@ from essentiel import resources
 from essentiel.analyze import ParsedSentence, pipeline
 from essentiel.model import Figure, Span
 
-from .conftest import ROOT
+from .conftest import keypoint_defects_script
 
 
-@cache
 def _script() -> ModuleType:
-    # Registered under its name before it runs: its dataclasses look their module up.
-    path = ROOT / "bench" / "keypoint_defects.py"
-    spec = importlib.util.spec_from_file_location("keypoint_defects", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return keypoint_defects_script()
 
 
 def _parsed(text: str, lang: str = "fr") -> ParsedSentence:
