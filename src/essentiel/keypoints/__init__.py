@@ -532,7 +532,7 @@ def build_keypoints(
                 continue
             if not judged:
                 break
-            fragments = [(f.start, f.end) for f in point.fragments]
+            fragments = fragments_of(point)
             # What the reader has been told by the bullets shown before this one: the first,
             # then the others in the article's order. Unless ``judge_lead``, not judged in the
             # article's first sentence: the lead is written to be read first (« La saison
@@ -572,7 +572,7 @@ def build_keypoints(
         notices.extend(said_by_try[-1] if point is not None else said_by_try[0])
         said: frozenset[str] = frozenset()
         if point is not None and judged:
-            fragments = [(f.start, f.end) for f in point.fragments]
+            fragments = fragments_of(point)
             # Its words and lemmas, and the kinds of what it names (« cet homme » then stands
             # for the person it named).
             kinds = named_kinds(kept(cand.sentence, fragments), lang.code)
@@ -586,7 +586,7 @@ def build_keypoints(
                 share = cand.score * settings.follow_on_share
                 candidates.append(Candidate(sentences[on], on, share, lemma_sets[on], {}))
                 offered[on] = cand.rank
-            said = content_lemmas(cand.sentence, [(f.start, f.end) for f in point.fragments])
+            said = content_lemmas(cand.sentence, fragments_of(point))
         chosen.append((cand, said))
     if settings.join_quotes and len(made) < settings.min_keypoints:
         for first_quoted, last_quoted in long_quote_runs(sentences):

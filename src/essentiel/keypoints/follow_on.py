@@ -23,25 +23,10 @@ from spacy.tokens import Token
 from essentiel import resources
 from essentiel.analyze import ParsedSentence
 from essentiel.keypoints.compress import is_subject
-from essentiel.keypoints.select import _impersonal, _inside_inner_quote, stands_alone
+from essentiel.keypoints.select import stands_alone, subject_pronoun
 from essentiel.resources import Language
 
 _PERSON_LABELS = frozenset({"PER", "PERSON"})
-
-
-def opening_pronoun(span: SpacySpan, lang: Language) -> Token | None:
-    """The personal pronoun that is the main verb's subject (« Elle est accusée ... », « Âgé de
-    70 ans, il a quitté ... »), when it refers to someone: not an impersonal « il »."""
-    root = span.root
-    for child in root.children:
-        if not is_subject(child) or child.lower_ not in lang.subject_pronouns:
-            continue
-        if child.lower_ in lang.impersonal_pronouns and _impersonal(root, lang):
-            return None
-        if _inside_inner_quote(span, child):
-            return None
-        return child
-    return None
 
 
 def subject_of(span: SpacySpan) -> Token | None:
@@ -117,7 +102,7 @@ def follows_on(previous: ParsedSentence, sentence: ParsedSentence, lang: Languag
     nothing else in it needs another sentence (``stands_alone`` with the subject named)."""
     if sentence.block - previous.block > 1:
         return False  # a heading or another block between: not the article's next sentence
-    pronoun = opening_pronoun(sentence.span, lang)
+    pronoun = subject_pronoun(sentence.span, lang)
     subject = subject_of(previous.span)
     if pronoun is None or subject is None:
         return False

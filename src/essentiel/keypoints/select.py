@@ -373,6 +373,11 @@ def pronoun_subject(span: SpacySpan, lang: Language) -> bool:
     """The main verb's subject is a personal pronoun whose referent is in another sentence
     (« Depuis les municipales, il est parfois gêné ... »); an impersonal « il » (« il faut »,
     « il y a », « il est possible que ») refers to nobody and is fine."""
+    return subject_pronoun(span, lang) is not None
+
+
+def subject_pronoun(span: SpacySpan, lang: Language) -> Token | None:
+    """That pronoun (``pronoun_subject``), or None."""
     root = span.root
     for child in root.children:
         if not is_subject(child):
@@ -384,8 +389,8 @@ def pronoun_subject(span: SpacySpan, lang: Language) -> bool:
             continue
         if _inside_inner_quote(span, child):
             continue  # the parser took a quoted clause for the main one (« ... "s'il y a ..." »)
-        return True
-    return False
+        return child
+    return None
 
 
 def _inside_inner_quote(span: SpacySpan, token: Token) -> bool:
