@@ -476,6 +476,29 @@ def spearman(x: Sequence[float], y: Sequence[float]) -> float:
     return num / den if den else 0.0
 
 
+# A second sentence that goes on with the first's subject (« Elle est accusée ... »): the
+# words it may open on, as counted for the follow-ons (keypoints/follow_on.py).
+_CONTINUING = re.compile(
+    r"^(?:Il|Elle|Ils|Elles|Ce|Cette|Ces|Cet|Celui|Celle|Son|Sa|Ses|Leur|Leurs|Lui|Eux)\b"
+)
+
+
+def lead_continuations(boxes: Sequence[Box]) -> dict[str, Any]:
+    """LEAD-2's readability mark when its second sentence opens on a pronoun, a demonstrative
+    or a possessive (it continues the first) against the other LEAD-2 boxes."""
+    groups: dict[str, list[int]] = {"continues": [], "other": []}
+    for box in boxes:
+        if box.system == "lead-2" and len(box.bullets) >= 2:
+            kind = "continues" if _CONTINUING.match(box.bullets[1]) else "other"
+            groups[kind].append(box.readability)
+    report = {
+        k: {"boxes": len(v), "readability": statistics.mean(v) if v else None}
+        for k, v in groups.items()
+    }
+    print("LEAD-2, second sentence continuing the first:", report)
+    return report
+
+
 def main(argv: list[str] | None = None) -> int:
     from essentiel.analyze import parse_zone, pipeline, sentences_of
     from essentiel.resources import language
@@ -514,6 +537,7 @@ def main(argv: list[str] | None = None) -> int:
             )
     for code in ("fr", "en"):
         report[f"against-lead-{code}"] = against_lead(boxes, code)
+    report["lead-continuations"] = lead_continuations(boxes)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(
