@@ -5,11 +5,12 @@ just before it, shown right after that sentence's bullet.
 alone, the second bullet's « Elle » is nobody; right after the first, it reads as it does in
 the article. Judged boxes say so (issue 33): the first two sentences, copied, were marked more
 readable when the second opened on a pronoun or demonstrative (3.64 of 5, 33 boxes) than when
-not (3.13, 207 boxes) — a news lead's second sentence goes on with its subject. The selector
-keeps such a sentence out on its own (``select.stands_alone``); a follow-on is let in only
-beside the bullet it follows, in the article's order, with that bullet's subject kept and a
-pronoun that agrees with it (gender and number when the parse knows them). No name is
-written in: the bullets show the article's own words in the article's own order.
+not (3.13, 207 boxes; ``experiments/readability_drivers.py --judged``) — a news lead's
+second sentence goes on with its subject. The selector keeps such a sentence out on its own
+(``select.stands_alone``); a follow-on is let in only beside the bullet it follows, in the
+article's order, with that bullet's subject kept and a pronoun that agrees with it (gender
+and number when the parse knows them). No name is written in: the bullets show the article's
+own words in the article's own order.
 """
 
 from __future__ import annotations
