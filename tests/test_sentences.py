@@ -47,6 +47,30 @@ def test_a_paragraph_ending_on_an_acronym_in_brackets_is_cut_from_the_next() -> 
     ]
 
 
+def test_an_ellipsis_glued_to_a_capital_ends_a_sentence() -> None:
+    assert split(
+        "Le parti multiplie les rencontres avec le public...Samedi, le ministre sera à Lyon. "
+        "La salle attendait du monde... Marie Durand est arrivée tard."
+    ) == [
+        "Le parti multiplie les rencontres avec le public...",
+        "Samedi, le ministre sera à Lyon.",
+        "La salle attendait du monde...",
+        "Marie Durand est arrivée tard.",
+    ]
+
+
+def test_an_incise_after_a_quote_the_parser_cut_stays_with_it() -> None:
+    assert split(
+        "La députée a parlé. \"Il a menti aux enquêteurs. Il n'a plus sa place à la tête de "
+        'la commission!" a t-elle lancé, avant de quitter la salle.'
+    ) == [
+        "La députée a parlé.",
+        '"Il a menti aux enquêteurs.',
+        "Il n'a plus sa place à la tête de la commission!\" a t-elle lancé, avant de quitter "
+        "la salle.",
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -225,6 +225,25 @@ def test_credits_and_titles_glued_to_the_text() -> None:
     ]
 
 
+def test_a_credit_ends_where_its_outlet_runs_into_the_next_paragraph() -> None:
+    text = (
+        "La chanteuse a annoncé la fin de sa tournée mardi. Sa dernière date à Lille a été "
+        "annulée à cause d'une extinction de voixpar Radio MaritimeNée le 3 mars 1978 à Brest, "
+        "elle a vendu plus de deux millions d'albums."
+    )
+    kinds = _kinds(text)
+    assert (BlockKind.SUBHEADING, "par Radio Maritime") in kinds
+    assert any(t.startswith("Née le 3 mars 1978") for k, t in kinds if k is BlockKind.BODY)
+
+
+def test_a_run_opening_on_a_subordinator_is_no_heading() -> None:
+    text = (
+        "Le rideau est tombé. Alors que son disque hommage Les jardins de mars cartonne, "
+        "l'autrice a raconté sa tournée à Nantes."
+    )
+    assert [k for k, _ in _kinds(text)] == [BlockKind.BODY]
+
+
 def test_glued_headings_feed_no_key_point(pipeline: Pipeline) -> None:
     digest = pipeline.digest(_GLUED, lang="fr")
     cleaned = digest.article.text

@@ -34,6 +34,7 @@ from essentiel.model import Block, BlockKind, Sentence, Span
 
 _NEVER_STARTS_SENTENCE = frozenset(",;:)]}»”")
 _CLOSING_QUOTES = frozenset('"»”')
+_ELLIPSIS = re.compile(r"\.{3,}|…")
 _ENDS_SENTENCE = re.compile(r"[.!?…]\s*[\"»”’)\]]*\s*$")
 # « Charline F. était doctorante »: a name's initial, not the end of a sentence.
 _ENDS_WITH_INITIAL = re.compile(r"(?:^|\s)[A-ZÀ-ÖØ-Þ]\.$")
@@ -418,6 +419,18 @@ def _split_glued(
         and doc[i].is_alpha
         and words[i - 2].isupper()
     )
+    # « ... consultations du grand public...Samedi, l'ancien ministre »: an ellipsis glued to
+    # the words on both sides (the tokenizer cut it off: _GLUED_SENTENCE_INFIXES) before a
+    # capitalised word ends a sentence the parser ran on; spaced, it is a pause inside one.
+    cuts.update(
+        i
+        for i in range(sent.start + 3, sent.end - 1)
+        if _ELLIPSIS.fullmatch(words[i - 1])
+        and not spaced[i - 1]
+        and not spaced[i - 2]
+        and doc[i].is_title
+        and doc[i].is_alpha
+    )
     # « "On dirait un gourou""Délire collectif ?" », « "Une mesure"Camille T. a nié »: a quoted
     # subheading, which has no stop, glued to the paragraph after it
     # (_GLUED_QUOTE_PAIR_INFIXES). The mark must close a quote: « selon"Le Monde" » opens one.
@@ -502,11 +515,19 @@ def _join_openings_on_punctuation(
     doc: Doc, text: _DocText, sentences: list[SpacySpan]
 ) -> list[SpacySpan]:
     """A sentence that opens on a comma, a colon or a closing bracket continues the one
-    before it in the same block."""
+    before it in the same block; so does one that opens on a lowercase letter after a quote
+    that closed the sentence before (« ... de la commission des Lois!" | a t-elle lancé, ... »:
+    the parser cut before the mark, which went back to its side)."""
     joined: list[SpacySpan] = []
     for sent in sentences:
         opening = text.text[sent.start_char : sent.end_char].lstrip()[:1]
-        if joined and opening in _NEVER_STARTS_SENTENCE:
+        after_quote = (
+            bool(joined)
+            and opening.islower()
+            and text.text[joined[-1].start_char : joined[-1].end_char].rstrip()[-1:]
+            in _CLOSING_QUOTES
+        )
+        if joined and (opening in _NEVER_STARTS_SENTENCE or after_quote):
             joined[-1] = doc[joined[-1].start : sent.end]
         else:
             joined.append(sent)

@@ -377,6 +377,8 @@ def split_glued_paragraphs(lines: list[_Line], langs: list[resources.Language]) 
     dashed_starts = len(langs) == 1 and langs[0].dashed_paragraph_start
     spaced = [lang.spaced_heading for lang in langs if lang.spaced_heading is not None]
     titles = frozenset().union(*(lang.title_words for lang in langs))
+    credits = frozenset().union(*(lang.credit_words for lang in langs))
+    not_headings = tuple(opening for lang in langs for opening in lang.heading_never_opens)
     if not found:
         return lines
     out: list[_Line] = []
@@ -385,6 +387,7 @@ def split_glued_paragraphs(lines: list[_Line], langs: list[resources.Language]) 
             out.append(line)
             continue
         glued = {m.end() for p in found for m in p.finditer(line.text)} - {0}
+        glued |= _credit_ends(line.text, glued, credits)
         glued |= _glued_quotes(line.text)
         glued |= _glued_acronyms(line.text)
         if after_lowercase:
@@ -400,7 +403,7 @@ def split_glued_paragraphs(lines: list[_Line], langs: list[resources.Language]) 
             continue
         lang = language.identify(line.text) if line.joined else line.lang
         reason = "run into the next paragraph without a space"
-        for start, end, kind in _glued_pieces(line.text, points, titles):
+        for start, end, kind in _glued_pieces(line.text, points, titles, not_headings):
             text = line.text[start:end].strip()
             if not text:
                 continue
@@ -409,6 +412,31 @@ def split_glued_paragraphs(lines: list[_Line], langs: list[resources.Language]) 
                 piece.reason = f"short run with no final punctuation, {reason}"
             out.append(piece)
     return out
+
+
+# A video's credit set apart at its credit word (« ... à l'âge de 88 anspar Pause PeopleNé le
+# 12 septembre 1931 ... ») ends where its outlet's last word runs into the next paragraph: a
+# capitalised word glued to a lowercase letter within the outlet's first words, and a
+# lowercase word after it (a sentence goes on; « par LyonMag Le maire » is a name in camel case).
+_CREDIT_OUTLET_WORDS = 4
+_GLUED_SENTENCE_START = re.compile(r"(?<=[a-zà-öø-ÿ])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]*(?= [a-zà-öø-ÿ])")
+
+
+def _credit_ends(text: str, starts: set[int], credits: frozenset[str]) -> set[int]:
+    """Where the paragraph after a video's credit starts, glued to the credit's outlet."""
+    points: set[int] = set()
+    for at in starts:
+        word, space, _ = text[at : at + 16].partition(" ")
+        if not space or word not in credits:
+            continue
+        outlet_start = at + len(word) + 1
+        words = text[outlet_start : outlet_start + 120].split(" ")[:_CREDIT_OUTLET_WORDS]
+        match = _GLUED_SENTENCE_START.search(
+            text, outlet_start, outlet_start + len(" ".join(words))
+        )
+        if match is not None:
+            points.add(match.start())
+    return points
 
 
 # A straight quote mark that opens a quote right after a lowercase letter or a word in
@@ -658,14 +686,17 @@ _LOWERCASE_WORD = re.compile(r"(?:[a-zà-öø-ÿ]{1,2}['’])?[a-zà-öø-ÿ]{2,
 
 
 def _glued_pieces(
-    text: str, points: list[tuple[int, bool]], titles: frozenset[str]
+    text: str,
+    points: list[tuple[int, bool]],
+    titles: frozenset[str],
+    not_headings: tuple[str, ...] = (),
 ) -> list[tuple[int, int, BlockKind]]:
     pieces: list[tuple[int, int, BlockKind]] = []
     cursor = 0
     for point, spaced in points:
         start = _run_start(text, cursor, point)
         run = text[start:point].strip()
-        if spaced and not _spaced_heading(run, titles):
+        if spaced and not _spaced_heading(run, titles, not_headings):
             continue
         if _BARE_CREDIT.match(run) and text[cursor:start].rstrip().endswith(("?", "!", "…")):
             titled = _run_start(text, cursor, start - 1)
@@ -688,11 +719,12 @@ def _glued_pieces(
     return pieces
 
 
-def _spaced_heading(run: str, titles: frozenset[str]) -> bool:
+def _spaced_heading(run: str, titles: frozenset[str], not_headings: tuple[str, ...] = ()) -> bool:
     words = run.split()
     return (
         0 < len(words) < TEXT_SUBHEADING_MAX_WORDS
         and not run[:1].islower()
+        and not run.lower().startswith(not_headings)
         and words[-1].lower() not in titles
         and not words[-1].lower().endswith(("'", "’"))
     )

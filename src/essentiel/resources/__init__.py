@@ -135,6 +135,11 @@ class Language:
     # capitalised article opens a title, not a sentence (« le film Le dernier métro »).
     spaced_heading: re.Pattern[str] | None = None
     title_words: frozenset[str] = frozenset()
+    # The words that open a video's credit (« par »): its outlet's last word glued to the next
+    # paragraph ends it (« ... par Pause PeopleNé le 12 septembre ... »).
+    credit_words: frozenset[str] = frozenset()
+    # Runs opening on these (« alors que ») are no heading: a main clause follows them.
+    heading_never_opens: tuple[str, ...] = ()
     # Any capitalised word glued to a lowercase word of two letters or more starts a paragraph
     # (« ... en examenRapidement, ... »), not only the listed openers.
     glued_after_lowercase_word: bool = False
@@ -373,6 +378,8 @@ def language(code: str) -> Language:
         ),
         spaced_heading=spaced_heading_regex(lang.get("sentences", {}).get("paragraph_openers", [])),
         title_words=frozenset(lang.get("sentences", {}).get("title_words", [])),
+        credit_words=frozenset(lang.get("sentences", {}).get("credit_words", [])),
+        heading_never_opens=tuple(lang.get("sentences", {}).get("heading_never_opens", [])),
         glued_after_lowercase_word=bool(
             lang.get("sentences", {}).get("glued_after_lowercase_word", False)
         ),
