@@ -53,6 +53,8 @@ def _context(text: str, lang: str = "fr", introduced: frozenset[str] = frozenset
         ("À l'époque, la commune de Morlaix comptait trois boulangeries.", "context_temporal"),
         ("Ces derniers ont quitté la salle avant la fin du conseil municipal.", "context_pronoun"),
         ("C'est le deuxième incendie de l'été dans la commune de Carhaix.", "context_pronoun"),
+        ("Plusieurs avancent la thèse d'une fraude lors du scrutin de Vannes.", "context_pronoun"),
+        ("Plusieurs maisons ont été inondées dans la commune de Carhaix.", None),
         ("Âgé de 70 ans, il a quitté la présidence du club de Lorient.", "context_pronoun"),
         ("L'humoriste a annoncé son retour sur scène à la rentrée.", "context_description"),
         ("L'humoriste Paul Kervella a annoncé son retour sur scène.", None),

@@ -211,6 +211,11 @@ def test_en_opens_a_bullet_as_a_preposition_not_as_a_pronoun() -> None:
     assert not _stands_alone(
         "Y participeront les maires des communes voisines et le préfet du Gers."
     )
+    # « Plusieurs », « Certains » stand for people the sentence before named as pronouns only.
+    assert not _stands_alone("Plusieurs avancent la thèse d'une fraude massive lors du scrutin.")
+    assert not _stands_alone("Certains estiment que la réforme arrive beaucoup trop tard.")
+    assert _stands_alone("Plusieurs personnes ont été blessées lors de l'incendie de Brest.")
+    assert _stands_alone("Certains élus estiment que la réforme arrive beaucoup trop tard.")
     assert _stands_alone(
         "En annonçant sa démission, le maire de Brest a surpris son conseil municipal."
     )
