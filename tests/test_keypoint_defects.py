@@ -107,6 +107,8 @@ def test_a_description_the_box_introduced_earlier_stands() -> None:
         ("But the council refused to reopen the swimming pool on Monday.", "context_link"),
         ("Of course, there are risks for anyone who swims there.", "context_link"),
         ("These were the first arrests since the riots in Leeds.", "context_pronoun"),
+        ("Some say the council should have closed the pool in Leeds.", "context_pronoun"),
+        ("Some residents say the council should have closed the pool.", None),
         ("The actress announced her return to the stage next spring.", "context_description"),
         ("It was not immediately clear why the bridge in Bristol collapsed.", None),
         ("The mayor of Bristol, Tom Hale, announced his resignation.", None),

@@ -216,6 +216,10 @@ def test_en_opens_a_bullet_as_a_preposition_not_as_a_pronoun() -> None:
     assert not _stands_alone("Certains estiment que la réforme arrive beaucoup trop tard.")
     assert _stands_alone("Plusieurs personnes ont été blessées lors de l'incendie de Brest.")
     assert _stands_alone("Certains élus estiment que la réforme arrive beaucoup trop tard.")
+    assert not _stands_alone("Some say the decision to close the plant came too late.", "en")
+    assert not _stands_alone("Several were injured when the roof of the station collapsed.", "en")
+    assert _stands_alone("Some residents say the decision to close the plant came too late.", "en")
+    assert _stands_alone("Several people were injured when the station roof collapsed.", "en")
     assert _stands_alone(
         "En annonçant sa démission, le maire de Brest a surpris son conseil municipal."
     )
