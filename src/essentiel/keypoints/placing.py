@@ -66,7 +66,8 @@ PLACING_KINDS = (
     "unplaced_pronoun",
 )
 _PERSON_LABELS = frozenset({"PER", "PERSON"})
-_ORG_LABELS = frozenset({"ORG", "MISC"})
+# A body is placed by an organisation's name only (« Covid-19 » is tagged MISC).
+_ORG_LABELS = frozenset({"ORG"})
 _NAME_LABELS = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE", "FAC"})
 _BODY_LABELS = frozenset({"ORG", "LOC", "GPE", "FAC"})
 _WORD = re.compile(r"\w+(?:-\w+)*")
@@ -205,7 +206,7 @@ def _kind_named(
         return True
     kinds = {
         "person": {EntityKind.PERSON},
-        "body": {EntityKind.ORGANISATION, EntityKind.OTHER},
+        "body": {EntityKind.ORGANISATION},
     }.get(kind, {EntityKind.ORGANISATION, EntityKind.PLACE})
     return any(e.kind in kinds and named_in(e, told_text) for e in entities)
 
