@@ -61,6 +61,9 @@ def _kind(
         ("Le préfet du Finistère estime qu'elle réduit déjà le nombre d'accidents.", None),
         ("Les pêcheurs estiment qu'elle réduit déjà leurs prises de moitié.", "unplaced_pronoun"),
         ("Les pêcheurs estiment que la réforme réduit déjà leurs prises de moitié.", None),
+        # A pronoun that looks ahead to the main verb's subject, and a count with its names.
+        ("Alors qu'elle a fait appel, Anne Le Goff peut compter sur ses voisins.", None),
+        ("Certains, tels que Yann Kerhervé ou Anne Le Goff, ont quitté le conseil.", None),
     ],
 )
 def test_descriptions_the_reader_cannot_place(text: str, kind: str | None) -> None:

@@ -21,11 +21,13 @@ language's resources:
   before « l'élu », an organisation's before « la société », an organisation's or a place's
   before « le bâtiment »), and no earlier bullet nor the headline said its noun;
 - ``unplaced_quantifier``: a bare count as a subject (« Plusieurs avancent la thèse ... »,
-  « Certains estiment ... », ``[placing] quantifiers``): several of whom?
+  « Certains estiment ... », ``[placing] quantifiers``): several of whom? Not with names
+  after it (« Certains, tels que Xavier Bertrand, ... »);
 - ``unplaced_pronoun``: a subject pronoun of a clause other than the main one (« ... estime
   qu'elle "atténue" la hausse », ``[standalone] person_pronouns``) with no noun or name before
-  it in the bullet of its number: the main clause's pronoun subject is the reader's measure's
-  ``context_pronoun``.
+  it in the bullet of its number, nor a noun or a name as the subject of the main verb after
+  its fronted clause (« Alors qu'elle a fait appel, Jacqueline Sauvage ... »): the main
+  clause's pronoun subject is the reader's measure's ``context_pronoun``.
 
 Not counted: a plural description (« les enquêteurs »: a group), one the reader knows without
 a name (``[standalone] known_without_name``: « le gouvernement »), and a description with an
@@ -269,6 +271,7 @@ def unplaced(
             and tok.pos_ == "PRON"
             and tok.dep_.startswith("nsubj")
             and not any(c.dep_ in {"nmod", "prep"} for c in tok.children)
+            and not _names_follow(tok)
         ):
             return Unplaced("unplaced_quantifier", tok.text, start, start + len(tok.text))
         if (
@@ -277,9 +280,32 @@ def unplaced(
             and tok.head != root
             and tok.head.i > tok.i
             and not _antecedent(tok, before)
+            and not _cataphora(tok, root)
         ):
             return Unplaced("unplaced_pronoun", tok.text, start, start + len(tok.text))
     return None
+
+
+def _names_follow(count: Token) -> bool:
+    """Names follow the count before any verb (« Certains, tels que Xavier Bertrand ou
+    Valérie Pécresse, sont ... »): it says whom."""
+    for after in count.doc[count.i + 1 : count.i + 7]:
+        if after.pos_ in {"VERB", "AUX"}:
+            return False
+        if after.pos_ == "PROPN":
+            return True
+    return False
+
+
+def _cataphora(pronoun: Token, root: Token) -> bool:
+    """The pronoun's clause stands before the main verb, whose subject is a noun or a name
+    (« Alors qu'elle a fait appel, Jacqueline Sauvage peut compter ... »): it looks ahead."""
+    if not pronoun.head.i < root.i:
+        return False
+    return any(
+        c.dep_.startswith("nsubj") and c.pos_ in {"NOUN", "PROPN"} and c.i > pronoun.i
+        for c in root.children
+    )
 
 
 def _antecedent(pronoun: Token, before: Sequence[Token]) -> bool:
