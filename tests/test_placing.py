@@ -151,3 +151,18 @@ def test_the_order_that_names_first_leaves_fewer_descriptions_unplaced() -> None
 )
 def test_a_description_with_its_name_a_few_words_on_is_placed(text: str) -> None:
     assert _kind(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "The company will close its Swansea plant next spring, the union said.",
+            "unplaced_description",
+        ),
+        ("Acme Steel will close its Swansea plant next spring, the company said.", None),
+        ("'The national team is in good health,' the coach Gareth Lloyd told reporters.", None),
+    ],
+)
+def test_english_descriptions(text: str, kind: str | None) -> None:
+    assert _kind(text, lang="en") == kind
