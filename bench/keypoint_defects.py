@@ -72,7 +72,24 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   run with ``--keypoints refuse_pointing:0 --keypoints refuse_additive:0`` to count what it
   would choose without. Read by hand on 70 bullets of pages 1-245 and 67 of train pages,
   most are right; a referent the bullet holds under another word (« Les quatre Français ...
-  des ressortissants de ce pays ») is counted wrongly.
+  des ressortissants de ce pays ») is counted wrongly;
+- ``unplaced``: a description or a pronoun anywhere in the bullet that stands for an entity
+  the reader cannot place, « which one? » (the most frequent note of the judges on OrangeSum
+  train rows 18000-18039: « précise la chaîne », « Plusieurs avancent ... », « l'élu » before
+  anyone is named). Placed means named in the headline, in a bullet above (the box in its
+  order), or in this bullet before it, or carrying what says whose (« le maire de Brest »,
+  « le président sortant Andrzej Duda »). Four ways, also counted apart: ``unplaced_tied`` (a
+  description the digest's entities tie to a person or an organisation whose name the reader
+  was not told, even when the bullet names someone else), ``unplaced_description`` (a
+  singular definite description of a person, a body or a building tied to nothing, with no
+  name of its kind before it and its noun said nowhere above), ``unplaced_quantifier``
+  (« Plusieurs », « Certains » as a subject) and ``unplaced_pronoun`` (a subject pronoun of a
+  clause other than the main one with no noun of its number before it). The test is the
+  engine's own (``keypoints/placing.py``, lists in ``[placing]``), which the selector also
+  applies (``refuse_unplaced``, ``names_first``): run with ``--keypoints refuse_unplaced:0
+  --keypoints names_first:0`` to count what it would choose without. Apart, not a defect:
+  the descriptions only the headline places (« l'élu » under « Fenech lance une pétition »;
+  the judges still asked which one in some).
 
 Per box: ``any_defect`` (a bullet with at least one of the above), ``no_named_subject`` (no
 bullet names anyone or anything: no proper noun and no named entity in any of them) and
@@ -153,6 +170,7 @@ BULLET_KINDS = (
     "stray_comma",
     "lost_key_figure",
     "points_back",
+    "unplaced",
 )
 # The ways a word past the bullet's opening points back: ``keypoints/pointing.py``'s list,
 # copied so that the script reads no model for --help (a test keeps them equal).
@@ -168,7 +186,19 @@ POINTING_KINDS = (
     "back_role",
     "back_image",
 )
-SUB_KINDS = {"needs_context": CONTEXT_KINDS, "points_back": POINTING_KINDS}
+# The ways a description or a pronoun is not placed: ``keypoints/placing.py``'s list, copied
+# for the same reason (a test keeps them equal).
+PLACING_KINDS = (
+    "unplaced_tied",
+    "unplaced_description",
+    "unplaced_quantifier",
+    "unplaced_pronoun",
+)
+SUB_KINDS = {
+    "needs_context": CONTEXT_KINDS,
+    "points_back": POINTING_KINDS,
+    "unplaced": PLACING_KINDS,
+}
 BOX_KINDS = ("any_defect", "no_named_subject", "misses_headline", "headline_not_in_body")
 # Share of the headline's content words one bullet must hold to state its event. Set by reading
 # the boxes of the first 50 OrangeSum validation pages (49 with a box): 21 miss the headline's
@@ -1010,12 +1040,13 @@ class Tally:
     judged_boxes: int = 0  # boxes with a headline, outside the dev documents
     bullet_counts: dict[str, int] = field(
         default_factory=lambda: dict.fromkeys(
-            (*BULLET_KINDS, *CONTEXT_KINDS, *POINTING_KINDS, "any"), 0
+            (*BULLET_KINDS, *CONTEXT_KINDS, *POINTING_KINDS, *PLACING_KINDS, "any"), 0
         )
     )
     box_counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(BOX_KINDS, 0))
     headline_in_body: int = 0  # documents whose body holds the headline as a block of its own
     follow_ons: int = 0  # bullets whose pronoun stands for the bullet before's subject
+    placed_by_headline: int = 0  # descriptions only the headline places (not defects)
     examples: dict[str, list[str]] = field(default_factory=dict)
     dev_lines: list[str] = field(default_factory=list)
 
@@ -1027,6 +1058,9 @@ class Tally:
     def add(self, record: dict[str, Any]) -> None:
         self.documents += 1
         self.headline_in_body += bool(record.get("headline_in_body"))
+        for words in record.get("placed_by_headline", []):
+            self.placed_by_headline += 1
+            self.example("placed_by_headline", f"{words}  <- {record.get('headline')}")
         if not record["bullets"]:
             return
         self.boxes += 1
@@ -1039,6 +1073,8 @@ class Tally:
             for kind in bullet["defects"]:
                 self.bullet_counts[kind] = self.bullet_counts.get(kind, 0) + 1
                 extra = f"  [lost: {', '.join(bullet['lost'])}]" if bullet["lost"] else ""
+                if bullet.get("unplaced"):
+                    extra += f"  [which? {bullet['unplaced']}]"
                 self.example(kind, f"{bullet['text']}{extra}\n      <- {bullet['source']}")
             if bullet["defects"]:
                 self.bullet_counts["any"] += 1
@@ -1084,6 +1120,7 @@ class Tally:
             "box_defects": self.box_counts,
             "headline_in_body": self.headline_in_body,
             "follow_ons": self.follow_ons,
+            "placed_by_headline": self.placed_by_headline,
         }
 
     def print(self) -> None:
@@ -1093,7 +1130,8 @@ class Tally:
         order = [k for kind in BULLET_KINDS for k in (kind, *SUB_KINDS.get(kind, ()))]
         for kind in (*order, "any"):
             count = self.bullet_counts.get(kind, 0)
-            label = f"  {kind}" if kind in (*CONTEXT_KINDS, *POINTING_KINDS) else kind
+            sub = (*CONTEXT_KINDS, *POINTING_KINDS, *PLACING_KINDS)
+            label = f"  {kind}" if kind in sub else kind
             print(f"  {label:<22} {count:>5}  ({100 * count / bullets:.1f} %)")
             for example in self.examples.get(kind, []):
                 print(f"    - {example}")
@@ -1114,6 +1152,11 @@ class Tally:
         for example in self.examples.get("follows_on", []):
             print(f"    - {example}")
         print(f"headline printed again as a body block: {self.headline_in_body} articles")
+        print(
+            f"descriptions placed by the headline alone (not a defect): {self.placed_by_headline}"
+        )
+        for example in self.examples.get("placed_by_headline", []):
+            print(f"    - {example}")
         if self.show and self.dev_lines:
             print(
                 f"dev documents (the first {self.dev}; coverage, headline, box; not in the rate):"
@@ -1136,8 +1179,11 @@ def audit_box(
     (``lost_key_figure`` needs the digest's figures: ``main`` adds it.) ``entities``: the
     digest's, whose mentions let a bullet name the headline's people another way."""
     from essentiel.keypoints.follow_on import follows_on, keeps_subject
+    from essentiel.keypoints.placing import unplaced
     from essentiel.keypoints.pointing import named_kinds
 
+    placed_words: list[str | None] = []
+    by_headline: list[str] = []
     by_start = {s.start: s for s in sentences}
     index = {s.start: i for i, s in enumerate(sentences)}
     records = []
@@ -1180,6 +1226,20 @@ def audit_box(
         back = points_back(sentence, fragments, lang.code, introduced, point.text)
         if back:
             found += ["points_back", back]
+        # What the reader read before this bullet: the headline, then the bullets above it.
+        told_text = "\n".join([headline or "", *(r["text"] for r in records)])
+        place = unplaced(sentence, fragments, lang.code, entities, told_text, point.text)
+        if place is not None:
+            found += ["unplaced", place.kind]
+            placed_words.append(place.words)
+        else:
+            placed_words.append(None)
+            # Placed by the headline alone (« l'élu » under « Fenech lance une pétition »):
+            # not a defect, counted apart (the judges still asked which one in some).
+            untitled = "\n".join(r["text"] for r in records)
+            alone = unplaced(sentence, fragments, lang.code, entities, untitled, point.text)
+            if alone is not None:
+                by_headline.append(alone.words)
         named = named or names_something(tokens)
         said.append(
             frozenset(w for tok in tokens for w in (tok.lemma_.lower(), tok.lower_))
@@ -1198,6 +1258,7 @@ def audit_box(
                 "lead": [sentences[0].start, sentences[0].end],
                 "defects": found,
                 "follows_on": follows,
+                "unplaced": placed_words[-1],
                 "lost": [],
             }
         )
@@ -1218,6 +1279,7 @@ def audit_box(
         # headline's event (a teaser, a question, a figure only the headline gives).
         "body_coverage": headline_coverage(event, body) if event else None,
         "no_named_subject": bool(points) and not named,
+        "placed_by_headline": by_headline,
         "bullets": records,
     }
 

@@ -554,3 +554,9 @@ def test_a_cleft_that_fronts_an_adjunct_needs_no_context() -> None:
         is None
     )
     assert _context("C'est en ces termes que le maire de Quimper a répondu.") == "context_pronoun"
+
+
+def test_the_placing_kinds_are_the_engines() -> None:
+    from essentiel.keypoints.placing import PLACING_KINDS
+
+    assert _script().PLACING_KINDS == PLACING_KINDS

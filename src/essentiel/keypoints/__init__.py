@@ -27,6 +27,7 @@ from essentiel.keypoints.follow_on import follow_ons, keeps_subject
 from essentiel.keypoints.headline import Headline
 from essentiel.keypoints.headline_subject import OPENING_SENTENCES, headline_subject_repair
 from essentiel.keypoints.learned import MAX_EMBEDDED, MAX_RANK, SELECTOR_MODELS, score_learned
+from essentiel.keypoints.placing import refuse_unplaced, unplaced_in_order
 from essentiel.keypoints.pointing import kept, named_kinds, points_back
 from essentiel.keypoints.select import (
     OPENING_MARKS,
@@ -201,6 +202,18 @@ class KeyPointSettings:
     # on the same articles (29.13, and CNN/DM's 75 FRANK documents), 1 bullet of 704 on pages
     # 1-245 when not refused, 2 of 835 on OrangeSum train articles 5,000-5,299.
     refuse_possessive: bool = True
+    # A bullet with a description or a pronoun the reader cannot place (``placing.py``:
+    # « précise la chaîne », « l'élu » with nobody named before, « Plusieurs avancent ... »)
+    # is no bullet when another candidate is left that scores at least ``unplaced_margin`` of
+    # its score (0: never refused). The headline and the bullets shown before it place it.
+    # From the second bullet on: the first states the headline's event.
+    refuse_unplaced: bool = True
+    unplaced_margin: float = 0.8
+    # The box in the article's order instead of the headline's statement first when, read
+    # without its headline, that order leaves fewer descriptions unplaced (« Le député
+    # Georges Fenech ... » before « Mercredi soir, l'élu a envoyé ... »): the judges marked
+    # « opens on l'élu before Fenech is named ».
+    names_first: bool = True
     # Judge only from the second bullet: the first states the headline's event, under its
     # headline (all three switches on: 28.53).
     pointing_from_second: bool = False
@@ -501,6 +514,7 @@ def build_keypoints(
             or settings.refuse_additive
             or settings.refuse_demonstrative
             or settings.refuse_possessive
+            or settings.refuse_unplaced
         )
 
         def rival(cand: Candidate = cand) -> float:
@@ -544,26 +558,59 @@ def build_keypoints(
             things = settings.refuse_unnamed_things and (settings.judge_lead or not first)
             told = frozenset().union(titled, *before)
             if (
-                settings.refuse_unnamed
-                and (cand.rank > 0 or settings.judge_lead)
-                and (
-                    unnamed_description(cand.sentence, fragments, lang.code, told, things)
-                    or (
-                        things
-                        # The article's first sentence is written to be read first (« La
-                        # saison touristique a commencé samedi ... »): only the listed nouns.
-                        and cand.rank > 0
-                        and settings.unnamed_margin > 0
-                        and unnamed_description(
-                            cand.sentence, fragments, lang.code, told, things, any_thing=True
+                (
+                    settings.refuse_unnamed
+                    and (cand.rank > 0 or settings.judge_lead)
+                    and (
+                        unnamed_description(cand.sentence, fragments, lang.code, told, things)
+                        or (
+                            things
+                            # The article's first sentence is written to be read first (« La
+                            # saison touristique a commencé samedi ... »): only the listed nouns.
+                            and cand.rank > 0
+                            and settings.unnamed_margin > 0
+                            and unnamed_description(
+                                cand.sentence, fragments, lang.code, told, things, any_thing=True
+                            )
+                            and rival() >= settings.unnamed_margin
                         )
-                        and rival() >= settings.unnamed_margin
                     )
                 )
-            ) or (
-                (made or not settings.pointing_from_second)
-                and _refused_pointing(
-                    cand.sentence, fragments, lang.code, told, point, settings, bool(made), rival
+                or (
+                    (made or not settings.pointing_from_second)
+                    and _refused_pointing(
+                        cand.sentence,
+                        fragments,
+                        lang.code,
+                        told,
+                        point,
+                        settings,
+                        bool(made),
+                        rival,
+                    )
+                )
+                or (
+                    settings.refuse_unplaced
+                    # Not the first bullet: it states the headline's event, under the
+                    # headline, which names most of what it describes (a refused statement
+                    # gave way to a side detail: « ..., a annoncé le parti présidentiel »
+                    # after « La République en marche »).
+                    and bool(made)
+                    and refuse_unplaced(
+                        cand.sentence,
+                        fragments,
+                        lang.code,
+                        context.entities,
+                        "\n".join(
+                            [
+                                title or "",
+                                *(p.text for r, p in made if r < cand.rank or p is made[0][1]),
+                            ]
+                        ),
+                        point.text,
+                        rival,
+                        settings.unplaced_margin,
+                    )
                 )
             ):
                 point = None
@@ -629,6 +676,14 @@ def build_keypoints(
     rest = [(rank, point) for rank, point in ordered if point is not lead_point]
     if lead_point is not None:
         rest.insert(0, next(item for item in ordered if item[1] is lead_point))
+    if settings.names_first and rest and ordered and rest[0] is not ordered[0]:
+        # The article's order, when it names first whom the headline's statement describes.
+        def read(items: list[tuple[int, KeyPoint]]) -> int:
+            bullets = [(sentences[r], fragments_of(p), p.text) for r, p in items]
+            return unplaced_in_order(bullets, lang.code, context.entities)
+
+        if read(ordered) < read(rest):
+            rest = list(ordered)
     for item in [item for item in rest if item[0] in offered]:
         rest.remove(item)
         at = next(k for k, (rank, _) in enumerate(rest) if rank == offered[item[0]])

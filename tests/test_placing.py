@@ -1,0 +1,168 @@
+"""Descriptions and pronouns the reader cannot place, anywhere in a bullet
+(``keypoints/placing.py``), on sentences we wrote, both ways."""
+
+from __future__ import annotations
+
+import pytest
+
+from essentiel.analyze import ParsedSentence, pipeline
+from essentiel.keypoints.placing import unplaced
+from essentiel.model import Entity, EntityKind, EntityMention, MentionForm, Span
+
+
+def _sentence(text: str, lang: str = "fr") -> ParsedSentence:
+    doc = pipeline(lang)(text)
+    return ParsedSentence(block=0, offset=0, span=doc[:], lang=lang)
+
+
+def _kind(
+    text: str, told: str = "", entities: list[Entity] | None = None, lang: str = "fr"
+) -> str | None:
+    found = unplaced(_sentence(text, lang), [(0, len(text))], lang, entities or [], told, text)
+    return None if found is None else found.kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A body described after the cue verb, with nothing of its kind named before.
+        (
+            "Les quais de Morlaix ont été inondés sur trois cents mètres, précise la chaîne.",
+            "unplaced_description",
+        ),
+        (
+            "« Nos clients ont été privés de réseau », a affirmé la société jointe par téléphone.",
+            "unplaced_description",
+        ),
+        # The same with the outlet named, or an « of » complement that says whose.
+        ("Les quais de Morlaix ont été inondés, précise la chaîne France 3 Bretagne.", None),
+        ("La mairie de Morlaix a été évacuée, selon le directeur de la préfecture.", None),
+        # A person's role with nobody named before it, even past the bullet's opening.
+        (
+            "Dimanche soir, l'élu a écrit à tous les maires du Finistère pour les convaincre.",
+            "unplaced_description",
+        ),
+        ("Dimanche soir, l'élu Yann Kerhervé a écrit à tous les maires du Finistère.", None),
+        (
+            "Yann Kerhervé a écrit dimanche aux maires du Finistère, et l'élu attend leur réponse.",
+            None,
+        ),
+        # A count standing alone as the subject: several of whom?
+        (
+            "Plusieurs avancent la thèse d'une faille ouverte sous la baie de Morlaix.",
+            "unplaced_quantifier",
+        ),
+        ("Plusieurs riverains avancent la thèse d'une faille sous la baie de Morlaix.", None),
+        # A known institution or a group needs no name.
+        ("Le gouvernement a annoncé une aide aux pêcheurs de la baie de Morlaix.", None),
+        ("Les enquêteurs ont entendu les pêcheurs de la baie de Morlaix lundi.", None),
+        # A subject pronoun in a clause of its own with nothing before it to stand for.
+        ("Selon un rapport publié lundi, elle aurait doublé en dix ans.", None),
+        ("Le préfet du Finistère estime qu'elle réduit déjà le nombre d'accidents.", None),
+        ("Les pêcheurs estiment qu'elle réduit déjà leurs prises de moitié.", "unplaced_pronoun"),
+        ("Les pêcheurs estiment que la réforme réduit déjà leurs prises de moitié.", None),
+        # A pronoun that looks ahead to the main verb's subject, and a count with its names.
+        ("Alors qu'elle a fait appel, Anne Le Goff peut compter sur ses voisins.", None),
+        ("Certains, tels que Yann Kerhervé ou Anne Le Goff, ont quitté le conseil.", None),
+    ],
+)
+def test_descriptions_the_reader_cannot_place(text: str, kind: str | None) -> None:
+    assert _kind(text) == kind
+
+
+def test_the_headline_or_an_earlier_bullet_places_a_description() -> None:
+    text = "Les quais de Morlaix ont été inondés sur trois cents mètres, précise la chaîne."
+    assert _kind(text, told="Tempête : la chaîne locale filme les quais inondés") is None
+    # An organisation of the digest named before places a body's description.
+    told = "France 3 Bretagne a filmé la crue."
+    entities = [_entity("France 3 Bretagne", EntityKind.ORGANISATION, told, [])]
+    assert _kind(text, told=told, entities=entities) is None
+    assert _kind(text, told="Une tempête a frappé Morlaix lundi.") == "unplaced_description"
+
+
+def _entity(
+    name: str, kind: EntityKind, text: str, roles: list[tuple[int, int]], offset: int = 0
+) -> Entity:
+    at = text.find(name)
+    mentions = (
+        [
+            EntityMention(
+                span=Span(start=offset + at, end=offset + at + len(name), text=name),
+                form=MentionForm.NAME,
+                block=0,
+            )
+        ]
+        if at >= 0
+        else []
+    )
+    mentions += [
+        EntityMention(span=Span(start=a, end=b, text=text[a:b]), form=MentionForm.ROLE, block=0)
+        for a, b in roles
+    ]
+    return Entity(kind=kind, name=name, aliases=[], mentions=mentions)
+
+
+def test_a_tied_description_needs_its_entity_named_before() -> None:
+    # « L'élu » is tied by the digest to Yann Kerhervé: another person named in the bullet
+    # does not place it; his name in the headline or an earlier bullet does.
+    text = "L'élu a écrit dimanche aux maires du Finistère, a indiqué son adjoint Paul Le Goff."
+    person = _entity("Yann Kerhervé", EntityKind.PERSON, "", [(0, 5)])
+    assert _kind(text, entities=[person]) == "unplaced_tied"
+    assert _kind(text, told="Finistère : Yann Kerhervé écrit aux maires", entities=[person]) is None
+    assert _kind(text, told="Kerhervé écrit aux maires", entities=[person]) is None
+    assert _kind(text, told="Paul Le Goff écrit aux maires", entities=[person]) == "unplaced_tied"
+
+
+def test_the_selector_refuses_an_unplaced_bullet_when_a_rival_is_close() -> None:
+    from essentiel.keypoints.placing import refuse_unplaced
+
+    text = "Les quais de Morlaix ont été inondés sur trois cents mètres, précise la chaîne."
+    sentence = _sentence(text)
+    fragments = [(0, len(text))]
+    assert refuse_unplaced(sentence, fragments, "fr", [], "", text, lambda: 0.9, 0.8)
+    assert not refuse_unplaced(sentence, fragments, "fr", [], "", text, lambda: 0.5, 0.8)
+    assert not refuse_unplaced(sentence, fragments, "fr", [], "", text, lambda: 0.9, 0.0)
+
+
+def test_the_order_that_names_first_leaves_fewer_descriptions_unplaced() -> None:
+    from essentiel.keypoints.placing import unplaced_in_order
+
+    named = "Le député Yann Kerhervé a réuni samedi les maires du Finistère à Quimper."
+    described = "Dimanche soir, l'élu a écrit à tous les maires du Finistère pour les convaincre."
+    first, second = _sentence(named), _sentence(described)
+    bullets = {
+        "named": (first, [(0, len(named))], named),
+        "described": (second, [(0, len(described))], described),
+    }
+    # The digest's entities say who is a person: his name in the bullet above places « l'élu ».
+    person = [_entity("Yann Kerhervé", EntityKind.PERSON, named, [])]
+    assert unplaced_in_order([bullets["named"], bullets["described"]], "fr", person) == 0
+    assert unplaced_in_order([bullets["described"], bullets["named"]], "fr", person) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le président sortant Andrzej Duda fait face à dix autres candidats dimanche.",
+        "Selon le magazine spécialisé Ouest Marine, la criée de Brest rouvrira lundi.",
+        "Des représentants de la société civile ont défilé à Brest samedi.",
+        "La criée va fermer, a annoncé le fondateur et patron de Breizh Marée.",
+    ],
+)
+def test_a_description_with_its_name_a_few_words_on_is_placed(text: str) -> None:
+    assert _kind(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "The company will close its Swansea plant next spring, the union said.",
+            "unplaced_description",
+        ),
+        ("Acme Steel will close its Swansea plant next spring, the company said.", None),
+        ("'The national team is in good health,' the coach Gareth Lloyd told reporters.", None),
+    ],
+)
+def test_english_descriptions(text: str, kind: str | None) -> None:
+    assert _kind(text, lang="en") == kind
