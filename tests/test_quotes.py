@@ -452,3 +452,40 @@ def test_a_pull_quote_heading_glued_into_the_text_is_a_quote(pipeline: Pipeline)
     )
     directs = [q.content.text for q in digest.quotes if q.kind == QuoteKind.DIRECT]
     assert directs == ["Nous tenons nos engagements", "Un budget de combat"]
+
+
+def test_a_report_ends_before_a_quote_with_its_own_incise(pipeline: Pipeline) -> None:
+    text = (
+        "Plusieurs élus, comme la sénatrice Odile Vannier, jugent que la loi reste floue : "
+        '"Personne ne sait qui contrôlera les loyers", a-t-elle dit mardi.\n\n'
+        'Pour le maire Paul Ferrandi, ce projet revient à "une vente à la découpe" : il '
+        'permet "de céder le port sans débat au conseil", a-t-il lancé à la presse.'
+    )
+    kinds = _kinds(_digest(pipeline, text, "fr"))
+    assert ("indirect", "la loi reste floue") in kinds
+    assert ("direct", "Personne ne sait qui contrôlera les loyers") in kinds
+    claim = [t for k, t in kinds if k == "according_to"]
+    assert claim == [
+        'ce projet revient à "une vente à la découpe" : il permet "de céder le port sans débat '
+        'au conseil"'
+    ]
+
+
+def test_a_quote_inside_the_clause_the_parser_made_a_subject(pipeline: Pipeline) -> None:
+    text = (
+        "Les enquêteurs ont saisi trois kilos de résine à Brest. Ce trafic, organisé depuis "
+        'un garage, selon les prévenus, "n\'aurait jamais dépassé le cercle des amis", '
+        "a-t-il ajouté."
+    )
+    kinds = _kinds(_digest(pipeline, text, "fr"))
+    assert ("direct", "n'aurait jamais dépassé le cercle des amis") in kinds
+
+
+def test_faire_valoir_reports_speech(pipeline: Pipeline) -> None:
+    text = (
+        'La réunion a duré trois heures."Prenons le temps de bien faire", a fait valoir la '
+        "présidente de la région, Anne Morvan, à la sortie."
+    )
+    quote = _quote(_digest(pipeline, text, "fr"), "Prenons")
+    assert quote.cue is not None and quote.cue.text.endswith("valoir")
+    assert quote.speaker_name == "Anne Morvan"

@@ -86,6 +86,9 @@ _CONTEXT_SENTENCES = 3  # how far back a pronoun or a cue-less quote looks for i
 @dataclass(frozen=True)
 class _Rules:
     speech: frozenset[str]
+    # « a fait valoir X »: verbs that report speech after a causative « faire ».
+    caused_speech: frozenset[str]
+    causative: frozenset[str]
     cognition: frozenset[str]
     that: frozenset[str]
     pronouns: dict[str, str]
@@ -129,6 +132,8 @@ def rules(code: str) -> _Rules:
     q: dict[str, Any] = resources.raw(code)["quotes"]
     return _Rules(
         speech=frozenset(w.lower() for w in q["speech_lemmas"]),
+        caused_speech=frozenset(q.get("caused_speech_lemmas", [])),
+        causative=frozenset(q.get("causative_lemmas", [])),
         cognition=frozenset(w.lower() for w in q["cognition_lemmas"]),
         that=frozenset(q["that"]),
         pronouns={k.lower(): v for k, v in q["pronouns"].items()},
@@ -360,7 +365,12 @@ class QuoteExtractor:
                 pending.append((a, b, first, words))
                 continue
             if speaker is not None and speaker[0] <= a < speaker[1]:
-                continue  # « les "gilets jaunes" ont dit »: the quote names the speaker
+                if words < self.r.floating_min_words:
+                    continue  # « les "gilets jaunes" ont dit »: the quote names the speaker
+                # « Ce phénomène, selon X, "serait une première …", a-t-il ajouté »: the
+                # parser took the whole clause for the subject; the quote is speech all the
+                # same, its speaker left to the context.
+                speaker, head = None, None
             found.append(
                 _Found(
                     QuoteKind.DIRECT,
@@ -710,7 +720,14 @@ class QuoteExtractor:
         thing, nobody speaks."""
         if (
             tok.pos_ in {"VERB", "AUX"}
-            and (tok.lemma_.lower() in self.r.speech or self._reflexive_speech(tok))
+            and (
+                tok.lemma_.lower() in self.r.speech
+                or self._reflexive_speech(tok)
+                or (
+                    tok.lemma_.lower() in self.r.caused_speech
+                    and any(t.lemma_.lower() in self.r.causative for t in (tok.head, *tok.children))
+                )
+            )
             and not any(c.dep_ in {"aux:pass", "auxpass"} for c in tok.children)
         ):
             return True
@@ -773,6 +790,7 @@ class QuoteExtractor:
             if end_tok - start_tok < 2:
                 continue
             a, b = doc[start_tok].idx, doc[end_tok].idx + len(doc[end_tok].text)
+            b = self._before_incise(doc, doc_text(doc), a, b)
             if self.r.fragments_in_reports:
                 # Partly quoted (« que les poursuites étaient "inacceptables" »): both the
                 # report and the quote; wholly quoted: the quote alone.
@@ -1113,6 +1131,30 @@ class QuoteExtractor:
         heads = [t for t in taken if t.head not in taken or t.head is t]
         return taken[0].idx, end, heads[0] if heads else taken[0]
 
+    def _before_incise(self, doc: Doc, text: str, a: int, b: int) -> int:
+        """Where a report's words ``text[a:b]`` end when a quote inside them has an incise
+        cue of its own (« estiment que des progrès restent à faire : "…", a-t-il dit »,
+        « Pour X, cela permet "…", a-t-il pointé »): after the quote, or before the colon
+        that opens it; ``b`` when there is none."""
+        first = bisect.bisect_left(range(len(doc)), a, key=lambda i: doc[i].idx)
+        for tok in doc[first:]:
+            if tok.idx >= b:
+                break
+            if tok.pos_ not in {"VERB", "AUX"} or not _incise(tok) or not self._is_speech(tok):
+                continue
+            comma = doc[_first_of_verb_group(tok) - 1]
+            closing = text[a : comma.idx].rstrip(" \u00a0\u202f")
+            if comma.text != "," or not closing or closing[-1] not in _CLOSINGS:
+                continue
+            pairs = [p for p in quote_pairs(text[a : a + len(closing)]) if p[2]]
+            if not pairs:
+                continue
+            lead = text[a : a + pairs[-1][0] - 1].rstrip(" \u00a0\u202f")
+            if lead.endswith(":") and len(lead[:-1].split()) >= 3:
+                return a + len(lead[:-1].rstrip())
+            return a + len(closing)
+        return b
+
     def _according_to(
         self, doc: Doc, text: str, sent: Any, m: re.Match[str]
     ) -> tuple[int, int, tuple[int, int], Token] | None:
@@ -1136,6 +1178,7 @@ class QuoteExtractor:
         b_words = len(text[b_span[0] : b_span[1]].split())
         a_words = len(text[a_span[0] : a_span[1]].split())
         content = a_span if a_words > b_words else b_span
+        content = (content[0], self._before_incise(doc, text, *content))
         # « Prometteur donc, selon elle. »: a verbless claim of two words opening its sentence
         # is one too, when nothing follows the source.
         short_claim = b_words == 2 and a_words == 0 and b_span[0] == s_start
