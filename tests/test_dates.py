@@ -804,7 +804,7 @@ def test_a_future_seen_from_the_past_is_the_nearest(pipeline: Pipeline) -> None:
 
 
 def test_a_month_before_a_year_is_one_date_whatever_precedes_it() -> None:
-    # « à partir de mai » is longer than « mai 2031 »: the year still makes it that month.
+    # « à partir de mai » once hid « mai 2031 », the longer match: the year makes it that month.
     found = resolve("Les règles s'appliqueront à partir de mai 2031 aux bateaux neufs.")
     assert [(s, v, g) for s, v, g, *_ in found] == [("mai 2031", "2031-05", "month")]
 

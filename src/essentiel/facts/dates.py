@@ -179,11 +179,10 @@ def grammar(code: str) -> _Grammar:
         ("explicit", explicit),
         ("month_year", rf"{b}(?P<m>{mo})\s+{year}{e}"),
         (
-            # Not « à partir de mai 2022 »: a year after the month makes it a month_year,
-            # which the longer preposition would otherwise hide.
+            # « à partir de mai 2022 », « mi-mars 2020 »: with its year, that month.
             "month",
             rf"{b}(?:{alternation(t['month_prepositions'])})[\s-]*(?<=[\s'’-])(?P<m>{mo})"
-            rf"(?:\s+(?P<last>{last})|\s+(?P<next>{nxt}))?{e}(?!\s+{year}(?!\d))",
+            rf"(?:\s+(?P<last>{last})|\s+(?P<next>{nxt})|\s+{year})?{e}",
         ),
         # « octobre dernier », « janvier prochain » with no preposition.
         ("month", rf"{b}(?P<m>{mo})(?:\s+(?P<last>{last})|\s+(?P<next>{nxt})){e}"),
@@ -621,6 +620,8 @@ def _capitalised_month(hit: _Hit) -> bool:
 def _after_de(hit: _Hit) -> bool:
     if hit.rule != "month":
         return False
+    if hit.match.groupdict().get("y"):
+        return True  # « en mars 2019 », « à partir de mai 2022 »: the month and year
     opener = hit.match.group(0)[: hit.match.start("m") - hit.match.start()]
     return opener.strip().lower() in {"de", "d'", "d’"}
 
@@ -820,6 +821,8 @@ class DateResolver:
         if hit.rule == "month":
             month = g.months[groups["m"]]
             before_month = text[max(0, m.start() - 20) : m.start("m")]
+            if groups.get("y"):
+                return out(f"{groups['y']}-{month:02d}", DateGrain.MONTH, "absolute")
             span_year = self._month_range_year(hit, text, month, context)
             if span_year is not None and not (groups.get("last") or groups.get("next")):
                 # « entre septembre et novembre 2016 », « de juillet 2019 à mars »: the year

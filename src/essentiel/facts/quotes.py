@@ -359,6 +359,7 @@ class QuoteExtractor:
                 and words < self.r.floating_min_words
                 and not (cue is not None and _object_of_cue(doc, a, b, cue))
                 and not (self.r.pull_quotes and _stands_alone(text, a, b))
+                and not (cue is not None and _after_colon(text, cue[1], a))
             ):
                 # A title or scare quotes (« the so-called "night owl" »), not speech; unless
                 # a report holds it (below).
@@ -785,6 +786,8 @@ class QuoteExtractor:
             start_tok = marks[0].i + 1 if marks else tokens[0].i
             end_tok = tokens[-1].i
             doc = verb.doc
+            if any(c.dep_ == "mark" and c.pos_ == "ADP" for c in verb.children):
+                end_tok = _before_main_clause(doc, start_tok, end_tok)
             while end_tok > start_tok and doc[end_tok].is_punct:
                 end_tok -= 1
             if end_tok - start_tok < 2:
@@ -1855,17 +1858,63 @@ def _ends_with_quote_after_pause(text: str, a: int, b: int) -> bool:
     return lead.endswith(",") and _QUOTE_MARK.search(lead) is None
 
 
+def _before_main_clause(doc: Doc, start: int, end: int) -> int:
+    """« Après avoir déclaré que les talibans étaient responsables, le président a ordonné
+    … »: the clause a cue in an adverbial phrase reports ends at the comma after which the
+    sentence's own subject and verb come (the parser hung them on the reported clause)."""
+    for i in range(start + 2, end):
+        if doc[i].text != ",":
+            continue
+        for j in range(i + 1, min(end, i + 6) + 1):
+            tok = doc[j]
+            if tok.dep_.startswith("nsubj") and tok.head.i > j and tok.head.pos_ == "VERB":
+                if tok.left_edge.i == i + 1:
+                    return i - 1
+                break
+    return end
+
+
+def pull_quote_heading(text: str, code: str) -> bool:
+    """Is an intertitle one quote and nothing else but dashes (« - "Nous avons tout perdu"
+    - »), a pull-quote heading, when the language's guideline counts those as speech?"""
+    if not rules(code).pull_quotes:
+        return False
+    pairs = quote_pairs(text)
+    if len(pairs) != 1 or not pairs[0][2]:
+        return False
+    a, b, _closed = pairs[0]
+    return not text[: a - 1].strip(" -–—•\u00a0\u202f") and not text[b + 1 :].strip(
+        " -–—•\u00a0\u202f"
+    )
+
+
+def _after_colon(text: str, cue_end: int, a: int) -> bool:
+    """Does the quote opening at ``a`` follow its cue and a colon (« Et d'ajouter : "Je suis
+    fier d'eux." »): speech, however short, though the cue names no speaker?"""
+    return re.fullmatch(r"\s*:\s*[«“\"]\s*", text[cue_end:a]) is not None
+
+
 def _stands_alone(text: str, a: int, b: int) -> bool:
     """Does the quote ``text[a:b]`` stand alone between two sentences: its opening mark after
     a sentence's end (or the paragraph's start), a capital opening it, and a capital right
     after its closing mark (« …déclaré."Un budget de combat"Le maire … », a pull-quote
-    heading glued into the text)? Not « Le "fils préféré" » nor « "Un pari", a-t-il dit »."""
+    heading glued into the text)? Not « Le "fils préféré" » nor « "Un pari", a-t-il dit ».
+    Between dashes (« …en main. - "Les gens sont ailleurs" - "Là on nous dit" »), the
+    intertitle of a news agency's dispatch, which quotes the words of someone it reports."""
     before = text[: max(0, a - 1)].rstrip(" \u00a0\u202f")
+    dashed = before.endswith(("-", "–", "—"))
+    if dashed:
+        before = before[:-1].rstrip(" \u00a0\u202f")
     if before and before[-1] not in '.!?»"”':
         return False
     if not text[a : a + 1].isupper() or b >= len(text) or text[b] not in _CLOSINGS:
         return False
     after = text[b + 1 :].lstrip(" \u00a0\u202f")
+    if dashed:
+        if after[:1] not in {"-", "–", "—"}:
+            return False
+        after = after[1:].lstrip(" \u00a0\u202f")
+        return not after or after[:1].isupper() or after[:1] in _CLOSER
     return after[:1].isupper()
 
 
