@@ -585,3 +585,15 @@ def test_a_report_in_an_adverbial_phrase_stops_at_the_main_clause() -> None:
     assert doc[_before_main_clause(doc, 4, 16)].text == "attaques"
     # No subject right after the comma: the clause runs on.
     assert _before_main_clause(doc, 4, 9) == 9
+
+
+def test_according_to_an_outlet_described_by_a_participle(pipeline: Pipeline) -> None:
+    text = (
+        "Selon le Canard enchaîné daté de mercredi, la ministre aurait confié à des proches "
+        "son envie de quitter le gouvernement."
+    )
+    quote = _quote(_digest(pipeline, text, "fr"), "la ministre")
+    assert quote.kind is QuoteKind.ACCORDING_TO
+    assert quote.content.text == (
+        "la ministre aurait confié à des proches son envie de quitter le gouvernement"
+    )

@@ -52,6 +52,24 @@ _QUOTE_MARK = re.compile("[" + re.escape("".join({*_CLOSER, *_CLOSER.values()}))
 _STOP_PHRASE = frozenset(',.;:!?»"”()')
 _GLUED_END = re.compile(r"(?<=\w)[.;!?]+[-–—]")
 _CLOSINGS = frozenset({"»", '"', "”"})
+# The outlets of resources/common/organisations.toml, after an optional article, as a
+# source phrase may open on them (« selon le Canard enchaîné »).
+_OUTLET = re.compile(
+    r"\s*(?:(?:le|la|les|l['’])\s*)?(?:"
+    + "|".join(
+        sorted(
+            (
+                r"\s+".join(re.escape(w) for w in re.sub(r"^(?:Le|La|Les|L['’])\s*", "", n).split())
+                for group in resources.common_data("organisations").get("outlets", [])
+                for n in group
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
 # What stands between the comma and the verb of an incise (« , a-t-il ajouté », « , avait
 # également déclaré », « , ajoute-t-elle »).
 _INVERTED_PRONOUNS = frozenset(
@@ -1109,11 +1127,15 @@ class QuoteExtractor:
         # The tokens from ``start`` on, found by bisection: at most ten are taken, and a list
         # of the rest of the block per marker made the cost quadratic.
         first = bisect.bisect_left(range(len(doc)), start, key=lambda i: doc[i].idx)
+        # « selon le Canard enchaîné daté de mercredi »: an outlet's name is the source
+        # whole, though the tagger took a word of it for a verb.
+        named = _OUTLET.match(doc_text(doc), start)
+        name_end = named.end() if named else start
         taken: list[Token] = []
         for tok in doc[first:]:
             if (
                 tok.text in _STOP_PHRASE
-                or tok.pos_ in {"VERB", "AUX"}
+                or (tok.pos_ in {"VERB", "AUX"} and tok.idx >= name_end)
                 or tok.lower_ in self.r.that
                 or quoted(tok.idx)
                 or len(taken) >= 10
@@ -1158,6 +1180,26 @@ class QuoteExtractor:
             return a + len(closing)
         return b
 
+    def _after_source_modifier(self, doc: Doc, text: str, a: int, b: int) -> int:
+        """« selon le Canard enchaîné [daté de mercredi,] il aurait … »: a participle phrase
+        describing the source, closed by a comma before any finite verb, is not the claim."""
+        first = bisect.bisect_left(range(len(doc)), a, key=lambda i: doc[i].idx)
+        if (
+            first >= len(doc)
+            or doc[first].idx != a
+            or "Part" not in doc[first].morph.get("VerbForm", [])
+        ):
+            return a
+        for tok in doc[first + 1 : first + 8]:
+            if tok.idx >= b or (
+                tok.pos_ in {"VERB", "AUX"} and "Fin" in tok.morph.get("VerbForm", [])
+            ):
+                return a
+            if tok.text == ",":
+                after = text[tok.idx + 1 : b]
+                return tok.idx + 1 + len(after) - len(after.lstrip())
+        return a
+
     def _according_to(
         self, doc: Doc, text: str, sent: Any, m: re.Match[str]
     ) -> tuple[int, int, tuple[int, int], Token] | None:
@@ -1178,6 +1220,7 @@ class QuoteExtractor:
             return a + lead, b - tail
 
         b_span, a_span = trimmed(*before), trimmed(*after)
+        a_span = (self._after_source_modifier(doc, text, *a_span), a_span[1])
         b_words = len(text[b_span[0] : b_span[1]].split())
         a_words = len(text[a_span[0] : a_span[1]].split())
         content = a_span if a_words > b_words else b_span
