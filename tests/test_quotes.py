@@ -597,3 +597,9 @@ def test_according_to_an_outlet_described_by_a_participle(pipeline: Pipeline) ->
     assert quote.content.text == (
         "la ministre aurait confié à des proches son envie de quitter le gouvernement"
     )
+    text = (
+        "Selon Le Monde, qui a pu lire le rapport d'enquête, le préfet a reconnu avoir "
+        "transmis les images."
+    )
+    quote = _quote(_digest(pipeline, text, "fr"), "le préfet")
+    assert quote.content.text == "le préfet a reconnu avoir transmis les images"

@@ -1182,17 +1182,21 @@ class QuoteExtractor:
 
     def _after_source_modifier(self, doc: Doc, text: str, a: int, b: int) -> int:
         """« selon le Canard enchaîné [daté de mercredi,] il aurait … »: a participle phrase
-        describing the source, closed by a comma before any finite verb, is not the claim."""
+        describing the source, closed by a comma before any finite verb, or a relative clause
+        closed by a comma, is not the claim."""
         first = bisect.bisect_left(range(len(doc)), a, key=lambda i: doc[i].idx)
-        if (
-            first >= len(doc)
-            or doc[first].idx != a
-            or "Part" not in doc[first].morph.get("VerbForm", [])
-        ):
+        if first >= len(doc) or doc[first].idx != a:
             return a
-        for tok in doc[first + 1 : first + 8]:
+        # « selon Le Monde, qui a eu accès aux procès-verbaux, M. X a reconnu … »: a relative
+        # clause describing the source, its own verb and all.
+        relative = doc[first].lower_ in self.r.relatives
+        if not relative and "Part" not in doc[first].morph.get("VerbForm", []):
+            return a
+        for tok in doc[first + 1 : first + (20 if relative else 8)]:
             if tok.idx >= b or (
-                tok.pos_ in {"VERB", "AUX"} and "Fin" in tok.morph.get("VerbForm", [])
+                not relative
+                and tok.pos_ in {"VERB", "AUX"}
+                and "Fin" in tok.morph.get("VerbForm", [])
             ):
                 return a
             if tok.text == ",":
