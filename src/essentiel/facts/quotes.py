@@ -1129,8 +1129,9 @@ class QuoteExtractor:
         first = bisect.bisect_left(range(len(doc)), start, key=lambda i: doc[i].idx)
         # « selon le Canard enchaîné daté de mercredi »: an outlet's name is the source
         # whole, though the tagger took a word of it for a verb.
-        named = _OUTLET.match(doc_text(doc), start)
-        name_end = named.end() if named else start
+        ahead = doc[first : first + 6]  # the longest outlet's words; the block is not read
+        named = _OUTLET.match("".join(t.text_with_ws for t in ahead)) if len(ahead) else None
+        name_end = ahead[0].idx + named.end() if named else start
         taken: list[Token] = []
         for tok in doc[first:]:
             if (
