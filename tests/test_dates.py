@@ -801,3 +801,50 @@ def test_a_future_seen_from_the_past_is_the_nearest(pipeline: Pipeline) -> None:
     # A plain future still looks ahead.
     text = "Le festival se tiendra en mars, a annoncé la mairie."
     assert _digest_dates(pipeline, text, september) == [("en mars", "2021-03")]
+
+
+def test_a_month_before_a_year_is_one_date_whatever_precedes_it() -> None:
+    # « à partir de mai » once hid « mai 2031 », the longer match: the year makes it that month.
+    found = resolve("Les règles s'appliqueront à partir de mai 2031 aux bateaux neufs.")
+    assert [(s, v, g) for s, v, g, *_ in found] == [("mai 2031", "2031-05", "month")]
+
+
+def test_the_months_of_a_range_take_the_year_it_gives() -> None:
+    found = resolve("Entre octobre et décembre 2012, le club a perdu ses trois sponsors.")
+    assert [(s, v) for s, v, *_ in found] == [
+        ("Entre octobre", "2012-10"),
+        ("décembre 2012", "2012-12"),
+    ]
+    # Across the new year, and down a list of months.
+    found = resolve("Le musée est resté fermé entre novembre et février 2019.")
+    assert [v for _s, v, *_ in found] == ["2018-11", "2019-02"]
+    found = resolve("Il a plu en avril, mai et juin 2016 sur toute la vallée.")
+    assert [v for _s, v, *_ in found] == ["2016-04", "2016-05", "2016-06"]
+    # The end of a range that a month and year opens is on or after it.
+    found = resolve("Elle a dirigé le chantier de septembre 2021 à mars, puis elle est partie.")
+    assert [v for _s, v, *_ in found] == ["2021-09", "2022-03"]
+
+
+def test_a_day_named_with_its_year_is_the_same_day_without_it(pipeline: Pipeline) -> None:
+    text = (
+        "Le syndicaliste avait été blessé le 14 juillet 2017 place de la Bastille. "
+        '"Le 14 juillet, je ne savais même pas qu\'il y avait une manifestation", '
+        "a-t-il raconté."
+    )
+    assert _digest_dates(pipeline, text, dt.date(2018, 6, 20)) == [
+        ("le 14 juillet 2017", "2017-07-14"),
+        ("Le 14 juillet", "2017-07-14"),
+    ]
+    # Not when the clause looks ahead: this year's.
+    text = (
+        "Le syndicaliste avait été blessé le 14 juillet 2017 place de la Bastille. "
+        "Le 14 juillet, il défilera de nouveau avec ses camarades."
+    )
+    assert _digest_dates(pipeline, text, dt.date(2018, 6, 20))[1] == ("Le 14 juillet", "2018-07-14")
+
+
+def test_the_back_to_school_at_hand_in_late_summer(pipeline: Pipeline) -> None:
+    text = "Le collectif a demandé lundi le report de la rentrée des classes du quartier."
+    assert _digest_dates(pipeline, text, dt.date(2021, 8, 23))[-1] == ("la rentrée", "2021-09")
+    # In spring, a past clause still speaks of the last one.
+    assert _digest_dates(pipeline, text, dt.date(2021, 4, 12))[-1] == ("la rentrée", "2020-09")

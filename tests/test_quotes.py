@@ -452,3 +452,154 @@ def test_a_pull_quote_heading_glued_into_the_text_is_a_quote(pipeline: Pipeline)
     )
     directs = [q.content.text for q in digest.quotes if q.kind == QuoteKind.DIRECT]
     assert directs == ["Nous tenons nos engagements", "Un budget de combat"]
+
+
+def test_a_report_ends_before_a_quote_with_its_own_incise(pipeline: Pipeline) -> None:
+    text = (
+        "Plusieurs élus, comme la sénatrice Odile Vannier, jugent que la loi reste floue : "
+        '"Personne ne sait qui contrôlera les loyers", a-t-elle dit mardi.\n\n'
+        'Pour le maire Paul Ferrandi, ce projet revient à "une vente à la découpe" : il '
+        'permet "de céder le port sans débat au conseil", a-t-il lancé à la presse.'
+    )
+    kinds = _kinds(_digest(pipeline, text, "fr"))
+    assert ("indirect", "la loi reste floue") in kinds
+    assert ("direct", "Personne ne sait qui contrôlera les loyers") in kinds
+    claim = [t for k, t in kinds if k == "according_to"]
+    assert claim == [
+        'ce projet revient à "une vente à la découpe" : il permet "de céder le port sans débat '
+        'au conseil"'
+    ]
+
+
+def test_a_quote_inside_the_clause_the_parser_made_a_subject(pipeline: Pipeline) -> None:
+    text = (
+        "Les enquêteurs ont saisi trois kilos de résine à Brest. Ce trafic, organisé depuis "
+        'un garage, selon les prévenus, "n\'aurait jamais dépassé le cercle des amis", '
+        "a-t-il ajouté."
+    )
+    kinds = _kinds(_digest(pipeline, text, "fr"))
+    assert ("direct", "n'aurait jamais dépassé le cercle des amis") in kinds
+
+
+def test_faire_valoir_reports_speech(pipeline: Pipeline) -> None:
+    text = (
+        'La réunion a duré trois heures."Prenons le temps de bien faire", a fait valoir la '
+        "présidente de la région, Anne Morvan, à la sortie."
+    )
+    quote = _quote(_digest(pipeline, text, "fr"), "Prenons")
+    assert quote.cue is not None and quote.cue.text.endswith("valoir")
+    assert quote.speaker_name == "Anne Morvan"
+
+
+def test_a_short_quote_after_its_cue_and_a_colon_is_speech(pipeline: Pipeline) -> None:
+    text = (
+        'Le capitaine a félicité ses joueurs après la victoire. Et d\'ajouter : "On le méritait."'
+    )
+    assert ("direct", "On le méritait.") in _kinds(_digest(pipeline, text, "fr"))
+
+
+def test_a_dispatch_intertitle_between_dashes_is_a_pull_quote(pipeline: Pipeline) -> None:
+    text = (
+        "Les habitants ont été relogés dans un gymnase, a précisé la mairie. "
+        '- "Nous avons tout perdu" - "Il ne reste rien de la maison", raconte une voisine, '
+        "Martine Lebon. - Un bilan provisoire - La préfecture a recensé douze blessés."
+    )
+    kinds = _kinds(_digest(pipeline, text, "fr"))
+    assert ("direct", "Nous avons tout perdu") in kinds
+    assert ("direct", "Il ne reste rien de la maison") in kinds
+    # An intertitle without quote marks is no quote.
+    assert not any("bilan" in t for _k, t in kinds)
+
+
+def test_a_report_in_an_adverbial_phrase_stops_at_the_main_clause() -> None:
+    # The parse the French model gave a sentence of this shape inside its article (alone, it
+    # parses it right): the main clause hung on the reported one.
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from essentiel.facts.quotes import _before_main_clause
+
+    words = [
+        "Après",
+        "avoir",
+        "déclaré",
+        "que",
+        "les",
+        "rebelles",
+        "étaient",
+        "responsables",
+        "des",
+        "attaques",
+        ",",
+        "le",
+        "président",
+        "a",
+        "ordonné",
+        "une",
+        "enquête",
+        ".",
+    ]
+    heads = [2, 2, 2, 7, 5, 7, 7, 2, 9, 7, 7, 12, 14, 14, 7, 16, 14, 2]
+    deps = [
+        "mark",
+        "aux:tense",
+        "ROOT",
+        "mark",
+        "det",
+        "nsubj",
+        "cop",
+        "ccomp",
+        "case",
+        "obl:arg",
+        "punct",
+        "det",
+        "nsubj",
+        "aux:tense",
+        "advcl",
+        "det",
+        "obj",
+        "punct",
+    ]
+    pos = [
+        "ADP",
+        "AUX",
+        "VERB",
+        "SCONJ",
+        "DET",
+        "NOUN",
+        "AUX",
+        "ADJ",
+        "ADP",
+        "NOUN",
+        "PUNCT",
+        "DET",
+        "NOUN",
+        "AUX",
+        "VERB",
+        "DET",
+        "NOUN",
+        "PUNCT",
+    ]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    # The clause after « que » ends before the comma, not with the sentence.
+    assert doc[_before_main_clause(doc, 4, 16)].text == "attaques"
+    # No subject right after the comma: the clause runs on.
+    assert _before_main_clause(doc, 4, 9) == 9
+
+
+def test_according_to_an_outlet_described_by_a_participle(pipeline: Pipeline) -> None:
+    text = (
+        "Selon le Canard enchaîné daté de mercredi, la ministre aurait confié à des proches "
+        "son envie de quitter le gouvernement."
+    )
+    quote = _quote(_digest(pipeline, text, "fr"), "la ministre")
+    assert quote.kind is QuoteKind.ACCORDING_TO
+    assert quote.content.text == (
+        "la ministre aurait confié à des proches son envie de quitter le gouvernement"
+    )
+    text = (
+        "Selon Le Monde, qui a pu lire le rapport d'enquête, le préfet a reconnu avoir "
+        "transmis les images."
+    )
+    quote = _quote(_digest(pipeline, text, "fr"), "le préfet")
+    assert quote.content.text == "le préfet a reconnu avoir transmis les images"

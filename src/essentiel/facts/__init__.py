@@ -19,8 +19,8 @@ from essentiel.analyze import Analysis, doc_text
 from essentiel.facts.dates import DateResolver, TenseSets, is_count
 from essentiel.facts.entities import extract_entities
 from essentiel.facts.figures import FigureExtractor
-from essentiel.facts.quotes import QuoteExtractor
-from essentiel.model import DateMention, Entity, Figure, Quote
+from essentiel.facts.quotes import QuoteExtractor, pull_quote_heading
+from essentiel.model import BlockKind, DateMention, Entity, Figure, Quote
 
 
 @dataclass(frozen=True)
@@ -184,6 +184,17 @@ def extract_facts(
     index = extract_entities(text, analysis.parsed, lang)
     lap("facts.entities")
     body = [(block, doc) for block, doc in analysis.docs if block.lang in (lang, None)]
+    # « - "Nous avons tout perdu" - »: an agency's intertitle that quotes someone's words is
+    # a quote (a pull-quote heading), though the block is no body text.
+    headings = [
+        (block, doc)
+        for block, doc, _lang in analysis.parsed
+        if block.kind is BlockKind.SUBHEADING
+        and block.lang in (lang, None)
+        and pull_quote_heading(doc_text(doc), lang)
+    ]
+    if headings:
+        body = sorted([*body, *headings], key=lambda pair: pair[0].span.start)
     quotes = QuoteExtractor(lang).quotes(text, body, index)
     lap("facts.quotes")
     return Facts(dates, figures, index.entities, quotes)

@@ -100,6 +100,11 @@ class _Grammar:
     awaited_after: re.Pattern[str]
     # What stands between the two days of a range (« du 2 au 9 mars », « entre le 2 et le 9 »).
     range_joiner: re.Pattern[str]
+    # « entre septembre et novembre 2016 », « en juin, juillet et août 2020 »: the months
+    # after a month that end on a year (matched right after the month); and what stands
+    # between the two months of a range (« de juillet 2019 à mars »).
+    month_range_end: re.Pattern[str]
+    month_joiner: re.Pattern[str]
     # « du lundi au vendredi »: two bare weekdays as a range, a weekly schedule (no date).
     frequency_range: re.Pattern[str]
     # « qui devaient se tenir en mars »: a future seen from the past.
@@ -174,9 +179,10 @@ def grammar(code: str) -> _Grammar:
         ("explicit", explicit),
         ("month_year", rf"{b}(?P<m>{mo})\s+{year}{e}"),
         (
+            # « à partir de mai 2022 », « mi-mars 2020 »: with its year, that month.
             "month",
             rf"{b}(?:{alternation(t['month_prepositions'])})[\s-]*(?<=[\s'’-])(?P<m>{mo})"
-            rf"(?:\s+(?P<last>{last})|\s+(?P<next>{nxt}))?{e}",
+            rf"(?:\s+(?P<last>{last})|\s+(?P<next>{nxt})|\s+{year})?{e}",
         ),
         # « octobre dernier », « janvier prochain » with no preposition.
         ("month", rf"{b}(?P<m>{mo})(?:\s+(?P<last>{last})|\s+(?P<next>{nxt})){e}"),
@@ -378,6 +384,15 @@ def grammar(code: str) -> _Grammar:
         rf"{_preposition(t.get('coordinated_month_prepositions', []))}(?P<m>{mo}){e}",
         re.IGNORECASE,
     )
+    month_joiners = _joiner(t.get("month_range_joiners", []))
+    month_lead = rf"(?:(?:{art})\s*)?(?:{_joiner(t.get('month_range_edges', []))}[\s-]*)?"
+    month_lead += _preposition(t.get("coordinated_month_prepositions", []))
+    month_step = rf"(?:\s*,\s*|\s+{month_joiners}\s+){month_lead}"
+    month_range_end = re.compile(
+        rf"(?:{month_step}(?:{mo})(?!\s+(?:1[89]|20)\d{{2}}){e})*"
+        rf"{month_step}(?P<m>{mo})\s+{year}{e}",
+        re.IGNORECASE,
+    )
     # The vocabulary each pattern cannot match without (see _Grammar.needs): a month, a
     # weekday, a unit ... Each list must be the words of an alternation every match goes through.
     needs: dict[str, list[str]] = {
@@ -473,6 +488,8 @@ def grammar(code: str) -> _Grammar:
             else "(?!)",
             re.IGNORECASE,
         ),
+        month_range_end=month_range_end,
+        month_joiner=re.compile(rf"\s+{month_joiners}\s+{month_lead}", re.IGNORECASE),
         frequency_range=_frequency_range(t.get("frequency_range"), wd, part, b),
         future_in_past=re.compile(
             rf"{b}(?:{alternation(t['future_in_past'])})(?![\w-])"
@@ -603,6 +620,8 @@ def _capitalised_month(hit: _Hit) -> bool:
 def _after_de(hit: _Hit) -> bool:
     if hit.rule != "month":
         return False
+    if hit.match.groupdict().get("y"):
+        return True  # « en mars 2019 », « à partir de mai 2022 »: the month and year
     opener = hit.match.group(0)[: hit.match.start("m") - hit.match.start()]
     return opener.strip().lower() in {"de", "d'", "d’"}
 
@@ -802,6 +821,13 @@ class DateResolver:
         if hit.rule == "month":
             month = g.months[groups["m"]]
             before_month = text[max(0, m.start() - 20) : m.start("m")]
+            if groups.get("y"):
+                return out(f"{groups['y']}-{month:02d}", DateGrain.MONTH, "absolute")
+            span_year = self._month_range_year(hit, text, month, context)
+            if span_year is not None and not (groups.get("last") or groups.get("next")):
+                # « entre septembre et novembre 2016 », « de juillet 2019 à mars »: the year
+                # the range gives.
+                return out(f"{span_year}-{month:02d}", DateGrain.MONTH, "absolute")
             if groups.get("last"):  # « en février dernier »: strictly before this month
                 year = published.year if month < published.month else published.year - 1
             elif groups.get("next"):  # « en mars prochain »: strictly after
@@ -947,6 +973,20 @@ class DateResolver:
                     if end >= start:
                         return end
         resolved = _nearest_year(published, month, day_of_month, weekday)
+        named = next(
+            (
+                day
+                for day in (
+                    _single_day(d) for d in reversed(context.before) if d.anchor == "absolute"
+                )
+                if day is not None and (day.month, day.day) == (month, day_of_month)
+            ),
+            None,
+        )
+        if named is not None and named != resolved and context.tense(hit) != "future":
+            # « le 1er mai 2018 … "Le 1er mai, si j'avais pu rester chez moi" »: a day and
+            # month the text gave with its year, named again without it, is the same day.
+            return named
         since = self.g.since.search(text[max(0, hit.start - 20) : hit.start])
         if resolved is not None and (
             abs((resolved - published).days) > _NEAR_DAYS or (since and resolved > published)
@@ -984,6 +1024,32 @@ class DateResolver:
         if not re.fullmatch(r"\s*(?:,|et|ou|and|or)\s*", gap, re.IGNORECASE):
             return None
         return _single_day(previous)
+
+    def _month_range_year(self, hit: _Hit, text: str, month: int, context: _Context) -> int | None:
+        """The year of a month that a range or list gives it: the year closing the months
+        after it (« entre [septembre] et novembre 2016 »: the last on or after it), or the
+        year of the month and year that opens the range it closes (« de juillet 2019 à
+        [mars] »: on or after it)."""
+        tail = self.g.month_range_end.match(text, hit.end)
+        if tail is not None:
+            end_month, end_year = self.g.months[tail.group("m").lower()], int(tail.group("y"))
+            return end_year if month <= end_month else end_year - 1
+        start = context.before[-1] if context.before else None
+        if (
+            start is None
+            or start.grain is not DateGrain.MONTH
+            or start.anchor != "absolute"
+            or not start.value
+            or not re.fullmatch(r"\d{4}-\d{2}", start.value)
+        ):
+            return None
+        gap_start = start.span.end - context.offset
+        if gap_start < 0 or not self.g.month_joiner.fullmatch(
+            text, gap_start, hit.match.start("m")
+        ):
+            return None
+        start_year, start_month = int(start.value[:4]), int(start.value[5:])
+        return start_year if month >= start_month else start_year + 1
 
     def _range_start(self, hit: _Hit, context: _Context) -> dt.date | None:
         """The day a range opens with, when ``hit`` closes it (« du 14 septembre au
@@ -1105,7 +1171,8 @@ class DateResolver:
             month = int(resources.raw(self.code)["temporal"]["back_to_school_month"])
             year = int(groups["y"]) if groups.get("y") else published.year
             if not groups.get("y"):
-                if tense == "past" and published.month < month:
+                # « a demandé le report de la rentrée » in late August: the one at hand.
+                if tense == "past" and published.month < month - 1:
                     year -= 1
                 elif tense == "future" and published.month > month + 1:
                     year += 1

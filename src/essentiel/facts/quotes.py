@@ -52,6 +52,24 @@ _QUOTE_MARK = re.compile("[" + re.escape("".join({*_CLOSER, *_CLOSER.values()}))
 _STOP_PHRASE = frozenset(',.;:!?»"”()')
 _GLUED_END = re.compile(r"(?<=\w)[.;!?]+[-–—]")
 _CLOSINGS = frozenset({"»", '"', "”"})
+# The outlets of resources/common/organisations.toml, after an optional article, as a
+# source phrase may open on them (« selon le Canard enchaîné »).
+_OUTLET = re.compile(
+    r"\s*(?:(?:le|la|les|l['’])\s*)?(?:"
+    + "|".join(
+        sorted(
+            (
+                r"\s+".join(re.escape(w) for w in re.sub(r"^(?:Le|La|Les|L['’])\s*", "", n).split())
+                for group in resources.common_data("organisations").get("outlets", [])
+                for n in group
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
 # What stands between the comma and the verb of an incise (« , a-t-il ajouté », « , avait
 # également déclaré », « , ajoute-t-elle »).
 _INVERTED_PRONOUNS = frozenset(
@@ -86,6 +104,9 @@ _CONTEXT_SENTENCES = 3  # how far back a pronoun or a cue-less quote looks for i
 @dataclass(frozen=True)
 class _Rules:
     speech: frozenset[str]
+    # « a fait valoir X »: verbs that report speech after a causative « faire ».
+    caused_speech: frozenset[str]
+    causative: frozenset[str]
     cognition: frozenset[str]
     that: frozenset[str]
     pronouns: dict[str, str]
@@ -129,6 +150,8 @@ def rules(code: str) -> _Rules:
     q: dict[str, Any] = resources.raw(code)["quotes"]
     return _Rules(
         speech=frozenset(w.lower() for w in q["speech_lemmas"]),
+        caused_speech=frozenset(q.get("caused_speech_lemmas", [])),
+        causative=frozenset(q.get("causative_lemmas", [])),
         cognition=frozenset(w.lower() for w in q["cognition_lemmas"]),
         that=frozenset(q["that"]),
         pronouns={k.lower(): v for k, v in q["pronouns"].items()},
@@ -354,13 +377,19 @@ class QuoteExtractor:
                 and words < self.r.floating_min_words
                 and not (cue is not None and _object_of_cue(doc, a, b, cue))
                 and not (self.r.pull_quotes and _stands_alone(text, a, b))
+                and not (cue is not None and _after_colon(text, cue[1], a))
             ):
                 # A title or scare quotes (« the so-called "night owl" »), not speech; unless
                 # a report holds it (below).
                 pending.append((a, b, first, words))
                 continue
             if speaker is not None and speaker[0] <= a < speaker[1]:
-                continue  # « les "gilets jaunes" ont dit »: the quote names the speaker
+                if words < self.r.floating_min_words:
+                    continue  # « les "gilets jaunes" ont dit »: the quote names the speaker
+                # « Ce phénomène, selon X, "serait une première …", a-t-il ajouté »: the
+                # parser took the whole clause for the subject; the quote is speech all the
+                # same, its speaker left to the context.
+                speaker, head = None, None
             found.append(
                 _Found(
                     QuoteKind.DIRECT,
@@ -710,7 +739,14 @@ class QuoteExtractor:
         thing, nobody speaks."""
         if (
             tok.pos_ in {"VERB", "AUX"}
-            and (tok.lemma_.lower() in self.r.speech or self._reflexive_speech(tok))
+            and (
+                tok.lemma_.lower() in self.r.speech
+                or self._reflexive_speech(tok)
+                or (
+                    tok.lemma_.lower() in self.r.caused_speech
+                    and any(t.lemma_.lower() in self.r.causative for t in (tok.head, *tok.children))
+                )
+            )
             and not any(c.dep_ in {"aux:pass", "auxpass"} for c in tok.children)
         ):
             return True
@@ -768,11 +804,14 @@ class QuoteExtractor:
             start_tok = marks[0].i + 1 if marks else tokens[0].i
             end_tok = tokens[-1].i
             doc = verb.doc
+            if any(c.dep_ == "mark" and c.pos_ == "ADP" for c in verb.children):
+                end_tok = _before_main_clause(doc, start_tok, end_tok)
             while end_tok > start_tok and doc[end_tok].is_punct:
                 end_tok -= 1
             if end_tok - start_tok < 2:
                 continue
             a, b = doc[start_tok].idx, doc[end_tok].idx + len(doc[end_tok].text)
+            b = self._before_incise(doc, doc_text(doc), a, b)
             if self.r.fragments_in_reports:
                 # Partly quoted (« que les poursuites étaient "inacceptables" »): both the
                 # report and the quote; wholly quoted: the quote alone.
@@ -1088,11 +1127,16 @@ class QuoteExtractor:
         # The tokens from ``start`` on, found by bisection: at most ten are taken, and a list
         # of the rest of the block per marker made the cost quadratic.
         first = bisect.bisect_left(range(len(doc)), start, key=lambda i: doc[i].idx)
+        # « selon le Canard enchaîné daté de mercredi »: an outlet's name is the source
+        # whole, though the tagger took a word of it for a verb.
+        ahead = doc[first : first + 6]  # the longest outlet's words; the block is not read
+        named = _OUTLET.match("".join(t.text_with_ws for t in ahead)) if len(ahead) else None
+        name_end = ahead[0].idx + named.end() if named else start
         taken: list[Token] = []
         for tok in doc[first:]:
             if (
                 tok.text in _STOP_PHRASE
-                or tok.pos_ in {"VERB", "AUX"}
+                or (tok.pos_ in {"VERB", "AUX"} and tok.idx >= name_end)
                 or tok.lower_ in self.r.that
                 or quoted(tok.idx)
                 or len(taken) >= 10
@@ -1112,6 +1156,54 @@ class QuoteExtractor:
             return None
         heads = [t for t in taken if t.head not in taken or t.head is t]
         return taken[0].idx, end, heads[0] if heads else taken[0]
+
+    def _before_incise(self, doc: Doc, text: str, a: int, b: int) -> int:
+        """Where a report's words ``text[a:b]`` end when a quote inside them has an incise
+        cue of its own (« estiment que des progrès restent à faire : "…", a-t-il dit »,
+        « Pour X, cela permet "…", a-t-il pointé »): after the quote, or before the colon
+        that opens it; ``b`` when there is none."""
+        first = bisect.bisect_left(range(len(doc)), a, key=lambda i: doc[i].idx)
+        for tok in doc[first:]:
+            if tok.idx >= b:
+                break
+            if tok.pos_ not in {"VERB", "AUX"} or not _incise(tok) or not self._is_speech(tok):
+                continue
+            comma = doc[_first_of_verb_group(tok) - 1]
+            closing = text[a : comma.idx].rstrip(" \u00a0\u202f")
+            if comma.text != "," or not closing or closing[-1] not in _CLOSINGS:
+                continue
+            pairs = [p for p in quote_pairs(text[a : a + len(closing)]) if p[2]]
+            if not pairs:
+                continue
+            lead = text[a : a + pairs[-1][0] - 1].rstrip(" \u00a0\u202f")
+            if lead.endswith(":") and len(lead[:-1].split()) >= 3:
+                return a + len(lead[:-1].rstrip())
+            return a + len(closing)
+        return b
+
+    def _after_source_modifier(self, doc: Doc, text: str, a: int, b: int) -> int:
+        """« selon le Canard enchaîné [daté de mercredi,] il aurait … »: a participle phrase
+        describing the source, closed by a comma before any finite verb, or a relative clause
+        closed by a comma, is not the claim."""
+        first = bisect.bisect_left(range(len(doc)), a, key=lambda i: doc[i].idx)
+        if first >= len(doc) or doc[first].idx != a:
+            return a
+        # « selon Le Monde, qui a eu accès aux procès-verbaux, M. X a reconnu … »: a relative
+        # clause describing the source, its own verb and all.
+        relative = doc[first].lower_ in self.r.relatives
+        if not relative and "Part" not in doc[first].morph.get("VerbForm", []):
+            return a
+        for tok in doc[first + 1 : first + (20 if relative else 8)]:
+            if tok.idx >= b or (
+                not relative
+                and tok.pos_ in {"VERB", "AUX"}
+                and "Fin" in tok.morph.get("VerbForm", [])
+            ):
+                return a
+            if tok.text == ",":
+                after = text[tok.idx + 1 : b]
+                return tok.idx + 1 + len(after) - len(after.lstrip())
+        return a
 
     def _according_to(
         self, doc: Doc, text: str, sent: Any, m: re.Match[str]
@@ -1133,9 +1225,11 @@ class QuoteExtractor:
             return a + lead, b - tail
 
         b_span, a_span = trimmed(*before), trimmed(*after)
+        a_span = (self._after_source_modifier(doc, text, *a_span), a_span[1])
         b_words = len(text[b_span[0] : b_span[1]].split())
         a_words = len(text[a_span[0] : a_span[1]].split())
         content = a_span if a_words > b_words else b_span
+        content = (content[0], self._before_incise(doc, text, *content))
         # « Prometteur donc, selon elle. »: a verbless claim of two words opening its sentence
         # is one too, when nothing follows the source.
         short_claim = b_words == 2 and a_words == 0 and b_span[0] == s_start
@@ -1812,17 +1906,63 @@ def _ends_with_quote_after_pause(text: str, a: int, b: int) -> bool:
     return lead.endswith(",") and _QUOTE_MARK.search(lead) is None
 
 
+def _before_main_clause(doc: Doc, start: int, end: int) -> int:
+    """« Après avoir déclaré que les talibans étaient responsables, le président a ordonné
+    … »: the clause a cue in an adverbial phrase reports ends at the comma after which the
+    sentence's own subject and verb come (the parser hung them on the reported clause)."""
+    for i in range(start + 2, end):
+        if doc[i].text != ",":
+            continue
+        for j in range(i + 1, min(end, i + 6) + 1):
+            tok = doc[j]
+            if tok.dep_.startswith("nsubj") and tok.head.i > j and tok.head.pos_ == "VERB":
+                if tok.left_edge.i == i + 1:
+                    return i - 1
+                break
+    return end
+
+
+def pull_quote_heading(text: str, code: str) -> bool:
+    """Is an intertitle one quote and nothing else but dashes (« - "Nous avons tout perdu"
+    - »), a pull-quote heading, when the language's guideline counts those as speech?"""
+    if not rules(code).pull_quotes:
+        return False
+    pairs = quote_pairs(text)
+    if len(pairs) != 1 or not pairs[0][2]:
+        return False
+    a, b, _closed = pairs[0]
+    return not text[: a - 1].strip(" -–—•\u00a0\u202f") and not text[b + 1 :].strip(
+        " -–—•\u00a0\u202f"
+    )
+
+
+def _after_colon(text: str, cue_end: int, a: int) -> bool:
+    """Does the quote opening at ``a`` follow its cue and a colon (« Et d'ajouter : "Je suis
+    fier d'eux." »): speech, however short, though the cue names no speaker?"""
+    return re.fullmatch(r"\s*:\s*[«“\"]\s*", text[cue_end:a]) is not None
+
+
 def _stands_alone(text: str, a: int, b: int) -> bool:
     """Does the quote ``text[a:b]`` stand alone between two sentences: its opening mark after
     a sentence's end (or the paragraph's start), a capital opening it, and a capital right
     after its closing mark (« …déclaré."Un budget de combat"Le maire … », a pull-quote
-    heading glued into the text)? Not « Le "fils préféré" » nor « "Un pari", a-t-il dit »."""
+    heading glued into the text)? Not « Le "fils préféré" » nor « "Un pari", a-t-il dit ».
+    Between dashes (« …en main. - "Les gens sont ailleurs" - "Là on nous dit" »), the
+    intertitle of a news agency's dispatch, which quotes the words of someone it reports."""
     before = text[: max(0, a - 1)].rstrip(" \u00a0\u202f")
+    dashed = before.endswith(("-", "–", "—"))
+    if dashed:
+        before = before[:-1].rstrip(" \u00a0\u202f")
     if before and before[-1] not in '.!?»"”':
         return False
     if not text[a : a + 1].isupper() or b >= len(text) or text[b] not in _CLOSINGS:
         return False
     after = text[b + 1 :].lstrip(" \u00a0\u202f")
+    if dashed:
+        if after[:1] not in {"-", "–", "—"}:
+            return False
+        after = after[1:].lstrip(" \u00a0\u202f")
+        return not after or after[:1].isupper() or after[:1] in _CLOSER
     return after[:1].isupper()
 
 
