@@ -19,7 +19,9 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   the subject of the bullet just before when that bullet is the article's sentence before it
   (a follow-on, ``keypoints/follow_on.py``: judges mark such pairs as readable as any),
   counted apart as ``follow_ons``;
-- ``no_finite_verb``: no finite verb in what the bullet keeps (« Une publication qui ... »);
+- ``no_finite_verb``: no finite verb in what the bullet keeps (« Une publication qui ... »),
+  or only a subordinate clause (« Avant que les secours n'arrivent sur place. », the test
+  the selector applies: ``compress.subordinate_only``);
   a verb the parse hung on the subject's noun, in a relative clause closed by a comma before
   it (« Les soldes, qui doivent s'achever le 11 août, ne permettront pas ... ») or read as a
   noun (« La police enquête ... ») is the main one, as the selector reads it; so is one the
@@ -41,7 +43,13 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   (« Si ce second tour, ne pouvait ... ») or a word and what completes it (« a décidé, de
   tester »), or before a name that closes the bullet, whose host the cut took (« ... et
   embrassés, Fabrizio Carboni. »); not where only a bracketed aside was cut, beside the
-  source's own comma;
+  source's own comma; nor a comma left before a finite verb where the cut words opened on
+  a comma (« la chaîne X, a affirmé que ... »), unless the verb opens a cue that closes the
+  sentence (« ..., a précisé la police ») or is inverted (« , a-t-il dit »);
+- ``broken_cut``: compression took what a word it kept needs: the bullet ends on an
+  auxiliary or a modal whose verb went (« les manifestants ont . »; ``[compress]
+  auxiliary_lemmas``), or nothing but an adverb or a link is left before its first finite
+  verb while the source had its subject there (« Parallèlement, ont estimé ... »);
 - ``lost_key_figure``: the bullet is made from the lead sentence and compression dropped one
   of its figures (the deaths cut, the injured kept); a number inside an entity's name (« une
   information d'Europe 1 ») is no figure;
@@ -168,6 +176,7 @@ BULLET_KINDS = (
     "glued_heading",
     "headline_repeated",
     "stray_comma",
+    "broken_cut",
     "lost_key_figure",
     "points_back",
     "unplaced",
@@ -563,25 +572,49 @@ def quote_defect(text: str, zone: tuple[int, int], start: int, end: int, bullet:
         return "quote_cut"
     if depth_at_end > depth_at_start and _depth(text, end, zone[1], opened=depth_at_end) == 0:
         return "quote_cut"
-    if _depth(bullet, 0, len(bullet)) != 0 or _stray_close(bullet):
+    if _depth(bullet, 0, len(bullet), sides=False) != 0 or _stray_close(bullet):
         return "unclosed_quote"
     return None
 
 
-def _depth(text: str, start: int, end: int, opened: int = 0) -> int:
-    """Quotations open at ``end`` when reading ``text`` from ``start`` with ``opened`` open."""
+def _depth(text: str, start: int, end: int, opened: int = 0, sides: bool = True) -> int:
+    """Quotations open at ``end`` when reading ``text`` from ``start`` with ``opened`` open.
+    ``sides``: a straight mark whose neighbours say it opens while one is open, or closes
+    while none is, is a stray one and skipped (``_straight_side``); without, each toggles
+    (the bullet's own marks, which must pair up)."""
     depth = opened
-    straight = False
-    for ch in text[start:end]:
+    straight = sides and opened > 0  # read on from inside a quotation: a mark may close it
+    for k in range(start, end):
+        ch = text[k]
         if ch in _OPEN_MARKS:
             depth += 1
         elif ch in _CLOSE_MARKS:
             depth = max(0, depth - 1)
         elif ch == '"':
+            side = _straight_side(text, k) if sides else None
+            if side == "open" and straight:
+                continue  # the one open before never closed: a stray mark, this one opens
+            if side == "close" and not straight:
+                continue  # nothing open to close: a stray mark
             straight = not straight
             depth += 1 if straight else -1
             depth = max(0, depth)
     return depth
+
+
+def _straight_side(text: str, k: int) -> str | None:
+    """Whether the straight mark at ``k`` opens (a space or an opening bracket before it, a
+    word after it: « lance "nice ») or closes (a word or a stop before it, a space or a stop
+    after it: « you" (ravi »), read off its neighbours; None when they do not say. An article
+    that leaves one quotation unclosed (« "How are you ? (comment vas-tu ?), lance X ») then
+    does not turn every later quotation of its paragraph inside out."""
+    before = text[k - 1] if k > 0 else " "
+    after = text[k + 1] if k + 1 < len(text) else " "
+    if (before.isspace() or before in "([—–-") and (after.isalnum() or after in "'’«“…"):
+        return "open"
+    if not before.isspace() and (after.isspace() or after in ".,;:!?)]…"):
+        return "close"
+    return None
 
 
 def _closed_after(text: str, zone_start: int, start: int, end: int, depth: int) -> bool:
@@ -666,8 +699,115 @@ def stray_comma(sentence: Any, fragments: Sequence[tuple[int, int]], lang: Any) 
         _comma_between_subject_and_verb(sentence, fragments, k)
         or _comma_before_complement(sentence, fragments, k, lang)
         or _orphan_name(sentence, fragments, k)
+        or _comma_before_finite_verb(sentence, fragments, k, lang)
         for k in range(1, len(fragments))
     )
+
+
+def _comma_before_finite_verb(
+    sentence: Any, fragments: Sequence[tuple[int, int]], k: int, lang: Any
+) -> bool:
+    """« la chaîne X[, citant des sources ...], a affirmé qu'il ... »: the cut words opened on a
+    comma, the next fragment opens on the other one, and a finite verb follows it. Read off the
+    words: the parse may hang the subject elsewhere. Not a verb inverted (« , a-t-il dit »)
+    nor a cue that ends the bullet verb first (« ..., a précisé la police. »)."""
+    from essentiel.keypoints.compress import is_finite_verb
+
+    text = sentence.span.doc.text
+    gap = text[fragments[k - 1][1] - sentence.offset : fragments[k][0] - sentence.offset]
+    start, end = fragments[k][0] - sentence.offset, fragments[k][1] - sentence.offset
+    after = text[start:end]
+    if not (gap.lstrip().startswith(",") and after.lstrip().startswith(",")):
+        return False
+    comma = start + after.index(",")
+    verb = next((t for t in sentence.span if t.idx > comma), None)
+    if verb is None or not is_finite_verb(verb):
+        return False
+    # The comma closes an aside the bullet keeps: « son programme, visant à limiter la
+    # crise[, qui ...], a été gonflé » (the segment before the cut opens on a participle or a
+    # relative pronoun).
+    opened = text.rfind(",", 0, fragments[k - 1][1] - sentence.offset)
+    head = next((t for t in sentence.span if t.idx > opened and not t.is_punct), None)
+    if (
+        opened >= 0
+        and head is not None
+        and ("Part" in head.morph.get("VerbForm", []) or "Rel" in head.morph.get("PronType", []))
+    ):
+        return False
+    if text[verb.idx + len(verb.text) :].startswith(("-", "‑")):
+        return False
+    rest = " ".join(text[a - sentence.offset : b - sentence.offset] for a, b in fragments[k:])[
+        after.index(",") + 1 :
+    ]
+    cue = lang.speech_verb.match(rest.lstrip())
+    if cue and not re.search(r"\b(?:que|qu['’]|that)\b|:", rest.lstrip()[cue.end() :]):
+        return False
+    # A verb of saying with its speaker after it and little more: « ..., détaille le CepiDc
+    # sur son site internet. » (not « Le film, raconte la désagrégation du couple, à ... »).
+    # Or with its subject after it: « ..., a déclaré depuis Copenhague le directeur de ...,
+    # Hans Kluge. »
+    tail = text[verb.idx + len(verb.text) : fragments[-1][1] - sentence.offset]
+    head = verb.head if verb.dep_ in {"aux", "aux:tense", "aux:pass", "auxpass", "cop"} else verb
+    return not (
+        head.lemma_.lower() in _speech_lemmas(lang.code)
+        and not re.search(r"\b(?:que|qu['’]|that)\b|:", tail)
+        and (
+            len(tail.split()) <= 8
+            or any(c.dep_.startswith("nsubj") and c.i > head.i for c in head.children)
+        )
+    )
+
+
+@functools.cache
+def _speech_lemmas(code: str) -> frozenset[str]:
+    from essentiel import resources
+
+    return frozenset(resources.raw(code).get("quotes", {}).get("speech_lemmas", []))
+
+
+@functools.cache
+def _auxiliary_lemmas(code: str) -> frozenset[str]:
+    from essentiel import resources
+
+    return frozenset(resources.raw(code).get("compress", {}).get("auxiliary_lemmas", []))
+
+
+def broken_cut(
+    sentence: Any, fragments: Sequence[tuple[int, int]], lang: Any, inserted: bool = False
+) -> bool:
+    """Compression took what a word it kept needs: the bullet ends on an auxiliary or a modal
+    whose verb went (« les manifestants ont . »), or only an adverb or a link stays before its
+    first finite verb while the source had a noun or a pronoun there (« Parallèlement, ont
+    estimé ... »: the subject went)."""
+    from essentiel.keypoints.compress import is_finite_verb
+
+    words = [t for t in sentence.span if not t.is_punct and not t.is_space]
+
+    def kept(tok: Any) -> bool:
+        at = sentence.offset + tok.idx
+        return any(a <= at < b for a, b in fragments)
+
+    left = [t for t in words if kept(t)]
+    if not left or len(left) == len(words):
+        return False
+    last = left[-1]
+    if (
+        last is not words[-1]
+        and last.pos_ in {"AUX", "VERB"}
+        and last.lemma_.lower() in _auxiliary_lemmas(lang.code)
+    ):
+        return True
+    if inserted:
+        return False  # the subject the cut took is the bracketed name's place
+    taken = False
+    for tok in words:
+        if not kept(tok):
+            taken = taken or tok.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}
+            continue
+        if tok.pos_ in {"ADV", "CCONJ"}:
+            continue
+        return taken and bool(is_finite_verb(tok))
+    return False
 
 
 def _orphan_name(sentence: Any, fragments: Sequence[tuple[int, int]], k: int) -> bool:
@@ -1178,6 +1318,7 @@ def audit_box(
     """The defects of one box that its parse shows: a record per bullet and the box's own.
     (``lost_key_figure`` needs the digest's figures: ``main`` adds it.) ``entities``: the
     digest's, whose mentions let a bullet name the headline's people another way."""
+    from essentiel.keypoints.compress import subordinate_only
     from essentiel.keypoints.follow_on import follows_on, keeps_subject
     from essentiel.keypoints.placing import unplaced
     from essentiel.keypoints.pointing import named_kinds
@@ -1211,7 +1352,7 @@ def audit_box(
         if context and not follows:
             found += ["needs_context", context]
         previous = (at, fragments)
-        if no_main_verb(tokens):
+        if no_main_verb(tokens) or subordinate_only(tokens):
             found.append("no_finite_verb")
         zone = _block_zone(text, sentence)
         quote = quote_defect(text, zone, fragments[0][0], fragments[-1][1], point.text)
@@ -1223,6 +1364,8 @@ def audit_box(
             found.append("headline_repeated")
         if stray_comma(sentence, fragments, lang):
             found.append("stray_comma")
+        if broken_cut(sentence, fragments, lang, bool(_BRACKETED.search(point.text))):
+            found.append("broken_cut")
         back = points_back(sentence, fragments, lang.code, introduced, point.text)
         if back:
             found += ["points_back", back]

@@ -1625,3 +1625,160 @@ def test_a_name_closing_the_sentence_goes_with_the_words_it_was_apposed_to() -> 
         "Le ministre de l'Agriculture a inauguré mardi la nouvelle halle aux poissons du port "
         "de Lorient."
     )
+
+
+def _cut(text: str, *pieces: str) -> list[compress_module.Deletion]:
+    """Deletions of ``pieces`` of ``text`` (each found after the one before)."""
+    cuts, at = [], 0
+    for piece in pieces:
+        start = text.index(piece, at)
+        cuts.append(compress_module.Deletion(start, start + len(piece), "adjunct", False, 0))
+        at = start + len(piece)
+    return cuts
+
+
+def test_no_cut_leaves_an_auxiliary_without_its_verb() -> None:
+    # Issue 33, a train article (7000-7299): « à leur tour manifesté ... » read as a phrase
+    # hung on the auxiliary, and cut whole: « ... les "gilets roses" ont . ».
+    text = "Après les cheminots, les infirmières ont à leur tour manifesté samedi à Lyon, rapporte Le Progrès."
+    read = _read(text)
+    assert compress_module._bare_auxiliary(
+        read, _cut(text, "à leur tour manifesté samedi à Lyon, rapporte Le Progrès")
+    )
+    assert compress_module._bare_auxiliary(
+        read, _cut(text, "à leur tour manifesté samedi à Lyon, rapporte Le Progrès")[:1]
+    )
+    assert not compress_module._bare_auxiliary(read, _cut(text, "à leur tour "))
+    assert not compress_module._bare_auxiliary(read, _cut(text, ", rapporte Le Progrès"))
+    assert "ont ." not in compress(text, 8)[0]
+
+
+def test_no_cut_takes_every_noun_before_the_first_verb_kept() -> None:
+    # « Parallèlement, ont estimé ... »: the names went with the newspaper the parse hung them
+    # on (a train article, issue 33).
+    text = (
+        "Parallèlement, dans une tribune au Figaro Paul Marchal, ancien préfet du Var, et "
+        "Anne Roussel, avocate, ont estimé que la réforme était urgente."
+    )
+    read = _read(text)
+    fronted = text[text.index(", dans") : text.index(", ont")]
+    assert compress_module._subject_taken_before_verb(read, _cut(text, fronted))
+    assert not compress_module._subject_taken_before_verb(
+        read, _cut(text, ", ancien préfet du Var")
+    )
+    assert not compress(text, 10)[0].startswith("Parallèlement, ont")
+    # A verb the sentence itself puts first keeps its subject after it: nothing was taken.
+    inverted = "Hier, ont été arrêtés deux hommes de 20 ans, dont un mineur."
+    assert not compress_module._subject_taken_before_verb(
+        _read(inverted), _cut(inverted, ", dont un mineur")
+    )
+
+
+def test_no_cut_leaves_a_comma_before_a_verb_whatever_the_parse() -> None:
+    # « la chaîne X, a affirmé que ... », where the cut took « , citant des sources ... ».
+    text = (
+        "Avant cette annonce, la radio RTL, citant des sources proches du club, le Stade "
+        "rennais, a affirmé que l'entraîneur partirait en juin."
+    )
+    read = _read(text)
+    aside = text[text.index(", citant") : text.index(", a affirmé")]
+    assert compress_module._comma_before_verb(read, _cut(text, aside))
+    whole = text[text.index(", citant") : text.index(" a affirmé")]
+    assert not compress_module._comma_before_verb(read, _cut(text, whole))
+    # A cue that closes the sentence verb first keeps its comma.
+    cue = "Le suspect a été arrêté mardi soir, près de la gare, a précisé le parquet."
+    assert not compress_module._comma_before_verb(_read(cue), _cut(cue, ", près de la gare"))
+    # So does a cue verb of the language's list whatever follows it (the parse made the
+    # speaker its object), and a verb of saying with a few words after it.
+    cue = (
+        '"Les urgences sont pleines" dans tout le pays, où les lits manquent depuis mars, a '
+        "déclaré depuis Lyon le président de la fédération hospitalière, Paul Riou."
+    )
+    assert not compress_module._comma_before_verb(
+        _read(cue), _cut(cue, ", où les lits manquent depuis mars")
+    )
+    cue = "La maladie a été confirmée, à une période où les tests manquaient, détaille l'Insee."
+    assert not compress_module._comma_before_verb(
+        _read(cue), _cut(cue, ", à une période où les tests manquaient")
+    )
+    inverted = "Le projet sera voté en juin, à l'Assemblée, a-t-il dit."
+    assert not compress_module._comma_before_verb(
+        _read(inverted), _cut(inverted, ", à l'Assemblée")
+    )
+
+
+def test_a_verbless_dont_opens_a_list_not_a_relative_clause() -> None:
+    text = (
+        "Douze syndicats, dont la CGT, Force ouvrière, la CFTC, rejoints depuis par Sud, ont "
+        "appelé les salariés à manifester jeudi partout en France contre la réforme des retraites."
+    )
+    # No cut takes « dont la CGT » and leaves the other items as if apposed to « syndicats ».
+    compressor = Compressor(resources.language("fr"))
+    for d in compressor.deletions(_read(text).sent):
+        if d.rule == "relative_clause":
+            assert "la CFTC" in text[d.start : d.end]
+    alone = "Douze syndicats, dont la CGT, Force ouvrière, la CFTC, ont appelé à manifester."
+    sentence = _read(alone)
+    head = alone.index(", dont la CGT")
+    cut = compress_module.Deletion(head, alone.index(", Force"), "relative_clause", False, 0)
+    assert compress_module._list_head(sentence, cut)
+    whole = compress_module.Deletion(head, alone.index(", ont"), "relative_clause", False, 0)
+    assert not compress_module._list_head(sentence, whole)
+    # Before the verb, the same « dont » may go, and before a segment that is no item (« ,
+    # comme le relaye X »).
+    closing = (
+        "Le nombre de noyades s'élevait à 459 cas, dont 112 en piscine, comme le relaye Le Monde."
+    )
+    cuts = Compressor(resources.language("fr")).deletions(_read(closing).sent)
+    assert any(d.rule == "relative_clause" for d in cuts)
+    before_verb = "Deux hommes, dont un mineur de 16 ans, ont été arrêtés mardi soir à Lille."
+    cuts = Compressor(resources.language("fr")).deletions(_read(before_verb).sent)
+    assert [before_verb[d.start : d.end] for d in cuts if d.rule == "relative_clause"] == [
+        ", dont un mineur de 16 ans,"
+    ]
+    whole = (
+        "Plusieurs maisons, dont Chanel, Dior ou Hermès, ont présenté leurs collections en ligne."
+    )
+    assert compress(whole, 8)[0] == "Plusieurs maisons ont présenté leurs collections en ligne."
+
+
+def test_a_dash_that_closes_an_aside_opens_no_gloss() -> None:
+    text = (
+        "Le tribunal a jugé que les deux frères devraient verser, avec les autres prévenus - "
+        "qui n'ont pas fait appel - une amende de 50.000 euros à la commune."
+    )
+    kept, _ = compress(text, 12)
+    assert "50.000 euros" in kept
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "only"),
+    [
+        ("Avant que les secours n'arrivent sur place, dans la nuit de samedi.", "fr", True),
+        ("Parce que les élus n'ont pas voté le budget en décembre.", "fr", True),
+        ("Bien que le maire ait démenti toute implication dans cette affaire.", "fr", True),
+        ("Avant que les pompiers n'arrivent, le feu avait détruit la grange.", "fr", False),
+        # The parse hung the main verb on the subordinate one: a clause with its own subject
+        # after the comma is the main one.
+        ("Lorsque les policiers sont arrivés, les suspects avaient fui.", "fr", False),
+        ("Le maire a démissionné lundi après le vote du budget.", "fr", False),
+        ("Alors que la grève se durcit dans les raffineries depuis lundi.", "fr", True),
+        ("S'il pleut encore samedi sur la ville de Rennes.", "fr", True),
+        # An elided reflexive the parse may read as an elided « si ».
+        ("S'en est suivie une longue perquisition dans son appartement de Nantes.", "fr", False),
+        # « Comme » opens an attribution, « Pour » a purpose: the main clause follows.
+        ("Comme le rapporte Ouest-France, le maire de Brest a démissionné.", "fr", False),
+        ("Pour sauver la saison, 40 % des stations ont baissé leurs prix.", "fr", False),
+        ("Although the mayor denied any wrongdoing in the affair.", "en", True),
+        ("When police arrived at the scene, the suspects had fled.", "en", False),
+    ],
+)
+def test_a_sentence_that_is_only_a_subordinate_clause(text: str, lang: str, only: bool) -> None:
+    assert compress_module.subordinate_only(list(pipeline(lang)(text))) is only
+    if only and lang == "fr":
+        from essentiel.analyze import ParsedSentence
+        from essentiel.keypoints.select import stands_alone
+
+        doc = pipeline(lang)(text)
+        sentence = ParsedSentence(block=0, offset=0, span=doc[:], lang=lang)
+        assert not stands_alone(sentence, resources.language(lang))

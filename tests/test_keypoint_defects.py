@@ -560,3 +560,95 @@ def test_the_placing_kinds_are_the_engines() -> None:
     from essentiel.keypoints.placing import PLACING_KINDS
 
     assert _script().PLACING_KINDS == PLACING_KINDS
+
+
+def _fragments(text: str, kept: list[str]) -> list[tuple[int, int]]:
+    fragments, at = [], 0
+    for piece in kept:
+        start = text.index(piece, at)
+        fragments.append((start, start + len(piece)))
+        at = start + len(piece)
+    return fragments
+
+
+def test_a_comma_left_before_a_verb_whatever_the_parse() -> None:
+    text = (
+        "Selon la préfecture, la chaîne TF1, citant des sources proches du dossier, a affirmé "
+        "que le suspect avait fui."
+    )
+    kept = ["Selon la préfecture, la chaîne TF1", ", a affirmé que le suspect avait fui."]
+    assert _stray(text, kept)
+    # A cue that closes the sentence, its speaker after its verb, keeps its comma.
+    cue = (
+        "Pour 97 d'entre eux, la maladie a été confirmée, à une période où les tests "
+        "manquaient, détaille l'Insee sur son site internet."
+    )
+    kept = [
+        "Pour 97 d'entre eux, la maladie a été confirmée",
+        ", détaille l'Insee sur son site internet.",
+    ]
+    assert not _stray(cue, kept)
+    # So does the comma that closes an aside the bullet keeps.
+    aside = (
+        "La banque a annoncé que son programme, visant à limiter la crise, qui durera, a été "
+        "gonflé de 6 milliards."
+    )
+    kept = [
+        "La banque a annoncé que son programme, visant à limiter la crise",
+        ", a été gonflé de 6 milliards.",
+    ]
+    assert not _stray(aside, kept)
+
+
+def _broken(text: str, kept: list[str], inserted: bool = False) -> bool:
+    return bool(
+        _script().broken_cut(
+            _parsed(text), _fragments(text, kept), resources.language("fr"), inserted
+        )
+    )
+
+
+def test_a_cut_that_takes_what_a_kept_word_needs() -> None:
+    text = (
+        "Après les grévistes, les infirmières ont à leur tour manifesté samedi à Lille, "
+        "rapporte Ouest-France."
+    )
+    assert _broken(text, ["Après les grévistes, les infirmières ont", "."])
+    assert not _broken(
+        text, ["Après les grévistes, les infirmières ont", " manifesté samedi à Lille", "."]
+    )
+    text = (
+        "Parallèlement, dans une tribune au Monde Paul Durand, ancien juge, a estimé que la "
+        "réforme était urgente."
+    )
+    assert _broken(text, ["Parallèlement,", " a estimé que la réforme était urgente."])
+    assert not _broken(
+        text, ["Parallèlement,", " Paul Durand", " a estimé que la réforme était urgente."]
+    )
+    # A bracketed name stands where the subject was.
+    text = "La ministre a parlé d'un chiffre incroyable."
+    assert _broken(text, ["a parlé d'un chiffre incroyable."])
+    assert not _broken(text, ["a parlé d'un chiffre incroyable."], inserted=True)
+    # « a minima » is no auxiliary left alone.
+    text = "Cette année, la cérémonie se déroulera a minima, sans défilé."
+    assert not _broken(text, ["Cette année, la cérémonie se déroulera a minima", "."])
+
+
+def test_a_stray_straight_mark_earlier_in_the_block_turns_no_quote_inside_out() -> None:
+    # An article leaves one quotation open (« "Bonjour Paul ? (...), lance ... »): the later
+    # quotations of its paragraph are read by their marks' sides, not by the count.
+    text = (
+        'Le maire serre la main du ministre. "Bonjour Paul ? (bonjour Paul ?), lance le maire, '
+        'qui lui répond "ravi de te voir" (enchanté). Le maire s\'était posé en "opposant '
+        'principal" du ministre. Fin.'
+    )
+    bullet = 'Le maire s\'était posé en "opposant principal" du ministre.'
+    start = text.index(bullet)
+    script = _script()
+    assert script.quote_defect(text, (0, len(text)), start, start + len(bullet), bullet) is None
+    text = 'Il a dit "oui". Puis "il est parti. Ensuite il a parlé" a dit Paul.'
+    bullet = 'Ensuite il a parlé" a dit Paul.'
+    start = text.index(bullet)
+    assert script.quote_defect(text, (0, len(text)), start, start + len(bullet), bullet) == (
+        "quote_cut"
+    )

@@ -28,7 +28,11 @@ the fact. Nor is a deletion made that takes the main verb, the subject of a verb
 keeps, or the last finite verb (``_Core``): what is left must still be a statement. The cut
 must read like an editor's (``Compressor.compress``): no comma left between a subject and its
 verb or a word and its complement (``_stray_comma``; the rules that cut between commas take
-the closing one where they should), no main verb left bare of the noun phrase that followed
+the closing one where they should), read off the words too, whatever the parse: no comma
+before a finite verb after words cut from a comma (``_comma_before_verb``), no auxiliary or
+modal left last (« ont . », ``_bare_auxiliary``), nothing but an adverb or a link left
+before the first finite verb where the sentence had a noun (``_subject_taken_before_verb``);
+no main verb left bare of the noun phrase that followed
 it (``_bare_verb_end``), and in the article's first sentence no figure taken while another
 stays, nor all its named actors, when it fits the limit whole (``_takes_lead_facts``). A cut
 a guard refuses is not made: the sentence keeps those words, whole if need be, and a sentence
@@ -45,7 +49,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import groupby
@@ -626,6 +630,25 @@ def _relative_clause(s: _Sentence, k: int) -> Deletion | None:
     return _segment_deletion(s, k, "relative_clause", not near)
 
 
+def _list_head(s: _Sentence, deletion: Deletion) -> bool:
+    """Whether ``deletion``, a « relative clause » with no verb, is the head of a list whose
+    items it leaves: the segment after it has no verb either, opens on a noun phrase and is
+    followed by another (« Quatorze partis, dont le Parti socialiste, La République en
+    marche, Les Républicains, ont invité ... » -> « Quatorze partis, La République en
+    marche, ... », read as their apposition). What hangs on it taken too (« , dont Valentino,
+    Fendi ou Prada, ont fait le pari ... ») leaves no item."""
+    if deletion.rule != "relative_clause" or not s.verbless(deletion.start, deletion.end):
+        return False
+    k = next((k for k, seg in enumerate(s.segs) if seg.start >= deletion.end), None)
+    if k is None or k == len(s.segs) - 1:
+        return False
+    seg = s.segs[k]
+    first = s.first_token(seg)
+    return (
+        first is not None and first.pos_ in _NOUN_PHRASE_OPENERS and s.verbless(seg.start, seg.end)
+    )
+
+
 def _list_item(s: _Sentence, k: int) -> bool:
     """The segment is an item of an enumeration (« le Nord, la Somme, Paris et sa petite
     couronne, les Yvelines »): a verbless segment that, or whose verbless neighbour, the parse
@@ -902,6 +925,11 @@ def _trailing_dash(s: _Sentence) -> Iterable[Deletion]:
     # gloss after a dash. With a verb it says something of its own (« - if clients are brave
     # enough to sign a waiver ») and stays.
     start, end = trailing.span()
+    # « ... à payer, solidairement avec les autres - qui n'ont pas fait appel - un million
+    # d'euros »: a dash that closes an aside opens no gloss; what follows it is the clause's
+    # own complement.
+    if any(a < start < b for a, b in _dash_asides(s.text)):
+        return
     if (
         s.verbless(start, end)
         and not s.protected(s.text[start:end])
@@ -1313,10 +1341,12 @@ class Compressor:
     def deletions(self, sent: SpacySpan) -> list[Deletion]:
         """What ``compress`` may delete from ``sent``: the candidates, each extended to the
         words that depend on it (a candidate that cannot be is left out)."""
+        read = _Sentence.of(sent, self.lang)
         return [
             extended
             for d in self.candidates(sent)
             if (extended := self._with_dependents(sent, d)) is not None
+            and not _list_head(read, extended)
         ]
 
     def compress(
@@ -1377,7 +1407,10 @@ class Compressor:
             return (
                 kept_core
                 and not _stray_comma(read, trial)
+                and not _comma_before_verb(read, trial)
                 and not _bare_verb_end(read, trial)
+                and not _bare_auxiliary(read, trial)
+                and not _subject_taken_before_verb(read, trial)
                 and not _orphan_relative(read, trial)
                 and not _orphan_conjunct(read, trial)
                 and not _broken_link(read, trial)
@@ -1528,6 +1561,125 @@ _RELATIVE_CLAUSE = frozenset({"acl:relcl", "relcl"})
 
 # The rules that cut a clause or phrase describing a noun before it.
 _DESCRIBING_RULES = frozenset({"relative_clause", "apposition"})
+
+
+def _comma_before_verb(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard: whether ``deletions`` leave a comma right before a finite verb, where the words
+    taken opened on a comma (« la chaîne Nippon TV, citant des sources proches ..., le
+    Parti libéral-démocrate, a affirmé » -> « la chaîne Nippon TV, a affirmé »). Read off the
+    words, not the parse: ``_stray_comma`` asks the parse whether the comma parts a subject
+    from its verb, and the parse had hung « la chaîne » on the phrase before it. A cue that
+    closes the sentence verb first (« ..., a précisé la police. ») and an inverted verb
+    (« , a-t-il dit ») keep their comma."""
+    text = s.text
+    base = s.base
+    kept = _kept_ranges(len(text), deletions)
+    for (_, gap_start), (start, end) in itertools.pairwise(kept):
+        if not text[gap_start:start].lstrip().startswith(","):
+            continue
+        after = text[start:end]
+        if not after.lstrip().startswith(","):
+            continue
+        comma = start + after.index(",")
+        verb = next((tok for tok in s.sent if tok.idx - base > comma), None)
+        if verb is None or not is_finite_verb(verb):
+            continue
+        if _closes_aside(s, text[:gap_start]):
+            continue
+        if text[verb.idx - base + len(verb.text) :].startswith(("-", "‑")):
+            continue  # inverted: « , a-t-il ajouté »
+        k = next((k for k, seg in enumerate(s.segs) if seg.start > comma), None)
+        if k is not None and _closing_cue(s, k):
+            continue
+        if _short_cue(verb, text[verb.idx - base :], s.lang):
+            continue
+        return True
+    return False
+
+
+def _closes_aside(s: _Sentence, before: str) -> bool:
+    """Whether the comma kept after a cut closes an aside the bullet keeps, the words before
+    the cut being the end of a participle's or a relative clause's segment (« son programme,
+    visant à limiter la crise[, qui ...], a été gonflé »)."""
+    comma = before.rfind(",")
+    if comma < 0:
+        return False
+    first = next((tok for tok in s.sent if tok.idx - s.base > comma and not tok.is_punct), None)
+    return first is not None and (
+        "Part" in first.morph.get("VerbForm", []) or "Rel" in first.morph.get("PronType", [])
+    )
+
+
+# The most words a cue that closes a sentence verb first holds after its verb: its speaker
+# and where they spoke (« ..., détaille le CepiDc sur son site internet. »).
+CUE_MAX_WORDS = 8
+
+
+@cache
+def _speech_lemmas(code: str) -> frozenset[str]:
+    return frozenset(raw(code).get("quotes", {}).get("speech_lemmas", []))
+
+
+def _short_cue(verb: Token, rest: str, lang: Language) -> bool:
+    """Whether ``rest`` (from ``verb`` to the sentence's end) is a cue that closes the
+    sentence verb first: a verb of saying (``[quotes] speech_lemmas``) that says no « que »
+    or colon after it, with a few words (« détaille le CepiDc sur son site internet ») or its
+    subject after it (« a déclaré depuis Copenhague le directeur de ..., Hans Kluge »; not
+    « raconte la désagrégation du couple, à l'occasion d'un tournage ... »)."""
+    after = rest[len(verb.text) :]
+    if re.search(r"\b(?:que|qu['’]|that)\b|:", after):
+        return False
+    if lang.speech_verb.match(rest):
+        return True  # « a déclaré », « précise »: the language's cue verbs, whatever follows
+    head = verb.head if verb.dep_ in _AUX_DEPS else verb
+    if head.lemma_.lower() not in _speech_lemmas(lang.code):
+        return False
+    return len(after.split()) <= CUE_MAX_WORDS or any(
+        is_subject(c) and c.i > head.i for c in head.children
+    )
+
+
+@cache
+def _auxiliaries(code: str) -> frozenset[str]:
+    return frozenset(raw(code).get("compress", {}).get("auxiliary_lemmas", []))
+
+
+def _bare_auxiliary(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard: whether ``deletions`` leave the bullet ending on an auxiliary or a modal
+    (``[compress] auxiliary_lemmas``), with what it carried taken (« les "gilets roses" ont à
+    leur tour manifesté ce samedi ..., rapporte Europe 1 » -> « les "gilets roses" ont . »:
+    the parse made « à leur tour manifesté ... » a phrase the additive rule took whole)."""
+    auxiliaries = _auxiliaries(s.lang.code)
+    if not auxiliaries:
+        return False
+    deleted = s.deleted_by(deletions)
+    words = [tok for tok in s.sent if not tok.is_punct and not tok.is_space]
+    kept = [tok for tok in words if not deleted(tok)]
+    if not kept or kept[-1] is words[-1]:
+        return False
+    last = kept[-1]
+    return last.pos_ in {"AUX", "VERB"} and last.lemma_.lower() in auxiliaries
+
+
+def _subject_taken_before_verb(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard: whether ``deletions`` take every noun before the first finite verb the bullet
+    keeps, leaving nothing but an adverb or a connective before it (« Parallèlement, dans
+    une tribune au Monde X, procureur ..., et Y, procureur ..., ont estimé » ->
+    « Parallèlement, ont estimé »: the parse hung the names on the newspaper, so no guard
+    that asks it for the subject saw it go). A verb the sentence itself puts first, its
+    subject after it, is left alone: no noun before it was taken."""
+    deleted = s.deleted_by(deletions)
+    taken_noun = False
+    for tok in s.sent:
+        if tok.is_punct or tok.is_space:
+            continue
+        if deleted(tok):
+            taken_noun = taken_noun or tok.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}
+            continue
+        if tok.pos_ in {"ADV", "CCONJ"}:
+            continue
+        return taken_noun and is_finite_verb(tok)
+    return False
 
 
 def _orphan_conjunct(s: _Sentence, deletions: list[Deletion]) -> bool:
@@ -2057,6 +2209,46 @@ def is_subject(tok: Token) -> bool:
 
 def is_finite_verb(tok: Token) -> bool:
     return tok.pos_ in {"VERB", "AUX"} and "Fin" in tok.morph.get("VerbForm", [])
+
+
+def subordinate_only(tokens: Sequence[Token]) -> bool:
+    """Whether ``tokens`` are only a subordinate clause, its main clause missing (« Avant que
+    les secours n'arrivent sur place. », « Parce que les élus n'ont pas voté le budget. »,
+    "Because the council did not vote."): the head verb opens on its subordinating
+    conjunction (the parse's ``mark``: a conjunction or the adverb of « Alors que », « Bien
+    que »; not a preposition, « Pour améliorer ... », nor « comme »/"as", which open an
+    attribution: « Comme le relaye France Bleu, le prince ... ») and no subject follows a
+    comma after it (« Lorsque les policiers sont arrivés, les suspects avaient fui », where
+    the parse may hang the main verb on the subordinate one)."""
+    inside = {tok.i for tok in tokens}
+    words = [tok for tok in tokens if not tok.is_punct and not tok.is_space]
+    if not words:
+        return False
+    root = next((tok for tok in words if tok.head.i == tok.i or tok.head.i not in inside), None)
+    if root is None or root.pos_ not in {"VERB", "AUX", "ADJ", "NOUN"}:
+        return False
+    opening = {tok.i for tok in words[:2]}
+    if not any(
+        c.dep_ == "mark"
+        and c.pos_ in {"SCONJ", "ADV"}
+        and c.i in opening
+        and c.lower_ not in {"comme", "as"}
+        and not _reflexive_read_as_if(c)
+        for c in root.children
+    ):
+        return False
+    comma = next((tok.i for tok in tokens if tok.text == ","), None)
+    return comma is None or not any(
+        is_subject(tok) and tok.i > comma and tok.head.i > comma for tok in tokens
+    )
+
+
+def _reflexive_read_as_if(tok: Token) -> bool:
+    """« S'en est suivie une perquisition »: the parse read the elided reflexive « se » as an
+    elided « si », which only stands before « il » or « ils »."""
+    if tok.lower_ not in {"s'", "s’"} or tok.i + 1 >= len(tok.doc):
+        return False
+    return tok.nbor().lower_ not in {"il", "ils"}
 
 
 # An auxiliary's dependency: its verb is its head.

@@ -31,6 +31,7 @@ from essentiel.keypoints.compress import (
     is_finite_verb,
     is_subject,
     opens_pointing_back,
+    subordinate_only,
 )
 from essentiel.resources import Language
 
@@ -673,6 +674,8 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
         return False
     if nominal_fragment(span, lang) or verbless_fragment(span):
         return False
+    if subordinate_only(list(span)):
+        return False  # « Avant que les secours n'arrivent sur place. »: no main clause
     if subject_points_back(span, lang.code) or dangling_participle(span, lang.code):
         return False
     if pronoun_points_back(span, lang.code):
