@@ -303,7 +303,9 @@ class EntityIndex:
         at = bisect.bisect_right(persons, (position, 1, 0)) - 1
         while at >= 0:
             _start, minus_k, end = persons[at]
-            if end <= position:
+            # The lists were built before the quotes marked genders (« a-t-elle admis » makes
+            # her a woman): « a-t-il ajouté » a paragraph down is not her.
+            if end <= position and self.compatible(-minus_k, gender):
                 return -minus_k
             at -= 1
         return None

@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from essentiel.analyze import sentences_of
 from essentiel.facts.entities import EntityIndex
@@ -96,8 +96,11 @@ class SpeakerRanker:
                     alignment_mode="expand",
                 )
                 root = span.root if span is not None else None
-                if root is not None and root.pos_ in _NOT_NAMES:
-                    continue  # « Considéré comme… », « Rester chez soi »: a verb the tagger took
+                if span is not None and span.root.pos_ in _NOT_NAMES and _opens_clause(span):
+                    # « Considéré comme… », « Rester chez soi »: a capitalised verb opening a
+                    # sentence. Mid-sentence a capital is a name's, whatever the tagger says
+                    # (« a déploré Dider Guillaume »: « Dider » tagged a verb).
+                    continue
                 recipient = span is not None and _after_recipient_preposition(doc, span.start)
                 mentions.append(
                     _Mention(
@@ -206,11 +209,18 @@ class SpeakerRanker:
         hi = bisect.bisect_left(self._starts, position)
         best: tuple[float, int, _Mention] | None = None
         seen: set[int] = set()
-        for m in reversed(self._mentions[lo:hi]):  # newest first: the first of a kind is kept
-            if m.entity in seen or not self._possible(m, kinds, gender, exclude):
+        refused: set[int] = set()
+        for m in reversed(self._mentions[lo:hi]):  # newest first
+            if not self._possible(m, kinds, gender, exclude):
                 continue
-            if allowed is not None and not allowed(m.entity):
+            if m.entity in refused:
                 continue
+            if m.entity not in seen and allowed is not None and not allowed(m.entity):
+                refused.add(m.entity)
+                continue
+            # Every mention of an entity in the window counts, its best one ranks it: the
+            # subject of the sentence before (« La secrétaire d'Etat, X, a détaillé … ») is
+            # salient though its name, in apposition, is no subject.
             seen.add(m.entity)
             key = (self._score(m, sentence, previous, evident), m.start, m)
             if best is None or key[:2] > best[:2]:
@@ -429,6 +439,13 @@ _RECIPIENT = frozenset({"à", "au", "aux", "sur", "to"})
 _ARTICLES = frozenset({"l'", "l’", "la", "le", "les", "the"})
 # Articles between a preposition and the name it governs (« de la Nouvelle République »).
 _GOVERNED_ARTICLES = frozenset({"l", "la", "le", "les", "the"})
+
+
+def _opens_clause(span: Span) -> bool:
+    """Does the span open its sentence, or follow a punctuation mark (a glued sentence,
+    « : », a quote mark)?"""
+    first = span[0]
+    return first.is_sent_start or first.i == 0 or first.doc[first.i - 1].is_punct
 
 
 def _after_recipient_preposition(doc: Doc, i: int) -> bool:
