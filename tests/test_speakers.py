@@ -983,3 +983,74 @@ def test_someone_s_relatives_are_not_that_person(pipeline: Pipeline) -> None:
     text = "Selon les proches de Youcef Tahar, l'hôpital n'a pas tout fait pour le sauver."
     digest = _digest(pipeline, text)
     assert _speaker(digest, "l'hôpital n'a pas") != "Youcef Tahar"
+
+
+def test_the_subject_of_a_narrative_infinitive(pipeline: Pipeline) -> None:
+    # « Et l'élu d'enchaîner : "…" »: « l'élu » is the subject (the parser gives the infinitive
+    # none here), not nobody and not the prefect quoted before.
+    text = (
+        "Paul Morin, élu de la commune, a visité le chantier mardi. La préfète Claire Vidal a "
+        'promis des aides. "Nous ferons tout pour rouvrir la route", a déclaré Claire Vidal. '
+        "Et l'élu d'enchaîner : \"Personne ne sera laissé de côté\"."
+    )
+    digest = _digest(pipeline, text)
+    found = [q for q in digest.quotes if q.content.text.startswith("Personne ne sera")]
+    assert len(found) == 1 and found[0].speaker is not None
+    assert found[0].speaker.text == "l'élu"
+    assert found[0].speaker_name != "Claire Vidal"
+
+
+def test_a_role_an_adjective_of_allegiance_and_a_name(pipeline: Pipeline) -> None:
+    # « le président nigérien Mahamadou Issoufou » ties « président » to him, though the
+    # nationality list does not hold « nigérien »: the later « Le président » is him.
+    text = (
+        "Le président nigérien Mahamadou Issoufou a reçu les familles des victimes. Le chef de "
+        "la diplomatie française, Jean-Yves Le Drian, a promis que « les responsables devront "
+        "répondre de leurs actes ». Le président a lui aussi condamné une « attaque lâche »."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "attaque lâche") == "Mahamadou Issoufou"
+
+
+def test_a_role_with_its_complement_then_a_second_description_and_the_name(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Le président Donald Trump a réagi mardi. Jeudi, le président de la commission des "
+        "Transports de la Chambre, le démocrate Peter DeFazio, a appelé les compagnies à "
+        "maintenir « une largeur de siège entre les passagers »."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "une largeur de siège") == "Peter DeFazio"
+
+
+def test_a_foreign_name_the_tagger_cannot_read_after_the_incise_verb(pipeline: Pipeline) -> None:
+    # « note Chris Low de FHN Financial »: the analyst speaks, not his firm.
+    text = (
+        "Wall Street a fini en hausse. « L'engagement de la banque centrale y est pour "
+        "beaucoup », note Chris Low de FHN Financial."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "L'engagement de la banque") == "Chris Low"
+
+
+def test_a_description_after_sentences_that_go_on_with_their_topic(pipeline: Pipeline) -> None:
+    # The sentences between name nobody but a pronoun stands for the man named first: « cet
+    # homme de 36 ans » is him.
+    text = (
+        "Ruel Damaso n'arrivait plus à vivre dans la capitale. Il avait déjà décidé de rentrer "
+        "dans sa ville natale. Le confinement l'a pris de court. Il se retrouve coincé dans le "
+        "terminal. « Nous n'avons plus d'argent », confie à l'AFP cet homme de 36 ans."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Nous n'avons plus") == "Ruel Damaso"
+
+
+def test_the_pensioner_is_the_man_named_before(pipeline: Pipeline) -> None:
+    # « le retraité » is a noun for a person: the man the paragraph is about.
+    text = (
+        "Guy Lemaire a été arrêté par erreur en octobre. Guy Lemaire souhaite comprendre ce qui "
+        "s'est passé. « On est dans la science-fiction », avait témoigné le retraité en décembre."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "On est dans la science") == "Guy Lemaire"

@@ -1010,6 +1010,11 @@ class QuoteExtractor:
                     last = max(governors, key=lambda c: c.i)
                     start = max(start, head.doc[last.i + 1].idx)
                 return (start, end), head
+            narrative = _narrative_subject(v)
+            if narrative is not None:
+                # « Et l'avocat d'enchaîner : "…" »: the subject of a narrative infinitive
+                # stands between « et » and « de ».
+                return narrative[:2], narrative[2]
             # « X a réagi, soulignant que … », « X a qualifié … et promis … »: the subject of
             # the verb this one depends on.
             if v.dep_ in {"conj", "xcomp", "advcl"} and v.head is not v:
@@ -2053,7 +2058,11 @@ def _inverted_subject(verb: Token) -> list[Token]:
                 # complement
                 or (tok.dep_ == "nmod" and tok.head.i == verb.i and verb.pos_ == "NOUN")
             )
-            and tok.pos_ in {"NOUN", "PROPN"}
+            and (
+                tok.pos_ in {"NOUN", "PROPN"}
+                # « note Chris Low de FHN Financial »: a foreign name the tagger could not read
+                or (tok.pos_ == "X" and tok.text[:1].isupper())
+            )
             # « sur RMC-BFMTV »: a piece of a hyphenated name is no subject
             and tok.text[0].isalnum()
             and not verb.doc[tok.i - 1].text.endswith("-")
@@ -2113,6 +2122,31 @@ def _finite(verb: Token) -> bool:
 # « Et d'ajouter », « avant de lancer », « puis d'expliquer » right before a cue: a narrative
 # infinitive, whose subject is whoever spoke before.
 _NARRATIVE_INFINITIVE = re.compile(r"(?:^|[\s.,;:»\"”])(?:et|avant|puis)\s+(?:de\s+|d['’])$", re.I)
+
+
+# « Et l'avocat d'enchaîner », « Et la ministre de conclure »: « et », a noun phrase of one
+# to four words opened by a determiner, « de », the infinitive.
+_NARRATIVE_SUBJECT = re.compile(
+    r"(?:^|[\s.,;:»\"”])et\s+(?P<subject>(?:l['’]|le\s+|la\s+|les\s+|ce\s+|cet\s+|cette\s+)"
+    r"[^\s,.;:«»\"“”]+(?:\s+[^\s,.;:«»\"“”]+){0,3}?)\s*(?:\s+de\s+|\s+d['’])$",
+    re.IGNORECASE,
+)
+
+
+def _narrative_subject(verb: Token) -> tuple[int, int, Token] | None:
+    """The subject of a narrative infinitive (« Et l'avocat d'enchaîner »): its span
+    (doc-relative) and head."""
+    if verb.pos_ != "VERB" or "Inf" not in verb.morph.get("VerbForm", []):
+        return None
+    doc = verb.doc
+    start = max(0, verb.idx - 60)
+    m = _NARRATIVE_SUBJECT.search(doc.text[start : verb.idx])
+    if m is None:
+        return None
+    span = doc.char_span(start + m.start("subject"), start + m.end("subject"))
+    if span is None or span.root.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return span.start_char, span.end_char, span.root
 
 
 def _narrative_infinitive(text: str, cue_start: int) -> bool:

@@ -78,11 +78,18 @@ class SpeakerRanker:
         self._quoted = sorted(quoted)
         self._sentence_starts: list[int] = []  # clean-text start of each body sentence
         self._paragraph_first: list[int] = []  # per sentence, its block's first sentence
+        # Per sentence, whether a third-person pronoun stands for someone in it (« Il se
+        # retrouve coincé », « Le confinement l'a pris de court »): it goes on with its topic.
+        self._pronoun_topic: list[bool] = []
         by_block: dict[int, tuple[Block, Doc]] = {}
         for block, doc in docs:
             by_block[block.index] = (block, doc)
             opening = len(self._sentence_starts)
-            self._sentence_starts.extend(block.span.start + s.start_char for s in sentences_of(doc))
+            for s in sentences_of(doc):
+                self._sentence_starts.append(block.span.start + s.start_char)
+                self._pronoun_topic.append(
+                    any(t.pos_ == "PRON" and t.lower_ in _TOPIC_PRONOUNS for t in s)
+                )
             self._paragraph_first.extend([opening] * (len(self._sentence_starts) - opening))
         mentions: list[_Mention] = []
         for k, entity in enumerate(index.entities):
@@ -289,10 +296,37 @@ class SpeakerRanker:
         # The subject named last; when the parser gave none (« Le président de la commission,
         # X, a interpellé Y » read X as a conjunct), the first named: news prose names its
         # topic first.
+        if not possible:
+            possible = self._topic_before(sentence, kinds, gender, exclude)
         m = next((m for m in reversed(possible) if m.subject), possible[0] if possible else None)
         if m is None or not allowed(m.entity):
             return None
         return Speaker(m.entity, m.start, m.end)
+
+    def _topic_before(
+        self,
+        sentence: int,
+        kinds: frozenset[EntityKind],
+        gender: str | None,
+        exclude: tuple[int, int] | None,
+    ) -> list[_Mention]:
+        """« X avait décidé de rentrer. … Le confinement l'a pris de court. Il se retrouve
+        coincé. "…", confie cet homme de 36 ans »: back over the sentences that name nobody
+        but a pronoun stands for someone in (the text goes on with its topic), the possible
+        mentions of the first sentence that names someone, within the window."""
+        back = sentence - 1
+        while back >= 0 and sentence - back < _WINDOW and self._pronoun_topic[back]:
+            if self.mentions_in_sentences(back, back):
+                return []  # a sentence that names someone else: not a chain of pronouns
+            back -= 1
+            named = self.mentions_in_sentences(back, back)
+            if named:
+                return [
+                    m
+                    for m in named
+                    if not m.complement and self._possible(m, kinds, gender, exclude)
+                ]
+        return []
 
     def subject_of_sentence_before(
         self, position: int, kinds: frozenset[EntityKind]
@@ -431,6 +465,8 @@ class SpeakerRanker:
         return score
 
 
+# Third-person pronouns that stand for a person a sentence goes on about (« il », « l' »).
+_TOPIC_PRONOUNS = frozenset({"il", "elle", "l'", "l’", "le", "la", "lui"})
 # Parts of speech a name's head never has: a capitalised verb or adverb opening a sentence.
 _NOT_NAMES = frozenset({"VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ"})
 # Who was told (« à l'AFP ») or where it was said (« sur France Inter », « sur Twitter »):
