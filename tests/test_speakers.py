@@ -1054,3 +1054,28 @@ def test_the_pensioner_is_the_man_named_before(pipeline: Pipeline) -> None:
     )
     digest = _digest(pipeline, text)
     assert _speaker(digest, "On est dans la science") == "Guy Lemaire"
+
+
+def test_who_was_heard_saying_it(pipeline: Pipeline) -> None:
+    # « un témoin, qui affirme avoir entendu Paul Faure dire "…" »: Paul Faure said it.
+    text = (
+        "Le député Karim Benali a reconnu un geste violent. Une version confirmée par un témoin "
+        'de la scène, qui affirme avoir entendu Paul Faure dire "sale voleur" au député.'
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "sale voleur") == "Paul Faure"
+
+
+def test_a_feminine_role_tied_by_proximity_gives_way_to_the_woman_marked_since(
+    pipeline: Pipeline,
+) -> None:
+    # « La présidente de la commission » is not the president named last, whose gender the
+    # text never gave, once « a-t-elle assuré » has marked Anne Dufresne as a woman.
+    text = (
+        "Anne Dufresne a renoncé à briguer le perchoir. « C'est une décision personnelle », "
+        "a-t-elle assuré mardi. Elle passait pourtant pour la favorite d'Emmanuel Macron. La "
+        "présidente de la commission des Lois avait assuré « en privé » jeudi qu'elle avait "
+        "parlé « quelques minutes » avec le chef de l'État."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "quelques minutes") == "Anne Dufresne"

@@ -103,6 +103,7 @@ class _Rules:
     kin_determiners: frozenset[str]
     spokespeople: frozenset[str]  # nouns for who speaks for a body (« le porte-parole »)
     associates: frozenset[str]  # nouns for someone's circle (« les proches de X »): not X
+    perception: frozenset[str]  # « entendre X dire »: X speaks
     rival_roles: dict[str, int]  # role noun → its group (see language.toml)
     role_families: dict[str, frozenset[str]]  # a general role noun → the roles it covers
     body_nouns: dict[str, str]
@@ -147,6 +148,7 @@ def rules(code: str) -> _Rules:
         kin_determiners=frozenset(w.lower() for w in q.get("kin_determiners", [])),
         spokespeople=frozenset(fold(w) for w in q.get("spokesperson_nouns", [])),
         associates=frozenset(fold(w) for w in q.get("associate_nouns", [])),
+        perception=frozenset(w.lower() for w in q.get("perception_lemmas", [])),
         rival_roles={fold(w): g for g, group in enumerate(q.get("rival_roles", [])) for w in group},
         role_families={
             fold(w): frozenset(fold(n) for n in covered)
@@ -946,6 +948,10 @@ class QuoteExtractor:
 
     def _speaker_of(self, verb: Token, quoted: Any) -> tuple[tuple[int, int] | None, Token | None]:
         """The subject of a speech verb (or of the verb it is coordinated with)."""
+        heard = _heard_speaker(verb, self.r.perception)
+        if heard is not None and not quoted(heard.idx):
+            # « affirme avoir entendu Paul Faure dire "…" »: who was heard saying it.
+            return noun_phrase(heard), heard
         v = verb
         for _ in range(3):
             subjects = [
@@ -1307,6 +1313,18 @@ class QuoteExtractor:
                 k = None
                 if named is not None:
                     k = None
+            if (
+                named is None
+                and k is not None
+                and self._guessed_role(f, k, a, b, index, ranker)
+                and self._description(f, recent, ranker)
+                and f.entity != k
+            ):
+                # « La présidente de la commission » tied by proximity to the man named last,
+                # whose gender the text never gave, when the text has marked a woman since
+                # (« a-t-elle dit »): the ranking's choice.
+                previous = f
+                continue
             if named is None and k is not None and f.speaker_head is not None:
                 body = self._spoken_for(f, k, text, index, ranker)
                 if body is not None:
@@ -1335,6 +1353,21 @@ class QuoteExtractor:
                 # « selon les données » reports a source, not someone who goes on speaking.
                 previous = f
         _inside_according_to(ordered)
+
+    def _guessed_role(
+        self, f: _Found, k: int, a: int, b: int, index: EntityIndex, ranker: SpeakerRanker
+    ) -> bool:
+        """Is the phrase a feminine role the entity index tied to entity k by proximity only
+        (no evidence for its noun) and k's gender unknown? (Feminine only: a masculine role
+        tied to a man the text gave no mark, « le président » for a president named without
+        « M. », is the usual case, and a man marked by « il » elsewhere no better.)"""
+        head = f.speaker_head
+        if head is None or index.mention_in(k, a, b).form is not MentionForm.ROLE:
+            return False
+        if {fold(head.lemma_), fold(head.text)} & ranker.evidence[k]:
+            return False
+        gender = _description_gender(head, self.r.person_nouns)
+        return gender == "f" and index.genders[k] is None
 
     def _spoken_for(
         self,
@@ -1995,6 +2028,23 @@ def _absorb_fragments(found: list[_Found], min_words: int) -> list[_Found]:
 
 def _after_closing_quote(tok: Token) -> bool:
     return tok.i >= 2 and tok.doc[tok.i - 1].text == "," and tok.doc[tok.i - 2].text in _CLOSINGS
+
+
+def _heard_speaker(verb: Token, perception: frozenset[str]) -> Token | None:
+    """« entendu X dire "…" »: the object of a verb of perception, when the speech verb is
+    its infinitive complement."""
+    if verb.dep_ != "xcomp" or "Inf" not in verb.morph.get("VerbForm", []):
+        return None
+    if verb.head.lemma_.lower() not in perception:
+        return None
+    return next(
+        (
+            c
+            for c in verb.head.children
+            if c.dep_ == "obj" and c.pos_ in {"PROPN", "NOUN"} and c.i < verb.i
+        ),
+        None,
+    )
 
 
 def _passive(verb: Token) -> bool:
