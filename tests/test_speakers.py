@@ -1079,3 +1079,15 @@ def test_a_feminine_role_tied_by_proximity_gives_way_to_the_woman_marked_since(
     )
     digest = _digest(pipeline, text)
     assert _speaker(digest, "quelques minutes") == "Anne Dufresne"
+
+
+def test_the_agent_of_a_passive_is_not_the_topic_a_pronoun_continues(pipeline: Pipeline) -> None:
+    # « Il avait été choisi par Charles Chapelle » keeps the paragraph on the actor: the next
+    # « se plaisait-il à raconter » is him, not the director who chose him.
+    text = (
+        "Robert Carrel a prêté sa voix à de nombreux personnages. Il était aussi la voix d'un "
+        "détective célèbre. Il avait été choisi par Charles Chapelle lui-même pour un premier "
+        "rôle. « Dès que je vois un personnage, je trouve sa voix », se plaisait-il à raconter."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Dès que je vois") == "Robert Carrel"

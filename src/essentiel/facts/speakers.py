@@ -500,4 +500,8 @@ def _is_subject(root: Token) -> bool:
 
 
 def _is_complement(root: Token) -> bool:
-    return root.dep_ == "nmod" and root.head.pos_ in {"NOUN", "PROPN"}
+    # « choisi par Charlie Chaplin »: the agent of a passive is not the sentence's topic either.
+    return (root.dep_ == "nmod" and root.head.pos_ in {"NOUN", "PROPN"}) or root.dep_ in {
+        "obl:agent",
+        "agent",
+    }
