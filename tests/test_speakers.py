@@ -1091,3 +1091,15 @@ def test_the_agent_of_a_passive_is_not_the_topic_a_pronoun_continues(pipeline: P
     )
     digest = _digest(pipeline, text)
     assert _speaker(digest, "Dès que je vois") == "Robert Carrel"
+
+
+def test_the_release_is_the_one_a_quote_before_introduced(pipeline: Pipeline) -> None:
+    # « a indiqué dans un communiqué le procureur X » … « selon le communiqué »: his release.
+    text = (
+        "Un nouveau cas de cheval mutilé a été signalé lundi dans le Jura. « J'appelle toute "
+        "personne susceptible de fournir des informations à contacter la gendarmerie », a "
+        "indiqué dans un communiqué le procureur de la République, Lionel Parent. Lundi soir, "
+        "des blessures ont été constatées sur un cheval à Courlans, selon le communiqué."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Lundi soir, des blessures") == "Lionel Parent"

@@ -1253,6 +1253,12 @@ class QuoteExtractor:
                     # « "…", conclut le communiqué » after the préfecture was quoted: the same
                     # voice goes on through its release.
                     f.entity, f.name, f.resolution = recent.entity, recent.name, "context"
+                if f.name is None and _DEFINITE_OPENING.match(text, a, b):
+                    # « a indiqué dans un communiqué le procureur X » … « selon le communiqué »:
+                    # the definite document is the one a quote before introduced, its speaker's.
+                    issuer = _introduced(head_lemma, ordered[: ordered.index(f)], text)
+                    if issuer is not None:
+                        f.entity, f.name, f.resolution = issuer.entity, issuer.name, "context"
                 if f.name is not None:
                     if f.kind is not QuoteKind.ACCORDING_TO:
                         previous = f
@@ -1848,6 +1854,25 @@ class QuoteExtractor:
         k = index.named_before(a, _ISSUERS, within=_ISSUER_DISTANCE)
         if k is not None:
             f.entity, f.name, f.resolution = k, index.entities[k].name, "role"
+
+
+def _introduced(noun: str, before: list[_Found], text: str) -> _Found | None:
+    """The latest quote with a named speaker whose cue introduced a document of this noun
+    (« a indiqué dans un communiqué X », « a écrit X dans une lettre »), in its sentence
+    around the cue."""
+    pattern = re.compile(
+        rf"\b(?:dans|par|via)\s+(?:un|une|son|sa|leur)\s+{re.escape(noun)}s?\b", re.IGNORECASE
+    )
+    for g in reversed(before):
+        if g.name is None or g.cue is None:
+            continue
+        if pattern.search(text, max(0, g.cue[0] - 80), g.cue[1] + 80):
+            return g
+    return None
+
+
+# A definite article or demonstrative opening a phrase (« le communiqué », « cette note »).
+_DEFINITE_OPENING = re.compile(r"(?:le|la|ce|cet|cette)\s+|l['’]", re.IGNORECASE)
 
 
 _ISSUERS = frozenset({EntityKind.ORGANISATION})
