@@ -303,7 +303,9 @@ class EntityIndex:
         at = bisect.bisect_right(persons, (position, 1, 0)) - 1
         while at >= 0:
             _start, minus_k, end = persons[at]
-            if end <= position:
+            # The lists were built before the quotes marked genders (« a-t-elle admis » makes
+            # her a woman): « a-t-il ajouté » a paragraph down is not her.
+            if end <= position and self.compatible(-minus_k, gender):
                 return -minus_k
             at -= 1
         return None
@@ -912,7 +914,29 @@ def _apposed(between: str) -> bool:
     """Does a name that follows a role after ``between`` stand in apposition to it? Nothing
     or a comma between them (« le maire, Paul Girard »), or the role's complement and a comma
     (« la porte-parole du ministère, »)."""
-    return between.strip() in {"", ","} or _COMPLEMENT.fullmatch(between) is not None
+    return (
+        between.strip() in {"", ","}
+        or _COMPLEMENT.fullmatch(between) is not None
+        or _GROUP_ADJECTIVE.fullmatch(between) is not None
+        or _COMPLEMENT_AND_DESCRIPTION.fullmatch(between) is not None
+    )
+
+
+# « le président de la commission des Transports, le démocrate Peter DeFazio »: the role's
+# complement, a comma, and a second description of one or two lowercase words before the name.
+_COMPLEMENT_AND_DESCRIPTION = re.compile(
+    r"\s+(?:de|du|des|d['’])\s*[^.;:!?«»\"“”()\n]{1,80}?,\s*(?:l['’]|le\s+|la\s+)"
+    r"[a-zà-öø-ÿ-]+(?:\s+(?!(?:et|ou)\s)[a-zà-öø-ÿ-]+)?\s+"
+)
+
+
+# « le président nigérien Mahamadou Issoufou », « le sénateur socialiste X »: one lowercase
+# adjective of nationality or allegiance between a role and its holder's name (by its ending,
+# so that the lists need not hold every country; a verb, « le président reçoit X », has none
+# of these endings).
+_GROUP_ADJECTIVE = re.compile(
+    r"\s+[a-zà-öø-ÿ-]{2,}(?:ien|ienne|ais|aise|ain|aine|ois|oise|iste|ate)\s+"
+)
 
 
 def noun_phrase(head: Token) -> tuple[int, int]:

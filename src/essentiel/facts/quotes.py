@@ -123,6 +123,8 @@ class _Rules:
     kin_nouns: frozenset[str]  # « sa mère »: a person by the text's evidence only
     kin_determiners: frozenset[str]
     spokespeople: frozenset[str]  # nouns for who speaks for a body (« le porte-parole »)
+    associates: frozenset[str]  # nouns for someone's circle (« les proches de X »): not X
+    perception: frozenset[str]  # « entendre X dire »: X speaks
     rival_roles: dict[str, int]  # role noun → its group (see language.toml)
     role_families: dict[str, frozenset[str]]  # a general role noun → the roles it covers
     body_nouns: dict[str, str]
@@ -168,6 +170,8 @@ def rules(code: str) -> _Rules:
         kin_nouns=frozenset(fold(w) for w in q.get("kin_nouns", [])),
         kin_determiners=frozenset(w.lower() for w in q.get("kin_determiners", [])),
         spokespeople=frozenset(fold(w) for w in q.get("spokesperson_nouns", [])),
+        associates=frozenset(fold(w) for w in q.get("associate_nouns", [])),
+        perception=frozenset(w.lower() for w in q.get("perception_lemmas", [])),
         rival_roles={fold(w): g for g, group in enumerate(q.get("rival_roles", [])) for w in group},
         role_families={
             fold(w): frozenset(fold(n) for n in covered)
@@ -775,7 +779,7 @@ class QuoteExtractor:
                 self.code == "fr"
                 and tok.lower_.endswith("é")
                 and tok.lower_[:-1] + "er" in self.r.speech
-                and _after_inverted_pronoun(tok)
+                and (_after_inverted_pronoun(tok) or _after_quote_and_auxiliary(tok))
             )
         )
 
@@ -983,6 +987,10 @@ class QuoteExtractor:
 
     def _speaker_of(self, verb: Token, quoted: Any) -> tuple[tuple[int, int] | None, Token | None]:
         """The subject of a speech verb (or of the verb it is coordinated with)."""
+        heard = _heard_speaker(verb, self.r.perception)
+        if heard is not None and not quoted(heard.idx):
+            # « affirme avoir entendu Paul Faure dire "…" »: who was heard saying it.
+            return noun_phrase(heard), heard
         v = verb
         for _ in range(3):
             subjects = [
@@ -993,6 +1001,9 @@ class QuoteExtractor:
                 and (
                     c.dep_ == "nsubj"
                     or (c.dep_.startswith("expl") and c.lower_.lstrip("-") in self.r.pronouns)
+                    # « Cette dernière a assuré que … » parsed as a passive's subject: with
+                    # no passive auxiliary on the verb, it is the subject of an active one.
+                    or (c.dep_ == "nsubj:pass" and not _passive(v))
                 )
             ]
             if not subjects and _incise(v) and (_finite(v) or v.pos_ not in {"VERB", "AUX"}):
@@ -1044,6 +1055,11 @@ class QuoteExtractor:
                     last = max(governors, key=lambda c: c.i)
                     start = max(start, head.doc[last.i + 1].idx)
                 return (start, end), head
+            narrative = _narrative_subject(v)
+            if narrative is not None:
+                # « Et l'avocat d'enchaîner : "…" »: the subject of a narrative infinitive
+                # stands between « et » and « de ».
+                return narrative[:2], narrative[2]
             # « X a réagi, soulignant que … », « X a qualifié … et promis … »: the subject of
             # the verb this one depends on.
             if v.dep_ in {"conj", "xcomp", "advcl"} and v.head is not v:
@@ -1250,10 +1266,21 @@ class QuoteExtractor:
         source: _Found | None = None  # the last quote, of any kind, whose speaker was named
         last: _Found | None = None
         ordered = sorted(found, key=lambda f: (f.sentence, f.start))
+        reports: list[_Found] = []  # the indirect quotes resolved so far
         for f in ordered:
             if last is not None and last.name is not None:
                 source = last
             last = f
+            report = self._enclosing_report(f, reports, index)
+            if report is not None:
+                # « X a déploré que trop de Français continuent à "prendre à la légère" … »:
+                # words quoted inside reported speech are the reporter's.
+                f.entity, f.name, f.speaker = report.entity, report.name, report.speaker
+                f.resolution, f.continues = "context", report
+                previous = f
+                continue
+            if f.kind is QuoteKind.INDIRECT:
+                reports.append(f)
             recent = (
                 previous
                 if previous is not None
@@ -1320,12 +1347,27 @@ class QuoteExtractor:
                     # « "…", conclut le communiqué » after the préfecture was quoted: the same
                     # voice goes on through its release.
                     f.entity, f.name, f.resolution = recent.entity, recent.name, "context"
+                if f.name is None and _DEFINITE_OPENING.match(text, a, b):
+                    # « a indiqué dans un communiqué le procureur X » … « selon le communiqué »:
+                    # the definite document is the one a quote before introduced, its speaker's.
+                    issuer = _introduced(head_lemma, ordered[: ordered.index(f)], text)
+                    if issuer is not None:
+                        f.entity, f.name, f.resolution = issuer.entity, issuer.name, "context"
                 if f.name is not None:
                     if f.kind is not QuoteKind.ACCORDING_TO:
                         previous = f
                     continue
             head_at = f.speaker_head.idx + f.offset if f.speaker_head is not None else None
             k = index.at(a, b, head_at)
+            if k is not None and not self._holds(index.mention_in(k, a, b).span, head_at):
+                told = _RECIPIENT_BEFORE.search(text, a, index.mention_in(k, a, b).span.start)
+                if told is not None and head_at is not None and told.start() > head_at:
+                    # « a indiqué une source gouvernementale à l'AFP »: the parser hung who was
+                    # told on the subject; the phrase ends before it.
+                    b = told.start()
+                    f.speaker = a, b
+                    words = text[a:b]
+                    k = index.at(a, b, head_at)
             named = None
             if k is not None and self._title_only(index.entities[k].name):
                 k = None  # « le Premier ministre »: a title the tagger took for a name
@@ -1371,6 +1413,24 @@ class QuoteExtractor:
                 k = None
                 if named is not None:
                     k = None
+            if (
+                named is None
+                and k is not None
+                and self._guessed_role(f, k, a, b, index, ranker)
+                and self._description(f, recent, ranker)
+                and f.entity != k
+            ):
+                # « La présidente de la commission » tied by proximity to the man named last,
+                # whose gender the text never gave, when the text has marked a woman since
+                # (« a-t-elle dit »): the ranking's choice.
+                previous = f
+                continue
+            if named is None and k is not None and f.speaker_head is not None:
+                body = self._spoken_for(f, k, text, index, ranker)
+                if body is not None:
+                    # « a souligné le porte-parole de Southwest »: the body it speaks for, not
+                    # the person the role was tied to by proximity.
+                    named, k = body, None
             if named is not None:
                 f.speaker, f.entity = named[:2], named[2]
                 f.name = (
@@ -1393,6 +1453,108 @@ class QuoteExtractor:
                 # « selon les données » reports a source, not someone who goes on speaking.
                 previous = f
         _inside_according_to(ordered)
+
+    def _guessed_role(
+        self, f: _Found, k: int, a: int, b: int, index: EntityIndex, ranker: SpeakerRanker
+    ) -> bool:
+        """Is the phrase a feminine role the entity index tied to entity k by proximity only
+        (no evidence for its noun) and k's gender unknown? (Feminine only: a masculine role
+        tied to a man the text gave no mark, « le président » for a president named without
+        « M. », is the usual case, and a man marked by « il » elsewhere no better.)"""
+        head = f.speaker_head
+        if head is None or index.mention_in(k, a, b).form is not MentionForm.ROLE:
+            return False
+        if {fold(head.lemma_), fold(head.text)} & ranker.evidence[k]:
+            return False
+        gender = _description_gender(head, self.r.person_nouns)
+        return gender == "f" and index.genders[k] is None
+
+    def _spoken_for(
+        self,
+        f: _Found,
+        k: int,
+        text: str,
+        index: EntityIndex,
+        ranker: SpeakerRanker,
+    ) -> tuple[int, int, int] | None:
+        """« le porte-parole de Southwest », « une porte-parole du FBI »: a spokesperson noun
+        whose complement names an organisation speaks for it, unless the text gave the person
+        its role was tied to that noun (« X, porte-parole de … »). The body's mention."""
+        head = f.speaker_head
+        assert head is not None and f.speaker is not None
+        nouns = {fold(head.lemma_), fold(head.text)}
+        if not nouns & self.r.spokespeople or nouns & ranker.evidence[k]:
+            return None
+        if index.mention_in(k, *f.speaker).form is not MentionForm.ROLE:
+            return None
+        of = _OF.match(text, head.idx + f.offset + len(head.text))
+        if of is None:
+            return None
+        named = index.at(of.end(), of.end() + 1, of.end())
+        if named is None:
+            return None
+        mention = index.mention_in(named, of.end(), of.end() + 1)
+        if mention.span.start != of.end():
+            return None
+        body: int | None = named
+        if index.entities[named].kind not in _ISSUERS:
+            # « Southwest » tagged a place, the text's « Southwest Airlines » an organisation:
+            # the short form of the body's name.
+            short = fold(index.entities[named].name).split()
+            body = next(
+                (
+                    j
+                    for j, e in enumerate(index.entities)
+                    if e.kind in _ISSUERS and fold(e.name).split()[: len(short)] == short
+                ),
+                None,
+            )
+        if body is None:
+            return None
+        return mention.span.start, mention.span.end, body
+
+    def _enclosing_report(
+        self, f: _Found, reports: list[_Found], index: EntityIndex
+    ) -> _Found | None:
+        """The indirect quote of the same sentence whose reported clause holds this direct
+        quote, when the quote is its words: a quote with no cue of its own, or the report's
+        cue, or a cue inside the clause whose subject is no speaker (« que les Français
+        continuent à "…" »; « qu'un juge lui a dit "…" » is the judge's)."""
+        if f.kind is not QuoteKind.DIRECT:
+            return None
+        report = next(
+            (
+                g
+                for g in reversed(reports)
+                if g.sentence == f.sentence and g.start <= f.start and f.end <= g.end
+            ),
+            None,
+        )
+        if report is None or report.name is None:
+            return None
+        if f.cue == report.cue:
+            return None  # resolved as the report is
+        if f.cue is None:
+            return report
+        if not report.start <= f.cue[0] < report.end:
+            return None
+        return None if self._names_speaker(f, index) else report
+
+    def _names_speaker(self, f: _Found, index: EntityIndex) -> bool:
+        """Does the quote's own speaker phrase name who may speak: a person, a body, a name the
+        tagger could not type, a pronoun, a person or body noun?"""
+        if f.speaker is None:
+            return False
+        head = f.speaker_head
+        k = index.at(*f.speaker, head.idx + f.offset if head is not None else None)
+        if k is not None:
+            return index.entities[k].kind in _PEOPLE | _ISSUERS | _OTHER
+        if head is None:
+            return False
+        nouns = {fold(head.lemma_), fold(head.lower_)}
+        return head.pos_ == "PRON" or bool(
+            nouns & self.r.person_nouns or any(n in self.r.body_nouns for n in nouns)
+        )
 
     def _rivals(self, nouns: set[str], evidence: frozenset[str]) -> bool:
         """Does the text give this person a role that the description's rules out?"""
@@ -1483,6 +1645,8 @@ class QuoteExtractor:
         nouns = {fold(head.lemma_), fold(head.text)}
         if nouns & self.r.spokespeople:
             return False
+        if nouns & self.r.associates:
+            return True  # « les proches de X », « un ami de X »: not X
         if "Plur" in head.morph.get("Number", []) and complement is not EntityKind.PERSON:
             return False
         return bool(nouns & self.r.person_nouns) or any(n in self.r.body_nouns for n in nouns)
@@ -1539,6 +1703,10 @@ class QuoteExtractor:
             start, b, kinds, self.r.complement_prepositions, text, allowed=self._is_name_of(ranker)
         )
         apposition = _APPOSITION.match(text, b)
+        if apposition is not None and _RELATIVE_OPENING.match(text, b):
+            # « Le chef de l'Etat, qui s'est entretenu avec X, a ajouté »: a relative clause,
+            # not an apposition; X is who he spoke with.
+            apposition = None
         if named is None and apposition is not None:
             # Up to a stop, the name closing it (« Selon le magazine, X traverserait … »: X is
             # what the magazine says, not who it is); when the quote's words were taken from
@@ -1782,6 +1950,25 @@ class QuoteExtractor:
             f.entity, f.name, f.resolution = k, index.entities[k].name, "role"
 
 
+def _introduced(noun: str, before: list[_Found], text: str) -> _Found | None:
+    """The latest quote with a named speaker whose cue introduced a document of this noun
+    (« a indiqué dans un communiqué X », « a écrit X dans une lettre »), in its sentence
+    around the cue."""
+    pattern = re.compile(
+        rf"\b(?:dans|par|via)\s+(?:un|une|son|sa|leur)\s+{re.escape(noun)}s?\b", re.IGNORECASE
+    )
+    for g in reversed(before):
+        if g.name is None or g.cue is None:
+            continue
+        if pattern.search(text, max(0, g.cue[0] - 80), g.cue[1] + 80):
+            return g
+    return None
+
+
+# A definite article or demonstrative opening a phrase (« le communiqué », « cette note »).
+_DEFINITE_OPENING = re.compile(r"(?:le|la|ce|cet|cette)\s+|l['’]", re.IGNORECASE)
+
+
 _ISSUERS = frozenset({EntityKind.ORGANISATION})
 _PEOPLE = frozenset({EntityKind.PERSON})
 _OTHER = frozenset({EntityKind.OTHER})
@@ -1797,6 +1984,16 @@ _COMPLEMENT = re.compile(
 # (after the noun's complement the phrase may have left out: « la directrice de l'école, X »).
 _APPOSITION = re.compile(
     r"(?:\s+(?:de|du|des|d['’])[^,.;:!?«»\"“”()\n]{1,60})?\s*,\s*[^,.;:!?«»\"“”()\n]{1,80}"
+)
+# « à l'AFP », « au Parisien », « aux enquêteurs » closing a phrase: who was told.
+_RECIPIENT_BEFORE = re.compile(r"\s+(?:à|au|aux)\s+(?:l['’]|la\s+|le\s+|les\s+)?$")
+# The preposition and article of a noun's complement (« de la », « du », « d' »).
+_OF = re.compile(r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])")
+# A comma and a relative pronoun: a relative clause opens (« , qui », « , dont », « , où »).
+_RELATIVE_OPENING = re.compile(
+    r"(?:\s+(?:de|du|des|d['’])[^,.;:!?«»\"“”()\n]{1,60})?\s*,\s*"
+    r"(?:qui|que|qu['’]|dont|où|lequel|laquelle|lesquels|lesquelles|auquel|à qui)\b",
+    re.IGNORECASE,
 )
 _TITLE = re.compile(r"(?:^|\s)(?:M|Mme|Mlle|Me|Dr|Pr|Mgr|St)$")
 
@@ -1998,6 +2195,40 @@ def _after_closing_quote(tok: Token) -> bool:
     return tok.i >= 2 and tok.doc[tok.i - 1].text == "," and tok.doc[tok.i - 2].text in _CLOSINGS
 
 
+def _heard_speaker(verb: Token, perception: frozenset[str]) -> Token | None:
+    """« entendu X dire "…" »: the object of a verb of perception, when the speech verb is
+    its infinitive complement."""
+    if verb.dep_ != "xcomp" or "Inf" not in verb.morph.get("VerbForm", []):
+        return None
+    if verb.head.lemma_.lower() not in perception:
+        return None
+    return next(
+        (
+            c
+            for c in verb.head.children
+            if c.dep_ == "obj" and c.pos_ in {"PROPN", "NOUN"} and c.i < verb.i
+        ),
+        None,
+    )
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in {"aux:pass", "auxpass"} for c in verb.children)
+
+
+def _after_quote_and_auxiliary(tok: Token) -> bool:
+    """« "…", a nié X »: a past participle right after « a » (or « ont », « avait »), right
+    after the closing mark and its comma: an incise, whatever tag the participle got."""
+    return (
+        tok.i >= 3
+        and tok.doc[tok.i - 1].lower_ in _INCISE_AUXILIARIES
+        and _after_closing_quote(tok.doc[tok.i - 1])
+    )
+
+
+_INCISE_AUXILIARIES = frozenset({"a", "ont", "avait", "avaient"})
+
+
 def _before_inverted_pronoun(tok: Token) -> bool:
     following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return following is not None and following.text.lower().lstrip("-") in {"t", "t-il", "t-elle"}
@@ -2042,7 +2273,11 @@ def _inverted_subject(verb: Token) -> list[Token]:
                 # complement
                 or (tok.dep_ == "nmod" and tok.head.i == verb.i and verb.pos_ == "NOUN")
             )
-            and tok.pos_ in {"NOUN", "PROPN"}
+            and (
+                tok.pos_ in {"NOUN", "PROPN"}
+                # « note Chris Low de FHN Financial »: a foreign name the tagger could not read
+                or (tok.pos_ == "X" and tok.text[:1].isupper())
+            )
             # « sur RMC-BFMTV »: a piece of a hyphenated name is no subject
             and tok.text[0].isalnum()
             and not verb.doc[tok.i - 1].text.endswith("-")
@@ -2102,6 +2337,31 @@ def _finite(verb: Token) -> bool:
 # « Et d'ajouter », « avant de lancer », « puis d'expliquer » right before a cue: a narrative
 # infinitive, whose subject is whoever spoke before.
 _NARRATIVE_INFINITIVE = re.compile(r"(?:^|[\s.,;:»\"”])(?:et|avant|puis)\s+(?:de\s+|d['’])$", re.I)
+
+
+# « Et l'avocat d'enchaîner », « Et la ministre de conclure »: « et », a noun phrase of one
+# to four words opened by a determiner, « de », the infinitive.
+_NARRATIVE_SUBJECT = re.compile(
+    r"(?:^|[\s.,;:»\"”])et\s+(?P<subject>(?:l['’]|le\s+|la\s+|les\s+|ce\s+|cet\s+|cette\s+)"
+    r"[^\s,.;:«»\"“”]+(?:\s+[^\s,.;:«»\"“”]+){0,3}?)\s*(?:\s+de\s+|\s+d['’])$",
+    re.IGNORECASE,
+)
+
+
+def _narrative_subject(verb: Token) -> tuple[int, int, Token] | None:
+    """The subject of a narrative infinitive (« Et l'avocat d'enchaîner »): its span
+    (doc-relative) and head."""
+    if verb.pos_ != "VERB" or "Inf" not in verb.morph.get("VerbForm", []):
+        return None
+    doc = verb.doc
+    start = max(0, verb.idx - 60)
+    m = _NARRATIVE_SUBJECT.search(doc.text[start : verb.idx])
+    if m is None:
+        return None
+    span = doc.char_span(start + m.start("subject"), start + m.end("subject"))
+    if span is None or span.root.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return span.start_char, span.end_char, span.root
 
 
 def _narrative_infinitive(text: str, cue_start: int) -> bool:

@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from essentiel.analyze import sentences_of
 from essentiel.facts.entities import EntityIndex
@@ -78,11 +78,18 @@ class SpeakerRanker:
         self._quoted = sorted(quoted)
         self._sentence_starts: list[int] = []  # clean-text start of each body sentence
         self._paragraph_first: list[int] = []  # per sentence, its block's first sentence
+        # Per sentence, whether a third-person pronoun stands for someone in it (« Il se
+        # retrouve coincé », « Le confinement l'a pris de court »): it goes on with its topic.
+        self._pronoun_topic: list[bool] = []
         by_block: dict[int, tuple[Block, Doc]] = {}
         for block, doc in docs:
             by_block[block.index] = (block, doc)
             opening = len(self._sentence_starts)
-            self._sentence_starts.extend(block.span.start + s.start_char for s in sentences_of(doc))
+            for s in sentences_of(doc):
+                self._sentence_starts.append(block.span.start + s.start_char)
+                self._pronoun_topic.append(
+                    any(t.pos_ == "PRON" and t.lower_ in _TOPIC_PRONOUNS for t in s)
+                )
             self._paragraph_first.extend([opening] * (len(self._sentence_starts) - opening))
         mentions: list[_Mention] = []
         for k, entity in enumerate(index.entities):
@@ -96,8 +103,11 @@ class SpeakerRanker:
                     alignment_mode="expand",
                 )
                 root = span.root if span is not None else None
-                if root is not None and root.pos_ in _NOT_NAMES:
-                    continue  # « Considéré comme… », « Rester chez soi »: a verb the tagger took
+                if span is not None and span.root.pos_ in _NOT_NAMES and _opens_clause(span):
+                    # « Considéré comme… », « Rester chez soi »: a capitalised verb opening a
+                    # sentence. Mid-sentence a capital is a name's, whatever the tagger says
+                    # (« a déploré Dider Guillaume »: « Dider » tagged a verb).
+                    continue
                 recipient = span is not None and _after_recipient_preposition(doc, span.start)
                 mentions.append(
                     _Mention(
@@ -206,11 +216,18 @@ class SpeakerRanker:
         hi = bisect.bisect_left(self._starts, position)
         best: tuple[float, int, _Mention] | None = None
         seen: set[int] = set()
-        for m in reversed(self._mentions[lo:hi]):  # newest first: the first of a kind is kept
-            if m.entity in seen or not self._possible(m, kinds, gender, exclude):
+        refused: set[int] = set()
+        for m in reversed(self._mentions[lo:hi]):  # newest first
+            if not self._possible(m, kinds, gender, exclude):
                 continue
-            if allowed is not None and not allowed(m.entity):
+            if m.entity in refused:
                 continue
+            if m.entity not in seen and allowed is not None and not allowed(m.entity):
+                refused.add(m.entity)
+                continue
+            # Every mention of an entity in the window counts, its best one ranks it: the
+            # subject of the sentence before (« La secrétaire d'Etat, X, a détaillé … ») is
+            # salient though its name, in apposition, is no subject.
             seen.add(m.entity)
             key = (self._score(m, sentence, previous, evident), m.start, m)
             if best is None or key[:2] > best[:2]:
@@ -279,10 +296,37 @@ class SpeakerRanker:
         # The subject named last; when the parser gave none (« Le président de la commission,
         # X, a interpellé Y » read X as a conjunct), the first named: news prose names its
         # topic first.
+        if not possible:
+            possible = self._topic_before(sentence, kinds, gender, exclude)
         m = next((m for m in reversed(possible) if m.subject), possible[0] if possible else None)
         if m is None or not allowed(m.entity):
             return None
         return Speaker(m.entity, m.start, m.end)
+
+    def _topic_before(
+        self,
+        sentence: int,
+        kinds: frozenset[EntityKind],
+        gender: str | None,
+        exclude: tuple[int, int] | None,
+    ) -> list[_Mention]:
+        """« X avait décidé de rentrer. … Le confinement l'a pris de court. Il se retrouve
+        coincé. "…", confie cet homme de 36 ans »: back over the sentences that name nobody
+        but a pronoun stands for someone in (the text goes on with its topic), the possible
+        mentions of the first sentence that names someone, within the window."""
+        back = sentence - 1
+        while back >= 0 and sentence - back < _WINDOW and self._pronoun_topic[back]:
+            if self.mentions_in_sentences(back, back):
+                return []  # a sentence that names someone else: not a chain of pronouns
+            back -= 1
+            named = self.mentions_in_sentences(back, back)
+            if named:
+                return [
+                    m
+                    for m in named
+                    if not m.complement and self._possible(m, kinds, gender, exclude)
+                ]
+        return []
 
     def subject_of_sentence_before(
         self, position: int, kinds: frozenset[EntityKind]
@@ -421,6 +465,8 @@ class SpeakerRanker:
         return score
 
 
+# Third-person pronouns that stand for a person a sentence goes on about (« il », « l' »).
+_TOPIC_PRONOUNS = frozenset({"il", "elle", "l'", "l’", "le", "la", "lui"})
 # Parts of speech a name's head never has: a capitalised verb or adverb opening a sentence.
 _NOT_NAMES = frozenset({"VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ"})
 # Who was told (« à l'AFP ») or where it was said (« sur France Inter », « sur Twitter »):
@@ -429,6 +475,13 @@ _RECIPIENT = frozenset({"à", "au", "aux", "sur", "to"})
 _ARTICLES = frozenset({"l'", "l’", "la", "le", "les", "the"})
 # Articles between a preposition and the name it governs (« de la Nouvelle République »).
 _GOVERNED_ARTICLES = frozenset({"l", "la", "le", "les", "the"})
+
+
+def _opens_clause(span: Span) -> bool:
+    """Does the span open its sentence, or follow a punctuation mark (a glued sentence,
+    « : », a quote mark)?"""
+    first = span[0]
+    return first.is_sent_start or first.i == 0 or first.doc[first.i - 1].is_punct
 
 
 def _after_recipient_preposition(doc: Doc, i: int) -> bool:
@@ -447,4 +500,8 @@ def _is_subject(root: Token) -> bool:
 
 
 def _is_complement(root: Token) -> bool:
-    return root.dep_ == "nmod" and root.head.pos_ in {"NOUN", "PROPN"}
+    # « choisi par Charlie Chaplin »: the agent of a passive is not the sentence's topic either.
+    return (root.dep_ == "nmod" and root.head.pos_ in {"NOUN", "PROPN"}) or root.dep_ in {
+        "obl:agent",
+        "agent",
+    }

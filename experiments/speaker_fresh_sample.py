@@ -1,0 +1,129 @@
+"""French speakers on fresh OrangeSum train articles: dump a fixed sample, compare two dumps.
+
+    PYTHONPATH=src .venv/bin/python experiments/speaker_fresh_sample.py dump OUT.json \
+        [--rows 9000-9999] [--articles 24] [--seed 20261206] [--after-seed SEED]
+    PYTHONPATH=src .venv/bin/python experiments/speaker_fresh_sample.py compare A.json B.json
+
+``dump`` digests a fixed sample of the train split's rows (eligible as for the gold sets: a
+`text` of 800–5,000 characters holding a quote mark), drawn with ``random.Random(seed)``, and
+writes every quote with its speaker and some context, for reading by hand. ``--after-seed``
+leaves out the articles that seed draws (a second sample, disjoint from the first). ``compare``
+lists the quotes whose speaker differs between two dumps (made at two states of the code),
+the quotes found in one only, and counts. The dumps hold article text: keep them outside the
+repository (only counts go in the notes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+TRAIN = ROOT.parent / "shared" / "eval-data" / "orangesum" / "orangesum_abstract_train.jsonl.gz"
+
+
+def eligible(rows: tuple[int, int], data: Path) -> list[tuple[int, dict[str, Any]]]:
+    found = []
+    with gzip.open(data, "rt", encoding="utf-8") as lines:
+        for i, line in enumerate(lines):
+            if i < rows[0]:
+                continue
+            if i > rows[1]:
+                break
+            row = json.loads(line)
+            text = row["text"]
+            if 800 <= len(text) <= 5000 and any(c in text for c in '«"“'):
+                found.append((i, row))
+    return found
+
+
+def dump(args: argparse.Namespace) -> int:
+    from essentiel.pipeline import Pipeline
+
+    lo, hi = (int(x) for x in args.rows.split("-"))
+    rows = eligible((lo, hi), args.data)
+    if args.after_seed is not None:
+        taken = {r["id"] for _, r in random.Random(args.after_seed).sample(rows, args.articles)}
+        rows = [x for x in rows if x[1]["id"] not in taken]
+    sample = sorted(random.Random(args.seed).sample(rows, args.articles), key=lambda x: x[0])
+    pipe = Pipeline()
+    quotes = []
+    for i, row in sample:
+        digest = pipe.digest(row["text"], lang="fr", published=dt.date.fromisoformat(row["date"]))
+        text = digest.article.text
+        for q in digest.quotes:
+            a, b = q.content.start, q.content.end
+            quotes.append(
+                {
+                    "row": i,
+                    "id": row["id"],
+                    "kind": q.kind.value,
+                    "content": text[a:b],
+                    "name": q.speaker_name,
+                    "span": q.speaker.text if q.speaker else None,
+                    "context": text[max(0, a - 300) : b + 150],
+                }
+            )
+    args.out.write_text(json.dumps(quotes, ensure_ascii=False, indent=0), encoding="utf-8")
+    print(f"{len(sample)} articles, {len(quotes)} quotes")
+    return 0
+
+
+def _keyed(path: Path) -> dict[tuple[str, str, int], dict[str, Any]]:
+    """Quotes by article, content and rank among equal contents (a heading may repeat one)."""
+    seen: Counter[tuple[str, str]] = Counter()
+    keyed = {}
+    for q in json.loads(path.read_text(encoding="utf-8")):
+        key = (q["id"], q["content"])
+        seen[key] += 1
+        keyed[(*key, seen[key])] = q
+    return keyed
+
+
+def compare(args: argparse.Namespace) -> int:
+    a, b = _keyed(args.a), _keyed(args.b)
+    changed = [k for k in a if k in b and a[k]["name"] != b[k]["name"]]
+    for k in changed:
+        print(f"changed {k[0]} «{k[1][:70]}»: {a[k]['name']!r} -> {b[k]['name']!r}")
+    for k in b.keys() - a.keys():
+        print(f"new {k[0]} «{k[1][:70]}»: {b[k]['name']!r}")
+    for k in a.keys() - b.keys():
+        print(f"gone {k[0]} «{k[1][:70]}»: {a[k]['name']!r}")
+    print(
+        f"{len(a)} → {len(b)} quotes; {len(changed)} speakers changed, "
+        f"{len(b.keys() - a.keys())} new, {len(a.keys() - b.keys())} gone"
+    )
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    d = sub.add_parser("dump")
+    d.add_argument("out", type=Path)
+    d.add_argument("--rows", default="9000-9999")
+    d.add_argument("--articles", type=int, default=24)
+    d.add_argument("--seed", type=int, default=20261206)
+    d.add_argument("--after-seed", type=int)
+    d.add_argument("--data", type=Path, default=TRAIN)
+    c = sub.add_parser("compare")
+    c.add_argument("a", type=Path)
+    c.add_argument("b", type=Path)
+    args = parser.parse_args()
+    if args.command == "dump":
+        if not args.data.exists():
+            print(f"no data at {args.data}", file=sys.stderr)
+            return 2
+        return dump(args)
+    return compare(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

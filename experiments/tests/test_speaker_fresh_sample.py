@@ -1,0 +1,33 @@
+"""The fresh-sample comparison: quotes keyed by article, content and rank among equals."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import pytest
+from tests.conftest import load_script
+
+
+def _dump(path: Path, names: list[str | None]) -> Path:
+    quotes = [
+        {"id": "orangesum-1", "content": "Nous restons", "name": names[0]},
+        # A heading repeats a quote of the body: the same content twice, told apart by rank.
+        {"id": "orangesum-1", "content": "Tu vas manquer", "name": names[1]},
+        {"id": "orangesum-1", "content": "Tu vas manquer", "name": names[2]},
+    ]
+    path.write_text(json.dumps(quotes), encoding="utf-8")
+    return path
+
+
+def test_compare_counts_changed_speakers_by_rank(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    script = load_script("experiments/speaker_fresh_sample.py")
+    a = _dump(tmp_path / "a.json", ["Paul Roux", "Ben Sharp", "Patrick Sébastien"])
+    b = _dump(tmp_path / "b.json", ["Paul Roux", "Ben Sharp", "Anne Roux"])
+    assert script.compare(argparse.Namespace(a=a, b=b)) == 0
+    out = capsys.readouterr().out
+    assert "3 → 3 quotes; 1 speakers changed, 0 new, 0 gone" in out
+    assert "'Patrick Sébastien' -> 'Anne Roux'" in out
