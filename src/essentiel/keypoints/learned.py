@@ -68,9 +68,18 @@ MAX_RANK = 30
 # the cap (select.passed_over: 1.4 of the 8.1 sentences embedded per page on train rows
 # 5000-5599), 8 (2026-12-06): ROUGE-1 on make tune's first 300 (training/tune_selection.py
 # --documents 300) 28.97 against 28.95 with 10 and 28.92 before either change; 7: 28.93.
-MAX_EMBEDDED = 8
+# 7 (2026-12-06, tenth session, issue 31): ROUGE-1 on the same 300 28.86 against 28.82 with
+# 8 (6: 28.68); bench/keypoint_defects.py on validation pages 1-245 the same (17 of 709
+# bullets, 17 boxes missing the headline's event); 37 of 500 validation digests (rows 0-499)
+# change; the keypoints stage about 1 ms of CPU cheaper per page (docs/experiments.md).
+MAX_EMBEDDED = 7
 # The sentence encoder's cost is per piece (sentencepiece token) embedded: a text of more
 # pieces than this (its begin and end marks counted) is embedded from its first ones. 0: whole.
+# On OrangeSum validation pages 0-99, 7.8 texts of 330 pieces embedded per page; 37 % of the
+# texts run over 48 pieces, 14 % of the pieces past it. Not kept (2026-12-06): 48 (with
+# MAX_EMBEDDED 7) saved about 2 ms more per page at ROUGE-1 28.82, but 56, 48 and 64 alike made
+# one more box of pages 1-245 miss the headline's event (18 against 17), and 48 two more
+# bullets with a defect (19 against 17).
 MAX_PIECES = 0
 # A candidate past the cap keeps select.py's score alone, scaled under half the lowest score
 # of the candidates the model scored: below any of them even after the redundancy penalty,
