@@ -143,9 +143,9 @@ def collect(start: int, limit: int) -> tuple[list[list[str]], list[dict[str, int
     calls: list[list[str]] = []
     encode = features.Embedder.encode
 
-    def spy(self: Any, texts: Any) -> Any:
+    def spy(self: Any, texts: Any, max_pieces: int = 0) -> Any:
         calls.append(list(texts))
-        return encode(self, texts)
+        return encode(self, texts, max_pieces)
 
     features.Embedder.encode = spy  # type: ignore[method-assign]
     pages: list[dict[str, int]] = []

@@ -55,6 +55,40 @@ def test_the_encoder_uses_the_c_tokenizer() -> None:
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
 
 
+def test_a_text_over_the_pieces_cap_is_embedded_from_its_first_pieces() -> None:
+    """``Embedder.encode(texts, max_pieces)``: a text of more pieces than the cap is embedded
+    from its first ``max_pieces - 1`` and its end mark; a shorter one as it is; the cap holds
+    for that call only."""
+    model = embedder()
+    pieces = model._pieces
+    long_text = " ".join(SENTENCES[:3])
+    short_text = SENTENCES[0]
+    whole = pieces.encode(long_text)
+    brief = pieces.encode("Le maire a voté.")
+    cap = 12
+    assert len(whole) > cap >= len(brief)
+    with pieces.pieces_at_most(cap):
+        cut = pieces.encode(long_text)
+        assert pieces.encode("Le maire a voté.") == brief
+    assert cut == whole[: cap - 1] + whole[-1:]
+    assert pieces.encode(long_text) == whole  # the cap ends with its call
+    capped = model.encode([long_text, short_text], max_pieces=len(pieces.encode(short_text)))
+    plain = model.encode([long_text, short_text])
+    assert np.array_equal(capped[1], plain[1])  # under the cap: the same vector
+    assert not np.allclose(capped[0], plain[0])
+    assert pieces.encode(long_text) == whole
+
+
+def test_the_pieces_cap_is_a_key_point_setting() -> None:
+    from essentiel.keypoints import KeyPointSettings
+    from essentiel.keypoints.learned import MAX_PIECES
+
+    assert KeyPointSettings().embedded_pieces == MAX_PIECES
+    assert KeyPointSettings(embedded_pieces=0).embedded_pieces == 0
+    with pytest.raises(ValueError, match="embedded_pieces"):
+        KeyPointSettings(embedded_pieces=2)
+
+
 def test_best_by_prescore_keeps_the_best_in_their_order() -> None:
     scores = {3: 0.2, 5: 0.9, 8: 0.5, 9: 0.5, 12: 0.1}
     assert best_by_prescore([3, 5, 8, 9, 12], scores, 3) == [5, 8, 9]
@@ -72,9 +106,9 @@ def test_the_encoder_embeds_at_most_the_cap_in_one_call(monkeypatch: pytest.Monk
     model = embedder()
     encode = model.encode
 
-    def spy(texts: list[str]) -> np.ndarray:  # type: ignore[type-arg]
+    def spy(texts: list[str], max_pieces: int = 0) -> np.ndarray:  # type: ignore[type-arg]
         calls.append(list(texts))
-        return encode(texts)
+        return encode(texts, max_pieces)
 
     monkeypatch.setattr(model, "encode", spy)
     candidates = score_learned(sentences, lang, title, 0.5, max_embedded=cap)
@@ -100,9 +134,9 @@ def test_a_page_under_the_cap_embeds_every_candidate(monkeypatch: pytest.MonkeyP
     model = embedder()
     encode = model.encode
 
-    def spy(texts: list[str]) -> np.ndarray:  # type: ignore[type-arg]
+    def spy(texts: list[str], max_pieces: int = 0) -> np.ndarray:  # type: ignore[type-arg]
         calls.append(len(texts))
-        return encode(texts)
+        return encode(texts, max_pieces)
 
     monkeypatch.setattr(model, "encode", spy)
     candidates = score_learned(sentences, lang, title, 0.5)
@@ -171,9 +205,9 @@ def test_passed_over_sentences_are_neither_embedded_nor_candidates(
     model = embedder()
     encode = model.encode
 
-    def spy(texts: list[str]) -> np.ndarray:  # type: ignore[type-arg]
+    def spy(texts: list[str], max_pieces: int = 0) -> np.ndarray:  # type: ignore[type-arg]
         calls.append(list(texts))
-        return encode(texts)
+        return encode(texts, max_pieces)
 
     monkeypatch.setattr(model, "encode", spy)
     candidates = score_learned(sentences, lang, title, 0.5, max_embedded=20, passed=passed)
@@ -200,9 +234,9 @@ def test_a_digest_does_not_embed_the_sentences_it_passes_over(
     model = embedder()
     encode = model.encode
 
-    def spy(texts: list[str]) -> np.ndarray:  # type: ignore[type-arg]
+    def spy(texts: list[str], max_pieces: int = 0) -> np.ndarray:  # type: ignore[type-arg]
         calls.append(list(texts))
-        return encode(texts)
+        return encode(texts, max_pieces)
 
     monkeypatch.setattr(model, "encode", spy)
     # English takes the lead's order by default: the learned selector asked for.

