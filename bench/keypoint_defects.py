@@ -866,6 +866,13 @@ def headline_event(doc: Any, code: str, entities: Sequence[Any] = ()) -> tuple[E
     names = _name_words(entities)
     capitals = any(t.text[:1].isupper() for t in tokens[1:])
     words: list[EventWord] = []
+    # The hyphenated name each word belongs to (« Alpes-de-Haute-Provence », which the parse
+    # cuts in parts, « Meurthe-et-Moselle », which it does not): one word of the event.
+    compound = [0] * len(tokens)
+    for k in range(1, len(tokens)):
+        joined = not tokens[k - 1].whitespace_ and "-" in {tokens[k - 1].text, tokens[k].text}
+        compound[k] = compound[k - 1] if joined else k
+    parts: dict[int, int] = {}  # compound -> index in ``words`` of its first content word
     for k, tok in enumerate(tokens[start:], start):
         folded = _fold(tok.text)
         if tok.pos_ == "NUM" or tok.text[:1].isdigit():
@@ -886,6 +893,18 @@ def headline_event(doc: Any, code: str, entities: Sequence[Any] = ()) -> tuple[E
             keys |= {f"ent:{n}" for n, words_of in enumerate(names) if folded in words_of}
         predicate = tok.pos_ in {"VERB", "AUX"} or (tok.dep_ == "ROOT" and tok.pos_ != "PROPN")
         word = EventWord(tok.text, frozenset(keys), frozenset(forms), predicate)
+        at = parts.get(compound[k])
+        if at is not None and tok.text[:1].isupper() and words[at].text[:1].isupper():
+            # A part of the same hyphenated name: said when any of its parts is said.
+            first = words[at]
+            words[at] = EventWord(
+                f"{first.text}-{tok.text}",
+                first.keys | word.keys,
+                first.forms | word.forms,
+                first.predicate or word.predicate,
+            )
+            continue
+        parts.setdefault(compound[k], len(words))
         words.append(word)
     return tuple(words)
 
