@@ -630,9 +630,16 @@ def test_a_lead_a_few_words_over_the_limit_still_states_the_headline() -> None:
 
 
 def test_when_the_headline_statement_fails_the_next_one_is_tried() -> None:
-    # The lead cannot be a bullet here (over 30 words): the next sentence that tells of the
-    # headline's event (the leak) comes first, not the best-scored side detail.
-    first = _first_bullet(headline_extra_words=0, headline_tries=3, target_words=25, max_words=30)
+    # The lead cannot be a bullet here (over 30 words, no words over allowed): the next
+    # sentence that tells of the headline's event (the leak) comes first, not the best-scored
+    # side detail.
+    first = _first_bullet(
+        headline_extra_words=0,
+        headline_whole_words=0,
+        headline_tries=3,
+        target_words=25,
+        max_words=30,
+    )
     assert "l'origine de la fuite" in first, first
 
 
