@@ -300,6 +300,14 @@ def test_an_opening_connective_goes_and_the_rest_must_stand_alone() -> None:
         "Et de lancer aux élus de l'opposition : « Assumez vos choix devant les électeurs. »"
     )
     assert compress(narrative, 5) == (narrative, [])
+    # A clause before the main one hangs on its own mark, not on the connective: it goes.
+    text = (
+        "Et pour faire face au manque de lits, la priorité a été donnée aux patients les plus "
+        "âgés de l'hôpital de Vannes."
+    )
+    bullet, removed = compress(text, 40)
+    assert removed == ["connective"]
+    assert bullet.startswith("Pour faire face au manque de lits, la priorité a été donnée")
 
 
 def test_no_deletion_takes_the_main_verb_or_its_subject() -> None:

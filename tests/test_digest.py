@@ -42,7 +42,10 @@ def assert_keypoints_sound(digest: Digest, max_words: int = 30) -> None:
     body = [b.span for b in digest.article.blocks if b.kind is BlockKind.BODY]
     assert 2 <= len(digest.keypoints) <= 4
     # The first bullet, the headline's event, may run a few words longer.
-    extra = essentiel.KeyPointSettings.headline_extra_words
+    extra = (
+        essentiel.KeyPointSettings.headline_extra_words
+        + essentiel.KeyPointSettings.headline_whole_words
+    )
     for k, point in enumerate(digest.keypoints):
         assert point.verdict.passed, point.verdict.problems
         assert count_words(point.text) <= max_words + (extra if k == 0 else 0)

@@ -107,6 +107,16 @@ def test_without_the_clause_cut_the_box_opens_on_a_side_detail() -> None:
     assert not _first(headline_clause=False).startswith("Un mineur"), "the lead made it whole"
 
 
+def test_a_statement_no_cut_brings_under_the_limit_stands_whole_a_few_words_over() -> None:
+    # The lead is 49 words; the limit of the first bullet is 46. Its main clause is tried first
+    # (above); without it, the lead stands whole rather than a side detail
+    # (``headline_whole_words``: up to 50), and with neither the box opens elsewhere.
+    whole = _first(headline_clause=False)
+    assert whole == LEAD, whole
+    assert not _first(headline_clause=False, headline_whole_words=0).startswith("Interpellé")
+    assert not _first(headline_clause=False, headline_whole_words=0).startswith("Un mineur")
+
+
 def test_the_clause_cut_keeps_the_figures_of_the_main_clause() -> None:
     text = (
         "Interpellée mardi à la sortie d'un supermarché du centre-ville de Lorient, une femme "

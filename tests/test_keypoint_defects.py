@@ -393,6 +393,29 @@ def test_the_headline_event_in_other_words_is_stated(headline: str, bullet: str)
     assert _covers(headline, bullet)
 
 
+def test_a_hyphenated_name_is_one_word_of_the_event() -> None:
+    """« Côtes-d'Armor », « Alpes-de-Haute-Provence »: a place the parse may cut in parts is
+    one word of the event, said when the bullet says it; it does not weigh as three."""
+    words = [w.text for w in _event("Alpes-de-Haute-Provence : un car se renverse sur la route")]
+    assert sum("Provence" in w for w in words) == 1 and "Alpes" in words[0]
+    assert _covers(
+        "Alpes-de-Haute-Provence : un car se renverse sur la route",
+        "Un car scolaire s'est renversé mardi matin près de Digne.",
+    )
+    # Said through any of its parts: « la Haute-Provence ».
+    event = _event("Alpes-de-Haute-Provence : un car se renverse sur la route")
+    said = _said("La Haute-Provence compte de nombreuses routes de montagne.")
+    assert _script().event_matched(event[0], said)
+
+
+def test_a_vigilance_is_an_alert() -> None:
+    assert _covers(
+        "Orages : trois départements bretons en alerte",
+        "Météo France a placé le Finistère, le Morbihan et les Côtes-d'Armor en vigilance "
+        "orange aux orages mardi.",
+    )
+
+
 def test_a_life_without_the_death_does_not_state_it() -> None:
     assert not _covers(
         "Une figure du rugby brestois s'est éteinte",

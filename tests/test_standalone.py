@@ -630,9 +630,16 @@ def test_a_lead_a_few_words_over_the_limit_still_states_the_headline() -> None:
 
 
 def test_when_the_headline_statement_fails_the_next_one_is_tried() -> None:
-    # The lead cannot be a bullet here (over 30 words): the next sentence that tells of the
-    # headline's event (the leak) comes first, not the best-scored side detail.
-    first = _first_bullet(headline_extra_words=0, headline_tries=3, target_words=25, max_words=30)
+    # The lead cannot be a bullet here (over 30 words, no words over allowed): the next
+    # sentence that tells of the headline's event (the leak) comes first, not the best-scored
+    # side detail.
+    first = _first_bullet(
+        headline_extra_words=0,
+        headline_whole_words=0,
+        headline_tries=3,
+        target_words=25,
+        max_words=30,
+    )
     assert "l'origine de la fuite" in first, first
 
 
@@ -692,6 +699,16 @@ def test_a_noun_and_its_relative_clause_is_no_statement(text: str, fragment: boo
         ("Il y a déjà participé en 2015 avec son frère et deux amis d'enfance.", False),
         ("Il y travaille depuis douze ans comme infirmier au centre hospitalier.", False),
         ("Il y a participé dès 2015 avec son frère et deux amis d'enfance.", False),
+        # Negated: « n' » between the pronoun and « y » (issue 33, tenth session).
+        (
+            "Il n'y a pas de nouveau cas de grippe dans le Morbihan, a indiqué mardi la préfecture.",
+            True,
+        ),
+        (
+            "Il n'y avait plus que 12 % de grévistes à la RATP jeudi matin, selon la direction.",
+            True,
+        ),
+        ("Il n'y a jamais travaillé avant son arrivée à la mairie de Vannes en 2012.", False),
     ],
 )
 def test_an_impersonal_il_y_a_opens_a_candidate(text: str, alone: bool) -> None:
@@ -773,3 +790,39 @@ def _box(text: str) -> list[str]:
     settings = KeyPointSettings(min_keypoints=1)
     digest = Pipeline(Settings(keypoints=settings)).digest(text, lang="fr")
     return [p.text for p in digest.keypoints]
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        # The time the article is told in, not something a sentence before said.
+        ("Ce soir, à 20h30, Claire Morvan sera l'invitée du journal de France 3 Bretagne.", True),
+        (
+            "Ce mardi 3 mars, la mairie de Quimper a annoncé la fermeture de la piscine municipale.",
+            True,
+        ),
+        (
+            "Cette semaine, plus de 2.000 élèves ont repris les cours dans les écoles de Brest.",
+            True,
+        ),
+        # The time is the subject: what it is, a sentence before said it.
+        (
+            "Cette semaine, organisée par la région, réunit les artisans de tout le Finistère.",
+            False,
+        ),
+        ("Ce jeudi 5 mars a été classé rouge dans le sens des départs par les autorités.", False),
+        # In a quote, the time is the speaker's.
+        ('"Ce soir, nous fermons le site de Lorient pour de bon", a déclaré Paul Kerjean.', False),
+        # Any other demonstrative still points back.
+        (
+            "Ce projet a été présenté mardi par la mairie de Quimper aux habitants du quartier.",
+            False,
+        ),
+    ],
+)
+def test_a_demonstrative_of_the_telling_time_opens_a_candidate(text: str, alone: bool) -> None:
+    from essentiel.analyze import ParsedSentence, pipeline, sentences_of
+    from essentiel.keypoints.select import stands_alone
+
+    span = sentences_of(pipeline("fr")(text))[0]
+    assert stands_alone(ParsedSentence(0, 0, span, "fr"), resources.language("fr")) is alone

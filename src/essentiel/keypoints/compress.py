@@ -135,8 +135,17 @@ def connective_end(sent: SpacySpan, lang: Language) -> int:
         return 0
     base = sent.start_char
     following = next((tok for tok in sent if tok.idx - base >= end), None)
-    if following is None or following.dep_ == "mark":
+    if following is None:
         return 0
+    # « Et de lancer » hangs on the connective: the mark opens the infinitive the connective
+    # itself hangs on, the sentence's own verb. « Et pour faire face au manque de place, la
+    # priorité a été donnée ... » and « Cependant, alors que ..., Paris a assuré ... » open a
+    # clause before the main one, which the connective hangs on.
+    if following.dep_ == "mark":
+        verb = following.head
+        opener = next((tok for tok in sent if not tok.is_punct), following)
+        if opener.head == verb and "Inf" in verb.morph.get("VerbForm", []):
+            return 0
     # A figure the tagger calls a verb (« En outre, 3.150 élèves ... ») is no verb.
     if following.pos_ in {"VERB", "AUX"} and not following.like_num:
         return 0

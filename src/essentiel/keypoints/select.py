@@ -701,16 +701,50 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
             return True  # « Ils bénéficieront ..., a précisé le ministre »: the same
     if not lang.opens_with(text, lang.anaphoric_openers):
         return True
-    return _preposition_opener(span, lang) or _existential_opener(span, lang)
+    return (
+        _preposition_opener(span, lang)
+        or _existential_opener(span, lang)
+        or _time_opener(span, text, lang)
+    )
+
+
+def _time_opener(span: SpacySpan, text: str, lang: Language) -> bool:
+    """The sentence opens on a demonstrative of the time it is told in (« Ce soir, à 18h50,
+    X sera l'invitée ... », « Cette semaine, ... »; ``[standalone] time_openers``): the
+    article's own time, not something a sentence before said. Not in a quote, where it is
+    the speaker's time (« "Ce soir, j'ai l'honneur de ..." »), nor as the subject, where the
+    time is the thing a sentence before introduced (« Cette semaine, organisée avec le
+    ministère, fédère ... »)."""
+    openers = _time_openers(lang.code)
+    if not openers or text[:1] in OPENING_MARKS or not lang.opens_with(text, openers):
+        return False
+    phrase = []  # the time's words: up to a comma or a verb
+    for tok in span:
+        if tok.is_punct or tok.pos_ in {"VERB", "AUX"}:
+            break
+        phrase.append(tok)
+    return not any(is_subject(t) or t.dep_ == "ROOT" for t in phrase)
+
+
+@cache
+def _time_openers(code: str) -> tuple[str, ...]:
+    return tuple(resources.raw(code).get("standalone", {}).get("time_openers", []))
+
+
+@cache
+def _negation_particles(code: str) -> frozenset[str]:
+    return frozenset(resources.raw(code).get("standalone", {}).get("negation_particles", []))
 
 
 def _existential_opener(span: SpacySpan, lang: Language) -> bool:
     """The sentence opens on an impersonal « il y a » (« Il y a désormais 19.000 cas ... »,
-    « Il y avait trois blessés ... »): « il » refers to nobody and « y » to no place. Not
-    « Il y travaille ... » (another verb) nor « Il y a participé ... » (a past tense: « il »
-    is someone), whatever the parse makes of the pronouns."""
+    « Il y avait trois blessés ... », « Il n'y a pas de nouveaux cas ... »: a negation
+    particle, ``[standalone] negation_particles``, is passed over): « il » refers to nobody
+    and « y » to no place. Not « Il y travaille ... » (another verb) nor « Il y a participé
+    ... » (a past tense: « il » is someone), whatever the parse makes of the pronouns."""
     verbs = _existential_verbs(lang.code)
-    words = [t for t in span if not t.is_punct][:6]
+    negations = _negation_particles(lang.code)
+    words = [t for t in span if not t.is_punct and t.lower_ not in negations][:6]
     if len(words) < 4 or not verbs:
         return False
     if not (
