@@ -133,3 +133,23 @@ def test_the_first_sentence_is_judged_when_asked() -> None:
     # The first body sentence of a page often follows its chapô: « La mesure » is which one?
     assert not any(t.startswith("La mesure") for t in texts(judge_lead=True))
     assert any(t.startswith("La mesure") for t in texts(judge_lead=False))
+
+
+# A description the text sets beside one historian and the headline beside another.
+HISTORIANS = (
+    "L'université de Rennes a annoncé dimanche la mort de Yann Kermarrec à l'âge de 84 ans. "
+    "Avec l'historien Paul Le Goff, il avait signé un ouvrage sur les ports bretons. "
+    "L'historien avait participé à la fondation du musée maritime de Brest en 1968."
+)
+
+
+def test_a_description_the_headline_sets_beside_another_name_is_not_named(
+    every_sentence: Pipeline,
+) -> None:
+    titled = every_sentence.digest(
+        HISTORIANS, lang="fr", title="Mort de l'historien Yann Kermarrec"
+    ).keypoints
+    assert not any("[Paul Le Goff]" in p.text for p in titled), [p.text for p in titled]
+    # Without the headline, the text ties the description to the one historian it names so.
+    untitled = texts(every_sentence, HISTORIANS)
+    assert any(t.startswith("[Paul Le Goff] avait participé") for t in untitled), untitled

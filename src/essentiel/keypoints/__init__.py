@@ -373,7 +373,7 @@ def build_keypoints(
     repairs: dict[int, SubjectRepair] = {}
     if context.entities:
         for i in range(min(len(sentences), MAX_RANK)):
-            repair = repair_subject(i, sentences, lang, context.entities, text)
+            repair = repair_subject(i, sentences, lang, context.entities, text, title)
             if repair is not None:
                 repairs[i] = repair
     headline = Headline.of([title or "", context.standfirst or ""], lang.code)

@@ -113,15 +113,20 @@ def _subject_subtree(root: Token) -> tuple[int, int] | None:
 
 
 def repair_subject(
-    index: int, sentences: list[ParsedSentence], lang: Language, entities: list[Entity], text: str
+    index: int,
+    sentences: list[ParsedSentence],
+    lang: Language,
+    entities: list[Entity],
+    text: str,
+    title: str | None = None,
 ) -> SubjectRepair | None:
     """How to name the subject of ``sentences[index]``, or None when it needs no name or the
-    text does not tie it to one person surely enough."""
+    text (and the headline above it) does not tie it to one person surely enough."""
     sentence = sentences[index]
     pronoun = pronoun_subject_token(sentence, lang)
     if pronoun is not None:
         return _pronoun_repair(index, sentences, lang, entities, text, pronoun)
-    repair = _description_repair(sentence, entities, text)
+    repair = _description_repair(sentence, entities, text, title)
     if repair is None and describes_the_last_subject(lang.code):
         repair = _described_person_repair(index, sentences, lang, entities, text)
     return repair
@@ -306,10 +311,13 @@ def _competing_noun(
 
 
 def _description_repair(
-    sentence: ParsedSentence, entities: list[Entity], text: str
+    sentence: ParsedSentence, entities: list[Entity], text: str, title: str | None = None
 ) -> SubjectRepair | None:
     """« Le conservateur du parc a déclaré ... » -> « [Jacques Gomis] a déclaré ... » when the
-    entities tie the description to a person named before it and not in this sentence."""
+    entities tie the description to a person named before it and not in this sentence, and
+    neither the text nor the headline sets it beside another name (« Décès de l'historien
+    Zeev Sternhell » above « Avec l'historien Georges Bensimhon, il avait signé ... »:
+    « L'historien avait participé ... » is no surer one than the other)."""
     subject = _subject_subtree(sentence.span.root)
     if subject is None:
         return None
@@ -342,6 +350,8 @@ def _description_repair(
         head_only = entity.kind is EntityKind.ORGANISATION
         if not _apposed(text, role.text, entity, head_only):
             return None
+        if _described_elsewhere(text, title, role.text, entity, entities, head_only):
+            return None
         evidence = _name_evidence(entity, before=role.start)
         if evidence is None:
             return None
@@ -356,12 +366,35 @@ def _description_repair(
 _DESCRIBED_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANISATION})
 
 
-def _apposed(text: str, role: str, entity: Entity, head_only: bool = False) -> bool:
+def _described_elsewhere(
+    text: str,
+    title: str | None,
+    role: str,
+    entity: Entity,
+    entities: list[Entity],
+    head_only: bool,
+) -> bool:
+    """Another entity of the same kind that the text or the headline sets beside the same
+    description: the description could be either."""
+    for other in entities:
+        if other is entity or other.kind is not entity.kind:
+            continue
+        if _apposed(text, role, other, head_only):
+            return True
+        if title and _apposed(title, role, other, head_only, anywhere=True):
+            return True
+    return False
+
+
+def _apposed(
+    text: str, role: str, entity: Entity, head_only: bool = False, anywhere: bool = False
+) -> bool:
     """The text puts the description beside one of the entity's names: « le conservateur du
     parc, Jacques Gomis », « Jacques Gomis, conservateur du parc », « le maire de la commune,
     Jean Dupont ». A role tied to the nearest person named before is not enough to insert a
     name. ``head_only``: the description's first noun is enough (« la compagnie aérienne,
-    Ryanair » for « la compagnie irlandaise »)."""
+    Ryanair » for « la compagnie irlandaise »). ``anywhere``: ``text`` is not the text the
+    mentions point into (the headline), so each name the entity is known by is looked for."""
     words = role.split()
     if len(words) > 1 and words[0].lower().rstrip("'’") in {"le", "la", "l", "the", "les"}:
         words = words[1:]
@@ -372,10 +405,11 @@ def _apposed(text: str, role: str, entity: Entity, head_only: bool = False) -> b
     if head_only:
         words = words[:1]
     described = r"\s+".join(re.escape(w) for w in words)
-    for mention in entity.mentions:
-        if mention.form is not MentionForm.NAME:
-            continue
-        name = re.escape(mention.span.text)
+    names = {m.span.text for m in entity.mentions if m.form is MentionForm.NAME}
+    if anywhere:
+        names.add(entity.name)
+    for known in sorted(names):
+        name = re.escape(known)
         before = rf"{described}(?:\s+[^,.;:!?]{{0,40}})?\s*,?\s+{name}"
         after = rf"{name}\s*,\s+(?:\w+['’ ]\s*)?{described}"
         if re.search(before, text, re.IGNORECASE) or re.search(after, text, re.IGNORECASE):
