@@ -1715,6 +1715,44 @@ def test_no_cut_leaves_a_comma_before_a_verb_whatever_the_parse() -> None:
     )
 
 
+def test_no_cut_leaves_a_comma_right_after_a_verb() -> None:
+    # « avait déclaré, que ... »: the cut took the adjunct between the verb and its comma.
+    text = (
+        "Le maire de Brest, qui visitait mardi le port, avait déclaré lors de la visite d'une "
+        "conserverie de Douarnenez, que la commune soutiendrait les pêcheurs."
+    )
+    read = _read(text)
+    adjunct = " lors de la visite d'une conserverie de Douarnenez"
+    assert compress_module._comma_after_verb(read, _cut(text, adjunct))
+    assert not compress_module._comma_after_verb(read, _cut(text, adjunct + ","))
+    # « que se livre, X »: the aside's closing comma went with it, its opening one stayed.
+    text = (
+        "Le club n'avait pas pris position dans la bataille judiciaire que se livrent, depuis "
+        "février, le maire de Lorient et l'ancien président du club."
+    )
+    read = _read(text)
+    assert compress_module._comma_after_verb(read, _cut(text, "depuis février, "))
+    assert compress_module._comma_after_verb(read, _cut(text, ", depuis février"))
+    assert not compress_module._comma_after_verb(read, _cut(text, ", depuis février,"))
+    # « se livre » read as a noun by the tagger: after « se », a verb all the same.
+    text = text.replace("se livrent", "se livre").replace("le maire", "la maire")
+    assert compress_module._comma_after_verb(_read(text), _cut(text, "depuis février, "))
+
+
+def test_no_cut_leaves_the_bullet_on_an_asides_closing_dash() -> None:
+    text = (
+        "Le club a décidé de venir en aide à Paul Le Goff - seul héritier du fondateur -, en "
+        "lui présentant un avocat de Rennes."
+    )
+    read = _read(text)
+    assert compress_module._dash_left_last(
+        read, _cut(text, ", en lui présentant un avocat de Rennes")
+    )
+    assert not compress_module._dash_left_last(
+        read, _cut(text, " - seul héritier du fondateur -, en lui présentant un avocat de Rennes")
+    )
+
+
 def test_a_verbless_dont_opens_a_list_not_a_relative_clause() -> None:
     text = (
         "Douze syndicats, dont la CGT, Force ouvrière, la CFTC, rejoints depuis par Sud, ont "

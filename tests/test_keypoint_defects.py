@@ -54,6 +54,7 @@ def _context(text: str, lang: str = "fr", introduced: frozenset[str] = frozenset
         ("Ces derniers ont quitté la salle avant la fin du conseil municipal.", "context_pronoun"),
         ("C'est le deuxième incendie de l'été dans la commune de Carhaix.", "context_pronoun"),
         ("Plusieurs avancent la thèse d'une fraude lors du scrutin de Vannes.", "context_pronoun"),
+        ("Notamment le journaliste Paul Durand, vu dans une émission du soir.", "context_link"),
         ("Plusieurs maisons ont été inondées dans la commune de Carhaix.", None),
         ("Âgé de 70 ans, il a quitté la présidence du club de Lorient.", "context_pronoun"),
         ("L'humoriste a annoncé son retour sur scène à la rentrée.", "context_description"),

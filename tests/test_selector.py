@@ -216,6 +216,10 @@ def test_en_opens_a_bullet_as_a_preposition_not_as_a_pronoun() -> None:
     assert not _stands_alone("Certains estiment que la réforme arrive beaucoup trop tard.")
     assert _stands_alone("Plusieurs personnes ont été blessées lors de l'incendie de Brest.")
     assert _stands_alone("Certains élus estiment que la réforme arrive beaucoup trop tard.")
+    # « Et notamment X, que ... »: one of those the sentence before counted, with no verb.
+    assert not _stands_alone(
+        "Et notamment le journaliste Paul Durand, que l'on a pu voir dans une émission du soir."
+    )
     assert not _stands_alone("Some say the decision to close the plant came too late.", "en")
     assert not _stands_alone("Several were injured when the roof of the station collapsed.", "en")
     assert _stands_alone("Some residents say the decision to close the plant came too late.", "en")

@@ -1417,6 +1417,8 @@ class Compressor:
                 kept_core
                 and not _stray_comma(read, trial)
                 and not _comma_before_verb(read, trial)
+                and not _comma_after_verb(read, trial)
+                and not _dash_left_last(read, trial)
                 and not _bare_verb_end(read, trial)
                 and not _bare_auxiliary(read, trial)
                 and not _subject_taken_before_verb(read, trial)
@@ -1604,6 +1606,61 @@ def _comma_before_verb(s: _Sentence, deletions: list[Deletion]) -> bool:
             continue
         return True
     return False
+
+
+def _comma_after_verb(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard: whether ``deletions`` leave a comma right after a verb where the words between
+    them were cut: the aside's other comma stays alone, between the verb and what it governs
+    (« avait déclaré[ lors de la visite d'une exploitation], que ... », « la guerre que se
+    livre[, depuis février], X et Y » both read « verbe, complément »). Read off the words:
+    the comma stands on the far side of the cut from the verb (the cut opening on the aside's
+    first comma or not), or right after the verb with the aside's closing comma cut."""
+    text = s.text
+    base = s.base
+    kept = _kept_ranges(len(text), deletions)
+
+    def verb_ending(at: int) -> bool:
+        """The kept words before ``at`` end on a verb (finite or a participle)."""
+        tok = next((t for t in reversed(s.sent) if t.idx - base + len(t.text) <= at), None)
+        if tok is None:
+            return False
+        # After a reflexive clitic the word is a verb whatever the tag (« se livre »).
+        if tok.i > 0 and tok.doc[tok.i - 1].lower_ in s.lang.reflexive_clitics:
+            return True
+        return tok.pos_ in {"VERB", "AUX"} and bool(
+            {"Fin", "Part"} & set(tok.morph.get("VerbForm", []))
+        )
+
+    for (prev_start, gap_start), (start, end) in itertools.pairwise(kept):
+        before = text[prev_start:gap_start].rstrip()
+        gap = text[gap_start:start]
+        after = text[start:end].lstrip()
+        if after.startswith(",") and not before.endswith(",") and verb_ending(gap_start):
+            return True  # « déclaré[ lors de ...], que », « se livre[, depuis février], X »
+        if gap.lstrip().startswith(","):
+            continue
+        if (
+            before.endswith(",")
+            and gap.rstrip().endswith(",")
+            and not after.startswith(",")
+            and verb_ending(prev_start + len(before) - 1)
+        ):
+            return True
+    return False
+
+
+def _dash_left_last(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard: whether ``deletions`` take everything after the dash that closes an aside, so
+    that the bullet ends on it (« ... à X - seule héritière du testament du rocker -[, en lui
+    présentant Y]. » -> « ... du rocker -. »)."""
+    kept = _kept_ranges(len(s.text), deletions)
+    if len(kept) < 2:
+        return False
+    last_start, last_end = kept[-1]
+    if s.text[last_start:last_end].strip(" .!?…") != "":
+        return False
+    before = s.text[kept[-2][0] : kept[-2][1]].rstrip()
+    return before.endswith((" -", " –", " —"))
 
 
 def _closes_aside(s: _Sentence, before: str) -> bool:

@@ -171,6 +171,8 @@ class Language:
     # the complement joins the noun before it with no comma.
     noun_complement_openers: frozenset[str] = frozenset()
     time_clause_openers: frozenset[str] = frozenset()
+    # « se », « s' »: the word after one is a verb, whatever the tagger says (« se livre »).
+    reflexive_clitics: frozenset[str] = frozenset()
     opinion_openers: frozenset[str] = frozenset()
     # A dispatch's dateline at the start of a sentence (« PARIS (AFP) - »), matched with
     # ``match``: a sentence of its own, so that no bullet starts with it.
@@ -359,6 +361,7 @@ def language(code: str) -> Language:
         additive_conjunctions=frozenset(compress.get("additive_conjunctions", [])),
         noun_complement_openers=frozenset(compress.get("noun_complement_openers", [])),
         time_clause_openers=frozenset(compress.get("time_clause_openers", [])),
+        reflexive_clitics=frozenset(compress.get("reflexive_clitics", [])),
         opinion_openers=frozenset(compress.get("opinion_openers", [])),
         number_word=_required(_words_regex(numbers["words"])),
         number_ignore=frozenset(numbers.get("ignore", [])),
