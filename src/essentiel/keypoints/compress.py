@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import groupby
@@ -1550,13 +1550,7 @@ def _stray_comma(s: _Sentence, deletions: list[Deletion]) -> bool:
     def survives(tok: Token) -> bool:
         return not any(d.start <= tok.idx - base < d.end for d in deletions)
 
-    for (_, gap_start), (start, end) in itertools.pairwise(kept):
-        if not text[gap_start:start].lstrip().startswith(","):
-            continue
-        after = text[start:end]
-        if not after.lstrip().startswith(","):
-            continue
-        comma = start + after.index(",")
+    for gap_start, end, comma in _commas_after_comma_cuts(text, kept):
         k = next((k for k, seg in enumerate(s.segs) if seg.start > comma), None)
         if k is None or _closing_cue(s, k):
             continue
@@ -1564,6 +1558,19 @@ def _stray_comma(s: _Sentence, deletions: list[Deletion]) -> bool:
         if _comma_splits(s.sent, gap_start, piece, s.attributes(s.piece(piece)), survives):
             return True
     return False
+
+
+def _commas_after_comma_cuts(
+    text: str, kept: list[tuple[int, int]]
+) -> Iterator[tuple[int, int, int]]:
+    """Per cut that opened on a comma and left the words after it opening on another: where
+    the cut starts, where the kept words after it end, and that second comma."""
+    for (_, gap_start), (start, end) in itertools.pairwise(kept):
+        if not text[gap_start:start].lstrip().startswith(","):
+            continue
+        after = text[start:end]
+        if after.lstrip().startswith(","):
+            yield gap_start, end, start + after.index(",")
 
 
 # Relations by which a relative clause hangs on the noun it describes (UD, spaCy's English).
@@ -1585,13 +1592,7 @@ def _comma_before_verb(s: _Sentence, deletions: list[Deletion]) -> bool:
     text = s.text
     base = s.base
     kept = _kept_ranges(len(text), deletions)
-    for (_, gap_start), (start, end) in itertools.pairwise(kept):
-        if not text[gap_start:start].lstrip().startswith(","):
-            continue
-        after = text[start:end]
-        if not after.lstrip().startswith(","):
-            continue
-        comma = start + after.index(",")
+    for gap_start, _, comma in _commas_after_comma_cuts(text, kept):
         verb = next((tok for tok in s.sent if tok.idx - base > comma), None)
         if verb is None or not is_finite_verb(verb):
             continue
