@@ -236,6 +236,17 @@ def test_a_credit_ends_where_its_outlet_runs_into_the_next_paragraph() -> None:
     assert any(t.startswith("Née le 3 mars 1978") for k, t in kinds if k is BlockKind.BODY)
 
 
+def test_a_credit_glued_to_a_bracket_and_to_a_name_is_set_apart() -> None:
+    text = (
+        "Le présentateur a quitté le plateau en direct mardi soir. Les internautes ont réagi en "
+        "masse (Vidéo)par Télé LandernéenneJacques Morvan a ensuite expliqué son geste dans un "
+        "long message."
+    )
+    kinds = _kinds(text)
+    assert (BlockKind.SUBHEADING, "par Télé Landernéenne") in kinds
+    assert any(t.startswith("Jacques Morvan a ensuite") for k, t in kinds if k is BlockKind.BODY)
+
+
 def test_a_run_opening_on_a_subordinator_is_no_heading() -> None:
     text = (
         "Le rideau est tombé. Alors que son disque hommage Les jardins de mars cartonne, "

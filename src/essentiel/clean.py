@@ -419,7 +419,12 @@ def split_glued_paragraphs(lines: list[_Line], langs: list[resources.Language]) 
 # capitalised word glued to a lowercase letter within the outlet's first words, and a
 # lowercase word after it (a sentence goes on; « par LyonMag Le maire » is a name in camel case).
 _CREDIT_OUTLET_WORDS = 4
-_GLUED_SENTENCE_START = re.compile(r"(?<=[a-zà-öø-ÿ])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]*(?= [a-zà-öø-ÿ])")
+_GLUED_SENTENCE_START = re.compile(
+    r"(?<=[a-zà-öø-ÿ])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’]*(?= [a-zà-öø-ÿ])"
+    # « ... par Non Stop ZappingThierry Ardisson a expliqué »: a first name run into the
+    # outlet, then the surname and a lowercase word (not « LyonMag Le maire »: too short).
+    r"|(?<=[a-zà-öø-ÿ])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{4,}(?= [A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ-]+ [a-zà-öø-ÿ])"
+)
 
 
 def _credit_ends(text: str, starts: set[int], credits: frozenset[str]) -> set[int]:
@@ -431,10 +436,10 @@ def _credit_ends(text: str, starts: set[int], credits: frozenset[str]) -> set[in
             continue
         outlet_start = at + len(word) + 1
         words = text[outlet_start : outlet_start + 120].split(" ")[:_CREDIT_OUTLET_WORDS]
-        match = _GLUED_SENTENCE_START.search(
-            text, outlet_start, outlet_start + len(" ".join(words))
-        )
-        if match is not None:
+        # Searched on past the outlet's words (the look-ahead reads what follows them), kept
+        # only when it starts within them.
+        match = _GLUED_SENTENCE_START.search(text, outlet_start, outlet_start + 200)
+        if match is not None and match.start() < outlet_start + len(" ".join(words)):
             points.add(match.start())
     return points
 

@@ -434,7 +434,8 @@ def glued_paragraph_regex(
     camel case (« YouTube », « PayPal », « DiCaprio », « LaREM ») go on with a letter, so they
     are not cut. A credit word (« par ») glued to a lowercase word before a capital (« ... son
     célibatpar Non Stop People », or before an outlet that writes its name in lowercase:
-    « dégâtspar euronews ») starts a video's credit."""
+    « dégâtspar euronews », or to a closing bracket or quote: « (Vidéo)par Non Stop Zapping »)
+    starts a video's credit."""
     if not openers:
         return None
     lower, upper = "a-zà-öø-ÿ", "A-ZÀ-ÖØ-Þ"
@@ -447,6 +448,9 @@ def glued_paragraph_regex(
         word = rf"(?<![\w'’])[{lower}]\w*?[{lower}]{{2}}"
         outlet = rf"[{upper}]|(?:{alternation(outlets)})(?!\w)" if outlets else rf"[{upper}]"
         either += rf"|{word}(?=(?:{alternation(credits)}) (?:{outlet}))"
+        # ... or glued to a closing bracket or quote (« ... en masse (Vidéo)par Non Stop
+        # Zapping ... »): the credit starts at its word.
+        either += rf"|(?<=[)»”\"])(?=(?:{alternation(credits)}) (?:{outlet}))"
     return re.compile(either)
 
 
