@@ -5,7 +5,7 @@ entity (« précise la chaîne », « L'acteur britannique ... », « l'élu »,
 placed when the reader has been told which one: the entity is named in the headline, in an
 earlier bullet, or in this bullet before the description, or the description carries what
 says whose it is (« le Premier ministre Édouard Philippe », « le maire de Brest »). The
-twentieth-odd blind round's judges marked the others as the commonest fault of our box
+sixteenth blind round's judges marked the others as the commonest fault of our box
 (issue 33). Four ways, each a kind (``PLACING_KINDS``), word lists in ``[placing]`` of the
 language's resources:
 
