@@ -729,10 +729,15 @@ def _spaced_heading(run: str, titles: frozenset[str], not_headings: tuple[str, .
     return (
         0 < len(words) < TEXT_SUBHEADING_MAX_WORDS
         and not run[:1].islower()
-        and not run.lower().startswith(not_headings)
+        and not _opens_on(run.lower(), not_headings)
         and words[-1].lower() not in titles
         and not words[-1].lower().endswith(("'", "’"))
     )
+
+
+def _opens_on(run: str, marks: tuple[str, ...]) -> bool:
+    """Whether ``run`` opens on one of ``marks`` as whole words (« si », not « Silence »)."""
+    return any(run.startswith(mark if mark.endswith(("'", "’")) else mark + " ") for mark in marks)
 
 
 def _run_start(text: str, cursor: int, point: int) -> int:

@@ -138,7 +138,8 @@ class Language:
     # The words that open a video's credit (« par »): its outlet's last word glued to the next
     # paragraph ends it (« ... par Pause PeopleNé le 12 septembre ... »).
     credit_words: frozenset[str] = frozenset()
-    # Runs opening on these (« alors que ») are no heading: a main clause follows them.
+    # Runs opening on these (« alors que », ``[pointing] fronted_marks``) are no heading: a
+    # main clause follows them.
     heading_never_opens: tuple[str, ...] = ()
     # Any capitalised word glued to a lowercase word of two letters or more starts a paragraph
     # (« ... en examenRapidement, ... »), not only the listed openers.
@@ -382,7 +383,7 @@ def language(code: str) -> Language:
         spaced_heading=spaced_heading_regex(lang.get("sentences", {}).get("paragraph_openers", [])),
         title_words=frozenset(lang.get("sentences", {}).get("title_words", [])),
         credit_words=frozenset(lang.get("sentences", {}).get("credit_words", [])),
-        heading_never_opens=tuple(lang.get("sentences", {}).get("heading_never_opens", [])),
+        heading_never_opens=tuple(lang.get("pointing", {}).get("fronted_marks", [])),
         glued_after_lowercase_word=bool(
             lang.get("sentences", {}).get("glued_after_lowercase_word", False)
         ),
