@@ -388,6 +388,11 @@ def _covers(headline: str, bullet: str, lang: str = "fr") -> bool:
             "Quimper : 3 blessés dans une collision entre un bus et un camion",
             "Trois personnes ont été blessées lors d'une collision entre un bus et un camion.",
         ),
+        # A start told with another verb of the family: « commencé » for « débute ».
+        (
+            "Les vendanges débutent en Alsace, vers une petite récolte",
+            "Dans le Bas-Rhin, les vendanges ont commencé mardi.",
+        ),
     ],
 )
 def test_the_headline_event_in_other_words_is_stated(headline: str, bullet: str) -> None:

@@ -195,6 +195,24 @@ def _stands_alone(text: str, lang: str = "fr") -> bool:
     return stands_alone(ParsedSentence(0, 0, span, lang), resources.language(lang))
 
 
+def test_a_pronoun_in_a_fronted_clause_before_a_named_subject_stands_alone() -> None:
+    # The parse makes the fronted clause's verb (« interrogée ») the root, and its pronoun
+    # looked like the main subject; the main clause after the comma names who it is (issue 33:
+    # a headline's statement written this way was no candidate).
+    fronted = (
+        "Lorsqu'elle a été interrogée sur le changement de nom du parti, qui ne veut plus voir "
+        'le mot "national" lui être accolé, Claire Dubreuil a comparé le mouvement, "champion '
+        'du déguisement", au loup de la fable.'
+    )
+    assert _stands_alone(fronted)
+    # The main clause's subject a pronoun too: who « elle » is was said before.
+    assert not _stands_alone(fronted.replace("Claire Dubreuil a comparé", "elle a comparé"))
+    assert not _stands_alone(
+        "Lorsqu'elle a été interrogée sur la fermeture de l'usine, elle a dénoncé une décision "
+        "brutale."
+    )
+
+
 def test_en_opens_a_bullet_as_a_preposition_not_as_a_pronoun() -> None:
     # « en » points back as a pronoun (« En témoigne ... »), not as a preposition: a year, a
     # place or a phrase (« En dépit de ... ») opens many leads that stand alone.

@@ -390,8 +390,39 @@ def subject_pronoun(span: SpacySpan, lang: Language) -> Token | None:
             continue
         if _inside_inner_quote(span, child):
             continue  # the parser took a quoted clause for the main one (« ... "s'il y a ..." »)
+        if _fronted_clause_subject(span, child):
+            continue
         return child
     return None
+
+
+_RELATIVE_DEPS = frozenset({"acl:relcl", "relcl"})
+
+
+def _fronted_clause_subject(span: SpacySpan, pronoun: Token) -> bool:
+    """The parser made the verb of a fronted subordinate clause the root (« Lorsqu'elle a été
+    interrogée sur le changement de nom du parti, qui ..., Claire Dubreuil a comparé ... »):
+    the pronoun is that clause's subject, whose referent is the main clause's own subject,
+    named after the comma (a verb there, finite or with a finite auxiliary, outside a
+    relative, with a noun or a name as its subject). Parsed right, such a sentence has the
+    main verb as its root and stands alone already (issue 33: a headline's statement written
+    this way was no candidate)."""
+    root = span.root
+    first = next((t for t in span if not t.is_punct), None)
+    if first is None or first.dep_ != "mark" or first.head.i != root.i or pronoun.i < first.i:
+        return False
+    comma = next((t.i for t in span if t.text == "," and t.i > root.i), None)
+    if comma is None:
+        return False
+    return any(
+        t.i > comma
+        and t.dep_ not in _RELATIVE_DEPS
+        and (is_finite_verb(t) or any(is_finite_verb(c) for c in t.children))
+        and any(
+            is_subject(c) and c.pos_ in {"NOUN", "PROPN"} and comma < c.i < t.i for c in t.children
+        )
+        for t in span
+    )
 
 
 def _inside_inner_quote(span: SpacySpan, token: Token) -> bool:
