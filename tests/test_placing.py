@@ -194,6 +194,12 @@ def test_english_descriptions(text: str, kind: str | None) -> None:
             None,
         ),
         ("Les pêcheurs sont arrivés au même moment que la maire de Brest.", "", None),
+        # Inside the sentence it reads « earlier today ».
+        (
+            "La tempête a perdu en force après son passage sur Brest plus tôt dans la journée.",
+            "",
+            None,
+        ),
         # A thing or a place another sentence said: which one?
         (
             "La maire de Brest juge qu'un tel projet coûterait trop cher à la commune.",

@@ -32,10 +32,10 @@ language's resources:
 Four more, read off the judges' notes of the seventeenth round (lists in ``[placing]``):
 
 - ``unplaced_moment``: a time anchored to a moment another sentence gives (« A cette heure »,
-  « Un peu plus tôt dans la journée », « ... étaient présents à ce moment-là »;
-  ``anchored_moments``), not with what says which after it (« plus tôt dans la journée de
-  mardi »). At the opening, with its comma, the bullet drops it when the rest stands
-  (``[compress] comma_connective_openers``);
+  « ... étaient présents à ce moment-là »; ``anchored_moments``; « Un peu plus tôt dans la
+  journée » at the opening only, ``opening_moments``), not with what says which after it
+  (« à la même heure que »). At the opening, with its comma, the bullet drops it when the
+  rest stands (``[compress] comma_connective_openers``);
 - ``unplaced_thing``: a word that stands for a thing or a place another sentence said
   (« un tel portefeuille », « là aussi »; ``back_things``), unless the noun after it was said
   in the box or before it in the bullet (« un tel vaccin » after « un vaccin »);
@@ -120,6 +120,7 @@ class PlacingWords:
     known: frozenset[str]
     pronouns: dict[str, str]
     moments: tuple[str, ...]
+    opening_moments: tuple[str, ...]
     things: tuple[str, ...]
     links: tuple[str, ...]
     ordinals: frozenset[str]
@@ -142,6 +143,7 @@ class PlacingWords:
             known=known_without_name(code),
             pronouns=person_pronouns(code),
             moments=tuple(_plain(w) for w in placing.get("anchored_moments", [])),
+            opening_moments=tuple(_plain(w) for w in placing.get("opening_moments", [])),
             things=tuple(_plain(w) for w in placing.get("back_things", [])),
             links=tuple(_plain(w) for w in placing.get("opening_links", [])),
             ordinals=frozenset(_plain(w) for w in placing.get("ordinals", [])),
@@ -167,7 +169,7 @@ def _phrases(
 ) -> tuple[str, int, int] | None:
     """The first of ``phrases`` the bullet keeps as whole words (the words, clean-text
     offsets), not followed by what says which (« plus tôt dans la journée de mardi »,
-    « au même moment que »), nor by a noun the reader was told (``told``, with the bullet's
+    « à la même heure que »), nor by a noun the reader was told (``told``, with the bullet's
     words before it: « un tel vaccin » after « un vaccin »); ``opening``: only at the
     bullet's start, after a quote mark."""
     for n, (a, b) in enumerate(fragments):
@@ -183,7 +185,8 @@ def _phrases(
             pattern = rf"^[«\"“\s]*{pattern}" if opening else pattern
             for m in re.finditer(pattern, plain):
                 after = plain[m.end() : m.end() + 30].lstrip(" -,")
-                if not opening and re.match(r"(?:de|du|des|d'|que|qu'|ou)(?!\w)", after):
+                # Not after a comma: « Conséquence, des milliers ... » says no which.
+                if phrase[-1].isalnum() and re.match(r"(?:de|du|des|d'|que|qu'|ou)(?!\w)", after):
                     continue
                 noun = re.match(r"\w+", after)
                 if told and noun and _told(noun.group(), told | told_words(plain[: m.start()])):
@@ -345,6 +348,7 @@ def unplaced(
     root = sentence.span.root
     for kind, found in (
         ("unplaced_link", _phrases(sentence, fragments, words.links, opening=True)),
+        ("unplaced_moment", _phrases(sentence, fragments, words.opening_moments, opening=True)),
         ("unplaced_moment", _phrases(sentence, fragments, words.moments)),
         ("unplaced_thing", _phrases(sentence, fragments, words.things, told=told or _NOTHING)),
     ):
