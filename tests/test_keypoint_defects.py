@@ -681,3 +681,32 @@ def test_a_stray_straight_mark_earlier_in_the_block_turns_no_quote_inside_out() 
     assert script.quote_defect(text, (0, len(text)), start, start + len(bullet), bullet) == (
         "quote_cut"
     )
+
+
+def test_the_measure_counts_a_moment_and_a_set_the_box_never_gave() -> None:
+    """« à ce moment-là » (when?) and « La seconde réunion » above the bullet that says there
+    were two: both counted as ``unplaced``, each under its kind; the other order places the
+    second."""
+    script = _script()
+    moment = "Les pêcheurs de Douarnenez étaient sur le quai à ce moment-là et ont tout vu."
+    second = "La seconde réunion, le 8 mars, a rassemblé les maires du Finistère à Quimper."
+    both = "Les services de l'État ont organisé deux réunions avec les élus du Finistère."
+
+    def audit(texts: list[str]) -> list[list[str]]:
+        text = " ".join(texts)
+        doc = pipeline("fr")(text)
+        sentences = [ParsedSentence(block=0, offset=0, span=s, lang="fr") for s in doc.sents]
+        by_text = {s.span.text: s for s in sentences}
+        points = []
+        for t in texts:
+            s = by_text[t]
+            span = Span(start=s.start, end=s.end, text=t)
+            points.append(SimpleNamespace(text=t, sources=[span], fragments=[span]))
+        box = script.audit_box(
+            text, sentences, points, resources.language("fr"), script.Words.of("fr"), None, None
+        )
+        return [b["defects"] for b in box["bullets"]]
+
+    assert audit([moment]) == [["unplaced", "unplaced_moment"]]
+    assert audit([second, both]) == [["unplaced", "unplaced_ordinal"], []]
+    assert audit([both, second]) == [[], []]

@@ -166,3 +166,113 @@ def test_a_description_with_its_name_a_few_words_on_is_placed(text: str) -> None
 )
 def test_english_descriptions(text: str, kind: str | None) -> None:
     assert _kind(text, lang="en") == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "told", "kind"),
+    [
+        # A time anchored to a moment another sentence gives, anywhere in the bullet.
+        (
+            "Les pêcheurs de Douarnenez étaient sur le quai à ce moment-là et ont tout vu.",
+            "",
+            "unplaced_moment",
+        ),
+        (
+            "A cette heure, les gendarmes de Quimper privilégient la piste d'un accident.",
+            "",
+            "unplaced_moment",
+        ),
+        (
+            "Un peu plus tôt dans la journée, la maire de Brest avait reçu les pêcheurs.",
+            "",
+            "unplaced_moment",
+        ),
+        # The same with what says which moment after it.
+        (
+            "Plus tôt dans la journée de mardi, la maire de Brest avait reçu les pêcheurs.",
+            "",
+            None,
+        ),
+        ("Les pêcheurs sont arrivés au même moment que la maire de Brest.", "", None),
+        # Inside the sentence it reads « earlier today ».
+        (
+            "La tempête a perdu en force après son passage sur Brest plus tôt dans la journée.",
+            "",
+            None,
+        ),
+        # A thing or a place another sentence said: which one?
+        (
+            "La maire de Brest juge qu'un tel projet coûterait trop cher à la commune.",
+            "",
+            "unplaced_thing",
+        ),
+        (
+            "Le port de Concarneau a fermé ses quais, mais là aussi pour deux jours seulement.",
+            "",
+            "unplaced_thing",
+        ),
+        # Placed: the bullet above said the noun, or the bullet says it before.
+        (
+            "La maire de Brest juge qu'un tel projet coûterait trop cher à la commune.",
+            "La région propose un projet de digue à Brest.",
+            None,
+        ),
+        # A consequence or a contrast whose cause the box has not stated, at the opening.
+        (
+            "Conséquence, les ferries de Roscoff resteront à quai jusqu'à lundi.",
+            "",
+            "unplaced_link",
+        ),
+        ("Quant au maire de Roscoff, il y est favorable.", "", "unplaced_link"),
+        ("Les ferries de Roscoff resteront à quai en conséquence.", "", None),
+        # One of a set another sentence introduced, before the set.
+        (
+            "La seconde réunion, le 8 mars, a rassemblé les maires du Finistère à Quimper.",
+            "",
+            "unplaced_ordinal",
+        ),
+        (
+            "La seconde réunion, le 8 mars, a rassemblé les maires du Finistère à Quimper.",
+            "Les services de l'État ont organisé deux réunions avec les élus du Finistère.",
+            None,
+        ),
+        # Known without the set: a unit of time, an idiom.
+        ("La deuxième semaine de mars, les maires du Finistère se sont réunis.", "", None),
+        ("Le second tour aura lieu le 22 mars dans toutes les communes du Finistère.", "", None),
+    ],
+)
+def test_moments_things_links_and_ordinals_the_reader_cannot_place(
+    text: str, told: str, kind: str | None
+) -> None:
+    assert _kind(text, told) == kind
+
+
+def test_the_order_that_introduces_the_set_first() -> None:
+    from essentiel.keypoints.placing import unplaced_in_order
+
+    second = "La seconde réunion, le 8 mars, a rassemblé les maires du Finistère à Quimper."
+    both = "Les services de l'État ont organisé deux réunions avec les élus du Finistère."
+    bullets = [(_sentence(t), [(0, len(t))], t) for t in (second, both)]
+    assert unplaced_in_order(bullets, "fr") == 1
+    assert unplaced_in_order(bullets[::-1], "fr") == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un peu plus tôt dans la journée, la maire de Brest avait reçu les pêcheurs.",
+        "A cette heure, la maire de Brest n'a reçu aucun des pêcheurs.",
+        "Conséquence, les ferries de Roscoff resteront à quai jusqu'à lundi.",
+    ],
+)
+def test_a_moment_or_a_consequence_at_the_opening_is_dropped_when_the_rest_stands(
+    text: str,
+) -> None:
+    from essentiel import resources
+
+    end = resources.language("fr").leading_connective(text)
+    assert end == text.index(",") + 2
+    # Without its comma the words say which moment, and stay.
+    assert not resources.language("fr").leading_connective(
+        "Plus tôt dans la journée de mardi, la maire de Brest avait reçu les pêcheurs."
+    )

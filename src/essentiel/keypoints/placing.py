@@ -29,6 +29,23 @@ language's resources:
   its fronted clause (« Alors qu'elle a fait appel, Jacqueline Sauvage ... »): the main
   clause's pronoun subject is the reader's measure's ``context_pronoun``.
 
+Four more, read off the judges' notes of the seventeenth round (lists in ``[placing]``):
+
+- ``unplaced_moment``: a time anchored to a moment another sentence gives (« A cette heure »,
+  « ... étaient présents à ce moment-là »; ``anchored_moments``; « Un peu plus tôt dans la
+  journée » at the opening only, ``opening_moments``), not with what says which after it
+  (« à la même heure que »). At the opening, with its comma, the bullet drops it when the
+  rest stands (``[compress] comma_connective_openers``);
+- ``unplaced_thing``: a word that stands for a thing or a place another sentence said
+  (« un tel portefeuille », « là aussi »; ``back_things``), unless the noun after it was said
+  in the box or before it in the bullet (« un tel vaccin » after « un vaccin »);
+- ``unplaced_link``: an opening on a consequence or a contrast whose cause the box has not
+  stated (« Conséquence, ... », « Quant au député X, il y est favorable »; ``opening_links``);
+- ``unplaced_ordinal``: one of a set another sentence introduced, before the set (« La
+  seconde soirée » above « deux soirées »; ``ordinals``): not a unit of time (« la deuxième
+  semaine ») nor an idiom (« le second tour »), nor after the noun was said. The box read in
+  the article's order then places it (``names_first``).
+
 Not counted: a plural description (« les enquêteurs »: a group), one the reader knows without
 a name (``[standalone] known_without_name``: « le gouvernement »), and a description with an
 apposed name or an « of » complement.
@@ -44,6 +61,7 @@ l'élu a envoyé ... »; ``names_first``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -66,6 +84,10 @@ PLACING_KINDS = (
     "unplaced_description",
     "unplaced_quantifier",
     "unplaced_pronoun",
+    "unplaced_moment",
+    "unplaced_thing",
+    "unplaced_link",
+    "unplaced_ordinal",
 )
 _PERSON_LABELS = frozenset({"PER", "PERSON"})
 # A body is placed by an organisation's name only (« Covid-19 » is tagged MISC).
@@ -97,6 +119,13 @@ class PlacingWords:
     articles: frozenset[str]
     known: frozenset[str]
     pronouns: dict[str, str]
+    moments: tuple[str, ...]
+    opening_moments: tuple[str, ...]
+    things: tuple[str, ...]
+    links: tuple[str, ...]
+    ordinals: frozenset[str]
+    ordinal_idioms: tuple[str, ...]
+    times: frozenset[str]
 
     @classmethod
     @cache
@@ -113,7 +142,91 @@ class PlacingWords:
             articles=definite_articles(code),
             known=known_without_name(code),
             pronouns=person_pronouns(code),
+            moments=tuple(_plain(w) for w in placing.get("anchored_moments", [])),
+            opening_moments=tuple(_plain(w) for w in placing.get("opening_moments", [])),
+            things=tuple(_plain(w) for w in placing.get("back_things", [])),
+            links=tuple(_plain(w) for w in placing.get("opening_links", [])),
+            ordinals=frozenset(_plain(w) for w in placing.get("ordinals", [])),
+            ordinal_idioms=tuple(_plain(w) for w in placing.get("ordinal_idioms", [])),
+            times=frozenset(_plain(w) for w in placing.get("ordinal_times", [])),
         )
+
+
+def _plain(text: str) -> str:
+    """Lower case, accents off, one apostrophe, character for character (offsets hold):
+    « A cette heure » and « à cette heure » are one phrase."""
+    return "".join(
+        unicodedata.normalize("NFD", c)[:1].lower() if c not in "’ʼ" else "'" for c in text
+    )
+
+
+def _phrases(
+    sentence: ParsedSentence,
+    fragments: Sequence[tuple[int, int]],
+    phrases: tuple[str, ...],
+    opening: bool = False,
+    told: frozenset[str] = frozenset(),
+) -> tuple[str, int, int] | None:
+    """The first of ``phrases`` the bullet keeps as whole words (the words, clean-text
+    offsets), not followed by what says which (« plus tôt dans la journée de mardi »,
+    « à la même heure que »), nor by a noun the reader was told (``told``, with the bullet's
+    words before it: « un tel vaccin » after « un vaccin »); ``opening``: only at the
+    bullet's start, after a quote mark."""
+    for n, (a, b) in enumerate(fragments):
+        if opening and n:
+            break
+        lo = max(a, sentence.start) - sentence.start
+        hi = min(b, sentence.end) - sentence.start
+        if lo >= hi:
+            continue
+        plain = _plain(sentence.text[lo:hi])
+        for phrase in phrases:
+            pattern = rf"(?<!\w){re.escape(phrase)}(?!\w)"
+            pattern = rf"^[«\"“\s]*{pattern}" if opening else pattern
+            for m in re.finditer(pattern, plain):
+                after = plain[m.end() : m.end() + 30].lstrip(" -,")
+                # Not after a comma: « Conséquence, des milliers ... » says no which.
+                if phrase[-1].isalnum() and re.match(r"(?:de|du|des|d'|que|qu'|ou)(?!\w)", after):
+                    continue
+                noun = re.match(r"\w+", after)
+                if told and noun and _told(noun.group(), told | told_words(plain[: m.start()])):
+                    continue
+                end = sentence.start + lo + m.end()
+                words = sentence.text[lo + m.start() : lo + m.end()].lstrip('«"“ ')
+                return words, end - len(words), end
+    return None
+
+
+def _ordinal(tok: Token, words: PlacingWords) -> list[Token] | None:
+    """« La seconde soirée »: an article, an ordinal past the first and a singular noun the
+    phrase says nothing more of (one of a set another sentence introduced); not a unit of
+    time (« la deuxième semaine », ``ordinal_times``) nor an idiom (« le second tour »)."""
+    if tok.pos_ != "NOUN" or "Plur" in tok.morph.get("Number", []):
+        return None
+    left = sorted((c for c in tok.children if c.i < tok.i), key=lambda t: t.i)
+    if len(left) < 2 or left[0].lower_ not in words.articles:
+        return None
+    if not any(_plain(c.lower_) in words.ordinals for c in left[1:]):
+        return None
+    if _plain(tok.lower_) in words.times or _plain(tok.lemma_) in words.times:
+        return None
+    phrase = _plain(" ".join(t.lower_ for t in [*left[1:], tok]))
+    if any(idiom in phrase for idiom in words.ordinal_idioms):
+        return None
+    if any(c.i > tok.i and (c.dep_ in _WHOSE or c.pos_ == "PROPN") for c in tok.children):
+        return None
+    return [*left, tok]
+
+
+_NOTHING = frozenset({""})
+
+
+def _told(word: str, told: frozenset[str]) -> bool:
+    """The word, or one it begins or that begins it (« vaccin », « vaccins »), was said."""
+    key = fold(word)
+    return key in told or (
+        len(key) >= 4 and any(w.startswith(key[:-1]) and abs(len(w) - len(key)) <= 2 for w in told)
+    )
 
 
 def _said(noun: Token, told: frozenset[str]) -> bool:
@@ -233,6 +346,14 @@ def unplaced(
     ]
     told = told_words(told_text)
     root = sentence.span.root
+    for kind, found in (
+        ("unplaced_link", _phrases(sentence, fragments, words.links, opening=True)),
+        ("unplaced_moment", _phrases(sentence, fragments, words.opening_moments, opening=True)),
+        ("unplaced_moment", _phrases(sentence, fragments, words.moments)),
+        ("unplaced_thing", _phrases(sentence, fragments, words.things, told=told or _NOTHING)),
+    ):
+        if found is not None:
+            return Unplaced(kind, *found)
     for k, tok in enumerate(tokens):
         before = tokens[:k]
         before_text = " ".join(t.text for t in before)
@@ -240,6 +361,14 @@ def unplaced(
         # A bracketed name replaced the subject: what stood there is named.
         if "[" in bullet and tok.dep_.startswith("nsubj") and tok.head == root:
             continue
+        ordinal = _ordinal(tok, words)
+        if ordinal is not None and not (
+            _said(tok, told) or any(fold(t.lemma_) == fold(tok.lemma_) for t in before)
+        ):
+            a = sentence.offset + ordinal[0].idx
+            b = sentence.offset + tok.idx + len(tok.text)
+            described = " ".join(t.text for t in ordinal)
+            return Unplaced("unplaced_ordinal", described, a, b)
         phrase = _description(tok, words)
         if phrase is not None:
             a = sentence.offset + phrase[0].idx
