@@ -272,3 +272,56 @@ def test_the_word_caches_are_bounded() -> None:
     # A long run meets new words every page: its memory stays flat (issue 31).
     assert headline._stem.cache_info().maxsize == headline.STEM_CACHE
     assert features._fold_word.cache_info().maxsize is not None
+
+
+def test_the_lexical_preselection_embeds_the_lexical_model_s_best(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``preselected``: the shipped lexical model picks the candidates to embed; they are
+    embedded in one call and scored by the embedding model as it scores them on its own; the
+    others follow them all."""
+    from essentiel.keypoints.learned import load_selector
+
+    sentences, lang, title = _sentences("fr-orages-bretagne.txt")
+    assert title
+    indices = candidate_indices(sentences, lang)
+    cap = 3
+    assert len(indices) > cap
+    calls: list[list[str]] = []
+    model = embedder()
+    encode = model.encode
+
+    def spy(texts: list[str], max_pieces: int = 0) -> np.ndarray:  # type: ignore[type-arg]
+        calls.append(list(texts))
+        return encode(texts, max_pieces)
+
+    monkeypatch.setattr(model, "encode", spy)
+    candidates = score_learned(sentences, lang, title, 0.5, preselected=cap)
+    guesses, _ = load_selector("lexical").scores_and_title_cosines(sentences, indices, lang, title)
+    guess = dict(zip(indices, guesses, strict=True))
+    best = sorted(sorted(indices, key=lambda i: (-guess[i], i))[:cap])
+    heuristic = {c.rank: c.score for c in score_ranks(sentences, indices, lang, title)}
+    assert best != sorted(sorted(indices, key=lambda i: (-heuristic[i], i))[:cap])
+    assert calls == [[sentences[i].span.text for i in best] + [title]]
+    scored = [c for c in candidates if "model" in c.features]
+    assert [c.rank for c in scored] == best
+    monkeypatch.undo()
+    expected, cosines = load_selector().scores_and_title_cosines(sentences, best, lang, title)
+    assert [c.features["model"] for c in scored] == expected
+    assert [c.features["cos_title"] for c in scored] == cosines
+    assert [c.rank for c in candidates] == indices
+    lowest = min(c.score for c in scored) * (1 - REDUNDANCY_PENALTY * DUPLICATE_OVERLAP)
+    assert all(0 < c.score < lowest for c in candidates if "model" not in c.features)
+    # With no more candidates than it keeps, every one is embedded, as without it.
+    plain = score_learned(sentences, lang, title, 0.5, max_embedded=len(indices))
+    assert score_learned(sentences, lang, title, 0.5, preselected=len(indices)) == plain
+
+
+def test_the_preselection_is_a_key_point_setting() -> None:
+    from essentiel.keypoints import KeyPointSettings
+    from essentiel.keypoints.learned import PRESELECTED
+
+    assert KeyPointSettings().preselected == PRESELECTED
+    assert KeyPointSettings(preselected=0).preselected == 0
+    with pytest.raises(ValueError, match="preselected"):
+        KeyPointSettings(preselected=-1)

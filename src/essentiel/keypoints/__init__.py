@@ -30,6 +30,7 @@ from essentiel.keypoints.learned import (
     MAX_EMBEDDED,
     MAX_PIECES,
     MAX_RANK,
+    PRESELECTED,
     SELECTOR_MODELS,
     score_learned,
 )
@@ -261,6 +262,10 @@ class KeyPointSettings:
     # sentence encoder's cosines; "lexical", TF-IDF cosines of word stems, no encoder (issue
     # 31: the encoder is most of the key-point stage's CPU).
     selector_model: str = "embedding"
+    # When not 0, the learned selector embeds only this many candidates, the best by the
+    # shipped lexical model's score (no encoder), instead of ``max_embedded`` by select.py's
+    # (``learned.PRESELECTED``, a two-stage selector: issue 31). 0: as before.
+    preselected: int = PRESELECTED
     # The bullets after the first are drawn near the ones already made: a candidate's score is
     # multiplied by (1 - proximity_decay) per sentence between it and the nearest bullet
     # beyond the next one. 0 (the default): no preference. In the judged rounds, where our
@@ -316,6 +321,8 @@ class KeyPointSettings:
             raise ValueError("need 0 <= proximity_decay < 1")
         if self.max_embedded < 1:
             raise ValueError("need max_embedded >= 1")
+        if self.preselected < 0:
+            raise ValueError("need preselected >= 0 (0: off)")
         if self.embedded_pieces != 0 and self.embedded_pieces < 3:
             raise ValueError("need embedded_pieces 0 (whole) or >= 3")
         if self.selector_model not in SELECTOR_MODELS:
@@ -411,6 +418,7 @@ def build_keypoints(
             frozenset(excluded),
             settings.selector_model,
             settings.embedded_pieces,
+            max(settings.preselected, settings.max_keypoints) if settings.preselected else 0,
         )
     elif selector == "lead":
         candidates = [

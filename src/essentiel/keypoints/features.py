@@ -249,6 +249,30 @@ def embedder() -> Embedder:
     return model
 
 
+def embedding_similarities(
+    texts: Sequence[str], title: str | None, embed: Embedder, max_pieces: int = 0
+) -> np.ndarray[Any, np.dtype[np.float32]]:
+    """EMBEDDING_NAMES of each of ``texts`` (the candidates', in the body's order): the cosine
+    to the title (0 without one), to their centroid, to the first, to the nearest other."""
+    rows = np.zeros((len(texts), len(EMBEDDING_NAMES)), dtype=np.float32)
+    if not texts:
+        return rows
+    # The title in the candidates' call: each call streams every weight matrix once.
+    encoded = embed.encode([*texts, title] if title else list(texts), max_pieces)
+    vectors = encoded[: len(texts)]
+    centroid = vectors.mean(axis=0)
+    centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
+    rows[:, 1] = vectors @ centroid
+    rows[:, 2] = vectors @ vectors[0]
+    if len(texts) > 1:
+        similarity = vectors @ vectors.T
+        np.fill_diagonal(similarity, -1.0)
+        rows[:, 3] = similarity.max(axis=1)
+    if title:
+        rows[:, 0] = vectors @ encoded[len(texts)]
+    return rows
+
+
 def sentence_features(
     sentences: list[ParsedSentence],
     indices: list[int],
@@ -326,20 +350,10 @@ def sentence_features(
             every_text, indices, title
         )
     if embed is not None and indices and any(name in EMBEDDING_NAMES for name in names):
-        first = ALL_NAMES.index("cos_title")
-        # The title in the candidates' call: each call streams every weight matrix once.
-        encoded = embed.encode([*texts, title] if title else texts, max_pieces)
-        vectors = encoded[: len(indices)]
-        centroid = vectors.mean(axis=0)
-        centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
-        rows[:, first + 1] = vectors @ centroid
-        rows[:, first + 2] = vectors @ vectors[0]
-        if len(indices) > 1:
-            similarity = vectors @ vectors.T
-            np.fill_diagonal(similarity, -1.0)
-            rows[:, first + 3] = similarity.max(axis=1)
-        if title:
-            rows[:, first] = vectors @ encoded[len(indices)]
+        first = ALL_NAMES.index(EMBEDDING_NAMES[0])
+        rows[:, first : first + len(EMBEDDING_NAMES)] = embedding_similarities(
+            texts, title, embed, max_pieces
+        )
     if tuple(names) == ALL_NAMES:
         return rows
     return np.ascontiguousarray(rows[:, [ALL_NAMES.index(name) for name in names]])

@@ -14,6 +14,8 @@ from functools import cache
 from importlib import resources as importlib_resources
 from typing import Any
 
+import numpy as np
+
 from essentiel.analyze import ParsedSentence
 from essentiel.collection import freeze_loaded
 from essentiel.keypoints.features import (
@@ -23,6 +25,7 @@ from essentiel.keypoints.features import (
     FEATURE_NAMES,
     LEXICAL_NAMES,
     embedder,
+    embedding_similarities,
     sentence_features,
 )
 from essentiel.keypoints.select import (
@@ -73,6 +76,17 @@ MAX_RANK = 30
 # bullets, 17 boxes missing the headline's event); 37 of 500 validation digests (rows 0-499)
 # change; the keypoints stage about 1 ms of CPU cheaper per page (docs/experiments.md).
 MAX_EMBEDDED = 7
+# ... unless the shipped lexical model (``selector-lexical``: the same features, TF-IDF cosines
+# for the encoder's, no encoder) picks them first: then only its PRESELECTED best are embedded
+# and scored by the embedding model (``KeyPointSettings.preselected``; 0: MAX_EMBEDDED by the
+# heuristic). 5 (2026-12-06, eleventh session, issue 31): ROUGE-1 on make tune's first 300
+# 28.91 against 28.80 (4: 28.89; 4 and 5 chosen by the lexical score blended with the
+# heuristic's as the final score is: 28.62, 28.82); bench/keypoint_defects.py on validation
+# pages 1-245: 20 bullets with a defect and 16 boxes missing the headline's event, as with
+# MAX_EMBEDDED (4: 32 and 18; the blend at 5: 23 and 17); 172 of 500 validation digests (rows
+# 0-499) change; the keypoints stage 2.5-2.7 ms of CPU cheaper per page on a loaded machine
+# (docs/experiments.md). The lexical model's own cost is about 0.5 ms a page.
+PRESELECTED = 5
 # The sentence encoder's cost is per piece (sentencepiece token) embedded: a text of more
 # pieces than this (its begin and end marks counted) is embedded from its first ones. 0: whole.
 # On OrangeSum validation pages 0-99, 7.8 texts of 330 pieces embedded per page; 37 % of the
@@ -150,6 +164,12 @@ class SelectorModel:
         column = self.features.index("cos_title")
         return scores, [float(v) for v in rows[:, column]]
 
+    def predict(self, rows: np.ndarray[Any, np.dtype[np.float32]]) -> list[float]:
+        """The model's scores of ``rows`` of every feature (features.ALL_NAMES, in order)."""
+        columns = [ALL_NAMES.index(name) for name in self.features]
+        picked = np.ascontiguousarray(rows[:, columns])
+        return [float(v) for v in self.booster.predict(picked, num_threads=1)]
+
 
 @cache
 def load_selector(name: str = "embedding") -> SelectorModel:
@@ -175,6 +195,37 @@ def load_selector(name: str = "embedding") -> SelectorModel:
     return model
 
 
+def lexical_preselection(
+    model: SelectorModel,
+    sentences: list[ParsedSentence],
+    indices: list[int],
+    lang: Language,
+    title: str | None,
+    lemma_sets: list[frozenset[str]],
+    cap: int,
+    max_pieces: int = 0,
+) -> tuple[list[int], list[float], list[float | None]]:
+    """The selector's first stage (PRESELECTED, issue 31): the shipped lexical model (no
+    encoder) scores every candidate, and only its ``cap`` best are embedded and scored by
+    ``model``. The indices scored (in their order), their scores and their cosines to the
+    title, as ``SelectorModel.scores_and_title_cosines`` gives them; the candidates' rows
+    (every feature but the embedding's) are computed once for both models."""
+    lexical = load_selector("lexical")
+    rows = sentence_features(sentences, indices, lang, title, None, lemma_sets, ALL_NAMES)
+    guesses = dict(zip(indices, lexical.predict(rows), strict=True))
+    scored = best_by_prescore(indices, guesses, cap)
+    at = {i: k for k, i in enumerate(indices)}
+    kept = rows[[at[i] for i in scored]]
+    first = ALL_NAMES.index(EMBEDDING_NAMES[0])
+    kept[:, first : first + len(EMBEDDING_NAMES)] = embedding_similarities(
+        [sentences[i].text for i in scored], title, embedder(), max_pieces
+    )
+    cosines: list[float | None] = [None] * len(scored)
+    if title and "cos_title" in model.features:
+        cosines = [float(v) for v in kept[:, first]]
+    return scored, model.predict(kept), cosines
+
+
 def score_learned(
     sentences: list[ParsedSentence],
     lang: Language,
@@ -186,6 +237,7 @@ def score_learned(
     passed: frozenset[int] = frozenset(),
     model_name: str = "embedding",
     max_pieces: int = MAX_PIECES,
+    preselected: int = 0,
 ) -> list[Candidate]:
     """Candidates scored by the model, blended with select.py's transparent score: ``weight``
     of the model's, the rest of the heuristic's, each scaled by its best candidate. Only the
@@ -193,7 +245,9 @@ def score_learned(
     others follow them all (RESERVE_SHARE). ``passed``: sentences that are no bullet in this
     article (``select.passed_over``), never candidates. ``model_name``: which shipped model
     (SELECTOR_MODELS). ``max_pieces``: each text embedded from its first pieces only (0:
-    whole; MAX_PIECES)."""
+    whole; MAX_PIECES). ``preselected``: when not 0, only this many are embedded, the best
+    by the lexical model's score instead of the heuristic's (``lexical_preselection``;
+    PRESELECTED)."""
     model = load_selector(model_name)
     if lemma_sets is None:
         lemma_sets = [content_lemmas(s) for s in sentences]
@@ -205,11 +259,18 @@ def score_learned(
     indices = candidate_indices(sentences, lang, named, passed)
     # Both select from stands_alone() sentences, so every index has a heuristic score.
     heuristic = {c.rank: c for c in score_ranks(sentences, indices, lang, title, lemma_sets)}
-    # Only the candidates the selection picks from are embedded and scored (MAX_EMBEDDED).
-    scored = best_by_prescore(indices, {i: c.score for i, c in heuristic.items()}, max_embedded)
-    learned, cosines = model.scores_and_title_cosines(
-        sentences, scored, lang, title, lemma_sets, max_pieces
-    )
+    # Only the candidates the selection picks from are embedded and scored (MAX_EMBEDDED, or
+    # PRESELECTED by the lexical model).
+    cap = preselected if preselected and model.embedding else max_embedded
+    if cap == preselected and len(indices) > cap:
+        scored, learned, cosines = lexical_preselection(
+            model, sentences, indices, lang, title, lemma_sets, cap, max_pieces
+        )
+    else:
+        scored = best_by_prescore(indices, {i: c.score for i, c in heuristic.items()}, cap)
+        learned, cosines = model.scores_and_title_cosines(
+            sentences, scored, lang, title, lemma_sets, max_pieces
+        )
     top_heuristic = max((c.score for c in heuristic.values()), default=0.0)
     if top_heuristic < best_score_from(MAX_RANK):
         # The heuristic's best may lie past MAX_RANK, where the model never looks: score
