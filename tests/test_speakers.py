@@ -1103,3 +1103,66 @@ def test_the_release_is_the_one_a_quote_before_introduced(pipeline: Pipeline) ->
     )
     digest = _digest(pipeline, text)
     assert _speaker(digest, "Lundi soir, des blessures") == "Lionel Parent"
+
+
+def test_a_role_and_its_complement_before_a_name_with_no_comma_are_that_person(
+    pipeline: Pipeline,
+) -> None:
+    # « le procureur de la République de Vesoul Jean Dupuis »: no comma before the name, and
+    # the role is his, not that of the man named before; « le ministre » later is the man the
+    # text made « le ministre de l'Intérieur Gérard Lombard », not the spokesman named last.
+    text = (
+        "Le tribunal a condamné deux hommes mardi. « Les faits sont graves », a souligné le "
+        "ministère public, représenté par Paul Moreau. Une enquête est toujours en cours sur ce "
+        "réseau qui « exploite la misère des gens », a indiqué à l'AFP le procureur de la "
+        "République de Vesoul Jean Dupuis.\n\n"
+        "La décision a surpris le ministre de l'Intérieur Gérard Lombard. Plus tard, le "
+        "porte-parole du gouvernement Benoît Girard a jugé la décision « sévère ». « Rien n'est "
+        "joué », a ajouté le ministre."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "exploite la misère") == "Jean Dupuis"
+    assert _speaker(digest, "Rien n'est joué") == "Gérard Lombard"
+    people = {e.name: e for e in digest.entities if e.kind is EntityKind.PERSON}
+    assert "procureur" in {r.role for r in people["Jean Dupuis"].roles}
+    assert not any(r.role == "procureur" for r in people["Paul Moreau"].roles)
+    assert "porte parole" in {r.role for r in people["Benoît Girard"].roles}
+
+
+def test_a_role_after_its_complement_needs_a_name_of_its_own(pipeline: Pipeline) -> None:
+    # « l'avocat de la famille Martin » names the family, not the lawyer: no role for Martin.
+    text = (
+        "Le procès s'est ouvert lundi à Lyon. « Nous attendons la vérité », a déclaré l'avocat "
+        "de la famille Martin devant le palais de justice."
+    )
+    digest = _digest(pipeline, text)
+    assert not any(
+        r.role == "avocat" for e in digest.entities if "Martin" in e.name for r in e.roles
+    )
+
+
+def test_a_former_role_is_described_by_its_noun(pipeline: Pipeline) -> None:
+    # « l'ex-chef de l'État » is a « chef »: the person the sentence before made its subject.
+    text = (
+        "L'heure semble grave pour que Nicolas Dupré décide de sortir de son silence. Lundi, "
+        "l'ex-chef de l'État a appelé sa famille politique au « rassemblement ». La veille, la "
+        "numéro deux du parti avait été écartée."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "rassemblement") == "Nicolas Dupré"
+
+
+def test_a_judicial_role_is_not_the_man_described_as_someone_else(pipeline: Pipeline) -> None:
+    # The prosecutor is never named: neither « le procureur » nor « le magistrat » after it is
+    # the director named and quoted before; the magistrate is the prosecutor as written.
+    text = (
+        "Le suspect a été arrêté dimanche à Lyon. « Une personne fragile », a affirmé Didier "
+        "Lenoir, directeur de l'office des réfugiés. Lors de son audition, le suspect a dit "
+        "avoir entendu des voix, a déclaré le procureur de la République de Lyon, dimanche. "
+        "« Ses propos demeuraient incohérents et confus », a ajouté le magistrat."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Une personne fragile") == "Didier Lenoir"
+    assert _speaker(digest, "Ses propos") == "le procureur de la République de Lyon"
+    lenoir = next(e for e in digest.entities if e.name == "Didier Lenoir")
+    assert not any(m.span.text.startswith("le procureur") for m in lenoir.mentions)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -61,6 +62,7 @@ class _Rules:
     not_names: frozenset[str]
     titles: re.Pattern[str]
     role: re.Pattern[str]
+    role_words: frozenset[str]  # the roles, folded
     relational: frozenset[str]
     definite: frozenset[str]
     nationalities: dict[str, str]
@@ -100,6 +102,7 @@ def rules(code: str) -> _Rules:
         not_names=frozenset(fold(w) for w in e["not_names"]),
         titles=re.compile(rf"^(?:{alternation(e['titles'])})\.?\s+"),
         role=re.compile(role, re.IGNORECASE),
+        role_words=frozenset(fold(w) for w in e["roles"]),
         relational=frozenset(fold(w) for w in e.get("relational_roles", [])),
         definite=frozenset(w.lower() for w in e["definite_determiners"]),
         nationalities={fold(k): v for k, v in nat.items()},
@@ -859,7 +862,7 @@ def _attach_roles(
             )
             # « son homologue ukrainien Volodymyr Zelensky », « la procureure de Mulhouse,
             # Edwige Roux-Morizot »: the name right after the role and its complement.
-            follower = _apposed_name(text, names, after, end)
+            follower = _apposed_name(text, names, after, end, lambda n: id(n) in persons)
             if follower is not None and id(follower) not in persons:
                 # « la directrice de l'école, Tasleem Pathan »: a person's role in apposition
                 # to a name of two words or more is evidence that it names a person, whatever
@@ -873,7 +876,13 @@ def _attach_roles(
                 _tie(persons[id(follower)], role)
             elif nat is not None or role.role not in r.relational:
                 pending.append(role)
-    resolver = _RoleResolver(clusters, text)
+    # What the text says each person is first (« Didier Lenoir, directeur de l'office »), so
+    # that a role left without a name is not tied by proximity to someone the text described
+    # as another (« le procureur » is not the director named before); the descriptions that
+    # refer back (« le conservateur du parc ») are tied after the roles.
+    described = _describe(docs, clusters, names)
+    role_words = frozenset().union(*(rules(code).role_words for _b, _d, code in docs))
+    resolver = _RoleResolver(clusters, text, role_words)
     for role in sorted(pending, key=lambda m: m.start):
         cluster = resolver.resolve(role)
         if cluster is not None:
@@ -881,7 +890,7 @@ def _attach_roles(
             # the person (the next « la ministre » must not follow it to the same man).
             role.gender = None
             _tie(cluster, role, evidence=False)
-    _attach_descriptions(text, docs, clusters, names)
+    _attach_descriptions(text, docs, clusters, names, described)
 
 
 _COMPLEMENT = re.compile(
@@ -894,18 +903,34 @@ _COMPLEMENT = re.compile(
 _APPOSITION_REACH = 70
 
 
-def _apposed_name(text: str, names: list[_Mention], first: int, end: int) -> _Mention | None:
+def _apposed_name(
+    text: str,
+    names: list[_Mention],
+    first: int,
+    end: int,
+    person: Callable[[_Mention], bool] | None = None,
+) -> _Mention | None:
     """The first name from ``names[first:]`` (sorted, starting after ``end``) in apposition to
-    the role ending at ``end``. The search stops once more than _APPOSITION_REACH visible
-    characters separate them: no name further can be apposed, and a scan of every later
-    name per role would make the cost quadratic."""
+    the role ending at ``end``; after the role's complement with no comma (« le porte-parole
+    du gouvernement Benoît Girard »), only a name of two words or more that ``person`` says
+    is a person's. The search stops once more than _APPOSITION_REACH visible characters
+    separate them: no name further can be apposed, and a scan of every later name per role
+    would make the cost quadratic."""
     visible_chars, scanned = 0, end
     for n in names[first:]:
         visible_chars += sum(1 for c in text[scanned : n.start] if not c.isspace())
         scanned = max(scanned, n.start)
         if visible_chars > _APPOSITION_REACH:
             return None
-        if _apposed(text[end : n.start]):
+        between = text[end : n.start]
+        if _apposed(between):
+            return n
+        if (
+            person is not None
+            and len(n.text.split()) >= 2
+            and person(n)
+            and _COMPLEMENT_THEN_NAME.fullmatch(between) is not None
+        ):
             return n
     return None
 
@@ -920,6 +945,18 @@ def _apposed(between: str) -> bool:
         or _GROUP_ADJECTIVE.fullmatch(between) is not None
         or _COMPLEMENT_AND_DESCRIPTION.fullmatch(between) is not None
     )
+
+
+# « le procureur de la République de Vesoul Jean Dupuis », « le porte-parole du gouvernement
+# Benoît Girard »: the role's complement, of a few words, and the name with no comma between.
+# The complement ends on a word that governs nothing (not « de », « la », « et »): « l'avocat
+# de la famille X » ends on its noun, and X is who the name after must then be (a name of two
+# words or more, a person's: see _apposed_name).
+_COMPLEMENT_THEN_NAME = re.compile(
+    r"\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*"
+    r"(?:[^\W\d][\w'’-]*\s+){0,5}?"
+    r"(?!(?:de|du|des|d|la|le|les|l|et|ou|à|au|aux|en)\b)[^\W\d][\w'’-]*\s+"
+)
 
 
 # « le président de la commission des Transports, le démocrate Peter DeFazio »: the role's
@@ -961,15 +998,14 @@ def noun_phrase(head: Token) -> tuple[int, int]:
     return doc[left].idx + skip, doc[right].idx + len(doc[right].text)
 
 
-def _attach_descriptions(
-    text: str,
+def _describe(
     docs: list[tuple[Block, Doc, str]],
     clusters: list[_Cluster],
     names: list[_Mention],
-) -> None:
-    """« Jacques Gomis, conservateur du parc » ties « conservateur » to him; « le conservateur
-    du parc » later in the text is then him too (the news habit of naming once, then
-    describing)."""
+) -> dict[str, list[tuple[int, _Cluster]]]:
+    """« Jacques Gomis, conservateur du parc » ties « conservateur » to him (evidence, and
+    his gender when the noun marks it): per noun lemma, the names it describes, in text
+    order, for ``_attach_descriptions``."""
     # People and bodies alike: « la CLCV, association de consommateurs » makes the later
     # « l'association » the CLCV, as « le magazine Voici » makes « le magazine » Voici.
     owner = {
@@ -1033,6 +1069,19 @@ def _attach_descriptions(
             gender = noun.morph.get("Gender", [])
             if m.gender is None and len(gender) == 1:  # « X, directrice de l'école »
                 m.gender = {"Fem": "f", "Masc": "m"}.get(gender[0])
+    return described
+
+
+def _attach_descriptions(
+    text: str,
+    docs: list[tuple[Block, Doc, str]],
+    clusters: list[_Cluster],
+    names: list[_Mention],
+    described: dict[str, list[tuple[int, _Cluster]]],
+) -> None:
+    """« le conservateur du parc » after « Jacques Gomis, conservateur du parc » is him (the
+    news habit of naming once, then describing): the latest person ``_describe`` found the
+    noun for."""
     if not described:
         return
     taken = Intervals(
@@ -1136,9 +1185,12 @@ class _RoleResolver:
     names do not change (a role tied by proximity is no evidence); a nationality may be set.
     """
 
-    def __init__(self, clusters: list[_Cluster], text: str = "") -> None:
+    def __init__(
+        self, clusters: list[_Cluster], text: str = "", role_words: frozenset[str] = frozenset()
+    ) -> None:
         self.clusters = clusters
         self.text = text
+        self.role_words = role_words
         self.people = [k for k, c in enumerate(clusters) if c.kind is EntityKind.PERSON]
         self.gender = {k: clusters[k].gender for k in self.people}
         self.by_nationality: dict[str, list[int]] = {}
@@ -1231,6 +1283,11 @@ class _RoleResolver:
                 continue
             if role.nationality and c.nationality not in (None, role.nationality):
                 continue
+            described = (c.roles | c.evidence.keys()) & self.role_words
+            if described and role.role not in described:
+                # « Didier Lenoir, directeur de l'office » … « le procureur »: the text
+                # described the nearest person as someone else; the role stays unresolved.
+                return None
             return self._tied(-minus_k, role)
         return None
 

@@ -127,6 +127,7 @@ class _Rules:
     perception: frozenset[str]  # « entendre X dire »: X speaks
     rival_roles: dict[str, int]  # role noun → its group (see language.toml)
     role_families: dict[str, frozenset[str]]  # a general role noun → the roles it covers
+    former: tuple[str, ...]  # prefixes of a former role (« l'ex-ministre » is a « ministre »)
     body_nouns: dict[str, str]
     prepositions: frozenset[str]
     complement_prepositions: frozenset[str]  # with ``prepositions``: a name's governors
@@ -178,6 +179,7 @@ def rules(code: str) -> _Rules:
             for w, covered in q.get("role_families", {}).items()
         },
         body_nouns={fold(w): c for w, c in q.get("body_nouns", {}).items()},
+        former=tuple(fold(w) + " " for w in q.get("former_prefixes", [])),
         prepositions=frozenset(w.lower() for w in q.get("incise_prepositions", [])),
         complement_prepositions=frozenset(
             w.lower()
@@ -1447,7 +1449,7 @@ class QuoteExtractor:
                 f.resolution = "role" if role else "named"
             elif low in self.r.pronouns or (f.speaker_head is not None and _is_pronoun(f)):
                 self._pronoun(f, low, recent, index, ranker)
-            elif not self._description(f, recent, ranker):
+            elif not self._description(f, recent, ranker, ordered[: ordered.index(f)]):
                 f.name, f.resolution = words, "named"
             if f.kind is not QuoteKind.ACCORDING_TO:
                 # « selon les données » reports a source, not someone who goes on speaking.
@@ -1557,10 +1559,17 @@ class QuoteExtractor:
         )
 
     def _rivals(self, nouns: set[str], evidence: frozenset[str]) -> bool:
-        """Does the text give this person a role that the description's rules out?"""
+        """Does the text give this person a role that the description's rules out? A role of
+        one of the rival groups (the judge, the prosecutor, the lawyer …) is not a person the
+        text described as another of them, nor as someone else only (« Didier Lenoir,
+        directeur de l'office » is not « le procureur »)."""
         ours = {self.r.rival_roles[n] for n in nouns if n in self.r.rival_roles}
+        if not ours:
+            return False
         theirs = {self.r.rival_roles[n] for n in evidence if n in self.r.rival_roles}
-        return bool(ours and theirs and not ours & theirs)
+        if theirs:
+            return not ours & theirs
+        return bool(evidence & self.r.person_nouns)
 
     def _title_only(self, name: str) -> bool:
         """« Premier ministre », « Premier ministre samedi »: a person noun with nothing
@@ -1776,9 +1785,18 @@ class QuoteExtractor:
         marked = _description_gender(head, self.r.person_nouns)
         return marked is None or marked == gender
 
-    def _description(self, f: _Found, recent: _Found | None, ranker: SpeakerRanker) -> bool:
+    def _description(
+        self,
+        f: _Found,
+        recent: _Found | None,
+        ranker: SpeakerRanker,
+        earlier: list[_Found] | None = None,
+    ) -> bool:
         """« a souligné le médecin belge », « Le magazine écrit que »: a definite description
-        of one person or body stands for the entity the ranking finds; False if none."""
+        of one person or body stands for the entity the ranking finds; False if none.
+        ``earlier``: the quotes before it, whose speaker a description of the same noun may be
+        when the text never tied that noun to anyone (« a déclaré le procureur de Lyon » …
+        « a ajouté le magistrat »)."""
         head = f.speaker_head
         if head is None or f.speaker is None:
             return False
@@ -1787,6 +1805,8 @@ class QuoteExtractor:
         if "Plur" in head.morph.get("Number", []):
             return False  # « les deux élus »: several people, no single entity
         nouns = {fold(head.lemma_), fold(head.text)}  # « vice-procureure », lemma « …eur »
+        # « l'ex-chef de l'État », « l'ex-ministre »: the role noun under its prefix.
+        nouns |= {n[len(p) :] for n in nouns for p in self.r.former if n.startswith(p)}
         kin = bool(nouns & self.r.kin_nouns) and any(
             c.dep_ == "det" and c.lower_ in self.r.kin_determiners | _DEFINITE
             for c in head.children
@@ -1838,6 +1858,14 @@ class QuoteExtractor:
                 return bool(nouns & ranker.evidence[k])
 
             among = ranker.described_as(nouns)
+            same = self._described_before(nouns, earlier or []) if not among else None
+            if same is not None:
+                # « a déclaré le procureur de la République de Lyon » … « a ajouté le
+                # magistrat »: the description the text gave a speaker it never named, not a
+                # person named nearby.
+                f.entity, f.name, f.resolution = None, same.name, "context"
+                f.continues = same.continues or same
+                return True
 
             def allowed(k: int) -> bool:
                 # Without evidence for the noun: a person the text marked with the
@@ -1846,7 +1874,11 @@ class QuoteExtractor:
                 # the lawyer quoted before).
                 return (
                     evident(k)
-                    or (gender is not None and index.genders[k] == gender)
+                    or (
+                        gender is not None
+                        and index.genders[k] == gender
+                        and not self._described_otherwise(k, nouns, ranker)
+                    )
                     or (k == before and not self._rivals(nouns, ranker.evidence[k]))
                 )
 
@@ -1873,7 +1905,10 @@ class QuoteExtractor:
                 f.speaker[0],
                 _PEOPLE,
                 gender,
-                lambda k: not self._rivals(nouns, ranker.evidence[k]),
+                lambda k: (
+                    not self._rivals(nouns, ranker.evidence[k])
+                    and not self._described_otherwise(k, nouns, ranker)
+                ),
                 f.speaker,
             )
         if chosen is None:
@@ -1881,6 +1916,29 @@ class QuoteExtractor:
         f.entity, f.name = chosen.entity, ranker.index.entities[chosen.entity].name
         f.resolution = "role"
         return True
+
+    def _described_otherwise(self, k: int, nouns: set[str], ranker: SpeakerRanker) -> bool:
+        """Did the text describe entity k only as someone else (« Didier Leschi, directeur de
+        l'OFII » is not « le magistrat »): person nouns as evidence, none of ``nouns``?"""
+        theirs = ranker.evidence[k] & self.r.person_nouns
+        return bool(theirs) and not theirs & nouns
+
+    def _described_before(self, nouns: set[str], earlier: list[_Found]) -> _Found | None:
+        """The latest quote before whose speaker the text described with one of ``nouns`` and
+        never named (kept as written), within the article; None when a quote of another
+        description came since (« le procureur » … « le directeur » … « le magistrat » is
+        not the prosecutor by this rule: the ranking decides)."""
+        for g in reversed(earlier):
+            head = g.speaker_head
+            if g.name is None or head is None or head.pos_ != "NOUN":
+                continue
+            theirs = {fold(head.lemma_), fold(head.text)}
+            theirs |= {n[len(p) :] for n in theirs for p in self.r.former if n.startswith(p)}
+            if g.entity is None and g.resolution == "named" and theirs & nouns:
+                return g
+            if g.resolution != "context":
+                return None  # another speaker since (a quote that goes on with one is not)
+        return None
 
     def _kin(self, f: _Found, nouns: set[str], ranker: SpeakerRanker) -> bool:
         """« confie sa mère », « a ajouté le père »: the person the text described so
