@@ -1166,3 +1166,52 @@ def test_a_judicial_role_is_not_the_man_described_as_someone_else(pipeline: Pipe
     assert _speaker(digest, "Ses propos") == "le procureur de la République de Lyon"
     lenoir = next(e for e in digest.entities if e.name == "Didier Lenoir")
     assert not any(m.span.text.startswith("le procureur") for m in lenoir.mentions)
+
+
+def test_a_description_after_an_inverted_subject_describes_it(pipeline: Pipeline) -> None:
+    # « explique Jacques Gomez, le conservateur de ce parc »: the parser makes the description
+    # the verb's object; it is his, and « le conservateur du parc » later is him.
+    text = (
+        "Un éléphant a été vu dans le parc national. « C'est la première fois depuis des années "
+        "qu'un éléphant s'approche d'aussi près », explique Jacques Gomez, le conservateur de "
+        "ce grand parc composé d'une savane. Les observations vont se poursuivre. « Il faudrait "
+        "qu'il compte une dizaine d'individus », explique le conservateur du parc."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Il faudrait") == "Jacques Gomez"
+    gomez = next(e for e in digest.entities if e.name == "Jacques Gomez")
+    assert "conservateur" in {r.role for r in gomez.roles}
+
+
+def test_a_role_with_a_party_in_parentheses_is_tied_to_the_name_after(pipeline: Pipeline) -> None:
+    # « le maire (PS) de la ville, Patrick Hadrien »: the parenthesis does not cut the
+    # apposition, and « le maire » later is not the senator named last.
+    text = (
+        "La stèle a été vandalisée dans la nuit de jeudi. « C'est inadmissible et scandaleux », "
+        "précise le maire (PS) de la ville, Patrick Hadrien. Les réactions sont unanimes. De "
+        "son côté, le sénateur (PS) Rachid Tamel dénonce un « acte extrêmement grave ». « Nous "
+        "porterons plainte », a ajouté le maire."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "C'est inadmissible") == "Patrick Hadrien"
+    assert _speaker(digest, "Nous porterons") == "Patrick Hadrien"
+    party = next(e for e in digest.entities if e.name == "PS")
+    assert "maire" not in {r.role for r in party.roles}
+
+
+def test_a_description_that_names_its_holder_is_not_the_person_described_so_before(
+    pipeline: Pipeline,
+) -> None:
+    # « le conservateur général des parcs, le colonel X » is X, not the curator named before.
+    text = (
+        "Un éléphant a été vu dans le parc national. « C'est la première fois depuis des années "
+        "qu'un éléphant s'approche d'aussi près », explique Jacques Gomez, le conservateur de "
+        "ce grand parc composé d'une savane. La population a été décimée dans le pays, a "
+        "expliqué à l'AFP le conservateur général des parcs nationaux du Sénégal, le colonel "
+        "Boucar Ndiour. « Il faudrait qu'il compte une dizaine d'individus », explique le "
+        "conservateur du parc."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "La population") == "Boucar Ndiour"
+    gomez = next(e for e in digest.entities if e.name == "Jacques Gomez")
+    assert not any("général" in m.span.text for m in gomez.mentions)

@@ -63,6 +63,7 @@ class _Rules:
     titles: re.Pattern[str]
     role: re.Pattern[str]
     role_words: frozenset[str]  # the roles, folded
+    rival_roles: dict[str, int]  # role → its group of roles one person does not hold at once
     relational: frozenset[str]
     definite: frozenset[str]
     nationalities: dict[str, str]
@@ -103,6 +104,11 @@ def rules(code: str) -> _Rules:
         titles=re.compile(rf"^(?:{alternation(e['titles'])})\.?\s+"),
         role=re.compile(role, re.IGNORECASE),
         role_words=frozenset(fold(w) for w in e["roles"]),
+        rival_roles={
+            fold(w): g
+            for g, group in enumerate(data["quotes"].get("rival_roles", []))
+            for w in group
+        },
         relational=frozenset(fold(w) for w in e.get("relational_roles", [])),
         definite=frozenset(w.lower() for w in e["definite_determiners"]),
         nationalities={fold(k): v for k, v in nat.items()},
@@ -881,8 +887,9 @@ def _attach_roles(
     # as another (« le procureur » is not the director named before); the descriptions that
     # refer back (« le conservateur du parc ») are tied after the roles.
     described = _describe(docs, clusters, names)
+    rivals = {k: g for _b, _d, code in docs for k, g in rules(code).rival_roles.items()}
     role_words = frozenset().union(*(rules(code).role_words for _b, _d, code in docs))
-    resolver = _RoleResolver(clusters, text, role_words)
+    resolver = _RoleResolver(clusters, text, rivals, role_words)
     for role in sorted(pending, key=lambda m: m.start):
         cluster = resolver.resolve(role)
         if cluster is not None:
@@ -938,13 +945,19 @@ def _apposed_name(
 def _apposed(between: str) -> bool:
     """Does a name that follows a role after ``between`` stand in apposition to it? Nothing
     or a comma between them (« le maire, Paul Girard »), or the role's complement and a comma
-    (« la porte-parole du ministère, »)."""
+    (« la porte-parole du ministère, »); after the role's parenthesis (« le maire (PS) de la
+    ville, »)."""
+    between = _PARENTHESIS.sub("", between, count=1)
     return (
         between.strip() in {"", ","}
         or _COMPLEMENT.fullmatch(between) is not None
         or _GROUP_ADJECTIVE.fullmatch(between) is not None
         or _COMPLEMENT_AND_DESCRIPTION.fullmatch(between) is not None
     )
+
+
+# A party or a department in parentheses right after a role: « le maire (PS) », « (DVG) ».
+_PARENTHESIS = re.compile(r"^\s*\([^()\n]{1,30}\)")
 
 
 # « le procureur de la République de Vesoul Jean Dupuis », « le porte-parole du gouvernement
@@ -1058,6 +1071,11 @@ def _describe(
             nouns = [
                 n for n in nouns if fold(n.lemma_) not in bodies and fold(n.text) not in bodies
             ]
+        else:
+            # « le maire (PS) », « le sénateur (PS) Rachid X »: a party named beside a
+            # person's role is not that role.
+            roles = rules(codes[m.block]).role_words
+            nouns = [n for n in nouns if fold(n.lemma_) not in roles and fold(n.text) not in roles]
         for noun in nouns:
             described.setdefault(noun.lemma_.lower(), []).append((m.start, cluster))
             a, b = noun_phrase(noun)
@@ -1090,6 +1108,8 @@ def _attach_descriptions(
     )
     # described[lemma] is in text order (names are): the latest before a position by bisection.
     positions = {lemma: [pos for pos, _ in items] for lemma, items in described.items()}
+    people = {id(m) for c in clusters if c.kind is EntityKind.PERSON for m in c.mentions}
+    name_starts = [n.start for n in names]
     for block, doc, code in docs:
         determiners = rules(code).definite
         for i in token_indices(doc, ("NOUN",)):
@@ -1104,6 +1124,15 @@ def _attach_descriptions(
             start, end = block.span.start + a, block.span.start + b
             if taken.overlaps(start, end):
                 continue
+            after = bisect.bisect_left(name_starts, end)
+            if (
+                after < len(names)
+                and id(names[after]) in people
+                and _NAMED_AFTER.fullmatch(text, end, names[after].start)
+            ):
+                # « le conservateur général des parcs, le colonel X »: the description names
+                # its own holder, not the person described so before.
+                continue
             latest = bisect.bisect_left(positions[lemma], start) - 1
             if latest < 0:
                 continue
@@ -1112,6 +1141,10 @@ def _attach_descriptions(
             cluster = described[lemma][first][1]
             _tie(cluster, _role(text, start, end, block.index, lemma))
             taken.add(start, end)
+
+
+# A comma, and at most an article and a lowercase title, before a name in apposition.
+_NAMED_AFTER = re.compile(r"\s*,\s*(?:(?:l['’]\s*|le\s+|la\s+)?[a-zà-öø-ÿ-]+\s+)?")
 
 
 def _apposed_after(span: Any) -> list[Token]:
@@ -1136,6 +1169,16 @@ def _apposed_after(span: Any) -> list[Token]:
     # nor a complement (« à l'AFP, la préfecture a … », « Pour la colistière de X, la
     # confirmation … »), and the description after its comma are one person.
     root = span.root
+    if (
+        tok.dep_ == "obj"
+        and root.dep_ == "nsubj"
+        and tok.head.i == root.head.i < root.i
+        and tok.head.pos_ == "VERB"
+    ):
+        # « "…", explique Jacques Gomis, le conservateur du parc »: the name is the verb's
+        # inverted subject, and the description after its comma, which the parser made the
+        # verb's object, stands beside it.
+        return [tok]
     subject = tok.dep_ in {"nsubj", "nsubj:pass"} and tok.head.i > tok.i
     governed = any(c.dep_ == "case" for c in root.children) or root.dep_.startswith(
         ("nmod", "obl")
@@ -1186,11 +1229,18 @@ class _RoleResolver:
     """
 
     def __init__(
-        self, clusters: list[_Cluster], text: str = "", role_words: frozenset[str] = frozenset()
+        self,
+        clusters: list[_Cluster],
+        text: str = "",
+        rivals: dict[str, int] | None = None,
+        role_words: frozenset[str] = frozenset(),
     ) -> None:
         self.clusters = clusters
         self.text = text
-        self.role_words = role_words
+        self.rivals = rivals or {}
+        # What may describe a person (the roles and the rival groups' nouns), not the junk a
+        # misparse puts in evidence (« de l'Intérieur Gérard X » → « interieur »).
+        self.person_words = role_words | self.rivals.keys()
         self.people = [k for k, c in enumerate(clusters) if c.kind is EntityKind.PERSON]
         self.gender = {k: clusters[k].gender for k in self.people}
         self.by_nationality: dict[str, list[int]] = {}
@@ -1283,13 +1333,26 @@ class _RoleResolver:
                 continue
             if role.nationality and c.nationality not in (None, role.nationality):
                 continue
-            described = (c.roles | c.evidence.keys()) & self.role_words
-            if described and role.role not in described:
+            if self._rival(c, role):
                 # « Didier Lenoir, directeur de l'office » … « le procureur »: the text
                 # described the nearest person as someone else; the role stays unresolved.
                 return None
             return self._tied(-minus_k, role)
         return None
+
+    def _rival(self, c: _Cluster, role: _Mention) -> bool:
+        """Is the role one of a group one person does not hold with another (the judge, the
+        prosecutor, the lawyer …), and the person described, by evidence, only otherwise? A
+        role of no such group may be a person described otherwise (« le président de la
+        commission des Lois du Sénat, X » … « le sénateur »)."""
+        ours = self.rivals.get(role.role or "")
+        if ours is None:
+            return False
+        described = c.evidence.keys() & self.person_words
+        if not described or role.role in described:
+            return False
+        theirs = {self.rivals[d] for d in described if d in self.rivals}
+        return ours not in theirs
 
     def _tied(self, k: int, role: _Mention) -> _Cluster:
         cluster = self.clusters[k]

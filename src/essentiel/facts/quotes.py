@@ -1877,7 +1877,7 @@ class QuoteExtractor:
                     or (
                         gender is not None
                         and index.genders[k] == gender
-                        and not self._described_otherwise(k, nouns, ranker)
+                        and not self._rivals(nouns, ranker.evidence[k])
                     )
                     or (k == before and not self._rivals(nouns, ranker.evidence[k]))
                 )
@@ -1905,10 +1905,7 @@ class QuoteExtractor:
                 f.speaker[0],
                 _PEOPLE,
                 gender,
-                lambda k: (
-                    not self._rivals(nouns, ranker.evidence[k])
-                    and not self._described_otherwise(k, nouns, ranker)
-                ),
+                lambda k: not self._rivals(nouns, ranker.evidence[k]),
                 f.speaker,
             )
         if chosen is None:
@@ -1916,12 +1913,6 @@ class QuoteExtractor:
         f.entity, f.name = chosen.entity, ranker.index.entities[chosen.entity].name
         f.resolution = "role"
         return True
-
-    def _described_otherwise(self, k: int, nouns: set[str], ranker: SpeakerRanker) -> bool:
-        """Did the text describe entity k only as someone else (« Didier Leschi, directeur de
-        l'OFII » is not « le magistrat »): person nouns as evidence, none of ``nouns``?"""
-        theirs = ranker.evidence[k] & self.r.person_nouns
-        return bool(theirs) and not theirs & nouns
 
     def _described_before(self, nouns: set[str], earlier: list[_Found]) -> _Found | None:
         """The latest quote before whose speaker the text described with one of ``nouns`` and
