@@ -1215,3 +1215,13 @@ def test_a_description_that_names_its_holder_is_not_the_person_described_so_befo
     assert _speaker(digest, "La population") == "Boucar Ndiour"
     gomez = next(e for e in digest.entities if e.name == "Jacques Gomez")
     assert not any("général" in m.span.text for m in gomez.mentions)
+
+
+def test_the_complement_of_a_former_role_is_not_its_holder(pipeline: Pipeline) -> None:
+    # « l'ex-conseiller de Paul Girard » is not Paul Girard, as « le conseiller de X » is not X.
+    text = (
+        "Le maire Paul Girard a présenté son budget mardi devant le conseil municipal. « Ce "
+        "budget ne tient pas », a estimé l'ex-conseiller de Paul Girard."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Ce budget") != "Paul Girard"

@@ -1651,7 +1651,7 @@ class QuoteExtractor:
         national des ouragans »): their complement names the source."""
         if head is None:
             return False
-        nouns = {fold(head.lemma_), fold(head.text)}
+        nouns = self._nouns(head)
         if nouns & self.r.spokespeople:
             return False
         if nouns & self.r.associates:
@@ -1667,8 +1667,15 @@ class QuoteExtractor:
             return False
         if "Plur" in head.morph.get("Number", []):
             return False
-        nouns = {fold(head.lemma_), fold(head.text)}
+        nouns = self._nouns(head)
         return bool(nouns & self.r.person_nouns) and not nouns & self.r.spokespeople
+
+    def _nouns(self, head: Token) -> set[str]:
+        """The folded forms of a description's noun, and the role under a former one's
+        prefix (« l'ex-chef de l'État » is a « chef », « l'ex-vice-président » a
+        « vice-président »)."""
+        nouns = {fold(head.lemma_), fold(head.text)}
+        return nouns | {n[len(p) :] for n in nouns for p in self.r.former if n.startswith(p)}
 
     def _complement(self, span: Span, phrase_start: int, text: str) -> bool:
         """Is the name at ``span`` the complement of a noun of the phrase (« l'ancien conseiller
@@ -1705,7 +1712,7 @@ class QuoteExtractor:
             return None
         a, b = f.speaker
         start = max(a, head.idx + f.offset + len(head.text))
-        nouns = {fold(head.lemma_), fold(head.text)}
+        nouns = self._nouns(head)
         person = bool(nouns & self.r.person_nouns)
         kinds = _PEOPLE | _OTHER if person else _PEOPLE | _ISSUERS | _OTHER
         named = ranker.named_in(
@@ -1804,9 +1811,7 @@ class QuoteExtractor:
             return False  # a name, or no noun (the tagger says PROPN for « l'institut »)
         if "Plur" in head.morph.get("Number", []):
             return False  # « les deux élus »: several people, no single entity
-        nouns = {fold(head.lemma_), fold(head.text)}  # « vice-procureure », lemma « …eur »
-        # « l'ex-chef de l'État », « l'ex-ministre »: the role noun under its prefix.
-        nouns |= {n[len(p) :] for n in nouns for p in self.r.former if n.startswith(p)}
+        nouns = self._nouns(head)  # « vice-procureure », lemma « …eur »
         kin = bool(nouns & self.r.kin_nouns) and any(
             c.dep_ == "det" and c.lower_ in self.r.kin_determiners | _DEFINITE
             for c in head.children
@@ -1831,6 +1836,8 @@ class QuoteExtractor:
             nouns.add(fold(f"{head.text}-{doc[head.i + 2].text}"))
         gender = _description_gender(head, self.r.person_nouns)
         before = recent.entity if recent is not None else None
+        # « l'ex-conseiller de Paul Girard » is not Paul Girard, named before or not.
+        complement = ranker.named_within(*f.speaker)
         body = next((n for n in nouns if n in self.r.body_nouns), None)
         if body is not None:
             kinds, category = _ISSUERS, self.r.body_nouns[body]
@@ -1868,6 +1875,8 @@ class QuoteExtractor:
                 return True
 
             def allowed(k: int) -> bool:
+                if k in complement:
+                    return False
                 # Without evidence for the noun: a person the text marked with the
                 # description's gender (« la magistrate » is a woman named), or the person
                 # quoted just before if the text gave them no other role (« le juge » is not
@@ -1905,7 +1914,7 @@ class QuoteExtractor:
                 f.speaker[0],
                 _PEOPLE,
                 gender,
-                lambda k: not self._rivals(nouns, ranker.evidence[k]),
+                lambda k: k not in complement and not self._rivals(nouns, ranker.evidence[k]),
                 f.speaker,
             )
         if chosen is None:
@@ -1923,8 +1932,7 @@ class QuoteExtractor:
             head = g.speaker_head
             if g.name is None or head is None or head.pos_ != "NOUN":
                 continue
-            theirs = {fold(head.lemma_), fold(head.text)}
-            theirs |= {n[len(p) :] for n in theirs for p in self.r.former if n.startswith(p)}
+            theirs = self._nouns(head)
             if g.entity is None and g.resolution == "named" and theirs & nouns:
                 return g
             if g.resolution != "context":
