@@ -1225,3 +1225,20 @@ def test_the_complement_of_a_former_role_is_not_its_holder(pipeline: Pipeline) -
     )
     digest = _digest(pipeline, text)
     assert _speaker(digest, "Ce budget") != "Paul Girard"
+
+
+def test_a_role_is_the_person_the_text_described_by_it_before_the_man_named_last(
+    pipeline: Pipeline,
+) -> None:
+    # « Michel Dupuy, le préfet de police de Paris, connaissait … » (two subjects of one verb):
+    # « Le préfet de police » later is him, not the man the text named last.
+    text = (
+        "Michel Dupuy, le préfet de police de Paris, connaissait bien Alexandre Bernard. Le "
+        "Canard enchaîné révèle que Michel Dupuy a écrit à Alexandre Bernard en janvier. Le "
+        "préfet de police avait dénoncé « des copinages malsains » et pointé le comportement "
+        "d'Alexandre Bernard."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "des copinages") == "Michel Dupuy"
+    dupuy = next(e for e in digest.entities if e.name == "Michel Dupuy")
+    assert "prefet" in {r.role for r in dupuy.roles}

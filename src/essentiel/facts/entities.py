@@ -1179,6 +1179,10 @@ def _apposed_after(span: Any) -> list[Token]:
         # inverted subject, and the description after its comma, which the parser made the
         # verb's object, stands beside it.
         return [tok]
+    if tok.dep_ == root.dep_ == "nsubj" and tok.head.i == root.head.i > tok.i:
+        # « Michel Dupuy, le préfet de police de Paris, connaissait … »: two subjects of one
+        # verb, the description between commas after the name: one person.
+        return [tok]
     subject = tok.dep_ in {"nsubj", "nsubj:pass"} and tok.head.i > tok.i
     governed = any(c.dep_ == "case" for c in root.children) or root.dep_.startswith(
         ("nmod", "obl")
@@ -1249,7 +1253,9 @@ class _RoleResolver:
             c = clusters[k]
             if c.nationality:
                 self.by_nationality.setdefault(c.nationality, []).append(k)
-            for role in c.roles:
+            # The roles tied by apposition and the nouns the text described them by
+            # (« Michel Delpuech, le préfet de police de Paris » … « le préfet »).
+            for role in c.roles | c.evidence.keys():
                 self.by_role.setdefault(role, []).append(k)
         # Name mentions as (start, -cluster, end), sorted: scanning back from a position meets
         # the latest start first and, at one start, the earliest cluster, as the full scan did.
