@@ -1103,3 +1103,142 @@ def test_the_release_is_the_one_a_quote_before_introduced(pipeline: Pipeline) ->
     )
     digest = _digest(pipeline, text)
     assert _speaker(digest, "Lundi soir, des blessures") == "Lionel Parent"
+
+
+def test_a_role_and_its_complement_before_a_name_with_no_comma_are_that_person(
+    pipeline: Pipeline,
+) -> None:
+    # « le procureur de la République de Vesoul Jean Dupuis »: no comma before the name, and
+    # the role is his, not that of the man named before; « le ministre » later is the man the
+    # text made « le ministre de l'Intérieur Gérard Lombard », not the spokesman named last.
+    text = (
+        "Le tribunal a condamné deux hommes mardi. « Les faits sont graves », a souligné le "
+        "ministère public, représenté par Paul Moreau. Une enquête est toujours en cours sur ce "
+        "réseau qui « exploite la misère des gens », a indiqué à l'AFP le procureur de la "
+        "République de Vesoul Jean Dupuis.\n\n"
+        "La décision a surpris le ministre de l'Intérieur Gérard Lombard. Plus tard, le "
+        "porte-parole du gouvernement Benoît Girard a jugé la décision « sévère ». « Rien n'est "
+        "joué », a ajouté le ministre."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "exploite la misère") == "Jean Dupuis"
+    assert _speaker(digest, "Rien n'est joué") == "Gérard Lombard"
+    people = {e.name: e for e in digest.entities if e.kind is EntityKind.PERSON}
+    assert "procureur" in {r.role for r in people["Jean Dupuis"].roles}
+    assert not any(r.role == "procureur" for r in people["Paul Moreau"].roles)
+    assert "porte parole" in {r.role for r in people["Benoît Girard"].roles}
+
+
+def test_a_role_after_its_complement_needs_a_name_of_its_own(pipeline: Pipeline) -> None:
+    # « l'avocat de la famille Martin » names the family, not the lawyer: no role for Martin.
+    text = (
+        "Le procès s'est ouvert lundi à Lyon. « Nous attendons la vérité », a déclaré l'avocat "
+        "de la famille Martin devant le palais de justice."
+    )
+    digest = _digest(pipeline, text)
+    assert not any(
+        r.role == "avocat" for e in digest.entities if "Martin" in e.name for r in e.roles
+    )
+
+
+def test_a_former_role_is_described_by_its_noun(pipeline: Pipeline) -> None:
+    # « l'ex-chef de l'État » is a « chef »: the person the sentence before made its subject.
+    text = (
+        "L'heure semble grave pour que Nicolas Dupré décide de sortir de son silence. Lundi, "
+        "l'ex-chef de l'État a appelé sa famille politique au « rassemblement ». La veille, la "
+        "numéro deux du parti avait été écartée."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "rassemblement") == "Nicolas Dupré"
+
+
+def test_a_judicial_role_is_not_the_man_described_as_someone_else(pipeline: Pipeline) -> None:
+    # The prosecutor is never named: neither « le procureur » nor « le magistrat » after it is
+    # the director named and quoted before; the magistrate is the prosecutor as written.
+    text = (
+        "Le suspect a été arrêté dimanche à Lyon. « Une personne fragile », a affirmé Didier "
+        "Lenoir, directeur de l'office des réfugiés. Lors de son audition, le suspect a dit "
+        "avoir entendu des voix, a déclaré le procureur de la République de Lyon, dimanche. "
+        "« Ses propos demeuraient incohérents et confus », a ajouté le magistrat."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Une personne fragile") == "Didier Lenoir"
+    assert _speaker(digest, "Ses propos") == "le procureur de la République de Lyon"
+    lenoir = next(e for e in digest.entities if e.name == "Didier Lenoir")
+    assert not any(m.span.text.startswith("le procureur") for m in lenoir.mentions)
+
+
+def test_a_description_after_an_inverted_subject_describes_it(pipeline: Pipeline) -> None:
+    # « explique Jacques Gomez, le conservateur de ce parc »: the parser makes the description
+    # the verb's object; it is his, and « le conservateur du parc » later is him.
+    text = (
+        "Un éléphant a été vu dans le parc national. « C'est la première fois depuis des années "
+        "qu'un éléphant s'approche d'aussi près », explique Jacques Gomez, le conservateur de "
+        "ce grand parc composé d'une savane. Les observations vont se poursuivre. « Il faudrait "
+        "qu'il compte une dizaine d'individus », explique le conservateur du parc."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Il faudrait") == "Jacques Gomez"
+    gomez = next(e for e in digest.entities if e.name == "Jacques Gomez")
+    assert "conservateur" in {r.role for r in gomez.roles}
+
+
+def test_a_role_with_a_party_in_parentheses_is_tied_to_the_name_after(pipeline: Pipeline) -> None:
+    # « le maire (PS) de la ville, Patrick Hadrien »: the parenthesis does not cut the
+    # apposition, and « le maire » later is not the senator named last.
+    text = (
+        "La stèle a été vandalisée dans la nuit de jeudi. « C'est inadmissible et scandaleux », "
+        "précise le maire (PS) de la ville, Patrick Hadrien. Les réactions sont unanimes. De "
+        "son côté, le sénateur (PS) Rachid Tamel dénonce un « acte extrêmement grave ». « Nous "
+        "porterons plainte », a ajouté le maire."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "C'est inadmissible") == "Patrick Hadrien"
+    assert _speaker(digest, "Nous porterons") == "Patrick Hadrien"
+    party = next(e for e in digest.entities if e.name == "PS")
+    assert "maire" not in {r.role for r in party.roles}
+
+
+def test_a_description_that_names_its_holder_is_not_the_person_described_so_before(
+    pipeline: Pipeline,
+) -> None:
+    # « le conservateur général des parcs, le colonel X » is X, not the curator named before.
+    text = (
+        "Un éléphant a été vu dans le parc national. « C'est la première fois depuis des années "
+        "qu'un éléphant s'approche d'aussi près », explique Jacques Gomez, le conservateur de "
+        "ce grand parc composé d'une savane. La population a été décimée dans le pays, a "
+        "expliqué à l'AFP le conservateur général des parcs nationaux du Sénégal, le colonel "
+        "Boucar Ndiour. « Il faudrait qu'il compte une dizaine d'individus », explique le "
+        "conservateur du parc."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "La population") == "Boucar Ndiour"
+    gomez = next(e for e in digest.entities if e.name == "Jacques Gomez")
+    assert not any("général" in m.span.text for m in gomez.mentions)
+
+
+def test_the_complement_of_a_former_role_is_not_its_holder(pipeline: Pipeline) -> None:
+    # « l'ex-conseiller de Paul Girard » is not Paul Girard, as « le conseiller de X » is not X.
+    text = (
+        "Le maire Paul Girard a présenté son budget mardi devant le conseil municipal. « Ce "
+        "budget ne tient pas », a estimé l'ex-conseiller de Paul Girard."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Ce budget") != "Paul Girard"
+
+
+def test_a_role_is_the_person_the_text_described_by_it_before_the_man_named_last(
+    pipeline: Pipeline,
+) -> None:
+    # « Michel Dupuy, le préfet de police de Paris, connaissait … » (two subjects of one verb):
+    # « Le préfet de police » later is him, not the man the text named last.
+    text = (
+        "Michel Dupuy, le préfet de police de Paris, connaissait bien Alexandre Bernard. Le "
+        "Canard enchaîné révèle que Michel Dupuy a écrit à Alexandre Bernard en janvier. Le "
+        "préfet de police avait dénoncé « des copinages malsains » et pointé le comportement "
+        "d'Alexandre Bernard."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "des copinages") == "Michel Dupuy"
+    dupuy = next(e for e in digest.entities if e.name == "Michel Dupuy")
+    assert "prefet" in {r.role for r in dupuy.roles}

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -61,6 +62,8 @@ class _Rules:
     not_names: frozenset[str]
     titles: re.Pattern[str]
     role: re.Pattern[str]
+    role_words: frozenset[str]  # the roles, folded
+    rival_roles: dict[str, int]  # role → its group of roles one person does not hold at once
     relational: frozenset[str]
     definite: frozenset[str]
     nationalities: dict[str, str]
@@ -100,6 +103,12 @@ def rules(code: str) -> _Rules:
         not_names=frozenset(fold(w) for w in e["not_names"]),
         titles=re.compile(rf"^(?:{alternation(e['titles'])})\.?\s+"),
         role=re.compile(role, re.IGNORECASE),
+        role_words=frozenset(fold(w) for w in e["roles"]),
+        rival_roles={
+            fold(w): g
+            for g, group in enumerate(data["quotes"].get("rival_roles", []))
+            for w in group
+        },
         relational=frozenset(fold(w) for w in e.get("relational_roles", [])),
         definite=frozenset(w.lower() for w in e["definite_determiners"]),
         nationalities={fold(k): v for k, v in nat.items()},
@@ -859,7 +868,7 @@ def _attach_roles(
             )
             # « son homologue ukrainien Volodymyr Zelensky », « la procureure de Mulhouse,
             # Edwige Roux-Morizot »: the name right after the role and its complement.
-            follower = _apposed_name(text, names, after, end)
+            follower = _apposed_name(text, names, after, end, lambda n: id(n) in persons)
             if follower is not None and id(follower) not in persons:
                 # « la directrice de l'école, Tasleem Pathan »: a person's role in apposition
                 # to a name of two words or more is evidence that it names a person, whatever
@@ -873,7 +882,14 @@ def _attach_roles(
                 _tie(persons[id(follower)], role)
             elif nat is not None or role.role not in r.relational:
                 pending.append(role)
-    resolver = _RoleResolver(clusters, text)
+    # What the text says each person is first (« Didier Lenoir, directeur de l'office »), so
+    # that a role left without a name is not tied by proximity to someone the text described
+    # as another (« le procureur » is not the director named before); the descriptions that
+    # refer back (« le conservateur du parc ») are tied after the roles.
+    described = _describe(docs, clusters, names)
+    rivals = {k: g for _b, _d, code in docs for k, g in rules(code).rival_roles.items()}
+    role_words = frozenset().union(*(rules(code).role_words for _b, _d, code in docs))
+    resolver = _RoleResolver(clusters, text, rivals, role_words)
     for role in sorted(pending, key=lambda m: m.start):
         cluster = resolver.resolve(role)
         if cluster is not None:
@@ -881,7 +897,7 @@ def _attach_roles(
             # the person (the next « la ministre » must not follow it to the same man).
             role.gender = None
             _tie(cluster, role, evidence=False)
-    _attach_descriptions(text, docs, clusters, names)
+    _attach_descriptions(text, docs, clusters, names, described)
 
 
 _COMPLEMENT = re.compile(
@@ -894,18 +910,34 @@ _COMPLEMENT = re.compile(
 _APPOSITION_REACH = 70
 
 
-def _apposed_name(text: str, names: list[_Mention], first: int, end: int) -> _Mention | None:
+def _apposed_name(
+    text: str,
+    names: list[_Mention],
+    first: int,
+    end: int,
+    person: Callable[[_Mention], bool] | None = None,
+) -> _Mention | None:
     """The first name from ``names[first:]`` (sorted, starting after ``end``) in apposition to
-    the role ending at ``end``. The search stops once more than _APPOSITION_REACH visible
-    characters separate them: no name further can be apposed, and a scan of every later
-    name per role would make the cost quadratic."""
+    the role ending at ``end``; after the role's complement with no comma (« le porte-parole
+    du gouvernement Benoît Girard »), only a name of two words or more that ``person`` says
+    is a person's. The search stops once more than _APPOSITION_REACH visible characters
+    separate them: no name further can be apposed, and a scan of every later name per role
+    would make the cost quadratic."""
     visible_chars, scanned = 0, end
     for n in names[first:]:
         visible_chars += sum(1 for c in text[scanned : n.start] if not c.isspace())
         scanned = max(scanned, n.start)
         if visible_chars > _APPOSITION_REACH:
             return None
-        if _apposed(text[end : n.start]):
+        between = text[end : n.start]
+        if _apposed(between):
+            return n
+        if (
+            person is not None
+            and len(n.text.split()) >= 2
+            and person(n)
+            and _COMPLEMENT_THEN_NAME.fullmatch(between) is not None
+        ):
             return n
     return None
 
@@ -913,13 +945,31 @@ def _apposed_name(text: str, names: list[_Mention], first: int, end: int) -> _Me
 def _apposed(between: str) -> bool:
     """Does a name that follows a role after ``between`` stand in apposition to it? Nothing
     or a comma between them (« le maire, Paul Girard »), or the role's complement and a comma
-    (« la porte-parole du ministère, »)."""
+    (« la porte-parole du ministère, »); after the role's parenthesis (« le maire (PS) de la
+    ville, »)."""
+    between = _PARENTHESIS.sub("", between, count=1)
     return (
         between.strip() in {"", ","}
         or _COMPLEMENT.fullmatch(between) is not None
         or _GROUP_ADJECTIVE.fullmatch(between) is not None
         or _COMPLEMENT_AND_DESCRIPTION.fullmatch(between) is not None
     )
+
+
+# A party or a department in parentheses right after a role: « le maire (PS) », « (DVG) ».
+_PARENTHESIS = re.compile(r"^\s*\([^()\n]{1,30}\)")
+
+
+# « le procureur de la République de Vesoul Jean Dupuis », « le porte-parole du gouvernement
+# Benoît Girard »: the role's complement, of a few words, and the name with no comma between.
+# The complement ends on a word that governs nothing (not « de », « la », « et »): « l'avocat
+# de la famille X » ends on its noun, and X is who the name after must then be (a name of two
+# words or more, a person's: see _apposed_name).
+_COMPLEMENT_THEN_NAME = re.compile(
+    r"\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*"
+    r"(?:[^\W\d][\w'’-]*\s+){0,5}?"
+    r"(?!(?:de|du|des|d|la|le|les|l|et|ou|à|au|aux|en)\b)[^\W\d][\w'’-]*\s+"
+)
 
 
 # « le président de la commission des Transports, le démocrate Peter DeFazio »: the role's
@@ -961,15 +1011,14 @@ def noun_phrase(head: Token) -> tuple[int, int]:
     return doc[left].idx + skip, doc[right].idx + len(doc[right].text)
 
 
-def _attach_descriptions(
-    text: str,
+def _describe(
     docs: list[tuple[Block, Doc, str]],
     clusters: list[_Cluster],
     names: list[_Mention],
-) -> None:
-    """« Jacques Gomis, conservateur du parc » ties « conservateur » to him; « le conservateur
-    du parc » later in the text is then him too (the news habit of naming once, then
-    describing)."""
+) -> dict[str, list[tuple[int, _Cluster]]]:
+    """« Jacques Gomis, conservateur du parc » ties « conservateur » to him (evidence, and
+    his gender when the noun marks it): per noun lemma, the names it describes, in text
+    order, for ``_attach_descriptions``."""
     # People and bodies alike: « la CLCV, association de consommateurs » makes the later
     # « l'association » the CLCV, as « le magazine Voici » makes « le magazine » Voici.
     owner = {
@@ -1022,6 +1071,11 @@ def _attach_descriptions(
             nouns = [
                 n for n in nouns if fold(n.lemma_) not in bodies and fold(n.text) not in bodies
             ]
+        else:
+            # « le maire (PS) », « le sénateur (PS) Rachid X »: a party named beside a
+            # person's role is not that role.
+            roles = rules(codes[m.block]).role_words
+            nouns = [n for n in nouns if fold(n.lemma_) not in roles and fold(n.text) not in roles]
         for noun in nouns:
             described.setdefault(noun.lemma_.lower(), []).append((m.start, cluster))
             a, b = noun_phrase(noun)
@@ -1033,6 +1087,19 @@ def _attach_descriptions(
             gender = noun.morph.get("Gender", [])
             if m.gender is None and len(gender) == 1:  # « X, directrice de l'école »
                 m.gender = {"Fem": "f", "Masc": "m"}.get(gender[0])
+    return described
+
+
+def _attach_descriptions(
+    text: str,
+    docs: list[tuple[Block, Doc, str]],
+    clusters: list[_Cluster],
+    names: list[_Mention],
+    described: dict[str, list[tuple[int, _Cluster]]],
+) -> None:
+    """« le conservateur du parc » after « Jacques Gomis, conservateur du parc » is him (the
+    news habit of naming once, then describing): the latest person ``_describe`` found the
+    noun for."""
     if not described:
         return
     taken = Intervals(
@@ -1041,6 +1108,8 @@ def _attach_descriptions(
     )
     # described[lemma] is in text order (names are): the latest before a position by bisection.
     positions = {lemma: [pos for pos, _ in items] for lemma, items in described.items()}
+    people = {id(m) for c in clusters if c.kind is EntityKind.PERSON for m in c.mentions}
+    name_starts = [n.start for n in names]
     for block, doc, code in docs:
         determiners = rules(code).definite
         for i in token_indices(doc, ("NOUN",)):
@@ -1055,6 +1124,15 @@ def _attach_descriptions(
             start, end = block.span.start + a, block.span.start + b
             if taken.overlaps(start, end):
                 continue
+            after = bisect.bisect_left(name_starts, end)
+            if (
+                after < len(names)
+                and id(names[after]) in people
+                and _NAMED_AFTER.fullmatch(text, end, names[after].start)
+            ):
+                # « le conservateur général des parcs, le colonel X »: the description names
+                # its own holder, not the person described so before.
+                continue
             latest = bisect.bisect_left(positions[lemma], start) - 1
             if latest < 0:
                 continue
@@ -1063,6 +1141,10 @@ def _attach_descriptions(
             cluster = described[lemma][first][1]
             _tie(cluster, _role(text, start, end, block.index, lemma))
             taken.add(start, end)
+
+
+# A comma, and at most an article and a lowercase title, before a name in apposition.
+_NAMED_AFTER = re.compile(r"\s*,\s*(?:(?:l['’]\s*|le\s+|la\s+)?[a-zà-öø-ÿ-]+\s+)?")
 
 
 def _apposed_after(span: Any) -> list[Token]:
@@ -1087,6 +1169,20 @@ def _apposed_after(span: Any) -> list[Token]:
     # nor a complement (« à l'AFP, la préfecture a … », « Pour la colistière de X, la
     # confirmation … »), and the description after its comma are one person.
     root = span.root
+    if (
+        tok.dep_ == "obj"
+        and root.dep_ == "nsubj"
+        and tok.head.i == root.head.i < root.i
+        and tok.head.pos_ == "VERB"
+    ):
+        # « "…", explique Jacques Gomis, le conservateur du parc »: the name is the verb's
+        # inverted subject, and the description after its comma, which the parser made the
+        # verb's object, stands beside it.
+        return [tok]
+    if tok.dep_ == root.dep_ == "nsubj" and tok.head.i == root.head.i > tok.i:
+        # « Michel Dupuy, le préfet de police de Paris, connaissait … »: two subjects of one
+        # verb, the description between commas after the name: one person.
+        return [tok]
     subject = tok.dep_ in {"nsubj", "nsubj:pass"} and tok.head.i > tok.i
     governed = any(c.dep_ == "case" for c in root.children) or root.dep_.startswith(
         ("nmod", "obl")
@@ -1136,9 +1232,19 @@ class _RoleResolver:
     names do not change (a role tied by proximity is no evidence); a nationality may be set.
     """
 
-    def __init__(self, clusters: list[_Cluster], text: str = "") -> None:
+    def __init__(
+        self,
+        clusters: list[_Cluster],
+        text: str = "",
+        rivals: dict[str, int] | None = None,
+        role_words: frozenset[str] = frozenset(),
+    ) -> None:
         self.clusters = clusters
         self.text = text
+        self.rivals = rivals or {}
+        # What may describe a person (the roles and the rival groups' nouns), not the junk a
+        # misparse puts in evidence (« de l'Intérieur Gérard X » → « interieur »).
+        self.person_words = role_words | self.rivals.keys()
         self.people = [k for k, c in enumerate(clusters) if c.kind is EntityKind.PERSON]
         self.gender = {k: clusters[k].gender for k in self.people}
         self.by_nationality: dict[str, list[int]] = {}
@@ -1147,7 +1253,9 @@ class _RoleResolver:
             c = clusters[k]
             if c.nationality:
                 self.by_nationality.setdefault(c.nationality, []).append(k)
-            for role in c.roles:
+            # The roles tied by apposition and the nouns the text described them by
+            # (« Michel Delpuech, le préfet de police de Paris » … « le préfet »).
+            for role in c.roles | c.evidence.keys():
                 self.by_role.setdefault(role, []).append(k)
         # Name mentions as (start, -cluster, end), sorted: scanning back from a position meets
         # the latest start first and, at one start, the earliest cluster, as the full scan did.
@@ -1231,8 +1339,26 @@ class _RoleResolver:
                 continue
             if role.nationality and c.nationality not in (None, role.nationality):
                 continue
+            if self._rival(c, role):
+                # « Didier Lenoir, directeur de l'office » … « le procureur »: the text
+                # described the nearest person as someone else; the role stays unresolved.
+                return None
             return self._tied(-minus_k, role)
         return None
+
+    def _rival(self, c: _Cluster, role: _Mention) -> bool:
+        """Is the role one of a group one person does not hold with another (the judge, the
+        prosecutor, the lawyer …), and the person described, by evidence, only otherwise? A
+        role of no such group may be a person described otherwise (« le président de la
+        commission des Lois du Sénat, X » … « le sénateur »)."""
+        ours = self.rivals.get(role.role or "")
+        if ours is None:
+            return False
+        described = c.evidence.keys() & self.person_words
+        if not described or role.role in described:
+            return False
+        theirs = {self.rivals[d] for d in described if d in self.rivals}
+        return ours not in theirs
 
     def _tied(self, k: int, role: _Mention) -> _Cluster:
         cluster = self.clusters[k]

@@ -127,6 +127,7 @@ class _Rules:
     perception: frozenset[str]  # « entendre X dire »: X speaks
     rival_roles: dict[str, int]  # role noun → its group (see language.toml)
     role_families: dict[str, frozenset[str]]  # a general role noun → the roles it covers
+    former: tuple[str, ...]  # prefixes of a former role (« l'ex-ministre » is a « ministre »)
     body_nouns: dict[str, str]
     prepositions: frozenset[str]
     complement_prepositions: frozenset[str]  # with ``prepositions``: a name's governors
@@ -178,6 +179,7 @@ def rules(code: str) -> _Rules:
             for w, covered in q.get("role_families", {}).items()
         },
         body_nouns={fold(w): c for w, c in q.get("body_nouns", {}).items()},
+        former=tuple(fold(w) + " " for w in q.get("former_prefixes", [])),
         prepositions=frozenset(w.lower() for w in q.get("incise_prepositions", [])),
         complement_prepositions=frozenset(
             w.lower()
@@ -1447,7 +1449,7 @@ class QuoteExtractor:
                 f.resolution = "role" if role else "named"
             elif low in self.r.pronouns or (f.speaker_head is not None and _is_pronoun(f)):
                 self._pronoun(f, low, recent, index, ranker)
-            elif not self._description(f, recent, ranker):
+            elif not self._description(f, recent, ranker, ordered[: ordered.index(f)]):
                 f.name, f.resolution = words, "named"
             if f.kind is not QuoteKind.ACCORDING_TO:
                 # « selon les données » reports a source, not someone who goes on speaking.
@@ -1557,10 +1559,17 @@ class QuoteExtractor:
         )
 
     def _rivals(self, nouns: set[str], evidence: frozenset[str]) -> bool:
-        """Does the text give this person a role that the description's rules out?"""
+        """Does the text give this person a role that the description's rules out? A role of
+        one of the rival groups (the judge, the prosecutor, the lawyer …) is not a person the
+        text described as another of them, nor as someone else only (« Didier Lenoir,
+        directeur de l'office » is not « le procureur »)."""
         ours = {self.r.rival_roles[n] for n in nouns if n in self.r.rival_roles}
+        if not ours:
+            return False
         theirs = {self.r.rival_roles[n] for n in evidence if n in self.r.rival_roles}
-        return bool(ours and theirs and not ours & theirs)
+        if theirs:
+            return not ours & theirs
+        return bool(evidence & self.r.person_nouns)
 
     def _title_only(self, name: str) -> bool:
         """« Premier ministre », « Premier ministre samedi »: a person noun with nothing
@@ -1642,7 +1651,7 @@ class QuoteExtractor:
         national des ouragans »): their complement names the source."""
         if head is None:
             return False
-        nouns = {fold(head.lemma_), fold(head.text)}
+        nouns = self._nouns(head)
         if nouns & self.r.spokespeople:
             return False
         if nouns & self.r.associates:
@@ -1658,8 +1667,15 @@ class QuoteExtractor:
             return False
         if "Plur" in head.morph.get("Number", []):
             return False
-        nouns = {fold(head.lemma_), fold(head.text)}
+        nouns = self._nouns(head)
         return bool(nouns & self.r.person_nouns) and not nouns & self.r.spokespeople
+
+    def _nouns(self, head: Token) -> set[str]:
+        """The folded forms of a description's noun, and the role under a former one's
+        prefix (« l'ex-chef de l'État » is a « chef », « l'ex-vice-président » a
+        « vice-président »)."""
+        nouns = {fold(head.lemma_), fold(head.text)}
+        return nouns | {n[len(p) :] for n in nouns for p in self.r.former if n.startswith(p)}
 
     def _complement(self, span: Span, phrase_start: int, text: str) -> bool:
         """Is the name at ``span`` the complement of a noun of the phrase (« l'ancien conseiller
@@ -1696,7 +1712,7 @@ class QuoteExtractor:
             return None
         a, b = f.speaker
         start = max(a, head.idx + f.offset + len(head.text))
-        nouns = {fold(head.lemma_), fold(head.text)}
+        nouns = self._nouns(head)
         person = bool(nouns & self.r.person_nouns)
         kinds = _PEOPLE | _OTHER if person else _PEOPLE | _ISSUERS | _OTHER
         named = ranker.named_in(
@@ -1776,9 +1792,18 @@ class QuoteExtractor:
         marked = _description_gender(head, self.r.person_nouns)
         return marked is None or marked == gender
 
-    def _description(self, f: _Found, recent: _Found | None, ranker: SpeakerRanker) -> bool:
+    def _description(
+        self,
+        f: _Found,
+        recent: _Found | None,
+        ranker: SpeakerRanker,
+        earlier: list[_Found] | None = None,
+    ) -> bool:
         """« a souligné le médecin belge », « Le magazine écrit que »: a definite description
-        of one person or body stands for the entity the ranking finds; False if none."""
+        of one person or body stands for the entity the ranking finds; False if none.
+        ``earlier``: the quotes before it, whose speaker a description of the same noun may be
+        when the text never tied that noun to anyone (« a déclaré le procureur de Lyon » …
+        « a ajouté le magistrat »)."""
         head = f.speaker_head
         if head is None or f.speaker is None:
             return False
@@ -1786,7 +1811,7 @@ class QuoteExtractor:
             return False  # a name, or no noun (the tagger says PROPN for « l'institut »)
         if "Plur" in head.morph.get("Number", []):
             return False  # « les deux élus »: several people, no single entity
-        nouns = {fold(head.lemma_), fold(head.text)}  # « vice-procureure », lemma « …eur »
+        nouns = self._nouns(head)  # « vice-procureure », lemma « …eur »
         kin = bool(nouns & self.r.kin_nouns) and any(
             c.dep_ == "det" and c.lower_ in self.r.kin_determiners | _DEFINITE
             for c in head.children
@@ -1811,6 +1836,8 @@ class QuoteExtractor:
             nouns.add(fold(f"{head.text}-{doc[head.i + 2].text}"))
         gender = _description_gender(head, self.r.person_nouns)
         before = recent.entity if recent is not None else None
+        # « l'ex-conseiller de Paul Girard » is not Paul Girard, named before or not.
+        complement = ranker.named_within(*f.speaker)
         body = next((n for n in nouns if n in self.r.body_nouns), None)
         if body is not None:
             kinds, category = _ISSUERS, self.r.body_nouns[body]
@@ -1838,15 +1865,29 @@ class QuoteExtractor:
                 return bool(nouns & ranker.evidence[k])
 
             among = ranker.described_as(nouns)
+            same = self._described_before(nouns, earlier or []) if not among else None
+            if same is not None:
+                # « a déclaré le procureur de la République de Lyon » … « a ajouté le
+                # magistrat »: the description the text gave a speaker it never named, not a
+                # person named nearby.
+                f.entity, f.name, f.resolution = None, same.name, "context"
+                f.continues = same.continues or same
+                return True
 
             def allowed(k: int) -> bool:
+                if k in complement:
+                    return False
                 # Without evidence for the noun: a person the text marked with the
                 # description's gender (« la magistrate » is a woman named), or the person
                 # quoted just before if the text gave them no other role (« le juge » is not
                 # the lawyer quoted before).
                 return (
                     evident(k)
-                    or (gender is not None and index.genders[k] == gender)
+                    or (
+                        gender is not None
+                        and index.genders[k] == gender
+                        and not self._rivals(nouns, ranker.evidence[k])
+                    )
                     or (k == before and not self._rivals(nouns, ranker.evidence[k]))
                 )
 
@@ -1873,7 +1914,7 @@ class QuoteExtractor:
                 f.speaker[0],
                 _PEOPLE,
                 gender,
-                lambda k: not self._rivals(nouns, ranker.evidence[k]),
+                lambda k: k not in complement and not self._rivals(nouns, ranker.evidence[k]),
                 f.speaker,
             )
         if chosen is None:
@@ -1881,6 +1922,22 @@ class QuoteExtractor:
         f.entity, f.name = chosen.entity, ranker.index.entities[chosen.entity].name
         f.resolution = "role"
         return True
+
+    def _described_before(self, nouns: set[str], earlier: list[_Found]) -> _Found | None:
+        """The latest quote before whose speaker the text described with one of ``nouns`` and
+        never named (kept as written), within the article; None when a quote of another
+        description came since (« le procureur » … « le directeur » … « le magistrat » is
+        not the prosecutor by this rule: the ranking decides)."""
+        for g in reversed(earlier):
+            head = g.speaker_head
+            if g.name is None or head is None or head.pos_ != "NOUN":
+                continue
+            theirs = self._nouns(head)
+            if g.entity is None and g.resolution == "named" and theirs & nouns:
+                return g
+            if g.resolution != "context":
+                return None  # another speaker since (a quote that goes on with one is not)
+        return None
 
     def _kin(self, f: _Found, nouns: set[str], ranker: SpeakerRanker) -> bool:
         """« confie sa mère », « a ajouté le père »: the person the text described so

@@ -351,6 +351,11 @@ class SpeakerRanker:
         lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
         return any(self._possible(m, kinds, gender, None) for m in self._mentions[lo:hi])
 
+    def named_within(self, start: int, end: int) -> set[int]:
+        """The entities the text names in [start, end), outside quotes."""
+        lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
+        return {m.entity for m in self._mentions[lo:hi]}
+
     def described_as(self, nouns: Iterable[str]) -> set[int]:
         """The entities the text tied one of these description nouns to."""
         return {k for n in nouns for k in self._by_noun.get(n, ())}
