@@ -17,7 +17,9 @@ sample (``random.Random(seed)`` over the sorted items) with the words around eac
 reader to judge; ``compare`` prints the sampled items whose value, span or kind changed in a
 second dump. Both print the articles' words: run them outside the repository and quote only
 counts. ``score`` counts the verdicts recorded in a judged file (ids, offsets and verdicts
-only, no text).
+only, no text); items marked ``check`` (a second sample, read only after the change was built)
+are counted apart. ``--kind entity`` samples entities by their first mention and shows every
+surface merged into each, to judge kinds and merges.
 """
 
 from __future__ import annotations
@@ -151,8 +153,10 @@ def score(judged: Path) -> None:
     counts: Counter[tuple[str, str, str]] = Counter()
     for line in judged.open():
         row = json.loads(line)
-        counts[(row["kind"], "before", row["before"])] += 1
-        counts[(row["kind"], "after", row["after"])] += 1
+        # Items of a second sample read only once the change was built: counted apart.
+        kind = row["kind"] + (" (check)" if row.get("check") else "")
+        counts[(kind, "before", row["before"])] += 1
+        counts[(kind, "after", row["after"])] += 1
     for key in sorted(counts):
         print(*key, counts[key])
 

@@ -891,3 +891,10 @@ def test_a_feast_that_qualifies_a_noun_is_no_day() -> None:
 def test_a_programme_title_holding_a_weekday_is_no_date() -> None:
     text = "La chanteuse était l'invitée de Vivement dimanche, où elle a parlé de sa tournée."
     assert resolve(text) == []
+
+
+def test_a_weekday_after_depuis_is_the_last_one_whatever_the_tense(pipeline: Pipeline) -> None:
+    # Published on a Friday, in the present: « depuis dimanche » is five days back, not two
+    # days ahead.
+    text = "Depuis dimanche soir, la ville est le théâtre de manifestations d'une ampleur inédite."
+    assert _digest_dates(pipeline, text, FRIDAY) == [("dimanche soir", "2025-06-29")]

@@ -909,6 +909,9 @@ class DateResolver:
                 day = _weekday_on_or_before(published, weekday, strict=True)
             elif groups.get("next") or groups.get("next_pre"):
                 day = _weekday_on_or_after(published, weekday, strict=True)
+            elif g.since.search(text, max(0, hit.start - 30), hit.start):
+                # « Depuis dimanche soir, le pays est le théâtre … »: the last one begun.
+                day = _weekday_on_or_before(published, weekday)
             elif (
                 tense == "future"
                 or (tense != "past" and g.forward.search(text[: hit.start]))

@@ -88,6 +88,10 @@ class _Rules:
     role_start: re.Pattern[str]
     # Object pronouns after a hyphen that close an imperative (« Croyez-le »): no name.
     enclitics: frozenset[str]
+    # Nationality words that also name the country (« Suisse »).
+    country_nationalities: frozenset[str]
+    # Endings of past participles (« Considéré »): a lone capitalised one is no name.
+    participle_endings: tuple[str, ...]
 
 
 @cache
@@ -128,6 +132,8 @@ def rules(code: str) -> _Rules:
         title_before=re.compile(rf"(?<![\w.])(?:{alternation(e['titles'])})\.?\s+$"),
         role_start=re.compile(rf"^(?:{alternation(e['roles'])})(?![\w-])", re.IGNORECASE),
         enclitics=frozenset(e.get("enclitics", [])),
+        country_nationalities=frozenset(fold(w) for w in e.get("country_nationalities", [])),
+        participle_endings=tuple(data.get("temporal", {}).get("past_participle_endings", [])),
         title_words=frozenset(fold(t) for t in e["titles"]),
         speech=frozenset(w.lower() for w in data["quotes"]["speech_lemmas"]),
         role_after=re.compile(
@@ -825,20 +831,26 @@ def _no_name(ent: Any, r: _Rules) -> bool:
         return False
     if r.role_start.match(ent.text) is not None:
         return True
-    if len(ent) == 1 and ent[0].pos_ == "VERB" and "Part" in ent[0].morph.get("VerbForm", []):
+    word = ent[0].text
+    if (
+        len(ent) == 1
+        and ent[0].pos_ == "VERB"
+        and word.isalpha()
+        and word.lower().endswith(r.participle_endings)
+    ):
         return True  # « Considéré comme … » after a glued paragraph: a participle, no name
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return len(ent) > 1 and ent[0].pos_ == "ADP" and after is not None and after.text == ","
 
 
 def _people(name: str, r: _Rules) -> bool:
-    """« Français », « Britanniques », « Iraniens »: a nationality's plural noun names a
-    people, not the country (the tagger labels them places)."""
+    """« les Britanniques », « une Ukrainienne »: a nationality's noun names a people or one
+    of them, not the country (the tagger labels them places)."""
     words = fold(name).split()
-    if len(words) != 1 or not words[0].endswith("s"):
-        return False  # « Suisse » is the country, « les Suisses » its people
+    if len(words) != 1 or words[0] in r.country_nationalities:
+        return False  # « Suisse » is the country too: « les Suisses » its people
     word = words[0]
-    return word in r.nationalities or word[:-1] in r.nationalities
+    return word in r.nationalities or (word.endswith("s") and word[:-1] in r.nationalities)
 
 
 # The latest clusters compared per key: far more than an article names (a hundred people is a
