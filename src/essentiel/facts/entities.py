@@ -566,9 +566,7 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
             c = clusters[k]
             if not _compatible(c, m):
                 continue
-            # Neither a person, one a place or body: a name the same only whole.
-            kinds = {c.kind, m.kind}
-            whole = EntityKind.PERSON not in kinds and bool(kinds & _BODIES_AND_PLACES)
+            whole = _by_whole_name(c, m)
             if any(_same_entity(m.text, n, whole) for n in c.names):
                 same.append(k)
                 if not choosing or len(same) >= SURNAME_CHOICES:
@@ -795,6 +793,12 @@ def _add_run(
 # Kinds whose names are the same only whole: a person's surname stands for the person, but
 # « Loire » is not « Indre-et-Loire », nor « France » the « Stade de France ».
 _BODIES_AND_PLACES = frozenset({EntityKind.PLACE, EntityKind.ORGANISATION})
+
+
+def _by_whole_name(cluster: _Cluster, mention: _Mention) -> bool:
+    """Neither a person, one a place or a body: the two are the same only by the whole name."""
+    kinds = {cluster.kind, mention.kind}
+    return EntityKind.PERSON not in kinds and bool(kinds & _BODIES_AND_PLACES)
 
 
 def _same_entity(a: str, b: str, whole: bool = False) -> bool:
