@@ -17,7 +17,9 @@ sample (``random.Random(seed)`` over the sorted items) with the words around eac
 reader to judge; ``compare`` prints the sampled items whose value, span or kind changed in a
 second dump. Both print the articles' words: run them outside the repository and quote only
 counts. ``score`` counts the verdicts recorded in a judged file (ids, offsets and verdicts
-only, no text).
+only, no text); items marked ``check`` (a second sample, read only after the change was built)
+are counted apart. ``--kind entity`` samples entities by their first mention and shows every
+surface merged into each, to judge kinds and merges.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from typing import Any
 from date_quote_survey import TRAIN, gold_ids
 
 WEEKDAYS = ["lun", "mar", "mer", "jeu", "ven", "sam", "dim"]
-KINDS = {"date": "d", "quote": "q"}
+KINDS = {"date": "d", "quote": "q", "entity": "e"}
 
 
 def dump(skip: int, rows: int, out: Path) -> None:
@@ -74,6 +76,12 @@ def dump(skip: int, rows: int, out: Path) -> None:
                 cue = [q.cue.start, q.cue.end] if q.cue else None
                 item = {"t": "q", "s": q.content.start, "e": q.content.end, "k": q.kind.value}
                 w.write(json.dumps({**base, **item, "cue": cue, "sp": q.speaker_name}) + "\n")
+            for ent in facts.entities:
+                spans = [[m.span.start, m.span.end] for m in ent.mentions]
+                first = min(spans)
+                item = {"t": "e", "s": first[0], "e": first[1], "k": ent.kind.value}
+                item |= {"n": ent.name, "al": ent.aliases, "m": spans}
+                w.write(json.dumps({**base, **item}, ensure_ascii=False) + "\n")
             texts[row["id"]] = cleaned.text
     Path(f"{out}.texts.json").write_text(json.dumps(texts, ensure_ascii=False))
 
@@ -100,6 +108,14 @@ def _line(item: dict[str, Any], text: str) -> str:
             value = f"{value} {WEEKDAYS[dt.date.fromisoformat(value).weekday()]}"
         published = dt.date.fromisoformat(item["pub"])
         head = f"published {item['pub']} {WEEKDAYS[published.weekday()]} → {value}"
+    elif item["t"] == "e":
+        # Every distinct surface the entity merged, each with a few words before it.
+        seen: dict[str, str] = {}
+        for s, e in item["m"]:
+            seen.setdefault(text[s:e], " ".join(text[max(0, s - 40) : e + 20].split()))
+        head = f"{item['k']} {item['n']!r} aliases={item['al']!r}" + "".join(
+            f"\n      · {surface!r}: …{words}…" for surface, words in seen.items()
+        )
     else:
         cue = text[item["cue"][0] : item["cue"][1]] if item["cue"] else None
         head = f"{item['k']} cue={cue!r} speaker={item['sp']!r}"
@@ -118,7 +134,7 @@ def compare(before: Path, after: Path, kind: str, n: int, seed: int) -> None:
     old, new = _load(before, kind), _load(after, kind)
     texts = json.loads(Path(f"{after}.texts.json").read_text())
     by_key = {(i["id"], i["s"], i["e"]): i for i in old}
-    fields = ("v",) if kind == "date" else ("k", "cue")
+    fields = {"date": ("v",), "quote": ("k", "cue"), "entity": ("k", "m")}[kind]
     changed = 0
     for k, key in enumerate(sample(old, n, seed)):
         item = by_key[key]
@@ -137,8 +153,10 @@ def score(judged: Path) -> None:
     counts: Counter[tuple[str, str, str]] = Counter()
     for line in judged.open():
         row = json.loads(line)
-        counts[(row["kind"], "before", row["before"])] += 1
-        counts[(row["kind"], "after", row["after"])] += 1
+        # Items of a second sample read only once the change was built: counted apart.
+        kind = row["kind"] + (" (check)" if row.get("check") else "")
+        counts[(kind, "before", row["before"])] += 1
+        counts[(kind, "after", row["after"])] += 1
     for key in sorted(counts):
         print(*key, counts[key])
 

@@ -848,3 +848,53 @@ def test_the_back_to_school_at_hand_in_late_summer(pipeline: Pipeline) -> None:
     assert _digest_dates(pipeline, text, dt.date(2021, 8, 23))[-1] == ("la rentrée", "2021-09")
     # In spring, a past clause still speaks of the last one.
     assert _digest_dates(pipeline, text, dt.date(2021, 4, 12))[-1] == ("la rentrée", "2020-09")
+
+
+# Issue 32, dates read by hand on OrangeSum train rows 16000-16999 (eleventh session): the
+# kinds found wrong there, on sentences of our own.
+
+
+def test_a_bare_month_continues_the_year_the_text_narrates() -> None:
+    # Published in 2025: « fin mars » follows a day of 2016, not this year's March.
+    text = (
+        "Le 4 mars 2016, la juge ouvre une enquête sur les comptes du club. "
+        "Fin mars, les enquêteurs perquisitionnent le siège."
+    )
+    assert [(t, v) for t, v, *_ in resolve(text)] == [
+        ("Le 4 mars 2016", "2016-03-04"),
+        ("Fin mars", "2016-03"),
+    ]
+
+
+def test_a_month_before_the_narrated_one_or_far_from_it_looks_from_publication() -> None:
+    # Before the narrated month (April after June 2016), or with « dernier »: publication's.
+    text = "Le 9 juin 2016, la digue a cédé. En avril dernier, la mairie a voté les travaux."
+    assert [(t, v) for t, v, *_ in resolve(text)] == [
+        ("Le 9 juin 2016", "2016-06-09"),
+        ("En avril dernier", "2025-04"),
+    ]
+
+
+def test_a_weekend_after_a_forward_marker_is_the_coming_one() -> None:
+    tuesday = dt.date(2025, 7, 1)
+    text = "Selon la mairie, la piscine pourrait rouvrir dès ce week-end."
+    assert [(t, v) for t, v, *_ in resolve(text, published=tuesday)] == [
+        ("ce week-end", "2025-07-05/2025-07-06")
+    ]
+
+
+def test_a_feast_that_qualifies_a_noun_is_no_day() -> None:
+    text = "Le marché de Noël a fermé plus tôt. Les courses de Noël pèsent sur les budgets."
+    assert resolve(text) == []
+
+
+def test_a_programme_title_holding_a_weekday_is_no_date() -> None:
+    text = "La chanteuse était l'invitée de Vivement dimanche, où elle a parlé de sa tournée."
+    assert resolve(text) == []
+
+
+def test_a_weekday_after_depuis_is_the_last_one_whatever_the_tense(pipeline: Pipeline) -> None:
+    # Published on a Friday, in the present: « depuis dimanche » is five days back, not two
+    # days ahead.
+    text = "Depuis dimanche soir, la ville est le théâtre de manifestations d'une ampleur inédite."
+    assert _digest_dates(pipeline, text, FRIDAY) == [("dimanche soir", "2025-06-29")]

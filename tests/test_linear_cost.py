@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from essentiel import analyze
 from essentiel.facts import entities, figures, quotes
 from essentiel.facts.entities import EntityIndex, _Mention, _merge
-from essentiel.facts.names import same_name
+from essentiel.facts.names import same_name, same_word
 from essentiel.intervals import Intervals
 from essentiel.keypoints.features import _entity_labels
 from essentiel.model import (
@@ -62,7 +62,11 @@ def _merge_all_pairs(mentions: list[_Mention]) -> list[list[str]]:
     for m in sorted(mentions, key=lambda m: (-len(m.text.split()), m.start)):
         target = None
         for c in reversed(clusters):
-            if entities._compatible(c, m) and any(same_name(m.text, n) for n in c.names):
+            # The same rule as the merge: a surname for a person, places and bodies only by
+            # their whole name (``_by_whole_name``).
+            whole = entities._by_whole_name(c, m)
+            same = same_word if whole else same_name
+            if entities._compatible(c, m) and any(same(m.text, n) for n in c.names):
                 target = c
                 break
         if target is None:

@@ -112,6 +112,9 @@ class _Grammar:
     # Names of outlets that hold a date word (« le Journal du dimanche », « Aujourd'hui en
     # France »): the word is part of the name, no date.
     dated_names: re.Pattern[str]
+    # Nouns a feast qualifies as a kind of thing, no day (« le marché de Noël », « ses
+    # courses de Noël »).
+    feast_kinds: frozenset[str]
 
 
 def _joiner(words: list[str]) -> str:
@@ -497,7 +500,12 @@ def grammar(code: str) -> _Grammar:
             else "(?!)",
             re.IGNORECASE,
         ),
-        dated_names=_dated_names([*weekdays, *months, *(k.lower() for k in t["day_offsets"])], b),
+        dated_names=_dated_names(
+            [*weekdays, *months, *(k.lower() for k in t["day_offsets"])],
+            b,
+            t.get("dated_titles", []),
+        ),
+        feast_kinds=frozenset(w.lower() for w in t.get("feast_kinds", [])),
     )
 
 
@@ -516,9 +524,10 @@ def _frequency_range(
     )
 
 
-def _dated_names(date_words: list[str], b: str) -> re.Pattern[str]:
+def _dated_names(date_words: list[str], b: str, titles: list[str] | None = None) -> re.Pattern[str]:
     """The outlets of resources/common/organisations.toml whose name holds one of
-    ``date_words``, matched with or without their article (« Journal du Dimanche »)."""
+    ``date_words``, matched with or without their article (« Journal du Dimanche »), and the
+    programmes' titles of the language file (« Vivement dimanche »)."""
     folded = {w.lower() for w in date_words}
     names = [
         re.sub(r"^(?:Le|La|Les|L['’])\s*", "", name)
@@ -527,6 +536,7 @@ def _dated_names(date_words: list[str], b: str) -> re.Pattern[str]:
         if folded & set(re.split(r"[\s'’-]+", name.lower()))
         or any(w in name.lower() for w in folded if "'" in w or " " in w)
     ]
+    names += titles or []
     if not names:
         return re.compile("(?!)")
     spelled = [r"\s+".join(re.escape(w) for w in n.split()).replace("'", "['’]") for n in names]
@@ -694,6 +704,8 @@ _FAR_AHEAD_DAYS = 120
 _SLIP_DAYS = 14
 # « vendredi 19 » (no month) with no Friday 19th this near publication: the weekday is the slip.
 _WEEKDAY_SLIP_DAYS = 40
+# How far after a date of a past year a bare month still continues its narration.
+_NARRATED_REACH = 300
 
 
 class DateResolver:
@@ -828,6 +840,12 @@ class DateResolver:
                 # « entre septembre et novembre 2016 », « de juillet 2019 à mars »: the year
                 # the range gives.
                 return out(f"{span_year}-{month:02d}", DateGrain.MONTH, "absolute")
+            narrated = self._narrated_year(hit, groups, context, month, published, before_month)
+            if narrated is not None:
+                year, anchor = narrated
+                return out(
+                    f"{year}-{month:02d}", DateGrain.MONTH, "text", anchor_text=anchor.span.text
+                )
             if groups.get("last"):  # « en février dernier »: strictly before this month
                 year = published.year if month < published.month else published.year - 1
             elif groups.get("next"):  # « en mars prochain »: strictly after
@@ -891,6 +909,9 @@ class DateResolver:
                 day = _weekday_on_or_before(published, weekday, strict=True)
             elif groups.get("next") or groups.get("next_pre"):
                 day = _weekday_on_or_after(published, weekday, strict=True)
+            elif g.since.search(text, max(0, hit.start - 30), hit.start):
+                # « Depuis dimanche soir, le pays est le théâtre … »: the last one begun.
+                day = _weekday_on_or_before(published, weekday)
             elif (
                 tense == "future"
                 or (tense != "past" and g.forward.search(text[: hit.start]))
@@ -1010,6 +1031,46 @@ class DateResolver:
             text.rfind(". ", 0, start), text.rfind("! ", 0, start), text.rfind("? ", 0, start)
         )
         return self.g.future_in_past.search(text, opening + 1, start) is not None
+
+    def _narrated_year(
+        self,
+        hit: _Hit,
+        groups: dict[str, Any],
+        context: _Context,
+        month: int,
+        published: dt.date,
+        before_month: str,
+    ) -> tuple[int, DateMention] | None:
+        """« Le 19 avril 2013, le parquet ouvre une information. Fin avril, … »: a bare month
+        just after a day or month the text dated in a past year, and not before it in that
+        year, is of the year narrated, not of publication's: under a past verb, or a present
+        one when the narrated date was in the present too. Not without a verb, nor under a
+        future one, nor after « dernier », « prochain », « depuis » or « d'ici », which look
+        from publication."""
+        g = self.g
+        tense = context.tense(hit)
+        if groups.get("last") or groups.get("next") or tense in {None, "future"}:
+            return None
+        if g.since.search(before_month) or g.forward.search(before_month):
+            return None
+        previous = context.last_value()
+        if previous is None or previous.value is None or previous.anchor != "absolute":
+            return None
+        if previous.grain not in {DateGrain.DAY, DateGrain.MONTH} or len(previous.value) < 7:
+            return None
+        if context.offset + hit.start - previous.span.end > _NARRATED_REACH:
+            return None
+        year, previous_month = int(previous.value[:4]), int(previous.value[5:7])
+        if year >= published.year or month < previous_month:
+            return None
+        if tense == "present":
+            # A narration goes on in its tense: « Le 19 avril 2013, le parquet ouvre … Fin
+            # avril, le journal révèle » (a historical present), not « avait été enregistré
+            # le 26 mai 2010. On est encore au mois de mai » (the present of publication).
+            start = previous.span.start - context.offset
+            if start < 0 or context.tense_at(start, start + len(previous.span.text)) != tense:
+                return None
+        return year, previous
 
     def _coordinated_weekday(self, hit: _Hit, context: _Context) -> dt.date | None:
         """The day of the weekday just before ``hit`` when the two are coordinated
@@ -1150,7 +1211,9 @@ class DateResolver:
             first_year = g.decade_words.get(dec) or 1900 + int(dec)
             return out(f"{first_year}/{first_year + 9}", DateGrain.YEAR, "absolute")
         if rule == "weekend":
-            if groups.get("next") or (tense == "future" and not groups.get("last")):
+            # « dès ce week-end », « d'ici ce week-end »: the one to come, whatever the tense.
+            ahead = bool(g.forward.search(context.text[max(0, hit.start - 20) : hit.start]))
+            if groups.get("next") or ((tense == "future" or ahead) and not groups.get("last")):
                 saturday = (
                     published - dt.timedelta(days=1)
                     if published.weekday() == 6 and not groups.get("next")
@@ -1178,6 +1241,9 @@ class DateResolver:
                     year += 1
             return out(f"{year:04d}-{month:02d}", DateGrain.MONTH, "publication")
         if rule == "feast":
+            noun = context.text[max(0, hit.start - 30) : hit.start].split()[-1:]
+            if noun and noun[0].lower() in g.feast_kinds and hit.match.group(0)[:2].lower() == "de":
+                return None  # « le marché de Noël »: a kind of market, no day
             return out(self._feast(groups, published, tense), DateGrain.DAY, "publication")
         if rule == "year_part":
             size = g.year_parts[groups["ypart"]]
@@ -1481,8 +1547,13 @@ class _Context:
     known: TenseSets | None = None
 
     def tense(self, hit: _Hit) -> str | None:
+        return self.tense_at(hit.start, hit.end)
+
+    def tense_at(self, start: int, end: int) -> str | None:
+        """The tense of the verb governing the words in [start, end) of this block's text."""
+
         def under(positions: set[int]) -> bool:
-            return any(hit.start <= p < hit.end for p in positions)
+            return any(start <= p < end for p in positions)
 
         if self.known is None:
             self.known = self.find_tenses()

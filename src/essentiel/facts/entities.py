@@ -35,6 +35,7 @@ from essentiel.facts.names import (
     organisation,
     organisation_pattern,
     same_name,
+    same_word,
     skeleton,
     visible,
 )
@@ -84,6 +85,16 @@ class _Rules:
     # Capitalised particles of surnames (« Le » of « M. Le Maire »): part of the name, not
     # an article to trim.
     particles: frozenset[str]
+    # A courtesy title right before a name (« M. » of « M. Quatennens »): a person's.
+    title_before: re.Pattern[str]
+    # A role opening a "name" that holds no proper noun (« Premier ministre le plus … »).
+    role_start: re.Pattern[str]
+    # Object pronouns after a hyphen that close an imperative (« Croyez-le »): no name.
+    enclitics: frozenset[str]
+    # Nationality words that also name the country (« Suisse »).
+    country_nationalities: frozenset[str]
+    # Endings of past participles (« Considéré »): a lone capitalised one is no name.
+    participle_endings: tuple[str, ...]
 
 
 @cache
@@ -127,6 +138,11 @@ def rules(code: str) -> _Rules:
             re.IGNORECASE,
         ),
         particles=frozenset(e.get("name_particles", [])),
+        title_before=re.compile(rf"(?<![\w.])(?:{alternation(e['titles'])})\.?\s+$"),
+        role_start=re.compile(rf"^(?:{alternation(e['roles'])})(?![\w-])", re.IGNORECASE),
+        enclitics=frozenset(e.get("enclitics", [])),
+        country_nationalities=frozenset(fold(w) for w in e.get("country_nationalities", [])),
+        participle_endings=tuple(data.get("temporal", {}).get("past_participle_endings", [])),
         title_words=frozenset(fold(t) for t in e["titles"]),
         speech=frozenset(w.lower() for w in data["quotes"]["speech_lemmas"]),
         role_after=re.compile(
@@ -333,7 +349,7 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
             kind = r.labels.get(ent.label_)
             if kind is None:
                 continue
-            if _sentence_opener(ent):
+            if _sentence_opener(ent) or _no_name(ent, r):
                 continue  # « Rester à la maison … », « Installation … »: a capitalised opener
             mention = _name_mention(text, offset + ent.start_char, offset + ent.end_char, r)
             if mention is None:
@@ -349,6 +365,8 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
             elif organisation(mention.text) is not None:
                 # The gazetteer knows it: « Météo-France » is no place, an airline no country.
                 mention.kind = EntityKind.ORGANISATION
+            elif _people(mention.text, r):
+                continue  # « les Britanniques »: a people, neither a place nor a speaker
             mention.gender = _gender_of(text, mention.start, ent.root, r)
             names.append(mention)
             root = ent.root
@@ -480,11 +498,17 @@ def _name_mention(text: str, start: int, end: int, r: _Rules) -> _Mention | None
     """The name inside a spaCy entity: titles, articles and punctuation trimmed."""
     surface = text[start:end]
     kind = EntityKind.OTHER
+    # « M. Quatennens »: a courtesy title, inside the tagger's name or right before it, says
+    # a person whatever the tagger's label (it read « Quatennens » as a place).
+    if r.title_before.search(text, max(0, start - 8), start):
+        kind = EntityKind.PERSON
     for pattern in (r.titles, _LEADING_ARTICLE):
         m = pattern.match(surface)
         if m and not (pattern is _LEADING_ARTICLE and _particle(text, start, surface, r)):
             start += m.end()
             surface = surface[m.end() :]
+            if pattern is r.titles:
+                kind = EntityKind.PERSON
     complement = r.role_complement_before.search(text, max(0, start - 40), start)
     words = surface.split()
     if complement is not None and len(words) >= 3 and all(w[:1].isupper() for w in words):
@@ -551,7 +575,8 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
             c = clusters[k]
             if not _compatible(c, m):
                 continue
-            if any(_same_entity(m.text, n) for n in c.names):
+            whole = _by_whole_name(c, m)
+            if any(_same_entity(m.text, n, whole) for n in c.names):
                 same.append(k)
                 if not choosing or len(same) >= SURNAME_CHOICES:
                     break
@@ -774,11 +799,24 @@ def _add_run(
     taken.add(offset + a, offset + b)
 
 
-def _same_entity(a: str, b: str) -> bool:
+# Kinds whose names are the same only whole: a person's surname stands for the person, but
+# « Loire » is not « Indre-et-Loire », nor « France » the « Stade de France ».
+_BODIES_AND_PLACES = frozenset({EntityKind.PLACE, EntityKind.ORGANISATION})
+
+
+def _by_whole_name(cluster: _Cluster, mention: _Mention) -> bool:
+    """Neither a person, one a place or a body: the two are the same only by the whole name."""
+    kinds = {cluster.kind, mention.kind}
+    return EntityKind.PERSON not in kinds and bool(kinds & _BODIES_AND_PLACES)
+
+
+def _same_entity(a: str, b: str, whole: bool = False) -> bool:
+    """Two names of one entity: spellings of one known organisation, else of one name (the
+    surname alone for a person's, the whole name when ``whole``: places and bodies)."""
     known_a, known_b = organisation(a), organisation(b)
     if known_a is not None and known_b is not None:
         return known_a == known_b  # « France info » = « franceinfo »; « Le Monde » ≠ « Monde »
-    return same_name(a, b)
+    return same_word(a, b) if whole else same_name(a, b)
 
 
 def _sentence_opener(ent: Any) -> bool:
@@ -791,6 +829,41 @@ def _sentence_opener(ent: Any) -> bool:
         return True
     prev = tok.doc[tok.i - 1]
     return prev.is_punct and prev.text in {"«", '"', "“", "-", "—", "–", "(", ".", ":"}
+
+
+def _no_name(ent: Any, r: _Rules) -> bool:
+    """A tagger's "name" that names nothing: an imperative with its pronoun (« Croyez-le »),
+    or words without a proper noun that are a role (« Premier ministre le plus jeune »: a
+    role is no name), a lone verb (« Considéré ») or a fronted adverbial phrase set off by a
+    comma (« Pour rappel, … » capitalised after a glued paragraph). A known organisation is
+    a name (« En marche »)."""
+    last = ent.text.rsplit("-", 1)
+    if len(last) == 2 and last[1] in r.enclitics:
+        return True
+    if organisation(ent.text) is not None or any(t.pos_ == "PROPN" for t in ent):
+        return False
+    if r.role_start.match(ent.text) is not None:
+        return True
+    word = ent[0].text
+    if (
+        len(ent) == 1
+        and ent[0].pos_ == "VERB"
+        and word.isalpha()
+        and word.lower().endswith(r.participle_endings)
+    ):
+        return True  # « Considéré comme … » after a glued paragraph: a participle, no name
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return len(ent) > 1 and ent[0].pos_ == "ADP" and after is not None and after.text == ","
+
+
+def _people(name: str, r: _Rules) -> bool:
+    """« les Britanniques », « une Ukrainienne »: a nationality's noun names a people or one
+    of them, not the country (the tagger labels them places)."""
+    words = fold(name).split()
+    if len(words) != 1 or words[0] in r.country_nationalities:
+        return False  # « Suisse » is the country too: « les Suisses » its people
+    word = words[0]
+    return word in r.nationalities or (word.endswith("s") and word[:-1] in r.nationalities)
 
 
 # The latest clusters compared per key: far more than an article names (a hundred people is a
