@@ -676,3 +676,23 @@ def test_a_stray_straight_mark_earlier_in_the_block_turns_no_quote_inside_out() 
     assert script.quote_defect(text, (0, len(text)), start, start + len(bullet), bullet) == (
         "quote_cut"
     )
+
+
+def test_a_cut_through_a_phrase_an_elision_or_an_attribution() -> None:
+    text = (
+        "La mort du militant a suscité un immense mouvement de colère contre le racisme, qui "
+        "force les institutions et les entreprises, qui seraient sinon accusées de complicité, "
+        "à réexaminer leurs pratiques."
+    )
+    head = "La mort du militant a suscité un immense mouvement de colère contre le racisme"
+    assert _broken(text, [head, " à réexaminer leurs pratiques."])
+    assert not _broken(text, [head, "."])
+    text = (
+        "Le rapport estime que, sans mesures de prévention, il y aurait eu trois fois plus de cas."
+    )
+    assert _broken(text, ["Le rapport estime que", " il y aurait eu trois fois plus de cas."])
+    text = "Comme le rapporte Le Télégramme, le maire de Quimper, élu en 2020, a démissionné."
+    assert _broken(text, ["Comme le rapporte Le Télégramme", "."])
+    assert not _broken(
+        text, ["Comme le rapporte Le Télégramme, le maire de Quimper", ", a démissionné."]
+    )
