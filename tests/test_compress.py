@@ -1922,3 +1922,16 @@ def test_an_apposition_left_open_before_its_verb_is_refused() -> None:
     ):
         kept, _ = compress(text, 6)
         assert kept != text.replace(aside, ""), kept
+
+
+def test_no_aside_is_left_open_between_a_subject_and_its_verb() -> None:
+    text = (
+        "Le maire, qui a passé l'été dans sa maison, dans la commune de Carnac, s'exprimait "
+        "devant une centaine d'habitants."
+    )
+    s = _read(text)
+    relative = ", qui a passé l'été dans sa maison,"
+    assert compress_module._aside_left_open(s, [_taking(text, relative, "relative_clause")])
+    both = _taking(text, ", qui a passé l'été dans sa maison, dans la commune de Carnac,")
+    assert not compress_module._aside_left_open(s, [both])
+    assert compress(text, 8)[0] != text.replace(relative, "")

@@ -1426,6 +1426,7 @@ class Compressor:
                 and not _elision_broken(read, trial)
                 and not _lost_comma(read, trial)
                 and not _comma_after_link(read, trial)
+                and not _aside_left_open(read, trial)
                 and not _subject_taken_before_verb(read, trial)
                 and not _orphan_relative(read, trial)
                 and not _orphan_conjunct(read, trial)
@@ -1754,6 +1755,9 @@ def _dangling(s: _Sentence, deletions: list[Deletion]) -> bool:
     cuts = [d for d in deletions if d.rule not in _WORD_CUTS]
     base = s.base
     deleted = s.deleted_by(cuts)
+    # Words between brackets or dashes are an aside: what the parse hung on them is the
+    # parse's slip (« (CNN)ESPN's … », « the name Sam - which … - being chosen »).
+    aside = s.deleted_by([d for d in cuts if d.rule in {"parenthetical", "dash_aside"}])
     # The clause cut's fronted words: the parse may hang the main clause on them (its verb,
     # its subject), but a phrase that described them does not stay (« [Alors que le pays a
     # compté 4.000 cas,] une progression inédite, le président a exclu … »).
@@ -1769,6 +1773,7 @@ def _dangling(s: _Sentence, deletions: list[Deletion]) -> bool:
         # expression the parse split (« ainsi de nouveau ») goes with it or stays.
         if (
             deleted(head)
+            and not aside(head)
             and head.i < tok.i
             and not head.is_punct
             and tok.dep_ not in {"cc", "fixed", "flat", "flat:name", "compound"}
@@ -1779,10 +1784,19 @@ def _dangling(s: _Sentence, deletions: list[Deletion]) -> bool:
     # Two subjects of one verb, a comma between them, after a cut: the first described the
     # words cut (« [Alors que le pays a compté 4.000 cas,] une progression inédite, le
     # président a exclu … »).
-    gone = s.deleted_by(deletions)
+    gone = s.deleted_by([d for d in deletions if d.rule not in _WORD_CUTS - {"fronted_clause"}])
     for verb in s.sent:
         subjects = [c for c in verb.children if is_subject(c) and c.i < verb.i and not gone(c)]
-        if len(subjects) < 2 or not any(gone(t) for t in s.sent if t.i < subjects[0].i):
+        if len(subjects) < 2:
+            continue
+        before = subjects[0].left_edge.i - 1
+        if (
+            before >= s.sent.start
+            and s.sent.doc[before].text == ","
+            and not gone(s.sent.doc[before])
+        ):
+            before -= 1
+        if before < s.sent.start or not gone(s.sent.doc[before]):
             continue
         first, second = subjects[0], subjects[1]
         between = s.sent.doc[first.right_edge.i + 1 : second.left_edge.i]
@@ -1909,6 +1923,27 @@ def _lost_comma(s: _Sentence, deletions: list[Deletion]) -> bool:
             )
             # One comma, after the subject's head: its apposition, left open.
             if commas == 1:
+                return True
+    return False
+
+
+def _aside_left_open(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard: whether cuts between a subject and its verb leave one comma between them where
+    the sentence had more: an aside opened and never closed (« Emmanuel Macron[, qui a
+    passé l'été au fort,] dans la commune de Bormes, s'exprimait »)."""
+    deleted = s.deleted_by(deletions)
+    for verb in s.sent:
+        if not is_finite_verb(verb) or deleted(verb):
+            continue
+        for subj in (c for c in verb.children if is_subject(c) and c.i < verb.i):
+            if deleted(subj):
+                continue
+            between = s.sent.doc[subj.i + 1 : verb.i]
+            if not any(deleted(t) for t in between):
+                continue
+            commas = [t for t in between if t.text == ","]
+            kept = [t for t in commas if not deleted(t)]
+            if len(kept) == 1 and len(commas) != 1:
                 return True
     return False
 
