@@ -1979,12 +1979,18 @@ def _comma_after_link(s: _Sentence, deletions: list[Deletion]) -> bool:
 def _no_main_clause(s: _Sentence, deletions: list[Deletion]) -> bool:
     """Guard: whether ``deletions`` leave no main clause: no finite verb, or a subordinate
     clause alone (« Comme le rapporte la presse[, le maire a démissionné]. », when the parse
-    hung the main clause on the attribution and a rule cut it as an apposition)."""
+    hung the main clause on the attribution and a rule cut it as an apposition). Only what
+    the cuts of phrases did counts: an opening connective's cut leaves the rest as it was
+    (a sentence that opens on a subordinate clause is ``select.stands_alone``'s question)."""
+    if all(d.rule in _WORD_CUTS for d in deletions):
+        return False
     deleted = s.deleted_by(deletions)
     kept = [tok for tok in s.sent if not deleted(tok)]
+    words_only = s.deleted_by([d for d in deletions if d.rule in _WORD_CUTS])
+    before = [tok for tok in s.sent if not words_only(tok)]
     if not any(is_finite_verb(tok) for tok in kept):
-        return any(is_finite_verb(tok) for tok in s.sent)
-    if subordinate_only(kept):
+        return any(is_finite_verb(tok) for tok in before)
+    if subordinate_only(kept) and not subordinate_only(before):
         return True
     first = next((tok for tok in kept if not tok.is_punct), None)
     # « Comme le précise X. »: an attribution's « comme » with nothing it attributes.
