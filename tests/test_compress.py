@@ -1935,3 +1935,21 @@ def test_no_aside_is_left_open_between_a_subject_and_its_verb() -> None:
     both = _taking(text, ", qui a passé l'été dans sa maison, dans la commune de Carnac,")
     assert not compress_module._aside_left_open(s, [both])
     assert compress(text, 8)[0] != text.replace(relative, "")
+
+
+def test_no_fronted_clause_runs_into_the_subject_where_a_dash_aside_closed_it() -> None:
+    text = (
+        "Although most analysts expected the board to pick one of two plans - a merger or a "
+        "sale of the unit - the chairman announced a third."
+    )
+    s = _read_en(text)
+    aside = " - a merger or a sale of the unit -"
+    assert compress_module._lost_comma(s, [_taking(text, aside, "dash_aside")])
+    for target in (10, 15):
+        kept, _ = compress(text, target, "en")
+        assert "plans the chairman" not in kept, kept
+
+
+def _read_en(text: str) -> compress_module._Sentence:
+    sent = sentences_of(pipeline("en")(text))[0]
+    return compress_module._Sentence.of(sent, resources.language("en"))

@@ -1742,6 +1742,10 @@ _WORD_CUTS = frozenset(
 )
 
 
+# A noun's modifiers before it (UD, and spaCy's English labels).
+_MODIFIERS = frozenset({"amod", "det", "nummod", "det:poss", "poss"})
+
+
 def _dangling(s: _Sentence, deletions: list[Deletion]) -> bool:
     """Guard: whether ``deletions`` keep words whose governor they take, so that the kept
     words hang on nothing: « un mouvement contre le racisme[, qui force les institutions,]
@@ -1780,6 +1784,9 @@ def _dangling(s: _Sentence, deletions: list[Deletion]) -> bool:
         ):
             return True
         if fronted(head) and tok.dep_ in {"appos", "acl", "amod", "nmod"}:
+            return True
+        # A modifier kept without its noun (« 'baijiu' - a strong[, clear spirit …]. »).
+        if deleted(head) and not aside(head) and head.i > tok.i and tok.dep_ in _MODIFIERS:
             return True
     # Two subjects of one verb, a comma between them, after a cut: the first described the
     # words cut (« [Alors que le pays a compté 4.000 cas,] une progression inédite, le
@@ -1835,7 +1842,10 @@ def _lost_comma(s: _Sentence, deletions: list[Deletion]) -> bool:
     for (prev_start, gap_start), (start, _) in itertools.pairwise(kept):
         gap = text[gap_start:start].strip()
         before = text[prev_start:gap_start].rstrip()
-        if not gap.endswith(",") or before.endswith(",") or not before:
+        # A dash that closed an aside stood where the comma did (« Although officials believed
+        # he had two options - stay or leave - the governor proffered a third »).
+        dash = gap.endswith(("-", "–", "—"))
+        if not (gap.endswith(",") or dash) or before.endswith(",") or not before:
             continue
         after = next((tok for tok in s.sent if tok.idx - base >= start and not tok.is_space), None)
         if after is None or after.is_punct:
@@ -1851,7 +1861,8 @@ def _lost_comma(s: _Sentence, deletions: list[Deletion]) -> bool:
         tail = [tok for tok in s.sent if tok.idx - base >= start and not deleted(tok)]
         last = words_before[-1] if words_before else None
         if (
-            last is not None
+            not dash
+            and last is not None
             and last.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}
             and after.pos_ in {"DET", "NUM", "NOUN", "PROPN"}
         ) and not any(tok.pos_ in {"VERB", "AUX"} or tok.text in {",", ";", ":"} for tok in tail):
@@ -1876,6 +1887,8 @@ def _lost_comma(s: _Sentence, deletions: list[Deletion]) -> bool:
             and last.pos_ not in {"CCONJ", "SCONJ"}
         ):
             return True
+        if dash:
+            continue
         # The subject's aside runs into the verb (or the clitics and auxiliaries before it).
         verb = after
         if after.i < after.head.i and (after.pos_ in {"AUX", "PRON"} or after.lower_ == "ne"):
