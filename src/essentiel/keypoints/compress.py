@@ -1783,7 +1783,15 @@ def _dangling(s: _Sentence, deletions: list[Deletion]) -> bool:
             and tok.dep_ not in {"cc", "fixed", "flat", "flat:name", "compound"}
         ):
             return True
-        if fronted(head) and tok.dep_ in {"appos", "acl", "amod", "nmod"}:
+        # Set off by a comma after it: an apposition, not the subject the parse hung on the
+        # fronted words (« [Interpellé mercredi à Saint-Priest,] un mineur a été mis … »).
+        after = tok.right_edge.i + 1
+        if (
+            fronted(head)
+            and tok.dep_ in {"appos", "acl", "amod", "nmod"}
+            and after < s.sent.end
+            and s.sent.doc[after].text == ","
+        ):
             return True
         # A modifier kept without its noun (« 'baijiu' - a strong[, clear spirit …]. »).
         if deleted(head) and not aside(head) and head.i > tok.i and tok.dep_ in _MODIFIERS:
