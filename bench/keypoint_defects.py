@@ -49,7 +49,10 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
 - ``broken_cut``: compression took what a word it kept needs: the bullet ends on an
   auxiliary or a modal whose verb went (« les manifestants ont . »; ``[compress]
   auxiliary_lemmas``), or nothing but an adverb or a link is left before its first finite
-  verb while the source had its subject there (« Parallèlement, ont estimé ... »);
+  verb while the source had its subject there (« Parallèlement, ont estimé ... »), or a kept
+  word hangs on a word the cut took (« un mouvement[, qui pousse les banques,] à revoir leurs
+  règles »), or an elision is undone at the cut (« estime que il »), or an attribution's
+  opener is kept without the claim it attributes (« Comme le précise Le Monde. »);
 - ``lost_key_figure``: the bullet is made from the lead sentence and compression dropped one
   of its figures (the deaths cut, the injured kept); a number inside an entity's name (« une
   information d'Europe 1 ») is no figure;
@@ -159,6 +162,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import itertools
 import json
 import re
 import sys
@@ -799,6 +803,14 @@ def broken_cut(
     left = [t for t in words if kept(t)]
     if not left or len(left) == len(words):
         return False
+    if _hangs_on_cut(words, kept) or _elision_undone(sentence, fragments, lang.code):
+        return True
+    # « Comme le précise X. »: an attribution's opener kept without what it attributes.
+    openers = resources_words(lang.code, "attribution_openers")
+    if left[0].lower_ in openers and not any(
+        t.text == "," for t in sentence.span if kept(t) and t.i > left[0].i
+    ):
+        return True
     last = left[-1]
     if (
         last is not words[-1]
@@ -816,6 +828,65 @@ def broken_cut(
         if tok.pos_ in {"ADV", "CCONJ"}:
             continue
         return taken and bool(is_finite_verb(tok))
+    return False
+
+
+def resources_words(code: str, key: str) -> frozenset[str]:
+    """A word list of the language's ``[compress]`` table."""
+    from essentiel import resources
+
+    return frozenset(resources.raw(code).get("compress", {}).get(key, []))
+
+
+_NOT_HANGING = frozenset({"cc", "punct", "fixed", "flat", "flat:name", "compound"})
+
+
+def _hangs_on_cut(words: Sequence[Any], kept: Any) -> bool:
+    """A kept word whose governor the cut took: « un mouvement contre le racisme[, qui pousse
+    les banques,] à revoir leurs règles », « … le temps du ramadan[, venus du Maroc,] les deux
+    pays d'origine » (as the parse reads it). Not a link word (« et », which the parse may hang
+    anywhere), nor a word hung on a punctuation mark, nor below a cut of the sentence's first
+    three words or fewer (a connective, which the parse may make the head)."""
+    first = next((i for i, t in enumerate(words) if kept(t)), 0)
+    opening = {t.i for t in words[:first]} if first <= 3 else set()
+    for tok in words:
+        head = tok.head
+        # Only a word the cut phrase ran on into (its head before it), and not one of a
+        # fixed expression the parse split (« ainsi de nouveau »).
+        if not kept(tok) or head.i >= tok.i or head.is_punct or tok.dep_ in _NOT_HANGING:
+            continue
+        # A cut root is no kept word's loss but the bullet's (``no_finite_verb``): the parse
+        # may make a closing cue the root (« …, rapporte Ouest-France »).
+        if head.i in opening or kept(head) or head.dep_ == "ROOT":
+            continue
+        # A verb the parse hung on a noun (« ont à leur tour manifesté » read as « tour
+        # manifesté »): the parse's slip more often than the cut's.
+        if tok.pos_ in {"VERB", "AUX"} and head.pos_ not in {"VERB", "AUX"}:
+            continue
+        if tok.pos_ == "PROPN":
+            continue  # a name stands for itself, wherever the parse hung it
+        if any(w.i == head.i for w in words):
+            return True
+    return False
+
+
+def _elision_undone(sentence: Any, fragments: Sequence[tuple[int, int]], code: str) -> bool:
+    """« estime que[, selon l'étude,] il y aurait » -> « que il »: a word that elides before a
+    vowel (``[compress] elided_words``) left before one at a cut."""
+    elided = resources_words(code, "elided_words")
+    if not elided:
+        return False
+    text = sentence.span.doc.text
+    for (_, end), (start, _) in itertools.pairwise(fragments):
+        before = text[: end - sentence.offset].split()
+        after = text[start - sentence.offset :].lstrip(" ,").split()
+        if (
+            before
+            and after
+            and before[-1].lower() in elided
+            and after[0][:1].lower() in "aeiouàâéèêëîïôûœ"
+        ):
+            return True
     return False
 
 

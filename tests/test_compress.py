@@ -1828,3 +1828,128 @@ def test_a_sentence_that_is_only_a_subordinate_clause(text: str, lang: str, only
         doc = pipeline(lang)(text)
         sentence = ParsedSentence(block=0, offset=0, span=doc[:], lang=lang)
         assert not stands_alone(sentence, resources.language(lang))
+
+
+def _taking(text: str, piece: str, rule: str = "adjunct") -> compress_module.Deletion:
+    start = text.index(piece)
+    return compress_module.Deletion(start, start + len(piece), rule, False, 0)
+
+
+def test_a_cut_keeps_the_comma_that_closes_what_stands_before_it() -> None:
+    # Both commas of an aside go only where the first opened it: here the first closed the
+    # fronted phrase, or opened the subject's apposition.
+    fronted = (
+        "Samedi à Nantes, devant la préfecture, sous une pluie battante, les manifestants ont "
+        "réclamé l'abandon du projet."
+    )
+    s = _read(fronted)
+    assert compress_module._lost_comma(s, [_taking(fronted, ", sous une pluie battante,")])
+    assert not compress_module._lost_comma(s, [_taking(fronted, ", sous une pluie battante")])
+    kept, _ = compress(fronted, 10)
+    assert "préfecture les" not in kept and "Nantes les" not in kept
+    apposed = "Des élus, de droite comme de gauche, en grand nombre, ont signé la tribune."
+    s = _read(apposed)
+    assert compress_module._lost_comma(s, [_taking(apposed, ", en grand nombre,")])
+    # An aside between its own two commas goes with both.
+    inserted = "Le maire, selon ses proches, a quitté la mairie de Brest jeudi soir."
+    s = _read(inserted)
+    assert not compress_module._lost_comma(s, [_taking(inserted, ", selon ses proches,")])
+
+
+def test_a_cut_leaves_no_elision_undone_nor_a_comma_after_a_link() -> None:
+    text = (
+        "Le rapport estime que, sans mesures de prévention, il y aurait eu trois fois plus de cas."
+    )
+    s = _read(text)
+    both = _taking(text, ", sans mesures de prévention,")
+    assert compress_module._elision_broken(s, [both])  # « que il »
+    assert compress_module._comma_after_link(s, [_taking(text, ", sans mesures de prévention")])
+    kept, _ = compress(text, 8)
+    assert "que il" not in kept and "que, il" not in kept
+    fine = "Le rapport estime que la ville, sans mesures de prévention, aurait compté plus de cas."
+    assert not compress_module._elision_broken(
+        _read(fine), [_taking(fine, ", sans mesures de prévention,")]
+    )
+
+
+def test_a_cut_leaves_no_word_hanging_on_what_it_took() -> None:
+    text = (
+        "La mort du militant a suscité un immense mouvement de colère contre le racisme, qui "
+        "force les institutions et les entreprises, qui seraient sinon accusées de complicité, "
+        "à réexaminer leurs pratiques."
+    )
+    relative = (
+        ", qui force les institutions et les entreprises, qui seraient sinon accusées de "
+        "complicité,"
+    )
+    assert compress_module._dangling(_read(text), [_taking(text, relative, "relative_clause")])
+    for target in (10, 15, 20):
+        assert compress(text, target)[0] != text.replace(relative, ""), target
+    # The clause cut and an attribution's « comme » left alone.
+    attribution = (
+        "Comme le rapporte Le Télégramme, le maire de Quimper, élu en 2020, a démissionné."
+    )
+    s = _read(attribution)
+    assert compress_module._no_main_clause(
+        s, [_taking(attribution, ", le maire de Quimper, élu en 2020, a démissionné", "apposition")]
+    )
+    assert not compress_module._no_main_clause(s, [_taking(attribution, ", élu en 2020")])
+
+
+def test_no_comma_is_left_between_an_infinitive_and_its_object() -> None:
+    text = (
+        "Seule la pluie a réussi à interrompre, pendant une heure, le concert donné sur la plage."
+    )
+    s = _read(text)
+    assert compress_module._comma_after_verb(s, [_taking(text, " pendant une heure,")])
+    kept, _ = compress(text, 8)
+    assert "interrompre," not in kept
+
+
+def test_an_apposition_left_open_before_its_verb_is_refused() -> None:
+    # Both commas of the last aside gone leave the first one open: « Des élus, de droite
+    # comme de gauche ont signé », whatever the parse made of the subject.
+    for text, aside in (
+        (
+            "Des élus, de droite comme de gauche, en grand nombre, ont signé la tribune.",
+            ", en grand nombre,",
+        ),
+        (
+            "Brest, la ville du port militaire, où mouillent les frégates, attire chaque été "
+            "des milliers de visiteurs.",
+            ", où mouillent les frégates,",
+        ),
+    ):
+        kept, _ = compress(text, 6)
+        assert kept != text.replace(aside, ""), kept
+
+
+def test_no_aside_is_left_open_between_a_subject_and_its_verb() -> None:
+    text = (
+        "Le maire, qui a passé l'été dans sa maison, dans la commune de Carnac, s'exprimait "
+        "devant une centaine d'habitants."
+    )
+    s = _read(text)
+    relative = ", qui a passé l'été dans sa maison,"
+    assert compress_module._aside_left_open(s, [_taking(text, relative, "relative_clause")])
+    both = _taking(text, ", qui a passé l'été dans sa maison, dans la commune de Carnac,")
+    assert not compress_module._aside_left_open(s, [both])
+    assert compress(text, 8)[0] != text.replace(relative, "")
+
+
+def test_no_fronted_clause_runs_into_the_subject_where_a_dash_aside_closed_it() -> None:
+    text = (
+        "Although most analysts expected the board to pick one of two plans - a merger or a "
+        "sale of the unit - the chairman announced a third."
+    )
+    s = _read_en(text)
+    aside = " - a merger or a sale of the unit -"
+    assert compress_module._lost_comma(s, [_taking(text, aside, "dash_aside")])
+    for target in (10, 15):
+        kept, _ = compress(text, target, "en")
+        assert "plans the chairman" not in kept, kept
+
+
+def _read_en(text: str) -> compress_module._Sentence:
+    sent = sentences_of(pipeline("en")(text))[0]
+    return compress_module._Sentence.of(sent, resources.language("en"))

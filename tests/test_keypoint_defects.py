@@ -710,3 +710,23 @@ def test_the_measure_counts_a_moment_and_a_set_the_box_never_gave() -> None:
     assert audit([moment]) == [["unplaced", "unplaced_moment"]]
     assert audit([second, both]) == [["unplaced", "unplaced_ordinal"], []]
     assert audit([both, second]) == [[], []]
+
+
+def test_a_cut_through_a_phrase_an_elision_or_an_attribution() -> None:
+    text = (
+        "La mort du militant a suscité un immense mouvement de colère contre le racisme, qui "
+        "force les institutions et les entreprises, qui seraient sinon accusées de complicité, "
+        "à réexaminer leurs pratiques."
+    )
+    head = "La mort du militant a suscité un immense mouvement de colère contre le racisme"
+    assert _broken(text, [head, " à réexaminer leurs pratiques."])
+    assert not _broken(text, [head, "."])
+    text = (
+        "Le rapport estime que, sans mesures de prévention, il y aurait eu trois fois plus de cas."
+    )
+    assert _broken(text, ["Le rapport estime que", " il y aurait eu trois fois plus de cas."])
+    text = "Comme le rapporte Le Télégramme, le maire de Quimper, élu en 2020, a démissionné."
+    assert _broken(text, ["Comme le rapporte Le Télégramme", "."])
+    assert not _broken(
+        text, ["Comme le rapporte Le Télégramme, le maire de Quimper", ", a démissionné."]
+    )

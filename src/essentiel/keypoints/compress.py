@@ -1421,6 +1421,12 @@ class Compressor:
                 and not _dash_left_last(read, trial)
                 and not _bare_verb_end(read, trial)
                 and not _bare_auxiliary(read, trial)
+                and not _dangling(read, trial)
+                and not _no_main_clause(read, trial)
+                and not _elision_broken(read, trial)
+                and not _lost_comma(read, trial)
+                and not _comma_after_link(read, trial)
+                and not _aside_left_open(read, trial)
                 and not _subject_taken_before_verb(read, trial)
                 and not _orphan_relative(read, trial)
                 and not _orphan_conjunct(read, trial)
@@ -1629,7 +1635,7 @@ def _comma_after_verb(s: _Sentence, deletions: list[Deletion]) -> bool:
         if tok.i > 0 and tok.doc[tok.i - 1].lower_ in s.lang.reflexive_clitics:
             return True
         return tok.pos_ in {"VERB", "AUX"} and bool(
-            {"Fin", "Part"} & set(tok.morph.get("VerbForm", []))
+            {"Fin", "Part", "Inf"} & set(tok.morph.get("VerbForm", []))
         )
 
     for (prev_start, gap_start), (start, end) in itertools.pairwise(kept):
@@ -1726,6 +1732,322 @@ def _bare_auxiliary(s: _Sentence, deletions: list[Deletion]) -> bool:
         return False
     last = kept[-1]
     return last.pos_ in {"AUX", "VERB"} and last.lemma_.lower() in auxiliaries
+
+
+# Cuts of single words at the sentence's edges or inside a clause (a connective, a label, a
+# pointing opener, an additive adverb) and the clause cut's fronted words: the parse may hang
+# the rest of the sentence on them, so what hung on them is no scar (``_dangling``).
+_WORD_CUTS = frozenset(
+    {"connective", "pointing_label", "pointing_opener", "additive_adverb", "fronted_clause"}
+)
+
+
+# A noun's modifiers before it (UD, and spaCy's English labels).
+_MODIFIERS = frozenset({"amod", "det", "nummod", "det:poss", "poss"})
+
+
+def _dangling(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard: whether ``deletions`` keep words whose governor they take, so that the kept
+    words hang on nothing: « un mouvement contre le racisme[, qui force les institutions,]
+    à réexaminer leurs actions », « Des centaines de personnes[, dont beaucoup grimées,],
+    comme le drapeau arc-en-ciel, ont défilé », « [Après que la ville eut compté 20 morts,]
+    surtout au printemps, les autorités … ». A cut takes a phrase with what depends on it;
+    one that leaves a dependent behind has cut through a phrase. And whether they keep a
+    clause but take the word that linked it to the sentence (its conjunction, its relative
+    pronoun: « au centre olympique[, prévu pour 160 patients mais où], seul un patient était
+    hospitalisé »): two clauses then run on without a link."""
+    cuts = [d for d in deletions if d.rule not in _WORD_CUTS]
+    base = s.base
+    deleted = s.deleted_by(cuts)
+    # Words between brackets or dashes are an aside: what the parse hung on them is the
+    # parse's slip (« (CNN)ESPN's … », « the name Sam - which … - being chosen »).
+    aside = s.deleted_by([d for d in cuts if d.rule in {"parenthetical", "dash_aside"}])
+    # The clause cut's fronted words: the parse may hang the main clause on them (its verb,
+    # its subject), but a phrase that described them does not stay (« [Alors que le pays a
+    # compté 4.000 cas,] une progression inédite, le président a exclu … »).
+    fronted = s.deleted_by([d for d in deletions if d.rule == "fronted_clause"])
+    for tok in s.sent:
+        if tok.is_punct or tok.is_space or deleted(tok) or fronted(tok):
+            continue
+        head = tok.head
+        if head.i == tok.i or not s.sent.start <= head.i < s.sent.end:
+            continue
+        # Only a word the cut phrase ran on into (its head before it); a head that is a
+        # punctuation mark is the parse's stray (a dash read as a root), and a word of a fixed
+        # expression the parse split (« ainsi de nouveau ») goes with it or stays.
+        if (
+            deleted(head)
+            and not aside(head)
+            and head.i < tok.i
+            and not head.is_punct
+            and tok.dep_ not in {"cc", "fixed", "flat", "flat:name", "compound"}
+        ):
+            return True
+        # Set off by a comma after it: an apposition, not the subject the parse hung on the
+        # fronted words (« [Interpellé mercredi à Saint-Priest,] un mineur a été mis … »).
+        after = tok.right_edge.i + 1
+        if (
+            fronted(head)
+            and tok.dep_ in {"appos", "acl", "amod", "nmod"}
+            and after < s.sent.end
+            and s.sent.doc[after].text == ","
+        ):
+            return True
+        # A modifier kept without its noun (« 'baijiu' - a strong[, clear spirit …]. »).
+        if deleted(head) and not aside(head) and head.i > tok.i and tok.dep_ in _MODIFIERS:
+            return True
+    # Two subjects of one verb, a comma between them, after a cut: the first described the
+    # words cut (« [Alors que le pays a compté 4.000 cas,] une progression inédite, le
+    # président a exclu … »).
+    gone = s.deleted_by([d for d in deletions if d.rule not in _WORD_CUTS - {"fronted_clause"}])
+    for verb in s.sent:
+        subjects = [c for c in verb.children if is_subject(c) and c.i < verb.i and not gone(c)]
+        if len(subjects) < 2:
+            continue
+        before = subjects[0].left_edge.i - 1
+        if (
+            before >= s.sent.start
+            and s.sent.doc[before].text == ","
+            and not gone(s.sent.doc[before])
+        ):
+            before -= 1
+        if before < s.sent.start or not gone(s.sent.doc[before]):
+            continue
+        first, second = subjects[0], subjects[1]
+        between = s.sent.doc[first.right_edge.i + 1 : second.left_edge.i]
+        if [t.text for t in between] == [","]:
+            return True
+    if not cuts:
+        return False
+    for tok in s.sent:
+        if tok.is_punct or tok.is_space or deleted(tok):
+            continue
+        if tok.pos_ not in {"VERB", "AUX", "ADJ", "NOUN"}:
+            continue
+        for child in tok.children:
+            # The sentence's opening link is a connective's cut, not this one's (d.start > 0).
+            if (
+                child.i < tok.i
+                and deleted(child)
+                and (child.dep_ in {"cc", "mark"} or "Rel" in child.morph.get("PronType", []))
+                and any(d.start <= child.idx - base < d.end and d.start > 0 for d in cuts)
+            ):
+                return True
+    return False
+
+
+def _lost_comma(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard: whether a cut takes the comma that closed what stands before it, both commas
+    of an aside gone where the first was not the aside's opening: the fronted phrase then
+    runs into the subject (« Lundi à Lyon, devant la mairie[, sous la pluie,] les
+    manifestants ont … »), or an apposition into its verb (« Lyon, la capitale des Gaules[,
+    où l'on fête les lumières,] attire … », « Des élus, de droite ou de gauche[, en
+    nombre,] ont signé »)."""
+    text = s.text
+    base = s.base
+    kept = _kept_ranges(len(text), deletions)
+    deleted = s.deleted_by(deletions)
+    for (prev_start, gap_start), (start, _) in itertools.pairwise(kept):
+        gap = text[gap_start:start].strip()
+        before = text[prev_start:gap_start].rstrip()
+        # A dash that closed an aside stood where the comma did (« Although officials believed
+        # he had two options - stay or leave - the governor proffered a third »).
+        dash = gap.endswith(("-", "–", "—"))
+        if not (gap.endswith(",") or dash) or before.endswith(",") or not before:
+            continue
+        after = next((tok for tok in s.sent if tok.idx - base >= start and not tok.is_space), None)
+        if after is None or after.is_punct:
+            continue
+        words_before = [
+            tok
+            for tok in s.sent
+            if tok.idx - base < gap_start and not tok.is_punct and not deleted(tok)
+        ]
+        # A verbless phrase that closed the sentence after a comma now runs into the words
+        # before the cut (« le temps du ramadan[, venus d'Algérie,] les deux pays d'origine »):
+        # it described the words cut.
+        tail = [tok for tok in s.sent if tok.idx - base >= start and not deleted(tok)]
+        last = words_before[-1] if words_before else None
+        if (
+            not dash
+            and last is not None
+            and last.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}
+            and after.pos_ in {"DET", "NUM", "NOUN", "PROPN"}
+        ) and not any(tok.pos_ in {"VERB", "AUX"} or tok.text in {",", ";", ":"} for tok in tail):
+            return True
+        # The fronted words run into the subject: the first word kept opens a subject.
+        subject = None
+        tok = after
+        while tok.left_edge.i == after.i:
+            if is_subject(tok):
+                subject = tok
+                break
+            if tok.head.i == tok.i:
+                break
+            tok = tok.head
+        if (
+            subject is not None
+            and subject.head.pos_ in {"VERB", "AUX"}
+            and subject.head.i > after.i
+            and any(tok.i < after.i for tok in words_before)
+            # « … et[, dès lundi,] leur fédération »: a link, not a fronted phrase, before.
+            and last is not None
+            and last.pos_ not in {"CCONJ", "SCONJ"}
+        ):
+            return True
+        if dash:
+            continue
+        # The subject's aside runs into the verb (or the clitics and auxiliaries before it).
+        verb = after
+        if after.i < after.head.i and (after.pos_ in {"AUX", "PRON"} or after.lower_ == "ne"):
+            verb = after.head
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        # The parse missed the subject (« De nombreuses personnalités, médiatiques ou
+        # politiques[, à l'étranger,] ont mis » read as an oblique): the words kept before
+        # the cut, verbless, with one comma.
+        commas_before = [
+            t for t in s.sent if t.text == "," and t.idx - base < gap_start and not deleted(t)
+        ]
+        # ... an adjective after the comma: the subject's aside, not a fronted phrase's end
+        # (« À l'échelle nationale, les libéraux[, qui …,] sont crédités »).
+        if (
+            not any(is_subject(c) for c in verb.children)
+            and not any(t.pos_ in {"VERB", "AUX"} for t in words_before)
+            and len(commas_before) == 1
+            and commas_before[0].i + 1 < after.i
+            and s.sent.doc[commas_before[0].i + 1].pos_ == "ADJ"
+        ):
+            return True
+        for subj in (c for c in verb.children if is_subject(c) and c.i < after.i):
+            # « Brest, la ville du port[, où …,] attire »: the subject is the apposition of
+            # a name before it (not an adjunct of the verb: « Lundi, le maire a dit »).
+            edge = subj.left_edge.i
+            if (
+                edge - 2 >= s.sent.start
+                and s.sent.doc[edge - 1].text == ","
+                and not deleted(s.sent.doc[edge - 1])
+            ):
+                named = s.sent.doc[edge - 2]
+                if (
+                    named.pos_ in {"PROPN", "NOUN"}
+                    and not deleted(named)
+                    and named.head.i != verb.i
+                    and not named.dep_.startswith("obl")
+                ):
+                    return True
+            opening = subj.idx - base  # after the subject's head: « Lesbos, l'île … »
+            commas = sum(
+                1
+                for tok in s.sent
+                if tok.text == "," and opening <= tok.idx - base < gap_start and not deleted(tok)
+            )
+            # One comma, after the subject's head: its apposition, left open.
+            if commas == 1:
+                return True
+    return False
+
+
+def _aside_left_open(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard: whether cuts between a subject and its verb leave one comma between them where
+    the sentence had more: an aside opened and never closed (« Emmanuel Macron[, qui a
+    passé l'été au fort,] dans la commune de Bormes, s'exprimait »)."""
+    deleted = s.deleted_by(deletions)
+    for verb in s.sent:
+        if not is_finite_verb(verb) or deleted(verb):
+            continue
+        for subj in (c for c in verb.children if is_subject(c) and c.i < verb.i):
+            if deleted(subj):
+                continue
+            between = s.sent.doc[subj.i + 1 : verb.i]
+            if not any(deleted(t) for t in between):
+                continue
+            commas = [t for t in between if t.text == ","]
+            kept = [t for t in commas if not deleted(t)]
+            if len(kept) == 1 and len(commas) != 1:
+                return True
+    return False
+
+
+def _comma_after_link(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard: whether a cut that opened on a comma leaves the aside's other comma right after
+    a word that links what follows (« mais où[, lors de la visite], seul un patient »,
+    « estime que[, selon l'étude], il y aurait »): a conjunction, a relative pronoun, a
+    preposition or a determiner is never followed by a comma."""
+    text = s.text
+    base = s.base
+    kept = _kept_ranges(len(text), deletions)
+    for (prev_start, gap_start), (start, _) in itertools.pairwise(kept):
+        if not text[start:].lstrip().startswith(",") or text[
+            prev_start:gap_start
+        ].rstrip().endswith(","):
+            continue
+        last = next(
+            (
+                t
+                for t in reversed(s.sent)
+                if t.idx - base + len(t.text) <= gap_start and not t.is_space
+            ),
+            None,
+        )
+        if last is not None and (
+            last.pos_ in {"SCONJ", "CCONJ", "ADP", "DET"} or "Rel" in last.morph.get("PronType", [])
+        ):
+            return True
+    return False
+
+
+def _no_main_clause(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard: whether ``deletions`` leave no main clause: no finite verb, or a subordinate
+    clause alone (« Comme le rapporte la presse[, le maire a démissionné]. », when the parse
+    hung the main clause on the attribution and a rule cut it as an apposition). Only what
+    the cuts of phrases did counts: an opening connective's cut leaves the rest as it was
+    (a sentence that opens on a subordinate clause is ``select.stands_alone``'s question)."""
+    if all(d.rule in _WORD_CUTS for d in deletions):
+        return False
+    deleted = s.deleted_by(deletions)
+    kept = [tok for tok in s.sent if not deleted(tok)]
+    words_only = s.deleted_by([d for d in deletions if d.rule in _WORD_CUTS])
+    before = [tok for tok in s.sent if not words_only(tok)]
+    if not any(is_finite_verb(tok) for tok in kept):
+        return any(is_finite_verb(tok) for tok in before)
+    if subordinate_only(kept) and not subordinate_only(before):
+        return True
+    first = next((tok for tok in kept if not tok.is_punct), None)
+    # « Comme le précise X. »: an attribution's « comme » with nothing it attributes.
+    return (
+        first is not None
+        and first.lower_ in _compress_words(s.lang.code, "attribution_openers")
+        and not any(tok.text == "," for tok in kept)
+    )
+
+
+def _elision_broken(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard: whether a cut leaves a word that elides before a vowel in front of one
+    (« estime que[, selon l'étude,] il y aurait » -> « que il »): the language's
+    ``[compress] elided_words``."""
+    elided = _compress_words(s.lang.code, "elided_words")
+    if not elided:
+        return False
+    text = s.text
+    kept = _kept_ranges(len(text), deletions)
+    for (_, gap_start), (start, _) in itertools.pairwise(kept):
+        before = text[:gap_start].rstrip().rsplit(None, 1)
+        after = text[start:].lstrip()
+        if not before or not after or text[gap_start:start].strip(" ,") == "":
+            continue
+        if before[-1].lower() in elided and after[0].lower() in "aeiouàâéèêëîïôûœh":
+            silent_h = tuple(_compress_words(s.lang.code, "silent_h_words"))
+            if after[0].lower() == "h" and not after.lower().startswith(silent_h):
+                continue
+            return True
+    return False
+
+
+@cache
+def _compress_words(code: str, key: str) -> frozenset[str]:
+    """A word list of the language's ``[compress]`` table."""
+    return frozenset(raw(code).get("compress", {}).get(key, []))
 
 
 def _subject_taken_before_verb(s: _Sentence, deletions: list[Deletion]) -> bool:
