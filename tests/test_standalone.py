@@ -562,6 +562,13 @@ def test_a_sentence_that_points_back_is_no_candidate(text: str, alone: bool) -> 
             "La nouvelle salle est aussi grande que celle de Rennes.",
             "La nouvelle salle est aussi grande que celle de Rennes.",
         ),
+        # A degree on a participle the parse calls a verb: without it the claim changes.
+        (
+            "Même les plongeurs des grandes expéditions Cousteau n'ont jamais remonté de "
+            "corail aussi imposant.",
+            "Même les plongeurs des grandes expéditions Cousteau n'ont jamais remonté de "
+            "corail aussi imposant.",
+        ),
         (
             "Le maire a non seulement refusé mais aussi porté plainte contre le club.",
             "Le maire a non seulement refusé mais aussi porté plainte contre le club.",

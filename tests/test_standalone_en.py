@@ -68,6 +68,23 @@ def test_an_age_description_is_named_when_the_text_says_who(every_sentence: Pipe
     assert not any("[" in t for t in texts), texts
 
 
+def test_a_pronoun_that_may_stand_for_a_second_name_is_not_named(
+    every_sentence: Pipeline,
+) -> None:
+    # "He" is Pryce, whom the sentence before names as the object: nobody in brackets.
+    body = (
+        "Harbour master Alan Cole wants to reorganise the pilot service, leaving Pryce without "
+        "a boat at Milford. He spent 20 years as a pilot on the estuary before teaching the "
+        "trainees in 2009. The port authority said a decision would be taken in the spring."
+    )
+    texts = [p.text for p in bullets(every_sentence, body)]
+    assert not any("[" in t for t in texts), texts
+    # With nobody else named there, the pronoun is the subject's, named in brackets.
+    alone = body.replace(", leaving Pryce without a boat at Milford", "")
+    texts = [p.text for p in bullets(every_sentence, alone)]
+    assert any(t.startswith("[Alan Cole] spent 20 years") for t in texts), texts
+
+
 def test_a_description_that_may_be_someone_else_is_not_named(every_sentence: Pipeline) -> None:
     body = (
         "Tom Hadley met the actress at a charity dinner in Manchester on Saturday evening. "

@@ -418,6 +418,17 @@ _COMPARATIVES = frozenset({"aussi", "ainsi", "also"})
 _PAIRED = frozenset({"mais", "et", "but", "and", "ou", "or"})
 
 
+def _adjectival_participle(token: Token) -> bool:
+    """A participle the parse calls a verb but used as an adjective, with no auxiliary
+    (« de morceau aussi imposant »: « aussi » is its degree, and dropping it changes what the
+    sentence says), unlike « a aussi annoncé »."""
+    return (
+        token.pos_ == "VERB"
+        and "Part" in token.morph.get("VerbForm")
+        and not any(c.dep_.startswith("aux") for c in token.children)
+    )
+
+
 def _additive_adverb(s: _Sentence) -> Iterable[Deletion]:
     """« La maire a également rappelé que ... » -> « La maire a rappelé que ... »; « Le préfet,
     en revanche, a maintenu ... » -> « Le préfet a maintenu ... »: an adverb that adds to or
@@ -453,7 +464,9 @@ def _additive_adverb(s: _Sentence) -> Iterable[Deletion]:
             after = next((t for t in s.sent if t.idx - base >= end), None)
             if before is not None and before.lower_ in _PAIRED:
                 continue
-            compares = after is not None and (after.pos_ in _COMPARED or after.lower_ == "que")
+            compares = after is not None and (
+                after.pos_ in _COMPARED or after.lower_ == "que" or _adjectival_participle(after)
+            )
             if compares and phrase in _COMPARATIVES and not aside:
                 continue
             if aside:

@@ -167,7 +167,7 @@ def _described_person_repair(
     if _entity_mentions(entities, sentence.start, start):
         return None
     about = _the_person_before(before, entities)
-    if about is None:
+    if about is None or _rival_name(before, about[1], entities):
         return None
     person, _ = about
     evidence = _name_evidence(entities[person], before=start)
@@ -199,6 +199,8 @@ def _pronoun_repair(
         return None
     person, subject, before = found
     if gender != "Person" and _competing_noun(before, subject, gender, lang):
+        return None
+    if gender == "Person" and _rival_name(before, subject, entities):
         return None
     evidence = _name_evidence(entities[person], before=start)
     if evidence is None:
@@ -286,6 +288,32 @@ def _person_heads_subject(before: ParsedSentence, entity: Entity) -> bool:
         for appos in (c for c in subject.children if c.dep_ == "appos" and named(c)):
             if appos.i > 0 and appos.doc[appos.i - 1].text == ",":
                 return True
+    return False
+
+
+def _rival_name(before: ParsedSentence, subject: tuple[int, int], entities: list[Entity]) -> bool:
+    """A proper noun of the sentence before, outside its subject and not in a prepositional
+    phrase nor a place's name, that a pronoun with no grammatical gender ("he") could stand
+    for as well: "Rangers manager Mark Warburton wants to ..., leaving Durrant without a
+    position. He spent 14 years as a player" is about Durrant, whom the parse may type as
+    anything but a person (issue 33: a judged round found « [Mark Warburton] spent 14
+    years »). French pronouns have a gender: ``_competing_noun`` weighs those."""
+    places = [
+        (m.span.start, m.span.end)
+        for e in entities
+        if e.kind is EntityKind.PLACE
+        for m in e.mentions
+        if before.start <= m.span.start and m.span.end <= before.end
+    ]
+    for tok in before.span:
+        if subject[0] <= tok.idx < subject[1] or tok.pos_ != "PROPN":
+            continue
+        if tok.dep_ == "pobj" or any(c.dep_ == "case" for c in tok.children):
+            continue
+        at = before.offset + tok.idx
+        if any(a <= at < b for a, b in places):
+            continue
+        return True
     return False
 
 
