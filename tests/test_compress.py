@@ -1953,3 +1953,15 @@ def test_no_fronted_clause_runs_into_the_subject_where_a_dash_aside_closed_it() 
 def _read_en(text: str) -> compress_module._Sentence:
     sent = sentences_of(pipeline("en")(text))[0]
     return compress_module._Sentence.of(sent, resources.language("en"))
+
+
+def test_no_cut_leaves_a_coordinator_and_its_adverb_without_what_they_introduce() -> None:
+    # The nineteenth judged round: « ... dans les studios et, surtout, [sur scène,] X fait ... »
+    # read « et, surtout, » with nothing after it.
+    text = (
+        "Depuis qu'elle a repris sa place dans les salles de répétition et, surtout, sur scène, "
+        "Marie Lenoir fait régulièrement l'objet de critiques."
+    )
+    read = _read(text)
+    assert compress_module._orphan_conjunct(read, _cut(text, " sur scène,"))
+    assert not compress_module._orphan_conjunct(read, _cut(text, " régulièrement"))

@@ -515,6 +515,13 @@ def test_a_sentence_without_a_verb_that_states_is_no_candidate(text: str, fragme
         ),
         ("Construit en 1975, l'immeuble doit être démoli au printemps prochain.", True),
         ("Parmi les 300 licenciés du club, une centaine ont moins de douze ans.", True),
+        # The finite verb first, its subject after it: it goes on from the sentence before.
+        ("Sont visées les incitations à la haine, la violence et les injures racistes.", False),
+        (
+            "Suivaient les ministres de la Santé et de l'Intérieur, arrivés en fin de matinée.",
+            False,
+        ),
+        ("Le conseil municipal a voté le projet de la nouvelle piscine lundi soir.", True),
     ],
 )
 def test_a_sentence_that_points_back_is_no_candidate(text: str, alone: bool) -> None:

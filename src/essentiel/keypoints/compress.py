@@ -2131,6 +2131,21 @@ def _orphan_conjunct(s: _Sentence, deletions: list[Deletion]) -> bool:
         )
         if nxt is not None and nxt.pos_ == "CCONJ":
             return True
+    # A coordinator and its adverb kept without what they introduce (« dans les studios et,
+    # surtout, [sur scène,] Bertrand Cantat fait ... »: the parse hung « sur scène » on the
+    # main verb; the nineteenth judged round's broken « et, surtout, »).
+    for _, gap_start in _kept_ranges(len(s.text), deletions)[:-1]:
+        before_gap = [t for t in tokens if t.idx - base + len(t.text) <= gap_start]
+        adverbs = 0
+        for t in reversed(before_gap):
+            if t.is_punct:
+                continue
+            if t.pos_ == "ADV":
+                adverbs += 1
+                continue
+            if t.pos_ == "CCONJ" and adverbs:
+                return True
+            break
     # Whatever the parse: a cut clause with a verb of its own, right before a kept « and » and
     # a verb (the parse often hangs that verb on the main one, as the cut reads it).
     for d in deletions:

@@ -707,6 +707,8 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
         return False
     if subordinate_only(list(span)):
         return False  # « Avant que les secours n'arrivent sur place. »: no main clause
+    if _verb_first(span, text, lang.code):
+        return False
     if subject_points_back(span, lang.code) or dangling_participle(span, lang.code):
         return False
     if pronoun_points_back(span, lang.code):
@@ -755,6 +757,28 @@ def _time_opener(span: SpacySpan, text: str, lang: Language) -> bool:
             break
         phrase.append(tok)
     return not any(is_subject(t) or t.dep_ == "ROOT" for t in phrase)
+
+
+def _verb_first(span: SpacySpan, text: str, code: str) -> bool:
+    """The sentence opens on its finite verb, the subject after it (« Sont visées les
+    incitations à la haine ... », « Suivaient les ministres ... »): French news writes so to
+    go on from the sentence before — what is aimed at, who followed, is said there
+    (``[standalone] verb_first_points_back``; the nineteenth judged round). Not a quote, an
+    imperative or a question."""
+    if not _verb_first_points_back(code) or text[:1] in OPENING_MARKS:
+        return False
+    first = next((t for t in span if not t.is_punct), None)
+    return (
+        first is not None
+        and first.pos_ in {"VERB", "AUX"}
+        and "Fin" in first.morph.get("VerbForm")
+        and "Imp" not in first.morph.get("Mood")
+    )
+
+
+@cache
+def _verb_first_points_back(code: str) -> bool:
+    return bool(resources.raw(code).get("standalone", {}).get("verb_first_points_back", False))
 
 
 @cache
