@@ -424,7 +424,7 @@ def _adjectival_participle(token: Token) -> bool:
     sentence says), unlike « a aussi annoncé »."""
     return (
         token.pos_ == "VERB"
-        and "Part" in token.morph.get("VerbForm")
+        and "Part" in token.morph.get("VerbForm", [])
         and not any(c.dep_.startswith("aux") for c in token.children)
     )
 

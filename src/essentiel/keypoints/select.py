@@ -771,8 +771,8 @@ def _verb_first(span: SpacySpan, text: str, code: str) -> bool:
     return (
         first is not None
         and first.pos_ in {"VERB", "AUX"}
-        and "Fin" in first.morph.get("VerbForm")
-        and "Imp" not in first.morph.get("Mood")
+        and "Fin" in first.morph.get("VerbForm", [])
+        and "Imp" not in first.morph.get("Mood", [])
     )
 
 
