@@ -86,7 +86,10 @@ MAX_EMBEDDED = 7
 # MAX_EMBEDDED (4: 32 and 18; the blend at 5: 23 and 17); 172 of 500 validation digests (rows
 # 0-499) change; the keypoints stage 2.5-2.7 ms of CPU cheaper per page on a loaded machine
 # (docs/experiments.md). The lexical model's own cost is about 0.5 ms a page.
-PRESELECTED = 5
+# Off by default since the lead's guards on pages nobody tuned on (same session): with 5,
+# validation pages 501-700 had 30 of 585 bullets with a defect against 22 off (6: 28, 7: 22)
+# and train rows 19000-19299 6.5 % against 5.8 %; the 2.5 ms are not worth them.
+PRESELECTED = 0
 # The sentence encoder's cost is per piece (sentencepiece token) embedded: a text of more
 # pieces than this (its begin and end marks counted) is embedded from its first ones. 0: whole.
 # On OrangeSum validation pages 0-99, 7.8 texts of 330 pieces embedded per page; 37 % of the
