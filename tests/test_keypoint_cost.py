@@ -96,12 +96,8 @@ def test_best_by_prescore_keeps_the_best_in_their_order() -> None:
     assert best_by_prescore([3, 5], scores, 3) == [3, 5]
 
 
-def test_the_encoder_embeds_at_most_the_cap_in_one_call(monkeypatch: pytest.MonkeyPatch) -> None:
-    sentences, lang, title = _sentences("fr-orages-bretagne.txt")
-    assert title
-    indices = candidate_indices(sentences, lang)
-    cap = 4
-    assert len(indices) > cap  # the example has more candidates than the cap
+def _spy_on_encoder(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The texts of each call to the shared encoder, recorded as the tests run."""
     calls: list[list[str]] = []
     model = embedder()
     encode = model.encode
@@ -111,6 +107,16 @@ def test_the_encoder_embeds_at_most_the_cap_in_one_call(monkeypatch: pytest.Monk
         return encode(texts, max_pieces)
 
     monkeypatch.setattr(model, "encode", spy)
+    return calls
+
+
+def test_the_encoder_embeds_at_most_the_cap_in_one_call(monkeypatch: pytest.MonkeyPatch) -> None:
+    sentences, lang, title = _sentences("fr-orages-bretagne.txt")
+    assert title
+    indices = candidate_indices(sentences, lang)
+    cap = 4
+    assert len(indices) > cap  # the example has more candidates than the cap
+    calls = _spy_on_encoder(monkeypatch)
     candidates = score_learned(sentences, lang, title, 0.5, max_embedded=cap)
     assert len(calls) == 1  # the candidates and the title together
     assert len(calls[0]) == cap + 1 and calls[0][-1] == title
@@ -201,15 +207,7 @@ def test_passed_over_sentences_are_neither_embedded_nor_candidates(
     sentences, lang, title = _sentences("fr-orages-bretagne.txt")
     indices = candidate_indices(sentences, lang)
     passed = frozenset(indices[1:2])
-    calls: list[list[str]] = []
-    model = embedder()
-    encode = model.encode
-
-    def spy(texts: list[str], max_pieces: int = 0) -> np.ndarray:  # type: ignore[type-arg]
-        calls.append(list(texts))
-        return encode(texts, max_pieces)
-
-    monkeypatch.setattr(model, "encode", spy)
+    calls = _spy_on_encoder(monkeypatch)
     candidates = score_learned(sentences, lang, title, 0.5, max_embedded=20, passed=passed)
     kept = [i for i in indices if i not in passed]
     assert [c.rank for c in candidates] == kept
@@ -230,15 +228,7 @@ def test_a_digest_does_not_embed_the_sentences_it_passes_over(
     excluded = passed_over(sentences, lang)
     indices = candidate_indices(sentences, lang)
     assert excluded & set(indices)  # the example has a candidate passed over
-    calls: list[list[str]] = []
-    model = embedder()
-    encode = model.encode
-
-    def spy(texts: list[str], max_pieces: int = 0) -> np.ndarray:  # type: ignore[type-arg]
-        calls.append(list(texts))
-        return encode(texts, max_pieces)
-
-    monkeypatch.setattr(model, "encode", spy)
+    calls = _spy_on_encoder(monkeypatch)
     # English takes the lead's order by default: the learned selector asked for.
     digest = Pipeline(Settings(keypoints=KeyPointSettings(selector="learned"))).digest(text)
     assert digest.keypoints
@@ -287,15 +277,7 @@ def test_the_lexical_preselection_embeds_the_lexical_model_s_best(
     indices = candidate_indices(sentences, lang)
     cap = 3
     assert len(indices) > cap
-    calls: list[list[str]] = []
-    model = embedder()
-    encode = model.encode
-
-    def spy(texts: list[str], max_pieces: int = 0) -> np.ndarray:  # type: ignore[type-arg]
-        calls.append(list(texts))
-        return encode(texts, max_pieces)
-
-    monkeypatch.setattr(model, "encode", spy)
+    calls = _spy_on_encoder(monkeypatch)
     candidates = score_learned(sentences, lang, title, 0.5, preselected=cap)
     guesses, _ = load_selector("lexical").scores_and_title_cosines(sentences, indices, lang, title)
     guess = dict(zip(indices, guesses, strict=True))
