@@ -522,6 +522,7 @@ def test_a_sentence_without_a_verb_that_states_is_no_candidate(text: str, fragme
             False,
         ),
         ("Le conseil municipal a voté le projet de la nouvelle piscine lundi soir.", True),
+        ("Voilà ce que propose la compagnie à ses agents pour réduire les retards.", False),
     ],
 )
 def test_a_sentence_that_points_back_is_no_candidate(text: str, alone: bool) -> None:
