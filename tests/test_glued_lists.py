@@ -236,3 +236,20 @@ def test_dashes_inside_a_sentence_are_not_an_intertitle() -> None:
 def test_a_hyphen_after_a_sentence_names_a_quotes_author_in_english() -> None:
     text = "Words are the leaves of thought. -Jane Hollis, poet and critic (1901-1977)"
     assert _kinds(text, "en") == [(BlockKind.BODY, text)]
+
+
+def test_a_quoted_intertitle_run_into_its_paragraph_is_set_apart() -> None:
+    # The twenty-first judged round: the intertitle's quote read as said by the name after it.
+    text = (
+        'Le second tour aura lieu le 28 juin, a annoncé le Premier ministre. "Un pari risqué" '
+        "Jean Dubreuil, chef de file de l'opposition, dénonce une décision précipitée. Selon "
+        'lui, les assesseurs seront exposés."Pas de retour en arrière" Anne Lefort a défendu '
+        "le calendrier devant les maires."
+    )
+    assert _headings(text) == ['"Un pari risqué"', '"Pas de retour en arrière"']
+    # A quote said in the sentence (a comma, a cue) and a title as the subject stay inside it.
+    said = (
+        '"Nous tiendrons le calendrier", a déclaré Anne Lefort devant les maires du Finistère. '
+        '"Le Télégramme" a révélé lundi que le scrutin serait reporté.'
+    )
+    assert _kinds(said) == [(BlockKind.BODY, said)]

@@ -389,6 +389,9 @@ def split_glued_paragraphs(lines: list[_Line], langs: list[resources.Language]) 
         glued = {m.end() for p in found for m in p.finditer(line.text)} - {0}
         glued |= _credit_ends(line.text, glued, credits)
         glued |= _glued_quotes(line.text)
+        headings = _quoted_headings(line.text)
+        glued = {at for at in glued if not any(a < at < b for a, b in headings)}
+        glued |= {b for _, b in headings} | {a for a, _ in headings if a > 0}
         glued |= _glued_acronyms(line.text)
         if after_lowercase:
             glued |= _glued_after_lowercase_words(line.text, titles)
@@ -467,6 +470,31 @@ def _glued_quotes(text: str) -> set[int]:
         if marks % 2 == 0:
             points.add(at)
     return points - {0}
+
+
+# A short quote that opens a sentence and is followed, with no comma nor cue, by a
+# capitalised word (« ... selon X. "Une dangereuse première" Jean-Luc Mélenchon, leader de
+# LFI, dénonce ... », « ... en 2022."On prend des coups" Édouard Philippe a encore évoqué »): an
+# intertitle quoting the paragraph under it, run into that paragraph. Read as one sentence it
+# gave the quote to the name after it (the twenty-first judged round's unfaithful bullet). A
+# quote said in the sentence has a comma or a cue after it (« "Nous gagnerons", a dit X »); a
+# title in quotes as the subject, a verb (« "Le Monde" a révélé »).
+_QUOTED_HEADING = re.compile(
+    r'(?:^|(?<=[.!?…])\s*)(?:"|“|«\s?)([^".!?…“”«»:;,]{1,80}?)(?:\s?»|"|”) (?=[A-ZÀ-ÖØ-Þ])'
+)
+QUOTED_HEADING_MAX_WORDS = 8
+
+
+def _quoted_headings(text: str) -> list[tuple[int, int]]:
+    """Each quoted intertitle: where its opening mark stands and where the paragraph under it
+    starts (the capitalised word after it)."""
+    spans: list[tuple[int, int]] = []
+    for m in _QUOTED_HEADING.finditer(text):
+        if len(m.group(1).split()) > QUOTED_HEADING_MAX_WORDS:
+            continue
+        opening = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        spans.append((opening, m.end()))
+    return spans
 
 
 # An acronym or a word in capitals run into a capitalised word (« ... de sympathisants
