@@ -253,3 +253,13 @@ def test_a_quoted_intertitle_run_into_its_paragraph_is_set_apart() -> None:
         '"Le Télégramme" a révélé lundi que le scrutin serait reporté.'
     )
     assert _kinds(said) == [(BlockKind.BODY, said)]
+
+
+def test_a_heading_that_ends_on_a_channel_s_name_is_set_apart() -> None:
+    # The twenty-first judged round: « ... par rapport à TF1Revenant sur la période ... ».
+    text = (
+        "L'animateur n'a épargné personne sur le plateau de M6 ce dimanche.Un souvenir amer de "
+        "M6Revenant sur ses années à la chaîne, Paul Garnier a beaucoup à redire."
+    )
+    assert _headings(text) == ["Un souvenir amer de M6"]
+    assert _body(text)[-1].startswith("Revenant sur ses années")

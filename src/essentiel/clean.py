@@ -567,8 +567,10 @@ def _glued_after_lowercase_words(text: str, titles: frozenset[str]) -> set[int]:
 # A capitalised word glued to a capitalised word of five letters or more, then a space
 # (« ... du chanteur AmirCerise sur le gâteau ... »). Names written in camel case end on short
 # words (« LyonMag », « TéléStar », « RoissyBus », « FranceInfo »).
-_NAME_THEN_WORD = re.compile(r"(?<=[a-zà-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{4,}[ ,])")
-_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}")
+# The name may also be capitals and a number, a channel's (« ... par rapport à TF1Revenant sur
+# la période ... », the twenty-first judged round).
+_NAME_THEN_WORD = re.compile(r"(?<=[a-zà-öø-ÿ0-9])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{4,}[ ,])")
+_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,}|[A-ZÀ-ÖØ-Þ]{1,4}[0-9]{1,2}")
 
 
 def _glued_after_names(text: str) -> set[int]:
