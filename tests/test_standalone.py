@@ -523,6 +523,14 @@ def test_a_sentence_without_a_verb_that_states_is_no_candidate(text: str, fragme
         ),
         ("Le conseil municipal a voté le projet de la nouvelle piscine lundi soir.", True),
         ("Voilà ce que propose la compagnie à ses agents pour réduire les retards.", False),
+        # A statement with no verb of its own before its attribution says nothing to take.
+        (
+            "Des travaux longs et coûteux, et qui doivent durer jusqu'en 2027, note la mairie.",
+            False,
+        ),
+        # The main clause's own verb after a comma is no attribution: its subject comes first.
+        ("Le maire de la commune, Jean Dupont, a annoncé mardi sa démission.", True),
+        ("Une enquête a été ouverte pour homicide, indique le parquet de Brest.", True),
     ],
 )
 def test_a_sentence_that_points_back_is_no_candidate(text: str, alone: bool) -> None:

@@ -707,7 +707,7 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
         return False
     if subordinate_only(list(span)):
         return False  # « Avant que les secours n'arrivent sur place. »: no main clause
-    if _verb_first(span, text, lang.code):
+    if _verb_first(span, text, lang.code) or _said_of_nothing(span, lang.code):
         return False
     if subject_points_back(span, lang.code) or dangling_participle(span, lang.code):
         return False
@@ -774,6 +774,70 @@ def _verb_first(span: SpacySpan, text: str, code: str) -> bool:
         and "Fin" in first.morph.get("VerbForm", [])
         and "Imp" not in first.morph.get("Mood", [])
     )
+
+
+# The attribution after a statement's last comma is this short at most (« , note Le Monde »,
+# « , a précisé lundi le préfet du Finistère »).
+ATTRIBUTION_MAX_WORDS = 8
+
+
+def _said_of_nothing(span: SpacySpan, code: str) -> bool:
+    """A statement with no verb of its own before an attribution (« Des choix difficiles à
+    faire, et qui doivent combiner ..., note Le Monde. »): the attribution's verb is the only
+    one outside relative clauses, so the bullet says nothing a reader can take as a claim (the
+    nineteenth judged round). Not a quote: someone's words need no verb. The parse often makes
+    the statement's noun the subject of a verb after the comma (« Une décision difficile, a
+    estimé le préfet »): such a sentence is left, like a main clause (« Le maire, Jean Dupont,
+    a annoncé sa démission »)."""
+    speech = _speech_lemmas(code)
+    if not speech or any(t.text in OPENING_MARKS or t.text in _CLOSING.values() for t in span):
+        return False
+    tokens = [t for t in span if not t.is_space]
+    commas = [k for k, t in enumerate(tokens) if t.text == ","]
+    if not commas:
+        return False
+    last = commas[-1]
+    tail = [t for t in tokens[last + 1 :] if not t.is_punct]
+    if not tail or len(tail) > ATTRIBUTION_MAX_WORDS:
+        return False
+    # The first word is the verb (« note Le Monde »: the tagger may read a noun) or its
+    # auxiliary (« a estimé le préfet »).
+    said = (tail[0].pos_ in {"VERB", "AUX"} and tail[0].lemma_.lower() in speech) or (
+        tail[0].lower_ in _present_of(speech)
+    )
+    verb = tail[0]
+    if not said and len(tail) > 1 and tail[0].pos_ == "AUX":
+        said, verb = tail[1].lemma_.lower() in speech, tail[1]
+    # An attribution's subject follows its verb; « Le maire, Jean Dupont, a annoncé sa
+    # démission » is the main clause, its subject before the comma.
+    if not said or any(is_subject(c) and c.i < verb.i for c in verb.children):
+        return False
+    root = span.root
+    statement = tokens[:last]
+
+    def relative(verb: Token) -> bool:
+        # « et qui doivent combiner ... »: a relative the parse coordinated instead of hanging.
+        node = verb if verb.dep_ not in _AUXILIARIES else verb.head
+        return _in_relative(node, root) or any(
+            "Rel" in c.morph.get("PronType", []) for c in node.children
+        )
+
+    return not any(
+        is_finite_verb(t) and not relative(t) and t.lemma_.lower() not in speech for t in statement
+    )
+
+
+@cache
+def _present_of(lemmas: frozenset[str]) -> frozenset[str]:
+    """The third person of the present of the ``-er`` verbs among ``lemmas`` (« note »,
+    « notent » of « noter »): how an attribution after a statement is written."""
+    stems = [lemma[:-2] for lemma in lemmas if lemma.endswith("er") and " " not in lemma]
+    return frozenset(stem + ending for stem in stems for ending in ("e", "ent"))
+
+
+@cache
+def _speech_lemmas(code: str) -> frozenset[str]:
+    return frozenset(resources.raw(code).get("quotes", {}).get("speech_lemmas", []))
 
 
 @cache
