@@ -615,9 +615,8 @@ def verbless_fragment(span: SpacySpan) -> bool:
     for tok in span:
         if not is_finite_verb(tok):
             continue
-        node = tok if tok.dep_ not in _AUXILIARIES else tok.head
-        relative = any("Rel" in c.morph.get("PronType", []) for c in node.children)
-        if node.dep_ == "acl" and not relative:
+        node = _clause_verb(tok)
+        if node.dep_ == "acl" and not _has_relative_pronoun(node):
             return False
     root = span.root
     if past_tense_read_as_participle(root):
@@ -648,6 +647,15 @@ def past_tense_read_as_participle(root: Token) -> bool:
         and any(c.dep_ == "nsubj" for c in root.children)
         and not any(c.dep_ in {"aux", "auxpass"} for c in root.children)
     )
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb of ``tok``'s clause: the token itself, or the verb an auxiliary serves."""
+    return tok if tok.dep_ not in _AUXILIARIES else tok.head
+
+
+def _has_relative_pronoun(verb: Token) -> bool:
+    return any("Rel" in c.morph.get("PronType", []) for c in verb.children)
 
 
 def _in_relative(tok: Token, root: Token) -> bool:
@@ -817,10 +825,8 @@ def _said_of_nothing(span: SpacySpan, code: str) -> bool:
 
     def relative(verb: Token) -> bool:
         # « et qui doivent combiner ... »: a relative the parse coordinated instead of hanging.
-        node = verb if verb.dep_ not in _AUXILIARIES else verb.head
-        return _in_relative(node, root) or any(
-            "Rel" in c.morph.get("PronType", []) for c in node.children
-        )
+        node = _clause_verb(verb)
+        return _in_relative(node, root) or _has_relative_pronoun(node)
 
     return not any(
         is_finite_verb(t) and not relative(t) and t.lemma_.lower() not in speech for t in statement
