@@ -960,8 +960,9 @@ def _attach_roles(
     # as another (« le procureur » is not the director named before); the descriptions that
     # refer back (« le conservateur du parc ») are tied after the roles.
     described = _describe(docs, clusters, names)
-    rivals = {k: g for _b, _d, code in docs for k, g in rules(code).rival_roles.items()}
-    role_words = frozenset().union(*(rules(code).role_words for _b, _d, code in docs))
+    codes = {code for _b, _d, code in docs}  # one per language, not one per block
+    rivals = {k: g for code in codes for k, g in rules(code).rival_roles.items()}
+    role_words = frozenset().union(*(rules(code).role_words for code in codes))
     resolver = _RoleResolver(clusters, text, rivals, role_words)
     for role in sorted(pending, key=lambda m: m.start):
         cluster = resolver.resolve(role)
