@@ -1965,3 +1965,37 @@ def test_no_cut_leaves_a_coordinator_and_its_adverb_without_what_they_introduce(
     read = _read(text)
     assert compress_module._orphan_conjunct(read, _cut(text, " sur scène,"))
     assert not compress_module._orphan_conjunct(read, _cut(text, " régulièrement"))
+
+
+def test_a_relative_clause_cut_takes_the_verbless_detail_that_closes_the_sentence() -> None:
+    # Judged round 23 (a train article): « selon cet organisme, qui prévoyait une journée
+    # orange ..., sauf dans le sud-ouest » lost its relative clause and kept the exception,
+    # which then narrowed the main claim. A detail goes with the clause...
+    text = (
+        "Le suspect a été interpellé par les policiers, qui le recherchaient depuis plusieurs "
+        "semaines, à son domicile de Lyon."
+    )
+    bullet, removed = compress(text, 8)
+    assert removed == ["relative_clause"]
+    assert bullet == "Le suspect a été interpellé par les policiers."
+    # ... an exception may belong to the main claim: the clause is then kept whole.
+    text = (
+        "Les départs vers la montagne devaient dominer samedi, selon l'agence, qui annonçait "
+        "une journée chargée dans le sens des retours, sauf en Bretagne et dans le Nord."
+    )
+    bullet, removed = compress(text, 10)
+    assert "relative_clause" not in removed
+    assert "sauf en Bretagne" in bullet
+    assert "agence sauf" not in bullet
+
+
+def test_a_misread_finite_verb_keeps_its_complement_without_a_comma() -> None:
+    # Judged round 23: « sonderaient » read as an adverb, so cutting the date between commas
+    # left « sonderaient, les trois étangs ». The ending says it is a verb.
+    text = (
+        "Des plongeurs de la brigade sonderaient, mardi 3 mars, les deux lacs du village de "
+        "Saint-Martin, en Isère, où a disparu le randonneur, a révélé jeudi le Progrès."
+    )
+    read = _read(text)
+    assert compress_module._comma_after_verb(read, _cut(text, ", mardi 3 mars"))
+    assert "sonderaient, les" not in compress(text, 12)[0]
