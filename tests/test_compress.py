@@ -1999,3 +1999,16 @@ def test_a_misread_finite_verb_keeps_its_complement_without_a_comma() -> None:
     read = _read(text)
     assert compress_module._comma_after_verb(read, _cut(text, ", mardi 3 mars"))
     assert "sonderaient, les" not in compress(text, 12)[0]
+
+
+def test_a_cut_adjunct_never_takes_the_subject_named_after_it() -> None:
+    # Judged round 23: « Le 16 octobre 1984, [dans la soirée, X Y], 4 ans, était retrouvé »:
+    # the parse hung the name on the adjunct's noun and the cut took the subject with it.
+    text = (
+        "Le 12 mars 1992, dans la soirée, Julien Moreau, 5 ans, était retrouvé mort dans la "
+        "Moselle, quelques heures après avoir disparu du jardin de ses grands-parents."
+    )
+    sent = sentences_of(pipeline("fr")(text))[0]
+    deletions = Compressor(resources.language("fr")).deletions(sent)
+    assert all("Julien Moreau" not in text[d.start : d.end] for d in deletions)
+    assert "Julien Moreau" in compress(text, 12)[0]

@@ -236,6 +236,15 @@ def test_english_descriptions(text: str, kind: str | None) -> None:
             "Les services de l'État ont organisé deux réunions avec les élus du Finistère.",
             None,
         ),
+        # The most of a set another sentence introduced, its noun left out (judged round 23);
+        # with the set named after it, or a noun, it stands.
+        (
+            "La plus importante concerne les horaires des ferries de Roscoff.",
+            "",
+            "unplaced_ordinal",
+        ),
+        ("La plus importante des mesures concerne les ferries de Roscoff.", "", None),
+        ("La plus grande partie des ferries de Roscoff restera à quai.", "", None),
         # Known without the set: a unit of time, an idiom.
         ("La deuxième semaine de mars, les maires du Finistère se sont réunis.", "", None),
         ("Le second tour aura lieu le 22 mars dans toutes les communes du Finistère.", "", None),

@@ -339,6 +339,8 @@ def test_a_pronoun_in_a_fronted_clause_looks_ahead(text: str, kind: str | None) 
         ),
         ("Selon la préfecture du Finistère, les travaux du pont dureront deux ans.", None),
         ("Selon la même source, les travaux du pont dureront deux ans.", "back_phrase"),
+        # The cause of what a sentence before said (judged round 23).
+        ("Et pour cause, les travaux du pont dureront deux ans.", "back_phrase"),
         (
             "Le chantier du pont coûtera, comme indiqué précédemment, trois millions d'euros.",
             "back_phrase",

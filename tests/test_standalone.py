@@ -264,6 +264,9 @@ def test_a_pronoun_for_a_case_named_after_someone_is_not_named(every_sentence: P
             True,
         ),
         ("fr", "Le même juge a prononcé mardi la relaxe des trois prévenus.", False),
+        # The paper announcing its article (judged round 23).
+        ("fr", "Le point sur ce qui change pour les usagers des trains régionaux en juin.", True),
+        ("fr", "Le point sur la ligne de Brest a été fait mardi par la région.", False),
         # Statements that open the same way.
         ("fr", "Un homme de 45 ans a été interpellé mardi soir à Rennes après une fuite.", False),
         (

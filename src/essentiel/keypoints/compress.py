@@ -1342,6 +1342,18 @@ class Compressor:
             # hung it on (« , sous les regards du directeur régional du CICR, Fabrizio
             # Carboni »): left alone after the comma it describes nothing (``_orphan_name``).
             hangs = hangs or (end == deletion.end and seg is segs[-1] and _bare_name(piece))
+            # Before the verb, a bare name after a cut adjunct is most often the subject the
+            # adjunct was fronted before (« Le 16 octobre 1984, dans la soirée, Grégory
+            # Villemin, 4 ans, était retrouvé »: the parse hung the name on « soirée », and
+            # the bullet lost its subject; judged round 23). ``_orphan_name`` refuses the cut
+            # where the name was apposed to the words cut after all.
+            if (
+                deletion.rule == "adjunct"
+                and seg is not segs[-1]
+                and seg.end <= sent.root.idx - base
+                and _bare_name(piece)
+            ):
+                hangs = False
             if self._protected(piece) and (hangs or self._may_own(sent, deletion, end, piece)):
                 return None
             if continues_detail or hangs:

@@ -42,7 +42,8 @@ Four more, read off the judges' notes of the seventeenth round (lists in ``[plac
 - ``unplaced_link``: an opening on a consequence or a contrast whose cause the box has not
   stated (« Conséquence, ... », « Quant au député X, il y est favorable »; ``opening_links``);
 - ``unplaced_ordinal``: one of a set another sentence introduced, before the set (« La
-  seconde soirée » above « deux soirées »; ``ordinals``): not a unit of time (« la deuxième
+  seconde soirée » above « deux soirées »; ``ordinals``; « La plus importante concerne ... »,
+  ``superlative_adverbs``): not a unit of time (« la deuxième
   semaine ») nor an idiom (« le second tour »), nor after the noun was said. The box read in
   the article's order then places it (``names_first``).
 
@@ -126,6 +127,7 @@ class PlacingWords:
     ordinals: frozenset[str]
     ordinal_idioms: tuple[str, ...]
     times: frozenset[str]
+    superlatives: frozenset[str]
 
     @classmethod
     @cache
@@ -149,6 +151,7 @@ class PlacingWords:
             ordinals=frozenset(_plain(w) for w in placing.get("ordinals", [])),
             ordinal_idioms=tuple(_plain(w) for w in placing.get("ordinal_idioms", [])),
             times=frozenset(_plain(w) for w in placing.get("ordinal_times", [])),
+            superlatives=frozenset(w.lower() for w in placing.get("superlative_adverbs", [])),
         )
 
 
@@ -214,6 +217,24 @@ def _ordinal(tok: Token, words: PlacingWords) -> list[Token] | None:
     if any(idiom in phrase for idiom in words.ordinal_idioms):
         return None
     if any(c.i > tok.i and (c.dep_ in _WHOSE or c.pos_ == "PROPN") for c in tok.children):
+        return None
+    return [*left, tok]
+
+
+def _elided_superlative(tok: Token, words: PlacingWords) -> list[Token] | None:
+    """« La plus importante concerne le port du masque »: an article, « plus » and an
+    adjective or participle as the subject, with no noun and no « des mesures » after it: the
+    most important of a set another sentence introduced (judged round 23)."""
+    if not tok.dep_.startswith("nsubj"):
+        return None
+    if not (tok.pos_ == "ADJ" or "Part" in tok.morph.get("VerbForm", [])):
+        return None
+    left = sorted((c for c in tok.children if c.i < tok.i), key=lambda t: t.i)
+    if len(left) < 2 or left[0].lower_ not in words.articles:
+        return None
+    if not any(c.lower_ in words.superlatives for c in left[1:]):
+        return None
+    if any(c.i > tok.i and c.dep_ in _WHOSE for c in tok.children):
         return None
     return [*left, tok]
 
@@ -361,7 +382,7 @@ def unplaced(
         # A bracketed name replaced the subject: what stood there is named.
         if "[" in bullet and tok.dep_.startswith("nsubj") and tok.head == root:
             continue
-        ordinal = _ordinal(tok, words)
+        ordinal = _ordinal(tok, words) or _elided_superlative(tok, words)
         if ordinal is not None and not (
             _said(tok, told) or any(fold(t.lemma_) == fold(tok.lemma_) for t in before)
         ):
