@@ -1400,6 +1400,7 @@ class Compressor:
             for d in self.candidates(sent)
             if (extended := self._with_dependents(sent, d)) is not None
             and not _list_head(read, extended)
+            and not _limits_scope(read, extended)
         ]
 
     def compress(
@@ -1483,6 +1484,7 @@ class Compressor:
                 and not _bare_attribution(read, trial)
                 and not _subject_disagrees(read, trial)
                 and not _opens_on_verb(sent, trial)
+                and not _opens_on_subordinator(read, trial)
                 and not _opens_pointing_back(read, trial)
                 and not (lead and fits and _takes_lead_facts(read, trial))
                 and not (kept_words and _takes_headline(read, trial, kept_words, clause))
@@ -1585,6 +1587,23 @@ def _opens_on_verb(sent: SpacySpan, deletions: list[Deletion]) -> bool:
         start += 1
     first = next((tok for tok in sent if tok.idx - sent.start_char >= start), None)
     return first is not None and first.pos_ in {"VERB", "AUX"}
+
+
+def _opens_on_subordinator(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard: whether ``deletions`` leave a bullet opening on a subordinating word that the
+    sentence did not open on (« Au moins un camion ... sont tombés dans le Tarn, quand un pont
+    ... s'est effondré » -> « Quand un pont ... s'est effondré »: the parse made the « quand »
+    clause the root, and the main clause went as a leading one; judged round 24). Read off
+    the words (``[compress] subordinators``), since the parse was what went wrong."""
+    words = _compress_words(s.lang.code, "subordinators")
+    kept = _kept_ranges(len(s.text), deletions)
+    if not words or not kept or kept[0][0] == 0:
+        return False
+    start = kept[0][0]
+    while start < len(s.text) and s.text[start] in ",;: ":
+        start += 1
+    first = next((tok for tok in s.sent if tok.idx - s.base >= start), None)
+    return first is not None and first.lower_ in words
 
 
 def _stray_comma(s: _Sentence, deletions: list[Deletion]) -> bool:
@@ -2090,6 +2109,32 @@ def _elision_broken(s: _Sentence, deletions: list[Deletion]) -> bool:
                 continue
             return True
     return False
+
+
+def _limits_scope(s: _Sentence, deletion: Deletion) -> bool:
+    """Whether the phrase ``deletion`` takes says the claim holds for part of a set only
+    (« dans certains pays comme le Brésil », ``[compress] scope_words``): cut, the claim
+    would be made of all (judged round 24: « the poorest pay more tax » everywhere). An
+    opening connective and a parenthetical are no such adjunct."""
+    if deletion.rule in {"connective", "parenthetical"}:
+        return False
+    words = _compress_words(s.lang.code, "scope_words")
+    if not words:
+        return False
+    base = s.base
+    inside = [
+        tok
+        for tok in s.sent
+        if deletion.start <= tok.idx - base < deletion.end and not tok.is_punct
+    ]
+    # The phrase opens on the words: a preposition, then the quantifier (« dans certains
+    # pays », « dans la plupart des cas »); deeper in it (« privé d'électricité plusieurs
+    # hameaux ») it counts a thing, not where the claim holds.
+    return (
+        len(inside) > 1
+        and inside[0].pos_ == "ADP"
+        and any(tok.lower_ in words for tok in inside[1:3])
+    )
 
 
 @cache
