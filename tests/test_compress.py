@@ -1000,7 +1000,7 @@ def test_an_opening_cut_never_takes_a_subject_or_strands_a_date(text: str) -> No
     [
         (
             "Le conseil départemental a ainsi voté une aide de 2 millions d'euros aux éleveurs.",
-            "Le conseil départemental a ainsi voté une aide de 2 millions d'euros aux éleveurs.",
+            "Le conseil départemental a voté une aide de 2 millions d'euros aux éleveurs.",
         ),
         (
             "La préfète ainsi que le maire de Quimper ont visité le chantier lundi matin.",
@@ -1012,10 +1012,9 @@ def test_an_opening_cut_never_takes_a_subject_or_strands_a_date(text: str) -> No
         ),
     ],
 )
-def test_ainsi_is_never_cut(text: str, bullet: str) -> None:
-    # « a ainsi atteint 92,5 % » was the week the sentence before named: dropped, the figure
-    # read as the season's (judged round 24). It points back (test_pointing), « ainsi que »
-    # and « c'est ainsi que » compare.
+def test_ainsi_that_draws_on_the_sentence_before_is_dropped(text: str, bullet: str) -> None:
+    # Blind judges marked down bullets that point back at another sentence
+    # (experiments/readability_drivers.py); « ainsi que » and « c'est ainsi que » compare.
     assert compress(text, 40, limit=40)[0] == bullet
 
 

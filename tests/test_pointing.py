@@ -341,9 +341,6 @@ def test_a_pronoun_in_a_fronted_clause_looks_ahead(text: str, kind: str | None) 
         ("Selon la même source, les travaux du pont dureront deux ans.", "back_phrase"),
         # The cause of what a sentence before said (judged round 23).
         ("Et pour cause, les travaux du pont dureront deux ans.", "back_phrase"),
-        # Thus: drawn from the sentence before (judged round 24); « ainsi que » compares.
-        ("Le chantier du pont a ainsi coûté trois millions d'euros.", "back_phrase"),
-        ("Le maire ainsi que le préfet ont visité le chantier du pont.", None),
         (
             "Le chantier du pont coûtera, comme indiqué précédemment, trois millions d'euros.",
             "back_phrase",
