@@ -1,4 +1,5 @@
-"""Speakers by gender (issue 32): a first name's gender when the text gives none. Original
+"""Speakers by gender and number (issue 32): a first name's gender when the text gives none,
+and people named together as the speaker of a plural pronoun or description. Original
 sentences written for these tests."""
 
 from __future__ import annotations
@@ -87,3 +88,43 @@ def test_a_feminine_pronoun_skips_the_subject_before_when_his_first_name_is_a_ma
     )
     digest = _digest(pipeline, text)
     assert _quote(digest, "Les travaux seront").speaker_name == "Jean Valmont"
+
+
+def test_two_people_named_together_are_the_two_elected_members(pipeline: Pipeline) -> None:
+    text = (
+        "La réforme divise la majorité, notamment les députés Paul Girard et Marc Lenoir. Dans "
+        "une tribune publiée mardi, les deux élus estiment que « cette réforme est injuste "
+        "pour les petites communes »."
+    )
+    digest = _digest(pipeline, text)
+    quote = _quote(digest, "cette réforme est injuste")
+    assert quote.speaker_name == "Paul Girard et Marc Lenoir"
+    assert quote.speaker_entity is None  # two people, no single entity
+
+
+def test_a_plural_description_of_another_number_is_not_them(pipeline: Pipeline) -> None:
+    text = (
+        "La réforme divise la majorité, notamment les députés Paul Girard et Marc Lenoir. Dans "
+        "une tribune publiée mardi, les trois élus estiment que « cette réforme est injuste "
+        "pour les petites communes »."
+    )
+    digest = _digest(pipeline, text)
+    assert _quote(digest, "cette réforme est injuste").speaker_name == "les trois élus"
+
+
+def test_a_plural_pronoun_is_the_people_named_together_before(pipeline: Pipeline) -> None:
+    text = (
+        "Sylvie Moreau et Paul Girard ont quitté la réunion avant la fin. « Nous ne "
+        "reviendrons pas tant que le budget ne sera pas revu », ont-ils prévenu."
+    )
+    digest = _digest(pipeline, text)
+    assert _quote(digest, "Nous ne reviendrons").speaker_name == "Sylvie Moreau et Paul Girard"
+
+
+def test_a_feminine_plural_pronoun_is_not_a_pair_with_a_man(pipeline: Pipeline) -> None:
+    text = (
+        "Sylvie Moreau et Paul Girard ont quitté la réunion avant la fin. « Nous ne "
+        "reviendrons pas tant que le budget ne sera pas revu », ont-elles prévenu."
+    )
+    digest = _digest(pipeline, text)
+    assert _quote(digest, "Nous ne reviendrons").speaker_name is None
