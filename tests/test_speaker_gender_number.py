@@ -62,6 +62,16 @@ def test_the_text_s_evidence_outweighs_the_first_name_in_the_index() -> None:
     assert _gender(index, "Claude Lenoir") is None  # a first name of either gender
 
 
+def test_the_first_name_settles_evidence_as_strong_each_way() -> None:
+    # « directeur » in apposition says a man, « est arrivée » a woman: one vote each, and
+    # « Sylvie » decides.
+    index = _index(
+        "Sylvie Martel, directeur de l'usine, a reçu le ministre lundi. Sylvie Martel est "
+        "arrivée à Brest en 2015."
+    )
+    assert _gender(index, "Sylvie Martel") == "f"
+
+
 def test_a_feminine_pronoun_skips_a_man_known_by_his_first_name_only(
     pipeline: Pipeline,
 ) -> None:

@@ -211,7 +211,9 @@ class _Cluster:
         """The gender the text's evidence gives this person (titles, roles and descriptions
         tied by apposition, participles agreeing with the name), when it is one way."""
         votes = Counter(m.gender for m in self.mentions if m.gender)
-        if not votes:  # no evidence in the text: the first name, when it has a clear gender
+        if votes["f"] == votes["m"]:
+            # No evidence in the text, or as much each way (« la ministre » tied to him by
+            # proximity): the first name, when it has a clear gender.
             votes = Counter(m.name_gender for m in self.mentions if m.name_gender)
         if votes["f"] == votes["m"]:
             return None
