@@ -95,6 +95,9 @@ class _Rules:
     country_nationalities: frozenset[str]
     # Endings of past participles (« Considéré »): a lone capitalised one is no name.
     participle_endings: tuple[str, ...]
+    # Folded first names → "f" / "m" (resources/common/first_names.toml and the language's
+    # corrections), for languages that ask for them (``first_name_genders``); else empty.
+    first_names: dict[str, str] = field(default_factory=dict)
 
 
 @cache
@@ -151,7 +154,19 @@ def rules(code: str) -> _Rules:
             re.IGNORECASE,
         ),
         body_nouns=frozenset(fold(w) for w in data["quotes"].get("body_nouns", {})),
+        first_names=_first_names(e),
     )
+
+
+def _first_names(e: dict[str, Any]) -> dict[str, str]:
+    """The common first-name list with the language's corrections over it, when the language
+    has a ``first_name_genders`` table (empty: it uses none)."""
+    if "first_name_genders" not in e:
+        return {}
+    common = resources.common_data("first_names")
+    found = {n: g for g, key in (("f", "female"), ("m", "male")) for n in common.get(key, [])}
+    found.update({fold(n).replace(" ", "-"): g for n, g in e["first_name_genders"].items()})
+    return found
 
 
 @dataclass
@@ -166,6 +181,8 @@ class _Mention:
     nationality: str | None = None
     role: str | None = None
     gender: str | None = None  # "f" or "m", from evidence in the text (see _gender_of)
+    # "f" or "m" from the first name alone (_first_name_gender): weaker than any evidence.
+    name_gender: str | None = None
 
 
 @dataclass
@@ -194,6 +211,10 @@ class _Cluster:
         """The gender the text's evidence gives this person (titles, roles and descriptions
         tied by apposition, participles agreeing with the name), when it is one way."""
         votes = Counter(m.gender for m in self.mentions if m.gender)
+        if votes["f"] == votes["m"]:
+            # No evidence in the text, or as much each way (« la ministre » tied to him by
+            # proximity): the first name, when it has a clear gender.
+            votes = Counter(m.name_gender for m in self.mentions if m.name_gender)
         if votes["f"] == votes["m"]:
             return None
         return "f" if votes["f"] > votes["m"] else "m"
@@ -400,6 +421,10 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
                     )
                 )
     names.sort(key=lambda m: m.start)
+    codes = {block.index: code for block, _doc, code in docs}
+    for mention in names:
+        if mention.block in codes:
+            mention.name_gender = _first_name_gender(mention.text, rules(codes[mention.block]))
     for mention in names:
         mention.actor = (
             mention.kind is EntityKind.PLACE
@@ -454,6 +479,19 @@ def _bodies_by_description(
                 start = m.start - len(window) + at if at >= 0 else m.start
                 cluster.evidence.setdefault(found.group("noun"), (start, m.end))
                 break
+
+
+def _first_name_gender(name: str, r: _Rules) -> str | None:
+    """The gender of a name's first word as a first name with a clear majority gender
+    (« Sylvie Durand », « Marie-Christine X », « Jean-Marie X » by « Jean »), if the language
+    uses a first-name list; a title, an initial or an unknown word says nothing."""
+    if not r.first_names:
+        return None
+    words = name.split()
+    if not words:
+        return None
+    first = fold(words[0]).replace(" ", "-")
+    return r.first_names.get(first) or r.first_names.get(first.split("-")[0])
 
 
 def _gender_of(text: str, start: int, root: Token, r: _Rules) -> str | None:

@@ -111,6 +111,11 @@ class _Rules:
     that: frozenset[str]
     pronouns: dict[str, str]
     pronoun_genders: dict[str, str]
+    # Between the names of people spoken of together (« X, Y et Z »): a comma, and the
+    # coordinator before the last; none: no language knowledge, no group speakers.
+    coordinator: str | None
+    # Numbers of a plural description of people (« les deux élus ») → how many.
+    group_numbers: dict[str, int]
     documents: frozenset[str]
     relatives: frozenset[str]
     not_speakers: frozenset[str]
@@ -159,6 +164,8 @@ def rules(code: str) -> _Rules:
         that=frozenset(q["that"]),
         pronouns={k.lower(): v for k, v in q["pronouns"].items()},
         pronoun_genders={k.lower(): v for k, v in q.get("pronoun_genders", {}).items()},
+        coordinator=q.get("coordinator"),
+        group_numbers={k.lower(): v for k, v in q.get("group_numbers", {}).items()},
         documents=frozenset(q.get("documents", [])),
         relatives=frozenset(q.get("relatives", [])),
         not_speakers=frozenset(q.get("not_speakers", [])),
@@ -317,7 +324,7 @@ class QuoteExtractor:
             for block, doc in docs
             for a, b, _ in quote_pairs(block.span.text)
         ]
-        self._resolve(found, text, index, SpeakerRanker(index, docs, quoted, index.evidence))
+        self._resolve(found, text, index, SpeakerRanker(index, docs, quoted, index.evidence, text))
         return [
             Quote(
                 kind=f.kind,
@@ -1593,6 +1600,11 @@ class QuoteExtractor:
         number = self.r.pronouns.get(low, "singular")
         gender = self.r.pronoun_genders.get(low)
         f.resolution = "unknown"
+        if number == "plural":
+            # « ont-ils déclaré »: the people named together just before, when the text has
+            # (« Ilyas, Mamadou et Zakaria … ils »); « elles » only if none is known as a man.
+            self._group(f, ranker, _CONTEXT_SENTENCES - 1, None, gender, "pronoun")
+            return
         if number != "singular":
             return
         latter = low in self.r.latter
@@ -1638,6 +1650,31 @@ class QuoteExtractor:
                 # maire » a paragraph down is not her. (French only: measured there; on the
                 # English articles it moved one "she" to another woman.)
                 index.genders[k] = gender
+
+    def _group(
+        self,
+        f: _Found,
+        ranker: SpeakerRanker,
+        back: int,
+        count: int | None,
+        gender: str | None,
+        resolution: SpeakerResolution,
+    ) -> bool:
+        """Give ``f`` the people named together last before its speaker phrase (« Eric Ciotti
+        et Guillaume Larrivé »), ``count`` of them when given, none known to be of the other
+        gender when it is feminine; their names joined as the text joins them. False if none."""
+        if f.speaker is None or self.r.coordinator is None:
+            return False
+        people = ranker.coordinated_before(f.speaker[0], back, self.r.coordinator, count)
+        if people is None or (
+            gender == "f" and not all(ranker.index.compatible(k, "f") for k in people)
+        ):
+            return False
+        names = [ranker.index.entities[k].name for k in people]
+        f.entity = None
+        f.name = f"{', '.join(names[:-1])} {self.r.coordinator} {names[-1]}"
+        f.resolution = resolution
+        return True
 
     @staticmethod
     def _holds(span: Span, position: int | None) -> bool:
@@ -1810,7 +1847,21 @@ class QuoteExtractor:
         if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and head.text.islower()):
             return False  # a name, or no noun (the tagger says PROPN for « l'institut »)
         if "Plur" in head.morph.get("Number", []):
-            return False  # « les deux élus »: several people, no single entity
+            # « les deux élus »: several people, no single entity; the ones the text named
+            # together just before, if it did and they are that many.
+            count = next(
+                (
+                    self.r.group_numbers[c.lower_]
+                    for c in head.children
+                    if c.dep_ == "nummod" and c.lower_ in self.r.group_numbers
+                ),
+                None,
+            )
+            definite = any(c.dep_ == "det" and c.lower_ in _GROUP_DEFINITE for c in head.children)
+            if count is None or not definite or not self._nouns(head) & self.r.person_nouns:
+                return False
+            gender = _description_gender(head, self.r.person_nouns)
+            return self._group(f, ranker, _CONTEXT_SENTENCES, count, gender, "role")
         nouns = self._nouns(head)  # « vice-procureure », lemma « …eur »
         kin = bool(nouns & self.r.kin_nouns) and any(
             c.dep_ == "det" and c.lower_ in self.r.kin_determiners | _DEFINITE
@@ -2075,6 +2126,7 @@ def _names_it(token: Token) -> bool:
 
 
 _PLURAL_DETERMINERS = frozenset({"les", "des", "ces", "leurs", "plusieurs"})
+_GROUP_DEFINITE = frozenset({"les", "ces", "the", "these"})  # « les deux élus »: known ones
 _FEMININE_ARTICLES = frozenset({"la", "cette"})
 _GENDERED_ENDINGS = (("trice", "teur"), ("euse", "eur"), ("ere", "er"), ("ne", "n"), ("e", ""))
 _MASCULINE_ARTICLES = frozenset({"le", "ce", "cet"})

@@ -71,8 +71,10 @@ class SpeakerRanker:
         docs: list[tuple[Block, Doc]],
         quoted: list[tuple[int, int]],
         evidence: list[frozenset[str]],
+        text: str = "",
     ) -> None:
         self.index = index
+        self.text = text  # the clean text (what lies between two names)
         self.evidence = evidence  # per entity: description nouns the text tied to it
         self.described = frozenset().union(*evidence)
         self._quoted = sorted(quoted)
@@ -181,6 +183,43 @@ class SpeakerRanker:
         )
         hi = bisect.bisect_left(self._starts, stop)
         return self._mentions[lo:hi]
+
+    def coordinated_before(
+        self, position: int, back: int, coordinator: str, count: int | None = None
+    ) -> list[int] | None:
+        """The people of the last names joined by commas and ``coordinator`` (« Eric Ciotti et
+        Guillaume Larrivé », « Ilyas, Mamadou et Zakaria ») ending before ``position``, in its
+        sentence or the ``back`` before it within the paragraph; ``count`` of them when given.
+        Two mentions of one person, or anything but a comma or the coordinator between two
+        names, is no such group."""
+        joins = re.compile(rf"\s*,\s*|\s+{re.escape(coordinator)}\s+")
+        sentence = self.sentence_at(position)
+        first = max(self.paragraph_first_sentence(sentence), sentence - back)
+        people = [
+            m
+            for m in self.mentions_in_sentences(first, sentence)
+            if m.end <= position and self.index.entities[m.entity].kind is EntityKind.PERSON
+        ]
+        found: list[int] | None = None
+        chain: list[_Mention] = []
+        for m in [*people, None]:
+            if m is not None and chain and m.start < chain[-1].end:
+                continue  # a mention inside the one before
+            gap = self.text[chain[-1].end : m.start] if m is not None and chain else ""
+            if (
+                m is not None
+                and chain
+                and joins.fullmatch(gap)
+                and m.entity not in {c.entity for c in chain}
+            ):
+                chain.append(m)
+                continue
+            if len(chain) >= 2 and (count is None or len(chain) == count):
+                closing = self.text[chain[-2].end : chain[-1].start].strip()
+                if closing == coordinator:
+                    found = [c.entity for c in chain]
+            chain = [m] if m is not None else []
+        return found
 
     def mention_count(self, entity: int) -> int:
         """How often the text names the entity outside quotes."""
