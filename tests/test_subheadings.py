@@ -287,6 +287,19 @@ def test_a_heading_run_in_with_a_space_is_split_off() -> None:
     assert body[2].startswith("Le budget") and body[2].endswith("aux enfants.")
 
 
+def test_a_heading_run_into_a_portrait_sentence_is_split_off() -> None:
+    # Twenty-fourth judged round: « Un homme arrêté Diplômé de l'ICAM ..., X avait rejoint ... »
+    # read as one sentence.
+    text = (
+        "Le conducteur a pris la fuite après avoir renversé le dirigeant vers 2 heures du matin. "
+        "Un suspect interpellé Diplômé de l'Essec, Marc Durand avait rejoint l'entreprise "
+        "familiale en 2004. Il en était devenu le directeur général en 2016."
+    )
+    kinds = _kinds(text)
+    assert (BlockKind.SUBHEADING, "Un suspect interpellé") in kinds
+    assert any(k is BlockKind.BODY and t.startswith("Diplômé de l'Essec") for k, t in kinds)
+
+
 def test_a_heading_glued_to_a_quote_is_set_apart() -> None:
     # Text copied from a page: the heading ran into the quote that opens the next paragraph
     # without a space.
