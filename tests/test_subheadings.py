@@ -391,3 +391,15 @@ def test_names_written_in_camel_case_are_not_headings() -> None:
         "change d'entraîneur. Le quotidien BretagneActualités, qui cite le président, confirme."
     )
     assert [k for k, _ in _kinds(text)] == [BlockKind.BODY]
+
+
+def test_a_heading_glued_to_an_acronym_is_set_apart() -> None:
+    # Twenty-fifth judged round: « Une partie du personnel infectéeBFM Paris indique ... ».
+    text = (
+        "Le foyer de Quimper compte désormais douze résidents malades, selon la direction. "
+        "Plusieurs soignants touchésFR3 Bretagne indique également que deux infirmières ont "
+        "été placées à l'isolement."
+    )
+    kinds = _kinds(text)
+    assert (BlockKind.SUBHEADING, "Plusieurs soignants touchés") in kinds
+    assert any(k is BlockKind.BODY and t.startswith("FR3 Bretagne indique") for k, t in kinds)

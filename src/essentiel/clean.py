@@ -539,11 +539,13 @@ def _glued_acronyms(text: str) -> set[int]:
 
 
 # A lowercase word of two letters or more (after an elided article, « l'été ») glued to a
-# capitalised word, or to a capital alone before a lowercase word (« frontièresA partir »).
-# Searched as the place between the two letters first (a regex that tried a word at every
-# position cost twice as much), then the word before it is read backwards.
+# capitalised word, to a capital alone before a lowercase word (« frontièresA partir »), or to
+# an acronym (« Une partie du personnel infectéeBFM Paris indique ... », the twenty-fifth
+# judged round). Searched as the place between the two letters first (a regex that tried a
+# word at every position cost twice as much), then the word before it is read backwards.
 _LOWERCASE_THEN_CAPITAL = re.compile(
-    r"(?<=[a-zà-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]{2}|['’][a-zà-öø-ÿA-ZÀ-ÖØ-Þ]|\s[a-zà-öø-ÿ]))"
+    r"(?<=[a-zà-öø-ÿ])"
+    r"(?=[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]{2}|['’][a-zà-öø-ÿA-ZÀ-ÖØ-Þ]|\s[a-zà-öø-ÿ]|[A-ZÀ-ÖØ-Þ]))"
 )
 _LOWERCASE_WORD_BEFORE = re.compile(r"(?:[a-zà-öø-ÿ]{1,2}['’])?([a-zà-öø-ÿ]{2,})")
 
@@ -559,8 +561,12 @@ def _glued_after_lowercase_words(text: str, titles: frozenset[str]) -> set[int]:
         while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "'’-_"):
             start -= 1
         word = _LOWERCASE_WORD_BEFORE.fullmatch(text, start, at)
-        if word is not None and word.group(1) not in titles:
-            points.add(at)
+        if word is None or word.group(1) in titles:
+            continue
+        # Before an acronym, a word of two letters is a brand in camel case (« beIN Sports »).
+        if text[at + 1 : at + 2].isupper() and len(word.group(1)) < 3:
+            continue
+        points.add(at)
     return points
 
 
