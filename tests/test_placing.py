@@ -236,6 +236,22 @@ def test_english_descriptions(text: str, kind: str | None) -> None:
             "Les services de l'État ont organisé deux réunions avec les élus du Finistère.",
             None,
         ),
+        # A body or a territory the box never named (judged round 25).
+        (
+            "L'agence n'a pas relevé le niveau d'alerte après les deux éruptions.",
+            "",
+            "unplaced_description",
+        ),
+        (
+            "Les pompiers ont évacué la commune dimanche soir.",
+            "",
+            "unplaced_description",
+        ),
+        (
+            "Les pompiers ont évacué la commune dimanche soir.",
+            "Une tornade s'est formée au-dessus de Lodève, dans l'Hérault.",
+            None,
+        ),
         # The most of a set another sentence introduced, its noun left out (judged round 23);
         # with the set named after it, or a noun, it stands.
         (
