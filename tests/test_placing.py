@@ -249,7 +249,7 @@ def test_english_descriptions(text: str, kind: str | None) -> None:
         ),
         (
             "Les pompiers ont évacué la commune dimanche soir.",
-            "Une tornade s'est formée au-dessus de Lodève, dans l'Hérault.",
+            "Une tornade a frappé la commune de Lodève, dans l'Hérault.",
             None,
         ),
         # The most of a set another sentence introduced, its noun left out (judged round 23);
