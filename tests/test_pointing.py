@@ -58,6 +58,9 @@ def _kind(text: str, lang: str = "fr", introduced: frozenset[str] = frozenset())
         ("« Je ne lâcherai rien pour le port de Douarnenez ».", "back_quote"),
         ("Une crue d'une aussi courte durée est rare sur l'Odet, selon la préfecture.", None),
         ("« Je lis qu'on ne veut plus des pêcheurs », a déclaré Anne Le Goff.", None),
+        # A quote's middle sentence that names someone is still someone's words (judged
+        # round 26).
+        ("Je sais que Brest et Lorient l'ont fait, mais ce sera difficile.", "back_quote"),
     ],
 )
 def test_words_that_point_back_are_found(text: str, kind: str | None) -> None:
@@ -84,6 +87,9 @@ def test_another_thing_the_box_named_before_stands() -> None:
         ),
         ("This week the council of Portland voted to close the harbour road.", None),
         ("The Portland council voted to close the harbour road on Monday.", None),
+        # Someone's words with no marks, though they name someone (judged round 26).
+        ("I know Leeds and Hull have done it but it is difficult.", "back_quote"),
+        ('"I know Leeds and Hull have done it," said the coach of Portland.', None),
     ],
 )
 def test_english_words_that_point_back(text: str, kind: str | None) -> None:

