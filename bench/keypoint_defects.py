@@ -364,7 +364,7 @@ def context_defect(
     reads well)."""
     from essentiel.facts.names import fold
     from essentiel.keypoints.compress import is_finite_verb
-    from essentiel.keypoints.select import adjunct_cleft, pronoun_subject
+    from essentiel.keypoints.select import adjunct_cleft, impersonal_opener, pronoun_subject
     from essentiel.keypoints.standalone import person_nouns
 
     if _starts_with(bullet, words.not_anaphoric):
@@ -379,9 +379,13 @@ def context_defect(
     # « C'est sans surprise que le parti a annoncé ... »: « ce » stands for the clause after
     # the relative, which has its own subject (the engine's own reading of the cleft).
     cleft = fragments[0][0] <= sentence.start and adjunct_cleft(sentence.span, lang.code)
+    # « Il avait été prévu que ... », « Il est important que ... »: an impersonal « il » opens
+    # the sentence and refers to nobody (the engine's own reading).
+    impersonal = fragments[0][0] <= sentence.start and impersonal_opener(sentence.span, lang)
     if (
         pronoun
         and not cleft
+        and not impersonal
         and not (pronoun in words.pronoun_only and _preposition_opener(tokens))
     ):
         return "context_pronoun"
