@@ -132,6 +132,25 @@ def main() -> int:
         trace["quote"] = found[0] if found else None
         return found
 
+    def refusal(name: str, real):  # type: ignore[no-untyped-def]
+        def judged(sentence, *a, **kw):  # type: ignore[no-untyped-def]
+            found = real(sentence, *a, **kw)
+            if found:
+                label = name
+                if name == "pointing":
+                    from essentiel.keypoints.pointing import points_back
+
+                    fragments, code, told, point = a[0], a[1], a[2], a[3]
+                    label = str(points_back(sentence, fragments, code, told, point.text))
+                    label += ":" + point.text[:70]
+                trace.setdefault("refused", {}).setdefault(sentence.start, []).append(label)
+            return found
+
+        return judged
+
+    kp._refused_pointing = refusal("pointing", kp._refused_pointing)  # type: ignore[assignment]
+    kp.unnamed_description = refusal("unnamed", kp.unnamed_description)  # type: ignore[assignment]
+    kp.refuse_unplaced = refusal("unplaced", kp.refuse_unplaced)  # type: ignore[assignment]
     kp._make = make  # type: ignore[assignment]
     kp.headline_candidates = candidates_of  # type: ignore[assignment]
     kp.headline_quote = quote_of  # type: ignore[assignment]
@@ -215,7 +234,9 @@ def main() -> int:
                 elif not covers:
                     stage, why = "made_cut_away", "not shown"
                 else:
-                    stage, why = "made_refused", "first" if i in t.get("pending", []) else "later"
+                    stage = "made_refused"
+                    why = "first" if i in t.get("pending", []) else "later"
+                    why += "/" + "+".join(sorted(set(t.get("refused", {}).get(s.start, []))))
             rank = STAGES.index(stage)
             if rank > best[0]:
                 best = (rank, f"{stage}:{why}", i)

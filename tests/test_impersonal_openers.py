@@ -82,3 +82,32 @@ def test_a_connective_dropped_is_no_cut_of_the_subject() -> None:
     assert not _subject_disagrees(read, [Deletion(0, opener, "connective", True, 0)])
     # The same cut as any other rule's is judged as before (the parse's plural subject).
     assert _subject_disagrees(read, [Deletion(0, opener, "adjunct", True, 0)])
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # In apposition after its comma, the demonstrative names the noun before it again.
+        (
+            'La saison souffre du mouvement des "bonnets rouges", ces Bretons en lutte contre '
+            "l'écotaxe depuis la mi-octobre.",
+            None,
+        ),
+        # A new clause after the comma, or a demonstrative with no comma: the sentence before.
+        (
+            "Le maire a refusé la proposition de la préfecture, ce choix a surpris les habitants.",
+            "back_demonstrative",
+        ),
+        (
+            "Le maire a refusé de commenter ces chiffres publiés mardi par la préfecture.",
+            "back_demonstrative",
+        ),
+    ],
+)
+def test_a_demonstrative_in_apposition_names_the_noun_before(text: str, kind: str | None) -> None:
+    from essentiel.analyze import ParsedSentence, pipeline, sentences_of
+    from essentiel.keypoints.pointing import points_back
+
+    span = sentences_of(pipeline("fr")(text))[0]
+    found = points_back(ParsedSentence(0, 0, span, "fr"), [(0, len(text))], "fr", frozenset(), text)
+    assert found == kind
