@@ -222,6 +222,7 @@ def main() -> int:
                 stage, why = "not_tried", where
             elif not any(p is not None for p in tries):
                 stage, why = "tried_not_made", "first" if i in t.get("pending", []) else "later"
+                why += f"/{len(s.text.split())} words"
             else:
                 made = [p for p in tries if p is not None]
                 shown = any(p.text == q.text for p in made for q in points)
