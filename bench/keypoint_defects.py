@@ -121,10 +121,12 @@ feu »), a number's value (« cinq » / « 5 »; a round figure within 5 %, « 2
 entity whose name holds it (« le ministre de l'Intérieur » for « Collomb » when the digest ties
 them; a bracketed name counts; a hyphenated name the parse cuts in parts, « Alpes-de-Haute-
 Provence », is one word, said through any of its parts). A bullet covers the headline when it
-says at least ``HEADLINE_COVERAGE`` (0.30) of them. The same test on every body sentence, whole,
-says whether the body states the event at all: when none does (a teaser, a question, a figure
-only the headline gives), no box can, and the box is counted apart (``headline_not_in_body``),
-never hidden; ``misses_headline`` is the share of the other boxes that no bullet covers. The
+says at least ``HEADLINE_COVERAGE`` (0.30) of them. The same test on every body sentence, whole
+(but the headline printed again in the body, ``headline_repeated``, which states nothing a
+bullet could), says whether the body states the event at all: when none does (a teaser, a
+question, a figure only the headline gives), no box can, and the box is counted apart
+(``headline_not_in_body``), never hidden; ``misses_headline`` is the share of the other boxes
+that no bullet covers. The
 threshold was set by reading the boxes of the first 50 French pages (``--dev``, printed apart
 with ``--show`` and left out of the reported rate; the English run leaves out its first 10, but
 nothing was tuned on English). Read against 194 boxes of pages 51–245 sorted by hand (the box
@@ -364,7 +366,7 @@ def context_defect(
     reads well)."""
     from essentiel.facts.names import fold
     from essentiel.keypoints.compress import is_finite_verb
-    from essentiel.keypoints.select import adjunct_cleft, pronoun_subject
+    from essentiel.keypoints.select import adjunct_cleft, impersonal_opener, pronoun_subject
     from essentiel.keypoints.standalone import person_nouns
 
     if _starts_with(bullet, words.not_anaphoric):
@@ -379,9 +381,13 @@ def context_defect(
     # « C'est sans surprise que le parti a annoncé ... »: « ce » stands for the clause after
     # the relative, which has its own subject (the engine's own reading of the cleft).
     cleft = fragments[0][0] <= sentence.start and adjunct_cleft(sentence.span, lang.code)
+    # « Il avait été prévu que ... », « Il est important que ... »: an impersonal « il » opens
+    # the sentence and refers to nobody (the engine's own reading).
+    impersonal = fragments[0][0] <= sentence.start and impersonal_opener(sentence.span, lang)
     if (
         pronoun
         and not cleft
+        and not impersonal
         and not (pronoun in words.pronoun_only and _preposition_opener(tokens))
     ):
         return "context_pronoun"
@@ -1505,8 +1511,14 @@ def audit_box(
             }
         )
     event = headline_event(headline_doc, lang.code, entities) if headline_doc is not None else ()
+    # The headline printed again in the body (a sentence that is the headline,
+    # ``headline_repeated``) is not the body stating its event: as a bullet it is a defect.
     body = (
-        [said_by(s.span, lang.code, entities, [(s.start, s.end)]) for s in sentences]
+        [
+            said_by(s.span, lang.code, entities, [(s.start, s.end)])
+            for s in sentences
+            if not headline_repeated(s.span.text, headline)
+        ]
         if event
         else []
     )

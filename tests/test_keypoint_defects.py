@@ -730,3 +730,36 @@ def test_a_cut_through_a_phrase_an_elision_or_an_attribution() -> None:
     assert not _broken(
         text, ["Comme le rapporte Le Télégramme, le maire de Quimper", ", a démissionné."]
     )
+
+
+def test_the_headline_printed_again_is_not_the_body_stating_it() -> None:
+    """A body whose only sentence with the headline's words is the headline itself, printed
+    again (a question here), never states the event: the box is counted apart, not as a miss;
+    a sentence that states it in its own words still counts."""
+    script = _script()
+    headline = "La fin des menhirs illuminés à Carnac ?"
+    for text, stated in [
+        (
+            "La fin des menhirs illuminés à Carnac ? La mairie a lancé une consultation en ligne "
+            "sur l'éclairage du site.",
+            False,
+        ),
+        (
+            "La mairie de Carnac a mis fin à l'illumination des menhirs pendant l'hiver. "
+            "Une consultation en ligne sur l'éclairage du site a été lancée.",
+            True,
+        ),
+    ]:
+        doc = pipeline("fr")(text)
+        sentences = [ParsedSentence(block=0, offset=0, span=s, lang="fr") for s in doc.sents]
+        box = script.audit_box(
+            text,
+            sentences,
+            [],
+            resources.language("fr"),
+            script.Words.of("fr"),
+            headline,
+            pipeline("fr")(headline),
+        )
+        said = box["body_coverage"] >= script.HEADLINE_COVERAGE
+        assert said is stated, box["body_coverage"]

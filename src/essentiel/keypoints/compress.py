@@ -2388,6 +2388,13 @@ def _subject_disagrees(s: _Sentence, deletions: list[Deletion]) -> bool:
     parse took a list's items for the subject, and the cut went past the real one."""
     if not any(d.start == 0 for d in deletions):
         return False
+    if all(d.rule == "connective" for d in deletions if d.start == 0) and not any(
+        d.start > 0 for d in deletions
+    ):
+        # Only the opening connective goes (« Par ailleurs, "entre un tiers et la moitié ...
+        # n'est pas au travail", a ajouté ... »): it held no subject, and an agreement the
+        # source itself has is not the cut's.
+        return False
     base = s.base
     root = s.sent.root
     # The cut took the parse's subject: what is kept must open on a name or the subject's

@@ -396,6 +396,10 @@ def _demonstrative(
         # « ce courant anti-Hollande »: defined on the spot.
         if any(_defines(c, noun, words) and c.i in inside for c in noun.children):
             continue
+        # « ... du mouvement des "gilets jaunes", ces Français en lutte contre ... »: in
+        # apposition to the noun just before its comma, it names that noun again.
+        if _apposed(tokens, k, noun):
+            continue
         # « ... dit avoir "le cul merdeux" à ce sujet »: what the bullet said before it.
         if fold(noun.lemma_) in words.discourse_nouns and any(
             t.pos_ in {"VERB", "AUX"} for t in tokens[:k]
@@ -404,6 +408,23 @@ def _demonstrative(
         if not _named_before(tokens, k, noun, introduced, words, code):
             return "back_demonstrative"
     return None
+
+
+_QUOTE_MARKS = frozenset('"«»“”')
+
+
+def _apposed(tokens: Sequence[Token], k: int, noun: Token) -> bool:
+    """The demonstrative at ``tokens[k]`` opens a phrase in apposition: right after a comma
+    that closes a noun phrase of the bullet (quote marks aside), and its noun is no verb's
+    subject (« X, cette ville ... » describes X; « X, ce choix a surpris » is a new clause)."""
+    before = [t for t in tokens[:k] if t.text not in _QUOTE_MARKS]
+    if len(before) < 2 or before[-1].text != ",":
+        return False
+    if before[-2].pos_ not in {"NOUN", "PROPN", "ADJ"}:
+        return False
+    if noun.dep_.startswith(("nsubj", "csubj")):
+        return False
+    return not (noun.head.pos_ in {"VERB", "AUX"} and noun.head.i > noun.i)
 
 
 def _defines(child: Token, noun: Token, words: PointingWords) -> bool:

@@ -686,12 +686,23 @@ def impersonal(root: Token, lang: Language) -> bool:
 def _impersonal(root: Token, lang: Language) -> bool:
     if root.lemma_.lower() in lang.impersonal_verbs:
         return True
-    # « il y a »: the pronoun's partner is a clitic complement.
-    if any(c.dep_ == "expl:comp" or c.lower_ in lang.impersonal_clitics for c in root.children):
+    # « il y a »: the pronoun's partner is a clitic complement (not a reflexive the parser
+    # labels the same way: « Il se consacre désormais à ... » is someone).
+    if any(c.lower_ in lang.impersonal_clitics for c in root.children):
         return True
-    # « il est possible que ... », « il est temps de ... »: a clause after the adjective.
+    # « Il avait été prévu qu'une messe ... »: a passive whose subject is the clause after it.
+    if root.lemma_.lower() in lang.impersonal_passives and any(
+        c.dep_ in {"ccomp", "csubj"} for c in root.children
+    ):
+        passive = any(c.dep_ == "nsubj:pass" for c in root.children)
+        if passive and any(c.dep_ == "aux:pass" for c in root.children):
+            return True
+    # « il est possible que ... », « il est temps de ... »: a clause after the adjective; the
+    # parser may leave the clause's tie unlabelled (« Il est inédit que X appellent ... »).
     return root.pos_ in {"ADJ", "NOUN"} and any(
-        c.dep_ in {"ccomp", "csubj", "xcomp", "advcl", "acl"} for c in root.children
+        c.dep_ in {"ccomp", "csubj", "xcomp", "advcl", "acl"}
+        or (c.dep_ == "dep" and any(m.dep_ == "mark" for m in c.children))
+        for c in root.children
     )
 
 
@@ -740,12 +751,34 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
             return True  # « Il avait informé ... »: the opener is the subject being named
         if first is not None and _opens_reported_clause(first, span.root):
             return True  # « Ils bénéficieront ..., a précisé le ministre »: the same
-    if not lang.opens_with(text, lang.anaphoric_openers):
+    if not lang.opens_with(text, lang.anaphoric_openers) or impersonal_opener(span, lang):
         return True
     return (
         _preposition_opener(span, lang)
         or _existential_opener(span, lang)
         or _time_opener(span, text, lang)
+    )
+
+
+def impersonal_opener(span: SpacySpan, lang: Language) -> bool:
+    """The sentence opens on an impersonal pronoun, the main verb's subject (« Il est possible
+    que ... », « "Il est inédit que ...", a déclaré X », « Il avait été prévu que ... »): it
+    refers to nobody, so it points at no sentence before."""
+    first = next((t for t in span if not t.is_punct), None)
+    root = span.root
+    return (
+        first is not None
+        and first.lower_ in lang.impersonal_pronouns
+        and first.head == root
+        and (is_subject(first) or first.dep_.startswith("expl"))
+        and _impersonal(root, lang)
+        and root.lemma_.lower() not in _impersonal_pointing(lang.code)
+        # What it announces follows as a clause (« Il est arrivé à Paris » has none: someone).
+        and any(
+            c.dep_ in {"ccomp", "csubj", "xcomp"}
+            or (c.dep_ == "dep" and any(m.dep_ == "mark" for m in c.children))
+            for c in root.children
+        )
     )
 
 
@@ -906,7 +939,9 @@ def _clitic_after(words: list[Token]) -> bool:
     word after it is a pronoun (the parser reads an object clitic before a verb as a
     determiner), or a finite verb follows it (a preposition comes before a gerund, « En
     annonçant », never before a finite verb)."""
-    if any(t.pos_ == "PRON" for t in words[:2]):
+    # « En ce qui concerne TikTok, ... »: a pronoun the parser reads as part of a compound
+    # preposition (``fixed`` to the opener) is none.
+    if any(t.pos_ == "PRON" and t.dep_ != "fixed" for t in words[:2]):
         return True
     if len(words) > 1 and "Fin" in words[1].morph.get("VerbForm", []):
         return True
@@ -923,6 +958,11 @@ def _glued_caption(code: str) -> re.Pattern[str]:
     """A video or photo credit glued into the text (« - 12/03par BFMTVLe maire … »)."""
     patterns = resources.raw(code).get("standalone", {}).get("glued_captions", [])
     return re.compile("|".join(patterns)) if patterns else re.compile(r"(?!)")
+
+
+@cache
+def _impersonal_pointing(code: str) -> frozenset[str]:
+    return frozenset(resources.raw(code).get("standalone", {}).get("impersonal_pointing", []))
 
 
 @cache

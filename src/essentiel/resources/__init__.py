@@ -14,6 +14,8 @@ from importlib import resources as importlib_resources
 from typing import Any
 
 _ROOT = importlib_resources.files(__package__)
+# Quote marks that open a quotation (a straight one opens as often as it closes).
+_OPENING_QUOTES = frozenset('«“"')
 # How key points may be chosen (keypoints.KeyPointSettings.selector); a language names its
 # default in ``[keypoints] selector``.
 SELECTORS = ("learned", "heuristic", "lead")
@@ -111,6 +113,9 @@ class Language:
     subject_pronouns: frozenset[str]
     impersonal_pronouns: frozenset[str]
     impersonal_verbs: frozenset[str]
+    # Verbs whose passive with that pronoun and a clause after it is impersonal (« il a été
+    # décidé que ... »).
+    impersonal_passives: frozenset[str]
     impersonal_clitics: frozenset[str]
     connective_openers: tuple[str, ...]
     number_word: re.Pattern[str]
@@ -203,7 +208,9 @@ class Language:
             while end < len(text) and text[end] in ", ":
                 end += 1
             rest = text[end:]
-            if end == len(word) or not rest[:1].isalnum():
+            # « Ainsi, "l'année 2019 sera ...", a annoncé le ministre »: a quote goes on.
+            opened = rest[:1] in _OPENING_QUOTES and rest[1:].lstrip()[:1].isalnum()
+            if end == len(word) or not (rest[:1].isalnum() or opened):
                 return 0  # « Et/ou », « So-called »: not a connective and a space
             if self.opens_with(rest, self.anaphoric_openers) or self.opens_with_connective(rest):
                 return 0
@@ -346,6 +353,7 @@ def language(code: str) -> Language:
         subject_pronouns=frozenset(compress.get("subject_pronouns", [])),
         impersonal_pronouns=frozenset(compress.get("impersonal_pronouns", [])),
         impersonal_verbs=frozenset(compress.get("impersonal_verbs", [])),
+        impersonal_passives=frozenset(compress.get("impersonal_passives", [])),
         impersonal_clitics=frozenset(compress.get("impersonal_clitics", [])),
         connective_openers=tuple(
             sorted(
