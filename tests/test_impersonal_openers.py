@@ -57,13 +57,16 @@ def test_a_compound_preposition_is_no_pronoun_opener() -> None:
 def test_a_connective_before_a_quote_is_dropped() -> None:
     lang = resources.language("fr")
     text = (
-        'Ainsi, "la saison 2019 sera la meilleure que le port ait connue", a annoncé '
+        'Ainsi, "La saison 2019 sera la meilleure que le port ait connue", a annoncé '
         "le président de la chambre de commerce."
     )
     assert lang.leading_connective(text) == len("Ainsi, ")
     assert _alone(text)
     # A quote mark and nothing after it is not what the sentence goes on with.
     assert lang.leading_connective('Ainsi, " ') == 0
+    # Nor a quote that opens in lower case: the bullet would open on « "la saison » (the
+    # bullet never changes a quote's letters).
+    assert lang.leading_connective(text.replace('"La', '"la')) == 0
 
 
 def test_il_s_agit_still_points_back() -> None:

@@ -208,8 +208,10 @@ class Language:
             while end < len(text) and text[end] in ", ":
                 end += 1
             rest = text[end:]
-            # « Ainsi, "l'année 2019 sera ...", a annoncé le ministre »: a quote goes on.
-            opened = rest[:1] in _OPENING_QUOTES and rest[1:].lstrip()[:1].isalnum()
+            # « Ainsi, "L'année 2019 sera ...", a annoncé le ministre »: a quote goes on, when
+            # it opens on a capital: the bullet may not change a quote's letters, and one
+            # opening on « "l'année » reads as a fragment.
+            opened = rest[:1] in _OPENING_QUOTES and rest[1:].lstrip()[:1].isupper()
             if end == len(word) or not (rest[:1].isalnum() or opened):
                 return 0  # « Et/ou », « So-called »: not a connective and a space
             if self.opens_with(rest, self.anaphoric_openers) or self.opens_with_connective(rest):
