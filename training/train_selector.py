@@ -171,13 +171,22 @@ def fit_booster(docs: list[dict[str, Any]], seed: int, names: tuple[str, ...] | 
     return lightgbm.train({**PARAMS, "seed": seed}, data, ROUNDS)
 
 
+def saved_names(width: int) -> tuple[str, ...]:
+    """The features of saved example rows of this width (features.ALL_NAMES, as it grew)."""
+    from essentiel.keypoints.features import ALL_NAMES, FEATURE_NAMES, VECTOR_NAMES
+
+    for names in (ALL_NAMES, ALL_NAMES[: -len(VECTOR_NAMES)], FEATURE_NAMES):
+        if width == len(names):
+            return names
+    raise ValueError(f"saved example rows of {width} features: made by another version")
+
+
 def columns(doc: dict[str, Any], names: tuple[str, ...]) -> np.ndarray:
     """The article's feature rows reduced to ``names``: rows of every feature (features.ALL_NAMES,
-    as _examples computes them) or of the shipped model's (examples saved before 2026-12-06)."""
-    from essentiel.keypoints.features import ALL_NAMES, FEATURE_NAMES
-
+    as _examples computes them), of every feature but the static vectors' (examples saved
+    before the twelfth session of 2026-12-06) or of the shipped model's (before 2026-12-06)."""
     rows = doc["rows"]
-    have = ALL_NAMES if rows.shape[1] == len(ALL_NAMES) else FEATURE_NAMES
+    have = saved_names(rows.shape[1])
     if names == have:
         return rows
     return np.ascontiguousarray(rows[:, [have.index(name) for name in names]])
@@ -211,11 +220,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--features",
-        choices=("embedding", "lexical"),
+        choices=("embedding", "lexical", "vectors", "vectors+lexical"),
         default="embedding",
         help="the similarities the model reads (learned.SELECTOR_MODELS): the sentence "
-        "encoder's cosines (default, selector.txt) or TF-IDF cosines of stems, no encoder "
-        "(selector-lexical.txt)",
+        "encoder's cosines (default, selector.txt), TF-IDF cosines of stems "
+        "(selector-lexical.txt), cosines of the parse's static word vectors "
+        "(selector-vectors.txt) or both of these (selector-vectors+lexical.txt); the last "
+        "three without the encoder",
     )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument(
