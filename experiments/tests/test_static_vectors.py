@@ -97,3 +97,13 @@ def test_installed_features_are_computed_beside_the_others(monkeypatch: pytest.M
     )
     assert (vectors == script.vector_similarities(sentences, [0, 1, 2], TITLE)).all()
     assert vectors.any()
+
+
+def test_saved_examples_are_read_by_their_width() -> None:
+    from essentiel.keypoints import features
+
+    train = load_script("training/train_selector.py")
+    assert train.saved_names(len(features.ALL_NAMES)) == features.ALL_NAMES
+    assert train.saved_names(len(features.FEATURE_NAMES)) == features.FEATURE_NAMES
+    with pytest.raises(ValueError, match="another version"):
+        train.saved_names(5)
