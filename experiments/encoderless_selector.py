@@ -12,10 +12,12 @@ sentences (no compression, no MMR), as ``train_selector.py`` records them.
     .venv/bin/python experiments/encoderless_selector.py /tmp/examples1500.pkl [--folds 10]
 
 Feature sets: ``embedding`` (the shipped model's), ``lexical`` (TF-IDF cosines of stems in
-place of the encoder's, ``features.LEXICAL_NAMES``), ``neither`` (no similarity at all), and
-``both``. Examples saved before the lexical features existed (rows of the shipped model's
-features only) get them from their sentences' texts and the article's title, read again from
-``--data``.
+place of the encoder's, ``features.LEXICAL_NAMES``), ``neither`` (no similarity at all),
+``both``, and for examples saved by ``static_vectors.py training/train_selector.py ...``
+``vectors`` (the cosines of the parse's static word vectors, ``static_vectors.VECTOR_NAMES``),
+``vectors+lexical`` and ``vectors+embedding``. Examples saved before the lexical features
+existed (rows of the shipped model's features only) get them from their sentences' texts and
+the article's title, read again from ``--data``.
 """
 
 from __future__ import annotations
@@ -31,38 +33,56 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "training"))
+sys.path.insert(0, str(ROOT / "experiments"))
 from train_selector import DEFAULT_DATA, SEED, _dev_metrics, columns, fit_booster  # noqa: E402
 
 
 def feature_sets() -> dict[str, tuple[str, ...]]:
+    from essentiel.keypoints import features
     from essentiel.keypoints.features import (
         BASE_NAMES,
         EMBEDDING_NAMES,
         FEATURE_NAMES,
         LEXICAL_NAMES,
     )
+    from static_vectors import VECTOR_NAMES
 
-    return {
+    sets = {
         "embedding": FEATURE_NAMES,
         "lexical": BASE_NAMES + LEXICAL_NAMES,
         "neither": BASE_NAMES,
         "both": BASE_NAMES + LEXICAL_NAMES + EMBEDDING_NAMES,
+        "vectors": BASE_NAMES + VECTOR_NAMES,
+        "vectors+lexical": BASE_NAMES + LEXICAL_NAMES + VECTOR_NAMES,
+        "vectors+embedding": FEATURE_NAMES + VECTOR_NAMES,
     }
+    installed = "vec_title" in features.ALL_NAMES  # static_vectors.install(): main() does
+    return {name: names for name, names in sets.items() if installed or "vec_title" not in names}
 
 
 def with_lexical(docs: list[dict[str, Any]], titles: dict[str, str | None]) -> None:
-    """Rows of the shipped model's features widened to features.ALL_NAMES, in place."""
-    from essentiel.keypoints.features import ALL_NAMES, FEATURE_NAMES, lexical_similarities
+    """Rows of the shipped model's features widened to features.ALL_NAMES, in place (the
+    static vectors' columns, which need the parse, left at zero: ``compare`` skips them)."""
+    from essentiel.keypoints.features import ALL_NAMES, lexical_similarities
+    from train_selector import saved_names
 
     for doc in docs:
         rows = doc["rows"]
         if rows.shape[1] == len(ALL_NAMES):
             continue
+        had = saved_names(rows.shape[1])
+        if "lex_title" in had:
+            widened = np.zeros((rows.shape[0], len(ALL_NAMES)), dtype=np.float32)
+            widened[:, : rows.shape[1]] = rows
+            doc["rows"] = widened
+            doc["no_vectors"] = True
+            continue
+        old_names = had
         lexical = lexical_similarities(doc["sentences"], doc["indices"], titles[doc["id"]])
         every = np.zeros((rows.shape[0], len(ALL_NAMES)), dtype=np.float32)
         for k, name in enumerate(ALL_NAMES):
-            if name in FEATURE_NAMES:
-                every[:, k] = rows[:, FEATURE_NAMES.index(name)]
+            if name in old_names:
+                every[:, k] = rows[:, old_names.index(name)]
         first = ALL_NAMES.index("lex_title")
         every[:, first : first + lexical.shape[1]] = lexical
         doc["rows"] = every
@@ -87,7 +107,10 @@ def compare(docs: list[dict[str, Any]], folds: int = 1, seed: int = SEED) -> dic
             for k in range(folds)
         ]
     table: dict[str, Any] = {}
+    without_vectors = any(doc.get("no_vectors") for doc in docs)
     for name, names in feature_sets().items():
+        if without_vectors and name.startswith("vectors"):
+            continue  # examples saved before the static vectors' features
         runs = []
         for fit, dev in splits:
             booster = fit_booster(fit, seed, names)
@@ -127,7 +150,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from essentiel.evaluation.data import read_items
+    from static_vectors import install
 
+    install()  # examples saved with the static vectors' features hold their columns
     with args.examples.open("rb") as f:
         docs: list[dict[str, Any]] = pickle.load(f)
     wanted = {d["id"] for d in docs}

@@ -171,13 +171,24 @@ def fit_booster(docs: list[dict[str, Any]], seed: int, names: tuple[str, ...] | 
     return lightgbm.train({**PARAMS, "seed": seed}, data, ROUNDS)
 
 
+def saved_names(width: int) -> tuple[str, ...]:
+    """The features of saved example rows of this width: features.ALL_NAMES (with those an
+    experiment adds, ``experiments/static_vectors.py``), the shipped similarities' alone, or
+    the shipped model's (examples saved before 2026-12-06)."""
+    from essentiel.keypoints import features
+
+    shipped = features.BASE_NAMES + features.LEXICAL_NAMES + features.EMBEDDING_NAMES
+    for names in (features.ALL_NAMES, shipped, features.FEATURE_NAMES):
+        if width == len(names):
+            return names
+    raise ValueError(f"saved example rows of {width} features: made by another version")
+
+
 def columns(doc: dict[str, Any], names: tuple[str, ...]) -> np.ndarray:
     """The article's feature rows reduced to ``names``: rows of every feature (features.ALL_NAMES,
-    as _examples computes them) or of the shipped model's (examples saved before 2026-12-06)."""
-    from essentiel.keypoints.features import ALL_NAMES, FEATURE_NAMES
-
+    as _examples computes them), or of fewer (``saved_names``)."""
     rows = doc["rows"]
-    have = ALL_NAMES if rows.shape[1] == len(ALL_NAMES) else FEATURE_NAMES
+    have = saved_names(rows.shape[1])
     if names == have:
         return rows
     return np.ascontiguousarray(rows[:, [have.index(name) for name in names]])
@@ -199,6 +210,8 @@ def _command(args: argparse.Namespace) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from essentiel.keypoints.learned import SELECTOR_MODELS
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--documents", type=int, default=DOCUMENTS)
@@ -211,11 +224,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--features",
-        choices=("embedding", "lexical"),
+        choices=tuple(SELECTOR_MODELS),
         default="embedding",
         help="the similarities the model reads (learned.SELECTOR_MODELS): the sentence "
         "encoder's cosines (default, selector.txt) or TF-IDF cosines of stems, no encoder "
-        "(selector-lexical.txt)",
+        "(selector-lexical.txt); experiments/static_vectors.py offers more",
     )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument(
@@ -237,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from essentiel.evaluation.data import read_items
     from essentiel.keypoints.features import EMBEDDING_NAMES
-    from essentiel.keypoints.learned import SELECTOR_MODELS, model_files
+    from essentiel.keypoints.learned import model_files
     from essentiel.threads import limit_blas_threads
 
     names = SELECTOR_MODELS[args.features]
