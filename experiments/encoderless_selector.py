@@ -13,11 +13,11 @@ sentences (no compression, no MMR), as ``train_selector.py`` records them.
 
 Feature sets: ``embedding`` (the shipped model's), ``lexical`` (TF-IDF cosines of stems in
 place of the encoder's, ``features.LEXICAL_NAMES``), ``neither`` (no similarity at all),
-``both``, and for examples saved by ``static_vectors.py training/train_selector.py ...``
-``vectors`` (the cosines of the parse's static word vectors, ``static_vectors.VECTOR_NAMES``),
-``vectors+lexical`` and ``vectors+embedding``. Examples saved before the lexical features
-existed (rows of the shipped model's features only) get them from their sentences' texts and
-the article's title, read again from ``--data``.
+``both``, and (examples saved since the twelfth session of 2026-12-06) ``vectors`` (the cosines
+of the parse's static word vectors, ``features.VECTOR_NAMES``), ``vectors+lexical`` and
+``vectors+embedding``. Examples saved before the lexical features existed (rows of the
+shipped model's features only) get them from their sentences' texts and the article's title,
+read again from ``--data``.
 """
 
 from __future__ import annotations
@@ -33,21 +33,19 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "training"))
-sys.path.insert(0, str(ROOT / "experiments"))
 from train_selector import DEFAULT_DATA, SEED, _dev_metrics, columns, fit_booster  # noqa: E402
 
 
 def feature_sets() -> dict[str, tuple[str, ...]]:
-    from essentiel.keypoints import features
     from essentiel.keypoints.features import (
         BASE_NAMES,
         EMBEDDING_NAMES,
         FEATURE_NAMES,
         LEXICAL_NAMES,
+        VECTOR_NAMES,
     )
-    from static_vectors import VECTOR_NAMES
 
-    sets = {
+    return {
         "embedding": FEATURE_NAMES,
         "lexical": BASE_NAMES + LEXICAL_NAMES,
         "neither": BASE_NAMES,
@@ -56,8 +54,6 @@ def feature_sets() -> dict[str, tuple[str, ...]]:
         "vectors+lexical": BASE_NAMES + LEXICAL_NAMES + VECTOR_NAMES,
         "vectors+embedding": FEATURE_NAMES + VECTOR_NAMES,
     }
-    installed = "vec_title" in features.ALL_NAMES  # static_vectors.install(): main() does
-    return {name: names for name, names in sets.items() if installed or "vec_title" not in names}
 
 
 def with_lexical(docs: list[dict[str, Any]], titles: dict[str, str | None]) -> None:
@@ -150,9 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from essentiel.evaluation.data import read_items
-    from static_vectors import install
 
-    install()  # examples saved with the static vectors' features hold their columns
     with args.examples.open("rb") as f:
         docs: list[dict[str, Any]] = pickle.load(f)
     wanted = {d["id"] for d in docs}

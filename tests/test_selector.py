@@ -679,3 +679,48 @@ def test_alors_que_opens_a_bullet() -> None:
 )
 def test_a_cleft_that_fronts_an_adjunct_stands_alone(text: str, alone: bool) -> None:
     assert _stands_alone(text) is alone
+
+
+def test_static_vector_similarities_play_the_encoders_roles() -> None:
+    from essentiel.analyze import pipeline
+    from essentiel.keypoints.features import has_static_vectors, vector_similarities
+
+    text = (
+        "Le conseil municipal de Quimper a voté lundi la fermeture de la piscine Kerlan.\n\n"
+        "La piscine, construite en 1974, accueillait les nageurs du quartier et les écoles.\n\n"
+        "Les travaux de rénovation du bassin auraient coûté six millions d'euros à la ville.\n\n"
+        "Il pleuvait sur le marché du samedi."
+    )
+    title = "Quimper : la piscine Kerlan va fermer ses bassins"
+    sentences = _parse(text, "fr")
+    assert len(sentences) == 4 and has_static_vectors(sentences)
+    rows = vector_similarities(sentences, [0, 1, 2, 3], title)
+    by_sentence = [dict(zip(("title", "centroid", "first", "other"), r, strict=True)) for r in rows]
+    # The sentences on the pool are nearer to the headline than the weather one is.
+    assert min(r["title"] for r in by_sentence[:3]) > by_sentence[3]["title"]
+    assert by_sentence[0]["first"] == pytest.approx(1.0)
+    assert by_sentence[3]["centroid"] < min(r["centroid"] for r in by_sentence[:3])
+    assert all(-1.0 - 1e-6 <= v <= 1.0 + 1e-6 for r in rows for v in r)
+    untitled = vector_similarities(sentences, [0, 1, 2, 3], None)
+    assert list(untitled[:, 0]) == [0.0] * 4
+    assert (untitled[:, 1:] == rows[:, 1:]).all()
+    # Parsed inside a memory zone, as a digest parses (words freed after it): the same vectors,
+    # and the title's words add nothing to the vocabulary.
+    nlp = pipeline("fr")
+    with nlp.memory_zone():
+        zoned = vector_similarities(_parse(text, "fr"), [0, 1, 2, 3], title + " Zorglubienne")
+    assert zoned == pytest.approx(rows, abs=1e-6)
+    assert "Zorglubienne" not in nlp.vocab.strings
+
+
+def test_a_parse_without_static_vectors_reads_the_encoders_model() -> None:
+    from essentiel.keypoints.features import has_static_vectors, vector_similarities
+
+    sentences, lang, title = _sentences("en-coal-plant-vote.txt")
+    assert not has_static_vectors(sentences)  # en_core_web_sm has none
+    indices = candidate_indices(sentences, lang)
+    assert not vector_similarities(sentences, indices, title).any()
+    embedding = score_learned(sentences, lang, title)
+    for name in ("vectors", "vectors+lexical"):
+        fallback = score_learned(sentences, lang, title, model_name=name)
+        assert [(c.rank, c.score) for c in fallback] == [(c.rank, c.score) for c in embedding]

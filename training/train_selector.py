@@ -172,13 +172,10 @@ def fit_booster(docs: list[dict[str, Any]], seed: int, names: tuple[str, ...] | 
 
 
 def saved_names(width: int) -> tuple[str, ...]:
-    """The features of saved example rows of this width: features.ALL_NAMES (with those an
-    experiment adds, ``experiments/static_vectors.py``), the shipped similarities' alone, or
-    the shipped model's (examples saved before 2026-12-06)."""
-    from essentiel.keypoints import features
+    """The features of saved example rows of this width (features.ALL_NAMES, as it grew)."""
+    from essentiel.keypoints.features import ALL_NAMES, FEATURE_NAMES, VECTOR_NAMES
 
-    shipped = features.BASE_NAMES + features.LEXICAL_NAMES + features.EMBEDDING_NAMES
-    for names in (features.ALL_NAMES, shipped, features.FEATURE_NAMES):
+    for names in (ALL_NAMES, ALL_NAMES[: -len(VECTOR_NAMES)], FEATURE_NAMES):
         if width == len(names):
             return names
     raise ValueError(f"saved example rows of {width} features: made by another version")
@@ -186,7 +183,8 @@ def saved_names(width: int) -> tuple[str, ...]:
 
 def columns(doc: dict[str, Any], names: tuple[str, ...]) -> np.ndarray:
     """The article's feature rows reduced to ``names``: rows of every feature (features.ALL_NAMES,
-    as _examples computes them), or of fewer (``saved_names``)."""
+    as _examples computes them), of every feature but the static vectors' (examples saved
+    before the twelfth session of 2026-12-06) or of the shipped model's (before 2026-12-06)."""
     rows = doc["rows"]
     have = saved_names(rows.shape[1])
     if names == have:
@@ -210,8 +208,6 @@ def _command(args: argparse.Namespace) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from essentiel.keypoints.learned import SELECTOR_MODELS
-
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--documents", type=int, default=DOCUMENTS)
@@ -224,11 +220,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--features",
-        choices=tuple(SELECTOR_MODELS),
+        choices=("embedding", "lexical", "vectors", "vectors+lexical"),
         default="embedding",
         help="the similarities the model reads (learned.SELECTOR_MODELS): the sentence "
-        "encoder's cosines (default, selector.txt) or TF-IDF cosines of stems, no encoder "
-        "(selector-lexical.txt); experiments/static_vectors.py offers more",
+        "encoder's cosines (default, selector.txt), TF-IDF cosines of stems "
+        "(selector-lexical.txt), cosines of the parse's static word vectors "
+        "(selector-vectors.txt) or both of these (selector-vectors+lexical.txt); the last "
+        "three without the encoder",
     )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument(
@@ -250,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from essentiel.evaluation.data import read_items
     from essentiel.keypoints.features import EMBEDDING_NAMES
-    from essentiel.keypoints.learned import model_files
+    from essentiel.keypoints.learned import SELECTOR_MODELS, model_files
     from essentiel.threads import limit_blas_threads
 
     names = SELECTOR_MODELS[args.features]

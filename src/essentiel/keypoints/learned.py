@@ -24,8 +24,10 @@ from essentiel.keypoints.features import (
     EMBEDDING_NAMES,
     FEATURE_NAMES,
     LEXICAL_NAMES,
+    VECTOR_NAMES,
     embedder,
     embedding_similarities,
+    has_static_vectors,
     sentence_features,
 )
 from essentiel.keypoints.select import (
@@ -49,7 +51,13 @@ RECORD_FILE = "selector.json"
 SELECTOR_MODELS: dict[str, tuple[str, ...]] = {
     "embedding": FEATURE_NAMES,
     "lexical": BASE_NAMES + LEXICAL_NAMES,
+    "vectors": BASE_NAMES + VECTOR_NAMES,
+    "vectors+lexical": BASE_NAMES + LEXICAL_NAMES + VECTOR_NAMES,
 }
+
+# The model read in place of one of static word vectors when the parse has none (English's
+# en_core_web_sm): the encoder is multilingual, its model serves every language.
+WITHOUT_VECTORS: dict[str, str] = {"vectors": "embedding", "vectors+lexical": "embedding"}
 
 
 def model_files(name: str) -> tuple[str, str]:
@@ -251,6 +259,9 @@ def score_learned(
     whole; MAX_PIECES). ``preselected``: when not 0, only this many are embedded, the best
     by the lexical model's score instead of the heuristic's (``lexical_preselection``;
     PRESELECTED)."""
+    if model_name in WITHOUT_VECTORS and not has_static_vectors(sentences):
+        # A parse with no static word vectors (English's small model) reads the encoder's.
+        model_name = WITHOUT_VECTORS[model_name]
     model = load_selector(model_name)
     if lemma_sets is None:
         lemma_sets = [content_lemmas(s) for s in sentences]
