@@ -275,6 +275,13 @@ def test_a_caption_or_a_sentence_tail_is_no_bullet() -> None:
         "Une enquête menée par le quotidien régional sur les comptes du parti."
     )
     assert not _stands_alone(", diffusé ce vendredi 10 février à 21h sur France 2.")
+    # A text copied from mid-sentence (the twenty-eighth judged round).
+    assert not _stands_alone(
+        "à la cathédrale de Quimper samedi 4 avril, les fidèles ont suivi la messe en ligne."
+    )
+    assert _stands_alone(
+        "La cathédrale de Quimper a accueilli samedi 4 avril une messe célébrée à huis clos."
+    )
     assert not _stands_alone(
         "Et le maire de répliquer aussitôt, devant les caméras, pour défendre son adjoint."
     )

@@ -716,6 +716,11 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
         return False
     if text[:1] in ",;)]":  # the tail of a sentence the split cut: « , diffusé ce vendredi »
         return False
+    # A sentence that opens in lower case lost its start (« à Notre-Dame de Paris vendredi 10
+    # avril, ..., pour célébrer Pâques »: a text copied from mid-sentence, the twenty-eighth
+    # judged round's verbless first bullet once capitalised).
+    if text[:1].islower():
+        return False
     if text[:2] in _DASH_OPENERS or _glued_caption(lang.code).search(text):
         return False
     if text.endswith(("?", ":")) or text.rstrip('»"” ').endswith("?"):
