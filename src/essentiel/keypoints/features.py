@@ -260,16 +260,28 @@ def vector_similarities(
     if table is None:
         return rows
     vectors = np.stack([table.mean(_span_rows(sentences[i].span, table)) for i in indices])
+    title_vector = table.mean(_title_rows(title, table)) if title else None
+    return _similarity_rows(vectors, title_vector, rows)
+
+
+def _similarity_rows(
+    vectors: np.ndarray[Any, np.dtype[np.float32]],
+    title_vector: np.ndarray[Any, np.dtype[np.float32]] | None,
+    rows: np.ndarray[Any, np.dtype[np.float32]],
+) -> np.ndarray[Any, np.dtype[np.float32]]:
+    """Fill ``rows`` with the four similarities of the candidates' unit ``vectors`` (in the
+    body's order): to the title's vector (left 0 without one), to their centroid, to the
+    first candidate's, to the nearest other's (EMBEDDING_NAMES, VECTOR_NAMES)."""
     centroid = vectors.mean(axis=0)
     centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
     rows[:, 1] = vectors @ centroid
     rows[:, 2] = vectors @ vectors[0]
-    if len(indices) > 1:
+    if len(vectors) > 1:
         similarity = vectors @ vectors.T
         np.fill_diagonal(similarity, -1.0)
         rows[:, 3] = similarity.max(axis=1)
-    if title:
-        rows[:, 0] = vectors @ table.mean(_title_rows(title, table))
+    if title_vector is not None:
+        rows[:, 0] = vectors @ title_vector
     return rows
 
 
@@ -372,18 +384,7 @@ def embedding_similarities(
         return rows
     # The title in the candidates' call: each call streams every weight matrix once.
     encoded = embed.encode([*texts, title] if title else list(texts), max_pieces)
-    vectors = encoded[: len(texts)]
-    centroid = vectors.mean(axis=0)
-    centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
-    rows[:, 1] = vectors @ centroid
-    rows[:, 2] = vectors @ vectors[0]
-    if len(texts) > 1:
-        similarity = vectors @ vectors.T
-        np.fill_diagonal(similarity, -1.0)
-        rows[:, 3] = similarity.max(axis=1)
-    if title:
-        rows[:, 0] = vectors @ encoded[len(texts)]
-    return rows
+    return _similarity_rows(encoded[: len(texts)], encoded[len(texts)] if title else None, rows)
 
 
 def sentence_features(
