@@ -2041,3 +2041,17 @@ def test_a_cut_never_leaves_a_bullet_opening_on_a_subordinate_clause() -> None:
     read = _read(text)
     assert compress_module._opens_on_subordinator(read, _cut(text, text[: text.index("quand")]))
     assert not compress_module._opens_on_subordinator(read, _cut(text, " mardi 4 mars"))
+
+
+def test_no_cut_takes_a_noun_and_keeps_its_complement_after_an_aside() -> None:
+    # Judged round 28: « changer[, après le lancement,] jeudi 23 janvier, d'une action ».
+    text = (
+        "La donne pourrait bien changer, après la publication, mardi 4 février, d'un rapport "
+        "accablant par une commission d'enquête du Sénat sur la gestion des déchets nucléaires."
+    )
+    read = _read(text)
+    noun = text[text.index(", après") : text.index(", mardi")]
+    assert compress_module._orphan_complement(read, _cut(text, noun))
+    assert not compress_module._orphan_complement(read, _cut(text, ", mardi 4 février"))
+    bullet, _ = compress(text, 15)
+    assert "changer, mardi" not in bullet and "changer d'un" not in bullet, bullet

@@ -1485,6 +1485,7 @@ class Compressor:
                 and not _subject_disagrees(read, trial)
                 and not _opens_on_verb(sent, trial)
                 and not _opens_on_subordinator(read, trial)
+                and not _orphan_complement(read, trial)
                 and not _opens_pointing_back(read, trial)
                 and not (lead and fits and _takes_lead_facts(read, trial))
                 and not (kept_words and _takes_headline(read, trial, kept_words, clause))
@@ -1587,6 +1588,46 @@ def _opens_on_verb(sent: SpacySpan, deletions: list[Deletion]) -> bool:
         start += 1
     first = next((tok for tok in sent if tok.idx - sent.start_char >= start), None)
     return first is not None and first.pos_ in {"VERB", "AUX"}
+
+
+# The longest aside, in tokens with its commas, that may stand between a noun and its
+# complement (« lancement, jeudi 23 janvier, d'une action »).
+_ASIDE_MAX_TOKENS = 8
+
+
+def _orphan_complement(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard: whether ``deletions`` take a noun and keep its complement, which the text sets
+    after an aside (« après le lancement, jeudi 23 janvier, d'une action collective » ->
+    « La situation va peut-être changer, jeudi 23 janvier, d'une action collective »: the
+    twenty-eighth judged round). Read off the words (``[compress] complement_openers``): the
+    parse had hung the complement on the verb. The noun is the word before the aside's
+    opening comma."""
+    openers = _compress_words(s.lang.code, "complement_openers")
+    if not openers:
+        return False
+    base = s.base
+
+    def cut(at: int) -> bool:
+        return any(d.start <= at < d.end for d in deletions)
+
+    tokens = list(s.sent)
+    for k, tok in enumerate(tokens):
+        if tok.lower_ not in openers or k < 2 or tokens[k - 1].text != ",":
+            continue
+        if cut(tok.idx - base):
+            continue
+        # The aside: back from the comma before the complement to the comma that opened it.
+        opening = next((j for j in range(k - 2, 0, -1) if tokens[j].text == ","), None)
+        # A short verbless aside (« jeudi 23 janvier »); not a list's items (« du fait de
+        # vents violents, de pluies abondantes »), where the comma before opens nothing.
+        if opening is None or k - opening > _ASIDE_MAX_TOKENS:
+            continue
+        if any(t.pos_ in {"VERB", "AUX"} for t in tokens[opening + 1 : k - 1]):
+            continue
+        noun = tokens[opening - 1]
+        if noun.pos_ == "NOUN" and cut(noun.idx - base):
+            return True
+    return False
 
 
 def _opens_on_subordinator(s: _Sentence, deletions: list[Deletion]) -> bool:
