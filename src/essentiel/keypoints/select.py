@@ -700,9 +700,15 @@ def _impersonal(root: Token, lang: Language) -> bool:
     # « il est possible que ... », « il est temps de ... »: a clause after the adjective; the
     # parser may leave the clause's tie unlabelled (« Il est inédit que X appellent ... »).
     return root.pos_ in {"ADJ", "NOUN"} and any(
-        c.dep_ in {"ccomp", "csubj", "xcomp", "advcl", "acl"}
-        or (c.dep_ == "dep" and any(m.dep_ == "mark" for m in c.children))
-        for c in root.children
+        c.dep_ in {"advcl", "acl"} or _announced_clause(c) for c in root.children
+    )
+
+
+def _announced_clause(child: Token) -> bool:
+    """``child`` is a clause its head announces (« possible que ... », « prévu que ... »):
+    a complement or subject clause, or one the parser left unlabelled but opened by « que »."""
+    return child.dep_ in {"ccomp", "csubj", "xcomp"} or (
+        child.dep_ == "dep" and any(m.dep_ == "mark" for m in child.children)
     )
 
 
@@ -779,11 +785,7 @@ def impersonal_opener(span: SpacySpan, lang: Language) -> bool:
         and _impersonal(root, lang)
         and root.lemma_.lower() not in _impersonal_pointing(lang.code)
         # What it announces follows as a clause (« Il est arrivé à Paris » has none: someone).
-        and any(
-            c.dep_ in {"ccomp", "csubj", "xcomp"}
-            or (c.dep_ == "dep" and any(m.dep_ == "mark" for m in c.children))
-            for c in root.children
-        )
+        and any(_announced_clause(c) for c in root.children)
     )
 
 
