@@ -1580,14 +1580,21 @@ def _opens_on_verb(sent: SpacySpan, deletions: list[Deletion]) -> bool:
     """Guard: whether ``deletions`` leave a bullet opening on a verb that the sentence did not
     open on (« Dans la ville, famille, amis ou anonymes, ont choisi … » -> « Ont choisi … »):
     its subject was in the words taken."""
-    kept = _kept_ranges(len(sent.text), deletions)
-    if not kept or kept[0][0] == 0:
-        return False
-    start = kept[0][0]
-    while start < len(sent.text) and sent.text[start] in ",;: ":
-        start += 1
-    first = next((tok for tok in sent if tok.idx - sent.start_char >= start), None)
+    first = _first_kept(sent, deletions)
     return first is not None and first.pos_ in {"VERB", "AUX"}
+
+
+def _first_kept(sent: SpacySpan, deletions: list[Deletion]) -> Token | None:
+    """The bullet's first word when ``deletions`` take the sentence's opening; None when they
+    leave it as it was."""
+    text = sent.text
+    kept = _kept_ranges(len(text), deletions)
+    if not kept or kept[0][0] == 0:
+        return None
+    start = kept[0][0]
+    while start < len(text) and text[start] in ",;: ":
+        start += 1
+    return next((tok for tok in sent if tok.idx - sent.start_char >= start), None)
 
 
 # The longest aside, in tokens with its commas, that may stand between a noun and its
@@ -1637,13 +1644,7 @@ def _opens_on_subordinator(s: _Sentence, deletions: list[Deletion]) -> bool:
     clause the root, and the main clause went as a leading one; judged round 24). Read off
     the words (``[compress] subordinators``), since the parse was what went wrong."""
     words = _compress_words(s.lang.code, "subordinators")
-    kept = _kept_ranges(len(s.text), deletions)
-    if not words or not kept or kept[0][0] == 0:
-        return False
-    start = kept[0][0]
-    while start < len(s.text) and s.text[start] in ",;: ":
-        start += 1
-    first = next((tok for tok in s.sent if tok.idx - s.base >= start), None)
+    first = _first_kept(s.sent, deletions) if words else None
     return first is not None and first.lower_ in words
 
 
