@@ -266,3 +266,40 @@ def test_a_chapo_list_item_names_only_one_subject_without_its_marker() -> None:
     assert headline_subject("- Jean Morvan et Claire Le Gall ont signé l'accord mardi.", FR) is None
     found = headline_subject("- Claire Martin a signé l'accord avec les pêcheurs mardi.", FR)
     assert found is not None and found[0] == "Claire Martin"
+
+
+def test_a_participial_headline_has_its_name_as_subject() -> None:
+    # French headlines state an event as a passive without its auxiliary.
+    found = headline_subject("Gilles Fournier hospitalisé après un malaise", FR)
+    assert found is not None and found[0] == "Gilles Fournier"
+    found = headline_subject("Paul Lemoine violemment bousculé dans les rues de Saint-Aubin", FR)
+    assert found is not None and found[0] == "Paul Lemoine"
+    # A noun phrase with its participle is no statement about a named subject.
+    assert headline_subject("Une randonneuse retrouvée saine et sauve dans le Jura", FR) is None
+    # A finite verb in a relative clause makes the headline something else.
+    assert headline_subject("Paul Lemoine, qui avait quitté la mairie, bousculé à Lyon", FR) is None
+
+
+MAYOR_TITLE = "Paul Lemoine violemment bousculé dans les rues de Saint-Aubin"
+MAYOR = [
+    "Même en vacances, Paul Lemoine reste au centre de l'attention.",
+    "Selon la radio locale, le maire de Saint-Aubin a été bousculé dans les rues de sa commune "
+    "vers 18 heures jeudi.",
+    "Les deux suspects ont été placés en garde à vue, selon le parquet.",
+]
+
+
+def test_a_description_with_the_place_it_is_of_is_named_by_the_headline_name() -> None:
+    repair, text = repair_of(MAYOR_TITLE, MAYOR, 1, before="")
+    assert repair is not None
+    assert text[repair.start : repair.end] == "le maire de Saint-Aubin"
+    assert repair.name == "Paul Lemoine" and not repair.pronoun
+    # The evidence is the body's own mention of the name, before the sentence.
+    assert repair.insertion.evidence.text == "Paul Lemoine"
+    assert repair.insertion.evidence.end <= repair.start
+
+
+def test_a_description_with_a_complement_that_is_no_name_stays_unnamed() -> None:
+    other = [MAYOR[0], "Selon la radio locale, le maire de la commune voisine a été bousculé jeudi."]
+    repair, _ = repair_of(MAYOR_TITLE, other, 1, before="")
+    assert repair is None

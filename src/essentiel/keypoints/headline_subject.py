@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from essentiel.analyze import ParsedSentence, pipeline
 from essentiel.check.verifier import Insertion
@@ -87,22 +87,55 @@ def _subject_of(title: str, code: str) -> tuple[str, Token] | None:
         return None
     doc = pipeline(code)(sentence)
     root = next(iter(doc.sents)).root
-    if not (is_finite_verb(root) or any(is_finite_verb(c) for c in root.children)):
-        return None
-    subject = next((c for c in root.children if is_subject(c) and c.i < root.i), None)
+    if is_finite_verb(root) or any(is_finite_verb(c) for c in root.children):
+        subject = next((c for c in root.children if is_subject(c) and c.i < root.i), None)
+        words = None
+    else:
+        subject, words = _participial_subject(doc, root)
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
         return None
     if any(c.dep_ == "conj" for c in subject.children):
         # Several people or things (« Volodymyr Zelensky et Donald Trump ont échangé »): none
         # of them is the one « il », « elle » or « le président américain » stands for.
         return None
-    words = sorted(subject.subtree, key=lambda t: t.i)
+    if words is None:
+        words = sorted(subject.subtree, key=lambda t: t.i)
     if len(words) > MAX_SUBJECT_WORDS or any(t.text in _QUOTES for t in words):
         return None
     if words[-1].i - words[0].i + 1 != len(words):
         return None  # not one run of words
     text = doc[words[0].i : words[-1].i + 1].text.strip(" ,")
     return (text, subject) if text else None
+
+
+# The words a name is made of in the parse: « Patrick » heads « Balkany ».
+_NAME_PARTS = frozenset({"flat:name", "flat", "compound"})
+
+
+def _participial_subject(doc: Doc, root: Token) -> tuple[Token | None, list[Token] | None]:
+    """A headline's passive without its auxiliary, the way French headlines state an event
+    (« Emmanuel Macron hospitalisé après un malaise », « Patrick Balkany violemment pris à
+    partie à Levallois-Perret »): the participle's subject, or the name the parse made the
+    head with the participle hung on it. Only a name in the second form: « Une femme
+    retrouvée morte » may be a noun phrase about a woman, not a statement about her. None when
+    the headline has a finite verb anywhere (a relative clause makes it something else)."""
+    if any(is_finite_verb(t) for t in doc):
+        return None, None
+    if _participle(root):
+        return next((c for c in root.children if is_subject(c) and c.i < root.i), None), None
+    if root.pos_ != "PROPN" or not any(
+        c.dep_ == "acl" and _participle(c) and c.i > root.i for c in root.children
+    ):
+        return None, None
+    words = [root]
+    for child in root.children:
+        if child.dep_ in _NAME_PARTS:
+            words.extend(child.subtree)
+    return root, sorted(words, key=lambda t: t.i)
+
+
+def _participle(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm", [])
 
 
 def _opening_pronoun(sentence: ParsedSentence, lang: Language) -> Token | None:
@@ -255,11 +288,24 @@ def _person_description(sentence: ParsedSentence, lang: Language) -> Token | Non
     phrase = sorted(subject.subtree, key=lambda t: t.i)
     if phrase[0].lower_ not in definite_articles(lang.code):
         return None
-    if not all(t.pos_ in {"DET", "NOUN", "ADJ"} for t in phrase) or any(
-        t.ent_type_ for t in phrase
-    ):
+    # « Le maire de Levallois-Perret », « la sénatrice de l'Orne »: the place or body the
+    # role is of, a name after « de », describes the person no less.
+    of_names = {t.i for c in subject.children if _name_complement(c) for t in c.subtree}
+    core = [t for t in phrase if t.i not in of_names]
+    if not all(t.pos_ in {"DET", "NOUN", "ADJ"} for t in core) or any(t.ent_type_ for t in core):
         return None
     return subject if fold(subject.lemma_) in person_nouns(lang.code) else None
+
+
+def _name_complement(tok: Token) -> bool:
+    """``tok`` heads a complement of the noun made of a preposition, a determiner and a name
+    only (« de Levallois-Perret », « de l'Orne »), after the noun."""
+    return (
+        tok.dep_ == "nmod"
+        and tok.pos_ == "PROPN"
+        and tok.i > tok.head.i
+        and all(t.pos_ in {"ADP", "DET", "PROPN"} or t.text == "-" for t in tok.subtree)
+    )
 
 
 def _written_before(text: str, subject: str, before: int) -> Span | None:
