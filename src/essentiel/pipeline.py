@@ -179,7 +179,9 @@ class Pipeline:
                 article.title,
                 self.settings.keypoints,
                 published_day,
-                ArticleContext(standfirst=standfirst or None, entities=facts.entities),
+                ArticleContext(
+                    standfirst=standfirst or None, entities=facts.entities, dates=facts.dates
+                ),
             )
             self._lap("keypoints")
             result = Digest(

@@ -20,8 +20,9 @@ It does not know how the bullet was made. It re-reads the bullet and, clause by 
    An attribution governs the whole sentence it stands in (French news puts it at either end);
 5. requires a name the bullet inserts in brackets (« [Jean Dupont] avait informé ... », for
    « Il avait informé ... ») to be a name of the entity the replaced words resolve to, with its
-   mention in the text as evidence (``check_insertions``); the brackets are blanked for the
-   checks above.
+   mention in the text as evidence (``check_insertions``), and a day it inserts after a relative
+   one (« mercredi [22 janvier] ») to be the day those words give against the publication date;
+   the brackets are blanked for the checks above.
 """
 
 from __future__ import annotations
@@ -62,20 +63,29 @@ class Insertion:
     replaced: Span
     names: tuple[str, ...]
     evidence: Span
+    # "date": the bracket is the calendar day that the source's words (``evidence``, « mercredi
+    # », « hier ») give against the publication date, set after them (« mercredi [22 janvier]
+    # »); ``names`` holds that bracket's text, which the verifier reads as a date.
+    kind: str = "name"
 
 
 def check_insertions(bullet: str, insertions: Sequence[Insertion]) -> tuple[list[Check], list[str]]:
     """Every bracketed name of ``bullet`` must be a name of the entity its insertion resolves
     to, and the text must name it there: a wrong name inserted fails, and so does a bracket
-    nobody resolved."""
+    nobody resolved. A bracketed day (``kind`` "date") is left to ``Verifier.verify``, which
+    knows the publication date."""
     checks: list[Check] = []
     problems: list[str] = []
+    days = {i.names[0] for i in insertions if i.kind == "date" and i.names}
+    names = [i for i in insertions if i.kind != "date"]
     for match in _INSERTED.finditer(bullet):
         name = match.group(1).strip()
+        if name in days:
+            continue
         found = next(
             (
                 i
-                for i in insertions
+                for i in names
                 if same_name(name, i.evidence.text) and any(same_name(name, n) for n in i.names)
             ),
             None,
@@ -272,7 +282,37 @@ class Verifier(ClaimReader):
                     problems.append(f"attribution «{phrase}» of the source is missing")
         checks.extend(inserted_checks)
         problems.extend(inserted_problems)
+        for insertion in insertions:
+            if insertion.kind == "date" and f"[{insertion.names[0]}]" in bullet:
+                check = self._inserted_day(insertion, sources)
+                checks.append(check)
+                if not check.found:
+                    problems.append(
+                        f"inserted date «{check.text}» is not the day «{insertion.evidence.text}» "
+                        "gives against the publication date"
+                    )
         return Verdict(passed=not problems, checks=checks, problems=problems)
+
+    def _inserted_day(self, insertion: Insertion, sources: list[Span]) -> Check:
+        """The bracketed day is the one the source's words give: both read by the date
+        extractor against the publication date, the source's words in their sentence (its
+        tense may send « jeudi » forward)."""
+        said = {iso for _, _, iso in self._dates(insertion.names[0]) if iso}
+        wanted = insertion.evidence
+        given = None
+        for span in sources:
+            if not span.start <= wanted.start < wanted.end <= span.end:
+                continue
+            for start, end, iso in self._dates(span.text):
+                if span.start + start < wanted.end and wanted.start < span.start + end:
+                    given = iso
+        found = given is not None and given in said
+        return Check(
+            kind=CheckKind.DATE,
+            text=insertion.names[0],
+            found=found,
+            evidence=wanted if found else None,
+        )
 
     def _locate(self, fact: Fact, window: list[_SourceClause]) -> Span | None:
         for clause in window:

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from essentiel.analyze import ParsedSentence
 from essentiel.check.verifier import Verifier
 from essentiel.keypoints.compress import Compressor, count_words
+from essentiel.keypoints.days import day_brackets, relative_days
 from essentiel.keypoints.follow_on import follow_ons, keeps_subject
 from essentiel.keypoints.headline import Headline
 from essentiel.keypoints.headline_subject import OPENING_SENTENCES, headline_subject_repair
@@ -54,7 +55,7 @@ from essentiel.keypoints.standalone import (
     unnamed_description,
     with_insertion,
 )
-from essentiel.model import Entity, KeyPoint, Notice, Span
+from essentiel.model import DateMention, Entity, KeyPoint, Notice, Span, Verdict
 from essentiel.resources import SELECTORS, Language
 
 _TITLE_WORD = re.compile(r"[^\W\d_]+")
@@ -68,6 +69,9 @@ class ArticleContext:
 
     standfirst: str | None = None
     entities: list[Entity] = field(default_factory=list)
+    # The body's dates as the facts stage resolved them: the relative days a bullet keeps get
+    # their calendar date (``KeyPointSettings.day_brackets``).
+    dates: list[DateMention] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -307,6 +311,10 @@ class KeyPointSettings:
     # as any bullet: a short article whose lead ran long gave an empty box (the seventh judged
     # round's « Ma poule » article, 548 characters); 0: an empty box stays empty.
     empty_box_extra_words: int = 20
+    # A relative day the bullet keeps (« mercredi », « hier ») is followed by its calendar
+    # date in brackets, « mercredi [22 janvier] », when the publication date resolves it
+    # (keypoints/days.py); the box is read away from the article's day.
+    day_brackets: bool = True
 
     def __post_init__(self) -> None:
         if self.selector is not None and self.selector not in SELECTORS:
@@ -345,18 +353,19 @@ class KeyPointSettings:
 
 
 def bullet_text(
-    text: str, fragments: list[tuple[int, int]], inserted: tuple[int, str] | None = None
+    text: str, fragments: list[tuple[int, int]], inserted: Sequence[tuple[int, str]] = ()
 ) -> str:
     """The bullet a reader sees: fragments joined, first letter capitalised, final stop kept;
-    ``inserted``: (position in the joined fragments, name) of a name put in brackets there.
+    ``inserted``: (position in the joined fragments, words) of editorial insertions set there,
+    brackets included (« [Jean Dupont] », « [22 janvier] »).
 
     Only the first word's letter: « 64% des habitants ... » stays as it is, not « 64% Des »;
     and never a letter inside a quote, whose words are someone's (« "non, jamais", a répondu
     ... » keeps its « non »)."""
     joined = "".join(text[a:b] for a, b in fragments)
-    if inserted is not None:
-        at, name = inserted
-        joined = f"{joined[:at]}[{name}]{joined[at:]}"
+    # From the last position back, so that each position still counts the joined text's own.
+    for at, words in sorted(inserted, key=lambda item: item[0], reverse=True):
+        joined = f"{joined[:at]}{words}{joined[at:]}"
     joined = joined.strip()
     for i, ch in enumerate(joined):
         if ch in OPENING_MARKS:
@@ -383,6 +392,7 @@ def build_keypoints(
         settings = replace(settings, target_words=target, max_words=most)
     compressor = Compressor(lang)
     verifier = Verifier(lang, published)
+    days = relative_days(context.dates) if settings.day_brackets and published else []
     selector = settings.selector or lang.selector
     lemma_sets = [content_lemmas(s) for s in sentences]  # read by every step below
     repairs: dict[int, SubjectRepair] = {}
@@ -583,6 +593,7 @@ def build_keypoints(
                 lead,
                 keep,
                 clause,
+                days,
             )
             if point is None:
                 continue
@@ -698,6 +709,7 @@ def build_keypoints(
             limits,
             notices,
             repairs.get(0),
+            days=days,
             lead=True,
             clause=True,
         )
@@ -920,8 +932,17 @@ def _make(
     lead: bool = False,
     keep: frozenset[int] = frozenset(),
     clause: bool = False,
+    days: Sequence[DateMention] = (),
 ) -> KeyPoint | None:
     source = Span(start=sentence.start, end=sentence.end, text=text[sentence.start : sentence.end])
+    days = [
+        d
+        for d in days
+        if source.start <= d.span.start
+        and d.span.end <= source.end
+        # Not inside a quote: the bracket would stand among someone's words.
+        and not _inside_quote(text[source.start : d.span.start])
+    ]
     # The article's first sentence states the news: its figures and actors stay.
     compressed = compressor.compress(
         sentence.span,
@@ -932,7 +953,6 @@ def _make(
         keep=keep,
         clause=clause,
     )
-    insertions = [repair.insertion] if repair is not None else []
     if compressed.words <= settings.max_words:
         named = _named(text, compressed.fragments, repair)
         if named is None:
@@ -940,7 +960,9 @@ def _make(
         fragments, bullet = named
         if unbalanced_quotes(bullet):
             return None  # a quote the bullet opens or closes but not both: cut in two
-        verdict = verifier.verify(bullet, [source], insertions)
+        bullet, verdict = _verified_with_days(
+            text, fragments, repair, days, sentence.lang, bullet, verifier, source
+        )
         if verdict.passed:
             return KeyPoint(
                 text=bullet,
@@ -969,7 +991,9 @@ def _make(
     whole, bullet = named
     if unbalanced_quotes(bullet):
         return None
-    verdict = verifier.verify(bullet, [source], insertions)
+    bullet, verdict = _verified_with_days(
+        text, whole, repair, days, sentence.lang, bullet, verifier, source
+    )
     if not verdict.passed:
         notices.append(
             Notice(
@@ -997,6 +1021,58 @@ def _make(
     )
 
 
+def _inside_quote(before: str) -> bool:
+    """The words after ``before`` (a sentence's start) stand inside a quotation it opened."""
+    return (
+        before.count('"') % 2 == 1
+        or before.count("«") > before.count("»")
+        or (before.count("“") > before.count("”"))
+    )
+
+
+def _verified_with_days(
+    text: str,
+    fragments: list[tuple[int, int]],
+    repair: SubjectRepair | None,
+    days: Sequence[DateMention],
+    code: str,
+    bullet: str,
+    verifier: Verifier,
+    source: Span,
+) -> tuple[str, Verdict]:
+    """The bullet with its relative days dated (``day_brackets``) when the verifier accepts
+    it so; else the bullet as it was, verified."""
+    insertions = [repair.insertion] if repair is not None else []
+    brackets = day_brackets(fragments, days, code) if days else []
+    if brackets:
+        at = _name_position(text, fragments, repair)
+        marks = [(p, label) for p, label, _ in brackets]
+        if at is not None and repair is not None:
+            marks.append((at, f"[{repair.name}]"))
+        dated = bullet_text(text, fragments, marks)
+        verdict = verifier.verify(dated, [source], [*insertions, *(i for _, _, i in brackets)])
+        if verdict.passed:
+            return dated, verdict
+    return bullet, verifier.verify(bullet, [source], insertions)
+
+
+def _name_position(
+    text: str, fragments: list[tuple[int, int]], repair: SubjectRepair | None
+) -> int | None:
+    """Where in the joined ``fragments`` (the replaced words already out) the repair's name
+    goes: where the fragment before the replaced words ends or the one after them begins."""
+    if repair is None:
+        return None
+    joined = 0
+    for a, b in fragments:
+        if a == repair.end:
+            return joined
+        joined += b - a
+        if b == repair.start:
+            return joined
+    return None
+
+
 def _named(
     text: str, fragments: list[tuple[int, int]], repair: SubjectRepair | None
 ) -> tuple[list[tuple[int, int]], str] | None:
@@ -1008,4 +1084,4 @@ def _named(
     if cut is None:
         return None
     kept, at = cut
-    return kept, bullet_text(text, kept, (at, repair.name))
+    return kept, bullet_text(text, kept, [(at, f"[{repair.name}]")])
