@@ -3,8 +3,9 @@ judge's answers against the key kept apart.
 
 The judge (a news editor, human or model) receives only the blind file and the rubric
 (``../shared/judging/RUBRIC.md``): per item, the headline, the article and several candidate
-summaries under shuffled labels A, B, C… Which system wrote which candidate is in the key file,
-written separately; ``score`` unblinds the judgments with it.
+summaries under shuffled labels A, B, C…, with the publication date when the row has one (as
+the page shows it: a bracketed day of the key points rests on it). Which system wrote which
+candidate is in the key file, written separately; ``score`` unblinds the judgments with it.
 
     .venv/bin/python bench/judging.py build \\
         --data ../shared/eval-data/orangesum/orangesum_abstract_valid.jsonl.gz \\
@@ -135,8 +136,11 @@ def blind_item(
     article: str,
     systems: list[tuple[str, list[str]]],
     rng: random.Random,
+    published: str | None = None,
 ) -> tuple[dict[str, Any], dict[str, list[str]]]:
-    """The judge's item and its key: identical summaries merged, then shuffled under labels."""
+    """The judge's item and its key: identical summaries merged, then shuffled under labels.
+    ``published``: the article's date as its page shows it, which a bracketed day of the key
+    points (« mercredi [22 janvier] ») rests on; left out when unknown."""
     merged: dict[tuple[str, ...], list[str]] = {}
     for name, bullets in systems:
         text = tuple(detokenised(b) for b in bullets if b.strip())
@@ -146,7 +150,11 @@ def blind_item(
     names = labels(len(groups))
     summaries = {label: list(text) for label, (text, _) in zip(names, groups, strict=True)}
     key = {label: systems_ for label, (_, systems_) in zip(names, groups, strict=True)}
-    return {"item": number, "title": title, "article": article, "summaries": summaries}, key
+    entry: dict[str, Any] = {"item": number, "title": title}
+    if published:
+        entry["published"] = published
+    entry.update(article=article, summaries=summaries)
+    return entry, key
 
 
 def build(args: argparse.Namespace) -> int:
@@ -172,7 +180,8 @@ def build(args: argparse.Namespace) -> int:
     key_items: list[dict[str, Any]] = []
     for number, item in enumerate(chosen, 1):
         systems, article, code = candidates(item, pipeline, args.lead, external)
-        entry, key = blind_item(number, item.title, article, systems, rng)
+        published = str(item.published) if item.published else None
+        entry, key = blind_item(number, item.title, article, systems, rng, published)
         blind.append(entry)
         key_items.append({"item": number, "id": item.id, "lang": code, "labels": key})
         print(f"\r  {number}/{len(chosen)} articles", end="", file=sys.stderr)

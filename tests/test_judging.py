@@ -131,7 +131,7 @@ def test_blind_file_names_no_system(built: Path) -> None:
     for name in ("essentiel", "lead", "reference", "sysx", "t-1", "seed"):
         assert name not in text
     for item in json.loads((built / "blind.json").read_text()):
-        assert set(item) == {"item", "title", "article", "summaries"}
+        assert set(item) == {"item", "title", "article", "summaries"}  # the rows have no date
         assert sorted(item["summaries"]) == [chr(65 + i) for i in range(len(item["summaries"]))]
         assert all(isinstance(s, list) for s in item["summaries"].values())
     # Tokenised spacing closed up: « grenoble . » would tell the judge a system wrote it.
@@ -192,3 +192,14 @@ def test_judgments_must_be_a_list(judging: ModuleType, built: Path) -> None:
     key = json.loads((built / "key.json").read_text())
     with pytest.raises(judging.JudgingError, match="JSON list"):
         judging.score(key, {"item": 1})
+
+
+def test_the_publication_date_is_shown_when_known(judging: ModuleType, tmp_path: Path) -> None:
+    # A bracketed day of the key points (« mercredi [22 janvier] ») rests on it.
+    dated = tmp_path / "dated.jsonl"
+    row = {**ROWS[1], "date": "2020-01-23"}
+    dated.write_text(json.dumps(row, ensure_ascii=False) + "\n")
+    assert build(judging, dated, tmp_path, 3) == 0
+    (item,) = json.loads((tmp_path / "blind.json").read_text())
+    assert item["published"] == "2020-01-23"
+    assert list(item) == ["item", "title", "published", "article", "summaries"]
