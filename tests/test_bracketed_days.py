@@ -22,7 +22,7 @@ EN = resources.language("en")
 BODY = (
     "Le conseil municipal de Saint-Aubin a voté mercredi la fermeture de la piscine pour six "
     "mois. Les travaux commenceront le jeudi 6 février, a précisé le maire, Paul Lemoine. "
-    "\"Nous rouvrirons lundi\", a répondu le directeur de la piscine aux nageurs inquiets."
+    '"Nous rouvrirons lundi", a répondu le directeur de la piscine aux nageurs inquiets.'
 )
 PUBLISHED = "2020-01-23"  # a Thursday
 

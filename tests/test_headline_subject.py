@@ -300,6 +300,9 @@ def test_a_description_with_the_place_it_is_of_is_named_by_the_headline_name() -
 
 
 def test_a_description_with_a_complement_that_is_no_name_stays_unnamed() -> None:
-    other = [MAYOR[0], "Selon la radio locale, le maire de la commune voisine a été bousculé jeudi."]
+    other = [
+        MAYOR[0],
+        "Selon la radio locale, le maire de la commune voisine a été bousculé jeudi.",
+    ]
     repair, _ = repair_of(MAYOR_TITLE, other, 1, before="")
     assert repair is None
