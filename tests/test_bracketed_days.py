@@ -10,10 +10,11 @@ import datetime as dt
 import pytest
 
 from essentiel import Pipeline, resources
+from essentiel.analyze import ParsedSentence, parse_zone, pipeline, sentences_of
 from essentiel.check.verifier import Insertion, Verifier
 from essentiel.keypoints import KeyPointSettings
-from essentiel.keypoints.days import day_label
-from essentiel.model import Span
+from essentiel.keypoints.days import day_label, fixed_by_publication
+from essentiel.model import DateGrain, DateMention, Span
 from essentiel.pipeline import Settings
 
 FR = resources.language("fr")
@@ -96,3 +97,54 @@ def test_day_labels_follow_the_language() -> None:
     assert day_label("2020-01-22", "fr") == "22 janvier"
     assert day_label("2020-03-01", "fr") == "1er mars"
     assert day_label("2020-01-22", "en") == "January 22"
+
+
+def fixed(sentence: str, words: str) -> bool:
+    """Whether ``words`` of ``sentence`` (resolved to some day against the publication date)
+    would be dated."""
+    with parse_zone(["fr"]):
+        span = next(iter(sentences_of(pipeline("fr")(sentence))))
+        parsed = ParsedSentence(0, 0, span, "fr")
+        at = sentence.index(words)
+        mention = DateMention(
+            span=Span(start=at, end=at + len(words), text=words),
+            value="2020-01-25",
+            grain=DateGrain.DAY,
+            anchor="publication",
+        )
+        return fixed_by_publication(mention, parsed, "fr")
+
+
+def test_only_days_the_publication_date_alone_fixes_are_dated() -> None:
+    assert fixed("Le conseil a voté mercredi la fermeture de la piscine.", "mercredi")
+    assert fixed("Les nageurs avaient manifesté samedi soir devant la mairie.", "samedi soir")
+    assert fixed("Le maire se rendait jeudi dernier à Lyon.", "jeudi dernier")
+    assert fixed("Les clubs préparent une pétition depuis hier.", "hier")
+    # A weekday under a present or a future may be the next one.
+    assert not fixed("Le bassin extérieur sera ouvert samedi pour une dernière séance.", "samedi")
+    assert not fixed("La date de réouverture visée est samedi à 10 heures.", "samedi")
+    # « La veille » and « lundi prochain » hang on something else than the publication alone.
+    assert not fixed("La veille, une pétition avait été déposée à la mairie.", "La veille")
+    assert not fixed("Les travaux ont été repoussés à lundi prochain.", "lundi prochain")
+    # Not the last such day: an indefinite or an ordinal one.
+    assert not fixed("La fermeture a été ordonnée un samedi soir par le préfet.", "samedi soir")
+    assert not fixed("Les audiences ont doublé après le troisième samedi de grève.", "samedi")
+    # The French simple past of « réunir » is also its present: not taken for the past.
+    assert not fixed("L'organisation réunit lundi ses États membres.", "lundi")
+
+
+def test_yesterday_is_dated_whatever_the_tense() -> None:
+    body = "Hier, les nageurs ont manifesté devant la piscine de Saint-Aubin contre sa fermeture."
+    digest = every_sentence().digest(body, lang="fr", published=PUBLISHED)
+    assert digest.keypoints[0].text.startswith("Hier [22 janvier], les nageurs"), digest.keypoints
+
+
+def test_english_days_in_the_past_are_dated() -> None:
+    body = (
+        "The city council of Springfield voted on Wednesday to close the public pool. "
+        "The outdoor pool will open on Saturday for a last session."
+    )
+    digest = every_sentence().digest(body, lang="en", published=PUBLISHED)
+    bullets = [p.text for p in digest.keypoints]
+    assert "voted on Wednesday [January 22] to close" in bullets[0]
+    assert all("[" not in b for b in bullets[1:]), bullets

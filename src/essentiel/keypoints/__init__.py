@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from essentiel.analyze import ParsedSentence
 from essentiel.check.verifier import Verifier
 from essentiel.keypoints.compress import Compressor, count_words
-from essentiel.keypoints.days import day_brackets, relative_days
+from essentiel.keypoints.days import day_brackets, fixed_by_publication, relative_days
 from essentiel.keypoints.follow_on import follow_ons, keeps_subject
 from essentiel.keypoints.headline import Headline
 from essentiel.keypoints.headline_subject import OPENING_SENTENCES, headline_subject_repair
@@ -942,6 +942,7 @@ def _make(
         and d.span.end <= source.end
         # Not inside a quote: the bracket would stand among someone's words.
         and not _inside_quote(text[source.start : d.span.start])
+        and fixed_by_publication(d, sentence, sentence.lang)
     ]
     # The article's first sentence states the news: its figures and actors stay.
     compressed = compressor.compress(

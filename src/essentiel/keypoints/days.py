@@ -7,11 +7,19 @@ writes « mercredi 22 janvier » itself when it wants the day to last; the bulle
 as an editorial insertion, marked by brackets as a name put in place of a pronoun is.
 
 A day is given only when the date extractor (``facts/dates.py``) resolved the words against
-the publication date to one calendar day (« mercredi », « ce jeudi soir », « hier », not « la
-semaine dernière » nor a night between two days), the words hold no number of their own (« le
-jeudi 23 janvier » needs nothing), and the bullet keeps them whole. The verifier reads the
-bracket as a date against the publication date and fails the bullet when it is not the day
-the source's words give (``Verifier._inserted_day``); the bullet is then made without it.
+the publication date to one calendar day, the words hold no number of their own (« le jeudi 23
+janvier » needs nothing), and the bullet keeps them whole; and only for the words whose day
+the publication date alone fixes: « hier », « ce matin » (``[dates] bracket_always``), or a
+weekday (with « ce », « dernier », a part of the day: ``bracket_weekday_words``; not « un
+samedi soir » nor « le troisième samedi ») told in a past tense (« a voté mercredi », «
+avaient ramassé mardi », « se rendait jeudi »; not the French simple past, which « réunit »
+shares with the present): the last such day on or before the publication. A weekday under a
+present or a future (« La date visée est samedi », « Le trafic sera normal mardi ») may be
+the next one, and « la veille » hangs on an event of the text: the twenty-ninth judged round
+found the extractor wrong on three of those, which a bracket would have stated as fact. The
+verifier reads the bracket as a date against the publication date and fails the bullet when
+it is not the day the source's words give (``Verifier._inserted_day``); the bullet is then
+made without it.
 """
 
 from __future__ import annotations
@@ -21,7 +29,10 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from spacy.tokens import Token
+
 from essentiel import resources
+from essentiel.analyze import ParsedSentence
 from essentiel.check.verifier import Insertion
 from essentiel.model import DateGrain, DateMention
 
@@ -41,6 +52,84 @@ def relative_days(mentions: Sequence[DateMention]) -> list[DateMention]:
         and _DAY.match(m.value)
         and not any(ch.isdigit() for ch in m.span.text)
     ]
+
+
+@cache
+def _words(code: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(``bracket_always``, the weekdays, ``bracket_weekday_words``), lower case."""
+    dates = resources.raw(code).get("dates", {})
+    return (
+        frozenset(str(w).lower() for w in dates.get("bracket_always", [])),
+        frozenset(str(w).lower() for w in dates.get("weekdays", [])),
+        frozenset(str(w).lower() for w in dates.get("bracket_weekday_words", [])),
+    )
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def fixed_by_publication(mention: DateMention, sentence: ParsedSentence, code: str) -> bool:
+    """The publication date alone fixes the mention's day: « hier », or a weekday told in a
+    past tense (see the module)."""
+    always, weekdays, around = _words(code)
+    said = " ".join(mention.span.text.lower().split())
+    if said in always:
+        return True
+    words = _WORD.findall(said)
+    days = [w for w in words if w in weekdays]
+    if len(days) != 1 or any(w not in weekdays and w not in around for w in words):
+        return False
+    at = mention.span.start + said.index(days[0]) - sentence.offset
+    token = next((t for t in sentence.span if t.idx <= at < t.idx + len(t.text)), None)
+    if token is None:
+        return False
+    before = token.doc[token.i - 1] if token.i > sentence.span.start else None
+    if (
+        before is not None and before.pos_ in _SETTING_APART and before.lower_ not in around
+    ) or any(c.dep_ in _DETERMINING and c.lower_ not in around for c in token.children):
+        # « un samedi soir », « le troisième samedi de mobilisation »: not the last one.
+        return False
+    return _told_in_the_past(token, simple_past(code))
+
+
+# What may set a weekday apart from the last one (« un samedi », « le troisième samedi »,
+# « chaque lundi »), unless it is one of ``bracket_weekday_words`` (« ce lundi »).
+_DETERMINING = frozenset({"det", "amod", "nummod", "nmod:poss"})
+_SETTING_APART = frozenset({"DET", "ADJ", "NUM"})
+
+
+@cache
+def simple_past(code: str) -> bool:
+    """A finite verb in the simple past tells the past (``[dates] bracket_simple_past``):
+    "voted"; not in French, where « réunit » and « finit » are presents as well."""
+    return bool(resources.raw(code).get("dates", {}).get("bracket_simple_past", False))
+
+
+_TENSE_AUX = frozenset({"aux", "aux:tense"})
+
+
+def _told_in_the_past(token: Token, simple: bool) -> bool:
+    """The clause the word hangs on is in a past tense: a compound past (an auxiliary of tense
+    and a past participle, in any mood: « a voté », « auraient ramassé »), an imperfect, or
+    (``simple``) a simple past."""
+    node = token
+    while not _clause_head(node) and node.head.i != node.i:
+        node = node.head
+    if not _clause_head(node):
+        return False
+    helpers = [c for c in node.children if c.dep_ in _TENSE_AUX or c.dep_ == "cop"]
+    if any("Fut" in t.morph.get("Tense", []) for t in [node, *helpers]):
+        return False
+    participle = "Part" in node.morph.get("VerbForm", []) and "Past" in node.morph.get("Tense", [])
+    if participle and any(c.dep_ in _TENSE_AUX for c in node.children):
+        return True
+    finite = [t for t in [node, *helpers] if "Fin" in t.morph.get("VerbForm", [])]
+    past = {"Past", "Imp"} if simple else {"Imp"}
+    return any(set(t.morph.get("Tense", [])) & past for t in finite)
+
+
+def _clause_head(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} or any(c.dep_ == "cop" for c in token.children)
 
 
 @cache
