@@ -129,6 +129,9 @@ def test_only_days_the_publication_date_alone_fixes_are_dated() -> None:
     # Not the last such day: an indefinite or an ordinal one.
     assert not fixed("La fermeture a été ordonnée un samedi soir par le préfet.", "samedi soir")
     assert not fixed("Les audiences ont doublé après le troisième samedi de grève.", "samedi")
+    # A day ahead of the telling, whatever its tense; « depuis » looks back.
+    assert not fixed("La direction a annoncé un trafic normal pour mardi.", "mardi")
+    assert fixed("Les pompiers sont mobilisés depuis dimanche, ont-ils indiqué.", "dimanche")
     # The French simple past of « réunir » is also its present: not taken for the past.
     assert not fixed("L'organisation réunit lundi ses États membres.", "lundi")
 

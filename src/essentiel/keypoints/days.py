@@ -9,17 +9,18 @@ as an editorial insertion, marked by brackets as a name put in place of a pronou
 A day is given only when the date extractor (``facts/dates.py``) resolved the words against
 the publication date to one calendar day, the words hold no number of their own (« le jeudi 23
 janvier » needs nothing), and the bullet keeps them whole; and only for the words whose day
-the publication date alone fixes: « hier », « ce matin » (``[dates] bracket_always``), or a
-weekday (with « ce », « dernier », a part of the day: ``bracket_weekday_words``; not « un
-samedi soir » nor « le troisième samedi ») told in a past tense (« a voté mercredi », «
-avaient ramassé mardi », « se rendait jeudi »; not the French simple past, which « réunit »
-shares with the present): the last such day on or before the publication. A weekday under a
-present or a future (« La date visée est samedi », « Le trafic sera normal mardi ») may be
-the next one, and « la veille » hangs on an event of the text: the twenty-ninth judged round
-found the extractor wrong on three of those, which a bracket would have stated as fact. The
-verifier reads the bracket as a date against the publication date and fails the bullet when
-it is not the day the source's words give (``Verifier._inserted_day``); the bullet is then
-made without it.
+the publication date alone fixes: « hier », « ce matin » (``[dates] bracket_always``), a
+weekday after « depuis », or a weekday told in a past tense (« a voté mercredi », « avaient
+ramassé mardi », « se rendait jeudi »), with « ce », « dernier » or a part of the day
+(``bracket_weekday_words``), after no preposition (not « pour mardi », « jusqu'à lundi »),
+not « un samedi soir » nor « le troisième samedi », and not under a French simple past,
+which « réunit » shares with the present: the last such day on or before the publication. A
+weekday under a present or a future (« La date visée est samedi », « Le trafic sera normal
+mardi ») may be the next one, and « la veille » hangs on an event of the text: the
+twenty-ninth judged round found the extractor wrong on three of those, which a bracket would
+have stated as fact. The verifier reads the bracket as a date against the publication date
+and fails the bullet when it is not the day the source's words give
+(``Verifier._inserted_day``); the bullet is then made without it.
 """
 
 from __future__ import annotations
@@ -89,7 +90,26 @@ def fixed_by_publication(mention: DateMention, sentence: ParsedSentence, code: s
     ) or any(c.dep_ in _DETERMINING and c.lower_ not in around for c in token.children):
         # « un samedi soir », « le troisième samedi de mobilisation »: not the last one.
         return False
+    if before is not None and before.lower_ in _listed(code, "bracket_since"):
+        return True  # « depuis dimanche »: the last one, whatever the tense
+    if (
+        before is not None
+        and before.pos_ == "ADP"
+        and before.lower_ not in _listed(code, "bracket_weekday_prepositions")
+    ):
+        # « a annoncé un trafic normal pour mardi », « jusqu'à lundi »: a day ahead of the
+        # telling, whatever its tense.
+        return False
     return _told_in_the_past(token, simple_past(code))
+
+
+@cache
+def _listed(code: str, key: str) -> frozenset[str]:
+    """``[dates] key``, lower case: the prepositions a dated weekday may follow
+    (``bracket_weekday_prepositions``: "on"), and those after which it is the last one
+    whatever the tense (``bracket_since``: « depuis »)."""
+    words = resources.raw(code).get("dates", {}).get(key, [])
+    return frozenset(str(w).lower() for w in words)
 
 
 # What may set a weekday apart from the last one (« un samedi », « le troisième samedi »,
