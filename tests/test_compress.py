@@ -2055,3 +2055,23 @@ def test_no_cut_takes_a_noun_and_keeps_its_complement_after_an_aside() -> None:
     assert not compress_module._orphan_complement(read, _cut(text, ", mardi 4 février"))
     bullet, _ = compress(text, 15)
     assert "changer, mardi" not in bullet and "changer d'un" not in bullet, bullet
+
+
+def test_a_verbless_relative_whose_verb_follows_an_aside_is_not_cut_at_its_comma() -> None:
+    # Cut at its comma, « dont la détention » would leave its verb to the sentence's subject:
+    # « L'analyse ..., commencée lundi, a encore été prolongée ..., a montré que ... » (a
+    # judged bullet that no longer said whose custody was prolonged).
+    text = (
+        "L'analyse du téléphone de son frère, dont la détention, commencée lundi, a encore été "
+        "prolongée mercredi pour 24 heures, a montré que les deux hommes avaient échangé vingt "
+        "messages le matin des faits."
+    )
+    bullet, _ = compress(text, 12)
+    assert "dont la détention" in bullet, bullet
+    # A « dont » that names items of a list still goes.
+    listed = (
+        "Quatorze partis, dont le Parti socialiste et Les Républicains, ont invité les électeurs "
+        "à voter massivement dimanche dans toutes les communes du pays."
+    )
+    bullet, removed = compress(listed, 12)
+    assert "dont" not in bullet and "relative_clause" in removed, (bullet, removed)

@@ -643,6 +643,8 @@ def _relative_clause(s: _Sentence, k: int) -> Deletion | None:
         return None
     if not s.lang.opens_with(s.piece(seg), s.lang.relative_openers):
         return None
+    if _verb_after_the_aside(s, k):
+        return None
     if _inserted(s, k):
         return _segment_deletion(s, k, "relative_clause", False)
     # « ... à deux ans de prison avec sursis, qui s'ajoutent à une amende. »: a relative after
@@ -650,6 +652,29 @@ def _relative_clause(s: _Sentence, k: int) -> Deletion | None:
     # limit, unless the parse marks it an apposition or it opens like an adjunct.
     near = _marked_apposition(s, seg) or s.lang.opens_with(s.piece(seg), s.lang.trailing_openers)
     return _segment_deletion(s, k, "relative_clause", not near)
+
+
+def _verb_after_the_aside(s: _Sentence, k: int) -> bool:
+    """The relative segment has no verb and two later segments open on a verb with no subject
+    of their own: the relative's verb is the first, after an aside (« son épouse, dont la
+    garde à vue, débutée jeudi, a été prolongée samedi, a révélé que ... »), the sentence's
+    the second. Cut at its comma, the relative would leave its verb to the sentence's subject
+    (« son épouse, débutée jeudi, a été prolongée samedi, a révélé ... »: a judged bullet
+    that no longer said whose custody was prolonged). « Quatorze partis, dont le PS, ...,
+    ont invité » has one such segment: its « dont » names items, and goes."""
+    if not s.verbless(s.segs[k].start, s.segs[k].end):
+        return False
+    opening_on_a_verb = 0
+    for seg in s.segs[k + 1 :]:
+        first = next(
+            (t for t in s.sent if seg.start <= t.idx - s.base < seg.end and not t.is_punct), None
+        )
+        if first is not None and (
+            first.pos_ == "AUX"
+            or (first.pos_ == "VERB" and "Fin" in first.morph.get("VerbForm", []))
+        ):
+            opening_on_a_verb += 1
+    return opening_on_a_verb >= 2
 
 
 def _list_head(s: _Sentence, deletion: Deletion) -> bool:
