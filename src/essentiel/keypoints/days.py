@@ -9,7 +9,7 @@ as an editorial insertion, marked by brackets as a name put in place of a pronou
 A day is given only when the date extractor (``facts/dates.py``) resolved the words against
 the publication date to one calendar day, the words hold no number of their own (« le jeudi 23
 janvier » needs nothing), and the bullet keeps them whole; and only for the words whose day
-the publication date alone fixes: « hier », « ce matin » (``[dates] bracket_always``), a
+the publication date alone fixes, even a day off (a page may carry the next day's date): a
 weekday after « depuis », or a weekday told in a past tense (« a voté mercredi », « avaient
 ramassé mardi », « se rendait jeudi »), with « ce », « dernier » or a part of the day
 (``bracket_weekday_words``), after no preposition (not « pour mardi », « jusqu'à lundi »),
