@@ -35,6 +35,7 @@ from essentiel.keypoints.learned import (
     SELECTOR_MODELS,
     score_learned,
 )
+from essentiel.keypoints.order import news_first
 from essentiel.keypoints.placing import refuse_unplaced, unplaced_in_order
 from essentiel.keypoints.pointing import kept, named_kinds, points_back
 from essentiel.keypoints.select import (
@@ -315,6 +316,9 @@ class KeyPointSettings:
     # date in brackets, « mercredi [22 janvier] », when the publication date resolves it
     # (keypoints/days.py); the box is read away from the article's day.
     day_brackets: bool = True
+    # A first bullet told in the pluperfect (background) gives its place to the box's bullet
+    # that tells the headline's news (keypoints/order.py).
+    news_first: bool = True
 
     def __post_init__(self) -> None:
         if self.selector is not None and self.selector not in SELECTORS:
@@ -730,14 +734,26 @@ def build_keypoints(
     rest = [(rank, point) for rank, point in ordered if point is not lead_point]
     if lead_point is not None:
         rest.insert(0, next(item for item in ordered if item[1] is lead_point))
-    if settings.names_first and rest and ordered and rest[0] is not ordered[0]:
-        # The article's order, when it names first whom the headline's statement describes.
-        def read(items: list[tuple[int, KeyPoint]]) -> int:
-            bullets = [(sentences[r], fragments_of(p), p.text) for r, p in items]
-            return unplaced_in_order(bullets, lang.code, context.entities)
 
-        if read(ordered) < read(rest):
-            rest = list(ordered)
+    def read(items: list[tuple[int, KeyPoint]]) -> int:
+        bullets = [(sentences[r], fragments_of(p), p.text) for r, p in items]
+        return unplaced_in_order(bullets, lang.code, context.entities)
+
+    if settings.news_first and lead_point is not None:
+        # The news first, not background (keypoints/order.py), unless a description would
+        # then come before its name.
+        moved = news_first(rest, sentences, headline, lang.code)
+        if moved is not rest and read(moved) <= read(rest):
+            rest = moved
+    # The article's order, when it names first whom the headline's statement describes.
+    if (
+        settings.names_first
+        and rest
+        and ordered
+        and rest[0] is not ordered[0]
+        and read(ordered) < read(rest)
+    ):
+        rest = list(ordered)
     for item in [item for item in rest if item[0] in offered]:
         rest.remove(item)
         at = next(k for k, (rank, _) in enumerate(rest) if rank == offered[item[0]])
