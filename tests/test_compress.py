@@ -1814,6 +1814,8 @@ def test_a_dash_that_closes_an_aside_opens_no_gloss() -> None:
         ("S'en est suivie une longue perquisition dans son appartement de Nantes.", "fr", False),
         # « Comme » opens an attribution, « Pour » a purpose: the main clause follows.
         ("Comme le rapporte Ouest-France, le maire de Brest a démissionné.", "fr", False),
+        # Without its main clause, an attribution alone (the twenty-ninth judged round).
+        ("Comme le raconte sur son blog la romancière lyonnaise Anne Dupuis.", "fr", True),
         ("Pour sauver la saison, 40 % des stations ont baissé leurs prix.", "fr", False),
         ("Although the mayor denied any wrongdoing in the affair.", "en", True),
         ("When police arrived at the scene, the suspects had fled.", "en", False),
