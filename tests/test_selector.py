@@ -512,6 +512,14 @@ def test_a_pronoun_meaning_the_one_just_named_keeps_a_sentence_out() -> None:
     )
     assert not _stands_alone("La société a racheté en mars les parts détenues par celle-ci.")
     assert not _stands_alone("The union said on Friday it would back the latter in the vote.", "en")
+    # « d'entre eux »: of the ones the sentence before named (the twenty-ninth judged round).
+    assert not _stands_alone(
+        "Aujourd'hui, ce sont les fermetures de 35 d'entre eux qui seraient prévues d'ici l'été."
+    )
+    assert _stands_alone(
+        "Au total, 9000 poulets se trouvaient dans le camion et plusieurs dizaines d'entre eux "
+        "sont morts."
+    )
     # A determiner before its noun is no pronoun.
     assert _stands_alone(
         "Les loyers ont augmenté de 8 % ces derniers mois dans la métropole lilloise."

@@ -551,15 +551,30 @@ def pronoun_points_back(span: SpacySpan, code: str) -> bool:
     """A pronoun anywhere in the sentence that means « the one just named » (« ... apporter son
     soutien à ce dernier », ``[standalone] pointing_pronouns``): in a box it reads as the
     person of the bullet before, who is seldom the one the article meant (the fifth judged
-    round's one unfaithful box). « ces derniers mois », a determiner before its noun, is not."""
-    pattern = _standalone_words(code, "pointing_pronouns")
-    if pattern is None:
-        return False
+    round's one unfaithful box). « ces derniers mois », a determiner before its noun, is not;
+    nor « d'entre eux » after a plural noun of its sentence."""
     text = span.text
-    for found in pattern.finditer(text):
+    pattern = _standalone_words(code, "pointing_pronouns")
+    for found in pattern.finditer(text) if pattern is not None else ():
         after = span.char_span(found.end(), len(text), alignment_mode="expand")
         following = next((t for t in after or () if t.idx >= span.start_char + found.end()), None)
         if following is None or following.pos_ not in {"NOUN", "PROPN", "NUM", "ADJ"}:
+            return True
+    # « 227 d'entre eux » counts from a group: named in the sentence (a plural noun before
+    # it), or before it (``[standalone] partitive_pronouns``).
+    partitive = _standalone_words(code, "partitive_pronouns")
+    for found in partitive.finditer(text) if partitive is not None else ():
+        at, end = span.start_char + found.start(), span.start_char + found.end()
+        pronoun = next((t for t in span if at <= t.idx < end and t.pos_ == "PRON"), None)
+        # Not the noun the count hangs on (« les fermetures de 227 d'entre eux »).
+        above = {t.i for t in pronoun.ancestors} if pronoun is not None else set()
+        if not any(
+            t.idx < at
+            and t.i not in above
+            and t.pos_ in {"NOUN", "PROPN"}
+            and "Plur" in t.morph.get("Number", [])
+            for t in span
+        ):
             return True
     return False
 
