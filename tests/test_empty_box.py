@@ -56,7 +56,7 @@ def test_the_fallback_can_be_turned_off(pipeline: Pipeline) -> None:
 # quote over three sentences, too long to be one bullet whole, then a quote whose speaker is a
 # bare pronoun. No sentence stands alone.
 _QUOTES_ONLY = (
-    '"Nous avons pris la décision de fermer notre usine de Lannion à la fin de l\'année, après '
+    "\"Nous avons pris la décision de fermer notre usine de Lannion à la fin de l'année, après "
     "trois exercices déficitaires et la perte de notre principal client. Les deux cents salariés "
     "du site se verront proposer un poste dans nos autres usines de Bretagne ou un "
     "accompagnement personnalisé vers un nouvel emploi. Nous savons que c'est une épreuve pour "
@@ -72,7 +72,7 @@ def test_a_long_quote_is_cut_at_a_sentence_end_and_closed_before_its_speaker() -
     assert len(digest.keypoints) == 1, [n.message for n in digest.notices]
     bullet = digest.keypoints[0]
     assert bullet.text == (
-        '"Nous avons pris la décision de fermer notre usine de Lannion à la fin de l\'année, '
+        "\"Nous avons pris la décision de fermer notre usine de Lannion à la fin de l'année, "
         'après trois exercices déficitaires et la perte de notre principal client", a annoncé '
         "mardi Claire Fontaine, directrice générale du groupe Armorique Composants."
     )

@@ -356,7 +356,7 @@ def test_a_quoted_paragraph_or_a_title_inside_a_quote_is_no_glued_intertitle() -
     for text in (
         'Le maire a parlé.\n\n"Nous attendons des actes, et vite."Les riverains ont '
         "manifesté samedi devant la mairie.",
-        'Il a été clair. "Je reviendrai la saison prochaine dans l\'émission d\'"On refait le '
+        "Il a été clair. \"Je reviendrai la saison prochaine dans l'émission d'\"On refait le "
         'match" avec la même équipe", a-t-il confié.',
         'Le quartier était calme." "Nous avons entendu un bruit sourd vers minuit", raconte '
         "une voisine.",
