@@ -321,6 +321,12 @@ class KeyPointSettings:
     # fermerons le site", a annoncé Paul Morel. »), for a box short of ``min_keypoints`` and
     # for the empty box's last resort.
     cut_quotes: bool = True
+    # A statement of the headline's event tried first, made, and refused there by the reader's
+    # checks (pointing back, a description nobody was named for) stays a candidate for the
+    # later bullets, judged then beside the bullets before it (« l'homme est soupçonné ... »
+    # after « un responsable de quatre agences ... a été placé en garde à vue »). Off: it is
+    # dropped from the box.
+    retry_refused_first: bool = True
 
     def __post_init__(self) -> None:
         if self.selector is not None and self.selector not in SELECTORS:
@@ -583,6 +589,7 @@ def build_keypoints(
             cuts.append((False, replace(limits, max_words=over)))
         # What each try said: the one that made the bullet's, or the first's when none did.
         said_by_try: list[list[Notice]] = []
+        refused = False  # a try made a bullet the reader's checks refused
         for clause, allowed in cuts:
             tried: list[Notice] = []
             said_by_try.append(tried)
@@ -670,9 +677,15 @@ def build_keypoints(
                 )
             ):
                 point = None
+                refused = True
             else:
                 break
         notices.extend(said_by_try[-1] if point is not None else said_by_try[0])
+        if point is None and first and refused and settings.retry_refused_first:
+            # Made, but refused as the box's first bullet by the reader's checks (« l'homme »,
+            # « ce déplacement » with nothing before it): it stays a candidate for a later
+            # slot, where the bullets shown before it may introduce what it points at.
+            continue
         said: frozenset[str] = frozenset()
         if point is not None and judged:
             fragments = fragments_of(point)
