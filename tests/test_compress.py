@@ -1018,6 +1018,33 @@ def test_ainsi_that_draws_on_the_sentence_before_is_dropped(text: str, bullet: s
     assert compress(text, 40, limit=40)[0] == bullet
 
 
+@pytest.mark.parametrize(
+    ("text", "bullet"),
+    [
+        (
+            "La députée Anne Morvan avait alors vivement critiqué le projet de rocade au conseil.",
+            "La députée Anne Morvan avait vivement critiqué le projet de rocade au conseil.",
+        ),
+        (
+            "Le maire de Lorient a démissionné mardi alors que le conseil devait voter le budget.",
+            "Le maire de Lorient a démissionné mardi alors que le conseil devait voter le budget.",
+        ),
+        (
+            "Le maire de Lorient a démissionné mardi alors qu'il devait présenter le budget.",
+            "Le maire de Lorient a démissionné mardi alors qu'il devait présenter le budget.",
+        ),
+        (
+            "La chanteuse Léa Marec, alors âgée de 20 ans, a sorti son premier album en 1984.",
+            "La chanteuse Léa Marec, alors âgée de 20 ans, a sorti son premier album en 1984.",
+        ),
+    ],
+)
+def test_alors_the_time_of_the_sentence_before_is_dropped(text: str, bullet: str) -> None:
+    # The headline's statement was refused as pointing back for it (« avait alors critiqué »);
+    # « alors que », « alors qu'il » and « alors âgée de » open a clause and stay.
+    assert compress(text, 40, limit=40)[0] == bullet
+
+
 def test_an_exception_in_brackets_is_part_of_the_claim() -> None:
     # Cut, « (hors ...) » would make the sentence say more than the text.
     text = "Aucun club de la région (hors équipes réserves) n'a encore obtenu sa licence pour la saison."

@@ -50,3 +50,68 @@ def test_the_fallback_can_be_turned_off(pipeline: Pipeline) -> None:
     settings = Settings(keypoints=limits)
     digest = Pipeline(settings).digest(_LONG_LEAD, lang="fr")
     assert not digest.keypoints
+
+
+# An article made only of one speaker's words (the twenty-fifth judged round's empty box): a
+# quote over three sentences, too long to be one bullet whole, then a quote whose speaker is a
+# bare pronoun. No sentence stands alone.
+_QUOTES_ONLY = (
+    "\"Nous avons pris la décision de fermer notre usine de Lannion à la fin de l'année, après "
+    "trois exercices déficitaires et la perte de notre principal client. Les deux cents salariés "
+    "du site se verront proposer un poste dans nos autres usines de Bretagne ou un "
+    "accompagnement personnalisé vers un nouvel emploi. Nous savons que c'est une épreuve pour "
+    'toute la région et nous la regrettons profondément", a annoncé mardi Claire Fontaine, '
+    "directrice générale du groupe Armorique Composants.\n\n"
+    '"Personne ne sera laissé sans solution. Nous y veillerons jusqu\'au dernier jour", '
+    "a-t-elle ajouté."
+)
+
+
+def test_a_long_quote_is_cut_at_a_sentence_end_and_closed_before_its_speaker() -> None:
+    digest = Pipeline().digest(_QUOTES_ONLY, lang="fr")
+    assert len(digest.keypoints) == 1, [n.message for n in digest.notices]
+    bullet = digest.keypoints[0]
+    assert bullet.text == (
+        "\"Nous avons pris la décision de fermer notre usine de Lannion à la fin de l'année, "
+        'après trois exercices déficitaires et la perte de notre principal client", a annoncé '
+        "mardi Claire Fontaine, directrice générale du groupe Armorique Composants."
+    )
+    assert bullet.verdict.passed and bullet.removed == ["quote_cut"]
+    # Every piece is the source's: the quote up to its first sentence's stop, then the mark.
+    assert [f.text[-7:] for f in bullet.fragments] == [" client", "posants."[-7:]]
+    assert digest.article.text[bullet.fragments[1].start] == '"'
+
+
+def test_a_quote_cut_keeps_a_guillemet_s_inner_space_and_needs_a_named_speaker() -> None:
+    text = (
+        "« Nous avons pris la décision de fermer notre usine de Lannion à la fin de l'année, "
+        "après trois exercices déficitaires et la perte de notre principal client. Les deux "
+        "cents salariés du site se verront proposer un poste dans nos autres usines de Bretagne "
+        "ou un accompagnement personnalisé vers un nouvel emploi. Nous savons que c'est une "
+        "épreuve pour toute la région » a annoncé mardi Claire Fontaine."
+    )
+    digest = Pipeline().digest(text, lang="fr")
+    assert [k.text for k in digest.keypoints] == [
+        "« Nous avons pris la décision de fermer notre usine de Lannion à la fin de l'année, "
+        "après trois exercices déficitaires et la perte de notre principal client » a annoncé "
+        "mardi Claire Fontaine."
+    ]
+    # Whose words they are, a pronoun does not say: no bullet cut from them.
+    unnamed = text.replace("a annoncé mardi Claire Fontaine", "a-t-elle annoncé mardi")
+    assert not any("Lannion" in k.text for k in Pipeline().digest(unnamed, lang="fr").keypoints)
+
+
+def test_the_last_resort_is_the_body_s_first_statement() -> None:
+    # Every sentence opens on a pronoun nobody is named for: none stands alone, the first that
+    # is a statement (not the question) is the bullet.
+    text = (
+        "Pourquoi a-t-il quitté le club si vite après la remontée ?\n\n"
+        "Il a annoncé mardi soir qu'il quittait la présidence du club après douze saisons "
+        "passées à sa tête.\n\n"
+        "Il laisse derrière lui un club remonté en deuxième division et des finances assainies."
+    )
+    digest = Pipeline().digest(text, lang="fr")
+    assert [k.text[:30] for k in digest.keypoints] == ["Il a annoncé mardi soir qu'il "]
+    assert digest.keypoints[0].verdict.passed
+    off = Settings(keypoints=KeyPointSettings(empty_box_extra_words=0))
+    assert not Pipeline(off).digest(text, lang="fr").keypoints

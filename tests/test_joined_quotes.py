@@ -49,6 +49,10 @@ def test_a_quote_whose_speaker_is_a_pronoun_is_no_bullet(pipeline: Pipeline) -> 
 
 
 def test_without_joining_the_quotes_only_article_has_no_bullet() -> None:
+    # Nor the empty box's last resort, which joins the body's first quote (thirteenth session).
+    off = KeyPointSettings(join_quotes=False, empty_box_extra_words=0)
+    digest = Pipeline(Settings(keypoints=off)).digest(_QUOTES_ONLY, lang="fr")
+    assert digest.keypoints == []
     settings = Settings(keypoints=KeyPointSettings(join_quotes=False))
     digest = Pipeline(settings).digest(_QUOTES_ONLY, lang="fr")
-    assert digest.keypoints == []
+    assert [k.text[:25] for k in digest.keypoints] == ['"Nous ne lâcherons rien. ']

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from essentiel.model import Digest, EntityKind, Quote, QuoteKind
+from essentiel.model import BlockKind, Digest, EntityKind, Quote, QuoteKind
 from essentiel.pipeline import Pipeline
 
 FR = (
@@ -442,7 +442,10 @@ def test_a_selon_after_a_quote_and_its_cue_is_no_second_report(pipeline: Pipelin
     ]
 
 
-def test_a_pull_quote_heading_glued_into_the_text_is_a_quote(pipeline: Pipeline) -> None:
+def test_a_pull_quote_heading_glued_into_the_text_is_a_subheading(pipeline: Pipeline) -> None:
+    # Since the thirteenth session the clean stage sets a quoted intertitle glued on both sides
+    # apart as a subheading block (issue 33): no longer speech of the body (bench/facts_fr.py
+    # unchanged on both gold sets); before, the pull quote was a direct quote with no cue.
     digest = _digest(
         pipeline,
         'Le maire de Nantes a défendu son budget lundi. "Nous tenons nos engagements", '
@@ -451,7 +454,9 @@ def test_a_pull_quote_heading_glued_into_the_text_is_a_quote(pipeline: Pipeline)
         "fr",
     )
     directs = [q.content.text for q in digest.quotes if q.kind == QuoteKind.DIRECT]
-    assert directs == ["Nous tenons nos engagements", "Un budget de combat"]
+    assert directs == ["Nous tenons nos engagements"]
+    headings = [b.span.text for b in digest.article.blocks if b.kind == BlockKind.SUBHEADING]
+    assert headings == ['"Un budget de combat"']
 
 
 def test_a_report_ends_before_a_quote_with_its_own_incise(pipeline: Pipeline) -> None:

@@ -323,6 +323,47 @@ def test_a_quote_closed_before_a_glued_paragraph_stays_body() -> None:
     assert all(kind is BlockKind.BODY for kind, _ in _kinds(text))
 
 
+def test_a_quoted_intertitle_glued_on_both_sides_is_set_apart() -> None:
+    # Text copied from a page: the sentence before, its stop, the quoted intertitle and the
+    # paragraph under it, with no space at either mark (the twenty-eighth round's empty box).
+    text = (
+        "Les commerçants du centre-ville pourront vendre en ligne sur la plateforme Clic-P."
+        '"Des contraintes en plus, pas de clients en plus"Pour certains commerçants, la '
+        "plateforme arrive trop tard, a reconnu jeudi la présidente de l'association."
+    )
+    kinds = _kinds(text)
+    assert kinds == [
+        (BlockKind.BODY, text[: text.index('"')]),
+        (BlockKind.SUBHEADING, '"Des contraintes en plus, pas de clients en plus"'),
+        (BlockKind.BODY, text[text.index("Pour certains") :]),
+    ]
+    # The same after a quote the sentence before closes, and with guillemets.
+    closed = (
+        'Le maire a promis "une réponse rapide"."Nous attendons des actes"Les riverains '
+        "ont manifesté samedi devant la mairie."
+    )
+    assert (BlockKind.SUBHEADING, '"Nous attendons des actes"') in _kinds(closed)
+    french = (
+        "Le maire a promis une réponse rapide.« Nous attendons des actes »Les riverains "
+        "ont manifesté samedi devant la mairie."
+    )
+    assert (BlockKind.SUBHEADING, "« Nous attendons des actes »") in _kinds(french)
+
+
+def test_a_quoted_paragraph_or_a_title_inside_a_quote_is_no_glued_intertitle() -> None:
+    # A quote that ends on its full stop is a paragraph of someone's words; a title opening
+    # inside a quote (« d'"On ... » ) is not a closing mark; nor is a mark before a space.
+    for text in (
+        'Le maire a parlé.\n\n"Nous attendons des actes, et vite."Les riverains ont '
+        "manifesté samedi devant la mairie.",
+        "Il a été clair. \"Je reviendrai la saison prochaine dans l'émission d'\"On refait le "
+        'match" avec la même équipe", a-t-il confié.',
+        'Le quartier était calme." "Nous avons entendu un bruit sourd vers minuit", raconte '
+        "une voisine.",
+    ):
+        assert BlockKind.SUBHEADING not in {kind for kind, _ in _kinds(text)}, _kinds(text)
+
+
 def test_quoted_words_inside_a_sentence_are_not_a_glued_heading() -> None:
     text = 'Le maire a dit "non" au projet de parking. Le conseil a voté "contre" mardi soir.'
     assert _kinds(text) == [(BlockKind.BODY, text)]

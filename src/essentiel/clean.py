@@ -485,6 +485,20 @@ _QUOTED_HEADING = re.compile(
 QUOTED_HEADING_MAX_WORDS = 8
 
 
+# The same intertitle glued on both sides: its opening mark right after the sentence before
+# (its stop, and the mark closing that sentence's quote), its closing mark right against the
+# paragraph's first word (« ... sur la plateforme Clic-P."Des contraintes en plus"Pour certains
+# commerçants, ... », the twenty-eighth judged round's empty box; « ... a-t-elle
+# développé."Cela doit être réciproque"Dans cette hypothèse ... »). No stop inside but a
+# question or exclamation mark, or an ellipsis, at its end: a quoted paragraph that ends on
+# its full stop (« ... grandiose."Aujourd'hui ... ») is not one. Up to SUBHEADING_MAX_WORDS,
+# commas allowed (« "On change d'hôtel, on change de date" »): glued on both sides, nothing
+# else reads so. Straight marks count: the opening one must open (an even number before).
+_GLUED_QUOTED_HEADING = re.compile(
+    r'[.!?…]["»”]?\s?(?P<open>["“«])\s?[^"“”«».!?…\n]{1,160}?[!?…]?\s?["”»](?=[A-ZÀ-ÖØ-Þ])'
+)
+
+
 def _quoted_headings(text: str) -> list[tuple[int, int]]:
     """Each quoted intertitle: where its opening mark stands and where the paragraph under it
     starts (the capitalised word after it)."""
@@ -494,7 +508,19 @@ def _quoted_headings(text: str) -> list[tuple[int, int]]:
             continue
         opening = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
         spans.append((opening, m.end()))
-    return spans
+    for m in _GLUED_QUOTED_HEADING.finditer(text):
+        opening = m.start("open")
+        if text.count('"', 0, opening) % 2 or any(a <= opening < b for a, b in spans):
+            continue
+        # Words, from the mark on (« habitude." "De ... » is two quotes, not one), and not a
+        # title opening inside a quote (« ... saison d'"On n'est pas couché" »).
+        if not text[opening + 1 : opening + 2].strip() and text[opening] == '"':
+            continue
+        if text[m.end() - 2 : m.end() - 1] in "'’" or not any(c.isalpha() for c in m[0]):
+            continue
+        if len(text[opening : m.end()].split()) <= SUBHEADING_MAX_WORDS:
+            spans.append((opening, m.end()))
+    return sorted(spans)
 
 
 # An acronym or a word in capitals run into a capitalised word (« ... de sympathisants

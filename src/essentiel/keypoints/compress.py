@@ -414,6 +414,10 @@ _COMPARED = frozenset({"ADJ", "ADV"})
 # The listed adverbs that also compare (« aussi grand que », « ainsi que »); « toutefois
 # que » does not.
 _COMPARATIVES = frozenset({"aussi", "ainsi", "also"})
+_QUE = frozenset({"que", "qu'", "qu’"})
+# ... or that open a clause with « que » or an adjective (« alors que », « alors âgée de »),
+# and are only the time of the sentence before on a verb (« avait alors vertement critiqué »).
+_CLAUSE_OPENERS = frozenset({"alors"})
 # « non seulement ... mais aussi », "not only ... but also": the pair's second half.
 _PAIRED = frozenset({"mais", "et", "but", "and", "ou", "or"})
 
@@ -468,6 +472,11 @@ def _additive_adverb(s: _Sentence) -> Iterable[Deletion]:
                 after.pos_ in _COMPARED or after.lower_ == "que" or _adjectival_participle(after)
             )
             if compares and phrase in _COMPARATIVES and not aside:
+                continue
+            opens_clause = after is not None and (
+                after.lower_ in _QUE or after.pos_ == "ADJ" or _adjectival_participle(after)
+            )
+            if opens_clause and phrase in _CLAUSE_OPENERS and not aside:
                 continue
             if aside:
                 cut = (start - 2, end + 1)
