@@ -1462,6 +1462,17 @@ def test_an_opening_phrase_pointing_back_by_a_demonstrative_goes(text: str, expe
     assert (bullet, removed) == (expected, ["pointing_opener"])
 
 
+def test_an_opening_phrase_that_says_whose_view_follows_stays() -> None:
+    # Cut, « Pour ce médecin, » left a quote nobody said (the twenty-ninth judged round).
+    text = (
+        'Pour ce médecin, soutenu par une partie de la majorité, "il y a eu une tentative de '
+        'monopoliser les tests".'
+    )
+    bullet, removed = compress(text, 30)
+    assert bullet.startswith("Pour ce médecin"), bullet
+    assert "pointing_opener" not in removed
+
+
 @pytest.mark.parametrize(
     "text",
     [

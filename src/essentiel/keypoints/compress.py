@@ -369,6 +369,19 @@ def _pointing_labels(code: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(w, re.IGNORECASE) for w in words)
 
 
+def _whose_view(tokens: list[Token], code: str) -> bool:
+    """The phrase opens on a word that gives whose view follows (``[compress] view_openers``:
+    « Pour ce médecin », « Aux yeux de cet élu »), before a noun, not an infinitive (« Pour ce
+    faire »)."""
+    openers = _compress_words(code, "view_openers")
+    words = [t for t in tokens if not t.is_punct]
+    for size in (3, 2, 1):
+        said = " ".join(t.lower_ for t in words[:size])
+        if said in openers and len(words) > size:
+            return "Inf" not in words[size].morph.get("VerbForm", [])
+    return False
+
+
 def _pointing_label(s: _Sentence) -> Iterable[Deletion]:
     """Opening words that point back while the rest stands without them (``[compress]
     pointing_labels``): « Toujours selon la police, ... » -> « Selon la police, ... »,
@@ -400,6 +413,10 @@ def _pointing_opener(s: _Sentence) -> Iterable[Deletion]:
     base = s.base
     tokens = [t for t in s.sent if start <= t.idx - base < seg.end]
     if not tokens or any(is_finite_verb(t) for t in tokens):
+        return
+    if _whose_view(tokens, s.lang.code):
+        # « Pour ce médecin, "il y a eu une tentative ..." »: whose view the rest is (the
+        # twenty-ninth round's unattributed quote), not what the sentence before said.
         return
     rest = s.text[nxt:].lstrip(",;: ")
     if s.lang.opens_with(rest, s.lang.anaphoric_openers) or opens_pointing_back(rest, s.lang):
