@@ -504,6 +504,19 @@ def test_a_pronoun_incise_after_the_quote_s_complement_counts_too() -> None:
     assert speakerless_quotes(_parse(text, "fr"), incise) == {1}
 
 
+def test_words_quoted_on_no_statement_of_the_paper_s_are_no_bullet() -> None:
+    # The head is an infinitive or a participle; the only finite verbs are someone's words
+    # (the twenty-ninth judged round's fragment).
+    assert not _stands_alone(
+        'Avant de rappeler que "les promesses de la direction n\'ont jamais été tenues", citant '
+        "notamment la fermeture du site de Rennes en 2018."
+    )
+    assert _stands_alone(
+        'Le syndicat a rappelé que "les promesses de la direction n\'ont jamais été tenues", '
+        "citant notamment la fermeture du site de Rennes."
+    )
+
+
 def test_a_pronoun_meaning_the_one_just_named_keeps_a_sentence_out() -> None:
     # « ce dernier » points back wherever it stands: in a box it reads as the person of the
     # bullet before (the fifth judged round's unfaithful box).

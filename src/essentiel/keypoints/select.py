@@ -477,6 +477,20 @@ def _no_statement(span: SpacySpan) -> bool:
     )
 
 
+def _nonfinite_head(span: SpacySpan) -> bool:
+    """The sentence's head is an infinitive or a participle with no auxiliary, and its only
+    finite verbs stand inside quotation marks: « Avant de souligner que "les allégations n'ont
+    rien de nouveau", citant ... » (the twenty-ninth judged round's fragment): someone's words
+    hung on no statement of the paper's."""
+    root = span.root
+    if root.pos_ != "VERB" or not set(root.morph.get("VerbForm", [])) & {"Inf", "Part"}:
+        return False
+    if any(c.dep_.startswith("aux") or c.dep_ == "cop" for c in root.children):
+        return False
+    finite = [t for t in span if is_finite_verb(t)]
+    return bool(finite) and all(_inside_inner_quote(span, t) for t in finite)
+
+
 # Clauses hung on a noun: a finite verb in one does not make a statement.
 _NOUN_CLAUSES = frozenset({"acl", "acl:relcl", "relcl"})
 _AUXILIARIES = frozenset({"aux", "aux:tense", "aux:pass", "auxpass", "cop"})
@@ -750,7 +764,7 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
         return False
     if nominal_fragment(span, lang) or verbless_fragment(span):
         return False
-    if subordinate_only(list(span)):
+    if subordinate_only(list(span)) or _nonfinite_head(span):
         return False  # « Avant que les secours n'arrivent sur place. »: no main clause
     if _verb_first(span, text, lang.code) or _said_of_nothing(span, lang.code):
         return False
