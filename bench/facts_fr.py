@@ -4,6 +4,8 @@
     .venv/bin/python bench/facts_fr.py --gold bench/gold/fr-facts-heldout.jsonl   # held aside
     .venv/bin/python bench/facts_fr.py --errors FILE         # every error, and counts by kind
     .venv/bin/python bench/facts_fr.py --gold A.jsonl --against B.jsonl   # agreement of two passes
+    .venv/bin/python bench/facts_fr.py --first 52            # the gold's first 52 articles
+    .venv/bin/python bench/facts_fr.py --skip 52             # the articles after the first 52
 
 The gold files hold OrangeSum article ids (validation or train split) and character offsets into
 their `text` (no article text: that stays in ../shared/eval-data). Each article is digested as
@@ -367,11 +369,19 @@ def main() -> int:
     parser.add_argument("--data", type=Path, nargs="+", default=list(DATA))
     parser.add_argument("--json", type=Path)
     parser.add_argument("--errors", type=Path, help="write unmatched and wrong items here")
+    parser.add_argument(
+        "--skip", type=int, default=0, help="leave out the gold's first N articles (file order)"
+    )
+    parser.add_argument(
+        "--first", type=int, help="score only the first N articles (after --skip), file order"
+    )
     args = parser.parse_args()
     if not any(p.exists() for p in args.data):
         print(f"no data at {', '.join(map(str, args.data))}", file=sys.stderr)
         return 2
     gold = load_gold(args.gold)
+    ids = list(gold)[args.skip :]
+    gold = {k: gold[k] for k in (ids if args.first is None else ids[: args.first])}
     if args.against:
         second = load_gold([args.against])
         gold = {k: v for k, v in gold.items() if k in second}

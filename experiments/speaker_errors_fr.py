@@ -73,8 +73,12 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--out", type=Path, help="write the errors as JSON lines here")
+    parser.add_argument("--skip", type=int, default=0, help="leave out the first N articles")
+    parser.add_argument("--first", type=int, help="only the first N articles (after --skip)")
     args = parser.parse_args()
     gold = load_gold([args.gold])
+    ids = list(gold)[args.skip :]
+    gold = {k: gold[k] for k in (ids if args.first is None else ids[: args.first])}
     texts = load_texts(set(gold), DATA)
     from essentiel.pipeline import Pipeline
 
