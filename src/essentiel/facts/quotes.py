@@ -1030,6 +1030,14 @@ class QuoteExtractor:
                     # « ajoute-t-il.Braconnage »: before a glued sentence the hyphens split off
                     and (t.text.startswith("-") or (t.i > 0 and t.doc[t.i - 1].text == "-"))
                 ]
+            if subjects and _incise(v) and all(_cut_off(s, v) for s in subjects):
+                # « L'immeuble, situé …, "n'est pas insalubre", a expliqué Sonia »: a subject
+                # that a closing mark or bracket cuts off from the incise is the quoted
+                # clause's; the incise's own follows it.
+                inverted = [
+                    c for c in _inverted_subject(v) if not quoted(c.idx) and self._speaks(c)
+                ]
+                subjects = inverted or subjects
             if subjects:
                 head = subjects[0]
                 if (
@@ -2381,6 +2389,13 @@ def _inverted_subject(verb: Token) -> list[Token]:
                 # « "…", note le Défenseur »: the verb taken for a noun, its subject for its
                 # complement
                 or (tok.dep_ == "nmod" and tok.head.i == verb.i and verb.pos_ == "NOUN")
+                # « a annoncé lundi 27 avril le ministère », « a encore expliqué Sonia »: a
+                # noun phrase with no preposition hung on the date before it or taken for the
+                # verb's complement; a determiner or a name makes it a phrase of its own
+                or (
+                    tok.dep_ in {"nmod", "xcomp"}
+                    and (tok.pos_ == "PROPN" or any(c.dep_ == "det" for c in tok.children))
+                )
             )
             and (
                 tok.pos_ in {"NOUN", "PROPN"}
@@ -2401,6 +2416,14 @@ def _inverted_subject(verb: Token) -> list[Token]:
 
 # Words that open a relative clause (« , où il avait son cabinet », « , qui raconte »).
 _RELATIVES = frozenset({"où", "qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles"})
+
+
+def _cut_off(subject: Token, verb: Token) -> bool:
+    """Does a closing quotation mark or bracket stand between the subject and its verb after
+    it?"""
+    return subject.i < verb.i and any(
+        t.text in _CLOSINGS or t.text == ")" for t in verb.doc[subject.i + 1 : verb.i]
+    )
 
 
 def _relative(clause: Token) -> bool:

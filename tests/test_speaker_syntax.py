@@ -1,0 +1,83 @@
+"""Speakers by the syntax of the cue clause (issue 32): an incise's inverted subject when the
+parser hangs it on a date or takes it for a complement, or gives the verb the quoted clause's
+subject. Original sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.tokens import Doc
+
+from essentiel.analyze import pipeline as nlp
+from essentiel.facts.quotes import QuoteExtractor, _cut_off
+from essentiel.model import Digest, Quote
+from essentiel.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline()
+
+
+def _digest(pipe: Pipeline, text: str) -> Digest:
+    return pipe.digest(text, lang="fr", published=dt.date(2025, 3, 4))
+
+
+def _quote(digest: Digest, start: str) -> Quote:
+    found = [q for q in digest.quotes if q.content.text.startswith(start)]
+    assert len(found) == 1, [q.content.text for q in digest.quotes]
+    return found[0]
+
+
+def test_an_inverted_subject_after_a_date_speaks(pipe: Pipeline) -> None:
+    # The parser hangs « le ministère » on « mars » (no preposition between them): still the
+    # incise's subject, not the subject of the reported clause.
+    d = _digest(
+        pipe,
+        'Les artisans "en difficulté" recevront une aide d\'urgence dès avril, a annoncé '
+        "mardi 3 mars le ministère du Travail.",
+    )
+    assert _quote(d, "en difficulté").speaker_name == "le ministère du Travail"
+    d = _digest(
+        pipe,
+        'Les mois de mai et de juin seront "très chargés" pour les jardiniers, où la demande va '
+        "doubler, a affirmé lundi 2 mars la fédération nationale des pépiniéristes.",
+    )
+    assert _quote(d, "très chargés").speaker_name == "la fédération nationale des pépiniéristes"
+
+
+# « Le moulin, situé à Dinan, "n'est pas à vendre", a encore expliqué Sonia. » as the parser
+# read a sentence of this shape in an article: the quoted clause's subject given to the
+# incise's verb, and the name after the verb taken for its complement.
+def _parse() -> Doc:
+    words = [
+        "Le", "moulin", ",", "situé", "à", "Dinan", ",", '"', "n'", "est", "pas", "à", "vendre",
+        '"', ",", "a", "encore", "expliqué", "Sonia", ".",
+    ]  # fmt: skip
+    heads = [1, 17, 1, 1, 5, 3, 12, 12, 12, 12, 12, 12, 17, 12, 17, 17, 17, 17, 17, 17]
+    deps = [
+        "det", "nsubj", "punct", "acl", "case", "obl", "punct", "punct", "advmod", "cop",
+        "advmod", "mark", "ccomp", "punct", "punct", "aux:tense", "advmod", "ROOT", "xcomp",
+        "punct",
+    ]  # fmt: skip
+    pos = [
+        "DET", "NOUN", "PUNCT", "VERB", "ADP", "PROPN", "PUNCT", "PUNCT", "ADV", "AUX", "ADV",
+        "ADP", "VERB", "PUNCT", "PUNCT", "AUX", "ADV", "VERB", "PROPN", "PUNCT",
+    ]  # fmt: skip
+    return Doc(nlp("fr").vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_a_subject_cut_off_by_the_closing_mark_is_not_the_incise_s() -> None:
+    doc = _parse()
+    a, b = doc[8].idx, doc[12].idx + len(doc[12].text)  # inside the marks
+    assert _cut_off(doc[1], doc[17])
+    span, head = QuoteExtractor("fr")._speaker_of(doc[17], lambda i: a <= i < b)
+    assert head is not None and head.text == "Sonia"
+    assert span == (doc[18].idx, doc[18].idx + len("Sonia"))
+
+
+def test_a_subject_before_its_verb_with_no_mark_between_keeps_it(pipe: Pipeline) -> None:
+    # No closing mark between « Le maire » and its verb: he speaks, not the person after.
+    d = _digest(pipe, 'Le maire, interrogé dimanche, a qualifié le préfet de "menteur".')
+    assert _quote(d, "menteur").speaker_name == "Le maire"
