@@ -10,7 +10,7 @@ import pytest
 from spacy.tokens import Doc
 
 from essentiel.analyze import pipeline as nlp
-from essentiel.facts.quotes import QuoteExtractor, _cut_off
+from essentiel.facts.quotes import QuoteExtractor, _antecedent, _cut_off
 from essentiel.model import Digest, Quote
 from essentiel.pipeline import Pipeline
 
@@ -81,3 +81,44 @@ def test_a_subject_before_its_verb_with_no_mark_between_keeps_it(pipe: Pipeline)
     # No closing mark between « Le maire » and its verb: he speaks, not the person after.
     d = _digest(pipe, 'Le maire, interrogé dimanche, a qualifié le préfet de "menteur".')
     assert _quote(d, "menteur").speaker_name == "Le maire"
+
+
+def _doc(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    return Doc(nlp("fr").vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_a_relative_pronoun_parsed_into_a_conjunct_speaks_for_the_phrase_before_it() -> None:
+    # « Le projet a été critiqué par la Suède qui a exhorté Berlin à "tout revoir". », as the
+    # parser read a sentence of this shape: the relative clause made a conjunct of
+    # « critiqué », its « qui » no longer tied to « la Suède ».
+    doc = _doc(
+        ["Le", "projet", "a", "été", "critiqué", "par", "la", "Suède", "qui", "a", "exhorté",
+         "Berlin", "à", '"', "tout", "revoir", '"', "."],
+        [1, 4, 4, 4, 4, 7, 7, 4, 10, 10, 4, 10, 15, 15, 15, 10, 15, 4],
+        ["det", "nsubj:pass", "aux:tense", "aux:pass", "ROOT", "case", "det", "obl:agent",
+         "nsubj", "aux:tense", "conj", "obj", "mark", "punct", "obj", "xcomp", "punct",
+         "punct"],
+        ["DET", "NOUN", "AUX", "AUX", "VERB", "ADP", "DET", "PROPN", "PRON", "AUX", "VERB",
+         "PROPN", "ADP", "PUNCT", "PRON", "VERB", "PUNCT", "PUNCT"],
+    )  # fmt: skip
+    a, b = doc[14].idx, doc[15].idx + len("revoir")
+    span, head = QuoteExtractor("fr")._speaker_of(doc[10], lambda i: a <= i < b)
+    assert head is not None and head.text == "Suède"
+    assert span is not None and doc.text[span[0] : span[1]] == "la Suède"
+
+
+def test_the_antecedent_is_the_head_of_the_phrase_not_its_complement() -> None:
+    # « une porte-parole du mouvement Terre Vive, qui »: the spokeswoman, not the movement.
+    doc = _doc(
+        ["une", "porte-parole", "du", "mouvement", "Terre", "Vive", ",", "qui", "salue"],
+        [1, 8, 3, 1, 3, 4, 7, 8, 8],
+        ["det", "nsubj", "case", "nmod", "appos", "flat:name", "punct", "nsubj", "ROOT"],
+        ["DET", "NOUN", "ADP", "NOUN", "PROPN", "PROPN", "PUNCT", "PRON", "VERB"],
+    )
+    antecedent = _antecedent(doc[7])
+    assert antecedent is not None and antecedent.text == "porte-parole"
+    # Nothing nominal before it: none.
+    doc = _doc(["Hier", ",", "qui", "parle", "?"], [3, 0, 3, 3, 3],
+               ["advmod", "punct", "nsubj", "ROOT", "punct"],
+               ["ADV", "PUNCT", "PRON", "VERB", "PUNCT"])  # fmt: skip
+    assert _antecedent(doc[2]) is None

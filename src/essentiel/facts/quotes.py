@@ -1040,13 +1040,14 @@ class QuoteExtractor:
                 subjects = inverted or subjects
             if subjects:
                 head = subjects[0]
-                if (
-                    head.lower_ in self.r.relatives
-                    and v.dep_ in {"acl:relcl", "relcl", "acl"}
-                    and v.head.pos_ in {"NOUN", "PROPN"}
-                ):
-                    # « le ministère, qui a précisé que … »: the antecedent speaks.
-                    head, subjects = v.head, [v.head]
+                if head.lower_ in self.r.relatives:
+                    if v.dep_ in {"acl:relcl", "relcl", "acl"} and v.head.pos_ in {"NOUN", "PROPN"}:
+                        # « le ministère, qui a précisé que … »: the antecedent speaks.
+                        head, subjects = v.head, [v.head]
+                    elif (antecedent := _antecedent(head)) is not None:
+                        # « condamnées par la Pologne qui a appelé … », the relative clause
+                        # parsed as a conjunct: the noun phrase right before the pronoun.
+                        head, subjects = antecedent, [antecedent]
                 # « La ministre de la Santé, Agnès Buzyn, a affirmé »: the name in apposition.
                 names = [
                     c
@@ -2416,6 +2417,25 @@ def _inverted_subject(verb: Token) -> list[Token]:
 
 # Words that open a relative clause (« , où il avait son cabinet », « , qui raconte »).
 _RELATIVES = frozenset({"où", "qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles"})
+
+
+def _antecedent(relative: Token) -> Token | None:
+    """The head of the noun phrase right before a relative pronoun (a comma or a closing mark
+    between them aside): « une porte-parole du mouvement X, qui » → « porte-parole »."""
+    i = relative.i - 1
+    while i >= 0 and relative.doc[i].text in {",", *_CLOSINGS}:
+        i -= 1
+    if i < 0 or relative.doc[i].pos_ not in {"NOUN", "PROPN", "ADJ"}:
+        return None
+    tok = relative.doc[i]
+    # Up the phrase: a complement, a name in apposition or a piece of a name, to its noun.
+    while (
+        tok.dep_ in {"nmod", "flat:name", "flat", "appos", "amod", "fixed"}
+        and tok.head.i < tok.i
+        and tok.head.pos_ in {"NOUN", "PROPN"}
+    ):
+        tok = tok.head
+    return tok if tok.pos_ in {"NOUN", "PROPN"} else None
 
 
 def _cut_off(subject: Token, verb: Token) -> bool:
