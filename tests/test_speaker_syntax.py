@@ -122,3 +122,31 @@ def test_the_antecedent_is_the_head_of_the_phrase_not_its_complement() -> None:
                ["advmod", "punct", "nsubj", "ROOT", "punct"],
                ["ADV", "PUNCT", "PRON", "VERB", "PUNCT"])  # fmt: skip
     assert _antecedent(doc[2]) is None
+
+
+def test_a_finite_verb_the_lemmatiser_left_as_written_is_still_speech() -> None:
+    # « La mairie estime que … » with « estime » given back as its own lemma, as the
+    # lemmatiser does in some sentences: a speech verb by its form plus « r ».
+    doc = Doc(
+        nlp("fr").vocab,
+        words=["La", "mairie", "estime", "que", "tout", "va", "bien"],
+        heads=[1, 2, 2, 5, 5, 2, 5],
+        deps=["det", "nsubj", "ROOT", "mark", "nsubj", "ccomp", "advmod"],
+        pos=["DET", "NOUN", "VERB", "SCONJ", "PRON", "VERB", "ADV"],
+        lemmas=["le", "mairie", "estime", "que", "tout", "aller", "bien"],
+        morphs=["", "", "Mood=Ind|Person=3|Tense=Pres|VerbForm=Fin", "", "", "", ""],
+    )
+    extractor = QuoteExtractor("fr")
+    assert extractor._is_speech(doc[2])
+    # After a relative pronoun it may be another verb's clause (« l'initiative, qui
+    # demande le retrait … »): left to the lemma.
+    doc = Doc(
+        nlp("fr").vocab,
+        words=["l'", "initiative", ",", "qui", "demande", "le", "retrait"],
+        heads=[1, 1, 1, 4, 1, 6, 4],
+        deps=["det", "ROOT", "punct", "nsubj", "acl:relcl", "det", "obj"],
+        pos=["DET", "NOUN", "PUNCT", "PRON", "VERB", "DET", "NOUN"],
+        lemmas=["le", "initiative", ",", "qui", "demande", "le", "retrait"],
+        morphs=["", "", "", "", "Mood=Ind|Person=3|Tense=Pres|VerbForm=Fin", "", ""],
+    )
+    assert not extractor._is_speech(doc[4])

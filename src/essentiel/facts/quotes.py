@@ -780,6 +780,17 @@ class QuoteExtractor:
                         and tok.doc[tok.i - 1].text == ","
                         and bool(_inverted_subject(tok))
                     )
+                    # « la commission estime "…" », « la plateforme indique que … »: a finite
+                    # verb the lemmatiser left as written, its subject before it.
+                    or (
+                        tok.pos_ == "VERB"
+                        and tok.lemma_.lower() == tok.lower_
+                        and "Fin" in tok.morph.get("VerbForm", [])
+                        and any(
+                            c.dep_ == "nsubj" and c.i < tok.i and c.lower_ not in self.r.relatives
+                            for c in tok.children
+                        )
+                    )
                 )
             )
             or (
