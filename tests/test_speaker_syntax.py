@@ -150,3 +150,21 @@ def test_a_finite_verb_the_lemmatiser_left_as_written_is_still_speech() -> None:
         morphs=["", "", "", "", "Mood=Ind|Person=3|Tense=Pres|VerbForm=Fin", "", ""],
     )
     assert not extractor._is_speech(doc[4])
+
+
+def test_an_inverted_group_with_its_article_and_number_speaks(pipe: Pipeline) -> None:
+    d = _digest(
+        pipe,
+        "Paul Marin et Luc Besson ont rencontré le préfet. \"C'est un signal très inquiétant "
+        'pour les agriculteurs de la vallée", ont déclaré les deux élus.',
+    )
+    assert _quote(d, "C'est un signal").speaker_name == "Paul Marin et Luc Besson"
+    d = _digest(
+        pipe, '"Nous ne céderons rien sur les salaires", ont affirmé les trois syndicalistes.'
+    )
+    assert _quote(d, "Nous ne céderons").speaker_name == "les trois syndicalistes"
+    # An age after the name is still no speaker.
+    d = _digest(
+        pipe, '"J\'ai connu ce quartier quand il était calme", a raconté Antonio Dias, 30 ans.'
+    )
+    assert _quote(d, "J'ai connu").speaker_name == "Antonio Dias"

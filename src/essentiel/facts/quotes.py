@@ -2418,8 +2418,12 @@ def _inverted_subject(verb: Token) -> list[Token]:
             and tok.text[0].isalnum()
             and not verb.doc[tok.i - 1].text.endswith("-")
             and tok.head.i >= verb.i
-            # « Antonio Dias, 30 ans »: an age, not who speaks
-            and not any(c.dep_ == "nummod" for c in tok.children)
+            # « Antonio Dias, 30 ans »: an age, not who speaks; « les deux députés », with
+            # its article, is a group that does
+            and not (
+                any(c.dep_ == "nummod" for c in tok.children)
+                and not any(c.dep_ == "det" for c in tok.children)
+            )
             and not any(c.dep_ == "case" for c in tok.children)
         ):
             return [tok]
