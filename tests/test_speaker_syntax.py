@@ -168,3 +168,20 @@ def test_an_inverted_group_with_its_article_and_number_speaks(pipe: Pipeline) ->
         pipe, '"J\'ai connu ce quartier quand il était calme", a raconté Antonio Dias, 30 ans.'
     )
     assert _quote(d, "J'ai connu").speaker_name == "Antonio Dias"
+
+
+def test_selon_lesquelles_attributes_the_claim_after_it_to_the_antecedent(pipe: Pipeline) -> None:
+    d = _digest(
+        pipe,
+        "Le maire de Brennec a démenti des rumeurs selon lesquelles l'usine fermerait ses "
+        "portes avant l'été.",
+    )
+    (q,) = d.quotes
+    assert q.content.text == "l'usine fermerait ses portes avant l'été"
+    assert q.speaker is not None and q.speaker.text == "des rumeurs"
+    d = _digest(
+        pipe, "Le syndicat cite une étude d'après laquelle les loyers ont doublé en dix ans."
+    )
+    (q,) = d.quotes
+    assert q.content.text == "les loyers ont doublé en dix ans"
+    assert q.speaker is not None and q.speaker.text == "une étude"

@@ -1260,6 +1260,29 @@ class QuoteExtractor:
         if phrase is None or phrase[2].lemma_.lower() in self.r.not_sources:
             return None  # « selon une répartition … », « selon les cas »: no source named
         s_start, s_end = sent.start_char, sent.end_char
+        relative = doc.char_span(phrase[0], phrase[1], alignment_mode="expand")
+        if relative is not None and relative[0].lower_ in self.r.relatives:
+            # « des informations selon lesquelles l'accord … »: the relative's antecedent is
+            # the source, and what follows the relative pronoun the claim.
+            marker = len(doc.char_span(m.start(), m.end(), alignment_mode="expand") or [])
+            antecedent = _antecedent(relative[0], skip=marker)
+            if antecedent is None:
+                return None
+            start = noun_phrase(antecedent)[0]
+            source = (start, len(text[: m.start()].rstrip(" ,")))
+            claim_start = relative[0].idx + len(relative[0].text)
+            claim = (
+                claim_start + len(text[claim_start:]) - len(text[claim_start:].lstrip()),
+                s_end,
+            )
+            content = (
+                claim[0],
+                len(text[: self._before_incise(doc, text, *claim)].rstrip(" ,;:.!?")),
+            )
+            if len(text[content[0] : content[1]].split()) < 3:
+                return None
+            return content[0], content[1], source, antecedent
+
         before = (s_start, m.start())
         after = (phrase[1], s_end)
 
@@ -2434,10 +2457,11 @@ def _inverted_subject(verb: Token) -> list[Token]:
 _RELATIVES = frozenset({"où", "qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles"})
 
 
-def _antecedent(relative: Token) -> Token | None:
+def _antecedent(relative: Token, skip: int = 0) -> Token | None:
     """The head of the noun phrase right before a relative pronoun (a comma or a closing mark
-    between them aside): « une porte-parole du mouvement X, qui » → « porte-parole »."""
-    i = relative.i - 1
+    between them aside, and ``skip`` tokens, as « selon » in « selon lesquelles »):
+    « une porte-parole du mouvement X, qui » → « porte-parole »."""
+    i = relative.i - 1 - skip
     while i >= 0 and relative.doc[i].text in {",", *_CLOSINGS}:
         i -= 1
     if i < 0 or relative.doc[i].pos_ not in {"NOUN", "PROPN", "ADJ"}:
