@@ -185,3 +185,16 @@ def test_selon_lesquelles_attributes_the_claim_after_it_to_the_antecedent(pipe: 
     (q,) = d.quotes
     assert q.content.text == "les loyers ont doublé en dix ans"
     assert q.speaker is not None and q.speaker.text == "une étude"
+
+
+def test_an_adverb_before_selon_right_after_the_quote_keeps_it_the_cue(pipe: Pipeline) -> None:
+    # « toujours selon X » right after the quote: X's words, not those of the verb of the
+    # relative clause before (« qui a raconté »).
+    d = _digest(
+        pipe,
+        'La jeune femme, qui a raconté les faits aux enquêteurs, a été placée "sous protection '
+        'dans un foyer adapté", toujours selon le parquet de Rennes.',
+    )
+    q = _quote(d, "sous protection")
+    assert q.cue is not None and q.cue.text == "selon"
+    assert q.speaker_name == "le parquet de Rennes"

@@ -138,6 +138,8 @@ class _Rules:
     complement_prepositions: frozenset[str]  # with ``prepositions``: a name's governors
     according_to: re.Pattern[str]
     not_sources: frozenset[str]
+    # « "…", toujours selon le parquet »: adverbs between a quote's comma and its marker.
+    according_to_adverbs: re.Pattern[str]
     floating_min_words: int
     fragments_in_reports: bool
     predicate_fragments: bool
@@ -196,6 +198,12 @@ def rules(code: str) -> _Rules:
             rf"(?<![\w-])(?:{alternation(q['according_to'])})(?![\w-])", re.IGNORECASE
         ),
         not_sources=frozenset(q.get("not_sources", [])),
+        according_to_adverbs=re.compile(
+            rf"(?:(?:{alternation(q['according_to_adverbs'])})\s+)?"
+            if q.get("according_to_adverbs")
+            else "",
+            re.IGNORECASE,
+        ),
         floating_min_words=int(q["floating_min_words"]),
         fragments_in_reports=bool(q.get("fragments_in_reports", False)),
         predicate_fragments=bool(q.get("predicate_fragments", False)),
@@ -739,7 +747,8 @@ class QuoteExtractor:
         m = re.compile(r'[\s»"”]*,\s*').match(text, b)
         if m is None:
             return None
-        marker = self.r.according_to.match(text, m.end())
+        adverb = self.r.according_to_adverbs.match(text, m.end())
+        marker = self.r.according_to.match(text, adverb.end() if adverb else m.end())
         if marker is None or quoted(marker.start()):
             return None
         phrase = self._source_phrase(doc, marker.end(), quoted)
