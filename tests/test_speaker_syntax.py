@@ -198,3 +198,21 @@ def test_an_adverb_before_selon_right_after_the_quote_keeps_it_the_cue(pipe: Pip
     q = _quote(d, "sous protection")
     assert q.cue is not None and q.cue.text == "selon"
     assert q.speaker_name == "le parquet de Rennes"
+
+
+def test_a_pronoun_goes_to_its_own_sentence_s_subject_before_the_previous_speaker(
+    pipe: Pipeline,
+) -> None:
+    d = _digest(
+        pipe,
+        '"Nous ne lâcherons rien", a prévenu Paul Girard. Le ministre Marc Lenoir a ensuite '
+        'reçu les deux maires, qu\'il a félicités pour leur "accueil très chaleureux".',
+    )
+    assert _quote(d, "accueil").speaker_name == "Marc Lenoir"
+    # With no subject of its own sentence, the pronoun still continues the speaker.
+    d = _digest(
+        pipe,
+        '"Nous ne lâcherons rien", a prévenu Paul Girard. "Nous serons là demain matin devant '
+        'la mairie", a-t-il ajouté.',
+    )
+    assert _quote(d, "Nous serons").speaker_name == "Paul Girard"
