@@ -10,7 +10,7 @@ import pytest
 from spacy.tokens import Doc
 
 from essentiel.analyze import pipeline as nlp
-from essentiel.facts.quotes import QuoteExtractor, _antecedent, _cut_off
+from essentiel.facts.quotes import QuoteExtractor, _antecedent, _bare_subject, _cut_off
 from essentiel.model import Digest, Quote
 from essentiel.pipeline import Pipeline
 
@@ -216,3 +216,32 @@ def test_a_pronoun_goes_to_its_own_sentence_s_subject_before_the_previous_speake
         'la mairie", a-t-il ajouté.',
     )
     assert _quote(d, "Nous serons").speaker_name == "Paul Girard"
+
+
+def _bare_parse(noun: str, number: str) -> Doc:
+    # « Avec ce principe, le tribunal administratif rappelle que … », as the parser read a
+    # sentence of this shape: the verb hung on the noun of the opening phrase, with no
+    # subject, and the noun phrase before it taken for a complement of that noun.
+    return Doc(
+        nlp("fr").vocab,
+        words=["Avec", "ce", "principe", ",", "le", noun, "administratif", "rappelle", "que",
+               "tout", "va", "bien"],
+        heads=[2, 2, 2, 2, 5, 2, 5, 2, 10, 10, 7, 10],
+        deps=["case", "det", "ROOT", "punct", "det", "nmod", "amod", "acl", "mark", "nsubj",
+              "ccomp", "advmod"],
+        pos=["ADP", "DET", "NOUN", "PUNCT", "DET", "NOUN", "ADJ", "VERB", "SCONJ", "PRON",
+             "VERB", "ADV"],
+        morphs=["", "", "", "", "", f"Number={number}", "", "Number=Sing|VerbForm=Fin", "", "",
+                "", ""],
+    )  # fmt: skip
+
+
+def test_the_noun_phrase_right_before_a_finite_verb_with_no_subject_is_its_subject() -> None:
+    doc = _bare_parse("tribunal", "Sing")
+    subject = _bare_subject(doc[7])
+    assert subject is not None and subject.text == "tribunal"
+    span, head = QuoteExtractor("fr")._speaker_of(doc[7], lambda i: False)
+    assert head is not None and head.text == "tribunal"
+    assert span is not None and doc.text[span[0] : span[1]] == "le tribunal administratif"
+    # Not a plural noun before a singular verb: no subject of it.
+    assert _bare_subject(_bare_parse("juges", "Plur")[7]) is None

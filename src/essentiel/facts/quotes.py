@@ -1093,6 +1093,12 @@ class QuoteExtractor:
                     last = max(governors, key=lambda c: c.i)
                     start = max(start, head.doc[last.i + 1].idx)
                 return (start, end), head
+            bare = _bare_subject(v) if v is verb and _finite(v) else None
+            if bare is not None and not quoted(bare.idx) and self._speaks(bare):
+                # « Avec ce principe, le Conseil constitutionnel rappelle que … » with the verb
+                # hung on the noun before it: the noun phrase right before a finite verb, no
+                # preposition governing it, is its subject.
+                return noun_phrase(bare), bare
             narrative = _narrative_subject(v)
             if narrative is not None:
                 # « Et l'avocat d'enchaîner : "…" »: the subject of a narrative infinitive
@@ -2484,6 +2490,43 @@ def _antecedent(relative: Token, skip: int = 0) -> Token | None:
     ):
         tok = tok.head
     return tok if tok.pos_ in {"NOUN", "PROPN"} else None
+
+
+def _bare_subject(verb: Token) -> Token | None:
+    """The head of a noun phrase that ends right before the verb (its auxiliary, its clitic),
+    opens after a comma or the sentence's start, and no preposition governs: the subject the
+    parser did not give the verb. Its number must be the verb's."""
+    doc = verb.doc
+    first = _first_of_verb_group(verb)
+    if first == 0 or doc[first - 1].pos_ not in {"NOUN", "PROPN", "ADJ"}:
+        return None
+    head = doc[first - 1]
+    # Up the phrase: an adjective, a piece of a name, a complement with its preposition (not
+    # an apposition, which a comma sets apart).
+    while (
+        head.head.i < head.i
+        and head.head.pos_ in {"NOUN", "PROPN"}
+        and (
+            head.dep_ in {"amod", "flat", "flat:name", "fixed"}
+            or (head.dep_ == "nmod" and any(c.dep_ == "case" for c in head.children))
+        )
+    ):
+        head = head.head
+    if head.pos_ not in {"NOUN", "PROPN"} or any(c.dep_ == "case" for c in head.children):
+        return None
+    start = min(t.i for t in head.subtree if t.i <= head.i)
+    if any(t.i >= first for t in head.subtree if t.i > head.i and t.dep_ != "punct"):
+        return None
+    if (
+        start > 0
+        and doc[start - 1].text not in {",", ".", ";", ":"}
+        and not doc[start].is_sent_start
+    ):
+        return None
+    number = (doc[first].morph.get("Number", []) or verb.morph.get("Number", []))[:1]
+    if number and head.morph.get("Number", [])[:1] not in ([], number):
+        return None
+    return head
 
 
 def _cut_off(subject: Token, verb: Token) -> bool:
