@@ -245,3 +245,28 @@ def test_the_noun_phrase_right_before_a_finite_verb_with_no_subject_is_its_subje
     assert span is not None and doc.text[span[0] : span[1]] == "le tribunal administratif"
     # Not a plural noun before a singular verb: no subject of it.
     assert _bare_subject(_bare_parse("juges", "Plur")[7]) is None
+
+
+def test_a_quote_with_no_cue_goes_to_the_subject_of_its_clause(pipe: Pipeline) -> None:
+    # No speech verb: the quote is what the clause's subject says or holds (the weekday the
+    # parser also made a subject does not speak).
+    d = _digest(
+        pipe,
+        "Dimanche, la mairie étudiera \"la possibilité d'ouvrir la piscine tout l'été aux "
+        'enfants du quartier".',
+    )
+    assert _quote(d, "la possibilité").speaker_name == "la mairie"
+    d = _digest(
+        pipe,
+        "D'autres témoins dans le nord de l'île ont fait état d'une secousse \"très forte mais "
+        'heureusement très courte".',
+    )
+    speaker = _quote(d, "très forte").speaker
+    assert speaker is not None and speaker.text.startswith("D'autres témoins")
+    # A passive subject was told, not telling.
+    d = _digest(
+        pipe,
+        "Les habitants n'ont été prévenus \"que trois jours avant le début des travaux du "
+        'chantier".',
+    )
+    assert _quote(d, "que trois jours").speaker is None

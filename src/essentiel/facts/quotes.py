@@ -737,7 +737,71 @@ class QuoteExtractor:
             span = doc.char_span(scope[0].start_char, end, alignment_mode="contract")
             if span is not None and 0 < len(span) <= 6:
                 return None, (span.start_char, span.end_char), span.root
+        holder = self._clause_subject(doc, a, b, quoted)
+        if holder is not None:
+            # « D'autres témoins ont fait état d'une secousse "…" », « Dimanche, la préfecture
+            # étudiera "…" »: no speech verb, but the quote is what the clause's subject says
+            # or holds; « L'écrivain Amin Maalouf a prononcé "…" »: the name beside its noun.
+            name = next(
+                (
+                    c
+                    for c in holder.children
+                    if c.dep_ in {"appos", "flat:name"} and c.pos_ == "PROPN"
+                ),
+                None,
+            )
+            if name is not None:
+                last = max([name, *(c for c in name.children if c.dep_.startswith("flat"))])
+                return None, (name.idx, last.idx + len(last.text)), name
+            return None, noun_phrase(holder), holder
         return None, None, None
+
+    def _clause_subject(self, doc: Doc, a: int, b: int, quoted: Any) -> Token | None:
+        """The subject, before the quote, of the verb the quoted words hang on (up the heads
+        from the quote, a few steps), when it may speak (a person, a body, a name)."""
+        inside = [t for t in doc if a <= t.idx < b]
+        outside = [t.head for t in inside if not a <= t.head.idx < b]
+        if not outside:
+            return None
+        tok = outside[0]
+        for _ in range(4):
+            subjects = [
+                c
+                for c in tok.children
+                if c.dep_ in {"nsubj", "nsubj:pass"} and c.idx < a and not quoted(c.idx)
+            ]
+            if subjects and (_passive(tok) or subjects[-1].dep_ == "nsubj:pass"):
+                return None  # « Les autorités n'ont été prévenues "…" »: told, not telling
+            if tok.pos_ in {"VERB", "AUX"} and subjects:
+                # The nearest that may speak (« Dimanche, la préfecture étudiera »: the
+                # weekday taken for a subject too).
+                speaking = [c for c in subjects if c.pos_ in {"NOUN", "PROPN"} and self._speaks(c)]
+                # « Ce budget l'équipe municipale envisage … »: a phrase with another noun
+                # before its head is a misparse, not a subject to trust.
+                speaking = [
+                    c
+                    for c in speaking
+                    if not any(
+                        t.pos_ in {"NOUN", "PROPN"} and t.i < c.i
+                        for t in doc.char_span(*noun_phrase(c), alignment_mode="expand") or []
+                    )
+                ]
+                if not speaking:
+                    return None
+                first = speaking[0]
+                # « L'écrivain franco-libanais Amin Maalouf a prononcé "…" », parsed as two
+                # subjects: the name right after its noun, no comma between (« La cheffe du
+                # RN, ex-FN, » is no name of hers).
+                named = [
+                    c
+                    for c in speaking[1:]
+                    if c.pos_ == "PROPN" and not any(t.is_punct for t in doc[first.i + 1 : c.i])
+                ]
+                return named[0] if first.pos_ == "NOUN" and named else first
+            if tok.head is tok:
+                return None
+            tok = tok.head
+        return None
 
     def _adjacent_source(
         self, doc: Doc, text: str, b: int, quoted: Any
