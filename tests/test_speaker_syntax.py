@@ -270,3 +270,13 @@ def test_a_quote_with_no_cue_goes_to_the_subject_of_its_clause(pipe: Pipeline) -
         'chantier".',
     )
     assert _quote(d, "que trois jours").speaker is None
+
+
+def test_a_cue_less_quote_s_subject_with_a_name_beside_it_goes_to_the_name(pipe: Pipeline) -> None:
+    # « le député LREM X »: the party beside the role is not who speaks; the person is.
+    d = _digest(
+        pipe,
+        "Le député LREM Florian Morvan s'est prononcé mercredi en faveur d'une \"consultation "
+        'sur plusieurs thèmes de la réforme".',
+    )
+    assert _quote(d, "consultation").speaker_name == "Florian Morvan"

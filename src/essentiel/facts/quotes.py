@@ -738,21 +738,13 @@ class QuoteExtractor:
             if span is not None and 0 < len(span) <= 6:
                 return None, (span.start_char, span.end_char), span.root
         holder = self._clause_subject(doc, a, b, quoted)
-        if holder is not None:
-            # « D'autres témoins ont fait état d'une secousse "…" », « Dimanche, la préfecture
-            # étudiera "…" »: no speech verb, but the quote is what the clause's subject says
-            # or holds; « L'écrivain Amin Maalouf a prononcé "…" »: the name beside its noun.
-            name = next(
-                (
-                    c
-                    for c in holder.children
-                    if c.dep_ in {"appos", "flat:name"} and c.pos_ == "PROPN"
-                ),
-                None,
-            )
-            if name is not None:
-                last = max([name, *(c for c in name.children if c.dep_.startswith("flat"))])
-                return None, (name.idx, last.idx + len(last.text)), name
+        # « D'autres témoins ont fait état d'une secousse "…" », « Dimanche, la préfecture
+        # étudiera "…" »: no speech verb, but the quote is what the clause's subject says or
+        # holds. A subject with a name beside it (« le député LREM X ») is left to the ranking
+        # of names, which reads such phrases.
+        if holder is not None and not any(
+            c.dep_ in {"appos", "flat:name"} and c.pos_ == "PROPN" for c in holder.children
+        ):
             return None, noun_phrase(holder), holder
         return None, None, None
 
