@@ -751,7 +751,9 @@ class QuoteExtractor:
     def _clause_subject(self, doc: Doc, a: int, b: int, quoted: Any) -> Token | None:
         """The subject, before the quote, of the verb the quoted words hang on (up the heads
         from the quote, a few steps), when it may speak (a person, a body, a name)."""
-        inside = [t for t in doc if a <= t.idx < b]
+        inside = doc.char_span(a, b, alignment_mode="expand")
+        if inside is None:
+            return None
         outside = [t.head for t in inside if not a <= t.head.idx < b]
         if not outside:
             return None
