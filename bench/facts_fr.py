@@ -4,6 +4,8 @@
     .venv/bin/python bench/facts_fr.py --gold bench/gold/fr-facts-heldout.jsonl   # held aside
     .venv/bin/python bench/facts_fr.py --errors FILE         # every error, and counts by kind
     .venv/bin/python bench/facts_fr.py --gold A.jsonl --against B.jsonl   # agreement of two passes
+    .venv/bin/python bench/facts_fr.py --first 52            # the gold's first 52 articles
+    .venv/bin/python bench/facts_fr.py --skip 52             # the articles after the first 52
 
 The gold files hold OrangeSum article ids (validation or train split) and character offsets into
 their `text` (no article text: that stays in ../shared/eval-data). Each article is digested as
@@ -15,8 +17,12 @@ Matching, per kind, one prediction per gold item:
 - quotes: content spans with IoU > 0.3 (the GGT rule); kind right when equal; speaker right by
   canonical name: when the gold names the speaker, ours must name the same person or body
   (facts.names.same_name on the names, articles and case aside; an acronym is the name whose
-  initials it begins with, « OMS » for « Organisation mondiale de la santé »); when the gold
-  speaker is anonymous or unknown (`speaker_name` null), ours must name nobody, or point at
+  initials it begins with, « OMS » for « Organisation mondiale de la santé », and an acronym
+  with a complement is the body's name with it, « l'ARS d'Ile-de-France »); a shorter name is
+  the same from its first word (« la préfecture » for « la préfecture de police »), but not
+  the place a description names (« Texas » for « le gouverneur du Texas »), while a name
+  right after a rank or title is its person (« Moulin » for « le commandant Moulin »); when
+  the gold speaker is anonymous or unknown (`speaker_name` null), ours must name nobody, or point at
   the same anonymous mention (the spans overlap); a courtesy title and surname (« M. Toubon »)
   is the full name (« Jacques Toubon ») only where the article names that person in full;
 - figures: number spans overlap; value right when equal (below one, to the third decimal:
@@ -112,6 +118,12 @@ def same_speaker(gold: Item, pred: Item, text: str | None = None) -> bool:
         return True
     if _acronym_of(a, b) or _acronym_of(b, a):
         return True
+    # « l'ARS d'Ile-de-France » for « Agence régionale de santé »: an acronym with a
+    # complement, of which the full name is the shorter form (below).
+    if len(a) > 1 and _acronym_of(a[:1], b):
+        a = b + a[1:]
+    elif len(b) > 1 and _acronym_of(b[:1], a):
+        b = a + b[1:]
     if text is not None and (
         _titled_form_of(gold_name, pred_name, text) or _titled_form_of(pred_name, gold_name, text)
     ):
@@ -155,6 +167,14 @@ def _place_of_description(a: list[str], b: list[str], gold_name: str, pred_name:
         return False
     longer = gold_name if len(a) > len(b) else pred_name
     words = re.sub(r"\s*\([^)]*\)", "", longer).replace("'", " ").replace("’", " ").split()
+    shorter = b if len(a) > len(b) else a
+    folded = [fold(w) for w in words]
+    if shorter[0] in folded:
+        # « le commandant Moulin », « le juge Michael Wigney »: a rank or title right before
+        # the name, no preposition between, is the person so titled.
+        before = folded[: folded.index(shorter[0])]
+        if before and before[-1] not in _FUNCTION_WORDS and folded[-len(shorter) :] == shorter:
+            return False
     return any(
         w[:1].islower() and w.isalpha() and len(w) > 3 and fold(w) not in _FUNCTION_WORDS
         for w in words
@@ -367,11 +387,19 @@ def main() -> int:
     parser.add_argument("--data", type=Path, nargs="+", default=list(DATA))
     parser.add_argument("--json", type=Path)
     parser.add_argument("--errors", type=Path, help="write unmatched and wrong items here")
+    parser.add_argument(
+        "--skip", type=int, default=0, help="leave out the gold's first N articles (file order)"
+    )
+    parser.add_argument(
+        "--first", type=int, help="score only the first N articles (after --skip), file order"
+    )
     args = parser.parse_args()
     if not any(p.exists() for p in args.data):
         print(f"no data at {', '.join(map(str, args.data))}", file=sys.stderr)
         return 2
     gold = load_gold(args.gold)
+    ids = list(gold)[args.skip :]
+    gold = {k: gold[k] for k in (ids if args.first is None else ids[: args.first])}
     if args.against:
         second = load_gold([args.against])
         gold = {k: v for k, v in gold.items() if k in second}

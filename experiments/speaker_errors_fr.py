@@ -1,12 +1,18 @@
 """French speaker errors on the development gold, one line each, sorted into kinds.
 
     PYTHONPATH=src .venv/bin/python experiments/speaker_errors_fr.py [--gold FILE] [--out FILE]
+        [--first N] [--skip N] [--judged experiments/speaker_errors_fr_judged.jsonl]
 
 Digests every gold article as bench/facts_fr.py does, matches quotes by the same rules, and for
 each matched quote whose speaker is wrong prints the gold and our speaker, the cue clause around
 the quote, and a kind read from the two speaker phrases (what ours is: a name, a pronoun, a
 description, nothing; what the gold's is: a person, a body or group, anonymous). Counts per kind
 at the end. A one-off investigation for issue 32: it reads the development gold only.
+
+With `--judged`, the errors are also counted by the kinds a reader gave them
+(`speaker_errors_fr_judged.jsonl`: article id, the gold quote's content offsets, the kind; read
+by hand on the development gold's first 52 articles at ff33a6d), and the judged errors no
+longer there and the errors nobody judged are counted apart.
 """
 
 from __future__ import annotations
@@ -73,8 +79,13 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--out", type=Path, help="write the errors as JSON lines here")
+    parser.add_argument("--skip", type=int, default=0, help="leave out the first N articles")
+    parser.add_argument("--first", type=int, help="only the first N articles (after --skip)")
+    parser.add_argument("--judged", type=Path, help="kinds read by hand, by article and quote")
     args = parser.parse_args()
     gold = load_gold([args.gold])
+    ids = list(gold)[args.skip :]
+    gold = {k: gold[k] for k in (ids if args.first is None else ids[: args.first])}
     texts = load_texts(set(gold), DATA)
     from essentiel.pipeline import Pipeline
 
@@ -134,6 +145,17 @@ def main() -> int:
     print(f"{len(rows)} speaker errors on matched quotes")
     for kind, n in Counter(r["kind"] for r in rows).most_common():
         print(f"{n:4d}  {kind}")
+    if args.judged:
+        judged = {}
+        for line in args.judged.open(encoding="utf-8"):
+            j = json.loads(line)
+            judged[(j["id"], tuple(j["content"]))] = j["kind"]
+        now = {(r["id"], tuple(r["content_at"])) for r in rows}
+        print("judged kinds, still wrong / judged:")
+        for kind, n in Counter(judged.values()).most_common():
+            left = sum(1 for k, v in judged.items() if v == kind and k in now)
+            print(f"{left:4d} / {n:<4d} {kind}")
+        print(f"{len(now - set(judged))} errors not judged (new, or outside the judged articles)")
     if args.out:
         with args.out.open("w", encoding="utf-8") as out:
             for r in rows:

@@ -124,6 +124,9 @@ def test_an_acronym_is_the_body_it_abbreviates() -> None:
     )
     assert not facts_fr.same_speaker(gold("l'OMS"), ours("Office mondial du sport amateur"))
     assert not facts_fr.same_speaker(gold("la CGT"), ours("Confédération française"))
+    # An acronym with a complement: the body's name, which may leave the complement out.
+    assert facts_fr.same_speaker(gold("l'ARS de Bretagne"), ours("Agence régionale de santé"))
+    assert not facts_fr.same_speaker(gold("l'ARS de Bretagne"), ours("Agence rurale"))
 
 
 def test_the_place_a_description_names_is_not_its_speaker() -> None:
@@ -140,6 +143,10 @@ def test_the_place_a_description_names_is_not_its_speaker() -> None:
     assert facts_fr.same_speaker(gold("Claire Vasseur"), ours("Vasseur"))
     assert facts_fr.same_speaker(gold("Karim ben Salah"), ours("Salah"))
     assert facts_fr.same_speaker(gold("la Bretagne"), ours("Bretagne"))
+    # A rank or title right before the name (no preposition): the person so titled.
+    assert facts_fr.same_speaker(gold("le commandant Morvan"), ours("Morvan"))
+    assert facts_fr.same_speaker(gold("le juge Yves Morvan"), ours("Yves Morvan"))
+    assert not facts_fr.same_speaker(gold("le commandant Morvan"), ours("Lorient"))
 
 
 def test_a_courtesy_title_form_is_the_full_name_only_where_the_article_gives_it() -> None:

@@ -138,6 +138,8 @@ class _Rules:
     complement_prepositions: frozenset[str]  # with ``prepositions``: a name's governors
     according_to: re.Pattern[str]
     not_sources: frozenset[str]
+    # « "…", toujours selon le parquet »: adverbs between a quote's comma and its marker.
+    according_to_adverbs: re.Pattern[str]
     floating_min_words: int
     fragments_in_reports: bool
     predicate_fragments: bool
@@ -196,6 +198,12 @@ def rules(code: str) -> _Rules:
             rf"(?<![\w-])(?:{alternation(q['according_to'])})(?![\w-])", re.IGNORECASE
         ),
         not_sources=frozenset(q.get("not_sources", [])),
+        according_to_adverbs=re.compile(
+            rf"(?:(?:{alternation(q['according_to_adverbs'])})\s+)?"
+            if q.get("according_to_adverbs")
+            else "",
+            re.IGNORECASE,
+        ),
         floating_min_words=int(q["floating_min_words"]),
         fragments_in_reports=bool(q.get("fragments_in_reports", False)),
         predicate_fragments=bool(q.get("predicate_fragments", False)),
@@ -729,7 +737,65 @@ class QuoteExtractor:
             span = doc.char_span(scope[0].start_char, end, alignment_mode="contract")
             if span is not None and 0 < len(span) <= 6:
                 return None, (span.start_char, span.end_char), span.root
+        holder = self._clause_subject(doc, a, b, quoted)
+        # « D'autres témoins ont fait état d'une secousse "…" », « Dimanche, la préfecture
+        # étudiera "…" »: no speech verb, but the quote is what the clause's subject says or
+        # holds. A subject with a name beside it (« le député LREM X ») is left to the ranking
+        # of names, which reads such phrases.
+        if holder is not None and not any(
+            c.dep_ in {"appos", "flat:name"} and c.pos_ == "PROPN" for c in holder.children
+        ):
+            return None, noun_phrase(holder), holder
         return None, None, None
+
+    def _clause_subject(self, doc: Doc, a: int, b: int, quoted: Any) -> Token | None:
+        """The subject, before the quote, of the verb the quoted words hang on (up the heads
+        from the quote, a few steps), when it may speak (a person, a body, a name)."""
+        inside = doc.char_span(a, b, alignment_mode="expand")
+        if inside is None:
+            return None
+        outside = [t.head for t in inside if not a <= t.head.idx < b]
+        if not outside:
+            return None
+        tok = outside[0]
+        for _ in range(4):
+            subjects = [
+                c
+                for c in tok.children
+                if c.dep_ in {"nsubj", "nsubj:pass"} and c.idx < a and not quoted(c.idx)
+            ]
+            if subjects and (_passive(tok) or subjects[-1].dep_ == "nsubj:pass"):
+                return None  # « Les autorités n'ont été prévenues "…" »: told, not telling
+            if tok.pos_ in {"VERB", "AUX"} and subjects:
+                # The nearest that may speak (« Dimanche, la préfecture étudiera »: the
+                # weekday taken for a subject too).
+                speaking = [c for c in subjects if c.pos_ in {"NOUN", "PROPN"} and self._speaks(c)]
+                # « Ce budget l'équipe municipale envisage … »: a phrase with another noun
+                # before its head is a misparse, not a subject to trust.
+                speaking = [
+                    c
+                    for c in speaking
+                    if not any(
+                        t.pos_ in {"NOUN", "PROPN"} and t.i < c.i
+                        for t in doc.char_span(*noun_phrase(c), alignment_mode="expand") or []
+                    )
+                ]
+                if not speaking:
+                    return None
+                first = speaking[0]
+                # « L'écrivain franco-libanais Amin Maalouf a prononcé "…" », parsed as two
+                # subjects: the name right after its noun, no comma between (« La cheffe du
+                # RN, ex-FN, » is no name of hers).
+                named = [
+                    c
+                    for c in speaking[1:]
+                    if c.pos_ == "PROPN" and not any(t.is_punct for t in doc[first.i + 1 : c.i])
+                ]
+                return named[0] if first.pos_ == "NOUN" and named else first
+            if tok.head is tok:
+                return None
+            tok = tok.head
+        return None
 
     def _adjacent_source(
         self, doc: Doc, text: str, b: int, quoted: Any
@@ -739,7 +805,8 @@ class QuoteExtractor:
         m = re.compile(r'[\s»"”]*,\s*').match(text, b)
         if m is None:
             return None
-        marker = self.r.according_to.match(text, m.end())
+        adverb = self.r.according_to_adverbs.match(text, m.end())
+        marker = self.r.according_to.match(text, adverb.end() if adverb else m.end())
         if marker is None or quoted(marker.start()):
             return None
         phrase = self._source_phrase(doc, marker.end(), quoted)
@@ -779,6 +846,17 @@ class QuoteExtractor:
                         tok.i >= 1
                         and tok.doc[tok.i - 1].text == ","
                         and bool(_inverted_subject(tok))
+                    )
+                    # « la commission estime "…" », « la plateforme indique que … »: a finite
+                    # verb the lemmatiser left as written, its subject before it.
+                    or (
+                        tok.pos_ == "VERB"
+                        and tok.lemma_.lower() == tok.lower_
+                        and "Fin" in tok.morph.get("VerbForm", [])
+                        and any(
+                            c.dep_ == "nsubj" and c.i < tok.i and c.lower_ not in self.r.relatives
+                            for c in tok.children
+                        )
                     )
                 )
             )
@@ -1030,15 +1108,24 @@ class QuoteExtractor:
                     # « ajoute-t-il.Braconnage »: before a glued sentence the hyphens split off
                     and (t.text.startswith("-") or (t.i > 0 and t.doc[t.i - 1].text == "-"))
                 ]
+            if subjects and _incise(v) and all(_cut_off(s, v) for s in subjects):
+                # « L'immeuble, situé …, "n'est pas insalubre", a expliqué Sonia »: a subject
+                # that a closing mark or bracket cuts off from the incise is the quoted
+                # clause's; the incise's own follows it.
+                inverted = [
+                    c for c in _inverted_subject(v) if not quoted(c.idx) and self._speaks(c)
+                ]
+                subjects = inverted or subjects
             if subjects:
                 head = subjects[0]
-                if (
-                    head.lower_ in self.r.relatives
-                    and v.dep_ in {"acl:relcl", "relcl", "acl"}
-                    and v.head.pos_ in {"NOUN", "PROPN"}
-                ):
-                    # « le ministère, qui a précisé que … »: the antecedent speaks.
-                    head, subjects = v.head, [v.head]
+                if head.lower_ in self.r.relatives:
+                    if v.dep_ in {"acl:relcl", "relcl", "acl"} and v.head.pos_ in {"NOUN", "PROPN"}:
+                        # « le ministère, qui a précisé que … »: the antecedent speaks.
+                        head, subjects = v.head, [v.head]
+                    elif (antecedent := _antecedent(head)) is not None:
+                        # « condamnées par la Pologne qui a appelé … », the relative clause
+                        # parsed as a conjunct: the noun phrase right before the pronoun.
+                        head, subjects = antecedent, [antecedent]
                 # « La ministre de la Santé, Agnès Buzyn, a affirmé »: the name in apposition.
                 names = [
                     c
@@ -1064,6 +1151,12 @@ class QuoteExtractor:
                     last = max(governors, key=lambda c: c.i)
                     start = max(start, head.doc[last.i + 1].idx)
                 return (start, end), head
+            bare = _bare_subject(v) if v is verb and _finite(v) else None
+            if bare is not None and not quoted(bare.idx) and self._speaks(bare):
+                # « Avec ce principe, le Conseil constitutionnel rappelle que … » with the verb
+                # hung on the noun before it: the noun phrase right before a finite verb, no
+                # preposition governing it, is its subject.
+                return noun_phrase(bare), bare
             narrative = _narrative_subject(v)
             if narrative is not None:
                 # « Et l'avocat d'enchaîner : "…" »: the subject of a narrative infinitive
@@ -1240,6 +1333,29 @@ class QuoteExtractor:
         if phrase is None or phrase[2].lemma_.lower() in self.r.not_sources:
             return None  # « selon une répartition … », « selon les cas »: no source named
         s_start, s_end = sent.start_char, sent.end_char
+        relative = doc.char_span(phrase[0], phrase[1], alignment_mode="expand")
+        if relative is not None and relative[0].lower_ in self.r.relatives:
+            # « des informations selon lesquelles l'accord … »: the relative's antecedent is
+            # the source, and what follows the relative pronoun the claim.
+            marker = len(doc.char_span(m.start(), m.end(), alignment_mode="expand") or [])
+            antecedent = _antecedent(relative[0], skip=marker)
+            if antecedent is None:
+                return None
+            start = noun_phrase(antecedent)[0]
+            source = (start, len(text[: m.start()].rstrip(" ,")))
+            claim_start = relative[0].idx + len(relative[0].text)
+            claim = (
+                claim_start + len(text[claim_start:]) - len(text[claim_start:].lstrip()),
+                s_end,
+            )
+            content = (
+                claim[0],
+                len(text[: self._before_incise(doc, text, *claim)].rstrip(" ,;:.!?")),
+            )
+            if len(text[content[0] : content[1]].split()) < 3:
+                return None
+            return content[0], content[1], source, antecedent
+
         before = (s_start, m.start())
         after = (phrase[1], s_end)
 
@@ -2381,6 +2497,13 @@ def _inverted_subject(verb: Token) -> list[Token]:
                 # « "…", note le Défenseur »: the verb taken for a noun, its subject for its
                 # complement
                 or (tok.dep_ == "nmod" and tok.head.i == verb.i and verb.pos_ == "NOUN")
+                # « a annoncé lundi 27 avril le ministère », « a encore expliqué Sonia »: a
+                # noun phrase with no preposition hung on the date before it or taken for the
+                # verb's complement; a determiner or a name makes it a phrase of its own
+                or (
+                    tok.dep_ in {"nmod", "xcomp"}
+                    and (tok.pos_ == "PROPN" or any(c.dep_ == "det" for c in tok.children))
+                )
             )
             and (
                 tok.pos_ in {"NOUN", "PROPN"}
@@ -2391,8 +2514,12 @@ def _inverted_subject(verb: Token) -> list[Token]:
             and tok.text[0].isalnum()
             and not verb.doc[tok.i - 1].text.endswith("-")
             and tok.head.i >= verb.i
-            # « Antonio Dias, 30 ans »: an age, not who speaks
-            and not any(c.dep_ == "nummod" for c in tok.children)
+            # « Antonio Dias, 30 ans »: an age, not who speaks; « les deux députés », with
+            # its article, is a group that does
+            and not (
+                any(c.dep_ == "nummod" for c in tok.children)
+                and not any(c.dep_ == "det" for c in tok.children)
+            )
             and not any(c.dep_ == "case" for c in tok.children)
         ):
             return [tok]
@@ -2401,6 +2528,71 @@ def _inverted_subject(verb: Token) -> list[Token]:
 
 # Words that open a relative clause (« , où il avait son cabinet », « , qui raconte »).
 _RELATIVES = frozenset({"où", "qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles"})
+
+
+def _antecedent(relative: Token, skip: int = 0) -> Token | None:
+    """The head of the noun phrase right before a relative pronoun (a comma or a closing mark
+    between them aside, and ``skip`` tokens, as « selon » in « selon lesquelles »):
+    « une porte-parole du mouvement X, qui » → « porte-parole »."""
+    i = relative.i - 1 - skip
+    while i >= 0 and relative.doc[i].text in {",", *_CLOSINGS}:
+        i -= 1
+    if i < 0 or relative.doc[i].pos_ not in {"NOUN", "PROPN", "ADJ"}:
+        return None
+    tok = relative.doc[i]
+    # Up the phrase: a complement, a name in apposition or a piece of a name, to its noun.
+    while (
+        tok.dep_ in {"nmod", "flat:name", "flat", "appos", "amod", "fixed"}
+        and tok.head.i < tok.i
+        and tok.head.pos_ in {"NOUN", "PROPN"}
+    ):
+        tok = tok.head
+    return tok if tok.pos_ in {"NOUN", "PROPN"} else None
+
+
+def _bare_subject(verb: Token) -> Token | None:
+    """The head of a noun phrase that ends right before the verb (its auxiliary, its clitic),
+    opens after a comma or the sentence's start, and no preposition governs: the subject the
+    parser did not give the verb. Its number must be the verb's."""
+    doc = verb.doc
+    first = _first_of_verb_group(verb)
+    if first == 0 or doc[first - 1].pos_ not in {"NOUN", "PROPN", "ADJ"}:
+        return None
+    head = doc[first - 1]
+    # Up the phrase: an adjective, a piece of a name, a complement with its preposition (not
+    # an apposition, which a comma sets apart).
+    while (
+        head.head.i < head.i
+        and head.head.pos_ in {"NOUN", "PROPN"}
+        and (
+            head.dep_ in {"amod", "flat", "flat:name", "fixed"}
+            or (head.dep_ == "nmod" and any(c.dep_ == "case" for c in head.children))
+        )
+    ):
+        head = head.head
+    if head.pos_ not in {"NOUN", "PROPN"} or any(c.dep_ == "case" for c in head.children):
+        return None
+    start = min(t.i for t in head.subtree if t.i <= head.i)
+    if any(t.i >= first for t in head.subtree if t.i > head.i and t.dep_ != "punct"):
+        return None
+    if (
+        start > 0
+        and doc[start - 1].text not in {",", ".", ";", ":"}
+        and not doc[start].is_sent_start
+    ):
+        return None
+    number = (doc[first].morph.get("Number", []) or verb.morph.get("Number", []))[:1]
+    if number and head.morph.get("Number", [])[:1] not in ([], number):
+        return None
+    return head
+
+
+def _cut_off(subject: Token, verb: Token) -> bool:
+    """Does a closing quotation mark or bracket stand between the subject and its verb after
+    it?"""
+    return subject.i < verb.i and any(
+        t.text in _CLOSINGS or t.text == ")" for t in verb.doc[subject.i + 1 : verb.i]
+    )
 
 
 def _relative(clause: Token) -> bool:

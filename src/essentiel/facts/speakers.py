@@ -504,6 +504,10 @@ class SpeakerRanker:
             score += 4.0
         if m.subject:
             score += 1.5
+            if m.sentence == sentence:
+                # « M. X a reçu les ministres, qu'il a félicités de "…" »: a subject of the
+                # pronoun's own sentence, before it, outranks who was quoted before.
+                score += 2.5
         if m.complement:
             score -= 2.5
         return score
