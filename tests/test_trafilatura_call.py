@@ -135,3 +135,63 @@ def test_the_page_text_bound_is_never_below_what_html2txt_gives(page: str) -> No
     div = tree.find(".//div")
     if div is not None:
         assert len(html2txt(div)) <= page_text_bound(div)
+
+
+# Comment containers and lists, and near misses: « commentary », a Disqus id on a list, a
+# « comments » class not at the start of a div's class but after « article- ».
+THREADS = (
+    "<html><body><article><h1>Titre</h1>"
+    f"{PARAGRAPHS}</article>"
+    "<div id='comments'><p>un</p></div><section class='Comment-box'><p>deux</p></section>"
+    "<div class='commentary'><p>analyse</p></div><div class='x article-comments'><p>t</p></div>"
+    "<ul id='disqus_thread'><li>garde</li></ul><ol class='comment-list'><li>part</li></ol>"
+    "<ul id='comol-3'><li>part aussi</li></ul><details id='dsq-comments'><p>p</p></details>"
+    "<div class='infinite-scroll'><h1>Suite</h1><p>suite</p></div>"
+    "<aside class='mvp-post-add-box'><p>ajout</p></aside>"
+    "<section class='elementor-share-buttons'><a>partager</a></section>"
+    "</body></html>"
+)
+
+
+@pytest.mark.parametrize("page", [ARTICLE, SHORT, EMPTY, ASIDE, CARDS, THREADS])
+def test_the_raw_tree_is_pruned_as_trafilatura_prunes_it(page: str) -> None:
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+
+    from essentiel.html_cascade import comment_containers, raw_tree_pruned
+
+    theirs, ours = load_html(page), load_html(page)
+    assert theirs is not None and ours is not None
+    assert comment_containers(ours) == REMOVE_COMMENTS_AND_LISTS_XPATH[0](ours)
+    for comments in (False, True):
+        theirs, ours = load_html(page), load_html(page)
+        prune_unwanted_nodes(theirs, RAW_TREE_PRUNE_XPATH)
+        if comments:
+            prune_unwanted_nodes(theirs, REMOVE_COMMENTS_AND_LISTS_XPATH)
+        raw_tree_pruned(ours, comments=comments)
+        assert etree.tostring(ours) == etree.tostring(theirs)
+    if page is THREADS:
+        assert len(REMOVE_COMMENTS_AND_LISTS_XPATH[0](load_html(page))) == 6
+
+
+def test_the_raw_tree_xpaths_are_the_ones_html_cascade_follows() -> None:
+    # html_cascade finds from Python what these select: a new trafilatura that changes them
+    # must change it too.
+    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+
+    comments = " ".join(REMOVE_COMMENTS_AND_LISTS_XPATH[0].path.split())
+    assert len(REMOVE_COMMENTS_AND_LISTS_XPATH) == 1
+    assert comments == (
+        ".//*[self::div or self::list or self::section or self::details or self::ol or "
+        "self::ul][ re:test(@id, '^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)') "
+        "or re:test(@class, '^[Cc]omment(?!ary)|(?:article|post)-comments')][ not(self::ol "
+        "or self::ul) or re:test(@id, '^(?:[Cc]omment(?!ary)|comol)') or re:test(@class, "
+        "'^[Cc]omment(?!ary)|(?:article|post)-comments')]"
+    )
+    endless, share = (" ".join(x.path.split()) for x in RAW_TREE_PRUNE_XPATH)
+    assert "re:test(@id, 'mvp-post-add-(?:box|wrap)|infinite-?scroll') or " in endless
+    assert "re:test(@class, 'mvp-post-add-(?:box|wrap)|infinite-?scroll')" in endless
+    assert share == (
+        ".//*[self::div or self::section or self::aside][contains(@class, "
+        "'elementor-share-buttons')]"
+    )
