@@ -119,3 +119,25 @@ def test_each_model_is_frozen_once_loaded() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert int(done.stdout) > 100_000  # spaCy's pipeline alone is hundreds of thousands
+
+
+def test_free_memory_goes_back_to_the_system_every_trim_every_digests(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from essentiel import collection
+
+    if sys.platform.startswith("linux") and "glibc" in " ".join(platform_libc()):
+        assert collection.malloc_trim is not None
+        assert collection.malloc_trim(0) in (0, 1)  # the real call, harmless
+    calls: list[int] = []
+    monkeypatch.setattr(collection, "malloc_trim", lambda pad: calls.append(pad) or 1)
+    monkeypatch.setattr(collection, "_digests", 0)
+    for _ in range(2 * collection.TRIM_EVERY + 1):
+        collection.digest_ended()
+    assert calls == [0, 0]
+
+
+def platform_libc() -> tuple[str, str]:
+    import platform
+
+    return platform.libc_ver()

@@ -18,7 +18,6 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.etree import strip_tags
-from trafilatura.core import trafilatura_sequence
 from trafilatura.settings import Document, Extractor
 from trafilatura.utils import sanitize_tree
 from trafilatura.xml import (
@@ -33,6 +32,7 @@ from trafilatura.xml import (
 from essentiel import resources
 from essentiel.encoding import decode_bytes, without_surrogates
 from essentiel.errors import BinaryInput, EmptyInput, InputTooLarge, NoArticle
+from essentiel.html_cascade import sequence
 from essentiel.html_metadata import read_metadata
 from essentiel.html_tree import parse_page, xml_valid
 from essentiel.publication_date import date_line_date, markup_date
@@ -242,7 +242,8 @@ def _bare_extraction(tree: etree._Element, url: str | None) -> Document | None:
     given a tree, bare_extraction works on a copy of it (half a millisecond a page, 2% of
     the extraction), which ingest has no use for. Without metadata, target language, XPath
     to prune or deduplication, what is left of it is this: the extraction sequence, the tree
-    size limit of trafilatura's settings and the minimal sizes. Prunes ``tree``."""
+    size limit of trafilatura's settings and the minimal sizes; the sequence is trafilatura's
+    with the page's text measured only when needed (essentiel.html_cascade). Prunes ``tree``."""
     options = Extractor(
         output_format="xml",
         comments=False,
@@ -253,7 +254,7 @@ def _bare_extraction(tree: etree._Element, url: str | None) -> Document | None:
         with_metadata=False,
     )
     try:
-        body, text, comments_body, comments = trafilatura_sequence(tree, options, options.url)
+        body, text, comments_body, comments = sequence(tree, options, options.url)
         if options.max_tree_size:
             if len(body) > options.max_tree_size:
                 strip_tags(body, "hi")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from essentiel import resources
 from essentiel.analyze import analyze, keep_words, parse_zone, pipeline
 from essentiel.clean import Cleaned, clean
-from essentiel.collection import full_collections_held
+from essentiel.collection import digest_ended, full_collections_held
 from essentiel.encoding import decoding_notices
 from essentiel.errors import InputTooLarge, NoArticle, UnsupportedLanguage
 from essentiel.facts import extract_facts
@@ -91,6 +91,7 @@ class Pipeline:
                 article_id=article_id,
                 title=title,
             )
+        digest_ended()  # now and then, the memory freed goes back to the system
         self._lap("output")
         return result
 

@@ -117,12 +117,18 @@ class ClaimReader:
         self.published = published
         self.stop = stop_words(lang.code)
         self.dates = DateResolver(lang.code)
+        # A text's dates, read once (a bullet's facts are looked for in the same source
+        # clauses again and again); a reader lives for one article.
+        self._dates_of: dict[str, list[tuple[int, int, str | None]]] = {}
 
     def _dates(self, text: str) -> list[tuple[int, int, str | None]]:
-        return [
-            (m.span.start, m.span.end, m.value)
-            for m in self.dates.mentions(text, 0, self.published, set())
-        ]
+        found = self._dates_of.get(text)
+        if found is None:
+            found = self._dates_of[text] = [
+                (m.span.start, m.span.end, m.value)
+                for m in self.dates.mentions(text, 0, self.published, set())
+            ]
+        return found
 
     # ---- what the bullet asserts -------------------------------------------------------
 

@@ -162,8 +162,12 @@ class Verifier(ClaimReader):
         return (found.start(), found.end()) if found else None
 
     def _align(
-        self, clause_words: set[str], source: list[_SourceClause], quotes: list[Fact]
-    ) -> list[_SourceClause]:
+        self,
+        clause_words: set[str],
+        source: list[_SourceClause],
+        quotes: list[Fact],
+        words: list[set[str]],
+    ) -> list[int]:
         """The source clauses a bullet clause comes from.
 
         The clause with the best content-word F1 is the seed, among those that hold every
@@ -176,10 +180,12 @@ class Verifier(ClaimReader):
         relative clause it cut), up to MAX_WINDOW clauses. A clause that would bring only a
         number or a date does not join: « la Russie a envoyé 539 engins » must not borrow 539
         from « dont 539 drones ».
+
+        ``words``: the content words of each source clause. Returns the indexes of the
+        clauses, in order.
         """
-        words = [self.content_words(c.text) for c in source]
         if not source or not clause_words:
-            return source[:1]
+            return [0] if source else []
 
         def f1(k: int) -> tuple[float, int]:
             overlap = len(clause_words & words[k])
@@ -210,7 +216,7 @@ class Verifier(ClaimReader):
                     break
             if not joined:
                 break
-        return [source[k] for k in sorted(kept)]
+        return sorted(kept)
 
     def _holds(self, quotes: list[Fact], clause: _SourceClause) -> bool:
         return all(self._find(q, clause.text) is not None for q in quotes)
@@ -238,6 +244,8 @@ class Verifier(ClaimReader):
             for k, span in enumerate(sources)
             for c in clauses(span.text)
         ]
+        # Read once per verdict, not once per clause of the bullet.
+        source_words = [self.content_words(c.text) for c in source_clauses]
         checks: list[Check] = []
         problems: list[str] = []
         used_sentences: set[int] = set()
@@ -250,8 +258,9 @@ class Verifier(ClaimReader):
                 break
             facts = self.facts(clause.text, sentence_start=opens)
             quotes = [f for f in facts if f.kind is CheckKind.QUOTE]
-            window = self._align(words, source_clauses, quotes)
-            if words & set().union(*(self.content_words(c.text) for c in window)):
+            kept = self._align(words, source_clauses, quotes, source_words)
+            window = [source_clauses[k] for k in kept]
+            if words & set().union(*(source_words[k] for k in kept)):
                 used_sentences.update(c.sentence for c in window)
             for fact in facts:
                 evidence = self._locate(fact, window)

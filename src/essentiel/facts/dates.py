@@ -31,7 +31,7 @@ import contextlib
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -115,6 +115,18 @@ class _Grammar:
     # Nouns a feast qualifies as a kind of thing, no day (« le marché de Noël », « ses
     # courses de Noël »).
     feast_kinds: frozenset[str]
+    # ``needs`` without repeats (six patterns need a month, three a weekday ...), and per
+    # pattern the index of its words among them (-1: none needed): find tests each set of
+    # words once per text.
+    need_sets: tuple[tuple[str, ...], ...] = field(init=False, repr=False)
+    need_of: tuple[int, ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        sets = tuple(dict.fromkeys(words for words in self.needs if words))
+        object.__setattr__(self, "need_sets", sets)
+        object.__setattr__(
+            self, "need_of", tuple(sets.index(words) if words else -1 for words in self.needs)
+        )
 
 
 def _joiner(words: list[str]) -> str:
@@ -576,11 +588,17 @@ def find(text: str, code: str) -> list[_Hit]:
     g = grammar(code)
     # Each pattern scans the whole text; one whose words (a month, a weekday ...) the text
     # does not hold cannot match, and is skipped: the same hits for a third of the cost.
-    lowered = text.lower() if CASE_TRAPS.isdisjoint(text) else None
+    # Each set of words is looked for once (str.__contains__ mapped over it: no generator).
+    if CASE_TRAPS.isdisjoint(text):
+        lowered = text.lower()
+        held = [any(map(lowered.__contains__, words)) for words in g.need_sets]
+        scanned = [need < 0 or held[need] for need in g.need_of]
+    else:
+        scanned = [True] * len(g.patterns)
     hits = [
         _Hit(m.start(), m.end(), name, m)
-        for (name, pattern), needs in zip(g.patterns, g.needs, strict=True)
-        if lowered is None or not needs or any(w in lowered for w in needs)
+        for (name, pattern), scan in zip(g.patterns, scanned, strict=True)
+        if scan
         for m in pattern.finditer(text)
         if m.group(0).strip()
     ]

@@ -750,10 +750,14 @@ def _cue_names(
     taken = Intervals((n.start, n.end) for n in names)
     inside = _Inside(names)
     found: list[_Mention] = []
-    for tok in doc:
+    tokens = list(doc)
+    # Whether each token is a capitalised word, read once: the runs look back and ahead.
+    capital = [tok.text[:1].isupper() and tok.is_alpha for tok in tokens]
+    for tok in tokens:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in r.speech:
-            if _capitalised(tok) and (tok.i == 0 or not _capitalised(doc[tok.i - 1])):
-                _add_run(doc, tok.i, offset, block, (taken, inside), found, r, role_needed=True)
+            i = tok.i
+            if capital[i] and (i == 0 or not capital[i - 1]):
+                _add_run(doc, i, offset, block, (taken, inside), found, r, True, capital)
             continue
         before = tok.i - 1
         while before >= 0 and doc[before].pos_ == "AUX":
@@ -770,7 +774,7 @@ def _cue_names(
             )
         ):
             j += 1
-        _add_run(doc, j, offset, block, (taken, inside), found, r, role_needed=False)
+        _add_run(doc, j, offset, block, (taken, inside), found, r, False, capital)
     return found, inside.swallowed
 
 
@@ -796,10 +800,6 @@ class _Inside:
         return held
 
 
-def _capitalised(tok: Token) -> bool:
-    return tok.text[:1].isupper() and tok.is_alpha
-
-
 def _add_run(
     doc: Doc,
     j: int,
@@ -809,11 +809,13 @@ def _add_run(
     found: list[_Mention],
     r: _Rules,
     role_needed: bool,
+    capital: list[bool],
 ) -> None:
     """The run of capitalised words from token j, as a person: two words or more, neither end
-    a common word, ended by punctuation; when ``role_needed``, followed by a role in apposition."""
+    a common word, ended by punctuation; when ``role_needed``, followed by a role in apposition.
+    ``capital``: whether each token of ``doc`` is a capitalised word (_cue_names)."""
     k = j
-    while k < len(doc) and _capitalised(doc[k]):
+    while k < len(doc) and capital[k]:
         k += 1
     if k - j < 2 or (k < len(doc) and not doc[k].is_punct):
         return
