@@ -235,3 +235,15 @@ def test_a_quote_is_found_where_it_is_quoted_not_in_a_shorter_heading() -> None:
     # A quote that no clause holds is still not found.
     changed = quote.replace("naval", "militaire")
     assert not Verifier(resources.language("fr")).verify(changed, sources).passed
+
+
+def test_words_are_found_whole_with_any_spaces_between_them() -> None:
+    from essentiel.check.verifier import _find_folded
+
+    assert _find_folded(["anne", "hidalgo"], "la maire, anne   hidalgo, a dit") == (10, 24)
+    # Not inside a longer word, on either side.
+    assert _find_folded(["paris"], "paris-match et parisiens") == (0, 5)
+    assert _find_folded(["paris"], "parisiens et _paris") is None
+    assert _find_folded(["anne", "hidalgo"], "anne hidalgos") is None
+    # The first whole-word match, after a partial one.
+    assert _find_folded(["a", "b"], "a c a b") == (4, 7)

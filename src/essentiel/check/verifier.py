@@ -103,6 +103,41 @@ def check_insertions(bullet: str, insertions: Sequence[Insertion]) -> tuple[list
     return checks, problems
 
 
+def _find_folded(words: list[str], folded: str) -> tuple[int, int] | None:
+    r"""Where ``words`` stand in ``folded`` as whole words with any spaces between them: the
+    first match of ``(?<!\w)w1\s+w2...(?!\w)``, found without compiling a pattern per item
+    (each bullet's names and phrases are new strings: compiling them cost ~1.3 ms a page)."""
+    if not words:
+        return None
+    first = words[0]
+    start = folded.find(first)
+    while start >= 0:
+        if start == 0 or not _word_char(folded[start - 1]):
+            end = _rest_of(words, folded, start + len(first))
+            if end is not None:
+                return start, end
+        start = folded.find(first, start + 1)
+    return None
+
+
+def _rest_of(words: list[str], folded: str, at: int) -> int | None:
+    """The end of ``words[1:]`` matched from ``at`` (each after one or more spaces) when a
+    non-word character or the text's end follows; None otherwise."""
+    for word in words[1:]:
+        j = at
+        while j < len(folded) and folded[j].isspace():
+            j += 1
+        if j == at or not folded.startswith(word, j):
+            return None
+        at = j + len(word)
+    return at if at == len(folded) or not _word_char(folded[at]) else None
+
+
+def _word_char(ch: str) -> bool:
+    r"""What ``\w`` matches in a ``str`` pattern: ``str.isalnum()`` or the underscore."""
+    return ch.isalnum() or ch == "_"
+
+
 @dataclass(frozen=True)
 class _SourceClause:
     sentence: int
@@ -149,17 +184,13 @@ class Verifier(ClaimReader):
         return found
 
     def _find_words(self, item: str, text: str) -> tuple[int, int] | None:
-        pattern = re.compile(
-            r"(?<![\w])" + r"\s+".join(re.escape(_fold(p)) for p in item.split()) + r"(?![\w])"
-        )
         folded = _fold(text)
         # _fold keeps length for Latin text (accents become combining marks we drop, 1:1 in NFC
         # input); fall back to a plain search where it does not.
         if len(folded) != len(text):
             index = text.lower().find(item.lower())
             return (index, index + len(item)) if index >= 0 else None
-        found = pattern.search(folded)
-        return (found.start(), found.end()) if found else None
+        return _find_folded([_fold(p) for p in item.split()], folded)
 
     def _align(
         self,
