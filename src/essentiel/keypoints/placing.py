@@ -65,7 +65,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Token
 
@@ -163,6 +163,13 @@ def _plain(text: str) -> str:
     )
 
 
+# Each sentence is read for several lists of phrases, in every bullet tried: its plain form
+# once (``_plain`` maps character for character, so a slice of it is the slice's own).
+@lru_cache(maxsize=1024)
+def _plain_sentence(text: str) -> str:
+    return _plain(text)
+
+
 def _phrases(
     sentence: ParsedSentence,
     fragments: Sequence[tuple[int, int]],
@@ -182,7 +189,7 @@ def _phrases(
         hi = min(b, sentence.end) - sentence.start
         if lo >= hi:
             continue
-        plain = _plain(sentence.text[lo:hi])
+        plain = _plain_sentence(sentence.text)[lo:hi]
         for phrase in phrases:
             pattern = rf"(?<!\w){re.escape(phrase)}(?!\w)"
             pattern = rf"^[«\"“\s]*{pattern}" if opening else pattern
