@@ -42,6 +42,8 @@ def stop_words(code: str) -> frozenset[str]:
     return frozenset(words)
 
 
+# A source clause is folded again for each fact looked for in it: once, within a bound.
+@lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
     """Lowercase, straight apostrophes, no accents: how two surface forms are compared."""
     text = text.replace("’", "'").casefold()

@@ -384,7 +384,6 @@ def unplaced(
             return Unplaced(kind, *found)
     for k, tok in enumerate(tokens):
         before = tokens[:k]
-        before_text = " ".join(t.text for t in before)
         start = sentence.offset + tok.idx
         # A bracketed name replaced the subject: what stood there is named.
         if "[" in bullet and tok.dep_.startswith("nsubj") and tok.head == root:
@@ -404,6 +403,8 @@ def unplaced(
             if not any(x <= a and b <= y for x, y in fragments):
                 continue
             described = " ".join(t.text for t in phrase)
+            # The bullet's words before it, as text: read only for a description.
+            before_text = " ".join(t.text for t in before)
             tied = _tied(entities, a, b)
             if tied is not None:
                 if not (
