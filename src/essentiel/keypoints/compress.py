@@ -51,7 +51,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from itertools import groupby
 
 from spacy.tokens import Span as SpacySpan
@@ -96,6 +96,13 @@ def count_words(text: str) -> int:
 
 def segments(text: str) -> tuple[list[Segment], int]:
     """Top-level comma segments of ``text`` and where its final punctuation starts."""
+    segs, body_end = _segments(text)
+    return list(segs), body_end
+
+
+# A sentence is segmented for each bullet tried from it and each cut weighed: once.
+@lru_cache(maxsize=2048)
+def _segments(text: str) -> tuple[tuple[Segment, ...], int]:
     body_end = len(text.rstrip())
     while body_end > 0 and text[body_end - 1] in ".!?…":
         body_end -= 1
@@ -123,7 +130,7 @@ def segments(text: str) -> tuple[list[Segment], int]:
             while seg_start < body_end and text[seg_start] == " ":
                 seg_start += 1
     result.append(Segment(seg_start, body_end))
-    return [s for s in result if s.end > s.start], body_end
+    return tuple(s for s in result if s.end > s.start), body_end
 
 
 def connective_end(sent: SpacySpan, lang: Language) -> int:
@@ -158,6 +165,11 @@ def _in_number(text: str, i: int) -> bool:
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of quoted passages: « », “ ” and pairs of straight quotes."""
+    return list(_quoted_ranges(text))
+
+
+@lru_cache(maxsize=2048)
+def _quoted_ranges(text: str) -> tuple[tuple[int, int], ...]:
     ranges: list[tuple[int, int]] = []
     opened: int | None = None
     straight: int | None = None
@@ -173,7 +185,7 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
             else:
                 ranges.append((straight, i + 1))
                 straight = None
-    return ranges
+    return tuple(ranges)
 
 
 _PARTICLES = frozenset({"de", "du", "des", "d'", "d’", "of", "von", "van"})
