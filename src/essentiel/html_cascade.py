@@ -21,6 +21,12 @@ are found with the same regular expressions from Python (``raw_tree_pruned``), i
 that: the comment containers by a walk over the elements of the six tags they may have, the
 infinite-scroll and share-button containers, which no page of 500 had, only where one of the
 page's id or class values could match (else their XPaths are not run at all).
+
+The cascade's code is adapted from trafilatura 2.3.1 (``trafilatura/core.py``,
+``trafilatura_sequence``; Copyright Adrien Barbaresi and contributors), licensed under the
+Apache License, Version 2.0 (https://www.apache.org/licenses/LICENSE-2.0); the changes are
+the ones described above: the comments-off paths only, the recall retry's page-text test
+behind a bound, the raw-tree prunings done from Python.
 """
 
 from __future__ import annotations
