@@ -1217,8 +1217,8 @@ def _verified_with_days(
     it so; else the bullet as it was, verified."""
     insertions = [repair.insertion] if repair is not None else []
     brackets = day_brackets(fragments, days, code) if days else []
-    if brackets:
-        at = _name_position(text, fragments, repair)
+    at = _name_position(text, fragments, repair)
+    if brackets and (repair is None or at is not None):
         marks = [(p, label) for p, label, _ in brackets]
         if at is not None and repair is not None:
             marks.append((at, f"[{repair.name}]"))
