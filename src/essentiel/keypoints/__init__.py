@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from essentiel.analyze import ParsedSentence
 from essentiel.check.verifier import Verifier
 from essentiel.keypoints.compress import Compressor, count_words, subordinate_only
-from essentiel.keypoints.days import day_brackets, fixed_by_publication, relative_days
+from essentiel.keypoints.days import day_brackets, days_by_sentence
 from essentiel.keypoints.follow_on import follow_ons, keeps_subject
 from essentiel.keypoints.headline import Headline
 from essentiel.keypoints.headline_subject import OPENING_SENTENCES, headline_subject_repair
@@ -416,7 +416,12 @@ def build_keypoints(
         settings = replace(settings, target_words=target, max_words=most)
     compressor = Compressor(lang)
     verifier = Verifier(lang, published)
-    days = relative_days(context.dates) if settings.day_brackets and published else []
+    # The relative days a bracket may follow, by sentence (keypoints/days.py).
+    days = (
+        days_by_sentence(context.dates, sentences, text, lang.code)
+        if settings.day_brackets and published
+        else {}
+    )
     selector = settings.selector or lang.selector
     lemma_sets = [content_lemmas(s) for s in sentences]  # read by every step below
     repairs: dict[int, SubjectRepair] = {}
@@ -618,7 +623,7 @@ def build_keypoints(
                 lead,
                 keep,
                 clause,
-                days,
+                days.get(cand.sentence.start, ()),
             )
             if point is None:
                 continue
@@ -1032,7 +1037,7 @@ def last_resort(
     settings: KeyPointSettings,
     notices: list[Notice],
     repairs: dict[int, SubjectRepair],
-    days: Sequence[DateMention] = (),
+    days: dict[int, list[DateMention]] | None = None,
 ) -> tuple[int, KeyPoint] | None:
     """The bullet of a box that has none, with its sentence's rank: the body's first statement
     that can be one, up to ``empty_box_extra_words`` over the first bullet's limit. In the
@@ -1047,7 +1052,7 @@ def last_resort(
     runs = dict(long_quote_runs(sentences))
     for strict in (True, False):
         for i, sentence in enumerate(sentences):
-            if i in runs:
+            if strict and i in runs:  # the second pass would try them again, to the same end
                 run = sentences[i : runs[i] + 1]
                 point = joined_quote(text, run, verifier, limits) or (
                     cut_quote(text, run, verifier, cut_limits) if settings.cut_quotes else None
@@ -1070,7 +1075,7 @@ def last_resort(
                 repairs.get(i),
                 lead=i == 0,
                 clause=True,
-                days=days,
+                days=(days or {}).get(sentence.start, ()),
             )
             if point is not None:
                 return i, point
@@ -1106,16 +1111,8 @@ def _make(
     clause: bool = False,
     days: Sequence[DateMention] = (),
 ) -> KeyPoint | None:
+    """``days``: the sentence's relative days a bracket may follow (``days_by_sentence``)."""
     source = Span(start=sentence.start, end=sentence.end, text=text[sentence.start : sentence.end])
-    days = [
-        d
-        for d in days
-        if source.start <= d.span.start
-        and d.span.end <= source.end
-        # Not inside a quote: the bracket would stand among someone's words.
-        and not _inside_quote(text[source.start : d.span.start])
-        and fixed_by_publication(d, sentence, sentence.lang)
-    ]
     # The article's first sentence states the news: its figures and actors stay.
     compressed = compressor.compress(
         sentence.span,
@@ -1130,11 +1127,11 @@ def _make(
         named = _named(text, compressed.fragments, repair)
         if named is None:
             return None  # the subject to name was cut: the sentence cannot stand alone
-        fragments, bullet = named
+        fragments, bullet, at = named
         if unbalanced_quotes(bullet):
             return None  # a quote the bullet opens or closes but not both: cut in two
         bullet, verdict = _verified_with_days(
-            text, fragments, repair, days, sentence.lang, bullet, verifier, source
+            text, fragments, repair, at, days, sentence.lang, bullet, verifier, source
         )
         if verdict.passed:
             return KeyPoint(
@@ -1161,11 +1158,11 @@ def _make(
     named = _named(text, [(source.start, source.end)], repair)
     if named is None:
         return None
-    whole, bullet = named
+    whole, bullet, at = named
     if unbalanced_quotes(bullet):
         return None
     bullet, verdict = _verified_with_days(
-        text, whole, repair, days, sentence.lang, bullet, verifier, source
+        text, whole, repair, at, days, sentence.lang, bullet, verifier, source
     )
     if not verdict.passed:
         notices.append(
@@ -1194,19 +1191,11 @@ def _make(
     )
 
 
-def _inside_quote(before: str) -> bool:
-    """The words after ``before`` (a sentence's start) stand inside a quotation it opened."""
-    return (
-        before.count('"') % 2 == 1
-        or before.count("«") > before.count("»")
-        or (before.count("“") > before.count("”"))
-    )
-
-
 def _verified_with_days(
     text: str,
     fragments: list[tuple[int, int]],
     repair: SubjectRepair | None,
+    at: int | None,
     days: Sequence[DateMention],
     code: str,
     bullet: str,
@@ -1214,10 +1203,10 @@ def _verified_with_days(
     source: Span,
 ) -> tuple[str, Verdict]:
     """The bullet with its relative days dated (``day_brackets``) when the verifier accepts
-    it so; else the bullet as it was, verified."""
+    it so; else the bullet as it was, verified. ``at``: where the repair's bracketed name goes
+    in the joined ``fragments`` (``_named``)."""
     insertions = [repair.insertion] if repair is not None else []
     brackets = day_brackets(fragments, days, code) if days else []
-    at = _name_position(text, fragments, repair)
     if brackets and (repair is None or at is not None):
         marks = [(p, label) for p, label, _ in brackets]
         if at is not None and repair is not None:
@@ -1229,32 +1218,16 @@ def _verified_with_days(
     return bullet, verifier.verify(bullet, [source], insertions)
 
 
-def _name_position(
-    text: str, fragments: list[tuple[int, int]], repair: SubjectRepair | None
-) -> int | None:
-    """Where in the joined ``fragments`` (the replaced words already out) the repair's name
-    goes: where the fragment before the replaced words ends or the one after them begins."""
-    if repair is None:
-        return None
-    joined = 0
-    for a, b in fragments:
-        if a == repair.end:
-            return joined
-        joined += b - a
-        if b == repair.start:
-            return joined
-    return None
-
-
 def _named(
     text: str, fragments: list[tuple[int, int]], repair: SubjectRepair | None
-) -> tuple[list[tuple[int, int]], str] | None:
+) -> tuple[list[tuple[int, int]], str, int | None] | None:
     """The fragments and the bullet, with the repair's name in brackets in place of the words
-    it replaces; None when the fragments do not keep those words whole."""
+    it replaces, and where in the joined fragments that name goes; None when the fragments do
+    not keep those words whole."""
     if repair is None:
-        return fragments, bullet_text(text, fragments)
+        return fragments, bullet_text(text, fragments), None
     cut = with_insertion(text, fragments, repair)
     if cut is None:
         return None
     kept, at = cut
-    return kept, bullet_text(text, kept, [(at, f"[{repair.name}]")])
+    return kept, bullet_text(text, kept, [(at, f"[{repair.name}]")]), at

@@ -35,6 +35,7 @@ from spacy.tokens import Token
 from essentiel import resources
 from essentiel.analyze import ParsedSentence
 from essentiel.check.verifier import Insertion
+from essentiel.keypoints.compress import quoted_ranges
 from essentiel.model import DateGrain, DateMention
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -172,6 +173,27 @@ def day_label(iso: str, code: str) -> str | None:
     return pattern.format(
         day=first if day.day == 1 else str(day.day), month=month, Month=month.capitalize()
     )
+
+
+def days_by_sentence(
+    mentions: Sequence[DateMention], sentences: Sequence[ParsedSentence], text: str, code: str
+) -> dict[int, list[DateMention]]:
+    """The relative days a bracket may follow (``relative_days`` whose day the publication
+    date alone fixes, ``fixed_by_publication``), by the start of the sentence that holds them;
+    not inside a quote, where the bracket would stand among someone's words. Read once per
+    article: each sentence is made into bullets several times."""
+    found: dict[int, list[DateMention]] = {}
+    for mention in relative_days(mentions):
+        at = mention.span.start
+        sentence = next((s for s in sentences if s.start <= at and mention.span.end <= s.end), None)
+        if sentence is None:
+            continue
+        inside = at - sentence.start
+        if any(a <= inside < b for a, b in quoted_ranges(text[sentence.start : sentence.end])):
+            continue
+        if fixed_by_publication(mention, sentence, code):
+            found.setdefault(sentence.start, []).append(mention)
+    return found
 
 
 def day_brackets(
