@@ -418,7 +418,7 @@ def build_keypoints(
     verifier = Verifier(lang, published)
     # The relative days a bracket may follow, by sentence (keypoints/days.py).
     days = (
-        days_by_sentence(context.dates, sentences, text, lang.code)
+        days_by_sentence(context.dates, sentences, text, lang.code, published)
         if settings.day_brackets and published
         else {}
     )

@@ -176,14 +176,22 @@ def day_label(iso: str, code: str) -> str | None:
 
 
 def days_by_sentence(
-    mentions: Sequence[DateMention], sentences: Sequence[ParsedSentence], text: str, code: str
+    mentions: Sequence[DateMention],
+    sentences: Sequence[ParsedSentence],
+    text: str,
+    code: str,
+    published: dt.date,
 ) -> dict[int, list[DateMention]]:
     """The relative days a bracket may follow (``relative_days`` whose day the publication
     date alone fixes, ``fixed_by_publication``), by the start of the sentence that holds them;
-    not inside a quote, where the bracket would stand among someone's words. Read once per
-    article: each sentence is made into bullets several times."""
+    not inside a quote, where the bracket would stand among someone's words; and only when the
+    date extractor, which reads the tense its own way, also put the day on or before the
+    publication (the two readings agree). Read once per article: each sentence is made into
+    bullets several times."""
     found: dict[int, list[DateMention]] = {}
     for mention in relative_days(mentions):
+        if mention.value is None or dt.date.fromisoformat(mention.value) > published:
+            continue
         at = mention.span.start
         sentence = next((s for s in sentences if s.start <= at and mention.span.end <= s.end), None)
         if sentence is None:
