@@ -17,7 +17,8 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   replaced by a name in brackets (« [Jean Dupont] a annoncé ») and an impersonal « il »
   (« D'après les pompiers, il a fallu ... ») need nothing; nor does a pronoun standing for
   the subject of the bullet just before when that bullet is the article's sentence before it
-  (a follow-on, ``keypoints/follow_on.py``: judges mark such pairs as readable as any),
+  and cut no other noun the pronoun could stand for (a follow-on, ``keypoints/follow_on.py``:
+  judges mark such pairs as readable as any),
   counted apart as ``follow_ons``;
 - ``no_finite_verb``: no finite verb in what the bullet keeps (« Une publication qui ... »),
   or only a subordinate clause (« Avant que les secours n'arrivent sur place. », the test
@@ -1452,7 +1453,7 @@ def audit_box(
             and previous is not None
             and previous[0] == at - 1
             and follows_on(sentences[at - 1], sentence, lang)
-            and keeps_subject(sentences[at - 1], previous[1])
+            and keeps_subject(sentences[at - 1], previous[1], sentence, lang)
         )
         if context and not follows:
             found += ["needs_context", context]

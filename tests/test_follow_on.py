@@ -140,3 +140,24 @@ def test_the_measure_counts_a_follow_on_only_beside_its_bullet() -> None:
     # Alone, or after another sentence: « Elle » is nobody.
     assert "context_pronoun" in defects([1])[0]
     assert "context_pronoun" in defects([3, 1])[1]
+
+
+def test_a_cut_noun_the_pronoun_could_stand_for_ends_the_follow_on() -> None:
+    # In the article « Elle » is the storm, the last feminine noun; with the clause that
+    # names it cut, the bullet before would make it the crew (thirtieth judged round).
+    first, second = _sentences(
+        "Une équipe de plongeurs bretons avait repéré lundi la coque du chalutier au large de "
+        "Brest, après la violente tempête du mois dernier. Elle a coulé trois bateaux de pêche "
+        "et endommagé la digue du port."
+    )
+    whole = [(first.start, first.end)]
+    cut_at = first.text.index(", après")
+    assert keeps_subject(first, whole, second, FR)
+    assert not keeps_subject(first, [(first.start, first.start + cut_at)], second, FR)
+    # A cut noun of another gender is no rival: « Il » is the crew's leader.
+    first, second = _sentences(
+        "Le chef des plongeurs bretons a repéré lundi la coque du chalutier au large de Brest, "
+        "après la violente tempête du mois dernier. Il a plongé trois fois dans la journée."
+    )
+    cut_at = first.text.index(", après")
+    assert keeps_subject(first, [(first.start, first.start + cut_at)], second, FR)

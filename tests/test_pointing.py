@@ -204,6 +204,37 @@ ADDITIVE_BOX = (
         ("À ce sujet, le maire de Brest refuse de s'exprimer.", set(), "back_demonstrative"),
         # A name after the noun, or in its adjective, defines it.
         ("La question qui entoure cette affaire Kervella reste entière à Brest.", set(), None),
+        # A person is not defined by a complement: « ce mineur de 17 ans » is the one the
+        # sentence before told of (thirtieth judged round); a clause still defines.
+        (
+            "Vers 21 heures, ce mineur de 16 ans traversait la place du marché.",
+            set(),
+            "back_demonstrative",
+        ),
+        ("Ce marin de Concarneau qui a sauvé trois enfants sera décoré lundi.", set(), None),
+        # Another person's noun before is someone else; a person named may be the one meant.
+        (
+            "Selon la police, cette étudiante, employée par la mairie, a été entendue.",
+            {"mère", "<person>"},
+            "back_demonstrative",
+        ),
+        (
+            "Selon la police, cette étudiante, employée par la mairie, a été entendue.",
+            {"<person>", "<named>"},
+            None,
+        ),
+        ("Selon le suspect, cet homme l'avait menacé la veille.", set(), None),
+        # « ces » needs several people, not the one named before it.
+        (
+            "Le maire Paul Kervella a créé un fonds pour aider ces jeunes à se loger.",
+            set(),
+            "back_demonstrative",
+        ),
+        (
+            "Les lycéens ont manifesté lundi, et la mairie a reçu ces jeunes mardi.",
+            set(),
+            None,
+        ),
         ("« Ce courant anti-Macron grandit à gauche », estime Paul Kervella.", set(), None),
     ],
 )
@@ -252,6 +283,14 @@ def test_the_kinds_a_bullet_names() -> None:
         ("Une octogénaire et son compagnon sont morts lundi à Quimper.", "fr", None),
         ("Skipper depuis son enfance, Anne Le Goff a vendu son voilier à Brest.", "fr", None),
         ("Parmi leurs dix propositions, une fait déjà du bruit à Brest.", "fr", "back_possessive"),
+        # The pronoun after is the one the possessive's phrase names, not its owner (thirtieth
+        # judged round): whose son?
+        (
+            "Quand son fils Yann Kervella a voulu vendre le bateau, il a reçu une amende.",
+            "fr",
+            "back_possessive",
+        ),
+        ("Quand son bateau a coulé, Yann Kervella a reçu une aide de la mairie.", "fr", None),
     ],
 )
 def test_a_possessive_whose_owner_is_not_named(text: str, lang: str, kind: str | None) -> None:

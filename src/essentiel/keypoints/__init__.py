@@ -718,7 +718,9 @@ def build_keypoints(
                 lead_point = point
             made.append((cand.rank, point))
             on = following.get(cand.rank)
-            if on is not None and keeps_subject(cand.sentence, fragments_of(point)):
+            if on is not None and keeps_subject(
+                cand.sentence, fragments_of(point), sentences[on], lang
+            ):
                 share = cand.score * settings.follow_on_share
                 candidates.append(Candidate(sentences[on], on, share, lemma_sets[on], {}))
                 offered[on] = cand.rank

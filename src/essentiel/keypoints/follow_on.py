@@ -50,6 +50,16 @@ def _count_heads(code: str) -> frozenset[str]:
     )
 
 
+@cache
+def _time_nouns(code: str) -> frozenset[str]:
+    return frozenset(resources.raw(code).get("pointing", {}).get("time_nouns", []))
+
+
+@cache
+def _of_words(code: str) -> frozenset[str]:
+    return frozenset(resources.raw(code).get("pointing", {}).get("of_words", []))
+
+
 def agreement_head(subject: Token, code: str) -> Token:
     """What a pronoun after the subject agrees with: the noun a count names (« Sept des neuf
     syndicats ... Ils », « Plusieurs centaines de manifestants ... Ils »), else the subject."""
@@ -112,14 +122,47 @@ def follows_on(previous: ParsedSentence, sentence: ParsedSentence, lang: Languag
     return stands_alone(sentence, lang, named_subject=True)
 
 
-def keeps_subject(previous: ParsedSentence, fragments: Sequence[tuple[int, int]]) -> bool:
+def keeps_subject(
+    previous: ParsedSentence,
+    fragments: Sequence[tuple[int, int]],
+    follower: ParsedSentence | None = None,
+    lang: Language | None = None,
+) -> bool:
     """The bullet made from ``previous`` kept its subject, which the follow-on's pronoun
-    stands for (compression may have cut an apposition, not the subject itself)."""
+    stands for (compression may have cut an apposition, not the subject itself), and, given
+    the ``follower``, cut no noun the pronoun could stand for as well: « Une équipe ... avait
+    détecté des pulsations[, faisant naître l'espoir ... à la puissante explosion]. » then
+    « Elle a détruit des quartiers entiers »: in the article « Elle » was the explosion; with
+    the explosion cut, it reads as the team (thirtieth judged round)."""
     subject = subject_of(previous.span)
     if subject is None:
         return False
     at = previous.offset + subject.idx
-    return any(a <= at < b for a, b in fragments)
+    if not any(a <= at < b for a, b in fragments):
+        return False
+    if follower is None or lang is None:
+        return True
+    pronoun = subject_pronoun(follower.span, lang)
+    if pronoun is None:
+        return True
+    p_gender, p_number = _features(pronoun)
+    times = _time_nouns(lang.code)
+    of_words = _of_words(lang.code)
+    for tok in previous.span:
+        start = previous.offset + tok.idx
+        if tok.pos_ != "NOUN" or any(a <= start < b for a, b in fragments):
+            continue
+        # A noun's « de » complement (« la coque du chalutier ») or a time (« du mois
+        # dernier ») is hardly what the next sentence goes on about.
+        if tok.lemma_.lower() in times or (
+            tok.dep_.startswith("nmod")
+            and any(c.dep_ == "case" and c.lower_ in of_words for c in tok.children)
+        ):
+            continue
+        gender, number = _features(tok)
+        if gender and number and gender == p_gender and number == p_number:
+            return False
+    return True
 
 
 def follow_ons(

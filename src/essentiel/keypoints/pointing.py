@@ -147,6 +147,11 @@ class PointingWords:
     # A noun of each kind stands for what a word of that kind named before (« cet homme »
     # after a person's name, « ce pays » after a place's, « ce chiffre » after a number).
     kind_nouns: dict[str, str]
+    # Person nouns of a role, a trade or a state (« cette étudiante », « ce mineur »), not a
+    # bare person (« cet homme », ``kind_nouns``' own person list): another person's noun
+    # before them is someone else (« la mère du garçon ... cette étudiante »); only a person
+    # the box names can be the one meant.
+    role_persons: frozenset[str]
     # Nouns of a phrase that points at what the bullet itself said before it (« ... dit avoir
     # "le cul merdeux" à ce sujet »): they stand after a verb of the bullet.
     discourse_nouns: frozenset[str]
@@ -217,6 +222,8 @@ class PointingWords:
                 for kind, nouns in data.get("kind_nouns", {}).items()
                 for noun in [*nouns, *(person_nouns(code) if kind == "person" else ())]
             },
+            role_persons=person_nouns(code)
+            - frozenset(fold(w) for w in data.get("kind_nouns", {}).get("person", [])),
             discourse_nouns=frozenset(fold(w) for w in data.get("discourse_nouns", [])),
             personal_possessives=words("personal_possessives"),
             possessives=words("possessives"),
@@ -305,22 +312,32 @@ def named_kinds(tokens: Sequence[Token], code: str) -> frozenset[str]:
     """The kinds of thing the tokens name, as marks (``KIND_MARK``): a person, a place, an
     organisation (by the entity's type, or a person's noun: « le suspect »), a figure (a
     number), a time (a number, a date, a time noun). Added to what a bullet introduces: a
-    later « cet homme », « ce pays », « ce chiffre » stands for it."""
+    later « cet homme », « ce pays », « ce chiffre » stands for it. Two more marks say who a
+    person was: ``named`` (a person's name: « cette étudiante » can be her) and ``people``
+    (a plural person's noun or two names: « ces jeunes » can be them)."""
     words = PointingWords.of(code)
     persons = person_nouns(code)
     kinds: set[str] = set()
+    names = 0
     for tok in tokens:
         kind = _ENTITY_KINDS.get(tok.ent_type_)
         if kind is not None and tok.is_alpha:
             kinds.add(kind)
+            if kind == "person":
+                kinds.add("named")
+                names += tok.ent_iob_ == "B"
         elif tok.pos_ == "PROPN" and not tok.ent_type_:
             kinds.add("organisation")
         if tok.pos_ == "NOUN" and fold(tok.lemma_) in persons:
             kinds.add("person")
+            if _plural(tok):
+                kinds.add("people")
         if tok.like_num or tok.pos_ == "NUM":
             kinds.update(("figure", "time"))
         if fold(tok.lemma_) in words.time_nouns:
             kinds.add("time")
+    if names > 1:
+        kinds.add("people")
     return frozenset(KIND_MARK.format(kind) for kind in kinds)
 
 
@@ -365,6 +382,14 @@ def _named_before(
     kind = next((words.kind_nouns[f] for f in folded if f in words.kind_nouns), None)
     if kind is None:
         return False
+    if kind == "person":
+        # « ces jeunes » stands for several people, not for the one man named before (« le
+        # président Barack Obama ... pour protéger ces jeunes »); « cette étudiante » for a
+        # person named, not for another described (« la mère du garçon »).
+        if _plural(noun):
+            kind = "people"
+        elif folded & words.role_persons:
+            kind = "named"
     mark = KIND_MARK.format(kind)
     return mark in introduced or mark in named_kinds(tokens[:k], code)
 
@@ -393,8 +418,11 @@ def _demonstrative(
                 return "back_demonstrative"
             continue
         # « ces élèves qui ont ... », « cette réforme des retraites », « cette affaire Rugy »,
-        # « ce courant anti-Hollande »: defined on the spot.
-        if any(_defines(c, noun, words) and c.i in inside for c in noun.children):
+        # « ce courant anti-Hollande »: defined on the spot. A person is not defined by a
+        # complement (« ce mineur de 17 ans », « cet ancien agent d'équipage »: the one the
+        # sentence before told of; thirtieth judged round), only by a clause or a name.
+        person = words.kind_nouns.get(fold(noun.lemma_)) == "person"
+        if any(_defines(c, noun, words, person) and c.i in inside for c in noun.children):
             continue
         # « ... du mouvement des "gilets jaunes", ces Français en lutte contre ... »: in
         # apposition to the noun just before its comma, it names that noun again.
@@ -427,10 +455,10 @@ def _apposed(tokens: Sequence[Token], k: int, noun: Token) -> bool:
     return not (noun.head.pos_ in {"VERB", "AUX"} and noun.head.i > noun.i)
 
 
-def _defines(child: Token, noun: Token, words: PointingWords) -> bool:
+def _defines(child: Token, noun: Token, words: PointingWords, person: bool = False) -> bool:
     """A relative clause after the noun, or a complement with ``of`` after it (« cette
     réforme des retraites »), not one the parse hung there by mistake (« cette barre en
-    mars »)."""
+    mars »); for a ``person``, no complement."""
     if child.i < noun.i:
         return False
     # A name after the noun (« cette affaire Rugy »), or in its adjective (« anti-Hollande »).
@@ -441,6 +469,8 @@ def _defines(child: Token, noun: Token, words: PointingWords) -> bool:
     if child.dep_ not in _DEFINING:
         return False
     if child.dep_ in {"nmod", "prep"}:
+        if person:
+            return False
         return any(c.dep_ == "case" and c.lower_ in words.of_words for c in child.children) or (
             child.dep_ == "prep" and child.lower_ in words.of_words
         )
@@ -744,7 +774,18 @@ def _possessive(
         comma = next((j for j in range(k + 1, len(tokens)) if tokens[j].text == ","), None)
         if comma is not None and not any(t.pos_ in {"VERB", "AUX"} for t in tokens[k:comma]):
             subjects += [t for t in tokens[comma:] if t.dep_.startswith("nsubj")]
-        if any(c.i > tok.i and c.i not in holders and owns(c) for c in subjects):
+        # « Quand son fils Gustavo Ycaza a voulu ..., il s'est vu ... »: the pronoun after is
+        # the son the possessive's phrase names, not its owner (thirtieth judged round).
+        named_phrase = any(
+            t.ent_type_ in _PERSONS or t.pos_ == "PROPN" for t in tok.head.subtree if t.i > tok.i
+        )
+        if any(
+            c.i > tok.i
+            and c.i not in holders
+            and owns(c)
+            and not (named_phrase and c.pos_ == "PRON")
+            for c in subjects
+        ):
             continue
         # « Même si ses clients l'adorent, la boulangerie ... »: a fronted clause with its own
         # verb (which the parse may not hang on the main one) looks ahead to the main
@@ -753,6 +794,7 @@ def _possessive(
         if (
             ahead is not None
             and owns(ahead)
+            and not (named_phrase and ahead.pos_ == "PRON")
             and (lower not in words.plural_possessives or _plural(ahead))
             and not (personal and ahead.pos_ == "NOUN" and fold(ahead.lemma_) not in persons)
         ):
