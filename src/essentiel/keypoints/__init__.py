@@ -35,6 +35,7 @@ from essentiel.keypoints.learned import (
     SELECTOR_MODELS,
     score_learned,
 )
+from essentiel.keypoints.naming import Naming, named_entities, naming_marks, namings_by_sentence
 from essentiel.keypoints.order import news_first
 from essentiel.keypoints.placing import refuse_unplaced, unplaced_in_order
 from essentiel.keypoints.pointing import kept, named_kinds, points_back
@@ -250,6 +251,11 @@ class KeyPointSettings:
     # Off: the reader's measure judges a bullet by the box alone (on: ROUGE-1 28.92, 5 more
     # defects on pages 1-245).
     title_introduces: bool = False
+    # A person the bullet describes but does not name (« Le ministre de la Santé a avancé
+    # ... ») gets the name the text ties the description to, in brackets after it, checked
+    # by the verifier (keypoints/naming.py): the judges' most frequent complaint was a
+    # description the box never names (thirtieth round).
+    name_descriptions: bool = True
     # A sentence whose subject pronoun stands for the subject of the sentence before it
     # (« Elle est accusée ... » after « Une enseignante de 37 ans a été mise en examen ... »)
     # may be a bullet right after that sentence's bullet (``follow_on``): the reader reads
@@ -422,6 +428,14 @@ def build_keypoints(
         if settings.day_brackets and published
         else {}
     )
+    # The persons' descriptions a bracketed name may follow, by sentence (keypoints/naming.py),
+    # and the persons the bullets made so far named.
+    namings = (
+        namings_by_sentence(context.entities, sentences, title, text)
+        if settings.name_descriptions and context.entities
+        else {}
+    )
+    named_so_far: set[int] = set()
     selector = settings.selector or lang.selector
     lemma_sets = [content_lemmas(s) for s in sentences]  # read by every step below
     repairs: dict[int, SubjectRepair] = {}
@@ -624,6 +638,8 @@ def build_keypoints(
                 keep,
                 clause,
                 days.get(cand.sentence.start, ()),
+                namings.get(cand.sentence.start, ()),
+                frozenset(named_so_far),
             )
             if point is None:
                 continue
@@ -717,6 +733,10 @@ def build_keypoints(
             if not made:
                 lead_point = point
             made.append((cand.rank, point))
+            if namings:
+                named_so_far.update(
+                    named_entities(context.entities, fragments_of(point), point.text)
+                )
             on = following.get(cand.rank)
             if on is not None and keeps_subject(
                 cand.sentence, fragments_of(point), sentences[on], lang
@@ -1112,8 +1132,12 @@ def _make(
     keep: frozenset[int] = frozenset(),
     clause: bool = False,
     days: Sequence[DateMention] = (),
+    namings: Sequence[Naming] = (),
+    named_before: frozenset[int] = frozenset(),
 ) -> KeyPoint | None:
-    """``days``: the sentence's relative days a bracket may follow (``days_by_sentence``)."""
+    """``days``: the sentence's relative days a bracket may follow (``days_by_sentence``);
+    ``namings``: its persons' descriptions a name may follow (``namings_by_sentence``), of
+    persons earlier bullets have not named (``named_before``)."""
     source = Span(start=sentence.start, end=sentence.end, text=text[sentence.start : sentence.end])
     # The article's first sentence states the news: its figures and actors stay.
     compressed = compressor.compress(
@@ -1133,7 +1157,17 @@ def _make(
         if unbalanced_quotes(bullet):
             return None  # a quote the bullet opens or closes but not both: cut in two
         bullet, verdict = _verified_with_days(
-            text, fragments, repair, at, days, sentence.lang, bullet, verifier, source
+            text,
+            fragments,
+            repair,
+            at,
+            days,
+            sentence.lang,
+            bullet,
+            verifier,
+            source,
+            namings,
+            named_before,
         )
         if verdict.passed:
             return KeyPoint(
@@ -1164,7 +1198,17 @@ def _make(
     if unbalanced_quotes(bullet):
         return None
     bullet, verdict = _verified_with_days(
-        text, whole, repair, at, days, sentence.lang, bullet, verifier, source
+        text,
+        whole,
+        repair,
+        at,
+        days,
+        sentence.lang,
+        bullet,
+        verifier,
+        source,
+        namings,
+        named_before,
     )
     if not verdict.passed:
         notices.append(
@@ -1203,20 +1247,32 @@ def _verified_with_days(
     bullet: str,
     verifier: Verifier,
     source: Span,
+    namings: Sequence[Naming] = (),
+    named: frozenset[int] = frozenset(),
 ) -> tuple[str, Verdict]:
-    """The bullet with its relative days dated (``day_brackets``) when the verifier accepts
-    it so; else the bullet as it was, verified. ``at``: where the repair's bracketed name goes
-    in the joined ``fragments`` (``_named``)."""
+    """The bullet with its relative days dated (``day_brackets``) and its persons described
+    but not named given their names (``naming_marks``), when the verifier accepts it so
+    (both, else the names alone, else the days alone); else the bullet as it was, verified.
+    ``at``: where the repair's bracketed name goes in the joined ``fragments`` (``_named``);
+    ``named``: the persons earlier bullets named."""
     insertions = [repair.insertion] if repair is not None else []
     brackets = day_brackets(fragments, days, code) if days else []
-    if brackets and (repair is None or at is not None):
-        marks = [(p, label) for p, label, _ in brackets]
-        if at is not None and repair is not None:
-            marks.append((at, f"[{repair.name}]"))
-        dated = bullet_text(text, fragments, marks)
-        verdict = verifier.verify(dated, [source], [*insertions, *(i for _, _, i in brackets)])
-        if verdict.passed:
-            return dated, verdict
+    names = (
+        naming_marks(
+            fragments, [n for n in namings if repair is None or n.name != repair.name], named
+        )
+        if namings
+        else []
+    )
+    if (brackets or names) and (repair is None or at is not None):
+        base = [(at, f"[{repair.name}]")] if at is not None and repair is not None else []
+        tries = [[*brackets, *names]] + ([names, brackets] if brackets and names else [])
+        for extra in tries:
+            marks = [*base, *((p, label) for p, label, _ in extra)]
+            dated = bullet_text(text, fragments, marks)
+            verdict = verifier.verify(dated, [source], [*insertions, *(i for _, _, i in extra)])
+            if verdict.passed:
+                return dated, verdict
     return bullet, verifier.verify(bullet, [source], insertions)
 
 
