@@ -35,7 +35,13 @@ from essentiel.keypoints.learned import (
     SELECTOR_MODELS,
     score_learned,
 )
-from essentiel.keypoints.naming import Naming, named_entities, naming_marks, namings_by_sentence
+from essentiel.keypoints.naming import (
+    Naming,
+    named_entities,
+    names_subject,
+    naming_marks,
+    namings_by_sentence,
+)
 from essentiel.keypoints.order import news_first
 from essentiel.keypoints.placing import refuse_unplaced, unplaced_in_order
 from essentiel.keypoints.pointing import kept, named_kinds, points_back
@@ -660,6 +666,9 @@ def build_keypoints(
                 (
                     settings.refuse_unnamed
                     and (cand.rank > 0 or settings.judge_lead)
+                    and not names_subject(
+                        cand.sentence, namings.get(cand.sentence.start, ()), point.text
+                    )
                     and (
                         unnamed_description(cand.sentence, fragments, lang.code, told, things)
                         or (

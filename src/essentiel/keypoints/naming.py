@@ -142,11 +142,19 @@ def _description_end(sentence: ParsedSentence, start: int, end: int) -> int | No
     # A name in the description or right after it (« le candidat démocrate à la Maison
     # Blanche Joe Biden »: the parse may not say it is a person's), or the description cut
     # inside a name (« la Maison | Blanche »): not ours to name.
-    if any(t.ent_type_ in _PERSONS for t in tokens if first.i <= t.i <= last.i) or any(
-        t.ent_type_ in _PERSONS or t.pos_ == "PROPN" for t in following
+    # (A name, not a common noun the recogniser took into a person: « le président de la
+    # République » is tagged as one.)
+    if (
+        any(_a_name(t) for t in tokens if first.i <= t.i <= last.i)
+        or any(_a_name(t) for t in following)
+        or (following and following[0].pos_ == "PROPN")
     ):
         return None
     return sentence.offset + last.idx + len(last.text)
+
+
+def _a_name(token: Token) -> bool:
+    return token.ent_type_ in _PERSONS and token.pos_ == "PROPN"
 
 
 def _inside(head: Token, code: str) -> set[int]:
@@ -278,3 +286,15 @@ def named_entities(
         ):
             found.add(k)
     return frozenset(found)
+
+
+def names_subject(sentence: ParsedSentence, namings: Sequence[Naming], bullet: str) -> bool:
+    """The bullet names its main verb's subject in brackets after the description (« Le
+    ministre de la Mer [Bertrand Kerjean] a promis … »): no unnamed description for the
+    reader, whatever the selection's checks would say of the description alone."""
+    root = sentence.span.root
+    subject = next((c for c in root.children if c.dep_.startswith("nsubj")), None)
+    if subject is None:
+        return False
+    start = sentence.offset + subject.left_edge.idx
+    return any(n.start == start and f" [{n.name}]" in bullet for n in namings)
