@@ -97,3 +97,24 @@ def test_a_wrong_name_after_a_description_fails_the_verifier() -> None:
     assert not problems
     _, problems = check_insertions("Le ministre de la Mer [Anne Le Goff] a promis.", [insertion])
     assert problems
+
+
+def test_a_bullet_that_names_its_subject_is_no_unnamed_description() -> None:
+    from essentiel.keypoints.naming import Naming, names_subject
+
+    text = "Le ministre de la Mer a promis 300 millions au maire de Brest."
+    doc = pipeline("fr")(text)
+    sentence = ParsedSentence(block=0, offset=0, span=doc[:], lang="fr")
+    evidence = Span(start=0, end=16, text="Bertrand Kerjean")
+    replaced = Span(start=0, end=21, text=text[:21])
+    subject = Naming(
+        0, 21, 0, "Bertrand Kerjean", Insertion(replaced, ("Bertrand Kerjean",), evidence)
+    )
+    named = "Le ministre de la Mer [Bertrand Kerjean] a promis 300 millions au maire de Brest."
+    assert names_subject(sentence, [subject], named)
+    assert not names_subject(sentence, [subject], text)
+    at = text.index("maire de Brest") - 3
+    other = Naming(
+        at, at + 17, 1, "Paul Kervella", Insertion(replaced, ("Paul Kervella",), evidence)
+    )
+    assert not names_subject(sentence, [other], text[:at] + "au maire de Brest [Paul Kervella].")
