@@ -118,3 +118,13 @@ def test_a_bullet_that_names_its_subject_is_no_unnamed_description() -> None:
         at, at + 17, 1, "Paul Kervella", Insertion(replaced, ("Paul Kervella",), evidence)
     )
     assert not names_subject(sentence, [other], text[:at] + "au maire de Brest [Paul Kervella].")
+
+
+def test_a_feminine_description_is_no_man_by_his_first_name() -> None:
+    text = "« Le port rouvrira lundi », a expliqué la secrétaire d'État."
+    doc = pipeline("fr")(text)
+    sentence = ParsedSentence(block=0, offset=0, span=doc[:], lang="fr")
+    start = text.index("la secrétaire")
+    end = start + len("la secrétaire")
+    assert _description_end(sentence, start, end, "Didier Kervella") is None
+    assert _description_end(sentence, start, end, "Anne Kervella") is not None

@@ -481,6 +481,12 @@ def _bodies_by_description(
                 break
 
 
+def first_name_gender(name: str, code: str) -> str | None:
+    """« f » or « m » for a name whose first word is a first name of a clear majority gender
+    in the language's list (``_first_name_gender``), else None."""
+    return _first_name_gender(name, rules(code))
+
+
 def _first_name_gender(name: str, r: _Rules) -> str | None:
     """The gender of a name's first word as a first name with a clear majority gender
     (« Sylvie Durand », « Marie-Christine X », « Jean-Marie X » by « Jean »), if the language

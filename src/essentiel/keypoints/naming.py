@@ -38,6 +38,7 @@ from spacy.tokens import Token
 from essentiel import resources
 from essentiel.analyze import ParsedSentence
 from essentiel.check.verifier import Insertion
+from essentiel.facts.entities import first_name_gender
 from essentiel.facts.names import fold
 from essentiel.keypoints.standalone import _insertion, definite_articles
 from essentiel.model import Entity, EntityKind, MentionForm, Span
@@ -108,13 +109,23 @@ def _sharing_a_last_name(persons: set[int], entities: Sequence[Entity]) -> set[i
     }
 
 
-def _description_end(sentence: ParsedSentence, start: int, end: int) -> int | None:
+def _agrees(article: Token, head: Token, name: str, code: str) -> bool:
+    """The description's gender (its article's, else its noun's) is not the other one of the
+    person's first name: « la secrétaire d'État » is no « Didier »."""
+    gender = article.morph.get("Gender", []) or head.morph.get("Gender", [])
+    said = {"Fem": "f", "Masc": "m"}.get(gender[0]) if len(gender) == 1 else None
+    person = first_name_gender(name, code)
+    return said is None or person is None or said == person
+
+
+def _description_end(sentence: ParsedSentence, start: int, end: int, name: str = "") -> int | None:
     """Where the description that the role mention [start, end) opens ends: after its noun's
     adjectives and complements (« Le ministre de la Santé », « Le maire Les Républicains de
     Levallois-Perret »), before any punctuation, verb, clause or other adjunct (« ... lors de
     la séance »). None when the mention is not a definite noun phrase of the sentence, or
     when a person's name stands in it or right after it (« le candidat démocrate Joe Biden »:
-    the description is that person's)."""
+    the description is that person's), or when its gender is not that of ``name``'s first
+    name."""
     tokens = list(sentence.span)
     head: Token | None = None
     for tok in tokens:
@@ -125,6 +136,8 @@ def _description_end(sentence: ParsedSentence, start: int, end: int) -> int | No
     if head is None or first is None:
         return None
     if first.lower_ not in definite_articles(sentence.lang):
+        return None
+    if not _agrees(first, head, name, sentence.lang):
         return None
     inside = _inside(head, sentence.lang)
     last = head
@@ -213,7 +226,9 @@ def namings_by_sentence(
             ):
                 continue
             evidence = _usual_name(entity)
-            at = _description_end(sentence, mention.span.start, mention.span.end)
+            at = _description_end(
+                sentence, mention.span.start, mention.span.end, evidence.text if evidence else ""
+            )
             if evidence is None or at is None:
                 continue
             replaced = Span(start=mention.span.start, end=at, text=text[mention.span.start : at])
