@@ -9,8 +9,9 @@ name that follows words of a bullet (« Le ministre de la Santé [Olivier Véran
 ``keypoints/naming.py``), the headline, the article, the bullet and the name: the file a
 fact-checking session reads alone, answering for each item « right », « wrong » or « unsure »
 (is the bracketed name the person the words right before it describe?). Its verdicts are
-kept in the repository as ids, rows and names only (``naming_audit_judged.jsonl``). ``count``
-prints them by verdict.
+kept in the repository as ids, rows and names only (``naming_audit_judged.jsonl``, one
+``audit`` number per run with the ``rule`` commit it judged). ``count`` prints each audit's
+verdicts.
 """
 
 from __future__ import annotations
@@ -69,10 +70,12 @@ def build(skip: int, names: int, data: Path, out: Path, rows_at_most: int) -> in
 
 def count(judged: Path) -> int:
     verdicts = [json.loads(line) for line in judged.read_text(encoding="utf-8").splitlines()]
-    tally = collections.Counter(v["verdict"] for v in verdicts)
-    for verdict, n in tally.most_common():
-        print(f"{verdict:8} {n}")
-    print(f"{len(verdicts)} names")
+    for audit in sorted({v.get("audit", 1) for v in verdicts}):
+        these = [v for v in verdicts if v.get("audit", 1) == audit]
+        rows = sorted(v["row"] for v in these)
+        tally = collections.Counter(v["verdict"] for v in these)
+        found = ", ".join(f"{verdict} {n}" for verdict, n in tally.most_common())
+        print(f"audit {audit} (rule {these[0]['rule']}, rows {rows[0]}-{rows[-1]}): {found}")
     return 0
 
 
