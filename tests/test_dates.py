@@ -898,3 +898,46 @@ def test_a_weekday_after_depuis_is_the_last_one_whatever_the_tense(pipeline: Pip
     # days ahead.
     text = "Depuis dimanche soir, la ville est le théâtre de manifestations d'une ampleur inédite."
     assert _digest_dates(pipeline, text, FRIDAY) == [("dimanche soir", "2025-06-29")]
+
+
+# Session 14 (issue 32): kinds read on OrangeSum train rows nobody tuned on, each on
+# sentences of our own.
+
+
+def test_a_conditional_the_parser_reads_as_an_imperfect_looks_ahead(pipeline: Pipeline) -> None:
+    friday = dt.date(2021, 10, 8)
+    text = (
+        "Le maire a précisé qu'il se rendrait à la mairie samedi matin. "
+        "La ministre a indiqué qu'elle recevrait début janvier les boulangers. "
+        "Le marché couvert ouvrait mardi sous la pluie."
+    )
+    assert _digest_dates(pipeline, text, friday) == [
+        ("samedi matin", "2021-10-09"),  # « rendrait »: a conditional, ahead
+        ("début janvier", "2022-01"),  # « recevrait »
+        ("mardi", "2021-10-05"),  # « ouvrait »: an imperfect, the one before
+    ]
+
+
+def test_the_eve_counts_from_the_day_named_just_before(pipeline: Pipeline) -> None:
+    saturday = dt.date(2021, 10, 9)
+    text = (
+        "Le préfet a présenté jeudi le bilan des crues. Trois communes restent isolées, "
+        "soit une de plus que la veille, a-t-il ajouté."
+    )
+    assert _digest_dates(pipeline, text, saturday)[-1] == ("la veille", "2021-10-06")
+    # No day named before it: the day before publication.
+    text = "La veille, le conseil municipal avait voté le budget des écoles."
+    assert _digest_dates(pipeline, text, saturday) == [("La veille", "2021-10-08")]
+
+
+def test_words_of_a_quote_count_from_the_day_its_cue_names(pipeline: Pipeline) -> None:
+    saturday = dt.date(2021, 10, 9)
+    text = (
+        "« Nous avons compté douze nids de plus qu'hier », a déclaré jeudi le garde forestier. "
+        "« Ce soir, la route reste fermée », a répété le maire."
+    )
+    assert _digest_dates(pipeline, text, saturday) == [
+        ("hier", "2021-10-06"),  # said on Thursday the 7th
+        ("jeudi", "2021-10-07"),
+        ("Ce soir", "2021-10-09"),  # no day in its cue: the day of publication
+    ]

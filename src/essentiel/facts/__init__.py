@@ -16,11 +16,11 @@ from spacy.tokens import Doc, Token
 
 from essentiel import resources
 from essentiel.analyze import Analysis, doc_text
-from essentiel.facts.dates import DateResolver, TenseSets, is_count
+from essentiel.facts.dates import DateResolver, TenseSets, is_count, spoken_on
 from essentiel.facts.entities import extract_entities
 from essentiel.facts.figures import FigureExtractor
 from essentiel.facts.quotes import QuoteExtractor, pull_quote_heading
-from essentiel.model import BlockKind, DateMention, Entity, Figure, Quote
+from essentiel.model import BlockKind, DateMention, Entity, Figure, Quote, QuoteKind
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,29 @@ def _governing_verb(tok: Token) -> Token | None:
     return verb if verb.pos_ in {"VERB", "AUX"} else None
 
 
-def _clause_tense(verb: Token, future_aux: frozenset[str], forward: frozenset[str]) -> str | None:
+def _conditional(verb: Token, rule: dict[str, Any] | None) -> bool | None:
+    """Is ``verb`` a conditional, read from its form and lemma (``[temporal] conditional``)?
+    None when the form says nothing (not an ending the conditional shares with the
+    imperfect) or the language has no rule: the parser's mood stands. The parser reads
+    « rendrait » as an imperfect and « durait » as a conditional; the conditional's stem is
+    the future's, ending in « r » (« rendr-ait », « recevr-ait », « déclarer-ait »), the
+    imperfect's is the present's (« déclar-ait », « cour-ait », « ouvr-ait »)."""
+    if not rule or "Fin" not in verb.morph.get("VerbForm", []):
+        return None
+    form, lemma = verb.lower_, verb.lemma_.lower()
+    ending = next((e for e in rule["endings"] if form.endswith(e)), None)
+    if ending is None or lemma == form or not lemma.endswith(tuple(rule["infinitive_endings"])):
+        return None
+    stem = form[: -len(ending)]
+    return stem.endswith(rule["stem_end"]) and stem != lemma[: -int(rule["imperfect_stem_cut"])]
+
+
+def _clause_tense(
+    verb: Token,
+    future_aux: frozenset[str],
+    forward: frozenset[str],
+    conditional: dict[str, Any] | None = None,
+) -> str | None:
     auxes = [c for c in verb.children if c.dep_.startswith("aux")]
     tense_aux = [c for c in auxes if c.dep_ != "aux:pass"]
     # « seront connus dimanche »: the future may sit on the auxiliary, not the participle.
@@ -102,12 +124,17 @@ def _clause_tense(verb: Token, future_aux: frozenset[str], forward: frozenset[st
         c.dep_ == "mark" and c.lower_ in {"pour", "afin"} for c in verb.children
     ):
         return "future"  # « pour suivre dimanche le match »
-    if "Cnd" in verb.morph.get("Mood", []) and not tense_aux:
+    mood = _conditional(verb, conditional)
+    if mood is None:
+        mood = "Cnd" in verb.morph.get("Mood", [])
+    if mood and not tense_aux:
         return "future"  # « devrait prendre fin », not the past « aurait agi »
     if any(c.dep_ == "aux:tense" for c in verb.children):
         return "past"  # passé composé, plus-que-parfait
     tense = verb.morph.get("Tense", [])
     if "Fin" in verb.morph.get("VerbForm", []):
+        if not mood and "Cnd" in verb.morph.get("Mood", []):
+            return "past"  # « durait »: an imperfect the parser read as a conditional
         if "Imp" in tense or "Past" in tense:
             return "past"
         if "Pres" in tense:
@@ -126,6 +153,7 @@ def tense_positions(doc: Doc, temporal: dict[str, Any]) -> Tenses:
     """
     future_aux = frozenset(temporal["future_auxiliaries"])
     forward = frozenset(temporal.get("forward_verbs", []))
+    conditional = temporal.get("conditional")
     tenses = Tenses(set(), set(), set())
     # A verb governs several words: its tense is read once (by the verb's index).
     tense_of: dict[int, str | None] = {}
@@ -134,7 +162,7 @@ def tense_positions(doc: Doc, temporal: dict[str, Any]) -> Tenses:
         if verb is None:
             continue
         if verb.i not in tense_of:
-            tense_of[verb.i] = _clause_tense(verb, future_aux, forward)
+            tense_of[verb.i] = _clause_tense(verb, future_aux, forward, conditional)
         tense = tense_of[verb.i]
         if tense is not None:
             getattr(tenses, tense).add(tok.idx)
@@ -196,5 +224,18 @@ def extract_facts(
     if headings:
         body = sorted([*body, *headings], key=lambda pair: pair[0].span.start)
     quotes = QuoteExtractor(lang).quotes(text, body, index)
+    # « "… qu'hier", a annoncé jeudi le directeur »: words counting from the day they are
+    # said count from the day the cue names.
+    dates = spoken_on(
+        dates,
+        [
+            (q.content.start, q.content.end, q.cue.start, q.cue.end)
+            for q in quotes
+            if q.kind == QuoteKind.DIRECT and q.cue is not None
+        ],
+        text,
+        published,
+        lang,
+    )
     lap("facts.quotes")
     return Facts(dates, figures, index.entities, quotes)

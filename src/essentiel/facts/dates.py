@@ -716,6 +716,11 @@ _NEAR_DAYS = 90
 _WEEKDAY_DAY_REACH = 200
 # Further ahead than this, a day and month under no future verb is the one before.
 _FAR_AHEAD_DAYS = 120
+# « la veille » counts from the day the text last named if that day is at most this many
+# days before publication (a week: the news of the days before).
+_EVE_REACH_DAYS = 7
+# … and named at most this many characters before it (the two or three sentences before).
+_EVE_REACH_CHARS = 400
 # A weekday that the calendar contradicts for a day this near publication is a slip of the
 # writer's (« mardi 31 janvier » published on Wednesday 31 January 2018: 31 January 2017 was
 # a Tuesday, but a year back is the less likely reading), not a day a year away.
@@ -1317,6 +1322,20 @@ class DateResolver:
                 day.isoformat(), grain, "text", part=part_of_day, anchor_text=anchor.span.text
             )
         if rule == "eve":
+            # « Jeudi, le ministre a parlé. La veille, … »: the day before the day the text
+            # last named, when that day is in the week before publication and named in the
+            # sentences just before; else the day before publication (the page tells its own
+            # day, and a day named paragraphs back is no longer the one spoken of).
+            anchor = context.last_value()
+            narrated = _single_day(anchor) if anchor else None
+            if (
+                anchor is not None
+                and narrated is not None
+                and 0 < (published - narrated).days <= _EVE_REACH_DAYS
+                and context.offset + hit.start - anchor.span.end <= _EVE_REACH_CHARS
+            ):
+                day = narrated - dt.timedelta(days=1)
+                return out(day.isoformat(), DateGrain.DAY, "text", anchor_text=anchor.span.text)
             day = published - dt.timedelta(days=1)
             return out(day.isoformat(), DateGrain.DAY, "publication")
         if rule == "weekday_day":
@@ -1605,4 +1624,83 @@ def _dated_by_apposition(mentions: list[DateMention]) -> list[DateMention]:
             and after.grain == DateGrain.DAY
         ):
             out[i] = mention.model_copy(update={"value": after.value})
+    return out
+
+
+# Rules of the words that count from the day they are said (« hier », « ce soir », « cette
+# nuit », « la veille » with no day named before it).
+_DEICTIC_RULES = frozenset({"relative_day", "this_part", "last_night", "eve"})
+# How far around a quote its cue clause is looked at for the day it was said.
+_CUE_REACH = 160
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def spoken_on(
+    mentions: list[DateMention],
+    quotes: list[tuple[int, int, int, int]],
+    text: str,
+    published: dt.date | None,
+    code: str,
+) -> list[DateMention]:
+    """« "Nous avons 138 cas de plus qu'hier", a annoncé jeudi le directeur »: words inside
+    a quote that count from the day they are said (``_DEICTIC_RULES``) count from the day its
+    cue clause names (outside the quote, in the same sentence), when that day is in the week
+    before publication; the page's own date is the day after, often. ``quotes`` holds each
+    direct quote's content and cue as (content start, content end, cue start, cue end)."""
+    if published is None or not quotes or not mentions:
+        return mentions
+    out = list(mentions)
+
+    def rule(mention: DateMention) -> str | None:
+        hits = find(mention.span.text, code)
+        return (
+            hits[0].rule
+            if len(hits) == 1 and hits[0].end - hits[0].start == len(mention.span.text)
+            else None
+        )
+
+    inside_any = [(a, b) for a, b, _, _ in quotes]
+    for a, b, cue_start, cue_end in quotes:
+        deictic = [
+            i
+            for i, m in enumerate(out)
+            if a <= m.span.start
+            and m.span.end <= b
+            and m.anchor == "publication"
+            and m.value
+            and rule(m) in _DEICTIC_RULES
+        ]
+        if not deictic:
+            continue
+        # The cue's sentence: from the sentence end before the quote (or its cue) to the one
+        # after, at most ``_CUE_REACH`` characters on either side of the quote.
+        left = max(0, min(a, cue_start) - _CUE_REACH)
+        ends = list(_SENTENCE_END.finditer(text, left, min(a, cue_start)))
+        left = ends[-1].end() if ends else left
+        right = min(len(text), max(b, cue_end) + _CUE_REACH)
+        after = next(iter(_SENTENCE_END.finditer(text, max(b + 1, cue_end), right)), None)
+        right = after.start() if after else right
+        said = [
+            (day, m)
+            for m in out
+            if left <= m.span.start
+            and m.span.end <= right
+            and not any(x <= m.span.start < y for x, y in inside_any)
+            and m.anchor in {"publication", "absolute"}
+            and (day := _single_day(m)) is not None
+            and rule(m) not in _DEICTIC_RULES
+        ]
+        if not said:
+            continue
+        day, _ = min(said, key=lambda dm: abs(dm[1].span.start - cue_start))
+        shift = (day - published).days
+        if not -_EVE_REACH_DAYS <= shift < 0:
+            continue
+        for i in deictic:
+            value = out[i].value or ""
+            moved = "/".join(
+                (dt.date.fromisoformat(v) + dt.timedelta(days=shift)).isoformat()
+                for v in value.split("/")
+            )
+            out[i] = out[i].model_copy(update={"value": moved, "anchor": "text"})
     return out
