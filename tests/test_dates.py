@@ -941,3 +941,28 @@ def test_words_of_a_quote_count_from_the_day_its_cue_names(pipeline: Pipeline) -
         ("jeudi", "2021-10-07"),
         ("Ce soir", "2021-10-09"),  # no day in its cue: the day of publication
     ]
+
+
+def test_a_participle_read_as_an_imperfect_is_no_past(pipeline: Pipeline) -> None:
+    # « espéré » is no finite form (no imperfect ends so): a participle of a verb that
+    # looks ahead.
+    text = "Les débats doivent commencer le 5 octobre, pour un vote espéré fin octobre, avant la trêve."
+    assert _digest_dates(pipeline, text, dt.date(2021, 9, 26))[-1] == ("fin octobre", "2021-10")
+
+
+def test_put_off_to_a_month_next_gala_and_a_part_before_its_day(pipeline: Pipeline) -> None:
+    sunday = dt.date(2021, 8, 1)
+    text = (
+        "Prévue en mars, la foire aux livres a été reportée en octobre. "
+        "Son entorse compromet sa présence au prochain gala samedi soir. "
+        "Lundi, un feu a pris dans la garrigue. Les renforts sont arrivés en fin de matinée "
+        "vendredi."
+    )
+    assert _digest_dates(pipeline, text, sunday) == [
+        ("en mars", "2021-03"),
+        ("en octobre", "2021-10"),  # « reportée »: put off, so ahead
+        ("samedi soir", "2021-08-07"),  # « au prochain gala »
+        ("Lundi", "2021-07-26"),
+        ("en fin de matinée", "2021-07-30"),  # the Friday right after it, not Monday
+        ("vendredi", "2021-07-30"),
+    ]

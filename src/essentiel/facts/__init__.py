@@ -90,6 +90,7 @@ def _clause_tense(
     future_aux: frozenset[str],
     forward: frozenset[str],
     conditional: dict[str, Any] | None = None,
+    imperfect: tuple[str, ...] = (),
 ) -> str | None:
     auxes = [c for c in verb.children if c.dep_.startswith("aux")]
     tense_aux = [c for c in auxes if c.dep_ != "aux:pass"]
@@ -115,11 +116,21 @@ def _clause_tense(
     ):
         # « En octobre, on va voir... »: the date hangs on « va » itself.
         return "future"
+    # « un vote espéré fin octobre » that the parser read as a finite imperfect.
+    misread = (
+        bool(imperfect)
+        and "Imp" in verb.morph.get("Tense", [])
+        and not (verb.lower_.endswith(imperfect))
+    )
     if lemma in forward and (
-        verb.dep_ == "acl" or any(c.dep_ == "aux:pass" for c in verb.children)
+        verb.dep_ == "acl"
+        or any(c.dep_ == "aux:pass" for c in verb.children)
+        or (misread and not tense_aux)
     ):
         # « une baisse est attendue samedi », « un vote espéré fin octobre »
         return "future"
+    if misread and not tense_aux:
+        return None  # a participle with no auxiliary: no tense of its own
     if "Inf" in verb.morph.get("VerbForm", []) and any(
         c.dep_ == "mark" and c.lower_ in {"pour", "afin"} for c in verb.children
     ):
@@ -154,6 +165,7 @@ def tense_positions(doc: Doc, temporal: dict[str, Any]) -> Tenses:
     future_aux = frozenset(temporal["future_auxiliaries"])
     forward = frozenset(temporal.get("forward_verbs", []))
     conditional = temporal.get("conditional")
+    imperfect = tuple(temporal.get("imperfect_endings", []))
     tenses = Tenses(set(), set(), set())
     # A verb governs several words: its tense is read once (by the verb's index).
     tense_of: dict[int, str | None] = {}
@@ -162,7 +174,7 @@ def tense_positions(doc: Doc, temporal: dict[str, Any]) -> Tenses:
         if verb is None:
             continue
         if verb.i not in tense_of:
-            tense_of[verb.i] = _clause_tense(verb, future_aux, forward, conditional)
+            tense_of[verb.i] = _clause_tense(verb, future_aux, forward, conditional, imperfect)
         tense = tense_of[verb.i]
         if tense is not None:
             getattr(tenses, tense).add(tok.idx)

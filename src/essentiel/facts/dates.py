@@ -109,6 +109,9 @@ class _Grammar:
     frequency_range: re.Pattern[str]
     # « qui devaient se tenir en mars »: a future seen from the past.
     future_in_past: re.Pattern[str]
+    # « sa participation au prochain gala samedi soir »: a weekday after « prochain » and
+    # the noun it qualifies (matched on the words before the weekday).
+    next_noun: re.Pattern[str]
     # Names of outlets that hold a date word (« le Journal du dimanche », « Aujourd'hui en
     # France »): the word is part of the name, no date.
     dated_names: re.Pattern[str]
@@ -506,6 +509,12 @@ def grammar(code: str) -> _Grammar:
         month_range_end=month_range_end,
         month_joiner=re.compile(rf"\s+{month_joiners}\s+{month_lead}", re.IGNORECASE),
         frequency_range=_frequency_range(t.get("frequency_range"), wd, part, b),
+        next_noun=re.compile(
+            rf"{b}(?:{nxt})\s+(?:[^\W\d_][\w'’-]*\s+){{1,{int(t.get('next_noun_words', 0))}}}$"
+            if t.get("next_noun_words")
+            else "(?!)",
+            re.IGNORECASE,
+        ),
         future_in_past=re.compile(
             rf"{b}(?:{alternation(t['future_in_past'])})(?![\w-])"
             if t.get("future_in_past")
@@ -721,6 +730,9 @@ _FAR_AHEAD_DAYS = 120
 _EVE_REACH_DAYS = 7
 # … and named at most this many characters before it (the two or three sentences before).
 _EVE_REACH_CHARS = 400
+# A month put off to (« reporté en octobre ») is the one to come if at most this many months
+# ahead.
+_POSTPONED_MONTHS = 6
 # A weekday that the calendar contradicts for a day this near publication is a slip of the
 # writer's (« mardi 31 janvier » published on Wednesday 31 January 2018: 31 January 2017 was
 # a Tuesday, but a year back is the less likely reading), not a day a year away.
@@ -739,6 +751,7 @@ class DateResolver:
         self.g_this = frozenset(w.lower() for w in temporal["this"])
         self.g_participle_endings = tuple(temporal.get("past_participle_endings", []))
         self.g_forward_participles = frozenset(temporal.get("forward_participles", []))
+        self.g_postponed = frozenset(temporal.get("postponed_participles", []))
 
     def mentions(
         self,
@@ -770,6 +783,7 @@ class DateResolver:
 
             tenses = given
         result: list[DateMention] = []
+        rules: list[str] = []
         context = _Context(tenses, list(earlier or []), offset, text)
         for hit in find(text, self.code):
             try:
@@ -779,8 +793,9 @@ class DateResolver:
                 mention = self._mention(hit, text, offset, None, DateGrain.DAY, "unresolved")
             if mention is not None:
                 result.append(mention)
+                rules.append(hit.rule)
                 context.before.append(mention)
-        return _dated_by_apposition(result)
+        return _part_of_the_day_after(_dated_by_apposition(result), rules)
 
     def _mention(
         self,
@@ -873,6 +888,13 @@ class DateResolver:
                 year = published.year if month < published.month else published.year - 1
             elif groups.get("next"):  # « en mars prochain »: strictly after
                 year = published.year if month > published.month else published.year + 1
+            elif (
+                self._after_postponed(text, m.start())
+                and (month - published.month) % 12 <= _POSTPONED_MONTHS
+            ):
+                # « le festival a été reporté en octobre » in August: the one to come,
+                # whatever the tense of the auxiliary (not one most of a year away).
+                year = published.year if month >= published.month else published.year + 1
             elif g.since.search(before_month) or tense == "past":
                 # « depuis mars », « en décembre » in past narration: the last one begun, as a
                 # bare weekday is the last one.
@@ -940,6 +962,7 @@ class DateResolver:
                 or (tense != "past" and g.forward.search(text[: hit.start]))
                 or g.awaited_before.search(text, 0, hit.start)
                 or g.awaited_after.match(text, hit.end)
+                or g.next_noun.search(text, max(0, hit.start - 60), hit.start)
             ):
                 day = _weekday_on_or_after(published, weekday)
             elif tense == "present":
@@ -1046,6 +1069,12 @@ class DateResolver:
             return False
         word = words[-1].lower().strip(",;:")
         return word.endswith(self.g_participle_endings) and word not in self.g_forward_participles
+
+    def _after_postponed(self, text: str, start: int) -> bool:
+        """Is the word before ``start`` a participle of putting off (« reporté »,
+        « repoussé »)?"""
+        words = text[max(0, start - 30) : start].split()
+        return bool(words) and words[-1].lower().strip(",;:") in self.g_postponed
 
     def _future_in_past(self, text: str, start: int) -> bool:
         """Does the sentence, before ``start``, say a future seen from the past (« devaient »,
@@ -1608,6 +1637,25 @@ class _Context:
     def last_value(self) -> DateMention | None:
         """The last date the text gave with a value."""
         return next((d for d in reversed(self.before) if d.value), None)
+
+
+def _part_of_the_day_after(mentions: list[DateMention], rules: list[str]) -> list[DateMention]:
+    """« en début d'après-midi vendredi »: a part of the day right before a day is that
+    day's (not the day the text named before)."""
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        mention, after = out[i], out[i + 1]
+        day = _single_day(after)
+        if (
+            rules[i] == "narrated_part"
+            and day is not None
+            and 0 < after.span.start - mention.span.end <= 2
+            and mention.value != day.isoformat()
+        ):
+            out[i] = mention.model_copy(
+                update={"value": day.isoformat(), "anchor": after.anchor, "anchor_text": None}
+            )
+    return out
 
 
 def _dated_by_apposition(mentions: list[DateMention]) -> list[DateMention]:
