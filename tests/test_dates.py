@@ -966,3 +966,8 @@ def test_put_off_to_a_month_next_gala_and_a_part_before_its_day(pipeline: Pipeli
         ("en fin de matinée", "2021-07-30"),  # the Friday right after it, not Monday
         ("vendredi", "2021-07-30"),
     ]
+
+
+def test_a_quote_mark_between_jusqua_and_its_weekday(pipeline: Pipeline) -> None:
+    text = 'La vigilance orange court jusqu\'à "mardi inclus", a prévenu la préfecture.'
+    assert _digest_dates(pipeline, text, dt.date(2021, 7, 2)) == [("mardi", "2021-07-06")]

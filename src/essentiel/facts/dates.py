@@ -460,7 +460,10 @@ def grammar(code: str) -> _Grammar:
         future_aux=frozenset(t["future_auxiliaries"]),
         ago_units={k.lower(): v for k, v in ago["units"].items()},
         one=frozenset(ago.get("one", [])),
-        forward=re.compile(rf"(?:{alternation(t['forward_markers'])})\s*$", re.IGNORECASE),
+        # « jusqu'à "lundi inclus" »: a quote mark may open after the marker.
+        forward=re.compile(
+            rf"(?:{alternation(t['forward_markers'])})\s*[\"«“]?\s*$", re.IGNORECASE
+        ),
         since=re.compile(
             rf"(?:{alternation(t['since_markers'])})\s*$" if t.get("since_markers") else "(?!)",
             re.IGNORECASE,
