@@ -971,3 +971,43 @@ def test_put_off_to_a_month_next_gala_and_a_part_before_its_day(pipeline: Pipeli
 def test_a_quote_mark_between_jusqua_and_its_weekday(pipeline: Pipeline) -> None:
     text = 'La vigilance orange court jusqu\'à "mardi inclus", a prévenu la préfecture.'
     assert _digest_dates(pipeline, text, dt.date(2021, 7, 2)) == [("mardi", "2021-07-06")]
+
+
+def test_what_one_decides_or_calls_for_is_to_come(pipeline: Pipeline) -> None:
+    monday = dt.date(2019, 4, 22)
+    text = "Il a été décidé de décaler la réunion du bureau à ce jeudi."
+    assert _digest_dates(pipeline, text, monday) == [("ce jeudi", "2019-04-25")]
+
+
+def test_a_weekday_the_parser_tags_as_a_verb_is_no_verb() -> None:
+    # The parse of « Ces mesures conduisent à annuler la journée dimanche », with the
+    # weekday tagged as a past participle (as the parser does now and then).
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from essentiel import resources
+    from essentiel.facts import date_words, tense_positions
+
+    doc = Doc(
+        Vocab(),
+        words=["Ces", "mesures", "conduisent", "à", "annuler", "la", "journée", "dimanche"],
+        pos=["DET", "NOUN", "VERB", "ADP", "VERB", "DET", "NOUN", "VERB"],
+        heads=[1, 2, 2, 4, 2, 6, 4, 6],
+        deps=["det", "nsubj", "ROOT", "mark", "xcomp", "det", "obj", "nmod"],
+        lemmas=["ce", "mesure", "conduire", "à", "annuler", "le", "journée", "dimanche"],
+        morphs=[
+            "",
+            "",
+            "Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin",
+            "",
+            "VerbForm=Inf",
+            "",
+            "",
+            "Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part",
+        ],
+    )
+    sunday = doc[7].idx
+    temporal = resources.raw("fr")["temporal"]
+    assert sunday not in tense_positions(doc, temporal).future
+    # Read through its head: the infinitive of « conduire à », to come.
+    assert sunday in tense_positions(doc, temporal, date_words("fr")).future

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -41,10 +42,12 @@ class Tenses:
     present: set[int]
 
 
-def _governing_verb(tok: Token) -> Token | None:
+def _governing_verb(tok: Token, date_words: frozenset[str] = frozenset()) -> Token | None:
     verb = tok
     for _ in range(3):
-        if verb.pos_ in {"VERB", "AUX"}:
+        # « annuler la dernière journée du salon dimanche »: a weekday the parser tagged
+        # as a verb (a past participle) is no verb; its head tells the tense.
+        if verb.pos_ in {"VERB", "AUX"} and verb.text.lower() not in date_words:
             return verb
         # « Le sujet sera mardi soir au cœur du débat »: a nominal predicate's tense is on
         # its copula (which the parser sometimes labels an auxiliary).
@@ -65,7 +68,7 @@ def _governing_verb(tok: Token) -> Token | None:
         if verb.head is verb:
             return None
         verb = verb.head
-    return verb if verb.pos_ in {"VERB", "AUX"} else None
+    return verb if verb.pos_ in {"VERB", "AUX"} and verb.text.lower() not in date_words else None
 
 
 def _conditional(verb: Token, rule: dict[str, Any] | None) -> bool | None:
@@ -91,6 +94,7 @@ def _clause_tense(
     forward: frozenset[str],
     conditional: dict[str, Any] | None = None,
     imperfect: tuple[str, ...] = (),
+    prospective: frozenset[str] = frozenset(),
 ) -> str | None:
     auxes = [c for c in verb.children if c.dep_.startswith("aux")]
     tense_aux = [c for c in auxes if c.dep_ != "aux:pass"]
@@ -108,6 +112,16 @@ def _clause_tense(
         and not any(c.dep_ == "aux:tense" for c in governor.children)
         and governor.lemma_.lower() in future_aux | forward
     ):
+        return "future"
+    if (
+        governor is not None
+        and not tense_aux
+        and "Inf" in verb.morph.get("VerbForm", [])
+        and governor.lemma_.lower() in prospective
+    ):
+        # « il a été décidé de décaler la conférence à jeudi », « ces mesures conduisent à
+        # annuler la journée de dimanche »: what one decides, calls or leads to is to come,
+        # whatever the tense of the deciding.
         return "future"
     if (
         not tense_aux
@@ -153,7 +167,9 @@ def _clause_tense(
     return None
 
 
-def tense_positions(doc: Doc, temporal: dict[str, Any]) -> Tenses:
+def tense_positions(
+    doc: Doc, temporal: dict[str, Any], date_words: frozenset[str] = frozenset()
+) -> Tenses:
     """Character positions of the words by the tense of their verb.
 
     Future: « Il se rendra vendredi à Kiev » (Tense=Fut), « il va se rendre vendredi » (aller +
@@ -166,26 +182,38 @@ def tense_positions(doc: Doc, temporal: dict[str, Any]) -> Tenses:
     forward = frozenset(temporal.get("forward_verbs", []))
     conditional = temporal.get("conditional")
     imperfect = tuple(temporal.get("imperfect_endings", []))
+    prospective = frozenset(temporal.get("prospective_verbs", []))
     tenses = Tenses(set(), set(), set())
     # A verb governs several words: its tense is read once (by the verb's index).
     tense_of: dict[int, str | None] = {}
     for tok in doc:
-        verb = _governing_verb(tok)
+        verb = _governing_verb(tok, date_words)
         if verb is None:
             continue
         if verb.i not in tense_of:
-            tense_of[verb.i] = _clause_tense(verb, future_aux, forward, conditional, imperfect)
+            tense_of[verb.i] = _clause_tense(
+                verb, future_aux, forward, conditional, imperfect, prospective
+            )
         tense = tense_of[verb.i]
         if tense is not None:
             getattr(tenses, tense).add(tok.idx)
     return tenses
 
 
-def _tense_sets(doc: Doc, temporal: dict[str, Any]) -> Callable[[], TenseSets]:
+@cache
+def date_words(lang: str) -> frozenset[str]:
+    """The weekdays of ``lang`` (lowercase): never the verb of a clause (not the months:
+    "may", "march" are verbs too)."""
+    return frozenset(w.lower() for w in resources.raw(lang)["dates"]["weekdays"])
+
+
+def _tense_sets(
+    doc: Doc, temporal: dict[str, Any], words: frozenset[str]
+) -> Callable[[], TenseSets]:
     """The block's tenses, read only when one of its dates needs them."""
 
     def read() -> TenseSets:
-        tenses = tense_positions(doc, temporal)
+        tenses = tense_positions(doc, temporal, words)
         return (tenses.future, tenses.past, tenses.present)
 
     return read
@@ -204,6 +232,7 @@ def extract_facts(
     dates_res = DateResolver(lang)
     figures_ex = FigureExtractor(lang)
     temporal = resources.raw(lang)["temporal"]
+    words = date_words(lang)
     dates: list[DateMention] = []
     figures: list[Figure] = []
     for block, doc in analysis.docs:
@@ -215,7 +244,7 @@ def extract_facts(
             offset,
             published,
             earlier=dates,
-            tenses=_tense_sets(doc, temporal),
+            tenses=_tense_sets(doc, temporal, words),
         )
         dates.extend(block_dates)
         exclude = [(d.span.start, d.span.end) for d in block_dates if not is_count(d, lang)]
