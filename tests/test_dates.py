@@ -1011,3 +1011,10 @@ def test_a_weekday_the_parser_tags_as_a_verb_is_no_verb() -> None:
     assert sunday not in tense_positions(doc, temporal).future
     # Read through its head: the infinitive of « conduire à », to come.
     assert sunday in tense_positions(doc, temporal, date_words("fr")).future
+
+
+def test_two_days_joined_by_a_hyphen() -> None:
+    found = resolve(
+        "Le festival aura lieu les 16-17 octobre à Nantes.", published=dt.date(2021, 9, 1)
+    )
+    assert [(s, v) for s, v, *_ in found] == [("16", "2021-10-16"), ("17 octobre", "2021-10-17")]

@@ -176,7 +176,8 @@ def grammar(code: str) -> _Grammar:
     else:
         explicit = (
             # « jeudi soir 22 mars »: a part of the day may stand between weekday and day.
-            rf"{b}(?:(?:{this})\s+)?(?:(?P<wd>{wd})(?:\s+(?P<part>{part}))?\s+)?"
+            # « du 16-17 novembre »: the second day follows a hyphen.
+            rf"(?:{b}|(?<=\d-))(?:(?:{this})\s+)?(?:(?P<wd>{wd})(?:\s+(?P<part>{part}))?\s+)?"
             rf"(?:(?:{day_prefix})\s+)?"
             rf"{day}\s+(?P<m>{mo})(?:\s+{year}|\s+(?P<last>{last})|\s+(?P<next>{nxt}))?{e}"
         )
@@ -374,7 +375,8 @@ def grammar(code: str) -> _Grammar:
             (
                 "coordinated_day",
                 rf"{b}(?:(?:{day_prefix})\s+)?(?P<d>\d{{1,2}})(?:er)?"
-                rf"(?=(?:\s*,\s*\d{{1,2}})*\s+(?:{joiner})\s+(?:(?:{day_prefix})\s+)?"
+                # « du 16-17 novembre »: two days joined by a hyphen.
+                rf"(?=(?:\s*,\s*\d{{1,2}})*(?:\s+(?:{joiner})\s+(?:(?:{day_prefix})\s+)?|-)"
                 rf"\d{{1,2}}(?:er)?\s+(?P<m>{mo})(?:\s+{year})?{e})",
             )
         )
