@@ -1018,3 +1018,8 @@ def test_two_days_joined_by_a_hyphen() -> None:
         "Le festival aura lieu les 16-17 octobre à Nantes.", published=dt.date(2021, 9, 1)
     )
     assert [(s, v) for s, v, *_ in found] == [("16", "2021-10-16"), ("17 octobre", "2021-10-17")]
+
+
+def test_a_weekday_after_pour_is_a_day_aimed_at(pipeline: Pipeline) -> None:
+    text = "La compagnie a annoncé un service normal pour jeudi sur toutes les lignes."
+    assert _digest_dates(pipeline, text, dt.date(2021, 10, 8)) == [("jeudi", "2021-10-14")]

@@ -109,6 +109,9 @@ class _Grammar:
     frequency_range: re.Pattern[str]
     # « qui devaient se tenir en mars »: a future seen from the past.
     future_in_past: re.Pattern[str]
+    # « un trafic normal est annoncé pour mardi »: a weekday after these is a day aimed at,
+    # ahead whatever the tense of the announcing.
+    deadline: re.Pattern[str]
     # « sa participation au prochain gala samedi soir »: a weekday after « prochain » and
     # the noun it qualifies (matched on the words before the weekday).
     next_noun: re.Pattern[str]
@@ -514,6 +517,12 @@ def grammar(code: str) -> _Grammar:
         month_range_end=month_range_end,
         month_joiner=re.compile(rf"\s+{month_joiners}\s+{month_lead}", re.IGNORECASE),
         frequency_range=_frequency_range(t.get("frequency_range"), wd, part, b),
+        deadline=re.compile(
+            rf"{b}(?:{alternation(t['deadline_markers'])})\s+$"
+            if t.get("deadline_markers")
+            else "(?!)",
+            re.IGNORECASE,
+        ),
         next_noun=re.compile(
             rf"{b}(?:{nxt})\s+(?:[^\W\d_][\w'’-]*\s+){{1,{int(t.get('next_noun_words', 0))}}}$"
             if t.get("next_noun_words")
@@ -968,6 +977,7 @@ class DateResolver:
                 or g.awaited_before.search(text, 0, hit.start)
                 or g.awaited_after.match(text, hit.end)
                 or g.next_noun.search(text, max(0, hit.start - 60), hit.start)
+                or g.deadline.search(text, max(0, hit.start - 20), hit.start)
             ):
                 day = _weekday_on_or_after(published, weekday)
             elif tense == "present":
