@@ -134,6 +134,15 @@ def write_listing(docs: list[dict[str, Any]], out: Path) -> Counter[str]:
     return counts
 
 
+def judged_right(item: dict[str, Any], dates: list[dict[str, Any]]) -> bool:
+    """Does the code now get a judged item right? A ``spurious`` one when no date overlaps
+    it; a ``wrong`` or ``missed`` one when a date overlapping it has the value judged right."""
+    overlapping = [d for d in dates if d["start"] < item["end"] and item["start"] < d["end"]]
+    if item["verdict"] == "spurious":
+        return not overlapping
+    return any(d["value"] == item["right"] for d in overlapping)
+
+
 def score(judged: Path, documents: int, skip: int) -> dict[str, Any]:
     items = [json.loads(line) for line in judged.open(encoding="utf-8") if line.strip()]
     by_id = {doc["id"]: doc for doc in digests(documents, skip, {i["id"] for i in items})}
@@ -144,14 +153,7 @@ def score(judged: Path, documents: int, skip: int) -> dict[str, Any]:
         if doc is None:
             continue
         total[item["kind"]] += 1
-        overlapping = [
-            d for d in doc["dates"] if d["start"] < item["end"] and item["start"] < d["end"]
-        ]
-        if item["verdict"] == "spurious":
-            ok = not overlapping
-        else:
-            ok = any(d["value"] == item["right"] for d in overlapping)
-        right[item["kind"]] += ok
+        right[item["kind"]] += judged_right(item, doc["dates"])
     return {
         "judged": sum(total.values()),
         "right now": sum(right.values()),
