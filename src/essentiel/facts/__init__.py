@@ -45,7 +45,7 @@ class Tenses:
 def _governing_verb(tok: Token, date_words: frozenset[str] = frozenset()) -> Token | None:
     verb = tok
     for _ in range(3):
-        # « annuler la dernière journée du salon dimanche »: a weekday the parser tagged
+        # « fermer le marché dimanche »: a weekday the parser tagged
         # as a verb (a past participle) is no verb; its head tells the tense.
         if verb.pos_ in {"VERB", "AUX"} and verb.text.lower() not in date_words:
             return verb
@@ -119,8 +119,8 @@ def _clause_tense(
         and "Inf" in verb.morph.get("VerbForm", [])
         and governor.lemma_.lower() in prospective
     ):
-        # « il a été décidé de décaler la conférence à jeudi », « ces mesures conduisent à
-        # annuler la journée de dimanche »: what one decides, calls or leads to is to come,
+        # « il a été décidé de repousser la réunion à jeudi », « ces pluies conduisent à
+        # fermer le marché dimanche »: what one decides, calls or leads to is to come,
         # whatever the tense of the deciding.
         return "future"
     if (
@@ -130,7 +130,7 @@ def _clause_tense(
     ):
         # « En octobre, on va voir... »: the date hangs on « va » itself.
         return "future"
-    # « un vote espéré fin octobre » that the parser read as a finite imperfect.
+    # « un scrutin espéré fin octobre » that the parser read as a finite imperfect.
     misread = (
         bool(imperfect)
         and "Imp" in verb.morph.get("Tense", [])
@@ -265,7 +265,7 @@ def extract_facts(
     if headings:
         body = sorted([*body, *headings], key=lambda pair: pair[0].span.start)
     quotes = QuoteExtractor(lang).quotes(text, body, index)
-    # « "… qu'hier", a annoncé jeudi le directeur »: words counting from the day they are
+    # « "… qu'hier", a déclaré jeudi le garde »: words counting from the day they are
     # said count from the day the cue names.
     dates = spoken_on(
         dates,

@@ -179,7 +179,7 @@ def grammar(code: str) -> _Grammar:
     else:
         explicit = (
             # « jeudi soir 22 mars »: a part of the day may stand between weekday and day.
-            # « du 16-17 novembre »: the second day follows a hyphen.
+            # « les 16-17 octobre »: the second day follows a hyphen.
             rf"(?:{b}|(?<=\d-))(?:(?:{this})\s+)?(?:(?P<wd>{wd})(?:\s+(?P<part>{part}))?\s+)?"
             rf"(?:(?:{day_prefix})\s+)?"
             rf"{day}\s+(?P<m>{mo})(?:\s+{year}|\s+(?P<last>{last})|\s+(?P<next>{nxt}))?{e}"
@@ -378,7 +378,7 @@ def grammar(code: str) -> _Grammar:
             (
                 "coordinated_day",
                 rf"{b}(?:(?:{day_prefix})\s+)?(?P<d>\d{{1,2}})(?:er)?"
-                # « du 16-17 novembre »: two days joined by a hyphen.
+                # « les 16-17 octobre »: two days joined by a hyphen.
                 rf"(?=(?:\s*,\s*\d{{1,2}})*(?:\s+(?:{joiner})\s+(?:(?:{day_prefix})\s+)?|-)"
                 rf"\d{{1,2}}(?:er)?\s+(?P<m>{mo})(?:\s+{year})?{e})",
             )
@@ -465,7 +465,7 @@ def grammar(code: str) -> _Grammar:
         future_aux=frozenset(t["future_auxiliaries"]),
         ago_units={k.lower(): v for k, v in ago["units"].items()},
         one=frozenset(ago.get("one", [])),
-        # « jusqu'à "lundi inclus" »: a quote mark may open after the marker.
+        # « jusqu'à "mardi inclus" »: a quote mark may open after the marker.
         forward=re.compile(
             rf"(?:{alternation(t['forward_markers'])})\s*[\"«“]?\s*$", re.IGNORECASE
         ),
@@ -906,7 +906,7 @@ class DateResolver:
                 self._after_postponed(text, m.start())
                 and (month - published.month) % 12 <= _POSTPONED_MONTHS
             ):
-                # « le festival a été reporté en octobre » in August: the one to come,
+                # « la foire a été reportée en octobre » in August: the one to come,
                 # whatever the tense of the auxiliary (not one most of a year away).
                 year = published.year if month >= published.month else published.year + 1
             elif g.since.search(before_month) or tense == "past":
@@ -1705,7 +1705,7 @@ def spoken_on(
     published: dt.date | None,
     code: str,
 ) -> list[DateMention]:
-    """« "Nous avons 138 cas de plus qu'hier", a annoncé jeudi le directeur »: words inside
+    """« "Nous avons compté douze nids de plus qu'hier", a déclaré jeudi le garde »: words inside
     a quote that count from the day they are said (``_DEICTIC_RULES``) count from the day its
     cue clause names (outside the quote, in the same sentence), when that day is in the week
     before publication; the page's own date is the day after, often. ``quotes`` holds each
