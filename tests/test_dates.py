@@ -898,3 +898,128 @@ def test_a_weekday_after_depuis_is_the_last_one_whatever_the_tense(pipeline: Pip
     # days ahead.
     text = "Depuis dimanche soir, la ville est le théâtre de manifestations d'une ampleur inédite."
     assert _digest_dates(pipeline, text, FRIDAY) == [("dimanche soir", "2025-06-29")]
+
+
+# Session 14 (issue 32): kinds read on OrangeSum train rows nobody tuned on, each on
+# sentences of our own.
+
+
+def test_a_conditional_the_parser_reads_as_an_imperfect_looks_ahead(pipeline: Pipeline) -> None:
+    friday = dt.date(2021, 10, 8)
+    text = (
+        "Le maire a précisé qu'il se rendrait à la mairie samedi matin. "
+        "La ministre a indiqué qu'elle recevrait en janvier les boulangers. "
+        "Le marché couvert ouvrait mardi sous la pluie."
+    )
+    assert _digest_dates(pipeline, text, friday) == [
+        ("samedi matin", "2021-10-09"),  # « rendrait »: a conditional, ahead
+        ("en janvier", "2022-01"),  # « recevrait »
+        ("mardi", "2021-10-05"),  # « ouvrait »: an imperfect, the one before
+    ]
+
+
+def test_the_eve_counts_from_the_day_named_just_before(pipeline: Pipeline) -> None:
+    saturday = dt.date(2021, 10, 9)
+    text = (
+        "Le préfet a présenté jeudi le bilan des crues. Trois communes restent isolées, "
+        "soit une de plus que la veille, a-t-il ajouté."
+    )
+    assert _digest_dates(pipeline, text, saturday)[-1] == ("la veille", "2021-10-06")
+    # No day named before it: the day before publication.
+    text = "La veille, le conseil municipal avait voté le budget des écoles."
+    assert _digest_dates(pipeline, text, saturday) == [("La veille", "2021-10-08")]
+
+
+def test_words_of_a_quote_count_from_the_day_its_cue_names(pipeline: Pipeline) -> None:
+    saturday = dt.date(2021, 10, 9)
+    text = (
+        "« Nous avons compté douze nids de plus qu'hier », a déclaré jeudi le garde forestier. "
+        "« Ce soir, la route reste fermée », a répété le maire."
+    )
+    assert _digest_dates(pipeline, text, saturday) == [
+        ("hier", "2021-10-06"),  # said on Thursday the 7th
+        ("jeudi", "2021-10-07"),
+        ("Ce soir", "2021-10-09"),  # no day in its cue: the day of publication
+    ]
+
+
+def test_a_participle_read_as_an_imperfect_is_no_past(pipeline: Pipeline) -> None:
+    # « espéré » is no finite form (no imperfect ends so): a participle of a verb that
+    # looks ahead.
+    text = "Les débats doivent commencer le 5 octobre, pour un scrutin espéré fin octobre, avant la trêve."
+    assert _digest_dates(pipeline, text, dt.date(2021, 9, 26))[-1] == ("fin octobre", "2021-10")
+
+
+def test_put_off_to_a_month_next_gala_and_a_part_before_its_day(pipeline: Pipeline) -> None:
+    sunday = dt.date(2021, 8, 1)
+    text = (
+        "Prévue en mars, la foire aux livres a été reportée en octobre. "
+        "Son entorse compromet sa présence au prochain gala samedi soir. "
+        "Lundi, un feu a pris dans la garrigue. Les renforts sont arrivés en fin de matinée "
+        "vendredi."
+    )
+    assert _digest_dates(pipeline, text, sunday) == [
+        ("en mars", "2021-03"),
+        ("en octobre", "2021-10"),  # « reportée »: put off, so ahead
+        ("samedi soir", "2021-08-07"),  # « au prochain gala »
+        ("Lundi", "2021-07-26"),
+        ("en fin de matinée", "2021-07-30"),  # the Friday right after it, not Monday
+        ("vendredi", "2021-07-30"),
+    ]
+
+
+def test_a_quote_mark_between_jusqua_and_its_weekday(pipeline: Pipeline) -> None:
+    text = 'La vigilance orange court jusqu\'à "mardi inclus", a prévenu la préfecture.'
+    assert _digest_dates(pipeline, text, dt.date(2021, 7, 2)) == [("mardi", "2021-07-06")]
+
+
+def test_what_one_decides_or_calls_for_is_to_come(pipeline: Pipeline) -> None:
+    monday = dt.date(2019, 4, 22)
+    text = "Il a été décidé de repousser la réunion du bureau à ce jeudi."
+    assert _digest_dates(pipeline, text, monday) == [("ce jeudi", "2019-04-25")]
+
+
+def test_a_weekday_the_parser_tags_as_a_verb_is_no_verb() -> None:
+    # The parse of « Ces pluies conduisent à fermer le marché dimanche », with the
+    # weekday tagged as a past participle (as the parser does now and then).
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from essentiel import resources
+    from essentiel.facts import date_words, tense_positions
+
+    doc = Doc(
+        Vocab(),
+        words=["Ces", "pluies", "conduisent", "à", "fermer", "le", "marché", "dimanche"],
+        pos=["DET", "NOUN", "VERB", "ADP", "VERB", "DET", "NOUN", "VERB"],
+        heads=[1, 2, 2, 4, 2, 6, 4, 6],
+        deps=["det", "nsubj", "ROOT", "mark", "xcomp", "det", "obj", "nmod"],
+        lemmas=["ce", "pluie", "conduire", "à", "fermer", "le", "marché", "dimanche"],
+        morphs=[
+            "",
+            "",
+            "Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin",
+            "",
+            "VerbForm=Inf",
+            "",
+            "",
+            "Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part",
+        ],
+    )
+    sunday = doc[7].idx
+    temporal = resources.raw("fr")["temporal"]
+    assert sunday not in tense_positions(doc, temporal).future
+    # Read through its head: the infinitive of « conduire à », to come.
+    assert sunday in tense_positions(doc, temporal, date_words("fr")).future
+
+
+def test_two_days_joined_by_a_hyphen() -> None:
+    found = resolve(
+        "Le festival aura lieu les 16-17 octobre à Nantes.", published=dt.date(2021, 9, 1)
+    )
+    assert [(s, v) for s, v, *_ in found] == [("16", "2021-10-16"), ("17 octobre", "2021-10-17")]
+
+
+def test_a_weekday_after_pour_is_a_day_aimed_at(pipeline: Pipeline) -> None:
+    text = "La compagnie a annoncé un service normal pour jeudi sur toutes les lignes."
+    assert _digest_dates(pipeline, text, dt.date(2021, 10, 8)) == [("jeudi", "2021-10-14")]

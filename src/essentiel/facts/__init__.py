@@ -10,17 +10,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from essentiel import resources
 from essentiel.analyze import Analysis, doc_text
-from essentiel.facts.dates import DateResolver, TenseSets, is_count
+from essentiel.facts.dates import DateResolver, TenseSets, is_count, spoken_on
 from essentiel.facts.entities import extract_entities
 from essentiel.facts.figures import FigureExtractor
 from essentiel.facts.quotes import QuoteExtractor, pull_quote_heading
-from essentiel.model import BlockKind, DateMention, Entity, Figure, Quote
+from essentiel.model import BlockKind, DateMention, Entity, Figure, Quote, QuoteKind
 
 
 @dataclass(frozen=True)
@@ -41,10 +42,12 @@ class Tenses:
     present: set[int]
 
 
-def _governing_verb(tok: Token) -> Token | None:
+def _governing_verb(tok: Token, date_words: frozenset[str] = frozenset()) -> Token | None:
     verb = tok
     for _ in range(3):
-        if verb.pos_ in {"VERB", "AUX"}:
+        # « fermer le marché dimanche »: a weekday the parser tagged
+        # as a verb (a past participle) is no verb; its head tells the tense.
+        if verb.pos_ in {"VERB", "AUX"} and verb.text.lower() not in date_words:
             return verb
         # « Le sujet sera mardi soir au cœur du débat »: a nominal predicate's tense is on
         # its copula (which the parser sometimes labels an auxiliary).
@@ -65,10 +68,34 @@ def _governing_verb(tok: Token) -> Token | None:
         if verb.head is verb:
             return None
         verb = verb.head
-    return verb if verb.pos_ in {"VERB", "AUX"} else None
+    return verb if verb.pos_ in {"VERB", "AUX"} and verb.text.lower() not in date_words else None
 
 
-def _clause_tense(verb: Token, future_aux: frozenset[str], forward: frozenset[str]) -> str | None:
+def _conditional(verb: Token, rule: dict[str, Any] | None) -> bool | None:
+    """Is ``verb`` a conditional, read from its form and lemma (``[temporal] conditional``)?
+    None when the form says nothing (not an ending the conditional shares with the
+    imperfect) or the language has no rule: the parser's mood stands. The parser reads
+    « rendrait » as an imperfect and « durait » as a conditional; the conditional's stem is
+    the future's, ending in « r » (« rendr-ait », « recevr-ait », « déclarer-ait »), the
+    imperfect's is the present's (« déclar-ait », « cour-ait », « ouvr-ait »)."""
+    if not rule or "Fin" not in verb.morph.get("VerbForm", []):
+        return None
+    form, lemma = verb.lower_, verb.lemma_.lower()
+    ending = next((e for e in rule["endings"] if form.endswith(e)), None)
+    if ending is None or lemma == form or not lemma.endswith(tuple(rule["infinitive_endings"])):
+        return None
+    stem = form[: -len(ending)]
+    return stem.endswith(rule["stem_end"]) and stem != lemma[: -int(rule["imperfect_stem_cut"])]
+
+
+def _clause_tense(
+    verb: Token,
+    future_aux: frozenset[str],
+    forward: frozenset[str],
+    conditional: dict[str, Any] | None = None,
+    imperfect: tuple[str, ...] = (),
+    prospective: frozenset[str] = frozenset(),
+) -> str | None:
     auxes = [c for c in verb.children if c.dep_.startswith("aux")]
     tense_aux = [c for c in auxes if c.dep_ != "aux:pass"]
     # « seront connus dimanche »: the future may sit on the auxiliary, not the participle.
@@ -87,27 +114,52 @@ def _clause_tense(verb: Token, future_aux: frozenset[str], forward: frozenset[st
     ):
         return "future"
     if (
+        governor is not None
+        and not tense_aux
+        and "Inf" in verb.morph.get("VerbForm", [])
+        and governor.lemma_.lower() in prospective
+    ):
+        # « il a été décidé de repousser la réunion à jeudi », « ces pluies conduisent à
+        # fermer le marché dimanche »: what one decides, calls or leads to is to come,
+        # whatever the tense of the deciding.
+        return "future"
+    if (
         not tense_aux
         and (lemma in future_aux | forward)
         and any(c.dep_ == "xcomp" for c in verb.children)
     ):
         # « En octobre, on va voir... »: the date hangs on « va » itself.
         return "future"
+    # « un scrutin espéré fin octobre » that the parser read as a finite imperfect.
+    misread = (
+        bool(imperfect)
+        and "Imp" in verb.morph.get("Tense", [])
+        and not (verb.lower_.endswith(imperfect))
+    )
     if lemma in forward and (
-        verb.dep_ == "acl" or any(c.dep_ == "aux:pass" for c in verb.children)
+        verb.dep_ == "acl"
+        or any(c.dep_ == "aux:pass" for c in verb.children)
+        or (misread and not tense_aux)
     ):
         # « une baisse est attendue samedi », « un vote espéré fin octobre »
         return "future"
+    if misread and not tense_aux:
+        return None  # a participle with no auxiliary: no tense of its own
     if "Inf" in verb.morph.get("VerbForm", []) and any(
         c.dep_ == "mark" and c.lower_ in {"pour", "afin"} for c in verb.children
     ):
         return "future"  # « pour suivre dimanche le match »
-    if "Cnd" in verb.morph.get("Mood", []) and not tense_aux:
+    mood = _conditional(verb, conditional)
+    if mood is None:
+        mood = "Cnd" in verb.morph.get("Mood", [])
+    if mood and not tense_aux:
         return "future"  # « devrait prendre fin », not the past « aurait agi »
     if any(c.dep_ == "aux:tense" for c in verb.children):
         return "past"  # passé composé, plus-que-parfait
     tense = verb.morph.get("Tense", [])
     if "Fin" in verb.morph.get("VerbForm", []):
+        if not mood and "Cnd" in verb.morph.get("Mood", []):
+            return "past"  # « durait »: an imperfect the parser read as a conditional
         if "Imp" in tense or "Past" in tense:
             return "past"
         if "Pres" in tense:
@@ -115,7 +167,9 @@ def _clause_tense(verb: Token, future_aux: frozenset[str], forward: frozenset[st
     return None
 
 
-def tense_positions(doc: Doc, temporal: dict[str, Any]) -> Tenses:
+def tense_positions(
+    doc: Doc, temporal: dict[str, Any], date_words: frozenset[str] = frozenset()
+) -> Tenses:
     """Character positions of the words by the tense of their verb.
 
     Future: « Il se rendra vendredi à Kiev » (Tense=Fut), « il va se rendre vendredi » (aller +
@@ -126,26 +180,40 @@ def tense_positions(doc: Doc, temporal: dict[str, Any]) -> Tenses:
     """
     future_aux = frozenset(temporal["future_auxiliaries"])
     forward = frozenset(temporal.get("forward_verbs", []))
+    conditional = temporal.get("conditional")
+    imperfect = tuple(temporal.get("imperfect_endings", []))
+    prospective = frozenset(temporal.get("prospective_verbs", []))
     tenses = Tenses(set(), set(), set())
     # A verb governs several words: its tense is read once (by the verb's index).
     tense_of: dict[int, str | None] = {}
     for tok in doc:
-        verb = _governing_verb(tok)
+        verb = _governing_verb(tok, date_words)
         if verb is None:
             continue
         if verb.i not in tense_of:
-            tense_of[verb.i] = _clause_tense(verb, future_aux, forward)
+            tense_of[verb.i] = _clause_tense(
+                verb, future_aux, forward, conditional, imperfect, prospective
+            )
         tense = tense_of[verb.i]
         if tense is not None:
             getattr(tenses, tense).add(tok.idx)
     return tenses
 
 
-def _tense_sets(doc: Doc, temporal: dict[str, Any]) -> Callable[[], TenseSets]:
+@cache
+def date_words(lang: str) -> frozenset[str]:
+    """The weekdays of ``lang`` (lowercase): never the verb of a clause (not the months:
+    "may", "march" are verbs too)."""
+    return frozenset(w.lower() for w in resources.raw(lang)["dates"]["weekdays"])
+
+
+def _tense_sets(
+    doc: Doc, temporal: dict[str, Any], words: frozenset[str]
+) -> Callable[[], TenseSets]:
     """The block's tenses, read only when one of its dates needs them."""
 
     def read() -> TenseSets:
-        tenses = tense_positions(doc, temporal)
+        tenses = tense_positions(doc, temporal, words)
         return (tenses.future, tenses.past, tenses.present)
 
     return read
@@ -164,6 +232,7 @@ def extract_facts(
     dates_res = DateResolver(lang)
     figures_ex = FigureExtractor(lang)
     temporal = resources.raw(lang)["temporal"]
+    words = date_words(lang)
     dates: list[DateMention] = []
     figures: list[Figure] = []
     for block, doc in analysis.docs:
@@ -175,7 +244,7 @@ def extract_facts(
             offset,
             published,
             earlier=dates,
-            tenses=_tense_sets(doc, temporal),
+            tenses=_tense_sets(doc, temporal, words),
         )
         dates.extend(block_dates)
         exclude = [(d.span.start, d.span.end) for d in block_dates if not is_count(d, lang)]
@@ -196,5 +265,18 @@ def extract_facts(
     if headings:
         body = sorted([*body, *headings], key=lambda pair: pair[0].span.start)
     quotes = QuoteExtractor(lang).quotes(text, body, index)
+    # « "… qu'hier", a déclaré jeudi le garde »: words counting from the day they are
+    # said count from the day the cue names.
+    dates = spoken_on(
+        dates,
+        [
+            (q.content.start, q.content.end, q.cue.start, q.cue.end)
+            for q in quotes
+            if q.kind == QuoteKind.DIRECT and q.cue is not None
+        ],
+        text,
+        published,
+        lang,
+    )
     lap("facts.quotes")
     return Facts(dates, figures, index.entities, quotes)

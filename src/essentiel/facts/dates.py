@@ -109,6 +109,12 @@ class _Grammar:
     frequency_range: re.Pattern[str]
     # « qui devaient se tenir en mars »: a future seen from the past.
     future_in_past: re.Pattern[str]
+    # « un trafic normal est annoncé pour mardi »: a weekday after these is a day aimed at,
+    # ahead whatever the tense of the announcing.
+    deadline: re.Pattern[str]
+    # « sa participation au prochain gala samedi soir »: a weekday after « prochain » and
+    # the noun it qualifies (matched on the words before the weekday).
+    next_noun: re.Pattern[str]
     # Names of outlets that hold a date word (« le Journal du dimanche », « Aujourd'hui en
     # France »): the word is part of the name, no date.
     dated_names: re.Pattern[str]
@@ -173,7 +179,8 @@ def grammar(code: str) -> _Grammar:
     else:
         explicit = (
             # « jeudi soir 22 mars »: a part of the day may stand between weekday and day.
-            rf"{b}(?:(?:{this})\s+)?(?:(?P<wd>{wd})(?:\s+(?P<part>{part}))?\s+)?"
+            # « les 16-17 octobre »: the second day follows a hyphen.
+            rf"(?:{b}|(?<=\d-))(?:(?:{this})\s+)?(?:(?P<wd>{wd})(?:\s+(?P<part>{part}))?\s+)?"
             rf"(?:(?:{day_prefix})\s+)?"
             rf"{day}\s+(?P<m>{mo})(?:\s+{year}|\s+(?P<last>{last})|\s+(?P<next>{nxt}))?{e}"
         )
@@ -371,7 +378,8 @@ def grammar(code: str) -> _Grammar:
             (
                 "coordinated_day",
                 rf"{b}(?:(?:{day_prefix})\s+)?(?P<d>\d{{1,2}})(?:er)?"
-                rf"(?=(?:\s*,\s*\d{{1,2}})*\s+(?:{joiner})\s+(?:(?:{day_prefix})\s+)?"
+                # « les 16-17 octobre »: two days joined by a hyphen.
+                rf"(?=(?:\s*,\s*\d{{1,2}})*(?:\s+(?:{joiner})\s+(?:(?:{day_prefix})\s+)?|-)"
                 rf"\d{{1,2}}(?:er)?\s+(?P<m>{mo})(?:\s+{year})?{e})",
             )
         )
@@ -457,7 +465,10 @@ def grammar(code: str) -> _Grammar:
         future_aux=frozenset(t["future_auxiliaries"]),
         ago_units={k.lower(): v for k, v in ago["units"].items()},
         one=frozenset(ago.get("one", [])),
-        forward=re.compile(rf"(?:{alternation(t['forward_markers'])})\s*$", re.IGNORECASE),
+        # « jusqu'à "mardi inclus" »: a quote mark may open after the marker.
+        forward=re.compile(
+            rf"(?:{alternation(t['forward_markers'])})\s*[\"«“]?\s*$", re.IGNORECASE
+        ),
         since=re.compile(
             rf"(?:{alternation(t['since_markers'])})\s*$" if t.get("since_markers") else "(?!)",
             re.IGNORECASE,
@@ -506,6 +517,18 @@ def grammar(code: str) -> _Grammar:
         month_range_end=month_range_end,
         month_joiner=re.compile(rf"\s+{month_joiners}\s+{month_lead}", re.IGNORECASE),
         frequency_range=_frequency_range(t.get("frequency_range"), wd, part, b),
+        deadline=re.compile(
+            rf"{b}(?:{alternation(t['deadline_markers'])})\s+$"
+            if t.get("deadline_markers")
+            else "(?!)",
+            re.IGNORECASE,
+        ),
+        next_noun=re.compile(
+            rf"{b}(?:{nxt})\s+(?:[^\W\d_][\w'’-]*\s+){{1,{int(t.get('next_noun_words', 0))}}}$"
+            if t.get("next_noun_words")
+            else "(?!)",
+            re.IGNORECASE,
+        ),
         future_in_past=re.compile(
             rf"{b}(?:{alternation(t['future_in_past'])})(?![\w-])"
             if t.get("future_in_past")
@@ -716,6 +739,14 @@ _NEAR_DAYS = 90
 _WEEKDAY_DAY_REACH = 200
 # Further ahead than this, a day and month under no future verb is the one before.
 _FAR_AHEAD_DAYS = 120
+# « la veille » counts from the day the text last named if that day is at most this many
+# days before publication (a week: the news of the days before).
+_EVE_REACH_DAYS = 7
+# … and named at most this many characters before it (the two or three sentences before).
+_EVE_REACH_CHARS = 400
+# A month put off to (« reporté en octobre ») is the one to come if at most this many months
+# ahead.
+_POSTPONED_MONTHS = 6
 # A weekday that the calendar contradicts for a day this near publication is a slip of the
 # writer's (« mardi 31 janvier » published on Wednesday 31 January 2018: 31 January 2017 was
 # a Tuesday, but a year back is the less likely reading), not a day a year away.
@@ -734,6 +765,7 @@ class DateResolver:
         self.g_this = frozenset(w.lower() for w in temporal["this"])
         self.g_participle_endings = tuple(temporal.get("past_participle_endings", []))
         self.g_forward_participles = frozenset(temporal.get("forward_participles", []))
+        self.g_postponed = frozenset(temporal.get("postponed_participles", []))
 
     def mentions(
         self,
@@ -765,6 +797,7 @@ class DateResolver:
 
             tenses = given
         result: list[DateMention] = []
+        rules: list[str] = []
         context = _Context(tenses, list(earlier or []), offset, text)
         for hit in find(text, self.code):
             try:
@@ -774,8 +807,9 @@ class DateResolver:
                 mention = self._mention(hit, text, offset, None, DateGrain.DAY, "unresolved")
             if mention is not None:
                 result.append(mention)
+                rules.append(hit.rule)
                 context.before.append(mention)
-        return _dated_by_apposition(result)
+        return _part_of_the_day_after(_dated_by_apposition(result), rules)
 
     def _mention(
         self,
@@ -868,6 +902,13 @@ class DateResolver:
                 year = published.year if month < published.month else published.year - 1
             elif groups.get("next"):  # « en mars prochain »: strictly after
                 year = published.year if month > published.month else published.year + 1
+            elif (
+                self._after_postponed(text, m.start())
+                and (month - published.month) % 12 <= _POSTPONED_MONTHS
+            ):
+                # « la foire a été reportée en octobre » in August: the one to come,
+                # whatever the tense of the auxiliary (not one most of a year away).
+                year = published.year if month >= published.month else published.year + 1
             elif g.since.search(before_month) or tense == "past":
                 # « depuis mars », « en décembre » in past narration: the last one begun, as a
                 # bare weekday is the last one.
@@ -935,6 +976,8 @@ class DateResolver:
                 or (tense != "past" and g.forward.search(text[: hit.start]))
                 or g.awaited_before.search(text, 0, hit.start)
                 or g.awaited_after.match(text, hit.end)
+                or g.next_noun.search(text, max(0, hit.start - 60), hit.start)
+                or g.deadline.search(text, max(0, hit.start - 20), hit.start)
             ):
                 day = _weekday_on_or_after(published, weekday)
             elif tense == "present":
@@ -1041,6 +1084,12 @@ class DateResolver:
             return False
         word = words[-1].lower().strip(",;:")
         return word.endswith(self.g_participle_endings) and word not in self.g_forward_participles
+
+    def _after_postponed(self, text: str, start: int) -> bool:
+        """Is the word before ``start`` a participle of putting off (« reporté »,
+        « repoussé »)?"""
+        words = text[max(0, start - 30) : start].split()
+        return bool(words) and words[-1].lower().strip(",;:") in self.g_postponed
 
     def _future_in_past(self, text: str, start: int) -> bool:
         """Does the sentence, before ``start``, say a future seen from the past (« devaient »,
@@ -1317,6 +1366,20 @@ class DateResolver:
                 day.isoformat(), grain, "text", part=part_of_day, anchor_text=anchor.span.text
             )
         if rule == "eve":
+            # « Jeudi, le ministre a parlé. La veille, … »: the day before the day the text
+            # last named, when that day is in the week before publication and named in the
+            # sentences just before; else the day before publication (the page tells its own
+            # day, and a day named paragraphs back is no longer the one spoken of).
+            anchor = context.last_value()
+            narrated = _single_day(anchor) if anchor else None
+            if (
+                anchor is not None
+                and narrated is not None
+                and 0 < (published - narrated).days <= _EVE_REACH_DAYS
+                and context.offset + hit.start - anchor.span.end <= _EVE_REACH_CHARS
+            ):
+                day = narrated - dt.timedelta(days=1)
+                return out(day.isoformat(), DateGrain.DAY, "text", anchor_text=anchor.span.text)
             day = published - dt.timedelta(days=1)
             return out(day.isoformat(), DateGrain.DAY, "publication")
         if rule == "weekday_day":
@@ -1591,6 +1654,25 @@ class _Context:
         return next((d for d in reversed(self.before) if d.value), None)
 
 
+def _part_of_the_day_after(mentions: list[DateMention], rules: list[str]) -> list[DateMention]:
+    """« en début d'après-midi vendredi »: a part of the day right before a day is that
+    day's (not the day the text named before)."""
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        mention, after = out[i], out[i + 1]
+        day = _single_day(after)
+        if (
+            rules[i] == "narrated_part"
+            and day is not None
+            and 0 < after.span.start - mention.span.end <= 2
+            and mention.value != day.isoformat()
+        ):
+            out[i] = mention.model_copy(
+                update={"value": day.isoformat(), "anchor": after.anchor, "anchor_text": None}
+            )
+    return out
+
+
 def _dated_by_apposition(mentions: list[DateMention]) -> list[DateMention]:
     """« le lendemain de son repas, dimanche 17 février »: an event-anchored expression takes
     the date the text sets beside it."""
@@ -1605,4 +1687,83 @@ def _dated_by_apposition(mentions: list[DateMention]) -> list[DateMention]:
             and after.grain == DateGrain.DAY
         ):
             out[i] = mention.model_copy(update={"value": after.value})
+    return out
+
+
+# Rules of the words that count from the day they are said (« hier », « ce soir », « cette
+# nuit », « la veille » with no day named before it).
+_DEICTIC_RULES = frozenset({"relative_day", "this_part", "last_night", "eve"})
+# How far around a quote its cue clause is looked at for the day it was said.
+_CUE_REACH = 160
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def spoken_on(
+    mentions: list[DateMention],
+    quotes: list[tuple[int, int, int, int]],
+    text: str,
+    published: dt.date | None,
+    code: str,
+) -> list[DateMention]:
+    """« "Nous avons compté douze nids de plus qu'hier", a déclaré jeudi le garde »: words inside
+    a quote that count from the day they are said (``_DEICTIC_RULES``) count from the day its
+    cue clause names (outside the quote, in the same sentence), when that day is in the week
+    before publication; the page's own date is the day after, often. ``quotes`` holds each
+    direct quote's content and cue as (content start, content end, cue start, cue end)."""
+    if published is None or not quotes or not mentions:
+        return mentions
+    out = list(mentions)
+
+    def rule(mention: DateMention) -> str | None:
+        hits = find(mention.span.text, code)
+        return (
+            hits[0].rule
+            if len(hits) == 1 and hits[0].end - hits[0].start == len(mention.span.text)
+            else None
+        )
+
+    inside_any = [(a, b) for a, b, _, _ in quotes]
+    for a, b, cue_start, cue_end in quotes:
+        deictic = [
+            i
+            for i, m in enumerate(out)
+            if a <= m.span.start
+            and m.span.end <= b
+            and m.anchor == "publication"
+            and m.value
+            and rule(m) in _DEICTIC_RULES
+        ]
+        if not deictic:
+            continue
+        # The cue's sentence: from the sentence end before the quote (or its cue) to the one
+        # after, at most ``_CUE_REACH`` characters on either side of the quote.
+        left = max(0, min(a, cue_start) - _CUE_REACH)
+        ends = list(_SENTENCE_END.finditer(text, left, min(a, cue_start)))
+        left = ends[-1].end() if ends else left
+        right = min(len(text), max(b, cue_end) + _CUE_REACH)
+        after = next(iter(_SENTENCE_END.finditer(text, max(b + 1, cue_end), right)), None)
+        right = after.start() if after else right
+        said = [
+            (day, m)
+            for m in out
+            if left <= m.span.start
+            and m.span.end <= right
+            and not any(x <= m.span.start < y for x, y in inside_any)
+            and m.anchor in {"publication", "absolute"}
+            and (day := _single_day(m)) is not None
+            and rule(m) not in _DEICTIC_RULES
+        ]
+        if not said:
+            continue
+        day, _ = min(said, key=lambda dm: abs(dm[1].span.start - cue_start))
+        shift = (day - published).days
+        if not -_EVE_REACH_DAYS <= shift < 0:
+            continue
+        for i in deictic:
+            value = out[i].value or ""
+            moved = "/".join(
+                (dt.date.fromisoformat(v) + dt.timedelta(days=shift)).isoformat()
+                for v in value.split("/")
+            )
+            out[i] = out[i].model_copy(update={"value": moved, "anchor": "text"})
     return out
