@@ -54,6 +54,8 @@ def why_not_alone(sentence: Any, lang: Any, named: bool) -> str:
         return "too_long_source"
     if text[:1] in ",;)]":
         return "tail"
+    if text[:1].islower():
+        return "lowercase_start"
     if text[:2] in select._DASH_OPENERS or select._glued_caption(lang.code).search(text):
         return "dash_or_caption"
     if text.endswith(("?", ":")) or text.rstrip('»"” ').endswith("?"):
@@ -64,6 +66,8 @@ def why_not_alone(sentence: Any, lang: Any, named: bool) -> str:
         return "fragment"
     if select.subordinate_only(list(span)):
         return "subordinate_only"
+    if select._nonfinite_head(span):
+        return "nonfinite_head"
     if select._verb_first(span, text, lang.code):
         return "verb_first"
     if select._said_of_nothing(span, lang.code):
@@ -142,7 +146,9 @@ def main() -> int:
 
                     fragments, code, told, point = a[0], a[1], a[2], a[3]
                     label = str(points_back(sentence, fragments, code, told, point.text))
-                    label += ":" + point.text[:70]
+                    # Which bullet slot refused it: the first, or a later one (a statement
+                    # refused first is retried later, ``retry_refused_first``).
+                    label += "@" + ("later" if a[5] else "first")
                 trace.setdefault("refused", {}).setdefault(sentence.start, []).append(label)
             return found
 
