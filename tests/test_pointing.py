@@ -58,6 +58,12 @@ def _kind(text: str, lang: str = "fr", introduced: frozenset[str] = frozenset())
         ("« Je ne lâcherai rien pour le port de Douarnenez ».", "back_quote"),
         ("Une crue d'une aussi courte durée est rare sur l'Odet, selon la préfecture.", None),
         ("« Je lis qu'on ne veut plus des pêcheurs », a déclaré Anne Le Goff.", None),
+        # The inverted pronoun stands for the bullet's own subject when it agrees with it.
+        ("Le conseil de Lorient a « voté le budget du port », a-t-il indiqué.", None),
+        ("La mairie de Brest a rouvert le port, a-t-il indiqué.", "back_cue"),
+        # Another person than the one the bullet named before.
+        ("Un garçon de 13 ans a sauvé la vie d'un autre adolescent à Brest.", None),
+        ("Un autre adolescent a été blessé samedi à Brest.", "back_additive"),
         # A quote's middle sentence that names someone is still someone's words (judged
         # round 26).
         ("Je sais que Brest et Lorient l'ont fait, mais ce sera difficile.", "back_quote"),

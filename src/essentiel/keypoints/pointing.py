@@ -483,7 +483,12 @@ def _cue(
     for k, tok in enumerate(tokens):
         # « a-t-il ajouté », « estime-t-elle »: the tokenizer keeps the hyphen on the pronoun.
         bare = tok.lower_.lstrip("-")
-        if tok.lower_.startswith("-") and bare in words.inverted_pronouns and not named:
+        if (
+            tok.lower_.startswith("-")
+            and bare in words.inverted_pronouns
+            and not named
+            and not _own_subject(tokens[:k], tok)
+        ):
             return "back_cue"
         # « ..., souligne le quotidien. »: a verb after a comma or a closing quote mark, then
         # a bare definite description closing the sentence.
@@ -509,6 +514,23 @@ def _cue(
         ):
             return "back_cue"
     return None
+
+
+def _own_subject(before: Sequence[Token], pronoun: Token) -> bool:
+    """An inverted cue's pronoun that stands for the bullet's own subject before it: « Le
+    gouvernement de Gibraltar a "publié ...", a-t-il indiqué » (a noun subject of its gender
+    and number, both known)."""
+    gender = pronoun.morph.get("Gender", [])
+    number = pronoun.morph.get("Number", [])
+    if not gender or not number:
+        return False
+    return any(
+        t.dep_.startswith("nsubj")
+        and t.pos_ in {"NOUN", "PROPN"}
+        and t.morph.get("Gender", []) == gender
+        and t.morph.get("Number", []) == number
+        for t in before
+    )
 
 
 def _clitic(
@@ -669,9 +691,17 @@ def _additive(
                 for j, t in enumerate(after[:5])
             ):
                 break
-            # « un autre symbole » after « un symbole » in the bullet or the box.
+            # « un autre symbole » after « un symbole » in the bullet or the box; « Un garçon
+            # de 13 ans a sauvé la vie d'un autre adolescent »: another person than the one
+            # the bullet said before.
             noun = next((t for t in after[:3] if t.pos_ in {"NOUN", "PROPN"}), None)
             if noun is not None and _said_before(tokens, k, noun, introduced):
+                break
+            if (
+                noun is not None
+                and words.kind_nouns.get(fold(noun.lemma_)) == "person"
+                and KIND_MARK.format("person") in named_kinds(tokens[:k], tokens[0].doc.lang_)
+            ):
                 break
             return "back_additive"
     for tok in tokens:
