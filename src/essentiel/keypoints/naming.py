@@ -265,13 +265,19 @@ def namings_by_sentence(
                 for a, b in quoted_ranges(sentence.text)
             ):
                 continue
-            if not (alone_in_headline or _role_said_of(mention.span.text, entity, text)):
-                continue
             evidence = _usual_name(entity)
             at = _description_end(
                 sentence, mention.span.start, mention.span.end, evidence.text if evidence else ""
             )
             if evidence is None or at is None:
+                continue
+            # The whole description, not the role mention's first words: « le maire de
+            # Langouët » is not « le maire » of Gennevilliers the text made him.
+            description = text[mention.span.start : at]
+            said = _role_said_of(description, entity)
+            if not said and not (
+                alone_in_headline and _fits_headline_person(description, k, entities)
+            ):
                 continue
             replaced = Span(start=mention.span.start, end=at, text=text[mention.span.start : at])
             insertion = _insertion(entity, replaced, evidence)
@@ -301,7 +307,7 @@ def _usual_name(entity: Entity) -> Span | None:
     return next(n for n in full if n.text == best)
 
 
-def _role_said_of(description: str, entity: Entity, text: str) -> bool:
+def _role_said_of(description: str, entity: Entity) -> bool:
     """The text set this description beside the person's name: one of the entity's roles
     (``Entity.roles``: an apposition, a title before the name) whose evidence holds every
     word of the description after its article (« le président du Parlement » is not the «
@@ -314,6 +320,23 @@ def _role_said_of(description: str, entity: Entity, text: str) -> bool:
         if all(w in said for w in words):
             return True
     return False
+
+
+def _fits_headline_person(description: str, k: int, entities: Sequence[Entity]) -> bool:
+    """The headline's one person may be the one described unless the text gave the
+    description to someone else (« le Premier ministre » beside another's name) or gave the
+    person roles of other nouns only (« le président » of the party is not « le Premier
+    ministre »; the second audit's one wrong name on this path)."""
+    words = [fold(w) for w in _WORD.findall(description)][1:]
+    if any(
+        other is not entities[k]
+        and other.kind is EntityKind.PERSON
+        and _role_said_of(description, other)
+        for other in entities
+    ):
+        return False
+    roles = {r.role for r in entities[k].roles}
+    return not roles or any(w in roles for w in words)
 
 
 def _sentence_at(starts: Sequence[int], offset: int) -> int | None:
