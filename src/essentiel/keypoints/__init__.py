@@ -243,6 +243,11 @@ class KeyPointSettings:
     # Georges Fenech ... » before « Mercredi soir, l'élu a envoyé ... »): the judges marked
     # « opens on l'élu before Fenech is named ».
     names_first: bool = True
+    # The whole box in the article's order, the headline's statement in its place (off: the
+    # headline's statement first). The thirty-first judged round named the order of the
+    # bullets in 8 of 40 boxes (« ordre illogique »: the suspect's flight before the
+    # stabbing); ``experiments/variant_rows.py --variant order=article_order:1`` is its A/B.
+    article_order: bool = False
     # Judge only from the second bullet: the first states the headline's event, under its
     # headline (all three switches on: 28.53).
     pointing_from_second: bool = False
@@ -807,6 +812,8 @@ def build_keypoints(
         and rest[0] is not ordered[0]
         and read(ordered) < read(rest)
     ):
+        rest = list(ordered)
+    if settings.article_order:
         rest = list(ordered)
     for item in [item for item in rest if item[0] in offered]:
         rest.remove(item)
