@@ -19,7 +19,9 @@ BODY = (
 
 
 def box(news_first: bool) -> list[str]:
-    engine = Pipeline(Settings(keypoints=KeyPointSettings(news_first=news_first)))
+    engine = Pipeline(
+        Settings(keypoints=KeyPointSettings(news_first=news_first, article_order=False))
+    )
     digest = engine.digest(BODY, lang="fr", title=TITLE, published="2021-03-11")
     return [p.text for p in digest.keypoints]
 

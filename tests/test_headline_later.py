@@ -30,6 +30,9 @@ REST = (
 
 
 def first_bullet(body: str, **settings: float) -> str:
+    # The headline's statement first (``article_order`` off), so that the first bullet
+    # shows which sentence the selection took for it.
+    settings = {"article_order": False, **settings}
     pipeline = Pipeline(Settings(keypoints=KeyPointSettings(**settings)))  # type: ignore[arg-type]
     digest = pipeline.digest(body, lang="fr", title=TITLE)
     return digest.keypoints[0].text

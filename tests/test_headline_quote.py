@@ -35,6 +35,8 @@ BODY = (
 
 
 def _first(**settings: object) -> str:
+    # The headline's statement first (``article_order`` off): the first bullet is it.
+    settings = {"article_order": False, **settings}
     engine = Pipeline(Settings(keypoints=KeyPointSettings(**settings)))  # type: ignore[arg-type]
     digest = engine.digest(BODY, lang="fr", title=TITLE)
     assert all(point.verdict.passed for point in digest.keypoints)
