@@ -646,6 +646,8 @@ GAS_TITLE = "Rennes : une fuite de gaz provoque l'évacuation de 300 élèves"
 
 
 def _first_bullet(**settings: Any) -> str:
+    # The headline's statement first (``article_order`` off): the first bullet is it.
+    settings = {"article_order": False, **settings}
     pipeline = Pipeline(Settings(keypoints=KeyPointSettings(**settings)))
     return str(bullets(pipeline, GAS_LEAK, GAS_TITLE)[0].text)
 
