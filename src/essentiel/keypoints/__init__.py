@@ -660,11 +660,14 @@ def build_keypoints(
             if not judged:
                 break
             fragments = fragments_of(point)
-            # What the reader has been told by the bullets shown before this one: the first,
-            # then the others in the article's order. Unless ``judge_lead``, not judged in the
-            # article's first sentence: the lead is written to be read first (« La saison
-            # touristique a commencé samedi ... » describes nobody the reader should know).
-            before = [w for r, w in shown if r < cand.rank or r == shown[0][0]] if shown else []
+            # What the reader has been told by the bullets shown before this one: those
+            # earlier in the article, and the headline's statement unless the box is in the
+            # article's order (``article_order``: it is shown in its place). Unless
+            # ``judge_lead``, not judged in the article's first sentence: the lead is written
+            # to be read first (« La saison touristique a commencé samedi ... » describes
+            # nobody the reader should know).
+            first_shown = shown[0][0] if shown and not settings.article_order else None
+            before = [w for r, w in shown if r < cand.rank or r == first_shown]
             # A thing or an event is judged from the second bullet: the first states the
             # headline's event, which the headline above it has introduced (« L'avion a
             # terminé sa course ... » under « Un avion s'écrase ... »).
@@ -720,7 +723,12 @@ def build_keypoints(
                         "\n".join(
                             [
                                 title or "",
-                                *(p.text for r, p in made if r < cand.rank or p is made[0][1]),
+                                *(
+                                    p.text
+                                    for r, p in made
+                                    if r < cand.rank
+                                    or (p is made[0][1] and not settings.article_order)
+                                ),
                             ]
                         ),
                         point.text,
