@@ -260,3 +260,33 @@ def test_the_quote_scan_over_candidate_tokens_finds_what_every_token_finds(
     monkeypatch.setattr(quotes, "token_indices", lambda doc, *_: list(range(len(doc))))
     assert dump() == candidates
     assert len(candidates) >= 3
+
+
+TENSE_TEXT = (
+    "Le maire se rendra mardi à la préfecture, puis il avait reçu les commerçants lundi. "
+    "Une baisse est attendue samedi et le conseil va voter en septembre ; le chantier "
+    "devait reprendre jeudi, mais les ouvriers partent dimanche pour suivre le match."
+)
+
+
+def test_a_block_s_tenses_read_per_range_answer_as_the_sets_of_every_word() -> None:
+    from essentiel import resources
+    from essentiel.facts import BlockTenses, tense_positions
+    from essentiel.facts.dates import _Context
+
+    doc = analyze.pipeline("fr")(TENSE_TEXT)
+    temporal = resources.raw("fr")["temporal"]
+    sets = tense_positions(doc, temporal)
+    by_sets = _Context(lambda: (sets.future, sets.past, sets.present), [], 0)
+    lazy = BlockTenses(doc, temporal)
+    by_range = _Context(lambda: (set(), set(), set()), [], 0, read_tense=lazy.at)
+    starts = [tok.idx for tok in doc]
+    answers = set()
+    for a in range(len(starts)):
+        for b in range(a + 1, min(a + 6, len(starts)) + 1):
+            start = starts[a] + (1 if b > a + 1 else 0)  # not always at a word's start
+            end = starts[b] if b < len(starts) else len(TENSE_TEXT)
+            expected = by_sets.tense_at(start, end)
+            assert by_range.tense_at(start, end) == expected, (start, end)
+            answers.add(expected)
+    assert {"future", "past", "present"} <= answers
