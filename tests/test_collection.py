@@ -40,7 +40,8 @@ def test_the_old_generation_threshold_is_lifted_inside_and_restored_after() -> N
         with full_collections_held():  # a digest in another thread: the hold is shared
             assert gc.get_threshold() == inside
         assert gc.get_threshold() == inside
-    assert inside[:2] == before[:2]
+    assert inside[0] == max(before[0], 5_000)  # fewer young collections (issue 31)
+    assert inside[1] == before[1]
     assert inside[2] > 1_000_000
     assert gc.get_threshold() == before
 

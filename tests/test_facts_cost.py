@@ -260,3 +260,52 @@ def test_the_quote_scan_over_candidate_tokens_finds_what_every_token_finds(
     monkeypatch.setattr(quotes, "token_indices", lambda doc, *_: list(range(len(doc))))
     assert dump() == candidates
     assert len(candidates) >= 3
+
+
+def _clauses_char_by_char(text: str) -> list[tuple[int, int, str]]:
+    """claims.clauses as it read every character (before issue 31's cut): the reference."""
+    from essentiel.check.claims import _inside_number
+
+    result, start, in_quote, depth = [], 0, False, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            continue
+        elif ch in "«“":
+            in_quote = True
+        elif ch in "»”":
+            in_quote = False
+        elif ch == '"':
+            in_quote = not in_quote
+        elif not in_quote and ch in ",;:" and not _inside_number(text, i):
+            if text[start:i].strip():
+                result.append((start, i, text[start:i]))
+            start = i + 1
+    if text[start:].strip():
+        result.append((start, len(text), text[start:]))
+    return result
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab 1,;:()«»“”"\n.')), max_size=60))
+def test_clauses_read_at_the_marks_cut_where_every_character_read_cuts(text: str) -> None:
+    from essentiel.check.claims import clauses
+
+    found = [(c.start, c.end, c.text) for c in clauses(text)]
+    assert found == _clauses_char_by_char(text)
+
+
+def test_clauses_in_a_sentence() -> None:
+    from essentiel.check.claims import clauses
+
+    text = "Vincent (22 ans, étudiant) et Juliette ont dit : « oui, demain », puis 2,5 % ; fin"
+    assert [c.text for c in clauses(text)] == [
+        "Vincent (22 ans, étudiant) et Juliette ont dit ",
+        " « oui, demain »",
+        " puis 2,5 % ",
+        " fin",
+    ]
+    assert [(c.start, c.end, c.text) for c in clauses(text)] == _clauses_char_by_char(text)

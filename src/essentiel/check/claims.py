@@ -34,6 +34,8 @@ _NAME = re.compile(
 _QUOTED = re.compile(r"«\s*([^«»]+?)\s*»|“([^“”]+?)”|\"([^\"]+?)\"")
 _QUOTE_CHARS = re.compile(r"[«»“”\"]")
 _CLAUSE_BREAK = re.compile(r"[,;:]")
+# What clauses() reads of a text: brackets, quote marks and breaks.
+_CLAUSE_MARKS = re.compile(r'[()«“»”",;:]')
 
 
 @cache
@@ -74,7 +76,9 @@ def clauses(text: str) -> list[Clause]:
     start = 0
     in_quote = False
     depth = 0
-    for i, ch in enumerate(text):
+    # Only these characters change what follows: the others are skipped in C (issue 31).
+    for mark in _CLAUSE_MARKS.finditer(text):
+        i, ch = mark.start(), mark.group()
         if ch == "(":
             depth += 1
         elif ch == ")":

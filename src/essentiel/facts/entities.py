@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from spacy.symbols import IDS
 from spacy.tokens import Doc, Token
 from spacy.util import get_lang_class
 
@@ -739,6 +740,7 @@ def _titled_mentions(
     return found
 
 
+_VERB = IDS["VERB"]
 # Tokens between an inverted cue verb and the name after it (« a déclaré à l'AFP Jean
 # Martin »): prepositions and articles of the outlet's phrase.
 _CUE_GAP = 4
@@ -756,15 +758,18 @@ def _cue_names(
     taken = Intervals((n.start, n.end) for n in names)
     inside = _Inside(names)
     found: list[_Mention] = []
-    tokens = list(doc)
+    # Each token's part of speech, alphabetic flag and start read from the doc's arrays, and a
+    # Token built for the verbs alone (a loop over the doc builds one per word; issue 31).
+    text = doc_text(doc)
+    rows = doc.to_array(["POS", "IS_ALPHA", "IDX"]).tolist()
     # Whether each token is a capitalised word, read once: the runs look back and ahead.
-    capital = [tok.text[:1].isupper() and tok.is_alpha for tok in tokens]
-    for tok in tokens:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in r.speech:
-            i = tok.i
+    capital = [text[at : at + 1].isupper() and bool(alpha) for _, alpha, at in rows]
+    for i, (pos, _, _) in enumerate(rows):
+        if pos != _VERB or doc[i].lemma_.lower() not in r.speech:
             if capital[i] and (i == 0 or not capital[i - 1]):
                 _add_run(doc, i, offset, block, (taken, inside), found, r, True, capital)
             continue
+        tok = doc[i]
         before = tok.i - 1
         while before >= 0 and doc[before].pos_ == "AUX":
             before -= 1

@@ -170,6 +170,13 @@ def _plain_sentence(text: str) -> str:
     return _plain(text)
 
 
+@lru_cache(maxsize=4096)
+def _phrase_pattern(phrase: str, opening: bool) -> re.Pattern[str]:
+    """``phrase`` as whole words (``opening``: at the start, after a quote mark)."""
+    pattern = rf"(?<!\w){re.escape(phrase)}(?!\w)"
+    return re.compile(rf"^[«\"“\s]*{pattern}" if opening else pattern)
+
+
 def _phrases(
     sentence: ParsedSentence,
     fragments: Sequence[tuple[int, int]],
@@ -191,9 +198,11 @@ def _phrases(
             continue
         plain = _plain_sentence(sentence.text)[lo:hi]
         for phrase in phrases:
-            pattern = rf"(?<!\w){re.escape(phrase)}(?!\w)"
-            pattern = rf"^[«\"“\s]*{pattern}" if opening else pattern
-            for m in re.finditer(pattern, plain):
+            # The pattern matches the phrase as written: a fragment without it as a
+            # substring has no match (most have none of the list's; issue 31).
+            if phrase not in plain:
+                continue
+            for m in _phrase_pattern(phrase, opening).finditer(plain):
                 after = plain[m.end() : m.end() + 30].lstrip(" -,")
                 # Not after a comma: « Conséquence, des milliers ... » says no which.
                 if phrase[-1].isalnum() and re.match(r"(?:de|du|des|d'|que|qu'|ou)(?!\w)", after):
@@ -280,7 +289,9 @@ def _names_of(entity: Entity) -> list[str]:
 
 def named_in(entity: Entity, text: str) -> bool:
     """One of the entity's names stands in ``text`` as whole words."""
-    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in _names_of(entity))
+    return any(
+        n in text and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in _names_of(entity)
+    )
 
 
 def _tied(entities: Sequence[Entity], start: int, end: int) -> int | None:

@@ -199,6 +199,8 @@ class Language:
         « However, »): 0 when it opens with none, or when what follows does not stand alone
         either (an anaphoric opener: « But he said ... »)."""
         lowered = text.lower()
+        if not lowered.startswith(self.connective_openers):
+            return 0  # no opener at all: most sentences (one C call, not one per opener)
         for word in self.connective_openers:  # longest first (« par ailleurs » before « par »)
             if not lowered.startswith(word) or lowered[len(word) : len(word) + 1].isalnum():
                 continue
@@ -223,6 +225,8 @@ class Language:
         """True when ``text`` opens with a connective: one of ``comma_connectives`` only with
         its comma (« Depuis, » but not « Depuis 2015 »)."""
         lowered = text.lower().lstrip("«“\"' ")
+        if not lowered.startswith(self.connective_openers):
+            return False  # no opener at all: most texts (one C call, not one per opener)
         for word in self.connective_openers:
             after = lowered[len(word) : len(word) + 1]
             if not lowered.startswith(word) or after.isalnum():
@@ -236,6 +240,8 @@ class Language:
         """True when ``text`` starts with one of ``openers`` as whole words; an elided opener
         (« d' », « ainsi qu' ») is whole before the word it is glued to."""
         lowered = text.lower().lstrip("«“\"' ")
+        if not lowered.startswith(tuple(openers)):
+            return False  # no opener at all (one C call, not one per opener)
         return any(
             lowered.startswith(o)
             and (o[-1] in "'’" or len(lowered) == len(o) or not lowered[len(o)].isalnum())
