@@ -274,7 +274,9 @@ def namings_by_sentence(
             # The whole description, not the role mention's first words: « le maire de
             # Langouët » is not « le maire » of Gennevilliers the text made him.
             description = text[mention.span.start : at]
-            said = _role_said_of(description, entity)
+            said = _role_said_of(description, entity, entities) and _named_last(
+                k, mention.span.start, entities
+            )
             if not said and not (
                 alone_in_headline and _fits_headline_person(description, k, entities)
             ):
@@ -307,19 +309,57 @@ def _usual_name(entity: Entity) -> Span | None:
     return next(n for n in full if n.text == best)
 
 
-def _role_said_of(description: str, entity: Entity) -> bool:
+def _role_said_of(description: str, entity: Entity, entities: Sequence[Entity] = ()) -> bool:
     """The text set this description beside the person's name: one of the entity's roles
-    (``Entity.roles``: an apposition, a title before the name) whose evidence holds every
-    word of the description after its article (« le président du Parlement » is not the «
-    président vénézuélien » the text made Maduro)."""
+    (``Entity.roles``: an apposition, a title before the name) that the description names
+    whole (« ministre » in « le ministre », not « premier ministre ») and whose evidence holds
+    every word of the description after its article (« le président du Parlement » is not
+    the « président vénézuélien » the text made Maduro); and no other person of
+    ``entities`` is described with the role's noun (« la ministre » after two ministers:
+    the third audit's two wrong names)."""
     words = [fold(w) for w in _WORD.findall(description)][1:]
     if not words:
         return False
+    joined = f" {' '.join(words)} "
     for role in entity.roles:
         said = {fold(w) for w in _WORD.findall(role.evidence.text)}
-        if all(w in said for w in words):
-            return True
+        if f" {role.role} " not in joined or not all(w in said for w in words):
+            continue
+        noun = role.role.split()[-1]
+        others = [e for e in entities if e is not entity and e.kind is EntityKind.PERSON]
+        return not any(_described_as(other, noun) for other in others)
     return False
+
+
+def _named_last(k: int, at: int, entities: Sequence[Entity]) -> bool:
+    """The person is the last one the text named before ``at``: no other person's name
+    stands between the person's last name and the description (« la ministre » after « Mme
+    Borne » is not the Muriel Pénicaud named before her; « le ministre » after Mike Pompeo is
+    not Li Keqiang: the third audit's two wrong names)."""
+    own = [
+        m.span.start
+        for m in entities[k].mentions
+        if m.form is MentionForm.NAME and m.span.start < at
+    ]
+    if not own:
+        return False
+    last = max(own)
+    return not any(
+        last < m.span.start < at
+        for j, other in enumerate(entities)
+        if j != k and other.kind is EntityKind.PERSON
+        for m in other.mentions
+        if m.form is MentionForm.NAME
+    )
+
+
+def _described_as(entity: Entity, noun: str) -> bool:
+    """The text ties the noun to this person too: a role mention or a role holding it."""
+    return any(noun in r.role.split() for r in entity.roles) or any(
+        noun in {fold(w) for w in _WORD.findall(m.span.text)}
+        for m in entity.mentions
+        if m.form is MentionForm.ROLE
+    )
 
 
 def _fits_headline_person(description: str, k: int, entities: Sequence[Entity]) -> bool:
