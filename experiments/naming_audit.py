@@ -33,9 +33,11 @@ _NAMED_AFTER = re.compile(r"(?<=[^\W\d_]) \[([^\]\d]+)\]")
 
 
 def build(skip: int, names: int, data: Path, out: Path, rows_at_most: int) -> int:
-    from essentiel.pipeline import Pipeline
+    from essentiel.keypoints import KeyPointSettings
+    from essentiel.pipeline import Pipeline, Settings
 
-    pipeline = Pipeline()
+    # The names are off by default (the audits below); on for the audit.
+    pipeline = Pipeline(Settings(keypoints=KeyPointSettings(name_descriptions=True)))
     items: list[dict[str, object]] = []
     i = skip
     with gzip.open(data, "rt", encoding="utf-8") as rows:

@@ -268,8 +268,10 @@ class KeyPointSettings:
     # A person the bullet describes but does not name (« Le ministre de la Santé a avancé
     # ... ») gets the name the text ties the description to, in brackets after it, checked
     # by the verifier (keypoints/naming.py): the judges' most frequent complaint was a
-    # description the box never names (thirtieth round).
-    name_descriptions: bool = True
+    # description the box never names (thirtieth round). Off: four blind audits on fresh
+    # train rows found 87-93 % of the names right (experiments/naming_audit.py), and a wrong
+    # name is an unfaithful bullet; the tie needs evidence the facts stage does not give yet.
+    name_descriptions: bool = False
     # A sentence whose subject pronoun stands for the subject of the sentence before it
     # (« Elle est accusée ... » after « Une enseignante de 37 ans a été mise en examen ... »)
     # may be a bullet right after that sentence's bullet (``follow_on``): the reader reads
