@@ -309,3 +309,35 @@ def test_clauses_in_a_sentence() -> None:
         " fin",
     ]
     assert [(c.start, c.end, c.text) for c in clauses(text)] == _clauses_char_by_char(text)
+
+
+TENSE_TEXT = (
+    "Le maire se rendra mardi à la préfecture, puis il avait reçu les commerçants lundi. "
+    "Une baisse est attendue samedi et le conseil va voter en septembre ; le chantier "
+    "devait reprendre jeudi, mais les ouvriers partent dimanche pour suivre le match. "
+    "Il viendrait samedi, et le vote espéré fin octobre a été décidé de repousser à jeudi."
+)
+
+
+def test_a_block_s_tenses_read_per_range_answer_as_the_sets_of_every_word() -> None:
+    from essentiel import resources
+    from essentiel.facts import BlockTenses, date_words, tense_positions
+    from essentiel.facts.dates import _Context
+
+    doc = analyze.pipeline("fr")(TENSE_TEXT)
+    temporal = resources.raw("fr")["temporal"]
+    words = date_words("fr")
+    sets = tense_positions(doc, temporal, words)
+    by_sets = _Context(lambda: (sets.future, sets.past, sets.present), [], 0)
+    lazy = BlockTenses(doc, temporal, words)
+    by_range = _Context(lambda: (set(), set(), set()), [], 0, read_tense=lazy.at)
+    starts = [tok.idx for tok in doc]
+    answers = set()
+    for a in range(len(starts)):
+        for b in range(a + 1, min(a + 6, len(starts)) + 1):
+            start = starts[a] + (1 if b > a + 1 else 0)  # not always at a word's start
+            end = starts[b] if b < len(starts) else len(TENSE_TEXT)
+            expected = by_sets.tense_at(start, end)
+            assert by_range.tense_at(start, end) == expected, (start, end)
+            answers.add(expected)
+    assert {"future", "past", "present"} <= answers

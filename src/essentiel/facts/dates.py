@@ -42,6 +42,9 @@ from essentiel.resources import alternation
 
 # Positions of words under a future, past and present verb (past None: no parse).
 TenseSets = tuple[set[int], set[int] | None, set[int]]
+# The tense of the verb governing the words in [start, end) of a block's text, as
+# ``_Context.tense_at`` reads it from TenseSets, for a caller that reads only those words.
+TenseReader = Callable[[int, int], str | None]
 # Rules whose value never depends on the tense of the clause.
 _NO_TENSE = frozenset(
     {
@@ -777,6 +780,7 @@ class DateResolver:
         present_at: set[int] | None = None,
         earlier: list[DateMention] | None = None,
         tenses: Callable[[], TenseSets] | None = None,
+        tense_reader: TenseReader | None = None,
     ) -> list[DateMention]:
         """Temporal expressions of ``text`` (which starts at ``offset`` in the clean text).
 
@@ -788,6 +792,8 @@ class DateResolver:
         have none: reading every word's verb costs more than the dates themselves); so may
         ``future_at``. ``earlier`` holds the dates the text gave before ``text``: « cinq ans
         plus tard », « cette année-là », « dans la soirée » count from the last of them.
+        ``tense_reader``, when given, answers for the words of an expression alone, in place
+        of the three sets (the same answers: ``facts.BlockTenses``).
         """
         if tenses is None:
 
@@ -798,7 +804,7 @@ class DateResolver:
             tenses = given
         result: list[DateMention] = []
         rules: list[str] = []
-        context = _Context(tenses, list(earlier or []), offset, text)
+        context = _Context(tenses, list(earlier or []), offset, text, read_tense=tense_reader)
         for hit in find(text, self.code):
             try:
                 mention = self._resolve(hit, text, offset, published, context)
@@ -1626,12 +1632,15 @@ class _Context:
     offset: int
     text: str = ""
     known: TenseSets | None = None
+    read_tense: TenseReader | None = None
 
     def tense(self, hit: _Hit) -> str | None:
         return self.tense_at(hit.start, hit.end)
 
     def tense_at(self, start: int, end: int) -> str | None:
         """The tense of the verb governing the words in [start, end) of this block's text."""
+        if self.read_tense is not None:
+            return self.read_tense(start, end)
 
         def under(positions: set[int]) -> bool:
             return any(start <= p < end for p in positions)
