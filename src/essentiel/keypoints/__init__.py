@@ -800,8 +800,8 @@ def build_keypoints(
                 "stand alone and pass verification",
             )
         )
-    # The headline's event first, then the others in the article's order; a follow-on right
-    # after the bullet it follows.
+    # The article's order (``article_order``), or the headline's event first and then the
+    # others in the article's order; a follow-on right after the bullet it follows.
     ordered = sorted(made, key=lambda item: item[0])
     rest = [(rank, point) for rank, point in ordered if point is not lead_point]
     if lead_point is not None:
@@ -811,7 +811,10 @@ def build_keypoints(
         bullets = [(sentences[r], fragments_of(p), p.text) for r, p in items]
         return unplaced_in_order(bullets, lang.code, context.entities)
 
-    if settings.news_first and lead_point is not None:
+    if settings.article_order:
+        # The whole box in the article's order: no statement moved first, nothing to weigh.
+        rest = list(ordered)
+    elif settings.news_first and lead_point is not None:
         # The news first, not background (keypoints/order.py), unless a description would
         # then come before its name.
         moved = news_first(rest, sentences, headline, lang.code)
@@ -819,14 +822,13 @@ def build_keypoints(
             rest = moved
     # The article's order, when it names first whom the headline's statement describes.
     if (
-        settings.names_first
+        not settings.article_order
+        and settings.names_first
         and rest
         and ordered
         and rest[0] is not ordered[0]
         and read(ordered) < read(rest)
     ):
-        rest = list(ordered)
-    if settings.article_order:
         rest = list(ordered)
     for item in [item for item in rest if item[0] in offered]:
         rest.remove(item)
