@@ -11,7 +11,8 @@ the language's resources:
 - ``back_demonstrative``: a demonstrative determiner and a noun the bullet (or an earlier
   bullet of the box) has not introduced (« cette barre », « ce chemin »); not a time
   (« cette semaine », ``time_nouns``), nor a noun a relative clause, a complement or a name
-  defines on the spot (« ces élèves qui ... », « cette affaire Rugy »), nor one said before
+  defines on the spot (« ces élèves qui ... », « cette affaire Rugy »; a person's noun by a
+  clause or a name only: « ce mineur de 17 ans » points back), nor one said before
   another way: a word of its family (« cet échange » after « ont échangé », « ce virus »
   after « coronavirus »), of its ``equivalents`` (« ce scrutin » after « les élections »),
   or, for a noun of a kind (``kind_nouns``: « cet homme », « ce pays », « ce chiffre »), a
