@@ -1187,7 +1187,7 @@ def _make(
         fragments, bullet, at = named
         if unbalanced_quotes(bullet):
             return None  # a quote the bullet opens or closes but not both: cut in two
-        bullet, verdict = _verified_with_days(
+        bullet, verdict = _verified_with_brackets(
             text,
             fragments,
             repair,
@@ -1228,7 +1228,7 @@ def _make(
     whole, bullet, at = named
     if unbalanced_quotes(bullet):
         return None
-    bullet, verdict = _verified_with_days(
+    bullet, verdict = _verified_with_brackets(
         text,
         whole,
         repair,
@@ -1268,7 +1268,7 @@ def _make(
     )
 
 
-def _verified_with_days(
+def _verified_with_brackets(
     text: str,
     fragments: list[tuple[int, int]],
     repair: SubjectRepair | None,

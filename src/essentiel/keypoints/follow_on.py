@@ -23,7 +23,9 @@ from spacy.tokens import Token
 
 from essentiel import resources
 from essentiel.analyze import ParsedSentence
+from essentiel.facts.names import fold
 from essentiel.keypoints.compress import is_subject
+from essentiel.keypoints.pointing import PointingWords
 from essentiel.keypoints.select import stands_alone, subject_pronoun
 from essentiel.resources import Language
 
@@ -48,16 +50,6 @@ def _count_heads(code: str) -> frozenset[str]:
             *data.get("pointing", {}).get("approximate_counts", []),
         )
     )
-
-
-@cache
-def _time_nouns(code: str) -> frozenset[str]:
-    return frozenset(resources.raw(code).get("pointing", {}).get("time_nouns", []))
-
-
-@cache
-def _of_words(code: str) -> frozenset[str]:
-    return frozenset(resources.raw(code).get("pointing", {}).get("of_words", []))
 
 
 def agreement_head(subject: Token, code: str) -> Token:
@@ -146,17 +138,16 @@ def keeps_subject(
     if pronoun is None:
         return True
     p_gender, p_number = _features(pronoun)
-    times = _time_nouns(lang.code)
-    of_words = _of_words(lang.code)
+    words = PointingWords.of(lang.code)
     for tok in previous.span:
         start = previous.offset + tok.idx
         if tok.pos_ != "NOUN" or any(a <= start < b for a, b in fragments):
             continue
         # A noun's « de » complement (« la coque du chalutier ») or a time (« du mois
         # dernier ») is hardly what the next sentence goes on about.
-        if tok.lemma_.lower() in times or (
+        if fold(tok.lemma_) in words.time_nouns or (
             tok.dep_.startswith("nmod")
-            and any(c.dep_ == "case" and c.lower_ in of_words for c in tok.children)
+            and any(c.dep_ == "case" and c.lower_ in words.of_words for c in tok.children)
         ):
             continue
         gender, number = _features(tok)

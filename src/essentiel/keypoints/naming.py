@@ -40,6 +40,7 @@ it (issue 32's coreference of descriptions), not more conditions here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -52,7 +53,9 @@ from essentiel.check.verifier import Insertion
 from essentiel.facts.entities import first_name_gender
 from essentiel.facts.names import fold
 from essentiel.keypoints.compress import quoted_ranges
-from essentiel.keypoints.standalone import _insertion, definite_articles, person_nouns
+from essentiel.keypoints.placing import PlacingWords
+from essentiel.keypoints.pointing import PointingWords
+from essentiel.keypoints.standalone import definite_articles, name_insertion
 from essentiel.model import Entity, EntityKind, MentionForm, Span
 
 
@@ -80,30 +83,18 @@ _GOES_ON = frozenset({"DET", "NOUN", "PROPN", "ADJ", "NUM"})
 
 @cache
 def _person_nouns(code: str) -> frozenset[str]:
-    """Nouns of a person or a role: ``standalone.person_nouns``, ``[pointing] role_nouns``
+    """Nouns of a person or a role: the persons placing knows (``PlacingWords.persons``)
     and ``[entities] roles``."""
-    data = resources.raw(code)
-    return person_nouns(code) | frozenset(
-        fold(w)
-        for w in (
-            *data.get("pointing", {}).get("role_nouns", []),
-            *data.get("entities", {}).get("roles", []),
-        )
-    )
+    roles = resources.raw(code).get("entities", {}).get("roles", [])
+    return PlacingWords.of(code).persons | frozenset(fold(w) for w in roles)
 
 
 @cache
 def _of_words(code: str) -> frozenset[str]:
     """Prepositions of a complement inside a description (« de », « à »): ``[pointing]
     of_words`` and ``[standalone] description_prepositions``."""
-    data = resources.raw(code)
-    return frozenset(
-        w.lower()
-        for w in (
-            *data.get("pointing", {}).get("of_words", []),
-            *data.get("standalone", {}).get("description_prepositions", []),
-        )
-    )
+    more = resources.raw(code).get("standalone", {}).get("description_prepositions", [])
+    return PointingWords.of(code).of_words | frozenset(w.lower() for w in more)
 
 
 def _title_persons(title: str | None, entities: Sequence[Entity]) -> set[int]:
@@ -290,7 +281,7 @@ def namings_by_sentence(
             ):
                 continue
             replaced = Span(start=mention.span.start, end=at, text=text[mention.span.start : at])
-            insertion = _insertion(entity, replaced, evidence)
+            insertion = name_insertion(entity, replaced, evidence)
             naming = Naming(
                 start=mention.span.start,
                 at=at,
@@ -388,8 +379,6 @@ def _fits_headline_person(description: str, k: int, entities: Sequence[Entity]) 
 
 
 def _sentence_at(starts: Sequence[int], offset: int) -> int | None:
-    from bisect import bisect_right
-
     index = bisect_right(starts, offset) - 1
     return index if index >= 0 else None
 

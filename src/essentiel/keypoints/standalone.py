@@ -95,7 +95,9 @@ def _name_evidence(entity: Entity, before: int | None = None) -> Span | None:
     return found[0] if found else None
 
 
-def _insertion(entity: Entity, replaced: Span, evidence: Span) -> Insertion:
+def name_insertion(entity: Entity, replaced: Span, evidence: Span) -> Insertion:
+    """What a bracketed name for ``entity`` stands for: its names, the replaced words, the
+    mention of its name the text gives as evidence (``verify.check_insertions``)."""
     names = (entity.name, *(a for a in entity.aliases if a[:1].isupper()))
     return Insertion(replaced=replaced, names=names, evidence=evidence)
 
@@ -175,7 +177,9 @@ def _described_person_repair(
         return None
     replaced = Span(start=start, end=end, text=text[start:end])
     name = entities[person].name
-    return SubjectRepair(start, end, name, _insertion(entities[person], replaced, evidence), False)
+    return SubjectRepair(
+        start, end, name, name_insertion(entities[person], replaced, evidence), False
+    )
 
 
 def _pronoun_repair(
@@ -208,7 +212,9 @@ def _pronoun_repair(
     end = start + len(pronoun.text)
     replaced = Span(start=start, end=end, text=text[start:end])
     name = entities[person].name
-    return SubjectRepair(start, end, name, _insertion(entities[person], replaced, evidence), True)
+    return SubjectRepair(
+        start, end, name, name_insertion(entities[person], replaced, evidence), True
+    )
 
 
 # How many sentences between a pronoun and the person's name may carry the same pronoun as
@@ -384,7 +390,7 @@ def _description_repair(
         if evidence is None:
             return None
         return SubjectRepair(
-            role.start, role.end, entity.name, _insertion(entity, role, evidence), False
+            role.start, role.end, entity.name, name_insertion(entity, role, evidence), False
         )
     return None
 
