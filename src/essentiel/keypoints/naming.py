@@ -1,7 +1,7 @@
 """A person the box describes but does not name gets the name, in brackets, after the
 description: « Le ministre de la Santé [Olivier Véran] a avancé le chiffre de six milliards ».
 
-The blind judges' most frequent complaint (about half the boxes of the thirtieth round) is a
+The blind judges' most frequent complaint in the thirtieth round is a
 description or a pronoun the box never names: « ministre non nommé », « first bullet unnamed
 mayor », « Macron never named ». A subject the text ties surely to one person is replaced by
 the name already (``standalone.repair_subject``); a description anywhere else in the bullet,
