@@ -269,7 +269,7 @@ class KeyPointSettings:
     # ... ») gets the name the text ties the description to, in brackets after it, checked
     # by the verifier (keypoints/naming.py): the judges' most frequent complaint was a
     # description the box never names (thirtieth round). Off: four blind audits on fresh
-    # train rows found 87-93 % of the names right (experiments/naming_audit.py), and a wrong
+    # train rows found 86-93 % of the names right (experiments/naming_audit.py), and a wrong
     # name is an unfaithful bullet; the tie needs evidence the facts stage does not give yet.
     name_descriptions: bool = False
     # A sentence whose subject pronoun stands for the subject of the sentence before it
