@@ -1339,6 +1339,41 @@ def test_an_apposition_that_disagrees_in_number_is_none(
     assert compress_module._disagrees_in_number(read, seg) is disagrees
 
 
+def test_the_subject_after_a_fronted_participle_is_no_apposition() -> None:
+    # « Prévu pour mars par le maire Paul Roux, le chantier du pont, retardé, sera lancé
+    # lundi »: the parse hung « chantier » on « maire » as an apposition; cut as one, the
+    # bullet lost its subject (the thirty-third judged round).
+    rows = [
+        ("Prévu", "VERB", "ROOT", 0, "VerbForm=Part"),
+        ("pour", "ADP", "case", 2, ""),
+        ("mars", "NOUN", "obl", 0, "Number=Sing"),
+        ("par", "ADP", "case", 5, ""),
+        ("le", "DET", "det", 5, ""),
+        ("maire", "NOUN", "obl:agent", 0, "Number=Sing"),
+        ("Paul", "PROPN", "appos", 5, ""),
+        ("Roux", "PROPN", "flat:name", 6, ""),
+        (",", "PUNCT", "punct", 10, ""),
+        ("le", "DET", "det", 10, ""),
+        ("chantier", "NOUN", "appos", 5, "Number=Sing"),
+        ("du", "ADP", "case", 12, ""),
+        ("pont", "NOUN", "nmod", 10, "Number=Sing"),
+        (",", "PUNCT", "punct", 14, ""),
+        ("retardé", "VERB", "acl", 10, "VerbForm=Part"),
+        (",", "PUNCT", "punct", 17, ""),
+        ("sera", "AUX", "aux:pass", 17, "VerbForm=Fin"),
+        ("lancé", "VERB", "conj", 0, "VerbForm=Part"),
+        ("lundi", "NOUN", "obl:mod", 17, ""),
+        (".", "PUNCT", "punct", 0, ""),
+    ]
+    read = _hand_parsed(rows)
+    assert compress_module._subject_after_fronted_participle(read, 1)
+    assert compress_module._apposition(read, 1) is None
+    # Without the fronted participle (« Hier pour mars par le maire Paul Roux, le chantier
+    # … »), the rule reads the parse as it is.
+    plain = _hand_parsed([("Hier", "ADV", "ROOT", 0, ""), *rows[1:]])
+    assert not compress_module._subject_after_fronted_participle(plain, 1)
+
+
 # The tenth judged round's broken cuts (original sentences of the same shapes).
 def test_a_chain_of_descriptions_goes_whole_or_not_at_all() -> None:
     text = "Elle a souvent rencontré Paul Roux, alors chef du parti, l'aile politique du syndicat."

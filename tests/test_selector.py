@@ -147,6 +147,33 @@ def test_a_quote_opened_by_narration_or_left_open_excludes_only_quote() -> None:
     assert sorted(inside_long_quotes(sentences)) == [1, 2]
 
 
+def test_a_quote_left_open_and_opened_again_holds_the_sentences_between() -> None:
+    # The source forgot to close the quote before opening it again: the middle sentence is
+    # the speaker's words, not narration (the thirty-third judged round's unmarked bullet).
+    text = (
+        "Le préfet a rappelé mardi les règles de prudence.\n"
+        "\"Un gilet ne suffit pas si l'on roule sans lumière la nuit. Il faut vérifier ses "
+        'freins avant chaque sortie. "Tout cela relève du bon sens", a-t-il ajouté.\n'
+        "Les accidents de vélo ont augmenté de 12 % en un an."
+    )
+    sentences = _parse(text, "fr")
+    assert len(sentences) == 5, [s.span.text for s in sentences]
+    assert sorted(inside_long_quotes(sentences)) == [1, 2]
+
+
+def test_a_sentence_that_ends_a_quote_it_never_opened_is_someones_words() -> None:
+    # Glued paragraphs gave the quote's opening mark to the sentence before: the sentence
+    # ending on the closing mark is still a quote.
+    text = (
+        "Le club a battu Lens 2-0 samedi.\n"
+        'Nous avons enfin trouvé notre jeu collectif cette saison." '
+        "Le prochain match aura lieu à Brest."
+    )
+    sentences = _parse(text, "fr")
+    assert len(sentences) == 3, [s.span.text for s in sentences]
+    assert sorted(inside_long_quotes(sentences)) == [1]
+
+
 def _bullets_of_both_selectors(text: str) -> list[list[str]]:
     """The bullets of ``text`` with each selector, up to four of them."""
     found = []

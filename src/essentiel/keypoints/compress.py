@@ -825,6 +825,8 @@ def _apposition(s: _Sentence, k: int) -> Deletion | None:
     # judged round), « le président, Emmanuel Macron, » would lose who.
     if _bare_name(s.piece(seg)) or _disagrees_in_number(s, seg):
         return None
+    if _subject_after_fronted_participle(s, k):
+        return None
     marked = _marked_apposition(s, seg)
     # « Les agriculteurs, rassemblés devant la préfecture dès l'aube, ont obtenu »: a
     # participle phrase that describes a noun before it is an apposition too, but goes only
@@ -834,6 +836,25 @@ def _apposition(s: _Sentence, k: int) -> Deletion | None:
     openers = s.lang.leading_openers if _inserted(s, k) else s.lang.trailing_openers
     near = marked or s.lang.opens_with(s.piece(seg), openers)
     return _segment_deletion(s, k, "apposition", not near)
+
+
+def _subject_after_fronted_participle(s: _Sentence, k: int) -> bool:
+    """« Initialement envisagé pour le 1er août par le président X, le décret rendant le masque
+    obligatoire … entrera en vigueur »: a participle phrase that opens the sentence describes
+    the subject after its comma, which the parse may hang on the phrase's last noun as an
+    apposition; cut as one, the bullet lost its subject (the thirty-third judged round's
+    « …par le président Emmanuel Macron, clos, … entrera »)."""
+    if k != 1:
+        return False
+    base = s.base
+    fronted = [t for t in s.sent if not t.is_space and t.idx - base < s.segs[0].end]
+    words = list(itertools.dropwhile(lambda t: t.pos_ == "ADV", fronted))
+    if not words or "Part" not in words[0].morph.get("VerbForm", []):
+        return False
+    if any(is_finite_verb(t) for t in words):
+        return False
+    first = s.first_token(s.segs[1])
+    return first is not None and first.pos_ == "DET"
 
 
 def _inserted_adjunct(s: _Sentence, k: int) -> Deletion | None:

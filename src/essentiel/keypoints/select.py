@@ -103,15 +103,46 @@ def inside_long_quotes(sentences: list[ParsedSentence]) -> set[int]:
     starts with its quote mark; « Pour X, la présidente "fait partie du jeu. » starts with the
     narration and stays a candidate. A sentence without a partner (a stray or missing mark in
     the source) is excluded only if it starts with a quote mark, so a typo does not take the
-    rest of its paragraph with it.
+    rest of its paragraph with it; but its marks still say something. One that ends on a
+    closing mark after its stop (« If you peak … is down." ») ends a quote whose opening mark
+    the glued text gave to the sentence before (British papers open each paragraph of a quote
+    again without closing the one before): it is someone's words. One whose quote opens and
+    stays open (« "Porter un masque … les mains. ») runs on into the sentences after it when a
+    later one of its paragraph opens a quote again within MAX_QUOTE_SENTENCES (« "Tout cela …
+    », a-t-il souligné »): the sentences between are the speaker's words too. The
+    thirty-third judged round showed both as bullets without their marks.
     """
     inside: set[int] = set()
     for opener, closer in _quote_pairs(sentences):
-        if sentences[opener].text.lstrip(" -–—").startswith(_OPENING_QUOTES):
+        text = sentences[opener].text.strip().lstrip(" -–—")
+        if text.startswith(_OPENING_QUOTES):
             inside.add(opener)
         if closer is not None:
             inside.update(range(opener + 1, closer + 1))
+        elif _OPEN_AT_END.search(text):
+            inside.update(_reopened_after(sentences, opener))
+        elif _CLOSING_AT_END.search(text):
+            inside.add(opener)
     return inside
+
+
+# A sentence that ends on a closing mark after its stop (« … is down." »).
+_CLOSING_AT_END = re.compile(r"[.!?…]\s*[\"»”]\s*$")
+# A quote left open at the sentence's end: an opening guillemet or curly mark with no closing
+# one after it, or a last straight mark followed by words.
+_OPEN_AT_END = re.compile(r"(?:[«“][^»”]*|\"[^\"]*\w[^\"]*)$")
+
+
+def _reopened_after(sentences: list[ParsedSentence], opener: int) -> range:
+    """The sentences after ``opener`` up to the next one of its paragraph that opens with a
+    quote mark within MAX_QUOTE_SENTENCES (none when no sentence does)."""
+    block = sentences[opener].block
+    for j in range(opener + 1, min(len(sentences), opener + 1 + MAX_QUOTE_SENTENCES)):
+        if sentences[j].block != block:
+            break
+        if sentences[j].text.strip().lstrip(" -–—").startswith(_OPENING_QUOTES):
+            return range(opener + 1, j)
+    return range(0)
 
 
 def long_quote_runs(sentences: list[ParsedSentence]) -> list[tuple[int, int]]:
