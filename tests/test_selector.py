@@ -197,6 +197,21 @@ def test_a_claim_attributed_to_a_pronoun_is_not_a_bullet() -> None:
         assert not any("Selon lui" in b for b in bullets)
 
 
+@pytest.mark.parametrize("opener", ["Selon lui", "Pour lui"])
+def test_a_view_given_to_a_pronoun_is_not_a_bullet(opener: str) -> None:
+    # « Pour lui, … » says whose view it is as « Selon lui » does: with nobody named.
+    text = (
+        "Le conseil municipal de Lorient a voté mardi un plan de circulation pour le "
+        "centre-ville.\n\n"
+        "Le maire, Fabrice Loher, a défendu le projet devant 200 habitants réunis à la mairie.\n\n"
+        f"{opener}, il s'agit d'éviter que les bouchons du centre ne fassent fuir les clients.\n\n"
+        "Les commerçants du centre ont demandé une réunion publique avant l'été."
+    )
+    for bullets in _bullets_of_both_selectors(text):
+        assert len(bullets) >= 2, bullets
+        assert not any("lui" in b or b.startswith("Il s'agit") for b in bullets), bullets
+
+
 def test_a_sentence_opening_with_a_connective_is_a_bullet_without_it() -> None:
     text = (
         "Le conseil municipal de Lorient a voté mardi un plan de circulation pour le "

@@ -270,6 +270,16 @@ def test_a_pronoun_for_a_case_named_after_someone_is_not_named(every_sentence: P
         # The paper announcing its article (judged round 23).
         ("fr", "Le point sur ce qui change pour les usagers des trains régionaux en juin.", True),
         ("fr", "Le point sur la ligne de Brest a été fait mardi par la région.", False),
+        # An example of the sentence before (judged round 33), and the same openers before a
+        # main clause.
+        (
+            "fr",
+            "A l'image de Jeanne Morel, 68 ans, installée sur le marché de Quimper et qui vend "
+            "ses confitures depuis trente ans.",
+            True,
+        ),
+        ("fr", "Comme le rapporte Ouest-France, la mairie a fermé le marché mardi.", False),
+        ("fr", "A l'image de Brest, la ville de Quimper a fermé ses piscines mardi.", False),
         # Statements that open the same way.
         ("fr", "Un homme de 45 ans a été interpellé mardi soir à Rennes après une fuite.", False),
         (

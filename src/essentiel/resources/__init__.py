@@ -346,7 +346,9 @@ def language(code: str) -> Language:
             byline_max_words=int(byline.get("max_words", 25)),
         ),
         according_to=_required(_words_regex(lang["attribution"]["according_to"])),
-        according_to_pronoun=_pronoun_attribution(lang["attribution"]),
+        according_to_pronoun=_pronoun_attribution(
+            lang["attribution"], compress.get("opinion_openers", [])
+        ),
         speech_verb=_required(_words_regex(lang["attribution"]["speech_verbs"])),
         detail_marker_words=tuple(compress["detail_markers"]),
         leading_openers=frozenset(compress["leading_clause_openers"]),
@@ -495,14 +497,22 @@ def _dateline_regex(patterns: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?:{either})(?=[\"“«‘'(]?[A-ZÀÂÉÈÊÎÔÛ0-9])")
 
 
-def _pronoun_attribution(attribution: dict[str, Any]) -> re.Pattern[str] | None:
+def _pronoun_attribution(
+    attribution: dict[str, Any], opinion_openers: list[str]
+) -> re.Pattern[str] | None:
+    """« selon lui » anywhere; « Pour lui, » opening the sentence (whose view it is: the
+    thirty-third judged round's « Pour lui, il s'agit d'éviter … » named nobody)."""
     pronouns = attribution.get("pronouns", [])
     if not pronouns:
         return None
     markers = alternation(attribution["according_to"])
-    return re.compile(
-        rf"(?<![\w-])(?:{markers})\s+(?:{alternation(pronouns)})(?![\w-])", re.IGNORECASE
+    who = alternation(pronouns)
+    viewpoint = (
+        rf"|^[\s\"«“'‘-]*(?:{alternation(opinion_openers)})\s+(?:{who})\s*,"
+        if opinion_openers
+        else ""
     )
+    return re.compile(rf"(?<![\w-])(?:{markers})\s+(?:{who})(?![\w-]){viewpoint}", re.IGNORECASE)
 
 
 def _required(pattern: re.Pattern[str] | None) -> re.Pattern[str]:
