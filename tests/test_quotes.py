@@ -608,3 +608,24 @@ def test_according_to_an_outlet_described_by_a_participle(pipeline: Pipeline) ->
     )
     quote = _quote(_digest(pipeline, text, "fr"), "le préfet")
     assert quote.content.text == "le préfet a reconnu avoir transmis les images"
+
+
+def test_a_quoted_title_after_a_title_noun_is_not_speech(pipeline: Pipeline) -> None:
+    # Issue 32, fresh train rows 8300-8499: films, series, shows and campaigns in quote marks
+    # were taken for speech (with the next person named as their speaker).
+    digest = _digest(
+        pipeline,
+        "En 2010, l'acteur avait reçu un prix pour son rôle dans \"Des loups et des "
+        'agneaux", où il jouait un berger. La plateforme dépense beaucoup pour ses séries, '
+        'telles que "Le Phare du bout du monde" et "Minuit pile". Il a joué dans des téléfilms '
+        'à succès de TF1 comme "Brigade des mers", "Section côtière" ou "Port Sud". '
+        '"Nous allons gagner cette élection", a déclaré la candidate. Dans son livre, il écrit '
+        ': "Je ne regrette rien de ce que j\'ai fait". Le ministre a défendu "Un texte '
+        'équilibré", a-t-il dit.',
+        "fr",
+    )
+    assert [text for _, text in _kinds(digest)] == [
+        "Nous allons gagner cette élection",
+        "Je ne regrette rien de ce que j'ai fait",
+        "Un texte équilibré",
+    ]

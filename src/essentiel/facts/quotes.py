@@ -153,6 +153,8 @@ class _Rules:
     naming_start: re.Pattern[str] | None
     charge: re.Pattern[str] | None
     opinion_pronouns: frozenset[str]
+    # « le film "Des hommes et des dieux" », « des séries telles que "…" »: a work's title.
+    titled: re.Pattern[str] | None = None
 
 
 @cache
@@ -238,6 +240,16 @@ def rules(code: str) -> _Rules:
             re.IGNORECASE,
         )
         if q.get("naming_words")
+        else None,
+        # The title noun, at most four words that are no subject pronoun, then an optional
+        # comma and « comme », « tel(le)s que » or « dont », right before the opening mark.
+        titled=re.compile(
+            rf"(?<![\w-])(?:{alternation(q['title_nouns'])})"
+            rf"(?:\s+(?!(?:{alternation(q['title_not_between'])})\b)[\w'’-]+){{0,4}}"
+            r"(?:\s*,?\s*(?:comme|telles?\s+que|tels?\s+que|dont))?\s*$",
+            re.IGNORECASE,
+        )
+        if q.get("title_nouns")
         else None,
     )
 
@@ -375,6 +387,7 @@ class QuoteExtractor:
         pending: list[tuple[int, int, int, int]] = []
         charge_end = -1  # where the last quoted charge closed
         charges: list[tuple[int, int]] = []  # their spans, marks included
+        title_end = -1  # where the last quoted name or title closed
         for a, b, _ in pairs:
             if self._charge(text, a, charge_end):
                 charge_end = b
@@ -389,8 +402,11 @@ class QuoteExtractor:
                 scope.insert(0, sentences[first - 1])
             words = len(text[a:b].split())
             if (
-                words < self.r.floating_min_words and self._names_a_thing(text, a, b)
-            ) or self._named_right_before(text, a, b):
+                (words < self.r.floating_min_words and self._names_a_thing(text, a, b))
+                or self._named_right_before(text, a, b)
+                or self._titled(text, a, b, title_end)
+            ):
+                title_end = b
                 continue
             cue, speaker, head = self._direct_cue(doc, text, scope, a, b, quoted)
             if (
@@ -1207,6 +1223,24 @@ class QuoteExtractor:
         ):
             return True
         return self.r.naming.search(text[max(0, a - 30) : a - 1]) is not None
+
+    def _titled(self, text: str, a: int, b: int, title_end: int) -> bool:
+        """A work's or a campaign's title (« son rôle dans "Des hommes et des dieux" », « des
+        séries telles que "Orange Is The New Black" », « l'alliance "Tous unis contre le
+        virus" »), or one coordinated with the title before (« comme "A", "B" et "C" »): a
+        capitalised quote that ends on no sentence mark, after a title noun
+        (``title_nouns``)."""
+        if self.r.titled is None:
+            return False
+        inner = text[a:b].strip()
+        if not inner or not inner[0].isupper() or inner[-1] in ".!?…":
+            return False
+        if title_end >= 0:
+            between = _QUOTE_MARK.sub(" ", text[title_end:a])
+            if re.fullmatch(r"\s*(?:,\s*|(?:,\s*)?(?:et|ou)\s+)?", between):
+                return True
+        before = text[max(0, a - 70) : a].rstrip(' \u00a0«“"')
+        return self.r.titled.search(before) is not None
 
     def _named_right_before(self, text: str, a: int, b: int) -> bool:
         """A quote of any length that a naming word opens or introduces (« l'opération
