@@ -629,3 +629,30 @@ def test_a_quoted_title_after_a_title_noun_is_not_speech(pipeline: Pipeline) -> 
         "Je ne regrette rien de ce que j'ai fait",
         "Un texte équilibré",
     ]
+
+
+def test_an_according_to_claim_leaves_out_the_source_s_description_and_incise(
+    pipeline: Pipeline,
+) -> None:
+    # Issue 32, fresh train rows 8300-8499: claims that began with the source's relative
+    # clause, or ended on an « on » incise or on the source phrase of another report.
+    digest = _digest(
+        pipeline,
+        'Selon Paul Martin, dont le surnom est "Le Loup", un des pêcheurs les plus connus du '
+        "port, il ne fait aucun doute que la criée va fermer. Selon les deux autrices, dont "
+        "une chroniqueuse de la radio locale, le maire est coupable de ne pas être intervenu. "
+        "La circulation des bus a été interrompue jeudi à la gare de Rennes, qui a été évacuée "
+        "en raison d'un colis suspect, a-t-on appris de source policière. Le maire de Rennes, "
+        "Paul Durand, a annoncé jeudi qu'il n'y aurait plus de sapin dans la ville, selon "
+        "France Bleu.",
+        "fr",
+    )
+    assert [text for _, text in _kinds(digest)] == [
+        "il ne fait aucun doute que la criée va fermer",
+        "le maire est coupable de ne pas être intervenu",
+        "La circulation des bus a été interrompue jeudi à la gare de Rennes, qui a été "
+        "évacuée en raison d'un colis suspect",
+        "Le maire de Rennes, Paul Durand, a annoncé jeudi qu'il n'y aurait plus de sapin dans "
+        "la ville",
+        "il n'y aurait plus de sapin dans la ville",
+    ]

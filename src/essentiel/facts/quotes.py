@@ -118,6 +118,8 @@ class _Rules:
     group_numbers: dict[str, int]
     documents: frozenset[str]
     relatives: frozenset[str]
+    source_relatives: frozenset[str]
+    claim_incise: re.Pattern[str] | None
     not_speakers: frozenset[str]
     latter: frozenset[str]
     no_speaker: frozenset[str]
@@ -172,6 +174,15 @@ def rules(code: str) -> _Rules:
         group_numbers={k.lower(): v for k, v in q.get("group_numbers", {}).items()},
         documents=frozenset(q.get("documents", [])),
         relatives=frozenset(q.get("relatives", [])),
+        source_relatives=frozenset(q.get("source_relatives", [])),
+        # « …, a-t-on appris », « …, apprend-on »: an incise whose subject is « on ».
+        claim_incise=re.compile(
+            rf",\s*[\w'’]+(?:{alternation(q['inverted_incise_subjects'])})"
+            r"(?![\w-])(?:\s+[\w'’-]+){0,4}\s*$",
+            re.IGNORECASE,
+        )
+        if q.get("inverted_incise_subjects")
+        else None,
         not_speakers=frozenset(q.get("not_speakers", [])),
         latter=frozenset(w.lower() for w in q.get("latter", [])),
         no_speaker=frozenset(q["no_speaker"]),
@@ -919,6 +930,7 @@ class QuoteExtractor:
                 continue
             a, b = doc[start_tok].idx, doc[end_tok].idx + len(doc[end_tok].text)
             b = self._before_incise(doc, doc_text(doc), a, b)
+            b = self._before_trailing_source(doc_text(doc), a, b)
             if self.r.fragments_in_reports:
                 # Partly quoted (« que les poursuites étaient "inacceptables" »): both the
                 # report and the quote; wholly quoted: the quote alone.
@@ -1342,10 +1354,12 @@ class QuoteExtractor:
             return a
         # « selon Le Monde, qui a eu accès aux procès-verbaux, M. X a reconnu … »: a relative
         # clause describing the source, its own verb and all.
-        relative = doc[first].lower_ in self.r.relatives
+        relative = doc[first].lower_ in self.r.relatives | self.r.source_relatives
         if not relative and "Part" not in doc[first].morph.get("VerbForm", []):
             return a
-        for tok in doc[first + 1 : first + (20 if relative else 8)]:
+        if relative:
+            return self._after_relative(doc, text, first, a, b)
+        for tok in doc[first + 1 : first + 8]:
             if tok.idx >= b or (
                 not relative
                 and tok.pos_ in {"VERB", "AUX"}
@@ -1355,6 +1369,40 @@ class QuoteExtractor:
             if tok.text == ",":
                 after = text[tok.idx + 1 : b]
                 return tok.idx + 1 + len(after) - len(after.lstrip())
+        return a
+
+    def _before_trailing_source(self, text: str, a: int, b: int) -> int:
+        """Where a report's words end before a source phrase closing them (« a annoncé qu'il
+        n'y aurait plus de sapin dans la ville, selon France Bleu »: the source is no part of
+        what was said), or before an incise with an inverted « on » (« …, a-t-on appris de
+        source policière »); ``b`` when there is none."""
+        chunk = text[a:b]
+        tail = self.r.claim_incise.search(chunk) if self.r.claim_incise else None
+        if tail is not None:
+            return a + len(chunk[: tail.start()].rstrip(" ,"))
+        for m in reversed(list(self.r.according_to.finditer(chunk))):
+            before = chunk[: m.start()].rstrip()
+            if before.endswith(",") and "," not in chunk[m.end() :]:
+                return a + len(before[:-1].rstrip())
+            break
+        return b
+
+    def _after_relative(self, doc: Doc, text: str, first: int, a: int, b: int) -> int:
+        """Where the claim starts after a relative clause describing the source (« selon X,
+        qui brigue un second mandat et n'avait … , c'est un succès », « selon X, dont le
+        surnom est "…", un des pêcheurs du port, il ne fait aucun doute que … », « selon les
+        autrices, dont une chroniqueuse, le maire … »): after the last comma that a finite
+        verb follows before the next comma; ``a`` when there is none."""
+        cut: int | None = None
+        for tok in doc[first + 1 : first + 50]:
+            if tok.idx >= b:
+                break
+            if tok.pos_ in {"VERB", "AUX"} and "Fin" in tok.morph.get("VerbForm", []):
+                if cut is not None:
+                    return cut  # the claim's verb (before any comma: the relative's own)
+            elif tok.text == ",":
+                after = text[tok.idx + 1 : b]
+                cut = tok.idx + 1 + len(after) - len(after.lstrip())
         return a
 
     def _according_to(
@@ -1400,6 +1448,7 @@ class QuoteExtractor:
             return a + lead, b - tail
 
         b_span, a_span = trimmed(*before), trimmed(*after)
+        b_span = (b_span[0], self._before_trailing_source(text, *b_span))
         a_span = (self._after_source_modifier(doc, text, *a_span), a_span[1])
         b_words = len(text[b_span[0] : b_span[1]].split())
         a_words = len(text[a_span[0] : a_span[1]].split())
