@@ -1060,3 +1060,18 @@ def test_the_night_of_a_date_and_tonight(pipeline: Pipeline) -> None:
         ("dans la nuit de lundi à mardi", "2021-03-15/2021-03-16"),  # tonight, in a forecast
         ("dans la nuit de dimanche à lundi", "2021-03-14/2021-03-15"),
     ]
+
+
+def test_a_day_counted_from_another_takes_the_date_set_beside_it(pipeline: Pipeline) -> None:
+    text = (
+        "Le mardi 6 septembre, le greffe doit envoyer la convocation. Elle doit arriver dès le "
+        "lendemain. Cependant, la lettre ne part que le lendemain, mercredi 7, et arrive le "
+        "jeudi 8 septembre."
+    )
+    assert _digest_dates(pipeline, text, dt.date(2021, 9, 20)) == [
+        ("mardi 6 septembre", "2021-09-06"),
+        ("le lendemain", "2021-09-07"),
+        ("le lendemain", "2021-09-07"),  # « mercredi 7 » beside it, not the day after the 7th
+        ("mercredi 7", "2021-09-07"),
+        ("jeudi 8 septembre", "2021-09-08"),
+    ]

@@ -656,3 +656,31 @@ def test_an_according_to_claim_leaves_out_the_source_s_description_and_incise(
         "la ville",
         "il n'y aurait plus de sapin dans la ville",
     ]
+
+
+def test_a_source_s_spelled_out_name_or_participle_is_no_part_of_the_claim(
+    pipeline: Pipeline,
+) -> None:
+    digest = _digest(
+        pipeline,
+        "Selon le directeur du SDIS (Service départemental d'incendie et de secours) de "
+        "Loire-Atlantique, le feu est désormais maîtrisé dans la nef. Comme le révèle Le "
+        "Parisien, relayé notamment par France Info, le maire a décidé de vendre la villa.",
+        "fr",
+    )
+    assert [text for _, text in _kinds(digest)] == [
+        "le feu est désormais maîtrisé dans la nef",
+        "le maire a décidé de vendre la villa",
+    ]
+
+
+def test_a_subject_and_its_relative_clause_are_no_inserted_report(pipeline: Pipeline) -> None:
+    # « X, qui …, a appelé … »: the parser missed the subject; nothing is reported before it.
+    digest = _digest(
+        pipeline,
+        "Le sénateur Paul Durand, qui n'a pas vu le reportage, a appelé le ministère à "
+        "enquêter sur ces faits. Le feu est parti du premier étage, a indiqué le commandant "
+        "des pompiers.",
+        "fr",
+    )
+    assert _kinds(digest) == [("indirect", "Le feu est parti du premier étage")]

@@ -1698,16 +1698,19 @@ def _part_of_the_day_after(mentions: list[DateMention], rules: list[str]) -> lis
 
 def _dated_by_apposition(mentions: list[DateMention]) -> list[DateMention]:
     """« le lendemain de son repas, dimanche 17 février »: an event-anchored expression takes
-    the date the text sets beside it."""
+    the date the text sets beside it; so does one counted from another date (« la lettre ne
+    part que le lendemain, mercredi 7 », where the day before was itself a « lendemain »),
+    when the date beside it gives its day of the month."""
     out = list(mentions)
     for i, mention in enumerate(out[:-1]):
         after = out[i + 1]
         if (
-            mention.value is None
+            (mention.value is None or mention.grain == DateGrain.DAY)
             and mention.anchor == "text"
             and 0 < after.span.start - mention.span.end <= 2
             and after.value
             and after.grain == DateGrain.DAY
+            and (mention.value is None or any(c.isdigit() for c in after.span.text))
         ):
             out[i] = mention.model_copy(update={"value": after.value})
     return out
