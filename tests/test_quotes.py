@@ -684,3 +684,24 @@ def test_a_subject_and_its_relative_clause_are_no_inserted_report(pipeline: Pipe
         "fr",
     )
     assert _kinds(digest) == [("indirect", "Le feu est parti du premier étage")]
+
+
+def test_a_short_quote_coordinated_with_a_quote_and_an_opening_pull_quote(
+    pipeline: Pipeline,
+) -> None:
+    digest = _digest(
+        pipeline,
+        '"Pas de sapins morts". Le maire a annoncé jeudi la fin des sapins coupés sur les '
+        'places.\n\nLe recours vise également "des subventions attribuées pendant le '
+        'confinement", "divers avantages octroyés à des agents municipaux", et enfin '
+        '"l\'inauguration du chemin", un sentier qui relie le port à la citadelle. Une '
+        "méthode à laquelle la mairie ne cédera pas face aux recours, assure Paul Durand.",
+        "fr",
+    )
+    assert [text for _, text in _kinds(digest)] == [
+        "Pas de sapins morts",
+        "des subventions attribuées pendant le confinement",
+        "divers avantages octroyés à des agents municipaux",
+        "l'inauguration du chemin",
+        "Une méthode à laquelle la mairie ne cédera pas face aux recours",
+    ]

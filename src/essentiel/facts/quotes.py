@@ -157,6 +157,8 @@ class _Rules:
     opinion_pronouns: frozenset[str]
     # « le film "Des hommes et des dieux" », « des séries telles que "…" »: a work's title.
     titled: re.Pattern[str] | None = None
+    # « "…", "…" et enfin "…" »: what joins coordinated quotes.
+    coordination: re.Pattern[str] | None = None
 
 
 @cache
@@ -261,6 +263,12 @@ def rules(code: str) -> _Rules:
             re.IGNORECASE,
         )
         if q.get("title_nouns")
+        else None,
+        coordination=re.compile(
+            rf"\s*,?\s*(?:(?:{alternation(q['coordinators'])})\s+)?",
+            re.IGNORECASE,
+        )
+        if q.get("coordinators")
         else None,
     )
 
@@ -551,6 +559,8 @@ class QuoteExtractor:
             found.extend(fragments)
             if self.r.predicate_fragments:
                 found.extend(self._predicate_fragments(doc, text, pending, taken, offset, base))
+            if self.r.coordination is not None:
+                found.extend(self._coordinated_fragments(found, pending, text, offset))
         for f in found:
             if f.kind is QuoteKind.DIRECT and f.cue is None and f.speaker is None:
                 f.lead = self._lead(
@@ -720,6 +730,44 @@ class QuoteExtractor:
                 )
             )
         return fragments
+
+    def _coordinated_fragments(
+        self, found: list[_Found], pending: list[tuple[int, int, int, int]], text: str, offset: int
+    ) -> list[_Found]:
+        """« Le recours vise "des subventions attribuées pendant le confinement", "divers
+        avantages octroyés à des agents" et enfin "l'inauguration du chemin" »: a short quote
+        coordinated with the direct quote just before it (``coordinators``) is the same
+        speaker's, with the same cue."""
+        assert self.r.coordination is not None
+        taken = {f.start for f in found}
+        directs = sorted((f for f in found if f.kind is QuoteKind.DIRECT), key=lambda f: f.start)
+        out: list[_Found] = []
+        for a, b, _first, words in pending:
+            if offset + a in taken:
+                continue
+            before = [f for f in directs if f.end <= offset + a]
+            if not before:
+                continue
+            last = before[-1]
+            between = _QUOTE_MARK.sub(" ", text[last.end - offset : a])
+            if not self.r.coordination.fullmatch(between):
+                continue
+            fragment = _Found(
+                QuoteKind.DIRECT,
+                offset + a,
+                offset + b,
+                last.cue,
+                last.speaker,
+                last.speaker_head,
+                last.sentence,
+                words,
+                offset,
+            )
+            out.append(fragment)
+            directs.append(fragment)
+            directs.sort(key=lambda f: f.start)
+            taken.add(offset + a)
+        return out
 
     def _direct_cue(
         self, doc: Doc, text: str, scope: list[Any], a: int, b: int, quoted: Any
@@ -1077,10 +1125,18 @@ class QuoteExtractor:
         if span is None or not any(t.pos_ in {"VERB", "AUX"} for t in span):
             return None  # a clause reports something only with a verb
         # « Un témoin, qui surfait non loin, a qualifié cet homme de "héros" »: a noun and
-        # its relative clause, the subject the parser missed, report nothing: a clause has a
-        # verb of its own, outside any relative clause.
-        relative = {d.i for t in span if t.dep_ in {"acl:relcl", "acl"} for d in t.subtree}
-        if not any(t.pos_ in {"VERB", "AUX"} and t.i not in relative for t in span):
+        # the relative clause between commas that closes the span, the subject the parser
+        # missed, report nothing: a clause has a verb of its own, outside that relative.
+        relative = {
+            d.i
+            for t in span
+            if t.dep_ == "acl:relcl"
+            and t.left_edge.i > span.start
+            and doc[t.left_edge.i - 1].text == ","
+            and t.right_edge.i >= span.end - 1
+            for d in t.subtree
+        }
+        if relative and not any(t.pos_ in {"VERB", "AUX"} and t.i not in relative for t in span):
             return None
         return a, b, _cue_span(verb)
 
@@ -2482,7 +2538,8 @@ def _stands_alone(text: str, a: int, b: int) -> bool:
     after its closing mark (« …déclaré."Un budget de combat"Le maire … », a pull-quote
     heading glued into the text)? Not « Le "fils préféré" » nor « "Un pari", a-t-il dit ».
     Between dashes (« …en main. - "Les gens sont ailleurs" - "Là on nous dit" »), the
-    intertitle of a news agency's dispatch, which quotes the words of someone it reports."""
+    intertitle of a news agency's dispatch, which quotes the words of someone it reports; or
+    opening its paragraph as a sentence of its own (« "Pas une bonne idée". Sans … »)."""
     before = text[: max(0, a - 1)].rstrip(" \u00a0\u202f")
     dashed = before.endswith(("-", "–", "—"))
     if dashed:
@@ -2497,6 +2554,8 @@ def _stands_alone(text: str, a: int, b: int) -> bool:
             return False
         after = after[1:].lstrip(" \u00a0\u202f")
         return not after or after[:1].isupper() or after[:1] in _CLOSER
+    if not before and after[:1] == "." and after[1:].lstrip(" \u00a0\u202f")[:1].isupper():
+        return True  # « "Pas une bonne idée". Sans ambages, X a … » opening its paragraph
     return after[:1].isupper()
 
 
