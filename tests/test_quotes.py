@@ -680,10 +680,18 @@ def test_a_subject_and_its_relative_clause_are_no_inserted_report(pipeline: Pipe
         pipeline,
         "Le sénateur Paul Durand, qui n'a pas vu le reportage, a appelé le ministère à "
         "enquêter sur ces faits. Le feu est parti du premier étage, a indiqué le commandant "
-        "des pompiers.",
+        "des pompiers. Les enquêteurs, qui s'intéressent à ses échanges avec son courtier, "
+        "ont aussi eu accès aux données de son téléphone, a précisé le Courrier picard.",
         "fr",
     )
-    assert _kinds(digest) == [("indirect", "Le feu est parti du premier étage")]
+    assert _kinds(digest) == [
+        ("indirect", "Le feu est parti du premier étage"),
+        (
+            "indirect",
+            "Les enquêteurs, qui s'intéressent à ses échanges avec son courtier, ont aussi eu "
+            "accès aux données de son téléphone",
+        ),
+    ]
 
 
 def test_a_short_quote_coordinated_with_a_quote_and_an_opening_pull_quote(

@@ -1134,6 +1134,9 @@ class QuoteExtractor:
             and t.left_edge.i > span.start
             and doc[t.left_edge.i - 1].text == ","
             and t.right_edge.i >= span.end - 1
+            # « Les enquêteurs, qui s'intéressent à X, ont eu accès … »: a clause after the
+            # relative's own comma is the report, whatever the parser hung it on.
+            and not any(d.text == "," for d in doc[t.left_edge.i : span.end])
             for d in t.subtree
         }
         if relative and not any(t.pos_ in {"VERB", "AUX"} and t.i not in relative for t in span):
