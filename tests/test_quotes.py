@@ -713,3 +713,15 @@ def test_a_short_quote_coordinated_with_a_quote_and_an_opening_pull_quote(
         "l'inauguration du chemin",
         "Une méthode à laquelle la mairie ne cédera pas face aux recours",
     ]
+
+
+def test_a_claim_starts_after_the_source_s_participle_and_relative(pipeline: Pipeline) -> None:
+    digest = _digest(
+        pipeline,
+        "Selon les magistrats de la chambre cités par Le Canard enchaîné, qui a révélé "
+        "l'affaire, le maire aurait fait embaucher son ex-compagne à la mairie.",
+        "fr",
+    )
+    assert _kinds(digest) == [
+        ("according_to", "le maire aurait fait embaucher son ex-compagne à la mairie")
+    ]

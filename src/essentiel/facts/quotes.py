@@ -1537,7 +1537,13 @@ class QuoteExtractor:
 
         b_span, a_span = trimmed(*before), trimmed(*after)
         b_span = (b_span[0], self._before_trailing_source(text, *b_span))
-        a_span = (self._after_source_modifier(doc, text, *a_span), a_span[1])
+        for _ in range(3):
+            # « Selon les magistrats cités par Le Canard enchaîné, qui a révélé l'affaire, X
+            # aurait … »: a participle phrase, then a relative clause.
+            start = self._after_source_modifier(doc, text, *a_span)
+            if start == a_span[0]:
+                break
+            a_span = (start, a_span[1])
         b_words = len(text[b_span[0] : b_span[1]].split())
         a_words = len(text[a_span[0] : a_span[1]].split())
         content = a_span if a_words > b_words else b_span
