@@ -3,7 +3,9 @@
     .venv/bin/python experiments/fresh_dates.py list [--documents 300] [--skip 8000]
         [--out /tmp/fresh_dates.txt]
     .venv/bin/python experiments/fresh_dates.py score
-        [--judged experiments/fresh_dates_judged.jsonl]
+        [--judged experiments/fresh_dates_judged.jsonl] [--skip 8000] [--documents 300]
+    .venv/bin/python experiments/fresh_dates.py score-quotes
+        [--judged experiments/fresh_quotes_judged.jsonl] --skip 8300
 
 Reads OrangeSum *train* articles in file order from line ``--skip`` (the French facts gold's
 articles left out by id, as ``date_quote_survey.py`` does) and digests each one's facts with
@@ -16,8 +18,15 @@ written outside the repository and none of it goes into a test or a doc.
 expression's offsets in the *clean* text, the error's kind, and the value a reader gives it,
 ``null`` when the words are no date) and counts how many of them the code now gets right:
 a ``wrong`` or ``missed`` item is right when a mention overlapping its offsets has that value;
-a ``spurious`` item when no mention overlaps it. Only ids, offsets, kinds and values are
-stored; the counts by kind are what may be quoted.
+a ``spurious`` item when no mention overlaps it; a ``bounds`` item (the span badly bounded)
+when a mention has those offsets, within two characters, and that value. Only ids, offsets,
+kinds and values are stored; the counts by kind are what may be quoted.
+
+``score-quotes`` does the same for quotes (``fresh_quotes_judged.jsonl``: article id, the
+quote's content offsets in the clean text as a reader bounds it, the verdict and its kind): a
+``missed`` quote is right when a quote's content overlaps it with IoU > 0.3 (the benches'
+rule), a ``spurious`` one when no quote's content overlaps it, a ``bounds`` one when a quote's
+content has those offsets within two characters.
 """
 
 from __future__ import annotations
@@ -40,6 +49,7 @@ from essentiel.ingest import ingest
 
 ROOT = Path(__file__).resolve().parents[1]
 JUDGED = ROOT / "experiments" / "fresh_dates_judged.jsonl"
+JUDGED_QUOTES = ROOT / "experiments" / "fresh_quotes_judged.jsonl"
 
 
 def digests(documents: int, skip: int, only: set[str] | None = None) -> list[dict[str, Any]]:
@@ -134,16 +144,39 @@ def write_listing(docs: list[dict[str, Any]], out: Path) -> Counter[str]:
     return counts
 
 
+def _bounded(item: dict[str, Any], found: dict[str, Any]) -> bool:
+    return abs(found["start"] - item["start"]) <= 2 and abs(found["end"] - item["end"]) <= 2
+
+
 def judged_right(item: dict[str, Any], dates: list[dict[str, Any]]) -> bool:
     """Does the code now get a judged item right? A ``spurious`` one when no date overlaps
-    it; a ``wrong`` or ``missed`` one when a date overlapping it has the value judged right."""
+    it; a ``wrong`` or ``missed`` one when a date overlapping it has the value judged right;
+    a ``bounds`` one when a date has its offsets (within two characters) and that value."""
     overlapping = [d for d in dates if d["start"] < item["end"] and item["start"] < d["end"]]
     if item["verdict"] == "spurious":
         return not overlapping
+    if item["verdict"] == "bounds":
+        return any(_bounded(item, d) and d["value"] == item["right"] for d in overlapping)
     return any(d["value"] == item["right"] for d in overlapping)
 
 
-def score(judged: Path, documents: int, skip: int) -> dict[str, Any]:
+def quote_right(item: dict[str, Any], quotes: list[dict[str, Any]]) -> bool:
+    """Does the code now get a judged quote right (see the module's docstring)?"""
+    overlapping = [q for q in quotes if q["start"] < item["end"] and item["start"] < q["end"]]
+    if item["verdict"] == "spurious":
+        return not overlapping
+    if item["verdict"] == "bounds":
+        return any(_bounded(item, q) for q in overlapping)
+
+    def iou(q: dict[str, Any]) -> float:
+        inter = min(q["end"], item["end"]) - max(q["start"], item["start"])
+        union = max(q["end"], item["end"]) - min(q["start"], item["start"])
+        return inter / union if union else 0.0
+
+    return any(iou(q) > 0.3 for q in overlapping)
+
+
+def score(judged: Path, documents: int, skip: int, field: str = "dates") -> dict[str, Any]:
     items = [json.loads(line) for line in judged.open(encoding="utf-8") if line.strip()]
     by_id = {doc["id"]: doc for doc in digests(documents, skip, {i["id"] for i in items})}
     right: Counter[str] = Counter()
@@ -153,7 +186,10 @@ def score(judged: Path, documents: int, skip: int) -> dict[str, Any]:
         if doc is None:
             continue
         total[item["kind"]] += 1
-        right[item["kind"]] += judged_right(item, doc["dates"])
+        if field == "quotes":
+            right[item["kind"]] += quote_right(item, doc["quotes"])
+        else:
+            right[item["kind"]] += judged_right(item, doc["dates"])
     return {
         "judged": sum(total.values()),
         "right now": sum(right.values()),
@@ -163,11 +199,11 @@ def score(judged: Path, documents: int, skip: int) -> dict[str, Any]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["list", "score"])
+    parser.add_argument("command", choices=["list", "score", "score-quotes"])
     parser.add_argument("--documents", type=int, default=300)
     parser.add_argument("--skip", type=int, default=8000)
     parser.add_argument("--out", type=Path, default=Path("/tmp/fresh_dates.txt"))
-    parser.add_argument("--judged", type=Path, default=JUDGED)
+    parser.add_argument("--judged", type=Path, default=None)
     args = parser.parse_args()
     if not TRAIN.exists():
         print(f"no data at {TRAIN}", file=sys.stderr)
@@ -175,8 +211,11 @@ def main() -> int:
     if args.command == "list":
         counts = write_listing(digests(args.documents, args.skip), args.out)
         print(json.dumps(dict(counts)))
+    elif args.command == "score-quotes":
+        judged = args.judged or JUDGED_QUOTES
+        print(json.dumps(score(judged, args.documents, args.skip, "quotes"), indent=1))
     else:
-        print(json.dumps(score(args.judged, args.documents, args.skip), indent=1))
+        print(json.dumps(score(args.judged or JUDGED, args.documents, args.skip), indent=1))
     return 0
 
 

@@ -1023,3 +1023,55 @@ def test_two_days_joined_by_a_hyphen() -> None:
 def test_a_weekday_after_pour_is_a_day_aimed_at(pipeline: Pipeline) -> None:
     text = "La compagnie a annoncé un service normal pour jeudi sur toutes les lignes."
     assert _digest_dates(pipeline, text, dt.date(2021, 10, 8)) == [("jeudi", "2021-10-14")]
+
+
+# Issue 32, fresh train rows 8300-8499 (sixteenth session): conditionals, plans and nights.
+
+
+def test_a_conditional_or_a_plan_looks_ahead(pipeline: Pipeline) -> None:
+    monday = dt.date(2021, 5, 3)
+    text = (
+        "Le vote de confiance pourrait intervenir pendant le week-end. "
+        "Des dates plus tardives seraient finalement adoptées, à l'automne. "
+        "D'où un report envisagé à l'automne. "
+        "La tombola a finalement été reportée à début septembre. "
+        "Le texte aurait été adopté en mars, selon le journal."
+    )
+    assert _digest_dates(pipeline, text, monday) == [
+        ("pendant le week-end", "2021-05-08/2021-05-09"),  # « pourrait intervenir »
+        ("l'automne", "2021-09/2021-12"),  # a conditional passive
+        ("l'automne", "2021-09/2021-12"),  # a plan's participle, its noun the subject
+        ("début septembre", "2021-09"),  # « reportée à début septembre »
+        ("en mars", "2021-03"),  # « aurait été adopté »: the past
+    ]
+
+
+def test_the_night_of_a_date_and_tonight(pipeline: Pipeline) -> None:
+    monday = dt.date(2021, 3, 15)
+    text = (
+        "Le jeune homme a disparu dans la nuit du 21 février à Nantes. "
+        "Le chanteur est mort dans la nuit du dimanche 28 février au lundi 1er mars. "
+        "Au plus fort de l'épisode dans la nuit de lundi à mardi, on attend des rafales. "
+        "La vitrine a été brisée dans la nuit de dimanche à lundi."
+    )
+    assert _digest_dates(pipeline, text, monday) == [
+        ("dans la nuit du 21 février", "2021-02-21/2021-02-22"),
+        ("dans la nuit du dimanche 28 février au lundi 1er mars", "2021-02-28/2021-03-01"),
+        ("dans la nuit de lundi à mardi", "2021-03-15/2021-03-16"),  # tonight, in a forecast
+        ("dans la nuit de dimanche à lundi", "2021-03-14/2021-03-15"),
+    ]
+
+
+def test_a_day_counted_from_another_takes_the_date_set_beside_it(pipeline: Pipeline) -> None:
+    text = (
+        "Le mardi 6 septembre, le greffe doit envoyer la convocation. Elle doit arriver dès le "
+        "lendemain. Cependant, la lettre ne part que le lendemain, mercredi 7, et arrive le "
+        "jeudi 8 septembre."
+    )
+    assert _digest_dates(pipeline, text, dt.date(2021, 9, 20)) == [
+        ("mardi 6 septembre", "2021-09-06"),
+        ("le lendemain", "2021-09-07"),
+        ("le lendemain", "2021-09-07"),  # « mercredi 7 » beside it, not the day after the 7th
+        ("mercredi 7", "2021-09-07"),
+        ("jeudi 8 septembre", "2021-09-08"),
+    ]

@@ -608,3 +608,120 @@ def test_according_to_an_outlet_described_by_a_participle(pipeline: Pipeline) ->
     )
     quote = _quote(_digest(pipeline, text, "fr"), "le préfet")
     assert quote.content.text == "le préfet a reconnu avoir transmis les images"
+
+
+def test_a_quoted_title_after_a_title_noun_is_not_speech(pipeline: Pipeline) -> None:
+    # Issue 32, fresh train rows 8300-8499: films, series, shows and campaigns in quote marks
+    # were taken for speech (with the next person named as their speaker).
+    digest = _digest(
+        pipeline,
+        "En 2010, l'acteur avait reçu un prix pour son rôle dans \"Des loups et des "
+        'agneaux", où il jouait un berger. La plateforme dépense beaucoup pour ses séries, '
+        'telles que "Le Phare du bout du monde" et "Minuit pile". Il a joué dans des téléfilms '
+        'à succès de TF1 comme "Brigade des mers", "Section côtière" ou "Port Sud". '
+        '"Nous allons gagner cette élection", a déclaré la candidate. Dans son livre, il écrit '
+        ': "Je ne regrette rien de ce que j\'ai fait". Le ministre a défendu "Un texte '
+        'équilibré", a-t-il dit.',
+        "fr",
+    )
+    assert [text for _, text in _kinds(digest)] == [
+        "Nous allons gagner cette élection",
+        "Je ne regrette rien de ce que j'ai fait",
+        "Un texte équilibré",
+    ]
+
+
+def test_an_according_to_claim_leaves_out_the_source_s_description_and_incise(
+    pipeline: Pipeline,
+) -> None:
+    # Issue 32, fresh train rows 8300-8499: claims that began with the source's relative
+    # clause, or ended on an « on » incise or on the source phrase of another report.
+    digest = _digest(
+        pipeline,
+        'Selon Paul Martin, dont le surnom est "Le Loup", un des pêcheurs les plus connus du '
+        "port, il ne fait aucun doute que la criée va fermer. Selon les deux autrices, dont "
+        "une chroniqueuse de la radio locale, le maire est coupable de ne pas être intervenu. "
+        "La circulation des bus a été interrompue jeudi à la gare de Rennes, qui a été évacuée "
+        "en raison d'un colis suspect, a-t-on appris de source policière. Le maire de Rennes, "
+        "Paul Durand, a annoncé jeudi qu'il n'y aurait plus de sapin dans la ville, selon "
+        "France Bleu.",
+        "fr",
+    )
+    assert [text for _, text in _kinds(digest)] == [
+        "il ne fait aucun doute que la criée va fermer",
+        "le maire est coupable de ne pas être intervenu",
+        "La circulation des bus a été interrompue jeudi à la gare de Rennes, qui a été "
+        "évacuée en raison d'un colis suspect",
+        "Le maire de Rennes, Paul Durand, a annoncé jeudi qu'il n'y aurait plus de sapin dans "
+        "la ville",
+        "il n'y aurait plus de sapin dans la ville",
+    ]
+
+
+def test_a_source_s_spelled_out_name_or_participle_is_no_part_of_the_claim(
+    pipeline: Pipeline,
+) -> None:
+    digest = _digest(
+        pipeline,
+        "Selon le directeur du SDIS (Service départemental d'incendie et de secours) de "
+        "Loire-Atlantique, le feu est désormais maîtrisé dans la nef. Comme le révèle Le "
+        "Parisien, relayé notamment par France Info, le maire a décidé de vendre la villa.",
+        "fr",
+    )
+    assert [text for _, text in _kinds(digest)] == [
+        "le feu est désormais maîtrisé dans la nef",
+        "le maire a décidé de vendre la villa",
+    ]
+
+
+def test_a_subject_and_its_relative_clause_are_no_inserted_report(pipeline: Pipeline) -> None:
+    # « X, qui …, a appelé … »: the parser missed the subject; nothing is reported before it.
+    digest = _digest(
+        pipeline,
+        "Le sénateur Paul Durand, qui n'a pas vu le reportage, a appelé le ministère à "
+        "enquêter sur ces faits. Le feu est parti du premier étage, a indiqué le commandant "
+        "des pompiers. Les enquêteurs, qui s'intéressent à ses échanges avec son courtier, "
+        "ont aussi eu accès aux données de son téléphone, a précisé le Courrier picard.",
+        "fr",
+    )
+    assert _kinds(digest) == [
+        ("indirect", "Le feu est parti du premier étage"),
+        (
+            "indirect",
+            "Les enquêteurs, qui s'intéressent à ses échanges avec son courtier, ont aussi eu "
+            "accès aux données de son téléphone",
+        ),
+    ]
+
+
+def test_a_short_quote_coordinated_with_a_quote_and_an_opening_pull_quote(
+    pipeline: Pipeline,
+) -> None:
+    digest = _digest(
+        pipeline,
+        '"Pas de sapins morts". Le maire a annoncé jeudi la fin des sapins coupés sur les '
+        'places.\n\nLe recours vise également "des subventions attribuées pendant le '
+        'confinement", "divers avantages octroyés à des agents municipaux", et enfin '
+        '"l\'inauguration du chemin", un sentier qui relie le port à la citadelle. Une '
+        "méthode à laquelle la mairie ne cédera pas face aux recours, assure Paul Durand.",
+        "fr",
+    )
+    assert [text for _, text in _kinds(digest)] == [
+        "Pas de sapins morts",
+        "des subventions attribuées pendant le confinement",
+        "divers avantages octroyés à des agents municipaux",
+        "l'inauguration du chemin",
+        "Une méthode à laquelle la mairie ne cédera pas face aux recours",
+    ]
+
+
+def test_a_claim_starts_after_the_source_s_participle_and_relative(pipeline: Pipeline) -> None:
+    digest = _digest(
+        pipeline,
+        "Selon les magistrats de la chambre cités par Le Canard enchaîné, qui a révélé "
+        "l'affaire, le maire aurait fait embaucher son ex-compagne à la mairie.",
+        "fr",
+    )
+    assert _kinds(digest) == [
+        ("according_to", "le maire aurait fait embaucher son ex-compagne à la mairie")
+    ]

@@ -118,7 +118,16 @@ def _clause_tense(
         governor is not None
         and not tense_aux
         and "Inf" in verb.morph.get("VerbForm", [])
-        and governor.lemma_.lower() in prospective
+        and (
+            governor.lemma_.lower() in prospective
+            # « le vote pourrait intervenir pendant le week-end »: the infinitive of a
+            # conditional (not « aurait pu intervenir »).
+            or (
+                "Cnd" in governor.morph.get("Mood", [])
+                and _conditional(governor, conditional) is not False
+                and not any(c.dep_ == "aux:tense" for c in governor.children)
+            )
+        )
     ):
         # « il a été décidé de repousser la réunion à jeudi », « ces pluies conduisent à
         # fermer le marché dimanche »: what one decides, calls or leads to is to come,
@@ -146,6 +155,22 @@ def _clause_tense(
         return "future"
     if misread and not tense_aux:
         return None  # a participle with no auxiliary: no tense of its own
+    if (
+        lemma in forward
+        and "Part" in verb.morph.get("VerbForm", [])
+        and not auxes
+        and any(c.dep_.startswith("nsubj") for c in verb.children)
+    ):
+        # « D'où un report envisagé à l'automne »: a plan, its noun the participle's subject
+        # in a clause with no verb (not « Prévue en mars, la foire a été reportée »).
+        return "future"
+    if not tense_aux and any(
+        "Cnd" in a.morph.get("Mood", []) and _conditional(a, conditional) is not False
+        for a in auxes
+    ):
+        # « des dates seraient adoptées à l'automne »: a conditional passive (not the past
+        # « aurait été adoptée »).
+        return "future"
     if "Inf" in verb.morph.get("VerbForm", []) and any(
         c.dep_ == "mark" and c.lower_ in {"pour", "afin"} for c in verb.children
     ):

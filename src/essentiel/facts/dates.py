@@ -269,13 +269,16 @@ def grammar(code: str) -> _Grammar:
     if ago.get("later"):
         patterns.append(("later", rf"{b}{hedge}{count}\s+(?:{alternation(ago['later'])}){e}"))
     if nb.get("joiner_days"):
+        night_joiners = alternation([nb["joiner_days"], nb["joiner"]])
         patterns.append(
             (
                 "night_days",
-                # « dans la nuit du 9 au 10 mars », « … de samedi 28 à dimanche 29 avril »
-                rf"{b}(?:{night_prefix})\s+(?:(?:{wd})\s+)?(?P<d0>\d{{1,2}}|{first})(?:er)?\s+"
-                rf"(?:{alternation([nb['joiner_days'], nb['joiner']])})\s+(?:(?P<wd2>{wd})\s+)?"
-                rf"(?P<d>\d{{1,2}})\s+(?P<m>{mo})(?:\s+{year})?{e}",
+                # « dans la nuit du 9 au 10 mars », « … de samedi 28 à dimanche 29 avril »,
+                # « … du 30 septembre au 1er octobre » and « dans la nuit du 21 juin », the
+                # night that begins on that day
+                rf"{b}(?:{night_prefix})\s+(?:(?:{wd})\s+)?(?:(?P<d0>\d{{1,2}}|{first})(?:er)?\s+"
+                rf"(?:(?:{mo})\s+)?(?:{night_joiners})\s+(?:(?P<wd2>{wd})\s+)?)?"
+                rf"(?P<d>\d{{1,2}}|{first})(?:er)?\s+(?P<m>{mo})(?:\s+{year})?{e}",
             )
         )
     if t.get("decade_words"):
@@ -769,6 +772,7 @@ class DateResolver:
         self.g_participle_endings = tuple(temporal.get("past_participle_endings", []))
         self.g_forward_participles = frozenset(temporal.get("forward_participles", []))
         self.g_postponed = frozenset(temporal.get("postponed_participles", []))
+        self.g_postponed_links = frozenset(temporal.get("postponed_links", []))
 
     def mentions(
         self,
@@ -948,7 +952,12 @@ class DateResolver:
                     year -= 1
             return out(f"{year}-{month:02d}", DateGrain.MONTH, "publication")
         if hit.rule == "night_between":
-            if tense == "future" or (tense != "past" and g.forward.search(text[: hit.start])):
+            if (
+                tense == "future"
+                or (tense != "past" and g.forward.search(text[: hit.start]))
+                or (tense != "past" and g.weekdays[groups["wd"]] == published.weekday())
+            ):
+                # « dans la nuit de lundi à mardi, on attend des rafales » on a Monday: tonight
                 second = _weekday_on_or_after(published, g.weekdays[groups["wd2"]])
             else:
                 second = _weekday_on_or_before(published, g.weekdays[groups["wd2"]])
@@ -1094,8 +1103,10 @@ class DateResolver:
     def _after_postponed(self, text: str, start: int) -> bool:
         """Is the word before ``start`` a participle of putting off (« reporté »,
         « repoussé »)?"""
-        words = text[max(0, start - 30) : start].split()
-        return bool(words) and words[-1].lower().strip(",;:") in self.g_postponed
+        words = [w.lower().strip(",;:") for w in text[max(0, start - 40) : start].split()]
+        if len(words) > 1 and words[-1] in self.g_postponed_links:
+            words.pop()  # « reportée à fin mars »
+        return bool(words) and words[-1] in self.g_postponed
 
     def _future_in_past(self, text: str, start: int) -> bool:
         """Does the sentence, before ``start``, say a future seen from the past (« devaient »,
@@ -1264,7 +1275,8 @@ class DateResolver:
             value = _shift_value(anchor.value, unit, count) if anchor and anchor.value else None
             return out(value, DateGrain(unit), "text", anchor_text=anchor and anchor.span.text)
         if rule == "night_days":
-            month, day_of_month = g.months[groups["m"]], int(groups["d"])
+            month = g.months[groups["m"]]
+            day_of_month = int(groups["d"]) if groups["d"].isdigit() else 1
             second: dt.date | None
             if groups.get("y"):
                 try:
@@ -1278,6 +1290,8 @@ class DateResolver:
                     second = self._by_tense(hit, context, published, second, weekday, False)
             if second is None:
                 return None
+            if not groups.get("d0"):
+                second += dt.timedelta(days=1)  # « la nuit du 21 juin »: it ends on the 22nd
             return out(_night_ending(second), DateGrain.PART_OF_DAY, "publication", part="night")
         if rule == "decade":
             dec = groups["dec"]
@@ -1684,16 +1698,19 @@ def _part_of_the_day_after(mentions: list[DateMention], rules: list[str]) -> lis
 
 def _dated_by_apposition(mentions: list[DateMention]) -> list[DateMention]:
     """« le lendemain de son repas, dimanche 17 février »: an event-anchored expression takes
-    the date the text sets beside it."""
+    the date the text sets beside it; so does one counted from another date (« la lettre ne
+    part que le lendemain, mercredi 7 », where the day before was itself a « lendemain »),
+    when the date beside it gives its day of the month."""
     out = list(mentions)
     for i, mention in enumerate(out[:-1]):
         after = out[i + 1]
         if (
-            mention.value is None
+            (mention.value is None or mention.grain == DateGrain.DAY)
             and mention.anchor == "text"
             and 0 < after.span.start - mention.span.end <= 2
             and after.value
             and after.grain == DateGrain.DAY
+            and (mention.value is None or any(c.isdigit() for c in after.span.text))
         ):
             out[i] = mention.model_copy(update={"value": after.value})
     return out

@@ -118,6 +118,8 @@ class _Rules:
     group_numbers: dict[str, int]
     documents: frozenset[str]
     relatives: frozenset[str]
+    source_relatives: frozenset[str]
+    claim_incise: re.Pattern[str] | None
     not_speakers: frozenset[str]
     latter: frozenset[str]
     no_speaker: frozenset[str]
@@ -153,6 +155,10 @@ class _Rules:
     naming_start: re.Pattern[str] | None
     charge: re.Pattern[str] | None
     opinion_pronouns: frozenset[str]
+    # « le film "Des hommes et des dieux" », « des séries telles que "…" »: a work's title.
+    titled: re.Pattern[str] | None = None
+    # « "…", "…" et enfin "…" »: what joins coordinated quotes.
+    coordination: re.Pattern[str] | None = None
 
 
 @cache
@@ -170,6 +176,15 @@ def rules(code: str) -> _Rules:
         group_numbers={k.lower(): v for k, v in q.get("group_numbers", {}).items()},
         documents=frozenset(q.get("documents", [])),
         relatives=frozenset(q.get("relatives", [])),
+        source_relatives=frozenset(q.get("source_relatives", [])),
+        # « …, a-t-on appris », « …, apprend-on »: an incise whose subject is « on ».
+        claim_incise=re.compile(
+            rf",\s*[\w'’]+(?:{alternation(q['inverted_incise_subjects'])})"
+            r"(?![\w-])(?:\s+[\w'’-]+){0,4}\s*$",
+            re.IGNORECASE,
+        )
+        if q.get("inverted_incise_subjects")
+        else None,
         not_speakers=frozenset(q.get("not_speakers", [])),
         latter=frozenset(w.lower() for w in q.get("latter", [])),
         no_speaker=frozenset(q["no_speaker"]),
@@ -238,6 +253,22 @@ def rules(code: str) -> _Rules:
             re.IGNORECASE,
         )
         if q.get("naming_words")
+        else None,
+        # The title noun, at most four words that are no subject pronoun, then an optional
+        # comma and « comme », « tel(le)s que » or « dont », right before the opening mark.
+        titled=re.compile(
+            rf"(?<![\w-])(?:{alternation(q['title_nouns'])})"
+            rf"(?:\s+(?!(?:{alternation(q['title_not_between'])})\b)[\w'’-]+){{0,4}}"
+            r"(?:\s*,?\s*(?:comme|telles?\s+que|tels?\s+que|dont))?\s*$",
+            re.IGNORECASE,
+        )
+        if q.get("title_nouns")
+        else None,
+        coordination=re.compile(
+            rf"\s*,?\s*(?:(?:{alternation(q['coordinators'])})\s+)?",
+            re.IGNORECASE,
+        )
+        if q.get("coordinators")
         else None,
     )
 
@@ -375,6 +406,7 @@ class QuoteExtractor:
         pending: list[tuple[int, int, int, int]] = []
         charge_end = -1  # where the last quoted charge closed
         charges: list[tuple[int, int]] = []  # their spans, marks included
+        title_end = -1  # where the last quoted name or title closed
         for a, b, _ in pairs:
             if self._charge(text, a, charge_end):
                 charge_end = b
@@ -389,8 +421,11 @@ class QuoteExtractor:
                 scope.insert(0, sentences[first - 1])
             words = len(text[a:b].split())
             if (
-                words < self.r.floating_min_words and self._names_a_thing(text, a, b)
-            ) or self._named_right_before(text, a, b):
+                (words < self.r.floating_min_words and self._names_a_thing(text, a, b))
+                or self._named_right_before(text, a, b)
+                or self._titled(text, a, b, title_end)
+            ):
+                title_end = b
                 continue
             cue, speaker, head = self._direct_cue(doc, text, scope, a, b, quoted)
             if (
@@ -524,6 +559,8 @@ class QuoteExtractor:
             found.extend(fragments)
             if self.r.predicate_fragments:
                 found.extend(self._predicate_fragments(doc, text, pending, taken, offset, base))
+            if self.r.coordination is not None:
+                found.extend(self._coordinated_fragments(found, pending, text, offset))
         for f in found:
             if f.kind is QuoteKind.DIRECT and f.cue is None and f.speaker is None:
                 f.lead = self._lead(
@@ -693,6 +730,44 @@ class QuoteExtractor:
                 )
             )
         return fragments
+
+    def _coordinated_fragments(
+        self, found: list[_Found], pending: list[tuple[int, int, int, int]], text: str, offset: int
+    ) -> list[_Found]:
+        """« Le recours vise "des subventions attribuées pendant le confinement", "divers
+        avantages octroyés à des agents" et enfin "l'inauguration du chemin" »: a short quote
+        coordinated with the direct quote just before it (``coordinators``) is the same
+        speaker's, with the same cue."""
+        assert self.r.coordination is not None
+        taken = {f.start for f in found}
+        directs = sorted((f for f in found if f.kind is QuoteKind.DIRECT), key=lambda f: f.start)
+        out: list[_Found] = []
+        for a, b, _first, words in pending:
+            if offset + a in taken:
+                continue
+            before = [f for f in directs if f.end <= offset + a]
+            if not before:
+                continue
+            last = before[-1]
+            between = _QUOTE_MARK.sub(" ", text[last.end - offset : a])
+            if not self.r.coordination.fullmatch(between):
+                continue
+            fragment = _Found(
+                QuoteKind.DIRECT,
+                offset + a,
+                offset + b,
+                last.cue,
+                last.speaker,
+                last.speaker_head,
+                last.sentence,
+                words,
+                offset,
+            )
+            out.append(fragment)
+            directs.append(fragment)
+            directs.sort(key=lambda f: f.start)
+            taken.add(offset + a)
+        return out
 
     def _direct_cue(
         self, doc: Doc, text: str, scope: list[Any], a: int, b: int, quoted: Any
@@ -903,6 +978,7 @@ class QuoteExtractor:
                 continue
             a, b = doc[start_tok].idx, doc[end_tok].idx + len(doc[end_tok].text)
             b = self._before_incise(doc, doc_text(doc), a, b)
+            b = self._before_trailing_source(doc_text(doc), a, b)
             if self.r.fragments_in_reports:
                 # Partly quoted (« que les poursuites étaient "inacceptables" »): both the
                 # report and the quote; wholly quoted: the quote alone.
@@ -928,6 +1004,7 @@ class QuoteExtractor:
         révèle Le Parisien, les policiers ont… », « …, rapporte France 3 »): the French
         guideline counts it as indirect speech (bench/gold/README.md)."""
         doc = verb.doc
+        source_first = False  # « Comme le révèle X, … »: the source before what it reports
         # « Comme le rapporte X »: the tagger often takes the verb for a noun there.
         after_comme = (
             verb.i >= 2
@@ -1024,6 +1101,7 @@ class QuoteExtractor:
                 if comma is None:
                     return None
                 a, b = comma.idx + 1, sent.end_char
+                source_first = True
             else:
                 return None
         else:
@@ -1031,6 +1109,10 @@ class QuoteExtractor:
         chunk = text[a:b]
         a += len(chunk) - len(chunk.lstrip(" ,;:-—«“\"'"))
         b -= len(chunk) - len(chunk.rstrip(" ,;:.!?-—"))
+        if source_first:
+            # « Comme le révèle le Los Angeles Times, relayé par leparisien.fr, l'acteur a … »:
+            # the source's description is no part of what it reports.
+            a = self._after_source_modifier(doc, text, a, b)
         # A quoted charge is ordinary words of the clause (« Ils seront jugés pour "vol en
         # réunion", a indiqué la procureure »).
         marks = [i for i in range(a, b) if text[i] in '«»“”"' and not _inside(charges, i)]
@@ -1042,6 +1124,23 @@ class QuoteExtractor:
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is None or not any(t.pos_ in {"VERB", "AUX"} for t in span):
             return None  # a clause reports something only with a verb
+        # « Un témoin, qui surfait non loin, a qualifié cet homme de "héros" »: a noun and
+        # the relative clause between commas that closes the span, the subject the parser
+        # missed, report nothing: a clause has a verb of its own, outside that relative.
+        relative = {
+            d.i
+            for t in span
+            if t.dep_ == "acl:relcl"
+            and t.left_edge.i > span.start
+            and doc[t.left_edge.i - 1].text == ","
+            and t.right_edge.i >= span.end - 1
+            # « Les enquêteurs, qui s'intéressent à X, ont eu accès … »: a clause after the
+            # relative's own comma is the report, whatever the parser hung it on.
+            and not any(d.text == "," for d in doc[t.left_edge.i : span.end])
+            for d in t.subtree
+        }
+        if relative and not any(t.pos_ in {"VERB", "AUX"} and t.i not in relative for t in span):
+            return None
         return a, b, _cue_span(verb)
 
     def _speaker_follows(self, verb: Token) -> bool:
@@ -1208,6 +1307,24 @@ class QuoteExtractor:
             return True
         return self.r.naming.search(text[max(0, a - 30) : a - 1]) is not None
 
+    def _titled(self, text: str, a: int, b: int, title_end: int) -> bool:
+        """A work's or a campaign's title (« son rôle dans "Des hommes et des dieux" », « des
+        séries telles que "Orange Is The New Black" », « l'alliance "Tous unis contre le
+        virus" »), or one coordinated with the title before (« comme "A", "B" et "C" »): a
+        capitalised quote that ends on no sentence mark, after a title noun
+        (``title_nouns``)."""
+        if self.r.titled is None:
+            return False
+        inner = text[a:b].strip()
+        if not inner or not inner[0].isupper() or inner[-1] in ".!?…":
+            return False
+        if title_end >= 0:
+            between = _QUOTE_MARK.sub(" ", text[title_end:a])
+            if re.fullmatch(r"\s*(?:,\s*|(?:,\s*)?(?:et|ou)\s+)?", between):
+                return True
+        before = text[max(0, a - 70) : a].rstrip(' \u00a0«“"')
+        return self.r.titled.search(before) is not None
+
     def _named_right_before(self, text: str, a: int, b: int) -> bool:
         """A quote of any length that a naming word opens or introduces (« l'opération
         "Protégeons nos commerces de quartier" », « baptisée "la marche des voisins
@@ -1306,21 +1423,74 @@ class QuoteExtractor:
         first = bisect.bisect_left(range(len(doc)), a, key=lambda i: doc[i].idx)
         if first >= len(doc) or doc[first].idx != a:
             return a
+        if doc[first].text == "(":
+            # « Selon le directeur du SDIS (Service départemental …) de Loire-Atlantique, le
+            # feu … »: the source's name spelled out, and the rest of its phrase up to a
+            # comma that no finite verb comes before.
+            for tok in doc[first + 1 : first + 40]:
+                if tok.idx >= b:
+                    return a
+                if tok.text == ")":
+                    for nxt in doc[tok.i + 1 : tok.i + 12]:
+                        if nxt.idx >= b or (
+                            nxt.pos_ in {"VERB", "AUX"} and "Fin" in nxt.morph.get("VerbForm", [])
+                        ):
+                            break
+                        if nxt.text == ",":
+                            rest = text[nxt.idx + 1 : b]
+                            return nxt.idx + 1 + len(rest) - len(rest.lstrip())
+                    rest = text[tok.idx + 1 : b]
+                    return tok.idx + 1 + len(rest) - len(rest.lstrip(" ,"))
+            return a
         # « selon Le Monde, qui a eu accès aux procès-verbaux, M. X a reconnu … »: a relative
         # clause describing the source, its own verb and all.
-        relative = doc[first].lower_ in self.r.relatives
+        relative = doc[first].lower_ in self.r.relatives | self.r.source_relatives
         if not relative and "Part" not in doc[first].morph.get("VerbForm", []):
             return a
-        for tok in doc[first + 1 : first + (20 if relative else 8)]:
+        if relative:
+            return self._after_relative(doc, text, first, a, b)
+        for tok in doc[first + 1 : first + 8]:
             if tok.idx >= b or (
-                not relative
-                and tok.pos_ in {"VERB", "AUX"}
-                and "Fin" in tok.morph.get("VerbForm", [])
+                tok.pos_ in {"VERB", "AUX"} and "Fin" in tok.morph.get("VerbForm", [])
             ):
                 return a
             if tok.text == ",":
                 after = text[tok.idx + 1 : b]
                 return tok.idx + 1 + len(after) - len(after.lstrip())
+        return a
+
+    def _before_trailing_source(self, text: str, a: int, b: int) -> int:
+        """Where a report's words end before a source phrase closing them (« a annoncé qu'il
+        n'y aurait plus de sapin dans la ville, selon France Bleu »: the source is no part of
+        what was said), or before an incise with an inverted « on » (« …, a-t-on appris de
+        source policière »); ``b`` when there is none."""
+        chunk = text[a:b]
+        tail = self.r.claim_incise.search(chunk) if self.r.claim_incise else None
+        if tail is not None:
+            return a + len(chunk[: tail.start()].rstrip(" ,"))
+        for m in reversed(list(self.r.according_to.finditer(chunk))):
+            before = chunk[: m.start()].rstrip()
+            if before.endswith(",") and "," not in chunk[m.end() :]:
+                return a + len(before[:-1].rstrip())
+            break
+        return b
+
+    def _after_relative(self, doc: Doc, text: str, first: int, a: int, b: int) -> int:
+        """Where the claim starts after a relative clause describing the source (« selon X,
+        qui brigue un second mandat et n'avait … , c'est un succès », « selon X, dont le
+        surnom est "…", un des pêcheurs du port, il ne fait aucun doute que … », « selon les
+        autrices, dont une chroniqueuse, le maire … »): after the last comma that a finite
+        verb follows before the next comma; ``a`` when there is none."""
+        cut: int | None = None
+        for tok in doc[first + 1 : first + 50]:
+            if tok.idx >= b:
+                break
+            if tok.pos_ in {"VERB", "AUX"} and "Fin" in tok.morph.get("VerbForm", []):
+                if cut is not None:
+                    return cut  # the claim's verb (before any comma: the relative's own)
+            elif tok.text == ",":
+                after = text[tok.idx + 1 : b]
+                cut = tok.idx + 1 + len(after) - len(after.lstrip())
         return a
 
     def _according_to(
@@ -1366,7 +1536,14 @@ class QuoteExtractor:
             return a + lead, b - tail
 
         b_span, a_span = trimmed(*before), trimmed(*after)
-        a_span = (self._after_source_modifier(doc, text, *a_span), a_span[1])
+        b_span = (b_span[0], self._before_trailing_source(text, *b_span))
+        for _ in range(3):
+            # « Selon les magistrats cités par Le Canard enchaîné, qui a révélé l'affaire, X
+            # aurait … »: a participle phrase, then a relative clause.
+            start = self._after_source_modifier(doc, text, *a_span)
+            if start == a_span[0]:
+                break
+            a_span = (start, a_span[1])
         b_words = len(text[b_span[0] : b_span[1]].split())
         a_words = len(text[a_span[0] : a_span[1]].split())
         content = a_span if a_words > b_words else b_span
@@ -2370,7 +2547,8 @@ def _stands_alone(text: str, a: int, b: int) -> bool:
     after its closing mark (« …déclaré."Un budget de combat"Le maire … », a pull-quote
     heading glued into the text)? Not « Le "fils préféré" » nor « "Un pari", a-t-il dit ».
     Between dashes (« …en main. - "Les gens sont ailleurs" - "Là on nous dit" »), the
-    intertitle of a news agency's dispatch, which quotes the words of someone it reports."""
+    intertitle of a news agency's dispatch, which quotes the words of someone it reports; or
+    opening its paragraph as a sentence of its own (« "Pas une bonne idée". Sans … »)."""
     before = text[: max(0, a - 1)].rstrip(" \u00a0\u202f")
     dashed = before.endswith(("-", "–", "—"))
     if dashed:
@@ -2385,6 +2563,8 @@ def _stands_alone(text: str, a: int, b: int) -> bool:
             return False
         after = after[1:].lstrip(" \u00a0\u202f")
         return not after or after[:1].isupper() or after[:1] in _CLOSER
+    if not before and after[:1] == "." and after[1:].lstrip(" \u00a0\u202f")[:1].isupper():
+        return True  # « "Pas une bonne idée". Sans ambages, X a … » opening its paragraph
     return after[:1].isupper()
 
 
