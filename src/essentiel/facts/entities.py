@@ -336,8 +336,15 @@ class EntityIndex:
         )
         return best[1] if best else None
 
-    def person_before(self, position: int, gender: str | None = None) -> int | None:
-        """The person named last before ``position`` (of that gender, or not known not to be)."""
+    def person_before(
+        self,
+        position: int,
+        gender: str | None = None,
+        skip: Callable[[int], bool] | None = None,
+    ) -> int | None:
+        """The person named last before ``position`` (of that gender, or not known not to be),
+        leaving out the mentions whose start ``skip`` refuses (a name inside a quote is
+        someone the speaker talks about, not the speaker)."""
         persons = self._persons.get(gender)
         if persons is None:  # a gender word other than f / m: compare one by one
             persons = sorted(
@@ -352,7 +359,11 @@ class EntityIndex:
             _start, minus_k, end = persons[at]
             # The lists were built before the quotes marked genders (« a-t-elle admis » makes
             # her a woman): « a-t-il ajouté » a paragraph down is not her.
-            if end <= position and self.compatible(-minus_k, gender):
+            if (
+                end <= position
+                and self.compatible(-minus_k, gender)
+                and (skip is None or not skip(_start))
+            ):
                 return -minus_k
             at -= 1
         return None

@@ -1118,6 +1118,17 @@ class QuoteExtractor:
                 subjects = inverted or subjects
             if subjects:
                 head = subjects[0]
+                if any(c.dep_ == "case" for c in head.children):
+                    # « Sur RTL, X, le ministre …, a assuré que »: the parser made the venue,
+                    # which a preposition governs, the subject and X its conjunct; the name
+                    # set off after it is who speaks.
+                    others = [
+                        c
+                        for c in head.children
+                        if c.dep_ in {"conj", "appos"} and c.i > head.i and c.pos_ == "PROPN"
+                    ]
+                    if others:
+                        head, subjects = others[0], [others[0]]
                 if head.lower_ in self.r.relatives:
                     if v.dep_ in {"acl:relcl", "relcl", "acl"} and v.head.pos_ in {"NOUN", "PROPN"}:
                         # « le ministère, qui a précisé que … »: the antecedent speaks.
@@ -1574,8 +1585,11 @@ class QuoteExtractor:
                 self._pronoun(f, low, recent, index, ranker)
             elif not self._description(f, recent, ranker, ordered[: ordered.index(f)]):
                 f.name, f.resolution = words, "named"
-            if f.kind is not QuoteKind.ACCORDING_TO:
-                # « selon les données » reports a source, not someone who goes on speaking.
+            if f.kind is not QuoteKind.ACCORDING_TO or (
+                f.entity is not None and index.entities[f.entity].kind is EntityKind.PERSON
+            ):
+                # « selon les données » reports a source, not someone who goes on speaking;
+                # « Pour le chercheur X, "…", explique-t-il » a person, who does.
                 previous = f
         _inside_according_to(ordered)
 
@@ -1757,7 +1771,11 @@ class QuoteExtractor:
         chosen = ranker.choose(
             f.speaker[0], kinds, gender, before, said=_said(recent) if before is not None else None
         )
-        k = chosen.entity if chosen is not None else index.person_before(f.speaker[0], gender)
+        k = (
+            chosen.entity
+            if chosen is not None
+            else index.person_before(f.speaker[0], gender, skip=ranker.in_quote)
+        )
         if k is not None:
             # Nobody in the window: the person named last, as a pronoun's fallback.
             f.entity, f.name, f.resolution = k, index.entities[k].name, "pronoun"
@@ -1875,6 +1893,12 @@ class QuoteExtractor:
         if apposition is not None and _RELATIVE_OPENING.match(text, b):
             # « Le chef de l'Etat, qui s'est entretenu avec X, a ajouté »: a relative clause,
             # not an apposition; X is who he spoke with.
+            apposition = None
+        if apposition is not None and _opens_with_preposition(
+            text[b : apposition.end()], self.r.prepositions - _DE_FAMILY
+        ):
+            # « relève cette équipe de chercheurs, dans une étude publiée par la revue X »: a
+            # complement of the clause, not an apposition; X is where it was said.
             apposition = None
         if named is None and apposition is not None:
             # Up to a stop, the name closing it (« Selon le magazine, X traverserait … »: X is
@@ -2172,6 +2196,16 @@ class QuoteExtractor:
         k = index.named_before(a, _ISSUERS, within=_ISSUER_DISTANCE)
         if k is not None:
             f.entity, f.name, f.resolution = k, index.entities[k].name, "role"
+
+
+_DE_FAMILY = frozenset({"de", "du", "des", "d"})
+
+
+def _opens_with_preposition(tail: str, prepositions: frozenset[str]) -> bool:
+    """Does the part after the first comma of ``tail`` open with one of ``prepositions``?"""
+    after = tail.split(",", 1)[1] if "," in tail else ""
+    words = re.split(r"[\s'’]+", after.strip(), maxsplit=1)
+    return bool(words) and words[0].lower() in prepositions
 
 
 def _introduced(noun: str, before: list[_Found], text: str) -> _Found | None:
@@ -2484,13 +2518,39 @@ def _after_inverted_pronoun(tok: Token) -> bool:
     return j < 0 or tok.doc[j].lemma_.lower() != "être"
 
 
+# « martèle celle qui … »: a demonstrative subject pronoun with its relative clause.
+_DEMONSTRATIVE_SUBJECTS = frozenset({"celui", "celle", "ceux", "celles"})
+
+
+def _inverted_pronoun_after(verb: Token) -> bool:
+    """« explique-t-il », « dit-elle »: an inverted subject pronoun right after the verb."""
+    for tok in verb.doc[verb.i + 1 : verb.i + 3]:
+        lower = tok.text.lower()
+        if lower.strip("-") == "t":
+            continue
+        return lower.startswith("-") and lower.lstrip("-") in {"il", "elle", "ils", "elles", "on"}
+    return False
+
+
 def _inverted_subject(verb: Token) -> list[Token]:
     """The noun after an incise's verb that the parser took for an object, in the verb's
     clause: « a déclaré le Premier ministre », « a répondu sur RMC-BFMTV le député » (where
-    « le député » may hang on the outlet's name)."""
+    « le député » may hang on the outlet's name). None after an inverted pronoun: in
+    « explique-t-il dans le quotidien Le Soir » (or « a-t-il expliqué au Soir ») the pronoun
+    is the subject and the name after it the venue."""
+    if _after_inverted_pronoun(verb) or _inverted_pronoun_after(verb):
+        return []
     for tok in verb.doc[verb.i + 1 : verb.i + 12]:
         if (tok.is_punct and tok.text != "-") or tok.pos_ in {"VERB", "AUX"}:
             break
+        if (
+            tok.lower_ in _DEMONSTRATIVE_SUBJECTS
+            and tok.i + 1 < len(tok.doc)
+            and tok.doc[tok.i + 1].lower_ == "qui"
+        ):
+            # « explique dans Le Figaro celui qui … »: the demonstrative and its relative
+            # clause are who speaks, whatever the parser hung them on.
+            return [tok]
         if (
             (
                 tok.dep_ in {"obj", "iobj", "appos"}

@@ -1,0 +1,120 @@
+"""French speakers: kinds of error read on articles nobody tuned on (fresh sample C, rows
+17000-17299 of the OrangeSum train split, fifteenth session; issue 32). Original sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.tokens import Doc
+
+from essentiel.analyze import pipeline as nlp
+from essentiel.facts.quotes import QuoteExtractor
+from essentiel.model import Digest, Quote
+from essentiel.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline()
+
+
+def _digest(pipe: Pipeline, text: str) -> Digest:
+    return pipe.digest(text, lang="fr", published=dt.date(2025, 3, 4))
+
+
+def _quote(digest: Digest, start: str) -> Quote:
+    found = [q for q in digest.quotes if q.content.text.startswith(start)]
+    assert len(found) == 1, [q.content.text for q in digest.quotes]
+    return found[0]
+
+
+def test_an_inverted_pronoun_is_the_subject_not_the_outlet_after_it(pipe: Pipeline) -> None:
+    # « explique-t-il dans le quotidien Libération »: the outlet is where he said it.
+    digest = _digest(
+        pipe,
+        'Le député Marc Leroy a présenté son texte lundi. "Il faudra encore plusieurs mois de '
+        'travail avant un vote final", explique-t-il dans le quotidien Libération. Le texte '
+        "reviendra en mars.",
+    )
+    assert _quote(digest, "Il faudra").speaker_name == "Marc Leroy"
+
+
+def test_a_name_inside_the_quote_is_not_who_the_pronoun_is(pipe: Pipeline) -> None:
+    # The speaker talks about Paul Girard; he is not the « il » of the cue.
+    alone = _digest(
+        pipe,
+        "Un message ironique a été publié mardi. « Le dossier est entre les mains de Paul "
+        "Girard, pas des miens », a-t-il expliqué.",
+    )
+    assert _quote(alone, "Le dossier").speaker_name is None
+    named = _digest(
+        pipe,
+        "Jean Morin a quitté la réunion. « Le dossier est entre les mains de Paul Girard, pas "
+        "des miens », a-t-il expliqué.",
+    )
+    assert _quote(named, "Le dossier").speaker_name == "Jean Morin"
+
+
+def test_celui_qui_and_celle_qui_are_pronouns_with_a_gender(pipe: Pipeline) -> None:
+    digest = _digest(
+        pipe,
+        "L'économiste Paul Renaud a publié une note sur la dette. « La dette ne peut plus "
+        "grimper », explique dans Le Figaro celui qui conseille plusieurs ministres.",
+    )
+    assert _quote(digest, "La dette").speaker_name == "Paul Renaud"
+    woman = _digest(
+        pipe,
+        "La ministre Claire Dubois s'est exprimée mardi devant les députés. « Il ne faut pas "
+        "brûler les étapes », martèle celle qui veut encore rassurer sa majorité.",
+    )
+    assert _quote(woman, "Il ne faut").speaker_name == "Claire Dubois"
+    # « celle » is not the man named last.
+    man = _digest(
+        pipe,
+        "Le maire de Lyon, Pierre Martin, a présenté son budget lundi. « Nous ne toucherons pas "
+        "aux impôts cette année », promet-il. « Il faut rester prudent », insiste celle qui "
+        "dirige le groupe d'opposition.",
+    )
+    assert _quote(man, "Il faut rester").speaker_name != "Pierre Martin"
+
+
+def test_a_person_given_by_pour_goes_on_speaking(pipe: Pipeline) -> None:
+    # « Pour le sociologue X, "…" notamment "…", explique-t-il »: X, not who spoke before.
+    digest = _digest(
+        pipe,
+        "Le ministre Paul Girard a défendu sa réforme. « Nous tiendrons bon », a-t-il dit. Pour "
+        "le sociologue Marc Hubert, « le pays est fatigué » notamment « sur la question des "
+        "salaires », explique-t-il dans un entretien.",
+    )
+    assert _quote(digest, "le pays est fatigué").speaker_name == "Marc Hubert"
+    assert _quote(digest, "sur la question").speaker_name == "Marc Hubert"
+
+
+def test_a_clause_complement_after_the_comma_is_no_apposition(pipe: Pipeline) -> None:
+    # « relève cette équipe, dans une étude publiée par la revue X »: X published it.
+    digest = _digest(
+        pipe,
+        'Une équipe de chercheurs vient de publier ses travaux."Les particules migrent vers les '
+        'ganglions", relève cette équipe de chercheurs, dans une étude publiée mardi par la '
+        "revue spécialisée Toxicology Letters.",
+    )
+    assert _quote(digest, "Les particules").speaker_name == "cette équipe de chercheurs"
+
+
+def test_a_venue_the_parser_made_the_subject_gives_way_to_the_name_after_it() -> None:
+    # « Sur RTL, X, le ministre, a assuré que … » parsed with the outlet as the subject and X
+    # its conjunct (as the French model read one article): the preposition says the outlet is
+    # the venue; the name after it speaks. The parse is written by hand, as the model gave it.
+    words = ["Sur", "RTL", ",", "Paul", "Dupont", ",", "le", "ministre", ",", "a", "assuré"]
+    words += ["que", "tout", "allait", "bien", "."]
+    heads = [1, 10, 3, 1, 3, 3, 7, 3, 10, 10, 10, 13, 13, 10, 13, 10]
+    deps = ["case", "nsubj", "punct", "conj", "flat:name", "punct", "det", "appos", "punct"]
+    deps += ["aux:tense", "ROOT", "mark", "nsubj", "ccomp", "advmod", "punct"]
+    pos = ["ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "AUX"]
+    pos += ["VERB", "SCONJ", "PRON", "VERB", "ADV", "PUNCT"]
+    doc = Doc(nlp("fr").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    span, head = QuoteExtractor("fr")._speaker_of(doc[10], lambda i: False)
+    assert head is not None and head.text == "Paul"
+    assert span is not None and doc.text[span[0] : span[1]] == "Paul Dupont"
