@@ -118,3 +118,24 @@ def test_a_venue_the_parser_made_the_subject_gives_way_to_the_name_after_it() ->
     span, head = QuoteExtractor("fr")._speaker_of(doc[10], lambda i: False)
     assert head is not None and head.text == "Paul"
     assert span is not None and doc.text[span[0] : span[1]] == "Paul Dupont"
+
+
+def test_an_incise_right_after_the_quote_reports_it_whatever_its_verb(pipe: Pipeline) -> None:
+    # « "…", éclaircit X », « "…", a encore énuméré M. X »: verbs the speech list does not
+    # hold, read as cues by the incise's syntax (a glued sentence after the name).
+    digest = _digest(
+        pipe,
+        'La ministre Anne Roux a visité le plateau. "Nous voulions comprendre comment ils '
+        'avaient évolué", éclaircit Antoine Morel. Vos enfants vont adorer ce programme.',
+    )
+    assert _quote(digest, "Nous voulions").speaker_name == "Antoine Morel"
+    glued = _digest(
+        pipe,
+        'La sénatrice Anne Roux a ouvert le débat. "Non, la réforme n\'est pas injuste", a '
+        "balayé d'un revers de main le ministre Paul Girard.Sur ce point, les syndicats sont "
+        "d'accord.",
+    )
+    assert _quote(glued, "Non, la réforme").speaker_name == "Paul Girard"
+    # A title in quotes followed by its verb is no quote with a speaker.
+    title = _digest(pipe, 'Le film "La Grande Vague", sort mercredi en salles à Paris.')
+    assert all(q.speaker_name is None for q in title.quotes)

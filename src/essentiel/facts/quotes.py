@@ -861,6 +861,22 @@ class QuoteExtractor:
                 )
             )
             or (
+                # « "…", éclaircit X », « "…", a encore énuméré M. X »: a verb the list does
+                # not hold, in an incise right after the closing mark, with the inverted
+                # subject of one (a pronoun, a name, a person or a body): the syntax says it
+                # reports the quote.
+                self.code == "fr"
+                and tok.pos_ == "VERB"
+                and not any(c.dep_ in {"aux:pass", "auxpass"} for c in tok.children)
+                and _quote_incise(tok)
+                and (
+                    _before_inverted_pronoun(tok)
+                    or _inverted_pronoun_after(tok)
+                    or _after_inverted_pronoun(tok)
+                    or any(self._speaks(t) for t in _inverted_subject(tok))
+                )
+            )
+            or (
                 # « "…", a-t-elle tweeté »: a past participle after an inverted pronoun, which
                 # the tagger took for a name; its stem plus « er » is the infinitive.
                 self.code == "fr"
@@ -2452,6 +2468,19 @@ def _absorb_fragments(found: list[_Found], min_words: int) -> list[_Found]:
 
 def _after_closing_quote(tok: Token) -> bool:
     return tok.i >= 2 and tok.doc[tok.i - 1].text == "," and tok.doc[tok.i - 2].text in _CLOSINGS
+
+
+def _quote_incise(tok: Token) -> bool:
+    """Does the verb group open right after a closing quote mark and its comma (« "…",
+    éclaircit », « "…", a encore énuméré », « "…", a-t-il lâché »)?"""
+    first = _first_of_verb_group(tok)
+    doc = tok.doc
+    if first < 2 or doc[first - 1].text != "," or doc[first - 2].text not in _CLOSINGS:
+        return False
+    # Between the group's first word and the verb: auxiliaries, adverbs, the inverted pronoun.
+    return all(
+        t.pos_ in {"AUX", "ADV", "PRON"} or t.text.startswith("-") for t in doc[first : tok.i]
+    )
 
 
 def _heard_speaker(verb: Token, perception: frozenset[str]) -> Token | None:
