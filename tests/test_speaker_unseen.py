@@ -139,3 +139,19 @@ def test_an_incise_right_after_the_quote_reports_it_whatever_its_verb(pipe: Pipe
     # A title in quotes followed by its verb is no quote with a speaker.
     title = _digest(pipe, 'Le film "La Grande Vague", sort mercredi en salles à Paris.')
     assert all(q.speaker_name is None for q in title.quotes)
+
+
+def test_a_speech_verb_in_the_middle_voice_has_no_speaker(pipe: Pipeline) -> None:
+    # « Ces écarts s'expliquent par … », « les pertes s'annoncent … »: things, not speakers;
+    # « le ministre s'est expliqué » still speaks.
+    digest = _digest(
+        pipe,
+        "Le ministre Paul Girard a présenté les chiffres du trimestre. Ces écarts s'expliquent "
+        'surtout par la "structure sectorielle" des économies. Les pertes s\'annoncent '
+        '"historiques" pour le tourisme.',
+    )
+    assert all(q.speaker_name is None or "écarts" not in q.speaker_name for q in digest.quotes)
+    assert all(q.speaker_name is None or "pertes" not in q.speaker_name for q in digest.quotes)
+    # A person's reflexive « se dire » still reports her words.
+    person = _digest(pipe, 'La ministre Anne Roux s\'est dite "très inquiète" pour la saison.')
+    assert _quote(person, "très inquiète").speaker_name == "Anne Roux"

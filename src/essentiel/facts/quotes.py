@@ -817,6 +817,8 @@ class QuoteExtractor:
     def _is_speech(self, tok: Token) -> bool:
         """A speech verb in the active voice: « il est appelé "tribunal de proximité" » names a
         thing, nobody speaks."""
+        if self._middle(tok):
+            return False
         if (
             tok.pos_ in {"VERB", "AUX"}
             and (
@@ -884,6 +886,19 @@ class QuoteExtractor:
                 and tok.lower_[:-1] + "er" in self.r.speech
                 and (_after_inverted_pronoun(tok) or _after_quote_and_auxiliary(tok))
             )
+        )
+
+    def _middle(self, tok: Token) -> bool:
+        """« Ces différences s'expliquent par … », « les conséquences s'annoncent lourdes »: a
+        speech verb with a reflexive clitic (not a reflexive speech verb of the list, « s'inquiéter
+        ») and a subject that cannot speak is in the middle voice: nobody speaks."""
+        if not any(c.lower_ in {"s'", "s’", "se"} and c.i < tok.i for c in tok.children):
+            return False
+        if self._reflexive_speech(tok):
+            return False
+        subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubj:pass"}]
+        return bool(subjects) and not any(
+            self._speaks(c) or c.pos_ == "PRON" or c.lower_ in self.r.relatives for c in subjects
         )
 
     def _reflexive_speech(self, tok: Token) -> bool:
