@@ -155,3 +155,22 @@ def test_a_speech_verb_in_the_middle_voice_has_no_speaker(pipe: Pipeline) -> Non
     # A person's reflexive « se dire » still reports her words.
     person = _digest(pipe, 'La ministre Anne Roux s\'est dite "très inquiète" pour la saison.')
     assert _quote(person, "très inquiète").speaker_name == "Anne Roux"
+
+
+def test_an_incise_inside_the_marks_gives_the_speaker(pipe: Pipeline) -> None:
+    # « "…, ajoute X. …" », « "…, explique encore le géologue. …" »: the cue inside the
+    # quote marks, its subject after it.
+    digest = _digest(
+        pipe,
+        'La ministre Anne Roux a visité la vallée. Les déchets restent sur place."Les sols '
+        "n'ont pas été dépollués parce que cela coûte cher, ajoute Marc Aubry. On laisse donc "
+        'ce passif à des milliers de personnes." Les élus demandent le déplacement des déchets.',
+    )
+    assert _quote(digest, "Les sols").speaker_name == "Marc Aubry"
+    described = _digest(
+        pipe,
+        "La ministre Anne Roux a visité la vallée. Le géologue Marc Aubry l'accompagnait.\"On "
+        'peut bien sûr agir, explique encore le géologue. Il faut informer la population." Les '
+        "élus demandent le déplacement des déchets.",
+    )
+    assert _quote(described, "On peut").speaker_name == "Marc Aubry"

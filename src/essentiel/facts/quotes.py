@@ -393,6 +393,10 @@ class QuoteExtractor:
             ) or self._named_right_before(text, a, b):
                 continue
             cue, speaker, head = self._direct_cue(doc, text, scope, a, b, quoted)
+            if cue is None and speaker is None and words >= self.r.floating_min_words:
+                # « "Les sols n'ont pas été dépollués, ajoute X. On laisse …" »: the cue
+                # inserted inside the marks.
+                cue, speaker, head = self._inner_incise(doc, text, a, b)
             if (
                 (cue is None or speaker is None)
                 and words < self.r.floating_min_words
@@ -580,13 +584,42 @@ class QuoteExtractor:
                 i -= 1
             if doc[i].text != "," or doc[i].idx <= a or (not auxiliaries and not present):
                 continue
-            after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            j = tok.i + 1
+            while j < len(doc) - 1 and doc[j].pos_ == "ADV" and doc[j].idx < b:
+                j += 1  # « , explique encore l'ancien chercheur »
+            after = doc[j] if j < len(doc) else None
             subject_after = after is not None and (
                 after.pos_ in {"DET", "PROPN"} or after.lower_ in _INVERTED_PRONOUNS
             )
             if pronoun or subject_after:
                 return len(text[: doc[i].idx].rstrip())
         return None
+
+    def _inner_incise(
+        self, doc: Doc, text: str, a: int, b: int
+    ) -> tuple[tuple[int, int] | None, tuple[int, int] | None, Token | None]:
+        """The cue and speaker of an incise inside the marks (``_incise_in``), its subject
+        read after the comma that opens it."""
+        cut = self._incise_in(doc, text, a, b)
+        if cut is None:
+            return None, None, None
+        comma = text.index(",", cut)
+        for tok in doc:
+            if tok.idx <= comma:
+                continue
+            if tok.idx >= b:
+                break
+            word = tok.lower_
+            if (
+                word + "r" in self.r.speech
+                or tok.lemma_.lower() in self.r.speech
+                or (word in self._participles)
+            ):
+                speaker, head = self._speaker_of(tok, lambda i: i < comma or i >= b)
+                if speaker is None or head is None:
+                    return None, None, None
+                return _cue_span(tok), speaker, head
+        return None, None, None
 
     @cached_property
     def _participles(self) -> frozenset[str]:
