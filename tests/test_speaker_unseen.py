@@ -174,3 +174,16 @@ def test_an_incise_inside_the_marks_gives_the_speaker(pipe: Pipeline) -> None:
         "élus demandent le déplacement des déchets.",
     )
     assert _quote(described, "On peut").speaker_name == "Marc Aubry"
+
+
+def test_a_name_a_preposition_governs_is_not_who_the_pronoun_is(pipe: Pipeline) -> None:
+    # « diriger vers (le ministre) X quand il rappelle … »: the pronoun is the sentence's
+    # topic, named before as a subject, not the name after « vers ».
+    for target in ("Marc Dubois", "le ministre Marc Dubois"):
+        digest = _digest(
+            pipe,
+            "Le sénateur Paul Girard a longuement défendu le budget devant la commission. Il "
+            "reste prudent sur la suite. Une critique qu'il semble aussi adresser vers "
+            f"{target} quand il rappelle qu'il faut « du sérieux budgétaire ».",
+        )
+        assert _quote(digest, "du sérieux").speaker_name == "Paul Girard"
