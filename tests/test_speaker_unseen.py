@@ -187,3 +187,15 @@ def test_a_name_a_preposition_governs_is_not_who_the_pronoun_is(pipe: Pipeline) 
             f"{target} quand il rappelle qu'il faut « du sérieux budgétaire ».",
         )
         assert _quote(digest, "du sérieux").speaker_name == "Paul Girard"
+
+
+def test_a_hyphenated_place_in_the_description_is_no_name_of_its_own(pipe: Pipeline) -> None:
+    # « Le porte-parole du rectorat d'Aix-Marseille a nié … »: the parser split
+    # « -Marseille » off as a name in apposition; the speaker is the whole description.
+    digest = _digest(
+        pipe,
+        "Le proviseur a porté plainte. Le porte-parole du rectorat d'Aix-Marseille a nié toute "
+        '"omerta", soulignant "l\'efficacité des procédures de sécurité, parfaitement '
+        'appliquées".',
+    )
+    assert _quote(digest, "omerta").speaker_name == "Le porte-parole du rectorat d'Aix-Marseille"

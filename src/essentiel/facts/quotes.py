@@ -1209,6 +1209,9 @@ class QuoteExtractor:
                     and c.pos_ == "PROPN"
                     # « le Rassemblement national (ex-FN) »: a former name, not the name
                     and not (c.i > 0 and c.doc[c.i - 1].text == "(")
+                    # « du rectorat d'Aix-Marseille »: the hyphen of a place's name, tagged a
+                    # name in apposition, is no name
+                    and c.text[:1].isalpha()
                 ]
                 if names:
                     name = names[0]
@@ -1216,6 +1219,10 @@ class QuoteExtractor:
                     return (name.idx, last.idx + len(last.text)), name
                 start = min(noun_phrase(s)[0] for s in subjects)
                 end = max(noun_phrase(s)[1] for s in subjects)
+                # « d'Aix-Marseille »: the parser split the hyphenated name off the phrase.
+                hyphenated = _HYPHENATED.match(head.doc.text, end)
+                if hyphenated is not None:
+                    end = hyphenated.end()
                 start = _skip_hyphen(head, start, end)
                 # « …, toujours selon le parquet, qui précise que »: the antecedent without the
                 # preposition and adverb that govern it.
@@ -2263,6 +2270,7 @@ class QuoteExtractor:
 
 
 _DE_FAMILY = frozenset({"de", "du", "des", "d"})
+_HYPHENATED = re.compile(r"(?:-\w+)+")
 
 
 def _opens_with_preposition(tail: str, prepositions: frozenset[str]) -> bool:
