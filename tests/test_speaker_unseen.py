@@ -199,3 +199,28 @@ def test_a_hyphenated_place_in_the_description_is_no_name_of_its_own(pipe: Pipel
         'appliquées".',
     )
     assert _quote(digest, "omerta").speaker_name == "Le porte-parole du rectorat d'Aix-Marseille"
+
+
+def test_a_bare_epicene_role_gives_no_gender(pipe: Pipeline) -> None:
+    # « Sarah Bellil, membre d'un collectif »: « membre » is either gender (the tagger says
+    # masculine); « la militante » after her quote is her.
+    digest = _digest(
+        pipe,
+        'La réunion a duré deux heures. En France, "on vit dans le déni, toutes celles et ceux '
+        "qui dénoncent ces violences sont ignorés\", estime Sarah Bellil, membre d'un collectif. "
+        "\"Les habitants n'osent pas se positionner sur le sujet de peur d'être critiqués\", "
+        "assure la militante.",
+    )
+    assert _quote(digest, "Les habitants").speaker_name == "Sarah Bellil"
+
+
+def test_one_of_a_group_is_not_the_group(pipe: Pipeline) -> None:
+    # « estiment les militants » … « assure la militante »: one activist, not the group
+    # quoted before by its plural description.
+    digest = _digest(
+        pipe,
+        'Ce rassemblement a été un "succès" inédit, estiment les militants et associations '
+        "engagés contre les violences. La préfecture n'a pas commenté. \"Les habitants n'osent "
+        "pas se positionner sur le sujet de peur d'être critiqués\", assure la militante.",
+    )
+    assert _quote(digest, "Les habitants").speaker_name != "les militants et associations"

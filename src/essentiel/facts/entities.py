@@ -1220,10 +1220,31 @@ def _describe(
                 cluster.evidence.setdefault(
                     fold(noun.lemma_), (block.span.start + a, block.span.start + b)
                 )
-            gender = noun.morph.get("Gender", [])
-            if m.gender is None and len(gender) == 1:  # « X, directrice de l'école »
-                m.gender = {"Fem": "f", "Masc": "m"}.get(gender[0])
+            if m.gender is None:  # « X, directrice de l'école »
+                m.gender = _noun_gender(noun)
     return described
+
+
+_GENDERED_ARTICLES = {"le": "m", "un": "m", "la": "f", "une": "f"}
+
+
+def _noun_gender(noun: Token) -> str | None:
+    """The gender a role noun gives its holder, when its form or article marks one: « la
+    ministre », « directrice », « le député »; none for a bare epicene noun the tagger calls
+    masculine (« X, membre du collectif », « X, ministre »): most French nouns of either
+    gender end in « e », their feminine mark."""
+    for c in noun.children:
+        if c.dep_ == "det" and c.lower_ in _GENDERED_ARTICLES:
+            return _GENDERED_ARTICLES[c.lower_]
+    gender = noun.morph.get("Gender", [])
+    if len(gender) != 1:
+        return None
+    word = noun.lower_
+    if gender[0] == "Fem" and word != noun.lemma_.lower():
+        return "f"  # « directrice », « avocate »: a form that is not the lemma's
+    if gender[0] == "Masc" and not word.endswith("e"):
+        return "m"  # « directeur », « avocat »
+    return None
 
 
 def _attach_descriptions(

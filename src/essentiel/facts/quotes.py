@@ -2196,7 +2196,8 @@ class QuoteExtractor:
                 continue
             theirs = self._nouns(head)
             if g.entity is None and g.resolution == "named" and theirs & nouns:
-                return g
+                # « les militants » … « a assuré la militante »: one of them, not the group
+                return None if _plural(head) else g
             if g.resolution != "context":
                 return None  # another speaker since (a quote that goes on with one is not)
         return None
@@ -2278,6 +2279,13 @@ def _opens_with_preposition(tail: str, prepositions: frozenset[str]) -> bool:
     after = tail.split(",", 1)[1] if "," in tail else ""
     words = re.split(r"[\s'’]+", after.strip(), maxsplit=1)
     return bool(words) and words[0].lower() in prepositions
+
+
+def _plural(head: Token) -> bool:
+    """Is the noun plural, by its morphology or its determiner (« les militants »)?"""
+    return "Plur" in head.morph.get("Number", []) or any(
+        c.dep_ == "det" and c.lower_ in _PLURAL_DETERMINERS for c in head.children
+    )
 
 
 def _introduced(noun: str, before: list[_Found], text: str) -> _Found | None:
