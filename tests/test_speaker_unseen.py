@@ -224,3 +224,16 @@ def test_one_of_a_group_is_not_the_group(pipe: Pipeline) -> None:
         "pas se positionner sur le sujet de peur d'être critiqués\", assure la militante.",
     )
     assert _quote(digest, "Les habitants").speaker_name != "les militants et associations"
+
+
+def test_an_incise_closing_the_sentence_gives_a_fragment_inside_it_its_speaker(
+    pipe: Pipeline,
+) -> None:
+    # « Toutefois, "…" des produits ne peut pas être mesuré, estime Julie X »: the verb the
+    # tagger left unlemmatised, its subject after it.
+    digest = _digest(
+        pipe,
+        "L'étude a été publiée mardi. Toutefois, \"l'effet exact sur la santé\" des produits ne "
+        "peut pas encore être mesuré, estime Julie Perrin, première auteure de l'étude.",
+    )
+    assert _quote(digest, "l'effet exact").speaker_name == "Julie Perrin"

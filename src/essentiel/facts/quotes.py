@@ -880,7 +880,14 @@ class QuoteExtractor:
                     or (
                         tok.i >= 1
                         and tok.doc[tok.i - 1].text == ","
-                        and bool(_inverted_subject(tok))
+                        and (
+                            bool(_inverted_subject(tok))
+                            # « …, estime Julie X »: the subject after it, read as such
+                            or any(
+                                c.dep_ == "nsubj" and c.i > tok.i and self._speaks(c)
+                                for c in tok.children
+                            )
+                        )
                     )
                     # « la commission estime "…" », « la plateforme indique que … »: a finite
                     # verb the lemmatiser left as written, its subject before it.
