@@ -237,3 +237,13 @@ def test_an_incise_closing_the_sentence_gives_a_fragment_inside_it_its_speaker(
         "peut pas encore être mesuré, estime Julie Perrin, première auteure de l'étude.",
     )
     assert _quote(digest, "l'effet exact").speaker_name == "Julie Perrin"
+
+
+def test_a_document_speaks_for_the_agent_of_its_participle(pipe: Pipeline) -> None:
+    # « Selon des chiffres publiés en septembre par l'Ifop »: the institute issued them.
+    digest = _digest(
+        pipe,
+        "Le tatouage séduit les jeunes. Selon des chiffres publiés en septembre 2018 par "
+        "l'Ifop, 18% des Français de plus de 18 ans sont tatoués.",
+    )
+    assert _quote(digest, "18%").speaker_name == "Ifop"

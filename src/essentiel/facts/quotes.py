@@ -2272,6 +2272,14 @@ class QuoteExtractor:
         if complement:
             f.name, f.resolution = complement.group("issuer").strip(), "role"
             return
+        # « des chiffres publiés en septembre par l'Ifop »: the agent of the participle that
+        # qualifies the document issued it.
+        for agent in _participle_agents(f.speaker_head):
+            start, end = noun_phrase(agent)
+            k = index.at(start + f.offset, end + f.offset)
+            if k is not None and index.entities[k].kind in _ISSUERS:
+                f.entity, f.name, f.resolution = k, index.entities[k].name, "role"
+                return
         k = index.named_before(a, _ISSUERS, within=_ISSUER_DISTANCE)
         if k is not None:
             f.entity, f.name, f.resolution = k, index.entities[k].name, "role"
@@ -2286,6 +2294,18 @@ def _opens_with_preposition(tail: str, prepositions: frozenset[str]) -> bool:
     after = tail.split(",", 1)[1] if "," in tail else ""
     words = re.split(r"[\s'’]+", after.strip(), maxsplit=1)
     return bool(words) and words[0].lower() in prepositions
+
+
+def _participle_agents(head: Token) -> list[Token]:
+    """The agents (« par X ») of the participles that qualify the noun (« publiés par X »)."""
+    return [
+        g
+        for c in head.children
+        if c.dep_ == "acl" and c.pos_ == "VERB"
+        for g in c.children
+        if g.dep_ in {"obl:agent", "obl:arg", "obl:mod", "obl"}
+        and any(x.dep_ == "case" and x.lower_ in {"par", "by"} for x in g.children)
+    ]
 
 
 def _plural(head: Token) -> bool:
