@@ -3,14 +3,21 @@
     PYTHONPATH=src .venv/bin/python experiments/speaker_fresh_sample.py dump OUT.json \
         [--rows 9000-9999] [--articles 24] [--seed 20261206] [--after-seed SEED]
     PYTHONPATH=src .venv/bin/python experiments/speaker_fresh_sample.py compare A.json B.json
+    PYTHONPATH=src .venv/bin/python experiments/speaker_fresh_sample.py count A.json \
+        --judged experiments/speaker_fresh_judged_C.jsonl
 
 ``dump`` digests a fixed sample of the train split's rows (eligible as for the gold sets: a
 `text` of 800–5,000 characters holding a quote mark), drawn with ``random.Random(seed)``, and
 writes every quote with its speaker and some context, for reading by hand. ``--after-seed``
 leaves out the articles that seed draws (a second sample, disjoint from the first). ``compare``
 lists the quotes whose speaker differs between two dumps (made at two states of the code),
-the quotes found in one only, and counts. The dumps hold article text: keep them outside the
-repository (only counts go in the notes).
+the quotes found in one only, and counts. ``count`` scores a dump against a judged file (one
+line per quote read by hand: id, content offsets, the error ``kind`` the reader gave the
+speaker at the state judged — ``right``, ``skip`` for a quote that is no reported speech, or
+the kind of error — and ``speaker``, the names accepted as right, null for nobody): right of
+judged, and the errors left by the reader's kind. The dumps hold article text: keep them
+outside the repository (only counts go in the notes); the judged files hold ids, offsets and
+names only.
 """
 
 from __future__ import annotations
@@ -66,6 +73,8 @@ def dump(args: argparse.Namespace) -> int:
                     "id": row["id"],
                     "kind": q.kind.value,
                     "content": text[a:b],
+                    "start": a,
+                    "end": b,
                     "name": q.speaker_name,
                     "span": q.speaker.text if q.speaker else None,
                     "context": text[max(0, a - 300) : b + 150],
@@ -103,6 +112,37 @@ def compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _fold(name: str | None) -> str | None:
+    return None if name is None else " ".join(name.casefold().split())
+
+
+def count(args: argparse.Namespace) -> int:
+    judged = {}
+    for line in args.judged.read_text(encoding="utf-8").splitlines():
+        j = json.loads(line)
+        judged[(j["id"], *j["content"])] = j
+    quotes = {(q["id"], q["start"], q["end"]): q for q in json.loads(args.dump.read_text("utf-8"))}
+    right = total = unread = 0
+    left: Counter[str] = Counter()
+    for key, j in judged.items():
+        if j["kind"] == "skip":
+            continue
+        q = quotes.get(key)
+        if q is None:
+            unread += 1
+            continue
+        total += 1
+        if _fold(q["name"]) in {_fold(n) for n in j["speaker"]}:
+            right += 1
+        else:
+            left[j["kind"] if j["kind"] != "right" else "was right"] += 1
+    new = len([k for k in quotes if k not in judged])
+    print(f"{right} of {total} judged quotes right ({100 * right / max(total, 1):.1f} %)")
+    print(f"judged quotes not in the dump: {unread}; quotes in the dump not judged: {new}")
+    print("wrong, by the kind judged:", ", ".join(f"{k} {n}" for k, n in left.most_common()))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -116,7 +156,12 @@ def main() -> int:
     c = sub.add_parser("compare")
     c.add_argument("a", type=Path)
     c.add_argument("b", type=Path)
+    n = sub.add_parser("count")
+    n.add_argument("dump", type=Path)
+    n.add_argument("--judged", type=Path, required=True)
     args = parser.parse_args()
+    if args.command == "count":
+        return count(args)
     if args.command == "dump":
         if not args.data.exists():
             print(f"no data at {args.data}", file=sys.stderr)

@@ -336,8 +336,15 @@ class EntityIndex:
         )
         return best[1] if best else None
 
-    def person_before(self, position: int, gender: str | None = None) -> int | None:
-        """The person named last before ``position`` (of that gender, or not known not to be)."""
+    def person_before(
+        self,
+        position: int,
+        gender: str | None = None,
+        skip: Callable[[int], bool] | None = None,
+    ) -> int | None:
+        """The person named last before ``position`` (of that gender, or not known not to be),
+        leaving out the mentions whose start ``skip`` refuses (a name inside a quote is
+        someone the speaker talks about, not the speaker)."""
         persons = self._persons.get(gender)
         if persons is None:  # a gender word other than f / m: compare one by one
             persons = sorted(
@@ -352,7 +359,11 @@ class EntityIndex:
             _start, minus_k, end = persons[at]
             # The lists were built before the quotes marked genders (« a-t-elle admis » makes
             # her a woman): « a-t-il ajouté » a paragraph down is not her.
-            if end <= position and self.compatible(-minus_k, gender):
+            if (
+                end <= position
+                and self.compatible(-minus_k, gender)
+                and (skip is None or not skip(_start))
+            ):
                 return -minus_k
             at -= 1
         return None
@@ -1209,10 +1220,31 @@ def _describe(
                 cluster.evidence.setdefault(
                     fold(noun.lemma_), (block.span.start + a, block.span.start + b)
                 )
-            gender = noun.morph.get("Gender", [])
-            if m.gender is None and len(gender) == 1:  # « X, directrice de l'école »
-                m.gender = {"Fem": "f", "Masc": "m"}.get(gender[0])
+            if m.gender is None:  # « X, directrice de l'école »
+                m.gender = _noun_gender(noun)
     return described
+
+
+_GENDERED_ARTICLES = {"le": "m", "un": "m", "la": "f", "une": "f"}
+
+
+def _noun_gender(noun: Token) -> str | None:
+    """The gender a role noun gives its holder, when its form or article marks one: « la
+    ministre », « directrice », « le député »; none for a bare epicene noun the tagger calls
+    masculine (« X, membre du collectif », « X, ministre »): most French nouns of either
+    gender end in « e », their feminine mark."""
+    for c in noun.children:
+        if c.dep_ == "det" and c.lower_ in _GENDERED_ARTICLES:
+            return _GENDERED_ARTICLES[c.lower_]
+    gender = noun.morph.get("Gender", [])
+    if len(gender) != 1:
+        return None
+    word = noun.lower_
+    if gender[0] == "Fem" and word != noun.lemma_.lower():
+        return "f"  # « directrice », « avocate »: a form that is not the lemma's
+    if gender[0] == "Masc" and not word.endswith("e"):
+        return "m"  # « directeur », « avocat »
+    return None
 
 
 def _attach_descriptions(

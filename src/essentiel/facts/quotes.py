@@ -428,6 +428,10 @@ class QuoteExtractor:
                 title_end = b
                 continue
             cue, speaker, head = self._direct_cue(doc, text, scope, a, b, quoted)
+            if cue is None and speaker is None and words >= self.r.floating_min_words:
+                # « "Les sols n'ont pas été dépollués, ajoute X. On laisse …" »: the cue
+                # inserted inside the marks.
+                cue, speaker, head = self._inner_incise(doc, text, a, b)
             if (
                 (cue is None or speaker is None)
                 and words < self.r.floating_min_words
@@ -617,13 +621,42 @@ class QuoteExtractor:
                 i -= 1
             if doc[i].text != "," or doc[i].idx <= a or (not auxiliaries and not present):
                 continue
-            after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            j = tok.i + 1
+            while j < len(doc) - 1 and doc[j].pos_ == "ADV" and doc[j].idx < b:
+                j += 1  # « , explique encore l'ancien chercheur »
+            after = doc[j] if j < len(doc) else None
             subject_after = after is not None and (
                 after.pos_ in {"DET", "PROPN"} or after.lower_ in _INVERTED_PRONOUNS
             )
             if pronoun or subject_after:
                 return len(text[: doc[i].idx].rstrip())
         return None
+
+    def _inner_incise(
+        self, doc: Doc, text: str, a: int, b: int
+    ) -> tuple[tuple[int, int] | None, tuple[int, int] | None, Token | None]:
+        """The cue and speaker of an incise inside the marks (``_incise_in``), its subject
+        read after the comma that opens it."""
+        cut = self._incise_in(doc, text, a, b)
+        if cut is None:
+            return None, None, None
+        comma = text.index(",", cut)
+        for tok in doc:
+            if tok.idx <= comma:
+                continue
+            if tok.idx >= b:
+                break
+            word = tok.lower_
+            if (
+                word + "r" in self.r.speech
+                or tok.lemma_.lower() in self.r.speech
+                or (word in self._participles)
+            ):
+                speaker, head = self._speaker_of(tok, lambda i: i < comma or i >= b)
+                if speaker is None or head is None:
+                    return None, None, None
+                return _cue_span(tok), speaker, head
+        return None, None, None
 
     @cached_property
     def _participles(self) -> frozenset[str]:
@@ -892,6 +925,8 @@ class QuoteExtractor:
     def _is_speech(self, tok: Token) -> bool:
         """A speech verb in the active voice: « il est appelé "tribunal de proximité" » names a
         thing, nobody speaks."""
+        if self._middle(tok):
+            return False
         if (
             tok.pos_ in {"VERB", "AUX"}
             and (
@@ -920,7 +955,14 @@ class QuoteExtractor:
                     or (
                         tok.i >= 1
                         and tok.doc[tok.i - 1].text == ","
-                        and bool(_inverted_subject(tok))
+                        and (
+                            bool(_inverted_subject(tok))
+                            # « …, estime Julie X »: the subject after it, read as such
+                            or any(
+                                c.dep_ == "nsubj" and c.i > tok.i and self._speaks(c)
+                                for c in tok.children
+                            )
+                        )
                     )
                     # « la commission estime "…" », « la plateforme indique que … »: a finite
                     # verb the lemmatiser left as written, its subject before it.
@@ -936,6 +978,22 @@ class QuoteExtractor:
                 )
             )
             or (
+                # « "…", éclaircit X », « "…", a encore énuméré M. X »: a verb the list does
+                # not hold, in an incise right after the closing mark, with the inverted
+                # subject of one (a pronoun, a name, a person or a body): the syntax says it
+                # reports the quote.
+                self.code == "fr"
+                and tok.pos_ == "VERB"
+                and not any(c.dep_ in {"aux:pass", "auxpass"} for c in tok.children)
+                and _quote_incise(tok)
+                and (
+                    _before_inverted_pronoun(tok)
+                    or _inverted_pronoun_after(tok)
+                    or _after_inverted_pronoun(tok)
+                    or any(self._speaks(t) for t in _inverted_subject(tok))
+                )
+            )
+            or (
                 # « "…", a-t-elle tweeté »: a past participle after an inverted pronoun, which
                 # the tagger took for a name; its stem plus « er » is the infinitive.
                 self.code == "fr"
@@ -943,6 +1001,19 @@ class QuoteExtractor:
                 and tok.lower_[:-1] + "er" in self.r.speech
                 and (_after_inverted_pronoun(tok) or _after_quote_and_auxiliary(tok))
             )
+        )
+
+    def _middle(self, tok: Token) -> bool:
+        """« Ces différences s'expliquent par … », « les conséquences s'annoncent lourdes »: a
+        speech verb with a reflexive clitic (not a reflexive speech verb of the list, « s'inquiéter
+        ») and a subject that cannot speak is in the middle voice: nobody speaks."""
+        if not any(c.lower_ in {"s'", "s’", "se"} and c.i < tok.i for c in tok.children):
+            return False
+        if self._reflexive_speech(tok):
+            return False
+        subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubj:pass"}]
+        return bool(subjects) and not any(
+            self._speaks(c) or c.pos_ == "PRON" or c.lower_ in self.r.relatives for c in subjects
         )
 
     def _reflexive_speech(self, tok: Token) -> bool:
@@ -1217,6 +1288,17 @@ class QuoteExtractor:
                 subjects = inverted or subjects
             if subjects:
                 head = subjects[0]
+                if any(c.dep_ == "case" for c in head.children):
+                    # « Sur RTL, X, le ministre …, a assuré que »: the parser made the venue,
+                    # which a preposition governs, the subject and X its conjunct; the name
+                    # set off after it is who speaks.
+                    others = [
+                        c
+                        for c in head.children
+                        if c.dep_ in {"conj", "appos"} and c.i > head.i and c.pos_ == "PROPN"
+                    ]
+                    if others:
+                        head, subjects = others[0], [others[0]]
                 if head.lower_ in self.r.relatives:
                     if v.dep_ in {"acl:relcl", "relcl", "acl"} and v.head.pos_ in {"NOUN", "PROPN"}:
                         # « le ministère, qui a précisé que … »: the antecedent speaks.
@@ -1233,6 +1315,9 @@ class QuoteExtractor:
                     and c.pos_ == "PROPN"
                     # « le Rassemblement national (ex-FN) »: a former name, not the name
                     and not (c.i > 0 and c.doc[c.i - 1].text == "(")
+                    # « du rectorat d'Aix-Marseille »: the hyphen of a place's name, tagged a
+                    # name in apposition, is no name
+                    and c.text[:1].isalpha()
                 ]
                 if names:
                     name = names[0]
@@ -1240,6 +1325,10 @@ class QuoteExtractor:
                     return (name.idx, last.idx + len(last.text)), name
                 start = min(noun_phrase(s)[0] for s in subjects)
                 end = max(noun_phrase(s)[1] for s in subjects)
+                # « d'Aix-Marseille »: the parser split the hyphenated name off the phrase.
+                hyphenated = _HYPHENATED.match(head.doc.text, end)
+                if hyphenated is not None:
+                    end = hyphenated.end()
                 start = _skip_hyphen(head, start, end)
                 # « …, toujours selon le parquet, qui précise que »: the antecedent without the
                 # preposition and adverb that govern it.
@@ -1751,8 +1840,11 @@ class QuoteExtractor:
                 self._pronoun(f, low, recent, index, ranker)
             elif not self._description(f, recent, ranker, ordered[: ordered.index(f)]):
                 f.name, f.resolution = words, "named"
-            if f.kind is not QuoteKind.ACCORDING_TO:
-                # « selon les données » reports a source, not someone who goes on speaking.
+            if f.kind is not QuoteKind.ACCORDING_TO or (
+                f.entity is not None and index.entities[f.entity].kind is EntityKind.PERSON
+            ):
+                # « selon les données » reports a source, not someone who goes on speaking;
+                # « Pour le chercheur X, "…", explique-t-il » a person, who does.
                 previous = f
         _inside_according_to(ordered)
 
@@ -1934,7 +2026,11 @@ class QuoteExtractor:
         chosen = ranker.choose(
             f.speaker[0], kinds, gender, before, said=_said(recent) if before is not None else None
         )
-        k = chosen.entity if chosen is not None else index.person_before(f.speaker[0], gender)
+        k = (
+            chosen.entity
+            if chosen is not None
+            else index.person_before(f.speaker[0], gender, skip=ranker.in_quote)
+        )
         if k is not None:
             # Nobody in the window: the person named last, as a pronoun's fallback.
             f.entity, f.name, f.resolution = k, index.entities[k].name, "pronoun"
@@ -2052,6 +2148,12 @@ class QuoteExtractor:
         if apposition is not None and _RELATIVE_OPENING.match(text, b):
             # « Le chef de l'Etat, qui s'est entretenu avec X, a ajouté »: a relative clause,
             # not an apposition; X is who he spoke with.
+            apposition = None
+        if apposition is not None and _opens_with_preposition(
+            text[b : apposition.end()], self.r.prepositions - _DE_FAMILY
+        ):
+            # « relève cette équipe de chercheurs, dans une étude publiée par la revue X »: a
+            # complement of the clause, not an apposition; X is where it was said.
             apposition = None
         if named is None and apposition is not None:
             # Up to a stop, the name closing it (« Selon le magazine, X traverserait … »: X is
@@ -2278,7 +2380,8 @@ class QuoteExtractor:
                 continue
             theirs = self._nouns(head)
             if g.entity is None and g.resolution == "named" and theirs & nouns:
-                return g
+                # « les militants » … « a assuré la militante »: one of them, not the group
+                return None if _plural(head) else g
             if g.resolution != "context":
                 return None  # another speaker since (a quote that goes on with one is not)
         return None
@@ -2346,9 +2449,47 @@ class QuoteExtractor:
         if complement:
             f.name, f.resolution = complement.group("issuer").strip(), "role"
             return
+        # « des chiffres publiés en septembre par l'Ifop »: the agent of the participle that
+        # qualifies the document issued it.
+        for agent in _participle_agents(f.speaker_head):
+            start, end = noun_phrase(agent)
+            k = index.at(start + f.offset, end + f.offset)
+            if k is not None and index.entities[k].kind in _ISSUERS:
+                f.entity, f.name, f.resolution = k, index.entities[k].name, "role"
+                return
         k = index.named_before(a, _ISSUERS, within=_ISSUER_DISTANCE)
         if k is not None:
             f.entity, f.name, f.resolution = k, index.entities[k].name, "role"
+
+
+_DE_FAMILY = frozenset({"de", "du", "des", "d"})
+_HYPHENATED = re.compile(r"(?:-\w+)+")
+
+
+def _opens_with_preposition(tail: str, prepositions: frozenset[str]) -> bool:
+    """Does the part after the first comma of ``tail`` open with one of ``prepositions``?"""
+    after = tail.split(",", 1)[1] if "," in tail else ""
+    words = re.split(r"[\s'’]+", after.strip(), maxsplit=1)
+    return bool(words) and words[0].lower() in prepositions
+
+
+def _participle_agents(head: Token) -> list[Token]:
+    """The agents (« par X ») of the participles that qualify the noun (« publiés par X »)."""
+    return [
+        g
+        for c in head.children
+        if c.dep_ == "acl" and c.pos_ == "VERB"
+        for g in c.children
+        if g.dep_ in {"obl:agent", "obl:arg", "obl:mod", "obl"}
+        and any(x.dep_ == "case" and x.lower_ in {"par", "by"} for x in g.children)
+    ]
+
+
+def _plural(head: Token) -> bool:
+    """Is the noun plural, by its morphology or its determiner (« les militants »)?"""
+    return "Plur" in head.morph.get("Number", []) or any(
+        c.dep_ == "det" and c.lower_ in _PLURAL_DETERMINERS for c in head.children
+    )
 
 
 def _introduced(noun: str, before: list[_Found], text: str) -> _Found | None:
@@ -2600,6 +2741,19 @@ def _after_closing_quote(tok: Token) -> bool:
     return tok.i >= 2 and tok.doc[tok.i - 1].text == "," and tok.doc[tok.i - 2].text in _CLOSINGS
 
 
+def _quote_incise(tok: Token) -> bool:
+    """Does the verb group open right after a closing quote mark and its comma (« "…",
+    éclaircit », « "…", a encore énuméré », « "…", a-t-il lâché »)?"""
+    first = _first_of_verb_group(tok)
+    doc = tok.doc
+    if first < 2 or doc[first - 1].text != "," or doc[first - 2].text not in _CLOSINGS:
+        return False
+    # Between the group's first word and the verb: auxiliaries, adverbs, the inverted pronoun.
+    return all(
+        t.pos_ in {"AUX", "ADV", "PRON"} or t.text.startswith("-") for t in doc[first : tok.i]
+    )
+
+
 def _heard_speaker(verb: Token, perception: frozenset[str]) -> Token | None:
     """« entendu X dire "…" »: the object of a verb of perception, when the speech verb is
     its infinitive complement."""
@@ -2664,13 +2818,39 @@ def _after_inverted_pronoun(tok: Token) -> bool:
     return j < 0 or tok.doc[j].lemma_.lower() != "être"
 
 
+# « martèle celle qui … »: a demonstrative subject pronoun with its relative clause.
+_DEMONSTRATIVE_SUBJECTS = frozenset({"celui", "celle", "ceux", "celles"})
+
+
+def _inverted_pronoun_after(verb: Token) -> bool:
+    """« explique-t-il », « dit-elle »: an inverted subject pronoun right after the verb."""
+    for tok in verb.doc[verb.i + 1 : verb.i + 3]:
+        lower = tok.text.lower()
+        if lower.strip("-") == "t":
+            continue
+        return lower.startswith("-") and lower.lstrip("-") in {"il", "elle", "ils", "elles", "on"}
+    return False
+
+
 def _inverted_subject(verb: Token) -> list[Token]:
     """The noun after an incise's verb that the parser took for an object, in the verb's
     clause: « a déclaré le Premier ministre », « a répondu sur RMC-BFMTV le député » (where
-    « le député » may hang on the outlet's name)."""
+    « le député » may hang on the outlet's name). None after an inverted pronoun: in
+    « explique-t-il dans le quotidien Le Soir » (or « a-t-il expliqué au Soir ») the pronoun
+    is the subject and the name after it the venue."""
+    if _after_inverted_pronoun(verb) or _inverted_pronoun_after(verb):
+        return []
     for tok in verb.doc[verb.i + 1 : verb.i + 12]:
         if (tok.is_punct and tok.text != "-") or tok.pos_ in {"VERB", "AUX"}:
             break
+        if (
+            tok.lower_ in _DEMONSTRATIVE_SUBJECTS
+            and tok.i + 1 < len(tok.doc)
+            and tok.doc[tok.i + 1].lower_ == "qui"
+        ):
+            # « explique dans Le Figaro celui qui … »: the demonstrative and its relative
+            # clause are who speaks, whatever the parser hung them on.
+            return [tok]
         if (
             (
                 tok.dep_ in {"obj", "iobj", "appos"}

@@ -51,6 +51,7 @@ class _Mention:
     subject: bool  # subject of its clause: salient
     complement: bool  # the complement of another noun (« l'assistant de X »): not salient
     recipient: bool  # told, not telling (« a déclaré à l'AFP »), or the venue (« sur RTL »)
+    oblique: bool = False  # governed by a preposition (« publié chez X », « vers X »)
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ class SpeakerRanker:
                         root is not None and _is_subject(root),
                         root is not None and _is_complement(root),
                         recipient,
+                        root is not None and _is_oblique(root),
                     )
                 )
         mentions.sort(key=lambda m: m.start)
@@ -510,6 +512,10 @@ class SpeakerRanker:
                 score += 2.5
         if m.complement:
             score -= 2.5
+        elif m.oblique:
+            # « publié chez X », « diriger vers X »: governed by a preposition, X is not who
+            # the sentence is about.
+            score -= _OBLIQUE_PENALTY
         return score
 
 
@@ -545,6 +551,17 @@ def _is_subject(root: Token) -> bool:
         return True
     # « le ministre, Gérald Darmanin, a dit »: the name in apposition to a subject.
     return root.dep_ in {"appos", "flat:name"} and root.head.dep_ in {"nsubj", "nsubj:pass"}
+
+
+_OBLIQUE_PENALTY = 2.0
+
+
+def _is_oblique(root: Token) -> bool:
+    """Is the name governed by a preposition (its own, or its head's in a name in apposition)?"""
+    if any(c.dep_ == "case" for c in root.children):
+        return True
+    # « vers le ministre X »: the preposition governs the noun X is in apposition to.
+    return root.dep_ == "appos" and any(c.dep_ == "case" for c in root.head.children)
 
 
 def _is_complement(root: Token) -> bool:
