@@ -566,6 +566,12 @@ def test_a_phrase_is_looked_for_only_where_one_of_its_first_words_stands() -> No
         _first_words((("en", "question"), ()))
 
 
+def test_a_cue_after_a_person_the_box_named_keeps_its_pronoun() -> None:
+    text = '"Je reprendrai la compétition en juin", confie-t-il à France Bleu Breizh.'
+    assert _kind(text) == "back_cue"
+    assert _kind(text, introduced=frozenset({"<person>"})) is None
+
+
 @pytest.mark.parametrize(
     ("text", "introduced", "kind"),
     [
@@ -611,6 +617,17 @@ def test_a_phrase_is_looked_for_only_where_one_of_its_first_words_stands() -> No
             "Les trois militantes ont tenté dimanche [11 novembre] d'entrer dans la mairie.",
             (),
             "back_count",
+        ),
+        # The outlet a cue's words were said to does not say who « il » is (round 32).
+        (
+            '"Il n\'y aura plus de pommes dans le Léon", déplore t-il, à France Bleu Breizh.',
+            (),
+            "back_cue",
+        ),
+        (
+            '"Il n\'y aura plus de pommes dans le Léon", déplore Yann Kerbrat à France Bleu.',
+            (),
+            None,
         ),
         (
             "Les trois militantes ont tenté dimanche [Anne Le Goff] d'entrer dans la mairie.",

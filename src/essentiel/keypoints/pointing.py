@@ -185,6 +185,8 @@ class PointingWords:
     # vite », « au plus vite »), nor with ``completed_by`` after them.
     bare_comparatives: tuple[tuple[str, ...], ...] = ()
     superlative_words: frozenset[str] = frozenset()
+    # « déplore t-il, à France Bleu »: a name after these is not the cue's speaker.
+    addressee_prepositions: frozenset[str] = frozenset()
 
     @classmethod
     @cache
@@ -259,6 +261,7 @@ class PointingWords:
             compared_by=words("compared_by"),
             bare_comparatives=phrases_of("bare_comparatives"),
             superlative_words=words("superlative_words"),
+            addressee_prepositions=words("addressee_prepositions"),
         )
 
 
@@ -307,7 +310,20 @@ def points_back(
     kind = _demonstrative(tokens, words, introduced, code)
     if kind is not None:
         return kind
-    for check in (_cue, _clitic, _additive, _first_person, _phrase, _count):
+    # « ..., déplore t-il, à France Bleu Besançon »: the outlet it was said to is not who
+    # « il » is (judged round 32): for a cue, a name after ``addressee_prepositions`` names
+    # no speaker.
+    speaker = bracketed_name(bullet) or any(
+        ((t.ent_type_ in _SPEAKERS and t.is_alpha) or (t.pos_ == "PROPN" and not t.ent_type_))
+        and not _addressed(t, words)
+        for t in tokens
+    )
+    # The box named a person before: « il » may be that one, as before this rule.
+    speaker = speaker or (named and KIND_MARK.format("person") in introduced)
+    kind = _cue(tokens, words, introduced, speaker)
+    if kind is not None:
+        return kind
+    for check in (_clitic, _additive, _first_person, _phrase, _count):
         kind = check(tokens, words, introduced, named)
         if kind is not None:
             return kind
@@ -533,6 +549,20 @@ def _cue(
         ):
             return "back_cue"
     return None
+
+
+def _addressed(tok: Token, words: PointingWords) -> bool:
+    """``tok`` is part of a name governed by one of ``addressee_prepositions`` (« à France
+    Bleu », « sur RTL »): the one spoken to, or where, not the speaker. The name is read
+    from its first word, the run of proper nouns ``tok`` ends (the parse may cut « France
+    Bleu Besançon » in pieces)."""
+    doc = tok.doc
+    while tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and tok.pos_ == "PROPN":
+        tok = doc[tok.i - 1]
+    head = tok
+    while head.dep_ in _NAME_PARTS and head.head.i != head.i:
+        head = head.head
+    return any(c.dep_ == "case" and c.lower_ in words.addressee_prepositions for c in head.children)
 
 
 def _own_subject(before: Sequence[Token], pronoun: Token) -> bool:
