@@ -10,7 +10,9 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   the main verb's subject is a personal pronoun, « Âgé de 70 ans, il ... »),
   ``context_link`` (a discourse link, « Car ... », « Mais il y a également ... »),
   ``context_temporal`` (a time known from the sentence before, « Entretemps, », « À
-  l'époque, »; not one followed by its hour, « Peu après 23 heures, ») and
+  l'époque, », « Déjà, », « Pour l'occasion, », or a time counted from another sentence's,
+  « Trois mois plus tard, », « Deux jours plus tôt, »: the engine's ``[compress]
+  relative_time_*``; not one followed by its hour, « Peu après 23 heures, ») and
   ``context_description`` (the main verb's subject is a definite description, « L'humoriste
   a annoncé ... », and the bullet names nobody; not a subject the reader knows without a
   name, ``[standalone] known_without_name``: « Le gouvernement »). A pronoun the key points
@@ -22,7 +24,10 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   counted apart as ``follow_ons``;
 - ``no_finite_verb``: no finite verb in what the bullet keeps (« Une publication qui ... »),
   or only a subordinate clause (« Avant que les secours n'arrivent sur place. », the test
-  the selector applies: ``compress.subordinate_only``);
+  the selector applies: ``compress.subordinate_only``), or a noun and its relative clause
+  (« Une rumeur que le ministère a tenu à démentir », the « que » read as a conjunction;
+  « Dans la matinée, un motard qui a été contrôlé à 174 km/h », a head after a preposition:
+  judged rounds 31 and 32, ``select.opens_relative``);
   a verb the parse hung on the subject's noun, in a relative clause closed by a comma before
   it (« Les soldes, qui doivent s'achever le 11 août, ne permettront pas ... ») or read as a
   noun (« La police enquête ... ») is the main one, as the selector reads it; so is one the
@@ -78,7 +83,8 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   role with a definite article and nothing that says whose, in a bullet that names nobody)
   and ``back_image`` (« On voit un obstacle ... », « On entend un coup de feu »: a video or
   a photo the box does not show). ``back_additive`` also counts a comparison with nothing
-  to compare with (« un scénario similaire »). The test is the
+  to compare with (« un scénario similaire », « veut aller plus vite », « a fait encore
+  mieux »: ``[pointing] bare_comparatives``). The test is the
   engine's own (``keypoints/pointing.py``, lists in ``[pointing]`` of the language's
   resources), which the selector also applies (``refuse_pointing``, ``refuse_additive``):
   run with ``--keypoints refuse_pointing:0 --keypoints refuse_additive:0`` to count what it
@@ -275,7 +281,7 @@ class Words:
     @functools.cache
     def of(cls, code: str) -> Words:
         from essentiel.keypoints.standalone import known_without_name
-        from essentiel.resources import alternation, language_data
+        from essentiel.resources import alternation, language_data, raw, relative_time_openers
 
         data = language_data(code, "defects")
         opener, heading = data["opener"], data["heading"]
@@ -297,8 +303,17 @@ class Words:
             pronoun_only=frozenset(opener.get("pronoun_only", [])),
             not_anaphoric=tuple(opener["not_anaphoric"]),
             links=tuple(sorted(opener["links"], key=len, reverse=True)),
-            temporal=tuple(sorted(opener["temporal"], key=len, reverse=True)),
-            temporal_with_comma=frozenset(opener.get("temporal_with_comma", [])),
+            temporal=tuple(
+                sorted(
+                    opener["temporal"] + relative_time_openers(raw(code).get("compress", {})),
+                    key=len,
+                    reverse=True,
+                )
+            ),
+            temporal_with_comma=frozenset(
+                opener.get("temporal_with_comma", [])
+                + relative_time_openers(raw(code).get("compress", {}))
+            ),
             definite_articles=frozenset(opener["definite_articles"]),
             known_without_name=known_without_name(code),
             glued=glued,
@@ -328,6 +343,10 @@ def _preposition_opener(tokens: Sequence[Any]) -> bool:
     words = [t for t in tokens if not t.is_punct][:3]
     if not words or any(t.pos_ == "PRON" for t in words[:2]):
         return False
+    if words[0].dep_.startswith("nsubj") and not any(
+        c.dep_ in {"nmod", "prep"} for c in words[0].children
+    ):
+        return False  # « Toutes ne sont pas ... »: the subject, whatever the parse calls it
     if len(words) > 1 and "Fin" in words[1].morph.get("VerbForm", []):
         return False  # « En témoigne ... »: a finite verb after it, the pronoun
     return not (len(words) == 3 and words[1].pos_ == "DET" and words[2].pos_ in {"VERB", "AUX"})
@@ -485,7 +504,11 @@ def no_main_verb(tokens: Sequence[Any]) -> bool:
     quotidien régional. »), or only inside a clause hung on a noun (« Une publication qui a
     fait réagir les internautes. »); the selector's own test (``select.main_clause_verb``)."""
     from essentiel.keypoints.compress import is_finite_verb
-    from essentiel.keypoints.select import main_clause_verb, past_tense_read_as_participle
+    from essentiel.keypoints.select import (
+        main_clause_verb,
+        opens_relative,
+        past_tense_read_as_participle,
+    )
 
     if main_clause_verb(tokens):
         return False
@@ -511,12 +534,10 @@ def no_main_verb(tokens: Sequence[Any]) -> bool:
                 return False
             up = up.head
         # A « relative clause » with no relative pronoun (« un défaut lié à un radiateur serait
-        # à l'origine de l'incendie », « serait à l'origine » hung on « défaut »): the main one.
-        if (
-            up.dep_ in _RELATIVES
-            and up.head.i in inside
-            and not any("Rel" in c.morph.get("PronType", []) for c in up.children)
-        ):
+        # à l'origine de l'incendie », « serait à l'origine » hung on « défaut »): the main one;
+        # not one the parse opened on « que » as a conjunction (« Une rumeur que le ministère
+        # a tenu à démentir »: ``select.opens_relative``).
+        if up.dep_ in _RELATIVES and up.head.i in inside and not opens_relative(up):
             return False
         # A verb the parse made a conjunct of a relative clause's with no « et » or « ou »
         # between them is the main verb after the clause (« Les communes dans lesquelles le
@@ -559,7 +580,22 @@ def no_main_verb(tokens: Sequence[Any]) -> bool:
         # No verb at all outside relative clauses, and none hung on the head noun: the parse
         # read the main verb as a noun (« La police du Portugal enquête sur ... »), as the
         # selector reads it (``select.verbless_fragment``).
-        if root.pos_ in {"NOUN", "PROPN"} and not verbs and not relatives:
+        # Not a head noun after a preposition (« Dans la matinée, ..., un motard qui a été
+        # contrôlé »): a time or a place, no verb misread, when no relative clause holds a
+        # comma (one that does may have swallowed the main clause): the selector's reading.
+        if (
+            root.pos_ in {"NOUN", "PROPN"}
+            and not verbs
+            and not relatives
+            and not (
+                any(c.dep_ == "case" for c in root.children)
+                and all(
+                    opens_relative(t) and not any(u.text == "," for u in t.subtree)
+                    for t in tokens
+                    if t.dep_ in _RELATIVES
+                )
+            )
+        ):
             return False
     return True
 

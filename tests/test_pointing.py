@@ -564,3 +564,79 @@ def test_a_phrase_is_looked_for_only_where_one_of_its_first_words_stands() -> No
     assert _first_words((("toujours", "selon"), ("comme", "indiqué"))) == {"toujours", "comme"}
     with pytest.raises(ValueError):
         _first_words((("en", "question"), ()))
+
+
+def test_a_cue_after_a_person_the_box_named_keeps_its_pronoun() -> None:
+    text = '"Je reprendrai la compétition en juin", confie-t-il à France Bleu Breizh.'
+    assert _kind(text) == "back_cue"
+    assert _kind(text, introduced=frozenset({"<person>"})) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "introduced", "kind"),
+    [
+        # A comparison with no term (judged round 31: « aller plus vite », « encore mieux »).
+        (
+            "La compagnie bretonne veut aller plus vite, mais manque de pilotes.",
+            (),
+            "back_additive",
+        ),
+        (
+            'Un cycliste a fait encore "mieux" en bouclant le tour du Finistère.',
+            (),
+            "back_additive",
+        ),
+        ("La compagnie bretonne veut aller plus vite que prévu sur la ligne.", (), None),
+        ("Le maire veut rouvrir la piscine au plus vite, selon la mairie de Brest.", (), None),
+        ("Le nouveau port sera encore plus grand que celui de Lorient.", (), None),
+        # « un autre » qualifies the noun after it, not a later noun the box said (« Parti »).
+        (
+            '"Nous savions que le vote serait serré", lance un autre proche du Parti breton.',
+            ("parti",),
+            "back_additive",
+        ),
+        (
+            '"Nous savions que le vote serait serré", lance un autre proche du Parti breton.',
+            ("proche",),
+            None,
+        ),
+        # A count of people as the cue's subject after its verb, and with a date in brackets
+        # (no name: « [11 novembre] » names nobody).
+        (
+            '"Le moteur ne pouvait pas tenir jusqu\'à Brest", estiment les deux experts.',
+            (),
+            "back_count",
+        ),
+        (
+            "\"Les pannes ne sont signalées qu'à Brest (Finistère) afin, de toute évidence, "
+            "d'éviter une escale\", estiment les deux experts.",
+            (),
+            "back_count",
+        ),
+        (
+            "Les trois militantes ont tenté dimanche [11 novembre] d'entrer dans la mairie.",
+            (),
+            "back_count",
+        ),
+        # The outlet a cue's words were said to does not say who « il » is (round 32).
+        (
+            '"Il n\'y aura plus de pommes dans le Léon", déplore t-il, à France Bleu Breizh.',
+            (),
+            "back_cue",
+        ),
+        (
+            '"Il n\'y aura plus de pommes dans le Léon", déplore Yann Kerbrat à France Bleu.',
+            (),
+            None,
+        ),
+        (
+            "Les trois militantes ont tenté dimanche [Anne Le Goff] d'entrer dans la mairie.",
+            (),
+            None,
+        ),
+    ],
+)
+def test_what_the_thirty_first_rounds_named(
+    text: str, introduced: tuple[str, ...], kind: str | None
+) -> None:
+    assert _kind(text, introduced=frozenset(introduced)) == kind

@@ -870,3 +870,23 @@ def test_a_demonstrative_of_the_telling_time_opens_a_candidate(text: str, alone:
 
     span = sentences_of(pipeline("fr")(text))[0]
     assert stands_alone(ParsedSentence(0, 0, span, "fr"), resources.language("fr")) is alone
+
+
+def test_openers_the_thirty_first_rounds_named_go(every_sentence: Pipeline) -> None:
+    # Judged rounds 31 and 32: « Déjà, », « Trois mois plus tard, », « Pour l'occasion, »
+    # dangled; « Tel est l'avis de ... » and « Toutes ne sont pas ... » point back whole.
+    body = (
+        "Le chantier naval de Lorient a obtenu mardi une commande de six navires de pêche. "
+        "Déjà, le maire de Lorient se félicitait de l'arrivée de nouveaux apprentis. "
+        "Trois mois plus tard, le chantier naval a embauché quarante soudeurs de la région. "
+        "Pour l'occasion, la ministre de la Mer a visité les ateliers du port de Keroman. "
+        "Tel est l'avis du président de la chambre de commerce, qui salue un succès régional. "
+        "Toutes ne seront pas livrées avant la fin de l'année prochaine selon la direction."
+    )
+    texts = [p.text for p in bullets(every_sentence, body)]
+    assert not any(
+        t.startswith(("Déjà", "Trois mois", "Pour l'occasion", "Tel est", "Toutes")) for t in texts
+    ), texts
+    assert "Le chantier naval a embauché quarante soudeurs de la région." in texts, texts
+    assert any(t.startswith("Le maire de Lorient se félicitait") for t in texts), texts
+    assert any(t.startswith("La ministre de la Mer a visité") for t in texts), texts

@@ -689,11 +689,26 @@ def verbless_fragment(span: SpacySpan) -> bool:
         # with « enquête » read as a noun), not a fragment for sure; unless a relative clause
         # hangs on the head noun itself, with nothing after it but its own words (« Le poste
         # qu'occupait le ministre à l'époque de ces dîners. »): a noun and what it is.
-        return root.pos_ == "NOUN" and any(
+        if root.pos_ != "NOUN":
+            return False
+        if any(
             c.dep_ in _RELATIVE_CLAUSES
-            and any("Rel" in g.morph.get("PronType", []) for g in c.children)
+            and opens_relative(c)
             and not any(t.text == "," for t in c.subtree)
             for c in root.children
+        ):
+            return True
+        # A head noun after a preposition (« Dans la matinée, ..., un motard qui a été
+        # contrôlé à 174 km/h. », judged round 31) is a time or a place, not a verb the
+        # parse misread: with the only finite verbs in relative clauses that hold no comma
+        # (one that does may have swallowed the main clause), no statement.
+        relatives = [t for t in span if t.dep_ in _RELATIVE_CLAUSES]
+        return (
+            any(c.dep_ == "case" for c in root.children)
+            and bool(relatives)
+            and all(
+                opens_relative(t) and not any(u.text == "," for u in t.subtree) for t in relatives
+            )
         )
     return all("Inf" in t.morph.get("VerbForm", []) for t in verbs)
 
@@ -712,6 +727,22 @@ def past_tense_read_as_participle(root: Token) -> bool:
 def _clause_verb(tok: Token) -> Token:
     """The verb of ``tok``'s clause: the token itself, or the verb an auxiliary serves."""
     return tok if tok.dep_ not in _AUXILIARIES else tok.head
+
+
+def opens_relative(verb: Token) -> bool:
+    """The relative clause headed by ``verb`` opens on a relative pronoun, or on one the
+    parse read as a conjunction (``[standalone] relative_marks``: « Une rumeur que le
+    ministère a tenu à démentir », judged round 32)."""
+    marks = frozenset(_standalone_list_of(verb.doc.lang_, "relative_marks"))
+    return any(
+        "Rel" in c.morph.get("PronType", []) or (c.dep_ == "mark" and c.lower_ in marks)
+        for c in verb.children
+    )
+
+
+@cache
+def _standalone_list_of(code: str, key: str) -> tuple[str, ...]:
+    return tuple(resources.raw(code).get("standalone", {}).get(key, []))
 
 
 def _has_relative_pronoun(verb: Token) -> bool:
@@ -1009,6 +1040,12 @@ def _clitic_after(words: list[Token]) -> bool:
     # « En ce qui concerne TikTok, ... »: a pronoun the parser reads as part of a compound
     # preposition (``fixed`` to the opener) is none.
     if any(t.pos_ == "PRON" and t.dep_ != "fixed" for t in words[:2]):
+        return True
+    # « Toutes ne sont pas comestibles »: the opener is the subject, whatever its tag, with
+    # no complement that says of what (« Plusieurs des élus ... », "Many of his ...").
+    if words[0].dep_.startswith("nsubj") and not any(
+        c.dep_ in {"nmod", "prep"} for c in words[0].children
+    ):
         return True
     if len(words) > 1 and "Fin" in words[1].morph.get("VerbForm", []):
         return True

@@ -304,6 +304,18 @@ def common_data(name: str) -> dict[str, Any]:
     return _read_toml("common", f"{name}.toml")
 
 
+def relative_time_openers(compress: dict[str, Any]) -> list[str]:
+    """The times counted from another sentence's (« trois mois plus tard », « deux jours plus
+    tôt »): each of a ``[compress]`` table's ``relative_time_counts``, ``relative_time_units``
+    and ``relative_time_tails``, in that order (lowercase)."""
+    return [
+        f"{count} {unit} {tail}"
+        for count in compress.get("relative_time_counts", [])
+        for unit in compress.get("relative_time_units", [])
+        for tail in compress.get("relative_time_tails", [])
+    ]
+
+
 @cache
 def language_data(code: str, name: str) -> dict[str, Any]:
     """A language's other data file, ``resources/<code>/<name>.toml``, as read (``defects``:
@@ -368,12 +380,15 @@ def language(code: str) -> Language:
         connective_openers=tuple(
             sorted(
                 compress.get("connective_openers", [])
-                + compress.get("comma_connective_openers", []),
+                + compress.get("comma_connective_openers", [])
+                + relative_time_openers(compress),
                 key=len,
                 reverse=True,
             )
         ),
-        comma_connectives=frozenset(compress.get("comma_connective_openers", [])),
+        comma_connectives=frozenset(
+            compress.get("comma_connective_openers", []) + relative_time_openers(compress)
+        ),
         additive_adverbs=tuple(sorted(compress.get("additive_adverbs", []), key=len, reverse=True)),
         comparison_openers=frozenset(compress.get("comparison_openers", [])),
         duration_nouns=frozenset(compress.get("duration_nouns", [])),
