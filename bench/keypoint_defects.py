@@ -269,6 +269,7 @@ class Words:
     # Temporal openers that point back only with their comma (« En attendant, ... »): with
     # what is awaited after them (« En attendant un nouveau procès, ... ») they stand.
     temporal_with_comma: frozenset[str]
+    links_with_comma: frozenset[str]
     definite_articles: frozenset[str]
     # Subjects known without a name (« Le gouvernement », « L'automne »).
     known_without_name: frozenset[str]
@@ -314,6 +315,7 @@ class Words:
                 opener.get("temporal_with_comma", [])
                 + relative_time_openers(raw(code).get("compress", {}))
             ),
+            links_with_comma=frozenset(opener.get("links_with_comma", [])),
             definite_articles=frozenset(opener["definite_articles"]),
             known_without_name=known_without_name(code),
             glued=glued,
@@ -391,10 +393,15 @@ def context_defect(
 
     if _starts_with(bullet, words.not_anaphoric):
         return None
-    if _starts_with(bullet, words.links):
+    link = _starts_with(bullet, words.links)
+    if link and not _completed(bullet, link, words.links_with_comma):
         return "context_link"
     temporal = _starts_with(bullet, words.temporal)
-    if temporal and not _dated(bullet, temporal) and not _completed(bullet, temporal, words):
+    if (
+        temporal
+        and not _dated(bullet, temporal)
+        and not _completed(bullet, temporal, words.temporal_with_comma)
+    ):
         return "context_temporal"
     tokens = kept_tokens(sentence, fragments)
     pronoun = _starts_with(bullet, words.pronouns)
@@ -478,10 +485,11 @@ def _dated(bullet: str, opener: str) -> bool:
     return rest[:1].isdigit()
 
 
-def _completed(bullet: str, opener: str, words: Words) -> bool:
-    """The temporal opener is followed by what it waits for (« En attendant un nouveau procès
-    en appel, la mère ... »), not by its comma: it points back to nothing."""
-    if opener not in words.temporal_with_comma:
+def _completed(bullet: str, opener: str, with_comma: frozenset[str]) -> bool:
+    """The opener, one of ``with_comma``, is followed by what it waits for (« En attendant un
+    nouveau procès en appel, la mère ... », « Surtout connu pour ... »), not by its comma: it
+    points back to nothing."""
+    if opener not in with_comma:
         return False
     rest = bullet.lower().lstrip("«“\"' ")[len(opener) :].lstrip()
     return not rest.startswith(",")

@@ -107,6 +107,9 @@ def test_openers_that_need_context_are_told_apart(text: str, kind: str | None) -
         ("Deux jours plus tôt, le jeudi 13 mai, le port avait fermé.", "context_temporal"),
         ("Trois mois plus tard que prévu, le port de Brest a rouvert.", None),
         ("Fort heureusement, selon les pompiers, personne n'a été blessé.", "context_link"),
+        # Judged round 34.
+        ("Surtout, le maire de Brest a promis 50 logements sociaux en 2021.", "context_link"),
+        ("Surtout connu pour ses romans, l'auteur de Brest publie un essai.", None),
         ("Pour l'occasion, la mairie de Quimper a pavoisé la place.", "context_temporal"),
         ("Tel est l'avis du recteur de Rennes, qui a visité le lycée.", "context_pronoun"),
         ("Toutes ne sont pas comestibles, selon la mairie de Brest.", "context_pronoun"),

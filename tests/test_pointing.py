@@ -454,6 +454,20 @@ def test_phrases_counts_and_roles_that_point_back_are_found(text: str, kind: str
         ("Toutes deux ont quitté le club de handball de Lorient en juin.", "back_count"),
         ("Les deux parties ont déjà échangé des otages au port de Brest.", "back_count"),
         ("Les deux hommes ont été placés en garde à vue au commissariat de Brest.", "back_count"),
+        # One of them (judged round 34).
+        ("L'un des deux avait déjà été condamné pour vol à Quimper.", "back_count"),
+        ("L'une d'entre elles a été conduite à l'hôpital de Brest.", "back_count"),
+        (
+            "Yann Kerloc'h et Paul Roux ont été arrêtés, l'un d'eux a été relâché mardi.",
+            None,
+        ),
+        # A quote that opens on an answer: to which question?
+        (
+            '"Parce que je voulais défendre l\'écologie au gouvernement", a expliqué Paul Roux.',
+            "back_quote",
+        ),
+        ('"Non, je ne serai pas candidat à Brest", a déclaré Paul Roux mardi.', "back_quote"),
+        ('"Nous ne serons pas candidats à Brest", a déclaré Paul Roux mardi.', None),
         # Said on the spot: a name, a participle, a name in the bullet.
         (
             "Anne Le Goff et Marc Kerloc'h ont tous deux quitté le conseil municipal de Brest.",

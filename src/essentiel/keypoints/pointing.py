@@ -32,7 +32,8 @@ the language's resources:
   adds to is in the bullet (« aussi grand que », « en même temps que », « un autre X » with
   X said before);
 - ``back_quote``: a first-person word (« je », « moi », « me ») in a bullet that names no
-  one: someone's words without their speaker;
+  one: someone's words without their speaker; or a quote that opens on an answer (« "Parce
+  que …" », ``answer_openers``);
 - ``back_possessive``: a possessive determiner with no owner named before it in the bullet,
   nor as the subject its phrase is fronted to (« Sur son compte, l'actrice ... »), nor in an
   earlier bullet ("Many of his followers backed Clinton": another man's followers); "his"
@@ -187,6 +188,9 @@ class PointingWords:
     superlative_words: frozenset[str] = frozenset()
     # « déplore t-il, à France Bleu »: a name after these is not the cue's speaker.
     addressee_prepositions: frozenset[str] = frozenset()
+    # « "Parce que, sur mes sujets, …", a expliqué le ministre »: a quote opening on an
+    # answer answers a question the box does not show. As phrases.
+    answer_openers: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     @cache
@@ -262,6 +266,7 @@ class PointingWords:
             bare_comparatives=phrases_of("bare_comparatives"),
             superlative_words=words("superlative_words"),
             addressee_prepositions=words("addressee_prepositions"),
+            answer_openers=phrases_of("answer_openers"),
         )
 
 
@@ -786,6 +791,8 @@ def _additive(
 def _first_person(
     tokens: Sequence[Token], words: PointingWords, introduced: frozenset[str], named: bool
 ) -> str | None:
+    if _answers(tokens, words):
+        return "back_quote"
     if not any(t.lower_ in words.first_person and t.pos_ == "PRON" for t in tokens):
         return None
     # A quote with its cue (« "Je m'accroche ...", avoue ce lycéen ») has its speaker, told by
@@ -812,6 +819,16 @@ def _first_person(
     if len(outside) < len(tokens) - 2 and any(t.pos_ in {"NOUN", "PROPN"} for t in outside):
         return None
     return "back_quote"
+
+
+def _answers(tokens: Sequence[Token], words: PointingWords) -> bool:
+    """The bullet opens on a quote whose first words answer a question (``answer_openers``:
+    « "Parce que, sur mes sujets, je souhaitais …", a expliqué le ministre », judged round
+    34): the question is in another sentence."""
+    if len(tokens) < 2 or not (_OPEN.get(tokens[0].text, 0) > 0 or tokens[0].text == '"'):
+        return False
+    lowered = tuple(t.lower_ for t in tokens[1:6])
+    return any(lowered[: len(phrase)] == phrase for phrase in words.answer_openers)
 
 
 def _possessive(
