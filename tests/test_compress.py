@@ -54,6 +54,33 @@ def test_leading_clause_is_dropped_when_over_target() -> None:
     )
 
 
+@pytest.mark.parametrize("when", ["En novembre", "En 2019", "Mardi soir"])
+def test_a_leading_time_is_no_clause_to_cut(when: str) -> None:
+    # « En novembre, 172.734 voitures … »: the figure's time, not a clause (judged round 34).
+    text = (
+        f"{when}, 18.420 voitures neuves ont été immatriculées en Bretagne, soit une hausse "
+        "de 2,5 % sur un an, selon le comité régional des constructeurs automobiles."
+    )
+    bullet, removed = compress(text, 20)
+    assert "leading_clause" not in removed
+    assert bullet.startswith(when), bullet
+
+
+@pytest.mark.parametrize(
+    ("opening", "time"),
+    [
+        ("En novembre", True),
+        ("En 2019", True),
+        ("Mardi soir", True),
+        ("Au lendemain d'une réunion tendue", False),
+        ("Après avoir quitté Brest en novembre", False),
+    ],
+)
+def test_a_leading_time_is_told_from_a_clause(opening: str, time: bool) -> None:
+    read = _read(f"{opening}, 172.734 voitures neuves ont été immatriculées en Bretagne.")
+    assert compress_module._only_a_time(read, read.segs[0]) is time
+
+
 def test_detail_and_parenthetical_always_go() -> None:
     text = (
         "Les pompiers (plus de 300 hommes) ont maîtrisé l'incendie dans la nuit, "

@@ -560,6 +560,8 @@ def _leading_clause(s: _Sentence, k: int) -> Deletion | None:
     # clause names whose view or words follow; without it they read as the paper's.
     if _names_a_viewpoint(s, seg) or s.text[nxt:].lstrip().startswith(QUOTE_MARKS):
         return None
+    if _only_a_time(s, seg):
+        return None
     following = s.segs[1]
     first = s.first_token(following)
     if not s.root_inside(following) and (
@@ -574,6 +576,27 @@ def _leading_clause(s: _Sentence, k: int) -> Deletion | None:
 
 # Marks that open a quotation.
 QUOTE_MARKS = ('"', "«", "“", "‘")
+# At most this many words in a leading segment that only tells when (« En novembre, »).
+_TIME_WORDS = 4
+
+
+def _only_a_time(s: _Sentence, seg: Segment) -> bool:
+    """The leading segment only tells when, with a month, a year or a day (« En novembre,
+    172.734 voitures ont été mises en circulation », « Mardi soir, », « En 2019, »): the time
+    of the claim, a few words that the figure after it needs (the thirty-fourth judged
+    round's « a perdu "En novembre" »), not a clause to cut."""
+    piece = s.piece(seg).strip(" ,")
+    base = s.base
+    words = [
+        t for t in s.sent if not (t.is_space or t.is_punct) and seg.start <= t.idx - base < seg.end
+    ]
+    if not words or len(words) > _TIME_WORDS or any(t.pos_ in {"VERB", "AUX"} for t in words):
+        return False
+    return bool(
+        s.lang.month_word.search(piece)
+        or s.lang.date_word.search(piece)
+        or any(t.like_num and len(t.text) == 4 and t.text.isdigit() for t in words)
+    )
 
 
 def _names_a_viewpoint(s: _Sentence, seg: Segment) -> bool:
