@@ -723,7 +723,10 @@ def _additive(
     tokens: Sequence[Token], words: PointingWords, introduced: frozenset[str], named: bool
 ) -> str | None:
     lowered = [t.lower_ for t in tokens]
+    firsts = _first_words(words.additive)
     for k in range(len(tokens)):
+        if lowered[k] not in firsts:
+            continue  # most words open no phrase: one set lookup, not one slice per phrase
         for phrase in words.additive:
             if tuple(lowered[k : k + len(phrase)]) != phrase:
                 continue
@@ -776,7 +779,10 @@ def _additive(
             return "back_additive"
     # Quote marks aside: « a fait encore "mieux" ».
     plain = [t for t in tokens if not t.is_quote]
+    firsts = _first_words(words.bare_comparatives)
     for k in range(len(plain)):
+        if plain[k].lower_ not in firsts:
+            continue
         for phrase in words.bare_comparatives:
             if tuple(t.lower_ for t in plain[k : k + len(phrase)]) != phrase:
                 continue
@@ -786,6 +792,12 @@ def _additive(
             if not any(t.lower_ in words.completed_by for t in after):
                 return "back_additive"
     return None
+
+
+@cache
+def _first_words(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """The words the ``phrases`` open with."""
+    return frozenset(phrase[0] for phrase in phrases if phrase)
 
 
 def _first_person(
@@ -1021,8 +1033,9 @@ def _pair(
     the bullet or the box said before, nor, for a noun, one the bullet names (``back_count``)."""
     lowered = [t.lower_ for t in tokens]
     inside = {t.i for t in tokens}
+    pair_firsts = _first_words(words.pair_pronouns)
     for k, tok in enumerate(tokens):
-        for phrase in words.pair_pronouns:
+        for phrase in words.pair_pronouns if lowered[k] in pair_firsts else ():
             if tuple(lowered[k : k + len(phrase)]) != phrase:
                 continue
             # The phrase's words the parse made the subject (« deux » in « Tous deux »).
