@@ -2477,11 +2477,13 @@ def _past_hyphenated(doc: Doc, subjects: list[Token], end: int) -> int:
     if last is None:
         match = _HYPHENATED.match(doc.text, end)
         return match.end() if match is not None else end
-    glued = []
+    glued: list[str] = []
+    at = end
     for tok in doc[last.i + 1 :]:
-        if tok.idx != end + sum(len(g) for g in glued):
+        if tok.idx != at:
             break
         glued.append(tok.text)
+        at += len(tok.text)
         if tok.whitespace_:
             break
     match = _HYPHENATED.match("".join(glued))

@@ -794,12 +794,6 @@ def _additive(
     return None
 
 
-@cache
-def _first_words(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
-    """The words the ``phrases`` open with."""
-    return frozenset(phrase[0] for phrase in phrases if phrase)
-
-
 def _first_person(
     tokens: Sequence[Token], words: PointingWords, introduced: frozenset[str], named: bool
 ) -> str | None:
