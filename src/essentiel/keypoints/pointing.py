@@ -328,7 +328,7 @@ def points_back(
     kind = _cue(tokens, words, introduced, speaker)
     if kind is not None:
         return kind
-    for check in (_clitic, _additive, _first_person, _phrase, _count):
+    for check in (_clitic, _additive, _first_person, _answer, _phrase, _count):
         kind = check(tokens, words, introduced, named)
         if kind is not None:
             return kind
@@ -797,8 +797,6 @@ def _additive(
 def _first_person(
     tokens: Sequence[Token], words: PointingWords, introduced: frozenset[str], named: bool
 ) -> str | None:
-    if _answers(tokens, words):
-        return "back_quote"
     if not any(t.lower_ in words.first_person and t.pos_ == "PRON" for t in tokens):
         return None
     # A quote with its cue (« "Je m'accroche ...", avoue ce lycéen ») has its speaker, told by
@@ -827,14 +825,18 @@ def _first_person(
     return "back_quote"
 
 
-def _answers(tokens: Sequence[Token], words: PointingWords) -> bool:
+def _answer(
+    tokens: Sequence[Token], words: PointingWords, introduced: frozenset[str], named: bool
+) -> str | None:
     """The bullet opens on a quote whose first words answer a question (``answer_openers``:
     « "Parce que, sur mes sujets, je souhaitais …", a expliqué le ministre », judged round
-    34): the question is in another sentence."""
+    34): the question is in another sentence (``back_quote``)."""
     if len(tokens) < 2 or not (_OPEN.get(tokens[0].text, 0) > 0 or tokens[0].text == '"'):
-        return False
+        return None
     lowered = tuple(t.lower_ for t in tokens[1:6])
-    return any(lowered[: len(phrase)] == phrase for phrase in words.answer_openers)
+    if any(lowered[: len(phrase)] == phrase for phrase in words.answer_openers):
+        return "back_quote"
+    return None
 
 
 def _possessive(
