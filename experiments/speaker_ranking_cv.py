@@ -1,7 +1,7 @@
 """Speaker attribution as a ranking, against the rules, by cross-validation over articles.
 
     PYTHONPATH=src .venv/bin/python experiments/speaker_ranking_cv.py [--gold FILE] [--folds 5]
-        [--cache FILE] [--seed 0]
+        [--cache FILE] [--seed 0] [--share 1.0] [--test FILE... [--test-cache FILE]]
 
 Digests every gold article as bench/facts_fr.py does, while ``recording()``
 collects each quote's speaker candidates and their features (``gather``: the rules' answer is
@@ -369,7 +369,11 @@ def examples(gold_paths: list[Path]) -> list[dict[str, Any]]:
 
 
 def cross_validate(
-    articles: list[dict[str, Any]], folds: int, seed: int, drop: frozenset[str] = frozenset()
+    articles: list[dict[str, Any]],
+    folds: int,
+    seed: int,
+    drop: frozenset[str] = frozenset(),
+    share: float = 1.0,
 ) -> None:
     import lightgbm
 
@@ -380,7 +384,10 @@ def cross_validate(
     totals = {"quotes": 0, "rules": 0, "ranker": 0, "ceiling": 0}
     for part in range(folds):
         test = {order[i] for i in range(len(order)) if i % folds == part}
-        train = [q for i, a in enumerate(articles) if i not in test for q in a["quotes"]]
+        # A learning curve: the ranker fitted on a share of the other folds' articles only.
+        rest = [i for i in order if i not in test]
+        rest = rest[: max(1, round(share * len(rest)))]
+        train = [q for i in rest for q in articles[i]["quotes"]]
         x = np.concatenate([q["x"][:, keep] for q in train])
         y = np.concatenate([q["y"] for q in train])
         booster = lightgbm.train(
@@ -402,6 +409,46 @@ def cross_validate(
     print(_line("all", totals))
 
 
+def fit_and_test(
+    train: list[dict[str, Any]],
+    test: list[dict[str, Any]],
+    seed: int,
+    drop: frozenset[str] = frozenset(),
+) -> None:
+    """The ranker fitted on every ``train`` article, scored on the ``test`` articles."""
+    import lightgbm
+
+    keep = [i for i, name in enumerate(FEATURES) if name not in drop]
+    quotes = [q for a in train for q in a["quotes"]]
+    booster = lightgbm.train(
+        {**PARAMS, "seed": seed},
+        lightgbm.Dataset(
+            np.concatenate([q["x"][:, keep] for q in quotes]),
+            np.concatenate([q["y"] for q in quotes]),
+            feature_name=[FEATURES[i] for i in keep],
+        ),
+        ROUNDS,
+    )
+    counts = {"quotes": 0, "rules": 0, "ranker": 0, "ceiling": 0}
+    for a in test:
+        for q in a["quotes"]:
+            scores = booster.predict(q["x"][:, keep], num_threads=1)
+            counts["quotes"] += 1
+            counts["rules"] += int(q["y"][q["rule"]])
+            counts["ranker"] += int(q["y"][int(np.argmax(scores))])
+            counts["ceiling"] += int(q["y"].max())
+    print(_line("test", counts))
+
+
+def _cached(paths: list[Path], cache: Path | None) -> list[dict[str, Any]]:
+    if cache and cache.exists():
+        return list(pickle.loads(cache.read_bytes()))
+    articles = examples(paths)
+    if cache:
+        cache.write_bytes(pickle.dumps(articles))
+    return articles
+
+
 def _line(label: str, c: dict[str, int]) -> str:
     n = max(1, c["quotes"])
     return (
@@ -417,14 +464,19 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--cache", type=Path, help="examples saved here, read back when present")
     parser.add_argument("--drop", nargs="*", default=[], help="features the ranker goes without")
+    parser.add_argument(
+        "--share", type=float, default=1.0, help="share of the training folds' articles fitted on"
+    )
+    parser.add_argument(
+        "--test", type=Path, nargs="+", help="fit on every --gold article, score on these instead"
+    )
+    parser.add_argument("--test-cache", type=Path, help="--test's examples saved here")
     args = parser.parse_args()
-    if args.cache and args.cache.exists():
-        articles = pickle.loads(args.cache.read_bytes())
-    else:
-        articles = examples(args.gold)
-        if args.cache:
-            args.cache.write_bytes(pickle.dumps(articles))
-    cross_validate(articles, args.folds, args.seed, frozenset(args.drop))
+    articles = _cached(args.gold, args.cache)
+    if args.test:
+        fit_and_test(articles, _cached(args.test, args.test_cache), args.seed, frozenset(args.drop))
+        return 0
+    cross_validate(articles, args.folds, args.seed, frozenset(args.drop), args.share)
     return 0
 
 
