@@ -66,3 +66,44 @@ def test_a_quote_that_echoes_a_word_or_two_of_the_headline_is_not_taken() -> Non
     engine = Pipeline(Settings())
     digest = engine.digest(BODY, lang="fr", title=title)
     assert all("Aucune fermeture" not in point.text for point in digest.keypoints)
+
+
+SHORT_LEAD = "Le conseil municipal de Villeneuve s'est réuni mardi soir dans la salle des fêtes."
+
+
+def test_the_quote_comes_first_when_the_statement_to_try_says_less_of_the_headline() -> None:
+    # The lead can be a bullet, but it says only « Villeneuve » of the headline; the quote
+    # says the closing, the pool and the summer.
+    engine = Pipeline(Settings(keypoints=KeyPointSettings(article_order=False)))
+    digest = engine.digest(BODY.replace(LEAD, SHORT_LEAD), lang="fr", title=TITLE)
+    assert digest.keypoints[0].text == QUOTE
+
+
+LONG_QUOTE = (
+    "\"Aucune fermeture de la piscine Jean-Moulin ne sera décidée avant l'été. Nous avons "
+    "entendu l'inquiétude des familles, des clubs de natation, des maîtres-nageurs et des "
+    'retraités du quartier nord, et nous leur devons une réponse claire, rapide et chiffrée", '
+    "a assuré le maire Paul Morel mardi soir."
+)
+
+
+def test_a_quote_too_long_whole_is_cut_after_the_sentence_that_states_the_headline() -> None:
+    body = BODY.replace(LEAD, SHORT_LEAD).replace(QUOTE, LONG_QUOTE)
+    engine = Pipeline(Settings(keypoints=KeyPointSettings(article_order=False)))
+    digest = engine.digest(body, lang="fr", title=TITLE)
+    first = digest.keypoints[0]
+    assert first.verdict.passed
+    assert first.text == (
+        '"Aucune fermeture de la piscine Jean-Moulin ne sera décidée avant l\'été", a assuré '
+        "le maire Paul Morel mardi soir."
+    )
+
+
+def test_a_quote_glued_to_the_sentence_before_it_is_not_a_bullet() -> None:
+    # « ...prévu..."Nous avons » is one sentence to the splitter: a bullet of it would open
+    # on the other sentence, cut from its context.
+    glued = "La soirée ne s'est pas déroulée comme prévu..." + QUOTE
+    body = BODY.replace(LEAD, SHORT_LEAD).replace(QUOTE, glued)
+    engine = Pipeline(Settings(keypoints=KeyPointSettings(article_order=False)))
+    digest = engine.digest(body, lang="fr", title=TITLE)
+    assert all(not point.text.startswith("La soirée") for point in digest.keypoints)

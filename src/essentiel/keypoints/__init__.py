@@ -20,6 +20,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+from spacy.tokens import Token
+
 from essentiel.analyze import ParsedSentence
 from essentiel.check.verifier import Verifier
 from essentiel.keypoints.compress import Compressor, count_words, subordinate_only
@@ -578,11 +580,11 @@ def build_keypoints(
         if (
             not made
             and quoted is not None
-            and tried_first
             and headline is not None
             and all(headline.match(c.sentence, lang.code) < quoted[2] for c in pending[:1])
         ):
-            # The statement tried could not be a bullet, and the next says less than the quote.
+            # The statement to try (or, after one that could not be a bullet, the next) says
+            # less of the headline than the quote.
             lead_point = take_quote(quoted)
             pending = []
             continue
@@ -965,8 +967,14 @@ def headline_quote(
     for share, (first, last) in sorted(scored, key=lambda item: -item[0]):
         if share < QUOTE_TITLE_SHARE:
             break
-        match = max(headline.match(q, code) for q in sentences[first : last + 1])
-        point = joined_quote(text, sentences[first : last + 1], verifier, settings)
+        run = sentences[first : last + 1]
+        match = max(headline.match(q, code) for q in run)
+        # Too long whole, its first sentences up to the one that says the headline
+        # (``cut_quote``): the quote's own words with its speaker.
+        best = max(range(len(run)), key=lambda k: headline.title_share(run[k]))
+        point = joined_quote(text, run, verifier, settings) or (
+            cut_quote(text, run, verifier, settings, through=best) if settings.cut_quotes else None
+        )
         if point is not None:
             return (first, last), point, match
     return None
@@ -994,6 +1002,8 @@ def joined_quote(
     attribution = [*first.doc[first.start : opened], *last.doc[closed + 1 : last.end]]
     if not any(t.ent_type_ in _SPEAKER_LABELS for t in attribution):
         return None
+    if not _opens_on_quote(list(first.doc[first.start : opened])):
+        return None
     bullet = bullet_text(text, [(start, end)])
     if unbalanced_quotes(bullet):
         return None
@@ -1011,6 +1021,17 @@ def joined_quote(
 
 
 _CLOSING_MARKS = frozenset({'"', "»", "”"})
+
+
+def _opens_on_quote(before: Sequence[Token]) -> bool:
+    """Whether what stands before a quote's opening mark in its sentence lets the quote open a
+    bullet: nothing, or a clause that hands over to it with a colon (« Paul Morel a déclaré :
+    "… »). Anything else is a sentence of its own glued to the quote (« Une aventure qui ne se
+    déroulera pas comme prévu..."Ce livre est drôle… »), which the bullet would open on."""
+    words = [t for t in before if not t.is_space]
+    return not words or words[-1].text == ":"
+
+
 _QUOTE_OPENERS = frozenset({'"', "«", "“"})
 
 
@@ -1044,6 +1065,8 @@ def cut_quote(
     if any(t.text in _QUOTE_OPENERS or t.text in _CLOSING_MARKS for t in tail):
         return None
     before = list(first.doc[first.start : opened.i])
+    if not _opens_on_quote(before):
+        return None
     cue = [t for t in tail if not t.is_punct]
     if not any(t.ent_type_ in _SPEAKER_LABELS for t in (cue or before)):
         return None
