@@ -121,7 +121,8 @@ def candidates(item: Any, pipeline: Any, leads: Sequence[int], external: set[str
     )
     systems: list[tuple[str, list[str]]] = [(OURS, [k.text for k in digest.keypoints])]
     systems += [(f"lead-{k}", lead(sentences, k)) for k in leads]
-    systems.append((REFERENCE, list(item.reference)))
+    if item.reference:  # news with no summary of its own is judged without one
+        systems.append((REFERENCE, list(item.reference)))
     for name, summary in sorted(item.system_outputs.items()):
         if external is None or name in external:
             systems.append((name, list(summary)))
@@ -169,7 +170,9 @@ def build(args: argparse.Namespace) -> int:
         wanted = [i for part in args.ids for i in part.split(",") if i.strip()]
         if len(wanted) == 1 and wanted[0].startswith("@"):
             wanted = sorted(read_id_file(Path(wanted[0][1:])))
-    items = read_items(args.data, source=args.source, where=dict(args.where))
+    items = read_items(
+        args.data, source=args.source, where=dict(args.where), reference_required=False
+    )
     chosen = choose(items, skip=args.skip, documents=args.documents, ids=wanted, exclude=exclude)
     if not chosen:
         raise JudgingError("the slice is empty")

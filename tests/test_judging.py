@@ -203,3 +203,27 @@ def test_the_publication_date_is_shown_when_known(judging: ModuleType, tmp_path:
     (item,) = json.loads((tmp_path / "blind.json").read_text())
     assert item["published"] == "2020-01-23"
     assert list(item) == ["item", "title", "published", "article", "summaries"]
+
+
+def test_news_without_a_summary_of_its_own_is_judged_without_a_reference(
+    judging: ModuleType, tmp_path: Path
+) -> None:
+    # Gender Gap Tracker articles carry no summary: ours and the leads are judged alone.
+    bare = tmp_path / "bare.jsonl"
+    row = {k: v for k, v in ROWS[0].items() if k not in ("reference_summary", "system_outputs")}
+    bare.write_text(json.dumps(row, ensure_ascii=False) + "\n")
+    assert build(judging, bare, tmp_path, 5) == 0
+    (entry,) = json.loads((tmp_path / "key.json").read_text())["items"]
+    systems = {name for names in entry["labels"].values() for name in names}
+    assert "reference" not in systems
+    assert "essentiel" in systems and "lead-2" in systems
+
+
+def test_the_engine_s_evaluation_still_needs_a_reference(tmp_path: Path) -> None:
+    from essentiel.evaluation.data import EvalDataError, read_items
+
+    bare = tmp_path / "bare.jsonl"
+    row = {k: v for k, v in ROWS[0].items() if k != "reference_summary"}
+    bare.write_text(json.dumps(row, ensure_ascii=False) + "\n")
+    with pytest.raises(EvalDataError, match="no reference"):
+        list(read_items(bare))

@@ -61,7 +61,9 @@ def _date(row: dict[str, Any]) -> dt.date | None:
     return None
 
 
-def item_from_row(row: dict[str, Any], source: Source | None, where: str) -> EvalItem:
+def item_from_row(
+    row: dict[str, Any], source: Source | None, where: str, *, reference_required: bool = True
+) -> EvalItem:
     if source is None:
         # The text field by default: OrangeSum's pages carry the reference as their chapô.
         source = "text" if row.get("text") else "html"
@@ -73,6 +75,8 @@ def item_from_row(row: dict[str, Any], source: Source | None, where: str) -> Eva
         reference = [str(b) for b in bullets if str(b).strip()]
     elif isinstance(row.get("reference_summary"), str) and row["reference_summary"].strip():
         reference = split_reference(row["reference_summary"])
+    elif not reference_required:
+        reference = []  # judged without one (news with no summary of its own)
     else:
         raise EvalDataError(f"{where}: no reference_bullets or reference_summary")
     outputs = _listish(row.get("system_outputs") or {}, "system_outputs", where)
@@ -144,8 +148,10 @@ def read_items(
     source: Source | None = None,
     where: dict[str, str] | None = None,
     limit: int | None = None,
+    reference_required: bool = True,
 ) -> Iterator[EvalItem]:
-    """Rows of ``path`` in file order, keeping those whose fields equal ``where``'s values."""
+    """Rows of ``path`` in file order, keeping those whose fields equal ``where``'s values.
+    With ``reference_required`` off, a row with no reference is read with an empty one."""
     if not path.is_file():
         raise EvalDataError(f"{path}: no such file")
     opener = gzip.open if path.suffix == ".gz" else open
@@ -166,7 +172,7 @@ def read_items(
             if where and not _matches(row, where):
                 continue
             taken += 1
-            yield item_from_row(row, source, place)
+            yield item_from_row(row, source, place, reference_required=reference_required)
 
 
 def count_items(path: Path, where: dict[str, str] | None, limit: int | None) -> int:
