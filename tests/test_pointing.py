@@ -39,6 +39,12 @@ def _kind(text: str, lang: str = "fr", introduced: frozenset[str] = frozenset())
         ("La police a interpellé le conducteur et l'a placé en garde à vue.", None),
         ("Les amis du marin disparu lui rendront hommage samedi sur le port de Brest.", None),
         ("Comme il l'avait laissé entendre, le maire de Brest brigue un second mandat.", None),
+        # Joined subjects are all the verb's: none of them is what « l' » stands for.
+        (
+            "Marie Kerlann, Paul Kervella et Anne Morvan l'ont rejointe en juin au conseil.",
+            "back_clitic",
+        ),
+        ("Le port de Brest a signé la charte et Anne Morvan l'a rejointe en juin.", None),
         # Additive words: with what they add to in the bullet, or the box, they stand.
         ("Le ministre a retiré du drapeau un autre symbole de la monarchie.", "back_additive"),
         ("Les commerçants de Vannes réclament également une baisse des loyers.", "back_additive"),

@@ -609,11 +609,12 @@ def _clitic(
             key=lambda c: c.i,
             default=None,
         )
-        own = (
-            {subject.i} | {c.i for c in subject.children if c.dep_ in _NAME_PARTS}
-            if subject is not None
-            else set()
-        )
+        # Joined subjects are all the verb's own (« Lyon, Strasbourg et Marseille l'ont
+        # rejointe »: none of them is what « l' » stands for).
+        heads = _joined(subject) if subject is not None else []
+        own = {h.i for h in heads} | {
+            c.i for h in heads for c in h.children if c.dep_ in _NAME_PARTS
+        }
         # « lui », « leur » stand for someone: a noun before them that names a thing cannot
         # be what they stand for (« Aucune preuve d'identité ne lui a été demandée »).
         personal = tok.lower_ in words.personal_clitics
@@ -639,6 +640,14 @@ def _clitic(
             continue
         return "back_clitic"
     return None
+
+
+def _joined(head: Token) -> list[Token]:
+    """``head`` and the words joined to it (« Lyon, Strasbourg et Marseille »)."""
+    joined = [head]
+    for tok in joined:
+        joined.extend(c for c in tok.children if c.dep_ == "conj" and c not in joined)
+    return joined
 
 
 def _can_be_someone(noun: Token, code: str) -> bool:
