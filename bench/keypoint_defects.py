@@ -224,6 +224,7 @@ PLACING_KINDS = (
     "unplaced_thing",
     "unplaced_link",
     "unplaced_ordinal",
+    "unplaced_source",
 )
 SUB_KINDS = {
     "needs_context": CONTEXT_KINDS,
