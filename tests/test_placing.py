@@ -329,6 +329,17 @@ def test_a_moment_or_a_consequence_at_the_opening_is_dropped_when_the_rest_stand
             None,
         ),
         ("Le marché couvert rouvrira en mars, rapporte le quotidien Ouest-France.", "", None),
+        # The outlet's article taken by a preposition (« aux Echos », « du Parisien »).
+        (
+            "Une source a confié aux Echos que la réforme attendra, indique le quotidien.",
+            "",
+            None,
+        ),
+        (
+            "Selon le quotidien, le maire de Quimper a renoncé à sa réforme.",
+            "Les révélations du Parisien sur Quimper",
+            None,
+        ),
         # A name the list lacks that says it is an outlet.
         ("Le dessin a été publié en une par le journal satirique.", "Brest Hebdo publie", None),
     ],

@@ -552,11 +552,22 @@ def _open_quote(text: _DocText, start: int, end: int) -> int | None:
         at = chunk.rfind(opening)
         if at >= 0 and closing not in chunk[at:]:
             return start + at
+    # A straight mark opens only spaced before and glued to the word after (« le slogan
+    # "Restez ... »): counting marks misreads a paragraph with an elided one (« d'"un ami »).
     lo, hi = bisect.bisect_left(text.marks, start), bisect.bisect_left(text.marks, end)
     marks = text.marks[lo:hi]
-    if marks and not text.closes(marks[-1]):
+    if marks and _spaced(text.text, marks[-1], before=True):
         return marks[-1]
     return None
+
+
+def _spaced(text: str, at: int, before: bool) -> bool:
+    """The mark at ``at`` has a space on one side (``before`` or after) and a word character
+    glued on the other."""
+    if at == 0 or at + 1 >= len(text):
+        return False
+    left, right = text[at - 1], text[at + 1]
+    return (left.isspace() and right.isalnum()) if before else (right.isspace() and left.isalnum())
 
 
 def _close_quote(text: _DocText, start: int, end: int) -> int | None:
@@ -569,7 +580,7 @@ def _close_quote(text: _DocText, start: int, end: int) -> int | None:
         if char in "«“":
             return None
         if char == '"':
-            return start + at if text.closes(start + at) else None
+            return start + at if _spaced(text.text, start + at, before=False) else None
     return None
 
 

@@ -47,6 +47,20 @@ Four more, read off the judges' notes of the seventeenth round (lists in ``[plac
   semaine ») nor an idiom (« le second tour »), nor after the noun was said. The box read in
   the article's order then places it (``names_first``).
 
+One more, read off the notes of judged rounds 33 and 34 (« Selon le quotidien, l'homme ... »):
+
+- ``unplaced_source``: a definite description of a news outlet (a noun of ``[quotes]
+  body_nouns`` of the category ``outlets``: « le quotidien », « la radio locale », « la
+  chaîne ») that the digest ties to no entity, when no outlet is named before it (in the
+  headline, an earlier bullet or the bullet): the outlets of
+  resources/common/organisations.toml, with the article a preposition takes (« du
+  Parisien », « aux Echos »), or a name that says it is one (``[placing]
+  outlet_name_words``: « Charlie Hebdo »); nor right after it (« le quotidien Le Progrès »).
+  Another organisation named (« le FN ») does not tell which paper says so. The selector
+  refuses it from the first bullet on when another candidate scores at least
+  ``KeyPointSettings.unplaced_source_margin`` of its score (``refuse_unplaced_source``).
+  An outlet the digest ties to an entity is ``unplaced_tied`` when not named.
+
 Not counted: a plural description (« les enquêteurs »: a group), one the reader knows without
 a name (``[standalone] known_without_name``: « le gouvernement »), and a description with an
 apposed name or an « of » complement.
@@ -173,7 +187,7 @@ def _outlet_pattern() -> re.Pattern[str]:
     for group in resources.common_data("organisations").get("outlets", []):
         for name in group:
             name = name.replace("’", "'")
-            article = re.match(r"(Le|La|Les|L')\s*(?=\S)", name)
+            article = re.match(r"(Les|Le|La)\s+|(L')", name)
             if article is None:
                 names.append(re.escape(name))
                 continue
