@@ -96,7 +96,7 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   train rows 18000-18039: « précise la chaîne », « Plusieurs avancent ... », « l'élu » before
   anyone is named). Placed means named in the headline, in a bullet above (the box in its
   order), or in this bullet before it, or carrying what says whose (« le maire de Brest »,
-  « le président sortant Andrzej Duda »). Eight ways, also counted apart: ``unplaced_tied`` (a
+  « le président sortant Andrzej Duda »). Nine ways, also counted apart: ``unplaced_tied`` (a
   description the digest's entities tie to a person or an organisation whose name the reader
   was not told, even when the bullet names someone else), ``unplaced_description`` (a
   singular definite description of a person, a body or a building tied to nothing, with no
@@ -105,8 +105,10 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   clause other than the main one with no noun of its number before it), ``unplaced_moment``
   (« A cette heure », « Un peu plus tôt dans la journée », « à ce moment-là »: when?),
   ``unplaced_thing`` (« un tel portefeuille », « là aussi »: which?), ``unplaced_link``
-  (« Conséquence, », « Quant au ... »: of what?, at the opening) and ``unplaced_ordinal`` (« La
-  seconde soirée » before the box says there were two). The test is the
+  (« Conséquence, », « Quant au ... »: of what?, at the opening), ``unplaced_ordinal`` (« La
+  seconde soirée » before the box says there were two) and ``unplaced_source`` (« Selon le
+  quotidien, ... », « ..., poursuit la radio locale » with no outlet named before it: which
+  paper says so?). The test is the
   engine's own (``keypoints/placing.py``, lists in ``[placing]``), which the selector also
   applies (``refuse_unplaced``, ``names_first``): run with ``--keypoints refuse_unplaced:0
   --keypoints names_first:0`` to count what it would choose without. Apart, not a defect:
@@ -224,6 +226,7 @@ PLACING_KINDS = (
     "unplaced_thing",
     "unplaced_link",
     "unplaced_ordinal",
+    "unplaced_source",
 )
 SUB_KINDS = {
     "needs_context": CONTEXT_KINDS,

@@ -25,10 +25,11 @@ def _kind(
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        # A body described after the cue verb, with nothing of its kind named before.
+        # A body described after the cue verb, with nothing of its kind named before (an
+        # outlet: ``unplaced_source``).
         (
             "Les quais de Morlaix ont été inondés sur trois cents mètres, précise la chaîne.",
-            "unplaced_description",
+            "unplaced_source",
         ),
         (
             "« Nos clients ont été privés de réseau », a affirmé la société jointe par téléphone.",
@@ -77,7 +78,8 @@ def test_the_headline_or_an_earlier_bullet_places_a_description() -> None:
     told = "France 3 Bretagne a filmé la crue."
     entities = [_entity("France 3 Bretagne", EntityKind.ORGANISATION, told, [])]
     assert _kind(text, told=told, entities=entities) is None
-    assert _kind(text, told="Une tempête a frappé Morlaix lundi.") == "unplaced_description"
+    # No outlet named: « la chaîne » cites a source the reader cannot place.
+    assert _kind(text, told="Une tempête a frappé Morlaix lundi.") == "unplaced_source"
 
 
 def _entity(
@@ -301,3 +303,62 @@ def test_a_moment_or_a_consequence_at_the_opening_is_dropped_when_the_rest_stand
     assert not resources.language("fr").leading_connective(
         "Plus tôt dans la journée de mardi, la maire de Brest avait reçu les pêcheurs."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "told", "kind"),
+    [
+        # An outlet the box never named: which paper says so?
+        ("Selon le quotidien, le maire de Quimper a renoncé à sa réforme.", "", "unplaced_source"),
+        ("Le marché couvert rouvrira en mars, poursuit la radio locale.", "", "unplaced_source"),
+        # Another organisation named above does not tell which outlet.
+        (
+            "Selon le quotidien, le maire de Quimper a renoncé à sa réforme.",
+            "Le PS quitte la majorité de Quimper",
+            "unplaced_source",
+        ),
+        # An outlet named above, or its name after the description, places it.
+        (
+            "Selon le quotidien, le maire de Quimper a renoncé à sa réforme.",
+            "Le maire de Quimper renonce, révèle Le Télégramme",
+            None,
+        ),
+        (
+            "Le marché couvert rouvrira en mars, poursuit la radio locale.",
+            "France Bleu Armorique a interrogé les commerçants.",
+            None,
+        ),
+        ("Le marché couvert rouvrira en mars, rapporte le quotidien Ouest-France.", "", None),
+        # The outlet's article taken by a preposition (« aux Echos », « du Parisien »).
+        (
+            "Une source a confié aux Echos que la réforme attendra, indique le quotidien.",
+            "",
+            None,
+        ),
+        (
+            "Selon le quotidien, le maire de Quimper a renoncé à sa réforme.",
+            "Les révélations du Parisien sur Quimper",
+            None,
+        ),
+        # A name the list lacks that says it is an outlet.
+        ("Le dessin a été publié en une par le journal satirique.", "Brest Hebdo publie", None),
+    ],
+)
+def test_an_outlet_cited_by_a_description_needs_an_outlet_named(
+    text: str, told: str, kind: str | None
+) -> None:
+    assert _kind(text, told) == kind
+
+
+def test_the_selector_refuses_an_unplaced_source_when_another_candidate_is_left() -> None:
+    from essentiel.keypoints.placing import unplaced_source
+
+    sentence = _sentence("Selon le quotidien, le maire de Quimper a renoncé à sa réforme.")
+    fragments = [(sentence.start, sentence.end)]
+    assert unplaced_source(sentence, fragments, "fr", [], "", sentence.text)
+    assert not unplaced_source(
+        sentence, fragments, "fr", [], "Quimper : le maire renonce, selon Le Télégramme", ""
+    )
+    # Past an earlier description of another kind (« Le chauffeur » before the outlet).
+    other = _sentence("Le chauffeur a prévenu la gendarmerie, poursuit la radio locale.")
+    assert unplaced_source(other, [(other.start, other.end)], "fr", [], "", other.text)

@@ -398,6 +398,10 @@ def test_a_pronoun_in_a_fronted_clause_looks_ahead(text: str, kind: str | None) 
         ("Selon la même source, les travaux du pont dureront deux ans.", "back_phrase"),
         # The cause of what a sentence before said (judged round 23).
         ("Et pour cause, les travaux du pont dureront deux ans.", "back_phrase"),
+        # A comparison with a possessive pronoun whose owner another sentence named (judged
+        # round 34); the family a possessive names is no comparison.
+        ("Comme le sien, une trentaine de chantiers du port ont été suspendus.", "back_phrase"),
+        ("Entouré des siens, le maire de Lorient a fêté ses quatre-vingts ans.", None),
         (
             "Le chantier du pont coûtera, comme indiqué précédemment, trois millions d'euros.",
             "back_phrase",

@@ -373,3 +373,38 @@ def test_the_fast_glue_expressions_find_what_the_plain_ones_find(code: str) -> N
             m.end() for m in spaced.finditer(text)
         ]
     assert found >= 3  # the texts do hold glued paragraphs and spaced headings
+
+
+def test_a_one_digit_word_glued_by_its_stop_to_a_capital_ends_a_sentence() -> None:
+    # « France 3.Douze »: two paragraphs run together after a channel's number.
+    assert split(
+        "Le maire a répondu aux questions de France 3.Douze familles ont été relogées. "
+        "Le taux est passé à 3.5 pour cent et l'article 2.B reste en vigueur."
+    ) == [
+        "Le maire a répondu aux questions de France 3.",
+        "Douze familles ont été relogées.",
+        "Le taux est passé à 3.5 pour cent et l'article 2.B reste en vigueur.",
+    ]
+
+
+def test_a_short_quote_holding_a_stop_inside_a_sentence_is_not_cut() -> None:
+    # The quote is one of the sentence's words: the verb after it is the sentence's own.
+    assert split(
+        'Les pharmacies devront afficher le slogan "Attention = prudence. Une dose suffit" '
+        "devant leurs caisses. Le slogan « Lisez la notice. Demandez conseil » sera imprimé "
+        "sur les boîtes."
+    ) == [
+        'Les pharmacies devront afficher le slogan "Attention = prudence. Une dose suffit" '
+        "devant leurs caisses.",
+        "Le slogan « Lisez la notice. Demandez conseil » sera imprimé sur les boîtes.",
+    ]
+
+
+def test_a_quote_that_is_a_sentence_of_its_own_keeps_its_cuts() -> None:
+    # After a colon the quote is the speaker's sentences, as the quote stage reads them.
+    assert split(
+        'Le maire a lancé : "Nous resterons. Nous ne partirons pas" devant la mairie.'
+    ) == [
+        'Le maire a lancé : "Nous resterons.',
+        'Nous ne partirons pas" devant la mairie.',
+    ]

@@ -52,6 +52,9 @@ _GLUED_SENTENCE_INFIXES = (
     # glued to the capitalised word after it, which opens a sentence (a dateline before it).
     rf"(?<=[{_UPPER}]{{2}})\)(?=[{_UPPER}][a-zà-ÿ])",
     rf"(?:(?<=\w\w)|(?<=[)\]\"»”%]))[.!?…]+(?=[\"«“(]?[{_UPPER}])",
+    # « ... de France 3.Douze personnes »: a one-digit word (a channel's number, a count)
+    # glued by its stop to the capitalised word that opens the next paragraph.
+    rf"(?<=\d)[.!?…]+(?=[\"«“(]?[{_UPPER}][a-zà-ÿ])",
     rf"(?<=[.!?…])[\"«“](?=[{_UPPER}])",
 )
 # « "On dirait un gourou""Délire collectif ?" », « "Une mesure d'adaptation"Camille T. a nié »:
@@ -312,6 +315,7 @@ def _sentences_of(doc: Doc) -> list[SpacySpan]:
     # Putting a mark on its side can leave a sentence opening on what follows a quote
     # (« "Délire collectif ?" | , "complot ?" | : "non !", a rétorqué le procureur. »).
     merged = _join_openings_on_punctuation(doc, text, merged)
+    merged = _join_short_quotes(doc, text, merged)
     try:
         lang = resources.language(doc.lang_)
     except KeyError:
@@ -531,6 +535,81 @@ def _join_openings_on_punctuation(
             joined[-1] = doc[joined[-1].start : sent.end]
         else:
             joined.append(sent)
+    return joined
+
+
+# A short quote that holds a stop inside a sentence (« l'avertissement "Attention = danger.
+# Dépasser la dose ..." devra figurer sur les boîtes »): at most this many words on each side
+# of the parser's cut.
+_SHORT_QUOTE_WORDS = 15
+_WORDS = re.compile(r"\w+")
+
+
+def _open_quote(text: _DocText, start: int, end: int) -> int | None:
+    """Where a quote opens in text[start:end] and stays open to its end, or None."""
+    chunk = text.text[start:end]
+    for opening, closing in (("«", "»"), ("“", "”")):
+        at = chunk.rfind(opening)
+        if at >= 0 and closing not in chunk[at:]:
+            return start + at
+    # A straight mark opens only spaced before and glued to the word after (« le slogan
+    # "Restez ... »): counting marks misreads a paragraph with an elided one (« d'"un ami »).
+    lo, hi = bisect.bisect_left(text.marks, start), bisect.bisect_left(text.marks, end)
+    marks = text.marks[lo:hi]
+    if marks and _spaced(text.text, marks[-1], before=True):
+        return marks[-1]
+    return None
+
+
+def _spaced(text: str, at: int, before: bool) -> bool:
+    """The mark at ``at`` has a space on one side (``before`` or after) and a word character
+    glued on the other."""
+    if at == 0 or at + 1 >= len(text):
+        return False
+    left, right = text[at - 1], text[at + 1]
+    return (left.isspace() and right.isalnum()) if before else (right.isspace() and left.isalnum())
+
+
+def _close_quote(text: _DocText, start: int, end: int) -> int | None:
+    """Where the first quote mark of text[start:end] closes a quote, when no mark opens one
+    before it; None otherwise."""
+    chunk = text.text[start:end]
+    for at, char in enumerate(chunk):
+        if char in "»”":
+            return start + at
+        if char in "«“":
+            return None
+        if char == '"':
+            return start + at if _spaced(text.text, start + at, before=False) else None
+    return None
+
+
+def _join_short_quotes(doc: Doc, text: _DocText, sentences: list[SpacySpan]) -> list[SpacySpan]:
+    """A short quote set inside a sentence as one of its words (« le message "Restez chez
+    vous. Sauvez des vies" a été affiché ») is not cut at its own stop: the sentence before
+    the cut opened the quote after a word of its own (not after a colon or a comma, where a
+    quote is a sentence of its own), the one after closes it and goes on in lowercase, and
+    the quote is a few words on each side."""
+    joined: list[SpacySpan] = []
+    for sent in sentences:
+        if joined:
+            before = joined[-1]
+            opened = _open_quote(text, before.start_char, before.end_char)
+            closed = (
+                _close_quote(text, sent.start_char, sent.end_char) if opened is not None else None
+            )
+            if opened is not None and closed is not None:
+                lead = text.text[before.start_char : opened].rstrip()
+                inside = text.text[opened : before.end_char], text.text[sent.start_char : closed]
+                rest = text.text[closed + 1 : sent.end_char].lstrip()
+                if (
+                    lead[-1:].isalpha()
+                    and all(len(_WORDS.findall(part)) <= _SHORT_QUOTE_WORDS for part in inside)
+                    and rest[:1].islower()
+                ):
+                    joined[-1] = doc[before.start : sent.end]
+                    continue
+        joined.append(sent)
     return joined
 
 

@@ -45,7 +45,7 @@ from essentiel.keypoints.naming import (
     namings_by_sentence,
 )
 from essentiel.keypoints.order import news_first
-from essentiel.keypoints.placing import refuse_unplaced, unplaced_in_order
+from essentiel.keypoints.placing import refuse_unplaced, unplaced_in_order, unplaced_source
 from essentiel.keypoints.pointing import kept, named_kinds, points_back
 from essentiel.keypoints.select import (
     MIN_WORDS,
@@ -240,6 +240,15 @@ class KeyPointSettings:
     # From the second bullet on: the first states the headline's event.
     refuse_unplaced: bool = True
     unplaced_margin: float = 0.8
+    # A bullet that cites an outlet by a description no outlet's name placed (« Selon le
+    # quotidien, ... », « ..., poursuit la radio locale »: ``placing.unplaced_source``) is no
+    # bullet, the first too, whatever the others score: the reader cannot tell who says so,
+    # and the text never named it before (judged rounds 33-34: « Selon le quotidien,
+    # l'homme »). A source the text named is resolved, not refused (``unplaced_tied``).
+    refuse_unplaced_source: bool = True
+    # ... when another candidate is left that scores at least this share of its score (a
+    # box of one bullet is worse than a source the reader cannot place).
+    unplaced_source_margin: float = 0.8
     # The box in the article's order instead of the headline's statement first when, read
     # without its headline, that order leaves fewer descriptions unplaced (« Le député
     # Georges Fenech ... » before « Mercredi soir, l'élu a envoyé ... »): the judges marked
@@ -623,6 +632,19 @@ def build_keypoints(
             or settings.refuse_unplaced
         )
 
+        def told_text(made: list[tuple[int, KeyPoint]], rank: int) -> str:
+            """The headline and the bullets the reader has read above this one."""
+            return "\n".join(
+                [
+                    title or "",
+                    *(
+                        p.text
+                        for r, p in made
+                        if r < rank or (p is made[0][1] and not settings.article_order)
+                    ),
+                ]
+            )
+
         def rival(cand: Candidate = cand) -> float:
             """The best other candidate's score, as a share of this one's."""
             other = next_best(candidates, [*chosen, (cand, frozenset())], weight, near)
@@ -724,20 +746,22 @@ def build_keypoints(
                         fragments,
                         lang.code,
                         context.entities,
-                        "\n".join(
-                            [
-                                title or "",
-                                *(
-                                    p.text
-                                    for r, p in made
-                                    if r < cand.rank
-                                    or (p is made[0][1] and not settings.article_order)
-                                ),
-                            ]
-                        ),
+                        told_text(made, cand.rank),
                         point.text,
                         rival,
                         settings.unplaced_margin,
+                    )
+                )
+                or (
+                    settings.refuse_unplaced_source
+                    and rival() >= settings.unplaced_source_margin
+                    and unplaced_source(
+                        cand.sentence,
+                        fragments,
+                        lang.code,
+                        context.entities,
+                        told_text(made, cand.rank),
+                        point.text,
                     )
                 )
             ):

@@ -47,6 +47,20 @@ Four more, read off the judges' notes of the seventeenth round (lists in ``[plac
   semaine ») nor an idiom (« le second tour »), nor after the noun was said. The box read in
   the article's order then places it (``names_first``).
 
+One more, read off the notes of judged rounds 33 and 34 (« Selon le quotidien, l'homme ... »):
+
+- ``unplaced_source``: a definite description of a news outlet (a noun of ``[quotes]
+  body_nouns`` of the category ``outlets``: « le quotidien », « la radio locale », « la
+  chaîne ») that the digest ties to no entity, when no outlet is named before it (in the
+  headline, an earlier bullet or the bullet): the outlets of
+  resources/common/organisations.toml, with the article a preposition takes (« du
+  Parisien », « aux Echos »), or a name that says it is one (``[placing]
+  outlet_name_words``: « Charlie Hebdo »); nor right after it (« le quotidien Le Progrès »).
+  Another organisation named (« le FN ») does not tell which paper says so. The selector
+  refuses it from the first bullet on when another candidate scores at least
+  ``KeyPointSettings.unplaced_source_margin`` of its score (``refuse_unplaced_source``).
+  An outlet the digest ties to an entity is ``unplaced_tied`` when not named.
+
 Not counted: a plural description (« les enquêteurs »: a group), one the reader knows without
 a name (``[standalone] known_without_name``: « le gouvernement »), and a description with an
 apposed name or an « of » complement.
@@ -89,6 +103,7 @@ PLACING_KINDS = (
     "unplaced_thing",
     "unplaced_link",
     "unplaced_ordinal",
+    "unplaced_source",
 )
 _PERSON_LABELS = frozenset({"PER", "PERSON"})
 # A body is placed by an organisation's name only (« Covid-19 » is tagged MISC).
@@ -128,6 +143,9 @@ class PlacingWords:
     ordinal_idioms: tuple[str, ...]
     times: frozenset[str]
     superlatives: frozenset[str]
+    # Nouns of an outlet (« le quotidien », « la radio »: ``[quotes] body_nouns`` of the
+    # category ``outlets``), folded.
+    outlets: frozenset[str]
 
     @classmethod
     @cache
@@ -152,7 +170,59 @@ class PlacingWords:
             ordinal_idioms=tuple(_plain(w) for w in placing.get("ordinal_idioms", [])),
             times=frozenset(_plain(w) for w in placing.get("ordinal_times", [])),
             superlatives=frozenset(w.lower() for w in placing.get("superlative_adverbs", [])),
+            outlets=frozenset(
+                fold(w)
+                for w, category in data.get("quotes", {}).get("body_nouns", {}).items()
+                if category == "outlets"
+            ),
         )
+
+
+@cache
+def _outlet_pattern() -> re.Pattern[str]:
+    """The news outlets' names and spellings of resources/common/organisations.toml, as
+    written (case kept: « Le Monde », not « le monde entier »), whole words, with the article
+    a preposition takes (« du Parisien », « aux Echos »)."""
+    names: list[str] = []
+    for group in resources.common_data("organisations").get("outlets", []):
+        for name in group:
+            name = name.replace("’", "'")
+            article = re.match(r"(Les|Le|La)\s+|(L')", name)
+            if article is None:
+                names.append(re.escape(name))
+                continue
+            rest = re.escape(name[article.end() :])
+            det = {"Le": "(?:Le|le|du|au) ", "La": "[Ll]a ", "Les": "(?:Les|les|des|aux) "}
+            names.append(det.get(article.group(1), "[Ll]['’]") + rest)
+    # A name the list lacks that says it is an outlet (« Charlie Hebdo », « France Bleu
+    # Mayenne »): a capitalised word with one of ``[placing] outlet_name_words`` of any
+    # language we have.
+    marks = sorted(
+        {
+            w
+            for code in resources.supported_languages()
+            for w in resources.raw(code).get("placing", {}).get("outlet_name_words", [])
+        }
+    )
+    if marks:
+        words = "|".join(re.escape(w) for w in marks)
+        names.append(rf"[A-ZÀ-Þ][\w'-]+ (?:{words})|(?:{words}) [A-ZÀ-Þ][\w'-]+")
+    names.sort(key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(names)})(?!\w)")
+
+
+def outlet_after(text: str) -> bool:
+    """An outlet's name follows the description, maybe after its adjectives or a comma
+    (« rapporte le quotidien Le Progrès », « le quotidien régional, Ouest-France »)."""
+    match = _outlet_pattern().search(text.replace("’", "'"))
+    return match is not None and not re.search(
+        r"[.;:!?]|\b(?:qui|que|a|ont|est)\b", text[: match.start()]
+    )
+
+
+def outlet_named(text: str) -> bool:
+    """A news outlet of the common list is named in ``text``."""
+    return _outlet_pattern().search(text.replace("’", "'")) is not None
 
 
 def _plain(text: str) -> str:
@@ -372,11 +442,13 @@ def unplaced(
     entities: Sequence[Entity] = (),
     told_text: str = "",
     bullet: str = "",
+    sources_only: bool = False,
 ) -> Unplaced | None:
     """The first description or pronoun of the bullet made of ``fragments`` of ``sentence``
     that the reader cannot place, or None. ``told_text``: what the reader read before the
     bullet (the headline and the earlier bullets); ``bullet``: its text as shown (a bracketed
-    name in it names the subject)."""
+    name in it names the subject); ``sources_only``: the first outlet not placed
+    (``unplaced_source``), past any other kind."""
     words = PlacingWords.of(code)
     if not words.articles:
         return None
@@ -386,10 +458,14 @@ def unplaced(
     told = told_words(told_text)
     root = sentence.span.root
     for kind, found in (
-        ("unplaced_link", _phrases(sentence, fragments, words.links, opening=True)),
-        ("unplaced_moment", _phrases(sentence, fragments, words.opening_moments, opening=True)),
-        ("unplaced_moment", _phrases(sentence, fragments, words.moments)),
-        ("unplaced_thing", _phrases(sentence, fragments, words.things, told=told or _NOTHING)),
+        ()
+        if sources_only
+        else (
+            ("unplaced_link", _phrases(sentence, fragments, words.links, opening=True)),
+            ("unplaced_moment", _phrases(sentence, fragments, words.opening_moments, opening=True)),
+            ("unplaced_moment", _phrases(sentence, fragments, words.moments)),
+            ("unplaced_thing", _phrases(sentence, fragments, words.things, told=told or _NOTHING)),
+        )
     ):
         if found is not None:
             return Unplaced(kind, *found)
@@ -399,7 +475,7 @@ def unplaced(
         # A bracketed name replaced the subject: what stood there is named.
         if "[" in bullet and tok.dep_.startswith("nsubj") and tok.head == root:
             continue
-        ordinal = _ordinal(tok, words) or _elided_superlative(tok, words)
+        ordinal = None if sources_only else _ordinal(tok, words) or _elided_superlative(tok, words)
         if ordinal is not None and not (
             _said(tok, told) or any(fold(t.lemma_) == fold(tok.lemma_) for t in before)
         ):
@@ -417,24 +493,41 @@ def unplaced(
             # The bullet's words before it, as text: read only for a description.
             before_text = " ".join(t.text for t in before)
             tied = _tied(entities, a, b)
+            keys = {fold(tok.lemma_), fold(tok.lower_)}
+            if sources_only and not keys & words.outlets:
+                continue
             if tied is not None:
                 if not (
                     named_in(entities[tied], told_text) or named_in(entities[tied], before_text)
                 ):
                     return Unplaced("unplaced_tied", described, a, b, tied)
                 continue
-            keys = {fold(tok.lemma_), fold(tok.lower_)}
             kind = (
-                "person" if keys & words.persons else "body" if keys & words.bodies else "building"
+                "person"
+                if keys & words.persons
+                else "outlet"
+                if keys & words.outlets
+                else "body"
+                if keys & words.bodies
+                else "building"
             )
             if _said(tok, told) or any(
                 {fold(t.lemma_), fold(t.lower_)} & {fold(tok.lemma_), fold(tok.lower_)}
                 for t in before
             ):
                 continue
+            if kind == "outlet":
+                # « Selon le quotidien, ... » with no outlet named before: which paper says so?
+                # Another organisation named (« le FN ») does not tell it.
+                after = sentence.text[b - sentence.start : b - sentence.start + 60]
+                if outlet_named(f"{told_text}\n{before_text}") or outlet_after(after):
+                    continue
+                return Unplaced("unplaced_source", described, a, b)
             if _kind_named(before, f"{told_text}\n{before_text}", entities, kind):
                 continue
             return Unplaced("unplaced_description", described, a, b)
+        if sources_only:
+            continue
         if (
             tok.lower_ in words.quantifiers
             and tok.pos_ == "PRON"
@@ -512,6 +605,25 @@ def refuse_unplaced(
         return False
     found = unplaced(sentence, fragments, code, entities, told_text, bullet)
     return found is not None and rival() >= margin
+
+
+def unplaced_source(
+    sentence: ParsedSentence,
+    fragments: Sequence[tuple[int, int]],
+    code: str,
+    entities: Sequence[Entity],
+    told_text: str,
+    bullet: str,
+) -> bool:
+    """The bullet cites an outlet by a description no outlet's name placed (« Selon le
+    quotidien, ... » with no paper named above it or before it)."""
+    words = PlacingWords.of(code)
+    if not words.outlets or not any(
+        o in fold(sentence.text) for o in words.outlets & (words.bodies | words.persons)
+    ):
+        return False
+    found = unplaced(sentence, fragments, code, entities, told_text, bullet, sources_only=True)
+    return found is not None and found.kind == "unplaced_source"
 
 
 def unplaced_in_order(
