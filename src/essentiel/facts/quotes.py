@@ -136,6 +136,12 @@ class _Rules:
     role_families: dict[str, frozenset[str]]  # a general role noun → the roles it covers
     former: tuple[str, ...]  # prefixes of a former role (« l'ex-ministre » is a « ministre »)
     body_nouns: dict[str, str]
+    body_adjectives: dict[str, str]  # « syndicale »: the body category an adjective marks
+    # A title right before a name and the description nouns it gives its holder (« Me X » is
+    # an « avocat », « sœur X » a « religieuse »); a possessive before the title (« sa sœur
+    # X ») makes it kinship, no title.
+    title_roles: dict[str, frozenset[str]]
+    title_role: re.Pattern[str] | None
     prepositions: frozenset[str]
     complement_prepositions: frozenset[str]  # with ``prepositions``: a name's governors
     according_to: re.Pattern[str]
@@ -203,6 +209,21 @@ def rules(code: str) -> _Rules:
             for w, covered in q.get("role_families", {}).items()
         },
         body_nouns={fold(w): c for w, c in q.get("body_nouns", {}).items()},
+        body_adjectives={fold(w): c for w, c in q.get("body_adjectives", {}).items()},
+        title_roles={
+            fold(w): frozenset(fold(n) for n in nouns)
+            for w, nouns in q.get("title_roles", {}).items()
+        },
+        title_role=(
+            re.compile(
+                rf"(?:^|(?<=[\s(,;:«\"“]))"
+                rf"(?:(?P<owner>{alternation(q.get('title_owners', []))})\s+)?"
+                rf"(?P<title>{alternation(list(q['title_roles']))})\.?\s+$",
+                re.IGNORECASE,
+            )
+            if q.get("title_roles")
+            else None
+        ),
         former=tuple(fold(w) + " " for w in q.get("former_prefixes", [])),
         prepositions=frozenset(w.lower() for w in q.get("incise_prepositions", [])),
         complement_prepositions=frozenset(
@@ -363,7 +384,8 @@ class QuoteExtractor:
             for block, doc in docs
             for a, b, _ in quote_pairs(block.span.text)
         ]
-        self._resolve(found, text, index, SpeakerRanker(index, docs, quoted, index.evidence, text))
+        evidence = self._title_evidence(text, index)
+        self._resolve(found, text, index, SpeakerRanker(index, docs, quoted, evidence, text))
         return [
             Quote(
                 kind=f.kind,
@@ -1650,6 +1672,27 @@ class QuoteExtractor:
 
     # ---- who said it ---------------------------------------------------------------------
 
+    def _title_evidence(self, text: str, index: EntityIndex) -> list[frozenset[str]]:
+        """Per entity, the description nouns the text tied to it: its roles' (the entity
+        index's evidence), and those of a title written right before one of its names (« Me
+        Charles Dubois » is the « avocat » of a later « l'avocat des plaignants », « sœur
+        Marie » the « religieuse »). Not after a possessive (« sa sœur Marie » is kin)."""
+        pattern = self.r.title_role
+        if pattern is None:
+            return index.evidence
+        out: list[frozenset[str]] = []
+        for k, entity in enumerate(index.entities):
+            nouns = set(index.evidence[k])
+            if entity.kind is EntityKind.PERSON:
+                for m in entity.mentions:
+                    if m.form is not MentionForm.NAME:
+                        continue
+                    found = pattern.search(text, max(0, m.span.start - 30), m.span.start)
+                    if found is not None and found.group("owner") is None:
+                        nouns |= self.r.title_roles.get(fold(found.group("title")), frozenset())
+            out.append(frozenset(nouns))
+        return out
+
     def _resolve(
         self, found: list[_Found], text: str, index: EntityIndex, ranker: SpeakerRanker
     ) -> None:
@@ -2274,7 +2317,7 @@ class QuoteExtractor:
             k = index.at(t.idx + f.offset, t.idx + f.offset + len(t.text))
             return k is None or not self._member_of(head, k, index)  # « l'élu LFI »: a member
 
-        if any(names_its_holder(t) for t in head.rights):
+        if any(names_its_holder(t) for t in head.rights if t.idx + f.offset < f.speaker[1]):
             return False  # « le magazine Géo »: the phrase names it; it stays as written
         doc = head.doc
         if head.i + 2 < len(doc) and doc[head.i + 1].text == "-":
@@ -2285,8 +2328,25 @@ class QuoteExtractor:
         # « l'ex-conseiller de Paul Girard » is not Paul Girard, named before or not.
         complement = ranker.named_within(*f.speaker)
         body = next((n for n in nouns if n in self.r.body_nouns), None)
+        category = self.r.body_nouns.get(body, "") if body is not None else ""
+        if body is None and not nouns & self.r.person_nouns:
+            # « la troisième force syndicale »: an adjective of a body's category makes the
+            # noun a description of such a body.
+            category = next(
+                (
+                    self.r.body_adjectives[fold(c.lower_)]
+                    for c in head.children
+                    if c.dep_ == "amod" and fold(c.lower_) in self.r.body_adjectives
+                ),
+                "",
+            )
+            body = fold(head.lemma_) if category else None
         if body is not None:
-            kinds, category = _ISSUERS, self.r.body_nouns[body]
+            kinds = _ISSUERS
+
+            # Nouns of the same category (« le syndicat » is the body the text made « la
+            # fédération Sud-Rail »).
+            kindred = {n for n, c in self.r.body_nouns.items() if category and c == category}
 
             def evident(k: int) -> bool:
                 # « le magazine » is an outlet; « la préfecture » a body named or described so.
@@ -2294,10 +2354,14 @@ class QuoteExtractor:
                     body in ranker.evidence[k]
                     or body in fold(index.entities[k].name).split()
                     or (bool(category) and index.categories[k] == category)
+                    or bool(kindred & ranker.evidence[k])
+                    or bool(kindred & set(fold(index.entities[k].name).split()))
                 )
 
             allowed = evident
-            among = ranker.described_as({body}) | ranker.named_with(body)
+            among = ranker.described_as({body} | kindred).union(
+                *(ranker.named_with(n) for n in {body} | kindred)
+            )
             if category:
                 among |= ranker.of_category(category)
             gender = None  # « la FNSEA » is « le syndicat »: a body's gender is its noun's
@@ -2352,6 +2416,13 @@ class QuoteExtractor:
             said=_said(recent) if before is not None else None,
             evident_among=among,
         )
+        if kinds is _PEOPLE and (chosen is None or not evident(chosen.entity)):
+            # « a indiqué l'avocat des agents impliqués dans l'incident, Me X. »: the name the
+            # rest of the description's sentence gives it, by evidence (a title, a role),
+            # beats a person named before without any.
+            ahead = ranker.evident_after(f.speaker[1], evident)
+            if ahead is not None and ahead.entity not in complement:
+                chosen = ahead
         if chosen is None and kinds is _PEOPLE:
             # No evidence and nobody quoted before: the person the text just made the subject
             # of its sentence, unless the text gave them a rival role (« le juge » is not the

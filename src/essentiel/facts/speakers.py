@@ -384,6 +384,20 @@ class SpeakerRanker:
                 return Speaker(m.entity, m.start, m.end)
         return None
 
+    def evident_after(self, position: int, evident: Callable[[int], bool]) -> Speaker | None:
+        """The first entity named after ``position`` in its sentence, outside quotes and not
+        as who was told, for which ``evident`` holds, with only a clause between (no quote
+        mark, no colon): who a description that the sentence goes on to name stands for."""
+        sentence = self.sentence_at(position)
+        for m in self.mentions_in_sentences(sentence, sentence):
+            if m.start < position or m.recipient:
+                continue
+            if any(c in self.text[position : m.start] for c in _NOT_BETWEEN_AHEAD):
+                return None
+            if evident(m.entity):
+                return Speaker(m.entity, m.start, m.end)
+        return None
+
     def named_between(
         self, start: int, end: int, kinds: frozenset[EntityKind], gender: str | None
     ) -> bool:
@@ -526,6 +540,8 @@ _NOT_NAMES = frozenset({"VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ"})
 # Who was told (« à l'AFP ») or where it was said (« sur France Inter », « sur Twitter »):
 # never who said it.
 _RECIPIENT = frozenset({"à", "au", "aux", "sur", "to"})
+# What ends the clause of a description that names its holder further on.
+_NOT_BETWEEN_AHEAD = frozenset('"«»“”:;')
 _ARTICLES = frozenset({"l'", "l’", "la", "le", "les", "the"})
 # Articles between a preposition and the name it governs (« de la Nouvelle République »).
 _GOVERNED_ARTICLES = frozenset({"l", "la", "le", "les", "the"})

@@ -1,0 +1,85 @@
+"""Descriptions tied to the person or body they stand for, by evidence the article gives
+(issue 32, item 3): a title before a name, a body's category, the rest of the sentence.
+Original sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from essentiel.model import Digest, Quote
+from essentiel.pipeline import Pipeline
+
+
+def _digest(pipe: Pipeline, text: str) -> Digest:
+    return pipe.digest(text, lang="fr", published=dt.date(2025, 3, 4))
+
+
+def _quote(digest: Digest, start: str) -> Quote:
+    found = [q for q in digest.quotes if q.content.text.startswith(start)]
+    assert len(found) == 1, [q.content.text for q in digest.quotes]
+    return found[0]
+
+
+def test_a_title_makes_the_person_the_category_it_marks(pipeline: Pipeline) -> None:
+    # « sœur Agnès » is « la religieuse » two sentences on; the man named between is not.
+    text = (
+        "Au couvent de Lisieux, sœur Agnès Vernier accueille les visiteurs depuis trente ans. "
+        "Le maire Paul Garnier est venu la saluer mardi. « Je n'ai jamais pensé partir d'ici », "
+        "confie la religieuse."
+    )
+    quote = _quote(_digest(pipeline, text), "Je n'ai jamais pensé")
+    assert quote.speaker_name == "Agnès Vernier"
+
+
+def test_a_possessive_before_the_title_is_kin_not_a_title(pipeline: Pipeline) -> None:
+    # « sa sœur Agnès » is his sister: nothing makes her « la religieuse ».
+    text = (
+        "Paul Garnier vit à Lisieux avec sa sœur Agnès Vernier depuis trente ans. « Je n'ai "
+        "jamais pensé partir d'ici », confie la religieuse."
+    )
+    quote = _quote(_digest(pipeline, text), "Je n'ai jamais pensé")
+    assert quote.speaker_name != "Agnès Vernier"
+
+
+def test_a_description_the_sentence_goes_on_to_name_is_that_person(pipeline: Pipeline) -> None:
+    # « Me » makes Lucas Ferrand an « avocat »; he is named after the description, in its
+    # sentence, beyond a participle clause. The mayor named before is not the lawyer.
+    text = (
+        "Le maire de Brioude, Henri Dussol, a été relaxé jeudi. La décision est « juste », a "
+        "indiqué l'avocat des riverains réunis en association, Me Lucas Ferrand."
+    )
+    quote = _quote(_digest(pipeline, text), "juste")
+    assert quote.speaker_name == "Lucas Ferrand"
+
+
+def test_a_body_noun_stands_for_the_body_of_its_category(pipeline: Pipeline) -> None:
+    # « la radio locale » is the outlet named before (France Bleu is an outlet by the
+    # gazetteer), not the town the next words name.
+    text = (
+        "Un incendie a détruit un entrepôt à Privas, selon France Bleu. Les flammes ont "
+        "parcouru trois hectares, selon la radio locale, Saint-Julien étant épargnée."
+    )
+    quote = _quote(_digest(pipeline, text), "Les flammes ont parcouru")
+    assert quote.speaker_name == "France Bleu"
+
+
+def test_a_description_of_one_category_is_the_body_described_by_another_noun(
+    pipeline: Pipeline,
+) -> None:
+    # The body's name holds « fédération »; « le syndicat » is a noun of the same category.
+    text = (
+        "Jeudi, la Fédération autonome des cheminots a appelé à la grève dans toute la région. "
+        "Les cheminots sont « à bout », affirme le syndicat."
+    )
+    quote = _quote(_digest(pipeline, text), "à bout")
+    assert quote.speaker_name == "Fédération autonome des cheminots"
+
+
+def test_an_adjective_of_a_category_makes_the_noun_a_body_description(pipeline: Pipeline) -> None:
+    # « la deuxième force syndicale »: no body noun, but an adjective of the unions' category.
+    text = (
+        "Jeudi, la Fédération autonome des cheminots a appelé à la grève dans toute la région. "
+        "Les cheminots sont « à bout », estime la deuxième force syndicale du secteur."
+    )
+    quote = _quote(_digest(pipeline, text), "à bout")
+    assert quote.speaker_name == "Fédération autonome des cheminots"
