@@ -83,3 +83,22 @@ def test_an_adjective_of_a_category_makes_the_noun_a_body_description(pipeline: 
     )
     quote = _quote(_digest(pipeline, text), "à bout")
     assert quote.speaker_name == "Fédération autonome des cheminots"
+
+
+def test_a_document_of_a_described_body_speaks_for_the_body(pipeline: Pipeline) -> None:
+    # « un communiqué de l'entreprise »: the company named before, not the words.
+    text = (
+        "Le constructeur Renault a fermé son usine de Flins mardi. Les salariés seront « tous "
+        "reclassés », selon un communiqué de l'entreprise."
+    )
+    quote = _quote(_digest(pipeline, text), "tous reclassés")
+    assert quote.speaker_name == "Renault"
+
+
+def test_a_document_of_a_body_the_text_never_named_keeps_its_words(pipeline: Pipeline) -> None:
+    text = (
+        "Une usine a fermé à Flins mardi. Les salariés seront « tous reclassés », selon un "
+        "communiqué de l'entreprise."
+    )
+    quote = _quote(_digest(pipeline, text), "tous reclassés")
+    assert quote.speaker_name == "l'entreprise"

@@ -24,7 +24,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from typing import Any
 
@@ -1773,6 +1773,8 @@ class QuoteExtractor:
                 continue
             if head_lemma in self.r.documents and f.speaker_head is not None:
                 self._issuer(f, text, index)
+                if f.entity is None and f.name is not None:
+                    self._described_issuer(f, ranker)
                 if (
                     f.name is None
                     and recent is not None
@@ -2504,6 +2506,26 @@ class QuoteExtractor:
             chosen = ranker.before(f.cue[0], _PEOPLE | _ISSUERS)
         if chosen is not None:
             f.speaker, f.speaker_head = (chosen.start, chosen.end), None
+
+    def _described_issuer(self, f: _Found, ranker: SpeakerRanker) -> None:
+        """« un communiqué de l'entreprise », « le rapport du syndicat »: a document whose
+        complement is a definite description of a body speaks for the body that description
+        stands for (``_description``), when the text named one; else it keeps the words."""
+        assert f.speaker is not None and f.speaker_head is not None
+        a, b = f.speaker
+        for c in f.speaker_head.children:
+            start = c.idx + f.offset
+            if c.dep_ != "nmod" or c.pos_ != "NOUN" or not a <= start < b:
+                continue
+            if not {fold(c.lemma_), fold(c.text)} & self.r.body_nouns.keys():
+                continue
+            if not any(d.dep_ == "det" and d.lower_ in _DEFINITE for d in c.children):
+                continue
+            described = replace(f, speaker=(min(t.idx for t in c.subtree) + f.offset, b))
+            described.speaker_head = c
+            if self._description(described, None, ranker) and described.entity is not None:
+                f.entity, f.name, f.resolution = described.entity, described.name, "role"
+            return
 
     def _issuer(self, f: _Found, text: str, index: EntityIndex) -> None:
         """Who speaks through a document (« le communiqué du ministère de l'Intérieur », « a
