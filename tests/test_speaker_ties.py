@@ -102,3 +102,27 @@ def test_a_document_of_a_body_the_text_never_named_keeps_its_words(pipeline: Pip
     )
     quote = _quote(_digest(pipeline, text), "tous reclassés")
     assert quote.speaker_name == "l'entreprise"
+
+
+def test_a_pronoun_does_not_skip_the_man_made_subject_since(pipeline: Pipeline) -> None:
+    # Paul Garnier spoke first; Marc Lenoir is the subject of the sentence since: « il ».
+    text = (
+        "Le maire Paul Garnier s'est dit « très surpris » par la décision. Dans un "
+        "communiqué publié lundi, le conseiller Marc Lenoir s'en prend au maire. « Cette ville "
+        "mérite mieux que des promesses », écrit-il."
+    )
+    quote = _quote(_digest(pipeline, text), "Cette ville mérite")
+    assert quote.speaker_name == "Marc Lenoir"
+
+
+def test_a_man_named_inside_what_the_speaker_said_is_not_that_subject(
+    pipeline: Pipeline,
+) -> None:
+    # Marc Lenoir is the subject of what Paul Garnier says (« estime que … »): Garnier goes on.
+    text = (
+        "Le maire Paul Garnier s'est dit « très surpris » par la décision. Il estime que Marc "
+        "Lenoir a toujours sa place au conseil. « Cette ville mérite mieux que des "
+        "promesses », a-t-il ajouté."
+    )
+    quote = _quote(_digest(pipeline, text), "Cette ville mérite")
+    assert quote.speaker_name == "Paul Garnier"

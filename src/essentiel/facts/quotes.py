@@ -2060,6 +2060,13 @@ class QuoteExtractor:
             since = max([recent.end, *(span[1] for span in (recent.cue, recent.speaker) if span)])
             if ranker.named_between(since, f.speaker[0], _PEOPLE, gender):
                 recent = None
+        if recent is not None and recent.entity is not None and not latter:
+            # « "…", dit X. Le rappeur Y s'en prend à lui. "…", chante-t-il »: a person the
+            # text made the subject of a clause since X spoke is the nearer one the pronoun
+            # may stand for; X's having spoken is no reason to skip over them.
+            since = max([recent.end, *(span[1] for span in (recent.cue, recent.speaker) if span)])
+            if ranker.subject_between(since, f.speaker[0], gender, recent.entity):
+                recent = None
         before = recent.entity if recent is not None and not latter else None
         kinds = _PEOPLE
         if before is not None and index.entities[before].kind is EntityKind.ORGANISATION:

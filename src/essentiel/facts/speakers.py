@@ -52,6 +52,7 @@ class _Mention:
     complement: bool  # the complement of another noun (« l'assistant de X »): not salient
     recipient: bool  # told, not telling (« a déclaré à l'AFP »), or the venue (« sur RTL »)
     oblique: bool = False  # governed by a preposition (« publié chez X », « vers X »)
+    main: bool = False  # subject of its sentence's main clause (not « estime que X a »)
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ class SpeakerRanker:
                         root is not None and _is_complement(root),
                         recipient,
                         root is not None and _is_oblique(root),
+                        root is not None and _is_main_subject(root),
                     )
                 )
         mentions.sort(key=lambda m: m.start)
@@ -406,6 +408,20 @@ class SpeakerRanker:
         lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
         return any(self._possible(m, kinds, gender, None) for m in self._mentions[lo:hi])
 
+    def subject_between(self, start: int, end: int, gender: str | None, other_than: int) -> bool:
+        """Does the text make a person of a compatible gender, other than ``other_than``, the
+        subject of a sentence's main clause in [start, end) (outside quotes, not a complement,
+        not governed by a preposition)?"""
+        lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
+        return any(
+            m.main
+            and not m.complement
+            and not m.oblique
+            and m.entity != other_than
+            and self._possible(m, _PEOPLE, gender, None)
+            for m in self._mentions[lo:hi]
+        )
+
     def named_within(self, start: int, end: int) -> set[int]:
         """The entities the text names in [start, end), outside quotes."""
         lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
@@ -570,6 +586,14 @@ def _is_subject(root: Token) -> bool:
 
 
 _OBLIQUE_PENALTY = 2.0
+
+
+def _is_main_subject(root: Token) -> bool:
+    """Is the name the subject of its sentence's main verb (or in apposition to it)?"""
+    if not _is_subject(root):
+        return False
+    subject = root.head if root.dep_ in {"appos", "flat:name"} else root
+    return subject.head.dep_ == "ROOT"
 
 
 def _is_oblique(root: Token) -> bool:
