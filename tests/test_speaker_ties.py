@@ -126,3 +126,15 @@ def test_a_man_named_inside_what_the_speaker_said_is_not_that_subject(
     )
     quote = _quote(_digest(pipeline, text), "Cette ville mérite")
     assert quote.speaker_name == "Paul Garnier"
+
+
+def test_a_set_epithet_stands_for_the_holder_of_its_office(pipeline: Pipeline) -> None:
+    # « le premier flic de France » is the minister of the interior the text named, not the
+    # prefect named since.
+    text = (
+        "Mardi, le ministre de l'Intérieur Paul Garnier s'est rendu à Rouen. Il a rencontré le "
+        "préfet Marc Lenoir. Le premier flic de France a assuré que « la sécurité sera "
+        "renforcée »."
+    )
+    quote = _quote(_digest(pipeline, text), "la sécurité sera")
+    assert quote.speaker_name == "Paul Garnier"

@@ -137,6 +137,7 @@ class _Rules:
     former: tuple[str, ...]  # prefixes of a former role (« l'ex-ministre » is a « ministre »)
     body_nouns: dict[str, str]
     body_adjectives: dict[str, str]  # « syndicale »: the body category an adjective marks
+    epithets: dict[str, frozenset[str]]  # « premier flic de France » → the role's nouns
     # A title right before a name and the description nouns it gives its holder (« Me X » is
     # an « avocat », « sœur X » a « religieuse »); a possessive before the title (« sa sœur
     # X ») makes it kinship, no title.
@@ -210,6 +211,9 @@ def rules(code: str) -> _Rules:
         },
         body_nouns={fold(w): c for w, c in q.get("body_nouns", {}).items()},
         body_adjectives={fold(w): c for w, c in q.get("body_adjectives", {}).items()},
+        epithets={
+            fold(w): frozenset(fold(n) for n in nouns) for w, nouns in q.get("epithets", {}).items()
+        },
         title_roles={
             fold(w): frozenset(fold(n) for n in nouns)
             for w, nouns in q.get("title_roles", {}).items()
@@ -2333,6 +2337,19 @@ class QuoteExtractor:
             # « la vice-procureure », split by the tokenizer into « vice », « - », « procureure »
             nouns.add(fold(f"{head.text}-{doc[head.i + 2].text}"))
         gender = _description_gender(head, self.r.person_nouns)
+        # « le premier flic de France » is the person the text made « ministre de
+        # l'Intérieur »: a set epithet stands for the role it names.
+        phrase = fold(ranker.text[f.speaker[0] : f.speaker[1]]).split()
+        while phrase and phrase[0] in _FOLDED_ARTICLES:
+            phrase = phrase[1:]
+        nouns |= next(
+            (
+                roles
+                for epithet, roles in self.r.epithets.items()
+                if " ".join(phrase).startswith(epithet)
+            ),
+            frozenset(),
+        )
         before = recent.entity if recent is not None else None
         # « l'ex-conseiller de Paul Girard » is not Paul Girard, named before or not.
         complement = ranker.named_within(*f.speaker)
@@ -2683,6 +2700,7 @@ def _names_it(token: Token) -> bool:
     return not any(c.dep_ == "case" for c in token.children)
 
 
+_FOLDED_ARTICLES = frozenset({"le", "la", "les", "l", "the"})
 _PLURAL_DETERMINERS = frozenset({"les", "des", "ces", "leurs", "plusieurs"})
 _GROUP_DEFINITE = frozenset({"les", "ces", "the", "these"})  # « les deux élus »: known ones
 _FEMININE_ARTICLES = frozenset({"la", "cette"})
