@@ -138,3 +138,17 @@ def test_a_set_epithet_stands_for_the_holder_of_its_office(pipeline: Pipeline) -
     )
     quote = _quote(_digest(pipeline, text), "la sécurité sera")
     assert quote.speaker_name == "Paul Garnier"
+
+
+def test_a_role_that_names_its_holder_further_on_is_not_the_man_named_before(
+    pipeline: Pipeline,
+) -> None:
+    # « le président » would go to the man named just before by proximity; the phrase itself
+    # names its holder after its complements.
+    text = (
+        "Mardi, le Premier ministre Paul Garnier a visité le site. Devant les ruines, le "
+        "président LR du conseil départemental de l'Orne Marc Lenoir a promis que l'école "
+        "serait « reconstruite avant un an »."
+    )
+    quote = _quote(_digest(pipeline, text), "reconstruite avant")
+    assert quote.speaker_name == "Marc Lenoir"

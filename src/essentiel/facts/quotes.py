@@ -1856,6 +1856,33 @@ class QuoteExtractor:
             if (
                 named is None
                 and k is not None
+                and f.speaker_head is not None
+                and index.mention_in(k, a, b).form is MentionForm.ROLE
+                and not {fold(f.speaker_head.lemma_), fold(f.speaker_head.text)}
+                & ranker.evidence[k]
+            ):
+                # « le président LR du conseil départemental Pierre Bédier a promis »: a role
+                # tied by proximity to someone else (no evidence for the noun) whose phrase goes
+                # on to name its holder is that holder.
+                head = f.speaker_head
+                after = head.idx + f.offset + len(head.text)
+                holder = ranker.named_in(
+                    after,
+                    b,
+                    _PEOPLE,
+                    self.r.complement_prepositions,
+                    text,
+                    allowed=self._is_name_of(ranker),
+                )
+                if (
+                    holder is not None
+                    and holder.entity != k
+                    and not _QUOTE_MARKS_IN.search(text, after, holder.start)
+                ):
+                    named, k = (holder.start, holder.end, holder.entity), None
+            if (
+                named is None
+                and k is not None
                 and self._guessed_role(f, k, a, b, index, ranker)
                 and self._description(f, recent, ranker)
                 and f.entity != k
@@ -2700,6 +2727,7 @@ def _names_it(token: Token) -> bool:
     return not any(c.dep_ == "case" for c in token.children)
 
 
+_QUOTE_MARKS_IN = re.compile(r"[\"«»“”:;]")
 _FOLDED_ARTICLES = frozenset({"le", "la", "les", "l", "the"})
 _PLURAL_DETERMINERS = frozenset({"les", "des", "ces", "leurs", "plusieurs"})
 _GROUP_DEFINITE = frozenset({"les", "ces", "the", "these"})  # « les deux élus »: known ones
