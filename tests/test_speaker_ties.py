@@ -152,3 +152,16 @@ def test_a_role_that_names_its_holder_further_on_is_not_the_man_named_before(
     )
     quote = _quote(_digest(pipeline, text), "reconstruite avant")
     assert quote.speaker_name == "Marc Lenoir"
+
+
+def test_a_body_noun_is_never_a_body_of_another_category(pipeline: Pipeline) -> None:
+    # « l'entreprise » read as an apposition to France Inter (an outlet) is still the
+    # company: no tie across the gazetteer's categories.
+    text = (
+        "Les contrôleurs ont-ils été payés par la SNCF ? Selon des notes qu'a pu lire France "
+        "Inter, l'entreprise ferroviaire aurait versé des primes. Interrogée, la direction de "
+        "la SNCF a confirmé les versements. « Ces agents ont permis aux trains de rouler », a "
+        "justifié l'entreprise."
+    )
+    quote = _quote(_digest(pipeline, text), "Ces agents ont permis")
+    assert quote.speaker_name == "SNCF"

@@ -1880,6 +1880,24 @@ class QuoteExtractor:
                     and not _QUOTE_MARKS_IN.search(text, after, holder.start)
                 ):
                     named, k = (holder.start, holder.end, holder.entity), None
+            if named is None and k is not None and f.speaker_head is not None:
+                category = next(
+                    (
+                        self.r.body_nouns[n]
+                        for n in self._nouns(f.speaker_head)
+                        if self.r.body_nouns.get(n)
+                    ),
+                    "",
+                )
+                if (
+                    category
+                    and index.mention_in(k, a, b).form is MentionForm.ROLE
+                    and index.categories[k] not in {None, category}
+                ):
+                    # « consulter RTL, l'entreprise ferroviaire aurait versé »: a company noun
+                    # the entity index tied to an outlet; no tie across categories, the ranking
+                    # decides.
+                    k = None
             if (
                 named is None
                 and k is not None
@@ -2402,7 +2420,10 @@ class QuoteExtractor:
             kindred = {n for n, c in self.r.body_nouns.items() if category and c == category}
 
             def evident(k: int) -> bool:
-                # « le magazine » is an outlet; « la préfecture » a body named or described so.
+                # « le magazine » is an outlet; « la préfecture » a body named or described so;
+                # never a body of another known category (« l'entreprise » is no outlet).
+                if category and index.categories[k] not in {None, category}:
+                    return False
                 return (
                     body in ranker.evidence[k]
                     or body in fold(index.entities[k].name).split()
