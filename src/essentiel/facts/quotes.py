@@ -24,7 +24,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from typing import Any
 
@@ -136,6 +136,13 @@ class _Rules:
     role_families: dict[str, frozenset[str]]  # a general role noun → the roles it covers
     former: tuple[str, ...]  # prefixes of a former role (« l'ex-ministre » is a « ministre »)
     body_nouns: dict[str, str]
+    body_adjectives: dict[str, str]  # « syndicale »: the body category an adjective marks
+    epithets: dict[str, frozenset[str]]  # « premier flic de France » → the role's nouns
+    # A title right before a name and the description nouns it gives its holder (« Me X » is
+    # an « avocat », « sœur X » a « religieuse »); a possessive before the title (« sa sœur
+    # X ») makes it kinship, no title.
+    title_roles: dict[str, frozenset[str]]
+    title_role: re.Pattern[str] | None
     prepositions: frozenset[str]
     complement_prepositions: frozenset[str]  # with ``prepositions``: a name's governors
     according_to: re.Pattern[str]
@@ -203,6 +210,24 @@ def rules(code: str) -> _Rules:
             for w, covered in q.get("role_families", {}).items()
         },
         body_nouns={fold(w): c for w, c in q.get("body_nouns", {}).items()},
+        body_adjectives={fold(w): c for w, c in q.get("body_adjectives", {}).items()},
+        epithets={
+            fold(w): frozenset(fold(n) for n in nouns) for w, nouns in q.get("epithets", {}).items()
+        },
+        title_roles={
+            fold(w): frozenset(fold(n) for n in nouns)
+            for w, nouns in q.get("title_roles", {}).items()
+        },
+        title_role=(
+            re.compile(
+                rf"(?:^|(?<=[\s(,;:«\"“]))"
+                rf"(?:(?P<owner>{alternation(q.get('title_owners', []))})\s+)?"
+                rf"(?P<title>{alternation(list(q['title_roles']))})\.?\s+$",
+                re.IGNORECASE,
+            )
+            if q.get("title_roles")
+            else None
+        ),
         former=tuple(fold(w) + " " for w in q.get("former_prefixes", [])),
         prepositions=frozenset(w.lower() for w in q.get("incise_prepositions", [])),
         complement_prepositions=frozenset(
@@ -363,7 +388,8 @@ class QuoteExtractor:
             for block, doc in docs
             for a, b, _ in quote_pairs(block.span.text)
         ]
-        self._resolve(found, text, index, SpeakerRanker(index, docs, quoted, index.evidence, text))
+        evidence = self._title_evidence(text, index)
+        self._resolve(found, text, index, SpeakerRanker(index, docs, quoted, evidence, text))
         return [
             Quote(
                 kind=f.kind,
@@ -1650,6 +1676,27 @@ class QuoteExtractor:
 
     # ---- who said it ---------------------------------------------------------------------
 
+    def _title_evidence(self, text: str, index: EntityIndex) -> list[frozenset[str]]:
+        """Per entity, the description nouns the text tied to it: its roles' (the entity
+        index's evidence), and those of a title written right before one of its names (« Me
+        Charles Dubois » is the « avocat » of a later « l'avocat des plaignants », « sœur
+        Marie » the « religieuse »). Not after a possessive (« sa sœur Marie » is kin)."""
+        pattern = self.r.title_role
+        if pattern is None:
+            return index.evidence
+        out: list[frozenset[str]] = []
+        for k, entity in enumerate(index.entities):
+            nouns = set(index.evidence[k])
+            if entity.kind is EntityKind.PERSON:
+                for m in entity.mentions:
+                    if m.form is not MentionForm.NAME:
+                        continue
+                    found = pattern.search(text, max(0, m.span.start - 30), m.span.start)
+                    if found is not None and found.group("owner") is None:
+                        nouns |= self.r.title_roles.get(fold(found.group("title")), frozenset())
+            out.append(frozenset(nouns))
+        return out
+
     def _resolve(
         self, found: list[_Found], text: str, index: EntityIndex, ranker: SpeakerRanker
     ) -> None:
@@ -1730,6 +1777,8 @@ class QuoteExtractor:
                 continue
             if head_lemma in self.r.documents and f.speaker_head is not None:
                 self._issuer(f, text, index)
+                if f.entity is None and f.name is not None:
+                    self._described_issuer(f, ranker)
                 if (
                     f.name is None
                     and recent is not None
@@ -1803,6 +1852,51 @@ class QuoteExtractor:
                 # ranking decides.
                 k = None
                 if named is not None:
+                    k = None
+            if (
+                named is None
+                and k is not None
+                and f.speaker_head is not None
+                and index.mention_in(k, a, b).form is MentionForm.ROLE
+                and not {fold(f.speaker_head.lemma_), fold(f.speaker_head.text)}
+                & ranker.evidence[k]
+            ):
+                # « le président LR du conseil départemental Pierre Bédier a promis »: a role
+                # tied by proximity to someone else (no evidence for the noun) whose phrase goes
+                # on to name its holder is that holder.
+                head = f.speaker_head
+                after = head.idx + f.offset + len(head.text)
+                holder = ranker.named_in(
+                    after,
+                    b,
+                    _PEOPLE,
+                    self.r.complement_prepositions,
+                    text,
+                    allowed=self._is_name_of(ranker),
+                )
+                if (
+                    holder is not None
+                    and holder.entity != k
+                    and not _QUOTE_MARKS_IN.search(text, after, holder.start)
+                ):
+                    named, k = (holder.start, holder.end, holder.entity), None
+            if named is None and k is not None and f.speaker_head is not None:
+                category = next(
+                    (
+                        self.r.body_nouns[n]
+                        for n in self._nouns(f.speaker_head)
+                        if self.r.body_nouns.get(n)
+                    ),
+                    "",
+                )
+                if (
+                    category
+                    and index.mention_in(k, a, b).form is MentionForm.ROLE
+                    and index.categories[k] not in {None, category}
+                ):
+                    # « consulter RTL, l'entreprise ferroviaire aurait versé »: a company noun
+                    # the entity index tied to an outlet; no tie across categories, the ranking
+                    # decides.
                     k = None
             if (
                 named is None
@@ -2014,6 +2108,13 @@ class QuoteExtractor:
             # person named since the body spoke is who « il » is.
             since = max([recent.end, *(span[1] for span in (recent.cue, recent.speaker) if span)])
             if ranker.named_between(since, f.speaker[0], _PEOPLE, gender):
+                recent = None
+        if recent is not None and recent.entity is not None and not latter:
+            # « "…", dit X. Le rappeur Y s'en prend à lui. "…", chante-t-il »: a person the
+            # text made the subject of a clause since X spoke is the nearer one the pronoun
+            # may stand for; X's having spoken is no reason to skip over them.
+            since = max([recent.end, *(span[1] for span in (recent.cue, recent.speaker) if span)])
+            if ranker.subject_between(since, f.speaker[0], gender, recent.entity):
                 recent = None
         before = recent.entity if recent is not None and not latter else None
         kinds = _PEOPLE
@@ -2274,30 +2375,67 @@ class QuoteExtractor:
             k = index.at(t.idx + f.offset, t.idx + f.offset + len(t.text))
             return k is None or not self._member_of(head, k, index)  # « l'élu LFI »: a member
 
-        if any(names_its_holder(t) for t in head.rights):
+        if any(names_its_holder(t) for t in head.rights if t.idx + f.offset < f.speaker[1]):
             return False  # « le magazine Géo »: the phrase names it; it stays as written
         doc = head.doc
         if head.i + 2 < len(doc) and doc[head.i + 1].text == "-":
             # « la vice-procureure », split by the tokenizer into « vice », « - », « procureure »
             nouns.add(fold(f"{head.text}-{doc[head.i + 2].text}"))
         gender = _description_gender(head, self.r.person_nouns)
+        # « le premier flic de France » is the person the text made « ministre de
+        # l'Intérieur »: a set epithet stands for the role it names.
+        phrase = fold(ranker.text[f.speaker[0] : f.speaker[1]]).split()
+        while phrase and phrase[0] in _FOLDED_ARTICLES:
+            phrase = phrase[1:]
+        nouns |= next(
+            (
+                roles
+                for epithet, roles in self.r.epithets.items()
+                if " ".join(phrase).startswith(epithet)
+            ),
+            frozenset(),
+        )
         before = recent.entity if recent is not None else None
         # « l'ex-conseiller de Paul Girard » is not Paul Girard, named before or not.
         complement = ranker.named_within(*f.speaker)
         body = next((n for n in nouns if n in self.r.body_nouns), None)
+        category = self.r.body_nouns.get(body, "") if body is not None else ""
+        if body is None and not nouns & self.r.person_nouns:
+            # « la troisième force syndicale »: an adjective of a body's category makes the
+            # noun a description of such a body.
+            category = next(
+                (
+                    self.r.body_adjectives[fold(c.lower_)]
+                    for c in head.children
+                    if c.dep_ == "amod" and fold(c.lower_) in self.r.body_adjectives
+                ),
+                "",
+            )
+            body = fold(head.lemma_) if category else None
         if body is not None:
-            kinds, category = _ISSUERS, self.r.body_nouns[body]
+            kinds = _ISSUERS
+
+            # Nouns of the same category (« le syndicat » is the body the text made « la
+            # fédération Sud-Rail »).
+            kindred = {n for n, c in self.r.body_nouns.items() if category and c == category}
 
             def evident(k: int) -> bool:
-                # « le magazine » is an outlet; « la préfecture » a body named or described so.
+                # « le magazine » is an outlet; « la préfecture » a body named or described so;
+                # never a body of another known category (« l'entreprise » is no outlet).
+                if category and index.categories[k] not in {None, category}:
+                    return False
                 return (
                     body in ranker.evidence[k]
                     or body in fold(index.entities[k].name).split()
                     or (bool(category) and index.categories[k] == category)
+                    or bool(kindred & ranker.evidence[k])
+                    or bool(kindred & set(fold(index.entities[k].name).split()))
                 )
 
             allowed = evident
-            among = ranker.described_as({body}) | ranker.named_with(body)
+            among = ranker.described_as({body} | kindred).union(
+                *(ranker.named_with(n) for n in {body} | kindred)
+            )
             if category:
                 among |= ranker.of_category(category)
             gender = None  # « la FNSEA » is « le syndicat »: a body's gender is its noun's
@@ -2352,6 +2490,13 @@ class QuoteExtractor:
             said=_said(recent) if before is not None else None,
             evident_among=among,
         )
+        if kinds is _PEOPLE and (chosen is None or not evident(chosen.entity)):
+            # « a indiqué l'avocat des agents impliqués dans l'incident, Me X. »: the name the
+            # rest of the description's sentence gives it, by evidence (a title, a role),
+            # beats a person named before without any.
+            ahead = ranker.evident_after(f.speaker[1], evident)
+            if ahead is not None and ahead.entity not in complement:
+                chosen = ahead
         if chosen is None and kinds is _PEOPLE:
             # No evidence and nobody quoted before: the person the text just made the subject
             # of its sentence, unless the text gave them a rival role (« le juge » is not the
@@ -2433,6 +2578,26 @@ class QuoteExtractor:
             chosen = ranker.before(f.cue[0], _PEOPLE | _ISSUERS)
         if chosen is not None:
             f.speaker, f.speaker_head = (chosen.start, chosen.end), None
+
+    def _described_issuer(self, f: _Found, ranker: SpeakerRanker) -> None:
+        """« un communiqué de l'entreprise », « le rapport du syndicat »: a document whose
+        complement is a definite description of a body speaks for the body that description
+        stands for (``_description``), when the text named one; else it keeps the words."""
+        assert f.speaker is not None and f.speaker_head is not None
+        a, b = f.speaker
+        for c in f.speaker_head.children:
+            start = c.idx + f.offset
+            if c.dep_ != "nmod" or c.pos_ != "NOUN" or not a <= start < b:
+                continue
+            if not {fold(c.lemma_), fold(c.text)} & self.r.body_nouns.keys():
+                continue
+            if not any(d.dep_ == "det" and d.lower_ in _DEFINITE for d in c.children):
+                continue
+            described = replace(f, speaker=(min(t.idx for t in c.subtree) + f.offset, b))
+            described.speaker_head = c
+            if self._description(described, None, ranker) and described.entity is not None:
+                f.entity, f.name, f.resolution = described.entity, described.name, "role"
+            return
 
     def _issuer(self, f: _Found, text: str, index: EntityIndex) -> None:
         """Who speaks through a document (« le communiqué du ministère de l'Intérieur », « a
@@ -2583,6 +2748,8 @@ def _names_it(token: Token) -> bool:
     return not any(c.dep_ == "case" for c in token.children)
 
 
+_QUOTE_MARKS_IN = re.compile(r"[\"«»“”:;]")
+_FOLDED_ARTICLES = frozenset({"le", "la", "les", "l", "the"})
 _PLURAL_DETERMINERS = frozenset({"les", "des", "ces", "leurs", "plusieurs"})
 _GROUP_DEFINITE = frozenset({"les", "ces", "the", "these"})  # « les deux élus »: known ones
 _FEMININE_ARTICLES = frozenset({"la", "cette"})

@@ -52,6 +52,7 @@ class _Mention:
     complement: bool  # the complement of another noun (« l'assistant de X »): not salient
     recipient: bool  # told, not telling (« a déclaré à l'AFP »), or the venue (« sur RTL »)
     oblique: bool = False  # governed by a preposition (« publié chez X », « vers X »)
+    main: bool = False  # subject of its sentence's main clause (not « estime que X a »)
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ class SpeakerRanker:
                         root is not None and _is_complement(root),
                         recipient,
                         root is not None and _is_oblique(root),
+                        root is not None and _is_main_subject(root),
                     )
                 )
         mentions.sort(key=lambda m: m.start)
@@ -384,6 +386,20 @@ class SpeakerRanker:
                 return Speaker(m.entity, m.start, m.end)
         return None
 
+    def evident_after(self, position: int, evident: Callable[[int], bool]) -> Speaker | None:
+        """The first entity named after ``position`` in its sentence, outside quotes and not
+        as who was told, for which ``evident`` holds, with only a clause between (no quote
+        mark, no colon): who a description that the sentence goes on to name stands for."""
+        sentence = self.sentence_at(position)
+        for m in self.mentions_in_sentences(sentence, sentence):
+            if m.start < position or m.recipient:
+                continue
+            if any(c in self.text[position : m.start] for c in _NOT_BETWEEN_AHEAD):
+                return None
+            if evident(m.entity):
+                return Speaker(m.entity, m.start, m.end)
+        return None
+
     def named_between(
         self, start: int, end: int, kinds: frozenset[EntityKind], gender: str | None
     ) -> bool:
@@ -391,6 +407,20 @@ class SpeakerRanker:
         outside quotes and not as who was told?"""
         lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
         return any(self._possible(m, kinds, gender, None) for m in self._mentions[lo:hi])
+
+    def subject_between(self, start: int, end: int, gender: str | None, other_than: int) -> bool:
+        """Does the text make a person of a compatible gender, other than ``other_than``, the
+        subject of a sentence's main clause in [start, end) (outside quotes, not a complement,
+        not governed by a preposition)?"""
+        lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
+        return any(
+            m.main
+            and not m.complement
+            and not m.oblique
+            and m.entity != other_than
+            and self._possible(m, _PEOPLE, gender, None)
+            for m in self._mentions[lo:hi]
+        )
 
     def named_within(self, start: int, end: int) -> set[int]:
         """The entities the text names in [start, end), outside quotes."""
@@ -526,6 +556,8 @@ _NOT_NAMES = frozenset({"VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ"})
 # Who was told (« à l'AFP ») or where it was said (« sur France Inter », « sur Twitter »):
 # never who said it.
 _RECIPIENT = frozenset({"à", "au", "aux", "sur", "to"})
+# What ends the clause of a description that names its holder further on.
+_NOT_BETWEEN_AHEAD = frozenset('"«»“”:;')
 _ARTICLES = frozenset({"l'", "l’", "la", "le", "les", "the"})
 # Articles between a preposition and the name it governs (« de la Nouvelle République »).
 _GOVERNED_ARTICLES = frozenset({"l", "la", "le", "les", "the"})
@@ -554,6 +586,14 @@ def _is_subject(root: Token) -> bool:
 
 
 _OBLIQUE_PENALTY = 2.0
+
+
+def _is_main_subject(root: Token) -> bool:
+    """Is the name the subject of its sentence's main verb (or in apposition to it)?"""
+    if not _is_subject(root):
+        return False
+    subject = root.head if root.dep_ in {"appos", "flat:name"} else root
+    return subject.head.dep_ == "ROOT"
 
 
 def _is_oblique(root: Token) -> bool:
