@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from essentiel import Pipeline
 from essentiel.analyze import ParsedSentence, parse_zone, pipeline, sentences_of
-from essentiel.keypoints import KeyPointSettings
+from essentiel.keypoints import KeyPointSettings, introducers_first
 from essentiel.keypoints.order import background
+from essentiel.model import KeyPoint, Span, Verdict
 from essentiel.pipeline import Settings
 
 TITLE = "Lyon : la métropole suspend le chantier du tramway T9"
@@ -48,3 +49,41 @@ def test_background_is_the_pluperfect() -> None:
     assert not background(parsed("Le directeur rouvrait lundi soir cinq de ses salles."))
     assert not background(parsed("La préfecture a décidé jeudi de renforcer les mesures."))
     assert not background(parsed("La préfecture renforce les mesures sanitaires."))
+
+
+def _point(sentence: ParsedSentence) -> KeyPoint:
+    span = Span(start=sentence.start, end=sentence.end, text=sentence.text)
+    verdict = Verdict(passed=True, checks=[], problems=[])
+    return KeyPoint(
+        text=sentence.text,
+        sources=[span],
+        fragments=[span],
+        removed=[],
+        fallback=False,
+        verdict=verdict,
+    )
+
+
+def _order(*texts: str) -> list[int]:
+    """The ranks of a box of these sentences (one bullet each, in the article's order) after
+    ``introducers_first``."""
+    with parse_zone(["fr"]):
+        doc = pipeline("fr")(" ".join(texts))
+        sentences = [ParsedSentence(0, 0, s, "fr") for s in sentences_of(doc)]
+        assert len(sentences) == len(texts)
+        items = [(k, _point(s)) for k, s in enumerate(sentences)]
+        return [rank for rank, _ in introducers_first(items, sentences, "fr")]
+
+
+def test_a_bullet_pointing_at_what_a_later_bullet_introduces_comes_after_it() -> None:
+    assert _order(
+        "Le maire de Brest a signé lundi cette convention avec la région.",
+        "La nouvelle convention de la région Bretagne finance trois lignes de bus.",
+    ) == [1, 0]
+
+
+def test_the_article_s_order_stays_when_nothing_points_back() -> None:
+    assert _order(
+        "La région Bretagne a signé lundi une convention avec la ville de Brest.",
+        "La convention finance trois lignes de bus entre Brest et Morlaix.",
+    ) == [0, 1]

@@ -45,6 +45,18 @@ def _kind(text: str, lang: str = "fr", introduced: frozenset[str] = frozenset())
             "back_clitic",
         ),
         ("Le port de Brest a signé la charte et Anne Morvan l'a rejointe en juin.", None),
+        # An apposition to the subject is the subject (judged round 35).
+        (
+            "Le juge Paul Kervella l'a interrogé sur son véhicule, une voiture de sport.",
+            "back_clitic",
+        ),
+        # The subject of the verb is not what its object's demonstrative stands for (judged
+        # round 35); an object said before in the bullet is.
+        (
+            "Plusieurs témoins avaient signalé cette personne près du port de Brest.",
+            "back_demonstrative",
+        ),
+        ("Un pompier a secouru un homme à Brest avant de conduire cet homme à l'hôpital.", None),
         # Additive words: with what they add to in the bullet, or the box, they stand.
         ("Le ministre a retiré du drapeau un autre symbole de la monarchie.", "back_additive"),
         ("Les commerçants de Vannes réclament également une baisse des loyers.", "back_additive"),

@@ -838,8 +838,10 @@ def build_keypoints(
         return unplaced_in_order(bullets, lang.code, context.entities)
 
     if settings.article_order:
-        # The whole box in the article's order: no statement moved first, nothing to weigh.
-        rest = list(ordered)
+        # The whole box in the article's order: no statement moved first; but a bullet that
+        # points at what a later bullet of the box introduces comes after it (« Grande comme
+        # trois terrains, cette serre ... » after « La nouvelle serre est la quatrième ... »).
+        rest = introducers_first(list(ordered), sentences, lang.code, titled)
     elif settings.news_first and lead_point is not None:
         # The news first, not background (keypoints/order.py), unless a description would
         # then come before its name.
@@ -861,6 +863,42 @@ def build_keypoints(
         at = next(k for k, (rank, _) in enumerate(rest) if rank == offered[item[0]])
         rest.insert(at + 1, item)
     return [point for _, point in rest], notices
+
+
+def introducers_first(
+    items: list[tuple[int, KeyPoint]],
+    sentences: list[ParsedSentence],
+    code: str,
+    titled: frozenset[str] = frozenset(),
+) -> list[tuple[int, KeyPoint]]:
+    """``items`` (rank, bullet) in the article's order, or with one later bullet moved just
+    before an earlier one when that takes away a word pointing back (``points_back``: « cette
+    serre » after the bullet that says « la nouvelle serre ») and leaves no more of them: the
+    selection judged each bullet against the bullets picked before it, which the article's
+    order may show after it."""
+
+    def pointing(order: list[tuple[int, KeyPoint]]) -> int:
+        told: frozenset[str] = titled
+        count = 0
+        for rank, point in order:
+            fragments = fragments_of(point)
+            count += points_back(sentences[rank], fragments, code, told, point.text) is not None
+            told = told | said_words(sentences[rank], fragments)
+            told = told | named_kinds(kept(sentences[rank], fragments), code)
+        return count
+
+    if len(items) < 2:
+        return items
+    best, least = items, pointing(items)
+    if not least:
+        return items
+    for k in range(len(items)):
+        for j in range(k + 1, len(items)):
+            moved = [*items[:k], items[j], *(item for i, item in enumerate(items[k:], k) if i != j)]
+            count = pointing(moved)
+            if count < least:
+                best, least = moved, count
+    return best
 
 
 def fragments_of(point: KeyPoint) -> list[tuple[int, int]]:

@@ -431,7 +431,18 @@ def _named_before(
         elif folded & words.role_persons:
             kind = "named"
     mark = KIND_MARK.format(kind)
-    return mark in introduced or mark in named_kinds(tokens[:k], code)
+    # The object's verb's own subject is not what the object stands for (« Plusieurs témoins
+    # avaient signalé cette personne »: someone else).
+    before = tokens[:k]
+    if noun.dep_ in {"obj", "iobj", "dobj"}:
+        subjects = {
+            t.i
+            for c in noun.head.children
+            if c.dep_.startswith("nsubj") and c.i < noun.i
+            for t in c.subtree
+        }
+        before = [t for t in before if t.i not in subjects]
+    return mark in introduced or mark in named_kinds(before, code)
 
 
 def _demonstrative(
@@ -442,7 +453,9 @@ def _demonstrative(
         if tok.lower_ not in words.demonstratives or tok.pos_ != "DET":
             continue
         noun = tok.head
-        if noun.i not in inside or noun.pos_ not in {"NOUN", "PROPN"} or noun.i < tok.i:
+        # A demonstrative determiner's head is a noun even when the parse calls it a pronoun
+        # (« cette personne »).
+        if noun.i not in inside or noun.pos_ not in {"NOUN", "PROPN", "PRON"} or noun.i < tok.i:
             continue
         if fold(noun.lemma_) in words.time_nouns or fold(noun.lower_) in words.time_nouns:
             continue
@@ -611,7 +624,10 @@ def _clitic(
         )
         # Joined subjects are all the verb's own (« Lyon, Strasbourg et Marseille l'ont
         # rejointe »: none of them is what « l' » stands for).
+        # An apposition to the subject is the subject (« Le juge Laurent Favre l'a
+        # interrogé »).
         heads = _joined(subject) if subject is not None else []
+        heads += [c for h in heads for c in h.children if c.dep_ == "appos"]
         own = {h.i for h in heads} | {
             c.i for h in heads for c in h.children if c.dep_ in _NAME_PARTS
         }
