@@ -408,3 +408,27 @@ def test_a_quote_that_is_a_sentence_of_its_own_keeps_its_cuts() -> None:
         'Le maire a lancé : "Nous resterons.',
         'Nous ne partirons pas" devant la mairie.',
     ]
+
+
+def test_a_stop_the_parser_puts_at_a_sentence_s_start_goes_back_to_the_one_before() -> None:
+    # After a dash-bounded aside and a clock time, the parser once cut before the stop
+    # (judged round 35), and the next sentence was merged into this one: its cuts as the
+    # parser gave them.
+    from spacy.tokens import Doc
+
+    from essentiel.analyze import _stops_on_their_side
+
+    words = ["Il", "est", "arrivé", "vers", "7h45", ".", "Descendu", "du", "car", ",", "il", "a",
+             "disparu", "."]  # fmt: skip
+    starts = [True, False, False, True, False, True, False, False, False, False, False, False,
+              False, False]  # fmt: skip
+    doc = Doc(pipeline("fr").vocab, words=words, sent_starts=starts)
+    assert [s.text for s in _stops_on_their_side(doc)] == [
+        "Il est arrivé",
+        "vers 7h45 .",
+        "Descendu du car , il a disparu .",
+    ]
+    # A stop before a lowercase word stays where the parser put it.
+    doc = Doc(pipeline("fr").vocab, words=["Oui", "!", "et", "non", "."],
+              sent_starts=[True, True, False, False, False])  # fmt: skip
+    assert [s.text for s in _stops_on_their_side(doc)] == ["Oui", "! et non ."]

@@ -287,7 +287,7 @@ def sentences_of(doc: Doc) -> list[SpacySpan]:
 def _sentences_of(doc: Doc) -> list[SpacySpan]:
     text = _DocText(doc)
     merged: list[SpacySpan] = []
-    for sent in doc.sents:
+    for sent in _stops_on_their_side(doc):
         stripped = text.text[sent.start_char : sent.end_char].strip()  # sent.text, not rebuilt
         if not stripped:
             continue
@@ -321,6 +321,31 @@ def _sentences_of(doc: Doc) -> list[SpacySpan]:
     except KeyError:
         return merged
     return [part for sent in merged for part in _split_glued(doc, text, sent, lang)]
+
+
+_STOPS = frozenset({".", "!", "?", "…", "..."})
+
+
+def _stops_on_their_side(doc: Doc) -> list[SpacySpan]:
+    """spaCy's sentences, a stop the parser put at the start of a sentence given back to the
+    sentence before it when a capitalised word follows it (« ... vers 7h45 | . Descendu
+    d'une navette, ... »: the cut belongs after the stop, and the sentence after it was
+    otherwise merged into the one before)."""
+    sents = list(doc.sents)
+    bounds = [(sent.start, sent.end) for sent in sents]
+    for k in range(1, len(bounds)):
+        start, end = bounds[k]
+        if (
+            end - start > 1
+            and doc[start].text in _STOPS
+            and doc[start + 1].text[:1].isupper()
+            and bounds[k - 1][1] == start
+        ):
+            bounds[k - 1] = (bounds[k - 1][0], start + 1)
+            bounds[k] = (start + 1, end)
+    if bounds == [(sent.start, sent.end) for sent in sents]:
+        return sents
+    return [doc[a:b] for a, b in bounds if b > a]
 
 
 _ONLY_CLOSING = re.compile(r"[\s\"»”’)\]]*")
