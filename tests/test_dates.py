@@ -1075,3 +1075,45 @@ def test_a_day_counted_from_another_takes_the_date_set_beside_it(pipeline: Pipel
         ("mercredi 7", "2021-09-07"),
         ("jeudi 8 septembre", "2021-09-08"),
     ]
+
+
+def test_nowadays_is_no_date_but_today_under_a_past_or_future_verb(pipeline: Pipeline) -> None:
+    # The development gold of 2026-12-07 (bench/gold/README.md): « aujourd'hui » in the sense
+    # of « nowadays » (a present, no verb, before a noun or an adjective) is no date. Not
+    # yet: an apposition under a past verb (« la coopérative, aujourd'hui dissoute, vendait »).
+    text = (
+        "L'ancien ministre, aujourd'hui président de la région, soutient le projet. "
+        "Le règlement ne le prévoit pas aujourd'hui, note le syndicat. "
+        "Le bilan a été publié aujourd'hui par la mairie. "
+        "Le conseil se réunira aujourd'hui à la mairie."
+    )
+    assert _digest_dates(pipeline, text, dt.date(2022, 3, 9)) == [
+        ("aujourd'hui", "2022-03-09"),
+        ("aujourd'hui", "2022-03-09"),
+    ]
+
+
+def test_a_bare_weekday_with_no_verb_is_the_one_named_before(pipeline: Pipeline) -> None:
+    # Thursday: « samedi » announced under a future verb, then « le match de samedi » with
+    # no verb of its own is that Saturday, not the one before.
+    text = (
+        "La finale se jouera samedi au stade de la ville. "
+        "Les joueurs s'entraînent depuis des semaines. "
+        "L'enjeu du match de samedi reste immense pour le club."
+    )
+    assert _digest_dates(pipeline, text, dt.date(2022, 3, 10)) == [
+        ("samedi", "2022-03-12"),
+        ("samedi", "2022-03-12"),
+    ]
+
+
+def test_a_capitalised_season_after_an_article_and_kinds_of_christmas_are_no_dates(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "La liste du Printemps lyonnais a gagné. Le feuilleton diffuse son épisode de Noël "
+        "et l'esprit de Noël règne. Au printemps, les ventes ont chuté."
+    )
+    assert _digest_dates(pipeline, text, dt.date(2022, 12, 20)) == [
+        ("Au printemps", "2022-03/2022-06"),
+    ]
