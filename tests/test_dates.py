@@ -1117,3 +1117,16 @@ def test_a_capitalised_season_after_an_article_and_kinds_of_christmas_are_no_dat
     assert _digest_dates(pipeline, text, dt.date(2022, 12, 20)) == [
         ("Au printemps", "2022-03/2022-06"),
     ]
+
+
+def test_the_day_after_a_date_and_a_month_after_avant(pipeline: Pipeline) -> None:
+    # « au lendemain du 1 er mai » (the ordinal cut by a space, as OrangeSum writes it): the
+    # day after that date; « pas avant mars » under a future verb: the next March.
+    text = (
+        "Le maire, au lendemain du 1 er mai, a réuni son équipe. "
+        "Les travaux ne reprendront pas avant mars, selon la mairie."
+    )
+    assert _digest_dates(pipeline, text, dt.date(2022, 8, 10)) == [
+        ("au lendemain du 1 er mai", "2022-05-02"),
+        ("avant mars", "2023-03"),
+    ]

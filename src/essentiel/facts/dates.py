@@ -171,7 +171,8 @@ def grammar(code: str) -> _Grammar:
     # A word boundary that a hyphen does not break (« mi-mars » is one word), but the dash
     # closing an intertitle glued to its paragraph does (« - Merkel visée -Vendredi, »).
     b, e = r"(?:(?<![\w-])|(?<=\s-))", r"(?![\w-])"
-    day = rf"(?P<d>\d{{1,2}}|{first})(?:st|nd|rd|th|er)?"
+    # « 1 er mai »: the ordinal's ending is sometimes cut off by a space.
+    day = rf"(?P<d>\d{{1,2}}|{first})(?:st|nd|rd|th|\s?er)?"
     year = r"(?P<y>(?:1[89]|20)\d{2})"
     if code == "en":
         explicit = (
@@ -1043,12 +1044,20 @@ class DateResolver:
                 )
             return out(_shift(published, unit, -int(count)), DateGrain(unit), "publication")
         if hit.rule == "event":
-            return out(
-                None,
-                DateGrain.DAY,
-                "text",
-                anchor_text=(m.group("event") or "").strip(),
-            )
+            event = (m.group("event") or "").strip()
+            dated = self.mentions(event, 0, published)
+            if (
+                len(dated) == 1
+                and dated[0].grain == DateGrain.DAY
+                and (event_day := _single_day(dated[0])) is not None
+                and len(dated[0].span.text) >= len(event) - 3
+            ):
+                # « au lendemain du 1er mai »: the event is itself a day.
+                shift = g.anchors.get(" ".join(groups["anchor"].split()))
+                if shift is not None:
+                    value = (event_day + dt.timedelta(days=shift)).isoformat()
+                    return out(value, DateGrain.DAY, "text")
+            return out(None, DateGrain.DAY, "text", anchor_text=event)
         return self._resolve_more(hit, groups, published, tense, context, out)
 
     def _day_and_month(
