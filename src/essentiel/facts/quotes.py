@@ -2730,6 +2730,8 @@ def _stands_alone(text: str, a: int, b: int) -> bool:
         return not after or after[:1].isupper() or after[:1] in _CLOSER
     if not before and after[:1] == "." and after[1:].lstrip(" \u00a0\u202f")[:1].isupper():
         return True  # « "Pas une bonne idée". Sans ambages, X a … » opening its paragraph
+    if not before and not after:
+        return True  # the whole block: an intertitle in marks, cut off its glued paragraph
     return after[:1].isupper()
 
 
