@@ -726,3 +726,16 @@ def test_a_claim_starts_after_the_source_s_participle_and_relative(pipeline: Pip
     assert _kinds(digest) == [
         ("according_to", "le maire aurait fait embaucher son ex-compagne à la mairie")
     ]
+
+
+def test_a_movement_named_in_marks_is_no_quote(pipeline: Pipeline) -> None:
+    # « les "gilets jaunes" »: a movement's name in marks (``quoted_names``), never speech,
+    # even in a clause with a cue; a quoted adjective beside it still is.
+    text = (
+        'La compagnie a renoncé à facturer les péages ouverts par les "gilets jaunes", a '
+        "indiqué son directeur. Le syndicat propose de transporter gratuitement les « gilets "
+        'jaunes ». Le ministre a jugé la mesure "injuste".'
+    )
+    kinds = _kinds(_digest(pipeline, text, "fr"))
+    assert not any("gilets" in t for _k, t in kinds)
+    assert ("direct", "injuste") in kinds
