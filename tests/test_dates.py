@@ -1094,16 +1094,16 @@ def test_nowadays_is_no_date_but_today_under_a_past_or_future_verb(pipeline: Pip
 
 
 def test_a_bare_weekday_with_no_verb_is_the_one_named_before(pipeline: Pipeline) -> None:
-    # Thursday: « samedi » announced under a future verb, then « le match de samedi » with
-    # no verb of its own is that Saturday, not the one before.
+    # Monday: « samedi » announced under a future verb is next Saturday; « le vote de samedi »
+    # with no verb of its own is that Saturday, not the one two days before.
     text = (
-        "La finale se jouera samedi au stade de la ville. "
-        "Les joueurs s'entraînent depuis des semaines. "
-        "L'enjeu du match de samedi reste immense pour le club."
+        "L'élection du président du club aura lieu samedi lors de la première assemblée. "
+        "Les adhérents doivent choisir le successeur du fondateur. "
+        "L'issue du vote de samedi est particulièrement incertaine."
     )
-    assert _digest_dates(pipeline, text, dt.date(2022, 3, 10)) == [
-        ("samedi", "2022-03-12"),
-        ("samedi", "2022-03-12"),
+    assert _digest_dates(pipeline, text, dt.date(2022, 3, 14)) == [
+        ("samedi", "2022-03-19"),
+        ("samedi", "2022-03-19"),
     ]
 
 
