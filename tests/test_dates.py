@@ -1075,3 +1075,58 @@ def test_a_day_counted_from_another_takes_the_date_set_beside_it(pipeline: Pipel
         ("mercredi 7", "2021-09-07"),
         ("jeudi 8 septembre", "2021-09-08"),
     ]
+
+
+def test_nowadays_is_no_date_but_today_under_a_past_or_future_verb(pipeline: Pipeline) -> None:
+    # The development gold of 2026-12-07 (bench/gold/README.md): « aujourd'hui » in the sense
+    # of « nowadays » (a present, no verb, before a noun or an adjective) is no date. Not
+    # yet: an apposition under a past verb (« la coopérative, aujourd'hui dissoute, vendait »).
+    text = (
+        "L'ancien ministre, aujourd'hui président de la région, soutient le projet. "
+        "Le règlement ne le prévoit pas aujourd'hui, note le syndicat. "
+        "Le bilan a été publié aujourd'hui par la mairie. "
+        "Le conseil se réunira aujourd'hui à la mairie."
+    )
+    assert _digest_dates(pipeline, text, dt.date(2022, 3, 9)) == [
+        ("aujourd'hui", "2022-03-09"),
+        ("aujourd'hui", "2022-03-09"),
+    ]
+
+
+def test_a_bare_weekday_with_no_verb_is_the_one_named_before(pipeline: Pipeline) -> None:
+    # Monday: « samedi » announced under a future verb is next Saturday; « le vote de samedi »
+    # with no verb of its own is that Saturday, not the one two days before.
+    text = (
+        "L'élection du président du club aura lieu samedi lors de la première assemblée. "
+        "Les adhérents doivent choisir le successeur du fondateur. "
+        "L'issue du vote de samedi est particulièrement incertaine."
+    )
+    assert _digest_dates(pipeline, text, dt.date(2022, 3, 14)) == [
+        ("samedi", "2022-03-19"),
+        ("samedi", "2022-03-19"),
+    ]
+
+
+def test_a_capitalised_season_after_an_article_and_kinds_of_christmas_are_no_dates(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "La liste du Printemps lyonnais a gagné. Le feuilleton diffuse son épisode de Noël "
+        "et l'esprit de Noël règne. Au printemps, les ventes ont chuté."
+    )
+    assert _digest_dates(pipeline, text, dt.date(2022, 12, 20)) == [
+        ("Au printemps", "2022-03/2022-06"),
+    ]
+
+
+def test_the_day_after_a_date_and_a_month_after_avant(pipeline: Pipeline) -> None:
+    # « au lendemain du 1 er mai » (the ordinal cut by a space, as OrangeSum writes it): the
+    # day after that date; « pas avant mars » under a future verb: the next March.
+    text = (
+        "Le maire, au lendemain du 1 er mai, a réuni son équipe. "
+        "Les travaux ne reprendront pas avant mars, selon la mairie."
+    )
+    assert _digest_dates(pipeline, text, dt.date(2022, 8, 10)) == [
+        ("au lendemain du 1 er mai", "2022-05-02"),
+        ("avant mars", "2023-03"),
+    ]

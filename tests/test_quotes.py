@@ -444,8 +444,9 @@ def test_a_selon_after_a_quote_and_its_cue_is_no_second_report(pipeline: Pipelin
 
 def test_a_pull_quote_heading_glued_into_the_text_is_a_subheading(pipeline: Pipeline) -> None:
     # Since the thirteenth session the clean stage sets a quoted intertitle glued on both sides
-    # apart as a subheading block (issue 33): no longer speech of the body (bench/facts_fr.py
-    # unchanged on both gold sets); before, the pull quote was a direct quote with no cue.
+    # apart as a subheading block (issue 33). The development gold of 2026-12-07 counts such a
+    # pull-quote heading as speech (bench/gold/README.md, its extension): a subheading that is
+    # one quote and nothing else is a direct quote again, with no cue (dates17).
     digest = _digest(
         pipeline,
         'Le maire de Nantes a défendu son budget lundi. "Nous tenons nos engagements", '
@@ -454,7 +455,7 @@ def test_a_pull_quote_heading_glued_into_the_text_is_a_subheading(pipeline: Pipe
         "fr",
     )
     directs = [q.content.text for q in digest.quotes if q.kind == QuoteKind.DIRECT]
-    assert directs == ["Nous tenons nos engagements"]
+    assert directs == ["Nous tenons nos engagements", "Un budget de combat"]
     headings = [b.span.text for b in digest.article.blocks if b.kind == BlockKind.SUBHEADING]
     assert headings == ['"Un budget de combat"']
 
@@ -725,3 +726,16 @@ def test_a_claim_starts_after_the_source_s_participle_and_relative(pipeline: Pip
     assert _kinds(digest) == [
         ("according_to", "le maire aurait fait embaucher son ex-compagne à la mairie")
     ]
+
+
+def test_a_movement_named_in_marks_is_no_quote(pipeline: Pipeline) -> None:
+    # « les "gilets jaunes" »: a movement's name in marks (``quoted_names``), never speech,
+    # even in a clause with a cue; a quoted adjective beside it still is.
+    text = (
+        'La compagnie a renoncé à facturer les péages ouverts par les "gilets jaunes", a '
+        "indiqué son directeur. Le syndicat propose de transporter gratuitement les « gilets "
+        'jaunes ». Le ministre a jugé la mesure "injuste".'
+    )
+    kinds = _kinds(_digest(pipeline, text, "fr"))
+    assert not any("gilets" in t for _k, t in kinds)
+    assert ("direct", "injuste") in kinds

@@ -171,7 +171,8 @@ def grammar(code: str) -> _Grammar:
     # A word boundary that a hyphen does not break (« mi-mars » is one word), but the dash
     # closing an intertitle glued to its paragraph does (« - Merkel visée -Vendredi, »).
     b, e = r"(?:(?<![\w-])|(?<=\s-))", r"(?![\w-])"
-    day = rf"(?P<d>\d{{1,2}}|{first})(?:st|nd|rd|th|er)?"
+    # « 1 er mai »: the ordinal's ending is sometimes cut off by a space.
+    day = rf"(?P<d>\d{{1,2}}|{first})(?:st|nd|rd|th|\s?er)?"
     year = r"(?P<y>(?:1[89]|20)\d{2})"
     if code == "en":
         explicit = (
@@ -773,6 +774,7 @@ class DateResolver:
         self.g_forward_participles = frozenset(temporal.get("forward_participles", []))
         self.g_postponed = frozenset(temporal.get("postponed_participles", []))
         self.g_postponed_links = frozenset(temporal.get("postponed_links", []))
+        self.g_nowadays = frozenset(w.lower() for w in temporal.get("nowadays", []))
 
     def mentions(
         self,
@@ -986,6 +988,10 @@ class DateResolver:
             elif g.since.search(text, max(0, hit.start - 30), hit.start):
                 # « Depuis dimanche soir, le pays est le théâtre … »: the last one begun.
                 day = _weekday_on_or_before(published, weekday)
+            elif tense is None and (named := self._named_before(weekday, context)) is not None:
+                # « L'élection aura lieu samedi. […] L'issue du vote de samedi est incertaine »:
+                # a weekday with no verb of its own is the one the text already named.
+                day = named
             elif (
                 tense == "future"
                 or (tense != "past" and g.forward.search(text[: hit.start]))
@@ -1005,6 +1011,12 @@ class DateResolver:
             grain = DateGrain.PART_OF_DAY if part else DateGrain.DAY
             return out(day.isoformat(), grain, "publication", part=part)
         if hit.rule == "relative_day":
+            if groups["rel"] in self.g_nowadays and context.tense(hit) not in {
+                "past",
+                "future",
+                "unparsed",
+            }:
+                return None  # « aujourd'hui disparue », « ne le prévoit pas aujourd'hui »
             day = published + dt.timedelta(days=g.day_offsets[groups["rel"]])
             grain = DateGrain.PART_OF_DAY if part else DateGrain.DAY
             return out(day.isoformat(), grain, "publication", part=part)
@@ -1032,12 +1044,20 @@ class DateResolver:
                 )
             return out(_shift(published, unit, -int(count)), DateGrain(unit), "publication")
         if hit.rule == "event":
-            return out(
-                None,
-                DateGrain.DAY,
-                "text",
-                anchor_text=(m.group("event") or "").strip(),
-            )
+            event = (m.group("event") or "").strip()
+            dated = self.mentions(event, 0, published)
+            if (
+                len(dated) == 1
+                and dated[0].grain == DateGrain.DAY
+                and (event_day := _single_day(dated[0])) is not None
+                and len(dated[0].span.text) >= len(event) - 3
+            ):
+                # « au lendemain du 1er mai »: the event is itself a day.
+                shift = g.anchors.get(" ".join(groups["anchor"].split()))
+                if shift is not None:
+                    value = (event_day + dt.timedelta(days=shift)).isoformat()
+                    return out(value, DateGrain.DAY, "text")
+            return out(None, DateGrain.DAY, "text", anchor_text=event)
         return self._resolve_more(hit, groups, published, tense, context, out)
 
     def _day_and_month(
@@ -1155,6 +1175,18 @@ class DateResolver:
             if start < 0 or context.tense_at(start, start + len(previous.span.text)) != tense:
                 return None
         return year, previous
+
+    def _named_before(self, weekday: int, context: _Context) -> dt.date | None:
+        """The day of the last earlier mention that names this weekday (« samedi », « samedi
+        soir », « samedi 4 juillet »), if its value is that weekday."""
+        for mention in reversed(context.before):
+            words = mention.span.text.lower().split()
+            if not any(self.g.weekdays.get(w) == weekday for w in words):
+                continue
+            day = _single_day(mention)
+            if day is not None and day.weekday() == weekday:
+                return day
+        return None
 
     def _coordinated_weekday(self, hit: _Hit, context: _Context) -> dt.date | None:
         """The day of the weekday just before ``hit`` when the two are coordinated
@@ -1315,6 +1347,12 @@ class DateResolver:
                 f"{saturday.isoformat()}/{sunday.isoformat()}", DateGrain.WEEK, "publication"
             )
         if rule == "season":
+            season = hit.match.group("season")
+            opener = hit.match.group(0)[: hit.match.start("season") - hit.match.start()]
+            if season[:1].isupper() and opener[:1].islower():
+                # « le Printemps marseillais », « au Printemps de Bourges »: a capital after a
+                # lower-case article is a name's (a list, a festival), not the season.
+                return None
             ahead = bool(g.forward.search(context.text[max(0, hit.start - 20) : hit.start]))
             return out(*self._season(groups, published, tense, ahead))
         if rule == "rentree":
@@ -1328,7 +1366,10 @@ class DateResolver:
                     year += 1
             return out(f"{year:04d}-{month:02d}", DateGrain.MONTH, "publication")
         if rule == "feast":
-            noun = context.text[max(0, hit.start - 30) : hit.start].split()[-1:]
+            # « l'esprit de Noël »: the noun without its elided article.
+            noun = re.split(
+                r"['’]", " ".join(context.text[max(0, hit.start - 30) : hit.start].split()[-1:])
+            )[-1:]
             if noun and noun[0].lower() in g.feast_kinds and hit.match.group(0)[:2].lower() == "de":
                 return None  # « le marché de Noël »: a kind of market, no day
             return out(self._feast(groups, published, tense), DateGrain.DAY, "publication")

@@ -154,6 +154,7 @@ class _Rules:
     predicate_fragments: bool
     inserted_cues: bool
     pull_quotes: bool
+    quoted_names: frozenset[str]  # « les "gilets jaunes" »: names put in marks, never speech
     inserted_clitics: frozenset[str]
     inserted_openers: frozenset[str]
     inserted_min_words: int
@@ -249,6 +250,7 @@ def rules(code: str) -> _Rules:
         predicate_fragments=bool(q.get("predicate_fragments", False)),
         inserted_cues=bool(q.get("inserted_cues", False)),
         pull_quotes=bool(q.get("pull_quotes", False)),
+        quoted_names=frozenset(fold(w) for w in q.get("quoted_names", [])),
         inserted_clitics=frozenset(q.get("inserted_clitics", [])),
         inserted_openers=frozenset(q.get("inserted_openers", [])),
         inserted_min_words=int(q.get("inserted_min_words", 4)),
@@ -1407,6 +1409,8 @@ class QuoteExtractor:
             return False
         inner = text[a:b]
         if text[max(0, a - 2) : a - 1] == "(" and text[b + 1 : b + 2] == ")":
+            return True
+        if fold(" ".join(inner.split())) in self.r.quoted_names:
             return True
         letters = [c for c in inner if c.isalpha()]
         if letters and all(c.isupper() for c in letters):
@@ -2897,6 +2901,8 @@ def _stands_alone(text: str, a: int, b: int) -> bool:
         return not after or after[:1].isupper() or after[:1] in _CLOSER
     if not before and after[:1] == "." and after[1:].lstrip(" \u00a0\u202f")[:1].isupper():
         return True  # « "Pas une bonne idée". Sans ambages, X a … » opening its paragraph
+    if not before and not after:
+        return True  # the whole block: an intertitle in marks, cut off its glued paragraph
     return after[:1].isupper()
 
 
