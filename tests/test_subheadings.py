@@ -444,3 +444,12 @@ def test_a_heading_glued_to_an_acronym_is_set_apart() -> None:
     kinds = _kinds(text)
     assert (BlockKind.SUBHEADING, "Plusieurs soignants touchés") in kinds
     assert any(k is BlockKind.BODY and t.startswith("FR3 Bretagne indique") for k, t in kinds)
+
+
+def test_a_title_after_an_elided_title_word_is_no_heading() -> None:
+    # Judged round 35: « ... dans l'émission | Au tableau !, ... » cut the lead in two.
+    text = (
+        "Une invitation dans l'émission Au coin du feu, une visite à Brest ou un passage à "
+        "la radio locale... La ministre est partout cette semaine."
+    )
+    assert [k for k, _ in _kinds(text)] == [BlockKind.BODY]

@@ -788,11 +788,15 @@ def _glued_pieces(
 
 def _spaced_heading(run: str, titles: frozenset[str], not_headings: tuple[str, ...] = ()) -> bool:
     words = run.split()
+    # The last word without an elided article (« dans l'émission Au tableau ! »: a title
+    # follows « émission » however it is written).
+    last = re.sub(r"^\w{1,2}['’]", "", words[-1].lower()) if words else ""
     return (
         0 < len(words) < TEXT_SUBHEADING_MAX_WORDS
         and not run[:1].islower()
         and not _opens_on(run.lower(), not_headings)
         and words[-1].lower() not in titles
+        and last not in titles
         and not words[-1].lower().endswith(("'", "’"))
     )
 
