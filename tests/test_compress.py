@@ -2177,3 +2177,30 @@ def test_a_verbless_relative_whose_verb_follows_an_aside_is_not_cut_at_its_comma
     )
     bullet, removed = compress(listed, 12)
     assert "dont" not in bullet and "relative_clause" in removed, (bullet, removed)
+
+
+def test_a_verb_that_says_nothing_alone_keeps_the_adjunct_after_it() -> None:
+    # Judged round 35: « The statement ... came. » (English), and the French counterpart.
+    text = (
+        "A statement from the province's health minister on Sunday came after a group of "
+        "doctors wrote an open letter asking for more nurses in rural hospitals."
+    )
+    kept, _ = compress(text, 12, "en")
+    assert not kept.endswith("came.")
+    text = (
+        "La décision du conseil régional de Bretagne intervient après deux mois de grève des "
+        "agents des lycées, qui réclamaient une hausse de leurs primes."
+    )
+    kept, _ = compress(text, 10)
+    assert not kept.endswith("intervient.")
+
+
+def test_the_last_of_a_list_of_claims_is_not_cut() -> None:
+    # Judged round 35: « ..., police cars were barricading its entrances. » read cut.
+    text = (
+        "By Tuesday, its phones had been shut off, its website had gone dark, police cars "
+        "were guarding its gates, and its classes were canceled for the rest of the week as "
+        "the school became a symbol of the city's divisions."
+    )
+    kept, _ = compress(text, 20, "en")
+    assert "guarding its gates." not in kept

@@ -947,6 +947,10 @@ def _verb_adjunct(s: _Sentence) -> Iterable[Deletion]:
             t.lower_ in lang.duration_nouns for t in subtree if t.i < lead.i
         ):
             continue
+        # « A statement ... came after scholars wrote a letter »: some verbs say nothing
+        # without the adjunct that follows them (« came. », « survient. »).
+        if first.i == verb.i + 1 and verb.lemma_.lower() in lang.bare_verbs:
+            continue
         start, end = first.idx - base, last.idx - base + len(last)
         if not lang.opens_with(text[lead.idx - base : end], lang.adjunct_openers):
             continue
@@ -1033,6 +1037,26 @@ def _second_conjunct(s: _Sentence) -> Iterable[Deletion]:
         # et la nouvelle vont s'enchaîner », the parse joined « vont » to the verb before, and
         # the bullet would have ended on « la saison en cours. ».
         if any(is_subject(c) for c in tok.children) and sent.doc[cc.i - 1].text != ",":
+            continue
+        # The last of three claims or more (« its phones had been shut off, its website had
+        # gone dark, police cars were barricading its entrances, and classes were canceled »):
+        # without it the list is left with no coordinator and reads cut (judged round 35).
+        # The parse joins the list's clauses as conjuncts, or hangs those before the verb on
+        # it as complements with no conjunction of their own.
+        listed = [
+            c
+            for c in head.children
+            if c.pos_ in {"VERB", "AUX"}
+            and (
+                (c.dep_ == "conj" and c.i != tok.i)
+                or (
+                    c.dep_ in {"ccomp", "parataxis"}
+                    and c.i < head.i
+                    and not any(m.dep_ == "mark" for m in c.children)
+                )
+            )
+        ]
+        if listed:
             continue
         # The parse may hang the final stop on the conjunct: it stays with the bullet.
         start, end = cc.idx - base, min(last.idx - base + len(last), s.body_end)

@@ -170,6 +170,9 @@ class Language:
     # Nouns of a time span (« quelques jours après », "days after"): the span measures the
     # phrase after it, which a cut may not take alone.
     duration_nouns: frozenset[str] = frozenset()
+    # Verbs whose adjunct right after them is their point (« came after ... »; ``[compress]
+    # bare_verbs``): the adjunct stays.
+    bare_verbs: frozenset[str] = frozenset()
     # Words that add a noun phrase to the one before (« ainsi que », "as well as"): between
     # commas before the main verb, the phrase is part of a plural subject the verb agrees with.
     additive_conjunctions: frozenset[str] = frozenset()
@@ -392,6 +395,7 @@ def language(code: str) -> Language:
         additive_adverbs=tuple(sorted(compress.get("additive_adverbs", []), key=len, reverse=True)),
         comparison_openers=frozenset(compress.get("comparison_openers", [])),
         duration_nouns=frozenset(compress.get("duration_nouns", [])),
+        bare_verbs=frozenset(compress.get("bare_verbs", [])),
         additive_conjunctions=frozenset(compress.get("additive_conjunctions", [])),
         noun_complement_openers=frozenset(compress.get("noun_complement_openers", [])),
         time_clause_openers=frozenset(compress.get("time_clause_openers", [])),
