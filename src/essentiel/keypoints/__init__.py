@@ -841,7 +841,14 @@ def build_keypoints(
         # The whole box in the article's order: no statement moved first; but a bullet that
         # points at what a later bullet of the box introduces comes after it (« Grande comme
         # trois terrains, cette serre ... » after « La nouvelle serre est la quatrième ... »).
-        rest = introducers_first(list(ordered), sentences, lang.code, titled)
+        # Only when a bullet was picked before one the article tells earlier: otherwise each
+        # was judged against those shown before it.
+        picked = [rank for rank, _ in made]
+        rest = (
+            list(ordered)
+            if picked == sorted(picked)
+            else introducers_first(list(ordered), sentences, lang.code, titled)
+        )
     elif settings.news_first and lead_point is not None:
         # The news first, not background (keypoints/order.py), unless a description would
         # then come before its name.
