@@ -847,7 +847,7 @@ def build_keypoints(
         rest = (
             list(ordered)
             if picked == sorted(picked)
-            else introducers_first(list(ordered), sentences, lang.code, titled)
+            else introducers_first(list(ordered), sentences, lang.code, titled, picked)
         )
     elif settings.news_first and lead_point is not None:
         # The news first, not background (keypoints/order.py), unless a description would
@@ -877,25 +877,38 @@ def introducers_first(
     sentences: list[ParsedSentence],
     code: str,
     titled: frozenset[str] = frozenset(),
+    picked: list[int] | None = None,
 ) -> list[tuple[int, KeyPoint]]:
     """``items`` (rank, bullet) in the article's order, or with one later bullet moved just
     before an earlier one when that takes away a word pointing back (``points_back``: « cette
     serre » after the bullet that says « la nouvelle serre ») and leaves no more of them: the
     selection judged each bullet against the bullets picked before it, which the article's
-    order may show after it."""
+    order may show after it. ``picked``: the ranks in the order the selection took them; only
+    a bullet taken after one the article tells later is looked at first (the others were
+    judged against what the article's order shows before them)."""
 
-    def pointing(order: list[tuple[int, KeyPoint]]) -> int:
+    def told_before(order: list[tuple[int, KeyPoint]], upto: int) -> frozenset[str]:
         told: frozenset[str] = titled
-        count = 0
-        for rank, point in order:
+        for rank, point in order[:upto]:
             fragments = fragments_of(point)
-            count += points_back(sentences[rank], fragments, code, told, point.text) is not None
             told = told | said_words(sentences[rank], fragments)
             told = told | named_kinds(kept(sentences[rank], fragments), code)
-        return count
+        return told
+
+    def points(order: list[tuple[int, KeyPoint]], k: int) -> bool:
+        rank, point = order[k]
+        told = told_before(order, k)
+        return points_back(sentences[rank], fragments_of(point), code, told, point.text) is not None
+
+    def pointing(order: list[tuple[int, KeyPoint]]) -> int:
+        return sum(points(order, k) for k in range(len(order)))
 
     if len(items) < 2:
         return items
+    if picked is not None:
+        later = {r for k, r in enumerate(picked) if any(q > r for q in picked[:k])}
+        if not any(points(items, k) for k, (rank, _) in enumerate(items) if rank in later):
+            return items
     best, least = items, pointing(items)
     if not least:
         return items
