@@ -9,6 +9,7 @@ groups of ``resources/common/entities.toml``.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from functools import cache, lru_cache
 from typing import Any
@@ -45,15 +46,37 @@ def visible(text: str) -> str:
     return "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 
+@lru_cache(maxsize=1)
+def _cyrillic_table() -> dict[int, str]:
+    """``_cyrillic`` for ``str.translate`` (one pass in C, not a lookup per character)."""
+    return {ord(letter): latin for letter, latin in _cyrillic().items()}
+
+
+@lru_cache(maxsize=1)
+def _combining() -> re.Pattern[str]:
+    """Every combining mark (``unicodedata.combining``), as one character class: built once,
+    on the first text that needs it, from the ranges of the running Python's Unicode data."""
+    ranges: list[list[int]] = []
+    for code in range(sys.maxunicode + 1):
+        if unicodedata.combining(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return re.compile(
+        "[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]+"
+    )
+
+
 @lru_cache(maxsize=NAME_CACHE_SIZE)
 def fold(name: str) -> str:
     """Lowercase Latin letters, digits and single spaces: « Zelenskyy » → « zelenskyy »,
     « Зеленський » → « zelenskyi », « États-Unis » → « etats unis »."""
-    table = _cyrillic()
-    lowered = "".join(table.get(c, c) for c in visible(name).casefold())
-    plain = "".join(
-        c for c in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(c)
-    )
+    plain = visible(name).casefold()
+    if not plain.isascii():  # ASCII has no Cyrillic, and NFKD leaves it as it is
+        plain = unicodedata.normalize("NFKD", plain.translate(_cyrillic_table()))
+        if not plain.isascii():
+            plain = _combining().sub("", plain)
     return " ".join(_SEPARATORS.sub(" ", plain).split())
 
 

@@ -754,7 +754,8 @@ def build_keypoints(
                 )
                 or (
                     settings.refuse_unplaced_source
-                    and rival() >= settings.unplaced_source_margin
+                    # The rival's score only for a bullet that cites an outlet unplaced: it
+                    # costs a pass over the candidates.
                     and unplaced_source(
                         cand.sentence,
                         fragments,
@@ -763,6 +764,7 @@ def build_keypoints(
                         told_text(made, cand.rank),
                         point.text,
                     )
+                    and rival() >= settings.unplaced_source_margin
                 )
             ):
                 point = None

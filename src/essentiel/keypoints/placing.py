@@ -618,9 +618,10 @@ def unplaced_source(
     """The bullet cites an outlet by a description no outlet's name placed (« Selon le
     quotidien, ... » with no paper named above it or before it)."""
     words = PlacingWords.of(code)
-    if not words.outlets or not any(
-        o in fold(sentence.text) for o in words.outlets & (words.bodies | words.persons)
-    ):
+    if not words.outlets:
+        return False
+    folded = fold(sentence.text)  # once, not once per outlet word
+    if not any(o in folded for o in words.outlets & (words.bodies | words.persons)):
         return False
     found = unplaced(sentence, fragments, code, entities, told_text, bullet, sources_only=True)
     return found is not None and found.kind == "unplaced_source"
