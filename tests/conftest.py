@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import importlib.util
 import json
@@ -14,6 +15,7 @@ from types import ModuleType
 import pytest
 
 from essentiel import Digest, Pipeline
+from essentiel.model import Quote
 from essentiel.pipeline import Settings
 from essentiel.worker import Template, warm_up
 
@@ -39,6 +41,18 @@ def load_script(relative: str) -> ModuleType:
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def digest_fr(pipe: Pipeline, text: str) -> Digest:
+    """A French digest of ``text`` published on a fixed day (the speaker tests' articles)."""
+    return pipe.digest(text, lang="fr", published=dt.date(2025, 3, 4))
+
+
+def quote_starting(digest: Digest, start: str) -> Quote:
+    """The one quote of ``digest`` whose content opens on ``start``."""
+    found = [q for q in digest.quotes if q.content.text.startswith(start)]
+    assert len(found) == 1, [q.content.text for q in digest.quotes]
+    return found[0]
 
 
 @pytest.fixture(scope="session")

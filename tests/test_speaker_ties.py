@@ -4,20 +4,10 @@ Original sentences written for these tests."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from essentiel.model import Digest, Quote
 from essentiel.pipeline import Pipeline
 
-
-def _digest(pipe: Pipeline, text: str) -> Digest:
-    return pipe.digest(text, lang="fr", published=dt.date(2025, 3, 4))
-
-
-def _quote(digest: Digest, start: str) -> Quote:
-    found = [q for q in digest.quotes if q.content.text.startswith(start)]
-    assert len(found) == 1, [q.content.text for q in digest.quotes]
-    return found[0]
+from .conftest import digest_fr as _digest
+from .conftest import quote_starting as _quote
 
 
 def test_a_title_makes_the_person_the_category_it_marks(pipeline: Pipeline) -> None:

@@ -4,30 +4,20 @@ written for these tests."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from spacy.tokens import Doc
 
 from essentiel.analyze import pipeline as nlp
 from essentiel.facts.quotes import QuoteExtractor
-from essentiel.model import Digest, Quote
 from essentiel.pipeline import Pipeline
+
+from .conftest import digest_fr as _digest
+from .conftest import quote_starting as _quote
 
 
 @pytest.fixture(scope="module")
 def pipe() -> Pipeline:
     return Pipeline()
-
-
-def _digest(pipe: Pipeline, text: str) -> Digest:
-    return pipe.digest(text, lang="fr", published=dt.date(2025, 3, 4))
-
-
-def _quote(digest: Digest, start: str) -> Quote:
-    found = [q for q in digest.quotes if q.content.text.startswith(start)]
-    assert len(found) == 1, [q.content.text for q in digest.quotes]
-    return found[0]
 
 
 def test_an_inverted_pronoun_is_the_subject_not_the_outlet_after_it(pipe: Pipeline) -> None:
