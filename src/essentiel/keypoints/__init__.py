@@ -242,7 +242,7 @@ class KeyPointSettings:
     unplaced_margin: float = 0.8
     # A bullet that cites an outlet by a description no outlet's name placed (« Selon le
     # quotidien, ... », « ..., poursuit la radio locale »: ``placing.unplaced_source``) is no
-    # bullet, the first too, whatever the others score: the reader cannot tell who says so,
+    # bullet, the first too: the reader cannot tell who says so,
     # and the text never named it before (judged rounds 33-34: « Selon le quotidien,
     # l'homme »). A source the text named is resolved, not refused (``unplaced_tied``).
     refuse_unplaced_source: bool = True
