@@ -520,6 +520,19 @@ def test_a_member_described_by_the_party_is_the_member_not_the_party(pipeline: P
     assert _speaker(digest, "Nous ne lâcherons") == "Claire Morel"
 
 
+def test_a_member_the_tagger_glued_to_the_party_name_is_still_the_member(
+    pipeline: Pipeline,
+) -> None:
+    # The tagger reads « élue LREM » as one proper name: the lower-case noun is still the
+    # member's description, and the member is the deputy quoted before, not the party.
+    text = (
+        "« Nous avons renforcé la loi », explique la députée Anne Vasseur dans une tribune. "
+        "« Aucune époque ne justifie ce crime », affirme l'élue LREM avant de conclure."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "Aucune époque") == "Anne Vasseur"
+
+
 def test_a_source_ends_at_a_sentence_end_glued_to_a_dash(pipeline: Pipeline) -> None:
     # Subheadings glued between dashes (« .- Des excuses tardives -M. ») are not the source.
     text = (

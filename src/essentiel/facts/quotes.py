@@ -2193,8 +2193,12 @@ class QuoteExtractor:
 
     def _member_of(self, head: Token | None, k: int, index: EntityIndex) -> bool:
         """Is the phrase a singular person noun that an organisation's name qualifies (« l'élu
-        LFI », « le député LR »): one of its members, whom the description stands for?"""
-        if head is None or head.pos_ != "NOUN" or index.entities[k].kind not in _ISSUERS:
+        LFI », « le député LR »): one of its members, whom the description stands for? The
+        tagger may take the noun for part of the name (« l'élue LREM »: a proper noun); in
+        lower case, it is still the noun."""
+        if head is None or index.entities[k].kind not in _ISSUERS:
+            return False
+        if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and head.text[:1].islower()):
             return False
         if "Plur" in head.morph.get("Number", []):
             return False
