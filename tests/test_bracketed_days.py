@@ -146,3 +146,35 @@ def test_english_days_in_the_past_are_dated() -> None:
     bullets = [p.text for p in digest.keypoints]
     assert "voted on Wednesday [January 22] to close" in bullets[0]
     assert all("[" not in b for b in bullets[1:]), bullets
+
+
+SAME_DAY = (
+    "Le conseil municipal de Saint-Aubin a voté mercredi la fermeture de la piscine pour six "
+    "mois. Les nageurs du club ont manifesté mercredi devant la mairie, pancartes à la main. "
+    "Le club a appris mardi qu'il devra s'entraîner à Rennes jusqu'en août. Le président "
+    "du club a écrit mardi au maire, qui lui a répondu mercredi par un courrier."
+)
+
+
+def test_a_day_is_dated_once_per_box(engine: Pipeline) -> None:
+    # The second bullet on the same Wednesday keeps « mercredi » bare; another day (Tuesday)
+    # still gets its own bracket.
+    digest = engine.digest(SAME_DAY, lang="fr", published=PUBLISHED)
+    bullets = [p.text for p in digest.keypoints]
+    assert all(p.verdict.passed for p in digest.keypoints)
+    assert "voté mercredi [22 janvier] la fermeture" in bullets[0], bullets
+    assert "manifesté mercredi devant la mairie" in bullets[1], bullets
+    assert "appris mardi [21 janvier]" in bullets[2], bullets
+    # A bullet with two days keeps the bracket of neither it was told (the second Tuesday
+    # and Wednesday are both told before): a bracket still to give would stay, verified.
+    assert "a écrit mardi au maire, qui lui a répondu mercredi par" in bullets[3], bullets
+
+
+def test_every_bullet_dated_when_asked(engine: Pipeline) -> None:
+    bullets = [
+        p.text
+        for p in every_sentence(day_once=False)
+        .digest(SAME_DAY, lang="fr", published=PUBLISHED)
+        .keypoints
+    ]
+    assert "manifesté mercredi [22 janvier] devant" in bullets[1], bullets

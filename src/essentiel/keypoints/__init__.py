@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from essentiel.analyze import ParsedSentence
 from essentiel.check.verifier import Verifier
 from essentiel.keypoints.compress import Compressor, count_words, subordinate_only
-from essentiel.keypoints.days import day_brackets, days_by_sentence
+from essentiel.keypoints.days import dated_once, day_brackets, days_by_sentence
 from essentiel.keypoints.follow_on import follow_ons, keeps_subject
 from essentiel.keypoints.headline import Headline
 from essentiel.keypoints.headline_subject import OPENING_SENTENCES, headline_subject_repair
@@ -352,6 +352,8 @@ class KeyPointSettings:
     # date in brackets, « mercredi [22 janvier] », when the publication date resolves it
     # (keypoints/days.py); the box is read away from the article's day.
     day_brackets: bool = True
+    # ... once per box: a later bullet on the same day keeps its « vendredi » bare.
+    day_once: bool = True
     # A first bullet told in the pluperfect (background) gives its place to the box's bullet
     # that tells the headline's news (keypoints/order.py).
     news_first: bool = True
@@ -871,7 +873,10 @@ def build_keypoints(
         rest.remove(item)
         at = next(k for k, (rank, _) in enumerate(rest) if rank == offered[item[0]])
         rest.insert(at + 1, item)
-    return [point for _, point in rest], notices
+    points = [point for _, point in rest]
+    if days and settings.day_once:
+        points = dated_once(points, days, lang.code, verifier.verify)
+    return points, notices
 
 
 def introducers_first(

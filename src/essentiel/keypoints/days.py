@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from spacy.tokens import Token
@@ -36,7 +36,7 @@ from essentiel import resources
 from essentiel.analyze import ParsedSentence
 from essentiel.check.verifier import Insertion
 from essentiel.keypoints.compress import quoted_ranges
-from essentiel.model import DateGrain, DateMention
+from essentiel.model import DateGrain, DateMention, KeyPoint, Span, Verdict
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _GRAINS = frozenset({DateGrain.DAY, DateGrain.PART_OF_DAY})
@@ -222,3 +222,50 @@ def day_brackets(
                 found.append((joined + span.end - a, f" [{label}]", insertion))
         joined += b - a
     return found
+
+
+def dated_once(
+    points: Sequence[KeyPoint],
+    days: dict[int, list[DateMention]],
+    code: str,
+    verify: Callable[[str, list[Span], list[Insertion]], Verdict],
+) -> list[KeyPoint]:
+    """The box, in the order it is shown, with each day dated once: a bracket whose day a
+    bullet before it already gave, bracketed or written (« vendredi 24 mai », then « Vendredi
+    [24 mai], la rue … »), is dropped (the thirty-fifth judged round found brackets repeated
+    in one box heavy). Only when every bracket the bullet keeps is a day of its fragments (a
+    name's bracket would need its insertion again) and the verifier passes it; else the
+    bullet stays as it was."""
+    labelled = [
+        (label, mention)
+        for mentions in days.values()
+        for mention in mentions
+        if mention.value is not None and (label := day_label(mention.value, code)) is not None
+    ]
+    labels = {label for label, _ in labelled}
+    told: set[str] = set()
+    out: list[KeyPoint] = []
+    for point in points:
+        text = point.text
+        for label in told:
+            text = text.replace(f" [{label}]", "")
+        # Whole words: « 4 mai » is not told by « 24 mai ».
+        told |= {
+            label for label in labels if re.search(rf"(?<!\w){re.escape(label)}(?!\w)", point.text)
+        }
+        if text != point.text:
+            kept = [
+                Insertion(replaced=m.span, names=(label,), evidence=m.span, kind="date")
+                for label, m in labelled
+                if f" [{label}]" in text
+                and any(f.start <= m.span.start and m.span.end <= f.end for f in point.fragments)
+            ]
+            bare = text
+            for insertion in kept:
+                bare = bare.replace(f" [{insertion.names[0]}]", "")
+            if "[" not in bare:
+                verdict = verify(text, point.sources, kept)
+                if verdict.passed:
+                    point = point.model_copy(update={"text": text, "verdict": verdict})
+        out.append(point)
+    return out
