@@ -207,6 +207,20 @@ def test_a_known_organisation_is_not_a_place_nor_merged_into_one(pipeline: Pipel
     assert all(m.span.text != "France" for m in airline.mentions)
 
 
+def test_a_name_opened_by_a_body_noun_is_a_body(pipeline: Pipeline) -> None:
+    # The tagger reads « Cirque du Soleil » and « Compagnie des Alpes » as places; their first
+    # noun says they are bodies. A person keeps the tagger's kind.
+    text = (
+        "Le Cirque du Soleil a annoncé lundi la suppression de 2.000 postes. Selon un "
+        "communiqué du Cirque du Soleil, les tournées reprendront en 2021. La Compagnie des "
+        "Alpes a annoncé la fermeture de deux parcs. Marc Office a salué la décision."
+    )
+    digest = _digest(pipeline, text)
+    assert _entity(digest, "Cirque du Soleil").kind is EntityKind.ORGANISATION
+    assert _entity(digest, "Compagnie des Alpes").kind is EntityKind.ORGANISATION
+    assert _entity(digest, "Marc Office").kind is EntityKind.PERSON
+
+
 def test_a_sentence_opener_is_no_name(pipeline: Pipeline) -> None:
     # « Rester » opens a sentence inside the quote: no entity, so no speaker for « il ».
     text = (

@@ -99,6 +99,8 @@ class _Rules:
     # Folded first names → "f" / "m" (resources/common/first_names.toml and the language's
     # corrections), for languages that ask for them (``first_name_genders``); else empty.
     first_names: dict[str, str] = field(default_factory=dict)
+    # « Cirque » of « Cirque du Soleil »: a name opened by one is a body (``organisation_heads``).
+    organisation_heads: frozenset[str] = frozenset()
 
 
 @cache
@@ -156,6 +158,7 @@ def rules(code: str) -> _Rules:
         ),
         body_nouns=frozenset(fold(w) for w in data["quotes"].get("body_nouns", {})),
         first_names=_first_names(e),
+        organisation_heads=frozenset(e.get("organisation_heads", [])),
     )
 
 
@@ -397,6 +400,9 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
                 mention.kind = EntityKind.PLACE
             elif organisation(mention.text) is not None:
                 # The gazetteer knows it: « Météo-France » is no place, an airline no country.
+                mention.kind = EntityKind.ORGANISATION
+            elif mention.kind is not EntityKind.PERSON and _opened_by_body(mention.text, r):
+                # « le Cirque du Soleil a annoncé »: a body the tagger took for a place.
                 mention.kind = EntityKind.ORGANISATION
             elif _people(mention.text, r):
                 continue  # « les Britanniques »: a people, neither a place nor a speaker
@@ -916,6 +922,15 @@ def _no_name(ent: Any, r: _Rules) -> bool:
         return True  # « Considéré comme … » after a glued paragraph: a participle, no name
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return len(ent) > 1 and ent[0].pos_ == "ADP" and after is not None and after.text == ","
+
+
+def _opened_by_body(name: str, r: _Rules) -> bool:
+    """Is the name opened by a noun that names a body (« Cirque du Soleil », « Banque de
+    France »), after an article the tagger kept (« Le Cirque du Soleil »)?"""
+    words = re.split(r"[\s'’]+", name.strip())
+    if len(words) > 1 and words[0].lower() in {"le", "la", "les", "l"}:
+        words = words[1:]
+    return len(words) > 1 and words[0] in r.organisation_heads
 
 
 def _people(name: str, r: _Rules) -> bool:
