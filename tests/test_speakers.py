@@ -207,6 +207,12 @@ def test_a_known_organisation_is_not_a_place_nor_merged_into_one(pipeline: Pipel
     assert all(m.span.text != "France" for m in airline.mentions)
 
 
+def test_a_name_goes_on_through_a_hyphen_the_tagger_stopped_at(pipeline: Pipeline) -> None:
+    text = "Le Théâtre du Rond-Point a annoncé la reprise de ses spectacles en septembre."
+    digest = _digest(pipeline, text)
+    assert _entity(digest, "Théâtre du Rond-Point").name == "Théâtre du Rond-Point"
+
+
 def test_a_name_opened_by_a_body_noun_is_a_body(pipeline: Pipeline) -> None:
     # The tagger reads « Cirque du Soleil » and « Compagnie des Alpes » as places; their first
     # noun says they are bodies. A person keeps the tagger's kind.

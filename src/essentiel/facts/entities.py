@@ -556,6 +556,10 @@ def _post_authors(text: str, block: Block) -> list[_Mention]:
     return found
 
 
+# A hyphen and a capitalised word glued to the end of a name (« Rond » + « -Point »).
+_HYPHENATED_TAIL = re.compile(r"(?:-[A-ZÀ-ÖØ-Þ][\w’']*)+")
+
+
 def _name_mention(text: str, start: int, end: int, r: _Rules) -> _Mention | None:
     """The name inside a spaCy entity: titles, articles and punctuation trimmed."""
     surface = text[start:end]
@@ -581,6 +585,10 @@ def _name_mention(text: str, start: int, end: int, r: _Rules) -> _Mention | None
         kind = EntityKind.PERSON  # the holder of a person's role
     stripped = surface.rstrip(" .,;:!?»\"”')")
     end = start + len(stripped)
+    glued = _HYPHENATED_TAIL.match(text, end)
+    if glued is not None:
+        # « Théâtre du Rond-Point »: the tagger stopped at the hyphen; the name goes on.
+        end = glued.end()
     lead = len(stripped) - len(stripped.lstrip(" «\"“'("))
     start += lead
     surface = text[start:end]
