@@ -56,3 +56,21 @@ def test_without_joining_the_quotes_only_article_has_no_bullet() -> None:
     settings = Settings(keypoints=KeyPointSettings(join_quotes=False))
     digest = Pipeline(settings).digest(_QUOTES_ONLY, lang="fr")
     assert [k.text[:25] for k in digest.keypoints] == ['"Nous ne lâcherons rien. ']
+
+
+def test_marks_that_pair_by_count_but_not_by_sense_are_no_bullet() -> None:
+    # The source closes a quote it never opened (« ...jeudi", écrit ») and glues the next
+    # paragraph's opening mark to the sentence's stop: four marks, but the second pair would
+    # quote « , écrit Météo Bretagne. ». Every sentence is a candidate here (the lead
+    # selector); the mispaired one is not made a bullet.
+    text = (
+        "Le Finistère a été placé en vigilance orange aux orages jeudi par Météo Bretagne. "
+        '"De fortes pluies sont attendues" sur la côte nord où il pleut depuis mercredi et '
+        'jusqu\'à jeudi soir", écrit Météo Bretagne."Les rivières pourraient déborder", '
+        "ajoute le prévisionniste. Les écoles resteront ouvertes vendredi."
+    )
+    settings = KeyPointSettings(max_keypoints=4, min_keypoints=1, selector="lead")
+    digest = Pipeline(Settings(keypoints=settings)).digest(text, lang="fr")
+    bullets = [k.text for k in digest.keypoints]
+    assert bullets and not any("De fortes pluies" in b for b in bullets), bullets
+    assert all(b.count('"') % 2 == 0 for b in bullets)

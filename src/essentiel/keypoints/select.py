@@ -344,10 +344,24 @@ def _unbalanced(text: str) -> bool:
     )
 
 
+def _mispaired(text: str) -> bool:
+    """Straight marks that pair by count but not by sense: read in pairs, one quote opens on a
+    comma (« …jeudi", écrit Météo France." »: the source closed a quote it never opened, and
+    the last mark opens the next sentence's)."""
+    marks = [i for i, ch in enumerate(text) if ch == '"']
+    return any(
+        text[a + 1 : b].lstrip()[:1] in {",", ";"}
+        for a, b in zip(marks[::2], marks[1::2], strict=False)
+    )
+
+
 def unbalanced_quotes(bullet: str) -> bool:
     """A bullet that opens a quote it does not close, or closes one it did not open
-    (« 1 million » a d'abord expliqué ... »): someone's words cut by the bullet's edge."""
-    return _unbalanced(bullet)
+    (« 1 million » a d'abord expliqué ... »): someone's words cut by the bullet's edge; or
+    whose straight marks pair by count but not by sense (``_mispaired``). The sentence-level
+    reading of quotes over several sentences (``_quote_pairs``) counts marks only: a sentence
+    may open inside a quote."""
+    return _unbalanced(bullet) or _mispaired(bullet)
 
 
 @dataclass(frozen=True)
