@@ -63,7 +63,9 @@ def dump(data: Path, start: int, limit: int, out: Path) -> None:
                     digest = pipeline.digest(row["html"])
                 else:
                     digest = pipeline.digest(
-                        row["text"], title=row.get("title"), published=row.get("published")
+                        row["text"],
+                        title=row.get("title"),
+                        published=row.get("published") or row.get("date"),
                     )
                 line = digest.model_dump_json()
             except EssentielError as exc:

@@ -453,3 +453,18 @@ def test_a_title_after_an_elided_title_word_is_no_heading() -> None:
         "la radio locale... La ministre est partout cette semaine."
     )
     assert [k for k, _ in _kinds(text)] == [BlockKind.BODY]
+
+
+def test_a_heading_ending_on_an_acronym_run_in_with_a_space_is_split_off() -> None:
+    # Judged round 35: « ... des jeunes de l'UMP La chanson, qui ... » opened a bullet on the
+    # intertitle. A name after an acronym (« la CGT Le Havre », « du PS Le Foll ») opens on
+    # no lowercase word and stays in its sentence.
+    text = (
+        "Un guitariste a repris la chanson devant la gare.Le clip comparé au lipdub de l'UMP "
+        "La chanson, qui a plu aux militants, a suscité des moqueries. Le délégué de la CGT "
+        "Le Havre a salué la mobilisation."
+    )
+    kinds = _kinds(text)
+    assert (BlockKind.SUBHEADING, "Le clip comparé au lipdub de l'UMP") in kinds
+    assert any(k is BlockKind.BODY and t.startswith("La chanson, qui") for k, t in kinds)
+    assert any(k is BlockKind.BODY and "de la CGT Le Havre a salué" in t for k, t in kinds)

@@ -493,16 +493,17 @@ def glued_paragraph_regex(
 
 
 def spaced_heading_regex(openers: list[str]) -> re.Pattern[str] | None:
-    """A space between a lowercase letter and an opener followed by a lowercase word; the
-    match ends where the opener starts."""
+    """A space between a lowercase letter, or an acronym (« … des jeunes de l'UMP La chanson
+    a suscité … », the thirty-fifth judged round), and an opener followed by a lowercase
+    word; the match ends where the opener starts."""
     if not openers:
         return None
-    lower = "a-zà-öø-ÿ"
+    lower, upper = "a-zà-öø-ÿ", "A-ZÀ-ÖØ-Þ"
     # The space first: a literal the engine scans for, then the letter behind it and the
     # openers' first letters, before the alternation's words are tried one by one.
     firsts = "".join(sorted({re.escape(word[0]) for word in openers}))
     return re.compile(
-        rf" (?<=[{lower}] )(?=[{firsts}])"
+        rf" (?:(?<=[{lower}] )|(?<=[{upper}]{{2}} ))(?=[{firsts}])"
         rf"(?=(?:{alternation(openers)})(?:(?<=['’])[{lower}]| [{lower}]))"
     )
 
