@@ -6,6 +6,7 @@
     .venv/bin/python bench/facts_fr.py --gold A.jsonl --against B.jsonl   # agreement of two passes
     .venv/bin/python bench/facts_fr.py --first 52            # the gold's first 52 articles
     .venv/bin/python bench/facts_fr.py --skip 52             # the articles after the first 52
+    .venv/bin/python bench/facts_fr.py --bootstrap 1000      # with 95 % intervals over articles
 
 The gold files hold OrangeSum article ids (validation or train split) and character offsets into
 their `text` (no article text: that stays in ../shared/eval-data). Each article is digested as
@@ -38,6 +39,7 @@ import argparse
 import datetime as dt
 import gzip
 import json
+import random
 import re
 import sys
 from collections import Counter
@@ -283,6 +285,18 @@ def _same_value(kind: str, gold: Any, pred: Any) -> bool:
 def score(
     gold: dict[str, Item], found: dict[str, Found], texts: dict[str, str]
 ) -> tuple[dict[str, Any], list[Item]]:
+    totals, errors = tally(gold, found, texts)
+    return summarise(totals, len(gold), errors), errors
+
+
+Totals = dict[str, dict[str, int]]
+
+
+def tally(
+    gold: dict[str, Item], found: dict[str, Found], texts: dict[str, str]
+) -> tuple[Totals, list[Item]]:
+    """The raw counts per kind (matched, gold, predicted, values right, kinds right) and
+    every error."""
     totals = {
         k: {"tp": 0, "gold": 0, "pred": 0, "right": 0, "kind": 0}
         for k in ("quotes", "figures", "dates")
@@ -342,7 +356,11 @@ def score(
                 for gi in items
                 if id(gi) not in matched_gold
             )
-    results: dict[str, Any] = {"articles": len(gold)}
+    return totals, errors
+
+
+def summarise(totals: Totals, articles: int, errors: list[Item]) -> dict[str, Any]:
+    results: dict[str, Any] = {"articles": articles}
     for kind, t in totals.items():
         p, r = t["tp"] / max(1, t["pred"]), t["tp"] / max(1, t["gold"])
         results[kind] = {
@@ -358,7 +376,43 @@ def score(
         100 * totals["quotes"]["kind"] / max(1, totals["quotes"]["tp"]), 1
     )
     results["errors_by_kind"] = dict(Counter(e["kind"] for e in errors).most_common())
-    return results, errors
+    return results
+
+
+# The figures the issue sets targets on: (label, kind, field of ``summarise``).
+TARGETS = (
+    ("quote F1", "quotes", "f1"),
+    ("speaker right on matched", "quotes", "right_on_matched"),
+    ("figures right of gold", "figures", "right_of_gold"),
+    ("dates right of gold", "dates", "right_of_gold"),
+)
+
+
+def bootstrap(
+    gold: dict[str, Item], found: dict[str, Found], texts: dict[str, str], rounds: int, seed: int
+) -> dict[str, tuple[float, float]]:
+    """A 95 % interval for each target figure, resampling the articles with replacement:
+    quotes cluster in articles (one long interview weighs as much as ten short pieces), so a
+    set of 30 articles is judged by how much its figures move when other articles like them
+    are drawn."""
+    per_article = {k: tally({k: gold[k]}, {k: found[k]}, {k: texts[k]})[0] for k in gold}
+    ids = list(gold)
+    rng = random.Random(seed)
+    draws: dict[str, list[float]] = {label: [] for label, _, _ in TARGETS}
+    for _ in range(rounds):
+        sample = [per_article[rng.choice(ids)] for _ in ids]
+        totals = {
+            kind: {f: sum(t[kind][f] for t in sample) for f in sample[0][kind]}
+            for kind in sample[0]
+        }
+        results = summarise(totals, len(ids), [])
+        for label, kind, field in TARGETS:
+            draws[label].append(results[kind][field])
+    interval = {}
+    for label, values in draws.items():
+        values.sort()
+        interval[label] = (values[int(0.025 * rounds)], values[int(0.975 * rounds) - 1])
+    return interval
 
 
 def print_results(results: dict[str, Any], label: str) -> None:
@@ -393,6 +447,13 @@ def main() -> int:
     parser.add_argument(
         "--first", type=int, help="score only the first N articles (after --skip), file order"
     )
+    parser.add_argument(
+        "--bootstrap",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also print a 95 %% interval per target figure from N resamplings of the articles",
+    )
     args = parser.parse_args()
     if not any(p.exists() for p in args.data):
         print(f"no data at {', '.join(map(str, args.data))}", file=sys.stderr)
@@ -424,6 +485,12 @@ def main() -> int:
     print_results(results, label)
     if not args.against:
         print("published (French quotes, Radar de Parité): F1 81.7, speaker accuracy 80.4 %")
+    if args.bootstrap:
+        intervals = bootstrap(gold, found, texts, args.bootstrap, seed=20261207)
+        print(f"95 % intervals, {args.bootstrap} resamplings of the {len(gold)} articles:")
+        for label, (low, high) in intervals.items():
+            print(f"  {label:<26} {low:5.1f} – {high:5.1f}")
+        results["bootstrap_95"] = {label: list(pair) for label, pair in intervals.items()}
     write_report(results, args.json, errors, args.errors)
     return 0
 

@@ -170,3 +170,20 @@ def test_a_courtesy_title_form_is_the_full_name_only_where_the_article_gives_it(
     assert not facts_fr.same_speaker(gold, titled)
     # Another surname is another person, title or not.
     assert not facts_fr.same_speaker(gold, {"name": "Mme Vassal", "speaker": None}, named)
+
+
+def test_the_bootstrap_interval_spans_what_the_articles_disagree_on() -> None:
+    # Two articles: one all right, one with its speaker wrong. Resampling the articles gives
+    # an interval from one third right (the wrong one drawn twice) to all right.
+    wrong = facts_fr.found_by_annotator(_gold())
+    wrong["quotes"][0]["name"] = "Brennec"
+    wrong["quotes"][1]["name"] = "Brennec"
+    gold = {"t-1": _gold(), "t-2": _gold()}
+    found = {"t-1": facts_fr.found_by_annotator(_gold()), "t-2": wrong}
+    texts = {"t-1": TEXT, "t-2": TEXT}
+    results, _ = facts_fr.score(gold, found, texts)
+    assert results["quotes"]["right_on_matched"] == round(100 * 4 / 6, 1)
+    intervals = facts_fr.bootstrap(gold, found, texts, rounds=400, seed=1)
+    low, high = intervals["speaker right on matched"]
+    assert low == round(100 / 3, 1) and high == 100.0
+    assert intervals["quote F1"] == (100.0, 100.0)
