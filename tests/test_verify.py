@@ -247,3 +247,41 @@ def test_words_are_found_whole_with_any_spaces_between_them() -> None:
     assert _find_folded(["anne", "hidalgo"], "anne hidalgos") is None
     # The first whole-word match, after a partial one.
     assert _find_folded(["a", "b"], "a c a b") == (4, 7)
+
+
+NOTED_QUOTE = (
+    '"Quand la ministre choisit la presse plutôt que le tribunal (elle a finalement porté '
+    "plainte mardi, ndlr), c'est que nos institutions ont échoué\", a déclaré Claire Morel."
+)
+
+
+def test_a_quote_without_the_newsroom_s_note_inside_it_is_still_verbatim() -> None:
+    bullet = (
+        "\"Quand la ministre choisit la presse plutôt que le tribunal, c'est que nos "
+        'institutions ont échoué", a déclaré Claire Morel.'
+    )
+    assert verify(bullet, NOTED_QUOTE) == []
+    # Any other word changed inside the marks is still a misquote.
+    changed = bullet.replace("ont échoué", "ont failli")
+    assert any("quote" in p for p in verify(changed, NOTED_QUOTE))
+
+
+def test_a_long_note_goes_from_a_quote_a_short_one_stays() -> None:
+    from essentiel import Pipeline
+    from essentiel.keypoints import KeyPointSettings
+    from essentiel.pipeline import Settings
+
+    text = NOTED_QUOTE.replace(
+        "a déclaré Claire Morel.",
+        "a déclaré la députée Claire Morel dans une tribune publiée dimanche dans un "
+        "hebdomadaire où elle dénonce la complaisance envers les artistes accusés.",
+    ) + (
+        ' "Je rencontrerai la ministre aujourd\'hui (mardi, ndlr) pour lui dire", a ajouté la'
+        " députée Claire Morel devant la presse réunie à Brest."
+    )
+    settings = KeyPointSettings(max_keypoints=2, min_keypoints=1, selector="lead", max_words=30)
+    digest = Pipeline(Settings(keypoints=settings)).digest(text, lang="fr")
+    bullets = [k.text for k in digest.keypoints]
+    assert all(k.verdict.passed for k in digest.keypoints)
+    assert any("le tribunal, c'est que" in b and "ndlr" not in b for b in bullets), bullets
+    assert not any("aujourd'hui pour lui dire" in b for b in bullets), bullets

@@ -138,6 +138,15 @@ def _word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+def _editor_note(notes: Sequence[str]) -> re.Pattern[str] | None:
+    """A parenthetical that ends on the newsroom's mark (« (…, ndlr) »), with the space
+    before it."""
+    if not notes:
+        return None
+    marks = "|".join(re.escape(n) for n in sorted(notes, key=len, reverse=True))
+    return re.compile(rf"\s*\([^()]*(?:{marks})\s*\)", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class _SourceClause:
     sentence: int
@@ -152,6 +161,7 @@ class Verifier(ClaimReader):
     def __init__(self, lang: Language, published: dt.date | None = None) -> None:
         super().__init__(lang, published)
         self.that = _THAT.get(lang.code, ())
+        self.editor_note = _editor_note(lang.editor_notes)
 
     # ---- where it should be --------------------------------------------------------------
 
@@ -174,6 +184,13 @@ class Verifier(ClaimReader):
                 folded = _fold(" ".join(inner.split()))
                 if wanted in folded:
                     return match.start(), match.end()
+                if self.editor_note is not None and self.editor_note.search(inner):
+                    # The speaker's words without the newsroom's note inside them (« … le
+                    # tribunal (elle a porté plainte depuis, ndlr), c'est … »), as a cut
+                    # gives them: still verbatim.
+                    bare = _fold(" ".join(self.editor_note.sub("", inner).split()))
+                    if wanted in bare:
+                        return match.start(), match.end()
             return None
         found = self._find_words(fact.text, text)
         if found is None and fact.kind is CheckKind.NAME:

@@ -516,6 +516,11 @@ def _additive_adverb(s: _Sentence) -> Iterable[Deletion]:
             yield Deletion(cut[0], cut[1], "additive_adverb", True, 0)
 
 
+# An editor's note of up to this many words before its mark (« (mardi, ndlr) ») explains a
+# word of the quote: kept.
+EDITOR_NOTE_KEPT_WORDS = 3
+
+
 def _parenthetical(s: _Sentence) -> Iterable[Deletion]:
     text = s.text
     for start, end in _parentheticals(text):
@@ -526,10 +531,18 @@ def _parenthetical(s: _Sentence) -> Iterable[Deletion]:
         # (« le maire de Lyon (PS) Gérard Collomb »).
         # An exception (« (hors vente caritative) ») is part of the claim: cut, the sentence
         # says more than the text.
+        # The newsroom's note inside a quote (« (après sa prise de parole, l'actrice a porté
+        # plainte, ndlr) ») is not the speaker's words; a short one says what a word of the
+        # quote stands for (« aujourd'hui (mardi, ndlr) », « il (le ministre, ndlr) ») and
+        # stays with it.
+        note = bool(s.lang.editor_notes) and (
+            inner.rstrip(") ").lower().endswith(s.lang.editor_notes)
+            and len(inner.split()) > EDITOR_NOTE_KEPT_WORDS + 1
+        )
         if (
             s.lang.according_to.search(inner)
             or s.lang.opens_with(inner.lstrip("("), s.lang.restrictive_openers)
-            or s.inside_guarded(start)
+            or (s.inside_guarded(start) and not note)
             or _between_capitals(text, start, end)
         ):
             continue

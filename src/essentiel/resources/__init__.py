@@ -97,6 +97,9 @@ class Language:
     # A parenthetical opening with one of these restricts the claim (« (hors vente
     # caritative) »): without it the sentence says more than the text.
     restrictive_openers: frozenset[str]
+    # A parenthetical that ends on one of these is the newsroom's note (« (…, ndlr) »), not
+    # the speaker's words: it may go from inside a quote.
+    editor_notes: tuple[str, ...]
     relative_openers: frozenset[str]
     # Adjuncts the parse finds with no comma around them (« was shot during a robbery »,
     # « s'est effondré lors des intempéries »): the relations they hang on their verb by, and
@@ -369,6 +372,7 @@ def language(code: str) -> Language:
         leading_openers=frozenset(compress["leading_clause_openers"]),
         trailing_openers=frozenset(compress["trailing_clause_openers"]),
         restrictive_openers=frozenset(compress.get("restrictive_openers", [])),
+        editor_notes=tuple(str(w).lower() for w in compress.get("editor_notes", [])),
         relative_openers=frozenset(compress["relative_openers"]),
         adjunct_relations=frozenset(compress.get("adjunct_relations", [])),
         adjunct_openers=frozenset(compress.get("adjunct_openers", [])),
