@@ -119,7 +119,7 @@ def inside_long_quotes(sentences: list[ParsedSentence]) -> set[int]:
             inside.add(opener)
         if closer is not None:
             inside.update(range(opener + 1, closer + 1))
-        elif _OPEN_AT_END.search(text):
+        elif _OPEN_AT_END.search(text) and not _closes_only(text):
             inside.update(_reopened_after(sentences, opener))
         elif _CLOSING_AT_END.search(text):
             inside.add(opener)
@@ -159,6 +159,12 @@ def _quote_pairs(sentences: list[ParsedSentence]) -> list[tuple[int, int | None]
     k = 0
     while k < len(unpaired):
         opener = unpaired[k]
+        if _closes_only(sentences[opener].text):
+            # It ends a quote (« ... à ma famille", a-t-elle déclaré. »): it opens none for
+            # the next unpaired sentence to close, which would take the narration between.
+            pairs.append((opener, None))
+            k += 1
+            continue
         closer = unpaired[k + 1] if k + 1 < len(unpaired) else None
         if (
             closer is not None
@@ -338,10 +344,37 @@ def _quote_close(text: str) -> int:
 _CANNOT_OPEN = frozenset(":;,)]")
 
 
+# Two straight marks with only spaces between them opening a sentence (« " "Séréna, je n'ai
+# pas voulu ... »): the source's one opening mark, doubled; no one quotes nothing.
+_DOUBLED_OPENING = re.compile(r'^(\s*)"\s+"(?=\w)')
+# A straight mark that closes: attached to the word or the stop before it, and no letter
+# after it (« ... à ma famille", a-t-elle déclaré », « ... est venu!" »).
+_CLOSING_STRAIGHT = re.compile(r'(?<=[^\s"])"(?![^\W\d_])')
+
+
 def _unbalanced(text: str) -> bool:
+    text = _DOUBLED_OPENING.sub(r'\1"', text)
     return text.count('"') % 2 == 1 or (text.count("«") + text.count("“")) != (
         text.count("»") + text.count("”")
     )
+
+
+def _closes_only(text: str) -> bool:
+    """A sentence whose unpaired quote mark closes a quote opened before it: it does not
+    open with a mark, and it has more closing guillemets than opening ones or its last
+    straight mark closes (« Je demande pardon à ma famille", a-t-elle déclaré. »). Such a
+    sentence ends a quote; it never opens one that the next unpaired sentence would close."""
+    text = _DOUBLED_OPENING.sub(r'\1"', text).strip().lstrip(" -–—")
+    if text.startswith(_OPENING_QUOTES):
+        return False
+    opening = text.count("«") + text.count("“")
+    closing = text.count("»") + text.count("”")
+    if opening != closing:
+        return closing > opening and text.count('"') % 2 == 0
+    if text.count('"') % 2 == 0:
+        return False
+    last = text.rfind('"')
+    return _CLOSING_STRAIGHT.match(text, last) is not None
 
 
 def unbalanced_quotes(bullet: str) -> bool:
