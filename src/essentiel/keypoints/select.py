@@ -823,9 +823,20 @@ def _impersonal(root: Token, lang: Language) -> bool:
             return True
     # « il est possible que ... », « il est temps de ... »: a clause after the adjective; the
     # parser may leave the clause's tie unlabelled (« Il est inédit que X appellent ... »).
-    return root.pos_ in {"ADJ", "NOUN"} and any(
-        c.dep_ in {"advcl", "acl"} or _announced_clause(c) for c in root.children
+    # Two such adjectives joined announce one clause, hung on the second (« Il n'est pas vrai
+    # et il n'est pas exact de dire que ... »).
+    if root.pos_ not in {"ADJ", "NOUN"}:
+        return False
+    return any(
+        c.dep_ in {"advcl", "acl"} or _announced_clause(c)
+        for h in _joined_heads(root)
+        for c in h.children
     )
+
+
+def _joined_heads(root: Token) -> list[Token]:
+    """``root`` and the words of its kind joined to it (« vrai et ... exact »)."""
+    return [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ == root.pos_)]
 
 
 def _announced_clause(child: Token) -> bool:
@@ -909,7 +920,7 @@ def impersonal_opener(span: SpacySpan, lang: Language) -> bool:
         and _impersonal(root, lang)
         and root.lemma_.lower() not in _impersonal_pointing(lang.code)
         # What it announces follows as a clause (« Il est arrivé à Paris » has none: someone).
-        and any(_announced_clause(c) for c in root.children)
+        and any(_announced_clause(c) for h in _joined_heads(root) for c in h.children)
     )
 
 
