@@ -90,7 +90,10 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   run with ``--keypoints refuse_pointing:0 --keypoints refuse_additive:0`` to count what it
   would choose without. Read by hand on 70 bullets of pages 1-245 and 67 of train pages,
   most are right; a referent the bullet holds under another word (« Les quatre Français ...
-  des ressortissants de ce pays ») is counted wrongly;
+  des ressortissants de ce pays ») is counted wrongly. A bullet over several sentences (a
+  quote joined whole, the headline's event told over two) introduces the words of all of
+  them to the bullets below it, as the selection counts them (before 2026-12-07, those of
+  its first sentence only);
 - ``unplaced``: a description or a pronoun anywhere in the bullet that stands for an entity
   the reader cannot place, « which one? » (the most frequent note of the judges on OrangeSum
   train rows 18000-18039: « précise la chaîne », « Plusieurs avancent ... », « l'élu » before
@@ -1537,13 +1540,16 @@ def audit_box(
             if alone is not None:
                 by_headline.append(alone.words)
         named = named or names_something(tokens)
+        # What the bullet says, from every sentence it spans (a quote joined over several, a
+        # statement over two): the bullets below it read all of it, so every sentence of it
+        # introduces its words (« ... ouvert à tous les départements » before « ces
+        # départements »), as the selection counts them (``take_quote``).
+        spanned = bullet_tokens(sentences, fragments)
         said.append(
-            frozenset(w for tok in tokens for w in (tok.lemma_.lower(), tok.lower_))
-            | named_kinds(tokens, lang.code)
+            frozenset(w for tok in spanned for w in (tok.lemma_.lower(), tok.lower_))
+            | named_kinds(spanned, lang.code)
         )
         inserted = " ".join(re.findall(r"\[([^\]]+)\]", point.text))
-        # What the bullet says, from every sentence it spans (a quote joined over several).
-        spanned = bullet_tokens(sentences, fragments)
         told.append(said_by(spanned, lang.code, entities, fragments, inserted))
         records.append(
             {

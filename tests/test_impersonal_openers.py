@@ -35,6 +35,10 @@ def _alone(text: str) -> bool:
             True,
         ),
         ("Il faut rappeler que le pont restera fermé jusqu'au 4 mai pour travaux.", True),
+        # Two adjectives joined, the clause hung on the second.
+        ("Il est faux et il est injuste de dire que les infirmières ont quitté le service.", True),
+        # ... not two of someone's states (« fatigué et malade »).
+        ("Il est fatigué et il est malade depuis son retour de Lisbonne lundi soir.", False),
         # A personal « il »: someone named elsewhere.
         ("Il est arrivé à Brest mardi soir pour rencontrer le préfet du Finistère.", False),
         ("Il se consacre désormais à son association d'aide aux familles de marins.", False),

@@ -174,6 +174,38 @@ def test_a_sentence_that_ends_a_quote_it_never_opened_is_someones_words() -> Non
     assert sorted(inside_long_quotes(sentences)) == [1]
 
 
+def test_a_sentence_that_ends_a_quote_opens_none_for_the_narration_after_it() -> None:
+    # The quote's opening mark was lost: the sentence ending it (« ...", a-t-elle déclaré. »)
+    # was paired with the next unpaired mark as if it opened a quote, and the prosecutor's
+    # sentence between them, the headline's event, was taken for the speaker's words.
+    text = (
+        "Le tribunal de Rouen a rendu sa décision mardi. "
+        'Je demande pardon à la famille", a-t-elle déclaré. '
+        "Le procureur a requis cinq ans de prison contre la conductrice. "
+        'Selon son avocate, la prévenue "a tout perdu. '
+        'Elle ne conduira plus jamais."'
+    )
+    sentences = _parse(text, "fr")
+    assert len(sentences) == 5, [s.span.text for s in sentences]
+    assert sorted(inside_long_quotes(sentences)) == [4]
+
+
+def test_a_doubled_opening_mark_opens_one_quote() -> None:
+    # « " "Je regrette ... »: the source doubled the mark that opens the quote; read as an
+    # empty quote, the sentence closing the quote paired with a later mark instead.
+    text = (
+        "Le procès de la conductrice s'est ouvert lundi à Rouen. "
+        '" "Je regrette chaque jour ce qui est arrivé. '
+        'Je demande pardon à la famille", a-t-elle déclaré. '
+        "Le procureur a requis cinq ans de prison contre elle. "
+        'Selon son avocate, la prévenue "a tout perdu. '
+        'Elle ne conduira plus jamais."'
+    )
+    sentences = _parse(text, "fr")
+    assert len(sentences) == 6, [s.span.text for s in sentences]
+    assert sorted(inside_long_quotes(sentences)) == [1, 2, 5]
+
+
 def _bullets_of_both_selectors(text: str) -> list[list[str]]:
     """The bullets of ``text`` with each selector, up to four of them."""
     found = []

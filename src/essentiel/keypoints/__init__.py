@@ -19,9 +19,11 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from spacy.tokens import Token
 
+from essentiel import resources
 from essentiel.analyze import ParsedSentence
 from essentiel.check.verifier import Verifier
 from essentiel.keypoints.compress import Compressor, count_words, subordinate_only
@@ -176,6 +178,12 @@ class KeyPointSettings:
     # speaker: the headline often quotes the end of such a quote (« "... Il n'en a jamais été
     # question", a assuré le porte-parole »), and no candidate stated it.
     headline_quotes: bool = True
+    # The same for a statement over two sentences: a quote, a figure or a question, then a
+    # sentence that opens on words pointing at it (« "40.000 jeunes" d'ici 2020. C'est ce que
+    # prévoit le secrétaire d'Etat ... », « ... est-elle relancée? Telle est la question après
+    # ... »: ``[keypoints] points_to_sentence_before``), neither of which is a bullet alone:
+    # the two as one bullet whole (``headline_pair``), on the same terms as the quote.
+    headline_pairs: bool = True
     # The closing sentence is left out of articles longer than this many times the box's
     # bullets; 0: never left out.
     closing_after: int = 2
@@ -557,6 +565,10 @@ def build_keypoints(
             settings, max_words=settings.max_words + settings.headline_extra_words
         )
         quoted = headline_quote(text, sentences, headline, lang.code, verifier, first_limits)
+        if settings.headline_pairs:
+            pair = headline_pair(text, sentences, headline, lang.code, verifier, first_limits)
+            if pair is not None and (quoted is None or pair[2] > quoted[2]):
+                quoted = pair
     tried_first = 0
 
     def take_quote(found: tuple[tuple[int, int], KeyPoint, float]) -> KeyPoint:
@@ -1067,6 +1079,65 @@ def headline_quote(
         if point is not None:
             return (first, last), point, match
     return None
+
+
+def headline_pair(
+    text: str,
+    sentences: list[ParsedSentence],
+    headline: Headline,
+    code: str,
+    verifier: Verifier,
+    settings: KeyPointSettings,
+) -> tuple[tuple[int, int], KeyPoint, float] | None:
+    """The headline's event told over two sentences of one paragraph among the body's first
+    ``headline_later``: the second opens on words that point at the first as a whole
+    (``[keypoints] points_to_sentence_before``: « C'est ce que prévoit ... », « Telle est la
+    question ... », « C'est en ces termes que ... »), so neither is a bullet alone (the first
+    is a quote, a figure or a question; the second points back). The two whole as one
+    bullet, with its (first, last) sentence and its ``Headline.match`` (the better of the
+    two sentences'), when they say at least ``QUOTE_TITLE_SHARE`` of the headline's own
+    words together, fit ``settings.max_words``, pair their quote marks and pass the
+    verifier; the one that says the most of the headline. None otherwise."""
+    openers = _pointing_openers(code)
+    if not openers:
+        return None
+    found: list[tuple[float, float, int]] = []
+    for i in range(1, min(len(sentences), settings.headline_later)):
+        second = sentences[i].text.lstrip(" -–—").lower().replace("’", "'")
+        if not second.startswith(openers) or sentences[i - 1].block != sentences[i].block:
+            continue
+        share = headline.title_share_of(f"{sentences[i - 1].text} {sentences[i].text}")
+        if share < QUOTE_TITLE_SHARE:
+            continue
+        match = max(headline.match(sentences[k], code) for k in (i - 1, i))
+        found.append((share, match, i))
+    for _, match, i in sorted(found, key=lambda item: (-item[0], item[2])):
+        start, end = sentences[i - 1].start, sentences[i].end
+        source = Span(start=start, end=end, text=text[start:end])
+        if count_words(source.text) > settings.max_words:
+            continue
+        bullet = bullet_text(text, [(start, end)])
+        if unbalanced_quotes(bullet):
+            continue
+        verdict = verifier.verify(bullet, [source], [])
+        if not verdict.passed:
+            continue
+        point = KeyPoint(
+            text=bullet,
+            sources=[source],
+            fragments=[Span(start=start, end=end, text=source.text)],
+            removed=[],
+            fallback=False,
+            verdict=verdict,
+        )
+        return (i - 1, i), point, match
+    return None
+
+
+@cache
+def _pointing_openers(code: str) -> tuple[str, ...]:
+    words = resources.raw(code).get("keypoints", {}).get("points_to_sentence_before", [])
+    return tuple(w.lower().replace("’", "'") for w in words)
 
 
 # Who a quote's words are someone's: a person or an organisation the parser tagged.

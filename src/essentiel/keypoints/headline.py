@@ -89,9 +89,13 @@ class Headline:
         """The share of the headline's own content words (not the chapô's) ``sentence``
         says: how a quote is judged, whose words echo the chapô's comment as often as the
         event."""
+        return self.title_share_of(sentence.text)
+
+    def title_share_of(self, text: str) -> float:
+        """``title_share`` of any text (two sentences read as one statement)."""
         if not self.title_stems:
             return 0.0
-        stems = {_stem(w) for w in _WORD.findall(sentence.text)}
+        stems = {_stem(w) for w in _WORD.findall(text)}
         return len(self.title_stems & stems) / len(self.title_stems)
 
     def match(self, sentence: ParsedSentence, code: str, cosine: float | None = None) -> float:

@@ -119,7 +119,7 @@ def inside_long_quotes(sentences: list[ParsedSentence]) -> set[int]:
             inside.add(opener)
         if closer is not None:
             inside.update(range(opener + 1, closer + 1))
-        elif _OPEN_AT_END.search(text):
+        elif _OPEN_AT_END.search(text) and not _closes_only(text):
             inside.update(_reopened_after(sentences, opener))
         elif _CLOSING_AT_END.search(text):
             inside.add(opener)
@@ -159,6 +159,12 @@ def _quote_pairs(sentences: list[ParsedSentence]) -> list[tuple[int, int | None]
     k = 0
     while k < len(unpaired):
         opener = unpaired[k]
+        if _closes_only(sentences[opener].text):
+            # It ends a quote (« ... à ma famille", a-t-elle déclaré. »): it opens none for
+            # the next unpaired sentence to close, which would take the narration between.
+            pairs.append((opener, None))
+            k += 1
+            continue
         closer = unpaired[k + 1] if k + 1 < len(unpaired) else None
         if (
             closer is not None
@@ -338,7 +344,16 @@ def _quote_close(text: str) -> int:
 _CANNOT_OPEN = frozenset(":;,)]")
 
 
+# Two straight marks with only spaces between them opening a sentence (« " "Séréna, je n'ai
+# pas voulu ... »): the source's one opening mark, doubled; no one quotes nothing.
+_DOUBLED_OPENING = re.compile(r'^(\s*)"\s+"(?=\w)')
+# A straight mark that closes: attached to the word or the stop before it, and no letter
+# after it (« ... à ma famille", a-t-elle déclaré », « ... est venu!" »).
+_CLOSING_STRAIGHT = re.compile(r'(?<=[^\s"])"(?![^\W\d_])')
+
+
 def _unbalanced(text: str) -> bool:
+    text = _DOUBLED_OPENING.sub(r'\1"', text)
     return text.count('"') % 2 == 1 or (text.count("«") + text.count("“")) != (
         text.count("»") + text.count("”")
     )
@@ -348,11 +363,30 @@ def _mispaired(text: str) -> bool:
     """Straight marks that pair by count but not by sense: read in pairs, one quote opens on a
     comma (« …jeudi", écrit Météo France." »: the source closed a quote it never opened, and
     the last mark opens the next sentence's)."""
+    text = _DOUBLED_OPENING.sub(r'\1"', text)
     marks = [i for i, ch in enumerate(text) if ch == '"']
     return any(
         text[a + 1 : b].lstrip()[:1] in {",", ";"}
         for a, b in zip(marks[::2], marks[1::2], strict=False)
     )
+
+
+def _closes_only(text: str) -> bool:
+    """A sentence whose unpaired quote mark closes a quote opened before it: it does not
+    open with a mark, and it has more closing guillemets than opening ones or its last
+    straight mark closes (« Je demande pardon à ma famille", a-t-elle déclaré. »). Such a
+    sentence ends a quote; it never opens one that the next unpaired sentence would close."""
+    text = _DOUBLED_OPENING.sub(r'\1"', text).strip().lstrip(" -–—")
+    if text.startswith(_OPENING_QUOTES):
+        return False
+    opening = text.count("«") + text.count("“")
+    closing = text.count("»") + text.count("”")
+    if opening != closing:
+        return closing > opening and text.count('"') % 2 == 0
+    if text.count('"') % 2 == 0:
+        return False
+    last = text.rfind('"')
+    return _CLOSING_STRAIGHT.match(text, last) is not None
 
 
 def unbalanced_quotes(bullet: str) -> bool:
@@ -804,9 +838,20 @@ def _impersonal(root: Token, lang: Language) -> bool:
             return True
     # « il est possible que ... », « il est temps de ... »: a clause after the adjective; the
     # parser may leave the clause's tie unlabelled (« Il est inédit que X appellent ... »).
-    return root.pos_ in {"ADJ", "NOUN"} and any(
-        c.dep_ in {"advcl", "acl"} or _announced_clause(c) for c in root.children
+    # Two such adjectives joined announce one clause, hung on the second (« Il n'est pas vrai
+    # et il n'est pas exact de dire que ... »).
+    if root.pos_ not in {"ADJ", "NOUN"}:
+        return False
+    return any(
+        c.dep_ in {"advcl", "acl"} or _announced_clause(c)
+        for h in _joined_heads(root)
+        for c in h.children
     )
+
+
+def _joined_heads(root: Token) -> list[Token]:
+    """``root`` and the words of its kind joined to it (« vrai et ... exact »)."""
+    return [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ == root.pos_)]
 
 
 def _announced_clause(child: Token) -> bool:
@@ -890,7 +935,7 @@ def impersonal_opener(span: SpacySpan, lang: Language) -> bool:
         and _impersonal(root, lang)
         and root.lemma_.lower() not in _impersonal_pointing(lang.code)
         # What it announces follows as a clause (« Il est arrivé à Paris » has none: someone).
-        and any(_announced_clause(c) for c in root.children)
+        and any(_announced_clause(c) for h in _joined_heads(root) for c in h.children)
     )
 
 
