@@ -200,6 +200,7 @@ BULLET_KINDS = (
     "lost_key_figure",
     "points_back",
     "unplaced",
+    "unintroduced_name",
 )
 # The ways a word past the bullet's opening points back: ``keypoints/pointing.py``'s list,
 # copied so that the script reads no model for --help (a test keeps them equal).
@@ -355,6 +356,30 @@ def _preposition_opener(tokens: Sequence[Any]) -> bool:
     if len(words) > 1 and "Fin" in words[1].morph.get("VerbForm", []):
         return False  # « En témoigne ... »: a finite verb after it, the pronoun
     return not (len(words) == 3 and words[1].pos_ == "DET" and words[2].pos_ in {"VERB", "AUX"})
+
+
+def with_named_gaps(
+    text: str, fragments: Sequence[tuple[int, int]], bullet: str
+) -> list[tuple[int, int]]:
+    """``fragments`` with the gaps a bracketed full name stands in read as kept: « M. Kabuga »
+    replaced in place by « [Félicien Kabuga] » (``standalone.introduce_names``) is no cut, and
+    the checks of what a cut left (``stray_comma``, ``broken_cut``) read the words it stands
+    for. A gap whose last word is the last word of a bracketed name, and no longer than the
+    courtesy title and the name."""
+    names = [m.group(1).split() for m in _BRACKETED_NAME.finditer(bullet)]
+    if not names or len(fragments) < 2:
+        return list(fragments)
+    merged = [fragments[0]]
+    for a, b in fragments[1:]:
+        gap = text[merged[-1][1] : a].split()
+        if gap and len(gap) <= 5 and any(n and _fold(n[-1]) == _fold(gap[-1]) for n in names):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+_BRACKETED_NAME = re.compile(r"\[([^\[\]]+)\]")
 
 
 def kept_tokens(sentence: Any, fragments: Sequence[tuple[int, int]]) -> list[Any]:
@@ -1368,6 +1393,8 @@ class Tally:
                 extra = f"  [lost: {', '.join(bullet['lost'])}]" if bullet["lost"] else ""
                 if bullet.get("unplaced"):
                     extra += f"  [which? {bullet['unplaced']}]"
+                if kind == "unintroduced_name":
+                    extra += "".join(f"  [{a} for {b}]" for a, b in bullet["unintroduced"])
                 self.example(kind, f"{bullet['text']}{extra}\n      <- {bullet['source']}")
             if bullet["defects"]:
                 self.bullet_counts["any"] += 1
@@ -1475,6 +1502,7 @@ def audit_box(
     from essentiel.keypoints.follow_on import follows_on, keeps_subject
     from essentiel.keypoints.placing import unplaced
     from essentiel.keypoints.pointing import named_kinds
+    from essentiel.keypoints.standalone import short_mentions
 
     placed_words: list[str | None] = []
     by_headline: list[str] = []
@@ -1485,9 +1513,10 @@ def audit_box(
     said: list[frozenset[str]] = []
     told: list[Said] = []
     named = False
+    persons_told: set[int] = set()  # the persons the bullets above mentioned
     for point in points:
         sentence = by_start[point.sources[0].start]
-        fragments = [(f.start, f.end) for f in point.fragments]
+        fragments = with_named_gaps(text, [(f.start, f.end) for f in point.fragments], point.text)
         tokens = kept_tokens(sentence, fragments)
         found: list[str] = []
         introduced = frozenset().union(*said)
@@ -1536,6 +1565,11 @@ def audit_box(
             alone = unplaced(sentence, fragments, lang.code, entities, untitled, point.text)
             if alone is not None:
                 by_headline.append(alone.words)
+        shorts = short_mentions(
+            fragments, point.text, list(entities), text, lang.code, sentences, persons_told
+        )
+        if shorts:
+            found.append("unintroduced_name")
         named = named or names_something(tokens)
         said.append(
             frozenset(w for tok in tokens for w in (tok.lemma_.lower(), tok.lower_))
@@ -1555,6 +1589,8 @@ def audit_box(
                 "defects": found,
                 "follows_on": follows,
                 "unplaced": placed_words[-1],
+                # « M. Kabuga » -> « Félicien Kabuga »: the short mention, the fuller name.
+                "unintroduced": [[text[m.start : m.end], m.evidence.text] for m in shorts],
                 "lost": [],
             }
         )

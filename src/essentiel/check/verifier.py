@@ -103,6 +103,26 @@ def check_insertions(bullet: str, insertions: Sequence[Insertion]) -> tuple[list
     return checks, problems
 
 
+def _restored(bullet: str, insertions: Sequence[Insertion]) -> str:
+    """The bullet with each bracketed name that passed ``check_insertions``'s test put back as
+    the source's words it replaced (« [Michel Aoun] » -> « M. Aoun »)."""
+    names = [i for i in insertions if i.kind != "date"]
+
+    def back(match: re.Match[str]) -> str:
+        name = match.group(1).strip()
+        found = next(
+            (
+                i
+                for i in names
+                if same_name(name, i.evidence.text) and any(same_name(name, n) for n in i.names)
+            ),
+            None,
+        )
+        return found.replaced.text if found is not None else match.group(0)
+
+    return _INSERTED.sub(back, bullet)
+
+
 def _find_folded(words: list[str], folded: str) -> tuple[int, int] | None:
     r"""Where ``words`` stand in ``folded`` as whole words with any spaces between them: the
     first match of ``(?<!\w)w1\s+w2...(?!\w)``, found without compiling a pattern per item
@@ -312,9 +332,14 @@ class Verifier(ClaimReader):
                     )
                 )
         problems.extend(self._dropped_quote_marks(bullet, sources, checks))
+        # A bracketed name stands for the source's words it replaced: an attribution whose
+        # speaker it names survives (« ..., a affirmé [Michel Aoun] » for « a affirmé M. Aoun »).
+        restored = _restored(bullet, insertions)
         for k in sorted(used_sentences):
             for phrase, span in self.attributions(sources[k]):
-                survived = self._find_words(phrase, bullet) is not None
+                survived = self._find_words(phrase, bullet) is not None or (
+                    restored != bullet and self._find_words(phrase, restored) is not None
+                )
                 checks.append(
                     Check(kind=CheckKind.ATTRIBUTION, text=phrase, found=survived, evidence=span)
                 )

@@ -63,6 +63,7 @@ from essentiel.keypoints.select import (
 )
 from essentiel.keypoints.standalone import (
     SubjectRepair,
+    introduce_names,
     repair_subject,
     said_words,
     unnamed_description,
@@ -283,6 +284,11 @@ class KeyPointSettings:
     # train rows found 86-93 % of the names right (experiments/naming_audit.py), and a wrong
     # name is an unfaithful bullet; the tie needs evidence the facts stage does not give yet.
     name_descriptions: bool = False
+    # A person's first mention in the box by a surname, alone or after « M. »/« Mme » (« M.
+    # Kabuga »), is the full name the text named the person by before, in brackets (« [Félicien
+    # Kabuga] »), checked by the verifier (``standalone.introduce_names``): round 35's judges
+    # marked « M. Kabuga », « M. de Rugy », « M. Verney » as people the box never introduces.
+    introduce_names: bool = True
     # A sentence whose subject pronoun stands for the subject of the sentence before it
     # (« Elle est accusée ... » after « Une enseignante de 37 ans a été mise en examen ... »)
     # may be a bullet right after that sentence's bullet (``follow_on``): the reader reads
@@ -871,7 +877,10 @@ def build_keypoints(
         rest.remove(item)
         at = next(k for k, (rank, _) in enumerate(rest) if rank == offered[item[0]])
         rest.insert(at + 1, item)
-    return [point for _, point in rest], notices
+    points = [point for _, point in rest]
+    if settings.introduce_names and context.entities:
+        points = introduce_names(points, sentences, context.entities, text, lang.code, verifier)
+    return points, notices
 
 
 def introducers_first(
