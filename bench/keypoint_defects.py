@@ -113,7 +113,21 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   applies (``refuse_unplaced``, ``names_first``): run with ``--keypoints refuse_unplaced:0
   --keypoints names_first:0`` to count what it would choose without. Apart, not a defect:
   the descriptions only the headline places (« l'élu » under « Fenech lance une pétition »;
-  the judges still asked which one in some).
+  the judges still asked which one in some);
+- ``unintroduced_name``: a person's first mention in the box (the box in its order; the
+  headline does not count: round 35's judges marked « M. Kabuga » unintroduced under « ...
+  Félicien Kabuga présenté au parquet ») is a surname alone or a courtesy title and a
+  surname (« M. Kabuga », « Mme Hidalgo », "Mr Whitfield"; ``[standalone]
+  courtesy_titles``), while the digest's entity for that person has a fuller name (capitalised
+  first names before the same surname) that the text gave before that mention and the box
+  has not given: not in a bullet above, nor in brackets (« [Félicien Kabuga] »), nor later in
+  the same bullet. A mention inside quotation marks is the speaker's and does not count; a
+  surname with no courtesy title counts only where the parse tags it a person (« chez Fendi »
+  is a fashion house). The test is the engine's own (``keypoints/standalone.py``,
+  ``short_mentions``), which repairs what it finds (``introduce_names``, ``--keypoints
+  introduce_names:0`` to count what the box shows without). Where a bracketed full name
+  stands in place of the words it replaced, the checks of what a cut left (``stray_comma``,
+  ``broken_cut``) read those words as kept: the bracket is no cut.
 
 Per box: ``any_defect`` (a bullet with at least one of the above), ``no_named_subject`` (no
 bullet names anyone or anything: no proper noun and no named entity in any of them) and

@@ -18,6 +18,14 @@ insertion. The name is the one the text ties the subject to, read off the digest
 
 Anything less sure is not repaired, and the sentence is not a candidate, as before. The
 verifier checks the bracketed name against the entity (``verify.check_insertions``).
+
+Once the box is made and in its order, a person's first mention in it by a surname alone or a
+courtesy title and a surname (« M. Kabuga », ``[standalone] courtesy_titles``) becomes the
+full name the text named the person by before that mention, in brackets (« [Félicien Kabuga]
+»; ``introduce_names``). The whole name in brackets, not « [Félicien] Kabuga »: the verifier
+checks a bracket as one of the entity's names, which a first name alone is not, and French
+news drops « M. » at a first mention anyway; the bullet grows by the first name only. Later
+mentions stay as written.
 """
 
 from __future__ import annotations
@@ -658,6 +666,7 @@ class ShortMention:
     end: int
     evidence: Span
     title_gender: str | None = None
+    surname: str = ""  # the mention's own words, without the title
 
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -794,6 +803,7 @@ def short_mentions(
                 end=first.end,
                 evidence=_usual(fuller),
                 title_gender=title[1] if title is not None else None,
+                surname=first.text,
             )
         )
     return found
@@ -848,6 +858,11 @@ def _introduced(
         )
         for other in entities
     ):
+        return None
+    # One entity the text names by two first names (« Patrick Balkany », « Isabelle Balkany »
+    # merged): which one the surname stands for, the text does not say.
+    fuller = _fuller_names(entity, fold(short.surname).split())
+    if any(not same_name(f.text, short.evidence.text) for f in fuller):
         return None
     gender = first_name_gender(short.evidence.text, code)
     if short.title_gender and gender and gender != short.title_gender:
