@@ -178,3 +178,78 @@ def test_the_measure_counts_a_first_mention_by_surname() -> None:
 
     assert audit([short]) == [["unintroduced_name"]]
     assert audit([named, short]) == [[], []]
+
+
+def test_a_description_gets_the_name_a_later_bullet_gives() -> None:
+    """« L'actrice » in a bullet above the one that names Claire Montel: the name in brackets
+    after the description, since the text set « L'actrice » beside her name (a role tied by
+    evidence); not when the role's evidence does not hold the description's words."""
+    from essentiel.keypoints.naming import name_before_named
+    from essentiel.model import EntityRole, KeyPoint
+
+    text = (
+        "L'actrice française Claire Montel tourne cet été à Lyon. "
+        "L'actrice a annoncé lundi son retrait du festival de Cannes. "
+        "Claire Montel a expliqué vouloir se consacrer à sa famille."
+    )
+    doc = pipeline("fr")(text)
+    sentences = [ParsedSentence(block=0, offset=0, span=s, lang="fr") for s in doc.sents]
+    verifier = Verifier(resources.language("fr"), None)
+
+    def span(words: str, after: int = 0) -> Span:
+        at = text.index(words, after)
+        return Span(start=at, end=at + len(words), text=words)
+
+    second = span("L'actrice a annoncé")
+    described = Span(start=second.start, end=second.start + 9, text="L'actrice")
+
+    def entity(evidence: str) -> Entity:
+        return Entity(
+            kind=EntityKind.PERSON,
+            name="Claire Montel",
+            aliases=[],
+            mentions=[
+                EntityMention(span=span("Claire Montel"), form=MentionForm.NAME, block=0),
+                EntityMention(span=described, form=MentionForm.ROLE, block=0),
+                EntityMention(
+                    span=span("Claire Montel", second.start), form=MentionForm.NAME, block=0
+                ),
+            ],
+            roles=[EntityRole(role="acteur", evidence=span(evidence))],
+        )
+
+    def point(sentence: ParsedSentence) -> KeyPoint:
+        source = Span(start=sentence.start, end=sentence.end, text=sentence.text)
+        return KeyPoint(
+            text=sentence.text,
+            sources=[source],
+            fragments=[source],
+            removed=[],
+            fallback=False,
+            verdict=verifier.verify(sentence.text, [source]),
+        )
+
+    points = [point(sentences[1]), point(sentences[2])]
+    named = name_before_named(
+        points, sentences, [entity("L'actrice française Claire Montel")], text, verifier
+    )
+    assert (
+        named[0].text
+        == "L'actrice [Claire Montel] a annoncé lundi son retrait du festival de Cannes."
+    )
+    assert named[0].verdict.passed and "name_introduced" in named[0].removed
+    assert named[1].text == points[1].text
+    # The role's evidence says « française », not « actrice »: no name.
+    unsaid = name_before_named(
+        points, sentences, [entity("française Claire Montel")], text, verifier
+    )
+    assert [p.text for p in unsaid] == [p.text for p in points]
+    # The box's order: a bullet that names her above leaves the description as it is.
+    above = name_before_named(
+        [point(sentences[2]), points[0]],
+        sentences,
+        [entity("L'actrice française Claire Montel")],
+        text,
+        verifier,
+    )
+    assert "[Claire Montel]" not in above[1].text

@@ -39,6 +39,7 @@ from essentiel.keypoints.learned import (
 )
 from essentiel.keypoints.naming import (
     Naming,
+    name_before_named,
     named_entities,
     names_subject,
     naming_marks,
@@ -880,6 +881,7 @@ def build_keypoints(
     points = [point for _, point in rest]
     if settings.introduce_names and context.entities:
         points = introduce_names(points, sentences, context.entities, text, lang.code, verifier)
+        points = name_before_named(points, sentences, context.entities, text, verifier)
     return points, notices
 
 

@@ -880,29 +880,12 @@ def _introduced(
     if cut is None:
         return None
     kept, _ = cut
-    # Where the replaced words stand in the bullet: the same occurrence of them, counted in
-    # the fragments joined and in the bullet with its brackets blanked (the bullet's first
-    # letter may be capitalised).
-    words = replaced.text
-    pattern = re.compile(
-        rf"(?<!\w)(?:{re.escape(words[0].upper())}|{re.escape(words[0].lower())})"
-        rf"{re.escape(words[1:])}(?!\w)"
-    )
-    joined, at = "", None
-    for a, b in fragments:
-        if a <= short.start and short.end <= b:
-            at = len(joined) + short.start - a
-        joined += text[a:b]
-    if at is None:
+    place = in_bullet(point, text, short.start, short.end)
+    if place is None:
         return None
-    nth = sum(1 for m in pattern.finditer(joined) if m.start() < at)
-    blanked = _BRACKET.sub(lambda m: " " * len(m.group(0)), point.text)
-    found = list(pattern.finditer(blanked))
-    if nth >= len(found):
-        return None
-    i, j = found[nth].span()
+    i, j = place
     bullet = f"{point.text[:i]}[{short.evidence.text}]{point.text[j:]}"
-    verdict = verifier.verify(bullet, point.sources, [*_insertions_of(point), insertion])
+    verdict = verifier.verify(bullet, point.sources, [*insertions_of(point), insertion])
     if not verdict.passed:
         return None
     return point.model_copy(
@@ -915,7 +898,32 @@ def _introduced(
     )
 
 
-def _insertions_of(point: KeyPoint) -> list[Insertion]:
+def in_bullet(point: KeyPoint, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the source's words [start, end) (clean-text offsets, inside one of the bullet's
+    fragments) stand in the bullet's text: the same occurrence of them, counted in the
+    fragments joined and in the bullet with its brackets blanked (its first letter may be
+    capitalised)."""
+    words = text[start:end]
+    if not words:
+        return None
+    pattern = re.compile(
+        rf"(?<!\w)(?:{re.escape(words[0].upper())}|{re.escape(words[0].lower())})"
+        rf"{re.escape(words[1:])}(?!\w)"
+    )
+    joined, at = "", None
+    for f in point.fragments:
+        if f.start <= start and end <= f.end:
+            at = len(joined) + start - f.start
+        joined += text[f.start : f.end]
+    if at is None:
+        return None
+    nth = sum(1 for m in pattern.finditer(joined) if m.start() < at)
+    blanked = _BRACKET.sub(lambda m: " " * len(m.group(0)), point.text)
+    found = list(pattern.finditer(blanked))
+    return found[nth].span() if nth < len(found) else None
+
+
+def insertions_of(point: KeyPoint) -> list[Insertion]:
     """What the bullet's brackets stood for when it was verified, read back off its verdict:
     each bracket's check (a name's or a day's) with the evidence it passed on."""
     inside = {m.group(1).strip() for m in _BRACKET.finditer(point.text)}
