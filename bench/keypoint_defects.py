@@ -378,18 +378,33 @@ def with_named_gaps(
     """``fragments`` with the gaps a bracketed full name stands in read as kept: « M. Kabuga »
     replaced in place by « [Félicien Kabuga] » (``standalone.introduce_names``) is no cut, and
     the checks of what a cut left (``stray_comma``, ``broken_cut``) read the words it stands
-    for. A gap whose last word is the last word of a bracketed name, and no longer than the
-    courtesy title and the name."""
+    for: a gap that opens on words ending with the last word of a bracketed name, up to that
+    word (five words at most: the courtesy title and the name)."""
     names = [m.group(1).split() for m in _BRACKETED_NAME.finditer(bullet)]
     if not names or len(fragments) < 2:
         return list(fragments)
     merged = [fragments[0]]
     for a, b in fragments[1:]:
-        gap = text[merged[-1][1] : a].split()
-        if gap and len(gap) <= 5 and any(n and _fold(n[-1]) == _fold(gap[-1]) for n in names):
+        end = merged[-1][1]
+        gap = text[end:a]
+        # The replaced words open the gap; what follows them may be a cut of its own (« a
+        # souligné M. X[, sans donner plus de détails] . »).
+        upto = next(
+            (
+                found.end()
+                for n in names
+                if n
+                for found in [re.search(rf"(?<!\w){re.escape(n[-1])}(?!\w)", gap)]
+                if found is not None and len(gap[: found.end()].split()) <= 5
+            ),
+            None,
+        )
+        if upto is not None and end + upto >= a:
             merged[-1] = (merged[-1][0], b)
-        else:
-            merged.append((a, b))
+            continue
+        if upto is not None:
+            merged[-1] = (merged[-1][0], end + upto)
+        merged.append((a, b))
     return merged
 
 
