@@ -35,6 +35,16 @@ OrangeSum train rows, the rule tightened after each, found 33 of 38, 24 of 28, 1
 wrong name is an unfaithful bullet the verifier cannot see: the tie itself is the facts
 stage's guess (a role mention of the nearest person), and what the rule needs is evidence of
 it (issue 32's coreference of descriptions), not more conditions here.
+
+**On by default, a narrower case** (``name_before_named``, under
+``KeyPointSettings.introduce_names``): a description in a bullet above the one that names the
+person (« L'actrice, qui incarne ... » above « Lori Loughlin est accusée ... ») gets the name
+once the box is in its order, only when a role the text set beside the name (``Entity.roles``,
+not a role mention tied by proximity) holds the description's words as written. On validation
+pages 1–245 and train rows 20000–20299 the box showed such a description above the bullet
+naming the person 7 times; the roles tied by evidence covered 1 of them (the others' ties were
+the proximity guess or a role of other words: « le ministre » for « le ministre de
+l'Education »), and that one is right.
 """
 
 from __future__ import annotations
