@@ -289,6 +289,8 @@ class KeyPointSettings:
     # Kabuga »), is the full name the text named the person by before, in brackets (« [Félicien
     # Kabuga] »), checked by the verifier (``standalone.introduce_names``): round 35's judges
     # marked « M. Kabuga », « M. de Rugy », « M. Verney » as people the box never introduces.
+    # With it, a description above the bullet that names its person gets the name after it
+    # when a role tied by evidence holds its words (``naming.name_before_named``).
     introduce_names: bool = True
     # A sentence whose subject pronoun stands for the subject of the sentence before it
     # (« Elle est accusée ... » after « Une enseignante de 37 ans a été mise en examen ... »)
