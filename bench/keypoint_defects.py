@@ -116,7 +116,21 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   applies (``refuse_unplaced``, ``names_first``): run with ``--keypoints refuse_unplaced:0
   --keypoints names_first:0`` to count what it would choose without. Apart, not a defect:
   the descriptions only the headline places (« l'élu » under « Fenech lance une pétition »;
-  the judges still asked which one in some).
+  the judges still asked which one in some);
+- ``unintroduced_name``: a person's first mention in the box (the box in its order; the
+  headline does not count: round 35's judges marked « M. Kabuga » unintroduced under « ...
+  Félicien Kabuga présenté au parquet ») is a surname alone or a courtesy title and a
+  surname (« M. Kabuga », « Mme Hidalgo », "Mr Whitfield"; ``[standalone]
+  courtesy_titles``), while the digest's entity for that person has a fuller name (capitalised
+  first names before the same surname) that the text gave before that mention and the box
+  has not given: not in a bullet above, nor in brackets (« [Félicien Kabuga] »), nor later in
+  the same bullet. A mention inside quotation marks is the speaker's and does not count; a
+  surname with no courtesy title counts only where the parse tags it a person (« chez Fendi »
+  is a fashion house). The test is the engine's own (``keypoints/standalone.py``,
+  ``short_mentions``), which repairs what it finds (``introduce_names``, ``--keypoints
+  introduce_names:0`` to count what the box shows without). Where a bracketed full name
+  stands in place of the words it replaced, the checks of what a cut left (``stray_comma``,
+  ``broken_cut``) read those words as kept: the bracket is no cut.
 
 Per box: ``any_defect`` (a bullet with at least one of the above), ``no_named_subject`` (no
 bullet names anyone or anything: no proper noun and no named entity in any of them) and
@@ -203,6 +217,7 @@ BULLET_KINDS = (
     "lost_key_figure",
     "points_back",
     "unplaced",
+    "unintroduced_name",
 )
 # The ways a word past the bullet's opening points back: ``keypoints/pointing.py``'s list,
 # copied so that the script reads no model for --help (a test keeps them equal).
@@ -358,6 +373,45 @@ def _preposition_opener(tokens: Sequence[Any]) -> bool:
     if len(words) > 1 and "Fin" in words[1].morph.get("VerbForm", []):
         return False  # « En témoigne ... »: a finite verb after it, the pronoun
     return not (len(words) == 3 and words[1].pos_ == "DET" and words[2].pos_ in {"VERB", "AUX"})
+
+
+def with_named_gaps(
+    text: str, fragments: Sequence[tuple[int, int]], bullet: str
+) -> list[tuple[int, int]]:
+    """``fragments`` with the gaps a bracketed full name stands in read as kept: « M. Kabuga »
+    replaced in place by « [Félicien Kabuga] » (``standalone.introduce_names``) is no cut, and
+    the checks of what a cut left (``stray_comma``, ``broken_cut``) read the words it stands
+    for: a gap that opens on words ending with the last word of a bracketed name, up to that
+    word (five words at most: the courtesy title and the name)."""
+    names = [m.group(1).split() for m in _BRACKETED_NAME.finditer(bullet)]
+    if not names or len(fragments) < 2:
+        return list(fragments)
+    merged = [fragments[0]]
+    for a, b in fragments[1:]:
+        end = merged[-1][1]
+        gap = text[end:a]
+        # The replaced words open the gap; what follows them may be a cut of its own (« a
+        # souligné M. X[, sans donner plus de détails] . »).
+        upto = next(
+            (
+                found.end()
+                for n in names
+                if n
+                for found in [re.search(rf"(?<!\w){re.escape(n[-1])}(?!\w)", gap)]
+                if found is not None and len(gap[: found.end()].split()) <= 5
+            ),
+            None,
+        )
+        if upto is not None and end + upto >= a:
+            merged[-1] = (merged[-1][0], b)
+            continue
+        if upto is not None:
+            merged[-1] = (merged[-1][0], end + upto)
+        merged.append((a, b))
+    return merged
+
+
+_BRACKETED_NAME = re.compile(r"\[([^\[\]]+)\]")
 
 
 def kept_tokens(sentence: Any, fragments: Sequence[tuple[int, int]]) -> list[Any]:
@@ -1371,6 +1425,8 @@ class Tally:
                 extra = f"  [lost: {', '.join(bullet['lost'])}]" if bullet["lost"] else ""
                 if bullet.get("unplaced"):
                     extra += f"  [which? {bullet['unplaced']}]"
+                if kind == "unintroduced_name":
+                    extra += "".join(f"  [{a} for {b}]" for a, b in bullet["unintroduced"])
                 self.example(kind, f"{bullet['text']}{extra}\n      <- {bullet['source']}")
             if bullet["defects"]:
                 self.bullet_counts["any"] += 1
@@ -1478,6 +1534,7 @@ def audit_box(
     from essentiel.keypoints.follow_on import follows_on, keeps_subject
     from essentiel.keypoints.placing import unplaced
     from essentiel.keypoints.pointing import named_kinds
+    from essentiel.keypoints.standalone import short_mentions
 
     placed_words: list[str | None] = []
     by_headline: list[str] = []
@@ -1488,9 +1545,10 @@ def audit_box(
     said: list[frozenset[str]] = []
     told: list[Said] = []
     named = False
+    persons_told: set[int] = set()  # the persons the bullets above mentioned
     for point in points:
         sentence = by_start[point.sources[0].start]
-        fragments = [(f.start, f.end) for f in point.fragments]
+        fragments = with_named_gaps(text, [(f.start, f.end) for f in point.fragments], point.text)
         tokens = kept_tokens(sentence, fragments)
         found: list[str] = []
         introduced = frozenset().union(*said)
@@ -1539,6 +1597,11 @@ def audit_box(
             alone = unplaced(sentence, fragments, lang.code, entities, untitled, point.text)
             if alone is not None:
                 by_headline.append(alone.words)
+        shorts = short_mentions(
+            fragments, point.text, list(entities), text, lang.code, sentences, persons_told
+        )
+        if shorts:
+            found.append("unintroduced_name")
         named = named or names_something(tokens)
         # What the bullet says, from every sentence it spans (a quote joined over several, a
         # statement over two): the bullets below it read all of it, so every sentence of it
@@ -1561,6 +1624,8 @@ def audit_box(
                 "defects": found,
                 "follows_on": follows,
                 "unplaced": placed_words[-1],
+                # « M. Kabuga » -> « Félicien Kabuga »: the short mention, the fuller name.
+                "unintroduced": [[text[m.start : m.end], m.evidence.text] for m in shorts],
                 "lost": [],
             }
         )

@@ -18,6 +18,8 @@ It does not know how the bullet was made. It re-reads the bullet and, clause by 
    according-to phrase (« D'après Kiev », « selon l'armée de l'air ukrainienne ») and, when the
    sentence reports speech (a quote or « ... que »), its speech verb and named speaker.
    An attribution governs the whole sentence it stands in (French news puts it at either end);
+   a speaker a bracketed name stands for (« a affirmé [Michel Aoun] » for « a affirmé M. Aoun
+   ») survives, when the bracket passes the check of 5;
 5. requires a name the bullet inserts in brackets (« [Jean Dupont] avait informé ... », for
    « Il avait informé ... ») to be a name of the entity the replaced words resolve to, with its
    mention in the text as evidence (``check_insertions``), and a day it inserts after a relative
@@ -101,6 +103,26 @@ def check_insertions(bullet: str, insertions: Sequence[Insertion]) -> tuple[list
         if found is None:
             problems.append(f"inserted name «{name}» is not the entity the source words refer to")
     return checks, problems
+
+
+def _restored(bullet: str, insertions: Sequence[Insertion]) -> str:
+    """The bullet with each bracketed name that passed ``check_insertions``'s test put back as
+    the source's words it replaced (« [Michel Aoun] » -> « M. Aoun »)."""
+    names = [i for i in insertions if i.kind != "date"]
+
+    def back(match: re.Match[str]) -> str:
+        name = match.group(1).strip()
+        found = next(
+            (
+                i
+                for i in names
+                if same_name(name, i.evidence.text) and any(same_name(name, n) for n in i.names)
+            ),
+            None,
+        )
+        return found.replaced.text if found is not None else match.group(0)
+
+    return _INSERTED.sub(back, bullet)
 
 
 def _find_folded(words: list[str], folded: str) -> tuple[int, int] | None:
@@ -329,9 +351,14 @@ class Verifier(ClaimReader):
                     )
                 )
         problems.extend(self._dropped_quote_marks(bullet, sources, checks))
+        # A bracketed name stands for the source's words it replaced: an attribution whose
+        # speaker it names survives (« ..., a affirmé [Michel Aoun] » for « a affirmé M. Aoun »).
+        restored = _restored(bullet, insertions)
         for k in sorted(used_sentences):
             for phrase, span in self.attributions(sources[k]):
-                survived = self._find_words(phrase, bullet) is not None
+                survived = self._find_words(phrase, bullet) is not None or (
+                    restored != bullet and self._find_words(phrase, restored) is not None
+                )
                 checks.append(
                     Check(kind=CheckKind.ATTRIBUTION, text=phrase, found=survived, evidence=span)
                 )

@@ -36,6 +36,7 @@ from essentiel import resources
 from essentiel.analyze import ParsedSentence
 from essentiel.check.verifier import Insertion
 from essentiel.keypoints.compress import quoted_ranges
+from essentiel.keypoints.standalone import insertions_of
 from essentiel.model import DateGrain, DateMention, KeyPoint, Span, Verdict
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -233,16 +234,14 @@ def dated_once(
     """The box, in the order it is shown, with each day dated once: a bracket whose day a
     bullet before it already gave, bracketed or written (« vendredi 24 mai », then « Vendredi
     [24 mai], la rue … »), is dropped (the thirty-fifth judged round found brackets repeated
-    in one box heavy). Only when every bracket the bullet keeps is a day of its fragments (a
-    name's bracket would need its insertion again) and the verifier passes it; else the
-    bullet stays as it was."""
-    labelled = [
-        (label, mention)
+    in one box heavy). The brackets it keeps are verified again for what they stood for
+    (``insertions_of``); when the verifier fails the bullet, it stays as it was."""
+    labels = {
+        label
         for mentions in days.values()
         for mention in mentions
         if mention.value is not None and (label := day_label(mention.value, code)) is not None
-    ]
-    labels = {label for label, _ in labelled}
+    }
     told: set[str] = set()
     out: list[KeyPoint] = []
     for point in points:
@@ -254,18 +253,10 @@ def dated_once(
             label for label in labels if re.search(rf"(?<!\w){re.escape(label)}(?!\w)", point.text)
         }
         if text != point.text:
-            kept = [
-                Insertion(replaced=m.span, names=(label,), evidence=m.span, kind="date")
-                for label, m in labelled
-                if f" [{label}]" in text
-                and any(f.start <= m.span.start and m.span.end <= f.end for f in point.fragments)
-            ]
-            bare = text
-            for insertion in kept:
-                bare = bare.replace(f" [{insertion.names[0]}]", "")
-            if "[" not in bare:
-                verdict = verify(text, point.sources, kept)
-                if verdict.passed:
-                    point = point.model_copy(update={"text": text, "verdict": verdict})
+            # Every other bracket (a day still to give, a name) keeps what it stood for.
+            kept = [i for i in insertions_of(point) if f"[{i.names[0]}]" in text]
+            verdict = verify(text, point.sources, kept)
+            if verdict.passed:
+                point = point.model_copy(update={"text": text, "verdict": verdict})
         out.append(point)
     return out

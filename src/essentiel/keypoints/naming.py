@@ -35,6 +35,16 @@ OrangeSum train rows, the rule tightened after each, found 33 of 38, 24 of 28, 1
 wrong name is an unfaithful bullet the verifier cannot see: the tie itself is the facts
 stage's guess (a role mention of the nearest person), and what the rule needs is evidence of
 it (issue 32's coreference of descriptions), not more conditions here.
+
+**On by default, a narrower case** (``name_before_named``, under
+``KeyPointSettings.introduce_names``): a description in a bullet above the one that names the
+person (« L'actrice, qui incarne ... » above « Lori Loughlin est accusée ... ») gets the name
+once the box is in its order, only when a role the text set beside the name (``Entity.roles``,
+not a role mention tied by proximity) holds the description's words as written. On validation
+pages 1–245 and train rows 20000–20299 the box showed such a description above the bullet
+naming the person 7 times; the roles tied by evidence covered 1 of them (the others' ties were
+the proximity guess or a role of other words: « le ministre » for « le ministre de
+l'Education »), and that one is right.
 """
 
 from __future__ import annotations
@@ -49,14 +59,19 @@ from spacy.tokens import Token
 
 from essentiel import resources
 from essentiel.analyze import ParsedSentence
-from essentiel.check.verifier import Insertion
+from essentiel.check.verifier import Insertion, Verifier
 from essentiel.facts.entities import first_name_gender
 from essentiel.facts.names import fold
 from essentiel.keypoints.compress import quoted_ranges
 from essentiel.keypoints.placing import PlacingWords
 from essentiel.keypoints.pointing import PointingWords
-from essentiel.keypoints.standalone import definite_articles, name_insertion
-from essentiel.model import Entity, EntityKind, MentionForm, Span
+from essentiel.keypoints.standalone import (
+    definite_articles,
+    in_bullet,
+    insertions_of,
+    name_insertion,
+)
+from essentiel.model import Entity, EntityKind, KeyPoint, MentionForm, Span
 
 
 @dataclass(frozen=True)
@@ -430,3 +445,125 @@ def names_subject(sentence: ParsedSentence, namings: Sequence[Naming], bullet: s
         return False
     start = sentence.offset + subject.left_edge.idx
     return any(n.start == start and f" [{n.name}]" in bullet for n in namings)
+
+
+def name_before_named(
+    points: list[KeyPoint],
+    sentences: Sequence[ParsedSentence],
+    entities: Sequence[Entity],
+    text: str,
+    verifier: Verifier,
+) -> list[KeyPoint]:
+    """The box's bullets, in the order shown, with a person that a bullet describes (« le
+    ministre de l'Education », « La patronne des Miss ») and only a later bullet names given
+    the name in brackets after the description, at its first bullet (« le ministre de
+    l'Education [Jean-Michel Blanquer] a précisé ... »): the reader meets the name where the
+    person first appears, not two bullets further. Only for a description the facts stage
+    tied to that person (a role mention) that the text also sets beside the person's name
+    (``_role_said_of``: an apposition or a title before the name, no other person described
+    with its noun), a definite description of a person of the name's gender read whole
+    (``_description_end``), outside quotation marks; verified as any bracketed name. A
+    description tied to no one the box names stays as it was (the selection's checks)."""
+    named = [
+        named_entities(entities, [(f.start, f.end) for f in p.fragments], p.text) for p in points
+    ]
+    starts = [s.start for s in sentences]
+    out = list(points)
+    for i, point in enumerate(points):
+        before = frozenset().union(*named[:i])
+        later = frozenset().union(*named[i + 1 :]) - before - named[i]
+        for k in sorted(later):
+            made = _named_here(point, k, sentences, starts, entities, text, verifier)
+            if made is not None:
+                point = made
+        out[i] = point
+    return out
+
+
+_ELIDED = re.compile(r"^[LlDd]['’](?=\w)")
+
+
+def _words_after_article(phrase: str, all_words: bool = False) -> list[str]:
+    """The phrase's words after its article, an elided one too (« L'actrice » -> « actrice
+    »); ``all_words``: every word, an elided article cut off each."""
+    words = [_ELIDED.sub("", w) for w in _WORD.findall(phrase)]
+    if all_words:
+        return words
+    elided = bool(_ELIDED.match(phrase.lstrip()))
+    return words if elided else words[1:]
+
+
+def _said_beside(description: str, entity: Entity, entities: Sequence[Entity]) -> bool:
+    """One of the entity's roles tied by evidence (``Entity.roles``: the text sets it beside
+    the name) holds every word of the description after its article, as written (« L'actrice
+    » in « L'actrice américaine Lori Loughlin », whose role the facts stage stores as the
+    lemma « acteur »; not « le ministre de l'Education » for the evidence « le ministre », nor
+    « le président du Parlement » for « le président vénézuélien »), and no other person is
+    described with the role's noun."""
+    words = [fold(w) for w in _words_after_article(description)]
+    if not words:
+        return False
+    for role in entity.roles:
+        said = {fold(w) for w in _words_after_article(role.evidence.text, all_words=True)}
+        if not all(w in said for w in words):
+            continue
+        nouns = {role.role.split()[-1], words[0]}
+        others = [e for e in entities if e is not entity and e.kind is EntityKind.PERSON]
+        return not any(_described_as(other, noun) for other in others for noun in nouns)
+    return False
+
+
+def _named_here(
+    point: KeyPoint,
+    k: int,
+    sentences: Sequence[ParsedSentence],
+    starts: Sequence[int],
+    entities: Sequence[Entity],
+    text: str,
+    verifier: Verifier,
+) -> KeyPoint | None:
+    entity = entities[k]
+    evidence = _usual_name(entity)
+    if evidence is None:
+        return None
+    roles = sorted(
+        (
+            m.span
+            for m in entity.mentions
+            if m.form is MentionForm.ROLE
+            and any(f.start <= m.span.start and m.span.end <= f.end for f in point.fragments)
+        ),
+        key=lambda s: s.start,
+    )
+    for role in roles:
+        index = _sentence_at(starts, role.start)
+        if index is None:
+            continue
+        sentence = sentences[index]
+        if any(a <= role.start - sentence.start < b for a, b in quoted_ranges(sentence.text)):
+            continue
+        at = _description_end(sentence, role.start, role.end, evidence.text)
+        if at is None or not any(f.start <= role.start and at <= f.end for f in point.fragments):
+            continue
+        description = text[role.start : at]
+        if not _said_beside(description, entity, entities):
+            continue
+        place = in_bullet(point, text, role.start, at)
+        if place is None:
+            return None
+        _, j = place
+        bullet = f"{point.text[:j]} [{evidence.text}]{point.text[j:]}"
+        replaced = Span(start=role.start, end=at, text=description)
+        insertion = name_insertion(entity, replaced, evidence)
+        insertion = replace(insertion, names=(evidence.text, *insertion.names))
+        verdict = verifier.verify(bullet, point.sources, [*insertions_of(point), insertion])
+        if not verdict.passed:
+            return None
+        return point.model_copy(
+            update={
+                "text": bullet,
+                "removed": [*point.removed, "name_introduced"],
+                "verdict": verdict,
+            }
+        )
+    return None

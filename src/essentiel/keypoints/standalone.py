@@ -18,6 +18,14 @@ insertion. The name is the one the text ties the subject to, read off the digest
 
 Anything less sure is not repaired, and the sentence is not a candidate, as before. The
 verifier checks the bracketed name against the entity (``verify.check_insertions``).
+
+Once the box is made and in its order, a person's first mention in it by a surname alone or a
+courtesy title and a surname (« M. Kabuga », ``[standalone] courtesy_titles``) becomes the
+full name the text named the person by before that mention, in brackets (« [Félicien Kabuga]
+»; ``introduce_names``). The whole name in brackets, not « [Félicien] Kabuga »: the verifier
+checks a bracket as one of the entity's names, which a first name alone is not, and French
+news drops « M. » at a first mention anyway; the bullet grows by the first name only. Later
+mentions stay as written.
 """
 
 from __future__ import annotations
@@ -30,10 +38,11 @@ from spacy.tokens import Token
 
 from essentiel import resources
 from essentiel.analyze import ParsedSentence
-from essentiel.check.verifier import Insertion
-from essentiel.facts.names import fold
-from essentiel.keypoints.compress import is_subject
-from essentiel.model import Entity, EntityKind, MentionForm, Span
+from essentiel.check.verifier import Insertion, Verifier
+from essentiel.facts.entities import first_name_gender
+from essentiel.facts.names import fold, same_name
+from essentiel.keypoints.compress import is_subject, quoted_ranges
+from essentiel.model import CheckKind, Entity, EntityKind, KeyPoint, MentionForm, Span
 from essentiel.resources import Language
 
 
@@ -633,3 +642,297 @@ def said_words(sentence: ParsedSentence, fragments: list[tuple[int, int]]) -> fr
         if any(a <= sentence.offset + tok.idx < b for a, b in fragments)
         for w in (tok.lemma_.lower(), tok.lower_)
     )
+
+
+# A person's first mention in the box: « M. Kabuga » where the text says « Félicien Kabuga ».
+
+
+@cache
+def courtesy_titles(code: str) -> dict[str, str]:
+    """``[standalone] courtesy_titles``: a title that says only « Mr » or « Mrs » before a
+    surname (« M. », « Mme »), with the gender it says; a bracketed full name replaces it."""
+    return dict(resources.raw(code).get("standalone", {}).get("courtesy_titles", {}))
+
+
+@dataclass(frozen=True)
+class ShortMention:
+    """A person's first mention in a box by a surname alone, or a courtesy title and a
+    surname (« M. Kabuga »), when the text gives the person a fuller name (``evidence``,
+    « Félicien Kabuga »): the clean-text characters [start, end) hold the surname and the
+    courtesy title before it, if any."""
+
+    entity: int
+    start: int
+    end: int
+    evidence: Span
+    title_gender: str | None = None
+    surname: str = ""  # the mention's own words, without the title
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _fuller_names(entity: Entity, words: list[str]) -> list[Span]:
+    """The entity's name mentions that end with the folded ``words`` and have capitalised
+    words before them (a first name: « Félicien Kabuga » for « Kabuga »), at most four words
+    in all: of a mention the parse ran into the words before the name (« Transition
+    écologique François de Rugy »), the capitalised run before the surname (« François de
+    Rugy »)."""
+    found = []
+    for m in entity.mentions:
+        if m.form is not MentionForm.NAME:
+            continue
+        placed = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.span.text)]
+        written = [m.span.text[a:b] for a, b in placed]
+        folded = [fold(w) for w in written]
+        # Where the surname begins (folded, a hyphenated word is two: « Dupond Moretti »).
+        extra = next(
+            (k for k in range(1, len(folded)) if " ".join(folded[k:]) == " ".join(words)), None
+        )
+        if extra is None:
+            continue
+        first = extra
+        while first > 0 and written[first - 1][:1].isupper():
+            if not _NAME_WORD.fullmatch(written[first - 1]):
+                break
+            first -= 1
+        if first == extra or len(written) - first > 4:
+            continue
+        at = m.span.start + placed[first][0]
+        found.append(Span(start=at, end=m.span.end, text=m.span.text[placed[first][0] :]))
+    return found
+
+
+def _usual(spans: list[Span]) -> Span:
+    """The spelling the text uses most, the first one on a tie."""
+    counts: dict[str, int] = {}
+    for s in spans:
+        counts[s.text] = counts.get(s.text, 0) + 1
+    best = max(counts.values())
+    return min((s for s in spans if counts[s.text] == best), key=lambda s: s.start)
+
+
+def _in_quote(sentences: list[ParsedSentence], at: int) -> bool:
+    """Whether ``at`` (a clean-text offset) stands between quotation marks in its sentence:
+    someone's words, not ours to change."""
+    for sentence in sentences:
+        if sentence.start <= at < sentence.end:
+            return any(a <= at - sentence.start < b for a, b in quoted_ranges(sentence.text))
+    return False
+
+
+def _tagged_person(sentences: list[ParsedSentence], at: int) -> bool:
+    """Whether the parse tags the word at ``at`` (a clean-text offset) as a person's name: a
+    surname the entities merged with a person may be a brand of the same name (« Fendi » in
+    a list of fashion houses, the entity of « Silvia Venturini Fendi »)."""
+    for sentence in sentences:
+        if sentence.start <= at < sentence.end:
+            return any(
+                sentence.offset + t.idx == at and t.ent_type_ in _PERSONS for t in sentence.span
+            )
+    return False
+
+
+def _title_before(text: str, start: int, code: str) -> tuple[int, str | None] | None:
+    """Where a courtesy title right before ``start`` begins, and its gender."""
+    for title, gender in courtesy_titles(code).items():
+        at = start - len(title) - 1
+        if at >= 0 and text[at:start] == f"{title} " and (at == 0 or not text[at - 1].isalnum()):
+            return at, gender
+    return None
+
+
+def short_mentions(
+    fragments: list[tuple[int, int]],
+    bullet: str,
+    entities: list[Entity],
+    text: str,
+    code: str,
+    sentences: list[ParsedSentence],
+    told: set[int],
+) -> list[ShortMention]:
+    """The persons a bullet (its ``fragments`` and its text) mentions for the first time in
+    the box, by a surname or a courtesy title and a surname, when the text gives them a
+    fuller name: one per person, its first mention. ``told``: the persons the bullets above
+    named (it is updated with the persons this bullet mentions, short or not). A bracketed
+    name (« [Jean Dupont] ») and a full name introduce; a mention inside a quote is the
+    speaker's and is neither."""
+    found: list[ShortMention] = []
+    inserted = [m.group(1) for m in re.finditer(r"\[([^\[\]]+)\]", bullet)]
+    for k, entity in enumerate(entities):
+        if entity.kind is not EntityKind.PERSON or k in told:
+            continue
+        if any(same_name(name, entity.name) and len(name.split()) > 1 for name in inserted):
+            told.add(k)
+            continue
+        mentions = sorted(
+            (
+                m.span
+                for m in entity.mentions
+                if m.form is MentionForm.NAME
+                and any(a <= m.span.start and m.span.end <= b for a, b in fragments)
+                and not _in_quote(sentences, m.span.start)
+            ),
+            key=lambda s: s.start,
+        )
+        if not mentions:
+            continue
+        told.add(k)
+        first = mentions[0]
+        fuller = _fuller_names(entity, fold(first.text).split())
+        # A fuller name said later in the same bullet introduces the person there.
+        said = {fold(s.text) for s in mentions}
+        if any(fold(s.text) in said for s in fuller):
+            continue
+        # The text names the person in full before it uses the surname, as news does; a
+        # fuller name only after it may be someone else's, or the name of what the surname
+        # stood for (« chez Fendi » before « Silvia Venturini Fendi »).
+        fuller = [s for s in fuller if s.end <= first.start]
+        if not fuller:
+            continue
+        title = _title_before(text, first.start, code)
+        if title is None and not _tagged_person(sentences, first.start):
+            continue
+        start = first.start
+        if title is not None and any(a <= title[0] and first.end <= b for a, b in fragments):
+            start = title[0]
+        found.append(
+            ShortMention(
+                entity=k,
+                start=start,
+                end=first.end,
+                evidence=_usual(fuller),
+                title_gender=title[1] if title is not None else None,
+                surname=first.text,
+            )
+        )
+    return found
+
+
+def introduce_names(
+    points: list[KeyPoint],
+    sentences: list[ParsedSentence],
+    entities: list[Entity],
+    text: str,
+    code: str,
+    verifier: Verifier,
+) -> list[KeyPoint]:
+    """The box's bullets, in the order shown, with each person's first mention by a surname
+    (« M. Kabuga pourrait ... ») given the full name the text named the person by before, in
+    brackets (« [Félicien Kabuga] pourrait ... »): a courtesy title goes with the surname it
+    stood before; any other title stays (« le président [Ibrahim Boubacar Keïta] »). Later
+    mentions stay as written. Only when one person of the text bears that surname, the
+    courtesy title's gender is not the other one of the first name, and the verifier passes
+    the bullet with the bracket (``verify.check_insertions``); otherwise the bullet stays as
+    it was (a later bullet giving the full name after « M. Kabuga » reads no better)."""
+    told: set[int] = set()
+    out: list[KeyPoint] = []
+    for point in points:
+        fragments = [(f.start, f.end) for f in point.fragments]
+        for short in short_mentions(fragments, point.text, entities, text, code, sentences, told):
+            point = _introduced(point, short, entities, text, code, verifier) or point
+        out.append(point)
+    return out
+
+
+_BRACKET = re.compile(r"\[([^\[\]]+)\]")
+
+
+def _introduced(
+    point: KeyPoint,
+    short: ShortMention,
+    entities: list[Entity],
+    text: str,
+    code: str,
+    verifier: Verifier,
+) -> KeyPoint | None:
+    entity = entities[short.entity]
+    surname = fold(short.evidence.text).split()[-1]
+    # Another person of the text with that surname (« Marine Le Pen », « Jean-Marie Le Pen »).
+    if any(
+        other is not entity
+        and other.kind is EntityKind.PERSON
+        and any(
+            m.form is MentionForm.NAME and fold(m.span.text).split()[-1:] == [surname]
+            for m in other.mentions
+        )
+        for other in entities
+    ):
+        return None
+    # One entity the text names by two first names (« Patrick Balkany », « Isabelle Balkany »
+    # merged): which one the surname stands for, the text does not say.
+    fuller = _fuller_names(entity, fold(short.surname).split())
+    if any(not same_name(f.text, short.evidence.text) for f in fuller):
+        return None
+    gender = first_name_gender(short.evidence.text, code)
+    if short.title_gender and gender and gender != short.title_gender:
+        return None
+    fragments = [(f.start, f.end) for f in point.fragments]
+    replaced = Span(start=short.start, end=short.end, text=text[short.start : short.end])
+    insertion = name_insertion(entity, replaced, short.evidence)
+    insertion = Insertion(
+        replaced=replaced,
+        names=(short.evidence.text, *insertion.names),
+        evidence=short.evidence,
+    )
+    repair = SubjectRepair(short.start, short.end, short.evidence.text, insertion, False)
+    cut = with_insertion(text, fragments, repair)
+    if cut is None:
+        return None
+    kept, _ = cut
+    place = in_bullet(point, text, short.start, short.end)
+    if place is None:
+        return None
+    i, j = place
+    bullet = f"{point.text[:i]}[{short.evidence.text}]{point.text[j:]}"
+    verdict = verifier.verify(bullet, point.sources, [*insertions_of(point), insertion])
+    if not verdict.passed:
+        return None
+    return point.model_copy(
+        update={
+            "text": bullet,
+            "fragments": [Span(start=a, end=b, text=text[a:b]) for a, b in kept],
+            "removed": [*point.removed, "name_introduced"],
+            "verdict": verdict,
+        }
+    )
+
+
+def in_bullet(point: KeyPoint, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the source's words [start, end) (clean-text offsets, inside one of the bullet's
+    fragments) stand in the bullet's text: the same occurrence of them, counted in the
+    fragments joined and in the bullet with its brackets blanked (its first letter may be
+    capitalised)."""
+    words = text[start:end]
+    if not words:
+        return None
+    pattern = re.compile(
+        rf"(?<!\w)(?:{re.escape(words[0].upper())}|{re.escape(words[0].lower())})"
+        rf"{re.escape(words[1:])}(?!\w)"
+    )
+    joined, at = "", None
+    for f in point.fragments:
+        if f.start <= start and end <= f.end:
+            at = len(joined) + start - f.start
+        joined += text[f.start : f.end]
+    if at is None:
+        return None
+    nth = sum(1 for m in pattern.finditer(joined) if m.start() < at)
+    blanked = _BRACKET.sub(lambda m: " " * len(m.group(0)), point.text)
+    found = list(pattern.finditer(blanked))
+    return found[nth].span() if nth < len(found) else None
+
+
+def insertions_of(point: KeyPoint) -> list[Insertion]:
+    """What the bullet's brackets stood for when it was verified, read back off its verdict:
+    each bracket's check (a name's or a day's) with the evidence it passed on."""
+    inside = {m.group(1).strip() for m in _BRACKET.finditer(point.text)}
+    found: list[Insertion] = []
+    for check in point.verdict.checks:
+        if check.text not in inside or not check.found or check.evidence is None:
+            continue
+        if check.kind is CheckKind.DATE:
+            found.append(Insertion(check.evidence, (check.text,), check.evidence, kind="date"))
+        elif check.kind is CheckKind.NAME:
+            found.append(Insertion(check.evidence, (check.text,), check.evidence))
+    return found
