@@ -126,3 +126,31 @@ def test_a_dotted_date_alone_is_day_first() -> None:
     assert date_line_date(["Mise en ligne le 23 mai 2019", PARAGRAPH], TODAY) == (
         dt.date(2019, 5, 23)
     )
+
+
+def test_a_page_date_the_caller_contradicts_dates_no_weekday() -> None:
+    # The page says 2025-01-01 (a Wednesday), the caller 2025-01-03: the page's date is kept
+    # with a notice, and « jeudi » keeps no calendar date in brackets, which would rest on
+    # whichever date is wrong. With no conflict, the bracket is given.
+    from essentiel import Pipeline
+
+    html = (
+        "<!DOCTYPE html><html lang='fr'><head><title>Brest ferme sa piscine</title>"
+        "<meta property='article:published_time' content='2025-01-01T08:00:00Z'></head><body>"
+        "<article><h1>Brest ferme sa piscine</h1><p>La maire de Brest, Anne Lemoal, a annoncé "
+        "jeudi la fermeture de la piscine municipale pour dix-huit mois de travaux.</p>"
+        "<p>Les travaux coûteront 14 millions d'euros, dont 4 millions financés par la "
+        "région, selon la mairie. Les nageurs du club s'entraîneront à Landerneau.</p>"
+        "</article></body></html>"
+    )
+    pipeline = Pipeline()
+    torn = pipeline.digest(html, published="2025-01-03")
+    assert any(n.code == "published_conflict" for n in torn.notices)
+    assert any("annoncé jeudi la fermeture" in k.text for k in torn.keypoints), [
+        k.text for k in torn.keypoints
+    ]
+    assert not any("[" in k.text for k in torn.keypoints), [k.text for k in torn.keypoints]
+    agreed = pipeline.digest(html, published="2025-01-01")
+    assert any("jeudi [26 décembre]" in k.text for k in agreed.keypoints), [
+        k.text for k in agreed.keypoints
+    ]

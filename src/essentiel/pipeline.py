@@ -7,7 +7,7 @@ import hashlib
 import re
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from essentiel import resources
 from essentiel.analyze import analyze, keep_words, parse_zone, pipeline
@@ -173,12 +173,18 @@ class Pipeline:
             standfirst = " ".join(
                 b.span.text for b in cleaned.blocks if b.kind is BlockKind.PUBLISHER_SUMMARY
             )
+            keypoint_settings = self.settings.keypoints
+            if any(n.code == "published_conflict" for n in notices):
+                # The page's date and the caller's disagree: a weekday's calendar date would
+                # rest on a guess (round 36: a sidebar's date read as the page's, « Tuesday
+                # [October 31] » for 7 November); the bullets keep the weekday bare.
+                keypoint_settings = replace(keypoint_settings, day_brackets=False)
             keypoints, kp_notices = build_keypoints(
                 cleaned.text,
                 sentences,
                 resources.language(cleaned.lang),
                 article.title,
-                self.settings.keypoints,
+                keypoint_settings,
                 published_day,
                 ArticleContext(
                     standfirst=standfirst or None, entities=facts.entities, dates=facts.dates
