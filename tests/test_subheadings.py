@@ -468,3 +468,32 @@ def test_a_heading_ending_on_an_acronym_run_in_with_a_space_is_split_off() -> No
     assert (BlockKind.SUBHEADING, "Le clip comparé au lipdub de l'UMP") in kinds
     assert any(k is BlockKind.BODY and t.startswith("La chanson, qui") for k, t in kinds)
     assert any(k is BlockKind.BODY and "de la CGT Le Havre a salué" in t for k, t in kinds)
+
+
+def test_a_heading_ending_on_a_quote_run_in_with_a_space_is_split_off() -> None:
+    # Judged round 36: « ... "gilets jaunes libres" Une vision partagée ... » opened a bullet
+    # on the intertitle; a quoted heading keeps the mark the sentence end before it seemed
+    # to close.
+    text = (
+        'Le maire a appelé au calme vendredi.Une "trêve" réclamée par les "riverains" Une '
+        "vision partagée par le collectif, qui appelle au dialogue. Le préfet a confirmé la "
+        'réunion."Ma langue a fourché" Après ses propos, l\'élu a présenté ses excuses.'
+    )
+    kinds = _kinds(text)
+    headings = [t for k, t in kinds if k is BlockKind.SUBHEADING]
+    assert headings == ['Une "trêve" réclamée par les "riverains"', '"Ma langue a fourché"']
+    assert any(k is BlockKind.BODY and t.endswith("confirmé la réunion.") for k, t in kinds)
+
+
+def test_a_one_word_heading_glued_to_a_name_is_set_apart() -> None:
+    # Judged round 36: « ... en 2017.RétropédalageÉliane Houlette a été entendue ... ». The
+    # name is written alone elsewhere; a name in camel case is not cut.
+    text = (
+        "La procureure avait dénoncé des pressions en 2017.RétropédalageMarine Dufour a été "
+        "entendue le 10 juin. Face à la polémique, Marine Dufour a rectifié le tir. "
+        "L'entreprise.MacKenzie Conseil a salué sa décision."
+    )
+    kinds = _kinds(text)
+    assert (BlockKind.SUBHEADING, "Rétropédalage") in kinds
+    assert any(k is BlockKind.BODY and t.startswith("Marine Dufour a été") for k, t in kinds)
+    assert not any(t == "Mac" for _, t in kinds)

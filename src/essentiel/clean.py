@@ -396,6 +396,7 @@ def split_glued_paragraphs(lines: list[_Line], langs: list[resources.Language]) 
         if after_lowercase:
             glued |= _glued_after_lowercase_words(line.text, titles)
             glued |= _glued_after_names(line.text)
+            glued |= _glued_before_names(line.text)
         glued |= _list_items(line.text)
         if dashed_starts:
             glued |= {match.start() for match in _DASHED_START.finditer(line.text)}
@@ -630,6 +631,27 @@ def _glued_after_names(text: str) -> set[int]:
     return points
 
 
+# After a sentence's end, one capitalised word of five letters or more glued to a
+# capitalised word and a space (« ... de 2017.RétropédalageÉliane Houlette a été entendue »).
+_WORD_THEN_NAME = re.compile(
+    r"(?:(?<=[.!?…»\"”])|^)[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{4,}(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,})(?= )"
+)
+
+
+def _glued_before_names(text: str) -> set[int]:
+    """Where a one-word heading runs into a paragraph that opens on a name (« Rétropédalage »
+    and « Éliane Houlette a été entendue »): the name is written alone elsewhere in the text,
+    the glued whole nowhere else (a name in camel case, « MacKenzie », has no « Kenzie »
+    alone)."""
+    points: set[int] = set()
+    for match in _WORD_THEN_NAME.finditer(text):
+        name = match.group("name")
+        alone = re.compile(rf"(?<![\w'’]){re.escape(name)}(?![\w])")
+        if alone.search(text) is not None and text.count(match.group()) == 1:
+            points.add(match.start("name"))
+    return points
+
+
 def _written_alone(text: str, left: str, word_start: int, at: int) -> bool:
     """Whether ``left``, the name a heading ended on where the next paragraph was glued at
     ``at``, is written alone elsewhere in ``text`` while the glued word (from ``word_start``)
@@ -763,6 +785,12 @@ def _glued_pieces(
     for point, spaced in points:
         start = _run_start(text, cursor, point)
         run = text[start:point].strip()
+        if run.count('"') % 2 == 1 and run.endswith('"'):
+            # « ... du Nord."Ma langue a été plus vite que ma raison" Après ... »: the mark the
+            # sentence end seemed to close opens the quoted heading.
+            back = len(text[cursor:start].rstrip()) + cursor
+            if back > cursor and text[back - 1] == '"':
+                start, run = back - 1, text[back - 1 : point].strip()
         if spaced and not _spaced_heading(run, titles, not_headings):
             continue
         if _BARE_CREDIT.match(run) and text[cursor:start].rstrip().endswith(("?", "!", "…")):

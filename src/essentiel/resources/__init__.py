@@ -497,9 +497,11 @@ def glued_paragraph_regex(
 
 
 def spaced_heading_regex(openers: list[str]) -> re.Pattern[str] | None:
-    """A space between a lowercase letter, or an acronym (« … des jeunes de l'UMP La chanson
-    a suscité … », the thirty-fifth judged round), and an opener followed by a lowercase
-    word; the match ends where the opener starts."""
+    """A space between a lowercase letter, an acronym (« … des jeunes de l'UMP La chanson
+    a suscité … », the thirty-fifth judged round) or a quote closed on a lowercase letter
+    (« Une "trêve" réclamée par les "gilets jaunes libres" Une vision partagée … », the
+    thirty-sixth), and an opener followed by a lowercase word; the match ends where the
+    opener starts."""
     if not openers:
         return None
     lower, upper = "a-zà-öø-ÿ", "A-ZÀ-ÖØ-Þ"
@@ -507,7 +509,7 @@ def spaced_heading_regex(openers: list[str]) -> re.Pattern[str] | None:
     # openers' first letters, before the alternation's words are tried one by one.
     firsts = "".join(sorted({re.escape(word[0]) for word in openers}))
     return re.compile(
-        rf" (?:(?<=[{lower}] )|(?<=[{upper}]{{2}} ))(?=[{firsts}])"
+        rf" (?:(?<=[{lower}] )|(?<=[{upper}]{{2}} )|(?<=[{lower}][\"”] ))(?=[{firsts}])"
         rf"(?=(?:{alternation(openers)})(?:(?<=['’])[{lower}]| [{lower}]))"
     )
 
