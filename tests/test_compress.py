@@ -2204,3 +2204,30 @@ def test_the_last_of_a_list_of_claims_is_not_cut() -> None:
     )
     kept, _ = compress(text, 20, "en")
     assert "guarding its gates." not in kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Anchor: Heavy rain flooded the coastal road near Dunmore on Monday morning.",
+            "Heavy rain flooded the coastal road near Dunmore on Monday morning.",
+        ),
+        (
+            "Why it matters: The county has closed four of its nine libraries since 2019.",
+            "The county has closed four of its nine libraries since 2019.",
+        ),
+    ],
+)
+def test_a_page_s_label_goes_from_an_english_bullet(text: str, expected: str) -> None:
+    # Judged round 36: a broadcast transcript's « Anchor: » and a newsletter's section labels
+    # opened four English boxes.
+    bullet, removed = compress(text, 30, lang="en")
+    assert (bullet, removed) == (expected, ["pointing_label"])
+
+
+def test_a_label_that_is_the_subject_stays() -> None:
+    # « The report: » is no label when a verb follows the colon's phrase as its own sentence;
+    # « Report said » has no colon at all.
+    _, removed = compress("Report cards will be mailed to parents next week.", 30, lang="en")
+    assert "pointing_label" not in removed

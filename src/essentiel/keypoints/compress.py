@@ -1585,6 +1585,10 @@ class Compressor:
         # than a connective, though the parse may make it the sentence's head.
         label = next((d.end for d in deletions if d.rule == "pointing_label"), 0)
         core = _Core.of(sent, connective_end(sent, self.lang) or label)
+        if label:
+            # « Anchor: Heavy rain flooded ... »: the parse may take the label for a second
+            # subject of the verb; it is none of the main clause's.
+            core = core.after(sent, label)
         # With a fronted clause cut, the main verb is the first finite one after it (the
         # parse may have made the fronted participle the root).
         fronted = next((d for d in deletions if d.rule == "fronted_clause"), None)
@@ -2574,12 +2578,13 @@ def _subject_disagrees(s: _Sentence, deletions: list[Deletion]) -> bool:
     parse took a list's items for the subject, and the cut went past the real one."""
     if not any(d.start == 0 for d in deletions):
         return False
-    if all(d.rule == "connective" for d in deletions if d.start == 0) and not any(
-        d.start > 0 for d in deletions
-    ):
+    if all(
+        d.rule in {"connective", "pointing_label"} for d in deletions if d.start == 0
+    ) and not any(d.start > 0 for d in deletions):
         # Only the opening connective goes (« Par ailleurs, "entre un tiers et la moitié ...
-        # n'est pas au travail", a ajouté ... »): it held no subject, and an agreement the
-        # source itself has is not the cut's.
+        # n'est pas au travail", a ajouté ... »), or an opening label (« Anchor: Heavy rain
+        # flooded ... », which the parse may take for a subject): it held no subject of the
+        # main clause, and an agreement the source itself has is not the cut's.
         return False
     base = s.base
     root = s.sent.root
