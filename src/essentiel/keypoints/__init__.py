@@ -300,6 +300,10 @@ class KeyPointSettings:
     # With it, a description above the bullet that names its person gets the name after it
     # when a role tied by evidence holds its words (``naming.name_before_named``).
     introduce_names: bool = True
+    # A quote whose speaker is only the inverted pronoun of its incise (« "…", a-t-elle insisté
+    # ») names the person the text ties it to (« a insisté [Michèle Rubirola] »,
+    # ``standalone.incise_repair``) and may be a bullet; off, it is passed over (issue 33).
+    name_incise: bool = True
     # A sentence whose subject pronoun stands for the subject of the sentence before it
     # (« Elle est accusée ... » after « Une enseignante de 37 ans a été mise en examen ... »)
     # may be a bullet right after that sentence's bullet (``follow_on``): the reader reads
@@ -488,7 +492,7 @@ def build_keypoints(
     if context.entities:
         for i in range(min(len(sentences), MAX_RANK)):
             repair = repair_subject(i, sentences, lang, context.entities, text, title)
-            if repair is not None:
+            if repair is not None and (settings.name_incise or not repair.incise):
                 repairs[i] = repair
     headline = Headline.of([title or "", context.standfirst or ""], lang.code)
     if settings.headline_subject:
@@ -500,7 +504,9 @@ def build_keypoints(
                 )
                 if repair is not None:
                     repairs[i] = repair
-    excluded = passed_over(sentences, lang)
+    # A quote whose incise pronoun is named in brackets is no longer someone's words with
+    # nobody's name on them.
+    excluded = passed_over(sentences, lang, frozenset(i for i, r in repairs.items() if r.incise))
     # Sentences that may follow on the bullet of the sentence before them, and only there.
     follows = (
         follow_ons(sentences, lang, MAX_RANK, excluded)
@@ -1491,7 +1497,7 @@ def _verified_with_brackets(
         else []
     )
     if (brackets or names) and (repair is None or at is not None):
-        base = [(at, f"[{repair.name}]")] if at is not None and repair is not None else []
+        base = [(at, repair.mark)] if at is not None and repair is not None else []
         tries = [[*brackets, *names]] + ([names, brackets] if brackets and names else [])
         for extra in tries:
             marks = [*base, *((p, label) for p, label, _ in extra)]
@@ -1514,4 +1520,4 @@ def _named(
     if cut is None:
         return None
     kept, at = cut
-    return kept, bullet_text(text, kept, [(at, f"[{repair.name}]")]), at
+    return kept, bullet_text(text, kept, [(at, repair.mark)]), at
