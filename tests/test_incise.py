@@ -127,3 +127,19 @@ def test_a_named_incise_is_no_speakerless_quote() -> None:
     pattern = resources.language("fr").pronoun_incise
     assert 1 in speakerless_quotes(parsed, pattern)
     assert 1 not in speakerless_quotes(parsed, pattern, frozenset({1}))
+
+
+def test_a_quote_over_two_sentences_names_its_closing_pronoun() -> None:
+    settings = KeyPointSettings(max_keypoints=6, min_keypoints=3, selector="lead")
+    before = "Paul Morel, maire de Lorient depuis 2020, a présenté mardi sa réforme des rythmes. "
+    run = (
+        '"Toutes les écoles de la commune rouvriront dès le 2 septembre. '
+        'Les cantines suivront une semaine plus tard", a-t-il promis devant les parents.'
+    )
+    pipeline = Pipeline(Settings(keypoints=settings))
+    texts = [p.text for p in points(pipeline, before + run + REST)]
+    assert run.replace("a-t-il promis", "a promis [Paul Morel]") in texts, texts
+    # A person named inside the quote: whose words they are, the text does not say surely.
+    other = run.replace("Les cantines", "Sophie Marchal ouvrira les cantines")
+    texts = [p.text for p in points(pipeline, before + other + REST)]
+    assert not any("[Paul Morel]" in t for t in texts), texts

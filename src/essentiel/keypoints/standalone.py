@@ -254,7 +254,12 @@ def _incise_auxiliaries(code: str) -> frozenset[str]:
 
 
 def incise_repair(
-    index: int, sentences: list[ParsedSentence], lang: Language, entities: list[Entity], text: str
+    index: int,
+    sentences: list[ParsedSentence],
+    lang: Language,
+    entities: list[Entity],
+    text: str,
+    first: int | None = None,
 ) -> SubjectRepair | None:
     """A quote whose speaker is only the inverted pronoun of its incise (« "…", poursuit-elle
     », « "…", a-t-elle insisté »), named: « poursuit [Aurore Bergé] », « a insisté [Michèle
@@ -266,13 +271,22 @@ def incise_repair(
     sentence between names nobody and has the same pronoun as its subject or its incise's;
     the only person that sentence names, no noun of the pronoun's gender there that it could
     stand for, a first name of no other gender, nobody named in the quote's sentence, and a
-    mention of the name before. Never the headline's: on text input it is not in the text."""
-    if index == 0 or lang.pronoun_incise is None:
+    mention of the name before. Never the headline's: on text input it is not in the text.
+
+    ``first``: the first sentence of a quote over several that ``sentences[index]`` closes
+    (``joined_quote``): the incise follows its last mark, the person is sought above
+    ``first``, and nobody may be named in the whole quote."""
+    top = index if first is None else first
+    if top == 0 or lang.pronoun_incise is None:
         return None
     inverted = _incise_pronoun(lang.code)
     sentence = sentences[index]
-    match = quote_incise(sentence.text, lang.pronoun_incise)
-    at = quote_end(sentence.text)
+    if first is None:
+        match = quote_incise(sentence.text, lang.pronoun_incise)
+        at = quote_end(sentence.text)
+    else:
+        at = max(sentence.text.rfind(mark) for mark in '"»”') + 1
+        match = lang.pronoun_incise.search(sentence.text[at:]) if at > 0 else None
     if inverted is None or match is None or at is None:
         return None
     tail = inverted.search(match.group(0))
@@ -281,7 +295,7 @@ def incise_repair(
         return None
     start = sentence.start + at + match.start() + tail.start()
     end = sentence.start + at + match.end()
-    if _entity_mentions(entities, sentence.start, sentence.end):
+    if _entity_mentions(entities, sentences[top].start, sentence.end):
         return None
     # After a compound tense's auxiliary (an adverb or two between), its participle (which the
     # parse may tag an adjective: « s'est-il indigné »); else right after the verb.
@@ -296,7 +310,7 @@ def incise_repair(
         if not after or after[0].pos_ not in {"VERB", "AUX", "ADJ"} or not after[0].is_alpha:
             return None
         place = sentence.offset + after[0].idx + len(after[0].text)
-    found = _the_person_above(index, sentences, lang, entities, tail["pronoun"].lower())
+    found = _the_person_above(top, sentences, lang, entities, tail["pronoun"].lower())
     if found is None:
         return None
     person, subject, before = found
