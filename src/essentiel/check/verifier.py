@@ -19,7 +19,8 @@ It does not know how the bullet was made. It re-reads the bullet and, clause by 
    sentence reports speech (a quote or « ... que »), its speech verb and named speaker.
    An attribution governs the whole sentence it stands in (French news puts it at either end);
    a speaker a bracketed name stands for (« a affirmé [Michel Aoun] » for « a affirmé M. Aoun
-   ») survives, when the bracket passes the check of 5;
+   ») survives, when the bracket passes the check of 5, and so does an incise whose pronoun
+   it replaced, the rest of the incise kept (« a ajouté [Paul Morel] » for « a-t-il ajouté »);
 5. requires a name the bullet inserts in brackets (« [Jean Dupont] avait informé ... », for
    « Il avait informé ... ») to be a name of the entity the replaced words resolve to, with its
    mention in the text as evidence (``check_insertions``), and a day it inserts after a relative

@@ -16,6 +16,12 @@ insertion. The name is the one the text ties the subject to, read off the digest
   name the text set beside the description's noun (« la compagnie aérienne, Ryanair, ... »
   then « La compagnie irlandaise permettait ... »).
 
+- the inverted pronoun of a quote's incise (« "…", poursuit-elle », « "…", a-t-il ajouté »:
+  ``incise_repair``), named after the verb or its participle (« a ajouté [Paul Morel] »), on
+  the same evidence, the person being the subject of the sentence before or the named speaker
+  of its quote (« "…", a déclaré Paul Morel. "…", a-t-il ajouté »), with a first name of no
+  other gender; also when the incise closes a quote over several sentences.
+
 Anything less sure is not repaired, and the sentence is not a candidate, as before. The
 verifier checks the bracketed name against the entity (``verify.check_insertions``).
 
