@@ -87,6 +87,14 @@ def test_a_pronoun_the_text_does_not_tie_to_one_person_is_not_named(
     assert not quoted(found), [p.text for p in found]
 
 
+def test_an_incise_that_names_an_addressee_is_not_named(every_sentence: Pipeline) -> None:
+    # « l'avertit-elle »: a dialogue; the one spoken to may be the one named before.
+    found = points(every_sentence, NAMED + QUOTE + ", l'avertit-elle." + REST)
+    assert not quoted(found), [p.text for p in found]
+    found = points(every_sentence, NAMED + QUOTE + ", lui a-t-elle répondu." + REST)
+    assert not quoted(found), [p.text for p in found]
+
+
 def test_the_headline_alone_is_no_evidence(every_sentence: Pipeline) -> None:
     body = "Le plan pour la rentrée a été présenté mardi. " + QUOTE + ", poursuit-elle." + REST
     found = points(every_sentence, body, title="Claire Vasseur rouvre les écoles")

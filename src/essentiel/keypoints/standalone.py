@@ -255,6 +255,14 @@ def _incise_pronoun(code: str) -> re.Pattern[str] | None:
 
 
 @cache
+def _incise_addressee(code: str) -> tuple[str, ...]:
+    """``[standalone] incise_addressee``: the clitics that open an incise with its addressee,
+    a word with its space (« lui ») or an elided one (« l' »)."""
+    words = resources.raw(code).get("standalone", {}).get("incise_addressee", [])
+    return tuple(w if w.endswith(("'", "’")) else f"{w} " for w in words)
+
+
+@cache
 def _incise_auxiliaries(code: str) -> frozenset[str]:
     return frozenset(resources.raw(code).get("standalone", {}).get("incise_auxiliaries", []))
 
@@ -299,6 +307,9 @@ def incise_repair(
     gender = person_pronouns(lang.code).get(tail["pronoun"].lower()) if tail else None
     if tail is None or gender is None:
         return None
+    opening = match.group(0).lstrip(", ").lower()
+    if opening.startswith(_incise_addressee(lang.code)):
+        return None  # « l'avertit-elle »: a dialogue; which of the two speaks, not sure enough
     start = sentence.start + at + match.start() + tail.start()
     end = sentence.start + at + match.end()
     if _entity_mentions(entities, sentences[top].start, sentence.end):
