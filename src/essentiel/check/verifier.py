@@ -19,7 +19,8 @@ It does not know how the bullet was made. It re-reads the bullet and, clause by 
    sentence reports speech (a quote or « ... que »), its speech verb and named speaker.
    An attribution governs the whole sentence it stands in (French news puts it at either end);
    a speaker a bracketed name stands for (« a affirmé [Michel Aoun] » for « a affirmé M. Aoun
-   ») survives, when the bracket passes the check of 5;
+   ») survives, when the bracket passes the check of 5, and so does an incise whose pronoun
+   it replaced, the rest of the incise kept (« a ajouté [Paul Morel] » for « a-t-il ajouté »);
 5. requires a name the bullet inserts in brackets (« [Jean Dupont] avait informé ... », for
    « Il avait informé ... ») to be a name of the entity the replaced words resolve to, with its
    mention in the text as evidence (``check_insertions``), and a day it inserts after a relative
@@ -356,8 +357,10 @@ class Verifier(ClaimReader):
         restored = _restored(bullet, insertions)
         for k in sorted(used_sentences):
             for phrase, span in self.attributions(sources[k]):
-                survived = self._find_words(phrase, bullet) is not None or (
-                    restored != bullet and self._find_words(phrase, restored) is not None
+                survived = (
+                    self._find_words(phrase, bullet) is not None
+                    or (restored != bullet and self._find_words(phrase, restored) is not None)
+                    or self._named_in_place(phrase, span, bullet, insertions)
                 )
                 checks.append(
                     Check(kind=CheckKind.ATTRIBUTION, text=phrase, found=survived, evidence=span)
@@ -376,6 +379,24 @@ class Verifier(ClaimReader):
                         "gives against the publication date"
                     )
         return Verdict(passed=not problems, checks=checks, problems=problems)
+
+    def _named_in_place(
+        self, phrase: str, span: Span, bullet: str, insertions: Sequence[Insertion]
+    ) -> bool:
+        """The attribution survives with the pronoun in it replaced by a bracketed name the
+        bullet carries (« a-t-il ajouté » as « a ajouté [Paul Morel] »: the name goes after
+        the participle, so the source's words do not come back in place)."""
+        for insertion in insertions:
+            replaced = insertion.replaced
+            if insertion.kind == "date" or not span.start <= replaced.start < replaced.end:
+                continue
+            if replaced.end > span.end or f"[{insertion.names[0]}]" not in bullet:
+                continue
+            a, b = replaced.start - span.start, replaced.end - span.start
+            rest = phrase[:a] + phrase[b:]
+            if rest.strip() and self._find_words(rest, bullet) is not None:
+                return True
+        return False
 
     def _inserted_day(self, insertion: Insertion, sources: list[Span]) -> Check:
         """The bracketed day is the one the source's words give: both read by the date

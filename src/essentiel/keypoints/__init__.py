@@ -66,6 +66,7 @@ from essentiel.keypoints.select import (
 )
 from essentiel.keypoints.standalone import (
     SubjectRepair,
+    incise_repair,
     introduce_names,
     repair_subject,
     said_words,
@@ -300,6 +301,10 @@ class KeyPointSettings:
     # With it, a description above the bullet that names its person gets the name after it
     # when a role tied by evidence holds its words (``naming.name_before_named``).
     introduce_names: bool = True
+    # A quote whose speaker is only the inverted pronoun of its incise (« "…", a-t-elle insisté
+    # ») names the person the text ties it to (« a insisté [Michèle Rubirola] »,
+    # ``standalone.incise_repair``) and may be a bullet; off, it is passed over (issue 33).
+    name_incise: bool = True
     # A sentence whose subject pronoun stands for the subject of the sentence before it
     # (« Elle est accusée ... » after « Une enseignante de 37 ans a été mise en examen ... »)
     # may be a bullet right after that sentence's bullet (``follow_on``): the reader reads
@@ -488,7 +493,7 @@ def build_keypoints(
     if context.entities:
         for i in range(min(len(sentences), MAX_RANK)):
             repair = repair_subject(i, sentences, lang, context.entities, text, title)
-            if repair is not None:
+            if repair is not None and (settings.name_incise or not repair.incise):
                 repairs[i] = repair
     headline = Headline.of([title or "", context.standfirst or ""], lang.code)
     if settings.headline_subject:
@@ -500,7 +505,16 @@ def build_keypoints(
                 )
                 if repair is not None:
                     repairs[i] = repair
-    excluded = passed_over(sentences, lang)
+    # A quote over several sentences whose closing incise's pronoun the text ties to one
+    # person, by its first sentence (``joined_quote``).
+    run_repairs = (
+        quote_run_repairs(sentences, lang, context.entities, text)
+        if settings.name_incise and context.entities
+        else {}
+    )
+    # A quote whose incise pronoun is named in brackets is no longer someone's words with
+    # nobody's name on them.
+    excluded = passed_over(sentences, lang, frozenset(i for i, r in repairs.items() if r.incise))
     # Sentences that may follow on the bullet of the sentence before them, and only there.
     follows = (
         follow_ons(sentences, lang, MAX_RANK, excluded)
@@ -573,7 +587,9 @@ def build_keypoints(
         first_limits = replace(
             settings, max_words=settings.max_words + settings.headline_extra_words
         )
-        quoted = headline_quote(text, sentences, headline, lang.code, verifier, first_limits)
+        quoted = headline_quote(
+            text, sentences, headline, lang.code, verifier, first_limits, run_repairs
+        )
         if settings.headline_pairs:
             pair = headline_pair(text, sentences, headline, lang.code, verifier, first_limits)
             if pair is not None and (quoted is None or pair[2] > quoted[2]):
@@ -831,14 +847,25 @@ def build_keypoints(
             if any(first_quoted <= rank <= last_quoted for rank, _ in made):
                 continue
             run = sentences[first_quoted : last_quoted + 1]
-            point = joined_quote(text, run, verifier, settings) or (
-                cut_quote(text, run, verifier, settings) if settings.cut_quotes else None
+            repair = run_repairs.get(first_quoted)
+            point = joined_quote(text, run, verifier, settings, repair) or (
+                cut_quote(text, run, verifier, settings, 0, repair) if settings.cut_quotes else None
             )
             if point is not None:
                 made.append((first_quoted, point))
     if not made and settings.empty_box_extra_words and sentences:
         found = last_resort(
-            text, sentences, lang, excluded, compressor, verifier, settings, notices, repairs, days
+            text,
+            sentences,
+            lang,
+            excluded,
+            compressor,
+            verifier,
+            settings,
+            notices,
+            repairs,
+            days,
+            run_repairs,
         )
         if found is not None:
             made.append(found)
@@ -1061,6 +1088,19 @@ def headline_candidate(
 QUOTE_TITLE_SHARE = 0.3
 
 
+def quote_run_repairs(
+    sentences: list[ParsedSentence], lang: Language, entities: list[Entity], text: str
+) -> dict[int, SubjectRepair]:
+    """The named incise pronoun of each quote over several sentences whose speaker is only
+    that pronoun (« "… . …", a-t-il dit »), by the quote's first sentence."""
+    found = {}
+    for first, last in long_quote_runs(sentences):
+        repair = incise_repair(last, sentences, lang, entities, text, first)
+        if repair is not None:
+            found[first] = repair
+    return found
+
+
 def headline_quote(
     text: str,
     sentences: list[ParsedSentence],
@@ -1068,13 +1108,15 @@ def headline_quote(
     code: str,
     verifier: Verifier,
     settings: KeyPointSettings,
+    run_repairs: dict[int, SubjectRepair] | None = None,
 ) -> tuple[tuple[int, int], KeyPoint, float] | None:
     """The quote over several sentences (``long_quote_runs``) opening among the body's first
     ``headline_later`` sentences that says the most of the headline's own words (the best of
     its sentences, ``Headline.title_share``), at least ``QUOTE_TITLE_SHARE`` of them, as one
     bullet whole (``joined_quote``, within ``settings.max_words``), with its (first, last)
     sentence and its ``Headline.match``; None when there is none or the best cannot be a
-    bullet."""
+    bullet. ``run_repairs``: the named incise pronoun of a quote, by its first sentence
+    (``quote_run_repairs``)."""
     runs = [(a, b) for a, b in long_quote_runs(sentences) if a < settings.headline_later]
     scored = [(max(headline.title_share(q) for q in sentences[a : b + 1]), (a, b)) for a, b in runs]
     for share, (first, last) in sorted(scored, key=lambda item: -item[0]):
@@ -1085,8 +1127,9 @@ def headline_quote(
         # Too long whole, its first sentences up to the one that says the headline
         # (``cut_quote``): the quote's own words with its speaker.
         best = max(range(len(run)), key=lambda k: headline.title_share(run[k]))
-        point = joined_quote(text, run, verifier, settings) or (
-            cut_quote(text, run, verifier, settings, through=best) if settings.cut_quotes else None
+        repair = (run_repairs or {}).get(first)
+        point = joined_quote(text, run, verifier, settings, repair) or (
+            cut_quote(text, run, verifier, settings, best, repair) if settings.cut_quotes else None
         )
         if point is not None:
             return (first, last), point, match
@@ -1157,13 +1200,19 @@ _SPEAKER_LABELS = frozenset({"PER", "PERSON", "ORG"})
 
 
 def joined_quote(
-    text: str, run: list[ParsedSentence], verifier: Verifier, settings: KeyPointSettings
+    text: str,
+    run: list[ParsedSentence],
+    verifier: Verifier,
+    settings: KeyPointSettings,
+    repair: SubjectRepair | None = None,
 ) -> KeyPoint | None:
     """One bullet of a quote that runs over the sentences of ``run`` (« "Nous fermerons le
     site. Les salariés seront reclassés", a annoncé Paul Morel »), whole: no sentence of it
     stands alone, and a cut inside would split the quote. None when it is over
     ``max_words``, or names nobody as its speaker outside the marks (« ..., a-t-il dit »: a
-    pronoun; « ..., a répondu le député »: a description)."""
+    pronoun; « ..., a répondu le député »: a description), unless ``repair`` names the
+    pronoun (``standalone.incise_repair`` with the run's first sentence: « ..., a dit [Paul
+    Morel] »)."""
     start, end = run[0].start, run[-1].end
     source = Span(start=start, end=end, text=text[start:end])
     if count_words(source.text) > settings.max_words:
@@ -1172,21 +1221,26 @@ def joined_quote(
     opened = next((t.i for t in first if t.text in OPENING_MARKS), first.end)
     closed = max((t.i for t in last if t.text in _CLOSING_MARKS), default=last.start - 1)
     attribution = [*first.doc[first.start : opened], *last.doc[closed + 1 : last.end]]
-    if not any(t.ent_type_ in _SPEAKER_LABELS for t in attribution):
+    if any(t.ent_type_ in _SPEAKER_LABELS for t in attribution):
+        repair = None
+    elif repair is None:
         return None
     if not _opens_on_quote(list(first.doc[first.start : opened])):
         return None
-    bullet = bullet_text(text, [(start, end)])
-    if unbalanced_quotes(bullet):
+    named = _named(text, [(start, end)], repair)
+    if named is None:
         return None
-    verdict = verifier.verify(bullet, [source], [])
+    fragments, bullet, _ = named
+    if unbalanced_quotes(bullet) or count_words(bullet) > settings.max_words:
+        return None
+    verdict = verifier.verify(bullet, [source], [repair.insertion] if repair else [])
     if not verdict.passed:
         return None
     return KeyPoint(
         text=bullet,
         sources=[source],
-        fragments=[Span(start=start, end=end, text=source.text)],
-        removed=[],
+        fragments=[Span(start=a, end=b, text=text[a:b]) for a, b in fragments],
+        removed=["subject_named"] if repair else [],
         fallback=False,
         verdict=verdict,
     )
@@ -1213,6 +1267,7 @@ def cut_quote(
     verifier: Verifier,
     settings: KeyPointSettings,
     through: int = 0,
+    repair: SubjectRepair | None = None,
 ) -> KeyPoint | None:
     """One bullet of a quote that runs over the sentences of ``run`` and is too long to be one
     whole (``joined_quote``): its first sentences, as many as fit ``max_words`` (at least up
@@ -1224,8 +1279,9 @@ def cut_quote(
     before its cue; a question or exclamation mark kept), then the closing mark and what
     follows it. With the speaker before the quote (« Paul Morel a déclaré : "Nous ... »), the
     kept sentences keep their stop and the closing mark ends the bullet. None when the speaker
-    is nobody named (a pronoun, a description: ``joined_quote``'s rule), when something but
-    the cue follows the closing mark (another quote), or when nothing fits or verifies."""
+    is nobody named (a pronoun, a description: ``joined_quote``'s rule, and its ``repair``),
+    when something but the cue follows the closing mark (another quote), or when nothing fits
+    or verifies."""
     if len(run) < 2:
         return None
     first, last = run[0].span, run[-1].span
@@ -1240,7 +1296,9 @@ def cut_quote(
     if not _opens_on_quote(before):
         return None
     cue = [t for t in tail if not t.is_punct]
-    if not any(t.ent_type_ in _SPEAKER_LABELS for t in (cue or before)):
+    if any(t.ent_type_ in _SPEAKER_LABELS for t in (cue or before)):
+        repair = None
+    elif repair is None or not cue:
         return None
     mark = last.doc[closing]
     mark_start = run[-1].offset + mark.idx
@@ -1257,18 +1315,22 @@ def cut_quote(
         end = len(text[:end].rstrip())
         if end <= quote_start + 1:
             continue
-        fragments = [(run[0].start, end), (mark_start, run[-1].end if cue else mark_end)]
-        bullet = bullet_text(text, fragments)
+        named = _named(
+            text, [(run[0].start, end), (mark_start, run[-1].end if cue else mark_end)], repair
+        )
+        if named is None:
+            continue
+        fragments, bullet, _ = named
         if count_words(bullet) > settings.max_words or unbalanced_quotes(bullet):
             continue
-        verdict = verifier.verify(bullet, [source], [])
+        verdict = verifier.verify(bullet, [source], [repair.insertion] if repair else [])
         if not verdict.passed:
             continue
         return KeyPoint(
             text=bullet,
             sources=[source],
             fragments=[Span(start=a, end=b, text=text[a:b]) for a, b in fragments],
-            removed=["quote_cut"],
+            removed=["quote_cut", *(["subject_named"] if repair else [])],
             fallback=False,
             verdict=verdict,
         )
@@ -1286,6 +1348,7 @@ def last_resort(
     notices: list[Notice],
     repairs: dict[int, SubjectRepair],
     days: dict[int, list[DateMention]] | None = None,
+    run_repairs: dict[int, SubjectRepair] | None = None,
 ) -> tuple[int, KeyPoint] | None:
     """The bullet of a box that has none, with its sentence's rank: the body's first statement
     that can be one, up to ``empty_box_extra_words`` over the first bullet's limit. In the
@@ -1302,8 +1365,11 @@ def last_resort(
         for i, sentence in enumerate(sentences):
             if strict and i in runs:  # the second pass would try them again, to the same end
                 run = sentences[i : runs[i] + 1]
-                point = joined_quote(text, run, verifier, limits) or (
-                    cut_quote(text, run, verifier, cut_limits) if settings.cut_quotes else None
+                repair = (run_repairs or {}).get(i)
+                point = joined_quote(text, run, verifier, limits, repair) or (
+                    cut_quote(text, run, verifier, cut_limits, 0, repair)
+                    if settings.cut_quotes
+                    else None
                 )
                 if point is not None:
                     return i, point
@@ -1491,7 +1557,7 @@ def _verified_with_brackets(
         else []
     )
     if (brackets or names) and (repair is None or at is not None):
-        base = [(at, f"[{repair.name}]")] if at is not None and repair is not None else []
+        base = [(at, repair.mark)] if at is not None and repair is not None else []
         tries = [[*brackets, *names]] + ([names, brackets] if brackets and names else [])
         for extra in tries:
             marks = [*base, *((p, label) for p, label, _ in extra)]
@@ -1514,4 +1580,4 @@ def _named(
     if cut is None:
         return None
     kept, at = cut
-    return kept, bullet_text(text, kept, [(at, f"[{repair.name}]")]), at
+    return kept, bullet_text(text, kept, [(at, repair.mark)]), at

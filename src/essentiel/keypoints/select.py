@@ -227,29 +227,58 @@ _FINAL_STOP = re.compile(r"[.!?…][\s\"'»”’)\]]*$")
 
 
 def speakerless_quotes(
-    sentences: list[ParsedSentence], pronoun_incise: re.Pattern[str] | None = None
+    sentences: list[ParsedSentence],
+    pronoun_incise: re.Pattern[str] | None = None,
+    named: frozenset[int] = frozenset(),
 ) -> set[int]:
     """Indices of the sentences that are one quote and nothing else: « "We owe it to our
     children." » after « "This is the most important vote ...," the mayor said. ». The
     speaker is named in another sentence; as a bullet they would be someone's words with
     nobody's name on them, as the sentences of a long quote would. So are a quote whose
     speaker is only a pronoun after it (``pronoun_incise``: « "…", a-t-il réagi »): beside a
-    bullet that names someone else, it would read as that person's words."""
+    bullet that names someone else, it would read as that person's words; unless the sentence
+    is in ``named``, whose incise pronoun the bullet names (``standalone.incise_repair``)."""
     found = set()
     for i, sentence in enumerate(sentences):
-        text = sentence.text.strip().lstrip(" -–—")
-        if text.startswith(_OPENING_QUOTES):
-            end = _quote_close(text)
-        elif _opens_single(text, 0):
-            end = _single_quotes(text).first_close
-        else:
+        rest = _after_quote(sentence.text)
+        if rest is None:
             continue
-        rest = text[end + 1 :]
-        if end > 0 and (
-            not rest.strip(" .!?…") or (pronoun_incise is not None and pronoun_incise.search(rest))
+        if not rest[1].strip(" .!?…") or (
+            i not in named and pronoun_incise is not None and pronoun_incise.search(rest[1])
         ):
             found.add(i)
     return found
+
+
+def _after_quote(sentence: str) -> tuple[int, str] | None:
+    """What follows the quote a sentence opens on, with where it starts in ``sentence``; None
+    when the sentence opens on no quote it closes."""
+    text = sentence.strip().lstrip(" -–—")
+    if text.startswith(_OPENING_QUOTES):
+        end = _quote_close(text)
+    elif _opens_single(text, 0):
+        end = _single_quotes(text).first_close
+    else:
+        return None
+    if end <= 0:
+        return None
+    return sentence.index(text) + end + 1, text[end + 1 :]
+
+
+def quote_incise(sentence: str, pronoun_incise: re.Pattern[str] | None) -> re.Match[str] | None:
+    """The incise after the quote ``sentence`` opens on whose subject is a pronoun after its
+    verb (« "…", a-t-elle insisté », « "…", poursuit-il »), matched in what follows the quote
+    (its positions count from the quote's end: ``quote_end``)."""
+    rest = _after_quote(sentence)
+    if rest is None or pronoun_incise is None or not rest[1].strip(" .!?…"):
+        return None
+    return pronoun_incise.search(rest[1])
+
+
+def quote_end(sentence: str) -> int | None:
+    """Where what follows the quote ``sentence`` opens on starts in it."""
+    rest = _after_quote(sentence)
+    return None if rest is None else rest[0]
 
 
 def unfinished(sentences: list[ParsedSentence]) -> set[int]:
@@ -307,17 +336,20 @@ def _closes_first(text: str) -> bool:
     )
 
 
-def passed_over(sentences: list[ParsedSentence], lang: Language) -> set[int]:
+def passed_over(
+    sentences: list[ParsedSentence], lang: Language, named: frozenset[int] = frozenset()
+) -> set[int]:
     """Indices of the sentences that stand alone but are no bullet in this article: someone's
     words with the speaker elsewhere (a long quote, a quote alone, a pronoun incise), a caption
     run on, a bad cut, or a claim « selon lui » whose owner was named before. The learned
     selector leaves them out before embedding (the encoder's cost, issue 31), though its
     features were trained on every sentence that stands alone; the other selectors after
-    scoring. The selector's training labels pick among the others only."""
+    scoring. The selector's training labels pick among the others only. ``named``: the
+    sentences whose incise pronoun the bullet names (``standalone.incise_repair``)."""
     found = (
         inside_long_quotes(sentences)
         | inside_single_quotes(sentences)
-        | speakerless_quotes(sentences, lang.pronoun_incise)
+        | speakerless_quotes(sentences, lang.pronoun_incise, named)
         | unfinished(sentences)
         | badly_cut(sentences)
     )

@@ -16,6 +16,12 @@ insertion. The name is the one the text ties the subject to, read off the digest
   name the text set beside the description's noun (« la compagnie aérienne, Ryanair, ... »
   then « La compagnie irlandaise permettait ... »).
 
+- the inverted pronoun of a quote's incise (« "…", poursuit-elle », « "…", a-t-il ajouté »:
+  ``incise_repair``), named after the verb or its participle (« a ajouté [Paul Morel] »), on
+  the same evidence, the person being the subject of the sentence before or the named speaker
+  of its quote (« "…", a déclaré Paul Morel. "…", a-t-il ajouté »), with a first name of no
+  other gender; also when the incise closes a quote over several sentences.
+
 Anything less sure is not repaired, and the sentence is not a candidate, as before. The
 verifier checks the bracketed name against the entity (``verify.check_insertions``).
 
@@ -42,6 +48,7 @@ from essentiel.check.verifier import Insertion, Verifier
 from essentiel.facts.entities import first_name_gender
 from essentiel.facts.names import fold, same_name
 from essentiel.keypoints.compress import is_subject, quoted_ranges
+from essentiel.keypoints.select import quote_end, quote_incise
 from essentiel.model import CheckKind, Entity, EntityKind, KeyPoint, MentionForm, Span
 from essentiel.resources import Language
 
@@ -66,6 +73,18 @@ class SubjectRepair:
     name: str
     insertion: Insertion
     pronoun: bool  # a pronoun (the sentence was no candidate before) or a description
+    # Where the bracket goes when not in the replaced words' place (clean-text offset): after
+    # the participle of an incise (« a-t-elle insisté » -> « a insisté [Michèle Rubirola] »).
+    place: int | None = None
+    # What stands before the bracket: a space where the replaced words were glued to the
+    # word before (« poursuit-elle » -> « poursuit [Aurore Bergé] »).
+    gap: str = ""
+    incise: bool = False  # the inverted pronoun of a quote's incise (``incise_repair``)
+
+    @property
+    def mark(self) -> str:
+        """The bracket as the bullet shows it."""
+        return f"{self.gap}[{self.name}]"
 
 
 def pronoun_subject_token(sentence: ParsedSentence, lang: Language) -> Token | None:
@@ -134,6 +153,8 @@ def repair_subject(
     """How to name the subject of ``sentences[index]``, or None when it needs no name or the
     text (and the headline above it) does not tie it to one person surely enough."""
     sentence = sentences[index]
+    if quote_incise(sentence.text, lang.pronoun_incise) is not None:
+        return incise_repair(index, sentences, lang, entities, text)
     pronoun = pronoun_subject_token(sentence, lang)
     if pronoun is not None:
         return _pronoun_repair(index, sentences, lang, entities, text, pronoun)
@@ -224,6 +245,157 @@ def _pronoun_repair(
     return SubjectRepair(
         start, end, name, name_insertion(entities[person], replaced, evidence), True
     )
+
+
+@cache
+def _incise_pronoun(code: str) -> re.Pattern[str] | None:
+    """``[standalone] incise_pronoun``: the inverted pronoun at the end of an incise's match."""
+    found = resources.raw(code).get("standalone", {}).get("incise_pronoun")
+    return re.compile(found, re.IGNORECASE) if found else None
+
+
+@cache
+def _incise_addressee(code: str) -> tuple[str, ...]:
+    """``[standalone] incise_addressee``: the clitics that open an incise with its addressee,
+    a word with its space (« lui ») or an elided one (« l' »)."""
+    words = resources.raw(code).get("standalone", {}).get("incise_addressee", [])
+    return tuple(w if w.endswith(("'", "’")) else f"{w} " for w in words)
+
+
+@cache
+def _incise_auxiliaries(code: str) -> frozenset[str]:
+    return frozenset(resources.raw(code).get("standalone", {}).get("incise_auxiliaries", []))
+
+
+def incise_repair(
+    index: int,
+    sentences: list[ParsedSentence],
+    lang: Language,
+    entities: list[Entity],
+    text: str,
+    first: int | None = None,
+) -> SubjectRepair | None:
+    """A quote whose speaker is only the inverted pronoun of its incise (« "…", poursuit-elle
+    », « "…", a-t-elle insisté »), named: « poursuit [Aurore Bergé] », « a insisté [Michèle
+    Rubirola] ». The name goes where French puts an inverted subject that is a name: after
+    the verb, after the participle of a compound tense (« a insisté Michèle Rubirola », not
+    « a Michèle Rubirola insisté »); the pronoun and its « -t- » go. On the evidence the
+    pronoun before its verb asks (``_pronoun_repair``): the person is the subject of the
+    sentence before, or of one up to ``PRONOUN_CHAIN`` sentences further up when each
+    sentence between names nobody and has the same pronoun as its subject or its incise's;
+    the only person that sentence names, no noun of the pronoun's gender there that it could
+    stand for, a first name of no other gender, nobody named in the quote's sentence, and a
+    mention of the name before. Never the headline's: on text input it is not in the text.
+
+    ``first``: the first sentence of a quote over several that ``sentences[index]`` closes
+    (``joined_quote``): the incise follows its last mark, the person is sought above
+    ``first``, and nobody may be named in the whole quote."""
+    top = index if first is None else first
+    if top == 0 or lang.pronoun_incise is None:
+        return None
+    inverted = _incise_pronoun(lang.code)
+    sentence = sentences[index]
+    if first is None:
+        match = quote_incise(sentence.text, lang.pronoun_incise)
+        at = quote_end(sentence.text)
+    else:
+        at = max(sentence.text.rfind(mark) for mark in '"»”') + 1
+        match = lang.pronoun_incise.search(sentence.text[at:]) if at > 0 else None
+    if inverted is None or match is None or at is None:
+        return None
+    tail = inverted.search(match.group(0))
+    gender = person_pronouns(lang.code).get(tail["pronoun"].lower()) if tail else None
+    if tail is None or gender is None:
+        return None
+    opening = match.group(0).lstrip(", ").lower()
+    if opening.startswith(_incise_addressee(lang.code)):
+        return None  # « l'avertit-elle »: a dialogue; which of the two speaks, not sure enough
+    start = sentence.start + at + match.start() + tail.start()
+    end = sentence.start + at + match.end()
+    if _entity_mentions(entities, sentences[top].start, sentence.end):
+        return None
+    # After a compound tense's auxiliary (an adverb or two between), its participle (which the
+    # parse may tag an adjective: « s'est-il indigné »); else right after the verb.
+    place = None
+    verb = re.search(r"(\w+)\W*$", text[sentence.start : start])
+    if verb is None:
+        return None
+    if verb.group(1).lower() in _incise_auxiliaries(lang.code):
+        after = [t for t in sentence.span if sentence.offset + t.idx >= end]
+        while len(after) > 1 and after[0].pos_ == "ADV" and after[0].text.isalpha():
+            after = after[1:]
+        if not after or after[0].pos_ not in {"VERB", "AUX", "ADJ"} or not after[0].is_alpha:
+            return None
+        place = sentence.offset + after[0].idx + len(after[0].text)
+    found = _the_person_above(top, sentences, lang, entities, tail["pronoun"].lower())
+    if found is None:
+        return None
+    person, subject, before = found
+    said = first_name_gender(entities[person].name, lang.code)
+    said_gender = {"m": "Masc", "f": "Fem"}.get(said or "")
+    if said_gender is not None and said_gender != gender:
+        return None
+    if subject is None:
+        # The speaker of the quote before (« "…", a déclaré Brigitte Jullien. "…", a-t-elle
+        # ajouté »): the first name must say the pronoun's gender.
+        if said_gender != gender:
+            return None
+    elif _competing_noun(before, subject, gender, lang):
+        return None
+    evidence = _name_evidence(entities[person], before=start)
+    if evidence is None:
+        return None
+    replaced = Span(start=start, end=end, text=text[start:end])
+    name = entities[person].name
+    insertion = name_insertion(entities[person], replaced, evidence)
+    return SubjectRepair(start, end, name, insertion, False, place, " ", True)
+
+
+def _the_person_above(
+    index: int, sentences: list[ParsedSentence], lang: Language, entities: list[Entity], word: str
+) -> tuple[int, tuple[int, int] | None, ParsedSentence] | None:
+    """The person an incise's pronoun ``word`` stands for (``incise_repair``), the subject's
+    characters (None when the person is the named speaker of the quote before:
+    ``_the_speaker_before``) and the sentence that names the person."""
+    inverted = _incise_pronoun(lang.code)
+    for j in range(index - 1, max(index - 2 - PRONOUN_CHAIN, -1), -1):
+        sentence = sentences[j]
+        about = _the_person_before(sentence, entities)
+        if about is not None:
+            return about[0], about[1], sentence
+        speaker = _the_speaker_before(sentence, lang, entities)
+        if speaker is not None:
+            return speaker, None, sentence
+        if j == 0 or _entity_mentions(entities, sentence.start, sentence.end):
+            return None
+        match = quote_incise(sentence.text, lang.pronoun_incise)
+        tail = inverted.search(match.group(0)) if match and inverted else None
+        same = tail is not None and tail["pronoun"].lower() == word
+        subject = pronoun_subject_token(sentence, lang)
+        if not same and (subject is None or subject.lower_ != word):
+            return None
+    return None
+
+
+def _the_speaker_before(
+    sentence: ParsedSentence, lang: Language, entities: list[Entity]
+) -> int | None:
+    """The one person a sentence names, as the speaker after the quote it opens on (« "…", a
+    déclaré la patronne de l'IGPN Brigitte Jullien. »): named after the quote and nowhere
+    else in it, with no other quote between, and not itself a pronoun's incise."""
+    at = quote_end(sentence.text)
+    if at is None or quote_incise(sentence.text, lang.pronoun_incise) is not None:
+        return None
+    mentions = _entity_mentions(entities, sentence.start, sentence.end)
+    if len({k for k, _, _ in mentions}) != 1:
+        return None
+    after = sentence.start + at
+    if any(s < after for _, s, _ in mentions):
+        return None
+    first = min(s for _, s, _ in mentions)
+    if any(mark in sentence.text[at : first - sentence.start] for mark in '"«»“”'):
+        return None
+    return mentions[0][0]
 
 
 # How many sentences between a pronoun and the person's name may carry the same pronoun as
@@ -464,7 +636,8 @@ def with_insertion(
     text: str, fragments: list[tuple[int, int]], repair: SubjectRepair
 ) -> tuple[list[tuple[int, int]], int] | None:
     """``fragments`` without the replaced words, and where in the joined text the bracketed
-    name goes; None when the fragments do not keep the replaced words whole."""
+    name goes (the replaced words' place, or ``repair.place``); None when the fragments do not
+    keep the replaced words whole, or cut the words the bracket follows."""
     kept: list[tuple[int, int]] = []
     at = None
     joined = 0
@@ -480,7 +653,18 @@ def with_insertion(
         else:
             kept.append((a, b))
             joined += b - a
-    return (kept, at) if at is not None else None
+    if at is None:
+        return None
+    if repair.place is not None:
+        at, joined = None, 0
+        for a, b in kept:
+            if a < repair.place <= b:
+                at = joined + repair.place - a
+                break
+            joined += b - a
+        if at is None:
+            return None
+    return kept, at
 
 
 @cache
