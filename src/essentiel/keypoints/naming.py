@@ -68,7 +68,7 @@ from essentiel.keypoints.pointing import PointingWords
 from essentiel.keypoints.standalone import (
     definite_articles,
     in_bullet,
-    insertions_of,
+    introduced_as,
     name_insertion,
 )
 from essentiel.model import Entity, EntityKind, KeyPoint, MentionForm, Span
@@ -556,14 +556,5 @@ def _named_here(
         replaced = Span(start=role.start, end=at, text=description)
         insertion = name_insertion(entity, replaced, evidence)
         insertion = replace(insertion, names=(evidence.text, *insertion.names))
-        verdict = verifier.verify(bullet, point.sources, [*insertions_of(point), insertion])
-        if not verdict.passed:
-            return None
-        return point.model_copy(
-            update={
-                "text": bullet,
-                "removed": [*point.removed, "name_introduced"],
-                "verdict": verdict,
-            }
-        )
+        return introduced_as(point, bullet, insertion, verifier)
     return None

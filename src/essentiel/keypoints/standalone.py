@@ -1069,17 +1069,30 @@ def _introduced(
         return None
     i, j = place
     bullet = f"{point.text[:i]}[{short.evidence.text}]{point.text[j:]}"
+    fragments_kept = [Span(start=a, end=b, text=text[a:b]) for a, b in kept]
+    return introduced_as(point, bullet, insertion, verifier, fragments_kept)
+
+
+def introduced_as(
+    point: KeyPoint,
+    bullet: str,
+    insertion: Insertion,
+    verifier: Verifier,
+    fragments: list[Span] | None = None,
+) -> KeyPoint | None:
+    """``point`` rewritten as ``bullet``, which gives a person's name in brackets
+    (``insertion``), when the verifier passes it with the brackets it had; None otherwise."""
     verdict = verifier.verify(bullet, point.sources, [*insertions_of(point), insertion])
     if not verdict.passed:
         return None
-    return point.model_copy(
-        update={
-            "text": bullet,
-            "fragments": [Span(start=a, end=b, text=text[a:b]) for a, b in kept],
-            "removed": [*point.removed, "name_introduced"],
-            "verdict": verdict,
-        }
-    )
+    update: dict[str, object] = {
+        "text": bullet,
+        "removed": [*point.removed, "name_introduced"],
+        "verdict": verdict,
+    }
+    if fragments is not None:
+        update["fragments"] = fragments
+    return point.model_copy(update=update)
 
 
 def in_bullet(point: KeyPoint, text: str, start: int, end: int) -> tuple[int, int] | None:
