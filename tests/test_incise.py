@@ -60,6 +60,15 @@ def test_the_name_follows_the_participle_of_a_compound_tense(every_sentence: Pip
     assert "-t-elle" not in kept and kept.endswith("insisté devant les parents d'élèves.")
 
 
+def test_an_incise_whose_hyphen_the_source_lost_is_named_too(every_sentence: Pipeline) -> None:
+    # « a t-elle insisté »: the source lost the hyphen before « t »; the pronoun is the same.
+    body = NAMED + QUOTE + ", a t-elle insisté devant les parents d'élèves." + REST
+    found = quoted(points(every_sentence, body))
+    assert [p.text for p in found] == [
+        QUOTE + ", a insisté [Claire Vasseur] devant les parents d'élèves."
+    ]
+
+
 def test_the_speaker_of_the_quote_before_is_named(every_sentence: Pipeline) -> None:
     body = (
         '"Nous avons trouvé un accord avec la région", a déclaré le maire Paul Morel. '

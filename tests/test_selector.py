@@ -556,7 +556,13 @@ def test_a_quote_whose_speaker_is_only_a_pronoun_is_no_bullet() -> None:
 
 @pytest.mark.parametrize(
     "incise",
-    ["lui aurait-elle dit", "leur a-t-il lancé", "m'a-t-elle confié", "nous a-t-il assuré"],
+    [
+        "lui aurait-elle dit",
+        "leur a-t-il lancé",
+        "m'a-t-elle confié",
+        "nous a-t-il assuré",
+        "avait t-il déclaré",  # the source lost the hyphen before « t »
+    ],
 )
 def test_a_pronoun_incise_after_a_clitic_counts_too(incise: str) -> None:
     incise_rule = resources.language("fr").pronoun_incise
