@@ -4,22 +4,11 @@ sentences written for these tests."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from essentiel.analyze import pipeline as nlp
 from essentiel.facts.entities import EntityIndex, _first_name_gender, extract_entities, rules
-from essentiel.model import Block, BlockKind, Digest, Quote, Span
+from essentiel.model import Block, BlockKind, Span
 from essentiel.pipeline import Pipeline
-
-
-def _digest(pipe: Pipeline, text: str) -> Digest:
-    return pipe.digest(text, lang="fr", published=dt.date(2025, 3, 4))
-
-
-def _quote(digest: Digest, start: str) -> Quote:
-    found = [q for q in digest.quotes if q.content.text.startswith(start)]
-    assert len(found) == 1, [q.content.text for q in digest.quotes]
-    return found[0]
+from tests.conftest import digest_fr, quote_starting
 
 
 def test_a_first_name_gives_a_gender_by_its_first_word() -> None:
@@ -82,8 +71,8 @@ def test_a_feminine_pronoun_skips_a_man_known_by_his_first_name_only(
         "Paul Girard a visité le site lundi. « Nous reprendrons la production dès le "
         "printemps », a-t-elle promis devant les salariés."
     )
-    digest = _digest(pipeline, text)
-    assert _quote(digest, "Nous reprendrons").speaker_name == "Sylvie Moreau"
+    digest = digest_fr(pipeline, text)
+    assert quote_starting(digest, "Nous reprendrons").speaker_name == "Sylvie Moreau"
 
 
 def test_a_feminine_pronoun_skips_the_subject_before_when_his_first_name_is_a_man_s(
@@ -96,8 +85,8 @@ def test_a_feminine_pronoun_skips_the_subject_before_when_his_first_name_is_a_ma
         "Marc Lenoir a visité le chantier mardi. « Les travaux seront finis en juin », "
         "a-t-elle annoncé."
     )
-    digest = _digest(pipeline, text)
-    assert _quote(digest, "Les travaux seront").speaker_name == "Jean Valmont"
+    digest = digest_fr(pipeline, text)
+    assert quote_starting(digest, "Les travaux seront").speaker_name == "Jean Valmont"
 
 
 def test_two_people_named_together_are_the_two_elected_members(pipeline: Pipeline) -> None:
@@ -106,8 +95,8 @@ def test_two_people_named_together_are_the_two_elected_members(pipeline: Pipelin
         "une tribune publiée mardi, les deux élus estiment que « cette réforme est injuste "
         "pour les petites communes »."
     )
-    digest = _digest(pipeline, text)
-    quote = _quote(digest, "cette réforme est injuste")
+    digest = digest_fr(pipeline, text)
+    quote = quote_starting(digest, "cette réforme est injuste")
     assert quote.speaker_name == "Paul Girard et Marc Lenoir"
     assert quote.speaker_entity is None  # two people, no single entity
 
@@ -118,8 +107,8 @@ def test_a_plural_description_of_another_number_is_not_them(pipeline: Pipeline) 
         "une tribune publiée mardi, les trois élus estiment que « cette réforme est injuste "
         "pour les petites communes »."
     )
-    digest = _digest(pipeline, text)
-    assert _quote(digest, "cette réforme est injuste").speaker_name == "les trois élus"
+    digest = digest_fr(pipeline, text)
+    assert quote_starting(digest, "cette réforme est injuste").speaker_name == "les trois élus"
 
 
 def test_a_plural_pronoun_is_the_people_named_together_before(pipeline: Pipeline) -> None:
@@ -127,8 +116,10 @@ def test_a_plural_pronoun_is_the_people_named_together_before(pipeline: Pipeline
         "Sylvie Moreau et Paul Girard ont quitté la réunion avant la fin. « Nous ne "
         "reviendrons pas tant que le budget ne sera pas revu », ont-ils prévenu."
     )
-    digest = _digest(pipeline, text)
-    assert _quote(digest, "Nous ne reviendrons").speaker_name == "Sylvie Moreau et Paul Girard"
+    digest = digest_fr(pipeline, text)
+    assert (
+        quote_starting(digest, "Nous ne reviendrons").speaker_name == "Sylvie Moreau et Paul Girard"
+    )
 
 
 def test_a_feminine_plural_pronoun_is_not_a_pair_with_a_man(pipeline: Pipeline) -> None:
@@ -136,5 +127,5 @@ def test_a_feminine_plural_pronoun_is_not_a_pair_with_a_man(pipeline: Pipeline) 
         "Sylvie Moreau et Paul Girard ont quitté la réunion avant la fin. « Nous ne "
         "reviendrons pas tant que le budget ne sera pas revu », ont-elles prévenu."
     )
-    digest = _digest(pipeline, text)
-    assert _quote(digest, "Nous ne reviendrons").speaker_name is None
+    digest = digest_fr(pipeline, text)
+    assert quote_starting(digest, "Nous ne reviendrons").speaker_name is None
