@@ -214,3 +214,21 @@ def test_memory_zone_frees_new_words_and_changes_nothing(
     plain = pipeline.digest(text, published=dt.date(2025, 3, 6))
     assert "Zorbalinex" in strings  # without the zone the new word stays
     assert plain.model_dump_json() == zoned.model_dump_json()
+
+
+def test_a_page_in_another_script_is_an_unsupported_language_not_a_missing_article() -> None:
+    # Hindi sentences end on a danda (।), not a full stop: the page has an article, in a
+    # language we have no resources for.
+    paragraphs = [
+        "नगर निगम ने मंगलवार को शहर के पुराने बाज़ार की मरम्मत के लिए नई योजना की घोषणा की।",
+        "योजना के अनुसार अगले साल तक सभी दुकानों की छतें बदली जाएंगी और सड़कें चौड़ी होंगी।",
+        "व्यापारियों के संघ ने इस फैसले का स्वागत किया लेकिन काम के दौरान मुआवज़े की मांग की।",
+    ]
+    page = (
+        "<html><head><title>बाज़ार की मरम्मत</title></head><body><article>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + "</article></body></html>"
+    )
+    with pytest.raises(essentiel.UnsupportedLanguage) as info:
+        essentiel.digest(page)
+    assert info.value.partial.article.lang == "hi"

@@ -26,7 +26,10 @@ from essentiel.threads import default_blas_threads, limit_blas_threads
 MIN_ARTICLE_WORDS = 25
 # spaCy's default Language.max_length: the longest text one parse accepts.
 PARSE_MAX_CHARS = 1_000_000
-_SENTENCE_END = re.compile(r"[.!?…][»\"”’)]*(?:\s|$)")
+# Latin stops, and the full stops of other scripts (the danda of Bengali and Hindi, the
+# ideographic stop, the Arabic question mark and Urdu full stop): a page in a language we do
+# not support is an unsupported language, not a page without an article.
+_SENTENCE_END = re.compile(r"(?:[.!?…][»\"”’)]*(?:\s|$))|[।॥。！？؟۔]")
 
 
 @dataclass(frozen=True)
