@@ -247,3 +247,17 @@ def test_control_characters_are_those_below_space_except_layout(text: str, expec
 )
 def test_normalise_collapses_horizontal_space_runs_as_the_regex_did(text: str) -> None:
     assert _normalise(text) == re.sub(r"[ \t\f\v\u200b]+", " ", text).strip()
+
+
+def test_footnote_calls_are_dropped_and_exponents_kept() -> None:
+    # A footnote's call read as text glues its number to the word before it (« points1 »);
+    # an exponent (m², 1er) is no call: it links to nothing in the page.
+    page = PAGE.replace(
+        "dont 4 millions financés par la région.",
+        'dont 4 millions<a class="note" href="#fn-1"><sup>1</sup></a> financés par la région'
+        '<sup><a href="#cite-2">[2]</a></sup>, pour un bassin de 1 250 m<sup>2</sup> rouvert le '
+        "1<sup>er</sup> octobre.",
+    )
+    texts = " ".join(line.text for line in ingest(page).lines)
+    assert "dont 4 millions financés par la région, pour un bassin" in texts
+    assert "m2 rouvert le 1er octobre" in texts
