@@ -725,6 +725,13 @@ def test_a_last_conjunct_goes_only_while_the_sentence_is_over_its_limit(
             "Le festival de musique de la ville attend cette année un record de fréquentation "
             "et les organisateurs ont prévu trois scènes supplémentaires sur le port.",
         ),
+        # The quote holds the comma before « and »: the bullet would end on « “white
+        # elephant,”. » (English round 36's « “retailer,”. »).
+        (
+            "en",
+            "The mayor called the new stadium a “white elephant,” and asked the council to stop "
+            "paying for its upkeep from the town's budget next year.",
+        ),
         # A correlative: « both » and « à la fois » announce the second conjunct.
         (
             "en",

@@ -1080,6 +1080,11 @@ def _second_conjunct(s: _Sentence) -> Iterable[Deletion]:
         left = len(text[:start].rstrip())
         if left > 0 and text[left - 1] == ",":
             left = len(text[: left - 1].rstrip())
+        # A quote that holds the comma before the coordinator (« instead of a “retailer,” and
+        # therefore ... », American style) would end the bullet on « “retailer,”. » (English
+        # round 36): the comma is the quote's, not ours to drop.
+        if left > 1 and text[left - 1] in _CLOSE_QUOTES + '"' and text[left - 2] == ",":
+            continue
         yield Deletion(left, end, "second_conjunct", False, s.cost(start, end), last_resort=True)
 
 
