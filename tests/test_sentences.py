@@ -8,6 +8,7 @@ import pytest
 
 from essentiel import resources
 from essentiel.analyze import pipeline, sentences_of
+from essentiel.pipeline import Pipeline
 from essentiel.resources import alternation
 
 
@@ -432,3 +433,29 @@ def test_a_stop_the_parser_puts_at_a_sentence_s_start_goes_back_to_the_one_befor
     doc = Doc(pipeline("fr").vocab, words=["Oui", "!", "et", "non", "."],
               sent_starts=[True, True, False, False, False])  # fmt: skip
     assert [s.text for s in _stops_on_their_side(doc)] == ["Oui", "! et non ."]
+
+
+def test_a_nickname_in_quotes_after_initials_does_not_end_the_sentence() -> None:
+    # « J.P. "The Big Bopper" Richardson »: the parser cut after « J.P. », and the clean stage
+    # read the nickname as a quoted intertitle, leaving a bullet « Richardson had been killed
+    # ... » (FRANK's CNN/DM document on the song's manuscript).
+    text = (
+        "The singer was a paperboy when, on February 3, 1959, he saw that Buddy Holly, Ritchie "
+        'Valens and J.P. "The Big Bopper" Richardson had been killed in an airplane crash in '
+        "Iowa. The song became a hit in 1971."
+    )
+    assert split(text, "en") == [
+        "The singer was a paperboy when, on February 3, 1959, he saw that Buddy Holly, Ritchie "
+        'Valens and J.P. "The Big Bopper" Richardson had been killed in an airplane crash in '
+        "Iowa.",
+        "The song became a hit in 1971.",
+    ]
+    digest = Pipeline().digest(text, lang="en")
+    assert [b.kind.value for b in digest.article.blocks] == ["body"]
+    # After a sentence's stop, a short quote run into a name is still an intertitle.
+    glued = (
+        'Le ministre a présenté son plan mardi selon l\'AFP. "Une dangereuse première" '
+        "Jean-Luc Mélenchon, leader de LFI, dénonce un texte injuste."
+    )
+    kinds = [b.kind.value for b in Pipeline().digest(glued, lang="fr").article.blocks]
+    assert kinds == ["body", "subheading", "body"]

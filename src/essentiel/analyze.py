@@ -38,6 +38,9 @@ _ELLIPSIS = re.compile(r"\.{3,}|…")
 _ENDS_SENTENCE = re.compile(r"[.!?…]\s*[\"»”’)\]]*\s*$")
 # « Charline F. était doctorante »: a name's initial, not the end of a sentence.
 _ENDS_WITH_INITIAL = re.compile(r"(?:^|\s)[A-ZÀ-ÖØ-Þ]\.$")
+# « J.P. "The Big Bopper" Richardson »: initials, then a nickname in quotes and the surname.
+_ENDS_WITH_INITIALS = re.compile(r"(?:^|\s)(?:[A-ZÀ-ÖØ-Þ]\.-?\s?){1,3}$")
+_OPENS_ON_NICKNAME = re.compile(r"[\"“«]\s?[^\"“”«».!?]{1,30}?\s?[\"”»]\s+[A-ZÀ-ÖØ-Þ][a-zà-ÿ]")
 
 # Paragraphs glued without a space (« la rentrée.Le Point Virgule », « l'OMS)."Cela va »,
 # « (84%).Le constat »), as text copied out of HTML often has them: spaCy's tokenizer keeps
@@ -305,6 +308,11 @@ def _sentences_of(doc: Doc) -> list[SpacySpan]:
                     prev.text in _CLOSING_QUOTES
                     or bool(merged and text.ends_with(_ENDS_WITH_INITIAL, merged[-1]))
                 )
+            )
+            or (
+                bool(merged)
+                and _OPENS_ON_NICKNAME.match(stripped) is not None
+                and text.ends_with(_ENDS_WITH_INITIALS, merged[-1])
             )
         )
         if merged and (continues or not text.ends_with(_ENDS_SENTENCE, merged[-1])):

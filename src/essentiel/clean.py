@@ -484,6 +484,9 @@ _QUOTED_HEADING = re.compile(
     r'(?:^|(?<=[.!?…])\s*)(?:"|“|«\s?)([^".!?…“”«»:;,]{1,80}?)(?:\s?»|"|”) (?=[A-ZÀ-ÖØ-Þ])'
 )
 QUOTED_HEADING_MAX_WORDS = 8
+# A name's initials before the quote (« J.P. "The Big Bopper" Richardson »): a nickname
+# between the first name and the surname, not an intertitle after a sentence's stop.
+_INITIAL_BEFORE = re.compile(r"(?:^|[\s.-])[A-ZÀ-ÖØ-Þ]\.\s*$")
 
 
 # The same intertitle glued on both sides: its opening mark right after the sentence before
@@ -506,6 +509,8 @@ def _quoted_headings(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for m in _QUOTED_HEADING.finditer(text):
         if len(m.group(1).split()) > QUOTED_HEADING_MAX_WORDS:
+            continue
+        if m.start() and _INITIAL_BEFORE.search(text, max(0, m.start() - 4), m.start() + 1):
             continue
         opening = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
         spans.append((opening, m.end()))
