@@ -178,3 +178,63 @@ def test_every_bullet_dated_when_asked(engine: Pipeline) -> None:
         .keypoints
     ]
     assert "manifesté mercredi [22 janvier] devant" in bullets[1], bullets
+
+
+MONTHS_AND_YEARS = (
+    "Le maire de Saint-Aubin a annoncé le mois dernier la fermeture de la piscine pour travaux. "
+    "La piscine a accueilli l'année dernière douze mille nageurs venus de tout le canton. "
+    "En avril dernier, les usagers ont manifesté devant la mairie contre le projet. "
+    "L'été dernier, la fréquentation du bassin extérieur avait chuté de moitié. "
+    "La semaine dernière, le conseil municipal a voté le budget des travaux. "
+    "Le club a perdu l'an dernier, en mars 2019, la moitié de ses licenciés. "
+    '"Nous avions prévenu le maire l\'an dernier", a déclaré la présidente du club, Anne Martin.'
+)
+
+
+def test_a_month_or_a_year_told_as_past_is_given_in_brackets(engine: Pipeline) -> None:
+    digest = engine.digest(MONTHS_AND_YEARS, lang="fr", published="2020-05-14")
+    bullets = [p.text for p in digest.keypoints]
+    assert all(p.verdict.passed for p in digest.keypoints)
+    assert "a annoncé le mois dernier [avril 2020] la fermeture" in bullets[0], bullets
+    assert "a accueilli l'année dernière [2019] douze mille" in bullets[1], bullets
+    # A month the words name, a season, a week, a year the sentence gives itself, and
+    # someone's words are left as they are.
+    assert all("[" not in b for b in bullets[2:]), bullets
+    dated = [c for c in digest.keypoints[1].verdict.checks if c.kind == "date" and c.text == "2019"]
+    assert dated and dated[0].found
+
+
+def test_a_wrong_year_in_brackets_fails_verification() -> None:
+    sentence = "La piscine a accueilli l'année dernière douze mille nageurs."
+    source = Span(start=0, end=len(sentence), text=sentence)
+    at = sentence.index("l'année dernière")
+    mention = Span(start=at, end=at + len("l'année dernière"), text="l'année dernière")
+    verifier = Verifier(FR, dt.date(2020, 5, 14))
+
+    def verdict(label: str):  # type: ignore[no-untyped-def]
+        bullet = sentence.replace("dernière", f"dernière [{label}]")
+        insertion = Insertion(replaced=mention, names=(label,), evidence=mention, kind="date")
+        return verifier.verify(bullet, [source], [insertion])
+
+    assert verdict("2019").passed
+    assert not verdict("2018").passed
+    assert not verdict("avril 2019").passed
+
+
+def test_month_and_year_labels_follow_the_language() -> None:
+    assert day_label("2020-04", "fr") == "avril 2020"
+    assert day_label("2020-04", "en") == "April 2020"
+    assert day_label("2019", "en") == "2019"
+
+
+def test_english_months_and_years_in_the_past_are_dated() -> None:
+    body = (
+        "The mayor of Leeds announced last month that the central library would close for "
+        "repairs. Three years ago, the pool was renovated by the region at a cost of two "
+        "million pounds. Last summer, attendance at the library fell by half."
+    )
+    digest = every_sentence().digest(body, lang="en", published="2020-05-14")
+    bullets = [p.text for p in digest.keypoints]
+    assert "announced last month [April 2020] that" in bullets[0], bullets
+    assert bullets[1].startswith("Three years ago [2017], the pool"), bullets
+    assert "[" not in bullets[2], bullets

@@ -21,6 +21,17 @@ twenty-ninth judged round found the extractor wrong on three of those, which a b
 have stated as fact. The verifier reads the bracket as a date against the publication date
 and fails the bullet when it is not the day the source's words give
 (``Verifier._inserted_day``); the bullet is then made without it.
+
+A month or a year told relative to the publication (« le mois dernier », « l'an dernier »,
+« il y a trois ans », "last year", "two years ago") is given its month or year the same way
+(« l'an dernier [2019] », « le mois dernier [avril 2020] »): only with a word that says it
+is past (``[dates] bracket_past_words``: « dernier », « il y a », "last", "ago"), so no
+tense needs reading; not a month the words name already (« en avril dernier »), a season or
+a week (« l'été dernier », « la semaine dernière »: a bracket would be a span, not a date),
+nor when the sentence gives that month or year itself (« l'an dernier, en mars 2019, »).
+Like a day, a month moves with the page's date across the first of a month: a page dated
+the 1st for an article of the 31st would have « le mois dernier » a month early; judged
+worth it, since the box is read far from the page's month far more often.
 """
 
 from __future__ import annotations
@@ -40,21 +51,38 @@ from essentiel.keypoints.standalone import insertions_of
 from essentiel.model import DateGrain, DateMention, KeyPoint, Span, Verdict
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
+_YEAR = re.compile(r"^\d{4}$")
 _GRAINS = frozenset({DateGrain.DAY, DateGrain.PART_OF_DAY})
 
 
+def _one_period(mention: DateMention) -> bool:
+    """The mention's value is one day (a day or a part of one), one month or one year."""
+    value = mention.value or ""
+    if mention.grain in _GRAINS:
+        return bool(_DAY.match(value))
+    if mention.grain is DateGrain.MONTH:
+        return bool(_MONTH.match(value))
+    return mention.grain is DateGrain.YEAR and bool(_YEAR.match(value))
+
+
 def relative_days(mentions: Sequence[DateMention]) -> list[DateMention]:
-    """The mentions a bracketed day may follow: one day, resolved against the publication
-    date, written without a number."""
+    """The mentions a bracketed date may follow: one day, month or year, resolved against the
+    publication date, written without a number."""
     return [
         m
         for m in mentions
         if m.anchor == "publication"
-        and m.grain in _GRAINS
         and m.value is not None
-        and _DAY.match(m.value)
+        and _one_period(m)
         and not any(ch.isdigit() for ch in m.span.text)
     ]
+
+
+def _first_day(value: str) -> dt.date:
+    """The first day of the day, month or year ``value`` (« 2019 », « 2020-04 »)."""
+    parts = [int(p) for p in value.split("-")]
+    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
 @cache
@@ -73,9 +101,17 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 def fixed_by_publication(mention: DateMention, sentence: ParsedSentence, code: str) -> bool:
     """The publication date alone fixes the mention's day: « hier », or a weekday told in a
-    past tense (see the module)."""
+    past tense (see the module); or its month or year: « le mois dernier », « l'an dernier »,
+    « il y a trois ans » (a word that says it is past, none that names a month)."""
     always, weekdays, around = _words(code)
     said = " ".join(mention.span.text.lower().split())
+    if mention.grain in (DateGrain.MONTH, DateGrain.YEAR):
+        past = _listed(code, "bracket_past_words")
+        padded = f" {' '.join(_WORD.findall(said))} "
+        months = {m.lower() for m in _labels(code)[2]}
+        return any(f" {w} " in padded for w in past) and not any(
+            w in months for w in _WORD.findall(said)
+        )
     if said in always:
         return True
     words = _WORD.findall(said)
@@ -165,10 +201,18 @@ def _labels(code: str) -> tuple[str, str, tuple[str, ...]]:
 
 
 def day_label(iso: str, code: str) -> str | None:
-    """« 22 janvier », "January 22" (``[dates] day_label``); None for a language that has none."""
+    """« 22 janvier », "January 22" (``[dates] day_label``); « avril 2020 », "April 2020"
+    (``[dates] month_label``) for a month; the year for a year; None for a language that has
+    none."""
     pattern, first, months = _labels(code)
     if not pattern or len(months) != 12:
         return None
+    if _YEAR.match(iso):
+        return iso
+    if _MONTH.match(iso):
+        monthly = str(resources.raw(code).get("dates", {}).get("month_label", ""))
+        month = months[int(iso[5:]) - 1]
+        return monthly.format(month=month, Month=month.capitalize(), year=iso[:4]) or None
     day = dt.date.fromisoformat(iso)
     month = months[day.month - 1]
     return pattern.format(
@@ -191,7 +235,7 @@ def days_by_sentence(
     bullets several times."""
     found: dict[int, list[DateMention]] = {}
     for mention in relative_days(mentions):
-        if mention.value is None or dt.date.fromisoformat(mention.value) > published:
+        if mention.value is None or _first_day(mention.value) > published:
             continue
         at = mention.span.start
         sentence = next((s for s in sentences if s.start <= at and mention.span.end <= s.end), None)
@@ -200,9 +244,25 @@ def days_by_sentence(
         inside = at - sentence.start
         if any(a <= inside < b for a, b in quoted_ranges(text[sentence.start : sentence.end])):
             continue
+        if not _DAY.match(mention.value) and _said_beside(mention, mentions, sentence):
+            continue  # « l'an dernier, en mars 2019, »: the sentence dates it itself
         if fixed_by_publication(mention, sentence, code):
             found.setdefault(sentence.start, []).append(mention)
     return found
+
+
+def _said_beside(
+    mention: DateMention, mentions: Sequence[DateMention], sentence: ParsedSentence
+) -> bool:
+    """Another date of the sentence falls in the mention's month or year."""
+    value = mention.value or ""
+    return any(
+        other is not mention
+        and other.value is not None
+        and other.value.startswith(value)
+        and sentence.start <= other.span.start < sentence.end
+        for other in mentions
+    )
 
 
 def day_brackets(
