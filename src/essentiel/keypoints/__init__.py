@@ -26,7 +26,12 @@ from spacy.tokens import Token
 from essentiel import resources
 from essentiel.analyze import ParsedSentence
 from essentiel.check.verifier import Verifier
-from essentiel.keypoints.compress import Compressor, count_words, subordinate_only
+from essentiel.keypoints.compress import (
+    Compressor,
+    count_words,
+    pointing_label_end,
+    subordinate_only,
+)
 from essentiel.keypoints.days import dated_once, day_brackets, days_by_sentence
 from essentiel.keypoints.follow_on import follow_ons, keeps_subject
 from essentiel.keypoints.headline import Headline
@@ -648,7 +653,9 @@ def build_keypoints(
             break  # a bullet beyond the minimum must be nearly as important as the best one
         repair = repairs.get(cand.rank)
         keep = (
-            headline.words_in(cand.sentence)
+            # Not in an opening label the bullet drops (« C'est une scène ... à Auxerre : »):
+            # the words it shares with the headline are said again after it, or not at all.
+            headline.words_in(cand.sentence, pointing_label_end(cand.sentence.span.text, lang.code))
             if first and settings.headline_keep and headline is not None
             else frozenset()
         )
