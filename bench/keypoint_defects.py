@@ -58,8 +58,9 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   verb while the source had its subject there (« Parallèlement, ont estimé ... »), or a kept
   word hangs on a word the cut took (« un mouvement[, qui pousse les banques,] à revoir leurs
   règles »; not on an opening label cut whole, « [C'est une scène ... :] une octogénaire ... »,
-  where the parse hangs the rest on the label), or an elision is undone at the cut (« estime que il »), or an attribution's
-  opener is kept without the claim it attributes (« Comme le précise Le Monde. »);
+  where the parse hangs the rest on the label), or an elision is undone at the cut (« estime
+  que il »), or an attribution's opener is kept without the claim it attributes (« Comme le
+  précise Le Monde. »);
 - ``lost_key_figure``: the bullet is made from the lead sentence and compression dropped one
   of its figures (the deaths cut, the injured kept); a number inside an entity's name (« une
   information d'Europe 1 ») is no figure;
