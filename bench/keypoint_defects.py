@@ -57,8 +57,10 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   auxiliary_lemmas``), or nothing but an adverb or a link is left before its first finite
   verb while the source had its subject there (« Parallèlement, ont estimé ... »), or a kept
   word hangs on a word the cut took (« un mouvement[, qui pousse les banques,] à revoir leurs
-  règles »), or an elision is undone at the cut (« estime que il »), or an attribution's
-  opener is kept without the claim it attributes (« Comme le précise Le Monde. »);
+  règles »; not on an opening label cut whole, « [C'est une scène ... :] une octogénaire ... »,
+  where the parse hangs the rest on the label), or an elision is undone at the cut (« estime
+  que il »), or an attribution's opener is kept without the claim it attributes (« Comme le
+  précise Le Monde. »);
 - ``lost_key_figure``: the bullet is made from the lead sentence and compression dropped one
   of its figures (the deaths cut, the injured kept); a number inside an entity's name (« une
   information d'Europe 1 ») is no figure;
@@ -903,7 +905,7 @@ def broken_cut(
     whose verb went (« les manifestants ont . »), or only an adverb or a link stays before its
     first finite verb while the source had a noun or a pronoun there (« Parallèlement, ont
     estimé ... »: the subject went)."""
-    from essentiel.keypoints.compress import is_finite_verb
+    from essentiel.keypoints.compress import is_finite_verb, pointing_label_end
 
     words = [t for t in sentence.span if not t.is_punct and not t.is_space]
 
@@ -914,7 +916,13 @@ def broken_cut(
     left = [t for t in words if kept(t)]
     if not left or len(left) == len(words):
         return False
-    if _hangs_on_cut(words, kept) or _elision_undone(sentence, fragments, lang.code):
+    # An opening label the compression drops (« C'est une scène ... : », ``[compress]
+    # pointing_labels``) ends on a colon, and a sentence begins after it: a kept word the
+    # parse hung on the label's words is the parse's slip, as under a cut connective.
+    label = pointing_label_end(sentence.span.text, lang.code)
+    base = sentence.span[0].idx
+    labelled = bool(label) and all(t.idx - base >= label for t in left)
+    if _hangs_on_cut(words, kept, labelled) or _elision_undone(sentence, fragments, lang.code):
         return True
     # « Comme le précise X. »: an attribution's opener kept without what it attributes.
     openers = resources_words(lang.code, "attribution_openers")
@@ -952,14 +960,15 @@ def resources_words(code: str, key: str) -> frozenset[str]:
 _NOT_HANGING = frozenset({"cc", "punct", "fixed", "flat", "flat:name", "compound"})
 
 
-def _hangs_on_cut(words: Sequence[Any], kept: Any) -> bool:
+def _hangs_on_cut(words: Sequence[Any], kept: Any, labelled: bool = False) -> bool:
     """A kept word whose governor the cut took: « un mouvement contre le racisme[, qui pousse
     les banques,] à revoir leurs règles », « … le temps du ramadan[, venus du Maroc,] les deux
     pays d'origine » (as the parse reads it). Not a link word (« et », which the parse may hang
     anywhere), nor a word hung on a punctuation mark, nor below a cut of the sentence's first
-    three words or fewer (a connective, which the parse may make the head)."""
+    three words or fewer (a connective, which the parse may make the head), or below an
+    opening label cut whole (``labelled``)."""
     first = next((i for i, t in enumerate(words) if kept(t)), 0)
-    opening = {t.i for t in words[:first]} if first <= 3 else set()
+    opening = {t.i for t in words[:first]} if first <= 3 or labelled else set()
     for tok in words:
         head = tok.head
         # Only a word the cut phrase ran on into (its head before it), and not one of a

@@ -26,7 +26,12 @@ from spacy.tokens import Token
 from essentiel import resources
 from essentiel.analyze import ParsedSentence
 from essentiel.check.verifier import Verifier
-from essentiel.keypoints.compress import Compressor, count_words, subordinate_only
+from essentiel.keypoints.compress import (
+    Compressor,
+    count_words,
+    pointing_label_end,
+    subordinate_only,
+)
 from essentiel.keypoints.days import dated_once, day_brackets, days_by_sentence
 from essentiel.keypoints.follow_on import follow_ons, keeps_subject
 from essentiel.keypoints.headline import Headline
@@ -648,7 +653,9 @@ def build_keypoints(
             break  # a bullet beyond the minimum must be nearly as important as the best one
         repair = repairs.get(cand.rank)
         keep = (
-            headline.words_in(cand.sentence)
+            # Not in an opening label the bullet drops (« C'est une scène ... à Auxerre : »):
+            # the words it shares with the headline are said again after it, or not at all.
+            headline.words_in(cand.sentence, pointing_label_end(cand.sentence.span.text, lang.code))
             if first and settings.headline_keep and headline is not None
             else frozenset()
         )
@@ -1225,7 +1232,7 @@ def joined_quote(
         repair = None
     elif repair is None:
         return None
-    if not _opens_on_quote(list(first.doc[first.start : opened])):
+    if not _opens_on_quote(list(first.doc[first.start : opened]), run[0].lang):
         return None
     named = _named(text, [(start, end)], repair)
     if named is None:
@@ -1249,13 +1256,37 @@ def joined_quote(
 _CLOSING_MARKS = frozenset({'"', "»", "”"})
 
 
-def _opens_on_quote(before: Sequence[Token]) -> bool:
+def _opens_on_quote(before: Sequence[Token], code: str = "") -> bool:
     """Whether what stands before a quote's opening mark in its sentence lets the quote open a
     bullet: nothing, or a clause that hands over to it with a colon (« Paul Morel a déclaré :
-    "… »). Anything else is a sentence of its own glued to the quote (« Une aventure qui ne se
-    déroulera pas comme prévu..."Ce livre est drôle… »), which the bullet would open on."""
+    "… »), or one whose verb of speech has a named speaker as its subject, the quote going on
+    from it (« Paul Morel a estimé que ce n'était "pas légal. J'imagine que … " »: ``[quotes]
+    speech_lemmas``). Anything else is a sentence of its own glued to the quote (« Une aventure
+    qui ne se déroulera pas comme prévu..."Ce livre est drôle… »), which the bullet would open
+    on."""
     words = [t for t in before if not t.is_space]
-    return not words or words[-1].text == ":"
+    if not words or words[-1].text == ":":
+        return True
+    if not code or words[-1].text in {".", "!", "?", "…", "..."}:
+        return False
+    speech = _speech_lemmas(code)
+    inside = {t.i for t in words}
+    return any(
+        t.pos_ == "VERB"
+        and t.lemma_.lower() in speech
+        and any(
+            c.dep_.startswith("nsubj")
+            and c.i in inside
+            and any(w.ent_type_ in _SPEAKER_LABELS for w in c.subtree)
+            for c in t.children
+        )
+        for t in words
+    )
+
+
+@cache
+def _speech_lemmas(code: str) -> frozenset[str]:
+    return frozenset(resources.raw(code).get("quotes", {}).get("speech_lemmas", []))
 
 
 _QUOTE_OPENERS = frozenset({'"', "«", "“"})
@@ -1293,7 +1324,7 @@ def cut_quote(
     if any(t.text in _QUOTE_OPENERS or t.text in _CLOSING_MARKS for t in tail):
         return None
     before = list(first.doc[first.start : opened.i])
-    if not _opens_on_quote(before):
+    if not _opens_on_quote(before, run[0].lang):
         return None
     cue = [t for t in tail if not t.is_punct]
     if any(t.ent_type_ in _SPEAKER_LABELS for t in (cue or before)):

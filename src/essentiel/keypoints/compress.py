@@ -394,6 +394,16 @@ def _whose_view(tokens: list[Token], code: str) -> bool:
     return False
 
 
+def pointing_label_end(text: str, code: str) -> int:
+    """Where ``text`` goes on after an opening label the bullet drops (``[compress]
+    pointing_labels``, ``_pointing_label``), or 0: the pattern's end, the label matched."""
+    for pattern in _pointing_labels(code):
+        match = pattern.match(text)
+        if match is not None:
+            return match.end()
+    return 0
+
+
 def _pointing_label(s: _Sentence) -> Iterable[Deletion]:
     """Opening words that point back while the rest stands without them (``[compress]
     pointing_labels``): « Toujours selon la police, ... » -> « Selon la police, ... »,
@@ -1437,9 +1447,11 @@ class Compressor:
         chiffres officiels »), the deletion is cancelled: kept alone, the attribution would
         move to another claim.
         """
-        if deletion.rule == "connective":
+        if deletion.rule in {"connective", "pointing_label"}:
             # Nothing hangs on an opening connective: when the parse makes it the sentence's
-            # head (« En outre, 8.675 malades sont hospitalisés »), the rest is no dependent.
+            # head (« En outre, 8.675 malades sont hospitalisés »), the rest is no dependent;
+            # nor on a label that ends on a colon (« C'est une scène insolite ... : un
+            # retraité a bloqué ... », the parse's root in the label).
             return deletion
         base = sent.start_char
         text = sent.text  # read once, and the tokens: spaCy rebuilds both on each access

@@ -70,15 +70,19 @@ class Headline:
             return None
         return cls(frozenset(stems), frozenset(numbers), title_stems)
 
-    def words_in(self, sentence: ParsedSentence) -> frozenset[int]:
+    def words_in(self, sentence: ParsedSentence, after: int = 0) -> frozenset[int]:
         """The indices (in the sentence's doc) of its tokens that are the headline's content
         words, each at its first occurrence: what a cut of the sentence that states the
         headline's event must keep. The chapô's words are not kept: it is the publisher's
         longer summary, and its words are nearly all the lead's, so keeping them forbade
         nearly every cut; a repeated word (« la mairie de Villeneuve ... à Villeneuve ») is
-        said once the first is kept."""
+        said once the first is kept. ``after``: the characters of the sentence an opening
+        label the bullet drops takes (« C'est une scène ... à Auxerre : »), none kept."""
         kept: dict[str, int] = {}
+        base = sentence.span[0].idx if len(sentence.span) else 0
         for tok in sentence.span:
+            if tok.idx - base < after:
+                continue
             if _WORD.fullmatch(tok.text):
                 stem = _stem(tok.text)
                 if stem in self.title_stems and stem not in kept:

@@ -31,6 +31,7 @@ from essentiel.keypoints.compress import (
     is_finite_verb,
     is_subject,
     opens_pointing_back,
+    pointing_label_end,
     subordinate_only,
 )
 from essentiel.resources import Language
@@ -927,6 +928,14 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
         return False
     if not named_subject and (pronoun_subject(span, lang) or phrase_then_pronoun(span, lang)):
         return False
+    # « C'est une scène peu courante ... : une octogénaire a séquestré ... »: an accroche
+    # the bullet drops (``[compress] pointing_labels``), then the fact, which must stand.
+    label = pointing_label_end(span.text, lang.code)
+    if label and (
+        text.lower().lstrip("«“\"' ").startswith(_elided_openers(lang.code))
+        or lang.opens_with(text, lang.anaphoric_openers)
+    ):
+        return clause_after(span, label, lang)
     # « C'est le deuxième cas ... »: what « ce » is was said before; so it is when a quote
     # opens on it (« "C'est une satisfaction évidente", a ajouté l'avocat »).
     if text.lower().lstrip("«“\"' ").startswith(_elided_openers(lang.code)):
@@ -951,6 +960,28 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
         or _existential_opener(span, lang)
         or _time_opener(span, text, lang)
     )
+
+
+def clause_after(span: SpacySpan, start: int, lang: Language) -> bool:
+    """What follows the first ``start`` characters of ``span`` stands as a sentence: it
+    opens on no word that points back, and holds a finite verb with a noun, a name or an
+    adjective before it among those words and no pronoun as its subject (« ... : une
+    octogénaire a séquestré son employée »; not « ... : la baisse des cotisations », with no
+    verb, nor « ... : il a séquestré ... »). The parse of what follows a colon is often
+    wrong (« octogénaire » read as an adjective in apposition): no subject relation needed."""
+    rest = span.text[start:]
+    if lang.opens_with(rest, lang.anaphoric_openers) or opens_pointing_back(rest, lang):
+        return False
+    base = span[0].idx
+    after = [t for t in span if t.idx - base >= start]
+    for k, tok in enumerate(after):
+        if not is_finite_verb(tok):
+            continue
+        head = tok.head if tok.dep_.startswith(("aux", "cop")) else tok
+        if any(is_subject(c) and c.pos_ == "PRON" for c in head.children):
+            return False
+        return any(t.pos_ in {"NOUN", "PROPN", "ADJ"} for t in after[:k])
+    return False
 
 
 def impersonal_opener(span: SpacySpan, lang: Language) -> bool:
