@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION: Literal["1.4"] = "1.4"
+SCHEMA_VERSION: Literal["1.5"] = "1.5"
 
 
 class _Model(BaseModel):
@@ -62,6 +62,9 @@ class CheckKind(StrEnum):
     DATE = "date"
     QUOTE = "quote"
     ATTRIBUTION = "attribution"
+    # A role the bullet inserts in brackets after a person's name (« Vladimir Ourine [directeur
+    # du Bolchoï] »), its evidence the text's words that set it beside that name (schema 1.5).
+    ROLE = "role"
 
 
 class Check(_Model):
@@ -265,7 +268,7 @@ class Article(_Model):
 
 
 class Digest(_Model):
-    schema_version: Literal["1.4"] = SCHEMA_VERSION
+    schema_version: Literal["1.5"] = SCHEMA_VERSION
     article: Article
     keypoints_title: str = Field(
         default="Key points",
@@ -288,7 +291,8 @@ class Digest(_Model):
 # ---- checking someone's summary against its article (`essentiel check`) ---------------------
 
 # 1.2: the article it embeds has the block kinds of digest schema 1.3.
-CHECK_SCHEMA_VERSION: Literal["1.2"] = "1.2"
+# 1.3: a check may be of kind "role" (digest schema 1.5).
+CHECK_SCHEMA_VERSION: Literal["1.3"] = "1.3"
 
 
 class ProblemKind(StrEnum):
@@ -332,7 +336,7 @@ class CheckedSentence(_Model):
 class SummaryCheck(_Model):
     """A summary checked sentence by sentence against its article."""
 
-    schema_version: Literal["1.2"] = CHECK_SCHEMA_VERSION
+    schema_version: Literal["1.3"] = CHECK_SCHEMA_VERSION
     article: Article
     verdict: SentenceVerdict = Field(
         description="unsupported if any sentence is, else cannot_tell if any sentence is."

@@ -25,7 +25,13 @@ It does not know how the bullet was made. It re-reads the bullet and, clause by 
    « Il avait informé ... ») to be a name of the entity the replaced words resolve to, with its
    mention in the text as evidence (``check_insertions``), and a day it inserts after a relative
    one (« mercredi [22 janvier] ») to be the day those words give against the publication date;
-   the brackets are blanked for the checks above.
+   the brackets are blanked for the checks above;
+6. requires a role the bullet inserts in brackets after a person's name (« Vladimir Ourine
+   [directeur du Bolchoï] », ``kind`` "role") to be the text's words set right beside a
+   mention of that name: the evidence is those words and the name together, the role before
+   the name (« chanteur Mark Hollis », « procureur de Chartres, Rémi Coutin ») or after it in
+   apposition (« Vladimir Ourine, 73 ans, directeur du Bolchoï »), and the name is the one the
+   bullet writes right before the bracket (a role of another person fails).
 """
 
 from __future__ import annotations
@@ -34,7 +40,9 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
+from essentiel import resources
 from essentiel.check.claims import (
     _NAME,
     _QUOTE_CHARS,
@@ -66,6 +74,9 @@ class Insertion:
     replaced: Span
     names: tuple[str, ...]
     evidence: Span
+    # "role": the bracket is a role (``names`` holds its words) that ``evidence`` (the role and
+    # a mention of the person's name, side by side in the text) sets beside the name the
+    # bullet writes right before the bracket.
     # "date": the bracket is the calendar day that the source's words (``evidence``, « mercredi
     # », « hier ») give against the publication date, set after them (« mercredi [22 janvier]
     # »); ``names`` holds that bracket's text, which the verifier reads as a date.
@@ -79,8 +90,8 @@ def check_insertions(bullet: str, insertions: Sequence[Insertion]) -> tuple[list
     knows the publication date."""
     checks: list[Check] = []
     problems: list[str] = []
-    days = {i.names[0] for i in insertions if i.kind == "date" and i.names}
-    names = [i for i in insertions if i.kind != "date"]
+    days = {i.names[0] for i in insertions if i.kind in ("date", "role") and i.names}
+    names = [i for i in insertions if i.kind not in ("date", "role")]
     for match in _INSERTED.finditer(bullet):
         name = match.group(1).strip()
         if name in days:
@@ -109,7 +120,7 @@ def check_insertions(bullet: str, insertions: Sequence[Insertion]) -> tuple[list
 def _restored(bullet: str, insertions: Sequence[Insertion]) -> str:
     """The bullet with each bracketed name that passed ``check_insertions``'s test put back as
     the source's words it replaced (« [Michel Aoun] » -> « M. Aoun »)."""
-    names = [i for i in insertions if i.kind != "date"]
+    names = [i for i in insertions if i.kind not in ("date", "role")]
 
     def back(match: re.Match[str]) -> str:
         name = match.group(1).strip()
@@ -378,6 +389,14 @@ class Verifier(ClaimReader):
                         f"inserted date «{check.text}» is not the day «{insertion.evidence.text}» "
                         "gives against the publication date"
                     )
+            elif insertion.kind == "role" and f"[{insertion.names[0]}]" in bullet:
+                check = self._inserted_role(insertion, bullet)
+                checks.append(check)
+                if not check.found:
+                    problems.append(
+                        f"inserted role «{check.text}» is not set beside that person's name in "
+                        f"«{insertion.evidence.text}»"
+                    )
         return Verdict(passed=not problems, checks=checks, problems=problems)
 
     def _named_in_place(
@@ -397,6 +416,41 @@ class Verifier(ClaimReader):
             if rest.strip() and self._find_words(rest, bullet) is not None:
                 return True
         return False
+
+    def _inserted_role(self, insertion: Insertion, bullet: str) -> Check:
+        """The bracketed role stands in its evidence right beside a name (before it, a comma
+        at most between; or after it in apposition: a comma, an age, a determiner), of two
+        words or more, and the bullet writes that name right before the bracket."""
+        role = insertion.names[0]
+        evidence = insertion.evidence.text
+        words = _role_words(self.lang.code)
+        name = None
+        if evidence.startswith(role):
+            found = re.fullmatch(r"\s*,?\s*(?P<name>.+)", evidence[len(role) :])
+            name = found.group("name") if found else None
+        elif evidence.endswith(role):
+            found = words.after.fullmatch(evidence[: len(evidence) - len(role)])
+            name = found.group("name") if found else None
+        at = bullet.find(f"[{role}]")
+        said = bullet[:at].split()
+        last = _fold(role.split()[-1]) if role.split() else ""
+        found_here = (
+            name is not None
+            # A role that ends on its preposition has the name for complement (« porte-parole
+            # de Joe Biden »): it is someone else's.
+            and last not in words.open_words
+            and len(name.split()) >= 2
+            and len(role.split()) <= words.max_words
+            and all(w[:1].isupper() for w in (name.split()[0], name.split()[-1]))
+            and len(said) >= len(name.split())
+            and same_name(" ".join(said[-len(name.split()) :]), name)
+        )
+        return Check(
+            kind=CheckKind.ROLE,
+            text=role,
+            found=found_here,
+            evidence=insertion.evidence if found_here else None,
+        )
 
     def _inserted_day(self, insertion: Insertion, sources: list[Span]) -> Check:
         """The bracketed day is the one the source's words give: both read by the date
@@ -473,6 +527,32 @@ class Verifier(ClaimReader):
                 phrase = text[match.start() : end]
             found.append((phrase, _span_of(source, match.start(), match.start() + len(phrase))))
         return found
+
+
+@dataclass(frozen=True)
+class _RoleWords:
+    after: re.Pattern[str]  # a name, then what may stand between it and its apposed role
+    max_words: int
+    open_words: frozenset[str]  # a role cannot end on one (« de », "of"), folded
+
+
+@cache
+def _role_words(code: str) -> _RoleWords:
+    """``[roles]`` of the language: the determiners and the age that may stand between a name
+    and the role apposed to it, and the most words a role has."""
+    data = resources.raw(code).get("roles", {})
+    determiners = "|".join(
+        re.escape(d) for d in sorted(data.get("determiners", []), key=len, reverse=True)
+    )
+    det = rf"(?:(?:{determiners})(?:\s+|(?<=['’])))?" if determiners else ""
+    age = data.get("age", "(?!)")
+    return _RoleWords(
+        after=re.compile(rf"(?P<name>[^,]+?)\s*,\s*(?:{age})?{det}", re.IGNORECASE),
+        max_words=int(data.get("max_words", 6)),
+        open_words=frozenset(
+            _fold(w) for w in [*data.get("determiners", []), *data.get("prepositions", [])]
+        ),
+    )
 
 
 def _span_of(source: Span, start: int, end: int) -> Span:

@@ -55,6 +55,7 @@ from essentiel.keypoints.naming import (
 from essentiel.keypoints.order import news_first
 from essentiel.keypoints.placing import refuse_unplaced, unplaced_in_order, unplaced_source
 from essentiel.keypoints.pointing import kept, named_kinds, points_back
+from essentiel.keypoints.roles import introduce_roles
 from essentiel.keypoints.select import (
     MIN_WORDS,
     OPENING_MARKS,
@@ -306,6 +307,11 @@ class KeyPointSettings:
     # With it, a description above the bullet that names its person gets the name after it
     # when a role tied by evidence holds its words (``naming.name_before_named``).
     introduce_names: bool = True
+    # A person's first full name in the box, when the bullet does not say who the person is,
+    # is followed by the role the text sets beside the name, in brackets (« Vladimir Ourine
+    # [directeur du Bolchoï] »), checked by the verifier (``roles.introduce_roles``): round
+    # 36's judges' first complaint was a person « cité sans fonction ».
+    introduce_roles: bool = True
     # A quote whose speaker is only the inverted pronoun of its incise (« "…", a-t-elle insisté
     # ») names the person the text ties it to (« a insisté [Michèle Rubirola] »,
     # ``standalone.incise_repair``) and may be a bullet; off, it is passed over (issue 33).
@@ -934,6 +940,8 @@ def build_keypoints(
     if settings.introduce_names and context.entities:
         points = introduce_names(points, sentences, context.entities, text, lang.code, verifier)
         points = name_before_named(points, sentences, context.entities, text, verifier)
+    if settings.introduce_roles and context.entities:
+        points = introduce_roles(points, sentences, context.entities, text, lang.code, verifier)
     return points, notices
 
 

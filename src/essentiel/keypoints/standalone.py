@@ -1132,4 +1132,6 @@ def insertions_of(point: KeyPoint) -> list[Insertion]:
             found.append(Insertion(check.evidence, (check.text,), check.evidence, kind="date"))
         elif check.kind is CheckKind.NAME:
             found.append(Insertion(check.evidence, (check.text,), check.evidence))
+        elif check.kind is CheckKind.ROLE:
+            found.append(Insertion(check.evidence, (check.text,), check.evidence, kind="role"))
     return found
