@@ -276,7 +276,9 @@ _CLOSE_MARKS = {v: k for k, v in _OPEN_MARKS.items()}
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _RELATIVES = frozenset({"acl:relcl", "relcl"})
 _BRACKETED = re.compile(r"\[[^\]]+\]")
-_UPPER_RUN = re.compile(r"(?<!\w)(?:[A-ZÀ-ÖØ-Þ]{2,}[\s'’-]+){2,}[A-ZÀ-ÖØ-Þ]{2,}(?!\w)")
+# A hyphenated run is one word, a name (« sur RMC-BFM TV »: two words, not three).
+_UPPER_WORD = r"[A-ZÀ-ÖØ-Þ]{2,}(?:-[A-ZÀ-ÖØ-Þ]{2,})*"
+_UPPER_RUN = re.compile(rf"(?<![\w-])(?:{_UPPER_WORD}[\s'’]+){{2,}}{_UPPER_WORD}(?![\w-])")
 # Paragraphs run together without a space, as text copied from a page has them: a word that
 # opens in lowercase with at least three lowercase letters, then a capitalised word
 # (« départementalePeu », « matinAu »; not « iPhone », « macOS », « YouTube »), or a video's date
@@ -823,7 +825,14 @@ def glued_heading(bullet: str, words: Words) -> bool:
     links = words.name_links
     for match in words.glued.finditer(bullet):
         before = match.group("before")
-        if before[:1].isupper() or before.lower() in links or before.lower().endswith(("'", "’")):
+        # With its elided article: « dans l'émission Dans le rétro » is « émission ».
+        bare = re.sub(r"^\w{1,3}['’]", "", before.lower())
+        if (
+            before[:1].isupper()
+            or before.lower() in links
+            or bare in links
+            or before.lower().endswith(("'", "’"))
+        ):
             continue
         # Inside a quotation, capitals are the speaker's (a title: « "le film La Vie" »).
         if _depth(bullet, 0, match.start("opener")) > 0:

@@ -242,6 +242,11 @@ def test_quote_cut_and_unclosed_quote() -> None:
         ("- 25/05par TBFML'application mobile a été retirée des magasins.", "fr", True),
         ("La vidéo publiée sur YouTube et payée par PayPal a été vue sur iPhone.", "fr", False),
         ("Leonardo DiCaprio a dîné chez McDonald avec un député LaREM.", "fr", False),
+        # A show's title after its noun with an elided article, a hyphenated outlet in
+        # capitals (eighteenth session).
+        ("Invitée dans l'émission Dans la lumière, Anne Le Goff parle de Brest.", "fr", False),
+        ("Les écoles ouvrent mardi, a déclaré le ministre sur KBZ-ARMOR TV.", "fr", False),
+        ("Les écoles ouvrent mardi LES ÉCOLES DE BREST Le ministre a parlé.", "fr", True),
         ("Bills are 9% higher than inland The cost of the levy is rising.", "en", True),
         ("The report was published by The Guardian on Monday.", "en", False),
         ("NASA released a map of the ice found near the lunar south pole.", "en", False),
