@@ -46,7 +46,9 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   (« ... grandeur nature La Banque centrale ... »), also with no space between (« ... sur la
   départementalePeu avant midi ... », « ... de BrestMais les ... », « - 12/03par BFMTVL'usine
   ... »), or three capitalised words in a row (an upper-case intertitle; not inside a
-  quotation, where they are the speaker's: « "SIX MORE YEARS !", a tweeté ... »);
+  quotation, where they are the speaker's: « "SIX MORE YEARS !", a tweeté ... »; a
+  hyphenated run is one word, « RMC-BFM TV »); a title after its noun with an elided article
+  (« l'émission Dans le rétro ») is no heading;
 - ``headline_repeated``: the bullet repeats the headline (the page's title printed again in
   the body, taken for a sentence): nearly all its words, in a bullet about as long or opening
   with them; a longer lead that states the same news in its own order is not counted;
