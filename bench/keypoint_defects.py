@@ -138,8 +138,9 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   is a fashion house). The test is the engine's own (``keypoints/standalone.py``,
   ``short_mentions``), which repairs what it finds (``introduce_names``, ``--keypoints
   introduce_names:0`` to count what the box shows without). Where a bracketed full name
-  stands in place of the words it replaced, the checks of what a cut left (``stray_comma``,
-  ``broken_cut``) read those words as kept: the bracket is no cut.
+  stands in place of the words it replaced (a surname, or a subject pronoun: « Cravate rouge,
+  [X] s'est rendu »), the checks of what a cut left (``stray_comma``, ``broken_cut``) read
+  those words as kept: the bracket is no cut.
 
 Per box: ``any_defect`` (a bullet with at least one of the above), ``no_named_subject`` (no
 bullet names anyone or anything: no proper noun and no named entity in any of them) and
@@ -391,13 +392,18 @@ def _preposition_opener(tokens: Sequence[Any]) -> bool:
 
 
 def with_named_gaps(
-    text: str, fragments: Sequence[tuple[int, int]], bullet: str
+    text: str,
+    fragments: Sequence[tuple[int, int]],
+    bullet: str,
+    pronouns: Iterable[str] = (),
 ) -> list[tuple[int, int]]:
     """``fragments`` with the gaps a bracketed full name stands in read as kept: « M. Kabuga »
     replaced in place by « [Félicien Kabuga] » (``standalone.introduce_names``) is no cut, and
     the checks of what a cut left (``stray_comma``, ``broken_cut``) read the words it stands
     for: a gap that opens on words ending with the last word of a bracketed name, up to that
-    word (five words at most: the courtesy title and the name)."""
+    word (five words at most: the courtesy title and the name); or a gap that is one subject
+    pronoun (``pronouns``) the name replaced (« Cravate rouge, [Donald Trump] s'est rendu »
+    for « Cravate rouge, il s'est rendu »: no cut, no stray comma)."""
     names = [m.group(1).split() for m in _BRACKETED_NAME.finditer(bullet)]
     if not names or len(fragments) < 2:
         return list(fragments)
@@ -417,6 +423,8 @@ def with_named_gaps(
             ),
             None,
         )
+        if upto is None and gap.strip().lower() in pronouns:
+            upto = len(gap)
         if upto is not None and end + upto >= a:
             merged[-1] = (merged[-1][0], b)
             continue
@@ -1627,7 +1635,12 @@ def audit_box(
     persons_told: set[int] = set()  # the persons the bullets above mentioned
     for point in points:
         sentence = by_start[point.sources[0].start]
-        fragments = with_named_gaps(text, [(f.start, f.end) for f in point.fragments], point.text)
+        fragments = with_named_gaps(
+            text,
+            [(f.start, f.end) for f in point.fragments],
+            point.text,
+            lang.subject_pronouns,
+        )
         tokens = kept_tokens(sentence, fragments)
         found: list[str] = []
         introduced = frozenset().union(*said)

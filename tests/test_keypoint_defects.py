@@ -889,3 +889,19 @@ def test_a_finite_auxiliary_the_tagger_misread_is_the_main_verb() -> None:
 )
 def test_a_cut_aside_governs_nothing_outside_it(text: str, kept: list[str]) -> None:
     assert not _broken(text, kept)
+
+
+def test_a_pronoun_a_bracketed_name_replaced_is_no_cut() -> None:
+    """« Cravate rouge, il s'est rendu ... » shown « Cravate rouge, [Yann Le Goff] s'est rendu
+    ... »: the gap is the pronoun the name stands for, no cut, no stray comma (train rows
+    12300-12599, eighteenth session)."""
+    script = _script()
+    text = "Cravate rouge, il s'est rendu à Brest avec son épouse."
+    bullet = "Cravate rouge, [Yann Le Goff] s'est rendu à Brest avec son épouse."
+    gap = text.index("il ")
+    fragments = [(0, gap), (gap + len("il "), len(text))]
+    pronouns = resources.language("fr").subject_pronouns
+    assert script.with_named_gaps(text, fragments, bullet, pronouns) == [(0, len(text))]
+    assert script.with_named_gaps(text, fragments, bullet) == fragments
+    sentence = _parsed(text)
+    assert script.stray_comma(sentence, [(0, len(text))], resources.language("fr")) is False
