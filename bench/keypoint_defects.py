@@ -8,7 +8,9 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   ``context_pronoun`` (it opens on a pronoun or a demonstrative, « C'est le deuxième cas »,
   « Ces derniers ... »; « en » only where the parse reads a pronoun, not « En 2019, », or
   the main verb's subject is a personal pronoun, « Âgé de 70 ans, il ... »),
-  ``context_link`` (a discourse link, « Car ... », « Mais il y a également ... »),
+  ``context_link`` (a discourse link, « Car ... », « Mais il y a également ... »; « Outre »
+  only with a demonstrative or a pronoun after it, « Outre cela, »: « Outre les 78 excès
+  relevés, » says what it adds to),
   ``context_temporal`` (a time known from the sentence before, « Entretemps, », « À
   l'époque, », « Déjà, », « Pour l'occasion, », or a time counted from another sentence's,
   « Trois mois plus tard, », « Deux jours plus tôt, »: the engine's ``[compress]
@@ -33,7 +35,10 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   noun (« La police enquête ... ») is the main one, as the selector reads it; so is one the
   parse hung under a participle (« un défaut lié à X serait à l'origine »), in a « relative
   clause » with no relative pronoun, as a conjunct with no « et » after a relative clause, or
-  read as an adjective with its subject before it (« Le gouvernement insiste sur ... »);
+  read as an adjective with its subject before it (« Le gouvernement insiste sur ... »); so is
+  a finite auxiliary the tagger did not read as a verb, heading the clause with its subject
+  or serving a verb (« X, un jeune Malien de 22 ans, a escaladé ... », « a » tagged X;
+  ``[verb] finite_auxiliaries``);
 - ``quote_cut``: the bullet starts or ends inside a quotation that the source closes
   (« 1 million » a d'abord expliqué X. »);
 - ``unclosed_quote``: otherwise, the bullet's quote marks do not pair up;
@@ -41,7 +46,9 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   (« ... grandeur nature La Banque centrale ... »), also with no space between (« ... sur la
   départementalePeu avant midi ... », « ... de BrestMais les ... », « - 12/03par BFMTVL'usine
   ... »), or three capitalised words in a row (an upper-case intertitle; not inside a
-  quotation, where they are the speaker's: « "SIX MORE YEARS !", a tweeté ... »);
+  quotation, where they are the speaker's: « "SIX MORE YEARS !", a tweeté ... »; a
+  hyphenated run is one word, « RMC-BFM TV »); a title after its noun with an elided article
+  (« l'émission Dans le rétro ») is no heading;
 - ``headline_repeated``: the bullet repeats the headline (the page's title printed again in
   the body, taken for a sentence): nearly all its words, in a bullet about as long or opening
   with them; a longer lead that states the same news in its own order is not counted;
@@ -60,7 +67,9 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   règles »; not on an opening label cut whole, « [C'est une scène ... :] une octogénaire ... »,
   where the parse hangs the rest on the label), or an elision is undone at the cut (« estime
   que il »), or an attribution's opener is kept without the claim it attributes (« Comme le
-  précise Le Monde. »);
+  précise Le Monde. »); not a word the parse hung on a word of a cut aside, brackets or a link
+  adverb (« 450 gigatonnes[ (450 milliards de tonnes)] de glace », « rapporte[ en effet]
+  lundi »);
 - ``lost_key_figure``: the bullet is made from the lead sentence and compression dropped one
   of its figures (the deaths cut, the injured kept); a number inside an entity's name (« une
   information d'Europe 1 ») is no figure;
@@ -131,8 +140,9 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   is a fashion house). The test is the engine's own (``keypoints/standalone.py``,
   ``short_mentions``), which repairs what it finds (``introduce_names``, ``--keypoints
   introduce_names:0`` to count what the box shows without). Where a bracketed full name
-  stands in place of the words it replaced, the checks of what a cut left (``stray_comma``,
-  ``broken_cut``) read those words as kept: the bracket is no cut.
+  stands in place of the words it replaced (a surname, or a subject pronoun: « Cravate rouge,
+  [X] s'est rendu »), the checks of what a cut left (``stray_comma``, ``broken_cut``) read
+  those words as kept: the bracket is no cut.
 
 Per box: ``any_defect`` (a bullet with at least one of the above), ``no_named_subject`` (no
 bullet names anyone or anything: no proper noun and no named entity in any of them) and
@@ -271,7 +281,9 @@ _CLOSE_MARKS = {v: k for k, v in _OPEN_MARKS.items()}
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _RELATIVES = frozenset({"acl:relcl", "relcl"})
 _BRACKETED = re.compile(r"\[[^\]]+\]")
-_UPPER_RUN = re.compile(r"(?<!\w)(?:[A-ZÀ-ÖØ-Þ]{2,}[\s'’-]+){2,}[A-ZÀ-ÖØ-Þ]{2,}(?!\w)")
+# A hyphenated run is one word, a name (« sur RMC-BFM TV »: two words, not three).
+_UPPER_WORD = r"[A-ZÀ-ÖØ-Þ]{2,}(?:-[A-ZÀ-ÖØ-Þ]{2,})*"
+_UPPER_RUN = re.compile(rf"(?<![\w-])(?:{_UPPER_WORD}[\s'’]+){{2,}}{_UPPER_WORD}(?![\w-])")
 # Paragraphs run together without a space, as text copied from a page has them: a word that
 # opens in lowercase with at least three lowercase letters, then a capitalised word
 # (« départementalePeu », « matinAu »; not « iPhone », « macOS », « YouTube »), or a video's date
@@ -300,6 +312,9 @@ class Words:
     glued_to_name: re.Pattern[str]
     # Words after which a capitalised article is part of a name (« de La Rochelle »).
     name_links: frozenset[str]
+    # Finite forms of the auxiliaries (« a », « ont », « est »): finite whatever the tagger
+    # reads them as (``[verb] finite_auxiliaries``).
+    finite_auxiliaries: frozenset[str] = frozenset()
 
     @classmethod
     @functools.cache
@@ -344,6 +359,7 @@ class Words:
             glued=glued,
             glued_to_name=glued_to_name,
             name_links=frozenset(w.lower() for w in heading["name_links"]),
+            finite_auxiliaries=frozenset(data.get("verb", {}).get("finite_auxiliaries", [])),
         )
 
 
@@ -378,13 +394,18 @@ def _preposition_opener(tokens: Sequence[Any]) -> bool:
 
 
 def with_named_gaps(
-    text: str, fragments: Sequence[tuple[int, int]], bullet: str
+    text: str,
+    fragments: Sequence[tuple[int, int]],
+    bullet: str,
+    pronouns: Iterable[str] = (),
 ) -> list[tuple[int, int]]:
     """``fragments`` with the gaps a bracketed full name stands in read as kept: « M. Kabuga »
     replaced in place by « [Félicien Kabuga] » (``standalone.introduce_names``) is no cut, and
     the checks of what a cut left (``stray_comma``, ``broken_cut``) read the words it stands
     for: a gap that opens on words ending with the last word of a bracketed name, up to that
-    word (five words at most: the courtesy title and the name)."""
+    word (five words at most: the courtesy title and the name); or a gap that is one subject
+    pronoun (``pronouns``) the name replaced (« Cravate rouge, [Donald Trump] s'est rendu »
+    for « Cravate rouge, il s'est rendu »: no cut, no stray comma)."""
     names = [m.group(1).split() for m in _BRACKETED_NAME.finditer(bullet)]
     if not names or len(fragments) < 2:
         return list(fragments)
@@ -404,6 +425,8 @@ def with_named_gaps(
             ),
             None,
         )
+        if upto is None and gap.strip().lower() in pronouns:
+            upto = len(gap)
         if upto is not None and end + upto >= a:
             merged[-1] = (merged[-1][0], b)
             continue
@@ -569,10 +592,11 @@ def _impersonal_subject(sentence: Any, lang: Any) -> bool:
     ) and _impersonal(root, lang)
 
 
-def no_main_verb(tokens: Sequence[Any]) -> bool:
+def no_main_verb(tokens: Sequence[Any], auxiliaries: frozenset[str] = frozenset()) -> bool:
     """No finite verb in the bullet's main clause: none at all (« Une enquête menée par le
     quotidien régional. »), or only inside a clause hung on a noun (« Une publication qui a
-    fait réagir les internautes. »); the selector's own test (``select.main_clause_verb``)."""
+    fait réagir les internautes. »); the selector's own test (``select.main_clause_verb``).
+    ``auxiliaries``: the language's finite auxiliary forms, finite whatever their tag."""
     from essentiel.keypoints.compress import is_finite_verb
     from essentiel.keypoints.select import (
         main_clause_verb,
@@ -581,6 +605,8 @@ def no_main_verb(tokens: Sequence[Any]) -> bool:
     )
 
     if main_clause_verb(tokens):
+        return False
+    if _misread_auxiliary(tokens, auxiliaries):
         return False
     # A finite verb the parse hung on a noun as a plain modifier, with no relative pronoun,
     # is the parse's mistake for the main verb (« Au moins huit personnes, dont cinq enfants,
@@ -668,6 +694,33 @@ def no_main_verb(tokens: Sequence[Any]) -> bool:
         ):
             return False
     return True
+
+
+def _misread_auxiliary(tokens: Sequence[Any], auxiliaries: frozenset[str]) -> bool:
+    """A finite auxiliary the tagger did not read as a verb (« Mamoudou Gassama, un jeune
+    Malien de 22 ans, a escaladé ... »: « a » tagged X, its participle a name), heading the
+    clause with its subject, or serving a verb outside any clause hung on a noun: the main
+    verb, as ``select.main_clause_verb`` reads a tagged one."""
+    from essentiel.keypoints.compress import is_finite_verb
+
+    inside = {tok.i for tok in tokens}
+    for tok in tokens:
+        if tok.lower_ not in auxiliaries or is_finite_verb(tok):
+            continue
+        heads = tok.head.i == tok.i or tok.head.i not in inside
+        if heads and any(c.dep_.startswith("nsubj") and c.i < tok.i for c in tok.children):
+            return True
+        if tok.dep_ not in {"aux", "aux:tense", "aux:pass", "auxpass"} or tok.head.i not in inside:
+            continue
+        node = tok.head
+        while node.dep_ not in _NOUN_CLAUSES and node.head.i != node.i and node.head.i in inside:
+            node = node.head
+        if node.dep_ not in _NOUN_CLAUSES or node.head.i not in inside:
+            return True
+    return False
+
+
+_NOUN_CLAUSES = frozenset({"acl", "acl:relcl", "relcl"})
 
 
 def names_a_person(tokens: Iterable[Any]) -> bool:
@@ -784,7 +837,14 @@ def glued_heading(bullet: str, words: Words) -> bool:
     links = words.name_links
     for match in words.glued.finditer(bullet):
         before = match.group("before")
-        if before[:1].isupper() or before.lower() in links or before.lower().endswith(("'", "’")):
+        # With its elided article: « dans l'émission Dans le rétro » is « émission ».
+        bare = re.sub(r"^\w{1,3}['’]", "", before.lower())
+        if (
+            before[:1].isupper()
+            or before.lower() in links
+            or bare in links
+            or before.lower().endswith(("'", "’"))
+        ):
             continue
         # Inside a quotation, capitals are the speaker's (a title: « "le film La Vie" »).
         if _depth(bullet, 0, match.start("opener")) > 0:
@@ -922,7 +982,10 @@ def broken_cut(
     label = pointing_label_end(sentence.span.text, lang.code)
     base = sentence.span[0].idx
     labelled = bool(label) and all(t.idx - base >= label for t in left)
-    if _hangs_on_cut(words, kept, labelled) or _elision_undone(sentence, fragments, lang.code):
+    asides = resources_words(lang.code, "additive_adverbs")
+    if _hangs_on_cut(words, kept, labelled, asides) or _elision_undone(
+        sentence, fragments, lang.code
+    ):
         return True
     # « Comme le précise X. »: an attribution's opener kept without what it attributes.
     openers = resources_words(lang.code, "attribution_openers")
@@ -960,13 +1023,19 @@ def resources_words(code: str, key: str) -> frozenset[str]:
 _NOT_HANGING = frozenset({"cc", "punct", "fixed", "flat", "flat:name", "compound"})
 
 
-def _hangs_on_cut(words: Sequence[Any], kept: Any, labelled: bool = False) -> bool:
+def _hangs_on_cut(
+    words: Sequence[Any],
+    kept: Any,
+    labelled: bool = False,
+    asides: frozenset[str] = frozenset(),
+) -> bool:
     """A kept word whose governor the cut took: « un mouvement contre le racisme[, qui pousse
     les banques,] à revoir leurs règles », « … le temps du ramadan[, venus du Maroc,] les deux
     pays d'origine » (as the parse reads it). Not a link word (« et », which the parse may hang
     anywhere), nor a word hung on a punctuation mark, nor below a cut of the sentence's first
     three words or fewer (a connective, which the parse may make the head), or below an
-    opening label cut whole (``labelled``)."""
+    opening label cut whole (``labelled``), nor on a word of a cut aside (``_in_cut_aside``:
+    an aside governs nothing outside it)."""
     first = next((i for i, t in enumerate(words) if kept(t)), 0)
     opening = {t.i for t in words[:first]} if first <= 3 or labelled else set()
     for tok in words:
@@ -985,9 +1054,34 @@ def _hangs_on_cut(words: Sequence[Any], kept: Any, labelled: bool = False) -> bo
             continue
         if tok.pos_ == "PROPN":
             continue  # a name stands for itself, wherever the parse hung it
+        if _in_cut_aside(head, kept, asides, (words[0].i, words[-1].i + 1)):
+            continue
         if any(w.i == head.i for w in words):
             return True
     return False
+
+
+def _in_cut_aside(head: Any, kept: Any, asides: frozenset[str], bounds: tuple[int, int]) -> bool:
+    """``head`` is a word of a cut aside: inside brackets the cut took whole (« 450
+    gigatonnes[ (environ 450 milliards de tonnes)] de glace »), or a cut link adverb
+    (``[compress] additive_adverbs``: « dénonce[ de son côté] une "ignominie" », « rapporte[ en
+    effet] lundi »). An aside governs nothing outside it: a kept word the parse hung on one
+    (« de glace » on « milliards ») is the parse's slip, not the cut's (read on 5 bullets of
+    OrangeSum train rows 12300-12599, eighteenth session)."""
+    doc = head.doc
+    first = last = head.i
+    while first > bounds[0] and not kept(doc[first - 1]):
+        first -= 1
+    while last + 1 < min(bounds[1] + 1, len(doc)) and not kept(doc[last + 1]):
+        last += 1
+    run = doc[first : last + 1]
+    opening = [t.i for t in run if t.text == "(" and t.i < head.i]
+    if opening and any(t.text == ")" and t.i > head.i for t in run):
+        inner = doc[opening[-1] + 1 : head.i]
+        if not any(t.text == ")" for t in inner):
+            return True
+    said = " ".join(t.lower_ for t in run if not t.is_punct and not t.is_space)
+    return said in asides
 
 
 def _elision_undone(sentence: Any, fragments: Sequence[tuple[int, int]], code: str) -> bool:
@@ -1557,7 +1651,12 @@ def audit_box(
     persons_told: set[int] = set()  # the persons the bullets above mentioned
     for point in points:
         sentence = by_start[point.sources[0].start]
-        fragments = with_named_gaps(text, [(f.start, f.end) for f in point.fragments], point.text)
+        fragments = with_named_gaps(
+            text,
+            [(f.start, f.end) for f in point.fragments],
+            point.text,
+            lang.subject_pronouns,
+        )
         tokens = kept_tokens(sentence, fragments)
         found: list[str] = []
         introduced = frozenset().union(*said)
@@ -1575,7 +1674,7 @@ def audit_box(
         if context and not follows:
             found += ["needs_context", context]
         previous = (at, fragments)
-        if no_main_verb(tokens) or subordinate_only(tokens):
+        if no_main_verb(tokens, words.finite_auxiliaries) or subordinate_only(tokens):
             found.append("no_finite_verb")
         zone = _block_zone(text, sentence)
         quote = quote_defect(text, zone, fragments[0][0], fragments[-1][1], point.text)

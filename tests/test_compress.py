@@ -2238,3 +2238,18 @@ def test_a_label_that_is_the_subject_stays() -> None:
     # « Report said » has no colon at all.
     _, removed = compress("Report cards will be mailed to parents next week.", 30, lang="en")
     assert "pointing_label" not in removed
+
+
+def test_a_compound_with_a_hyphen_is_no_verb_of_its_segment() -> None:
+    """« dont des nouveaux-nés »: the parse tags « nés » a verb; the segment is verbless all
+    the same, and the list it heads keeps its items (validation page 207's cut « Vingt-quatre
+    personnes, des mères et des infirmières », rebuilt on our words, eighteenth session)."""
+    alone = (
+        "Douze personnes, dont des nouveaux-nés, des mères et des infirmières, sont mortes "
+        "mardi à Brest."
+    )
+    sentence = _read(alone)
+    head = alone.index(", dont des")
+    cut = compress_module.Deletion(head, alone.index(", des mères"), "relative_clause", False, 0)
+    assert compress_module._list_head(sentence, cut)
+    assert sentence.verbless(head - sentence.base, alone.index(", des mères") - sentence.base)

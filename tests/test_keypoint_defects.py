@@ -242,6 +242,11 @@ def test_quote_cut_and_unclosed_quote() -> None:
         ("- 25/05par TBFML'application mobile a été retirée des magasins.", "fr", True),
         ("La vidéo publiée sur YouTube et payée par PayPal a été vue sur iPhone.", "fr", False),
         ("Leonardo DiCaprio a dîné chez McDonald avec un député LaREM.", "fr", False),
+        # A show's title after its noun with an elided article, a hyphenated outlet in
+        # capitals (eighteenth session).
+        ("Invitée dans l'émission Dans la lumière, Anne Le Goff parle de Brest.", "fr", False),
+        ("Les écoles ouvrent mardi, a déclaré le ministre sur KBZ-ARMOR TV.", "fr", False),
+        ("Les écoles ouvrent mardi LES ÉCOLES DE BREST Le ministre a parlé.", "fr", True),
         ("Bills are 9% higher than inland The cost of the levy is rising.", "en", True),
         ("The report was published by The Guardian on Monday.", "en", False),
         ("NASA released a map of the ice found near the lunar south pole.", "en", False),
@@ -805,3 +810,98 @@ def test_a_noun_and_its_relative_clause_is_no_statement(text: str, missing: bool
     sentence = _parsed(text)
     assert _script().no_main_verb(list(sentence.span)) is missing
     assert verbless_fragment(sentence.span) is missing
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # « Outre » says what it adds to; it points back only through a demonstrative or a
+        # pronoun after it (eighteenth session, issue 33).
+        (
+            "Outre les trois excès de vitesse relevés, le chauffeur de Brest a roulé sans permis.",
+            None,
+        ),
+        ("Outre Paul Kervella et Anne Le Goff, se présentent deux élus de Quimper.", None),
+        ("Outre cela, la mairie de Brest a doublé le budget des fêtes.", "context_link"),
+        ("Outre cette hausse, la mairie de Brest a doublé le budget des fêtes.", "context_link"),
+        # « Dans la foulée » with what it follows points back to nothing (the engine's own
+        # reading, ``[compress] comma_connective_openers``).
+        ("Dans la foulée du vote du budget, le maire de Brest a démissionné.", None),
+        ("Dans la foulée, le maire de Brest a démissionné de son mandat.", "context_temporal"),
+    ],
+)
+def test_openers_that_carry_what_they_point_to(text: str, kind: str | None) -> None:
+    assert _context(text) == kind
+
+
+def test_a_finite_auxiliary_the_tagger_misread_is_the_main_verb() -> None:
+    """« a » tagged X and made the clause's head, with its subject: the sentence has its main
+    verb (the parse of a validation page, rebuilt on words we wrote)."""
+    from spacy.tokens import Doc
+
+    nlp = pipeline("fr")
+    words = ["Yann", "Kerhervé", ",", "un", "marin", "de", "Brest", ",", "a", "traversé"]
+    words += ["la", "Manche", "."]
+    script = _script()
+    auxiliaries = script.Words.of("fr").finite_auxiliaries
+    heads = [8, 0, 0, 4, 0, 6, 4, 0, 8, 8, 11, 9, 8]
+    deps = ["nsubj", "flat:name", "punct", "det", "appos", "case", "nmod", "punct", "ROOT"]
+    deps += ["obj", "det", "obj", "punct"]
+    pos = ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "X", "PROPN"]
+    pos += ["DET", "PROPN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert not script.no_main_verb(list(doc), auxiliaries)
+    assert script.no_main_verb(list(doc))  # without the forms, the tags say no verb
+    # A noun phrase with no auxiliary at all stays a fragment.
+    fragment = _parsed(
+        "Yann Kerhervé, réélu avec 60 % des voix au premier tour, sur fond de vote record."
+    )
+    assert script.no_main_verb(list(fragment.span), auxiliaries)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # The parse hangs a kept word on a word of the cut brackets or the cut link adverb;
+        # an aside governs nothing outside it (eighteenth session).
+        (
+            "La banquise perdait environ 300 gigatonnes (environ 300 milliards de tonnes) de "
+            "glace par an, selon les chercheurs de Brest.",
+            [
+                "La banquise perdait environ 300 gigatonnes",
+                " de glace par an, selon les chercheurs de Brest.",
+            ],
+        ),
+        (
+            "Le Télégramme rapporte en effet mardi 3 mars que la mairie de Brest a fermé la "
+            "piscine.",
+            [
+                "Le Télégramme rapporte",
+                " mardi 3 mars que la mairie de Brest a fermé la piscine.",
+            ],
+        ),
+        (
+            "Les gendarmes doutent de la présence (ou de l'existence) du troisième suspect à "
+            "Lorient.",
+            ["Les gendarmes doutent de la présence", " du troisième suspect à Lorient."],
+        ),
+    ],
+)
+def test_a_cut_aside_governs_nothing_outside_it(text: str, kept: list[str]) -> None:
+    assert not _broken(text, kept)
+
+
+def test_a_pronoun_a_bracketed_name_replaced_is_no_cut() -> None:
+    """« Cravate rouge, il s'est rendu ... » shown « Cravate rouge, [Yann Le Goff] s'est rendu
+    ... »: the gap is the pronoun the name stands for, no cut, no stray comma (train rows
+    12300-12599, eighteenth session)."""
+    script = _script()
+    text = "Cravate rouge, il s'est rendu à Brest avec son épouse."
+    bullet = "Cravate rouge, [Yann Le Goff] s'est rendu à Brest avec son épouse."
+    gap = text.index("il ")
+    fragments = [(0, gap), (gap + len("il "), len(text))]
+    pronouns = resources.language("fr").subject_pronouns
+    assert script.with_named_gaps(text, fragments, bullet, pronouns) == [(0, len(text))]
+    assert script.with_named_gaps(text, fragments, bullet) == fragments
+    sentence = _parsed(text)
+    assert script.stray_comma(sentence, [(0, len(text))], resources.language("fr")) is False

@@ -149,10 +149,19 @@ def test_the_order_that_names_first_leaves_fewer_descriptions_unplaced() -> None
         "Selon le magazine spécialisé Ouest Marine, la criée de Brest rouvrira lundi.",
         "Des représentants de la société civile ont défilé à Brest samedi.",
         "La criée va fermer, a annoncé le fondateur et patron de Breizh Marée.",
+        # A name right after the noun that the parse did not tag one (« armor24 » read as a
+        # verb, « tébéo24 » as a pronoun): written as a name, it names (eighteenth session).
+        "Yann Le Goff a annoncé vendredi sur la chaîne armor24 qu'il était malade.",
+        "Yann Le Goff a annoncé vendredi sur la chaîne tébéo24 qu'il était malade.",
     ],
 )
 def test_a_description_with_its_name_a_few_words_on_is_placed(text: str) -> None:
     assert _kind(text) is None
+
+
+def test_a_description_with_no_name_after_it_is_still_unplaced() -> None:
+    text = "Yann Le Goff a annoncé vendredi sur la chaîne qu'il était malade."
+    assert _kind(text) == "unplaced_source"
 
 
 @pytest.mark.parametrize(

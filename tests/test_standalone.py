@@ -180,6 +180,31 @@ def test_the_day_before_or_after_is_dropped(every_sentence: Pipeline) -> None:
     assert any(t.startswith("La préfecture du Finistère a levé l'alerte") for t in texts), texts
 
 
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        # « Cette année-là, », « Peu de temps après, » (train rows 12300-12599, eighteenth
+        # session): the time is another sentence's; the bullet goes on after it.
+        ("Cette année-là, la société Armor Capital a acquis 60 % du chantier.", "la société"),
+        ("Peu de temps après, un voisin a donné l'alerte aux pompiers.", "un voisin"),
+        ("Ce jour-là, le maire de Brest a démissionné.", "le maire"),
+        # The year or the moment given: no connective.
+        ("Cette année, la société Armor Capital a acquis 60 % du chantier.", None),
+        ("Peu de temps après l'incendie, un voisin a donné l'alerte.", None),
+    ],
+)
+def test_the_year_or_the_moment_another_sentence_told_is_a_connective(
+    text: str, rest: str | None
+) -> None:
+    from essentiel import resources
+
+    end = resources.language("fr").leading_connective(text)
+    if rest is None:
+        assert end == 0
+    else:
+        assert text[end:].startswith(rest)
+
+
 def test_links_and_temporal_anaphora_are_dropped(every_sentence: Pipeline) -> None:
     body = (
         "Un incendie a détruit lundi soir un entrepôt de meubles de la zone industrielle de "
@@ -365,6 +390,9 @@ def test_more_openers_that_point_back(every_sentence: Pipeline) -> None:
         # A thing is named by any name (« Le festival » at Carhaix is told where).
         ("fr", "Le procès s'ouvrira le 4 mars devant la cour d'assises.", "", True),
         ("fr", "La catastrophe avait fait 66 morts et une centaine de blessés.", "", True),
+        # « L'hypothèse », « Le geste »: which one? (eighteenth session)
+        ("fr", "L'hypothèse pourrait expliquer la panne soudaine du ferry.", "", True),
+        ("fr", "Le geste n'a pas fait l'unanimité parmi les élus du conseil.", "", True),
         ("fr", "Le témoin a été entendu mardi par les enquêteurs de la police.", "", True),
         ("fr", "Le procès s'ouvrira le 4 mars devant la cour d'assises de Rennes.", "", False),
         # A group the reader knows without a name.

@@ -318,8 +318,26 @@ class _Sentence:
     def verbless(self, start: int, end: int) -> bool:
         base = self.base
         return not any(
-            tok.pos_ in {"VERB", "AUX"} for tok in self.sent if start <= tok.idx - base < end
+            tok.pos_ in {"VERB", "AUX"} and not _compound_part(tok)
+            for tok in self.sent
+            if start <= tok.idx - base < end
         )
+
+
+def _compound_part(tok: Token) -> bool:
+    """``tok`` is joined by a hyphen to the word before it, with no space: a part of a
+    compound (« des nouveaux-nés », the parse's « nés » tagged a verb), no verb of the
+    segment's own. (An inverted subject, « dit-il », is the part after the verb.)"""
+    doc = tok.doc
+    if tok.i < 2:
+        return False
+    hyphen, word = doc[tok.i - 1], doc[tok.i - 2]
+    return (
+        hyphen.text in {"-", "‑"}
+        and not hyphen.whitespace_
+        and not word.whitespace_
+        and word.is_alpha
+    )
 
 
 def _according_to_phrases(text: str, lang: Language) -> list[tuple[int, int]]:

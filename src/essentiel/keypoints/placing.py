@@ -401,9 +401,16 @@ def _description(tok: Token, words: PlacingWords) -> list[Token] | None:
     if tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
         return None
     # A name a few words on, before any stop or verb (« le président sortant Andrzej Duda »,
-    # « le magazine spécialisé L'Essor de la Gendarmerie »).
+    # « le magazine spécialisé L'Essor de la Gendarmerie »); right after the noun, also one
+    # the parse did not tag a name but that is written as one (« la marque Tide », « le
+    # groupe État islamique », « la chaîne i24news »).
     for after in tok.doc[tok.i + 1 : tok.i + 4]:
-        if after.is_punct or after.pos_ in {"VERB", "AUX"}:
+        if after.is_punct:
+            break
+        # Whatever the tagger reads it as (« la chaîne armor24 », tagged a verb).
+        if after.i == tok.i + 1 and _written_as_name(after):
+            return None
+        if after.pos_ in {"VERB", "AUX"}:
             break
         if after.pos_ == "PROPN" or after.ent_type_ in _NAME_LABELS:
             return None
@@ -418,6 +425,15 @@ def _description(tok: Token, words: PlacingWords) -> list[Token] | None:
     if any(t.ent_type_ in _NAME_LABELS for t in left):
         return None
     return [*left, tok]
+
+
+def _written_as_name(tok: Token) -> bool:
+    """``tok`` is written as a name inside a sentence: a capital (« Tide », « État »), or
+    letters and digits mixed (« i24news »)."""
+    text = tok.text
+    if not any(ch.isalpha() for ch in text):
+        return False
+    return text[0].isupper() or any(ch.isdigit() for ch in text)
 
 
 def _kind_named(
