@@ -2253,3 +2253,41 @@ def test_a_compound_with_a_hyphen_is_no_verb_of_its_segment() -> None:
     cut = compress_module.Deletion(head, alone.index(", des mères"), "relative_clause", False, 0)
     assert compress_module._list_head(sentence, cut)
     assert sentence.verbless(head - sentence.base, alone.index(", des mères") - sentence.base)
+
+
+def test_an_apposition_that_is_a_clause_goes_with_the_verbless_rest_after_it() -> None:
+    # « ahead of the filing deadline » was the interview's: cut alone, the apposition left it
+    # to the senator's departure (English round 37's unfaithful bullet).
+    text = (
+        "The veteran senator will leave the chamber for an as-yet-undefined role with President "
+        "Joe Biden, a decision he disclosed in an interview with the Boston Globe that published "
+        "around 5 a.m. on June 8, ahead of the filing deadline at noon on June 9."
+    )
+    sent = sentences_of(pipeline("en")(text))[0]
+    compressed = Compressor(resources.language("en")).compress(sent, 0, 25, 30)
+    assert "deadline" not in bullet_text(text, compressed.fragments)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The agency is so overwhelmed that there is virtually no inspector, no clerk, no "
+            "manager, that can answer the calls of the residents.",
+        ),
+        (
+            "fr",
+            "L'enquête a montré qu'il n'existait aucun registre, aucune facture, aucun contrat, "
+            "qui puisse expliquer la disparition des fonds du club de football.",
+        ),
+    ],
+)
+def test_a_quantified_list_keeps_its_items_and_the_relative_that_restricts_them(
+    lang: str, text: str
+) -> None:
+    # « virtually no inspector. » denies what the text does not: the list's items and the
+    # relative after them say which ones (English round 37's « virtually no candidate. »).
+    sent = sentences_of(pipeline(lang)(text))[0]
+    compressed = Compressor(resources.language(lang)).compress(sent, 0, 12, 17)
+    assert bullet_text(text, compressed.fragments) == text

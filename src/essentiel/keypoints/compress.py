@@ -747,6 +747,12 @@ def _relative_clause(s: _Sentence, k: int) -> Deletion | None:
         return None
     if _verb_after_the_aside(s, k):
         return None
+    # « aucun registre, aucune facture, aucun contrat, qui puisse expliquer ... »: a relative
+    # after a quantified noun says which ones are denied; without it the bullet denies them
+    # all (English round 37's « there is virtually no candidate. »).
+    before = s.first_token(s.segs[k - 1])
+    if before is not None and before.lower_ in _compress_words(s.lang.code, "list_determiners"):
+        return None
     if _inserted(s, k):
         return _segment_deletion(s, k, "relative_clause", False)
     # « ... à deux ans de prison avec sursis, qui s'ajoutent à une amende. »: a relative after
@@ -891,6 +897,12 @@ def _apposition(s: _Sentence, k: int) -> Deletion | None:
         return None
     if _subject_after_fronted_participle(s, k):
         return None
+    # « virtually no candidate, no information, no condition, that can force us »: a
+    # quantified noun phrase (« no », « aucun », « chaque ») describes nobody; it is the next
+    # item of a list, and its cut left « there is virtually no candidate. » (English round 37).
+    first = s.first_token(seg)
+    if first is not None and first.lower_ in _compress_words(s.lang.code, "list_determiners"):
+        return None
     marked = _marked_apposition(s, seg)
     # « Les agriculteurs, rassemblés devant la préfecture dès l'aube, ont obtenu »: a
     # participle phrase that describes a noun before it is an apposition too, but goes only
@@ -899,7 +911,31 @@ def _apposition(s: _Sentence, k: int) -> Deletion | None:
         return None
     openers = s.lang.leading_openers if _inserted(s, k) else s.lang.trailing_openers
     near = marked or s.lang.opens_with(s.piece(seg), openers)
+    if _inserted(s, k) and _clause_before_verbless_rest(s, k):
+        # « ... role with President Donald Trump, a decision he disclosed in an interview that
+        # published on Dec. 19, ahead of the filing deadline on Dec. 20. »: what follows an
+        # apposition that is a clause of its own, with no verb of its own, may hang on that
+        # clause (the deadline was the interview's, not the departure's: English round 37's
+        # unfaithful bullet). The apposition goes with the rest of the sentence, or stays.
+        rest = s.segs[k + 1 :]
+        if any(s.attributes(s.piece(g)) for g in rest):
+            return None
+        end = s.segs[-1].end
+        return Deletion(
+            s.opening_comma(seg), end, "apposition", False, s.cost(seg.start, end), not near
+        )
     return _segment_deletion(s, k, "apposition", not near)
+
+
+def _clause_before_verbless_rest(s: _Sentence, k: int) -> bool:
+    """Segment ``k`` holds a finite verb (a clause: « a decision he disclosed ... ») and no
+    segment after it does."""
+    base = s.base
+
+    def finite_in(seg: Segment) -> bool:
+        return any(is_finite_verb(t) for t in s.sent if seg.start <= t.idx - base < seg.end)
+
+    return finite_in(s.segs[k]) and not any(finite_in(g) for g in s.segs[k + 1 :])
 
 
 def _subject_after_fronted_participle(s: _Sentence, k: int) -> bool:
