@@ -2291,3 +2291,17 @@ def test_a_quantified_list_keeps_its_items_and_the_relative_that_restricts_them(
     sent = sentences_of(pipeline(lang)(text))[0]
     compressed = Compressor(resources.language(lang)).compress(sent, 0, 12, 17)
     assert bullet_text(text, compressed.fragments) == text
+
+
+def test_a_cut_apposition_keeps_the_comma_before_the_next_one() -> None:
+    # The parse made the relative's verb the root; cutting « , sculptrice, » took both
+    # commas: « Martine Leroux ancienne danseuse et qui a tourné … ».
+    text = (
+        "Dans un entretien publié par le quotidien vendredi soir, Martine Leroux, sculptrice, "
+        "ancienne danseuse et qui a aussi tourné dans quelques films dans les années 90, accuse "
+        "le producteur de l'avoir agressée en 1992 à Genève."
+    )
+    sent = sentences_of(pipeline("fr")(text))[0]
+    compressed = Compressor(resources.language("fr")).compress(sent, 0, 25, 29)
+    bullet = bullet_text(text, compressed.fragments)
+    assert "Leroux ancienne" not in bullet and "Martine Leroux, " in bullet

@@ -184,3 +184,17 @@ def test_english_titles_and_appositions() -> None:
     assert role("Dan Moore") == "Police chief"
     # The spokesman is someone else's: the name is the complement.
     assert role("Bill Evans") is None
+
+
+def test_a_role_is_not_cut_inside_a_coordinated_complement() -> None:
+    # « secrétaire d'État à l'Égalité entre les femmes » is not her office: the role stops
+    # only where a second role begins (« directrice … et ancienne conseillère »).
+    text = (
+        "Claire Dumont, secrétaire d'État à l'Égalité entre les femmes et les hommes, a défendu "
+        "son entretien. Jeanne Roux, directrice de la banque régionale et ancienne conseillère "
+        "du ministre, a salué le plan."
+    )
+    sentences = _sentences(text)
+    assert role_beside(_span("Claire Dumont", text=text), sentences, "fr") is None
+    second = role_beside(_span("Jeanne Roux", text=text), sentences, "fr")
+    assert second is not None and second.role == "directrice de la banque régionale"

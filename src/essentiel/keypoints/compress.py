@@ -682,7 +682,11 @@ def _inserted_end(s: _Sentence, k: int) -> int:
     if attribution and _closing_cue(s, k + 1):
         return seg.end
     completes = _completes(s.sent, seg, following) and not attribution
-    joins = (s.root_inside(following) and not (attribution and _inverted(s.sent.root))) or (
+    # A root the parse put in a relative clause (« Martine Leroux, sculptrice, ancienne
+    # danseuse et qui a tourné ..., accuse »: « tourné » read as the main verb) is no main
+    # verb the subject meets: its comma stays (« Martine Leroux ancienne danseuse » otherwise).
+    main = s.root_inside(following) and not _relative_root(s)
+    joins = (main and not (attribution and _inverted(s.sent.root))) or (
         completes or _comma_splits(s.sent, seg.start, following, attribution)
     )
     if joins and not _between_capitals(s.text, s.opening_comma(seg), seg.end + 1):
@@ -698,6 +702,12 @@ def _inserted_end(s: _Sentence, k: int) -> int:
     if s.lang.opens_with(s.piece(following).lstrip(" ,"), s.lang.noun_complement_openers):
         return seg.end + 1
     return seg.end
+
+
+def _relative_root(s: _Sentence) -> bool:
+    """The parse's root has a relative pronoun for its subject (« ... et qui a tourné »)."""
+    relatives = {w.lower() for w in s.lang.relative_openers}
+    return any(c.dep_.startswith("nsubj") and c.lower_ in relatives for c in s.sent.root.children)
 
 
 def _closing_cue(s: _Sentence, k: int) -> bool:

@@ -254,6 +254,11 @@ def _after(
     e = k
     while e + 1 < len(tokens):
         token = tokens[e + 1]
+        if token.pos_ == "CCONJ" and _coordinates_inside(token, tokens[s : e + 1], tokens[k]):
+            # « secrétaire d'État à l'Égalité entre les Femmes et les Hommes »: the
+            # coordinator joins words of the role's complement; cut there, the role says
+            # something else.
+            return None
         if token.text in _CLOSES or token.pos_ == "CCONJ":
             break
         if token.pos_ in _BREAKS or token.is_punct:
@@ -265,6 +270,15 @@ def _after(
         return None
     text = sentence.text[mention.start - sentence.start : end - sentence.start]
     return Role(start, end, role, Span(start=mention.start, end=end, text=text))
+
+
+def _coordinates_inside(coordinator: Token, role: list[Token], noun: Token) -> bool:
+    """The coordinator's conjunct hangs on a word of the role's complement (UD hangs « et »
+    on the second conjunct, and that conjunct on the first); a second role joined to the
+    role's noun (« directrice de la banque et ancienne conseillère ») is not."""
+    inside = {t.i for t in role} - {noun.i}
+    conjunct = coordinator.head
+    return conjunct.dep_ == "conj" and conjunct.head.i in inside
 
 
 def role_beside(
