@@ -128,6 +128,20 @@ def test_an_english_caption_without_a_stop_is_its_own_sentence() -> None:
     ]
 
 
+def test_a_line_ending_on_an_address_runs_into_no_sentence() -> None:
+    # « We welcome responses at letters@… Our cultural institutions … » (English round 37):
+    # « Our » opens a sentence after a lowercase word; « Our Lady », a title, does not.
+    text = (
+        "We welcome responses at letters@example.org Our city's libraries are facing a hard "
+        "year. The service was held at the church of Our Lady of the Rosary."
+    )
+    assert split(text, "en") == [
+        "We welcome responses at letters@example.org",
+        "Our city's libraries are facing a hard year.",
+        "The service was held at the church of Our Lady of the Rosary.",
+    ]
+
+
 def test_an_english_caption_glued_before_a_determiner_a_is_its_own_sentence() -> None:
     text = (
         "Firefighters clear the wreckage of a lorry on the A38 near Plymouth on Monday morning A "
