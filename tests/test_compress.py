@@ -2305,3 +2305,17 @@ def test_a_cut_apposition_keeps_the_comma_before_the_next_one() -> None:
     compressed = Compressor(resources.language("fr")).compress(sent, 0, 25, 29)
     bullet = bullet_text(text, compressed.fragments)
     assert "Leroux ancienne" not in bullet and "Martine Leroux, " in bullet
+
+
+def test_a_reported_claim_before_its_cue_is_no_leading_clause() -> None:
+    # « Three people have been arrested …, federal authorities announced Wednesday morning »
+    # was cut to « Federal authorities announced Wednesday morning. » (English round 37): the
+    # segment the cue's verb reports is the claim, whatever word opens it.
+    text = (
+        "Two men were charged with running an illegal betting ring that took bets from "
+        "hundreds of gamblers in Ohio and Kentucky, state prosecutors said on Tuesday."
+    )
+    sent = sentences_of(pipeline("en")(text))[0]
+    compressed = Compressor(resources.language("en")).compress(sent, 0, 18, 22)
+    assert "leading_clause" not in compressed.removed
+    assert bullet_text(text, compressed.fragments).startswith("Two men were charged")

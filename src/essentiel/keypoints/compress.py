@@ -604,6 +604,12 @@ def _leading_clause(s: _Sentence, k: int) -> Deletion | None:
     if _only_a_time(s, seg):
         return None
     following = s.segs[1]
+    # « Three people have been arrested for ..., federal authorities announced Wednesday »: a
+    # clause the root reports (its ``ccomp``) is the claim, whatever word opens it; cut, the
+    # bullet was « Federal authorities announced Wednesday morning. » (English round 37).
+    root = s.sent.root
+    if any(c.dep_ in {"ccomp", "parataxis"} and c.idx - s.base < seg.end for c in root.children):
+        return None
     first = s.first_token(following)
     if not s.root_inside(following) and (
         first is None or first.pos_ == "ADP" or s.lang.date_word.search(s.piece(following))
