@@ -198,6 +198,17 @@ def test_names_and_titles_with_capitalised_openers_are_not_cut(text: str) -> Non
             "SPRINGFIELD, Ill. -- Two men were charged on Monday over the fire at the depot.",
             ["SPRINGFIELD, Ill. --", "Two men were charged on Monday over the fire at the depot."],
         ),
+        # A station's call letters, and a story taken from another outlet (English round 37).
+        (
+            "en",
+            "HOUSTON, Texas (KTRK) -- A beauty salon chain has banned men from its 25 shops.",
+            ["HOUSTON, Texas (KTRK) --", "A beauty salon chain has banned men from its 25 shops."],
+        ),
+        (
+            "en",
+            "KVELLER via JTA — The state has sworn in its first Native American judge.",
+            ["KVELLER via JTA —", "The state has sworn in its first Native American judge."],
+        ),
         # A wire story's section label.
         (
             "en",
