@@ -150,3 +150,18 @@ def test_a_past_tense_tagged_as_a_participle_is_a_statement() -> None:
     text = "Caught by surprise on the icy roads near Casper on Monday morning."
     span = sentences_of(pipeline("en")(text))[0]
     assert not stands_alone(ParsedSentence(0, 0, span, "en"), resources.language("en"))
+
+
+def test_an_answer_or_a_stress_opener_goes_with_its_comma_only(every_sentence: Pipeline) -> None:
+    # « No, the former mayor's debut has turned brutal » answers the sentence before (round
+    # 37); « No charges were filed » is a claim of its own.
+    body = (
+        "This is not the welcome the billionaire candidate has come to expect from his party. "
+        "No, the former mayor's first debate has turned brutal for his campaign. In fact, six "
+        "of the striker's seven goals this season were scored from outside the box. No charges "
+        "were filed against the two men on Monday."
+    )
+    texts = [p.text for p in bullets(every_sentence, body)]
+    assert "The former mayor's first debate has turned brutal for his campaign." in texts
+    assert "Six of the striker's seven goals this season were scored from outside the box." in texts
+    assert "No charges were filed against the two men on Monday." in texts
