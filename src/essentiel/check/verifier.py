@@ -90,11 +90,11 @@ def check_insertions(bullet: str, insertions: Sequence[Insertion]) -> tuple[list
     knows the publication date."""
     checks: list[Check] = []
     problems: list[str] = []
-    days = {i.names[0] for i in insertions if i.kind in ("date", "role") and i.names}
-    names = [i for i in insertions if i.kind not in ("date", "role")]
+    not_names = {i.names[0] for i in insertions if not _names_someone(i) and i.names}
+    names = [i for i in insertions if _names_someone(i)]
     for match in _INSERTED.finditer(bullet):
         name = match.group(1).strip()
-        if name in days:
+        if name in not_names:
             continue
         found = next(
             (
@@ -117,10 +117,15 @@ def check_insertions(bullet: str, insertions: Sequence[Insertion]) -> tuple[list
     return checks, problems
 
 
+def _names_someone(insertion: Insertion) -> bool:
+    """The bracket is a name put for the replaced words (not a day or a role set after them)."""
+    return insertion.kind not in ("date", "role")
+
+
 def _restored(bullet: str, insertions: Sequence[Insertion]) -> str:
     """The bullet with each bracketed name that passed ``check_insertions``'s test put back as
     the source's words it replaced (« [Michel Aoun] » -> « M. Aoun »)."""
-    names = [i for i in insertions if i.kind not in ("date", "role")]
+    names = [i for i in insertions if _names_someone(i)]
 
     def back(match: re.Match[str]) -> str:
         name = match.group(1).strip()
@@ -407,7 +412,7 @@ class Verifier(ClaimReader):
         the participle, so the source's words do not come back in place)."""
         for insertion in insertions:
             replaced = insertion.replaced
-            if insertion.kind == "date" or not span.start <= replaced.start < replaced.end:
+            if not _names_someone(insertion) or not span.start <= replaced.start < replaced.end:
                 continue
             if replaced.end > span.end or f"[{insertion.names[0]}]" not in bullet:
                 continue

@@ -861,9 +861,7 @@ def build_keypoints(
                 continue
             run = sentences[first_quoted : last_quoted + 1]
             repair = run_repairs.get(first_quoted)
-            point = joined_quote(text, run, verifier, settings, repair) or (
-                cut_quote(text, run, verifier, settings, 0, repair) if settings.cut_quotes else None
-            )
+            point = quote_run_point(text, run, verifier, settings, repair)
             if point is not None:
                 made.append((first_quoted, point))
     if not made and settings.empty_box_extra_words and sentences:
@@ -1143,9 +1141,7 @@ def headline_quote(
         # (``cut_quote``): the quote's own words with its speaker.
         best = max(range(len(run)), key=lambda k: headline.title_share(run[k]))
         repair = (run_repairs or {}).get(first)
-        point = joined_quote(text, run, verifier, settings, repair) or (
-            cut_quote(text, run, verifier, settings, best, repair) if settings.cut_quotes else None
-        )
+        point = quote_run_point(text, run, verifier, settings, repair, through=best)
         if point is not None:
             return (first, last), point, match
     return None
@@ -1212,6 +1208,25 @@ def _pointing_openers(code: str) -> tuple[str, ...]:
 
 # Who a quote's words are someone's: a person or an organisation the parser tagged.
 _SPEAKER_LABELS = frozenset({"PER", "PERSON", "ORG"})
+
+
+def quote_run_point(
+    text: str,
+    run: list[ParsedSentence],
+    verifier: Verifier,
+    settings: KeyPointSettings,
+    repair: SubjectRepair | None = None,
+    through: int = 0,
+    cut_settings: KeyPointSettings | None = None,
+) -> KeyPoint | None:
+    """The bullet of a quote over the sentences of ``run``: whole (``joined_quote``), else
+    its first sentences up to ``through`` at least (``cut_quote``, under ``cut_settings``,
+    ``settings`` by default) when ``settings.cut_quotes``; ``repair`` names its incise's
+    pronoun (``quote_run_repairs``)."""
+    whole = joined_quote(text, run, verifier, settings, repair)
+    if whole is not None or not settings.cut_quotes:
+        return whole
+    return cut_quote(text, run, verifier, cut_settings or settings, through, repair)
 
 
 def joined_quote(
@@ -1405,10 +1420,8 @@ def last_resort(
             if strict and i in runs:  # the second pass would try them again, to the same end
                 run = sentences[i : runs[i] + 1]
                 repair = (run_repairs or {}).get(i)
-                point = joined_quote(text, run, verifier, limits, repair) or (
-                    cut_quote(text, run, verifier, cut_limits, 0, repair)
-                    if settings.cut_quotes
-                    else None
+                point = quote_run_point(
+                    text, run, verifier, limits, repair, cut_settings=cut_limits
                 )
                 if point is not None:
                     return i, point

@@ -766,8 +766,7 @@ def _relative_clause(s: _Sentence, k: int) -> Deletion | None:
     # « aucun registre, aucune facture, aucun contrat, qui puisse expliquer ... »: a relative
     # after a quantified noun says which ones are denied; without it the bullet denies them
     # all (English round 37's « there is virtually no candidate. »).
-    before = s.first_token(s.segs[k - 1])
-    if before is not None and before.lower_ in _compress_words(s.lang.code, "list_determiners"):
+    if _opens_quantified(s, s.segs[k - 1]):
         return None
     if _inserted(s, k):
         return _segment_deletion(s, k, "relative_clause", False)
@@ -916,8 +915,7 @@ def _apposition(s: _Sentence, k: int) -> Deletion | None:
     # « virtually no candidate, no information, no condition, that can force us »: a
     # quantified noun phrase (« no », « aucun », « chaque ») describes nobody; it is the next
     # item of a list, and its cut left « there is virtually no candidate. » (English round 37).
-    first = s.first_token(seg)
-    if first is not None and first.lower_ in _compress_words(s.lang.code, "list_determiners"):
+    if _opens_quantified(s, seg):
         return None
     marked = _marked_apposition(s, seg)
     # « Les agriculteurs, rassemblés devant la préfecture dès l'aube, ont obtenu »: a
@@ -941,6 +939,13 @@ def _apposition(s: _Sentence, k: int) -> Deletion | None:
             s.opening_comma(seg), end, "apposition", False, s.cost(seg.start, end), not near
         )
     return _segment_deletion(s, k, "apposition", not near)
+
+
+def _opens_quantified(s: _Sentence, seg: Segment) -> bool:
+    """The segment opens on a quantifier (``[compress] list_determiners``: « aucun », "no"):
+    an item of a list, whose relative says which ones."""
+    first = s.first_token(seg)
+    return first is not None and first.lower_ in _compress_words(s.lang.code, "list_determiners")
 
 
 def _clause_before_verbless_rest(s: _Sentence, k: int) -> bool:

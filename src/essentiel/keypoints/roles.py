@@ -58,7 +58,7 @@ from essentiel.keypoints.standalone import (
     _in_quote,
     courtesy_titles,
     in_bullet,
-    insertions_of,
+    introduced_as,
 )
 from essentiel.model import Entity, EntityKind, KeyPoint, MentionForm, Span
 
@@ -415,9 +415,4 @@ def _introduced(
         return None
     bullet = f"{point.text[:j]} [{role.role}]{point.text[j:]}"
     insertion = Insertion(replaced=first, names=(role.role,), evidence=role.evidence, kind="role")
-    verdict = verifier.verify(bullet, point.sources, [*insertions_of(point), insertion])
-    if not verdict.passed:
-        return None
-    return point.model_copy(
-        update={"text": bullet, "removed": [*point.removed, "role_introduced"], "verdict": verdict}
-    )
+    return introduced_as(point, bullet, insertion, verifier, label="role_introduced")

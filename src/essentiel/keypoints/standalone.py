@@ -1079,15 +1079,17 @@ def introduced_as(
     insertion: Insertion,
     verifier: Verifier,
     fragments: list[Span] | None = None,
+    label: str = "name_introduced",
 ) -> KeyPoint | None:
-    """``point`` rewritten as ``bullet``, which gives a person's name in brackets
-    (``insertion``), when the verifier passes it with the brackets it had; None otherwise."""
+    """``point`` rewritten as ``bullet``, which gives a person's name (or role) in brackets
+    (``insertion``), when the verifier passes it with the brackets it had; None otherwise.
+    ``label`` says so in the bullet's ``removed``."""
     verdict = verifier.verify(bullet, point.sources, [*insertions_of(point), insertion])
     if not verdict.passed:
         return None
     update: dict[str, object] = {
         "text": bullet,
-        "removed": [*point.removed, "name_introduced"],
+        "removed": [*point.removed, label],
         "verdict": verdict,
     }
     if fragments is not None:
