@@ -2319,3 +2319,43 @@ def test_a_reported_claim_before_its_cue_is_no_leading_clause() -> None:
     compressed = Compressor(resources.language("en")).compress(sent, 0, 18, 22)
     assert "leading_clause" not in compressed.removed
     assert bullet_text(text, compressed.fragments).startswith("Two men were charged")
+
+
+def test_no_cut_leaves_a_subordinating_conjunction_without_its_verb() -> None:
+    # FRANK's CNN/DM documents: the parse read the clause's verb as a noun in apposition and an
+    # adjunct's cut took it with the aside: "... if QPR[, three points behind ..., win]." read
+    # "... if QPR.".
+    text = (
+        "Victory would move Rovers four points clear of the relegation zone but they will drop "
+        "back into the bottom three if Wexford, two points behind with a better goal "
+        "difference, win."
+    )
+    bullet, _ = compress(text, 20, lang="en", limit=30)
+    assert not bullet.endswith("if Wexford."), bullet
+    read = _read_en(text)
+    aside = ", two points behind with a better goal difference, win"
+    assert compress_module._verbless_subordinate(read, _cut(text, aside))
+    # A cut after the clause's verb is not this guard's.
+    text = "They will drop back into the bottom three if Wexford beat Athlone on Saturday, as expected."
+    read = _read_en(text)
+    assert not compress_module._verbless_subordinate(read, _cut(text, ", as expected"))
+    # French « si » likewise; the adverb « si » (« si lourd ») is no conjunction.
+    text = (
+        "Le club remonterait à la quatrième place si Lyon, qui compte un match de retard, perd "
+        "samedi à Nantes."
+    )
+    read = _read(text)
+    assert compress_module._verbless_subordinate(
+        read, _cut(text, ", qui compte un match de retard, perd samedi à Nantes")
+    )
+    text = (
+        "Le bilan de la tempête est si lourd, selon les pompiers, que la région demande de l'aide."
+    )
+    read = _read(text)
+    assert not compress_module._verbless_subordinate(read, _cut(text, ", selon les pompiers"))
+    # An elliptical clause stands as it is: « si nécessaire[, dans le cadre des accords] ».
+    text = "Le président a dit que l'armée interviendrait si nécessaire, dans le cadre des accords."
+    read = _read(text)
+    assert not compress_module._verbless_subordinate(
+        read, _cut(text, ", dans le cadre des accords")
+    )

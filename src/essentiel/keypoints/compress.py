@@ -1725,6 +1725,7 @@ class Compressor:
                 and not _subject_disagrees(read, trial)
                 and not _opens_on_verb(sent, trial)
                 and not _opens_on_subordinator(read, trial)
+                and not _verbless_subordinate(read, trial)
                 and not _orphan_complement(read, trial)
                 and not _opens_pointing_back(read, trial)
                 and not (lead and fits and _takes_lead_facts(read, trial))
@@ -1886,6 +1887,36 @@ def _opens_on_subordinator(s: _Sentence, deletions: list[Deletion]) -> bool:
     words = _compress_words(s.lang.code, "subordinators")
     first = _first_kept(s.sent, deletions) if words else None
     return first is not None and first.lower_ in words
+
+
+def _verbless_subordinate(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard: whether ``deletions`` leave a subordinating conjunction with no verb after it,
+    a cut having taken words after it: "... if Wexford[, two points behind with a better goal
+    difference, win]." -> "... if Wexford." (the parse read "win" as a noun in apposition and
+    an adjunct's cut took it). Read off the words (``[compress] clause_subordinators``) and
+    their tag, not the parse's tree, which is what went wrong; only a noun or a pronoun left
+    after it, a subject, asks for the verb (« si nécessaire » stands as it is)."""
+    words = _compress_words(s.lang.code, "clause_subordinators")
+    if not words:
+        return False
+    deleted = s.deleted_by(deletions)
+    kept = [tok for tok in s.sent if not deleted(tok)]
+    last = next(
+        (k for k in range(len(kept) - 1, -1, -1) if kept[k].lower_ in words),
+        None,
+    )
+    if last is None or kept[last].pos_ != "SCONJ":
+        return False
+    after = kept[last + 1 :]
+    # A subject left without its verb: « si nécessaire », "when possible" are elliptical
+    # clauses of their own, whatever a cut takes after them.
+    if any(tok.pos_ in {"VERB", "AUX"} for tok in after) or not any(
+        tok.pos_ in {"NOUN", "PROPN", "PRON"} for tok in after
+    ):
+        return False
+    base = s.base
+    at = kept[last].idx - base
+    return any(d.start > at for d in deletions)
 
 
 def _stray_comma(s: _Sentence, deletions: list[Deletion]) -> bool:
