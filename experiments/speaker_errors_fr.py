@@ -1,7 +1,7 @@
 """French speaker errors on the development gold, one line each, sorted into kinds.
 
     PYTHONPATH=src .venv/bin/python experiments/speaker_errors_fr.py [--gold FILE] [--out FILE]
-        [--first N] [--skip N] [--judged experiments/speaker_errors_fr_judged.jsonl]
+        [--first N] [--skip N] [--counts] [--judged experiments/speaker_errors_fr_judged.jsonl]
 
 Digests every gold article as bench/facts_fr.py does, matches quotes by the same rules, and for
 each matched quote whose speaker is wrong prints the gold and our speaker, the cue clause around
@@ -13,6 +13,11 @@ With `--judged`, the errors are also counted by the kinds a reader gave them
 (`speaker_errors_fr_judged.jsonl`: article id, the gold quote's content offsets, the kind; read
 by hand on the development gold's first 52 articles at ff33a6d), and the judged errors no
 longer there and the errors nobody judged are counted apart.
+
+With `--counts`, no error line and no text is printed, only counts: the matched quotes right
+out of all by how our speaker was found (named, role, pronoun, context, unknown) and the
+errors by that and by kind; for a slice that must be scored but not read (issue 32's second
+half of the development gold, `--skip 66`).
 """
 
 from __future__ import annotations
@@ -82,7 +87,15 @@ def main() -> int:
     parser.add_argument("--skip", type=int, default=0, help="leave out the first N articles")
     parser.add_argument("--first", type=int, help="only the first N articles (after --skip)")
     parser.add_argument("--judged", type=Path, help="kinds read by hand, by article and quote")
+    parser.add_argument(
+        "--counts",
+        action="store_true",
+        help="counts only, no error lines and no text (for a slice kept unread): matched "
+        "quotes right / all by how the speaker was found, errors by kind",
+    )
     args = parser.parse_args()
+    if args.counts and args.out:
+        parser.error("--counts writes no text: leave out --out")
     gold = load_gold([args.gold])
     ids = list(gold)[args.skip :]
     gold = {k: gold[k] for k in (ids if args.first is None else ids[: args.first])}
@@ -91,6 +104,7 @@ def main() -> int:
 
     pipe = Pipeline()
     rows = []
+    matched: Counter[str] = Counter()  # matched quotes by how our speaker was found
     for doc_id, g in gold.items():
         text = texts[doc_id]
         digest = pipe.digest(text, lang="fr", published=dt.date.fromisoformat(g["date"]))
@@ -112,6 +126,7 @@ def main() -> int:
                 }
             )
         for gi, pi in _match(g["quotes"], preds, "content", _above):
+            matched[pi["resolution"]] += 1
             if same_speaker(gi, pi, text):
                 continue
             gspan = text[slice(*gi["speaker"])] if gi["speaker"] else None
@@ -137,14 +152,19 @@ def main() -> int:
                     "context": text[max(0, lo - 250) : min(len(text), hi + 120)],
                 }
             )
-    for r in rows:
+    for r in rows if not args.counts else []:
         print(
             f"{r['id']} [{r['kind']}|{r['resolution']}] gold={r['gold']!r} ({r['gold_span']!r}) "
             f"ours={r['pred']!r} ({r['pred_span']!r})"
         )
-    print(f"{len(rows)} speaker errors on matched quotes")
-    for kind, n in Counter(r["kind"] for r in rows).most_common():
-        print(f"{n:4d}  {kind}")
+    print(f"{len(rows)} speaker errors on {sum(matched.values())} matched quotes")
+    wrong = Counter(r["resolution"] for r in rows)
+    print("right / matched, by how our speaker was found:")
+    for resolution, n in matched.most_common():
+        print(f"{n - wrong[resolution]:4d} / {n:<4d} {resolution}")
+    print("errors by how our speaker was found and by kind:")
+    for (resolution, kind), n in Counter((r["resolution"], r["kind"]) for r in rows).most_common():
+        print(f"{n:4d}  {resolution:<8} {kind}")
     if args.judged:
         judged = {}
         for line in args.judged.open(encoding="utf-8"):
