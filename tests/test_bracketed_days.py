@@ -238,3 +238,24 @@ def test_english_months_and_years_in_the_past_are_dated() -> None:
     assert "announced last month [April 2020] that" in bullets[0], bullets
     assert bullets[1].startswith("Three years ago [2017], the pool"), bullets
     assert "[" not in bullets[2], bullets
+
+
+def test_a_weekday_the_bullet_dates_otherwise_gets_no_bracket(engine: Pipeline) -> None:
+    # Published on Monday 21 September 2020.
+    body = (
+        "Paul Garnier a mis fin vendredi 18 septembre à la grève de la faim qu'il avait "
+        "commencée lundi devant la préfecture de Lille. La disparition d'un randonneur, sans "
+        "nouvelles depuis samedi, a été signalée dimanche matin aux secouristes du massif. Le "
+        "maire de la commune a présidé mardi dernier une réunion de crise avec les pompiers."
+    )
+    digest = engine.digest(body, lang="fr", published="2020-09-21")
+    bullets = [p.text for p in digest.keypoints]
+    assert all(p.verdict.passed for p in digest.keypoints)
+    # « lundi » of the week « vendredi 18 septembre » writes out: no bracket.
+    assert any("commencée lundi devant" in b for b in bullets), bullets
+    # « samedi » is dated; « dimanche matin », the day after, is read from it.
+    assert any(
+        "depuis samedi [19 septembre], a été signalée dimanche matin aux" in b for b in bullets
+    ), bullets
+    # A weekday alone in its bullet still gets its date.
+    assert any("mardi dernier [15 septembre]" in b for b in bullets), bullets

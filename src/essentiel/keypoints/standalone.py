@@ -48,6 +48,7 @@ from essentiel.check.verifier import Insertion, Verifier
 from essentiel.facts.entities import first_name_gender
 from essentiel.facts.names import fold, same_name
 from essentiel.keypoints.compress import is_subject, quoted_ranges
+from essentiel.keypoints.select import _impersonal as impersonal
 from essentiel.keypoints.select import quote_end, quote_incise
 from essentiel.model import CheckKind, Entity, EntityKind, KeyPoint, MentionForm, Span
 from essentiel.resources import Language
@@ -94,6 +95,9 @@ def pronoun_subject_token(sentence: ParsedSentence, lang: Language) -> Token | N
     root = sentence.span.root
     for child in root.children:
         if is_subject(child) and child.lower_ in pronouns and child.i < root.i:
+            # An impersonal « il » (« Il n'en fallait pas plus ... ») stands for nobody.
+            if child.lower_ in lang.impersonal_pronouns and impersonal(root, lang):
+                return None
             return child
     return None
 
@@ -161,7 +165,91 @@ def repair_subject(
     repair = _description_repair(sentence, entities, text, title)
     if repair is None and describes_the_last_subject(lang.code):
         repair = _described_person_repair(index, sentences, lang, entities, text)
+    if repair is None and title and describes_the_headline_person(lang.code):
+        repair = _headline_person_repair(index, sentences, lang, entities, text, title)
     return repair
+
+
+@cache
+def describes_the_headline_person(code: str) -> bool:
+    """``[standalone] description_names_headline_person``: a bare description of a person as
+    subject stands for the one person the sentence before names, when the headline names
+    that person and nobody else (``_headline_person_repair``)."""
+    return bool(
+        resources.raw(code).get("standalone", {}).get("description_names_headline_person", False)
+    )
+
+
+@cache
+def related_persons(code: str) -> frozenset[str]:
+    """Nouns that describe someone by what they are to another person or to the event, folded
+    (``[standalone] related_persons``, ``[quotes] kin_nouns`` and ``associate_nouns``): « la
+    victime » after « Jean Dupont » may be the person he attacked."""
+    data = resources.raw(code)
+    words = [
+        *data.get("standalone", {}).get("related_persons", []),
+        *data.get("quotes", {}).get("kin_nouns", []),
+        *data.get("quotes", {}).get("associate_nouns", []),
+    ]
+    return frozenset(fold(w) for w in words)
+
+
+def _headline_person_repair(
+    index: int,
+    sentences: list[ParsedSentence],
+    lang: Language,
+    entities: list[Entity],
+    text: str,
+    title: str,
+) -> SubjectRepair | None:
+    """« Le député estime ... » -> « [Jean-Luc Mélenchon] estime ... » when the subject is a
+    bare definite description of a person (``_bare_person_subject``), not one of
+    ``related_persons``, and the sentence before names exactly one person, outside quotation
+    marks, anywhere in it (« C'est ce que propose ... Jean-Luc Mélenchon, dans un entretien
+    ... »), whom the headline names and nobody else; the description's gender not the other
+    one of the first name, its noun not said in the sentence before (« ... a rencontré le
+    député. Le député ... ») nor tied by the text to another person, nobody named in this
+    sentence before it."""
+    from essentiel.keypoints.naming import _agrees, _described_as, _title_persons
+
+    if index == 0:
+        return None
+    sentence, before = sentences[index], sentences[index - 1]
+    phrase = _bare_person_subject(sentence, lang.code)
+    if phrase is None or any(t.ent_type_ in _NAMING for t in phrase):
+        return None
+    subject = next(t for t in phrase if is_subject(t))
+    noun = fold(subject.lemma_)
+    if noun in related_persons(lang.code) or fold(subject.lower_) in related_persons(lang.code):
+        return None
+    if any(fold(t.lemma_) == noun or fold(t.lower_) == fold(subject.lower_) for t in before.span):
+        return None
+    start = sentence.offset + phrase[0].idx
+    end = sentence.offset + phrase[-1].idx + len(phrase[-1].text)
+    if _entity_mentions(entities, sentence.start, start):
+        return None
+    mentions = _entity_mentions(entities, before.start, before.end)
+    if len({k for k, _, _ in mentions}) != 1:
+        return None
+    person = mentions[0][0]
+    quoted = quoted_ranges(before.text)
+    if any(any(a <= s - before.start < b for a, b in quoted) for _, s, _ in mentions):
+        return None
+    if _title_persons(title, entities) != {person}:
+        return None
+    entity = entities[person]
+    if not _agrees(phrase[0], subject, entity.name, lang.code):
+        return None
+    if any(
+        other is not entity and other.kind is EntityKind.PERSON and _described_as(other, noun)
+        for other in entities
+    ):
+        return None
+    evidence = _name_evidence(entity, before=start)
+    if evidence is None:
+        return None
+    replaced = Span(start=start, end=end, text=text[start:end])
+    return SubjectRepair(start, end, entity.name, name_insertion(entity, replaced, evidence), False)
 
 
 @cache
@@ -465,8 +553,19 @@ def _person_heads_subject(before: ParsedSentence, entity: Entity) -> bool:
     spans = [(m.span.start, m.span.end) for m in entity.mentions if m.form is MentionForm.NAME]
 
     def named(tok: Token) -> bool:
-        at = before.offset + tok.idx
-        return any(s <= at < e for s, e in spans)
+        # The parse may head the subject with a courtesy title and hang the name on it
+        # (« M. Drareni est le directeur ... »: « M. » the subject, « Drareni » its flat:name,
+        # or an nmod with no preposition: « M. Le Goff »).
+        words = [
+            tok,
+            *(
+                c
+                for c in tok.children
+                if c.dep_.startswith("flat")
+                or (c.dep_ == "nmod" and not any(g.dep_ == "case" for g in c.children))
+            ),
+        ]
+        return any(s <= before.offset + t.idx < e for t in words for s, e in spans)
 
     root = before.span.root
     for subject in (c for c in root.children if is_subject(c)):
@@ -513,9 +612,9 @@ def _competing_noun(
     for tok in before.span:
         if subject[0] <= tok.idx < subject[1] or tok.pos_ not in {"NOUN", "PROPN"}:
             continue
-        if any(c.dep_ == "case" for c in tok.children) or lang.date_word.fullmatch(tok.text):
+        if _in_phrase(tok) or lang.date_word.fullmatch(tok.text):
             continue
-        if lang.month_word.fullmatch(tok.text):
+        if lang.month_word.fullmatch(tok.text) or _predicate(tok) or _bracketed(tok):
             continue
         genders = tok.morph.get("Gender", [])
         if "Plur" in tok.morph.get("Number", []):
@@ -523,6 +622,32 @@ def _competing_noun(
         if not genders or gender in genders:
             return True
     return False
+
+
+def _in_phrase(tok: Token) -> bool:
+    """The noun stands in a prepositional phrase: its own (« de la chaîne ») or, as a name
+    set beside a noun or part of one, that noun's (« en ligne Casbah Tribune »)."""
+    while True:
+        if any(c.dep_ == "case" for c in tok.children):
+            return True
+        if not tok.dep_.startswith(("appos", "flat")) or tok.head is tok:
+            return False
+        tok = tok.head
+
+
+def _bracketed(tok: Token) -> bool:
+    """The word alone between parentheses: an acronym or an aside (« Reporters sans
+    frontières (RSF) »), no referent of its own."""
+    doc = tok.doc
+    return 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")"
+
+
+def _predicate(tok: Token) -> bool:
+    """The noun is what a copula says the subject is (« M. Drareni est le directeur du site
+    ... et le correspondant de ... »): the subject itself, no other referent."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return any(c.dep_ == "cop" for c in tok.children)
 
 
 def _description_repair(
