@@ -178,6 +178,27 @@ def word_value(words: str, code: str) -> float | None:
         return None
 
 
+def counts_noun(doc: Doc, start: int, end: int) -> bool:
+    """Does the number at [start, end) of ``doc``'s text count the common noun right after
+    it, by the parse (« a rassemblé 2000 personnes », « 2014 voix »)? Not a name's number
+    (« zone Natura 2000 »: its head comes before it), nor a year before a noun it dates
+    (« le budget 2020 »: the parser makes it a modifier, and the noun comes first)."""
+    span = doc.char_span(start, end)
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    if tok.i + 1 >= len(doc):
+        return False
+    noun = doc[tok.i + 1]
+    if noun.pos_ != "NOUN":
+        return False
+    # The parser reads a year's digits as a date more often than as a count (« a réuni
+    # 1900 personnes »: both hung on the verb); a plural common noun right after says count.
+    return (tok.dep_ in {"nummod", "det"} and tok.head.i == noun.i) or (
+        "Plur" in noun.morph.get("Number", []) and noun.text[:1].islower()
+    )
+
+
 def read_numbers(text: str, code: str) -> list[tuple[int, int, float]]:
     """Every number of a text as (start, end, value), digits and number words, with no
     filtering: what the verifier compares (« 2.600 » and « 2600 » are the same number)."""
@@ -229,7 +250,7 @@ class FigureExtractor:
         # Digits first: « 340 millions » is one figure, not 340 and then « millions ».
         # Fractions and approximate counts before number words: « deux tiers » is one figure.
         for candidates in (
-            self._numbers(text),
+            self._numbers(text, doc),
             self._glued(text),
             self._fractions(text),
             self._approximates(text),
@@ -270,7 +291,7 @@ class FigureExtractor:
             )
         return result
 
-    def _numbers(self, text: str) -> list[_Raw]:
+    def _numbers(self, text: str, doc: Doc | None = None) -> list[_Raw]:
         found = []
         for m in self.r.number.finditer(text):
             # What the checks read around the number, not the rest of the block each time
@@ -280,7 +301,11 @@ class FigureExtractor:
             if (
                 self.r.time_after.match(after)
                 or self.r.ordinal_after.match(after)
-                or _YEAR.match(m.group(0))
+                or (
+                    _YEAR.match(m.group(0))
+                    # « 2000 personnes »: a year's digits that count a noun are a figure
+                    and not (doc is not None and counts_noun(doc, m.start(), m.end()))
+                )
             ):
                 continue
             if self._in_number_idiom(text, m.start(), m.end()):
