@@ -1130,3 +1130,39 @@ def test_the_day_after_a_date_and_a_month_after_avant(pipeline: Pipeline) -> Non
         ("au lendemain du 1 er mai", "2022-05-02"),
         ("avant mars", "2023-03"),
     ]
+
+
+def test_a_year_s_digits_that_count_a_noun_are_a_figure(pipeline: Pipeline) -> None:
+    # « a réuni 1900 personnes », « un panel de 1822 Français »: the parse makes the number
+    # the count of the noun after it, a figure; « en zone Natura 2000 » (a name's number)
+    # and « en 2018 » stay what they were.
+    text = (
+        "Le rassemblement a réuni 1900 personnes dimanche, comme en 2018. "
+        "Le sondage a été mené auprès d'un panel de 1822 Français. "
+        "La parcelle est classée en zone Natura 2000."
+    )
+    digest = pipeline.digest(text, lang="fr", published=dt.date(2021, 6, 16))
+    assert [(d.span.text, d.value) for d in digest.dates] == [
+        ("dimanche", "2021-06-13"),
+        ("en 2018", "2018"),
+        ("2000", "2000"),
+    ]
+    assert [(f.number.text, f.value) for f in digest.figures] == [
+        ("1900", 1900.0),
+        ("1822", 1822.0),
+    ]
+
+
+def test_this_season_under_a_past_verb_is_the_one_just_ended(pipeline: Pipeline) -> None:
+    # In May, « cet hiver » told in the past is the winter that ended in February; told in
+    # the future, the next one; « cet été » in the future, this summer.
+    may = dt.date(2021, 5, 12)
+    assert _digest_dates(pipeline, "Cet hiver, les urgences ont été débordées.", may) == [
+        ("Cet hiver", "2020-12/2021-02")
+    ]
+    assert _digest_dates(pipeline, "Cet hiver, les urgences seront renforcées.", may) == [
+        ("Cet hiver", "2021-12/2022-02")
+    ]
+    assert _digest_dates(pipeline, "Le chantier sera terminé cet été.", may) == [
+        ("cet été", "2021-06/2021-08")
+    ]

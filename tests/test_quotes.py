@@ -739,3 +739,43 @@ def test_a_movement_named_in_marks_is_no_quote(pipeline: Pipeline) -> None:
     kinds = _kinds(_digest(pipeline, text, "fr"))
     assert not any("gilets" in t for _k, t in kinds)
     assert ("direct", "injuste") in kinds
+
+
+def test_an_incise_inside_the_marks_parts_two_quotes(pipeline: Pipeline) -> None:
+    # « "A, insiste X. B" »: the words on either side of the incise are two quoted segments
+    # (the guideline), both the incise's speaker's; « "A, ajoute X." » is A alone.
+    digest = _digest(
+        pipeline,
+        'Le maire de Vernon reste prudent. "Nous avons fait notre part, insiste Paul Girard. '
+        "Ce n'est pas à la commune de payer pour les erreurs de l'Etat.\"\n\n"
+        '"Les digues ont tenu cette fois, a ajouté la préfète Anne Roux, mais il faudra les '
+        "renforcer avant l'hiver.\"\n\n"
+        '"Les berges ne sont pas encore nettoyées, précise Marc Aubry."',
+        "fr",
+    )
+    directs = [(q.content.text, q.speaker_name) for q in digest.quotes]
+    assert directs == [
+        ("Nous avons fait notre part", "Paul Girard"),
+        ("Ce n'est pas à la commune de payer pour les erreurs de l'Etat.", "Paul Girard"),
+        ("Les digues ont tenu cette fois", "Anne Roux"),
+        ("mais il faudra les renforcer avant l'hiver.", "Anne Roux"),
+        ("Les berges ne sont pas encore nettoyées", "Marc Aubry"),
+    ]
+
+
+def test_a_study_that_showed_and_an_argument_report_what_follows_que(
+    pipeline: Pipeline,
+) -> None:
+    # « Des études ont montré que … »: a document's finding; « arguant que … »: an argument;
+    # « Les images montrent que … »: nobody reports anything.
+    digest = _digest(
+        pipeline,
+        "Des études ont montré que le pollen peut voyager sur des centaines de kilomètres. "
+        "Les apiculteurs protestent, arguant qu'il faudrait interdire ces produits. "
+        "Les images montrent que la foule est restée calme.",
+        "fr",
+    )
+    assert [(q.kind, q.content.text) for q in digest.quotes] == [
+        (QuoteKind.INDIRECT, "le pollen peut voyager sur des centaines de kilomètres"),
+        (QuoteKind.INDIRECT, "il faudrait interdire ces produits"),
+    ]

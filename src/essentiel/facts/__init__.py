@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -20,7 +21,7 @@ from essentiel import resources
 from essentiel.analyze import Analysis, doc_text
 from essentiel.facts.dates import DateResolver, is_count, spoken_on
 from essentiel.facts.entities import extract_entities
-from essentiel.facts.figures import FigureExtractor
+from essentiel.facts.figures import FigureExtractor, counts_noun
 from essentiel.facts.quotes import QuoteExtractor, pull_quote_heading
 from essentiel.model import BlockKind, DateMention, Entity, Figure, Quote, QuoteKind
 
@@ -306,6 +307,7 @@ def extract_facts(
             published,
             earlier=dates,
             tense_reader=BlockTenses(doc, temporal, words).at,
+            counted=functools.partial(counts_noun, doc),
         )
         dates.extend(block_dates)
         exclude = [(d.span.start, d.span.end) for d in block_dates if not is_count(d, lang)]

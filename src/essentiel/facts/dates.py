@@ -787,6 +787,7 @@ class DateResolver:
         earlier: list[DateMention] | None = None,
         tenses: Callable[[], TenseSets] | None = None,
         tense_reader: TenseReader | None = None,
+        counted: Callable[[int, int], bool] | None = None,
     ) -> list[DateMention]:
         """Temporal expressions of ``text`` (which starts at ``offset`` in the clean text).
 
@@ -799,7 +800,9 @@ class DateResolver:
         ``future_at``. ``earlier`` holds the dates the text gave before ``text``: « cinq ans
         plus tard », « cette année-là », « dans la soirée » count from the last of them.
         ``tense_reader``, when given, answers for the words of an expression alone, in place
-        of the three sets (the same answers: ``facts.BlockTenses``).
+        of the three sets (the same answers: ``facts.BlockTenses``). ``counted``, when given,
+        says from the parse whether the number in [start, end) counts the noun after it
+        (« 2000 personnes », « un panel de 1822 Français »): such a year on its own is a figure.
         """
         if tenses is None:
 
@@ -812,6 +815,8 @@ class DateResolver:
         rules: list[str] = []
         context = _Context(tenses, list(earlier or []), offset, text, read_tense=tense_reader)
         for hit in find(text, self.code):
+            if hit.rule == "bare_year" and counted is not None and counted(hit.start, hit.end):
+                continue
             try:
                 mention = self._resolve(hit, text, offset, published, context)
             except (OverflowError, ValueError):
@@ -1535,10 +1540,11 @@ class DateResolver:
         self, groups: dict[str, Any], published: dt.date, tense: str | None, ahead: bool = False
     ) -> tuple[str, DateGrain, Anchor]:
         """A season: the one of the year its own year or « dernier » / « prochain » says;
-        with « cet », « ce », « cette », this year's whatever the tense (« il se déclarerait
-        d'ici cet été » in May is this summer); else by the tense, and one that has not begun
-        and is months away is the one before unless a future verb or « d'ici » looks to it
-        (« fermés tout l'automne » in February is last autumn)."""
+        with « cet », « ce », « cette », this year's (« il se déclarerait d'ici cet été » in
+        May is this summer), unless it has not begun and a past verb tells it; else by the
+        tense, and one that has not begun and is months away is the one before unless a
+        future verb or « d'ici » looks to it (« fermés tout l'automne » in February is last
+        autumn)."""
         first, last = self.g.seasons[groups["season"]]
         wraps = last < first  # winter: December to February
         if groups.get("y"):
@@ -1555,7 +1561,10 @@ class DateResolver:
             elif groups.get("next"):
                 year += 1
             elif this:
-                pass
+                # « cet hiver » in May: next winter, unless a past verb tells the one just
+                # ended (« Cet hiver, les urgences ont été débordées »).
+                if tense == "past" and starts > published:
+                    year -= 1
             elif tense == "past" and starts > published:
                 year -= 1
             elif tense == "future" and ended:

@@ -178,6 +178,22 @@ def word_value(words: str, code: str) -> float | None:
         return None
 
 
+def counts_noun(doc: Doc, start: int, end: int) -> bool:
+    """Does the number at [start, end) of ``doc``'s text count the common noun right after
+    it (« a réuni 1900 personnes », « un panel de 1822 Français », « 2014 voix »)? A count
+    above one takes a plural noun, by the tagger or by an invariant ending (« voix »); a
+    year does not (« en 2018 et 2019 risque de … », the verb tagged a singular noun; « le
+    bilan 2019 reste »; « zone Natura 2000. »). The parser's arcs are not read: it hangs a
+    year's digits on the verb as a date as often as on the noun as a count."""
+    span = doc.char_span(start, end)
+    if span is None or len(span) != 1 or span[0].i + 1 >= len(doc):
+        return False
+    noun = doc[span[0].i + 1]
+    return noun.pos_ == "NOUN" and (
+        "Plur" in noun.morph.get("Number", []) or noun.lower_.endswith(("s", "x", "z"))
+    )
+
+
 def read_numbers(text: str, code: str) -> list[tuple[int, int, float]]:
     """Every number of a text as (start, end, value), digits and number words, with no
     filtering: what the verifier compares (« 2.600 » and « 2600 » are the same number)."""
@@ -229,7 +245,7 @@ class FigureExtractor:
         # Digits first: « 340 millions » is one figure, not 340 and then « millions ».
         # Fractions and approximate counts before number words: « deux tiers » is one figure.
         for candidates in (
-            self._numbers(text),
+            self._numbers(text, doc),
             self._glued(text),
             self._fractions(text),
             self._approximates(text),
@@ -270,7 +286,7 @@ class FigureExtractor:
             )
         return result
 
-    def _numbers(self, text: str) -> list[_Raw]:
+    def _numbers(self, text: str, doc: Doc | None = None) -> list[_Raw]:
         found = []
         for m in self.r.number.finditer(text):
             # What the checks read around the number, not the rest of the block each time
@@ -280,7 +296,11 @@ class FigureExtractor:
             if (
                 self.r.time_after.match(after)
                 or self.r.ordinal_after.match(after)
-                or _YEAR.match(m.group(0))
+                or (
+                    _YEAR.match(m.group(0))
+                    # « 2000 personnes »: a year's digits that count a noun are a figure
+                    and not (doc is not None and counts_noun(doc, m.start(), m.end()))
+                )
             ):
                 continue
             if self._in_number_idiom(text, m.start(), m.end()):

@@ -108,6 +108,7 @@ class _Rules:
     caused_speech: frozenset[str]
     causative: frozenset[str]
     cognition: frozenset[str]
+    findings: frozenset[str]
     that: frozenset[str]
     pronouns: dict[str, str]
     pronoun_genders: dict[str, str]
@@ -177,6 +178,7 @@ def rules(code: str) -> _Rules:
         caused_speech=frozenset(q.get("caused_speech_lemmas", [])),
         causative=frozenset(q.get("causative_lemmas", [])),
         cognition=frozenset(w.lower() for w in q["cognition_lemmas"]),
+        findings=frozenset(w.lower() for w in q.get("finding_lemmas", [])),
         that=frozenset(q["that"]),
         pronouns={k.lower(): v for k, v in q["pronouns"].items()},
         pronoun_genders={k.lower(): v for k, v in q.get("pronoun_genders", {}).items()},
@@ -456,10 +458,13 @@ class QuoteExtractor:
                 title_end = b
                 continue
             cue, speaker, head = self._direct_cue(doc, text, scope, a, b, quoted)
+            parts = [(a, b)]
             if cue is None and speaker is None and words >= self.r.floating_min_words:
                 # « "Les sols n'ont pas été dépollués, ajoute X. On laisse …" »: the cue
-                # inserted inside the marks.
+                # inserted inside the marks; the words on either side of the incise are two
+                # quotes (the guideline's two quoted segments), both its speaker's.
                 cue, speaker, head = self._inner_incise(doc, text, a, b)
+                parts = self._around_incise(doc, text, a, b, speaker)
             if (
                 (cue is None or speaker is None)
                 and words < self.r.floating_min_words
@@ -478,18 +483,19 @@ class QuoteExtractor:
                 # parser took the whole clause for the subject; the quote is speech all the
                 # same, its speaker left to the context.
                 speaker, head = None, None
-            found.append(
+            found.extend(
                 _Found(
                     QuoteKind.DIRECT,
-                    offset + a,
-                    offset + b,
+                    offset + start,
+                    offset + end,
                     _shift(cue, offset),
                     _shift(speaker, offset),
                     head,
-                    base + first,
-                    words,
+                    base + sentence_at(start),
+                    len(text[start:end].split()),
                     offset,
                 )
+                for start, end in parts
             )
         # Only a verb (or an auxiliary) can be a cue, or a word whose form plus « r » is a
         # speech verb (_is_speech, _inserted's « Comme le rapporte X »): the others are not
@@ -685,6 +691,42 @@ class QuoteExtractor:
                     return None, None, None
                 return _cue_span(tok), speaker, head
         return None, None, None
+
+    def _around_incise(
+        self, doc: Doc, text: str, a: int, b: int, speaker: tuple[int, int] | None
+    ) -> list[tuple[int, int]]:
+        """The quoted words of ``text[a:b]`` on either side of an incise cue inside it
+        (« "Nous avons fait notre part, insiste Jean Dupont. Ce n'est pas à nous de payer" »):
+        before the comma that opens it (``_incise_in``), and after the punctuation that closes
+        it, the first after its verb and its subject (``speaker``, when read). The whole
+        quote when no incise cuts it; one part when nothing but punctuation follows it."""
+        cut = self._incise_in(doc, text, a, b)
+        if cut is None or cut <= a:
+            return [(a, b)]
+        comma = text.index(",", cut)
+        verb = next(
+            (
+                t
+                for t in doc
+                if comma < t.idx < b
+                and (
+                    t.lower_ + "r" in self.r.speech
+                    or t.lemma_.lower() in self.r.speech
+                    or t.lower_ in self._participles
+                )
+            ),
+            None,
+        )
+        if verb is None:
+            return [(a, cut)]
+        reach = max(verb.idx + len(verb.text), speaker[1] if speaker else 0)
+        close = _INCISE_END.search(text, reach, b)
+        if close is None:
+            return [(a, cut)]
+        tail = close.end() + len(text[close.end() : b]) - len(text[close.end() : b].lstrip())
+        if len(text[tail:b].split()) < 2:
+            return [(a, cut)]
+        return [(a, cut), (tail, b)]
 
     @cached_property
     def _participles(self) -> frozenset[str]:
@@ -1060,7 +1102,11 @@ class QuoteExtractor:
         if verb.pos_ not in {"VERB", "AUX"}:
             return None
         lemma = verb.lemma_.lower()
-        if lemma not in self.r.cognition and not self._is_speech(verb):
+        if (
+            lemma not in self.r.cognition
+            and not self._is_speech(verb)
+            and not self._finding(verb, lemma)
+        ):
             return None
         for child in _reported_clauses(verb):
             marks = [m for m in child.children if m.dep_ == "mark" and m.lower_ in self.r.that]
@@ -1091,6 +1137,16 @@ class QuoteExtractor:
                 continue  # the clause is a direct quote: it got this verb as its cue
             return a, b, _cue_span(verb)
         return None
+
+    def _finding(self, verb: Token, lemma: str) -> bool:
+        """« Des études ont montré que … », « l'institution avait montré dans une étude
+        que … »: a verb of showing reports a finding when its subject is a document
+        (``documents``) or who can speak (a name, a person or a body), not « les images
+        montrent que »."""
+        return lemma in self.r.findings and any(
+            c.dep_ == "nsubj" and (c.lemma_.lower() in self.r.documents or self._speaks(c))
+            for c in verb.children
+        )
 
     def _inserted(
         self,
@@ -2814,6 +2870,10 @@ def _said(recent: _Found | None) -> tuple[int, int, int] | None:
     if recent is None or recent.speaker is None:
         return None
     return recent.speaker[0], recent.speaker[1], recent.sentence
+
+
+# What closes an incise inside a quote (« , insiste X. », « , a-t-elle ajouté, »).
+_INCISE_END = re.compile(r"[.,;:!?…]")
 
 
 def _one_quote(text: str, a: int, b: int) -> bool:
