@@ -186,6 +186,21 @@ def test_english_titles_and_appositions() -> None:
     assert role("Bill Evans") is None
 
 
+def test_an_elected_member_by_abbreviation_and_an_expert_by_field_are_roles() -> None:
+    # English round 37: « Chi Onwurah, the Labour MP for Newcastle Central, who ... » was
+    # named with no role; a relative after the apposition's comma does not stop it.
+    text = (
+        "Ruth Okafor, the Labour MP for Leeds North, who is backing the report, said it was "
+        "damning. Lena Holm, the state epidemiologist, said cases were falling."
+    )
+    doc = pipeline("en")(text)
+    sentences = [ParsedSentence(block=0, offset=0, span=s, lang="en") for s in doc.sents]
+    found = role_beside(_span("Ruth Okafor", text=text), sentences, "en")
+    assert found is not None and found.role == "Labour MP for Leeds North"
+    found = role_beside(_span("Lena Holm", text=text), sentences, "en")
+    assert found is not None and found.role == "state epidemiologist"
+
+
 def test_a_role_is_not_cut_inside_a_coordinated_complement() -> None:
     # « secrétaire d'État à l'Égalité entre les femmes » is not her office: the role stops
     # only where a second role begins (« directrice … et ancienne conseillère »).
