@@ -108,3 +108,22 @@ def test_a_wrong_name_for_the_description_fails_the_verifier(every_sentence: Pip
     wrong = point.text.replace("[Lucie Marchand]", "[Paul Riou]")
     assert not verifier.verify(wrong, point.sources, [insertion]).passed
     assert verifier.verify(point.text, point.sources, [insertion]).passed
+
+
+def test_a_demonym_of_the_headline_person_is_named_and_the_language_is_not(
+    every_sentence: Pipeline,
+) -> None:
+    # Round 37: « La Française a été condamnée … » under a headline naming her, the model
+    # tagging « Française » a place; « le français », the language, is no person.
+    body = BODY.replace("La députée estime", "La Française estime")
+    points = every_sentence.digest(body, lang="fr", title=HEADLINE).keypoints
+    named = [p for p in points if "80 millions" in p.text]
+    assert named and named[0].text.startswith("[Lucie Marchand] estime que le projet"), [
+        p.text for p in points
+    ]
+    assert named[0].verdict.passed
+    body = BODY.replace(
+        "La députée estime que le projet",
+        "Le français reste la langue des débats, et le projet",
+    )
+    assert not any("[Lucie Marchand]" in t for t in texts(every_sentence, body, HEADLINE))

@@ -216,7 +216,7 @@ def _headline_person_repair(
         return None
     sentence, before = sentences[index], sentences[index - 1]
     phrase = _bare_person_subject(sentence, lang.code)
-    if phrase is None or any(t.ent_type_ in _NAMING for t in phrase):
+    if phrase is None or _names_someone(phrase, lang.code):
         return None
     subject = next(t for t in phrase if is_subject(t))
     noun = fold(subject.lemma_)
@@ -276,7 +276,7 @@ def _described_person_repair(
     sentence, before = sentences[index], sentences[index - 1]
     phrase = described_opening(sentence, lang.code) or _bare_person_subject(sentence, lang.code)
     # "45-year-old" is tagged a date; a name in the description is someone else.
-    if phrase is None or any(t.ent_type_ in _NAMING for t in phrase):
+    if phrase is None or _names_someone(phrase, lang.code):
         return None
     # The description's noun said in the sentence before may be someone else.
     nouns = {t.lemma_.lower() for t in phrase if t.pos_ == "NOUN"} - {"year"}
@@ -811,6 +811,14 @@ def person_nouns(code: str) -> frozenset[str]:
 
 
 @cache
+def demonyms(code: str) -> frozenset[str]:
+    """Nouns of a nationality or an origin, capitalised (``[standalone] demonyms``, as
+    written): « La Française a été condamnée » is a person the reader must be told; « le
+    français », the language, is not, hence the capital and no folding."""
+    return frozenset(resources.raw(code).get("standalone", {}).get("demonyms", []))
+
+
+@cache
 def described_things(code: str) -> frozenset[str]:
     """Nouns of a thing or an event that stand for what was said before (``[standalone]
     described_things``, folded): « La mesure ... », « Le document ... »."""
@@ -833,7 +841,7 @@ def _bare_person_subject(sentence: ParsedSentence, code: str) -> list[Token] | N
     subject = next((c for c in root.children if is_subject(c) and c.i < root.i), None)
     if subject is None or subject.pos_ != "NOUN" or subject.tag_ in {"NNS", "NNPS"}:
         return None
-    if fold(subject.lemma_) not in person_nouns(code):
+    if fold(subject.lemma_) not in person_nouns(code) and subject.text not in demonyms(code):
         return None
     phrase = sorted(subject.subtree, key=lambda t: t.i)
     if phrase[0].lower_ not in definite_articles(code):
@@ -870,6 +878,14 @@ def described_opening(sentence: ParsedSentence, code: str) -> list[Token] | None
 
 # Entity labels that name someone or something (the French and English models').
 _NAMING = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE", "NORP", "FAC", "EVENT", "WORK_OF_ART"})
+
+
+def _names_someone(phrase: list[Token], code: str) -> bool:
+    """A name in a description (« le chef de l'Élysée ») makes it someone else's; a demonym
+    the model tags as a place (« La Française ») is the description's own noun."""
+    return any(t.ent_type_ in _NAMING and t.text not in demonyms(code) for t in phrase)
+
+
 _PERSONS = frozenset({"PER", "PERSON"})
 
 
