@@ -1809,11 +1809,7 @@ class QuoteExtractor:
                 # « Et d'ajouter : "…" » (a narrative infinitive) has no subject of its own:
                 # the speaker goes on; so does « "…", a estimé l'élu, ajoutant que … » (a
                 # present participle whose subject is the clause's, in the same sentence).
-                if recent is not None and (
-                    (f.kind is QuoteKind.DIRECT and f.cue is None)
-                    or narrative
-                    or (recent.sentence == f.sentence and _participle_cue(text, f.cue))
-                ):
+                if recent is not None and self._carries_on(f, recent, text, narrative, ranker):
                     f.entity, f.name, f.resolution = recent.entity, recent.name, "context"
                     f.continues = recent.continues or recent
                     previous = f
@@ -2001,6 +1997,20 @@ class QuoteExtractor:
                 # « Pour le chercheur X, "…", explique-t-il » a person, who does.
                 previous = f
         _inside_according_to(ordered)
+
+    def _carries_on(
+        self, f: _Found, recent: _Found, text: str, narrative: bool, ranker: SpeakerRanker
+    ) -> bool:
+        """Does the quote f, which names no speaker of its own, take that of ``recent``, the
+        quote before it (within a few sentences)? A cue-less direct quote, a narrative
+        infinitive's, or a participle's in the same sentence. (``ranker`` is there for a
+        decision that reads the text around: experiments/carry_cv_fr.py records and overrules
+        this one.)"""
+        return (
+            (f.kind is QuoteKind.DIRECT and f.cue is None)
+            or narrative
+            or (recent.sentence == f.sentence and _participle_cue(text, f.cue))
+        )
 
     def _guessed_role(
         self, f: _Found, k: int, a: int, b: int, index: EntityIndex, ranker: SpeakerRanker
