@@ -49,6 +49,8 @@ class Headline:
     numbers: frozenset[float]
     # The headline's own stems, without the chapô's: what a cut must keep (``words_in``).
     title_stems: frozenset[str] = frozenset()
+    # The headline's own figures (« 39 heures », « 100.000 cas »), without the chapô's.
+    title_numbers: frozenset[float] = frozenset()
 
     @classmethod
     def of(cls, texts: list[str], code: str) -> Headline | None:
@@ -57,18 +59,21 @@ class Headline:
         stems: set[str] = set()
         numbers: set[float] = set()
         title_stems: frozenset[str] = frozenset()
+        title_numbers: frozenset[float] = frozenset()
         for k, text in enumerate(texts):
             if not text or not text.strip():
                 continue
             words = [w for w in _WORD.findall(text) if len(w) > 3 or w[:1].isupper()]
             said = {_stem(w) for w in words if _fold(w) not in stop and w.lower() not in stop}
             stems |= said
+            values = {value for _, _, value in read_numbers(text, code)}
             if k == 0:
                 title_stems = frozenset(said)
-            numbers |= {value for _, _, value in read_numbers(text, code)}
+                title_numbers = frozenset(values)
+            numbers |= values
         if not any(text and text.strip() for text in texts):
             return None
-        return cls(frozenset(stems), frozenset(numbers), title_stems)
+        return cls(frozenset(stems), frozenset(numbers), title_stems, title_numbers)
 
     def words_in(self, sentence: ParsedSentence, after: int = 0) -> frozenset[int]:
         """The indices (in the sentence's doc) of its tokens that are the headline's content
@@ -101,6 +106,32 @@ class Headline:
             return 0.0
         stems = {_stem(w) for w in _WORD.findall(text)}
         return len(self.title_stems & stems) / len(self.title_stems)
+
+    def told(self, text: str, code: str) -> frozenset[str | float]:
+        """The headline's own content words (stems) and figures that ``text`` says."""
+        stems = {_stem(w) for w in _WORD.findall(text)}
+        found: set[str | float] = set(self.title_stems & stems)
+        if self.title_numbers:
+            found |= self.title_numbers & {value for _, _, value in read_numbers(text, code)}
+        return frozenset(found)
+
+    def named_in(self, title: str, text: str, code: str) -> frozenset[str | float]:
+        """The headline's names and figures the article's text also carries: a word the
+        headline writes with a capital that the text writes with one after a lowercase word
+        (« à Cuba », « le parti Les Républicains »: a name, not a sentence's first word, « Fort
+        séisme »), and a figure of the headline the text says (« 39 heures »). What a box
+        should name when a body sentence does (``KeyPointSettings.headline_cover``)."""
+        found: set[str | float] = set()
+        for word in set(_WORD.findall(title)):
+            stem = _stem(word)
+            if not word[:1].isupper() or stem not in self.title_stems or stem in found:
+                continue
+            after = re.finditer(rf"(\w),? {re.escape(word)}(?!\w)", text)
+            if any(m.group(1).islower() for m in after):
+                found.add(stem)
+        if self.title_numbers:
+            found |= {v for v in self.told(text, code) if isinstance(v, float)}
+        return frozenset(found)
 
     def match(self, sentence: ParsedSentence, code: str, cosine: float | None = None) -> float:
         """How much of the headline ``sentence`` says, in [0, 1]: the share of the headline's
