@@ -2359,3 +2359,90 @@ def test_no_cut_leaves_a_subordinating_conjunction_without_its_verb() -> None:
     assert not compress_module._verbless_subordinate(
         read, _cut(text, ", dans le cadre des accords")
     )
+
+
+# Issue 33, helper def20: compression scars read on text input (train rows 20600-20899).
+
+
+def test_no_cut_leaves_the_main_clause_to_a_completive() -> None:
+    # The parse heads the sentence by « travaux » and hangs the main clause on the completive
+    # of « concluant »: cut as an adjunct, it left « Après ..., fin 2021. ».
+    text = (
+        "Mais après des années sans travaux et une expertise en 2019 concluant que la moitié du "
+        "pont n'est plus sûre, fin 2021, ce pont est interdit à 80 % des camions, 30 % des "
+        "bus, et plus aucune voiture de plus de deux tonnes."
+    )
+    bullet, _ = compress(text, 30)
+    assert "ce pont est interdit" in bullet
+
+
+def test_a_relative_clause_cut_stops_before_the_main_verb_it_was_joined_to() -> None:
+    # « remontent » parsed as a conjunct of « déroulés » with no « et »: the cut took it too
+    # and left « Les travaux a précisé ... ».
+    text = (
+        "Les travaux, qui se sont déroulés dans le quartier de Saint-Jean, remontent au 3 mars, "
+        "a précisé Marie Durand, adjointe au maire de Lyon, confirmant une information du "
+        "quotidien Le Progrès."
+    )
+    bullet, _ = compress(text, 20)
+    assert "remontent au 3 mars" in bullet
+
+
+def test_a_leading_cut_keeps_the_name_of_a_verb_with_no_subject() -> None:
+    # The parse hangs « Marc Lenoir » on the opening phrase and gives the verb no subject: the
+    # leading clause's cut took the name (« Très respecté dans le quartier, mais qui ... »);
+    # and with the root a bare participle, the apposition's cut keeps its second comma.
+    text = (
+        "Dans une lettre adressée lundi à Anne Hidalgo, Marc Lenoir, ex-président du club âgé "
+        "de 70 ans, très respecté dans le quartier, mais qui entretenait des relations "
+        "difficiles avec la mairie depuis plusieurs années, avait insisté sur la nécessité de "
+        '"sauver le stade".'
+    )
+    bullet, _ = compress(text, 30)
+    assert "Marc Lenoir, très respecté" in bullet
+
+
+def test_no_cut_leaves_a_bullet_opening_on_a_relative_pronoun() -> None:
+    text = "Le maire, élu en 2014, mais qui ne se représente pas, a inauguré le pont mardi."
+    doc = pipeline("fr")(text)
+    sent = sentences_of(doc)[0]
+    read = compress_module._Sentence.of(sent, resources.language("fr"))
+    cut = compress_module.Deletion(0, text.index("mais"), "leading_clause", False, 1)
+    assert compress_module._opens_on_subordinator(read, [cut])
+    cut = compress_module.Deletion(0, text.index("qui"), "leading_clause", False, 1)
+    assert compress_module._opens_on_subordinator(read, [cut])
+    cut = compress_module.Deletion(
+        text.index(", élu"), text.index(", mais"), "apposition", False, 1
+    )
+    assert not compress_module._opens_on_subordinator(read, [cut])
+
+
+def test_a_transitive_verb_does_not_end_on_its_date() -> None:
+    # The parse hangs the object on the adjunct's last name: the adjunct's cut took it, and
+    # the lead read « La ministre a inauguré mardi 4 mars. ».
+    text = (
+        "En déplacement à Lyon, la ministre a inauguré mardi 4 mars, aux côtés du maire Jean "
+        "Dupont, mais aussi de la chanteuse Zaz, le nouveau centre de soins de la ville (CSV), "
+        "qui doit accueillir, malgré le manque de médecins, des milliers de patients, estimés "
+        "à 12.000."
+    )
+    bullet, _ = compress(text, 20, lead=True)
+    assert "le nouveau centre de soins" in bullet
+
+
+def test_an_inverted_cue_after_a_quote_is_no_apposition() -> None:
+    # « juge Karim »: the quote's cue, verb first; the parse may read « juge » as a noun
+    # (a train row read « "…" en Libye, 30 ans, qui ... » once it was cut as an apposition).
+    text = (
+        '"Pour les jeunes, c\'est à peu près comme nous, ce sont eux qui souffrent le plus" '
+        "en Tunisie, juge Karim, 25 ans, qui vient d'y passer un an."
+    )
+    doc = pipeline("fr")(text)
+    read = compress_module._Sentence.of(sentences_of(doc)[0], resources.language("fr"))
+    pieces = [read.piece(seg) for seg in read.segs]
+    assert compress_module._inverted_cue(read, read.segs[pieces.index("juge Karim")])
+    assert not compress_module._inverted_cue(read, read.segs[pieces.index("25 ans")])
+    plain = "Le maire, ancien professeur Jean Dupont, a parlé."
+    doc = pipeline("fr")(plain)
+    read = compress_module._Sentence.of(sentences_of(doc)[0], resources.language("fr"))
+    assert not compress_module._inverted_cue(read, read.segs[1])

@@ -691,7 +691,10 @@ def _inserted_end(s: _Sentence, k: int) -> int:
     # A root the parse put in a relative clause (« Martine Leroux, sculptrice, ancienne
     # danseuse et qui a tourné ..., accuse »: « tourné » read as the main verb) is no main
     # verb the subject meets: its comma stays (« Martine Leroux ancienne danseuse » otherwise).
-    main = s.root_inside(following) and not _relative_root(s)
+    # Nor is a bare participle the parse made the root (« Marc Lenoir, ex-président du club,
+    # très respecté dans le quartier, mais qui ..., avait insisté »: « respecté » read as the
+    # main verb; cut with both commas, « Marc Lenoir très respecté »).
+    main = s.root_inside(following) and not _relative_root(s) and _finite_root(s)
     joins = (main and not (attribution and _inverted(s.sent.root))) or (
         completes or _comma_splits(s.sent, seg.start, following, attribution)
     )
@@ -714,6 +717,15 @@ def _relative_root(s: _Sentence) -> bool:
     """The parse's root has a relative pronoun for its subject (« ... et qui a tourné »)."""
     relatives = {w.lower() for w in s.lang.relative_openers}
     return any(c.dep_.startswith("nsubj") and c.lower_ in relatives for c in s.sent.root.children)
+
+
+def _finite_root(s: _Sentence) -> bool:
+    """The parse's root is a finite verb, or has a finite auxiliary or copula of its own
+    (not a bare participle: « très respecté dans le quartier »)."""
+    root = s.sent.root
+    return is_finite_verb(root) or any(
+        c.dep_ in _AUX_DEPS and is_finite_verb(c) for c in root.children
+    )
 
 
 def _closing_cue(s: _Sentence, k: int) -> bool:
@@ -910,7 +922,7 @@ def _apposition(s: _Sentence, k: int) -> Deletion | None:
     # judged round), « le président, Emmanuel Macron, » would lose who.
     if _bare_name(s.piece(seg)) or _disagrees_in_number(s, seg):
         return None
-    if _subject_after_fronted_participle(s, k):
+    if _subject_after_fronted_participle(s, k) or _inverted_cue(s, seg):
         return None
     # « virtually no candidate, no information, no condition, that can force us »: a
     # quantified noun phrase (« no », « aucun », « chaque ») describes nobody; it is the next
@@ -939,6 +951,24 @@ def _apposition(s: _Sentence, k: int) -> Deletion | None:
             s.opening_comma(seg), end, "apposition", False, s.cost(seg.start, end), not near
         )
     return _segment_deletion(s, k, "apposition", not near)
+
+
+def _inverted_cue(s: _Sentence, seg: Segment) -> bool:
+    """The segment is a quotation's cue with its verb first, which the parse read as a noun
+    before a name (« "…ceux qui souffrent le plus" en Libye, juge Imran, 30 ans, qui … »: cut
+    as an apposition, the quote lost its speaker and « 30 ans » described Libya): after a
+    closing quotation mark, a segment of a lowercase word with no article and then a
+    capitalised name."""
+    words = [t for t in s.sent if seg.start <= t.idx - s.base < seg.end and not t.is_punct]
+    if len(words) < 2:
+        return False
+    verb, name = words[0], words[1]
+    if not (verb.is_alpha and verb.is_lower and verb.pos_ not in {"DET", "ADP", "PRON", "CCONJ"}):
+        return False
+    if not (name.pos_ == "PROPN" and name.text[:1].isupper()):
+        return False
+    before = s.text[: seg.start]
+    return "»" in before or "”" in before or (before.count('"') >= 2 and before.count('"') % 2 == 0)
 
 
 def _opens_quantified(s: _Sentence, seg: Segment) -> bool:
@@ -1590,6 +1620,25 @@ class Compressor:
                 and _bare_name(piece)
             ):
                 hangs = False
+            # « Les faits, qui se sont déroulés au centre X, remontent au 21 décembre, a
+            # précisé ... »: a verb the parse made a conjunct of the relative clause's with no
+            # « et » or « ou » is the main verb after the clause; extended over it, the cut
+            # left « Les faits a précisé ... ».
+            # (Not a segment that opens on its coordinator: « , and that the pair were ... »,
+            # whose « and » the English parse hangs on the first conjunct.)
+            own = [tok for tok in tokens if seg.start <= tok.idx - base < seg.end]
+            if (
+                deletion.rule == "relative_clause"
+                and own
+                and own[0].pos_ != "CCONJ"
+                and any(
+                    tok.dep_ == "conj"
+                    and tok.pos_ in {"VERB", "AUX"}
+                    and not any(c.dep_ == "cc" for c in tok.children)
+                    for tok in own
+                )
+            ):
+                hangs = False
             if self._protected(piece) and (hangs or self._may_own(sent, deletion, end, piece)):
                 return None
             if continues_detail or hangs:
@@ -1713,12 +1762,14 @@ class Compressor:
                 and not _comma_after_link(read, trial)
                 and not _aside_left_open(read, trial)
                 and not _subject_taken_before_verb(read, trial)
+                and not _name_before_subjectless_root(read, trial)
                 and not _orphan_relative(read, trial)
                 and not _orphan_conjunct(read, trial)
                 and not _broken_link(read, trial)
                 and not _orphan_name(read, trial)
                 and not _takes_unparsed_subject(read, trial)
                 and not _only_relative_verbs(read, trial)
+                and not _only_subordinate_verbs(read, trial)
                 and not _takes_object(read, trial)
                 and not _description_chain(read, trial)
                 and not _bare_attribution(read, trial)
@@ -1885,8 +1936,23 @@ def _opens_on_subordinator(s: _Sentence, deletions: list[Deletion]) -> bool:
     clause the root, and the main clause went as a leading one; judged round 24). Read off
     the words (``[compress] subordinators``), since the parse was what went wrong."""
     words = _compress_words(s.lang.code, "subordinators")
-    first = _first_kept(s.sent, deletions) if words else None
-    return first is not None and first.lower_ in words
+    first = _first_kept(s.sent, deletions)
+    if first is None:
+        return False
+    if first.lower_ in words:
+        return True
+    # « Jim Mattis, ..., mais qui entretenait des relations difficiles ..., avait insisté »
+    # -> « Mais qui entretenait ... »: the parse made the relative's verb the root, and the
+    # subject went with a leading clause. A bullet never opens on a relative pronoun, alone
+    # or after a coordinator, that the sentence did not open on.
+    # (Not after an opening connective alone: « But where X wore ..., Y is ... » opened on
+    # its « where » once « But » went, as the sentence did.)
+    if all(d.rule in {"connective", "pointing_label"} for d in deletions if d.start == 0):
+        return False
+    relatives = {w.lower() for w in s.lang.relative_openers}
+    if first.pos_ == "CCONJ" and first.i + 1 < s.sent.end:
+        first = s.sent.doc[first.i + 1]
+    return first.lower_ in relatives
 
 
 def _verbless_subordinate(s: _Sentence, deletions: list[Deletion]) -> bool:
@@ -2477,6 +2543,27 @@ def _subject_taken_before_verb(s: _Sentence, deletions: list[Deletion]) -> bool:
     return False
 
 
+def _name_before_subjectless_root(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard: whether a cut from the opening takes a name while the main verb keeps no subject
+    (« Dans une lettre envoyée au maire, Paul Girard, ancien directeur du port, très apprécié
+    ..., avait demandé » -> « Très apprécié ..., avait demandé »: the parse hung the name on
+    the opening phrase, and found the verb no subject): the name was most likely it."""
+    root = s.sent.root
+    if root.pos_ not in {"VERB", "AUX"}:
+        return False
+    deleted = s.deleted_by(deletions)
+    if any(is_subject(c) and not deleted(c) for c in root.children):
+        return False
+    base = s.base
+    return any(
+        tok.pos_ == "PROPN" and tok.i < root.i and deleted(tok)
+        for d in deletions
+        if d.start == 0
+        for tok in s.sent
+        if d.start <= tok.idx - base < d.end
+    )
+
+
 def _orphan_conjunct(s: _Sentence, deletions: list[Deletion]) -> bool:
     """Guard: whether ``deletions`` take a verb whose conjunct the bullet keeps ("has lost six
     stone after a child on a bus pointed at her and asked whether she was pregnant" cut to
@@ -2774,6 +2861,34 @@ def _only_relative_verbs(s: _Sentence, deletions: list[Deletion]) -> bool:
     return bool(main) and all(deleted(t) for t in main)
 
 
+def _only_subordinate_verbs(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard: whether ``deletions`` leave finite verbs only in clauses a subordinating
+    conjunction opens, where the sentence had one in a clause of its own: « Après un rapport
+    concluant que la majorité du stock n'est plus utilisable, début 2020[, ce stock est réduit
+    à 117 millions de masques]. » (the parse made the noun « rapport » the root and hung the
+    main clause on the completive; no verb is the root to keep). Each verb is read in its own
+    clause only: the head of its clause has a ``mark`` that is a conjunction (« que »), or
+    is a relative clause; the sentence's root is never subordinate. A clause of its own has
+    its subject (« stands », a noun the English tagger read as a verb, has none)."""
+    deleted = s.deleted_by(deletions)
+
+    def subordinate(tok: Token) -> bool:
+        node = tok.head if tok.dep_ in _AUX_DEPS else tok
+        if node.head.i == node.i:
+            return False  # the sentence's head: its main clause, whatever mark it was given
+        return node.dep_ in _RELATIVE_CLAUSE or any(
+            (c.dep_ == "mark" and c.pos_ == "SCONJ") or "Rel" in c.morph.get("PronType", [])
+            for c in node.children
+        )
+
+    def own_subject(tok: Token) -> bool:
+        node = tok.head if tok.dep_ in _AUX_DEPS else tok
+        return any(is_subject(c) for c in node.children)
+
+    main = [t for t in s.sent if is_finite_verb(t) and own_subject(t) and not subordinate(t)]
+    return bool(main) and all(deleted(t) for t in main)
+
+
 def _orphan_relative(s: _Sentence, deletions: list[Deletion]) -> bool:
     """Guard: whether ``deletions`` take the antecedent of a relative pronoun the bullet keeps
     (« La vitesse ... étant d'à peine 450 km/h, qui rapprocheraient le véhicule ... » once
@@ -2827,7 +2942,17 @@ def _bare_verb_end(s: _Sentence, deletions: list[Deletion]) -> bool:
     deleted = s.deleted_by(deletions)
 
     after = [tok for tok in s.sent if tok.i > root.i and not tok.is_punct]
-    if not after or deleted(root) or not all(deleted(tok) for tok in after):
+    # « Emmanuel Macron a ouvert vendredi 2 février[, aux côtés de ..., la troisième
+    # conférence ...]. »: after a compound past with the auxiliary of transitive verbs
+    # (``[compress] object_auxiliaries``), a date kept after the verb completes it no more
+    # than nothing (« X est mort lundi[, un drame ...]. » reads whole).
+    objects = _compress_words(s.lang.code, "object_auxiliaries")
+    dated = any(c.dep_ in _AUX_DEPS and c.lemma_.lower() in objects for c in root.children)
+    if (
+        not after
+        or deleted(root)
+        or not all(deleted(tok) or (dated and _time_word(tok, s.lang)) for tok in after)
+    ):
         return False
     # « s'est effondré lors des intempéries de mardi » -> « s'est effondré. » reads well; what
     # does not is a verb that lost a comma segment opening on a noun phrase, its likely object.
@@ -2837,6 +2962,13 @@ def _bare_verb_end(s: _Sentence, deletions: list[Deletion]) -> bool:
         and deleted(first)
         and first.pos_ in {"DET", "NOUN", "PROPN", "NUM"}
         for seg in s.segs
+    )
+
+
+def _time_word(tok: Token, lang: Language) -> bool:
+    """A word of a date: a number, a weekday, a month (« vendredi 2 février »)."""
+    return bool(
+        tok.like_num or lang.date_word.fullmatch(tok.text) or lang.month_word.fullmatch(tok.text)
     )
 
 
