@@ -165,3 +165,36 @@ def test_an_answer_or_a_stress_opener_goes_with_its_comma_only(every_sentence: P
     assert "The former mayor's first debate has turned brutal for his campaign." in texts
     assert "Six of the striker's seven goals this season were scored from outside the box." in texts
     assert "No charges were filed against the two men on Monday." in texts
+
+
+ARREST = (
+    "Daniel Hughes was arrested in the north of England on Monday following a complaint from "
+    "a woman in east London. She had made allegations of stalking over an eighteen-month "
+    "period. Police said the investigation would take several weeks."
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # English round 38: the woman of the complement may be who « She » is.
+        ARREST,
+        # The text says he is a man (« Mr Hughes »): « She » is not him.
+        ARREST.replace("a woman in east London", "a neighbour in east London").replace(
+            "Police said", "Mr Hughes denied the claims and police said"
+        ),
+    ],
+)
+def test_a_gendered_pronoun_is_not_named_after_a_person_of_the_other_gender(
+    every_sentence: Pipeline, body: str
+) -> None:
+    texts = [p.text for p in bullets(every_sentence, body)]
+    assert not any("[Daniel Hughes]" in t for t in texts), texts
+
+
+def test_a_gendered_pronoun_is_named_when_nothing_says_otherwise(
+    every_sentence: Pipeline,
+) -> None:
+    body = ARREST.replace("from a woman in east London", "from a neighbour in east London")
+    texts = [p.text for p in bullets(every_sentence, body)]
+    assert any(t.startswith("[Daniel Hughes] had made") for t in texts), texts

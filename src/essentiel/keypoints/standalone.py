@@ -324,6 +324,10 @@ def _pronoun_repair(
         return None
     if gender == "Person" and _rival_name(before, subject, entities):
         return None
+    if gender == "Person" and _gender_mismatch(
+        pronoun, entities[person], before, subject, lang, text
+    ):
+        return None
     evidence = _name_evidence(entities[person], before=start)
     if evidence is None:
         return None
@@ -622,6 +626,58 @@ def _competing_noun(
         if not genders or gender in genders:
             return True
     return False
+
+
+def _gender_mismatch(
+    pronoun: Token,
+    entity: Entity,
+    before: ParsedSentence,
+    subject: tuple[int, int],
+    lang: Language,
+    text: str,
+) -> bool:
+    """Where nouns have no gender (English), a gendered pronoun still asks for a person of its
+    gender: "Stuart Campbell was arrested ... following a complaint from a woman. She had made
+    allegations ..." is not « [Stuart Campbell] had made allegations » (English round 38). The
+    person's gender the text gives (titles, first name: ``Entity.gender``) must not be the
+    other one; unknown, a noun of the pronoun's gender in the sentence before, outside the
+    subject (``[standalone] gendered_nouns``: "a woman", "his wife"), could be who it is."""
+    said = _pronoun_genders(lang.code).get(pronoun.lower_)
+    if said is None:
+        return False
+    known = _person_gender(entity, lang.code, text)
+    if known is not None:
+        return known != said
+    nouns = _gendered_nouns(lang.code)
+    return any(
+        not subject[0] <= tok.idx < subject[1] and nouns.get(tok.lemma_.lower()) == said
+        for tok in before.span
+        if tok.pos_ == "NOUN"
+    )
+
+
+def _person_gender(entity: Entity, code: str, text: str) -> str | None:
+    """The gender the text gives a person: a courtesy title before a mention (« Mr
+    Campbell »), when all say one; else the first name's, when the language's list knows it."""
+    titles = courtesy_titles(code)
+    said = set()
+    for m in entity.mentions:
+        words = text[max(0, m.span.start - 8) : m.span.start].split()
+        if words and words[-1] in titles:
+            said.add(titles[words[-1]])
+    if len(said) == 1:
+        return said.pop()
+    return first_name_gender(entity.name, code) if not said else None
+
+
+@cache
+def _pronoun_genders(code: str) -> dict[str, str]:
+    return dict(resources.raw(code).get("quotes", {}).get("pronoun_genders", {}))
+
+
+@cache
+def _gendered_nouns(code: str) -> dict[str, str]:
+    return dict(resources.raw(code).get("standalone", {}).get("gendered_nouns", {}))
 
 
 def _in_phrase(tok: Token) -> bool:
