@@ -31,7 +31,12 @@ It does not know how the bullet was made. It re-reads the bullet and, clause by 
    mention of that name: the evidence is those words and the name together, the role before
    the name (« chanteur Mark Hollis », « procureur de Chartres, Rémi Coutin ») or after it in
    apposition (« Vladimir Ourine, 73 ans, directeur du Bolchoï »), and the name is the one the
-   bullet writes right before the bracket (a role of another person fails).
+   bullet writes right before the bracket (a role of another person fails);
+7. requires a definite article the bullet puts in brackets for the source's demonstrative
+   (« [Le] petit garçon » for « Ce petit garçon », ``kind`` "article", when the headline says
+   the noun) to be that demonstrative's article before the word after it (``definite_for``:
+   « [L'] » before a vowel), with the source's noun among the next words (``check_article``);
+   a failure is a problem (no check kind of schema 1.5 records it).
 """
 
 from __future__ import annotations
@@ -58,6 +63,9 @@ from essentiel.model import Check, CheckKind, Span, Verdict
 from essentiel.resources import Language
 
 MAX_WINDOW = 3  # source clauses a bullet clause may draw on
+# Words after a bracketed article (``check_article``) among which its noun stands (« [Le] petit
+# garçon »: adjectives between).
+ARTICLE_REACH = 4
 # An editorial insertion: a name in square brackets standing for words of the source that
 # refer to it (« [Jean Dupont] avait informé ... » for « Il avait informé ... »).
 _INSERTED = re.compile(r"\[([^\[\]]+)\]")
@@ -80,6 +88,10 @@ class Insertion:
     # "date": the bracket is the calendar day that the source's words (``evidence``, « mercredi
     # », « hier ») give against the publication date, set after them (« mercredi [22 janvier]
     # »); ``names`` holds that bracket's text, which the verifier reads as a date.
+    # "article": the bracket is the definite article an editor put for the source's
+    # demonstrative (``replaced``: « Ce », « Cette ») before the noun ``evidence`` (« [Le]
+    # petit garçon » for « Ce petit garçon », the headline having introduced the noun;
+    # ``keypoints.pointing.headline_article_repair``); ``check_article``.
     kind: str = "name"
 
 
@@ -118,8 +130,56 @@ def check_insertions(bullet: str, insertions: Sequence[Insertion]) -> tuple[list
 
 
 def _names_someone(insertion: Insertion) -> bool:
-    """The bracket is a name put for the replaced words (not a day or a role set after them)."""
-    return insertion.kind not in ("date", "role")
+    """The bracket is a name put for the replaced words (not a day or a role set after them,
+    nor an article put for a demonstrative)."""
+    return insertion.kind not in ("date", "role", "article")
+
+
+@cache
+def _demonstrative_articles(code: str) -> dict[str, str]:
+    """``[pointing] demonstrative_articles``: each demonstrative's definite article."""
+    return dict(resources.raw(code).get("pointing", {}).get("demonstrative_articles", {}))
+
+
+def definite_for(demonstrative: str, following: str, code: str) -> str | None:
+    """The definite article (lowercase) that stands for ``demonstrative`` before the word
+    ``following`` (``[pointing] demonstrative_articles``; ``elided_article`` for one of
+    ``elidable_articles`` before a vowel); None when the word is no demonstrative of the
+    language, or when the article before that word is not known: « cette » before an « h »
+    (« la hausse », « l'histoire »). « ce » before an « h » is « le » (a mute « h » takes
+    « cet »: « cet homme », « l'homme »)."""
+    data = resources.raw(code).get("pointing", {})
+    article = _demonstrative_articles(code).get(demonstrative.lower())
+    if article is None or not following[:1].isalpha():
+        return None
+    first = _fold(following[:1])
+    if article not in data.get("elidable_articles", []):
+        return article
+    if first == "h" and article in data.get("unsure_before_h", []):
+        return None
+    return str(data.get("elided_article", article)) if first in "aeiouy" else article
+
+
+def check_article(insertion: Insertion, bullet: str, code: str) -> bool:
+    """The bracketed article is the definite article of the demonstrative it replaced
+    (``definite_for``) before the word that follows the bracket in the bullet, and the noun
+    of the source the demonstrative determined (``evidence``, right after it there) is among
+    the bullet's next ``ARTICLE_REACH`` words: one word changed, the noun the source's own."""
+    article = insertion.names[0]
+    mark = f"[{article}]"
+    at = bullet.find(mark)
+    if at < 0:
+        return False
+    after = bullet[at + len(mark) :].split()[:ARTICLE_REACH]
+    expected = definite_for(insertion.replaced.text.strip(), after[0] if after else "", code)
+    gap = insertion.evidence.start - insertion.replaced.end
+    return (
+        expected is not None
+        and _fold(expected) == _fold(article)
+        and gap >= 0
+        and len(after) >= 1
+        and _fold(insertion.evidence.text) in {_fold(w.strip(",;:")) for w in after}
+    )
 
 
 def _restored(bullet: str, insertions: Sequence[Insertion]) -> str:
@@ -393,6 +453,14 @@ class Verifier(ClaimReader):
                     problems.append(
                         f"inserted date «{check.text}» is not the day «{insertion.evidence.text}» "
                         "gives against the publication date"
+                    )
+            elif insertion.kind == "article" and f"[{insertion.names[0]}]" in bullet:
+                # Not among the verdict's checks (no check kind says « article » in schema
+                # 1.5): a problem when it fails.
+                if not check_article(insertion, bullet, self.lang.code):
+                    problems.append(
+                        f"inserted article «{insertion.names[0]}» is not the definite article "
+                        f"of «{insertion.replaced.text.strip()}» before «{insertion.evidence.text}»"
                     )
             elif insertion.kind == "role" and f"[{insertion.names[0]}]" in bullet:
                 check = self._inserted_role(insertion, bullet)

@@ -75,8 +75,16 @@ from spacy.tokens import Token
 
 from essentiel import resources
 from essentiel.analyze import ParsedSentence
+from essentiel.check.verifier import Insertion, definite_for
 from essentiel.facts.names import fold
-from essentiel.keypoints.standalone import definite_articles, known_without_name, person_nouns
+from essentiel.keypoints.compress import is_subject
+from essentiel.keypoints.standalone import (
+    SubjectRepair,
+    definite_articles,
+    known_without_name,
+    person_nouns,
+)
+from essentiel.model import Span
 
 POINTING_KINDS = (
     "back_demonstrative",
@@ -119,6 +127,7 @@ KIND_MARK = "<{}>"
 # shortest word another may begin or end with (« virus » in « coronavirus »).
 _STEM = 6
 _AFFIX = 5
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
 @dataclass(frozen=True)
@@ -1187,3 +1196,92 @@ def _role(
             continue
         return "back_role"
     return None
+
+
+# ---- a demonstrative the headline introduces: the definite article instead -------------------
+
+
+def headline_article_repair(
+    index: int,
+    sentences: list[ParsedSentence],
+    code: str,
+    title: str,
+    text: str,
+    title_person: bool = False,
+) -> SubjectRepair | None:
+    """« Ce petit garçon de 2 ans est tombé ... » under « ... un petit garçon tombé dans un
+    puits »: a sentence whose subject opens on a demonstrative (``[pointing]
+    demonstratives``) whose noun the headline says (the same stem as one of the headline's
+    own words, ``Headline.title_stems``) points at the noun the reader of the box has just
+    read above it (the same word, in the same number, accents and all: not « gratuité » under
+    « gratuite », nor « interpellations » under « interpellés », nor « Ce tag » under « des
+    tags », one of several). The bullet keeps the
+    sentence with the definite article instead, in
+    brackets as an editor's change (« [Le] petit garçon de 2 ans ... »; ``[pointing]
+    demonstrative_articles``, « [L'] » before a vowel), checked by the verifier
+    (``verifier.check_article``). Not a time (« Ce mardi », ``time_nouns``), not a
+    sentence that opens on a quote mark (someone's words are not edited), not « cette » before
+    an « h » (« la hausse », « l'histoire »: the article is not known), nor when the sentence
+    before says the noun with a word the headline does not (« la première consultation de
+    contraception ... Cette consultation » under « la consultation des sages-femmes »: another
+    one), nor a person's noun under a headline that names a person (``title_person``: « Cette
+    journaliste » is « [Claire Hédon] », the naming's business, not « [La] journaliste »).
+    None otherwise."""
+    sentence = sentences[index]
+    stripped = sentence.text.lstrip()
+    if not stripped[:1].isalpha():
+        return None
+    words = PointingWords.of(code)
+    span = sentence.span
+    det = next((t for t in span if not t.is_space), None)
+    if det is None or det.lower_ not in words.demonstratives or det.dep_ != "det":
+        return None
+    noun = det.head
+    if noun.pos_ != "NOUN" or noun.i <= det.i or noun.head != span.root:
+        return None
+    if not is_subject(noun):
+        return None
+    if {fold(noun.lemma_), fold(noun.lower_)} & words.time_nouns:
+        return None
+    said = _headline_words(title)
+    if noun.lower_.replace("’", "'") not in said:
+        return None
+    if title_person and {fold(noun.lemma_), fold(noun.lower_)} & person_nouns(code):
+        return None
+    follower = span.doc[det.i + 1] if det.i + 1 < len(span.doc) else None
+    article = definite_for(det.lower_, follower.text if follower is not None else "", code)
+    if article is None or follower is None:
+        return None
+    if index > 0 and _said_otherwise(sentences[index - 1], noun, said):
+        return None
+    start = sentence.offset + det.idx
+    elided = article.endswith(("'", "’"))
+    # An elided article is glued to the next word: the space after the determiner goes too.
+    end = sentence.offset + (follower.idx if elided else det.idx + len(det.text))
+    name = article[:1].upper() + article[1:]
+    replaced = Span(start=start, end=end, text=text[start:end])
+    at = sentence.offset + noun.idx
+    evidence = Span(start=at, end=at + len(noun.text), text=noun.text)
+    insertion = Insertion(replaced=replaced, names=(name,), evidence=evidence, kind="article")
+    return SubjectRepair(start, end, name, insertion, True)
+
+
+def _headline_words(title: str) -> frozenset[str]:
+    """The headline's words, lowercase, an elided article cut off (« l'incendie »)."""
+    words = (w.split("'", 1)[-1] for w in _TITLE_WORD.findall(title.replace("’", "'")))
+    return frozenset(w.lower() for w in words if w)
+
+
+def _said_otherwise(before: ParsedSentence, noun: Token, said: frozenset[str]) -> bool:
+    """The sentence before says ``noun`` (its lemma) with a noun, a name or an adjective of
+    its phrase that the headline does not say: the demonstrative may point at that one."""
+    lemma = fold(noun.lemma_)
+    for tok in before.span:
+        if tok.pos_ not in {"NOUN", "PROPN"} or fold(tok.lemma_) != lemma:
+            continue
+        for word in tok.subtree:
+            if word.i == tok.i or word.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+                continue
+            if word.lower_ not in said and word.lemma_.lower() not in said:
+                return True
+    return False

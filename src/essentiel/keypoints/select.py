@@ -951,6 +951,8 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
         first = next((t for t in span if not t.is_punct), None)
         if first is not None and is_subject(first) and first.head == span.root:
             return True  # « Il avait informé ... »: the opener is the subject being named
+        if first is not None and first.dep_ == "det" and is_subject(first.head):
+            return first.head.head == span.root  # « [Le] petit garçon ... » for « Ce ... »
         if first is not None and _opens_reported_clause(first, span.root):
             return True  # « Ils bénéficieront ..., a précisé le ministre »: the same
     if not lang.opens_with(text, lang.anaphoric_openers) or impersonal_opener(span, lang):
