@@ -133,7 +133,7 @@ def test_one_row_per_input_whatever_fails(
     assert report.errors["input_too_large"] == 1 and not report.interrupted
     assert not out.with_name(out.name + ".parts").exists()
     ok = next(r for r in rows if r["input"]["key"].endswith("a-good.txt"))
-    assert ok["digest"]["keypoints"] and ok["digest"]["schema_version"] == "1.5"
+    assert ok["digest"]["keypoints"] and ok["digest"]["schema_version"] == "1.6"
     if suffix == ".parquet":
         assert pq.read_schema(out).equals(arrow_schema())
 

@@ -132,7 +132,7 @@ def test_check_exit_codes_and_json(tmp_path: Path, run_here: Run) -> None:
     result = run_here("check", "--article", str(FR), "--summary", str(held), "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["schema_version"] == "1.3" and data["verdict"] == "supported"
+    assert data["schema_version"] == "1.4" and data["verdict"] == "supported"
     wrong = run_here(
         "check", "--article", str(FR), "--summary", "-",
         stdin="De violents orages ont frappé la Normandie dans la nuit de mercredi à jeudi.".encode(),

@@ -12,7 +12,7 @@ from essentiel import resources
 from essentiel.analyze import ParsedSentence, pipeline, sentences_of
 from essentiel.check.verifier import Insertion, Verifier, check_article, definite_for
 from essentiel.keypoints.pointing import headline_article_repair
-from essentiel.model import Span
+from essentiel.model import CheckKind, Span
 from essentiel.pipeline import Pipeline, Settings
 
 TITLE = "Ardèche : une chèvre coincée sur une corniche sauvée par les pompiers"
@@ -139,6 +139,11 @@ def test_the_verifier_checks_the_bracketed_article() -> None:
 
     good = "[La] chèvre de quatre ans était bloquée sur une corniche."
     assert verdict("La", good)
+    # The verdict lists the check, with the source's noun as its evidence (schema 1.6).
+    insertion = Insertion(replaced=replaced, names=("La",), evidence=noun, kind="article")
+    checks = verifier.verify(good, [source], [insertion]).checks
+    article = [c for c in checks if c.kind == CheckKind.ARTICLE]
+    assert len(article) == 1 and article[0].found and article[0].evidence == noun
     # The wrong article, or another noun after it, fails.
     assert not verdict("Le", good.replace("[La]", "[Le]"))
     assert not verdict("La", "[La] brebis de quatre ans était bloquée sur une corniche.")

@@ -61,7 +61,7 @@ def test_digest_raw_text_is_stored_and_fetched(client: TestClient) -> None:
     )
     assert r.status_code == 201
     digest = r.json()
-    assert digest["schema_version"] == "1.5"
+    assert digest["schema_version"] == "1.6"
     assert digest["article"]["published"] == "2025-08-14"
     assert 2 <= len(digest["keypoints"]) <= 4
     assert all(k["verdict"]["passed"] for k in digest["keypoints"])
@@ -252,7 +252,7 @@ def test_check_endpoint(client: TestClient) -> None:
 
 def test_healthz_and_openapi(client: TestClient) -> None:
     health = client.get("/healthz").json()
-    assert health["status"] == "ok" and health["schema_version"] == "1.5"
+    assert health["status"] == "ok" and health["schema_version"] == "1.6"
     assert set(health["languages"]) == {"en", "fr"}
     spec = client.get("/openapi.json").json()
     paths = set(spec["paths"])

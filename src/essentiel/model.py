@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION: Literal["1.5"] = "1.5"
+SCHEMA_VERSION: Literal["1.6"] = "1.6"
 
 
 class _Model(BaseModel):
@@ -65,6 +65,10 @@ class CheckKind(StrEnum):
     # A role the bullet inserts in brackets after a person's name (« Vladimir Ourine [directeur
     # du Bolchoï] »), its evidence the text's words that set it beside that name (schema 1.5).
     ROLE = "role"
+    # A definite article the bullet puts in brackets for the source's demonstrative, the noun
+    # being the headline's (« [Le] petit garçon » for « Ce petit garçon »), its evidence the
+    # source's noun (schema 1.6).
+    ARTICLE = "article"
 
 
 class Check(_Model):
@@ -268,7 +272,7 @@ class Article(_Model):
 
 
 class Digest(_Model):
-    schema_version: Literal["1.5"] = SCHEMA_VERSION
+    schema_version: Literal["1.6"] = SCHEMA_VERSION
     article: Article
     keypoints_title: str = Field(
         default="Key points",
@@ -292,7 +296,8 @@ class Digest(_Model):
 
 # 1.2: the article it embeds has the block kinds of digest schema 1.3.
 # 1.3: a check may be of kind "role" (digest schema 1.5).
-CHECK_SCHEMA_VERSION: Literal["1.3"] = "1.3"
+# 1.4: a check may be of kind "article" (digest schema 1.6).
+CHECK_SCHEMA_VERSION: Literal["1.4"] = "1.4"
 
 
 class ProblemKind(StrEnum):
@@ -336,7 +341,7 @@ class CheckedSentence(_Model):
 class SummaryCheck(_Model):
     """A summary checked sentence by sentence against its article."""
 
-    schema_version: Literal["1.3"] = CHECK_SCHEMA_VERSION
+    schema_version: Literal["1.4"] = CHECK_SCHEMA_VERSION
     article: Article
     verdict: SentenceVerdict = Field(
         description="unsupported if any sentence is, else cannot_tell if any sentence is."

@@ -455,9 +455,16 @@ class Verifier(ClaimReader):
                         "gives against the publication date"
                     )
             elif insertion.kind == "article" and f"[{insertion.names[0]}]" in bullet:
-                # Not among the verdict's checks (no check kind says « article » in schema
-                # 1.5): a problem when it fails.
-                if not check_article(insertion, bullet, self.lang.code):
+                found = check_article(insertion, bullet, self.lang.code)
+                checks.append(
+                    Check(
+                        kind=CheckKind.ARTICLE,
+                        text=insertion.names[0],
+                        found=found,
+                        evidence=insertion.evidence if found else None,
+                    )
+                )
+                if not found:
                     problems.append(
                         f"inserted article «{insertion.names[0]}» is not the definite article "
                         f"of «{insertion.replaced.text.strip()}» before «{insertion.evidence.text}»"
