@@ -104,7 +104,12 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   des ressortissants de ce pays ») is counted wrongly. A bullet over several sentences (a
   quote joined whole, the headline's event told over two) introduces the words of all of
   them to the bullets below it, as the selection counts them (before 2026-12-07, those of
-  its first sentence only);
+  its first sentence only). One way the measure counts alone, the engine not testing it:
+  ``back_en`` (« Rémy Heitz en a profité pour ... », « L'explication en a été donnée ... »:
+  « en » on the main verb, outside ``[clitic] idioms`` and quotation marks, not a count of
+  a noun the bullet names, not after the article's sentence before as the bullet above;
+  ``clitic_back``); « y » is left out, most of those the rule found were told by the
+  headline or the bullet above;
 - ``unplaced``: a description or a pronoun anywhere in the bullet that stands for an entity
   the reader cannot place, « which one? » (the most frequent note of the judges on OrangeSum
   train rows 18000-18039: « précise la chaîne », « Plusieurs avancent ... », « l'élu » before
@@ -183,7 +188,9 @@ what it matched.
 
 Word lists are in ``src/essentiel/resources/<lang>/defects.toml``. The parse is the digest's
 own (the hook sits on ``build_keypoints``, inside the parse zone); only the headline is parsed
-apart. Deterministic; about as fast as the digests themselves.
+apart. Each row is digested with its publication date when it has one (OrangeSum rows do:
+the box users see, its days dated, « dimanche [9 août] »; ``--no-date`` for the figures before
+2026-12-07, which had none). Deterministic; about as fast as the digests themselves.
 
     .venv/bin/python bench/keypoint_defects.py --source html --documents 1500
     .venv/bin/python bench/keypoint_defects.py --source html --skip 1000 --documents 195 --dev 0
@@ -258,9 +265,12 @@ PLACING_KINDS = (
     "unplaced_ordinal",
     "unplaced_source",
 )
+# Ways the measure alone counts (the engine does not test them): « en » on the main verb
+# standing for something the box does not show (``clitic_back``).
+MEASURE_POINTING_KINDS = ("back_en",)
 SUB_KINDS = {
     "needs_context": CONTEXT_KINDS,
-    "points_back": POINTING_KINDS,
+    "points_back": (*POINTING_KINDS, *MEASURE_POINTING_KINDS),
     "unplaced": PLACING_KINDS,
 }
 BOX_KINDS = ("any_defect", "no_named_subject", "misses_headline", "headline_not_in_body")
@@ -315,6 +325,11 @@ class Words:
     # Finite forms of the auxiliaries (« a », « ont », « est »): finite whatever the tagger
     # reads them as (``[verb] finite_auxiliaries``).
     finite_auxiliaries: frozenset[str] = frozenset()
+    # The adverbial pronouns that stand for a thing said before (``[clitic] pronouns``: « en »),
+    # and the idioms in which they stand for nothing (``[clitic] idioms``: « en croire »), as
+    # "pronoun verb-lemma [word after the verb]".
+    back_clitics: frozenset[str] = frozenset()
+    clitic_idioms: tuple[tuple[str, str, str], ...] = ()
 
     @classmethod
     @functools.cache
@@ -360,6 +375,11 @@ class Words:
             glued_to_name=glued_to_name,
             name_links=frozenset(w.lower() for w in heading["name_links"]),
             finite_auxiliaries=frozenset(data.get("verb", {}).get("finite_auxiliaries", [])),
+            back_clitics=frozenset(data.get("clitic", {}).get("pronouns", [])),
+            clitic_idioms=tuple(
+                (parts[0], parts[1], parts[2] if len(parts) > 2 else "")
+                for parts in (idiom.split() for idiom in data.get("clitic", {}).get("idioms", []))
+            ),
         )
 
 
@@ -1493,7 +1513,15 @@ class Tally:
     judged_boxes: int = 0  # boxes with a headline, outside the dev documents
     bullet_counts: dict[str, int] = field(
         default_factory=lambda: dict.fromkeys(
-            (*BULLET_KINDS, *CONTEXT_KINDS, *POINTING_KINDS, *PLACING_KINDS, "any"), 0
+            (
+                *BULLET_KINDS,
+                *CONTEXT_KINDS,
+                *POINTING_KINDS,
+                *MEASURE_POINTING_KINDS,
+                *PLACING_KINDS,
+                "any",
+            ),
+            0,
         )
     )
     box_counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(BOX_KINDS, 0))
@@ -1585,7 +1613,7 @@ class Tally:
         order = [k for kind in BULLET_KINDS for k in (kind, *SUB_KINDS.get(kind, ()))]
         for kind in (*order, "any"):
             count = self.bullet_counts.get(kind, 0)
-            sub = (*CONTEXT_KINDS, *POINTING_KINDS, *PLACING_KINDS)
+            sub = (*CONTEXT_KINDS, *POINTING_KINDS, *MEASURE_POINTING_KINDS, *PLACING_KINDS)
             label = f"  {kind}" if kind in sub else kind
             print(f"  {label:<22} {count:>5}  ({100 * count / bullets:.1f} %)")
             for example in self.examples.get(kind, []):
@@ -1673,6 +1701,9 @@ def audit_box(
         )
         if context and not follows:
             found += ["needs_context", context]
+        # The bullet above is the article's sentence just before this one: what a « y » or an
+        # « en » of this one stands for is there.
+        after_previous = previous is not None and previous[0] == at - 1
         previous = (at, fragments)
         if no_main_verb(tokens, words.finite_auxiliaries) or subordinate_only(tokens):
             found.append("no_finite_verb")
@@ -1691,6 +1722,9 @@ def audit_box(
         back = points_back(sentence, fragments, lang.code, introduced, point.text)
         if back:
             found += ["points_back", back]
+        clitic = None if back else clitic_back(sentence, tokens, words, after_previous)
+        if clitic:
+            found += ["points_back", "back_en"]
         # What the reader read before this bullet: the headline, then the bullets above it.
         told_text = "\n".join([headline or "", *(r["text"] for r in records)])
         place = unplaced(sentence, fragments, lang.code, entities, told_text, point.text)
@@ -1734,6 +1768,7 @@ def audit_box(
                 "unplaced": placed_words[-1],
                 # « M. Kabuga » -> « Félicien Kabuga »: the short mention, the fuller name.
                 "unintroduced": [[text[m.start : m.end], m.evidence.text] for m in shorts],
+                "clitic": clitic,
                 "lost": [],
             }
         )
@@ -1778,6 +1813,52 @@ def points_back(
     from essentiel.keypoints.pointing import points_back as found
 
     return found(sentence, fragments, code, introduced, bullet)
+
+
+def clitic_back(
+    sentence: Any, tokens: Sequence[Any], words: Words, after_previous: bool = False
+) -> str | None:
+    """The pronoun of ``[clitic] pronouns`` (« en ») on the bullet's main verb that stands
+    for a thing the box does not show (« Rémy Heitz en a profité pour ... », « L'explication
+    en a été donnée jeudi par sa fille »), as "pronoun verb", or None. Only the pronoun the
+    parse hangs on the sentence's head verb: in a clause of its own (« une diapositive qui
+    en a choqué plus d'un », « pour en commencer une ») it stands for a word of the clause
+    before, in the bullet. Not inside quotation marks (the speaker's words), not in an idiom
+    (``[clitic] idioms``: « si l'on en croit », « on en sait plus sur ... », « il y a »), not
+    counted by a number with a noun before it (« X comptait 80 comptes, Y en avait 30 »),
+    and not in a bullet whose sentence follows the one of the bullet above in the article
+    (``after_previous``: the referent is there)."""
+    if not words.back_clitics or after_previous:
+        return None
+    inside = {tok.i for tok in tokens}
+    span = sentence.span
+    for tok in tokens:
+        if tok.lower_ not in words.back_clitics or tok.pos_ != "PRON":
+            continue
+        verb = tok.head
+        if verb.i not in inside or verb.head.i != verb.i:
+            continue
+        before = span.doc[span.start : tok.i].text
+        if (
+            before.count("«") > before.count("»")
+            or before.count('"') % 2
+            or (before.count("“") > before.count("”"))
+        ):
+            continue
+        after = {t.lower_ for t in verb.subtree if t.i > verb.i}
+        if any(
+            tok.lower_ == pronoun and verb.lemma_.lower() == lemma and (not word or word in after)
+            for pronoun, lemma, word in words.clitic_idioms
+        ):
+            continue
+        # « X comptait 80 comptes, Y en avait 30 »: a count of a noun said before it.
+        earlier = [t for t in tokens if t.i < tok.i]
+        if any(c.pos_ == "NUM" and c.dep_ == "obj" for c in verb.children) and any(
+            t.pos_ in {"NOUN", "PROPN"} for t in earlier
+        ):
+            continue
+        return f"{tok.text} {verb.text}"
+    return None
 
 
 def _block_zone(text: str, sentence: Any) -> tuple[int, int]:
@@ -1827,6 +1908,11 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         metavar="FIELD:VALUE",
         help="a key-point setting other than the default (refuse_pointing:0), to compare",
+    )
+    parser.add_argument(
+        "--no-date",
+        action="store_true",
+        help="digest without the rows' publication dates (the figures before 2026-12-07)",
     )
     parser.add_argument("--show", type=int, default=0, help="examples to print per defect")
     parser.add_argument("--json", type=Path, help="also write the counts as JSON here")
@@ -1926,7 +2012,14 @@ def _digest_all(args: argparse.Namespace, tally: Tally) -> None:
         for n, item in enumerate(items, 1):
             current.clear()
             current["headline"] = item.title or headline_from_url(urls.get(item.id))
-            digest = pipeline.digest(item.article, lang=args.lang or item.lang, title=item.title)
+            # The row's publication date when it has one (OrangeSum's ``date``): the box users
+            # see, with its days dated (« dimanche [9 août] »), as ``evaluation.run`` digests it.
+            digest = pipeline.digest(
+                item.article,
+                published=None if args.no_date else item.published,
+                lang=args.lang or item.lang,
+                title=item.title,
+            )
             record = {"id": item.id, **current["box"]}
             for bullet in record["bullets"]:
                 if bullet["from_lead"]:
