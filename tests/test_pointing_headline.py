@@ -12,6 +12,7 @@ from essentiel import resources
 from essentiel.analyze import ParsedSentence, pipeline, sentences_of
 from essentiel.check.verifier import Insertion, Verifier, check_article, definite_for
 from essentiel.keypoints.pointing import headline_article_repair
+from essentiel.keypoints.standalone import _article_insertion
 from essentiel.model import CheckKind, Span
 from essentiel.pipeline import Pipeline, Settings
 
@@ -139,11 +140,17 @@ def test_the_verifier_checks_the_bracketed_article() -> None:
 
     good = "[La] chèvre de quatre ans était bloquée sur une corniche."
     assert verdict("La", good)
-    # The verdict lists the check, with the source's noun as its evidence (schema 1.6).
+    # The verdict lists the check, its evidence the source's words from the demonstrative to
+    # the noun (schema 1.6), from which the insertion is read back for a later re-check (a
+    # day's or a name's bracket added to the same bullet).
     insertion = Insertion(replaced=replaced, names=("La",), evidence=noun, kind="article")
     checks = verifier.verify(good, [source], [insertion]).checks
     article = [c for c in checks if c.kind == CheckKind.ARTICLE]
-    assert len(article) == 1 and article[0].found and article[0].evidence == noun
+    assert len(article) == 1 and article[0].found and article[0].evidence is not None
+    assert article[0].evidence.text == "Cette chèvre"
+    back = _article_insertion("La", article[0].evidence)
+    assert (back.replaced, back.evidence) == (replaced, noun)
+    assert verifier.verify(good, [source], [back]).passed
     # The wrong article, or another noun after it, fails.
     assert not verdict("Le", good.replace("[La]", "[Le]"))
     assert not verdict("La", "[La] brebis de quatre ans était bloquée sur une corniche.")

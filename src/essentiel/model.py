@@ -67,7 +67,7 @@ class CheckKind(StrEnum):
     ROLE = "role"
     # A definite article the bullet puts in brackets for the source's demonstrative, the noun
     # being the headline's (« [Le] petit garçon » for « Ce petit garçon »), its evidence the
-    # source's noun (schema 1.6).
+    # source's words from the demonstrative to the noun (schema 1.6).
     ARTICLE = "article"
 
 

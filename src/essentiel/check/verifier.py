@@ -182,6 +182,18 @@ def check_article(insertion: Insertion, bullet: str, code: str) -> bool:
     )
 
 
+def _demonstrative_phrase(insertion: Insertion, sources: Sequence[Span]) -> Span:
+    """The source's words from the demonstrative the bracketed article stands for to its noun
+    (« Ce petit garçon »): the check's evidence, from which ``standalone.insertions_of`` reads
+    the insertion back (its first word the demonstrative, its last the noun)."""
+    start, end = insertion.replaced.start, insertion.evidence.end
+    for source in sources:
+        if source.start <= start and end <= source.end:
+            text = source.text[start - source.start : end - source.start]
+            return Span(start=start, end=end, text=text)
+    return insertion.evidence
+
+
 def _restored(bullet: str, insertions: Sequence[Insertion]) -> str:
     """The bullet with each bracketed name that passed ``check_insertions``'s test put back as
     the source's words it replaced (« [Michel Aoun] » -> « M. Aoun »)."""
@@ -461,7 +473,7 @@ class Verifier(ClaimReader):
                         kind=CheckKind.ARTICLE,
                         text=insertion.names[0],
                         found=found,
-                        evidence=insertion.evidence if found else None,
+                        evidence=_demonstrative_phrase(insertion, sources) if found else None,
                     )
                 )
                 if not found:

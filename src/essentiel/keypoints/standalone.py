@@ -1333,4 +1333,16 @@ def insertions_of(point: KeyPoint) -> list[Insertion]:
             found.append(Insertion(check.evidence, (check.text,), check.evidence))
         elif check.kind is CheckKind.ROLE:
             found.append(Insertion(check.evidence, (check.text,), check.evidence, kind="role"))
+        elif check.kind is CheckKind.ARTICLE:
+            found.append(_article_insertion(check.text, check.evidence))
     return found
+
+
+def _article_insertion(article: str, phrase: Span) -> Insertion:
+    """The article insertion an ``article`` check passed on, from its evidence: the source's
+    words from the demonstrative to its noun (« Ce petit garçon »)."""
+    words = phrase.text.split()
+    first, last = words[0], words[-1]
+    replaced = Span(start=phrase.start, end=phrase.start + len(first), text=first)
+    noun = Span(start=phrase.end - len(last), end=phrase.end, text=last)
+    return Insertion(replaced, (article,), noun, kind="article")
