@@ -11,6 +11,7 @@ from dataclasses import replace
 from essentiel import resources
 from essentiel.analyze import ParsedSentence, pipeline, sentences_of
 from essentiel.check.verifier import Insertion, Verifier, check_article, definite_for
+from essentiel.keypoints import KeyPointSettings
 from essentiel.keypoints.pointing import headline_article_repair
 from essentiel.keypoints.standalone import _article_insertion
 from essentiel.model import CheckKind, Span
@@ -169,3 +170,20 @@ def test_no_article_for_a_person_under_a_headline_that_names_one() -> None:
     index = next(k for k, s in enumerate(sentences) if s.text.startswith("Cette"))
     repair = headline_article_repair(index, sentences, "fr", title, body, title_person=True)
     assert repair is None  # « Cette infirmière » is the person the headline names
+
+
+def test_a_name_is_introduced_on_a_bullet_with_an_article() -> None:
+    # The article's check is read back off the verdict (``insertions_of``): the surname's
+    # full name, bracketed after the box is made, is verified with it, not refused.
+    settings = KeyPointSettings(max_keypoints=6, min_keypoints=1, selector="lead")
+    title = "Isère : un petit garçon de 2 ans tombé dans un puits sauvé par les pompiers"
+    body = (
+        "Comment le capitaine Paul Morand a-t-il réussi ce sauvetage ?\n\n"
+        "Ce petit garçon de 2 ans est tombé dans un puits de six mètres à Voiron avant d'être "
+        "remonté par M. Morand, a indiqué la préfecture.\n\n"
+        "Il a été transporté à l'hôpital de Grenoble."
+    )
+    points = Pipeline(Settings(keypoints=settings)).digest(body, lang="fr", title=title).keypoints
+    texts = [p.text for p in points]
+    assert any(t.startswith("[Le] petit garçon") and "[Paul Morand]" in t for t in texts), texts
+    assert all(p.verdict.passed for p in points)
