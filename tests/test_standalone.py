@@ -394,6 +394,10 @@ def test_more_openers_that_point_back(every_sentence: Pipeline) -> None:
         ("fr", "L'hypothèse pourrait expliquer la panne soudaine du ferry.", "", True),
         ("fr", "Le geste n'a pas fait l'unanimité parmi les élus du conseil.", "", True),
         ("fr", "Le témoin a été entendu mardi par les enquêteurs de la police.", "", True),
+        # « L'avis », « La question »: which? (round 38); with its complement it is told.
+        ("fr", "L'avis sera aussi obligatoire en cas de départ vers le privé.", "", True),
+        ("fr", "La question se pose à la lecture d'un rapport de la chambre.", "", True),
+        ("fr", "La question des retraites se pose à nouveau devant les sénateurs.", "", False),
         ("fr", "Le procès s'ouvrira le 4 mars devant la cour d'assises de Rennes.", "", False),
         # A group the reader knows without a name.
         ("fr", "Les pompiers ont maîtrisé le feu vers 23 heures après trois heures.", "", False),
