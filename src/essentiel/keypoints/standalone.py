@@ -639,9 +639,10 @@ def _gender_mismatch(
     """Where nouns have no gender (English), a gendered pronoun still asks for a person of its
     gender: "Stuart Campbell was arrested ... following a complaint from a woman. She had made
     allegations ..." is not « [Stuart Campbell] had made allegations » (English round 38). The
-    person's gender the text gives (titles, first name: ``Entity.gender``) must not be the
-    other one; unknown, a noun of the pronoun's gender in the sentence before, outside the
-    subject (``[standalone] gendered_nouns``: "a woman", "his wife"), could be who it is."""
+    person's gender the text gives (a courtesy title, the first name: ``_person_gender``)
+    must not be the other one; unknown, a noun of the pronoun's gender in the sentence before,
+    outside the subject (``[standalone] gendered_nouns``: "a woman", "his wife"), could be
+    who it is."""
     said = _pronoun_genders(lang.code).get(pronoun.lower_)
     if said is None:
         return False
