@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -180,6 +180,22 @@ def check_article(insertion: Insertion, bullet: str, code: str) -> bool:
         and len(after) >= 1
         and _fold(insertion.evidence.text) in {_fold(w.strip(",;:")) for w in after}
     )
+
+
+def _inserted_problem(insertion: Insertion, check: Check) -> str:
+    """The line a failed bracketed day, article or role adds to the verdict's problems."""
+    evidence = insertion.evidence.text
+    if insertion.kind == "date":
+        return (
+            f"inserted date «{check.text}» is not the day «{evidence}» gives against the "
+            "publication date"
+        )
+    if insertion.kind == "article":
+        return (
+            f"inserted article «{check.text}» is not the definite article of "
+            f"«{insertion.replaced.text.strip()}» before «{evidence}»"
+        )
+    return f"inserted role «{check.text}» is not set beside that person's name in «{evidence}»"
 
 
 def _demonstrative_phrase(insertion: Insertion, sources: Sequence[Span]) -> Span:
@@ -457,38 +473,20 @@ class Verifier(ClaimReader):
                     problems.append(f"attribution «{phrase}» of the source is missing")
         checks.extend(inserted_checks)
         problems.extend(inserted_problems)
+        # The bracketed day, article and role, each read against its own evidence.
+        judges: dict[str, Callable[[Insertion], Check]] = {
+            "date": lambda insertion: self._inserted_day(insertion, sources),
+            "article": lambda insertion: self._inserted_article(insertion, bullet, sources),
+            "role": lambda insertion: self._inserted_role(insertion, bullet),
+        }
         for insertion in insertions:
-            if insertion.kind == "date" and f"[{insertion.names[0]}]" in bullet:
-                check = self._inserted_day(insertion, sources)
-                checks.append(check)
-                if not check.found:
-                    problems.append(
-                        f"inserted date «{check.text}» is not the day «{insertion.evidence.text}» "
-                        "gives against the publication date"
-                    )
-            elif insertion.kind == "article" and f"[{insertion.names[0]}]" in bullet:
-                found = check_article(insertion, bullet, self.lang.code)
-                checks.append(
-                    Check(
-                        kind=CheckKind.ARTICLE,
-                        text=insertion.names[0],
-                        found=found,
-                        evidence=_demonstrative_phrase(insertion, sources) if found else None,
-                    )
-                )
-                if not found:
-                    problems.append(
-                        f"inserted article «{insertion.names[0]}» is not the definite article "
-                        f"of «{insertion.replaced.text.strip()}» before «{insertion.evidence.text}»"
-                    )
-            elif insertion.kind == "role" and f"[{insertion.names[0]}]" in bullet:
-                check = self._inserted_role(insertion, bullet)
-                checks.append(check)
-                if not check.found:
-                    problems.append(
-                        f"inserted role «{check.text}» is not set beside that person's name in "
-                        f"«{insertion.evidence.text}»"
-                    )
+            judge = judges.get(insertion.kind)
+            if judge is None or f"[{insertion.names[0]}]" not in bullet:
+                continue
+            check = judge(insertion)
+            checks.append(check)
+            if not check.found:
+                problems.append(_inserted_problem(insertion, check))
         return Verdict(passed=not problems, checks=checks, problems=problems)
 
     def _named_in_place(
@@ -542,6 +540,17 @@ class Verifier(ClaimReader):
             text=role,
             found=found_here,
             evidence=insertion.evidence if found_here else None,
+        )
+
+    def _inserted_article(self, insertion: Insertion, bullet: str, sources: list[Span]) -> Check:
+        """The bracketed article is the one the source's demonstrative takes before its noun
+        (``check_article``); its evidence the source's words from one to the other."""
+        found = check_article(insertion, bullet, self.lang.code)
+        return Check(
+            kind=CheckKind.ARTICLE,
+            text=insertion.names[0],
+            found=found,
+            evidence=_demonstrative_phrase(insertion, sources) if found else None,
         )
 
     def _inserted_day(self, insertion: Insertion, sources: list[Span]) -> Check:
