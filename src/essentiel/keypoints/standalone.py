@@ -47,6 +47,7 @@ from essentiel.analyze import ParsedSentence
 from essentiel.check.verifier import Insertion, Verifier
 from essentiel.facts.entities import first_name_gender
 from essentiel.facts.names import fold, same_name
+from essentiel.facts.quotes import rules as quote_rules
 from essentiel.keypoints.compress import is_subject, quoted_ranges
 from essentiel.keypoints.select import _impersonal as impersonal
 from essentiel.keypoints.select import quote_end, quote_incise
@@ -643,7 +644,7 @@ def _gender_mismatch(
     must not be the other one; unknown, a noun of the pronoun's gender in the sentence before,
     outside the subject (``[standalone] gendered_nouns``: "a woman", "his wife"), could be
     who it is."""
-    said = _pronoun_genders(lang.code).get(pronoun.lower_)
+    said = quote_rules(lang.code).pronoun_genders.get(pronoun.lower_)
     if said is None:
         return False
     known = _person_gender(entity, lang.code, text)
@@ -669,11 +670,6 @@ def _person_gender(entity: Entity, code: str, text: str) -> str | None:
     if len(said) == 1:
         return said.pop()
     return first_name_gender(entity.name, code) if not said else None
-
-
-@cache
-def _pronoun_genders(code: str) -> dict[str, str]:
-    return dict(resources.raw(code).get("quotes", {}).get("pronoun_genders", {}))
 
 
 @cache
