@@ -26,6 +26,7 @@ from spacy.tokens import Token
 from essentiel import resources
 from essentiel.analyze import ParsedSentence
 from essentiel.check.verifier import Verifier
+from essentiel.facts.quotes import rules as quote_rules
 from essentiel.keypoints.compress import (
     Compressor,
     count_words,
@@ -1350,7 +1351,7 @@ def _opens_on_quote(before: Sequence[Token], code: str = "") -> bool:
         return True
     if not code or words[-1].text in {".", "!", "?", "…", "..."}:
         return False
-    speech = _speech_lemmas(code)
+    speech = quote_rules(code).speech
     inside = {t.i for t in words}
     return any(
         t.pos_ == "VERB"
@@ -1363,11 +1364,6 @@ def _opens_on_quote(before: Sequence[Token], code: str = "") -> bool:
         )
         for t in words
     )
-
-
-@cache
-def _speech_lemmas(code: str) -> frozenset[str]:
-    return frozenset(resources.raw(code).get("quotes", {}).get("speech_lemmas", []))
 
 
 _QUOTE_OPENERS = frozenset({'"', "«", "“"})

@@ -58,6 +58,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from essentiel import resources
+from essentiel.facts.quotes import rules as quote_rules
 from essentiel.resources import Language, raw
 
 _OPEN_QUOTES = "«“"
@@ -2134,11 +2135,6 @@ def _closes_aside(s: _Sentence, before: str) -> bool:
 CUE_MAX_WORDS = 8
 
 
-@cache
-def _speech_lemmas(code: str) -> frozenset[str]:
-    return frozenset(raw(code).get("quotes", {}).get("speech_lemmas", []))
-
-
 def _short_cue(verb: Token, rest: str, lang: Language) -> bool:
     """Whether ``rest`` (from ``verb`` to the sentence's end) is a cue that closes the
     sentence verb first: a verb of saying (``[quotes] speech_lemmas``) that says no « que »
@@ -2151,7 +2147,7 @@ def _short_cue(verb: Token, rest: str, lang: Language) -> bool:
     if lang.speech_verb.match(rest):
         return True  # « a déclaré », « précise »: the language's cue verbs, whatever follows
     head = verb.head if verb.dep_ in _AUX_DEPS else verb
-    if head.lemma_.lower() not in _speech_lemmas(lang.code):
+    if head.lemma_.lower() not in quote_rules(lang.code).speech:
         return False
     return len(after.split()) <= CUE_MAX_WORDS or any(
         is_subject(c) and c.i > head.i for c in head.children

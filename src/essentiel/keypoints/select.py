@@ -26,6 +26,7 @@ from spacy.tokens import Token
 
 from essentiel import resources
 from essentiel.analyze import ParsedSentence
+from essentiel.facts.quotes import rules as quote_rules
 from essentiel.keypoints.compress import (
     connective_end,
     is_finite_verb,
@@ -1052,7 +1053,7 @@ def _said_of_nothing(span: SpacySpan, code: str) -> bool:
     the statement's noun the subject of a verb after the comma (« Une décision difficile, a
     estimé le préfet »): such a sentence is left, like a main clause (« Le maire, Jean Dupont,
     a annoncé sa démission »)."""
-    speech = _speech_lemmas(code)
+    speech = quote_rules(code).speech
     if not speech or any(t.text in OPENING_MARKS or t.text in _CLOSING.values() for t in span):
         return False
     tokens = [t for t in span if not t.is_space]
@@ -1094,11 +1095,6 @@ def _present_of(lemmas: frozenset[str]) -> frozenset[str]:
     « notent » of « noter »): how an attribution after a statement is written."""
     stems = [lemma[:-2] for lemma in lemmas if lemma.endswith("er") and " " not in lemma]
     return frozenset(stem + ending for stem in stems for ending in ("e", "ent"))
-
-
-@cache
-def _speech_lemmas(code: str) -> frozenset[str]:
-    return frozenset(resources.raw(code).get("quotes", {}).get("speech_lemmas", []))
 
 
 @cache
