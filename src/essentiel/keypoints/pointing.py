@@ -1211,14 +1211,12 @@ def headline_article_repair(
 ) -> SubjectRepair | None:
     """« Ce petit garçon de 2 ans est tombé ... » under « ... un petit garçon tombé dans un
     puits »: a sentence whose subject opens on a demonstrative (``[pointing]
-    demonstratives``) whose noun the headline says (the same stem as one of the headline's
-    own words, ``Headline.title_stems``) points at the noun the reader of the box has just
-    read above it (the same word, in the same number, accents and all: not « gratuité » under
-    « gratuite », nor « interpellations » under « interpellés », nor « Ce tag » under « des
-    tags », one of several). The bullet keeps the
-    sentence with the definite article instead, in
-    brackets as an editor's change (« [Le] petit garçon de 2 ans ... »; ``[pointing]
-    demonstrative_articles``, « [L'] » before a vowel), checked by the verifier
+    demonstratives``) whose noun the headline says points at the noun the reader of the box
+    has just read above it (the same word, in the same number, accents and all: not
+    « gratuité » under « gratuite », nor « interpellations » under « interpellés », nor « Ce
+    tag » under « des tags », one of several). The bullet keeps the sentence with the
+    definite article instead, in brackets as an editor's change (« [Le] petit garçon de 2 ans
+    ... »; ``[pointing] demonstrative_articles``, « [L'] » before a vowel), checked by the verifier
     (``verifier.check_article``). Not a time (« Ce mardi », ``time_nouns``), not a
     sentence that opens on a quote mark (someone's words are not edited), not « cette » before
     an « h » (« la hausse », « l'histoire »: the article is not known), nor when the sentence
