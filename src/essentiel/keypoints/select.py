@@ -792,7 +792,65 @@ def verbless_fragment(span: SpacySpan) -> bool:
                 opens_relative(t) and not any(u.text == "," for u in t.subtree) for t in relatives
             )
         )
-    return all("Inf" in t.morph.get("VerbForm", []) for t in verbs)
+    if all("Inf" in t.morph.get("VerbForm", []) for t in verbs):
+        return True
+    return _verbless_circumstance(span, verbs)
+
+
+def _verbless_circumstance(span: SpacySpan, verbs: list[Token]) -> bool:
+    """A sentence the source writes without a verb, that says where, when or with what but
+    not who does what: it opens (after a coordinator) on a preposition, « Dans la foule ce
+    jour-là, des Africains, des Italiens, ... », « Mais avec seulement 2.000 spectateurs
+    autorisés ... », « A l'intérieur : trois grandes bouteilles ... », or on two participles
+    joined by « et » with no noun before them, « Tondue et frappée pour avoir ... »; its
+    verbs outside relative clauses are participles or infinitives, and its finite verbs all
+    stand in relative clauses that open on a relative pronoun and hold no comma (one that
+    does may have swallowed the main clause). A noun phrase with its participle as its
+    predicate, headline style (« Un homme de 40 ans interpellé à Lyon »), is a statement a
+    reader takes as one and is not refused here; nor is a sentence where a noun or an
+    adjective has a subject (« la police enquête sur ... », « enquête » read as a noun) or a
+    finite auxiliary the tagger missed (``[verb] finite_auxiliaries``): the main verb
+    misread."""
+    if any(is_finite_verb(t) for t in verbs):
+        return False
+    root = span.root
+    for tok in span:
+        if tok.dep_ in _RELATIVE_CLAUSES and (
+            not opens_relative(tok) or any(u.text == "," for u in tok.subtree)
+        ):
+            return False
+        if _in_relative(tok, root):
+            continue
+        if is_finite_verb(tok) or (
+            tok.lower_ in _finite_auxiliaries(span.doc.lang_) and tok.pos_ != "ADP"
+        ):
+            return False  # (« A l'intérieur : », the preposition without its accent)
+        if tok.pos_ in {"NOUN", "ADJ", "PROPN", "VERB"} and any(
+            is_subject(c) and c.i < tok.i for c in tok.children
+        ):
+            return False
+    words = [t for t in span if not t.is_punct]
+    if words and words[0].pos_ == "CCONJ":
+        words = words[1:]
+    if not words:
+        return False
+    first = words[0]
+    if first.pos_ == "ADP":
+        return True
+    # « Tondue et frappée pour ... »: the parse may read the first participle as a noun.
+    return first.pos_ not in {"DET", "PRON"} and any(
+        c.dep_ == "conj"
+        and "Part" in c.morph.get("VerbForm", [])
+        and any(g.dep_ == "cc" for g in c.children)
+        for c in first.children
+    )
+
+
+@cache
+def _finite_auxiliaries(code: str) -> frozenset[str]:
+    """The language's finite auxiliary forms, finite whatever the tagger reads them as."""
+    verb = resources.language_data(code, "defects").get("verb", {})
+    return frozenset(verb.get("finite_auxiliaries", []))
 
 
 def past_tense_read_as_participle(root: Token) -> bool:
