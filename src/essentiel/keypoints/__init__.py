@@ -52,6 +52,7 @@ from essentiel.keypoints.naming import (
     names_subject,
     naming_marks,
     namings_by_sentence,
+    title_persons,
 )
 from essentiel.keypoints.order import news_first
 from essentiel.keypoints.placing import refuse_unplaced, unplaced_in_order, unplaced_source
@@ -80,7 +81,7 @@ from essentiel.keypoints.standalone import (
     unnamed_description,
     with_insertion,
 )
-from essentiel.model import DateMention, Entity, EntityKind, KeyPoint, Notice, Span, Verdict
+from essentiel.model import DateMention, Entity, KeyPoint, Notice, Span, Verdict
 from essentiel.resources import SELECTORS, Language
 
 _TITLE_WORD = re.compile(r"[^\W\d_]+")
@@ -537,9 +538,8 @@ def build_keypoints(
                     repairs[i] = repair
     if settings.headline_article and title:
         # A demonstrative whose noun the headline says: the definite article instead.
-        title_person = any(
-            e.kind is EntityKind.PERSON and e.name.split()[-1] in title for e in context.entities
-        )
+        # Whole words: « Macron » names a person in the headline, « Roux » in « Rouxel » not.
+        title_person = bool(title_persons(title, context.entities))
         for i in range(min(len(sentences), MAX_RANK)):
             if i not in repairs:
                 repair = headline_article_repair(i, sentences, lang.code, title, text, title_person)

@@ -112,7 +112,7 @@ def _of_words(code: str) -> frozenset[str]:
     return PointingWords.of(code).of_words | frozenset(w.lower() for w in more)
 
 
-def _title_persons(title: str | None, entities: Sequence[Entity]) -> set[int]:
+def title_persons(title: str | None, entities: Sequence[Entity]) -> set[int]:
     """The persons (entity indices) whose name the headline holds: their full name or their
     last word (« Véran » for « Olivier Véran »)."""
     if not title:
@@ -248,7 +248,7 @@ def namings_by_sentence(
     text: str,
 ) -> dict[int, list[Naming]]:
     """Sentence start → the namings its bullets may carry (see the module)."""
-    headline = _title_persons(title, entities)
+    headline = title_persons(title, entities)
     found: dict[int, list[Naming]] = {}
     starts = [s.start for s in sentences]
     for k, entity in enumerate(entities):

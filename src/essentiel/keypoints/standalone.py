@@ -211,7 +211,7 @@ def _headline_person_repair(
     one of the first name, its noun not said in the sentence before (« ... a rencontré le
     député. Le député ... ») nor tied by the text to another person, nobody named in this
     sentence before it."""
-    from essentiel.keypoints.naming import _agrees, _described_as, _title_persons
+    from essentiel.keypoints.naming import _agrees, _described_as, title_persons
 
     if index == 0:
         return None
@@ -236,7 +236,7 @@ def _headline_person_repair(
     quoted = quoted_ranges(before.text)
     if any(any(a <= s - before.start < b for a, b in quoted) for _, s, _ in mentions):
         return None
-    if _title_persons(title, entities) != {person}:
+    if title_persons(title, entities) != {person}:
         return None
     entity = entities[person]
     if not _agrees(phrase[0], subject, entity.name, lang.code):
