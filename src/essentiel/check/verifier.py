@@ -641,18 +641,13 @@ class _RoleWords:
 def _role_words(code: str) -> _RoleWords:
     """``[roles]`` of the language: the determiners and the age that may stand between a name
     and the role apposed to it, and the most words a role has."""
-    data = resources.raw(code).get("roles", {})
-    determiners = "|".join(
-        re.escape(d) for d in sorted(data.get("determiners", []), key=len, reverse=True)
-    )
+    syntax = resources.role_syntax(code)
+    determiners = "|".join(re.escape(d) for d in sorted(syntax.determiners, key=len, reverse=True))
     det = rf"(?:(?:{determiners})(?:\s+|(?<=['’])))?" if determiners else ""
-    age = data.get("age", "(?!)")
     return _RoleWords(
-        after=re.compile(rf"(?P<name>[^,]+?)\s*,\s*(?:{age})?{det}", re.IGNORECASE),
-        max_words=int(data.get("max_words", 6)),
-        open_words=frozenset(
-            _fold(w) for w in [*data.get("determiners", []), *data.get("prepositions", [])]
-        ),
+        after=re.compile(rf"(?P<name>[^,]+?)\s*,\s*(?:{syntax.age})?{det}", re.IGNORECASE),
+        max_words=syntax.max_words,
+        open_words=frozenset(_fold(w) for w in [*syntax.determiners, *syntax.prepositions]),
     )
 
 

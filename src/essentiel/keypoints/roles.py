@@ -90,15 +90,16 @@ class RoleWords:
         nouns = {fold(w) for w in persons if " " not in w}
         nouns |= {fold(w).split()[0] if " " in w else fold(w) for w in listed}
         not_roles = {fold(w) for w in section.get("not_roles", [])}
+        syntax = resources.role_syntax(code)
         return cls(
             nouns=frozenset(nouns - not_roles),
             any_person=frozenset(nouns | not_roles | persons),
-            determiners=frozenset(w.lower() for w in section.get("determiners", [])),
-            prepositions=frozenset(w.lower() for w in section.get("prepositions", [])),
+            determiners=frozenset(w.lower() for w in syntax.determiners),
+            prepositions=frozenset(w.lower() for w in syntax.prepositions),
             titles=frozenset(fold(t) for t in [*entities.get("titles", [])])
             | frozenset(fold(t) for t in courtesy_titles(code)),
-            age=re.compile(section.get("age", "(?!)"), re.IGNORECASE),
-            max_words=int(section.get("max_words", 6)),
+            age=re.compile(syntax.age, re.IGNORECASE),
+            max_words=syntax.max_words,
             bare_titles=bool(section.get("bare_titles", False)),
         )
 

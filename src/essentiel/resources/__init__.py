@@ -335,6 +335,29 @@ def raw(code: str) -> dict[str, Any]:
     return _read_toml(code, "language.toml")
 
 
+@dataclass(frozen=True)
+class RoleSyntax:
+    """``[roles]`` as both sides of a bracketed role read it: the key points, which set a role
+    the text gives beside a name (« Olivier Véran [ministre de la Santé] »), and the verifier,
+    which checks it. One reader, so that the two cannot disagree on what a role looks like."""
+
+    determiners: tuple[str, ...]  # may stand between a name's comma and its role (« le »)
+    prepositions: tuple[str, ...]  # open a role's complement (« de », "of")
+    age: str  # a regex: an age that may stand between the comma and the role
+    max_words: int  # the most words a role has
+
+
+@cache
+def role_syntax(code: str) -> RoleSyntax:
+    data = raw(code).get("roles", {})
+    return RoleSyntax(
+        determiners=tuple(data.get("determiners", [])),
+        prepositions=tuple(data.get("prepositions", [])),
+        age=str(data.get("age", "(?!)")),
+        max_words=int(data.get("max_words", 6)),
+    )
+
+
 @cache
 def language(code: str) -> Language:
     """The resources of one language; raises KeyError for a language with no folder."""
