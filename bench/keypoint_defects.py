@@ -109,7 +109,16 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   « en » on the main verb, outside ``[clitic] idioms`` and quotation marks, not a count of
   a noun the bullet names, not after the article's sentence before as the bullet above;
   ``clitic_back``); « y » is left out, most of those the rule found were told by the
-  headline or the bullet above;
+  headline or the bullet above. One more that ``points_back`` does not return, tested
+  apart by the engine too (``pointing.unintroduced_event``, refused by the selector when
+  ``refuse_event``): ``back_event``, a definite noun that leans on the article rather than
+  the box (round 38's judges' first complaint, in 20 of 40 boxes): a noun only a text
+  defines (``[pointing] text_nouns``: « Les faits ont eu lieu vendredi », « a ironisé
+  l'intéressé »), or a noun of the story's event (``event_nouns``: « Le drame s'est noué
+  ... », « La scène se passe ... », « responsables de l'altercation ») that neither the
+  headline nor a bullet above told under that noun, its family or its ``equivalents``,
+  and that no complement, clause or name defines on the spot (« l'affaire Benalla »); not
+  inside quotation marks;
 - ``unplaced``: a description or a pronoun anywhere in the bullet that stands for an entity
   the reader cannot place, « which one? » (the most frequent note of the judges on OrangeSum
   train rows 18000-18039: « précise la chaîne », « Plusieurs avancent ... », « l'élu » before
@@ -265,9 +274,11 @@ PLACING_KINDS = (
     "unplaced_ordinal",
     "unplaced_source",
 )
-# Ways the measure alone counts (the engine does not test them): « en » on the main verb
-# standing for something the box does not show (``clitic_back``).
-MEASURE_POINTING_KINDS = ("back_en",)
+# Ways ``points_back`` does not return: « en » on the main verb standing for something the
+# box does not show (``clitic_back``; the measure alone counts it), and a definite noun of the
+# story's event or of the text the box never introduced (``back_event``: « Les faits ont eu
+# lieu ... », « le drame »; ``pointing.unintroduced_event``, which the selector also applies).
+MEASURE_POINTING_KINDS = ("back_en", "back_event")
 SUB_KINDS = {
     "needs_context": CONTEXT_KINDS,
     "points_back": (*POINTING_KINDS, *MEASURE_POINTING_KINDS),
@@ -1664,7 +1675,7 @@ def audit_box(
     from essentiel.keypoints.compress import subordinate_only
     from essentiel.keypoints.follow_on import follows_on, keeps_subject
     from essentiel.keypoints.placing import unplaced
-    from essentiel.keypoints.pointing import named_kinds
+    from essentiel.keypoints.pointing import named_kinds, unintroduced_event
     from essentiel.keypoints.standalone import short_mentions
 
     placed_words: list[str | None] = []
@@ -1725,6 +1736,13 @@ def audit_box(
         clitic = None if back else clitic_back(sentence, tokens, words, after_previous)
         if clitic:
             found += ["points_back", "back_en"]
+        event = (
+            None
+            if back or clitic
+            else unintroduced_event(sentence, fragments, lang.code, introduced, headline or "")
+        )
+        if event:
+            found += ["points_back", "back_event"]
         # What the reader read before this bullet: the headline, then the bullets above it.
         told_text = "\n".join([headline or "", *(r["text"] for r in records)])
         place = unplaced(sentence, fragments, lang.code, entities, told_text, point.text)
@@ -1769,6 +1787,7 @@ def audit_box(
                 # « M. Kabuga » -> « Félicien Kabuga »: the short mention, the fuller name.
                 "unintroduced": [[text[m.start : m.end], m.evidence.text] for m in shorts],
                 "clitic": clitic,
+                "event": event,
                 "lost": [],
             }
         )

@@ -905,3 +905,36 @@ def test_a_pronoun_a_bracketed_name_replaced_is_no_cut() -> None:
     assert script.with_named_gaps(text, fragments, bullet) == fragments
     sentence = _parsed(text)
     assert script.stray_comma(sentence, [(0, len(text))], resources.language("fr")) is False
+
+
+@pytest.mark.parametrize(
+    ("headline", "counted"),
+    [
+        # The headline tells the event in other words: « le drame » leans on the article.
+        ("Vannes : une voiture fonce dans la vitrine d'une boulangerie", True),
+        # The headline told it under that noun: « le drame » under « ... tourne au drame ».
+        ("Vannes : une nuit de fête tourne au drame", False),
+    ],
+)
+def test_a_definite_noun_that_leans_on_the_article_points_back(
+    headline: str, counted: bool
+) -> None:
+    script = _script()
+    text = "Le drame a eu lieu samedi vers 23 heures dans une rue de Vannes."
+    doc = pipeline("fr")(text)
+    sentences = [ParsedSentence(block=0, offset=0, span=doc[:], lang="fr")]
+    point = SimpleNamespace(
+        text=text,
+        sources=[Span(start=0, end=len(text), text=text)],
+        fragments=[Span(start=0, end=len(text), text=text)],
+    )
+    box = script.audit_box(
+        text,
+        sentences,
+        [point],
+        resources.language("fr"),
+        script.Words.of("fr"),
+        headline,
+        pipeline("fr")(headline),
+    )
+    assert ("back_event" in box["bullets"][0]["defects"]) is counted

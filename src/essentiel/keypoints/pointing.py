@@ -200,6 +200,18 @@ class PointingWords:
     # « "Parce que, sur mes sujets, …", a expliqué le ministre »: a quote opening on an
     # answer answers a question the box does not show. As phrases.
     answer_openers: tuple[tuple[str, ...], ...] = ()
+    # « les faits », « l'intéressé »: nouns that only a text's own sentences define; « le
+    # drame », « la scène », « l'altercation »: the story's event, which a bullet may call so
+    # once the headline or a bullet above told it (``unintroduced_event``).
+    text_nouns: frozenset[str] = frozenset()
+    event_nouns: frozenset[str] = frozenset()
+    # The articles and the contracted prepositions that make either definite (« les faits »,
+    # « au moment des faits », « du drame »), and the idioms they make no reference in
+    # (« dans les faits »: in practice). Idioms as the parse's words.
+    definite_marks: frozenset[str] = frozenset()
+    contracted_marks: frozenset[str] = frozenset()
+    facts_verbs: frozenset[str] = frozenset()  # « a reconnu les faits »: a confession
+    event_idioms: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     @cache
@@ -276,6 +288,12 @@ class PointingWords:
             superlative_words=words("superlative_words"),
             addressee_prepositions=words("addressee_prepositions"),
             answer_openers=phrases_of("answer_openers"),
+            text_nouns=frozenset(fold(w) for w in data.get("text_nouns", [])),
+            event_nouns=frozenset(fold(w) for w in data.get("event_nouns", [])),
+            definite_marks=words("definite_marks"),
+            contracted_marks=words("contracted_marks"),
+            facts_verbs=words("facts_verbs"),
+            event_idioms=phrases_of("event_idioms"),
         )
 
 
@@ -348,6 +366,109 @@ def points_back(
         return kind
     kind = _role(tokens, words, introduced, named, bullet, code)
     return kind if kind is not None else _image(tokens, words)
+
+
+def unintroduced_event(
+    sentence: ParsedSentence,
+    fragments: Sequence[tuple[int, int]],
+    code: str,
+    introduced: frozenset[str] = frozenset(),
+    title: str = "",
+) -> str | None:
+    """A definite noun of the bullet that leans on the article rather than the box (issue
+    33's first complaint, round 38), as written (« les faits »), or None. A noun only a
+    text's sentences define (``text_nouns``: « Les faits ont eu lieu vendredi », « a ironisé
+    l'intéressé ») unless the headline or a bullet above said that very word; a noun of the
+    story's event (``event_nouns``: « Le drame s'est noué ... », « les vigiles responsables
+    de l'altercation ») unless the headline (``title``), a bullet above (``introduced``) or
+    the bullet before it told the event under that noun, its family or its ``equivalents``
+    (« le drame » under « ... tourne au drame »). Not a noun that a complement, a clause or
+    a name defines on the spot (« l'affaire Benalla », « les faits reprochés à X »), inside
+    quotation marks (the speaker's words), in an idiom (``event_idioms``: « dans les
+    faits »), nor after an indefinite « des » (« Des images montrent ... »)."""
+    words = PointingWords.of(code)
+    if not (words.text_nouns or words.event_nouns):
+        return None
+    tokens = kept(sentence, fragments)
+    inside = {t.i for t in tokens}
+    heard = introduced | _headline_words(title)
+    lowered = [t.lower_ for t in tokens]
+    opened, straight = 0, False
+    for k, tok in enumerate(tokens):
+        if tok.text in _QUOTE_MARKS:
+            if tok.text == '"':
+                straight = not straight
+            else:
+                opened = opened + 1 if tok.text in "«“" else max(0, opened - 1)
+            continue
+        if opened or straight or tok.pos_ != "NOUN":
+            continue
+        folded = {fold(tok.lemma_), fold(tok.lower_)}
+        text_noun = bool(folded & words.text_nouns)
+        if not text_noun and not folded & words.event_nouns:
+            continue
+        # An article (« les faits »), or a preposition that holds one (« du drame », « des
+        # faits »); « des » as a determiner is indefinite (« Des images montrent ... »).
+        marks = [
+            c
+            for c in tok.children
+            if c.i < tok.i
+            and (
+                (c.dep_ == "det" and c.lower_ in words.definite_marks)
+                or (c.dep_ == "case" and c.lower_ in words.contracted_marks)
+            )
+        ]
+        if not marks:
+            continue
+        if any(
+            tuple(lowered[j : j + len(idiom)]) == idiom
+            for idiom in words.event_idioms
+            for j in range(max(0, k - len(idiom) + 1), k + 1)
+        ):
+            continue
+        # « les faits attribués à Alexandre Benalla »: a participle's clause that names; an
+        # event's noun by any complement (« la polémique sur ses soirées », « l'altercation
+        # entre les deux élus »).
+        if any(
+            c.i in inside
+            and (
+                _defines(c, tok, words)
+                or (c.dep_ == "acl" and any(t.pos_ == "PROPN" for t in c.subtree))
+                or (not text_noun and c.i > tok.i and c.dep_ in {"nmod", "acl"})
+            )
+            for c in tok.children
+        ):
+            continue
+        # « Le suspect a reconnu (une partie des) faits »: a confession, clear without them.
+        if text_noun and any(
+            h.lemma_.lower() in words.facts_verbs for h in (tok.head, tok.head.head)
+        ):
+            continue
+        # A text's noun is told only by itself, as written (« a fait trois blessés » tells no
+        # « faits »); an event's by its family too.
+        if (
+            tok.lower_ in heard or any(t.lower_ == tok.lower_ for t in tokens[:k])
+            if text_noun
+            else _named_before(tokens, k, tok, heard, words, code)
+        ):
+            continue
+        return f"{marks[0].text} {tok.text}".replace("' ", "'").replace("’ ", "’")
+    return None
+
+
+def names_headline_word(
+    sentence: ParsedSentence, fragments: Sequence[tuple[int, int]], title: str
+) -> bool:
+    """The bullet names a person or an organisation by a name the headline holds (« Julie
+    Depardieu se remémore la scène » under « Le pire souvenir de Julie Depardieu ... »): it is
+    about the news the headline announces, and the selector keeps it over a rival with
+    ``unintroduced_event``'s words (the rivals that stood in read worse, on the development
+    slices). A place says where, not who: « Lorient » under « Lorient : ... » does not."""
+    said = _headline_words(title)
+    return any(
+        t.ent_type_ in _SPEAKERS and t.is_alpha and t.lower_ in said
+        for t in kept(sentence, fragments)
+    )
 
 
 def demonstrative_points_back(tokens: Sequence[Token], code: str) -> bool:
