@@ -213,3 +213,20 @@ def test_a_role_is_not_cut_inside_a_coordinated_complement() -> None:
     assert role_beside(_span("Claire Dumont", text=text), sentences, "fr") is None
     second = role_beside(_span("Jeanne Roux", text=text), sentences, "fr")
     assert second is not None and second.role == "directrice de la banque régionale"
+
+
+def test_a_name_after_its_team_s_possessive_gets_no_role() -> None:
+    # « The Indiana Pacers' Chris Copeland [player for the Indiana Pacers] » (CNN/DM, read in
+    # the twentieth session): the possessive already says whose player he is.
+    from essentiel import Pipeline
+
+    text = (
+        "The Leeds Rhinos' Marcus Dale was injured in a crash on the M62 near Wakefield on "
+        "Sunday night, police said. Marcus Dale, a winger for the Leeds Rhinos, was taken to "
+        "hospital with a broken leg. The driver of the other car, a 41-year-old man, was "
+        "arrested at the scene. The motorway was closed for six hours while officers examined "
+        "the wreckage."
+    )
+    first = Pipeline().digest(text, lang="en").keypoints[0]
+    assert first.text.startswith("The Leeds Rhinos' Marcus Dale was injured"), first.text
+    assert "[" not in first.text

@@ -185,6 +185,13 @@ class KeyPointSettings:
     headline_whole_words: int = 4
     # The same extra words for the lead selector's first bullet (English by default).
     lead_extra_words: bool = True
+    # ... and it is first tried whole (compressed only as far as that limit), then cut
+    # towards the target as any bullet: with no headline above it, the lead is the box's only
+    # statement of the news, and what the cut to the target took was its cause (« have filed
+    # a missing persons report[ after his older brother disappeared three days ago] »).
+    # FRANK's 75 CNN/DM articles: 12 first bullets keep their cause or their figures, ROUGE-1
+    # 39.29 -> 39.30; XSum's 74, 5 boxes; French (the learned selector) untouched.
+    lead_whole: bool = True
     # When the headline's statement cannot be the first bullet as it is (too long after its
     # cuts, or refused), its main clause is tried before the next statement: what stands
     # before its subject and the clauses around it cut (``Compressor.compress``'s ``clause``).
@@ -781,6 +788,8 @@ def build_keypoints(
         # The headline's statement too long as it is, or refused: its main clause, cut of
         # what stands before its subject and of the clauses around it, before the next one.
         cuts = [(False, limits)]
+        if lead_first and settings.lead_whole:
+            cuts.insert(0, (False, replace(limits, target_words=limits.max_words)))
         if first and settings.headline_clause:
             cuts.append((True, limits))
         # ... and, last, the statement a few words over, when no quote states the headline

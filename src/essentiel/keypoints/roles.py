@@ -78,6 +78,7 @@ class RoleWords:
     age: re.Pattern[str]
     max_words: int
     bare_titles: bool  # a title may stand before a name with no determiner ("Police chief X")
+    possessive_endings: tuple[str, ...]  # a name's possessive ("The Pacers' X", "Chelsea's X")
 
     @classmethod
     @cache
@@ -101,6 +102,7 @@ class RoleWords:
             age=re.compile(syntax.age, re.IGNORECASE),
             max_words=syntax.max_words,
             bare_titles=bool(section.get("bare_titles", False)),
+            possessive_endings=tuple(section.get("possessive_endings", [])),
         )
 
 
@@ -323,6 +325,10 @@ def _described_here(
     # The name a complement in the bullet (« l'ancien bras droit de Nicolas Sarkozy »): a
     # bracket after it would read as the head's, and the head describes someone else.
     if before and (before[-1].lower() in words.prepositions or before[-1][-2:] in {"d'", "d’"}):
+        return True
+    # A name's possessive before it (« The Indiana Pacers' Chris Copeland »): the bullet says
+    # whose player, and the bracket repeated it (« [player for the Indiana Pacers] »).
+    if before and before[-1][:1].isupper() and before[-1].endswith(words.possessive_endings):
         return True
     role = role_beside(mention, sentences, code)
     if role is not None and any(a <= role.start and role.end <= b for a, b in fragments):
