@@ -1180,11 +1180,15 @@ def test_a_weekday_after_the_article_or_a_month_of_a_kind_is_a_habit() -> None:
         "Le marché aux fleurs ne se tient que le samedi soir ou dimanche matin. "
         "La foire, organisée chaque mois de mai, attire des milliers de curieux. "
         "Jamais la rivière n'avait été aussi basse pour un mois de septembre. "
-        "Samedi soir, la fanfare a défilé. Le lundi suivant, la mairie a fermé le parc."
+        "Samedi soir, la fanfare a défilé. Le lundi suivant, la mairie a fermé le parc. "
+        "Les billets se sont vendus dès le jeudi matin. La coopérative attend un mois de "
+        "juillet plus chaud."
     )
     assert [(t, v) for t, v, *_ in resolve(text)] == [
         ("Samedi soir", "2025-06-28"),
         ("lundi", "2025-06-30"),
+        ("jeudi matin", "2025-07-03"),
+        ("mois de juillet", "2025-07"),
     ]
 
 
@@ -1205,9 +1209,9 @@ def test_a_season_next_is_the_next_to_begin() -> None:
     ]
 
 
-def test_a_part_of_the_day_after_its_day_or_after_a_night(pipeline: Pipeline) -> None:
-    # « le lendemain en fin d'après-midi » weeks before publication is that day's; an evening
-    # told after a night is the evening the night begins.
+def test_a_part_of_the_day_right_after_its_day(pipeline: Pipeline) -> None:
+    # « le lendemain en fin d'après-midi » weeks before publication is that day's; a part of
+    # the day told after a night and its day goes on with that day.
     monday = dt.date(2018, 9, 3)
     text = (
         "Le randonneur avait été aperçu le 8 août près du col. Les recherches ont été "
@@ -1219,10 +1223,13 @@ def test_a_part_of_the_day_after_its_day_or_after_a_night(pipeline: Pipeline) ->
         ("en fin d'après-midi", "2018-08-09"),
     ]
     text = (
-        "Des orages sont annoncés toute la nuit de vendredi à samedi sur la côte. "
-        "En soirée, les rafales se renforcent nettement."
+        "Le temps dimanche restera agité. La pluie tombée au cours de la nuit de samedi à "
+        "dimanche gagnera l'est du pays pour atteindre en début de soirée les Vosges."
     )
-    assert _digest_dates(pipeline, text, dt.date(2020, 8, 28))[-1] == ("En soirée", "2020-08-28")
+    assert _digest_dates(pipeline, text, dt.date(2019, 9, 21))[-1] == (
+        "en début de soirée",
+        "2019-09-22",
+    )
 
 
 def test_a_month_of_the_year_named_after_it() -> None:

@@ -26,7 +26,7 @@ What news needs and general date parsers get wrong:
   « chaque mois de mai », « pour un mois de septembre »;
 - « l'automne prochain » is the next to begin (this year's in July); « en juin de l'année
   dernière » takes the year named after it; a part of the day right after a day is that day's
-  (« le lendemain en fin d'après-midi »), an evening after a night the night's first day.
+  (« le lendemain en fin d'après-midi »).
 Words come from resources/<lang>/language.toml ([dates] and [temporal]).
 """
 
@@ -134,8 +134,10 @@ class _Grammar:
     # kind, no day of the calendar (matched on the words before the hit).
     habitual_weekday: re.Pattern[str] = field(default=re.compile("(?!)"))
     habitual_month: re.Pattern[str] = field(default=re.compile("(?!)"))
-    # « le lundi suivant »: a weekday after the habitual article that these close is a day.
+    # « le lundi suivant », « dès le lundi »: a weekday after the habitual article that these
+    # close, or that these open, is a day.
     habitual_exceptions: re.Pattern[str] = field(default=re.compile("(?!)"))
+    habitual_exceptions_before: re.Pattern[str] = field(default=re.compile("(?!)"))
     # « a appelé à un nouveau rassemblement vendredi »: a weekday after these and a few words
     # of what is called for is ahead, whatever the tense of the call.
     called_for: re.Pattern[str] = field(default=re.compile("(?!)"))
@@ -572,6 +574,12 @@ def grammar(code: str) -> _Grammar:
             else "(?!)",
             re.IGNORECASE,
         ),
+        habitual_exceptions_before=re.compile(
+            rf"{b}(?:{alternation(t['habitual_exceptions_before'])})\s+\w+\s+$"
+            if t.get("habitual_exceptions_before")
+            else "(?!)",
+            re.IGNORECASE,
+        ),
         called_for=re.compile(
             rf"{b}(?:{alternation(t['called_for'])})\s+"
             rf"(?:[^\W\d_][\w'’-]*\s+){{0,{int(t.get('called_for_words', 0))}}}$"
@@ -734,11 +742,14 @@ _COORDINATED = re.compile(r"\s*(?:,|et|ou|and|or)\s*", re.IGNORECASE)
 def _habitual(hit: _Hit, text: str, g: _Grammar) -> bool:
     """« chaque samedi », « ne lever les gardes à vue que le samedi soir », « organisées chaque
     mois de mai », « le plus bas pour un mois de septembre »: a habit or a kind of day, no
-    date; not « le lundi suivant », a day counted from the one narrated."""
+    date; not « le lundi suivant », a day counted from the one narrated, nor « dès le
+    vendredi matin »."""
     before = text[max(0, hit.start - 20) : hit.start]
     if hit.rule == "weekday":
-        return bool(g.habitual_weekday.search(before)) and not g.habitual_exceptions.match(
-            text, hit.end
+        return (
+            bool(g.habitual_weekday.search(before))
+            and not g.habitual_exceptions.match(text, hit.end)
+            and not g.habitual_exceptions_before.search(before)
         )
     return hit.rule == "month" and bool(g.habitual_month.search(before))
 
@@ -1476,7 +1487,7 @@ class DateResolver:
             narrated = _single_day(anchor) if anchor else None
             if anchor is None or narrated is None:
                 return out(published.isoformat(), grain, "publication", part=part)
-            day = _night_start(anchor, part) or narrated
+            day = narrated
             if context.offset + hit.start - anchor.span.end in range(3):
                 # « le lendemain en fin d'après-midi », « mardi 2 juillet dans la soirée »: the
                 # part of the day right after it, however far back that day is.
@@ -1744,17 +1755,6 @@ def _single_day(mention: DateMention) -> dt.date | None:
         return None
     try:
         return dt.date.fromisoformat(last)
-    except ValueError:
-        return None
-
-
-def _night_start(mention: DateMention, part: str | None) -> dt.date | None:
-    """« dans la nuit de vendredi à samedi … En soirée, … »: the evening or the afternoon
-    narrated after a night is the day it begins on (``_single_day`` gives the morning)."""
-    if mention.part_of_day != "night" or part not in {"evening", "afternoon"} or not mention.value:
-        return None
-    try:
-        return dt.date.fromisoformat(mention.value.split("/")[0])
     except ValueError:
         return None
 
