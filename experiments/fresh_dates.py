@@ -20,7 +20,9 @@ expression's offsets in the *clean* text, the error's kind, and the value a read
 a ``wrong`` or ``missed`` item is right when a mention overlapping its offsets has that value;
 a ``spurious`` item when no mention overlaps it; a ``bounds`` item (the span badly bounded)
 when a mention has those offsets, within two characters, and that value. Only ids, offsets,
-kinds and values are stored; the counts by kind are what may be quoted.
+kinds and values are stored; the counts by kind are what may be quoted. A ``right`` item
+(``fresh_dates_judged_20000.jsonl`` holds every date judged on train rows 20000-20149, the
+right ones too) is right when a mention overlapping it still has that value.
 
 ``score-quotes`` does the same for quotes (``fresh_quotes_judged.jsonl``: article id, the
 quote's content offsets in the clean text as a reader bounds it, the verdict and its kind): a

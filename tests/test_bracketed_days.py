@@ -259,3 +259,18 @@ def test_a_weekday_the_bullet_dates_otherwise_gets_no_bracket(engine: Pipeline) 
     ), bullets
     # A weekday alone in its bullet still gets its date.
     assert any("mardi dernier [15 septembre]" in b for b in bullets), bullets
+
+
+def test_a_month_dated_by_the_year_after_it_keeps_that_year_s_bracket(engine: Pipeline) -> None:
+    # « juin » takes its year from « l'année dernière »: the sentence does not write the year
+    # out, so the bracket still gives it.
+    text = (
+        "En juin de l'année dernière, le maire de Saint-Aubin avait déjà fermé la piscine "
+        "municipale pour des travaux d'étanchéité."
+    )
+    digest = engine.digest(text, lang="fr", published="2017-12-08")
+    assert [(d.span.text, d.value) for d in digest.dates] == [
+        ("En juin", "2016-06"),
+        ("l'année dernière", "2016"),
+    ]
+    assert "En juin de l'année dernière [2016]" in digest.keypoints[0].text, digest.keypoints

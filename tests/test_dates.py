@@ -1166,3 +1166,81 @@ def test_this_season_under_a_past_verb_is_the_one_just_ended(pipeline: Pipeline)
     assert _digest_dates(pipeline, "Le chantier sera terminé cet été.", may) == [
         ("cet été", "2021-06/2021-08")
     ]
+
+
+# Session 21 (issue 32): kinds read on OrangeSum train rows 20000-20149, each on sentences
+# of our own.
+
+
+def test_a_weekday_after_the_article_or_a_month_of_a_kind_is_a_habit() -> None:
+    # « le samedi soir » (on Saturday evenings), and the weekday coordinated with it; « chaque
+    # mois de mai », « pour un mois de septembre »: no day of the calendar. A day named
+    # without the article or with its date, and « le lundi suivant », stay dates.
+    text = (
+        "Le marché aux fleurs ne se tient que le samedi soir ou dimanche matin. "
+        "La foire, organisée chaque mois de mai, attire des milliers de curieux. "
+        "Jamais la rivière n'avait été aussi basse pour un mois de septembre. "
+        "Samedi soir, la fanfare a défilé. Le lundi suivant, la mairie a fermé le parc. "
+        "Les billets se sont vendus dès le jeudi matin. La coopérative attend un mois de "
+        "juillet plus chaud."
+    )
+    assert [(t, v) for t, v, *_ in resolve(text)] == [
+        ("Samedi soir", "2025-06-28"),
+        ("lundi", "2025-06-30"),
+        ("jeudi matin", "2025-07-03"),
+        ("mois de juillet", "2025-07"),
+    ]
+
+
+def test_a_weekday_called_for_is_ahead(pipeline: Pipeline) -> None:
+    tuesday = dt.date(2024, 3, 12)
+    text = (
+        "Le collectif des riverains a appelé à un nouveau rassemblement vendredi devant la mairie."
+    )
+    assert _digest_dates(pipeline, text, tuesday) == [("vendredi", "2024-03-15")]
+
+
+def test_a_season_next_is_the_next_to_begin() -> None:
+    july = dt.date(2020, 7, 1)
+    text = "Le budget sera examiné à l'automne prochain. La station rouvrira l'été prochain."
+    assert [(t, v) for t, v, *_ in resolve(text, published=july)] == [
+        ("l'automne prochain", "2020-09/2020-12"),  # not begun: this year's
+        ("l'été prochain", "2021-06/2021-08"),  # under way: next year's
+    ]
+
+
+def test_a_part_of_the_day_right_after_its_day(pipeline: Pipeline) -> None:
+    # « le lendemain en fin d'après-midi » weeks before publication is that day's; a part of
+    # the day told after a night and its day goes on with that day.
+    monday = dt.date(2018, 9, 3)
+    text = (
+        "Le randonneur avait été aperçu le 8 août près du col. Les recherches ont été "
+        "suspendues le lendemain en fin d'après-midi à cause des orages."
+    )
+    assert _digest_dates(pipeline, text, monday) == [
+        ("le 8 août", "2018-08-08"),
+        ("le lendemain", "2018-08-09"),
+        ("en fin d'après-midi", "2018-08-09"),
+    ]
+    text = (
+        "Le temps dimanche restera agité. La pluie tombée au cours de la nuit de samedi à "
+        "dimanche gagnera l'est du pays pour atteindre en début de soirée les Vosges."
+    )
+    assert _digest_dates(pipeline, text, dt.date(2019, 9, 21))[-1] == (
+        "en début de soirée",
+        "2019-09-22",
+    )
+
+
+def test_a_month_of_the_year_named_after_it() -> None:
+    text = "En juin de l'année dernière, le député avait déjà alerté ses collègues."
+    assert [(t, v) for t, v, *_ in resolve(text, published=dt.date(2017, 12, 8))] == [
+        ("En juin", "2016-06"),
+        ("l'année dernière", "2016"),
+    ]
+
+
+def test_an_imperfect_of_avoir_read_as_a_present_is_past(pipeline: Pipeline) -> None:
+    tuesday = dt.date(2020, 3, 31)
+    text = "« Vendredi, nous avions quatre-vingts lits occupés », a expliqué le chef de service."
+    assert _digest_dates(pipeline, text, tuesday) == [("Vendredi", "2020-03-27")]

@@ -97,6 +97,7 @@ def _clause_tense(
     conditional: dict[str, Any] | None = None,
     imperfect: tuple[str, ...] = (),
     prospective: frozenset[str] = frozenset(),
+    imperfect_forms: frozenset[str] = frozenset(),
 ) -> str | None:
     auxes = [c for c in verb.children if c.dep_.startswith("aux")]
     tense_aux = [c for c in auxes if c.dep_ != "aux:pass"]
@@ -190,6 +191,9 @@ def _clause_tense(
         if "Imp" in tense or "Past" in tense:
             return "past"
         if "Pres" in tense:
+            if verb.lower_ in imperfect_forms:
+                # « Vendredi, nous avions 92 lits »: « avions » read as a present.
+                return "past"
             return "present"
     return None
 
@@ -210,6 +214,7 @@ def tense_positions(
     conditional = temporal.get("conditional")
     imperfect = tuple(temporal.get("imperfect_endings", []))
     prospective = frozenset(temporal.get("prospective_verbs", []))
+    imperfect_forms = frozenset(temporal.get("imperfect_forms", []))
     tenses = Tenses(set(), set(), set())
     # A verb governs several words: its tense is read once (by the verb's index).
     tense_of: dict[int, str | None] = {}
@@ -219,7 +224,7 @@ def tense_positions(
             continue
         if verb.i not in tense_of:
             tense_of[verb.i] = _clause_tense(
-                verb, future_aux, forward, conditional, imperfect, prospective
+                verb, future_aux, forward, conditional, imperfect, prospective, imperfect_forms
             )
         tense = tense_of[verb.i]
         if tense is not None:
@@ -247,6 +252,7 @@ class BlockTenses:
         self.conditional = temporal.get("conditional")
         self.imperfect = tuple(temporal.get("imperfect_endings", []))
         self.prospective = frozenset(temporal.get("prospective_verbs", []))
+        self.imperfect_forms = frozenset(temporal.get("imperfect_forms", []))
         self._starts: list[int] | None = None
         # A verb governs several words: its tense is read once (by the verb's index).
         self._tense_of: dict[int, str | None] = {}
@@ -263,6 +269,7 @@ class BlockTenses:
                 self.conditional,
                 self.imperfect,
                 self.prospective,
+                self.imperfect_forms,
             )
         return self._tense_of[verb.i]
 

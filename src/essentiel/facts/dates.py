@@ -21,7 +21,12 @@ What news needs and general date parsers get wrong:
 - a season months ahead under no future verb, or a month after a past participle
   (« déclenché en octobre »), is the last one; « qui devaient se tenir en mars » (a future
   seen from the past) the nearest one;
-- « du lundi au vendredi » (a weekly schedule) and « le Journal du dimanche » are no dates.
+- « du lundi au vendredi » (a weekly schedule) and « le Journal du dimanche » are no dates,
+  nor are habits and kinds: « chaque samedi », « le samedi soir » (on Saturday evenings),
+  « chaque mois de mai », « pour un mois de septembre »;
+- « l'automne prochain » is the next to begin (this year's in July); « en juin de l'année
+  dernière » takes the year named after it; a part of the day right after a day is that day's
+  (« le lendemain en fin d'après-midi »).
 Words come from resources/<lang>/language.toml ([dates] and [temporal]).
 """
 
@@ -124,6 +129,18 @@ class _Grammar:
     # Nouns a feast qualifies as a kind of thing, no day (« le marché de Noël », « ses
     # courses de Noël »).
     feast_kinds: frozenset[str]
+    # « chaque samedi », « le samedi soir » (on Saturdays), « chaque mois de mai », « pour un
+    # mois de septembre »: the words before a weekday or a month that make it a habit or a
+    # kind, no day of the calendar (matched on the words before the hit).
+    habitual_weekday: re.Pattern[str] = field(default=re.compile("(?!)"))
+    habitual_month: re.Pattern[str] = field(default=re.compile("(?!)"))
+    # « le lundi suivant », « dès le lundi »: a weekday after the habitual article that these
+    # close, or that these open, is a day.
+    habitual_exceptions: re.Pattern[str] = field(default=re.compile("(?!)"))
+    habitual_exceptions_before: re.Pattern[str] = field(default=re.compile("(?!)"))
+    # « a appelé à un nouveau rassemblement vendredi »: a weekday after these and a few words
+    # of what is called for is ahead, whatever the tense of the call.
+    called_for: re.Pattern[str] = field(default=re.compile("(?!)"))
     # ``needs`` without repeats (six patterns need a month, three a weekday ...), and per
     # pattern the index of its words among them (-1: none needed): find tests each set of
     # words once per text.
@@ -219,8 +236,9 @@ def grammar(code: str) -> _Grammar:
         ),
         (
             "weekday",
-            # Not « chaque samedi »: a frequency, no date (the guideline leaves them out).
-            rf"{wd_glued}(?<!chaque )"
+            # Not « chaque samedi »: a frequency, no date (the guideline leaves them out;
+            # ``habitual_weekday`` drops them in ``find``).
+            rf"{wd_glued}"
             rf"(?:(?P<this>{this})\s+|(?P<last_pre>{last})\s+|(?P<next_pre>{nxt})\s+)?"
             rf"(?P<wd>{wd})(?:\s+(?:en\s+)?(?P<part>{part}))?"
             rf"(?:\s+(?P<last>{last})|\s+(?P<next>{nxt}))?{e}",
@@ -548,7 +566,35 @@ def grammar(code: str) -> _Grammar:
             t.get("dated_titles", []),
         ),
         feast_kinds=frozenset(w.lower() for w in t.get("feast_kinds", [])),
+        habitual_weekday=_ending_with(t.get("habitual_weekday_openers", []), b),
+        habitual_month=_ending_with(t.get("habitual_month_openers", []), b),
+        habitual_exceptions=re.compile(
+            rf"\s+(?:{alternation(t['habitual_exceptions'])}){e}"
+            if t.get("habitual_exceptions")
+            else "(?!)",
+            re.IGNORECASE,
+        ),
+        habitual_exceptions_before=re.compile(
+            rf"{b}(?:{alternation(t['habitual_exceptions_before'])})\s+\w+\s+$"
+            if t.get("habitual_exceptions_before")
+            else "(?!)",
+            re.IGNORECASE,
+        ),
+        called_for=re.compile(
+            rf"{b}(?:{alternation(t['called_for'])})\s+"
+            rf"(?:[^\W\d_][\w'’-]*\s+){{0,{int(t.get('called_for_words', 0))}}}$"
+            if t.get("called_for")
+            else "(?!)",
+            re.IGNORECASE,
+        ),
     )
+
+
+def _ending_with(words: list[str], b: str) -> re.Pattern[str]:
+    """One of ``words`` as the last words before a position (searched on the text before it)."""
+    if not words:
+        return re.compile("(?!)")
+    return re.compile(rf"{b}(?:{alternation(words)})\s+$", re.IGNORECASE)
 
 
 def _frequency_range(
@@ -635,6 +681,7 @@ def find(text: str, code: str) -> list[_Hit]:
     # « la surface de Mars », « vers Mars »: a capitalised month after a lowercase word is a
     # name (French writes its months lower case), not a date.
     hits = [h for h in hits if not (h.rule == "month" and _capitalised_month(h))]
+    hits = _without_habits(hits, text, g)
     # « du lundi au vendredi »: a weekly schedule; « le Journal du dimanche »: a name.
     # Looked for only where a hit could be inside one: most blocks have no date at all.
     patterns = [g.frequency_range] if any(h.rule == "weekday" for h in hits) else []
@@ -667,6 +714,44 @@ def find(text: str, code: str) -> list[_Hit]:
             extra.append(coordinated)
             last = coordinated
     return sorted(kept + extra, key=lambda h: h.start)
+
+
+def _without_habits(hits: list[_Hit], text: str, g: _Grammar) -> list[_Hit]:
+    """The hits that are no habit (``_habitual``), nor a weekday coordinated right after a
+    habitual one (« que le samedi soir ou dimanche matin »)."""
+    kept: list[_Hit] = []
+    habits: list[_Hit] = []
+    for hit in sorted(hits, key=lambda h: h.start):
+        if _habitual(hit, text, g) or (
+            hit.rule == "weekday"
+            and any(
+                h.rule == "weekday" and _COORDINATED.fullmatch(text, h.end, hit.start)
+                for h in habits
+            )
+        ):
+            habits.append(hit)
+        else:
+            kept.append(hit)
+    return kept
+
+
+# What joins two weekdays of one habit (« le samedi soir ou dimanche matin »).
+_COORDINATED = re.compile(r"\s*(?:,|et|ou|and|or)\s*", re.IGNORECASE)
+
+
+def _habitual(hit: _Hit, text: str, g: _Grammar) -> bool:
+    """« chaque samedi », « ne lever les gardes à vue que le samedi soir », « organisées chaque
+    mois de mai », « le plus bas pour un mois de septembre »: a habit or a kind of day, no
+    date; not « le lundi suivant », a day counted from the one narrated, nor « dès le
+    vendredi matin »."""
+    before = text[max(0, hit.start - 20) : hit.start]
+    if hit.rule == "weekday":
+        return (
+            bool(g.habitual_weekday.search(before))
+            and not g.habitual_exceptions.match(text, hit.end)
+            and not g.habitual_exceptions_before.search(before)
+        )
+    return hit.rule == "month" and bool(g.habitual_month.search(before))
 
 
 def _capitalised_month(hit: _Hit) -> bool:
@@ -826,7 +911,8 @@ class DateResolver:
                 result.append(mention)
                 rules.append(hit.rule)
                 context.before.append(mention)
-        return _part_of_the_day_after(_dated_by_apposition(result), rules)
+        result = _month_of_the_year_after(_dated_by_apposition(result), text, offset)
+        return _part_of_the_day_after(result, rules)
 
     def _mention(
         self,
@@ -1003,6 +1089,7 @@ class DateResolver:
                 or g.awaited_before.search(text, 0, hit.start)
                 or g.awaited_after.match(text, hit.end)
                 or g.next_noun.search(text, max(0, hit.start - 60), hit.start)
+                or g.called_for.search(text, max(0, hit.start - 60), hit.start)
                 or g.deadline.search(text, max(0, hit.start - 20), hit.start)
             ):
                 day = _weekday_on_or_after(published, weekday)
@@ -1401,6 +1488,10 @@ class DateResolver:
             if anchor is None or narrated is None:
                 return out(published.isoformat(), grain, "publication", part=part)
             day = narrated
+            if context.offset + hit.start - anchor.span.end in range(3):
+                # « le lendemain en fin d'après-midi », « mardi 2 juillet dans la soirée »: the
+                # part of the day right after it, however far back that day is.
+                return out(day.isoformat(), grain, "text", part=part, anchor_text=anchor.span.text)
             # The day narrated is near publication (not « l'élection du 3 novembre » five
             # weeks ahead), and not past when the verb is future (« sera inhumé dans
             # l'après-midi » after « mort jeudi »).
@@ -1559,7 +1650,9 @@ class DateResolver:
             if groups.get("last"):
                 year -= 1 if not ended else 0
             elif groups.get("next"):
-                year += 1
+                # « l'automne prochain » in July is the one to come this year; « l'été
+                # prochain » in July, next year's.
+                year += 1 if starts <= published else 0
             elif this:
                 # « cet hiver » in May: next winter, unless a past verb tells the one just
                 # ended (« Cet hiver, les urgences ont été débordées »).
@@ -1743,6 +1836,33 @@ def _part_of_the_day_after(mentions: list[DateMention], rules: list[str]) -> lis
             out[i] = mention.model_copy(
                 update={"value": day.isoformat(), "anchor": after.anchor, "anchor_text": None}
             )
+    return out
+
+
+_OF_THE_YEAR = re.compile(r"\s+d(?:e\s+|['’]\s*)")
+
+
+def _month_of_the_year_after(
+    mentions: list[DateMention], text: str, offset: int
+) -> list[DateMention]:
+    """« En juin de l'année dernière », « en mars de cette année »: a month of the year named
+    right after it (« de » between) is of that year, not the one publication gives it.
+    ``text`` is the block's, which starts at ``offset`` in the clean text."""
+    out = list(mentions)
+    for i, mention in enumerate(out[:-1]):
+        after = out[i + 1]
+        gap = text[mention.span.end - offset : after.span.start - offset]
+        if (
+            mention.grain == DateGrain.MONTH
+            and mention.anchor == "publication"
+            and mention.value
+            and re.fullmatch(r"\d{4}-\d{2}", mention.value)
+            and after.grain == DateGrain.YEAR
+            and after.value
+            and re.fullmatch(r"\d{4}", after.value)
+            and _OF_THE_YEAR.fullmatch(gap)
+        ):
+            out[i] = mention.model_copy(update={"value": f"{after.value}-{mention.value[5:]}"})
     return out
 
 

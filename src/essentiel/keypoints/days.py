@@ -265,13 +265,16 @@ def days_by_sentence(
 def _said_beside(
     mention: DateMention, mentions: Sequence[DateMention], sentence: ParsedSentence
 ) -> bool:
-    """Another date of the sentence falls in the mention's month or year."""
+    """Another date of the sentence falls in the mention's month or year, and writes it out
+    (« l'an dernier, en mars 2019, »; not « en juin de l'année dernière », whose month takes
+    its year from the words the bracket would date)."""
     value = mention.value or ""
     return any(
         other is not mention
         and other.value is not None
         and other.value.startswith(value)
         and sentence.start <= other.span.start < sentence.end
+        and any(ch.isdigit() for ch in other.span.text)
         for other in mentions
     )
 
