@@ -164,7 +164,8 @@ class KeyPointSettings:
     headline_keep: bool = True
     # ... nor of a later bullet whose sentence states the headline while no bullet above does
     # (``restates``): the first bullet was another statement, and the cut of this one took
-    # the headline's words.
+    # the headline's words. Not with the lead selector (English's default), which picks no
+    # headline statement; measured on French only.
     headline_keep_later: bool = True
     # The first bullet may run this many words over ``max_words``: a lead that carries its
     # attribution and date is often a few words over the box's limit, and without it the
@@ -724,7 +725,7 @@ def build_keypoints(
             headline.words_in(cand.sentence, pointing_label_end(cand.sentence.span.text, lang.code))
             if settings.headline_keep
             and headline is not None
-            and (first or restates(cand, headline, made, settings))
+            and (first or (selector != "lead" and restates(cand, headline, made, settings)))
             else frozenset()
         )
         # The lead selector's first bullet is its statement of the news too (no headline to
