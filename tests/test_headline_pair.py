@@ -54,3 +54,41 @@ def test_a_sentence_that_points_at_nothing_listed_is_not_joined() -> None:
     engine = Pipeline(Settings(keypoints=KeyPointSettings(article_order=False)))
     digest = engine.digest(body, lang="fr", title=TITLE)
     assert all("criminel ?" not in point.text for point in digest.keypoints)
+
+
+# « Il s'agit d'un ... » names what the sentence before told: alone it stands for nothing, the
+# two together state the headline's event.
+NAMING_TITLE = "Vendée : un forcené se suicide après un possible féminicide"
+DEATHS = "Une femme de 79 ans et son mari de 81 ans ont été retrouvés morts mardi soir à Luçon."
+NAMED = "Il s'agirait d'un féminicide suivi d'un suicide."
+NAMING_BODY = (
+    f"{DEATHS} {NAMED}\n\n"
+    "L'alerte a été donnée vers 19 heures par une voisine qui n'avait plus de nouvelles du "
+    "couple depuis la veille.\n\n"
+    "Les gendarmes ont découvert le corps de la femme dans la cuisine, et celui de l'homme "
+    "dans le garage de la maison.\n\n"
+    "Une arme de chasse a été retrouvée près du corps du mari, a précisé le parquet de La "
+    "Roche-sur-Yon.\n\n"
+    "Une enquête a été ouverte et confiée à la brigade de recherches de Fontenay-le-Comte.\n\n"
+    "Le maire de Luçon a dit sa tristesse devant un drame qui frappe une famille connue de "
+    "tous."
+)
+
+
+def _naming_points(body: str = NAMING_BODY, **settings: object) -> list[str]:
+    settings = {"article_order": False, **settings}
+    engine = Pipeline(Settings(keypoints=KeyPointSettings(**settings)))  # type: ignore[arg-type]
+    digest = engine.digest(body, lang="fr", title=NAMING_TITLE)
+    assert all(point.verdict.passed for point in digest.keypoints)
+    return [str(point.text) for point in digest.keypoints]
+
+
+def test_a_sentence_that_names_what_the_one_before_told_is_joined_to_it() -> None:
+    assert _naming_points()[0] == f"{DEATHS} {NAMED}"
+
+
+def test_the_named_sentence_is_no_bullet_alone() -> None:
+    # Without the pair, « Il s'agirait d'un ... » points at nothing the box shows.
+    points = _naming_points(headline_pairs=False)
+    assert all(not point.startswith("Il s'agirait") for point in points)
+    assert all(NAMED not in point for point in points)

@@ -170,6 +170,11 @@ class KeyPointSettings:
     # No cut of the first bullet takes one of the headline's content words (``Headline``'s
     # stems): compression must not drop the event the bullet was chosen to state.
     headline_keep: bool = True
+    # ... nor of a later bullet whose sentence states the headline while no bullet above does
+    # (``restates``): the first bullet was another statement, and the cut of this one took
+    # the headline's words. Not with the lead selector (English's default), which picks no
+    # headline statement; measured on French only.
+    headline_keep_later: bool = True
     # The first bullet may run this many words over ``max_words``: a lead that carries its
     # attribution and date is often a few words over the box's limit, and without it the
     # headline's event was told by no bullet (``make tune``, 2026-12-05: with tries and keep,
@@ -742,7 +747,9 @@ def build_keypoints(
             # Not in an opening label the bullet drops (« C'est une scène ... à Auxerre : »):
             # the words it shares with the headline are said again after it, or not at all.
             headline.words_in(cand.sentence, pointing_label_end(cand.sentence.span.text, lang.code))
-            if first and settings.headline_keep and headline is not None
+            if settings.headline_keep
+            and headline is not None
+            and (first or (selector != "lead" and restates(cand, headline, made, settings)))
             else frozenset()
         )
         # The lead selector's first bullet is its statement of the news too (no headline to
@@ -818,6 +825,27 @@ def build_keypoints(
                 namings.get(cand.sentence.start, ()),
                 frozenset(named_so_far),
             )
+            if keep and not first:
+                # A later bullet that keeps the headline's words (``restates``): not when that
+                # cut is no bullet, or loses a name the free cut keeps (« À Vinzelles, ... »
+                # for « ... Journal de Saône-et-Loire »).
+                free = _make(
+                    text,
+                    cand.sentence,
+                    compressor,
+                    verifier,
+                    allowed,
+                    [],
+                    repair,
+                    lead,
+                    frozenset(),
+                    clause,
+                    days.get(cand.sentence.start, ()),
+                    namings.get(cand.sentence.start, ()),
+                    frozenset(named_so_far),
+                )
+                if free is not None and (point is None or names_lost(point.text, free.text)):
+                    point = free
             if point is None:
                 continue
             if not judged:
@@ -1150,6 +1178,31 @@ def headline_candidates(
     found = [early[k] for k in order if k == order[0] or matches[k] > 0.0]
     later = later_statement(candidates, headline, code, settings)
     return [later, *found] if later is not None else found
+
+
+def restates(
+    cand: Candidate,
+    headline: Headline,
+    made: list[tuple[int, KeyPoint]],
+    settings: KeyPointSettings,
+) -> bool:
+    """A later bullet's sentence states the headline (at least ``QUOTE_TITLE_SHARE`` of its
+    own words) while no bullet made so far does: its cut keeps the headline's words as the
+    first bullet's does (« Alors que plusieurs cas de bébés nés sans bras avaient été
+    signalés ..., d'autres ont été repérés dans les Bouches-du-Rhône » was cut to « D'autres
+    ont été repérés ... » under « Bébés nés sans bras : trois nouveaux cas ... »)."""
+    if not settings.headline_keep_later:
+        return False
+    if headline.title_share(cand.sentence) < QUOTE_TITLE_SHARE:
+        return False
+    return all(headline.title_share_of(point.text) < QUOTE_TITLE_SHARE for _, point in made)
+
+
+def names_lost(kept: str, other: str) -> bool:
+    """A name (a word written with a capital past the bullet's first) that ``other`` says and
+    ``kept`` does not."""
+    capitals = {w for w in _TITLE_WORD.findall(other)[1:] if w[:1].isupper()}
+    return bool(capitals - set(_TITLE_WORD.findall(kept)))
 
 
 def later_statement(
