@@ -1545,6 +1545,22 @@ def test_an_opening_phrase_that_says_whose_view_follows_stays() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Dans ce cas, un nouveau protocole serait publié dès lundi dans les établissements.",
+        "À ce rythme, la retenue d'eau de Guerlédan sera vide avant la fin du mois d'août.",
+    ],
+)
+def test_an_opening_phrase_that_sets_a_condition_stays(text: str) -> None:
+    # Cut, « Dans ce cas, » left « Un nouveau plan serait publié. »: the condition gone, the
+    # bullet stated as a fact what the source says only in that case (a helper's reading of
+    # train boxes, twentieth session).
+    bullet, removed = compress(text, 30)
+    assert "pointing_opener" not in removed
+    assert bullet.startswith(text.split(",")[0]), bullet
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # A time, not the sentence before.
         "Ce lundi, la mairie de Quimper a fermé la piscine municipale pour travaux.",
         # Defined on the spot by its complement.

@@ -459,6 +459,11 @@ def _pointing_opener(s: _Sentence) -> Iterable[Deletion]:
         # « Pour ce médecin, "il y a eu une tentative ..." »: whose view the rest is (the
         # twenty-ninth round's unattributed quote), not what the sentence before said.
         return
+    conditions = _compress_words(s.lang.code, "condition_nouns")
+    if any(t.lower_ in conditions for t in tokens):
+        # « Dans ce cas, un nouveau plan serait publié »: the condition the rest holds under;
+        # cut, the bullet would state it as a fact.
+        return
     rest = s.text[nxt:].lstrip(",;: ")
     if s.lang.opens_with(rest, s.lang.anaphoric_openers) or opens_pointing_back(rest, s.lang):
         return
