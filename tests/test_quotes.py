@@ -818,6 +818,22 @@ def test_an_apposition_to_the_source_is_no_part_of_the_claim(pipeline: Pipeline)
         "Karim Benali, qui nie les faits, n'aurait jamais quitté la ville",
         "la reprise est plus rapide que prévu",
     ]
+    digest = _digest(
+        pipeline,
+        "Pour Paul Vidal, maire PS de Colmar (Alsace), réélu au premier tour, rapporteur de la "
+        "commission des finances, les communes doivent maintenir leurs investissements. Selon "
+        "France 3, la maire de Bourg, Anne Colin, a expliqué que le pont resterait fermé. Selon "
+        'Marc Petit, président du syndicat des taxis de la ville : "300 chauffeurs sont '
+        'menacés de faillite".',
+        "fr",
+    )
+    assert _kinds(digest) == [
+        ("according_to", "les communes doivent maintenir leurs investissements"),
+        ("according_to", "la maire de Bourg, Anne Colin, a expliqué que le pont resterait fermé"),
+        ("indirect", "le pont resterait fermé"),
+        ("direct", "300 chauffeurs sont menacés de faillite"),
+    ]
+    assert _quote(digest, "300 chauffeurs").speaker_name == "Marc Petit"
 
 
 def test_a_quote_in_an_opinion_introduced_by_pour_is_the_holder_s(pipeline: Pipeline) -> None:
@@ -846,7 +862,7 @@ def test_a_claim_ends_at_the_colon_after_its_source_and_before_another_cue_s_quo
     # « D'après elle, X "…" : "…. …", a ajouté l'élue » ran the claim into the next quote.
     digest = _digest(
         pipeline,
-        'Ce dispositif va "bien plus loin" selon la rapporteure: elle prévoit qu\'un bailleur '
+        'Ce dispositif va "bien plus loin" selon la sénatrice: elle prévoit qu\'un bailleur '
         'qui refuse un dossier entre deux visites "doit justifier sa décision" devant la '
         "commission. La députée Anne Roux a réagi mardi. D'après elle, Paul Martin \"se moque "
         'des salariés": "Coup de com, tremplin pour 2022, voilà ce qui l\'intéresse vraiment. '
@@ -858,8 +874,25 @@ def test_a_claim_ends_at_the_colon_after_its_source_and_before_another_cue_s_quo
     assert claim.content.text == 'Ce dispositif va "bien plus loin"'
     fragment = _quote(digest, "bien plus loin")
     assert fragment.cue is not None and fragment.cue.text == "selon"
-    assert fragment.speaker is not None and fragment.speaker.text == "la rapporteure"
+    assert fragment.speaker is not None and fragment.speaker.text == "la sénatrice"
     opinion = _quote(digest, "Paul Martin")
     assert opinion.kind is QuoteKind.ACCORDING_TO
     assert opinion.content.text == 'Paul Martin "se moque des salariés"'
     assert _quote(digest, "Coup de com").speaker_name == "Anne Roux"
+
+
+def test_a_plea_with_pour_que_reports_what_is_asked(pipeline: Pipeline) -> None:
+    # Issue 32 (the development gold's first half): « a plaidé pour que … » is reported
+    # speech; « a écrit … pour que … » states a purpose.
+    digest = _digest(
+        pipeline,
+        "Le maire de Lyon a plaidé pour que les écoles puissent rouvrir avant l'été. La "
+        "ministre a insisté pour que les aides soient versées avant la fin du mois. Le "
+        "romancier a écrit cette lettre pour que ses enfants comprennent son départ.",
+        "fr",
+    )
+    assert _kinds(digest) == [
+        ("indirect", "les écoles puissent rouvrir avant l'été"),
+        ("indirect", "les aides soient versées avant la fin du mois"),
+    ]
+    assert _quote(digest, "les écoles").speaker_name == "Le maire de Lyon"

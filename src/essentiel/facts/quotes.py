@@ -109,6 +109,8 @@ class _Rules:
     causative: frozenset[str]
     cognition: frozenset[str]
     findings: frozenset[str]
+    # « a plaidé pour que … »: verbs whose « pour que » clause is what they say.
+    purpose_speech: frozenset[str]
     that: frozenset[str]
     pronouns: dict[str, str]
     pronoun_genders: dict[str, str]
@@ -179,6 +181,7 @@ def rules(code: str) -> _Rules:
         causative=frozenset(q.get("causative_lemmas", [])),
         cognition=frozenset(w.lower() for w in q["cognition_lemmas"]),
         findings=frozenset(w.lower() for w in q.get("finding_lemmas", [])),
+        purpose_speech=frozenset(w.lower() for w in q.get("purpose_speech_lemmas", [])),
         that=frozenset(q["that"]),
         pronouns={k.lower(): v for k, v in q["pronouns"].items()},
         pronoun_genders={k.lower(): v for k, v in q.get("pronoun_genders", {}).items()},
@@ -1006,6 +1009,11 @@ class QuoteExtractor:
         phrase = self._source_phrase(doc, marker.end(), quoted)
         if phrase is None:
             return None
+        if "," not in m.group() and not self._speaks(phrase[2]):
+            # With no comma the marker may qualify the clause's words, not the quote (« dans
+            # "une phase ascendante" selon les propos tenus par X »): only a person, a body
+            # or a name is taken.
+            return None
         return (marker.start(), marker.end()), (phrase[0], phrase[1]), phrase[2]
 
     def _is_speech(self, tok: Token) -> bool:
@@ -1124,7 +1132,10 @@ class QuoteExtractor:
             and not self._finding(verb, lemma)
         ):
             return None
-        for child in _reported_clauses(verb):
+        clauses = _reported_clauses(verb)
+        if lemma in self.r.purpose_speech:
+            clauses += [c for c in verb.children if c.dep_ == "advcl" and _purpose(c)]
+        for child in clauses:
             marks = [m for m in child.children if m.dep_ == "mark" and m.lower_ in self.r.that]
             # French reports speech with « que »; English drops "that" after speech verbs.
             if not marks and (self.code != "en" or lemma not in self.r.speech):
@@ -1665,7 +1676,7 @@ class QuoteExtractor:
         for tok in doc[first : first + 16]:
             if tok.idx >= b or tok.text in {'"', "«", "»", "“", "”"} or _finite(tok):
                 return a
-            if tok.text == ",":
+            if tok.text in {",", ":"}:
                 break
             chunk.append(tok)
         else:
@@ -1674,8 +1685,18 @@ class QuoteExtractor:
             return a
         comma = doc[chunk[-1].i + 1]
         rest = [t for t in doc[comma.i + 1 :] if t.idx < b]
+        if comma.text == ":":
+            # « selon X, président du syndicat : "…" »: what follows the colon is the claim.
+            return rest[0].idx if rest else a
         if len(rest) < 3 or not (chunk[0].dep_ == "appos" or any(_finite(t) for t in rest)):
             return a  # the parser's « appos » stands for a claim's verb it took for a noun
+        verb = next((t for t in rest if _finite(t)), None)
+        if verb is not None and any(
+            c.dep_.startswith("nsubj") and c in chunk for c in _finite_head(verb).children
+        ):
+            # « selon France 3, la maire d'Aime, X, a expliqué … »: the parse makes the
+            # phrase the subject of the claim's verb.
+            return a
         if chunk[0].pos_ == "PROPN" and (
             rest[0].lower_ in self.r.relatives
             or rest[0].is_punct
@@ -1798,10 +1819,15 @@ class QuoteExtractor:
                 break
             a_span = (start, a_span[1])
         if text[phrase[1] : a_span[0]].strip() == ",":
-            a_span = (self._after_apposition(doc, text, phrase[2], *a_span), a_span[1])
-            # « selon Alain X, ministre délégué …, invité sur BFM Business mercredi, elle
-            # est … »: a participle phrase may follow the apposition.
-            a_span = (self._after_source_modifier(doc, text, *a_span), a_span[1])
+            for _ in range(3):
+                # « selon Alain X, ministre délégué …, invité sur BFM Business mercredi, elle
+                # est … », « Pour X, maire de Y, réélu au premier tour, rapporteur de … »:
+                # appositions and participle phrases, one after the other.
+                start = self._after_apposition(doc, text, phrase[2], *a_span)
+                start = self._after_source_modifier(doc, text, start, a_span[1])
+                if start == a_span[0]:
+                    break
+                a_span = (start, a_span[1])
         b_words = len(text[b_span[0] : b_span[1]].split())
         a_words = len(text[a_span[0] : a_span[1]].split())
         content = a_span if a_words > b_words else b_span
@@ -3366,6 +3392,17 @@ def _reported_clauses(verb: Token) -> list[Token]:
                 and any(m.dep_ == "mark" and m.pos_ == "SCONJ" for m in c.children)
             ]
     return clauses
+
+
+def _finite_head(tok: Token) -> Token:
+    """The verb an auxiliary serves (« a | expliqué »), else the token itself."""
+    return tok.head if tok.dep_.startswith("aux") else tok
+
+
+def _purpose(clause: Token) -> bool:
+    """A clause opened by « pour que » (« a plaidé pour que les écoles rouvrent »)."""
+    marks = [m.lower_ for m in clause.children if m.dep_ == "mark"]
+    return len(marks) >= 2 and marks[0] == "pour" and marks[1] in {"que", "qu'", "qu’"}
 
 
 def _asks(verb: Token, sentences: list[Any]) -> bool:
