@@ -779,3 +779,120 @@ def test_a_study_that_showed_and_an_argument_report_what_follows_que(
         (QuoteKind.INDIRECT, "le pollen peut voyager sur des centaines de kilomètres"),
         (QuoteKind.INDIRECT, "il faudrait interdire ces produits"),
     ]
+
+
+def test_an_apposition_to_the_source_is_no_part_of_the_claim(pipeline: Pipeline) -> None:
+    # Issue 32 (the development gold's first half): « Pour X, astronome à …, la découverte
+    # … » took the source's description for the start of what the source says.
+    digest = _digest(
+        pipeline,
+        "Selon Jean Dupont, directeur de l'institut régional, le virus circule encore dans "
+        "plusieurs villages du département. Pour Marie Durand, sociologue au CNRS, cette "
+        "mesure risque de creuser les inégalités entre les territoires. Selon le maire, Paul "
+        "Leroy, les travaux dureront encore plusieurs mois. Selon l'Insee, chômage, inflation "
+        "et croissance ont évolué ensemble l'an dernier. Selon lui, en 2019, le chômage a "
+        "reculé dans toutes les régions.",
+        "fr",
+    )
+    assert _kinds(digest) == [
+        ("according_to", "le virus circule encore dans plusieurs villages du département"),
+        ("according_to", "cette mesure risque de creuser les inégalités entre les territoires"),
+        ("according_to", "les travaux dureront encore plusieurs mois"),
+        # No person's description after the source: the claim starts right after it.
+        ("according_to", "chômage, inflation et croissance ont évolué ensemble l'an dernier"),
+        ("according_to", "en 2019, le chômage a reculé dans toutes les régions"),
+    ]
+    assert _quote(digest, "cette mesure").speaker_name == "Marie Durand"
+    # The claim's own subject with its apposition or clause stays in the claim; a
+    # participle phrase after the source's apposition describes the source too.
+    digest = _digest(
+        pipeline,
+        "Selon le procureur de Lyon, l'auteur de l'agression, un homme de 40 ans, est un "
+        "habitant du quartier. Selon une source policière, Karim Benali, qui nie les faits, "
+        "n'aurait jamais quitté la ville. Selon Alain Morel, ministre délégué aux PME, invité "
+        "sur une radio mercredi, la reprise est plus rapide que prévu.",
+        "fr",
+    )
+    assert [text for _, text in _kinds(digest)] == [
+        "l'auteur de l'agression, un homme de 40 ans, est un habitant du quartier",
+        "Karim Benali, qui nie les faits, n'aurait jamais quitté la ville",
+        "la reprise est plus rapide que prévu",
+    ]
+    digest = _digest(
+        pipeline,
+        "Pour Paul Vidal, maire PS de Colmar (Alsace), réélu au premier tour, rapporteur de la "
+        "commission des finances, les communes doivent maintenir leurs investissements. Selon "
+        "France 3, la maire de Bourg, Anne Colin, a expliqué que le pont resterait fermé. Selon "
+        'Marc Petit, président du syndicat des taxis de la ville : "300 chauffeurs sont '
+        'menacés de faillite".',
+        "fr",
+    )
+    assert _kinds(digest) == [
+        ("according_to", "les communes doivent maintenir leurs investissements"),
+        ("according_to", "la maire de Bourg, Anne Colin, a expliqué que le pont resterait fermé"),
+        ("indirect", "le pont resterait fermé"),
+        ("direct", "300 chauffeurs sont menacés de faillite"),
+    ]
+    assert _quote(digest, "300 chauffeurs").speaker_name == "Marc Petit"
+
+
+def test_a_quote_in_an_opinion_introduced_by_pour_is_the_holder_s(pipeline: Pipeline) -> None:
+    # « Pour X, … est "…" »: no verb of speech, and the opinion's holder says the words (not
+    # the person the claim names).
+    digest = _digest(
+        pipeline,
+        "Pour le professeur Marc Dupin, chimiste à l'Université de Lille, la découverte de "
+        "l'équipe de Paul Lemaire est « l'une des plus belles surprises de ma carrière ». Le "
+        "laboratoire a confirmé les résultats.",
+        "fr",
+    )
+    quote = _quote(digest, "l'une des plus belles")
+    assert quote.kind is QuoteKind.DIRECT
+    assert quote.speaker_name == "Marc Dupin"
+    assert quote.cue is not None and quote.cue.text == "Pour"
+    claim = _quote(digest, "la découverte")
+    assert claim.kind is QuoteKind.ACCORDING_TO and claim.speaker_name == "Marc Dupin"
+
+
+def test_a_claim_ends_at_the_colon_after_its_source_and_before_another_cue_s_quote(
+    pipeline: Pipeline,
+) -> None:
+    # Issue 32 (the development gold's first half): « … va "plus loin" selon l'élue : elle
+    # prévoit … » gave the quote to « elle » and the claim to what follows the colon;
+    # « D'après elle, X "…" : "…. …", a ajouté l'élue » ran the claim into the next quote.
+    digest = _digest(
+        pipeline,
+        'Ce dispositif va "bien plus loin" selon la sénatrice: elle prévoit qu\'un bailleur '
+        'qui refuse un dossier entre deux visites "doit justifier sa décision" devant la '
+        "commission. La députée Anne Roux a réagi mardi. D'après elle, Paul Martin \"se moque "
+        'des salariés": "Coup de com, tremplin pour 2022, voilà ce qui l\'intéresse vraiment. '
+        "Je suis en colère\", a ajouté l'élue du Nord.",
+        "fr",
+    )
+    claim = _quote(digest, "Ce dispositif")
+    assert claim.kind is QuoteKind.ACCORDING_TO
+    assert claim.content.text == 'Ce dispositif va "bien plus loin"'
+    fragment = _quote(digest, "bien plus loin")
+    assert fragment.cue is not None and fragment.cue.text == "selon"
+    assert fragment.speaker is not None and fragment.speaker.text == "la sénatrice"
+    opinion = _quote(digest, "Paul Martin")
+    assert opinion.kind is QuoteKind.ACCORDING_TO
+    assert opinion.content.text == 'Paul Martin "se moque des salariés"'
+    assert _quote(digest, "Coup de com").speaker_name == "Anne Roux"
+
+
+def test_a_plea_with_pour_que_reports_what_is_asked(pipeline: Pipeline) -> None:
+    # Issue 32 (the development gold's first half): « a plaidé pour que … » is reported
+    # speech; « a écrit … pour que … » states a purpose.
+    digest = _digest(
+        pipeline,
+        "Le maire de Lyon a plaidé pour que les écoles puissent rouvrir avant l'été. La "
+        "ministre a insisté pour que les aides soient versées avant la fin du mois. Le "
+        "romancier a écrit cette lettre pour que ses enfants comprennent son départ.",
+        "fr",
+    )
+    assert _kinds(digest) == [
+        ("indirect", "les écoles puissent rouvrir avant l'été"),
+        ("indirect", "les aides soient versées avant la fin du mois"),
+    ]
+    assert _quote(digest, "les écoles").speaker_name == "Le maire de Lyon"

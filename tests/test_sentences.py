@@ -484,3 +484,19 @@ def test_a_nickname_in_quotes_after_initials_does_not_end_the_sentence() -> None
     )
     kinds = [b.kind.value for b in Pipeline().digest(glued, lang="fr").article.blocks]
     assert kinds == ["body", "subheading", "body"]
+
+
+def test_a_title_written_with_a_stop_does_not_end_the_sentence() -> None:
+    # Issue 32 (the development gold's first half): « l'équipe du Pr. X est "…" » was cut
+    # after « Pr. », so the quote lost its sentence and its « Pour X » source.
+    text = (
+        "Les résultats de l'équipe du Pr. Lemaire ont surpris les chimistes. Mgr. Aubert "
+        "a béni la nouvelle chapelle dimanche. Le laboratoire fermera en août. Le Dr. Martin "
+        "prendra sa retraite."
+    )
+    assert split(text) == [
+        "Les résultats de l'équipe du Pr. Lemaire ont surpris les chimistes.",
+        "Mgr. Aubert a béni la nouvelle chapelle dimanche.",
+        "Le laboratoire fermera en août.",
+        "Le Dr. Martin prendra sa retraite.",
+    ]

@@ -289,6 +289,11 @@ def sentences_of(doc: Doc) -> list[SpacySpan]:
 
 def _sentences_of(doc: Doc) -> list[SpacySpan]:
     text = _DocText(doc)
+    try:
+        lang: resources.Language | None = resources.language(doc.lang_)
+    except KeyError:
+        lang = None
+    titles = lang.dotted_titles if lang is not None else frozenset()
     merged: list[SpacySpan] = []
     for sent in _stops_on_their_side(doc):
         stripped = text.text[sent.start_char : sent.end_char].strip()  # sent.text, not rebuilt
@@ -314,6 +319,11 @@ def _sentences_of(doc: Doc) -> list[SpacySpan]:
                 and _OPENS_ON_NICKNAME.match(stripped) is not None
                 and text.ends_with(_ENDS_WITH_INITIALS, merged[-1])
             )
+            or (
+                bool(merged)
+                and first.text[:1].isupper()
+                and _ends_on_title(doc, merged[-1], titles)
+            )
         )
         if merged and (continues or not text.ends_with(_ENDS_SENTENCE, merged[-1])):
             merged[-1] = doc[merged[-1].start : sent.end]
@@ -324,11 +334,22 @@ def _sentences_of(doc: Doc) -> list[SpacySpan]:
     # (« "Délire collectif ?" | , "complot ?" | : "non !", a rétorqué le procureur. »).
     merged = _join_openings_on_punctuation(doc, text, merged)
     merged = _join_short_quotes(doc, text, merged)
-    try:
-        lang = resources.language(doc.lang_)
-    except KeyError:
+    if lang is None:
         return merged
     return [part for sent in merged for part in _split_glued(doc, text, sent, lang)]
+
+
+def _ends_on_title(doc: Doc, sent: SpacySpan, titles: frozenset[str]) -> bool:
+    """Does ``sent`` end on a title and its stop (« … de l'équipe du Pr. | Greaves est … »)?
+    The tokenizer cuts the stop off a title it does not know, and the parser ends a sentence
+    there; a name follows it, not a new sentence."""
+    end = sent.end
+    return (
+        end - sent.start >= 2
+        and doc[end - 1].text == "."
+        and doc[end - 2].text in titles
+        and not doc[end - 2].whitespace_
+    )
 
 
 _STOPS = frozenset({".", "!", "?", "…", "..."})

@@ -109,6 +109,8 @@ class _Rules:
     causative: frozenset[str]
     cognition: frozenset[str]
     findings: frozenset[str]
+    # « a plaidé pour que … »: verbs whose « pour que » clause is what they say.
+    purpose_speech: frozenset[str]
     that: frozenset[str]
     pronouns: dict[str, str]
     pronoun_genders: dict[str, str]
@@ -179,6 +181,7 @@ def rules(code: str) -> _Rules:
         causative=frozenset(q.get("causative_lemmas", [])),
         cognition=frozenset(w.lower() for w in q["cognition_lemmas"]),
         findings=frozenset(w.lower() for w in q.get("finding_lemmas", [])),
+        purpose_speech=frozenset(w.lower() for w in q.get("purpose_speech_lemmas", [])),
         that=frozenset(q["that"]),
         pronouns={k.lower(): v for k, v in q["pronouns"].items()},
         pronoun_genders={k.lower(): v for k, v in q.get("pronoun_genders", {}).items()},
@@ -908,6 +911,21 @@ class QuoteExtractor:
                 phrase = self._source_phrase(doc, m.end(), quoted)
                 if phrase is not None:
                     return (m.start(), m.end()), (phrase[0], phrase[1]), phrase[2]
+        for sent in scope:
+            # « Pour le Pr X, astronome, la découverte est "…" »: the opinion's holder, as a
+            # « selon X » before the quote in its sentence.
+            opinion = self.r.opinion.match(text, sent.start_char, sent.end_char)
+            if (
+                opinion is None
+                or opinion.end() > a
+                or quoted(opinion.start())
+                or not self._holder(doc, opinion.end())
+            ):
+                continue
+            phrase = self._source_phrase(doc, opinion.end(), quoted)
+            if phrase is not None:
+                word = text[opinion.start() : opinion.end()].split()[-1].lstrip('"«“')
+                return (opinion.end() - len(word), opinion.end()), phrase[:2], phrase[2]
         # « M. Dupont : "…" »: a name and a colon just before the quote.
         lead = text[scope[0].start_char : a].rstrip(' «“"')
         if lead.endswith(":"):
@@ -980,7 +998,8 @@ class QuoteExtractor:
     ) -> tuple[tuple[int, int], tuple[int, int], Token] | None:
         """« "…", selon X »: an according-to marker right after the quote's end (a closing
         mark and a comma between), with its source phrase."""
-        m = re.compile(r'[\s»"”]*,\s*').match(text, b)
+        # The comma is often left out in the press (« qui va "plus loin" selon l'élue »).
+        m = re.compile(r'[\s»"”]*,?\s*').match(text, b)
         if m is None:
             return None
         adverb = self.r.according_to_adverbs.match(text, m.end())
@@ -989,6 +1008,11 @@ class QuoteExtractor:
             return None
         phrase = self._source_phrase(doc, marker.end(), quoted)
         if phrase is None:
+            return None
+        if "," not in m.group() and not self._speaks(phrase[2]):
+            # With no comma the marker may qualify the clause's words, not the quote (« dans
+            # "une phase ascendante" selon les propos tenus par X »): only a person, a body
+            # or a name is taken.
             return None
         return (marker.start(), marker.end()), (phrase[0], phrase[1]), phrase[2]
 
@@ -1108,7 +1132,10 @@ class QuoteExtractor:
             and not self._finding(verb, lemma)
         ):
             return None
-        for child in _reported_clauses(verb):
+        clauses = _reported_clauses(verb)
+        if lemma in self.r.purpose_speech:
+            clauses += [c for c in verb.children if c.dep_ == "advcl" and _purpose(c)]
+        for child in clauses:
             marks = [m for m in child.children if m.dep_ == "mark" and m.lower_ in self.r.that]
             # French reports speech with « que »; English drops "that" after speech verbs.
             if not marks and (self.code != "en" or lemma not in self.r.speech):
@@ -1634,6 +1661,78 @@ class QuoteExtractor:
                 return tok.idx + 1 + len(after) - len(after.lstrip())
         return a
 
+    def _after_apposition(self, doc: Doc, text: str, source: Token, a: int, b: int) -> int:
+        """Where the claim starts after an apposition describing the source (« Pour Marie
+        Durand, sociologue au CNRS, cette mesure … », « selon le maire, Paul Leroy, les
+        travaux … »): a person's description or a name, closed by a comma that no finite verb
+        comes before, with a finite verb after it; ``a`` when there is none. The apposition
+        belongs to the source phrase, not to what the source says."""
+        if source.lower_ in self.r.pronouns:
+            return a
+        first = bisect.bisect_left(range(len(doc)), a, key=lambda i: doc[i].idx)
+        if first >= len(doc) or doc[first].idx != a:
+            return a
+        chunk: list[Token] = []
+        for tok in doc[first : first + 16]:
+            if tok.idx >= b or tok.text in {'"', "«", "»", "“", "”"} or _finite(tok):
+                return a
+            if tok.text in {",", ":"}:
+                break
+            chunk.append(tok)
+        else:
+            return a
+        if not chunk or not self._describes_source(chunk, source):
+            return a
+        comma = doc[chunk[-1].i + 1]
+        rest = [t for t in doc[comma.i + 1 :] if t.idx < b]
+        if comma.text == ":":
+            # « selon X, président du syndicat : "…" »: what follows the colon is the claim.
+            return rest[0].idx if rest else a
+        if len(rest) < 3 or not (chunk[0].dep_ == "appos" or any(_finite(t) for t in rest)):
+            return a  # the parser's « appos » stands for a claim's verb it took for a noun
+        verb = next((t for t in rest if _finite(t)), None)
+        if verb is not None and any(
+            c.dep_.startswith("nsubj") and c in chunk for c in _finite_head(verb).children
+        ):
+            # « selon France 3, la maire d'Aime, X, a expliqué … »: the parse makes the
+            # phrase the subject of the claim's verb.
+            return a
+        if chunk[0].pos_ == "PROPN" and (
+            rest[0].lower_ in self.r.relatives
+            or rest[0].is_punct
+            or "Part" in rest[0].morph.get("VerbForm", [])
+        ):
+            # « selon une source, Ahmed H., qui nie …, n'aurait eu … »: the name has a clause
+            # of its own and the claim's verb after it: it is the claim's subject. (After a
+            # person's noun, such a clause describes the source: « selon X, ministre, invité
+            # sur BFM, elle est … ».)
+            return a
+        return rest[0].idx
+
+    def _describes_source(self, chunk: list[Token], source: Token) -> bool:
+        """Is ``chunk`` an apposition to the source: a name after a description (« le
+        maire, Paul Leroy »), or a person's noun, bare or with its determiner (« sociologue
+        au CNRS », « l'ancien directeur de l'institut »)?"""
+        if all(t.pos_ == "PROPN" for t in chunk):
+            return source.pos_ == "NOUN"
+        if chunk[0].pos_ == "DET":
+            # « selon Jean Dupont, le directeur de l'institut, … », but not « selon le
+            # procureur, l'auteur de la tuerie, un jeune homme, est … »: a description after
+            # a description is the claim's subject.
+            return source.pos_ == "PROPN" and any(
+                t.pos_ == "NOUN" and fold(t.lemma_) in self.r.person_nouns for t in chunk[1:3]
+            )
+        # A bare noun: a person's (the tagger reads some as adjectives: « chimiste à … »).
+        return any(
+            (t.pos_ == "NOUN" or (t.pos_ == "ADJ" and t is chunk[0]))
+            and (
+                fold(t.lower_) in self.r.person_nouns
+                or fold(t.lemma_) in self.r.person_nouns
+                or t.lower_.rstrip("s").endswith(self.r.agent_endings)
+            )
+            for t in chunk[:2]
+        )
+
     def _before_trailing_source(self, text: str, a: int, b: int) -> int:
         """Where a report's words end before a source phrase closing them (« a annoncé qu'il
         n'y aurait plus de sapin dans la ville, selon France Bleu »: the source is no part of
@@ -1719,10 +1818,25 @@ class QuoteExtractor:
             if start == a_span[0]:
                 break
             a_span = (start, a_span[1])
+        if text[phrase[1] : a_span[0]].strip() == ",":
+            for _ in range(3):
+                # « selon Alain X, ministre délégué …, invité sur BFM Business mercredi, elle
+                # est … », « Pour X, maire de Y, réélu au premier tour, rapporteur de … »:
+                # appositions and participle phrases, one after the other.
+                start = self._after_apposition(doc, text, phrase[2], *a_span)
+                start = self._after_source_modifier(doc, text, start, a_span[1])
+                if start == a_span[0]:
+                    break
+                a_span = (start, a_span[1])
         b_words = len(text[b_span[0] : b_span[1]].split())
         a_words = len(text[a_span[0] : a_span[1]].split())
         content = a_span if a_words > b_words else b_span
+        if b_words >= 3 and text[phrase[1] :].lstrip(" \u00a0\u202f").startswith(":"):
+            # « … une disposition qui va plus loin selon l'élue : elle prévoit … »: the colon
+            # closes the clause the marker belongs to; what follows it explains.
+            content = b_span
         content = (content[0], self._before_incise(doc, text, *content))
+        content = (content[0], _before_open_quote(text, *content))
         # « Prometteur donc, selon elle. »: a verbless claim of two words opening its sentence
         # is one too, when nothing follows the source.
         short_claim = b_words == 2 and a_words == 0 and b_span[0] == s_start
@@ -2873,6 +2987,23 @@ def _inside_according_to(ordered: list[_Found]) -> None:
             f.entity, f.name, f.speaker, f.resolution = g.entity, g.name, g.speaker, "context"
 
 
+def _before_open_quote(text: str, a: int, b: int) -> int:
+    """Where a claim ``text[a:b]`` ends when a quote opens in it and closes only after it
+    (« D'après elle, X "s'en moque": "Buzz médiatique, … son mandat. Je suis écœurée", a
+    ajouté l'élue »): before that quote and the colon or comma that leads to it, since the
+    quote is another cue's; ``b`` when no quote is left open or too little comes before it."""
+    pairs = quote_pairs(text[a:b])
+    if not pairs or pairs[-1][2]:
+        return b
+    lead = text[a : a + pairs[-1][0]].rstrip(' \u00a0\u202f"«“')
+    if not lead or lead[-1].isalnum():
+        return b  # « …aura aucun", a-t-il dit »: the mark closes a quote begun before
+    lead = lead.rstrip(" \u00a0\u202f:,;")
+    if len(lead.split()) < 3:
+        return b
+    return a + len(lead)
+
+
 def _said(recent: _Found | None) -> tuple[int, int, int] | None:
     """Where the quote before named its speaker: (start, end, sentence)."""
     if recent is not None and recent.speaker is None:
@@ -3261,6 +3392,17 @@ def _reported_clauses(verb: Token) -> list[Token]:
                 and any(m.dep_ == "mark" and m.pos_ == "SCONJ" for m in c.children)
             ]
     return clauses
+
+
+def _finite_head(tok: Token) -> Token:
+    """The verb an auxiliary serves (« a | expliqué »), else the token itself."""
+    return tok.head if tok.dep_.startswith("aux") else tok
+
+
+def _purpose(clause: Token) -> bool:
+    """A clause opened by « pour que » (« a plaidé pour que les écoles rouvrent »)."""
+    marks = [m.lower_ for m in clause.children if m.dep_ == "mark"]
+    return len(marks) >= 2 and marks[0] == "pour" and marks[1] in {"que", "qu'", "qu’"}
 
 
 def _asks(verb: Token, sentences: list[Any]) -> bool:

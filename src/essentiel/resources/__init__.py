@@ -154,6 +154,9 @@ class Language:
     glued_after_lowercase_word: bool = False
     # A hyphen glued to a capital after a sentence's end starts a paragraph (« jour. -À 10 »).
     dashed_paragraph_start: bool = False
+    # Titles written with a stop before a name (« l'équipe du Pr. Greaves »): that stop ends
+    # no sentence when a capitalised word follows it.
+    dotted_titles: frozenset[str] = frozenset()
     # Elided words (« l », « qu »): a straight double quote after one and before a vowel is a
     # mistyped apostrophe (« de l"épidémie »).
     elided_words: frozenset[str] = frozenset()
@@ -453,6 +456,7 @@ def language(code: str) -> Language:
         ),
         elided_words=frozenset(lang.get("sentences", {}).get("elided_words", [])),
         dashed_paragraph_start=bool(lang.get("sentences", {}).get("dashed_paragraph_start", False)),
+        dotted_titles=frozenset(lang.get("sentences", {}).get("dotted_titles", [])),
         set_apart=_furniture_regex(lang.get("sentences", {}).get("set_apart", [])),
         set_apart_phrases=tuple(lang.get("sentences", {}).get("set_apart", [])),
         dateline=_dateline_regex(lang.get("sentences", {}).get("dateline_patterns", [])),
