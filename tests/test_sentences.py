@@ -156,6 +156,41 @@ def test_an_english_caption_glued_before_a_determiner_a_is_its_own_sentence() ->
     ]
 
 
+def test_the_numbers_of_a_numbered_list_are_set_apart() -> None:
+    # A list copied as text ends each item on the next one's number; a lone age does not.
+    text = (
+        "The chef shared the habits behind her success 1. She buys her fish at dawn 2. She "
+        "never writes a menu down 3. Her kitchen opened in 2009. The youngest cook was 19. "
+        "The oldest was 20."
+    )
+    assert split(text, "en") == [
+        "The chef shared the habits behind her success",
+        "1.",
+        "She buys her fish at dawn",
+        "2.",
+        "She never writes a menu down",
+        "3.",
+        "Her kitchen opened in 2009.",
+        "The youngest cook was 19.",
+        "The oldest was 20.",
+    ]
+
+
+def test_an_english_caption_glued_before_a_count_is_its_own_sentence() -> None:
+    # « ... at the Court of Appeal Millions of motorists ... » (issue 33, CNN/DM): a count
+    # capitalised after a word opens the lead the caption ran into; inside a title it does not.
+    text = (
+        "Sarah Lowe, 52, leaves the High Court in London on Tuesday Thousands of tenants face "
+        "higher rents after the judges upheld the council's new charges. Her lawyer said the "
+        "case of the Hundreds Club would be heard in May."
+    )
+    assert split(text, "en") == [
+        "Sarah Lowe, 52, leaves the High Court in London on Tuesday",
+        "Thousands of tenants face higher rents after the judges upheld the council's new charges.",
+        "Her lawyer said the case of the Hundreds Club would be heard in May.",
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -198,3 +198,54 @@ def test_a_gendered_pronoun_is_named_when_nothing_says_otherwise(
     body = ARREST.replace("from a woman in east London", "from a neighbour in east London")
     texts = [p.text for p in bullets(every_sentence, body)]
     assert any(t.startswith("[Daniel Hughes] had made") for t in texts), texts
+
+
+def test_a_sentence_that_comments_on_another_is_no_bullet(every_sentence: Pipeline) -> None:
+    # "..., it is not hard to see why.": why what? (issue 33, CNN/DM).
+    body = (
+        "Critics have called the mayor's new bus plan a costly gamble for the city. After the "
+        "council published the first figures on Monday, it is not hard to see why. The plan "
+        "will cost £40million over four years, according to the council's own report."
+    )
+    texts = [p.text for p in bullets(every_sentence, body)]
+    assert not any("to see why" in t for t in texts), texts
+    assert any(t.startswith("The plan will cost £40million") for t in texts), texts
+
+
+def test_in_return_with_its_comma_is_dropped(every_sentence: Pipeline) -> None:
+    # "In return, the council ...": what it returns was said before; the fact stands.
+    body = (
+        "Ashford Town football club has agreed to open its ground to local schools every "
+        "weekday. In return, the council will give the club a 25-year lease on the ground. "
+        "In return for their help, parents will get free tickets for the home games."
+    )
+    texts = [p.text for p in bullets(every_sentence, body)]
+    assert "The council will give the club a 25-year lease on the ground." in texts, texts
+    # "In return for ..." says what it returns: the sentence stands as it is.
+    assert any(t.startswith("In return for their help") for t in texts), texts
+
+
+def test_a_caption_in_the_present_is_no_bullet(every_sentence: Pipeline) -> None:
+    # A photo caption keeps its stop but tells in the present what the picture shows.
+    body = (
+        "Emma Clarke won the women's marathon in Berlin on Sunday in a course record time. "
+        "Emma Clarke waves to the crowd after crossing the finish line in Berlin. "
+        "The 29-year-old finished almost two minutes ahead of her nearest rival."
+    )
+    texts = [p.text for p in bullets(every_sentence, body)]
+    assert not any("waves to the crowd" in t for t in texts), texts
+    assert any(t.startswith("Emma Clarke won the women's marathon") for t in texts), texts
+
+
+def test_a_numbered_list_gives_no_bullet(every_sentence: Pipeline) -> None:
+    # A results table copied as text: each row ends on the next row's number, the last runs
+    # into the paragraph after it.
+    body = (
+        "Anna Berg won the downhill in Wengen on Saturday, her first World Cup victory. "
+        "Final times: 1. Anna Berg (Sweden) 1:42.31 2. Marta Riis (Norway) 1:42.77 "
+        "3. Jo Keller (Austria) 1:43.05 Keller said the snow had been soft. "
+        "Berg will race the super-G in the same resort on Sunday."
+    )
+    texts = [p.text for p in bullets(every_sentence, body)]
+    assert not any("1:4" in t for t in texts), texts
+    assert any(t.startswith("Anna Berg won the downhill") for t in texts), texts

@@ -336,7 +336,8 @@ def _sentences_of(doc: Doc) -> list[SpacySpan]:
     merged = _join_short_quotes(doc, text, merged)
     if lang is None:
         return merged
-    return [part for sent in merged for part in _split_glued(doc, text, sent, lang)]
+    split = [part for sent in merged for part in _split_glued(doc, text, sent, lang)]
+    return _set_apart_list_numbers(doc, text, split)
 
 
 def _ends_on_title(doc: Doc, sent: SpacySpan, titles: frozenset[str]) -> bool:
@@ -353,6 +354,51 @@ def _ends_on_title(doc: Doc, sent: SpacySpan, titles: frozenset[str]) -> bool:
 
 
 _STOPS = frozenset({".", "!", "?", "…", "..."})
+
+
+def _trailing_list_number(doc: Doc, text: _DocText, sent: SpacySpan) -> int | None:
+    """The number a sentence ends on, before its stop, when it may be the next item's
+    number of a numbered list (« ... the mega fight 1. »): one or two digits after a space,
+    not a verb's or a preposition's (« The victim was 20. », « in 20. »)."""
+    end = sent.end
+    if end - sent.start < 4 or text.words[end - 1] != ".":
+        return None
+    word = text.words[end - 2]
+    if not (word.isdigit() and len(word) <= 2) or not text.spaced[end - 3]:
+        return None
+    if text.spaced[end - 2] or doc[end - 3].pos_ in {"VERB", "AUX", "ADP"}:
+        return None
+    return int(word)
+
+
+# How many sentences apart two numbers of one list may end: a caption with its stop, or an
+# item of several sentences, stands between them (« ... from scratch 8. When out to eat, he
+# ... before using them. Mayweather is a fan of the film 9. »).
+_LIST_REACH = 3
+
+
+def _set_apart_list_numbers(
+    doc: Doc, text: _DocText, sentences: list[SpacySpan]
+) -> list[SpacySpan]:
+    """A numbered list copied as text puts each item's number at the end of the item before
+    (« ... ahead of the mega fight 1. Twizzlers are his favourite snack 2. He ... »), so a
+    sentence ends on « 1. » and the next on « 2. ». Where two sentences a few apart end on
+    numbers that follow each other, each such number is set apart as a sentence of its own:
+    no bullet carries it, and an item with no stop left reads as what it is (a caption or a
+    list line, ``select`` keeps those out)."""
+    numbers = [_trailing_list_number(doc, text, sent) for sent in sentences]
+    if sum(n is not None for n in numbers) < 2:
+        return sentences
+    out: list[SpacySpan] = []
+    for k, sent in enumerate(sentences):
+        n = numbers[k]
+        near = numbers[max(0, k - _LIST_REACH) : k + _LIST_REACH + 1]
+        listed = n is not None and (n - 1 in near or n + 1 in near)
+        if listed:
+            out.extend((doc[sent.start : sent.end - 2], doc[sent.end - 2 : sent.end]))
+        else:
+            out.append(sent)
+    return out
 
 
 def _stops_on_their_side(doc: Doc) -> list[SpacySpan]:

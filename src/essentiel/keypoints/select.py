@@ -295,6 +295,21 @@ def unfinished(sentences: list[ParsedSentence]) -> set[int]:
     }
 
 
+# A numbered list's number set apart from the item before it (analyze._set_apart_list_numbers).
+_LIST_NUMBER = re.compile(r"\d{1,2}\.")
+
+
+def list_items(sentences: list[ParsedSentence]) -> set[int]:
+    """Indices of the sentences a list number opens (« 20. | Roberto Merhi (Spain) Marussia
+    1:42.842 Rosberg was grim-faced »): a line of a results table or a listicle's item, whose
+    end the text ran into the paragraph after it, or whose subject is the list's title."""
+    return {
+        i + 1
+        for i, sentence in enumerate(sentences[:-1])
+        if _LIST_NUMBER.fullmatch(sentence.text.strip())
+    }
+
+
 def badly_cut(sentences: list[ParsedSentence]) -> set[int]:
     """Indices of the sentences whose start shows the text was cut in the wrong place: a mark
     that cannot open a sentence (« : "non !", a rétorqué le juge. » after « "Un complot ?" »,
@@ -353,6 +368,7 @@ def passed_over(
         | inside_single_quotes(sentences)
         | speakerless_quotes(sentences, lang.pronoun_incise, named)
         | unfinished(sentences)
+        | list_items(sentences)
         | badly_cut(sentences)
     )
     # « Selon lui, la décision a été prise ... »: whose claim it is was said in another
@@ -971,6 +987,10 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
         return False
     if text[:2] in _DASH_OPENERS or _glued_caption(lang.code).search(text):
         return False
+    if text.rstrip(".!\"'’” ").lower().endswith(_pointing_endings(lang.code)):
+        return False
+    if _present_caption(span, lang.code):
+        return False
     if text.endswith(("?", ":")) or text.rstrip('»"” ').endswith("?"):
         return False
     if not any(tok.pos_ in {"VERB", "AUX"} for tok in span) or _no_statement(span):
@@ -1240,6 +1260,33 @@ def _glued_caption(code: str) -> re.Pattern[str]:
     """A video or photo credit glued into the text (« - 12/03par BFMTVLe maire … »)."""
     patterns = resources.raw(code).get("standalone", {}).get("glued_captions", [])
     return re.compile("|".join(patterns)) if patterns else re.compile(r"(?!)")
+
+
+def _present_caption(span: SpacySpan, code: str) -> bool:
+    """A photo caption with its stop: the main verb a picture's in the simple present
+    (« Lewis Hamilton waves to the crowd after claiming pole »), not in a quote. The parser
+    reads « waves » after a name as a plural noun (NNS) as often as a verb: both count."""
+    verbs = _caption_verbs(code)
+    if not verbs or any(tok.is_quote for tok in span):
+        return False
+    return any(
+        tok.dep_ == "ROOT"
+        and tok.tag_ in {"VBZ", "VBP", "NNS"}
+        and tok.i > span.start
+        and tok.lemma_.lower() in verbs
+        for tok in span
+    )
+
+
+@cache
+def _caption_verbs(code: str) -> frozenset[str]:
+    return frozenset(resources.raw(code).get("standalone", {}).get("caption_verbs", []))
+
+
+@cache
+def _pointing_endings(code: str) -> tuple[str, ...]:
+    """Endings that comment on another sentence (« it is not hard to see why »)."""
+    return tuple(resources.raw(code).get("standalone", {}).get("pointing_endings", []))
 
 
 @cache
