@@ -56,6 +56,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--variant", type=setting, required=True)
     parser.add_argument("--html", action="store_true", help="digest the row's html field")
     parser.add_argument("--all", action="store_true", help="keep rows whose boxes agree")
+    parser.add_argument(
+        "--keep-outputs",
+        action="store_true",
+        help="keep the row's system outputs (box_rows.py's other commit) beside the variant",
+    )
     args = parser.parse_args(argv)
     name, values = args.variant
     used: set[str] = set()
@@ -85,7 +90,10 @@ def main(argv: list[str] | None = None) -> int:
             theirs = [k.text for k in variant.digest(source, **given).keypoints]
             if not args.all and (ours == theirs or not ours or not theirs):
                 continue
-            row["system_outputs"] = {name: theirs}
+            if args.keep_outputs:
+                row.setdefault("system_outputs", {})[name] = theirs
+            else:
+                row["system_outputs"] = {name: theirs}
             kept.append(row)
             print(f"\r{seen} seen, {len(kept)} kept (row {i})", end="", file=sys.stderr)
             if len(kept) >= args.documents:

@@ -128,6 +128,8 @@ KIND_MARK = "<{}>"
 _STEM = 6
 _AFFIX = 5
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'-]*")
+# An elided word and its apostrophe (« d' », « l’ », « qu' »), a token of its own.
+_ELISION = re.compile(r"(\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’])(?=\w)")
 
 
 @dataclass(frozen=True)
@@ -212,6 +214,15 @@ class PointingWords:
     contracted_marks: frozenset[str] = frozenset()
     facts_verbs: frozenset[str] = frozenset()  # « a reconnu les faits »: a confession
     event_idioms: tuple[tuple[str, ...], ...] = ()
+    # « certaines d'entre elles »: a part of a group, which a plural noun of the bullet (its
+    # subject, its object, after « parmi ») may be; else another sentence's (judged round 40).
+    partitive_phrases: tuple[tuple[str, ...], ...] = ()
+    partitive_groups: frozenset[str] = frozenset()  # « parmi les blessés, trois d'entre eux »
+    # « Vendredi, cinq semaines plus tard, le gouverneur a ordonné … »: later than what? A
+    # duration then these, before the bullet's first verb (judged round 40); « libéré trois
+    # ans plus tard » after « Arrêté en 2010, il a été » counts from the bullet's own event.
+    later_phrases: tuple[tuple[str, ...], ...] = ()
+    duration_nouns: frozenset[str] = frozenset()
 
     @classmethod
     @cache
@@ -222,8 +233,14 @@ class PointingWords:
             return frozenset(w.lower() for w in data.get(key, []))
 
         def phrases_of(key: str) -> tuple[tuple[str, ...], ...]:
+            # As the tokenizer cuts them: an elided word is its own token (« d' », « après »),
+            # so « toujours d'après » is matched as three words.
             return tuple(
-                sorted((tuple(p.lower().split()) for p in data.get(key, [])), key=len, reverse=True)
+                sorted(
+                    (tuple(_ELISION.sub(r"\1 ", p.lower()).split()) for p in data.get(key, [])),
+                    key=len,
+                    reverse=True,
+                )
             )
 
         return cls(
@@ -294,6 +311,10 @@ class PointingWords:
             contracted_marks=words("contracted_marks"),
             facts_verbs=words("facts_verbs"),
             event_idioms=phrases_of("event_idioms"),
+            partitive_phrases=phrases_of("partitive_phrases"),
+            partitive_groups=words("partitive_groups"),
+            later_phrases=phrases_of("later_phrases"),
+            duration_nouns=frozenset(fold(w) for w in data.get("duration_nouns", [])),
         )
 
 
@@ -1137,6 +1158,8 @@ def _phrase(
             following = tokens[k + 1] if k + 1 < len(tokens) else None
             if following is None or following.lower_ not in words.completed_by:
                 return "back_phrase"
+    if _partitive(tokens, lowered, words) or _later(tokens, lowered, words):
+        return "back_phrase"
     first = next((k for k, t in enumerate(tokens) if not t.is_punct), None)
     if first is not None and tokens[first].lower_ in words.label_openers:
         head = tokens[first : first + 6]
@@ -1144,6 +1167,46 @@ def _phrase(
         if colon is not None and not any(t.pos_ in {"VERB", "AUX"} for t in head[:colon]):
             return "back_phrase"
     return None
+
+
+def _at(lowered: Sequence[str], phrases: tuple[tuple[str, ...], ...]) -> int | None:
+    """Where the first of ``phrases`` stands in ``lowered``, or None."""
+    for k in range(len(lowered)):
+        if any(tuple(lowered[k : k + len(p)]) == p for p in phrases):
+            return k
+    return None
+
+
+def _partitive(tokens: Sequence[Token], lowered: Sequence[str], words: PointingWords) -> bool:
+    """« certaines d'entre elles » with no group the bullet names before it: a plural noun of
+    the pronoun's gender (« la liste des invités …, certains d'entre eux »; « parmi les
+    blessés, trois d'entre eux »), not one of an opening circumstance (« Dans les colonnes du
+    journal, le présentateur est revenu sur certaines d'entre elles »: which?). The parse
+    of the nouns' roles is too often wrong here to ask for a subject or an object."""
+    at = _at(lowered, words.partitive_phrases)
+    if at is None:
+        return False
+    phrase = next(p for p in words.partitive_phrases if _at(lowered, (p,)) == at)
+    pronoun = tokens[at + len(phrase) - 1]
+    opening = 0
+    if tokens[0].pos_ == "ADP" and tokens[0].lower_ not in words.partitive_groups:
+        opening = next((k for k, t in enumerate(tokens[:at]) if t.text == ","), 0)
+    for tok in tokens[opening:at]:
+        if tok.pos_ not in {"NOUN", "PROPN"} or "Plur" not in tok.morph.get("Number", []):
+            continue
+        if "Fem" in pronoun.morph.get("Gender", []) and "Masc" in tok.morph.get("Gender", []):
+            continue
+        return False
+    return True
+
+
+def _later(tokens: Sequence[Token], lowered: Sequence[str], words: PointingWords) -> bool:
+    """A duration and ``later_phrases`` (« cinq semaines plus tard ») before the bullet's
+    first verb: later than an event another sentence told."""
+    at = _at(lowered, words.later_phrases)
+    if at is None or at == 0 or fold(tokens[at - 1].lemma_) not in words.duration_nouns:
+        return False
+    return not any(t.pos_ in {"VERB", "AUX"} for t in tokens[:at])
 
 
 def _count(
