@@ -571,6 +571,12 @@ def test_a_sentence_without_a_verb_that_states_is_no_candidate(text: str, fragme
         ),
         ("Le conseil municipal a voté le projet de la nouvelle piscine lundi soir.", True),
         ("Voilà ce que propose la compagnie à ses agents pour réduire les retards.", False),
+        # « Ici, » is the place another sentence named (judged round 40); « Ici » before a
+        # noun, with no comma, is not.
+        (
+            "Ici, selon le quotidien régional, la compagnie a décidé de rénover la petite gare.",
+            False,
+        ),
         # A statement with no verb of its own before its attribution says nothing to take.
         (
             "Des travaux longs et coûteux, et qui doivent durer jusqu'en 2027, note la mairie.",
