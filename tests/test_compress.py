@@ -2462,3 +2462,15 @@ def test_an_inverted_cue_after_a_quote_is_no_apposition() -> None:
     doc = pipeline("fr")(plain)
     read = compress_module._Sentence.of(sentences_of(doc)[0], resources.language("fr"))
     assert not compress_module._inverted_cue(read, read.segs[1])
+
+
+def test_names_joined_after_a_name_are_the_list_not_an_apposition() -> None:
+    # The parse hung « C.J. Miles and Delon Wright » on the first player as an apposition:
+    # cut, the trade was for one player (English round 40's unfaithful bullet).
+    text = (
+        "The Halifax Hawks have completed the biggest deal of the trade window, acquiring "
+        "Mark Dupree from the Moncton Wildcats for John Valen, C.J. Miles and Dean Wright."
+    )
+    bullet, removed = compress(text, 20, "en")
+    assert "apposition" not in removed
+    assert bullet.endswith("John Valen, C.J. Miles and Dean Wright."), bullet

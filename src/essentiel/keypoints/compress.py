@@ -900,6 +900,16 @@ def _bare_name(piece: str) -> bool:
     )
 
 
+def _bare_names(piece: str, coordinators: frozenset[str]) -> bool:
+    """« C.J. Miles and Delon Wright »: bare names (``_bare_name``) joined by a coordinator."""
+    words = piece.strip(" ,").split()
+    at = [k for k, w in enumerate(words) if w.lower() in coordinators]
+    if len(at) != 1:
+        return False
+    k = at[0]
+    return _bare_name(" ".join(words[:k])) and _bare_name(" ".join(words[k + 1 :]))
+
+
 def _disagrees_in_number(s: _Sentence, seg: Segment) -> bool:
     """The parse's apposition does not agree in number with its noun, so it is none: « par
     l'entremise de Thierry Herzog, des informations secrètes » is the verb's object that the
@@ -927,6 +937,12 @@ def _apposition(s: _Sentence, k: int) -> Deletion | None:
     # ville, La Marseillaise, fondée en 1943, avait été placée … » lost its subject (ninth
     # judged round), « le président, Emmanuel Macron, » would lose who.
     if _bare_name(s.piece(seg)) or _disagrees_in_number(s, seg):
+        return None
+    if _bare_names(s.piece(seg), s.lang.conjunct_coordinators):
+        # « … for Jonas Valanciunas, C.J. Miles and Delon Wright »: names joined by a
+        # coordinator after a name are the list's last items, which the parse hung on the
+        # first as an apposition; cut, the trade was for one player (English round 40's
+        # unfaithful bullet).
         return None
     if _subject_after_fronted_participle(s, k) or _inverted_cue(s, seg):
         return None
