@@ -1158,7 +1158,7 @@ def _phrase(
             following = tokens[k + 1] if k + 1 < len(tokens) else None
             if following is None or following.lower_ not in words.completed_by:
                 return "back_phrase"
-    if _partitive(tokens, lowered, words) or _later(tokens, lowered, words):
+    if _later(tokens, lowered, words):
         return "back_phrase"
     first = next((k for k, t in enumerate(tokens) if not t.is_punct), None)
     if first is not None and tokens[first].lower_ in words.label_openers:
@@ -1213,7 +1213,10 @@ def _count(
     tokens: Sequence[Token], words: PointingWords, introduced: frozenset[str], named: bool
 ) -> str | None:
     """An approximate count as a subject with no noun after it: « Une trentaine se sont déjà
-    portées candidates » (a trentaine of what?); « une dizaine de villes » says."""
+    portées candidates » (a trentaine of what?); « une dizaine de villes » says. Or a part of
+    a group the bullet does not name (« certaines d'entre elles », ``_partitive``)."""
+    if _partitive(tokens, [t.lower_ for t in tokens], words):
+        return "back_count"
     inside = {t.i for t in tokens}
     for tok in tokens:
         if tok.pos_ not in {"NOUN", "NUM"} or not tok.dep_.startswith("nsubj"):
