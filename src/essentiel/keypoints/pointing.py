@@ -223,6 +223,18 @@ class PointingWords:
     # ans plus tard » after « Arrêté en 2010, il a été » counts from the bullet's own event.
     later_phrases: tuple[tuple[str, ...], ...] = ()
     duration_nouns: frozenset[str] = frozenset()
+    # English pronouns after their verb, with no noun before them in the bullet but the
+    # verb's own subject: "Witnesses heard him tell ..." (who?), "To do this, ..." (do
+    # what?), "Last week it was a mediocre board-book" (what was?). ``person_pronouns``
+    # stand for someone an earlier bullet may have named, ``thing_pronouns`` for anything
+    # an earlier bullet said; ``statement_pronouns`` ("this", "that") for a statement,
+    # which no bullet above is sure to be. ``impersonal_verbs``: "it rained", "it emerged".
+    person_pronouns: frozenset[str] = frozenset()
+    thing_pronouns: frozenset[str] = frozenset()
+    statement_pronouns: frozenset[str] = frozenset()
+    impersonal_verbs: frozenset[str] = frozenset()
+    # "Believe it or not, ...", "Admit it: ...": idioms whose "it" stands for nothing.
+    pronoun_idioms: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     @cache
@@ -315,6 +327,11 @@ class PointingWords:
             partitive_groups=words("partitive_groups"),
             later_phrases=phrases_of("later_phrases"),
             duration_nouns=frozenset(fold(w) for w in data.get("duration_nouns", [])),
+            person_pronouns=words("person_pronouns"),
+            thing_pronouns=words("thing_pronouns"),
+            statement_pronouns=words("statement_pronouns"),
+            impersonal_verbs=words("impersonal_verbs"),
+            pronoun_idioms=phrases_of("pronoun_idioms"),
         )
 
 
@@ -376,7 +393,7 @@ def points_back(
     kind = _cue(tokens, words, introduced, speaker)
     if kind is not None:
         return kind
-    for check in (_clitic, _additive, _first_person, _answer, _phrase, _count):
+    for check in (_clitic, _additive, _first_person, _answer, _phrase, _count, _pronoun):
         kind = check(tokens, words, introduced, named)
         if kind is not None:
             return kind
@@ -807,6 +824,116 @@ def _clitic(
             continue
         return "back_clitic"
     return None
+
+
+# The dependencies of a pronoun that stands for a thing or a person the sentence is about:
+# its verb's subject or object (not "her" as a possessive, nor "that" opening a clause).
+_PRONOUN_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "obj", "iobj"})
+# A clause that "it" announces ("it is expected that ...", "it is hard to see why").
+_ANNOUNCED = frozenset({"ccomp", "xcomp", "csubj", "csubjpass"})
+
+
+def _pronoun(
+    tokens: Sequence[Token], words: PointingWords, introduced: frozenset[str], named: bool
+) -> str | None:
+    """An English personal or demonstrative pronoun, subject or object, that stands for
+    nothing the box shows (``person_pronouns``, ``thing_pronouns``, ``statement_pronouns``):
+    no noun before it in the bullet but its verb's own subject or a time ("Last week it
+    was ..."), and for "him" no person, for "it" nothing, in an earlier bullet; "this" and
+    "that" stand for a statement: no verb before them but their own, and no bullet above.
+    Not an impersonal "it" ("it is expected that ...", "it rained", ``impersonal_verbs``)."""
+    lowered = [t.lower_ for t in tokens]
+    quoted = _quoted(tokens)
+    for k, tok in enumerate(tokens):
+        word = lowered[k]
+        # In a quote, the speaker's words: what they stand for is the speaker's business
+        # ('"I know Leeds and Hull have done it," said the coach').
+        if k in quoted:
+            continue
+        person = word in words.person_pronouns
+        thing = word in words.thing_pronouns
+        statement = word in words.statement_pronouns
+        if not (person or thing or statement) or tok.dep_ not in _PRONOUN_ROLES:
+            continue
+        # "her" as an object is PRP, as a possessive PRP$; "that" as a pronoun DT, as a
+        # relative WDT.
+        if tok.tag_ not in {"PRP", "DT"}:
+            continue
+        # "Admit it: ...": what it stands for follows the colon.
+        if k + 1 < len(tokens) and tokens[k + 1].text == ":":
+            continue
+        if _in_idiom(lowered, k, words.pronoun_idioms):
+            continue
+        verb = tok.head
+        subject = tok.dep_.startswith("nsubj")
+        if subject and thing and _impersonal_it(verb, words):
+            continue
+        # What an earlier bullet said may be what it stands for: someone for "him" (a name
+        # of no known type too: "Penny" is read as an organisation), anything for "it",
+        # "this", "that" ("To do this" after a bullet on the graph it made reads well).
+        speakers = {KIND_MARK.format("person"), KIND_MARK.format("organisation")}
+        if (person and speakers & introduced) or ((thing or statement) and introduced):
+            continue
+        # The subject of the verb it is the object of cannot be what it stands for ("him"
+        # is not Smith in "Smith saw him"; "him" as the subject of a clause is the object of
+        # the verb above it: "Two neighbours heard him shout"). As in French (``_clitic``):
+        # the subject's head, the words joined or apposed to it and those of its name; a
+        # noun inside it can be ("The friends of the missing sailor carried him home").
+        governing = verb.head if subject and person else verb
+        heads = (
+            []
+            if subject and not person
+            else [h for c in governing.children if c.dep_.startswith("nsubj") for h in _joined(c)]
+        )
+        heads += [c for h in heads for c in h.children if c.dep_ == "appos"]
+        own = {h.i for h in heads} | {
+            c.i for h in heads for c in h.children if c.dep_ in _NAME_PARTS
+        }
+        before = tokens[:k]
+        # A statement before it in the bullet: a verb other than its own.
+        if statement and any(t.pos_ in {"VERB", "AUX"} and t.i != verb.i for t in before):
+            continue
+        if not statement and any(
+            t.pos_ in {"NOUN", "PROPN"}
+            and t.i not in own
+            and fold(t.lemma_) not in words.time_nouns
+            for t in before
+        ):
+            continue
+        return "back_clitic"
+    return None
+
+
+def _quoted(tokens: Sequence[Token]) -> set[int]:
+    """The positions of the tokens inside quotation marks."""
+    depth = 0
+    inside: set[int] = set()
+    for k, tok in enumerate(tokens):
+        if tok.text in _OPEN:
+            depth = max(0, depth + _OPEN[tok.text])
+        elif tok.text == '"':
+            depth = 0 if depth else 1
+        elif depth:
+            inside.add(k)
+    return inside
+
+
+def _in_idiom(lowered: Sequence[str], k: int, idioms: tuple[tuple[str, ...], ...]) -> bool:
+    """The word at ``k`` is inside one of ``idioms`` as the words run."""
+    return any(
+        tuple(lowered[start : start + len(idiom)]) == idiom
+        for idiom in idioms
+        for start in range(max(0, k - len(idiom) + 1), k + 1)
+    )
+
+
+def _impersonal_it(verb: Token, words: PointingWords) -> bool:
+    """ "it" as the subject of ``verb`` refers to nobody: a weather or a report verb ("it
+    rained", "it emerged"), or a clause it announces ("it is expected that ...")."""
+    if verb.lemma_.lower() in words.impersonal_verbs:
+        return True
+    heads = [verb, *(c for c in verb.children if c.dep_ in {"acomp", "attr"})]
+    return any(c.dep_ in _ANNOUNCED for h in heads for c in h.children)
 
 
 def _joined(head: Token) -> list[Token]:
