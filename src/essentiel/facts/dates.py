@@ -542,24 +542,14 @@ def grammar(code: str) -> _Grammar:
         month_range_end=month_range_end,
         month_joiner=re.compile(rf"\s+{month_joiners}\s+{month_lead}", re.IGNORECASE),
         frequency_range=_frequency_range(t.get("frequency_range"), wd, part, b),
-        deadline=re.compile(
-            rf"{b}(?:{alternation(t['deadline_markers'])})\s+$"
-            if t.get("deadline_markers")
-            else "(?!)",
-            re.IGNORECASE,
-        ),
+        deadline=_ending_with(t.get("deadline_markers", []), b),
         next_noun=re.compile(
             rf"{b}(?:{nxt})\s+(?:[^\W\d_][\w'’-]*\s+){{1,{int(t.get('next_noun_words', 0))}}}$"
             if t.get("next_noun_words")
             else "(?!)",
             re.IGNORECASE,
         ),
-        future_in_past=re.compile(
-            rf"{b}(?:{alternation(t['future_in_past'])})(?![\w-])"
-            if t.get("future_in_past")
-            else "(?!)",
-            re.IGNORECASE,
-        ),
+        future_in_past=_listed(t.get("future_in_past"), lambda a: rf"{b}(?:{a})(?![\w-])"),
         dated_names=_dated_names(
             [*weekdays, *months, *(k.lower() for k in t["day_offsets"])],
             b,
@@ -568,17 +558,9 @@ def grammar(code: str) -> _Grammar:
         feast_kinds=frozenset(w.lower() for w in t.get("feast_kinds", [])),
         habitual_weekday=_ending_with(t.get("habitual_weekday_openers", []), b),
         habitual_month=_ending_with(t.get("habitual_month_openers", []), b),
-        habitual_exceptions=re.compile(
-            rf"\s+(?:{alternation(t['habitual_exceptions'])}){e}"
-            if t.get("habitual_exceptions")
-            else "(?!)",
-            re.IGNORECASE,
-        ),
-        habitual_exceptions_before=re.compile(
-            rf"{b}(?:{alternation(t['habitual_exceptions_before'])})\s+\w+\s+$"
-            if t.get("habitual_exceptions_before")
-            else "(?!)",
-            re.IGNORECASE,
+        habitual_exceptions=_listed(t.get("habitual_exceptions"), lambda a: rf"\s+(?:{a}){e}"),
+        habitual_exceptions_before=_listed(
+            t.get("habitual_exceptions_before"), lambda a: rf"{b}(?:{a})\s+\w+\s+$"
         ),
         called_for=re.compile(
             rf"{b}(?:{alternation(t['called_for'])})\s+"
@@ -588,6 +570,14 @@ def grammar(code: str) -> _Grammar:
             re.IGNORECASE,
         ),
     )
+
+
+def _listed(words: list[str] | None, pattern: Callable[[str], str]) -> re.Pattern[str]:
+    """``pattern`` of the alternation of ``words`` (case-insensitive); one that never matches
+    when the language lists none."""
+    if not words:
+        return re.compile("(?!)")
+    return re.compile(pattern(alternation(words)), re.IGNORECASE)
 
 
 def _ending_with(words: list[str], b: str) -> re.Pattern[str]:
