@@ -842,6 +842,8 @@ def _pronoun(
     was ..."), and for "him" no person, for "it" nothing, in an earlier bullet; "this" and
     "that" stand for a statement: no verb before them but their own, and no bullet above.
     Not an impersonal "it" ("it is expected that ...", "it rained", ``impersonal_verbs``)."""
+    if not (words.person_pronouns or words.thing_pronouns or words.statement_pronouns):
+        return None  # a language that lists none (French: ``_clitic`` and ``_cue`` instead)
     lowered = [t.lower_ for t in tokens]
     quoted = _quoted(tokens)
     for k, tok in enumerate(tokens):
@@ -1296,11 +1298,18 @@ def _phrase(
     return None
 
 
-def _at(lowered: Sequence[str], phrases: tuple[tuple[str, ...], ...]) -> int | None:
-    """Where the first of ``phrases`` stands in ``lowered``, or None."""
-    for k in range(len(lowered)):
-        if any(tuple(lowered[k : k + len(p)]) == p for p in phrases):
-            return k
+def _at(
+    lowered: Sequence[str], phrases: tuple[tuple[str, ...], ...]
+) -> tuple[int, tuple[str, ...]] | None:
+    """Where the first of ``phrases`` stands in ``lowered``, and which, or None. A phrase can
+    start only at one of its first words (``_first_words``): the other words skip the
+    comparisons."""
+    firsts = _first_words(phrases)
+    for k, word in enumerate(lowered):
+        if word in firsts:
+            for phrase in phrases:
+                if tuple(lowered[k : k + len(phrase)]) == phrase:
+                    return k, phrase
     return None
 
 
@@ -1310,10 +1319,10 @@ def _partitive(tokens: Sequence[Token], lowered: Sequence[str], words: PointingW
     blessés, trois d'entre eux »), not one of an opening circumstance (« Dans les colonnes du
     journal, le présentateur est revenu sur certaines d'entre elles »: which?). The parse
     of the nouns' roles is too often wrong here to ask for a subject or an object."""
-    at = _at(lowered, words.partitive_phrases)
-    if at is None:
+    found = _at(lowered, words.partitive_phrases)
+    if found is None:
         return False
-    phrase = next(p for p in words.partitive_phrases if _at(lowered, (p,)) == at)
+    at, phrase = found
     pronoun = tokens[at + len(phrase) - 1]
     opening = 0
     if tokens[0].pos_ == "ADP" and tokens[0].lower_ not in words.partitive_groups:
@@ -1330,8 +1339,11 @@ def _partitive(tokens: Sequence[Token], lowered: Sequence[str], words: PointingW
 def _later(tokens: Sequence[Token], lowered: Sequence[str], words: PointingWords) -> bool:
     """A duration and ``later_phrases`` (« cinq semaines plus tard ») before the bullet's
     first verb: later than an event another sentence told."""
-    at = _at(lowered, words.later_phrases)
-    if at is None or at == 0 or fold(tokens[at - 1].lemma_) not in words.duration_nouns:
+    found = _at(lowered, words.later_phrases)
+    if found is None or found[0] == 0:
+        return False
+    at = found[0]
+    if fold(tokens[at - 1].lemma_) not in words.duration_nouns:
         return False
     return not any(t.pos_ in {"VERB", "AUX"} for t in tokens[:at])
 
