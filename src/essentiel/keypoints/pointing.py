@@ -431,15 +431,9 @@ def unintroduced_event(
     inside = {t.i for t in tokens}
     heard = introduced | _headline_words(title)
     lowered = [t.lower_ for t in tokens]
-    opened, straight = 0, False
+    quoted = _quoted(tokens)
     for k, tok in enumerate(tokens):
-        if tok.text in _QUOTE_MARKS:
-            if tok.text == '"':
-                straight = not straight
-            else:
-                opened = opened + 1 if tok.text in "«“" else max(0, opened - 1)
-            continue
-        if opened or straight or tok.pos_ != "NOUN":
+        if k in quoted or tok.pos_ != "NOUN":
             continue
         folded = {fold(tok.lemma_), fold(tok.lower_)}
         text_noun = bool(folded & words.text_nouns)
@@ -458,11 +452,7 @@ def unintroduced_event(
         ]
         if not marks:
             continue
-        if any(
-            tuple(lowered[j : j + len(idiom)]) == idiom
-            for idiom in words.event_idioms
-            for j in range(max(0, k - len(idiom) + 1), k + 1)
-        ):
+        if _in_idiom(lowered, k, words.event_idioms):
             continue
         # « les faits attribués à Alexandre Benalla »: a participle's clause that names; an
         # event's noun by any complement (« la polémique sur ses soirées », « l'altercation
@@ -906,8 +896,12 @@ def _pronoun(
     return None
 
 
+def _quote_mark(tok: Token) -> bool:
+    return tok.text in _OPEN or tok.text == '"'
+
+
 def _quoted(tokens: Sequence[Token]) -> set[int]:
-    """The positions of the tokens inside quotation marks."""
+    """The positions of the tokens inside quotation marks (the marks not counted)."""
     depth = 0
     inside: set[int] = set()
     for k, tok in enumerate(tokens):
@@ -1109,20 +1103,10 @@ def _first_person(
     # were in another sentence (« Vous me manquez, mais on va se voir très bientôt. »), even
     # when it names someone ("I know Norwich and Burnley have done it", the twenty-sixth
     # judged round: a quote's middle sentence).
-    depth = 0
-    outside: list[Token] = []
-    marks = False
-    for tok in tokens:
-        if tok.text in _OPEN:
-            depth = max(0, depth + _OPEN[tok.text])
-            marks = True
-        elif tok.text == '"':
-            depth = 0 if depth else 1
-            marks = True
-        elif depth == 0:
-            outside.append(tok)
-    if not marks:
+    if not any(_quote_mark(t) for t in tokens):
         return "back_quote"
+    inside = _quoted(tokens)
+    outside = [t for k, t in enumerate(tokens) if k not in inside and not _quote_mark(t)]
     if named:
         return None
     if len(outside) < len(tokens) - 2 and any(t.pos_ in {"NOUN", "PROPN"} for t in outside):
