@@ -230,3 +230,69 @@ def test_a_name_after_its_team_s_possessive_gets_no_role() -> None:
     first = Pipeline().digest(text, lang="en").keypoints[0]
     assert first.text.startswith("The Leeds Rhinos' Marcus Dale was injured"), first.text
     assert "[" not in first.text
+
+
+EN_TEXT = (
+    "Former Wales captain Owen Pryce was cheering in the stands as his horse won at Chepstow. "
+    "Owen Pryce bought a share in the gelding with two friends in 2019. "
+    "The race was worth 40,000 pounds to the winner."
+)
+
+
+def _en(sentence: str) -> KeyPoint:
+    source = _span(sentence, text=EN_TEXT)
+    return KeyPoint(
+        text=sentence,
+        sources=[source],
+        fragments=[source],
+        removed=[],
+        fallback=False,
+        verdict=Verdict(passed=True, checks=[], problems=[]),
+    )
+
+
+def _en_setting() -> tuple[list[ParsedSentence], Entity, Verifier]:
+    doc = pipeline("en")(EN_TEXT)
+    sentences = [ParsedSentence(block=0, offset=0, span=s, lang="en") for s in doc.sents]
+    name = "Owen Pryce"
+    mentions = [
+        EntityMention(span=_span(name, k, EN_TEXT), form=MentionForm.NAME, block=0)
+        for k in range(EN_TEXT.count(name))
+    ]
+    entity = Entity(kind=EntityKind.PERSON, name=name, aliases=[], mentions=mentions)
+    return sentences, entity, Verifier(resources.language("en"), None)
+
+
+def test_a_role_that_opened_its_sentence_loses_the_capital_inside_the_bracket() -> None:
+    sentences, entity, verifier = _en_setting()
+    bought = _en("Owen Pryce bought a share in the gelding with two friends in 2019.")
+    out = introduce_roles([bought], sentences, [entity], EN_TEXT, "en", verifier)
+    assert out[0].text.startswith("Owen Pryce [former Wales captain] bought"), out[0].text
+    assert out[0].verdict.passed
+
+
+def test_no_bracket_for_a_role_another_bullet_of_the_box_states() -> None:
+    sentences, entity, verifier = _en_setting()
+    bought = _en("Owen Pryce bought a share in the gelding with two friends in 2019.")
+    cheering = _en(
+        "Former Wales captain Owen Pryce was cheering in the stands as his horse won at Chepstow."
+    )
+    out = introduce_roles([bought, cheering], sentences, [entity], EN_TEXT, "en", verifier)
+    assert out[0].text == bought.text
+
+
+def test_a_bullet_using_the_role_alone_keeps_the_bracket_before_it() -> None:
+    sentences, entity, verifier = _en_setting()
+    bought = _en("Owen Pryce bought a share in the gelding with two friends in 2019.")
+    text = EN_TEXT + " The former Wales captain said the win was a dream."
+    said = Span(start=len(EN_TEXT) + 1, end=len(text), text=text[len(EN_TEXT) + 1 :])
+    again = KeyPoint(
+        text=said.text,
+        sources=[said],
+        fragments=[said],
+        removed=[],
+        fallback=False,
+        verdict=Verdict(passed=True, checks=[], problems=[]),
+    )
+    out = introduce_roles([bought, again], sentences, [entity], text, "en", verifier)
+    assert out[0].text.startswith("Owen Pryce [former Wales captain] bought"), out[0].text

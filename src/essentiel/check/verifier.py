@@ -515,7 +515,10 @@ class Verifier(ClaimReader):
         evidence = insertion.evidence.text
         words = _role_words(self.lang.code)
         name = None
-        if evidence.startswith(role):
+        # A role that opened its sentence is bracketed without the capital the start gave it.
+        if evidence.startswith(role) or (
+            evidence[1:].startswith(role[1:]) and evidence[:1].lower() == role[:1]
+        ):
             found = re.fullmatch(r"\s*,?\s*(?P<name>.+)", evidence[len(role) :])
             name = found.group("name") if found else None
         elif evidence.endswith(role):

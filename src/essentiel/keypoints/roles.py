@@ -342,6 +342,20 @@ def _described_here(
     return any(fold(w) in words.any_person for w in said)
 
 
+def _mid_sentence(role: Role, sentences: list[ParsedSentence]) -> str:
+    """The role as it reads inside a sentence: "Former England captain Mike Tindall" opens
+    its sentence, and "[Former England captain]" after the name would keep a capital the
+    sentence's start gave it; a proper noun or an acronym keeps its own."""
+    sentence = _sentence_of(sentences, role.start)
+    if sentence is None or sentence.text[: role.start - sentence.start].strip(" «\"“'‘"):
+        return role.role
+    head = next(iter(_tokens(sentence)), None)
+    word = role.role.split(maxsplit=1)[0]
+    if head is None or head.pos_ == "PROPN" or not (word[:1].isupper() and word[1:].islower()):
+        return role.role
+    return role.role[:1].lower() + role.role[1:]
+
+
 def _role_of(entity: Entity, sentences: list[ParsedSentence], code: str) -> Role | None:
     """The first role the text sets beside a full-name mention of ``entity``, outside quotes."""
     for m in sorted(entity.mentions, key=lambda m: m.span.start):
@@ -368,6 +382,9 @@ def introduce_roles(
     say who the person is and the verifier passes the bracket; otherwise as they were."""
     told: set[int] = set()
     out: list[KeyPoint] = []
+    # A bullet of the box that sets the role beside the name already: a bracket would say it
+    # twice (a bullet with the role alone, « The former prime minister said », needs it).
+    box = fold(" ".join(p.text for p in points))
     for point in points:
         fragments = [(f.start, f.end) for f in point.fragments]
         firsts: list[tuple[int, Span]] = []
@@ -390,7 +407,9 @@ def introduce_roles(
         # The last mention first: a bracket set after it leaves the earlier ones in place.
         for k, first in sorted(firsts, key=lambda item: -item[1].start):
             point = (
-                _introduced(point, entities[k], first, fragments, text, sentences, code, verifier)
+                _introduced(
+                    point, entities[k], first, fragments, text, sentences, code, verifier, box
+                )
                 or point
             )
         out.append(point)
@@ -406,13 +425,14 @@ def _introduced(
     sentences: list[ParsedSentence],
     code: str,
     verifier: Verifier,
+    box: str,
 ) -> KeyPoint | None:
     if len(first.text.split()) < 2 or _in_quote(sentences, first.start):
         return None
     if _described_here(first, fragments, text, sentences, code):
         return None
     role = _role_of(entity, sentences, code)
-    if role is None or fold(role.role) in fold(point.text):
+    if role is None or fold(role.role) in fold(point.text) or fold(role.evidence.text) in box:
         return None
     place = in_bullet(point, text, first.start, first.end)
     if place is None:
@@ -420,6 +440,7 @@ def _introduced(
     _, j = place
     if point.text[j : j + 2].strip().startswith("["):
         return None
-    bullet = f"{point.text[:j]} [{role.role}]{point.text[j:]}"
-    insertion = Insertion(replaced=first, names=(role.role,), evidence=role.evidence, kind="role")
+    said = _mid_sentence(role, sentences)
+    bullet = f"{point.text[:j]} [{said}]{point.text[j:]}"
+    insertion = Insertion(replaced=first, names=(said,), evidence=role.evidence, kind="role")
     return introduced_as(point, bullet, insertion, verifier, label="role_introduced")
