@@ -114,6 +114,17 @@ def test_another_thing_the_box_named_before_stands() -> None:
         # Someone's words with no marks, though they name someone (judged round 26).
         ("I know Leeds and Hull have done it but it is difficult.", "back_quote"),
         ('"I know Leeds and Hull have done it," said the coach of Portland.', None),
+        # Another count after the one the bullet gave (the English round 41's article):
+        # added to it, not to something said before.
+        (
+            "About 1,200 nurses were paid their arrears on Friday and it is expected another "
+            "300 will be paid next week.",
+            None,
+        ),
+        (
+            "Another 300 nurses will be paid their arrears next week, the union said.",
+            "back_additive",
+        ),
     ],
 )
 def test_english_words_that_point_back(text: str, kind: str | None) -> None:

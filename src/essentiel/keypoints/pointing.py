@@ -1061,6 +1061,10 @@ def _additive(
             )
             if noun is not None and _said_before(tokens, k, noun, introduced):
                 break
+            # "About 4,000 workers have been paid and it is expected another 800 will be":
+            # another count than the one the bullet gave before.
+            if noun is not None and noun.like_num and any(t.like_num for t in tokens[:k]):
+                break
             if (
                 noun is not None
                 and words.kind_nouns.get(fold(noun.lemma_)) == "person"
