@@ -2474,3 +2474,30 @@ def test_names_joined_after_a_name_are_the_list_not_an_apposition() -> None:
     bullet, removed = compress(text, 20, "en")
     assert "apposition" not in removed
     assert bullet.endswith("John Valen, C.J. Miles and Dean Wright."), bullet
+
+
+def test_a_main_clause_the_parse_calls_relative_is_not_cut() -> None:
+    # The English round 42's "..., the exact moment when a plane hit the tower, ceremonies
+    # in Washington honoured the dead": the parse made the noun the root and hung the main
+    # verb on it as a relative clause with its own noun subject and no relative word; the
+    # cut of that clause left a fragment. Hand-parsed in the same shape.
+    read = _hand_parsed(
+        [
+            ("Le", "DET", "det", 1, ""),
+            ("moment", "NOUN", "ROOT", 1, "Number=Sing"),
+            ("où", "PRON", "advmod", 5, "PronType=Rel"),
+            ("le", "DET", "det", 4, ""),
+            ("train", "NOUN", "nsubj", 5, "Number=Sing"),
+            ("partit", "VERB", "acl:relcl", 1, "VerbForm=Fin"),
+            (",", "PUNCT", "punct", 9, ""),
+            ("des", "DET", "det", 8, ""),
+            ("cérémonies", "NOUN", "nsubj", 9, "Number=Plur"),
+            ("honorèrent", "VERB", "acl:relcl", 1, "VerbForm=Fin"),
+            ("les", "DET", "det", 11, ""),
+            ("victimes", "NOUN", "obj", 9, "Number=Plur"),
+            (".", "PUNCT", "punct", 1, ""),
+        ]
+    )
+    text = read.text
+    main = compress_module.Deletion(text.index(", des"), len(text) - 1, "x", False, 0)
+    assert compress_module._only_relative_verbs(read, [main])

@@ -2045,6 +2045,10 @@ def _commas_after_comma_cuts(
 
 # Relations by which a relative clause hangs on the noun it describes (UD, spaCy's English).
 _RELATIVE_CLAUSE = frozenset({"acl:relcl", "relcl"})
+# English relative words by their tag ("which", "who", "whose", "when", "where"); French marks
+# them PronType=Rel. "that" as a relative is the clause's subject, object or marker.
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+_RELATIVE_THAT = frozenset({"nsubj", "nsubjpass", "dobj", "mark"})
 
 
 # The rules that cut a clause or phrase describing a noun before it.
@@ -2868,7 +2872,7 @@ def _only_relative_verbs(s: _Sentence, deletions: list[Deletion]) -> bool:
         while True:
             # (Not any « acl »: a finite verb under a participle is the parse's error, as
             # « des enquêteurs ont été dépêchés » hung on « provoquée par … ».)
-            if tok.dep_ in _RELATIVE_CLAUSE:
+            if tok.dep_ in _RELATIVE_CLAUSE and _relativised(tok):
                 return True
             if tok.head.i == tok.i:
                 return False
@@ -2876,6 +2880,22 @@ def _only_relative_verbs(s: _Sentence, deletions: list[Deletion]) -> bool:
 
     main = [t for t in s.sent if is_finite_verb(t) and not in_relative(t)]
     return bool(main) and all(deleted(t) for t in main)
+
+
+def _relativised(verb: Token) -> bool:
+    """A relative clause that a relative word opens (« qui », « où », "when", "which"; a
+    relative "that"). A clause the parse calls relative with none, its own noun subject
+    before it, is the sentence's main clause misread: "At 8:46am, the exact moment when a
+    plane hit the tower, ceremonies in Washington honoured the dead" hung « honoured » on
+    « moment », and the cut of it left "..., ceremonies in Washington." (English round 42)."""
+    return any(
+        c.tag_ in _RELATIVE_TAGS
+        or "Rel" in c.morph.get("PronType", [])
+        or (c.lower_ == "that" and c.dep_ in _RELATIVE_THAT)
+        for c in verb.children
+    ) or not any(
+        c.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"} and c.pos_ == "NOUN" for c in verb.children
+    )
 
 
 def _only_subordinate_verbs(s: _Sentence, deletions: list[Deletion]) -> bool:
