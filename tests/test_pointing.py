@@ -125,6 +125,12 @@ def test_another_thing_the_box_named_before_stands() -> None:
             "Another 300 nurses will be paid their arrears next week, the union said.",
             "back_additive",
         ),
+        # One of two men the box never told, though the bullet names a third (round 41).
+        (
+            "Senator Paul Hale says that if either man is charged the trial must be held in Ohio.",
+            "back_additive",
+        ),
+        ("Senator Paul Hale says another man was arrested in Ohio on Friday.", None),
     ],
 )
 def test_english_words_that_point_back(text: str, kind: str | None) -> None:

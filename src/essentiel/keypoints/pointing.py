@@ -182,6 +182,9 @@ class PointingWords:
     after_noun_not: frozenset[str]
     after_verb_words: frozenset[str]  # « il aurait alors obtenu »: at that time
     label_openers: frozenset[str]  # « Autre problème : ... »
+    # Additive words that pick one of two things told before ("either man"): unlike
+    # "another", a person the bullet names is not the other one.
+    additive_pairs: frozenset[str]
     approximate_counts: frozenset[str]  # « Une trentaine se sont ... »: of what?
     role_nouns: frozenset[str]  # « la députée », « l'ancien candidat »: who?
     pair_pronouns: tuple[tuple[str, ...], ...]  # « Tous deux ont été arrêtés »: who?
@@ -297,6 +300,7 @@ class PointingWords:
             after_noun_not=frozenset(fold(w) for w in data.get("after_noun_not", [])),
             after_verb_words=words("after_verb_words"),
             label_openers=words("label_openers"),
+            additive_pairs=words("additive_pairs"),
             approximate_counts=frozenset(
                 fold(w)
                 for w in [
@@ -1067,6 +1071,7 @@ def _additive(
                 break
             if (
                 noun is not None
+                and phrase[0] not in words.additive_pairs
                 and words.kind_nouns.get(fold(noun.lemma_)) == "person"
                 and KIND_MARK.format("person") in named_kinds(tokens[:k], tokens[0].doc.lang_)
             ):
