@@ -249,3 +249,35 @@ def test_a_numbered_list_gives_no_bullet(every_sentence: Pipeline) -> None:
     texts = [p.text for p in bullets(every_sentence, body)]
     assert not any("1:4" in t for t in texts), texts
     assert any(t.startswith("Anna Berg won the downhill") for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stands"),
+    [
+        # The existential "there" and an "it" announcing a clause refer to nothing before
+        # (leads of the English rounds 41-42's unread articles opened so).
+        ("There has been a fresh outbreak of bird flu on a poultry farm in Norfolk.", True),
+        ("It has been confirmed two inmates escaped from the prison in Leeds overnight.", True),
+        ("It is understood that the club will appeal against the ban on Monday.", True),
+        # A place another sentence named, and "it" for a thing told before: refused.
+        ("There, the police found a stolen van and two loaded shotguns.", False),
+        ("It was badly damaged by the storm that hit the coast on Sunday.", False),
+    ],
+)
+def test_english_openers_that_refer_to_nothing_stand(sentence: str, stands: bool) -> None:
+    from essentiel import resources
+    from essentiel.analyze import ParsedSentence, pipeline
+    from essentiel.keypoints.select import stands_alone
+
+    span = next(iter(pipeline("en")(sentence).sents))
+    assert stands_alone(ParsedSentence(0, 0, span, "en"), resources.language("en")) is stands
+
+
+def test_an_impersonal_opener_before_a_pronoun_for_something_told_is_refused() -> None:
+    from essentiel import resources
+    from essentiel.analyze import ParsedSentence, pipeline
+    from essentiel.keypoints.select import stands_alone
+
+    sentence = "It is understood it will be heard in Leeds Crown Court on Thursday."
+    span = next(iter(pipeline("en")(sentence).sents))
+    assert not stands_alone(ParsedSentence(0, 0, span, "en"), resources.language("en"))

@@ -941,8 +941,9 @@ def _impersonal(root: Token, lang: Language) -> bool:
     if root.lemma_.lower() in lang.impersonal_passives and any(
         c.dep_ in {"ccomp", "csubj"} for c in root.children
     ):
-        passive = any(c.dep_ == "nsubj:pass" for c in root.children)
-        if passive and any(c.dep_ == "aux:pass" for c in root.children):
+        # The passive's labels: UD's (French) and the English model's own.
+        passive = any(c.dep_ in {"nsubj:pass", "nsubjpass"} for c in root.children)
+        if passive and any(c.dep_ in {"aux:pass", "auxpass"} for c in root.children):
             return True
     # « il est possible que ... », « il est temps de ... »: a clause after the adjective; the
     # parser may leave the clause's tie unlabelled (« Il est inédit que X appellent ... »).
@@ -1080,6 +1081,22 @@ def impersonal_opener(span: SpacySpan, lang: Language) -> bool:
         and root.lemma_.lower() not in _impersonal_pointing(lang.code)
         # What it announces follows as a clause (« Il est arrivé à Paris » has none: someone).
         and any(_announced_clause(c) for h in _joined_heads(root) for c in h.children)
+        # ... a clause whose own subject is no pronoun for what another sentence told ("It
+        # is understood it is being held in Tehran": what is?).
+        and not any(
+            _announced_clause(c) and _pronoun_subject_of(c, lang)
+            for h in _joined_heads(root)
+            for c in h.children
+        )
+    )
+
+
+def _pronoun_subject_of(clause: Token, lang: Language) -> bool:
+    return any(
+        is_subject(c)
+        and c.pos_ == "PRON"
+        and c.lower_ in lang.subject_pronouns | lang.impersonal_pronouns
+        for c in clause.children
     )
 
 
@@ -1201,6 +1218,10 @@ def _existential_opener(span: SpacySpan, lang: Language) -> bool:
     words = [t for t in span if not t.is_punct and t.lower_ not in negations][:6]
     if len(words) < 4 or not verbs:
         return False
+    # "There has been another attack ...": English's existential "there", the subject the
+    # parse marks as an expletive of "be" (not "There, the police found ...").
+    if words[0].dep_ == "expl" and words[0].head.lemma_.lower() in verbs:
+        return True
     if not (
         words[0].lower_ in lang.impersonal_pronouns
         and words[1].lower_ in lang.impersonal_clitics
