@@ -160,3 +160,79 @@ def test_a_quote_over_two_sentences_names_its_closing_pronoun() -> None:
     other = run.replace("Les cantines", "Sophie Marchal ouvrira les cantines")
     texts = [p.text for p in points(pipeline, before + other + REST)]
     assert not any("[Paul Morel]" in t for t in texts), texts
+
+
+# A description of the headline's person between the name and the quote (issue 33, round 40:
+# « Emmanuel Macron tente ... Après ..., le chef de l'État est revenu ... "…", a-t-il lancé »).
+DESCRIBED = (
+    "Paul Morel a défendu mardi son projet de nouveau stade devant le conseil municipal. "
+    "Interrogé à la sortie de la séance, le maire de Lorient est revenu sur son coût. "
+)
+STADIUM = '"Le nouveau stade ne coûtera pas un euro de plus aux habitants"'
+
+
+def stadium(found: list[KeyPoint]) -> list[str]:
+    return [p.text for p in found if "Le nouveau stade" in p.text]
+
+
+def test_a_description_of_the_headline_person_carries_the_pronoun(
+    every_sentence: Pipeline,
+) -> None:
+    body = DESCRIBED + STADIUM + ", a-t-il assuré aux journalistes." + REST
+    found = points(every_sentence, body, title="Lorient : Paul Morel défend son stade")
+    assert stadium(found) == [STADIUM + ", a assuré [Paul Morel] aux journalistes."]
+
+
+def test_a_name_the_parse_splits_is_still_the_subject(every_sentence: Pipeline) -> None:
+    # The parse makes « Emmanuel » the subject and « Macron » an adverb: the name starts
+    # inside the subject, and the person is what the sentence is about.
+    body = (
+        "Emmanuel Macron veut apaiser les syndicats. "
+        '"Aucune pension déjà versée ne baissera", a-t-il assuré aux élus.' + REST
+    )
+    texts = [p.text for p in points(every_sentence, body)]
+    assert '"Aucune pension déjà versée ne baissera", a assuré [Emmanuel Macron] aux élus.' in texts
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        # The headline does not name the person: the description may be anyone's.
+        (DESCRIBED, "Lorient : le nouveau stade en débat"),
+        # The description is of the other gender than the pronoun.
+        (DESCRIBED.replace("le maire de Lorient", "la maire de Lorient"), None),
+        # The text gave the description to another person first.
+        (
+            "Le maire de Lorient, Jean Le Goff, a quitté ses fonctions l'an dernier. " + DESCRIBED,
+            None,
+        ),
+        # The description names someone: the pronoun may stand for that person.
+        (
+            DESCRIBED.replace("sur son coût", "sur le coût avancé par Jean Le Goff"),
+            None,
+        ),
+    ],
+)
+def test_a_description_that_does_not_stand_for_the_headline_person_names_nobody(
+    every_sentence: Pipeline, body: str, title: str | None
+) -> None:
+    title = title or "Lorient : Paul Morel défend son stade"
+    quote = STADIUM + ", a-t-il assuré aux journalistes."
+    found = points(every_sentence, body + quote + REST, title)
+    assert not any("[Paul Morel]" in t for t in stadium(found)), stadium(found)
+
+
+def test_a_courtesy_title_gives_the_speaker_before_a_gender(every_sentence: Pipeline) -> None:
+    # « Dominique » says no gender; « M. » before the speaker's name does.
+    body = (
+        "Le biologiste Dominique Le Bihan étudie les chauves-souris depuis vingt ans. "
+        '"Les colonies ont doublé en dix ans", explique M. Le Bihan. '
+        '"Les hivers plus doux favorisent les naissances", ajoute-t-il.' + REST
+    )
+    texts = [p.text for p in points(every_sentence, body)]
+    assert (
+        '"Les hivers plus doux favorisent les naissances", ajoute [Dominique Le Bihan].' in texts
+    ), texts
+    # « Mme » says the other gender than the pronoun: nobody named.
+    texts = [p.text for p in points(every_sentence, body.replace("M. Le Bihan", "Mme Le Bihan"))]
+    assert not any("Les hivers" in t and "[" in t for t in texts), texts

@@ -577,7 +577,7 @@ def build_keypoints(
     # A quote over several sentences whose closing incise's pronoun the text ties to one
     # person, by its first sentence (``joined_quote``).
     run_repairs = (
-        quote_run_repairs(sentences, lang, context.entities, text)
+        quote_run_repairs(sentences, lang, context.entities, text, title)
         if settings.name_incise and context.entities
         else {}
     )
@@ -1247,13 +1247,17 @@ QUOTE_TITLE_SHARE = 0.3
 
 
 def quote_run_repairs(
-    sentences: list[ParsedSentence], lang: Language, entities: list[Entity], text: str
+    sentences: list[ParsedSentence],
+    lang: Language,
+    entities: list[Entity],
+    text: str,
+    title: str | None = None,
 ) -> dict[int, SubjectRepair]:
     """The named incise pronoun of each quote over several sentences whose speaker is only
     that pronoun (« "… . …", a-t-il dit »), by the quote's first sentence."""
     found = {}
     for first, last in long_quote_runs(sentences):
-        repair = incise_repair(last, sentences, lang, entities, text, first)
+        repair = incise_repair(last, sentences, lang, entities, text, first, title)
         if repair is not None:
             found[first] = repair
     return found

@@ -159,7 +159,7 @@ def repair_subject(
     text (and the headline above it) does not tie it to one person surely enough."""
     sentence = sentences[index]
     if quote_incise(sentence.text, lang.pronoun_incise) is not None:
-        return incise_repair(index, sentences, lang, entities, text)
+        return incise_repair(index, sentences, lang, entities, text, title=title)
     pronoun = pronoun_subject_token(sentence, lang)
     if pronoun is not None:
         return _pronoun_repair(index, sentences, lang, entities, text, pronoun)
@@ -367,6 +367,7 @@ def incise_repair(
     entities: list[Entity],
     text: str,
     first: int | None = None,
+    title: str | None = None,
 ) -> SubjectRepair | None:
     """A quote whose speaker is only the inverted pronoun of its incise (« "…", poursuit-elle
     », « "…", a-t-elle insisté »), named: « poursuit [Aurore Bergé] », « a insisté [Michèle
@@ -382,7 +383,8 @@ def incise_repair(
 
     ``first``: the first sentence of a quote over several that ``sentences[index]`` closes
     (``joined_quote``): the incise follows its last mark, the person is sought above
-    ``first``, and nobody may be named in the whole quote."""
+    ``first``, and nobody may be named in the whole quote. ``title``: the headline, whose
+    person a description between may stand for (``_described_headline_person``)."""
     top = index if first is None else first
     if top == 0 or lang.pronoun_incise is None:
         return None
@@ -420,7 +422,7 @@ def incise_repair(
         if not after or after[0].pos_ not in {"VERB", "AUX", "ADJ"} or not after[0].is_alpha:
             return None
         place = sentence.offset + after[0].idx + len(after[0].text)
-    found = _the_person_above(top, sentences, lang, entities, tail["pronoun"].lower())
+    found = _the_person_above(top, sentences, lang, entities, tail["pronoun"].lower(), title)
     if found is None:
         return None
     person, subject, before = found
@@ -430,7 +432,10 @@ def incise_repair(
         return None
     if subject is None:
         # The speaker of the quote before (« "…", a déclaré Brigitte Jullien. "…", a-t-elle
-        # ajouté »): the first name must say the pronoun's gender.
+        # ajouté »): the first name must say the pronoun's gender, or the courtesy title the
+        # speaker has there (« ..., explique M. Le Gouil. "…", avance-t-il »).
+        if said_gender is None:
+            said_gender = _titled_gender(before, entities[person], text, lang.code)
         if said_gender != gender:
             return None
     elif _competing_noun(before, subject, gender, lang):
@@ -444,12 +449,37 @@ def incise_repair(
     return SubjectRepair(start, end, name, insertion, False, place, " ", True)
 
 
+def _titled_gender(sentence: ParsedSentence, entity: Entity, text: str, code: str) -> str | None:
+    """The gender (« Masc », « Fem ») a courtesy title right before one of the person's name
+    mentions in ``sentence`` says (« M. Le Gouil », « Mme Girard »: ``courtesy_titles``)."""
+    titles = courtesy_titles(code)
+    for m in entity.mentions:
+        if m.form is not MentionForm.NAME:
+            continue
+        if not sentence.start <= m.span.start < sentence.end:
+            continue
+        before = text[max(sentence.start, m.span.start - 12) : m.span.start]
+        words = before.split()
+        said = titles.get(words[-1]) if words and before.endswith(" ") else None
+        said = said or titles.get(m.span.text.split()[0])
+        if said is not None:
+            return {"m": "Masc", "f": "Fem"}.get(said)
+    return None
+
+
 def _the_person_above(
-    index: int, sentences: list[ParsedSentence], lang: Language, entities: list[Entity], word: str
+    index: int,
+    sentences: list[ParsedSentence],
+    lang: Language,
+    entities: list[Entity],
+    word: str,
+    title: str | None = None,
 ) -> tuple[int, tuple[int, int] | None, ParsedSentence] | None:
     """The person an incise's pronoun ``word`` stands for (``incise_repair``), the subject's
     characters (None when the person is the named speaker of the quote before:
-    ``_the_speaker_before``) and the sentence that names the person."""
+    ``_the_speaker_before``) and the sentence whose subject the pronoun takes up (the one
+    that names the person, or the description of the headline's person in between:
+    ``_described_headline_person``)."""
     inverted = _incise_pronoun(lang.code)
     for j in range(index - 1, max(index - 2 - PRONOUN_CHAIN, -1), -1):
         sentence = sentences[j]
@@ -459,6 +489,10 @@ def _the_person_above(
         speaker = _the_speaker_before(sentence, lang, entities)
         if speaker is not None:
             return speaker, None, sentence
+        if title and j > 0 and describes_the_headline_person(lang.code):
+            described = _described_headline_person(j, sentences, lang, entities, word, title)
+            if described is not None:
+                return described[0], described[1], sentence
         if j == 0 or _entity_mentions(entities, sentence.start, sentence.end):
             return None
         match = quote_incise(sentence.text, lang.pronoun_incise)
@@ -468,6 +502,73 @@ def _the_person_above(
         if not same and (subject is None or subject.lower_ != word):
             return None
     return None
+
+
+def _described_headline_person(
+    index: int,
+    sentences: list[ParsedSentence],
+    lang: Language,
+    entities: list[Entity],
+    word: str,
+    title: str,
+) -> tuple[int, tuple[int, int]] | None:
+    """The headline's person that the subject of ``sentences[index]`` describes, with that
+    subject's characters: « Emmanuel Macron tente d'éteindre l'incendie. Après une première
+    réaction, le chef de l'État est revenu sur l'affaire. "…", a-t-il lancé » — the quote is
+    Emmanuel Macron's. The subject a definite description of a person in the singular, of
+    the incise pronoun ``word``'s gender (« le chef de l'État », « le maire de Bordeaux »: a
+    complement may follow the noun), the sentence naming nobody; the sentence before it names
+    one person, as its subject, whom the headline names; the noun neither one the text ties
+    to another person nor one that describes someone by another (« la victime »)."""
+    from essentiel.keypoints.naming import title_persons
+
+    sentence = sentences[index]
+    if _entity_mentions(entities, sentence.start, sentence.end):
+        return None
+    gender = person_pronouns(lang.code).get(word)
+    root = sentence.span.root
+    subject = next((c for c in root.children if is_subject(c) and c.i < root.i), None)
+    if gender is None or subject is None or subject.pos_ != "NOUN":
+        return None
+    if "Plur" in subject.morph.get("Number", []):
+        return None
+    phrase = sorted(subject.subtree, key=lambda t: t.i)
+    # The article says the gender where the noun has both (« la maire »).
+    if (phrase[0].morph.get("Gender", []) or subject.morph.get("Gender", [])) != [gender]:
+        return None
+    noun = fold(subject.lemma_)
+    if noun not in person_nouns(lang.code) or noun in related_persons(lang.code):
+        return None
+    if phrase[0].lower_ not in definite_articles(lang.code):
+        return None
+    about = _the_person_before(sentences[index - 1], entities)
+    if about is None or about[0] not in title_persons(title, entities):
+        return None
+    person = about[0]
+    if any(
+        other is not entities[person]
+        and other.kind is EntityKind.PERSON
+        and _described_before(other, noun, entities[person], sentence.start)
+        for other in entities
+    ):
+        return None
+    return person, (phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+
+
+def _described_before(entity: Entity, noun: str, person: Entity, before: int) -> bool:
+    """The text gives ``entity`` the description's noun: in a role, or in a role mention the
+    reader has read (before ``before``) that is not also ``person``'s (a mention the entity
+    stage tied to both says nothing; one further down is no rival yet)."""
+    theirs = {(m.span.start, m.span.end) for m in person.mentions}
+    if any(noun in r.role.split() for r in entity.roles):
+        return True
+    return any(
+        noun in fold(m.span.text).split()
+        for m in entity.mentions
+        if m.form is MentionForm.ROLE
+        and m.span.start < before
+        and (m.span.start, m.span.end) not in theirs
+    )
 
 
 def _the_speaker_before(
@@ -544,11 +645,17 @@ def _the_person_before(
     if subject is None:
         return None
     a, b = before.offset + subject[0], before.offset + subject[1]
-    if not any(k == person and a <= s and e <= b for k, s, e in _entity_mentions(entities, a, b)):
+    # The parse may leave the last name out of the subject (« Emmanuel » alone): the name
+    # starts inside it.
+    mentions = _entity_mentions(entities, before.start, before.end)
+    inside = [(s, e) for k, s, e in mentions if k == person and a <= s < b]
+    if not inside:
         return None
     if not _person_heads_subject(before, entities[person]):
         return None
-    return person, subject
+    # The subject reaches to the name's end: the rest of the name is no rival noun.
+    end = max(subject[1], max(e for _, e in inside) - before.offset)
+    return person, (subject[0], end)
 
 
 def _person_heads_subject(before: ParsedSentence, entity: Entity) -> bool:
