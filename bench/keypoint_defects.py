@@ -118,7 +118,8 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   ... », « La scène se passe ... », « responsables de l'altercation ») that neither the
   headline nor a bullet above told under that noun, its family or its ``equivalents``,
   and that no complement, clause or name defines on the spot (« l'affaire Benalla »); not
-  inside quotation marks;
+  inside quotation marks. ``back_act``, the same for a noun of an act or a wait
+  (``act_nouns``: « L'attente prend fin ... », « Une fois la consignation levée »; round 40);
 - ``unplaced``: a description or a pronoun anywhere in the bullet that stands for an entity
   the reader cannot place, « which one? » (the most frequent note of the judges on OrangeSum
   train rows 18000-18039: « précise la chaîne », « Plusieurs avancent ... », « l'élu » before
@@ -278,7 +279,9 @@ PLACING_KINDS = (
 # box does not show (``clitic_back``; the measure alone counts it), and a definite noun of the
 # story's event or of the text the box never introduced (``back_event``: « Les faits ont eu
 # lieu ... », « le drame »; ``pointing.unintroduced_event``, which the selector also applies).
-MEASURE_POINTING_KINDS = ("back_en", "back_event")
+# « L'attente prend fin ... », « Une fois la consignation levée »: an act or a wait the box
+# never told (``back_act``: ``unintroduced_event`` with ``acts``; judged round 40).
+MEASURE_POINTING_KINDS = ("back_en", "back_event", "back_act")
 SUB_KINDS = {
     "needs_context": CONTEXT_KINDS,
     "points_back": (*POINTING_KINDS, *MEASURE_POINTING_KINDS),
@@ -1743,6 +1746,15 @@ def audit_box(
         )
         if event:
             found += ["points_back", "back_event"]
+        act = (
+            None
+            if back or clitic or event
+            else unintroduced_event(
+                sentence, fragments, lang.code, introduced, headline or "", acts=True
+            )
+        )
+        if act:
+            found += ["points_back", "back_act"]
         # What the reader read before this bullet: the headline, then the bullets above it.
         told_text = "\n".join([headline or "", *(r["text"] for r in records)])
         place = unplaced(sentence, fragments, lang.code, entities, told_text, point.text)

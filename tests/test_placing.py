@@ -65,6 +65,15 @@ def _kind(
         # A pronoun that looks ahead to the main verb's subject, and a count with its names.
         ("Alors qu'elle a fait appel, Anne Le Goff peut compter sur ses voisins.", None),
         ("Certains, tels que Yann Kerhervé ou Anne Le Goff, ont quitté le conseil.", None),
+        # A complement that says what kind, not whose: which research firm, which woman?
+        (
+            "Deux cyclistes sur trois craignent le vol à Morlaix, souligne le cabinet d'études.",
+            "unplaced_description",
+        ),
+        ("La jeune femme de 32 ans a quitté Morlaix pour Brest en mars.", "unplaced_description"),
+        # With an article or a name, the complement says whose.
+        ("Deux cyclistes sur trois craignent le vol, souligne le cabinet de la mairie.", None),
+        ("La jeune femme de Morlaix a quitté la Bretagne pour Paris en mars.", None),
     ],
 )
 def test_descriptions_the_reader_cannot_place(text: str, kind: str | None) -> None:

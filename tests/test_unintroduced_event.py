@@ -124,3 +124,76 @@ def test_a_bullet_that_names_the_headlines_person_is_kept() -> None:
     place = "Les faits se sont produits samedi soir rue du Port à Lorient."
     at = ParsedSentence(block=0, offset=0, span=pipeline("fr")(place)[:], lang="fr")
     assert not names_headline_word(at, [(0, len(place))], "Lorient : trois blessés")
+
+
+def _act(text: str, title: str = "", introduced: frozenset[str] = frozenset()) -> str | None:
+    sentence = ParsedSentence(block=0, offset=0, span=pipeline("fr")(text)[:], lang="fr")
+    return unintroduced_event(sentence, [(0, len(text))], "fr", introduced, title, acts=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # An act or a wait that another sentence told: which one?
+        ("L'attente a pris fin vers minuit, quand le téléphone a sonné.", "L'attente"),
+        (
+            "Une fois la consignation levée, les éleveurs pourront vendre leur lait.",
+            "la consignation",
+        ),
+        ("La fermeture doit durer au moins jusqu'à la fin du mois.", "La fermeture"),
+        # Defined on the spot by a complement.
+        ("La fermeture des écoles de Brest doit durer jusqu'à la fin du mois.", None),
+        ("L'attente des résultats a duré plus de trois heures à Vannes.", None),
+        # Indefinite: the bullet introduces it.
+        ("Une décision sera prise lundi par le préfet du Finistère.", None),
+        # The speaker's words.
+        ('"La fermeture était inévitable", a estimé le maire de Lorient.', None),
+    ],
+)
+def test_nouns_of_an_act_the_box_never_told(text: str, found: str | None) -> None:
+    assert _act(text) == found
+    # The event's nouns and the act's are two kinds, each read apart.
+    assert _event(text) is None
+
+
+def test_the_verb_of_the_act_told_above_introduces_it() -> None:
+    bullet = "Une fois la consignation levée, les éleveurs pourront vendre leur lait."
+    assert _act(bullet, title="Le préfet consigne les troupeaux de trois communes") is None
+    assert _act(bullet, introduced=frozenset({"consigner"})) is None
+    assert _act(bullet, title="Le préfet interdit la vente de lait dans trois communes") == (
+        "la consignation"
+    )
+
+
+_WAIT_TITLE = "Brest : une octogénaire enfermée toute une soirée dans une salle de sport"
+_WAIT_BODY = """Une femme de 82 ans est restée enfermée mardi soir dans une salle de sport de \
+Brest, où elle suivait une séance de gymnastique douce.
+
+Son fils, inquiet de ne pas la voir rentrer, a appelé la police et les hôpitaux de Brest \
+vers 20 heures.
+
+L'attente a pris fin vers 22 heures, quand la salle de sport de Brest a rappelé le fils de \
+l'octogénaire enfermée.
+
+L'octogénaire enfermée a été retrouvée saine et sauve dans la salle de sport de Brest par son \
+fils.
+
+Le gérant de la salle de sport a présenté ses excuses et promis de revoir la fermeture des \
+locaux.
+
+La mairie de Brest a demandé une enquête sur les conditions de sécurité de la salle."""
+
+
+@pytest.mark.parametrize("refuse", [True, False])
+def test_the_selector_passes_over_a_wait_never_told(refuse: bool) -> None:
+    # « L'attente a pris fin ... »: the box never said anyone waited; with the switch, the
+    # candidate that says how it ended stands in its place.
+    settings = Settings()
+    settings = replace(settings, keypoints=replace(settings.keypoints, refuse_act=refuse))
+    digest = Pipeline(settings).digest(
+        f"{_WAIT_TITLE}\n\n{_WAIT_BODY}", lang="fr", published="2020-08-10"
+    )
+    texts = [k.text for k in digest.keypoints]
+    assert len(texts) == 3
+    assert any(t.startswith("L'attente") for t in texts) is not refuse
+    assert all(k.verdict.passed for k in digest.keypoints)

@@ -299,6 +299,11 @@ class KeyPointSettings:
     # stood in for « Julie Depardieu se remémore la scène » read worse.
     refuse_event: bool = True
     event_margin: float = 0.8
+    # The same for a noun of an act or a wait the box never told (``unintroduced_event`` with
+    # ``acts``: « L'attente prend fin ... », « Une fois la consignation levée »), under
+    # ``act_margin``: round 40's judges named both.
+    refuse_act: bool = True
+    act_margin: float = 0.5
     # ... when another candidate is left that scores at least this share of its score (a
     # box of one bullet is worse than a source the reader cannot place).
     unplaced_source_margin: float = 0.8
@@ -923,6 +928,15 @@ def build_keypoints(
                     is not None
                     and not names_headline_word(cand.sentence, fragments, title or "")
                     and (settings.event_margin <= 0 or rival() >= settings.event_margin)
+                )
+                or (
+                    settings.refuse_act
+                    and unintroduced_event(
+                        cand.sentence, fragments, lang.code, told, title or "", acts=True
+                    )
+                    is not None
+                    and not names_headline_word(cand.sentence, fragments, title or "")
+                    and (settings.act_margin <= 0 or rival() >= settings.act_margin)
                 )
                 or (
                     settings.refuse_unplaced_source

@@ -63,7 +63,9 @@ One more, read off the notes of judged rounds 33 and 34 (« Selon le quotidien, 
 
 Not counted: a plural description (« les enquêteurs »: a group), one the reader knows without
 a name (``[standalone] known_without_name``: « le gouvernement »), and a description with an
-apposed name or an « of » complement.
+apposed name or an « of » complement, unless that complement is a bare noun, which says what
+kind and not whose (« le cabinet de recherche », « la jeune femme de 28 ans »:
+``standalone.kind_complement``, ``[placing] kind_prepositions``; judged round 40).
 
 The reader's measure (``bench/keypoint_defects.py``) counts these as ``unplaced``; the
 selector refuses a bullet with an unplaced description when another candidate is left that
@@ -88,6 +90,7 @@ from essentiel.analyze import ParsedSentence
 from essentiel.facts.names import fold
 from essentiel.keypoints.standalone import (
     definite_articles,
+    kind_complement,
     known_without_name,
     person_nouns,
     person_pronouns,
@@ -377,7 +380,7 @@ def _tied(entities: Sequence[Entity], start: int, end: int) -> int | None:
     return None
 
 
-def _description(tok: Token, words: PlacingWords) -> list[Token] | None:
+def _description(tok: Token, words: PlacingWords, code: str) -> list[Token] | None:
     """The phrase of a singular definite description of a person or a body headed by
     ``tok`` (an article, adjectives, the noun), with nothing after it that says whose; None
     otherwise."""
@@ -396,6 +399,8 @@ def _description(tok: Token, words: PlacingWords) -> list[Token] | None:
         return None
     for child in tok.children:
         if child.i > tok.i and (child.dep_ in _WHOSE or child.pos_ == "PROPN"):
+            if kind_complement(child, code):
+                continue
             return None
     # « le Premier ministre Justin Trudeau »: the name may head the phrase instead.
     if tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
@@ -499,7 +504,7 @@ def unplaced(
             b = sentence.offset + tok.idx + len(tok.text)
             described = " ".join(t.text for t in ordinal)
             return Unplaced("unplaced_ordinal", described, a, b)
-        phrase = _description(tok, words)
+        phrase = _description(tok, words, code)
         if phrase is not None:
             a = sentence.offset + phrase[0].idx
             b = sentence.offset + tok.idx + len(tok.text)

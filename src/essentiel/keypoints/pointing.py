@@ -210,6 +210,9 @@ class PointingWords:
     # once the headline or a bullet above told it (``unintroduced_event``).
     text_nouns: frozenset[str] = frozenset()
     event_nouns: frozenset[str] = frozenset()
+    # « L'attente prend fin ... », « Une fois la consignation levée »: a noun made from a verb,
+    # for an act or a wait another sentence told (``unintroduced_event`` with ``acts``).
+    act_nouns: frozenset[str] = frozenset()
     # The articles and the contracted prepositions that make either definite (« les faits »,
     # « au moment des faits », « du drame »), and the idioms they make no reference in
     # (« dans les faits »: in practice). Idioms as the parse's words.
@@ -323,6 +326,7 @@ class PointingWords:
             answer_openers=phrases_of("answer_openers"),
             text_nouns=frozenset(fold(w) for w in data.get("text_nouns", [])),
             event_nouns=frozenset(fold(w) for w in data.get("event_nouns", [])),
+            act_nouns=frozenset(fold(w) for w in data.get("act_nouns", [])),
             definite_marks=words("definite_marks"),
             contracted_marks=words("contracted_marks"),
             facts_verbs=words("facts_verbs"),
@@ -416,6 +420,7 @@ def unintroduced_event(
     code: str,
     introduced: frozenset[str] = frozenset(),
     title: str = "",
+    acts: bool = False,
 ) -> str | None:
     """A definite noun of the bullet that leans on the article rather than the box (issue
     33's first complaint, round 38), as written (« les faits »), or None. A noun only a
@@ -427,9 +432,14 @@ def unintroduced_event(
     (« le drame » under « ... tourne au drame »). Not a noun that a complement, a clause or
     a name defines on the spot (« l'affaire Benalla », « les faits reprochés à X »), inside
     quotation marks (the speaker's words), in an idiom (``event_idioms``: « dans les
-    faits »), nor after an indefinite « des » (« Des images montrent ... »)."""
+    faits »), nor after an indefinite « des » (« Des images montrent ... »). With ``acts``,
+    the nouns of an act or a wait (``act_nouns``: « L'attente prend fin ... », « Une fois la
+    consignation levée »; round 40's judges), read as an event's, and those only: the
+    measure counts them apart (``back_act``)."""
     words = PointingWords.of(code)
-    if not (words.text_nouns or words.event_nouns):
+    text_nouns = frozenset() if acts else words.text_nouns
+    event_nouns = words.act_nouns if acts else words.event_nouns
+    if not (text_nouns or event_nouns):
         return None
     tokens = kept(sentence, fragments)
     inside = {t.i for t in tokens}
@@ -440,8 +450,8 @@ def unintroduced_event(
         if k in quoted or tok.pos_ != "NOUN":
             continue
         folded = {fold(tok.lemma_), fold(tok.lower_)}
-        text_noun = bool(folded & words.text_nouns)
-        if not text_noun and not folded & words.event_nouns:
+        text_noun = bool(folded & text_nouns)
+        if not text_noun and not folded & event_nouns:
             continue
         # An article (« les faits »), or a preposition that holds one (« du drame », « des
         # faits »); « des » as a determiner is indefinite (« Des images montrent ... »).
@@ -460,13 +470,19 @@ def unintroduced_event(
             continue
         # « les faits attribués à Alexandre Benalla »: a participle's clause that names; an
         # event's noun by any complement (« la polémique sur ses soirées », « l'altercation
-        # entre les deux élus »).
+        # entre les deux élus »); an act's not by a bare participle (« Une fois la
+        # consignation levée »: which one?).
         if any(
             c.i in inside
             and (
                 _defines(c, tok, words)
                 or (c.dep_ == "acl" and any(t.pos_ == "PROPN" for t in c.subtree))
-                or (not text_noun and c.i > tok.i and c.dep_ in {"nmod", "acl"})
+                or (
+                    not text_noun
+                    and c.i > tok.i
+                    and c.dep_ in {"nmod", "acl"}
+                    and not (acts and c.dep_ == "acl" and not any(True for _ in c.children))
+                )
             )
             for c in tok.children
         ):

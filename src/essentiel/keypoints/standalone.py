@@ -1036,6 +1036,27 @@ def described_opening(sentence: ParsedSentence, code: str) -> list[Token] | None
     return None
 
 
+@cache
+def _kind_prepositions(code: str) -> frozenset[str]:
+    """``[placing] kind_prepositions``: those of a complement that may say what kind."""
+    words = resources.raw(code).get("placing", {}).get("kind_prepositions", [])
+    return frozenset(w.lower() for w in words)
+
+
+def kind_complement(child: Token, code: str) -> bool:
+    """An « of » complement that says what kind, not whose: a bare noun, with no article, no
+    adjective and no name (« le cabinet de recherche », « la jeune femme de 28 ans »). Round
+    40's judges asked which one (« le cabinet de recherche » for the study's 6t, never named
+    in the box). With an adjective it is often a name written in small letters (« l'institut
+    de veille sanitaire »)."""
+    if child.dep_ != "nmod" or child.pos_ != "NOUN" or child.ent_type_:
+        return False
+    kids = list(child.children)
+    return any(c.dep_ == "case" and c.lower_ in _kind_prepositions(code) for c in kids) and all(
+        c.dep_ in {"case", "nummod"} and not c.ent_type_ and c.pos_ != "PROPN" for c in kids
+    )
+
+
 # Entity labels that name someone or something (the French and English models').
 _NAMING = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE", "NORP", "FAC", "EVENT", "WORK_OF_ART"})
 
