@@ -917,6 +917,10 @@ def glued_heading(bullet: str, words: Words) -> bool:
         # Inside a quotation, capitals are the speaker's (a title: « "le film La Vie" »).
         if _depth(bullet, 0, match.start("opener")) > 0:
             continue
+        # « ... de médecine (...) C'est un calvaire »: the ellipsis of words left out between
+        # two sentences stands where the stop was.
+        if before == ")" and bullet[: match.start("before")].endswith(("(...", "(…")):
+            continue
         return True
     return False
 

@@ -1045,3 +1045,17 @@ def test_a_description_the_headline_says_needs_no_context(
     # Without the headline, the description stands for nothing the reader knows.
     alone = script.context_defect(text, sentence, [(0, len(text))], lang, words, frozenset())
     assert alone == "context_description"
+
+
+@pytest.mark.parametrize(
+    ("text", "glued"),
+    [
+        # The ellipsis between two sentences of a quote stands where the stop was (pages
+        # 246-500, once the engine kept it); without it, the sentences run together.
+        ("Je donne des cours aux étudiants en médecine (...) C'est un calvaire.", False),
+        ("Je donne des cours aux étudiants en médecine C'est un calvaire.", True),
+    ],
+)
+def test_an_ellipsis_between_two_sentences_is_no_glued_heading(text: str, glued: bool) -> None:
+    script = _script()
+    assert script.glued_heading(text, script.Words.of("fr")) is glued
