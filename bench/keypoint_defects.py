@@ -501,12 +501,15 @@ def context_defect(
     lang: Any,
     words: Words,
     introduced: frozenset[str] = frozenset(),
+    headline: str = "",
 ) -> str | None:
     """How the bullet fails to stand alone (one of CONTEXT_KINDS), or None. ``introduced``:
     the words of the box's earlier bullets (« L'homme ... » after « Un homme de 44 ans ... »
-    reads well)."""
+    reads well); ``headline``: what the reader read first (« La cérémonie comprendra ... »
+    under « ... remplacé par une cérémonie militaire »)."""
     from essentiel.facts.names import fold
     from essentiel.keypoints.compress import is_finite_verb
+    from essentiel.keypoints.pointing import headline_words, told_in_family
     from essentiel.keypoints.select import adjunct_cleft, impersonal_opener, pronoun_subject
     from essentiel.keypoints.standalone import person_nouns
 
@@ -579,6 +582,8 @@ def context_defect(
             and "Plur" not in subject.morph.get("Number", [])
             and subject.tag_ not in {"NNS", "NNPS"}
             and subject.lemma_.lower() not in introduced
+            # Its noun, a word of its family or an equivalent, said by the headline.
+            and not told_in_family(subject, headline_words(headline), lang.code)
             and fold(subject.lemma_) not in words.known_without_name
             and fold(subject.lower_) not in words.known_without_name
             # A bare description (article, noun, adjectives): « The cost of divorce » or « Le
@@ -674,6 +679,8 @@ def no_main_verb(tokens: Sequence[Any], auxiliaries: frozenset[str] = frozenset(
         # maire a été élu sont concernées »).
         if node.dep_ == "conj" and not any(c.dep_ == "cc" for c in node.children):
             return False
+        if _swallowed_main_verb(node, inside):
+            return False
     roots = [t for t in tokens if t.head.i == t.i or t.head.i not in inside]
     # A verb the tagger read as an adjective or a noun, with its subject before it and no
     # article of its own (« Le gouvernement insiste sur le fait que ... »): a statement.
@@ -730,6 +737,26 @@ def no_main_verb(tokens: Sequence[Any], auxiliaries: frozenset[str] = frozenset(
     return True
 
 
+def _swallowed_main_verb(node: Any, inside: set[int]) -> bool:
+    """A second verb the parse hung inside a relative clause, after the clause's own verb,
+    with nothing that opens a clause of its own (no subject, no conjunction, no « et », no
+    relative pronoun): the main verb after the clause (« une voiture qui était garée au soleil
+    a pris feu », « les gagnants, qui veulent rester anonymes, disposaient de 60 jours »),
+    whatever dependency the parse gave it (an adverbial clause, a complement, none)."""
+    clause = next(
+        (a for a in node.ancestors if a.dep_ in _RELATIVES and a.i in inside and a.i < node.i),
+        None,
+    )
+    if clause is None or node.dep_ in _RELATIVES:
+        return False
+    return not any(
+        c.dep_.startswith("nsubj")
+        or c.dep_ in {"mark", "cc"}
+        or "Rel" in c.morph.get("PronType", [])
+        for c in node.children
+    )
+
+
 def _misread_auxiliary(tokens: Sequence[Any], auxiliaries: frozenset[str]) -> bool:
     """A finite auxiliary the tagger did not read as a verb (« Mamoudou Gassama, un jeune
     Malien de 22 ans, a escaladé ... »: « a » tagged X, its participle a name), heading the
@@ -743,6 +770,16 @@ def _misread_auxiliary(tokens: Sequence[Any], auxiliaries: frozenset[str]) -> bo
             continue
         heads = tok.head.i == tok.i or tok.head.i not in inside
         if heads and any(c.dep_.startswith("nsubj") and c.i < tok.i for c in tok.children):
+            return True
+        # « George Conway, un critique du président, a tweeté une photo »: « a » and
+        # « tweeté » both tagged X, the participle the clause's head with the subject.
+        head = tok.head
+        if (
+            head.i != tok.i
+            and head.i in inside
+            and (head.head.i == head.i or head.head.i not in inside)
+            and any(c.dep_.startswith("nsubj") and c.i < tok.i for c in head.children)
+        ):
             return True
         if tok.dep_ not in {"aux", "aux:tense", "aux:pass", "auxpass"} or tok.head.i not in inside:
             continue
@@ -882,6 +919,10 @@ def glued_heading(bullet: str, words: Words) -> bool:
             continue
         # Inside a quotation, capitals are the speaker's (a title: « "le film La Vie" »).
         if _depth(bullet, 0, match.start("opener")) > 0:
+            continue
+        # « ... de médecine (...) C'est un calvaire »: the ellipsis of words left out between
+        # two sentences stands where the stop was.
+        if before == ")" and bullet[: match.start("before")].endswith(("(...", "(…")):
             continue
         return True
     return False
@@ -1678,7 +1719,7 @@ def audit_box(
     from essentiel.keypoints.compress import subordinate_only
     from essentiel.keypoints.follow_on import follows_on, keeps_subject
     from essentiel.keypoints.placing import unplaced
-    from essentiel.keypoints.pointing import named_kinds, unintroduced_event
+    from essentiel.keypoints.pointing import named_kinds, names_someone, unintroduced_event
     from essentiel.keypoints.standalone import short_mentions
 
     placed_words: list[str | None] = []
@@ -1702,7 +1743,9 @@ def audit_box(
         tokens = kept_tokens(sentence, fragments)
         found: list[str] = []
         introduced = frozenset().union(*said)
-        context = context_defect(point.text, sentence, fragments, lang, words, introduced)
+        context = context_defect(
+            point.text, sentence, fragments, lang, words, introduced, headline or ""
+        )
         at = index[sentence.start]
         # A pronoun standing for the subject of the bullet just before, which is the article's
         # sentence before it (``keypoints.follow_on``): read as the article wrote it.
@@ -1734,6 +1777,10 @@ def audit_box(
         if broken_cut(sentence, fragments, lang, bool(_BRACKETED.search(point.text))):
             found.append("broken_cut")
         back = points_back(sentence, fragments, lang.code, introduced, point.text)
+        # A quote joined whole over several sentences (« "Je me suis braqué. (...)", souligne
+        # X »): its speaker, named in a later sentence, is the bullet's.
+        if back == "back_quote" and names_someone(bullet_tokens(sentences, fragments), point.text):
+            back = None
         if back:
             found += ["points_back", back]
         clitic = None if back else clitic_back(sentence, tokens, words, after_previous)

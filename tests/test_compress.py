@@ -2501,3 +2501,48 @@ def test_a_main_clause_the_parse_calls_relative_is_not_cut() -> None:
     text = read.text
     main = compress_module.Deletion(text.index(", des"), len(text) - 1, "x", False, 0)
     assert compress_module._only_relative_verbs(read, [main])
+
+
+def test_no_cut_leaves_an_attribution_whose_claim_the_parse_hung_on_its_source() -> None:
+    # Validation pages 246-500: « Selon Le Point, qui reprend une information de CNN. », the
+    # claim (« l'aventurier hors norme voyage ... », the verb read as a noun) cut as an
+    # apposition of the source the parse made the sentence's head.
+    text = (
+        "Selon Le Télégramme, qui reprend une information de France 3, le navigateur hors "
+        "norme voyage avec un budget de 20 euros par jour et à bord de cargos pour relier les "
+        "ports."
+    )
+    claim = text[text.index(", le navigateur") : -1]
+    assert compress_module._no_main_clause(_read(text), [_taking(text, claim, "apposition")])
+    for target in (8, 14):
+        assert compress(text, target)[0] == text
+
+
+def test_no_cut_takes_the_second_bound_of_a_span_the_parse_hung_on_a_clause() -> None:
+    # Validation pages 246-500: « ... entre 2005, quand une bactérie avait rendu 141 bébés
+    # malades, et 2017. » became « ... entre 2005. »: the parse hung « et 2017 » on the
+    # « quand » clause's verb, and the cut of the clause (an adjunct, or the verb's adjunct
+    # to the end) took it with it.
+    text = (
+        "Le directeur de l'usine de Quimper l'avait reconnu dans un entretien au Télégramme : "
+        "des salariés ont été exposés entre 2005, quand une fuite avait touché 40 ouvriers, et "
+        "2017."
+    )
+    for target in (10, 20):
+        kept, _ = compress(text, target)
+        assert kept.endswith("et 2017."), kept
+    cuts = Compressor(resources.language("fr")).deletions(sentences_of(pipeline("fr")(text))[0])
+    assert not any(text[d.start : d.end].endswith("et 2017") for d in cuts)
+
+
+def test_an_ellipsis_between_two_sentences_of_a_quote_is_not_cut() -> None:
+    # Validation pages 246-500: « ... des étudiants de médecine C'est un calvaire ... », the
+    # « (...) » between two sentences cut as a parenthetical; one inside a sentence still goes.
+    text = (
+        "Je donne des cours à des étudiants de Brest (...) C'est un calvaire de parler par "
+        "ces moyens-là, à un écran."
+    )
+    kept, _ = compress(text, 10)
+    assert "Brest (...) C'est" in kept, kept
+    inside = "Je donne des cours (...) à des étudiants de Brest depuis le mois de mars dernier."
+    assert "(...)" not in compress(inside, 10)[0]

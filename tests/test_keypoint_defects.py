@@ -938,3 +938,124 @@ def test_a_definite_noun_that_leans_on_the_article_points_back(
         pipeline("fr")(headline),
     )
     assert ("back_event" in box["bullets"][0]["defects"]) is counted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The parse hangs the main verb inside the relative clause on the subject's noun, as
+        # an adverbial clause or a complement of the clause's verb (twenty-first session,
+        # validation pages 246-500 and train rows 16300-16599: read as statements).
+        "Vendredi 12 mai, une camionnette qui était garée en plein soleil à Plougastel-Daoulas "
+        "dans le département du Finistère a pris feu, provoquant par la même occasion "
+        "l'incendie d'un hangar.",
+        "Les gagnants de ce deuxième lot le plus important dans l'histoire du Loto, et de "
+        "l'Euro Millions créé en 2004, qui souhaitent garder l'anonymat, disposaient de 60 "
+        "jours pour se faire connaître auprès de l'opérateur.",
+        # « a » and « tweeté » both tagged X, the participle the head with the subject.
+        "Yann Conway, un critique du maire et l'époux d'une conseillère de la Région Bretagne "
+        "Anne Conway, a tweeté une photo de la une du journal aux côtés d'une photo du maire "
+        "jouant au golf samedi.",
+    ],
+)
+def test_a_main_verb_the_parse_hung_in_a_relative_clause(text: str) -> None:
+    script = _script()
+    auxiliaries = script.Words.of("fr").finite_auxiliaries
+    assert not script.no_main_verb(list(_parsed(text).span), auxiliaries)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un homme qui dit qu'il a vu la voiture quitter le parking de Lorient.",
+        "Une publication qui a été partagée des milliers de fois et qui a suscité la colère.",
+    ],
+)
+def test_a_second_clause_of_its_own_in_a_relative_clause_is_no_main_verb(text: str) -> None:
+    script = _script()
+    auxiliaries = script.Words.of("fr").finite_auxiliaries
+    assert script.no_main_verb(list(_parsed(text).span), auxiliaries)
+
+
+def test_a_quote_over_several_sentences_has_the_speaker_of_its_cue() -> None:
+    """« "Je me suis trompé. (...)", reconnaît X »: the first person of the quote's first
+    sentence is said by the speaker the cue of its last names (validation pages 246-500:
+    three bullets counted as words with no speaker)."""
+    script = _script()
+    text = (
+        '"Je me suis trompé sur le dossier du port. C\'était une erreur de ma part", reconnaît Yann '
+        "Kermarrec, le maire de Quimper."
+    )
+    doc = pipeline("fr")(text)
+    sentences = [ParsedSentence(block=0, offset=0, span=s, lang="fr") for s in doc.sents]
+    assert len(sentences) >= 2
+    point = SimpleNamespace(
+        text=text,
+        sources=[Span(start=0, end=len(text), text=text)],
+        fragments=[Span(start=0, end=len(text), text=text)],
+    )
+    box = script.audit_box(
+        text, sentences, [point], resources.language("fr"), script.Words.of("fr"), None, None
+    )
+    assert "back_quote" not in box["bullets"][0]["defects"]
+    alone = sentences[0].span.text
+    assert script.points_back(sentences[0], [(0, len(alone))], "fr", frozenset(), alone) == (
+        "back_quote"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "kind"),
+    [
+        # The headline said the subject's noun, or one of its family or its equivalents: the
+        # reader knows which one (train rows 16300-16599, pages 246-500).
+        (
+            'La cérémonie comprendra "un dispositif réduit à 300 marins", a précisé la mairie.',
+            "Brest : la fête de la mer remplacée par une cérémonie",
+            None,
+        ),
+        (
+            "Le syndicat souligne que la médecine de ville est un élément clef de la réponse.",
+            "Un syndicat de médecins réclame des moyens",
+            None,
+        ),
+        (
+            "Le sinistre a démarré dans la cage d'escalier d'un immeuble des années 70.",
+            "Incendie meurtrier à Quimper",
+            None,
+        ),
+        (
+            "Le sinistre a démarré dans la cage d'escalier d'un immeuble des années 70.",
+            "Quimper : trois morts",
+            "context_description",
+        ),
+    ],
+)
+def test_a_description_the_headline_says_needs_no_context(
+    text: str, headline: str, kind: str | None
+) -> None:
+    script = _script()
+    sentence = _parsed(text)
+    lang = resources.language("fr")
+    words = script.Words.of("fr")
+    found = script.context_defect(
+        text, sentence, [(0, len(text))], lang, words, frozenset(), headline
+    )
+    assert found == kind
+    # Without the headline, the description stands for nothing the reader knows.
+    alone = script.context_defect(text, sentence, [(0, len(text))], lang, words, frozenset())
+    assert alone == "context_description"
+
+
+@pytest.mark.parametrize(
+    ("text", "glued"),
+    [
+        # The ellipsis between two sentences of a quote stands where the stop was (pages
+        # 246-500, once the engine kept it); without it, the sentences run together.
+        ("Je donne des cours aux étudiants en médecine (...) C'est un calvaire.", False),
+        ("Je donne des cours aux étudiants en médecine C'est un calvaire.", True),
+    ],
+)
+def test_an_ellipsis_between_two_sentences_is_no_glued_heading(text: str, glued: bool) -> None:
+    script = _script()
+    assert script.glued_heading(text, script.Words.of("fr")) is glued

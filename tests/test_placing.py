@@ -380,3 +380,20 @@ def test_the_selector_refuses_an_unplaced_source_when_another_candidate_is_left(
     # Past an earlier description of another kind (« Le chauffeur » before the outlet).
     other = _sentence("Le chauffeur a prévenu la gendarmerie, poursuit la radio locale.")
     assert unplaced_source(other, [(other.start, other.end)], "fr", [], "", other.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # « les droits de l'homme » names nobody (train rows 16300-16599); « l'homme » alone
+        # stands for someone the reader cannot place.
+        (
+            "Au moins 300 marins y seraient retenus, selon des organisations de défense des "
+            "droits de l'homme.",
+            None,
+        ),
+        ("Au moins 300 marins y seraient retenus, selon l'homme.", "unplaced_description"),
+    ],
+)
+def test_an_idiom_with_a_person_noun_names_nobody(text: str, kind: str | None) -> None:
+    assert _kind(text) == kind

@@ -693,3 +693,30 @@ def test_what_the_thirty_first_rounds_named(
     text: str, introduced: tuple[str, ...], kind: str | None
 ) -> None:
     assert _kind(text, introduced=frozenset(introduced)) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A colon right after the demonstrative's noun announces what it is (train rows
+        # 16300-16599): it looks ahead, not back.
+        (
+            "Blessé à l'œil, Yann Kermarrec a posté la photo de son visage sur Facebook, avec ce "
+            'commentaire : "Ils m\'ont blessé".',
+            None,
+        ),
+        (
+            "Blessé à l'œil, Yann Kermarrec a posté la photo de son visage sur Facebook, avec ce "
+            "commentaire.",
+            "back_demonstrative",
+        ),
+        # A noun that is no words said: what follows the colon is not what it is.
+        (
+            'Parmi les dispositions de ce plan : "un espacement des tables d\'un mètre", a '
+            "détaillé Yann Kermarrec.",
+            "back_demonstrative",
+        ),
+    ],
+)
+def test_a_demonstrative_that_announces(text: str, kind: str | None) -> None:
+    assert _kind(text) == kind

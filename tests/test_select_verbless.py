@@ -30,6 +30,10 @@ def _first(text: str):  # type: ignore[no-untyped-def]
         # A place, a colon, and what is there.
         "Au fond du coffre : deux grosses valises soigneusement fermées à clé, dans lesquelles "
         "le chauffeur de 52 ans cachait ses économies.",
+        # A noun and its complements, an infinitive and a participle of another noun
+        # (validation pages 246-500): no finite verb anywhere.
+        "L'occasion pour le maire de Brest de présenter un projet très attendu par les "
+        "habitants du port.",
     ],
 )
 def test_a_verbless_circumstance_is_no_candidate(text: str) -> None:
@@ -54,6 +58,8 @@ def test_a_verbless_circumstance_is_no_candidate(text: str) -> None:
         "Avec 20 millions d'euros investis, la région a rénové trois lycées.",
         # Headline style: a noun phrase and its participle, a statement a reader takes as one.
         "Un homme de 40 ans interpellé à Lyon après le meurtre de sa voisine.",
+        # A bare noun after the head may be the verb the tagger misread (« compte »).
+        "Le groupe compte 500 salariés répartis sur trois sites en Bretagne.",
     ],
 )
 def test_a_statement_is_no_verbless_circumstance(text: str) -> None:

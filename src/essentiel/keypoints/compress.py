@@ -578,11 +578,20 @@ def _parenthetical(s: _Sentence) -> Iterable[Deletion]:
             or s.lang.opens_with(inner.lstrip("("), s.lang.restrictive_openers)
             or (s.inside_guarded(start) and not note)
             or _between_capitals(text, start, end)
+            or _ellipsis_between_sentences(text, start, end)
         ):
             continue
         # Take the space before "(" with it, so no double space is left behind.
         left = start - 1 if start > 0 and text[start - 1] == " " else start
         yield Deletion(left, end, "parenthetical", True, s.cost(start, end))
+
+
+def _ellipsis_between_sentences(text: str, start: int, end: int) -> bool:
+    """« ... des étudiants de médecine (...) C'est un calvaire ... »: the ellipsis marks words
+    left out between two sentences of the quote; cut, it runs them together with no stop."""
+    inner = text[start + 1 : end - 1].strip()
+    after = text[end:].lstrip()
+    return bool(inner) and set(inner) <= {".", "…"} and after[:1].isupper()
 
 
 def _detail(s: _Sentence, k: int) -> Deletion | None:
@@ -1053,6 +1062,35 @@ def _dash_aside(s: _Sentence) -> Iterable[Deletion]:
         yield Deletion(start, end, "dash_aside", False, s.cost(start, end))
 
 
+def _conjunct_of_another_kind(
+    own: Sequence[Token], tokens: Sequence[Token], start: int, end: int
+) -> bool:
+    """The segment opens on a coordinator whose conjunct is no verb while the parse hung
+    that conjunct on a verb between ``start`` and ``end`` (character offsets in the doc)."""
+    if len(own) < 2 or own[0].pos_ != "CCONJ":
+        return False
+    conjunct = own[0].head
+    head = conjunct.head
+    return (
+        conjunct.dep_ == "conj"
+        and conjunct.pos_ not in {"VERB", "AUX"}
+        and head.pos_ in {"VERB", "AUX"}
+        and start <= head.idx < end
+    )
+
+
+def _closes_before_conjunct(subtree: Sequence[Token]) -> bool:
+    """The adjunct's words hold a comma, then a coordinator of no verb: the clause closed at
+    the comma and the conjunct after it completes a word before the adjunct (« exposés entre
+    2005, quand une fuite avait touché 40 ouvriers, et 2017 »: « et 2017 » is
+    « entre »'s), which the parse hung on the adjunct."""
+    for k, tok in enumerate(subtree[:-1]):
+        nxt = subtree[k + 1]
+        if tok.text == "," and nxt.dep_ == "cc" and nxt.head.pos_ not in {"VERB", "AUX"}:
+            return True
+    return False
+
+
 def _verb_adjunct(s: _Sentence) -> Iterable[Deletion]:
     """Adjuncts hung on a verb with no comma before them, by the parse: « was shot in the
     abdomen during a robbery », « emerged on Sunday, just days after he had insisted ... ».
@@ -1116,6 +1154,8 @@ def _verb_adjunct(s: _Sentence) -> Iterable[Deletion]:
         ):
             continue
         piece = text[start:end]
+        if _closes_before_conjunct(subtree):
+            continue
         # A speech verb may go here: the whole subtree goes, what was said with who said it
         # (« after he had insisted that ... »). A quote or « selon X » stays.
         if (
@@ -1662,6 +1702,11 @@ class Compressor:
             ):
                 hangs = False
             if self._protected(piece) and (hangs or self._may_own(sent, deletion, end, piece)):
+                return None
+            # « entre 2005, quand une fuite avait touché 40 ouvriers, et 2017 »: a coordinator
+            # and a word of no verb that the parse made the cut verb's conjunct completes a
+            # word before the cut (« entre »): the cut would take it, or leave it alone.
+            if hangs and _conjunct_of_another_kind(own, tokens, deletion.start + base, end + base):
                 return None
             if continues_detail or hangs:
                 end = seg.end
@@ -2480,12 +2525,47 @@ def _no_main_clause(s: _Sentence, deletions: list[Deletion]) -> bool:
         return any(is_finite_verb(tok) for tok in before)
     if subordinate_only(kept) and not subordinate_only(before):
         return True
+    if _attribution_left_alone(s, deletions):
+        return True
     first = next((tok for tok in kept if not tok.is_punct), None)
     # « Comme le précise X. »: an attribution's « comme » with nothing it attributes.
     return (
         first is not None
         and first.lower_ in _compress_words(s.lang.code, "attribution_openers")
         and not any(tok.text == "," for tok in kept)
+    )
+
+
+def _attribution_left_alone(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Whether ``deletions`` leave an attribution's source alone, where the parse made it the
+    sentence's head (« Selon Le Point, qui reprend une information de CNN[, l'aventurier
+    hors norme voyage avec ...]. », « voyage » read as a noun and the claim as a description
+    cut as an apposition): no finite verb kept outside the relative clauses on the source,
+    while the cut took words outside them."""
+    root = s.sent.root
+    openers = _compress_words(s.lang.code, "attribution_prepositions")
+    if not any(
+        c.dep_ == "case"
+        and c.i < root.i
+        and (
+            c.lower_ in openers
+            or "".join(t.text_with_ws for t in c.subtree).strip().lower() in openers
+        )
+        for c in root.children
+    ):
+        return False
+    deleted = s.deleted_by(deletions)
+    # Each relative clause up to the comma that closes it: what the parse hung on it after
+    # that comma is the claim.
+    relative: set[int] = set()
+    for clause in (c for c in root.children if c.dep_ in _RELATIVE_CLAUSE):
+        words = sorted(clause.subtree, key=lambda t: t.i)
+        close = next((t.i for t in words if t.text == "," and t.i > clause.i), words[-1].i + 1)
+        relative.update(t.i for t in words if t.i < close)
+    if any(is_finite_verb(t) and not deleted(t) and t.i not in relative for t in s.sent):
+        return False
+    return any(
+        deleted(t) and t.i not in relative and t.pos_ in {"NOUN", "PROPN", "VERB"} for t in s.sent
     )
 
 

@@ -423,7 +423,10 @@ def _description(tok: Token, words: PlacingWords, code: str) -> list[Token] | No
     for conj in (c for c in tok.children if c.dep_ == "conj" and c.pos_ == "NOUN"):
         if any(c.i > conj.i and c.dep_ in _WHOSE for c in conj.children):
             return None
-    phrase_text = " ".join(t.lower_ for t in [*left, tok, *tok.doc[tok.i + 1 : tok.i + 2]])
+    # With the words before it: « des droits de l'homme » names nobody.
+    start = left[0].i if left else tok.i
+    phrase = tok.doc[max(start - 2, 0) : tok.i + 2]
+    phrase_text = " ".join(t.lower_ for t in phrase).replace("' ", "'").replace("’ ", "’")
     if any(fold(p) in fold(phrase_text) for p in words.idioms):
         return None
     # A name inside it (« le Premier ministre » is tagged MISC, no name).

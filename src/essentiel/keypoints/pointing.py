@@ -67,7 +67,7 @@ counts them.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -171,6 +171,7 @@ class PointingWords:
     # Nouns of a phrase that points at what the bullet itself said before it (« ... dit avoir
     # "le cul merdeux" à ce sujet »): they stand after a verb of the bullet.
     discourse_nouns: frozenset[str]
+    announcing_nouns: frozenset[str]  # « avec ce commentaire : "..." »: a colon tells it
     # Possessive determiners whose owner must be a person ("his", "her"), or anything
     # named ("their", « son », « leur »).
     personal_possessives: frozenset[str]
@@ -296,6 +297,7 @@ class PointingWords:
             role_persons=person_nouns(code)
             - frozenset(fold(w) for w in data.get("kind_nouns", {}).get("person", [])),
             discourse_nouns=frozenset(fold(w) for w in data.get("discourse_nouns", [])),
+            announcing_nouns=frozenset(fold(w) for w in data.get("announcing_nouns", [])),
             personal_possessives=words("personal_possessives"),
             possessives=words("possessives"),
             back_phrases=phrases_of("back_phrases"),
@@ -443,7 +445,7 @@ def unintroduced_event(
         return None
     tokens = kept(sentence, fragments)
     inside = {t.i for t in tokens}
-    heard = introduced | _headline_words(title)
+    heard = introduced | headline_words(title)
     lowered = [t.lower_ for t in tokens]
     quoted = _quoted(tokens)
     for k, tok in enumerate(tokens):
@@ -512,7 +514,7 @@ def names_headline_word(
     about the news the headline announces, and the selector keeps it over a rival with
     ``unintroduced_event``'s words (the rivals that stood in read worse, on the development
     slices). A place says where, not who: « Lorient » under « Lorient : ... » does not."""
-    said = _headline_words(title)
+    said = headline_words(title)
     return any(
         t.ent_type_ in _SPEAKERS and t.is_alpha and t.lower_ in said
         for t in kept(sentence, fragments)
@@ -577,6 +579,19 @@ def _kin(noun: str, word: str) -> bool:
     return len(short) >= _STEM and long[:_STEM] == short[:_STEM]
 
 
+def told_in_family(noun: Token, heard: Iterable[str], code: str) -> bool:
+    """``heard`` (words said before: a headline's, a bullet's) holds ``noun`` itself, a word
+    of its family or of its ``equivalents`` (« Le sinistre » under « Incendie meurtrier »)."""
+    folded = {fold(noun.lemma_), fold(noun.lower_)}
+    said = {fold(w) for w in heard if w and not w.startswith("<")}
+    return bool(folded & said) or _in_family(folded, said, PointingWords.of(code))
+
+
+def _in_family(folded: set[str], earlier: set[str], words: PointingWords) -> bool:
+    family = frozenset().union(*(words.equivalents.get(f, frozenset()) for f in folded))
+    return bool(family & earlier) or any(_kin(f, w) for f in folded for w in earlier if w)
+
+
 def _named_before(
     tokens: Sequence[Token],
     k: int,
@@ -592,10 +607,9 @@ def _named_before(
     if _said_before(tokens, k, noun, introduced):
         return True
     folded = {fold(noun.lemma_), fold(noun.lower_)}
-    family = frozenset().union(*(words.equivalents.get(f, frozenset()) for f in folded))
     earlier = {fold(w) for w in introduced if not w.startswith("<")}
     earlier.update(fold(w) for t in tokens[:k] for w in (t.lemma_, t.lower_) if t.is_alpha)
-    if family & earlier or any(_kin(f, w) for f in folded for w in earlier if w):
+    if _in_family(folded, earlier, words):
         return True
     kind = next((words.kind_nouns[f] for f in folded if f in words.kind_nouns), None)
     if kind is None:
@@ -637,6 +651,9 @@ def _demonstrative(
             continue
         if fold(noun.lemma_) in words.time_nouns or fold(noun.lower_) in words.time_nouns:
             continue
+        # « avec ce commentaire : "..." »: a colon right after the noun announces what it is.
+        if fold(noun.lemma_) in words.announcing_nouns and _announced(tokens, noun):
+            continue
         # « ce type d'attaques », « ce genre de traitement »: of the kind the sentence before
         # told, unless the box or the bullet said that kind (« un incendie ... ce type
         # d'incendie »).
@@ -670,6 +687,15 @@ def _demonstrative(
 
 
 _QUOTE_MARKS = frozenset('"«»“”')
+
+
+def _announced(tokens: Sequence[Token], noun: Token) -> bool:
+    """The demonstrative's noun (of words: ``announcing_nouns``) is followed by a colon and
+    what it announces, in the bullet (« a posté sa photo avec ce commentaire : "Ils m'ont
+    blessé" »): it looks ahead. (« Parmi les dispositions de ce plan : ... » lists the
+    dispositions, not what the plan is.)"""
+    after = [t for t in tokens if t.i > noun.i]
+    return len(after) > 1 and after[0].text == ":"
 
 
 def _apposed(tokens: Sequence[Token], k: int, noun: Token) -> bool:
@@ -1576,7 +1602,7 @@ def headline_article_repair(
         return None
     if {fold(noun.lemma_), fold(noun.lower_)} & words.time_nouns:
         return None
-    said = _headline_words(title)
+    said = headline_words(title)
     if noun.lower_.replace("’", "'") not in said:
         return None
     if title_person and {fold(noun.lemma_), fold(noun.lower_)} & person_nouns(code):
@@ -1599,7 +1625,7 @@ def headline_article_repair(
     return SubjectRepair(start, end, name, insertion, True)
 
 
-def _headline_words(title: str) -> frozenset[str]:
+def headline_words(title: str) -> frozenset[str]:
     """The headline's words, lowercase, an elided article cut off (« l'incendie »)."""
     words = (w.split("'", 1)[-1] for w in _TITLE_WORD.findall(title.replace("’", "'")))
     return frozenset(w.lower() for w in words if w)

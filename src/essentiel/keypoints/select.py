@@ -810,7 +810,37 @@ def verbless_fragment(span: SpacySpan) -> bool:
         )
     if all("Inf" in t.morph.get("VerbForm", []) for t in verbs):
         return True
+    if _noun_and_its_complements(span, verbs):
+        return True
     return _verbless_circumstance(span, verbs)
+
+
+def _noun_and_its_complements(span: SpacySpan, verbs: list[Token]) -> bool:
+    """A noun or an adjective at the head and no finite verb anywhere, its verbs infinitives
+    or participles that describe another noun than the head (« L'occasion pour l'animateur
+    préféré des Français de révéler une anecdote. », « Difficile de dire au revoir à X, un
+    pilier de la série ! »): a source sentence without a verb. Not a participle on the head
+    itself (« Un homme de 40 ans interpellé à Lyon », headline style: a statement), nor a
+    noun with no article or preposition of its own, or with a subject, which may be a verb
+    the tagger misread (« Le groupe compte 500 salariés répartis ... »)."""
+    root = span.root
+    if root.pos_ not in {"NOUN", "ADJ"} or any(is_finite_verb(t) for t in span):
+        return False
+    if any(c.dep_.startswith("nsubj") for t in span for c in t.children):
+        return False
+    for t in verbs:
+        if "Inf" in t.morph.get("VerbForm", []):
+            continue
+        if "Part" not in t.morph.get("VerbForm", []) or t.head.i == root.i:
+            return False
+        if t.dep_ not in {"acl", "amod"}:
+            return False
+    return not any(
+        t.pos_ == "NOUN"
+        and t.i != root.i
+        and not any(c.dep_ in {"det", "case", "nmod:poss"} for c in t.children)
+        for t in span
+    )
 
 
 def _verbless_circumstance(span: SpacySpan, verbs: list[Token]) -> bool:
