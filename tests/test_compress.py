@@ -2546,3 +2546,57 @@ def test_an_ellipsis_between_two_sentences_of_a_quote_is_not_cut() -> None:
     assert "Brest (...) C'est" in kept, kept
     inside = "Je donne des cours (...) à des étudiants de Brest depuis le mois de mars dernier."
     assert "(...)" not in compress(inside, 10)[0]
+
+
+def test_a_relative_after_a_coordinator_keeps_its_antecedent() -> None:
+    # French round 41's unfaithful « ... la controverse sur la fin de vie, mais à laquelle ses
+    # parents se sont opposés »: the cut took « une sédation », what « laquelle » stood for.
+    text = (
+        "Le dossier a relancé le débat sur les manèges, après l'affaire de Lyon, un accident "
+        "survenu en 2019 après une inspection voulue par la mairie, mais à laquelle les forains "
+        "se sont opposés."
+    )
+    read = _read(text)
+    start, end = text.index(", après"), text.index(", mais")
+    cut = compress_module.Deletion(start, end, "adjunct", False, 0)
+    assert compress_module._orphan_relative(read, [cut])
+
+
+def test_a_relative_clause_is_not_cut_before_phrases_that_may_be_its_own() -> None:
+    # French round 41's unfaithful « on salue la mémoire de Jacques Chirac dans le vieux
+    # Jérusalem, en octobre 1996 »: the place and the year were the cut clause's.
+    text = (
+        "À Lyon, on salue la mémoire de Paul Martin, qui avait marqué les esprits par sa colère "
+        "contre un arbitre qu'il jugeait partial, au stade de Gerland, en mai 1998."
+    )
+    read = _read(text)
+    cut = compress_module.Deletion(
+        text.index(", qui"), text.index(", au stade"), "relative_clause", False, 0
+    )
+    assert compress_module._stranded_adjuncts(read, [cut])
+    other = "Le maire, qui a été réélu en mars, a démissionné mardi devant le conseil."
+    read = _read(other)
+    cut = compress_module.Deletion(
+        other.index(", qui"), other.index(", a démissionné"), "relative_clause", False, 0
+    )
+    assert not compress_module._stranded_adjuncts(read, [cut])
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        # A stressed pronoun between commas sets the subject against someone the sentence
+        # before named (« La CGT dénonce, elle, … », judged round 41): cut as that aside.
+        (
+            "Le maire, lui, a refusé de commenter la décision du tribunal administratif de Lyon.",
+            "Le maire a refusé de commenter la décision du tribunal administratif de Lyon.",
+        ),
+        # The same pronoun as a subject stays.
+        (
+            "Elle a refusé de commenter la décision du tribunal administratif de Lyon mardi soir.",
+            "Elle a refusé de commenter la décision du tribunal administratif de Lyon mardi soir.",
+        ),
+    ],
+)
+def test_a_stressed_pronoun_aside_is_cut(text: str, cut: str) -> None:
+    assert compress(text, 8)[0] == cut

@@ -395,6 +395,14 @@ def _connective(s: _Sentence) -> Iterable[Deletion]:
 
 
 @cache
+def _contrastive_pronouns(code: str) -> tuple[str, ...]:
+    """« La CGT dénonce, elle, ... »: a stressed pronoun between commas that sets the subject
+    against someone the sentence before named (``[compress] contrastive_pronouns``); cut only
+    as such an aside, never as a subject."""
+    return tuple(resources.raw(code).get("compress", {}).get("contrastive_pronouns", []))
+
+
+@cache
 def _pointing_labels(code: str) -> tuple[re.Pattern[str], ...]:
     words = resources.raw(code).get("compress", {}).get("pointing_labels", [])
     return tuple(re.compile(w, re.IGNORECASE) for w in words)
@@ -503,7 +511,8 @@ def _additive_adverb(s: _Sentence) -> Iterable[Deletion]:
     stands between two."""
     text, lowered, base = s.text, s.text.lower(), s.base
     taken: list[tuple[int, int]] = []
-    for phrase in s.lang.additive_adverbs:
+    asides = _contrastive_pronouns(s.lang.code)
+    for phrase in (*s.lang.additive_adverbs, *asides):
         if phrase not in lowered:
             continue  # most sentences hold none: a substring test before the regex
         pattern = rf"(?<![\w'’-]){re.escape(phrase)}(?![\w'’-])"
@@ -517,6 +526,8 @@ def _additive_adverb(s: _Sentence) -> Iterable[Deletion]:
             # Between two commas it is an aside whatever the parse hangs it on (« Le préfet,
             # en revanche, a maintenu » may hang « revanche » on « préfet »).
             aside = text[start - 2 : start] == ", " and text[end : end + 1] == ","
+            if phrase in asides and not aside:
+                continue  # « elle » is a subject, not the contrast « La CGT dénonce, elle, »
             words = [t for t in s.sent if start <= t.idx - base < end]
             outside = [t for t in words if not start <= t.head.idx - base < end]
             # A predicate with its copula is a verb too (« La jeune femme a en effet été
@@ -1463,7 +1474,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "additive_adverb",
         removes="an adverb that adds to or contrasts with the sentence before (« a également "
-        "rappelé », « , en revanche, »), with its commas",
+        "rappelé », « , en revanche, »; a stressed pronoun as an aside, « dénonce, elle, »), "
+        "with its commas",
         fires=ALWAYS,
         never="one in a quote or a « selon X », one that compares (« aussi grand que »), the "
         "second half of a pair (« mais aussi »), one not on a verb",
@@ -1831,6 +1843,7 @@ class Compressor:
                 and not _subject_taken_before_verb(read, trial)
                 and not _name_before_subjectless_root(read, trial)
                 and not _orphan_relative(read, trial)
+                and not _stranded_adjuncts(read, trial)
                 and not _orphan_conjunct(read, trial)
                 and not _broken_link(read, trial)
                 and not _orphan_name(read, trial)
@@ -2978,6 +2991,36 @@ def _relativised(verb: Token) -> bool:
     )
 
 
+def _joins_only(s: _Sentence, start: int, end: int) -> bool:
+    """Between ``start`` and ``end`` (sentence offsets) stand only commas, a coordinator and
+    prepositions: « ..., mais à laquelle ses parents se sont opposés » after a cut reads the
+    pronoun's antecedent off what comes before the cut as much as « , qui » would."""
+    base = s.base
+    between = [t for t in s.sent if start <= t.idx - base < end and not t.is_space]
+    return all(t.pos_ in {"CCONJ", "ADP", "PUNCT"} for t in between)
+
+
+def _stranded_adjuncts(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard: whether a relative clause cut from inside the sentence leaves after it only
+    phrases with no verb (« on salue la mémoire de Jacques Chirac[, qui avait marqué les
+    esprits ... contre une police ...], dans le vieux Jérusalem, en octobre 1996. »): such
+    phrases may be the cut clause's own, and would tell the main clause's place and time
+    (French round 41, an unfaithful bullet); the parse often hangs them on the main verb."""
+    deleted = s.deleted_by(deletions)
+    base = s.base
+    for d in deletions:
+        if d.rule != "relative_clause" or d.start == 0:
+            continue
+        kept = [
+            t
+            for t in s.sent
+            if t.idx - base >= d.end and not deleted(t) and not t.is_punct and not t.is_space
+        ]
+        if kept and kept[0].pos_ == "ADP" and not any(is_finite_verb(t) for t in kept):
+            return True
+    return False
+
+
 def _only_subordinate_verbs(s: _Sentence, deletions: list[Deletion]) -> bool:
     """Guard: whether ``deletions`` leave finite verbs only in clauses a subordinating
     conjunction opens, where the sentence had one in a clause of its own: « Après un rapport
@@ -3038,7 +3081,7 @@ def _orphan_relative(s: _Sentence, deletions: list[Deletion]) -> bool:
             return True
         at = tok.idx - base
         for d in deletions:
-            if d.rule == "parenthetical" or text[d.end : at].strip(" ,") or d.end > at:
+            if d.rule == "parenthetical" or d.end > at or not _joins_only(s, d.end, at):
                 continue
             if any(
                 t.pos_ in {"NOUN", "PROPN", "PRON"} and d.start <= t.idx - base < d.end
