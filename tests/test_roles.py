@@ -52,8 +52,8 @@ def _person(name: str) -> Entity:
     return Entity(kind=EntityKind.PERSON, name=name, aliases=[], mentions=mentions)
 
 
-def _point(sentence: str) -> KeyPoint:
-    source = _span(sentence)
+def _point(sentence: str, text: str = TEXT) -> KeyPoint:
+    source = _span(sentence, text=text)
     return KeyPoint(
         text=sentence,
         sources=[source],
@@ -240,15 +240,7 @@ EN_TEXT = (
 
 
 def _en(sentence: str) -> KeyPoint:
-    source = _span(sentence, text=EN_TEXT)
-    return KeyPoint(
-        text=sentence,
-        sources=[source],
-        fragments=[source],
-        removed=[],
-        fallback=False,
-        verdict=Verdict(passed=True, checks=[], problems=[]),
-    )
+    return _point(sentence, EN_TEXT)
 
 
 def _en_setting() -> tuple[list[ParsedSentence], Entity, Verifier]:
