@@ -830,3 +830,37 @@ def test_a_parse_without_static_vectors_reads_the_encoders_model() -> None:
     for name in ("vectors", "vectors+lexical"):
         fallback = score_learned(sentences, lang, title, model_name=name)
         assert [(c.rank, c.score) for c in fallback] == [(c.rank, c.score) for c in embedding]
+
+
+@pytest.mark.parametrize(
+    ("text", "stands"),
+    [
+        # All of those another sentence named, only adverbs before the verb (judged round 41:
+        # « Tous jusqu'ici sont Américains », the parse reads « Tous » as an adjective).
+        (
+            "Tous jusqu'ici sont Européens, mais le Brésil a lancé lundi son premier satellite.",
+            False,
+        ),
+        ("Tous les élus du conseil municipal ont voté contre le projet de la mairie.", True),
+        # The narrative infinitive (« Les Échos de préciser que … », round 41): no verb of its own.
+        ("Le Parisien de préciser que les maires sont privés de leurs pouvoirs.", False),
+        ("Et le quotidien de rappeler que les maires sont privés de leurs pouvoirs.", False),
+        ("La décision de fermer l'usine de Lyon a été prise mardi par la direction.", True),
+        # A noun phrase and its relative clause, the parse's root a verb a conjunction
+        # subordinates (round 41's rows: « Une ville ... qui a failli ... puisqu'aucun ... »).
+        (
+            "Une commune de plus de 2 000 habitants qui a failli se faire absorber par sa "
+            "voisine puisqu'aucun candidat ne voulait se présenter (le maire sortant ayant "
+            "décidé de partir).",
+            False,
+        ),
+        # A reported statement whose cue the parse tags an adjective stands.
+        (
+            "Une lycéenne raconte à la radio que son frère lui a envoyé le lien vers les "
+            "résultats via les réseaux sociaux.",
+            True,
+        ),
+    ],
+)
+def test_a_counted_subject_and_a_narrative_infinitive_do_not_stand(text: str, stands: bool) -> None:
+    assert _stands_alone(text) is stands

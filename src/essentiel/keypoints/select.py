@@ -649,10 +649,23 @@ def nominal_fragment(span: SpacySpan, lang: Language) -> bool:
     the fact before it, no statement alone. (« Au moins huit personnes ... ont été
     blessées », which the parse may also head by its noun, does not open like that.)"""
     openers = _nominal_openers(lang.code)
-    if not openers or span.root.pos_ in {"VERB", "AUX"}:
+    root = span.root
+    # A verb the parse made the root while a conjunction subordinates it (« Une ville ... qui
+    # a failli ... puisqu'aucun candidat ne voulait ... », judged round 41's rows) is no
+    # main verb either.
+    # (The conjunctions listed only: « que » marks a completive whose cue the parse may have
+    # mistagged, « Une candidate raconte ... que son cousin a envoyé ... »; English "after"
+    # marks the main verb in misparses of "X edged ahead after Y was sent off".)
+    marks = _standalone_set(lang.code, "subordinating_marks")
+    subordinated = any(c.dep_ == "mark" and c.lower_ in marks for c in root.children)
+    if not openers or (root.pos_ in {"VERB", "AUX"} and not subordinated):
         return False
     if not lang.opens_with(span.text.lstrip(" -–—"), openers):
         return False
+    if root.pos_ in {"VERB", "AUX"}:
+        # The subordinated root and its auxiliaries told apart from the other verbs.
+        own = {root.i} | {c.i for c in root.children if c.dep_ in _AUXILIARIES}
+        return not main_clause_verb(t for t in span if t.i not in own)
     return not main_clause_verb(span)
 
 
@@ -1028,6 +1041,8 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
         return False
     if nominal_fragment(span, lang) or verbless_fragment(span):
         return False
+    if _narrative_infinitive(span, lang.code):
+        return False  # « Les Échos de préciser que ... »: no verb tells the fact
     if subordinate_only(list(span)) or _nonfinite_head(span):
         return False  # « Avant que les secours n'arrivent sur place. »: no main clause
     if _verb_first(span, text, lang.code) or _said_of_nothing(span, lang.code):
@@ -1275,10 +1290,63 @@ def _preposition_opener(span: SpacySpan, lang: Language) -> bool:
     pronoun_only_openers``, « en ») and the parser reads it as a preposition (« En 2019, »),
     with no pronoun after it."""
     only_pronouns = _pronoun_only_openers(lang.code)
-    words = [t for t in span if not t.is_punct][:3]
+    words = [t for t in span if not t.is_punct][:5]
     if not words or words[0].lower_ not in only_pronouns:
         return False
-    return not _clitic_after(words)
+    if _counted_subject(words):
+        return False
+    return not _clitic_after(words[:3])
+
+
+def _narrative_infinitive(span: SpacySpan, code: str) -> bool:
+    """The sentence opens on a noun phrase and « de » with an infinitive (« Les Échos de
+    préciser que les maires sont ... », the narrative infinitive; judged round 41): no verb
+    of its own tells the fact. Read off the words: the parse hangs the infinitive on the
+    noun or makes it a second root."""
+    marks = _standalone_set(code, "narrative_infinitive_marks")
+    words = [t for t in span if not t.is_punct]
+    if not marks or not words:
+        return False
+    k = 1 if words[0].pos_ == "CCONJ" else 0  # « Et les Échos de préciser ... »
+    k += 1 if k < len(words) and words[k].pos_ == "DET" else 0
+    if k >= len(words) or words[k].pos_ not in {"NOUN", "PROPN"}:
+        return False
+    while k < len(words) and words[k].pos_ in {"NOUN", "PROPN", "ADJ"}:
+        k += 1
+    if not (
+        k + 1 < len(words)
+        and words[k].lower_ in marks
+        and words[k + 1].pos_ in {"VERB", "AUX"}
+        and "Inf" in words[k + 1].morph.get("VerbForm", [])
+    ):
+        return False
+    # « La décision de fermer l'usine a été prise »: a finite verb follows before any clause
+    # the infinitive opens; « ... de préciser que les maires sont ... »: only inside it.
+    for tok in words[k + 2 :]:
+        if tok.pos_ == "SCONJ":
+            return True
+        if "Fin" in tok.morph.get("VerbForm", []):
+            return False
+    return True
+
+
+@cache
+def _standalone_set(code: str, key: str) -> frozenset[str]:
+    return frozenset(resources.raw(code).get("standalone", {}).get(key, []))
+
+
+def _counted_subject(words: list[Token]) -> bool:
+    """« Tous jusqu'ici sont Américains »: a quantifier (not the preposition « en ») and only
+    adverbs before a finite verb, no noun of its own: the subject is all of those another
+    sentence named, whatever tag the parser gave it (« Tous les élus ... » has its noun)."""
+    if words[0].pos_ == "ADP":
+        return False
+    for tok in words[1:]:
+        if "Fin" in tok.morph.get("VerbForm", []):
+            return True
+        if tok.pos_ not in {"ADV", "ADP"}:
+            return False
+    return False
 
 
 def _clitic_after(words: list[Token]) -> bool:
