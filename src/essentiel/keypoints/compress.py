@@ -395,14 +395,6 @@ def _connective(s: _Sentence) -> Iterable[Deletion]:
 
 
 @cache
-def _contrastive_pronouns(code: str) -> tuple[str, ...]:
-    """« La CGT dénonce, elle, ... »: a stressed pronoun between commas that sets the subject
-    against someone the sentence before named (``[compress] contrastive_pronouns``); cut only
-    as such an aside, never as a subject."""
-    return tuple(resources.raw(code).get("compress", {}).get("contrastive_pronouns", []))
-
-
-@cache
 def _pointing_labels(code: str) -> tuple[re.Pattern[str], ...]:
     words = resources.raw(code).get("compress", {}).get("pointing_labels", [])
     return tuple(re.compile(w, re.IGNORECASE) for w in words)
@@ -511,7 +503,9 @@ def _additive_adverb(s: _Sentence) -> Iterable[Deletion]:
     stands between two."""
     text, lowered, base = s.text, s.text.lower(), s.base
     taken: list[tuple[int, int]] = []
-    asides = _contrastive_pronouns(s.lang.code)
+    # « La CGT dénonce, elle, ... »: a stressed pronoun between commas sets the subject
+    # against someone the sentence before named; cut only as such an aside, never as a subject.
+    asides = sorted(_compress_words(s.lang.code, "contrastive_pronouns"))
     for phrase in (*s.lang.additive_adverbs, *asides):
         if phrase not in lowered:
             continue  # most sentences hold none: a substring test before the regex

@@ -1123,7 +1123,7 @@ def impersonal_opener(span: SpacySpan, lang: Language) -> bool:
         and first.head == root
         and (is_subject(first) or first.dep_.startswith("expl"))
         and _impersonal(root, lang)
-        and root.lemma_.lower() not in _impersonal_pointing(lang.code)
+        and root.lemma_.lower() not in _standalone_set(lang.code, "impersonal_pointing")
         # What it announces follows as a clause (« Il est arrivé à Paris » has none: someone).
         and any(_announced_clause(c) for h in _joined_heads(root) for c in h.children)
         # ... a clause whose own subject is no pronoun for what another sentence told ("It
@@ -1247,19 +1247,14 @@ def _time_openers(code: str) -> tuple[str, ...]:
     return tuple(resources.raw(code).get("standalone", {}).get("time_openers", []))
 
 
-@cache
-def _negation_particles(code: str) -> frozenset[str]:
-    return frozenset(resources.raw(code).get("standalone", {}).get("negation_particles", []))
-
-
 def _existential_opener(span: SpacySpan, lang: Language) -> bool:
     """The sentence opens on an impersonal « il y a » (« Il y a désormais 19.000 cas ... »,
     « Il y avait trois blessés ... », « Il n'y a pas de nouveaux cas ... »: a negation
     particle, ``[standalone] negation_particles``, is passed over): « il » refers to nobody
     and « y » to no place. Not « Il y travaille ... » (another verb) nor « Il y a participé
     ... » (a past tense: « il » is someone), whatever the parse makes of the pronouns."""
-    verbs = _existential_verbs(lang.code)
-    negations = _negation_particles(lang.code)
+    verbs = _standalone_set(lang.code, "existential_verbs")
+    negations = _standalone_set(lang.code, "negation_particles")
     words = [t for t in span if not t.is_punct and t.lower_ not in negations][:6]
     if len(words) < 4 or not verbs:
         return False
@@ -1280,16 +1275,11 @@ def _existential_opener(span: SpacySpan, lang: Language) -> bool:
     )
 
 
-@cache
-def _existential_verbs(code: str) -> frozenset[str]:
-    return frozenset(resources.raw(code).get("standalone", {}).get("existential_verbs", []))
-
-
 def _preposition_opener(span: SpacySpan, lang: Language) -> bool:
     """The sentence opens on a word that points back only as a pronoun (``[standalone]
     pronoun_only_openers``, « en ») and the parser reads it as a preposition (« En 2019, »),
     with no pronoun after it."""
-    only_pronouns = _pronoun_only_openers(lang.code)
+    only_pronouns = _standalone_set(lang.code, "pronoun_only_openers")
     words = [t for t in span if not t.is_punct][:5]
     if not words or words[0].lower_ not in only_pronouns:
         return False
@@ -1332,6 +1322,7 @@ def _narrative_infinitive(span: SpacySpan, code: str) -> bool:
 
 @cache
 def _standalone_set(code: str, key: str) -> frozenset[str]:
+    """A word list of the language's ``[standalone]`` table."""
     return frozenset(resources.raw(code).get("standalone", {}).get(key, []))
 
 
@@ -1406,16 +1397,6 @@ def _caption_verbs(code: str) -> frozenset[str]:
 def _pointing_endings(code: str) -> tuple[str, ...]:
     """Endings that comment on another sentence (« it is not hard to see why »)."""
     return tuple(resources.raw(code).get("standalone", {}).get("pointing_endings", []))
-
-
-@cache
-def _impersonal_pointing(code: str) -> frozenset[str]:
-    return frozenset(resources.raw(code).get("standalone", {}).get("impersonal_pointing", []))
-
-
-@cache
-def _pronoun_only_openers(code: str) -> frozenset[str]:
-    return frozenset(resources.raw(code).get("standalone", {}).get("pronoun_only_openers", []))
 
 
 # How far into the sentence the cleft's relative may stand: « C'est [sans surprise] que »,
