@@ -197,6 +197,10 @@ class Language:
     # The bullets' length in this language, (towards, at most) words, when it is not the box's
     # default (``[keypoints] target_words``, ``max_words``; keypoints.KeyPointSettings).
     keypoint_words: tuple[int, int] | None = None
+    # Text with no headline (``[keypoints] untitled_lead_sentences``, ``untitled_lead_weight``):
+    # the lead states the news, and after its first sentence the next ones that can be bullets,
+    # this many, have their selection value multiplied by (1 + weight). (0, 0.0): no preference.
+    untitled_lead: tuple[int, float] = (0, 0.0)
     # The key-point box's title in this language (« L'essentiel », "Key points").
     box_title: str = "Key points"
     # What follows a quote whose speaker is only a pronoun (« "…", a-t-il réagi »), searched
@@ -463,6 +467,7 @@ def language(code: str) -> Language:
         selector=_selector(lang.get("keypoints", {}).get("selector", "learned")),
         box_title=str(lang.get("keypoints", {}).get("box_title", "Key points")),
         keypoint_words=_keypoint_words(lang.get("keypoints", {})),
+        untitled_lead=_untitled_lead(lang.get("keypoints", {})),
         pronoun_incise=(
             re.compile(lang["keypoints"]["pronoun_incise"], re.IGNORECASE)
             if lang.get("keypoints", {}).get("pronoun_incise")
@@ -480,6 +485,17 @@ def _keypoint_words(data: dict[str, Any]) -> tuple[int, int] | None:
             f"[keypoints] target_words {target}, max_words {most}: need 1 <= target <= max"
         )
     return target, most
+
+
+def _untitled_lead(data: dict[str, Any]) -> tuple[int, float]:
+    sentences = int(data.get("untitled_lead_sentences", 0))
+    weight = float(data.get("untitled_lead_weight", 0.0))
+    if sentences < 0 or weight < 0.0:
+        raise ValueError(
+            f"[keypoints] untitled_lead_sentences {sentences}, untitled_lead_weight {weight}: "
+            "need both >= 0"
+        )
+    return sentences, weight
 
 
 def _selector(name: str) -> str:
