@@ -1322,15 +1322,15 @@ def lost_figures(
     lead: tuple[int, int],
     fragments: Sequence[tuple[int, int]],
     entities: Sequence[Any] = (),
-    sentence: Any = None,
+    side: Sequence[tuple[int, int]] = (),
 ) -> list[str]:
     """The figures (``Digest.figures``) of the lead sentence (``lead``, clean offsets) that a
     bullet made from it (``fragments``) does not keep. Durations and ages (« depuis trois
     semaines », « un homme de 44 ans ») are the sentence's detail, not its count; a number
     inside a name of the digest's ``entities`` (« une information d'Europe 1 ») counts
-    nothing. With the lead's parse (``sentence``), nor does a number in brackets or in a
-    clause that describes a noun (« un comité, comptant 55.000 membres, a déposé 50
-    plaintes »: the complaints are the count, the members a detail; ``_side_number``)."""
+    nothing. Nor does a number within ``side`` (clean offsets, ``side_numbers`` of the lead's
+    parse): in brackets or in a clause that describes a noun (« un comité, comptant 55.000
+    membres, a déposé 50 plaintes »: the complaints are the count, the members a detail)."""
     from essentiel.model import MentionForm
 
     names = [
@@ -1346,7 +1346,7 @@ def lost_figures(
         and figure.unit not in DURATION_UNITS
         and not any(a <= figure.number.start < b for a, b in fragments)
         and not any(a <= figure.number.start < b for a, b in names)
-        and not (sentence is not None and _side_number(sentence, figure.number.start))
+        and not any(a <= figure.number.start < b for a, b in side)
     ]
 
 
@@ -1357,28 +1357,24 @@ def lost_figures(
 _SIDE_LINKS = frozenset({"acl", "appos", "parataxis"})
 
 
-def _side_number(sentence: Any, start: int) -> bool:
-    """The number at clean offset ``start`` is in brackets or in a clause hung on a noun or
-    beside the main one, in the lead's parse."""
-    token = next(
-        (
-            t
-            for t in sentence.span
-            if sentence.offset + t.idx <= start < sentence.offset + t.idx + len(t)
-        ),
-        None,
-    )
-    if token is None:
-        return False
-    before = sentence.span.doc.text[sentence.span.start_char : token.idx]
-    if before.count("(") > before.count(")"):
-        return True
-    node = token
-    while node.head.i != node.i:
-        if node.dep_ in _SIDE_LINKS:
-            return True
-        node = node.head
-    return False
+def side_numbers(sentence: Any) -> list[tuple[int, int]]:
+    """The clean offsets of the numbers of ``sentence`` (the lead, parsed) that are no count
+    of it: in brackets, or under a participle, an apposition or a clause beside the main one.
+    Read inside the parse zone (the digest frees its parses after the key points)."""
+    text = sentence.span.doc.text
+    spans = []
+    for token in sentence.span:
+        if not token.like_num and token.pos_ != "NUM":
+            continue
+        before = text[sentence.span.start_char : token.idx]
+        node, side = token, before.count("(") > before.count(")")
+        while not side and node.head.i != node.i:
+            side = node.dep_ in _SIDE_LINKS
+            node = node.head
+        if side:
+            start = sentence.offset + token.idx
+            spans.append((start, start + len(token.text)))
+    return spans
 
 
 # ---- per box -----------------------------------------------------------------------------------
@@ -2174,7 +2170,7 @@ def _digest_all(args: argparse.Namespace, tally: Tally) -> None:
         context = rest[3] if len(rest) > 3 else None
         entities = context.entities if context is not None else []
         current["box"] = audit_box(text, sentences, points, lang, words, headline, doc, entities)
-        current["lead"] = sentences[0] if sentences else None
+        current["side"] = side_numbers(sentences[0]) if sentences else []
         return points, notices
 
     out = args.jsonl.open("w", encoding="utf-8") if args.jsonl else None
@@ -2198,7 +2194,7 @@ def _digest_all(args: argparse.Namespace, tally: Tally) -> None:
                 if bullet["from_lead"]:
                     lead = (bullet["lead"][0], bullet["lead"][1])
                     bullet["lost"] = lost_figures(
-                        digest.figures, lead, bullet["fragments"], digest.entities, current["lead"]
+                        digest.figures, lead, bullet["fragments"], digest.entities, current["side"]
                     )
                     if bullet["lost"]:
                         bullet["defects"].append("lost_key_figure")

@@ -1122,19 +1122,17 @@ def test_a_figure_of_a_participle_clause_is_no_key_figure() -> None:
         "plaintes au parquet lundi."
     )
     figures = [_figure(lead, "6.000"), _figure(lead, "40")]
-    sentence = _parsed(lead)
+    side = script.side_numbers(_parsed(lead))
     keeps_complaints = [(0, lead.index(", comptant")), (lead.index(", ont"), len(lead))]
-    assert script.lost_figures(figures, (0, len(lead)), keeps_complaints, (), sentence) == []
+    assert script.lost_figures(figures, (0, len(lead)), keeps_complaints, (), side) == []
     # The complaints are the lead's count.
     cuts_complaints = [(0, lead.index(" 40")), (lead.index(" au parquet"), len(lead))]
-    assert script.lost_figures(figures, (0, len(lead)), cuts_complaints, (), sentence) == ["40"]
+    assert script.lost_figures(figures, (0, len(lead)), cuts_complaints, (), side) == ["40"]
     # In a relative clause, the deaths are the count.
     lead = "Le séisme, qui a fait 200 morts, a frappé le nord du pays dans la nuit de lundi."
-    sentence = _parsed(lead)
+    side = script.side_numbers(_parsed(lead))
     kept = [(0, lead.index(", qui")), (lead.index(", a frappé"), len(lead))]
-    assert script.lost_figures([_figure(lead, "200")], (0, len(lead)), kept, (), sentence) == [
-        "200"
-    ]
+    assert script.lost_figures([_figure(lead, "200")], (0, len(lead)), kept, (), side) == ["200"]
 
 
 def test_the_sky_is_known_without_a_name() -> None:
@@ -1144,3 +1142,11 @@ def test_the_sky_is_known_without_a_name() -> None:
     assert _context("Après trois jours de canicule, le navire va reprendre la mer.") == (
         "context_description"
     )
+
+
+def test_a_number_in_brackets_is_no_count_of_the_lead() -> None:
+    lead = "Un cas à 52 microgrammes, juste au-dessus du seuil (50), a été signalé à Brest."
+    side = _script().side_numbers(_parsed(lead))
+    at = lead.index("50")
+    assert (at, at + 2) in side
+    assert all(a != lead.index("52") for a, _ in side)
