@@ -941,6 +941,11 @@ def test_openers_the_thirty_first_rounds_named_go(every_sentence: Pipeline) -> N
             False,
         ),
         ("Dont trois ont été hospitalisés au centre hospitalier de Quimper dans la nuit.", False),
+        # A quoted question opening on « Qui » is the speaker's (validation pages 1-245).
+        (
+            '"Qui imagine le maire de Brest fouillé ainsi ?", a déploré l\'auteur du message.',
+            True,
+        ),
         # « Qui plus est, » is a connective: the statement after it stands.
         ("Qui plus est, la mairie de Brest a doublé le budget des fêtes du port.", True),
     ],

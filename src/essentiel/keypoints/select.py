@@ -1019,7 +1019,8 @@ def _opens_on_relative_pronoun(span: SpacySpan, lang: Language) -> bool:
     (``[standalone] relative_openers``: « Et qui, lorsqu'il a eu le malheur de le dire, ont
     envoyé ... »): the rest of the sentence before, no statement of its own."""
     start = connective_end(span, lang) if lang.opens_with_connective(span.text) else 0
-    first = span.text[start:].lstrip("«“\"' ").split(maxsplit=1)[:1]
+    # Not inside a quote: « "Qui imagine X fouillé ainsi ?", a déploré l'auteur » asks.
+    first = span.text[start:].lstrip().split(maxsplit=1)[:1]
     word = first[0].rstrip(",;:").lower() if first else ""
     return word in _standalone_list_of(lang.code, "relative_openers")
 
