@@ -494,6 +494,24 @@ def bullet_tokens(sentences: Sequence[Any], fragments: Sequence[tuple[int, int]]
     ]
 
 
+def verbless(sentences: Sequence[Any], fragments: Sequence[tuple[int, int]], words: Words) -> bool:
+    """No sentence the bullet keeps has a finite verb in its main clause: a quote joined over
+    several sentences (« "Au revoir Marc. Je suis bien triste ...", écrit-elle ») opening on
+    a greeting says its news in a later one."""
+    from essentiel.keypoints.compress import subordinate_only
+
+    spanned = [
+        kept_tokens(s, fragments)
+        for s in sentences
+        if any(a < s.end and s.start < b for a, b in fragments)
+    ]
+    return all(
+        no_main_verb(tokens, words.finite_auxiliaries) or subordinate_only(tokens)
+        for tokens in spanned
+        if tokens
+    )
+
+
 def context_defect(
     bullet: str,
     sentence: Any,
@@ -502,11 +520,14 @@ def context_defect(
     words: Words,
     introduced: frozenset[str] = frozenset(),
     headline: str = "",
+    after_previous: bool = False,
 ) -> str | None:
     """How the bullet fails to stand alone (one of CONTEXT_KINDS), or None. ``introduced``:
     the words of the box's earlier bullets (« L'homme ... » after « Un homme de 44 ans ... »
     reads well); ``headline``: what the reader read first (« La cérémonie comprendra ... »
-    under « ... remplacé par une cérémonie militaire »)."""
+    under « ... remplacé par une cérémonie militaire »); ``after_previous``: the bullet above
+    is the article's sentence just before this one, so a time counted from it (« Le même
+    jour, », « Le lendemain, ») is counted from what the reader just read."""
     from essentiel.facts.names import fold
     from essentiel.keypoints.compress import is_finite_verb
     from essentiel.keypoints.pointing import headline_words, told_in_family
@@ -521,6 +542,7 @@ def context_defect(
     temporal = _starts_with(bullet, words.temporal)
     if (
         temporal
+        and not after_previous
         and not _dated(bullet, temporal)
         and not _completed(bullet, temporal, words.temporal_with_comma)
     ):
@@ -571,6 +593,10 @@ def context_defect(
     ):
         return "context_pronoun"
     subject = next((c for c in root.children if c.dep_.startswith("nsubj")), None)
+    # A subject inside quotation marks is the speaker's (« "La réparation sera menée au plus
+    # tôt", a précisé la direction »): the quote names what the speaker means.
+    if subject is not None and _inside_quote(sentence, subject):
+        subject = None
     if subject is not None and root in tokens and subject in tokens:
         phrase = list(subject.subtree)
         first = phrase[0].lower_
@@ -600,6 +626,16 @@ def context_defect(
         ):
             return "context_description"
     return None
+
+
+def _inside_quote(sentence: Any, token: Any) -> bool:
+    """``token`` stands inside quotation marks that open before it in its sentence."""
+    before = sentence.span.doc.text[sentence.span.start_char : token.idx]
+    return (
+        before.count("«") > before.count("»")
+        or before.count("“") > before.count("”")
+        or before.count('"') % 2 == 1
+    )
 
 
 def _dated(bullet: str, opener: str) -> bool:
@@ -1221,6 +1257,8 @@ def _comma_between_subject_and_verb(
         if not (tok.dep_.startswith("nsubj") and any(a <= at < b for a, b in fragments[:k])):
             continue
         verb_at = sentence.offset + tok.head.idx
+        if _asides_paired(text, sentence.offset, fragments, at + len(tok), verb_at):
+            continue
         if verb_at >= cut and any(a <= verb_at < b for a, b in fragments[k:]):
             # Nothing of the source between the subject and the cut but the comma itself:
             # the subject's phrase ends at the cut.
@@ -1229,6 +1267,21 @@ def _comma_between_subject_and_verb(
             if gap.strip() in {"", ","}:
                 return True
     return False
+
+
+def _asides_paired(
+    text: str, offset: int, fragments: Sequence[tuple[int, int]], start: int, end: int
+) -> bool:
+    """The words kept between a subject (ending at ``start``) and its verb (at ``end``) hold
+    commas in pairs (« La mort de X[, un marin de 46 ans], lors d'une tempête
+    lundi, a été suivie »): an aside kept whole between its two commas, none stray."""
+    kept = "".join(
+        text[max(a, start) - offset : min(b, end) - offset]
+        for a, b in fragments
+        if a < end and b > start
+    )
+    commas = kept.count(",")
+    return commas > 0 and commas % 2 == 0
 
 
 def _comma_before_complement(
@@ -1269,12 +1322,15 @@ def lost_figures(
     lead: tuple[int, int],
     fragments: Sequence[tuple[int, int]],
     entities: Sequence[Any] = (),
+    side: Sequence[tuple[int, int]] = (),
 ) -> list[str]:
     """The figures (``Digest.figures``) of the lead sentence (``lead``, clean offsets) that a
     bullet made from it (``fragments``) does not keep. Durations and ages (« depuis trois
     semaines », « un homme de 44 ans ») are the sentence's detail, not its count; a number
     inside a name of the digest's ``entities`` (« une information d'Europe 1 ») counts
-    nothing."""
+    nothing. Nor does a number within ``side`` (clean offsets, ``side_numbers`` of the lead's
+    parse): in brackets or in a clause that describes a noun (« un comité, comptant 55.000
+    membres, a déposé 50 plaintes »: the complaints are the count, the members a detail)."""
     from essentiel.model import MentionForm
 
     names = [
@@ -1290,7 +1346,35 @@ def lost_figures(
         and figure.unit not in DURATION_UNITS
         and not any(a <= figure.number.start < b for a, b in fragments)
         and not any(a <= figure.number.start < b for a, b in names)
+        and not any(a <= figure.number.start < b for a, b in side)
     ]
+
+
+# A number under one of these links describes a noun by a participle or an apposition, or
+# stands beside the clause (« un comité, comptant 55.000 membres, », « : les deux garçons
+# sont placés »): not the lead's count. Not a relative clause: « Le séisme, qui a fait 200
+# morts, a frappé ... » keeps its count there.
+_SIDE_LINKS = frozenset({"acl", "appos", "parataxis"})
+
+
+def side_numbers(sentence: Any) -> list[tuple[int, int]]:
+    """The clean offsets of the numbers of ``sentence`` (the lead, parsed) that are no count
+    of it: in brackets, or under a participle, an apposition or a clause beside the main one.
+    Read inside the parse zone (the digest frees its parses after the key points)."""
+    text = sentence.span.doc.text
+    spans = []
+    for token in sentence.span:
+        if not token.like_num and token.pos_ != "NUM":
+            continue
+        before = text[sentence.span.start_char : token.idx]
+        node, side = token, before.count("(") > before.count(")")
+        while not side and node.head.i != node.i:
+            side = node.dep_ in _SIDE_LINKS
+            node = node.head
+        if side:
+            start = sentence.offset + token.idx
+            spans.append((start, start + len(token.text)))
+    return spans
 
 
 # ---- per box -----------------------------------------------------------------------------------
@@ -1716,7 +1800,6 @@ def audit_box(
     """The defects of one box that its parse shows: a record per bullet and the box's own.
     (``lost_key_figure`` needs the digest's figures: ``main`` adds it.) ``entities``: the
     digest's, whose mentions let a bullet name the headline's people another way."""
-    from essentiel.keypoints.compress import subordinate_only
     from essentiel.keypoints.follow_on import follows_on, keeps_subject
     from essentiel.keypoints.placing import unplaced
     from essentiel.keypoints.pointing import named_kinds, names_someone, unintroduced_event
@@ -1743,10 +1826,20 @@ def audit_box(
         tokens = kept_tokens(sentence, fragments)
         found: list[str] = []
         introduced = frozenset().union(*said)
-        context = context_defect(
-            point.text, sentence, fragments, lang, words, introduced, headline or ""
-        )
         at = index[sentence.start]
+        # The bullet above is the article's sentence just before this one: what a « y », an
+        # « en » or a « Le même jour » of this one stands for is there.
+        after_previous = previous is not None and previous[0] == at - 1
+        context = context_defect(
+            point.text,
+            sentence,
+            fragments,
+            lang,
+            words,
+            introduced,
+            headline or "",
+            after_previous,
+        )
         # A pronoun standing for the subject of the bullet just before, which is the article's
         # sentence before it (``keypoints.follow_on``): read as the article wrote it.
         follows = (
@@ -1758,11 +1851,8 @@ def audit_box(
         )
         if context and not follows:
             found += ["needs_context", context]
-        # The bullet above is the article's sentence just before this one: what a « y » or an
-        # « en » of this one stands for is there.
-        after_previous = previous is not None and previous[0] == at - 1
         previous = (at, fragments)
-        if no_main_verb(tokens, words.finite_auxiliaries) or subordinate_only(tokens):
+        if verbless(sentences, fragments, words):
             found.append("no_finite_verb")
         zone = _block_zone(text, sentence)
         quote = quote_defect(text, zone, fragments[0][0], fragments[-1][1], point.text)
@@ -2080,6 +2170,7 @@ def _digest_all(args: argparse.Namespace, tally: Tally) -> None:
         context = rest[3] if len(rest) > 3 else None
         entities = context.entities if context is not None else []
         current["box"] = audit_box(text, sentences, points, lang, words, headline, doc, entities)
+        current["side"] = side_numbers(sentences[0]) if sentences else []
         return points, notices
 
     out = args.jsonl.open("w", encoding="utf-8") if args.jsonl else None
@@ -2103,7 +2194,7 @@ def _digest_all(args: argparse.Namespace, tally: Tally) -> None:
                 if bullet["from_lead"]:
                     lead = (bullet["lead"][0], bullet["lead"][1])
                     bullet["lost"] = lost_figures(
-                        digest.figures, lead, bullet["fragments"], digest.entities
+                        digest.figures, lead, bullet["fragments"], digest.entities, current["side"]
                     )
                     if bullet["lost"]:
                         bullet["defects"].append("lost_key_figure")

@@ -2600,3 +2600,28 @@ def test_a_relative_clause_is_not_cut_before_phrases_that_may_be_its_own() -> No
 )
 def test_a_stressed_pronoun_aside_is_cut(text: str, cut: str) -> None:
     assert compress(text, 8)[0] == cut
+
+
+def test_an_opening_connective_goes_before_a_phrase_between_commas() -> None:
+    # Train rows 16600-16899: « En effet, » was kept because its noun « effet » read as one
+    # whose complement « des internautes » followed an aside.
+    text = (
+        "En effet, à la suite du premier épisode, des internautes ont réagi à la diffusion du "
+        "portrait de Julie Le Goff, la candidate de Brest."
+    )
+    read = _read(text)
+    connective = compress_module.Deletion(0, len("En effet, "), "connective", True, 0)
+    assert not compress_module._orphan_complement(read, [connective])
+    # The same words cut as any adjunct still take a noun whose complement follows the aside.
+    assert compress_module._orphan_complement(read, _cut(text, "En effet, "))
+    bullet, _ = compress(text, 40)
+    assert bullet.startswith("À la suite du premier épisode, des internautes"), bullet
+
+
+def test_an_opening_aussi_with_its_comma_goes() -> None:
+
+    lang = resources.language("fr")
+    text = "Aussi, les marins de Brest disent se tenir à la disposition du préfet."
+    assert compress_module.connective_end(pipeline("fr")(text)[:], lang) == len("Aussi, ")
+    kept = "Aussi grave soit-il, l'incident du port de Brest n'a fait aucun blessé."
+    assert compress_module.connective_end(pipeline("fr")(kept)[:], lang) == 0

@@ -1059,3 +1059,94 @@ def test_a_description_the_headline_says_needs_no_context(
 def test_an_ellipsis_between_two_sentences_is_no_glued_heading(text: str, glued: bool) -> None:
     script = _script()
     assert script.glued_heading(text, script.Words.of("fr")) is glued
+
+
+# ---- the measure's false alarms, read on validation pages 1101-1300 and train rows 16600-16899
+
+
+def test_a_time_counted_from_the_bullet_above_needs_no_context() -> None:
+    script = _script()
+    text = "Le même jour, le maire de Brest a annoncé la fermeture du port de plaisance."
+    sentence = _parsed(text)
+    lang, words = resources.language("fr"), script.Words.of("fr")
+    args = (text, sentence, [(0, len(text))], lang, words, frozenset(), "")
+    # Right after the article's sentence before it (which told the day), it reads as written.
+    assert script.context_defect(*args, True) is None
+    # Alone, or after a bullet taken further up: which day?
+    assert script.context_defect(*args) == "context_temporal"
+
+
+def test_a_description_inside_a_quote_is_the_speakers() -> None:
+    quoted = (
+        '"La réparation sera menée au plus vite pour rouvrir le pont de Brest", a précisé '
+        "lundi la préfecture du Finistère."
+    )
+    assert _context(quoted) is None
+    assert _context("La réparation sera menée au plus vite pour rouvrir le pont.") == (
+        "context_description"
+    )
+
+
+def test_an_aside_kept_whole_between_its_commas_leaves_no_stray_comma() -> None:
+    text = (
+        "La mort de Yann Riou, un marin de 46 ans, lors d'une tempête au large de Brest lundi, "
+        "a été suivie d'un hommage sur le port."
+    )
+    kept = ["La mort de Yann Riou", ", lors d'une tempête au large de Brest lundi", ", a été"]
+    assert not _stray(text, [*kept[:2], ", a été suivie d'un hommage sur le port."])
+    # The aside's opening comma cut with the apposition, its closing one left: stray.
+    assert _stray(
+        text,
+        ["La mort de Yann Riou", " lors d'une tempête au large de Brest lundi", ", a été suivie"],
+    )
+
+
+def test_a_quote_over_two_sentences_with_a_verb_in_the_second_has_one() -> None:
+    script = _script()
+    first, second = '"Au revoir Marc.', 'Je suis bien triste de son départ", écrit la chanteuse.'
+    text = f"{first} {second}"
+    sentences = [
+        ParsedSentence(block=0, offset=0, span=pipeline("fr")(first)[:], lang="fr"),
+        ParsedSentence(block=0, offset=len(first) + 1, span=pipeline("fr")(second)[:], lang="fr"),
+    ]
+    words = script.Words.of("fr")
+    assert not script.verbless(sentences, [(0, len(text))], words)
+    # The greeting alone has none.
+    assert script.verbless(sentences, [(0, len(first))], words)
+
+
+def test_a_figure_of_a_participle_clause_is_no_key_figure() -> None:
+    script = _script()
+    lead = (
+        "Des membres du collectif Vérité pour Brest, comptant 6.000 adhérents, ont déposé 40 "
+        "plaintes au parquet lundi."
+    )
+    figures = [_figure(lead, "6.000"), _figure(lead, "40")]
+    side = script.side_numbers(_parsed(lead))
+    keeps_complaints = [(0, lead.index(", comptant")), (lead.index(", ont"), len(lead))]
+    assert script.lost_figures(figures, (0, len(lead)), keeps_complaints, (), side) == []
+    # The complaints are the lead's count.
+    cuts_complaints = [(0, lead.index(" 40")), (lead.index(" au parquet"), len(lead))]
+    assert script.lost_figures(figures, (0, len(lead)), cuts_complaints, (), side) == ["40"]
+    # In a relative clause, the deaths are the count.
+    lead = "Le séisme, qui a fait 200 morts, a frappé le nord du pays dans la nuit de lundi."
+    side = script.side_numbers(_parsed(lead))
+    kept = [(0, lead.index(", qui")), (lead.index(", a frappé"), len(lead))]
+    assert script.lost_figures([_figure(lead, "200")], (0, len(lead)), kept, (), side) == ["200"]
+
+
+def test_the_sky_is_known_without_a_name() -> None:
+    assert (
+        _context("Après trois jours de canicule, le ciel va apporter un peu de fraîcheur.") is None
+    )
+    assert _context("Après trois jours de canicule, le navire va reprendre la mer.") == (
+        "context_description"
+    )
+
+
+def test_a_number_in_brackets_is_no_count_of_the_lead() -> None:
+    lead = "Un cas à 52 microgrammes, juste au-dessus du seuil (50), a été signalé à Brest."
+    side = _script().side_numbers(_parsed(lead))
+    at = lead.index("50")
+    assert (at, at + 2) in side
+    assert all(a != lead.index("52") for a, _ in side)

@@ -28,6 +28,8 @@ def _clitic(text: str, after_previous: bool = False) -> str | None:
         ("Si l'on en croit la préfecture, la route de Brest rouvrira lundi.", False),
         ("On en sait plus sur le marin disparu au large de Brest mardi soir.", False),
         ("Le maire de Quimper ne compte pas en rester là après ce vote.", False),
+        # « n'en démord pas »: never let go, the verb is never said without « en ».
+        ("Le maire de Quimper n'en démord pas : la piscine fermera en juin.", False),
         # A count of a noun the bullet names before it.
         ("Le club de Brest comptait 40 joueurs, celui de Quimper en avait 25.", False),
         ("Parmi les 40 candidats, le jury de Brest en a retenu 12.", False),

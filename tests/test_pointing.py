@@ -710,6 +710,12 @@ def test_what_the_thirty_first_rounds_named(
             "commentaire.",
             "back_demonstrative",
         ),
+        # The tone of words said, then the words (validation pages 1101-1300).
+        (
+            "À l'Assemblée, le député Yann Kermarrec a interpellé la ministre sur ce ton : "
+            '"Vous n\'avez rien compris !".',
+            None,
+        ),
         # A noun that is no words said: what follows the colon is not what it is.
         (
             'Parmi les dispositions de ce plan : "un espacement des tables d\'un mètre", a '

@@ -928,3 +928,27 @@ def test_openers_the_thirty_first_rounds_named_go(every_sentence: Pipeline) -> N
     assert "Le chantier naval a embauché quarante soudeurs de la région." in texts, texts
     assert any(t.startswith("Le maire de Lorient se félicitait") for t in texts), texts
     assert any(t.startswith("La ministre de la Mer a visité") for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        # The rest of the sentence before, split off (validation pages 1101-1300): its
+        # « Et » dropped, « Qui, lorsqu'il ... » would open the bullet.
+        (
+            "Et qui, lorsque le maire a osé le leur rappeler, ont envoyé des courriers "
+            "très agressifs à la mairie de Brest.",
+            False,
+        ),
+        ("Dont trois ont été hospitalisés au centre hospitalier de Quimper dans la nuit.", False),
+        # A quoted question opening on « Qui » is the speaker's (validation pages 1-245).
+        (
+            '"Qui imagine le maire de Brest fouillé ainsi ?", a déploré l\'auteur du message.',
+            True,
+        ),
+        # « Qui plus est, » is a connective: the statement after it stands.
+        ("Qui plus est, la mairie de Brest a doublé le budget des fêtes du port.", True),
+    ],
+)
+def test_a_sentence_opening_on_a_relative_pronoun_is_no_statement(text: str, alone: bool) -> None:
+    assert _stands_alone(text) is alone

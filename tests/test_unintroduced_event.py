@@ -49,6 +49,8 @@ def _event(text: str, title: str = "", introduced: frozenset[str] = frozenset())
         ("Peu de bars de Brest ont pu rouvrir dans les faits.", None),
         # The speaker's words.
         ('"Le drame aurait pu être évité", a déclaré le maire de Lorient.', None),
+        # A quote mark the tokenizer glues to an elided word (« d'"un »): quoted all the same.
+        ('La mairie de Lorient parle d\'"une exagération des faits par la presse".', None),
         # Indefinite: the bullet introduces it.
         ("Une altercation a éclaté samedi devant un bar de Vannes.", None),
         ("Des images montrent un homme allongé sur le trottoir de Vannes.", None),

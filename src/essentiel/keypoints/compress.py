@@ -1983,6 +1983,9 @@ def _orphan_complement(s: _Sentence, deletions: list[Deletion]) -> bool:
     def cut(at: int) -> bool:
         return any(d.start <= at < d.end for d in deletions)
 
+    # An opening connective the bullet drops (« En effet, à la suite du premier épisode, des
+    # internautes ... »): its noun has no complement after the phrase that follows it.
+    connective = max((d.end for d in deletions if d.rule == "connective"), default=0)
     tokens = list(s.sent)
     for k, tok in enumerate(tokens):
         if tok.lower_ not in openers or k < 2 or tokens[k - 1].text != ",":
@@ -1998,7 +2001,7 @@ def _orphan_complement(s: _Sentence, deletions: list[Deletion]) -> bool:
         if any(t.pos_ in {"VERB", "AUX"} for t in tokens[opening + 1 : k - 1]):
             continue
         noun = tokens[opening - 1]
-        if noun.pos_ == "NOUN" and cut(noun.idx - base):
+        if noun.pos_ == "NOUN" and cut(noun.idx - base) and noun.idx - base >= connective:
             return True
     return False
 

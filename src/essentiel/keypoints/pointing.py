@@ -957,6 +957,16 @@ def _quoted(tokens: Sequence[Token]) -> set[int]:
             depth = 0 if depth else 1
         elif depth:
             inside.add(k)
+        # A mark the tokenizer glued to an elided word (« parle d'"un traitement ... " »,
+        # the token « d'"un »): it opens or closes the quote all the same.
+        if tok.text not in _OPEN and tok.text != '"':
+            for mark in tok.text:
+                if mark == '"':
+                    depth = 0 if depth else 1
+                elif mark in _OPEN:
+                    depth = max(0, depth + _OPEN[mark])
+            if depth:
+                inside.add(k)
     return inside
 
 

@@ -1014,6 +1014,17 @@ def _announced_clause(child: Token) -> bool:
     )
 
 
+def _opens_on_relative_pronoun(span: SpacySpan, lang: Language) -> bool:
+    """The sentence opens, after any connective the bullet drops, on a relative pronoun
+    (``[standalone] relative_openers``: « Et qui, lorsqu'il a eu le malheur de le dire, ont
+    envoyé ... »): the rest of the sentence before, no statement of its own."""
+    start = connective_end(span, lang) if lang.opens_with_connective(span.text) else 0
+    # Not inside a quote: « "Qui imagine X fouillé ainsi ?", a déploré l'auteur » asks.
+    first = span.text[start:].lstrip().split(maxsplit=1)[:1]
+    word = first[0].rstrip(",;:").lower() if first else ""
+    return word in _standalone_list_of(lang.code, "relative_openers")
+
+
 def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool = False) -> bool:
     """``named_subject``: the main verb's pronoun subject will be replaced by the name the
     text ties it to (``standalone.repair_subject``), so it does not keep the sentence out."""
@@ -1036,6 +1047,8 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
     if _present_caption(span, lang.code):
         return False
     if text.endswith(("?", ":")) or text.rstrip('»"” ').endswith("?"):
+        return False
+    if _opens_on_relative_pronoun(span, lang):
         return False
     if not any(tok.pos_ in {"VERB", "AUX"} for tok in span) or _no_statement(span):
         return False
