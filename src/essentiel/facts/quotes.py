@@ -1842,7 +1842,7 @@ class QuoteExtractor:
         # « Probable, selon un proche du dossier, qui assure que … »: a relative clause on the
         # source running to the sentence's end tells about the source (its own report, if
         # any, is found from its verb); the claim is before the marker.
-        about_source = a_words > 0 and self._opens_relative(doc, a_span[0])
+        about_source = b_words > 0 and a_words > 0 and self._opens_relative(doc, a_span[0])
         if about_source:
             a_words = 0
         content = a_span if a_words > b_words else b_span
