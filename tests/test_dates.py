@@ -1114,13 +1114,15 @@ def test_today_after_a_participle_or_under_the_present_of_a_one_day_act(
     pipeline: Pipeline,
 ) -> None:
     # « aujourd'hui » after a participle with no auxiliary (a nominal sentence) or under the
-    # present of « annoncer », « publier » ... is the day; before a participle, or under
-    # another present, it still means « nowadays ».
+    # present of « annoncer », « publier » ... is the day; before a participle, after the
+    # participle of a state (« âgée »), or under another present, it still means « nowadays ».
     text = (
         "Des chiffres rendus publics aujourd'hui par le ministère. "
         "\"J'annonce aujourd'hui que le fonds sera doublé\", a dit la ministre. "
         "L'ancienne usine, aujourd'hui désaffectée, attire les curieux. "
-        "Le règlement ne le prévoit pas aujourd'hui, note le syndicat."
+        "Le règlement ne le prévoit pas aujourd'hui, note le syndicat. "
+        "La chanteuse, âgée aujourd'hui de 52 ans, prépare un disque. "
+        "Le député est venu soutenir une filière aujourd'hui en difficulté."
     )
     assert _digest_dates(pipeline, text, dt.date(2022, 3, 9)) == [
         ("aujourd'hui", "2022-03-09"),

@@ -858,6 +858,9 @@ class DateResolver:
         self.g_postponed_links = frozenset(temporal.get("postponed_links", []))
         self.g_nowadays = frozenset(w.lower() for w in temporal.get("nowadays", []))
         self.g_today_verbs = frozenset(w.lower() for w in temporal.get("today_verbs", []))
+        self.g_today_participles = frozenset(
+            w.lower() for w in temporal.get("today_participles", [])
+        )
 
     def mentions(
         self,
@@ -1337,9 +1340,10 @@ class DateResolver:
 
     def _today(self, hit: _Hit, context: _Context) -> bool:
         """Is « aujourd'hui » the day of publication, not « nowadays »? Under a past or
-        future verb; after a participle with no auxiliary (« des chiffres rendus publics
-        aujourd'hui », not « aujourd'hui disparue »); under the present of a verb that tells
-        a one-day act (« J'annonce aujourd'hui que », ``[temporal] today_verbs``)."""
+        future verb; after the participle, with no auxiliary, of a one-day act (« des
+        chiffres rendus publics aujourd'hui », not « aujourd'hui disparue » nor « âgée
+        aujourd'hui de 49 ans »); under the present of a verb that tells a one-day act
+        (« J'annonce aujourd'hui que », ``[temporal] today_verbs``)."""
         tense = context.tense(hit)
         if tense in {"past", "future", "unparsed"}:
             return True
@@ -1347,7 +1351,11 @@ class DateResolver:
         if verb is None:
             return False
         lemma, participle_before = verb
-        return participle_before or (tense == "present" and lemma in self.g_today_verbs)
+        if participle_before:
+            # Not « une profession aujourd'hui en souffrance » under « venu », « âgée
+            # aujourd'hui de 49 ans »: only the participle of a one-day act.
+            return lemma in self.g_today_verbs | self.g_today_participles
+        return tense == "present" and lemma in self.g_today_verbs
 
     def _by_tense(
         self,
