@@ -332,6 +332,23 @@ def test_parts_of_a_year_and_edges_of_a_period() -> None:
     ]
 
 
+def test_a_half_of_a_named_year_and_a_part_of_the_year_named_after_it() -> None:
+    # « la deuxième moitié de 2018 » is a half-year; « moitié » with no year is no date
+    # (« la première moitié du match »); « de l'année 2021 » gives the semester its year.
+    tuesday = dt.date(2021, 6, 29)
+    found = resolve(
+        "Les commandes ont fondu dans la deuxième moitié de 2018. Première moitié de 2019 : "
+        "le carnet se remplit. L'équipe a dominé la première moitié du match. Les loyers "
+        "ont grimpé au premier semestre de l'année 2020.",
+        published=tuesday,
+    )
+    assert [(s, v) for s, v, *_ in found] == [
+        ("la deuxième moitié de 2018", "2018-07/2018-12"),
+        ("Première moitié de 2019", "2019-01/2019-06"),
+        ("au premier semestre de l'année 2020", "2020-01/2020-06"),
+    ]
+
+
 def test_expressions_that_count_from_the_day_or_year_narrated() -> None:
     monday = dt.date(2021, 3, 15)
     found = resolve(
@@ -1086,6 +1103,26 @@ def test_nowadays_is_no_date_but_today_under_a_past_or_future_verb(pipeline: Pip
         "Le règlement ne le prévoit pas aujourd'hui, note le syndicat. "
         "Le bilan a été publié aujourd'hui par la mairie. "
         "Le conseil se réunira aujourd'hui à la mairie."
+    )
+    assert _digest_dates(pipeline, text, dt.date(2022, 3, 9)) == [
+        ("aujourd'hui", "2022-03-09"),
+        ("aujourd'hui", "2022-03-09"),
+    ]
+
+
+def test_today_after_a_participle_or_under_the_present_of_a_one_day_act(
+    pipeline: Pipeline,
+) -> None:
+    # « aujourd'hui » after a participle with no auxiliary (a nominal sentence) or under the
+    # present of « annoncer », « publier » ... is the day; before a participle, after the
+    # participle of a state (« âgée »), or under another present, it still means « nowadays ».
+    text = (
+        "Des chiffres rendus publics aujourd'hui par le ministère. "
+        "\"J'annonce aujourd'hui que le fonds sera doublé\", a dit la ministre. "
+        "L'ancienne usine, aujourd'hui désaffectée, attire les curieux. "
+        "Le règlement ne le prévoit pas aujourd'hui, note le syndicat. "
+        "La chanteuse, âgée aujourd'hui de 52 ans, prépare un disque. "
+        "Le député est venu soutenir une filière aujourd'hui en difficulté."
     )
     assert _digest_dates(pipeline, text, dt.date(2022, 3, 9)) == [
         ("aujourd'hui", "2022-03-09"),

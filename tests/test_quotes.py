@@ -302,6 +302,26 @@ def test_according_to_a_whole_quote_or_a_short_opening_claim(pipeline: Pipeline)
     assert ("according_to", "Prometteur donc") in kinds
 
 
+def test_according_to_a_source_a_relative_clause_describes_to_the_end(
+    pipeline: Pipeline,
+) -> None:
+    # The relative clause on the source is not the claim: the words before « selon » are,
+    # one word included; a « que » clause of the relative's own verb is its report.
+    text = (
+        "Le maire va-t-il se représenter ? Probable selon un adjoint, qui assure que la liste "
+        "est prête.\n\nLe conseil a voté le budget. Insuffisant selon l'opposition, qui "
+        "réclame un nouveau vote.\n\nLe préfet n'exclut pas que la fête soit annulée. "
+        "Les directeurs redoutent que les classes soient fermées."
+    )
+    kinds = _kinds(_digest(pipeline, text, "fr"))
+    assert ("according_to", "Probable") in kinds
+    assert ("indirect", "la liste est prête") in kinds
+    assert ("according_to", "Insuffisant") in kinds
+    assert not any(t.startswith("qui ") for _, t in kinds)
+    assert ("indirect", "la fête soit annulée") in kinds
+    assert ("indirect", "les classes soient fermées") in kinds
+
+
 def test_according_to_a_source_described_before_its_quote(pipeline: Pipeline) -> None:
     text = (
         "Selon l'association de parents, qui défend les familles, \"la moitié des classes "

@@ -273,6 +273,23 @@ class BlockTenses:
             )
         return self._tense_of[verb.i]
 
+    def verb_at(self, start: int, end: int) -> tuple[str, bool] | None:
+        """The lemma of the verb governing the first word in [start, end), and whether it is
+        a participle with no auxiliary before that word (« des chiffres rendus publics
+        aujourd'hui »): ``dates.VerbReader``."""
+        if self._starts is None:
+            self._starts = [tok.idx for tok in self.doc]
+        first = bisect.bisect_left(self._starts, start)
+        if first >= len(self.doc) or self._starts[first] >= end:
+            return None
+        verb = _governing_verb(self.doc[first], self.words)
+        if verb is None:
+            return None
+        participle = "Part" in verb.morph.get("VerbForm", []) and not any(
+            c.dep_.startswith("aux") for c in verb.children
+        )
+        return verb.lemma_.lower(), participle and verb.idx < start
+
     def at(self, start: int, end: int) -> str | None:
         """What ``dates._Context.tense_at`` answers from ``tense_positions``'s sets for the
         words starting in [start, end): future when one of them is under a future verb, else
@@ -308,13 +325,15 @@ def extract_facts(
         if block.lang not in (lang, None):
             continue
         offset = block.span.start
+        block_tenses = BlockTenses(doc, temporal, words)
         block_dates = dates_res.mentions(
             doc_text(doc),
             offset,
             published,
             earlier=dates,
-            tense_reader=BlockTenses(doc, temporal, words).at,
+            tense_reader=block_tenses.at,
             counted=functools.partial(counts_noun, doc),
+            verb_reader=block_tenses.verb_at,
         )
         dates.extend(block_dates)
         exclude = [(d.span.start, d.span.end) for d in block_dates if not is_count(d, lang)]

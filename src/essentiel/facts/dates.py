@@ -50,6 +50,10 @@ TenseSets = tuple[set[int], set[int] | None, set[int]]
 # The tense of the verb governing the words in [start, end) of a block's text, as
 # ``_Context.tense_at`` reads it from TenseSets, for a caller that reads only those words.
 TenseReader = Callable[[int, int], str | None]
+# The lemma of the verb governing the words in [start, end), and whether that verb is a
+# participle with no auxiliary standing before them (« des données rendues publiques
+# aujourd'hui »): ``facts.BlockTenses.verb_at``.
+VerbReader = Callable[[int, int], tuple[str, bool] | None]
 # Rules whose value never depends on the tense of the clause.
 _NO_TENSE = frozenset(
     {
@@ -89,6 +93,7 @@ class _Grammar:
     feasts_fixed: dict[str, tuple[int, int]]
     feasts_easter: dict[str, int]
     year_parts: dict[str, int]
+    year_parts_with_year: frozenset[str]
     ordinals: dict[str, int]
     period_edge_units: dict[str, str]
     narrated_parts: dict[str, str]
@@ -356,7 +361,8 @@ def grammar(code: str) -> _Grammar:
             (
                 "year_part",
                 rf"{b}(?:(?:{art})\s*|au\s+)?(?P<ord>{alternation(list(t['ordinals']))})\s+"
-                rf"(?P<ypart>{alternation(list(t['year_parts']))})(?:\s+{year})?{e}",
+                rf"(?P<ypart>{alternation(list(t['year_parts']))})"
+                rf"(?:\s+(?:(?:{alternation(t.get('year_part_joiners') or [])})\s*)?{year})?{e}",
             )
         )
     if t.get("period_edge_units"):
@@ -513,6 +519,7 @@ def grammar(code: str) -> _Grammar:
         },
         feasts_easter={k.lower(): v for k, v in t.get("feasts_easter", {}).items()},
         year_parts=t.get("year_parts", {}),
+        year_parts_with_year=frozenset(w.lower() for w in t.get("year_parts_with_year", [])),
         ordinals={k.lower(): v for k, v in t.get("ordinals", {}).items()},
         period_edge_units={k.lower(): v for k, v in t.get("period_edge_units", {}).items()},
         narrated_parts=t.get("narrated_parts", {}),
@@ -850,6 +857,10 @@ class DateResolver:
         self.g_postponed = frozenset(temporal.get("postponed_participles", []))
         self.g_postponed_links = frozenset(temporal.get("postponed_links", []))
         self.g_nowadays = frozenset(w.lower() for w in temporal.get("nowadays", []))
+        self.g_today_verbs = frozenset(w.lower() for w in temporal.get("today_verbs", []))
+        self.g_today_participles = frozenset(
+            w.lower() for w in temporal.get("today_participles", [])
+        )
 
     def mentions(
         self,
@@ -863,6 +874,7 @@ class DateResolver:
         tenses: Callable[[], TenseSets] | None = None,
         tense_reader: TenseReader | None = None,
         counted: Callable[[int, int], bool] | None = None,
+        verb_reader: VerbReader | None = None,
     ) -> list[DateMention]:
         """Temporal expressions of ``text`` (which starts at ``offset`` in the clean text).
 
@@ -878,6 +890,7 @@ class DateResolver:
         of the three sets (the same answers: ``facts.BlockTenses``). ``counted``, when given,
         says from the parse whether the number in [start, end) counts the noun after it
         (« 2000 personnes », « un panel de 1822 Français »): such a year on its own is a figure.
+        ``verb_reader``, when given, names the verb governing an expression (``VerbReader``).
         """
         if tenses is None:
 
@@ -888,7 +901,14 @@ class DateResolver:
             tenses = given
         result: list[DateMention] = []
         rules: list[str] = []
-        context = _Context(tenses, list(earlier or []), offset, text, read_tense=tense_reader)
+        context = _Context(
+            tenses,
+            list(earlier or []),
+            offset,
+            text,
+            read_tense=tense_reader,
+            read_verb=verb_reader,
+        )
         for hit in find(text, self.code):
             if hit.rule == "bare_year" and counted is not None and counted(hit.start, hit.end):
                 continue
@@ -1093,11 +1113,7 @@ class DateResolver:
             grain = DateGrain.PART_OF_DAY if part else DateGrain.DAY
             return out(day.isoformat(), grain, "publication", part=part)
         if hit.rule == "relative_day":
-            if groups["rel"] in self.g_nowadays and context.tense(hit) not in {
-                "past",
-                "future",
-                "unparsed",
-            }:
+            if groups["rel"] in self.g_nowadays and not self._today(hit, context):
                 return None  # « aujourd'hui disparue », « ne le prévoit pas aujourd'hui »
             day = published + dt.timedelta(days=g.day_offsets[groups["rel"]])
             grain = DateGrain.PART_OF_DAY if part else DateGrain.DAY
@@ -1322,6 +1338,25 @@ class DateResolver:
             return None
         return _single_day(anchor)
 
+    def _today(self, hit: _Hit, context: _Context) -> bool:
+        """Is « aujourd'hui » the day of publication, not « nowadays »? Under a past or
+        future verb; after the participle, with no auxiliary, of a one-day act (« des
+        chiffres rendus publics aujourd'hui », not « aujourd'hui disparue » nor « âgée
+        aujourd'hui de 49 ans »); under the present of a verb that tells a one-day act
+        (« J'annonce aujourd'hui que », ``[temporal] today_verbs``)."""
+        tense = context.tense(hit)
+        if tense in {"past", "future", "unparsed"}:
+            return True
+        verb = context.read_verb(hit.start, hit.end) if context.read_verb else None
+        if verb is None:
+            return False
+        lemma, participle_before = verb
+        if participle_before:
+            # Not « une profession aujourd'hui en souffrance » under « venu », « âgée
+            # aujourd'hui de 49 ans »: only the participle of a one-day act.
+            return lemma in self.g_today_verbs | self.g_today_participles
+        return tense == "present" and lemma in self.g_today_verbs
+
     def _by_tense(
         self,
         hit: _Hit,
@@ -1456,9 +1491,12 @@ class DateResolver:
                 return None  # « le marché de Noël »: a kind of market, no day
             return out(self._feast(groups, published, tense), DateGrain.DAY, "publication")
         if rule == "year_part":
-            size = g.year_parts[groups["ypart"]]
-            index = g.ordinals.get(groups["ord"], 0)
-            if not 1 <= index <= 12 // size:
+            if not groups.get("y") and groups["ypart"].lower() in g.year_parts_with_year:
+                return None  # « la première moitié du match »: no year, no date
+            size = g.year_parts.get(groups["ypart"].lower(), 0)
+            # « Première moitié de 2018 » opening a sentence: the lists are lowercase.
+            index = g.ordinals.get(groups["ord"].lower(), 0)
+            if not size or not 1 <= index <= 12 // size:
                 return None
             year = int(groups["y"]) if groups.get("y") else published.year
             first, last = (index - 1) * size + 1, index * size
@@ -1780,6 +1818,7 @@ class _Context:
     text: str = ""
     known: TenseSets | None = None
     read_tense: TenseReader | None = None
+    read_verb: VerbReader | None = None
 
     def tense(self, hit: _Hit) -> str | None:
         return self.tense_at(hit.start, hit.end)

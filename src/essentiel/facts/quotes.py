@@ -1618,6 +1618,15 @@ class QuoteExtractor:
             return a + len(closing)
         return b
 
+    def _opens_relative(self, doc: Doc, start: int) -> bool:
+        """Does a relative pronoun (« qui », « dont ») open at character ``start``?"""
+        first = bisect.bisect_left(range(len(doc)), start, key=lambda i: doc[i].idx)
+        return (
+            first < len(doc)
+            and doc[first].idx == start
+            and doc[first].lower_ in self.r.relatives | self.r.source_relatives
+        )
+
     def _after_source_modifier(self, doc: Doc, text: str, a: int, b: int) -> int:
         """« selon le Canard enchaîné [daté de mercredi,] il aurait … »: a participle phrase
         describing the source, closed by a comma before any finite verb, or a relative clause
@@ -1830,6 +1839,12 @@ class QuoteExtractor:
                 a_span = (start, a_span[1])
         b_words = len(text[b_span[0] : b_span[1]].split())
         a_words = len(text[a_span[0] : a_span[1]].split())
+        # « Probable, selon un proche du dossier, qui assure que … »: a relative clause on the
+        # source running to the sentence's end tells about the source (its own report, if
+        # any, is found from its verb); the claim is before the marker.
+        about_source = b_words > 0 and a_words > 0 and self._opens_relative(doc, a_span[0])
+        if about_source:
+            a_words = 0
         content = a_span if a_words > b_words else b_span
         if b_words >= 3 and text[phrase[1] :].lstrip(" \u00a0\u202f").startswith(":"):
             # « … une disposition qui va plus loin selon l'élue : elle prévoit … »: the colon
@@ -1839,7 +1854,13 @@ class QuoteExtractor:
         content = (content[0], _before_open_quote(text, *content))
         # « Prometteur donc, selon elle. »: a verbless claim of two words opening its sentence
         # is one too, when nothing follows the source.
-        short_claim = b_words == 2 and a_words == 0 and b_span[0] == s_start
+        # So is a claim of one or two words before a source that a relative clause describes
+        # (« Insuffisant selon l'opposition, qui réclame un nouveau vote »).
+        short_claim = (
+            (b_words == 2 or (about_source and b_words == 1))
+            and a_words == 0
+            and b_span[0] == s_start
+        )
         if max(a_words, b_words) < 3 and not short_claim:
             return None
         if _one_quote(text, *content) or _ends_with_quote_after_pause(text, *content):
