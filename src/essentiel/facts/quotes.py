@@ -48,6 +48,9 @@ from essentiel.resources import alternation
 
 _CLOSER = {"«": "»", "“": "”", '"': '"'}
 _ALSO_CLOSES = {"“": '"', '"': "”"}
+# What heads a speaker set before a colon (« M. Dupont : "…" », « Lui : "…" »).
+_LEAD_HEADS = frozenset({"NOUN", "PROPN", "PRON", "X"})
+_QUOTE_MARK_TOKENS = frozenset({*_CLOSER, *_CLOSER.values()})
 _QUOTE_MARK = re.compile("[" + re.escape("".join({*_CLOSER, *_CLOSER.values()})) + "]")
 _STOP_PHRASE = frozenset(',.;:!?»"”()')
 _GLUED_END = re.compile(r"(?<=\w)[.;!?]+[-–—]")
@@ -931,7 +934,15 @@ class QuoteExtractor:
         if lead.endswith(":"):
             end = scope[0].start_char + len(lead[:-1].rstrip())
             span = doc.char_span(scope[0].start_char, end, alignment_mode="contract")
-            if span is not None and 0 < len(span) <= 6:
+            # « Leur premier entretien dure cinq minutes : "…" » is a clause, not a name: a
+            # lead whose head is no noun or pronoun (whatever the tagger made of « dure »), or
+            # that holds a verb, is no speaker.
+            if (
+                span is not None
+                and 0 < len(span) <= 6
+                and span.root.pos_ in _LEAD_HEADS
+                and not any(t.pos_ in {"VERB", "AUX"} for t in span)
+            ):
                 return None, (span.start_char, span.end_char), span.root
         holder = self._clause_subject(doc, a, b, quoted)
         # « D'autres témoins ont fait état d'une secousse "…" », « Dimanche, la préfecture
@@ -1391,6 +1402,19 @@ class QuoteExtractor:
                     # « ajoute-t-il.Braconnage »: before a glued sentence the hyphens split off
                     and (t.text.startswith("-") or (t.i > 0 and t.doc[t.i - 1].text == "-"))
                 ]
+            if len(subjects) > 1:
+                # « Des propositions "restées sans suite"Dans sa lettre, le sénateur a
+                # rappelé »: a heading glued to the sentence, its noun taken for a second
+                # subject; a quote mark or a stop between a subject and the verb cuts it off.
+                subjects = [s for s in subjects if not _cut_from_verb(s, v)] or subjects
+                # « du Tchad, dont le gouvernement a dit »: « dont » is the noun's
+                # complement, never the subject beside it.
+                subjects = [s for s in subjects if s.lower_ != "dont"] or subjects
+            if subjects and all(_bare_adjective(s) for s in subjects):
+                # « "…" très ironique avait lancé X »: an adjective or participle of the
+                # incise, which the parser made its subject, says how X spoke; the name
+                # after the verb is who did.
+                subjects = [c for c in _inverted_subject(v) or _name_after(v) if not quoted(c.idx)]
             if subjects and _incise(v) and all(_cut_off(s, v) for s in subjects):
                 # « L'immeuble, situé …, "n'est pas insalubre", a expliqué Sonia »: a subject
                 # that a closing mark or bracket cuts off from the incise is the quoted
@@ -3295,6 +3319,37 @@ def _inverted_subject(verb: Token) -> list[Token]:
             and not any(c.dep_ == "case" for c in tok.children)
         ):
             return [tok]
+    return []
+
+
+def _cut_from_verb(subject: Token, verb: Token) -> bool:
+    """Does a quote mark or a sentence's stop stand between a subject and its verb after it?"""
+    return subject.i < verb.i and any(
+        t.text in _QUOTE_MARK_TOKENS or t.text in {".", "!", "?"}
+        for t in subject.doc[subject.i + 1 : verb.i]
+    )
+
+
+def _bare_adjective(tok: Token) -> bool:
+    """An adjective or a participle with no determiner (« ironique », « présente à la
+    réunion »): how someone was, not someone (« le jeune », « les Verts » have one)."""
+    adjective = tok.pos_ == "ADJ" or (
+        tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm", [])
+    )
+    return adjective and not any(c.dep_ == "det" for c in tok.children)
+
+
+def _name_after(verb: Token) -> list[Token]:
+    """The first name after the verb, in its clause, that no preposition governs (« a lancé
+    Sarkozy à Hollande »: Sarkozy), whatever relation the parser gave it."""
+    doc = verb.doc
+    for tok in doc[verb.i + 1 : verb.i + 8]:
+        if tok.is_punct or tok.pos_ in {"VERB", "AUX"}:
+            break
+        if tok.pos_ == "ADP":
+            return []
+        if tok.pos_ == "PROPN" and not tok.dep_.startswith("flat"):
+            return [] if any(c.dep_ == "case" for c in tok.children) else [tok]
     return []
 
 
