@@ -57,3 +57,53 @@ def test_the_relative_dont_is_left_out_of_the_speaker(pipeline: Pipeline) -> Non
         'pas avoir "de feu vert" pour ouvrir des discussions avec Paris.',
     )
     assert _quote(d, "de feu vert").speaker_name == "le gouvernement"
+
+
+def test_a_former_role_is_not_who_the_text_gave_that_role_now(pipeline: Pipeline) -> None:
+    # « le ministre de l'Intérieur Marc Vidal » is a minister now; « l'ancien ministre de
+    # Jacques Chirac » is someone else, here the one quoted before.
+    d = _digest(
+        pipeline,
+        'Le médiateur national, Pierre Aubry, a publié lundi son rapport annuel. "Il faut '
+        "rétablir le dialogue\", répond M. Aubry. Le ministre de l'Intérieur Marc Vidal s'est "
+        'voulu ferme devant les députés mercredi. Le rapport "ne vise en rien les policiers", '
+        "a insisté l'ancien ministre de Jacques Chirac.",
+    )
+    assert _quote(d, "ne vise en rien").speaker_name == "Pierre Aubry"
+    # The entity index tied « l'ancien ministre » to the minister named last; the man the text
+    # made a former minister is who it stands for.
+    d = _digest(
+        pipeline,
+        "Le député Paul Marin a défendu le texte. L'ancien ministre Henri Lebon est resté "
+        "prudent. Le ministre de la Santé Marc Vidal a annoncé mardi un nouveau plan. Ce plan "
+        '"arrive bien tard", a regretté l\'ancien ministre.',
+    )
+    assert _quote(d, "arrive bien tard").speaker_name == "Henri Lebon"
+
+
+_ABOUT_ALMEIDA = (
+    "Le plan de relance doit être voté en mai. Selon les économistes, il coûtera près de 40 "
+    "milliards. {who} avait promis ce plan pendant sa campagne. Son rival Carlos Mendes le juge "
+    "irréaliste. Mais Luiz Almeida peut compter sur une large majorité au Congrès. M. Almeida "
+    "doit aussi rencontrer les gouverneurs la semaine prochaine."
+)
+
+
+def test_a_description_no_one_near_answers_is_the_person_the_article_is_about(
+    pipeline: Pipeline,
+) -> None:
+    # The article opens on « le président brésilien » and names him after: the person it names
+    # most, with no other role, is who the description stands for.
+    d = _digest(
+        pipeline,
+        '"Nous allons reconstruire le pays", a déclaré le président brésilien depuis son '
+        "palais de Brasilia. " + _ABOUT_ALMEIDA.format(who="Luiz Almeida"),
+    )
+    assert _quote(d, "Nous allons reconstruire").speaker_name == "Luiz Almeida"
+    # Not when the text made that person something else (« le président » is no minister).
+    d = _digest(
+        pipeline,
+        '"Nous allons reconstruire le pays", a déclaré le ministre brésilien depuis son '
+        "bureau de Brasilia. " + _ABOUT_ALMEIDA.format(who="Le président Luiz Almeida"),
+    )
+    assert _quote(d, "Nous allons reconstruire").speaker_name == "le ministre brésilien"

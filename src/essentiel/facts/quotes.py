@@ -141,6 +141,7 @@ class _Rules:
     rival_roles: dict[str, int]  # role noun → its group (see language.toml)
     role_families: dict[str, frozenset[str]]  # a general role noun → the roles it covers
     former: tuple[str, ...]  # prefixes of a former role (« l'ex-ministre » is a « ministre »)
+    former_adjectives: frozenset[str]  # « l'ancien ministre »: a former role
     body_nouns: dict[str, str]
     body_adjectives: dict[str, str]  # « syndicale »: the body category an adjective marks
     epithets: dict[str, frozenset[str]]  # « premier flic de France » → the role's nouns
@@ -238,6 +239,7 @@ def rules(code: str) -> _Rules:
             else None
         ),
         former=tuple(fold(w) + " " for w in q.get("former_prefixes", [])),
+        former_adjectives=frozenset(fold(w) for w in q.get("former_adjectives", [])),
         prepositions=frozenset(w.lower() for w in q.get("incise_prepositions", [])),
         complement_prepositions=frozenset(
             w.lower()
@@ -2074,6 +2076,18 @@ class QuoteExtractor:
                     and not _QUOTE_MARKS_IN.search(text, after, holder.start)
                 ):
                     named, k = (holder.start, holder.end, holder.entity), None
+            if (
+                named is None
+                and k is not None
+                and f.speaker_head is not None
+                and index.mention_in(k, a, b).form is MentionForm.ROLE
+                and self._former(f.speaker_head)
+                and not self._tied_as_former(k, self._nouns(f.speaker_head), index)
+            ):
+                # « a regretté l'ancien ministre » tied by the entity index to the man the
+                # text made « le ministre de la Santé »: a former role is not his; the ranking
+                # decides.
+                k = None
             if named is None and k is not None and f.speaker_head is not None:
                 category = next(
                     (
@@ -2624,6 +2638,7 @@ class QuoteExtractor:
                 "",
             )
             body = fold(head.lemma_) if category else None
+        former = self._former(head)
         if body is not None:
             kinds = _ISSUERS
 
@@ -2658,7 +2673,10 @@ class QuoteExtractor:
             nouns |= {n for noun in list(nouns) for n in self.r.role_families.get(noun, ())}
 
             def evident(k: int) -> bool:
-                return bool(nouns & ranker.evidence[k])
+                shared = nouns & ranker.evidence[k]
+                # « a insisté l'ancien ministre de X » is not the man the text made « le
+                # ministre de l'Intérieur »: a former role, only by a tie that says former.
+                return bool(shared) and (not former or self._tied_as_former(k, shared, index))
 
             among = ranker.described_as(nouns)
             same = self._described_before(nouns, earlier or []) if not among else None
@@ -2720,11 +2738,55 @@ class QuoteExtractor:
                 lambda k: k not in complement and not self._rivals(nouns, ranker.evidence[k]),
                 f.speaker,
             )
+        if chosen is None and kinds is _PEOPLE:
+            # Nobody near and no tie: the person the article is about (named most, clearly
+            # more than anyone else), if the description may be them (« a insisté l'ancien
+            # ministre de X » in an article about the man quoted throughout).
+            topic = ranker.topic_person()
+            if (
+                topic is not None
+                and topic not in complement
+                and index.compatible(topic, gender)
+                and not self._rivals(nouns, ranker.evidence[topic])
+                # tied to another role (« le président … » is not « le ministre »): not them
+                and not (ranker.evidence[topic] & self.r.person_nouns) - nouns
+                and (
+                    not former
+                    or self._tied_as_former(topic, nouns, index)
+                    or not ranker.evidence[topic]
+                )
+            ):
+                f.entity, f.name = topic, index.entities[topic].name
+                f.resolution = "role"
+                return True
         if chosen is None:
             return False
         f.entity, f.name = chosen.entity, ranker.index.entities[chosen.entity].name
         f.resolution = "role"
         return True
+
+    def _former(self, head: Token) -> bool:
+        """Is the description a former role: « l'ancien ministre », « l'ex-président »?"""
+        if any(fold(head.text).startswith(p) for p in self.r.former):
+            return True
+        doc = head.doc
+        if head.i >= 2 and doc[head.i - 1].text == "-":
+            return fold(doc[head.i - 2].text) in self.r.former_adjectives  # « ex - président »
+        return any(
+            c.dep_ == "amod" and c.i < head.i and fold(c.text) in self.r.former_adjectives
+            for c in head.children
+        )
+
+    def _tied_as_former(self, k: int, nouns: set[str], index: EntityIndex) -> bool:
+        """Does the text tie one of ``nouns`` to entity k as a former role (« l'ancien
+        président François Hollande », « X, ex-ministre »)?"""
+        for role in index.entities[k].roles:
+            if role.role not in nouns:
+                continue
+            words = fold(role.evidence.text).replace("-", " ").split()
+            if any(w in self.r.former_adjectives for w in words):
+                return True
+        return False
 
     def _described_before(self, nouns: set[str], earlier: list[_Found]) -> _Found | None:
         """The latest quote before whose speaker the text described with one of ``nouns`` and
