@@ -107,3 +107,19 @@ def test_a_description_no_one_near_answers_is_the_person_the_article_is_about(
         "bureau de Brasilia. " + _ABOUT_ALMEIDA.format(who="Le président Luiz Almeida"),
     )
     assert _quote(d, "Nous allons reconstruire").speaker_name == "le ministre brésilien"
+
+
+def test_a_body_description_no_one_near_answers_is_the_body_the_article_is_about(
+    pipeline: Pipeline,
+) -> None:
+    d = _digest(
+        pipeline,
+        "Le Cirque Solaris a annoncé lundi son placement en faillite. Le Cirque Solaris "
+        "employait 3500 artistes avant la pandémie. Ses spectacles sont à l'arrêt depuis mars. "
+        "Le Cirque Solaris avait pourtant connu une année record. Les actionnaires ont apporté "
+        "50 millions en mai. Le fonds Hudson a fait une offre de reprise. Le gouvernement "
+        "provincial a promis de l'aider. Les syndicats réclament des garanties. Les artistes "
+        'attendent. Début mai, les actionnaires ont accordé un prêt qui "répond aux besoins de '
+        "trésorerie à court terme\", selon un communiqué de l'entreprise.",
+    )
+    assert _quote(d, "répond aux besoins").speaker_name == "Cirque Solaris"

@@ -2738,6 +2738,18 @@ class QuoteExtractor:
                 lambda k: k not in complement and not self._rivals(nouns, ranker.evidence[k]),
                 f.speaker,
             )
+        if chosen is None and kinds is _ISSUERS and category:
+            # « a indiqué l'entreprise » with no company named near nor tied: the body of that
+            # category (or of none known) the article names most.
+            topic = ranker.topic_person(EntityKind.ORGANISATION)
+            if (
+                topic is not None
+                and topic not in complement
+                and index.categories[topic] in {None, category}
+            ):
+                f.entity, f.name = topic, index.entities[topic].name
+                f.resolution = "role"
+                return True
         if chosen is None and kinds is _PEOPLE:
             # Nobody near and no tie: the person the article is about (named most, clearly
             # more than anyone else), if the description may be them (« a insisté l'ancien

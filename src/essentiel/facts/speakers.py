@@ -226,14 +226,15 @@ class SpeakerRanker:
             chain = [m] if m is not None else []
         return found
 
-    def topic_person(self) -> int | None:
-        """The person the article names most outside quotes, at least ``_TOPIC_MENTIONS``
-        times and more often than any other person: who the article is about."""
+    def topic_person(self, kind: EntityKind = EntityKind.PERSON) -> int | None:
+        """The person (or entity of ``kind``) the article names most outside quotes, at least
+        ``_TOPIC_MENTIONS`` times and more often than any other of its kind: who the article
+        is about."""
         people = sorted(
             (
                 (len(found), k)
                 for k, found in self._by_entity.items()
-                if self.index.entities[k].kind is EntityKind.PERSON
+                if self.index.entities[k].kind is kind
             ),
             reverse=True,
         )
