@@ -160,6 +160,7 @@ class _Rules:
     fragments_in_reports: bool
     predicate_fragments: bool
     inserted_cues: bool
+    adjective_incise: bool  # « "…" très ironique avait lancé X »: the adjective is no subject
     pull_quotes: bool
     quoted_names: frozenset[str]  # « les "gilets jaunes" »: names put in marks, never speech
     inserted_clitics: frozenset[str]
@@ -259,6 +260,7 @@ def rules(code: str) -> _Rules:
         fragments_in_reports=bool(q.get("fragments_in_reports", False)),
         predicate_fragments=bool(q.get("predicate_fragments", False)),
         inserted_cues=bool(q.get("inserted_cues", False)),
+        adjective_incise=bool(q.get("adjective_incise", False)),
         pull_quotes=bool(q.get("pull_quotes", False)),
         quoted_names=frozenset(fold(w) for w in q.get("quoted_names", [])),
         inserted_clitics=frozenset(q.get("inserted_clitics", [])),
@@ -1412,7 +1414,7 @@ class QuoteExtractor:
                 # « du Tchad, dont le gouvernement a dit »: « dont » is the noun's
                 # complement, never the subject beside it.
                 subjects = [s for s in subjects if s.lower_ != "dont"] or subjects
-            if subjects and all(_bare_adjective(s) for s in subjects):
+            if subjects and self.r.adjective_incise and all(_bare_adjective(s) for s in subjects):
                 # « "…" très ironique avait lancé X »: an adjective or participle of the
                 # incise, which the parser made its subject, says how X spoke; the name
                 # after the verb is who did.
