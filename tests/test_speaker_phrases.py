@@ -123,3 +123,16 @@ def test_a_body_description_no_one_near_answers_is_the_body_the_article_is_about
         "trésorerie à court terme\", selon un communiqué de l'entreprise.",
     )
     assert _quote(d, "répond aux besoins").speaker_name == "Cirque Solaris"
+
+
+def test_an_inverted_pronoun_tagged_as_an_adjective_still_speaks(pipeline: Pipeline) -> None:
+    # « -elle » of « ajoute-t-elle » tagged an adjective: the pronoun, not an adjective of the
+    # incise.
+    d = _digest(
+        pipeline,
+        "La ministre Claire Vidal a défendu son collègue mardi. Elle explique avoir eu avec lui "
+        '"une discussion franche". "Je lui ai dit que nous devions parler. Et ce qu il m a '
+        'répondu me porte à le croire." Mais, ajoute-t-elle "je me mets aussi du côté des '
+        'victimes dont j ai lu les témoignages".',
+    )
+    assert _quote(d, "je me mets aussi").speaker_name == "Claire Vidal"

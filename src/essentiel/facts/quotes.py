@@ -1414,7 +1414,15 @@ class QuoteExtractor:
                 # « du Tchad, dont le gouvernement a dit »: « dont » is the noun's
                 # complement, never the subject beside it.
                 subjects = [s for s in subjects if s.lower_ != "dont"] or subjects
-            if subjects and self.r.adjective_incise and all(_bare_adjective(s) for s in subjects):
+            if (
+                subjects
+                and self.r.adjective_incise
+                # « ajoute-t-elle » with « -elle » tagged an adjective is still the pronoun
+                and all(
+                    _bare_adjective(s) and s.lower_.lstrip("-") not in self.r.pronouns
+                    for s in subjects
+                )
+            ):
                 # « "…" très ironique avait lancé X »: an adjective or participle of the
                 # incise, which the parser made its subject, says how X spoke; the name
                 # after the verb is who did.
