@@ -48,6 +48,9 @@ from essentiel.resources import alternation
 
 _CLOSER = {"«": "»", "“": "”", '"': '"'}
 _ALSO_CLOSES = {"“": '"', '"': "”"}
+# What heads a speaker set before a colon (« M. Dupont : "…" », « Lui : "…" »).
+_LEAD_HEADS = frozenset({"NOUN", "PROPN", "PRON", "X"})
+_QUOTE_MARK_TOKENS = frozenset({*_CLOSER, *_CLOSER.values()})
 _QUOTE_MARK = re.compile("[" + re.escape("".join({*_CLOSER, *_CLOSER.values()})) + "]")
 _STOP_PHRASE = frozenset(',.;:!?»"”()')
 _GLUED_END = re.compile(r"(?<=\w)[.;!?]+[-–—]")
@@ -138,6 +141,7 @@ class _Rules:
     rival_roles: dict[str, int]  # role noun → its group (see language.toml)
     role_families: dict[str, frozenset[str]]  # a general role noun → the roles it covers
     former: tuple[str, ...]  # prefixes of a former role (« l'ex-ministre » is a « ministre »)
+    former_adjectives: frozenset[str]  # « l'ancien ministre »: a former role
     body_nouns: dict[str, str]
     body_adjectives: dict[str, str]  # « syndicale »: the body category an adjective marks
     epithets: dict[str, frozenset[str]]  # « premier flic de France » → the role's nouns
@@ -156,6 +160,7 @@ class _Rules:
     fragments_in_reports: bool
     predicate_fragments: bool
     inserted_cues: bool
+    adjective_incise: bool  # « "…" très ironique avait lancé X »: the adjective is no subject
     pull_quotes: bool
     quoted_names: frozenset[str]  # « les "gilets jaunes" »: names put in marks, never speech
     inserted_clitics: frozenset[str]
@@ -235,6 +240,7 @@ def rules(code: str) -> _Rules:
             else None
         ),
         former=tuple(fold(w) + " " for w in q.get("former_prefixes", [])),
+        former_adjectives=frozenset(fold(w) for w in q.get("former_adjectives", [])),
         prepositions=frozenset(w.lower() for w in q.get("incise_prepositions", [])),
         complement_prepositions=frozenset(
             w.lower()
@@ -254,6 +260,7 @@ def rules(code: str) -> _Rules:
         fragments_in_reports=bool(q.get("fragments_in_reports", False)),
         predicate_fragments=bool(q.get("predicate_fragments", False)),
         inserted_cues=bool(q.get("inserted_cues", False)),
+        adjective_incise=bool(q.get("adjective_incise", False)),
         pull_quotes=bool(q.get("pull_quotes", False)),
         quoted_names=frozenset(fold(w) for w in q.get("quoted_names", [])),
         inserted_clitics=frozenset(q.get("inserted_clitics", [])),
@@ -931,7 +938,15 @@ class QuoteExtractor:
         if lead.endswith(":"):
             end = scope[0].start_char + len(lead[:-1].rstrip())
             span = doc.char_span(scope[0].start_char, end, alignment_mode="contract")
-            if span is not None and 0 < len(span) <= 6:
+            # « Leur premier entretien dure cinq minutes : "…" » is a clause, not a name: a
+            # lead whose head is no noun or pronoun (whatever the tagger made of « dure »), or
+            # that holds a verb, is no speaker.
+            if (
+                span is not None
+                and 0 < len(span) <= 6
+                and span.root.pos_ in _LEAD_HEADS
+                and not any(t.pos_ in {"VERB", "AUX"} for t in span)
+            ):
                 return None, (span.start_char, span.end_char), span.root
         holder = self._clause_subject(doc, a, b, quoted)
         # « D'autres témoins ont fait état d'une secousse "…" », « Dimanche, la préfecture
@@ -1391,6 +1406,27 @@ class QuoteExtractor:
                     # « ajoute-t-il.Braconnage »: before a glued sentence the hyphens split off
                     and (t.text.startswith("-") or (t.i > 0 and t.doc[t.i - 1].text == "-"))
                 ]
+            if len(subjects) > 1:
+                # « Des propositions "restées sans suite"Dans sa lettre, le sénateur a
+                # rappelé »: a heading glued to the sentence, its noun taken for a second
+                # subject; a quote mark or a stop between a subject and the verb cuts it off.
+                subjects = [s for s in subjects if not _cut_from_verb(s, v)] or subjects
+                # « du Tchad, dont le gouvernement a dit »: « dont » is the noun's
+                # complement, never the subject beside it.
+                subjects = [s for s in subjects if s.lower_ != "dont"] or subjects
+            if (
+                subjects
+                and self.r.adjective_incise
+                # « ajoute-t-elle » with « -elle » tagged an adjective is still the pronoun
+                and all(
+                    _bare_adjective(s) and s.lower_.lstrip("-") not in self.r.pronouns
+                    for s in subjects
+                )
+            ):
+                # « "…" très ironique avait lancé X »: an adjective or participle of the
+                # incise, which the parser made its subject, says how X spoke; the name
+                # after the verb is who did.
+                subjects = [c for c in _inverted_subject(v) or _name_after(v) if not quoted(c.idx)]
             if subjects and _incise(v) and all(_cut_off(s, v) for s in subjects):
                 # « L'immeuble, situé …, "n'est pas insalubre", a expliqué Sonia »: a subject
                 # that a closing mark or bracket cuts off from the incise is the quoted
@@ -2071,6 +2107,18 @@ class QuoteExtractor:
                     and not _QUOTE_MARKS_IN.search(text, after, holder.start)
                 ):
                     named, k = (holder.start, holder.end, holder.entity), None
+            if (
+                named is None
+                and k is not None
+                and f.speaker_head is not None
+                and index.mention_in(k, a, b).form is MentionForm.ROLE
+                and self._former(f.speaker_head)
+                and not self._tied_as_former(k, self._nouns(f.speaker_head), index)
+            ):
+                # « a regretté l'ancien ministre » tied by the entity index to the man the
+                # text made « le ministre de la Santé »: a former role is not his; the ranking
+                # decides.
+                k = None
             if named is None and k is not None and f.speaker_head is not None:
                 category = next(
                     (
@@ -2621,6 +2669,7 @@ class QuoteExtractor:
                 "",
             )
             body = fold(head.lemma_) if category else None
+        former = self._former(head)
         if body is not None:
             kinds = _ISSUERS
 
@@ -2655,7 +2704,10 @@ class QuoteExtractor:
             nouns |= {n for noun in list(nouns) for n in self.r.role_families.get(noun, ())}
 
             def evident(k: int) -> bool:
-                return bool(nouns & ranker.evidence[k])
+                shared = nouns & ranker.evidence[k]
+                # « a insisté l'ancien ministre de X » is not the man the text made « le
+                # ministre de l'Intérieur »: a former role, only by a tie that says former.
+                return bool(shared) and (not former or self._tied_as_former(k, shared, index))
 
             among = ranker.described_as(nouns)
             same = self._described_before(nouns, earlier or []) if not among else None
@@ -2717,11 +2769,67 @@ class QuoteExtractor:
                 lambda k: k not in complement and not self._rivals(nouns, ranker.evidence[k]),
                 f.speaker,
             )
+        if chosen is None and kinds is _ISSUERS and category:
+            # « a indiqué l'entreprise » with no company named near nor tied: the body of that
+            # category (or of none known) the article names most.
+            topic = ranker.topic_person(EntityKind.ORGANISATION)
+            if (
+                topic is not None
+                and topic not in complement
+                and index.categories[topic] in {None, category}
+            ):
+                f.entity, f.name = topic, index.entities[topic].name
+                f.resolution = "role"
+                return True
+        if chosen is None and kinds is _PEOPLE:
+            # Nobody near and no tie: the person the article is about (named most, clearly
+            # more than anyone else), if the description may be them (« a insisté l'ancien
+            # ministre de X » in an article about the man quoted throughout).
+            topic = ranker.topic_person()
+            if (
+                topic is not None
+                and topic not in complement
+                and index.compatible(topic, gender)
+                and not self._rivals(nouns, ranker.evidence[topic])
+                # tied to another role (« le président … » is not « le ministre »): not them
+                and not (ranker.evidence[topic] & self.r.person_nouns) - nouns
+                and (
+                    not former
+                    or self._tied_as_former(topic, nouns, index)
+                    or not ranker.evidence[topic]
+                )
+            ):
+                f.entity, f.name = topic, index.entities[topic].name
+                f.resolution = "role"
+                return True
         if chosen is None:
             return False
         f.entity, f.name = chosen.entity, ranker.index.entities[chosen.entity].name
         f.resolution = "role"
         return True
+
+    def _former(self, head: Token) -> bool:
+        """Is the description a former role: « l'ancien ministre », « l'ex-président »?"""
+        if any(fold(head.text).startswith(p) for p in self.r.former):
+            return True
+        doc = head.doc
+        if head.i >= 2 and doc[head.i - 1].text == "-":
+            return fold(doc[head.i - 2].text) in self.r.former_adjectives  # « ex - président »
+        return any(
+            c.dep_ == "amod" and c.i < head.i and fold(c.text) in self.r.former_adjectives
+            for c in head.children
+        )
+
+    def _tied_as_former(self, k: int, nouns: set[str], index: EntityIndex) -> bool:
+        """Does the text tie one of ``nouns`` to entity k as a former role (« l'ancien
+        président François Hollande », « X, ex-ministre »)?"""
+        for role in index.entities[k].roles:
+            if role.role not in nouns:
+                continue
+            words = fold(role.evidence.text).replace("-", " ").split()
+            if any(w in self.r.former_adjectives for w in words):
+                return True
+        return False
 
     def _described_before(self, nouns: set[str], earlier: list[_Found]) -> _Found | None:
         """The latest quote before whose speaker the text described with one of ``nouns`` and
@@ -3316,6 +3424,37 @@ def _inverted_subject(verb: Token) -> list[Token]:
             and not any(c.dep_ == "case" for c in tok.children)
         ):
             return [tok]
+    return []
+
+
+def _cut_from_verb(subject: Token, verb: Token) -> bool:
+    """Does a quote mark or a sentence's stop stand between a subject and its verb after it?"""
+    return subject.i < verb.i and any(
+        t.text in _QUOTE_MARK_TOKENS or t.text in {".", "!", "?"}
+        for t in subject.doc[subject.i + 1 : verb.i]
+    )
+
+
+def _bare_adjective(tok: Token) -> bool:
+    """An adjective or a participle with no determiner (« ironique », « présente à la
+    réunion »): how someone was, not someone (« le jeune », « les Verts » have one)."""
+    adjective = tok.pos_ == "ADJ" or (
+        tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm", [])
+    )
+    return adjective and not any(c.dep_ == "det" for c in tok.children)
+
+
+def _name_after(verb: Token) -> list[Token]:
+    """The first name after the verb, in its clause, that no preposition governs (« a lancé
+    Sarkozy à Hollande »: Sarkozy), whatever relation the parser gave it."""
+    doc = verb.doc
+    for tok in doc[verb.i + 1 : verb.i + 8]:
+        if tok.is_punct or tok.pos_ in {"VERB", "AUX"}:
+            break
+        if tok.pos_ == "ADP":
+            return []
+        if tok.pos_ == "PROPN" and not tok.dep_.startswith("flat"):
+            return [] if any(c.dep_ == "case" for c in tok.children) else [tok]
     return []
 
 

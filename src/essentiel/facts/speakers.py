@@ -38,6 +38,7 @@ from essentiel.model import Block, EntityKind
 
 _WINDOW = 4  # sentences back (beside the quote's own) where a candidate may stand
 _SALIENT = 3  # the most named people and bodies, candidates for every quote
+_TOPIC_MENTIONS = 3  # how often the text must name the person it is about
 _PEOPLE = frozenset({EntityKind.PERSON})
 _BODIES = frozenset({EntityKind.ORGANISATION})
 
@@ -224,6 +225,24 @@ class SpeakerRanker:
                     found = [c.entity for c in chain]
             chain = [m] if m is not None else []
         return found
+
+    def topic_person(self, kind: EntityKind = EntityKind.PERSON) -> int | None:
+        """The person (or entity of ``kind``) the article names most outside quotes, at least
+        ``_TOPIC_MENTIONS`` times and more often than any other of its kind: who the article
+        is about."""
+        people = sorted(
+            (
+                (len(found), k)
+                for k, found in self._by_entity.items()
+                if self.index.entities[k].kind is kind
+            ),
+            reverse=True,
+        )
+        if not people or people[0][0] < _TOPIC_MENTIONS:
+            return None
+        if len(people) > 1 and people[1][0] >= people[0][0]:
+            return None
+        return people[0][1]
 
     def mention_count(self, entity: int) -> int:
         """How often the text names the entity outside quotes."""
