@@ -81,34 +81,6 @@ def test_a_former_role_is_not_who_the_text_gave_that_role_now(pipeline: Pipeline
     assert _quote(d, "arrive bien tard").speaker_name == "Henri Lebon"
 
 
-_ABOUT_ALMEIDA = (
-    "Le plan de relance doit être voté en mai. Selon les économistes, il coûtera près de 40 "
-    "milliards. {who} avait promis ce plan pendant sa campagne. Son rival Carlos Mendes le juge "
-    "irréaliste. Mais Luiz Almeida peut compter sur une large majorité au Congrès. M. Almeida "
-    "doit aussi rencontrer les gouverneurs la semaine prochaine."
-)
-
-
-def test_a_description_no_one_near_answers_is_the_person_the_article_is_about(
-    pipeline: Pipeline,
-) -> None:
-    # The article opens on « le président brésilien » and names him after: the person it names
-    # most, with no other role, is who the description stands for.
-    d = _digest(
-        pipeline,
-        '"Nous allons reconstruire le pays", a déclaré le président brésilien depuis son '
-        "palais de Brasilia. " + _ABOUT_ALMEIDA.format(who="Luiz Almeida"),
-    )
-    assert _quote(d, "Nous allons reconstruire").speaker_name == "Luiz Almeida"
-    # Not when the text made that person something else (« le président » is no minister).
-    d = _digest(
-        pipeline,
-        '"Nous allons reconstruire le pays", a déclaré le ministre brésilien depuis son '
-        "bureau de Brasilia. " + _ABOUT_ALMEIDA.format(who="Le président Luiz Almeida"),
-    )
-    assert _quote(d, "Nous allons reconstruire").speaker_name == "le ministre brésilien"
-
-
 def test_a_body_description_no_one_near_answers_is_the_body_the_article_is_about(
     pipeline: Pipeline,
 ) -> None:

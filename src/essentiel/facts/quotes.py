@@ -2772,32 +2772,11 @@ class QuoteExtractor:
         if chosen is None and kinds is _ISSUERS and category:
             # « a indiqué l'entreprise » with no company named near nor tied: the body of that
             # category (or of none known) the article names most.
-            topic = ranker.topic_person(EntityKind.ORGANISATION)
+            topic = ranker.topic_entity(EntityKind.ORGANISATION)
             if (
                 topic is not None
                 and topic not in complement
                 and index.categories[topic] in {None, category}
-            ):
-                f.entity, f.name = topic, index.entities[topic].name
-                f.resolution = "role"
-                return True
-        if chosen is None and kinds is _PEOPLE:
-            # Nobody near and no tie: the person the article is about (named most, clearly
-            # more than anyone else), if the description may be them (« a insisté l'ancien
-            # ministre de X » in an article about the man quoted throughout).
-            topic = ranker.topic_person()
-            if (
-                topic is not None
-                and topic not in complement
-                and index.compatible(topic, gender)
-                and not self._rivals(nouns, ranker.evidence[topic])
-                # tied to another role (« le président … » is not « le ministre »): not them
-                and not (ranker.evidence[topic] & self.r.person_nouns) - nouns
-                and (
-                    not former
-                    or self._tied_as_former(topic, nouns, index)
-                    or not ranker.evidence[topic]
-                )
             ):
                 f.entity, f.name = topic, index.entities[topic].name
                 f.resolution = "role"

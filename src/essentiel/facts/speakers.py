@@ -38,7 +38,7 @@ from essentiel.model import Block, EntityKind
 
 _WINDOW = 4  # sentences back (beside the quote's own) where a candidate may stand
 _SALIENT = 3  # the most named people and bodies, candidates for every quote
-_TOPIC_MENTIONS = 3  # how often the text must name the person it is about
+_TOPIC_MENTIONS = 3  # how often the text must name the body it is about
 _PEOPLE = frozenset({EntityKind.PERSON})
 _BODIES = frozenset({EntityKind.ORGANISATION})
 
@@ -226,10 +226,11 @@ class SpeakerRanker:
             chain = [m] if m is not None else []
         return found
 
-    def topic_person(self, kind: EntityKind = EntityKind.PERSON) -> int | None:
-        """The person (or entity of ``kind``) the article names most outside quotes, at least
-        ``_TOPIC_MENTIONS`` times and more often than any other of its kind: who the article
-        is about."""
+    def topic_entity(self, kind: EntityKind) -> int | None:
+        """The entity of ``kind`` the article names most outside quotes, at least
+        ``_TOPIC_MENTIONS`` times and more often than any other of its kind: the body the
+        article is about (a person is never chosen this way: a description is tied to a person
+        only by evidence in the text, issue 32)."""
         people = sorted(
             (
                 (len(found), k)
