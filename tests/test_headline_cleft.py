@@ -66,6 +66,8 @@ def test_a_cleft_on_a_phrase_that_points_back_is_a_label(text: str, rest: str) -
         # The clause tells only what the article takes as known: the cleft's news was its
         # fronted phrase, and without it no fact of its own (a figure, a name after the verb).
         "C'est dans ce climat tendu que Jean Dupont a lancé sa nouvelle émission.",
+        # The words said are the verb's own complement: without them « qualifie » says nothing.
+        "C'est en ces termes que Brigitte Le Goff qualifie le maire de Quimper en 2019.",
         # A capitalised word before the preposition is no adverb: not this cleft.
         "C'est Morlaix avec cette somme que la commune veut aider.",
     ],
@@ -96,21 +98,20 @@ def test_the_headline_event_in_such_a_cleft_is_the_first_bullet(pipeline: Pipeli
     [
         # « que » parsed as a conjunction.
         (
-            "C'est en ces termes élogieux que le maire de Brest a évoqué Jean Dupont, "
+            "C'est dans ce contexte tendu que le maire de Brest a évoqué Jean Dupont, "
             "l'ancien président du club de 1995 à 2007.",
             "le maire de Brest a évoqué Jean Dupont, l'ancien président du club de 1995 à 2007.",
         ),
-        # « que » parsed as a relative pronoun, the clause as a relative one on « termes ».
+        # « que » parsed as a relative pronoun, the clause as a relative one on the noun.
         (
-            "C'est en ces termes que Paul Kervella a évoqué Anne Le Goff, l'ancienne maire de "
-            "Lannion de 1995 à 2007.",
-            "Paul Kervella a évoqué Anne Le Goff, l'ancienne maire de Lannion de 1995 à 2007.",
+            "C'est après ce match que Paul Kervella a rejoint le club de Lannion en 2007.",
+            "Paul Kervella a rejoint le club de Lannion en 2007.",
         ),
     ],
 )
 def test_the_bullet_drops_the_cleft_frame(text: str, rest: str) -> None:
     """A sentence that stands for its clause must lose its frame in the bullet, however the
-    parse hung the clause: kept, « ces termes » would point back."""
+    parse hung the clause: kept, « ce contexte » would point back."""
     from essentiel.analyze import pipeline, sentences_of
     from essentiel.keypoints.compress import Compressor
 

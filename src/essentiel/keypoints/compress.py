@@ -3052,8 +3052,8 @@ def _clause_freed(s: _Sentence, deleted: Callable[[Token], bool]) -> bool:
     first = next((k for k, t in enumerate(tokens) if not deleted(t) and not t.is_punct), None)
     if not first or not all(deleted(t) for t in tokens[:first]):
         return False
-    # The cleft's « que » is parsed as a conjunction or as a relative pronoun (« C'est en ces
-    # termes que[ X a évoqué Y] »: a relative clause on « termes »).
+    # The cleft's « que » is parsed as a conjunction or as a relative pronoun (« C'est dans
+    # ces conditions que[ X a évoqué Y] »: a relative clause on « conditions »).
     mark = tokens[first - 1]
     opens = (mark.pos_ == "SCONJ" and mark.dep_ == "mark") or (
         mark.pos_ == "PRON" and "Rel" in mark.morph.get("PronType", [])
