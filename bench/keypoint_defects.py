@@ -193,7 +193,12 @@ joined over several sentences says the words of all of them; a capitalised word 
 its clause is one of the headline's names whatever the headline's parse tags it (« Trump
 provoque Macron »: an adverb). On validation pages 1–499 (2026-12-06) those two fixes turned 4
 of 87 misses into boxes that state the event; read by hand, one does (the minister's quote on
-school dress), three only in part. The measure is the script's own: it never asks the selector
+school dress), three only in part. Since 2026-12-07 (miss23) a word the headline's parse tags an
+adverb or leaves untagged in a role no adverb plays, or right after the subject's noun with no
+verb before it (« Le rectorat dément ... », « Hong Kong : ... »), is a word of the event, and
+so is a capitalised word opening the headline or a part of it that is a word of a name of the
+digest's entities (« Macron hué à Brest »: « Macron » read as an adverb, said by « le chef de
+l'État » when the digest ties them). The measure is the script's own: it never asks the selector
 what it matched.
 
 Word lists are in ``src/essentiel/resources/<lang>/defects.toml``. The parse is the digest's
@@ -1504,7 +1509,12 @@ def headline_event(doc: Any, code: str, entities: Sequence[Any] = ()) -> tuple[E
             words.append(EventWord(tok.text, frozenset(keys), frozenset(), predicate=True))
             continue
         if (
-            (tok.pos_ not in _CONTENT_POS and not _name_in_clause(tokens, k, start))
+            (
+                tok.pos_ not in _CONTENT_POS
+                and not _name_in_clause(tokens, k, start)
+                and not _misread_content(tokens, k, start)
+                and not _entity_opener(tok, k, start, names)
+            )
             or tok.is_stop
             or folded in lexicon.stop
             or folded in lexicon.rubric
@@ -1530,6 +1540,38 @@ def headline_event(doc: Any, code: str, entities: Sequence[Any] = ()) -> tuple[E
         parts.setdefault(compound[k], len(words))
         words.append(word)
     return tuple(words)
+
+
+def _misread_content(tokens: Sequence[Any], k: int, start: int) -> bool:
+    """A word the headline's parse tags an adverb or leaves untagged (``X``) where it is a
+    verb or a name: in a role no adverb plays (« L'Élysée dément que ... »: « dément » an
+    adjective's role; « Hong Kong : ... »: « Hong » the root), or right after the headline's
+    subject noun with no verb before it (« Le rectorat dément la fermeture ... »: an adverb
+    for the only verb). Adverbs where adverbs stand (« circule davantage ») stay out."""
+    tok = tokens[k]
+    if tok.pos_ not in {"ADV", "X"} or not tok.is_alpha or len(tok.text) < 3:
+        return False
+    if tok.dep_ not in {"advmod", "fixed", "flat", "compound"}:
+        return True
+    before = tokens[start:k]
+    return (
+        bool(before)
+        and before[-1].pos_ in {"NOUN", "PROPN"}
+        and not any(t.pos_ in {"VERB", "AUX"} for t in before)
+    )
+
+
+def _entity_opener(tok: Any, k: int, start: int, names: Sequence[frozenset[str]]) -> bool:
+    """A word that opens the headline or a part of it (after a colon, a quote mark), capitalised
+    as any such word is, that is a word of a name of the digest's entities (« Macron rattrapé
+    par le fisc »: « Macron » read as an adverb): the name ``_name_in_clause`` cannot tell by
+    its capital."""
+    return (
+        (k == start or not tok.nbor(-1).is_alpha)
+        and tok.text[:1].isupper()
+        and tok.is_alpha
+        and any(_fold(tok.text) in words for words in names)
+    )
 
 
 def _name_in_clause(tokens: Sequence[Any], k: int, start: int) -> bool:

@@ -572,6 +572,92 @@ def test_a_name_the_headline_parse_misreads_is_still_the_event() -> None:
     )
 
 
+def test_a_name_opening_the_headline_is_the_event_through_its_entity() -> None:
+    """« Macron » opening a headline is parsed as an adverb, and its capital tells nothing
+    there: it is a word of the event when it is a word of a name of the digest's entities,
+    and a bullet that says the man through a mention the digest ties to him (« Le chef de
+    l'État ») states it. Not without the entity: a capital opening a headline is no name."""
+    script = _script()
+    headline = "Macron hué à Brest"
+    text = "Le chef de l'État a été sifflé à son arrivée à Brest."
+    mention = SimpleNamespace(span=Span(start=0, end=16, text="Le chef de l'État"))
+    entity = SimpleNamespace(name="Emmanuel Macron", aliases=["Macron"], mentions=[mention])
+    event = _event(headline, entities=[entity])
+    assert "Macron" in [w.text for w in event]
+    said = _said(text, entities=[entity], spans=[(0, len(text))])
+    assert script.headline_coverage(event, [said]) >= script.HEADLINE_COVERAGE
+    assert "Macron" not in [w.text for w in _event(headline)]
+
+
+@pytest.mark.parametrize(
+    ("headline", "word"),
+    [
+        # The only verb, tagged an adverb after the subject.
+        ("Le rectorat dément la fermeture du collège de Pleyben", "dément"),
+        # A place's first word left untagged as the root.
+        ("Hong Kong : trois militants arrêtés", "Hong"),
+    ],
+)
+def test_a_word_the_headline_parse_misreads_as_an_adverb_is_the_event(
+    headline: str, word: str
+) -> None:
+    assert word in [w.text for w in _event(headline)]
+
+
+def test_an_adverb_where_adverbs_stand_is_not_the_event() -> None:
+    assert "davantage" not in [w.text for w in _event("Le virus circule davantage en Bretagne")]
+
+
+@pytest.mark.parametrize(
+    ("headline", "bullet", "word"),
+    [
+        (
+            "Première naissance à Saint-Pern",
+            "Une fillette est née jeudi à Saint-Pern.",
+            "naissance",
+        ),
+        (
+            "Un élu de Lorient admet avoir menti",
+            "Le conseiller municipal a reconnu avoir menti.",
+            "admet",
+        ),
+        (
+            "Douarnenez : des vélos réparés gratuitement",
+            "À Douarnenez, des retraités réparent les vélos bénévolement.",
+            "gratuitement",
+        ),
+        (
+            "Covid-19 : deux foyers découverts dans le Finistère",
+            "Deux clusters ont été identifiés dans le Finistère.",
+            "foyers",
+        ),
+        (
+            "Le musée de Vannes retire une affiche",
+            "Le retrait de l'affiche a été décidé par le musée.",
+            "retire",
+        ),
+        (
+            "Des parents d'élèves craignent une fermeture",
+            "Les parents ont peur d'une fermeture de classe.",
+            "craignent",
+        ),
+    ],
+)
+def test_a_word_of_the_event_said_by_one_of_its_family(
+    headline: str, bullet: str, word: str
+) -> None:
+    """« est née » says the headline's « naissance », « a reconnu » its « admet » ...: the
+    families of ``[headline] equivalents``; and the box that says them covers the event."""
+    event = {w.text: w for w in _event(headline)}
+    assert _script().event_matched(event[word], _said(bullet))
+    assert _covers(headline, bullet)
+
+
+def test_a_word_of_the_family_is_not_any_word() -> None:
+    event = {w.text: w for w in _event("Un élu de Lorient admet avoir menti")}
+    assert not _script().event_matched(event["admet"], _said("Le conseiller a démissionné."))
+
+
 def test_a_bullet_over_several_sentences_says_the_words_of_all() -> None:
     """A quote joined over two parsed sentences is one bullet: the words of its second
     sentence are said too (« l'école » here), not only those of its first."""

@@ -2969,7 +2969,7 @@ def _only_relative_verbs(s: _Sentence, deletions: list[Deletion]) -> bool:
             tok = tok.head
 
     main = [t for t in s.sent if is_finite_verb(t) and not in_relative(t)]
-    return bool(main) and all(deleted(t) for t in main)
+    return bool(main) and all(deleted(t) for t in main) and not _clause_freed(s, deleted)
 
 
 def _relativised(verb: Token) -> bool:
@@ -3043,7 +3043,25 @@ def _only_subordinate_verbs(s: _Sentence, deletions: list[Deletion]) -> bool:
         return any(is_subject(c) for c in node.children)
 
     main = [t for t in s.sent if is_finite_verb(t) and own_subject(t) and not subordinate(t)]
-    return bool(main) and all(deleted(t) for t in main)
+    return bool(main) and all(deleted(t) for t in main) and not _clause_freed(s, deleted)
+
+
+def _clause_freed(s: _Sentence, deleted: Callable[[Token], bool]) -> bool:
+    """The cut takes the sentence's opening up to a subordinating conjunction or a relative
+    pronoun, and keeps a finite verb after it: « C'est dans ce climat que[ la directrice a
+    présenté ...] ». The clause the conjunction opened is the sentence now, however the parse
+    hung it (the cleft's noun may take its subject as a complement)."""
+    tokens = list(s.sent)
+    first = next((k for k, t in enumerate(tokens) if not deleted(t) and not t.is_punct), None)
+    if not first or not all(deleted(t) for t in tokens[:first]):
+        return False
+    # The cleft's « que » is parsed as a conjunction or as a relative pronoun (« C'est dans
+    # ces conditions que[ X a évoqué Y] »: a relative clause on « conditions »).
+    mark = tokens[first - 1]
+    opens = (mark.pos_ == "SCONJ" and mark.dep_ == "mark") or (
+        mark.pos_ == "PRON" and "Rel" in mark.morph.get("PronType", [])
+    )
+    return opens and any(is_finite_verb(t) for t in tokens[first:] if not deleted(t))
 
 
 def _orphan_relative(s: _Sentence, deletions: list[Deletion]) -> bool:

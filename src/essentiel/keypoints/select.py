@@ -28,6 +28,7 @@ from essentiel import resources
 from essentiel.analyze import ParsedSentence
 from essentiel.facts.quotes import rules as quote_rules
 from essentiel.keypoints.compress import (
+    Compressor,
     connective_end,
     is_finite_verb,
     is_subject,
@@ -1073,7 +1074,10 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
         text.lower().lstrip("«“\"' ").startswith(_elided_openers(lang.code))
         or lang.opens_with(text, lang.anaphoric_openers)
     ):
-        return clause_after(span, label, lang)
+        return clause_after(span, label, lang) and (
+            not _cleft_label(span.text[:label])
+            or (_clause_brings_fact(span, label) and _frame_dropped(span, lang))
+        )
     # « C'est le deuxième cas ... »: what « ce » is was said before; so it is when a quote
     # opens on it (« "C'est une satisfaction évidente", a ajouté l'avocat »).
     if text.lower().lstrip("«“\"' ").startswith(_elided_openers(lang.code)):
@@ -1100,6 +1104,31 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
         or _existential_opener(span, lang)
         or _time_opener(span, text, lang)
     )
+
+
+def _cleft_label(label: str) -> bool:
+    """The label is a cleft's frame, ending on its « que » (« C'est dans ce climat que »)."""
+    return bool(re.search(r"\bqu(?:e\s*|['’])$", label, re.IGNORECASE))
+
+
+def _clause_brings_fact(span: SpacySpan, start: int) -> bool:
+    """A cleft's clause (what follows the frame ending at ``start``) tells what the article
+    takes as known: the cleft's news is its fronted phrase. Without that phrase it is worth a
+    bullet only with a fact of its own, a figure (« Jeanne Le Bris, 79 ans, a sauté ... ») or
+    a name after its verb; not « Jean Dupont a lancé sa nouvelle émission », which the
+    headline above it said already."""
+    base = span[0].idx
+    after = [t for t in span if t.idx - base >= start]
+    verb = next((k for k, t in enumerate(after) if is_finite_verb(t)), len(after))
+    return any(t.like_num or t.pos_ == "NUM" for t in after) or any(
+        t.pos_ == "PROPN" for t in after[verb + 1 :]
+    )
+
+
+def _frame_dropped(span: SpacySpan, lang: Language) -> bool:
+    """The bullet will lose the cleft's frame: compression's guards allow the cut (kept,
+    « ces termes » points back, and the sentence stood only for its clause)."""
+    return "pointing_label" in Compressor(lang).compress(span, 0, MAX_SOURCE_WORDS).removed
 
 
 def clause_after(span: SpacySpan, start: int, lang: Language) -> bool:
