@@ -2625,3 +2625,22 @@ def test_an_opening_aussi_with_its_comma_goes() -> None:
     assert compress_module.connective_end(pipeline("fr")(text)[:], lang) == len("Aussi, ")
     kept = "Aussi grave soit-il, l'incident du port de Brest n'a fait aucun blessé."
     assert compress_module.connective_end(pipeline("fr")(kept)[:], lang) == 0
+
+
+def test_aussi_after_a_copula_is_a_degree_and_stays() -> None:
+    # Round 42: « Ils n'ont jamais été aussi hauts » lost « aussi » as an additive adverb (the
+    # parse made « hauts » a passive participle) and said the contrary of the article.
+    text = (
+        "Les loyers n'ont jamais été aussi chers depuis mars 2012 dans le centre de Lyon, à "
+        "14 euros le mètre carré en moyenne selon l'observatoire local des loyers."
+    )
+    for target in (12, 40):
+        bullet, _ = compress(text, target)
+        assert "jamais été" not in bullet or "été aussi chers" in bullet, bullet
+    bullet, _ = compress("Les prix ont jamais été aussi hauts depuis avril 2013 à Lyon.", 6)
+    assert "jamais été" not in bullet or "été aussi hauts" in bullet, bullet
+    # The additive one on a verb still goes.
+    bullet, removed = compress(
+        "La maire a aussi rappelé que le budget de la commune était voté depuis mars.", 8
+    )
+    assert "aussi" not in bullet and "additive_adverb" in removed, bullet

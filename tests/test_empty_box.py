@@ -115,3 +115,19 @@ def test_the_last_resort_is_the_body_s_first_statement() -> None:
     assert digest.keypoints[0].verdict.passed
     off = Settings(keypoints=KeyPointSettings(empty_box_extra_words=0))
     assert not Pipeline(off).digest(text, lang="fr").keypoints
+
+
+def test_a_quote_cut_does_not_take_a_second_quote_s_mark_for_its_own() -> None:
+    # Round 42: the last sentence's last mark closed a quote of the cue clause (« ..., déplorant
+    # le "spectacle désolant" entre ... »); the cut kept the cue's tail as the quote's speaker.
+    text = (
+        '"Nous avons pris la décision de fermer notre usine de Lannion à la fin de l\'année. '
+        "Les deux cents salariés du site se verront proposer un poste dans nos autres usines "
+        "de Bretagne ou un accompagnement personnalisé vers un nouvel emploi. Nous savons que "
+        "c'est une épreuve pour toute la région et pour les familles qui ont fait vivre ce "
+        "site pendant plus de quarante ans, et nous la regrettons profondément\", a fait valoir "
+        'Claire Fontaine, dénonçant le "mépris des actionnaires" envers les salariés de Renault.'
+    )
+    digest = Pipeline().digest(text, lang="fr")
+    for bullet in digest.keypoints:
+        assert '" envers' not in bullet.text, bullet.text

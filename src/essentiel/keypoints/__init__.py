@@ -1537,7 +1537,11 @@ def cut_quote(
         return None
     first, last = run[0].span, run[-1].span
     opened = next((t for t in first if t.text in _QUOTE_OPENERS), None)
-    closing = max((t.i for t in last if t.text in _CLOSING_MARKS), default=None)
+    # The quote opened in the first sentence closes at the last sentence's first closing
+    # mark: a later one closes another quote of the cue clause (« 2010", a fait valoir X,
+    # déplorant le "spectacle désolant" entre ... »), and taking it kept the cue's tail as
+    # the quote's (round 42). Another quote after the close refuses the cut below.
+    closing = min((t.i for t in last if t.text in _CLOSING_MARKS), default=None)
     if opened is None or closing is None:
         return None
     tail = list(last.doc[closing + 1 : last.end])

@@ -541,6 +541,19 @@ def _additive_adverb(s: _Sentence) -> Iterable[Deletion]:
             )
             if compares and phrase in _COMPARATIVES and not aside:
                 continue
+            # « Ils n'ont jamais été aussi hauts »: after a copula or a passive's auxiliary it is
+            # the degree of what follows, whatever the parse calls it (here a passive
+            # participle); dropping it said the contrary (round 42). Kept, as « aussi » is
+            # also kept when it may be either (« a été aussi condamné »).
+            if (
+                phrase in _COMPARATIVES
+                and not aside
+                and before is not None
+                and before.dep_ in {"cop", "aux:pass", "auxpass"}
+                and after is not None
+                and after.pos_ in {"ADJ", "VERB"}
+            ):
+                continue
             opens_clause = after is not None and (
                 after.lower_ in _QUE or after.pos_ == "ADJ" or _adjectival_participle(after)
             )
