@@ -121,11 +121,11 @@ def test_a_quote_cut_does_not_take_a_second_quote_s_mark_for_its_own() -> None:
     # Round 42: the last sentence's last mark closed a quote of the cue clause (« ..., déplorant
     # le "spectacle désolant" entre ... »); the cut kept the cue's tail as the quote's speaker.
     text = (
-        '"Nous avons pris la décision de fermer notre usine de Lannion à la fin de l\'année. '
+        "\"Nous avons pris la décision de fermer notre usine de Lannion à la fin de l'année. "
         "Les deux cents salariés du site se verront proposer un poste dans nos autres usines "
         "de Bretagne ou un accompagnement personnalisé vers un nouvel emploi. Nous savons que "
         "c'est une épreuve pour toute la région et pour les familles qui ont fait vivre ce "
-        "site pendant plus de quarante ans, et nous la regrettons profondément\", a fait valoir "
+        'site pendant plus de quarante ans, et nous la regrettons profondément", a fait valoir '
         'Claire Fontaine, dénonçant le "mépris des actionnaires" envers les salariés de Renault.'
     )
     digest = Pipeline().digest(text, lang="fr")
