@@ -75,6 +75,8 @@ def _kind(text: str, lang: str = "fr", introduced: frozenset[str] = frozenset())
         ("« Je ne lâcherai rien », a lancé un marin de 40 ans devant la criée.", None),
         ("« Je ne lâcherai rien pour le port de Douarnenez ».", "back_quote"),
         ("Une crue d'une aussi courte durée est rare sur l'Odet, selon la préfecture.", None),
+        # After a copula, a degree, whatever the parse calls what follows (round 42).
+        ("Les prix n'ont jamais été aussi hauts depuis avril 2013 à Vannes.", None),
         ("« Je lis qu'on ne veut plus des pêcheurs », a déclaré Anne Le Goff.", None),
         # The inverted pronoun stands for the bullet's own subject when it agrees with it.
         ("Le conseil de Lorient a « voté le budget du port », a-t-il indiqué.", None),

@@ -1095,6 +1095,16 @@ def _additive(
             # « une aussi courte période »: a degree, not an addition.
             if phrase[0] in words.degree and after and after[0].pos_ in {"ADJ", "ADV"}:
                 break
+            # « n'ont jamais été aussi hauts »: after a copula or a passive's auxiliary, the
+            # degree of what follows, which the parse may call a participle (round 42).
+            if (
+                phrase[0] in words.degree
+                and k > 0
+                and tokens[k - 1].dep_ in {"cop", "aux:pass", "auxpass"}
+                and after
+                and after[0].pos_ == "VERB"
+            ):
+                break
             # « un autre porte-parole, Steven Van Gucht », « un autre joueur, Kylian Mbappé »:
             # the other one is named; « un autre trio Femen » says of what kind, not which.
             if any(
