@@ -263,3 +263,19 @@ def test_a_heading_that_ends_on_a_channel_s_name_is_set_apart() -> None:
     )
     assert _headings(text) == ["Un souvenir amer de M6"]
     assert _body(text)[-1].startswith("Revenant sur ses années")
+
+
+def test_a_paragraph_opening_on_a_year_is_cut_from_the_stop_it_ran_into() -> None:
+    # Round 43: « ... jeudi et vendredi.2019 avait été ... » was one sentence, and a cut made the
+    # year's record this week's. Not a year after an abbreviation, nor a year with no stop.
+    text = (
+        "Les minimales dépasseront 20 °C à Brest, en particulier jeudi et vendredi.2019 avait "
+        "été la troisième année la plus chaude en Bretagne, avec un record de 39 °C."
+    )
+    body = _body(text)
+    assert body == [
+        "Les minimales dépasseront 20 °C à Brest, en particulier jeudi et vendredi.",
+        "2019 avait été la troisième année la plus chaude en Bretagne, avec un record de 39 °C.",
+    ]
+    kept = "Le rapport (voir p.2019 et suivantes) cite le record de 2019 à Brest."
+    assert _kinds(kept) == [(BlockKind.BODY, kept)]

@@ -394,6 +394,7 @@ def split_glued_paragraphs(lines: list[_Line], langs: list[resources.Language]) 
         glued |= {b for _, b in headings} | {a for a, _ in headings if a > 0}
         glued |= _glued_acronyms(line.text)
         if after_lowercase:
+            glued |= {m.start() for m in _GLUED_YEAR.finditer(line.text)}
             glued |= _glued_after_lowercase_words(line.text, titles)
             glued |= _glued_after_names(line.text)
             glued |= _glued_before_names(line.text)
@@ -575,6 +576,11 @@ def _glued_acronyms(text: str) -> set[int]:
 # an acronym (« Une partie du personnel infectéeBFM Paris indique ... », the twenty-fifth
 # judged round). Searched as the place between the two letters first (a regex that tried a
 # word at every position cost twice as much), then the word before it is read backwards.
+# A paragraph that opens on a year, run into a sentence's stop (« ... en particulier jeudi et
+# vendredi.2019 avait été la troisième année la plus chaude ... », round 43): one sentence held
+# both, and a cut took the second's main clause. A word of three letters or more before the
+# stop (not « p.2019 »), and a space or a comma after the year.
+_GLUED_YEAR = re.compile(r"(?<=[a-zà-öø-ÿ]{3}\.)(?=(?:1[5-9]|20)[0-9]{2}[ ,])")
 _LOWERCASE_THEN_CAPITAL = re.compile(
     r"(?<=[a-zà-öø-ÿ])"
     r"(?=[A-ZÀ-ÖØ-Þ](?:[a-zà-öø-ÿ]{2}|['’][a-zà-öø-ÿA-ZÀ-ÖØ-Þ]|\s[a-zà-öø-ÿ]|[A-ZÀ-ÖØ-Þ]))"
