@@ -15,47 +15,17 @@ how many bullets come from the lead's sentences and how many boxes open on the l
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import sys
-from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "experiments"))
 
-def rows(data: Path, start: int, limit: int) -> Iterator[dict[str, Any]]:
-    opener = gzip.open if data.suffix == ".gz" else open
-    with opener(data, "rt", encoding="utf-8") as handle:
-        for number, line in enumerate(handle):
-            if number >= start + limit:
-                break
-            if number >= start:
-                yield json.loads(line)
-
-
-def settings_of(fields: list[str]) -> Any:
-    from dataclasses import fields as fields_of
-
-    from essentiel.keypoints import KeyPointSettings
-    from essentiel.pipeline import Settings
-
-    types = {f.name: str(f.type) for f in fields_of(KeyPointSettings)}
-    values: dict[str, Any] = {}
-    for spec in fields:
-        name, _, raw = spec.partition(":")
-        kind = types[name]
-        values[name] = (
-            bool(int(raw))
-            if kind == "bool"
-            else float(raw)
-            if kind == "float"
-            else int(raw)
-            if kind == "int"
-            else raw
-        )
-    settings = Settings()
-    return replace(settings, keypoints=replace(settings.keypoints, **values))
+import keypoint_defects as kd  # noqa: E402  (bench/: the FIELD:VALUE settings reader)
+from digest_equality import rows  # noqa: E402  (the rows of a JSON-lines file, gzipped or not)
 
 
 def digest_rows(args: argparse.Namespace) -> None:
@@ -64,7 +34,7 @@ def digest_rows(args: argparse.Namespace) -> None:
     from essentiel.evaluation.rouge import rouge
     from essentiel.model import BlockKind
 
-    pipeline = Pipeline(settings_of(args.keypoints))
+    pipeline = Pipeline(kd._settings(args.keypoints))
     if args.untitled:
         # A trial of the language file's weights without editing it: the cached language.
         from essentiel import resources
