@@ -858,7 +858,8 @@ class DateResolver:
         self.g_postponed_links = frozenset(temporal.get("postponed_links", []))
         self.g_nowadays = frozenset(w.lower() for w in temporal.get("nowadays", []))
         self.g_today_verbs = frozenset(w.lower() for w in temporal.get("today_verbs", []))
-        self.g_today_participles = frozenset(
+        # A participle before « aujourd'hui » may be of either list (« rendus publics »).
+        self.g_today_participles = self.g_today_verbs | frozenset(
             w.lower() for w in temporal.get("today_participles", [])
         )
 
@@ -1354,7 +1355,7 @@ class DateResolver:
         if participle_before:
             # Not « une profession aujourd'hui en souffrance » under « venu », « âgée
             # aujourd'hui de 49 ans »: only the participle of a one-day act.
-            return lemma in self.g_today_verbs | self.g_today_participles
+            return lemma in self.g_today_participles
         return tense == "present" and lemma in self.g_today_verbs
 
     def _by_tense(

@@ -51,7 +51,7 @@ _ALSO_CLOSES = {"“": '"', '"': "”"}
 # What heads a speaker set before a colon (« M. Dupont : "…" », « Lui : "…" »).
 _LEAD_HEADS = frozenset({"NOUN", "PROPN", "PRON", "X"})
 _QUOTE_MARK_TOKENS = frozenset({*_CLOSER, *_CLOSER.values()})
-_QUOTE_MARK = re.compile("[" + re.escape("".join({*_CLOSER, *_CLOSER.values()})) + "]")
+_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(_QUOTE_MARK_TOKENS))) + "]")
 _STOP_PHRASE = frozenset(',.;:!?»"”()')
 _GLUED_END = re.compile(r"(?<=\w)[.;!?]+[-–—]")
 _CLOSINGS = frozenset({"»", '"', "”"})

@@ -485,6 +485,19 @@ _CLAUSE_OPENERS = frozenset({"alors"})
 _PAIRED = frozenset({"mais", "et", "but", "and", "ou", "or"})
 
 
+def degree_after_copula(before: Token | None, after: Token | None) -> bool:
+    """Between a copula or a passive's auxiliary and an adjective or participle, « aussi » is
+    the degree of what follows (« Ils n'ont jamais été aussi hauts »: the parse may make
+    « hauts » a passive participle): dropping it, or reading it as « also », says the contrary
+    (round 42)."""
+    return (
+        before is not None
+        and before.dep_ in {"cop", "aux:pass", "auxpass"}
+        and after is not None
+        and after.pos_ in {"ADJ", "VERB"}
+    )
+
+
 def _adjectival_participle(token: Token) -> bool:
     """A participle the parse calls a verb but used as an adjective, with no auxiliary
     (« de morceau aussi imposant »: « aussi » is its degree, and dropping it changes what the
@@ -541,18 +554,8 @@ def _additive_adverb(s: _Sentence) -> Iterable[Deletion]:
             )
             if compares and phrase in _COMPARATIVES and not aside:
                 continue
-            # « Ils n'ont jamais été aussi hauts »: after a copula or a passive's auxiliary it is
-            # the degree of what follows, whatever the parse calls it (here a passive
-            # participle); dropping it said the contrary (round 42). Kept, as « aussi » is
-            # also kept when it may be either (« a été aussi condamné »).
-            if (
-                phrase in _COMPARATIVES
-                and not aside
-                and before is not None
-                and before.dep_ in {"cop", "aux:pass", "auxpass"}
-                and after is not None
-                and after.pos_ in {"ADJ", "VERB"}
-            ):
+            # Kept, as « aussi » is also kept when it may be either (« a été aussi condamné »).
+            if phrase in _COMPARATIVES and not aside and degree_after_copula(before, after):
                 continue
             opens_clause = after is not None and (
                 after.lower_ in _QUE or after.pos_ == "ADJ" or _adjectival_participle(after)

@@ -77,7 +77,7 @@ from essentiel import resources
 from essentiel.analyze import ParsedSentence
 from essentiel.check.verifier import Insertion, definite_for
 from essentiel.facts.names import fold
-from essentiel.keypoints.compress import is_subject
+from essentiel.keypoints.compress import degree_after_copula, is_subject
 from essentiel.keypoints.standalone import (
     SubjectRepair,
     definite_articles,
@@ -959,7 +959,7 @@ def _quoted(tokens: Sequence[Token]) -> set[int]:
             inside.add(k)
         # A mark the tokenizer glued to an elided word (« parle d'"un traitement ... " »,
         # the token « d'"un »): it opens or closes the quote all the same.
-        if tok.text not in _OPEN and tok.text != '"':
+        if not _quote_mark(tok):
             for mark in tok.text:
                 if mark == '"':
                     depth = 0 if depth else 1
@@ -1095,14 +1095,8 @@ def _additive(
             # « une aussi courte période »: a degree, not an addition.
             if phrase[0] in words.degree and after and after[0].pos_ in {"ADJ", "ADV"}:
                 break
-            # « n'ont jamais été aussi hauts »: after a copula or a passive's auxiliary, the
-            # degree of what follows, which the parse may call a participle (round 42).
-            if (
-                phrase[0] in words.degree
-                and k > 0
-                and tokens[k - 1].dep_ in {"cop", "aux:pass", "auxpass"}
-                and after
-                and after[0].pos_ == "VERB"
+            if phrase[0] in words.degree and degree_after_copula(
+                tokens[k - 1] if k > 0 else None, after[0] if after else None
             ):
                 break
             # « un autre porte-parole, Steven Van Gucht », « un autre joueur, Kylian Mbappé »:
