@@ -2644,3 +2644,32 @@ def test_aussi_after_a_copula_is_a_degree_and_stays() -> None:
         "La maire a aussi rappelé que le budget de la commune était voté depuis mars.", 8
     )
     assert "aussi" not in bullet and "additive_adverb" in removed, bullet
+
+
+def test_a_verbless_ou_relative_is_not_cut_away_from_its_verb() -> None:
+    # « …, depuis Lyon, où la chercheuse, qui enseigne …, s'est installée … »: « où » needs a
+    # verb of its own, after the aside; cut with the aside, the bullet read « depuis Lyon,
+    # s'est installée » (judged round 42). Whole (up to its verb) it may still go.
+    cases = [
+        (
+            "fr",
+            "Extraits d'un entretien accordé par téléphone à notre rédaction, depuis Lyon, où la "
+            "chercheuse, qui enseigne entre la Suisse et la France, s'est installée avec sa "
+            "famille l'an dernier, et prépare un nouveau livre.",
+            "où la chercheuse",
+            "s'est installée",
+        ),
+        (
+            "en",
+            "The interview was given by phone from Lyon, where the researcher, who teaches in "
+            "Switzerland and France, settled with her family last year, and is writing a new "
+            "book.",
+            "where the researcher",
+            "settled",
+        ),
+    ]
+    for lang, text, pronoun_phrase, verb in cases:
+        sent = sentences_of(pipeline(lang)(text))[0]
+        for d in Compressor(resources.language(lang)).deletions(sent):
+            cut = text[d.start : d.end]
+            assert not (pronoun_phrase in cut and verb not in cut), (lang, d.rule, cut)

@@ -811,6 +811,12 @@ def _relative_clause(s: _Sentence, k: int) -> Deletion | None:
         return None
     if _verb_after_the_aside(s, k):
         return None
+    # « , où la chanteuse, qui vit entre Paris et New York, s'est isolée ... »: « où » needs a
+    # clause with a verb of its own; with none in its segment, the verb comes after an aside,
+    # and a cut at the segment's comma (with the aside that hangs on it) leaves that verb to the
+    # words before (« depuis Paris, s'est isolée », judged round 42).
+    if s.verbless(seg.start, seg.end) and s.lang.opens_with(s.piece(seg), s.lang.clause_relatives):
+        return None
     # « aucun registre, aucune facture, aucun contrat, qui puisse expliquer ... »: a relative
     # after a quantified noun says which ones are denied; without it the bullet denies them
     # all (English round 37's « there is virtually no candidate. »).

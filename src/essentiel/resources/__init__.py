@@ -101,6 +101,9 @@ class Language:
     # the speaker's words: it may go from inside a quote.
     editor_notes: tuple[str, ...]
     relative_openers: frozenset[str]
+    # Of those, the ones whose clause always has a verb of its own (« où », "where"): a segment
+    # they open with no verb is the start of a clause that goes on after an aside.
+    clause_relatives: frozenset[str]
     # Adjuncts the parse finds with no comma around them (« was shot during a robbery »,
     # « s'est effondré lors des intempéries »): the relations they hang on their verb by, and
     # the prepositions or conjunctions they may open with.
@@ -404,6 +407,7 @@ def language(code: str) -> Language:
         restrictive_openers=frozenset(compress.get("restrictive_openers", [])),
         editor_notes=tuple(str(w).lower() for w in compress.get("editor_notes", [])),
         relative_openers=frozenset(compress["relative_openers"]),
+        clause_relatives=frozenset(compress.get("clause_relatives", [])),
         adjunct_relations=frozenset(compress.get("adjunct_relations", [])),
         adjunct_openers=frozenset(compress.get("adjunct_openers", [])),
         conjunct_coordinators=frozenset(compress.get("conjunct_coordinators", [])),
