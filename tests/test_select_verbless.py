@@ -34,6 +34,10 @@ def _first(text: str):  # type: ignore[no-untyped-def]
         # (validation pages 246-500): no finite verb anywhere.
         "L'occasion pour le maire de Brest de présenter un projet très attendu par les "
         "habitants du port.",
+        # An absolute participle and an adverbial clause: the only finite verb is the
+        # clause's (« comme le rappelle ... », judged round 43).
+        'Avec une estimation prudente, certains incendies étant "déclenchés pour des raisons '
+        'diverses" comme le rappelle Le Progrès.',
     ],
 )
 def test_a_verbless_circumstance_is_no_candidate(text: str) -> None:
@@ -60,6 +64,10 @@ def test_a_verbless_circumstance_is_no_candidate(text: str) -> None:
         "Un homme de 40 ans interpellé à Lyon après le meurtre de sa voisine.",
         # A bare noun after the head may be the verb the tagger misread (« compte »).
         "Le groupe compte 500 salariés répartis sur trois sites en Bretagne.",
+        # A main verb and an adverbial clause of its own: a statement.
+        "Comme le rappelle Le Progrès, certains incendies ont été déclenchés pour des raisons "
+        "diverses.",
+        "Les pompiers sont intervenus dans la nuit, alors que le feu gagnait la forêt.",
     ],
 )
 def test_a_statement_is_no_verbless_circumstance(text: str) -> None:

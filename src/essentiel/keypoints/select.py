@@ -635,6 +635,16 @@ def main_clause_verb(tokens: Iterable[Token]) -> bool:
         if not is_finite_verb(tok):
             continue
         node = tok if tok.dep_ not in _AUXILIARIES else tok.head
+        # A verb of an adverbial clause its conjunction subordinates (« certains attentats
+        # étant "perpétrés ..." comme le rappelle Le Parisien. », judged round 43) is no main
+        # verb: the clause hangs on a head with no finite verb of its own.
+        # Not « que »: its clause may be a statement whose cue the parse lost (« ses parents on
+        # annoncé lundi qu'ils ne déposeront plus ... », a typo for « ont »).
+        marks = _standalone_set(tok.lang_, "adverbial_marks")
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in marks for c in node.children
+        ):
+            continue
         while node.dep_ not in _NOUN_CLAUSES and node.head.i != node.i and node.head.i in inside:
             node = node.head
         # A clause hung outside the tokens (the parse ran across a split) is their main one.
