@@ -535,3 +535,25 @@ def test_a_title_written_with_a_stop_does_not_end_the_sentence() -> None:
         "Le laboratoire fermera en août.",
         "Le Dr. Martin prendra sa retraite.",
     ]
+
+
+def test_a_quoted_intertitle_with_its_subject_run_into_a_name_is_set_apart() -> None:
+    # Round 43: « Les forces de l'ordre "méritent la reconnaissance de la nation" Emmanuel
+    # Macron a affirmé ... » read as one sentence, the intertitle glued to the bullet. A
+    # subject and a quote opening on a lowercase word, run with no comma into a capital; and a
+    # whole quote of up to twelve words.
+    for glued in (
+        'Le préfet a rouvert la route jeudi. Les pompiers "ont fait un travail remarquable" '
+        "Marie Dubois a salué le courage des secours.",
+        "Le préfet a rouvert la route jeudi. \"Je n'ai jamais vu un incendie aussi rapide de "
+        'ma vie" Marie Dubois a salué le courage des secours.',
+    ):
+        kinds = [b.kind.value for b in Pipeline().digest(glued, lang="fr").article.blocks]
+        assert kinds == ["body", "subheading", "body"], glued
+    # A quoted name after its noun and a person's name after it: one sentence.
+    whole = (
+        'Le chef de la division "Bois et papier" Paul Girard et sa directrice ont présenté '
+        "le plan jeudi."
+    )
+    kinds = [b.kind.value for b in Pipeline().digest(whole, lang="fr").article.blocks]
+    assert kinds == ["body"]

@@ -484,7 +484,20 @@ def _glued_quotes(text: str) -> set[int]:
 _QUOTED_HEADING = re.compile(
     r'(?:^|(?<=[.!?…])\s*)(?:"|“|«\s?)([^".!?…“”«»:;,]{1,80}?)(?:\s?»|"|”) (?=[A-ZÀ-ÖØ-Þ])'
 )
-QUOTED_HEADING_MAX_WORDS = 8
+QUOTED_HEADING_MAX_WORDS = 12
+# The same with its subject before the quote, a quote of the subject's words that opens on a
+# lowercase word (« Les forces de l'ordre "méritent la reconnaissance de la nation" Emmanuel
+# Macron a affirmé ... », round 43; « Pierre Joxe "pressant et grossier" La plainte ... »): no
+# comma, up to TEXT_SUBHEADING_MAX_WORDS words in all. A quote opening on a capital after a
+# noun is a name (« le chef de la division "Bois et papier" Paul Girard »).
+_SUBJECT_QUOTED_HEADING = re.compile(
+    r'(?:^|(?<=[.!?…])\s*)[A-ZÀ-ÖØ-Þ][^".!?…“”«»:;,\n]{0,70}? (?P<open>"|“|«\s?)'
+    r'(?P<quote>[a-zà-öø-ÿ][^".!?…“”«»:;,]{1,90}?)(?:\s?»|"|”) (?=[A-ZÀ-ÖØ-Þ])'
+)
+# Fewer words in the quote are a word the sentence quotes before its object or a name (« Elle
+# a assuré qu'il avait "bien tué" Estelle Mouzin », « le "marcheur" Romain Grau »; train rows
+# 0-9999: 9 such, every one of one or two words).
+SUBJECT_QUOTED_HEADING_MIN_WORDS = 3
 # A name's initials before the quote (« J.P. "The Big Bopper" Richardson »): a nickname
 # between the first name and the surname, not an intertitle after a sentence's stop.
 _INITIAL_BEFORE = re.compile(r"(?:^|[\s.-])[A-ZÀ-ÖØ-Þ]\.\s*$")
@@ -515,6 +528,15 @@ def _quoted_headings(text: str) -> list[tuple[int, int]]:
             continue
         opening = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
         spans.append((opening, m.end()))
+    for m in _SUBJECT_QUOTED_HEADING.finditer(text):
+        opening = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        if text.count('"', 0, m.start("open")) % 2 or any(a <= opening < b for a, b in spans):
+            continue
+        if (
+            len(m.group(0).split()) < TEXT_SUBHEADING_MAX_WORDS
+            and len(m.group("quote").split()) >= SUBJECT_QUOTED_HEADING_MIN_WORDS
+        ):
+            spans.append((opening, m.end()))
     for m in _GLUED_QUOTED_HEADING.finditer(text):
         opening = m.start("open")
         if text.count('"', 0, opening) % 2 or any(a <= opening < b for a, b in spans):
