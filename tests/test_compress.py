@@ -2673,3 +2673,48 @@ def test_a_verbless_ou_relative_is_not_cut_away_from_its_verb() -> None:
         for d in Compressor(resources.language(lang)).deletions(sent):
             cut = text[d.start : d.end]
             assert not (pronoun_phrase in cut and verb not in cut), (lang, d.rule, cut)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Une collégienne est morte est morte lundi après une chute dans la Loire.",
+            "Une collégienne est morte lundi après une chute dans la Loire.",
+        ),
+        (
+            "Il est tombé 200 litres d'eau en une nuit, selon selon la préfecture du Gard.",
+            "Il est tombé 200 litres d'eau en une nuit, selon la préfecture du Gard.",
+        ),
+        (
+            "Le maire a porté plainte contre contre la société après l'incendie de la mairie.",
+            "Le maire a porté plainte contre la société après l'incendie de la mairie.",
+        ),
+    ],
+)
+def test_a_run_the_source_wrote_twice_is_cut_to_one_copy(text: str, expected: str) -> None:
+    bullet, removed = compress(text, 40)
+    assert bullet == expected and "repeated_words" in removed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nous nous sommes retrouvés devant la mairie de Brest samedi matin.",
+        "Le vent soufflait très très fort sur le port de Concarneau dimanche.",
+        "Les élus se revendiquent de de Gaulle depuis la fondation du parti.",
+        "Le couple a visité le comté de Walla Walla avant de rentrer à Lyon.",
+        "Le club invite les amis des amis à la fête de fin de saison samedi.",
+        "Le préfet a réduit la portée du texte en en retirant trois articles.",
+        "Le maire a dit « je je ne sais pas » devant le conseil municipal.",
+    ],
+)
+def test_repetitions_the_language_makes_stay(text: str) -> None:
+    bullet, removed = compress(text, 40)
+    assert bullet == text and "repeated_words" not in removed
+
+
+def test_english_cuts_no_repetition() -> None:
+    text = "The mayor said the council had had enough of the delays at the port."
+    bullet, removed = compress(text, 40, "en")
+    assert bullet == text and "repeated_words" not in removed

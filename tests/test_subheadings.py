@@ -300,6 +300,40 @@ def test_a_heading_run_into_a_portrait_sentence_is_split_off() -> None:
     assert any(k is BlockKind.BODY and t.startswith("Diplômé de l'Essec") for k, t in kinds)
 
 
+def test_a_heading_run_into_an_adverb_a_determiner_or_a_participle_is_split_off() -> None:
+    # « ... a-t-elle ajouté.Un deuxième vol de rapatriement Parties de Wuhan, ... » read as one
+    # sentence (issue 33): the heading changed the meaning of the sentence it ran into.
+    text = (
+        "Le ministère a confirmé le calendrier des vols, a-t-elle ajouté.Un second avion "
+        "affrété Parties de Bangkok, quelque 150 personnes ont atterri jeudi à Roissy. Un "
+        "gendarme blessé Quelques manifestants ont été interpellés en fin de soirée. Les "
+        "écoles rouvertes Contrairement aux collèges, les écoles primaires accueilleront tous "
+        "les élèves. Une tempête annoncée Très concrètement, les trains ne circuleront pas."
+    )
+    kinds = _kinds(text)
+    assert [t for k, t in kinds if k is BlockKind.SUBHEADING] == [
+        "Un second avion affrété",
+        "Un gendarme blessé",
+        "Les écoles rouvertes",
+        "Une tempête annoncée",
+    ]
+    body = [t for k, t in kinds if k is BlockKind.BODY]
+    assert [t.split()[0] for t in body[1:]] == ["Parties", "Quelques", "Contrairement", "Très"]
+
+
+def test_names_after_a_lowercase_word_stay_whole() -> None:
+    # What looks like a heading before a capital is most often a name's start: none is cut.
+    text = (
+        "Les voyageurs arrivés en gare de Lyon Part-Dieu ont attendu deux heures. Le bureau "
+        "du Parti socialiste a voté mardi soir. La cathédrale Notre-Dame de Paris rouvrira "
+        "ses portes en décembre. L'auteur de ce Très long voyage en mer publie un second "
+        "roman. Les deux Corée sont séparées depuis 1953. Le directeur du magasin "
+        "Intermarché de Quimper a porté plainte."
+    )
+    kinds = _kinds(text)
+    assert [k for k, _ in kinds] == [BlockKind.BODY]
+
+
 def test_a_heading_glued_to_a_quote_is_set_apart() -> None:
     # Text copied from a page: the heading ran into the quote that opens the next paragraph
     # without a space.

@@ -571,6 +571,47 @@ def _additive_adverb(s: _Sentence) -> Iterable[Deletion]:
             yield Deletion(cut[0], cut[1], "additive_adverb", True, 0)
 
 
+# A word, or a run of up to three, written twice in a row (« Une adolescente est morte est morte
+# dimanche », « selon selon le préfet »): the source's slip, which a bullet repeated as it was.
+_REPEATED_RUN = re.compile(r"(?<![\w'’-])((?:[\w'’-]+ ){0,2}[\w'’-]+) \1(?![\w'’-])")
+
+
+@cache
+def _repeats_kept(code: str) -> tuple[re.Pattern[str], ...] | None:
+    """The repetitions the language writes on purpose (``[compress] repeats_kept``), or None
+    when it lists none: then no repetition is cut (English « had had »)."""
+    kept = raw(code).get("compress", {}).get("repeats_kept")
+    if kept is None:
+        return None
+    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in kept)
+
+
+def _repeated_words(s: _Sentence) -> Iterable[Deletion]:
+    """The second copy of a run written twice in a row, with the space before it. Not a
+    repetition the language makes (« nous nous », « très très », ``[compress] repeats_kept``),
+    a name's (« Walla Walla », « de de Gaulle »: a capital in it or after it), one inside a quote,
+    a « selon X » or a parenthesis (the words as given), nor a run of several words with no
+    verb, which may be a noun's complement repeated on purpose (« les amis des amis »)."""
+    kept = _repeats_kept(s.lang.code)
+    text = s.text
+    if kept is None or " " not in text:
+        return
+    for match in _REPEATED_RUN.finditer(text):
+        run, start = match.group(1), match.start()
+        second = start + len(run)
+        if not run[:1].islower() or not any(ch.isalpha() for ch in run):
+            continue
+        if text[match.end() :].lstrip()[:1].isupper():
+            continue
+        if any(a < start < b for a, b in [*s.guarded, *_parentheticals(text)]):
+            continue
+        if any(pattern.match(text, start) for pattern in kept):
+            continue
+        if " " in run and s.verbless(start, second):
+            continue
+        yield Deletion(second, match.end(), "repeated_words", True, 0)
+
+
 # An editor's note of up to this many words before its mark (« (mardi, ndlr) ») explains a
 # word of the quote: kept.
 EDITOR_NOTE_KEPT_WORDS = 3
@@ -1498,6 +1539,15 @@ RULES: tuple[Rule, ...] = (
         find=_additive_adverb,
     ),
     Rule(
+        "repeated_words",
+        removes="the second copy of a word or a run of up to three written twice in a row by "
+        "a slip of the source (« est morte est morte dimanche », « selon selon »)",
+        fires=ALWAYS,
+        never="a repetition the language makes (« nous nous », « très très »), a name's, one "
+        "in a quote, a « selon X » or a parenthesis, a run of several words with no verb",
+        find=_repeated_words,
+    ),
+    Rule(
         "parenthetical",
         removes="a parenthetical, with the space before it",
         fires=ALWAYS,
@@ -2279,10 +2329,19 @@ def _bare_auxiliary(s: _Sentence, deletions: list[Deletion]) -> bool:
 
 
 # Cuts of single words at the sentence's edges or inside a clause (a connective, a label, a
-# pointing opener, an additive adverb) and the clause cut's fronted words: the parse may hang
-# the rest of the sentence on them, so what hung on them is no scar (``_dangling``).
+# pointing opener, an additive adverb, the second copy of words written twice) and the clause
+# cut's fronted words: the parse may hang the rest of the sentence on them, so what hung on
+# them is no scar (``_dangling``; « est morte est morte lundi »: « lundi » on the second copy,
+# the same words as the first that stays).
 _WORD_CUTS = frozenset(
-    {"connective", "pointing_label", "pointing_opener", "additive_adverb", "fronted_clause"}
+    {
+        "connective",
+        "pointing_label",
+        "pointing_opener",
+        "additive_adverb",
+        "repeated_words",
+        "fronted_clause",
+    }
 )
 
 
