@@ -2718,3 +2718,20 @@ def test_english_cuts_no_repetition() -> None:
     text = "The mayor said the council had had enough of the delays at the port."
     bullet, removed = compress(text, 40, "en")
     assert bullet == text and "repeated_words" not in removed
+
+
+def test_a_determiner_slip_keeps_the_first_determiner() -> None:
+    # Round 43: « l'épicentre du ce mouvement » reached a bullet as written.
+    text = (
+        "Depuis des mois, la place de la mairie est devenue le cœur du ce mouvement de colère "
+        "qui a réuni 3.000 personnes samedi."
+    )
+    bullet, removed = compress(text, 30)
+    assert "du mouvement" in bullet and "repeated_words" in removed, (bullet, removed)
+    # « des le début » is « dès » without its accent: not cut; a quote keeps its words.
+    for kept in (
+        "Le maire a soutenu le projet des le début des travaux en mars dernier.",
+        'Le maire a dénoncé "le mépris du ce gouvernement" lors du conseil municipal mardi.',
+    ):
+        bullet, removed = compress(kept, 30)
+        assert "repeated_words" not in removed, (bullet, removed)

@@ -610,6 +610,35 @@ def _repeated_words(s: _Sentence) -> Iterable[Deletion]:
         if " " in run and s.verbless(start, second):
             continue
         yield Deletion(second, match.end(), "repeated_words", True, 0)
+    yield from _determiner_slips(s)
+
+
+@cache
+def _determiner_slip_regex(code: str) -> re.Pattern[str] | None:
+    """Two determiners in a row the language never writes (``[compress] determiner_slips``):
+    the second is group ``second``, with the space before it."""
+    slips: dict[str, list[str]] = raw(code).get("compress", {}).get("determiner_slips", {})
+    if not slips:
+        return None
+    pairs = "|".join(
+        rf"{re.escape(first)}(?P<s{k}> (?:{'|'.join(map(re.escape, seconds))}))"
+        for k, (first, seconds) in enumerate(sorted(slips.items()))
+    )
+    return re.compile(rf"(?<![\w'’-])(?:{pairs}) (?=[a-zà-öø-ÿ])")
+
+
+def _determiner_slips(s: _Sentence) -> Iterable[Deletion]:
+    """The second of two determiners in a row (« du ce mouvement »), outside quotes and
+    « selon X »: the same slip as a word written twice."""
+    pattern = _determiner_slip_regex(s.lang.code)
+    if pattern is None:
+        return
+    for match in pattern.finditer(s.text):
+        group = next(name for name, value in match.groupdict().items() if value is not None)
+        start, end = match.span(group)
+        if any(a < start < b for a, b in s.guarded):
+            continue
+        yield Deletion(start, end, "repeated_words", True, 0)
 
 
 # An editor's note of up to this many words before its mark (« (mardi, ndlr) ») explains a
@@ -1541,7 +1570,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "repeated_words",
         removes="the second copy of a word or a run of up to three written twice in a row by "
-        "a slip of the source (« est morte est morte dimanche », « selon selon »)",
+        "a slip of the source (« est morte est morte dimanche », « selon selon »), and the "
+        "second of two determiners French never writes in a row (« du ce mouvement »)",
         fires=ALWAYS,
         never="a repetition the language makes (« nous nous », « très très »), a name's, one "
         "in a quote, a « selon X » or a parenthesis, a run of several words with no verb",
