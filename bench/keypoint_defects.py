@@ -1908,7 +1908,7 @@ def audit_box(
             found.append("stray_comma")
         if broken_cut(sentence, fragments, lang, bool(_BRACKETED.search(point.text))):
             found.append("broken_cut")
-        back = points_back(sentence, fragments, lang.code, introduced, point.text)
+        back = points_back(sentence, fragments, lang.code, introduced, point.text, bool(said))
         # A quote joined whole over several sentences (« "Je me suis braqué. (...)", souligne
         # X »): its speaker, named in a later sentence, is the bullet's.
         if back == "back_quote" and names_someone(bullet_tokens(sentences, fragments), point.text):
@@ -2016,13 +2016,14 @@ def points_back(
     code: str,
     introduced: frozenset[str],
     bullet: str,
+    below: bool = False,
 ) -> str | None:
     """How a word past the bullet's opening points at a sentence the box does not show (one
     of POINTING_KINDS), or None: the engine's own test (``keypoints.pointing``), which the
     selector also applies when ``refuse_pointing`` is on."""
     from essentiel.keypoints.pointing import points_back as found
 
-    return found(sentence, fragments, code, introduced, bullet)
+    return found(sentence, fragments, code, introduced, bullet, below)
 
 
 def clitic_back(
