@@ -91,6 +91,9 @@ def test_others_at_the_opening_stand_when_the_box_said_the_noun() -> None:
     assert _kind(text) == "back_additive"
     assert _kind(text, introduced=frozenset({"document", "documents"})) is None
     assert _kind("Le maire de Brest a rencontré d'autres élus de la région mardi.") is None
+    # Others some of whom the bullet names before its verb.
+    text = "D'autres membres du conseil municipal de Brest, comme Marie Le Goff, ont voté contre."
+    assert _kind(text) is None
     # Others of the family of a noun said above (« Des graffitis ... »).
     text = "D'autres inscriptions ont été découvertes devant une école de Brest."
     assert _kind(text) == "back_additive"

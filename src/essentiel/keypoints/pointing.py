@@ -1209,10 +1209,17 @@ def _additive(
                 break
             # « un autre porte-parole, Steven Van Gucht », « un autre joueur, Kylian Mbappé »:
             # the other one is named; « un autre trio Femen » says of what kind, not which.
+            # At the opening, a person named before the verb: « D'autres membres du parti,
+            # comme Marie Le Goff, ont ... ».
+            named_within = 5
+            if phrase in words.opening_additive:
+                named_within = next(
+                    (j for j, t in enumerate(after) if t.pos_ in {"VERB", "AUX"}), len(after)
+                )
             if any(
                 t.pos_ == "PROPN"
                 and (t.ent_type_ in _PERSONS or any(u.text == "," for u in after[:j]))
-                for j, t in enumerate(after[:5])
+                for j, t in enumerate(after[: max(5, named_within)])
             ):
                 break
             # « un autre symbole » after « un symbole » in the bullet or the box; « Un garçon
