@@ -82,7 +82,8 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   noun a relative clause, an « of » complement or a name defines), ``back_cue``
   (« ..., a-t-il ajouté », « ..., souligne le quotidien », in a bullet that names no one),
   ``back_clitic`` (« Jean Dupont le pensait »: an object pronoun with no noun before it but
-  its verb's subject), ``back_additive`` (« également », « aussi », « non plus », « en même
+  its verb's subject; in the box's first bullet, « en » too: « ne s'est pas privé d'en faire
+  part »), ``back_additive`` (« également », « aussi », « non plus », « en même
   temps », « un autre »: unless what it adds to is in the bullet or the box) and
   ``back_quote`` (a first-person word in a bullet that names no one) and ``back_possessive``
   ("Many of his followers ...": a possessive whose owner is named neither before it nor in

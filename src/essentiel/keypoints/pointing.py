@@ -28,9 +28,9 @@ the language's resources:
   when it is definite and agrees with it: « ..., les cartables restent interdits »
   (cataphora); a possessive there looks ahead the same way;
 - ``back_additive``: an additive or contrastive word that says « as well as what was said »
-  (« également », « aussi », « non plus », « en même temps », « un autre »), unless what it
-  adds to is in the bullet (« aussi grand que », « en même temps que », « un autre X » with
-  X said before);
+  (« également », « aussi », « non plus », « en même temps », « un autre »; « D'autres X »
+  as the bullet's first words, ``opening_additive``), unless what it adds to is in the
+  bullet (« aussi grand que », « en même temps que », « un autre X » with X said before);
 - ``back_quote``: a first-person word (« je », « moi », « me ») in a bullet that names no
   one: someone's words without their speaker; or a quote that opens on an answer (« "Parce
   que …" », ``answer_openers``);
@@ -56,7 +56,8 @@ the language's resources:
 encore mieux », ``bare_comparatives``, judged round 31).
 
 ``back_clitic`` also holds « lui » and « leur » (``personal_clitics``) whose only nouns
-before them name things (« Aucune preuve d'identité ne lui a été demandée »).
+before them name things (« Aucune preuve d'identité ne lui a été demandée »), and, in the
+box's first bullet, « en » with no noun before it but the subjects (``_en_clitic``).
 
 The box's earlier bullets count as said: ``introduced`` holds their words, lemmas and the
 kinds of what they name (``named_kinds``). What the selector does with a bullet found here
