@@ -82,7 +82,8 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   noun a relative clause, an « of » complement or a name defines), ``back_cue``
   (« ..., a-t-il ajouté », « ..., souligne le quotidien », in a bullet that names no one),
   ``back_clitic`` (« Jean Dupont le pensait »: an object pronoun with no noun before it but
-  its verb's subject), ``back_additive`` (« également », « aussi », « non plus », « en même
+  its verb's subject; in the box's first bullet, « en » too: « ne s'est pas privé d'en faire
+  part »), ``back_additive`` (« également », « aussi », « non plus », « en même
   temps », « un autre »: unless what it adds to is in the bullet or the box) and
   ``back_quote`` (a first-person word in a bullet that names no one) and ``back_possessive``
   ("Many of his followers ...": a possessive whose owner is named neither before it nor in
@@ -1908,7 +1909,7 @@ def audit_box(
             found.append("stray_comma")
         if broken_cut(sentence, fragments, lang, bool(_BRACKETED.search(point.text))):
             found.append("broken_cut")
-        back = points_back(sentence, fragments, lang.code, introduced, point.text)
+        back = points_back(sentence, fragments, lang.code, introduced, point.text, bool(said))
         # A quote joined whole over several sentences (« "Je me suis braqué. (...)", souligne
         # X »): its speaker, named in a later sentence, is the bullet's.
         if back == "back_quote" and names_someone(bullet_tokens(sentences, fragments), point.text):
@@ -2016,13 +2017,14 @@ def points_back(
     code: str,
     introduced: frozenset[str],
     bullet: str,
+    below: bool = False,
 ) -> str | None:
     """How a word past the bullet's opening points at a sentence the box does not show (one
     of POINTING_KINDS), or None: the engine's own test (``keypoints.pointing``), which the
     selector also applies when ``refuse_pointing`` is on."""
     from essentiel.keypoints.pointing import points_back as found
 
-    return found(sentence, fragments, code, introduced, bullet)
+    return found(sentence, fragments, code, introduced, bullet, below)
 
 
 def clitic_back(

@@ -1193,7 +1193,7 @@ def _refused_pointing(
     }
     if not (settings.refuse_pointing or any(refused.values())):
         return False
-    kind = points_back(sentence, fragments, code, told, point.text)
+    kind = points_back(sentence, fragments, code, told, point.text, later)
     if kind is None:
         return False
     if kind == "back_demonstrative" and demonstrative and settings.demonstrative_margin > 0:
