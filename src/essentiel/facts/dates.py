@@ -292,6 +292,10 @@ def grammar(code: str) -> _Grammar:
         patterns.append(("ahead", rf"{b}{re.escape(ago['ahead'])}\s+{hedge}{count}{e}"))
     if ago.get("later"):
         patterns.append(("later", rf"{b}{hedge}{count}\s+(?:{alternation(ago['later'])}){e}"))
+    if ago.get("sooner"):
+        # « trois ans plus tôt »: back from the date the text gave before, as « plus tard »
+        # counts on from it.
+        patterns.append(("sooner", rf"{b}{hedge}{count}\s+(?:{alternation(ago['sooner'])}){e}"))
     if nb.get("joiner_days"):
         night_joiners = alternation([nb["joiner_days"], nb["joiner"]])
         patterns.append(
@@ -460,6 +464,7 @@ def grammar(code: str) -> _Grammar:
         "weekday_day": list(weekdays),
         "ago": list(ago["units"]),
         "later": list(ago.get("later") or []),
+        "sooner": list(ago.get("sooner") or []),
         "ahead": [ago["ahead"]] if ago.get("ahead") else [],
         "season": list(t.get("seasons", {})),
         "feast": [*t.get("feasts_fixed", {}), *t.get("feasts_easter", {})],
@@ -772,7 +777,7 @@ def is_count(mention: DateMention, code: str) -> bool:
     return any(
         pattern.fullmatch(mention.span.text)
         for name, pattern in grammar(code).patterns
-        if name in {"ago", "ahead", "later"}
+        if name in {"ago", "ahead", "later", "sooner"}
     )
 
 
@@ -858,6 +863,7 @@ class DateResolver:
         self.g_postponed_links = frozenset(temporal.get("postponed_links", []))
         self.g_nowadays = frozenset(w.lower() for w in temporal.get("nowadays", []))
         self.g_today_verbs = frozenset(w.lower() for w in temporal.get("today_verbs", []))
+        self.g_compared = _ending_with(temporal.get("nowadays_compared", []), r"(?<![\w-])")
         # A participle before « aujourd'hui » may be of either list (« rendus publics »).
         self.g_today_participles = self.g_today_verbs | frozenset(
             w.lower() for w in temporal.get("today_participles", [])
@@ -1345,6 +1351,8 @@ class DateResolver:
         chiffres rendus publics aujourd'hui », not « aujourd'hui disparue » nor « âgée
         aujourd'hui de 49 ans »); under the present of a verb that tells a one-day act
         (« J'annonce aujourd'hui que », ``[temporal] today_verbs``)."""
+        if self.g_compared.search(context.text, max(0, hit.start - 40), hit.start):
+            return False  # « le double par rapport à aujourd'hui »: the present state of things
         tense = context.tense(hit)
         if tense in {"past", "future", "unparsed"}:
             return True
@@ -1411,17 +1419,20 @@ class DateResolver:
         and bare days."""
         g = self.g
         rule = hit.rule
-        if rule in {"ahead", "later"}:
+        if rule in {"ahead", "later", "sooner"}:
             count = self._count(groups["n"] or "")
             if count is None:
                 return None
+            count = -count if rule == "sooner" else count
             unit = g.ago_units[groups["ago_unit"]]
             if rule == "ahead":
                 if unit == "day":
                     day = published + dt.timedelta(days=count)
                     return out(day.isoformat(), DateGrain.DAY, "publication")
                 return out(_shift(published, unit, count), DateGrain(unit), "publication")
-            anchor = context.last_value()
+            # « trois ans plus tôt » goes back from a past event the text narrates, not from
+            # the day of the telling (« a annoncé mercredi ») or a day ahead.
+            anchor = context.last_value(published if rule == "sooner" else None)
             value = _shift_value(anchor.value, unit, count) if anchor and anchor.value else None
             return out(value, DateGrain(unit), "text", anchor_text=anchor and anchor.span.text)
         if rule == "night_days":
@@ -1471,7 +1482,11 @@ class DateResolver:
                 # « le Printemps marseillais », « au Printemps de Bourges »: a capital after a
                 # lower-case article is a name's (a list, a festival), not the season.
                 return None
-            ahead = bool(g.forward.search(context.text[max(0, hit.start - 20) : hit.start]))
+            # « a promis une nouvelle appellation pour l'automne »: a season aimed at is ahead.
+            ahead = bool(
+                g.forward.search(context.text[max(0, hit.start - 20) : hit.start])
+                or g.deadline.search(context.text, max(0, hit.start - 20), hit.start)
+            )
             return out(*self._season(groups, published, tense, ahead))
         if rule == "rentree":
             month = int(resources.raw(self.code)["temporal"]["back_to_school_month"])
@@ -1687,7 +1702,8 @@ class DateResolver:
                 # ended (« Cet hiver, les urgences ont été débordées »).
                 if tense == "past" and starts > published:
                     year -= 1
-            elif tense == "past" and starts > published:
+            elif tense == "past" and starts > published and not ahead:
+                # Not « a promis une appellation pour l'automne », « prolongé jusqu'à l'été ».
                 year -= 1
             elif tense == "future" and ended:
                 year += 1
@@ -1845,9 +1861,30 @@ class _Context:
             return "present"
         return None
 
-    def last_value(self) -> DateMention | None:
-        """The last date the text gave with a value."""
-        return next((d for d in reversed(self.before) if d.value), None)
+    def last_value(self, before: dt.date | None = None) -> DateMention | None:
+        """The last date the text gave with a value (beginning before the day ``before``,
+        when given)."""
+        return next(
+            (
+                d
+                for d in reversed(self.before)
+                if d.value and (before is None or _first_day(d.value) < before)
+            ),
+            None,
+        )
+
+
+def _first_day(value: str) -> dt.date:
+    """The first day of an ISO value (« 2019-07-29 », « 2019-W30 », « 2019-07 », « 1940 », or an
+    interval of them); the last day there is when it cannot be read."""
+    first = value.split("/")[0]
+    with contextlib.suppress(ValueError):
+        if re.fullmatch(r"\d{4}-W\d{2}", first):
+            return dt.date.fromisocalendar(int(first[:4]), int(first[6:]), 1)
+        if re.fullmatch(r"\d{4}(-\d{2})?", first):
+            return dt.date(int(first[:4]), int(first[5:7] or 1), 1)
+        return dt.date.fromisoformat(first)
+    return dt.date.max
 
 
 def _part_of_the_day_after(mentions: list[DateMention], rules: list[str]) -> list[DateMention]:
