@@ -1357,3 +1357,26 @@ def test_a_season_aimed_at_is_ahead_under_a_past_verb(pipeline: Pipeline) -> Non
     assert _digest_dates(pipeline, text, dt.date(2022, 6, 20)) == [("l'automne", "2022-09/2022-11")]
     text = "Les ventes de l'automne ont déçu les libraires."
     assert _digest_dates(pipeline, text, dt.date(2022, 6, 20)) == [("l'automne", "2021-09/2021-11")]
+
+
+def test_weeks_counted_from_a_day_give_a_day_and_a_flashback_is_no_anchor() -> None:
+    found = resolve(
+        "Le 12 mai 1971, la navigatrice, partie dix ans plus tôt de Brest, double le cap Horn. "
+        "Épuisée, elle accoste à Ushuaïa trois semaines plus tard, le 2 juin, sous la neige.",
+        published=dt.date(2021, 5, 12),
+    )
+    values = {s: v for s, v, *_ in found}
+    assert values["dix ans plus tôt"] == "1961"
+    # From the 12 May 1971, not from the flashback; the day beside it takes that year.
+    assert values["le 2 juin"] == "1971-06-02"
+    assert values["trois semaines plus tard"] == "1971-06-02"
+    found = resolve(
+        "Le 3 octobre, les experts ont visité l'immeuble. Une semaine plus tard, ils rendent "
+        "leur rapport.",
+        published=dt.date(2021, 11, 2),
+    )
+    assert [(s, v, g) for s, v, g, *_ in found][-1] == (
+        "Une semaine plus tard",
+        "2021-10-10",
+        "day",
+    )

@@ -915,6 +915,7 @@ class DateResolver:
             text,
             read_tense=tense_reader,
             read_verb=verb_reader,
+            flashback=next((p for name, p in self.g.patterns if name == "sooner"), None),
         )
         for hit in find(text, self.code):
             if hit.rule == "bare_year" and counted is not None and counted(hit.start, hit.end):
@@ -1434,7 +1435,8 @@ class DateResolver:
             # the day of the telling (« a annoncé mercredi ») or a day ahead.
             anchor = context.last_value(published if rule == "sooner" else None)
             value = _shift_value(anchor.value, unit, count) if anchor and anchor.value else None
-            return out(value, DateGrain(unit), "text", anchor_text=anchor and anchor.span.text)
+            grain = DateGrain.DAY if value and _DAY.fullmatch(value) else DateGrain(unit)
+            return out(value, grain, "text", anchor_text=anchor and anchor.span.text)
         if rule == "night_days":
             month = g.months[groups["m"]]
             day_of_month = int(groups["d"]) if groups["d"].isdigit() else 1
@@ -1804,9 +1806,13 @@ def _single_day(mention: DateMention) -> dt.date | None:
         return None
 
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _shift_value(value: str, unit: str, count: int) -> str | None:
-    """``count`` units after the date ``value`` names, at the grain of ``unit``; None when
-    ``value`` is coarser than ``unit`` (« un mois plus tard » after « en 2008 »)."""
+    """``count`` units after the date ``value`` names, at the grain of ``unit`` (weeks after a
+    day: a day); None when ``value`` is coarser than ``unit`` (« un mois plus tard » after « en
+    2008 »)."""
     first = value.split("/")[0]
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", first):
@@ -1814,7 +1820,8 @@ def _shift_value(value: str, unit: str, count: int) -> str | None:
             if unit == "day":
                 return (day + dt.timedelta(days=count)).isoformat()
             if unit == "week":
-                return _iso_week(day + dt.timedelta(weeks=count))
+                # « le 18 octobre … une semaine plus tard »: a day too, the same weekday.
+                return (day + dt.timedelta(weeks=count)).isoformat()
             return _shift(day, unit, count)
         if re.fullmatch(r"\d{4}-\d{2}", first) and unit in {"month", "year"}:
             return _shift(dt.date(int(first[:4]), int(first[5:7]), 1), unit, count)
@@ -1836,6 +1843,9 @@ class _Context:
     known: TenseSets | None = None
     read_tense: TenseReader | None = None
     read_verb: VerbReader | None = None
+    # « né 24 ans plus tôt »: a flashback, which the narration does not go on from (a « deux
+    # semaines plus tard » after it counts from the date before it).
+    flashback: re.Pattern[str] | None = None
 
     def tense(self, hit: _Hit) -> str | None:
         return self.tense_at(hit.start, hit.end)
@@ -1868,7 +1878,9 @@ class _Context:
             (
                 d
                 for d in reversed(self.before)
-                if d.value and (before is None or _first_day(d.value) < before)
+                if d.value
+                and (before is None or _first_day(d.value) < before)
+                and not (self.flashback and self.flashback.fullmatch(d.span.text))
             ),
             None,
         )
@@ -1949,6 +1961,20 @@ def _dated_by_apposition(mentions: list[DateMention]) -> list[DateMention]:
             and after.grain == DateGrain.DAY
             and (mention.value is None or any(c.isdigit() for c in after.span.text))
         ):
+            if (
+                mention.value
+                and after.anchor == "publication"
+                and after.value[:4] != mention.value[:4]
+            ):
+                # « le 24 mars 1962 … deux semaines plus tard, le 3 avril »: the day beside
+                # one counted from the text's date is in that date's year, not publication's.
+                with contextlib.suppress(ValueError):
+                    day = dt.date(
+                        int(mention.value[:4]), int(after.value[5:7]), int(after.value[8:10])
+                    )
+                    out[i + 1] = after = after.model_copy(
+                        update={"value": day.isoformat(), "anchor": "text"}
+                    )
             out[i] = mention.model_copy(update={"value": after.value})
     return out
 
