@@ -1380,3 +1380,15 @@ def test_weeks_counted_from_a_day_give_a_day_and_a_flashback_is_no_anchor() -> N
         "2021-10-10",
         "day",
     )
+
+
+def test_a_week_of_a_named_month(pipeline: Pipeline) -> None:
+    text = (
+        "Le festival se tiendra la première semaine de septembre. Les inscriptions fermeront "
+        "la dernière semaine d'août. La semaine dernière, les organisateurs ont lancé la vente."
+    )
+    assert _digest_dates(pipeline, text, dt.date(2022, 6, 20)) == [
+        ("la première semaine de septembre", "2022-W35"),  # 1 September, a Thursday
+        ("la dernière semaine d'août", "2022-W35"),  # 31 August, a Wednesday
+        ("La semaine dernière", "2022-W24"),
+    ]

@@ -146,6 +146,10 @@ class _Grammar:
     # « a appelé à un nouveau rassemblement vendredi »: a weekday after these and a few words
     # of what is called for is ahead, whatever the tense of the call.
     called_for: re.Pattern[str] = field(default=re.compile("(?!)"))
+    # « la première semaine de septembre »: the words before a month that name one of its
+    # weeks (group ``wk``, a key of ``month_weeks``: 1 the first, -1 the last).
+    month_week: re.Pattern[str] | None = None
+    month_weeks: dict[str, int] = field(default_factory=dict)
     # ``needs`` without repeats (six patterns need a month, three a weekday ...), and per
     # pattern the index of its words among them (-1: none needed): find tests each set of
     # words once per text.
@@ -574,6 +578,14 @@ def grammar(code: str) -> _Grammar:
         habitual_exceptions_before=_listed(
             t.get("habitual_exceptions_before"), lambda a: rf"{b}(?:{a})\s+\w+\s+$"
         ),
+        month_week=re.compile(
+            rf"{b}(?:(?:{art})\s*)?(?P<wk>{alternation(list(t['month_weeks']))})\s+"
+            rf"(?:{alternation(t['month_week_nouns'])})\s+(?:de\s+|d['’])$",
+            re.IGNORECASE,
+        )
+        if t.get("month_weeks")
+        else None,
+        month_weeks={k.lower(): v for k, v in t.get("month_weeks", {}).items()},
         called_for=re.compile(
             rf"{b}(?:{alternation(t['called_for'])})\s+"
             rf"(?:[^\W\d_][\w'’-]*\s+){{0,{int(t.get('called_for_words', 0))}}}$"
@@ -930,7 +942,54 @@ class DateResolver:
                 rules.append(hit.rule)
                 context.before.append(mention)
         result = _month_of_the_year_after(_dated_by_apposition(result), text, offset)
+        result = self._week_of_the_month(result, text, offset)
         return _part_of_the_day_after(result, rules)
+
+    def _week_of_the_month(
+        self, mentions: list[DateMention], text: str, offset: int
+    ) -> list[DateMention]:
+        """« la première semaine de septembre »: the week holding the month's first day
+        (its second: a week later; its last: the week of the month's last day), written
+        before a month the month rule read. ``text`` is the block's, from ``offset``."""
+        if self.g.month_week is None:
+            return mentions
+        out = list(mentions)
+        for i, mention in enumerate(out):
+            if not (
+                mention.grain == DateGrain.MONTH
+                and mention.value
+                and re.fullmatch(r"\d{4}-\d{2}", mention.value)
+            ):
+                continue
+            start = mention.span.start - offset
+            m = self.g.month_week.search(text, max(0, start - 40), start)
+            if m is None:
+                continue
+            year, month = int(mention.value[:4]), int(mention.value[5:])
+            index = self.g.month_weeks[m.group("wk").lower()]
+            first = dt.date(year, month, 1)
+            if index > 0:
+                day = first + dt.timedelta(weeks=index - 1)
+            else:  # the last week: the one of the month's last day
+                day = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+            span = Span(
+                start=offset + m.start(),
+                end=mention.span.end,
+                text=text[m.start() : start] + mention.span.text,
+            )
+            out[i] = mention.model_copy(
+                update={"span": span, "value": _iso_week(day), "grain": DateGrain.WEEK}
+            )
+        # « dernière semaine » of « la dernière semaine de juin », read as last week: inside.
+        return [
+            d
+            for d in out
+            if not any(
+                w is not d and w.span.start <= d.span.start and d.span.end <= w.span.end
+                for w in out
+                if w.grain == DateGrain.WEEK
+            )
+        ]
 
     def _mention(
         self,
