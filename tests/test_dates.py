@@ -1281,3 +1281,114 @@ def test_an_imperfect_of_avoir_read_as_a_present_is_past(pipeline: Pipeline) -> 
     tuesday = dt.date(2020, 3, 31)
     text = "« Vendredi, nous avions quatre-vingts lits occupés », a expliqué le chef de service."
     assert _digest_dates(pipeline, text, tuesday) == [("Vendredi", "2020-03-27")]
+
+
+# date24: the second half of the development gold's date errors, by kind, on sentences of our
+# own.
+
+
+def test_a_simple_future_the_parser_reads_as_a_past_looks_forward(pipeline: Pipeline) -> None:
+    sunday = dt.date(2022, 5, 8)
+    text = (
+        "La présidente de la région recevra mardi les maires du département. "
+        "Le conseil votera jeudi le budget, puis il faudra attendre samedi le verdict. "
+        "L'an passé, le ministre déclara lundi que la réforme était enterrée."
+    )
+    found = dict(_digest_dates(pipeline, text, sunday))
+    assert found["mardi"] == "2022-05-10"  # « recevra »: a future, not the simple past
+    assert found["jeudi"] == "2022-05-12"
+    assert found["lundi"] == "2022-05-02"  # « déclara »: the simple past keeps its stem
+
+
+def test_an_infinitive_under_a_future_looks_forward(pipeline: Pipeline) -> None:
+    thursday = dt.date(2022, 3, 3)
+    text = (
+        "Selon les prévisionnistes, les averses cesseront de tomber en cours de nuit de "
+        "vendredi à samedi sur le nord du massif."
+    )
+    assert _digest_dates(pipeline, text, thursday) == [
+        ("nuit de vendredi à samedi", "2022-03-04/2022-03-05")
+    ]
+
+
+def test_a_night_between_two_weekdays_without_its_article(pipeline: Pipeline) -> None:
+    wednesday = dt.date(2022, 3, 2)
+    text = "La vigilance orange court jusqu'en seconde partie de nuit de mercredi à jeudi."
+    assert _digest_dates(pipeline, text, wednesday) == [
+        ("nuit de mercredi à jeudi", "2022-03-02/2022-03-03")
+    ]
+
+
+def test_a_date_in_an_intertitle_glued_to_its_paragraph(pipeline: Pipeline) -> None:
+    text = (
+        "Le cortège est parti de la gare vers midi, selon les organisateurs.Un défilé sans "
+        "heurts samediSamedi, quelque 3.000 personnes ont marché jusqu'à la préfecture. "
+        "Le bilan reste lourd.Près de 40 incendies en 2019Les pompiers ont été appelés en renfort."
+    )
+    found = _digest_dates(pipeline, text, dt.date(2022, 10, 10))
+    assert ("samedi", "2022-10-08") in found  # the intertitle's
+    assert ("Samedi", "2022-10-08") in found  # the paragraph's
+    assert ("en 2019", "2019") in found
+
+
+def test_a_count_back_from_the_past_event_the_text_narrates() -> None:
+    found = resolve(
+        "Le 12 mars 2021, le chalutier a sombré au large de Lorient. Les secours, alertés "
+        "mercredi par la famille, recherchaient déjà le marin disparu trois jours plus tôt. "
+        "Le traité, dénoncé en 2019, avait été signé quatre ans plus tôt.",
+        published=dt.date(2022, 6, 15),
+    )
+    values = {s: v for s, v, *_ in found}
+    # Not from « mercredi », the day of the telling: from the wreck.
+    assert values["trois jours plus tôt"] == "2021-03-09"
+    assert values["quatre ans plus tôt"] == "2015"
+
+
+def test_today_in_a_comparison_is_the_present_state_of_things(pipeline: Pipeline) -> None:
+    text = (
+        "Avec la réforme, un véhicule sur deux sera recalé au contrôle technique, soit trois "
+        "fois plus par rapport à aujourd'hui. Le ministre présentera aujourd'hui le décret."
+    )
+    assert _digest_dates(pipeline, text, dt.date(2022, 4, 12)) == [("aujourd'hui", "2022-04-12")]
+
+
+def test_a_season_aimed_at_is_ahead_under_a_past_verb(pipeline: Pipeline) -> None:
+    text = "La direction du musée a promis une nouvelle exposition pour l'automne."
+    assert _digest_dates(pipeline, text, dt.date(2022, 6, 20)) == [("l'automne", "2022-09/2022-11")]
+    text = "Les ventes de l'automne ont déçu les libraires."
+    assert _digest_dates(pipeline, text, dt.date(2022, 6, 20)) == [("l'automne", "2021-09/2021-11")]
+
+
+def test_weeks_counted_from_a_day_give_a_day_and_a_flashback_is_no_anchor() -> None:
+    found = resolve(
+        "Le 12 mai 1971, la navigatrice, partie dix ans plus tôt de Brest, double le cap Horn. "
+        "Épuisée, elle accoste à Ushuaïa trois semaines plus tard, le 2 juin, sous la neige.",
+        published=dt.date(2021, 5, 12),
+    )
+    values = {s: v for s, v, *_ in found}
+    assert values["dix ans plus tôt"] == "1961"
+    # From the 12 May 1971, not from the flashback; the day beside it takes that year.
+    assert values["le 2 juin"] == "1971-06-02"
+    assert values["trois semaines plus tard"] == "1971-06-02"
+    found = resolve(
+        "Le 3 octobre, les experts ont visité l'immeuble. Une semaine plus tard, ils rendent "
+        "leur rapport.",
+        published=dt.date(2021, 11, 2),
+    )
+    assert [(s, v, g) for s, v, g, *_ in found][-1] == (
+        "Une semaine plus tard",
+        "2021-10-10",
+        "day",
+    )
+
+
+def test_a_week_of_a_named_month(pipeline: Pipeline) -> None:
+    text = (
+        "Le festival se tiendra la première semaine de septembre. Les inscriptions fermeront "
+        "la dernière semaine d'août. La semaine dernière, les organisateurs ont lancé la vente."
+    )
+    assert _digest_dates(pipeline, text, dt.date(2022, 6, 20)) == [
+        ("la première semaine de septembre", "2022-W35"),  # 1 September, a Thursday
+        ("la dernière semaine d'août", "2022-W35"),  # 31 August, a Wednesday
+        ("La semaine dernière", "2022-W24"),
+    ]

@@ -23,7 +23,7 @@ from essentiel.facts.dates import DateResolver, is_count, spoken_on
 from essentiel.facts.entities import extract_entities
 from essentiel.facts.figures import FigureExtractor, counts_noun
 from essentiel.facts.quotes import QuoteExtractor, pull_quote_heading
-from essentiel.model import BlockKind, DateMention, Entity, Figure, Quote, QuoteKind
+from essentiel.model import Block, BlockKind, DateMention, Entity, Figure, Quote, QuoteKind
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,16 @@ def _conditional(verb: Token, rule: dict[str, Any] | None) -> bool | None:
     « rendrait » as an imperfect and « durait » as a conditional; the conditional's stem is
     the future's, ending in « r » (« rendr-ait », « recevr-ait », « déclarer-ait »), the
     imperfect's is the present's (« déclar-ait », « cour-ait », « ouvr-ait »)."""
-    if not rule or "Fin" not in verb.morph.get("VerbForm", []):
+    if "Fin" not in verb.morph.get("VerbForm", []):
+        return None
+    return _future_stem(verb, rule)
+
+
+def _future_stem(verb: Token, rule: dict[str, Any] | None) -> bool | None:
+    """Does ``verb`` end in one of ``rule``'s endings on the future's stem (ending in « r »,
+    not the present's: « recevr-ait », « recevr-a », not « déclar-ait », « entr-a »)? None when
+    the form says nothing."""
+    if not rule:
         return None
     form, lemma = verb.lower_, verb.lemma_.lower()
     ending = next((e for e in rule["endings"] if form.endswith(e)), None)
@@ -88,6 +97,14 @@ def _conditional(verb: Token, rule: dict[str, Any] | None) -> bool | None:
         return None
     stem = form[: -len(ending)]
     return stem.endswith(rule["stem_end"]) and stem != lemma[: -int(rule["imperfect_stem_cut"])]
+
+
+def _future_form(verb: Token, rule: dict[str, Any] | None) -> bool:
+    """Is ``verb`` a simple future the parser misread (« recevra » tagged a past, « votera » a
+    participle)? Its stem is the conditional's, ending in « r » (« recevr-a », « voter-a »,
+    « ser-a »), where the simple past of a verb in « -rer » keeps the present's (« entr-a »,
+    « déclar-a »); no participle ends so: ``[temporal] future``."""
+    return verb.pos_ in {"VERB", "AUX"} and bool(_future_stem(verb, rule))
 
 
 def _clause_tense(
@@ -98,16 +115,23 @@ def _clause_tense(
     imperfect: tuple[str, ...] = (),
     prospective: frozenset[str] = frozenset(),
     imperfect_forms: frozenset[str] = frozenset(),
+    future_form: dict[str, Any] | None = None,
 ) -> str | None:
     auxes = [c for c in verb.children if c.dep_.startswith("aux")]
     tense_aux = [c for c in auxes if c.dep_ != "aux:pass"]
     # « seront connus dimanche »: the future may sit on the auxiliary, not the participle.
-    if "Fut" in verb.morph.get("Tense", []) or any(
-        a.lemma_.lower() in future_aux or "Fut" in a.morph.get("Tense", []) for a in auxes
+    if (
+        "Fut" in verb.morph.get("Tense", [])
+        or _future_form(verb, future_form)
+        or any(a.lemma_.lower() in future_aux or "Fut" in a.morph.get("Tense", []) for a in auxes)
     ):
         return "future"
     lemma = verb.lemma_.lower()
     governor = verb.head if verb.head is not verb and verb.dep_ == "xcomp" else None
+    if governor is not None and (
+        "Fut" in governor.morph.get("Tense", []) or _future_form(governor, future_form)
+    ):
+        return "future"  # « les pluies commenceront à baisser dans la nuit de vendredi à samedi »
     # « va se rendre », « devait passer jeudi », « espèrent renouveler l'opération
     # dimanche »: the infinitive of a verb that looks ahead (not « a dû partir »).
     if (
@@ -215,6 +239,7 @@ def tense_positions(
     imperfect = tuple(temporal.get("imperfect_endings", []))
     prospective = frozenset(temporal.get("prospective_verbs", []))
     imperfect_forms = frozenset(temporal.get("imperfect_forms", []))
+    future_form = temporal.get("future")
     tenses = Tenses(set(), set(), set())
     # A verb governs several words: its tense is read once (by the verb's index).
     tense_of: dict[int, str | None] = {}
@@ -224,7 +249,14 @@ def tense_positions(
             continue
         if verb.i not in tense_of:
             tense_of[verb.i] = _clause_tense(
-                verb, future_aux, forward, conditional, imperfect, prospective, imperfect_forms
+                verb,
+                future_aux,
+                forward,
+                conditional,
+                imperfect,
+                prospective,
+                imperfect_forms,
+                future_form,
             )
         tense = tense_of[verb.i]
         if tense is not None:
@@ -253,6 +285,7 @@ class BlockTenses:
         self.imperfect = tuple(temporal.get("imperfect_endings", []))
         self.prospective = frozenset(temporal.get("prospective_verbs", []))
         self.imperfect_forms = frozenset(temporal.get("imperfect_forms", []))
+        self.future_form = temporal.get("future")
         self._starts: list[int] | None = None
         # A verb governs several words: its tense is read once (by the verb's index).
         self._tense_of: dict[int, str | None] = {}
@@ -270,6 +303,7 @@ class BlockTenses:
                 self.imperfect,
                 self.prospective,
                 self.imperfect_forms,
+                self.future_form,
             )
         return self._tense_of[verb.i]
 
@@ -305,6 +339,19 @@ class BlockTenses:
         return None
 
 
+def _dated_blocks(analysis: Analysis, lang: str) -> list[tuple[Block, Doc]]:
+    """The blocks whose dates are facts, in text order: the body's, and the intertitles'
+    (« 123 femmes tuées en 2016 », « Une manifestation dans le calme samedi »: a heading glued
+    to its paragraph tells when, as a sentence of the body does)."""
+    body = [(block, doc) for block, doc in analysis.docs if block.lang in (lang, None)]
+    headings = [
+        (block, doc)
+        for block, doc, _lang in analysis.parsed
+        if block.kind is BlockKind.SUBHEADING and block.lang in (lang, None)
+    ]
+    return sorted([*body, *headings], key=lambda pair: pair[0].span.start)
+
+
 def extract_facts(
     text: str,
     analysis: Analysis,
@@ -321,9 +368,7 @@ def extract_facts(
     words = date_words(lang)
     dates: list[DateMention] = []
     figures: list[Figure] = []
-    for block, doc in analysis.docs:
-        if block.lang not in (lang, None):
-            continue
+    for block, doc in _dated_blocks(analysis, lang):
         offset = block.span.start
         block_tenses = BlockTenses(doc, temporal, words)
         block_dates = dates_res.mentions(
@@ -336,6 +381,8 @@ def extract_facts(
             verb_reader=block_tenses.verb_at,
         )
         dates.extend(block_dates)
+        if block.kind is not BlockKind.BODY:
+            continue
         exclude = [(d.span.start, d.span.end) for d in block_dates if not is_count(d, lang)]
         figures.extend(figures_ex.figures(doc, offset, exclude, len(figures)))
     lap("facts.dates_figures")

@@ -146,6 +146,10 @@ class _Grammar:
     # « a appelé à un nouveau rassemblement vendredi »: a weekday after these and a few words
     # of what is called for is ahead, whatever the tense of the call.
     called_for: re.Pattern[str] = field(default=re.compile("(?!)"))
+    # « la première semaine de septembre »: the words before a month that name one of its
+    # weeks (group ``wk``, a key of ``month_weeks``: 1 the first, -1 the last).
+    month_week: re.Pattern[str] | None = None
+    month_weeks: dict[str, int] = field(default_factory=dict)
     # ``needs`` without repeats (six patterns need a month, three a weekday ...), and per
     # pattern the index of its words among them (-1: none needed): find tests each set of
     # words once per text.
@@ -292,6 +296,10 @@ def grammar(code: str) -> _Grammar:
         patterns.append(("ahead", rf"{b}{re.escape(ago['ahead'])}\s+{hedge}{count}{e}"))
     if ago.get("later"):
         patterns.append(("later", rf"{b}{hedge}{count}\s+(?:{alternation(ago['later'])}){e}"))
+    if ago.get("sooner"):
+        # « trois ans plus tôt »: back from the date the text gave before, as « plus tard »
+        # counts on from it.
+        patterns.append(("sooner", rf"{b}{hedge}{count}\s+(?:{alternation(ago['sooner'])}){e}"))
     if nb.get("joiner_days"):
         night_joiners = alternation([nb["joiner_days"], nb["joiner"]])
         patterns.append(
@@ -460,6 +468,7 @@ def grammar(code: str) -> _Grammar:
         "weekday_day": list(weekdays),
         "ago": list(ago["units"]),
         "later": list(ago.get("later") or []),
+        "sooner": list(ago.get("sooner") or []),
         "ahead": [ago["ahead"]] if ago.get("ahead") else [],
         "season": list(t.get("seasons", {})),
         "feast": [*t.get("feasts_fixed", {}), *t.get("feasts_easter", {})],
@@ -569,6 +578,14 @@ def grammar(code: str) -> _Grammar:
         habitual_exceptions_before=_listed(
             t.get("habitual_exceptions_before"), lambda a: rf"{b}(?:{a})\s+\w+\s+$"
         ),
+        month_week=re.compile(
+            rf"{b}(?:(?:{art})\s*)?(?P<wk>{alternation(list(t['month_weeks']))})\s+"
+            rf"(?:{alternation(t['month_week_nouns'])})\s+(?:de\s+|d['’])$",
+            re.IGNORECASE,
+        )
+        if t.get("month_weeks")
+        else None,
+        month_weeks={k.lower(): v for k, v in t.get("month_weeks", {}).items()},
         called_for=re.compile(
             rf"{b}(?:{alternation(t['called_for'])})\s+"
             rf"(?:[^\W\d_][\w'’-]*\s+){{0,{int(t.get('called_for_words', 0))}}}$"
@@ -772,7 +789,7 @@ def is_count(mention: DateMention, code: str) -> bool:
     return any(
         pattern.fullmatch(mention.span.text)
         for name, pattern in grammar(code).patterns
-        if name in {"ago", "ahead", "later"}
+        if name in {"ago", "ahead", "later", "sooner"}
     )
 
 
@@ -858,6 +875,7 @@ class DateResolver:
         self.g_postponed_links = frozenset(temporal.get("postponed_links", []))
         self.g_nowadays = frozenset(w.lower() for w in temporal.get("nowadays", []))
         self.g_today_verbs = frozenset(w.lower() for w in temporal.get("today_verbs", []))
+        self.g_compared = _ending_with(temporal.get("nowadays_compared", []), r"(?<![\w-])")
         # A participle before « aujourd'hui » may be of either list (« rendus publics »).
         self.g_today_participles = self.g_today_verbs | frozenset(
             w.lower() for w in temporal.get("today_participles", [])
@@ -909,6 +927,7 @@ class DateResolver:
             text,
             read_tense=tense_reader,
             read_verb=verb_reader,
+            flashback=next((p for name, p in self.g.patterns if name == "sooner"), None),
         )
         for hit in find(text, self.code):
             if hit.rule == "bare_year" and counted is not None and counted(hit.start, hit.end):
@@ -923,7 +942,54 @@ class DateResolver:
                 rules.append(hit.rule)
                 context.before.append(mention)
         result = _month_of_the_year_after(_dated_by_apposition(result), text, offset)
+        result = self._week_of_the_month(result, text, offset)
         return _part_of_the_day_after(result, rules)
+
+    def _week_of_the_month(
+        self, mentions: list[DateMention], text: str, offset: int
+    ) -> list[DateMention]:
+        """« la première semaine de septembre »: the week holding the month's first day
+        (its second: a week later; its last: the week of the month's last day), written
+        before a month the month rule read. ``text`` is the block's, from ``offset``."""
+        if self.g.month_week is None:
+            return mentions
+        out = list(mentions)
+        for i, mention in enumerate(out):
+            if not (
+                mention.grain == DateGrain.MONTH
+                and mention.value
+                and re.fullmatch(r"\d{4}-\d{2}", mention.value)
+            ):
+                continue
+            start = mention.span.start - offset
+            m = self.g.month_week.search(text, max(0, start - 40), start)
+            if m is None:
+                continue
+            year, month = int(mention.value[:4]), int(mention.value[5:])
+            index = self.g.month_weeks[m.group("wk").lower()]
+            first = dt.date(year, month, 1)
+            if index > 0:
+                day = first + dt.timedelta(weeks=index - 1)
+            else:  # the last week: the one of the month's last day
+                day = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+            span = Span(
+                start=offset + m.start(),
+                end=mention.span.end,
+                text=text[m.start() : start] + mention.span.text,
+            )
+            out[i] = mention.model_copy(
+                update={"span": span, "value": _iso_week(day), "grain": DateGrain.WEEK}
+            )
+        # « dernière semaine » of « la dernière semaine de juin », read as last week: inside.
+        return [
+            d
+            for d in out
+            if not any(
+                w is not d and w.span.start <= d.span.start and d.span.end <= w.span.end
+                for w in out
+                if w.grain == DateGrain.WEEK
+            )
+        ]
 
     def _mention(
         self,
@@ -1345,6 +1411,8 @@ class DateResolver:
         chiffres rendus publics aujourd'hui », not « aujourd'hui disparue » nor « âgée
         aujourd'hui de 49 ans »); under the present of a verb that tells a one-day act
         (« J'annonce aujourd'hui que », ``[temporal] today_verbs``)."""
+        if self.g_compared.search(context.text, max(0, hit.start - 40), hit.start):
+            return False  # « le double par rapport à aujourd'hui »: the present state of things
         tense = context.tense(hit)
         if tense in {"past", "future", "unparsed"}:
             return True
@@ -1411,19 +1479,23 @@ class DateResolver:
         and bare days."""
         g = self.g
         rule = hit.rule
-        if rule in {"ahead", "later"}:
+        if rule in {"ahead", "later", "sooner"}:
             count = self._count(groups["n"] or "")
             if count is None:
                 return None
+            count = -count if rule == "sooner" else count
             unit = g.ago_units[groups["ago_unit"]]
             if rule == "ahead":
                 if unit == "day":
                     day = published + dt.timedelta(days=count)
                     return out(day.isoformat(), DateGrain.DAY, "publication")
                 return out(_shift(published, unit, count), DateGrain(unit), "publication")
-            anchor = context.last_value()
+            # « trois ans plus tôt » goes back from a past event the text narrates, not from
+            # the day of the telling (« a annoncé mercredi ») or a day ahead.
+            anchor = context.last_value(published if rule == "sooner" else None)
             value = _shift_value(anchor.value, unit, count) if anchor and anchor.value else None
-            return out(value, DateGrain(unit), "text", anchor_text=anchor and anchor.span.text)
+            grain = DateGrain.DAY if value and _DAY.fullmatch(value) else DateGrain(unit)
+            return out(value, grain, "text", anchor_text=anchor and anchor.span.text)
         if rule == "night_days":
             month = g.months[groups["m"]]
             day_of_month = int(groups["d"]) if groups["d"].isdigit() else 1
@@ -1471,7 +1543,11 @@ class DateResolver:
                 # « le Printemps marseillais », « au Printemps de Bourges »: a capital after a
                 # lower-case article is a name's (a list, a festival), not the season.
                 return None
-            ahead = bool(g.forward.search(context.text[max(0, hit.start - 20) : hit.start]))
+            # « a promis une nouvelle appellation pour l'automne »: a season aimed at is ahead.
+            ahead = bool(
+                g.forward.search(context.text[max(0, hit.start - 20) : hit.start])
+                or g.deadline.search(context.text, max(0, hit.start - 20), hit.start)
+            )
             return out(*self._season(groups, published, tense, ahead))
         if rule == "rentree":
             month = int(resources.raw(self.code)["temporal"]["back_to_school_month"])
@@ -1687,7 +1763,8 @@ class DateResolver:
                 # ended (« Cet hiver, les urgences ont été débordées »).
                 if tense == "past" and starts > published:
                     year -= 1
-            elif tense == "past" and starts > published:
+            elif tense == "past" and starts > published and not ahead:
+                # Not « a promis une appellation pour l'automne », « prolongé jusqu'à l'été ».
                 year -= 1
             elif tense == "future" and ended:
                 year += 1
@@ -1788,9 +1865,13 @@ def _single_day(mention: DateMention) -> dt.date | None:
         return None
 
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _shift_value(value: str, unit: str, count: int) -> str | None:
-    """``count`` units after the date ``value`` names, at the grain of ``unit``; None when
-    ``value`` is coarser than ``unit`` (« un mois plus tard » after « en 2008 »)."""
+    """``count`` units after the date ``value`` names, at the grain of ``unit`` (weeks after a
+    day: a day); None when ``value`` is coarser than ``unit`` (« un mois plus tard » after « en
+    2008 »)."""
     first = value.split("/")[0]
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", first):
@@ -1798,7 +1879,8 @@ def _shift_value(value: str, unit: str, count: int) -> str | None:
             if unit == "day":
                 return (day + dt.timedelta(days=count)).isoformat()
             if unit == "week":
-                return _iso_week(day + dt.timedelta(weeks=count))
+                # « le 18 octobre … une semaine plus tard »: a day too, the same weekday.
+                return (day + dt.timedelta(weeks=count)).isoformat()
             return _shift(day, unit, count)
         if re.fullmatch(r"\d{4}-\d{2}", first) and unit in {"month", "year"}:
             return _shift(dt.date(int(first[:4]), int(first[5:7]), 1), unit, count)
@@ -1820,6 +1902,9 @@ class _Context:
     known: TenseSets | None = None
     read_tense: TenseReader | None = None
     read_verb: VerbReader | None = None
+    # « né 24 ans plus tôt »: a flashback, which the narration does not go on from (a « deux
+    # semaines plus tard » after it counts from the date before it).
+    flashback: re.Pattern[str] | None = None
 
     def tense(self, hit: _Hit) -> str | None:
         return self.tense_at(hit.start, hit.end)
@@ -1845,9 +1930,32 @@ class _Context:
             return "present"
         return None
 
-    def last_value(self) -> DateMention | None:
-        """The last date the text gave with a value."""
-        return next((d for d in reversed(self.before) if d.value), None)
+    def last_value(self, before: dt.date | None = None) -> DateMention | None:
+        """The last date the text gave with a value (beginning before the day ``before``,
+        when given)."""
+        return next(
+            (
+                d
+                for d in reversed(self.before)
+                if d.value
+                and (before is None or _first_day(d.value) < before)
+                and not (self.flashback and self.flashback.fullmatch(d.span.text))
+            ),
+            None,
+        )
+
+
+def _first_day(value: str) -> dt.date:
+    """The first day of an ISO value (« 2019-07-29 », « 2019-W30 », « 2019-07 », « 1940 », or an
+    interval of them); the last day there is when it cannot be read."""
+    first = value.split("/")[0]
+    with contextlib.suppress(ValueError):
+        if re.fullmatch(r"\d{4}-W\d{2}", first):
+            return dt.date.fromisocalendar(int(first[:4]), int(first[6:]), 1)
+        if re.fullmatch(r"\d{4}(-\d{2})?", first):
+            return dt.date(int(first[:4]), int(first[5:7] or 1), 1)
+        return dt.date.fromisoformat(first)
+    return dt.date.max
 
 
 def _part_of_the_day_after(mentions: list[DateMention], rules: list[str]) -> list[DateMention]:
@@ -1912,6 +2020,20 @@ def _dated_by_apposition(mentions: list[DateMention]) -> list[DateMention]:
             and after.grain == DateGrain.DAY
             and (mention.value is None or any(c.isdigit() for c in after.span.text))
         ):
+            if (
+                mention.value
+                and after.anchor == "publication"
+                and after.value[:4] != mention.value[:4]
+            ):
+                # « le 24 mars 1962 … deux semaines plus tard, le 3 avril »: the day beside
+                # one counted from the text's date is in that date's year, not publication's.
+                with contextlib.suppress(ValueError):
+                    day = dt.date(
+                        int(mention.value[:4]), int(after.value[5:7]), int(after.value[8:10])
+                    )
+                    out[i + 1] = after = after.model_copy(
+                        update={"value": day.isoformat(), "anchor": "text"}
+                    )
             out[i] = mention.model_copy(update={"value": after.value})
     return out
 
