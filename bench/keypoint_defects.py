@@ -1173,9 +1173,21 @@ def _hangs_on_cut(
             continue  # a name stands for itself, wherever the parse hung it
         if _in_cut_aside(head, kept, asides, (words[0].i, words[-1].i + 1)):
             continue
+        if _second_copy(head, words, kept):
+            continue
         if any(w.i == head.i for w in words):
             return True
     return False
+
+
+def _second_copy(head: Any, words: Sequence[Any], kept: Any) -> bool:
+    """The cut word is the second copy of words the source wrote twice in a row (the
+    ``repeated_words`` cut: « est morte est morte dimanche »): its first copy, kept just
+    before, holds what hung on it."""
+    at = next((k for k, w in enumerate(words) if w.i == head.i), None)
+    if at is None:
+        return False
+    return any(kept(w) and w.lower_ == head.lower_ for w in words[max(0, at - 3) : at])
 
 
 def _in_cut_aside(head: Any, kept: Any, asides: frozenset[str], bounds: tuple[int, int]) -> bool:

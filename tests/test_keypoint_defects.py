@@ -776,6 +776,19 @@ def test_a_cut_that_takes_what_a_kept_word_needs() -> None:
     # « a minima » is no auxiliary left alone.
     text = "Cette année, la cérémonie se déroulera a minima, sans défilé."
     assert not _broken(text, ["Cette année, la cérémonie se déroulera a minima", "."])
+    # The second copy of words the source wrote twice (``repeated_words``): what hung on it
+    # hangs on the first copy as well (« est morte est morte dimanche »).
+    text = (
+        "Une fillette de dix ans est morte est morte dimanche soir après avoir été percutée "
+        "par une voiture à Lyon."
+    )
+    assert not _broken(
+        text,
+        [
+            "Une fillette de dix ans est morte",
+            " dimanche soir après avoir été percutée par une voiture à Lyon.",
+        ],
+    )
 
 
 def test_a_stray_straight_mark_earlier_in_the_block_turns_no_quote_inside_out() -> None:
