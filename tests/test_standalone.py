@@ -570,6 +570,13 @@ def test_a_sentence_without_a_verb_that_states_is_no_candidate(text: str, fragme
             False,
         ),
         ("Le conseil municipal a voté le projet de la nouvelle piscine lundi soir.", True),
+        # « A » is the preposition « À » written without its accent, which the parser reads
+        # as the verb « a »: the sentence does not open on its verb.
+        (
+            "A moins de trois jours du scrutin, la préfecture a annoncé que la moitié des "
+            "bureaux de vote resteraient fermés.",
+            True,
+        ),
         ("Voilà ce que propose la compagnie à ses agents pour réduire les retards.", False),
         # « Ici, » is the place another sentence named (judged round 40); « Ici » before a
         # noun, with no comma, is not.
