@@ -87,3 +87,34 @@ def test_the_article_s_order_stays_when_nothing_points_back() -> None:
         "La région Bretagne a signé lundi une convention avec la ville de Brest.",
         "La convention finance trois lignes de bus entre Brest et Morlaix.",
     ) == [0, 1]
+
+
+HOOK_TITLE = "Bretagne : un séisme de magnitude 4,2 ressenti dans le Morbihan"
+HOOK_BODY = (
+    "Pour de nombreux habitants du littoral, la nuit a été agitée. Un séisme de magnitude 4,2 "
+    "a été ressenti dans la nuit de mardi à mercredi dans le Morbihan, selon le Bureau central "
+    "sismologique français. La secousse s'est produite à 3h12 à une dizaine de kilomètres de "
+    "profondeur, au large de Quiberon. Les pompiers du département ont reçu plus de 200 appels "
+    "dans l'heure qui a suivi. Aucun blessé ni dégât important n'a été signalé, a précisé la "
+    "préfecture. Le dernier séisme de cette ampleur dans la région remonte à 2019, près de "
+    "Lorient."
+)
+
+
+def hook_box(before_first_unrelated: float | None = None) -> list[str]:
+    settings = KeyPointSettings()
+    if before_first_unrelated is not None:
+        settings = KeyPointSettings(before_first_unrelated=before_first_unrelated)
+    engine = Pipeline(Settings(keypoints=settings))
+    digest = engine.digest(HOOK_BODY, lang="fr", title=HOOK_TITLE, published="2021-03-11")
+    return [p.text for p in digest.keypoints]
+
+
+def test_a_hook_before_the_news_does_not_open_the_box() -> None:
+    # The box is in the article's order: a hook chosen as a later bullet (it says none of the
+    # headline's words) would open it, above the earthquake the headline announces.
+    hooked = hook_box(before_first_unrelated=1.0)
+    assert hooked[0].startswith("Pour de nombreux habitants"), hooked
+    news = hook_box(before_first_unrelated=0.3)
+    assert news[0].startswith("Un séisme de magnitude 4,2 a été ressenti"), news
+    assert not any(text.startswith("Pour de nombreux") for text in news)

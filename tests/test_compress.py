@@ -2735,3 +2735,17 @@ def test_a_determiner_slip_keeps_the_first_determiner() -> None:
     ):
         bullet, removed = compress(kept, 30)
         assert "repeated_words" not in removed, (bullet, removed)
+
+
+def test_a_relative_after_a_clause_keeps_its_verb_after_an_aside() -> None:
+    # A validation box (pages 1101-1300): a verbless « , où X, » cut at its comma after a
+    # clause with its own verb left the aside and the relative's verb to the sentence
+    # (« ... qu'ailleurs en Europe pays le plus touché ..., n'a rapporté que ... »).
+    text = (
+        "Le Portugal connaît une saison touristique bien plus faible qu'ailleurs en Europe, où "
+        "l'Espagne, premier pays visité avec 80 millions de touristes, n'a par exemple perdu que "
+        "5 % de ses visiteurs."
+    )
+    for d in Compressor(resources.language("fr")).deletions(_read(text).sent):
+        if d.rule == "relative_clause":
+            assert "n'a par exemple perdu" in text[d.start : d.end], text[d.start : d.end]

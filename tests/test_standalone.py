@@ -570,6 +570,13 @@ def test_a_sentence_without_a_verb_that_states_is_no_candidate(text: str, fragme
             False,
         ),
         ("Le conseil municipal a voté le projet de la nouvelle piscine lundi soir.", True),
+        # « A » is the preposition « À » written without its accent, which the parser reads
+        # as the verb « a »: the sentence does not open on its verb.
+        (
+            "A moins de trois jours du scrutin, la préfecture a annoncé que la moitié des "
+            "bureaux de vote resteraient fermés.",
+            True,
+        ),
         ("Voilà ce que propose la compagnie à ses agents pour réduire les retards.", False),
         # « Ici, » is the place another sentence named (judged round 40); « Ici » before a
         # noun, with no comma, is not.
@@ -952,3 +959,17 @@ def test_openers_the_thirty_first_rounds_named_go(every_sentence: Pipeline) -> N
 )
 def test_a_sentence_opening_on_a_relative_pronoun_is_no_statement(text: str, alone: bool) -> None:
     assert _stands_alone(text) is alone
+
+
+def test_an_unaccented_preposition_before_a_demonstrative_is_left_to_the_verb_rule() -> None:
+    # « A cette occasion » points back; when the parser misreads « A » as a verb it hides
+    # the phrase from the pointing checks, and the verb-first refusal keeps it out.
+    from essentiel.analyze import pipeline
+    from essentiel.keypoints.select import _unaccented_preposition
+
+    def words(text: str) -> list:  # type: ignore[type-arg]
+        return [t for t in pipeline("fr")(text) if not t.is_punct]
+
+    assert _unaccented_preposition(words("A moins de trois jours du scrutin, tout change."), "fr")
+    assert not _unaccented_preposition(words("A cette occasion, le club a gagné."), "fr")
+    assert not _unaccented_preposition(words("Au total, le club a gagné dix matchs."), "fr")

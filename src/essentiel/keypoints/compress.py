@@ -913,15 +913,21 @@ def _verb_after_the_aside(s: _Sentence, k: int) -> bool:
         return False
     opening_on_a_verb = 0
     for seg in s.segs[k + 1 :]:
-        first = next(
-            (t for t in s.sent if seg.start <= t.idx - s.base < seg.end and not t.is_punct), None
-        )
-        if first is not None and (
-            first.pos_ == "AUX"
-            or (first.pos_ == "VERB" and "Fin" in first.morph.get("VerbForm", []))
-        ):
+        words = [t for t in s.sent if seg.start <= t.idx - s.base < seg.end and not t.is_punct]
+        # Its negation first (« , n'a rapporté que ... »): the verb still opens the segment.
+        if words and words[0].lemma_.lower() == "ne":
+            words = words[1:]
+        if words and _finite(words[0]):
             opening_on_a_verb += 1
-    return opening_on_a_verb >= 2
+    # After a clause with its own finite verb, the relative's verb is the only one to come
+    # (« ... plus rapide qu'ailleurs en Europe, où le Royaume-Uni, pays le plus touché, n'a
+    # rapporté que ... »: cut at its comma, the aside took the relative's verb).
+    before = [t for t in s.sent if t.idx - s.base < s.segs[k].start]
+    return opening_on_a_verb >= (1 if any(_finite(t) for t in before) else 2)
+
+
+def _finite(tok: Token) -> bool:
+    return tok.pos_ == "AUX" or (tok.pos_ == "VERB" and "Fin" in tok.morph.get("VerbForm", []))
 
 
 def _list_head(s: _Sentence, deletion: Deletion) -> bool:

@@ -1220,15 +1220,31 @@ def _verb_first(span: SpacySpan, text: str, code: str) -> bool:
     incitations à la haine ... », « Suivaient les ministres ... »): French news writes so to
     go on from the sentence before — what is aimed at, who followed, is said there
     (``[standalone] verb_first_points_back``; the nineteenth judged round). Not a quote, an
-    imperative or a question."""
+    imperative or a question, nor a capital preposition written without its accent (« A moins
+    de 48 heures ... », ``unaccented_prepositions``) that the parser read as a verb."""
     if not _verb_first_points_back(code) or text[:1] in OPENING_MARKS:
         return False
-    first = next((t for t in span if not t.is_punct), None)
+    words = [t for t in span if not t.is_punct]
+    first = words[0] if words else None
     return (
         first is not None
+        and not _unaccented_preposition(words, code)
         and first.pos_ in {"VERB", "AUX"}
         and "Fin" in first.morph.get("VerbForm", [])
         and "Imp" not in first.morph.get("Mood", [])
+    )
+
+
+def _unaccented_preposition(words: list[Token], code: str) -> bool:
+    """The sentence opens on a capital preposition written without its accent (« A moins de
+    48 heures ... », ``[standalone] unaccented_prepositions``), not before a demonstrative:
+    the parser, misreading « A » as a verb, hides « A cette occasion » from the pointing
+    checks, and the verb-first refusal is what keeps it out."""
+    demonstratives = resources.raw(code).get("pointing", {}).get("demonstratives", [])
+    return (
+        len(words) > 1
+        and words[0].text in _standalone_set(code, "unaccented_prepositions")
+        and words[1].lower_ not in demonstratives
     )
 
 
