@@ -2749,3 +2749,44 @@ def test_a_relative_after_a_clause_keeps_its_verb_after_an_aside() -> None:
     for d in Compressor(resources.language("fr")).deletions(_read(text).sent):
         if d.rule == "relative_clause":
             assert "n'a par exemple perdu" in text[d.start : d.end], text[d.start : d.end]
+
+
+def test_a_relative_clause_before_a_closing_quoted_detail_is_not_cut() -> None:
+    # Round 45: « ..., selon un communiqué des autorités de l'Etat, où les pompiers luttent
+    # contre des feux de 365.000 hectares, "un record". » lost its clause and left « un record »
+    # to the communiqué.
+    text = (
+        "Plus de 2.000 habitants ont été évacués dimanche, selon la préfecture du Var, où les "
+        'pompiers combattent un incendie de 9.000 hectares, "un record absolu".'
+    )
+    sent = sentences_of(pipeline("fr")(text))[0]
+    for d in Compressor(resources.language("fr")).deletions(sent):
+        assert d.rule != "relative_clause", text[d.start : d.end]
+    # Without the quote, the detail goes with the clause.
+    text = (
+        "Plus de 2.000 habitants ont été évacués dimanche, selon la préfecture du Var, où les "
+        "pompiers combattent un incendie de 9.000 hectares, un record pour le département."
+    )
+    sent = sentences_of(pipeline("fr")(text))[0]
+    cuts = [
+        text[d.start : d.end]
+        for d in Compressor(resources.language("fr")).deletions(sent)
+        if d.rule == "relative_clause"
+    ]
+    assert cuts and all("un record" in cut for cut in cuts), cuts
+
+
+def test_the_tail_of_a_list_of_places_is_not_cut() -> None:
+    # Round 45: « ... confirmée en Californie, dans l'Oregon et à Washington, mais ... » kept
+    # « en Californie » alone: the deaths of three states given to one.
+    text = (
+        "La mort d'au moins huit randonneurs a été confirmée depuis lundi en Savoie, dans "
+        "l'Isère et à Grenoble, mais les secours affirment que plusieurs sentiers restent "
+        "fermés."
+    )
+    sent = sentences_of(pipeline("fr")(text))[0]
+    for d in Compressor(resources.language("fr")).deletions(sent):
+        assert "à Grenoble" not in text[d.start : d.end] or "en Savoie" in text[d.start : d.end], (
+            d.rule,
+            text[d.start : d.end],
+        )

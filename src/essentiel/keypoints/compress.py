@@ -1147,7 +1147,28 @@ def _inserted_adjunct(s: _Sentence, k: int) -> Deletion | None:
     # a leading circumstantial clause open an inserted one too.
     if not _inserted(s, k) or not s.lang.opens_with(s.piece(s.segs[k]), s.lang.leading_openers):
         return None
+    if _prepositional_list_tail(s, k):
+        return None
     return _segment_deletion(s, k, "adjunct", False)
+
+
+def _prepositional_list_tail(s: _Sentence, k: int) -> bool:
+    """The segment goes on with a list of prepositional phrases the segment before it ends on
+    (« ... confirmée en Californie, dans l'Oregon et à Washington, mais ... »): it holds a
+    coordinator before a preposition, and the segment before ends on a preposition's phrase.
+    Cut, the list reads as complete and is not: round 45's 15 deaths « en Californie » were
+    those of three states."""
+    if k == 0:
+        return False
+    base = s.base
+    own = [t for t in s.sent if s.segs[k].start <= t.idx - base < s.segs[k].end]
+    listed = any(t.pos_ == "CCONJ" and nxt.pos_ == "ADP" for t, nxt in itertools.pairwise(own))
+    before = [
+        t
+        for t in s.sent
+        if s.segs[k - 1].start <= t.idx - base < s.segs[k - 1].end and not t.is_punct
+    ]
+    return listed and any(t.pos_ == "ADP" for t in before[-4:-1])
 
 
 def _trailing_adjunct(s: _Sentence, k: int) -> Deletion | None:
@@ -1767,16 +1788,23 @@ class Compressor:
             # le sud-ouest »: left alone it narrowed the main claim instead; judged round 23).
             # A detail goes with the clause; an exception (« sauf ») may belong to the main
             # claim, which would be overstated without it: the clause is then kept.
-            if (
+            closing_detail = (
                 deletion.rule == "relative_clause"
                 and seg is segs[-1]
-                and not self._protected(piece)
+                and not self._attributes(piece)
                 and not any(
                     tok.pos_ in {"VERB", "AUX"}
                     for tok in tokens
                     if seg.start <= tok.idx - base < seg.end
                 )
-            ):
+            )
+            # A quoted one (« ..., où les pompiers luttent contre des feux sur 365.000
+            # hectares, "un record". ») is the source's words on the clause: it can neither go
+            # (a quote is not cut) nor stay alone (round 45's « selon un communiqué des
+            # autorités "un record" »), so the clause stays.
+            if closing_detail and self._protected(piece):
+                return None
+            if closing_detail:
                 if self.lang.opens_with(piece, self.lang.restrictive_openers):
                     return None
                 hangs = True
