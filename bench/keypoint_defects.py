@@ -2052,6 +2052,8 @@ def clitic_back(
     counted by a number with a noun before it (« X comptait 80 comptes, Y en avait 30 »),
     and not in a bullet whose sentence follows the one of the bullet above in the article
     (``after_previous``: the referent is there)."""
+    from essentiel.keypoints.pointing import in_idiom
+
     if not words.back_clitics or after_previous:
         return None
     inside = {tok.i for tok in tokens}
@@ -2069,11 +2071,7 @@ def clitic_back(
             or (before.count("“") > before.count("”"))
         ):
             continue
-        after = {t.lower_ for t in verb.subtree if t.i > verb.i}
-        if any(
-            tok.lower_ == pronoun and verb.lemma_.lower() == lemma and (not word or word in after)
-            for pronoun, lemma, word in words.clitic_idioms
-        ):
+        if in_idiom(tok, verb, words.clitic_idioms):
             continue
         # « X comptait 80 comptes, Y en avait 30 »: a count of a noun said before it.
         earlier = [t for t in tokens if t.i < tok.i]

@@ -911,6 +911,17 @@ def _clitic(
 _CONTROLLED = frozenset({"xcomp", "ccomp", "advcl", "acl", "obl", "obl:arg", "obj"})
 
 
+def in_idiom(tok: Token, verb: Token, idioms: Iterable[tuple[str, str, str]]) -> bool:
+    """Whether the clitic ``tok`` on ``verb`` is one of ``idioms`` (pronoun, the verb's lemma,
+    and a word after the verb or none: « s'en aller », « en demander tant »), where it points
+    at nothing (the reader's measure reads its own list the same way)."""
+    after = {t.lower_ for t in verb.subtree if t.i > verb.i}
+    return any(
+        tok.lower_ == pronoun and verb.lemma_.lower() == lemma and (not word or word in after)
+        for pronoun, lemma, word in idioms
+    )
+
+
 def _en_clitic(
     tokens: Sequence[Token], words: PointingWords, introduced: frozenset[str], named: bool
 ) -> str | None:
@@ -929,11 +940,7 @@ def _en_clitic(
         verb = tok.head
         if verb.i < tok.i or verb.pos_ not in {"VERB", "AUX"}:
             continue
-        after = {t.lower_ for t in verb.subtree if t.i > verb.i}
-        if any(
-            tok.lower_ == pronoun and verb.lemma_.lower() == lemma and (not word or word in after)
-            for pronoun, lemma, word in words.en_idioms
-        ):
+        if in_idiom(tok, verb, words.en_idioms):
             continue
         if any(c.pos_ == "NUM" for c in verb.children):
             continue
