@@ -2790,3 +2790,14 @@ def test_the_tail_of_a_list_of_places_is_not_cut() -> None:
             d.rule,
             text[d.start : d.end],
         )
+    # A coordinated noun's complement inside an aside is no list of places: the aside goes
+    # (« , en présence du maire et du président de la région, X »).
+    aside = (
+        "Le ministre a inauguré mardi la nouvelle criée du port de Lorient, en présence du "
+        "maire et du président de la région, mais sans les pêcheurs en grève."
+    )
+    sent = sentences_of(pipeline("fr")(aside))[0]
+    assert any(
+        d.rule == "adjunct" and "en présence" in aside[d.start : d.end]
+        for d in Compressor(resources.language("fr")).deletions(sent)
+    )

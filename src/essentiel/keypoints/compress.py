@@ -1162,13 +1162,23 @@ def _prepositional_list_tail(s: _Sentence, k: int) -> bool:
         return False
     base = s.base
     own = [t for t in s.sent if s.segs[k].start <= t.idx - base < s.segs[k].end]
-    listed = any(t.pos_ == "CCONJ" and nxt.pos_ == "ADP" for t, nxt in itertools.pairwise(own))
     before = [
         t
         for t in s.sent
         if s.segs[k - 1].start <= t.idx - base < s.segs[k - 1].end and not t.is_punct
     ]
-    return listed and any(t.pos_ == "ADP" for t in before[-4:-1])
+
+    def place_preposition(tok: Token) -> bool:
+        # Not a noun's complement (« en présence du maire et du président »: « du »).
+        return tok.pos_ == "ADP" and tok.lower_ not in s.lang.noun_complement_openers
+
+    listed = any(t.pos_ == "CCONJ" and place_preposition(nxt) for t, nxt in itertools.pairwise(own))
+    return (
+        listed
+        and bool(own)
+        and place_preposition(own[0])
+        and any(place_preposition(t) for t in before[-4:-1])
+    )
 
 
 def _trailing_adjunct(s: _Sentence, k: int) -> Deletion | None:
