@@ -1012,6 +1012,15 @@ def _bare_name(piece: str) -> bool:
     )
 
 
+_DASH_AFTER = re.compile(r"^\s*,?\s*(?P<name>[^,]+?)\s+[-–—]\s")
+
+
+def _name_closing_dash_aside(piece: str) -> bool:
+    """« Jean Castex - et choisit ... »: a bare name, then the dash that closes an aside."""
+    match = _DASH_AFTER.match(piece)
+    return match is not None and _bare_name(match.group("name"))
+
+
 def _bare_names(piece: str, coordinators: frozenset[str]) -> bool:
     """« C.J. Miles and Delon Wright »: bare names (``_bare_name``) joined by a coordinator."""
     words = piece.strip(" ,").split()
@@ -1822,6 +1831,16 @@ class Compressor:
             # hung it on (« , sous les regards du directeur régional du CICR, Fabrizio
             # Carboni »): left alone after the comma it describes nothing (``_orphan_name``).
             hangs = hangs or (end == deletion.end and seg is segs[-1] and _bare_name(piece))
+            # The same name closing a dash aside (« choisi par le chef de l'Etat - Nicolas
+            # Revel, qui va devenir celui de son successeur, Jean Castex - et choisit ... »):
+            # apposed to the clause's last noun, it would be left apposed to the aside's first
+            # name (round 46's unfaithful bullet). The clause stays.
+            if (
+                deletion.rule == "relative_clause"
+                and end == deletion.end
+                and _name_closing_dash_aside(piece)
+            ):
+                return None
             # Before the verb, a bare name after a cut adjunct is most often the subject the
             # adjunct was fronted before (« Le 16 octobre 1984, dans la soirée, Grégory
             # Villemin, 4 ans, était retrouvé »: the parse hung the name on « soirée », and
