@@ -99,6 +99,14 @@ def _future_stem(verb: Token, rule: dict[str, Any] | None) -> bool | None:
     return stem.endswith(rule["stem_end"]) and stem != lemma[: -int(rule["imperfect_stem_cut"])]
 
 
+def _bare_participle(verb: Token) -> bool:
+    """A participle with no auxiliary of its own (« des chiffres rendus publics », « un report
+    envisagé »): it says what was done, not when a clause happens."""
+    return "Part" in verb.morph.get("VerbForm", []) and not any(
+        c.dep_.startswith("aux") for c in verb.children
+    )
+
+
 def _future_form(verb: Token, rule: dict[str, Any] | None) -> bool:
     """Is ``verb`` a simple future the parser misread (« recevra » tagged a past, « votera » a
     participle)? Its stem is the conditional's, ending in « r » (« recevr-a », « voter-a »,
@@ -183,8 +191,7 @@ def _clause_tense(
         return None  # a participle with no auxiliary: no tense of its own
     if (
         lemma in forward
-        and "Part" in verb.morph.get("VerbForm", [])
-        and not auxes
+        and _bare_participle(verb)
         and any(c.dep_.startswith("nsubj") for c in verb.children)
     ):
         # « D'où un report envisagé à l'automne »: a plan, its noun the participle's subject
@@ -319,10 +326,7 @@ class BlockTenses:
         verb = _governing_verb(self.doc[first], self.words)
         if verb is None:
             return None
-        participle = "Part" in verb.morph.get("VerbForm", []) and not any(
-            c.dep_.startswith("aux") for c in verb.children
-        )
-        return verb.lemma_.lower(), participle and verb.idx < start
+        return verb.lemma_.lower(), _bare_participle(verb) and verb.idx < start
 
     def at(self, start: int, end: int) -> str | None:
         """What ``dates._Context.tense_at`` answers from ``tense_positions``'s sets for the
