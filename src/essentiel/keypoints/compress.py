@@ -59,7 +59,7 @@ from spacy.tokens import Token
 
 from essentiel import resources
 from essentiel.facts.quotes import rules as quote_rules
-from essentiel.resources import Language, raw
+from essentiel.resources import Language, alternation, raw
 
 _OPEN_QUOTES = "«“"
 _CLOSE_QUOTES = "»”"
@@ -614,28 +614,32 @@ def _repeated_words(s: _Sentence) -> Iterable[Deletion]:
 
 
 @cache
-def _determiner_slip_regex(code: str) -> re.Pattern[str] | None:
+def _determiner_slips_of(code: str) -> tuple[re.Pattern[str], dict[str, frozenset[str]]] | None:
     """Two determiners in a row the language never writes (``[compress] determiner_slips``):
-    the second is group ``second``, with the space before it."""
+    a pattern for any first one before any listed second one, and the seconds each first
+    takes."""
     slips: dict[str, list[str]] = raw(code).get("compress", {}).get("determiner_slips", {})
     if not slips:
         return None
-    pairs = "|".join(
-        rf"{re.escape(first)}(?P<s{k}> (?:{'|'.join(map(re.escape, seconds))}))"
-        for k, (first, seconds) in enumerate(sorted(slips.items()))
+    seconds = sorted({w for words in slips.values() for w in words})
+    pattern = re.compile(
+        rf"(?<![\w'’-])(?P<first>{alternation(sorted(slips))})"
+        rf"(?P<second> (?:{alternation(seconds)})) (?=[a-zà-öø-ÿ])"
     )
-    return re.compile(rf"(?<![\w'’-])(?:{pairs}) (?=[a-zà-öø-ÿ])")
+    return pattern, {first: frozenset(words) for first, words in slips.items()}
 
 
 def _determiner_slips(s: _Sentence) -> Iterable[Deletion]:
     """The second of two determiners in a row (« du ce mouvement »), outside quotes and
     « selon X »: the same slip as a word written twice."""
-    pattern = _determiner_slip_regex(s.lang.code)
-    if pattern is None:
+    found = _determiner_slips_of(s.lang.code)
+    if found is None:
         return
+    pattern, takes = found
     for match in pattern.finditer(s.text):
-        group = next(name for name, value in match.groupdict().items() if value is not None)
-        start, end = match.span(group)
+        if match.group("second").strip() not in takes[match.group("first")]:
+            continue
+        start, end = match.span("second")
         if any(a < start < b for a, b in s.guarded):
             continue
         yield Deletion(start, end, "repeated_words", True, 0)
