@@ -1071,6 +1071,12 @@ def test_ainsi_that_draws_on_the_sentence_before_is_dropped(text: str, bullet: s
             "La chanteuse Léa Marec, alors âgée de 20 ans, a sorti son premier album en 1984.",
             "La chanteuse Léa Marec, alors âgée de 20 ans, a sorti son premier album en 1984.",
         ),
+        # The source's slip for « alors qu'il »: cut, « alors » left « ... mardi qui livrait
+        # ... », a relative hung on the date (judged « agrammaticale », round 46).
+        (
+            "Un livreur est mort mardi 4 mai alors qui déchargeait un camion à Vitré.",
+            "Un livreur est mort mardi 4 mai alors qui déchargeait un camion à Vitré.",
+        ),
     ],
 )
 def test_alors_the_time_of_the_sentence_before_is_dropped(text: str, bullet: str) -> None:

@@ -33,6 +33,8 @@ def _kind(text: str, introduced: frozenset[str] = frozenset(), below: bool = Fal
         ("Dans le même temps les syndicats de la SNCF ont appelé à la grève.", "context_link"),
         ("À tel point que la mairie de Brest a fermé la piscine municipale.", "context_link"),
         ("Si bien que la mairie de Brest a fermé la piscine municipale.", "context_link"),
+        ("Entre les deux, le préfet du Finistère s'est posé en arbitre lundi.", "context_link"),
+        ("Entre les deux tours, le préfet du Finistère a reçu les candidats.", None),
     ],
 )
 def test_openers_the_forty_second_rounds_named(text: str, kind: str | None) -> None:
@@ -129,10 +131,13 @@ def test_the_selector_drops_the_link_or_refuses_the_sentence() -> None:
         "Dans le même temps les pompiers du Finistère ont renforcé leurs patrouilles. "
         "À tel point que la mairie de Brest a fermé le parc de la Penfeld jusqu'à lundi. "
         "D'autres communes de la côte ont annulé leur bal populaire du 14 juillet. "
-        "La mère de l'enfant et son compagnon ont quant à eux été placés en garde à vue."
+        "La mère de l'enfant et son compagnon ont quant à eux été placés en garde à vue. "
+        "Entre les deux, le sous-préfet de Morlaix s'est posé en arbitre mercredi."
     )
     texts = _bullets(body)
-    assert not any(t.startswith(("Malgré", "Dans le même", "À tel", "D'autres")) for t in texts)
+    openers = ("Malgré", "Dans le même", "À tel", "D'autres", "Entre les deux")
+    assert not any(t.startswith(openers) for t in texts), texts
+    assert not any("Entre les deux" in t for t in texts), texts
     assert "Le maire de Quimper a maintenu la fête du port samedi soir." in texts, texts
     assert any(t.startswith("Les pompiers du Finistère ont renforcé") for t in texts), texts
     assert not any("quant à" in t for t in texts), texts

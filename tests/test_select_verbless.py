@@ -38,6 +38,10 @@ def _first(text: str):  # type: ignore[no-untyped-def]
         # clause's (« comme le rappelle ... », judged round 43).
         'Avec une estimation prudente, certains incendies étant "déclenchés pour des raisons '
         'diverses" comme le rappelle Le Progrès.',
+        # A comparison, a place and a relative clause the parse made the root (judged round
+        # 45: « Tout comme » left orphan): a phrase and what is said of it.
+        "Tout comme au Chili, dont la ministre de la Santé a reproché lundi aux habitants leur "
+        "manque de prudence.",
     ],
 )
 def test_a_verbless_circumstance_is_no_candidate(text: str) -> None:
@@ -68,6 +72,14 @@ def test_a_verbless_circumstance_is_no_candidate(text: str) -> None:
         "Comme le rappelle Le Progrès, certains incendies ont été déclenchés pour des raisons "
         "diverses.",
         "Les pompiers sont intervenus dans la nuit, alors que le feu gagnait la forêt.",
+        # A relative clause beside a main clause of its own.
+        "Le maire de Rennes, dont le mandat s'achève en mars, a annoncé lundi sa candidature.",
+        # « dont » for « including », the subject before it (validation page 89).
+        "300 colis, dont des médicaments et des lettres recommandées, ont été retrouvés lundi.",
+        "500 lettres, dont des chèques et des courriers des impôts, ont été découvertes dans un "
+        "fossé mercredi.",
+        "Au Chili, où la ministre de la Santé a reproché aux habitants leur manque de "
+        "prudence, les écoles ferment.",
     ],
 )
 def test_a_statement_is_no_verbless_circumstance(text: str) -> None:

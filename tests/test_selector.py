@@ -618,9 +618,12 @@ def test_a_pronoun_meaning_the_one_just_named_keeps_a_sentence_out() -> None:
     assert _stands_alone("Le parti centriste a annoncé mardi son soutien au maire sortant de Dole.")
 
 
-def _candidate(rank: int, score: float, lemmas: set[str]) -> Candidate:
-    # next_best reads the rank, the score and the lemmas only: no parsed sentence is needed.
-    return Candidate(sentence=None, rank=rank, score=score, lemmas=frozenset(lemmas), features={})  # type: ignore[arg-type]
+def _candidate(rank: int, score: float, lemmas: set[str], text: str = "") -> Candidate:
+    # next_best reads the rank, the score, the lemmas and the sentence's quotes.
+    sentence = _parse(text or "Le conseil municipal de Brest a voté mardi.", "fr")[0]
+    return Candidate(
+        sentence=sentence, rank=rank, score=score, lemmas=frozenset(lemmas), features={}
+    )
 
 
 def test_next_best_weighs_each_candidate_by_its_factor() -> None:
@@ -635,6 +638,32 @@ def test_next_best_weighs_each_candidate_by_its_factor() -> None:
         return 0.8 ** max(0, abs(cand.rank - first.rank) - 1)
 
     assert next_best(candidates, chosen, {}, closer) is near
+
+
+def test_next_best_does_not_tell_a_shown_quote_again() -> None:
+    # Judged round 45: the headline's quote, told whole in the first bullet and again with
+    # an aside in the third.
+    shown = '"Personne ne fixera mon agenda". Voilà ce qu\'a répondu le maire de Vannes.'
+    again = _candidate(
+        3,
+        0.9,
+        {"personne", "préfet", "fixer", "agenda"},
+        '"Personne, ni le préfet ni le ministre, ne fixera mon agenda", a-t-il déclaré.',
+    )
+    other = _candidate(5, 0.5, {"conseil", "voter"}, "Le conseil municipal de Vannes a voté.")
+    assert next_best([again, other], [], {}, shown=[shown]) is other
+    # Two quotes that share their small words only are two.
+    shown = '"Nous ne céderons rien sur les salaires", a dit la maire.'
+    again = _candidate(
+        3, 0.9, {"horaire"}, '"Nous ne céderons rien sur les horaires de nuit", a dit le maire.'
+    )
+    assert next_best([again, other], [], {}, shown=[shown]) is again
+    # A name in quotation marks is no one's words (train row 16693).
+    shown = 'Le restaurant "La Table du Vieux Port de Concarneau" a perdu sa deuxième étoile.'
+    again = _candidate(
+        3, 0.9, {"étoile"}, '"La Table du Vieux Port de Concarneau" détenait deux étoiles.'
+    )
+    assert next_best([again, other], [], {}, shown=[shown]) is again
 
 
 FIRE = (

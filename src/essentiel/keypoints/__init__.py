@@ -797,7 +797,9 @@ def build_keypoints(
         first = not made and bool(pending)
         tried_first += first
         cand: Candidate | None = (
-            pending.pop(0) if first else next_best(candidates, chosen, weight, near)
+            pending.pop(0)
+            if first
+            else next_best(candidates, chosen, weight, near, [p.text for _, p in made])
         )
         if cand is None:
             break
@@ -854,7 +856,13 @@ def build_keypoints(
             # Picked by place only: a rival that names the headline's place would otherwise
             # stand in with a lower score, and a refusal that waits for a better candidate
             # would no longer find one.
-            other = next_best(candidates, [*chosen, (cand, frozenset())], weight, placed)
+            other = next_best(
+                candidates,
+                [*chosen, (cand, frozenset())],
+                weight,
+                placed,
+                [p.text for _, p in made],
+            )
             return other.score / cand.score if other is not None and cand.score > 0 else 0.0
 
         # The headline's statement too long as it is, or refused: its main clause, cut of

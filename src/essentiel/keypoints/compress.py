@@ -481,6 +481,7 @@ _QUE = frozenset({"que", "qu'", "qu’"})
 # ... or that open a clause with « que » or an adjective (« alors que », « alors âgée de »),
 # and are only the time of the sentence before on a verb (« avait alors vertement critiqué »).
 _CLAUSE_OPENERS = frozenset({"alors"})
+_RELATIVE_SLIPS = frozenset({"qui"})
 # « non seulement ... mais aussi », "not only ... but also": the pair's second half.
 _PAIRED = frozenset({"mais", "et", "but", "and", "ou", "or"})
 
@@ -557,8 +558,12 @@ def _additive_adverb(s: _Sentence) -> Iterable[Deletion]:
             # Kept, as « aussi » is also kept when it may be either (« a été aussi condamné »).
             if phrase in _COMPARATIVES and not aside and degree_after_copula(before, after):
                 continue
+            # « alors qui livrait » is the source's slip for « alors qu'il »: a clause too.
             opens_clause = after is not None and (
-                after.lower_ in _QUE or after.pos_ == "ADJ" or _adjectival_participle(after)
+                after.lower_ in _QUE
+                or after.lower_ in _RELATIVE_SLIPS
+                or after.pos_ == "ADJ"
+                or _adjectival_participle(after)
             )
             if opens_clause and phrase in _CLAUSE_OPENERS and not aside:
                 continue

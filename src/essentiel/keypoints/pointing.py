@@ -156,6 +156,11 @@ class PointingWords:
     masculine_clitics: frozenset[str]
     feminine_clitics: frozenset[str]
     personal_clitics: frozenset[str]  # « lui », « leur »: someone, not something
+    # « peuvent le faire »: the verbs whose object pronoun stands for an act, which only a
+    # verb before it in the bullet can tell, not a noun; and the verbs that carry another
+    # (« peuvent », « veut »), which tell no act themselves. Lemmas.
+    pro_verbs: frozenset[str]
+    carrier_verbs: frozenset[str]
     plural_possessives: frozenset[str]  # « leurs »: a plural owner
     singular_possessives: frozenset[str]  # « sa »: one owner, not « les autorités »
     degree: frozenset[str]  # « une aussi courte période »: before an adjective, a degree
@@ -296,6 +301,8 @@ class PointingWords:
             masculine_clitics=words("masculine_clitics"),
             feminine_clitics=words("feminine_clitics"),
             personal_clitics=words("personal_clitics"),
+            pro_verbs=words("pro_verbs"),
+            carrier_verbs=words("carrier_verbs"),
             plural_possessives=words("plural_possessives"),
             singular_possessives=words("singular_possessives"),
             degree=words("degree"),
@@ -879,6 +886,23 @@ def _clitic(
         own = {h.i for h in heads} | {
             c.i for h in heads for c in h.children if c.dep_ in _NAME_PARTS
         }
+        # « Seules les grandes villes peuvent le faire » (judged round 45): do what? An act,
+        # which a verb before it tells (« veut rénover l'école et peut le faire »), never a
+        # noun. Not a causative (« le faire voter », « le faire savoir »): there the pronoun is
+        # the infinitive's object, a thing.
+        causative = any(
+            c.i > verb.i and "Inf" in c.morph.get("VerbForm", []) for c in verb.children
+        )
+        if (
+            verb.lemma_.lower() in words.pro_verbs
+            and tok.lower_ not in words.personal_clitics
+            and not causative
+        ):
+            if any(
+                t.pos_ == "VERB" and t.lemma_.lower() not in words.carrier_verbs for t in tokens[:k]
+            ):
+                continue
+            return "back_clitic"
         # « lui », « leur » stand for someone: a noun before them that names a thing cannot
         # be what they stand for (« Aucune preuve d'identité ne lui a été demandée »).
         personal = tok.lower_ in words.personal_clitics

@@ -17,7 +17,7 @@ Redundancy is handled at pick time (maximal marginal relevance).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -34,6 +34,7 @@ from essentiel.keypoints.compress import (
     is_subject,
     opens_pointing_back,
     pointing_label_end,
+    quoted_ranges,
     subordinate_only,
 )
 from essentiel.resources import Language
@@ -46,6 +47,12 @@ POSITION_DECAY = 0.15
 REDUNDANCY_PENALTY = 0.6
 # Two bullets sharing more than this share of (rarity-weighted) content lemmas say the same thing.
 DUPLICATE_OVERLAP = 0.5
+# A quote of at least this many words whose words another bullet's quote holds at this share
+# is the same quote told twice (« "Personne ne me dictera mon calendrier" » above « "Personne,
+# ni X, ni le pape, ne me dictera mon calendrier", a déclaré ... », judged round 45).
+REPEATED_QUOTE_WORDS = 4
+REPEATED_QUOTE_SHARE = 0.8
+REPEATED_QUOTE_LETTERS = 5
 # A pluperfect main verb (« avait annoncé », "had announced") is how news marks background.
 BACKGROUND_FACTOR = 0.8
 # A quote running over more sentences than this is not one quote: its marks are wrong.
@@ -631,6 +638,8 @@ def main_clause_verb(tokens: Iterable[Token]) -> bool:
     ne fait pas l'unanimité » has a finite verb, but in its relative clause only."""
     kept = list(tokens)
     inside = {tok.i for tok in kept}
+    if _relative_root(kept):
+        return False
     for tok in kept:
         if not is_finite_verb(tok):
             continue
@@ -649,6 +658,43 @@ def main_clause_verb(tokens: Iterable[Token]) -> bool:
             node = node.head
         # A clause hung outside the tokens (the parse ran across a split) is their main one.
         if node.dep_ not in _NOUN_CLAUSES or node.head.i not in inside:
+            return True
+    return False
+
+
+def _relative_root(tokens: list[Token]) -> bool:
+    """The one finite verb's clause opens on a relative pronoun after a comma (« Tout comme en
+    Iran, dont le président a reproché ... à ses concitoyens ... », judged round 45): the
+    parse made the relative clause the root, and the sentence is a phrase and what is said of
+    it, no statement. Only when no other clause has a finite verb of its own, so that a
+    misparsed « Le maire, dont le mandat s'achève, a annoncé ... » is not taken for one."""
+    if not tokens:
+        return False
+    relatives = _standalone_set(tokens[0].lang_, "relative_openers")
+    heads = {
+        (tok if tok.dep_ not in _AUXILIARIES else tok.head).i
+        for tok in tokens
+        if is_finite_verb(tok)
+    }
+    if len(heads) != 1:
+        return False
+    verb = tokens[0].doc[heads.pop()]
+    first = tokens[0].i
+    for tok in tokens:
+        if tok.i >= verb.i:
+            return False
+        if (
+            tok.lower_ in relatives
+            and tok.i > first + 1
+            and tok.nbor(-1).text == ","
+            and verb in tok.ancestors
+            and all(a.pos_ not in {"VERB", "AUX"} for a in tok.ancestors if a.i != verb.i)
+            # « 500 lettres, dont des chèques, ont été découvertes »: a noun before the comma
+            # with no preposition may be the main clause's subject; « en Iran, dont » is a
+            # place, which the relative clause tells of.
+            and any(c.dep_ == "case" for c in tok.nbor(-2).children)
+            and not any(c.dep_.startswith("nsubj") and c.i < tok.i for c in verb.children)
+        ):
             return True
     return False
 
@@ -1588,14 +1634,45 @@ def overlap(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> f
     return mass(a & b) / min(mass(a), mass(b))
 
 
+def _quoted_words(text: str) -> list[frozenset[str]]:
+    """The longer lowercase words of each quote of ``text`` (``REPEATED_QUOTE_WORDS`` words or
+    more): « ne », « les », « nous » are shared by any two quotes, « salaires » and « horaires »
+    tell two apart; a name in quotation marks (« "L'Auberge du Pont de Collonges" ») writes its
+    words with capitals and is no one's words. The first word may have its capital."""
+    quotes = [re.findall(r"\w+", text[a:b]) for a, b in quoted_ranges(text)]
+    return [
+        frozenset(
+            w.lower()
+            for k, w in enumerate(words)
+            if len(w) >= REPEATED_QUOTE_LETTERS and (k == 0 or w.islower())
+        )
+        for words in quotes
+        if len(words) >= REPEATED_QUOTE_WORDS
+    ]
+
+
+def repeats_quote(text: str, other: str) -> bool:
+    """Whether a quote of ``text`` and one of ``other`` are the same words, one of them whole
+    in the other at ``REPEATED_QUOTE_SHARE`` (the shorter's words): the same quote told twice,
+    which the lemma overlap of two long sentences does not see."""
+    for mine in _quoted_words(text):
+        for theirs in _quoted_words(other):
+            shorter, longer = sorted((mine, theirs), key=len)
+            if len(shorter) >= 2 and len(shorter & longer) >= REPEATED_QUOTE_SHARE * len(shorter):
+                return True
+    return False
+
+
 def next_best(
     candidates: list[Candidate],
     chosen: list[tuple[Candidate, frozenset[str]]],
     weight: dict[str, float],
     factor: Callable[[Candidate], float] | None = None,
+    shown: Sequence[str] = (),
 ) -> Candidate | None:
     """The best remaining candidate that does not repeat what a chosen bullet says (MMR);
-    ``factor``: what each candidate's score is multiplied by beside that (its place)."""
+    ``factor``: what each candidate's score is multiplied by beside that (its place);
+    ``shown``: the bullets made, whose quotes a candidate may not tell again."""
     best: Candidate | None = None
     best_value = float("-inf")
     for cand in candidates:
@@ -1603,6 +1680,9 @@ def next_best(
             continue
         redundancy = max((overlap(cand.lemmas, said, weight) for _, said in chosen), default=0.0)
         if redundancy > DUPLICATE_OVERLAP:
+            continue
+        told = [*shown, *(c.sentence.span.text for c, _ in chosen)]
+        if any(repeats_quote(cand.sentence.span.text, t) for t in told):
             continue
         score = cand.score * factor(cand) if factor is not None else cand.score
         value = score - REDUNDANCY_PENALTY * redundancy * score
