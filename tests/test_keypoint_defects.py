@@ -422,6 +422,15 @@ def _covers(headline: str, bullet: str, lang: str = "fr") -> bool:
             "Les vendanges débutent en Alsace, vers une petite récolte",
             "Dans le Bas-Rhin, les vendanges ont commencé mardi.",
         ),
+        # A trial told by its verb, a reopening by its noun (twenty-fourth session).
+        (
+            "Procès du braqueur de la bijouterie Lemoine",
+            "Le braqueur est jugé depuis lundi à Rennes.",
+        ),
+        (
+            "Les piscines bretonnes rouvrent enfin leurs bassins",
+            "La réouverture des piscines est prévue lundi à Lorient.",
+        ),
     ],
 )
 def test_the_headline_event_in_other_words_is_stated(headline: str, bullet: str) -> None:
@@ -1249,3 +1258,30 @@ def test_a_number_in_brackets_is_no_count_of_the_lead() -> None:
     at = lead.index("50")
     assert (at, at + 2) in side
     assert all(a != lead.index("52") for a, _ in side)
+
+
+def _box_defects(text: str, headline: str | None) -> list[str]:
+    script = _script()
+    doc = pipeline("fr")(text)
+    sentences = [ParsedSentence(block=0, offset=0, span=s, lang="fr") for s in doc.sents]
+    point = SimpleNamespace(
+        text=text,
+        sources=[Span(start=0, end=len(text), text=text)],
+        fragments=[Span(start=0, end=len(text), text=text)],
+    )
+    box = script.audit_box(
+        text, sentences, [point], resources.language("fr"), script.Words.of("fr"), headline, None
+    )
+    return list(box["bullets"][0]["defects"])
+
+
+def test_a_demonstrative_whose_noun_the_headline_says_stands() -> None:
+    """« ce défilé » under « Un dernier défilé pour ... »: the headline told which one (train
+    rows 16000-16299, pages 1101-1300, twenty-fourth session). Not a word of its family, nor
+    a noun the headline does not say."""
+    bullet = "La créatrice brestoise a salué son public à la fin de ce défilé sous la pluie."
+    said = "Un dernier défilé pour la créatrice Anne Morvan"
+    assert "back_demonstrative" not in _box_defects(bullet, said)
+    assert "back_demonstrative" in _box_defects(bullet, "La créatrice Anne Morvan quitte la mode")
+    family = "Selon la mairie, ce fonds permet de réparer des vélos à Brest."
+    assert "back_demonstrative" in _box_defects(family, "Brest triple le budget du plan vélo")
