@@ -690,6 +690,8 @@ def no_main_verb(tokens: Sequence[Any], auxiliaries: frozenset[str] = frozenset(
         return False
     if _misread_auxiliary(tokens, auxiliaries):
         return False
+    if _two_clauses_merged(tokens):
+        return False
     # A finite verb the parse hung on a noun as a plain modifier, with no relative pronoun,
     # is the parse's mistake for the main verb (« Au moins huit personnes, dont cinq enfants,
     # ont été blessées »), as the selector reads it (``select.verbless_fragment``); « Le poste
@@ -778,6 +780,29 @@ def no_main_verb(tokens: Sequence[Any], auxiliaries: frozenset[str] = frozenset(
         ):
             return False
     return True
+
+
+def _two_clauses_merged(tokens: Sequence[Any]) -> bool:
+    """Two finite auxiliaries on one verb of a relative clause, words between them: the parse
+    ran the clause into the main one (« Le détenu qui était dans une cour est monté sur le
+    toit »: « était » and « est » both on « monté »). A verb takes one finite auxiliary; the
+    second is the main clause's."""
+    from essentiel.keypoints.compress import is_finite_verb
+
+    inside = {tok.i for tok in tokens}
+    for tok in tokens:
+        if tok.dep_ not in _RELATIVES:
+            continue
+        finite = sorted(
+            c.i
+            for c in tok.children
+            if c.i in inside
+            and c.dep_ in {"aux", "aux:tense", "aux:pass", "auxpass", "cop"}
+            and is_finite_verb(c)
+        )
+        if len(finite) >= 2 and finite[-1] - finite[0] > 1:
+            return True
+    return False
 
 
 def _swallowed_main_verb(node: Any, inside: set[int]) -> bool:

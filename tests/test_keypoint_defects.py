@@ -172,6 +172,13 @@ def test_english_openers(text: str, kind: str | None) -> None:
         ),
         # The main verb read as an adjective.
         ("Le ministère insiste sur le fait que la mesure ne concernera que les lycées.", False),
+        # The relative clause's auxiliary and the main verb's both hung on the main verb
+        # (train rows 16000-16299, twenty-fourth session).
+        (
+            "Le marin qui était dans la cabine est tombé à l'eau, entraînant l'arrêt du navire.",
+            False,
+        ),
+        ("Le marin qui était tombé à l'eau près du port de Lorient.", True),
     ],
 )
 def test_a_bullet_with_no_finite_verb_in_its_main_clause(text: str, missing: bool) -> None:
