@@ -254,6 +254,17 @@ def test_quote_cut_and_unclosed_quote() -> None:
         ("Invitée dans l'émission Dans la lumière, Anne Le Goff parle de Brest.", "fr", False),
         ("Les écoles ouvrent mardi, a déclaré le ministre sur KBZ-ARMOR TV.", "fr", False),
         ("Les écoles ouvrent mardi LES ÉCOLES DE BREST Le ministre a parlé.", "fr", True),
+        # A petition's name after its noun (train rows 16000-16299, twenty-fourth session).
+        (
+            "Le maire a reçu 65 courriers, soutenus par la pétition Pour une plage propre.",
+            "fr",
+            False,
+        ),
+        (
+            "Le maire a reçu 65 courriers de riverains Pour une plage propre, les élus ont voté.",
+            "fr",
+            True,
+        ),
         ("Bills are 9% higher than inland The cost of the levy is rising.", "en", True),
         ("The report was published by The Guardian on Monday.", "en", False),
         ("NASA released a map of the ice found near the lunar south pole.", "en", False),
