@@ -1983,7 +1983,9 @@ def audit_box(
             found += ["points_back", "back_act"]
         # What the reader read before this bullet: the headline, then the bullets above it.
         told_text = "\n".join([headline or "", *(r["text"] for r in records)])
-        place = unplaced(sentence, fragments, lang.code, entities, told_text, point.text)
+        place = unplaced(
+            sentence, fragments, lang.code, entities, told_text, point.text, elided_counts=True
+        )
         if place is not None:
             found += ["unplaced", place.kind]
             placed_words.append(place.words)

@@ -424,7 +424,13 @@ def test_a_description_by_a_word_of_its_family_said_before_is_placed() -> None:
 def test_a_count_whose_noun_the_clause_before_gives_is_placed() -> None:
     """« Un migrant est mort et plusieurs sont blessés »: several migrants, the noun left out
     after the count (validation pages 0-245, twenty-fourth session)."""
-    assert _kind("Un pêcheur a disparu dans la tempête et plusieurs ont été secourus.") is None
-    assert _kind("Plusieurs ont été secourus par les sauveteurs de Brest.") == (
-        "unplaced_quantifier"
+    joined = "Un pêcheur a disparu dans la tempête et plusieurs ont été secourus."
+    found = unplaced(
+        _sentence(joined), [(0, len(joined))], "fr", [], "", joined, elided_counts=True
     )
+    assert found is None
+    # The selector's reading (the default) still refuses it.
+    assert _kind(joined) == "unplaced_quantifier"
+    alone = "Plusieurs ont été secourus par les sauveteurs de Brest."
+    found = unplaced(_sentence(alone), [(0, len(alone))], "fr", [], "", alone, elided_counts=True)
+    assert found is not None and found.kind == "unplaced_quantifier"
