@@ -76,7 +76,8 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
 - ``points_back``: a word anywhere in the bullet, not only at its opening, points at a
   sentence the box does not show (the sixth judged round's least readable boxes). Ten ways,
   also counted apart: ``back_demonstrative`` (« au-dessus de cette barre », a demonstrative
-  and a noun neither the bullet nor an earlier bullet introduced, itself or another way: a
+  and a noun neither the bullet nor an earlier bullet introduced, itself or another way (nor
+  the headline, the same word: « ce défilé » under « Un dernier défilé ... »): a
   word of its family or its equivalents, « ce scrutin » after « les élections », or a word
   of its kind, « cet homme » after a person's name; not a time, « cette semaine », nor a
   noun a relative clause, an « of » complement or a name defines), ``back_cue``
@@ -689,6 +690,8 @@ def no_main_verb(tokens: Sequence[Any], auxiliaries: frozenset[str] = frozenset(
         return False
     if _misread_auxiliary(tokens, auxiliaries):
         return False
+    if _two_clauses_merged(tokens):
+        return False
     # A finite verb the parse hung on a noun as a plain modifier, with no relative pronoun,
     # is the parse's mistake for the main verb (« Au moins huit personnes, dont cinq enfants,
     # ont été blessées »), as the selector reads it (``select.verbless_fragment``); « Le poste
@@ -777,6 +780,29 @@ def no_main_verb(tokens: Sequence[Any], auxiliaries: frozenset[str] = frozenset(
         ):
             return False
     return True
+
+
+def _two_clauses_merged(tokens: Sequence[Any]) -> bool:
+    """Two finite auxiliaries on one verb of a relative clause, words between them: the parse
+    ran the clause into the main one (« Le détenu qui était dans une cour est monté sur le
+    toit »: « était » and « est » both on « monté »). A verb takes one finite auxiliary; the
+    second is the main clause's."""
+    from essentiel.keypoints.compress import is_finite_verb
+
+    inside = {tok.i for tok in tokens}
+    for tok in tokens:
+        if tok.dep_ not in _RELATIVES:
+            continue
+        finite = sorted(
+            c.i
+            for c in tok.children
+            if c.i in inside
+            and c.dep_ in {"aux", "aux:tense", "aux:pass", "auxpass", "cop"}
+            and is_finite_verb(c)
+        )
+        if len(finite) >= 2 and finite[-1] - finite[0] > 1:
+            return True
+    return False
 
 
 def _swallowed_main_verb(node: Any, inside: set[int]) -> bool:
@@ -1922,6 +1948,14 @@ def audit_box(
         if broken_cut(sentence, fragments, lang, bool(_BRACKETED.search(point.text))):
             found.append("broken_cut")
         back = points_back(sentence, fragments, lang.code, introduced, point.text, bool(said))
+        if back == "back_demonstrative":
+            # « ce défilé » under « Un dernier défilé pour ... »: the headline said that very
+            # noun (not a word of its family), as the selector's ``told`` reads it.
+            titled = headline_nouns(tokens, lang.code, headline)
+            if titled:
+                back = points_back(
+                    sentence, fragments, lang.code, introduced | titled, point.text, bool(said)
+                )
         # A quote joined whole over several sentences (« "Je me suis braqué. (...)", souligne
         # X »): its speaker, named in a later sentence, is the bullet's.
         if back == "back_quote" and names_someone(bullet_tokens(sentences, fragments), point.text):
@@ -1949,7 +1983,9 @@ def audit_box(
             found += ["points_back", "back_act"]
         # What the reader read before this bullet: the headline, then the bullets above it.
         told_text = "\n".join([headline or "", *(r["text"] for r in records)])
-        place = unplaced(sentence, fragments, lang.code, entities, told_text, point.text)
+        place = unplaced(
+            sentence, fragments, lang.code, entities, told_text, point.text, elided_counts=True
+        )
         if place is not None:
             found += ["unplaced", place.kind]
             placed_words.append(place.words)
@@ -2037,6 +2073,26 @@ def points_back(
     from essentiel.keypoints.pointing import points_back as found
 
     return found(sentence, fragments, code, introduced, bullet, below)
+
+
+def headline_nouns(tokens: Sequence[Any], code: str, headline: str | None) -> frozenset[str]:
+    """The nouns after a demonstrative of the bullet (« ces pédiatres ») that the headline says
+    as the same word (« des pédiatres dénoncent ... »): lowercase, as ``points_back``'s
+    ``introduced`` holds them. Not a word of the noun's family: « ce fonds » under « ... le
+    budget ... » may be another one."""
+    from essentiel.keypoints.pointing import PointingWords, headline_words
+
+    if not headline:
+        return frozenset()
+    said = headline_words(headline)
+    demonstratives = PointingWords.of(code).demonstratives
+    nouns = {t.head for t in tokens if t.lower_ in demonstratives and t.pos_ == "DET"}
+    return frozenset(
+        word
+        for noun in nouns
+        for word in (noun.lower_.replace("’", "'"), noun.lemma_.lower())
+        if noun.lower_.replace("’", "'") in said
+    )
 
 
 def clitic_back(

@@ -2824,3 +2824,27 @@ def test_a_relative_clause_before_the_name_that_closes_a_dash_aside_is_not_cut()
     for d in Compressor(resources.language("fr")).deletions(span):
         cut = text[d.start : d.end]
         assert not ("successeur" in cut and "Marc Dubois" not in cut), (d.rule, cut)
+
+
+def test_no_cut_leaves_a_paired_link_without_its_member() -> None:
+    # « ... l'envoyer soit dans un hôpital spécialisé soit. »: the cut took the second
+    # member with the aside before it (train rows 16000-16299, twenty-fourth session).
+    text = (
+        "Âgé de 17 ans au moment des faits, Erwan Le Goff avait reconnu en décembre une "
+        "tentative de meurtre, et la cour d'assises de Rennes devait décider de l'envoyer soit "
+        "dans un centre spécialisé soit, comme elle l'a choisi, en prison."
+    )
+    read = _read(text)
+    assert compress_module._bare_link_end(read, _cut(text, ", comme elle l'a choisi, en prison"))
+    assert compress_module._bare_link_end(read, _cut(text, ", en prison"))
+    assert not compress_module._bare_link_end(
+        read, _cut(text, "Âgé de 17 ans au moment des faits, ")
+    )
+    for target in (20, 35, 40):
+        bullet = compress(text, target)[0]
+        assert not bullet.endswith(("soit.", "choisi."))
+    # A conjunction left last, its member cut.
+    text = "Le maire a reçu les commerçants et, comme chaque année, les artisans du marché."
+    assert compress_module._bare_link_end(
+        _read(text), _cut(text, ", comme chaque année, les artisans du marché")
+    )

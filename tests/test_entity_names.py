@@ -148,3 +148,16 @@ def test_a_known_agency_or_party_is_an_organisation(pipeline: Pipeline) -> None:
     kinds = _kinds(_digest(pipeline, text))
     assert kinds["DGS"][0] is EntityKind.ORGANISATION
     assert kinds["Fine Gael"][0] is EntityKind.ORGANISATION
+
+
+def test_a_plural_title_is_no_part_of_the_name(pipeline: Pipeline) -> None:
+    """« Mes Yann Le Bihan et Anne Quéré »: the lawyers' plural title (« Mes », « MM. »)
+    opened the first one's name, which a bullet then wrote out « [Mes Yann Le Bihan] »
+    (pages 1101-1300, twenty-fourth session)."""
+    text = (
+        "Les avocats de la famille, Mes Yann Le Bihan et Anne Quéré, ont porté plainte mardi. "
+        "Me Le Bihan a dénoncé « des méthodes inacceptables » devant le tribunal de Brest."
+    )
+    names = {e.name for e in _digest(pipeline, text).entities}
+    assert not any(n.startswith("Mes ") for n in names)
+    assert "Yann Le Bihan" in names

@@ -172,6 +172,13 @@ def test_english_openers(text: str, kind: str | None) -> None:
         ),
         # The main verb read as an adjective.
         ("Le ministère insiste sur le fait que la mesure ne concernera que les lycées.", False),
+        # The relative clause's auxiliary and the main verb's both hung on the main verb
+        # (train rows 16000-16299, twenty-fourth session).
+        (
+            "Le marin qui était dans la cabine est tombé à l'eau, entraînant l'arrêt du navire.",
+            False,
+        ),
+        ("Le marin qui était tombé à l'eau près du port de Lorient.", True),
     ],
 )
 def test_a_bullet_with_no_finite_verb_in_its_main_clause(text: str, missing: bool) -> None:
@@ -247,6 +254,17 @@ def test_quote_cut_and_unclosed_quote() -> None:
         ("Invitée dans l'émission Dans la lumière, Anne Le Goff parle de Brest.", "fr", False),
         ("Les écoles ouvrent mardi, a déclaré le ministre sur KBZ-ARMOR TV.", "fr", False),
         ("Les écoles ouvrent mardi LES ÉCOLES DE BREST Le ministre a parlé.", "fr", True),
+        # A petition's name after its noun (train rows 16000-16299, twenty-fourth session).
+        (
+            "Le maire a reçu 65 courriers, soutenus par la pétition Pour une plage propre.",
+            "fr",
+            False,
+        ),
+        (
+            "Le maire a reçu 65 courriers de riverains Pour une plage propre, les élus ont voté.",
+            "fr",
+            True,
+        ),
         ("Bills are 9% higher than inland The cost of the levy is rising.", "en", True),
         ("The report was published by The Guardian on Monday.", "en", False),
         ("NASA released a map of the ice found near the lunar south pole.", "en", False),
@@ -421,6 +439,11 @@ def _covers(headline: str, bullet: str, lang: str = "fr") -> bool:
         (
             "Les vendanges débutent en Alsace, vers une petite récolte",
             "Dans le Bas-Rhin, les vendanges ont commencé mardi.",
+        ),
+        # A reopening told by its noun (twenty-fourth session).
+        (
+            "Les piscines bretonnes rouvrent enfin leurs bassins",
+            "La réouverture des piscines est prévue lundi à Lorient.",
         ),
     ],
 )
@@ -1249,3 +1272,30 @@ def test_a_number_in_brackets_is_no_count_of_the_lead() -> None:
     at = lead.index("50")
     assert (at, at + 2) in side
     assert all(a != lead.index("52") for a, _ in side)
+
+
+def _box_defects(text: str, headline: str | None) -> list[str]:
+    script = _script()
+    doc = pipeline("fr")(text)
+    sentences = [ParsedSentence(block=0, offset=0, span=s, lang="fr") for s in doc.sents]
+    point = SimpleNamespace(
+        text=text,
+        sources=[Span(start=0, end=len(text), text=text)],
+        fragments=[Span(start=0, end=len(text), text=text)],
+    )
+    box = script.audit_box(
+        text, sentences, [point], resources.language("fr"), script.Words.of("fr"), headline, None
+    )
+    return list(box["bullets"][0]["defects"])
+
+
+def test_a_demonstrative_whose_noun_the_headline_says_stands() -> None:
+    """« ce défilé » under « Un dernier défilé pour ... »: the headline told which one (train
+    rows 16000-16299, pages 1101-1300, twenty-fourth session). Not a word of its family, nor
+    a noun the headline does not say."""
+    bullet = "La créatrice brestoise a salué son public à la fin de ce défilé sous la pluie."
+    said = "Un dernier défilé pour la créatrice Anne Morvan"
+    assert "back_demonstrative" not in _box_defects(bullet, said)
+    assert "back_demonstrative" in _box_defects(bullet, "La créatrice Anne Morvan quitte la mode")
+    family = "Selon la mairie, ce fonds permet de réparer des vélos à Brest."
+    assert "back_demonstrative" in _box_defects(family, "Brest triple le budget du plan vélo")

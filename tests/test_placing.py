@@ -360,6 +360,12 @@ def test_a_moment_or_a_consequence_at_the_opening_is_dropped_when_the_rest_stand
         ),
         # A name the list lacks that says it is an outlet.
         ("Le dessin a été publié en une par le journal satirique.", "Brest Hebdo publie", None),
+        # A channel named earlier in the bullet (pages 1101-1300, twenty-fourth session).
+        (
+            "L'arrivée du présentateur sur i-Télé n'enchante pas les salariés de la chaîne.",
+            "",
+            None,
+        ),
     ],
 )
 def test_an_outlet_cited_by_a_description_needs_an_outlet_named(
@@ -397,3 +403,34 @@ def test_the_selector_refuses_an_unplaced_source_when_another_candidate_is_left(
 )
 def test_an_idiom_with_a_person_noun_names_nobody(text: str, kind: str | None) -> None:
     assert _kind(text) == kind
+
+
+def test_a_description_by_a_word_of_its_family_said_before_is_placed() -> None:
+    """« l'agriculteur » after « un viticulteur de Montagnac », « l'enseignante » after « une
+    institutrice » (``[placing] description_families``; pages 0-245 and 1101-1300,
+    twenty-fourth session); a noun of another family stays unplaced."""
+    quote = '"Mon tracteur ne dépasse pas 30 km/h", a expliqué l\'agriculteur, surpris.'
+    said = "Un viticulteur de Plouha a reçu une amende pour un excès de vitesse."
+    assert _kind(quote, said) is None
+    assert _kind(quote, "Un automobiliste de Plouha a reçu une amende.") == "unplaced_description"
+    # Said earlier in the bullet itself.
+    both = "Une institutrice de Lannion est malade, et l'enseignante doit payer son remplaçant."
+    assert _kind(both) is None
+    assert _kind("L'enseignante doit payer elle-même son remplaçant à Lannion.") == (
+        "unplaced_description"
+    )
+
+
+def test_a_count_whose_noun_the_clause_before_gives_is_placed() -> None:
+    """« Un migrant est mort et plusieurs sont blessés »: several migrants, the noun left out
+    after the count (validation pages 0-245, twenty-fourth session)."""
+    joined = "Un pêcheur a disparu dans la tempête et plusieurs ont été secourus."
+    found = unplaced(
+        _sentence(joined), [(0, len(joined))], "fr", [], "", joined, elided_counts=True
+    )
+    assert found is None
+    # The selector's reading (the default) still refuses it.
+    assert _kind(joined) == "unplaced_quantifier"
+    alone = "Plusieurs ont été secourus par les sauveteurs de Brest."
+    found = unplaced(_sentence(alone), [(0, len(alone))], "fr", [], "", alone, elided_counts=True)
+    assert found is not None and found.kind == "unplaced_quantifier"

@@ -30,7 +30,8 @@ must read like an editor's (``Compressor.compress``): no comma left between a su
 verb or a word and its complement (``_stray_comma``; the rules that cut between commas take
 the closing one where they should), read off the words too, whatever the parse: no comma
 before a finite verb after words cut from a comma (``_comma_before_verb``), no auxiliary or
-modal left last (« ont . », ``_bare_auxiliary``), nothing but an adverb or a link left
+modal left last (« ont . », ``_bare_auxiliary``), nor a conjunction (« soit . »,
+``_bare_link_end``), nothing but an adverb or a link left
 before the first finite verb where the sentence had a noun (``_subject_taken_before_verb``);
 no main verb left bare of the noun phrase that followed
 it (``_bare_verb_end``), and in the article's first sentence no figure taken while another
@@ -2002,6 +2003,7 @@ class Compressor:
                 and not _dash_left_last(read, trial)
                 and not _bare_verb_end(read, trial)
                 and not _bare_auxiliary(read, trial)
+                and not _bare_link_end(read, trial)
                 and not _dangling(read, trial)
                 and not _no_main_clause(read, trial)
                 and not _elision_broken(read, trial)
@@ -2428,6 +2430,34 @@ def _bare_auxiliary(s: _Sentence, deletions: list[Deletion]) -> bool:
         return False
     last = kept[-1]
     return last.pos_ in {"AUX", "VERB"} and last.lemma_.lower() in auxiliaries
+
+
+def _bare_link_end(s: _Sentence, deletions: list[Deletion]) -> bool:
+    """Guard: whether ``deletions`` leave the bullet ending on a coordinating conjunction
+    (« et », « ou », « soit » of ``[compress] link_endings``) whose second member they took:
+    « l'envoyer soit dans un centre spécialisé soit[, comme elle l'a choisi, en prison] » ->
+    « ... soit. »; nor cut words after the second link of a pair (``paired_links``: « soit,
+    comme elle l'a choisi[, en prison] »)."""
+    deleted = s.deleted_by(deletions)
+    words = [tok for tok in s.sent if not tok.is_punct and not tok.is_space]
+    kept = [tok for tok in words if not deleted(tok)]
+    if not kept:
+        return False
+    data = raw(s.lang.code).get("compress", {})
+    # « soit ... soit », « ni ... ni »: the second link kept with words after it cut may
+    # lose its member, or part of it (« soit[, en prison] »).
+    for link in data.get("paired_links", []):
+        pair = [tok for tok in words if tok.lower_ == link]
+        if (
+            len(pair) >= 2
+            and not deleted(pair[-1])
+            and any(deleted(tok) for tok in words if tok.i > pair[-1].i)
+        ):
+            return True
+    if kept[-1] is words[-1]:
+        return False
+    last = kept[-1]
+    return last.pos_ == "CCONJ" or last.lower_ in data.get("link_endings", [])
 
 
 # Cuts of single words at the sentence's edges or inside a clause (a connective, a label, a

@@ -149,6 +149,10 @@ class PlacingWords:
     # Nouns of an outlet (« le quotidien », « la radio »: ``[quotes] body_nouns`` of the
     # category ``outlets``), folded.
     outlets: frozenset[str]
+    # Folded noun -> the folded words of its family (``[placing] description_families``): a
+    # word the box said of the same person or thing under another name (« un viticulteur »
+    # ... « l'agriculteur »).
+    families: dict[str, frozenset[str]]
 
     @classmethod
     @cache
@@ -178,6 +182,11 @@ class PlacingWords:
                 for w, category in data.get("quotes", {}).get("body_nouns", {}).items()
                 if category == "outlets"
             ),
+            families={
+                fold(word): frozenset(fold(w) for w in family)
+                for family in placing.get("description_families", [])
+                for word in family
+            },
         )
 
 
@@ -467,12 +476,16 @@ def unplaced(
     told_text: str = "",
     bullet: str = "",
     sources_only: bool = False,
+    elided_counts: bool = False,
 ) -> Unplaced | None:
     """The first description or pronoun of the bullet made of ``fragments`` of ``sentence``
     that the reader cannot place, or None. ``told_text``: what the reader read before the
     bullet (the headline and the earlier bullets); ``bullet``: its text as shown (a bracketed
     name in it names the subject); ``sources_only``: the first outlet not placed
-    (``unplaced_source``), past any other kind."""
+    (``unplaced_source``), past any other kind; ``elided_counts``: a count whose noun the
+    joined clause gives is placed (« Un migrant est mort et plusieurs sont blessés »): the
+    reader's measure reads it so; the selector does not, which kept a box's total of cases
+    over a side detail the count opened (validation page 1166, twenty-fourth session)."""
     words = PlacingWords.of(code)
     if not words.articles:
         return None
@@ -514,8 +527,9 @@ def unplaced(
             if not any(x <= a and b <= y for x, y in fragments):
                 continue
             described = " ".join(t.text for t in phrase)
-            # The bullet's words before it, as text: read only for a description.
-            before_text = " ".join(t.text for t in before)
+            # The bullet's words before it, as written (« sur i-Télé »: no spaces inside a
+            # name), read only for a description.
+            before_text = "".join(t.text_with_ws for t in before)
             tied = _tied(entities, a, b)
             keys = {fold(tok.lemma_), fold(tok.lower_)}
             if sources_only and not keys & words.outlets:
@@ -540,6 +554,8 @@ def unplaced(
                 for t in before
             ):
                 continue
+            if _family_said(tok, told, before, words):
+                continue
             if kind == "outlet":
                 # « Selon le quotidien, ... » with no outlet named before: which paper says so?
                 # Another organisation named (« le FN ») does not tell it.
@@ -558,6 +574,7 @@ def unplaced(
             and tok.dep_.startswith("nsubj")
             and not any(c.dep_ in {"nmod", "prep"} for c in tok.children)
             and not _names_follow(tok)
+            and not (elided_counts and _elided_noun(tok))
         ):
             return Unplaced("unplaced_quantifier", tok.text, start, start + len(tok.text))
         if (
@@ -570,6 +587,35 @@ def unplaced(
         ):
             return Unplaced("unplaced_pronoun", tok.text, start, start + len(tok.text))
     return None
+
+
+def _family_said(
+    noun: Token, told: frozenset[str], before: Sequence[Token], words: PlacingWords
+) -> bool:
+    """A word of the description's family (``[placing] description_families``) was said by
+    the headline, an earlier bullet or the bullet before it: « l'agriculteur » after « un
+    viticulteur de Montagnac », « l'enseignante » after « une institutrice »."""
+    family = words.families.get(fold(noun.lemma_)) or words.families.get(fold(noun.lower_))
+    if not family:
+        return False
+    heard = told | {fold(w) for t in before for w in (t.lemma_, t.lower_)}
+    return bool(family & heard)
+
+
+def _elided_noun(count: Token) -> bool:
+    """The count is the subject of a clause joined to one whose subject is a noun before it:
+    that noun is left out after the count (« Un migrant est mort et plusieurs sont blessés »:
+    several migrants), which the bullet itself says."""
+    verb = count.head
+    if verb.dep_ != "conj":
+        return False
+    # The clause it is joined to governs it, maybe through a word the parse hung it on
+    # (« ... dans la tempête et plusieurs ont été secourus »: « secourus » under « tempête »).
+    return any(
+        c.dep_.startswith("nsubj") and c.pos_ == "NOUN" and c.i < count.i
+        for head in verb.ancestors
+        for c in head.children
+    )
 
 
 def _names_follow(count: Token) -> bool:
