@@ -93,6 +93,35 @@ def test_things_are_not_speakers(pipeline: Pipeline) -> None:
     assert _speaker(digest, "les clauses de livraison") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # A charge is what someone holds, not who holds it.
+        (
+            "Le maire de Vannes, Hervé Guillou, conteste toute faute. Les accusations affirment "
+            "qu'il a favorisé une entreprise de son frère lors de trois marchés publics.",
+            "il a favorisé",
+        ),
+        # A fire reports nothing.
+        (
+            "Un entrepôt a brûlé dans la nuit à Brest. Selon l'incendie, « les flammes ont "
+            "atteint le toit en quelques minutes à peine ».",
+            "les flammes",
+        ),
+        # A lead (or none) is what the police follow, not someone who speaks.
+        (
+            "Les enquêteurs cherchent toujours le conducteur. Aucune piste ne permet de dire que "
+            "le chauffard connaissait la victime avant le drame.",
+            "le chauffard",
+        ),
+    ],
+)
+def test_events_charges_and_leads_are_not_speakers(
+    pipeline: Pipeline, text: str, start: str
+) -> None:
+    assert _speaker(_digest(pipeline, text), start) is None
+
+
 # ---- issue 32, items 2–4: the ranking over candidates, descriptions, kinds ------------------
 
 
