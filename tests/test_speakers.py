@@ -1304,3 +1304,15 @@ def test_a_role_is_the_person_the_text_described_by_it_before_the_man_named_last
     assert _speaker(digest, "des copinages") == "Michel Dupuy"
     dupuy = next(e for e in digest.entities if e.name == "Michel Dupuy")
     assert "prefet" in {r.role for r in dupuy.roles}
+
+
+def test_the_subject_of_a_condition_is_not_the_pronoun_that_speaks(pipeline: Pipeline) -> None:
+    # « Si X maintient …, prévient-il »: the text supposes something of X; « il » is the
+    # senator quoted just before.
+    text = (
+        "Le sénateur Jean Morel a critiqué le projet sur France Inter. « C'est un texte mal "
+        "écrit », a-t-il lancé. Si le ministre Pierre Dufour maintient sa réforme, prévient-il, "
+        "« la majorité va se diviser »."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "la majorité va se diviser") == "Jean Morel"
