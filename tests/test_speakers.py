@@ -1316,3 +1316,25 @@ def test_the_subject_of_a_condition_is_not_the_pronoun_that_speaks(pipeline: Pip
     )
     digest = _digest(pipeline, text)
     assert _speaker(digest, "la majorité va se diviser") == "Jean Morel"
+
+
+def test_first_names_listed_together_are_people_who_speak_together(pipeline: Pipeline) -> None:
+    # The tagger reads a first name alone as a place or a body; three of them listed are
+    # three people.
+    text = (
+        "En mars 2023, Souleymane, Idriss et Hamza avaient été contrôlés à la gare de Lille. "
+        "Les policiers les avaient fouillés devant tout le wagon. "
+        "« Nous n'avions rien fait de mal », ont-ils déclaré à leur avocat."
+    )
+    digest = _digest(pipeline, text)
+    assert {e.kind for e in digest.entities if e.name in {"Souleymane", "Idriss", "Hamza"}} == {
+        EntityKind.PERSON
+    }
+    assert _speaker(digest, "Nous n'avions rien fait") == "Souleymane, Idriss et Hamza"
+
+
+def test_places_listed_together_stay_places(pipeline: Pipeline) -> None:
+    text = "Les orages ont frappé Lille, Roubaix et Tourcoing dans la nuit de samedi à dimanche."
+    digest = _digest(pipeline, text)
+    kinds = {e.name: e.kind for e in digest.entities}
+    assert all(kinds.get(n, EntityKind.PLACE) is EntityKind.PLACE for n in ("Lille", "Roubaix"))

@@ -443,6 +443,7 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
     for mention in names:
         if mention.block in codes:
             mention.name_gender = _first_name_gender(mention.text, rules(codes[mention.block]))
+    _first_names_together(text, names, codes)
     for mention in names:
         mention.actor = (
             mention.kind is EntityKind.PLACE
@@ -456,6 +457,49 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
 
 
 _TITLE_BEFORE = re.compile(r"(\S+)\s+$")
+
+
+@cache
+def _list_joins(code: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Between two names of a list (« Ilyas, Mamadou et Zakaria »): a comma or the language's
+    coordinator (``[quotes] coordinator``); and between the last two, the coordinator (a list,
+    not « Paris, Texas »). None for a language without one."""
+    coordinator = resources.raw(code).get("quotes", {}).get("coordinator")
+    if not coordinator:
+        return None
+    word = re.escape(coordinator)
+    return re.compile(rf"\s*,\s*|\s+{word}\s+"), re.compile(rf",?\s+{word}\s+")
+
+
+def _first_names_together(text: str, names: list[_Mention], codes: dict[int, str]) -> None:
+    """« Ilyas, Mamadou et Zakaria avaient été contrôlés »: single words listed together, each
+    a known first name, are people, whatever kind the tagger gave them (a place or a body,
+    often, for a first name alone); a list of places has places' names in it."""
+    chain: list[_Mention] = []
+    for m in [*names, None]:
+        joins = _list_joins(codes[m.block]) if m is not None and m.block in codes else None
+        single = (
+            m is not None
+            and joins is not None
+            and m.name_gender is not None
+            and " " not in m.text.strip()
+        )
+        if (
+            m is not None
+            and single
+            and joins is not None
+            and chain
+            and joins[0].fullmatch(text, chain[-1].end, m.start)
+        ):
+            chain.append(m)
+            continue
+        last = _list_joins(codes[chain[-1].block]) if len(chain) >= 2 else None
+        if last is not None and last[1].fullmatch(text, chain[-2].end, chain[-1].start):
+            for listed in chain:
+                # (« Hamza » read as a body too; one the gazetteer knows stays one.)
+                if listed.kind is not EntityKind.ORGANISATION or organisation(listed.text) is None:
+                    listed.kind = EntityKind.PERSON
+        chain = [m] if m is not None and single else []
 
 
 @cache
