@@ -1338,3 +1338,22 @@ def test_places_listed_together_stay_places(pipeline: Pipeline) -> None:
     digest = _digest(pipeline, text)
     kinds = {e.name: e.kind for e in digest.entities}
     assert all(kinds.get(n, EntityKind.PLACE) is EntityKind.PLACE for n in ("Lille", "Roubaix"))
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "La maire de Lille, Anne Dupuis, a rencontré mardi la maire de Roubaix, Claire Petit.",
+        "Anne Dupuis, maire de Lille, a rencontré mardi Claire Petit, maire de Roubaix.",
+    ],
+)
+def test_a_role_with_a_complement_goes_to_who_held_it_with_that_complement(
+    pipeline: Pipeline, opening: str
+) -> None:
+    # Two mayors: « la maire de Lille » is the one the text made mayor of Lille, not the
+    # mayor named last.
+    text = (
+        f"{opening} Les deux femmes ont signé un accord sur les transports. "
+        "« C'est une première étape », a déclaré la maire de Lille."
+    )
+    assert _speaker(_digest(pipeline, text), "C'est une première étape") == "Anne Dupuis"

@@ -1518,7 +1518,12 @@ class _RoleResolver:
         if role.role is None or role.role not in self.clusters[k].evidence:
             return False
         ours = _ROLE_COMPLEMENT.match(self.text, role.end)
-        end = self.clusters[k].evidence[role.role][1]
+        start, end = self.clusters[k].evidence[role.role]
+        # The evidence may hold the complement (« maire de Lille » in « Anne X, maire de
+        # Lille ») or stop at the noun (« la maire » of « la maire de Lille, Anne X »).
+        noun = fold(self.text[start:end]).rfind(role.role)
+        if noun >= 0 and fold(self.text[start + noun : start + noun + len(role.role)]) == role.role:
+            end = start + noun + len(role.role)
         theirs = _ROLE_COMPLEMENT.match(self.text, end)
         if ours is None or theirs is None:
             return False
@@ -1548,7 +1553,14 @@ class _RoleResolver:
             if k is not None:
                 return self._tied(k, role)
         if role.role is not None:
-            k = self._only(self.by_role.get(role.role, []), role, nationality=True)
+            holders = self.by_role.get(role.role, [])
+            k = self._only(holders, role, nationality=True)
+            if k is None:
+                # « la maire de Lille » when the text made two women « maire »: the one whose
+                # role had that complement (« Anne X, maire de Lille »), not the one named last.
+                k = self._only(
+                    [k for k in holders if self._same_complement(k, role)], role, nationality=True
+                )
             if k is not None:
                 return self._tied(k, role)
         # The nearest person named before, unless the text gave them another nationality.
