@@ -1357,3 +1357,26 @@ def test_a_role_with_a_complement_goes_to_who_held_it_with_that_complement(
         "« C'est une première étape », a déclaré la maire de Lille."
     )
     assert _speaker(_digest(pipeline, text), "C'est une première étape") == "Anne Dupuis"
+
+
+def test_a_surname_after_a_person_noun_is_that_person_when_the_tagger_missed_it(
+    pipeline: Pipeline,
+) -> None:
+    # The tagger reads « cardinal Ruiz » as one name, which is no name; the surname alone is.
+    text = (
+        "George Ruiz a été nommé archevêque en 2014. Le taux atteignait 15%.Le cardinal Ruiz "
+        "a été entendu à plusieurs reprises. Les juges sont persuadés qu'en 1985 le cardinal "
+        "Ortega savait tout."
+    )
+    digest = _digest(pipeline, text)
+    assert [m.span.text for m in _entity(digest, "George Ruiz").mentions] == [
+        "George Ruiz",
+        "Ruiz",
+    ]
+    assert _entity(digest, "Ortega").kind is EntityKind.PERSON
+
+
+def test_an_acronym_after_a_person_noun_is_no_name(pipeline: Pipeline) -> None:
+    text = "Le député LR a voté contre le texte. Le maire Les Républicains de la ville s'est tu."
+    digest = _digest(pipeline, text)
+    assert not [e for e in digest.entities if e.kind is EntityKind.PERSON]

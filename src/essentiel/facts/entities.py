@@ -74,6 +74,9 @@ class _Rules:
     gender_words: dict[str, str]
     # « M. Toubon », « Mme Durand », « Pr. Greaves »: a courtesy title and the surname after it.
     titled: re.Pattern[str]
+    # « le cardinal Pell », « la juge Durand »: a capitalised word after a definite person
+    # noun (``[quotes] person_nouns``) is that person's name.
+    noun_titled: re.Pattern[str] | None
     title_words: frozenset[str]
     speech: frozenset[str]
     # « , maire de … », « , la porte-parole … »: a role in apposition right after a name.
@@ -139,6 +142,7 @@ def rules(code: str) -> _Rules:
             rf"(?P<name>(?:(?:{particles})\s+)?"
             r"[A-ZÀ-ÖØ-Þ][\w’'-]*[\w])(?![\w’'-])"
         ),
+        noun_titled=_noun_titled(data, particles),
         role_complement_before=re.compile(
             rf"(?<![\w-])(?:{alternation(e['roles'])})\s+(?:de\s+l['’]\s*|de\s+la\s+|du\s+)$",
             re.IGNORECASE,
@@ -159,6 +163,20 @@ def rules(code: str) -> _Rules:
         body_nouns=frozenset(fold(w) for w in data["quotes"].get("body_nouns", {})),
         first_names=_first_names(e),
         organisation_heads=frozenset(e.get("organisation_heads", [])),
+    )
+
+
+def _noun_titled(data: dict[str, Any], particles: str) -> re.Pattern[str] | None:
+    """A definite person noun and the capitalised word or two after it (« le cardinal Pell »,
+    « la juge Anne Morel »), for ``_noun_titled_mentions``; None without the lists."""
+    nouns = data.get("quotes", {}).get("person_nouns", [])
+    determiners = data["entities"].get("definite_determiners", [])
+    if not nouns or not determiners:
+        return None
+    word = r"[A-ZÀ-ÖØ-Þ][\w’'-]*[\w]"
+    return re.compile(
+        rf"(?<![\w-])(?i:{alternation(determiners)})\s*(?i:{alternation(nouns)})\s+"
+        rf"(?P<name>(?:(?:{particles})\s+)?{word}(?:\s+{word})?)(?![\w’'-])"
     )
 
 
@@ -415,6 +433,7 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
                 actor_tokens.add(offset + ent.start_char)
         names.extend(_gazetteer_mentions(doc_text, offset, block.index, names[first:], r))
         names.extend(_titled_mentions(doc_text, offset, block.index, names[first:], r))
+        names.extend(_noun_titled_mentions(doc_text, offset, block.index, names[first:], r))
         evidenced, swallowed = _cue_names(doc, offset, block.index, names[first:], r)
         if swallowed:  # « Yannig Le Goarnig, maire de … » where the tagger saw a place
             names[first:] = [n for n in names[first:] if id(n) not in swallowed]
@@ -806,6 +825,31 @@ def _titled_mentions(
         mention = _Mention(start, end, m.group("name"), EntityKind.PERSON, MentionForm.NAME, block)
         mention.gender = r.gender_words.get(m.group("title").lower())
         found.append(mention)
+    return found
+
+
+def _noun_titled_mentions(
+    doc_text: str, offset: int, block: int, names: list[_Mention], r: _Rules
+) -> list[_Mention]:
+    """« Le cardinal Pell a été entendu » where the tagger found no name: the capitalised
+    word after a definite person noun is a person's (merged later with the full name the
+    article gave before). Not an acronym (« le député LR »), an article (« le maire Les
+    … »), a known body or capital, nor a word that is never a name."""
+    if r.noun_titled is None:
+        return []
+    taken = Intervals((n.start, n.end) for n in names)
+    found = []
+    for m in r.noun_titled.finditer(doc_text):
+        name = m.group("name")
+        start, end = offset + m.start("name"), offset + m.end("name")
+        words = name.split()
+        if taken.overlaps(start, end) or any(w.isupper() for w in words):
+            continue
+        if words[0].lower() in r.stop_words or fold(name) in r.not_names:
+            continue
+        if organisation(name) is not None or fold(name) in capitals():
+            continue
+        found.append(_Mention(start, end, name, EntityKind.PERSON, MentionForm.NAME, block))
     return found
 
 
