@@ -93,6 +93,35 @@ def test_things_are_not_speakers(pipeline: Pipeline) -> None:
     assert _speaker(digest, "les clauses de livraison") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # A charge is what someone holds, not who holds it.
+        (
+            "Le maire de Vannes, Hervé Guillou, conteste toute faute. Les accusations affirment "
+            "qu'il a favorisé une entreprise de son frère lors de trois marchés publics.",
+            "il a favorisé",
+        ),
+        # A fire reports nothing.
+        (
+            "Un entrepôt a brûlé dans la nuit à Brest. Selon l'incendie, « les flammes ont "
+            "atteint le toit en quelques minutes à peine ».",
+            "les flammes",
+        ),
+        # A lead (or none) is what the police follow, not someone who speaks.
+        (
+            "Les enquêteurs cherchent toujours le conducteur. Aucune piste ne permet de dire que "
+            "le chauffard connaissait la victime avant le drame.",
+            "le chauffard",
+        ),
+    ],
+)
+def test_events_charges_and_leads_are_not_speakers(
+    pipeline: Pipeline, text: str, start: str
+) -> None:
+    assert _speaker(_digest(pipeline, text), start) is None
+
+
 # ---- issue 32, items 2–4: the ranking over candidates, descriptions, kinds ------------------
 
 
@@ -1275,3 +1304,79 @@ def test_a_role_is_the_person_the_text_described_by_it_before_the_man_named_last
     assert _speaker(digest, "des copinages") == "Michel Dupuy"
     dupuy = next(e for e in digest.entities if e.name == "Michel Dupuy")
     assert "prefet" in {r.role for r in dupuy.roles}
+
+
+def test_the_subject_of_a_condition_is_not_the_pronoun_that_speaks(pipeline: Pipeline) -> None:
+    # « Si X maintient …, prévient-il »: the text supposes something of X; « il » is the
+    # senator quoted just before.
+    text = (
+        "Le sénateur Jean Morel a critiqué le projet sur France Inter. « C'est un texte mal "
+        "écrit », a-t-il lancé. Si le ministre Pierre Dufour maintient sa réforme, prévient-il, "
+        "« la majorité va se diviser »."
+    )
+    digest = _digest(pipeline, text)
+    assert _speaker(digest, "la majorité va se diviser") == "Jean Morel"
+
+
+def test_first_names_listed_together_are_people_who_speak_together(pipeline: Pipeline) -> None:
+    # The tagger reads a first name alone as a place or a body; three of them listed are
+    # three people.
+    text = (
+        "En mars 2023, Souleymane, Idriss et Hamza avaient été contrôlés à la gare de Lille. "
+        "Les policiers les avaient fouillés devant tout le wagon. "
+        "« Nous n'avions rien fait de mal », ont-ils déclaré à leur avocat."
+    )
+    digest = _digest(pipeline, text)
+    assert {e.kind for e in digest.entities if e.name in {"Souleymane", "Idriss", "Hamza"}} == {
+        EntityKind.PERSON
+    }
+    assert _speaker(digest, "Nous n'avions rien fait") == "Souleymane, Idriss et Hamza"
+
+
+def test_places_listed_together_stay_places(pipeline: Pipeline) -> None:
+    text = "Les orages ont frappé Lille, Roubaix et Tourcoing dans la nuit de samedi à dimanche."
+    digest = _digest(pipeline, text)
+    kinds = {e.name: e.kind for e in digest.entities}
+    assert all(kinds.get(n, EntityKind.PLACE) is EntityKind.PLACE for n in ("Lille", "Roubaix"))
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "La maire de Lille, Anne Dupuis, a rencontré mardi la maire de Roubaix, Claire Petit.",
+        "Anne Dupuis, maire de Lille, a rencontré mardi Claire Petit, maire de Roubaix.",
+    ],
+)
+def test_a_role_with_a_complement_goes_to_who_held_it_with_that_complement(
+    pipeline: Pipeline, opening: str
+) -> None:
+    # Two mayors: « la maire de Lille » is the one the text made mayor of Lille, not the
+    # mayor named last.
+    text = (
+        f"{opening} Les deux femmes ont signé un accord sur les transports. "
+        "« C'est une première étape », a déclaré la maire de Lille."
+    )
+    assert _speaker(_digest(pipeline, text), "C'est une première étape") == "Anne Dupuis"
+
+
+def test_a_surname_after_a_person_noun_is_that_person_when_the_tagger_missed_it(
+    pipeline: Pipeline,
+) -> None:
+    # The tagger reads « cardinal Ruiz » as one name, which is no name; the surname alone is.
+    text = (
+        "George Ruiz a été nommé archevêque en 2014. Le taux atteignait 15%.Le cardinal Ruiz "
+        "a été entendu à plusieurs reprises. Les juges sont persuadés qu'en 1985 le cardinal "
+        "Ortega savait tout."
+    )
+    digest = _digest(pipeline, text)
+    assert [m.span.text for m in _entity(digest, "George Ruiz").mentions] == [
+        "George Ruiz",
+        "Ruiz",
+    ]
+    assert _entity(digest, "Ortega").kind is EntityKind.PERSON
+
+
+def test_an_acronym_after_a_person_noun_is_no_name(pipeline: Pipeline) -> None:
+    text = "Le député LR a voté contre le texte. Le maire Les Républicains de la ville s'est tu."
+    digest = _digest(pipeline, text)
+    assert not [e for e in digest.entities if e.kind is EntityKind.PERSON]

@@ -74,6 +74,9 @@ class _Rules:
     gender_words: dict[str, str]
     # « M. Toubon », « Mme Durand », « Pr. Greaves »: a courtesy title and the surname after it.
     titled: re.Pattern[str]
+    # « le cardinal Pell », « la juge Durand »: a capitalised word after a definite person
+    # noun (``[quotes] person_nouns``) is that person's name.
+    noun_titled: re.Pattern[str] | None
     title_words: frozenset[str]
     speech: frozenset[str]
     # « , maire de … », « , la porte-parole … »: a role in apposition right after a name.
@@ -139,6 +142,7 @@ def rules(code: str) -> _Rules:
             rf"(?P<name>(?:(?:{particles})\s+)?"
             r"[A-ZÀ-ÖØ-Þ][\w’'-]*[\w])(?![\w’'-])"
         ),
+        noun_titled=_noun_titled(data, particles),
         role_complement_before=re.compile(
             rf"(?<![\w-])(?:{alternation(e['roles'])})\s+(?:de\s+l['’]\s*|de\s+la\s+|du\s+)$",
             re.IGNORECASE,
@@ -159,6 +163,20 @@ def rules(code: str) -> _Rules:
         body_nouns=frozenset(fold(w) for w in data["quotes"].get("body_nouns", {})),
         first_names=_first_names(e),
         organisation_heads=frozenset(e.get("organisation_heads", [])),
+    )
+
+
+def _noun_titled(data: dict[str, Any], particles: str) -> re.Pattern[str] | None:
+    """A definite person noun and the capitalised word or two after it (« le cardinal Pell »,
+    « la juge Anne Morel »), for ``_noun_titled_mentions``; None without the lists."""
+    nouns = data.get("quotes", {}).get("person_nouns", [])
+    determiners = data["entities"].get("definite_determiners", [])
+    if not nouns or not determiners:
+        return None
+    word = r"[A-ZÀ-ÖØ-Þ][\w’'-]*[\w]"
+    return re.compile(
+        rf"(?<![\w-])(?i:{alternation(determiners)})\s*(?i:{alternation(nouns)})\s+"
+        rf"(?P<name>(?:(?:{particles})\s+)?{word}(?:\s+{word})?)(?![\w’'-])"
     )
 
 
@@ -415,6 +433,7 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
                 actor_tokens.add(offset + ent.start_char)
         names.extend(_gazetteer_mentions(doc_text, offset, block.index, names[first:], r))
         names.extend(_titled_mentions(doc_text, offset, block.index, names[first:], r))
+        names.extend(_noun_titled_mentions(doc_text, offset, block.index, names[first:], r))
         evidenced, swallowed = _cue_names(doc, offset, block.index, names[first:], r)
         if swallowed:  # « Yannig Le Goarnig, maire de … » where the tagger saw a place
             names[first:] = [n for n in names[first:] if id(n) not in swallowed]
@@ -443,6 +462,7 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
     for mention in names:
         if mention.block in codes:
             mention.name_gender = _first_name_gender(mention.text, rules(codes[mention.block]))
+    _first_names_together(text, names, codes)
     for mention in names:
         mention.actor = (
             mention.kind is EntityKind.PLACE
@@ -456,6 +476,49 @@ def extract_entities(text: str, docs: list[tuple[Block, Doc, str]], lang: str) -
 
 
 _TITLE_BEFORE = re.compile(r"(\S+)\s+$")
+
+
+@cache
+def _list_joins(code: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Between two names of a list (« Ilyas, Mamadou et Zakaria »): a comma or the language's
+    coordinator (``[quotes] coordinator``); and between the last two, the coordinator (a list,
+    not « Paris, Texas »). None for a language without one."""
+    coordinator = resources.raw(code).get("quotes", {}).get("coordinator")
+    if not coordinator:
+        return None
+    word = re.escape(coordinator)
+    return re.compile(rf"\s*,\s*|\s+{word}\s+"), re.compile(rf",?\s+{word}\s+")
+
+
+def _first_names_together(text: str, names: list[_Mention], codes: dict[int, str]) -> None:
+    """« Ilyas, Mamadou et Zakaria avaient été contrôlés »: single words listed together, each
+    a known first name, are people, whatever kind the tagger gave them (a place or a body,
+    often, for a first name alone); a list of places has places' names in it."""
+    chain: list[_Mention] = []
+    for m in [*names, None]:
+        joins = _list_joins(codes[m.block]) if m is not None and m.block in codes else None
+        single = (
+            m is not None
+            and joins is not None
+            and m.name_gender is not None
+            and " " not in m.text.strip()
+        )
+        if (
+            m is not None
+            and single
+            and joins is not None
+            and chain
+            and joins[0].fullmatch(text, chain[-1].end, m.start)
+        ):
+            chain.append(m)
+            continue
+        last = _list_joins(codes[chain[-1].block]) if len(chain) >= 2 else None
+        if last is not None and last[1].fullmatch(text, chain[-2].end, chain[-1].start):
+            for listed in chain:
+                # (« Hamza » read as a body too; one the gazetteer knows stays one.)
+                if listed.kind is not EntityKind.ORGANISATION or organisation(listed.text) is None:
+                    listed.kind = EntityKind.PERSON
+        chain = [m] if m is not None and single else []
 
 
 @cache
@@ -762,6 +825,31 @@ def _titled_mentions(
         mention = _Mention(start, end, m.group("name"), EntityKind.PERSON, MentionForm.NAME, block)
         mention.gender = r.gender_words.get(m.group("title").lower())
         found.append(mention)
+    return found
+
+
+def _noun_titled_mentions(
+    doc_text: str, offset: int, block: int, names: list[_Mention], r: _Rules
+) -> list[_Mention]:
+    """« Le cardinal Pell a été entendu » where the tagger found no name: the capitalised
+    word after a definite person noun is a person's (merged later with the full name the
+    article gave before). Not an acronym (« le député LR »), an article (« le maire Les
+    … »), a known body or capital, nor a word that is never a name."""
+    if r.noun_titled is None:
+        return []
+    taken = Intervals((n.start, n.end) for n in names)
+    found = []
+    for m in r.noun_titled.finditer(doc_text):
+        name = m.group("name")
+        start, end = offset + m.start("name"), offset + m.end("name")
+        words = name.split()
+        if taken.overlaps(start, end) or any(w.isupper() for w in words):
+            continue
+        if words[0].lower() in r.stop_words or fold(name) in r.not_names:
+            continue
+        if organisation(name) is not None or fold(name) in capitals():
+            continue
+        found.append(_Mention(start, end, name, EntityKind.PERSON, MentionForm.NAME, block))
     return found
 
 
@@ -1474,7 +1562,12 @@ class _RoleResolver:
         if role.role is None or role.role not in self.clusters[k].evidence:
             return False
         ours = _ROLE_COMPLEMENT.match(self.text, role.end)
-        end = self.clusters[k].evidence[role.role][1]
+        start, end = self.clusters[k].evidence[role.role]
+        # The evidence may hold the complement (« maire de Lille » in « Anne X, maire de
+        # Lille ») or stop at the noun (« la maire » of « la maire de Lille, Anne X »).
+        noun = fold(self.text[start:end]).rfind(role.role)
+        if noun >= 0 and fold(self.text[start + noun : start + noun + len(role.role)]) == role.role:
+            end = start + noun + len(role.role)
         theirs = _ROLE_COMPLEMENT.match(self.text, end)
         if ours is None or theirs is None:
             return False
@@ -1504,7 +1597,14 @@ class _RoleResolver:
             if k is not None:
                 return self._tied(k, role)
         if role.role is not None:
-            k = self._only(self.by_role.get(role.role, []), role, nationality=True)
+            holders = self.by_role.get(role.role, [])
+            k = self._only(holders, role, nationality=True)
+            if k is None:
+                # « la maire de Lille » when the text made two women « maire »: the one whose
+                # role had that complement (« Anne X, maire de Lille »), not the one named last.
+                k = self._only(
+                    [k for k in holders if self._same_complement(k, role)], role, nationality=True
+                )
             if k is not None:
                 return self._tied(k, role)
         # The nearest person named before, unless the text gave them another nationality.

@@ -127,6 +127,8 @@ class _Rules:
     source_relatives: frozenset[str]
     claim_incise: re.Pattern[str] | None
     not_speakers: frozenset[str]
+    # « si »: the subordinators of a condition, whose subject a main clause's pronoun is not
+    conditions: frozenset[str]
     latter: frozenset[str]
     no_speaker: frozenset[str]
     same_source: frozenset[str]
@@ -204,6 +206,7 @@ def rules(code: str) -> _Rules:
         if q.get("inverted_incise_subjects")
         else None,
         not_speakers=frozenset(q.get("not_speakers", [])),
+        conditions=frozenset(q.get("conditions", [])),
         latter=frozenset(w.lower() for w in q.get("latter", [])),
         no_speaker=frozenset(q["no_speaker"]),
         same_source=frozenset(q.get("same_source", [])),
@@ -403,7 +406,8 @@ class QuoteExtractor:
             for a, b, _ in quote_pairs(block.span.text)
         ]
         evidence = self._title_evidence(text, index)
-        self._resolve(found, text, index, SpeakerRanker(index, docs, quoted, evidence, text))
+        ranker = SpeakerRanker(index, docs, quoted, evidence, text, self.r.conditions)
+        self._resolve(found, text, index, ranker)
         return [
             Quote(
                 kind=f.kind,

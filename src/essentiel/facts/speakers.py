@@ -54,6 +54,8 @@ class _Mention:
     recipient: bool  # told, not telling (« a déclaré à l'AFP »), or the venue (« sur RTL »)
     oblique: bool = False  # governed by a preposition (« publié chez X », « vers X »)
     main: bool = False  # subject of its sentence's main clause (not « estime que X a »)
+    # subject of a condition (« Si X maintient sa réforme, prévient-il »): spoken about
+    conditional: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,10 @@ class SpeakerRanker:
         quoted: list[tuple[int, int]],
         evidence: list[frozenset[str]],
         text: str = "",
+        conditions: frozenset[str] = frozenset(),
     ) -> None:
+        """``conditions``: the subordinators that open a condition (« si »), whose subject the
+        text speaks about, not the one a pronoun of the main clause stands for."""
         self.index = index
         self.text = text  # the clean text (what lies between two names)
         self.evidence = evidence  # per entity: description nouns the text tied to it
@@ -125,6 +130,7 @@ class SpeakerRanker:
                         recipient,
                         root is not None and _is_oblique(root),
                         root is not None and _is_main_subject(root),
+                        root is not None and _is_condition_subject(root, conditions),
                     )
                 )
         mentions.sort(key=lambda m: m.start)
@@ -554,7 +560,7 @@ class SpeakerRanker:
             score += 3.0
         if evident is not None and evident(m.entity):
             score += 4.0
-        if m.subject:
+        if m.subject and not m.conditional:
             score += 1.5
             if m.sentence == sentence:
                 # « M. X a reçu les ministres, qu'il a félicités de "…" »: a subject of the
@@ -614,6 +620,19 @@ def _is_main_subject(root: Token) -> bool:
         return False
     subject = root.head if root.dep_ in {"appos", "flat:name"} else root
     return subject.head.dep_ == "ROOT"
+
+
+def _is_condition_subject(root: Token, conditions: frozenset[str]) -> bool:
+    """Is the name the subject of a clause a condition's subordinator opens (« Si X reste sur
+    sa ligne, prévient-il, … »)? The text supposes something of X; the main clause's speaker
+    is another."""
+    if not conditions or not _is_subject(root):
+        return False
+    subject = root.head if root.dep_ in {"appos", "flat:name"} else root
+    clause = subject.head
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_.rstrip("'’") in conditions for c in clause.children
+    )
 
 
 def _is_oblique(root: Token) -> bool:
