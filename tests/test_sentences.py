@@ -370,6 +370,19 @@ def test_a_quoted_subheading_glued_to_its_paragraph_is_its_own_sentence() -> Non
     ]
 
 
+def test_a_heading_ending_on_a_quote_glued_to_an_elided_article_is_its_own_sentence() -> None:
+    # « Des accidents "pratiquement quotidiens"L'association ... » (train rows 16000-16299):
+    # the glued paragraph opens on « L' », which is no word of letters alone.
+    assert split(
+        'Le conseil a siégé jeudi. Des chutes "presque quotidiennes"L\'association des '
+        "riverains recense 40 accidents par mois."
+    ) == [
+        "Le conseil a siégé jeudi.",
+        'Des chutes "presque quotidiennes"',
+        "L'association des riverains recense 40 accidents par mois.",
+    ]
+
+
 def test_page_furniture_glued_to_the_next_paragraph_is_set_apart() -> None:
     # Original text in the style of a sports page whose video players leave a line behind.
     assert split(

@@ -68,6 +68,8 @@ _GLUED_QUOTE_PAIR_INFIXES = (
     rf'(?<=\w")"(?=[{_UPPER}])',
 )
 # « un gâchis ».Ils »: the guillemet is split off as a prefix first, leaving « .Ils ».
+# A capitalised elided word opening a sentence (« L'association », « D'autres », « Qu'il »).
+_ELIDED_CAPITAL = re.compile(r"[A-ZÀ-ÖØ-Þ][a-z]?['’]")
 _GLUED_SENTENCE_PREFIX = rf"[.!?…]+(?=[\"«“(]?[{_UPPER}])"
 
 
@@ -545,7 +547,12 @@ def _split_glued(
         and not spaced[i - 1]
         and not spaced[i - 2]
         and words[i - 2][-1].isalnum()
-        and (words[i] == '"' or (doc[i].is_title and doc[i].is_alpha))
+        and (
+            words[i] == '"'
+            or (doc[i].is_title and doc[i].is_alpha)
+            # « "pratiquement quotidiens"L'association »: an elided article or « Qu' ».
+            or _ELIDED_CAPITAL.fullmatch(words[i]) is not None
+        )
         and text.closes(doc[i - 1].idx)
     }
     for i in range(sent.start + 3, sent.end - 2):
