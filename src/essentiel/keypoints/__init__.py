@@ -580,7 +580,7 @@ def build_keypoints(
     without: int = -1,
 ) -> tuple[list[KeyPoint], list[Notice]]:
     """The box and its notices. ``without``: the rank of a sentence that is no candidate (the
-    teaser, ``drop_teaser``), or ``AS_IT_IS``."""
+    teaser, ``drop_teaser``; none looked for then)."""
     context = context or ArticleContext()
     if settings.words_from_language and lang.keypoint_words is not None:
         target, most = lang.keypoint_words
@@ -687,19 +687,20 @@ def build_keypoints(
     ):
         candidates = [c for c in candidates if c.rank != closing]
     candidates = [c for c in candidates if c.rank != without]
-    if settings.drop_teaser and without == -1 and headline is not None and selector != "lead":
-        # A teaser that opens the box before the headline's statement (``teaser_lead``) is no
-        # candidate, when the box made without it opens on that statement; otherwise (the
-        # statement refused, or passed over for a quote) the box stays as it was.
-        teaser = teaser_lead(candidates, headline, title or "", lang.code, context, settings)
-        if teaser is not None:
-            args = (text, sentences, lang, title, settings, published, context)
-            usual = build_keypoints(*args, without=AS_IT_IS)
-            if not usual[0] or not _opens_on(usual[0][0], teaser):
-                return usual
-            box = build_keypoints(*args, without=teaser.rank)
-            statement = min((c for c in candidates if c.rank > teaser.rank), key=lambda c: c.rank)
-            return box if box[0] and _opens_on(box[0][0], statement) else usual
+    # A teaser that opens the box before the headline's statement (``teaser_lead``) is no
+    # candidate, when the box made without it opens on that statement (at the end); otherwise
+    # (the statement refused, or passed over for a quote) the box stays as it is.
+    teaser = (
+        teaser_lead(candidates, headline, title or "", lang.code, context, settings)
+        if settings.drop_teaser and without == -1 and headline is not None and selector != "lead"
+        else None
+    )
+    # The statement after it, what the box made without it must open on.
+    statement = (
+        min((c for c in candidates if c.rank > teaser.rank), key=lambda c: c.rank)
+        if teaser is not None
+        else None
+    )
     weight = rarity(sentences, lemma_sets)
     lead_window = untitled_window(candidates, lang) if untitled else -1
     lead_factor = 1.0 + lang.untitled_lead[1]
@@ -1168,6 +1169,11 @@ def build_keypoints(
         points = name_before_named(points, sentences, context.entities, text, verifier)
     if settings.introduce_roles and context.entities:
         points = introduce_roles(points, sentences, context.entities, text, lang.code, verifier)
+    if teaser is not None and statement is not None and points and _opens_on(points[0], teaser):
+        args = (text, sentences, lang, title, settings, published, context)
+        box = build_keypoints(*args, without=teaser.rank)
+        if box[0] and _opens_on(box[0][0], statement):
+            return box
     return points, notices
 
 
@@ -1435,10 +1441,6 @@ def _tells_of_person(tok: Token) -> bool:
 @cache
 def _person_pronouns(code: str) -> frozenset[str]:
     return frozenset(resources.raw(code).get("standalone", {}).get("teaser_pronouns", []))
-
-
-# ``build_keypoints``' ``without`` when no sentence is left out and no teaser looked for.
-AS_IT_IS = -2
 
 
 def _opens_on(point: KeyPoint, cand: Candidate) -> bool:
