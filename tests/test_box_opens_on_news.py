@@ -17,7 +17,7 @@ TITLE = "Morbihan : trois blessés dans l'effondrement d'une tribune"
 BODY = (
     "Un week-end de fête a tourné court, dans le Morbihan.\n\n"
     "Trois spectateurs ont été blessés samedi soir dans l'effondrement d'une tribune lors "
-    "d'un concert en plein air à Pontivy, selon les pompiers.\n\n"
+    "d'un concert en plein air à Pontivy, dans le Morbihan, selon les pompiers.\n\n"
     "L'un d'eux, un homme de 54 ans, a été transporté à l'hôpital de Lorient dans un état "
     "jugé sérieux.\n\n"
     "La tribune, montée par une entreprise de Vannes, accueillait près de 200 personnes au "
@@ -117,3 +117,9 @@ def test_a_first_sentence_about_someone_by_a_pronoun_is_no_teaser() -> None:
     assert _teaser(title, ["Le festival change de visage cette saison.", *rest]) is not None
     # « lui »: the first sentence tells of someone, it stays a candidate.
     assert _teaser(title, ["Le maire voulait lui confier la direction du festival.", *rest]) is None
+
+
+def test_a_teaser_that_alone_names_the_headline_s_place_stays() -> None:
+    # Without it the box would never say « Morbihan », the headline's place.
+    body = BODY.replace("à Pontivy, dans le Morbihan, selon", "à Pontivy, selon")
+    assert _box(TITLE, body, drop=True)[0].startswith("Un week-end de fête")

@@ -1172,7 +1172,22 @@ def build_keypoints(
     if teaser is not None and statement is not None and points and _opens_on(points[0], teaser):
         args = (text, sentences, lang, title, settings, published, context)
         box = build_keypoints(*args, without=teaser.rank)
-        if box[0] and _opens_on(box[0][0], statement):
+        # ... and it is no thinner, nor leaves out a name or figure of the headline the usual
+        # box says (« Puy-de-Dôme », said by the teaser only).
+        assert headline is not None
+        headline_keys = headline.named_in(title or "", text, lang.code)
+
+        def told_names(box: list[KeyPoint]) -> frozenset[str | float]:
+            return headline_keys & frozenset().union(
+                *(headline.told(p.text, lang.code) for p in box)
+            )
+
+        if (
+            box[0]
+            and _opens_on(box[0][0], statement)
+            and len(box[0]) >= len(points)
+            and told_names(box[0]) >= told_names(points)
+        ):
             return box
     return points, notices
 
