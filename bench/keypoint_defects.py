@@ -164,7 +164,10 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
 Per box: ``any_defect`` (a bullet with at least one of the above), ``no_named_subject`` (no
 bullet names anyone or anything: no proper noun and no named entity in any of them) and
 ``misses_headline`` (no bullet states the headline's event, as defined below; a box whose
-body never states it is ``headline_not_in_body``, counted apart).
+body never states it is ``headline_not_in_body``, counted apart), ``opens_off_headline`` (a
+later bullet states it, the first does not: a teaser or a detail opens the box) and
+``leaves_out_headline_name`` (the body says a name of the headline, a word of its event
+written with a capital past its first, and no bullet says any of them).
 
 **Missing the headline's event.** The event is the headline's content words (nouns, proper
 nouns, verbs, adjectives, numbers; stop words and an opening rubric, « VIDÉO. », out). A
@@ -294,7 +297,14 @@ SUB_KINDS = {
     "points_back": (*POINTING_KINDS, *MEASURE_POINTING_KINDS),
     "unplaced": PLACING_KINDS,
 }
-BOX_KINDS = ("any_defect", "no_named_subject", "misses_headline", "headline_not_in_body")
+BOX_KINDS = (
+    "any_defect",
+    "no_named_subject",
+    "misses_headline",
+    "headline_not_in_body",
+    "opens_off_headline",
+    "leaves_out_headline_name",
+)
 # Share of the headline's content words one bullet must hold to state its event. Set by reading
 # the boxes of the first 50 OrangeSum validation pages (49 with a box): 21 miss the headline's
 # event; below 0.30 flags 23, agreeing on 33 of 49 (14 flagged and missing, 9 flagged wrongly,
@@ -1703,6 +1713,31 @@ def headline_coverage(event: Sequence[EventWord], bullets: Sequence[Said]) -> fl
     )
 
 
+def opens_off_headline(record: dict[str, Any]) -> bool:
+    """A bullet of the box states the headline's event, the first does not: the box opens on
+    something else (a teaser, a detail, a witness's words; issue 33, « l'annonce vient
+    tard »). Read off the record's ``matched`` (per bullet, per event word)."""
+    event, matched = record.get("event") or [], record.get("matched") or []
+    if not event or len(matched) < 2:
+        return False
+    shares = [sum(said) / len(event) for said in matched]
+    return shares[0] < HEADLINE_COVERAGE <= max(shares[1:])
+
+
+def left_out_names(record: dict[str, Any]) -> list[str]:
+    """The headline's names (event words written with a capital, past its first word) that a
+    body sentence says and no bullet does, when the box says none of them: the box never names
+    what the headline is about (issue 33: « le château jamais nommé », « l'accord commercial
+    du titre absent »)."""
+    event = record.get("event") or []
+    body, box = record.get("body_matched") or [], record.get("matched") or []
+    names = [k for k, word in enumerate(event) if k > 0 and word["text"][:1].isupper()]
+    said = [k for k in names if any(sentence[k] for sentence in body)]
+    if not said or any(bullet[k] for bullet in box for k in said):
+        return []
+    return [event[k]["text"] for k in said]
+
+
 def headline_from_url(url: str | None) -> str | None:
     """A headline read off an article address: the slug's words (Daily Mail, CNN)."""
     if not url:
@@ -1806,6 +1841,13 @@ class Tally:
         elif coverage < HEADLINE_COVERAGE:
             self.box_counts["misses_headline"] += 1
             self.example("misses_headline", line)
+        elif opens_off_headline(record):
+            self.box_counts["opens_off_headline"] += 1
+            self.example("opens_off_headline", line)
+        if left_out_names(record):
+            self.box_counts["leaves_out_headline_name"] += 1
+            names = ", ".join(left_out_names(record))
+            self.example("leaves_out_headline_name", f"[{names}] {line}")
 
     @property
     def stating_boxes(self) -> int:
@@ -1843,9 +1885,11 @@ class Tally:
             count = self.box_counts[kind]
             total = {
                 "misses_headline": self.stating_boxes,
+                "opens_off_headline": self.stating_boxes,
                 "headline_not_in_body": self.judged_boxes,
+                "leaves_out_headline_name": self.judged_boxes,
             }.get(kind, self.boxes)
-            print(f"  {kind:<22} {count:>5}  ({100 * count / max(1, total):.1f} % of {total})")
+            print(f"  {kind:<24} {count:>5}  ({100 * count / max(1, total):.1f} % of {total})")
             for example in self.examples.get(kind, []):
                 print(f"    - {example}")
         print(

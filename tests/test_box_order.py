@@ -3,6 +3,8 @@ background first » in the twenty-ninth judged round). Original text written for
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from essentiel import Pipeline
 from essentiel.analyze import ParsedSentence, parse_zone, pipeline, sentences_of
 from essentiel.keypoints import KeyPointSettings, introducers_first
@@ -101,10 +103,12 @@ HOOK_BODY = (
 )
 
 
-def hook_box(before_first_unrelated: float | None = None) -> list[str]:
-    settings = KeyPointSettings()
+def hook_box(before_first_unrelated: float | None = None, drop_teaser: bool = False) -> list[str]:
+    # ``drop_teaser`` (on by default) leaves this hook out as well (test_box_opens_on_news.py):
+    # off here, the weight alone is tested.
+    settings = KeyPointSettings(drop_teaser=drop_teaser)
     if before_first_unrelated is not None:
-        settings = KeyPointSettings(before_first_unrelated=before_first_unrelated)
+        settings = replace(settings, before_first_unrelated=before_first_unrelated)
     engine = Pipeline(Settings(keypoints=settings))
     digest = engine.digest(HOOK_BODY, lang="fr", title=HOOK_TITLE, published="2021-03-11")
     return [p.text for p in digest.keypoints]
@@ -118,3 +122,6 @@ def test_a_hook_before_the_news_does_not_open_the_box() -> None:
     news = hook_box(before_first_unrelated=0.3)
     assert news[0].startswith("Un séisme de magnitude 4,2 a été ressenti"), news
     assert not any(text.startswith("Pour de nombreux") for text in news)
+    # The default: the hook is a teaser before the statement, left out.
+    teased = hook_box(drop_teaser=True)
+    assert teased[0].startswith("Un séisme de magnitude 4,2 a été ressenti"), teased

@@ -537,6 +537,46 @@ def test_a_box_whose_body_never_states_the_headline_is_counted_apart() -> None:
     assert (tally.judged_boxes, tally.stating_boxes) == (3, 2)
 
 
+def test_a_box_that_opens_off_the_headline_or_never_names_it() -> None:
+    """Issue 33: a box whose later bullet states the headline's event while the first does
+    not (a teaser first), and a box that never says the headline's name the body says."""
+    script = _script()
+    # « Quimperlé : la médiathèque de Rosporden ouvrira le dimanche »: four event words.
+    event = [
+        {"text": w, "predicate": False} for w in ("médiathèque", "Rosporden", "ouvrira", "dimanche")
+    ]
+    bullet = {"text": "Une phrase.", "source": "Une phrase.", "defects": [], "lost": []}
+    base = {"headline": "Un titre", "no_named_subject": False, "event": event}
+
+    def box(*matched: list[bool], body: list[list[bool]]) -> dict:
+        return base | {
+            "bullets": [bullet] * len(matched),
+            "matched": list(matched),
+            "body_matched": body,
+            "coverage": max(sum(m) / 4 for m in matched),
+            "body_coverage": max(sum(m) / 4 for m in body),
+        }
+
+    teaser = [False, False, False, True]
+    statement = [True, True, True, True]
+    detail = [False, False, False, False]
+    opens_off = box(teaser, statement, body=[statement])
+    assert script.opens_off_headline(opens_off)
+    assert not script.opens_off_headline(box(statement, teaser, body=[statement]))
+    # Said in the body, in no bullet: « Rosporden » left out.
+    described = [True, False, True, True]
+    unnamed = box(described, detail, body=[statement])
+    assert script.left_out_names(unnamed) == ["Rosporden"]
+    assert script.left_out_names(opens_off) == []
+    # Not said in the body either: nothing the box could have named.
+    assert script.left_out_names(box(described, body=[described])) == []
+    tally = script.Tally(dev=0, show=0)
+    for record in (opens_off, unnamed, box(statement, body=[statement])):
+        tally.add(record)
+    assert tally.box_counts["opens_off_headline"] == 1
+    assert tally.box_counts["leaves_out_headline_name"] == 1
+
+
 def test_a_headline_read_off_an_address() -> None:
     url = (
         "http://web.archive.org/web/20150403223948id_/http://www.example.co.uk/news/"

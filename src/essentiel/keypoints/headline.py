@@ -41,6 +41,31 @@ def _stem(word: str) -> str:
     return folded[:STEM]
 
 
+# « Puy-de-Dôme : », « Coronavirus : »: the rubric that frames a headline.
+_RUBRIC = re.compile(r"^[^:]{1,40}\s?:\s+")
+
+
+def name_stems(title: str) -> frozenset[str]:
+    """The stems of the names a headline says outside its rubric: its words written with a
+    capital past the first word of its sentence (« Yannick Jadot », « Parlement » in « Soldats
+    français tués au Mali : Yannick Jadot recadré par le président du Parlement européen »;
+    not « Mali », the rubric's place)."""
+    words = _WORD.findall(_RUBRIC.sub("", title.strip(), count=1))
+    return frozenset(_stem(w) for w in words[1:] if w[:1].isupper())
+
+
+def word_stems(text: str) -> frozenset[str]:
+    """The stems of every word of ``text``, compared as the headline's are."""
+    return frozenset(_stem(w) for w in _WORD.findall(text))
+
+
+def rubric_stems(title: str) -> frozenset[str]:
+    """The stems of a headline's rubric (« Puy-de-Dôme » in « Puy-de-Dôme : deux morts ... »):
+    the frame it is filed under, not its event."""
+    found = _RUBRIC.match(title.strip())
+    return frozenset(_stem(w) for w in _WORD.findall(found.group(0))) if found else frozenset()
+
+
 @dataclass(frozen=True)
 class Headline:
     """What the headline (and the chapô) say, in comparable form."""

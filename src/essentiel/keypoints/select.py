@@ -378,6 +378,7 @@ def passed_over(
         | unfinished(sentences)
         | list_items(sentences)
         | badly_cut(sentences)
+        | reader_notices(sentences, lang.code)
     )
     # « Selon lui, la décision a été prise ... »: whose claim it is was said in another
     # sentence; as a bullet it would be a claim with nobody's name on it.
@@ -385,6 +386,25 @@ def passed_over(
         unnamed = lang.according_to_pronoun
         found |= {i for i, s in enumerate(sentences) if unnamed.search(s.text)}
     return found
+
+
+def reader_notices(sentences: list[ParsedSentence], code: str) -> set[int]:
+    """Indices of the sentences that open on a notice to the reader (``[standalone]
+    notice_openers``: « Attention, cet article contient des révélations ... »): what the page
+    says about itself, not the news."""
+    opener = _notice_openers(code)
+    if opener is None:
+        return set()
+    return {i for i, s in enumerate(sentences) if opener.match(s.text)}
+
+
+@cache
+def _notice_openers(code: str) -> re.Pattern[str] | None:
+    words = resources.raw(code).get("standalone", {}).get("notice_openers", [])
+    if not words:
+        return None
+    # After an opening mark or dash; the last word whole (« attention, cette vidéo »).
+    return re.compile(rf"[\W_]*(?:{resources.alternation(words)})(?![\w-])", re.IGNORECASE)
 
 
 def _quote_close(text: str) -> int:
