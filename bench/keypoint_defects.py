@@ -121,7 +121,14 @@ of a set of articles, each kind of defect that blind judging found (issue 33). P
   headline nor a bullet above told under that noun, its family or its ``equivalents``,
   and that no complement, clause or name defines on the spot (« l'affaire Benalla »); not
   inside quotation marks. ``back_act``, the same for a noun of an act or a wait
-  (``act_nouns``: « L'attente prend fin ... », « Une fois la consignation levée »; round 40);
+  (``act_nouns``: « L'attente prend fin ... », « Une fois la consignation levée »; round 40).
+  ``back_definite`` (``pointing.unintroduced_definite``, refused by the selector from the
+  second bullet when ``refuse_definite``): any other singular noun after a definite article
+  that an earlier sentence of the article introduced (« une cagnotte », « un centre
+  commercial », « la réforme des retraites ») and neither the headline nor a bullet above
+  said, with nothing that defines it on the spot (« la cagnotte », « le centre », « la
+  réforme »; rounds 44-45's most frequent complaint), not a noun known alone (``[pointing]
+  unique_nouns``) nor a role the text gives someone it names;
 - ``unplaced``: a description or a pronoun anywhere in the bullet that stands for an entity
   the reader cannot place, « which one? » (the most frequent note of the judges on OrangeSum
   train rows 18000-18039: « précise la chaîne », « Plusieurs avancent ... », « l'élu » before
@@ -291,7 +298,7 @@ PLACING_KINDS = (
 # lieu ... », « le drame »; ``pointing.unintroduced_event``, which the selector also applies).
 # « L'attente prend fin ... », « Une fois la consignation levée »: an act or a wait the box
 # never told (``back_act``: ``unintroduced_event`` with ``acts``; judged round 40).
-MEASURE_POINTING_KINDS = ("back_en", "back_event", "back_act")
+MEASURE_POINTING_KINDS = ("back_en", "back_event", "back_act", "back_definite")
 SUB_KINDS = {
     "needs_context": CONTEXT_KINDS,
     "points_back": (*POINTING_KINDS, *MEASURE_POINTING_KINDS),
@@ -1927,13 +1934,21 @@ def audit_box(
     digest's, whose mentions let a bullet name the headline's people another way."""
     from essentiel.keypoints.follow_on import follows_on, keeps_subject
     from essentiel.keypoints.placing import unplaced
-    from essentiel.keypoints.pointing import named_kinds, names_someone, unintroduced_event
+    from essentiel.keypoints.pointing import (
+        earlier_nouns,
+        entity_roles,
+        named_kinds,
+        names_someone,
+        unintroduced_definite,
+        unintroduced_event,
+    )
     from essentiel.keypoints.standalone import short_mentions
 
     placed_words: list[str | None] = []
     by_headline: list[str] = []
     by_start = {s.start: s for s in sentences}
     index = {s.start: i for i, s in enumerate(sentences)}
+    earlier = earlier_nouns(sentences, lang.code)
     records = []
     previous: tuple[int, list[tuple[int, int]]] | None = None  # the bullet before: index, kept
     said: list[frozenset[str]] = []
@@ -2025,6 +2040,21 @@ def audit_box(
         )
         if act:
             found += ["points_back", "back_act"]
+        definite = (
+            None
+            if back or clitic or event or act
+            else unintroduced_definite(
+                sentence,
+                fragments,
+                lang.code,
+                earlier[at],
+                introduced,
+                headline or "",
+                entity_roles(entities),
+            )
+        )
+        if definite:
+            found += ["points_back", "back_definite"]
         # What the reader read before this bullet: the headline, then the bullets above it.
         told_text = "\n".join([headline or "", *(r["text"] for r in records)])
         place = unplaced(
@@ -2072,6 +2102,7 @@ def audit_box(
                 "unintroduced": [[text[m.start : m.end], m.evidence.text] for m in shorts],
                 "clitic": clitic,
                 "event": event,
+                "definite": definite,
                 "lost": [],
             }
         )

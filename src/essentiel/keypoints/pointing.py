@@ -85,7 +85,7 @@ from essentiel.keypoints.standalone import (
     known_without_name,
     person_nouns,
 )
-from essentiel.model import Span
+from essentiel.model import Entity, Span
 
 POINTING_KINDS = (
     "back_demonstrative",
@@ -227,6 +227,12 @@ class PointingWords:
     contracted_marks: frozenset[str] = frozenset()
     facts_verbs: frozenset[str] = frozenset()  # « a reconnu les faits »: a confession
     event_idioms: tuple[tuple[str, ...], ...] = ()
+    # « la décision », « le centre », « la coque »: a definite noun the article introduced
+    # before the bullet's sentence (``unintroduced_definite``), except nouns the reader knows
+    # alone (« le gouvernement ») and those of phrases that refer to nothing (« à la fin »).
+    unique_nouns: frozenset[str] = frozenset()
+    indefinite_determiners: frozenset[str] = frozenset()
+    definite_idioms: tuple[tuple[str, ...], ...] = ()
     # « certaines d'entre elles »: a part of a group, which a plural noun of the bullet (its
     # subject, its object, after « parmi ») may be; else another sentence's (judged round 40).
     partitive_phrases: tuple[tuple[str, ...], ...] = ()
@@ -356,6 +362,9 @@ class PointingWords:
             contracted_marks=words("contracted_marks"),
             facts_verbs=words("facts_verbs"),
             event_idioms=phrases_of("event_idioms"),
+            unique_nouns=frozenset(fold(w) for w in data.get("unique_nouns", [])),
+            indefinite_determiners=words("indefinite_determiners"),
+            definite_idioms=phrases_of("definite_idioms"),
             partitive_phrases=phrases_of("partitive_phrases"),
             partitive_groups=words("partitive_groups"),
             later_phrases=phrases_of("later_phrases"),
@@ -554,6 +563,144 @@ def unintroduced_event(
         ):
             continue
         return f"{marks[0].text} {tok.text}".replace("' ", "'").replace("’ ", "’")
+    return None
+
+
+def earlier_nouns(sentences: Sequence[ParsedSentence], code: str) -> list[frozenset[str]]:
+    """For each sentence, the nouns (folded lemmas and words) the sentences before it
+    introduced: with an indefinite determiner (« une cagnotte », ``indefinite_determiners``)
+    or words after them that say which (« un centre commercial », « la réforme des
+    retraites », « l'ambassade américaine à Vienne »): a later bare « la cagnotte », « le
+    centre », « la réforme » stands for that one (``unintroduced_definite``'s ``earlier``)."""
+    words = PointingWords.of(code)
+    found: list[frozenset[str]] = []
+    said: set[str] = set()
+    for sentence in sentences:
+        found.append(frozenset(said))
+        for tok in sentence.span:
+            if tok.pos_ == "NOUN" and _introduced_here(tok, words):
+                said.update((fold(tok.lemma_), fold(tok.lower_)))
+    return found
+
+
+def introduces(sentence: ParsedSentence, noun: str) -> int | None:
+    """Where ``sentence`` introduces ``noun`` (as written, or its lemma: ``earlier_nouns``):
+    the index of that token in its doc, or None."""
+    words = PointingWords.of(sentence.lang)
+    folded = fold(noun)
+    return next(
+        (
+            tok.i
+            for tok in sentence.span
+            if tok.pos_ == "NOUN"
+            and folded in {fold(tok.lemma_), fold(tok.lower_)}
+            and _introduced_here(tok, words)
+        ),
+        None,
+    )
+
+
+def _introduced_here(noun: Token, words: PointingWords) -> bool:
+    """An indefinite determiner before ``noun``, or a word after it that says which one."""
+    return any(
+        (c.i < noun.i and c.dep_ == "det" and c.lower_ in words.indefinite_determiners)
+        or (c.i > noun.i and (_defines(c, noun, words) or c.dep_ in {"amod", "acl", "appos"}))
+        for c in noun.children
+    )
+
+
+def entity_roles(entities: Iterable[Entity]) -> frozenset[str]:
+    """The one-word roles the text gives its named people and organisations, folded: nouns of
+    someone (« la chroniqueuse »), not things."""
+    return frozenset(r.role for e in entities for r in e.roles if " " not in r.role)
+
+
+def unintroduced_definite(
+    sentence: ParsedSentence,
+    fragments: Sequence[tuple[int, int]],
+    code: str,
+    earlier: frozenset[str],
+    introduced: frozenset[str] = frozenset(),
+    title: str = "",
+    roles: frozenset[str] = frozenset(),
+) -> str | None:
+    """A definite noun phrase of the bullet that stands for a thing an earlier sentence of the
+    article introduced and the box does not (``back_definite``; the judges' most frequent
+    complaint in rounds 44-45: « la décision », « le centre », « la cagnotte » never
+    explained), as written (« la cagnotte »), or None. ``earlier``: the nouns the article's
+    sentences before the bullet's introduced (``earlier_nouns``: « une cagnotte », « un
+    centre commercial »); a singular one after a definite article (``definite_marks``) points
+    back to it. Not a noun the headline or a bullet above said (or one of its family, its
+    ``equivalents``, or a word of its kind: « la commune » after a place's name), nor one the
+    bullet said before it; not one a complement, a clause, a name or a number defines on the
+    spot (« la décision du tribunal », « le centre où ... »); not a noun the reader knows
+    alone (``unique_nouns``, ``[standalone] known_without_name``: « le gouvernement », « la
+    police »), a time (``time_nouns``), nor one of a phrase that refers to nothing
+    (``definite_idioms``: « sur le terrain »); not inside quotation marks (the speaker's
+    words); not a person's noun nor a role the text gives a named person or organisation
+    (``roles``, folded: « la chroniqueuse » is Hapsatou Sy, the naming's business). The nouns
+    ``unintroduced_event`` reads (``text_nouns``, ``event_nouns``, ``act_nouns``) are its
+    own. A possessive (« sa chambre ») and a contracted « du » (« la gestion du parti »)
+    are not read: their owner or their head is most often said (train rows 15000-15199)."""
+    words = PointingWords.of(code)
+    if not words.unique_nouns:
+        return None
+    tokens = kept(sentence, fragments)
+    inside = {t.i for t in tokens}
+    heard = introduced | headline_words(title)
+    lowered = [t.lower_ for t in tokens]
+    quoted = _quoted(tokens)
+    skipped = (
+        words.unique_nouns
+        | known_without_name(code)
+        | words.time_nouns
+        | words.text_nouns
+        | words.event_nouns
+        | words.act_nouns
+        | person_nouns(code)
+        | roles
+    )
+    marks = words.definite_marks
+    for k, tok in enumerate(tokens):
+        if k in quoted or tok.pos_ != "NOUN" or _plural(tok):
+            continue
+        folded = {fold(tok.lemma_), fold(tok.lower_)}
+        if folded & skipped or not folded & earlier:
+            continue
+        # A name (« La Poste »), or one right after the noun (« le groupe État islamique », « le
+        # compte @TeamTrump »).
+        following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if (k > 0 and tok.text[:1].isupper()) or (
+            following is not None
+            and following.i in inside
+            and (following.text[:1].isupper() or following.text[:1] in "@#")
+        ):
+            continue
+        mark = next(
+            (c for c in tok.children if c.i < tok.i and c.dep_ == "det" and c.lower_ in marks),
+            None,
+        )
+        if mark is None or _in_idiom(lowered, k, words.definite_idioms):
+            continue
+        # « le 7e arrondissement », « la 3e édition »: a number says which.
+        if any(c.i < tok.i and any(ch.isdigit() for ch in c.text) for c in tok.children):
+            continue
+        # « la décision du tribunal », « le centre où ... », « le projet Hercule », « la
+        # ligne 14 », « la réforme votée mardi »: said on the spot.
+        # Not a clause set off by a comma (« L'ambassade, jointe par l'AFP, ... »): it
+        # tells more of the thing, not which.
+        defining = [
+            c
+            for c in tok.children
+            if c.i in inside and c.i > tok.i and c.doc[c.left_edge.i - 1].text != ","
+        ]
+        if any(_defines(c, tok, words) or c.dep_ in {"acl", "appos", "nummod"} for c in defining):
+            continue
+        if any(t.ent_type_ and t.i in inside for c in defining for t in c.subtree):
+            continue
+        if _named_before(tokens, k, tok, heard, words, code) or told_in_family(tok, heard, code):
+            continue
+        return f"{mark.text} {tok.text}".replace("' ", "'").replace("’ ", "’")
     return None
 
 
