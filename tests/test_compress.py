@@ -2826,6 +2826,41 @@ def test_a_relative_clause_before_the_name_that_closes_a_dash_aside_is_not_cut()
         assert not ("successeur" in cut and "Marc Dubois" not in cut), (d.rule, cut)
 
 
+def test_a_titled_name_closing_the_sentence_goes_with_the_aside_before_it() -> None:
+    # Round 47: « qu'il se représenterait[, après la mort ... de son dauphin désigné,] le
+    # Premier ministre X » gave the dauphin's title to the one who would run again.
+    text = (
+        "Le chef de l'Etat malgache a donc mis fin au suspense qui prévalait à Madagascar "
+        "depuis quelques semaines, même s'il avait laissé entendre la semaine dernière qu'il se "
+        "représenterait, après la mort brusque début juillet de son dauphin désigné, le Premier "
+        "ministre Jean Rakoto."
+    )
+    span = pipeline("fr")(text)[:]
+    for d in Compressor(resources.language("fr")).deletions(span):
+        cut = text[d.start : d.end]
+        assert not ("dauphin" in cut and "Jean Rakoto" not in cut), (d.rule, cut)
+
+
+def test_an_aside_before_ou_written_for_ou_grave_is_not_cut() -> None:
+    # Round 47's unfaithful bullet: « ..., comme ce fut le cas sur Radio Classique en mars,
+    # ou Gilbert Collard avait assuré ... » (« ou » for « où ») read as another claim.
+    text = (
+        "Des propos assez mesurés de la part de celui qui est connu pour ses sorties "
+        "musclées, comme ce fut le cas notamment sur Radio Bretagne en mai dernier, ou Paul "
+        'Kervella avait assuré prendre le journaliste "pour un idiot".'
+    )
+    kept, _ = compress(text, 20, limit=45)
+    assert "Radio Bretagne" in kept
+    # « ou » before no verb is a choice, not a clause: the aside may go with it.
+    text = (
+        "Le conseil municipal de Brest votera le budget mardi, après un long débat en "
+        "commission des finances, ou mercredi."
+    )
+    span = pipeline("fr")(text)[:]
+    cuts = [text[d.start : d.end] for d in Compressor(resources.language("fr")).deletions(span)]
+    assert any("commission des finances" in cut for cut in cuts), cuts
+
+
 def test_no_cut_leaves_a_paired_link_without_its_member() -> None:
     # « ... l'envoyer soit dans un hôpital spécialisé soit. »: the cut took the second
     # member with the aside before it (train rows 16000-16299, twenty-fourth session).

@@ -321,6 +321,22 @@ def test_a_heading_run_into_an_adverb_a_determiner_or_a_participle_is_split_off(
     assert [t.split()[0] for t in body[1:]] == ["Parties", "Quelques", "Contrairement", "Très"]
 
 
+def test_a_first_name_before_an_opener_is_a_name_not_a_heading() -> None:
+    # « Angélique Six n'avait plus donné ... » (round 47): « Six » opens sentences, and the
+    # first name before it had been set apart as a heading, the surname left as the subject.
+    text = (
+        "Mathilde Six n'avait plus donné de nouvelles depuis mardi soir. La collégienne de "
+        "14 ans a été retrouvée saine et sauve jeudi à Lille."
+    )
+    assert [k for k, _ in _kinds(text)] == [BlockKind.BODY]
+    # A heading before the same opener is still one.
+    text = (
+        "Le bilan de l'accident reste provisoire. Un gendarme blessé Six manifestants ont été "
+        "interpellés en fin de soirée."
+    )
+    assert (BlockKind.SUBHEADING, "Un gendarme blessé") in _kinds(text)
+
+
 def test_names_after_a_lowercase_word_stay_whole() -> None:
     # What looks like a heading before a capital is most often a name's start: none is cut.
     text = (

@@ -1022,6 +1022,38 @@ def _bare_name(piece: str) -> bool:
     )
 
 
+_TITLE_MAX_WORDS = 6  # « le conseiller régional », « le Premier ministre », not a clause
+
+
+def _titled_name(piece: str, code: str) -> bool:
+    """« le Premier ministre Amadou Gon Coulibaly »: a determiner (``[compress]
+    title_determiners``), words of which the last is lowercase, and a bare name."""
+    words = piece.strip(" ,.").split()
+    determiners = _compress_words(code, "title_determiners")
+    if len(words) < 3 or words[0].lower() not in determiners:
+        return False
+    k = len(words)
+    while k > 1 and (words[k - 1][:1].isupper() or words[k - 1].lower() in _NAME_PARTICLES):
+        k -= 1
+    return (
+        1 < k <= _TITLE_MAX_WORDS + 1
+        and k < len(words)
+        and words[k - 1].islower()
+        and _bare_name(" ".join(words[k:]))
+    )
+
+
+def _opens_on_slipped_where(
+    piece: str, tokens: list[Token], seg: Segment, base: int, code: str
+) -> bool:
+    """The segment opens on « ou » written for « où » (``[compress] slipped_where``) and
+    holds a finite verb: a clause on the words before it."""
+    first = piece.lstrip(" ,").split(" ", 1)[0].lower()
+    return first in _compress_words(code, "slipped_where") and any(
+        is_finite_verb(tok) for tok in tokens if seg.start <= tok.idx - base < seg.end
+    )
+
+
 _DASH_AFTER = re.compile(r"^\s*,?\s*(?P<name>[^,]+?)\s+[-–—]\s")
 
 
@@ -1841,6 +1873,28 @@ class Compressor:
             # hung it on (« , sous les regards du directeur régional du CICR, Fabrizio
             # Carboni »): left alone after the comma it describes nothing (``_orphan_name``).
             hangs = hangs or (end == deletion.end and seg is segs[-1] and _bare_name(piece))
+            # So is a name with its title closing the sentence (« qu'il se représenterait,
+            # après la mort de son dauphin désigné, le Premier ministre X. »: left after the
+            # cut, the dauphin's title went to the one who would run again; round 47).
+            hangs = hangs or (
+                end == deletion.end
+                and seg is segs[-1]
+                and _titled_name(piece, self.lang.code)
+                and not any(
+                    tok.pos_ in {"VERB", "AUX"}
+                    for tok in tokens
+                    if seg.start <= tok.idx - base < seg.end
+                )
+            )
+            # « ..., comme ce fut le cas sur Radio Classique en mars, ou Gilbert Collard avait
+            # assuré ... »: « ou » for « où », a clause on the words cut; after the cut it read
+            # as another claim joined by « or » (round 47's unfaithful bullet). Kept.
+            if (
+                deletion.rule == "adjunct"
+                and end == deletion.end
+                and _opens_on_slipped_where(piece, tokens, seg, base, self.lang.code)
+            ):
+                return None
             # The same name closing a dash aside (« choisi par le chef de l'Etat - Nicolas
             # Revel, qui va devenir celui de son successeur, Jean Castex - et choisit ... »):
             # apposed to the clause's last noun, it would be left apposed to the aside's first
