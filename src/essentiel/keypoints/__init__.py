@@ -342,8 +342,10 @@ class KeyPointSettings:
     # introduced and the box does not (``pointing.unintroduced_definite``: « la décision »,
     # « le centre », « la coque » never explained; the judges' most frequent complaint in
     # rounds 44-45), under ``definite_margin``: the sentence that introduces the thing is
-    # often the better bullet.
-    refuse_definite: bool = True
+    # often the better bullet. Off: judged blind on the boxes it changes (round 48, 2026-12-07),
+    # better in 1 of 4 (the rival bullets lost the news: « le symbole nazi », the operators'
+    # count); the reader's measure still counts the kind (``back_definite``).
+    refuse_definite: bool = False
     definite_margin: float = 0.8
     # ... when another candidate is left that scores at least this share of its score (a
     # box of one bullet is worse than a source the reader cannot place).
