@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -1654,13 +1654,14 @@ def overlap(a: frozenset[str], b: frozenset[str], weight: dict[str, float]) -> f
     return mass(a & b) / min(mass(a), mass(b))
 
 
-def _quoted_words(text: str) -> list[frozenset[str]]:
+@lru_cache(maxsize=4096)
+def _quoted_words(text: str) -> tuple[frozenset[str], ...]:
     """The longer lowercase words of each quote of ``text`` (``REPEATED_QUOTE_WORDS`` words or
     more): « ne », « les », « nous » are shared by any two quotes, « salaires » and « horaires »
     tell two apart; a name in quotation marks (« "L'Auberge du Pont de Collonges" ») writes its
     words with capitals and is no one's words. The first word may have its capital."""
     quotes = [re.findall(r"\w+", text[a:b]) for a, b in quoted_ranges(text)]
-    return [
+    return tuple(
         frozenset(
             w.lower()
             for k, w in enumerate(words)
@@ -1668,16 +1669,20 @@ def _quoted_words(text: str) -> list[frozenset[str]]:
         )
         for words in quotes
         if len(words) >= REPEATED_QUOTE_WORDS
-    ]
+    )
 
 
 def repeats_quote(text: str, other: str) -> bool:
     """Whether a quote of ``text`` and one of ``other`` are the same words, one of them whole
     in the other at ``REPEATED_QUOTE_SHARE`` (the shorter's words): the same quote told twice,
     which the lemma overlap of two long sentences does not see."""
-    for mine in _quoted_words(text):
-        for theirs in _quoted_words(other):
-            shorter, longer = sorted((mine, theirs), key=len)
+    return _repeats_told(_quoted_words(text), _quoted_words(other))
+
+
+def _repeats_told(mine: Iterable[frozenset[str]], told: Sequence[frozenset[str]]) -> bool:
+    for quote in mine:
+        for theirs in told:
+            shorter, longer = sorted((quote, theirs), key=len)
             if len(shorter) >= 2 and len(shorter & longer) >= REPEATED_QUOTE_SHARE * len(shorter):
                 return True
     return False
@@ -1695,14 +1700,15 @@ def next_best(
     ``shown``: the bullets made, whose quotes a candidate may not tell again."""
     best: Candidate | None = None
     best_value = float("-inf")
+    # The quotes the box tells already, read once (``sentence.text`` is cached).
+    told = [q for t in [*shown, *(c.sentence.text for c, _ in chosen)] for q in _quoted_words(t)]
     for cand in candidates:
         if any(cand is c for c, _ in chosen):
             continue
         redundancy = max((overlap(cand.lemmas, said, weight) for _, said in chosen), default=0.0)
         if redundancy > DUPLICATE_OVERLAP:
             continue
-        told = [*shown, *(c.sentence.span.text for c, _ in chosen)]
-        if any(repeats_quote(cand.sentence.span.text, t) for t in told):
+        if told and _repeats_told(_quoted_words(cand.sentence.text), told):
             continue
         score = cand.score * factor(cand) if factor is not None else cand.score
         value = score - REDUNDANCY_PENALTY * redundancy * score
