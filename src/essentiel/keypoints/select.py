@@ -1672,14 +1672,10 @@ def _quoted_words(text: str) -> tuple[frozenset[str], ...]:
     )
 
 
-def repeats_quote(text: str, other: str) -> bool:
-    """Whether a quote of ``text`` and one of ``other`` are the same words, one of them whole
+def _repeats_told(mine: Iterable[frozenset[str]], told: Sequence[frozenset[str]]) -> bool:
+    """Whether a quote of ``mine`` and one of ``told`` are the same words, one of them whole
     in the other at ``REPEATED_QUOTE_SHARE`` (the shorter's words): the same quote told twice,
     which the lemma overlap of two long sentences does not see."""
-    return _repeats_told(_quoted_words(text), _quoted_words(other))
-
-
-def _repeats_told(mine: Iterable[frozenset[str]], told: Sequence[frozenset[str]]) -> bool:
     for quote in mine:
         for theirs in told:
             shorter, longer = sorted((quote, theirs), key=len)
