@@ -10,11 +10,11 @@ Labelled blocks stay in the clean text, with their kind: nothing is silently dro
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
 from essentiel import language, resources
+from essentiel.facts.names import fold
 from essentiel.ingest import RawDocument, RawLine
 from essentiel.model import Block, BlockKind, Span
 
@@ -850,21 +850,17 @@ def _glued_pieces(
 
 @cache
 def _first_names() -> frozenset[str]:
-    """First names, folded (``resources/common/first_names.toml``)."""
+    """First names, folded as ``facts.names.fold`` folds (``resources/common/first_names.toml``,
+    the list the facts stage reads genders from)."""
     data = resources.common_data("first_names")
     return frozenset(n for key in ("female", "male") for n in data.get(key, []))
-
-
-def _folded(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _spaced_heading(run: str, titles: frozenset[str], not_headings: tuple[str, ...] = ()) -> bool:
     words = run.split()
     # A first name before the opener is a name's start (« Angélique Six n'avait plus donné de
     # signes de vie », round 47: « Six » opens sentences too, and « Angélique » was set apart).
-    if words and words[-1][:1].isupper() and _folded(words[-1]) in _first_names():
+    if words and words[-1][:1].isupper() and fold(words[-1]) in _first_names():
         return False
     # The last word without an elided article (« dans l'émission Au tableau ! »: a title
     # follows « émission » however it is written).
