@@ -2861,6 +2861,42 @@ def test_an_aside_before_ou_written_for_ou_grave_is_not_cut() -> None:
     assert any("commission des finances" in cut for cut in cuts), cuts
 
 
+def test_no_cut_leaves_a_comparison_that_takes_up_the_words_cut() -> None:
+    # Round 49's unfaithful bullet: « ... repartir à la hausse, notamment dans le sud, où de
+    # nombreux Etats avaient assoupli leurs mesures, comme l'appelait de ses voeux le
+    # président »: after the cut, the president wished for the epidemic's rise.
+    text = (
+        "Les Pays-Bas voient depuis fin juin l'épidémie repartir à la hausse, notamment dans le "
+        "nord et l'est du pays, où de nombreuses provinces avaient rapidement levé leurs "
+        "restrictions sanitaires, comme l'appelait de ses voeux le Premier ministre Jan de Vries."
+    )
+    span = pipeline("fr")(text)[:]
+    for d in Compressor(resources.language("fr")).deletions(span):
+        cut = text[d.start : d.end]
+        assert not ("restrictions" in cut and "de Vries" not in cut), (d.rule, cut)
+    for target in (10, 25):
+        bullet = compress(text, target, limit=45)[0]
+        assert "appelait" not in bullet or "restrictions" in bullet, bullet
+    # An attribution (« comme l'a annoncé le ministère ») gives the claim's source: the aside
+    # may go, as before any attribution that does not hang on it.
+    text = (
+        "Une nouvelle prime à la réparation sera versée à partir du 3 août, pour prendre la "
+        "suite de celle instaurée au printemps, comme l'a annoncé samedi le ministère des "
+        "Transports."
+    )
+    span = pipeline("fr")(text)[:]
+    cuts = [text[d.start : d.end] for d in Compressor(resources.language("fr")).deletions(span)]
+    assert any("au printemps" in cut and "ministère" not in cut for cut in cuts), cuts
+    # A comparison with a noun (« comme l'Italie ») takes up nothing: the aside may go.
+    text = (
+        "Le maire a fermé la piscine municipale, qui accueillait des centaines d'enfants "
+        "chaque été, comme Lorient avant elle."
+    )
+    span = pipeline("fr")(text)[:]
+    cuts = [text[d.start : d.end] for d in Compressor(resources.language("fr")).deletions(span)]
+    assert any("centaines d'enfants" in cut for cut in cuts), cuts
+
+
 def test_no_cut_leaves_a_paired_link_without_its_member() -> None:
     # « ... l'envoyer soit dans un hôpital spécialisé soit. »: the cut took the second
     # member with the aside before it (train rows 16000-16299, twenty-fourth session).

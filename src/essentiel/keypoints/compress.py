@@ -1054,6 +1054,22 @@ def _opens_on_slipped_where(
     )
 
 
+def _opens_on_backward_comparison(tokens: list[Token], seg: Segment, base: int, code: str) -> bool:
+    """The segment opens on a comparison whose object pronoun takes up the clause before it
+    (« comme l'appelait de ses voeux X », « comme il l'avait promis »: ``[compress]
+    backward_comparisons``, then one or two pronouns, then a verb)."""
+    own = [tok for tok in tokens if seg.start <= tok.idx - base < seg.end and not tok.is_punct]
+    if len(own) < 3 or own[0].lower_ not in _compress_words(code, "backward_comparisons"):
+        return False
+    pronouns = 0
+    for tok in own[1:]:
+        if tok.pos_ == "PRON":
+            pronouns += 1
+            continue
+        return 1 <= pronouns <= 2 and tok.pos_ in {"VERB", "AUX"} and own[pronouns].dep_ != "nsubj"
+    return False
+
+
 _DASH_AFTER = re.compile(r"^\s*,?\s*(?P<name>[^,]+?)\s+[-–—]\s")
 
 
@@ -1942,6 +1958,18 @@ class Compressor:
             # and a word of no verb that the parse made the cut verb's conjunct completes a
             # word before the cut (« entre »): the cut would take it, or leave it alone.
             if hangs and _conjunct_of_another_kind(own, tokens, deletion.start + base, end + base):
+                return None
+            # « ..., notamment dans le sud, où de nombreux Etats avaient assoupli leurs mesures,
+            # comme l'appelait de ses voeux le président »: « comme l'appelait » takes up the
+            # clause just before it; left after the cut, it took up the epidemic's rise instead
+            # (round 49's unfaithful bullet). Cut with the clause when it hangs on it, else the
+            # clause stays. Not an attribution (« comme l'a annoncé samedi le ministère »): it
+            # gives the sentence's source, whose claim the cut leaves whole (the rule above).
+            if (
+                not (continues_detail or hangs)
+                and _opens_on_backward_comparison(tokens, seg, base, self.lang.code)
+                and not self._attributes(piece)
+            ):
                 return None
             if continues_detail or hangs:
                 end = seg.end
