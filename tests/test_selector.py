@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from importlib import resources as importlib_resources
+from pathlib import Path
 
 import pytest
 
@@ -764,6 +765,27 @@ def test_the_lexical_selector_runs_without_the_encoder(monkeypatch: pytest.Monke
     second = score_learned(sentences, lang, title, model_name="lexical")
     assert [c.score for c in first] == [c.score for c in second]
     assert all("cos_title" not in c.features for c in first)
+
+
+def test_the_editor_selector_is_trained_on_the_labels_in_the_repository() -> None:
+    import hashlib
+
+    from essentiel.keypoints import learned
+
+    model = load_selector("editor")
+    assert model.features == learned.SELECTOR_MODELS["editor"] and not model.embedding
+    assert model.booster.num_feature() == len(model.features)
+    labels = model.record["data"]["labels"]
+    assert model.record["data"]["documents_used"] >= 900 and len(labels) == 3
+    root = Path(__file__).resolve().parents[1]
+    for label in labels:
+        data = (root / label["file"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == label["sha256"], label["file"]
+    text = (EXAMPLES / "fr-orages-bretagne.txt").read_bytes()
+    settings = Settings(keypoints=KeyPointSettings(selector_model="editor"))
+    digest = Pipeline(settings).digest(text)
+    assert 2 <= len(digest.keypoints) <= 3
+    assert all(k.verdict.passed for k in digest.keypoints)
 
 
 @pytest.mark.parametrize(

@@ -384,8 +384,9 @@ def evaluate_command(
     selector_model: Annotated[
         str,
         typer.Option(
-            help="The learned selector's similarities: embedding (the sentence encoder's) or "
-            "lexical (TF-IDF cosines of word stems, no encoder)."
+            help="The learned selector's model: vectors+lexical (the default: static word "
+            "vectors and TF-IDF cosines), embedding (the sentence encoder's), lexical (TF-IDF "
+            "only, no encoder), or editor (the default's features fitted on editors' picks)."
         ),
     ] = KeyPointSettings.selector_model,
     max_keypoints: Annotated[int, typer.Option(min=1, help="At most this many bullets.")] = (

@@ -53,11 +53,18 @@ SELECTOR_MODELS: dict[str, tuple[str, ...]] = {
     "lexical": BASE_NAMES + LEXICAL_NAMES,
     "vectors": BASE_NAMES + VECTOR_NAMES,
     "vectors+lexical": BASE_NAMES + LEXICAL_NAMES + VECTOR_NAMES,
+    # The same features, fitted on the sentences blind editor sessions would copy into the box
+    # instead of the ROUGE oracle's (``training/train_editor_selector.py``; French).
+    "editor": BASE_NAMES + LEXICAL_NAMES + VECTOR_NAMES,
 }
 
 # The model read in place of one of static word vectors when the parse has none (English's
 # en_core_web_sm): the encoder is multilingual, its model serves every language.
-WITHOUT_VECTORS: dict[str, str] = {"vectors": "embedding", "vectors+lexical": "embedding"}
+WITHOUT_VECTORS: dict[str, str] = {
+    "vectors": "embedding",
+    "vectors+lexical": "embedding",
+    "editor": "embedding",
+}
 
 
 def model_files(name: str) -> tuple[str, str]:
