@@ -2897,6 +2897,27 @@ def test_no_cut_leaves_a_comparison_that_takes_up_the_words_cut() -> None:
     assert any("centaines d'enfants" in cut for cut in cuts), cuts
 
 
+def test_a_relative_clause_holding_the_only_place_of_a_count_is_not_cut() -> None:
+    # Round 49's unfaithful bullet: « La tempête Gloria, qui a ravagé le littoral en Espagne,
+    # a fait au moins onze morts »: cut, the toll read as the French article's own.
+    lang = resources.language("fr")
+    text = (
+        "La crue, qui a submergé plusieurs villages de Toscane en Italie, a fait au moins six "
+        "morts, selon les secours."
+    )
+    span = pipeline("fr")(text)[:]
+    cuts = [text[d.start : d.end] for d in Compressor(lang).deletions(span)]
+    assert not any("Italie" in cut for cut in cuts), cuts
+    # Nothing counted: the clause is a detail and may go.
+    text = (
+        "La crue, qui a submergé plusieurs villages de Toscane en Italie, a surpris les "
+        "habitants pendant la nuit."
+    )
+    span = pipeline("fr")(text)[:]
+    cuts = [text[d.start : d.end] for d in Compressor(lang).deletions(span)]
+    assert any("Italie" in cut for cut in cuts), cuts
+
+
 def test_no_cut_leaves_a_paired_link_without_its_member() -> None:
     # « ... l'envoyer soit dans un hôpital spécialisé soit. »: the cut took the second
     # member with the aside before it (train rows 16000-16299, twenty-fourth session).

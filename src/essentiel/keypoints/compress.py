@@ -2016,6 +2016,7 @@ class Compressor:
             if (extended := self._with_dependents(sent, d)) is not None
             and not _list_head(read, extended)
             and not _limits_scope(read, extended)
+            and not _takes_sole_place(read, extended)
         ]
 
     def compress(
@@ -2920,6 +2921,42 @@ def _limits_scope(s: _Sentence, deletion: Deletion) -> bool:
         and inside[0].pos_ == "ADP"
         and any(tok.lower_ in words for tok in inside[1:3])
     )
+
+
+def _takes_sole_place(s: _Sentence, deletion: Deletion) -> bool:
+    """Whether a relative clause the deletion takes holds the sentence's only place while the
+    rest counts something (« La tempête, qui a ravagé le littoral en Espagne, a fait au moins
+    onze morts »: cut, the toll lost its country and read as the article's own; round 49).
+    Places are the parse's entities of ``[compress] place_labels``."""
+    if deletion.rule != "relative_clause":
+        return False
+    labels = _compress_words(s.lang.code, "place_labels")
+    if not labels:
+        return False
+    base = s.base
+    inside: list[Token] = []
+    outside: list[Token] = []
+    for tok in s.sent:
+        (inside if deletion.start <= tok.idx - base < deletion.end else outside).append(tok)
+    months = _months(s.lang.code)
+    return (
+        any(tok.ent_type_ in labels for tok in inside)
+        and not any(tok.ent_type_ in labels for tok in outside)
+        # A count (« onze morts »), not a day of a month (« les 15 et 16 août »).
+        and any(
+            tok.pos_ == "NUM"
+            and tok.dep_ == "nummod"
+            and tok.head.pos_ == "NOUN"
+            and tok.head.lower_ not in months
+            for tok in outside
+        )
+    )
+
+
+@cache
+def _months(code: str) -> frozenset[str]:
+    """The language's month names (``[dates] months``), lower case."""
+    return frozenset(m.lower() for m in raw(code).get("dates", {}).get("months", []))
 
 
 @cache
