@@ -55,11 +55,13 @@ bench: $(STAMP)
 # Retrain the shipped key-point selectors (needs ../shared/eval-data; about 10 min on 2 cores,
 # then about as long for the one without the encoder). Same data, seed and code:
 # byte-identical src/essentiel/resources/models/selector.*, selector-lexical.* and
-# selector-vectors+lexical.* (the default since 2026-12-06).
+# selector-vectors+lexical.* (the default since 2026-12-06), and selector-editor.* (on
+# editors' picks, bench/gold; about 3 min more).
 train: $(STAMP)
 	$(BIN)/python training/train_selector.py
 	$(BIN)/python training/train_selector.py --features lexical --no-embedding
 	$(BIN)/python training/train_selector.py --features vectors+lexical --no-embedding
+	$(BIN)/python training/train_editor_selector.py
 
 # Key-point settings compared on 600 OrangeSum train articles `make train` does not draw.
 tune: $(STAMP)

@@ -11,17 +11,20 @@ numbered sentences, never the code, our boxes or the key.
     # 1. blind files (sentences as the installed code splits them) and the key (their
     #    offsets in the data's ``text``); the four waves of 2026-12-07 drew train rows
     #    13000-13999, 9000-9999, 11000-11999 (320 each) and 12000-12999 (240)
-    .venv/bin/python bench/editor_picks.py dump --rows 13000-13999 --documents 320 \
+    .venv/bin/python bench/editor_picks.py dump --rows 13000-13999 --documents 320 \\
         --seed 20261210 --per-file 40 --out-dir /tmp/picks
     # 2. labellers write /tmp/picks/labels_K.jsonl from /tmp/picks/blind_K.jsonl and
     #    /tmp/picks/GUIDELINE.md
     # 3. the labels as ids and offsets (no article text), for the repository
-    .venv/bin/python bench/editor_picks.py store --out-dir /tmp/picks \
+    .venv/bin/python bench/editor_picks.py store --out-dir /tmp/picks \\
         --out bench/gold/fr-editor-picks.jsonl
+    # a second pass on some of the articles, stored the same way, against the first
+    .venv/bin/python bench/editor_picks.py agree \\
+        --against bench/gold/fr-editor-agreement-second.jsonl
     # 4. each system's agreement with the labels (every wave unless --labels), and a variant
     #    beside the default with paired 95 % intervals
-    .venv/bin/python bench/editor_picks.py score [--labels FILE ...] \
-        [--setting 'selector_model:"editor"' learned_weight:0.9]
+    .venv/bin/python bench/editor_picks.py score [--labels FILE ...] \\
+        [--compare selector_model:editor learned_weight:0.9]
 
 A bullet counts as the sentence its first source overlaps most. Printed per system: the share
 of its bullets the editor picked too (precision), the share of the editor's picks it took
@@ -248,6 +251,33 @@ def paired_intervals(
     return result
 
 
+def agree(args: argparse.Namespace) -> None:
+    """A second labeller's picks scored as a box against the first's, on the articles both
+    labelled; and how often their ``main`` sets share a sentence (or are both empty)."""
+    first = {r["id"]: r for r in _read_labels(args.labels)}
+    rows, mains = [], []
+    for second in _read_labels([args.against]):
+        label = first[second["id"]]
+        rows.append(outcomes([(s[0], s[1]) for s in second["picks"]], label))
+        ours = {(s[0], s[1]) for s in label["main"]}
+        theirs = {(s[0], s[1]) for s in second["main"]}
+        mains.append(bool(ours & theirs) or not (ours or theirs))
+    r = summary(rows)
+    print(
+        f"{r['articles']} articles: precision {r['precision']:.1f}, recall {r['recall']:.1f}, "
+        f"first {r['first']:.1f} %, news told {r['main_told']:.1f} %; main sets agree "
+        f"{100 * sum(mains) / max(len(mains), 1):.1f} %"
+    )
+
+
+def _read_labels(paths: list[Path]) -> list[dict[str, Any]]:
+    found = []
+    for path in paths:
+        with path.open(encoding="utf-8") as fh:
+            found.extend(json.loads(line) for line in fh if line.strip())
+    return found
+
+
 def _box(digest: Any, mapping: list[int | None]) -> list[tuple[int, int]]:
     box = []
     for point in digest.keypoints:
@@ -261,17 +291,14 @@ def _box(digest: Any, mapping: list[int | None]) -> list[tuple[int, int]]:
 def score(args: argparse.Namespace) -> None:
     from essentiel.pipeline import Pipeline
 
-    labels: dict[str, dict[str, Any]] = {}
-    for path in args.labels:
-        with path.open(encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    record = json.loads(line)
-                    labels[record["id"]] = record
+    labels = {r["id"]: r for r in _read_labels(args.labels)}
     wanted = {r["row"]: r["id"] for r in labels.values()}
     pipelines = {"essentiel": Pipeline()}
-    if args.setting:
-        pipelines["variant"] = Pipeline(_settings(dict(s.split(":", 1) for s in args.setting)))
+    if args.compare:
+        # Parsed as bench/throughput.py's --compare: key-point fields typed as the defaults.
+        from throughput import compared_settings
+
+        pipelines["variant"] = Pipeline(compared_settings(args.compare))
     rows: dict[str, list[dict[str, int]]] = {name: [] for name in [*pipelines, "lead-2", "lead-3"]}
     with gzip.open(args.data, "rt", encoding="utf-8") as fh:
         for i, line in enumerate(fh):
@@ -312,17 +339,6 @@ def score(args: argparse.Namespace) -> None:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
 
 
-def _settings(values: dict[str, str]) -> Any:
-    """The pipeline's settings with ``values`` (KeyPointSettings fields, JSON values)."""
-    import dataclasses
-
-    from essentiel.keypoints import KeyPointSettings
-    from essentiel.pipeline import Settings
-
-    fields = {name: json.loads(raw) for name, raw in values.items()}
-    return Settings(keypoints=dataclasses.replace(KeyPointSettings(), **fields))
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -340,17 +356,21 @@ def main() -> None:
     c.add_argument("--data", type=Path, default=DATA)
     c.add_argument("--labels", type=Path, nargs="+", default=LABELS)
     c.add_argument(
-        "--setting",
+        "--compare",
         nargs="*",
         default=[],
-        help="KeyPointSettings name:json-value: a variant scored beside the default box",
+        metavar="FIELD:VALUE",
+        help="key-point settings of a variant scored beside the default box",
     )
     c.add_argument("--resamples", type=int, default=1000)
     c.add_argument("--json", type=Path)
+    a = sub.add_parser("agree")
+    a.add_argument("--labels", type=Path, nargs="+", default=LABELS)
+    a.add_argument("--against", type=Path, required=True, help="a second pass's labels")
     args = parser.parse_args()
-    if args.command != "store" and not args.data.is_file():
+    if args.command in {"dump", "score"} and not args.data.is_file():
         raise SystemExit(f"{args.data}: no such file (the OrangeSum train split, ../shared)")
-    {"dump": dump, "store": store, "score": score}[args.command](args)
+    {"dump": dump, "store": store, "score": score, "agree": agree}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -31,18 +31,16 @@ from typing import Any
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "training"))
 
-
-from train_editor_selector import PARAMS, ROUNDS, labelled_examples, read_labels  # noqa: E402
-
-
-def columns() -> list[int]:
-    from essentiel.keypoints.features import ALL_NAMES
-    from essentiel.keypoints.learned import SELECTOR_MODELS
-
-    return [ALL_NAMES.index(n) for n in SELECTOR_MODELS["editor"]]
+from train_editor_selector import (  # noqa: E402
+    NAME,
+    PARAMS,
+    ROUNDS,
+    columns,
+    labelled_examples,
+    read_labels,
+)
 
 
 def matrix(article: dict[str, Any], keep: list[int], stacked: bool) -> np.ndarray:
@@ -68,7 +66,9 @@ def measure(article: dict[str, Any], scores: np.ndarray, counts: dict[str, int])
 def cross_validate(articles: list[dict[str, Any]], folds: int, seed: int) -> None:
     import lightgbm
 
-    keep = columns()
+    from essentiel.keypoints.learned import SELECTOR_MODELS
+
+    keep = columns(SELECTOR_MODELS[NAME])
     order = list(range(len(articles)))
     random.Random(seed).shuffle(order)
     totals: dict[str, dict[str, int]] = {}

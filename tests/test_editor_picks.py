@@ -55,3 +55,18 @@ def test_labels_by_number_are_stored_as_offsets_and_checked(tmp_path: Path) -> N
     labels.write_text(json.dumps({"id": "t-1", "picks": [2, 2], "main": []}) + "\n")
     with pytest.raises(SystemExit, match="picks"):
         script.store(type("A", (), {"out_dir": tmp_path, "out": out})())
+
+
+def test_a_second_pass_is_scored_against_the_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    script = load_script("bench/editor_picks.py")
+    first = tmp_path / "first.jsonl"
+    second = tmp_path / "second.jsonl"
+    first.write_text(json.dumps(LABEL) + "\n", encoding="utf-8")
+    other = {**LABEL, "picks": [[0, 39], [40, 80]], "main": []}
+    second.write_text(json.dumps(other) + "\n", encoding="utf-8")
+    script.agree(type("A", (), {"labels": [first], "against": second})())
+    out = capsys.readouterr().out
+    assert "precision 100.0, recall 66.7, first 0.0 %" in out
+    assert "news told 100.0 %; main sets agree 0.0 %" in out

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -29,7 +28,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "training"))
 
 from alignment import offset_map, overlap, to_original  # noqa: E402
-from train_selector import DEFAULT_DATA, DEFAULT_OUT, parse_article  # noqa: E402
+from train_selector import DEFAULT_DATA, DEFAULT_OUT, _sha256, parse_article  # noqa: E402
 
 # Three waves of blind labels (bench/editor_picks.py; bench/gold/README.md).
 LABELS = [
@@ -136,10 +135,6 @@ def _in_repository(path: Path) -> str:
     """The labels file's path from the repository's root (its name when outside)."""
     path = path.resolve()
     return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.name
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def main(argv: list[str] | None = None) -> int:
