@@ -63,7 +63,12 @@ def dump(args: argparse.Namespace) -> int:
     pipe = Pipeline()
     quotes = []
     for i, row in sample:
-        digest = pipe.digest(row["text"], lang="fr", published=dt.date.fromisoformat(row["date"]))
+        digest = pipe.digest(
+            row["text"],
+            lang="fr",
+            published=dt.date.fromisoformat(row["date"]),
+            title=row.get("title"),
+        )
         text = digest.article.text
         for q in digest.quotes:
             a, b = q.content.start, q.content.end

@@ -187,3 +187,22 @@ def test_the_bootstrap_interval_spans_what_the_articles_disagree_on() -> None:
     low, high = intervals["speaker right on matched"]
     assert low == round(100 / 3, 1) and high == 100.0
     assert intervals["quote F1"] == (100.0, 100.0)
+
+
+def test_an_anonymous_speaker_given_by_its_description_is_right() -> None:
+    text = (
+        "L'enquêteur de la police judiciaire a témoigné mardi. « Nous avions tout vérifié », "
+        "a-t-il assuré."
+    )
+    gold = {"speaker_name": None, "speaker": [0, len("L'enquêteur de la police judiciaire")]}
+    pronoun = [text.index("il assuré"), text.index("il assuré") + 2]
+    # Our pronoun resolved to the description: its span is the pronoun's, its name the words.
+    assert facts_fr.same_speaker(gold, {"name": "l'enquêteur", "speaker": pronoun}, text)
+    assert facts_fr.same_speaker(
+        gold, {"name": "L'enquêteur de la police judiciaire", "speaker": pronoun}, text
+    )
+    # Another description, or a person's name, is not the anonymous speaker.
+    assert not facts_fr.same_speaker(gold, {"name": "le témoin", "speaker": pronoun}, text)
+    assert not facts_fr.same_speaker(gold, {"name": "Paul Morel", "speaker": pronoun}, text)
+    # Without the article, only the spans can tell.
+    assert not facts_fr.same_speaker(gold, {"name": "l'enquêteur", "speaker": pronoun})

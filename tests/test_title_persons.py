@@ -1,7 +1,7 @@
-"""The persons a headline names (``naming.title_persons``): whole words only, so that a
+"""The persons a headline names (``facts.entities.title_persons``): whole words only, so that a
 surname inside a longer word does not make the headline about that person."""
 
-from essentiel.keypoints.naming import title_persons
+from essentiel.facts.entities import title_persons
 from essentiel.model import Entity, EntityKind, EntityMention, MentionForm, Span
 
 

@@ -34,8 +34,8 @@ def test_recorded_decisions_and_a_refusal() -> None:
         "« Nous l'attendions depuis dix ans », a-t-elle déclaré devant les commerçants.\n"
         "« Les travaux ont duré deux hivers. »\n"
         "Le chantier avait pris du retard à cause des pluies de l'automne et d'un litige avec "
-        "une entreprise de charpente, finalement remplacée par une autre au printemps. Les "
-        "commerçants, eux, parlent d'un lieu « enfin digne de la ville »."
+        "une entreprise de charpente, finalement remplacée par une autre au printemps. La "
+        "halle accueillera trente étals, dans un lieu « enfin digne de la ville »."
     )
     recorder = script.Recorder()
     original = quotes_module.QuoteExtractor._carries_on

@@ -172,6 +172,7 @@ class Pipeline:
                 cleaned.lang,
                 published_day,
                 lap=self._lap,
+                title=article.title,
             )
             standfirst = " ".join(
                 b.span.text for b in cleaned.blocks if b.kind is BlockKind.PUBLISHER_SUMMARY

@@ -362,9 +362,11 @@ def extract_facts(
     lang: str,
     published: dt.date | None,
     lap: Callable[[str], None] | None = None,
+    title: str | None = None,
 ) -> Facts:
     """Every fact of an analysed article. ``lap(stage)`` is called after each extractor, for
-    the per-stage timings of the benchmark."""
+    the per-stage timings of the benchmark; ``title``, the headline, tells whom a description
+    opening the article stands for."""
     lap = lap or (lambda _stage: None)
     dates_res = DateResolver(lang)
     figures_ex = FigureExtractor(lang)
@@ -404,7 +406,7 @@ def extract_facts(
     ]
     if headings:
         body = sorted([*body, *headings], key=lambda pair: pair[0].span.start)
-    quotes = QuoteExtractor(lang).quotes(text, body, index)
+    quotes = QuoteExtractor(lang).quotes(text, body, index, title=title)
     # « "… qu'hier", a déclaré jeudi le garde »: words counting from the day they are
     # said count from the day the cue names.
     dates = spoken_on(

@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -1680,3 +1680,38 @@ def _entity(cluster: _Cluster, text: str) -> Entity:
             for role, (a, b) in sorted(cluster.evidence.items(), key=lambda item: item[1])
         ],
     )
+
+
+# A word of a headline or of a name, for matching one against the other.
+_HEADLINE_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def title_persons(title: str | None, entities: Sequence[Entity]) -> set[int]:
+    """The persons (entity indices) whose name the headline holds: their full name or their
+    last word (« Véran » for « Olivier Véran »)."""
+    if not title:
+        return set()
+    words = set(_HEADLINE_WORD.findall(title))
+    whole: set[int] = set()
+    last: set[int] = set()
+    for k, entity in enumerate(entities):
+        if entity.kind is not EntityKind.PERSON:
+            continue
+        names = {entity.name, *(m.span.text for m in entity.mentions if m.form is MentionForm.NAME)}
+        for name in names:
+            parts = _HEADLINE_WORD.findall(name)
+            if len(parts) > 1 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", title):
+                whole.add(k)
+            elif parts and len(parts[-1]) > 2 and parts[-1] in words:
+                last.add(k)
+    # « Patrick Balkany » in the headline is not Isabelle Balkany, whose last name it holds.
+    return (whole | (last - _sharing_a_last_name(whole, entities))) if whole else last
+
+
+def _sharing_a_last_name(persons: set[int], entities: Sequence[Entity]) -> set[int]:
+    lasts = {entities[k].name.split()[-1] for k in persons}
+    return {
+        k
+        for k, entity in enumerate(entities)
+        if entity.kind is EntityKind.PERSON and entity.name.split()[-1] in lasts
+    }

@@ -32,7 +32,8 @@ from spacy.tokens import Doc, Token
 
 from essentiel import resources
 from essentiel.analyze import doc_text, lower_ids, sentences_of, token_indices
-from essentiel.facts.entities import EntityIndex, noun_phrase
+from essentiel.facts.entities import EntityIndex, noun_phrase, title_persons
+from essentiel.facts.entities import rules as entity_rules
 from essentiel.facts.names import fold
 from essentiel.facts.speakers import SpeakerRanker
 from essentiel.model import (
@@ -210,7 +211,9 @@ def rules(code: str) -> _Rules:
         latter=frozenset(w.lower() for w in q.get("latter", [])),
         no_speaker=frozenset(q["no_speaker"]),
         same_source=frozenset(q.get("same_source", [])),
-        person_nouns=frozenset(fold(w) for w in q.get("person_nouns", [])),
+        person_nouns=frozenset(
+            fold(w) for w in [*q.get("person_nouns", []), *q.get("speaker_nouns", [])]
+        ),
         incise_sources=frozenset(fold(w) for w in q.get("incise_sources", [])),
         agent_endings=tuple(q.get("agent_endings", [])) or ("\0",),
         kin_nouns=frozenset(fold(w) for w in q.get("kin_nouns", [])),
@@ -390,7 +393,13 @@ class QuoteExtractor:
         # with any part of speech, they may be a cue (see _block).
         self._speech_stems = _speech_stems(code)
 
-    def quotes(self, text: str, docs: list[tuple[Block, Doc]], index: EntityIndex) -> list[Quote]:
+    def quotes(
+        self,
+        text: str,
+        docs: list[tuple[Block, Doc]],
+        index: EntityIndex,
+        title: str | None = None,
+    ) -> list[Quote]:
         found: list[_Found] = []
         sentence_base = 0
         for block, doc in docs:
@@ -406,7 +415,16 @@ class QuoteExtractor:
             for a, b, _ in quote_pairs(block.span.text)
         ]
         evidence = self._title_evidence(text, index)
-        ranker = SpeakerRanker(index, docs, quoted, evidence, text, self.r.conditions)
+        headline = title_persons(title, index.entities)
+        ranker = SpeakerRanker(
+            index,
+            docs,
+            quoted,
+            evidence,
+            text,
+            self.r.conditions,
+            headline_person=next(iter(headline)) if len(headline) == 1 else None,
+        )
         self._resolve(found, text, index, ranker)
         return [
             Quote(
@@ -1395,6 +1413,11 @@ class QuoteExtractor:
                     or (c.dep_ == "nsubj:pass" and not _passive(v))
                 )
             ]
+            # « "…", a de son côté dit sur BFM TV un de ses avocats »: an adverbial phrase a
+            # preposition governs, which the parser made the subject, is nobody; the subject
+            # is the inverted one, as with no subject. (A venue with the speaker's name as its
+            # conjunct, « Sur RTL, X, … a assuré », is read below.)
+            subjects = [s for s in subjects if not _governed_without_name(s)]
             if not subjects and _incise(v) and (_finite(v) or v.pos_ not in {"VERB", "AUX"}):
                 # « "…", a déclaré le Premier ministre Jean Castex »: the parser often takes the
                 # inverted subject of an incise for an object (a finite incise only: not the
@@ -1990,6 +2013,12 @@ class QuoteExtractor:
                     previous = f
                 continue
             a, b = f.speaker
+            titled = _TITLED_NAME.match(text, b)
+            if fold(text[a:b]) in entity_rules(self.code).title_words and titled is not None:
+                # « a expliqué à l'AFP Me Olivier Rondu »: the parser left the name off the
+                # title it took for the subject; the name after it is who speaks.
+                b = titled.end()
+                f.speaker, f.speaker_head = (a, b), None
             inverted = _INVERTED_PRONOUN.match(text, a, b)
             if inverted is not None:
                 # « a-t-elle » taken whole for the subject: the pronoun is the speaker.
@@ -2601,7 +2630,12 @@ class QuoteExtractor:
         head = f.speaker_head
         if head is None or f.speaker is None:
             return False
-        if head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and head.text.islower()):
+        if (
+            head.pos_ != "NOUN"
+            and not (head.pos_ == "PROPN" and head.text.islower())
+            # « la jeune élue »: a person noun the tagger read as a participle or adjective
+            and not (head.pos_ in {"VERB", "ADJ"} and self._nouns(head) & self.r.person_nouns)
+        ):
             return False  # a name, or no noun (the tagger says PROPN for « l'institut »)
         if "Plur" in head.morph.get("Number", []):
             # « les deux élus »: several people, no single entity; the ones the text named
@@ -2773,6 +2807,12 @@ class QuoteExtractor:
                 lambda k: k not in complement and not self._rivals(nouns, ranker.evidence[k]),
                 f.speaker,
             )
+        if chosen is None and kinds is _PEOPLE:
+            headline = self._headline_described(f.speaker[0], ranker, gender, nouns, complement)
+            if headline is not None:
+                f.entity, f.name = headline, index.entities[headline].name
+                f.resolution = "role"
+                return True
         if chosen is None and kinds is _ISSUERS and category:
             # « a indiqué l'entreprise » with no company named near nor tied: the body of that
             # category (or of none known) the article names most.
@@ -2790,6 +2830,39 @@ class QuoteExtractor:
         f.entity, f.name = chosen.entity, ranker.index.entities[chosen.entity].name
         f.resolution = "role"
         return True
+
+    def _headline_described(
+        self,
+        at: int,
+        ranker: SpeakerRanker,
+        gender: str | None,
+        nouns: set[str],
+        complement: set[int],
+    ) -> int | None:
+        """« "…", a affirmé l'élu de la Somme » opening an article headed « Ruffin retire son
+        texte »: a description of a person before the text names anyone stands for the one
+        person the headline names, whom the text names later. Only when the text gives that
+        person the description's gender (« l'avocat » under a headline naming a client whose
+        gender nothing tells is the client's lawyer; a town the tagger took for a person has
+        none), the description is no one's kin or circle, and the person is not named inside
+        it nor given a rival role."""
+        k = ranker.headline_person
+        if k is None or k in complement or gender is None:
+            return None
+        if nouns & (self.r.kin_nouns | self.r.associates):
+            return None
+        index = ranker.index
+        if any(
+            entity.kind is EntityKind.PERSON and m.span.start < at
+            for entity in index.entities
+            for m in entity.mentions
+        ):
+            return None
+        if index.genders[k] != gender:
+            return None
+        if self._rivals(nouns, ranker.evidence[k]):
+            return None
+        return k
 
     def _former(self, head: Token) -> bool:
         """Is the description a former role: « l'ancien ministre », « l'ex-président »?"""
@@ -3005,6 +3078,8 @@ _PEOPLE = frozenset({EntityKind.PERSON})
 _OTHER = frozenset({EntityKind.OTHER})
 _GOVERNED_ARTICLES = frozenset({"l", "la", "le", "les", "the"})
 _DEFINITE = frozenset({"le", "la", "l'", "l’", "ce", "cet", "cette", "the", "this"})
+# The capitalised words of a name right after a courtesy title (« Me| Olivier Rondu »).
+_TITLED_NAME = re.compile(r"(?:\s+[A-ZÀ-ÖØ-Þ][\w’'-]*){1,3}")
 _ISSUER_DISTANCE = 600  # characters: an issuer named further back is not this document's
 _COMPLEMENT = re.compile(
     r"\s*(?:(?:de la|du|des|de|of the|of|by)\s+|(?:de l|d)['’]\s*)(?P<issuer>.+)", re.IGNORECASE
@@ -3408,6 +3483,15 @@ def _inverted_subject(verb: Token) -> list[Token]:
         ):
             return [tok]
     return []
+
+
+def _governed_without_name(subject: Token) -> bool:
+    """A subject a preposition governs (« de son côté », « à un stade ») with no name set off
+    after it as its conjunct or apposition (« Sur RTL, X, … »): an adverbial phrase."""
+    return any(c.dep_ == "case" for c in subject.children) and not any(
+        c.dep_ in {"conj", "appos"} and c.i > subject.i and c.pos_ == "PROPN"
+        for c in subject.children
+    )
 
 
 def _cut_from_verb(subject: Token, verb: Token) -> bool:

@@ -78,10 +78,13 @@ class SpeakerRanker:
         evidence: list[frozenset[str]],
         text: str = "",
         conditions: frozenset[str] = frozenset(),
+        headline_person: int | None = None,
     ) -> None:
         """``conditions``: the subordinators that open a condition (« si »), whose subject the
-        text speaks about, not the one a pronoun of the main clause stands for."""
+        text speaks about, not the one a pronoun of the main clause stands for;
+        ``headline_person``: the one person the headline names, if it names one."""
         self.index = index
+        self.headline_person = headline_person
         self.text = text  # the clean text (what lies between two names)
         self.evidence = evidence  # per entity: description nouns the text tied to it
         self.described = frozenset().union(*evidence)

@@ -29,6 +29,7 @@ from essentiel import resources
 from essentiel.analyze import ParsedSentence
 from essentiel.check.claims import stop_words
 from essentiel.check.verifier import Verifier
+from essentiel.facts.entities import title_persons
 from essentiel.facts.figures import read_numbers
 from essentiel.facts.names import fold
 from essentiel.facts.quotes import rules as quote_rules
@@ -57,7 +58,6 @@ from essentiel.keypoints.naming import (
     names_subject,
     naming_marks,
     namings_by_sentence,
-    title_persons,
 )
 from essentiel.keypoints.order import news_first
 from essentiel.keypoints.placing import refuse_unplaced, unplaced_in_order, unplaced_source

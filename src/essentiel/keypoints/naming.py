@@ -60,7 +60,7 @@ from spacy.tokens import Token
 from essentiel import resources
 from essentiel.analyze import ParsedSentence
 from essentiel.check.verifier import Insertion, Verifier
-from essentiel.facts.entities import first_name_gender
+from essentiel.facts.entities import first_name_gender, title_persons
 from essentiel.facts.names import fold
 from essentiel.keypoints.compress import quoted_ranges
 from essentiel.keypoints.placing import PlacingWords
@@ -110,37 +110,6 @@ def _of_words(code: str) -> frozenset[str]:
     of_words`` and ``[standalone] description_prepositions``."""
     more = resources.raw(code).get("standalone", {}).get("description_prepositions", [])
     return PointingWords.of(code).of_words | frozenset(w.lower() for w in more)
-
-
-def title_persons(title: str | None, entities: Sequence[Entity]) -> set[int]:
-    """The persons (entity indices) whose name the headline holds: their full name or their
-    last word (« Véran » for « Olivier Véran »)."""
-    if not title:
-        return set()
-    words = set(_WORD.findall(title))
-    whole: set[int] = set()
-    last: set[int] = set()
-    for k, entity in enumerate(entities):
-        if entity.kind is not EntityKind.PERSON:
-            continue
-        names = {entity.name, *(m.span.text for m in entity.mentions if m.form is MentionForm.NAME)}
-        for name in names:
-            parts = _WORD.findall(name)
-            if len(parts) > 1 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", title):
-                whole.add(k)
-            elif parts and len(parts[-1]) > 2 and parts[-1] in words:
-                last.add(k)
-    # « Patrick Balkany » in the headline is not Isabelle Balkany, whose last name it holds.
-    return (whole | (last - _sharing_a_last_name(whole, entities))) if whole else last
-
-
-def _sharing_a_last_name(persons: set[int], entities: Sequence[Entity]) -> set[int]:
-    lasts = {entities[k].name.split()[-1] for k in persons}
-    return {
-        k
-        for k, entity in enumerate(entities)
-        if entity.kind is EntityKind.PERSON and entity.name.split()[-1] in lasts
-    }
 
 
 def _agrees(article: Token, head: Token, name: str, code: str) -> bool:

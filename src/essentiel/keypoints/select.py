@@ -780,15 +780,18 @@ def _anaphoric_endings(code: str) -> frozenset[str]:
     return frozenset(data.get("anaphoric_subject_endings", []))
 
 
-def pronoun_points_back(span: SpacySpan, code: str) -> bool:
+def pronoun_points_back(span: SpacySpan, code: str, skip_to: int = 0) -> bool:
     """A pronoun anywhere in the sentence that means « the one just named » (« ... apporter son
     soutien à ce dernier », ``[standalone] pointing_pronouns``): in a box it reads as the
     person of the bullet before, who is seldom the one the article meant (the fifth judged
     round's one unfaithful box). « ces derniers mois », a determiner before its noun, is not;
-    nor « d'entre eux » after a plural noun of its sentence."""
+    nor « d'entre eux » after a plural noun of its sentence. ``skip_to``: characters of the
+    sentence, from its start, that a bracketed name replaces (« Ce dernier »)."""
     text = span.text
     pattern = _standalone_words(code, "pointing_pronouns")
     for found in pattern.finditer(text) if pattern is not None else ():
+        if found.start() < skip_to:
+            continue
         after = span.char_span(found.end(), len(text), alignment_mode="expand")
         following = next((t for t in after or () if t.idx >= span.start_char + found.end()), None)
         if following is None or following.pos_ not in {"NOUN", "PROPN", "NUM", "ADJ"}:
@@ -1139,7 +1142,15 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
         return False
     if subject_points_back(span, lang.code) or dangling_participle(span, lang.code):
         return False
-    if pronoun_points_back(span, lang.code):
+    # « Ce dernier a saisi ... » with « Ce dernier » named in brackets: the opening words are
+    # the subject being named, not a pronoun pointing back.
+    latter = None
+    if named_subject:
+        from essentiel.keypoints.standalone import latter_subject  # standalone imports select
+
+        latter = latter_subject(sentence, lang.code)
+    named_end = latter[1].idx + len(latter[1].text) - span.start_char if latter else 0
+    if pronoun_points_back(span, lang.code, skip_to=named_end):
         return False
     if not named_subject and (pronoun_subject(span, lang) or phrase_then_pronoun(span, lang)):
         return False
@@ -1166,6 +1177,8 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
     if opens_pointing_back(text, lang, pronouns=False):
         return False  # « Alors les autorités rappellent ... »: so, after the sentence before
     if named_subject:
+        if latter is not None:
+            return True  # « Ce dernier a saisi ... »: the two words are the subject being named
         first = next((t for t in span if not t.is_punct), None)
         if first is not None and is_subject(first) and first.head == span.root:
             return True  # « Il avait informé ... »: the opener is the subject being named

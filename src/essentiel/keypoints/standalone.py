@@ -45,7 +45,7 @@ from spacy.tokens import Token
 from essentiel import resources
 from essentiel.analyze import ParsedSentence
 from essentiel.check.verifier import Insertion, Verifier
-from essentiel.facts.entities import first_name_gender
+from essentiel.facts.entities import first_name_gender, title_persons
 from essentiel.facts.names import fold, same_name
 from essentiel.facts.quotes import rules as quote_rules
 from essentiel.keypoints.compress import is_subject, quoted_ranges
@@ -163,6 +163,9 @@ def repair_subject(
     pronoun = pronoun_subject_token(sentence, lang)
     if pronoun is not None:
         return _pronoun_repair(index, sentences, lang, entities, text, pronoun)
+    latter = latter_subject(sentence, lang.code)
+    if latter is not None:
+        return _latter_repair(index, sentences, lang, entities, text, latter)
     repair = _description_repair(sentence, entities, text, title)
     if repair is None and describes_the_last_subject(lang.code):
         repair = _described_person_repair(index, sentences, lang, entities, text)
@@ -211,7 +214,7 @@ def _headline_person_repair(
     one of the first name, its noun not said in the sentence before (« ... a rencontré le
     député. Le député ... ») nor tied by the text to another person, nobody named in this
     sentence before it."""
-    from essentiel.keypoints.naming import _agrees, _described_as, title_persons
+    from essentiel.keypoints.naming import _agrees, _described_as
 
     if index == 0:
         return None
@@ -338,6 +341,107 @@ def _pronoun_repair(
     return SubjectRepair(
         start, end, name, name_insertion(entities[person], replaced, evidence), True
     )
+
+
+@cache
+def latter_subjects(code: str) -> dict[str, str]:
+    """« ce dernier » -> the grammatical gender it refers to (``[standalone]
+    latter_subjects``)."""
+    return dict(resources.raw(code).get("standalone", {}).get("latter_subjects", {}))
+
+
+def latter_subject(sentence: ParsedSentence, code: str) -> tuple[Token, Token, str] | None:
+    """The sentence's two opening words when they are « Ce dernier » or « Cette dernière »
+    standing alone as its subject (not « Ce dernier rapport ... »), with their gender. Read
+    off the words: the parser hangs « dernier » on the verb as an adjective as often as it
+    makes it the subject."""
+    words = [t for t in sentence.span if not t.is_space]
+    if len(words) < 3:
+        return None
+    gender = latter_subjects(code).get(f"{words[0].lower_} {words[1].lower_}")
+    if gender is None or words[2].pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}:
+        return None
+    return words[0], words[1], gender
+
+
+def _latter_repair(
+    index: int,
+    sentences: list[ParsedSentence],
+    lang: Language,
+    entities: list[Entity],
+    text: str,
+    latter: tuple[Token, Token, str],
+) -> SubjectRepair | None:
+    """« [Gérard Collomb] a saisi l'IGPN » for « Ce dernier a saisi l'IGPN » after « La
+    commission devra entendre Gérard Collomb. »: the one person of the words' gender the
+    sentence before names, outside quotation marks, whose gender the text does not make the
+    other one, and after whose last mention that sentence says no noun of the gender (« ...
+    accusé son beau-frère Bernard Laroche d'avoir enlevé Grégory. Ce dernier ... » names two
+    men: no name)."""
+    if index == 0:
+        return None
+    first, second, gender = latter
+    sentence, before = sentences[index], sentences[index - 1]
+    if not before.text.rstrip(" »”\"'’").endswith((".", "!", "?", "…")):
+        return None  # a heading before it (« X : « Je demande à Y … » »): not what it follows
+    said = {"Masc": "m", "Fem": "f"}.get(gender)
+    quoted = [(before.start + a, before.start + b) for a, b in quoted_ranges(before.text)]
+    mentions = [
+        (k, s, e)
+        for k, s, e in _entity_mentions(entities, before.start, before.end)
+        if not any(a <= s < b for a, b in quoted)
+        and _person_gender(entities[k], lang.code, text) in {None, said}
+    ]
+    if len({k for k, _, _ in mentions}) != 1:
+        return None
+    person = mentions[0][0]
+    last_end = max(e for _, _, e in mentions)
+    named = [(s, e) for _, s, e in _entity_mentions(entities, before.start, before.end)]
+    own = [(s, e) for k, s, e in mentions if k == person]
+    if _complement_of_noun(before, (max(own)[0], last_end), gender):
+        return None  # « le porte-parole de François Fillon. Ce dernier … » is the spokesman
+    for tok in before.span:
+        at = before.offset + tok.idx
+        if at < last_end or tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if any(s <= at < e for s, e in named) or any(a <= at < b for a, b in quoted):
+            continue
+        if any(s <= before.offset + a.idx < e for a in tok.ancestors for s, e in own):
+            continue  # « Jérôme Faramond, éleveur de brebis »: the name's own apposition
+        if fold(tok.lower_) in _calendar_words(lang.code):
+            continue  # « ... entendre Gérard Collomb, lundi 23 juillet »
+        if gender in tok.morph.get("Gender", [gender]):
+            return None  # a noun of the gender after the name may be who « ce dernier » is
+    entity = entities[person]
+    start = sentence.offset + first.idx
+    end = sentence.offset + second.idx + len(second.text)
+    evidence = _name_evidence(entity, before=start)
+    if evidence is None:
+        return None
+    replaced = Span(start=start, end=end, text=text[start:end])
+    return SubjectRepair(start, end, entity.name, name_insertion(entity, replaced, evidence), True)
+
+
+def _complement_of_noun(before: ParsedSentence, mention: tuple[int, int], gender: str) -> bool:
+    """The name at ``mention`` (clean-text offsets) is the complement of a noun of ``gender``
+    (« le porte-parole de François Fillon »): that noun's phrase, not the name, is what the
+    sentence named last."""
+    tokens = [t for t in before.span if mention[0] <= before.offset + t.idx < mention[1]]
+    inside = {t.i for t in tokens}
+    for tok in tokens:
+        if tok.head.i in inside or tok.head is tok:
+            continue
+        head = tok.head
+        if any(c.dep_ == "case" for c in tok.children) and head.pos_ == "NOUN":
+            return gender in head.morph.get("Gender", [gender])
+    return False
+
+
+@cache
+def _calendar_words(code: str) -> frozenset[str]:
+    """Weekdays and months (``[dates]``), folded: a date after a name is no rival noun."""
+    dates = resources.raw(code).get("dates", {})
+    return frozenset(fold(w) for w in [*dates.get("weekdays", []), *dates.get("months", [])])
 
 
 @cache
@@ -520,7 +624,6 @@ def _described_headline_person(
     complement may follow the noun), the sentence naming nobody; the sentence before it names
     one person, as its subject, whom the headline names; the noun neither one the text ties
     to another person nor one that describes someone by another (« la victime »)."""
-    from essentiel.keypoints.naming import title_persons
 
     sentence = sentences[index]
     if _entity_mentions(entities, sentence.start, sentence.end):
