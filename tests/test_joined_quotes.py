@@ -74,3 +74,23 @@ def test_marks_that_pair_by_count_but_not_by_sense_are_no_bullet() -> None:
     bullets = [k.text for k in digest.keypoints]
     assert bullets and not any("De fortes pluies" in b for b in bullets), bullets
     assert all(b.count('"') % 2 == 0 for b in bullets)
+
+
+def test_the_pronoun_of_a_quote_after_a_named_speaker_s_quote_over_two_sentences(
+    pipeline: Pipeline,
+) -> None:
+    # The speaker named after a quote running over two sentences is who « a-t-il assuré »
+    # stands for in the next quote, itself over two sentences.
+    text = (
+        "Travaux du pont de Morlaix : le maire promet de tenir les délais\n\n"
+        "Le chantier du pont de la Villeneuve a pris trois mois de retard cet hiver. "
+        '"Le gel a tout arrêté. Nous ne pouvions rien faire", a expliqué lundi le maire, '
+        'Paul Morel. "Nous tiendrons les délais de juin. Les habitants peuvent compter sur '
+        'nous", a-t-il assuré devant le conseil municipal.'
+    )
+    # Room for both quotes: they are bullets when the box has too few (``join_quotes``).
+    settings = KeyPointSettings(max_keypoints=4, min_keypoints=3)
+    digest = Pipeline(Settings(keypoints=settings)).digest(text, lang="fr")
+    bullets = [k.text for k in digest.keypoints]
+    named = [b for b in bullets if "Nous tiendrons les délais" in b]
+    assert named and "a assuré [Paul Morel]" in named[0], bullets

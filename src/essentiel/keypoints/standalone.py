@@ -681,6 +681,10 @@ def _the_speaker_before(
     déclaré la patronne de l'IGPN Brigitte Jullien. »): named after the quote and nowhere
     else in it, with no other quote between, and not itself a pronoun's incise."""
     at = quote_end(sentence.text)
+    if at is None:
+        # « Ce n'était pas une surprise", a commenté Benjamin Griveaux. »: the last sentence
+        # of a quote opened in a sentence before, its incise after the closing mark.
+        at = _continued_quote_end(sentence.text)
     if at is None or quote_incise(sentence.text, lang.pronoun_incise) is not None:
         return None
     mentions = _entity_mentions(entities, sentence.start, sentence.end)
@@ -693,6 +697,19 @@ def _the_speaker_before(
     if any(mark in sentence.text[at : first - sentence.start] for mark in '"«»“”'):
         return None
     return mentions[0][0]
+
+
+def _continued_quote_end(text: str) -> int | None:
+    """Where a quote opened in a sentence before closes in ``text``, just after its mark: the
+    first closing mark before any opening one (« … surprise", a commenté X », « … fin » a-t-il
+    dit »); None when the sentence closes no quote it did not open."""
+    if text.count('"') % 2 == 1:
+        return text.index('"') + 1
+    for opening, closing in (("«", "»"), ("“", "”")):
+        end = text.find(closing)
+        if end >= 0 and (text.find(opening) < 0 or end < text.find(opening)):
+            return end + 1
+    return None
 
 
 # How many sentences between a pronoun and the person's name may carry the same pronoun as
