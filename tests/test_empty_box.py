@@ -54,7 +54,7 @@ def test_the_fallback_can_be_turned_off(pipeline: Pipeline) -> None:
 
 # An article made only of one speaker's words (the twenty-fifth judged round's empty box): a
 # quote over three sentences, too long to be one bullet whole, then a quote whose speaker is a
-# bare pronoun. No sentence stands alone.
+# bare pronoun, the named speaker's (« a-t-elle ajouté »). No sentence stands alone.
 _QUOTES_ONLY = (
     "\"Nous avons pris la décision de fermer notre usine de Lannion à la fin de l'année, après "
     "trois exercices déficitaires et la perte de notre principal client. Les deux cents salariés "
@@ -69,7 +69,10 @@ _QUOTES_ONLY = (
 
 def test_a_long_quote_is_cut_at_a_sentence_end_and_closed_before_its_speaker() -> None:
     digest = Pipeline().digest(_QUOTES_ONLY, lang="fr")
-    assert len(digest.keypoints) == 1, [n.message for n in digest.notices]
+    # The first quote, cut to the first bullet's limit, before the shorter second one, whose
+    # pronoun is named (it fitted whole, and had taken the box alone).
+    assert len(digest.keypoints) == 2, [n.message for n in digest.notices]
+    assert digest.keypoints[1].text.endswith("a ajouté [Claire Fontaine].")
     bullet = digest.keypoints[0]
     assert bullet.text == (
         "\"Nous avons pris la décision de fermer notre usine de Lannion à la fin de l'année, "

@@ -1220,7 +1220,14 @@ def _build_keypoints(
                 continue
             run = sentences[first_quoted : last_quoted + 1]
             repair = run_repairs.get(first_quoted)
-            point = quote_run_point(text, run, verifier, settings, repair)
+            # The box's first bullet has the first bullet's limit: the body's first quote, cut
+            # to fit it, before a later and lesser one that fits whole.
+            limits = (
+                settings
+                if made
+                else replace(settings, max_words=settings.max_words + settings.headline_extra_words)
+            )
+            point = quote_run_point(text, run, verifier, limits, repair)
             if point is not None:
                 made.append((first_quoted, point))
     if not made and settings.empty_box_extra_words and sentences:
