@@ -2014,7 +2014,11 @@ class QuoteExtractor:
                 continue
             a, b = f.speaker
             titled = _TITLED_NAME.match(text, b)
-            if fold(text[a:b]) in entity_rules(self.code).title_words and titled is not None:
+            if (
+                text[a : a + 1].isupper()
+                and fold(text[a:b]) in entity_rules(self.code).title_words
+                and titled is not None
+            ):
                 # « a expliqué à l'AFP Me Olivier Rondu »: the parser left the name off the
                 # title it took for the subject; the name after it is who speaks.
                 b = titled.end()
