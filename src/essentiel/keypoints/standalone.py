@@ -16,6 +16,9 @@ insertion. The name is the one the text ties the subject to, read off the digest
   name the text set beside the description's noun (« la compagnie aérienne, Ryanair, ... »
   then « La compagnie irlandaise permettait ... »).
 
+- « Ce dernier », « Cette dernière » opening the sentence (``[standalone] latter_subjects``):
+  the one person of that gender the sentence before names, last, and not as the complement
+  of a noun (``_latter_repair``);
 - the inverted pronoun of a quote's incise (« "…", poursuit-elle », « "…", a-t-il ajouté »:
   ``incise_repair``), named after the verb or its participle (« a ajouté [Paul Morel] »), on
   the same evidence, the person being the subject of the sentence before or the named speaker
