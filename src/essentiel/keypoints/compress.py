@@ -2938,7 +2938,7 @@ def _takes_sole_place(s: _Sentence, deletion: Deletion) -> bool:
     outside: list[Token] = []
     for tok in s.sent:
         (inside if deletion.start <= tok.idx - base < deletion.end else outside).append(tok)
-    months = _months(s.lang.code)
+    calendar = resources.calendar_words(s.lang.code)
     return (
         any(tok.ent_type_ in labels for tok in inside)
         and not any(tok.ent_type_ in labels for tok in outside)
@@ -2947,16 +2947,10 @@ def _takes_sole_place(s: _Sentence, deletion: Deletion) -> bool:
             tok.pos_ == "NUM"
             and tok.dep_ == "nummod"
             and tok.head.pos_ == "NOUN"
-            and tok.head.lower_ not in months
+            and tok.head.lower_ not in calendar
             for tok in outside
         )
     )
-
-
-@cache
-def _months(code: str) -> frozenset[str]:
-    """The language's month names (``[dates] months``), lower case."""
-    return frozenset(m.lower() for m in raw(code).get("dates", {}).get("months", []))
 
 
 @cache

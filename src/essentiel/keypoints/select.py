@@ -1105,6 +1105,27 @@ def _opens_on_relative_pronoun(span: SpacySpan, lang: Language) -> bool:
     return word in _standalone_list_of(lang.code, "relative_openers")
 
 
+@cache
+def latter_subjects(code: str) -> dict[str, str]:
+    """« ce dernier » -> the grammatical gender it refers to (``[standalone]
+    latter_subjects``)."""
+    return dict(resources.raw(code).get("standalone", {}).get("latter_subjects", {}))
+
+
+def latter_subject(sentence: ParsedSentence, code: str) -> tuple[Token, Token, str] | None:
+    """The sentence's two opening words when they are « Ce dernier » or « Cette dernière »
+    standing alone as its subject (not « Ce dernier rapport ... »), with their gender. Read
+    off the words: the parser hangs « dernier » on the verb as an adjective as often as it
+    makes it the subject."""
+    words = [t for t in sentence.span if not t.is_space]
+    if len(words) < 3:
+        return None
+    gender = latter_subjects(code).get(f"{words[0].lower_} {words[1].lower_}")
+    if gender is None or words[2].pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}:
+        return None
+    return words[0], words[1], gender
+
+
 def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool = False) -> bool:
     """``named_subject``: the main verb's pronoun subject will be replaced by the name the
     text ties it to (``standalone.repair_subject``), so it does not keep the sentence out."""
@@ -1144,11 +1165,7 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
         return False
     # « Ce dernier a saisi ... » with « Ce dernier » named in brackets: the opening words are
     # the subject being named, not a pronoun pointing back.
-    latter = None
-    if named_subject:
-        from essentiel.keypoints.standalone import latter_subject  # standalone imports select
-
-        latter = latter_subject(sentence, lang.code)
+    latter = latter_subject(sentence, lang.code) if named_subject else None
     named_end = latter[1].idx + len(latter[1].text) - span.start_char if latter else 0
     if pronoun_points_back(span, lang.code, skip_to=named_end):
         return False

@@ -53,7 +53,7 @@ from essentiel.facts.names import fold, same_name
 from essentiel.facts.quotes import rules as quote_rules
 from essentiel.keypoints.compress import is_subject, quoted_ranges
 from essentiel.keypoints.select import _impersonal as impersonal
-from essentiel.keypoints.select import quote_end, quote_incise
+from essentiel.keypoints.select import latter_subject, quote_end, quote_incise
 from essentiel.model import CheckKind, Entity, EntityKind, KeyPoint, MentionForm, Span
 from essentiel.resources import Language
 
@@ -346,27 +346,6 @@ def _pronoun_repair(
     )
 
 
-@cache
-def latter_subjects(code: str) -> dict[str, str]:
-    """« ce dernier » -> the grammatical gender it refers to (``[standalone]
-    latter_subjects``)."""
-    return dict(resources.raw(code).get("standalone", {}).get("latter_subjects", {}))
-
-
-def latter_subject(sentence: ParsedSentence, code: str) -> tuple[Token, Token, str] | None:
-    """The sentence's two opening words when they are « Ce dernier » or « Cette dernière »
-    standing alone as its subject (not « Ce dernier rapport ... »), with their gender. Read
-    off the words: the parser hangs « dernier » on the verb as an adjective as often as it
-    makes it the subject."""
-    words = [t for t in sentence.span if not t.is_space]
-    if len(words) < 3:
-        return None
-    gender = latter_subjects(code).get(f"{words[0].lower_} {words[1].lower_}")
-    if gender is None or words[2].pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}:
-        return None
-    return words[0], words[1], gender
-
-
 def _latter_repair(
     index: int,
     sentences: list[ParsedSentence],
@@ -411,7 +390,7 @@ def _latter_repair(
             continue
         if any(s <= before.offset + a.idx < e for a in tok.ancestors for s, e in own):
             continue  # « Jérôme Faramond, éleveur de brebis »: the name's own apposition
-        if fold(tok.lower_) in _calendar_words(lang.code):
+        if tok.lower_ in resources.calendar_words(lang.code):
             continue  # « ... entendre Gérard Collomb, lundi 23 juillet »
         if gender in tok.morph.get("Gender", [gender]):
             return None  # a noun of the gender after the name may be who « ce dernier » is
@@ -438,13 +417,6 @@ def _complement_of_noun(before: ParsedSentence, mention: tuple[int, int], gender
         if any(c.dep_ == "case" for c in tok.children) and head.pos_ == "NOUN":
             return gender in head.morph.get("Gender", [gender])
     return False
-
-
-@cache
-def _calendar_words(code: str) -> frozenset[str]:
-    """Weekdays and months (``[dates]``), folded: a date after a name is no rival noun."""
-    dates = resources.raw(code).get("dates", {})
-    return frozenset(fold(w) for w in [*dates.get("weekdays", []), *dates.get("months", [])])
 
 
 @cache

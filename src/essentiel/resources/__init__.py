@@ -345,6 +345,14 @@ def raw(code: str) -> dict[str, Any]:
     return _read_toml(code, "language.toml")
 
 
+@cache
+def calendar_words(code: str) -> frozenset[str]:
+    """The language's weekday and month names (``[dates]``), lower case: a date's words, no
+    count's noun nor a rival noun after a name."""
+    dates = raw(code).get("dates", {})
+    return frozenset(str(w).lower() for w in [*dates.get("weekdays", []), *dates.get("months", [])])
+
+
 @dataclass(frozen=True)
 class RoleSyntax:
     """``[roles]`` as both sides of a bracketed role read it: the key points, which set a role
