@@ -5,6 +5,8 @@
     PYTHONPATH=src .venv/bin/python experiments/speaker_fresh_sample.py compare A.json B.json
     PYTHONPATH=src .venv/bin/python experiments/speaker_fresh_sample.py count A.json \
         --judged experiments/speaker_fresh_judged_C.jsonl
+    .venv/bin/python experiments/speaker_fresh_sample.py verdicts \
+        experiments/speaker_headline_judged.jsonl
 
 ``dump`` digests a fixed sample of the train split's rows (eligible as for the gold sets: a
 `text` of 800–5,000 characters holding a quote mark), drawn with ``random.Random(seed)``, and
@@ -148,6 +150,21 @@ def count(args: argparse.Namespace) -> int:
     return 0
 
 
+def verdicts(args: argparse.Namespace) -> int:
+    """Tally a blind reader's verdicts on the speakers two states gave (``base``, ``head``,
+    and ``verdicts`` by name: ``nom``, ``description``, ``inconnu-ok``, ``faux``,
+    ``incertain``), over the quotes whose speaker changed."""
+    moves: Counter[tuple[str, str]] = Counter()
+    for line in args.judged.read_text(encoding="utf-8").splitlines():
+        j = json.loads(line)
+        if j["base"] != j["head"]:
+            moves[(j["verdicts"][str(j["base"])], j["verdicts"][str(j["head"])])] += 1
+    print(f"{sum(moves.values())} changed speakers; base verdict -> head verdict:")
+    for (before, after), n in moves.most_common():
+        print(f"  {before:>12} -> {after:<12} {n}")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -164,7 +181,11 @@ def main() -> int:
     n = sub.add_parser("count")
     n.add_argument("dump", type=Path)
     n.add_argument("--judged", type=Path, required=True)
+    v = sub.add_parser("verdicts")
+    v.add_argument("judged", type=Path)
     args = parser.parse_args()
+    if args.command == "verdicts":
+        return verdicts(args)
     if args.command == "count":
         return count(args)
     if args.command == "dump":

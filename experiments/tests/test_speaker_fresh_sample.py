@@ -31,3 +31,29 @@ def test_compare_counts_changed_speakers_by_rank(
     out = capsys.readouterr().out
     assert "3 → 3 quotes; 1 speakers changed, 0 new, 0 gone" in out
     assert "'Patrick Sébastien' -> 'Anne Roux'" in out
+
+
+def test_verdicts_tally_the_changed_speakers_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    script = load_script("experiments/speaker_fresh_sample.py")
+    rows = [
+        {
+            "base": "le maire",
+            "head": "Paul Roux",
+            "verdicts": {"le maire": "description", "Paul Roux": "nom"},
+        },
+        {
+            "base": "son côté",
+            "head": "Anne Roux",
+            "verdicts": {"son côté": "faux", "Anne Roux": "nom"},
+        },
+        {"base": None, "head": None, "verdicts": {"None": "inconnu-ok"}},
+    ]
+    judged = tmp_path / "judged.jsonl"
+    judged.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    assert script.verdicts(argparse.Namespace(judged=judged)) == 0
+    out = capsys.readouterr().out
+    assert "2 changed speakers" in out
+    assert "description -> nom          1" in out
+    assert "faux -> nom          1" in out
