@@ -2940,3 +2940,76 @@ def test_no_cut_leaves_a_paired_link_without_its_member() -> None:
     assert compress_module._bare_link_end(
         _read(text), _cut(text, ", comme chaque année, les artisans du marché")
     )
+
+
+def test_a_stressed_pronoun_aside_goes_without_the_verb_hung_on_it() -> None:
+    # The parse hangs « engagée » on « elle »: cut with its dependents, the aside took the
+    # verb and left « La mairie s'était "place Saint-Mbappé" » (train row read in session 28).
+    text = (
+        "En cas de défaite des Bleus, la mairie s'était, elle, engagée à rebaptiser la place "
+        'Saint-Michel, "place Saint-Mbappé", du nom de l\'attaquant Kylian Mbappé.'
+    )
+    bullet, removed = compress(text, 14)
+    assert "additive_adverb" in removed
+    assert "s'était engagée à rebaptiser la place Saint-Michel" in bullet
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "En cas de grève prolongée des contrôleurs, la compagnie remboursera intégralement "
+            "les billets achetés pour les vacances de la Toussaint et les week-ends prolongés.",
+            "fr",
+        ),
+        (
+            "In case of a strike by the controllers next week, the airline will refund all "
+            "tickets bought for the autumn holidays and every long weekend of November.",
+            "en",
+        ),
+    ],
+)
+def test_a_leading_condition_is_never_cut(text: str, lang: str) -> None:
+    # Without « En cas de … », the refund is promised outright.
+    bullet, removed = compress(text, 14, lang=lang)
+    assert "leading_clause" not in removed
+    assert bullet.startswith(("En cas de", "In case of"))
+
+
+def test_a_fronted_adjective_read_as_a_name_keeps_the_subject_after_it() -> None:
+    # The parse takes « Présent » for a name and the subject, the real subject for its
+    # apposition: cut, « Présent sur le port de Marseille a déclaré … » (train row, session 28).
+    text = (
+        "Présent sur le port de Marseille, le directeur adjoint de la compagnie Corsica Linea, "
+        "Paul Ferrandi, chargé de la sécurité des traversées, a déclaré à la presse que les "
+        "navires resteraient à quai pendant au moins huit jours."
+    )
+    bullet, _ = compress(text, 20)
+    assert "le directeur adjoint de la compagnie Corsica Linea" in bullet
+    assert "Paul Ferrandi" in bullet
+
+
+def test_an_aside_that_sets_a_condition_is_kept() -> None:
+    # « de retirer, sous conditions, l'âge pivot »: cut, the withdrawal is announced outright
+    # (train row read in session 28).
+    text = (
+        "Alors que la grève contre la réforme des retraites entre dans son 41e jour, et ce "
+        "malgré l'annonce par le gouvernement de retirer, sous conditions, l'âge pivot, le "
+        "président a estimé que l'inquiétude était légitime."
+    )
+    bullet, _ = compress(text, 20)
+    assert "sous conditions" in bullet
+
+
+def test_a_one_word_accroche_before_a_colon_is_dropped() -> None:
+    # « Problème : » announces the fact after it (train row read in session 28).
+    text = (
+        "Problème : l'employeur a l'obligation de garantir le secret du vote, selon le code du "
+        "travail, rappelle la radio locale."
+    )
+    bullet, removed = compress(text, 30)
+    assert removed == ["pointing_label"]
+    assert bullet.startswith("L'employeur a l'obligation")
+    # Not when no clause follows: the label is what makes the phrase a statement.
+    text = "Objectif : réduire les émissions de la région de 30 % d'ici 2030."
+    assert compress(text, 30) == (text, [])

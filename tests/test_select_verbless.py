@@ -42,6 +42,10 @@ def _first(text: str):  # type: ignore[no-untyped-def]
         # 45: « Tout comme » left orphan): a phrase and what is said of it.
         "Tout comme au Chili, dont la ministre de la Santé a reproché lundi aux habitants leur "
         "manque de prudence.",
+        # A head whose auxiliary is a present participle, no finite verb (train row, session
+        # 28): the cause of the sentence before.
+        "Le maire n'ayant pas été présent au conseil municipal à partir du 3 mars, date de "
+        "son hospitalisation à Brest.",
     ],
 )
 def test_a_verbless_circumstance_is_no_candidate(text: str) -> None:

@@ -72,6 +72,24 @@ def test_an_incise_after_a_quote_the_parser_cut_stays_with_it() -> None:
     ]
 
 
+def test_a_question_quoted_in_single_marks_ends_no_sentence() -> None:
+    # The parser cut after « ? »: « ', il n'y a qu'une seule personne qui applaudit. » was a
+    # bullet (a train row read in session 28).
+    assert split(
+        "C'était dimanche, au théâtre. \"Il y a une partie où je demande 'qui vote à gauche ?', "
+        "'qui vote Macron ?', et le public me précise ses choix, explique le comédien. Quand "
+        "j'arrive à 'qui vote Front national ?', il n'y a qu'une seule personne qui applaudit. "
+        'Je lui dis merci."'
+    ) == [
+        "C'était dimanche, au théâtre.",
+        "\"Il y a une partie où je demande 'qui vote à gauche ?', 'qui vote Macron ?', et le "
+        "public me précise ses choix, explique le comédien.",
+        "Quand j'arrive à 'qui vote Front national ?', il n'y a qu'une seule personne qui "
+        "applaudit.",
+        'Je lui dis merci."',
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

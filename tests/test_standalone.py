@@ -305,8 +305,37 @@ def test_a_pronoun_for_a_case_named_after_someone_is_not_named(every_sentence: P
         ),
         ("fr", "Comme le rapporte Ouest-France, la mairie a fermé le marché mardi.", False),
         ("fr", "A l'image de Brest, la ville de Quimper a fermé ses piscines mardi.", False),
+        # A noun and its relative clause, whatever head the parse chose (train row, session
+        # 28: « obligation » the root, « est » its copula).
+        (
+            "fr",
+            "Une indemnité que la mairie est légalement dans l'obligation de verser à son "
+            "ancien directeur.",
+            True,
+        ),
+        (
+            "fr",
+            "De belles initiatives de quartier auxquelles les habitants participent "
+            "nombreux, note Ouest-France.",
+            True,
+        ),
+        ("fr", "De nombreux habitants ont manifesté samedi devant la mairie de Rennes.", False),
+        (
+            "fr",
+            "Des milliers de personnes qui défilaient samedi à Paris ont réclamé la démission "
+            "du ministre.",
+            False,
+        ),
+        # The alternatives of the sentence before (train row, session 28).
+        (
+            "fr",
+            "Soit un référendum organisé par la région et qui trancherait la question, soit "
+            "une simple consultation en ligne, moins coûteuse à organiser.",
+            True,
+        ),
         # Statements that open the same way.
         ("fr", "Un homme de 45 ans a été interpellé mardi soir à Rennes après une fuite.", False),
+        ("fr", "Une enquête qui a duré dix ans a abouti à la mise en examen du maire.", False),
         (
             "fr",
             "Une trentaine de manifestants, qui protestaient contre la fermeture de l'usine, "
@@ -973,3 +1002,30 @@ def test_an_unaccented_preposition_before_a_demonstrative_is_left_to_the_verb_ru
     assert _unaccented_preposition(words("A moins de trois jours du scrutin, tout change."), "fr")
     assert not _unaccented_preposition(words("A cette occasion, le club a gagné."), "fr")
     assert not _unaccented_preposition(words("Au total, le club a gagné dix matchs."), "fr")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "Question: Le ministre de l'Agriculture a affirmé que la sécheresse expliquait la "
+            "hausse du nombre d'incendies dans la région.",
+        ),
+        (
+            "fr",
+            "Réponse : La déforestation a progressé de 30 % en dix ans dans toute la région.",
+        ),
+        ("en", "Q: The minister said the fires were caused by the dry weather and the wind."),
+    ],
+)
+def test_an_interview_label_opens_no_bullet(lang: str, text: str) -> None:
+    # An interview's question or answer, no one named who says it (train row, session 28).
+    from essentiel.analyze import ParsedSentence, pipeline, sentences_of
+    from essentiel.keypoints.select import stands_alone
+
+    span = sentences_of(pipeline(lang)(text))[0]
+    assert not stands_alone(ParsedSentence(0, 0, span, lang), resources.language(lang))
+    unlabelled = text.split(":", 1)[1].strip()
+    span = sentences_of(pipeline(lang)(unlabelled))[0]
+    assert stands_alone(ParsedSentence(0, 0, span, lang), resources.language(lang))

@@ -287,6 +287,25 @@ def test_a_heading_run_in_with_a_space_is_split_off() -> None:
     assert body[2].startswith("Le budget") and body[2].endswith("aux enfants.")
 
 
+def test_a_dashed_heading_run_in_before_a_date_is_split_off() -> None:
+    # AFP's chronology intertitles, a dash before them and a space after (a train row read in
+    # session 28): « ... franchie.- Economie à genoux Le 29 avril, ... ».
+    text = (
+        "Le port de Brest a rouvert lundi après trois semaines de grève. - Premiers blocages "
+        "Le 3 mai, les dockers ont voté la grève. Les navires ont été déroutés vers Lorient.- "
+        '"Un conflit historique" Le 12 mai, le préfet a réuni les parties. - La reprise '
+        "Des accords ont été signés vendredi. Le travail a repris lundi. Il a lu Le petit prince."
+    )
+    kinds = _kinds(text)
+    assert [t for k, t in kinds if k is BlockKind.SUBHEADING] == [
+        "- Premiers blocages",
+        '- "Un conflit historique"',
+        "- La reprise",
+    ]
+    body = [t for k, t in kinds if k is BlockKind.BODY]
+    assert [b[:9] for b in body] == ["Le port d", "Le 3 mai,", "Le 12 mai", "Des accor"]
+
+
 def test_a_heading_run_into_a_portrait_sentence_is_split_off() -> None:
     # Twenty-fourth judged round: « Un homme arrêté Diplômé de l'ICAM ..., X avait rejoint ... »
     # read as one sentence.

@@ -34,6 +34,7 @@ from essentiel.model import Block, BlockKind, Sentence, Span
 
 _NEVER_STARTS_SENTENCE = frozenset(",;:)]}»”")
 _CLOSING_QUOTES = frozenset('"»”')
+_SINGLE_QUOTES = frozenset("'’")
 _ELLIPSIS = re.compile(r"\.{3,}|…")
 _ENDS_SENTENCE = re.compile(r"[.!?…]\s*[\"»”’)\]]*\s*$")
 # « Charline F. était doctorante »: a name's initial, not the end of a sentence.
@@ -638,7 +639,15 @@ def _join_openings_on_punctuation(
             and text.text[joined[-1].start_char : joined[-1].end_char].rstrip()[-1:]
             in _CLOSING_QUOTES
         )
-        if joined and (opening in _NEVER_STARTS_SENTENCE or after_quote):
+        # A single mark that closes a quote inside the quotation (« Quand j'arrive à 'qui
+        # vote Front national ? | ', il n'y a qu'une seule personne qui applaudit »): the
+        # parser cut after the question mark; the comma after the mark goes on.
+        after_single = (
+            opening in _SINGLE_QUOTES
+            and text.text[sent.start_char : sent.end_char].lstrip()[1:].lstrip()[:1]
+            in _NEVER_STARTS_SENTENCE
+        )
+        if joined and (opening in _NEVER_STARTS_SENTENCE or after_quote or after_single):
             joined[-1] = doc[joined[-1].start : sent.end]
         else:
             joined.append(sent)

@@ -346,7 +346,10 @@ def _glue(prev: _Line, line: _Line, *, html: bool, lang: resources.Language | No
 # Signs that open an item of a list (« • », « ► »): what follows one is an item or a heading
 # of its own, never the rest of the sentence before it.
 LIST_MARKS = "•●▪►■◆▶♦"
-_RUN_START = re.compile(rf"[.!?…]+[\"»”’)\]]*\s*(?=[\"«“(\-–—{LIST_MARKS}]?\s*[A-ZÀ-ÖØ-Þ0-9])")
+# (A dash may stand before a quote: « ... extérieures.- "Menace pour l'humanité" Le 24 mars ».)
+_RUN_START = re.compile(
+    rf"[.!?…]+[\"»”’)\]]*\s*(?=(?:[-–—]\s*)?[\"«“(\-–—{LIST_MARKS}]?\s*[A-ZÀ-ÖØ-Þ0-9])"
+)
 _INITIAL = re.compile(r"[\s(][A-ZÀ-ÖØ-Þ]")
 # A video's credit with no title before it in its run (« - 06/01par BFMTV »): its title is the
 # sentence before when that one is a question or an exclamation (« Âge pivot: quel compromis
@@ -402,6 +405,12 @@ def split_glued_paragraphs(lines: list[_Line], langs: list[resources.Language]) 
         glued |= _list_items(line.text)
         if dashed_starts:
             glued |= {match.start() for match in _DASHED_START.finditer(line.text)}
+            glued |= {
+                match.end()
+                for lang in langs
+                if lang.dashed_heading is not None
+                for match in lang.dashed_heading.finditer(line.text)
+            }
         headed = {m.end() for p in spaced for m in p.finditer(line.text)} - glued
         points = sorted((at, at in headed) for at in glued | headed)
         if not points:

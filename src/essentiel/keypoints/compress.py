@@ -717,7 +717,7 @@ def _leading_clause(s: _Sentence, k: int) -> Deletion | None:
     # clause names whose view or words follow; without it they read as the paper's.
     if _names_a_viewpoint(s, seg) or s.text[nxt:].lstrip().startswith(QUOTE_MARKS):
         return None
-    if _only_a_time(s, seg):
+    if _only_a_time(s, seg) or _opens_on_condition(s, seg):
         return None
     following = s.segs[1]
     # « Three people have been arrested for ..., federal authorities announced Wednesday »: a
@@ -735,6 +735,18 @@ def _leading_clause(s: _Sentence, k: int) -> Deletion | None:
         # would date the main clause instead.
         return None
     return Deletion(0, nxt, "leading_clause", False, s.cost(0, nxt))
+
+
+def _opens_on_condition(s: _Sentence, seg: Segment) -> bool:
+    """« En cas de victoire des Diables rouges, la RATP s'était engagée à ... », « Dans
+    l'hypothèse d'un reconfinement, ... »: a phrase that opens on a preposition and a noun of
+    ``[compress] condition_nouns`` sets the condition the rest holds under; cut, the bullet
+    states as fact what the source says only under it."""
+    conditions = _compress_words(s.lang.code, "condition_nouns")
+    words = [t for t in s.sent if seg.start <= t.idx - s.base < seg.end and not t.is_punct]
+    return (
+        bool(words) and words[0].pos_ == "ADP" and any(t.lower_ in conditions for t in words[1:3])
+    )
 
 
 # Marks that open a quotation.
@@ -1190,6 +1202,22 @@ def _clause_before_verbless_rest(s: _Sentence, k: int) -> bool:
     return finite_in(s.segs[k]) and not any(finite_in(g) for g in s.segs[k + 1 :])
 
 
+def _fronted_description(tok: Token) -> bool:
+    """Whether ``tok``, opening the sentence, opens a phrase that describes the subject after
+    it: a participle, an adjective, or a capitalised word the parse took for a name that no
+    entity holds (« Présent dans cette région du Grand Nord russe, le directeur général …,
+    Victor Bronnikov, … a déclaré »: « Présent » read as a name and the subject, the real
+    one as its apposition, cut to « Présent dans cette région … a déclaré »)."""
+    if "Part" in tok.morph.get("VerbForm", []) or tok.pos_ == "ADJ":
+        return True
+    return (
+        tok.pos_ == "PROPN"
+        and tok.ent_iob_ == "O"
+        and tok.i + 1 < len(tok.doc)
+        and tok.nbor().pos_ == "ADP"
+    )
+
+
 def _subject_after_fronted_participle(s: _Sentence, k: int) -> bool:
     """« Initialement envisagé pour le 1er août par le président X, le décret rendant le masque
     obligatoire … entrera en vigueur »: a participle phrase that opens the sentence describes
@@ -1201,7 +1229,7 @@ def _subject_after_fronted_participle(s: _Sentence, k: int) -> bool:
     base = s.base
     fronted = [t for t in s.sent if not t.is_space and t.idx - base < s.segs[0].end]
     words = list(itertools.dropwhile(lambda t: t.pos_ == "ADV", fronted))
-    if not words or "Part" not in words[0].morph.get("VerbForm", []):
+    if not words or not _fronted_description(words[0]):
         return False
     if any(is_finite_verb(t) for t in words):
         return False
@@ -1506,8 +1534,8 @@ def fronted_clause(s: _Sentence) -> Iterable[Deletion]:
     tokens = [t for t in s.sent if not t.is_space]
     if not tokens or tokens[0].pos_ == "SCONJ":
         return  # « Si le tribunal valide ..., »: a clause, though the tagger missed its verb
-    if s.segs and _names_a_viewpoint(s, s.segs[0]):
-        return  # « Pour le maire, … »: whose view follows
+    if s.segs and (_names_a_viewpoint(s, s.segs[0]) or _opens_on_condition(s, s.segs[0])):
+        return  # « Pour le maire, … »: whose view follows; « En cas de …, »: its condition
     relatives = [seg for seg in s.segs[1:] if _opens_relative(s, seg)]
 
     def in_relative(tok: Token) -> bool:
@@ -1826,11 +1854,13 @@ class Compressor:
         chiffres officiels »), the deletion is cancelled: kept alone, the attribution would
         move to another claim.
         """
-        if deletion.rule in {"connective", "pointing_label"}:
+        if deletion.rule in {"connective", "pointing_label", "additive_adverb"}:
             # Nothing hangs on an opening connective: when the parse makes it the sentence's
             # head (« En outre, 8.675 malades sont hospitalisés »), the rest is no dependent;
             # nor on a label that ends on a colon (« C'est une scène insolite ... : un
-            # retraité a bloqué ... », the parse's root in the label).
+            # retraité a bloqué ... », the parse's root in the label); nor on an adverb or a
+            # stressed pronoun between commas (« la RATP s'était, elle, engagée à renommer
+            # ... »: the parse hung the participle on « elle », and the verb went with it).
             return deletion
         base = sent.start_char
         text = sent.text  # read once, and the tokens: spaCy rebuilds both on each access
@@ -2904,7 +2934,11 @@ def _limits_scope(s: _Sentence, deletion: Deletion) -> bool:
     opening connective and a parenthetical are no such adjunct."""
     if deletion.rule in {"connective", "parenthetical"}:
         return False
-    words = _compress_words(s.lang.code, "scope_words")
+    # A condition limits it too (« de retirer, sous conditions, l'âge pivot »: cut, the
+    # withdrawal was announced outright; a train row read in session 28).
+    words = _compress_words(s.lang.code, "scope_words") | _compress_words(
+        s.lang.code, "condition_nouns"
+    )
     if not words:
         return False
     base = s.base

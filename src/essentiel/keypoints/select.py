@@ -16,6 +16,7 @@ Redundancy is handled at pick time (maximal marginal relevance).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -735,7 +736,11 @@ def nominal_fragment(span: SpacySpan, lang: Language) -> bool:
     # marks the main verb in misparses of "X edged ahead after Y was sent off".)
     marks = _standalone_set(lang.code, "subordinating_marks")
     subordinated = any(c.dep_ == "mark" and c.lower_ in marks for c in root.children)
-    if not openers or (root.pos_ in {"VERB", "AUX"} and not subordinated):
+    if not openers:
+        return False
+    if lang.opens_with(span.text.lstrip(" -–—"), openers) and _relative_on_the_opening_noun(span):
+        return True  # whatever head the parse chose
+    if root.pos_ in {"VERB", "AUX"} and not subordinated:
         return False
     if not lang.opens_with(span.text.lstrip(" -–—"), openers):
         return False
@@ -744,6 +749,50 @@ def nominal_fragment(span: SpacySpan, lang: Language) -> bool:
         own = {root.i} | {c.i for c in root.children if c.dep_ in _AUXILIARIES}
         return not main_clause_verb(t for t in span if t.i not in own)
     return not main_clause_verb(span)
+
+
+# Relative pronouns after the opening noun (« Une retraite que … », « De beaux gestes de
+# solidarité auxquels … »).
+_OPENING_RELATIVES = frozenset(
+    {
+        "qui", "que", "qu'", "qu’", "dont", "auquel", "auxquels", "auxquelles", "lequel",
+        "laquelle", "lesquels", "lesquelles", "who", "which", "that",
+    }
+)  # fmt: skip
+# The words a noun phrase may hold before its relative pronoun (« de solidarité »).
+_NOUN_PHRASE_TAGS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM", "PRON"})
+_NOUN_PHRASE_WORDS = 7
+
+
+def _relative_on_the_opening_noun(span: SpacySpan) -> bool:
+    """« Une retraite que Renault est légalement dans l'obligation de verser à son ancien
+    PDG. », « De beaux gestes de solidarité auxquels les Français participent massivement,
+    note BFMTV. »: the opening noun phrase (an article, then nouns, adjectives and their
+    complements, no verb, no comma) is followed by a relative pronoun, and the sentence's
+    finite verbs make a single clause, the relative one: a noun and what is said of it,
+    whatever head the parse chose (it made « obligation » the root, « est » its copula). Two
+    clauses (« Une enquête qui a duré dix ans a abouti ») may hold the main one."""
+    words = [t for t in span if not t.is_space]
+    if len(words) < 4 or words[0].pos_ != "DET" or words[1].pos_ not in {"NOUN", "ADJ"}:
+        return False
+    relative = next(
+        (k for k, t in enumerate(words[:_NOUN_PHRASE_WORDS]) if t.lower_ in _OPENING_RELATIVES),
+        None,
+    )
+    if relative is None or relative < 2:
+        return False
+    phrase = words[1:relative]
+    if any(t.pos_ not in _NOUN_PHRASE_TAGS for t in phrase):
+        return False
+    # A word with a subject, or two nouns in a row, is a verb the tagger misread (« Une
+    # lycéenne raconte à la radio que son frère … »: « raconte » an adjective with its
+    # subject, « que » its completive's).
+    if any(any(is_subject(c) for c in t.children) for t in phrase) or any(
+        a.pos_ == b.pos_ == "NOUN" for a, b in itertools.pairwise(phrase)
+    ):
+        return False
+    heads = {(t if t.dep_ not in _AUXILIARIES else t.head).i for t in words if is_finite_verb(t)}
+    return len(heads) == 1
 
 
 @cache
@@ -874,6 +923,8 @@ def verbless_fragment(span: SpacySpan) -> bool:
         return False
     if root.pos_ in {"VERB", "AUX"}:
         return True  # not finite, with no finite auxiliary: main_clause_verb would have said
+    if _present_participle_head(span):
+        return True
     verbs = [t for t in span if t.pos_ in {"VERB", "AUX"} and not _in_relative(t, root)]
     if not verbs:
         # None at all outside relatives is the parse's doubt (« La police enquête sur ... »
@@ -906,6 +957,21 @@ def verbless_fragment(span: SpacySpan) -> bool:
     if _noun_and_its_complements(span, verbs):
         return True
     return _verbless_circumstance(span, verbs)
+
+
+def _present_participle_head(span: SpacySpan) -> bool:
+    """« Carlos Ghosn n'ayant pas été présent physiquement au sein de l'entreprise à partir du
+    19 novembre, date de son arrestation au Japon. »: an adjective or a noun at the head whose
+    auxiliary is a present participle, and no finite verb anywhere: the source's cause or
+    circumstance of the sentence before, no statement alone."""
+    if any(is_finite_verb(t) for t in span):
+        return False
+    return any(
+        c.dep_ in _AUXILIARIES
+        and "Part" in c.morph.get("VerbForm", [])
+        and "Pres" in c.morph.get("Tense", [])
+        for c in span.root.children
+    )
 
 
 def _noun_and_its_complements(span: SpacySpan, verbs: list[Token]) -> bool:
@@ -1142,6 +1208,8 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
     if text[:1].islower():
         return False
     if text[:2] in _DASH_OPENERS or _glued_caption(lang.code).search(text):
+        return False
+    if _interview_label(lang.code).match(text):
         return False
     if text.rstrip(".!\"'’” ").lower().endswith(_pointing_endings(lang.code)):
         return False
@@ -1485,6 +1553,16 @@ def _narrative_infinitive(span: SpacySpan, code: str) -> bool:
 
 
 @cache
+@cache
+def _interview_label(code: str) -> re.Pattern[str]:
+    """An interview's label opening the sentence (``[standalone] interview_labels``, then a
+    colon or a dash: « Question: », « R - »)."""
+    labels = sorted(_standalone_set(code, "interview_labels"), key=len, reverse=True)
+    if not labels:
+        return re.compile(r"(?!)")
+    return re.compile(rf"[\s\"«“]*(?:{resources.alternation(labels)})\s*[:\-–—]\s", re.IGNORECASE)
+
+
 def _standalone_set(code: str, key: str) -> frozenset[str]:
     """A word list of the language's ``[standalone]`` table."""
     return frozenset(resources.raw(code).get("standalone", {}).get(key, []))

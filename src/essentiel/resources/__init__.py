@@ -145,6 +145,10 @@ class Language:
     # word (« Cinq blessés graves Parmi les victimes, ... »); and the words after which a
     # capitalised article opens a title, not a sentence (« le film Le dernier métro »).
     spaced_heading: re.Pattern[str] | None = None
+    # AFP's intertitle after a dash, run into the next paragraph with a space (« ... est
+    # franchie.- Economie à genoux Le 29 avril, ... »): a sentence end, a dash, a short run,
+    # then an opener before a lowercase word or a digit (a date: « Le 29 avril »).
+    dashed_heading: re.Pattern[str] | None = None
     title_words: frozenset[str] = frozenset()
     # The words that open a video's credit (« par »): its outlet's last word glued to the next
     # paragraph ends it (« ... par Pause PeopleNé le 12 septembre ... »).
@@ -464,6 +468,7 @@ def language(code: str) -> Language:
             lang.get("sentences", {}).get("credit_outlets", []),
         ),
         spaced_heading=spaced_heading_regex(lang.get("sentences", {}).get("paragraph_openers", [])),
+        dashed_heading=dashed_heading_regex(lang.get("sentences", {}).get("paragraph_openers", [])),
         title_words=frozenset(lang.get("sentences", {}).get("title_words", [])),
         credit_words=frozenset(lang.get("sentences", {}).get("credit_words", [])),
         heading_never_opens=tuple(lang.get("pointing", {}).get("fronted_marks", [])),
@@ -566,6 +571,24 @@ def spaced_heading_regex(openers: list[str]) -> re.Pattern[str] | None:
     return re.compile(
         rf" (?:(?<=[{lower}] )|(?<=[{upper}]{{2}} )|(?<=[{lower}][\"”] ))(?=[{firsts}])"
         rf"(?=(?:{alternation(openers)})(?:(?<=['’])[{lower}]| [{lower}]))"
+    )
+
+
+# The most words an intertitle after a dash may have (clean.TEXT_SUBHEADING_MAX_WORDS).
+_DASHED_HEADING_WORDS = 12
+
+
+def dashed_heading_regex(openers: list[str]) -> re.Pattern[str] | None:
+    """``Language.dashed_heading``: the match runs from the dash to the opener's start."""
+    if not openers:
+        return None
+    lower, upper = "a-zà-öø-ÿ", "A-ZÀ-ÖØ-Þ"
+    return re.compile(
+        rf"(?:(?<=[.!?…»\"”])|^) ?- (?=[{upper}«\"“])"
+        # The run: words with no stop inside, the last one ending on a lowercase letter or a
+        # closing quote (« Une "pandémie" Le 6 mars »), fewest first, so the first opener ends it.
+        rf"(?:[^\s.!?…]+ ){{0,{_DASHED_HEADING_WORDS - 1}}}?[^\s.!?…]*[{lower}\"”»] "
+        rf"(?=(?:{alternation(openers)})(?: [{lower}0-9]|(?<=['’])[{lower}]))"
     )
 
 
