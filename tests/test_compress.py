@@ -3013,3 +3013,14 @@ def test_a_one_word_accroche_before_a_colon_is_dropped() -> None:
     # Not when no clause follows: the label is what makes the phrase a statement.
     text = "Objectif : réduire les émissions de la région de 30 % d'ici 2030."
     assert compress(text, 30) == (text, [])
+
+
+def test_an_object_the_parse_hung_on_an_adjunct_is_not_cut_with_it() -> None:
+    # « deux autres » hung on « avant d'être abattu »: cut together, « et blessé. » lost the
+    # injured (train row read in session 28).
+    text = (
+        "Le 5 mars, ce gardien de la prison de Rennes a poignardé à mort sur son lieu de "
+        "travail trois détenus et blessé deux autres avant d'être abattu."
+    )
+    bullet, _ = compress(text, 18)
+    assert "blessé deux autres" in bullet

@@ -326,6 +326,19 @@ def test_a_pronoun_for_a_case_named_after_someone_is_not_named(every_sentence: P
             "du ministre.",
             False,
         ),
+        # A noun, its participle and a relative clause, then the cue (train row, session 28).
+        (
+            "fr",
+            "Une altercation filmée par un journaliste de Libération qui a immédiatement "
+            "réagi, indique Ouest-France.",
+            True,
+        ),
+        (
+            "fr",
+            "Une enquête qui a duré dix ans a abouti à la mise en examen du maire, indique "
+            "Le Monde.",
+            False,
+        ),
         # The alternatives of the sentence before (train row, session 28).
         (
             "fr",
@@ -1029,3 +1042,17 @@ def test_an_interview_label_opens_no_bullet(lang: str, text: str) -> None:
     unlabelled = text.split(":", 1)[1].strip()
     span = sentences_of(pipeline(lang)(unlabelled))[0]
     assert stands_alone(ParsedSentence(0, 0, span, lang), resources.language(lang))
+
+
+def test_a_label_and_a_quote_with_no_speaker_is_no_bullet() -> None:
+    # An intertitle glued between two paragraphs (train row, session 28).
+    from essentiel.analyze import ParsedSentence, pipeline, sentences_of
+    from essentiel.keypoints.select import stands_alone
+
+    lang = resources.language("fr")
+    text = 'Tournée des années 80 : "C\'est une retraite dorée pour des chanteurs oubliés !"'
+    span = sentences_of(pipeline("fr")(text))[0]
+    assert not stands_alone(ParsedSentence(0, 0, span, "fr"), lang)
+    said = 'Richard Dupuis a résumé sa tournée : "C\'est une retraite dorée pour nous tous."'
+    span = sentences_of(pipeline("fr")(said))[0]
+    assert stands_alone(ParsedSentence(0, 0, span, "fr"), lang)

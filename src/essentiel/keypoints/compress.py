@@ -1368,6 +1368,14 @@ def _verb_adjunct(s: _Sentence) -> Iterable[Deletion]:
         # without the adjunct that follows them (« came. », « survient. »).
         if first.i == verb.i + 1 and verb.lemma_.lower() in lang.bare_verbs:
             continue
+        # Words before the opener that are no time span are the verb's object the parse hung
+        # on the adjunct (« et blessé deux autres avant d'être abattu »: cut, « et blessé. »
+        # lost the injured; a train row read in session 28).
+        before_lead = [t for t in subtree if t.i < lead.i]
+        if not any(t.lower_ in lang.duration_nouns for t in before_lead) and any(
+            t.pos_ in {"NUM", "NOUN", "PROPN", "ADJ"} for t in before_lead
+        ):
+            continue
         start, end = first.idx - base, last.idx - base + len(last)
         if not lang.opens_with(text[lead.idx - base : end], lang.adjunct_openers):
             continue

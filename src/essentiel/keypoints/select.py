@@ -761,7 +761,22 @@ _OPENING_RELATIVES = frozenset(
 )  # fmt: skip
 # The words a noun phrase may hold before its relative pronoun (« de solidarité »).
 _NOUN_PHRASE_TAGS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM", "PRON"})
-_NOUN_PHRASE_WORDS = 7
+_NOUN_PHRASE_WORDS = 10
+
+
+def _closing_incise(words: list[Token]) -> int | None:
+    """The verb of a cue incise closing the sentence (« …, indique France Info. »): the first
+    word after the last comma, a finite verb, with its subject after it; or None."""
+    commas = [k for k, t in enumerate(words) if t.text == ","]
+    if not commas or commas[-1] + 1 >= len(words):
+        return None
+    verb = words[commas[-1] + 1]
+    if not is_finite_verb(verb):
+        return None
+    after = words[commas[-1] + 2 :]
+    if not after or not any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in after):
+        return None
+    return verb.i
 
 
 def _relative_on_the_opening_noun(span: SpacySpan) -> bool:
@@ -782,7 +797,12 @@ def _relative_on_the_opening_noun(span: SpacySpan) -> bool:
     if relative is None or relative < 2:
         return False
     phrase = words[1:relative]
-    if any(t.pos_ not in _NOUN_PHRASE_TAGS for t in phrase):
+    # A participle may describe the noun (« Une scène filmée par un journaliste … qui »).
+    if any(
+        t.pos_ not in _NOUN_PHRASE_TAGS
+        and not (t.dep_ == "acl" and "Part" in t.morph.get("VerbForm", []))
+        for t in phrase
+    ):
         return False
     # A word with a subject, or two nouns in a row, is a verb the tagger misread (« Une
     # lycéenne raconte à la radio que son frère … »: « raconte » an adjective with its
@@ -792,6 +812,8 @@ def _relative_on_the_opening_noun(span: SpacySpan) -> bool:
     ):
         return False
     heads = {(t if t.dep_ not in _AUXILIARIES else t.head).i for t in words if is_finite_verb(t)}
+    # The cue that closes the sentence (« …, note BFMTV. ») says whose words, no statement.
+    heads.discard(_closing_incise(words))
     return len(heads) == 1
 
 
@@ -1209,7 +1231,7 @@ def stands_alone(sentence: ParsedSentence, lang: Language, named_subject: bool =
         return False
     if text[:2] in _DASH_OPENERS or _glued_caption(lang.code).search(text):
         return False
-    if _interview_label(lang.code).match(text):
+    if _interview_label(lang.code).match(text) or _labelled_quote(span):
         return False
     if text.rstrip(".!\"'’” ").lower().endswith(_pointing_endings(lang.code)):
         return False
@@ -1552,7 +1574,24 @@ def _narrative_infinitive(span: SpacySpan, code: str) -> bool:
     return True
 
 
-@cache
+# A short label, a colon and a quotation to the end (« Stars 80 : "C'est un enterrement
+# première classe !" », an intertitle glued between two paragraphs, a train row read in
+# session 28): someone's words with no one named who said them.
+_LABELLED_QUOTE = re.compile(r"[^:\"«»“”.!?]{1,50}?\s?:\s*[\"«“][^\"«»“”]+[\"»”]\s*[.!?]?\s*$")
+_LABEL_WORDS = 6
+
+
+def _labelled_quote(span: SpacySpan) -> bool:
+    """``_LABELLED_QUOTE``, the label a few words with no verb (« Le chanteur a résumé sa
+    tournée : "…" » says who spoke)."""
+    text = span.text.strip()
+    if _LABELLED_QUOTE.match(text) is None:
+        return False
+    colon = span.start_char + span.text.index(":")
+    label = [t for t in span if t.idx < colon and not t.is_punct]
+    return len(label) <= _LABEL_WORDS and not any(t.pos_ in {"VERB", "AUX"} for t in label)
+
+
 @cache
 def _interview_label(code: str) -> re.Pattern[str]:
     """An interview's label opening the sentence (``[standalone] interview_labels``, then a
@@ -1563,6 +1602,7 @@ def _interview_label(code: str) -> re.Pattern[str]:
     return re.compile(rf"[\s\"«“]*(?:{resources.alternation(labels)})\s*[:\-–—]\s", re.IGNORECASE)
 
 
+@cache
 def _standalone_set(code: str, key: str) -> frozenset[str]:
     """A word list of the language's ``[standalone]`` table."""
     return frozenset(resources.raw(code).get("standalone", {}).get(key, []))
