@@ -739,14 +739,25 @@ def _leading_clause(s: _Sentence, k: int) -> Deletion | None:
 
 def _opens_on_condition(s: _Sentence, seg: Segment) -> bool:
     """« En cas de victoire des Diables rouges, la RATP s'était engagée à ... », « Dans
-    l'hypothèse d'un reconfinement, ... »: a phrase that opens on a preposition and a noun of
-    ``[compress] condition_nouns`` sets the condition the rest holds under; cut, the bullet
-    states as fact what the source says only under it."""
-    conditions = _compress_words(s.lang.code, "condition_nouns")
-    words = [t for t in s.sent if seg.start <= t.idx - s.base < seg.end and not t.is_punct]
-    return (
-        bool(words) and words[0].pos_ == "ADP" and any(t.lower_ in conditions for t in words[1:3])
+    l'hypothèse d'un reconfinement, ... »: a phrase that opens on ``[compress]
+    condition_openers`` sets the condition the rest holds under; cut, the bullet states as
+    fact what the source says only under it."""
+    return _opens_on_condition_words(s.piece(seg), s.lang.code)
+
+
+@cache
+def _condition_openers(code: str) -> re.Pattern[str] | None:
+    words = resources.raw(code).get("compress", {}).get("condition_openers", [])
+    if not words:
+        return None
+    return re.compile(
+        rf"[\s,;:(–—-]*(?:{resources.alternation(words)})(?![\w-])", re.IGNORECASE
     )
+
+
+def _opens_on_condition_words(piece: str, code: str) -> bool:
+    pattern = _condition_openers(code)
+    return pattern is not None and pattern.match(piece) is not None
 
 
 # Marks that open a quotation.
@@ -2944,9 +2955,9 @@ def _limits_scope(s: _Sentence, deletion: Deletion) -> bool:
         return False
     # A condition limits it too (« de retirer, sous conditions, l'âge pivot »: cut, the
     # withdrawal was announced outright; a train row read in session 28).
-    words = _compress_words(s.lang.code, "scope_words") | _compress_words(
-        s.lang.code, "condition_nouns"
-    )
+    if _opens_on_condition_words(s.text[deletion.start : deletion.end], s.lang.code):
+        return True
+    words = _compress_words(s.lang.code, "scope_words")
     if not words:
         return False
     base = s.base
