@@ -349,6 +349,13 @@ def test_a_pronoun_for_a_case_named_after_someone_is_not_named(every_sentence: P
         # Statements that open the same way.
         ("fr", "Un homme de 45 ans a été interpellé mardi soir à Rennes après une fuite.", False),
         ("fr", "Une enquête qui a duré dix ans a abouti à la mise en examen du maire.", False),
+        # A verb the tagger read as an adjective, then its completive (validation page).
+        (
+            "fr",
+            "Une étudiante raconte à franceinfo que son frère lui a envoyé le lien vers les "
+            "résultats via les réseaux sociaux.",
+            False,
+        ),
         (
             "fr",
             "Une trentaine de manifestants, qui protestaient contre la fermeture de l'usine, "

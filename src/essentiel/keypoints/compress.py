@@ -750,9 +750,7 @@ def _condition_openers(code: str) -> re.Pattern[str] | None:
     words = resources.raw(code).get("compress", {}).get("condition_openers", [])
     if not words:
         return None
-    return re.compile(
-        rf"[\s,;:(–—-]*(?:{resources.alternation(words)})(?![\w-])", re.IGNORECASE
-    )
+    return re.compile(rf"[\s,;:(–—-]*(?:{resources.alternation(words)})(?![\w-])", re.IGNORECASE)
 
 
 def _opens_on_condition_words(piece: str, code: str) -> bool:

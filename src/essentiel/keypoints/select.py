@@ -779,6 +779,17 @@ def _closing_incise(words: list[Token]) -> int | None:
     return verb.i
 
 
+def _completive_que(que: Token) -> bool:
+    """« Une candidate raconte à franceinfo que son cousin lui a envoyé le lien »: a « que »
+    whose verb has its object is a completive's conjunction after a verb the tagger misread,
+    not the relative pronoun that stands for the object (« Une retraite que Renault doit
+    verser »)."""
+    if que.lower_ not in {"que", "qu'", "qu’"}:
+        return False
+    verbs = [que.head, *(c for c in que.head.children if c.dep_ == "xcomp")]
+    return any(c.dep_ == "obj" for verb in verbs for c in verb.children)
+
+
 def _relative_on_the_opening_noun(span: SpacySpan) -> bool:
     """« Une retraite que Renault est légalement dans l'obligation de verser à son ancien
     PDG. », « De beaux gestes de solidarité auxquels les Français participent massivement,
@@ -810,6 +821,8 @@ def _relative_on_the_opening_noun(span: SpacySpan) -> bool:
     if any(any(is_subject(c) for c in t.children) for t in phrase) or any(
         a.pos_ == b.pos_ == "NOUN" for a, b in itertools.pairwise(phrase)
     ):
+        return False
+    if _completive_que(words[relative]):
         return False
     heads = {(t if t.dep_ not in _AUXILIARIES else t.head).i for t in words if is_finite_verb(t)}
     # The cue that closes the sentence (« …, note BFMTV. ») says whose words, no statement.
