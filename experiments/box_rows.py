@@ -10,6 +10,11 @@ key-point box as made by the code on ``PYTHONPATH`` added as ``system_outputs[NA
 
 ``--source html`` digests a row's ``html`` (the row's ``lang`` is passed as given). Unlike
 ``variant_rows.py`` (a setting changed), this keeps every row: the box of another commit.
+
+How many boxes two commits' rows differ in, and how (the twenty-seventh session's « 1 of 250 »,
+« 3 of 555 »), when each side wrote its rows under the same ``--name``:
+
+    .venv/bin/python experiments/box_rows.py compare before.jsonl after.jsonl --name box
 """
 
 from __future__ import annotations
@@ -35,7 +40,40 @@ def rows(path: Path, skip: int, documents: int) -> list[dict[str, Any]]:
     return found
 
 
+def differing(before: Path, after: Path, name: str) -> list[tuple[str, list[str], list[str]]]:
+    """The rows whose box ``name`` differs, in order: (id, bullets only before, only after)."""
+    changed = []
+    with before.open(encoding="utf-8") as a, after.open(encoding="utf-8") as b:
+        for line_a, line_b in zip(a, b, strict=True):
+            row_a, row_b = json.loads(line_a), json.loads(line_b)
+            if row_a.get("id") != row_b.get("id"):
+                raise SystemExit(f"rows out of step: {row_a.get('id')} / {row_b.get('id')}")
+            box_a, box_b = row_a["system_outputs"][name], row_b["system_outputs"][name]
+            if box_a != box_b:
+                gone = [x for x in box_a if x not in box_b]
+                new = [x for x in box_b if x not in box_a]
+                changed.append((str(row_a.get("id")), gone, new))
+    return changed
+
+
+def compare(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description="Boxes that differ between two rows files")
+    parser.add_argument("before", type=Path)
+    parser.add_argument("after", type=Path)
+    parser.add_argument("--name", default="before")
+    args = parser.parse_args(argv)
+    changed = differing(args.before, args.after, args.name)
+    for row_id, gone, new in changed:
+        print(f"=== {row_id}")
+        print("\n".join([*(f"  - {x}" for x in gone), *(f"  + {x}" for x in new)]))
+    total = sum(1 for _ in args.before.open(encoding="utf-8"))
+    print(f"{len(changed)} of {total} boxes differ")
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["compare"]:
+        compare(sys.argv[2:])
+        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--skip", type=int, default=0)

@@ -742,20 +742,13 @@ def _opens_on_condition(s: _Sentence, seg: Segment) -> bool:
     l'hypothèse d'un reconfinement, ... »: a phrase that opens on ``[compress]
     condition_openers`` sets the condition the rest holds under; cut, the bullet states as
     fact what the source says only under it."""
-    return _opens_on_condition_words(s.piece(seg), s.lang.code)
+    return _opens_on_condition_words(s.piece(seg), s.lang)
 
 
-@cache
-def _condition_openers(code: str) -> re.Pattern[str] | None:
-    words = resources.raw(code).get("compress", {}).get("condition_openers", [])
-    if not words:
-        return None
-    return re.compile(rf"[\s,;:(–—-]*(?:{resources.alternation(words)})(?![\w-])", re.IGNORECASE)
-
-
-def _opens_on_condition_words(piece: str, code: str) -> bool:
-    pattern = _condition_openers(code)
-    return pattern is not None and pattern.match(piece) is not None
+def _opens_on_condition_words(piece: str, lang: Language) -> bool:
+    """Whether ``piece``, its opening punctuation aside, opens on a condition opener."""
+    openers = _compress_words(lang.code, "condition_openers")
+    return bool(openers) and lang.opens_with(piece.lstrip(" ,;:(–—-"), openers)
 
 
 # Marks that open a quotation.
@@ -2953,7 +2946,7 @@ def _limits_scope(s: _Sentence, deletion: Deletion) -> bool:
         return False
     # A condition limits it too (« de retirer, sous conditions, l'âge pivot »: cut, the
     # withdrawal was announced outright; a train row read in session 28).
-    if _opens_on_condition_words(s.text[deletion.start : deletion.end], s.lang.code):
+    if _opens_on_condition_words(s.text[deletion.start : deletion.end], s.lang):
         return True
     words = _compress_words(s.lang.code, "scope_words")
     if not words:

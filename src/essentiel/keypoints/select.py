@@ -683,6 +683,12 @@ def main_clause_verb(tokens: Iterable[Token]) -> bool:
     return False
 
 
+def _finite_heads(tokens: Iterable[Token]) -> set[int]:
+    """The indices of the verbs that head the finite clauses among ``tokens`` (an auxiliary
+    counts for its verb)."""
+    return {(t if t.dep_ not in _AUXILIARIES else t.head).i for t in tokens if is_finite_verb(t)}
+
+
 def _relative_root(tokens: list[Token]) -> bool:
     """The one finite verb's clause opens on a relative pronoun after a comma (« Tout comme en
     Iran, dont le président a reproché ... à ses concitoyens ... », judged round 45): the
@@ -692,11 +698,7 @@ def _relative_root(tokens: list[Token]) -> bool:
     if not tokens:
         return False
     relatives = _standalone_set(tokens[0].lang_, "relative_openers")
-    heads = {
-        (tok if tok.dep_ not in _AUXILIARIES else tok.head).i
-        for tok in tokens
-        if is_finite_verb(tok)
-    }
+    heads = _finite_heads(tokens)
     if len(heads) != 1:
         return False
     verb = tokens[0].doc[heads.pop()]
@@ -727,6 +729,10 @@ def nominal_fragment(span: SpacySpan, lang: Language) -> bool:
     the fact before it, no statement alone. (« Au moins huit personnes ... ont été
     blessées », which the parse may also head by its noun, does not open like that.)"""
     openers = _nominal_openers(lang.code)
+    if not openers or not lang.opens_with(span.text.lstrip(" -–—"), openers):
+        return False
+    if _relative_on_the_opening_noun(span):
+        return True  # whatever head the parse chose
     root = span.root
     # A verb the parse made the root while a conjunction subordinates it (« Une ville ... qui
     # a failli ... puisqu'aucun candidat ne voulait ... », judged round 41's rows) is no
@@ -736,13 +742,7 @@ def nominal_fragment(span: SpacySpan, lang: Language) -> bool:
     # marks the main verb in misparses of "X edged ahead after Y was sent off".)
     marks = _standalone_set(lang.code, "subordinating_marks")
     subordinated = any(c.dep_ == "mark" and c.lower_ in marks for c in root.children)
-    if not openers:
-        return False
-    if lang.opens_with(span.text.lstrip(" -–—"), openers) and _relative_on_the_opening_noun(span):
-        return True  # whatever head the parse chose
     if root.pos_ in {"VERB", "AUX"} and not subordinated:
-        return False
-    if not lang.opens_with(span.text.lstrip(" -–—"), openers):
         return False
     if root.pos_ in {"VERB", "AUX"}:
         # The subordinated root and its auxiliaries told apart from the other verbs.
@@ -824,7 +824,7 @@ def _relative_on_the_opening_noun(span: SpacySpan) -> bool:
         return False
     if _completive_que(words[relative]):
         return False
-    heads = {(t if t.dep_ not in _AUXILIARIES else t.head).i for t in words if is_finite_verb(t)}
+    heads = _finite_heads(words)
     # The cue that closes the sentence (« …, note BFMTV. ») says whose words, no statement.
     heads.discard(_closing_incise(words))
     return len(heads) == 1
